@@ -1,0 +1,1 @@
+"""Core of the portal: model, loading, checks. Plain Python, no MkDocs import."""

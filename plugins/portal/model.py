@@ -1,0 +1,276 @@
+"""The data model: offices, schools, people, documents and bodies, year by year.
+
+Plain frozen dataclasses built by `load.py` once the files have passed the checks.
+Names follow the domain (Popolo's organisations, people and memberships, in the
+terms of Vietnamese education offices).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .dates import PartialDate, SchoolYear
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written: the file (relative to the repository), line and key path."""
+
+    file: str
+    line: int | None
+    path: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormerName:
+    name: str
+    until: PartialDate | None
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    parent: str | None
+    place: str | None
+    valid_from: PartialDate | None
+    valid_until: PartialDate | None
+    successor: str | None
+    note: str | None
+    former_names: tuple[FormerName, ...]
+    sample: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class School:
+    id: str
+    name: str
+    level: str
+    office: str
+    aliases: tuple[str, ...]
+    former_names: tuple[FormerName, ...]
+    valid_from: PartialDate | None
+    valid_until: PartialDate | None
+    successor: str | None
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    honorific: str | None
+    sort_name: str | None
+    # Private: only the fields named in `publish` may ever be shown.
+    contact: dict[str, str]
+    publish: tuple[str, ...]
+    distinct_from: tuple[str, ...]
+    note: str | None
+    source: Source
+
+    @property
+    def public_contact(self) -> dict[str, str]:
+        return {k: v for k, v in self.contact.items() if k in self.publish}
+
+    @property
+    def private_values(self) -> tuple[str, ...]:
+        return tuple(v for k, v in self.contact.items() if k not in self.publish)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    text: str
+    ref: str | None
+
+
+@dataclass(frozen=True)
+class Signer:
+    person: str
+    title: str
+    capacity: str | None
+    on_behalf_of: str | None
+
+
+@dataclass(frozen=True)
+class Related:
+    ref: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: int
+    parts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str
+    details: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    due: PartialDate | None
+    frequency: str | None
+    responsible: str | None
+    bodies: tuple[str, ...]
+    schools: tuple[str, ...]
+    step: int | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A văn bản: decision, plan, guide, regulation, letter, submission, circular."""
+
+    id: str
+    kind: str
+    number: str | None
+    date: PartialDate | None
+    place: str | None
+    issuer: str | None
+    title: str
+    signer: Signer | None
+    legal_bases: tuple[LegalBasis, ...]
+    recipients: tuple[str, ...]
+    related: tuple[Related, ...]
+    figures: tuple[Figure, ...]
+    activities: tuple[Activity, ...]
+    text: str | None
+    # The year and office whose file holds it; None for documents only cited.
+    school_year: SchoolYear | None
+    office: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A person (or a school) holding a role in a body, as the list gives it."""
+
+    role: str
+    person: str | None
+    school: str | None
+    stt: int | None
+    role_text: str | None
+    position: str | None
+    unit: str | None
+    as_written: str | None
+    subject: str | None
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Duty:
+    role: str
+    label: str | None
+    text: str
+    legal_ref: str | None
+    legal_provision: str | None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A team, council, network, subject group, cluster or inter-school group in one year."""
+
+    id: str
+    school_year: SchoolYear
+    office: str
+    kind: str
+    name: str
+    parent: str | None
+    decision: str
+    source_document: str | None
+    subject: str | None
+    declared_count: int | None
+    no_roster: str | None
+    meets: str | None
+    members: tuple[Membership, ...]
+    duties: tuple[Duty, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class OfficeYear:
+    """One office's data for one school year: one `data/years/<year>/<office>.yml`."""
+
+    school_year: SchoolYear
+    office: str
+    documents: tuple[str, ...]
+    bodies: tuple[str, ...]
+    source: Source
+
+
+@dataclass
+class Portal:
+    """Everything the site is built from, indexed by id."""
+
+    offices: dict[str, Office] = field(default_factory=dict)
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    schools: dict[str, School] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    # Bodies are per year: the same id comes back every year it exists.
+    bodies: dict[tuple[SchoolYear, str], Body] = field(default_factory=dict)
+    office_years: list[OfficeYear] = field(default_factory=list)
+
+    @property
+    def school_years(self) -> list[SchoolYear]:
+        return sorted({oy.school_year for oy in self.office_years})
+
+    def bodies_in(self, year: SchoolYear) -> Iterator[Body]:
+        return (b for (y, _), b in self.bodies.items() if y == year)
+
+    @cached_property
+    def _children(self) -> dict[tuple[SchoolYear, str], list[Body]]:
+        index: dict[tuple[SchoolYear, str], list[Body]] = defaultdict(list)
+        for body in self.bodies.values():
+            if body.parent:
+                index[(body.school_year, body.parent)].append(body)
+        return index
+
+    def children(self, body: Body) -> list[Body]:
+        return self._children.get((body.school_year, body.id), [])
+
+    def roster(self, body: Body) -> list[Membership]:
+        """The body's official list: its own members, then the numbered rows of its subject
+        groups in the order of their row numbers (one table split by subject, as in the
+        seeds' DANH SÁCH)."""
+        grouped = [m for child in self.children(body) if child.kind == "nhom-bo-mon"
+                   for m in child.members]
+        return list(body.members) + sorted(grouped, key=lambda m: (m.stt is None, m.stt or 0))
+
+    def numbered_rows(self, body: Body) -> list[Membership]:
+        """Every numbered row in the body and below it: what "Danh sách có N người" counts."""
+        return [m for b in [body, *self.descendants(body)] for m in b.members if m.stt is not None]
+
+    def descendants(self, body: Body) -> list[Body]:
+        """Sub-bodies at any depth, parents before children (safe against cycles)."""
+        found: list[Body] = []
+        seen = {body.id}
+        stack = list(reversed(self.children(body)))
+        while stack:
+            child = stack.pop()
+            if child.id in seen:
+                continue
+            seen.add(child.id)
+            found.append(child)
+            stack.extend(reversed(self.children(child)))
+        return found
+
+    def private_values(self) -> set[str]:
+        return {value for person in self.people.values() for value in person.private_values}

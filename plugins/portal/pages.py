@@ -1,0 +1,159 @@
+"""The pages of the portal: what each is called, where it lives, what it shows.
+
+Plain Python: a front end (the MkDocs plugin today) asks for `site_pages()` and renders
+each page's template with its context.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import vocab
+from .model import Body, Duty, Portal
+from .text import collation_key
+from .urls import UrlFormats
+from .view import View
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str
+    title: str
+    template: str
+    context: dict[str, Any]
+    edit_path: str | None = None
+    # Hub pages go in the navigation; leaf pages are reached through links.
+    in_nav: bool = False
+    # Facets for the search filters: school year, office, school, subject, role, kind.
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Pages:
+    def __init__(self, portal: Portal, urls: UrlFormats | None = None) -> None:
+        self.portal = portal
+        self.urls = urls or UrlFormats()
+        self.view = View(portal)
+
+    # URLs (templates call these through `url`)
+
+    def url(self, name: str, **parts: Any) -> str:
+        return str(getattr(self.urls, name)).format(**{k: str(v) for k, v in parts.items()})
+
+    def all(self) -> Iterator[PageSpec]:
+        yield from self.hubs()
+        yield from self.year_pages()
+        yield from self.office_pages()
+        yield from self.school_pages()
+        yield from self.body_pages()
+        yield from self.person_pages()
+        yield from self.document_pages()
+
+    def hubs(self) -> Iterator[PageSpec]:
+        p, v = self.portal, self.view
+        yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"year": v.current_year}, in_nav=True)
+        yield PageSpec(self.url("years"), "Năm học", "years.html", {}, in_nav=True)
+        offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
+        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)
+        by_office: dict[str, list[Any]] = defaultdict(list)
+        for school in p.schools.values():
+            by_office[school.office].append(school)
+        yield PageSpec(self.url("schools"), "Trường", "schools.html",
+                       {"by_office": {o: v.sorted_schools(s) for o, s in sorted(by_office.items())}},
+                       in_nav=True)
+        documents = sorted(p.documents.values(), key=v.document_sort_key, reverse=True)
+        yield PageSpec(self.url("archive"), "Văn bản", "archive.html", {"documents": documents},
+                       in_nav=True)
+
+    def year_pages(self) -> Iterator[PageSpec]:
+        for year in self.view.years:
+            office_years = [oy for oy in self.portal.office_years if oy.school_year == year]
+            yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html",
+                           {"year": year, "office_years": office_years},
+                           filters={"nam_hoc": [year.label]})
+
+    def office_pages(self) -> Iterator[PageSpec]:
+        for office in self.portal.offices.values():
+            years = [oy for oy in self.portal.office_years if oy.office == office.id]
+            yield PageSpec(self.url("office", office=office.id), office.name, "office.html",
+                           {"office": office, "office_years": sorted(years, key=lambda oy: oy.school_year)},
+                           edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
+
+    def school_pages(self) -> Iterator[PageSpec]:
+        v = self.view
+        for school in self.portal.schools.values():
+            years = v.school_years(school.id)
+            office = self.portal.offices[school.office]
+            yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
+                           {"school": school, "years": years}, edit_path=school.source.file,
+                           filters={"truong": [school.name], "don_vi": [office.short_name]})
+            for year in years:
+                yield PageSpec(
+                    self.url("school_year", school=school.id, year=year),
+                    f"{school.name} — năm học {year}", "school_year.html",
+                    {"school": school, "year": year, "years": years,
+                     "clusters": [s for s in v.seats_of_school[(year, school.id)]
+                                  if s.body.kind == "cum-chuyen-mon"],
+                     "groups": [s for s in v.seats_of_school[(year, school.id)]
+                                if s.body.kind == "nhom-lien-truong"],
+                     "staff": v.seats_at_unit[(year, school.id)],
+                     "subject_leaders": v.subject_leaders(school, year)},
+                    edit_path=school.source.file,
+                    filters={"nam_hoc": [year.label], "truong": [school.name],
+                             "don_vi": [office.short_name]})
+
+    def body_pages(self) -> Iterator[PageSpec]:
+        p, v = self.portal, self.view
+        for (year, _), body in p.bodies.items():
+            office = p.offices[body.office]
+            subject = p.subjects[body.subject].name if body.subject else None
+            roles = sorted({vocab.ROLES[m.role] for m in p.roster(body)})
+            yield PageSpec(
+                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html",
+                {"body": body, "year": year, "roster": p.roster(body), "children": p.children(body),
+                 "ancestors": v.ancestors(body), "leaders": v.leaders(body),
+                 "deputies": v.deputies(body), "years": v.years_of_body[body.id],
+                 "activities": v.activities_of_body[(year, body.id)],
+                 "duties_by_role": _group_by_role(body),
+                 "decision": p.documents.get(body.decision),
+                 "source_document": p.documents.get(body.source_document or "")},
+                edit_path=body.source.file,
+                filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
+                         "mon": [subject] if subject else [], "vai_tro": roles})
+
+    def person_pages(self) -> Iterator[PageSpec]:
+        v = self.view
+        for person in self.portal.people.values():
+            seats = v.seats_of_person[person.id]
+            signed = v.signed_by[person.id]
+            years = sorted({s.body.school_year.label for s in seats})
+            yield PageSpec(self.url("person", person=person.id), person.name, "person.html",
+                           {"person": person, "seats": seats, "signed": signed},
+                           edit_path=person.source.file,
+                           filters={"nam_hoc": years,
+                                    "vai_tro": sorted({vocab.ROLES[s.membership.role] for s in seats})})
+
+    def document_pages(self) -> Iterator[PageSpec]:
+        p, v = self.portal, self.view
+        for doc in p.documents.values():
+            issuer = p.offices.get(doc.issuer or "")
+            filters = {"loai_van_ban": [vocab.DOCUMENT_KINDS[doc.kind]]}
+            if doc.school_year:
+                filters["nam_hoc"] = [doc.school_year.label]
+            if issuer:
+                filters["don_vi"] = [issuer.short_name]
+            title = f"{vocab.DOCUMENT_KINDS[doc.kind]} {doc.number or ''}".strip()
+            yield PageSpec(self.url("document", document=doc.id), title, "document.html",
+                           {"doc": doc, "issuer": issuer, "bodies": v.bodies_by_document[doc.id],
+                            "referenced_by": v.referenced_by[doc.id]},
+                           edit_path=doc.source.file, filters=filters)
+
+
+def _group_by_role(body: Body) -> list[tuple[str, list[Duty]]]:
+    """Duties grouped by role, roles in the order the document first names them."""
+    groups: dict[str, list[Duty]] = {}
+    for duty in body.duties:
+        groups.setdefault(duty.role, []).append(duty)
+    return list(groups.items())

@@ -1,0 +1,74 @@
+"""Problems found in the data, and how they are shown to an office clerk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+KeyPath = tuple[str | int, ...]
+
+
+def format_path(path: KeyPath) -> str:
+    """`("bodies", 3, "members", 5)` -> `bodies[3].members[5]` (0-based, as in YAML tools)."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, with everything a clerk needs to fix it."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    hint: str | None = None
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, dòng {self.line}"
+        label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
+        head = f"{label} {where}"
+        if self.path:
+            head += f", mục {self.path}"
+        lines = [f"{head}: {self.message}"]
+        if self.expected is not None:
+            lines.append(f"    cần: {self.expected}")
+        if self.actual is not None:
+            lines.append(f"    nhận được: {self.actual}")
+        if self.hint is not None:
+            lines.append(f"    gợi ý: {self.hint}")
+        return "\n".join(lines)
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.file, self.line or 0, self.path, self.message)
+
+
+class DataError(Exception):
+    """Raised when the data has errors: nothing may be built from it."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        errors = [p for p in self.problems if p.severity == "error"]
+        super().__init__(report(self.problems, summary_of=errors))
+
+
+def report(problems: Iterable[Problem], summary_of: Sequence[Problem] | None = None) -> str:
+    """All problems, one block each, then a count."""
+    problems = sorted(problems, key=Problem.sort_key)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    blocks = [p.format() for p in problems]
+    blocks.append(f"{errors} lỗi, {warnings} cảnh báo.")
+    if errors:
+        blocks.append("Dữ liệu có lỗi nên không xuất bản trang nào. Sửa các lỗi trên rồi chạy lại.")
+    return "\n\n".join(blocks)

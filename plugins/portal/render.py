@@ -1,0 +1,67 @@
+"""Render a page's HTML from its Jinja template. Every value is escaped (autoescape)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+
+import jinja2
+
+from . import vocab
+from .dates import PartialDate
+from .pages import Pages, PageSpec
+from .urls import relative
+
+REDACTED = "[đã ẩn]"
+
+
+class Redactor:
+    """Replaces every private value (phones, e-mails not opted in) wherever it appears."""
+
+    def __init__(self, private_values: Iterable[str]) -> None:
+        values = sorted({v for v in private_values if v}, key=len, reverse=True)
+        self.pattern = re.compile("|".join(re.escape(v) for v in values)) if values else None
+
+    def __call__(self, text: str) -> str:
+        return self.pattern.sub(REDACTED, text) if self.pattern else text
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.vietnamese() if value else ""
+
+
+class Renderer:
+    def __init__(self, pages: Pages) -> None:
+        self.pages = pages
+        self.redact = Redactor(pages.portal.private_values())
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.PackageLoader("portal", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters["date"] = _date
+        env.filters["role"] = lambda role: vocab.ROLES.get(role, role)
+        env.filters["body_kind"] = lambda kind: vocab.BODY_KINDS.get(kind, kind)
+        env.filters["doc_kind"] = lambda kind: vocab.DOCUMENT_KINDS.get(kind, kind)
+        env.filters["relation"] = lambda rel: vocab.RELATIONS.get(rel, "căn cứ" if rel == "can-cu" else rel)
+        env.filters["capacity"] = lambda c: vocab.SIGNING_CAPACITIES.get(c, c)
+        env.filters["level"] = lambda level: vocab.SCHOOL_LEVELS.get(level, level)
+        env.filters["office_kind"] = lambda kind: vocab.OFFICE_KINDS.get(kind, kind)
+        env.globals["portal"] = self.pages.portal
+        env.globals["view"] = self.pages.view
+        return env
+
+    def render(self, page: PageSpec) -> str:
+        def url(name: str, **parts: Any) -> str:
+            return relative(self.pages.url(name, **parts), page.url)
+
+        template = self.env.get_template(page.template)
+        html = template.render(page=page, url=url, **page.context)
+        return self.redact(html)

@@ -1,0 +1,290 @@
+"""JSON Schemas of the data files.
+
+One definition serves twice: the checker validates every file against it, and
+`scripts/write_schemas.py` writes it to `plugins/portal/schema/*.json` for editors
+(VS Code's YAML extension validates and autocompletes with them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import vocab
+
+Schema = dict[str, Any]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SCHOOL_YEAR_PATTERN = r"^[0-9]{4}-[0-9]{4}$"
+# A full date, or only the year or year and month when the document leaves them blank.
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
+# No control characters but tab and newline: they break pages, exports and terminals.
+CLEAN_TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+
+
+def _text(description: str, *, max_length: int = 500) -> Schema:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": CLEAN_TEXT_PATTERN,
+        "description": description,
+    }
+
+
+def _id(description: str) -> Schema:
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description}
+
+
+def _enum(values: dict[str, str], description: str) -> Schema:
+    return {"enum": list(values), "description": description}
+
+
+def _object(properties: dict[str, Schema], required: list[str], description: str) -> Schema:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _list(item: Schema, description: str) -> Schema:
+    return {"type": "array", "items": item, "description": description}
+
+
+DATE: Schema = {
+    # YAML reads 2024-09-13 as a date and 2024 as a number; both are checked later too.
+    "type": ["string", "integer"],
+    "format": "partial-date",
+    "description": "YYYY-MM-DD, or YYYY / YYYY-MM when the document leaves the rest blank",
+}
+FULL_DATE: Schema = {"type": "string", "format": "full-date", "description": "YYYY-MM-DD"}
+
+FORMER_NAME = _object(
+    {"name": _text("tên cũ"), "until": FULL_DATE}, ["name"], "a former name and when it stopped"
+)
+
+OFFICE = _object(
+    {
+        "id": _id("mã đơn vị"),
+        "name": _text("tên đầy đủ"),
+        "short_name": _text("tên ngắn"),
+        "kind": _enum(vocab.OFFICE_KINDS, "loại đơn vị"),
+        "parent": _id("mã đơn vị cấp trên"),
+        "place": _text("địa danh ghi trước ngày tháng"),
+        "valid_from": FULL_DATE,
+        "valid_until": FULL_DATE,
+        "successor": _id("mã đơn vị kế thừa"),
+        "note": _text("ghi chú", max_length=2000),
+        "former_names": _list(FORMER_NAME, "tên cũ"),
+        "sample": {"type": "boolean", "description": "dữ liệu mẫu (không có thật)"},
+    },
+    ["id", "name", "kind"],
+    "an office (đơn vị ban hành)",
+)
+
+SUBJECT = _object(
+    {
+        "id": _id("mã môn"),
+        "name": _text("tên môn"),
+        "aliases": _list(_text("cách viết khác"), "cách viết khác"),
+    },
+    ["id", "name"],
+    "a subject (môn học)",
+)
+
+SCHOOL = _object(
+    {
+        "id": _id("mã trường"),
+        "name": _text("tên trường"),
+        "level": _enum(vocab.SCHOOL_LEVELS, "cấp học"),
+        "aliases": _list(_text("cách viết khác"), "mọi cách viết khác gặp trong văn bản"),
+        "former_names": _list(FORMER_NAME, "tên cũ"),
+        "valid_from": FULL_DATE,
+        "valid_until": FULL_DATE,
+        "successor": _id("mã trường sau sáp nhập"),
+        "note": _text("ghi chú", max_length=2000),
+    },
+    ["id", "name", "level"],
+    "a school (trường)",
+)
+
+PERSON = _object(
+    {
+        "id": _id("mã người"),
+        "name": _text("họ và tên", max_length=120),
+        "honorific": {"enum": ["Ông", "Bà"], "description": "Ông / Bà, như văn bản ghi"},
+        "sort_name": _text("khóa sắp xếp khi không tách được họ tên", max_length=120),
+        "contact": _object(
+            {key: _text(label, max_length=200) for key, label in vocab.PRIVATE_CONTACT_FIELDS.items()},
+            [],
+            "liên hệ riêng tư: không công bố trừ khi có trong publish",
+        ),
+        "publish": _list(_enum(vocab.PRIVATE_CONTACT_FIELDS, "trường được công bố"), "công bố"),
+        "distinct_from": _list(_id("mã người trùng tên"), "người trùng tên nhưng khác người"),
+        "note": _text("ghi chú", max_length=2000),
+    },
+    ["id", "name"],
+    "a person",
+)
+
+LEGAL_BASIS = _object(
+    {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn")},
+    ["text"],
+    "a legal basis (căn cứ)",
+)
+
+SIGNER = _object(
+    {
+        "person": _id("mã người ký"),
+        "title": _text("chức vụ người ký"),
+        "capacity": _enum(vocab.SIGNING_CAPACITIES, "thẩm quyền ký"),
+        "on_behalf_of": _text("ký thay / thừa lệnh ai"),
+    },
+    ["person", "title"],
+    "who signed",
+)
+
+FIGURE = _object(
+    {
+        "label": _text("tên số liệu"),
+        "value": {"type": "integer", "minimum": 0},
+        "parts": {
+            "type": "object",
+            "additionalProperties": {"type": "integer", "minimum": 0},
+            "description": "chia theo cấp học ...",
+        },
+    },
+    ["label", "value"],
+    "a figure stated in the document",
+)
+
+ACTIVITY = _object(
+    {
+        "title": _text("nội dung", max_length=5000),
+        "details": _text("chi tiết", max_length=5000),
+        "start": DATE,
+        "end": DATE,
+        "due": FULL_DATE,
+        "frequency": _text("tần suất"),
+        "responsible": _text("người / đơn vị thực hiện"),
+        "bodies": _list(_id("mã tổ chức"), "tổ chức thực hiện"),
+        "schools": _list(_id("mã trường"), "trường (ví dụ đơn vị thí điểm)"),
+        "step": {"type": "integer", "minimum": 1},
+    },
+    ["title"],
+    "an item of a plan",
+)
+
+RELATED = _object(
+    {"ref": _id("mã văn bản"), "relation": _enum(vocab.RELATIONS, "quan hệ")},
+    ["ref", "relation"],
+    "a link to another document",
+)
+
+_DOCUMENT_PROPERTIES: dict[str, Schema] = {
+    "id": _id("mã văn bản"),
+    "kind": _enum(vocab.DOCUMENT_KINDS, "loại văn bản"),
+    "number": _text("số hiệu, như văn bản ghi", max_length=100),
+    "date": DATE,
+    "place": _text("địa danh"),
+    "issuer": _id("mã đơn vị ban hành"),
+    "title": _text("trích yếu", max_length=2000),
+    "signer": SIGNER,
+    "legal_bases": _list(LEGAL_BASIS, "căn cứ"),
+    "recipients": _list(_text("nơi nhận"), "nơi nhận"),
+    "related": _list(RELATED, "văn bản liên quan"),
+    "figures": _list(FIGURE, "số liệu"),
+    "activities": _list(ACTIVITY, "các hoạt động của kế hoạch"),
+    "text": _text("toàn văn", max_length=500_000),
+}
+
+DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
+
+MEMBER = {
+    **_object(
+        {
+            "stt": {"type": "integer", "minimum": 1, "description": "số thứ tự trong danh sách"},
+            "person": _id("mã người"),
+            "school": _id("mã trường (khi thành viên là một trường)"),
+            "role": _enum(vocab.ROLES, "vai trò"),
+            "role_text": _text("vai trò như văn bản ghi"),
+            "position": _text("chức vụ"),
+            "unit": _id("mã trường hoặc đơn vị công tác"),
+            "as_written": _text("ô 'Chức vụ - Đơn vị công tác' như văn bản ghi"),
+            "subject": _text("môn, như văn bản ghi"),
+            "note": _text("ghi chú"),
+        },
+        ["role"],
+        "a member: a person, or a school",
+    ),
+    "oneOf": [{"required": ["person"]}, {"required": ["school"]}],
+}
+
+DUTY = _object(
+    {
+        "role": _enum(vocab.ROLES, "vai trò"),
+        "label": _text("số mục trong văn bản", max_length=20),
+        "text": _text("nhiệm vụ", max_length=20_000),
+        "legal": _object(
+            {"ref": _id("mã văn bản"), "provision": _text("điều, khoản")},
+            ["ref"],
+            "căn cứ pháp lý của nhiệm vụ",
+        ),
+    },
+    ["role", "text"],
+    "a duty of a role",
+)
+
+BODY = _object(
+    {
+        "id": _id("mã tổ chức"),
+        "kind": _enum(vocab.BODY_KINDS, "loại tổ chức"),
+        "name": _text("tên"),
+        "parent": _id("mã tổ chức cấp trên"),
+        "decision": _id("mã văn bản thành lập"),
+        "source": _id("mã văn bản có danh sách, nếu khác"),
+        "subject": _id("mã môn (nhóm bộ môn)"),
+        "declared_count": {"type": "integer", "minimum": 0, "description": "số người văn bản ghi"},
+        "no_roster": _text("lý do không có danh sách"),
+        "meets": _text("tần suất sinh hoạt"),
+        "members": _list(MEMBER, "thành viên theo thứ tự chính thức"),
+        "duties": _list(DUTY, "nhiệm vụ"),
+    },
+    ["id", "kind", "name", "decision"],
+    "a body: team, council, network, subject group, cluster or inter-school group",
+)
+
+
+def _file(title: str, properties: dict[str, Schema], required: list[str]) -> Schema:
+    schema = _object(properties, required, title)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+
+
+FILE_SCHEMAS: dict[str, Schema] = {
+    "offices": _file("data/offices.yml", {"offices": _list(OFFICE, "đơn vị")}, ["offices"]),
+    "subjects": _file("data/subjects.yml", {"subjects": _list(SUBJECT, "môn học")}, ["subjects"]),
+    "schools": _file(
+        "data/schools/<office-id>.yml",
+        {"office": _id("mã đơn vị quản lý"), "schools": _list(SCHOOL, "trường")},
+        ["office", "schools"],
+    ),
+    "people": _file("data/people/<office-id>.yml", {"people": _list(PERSON, "người")}, ["people"]),
+    "documents": _file(
+        "data/documents/<name>.yml", {"documents": _list(DOCUMENT, "văn bản được dẫn")}, ["documents"]
+    ),
+    "year": _file(
+        "data/years/<school-year>/<office-id>.yml",
+        {
+            "school_year": {"type": "string", "pattern": SCHOOL_YEAR_PATTERN,
+                            "description": "năm học, ví dụ 2024-2025"},
+            "office": _id("mã đơn vị"),
+            "documents": _list(DOCUMENT, "văn bản"),
+            "bodies": _list(BODY, "tổ chức"),
+        },
+        ["school_year", "office"],
+    ),
+}

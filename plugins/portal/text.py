@@ -1,0 +1,65 @@
+"""Vietnamese text: tone-mark placement, folding for search and matching, slugs, sorting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import icu  # PyICU: the Vietnamese collation of the Unicode CLDR
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (NFD combining marks)
+# Old-style placement puts the tone on the last vowel of an open "oa", "oe", "uy" syllable
+# (Hoà, khoẻ, Thuỷ); the new style puts it on the first (Hòa, khỏe, Thủy). Both are in
+# use, so names are brought to one form before they are compared or sorted.
+_OLD_STYLE_OA_OE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])")
+_OLD_STYLE_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+
+def normalize(text: str) -> str:
+    """NFC, tones placed the new way, dashes and spaces made plain."""
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OLD_STYLE_OA_OE.sub(r"\1\3\2", decomposed)
+    decomposed = _OLD_STYLE_UY.sub(r"\1\3\2", decomposed)
+    plain = unicodedata.normalize("NFC", decomposed).translate(_DASHES)
+    return " ".join(plain.split())
+
+
+def fold(text: str) -> str:
+    """Lower case without any mark, đ as d: how teachers type on a phone ("ha thi lien")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.translate(_DASHES).lower().split())
+
+
+def slugify(text: str) -> str:
+    """ASCII id or URL part: 'Đặng Vân Thùy' -> 'dang-van-thuy'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@cache
+def _collator() -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale("vi"))
+
+
+def collation_key(text: str) -> bytes:
+    """Sort key in the Vietnamese alphabet (a ă â b c d đ e ê ...), tones after letters."""
+    return bytes(_collator().getSortKey(normalize(text)))
+
+
+def name_sort_text(full_name: str) -> str:
+    """'Nguyễn Thị Thu Hương' -> 'Hương Thị Thu Nguyễn': given name, middle names, family name.
+
+    A compound family name cannot be told apart from a middle name, so a person may
+    carry an explicit sort name instead (see Person.sort_name).
+    """
+    syllables = normalize(full_name).split(" ")
+    if len(syllables) < 2:
+        return " ".join(syllables)
+    return " ".join([syllables[-1], *syllables[1:-1], syllables[0]])
+
+
+def person_sort_key(name: str, sort_name: str | None = None, tie: str = "") -> tuple[bytes, bytes, str]:
+    """How lists of people are ordered: by given name, then middle, then family name."""
+    return (collation_key(sort_name or name_sort_text(name)), collation_key(name), tie)

@@ -1,0 +1,144 @@
+"""Indexes over the model that the pages need: who is where, what links to what.
+
+Built once per build in linear time, so that each page's queries are lookups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import vocab
+from .dates import SchoolYear
+from .model import Activity, Body, Document, Membership, Person, Portal, School
+from .text import collation_key, person_sort_key
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A membership together with the body it is in."""
+
+    body: Body
+    membership: Membership
+
+
+class View:
+    def __init__(self, portal: Portal) -> None:
+        self.portal = portal
+        self.years = portal.school_years
+        self.current_year: SchoolYear | None = self.years[-1] if self.years else None
+        self.seats_of_person: dict[str, list[Seat]] = defaultdict(list)
+        self.seats_at_unit: dict[tuple[SchoolYear, str], list[Seat]] = defaultdict(list)
+        self.seats_of_school: dict[tuple[SchoolYear, str], list[Seat]] = defaultdict(list)
+        self.years_of_body: dict[str, list[SchoolYear]] = defaultdict(list)
+        self.bodies_by_document: dict[str, list[Body]] = defaultdict(list)
+        self.referenced_by: dict[str, list[tuple[Document, str]]] = defaultdict(list)
+        self.signed_by: dict[str, list[Document]] = defaultdict(list)
+        self.activities_of_body: dict[tuple[SchoolYear, str], list[tuple[Document, Activity]]] = (
+            defaultdict(list))
+        self.schools_in_year: dict[SchoolYear, set[str]] = defaultdict(set)
+        self.bodies_of_office: dict[tuple[SchoolYear, str], list[Body]] = defaultdict(list)
+        self._index()
+
+    def _index(self) -> None:
+        p = self.portal
+        for body in p.bodies.values():  # file order: the official order of the documents
+            self.years_of_body[body.id].append(body.school_year)
+            self.bodies_of_office[(body.school_year, body.office)].append(body)
+            self.bodies_by_document[body.decision].append(body)
+            if body.source_document and body.source_document != body.decision:
+                self.bodies_by_document[body.source_document].append(body)
+            for m in body.members:
+                seat = Seat(body, m)
+                if m.person:
+                    self.seats_of_person[m.person].append(seat)
+                if m.unit:
+                    self.seats_at_unit[(body.school_year, m.unit)].append(seat)
+                    self.schools_in_year[body.school_year].add(m.unit)
+                if m.school:
+                    self.seats_of_school[(body.school_year, m.school)].append(seat)
+                    self.schools_in_year[body.school_year].add(m.school)
+        for oy in p.office_years:
+            for school in p.schools.values():
+                if school.office == oy.office:
+                    self.schools_in_year[oy.school_year].add(school.id)
+        for doc in p.documents.values():
+            for rel in doc.related:
+                self.referenced_by[rel.ref].append((doc, rel.relation))
+            for basis in doc.legal_bases:
+                if basis.ref:
+                    self.referenced_by[basis.ref].append((doc, "can-cu"))
+            if doc.signer:
+                self.signed_by[doc.signer.person].append(doc)
+            if doc.school_year is not None:
+                for act in doc.activities:
+                    for body_id in act.bodies:
+                        self.activities_of_body[(doc.school_year, body_id)].append((doc, act))
+        for years in self.years_of_body.values():
+            years.sort()
+        for seats in self.seats_of_person.values():
+            seats.sort(key=lambda s: (s.body.school_year, s.body.id))
+        for docs in self.signed_by.values():
+            docs.sort(key=self.document_sort_key)
+
+    # Sorting
+
+    def person(self, person_id: str | None) -> Person | None:
+        return self.portal.people.get(person_id) if person_id else None
+
+    def person_key(self, person_id: str) -> tuple[bytes, bytes, str]:
+        person = self.portal.people[person_id]
+        return person_sort_key(person.name, person.sort_name, person.id)
+
+    def sorted_people(self, ids: list[str]) -> list[Person]:
+        return [self.portal.people[i] for i in sorted(set(ids), key=self.person_key)]
+
+    def sorted_schools(self, schools: list[School]) -> list[School]:
+        return sorted(schools, key=lambda s: (collation_key(s.name), s.id))
+
+    @staticmethod
+    def document_sort_key(doc: Document) -> tuple[str, str]:
+        return (doc.date.iso() if doc.date else "", doc.id)
+
+    # Bodies
+
+    def leaders(self, body: Body) -> list[Membership]:
+        role = vocab.LEADER_ROLE[body.kind]
+        return [m for m in body.members if m.role == role]
+
+    def deputies(self, body: Body) -> list[Membership]:
+        role = vocab.DEPUTY_ROLE[body.kind]
+        return [m for m in body.members if m.role == role]
+
+    def top(self, body: Body) -> Body:
+        seen = {body.id}
+        while body.parent and (body.school_year, body.parent) in self.portal.bodies:
+            body = self.portal.bodies[(body.school_year, body.parent)]
+            if body.id in seen:
+                break
+            seen.add(body.id)
+        return body
+
+    def ancestors(self, body: Body) -> list[Body]:
+        chain = []
+        current = body
+        while current.parent and (current.school_year, current.parent) in self.portal.bodies:
+            current = self.portal.bodies[(current.school_year, current.parent)]
+            if current in chain or current.id == body.id:
+                break
+            chain.append(current)
+        return list(reversed(chain))
+
+    def office_bodies(self, office: str, year: SchoolYear) -> list[Body]:
+        return self.bodies_of_office.get((year, office), [])
+
+    # Schools
+
+    def subject_leaders(self, school: School, year: SchoolYear) -> list[tuple[Body, list[Membership]]]:
+        """For each subject group of the school's office that year: who leads it."""
+        groups = [b for b in self.office_bodies(school.office, year) if b.kind == "nhom-bo-mon"]
+        groups.sort(key=lambda b: (collation_key(b.name), b.id))
+        return [(g, self.leaders(g) + self.deputies(g)) for g in groups]
+
+    def school_years(self, school_id: str) -> list[SchoolYear]:
+        return [y for y in self.years if school_id in self.schools_in_year[y]]

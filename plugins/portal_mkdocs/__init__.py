@@ -1,0 +1,1 @@
+"""MkDocs adapter for the portal core: thin glue, no domain logic."""

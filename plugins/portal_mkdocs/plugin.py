@@ -1,0 +1,84 @@
+"""The `portal` MkDocs plugin: load the data once, add generated pages, render them.
+
+Domain logic lives in the `portal` core; this module only adapts it to MkDocs events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from portal.load import load_or_raise
+from portal.pages import Pages, PageSpec
+from portal.problems import DataError
+from portal.render import Redactor, Renderer
+from portal.urls import UrlFormats, src_uri
+
+from .config import PortalConfig
+
+log = get_plugin_logger(__name__)
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    def __init__(self) -> None:
+        self.renderer: Renderer | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.redact = Redactor(())
+        self.data_dir = Path("data")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
+        if problems := urls.check():
+            raise PluginError("portal: " + "; ".join(problems))
+        self.data_dir = Path(config.config_file_path or ".").parent / self.config.data_dir
+        try:
+            portal, warnings = load_or_raise(self.data_dir)
+        except DataError as error:
+            raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
+        for warning in warnings:
+            log.warning(warning.format())
+        pages = Pages(portal, urls)
+        self.renderer = Renderer(pages)
+        self.redact = self.renderer.redact
+        self.specs = {src_uri(spec.url): spec for spec in pages.all()}
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        for uri, spec in self.specs.items():
+            if files.get_file_from_path(uri) is not None:
+                continue  # a hand-written page of content/ takes precedence
+            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, uri, content="", inclusion=inclusion)
+            if spec.edit_path and self.config.edit_url_template:
+                file.edit_uri = spec.edit_path
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or not page.file.generated_by:
+            return markdown
+        page.meta.setdefault("title", spec.title)
+        if spec.edit_path and self.config.edit_url_template:
+            page.edit_url = self.config.edit_url_template.format(path=spec.edit_path)
+        return ""  # the HTML comes from the template in on_page_content
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and page.file.generated_by and self.renderer is not None:
+            html = self.renderer.render(spec)
+        return self.redact(html)  # hand-written pages too: nothing private is published
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
+        if self.config.enabled:
+            server.watch(str(self.data_dir))

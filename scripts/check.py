@@ -1,0 +1,41 @@
+"""Check the data and print a report an office clerk can act on.
+
+    python3 scripts/check.py [--data data]
+
+Prints every error and warning (file, line, field, what was expected, a hint), then
+the counts per office, year and body. Exits 1 when there is any error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import _paths
+from portal.load import load
+from portal.problems import report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu cổng thông tin.")
+    parser.add_argument("--data", type=Path, default=_paths.REPO / "data", help="thư mục dữ liệu")
+    args = parser.parse_args(argv)
+    portal, problems = load(args.data)
+    errors = [p for p in problems if p.severity == "error"]
+    if not errors:
+        for oy in sorted(portal.office_years, key=lambda oy: (oy.school_year, oy.office)):
+            print(f"{oy.school_year} {portal.offices[oy.office].short_name}: "
+                  f"{len(oy.documents)} văn bản, {len(oy.bodies)} tổ chức")
+            for body_id in oy.bodies:
+                body = portal.bodies[(oy.school_year, body_id)]
+                people = sum(1 for m in body.members if m.person)
+                schools = sum(1 for m in body.members if m.school)
+                print(f"    {body.name}: {people} người, {schools} trường")
+        print()
+    print(report(problems))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Shared fixtures: a small valid dataset written as YAML files into a temp dir."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "plugins"))
+
+from portal.load import load  # noqa: E402
+from portal.problems import Problem  # noqa: E402
+
+BASE: dict[str, Any] = {
+    "offices.yml": {"offices": [
+        {"id": "pgddt-a", "name": "Phòng Giáo dục và Đào tạo huyện A", "short_name": "Phòng GDĐT A",
+         "kind": "phong-gddt", "place": "A"},
+    ]},
+    "subjects.yml": {"subjects": [{"id": "toan", "name": "Toán"}, {"id": "ngu-van", "name": "Ngữ văn"}]},
+    "schools/pgddt-a.yml": {"office": "pgddt-a", "schools": [
+        {"id": "a-thcs-mot", "name": "THCS Một", "level": "THCS", "aliases": ["Trường THCS Một"]},
+        {"id": "a-thcs-hai", "name": "THCS Hai", "level": "THCS"},
+    ]},
+    "people/pgddt-a.yml": {"people": [
+        {"id": "a-le-thi-hong", "name": "Lê Thị Hồng", "honorific": "Bà"},
+        {"id": "a-ha-thi-lien", "name": "Hà Thị Liên"},
+        {"id": "a-dang-van-thuy", "name": "Đặng Vân Thùy", "contact": {"phone": "0912944718"}},
+    ]},
+    "years/2024-2025/pgddt-a.yml": {
+        "school_year": "2024-2025",
+        "office": "pgddt-a",
+        "documents": [
+            {"id": "a-2024-qd-1", "kind": "quyet-dinh", "number": "1/QĐ-PGDĐT", "date": "2024-09-13",
+             "title": "Về việc thành lập tổ cốt cán",
+             "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+             "text": "QUYẾT ĐỊNH\nLiên hệ 0912944718."},
+        ],
+        "bodies": [
+            {"id": "a-to", "kind": "to-cot-can", "name": "Tổ cốt cán", "decision": "a-2024-qd-1",
+             "declared_count": 2,
+             "members": [{"person": "a-le-thi-hong", "role": "to-truong"}]},
+            {"id": "a-to-toan", "kind": "nhom-bo-mon", "name": "Nhóm Toán", "parent": "a-to",
+             "decision": "a-2024-qd-1", "subject": "toan",
+             "members": [
+                 {"stt": 1, "person": "a-ha-thi-lien", "role": "nhom-truong", "position": "Phó Hiệu trưởng",
+                  "unit": "a-thcs-mot", "as_written": "Phó Hiệu trưởng - THCS Một", "subject": "Toán",
+                  "note": "Nhóm trưởng"},
+                 {"stt": 2, "person": "a-dang-van-thuy", "role": "uy-vien", "unit": "a-thcs-hai"},
+             ]},
+        ],
+    },
+}
+
+
+class Dataset:
+    """A copy of BASE to change in a test, then written out and loaded."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[str, Any] = copy.deepcopy(BASE)
+        self.raw: dict[str, str] = {}
+
+    @property
+    def year(self) -> dict[str, Any]:
+        return self.files["years/2024-2025/pgddt-a.yml"]
+
+    def write(self) -> Path:
+        data = self.root / "data"
+        for name, content in self.files.items():
+            path = data / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for name, text in self.raw.items():
+            path = data / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return data
+
+    def problems(self) -> list[Problem]:
+        _, problems = load(self.write(), self.root)
+        return problems
+
+    def messages(self) -> list[str]:
+        return [p.format() for p in self.problems()]
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Dataset:
+    return Dataset(tmp_path)

@@ -1,0 +1,48 @@
+"""A strict MkDocs build of the real repository, and the schema files editors use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def test_published_schemas_are_up_to_date() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    from portal.schema import FILE_SCHEMAS
+    from write_schemas import SCHEMA_DIR, schema_text
+
+    for kind in FILE_SCHEMAS:
+        path = SCHEMA_DIR / f"{kind}.schema.json"
+        assert path.read_text(encoding="utf-8") == schema_text(kind), (
+            f"{path} is stale: run python3 scripts/write_schemas.py")
+
+
+def test_strict_build_of_the_real_repository(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in home
+    school = (site / "truong" / "dbp-thcs-him-lam" / "2024-2025" / "index.html").read_text(encoding="utf-8")
+    assert "Hà Thị Liên" in school
+
+
+def test_check_script_reports_and_exits_nonzero_on_errors(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "offices.yml").write_text("offices:\n  - id: X\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py"), "--data", str(data)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "mục offices[0].id: mã không đúng dạng." in result.stdout
+    assert "thiếu trường bắt buộc 'name'" in result.stdout
+    ok = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py")], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout
+    assert "0 lỗi, 0 cảnh báo." in ok.stdout

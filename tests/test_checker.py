@@ -1,0 +1,231 @@
+"""The loader and checker: every kind of bad input gives its exact message."""
+
+from __future__ import annotations
+
+from conftest import Dataset
+
+YEAR = "data/years/2024-2025/pgddt-a.yml"
+
+
+def test_the_base_dataset_is_valid(dataset: Dataset) -> None:
+    assert dataset.messages() == []
+
+
+def test_malformed_yaml_names_line_and_column(dataset: Dataset) -> None:
+    dataset.raw["people/pgddt-a.yml"] = "people:\n  - id: a-x\n    name: [Lê\n"
+    del dataset.files["people/pgddt-a.yml"]
+    (problem,) = dataset.problems()
+    assert problem.file == "data/people/pgddt-a.yml"
+    assert problem.line == 4
+    assert problem.message.startswith("YAML không đọc được, cột 1:")
+
+
+def test_unknown_field_suggests_the_right_name(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"][1]["nmae"] = "x"
+    assert dataset.messages() == [
+        "LỖI data/people/pgddt-a.yml, dòng 7, mục people[1].nmae: trường 'nmae' không có trong định dạng.\n"
+        "    cần: một trong: contact, distinct_from, honorific, id, name, note, publish, sort_name\n"
+        "    gợi ý: có phải 'name'?"
+    ]
+
+
+def test_missing_required_field(dataset: Dataset) -> None:
+    del dataset.year["bodies"][0]["decision"]
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 16, mục bodies[0]: thiếu trường bắt buộc 'decision'.\n"
+        "    cần: 'decision: ...' (mã văn bản thành lập)"
+    ]
+
+
+def test_wrong_type_and_enum(dataset: Dataset) -> None:
+    dataset.year["bodies"][1]["members"][0]["stt"] = "một"
+    dataset.year["bodies"][1]["members"][1]["role"] = "nhom-truonng"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 31, mục bodies[1].members[0].stt: sai kiểu giá trị.\n"
+        "    cần: một số nguyên\n    nhận được: 'một'",
+        f"LỖI {YEAR}, dòng 41, mục bodies[1].members[1].role: giá trị không nằm trong danh sách cho phép.\n"
+        "    cần: một trong: to-truong, to-pho, chu-tich, pho-chu-tich, cum-truong, pho-cum-truong, "
+        "nhom-truong, pho-nhom-truong, thu-ky, uy-vien, thanh-vien\n"
+        "    nhận được: 'nhom-truonng'\n    gợi ý: có phải 'nhom-truong'?",
+    ]
+
+
+def test_bad_id_and_path_traversal(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"][0]["id"] = "../Lê Thị Hồng"
+    (problem,) = dataset.problems()
+    assert problem.path == "people[0].id"
+    assert problem.message == "mã không đúng dạng."
+    assert problem.hint == "viết là 'le-thi-hong'."
+
+
+def test_unknown_references_name_the_closest_id(dataset: Dataset) -> None:
+    members = dataset.year["bodies"][1]["members"]
+    members[0]["person"] = "a-ha-thi-lienn"
+    members[1]["unit"] = "a-thcs-ba"
+    dataset.year["bodies"][1]["decision"] = "a-2024-qd-9"
+    messages = dataset.messages()
+    assert messages == [
+        f"LỖI {YEAR}, dòng 28, mục bodies[1].decision: không có văn bản nào mang mã 'a-2024-qd-9'.\n"
+        "    cần: mã một văn bản đã khai trong data/\n    gợi ý: có phải 'a-2024-qd-1'?",
+        f"LỖI {YEAR}, dòng 32, mục bodies[1].members[0].person: không có người nào mang mã "
+        "'a-ha-thi-lienn'.\n    cần: mã một người đã khai trong data/people/\n"
+        "    gợi ý: có phải 'a-ha-thi-lien'?",
+        f"LỖI {YEAR}, dòng 42, mục bodies[1].members[1].unit: không có trường hoặc đơn vị nào mang mã "
+        "'a-thcs-ba'.\n    cần: mã một trường hoặc đơn vị đã khai trong data/schools/ hoặc "
+        "data/offices.yml\n    gợi ý: có phải 'a-thcs-hai'?",
+    ]
+
+
+def test_unknown_parent_body(dataset: Dataset) -> None:
+    dataset.year["bodies"][1]["parent"] = "a-to-x"
+    problems = dataset.problems()
+    assert problems[0].format() == (
+        f"LỖI {YEAR}, dòng 20, mục bodies[0].declared_count: văn bản ghi 2 người nhưng danh sách có "
+        "0 dòng đánh số thứ tự (kể cả các tổ, nhóm bên trong).\n    cần: 2 dòng có 'stt'\n"
+        "    nhận được: 0\n    gợi ý: tìm dòng bị thiếu hoặc chép hai lần.")
+    assert problems[1].format() == (
+        f"LỖI {YEAR}, dòng 27, mục bodies[1].parent: không có tổ chức nào mang mã 'a-to-x'.\n"
+        "    cần: mã một tổ chức đã khai trong năm học 2024-2025\n    gợi ý: có phải 'a-to'?")
+
+
+def test_parent_cycle(dataset: Dataset) -> None:
+    dataset.year["bodies"][0]["parent"] = "a-to-toan"
+    messages = [p.message for p in dataset.problems()]
+    assert messages.count("tổ chức nằm trong chính nó (vòng lặp 'parent').") == 2
+
+
+def test_unknown_school_member(dataset: Dataset) -> None:
+    dataset.year["bodies"].append({
+        "id": "a-cum-1", "kind": "cum-chuyen-mon", "name": "Cụm 1", "decision": "a-2024-qd-1",
+        "members": [{"person": "a-le-thi-hong", "role": "cum-truong"},
+                    {"school": "a-thcs-bon", "role": "thanh-vien"}]})
+    (problem,) = dataset.problems()
+    assert problem.path == "bodies[2].members[1].school"
+    assert problem.message == "không có trường nào mang mã 'a-thcs-bon'."
+
+
+def test_duplicate_ids(dataset: Dataset) -> None:
+    people = dataset.files["people/pgddt-a.yml"]["people"]
+    people.append({"id": "a-ha-thi-lien", "name": "Hà Thị Liên"})
+    assert dataset.messages() == [
+        "LỖI data/people/pgddt-a.yml, dòng 11, mục people[3].id: mã người 'a-ha-thi-lien' bị trùng.\n"
+        "    cần: mỗi mã chỉ dùng cho một người\n"
+        "    gợi ý: mã này đã có ở data/people/pgddt-a.yml, dòng 5; đặt mã khác (mã cũ không bao giờ "
+        "dùng lại)."
+    ]
+
+
+def test_duplicate_yaml_key(dataset: Dataset) -> None:
+    del dataset.files["subjects.yml"]
+    dataset.raw["subjects.yml"] = "subjects:\n  - id: toan\n    name: Toán\n    name: Toan\n"
+    (problem,) = dataset.problems()
+    assert (problem.line, problem.path) == (4, "subjects[0].name")
+    assert problem.message == "khóa 'name' xuất hiện hai lần trong cùng một mục."
+
+
+def test_body_without_leader(dataset: Dataset) -> None:
+    dataset.year["bodies"][1]["members"][0]["role"] = "uy-vien"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 30, mục bodies[1].members: Nhóm Toán: không có nhóm trưởng.\n"
+        "    cần: đúng một thành viên có 'role: nhom-truong'\n"
+        "    gợi ý: kiểm tra cột Ghi chú của danh sách gốc."
+    ]
+
+
+def test_two_leaders(dataset: Dataset) -> None:
+    dataset.year["bodies"][1]["members"][1]["role"] = "nhom-truong"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 41, mục bodies[1].members[1].role: Nhóm Toán: có hai nhóm trưởng.\n"
+        "    cần: chỉ một thành viên có 'role: nhom-truong'\n"
+        "    gợi ý: thành viên đầu tiên là nhóm trưởng ở members[0]."
+    ]
+
+
+def test_body_with_neither_members_nor_reason(dataset: Dataset) -> None:
+    dataset.year["bodies"].append({"id": "a-hd", "kind": "hoi-dong", "name": "Hội đồng",
+                                   "decision": "a-2024-qd-1"})
+    (problem,) = dataset.problems()
+    assert problem.message == "Hội đồng: không có thành viên nào."
+    dataset.year["bodies"][-1]["no_roster"] = "Văn bản không kèm danh sách."
+    assert dataset.messages() == []
+
+
+def test_date_out_of_school_year(dataset: Dataset) -> None:
+    dataset.year["documents"][0]["date"] = "2023-09-13"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 7, mục documents[0].date: ngày 2023-09-13 nằm ngoài năm học 2024-2025.\n"
+        "    cần: từ 01/06/2024 đến 30/09/2025\n    nhận được: 2023-09-13\n"
+        "    gợi ý: kiểm tra lại năm; hoặc chuyển văn bản sang tệp của năm học đúng."
+    ]
+
+
+def test_partial_and_impossible_dates(dataset: Dataset) -> None:
+    dataset.year["documents"][0]["date"] = 2024  # the original leaves day and month blank
+    assert dataset.messages() == []
+    dataset.year["documents"][0]["date"] = "2024-13"
+    (problem,) = dataset.problems()
+    assert problem.message == "ngày không đúng dạng hoặc không có thật."
+    del dataset.files["years/2024-2025/pgddt-a.yml"]
+    dataset.raw["years/2024-2025/pgddt-a.yml"] = "school_year: 2024-2025\noffice: pgddt-a\n" \
+        "documents:\n  - id: x\n    kind: quyet-dinh\n    title: T\n    date: 2024-02-30\n"
+    (problem,) = dataset.problems()
+    assert (problem.line, problem.path) == (7, "documents[0].date")
+    assert problem.message.startswith("giá trị '2024-02-30' không hợp lệ")
+
+
+def test_declared_head_count(dataset: Dataset) -> None:
+    dataset.year["bodies"][0]["declared_count"] = 88
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 20, mục bodies[0].declared_count: văn bản ghi 88 người nhưng danh sách có "
+        "2 dòng đánh số thứ tự (kể cả các tổ, nhóm bên trong).\n"
+        "    cần: 88 dòng có 'stt'\n    nhận được: 2\n    gợi ý: tìm dòng bị thiếu hoặc chép hai lần."
+    ]
+
+
+def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dataset) -> None:
+    people = dataset.files["people/pgddt-a.yml"]["people"]
+    people.append({"id": "a-ha-thi-lien-2", "name": "Hà  Thị Liên"})
+    (problem,) = dataset.problems()
+    assert problem.severity == "warning"
+    assert problem.message == ("'Hà  Thị Liên' (a-ha-thi-lien-2) trùng tên với 'Hà Thị Liên' "
+                               "(a-ha-thi-lien, data/people/pgddt-a.yml, dòng 5): có thể là cùng một người.")
+    people[-1]["distinct_from"] = ["a-ha-thi-lien"]
+    assert dataset.messages() == []
+
+
+def test_undeclared_phone_in_public_text_is_an_error(dataset: Dataset) -> None:
+    dataset.year["documents"][0]["text"] += "\nGọi 0987 654 321 hoặc thư a@b.vn"
+    messages = [p.message for p in dataset.problems()]
+    assert messages == [
+        "đoạn chữ công khai có số điện thoại '0987 654 321' không thuộc liên hệ riêng tư của ai.",
+        "đoạn chữ công khai có địa chỉ thư điện tử 'a@b.vn' không thuộc liên hệ riêng tư của ai.",
+    ]
+
+
+def test_all_problems_are_reported_together(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"][0]["nmae"] = "x"
+    dataset.year["bodies"][0]["kind"] = "to"
+    dataset.files["offices.yml"]["offices"][0]["kind"] = "phong"
+    files = sorted({p.file for p in dataset.problems()})
+    assert files == ["data/offices.yml", "data/people/pgddt-a.yml", YEAR]
+
+
+def test_year_file_must_sit_in_its_folder_and_be_named_after_its_office(dataset: Dataset) -> None:
+    dataset.files["years/2023-2024/pgddt-b.yml"] = dataset.files.pop("years/2024-2025/pgddt-a.yml")
+    messages = [p.message for p in dataset.problems()]
+    assert "tệp nằm trong thư mục '2023-2024' nhưng ghi năm học 2024-2025." in messages
+    assert "tên tệp 'pgddt-b.yml' khác mã đơn vị 'pgddt-a'." in messages
+
+
+def test_stray_yaml_file(dataset: Dataset) -> None:
+    dataset.raw["notes/x.yml"] = "a: 1\n"
+    (problem,) = dataset.problems()
+    assert problem.file == "data/notes/x.yml"
+    assert problem.message == "tệp YAML nằm ở chỗ không có loại dữ liệu nào."
+
+
+def test_yaml_aliases_are_refused(dataset: Dataset) -> None:
+    del dataset.files["subjects.yml"]
+    dataset.raw["subjects.yml"] = "subjects:\n  - &s {id: toan, name: Toán}\n  - *s\n"
+    (problem,) = dataset.problems()
+    assert problem.message == "không dùng neo và bí danh YAML (&tên, *tên)."

@@ -1,0 +1,44 @@
+"""Vietnamese text helpers: folding, tone placement, slugs, collation."""
+
+from __future__ import annotations
+
+from portal.text import fold, name_sort_text, normalize, person_sort_key, slugify
+
+
+def test_fold_is_how_teachers_type() -> None:
+    assert fold("Đặng Vân Thùy") == "dang van thuy"
+    assert fold("Đỗ Tấn Nhạn") == "do tan nhan"
+    assert fold("  Hà   Thị Liên ") == "ha thi lien"
+
+
+def test_old_and_new_tone_placement_compare_equal() -> None:
+    assert normalize("Lê Văn Hoà") == normalize("Lê Văn Hòa") == "Lê Văn Hòa"
+    assert normalize("Thuỷ") == "Thủy"
+    assert normalize("khoẻ") == "khỏe"
+    assert normalize("Hoàng") == "Hoàng"  # closed syllable: unchanged
+    assert normalize("Quý") == "Quý"  # qu + y: the tone stays on y
+
+
+def test_slugify_gives_safe_ids() -> None:
+    assert slugify("THCS xã Nà Tấu") == "thcs-xa-na-tau"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+
+
+def test_names_sort_by_given_then_middle_then_family_name() -> None:
+    people = ["Nguyễn Thị Thu Hương", "Hà Thị Liên", "Lê Thị Hạnh", "Ngô Thị Hạnh", "Đặng Vân Thùy",
+              "Dương Thị Hoa", "Lê Văn Hoà", "Nguyễn Văn Hòa", "Vũ Anh Tuấn", "Trần Văn Ân", "Bùi Văn An",
+              "Phạm Văn Ăn", "Đinh Văn Dũng", "Đỗ Văn Đức"]
+    assert sorted(people, key=person_sort_key) == [
+        "Bùi Văn An", "Phạm Văn Ăn", "Trần Văn Ân",  # a < ă < â
+        "Đinh Văn Dũng", "Đỗ Văn Đức",  # d < đ
+        "Lê Thị Hạnh", "Ngô Thị Hạnh",  # same given and middle: family name decides
+        "Dương Thị Hoa", "Lê Văn Hoà", "Nguyễn Văn Hòa",  # Hoà = Hòa; then middle name
+        "Nguyễn Thị Thu Hương", "Hà Thị Liên", "Đặng Vân Thùy", "Vũ Anh Tuấn",
+    ]
+
+
+def test_explicit_sort_name_wins_for_compound_family_names() -> None:
+    # "Tôn Nữ" is a compound family name: split naively, "Nữ" would count as a middle name.
+    assert name_sort_text("Tôn Nữ Minh Anh") == "Anh Nữ Minh Tôn"
+    key = person_sort_key("Tôn Nữ Minh Anh", "Anh Minh Tôn Nữ")
+    assert key < person_sort_key("Trần Minh Anh")
