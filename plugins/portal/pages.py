@@ -98,7 +98,8 @@ class Pages:
                                   if s.body.kind == "cum-chuyen-mon"],
                      "groups": [s for s in v.seats_of_school[(year, school.id)]
                                 if s.body.kind == "nhom-lien-truong"],
-                     "staff": v.seats_at_unit[(year, school.id)],
+                     "staff": sorted(v.seats_at_unit[(year, school.id)],
+                                     key=lambda seat: v.person_key(seat.membership.person or "")),
                      "subject_leaders": v.subject_leaders(school, year)},
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],

@@ -87,7 +87,9 @@ class View:
         return self.portal.people.get(person_id) if person_id else None
 
     def person_key(self, person_id: str) -> tuple[bytes, bytes, str]:
-        person = self.portal.people[person_id]
+        person = self.portal.people.get(person_id)
+        if person is None:
+            return (b"", b"", person_id)
         return person_sort_key(person.name, person.sort_name, person.id)
 
     def sorted_people(self, ids: list[str]) -> list[Person]:

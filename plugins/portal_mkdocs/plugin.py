@@ -25,6 +25,16 @@ from .config import PortalConfig
 log = get_plugin_logger(__name__)
 
 
+def theme_safe_title(title: str) -> str:
+    """A page title the theme can print anywhere unescaped.
+
+    Material prints `page.title` raw, or through `striptags`, which turns entities back
+    into characters; so markup characters become look-alikes and `&` an entity.
+    """
+    plain = title.replace("<", "‹").replace(">", "›").replace('"', "”")
+    return plain.replace("&", "&amp;")
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
@@ -67,7 +77,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None or not page.file.generated_by:
             return markdown
-        page.meta.setdefault("title", spec.title)
+        page.meta.setdefault("title", theme_safe_title(spec.title))
         if spec.edit_path and self.config.edit_url_template:
             page.edit_url = self.config.edit_url_template.format(path=spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
