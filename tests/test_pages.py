@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from conftest import REPO, Dataset
 from portal.load import load_or_raise
 from portal.pages import Pages

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+
 from conftest import REPO
 from portal.dates import SchoolYear
 from portal.load import load_or_raise

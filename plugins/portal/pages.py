@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import vocab
+from . import charts, vocab
 from .model import Body, Duty, Portal
 from .text import collation_key
 from .urls import UrlFormats
@@ -118,6 +118,7 @@ class Pages:
                  "deputies": v.deputies(body), "years": v.years_of_body[body.id],
                  "activities": v.activities_of_body[(year, body.id)],
                  "duties_by_role": _group_by_role(body),
+                 "charts": [charts.members_per_subject(p, body), charts.leaders_per_school(p, body)],
                  "decision": p.documents.get(body.decision),
                  "source_document": p.documents.get(body.source_document or "")},
                 edit_path=body.source.file,
