@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import charts, vocab
+from . import charts, diff, vocab
+from .dates import SchoolYear
 from .model import Body, Duty, Portal
 from .text import collation_key
 from .urls import UrlFormats
@@ -36,6 +37,13 @@ class Pages:
         self.portal = portal
         self.urls = urls or UrlFormats()
         self.view = View(portal)
+        self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
+                      for old, new in _pairs(diff.office_years(portal, office))]
+        # Where a year page and a body page link to the change since the previous year.
+        self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
+            (d.office, d.new_year): d.old_year for d in self.diffs}
+        self.body_previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
+            (b.body, d.new_year): d.old_year for d in self.diffs for b in d.bodies if b.status != "dissolved"}
 
     # URLs (templates call these through `url`)
 
@@ -50,6 +58,7 @@ class Pages:
         yield from self.body_pages()
         yield from self.person_pages()
         yield from self.document_pages()
+        yield from self.diff_pages()
 
     def hubs(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
@@ -66,6 +75,7 @@ class Pages:
         documents = sorted(p.documents.values(), key=v.document_sort_key, reverse=True)
         yield PageSpec(self.url("archive"), "Văn bản", "archive.html", {"documents": documents},
                        in_nav=True)
+        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", {"diffs": self.diffs}, in_nav=True)
 
     def year_pages(self) -> Iterator[PageSpec]:
         for year in self.view.years:
@@ -137,6 +147,24 @@ class Pages:
                            filters={"nam_hoc": years,
                                     "vai_tro": sorted({vocab.ROLES[s.membership.role] for s in seats})})
 
+    def diff_pages(self) -> Iterator[PageSpec]:
+        p = self.portal
+        for d in self.diffs:
+            office = p.offices[d.office]
+            label = f"{d.old_year} → {d.new_year}"
+            filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
+            yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
+                           f"Thay đổi {label}: {office.short_name}", "diff.html",
+                           {"diff": d, "office": office, "groups": _by_kind(d.changes), "kinds": diff.KINDS,
+                            "statuses": diff.STATUSES},
+                           edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
+            for b in d.bodies:
+                yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
+                               f"Thay đổi {label}: {b.name}", "body_diff.html",
+                               {"diff": b, "office": office, "office_diff": d, "groups": _by_kind(b.changes),
+                                "kinds": diff.KINDS, "statuses": diff.STATUSES},
+                               edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
+
     def document_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for doc in p.documents.values():
@@ -151,6 +179,16 @@ class Pages:
                            {"doc": doc, "issuer": issuer, "bodies": v.bodies_by_document[doc.id],
                             "referenced_by": v.referenced_by[doc.id]},
                            edit_path=doc.source.file, filters=filters)
+
+
+def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
+    return list(zip(years, years[1:], strict=False))
+
+
+def _by_kind(changes: tuple[diff.Change, ...]) -> list[tuple[str, list[diff.Change]]]:
+    """Changes grouped by kind, in the order of diff.KINDS."""
+    return [(label, [c for c in changes if c.kind == kind]) for kind, label in diff.KINDS.items()
+            if any(c.kind == kind for c in changes)]
 
 
 def _group_by_role(body: Body) -> list[tuple[str, list[Duty]]]:

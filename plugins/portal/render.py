@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import vocab
+from . import diff, vocab
 from .dates import PartialDate
 from .pages import Pages, PageSpec
 from .urls import relative
@@ -47,6 +47,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         env.filters["date"] = _date
+        env.filters["isodate"] = lambda text: _date(PartialDate.parse(text)) if text else ""
         env.filters["role"] = lambda role: vocab.ROLES.get(role, role)
         env.filters["body_kind"] = lambda kind: vocab.BODY_KINDS.get(kind, kind)
         env.filters["doc_kind"] = lambda kind: vocab.DOCUMENT_KINDS.get(kind, kind)
@@ -56,6 +57,8 @@ class Renderer:
         env.filters["office_kind"] = lambda kind: vocab.OFFICE_KINDS.get(kind, kind)
         env.globals["portal"] = self.pages.portal
         env.globals["view"] = self.pages.view
+        env.globals["pages"] = self.pages
+        env.globals["fields"] = diff.FIELDS
         return env
 
     def render(self, page: PageSpec) -> str:

@@ -23,6 +23,7 @@ class UrlFormats:
     person: str = "nguoi/{person}/"
     archive: str = "van-ban/"
     document: str = "van-ban/{document}/"
+    diffs: str = "thay-doi/"
     diff: str = "thay-doi/{office}/{old}-den-{new}/"
     body_diff: str = "thay-doi/to-chuc/{body}/{old}-den-{new}/"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
 from portal.urls import UrlFormats
 
 _DEFAULTS = UrlFormats()
@@ -24,6 +25,7 @@ class UrlsConfig(base.Config):
     person = c.Type(str, default=_DEFAULTS.person)
     archive = c.Type(str, default=_DEFAULTS.archive)
     document = c.Type(str, default=_DEFAULTS.document)
+    diffs = c.Type(str, default=_DEFAULTS.diffs)
     diff = c.Type(str, default=_DEFAULTS.diff)
     body_diff = c.Type(str, default=_DEFAULTS.body_diff)
 
