@@ -31,6 +31,8 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "content"
     config["extra_css"] = []
+    if "custom_dir" in config["theme"]:
+        config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["plugins"] = [{"portal": {"data_dir": "data", **(plugin or {})}}]
     config["nav"] = [{"Trang chủ": "index.md"}, {"Năm học": "nam-hoc.md"}, {"Văn bản": "van-ban.md"}]
     config.pop("watch", None)

@@ -14,6 +14,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+
 from portal.load import load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.problems import DataError
@@ -84,10 +85,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
+        from . import search  # what the Pagefind index reads from each page (search.py)
+
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and page.file.generated_by and self.renderer is not None:
             html = self.renderer.render(spec)
-        return self.redact(html)  # hand-written pages too: nothing private is published
+            html = search.annotate_generated(html, spec, self.renderer.pages.portal)
+        else:  # a hand-written page: its title and the folded copies, no filters
+            html = search.annotate(html, search.SearchData(title=page.title or ""))
+        return self.redact(html)  # hand-written pages too: nothing private is published, nor indexed
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (also on every rebuild of `mkdocs serve`)."""
+        from . import search
+
+        try:
+            stats = search.build_index(config.site_dir)
+        except Exception as error:  # the binary is missing, or Pagefind failed
+            raise PluginError(f"portal: Pagefind could not index {config.site_dir}: {error}") from error
+        log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
+                 f"trong {stats.seconds:.1f} s")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.config.enabled:

@@ -1,0 +1,189 @@
+/*
+ * The portal's search in the Material header (partials/portal-search.html).
+ *
+ * A button opens a panel with Pagefind's default UI (pagefind/pagefind-ui.js and .css,
+ * written by the index build next to the site: nothing comes from a CDN). Pagefind's
+ * files load the first time the panel opens, so pages stay light.
+ *
+ * - Keyboard: "/" opens the search, Esc closes it and gives the focus back to the
+ *   button, Tab walks through the filters and the results (links).
+ * - Instant navigation: Material swaps the page content but keeps the header, so the UI
+ *   is made once; on every new page (document$) the panel closes.
+ * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
+ *   after a line with "Đặng", see plugins/portal_mkdocs/search.py). The copies are taken
+ *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
+ * - Each result shows its title, a summary line (who, which body, which year: the
+ *   `summary` metadata) and the excerpt.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-portal-search]");
+  if (!root || root.dataset.portalSearchReady) return;
+  root.dataset.portalSearchReady = "1";
+
+  // Resolved now, on the page that loaded the header: the header is kept as it is
+  // across instant navigation, and so is this absolute path.
+  var site = new URL((root.dataset.root || ".").replace(/\/?$/, "/"), document.baseURI);
+  var bundlePath = new URL("pagefind/", site).pathname;
+  var toggle = root.querySelector(".portal-search__toggle");
+  var panel = root.querySelector(".portal-search__panel");
+  var closeButton = root.querySelector(".portal-search__close");
+  var status = root.querySelector(".portal-search__status");
+  var loading = null;
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // "Đặng" -> "dang", as portal.text.fold does.
+  function fold(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+  }
+
+  function wordsOf(token) {
+    return fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+/gu) || [];
+  }
+
+  var FOLDED = /^(<mark>)?\u27e6([^\u27e7\s]*)\u27e7([^\s<]*)(<\/mark>)?$/;
+
+  // Takes the copies "⟦dang⟧" out of an excerpt; when a copy matched the query, the word
+  // it stands for (a little before it: copies follow their line) is highlighted instead.
+  function cleanExcerpt(html) {
+    if (!html || html.indexOf("\u27e6") < 0) return html;
+    var out = [];
+    html.split(/\s+/).forEach(function (token) {
+      var match = FOLDED.exec(token);
+      if (!match) {
+        out.push(token);
+        return;
+      }
+      if (match[1]) {
+        for (var k = out.length - 1; k >= 0 && k >= out.length - 60; k--) {
+          if (wordsOf(out[k]).indexOf(match[2]) < 0) continue;
+          if (out[k].indexOf("<mark>") < 0) out[k] = "<mark>" + out[k] + "</mark>";
+          break;
+        }
+      }
+      var last = out.length - 1;
+      if (match[3] && last >= 0 && !/[.,;:!?]$/.test(out[last].replace(/<\/mark>$/, ""))) out[last] += match[3];
+    });
+    return out.join(" ");
+  }
+
+  function processResult(result) {
+    result.excerpt = cleanExcerpt(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) { sub.excerpt = cleanExcerpt(sub.excerpt); });
+    var meta = result.meta || {};
+    if (meta.summary) {
+      result.excerpt = '<span class="portal-search__summary">' + escapeHtml(meta.summary) + "</span>" +
+        result.excerpt;
+      delete meta.summary; // shown above, not as a tag under the result
+    }
+    return result;
+  }
+
+  function addScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function labelInput() {
+    var input = panel.querySelector(".pagefind-ui__search-input");
+    if (!input) return null;
+    input.id = "portal-search-input";
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
+    return input;
+  }
+
+  function load() {
+    if (loading) return loading;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = bundlePath + "pagefind-ui.css";
+    document.head.appendChild(css);
+    loading = addScript(bundlePath + "pagefind-ui.js").then(function () {
+      /* global PagefindUI */
+      window.portalSearch = new PagefindUI({
+        element: "#portal-search-ui",
+        bundlePath: bundlePath,
+        baseUrl: site.pathname,
+        showImages: false,
+        showSubResults: false,
+        showEmptyFilters: false,
+        excerptLength: 24,
+        pageSize: 8,
+        debounceTimeoutMs: 150,
+        processResult: processResult,
+      });
+      return new Promise(function (resolve) {
+        (function wait() {
+          var input = labelInput();
+          if (input) resolve(input); else requestAnimationFrame(wait);
+        })();
+      });
+    });
+    loading.catch(function () {
+      status.hidden = false;
+      status.textContent = "Chưa có chỉ mục tìm kiếm (chạy mkdocs build để tạo).";
+      loading = null;
+    });
+    return loading;
+  }
+
+  function isOpen() { return !panel.hidden; }
+
+  function open() {
+    panel.hidden = false;
+    root.classList.add("portal-search--open");
+    toggle.setAttribute("aria-expanded", "true");
+    load().then(function (input) { input.focus(); input.select(); });
+  }
+
+  function close(giveFocusBack) {
+    if (!isOpen()) return;
+    panel.hidden = true;
+    root.classList.remove("portal-search--open");
+    toggle.setAttribute("aria-expanded", "false");
+    if (giveFocusBack) toggle.focus();
+  }
+
+  toggle.addEventListener("click", function () {
+    if (isOpen()) close(true); else open();
+  });
+  closeButton.addEventListener("click", function () { close(true); });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isOpen()) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+  });
+  document.addEventListener("click", function (event) {
+    if (isOpen() && !root.contains(event.target)) close(false);
+  });
+  // A result was followed: with instant navigation the header (and the panel) stay.
+  panel.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey) close(false);
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { close(false); });
+  }
+})();

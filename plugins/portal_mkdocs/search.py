@@ -1,0 +1,261 @@
+"""Site search with Pagefind: what each page tells the index, and the index build.
+
+The plugin calls three things here:
+
+- `fold_d(html)`: Pagefind folds tone marks ("thuy" finds "Thùy") but keeps đ a letter
+  of its own, so "dang" would not find "Đặng". After each line or sentence that holds a
+  word with đ, an empty span carries the words without marks ("⟦dang⟧") in an attribute
+  that Pagefind indexes (`data-pagefind-index-attrs`): nothing is added to the page's
+  text, and the excerpt around a match is the right one. The brackets let the search UI
+  take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
+- `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
+  hidden element with the result title, a one-line summary (who, which body, which
+  year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
+  weight on the h1 of a person's, a body's, a school's or an office's own page.
+- `build_index(site_dir)`: runs Pagefind (the binary of the Python package
+  `pagefind[bin]`) over the built site.
+
+Only the article is indexed: the theme override (overrides/main.html) puts
+`data-pagefind-body` on Material's <article>, so menus and the header stay out.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from portal import vocab
+from portal.pages import PageSpec
+from portal.text import fold
+
+# Filter keys of PageSpec.filters and how the search UI names them. The labels are the
+# Pagefind filter names, so the filter panel reads in Vietnamese.
+FILTER_LABELS: dict[str, str] = {
+    "nam_hoc": "Năm học",
+    "don_vi": "Đơn vị",
+    "truong": "Trường",
+    "mon": "Môn",
+    "vai_tro": "Vai trò",
+    "loai_van_ban": "Loại văn bản",
+}
+
+# Pagefind weighs an h1 7 and plain text 1 (quadratic). A person's or a body's own page
+# gets the most, so it ranks above the pages that merely list the name.
+HEADING_WEIGHTS: dict[str, float] = {
+    "person.html": 10.0,
+    "body.html": 10.0,
+    "school.html": 9.0,
+    "office.html": 9.0,
+}
+
+FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
+OUTPUT_DIR = "pagefind"
+
+# Text inside these elements is left alone: code, scripts, and elements whose content
+# cannot hold a <span>.
+_SKIP = {"script", "style", "pre", "code", "textarea", "option", "title", "svg", "math", "kbd", "samp"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
+_H1 = re.compile(r"<h1(?=[\s>])")
+# Pagefind runs the text of adjacent cells together ("LoạiNhóm"); a space between them
+# changes nothing on screen.
+_CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
+
+
+def fold_d(html: str) -> str:
+    """Add a hidden, indexed copy without marks of the words that hold a đ.
+
+    The copies of a line or sentence follow it, in an attribute Pagefind indexes
+    (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
+    copy and paste or anything else that reads it.
+    """
+    parts = _TOKENS.split(html)
+    skip: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag or a comment
+            match = _TAG_NAME.match(part)
+            if match is None:
+                continue
+            name = match.group(1).lower()
+            if part.startswith("</"):
+                if skip and skip[-1] == name:
+                    skip.pop()
+            elif name in _SKIP and name not in _VOID and not part.rstrip().endswith("/>"):
+                skip.append(name)
+        elif not skip and ("đ" in part or "Đ" in part):
+            pieces = _SENTENCE_END.split(part)
+            parts[i] = "".join(_fold_piece(piece) if j % 2 == 0 else piece for j, piece in enumerate(pieces))
+    return "".join(parts)
+
+
+def _fold_piece(text: str) -> str:
+    words = dict.fromkeys(fold(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
+    if not words:
+        return text
+    copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in words)
+    body = text.rstrip()
+    span = f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
+    return body + span + text[len(body):]
+
+
+@dataclass(frozen=True)
+class SearchData:
+    title: str
+    summary: str = ""
+    filters: Mapping[str, Iterable[str]] | None = None
+
+    def html(self) -> str:
+        """Hidden markup Pagefind reads for the result's title, summary and filters.
+
+        `data-pagefind-ignore` keeps these words out of the indexed text; Pagefind still
+        reads metadata and filters inside it.
+        """
+        rows = [f'<span data-pagefind-meta="title:{escape(self.title)}"></span>']
+        if self.summary:
+            rows.append(f'<span data-pagefind-meta="summary:{escape(self.summary)}"></span>')
+        for key, values in (self.filters or {}).items():
+            label = FILTER_LABELS.get(key, key)
+            for value in dict.fromkeys(values):
+                if value:
+                    rows.append(f'<span data-pagefind-filter="{escape(label)}:{escape(value)}"></span>')
+        return f'<div class="portal-search-data" hidden data-pagefind-ignore>{"".join(rows)}</div>\n'
+
+
+def annotate(html: str, data: SearchData, heading_weight: float | None = None) -> str:
+    """The page's HTML with its folded copies, its search data and its h1 weight."""
+    html = _CELL_END.sub(r"\1 ", fold_d(html))
+    if heading_weight is not None:
+        html = _H1.sub(f'<h1 data-pagefind-weight="{heading_weight:g}"', html, count=1)
+    return data.html() + html
+
+
+def annotate_generated(html: str, spec: PageSpec, portal: Any = None) -> str:
+    """annotate() for a generated page: its title, summary, filters and h1 weight."""
+    return annotate(html, search_data(spec, portal), heading_weight(spec))
+
+
+def search_data(spec: PageSpec, portal: Any = None) -> SearchData:
+    """Title, summary and filters of a generated page."""
+    try:
+        line = summary(spec, portal)
+    except (KeyError, AttributeError, TypeError):  # a template's context changed shape
+        line = _filters_line(spec)
+    return SearchData(title=spec.title, summary=line, filters=spec.filters)
+
+
+def heading_weight(spec: PageSpec) -> float | None:
+    return HEADING_WEIGHTS.get(spec.template)
+
+
+def summary(spec: PageSpec, portal: Any = None) -> str:
+    """One line under the result title: who, in which body, which year, which office."""
+    ctx = spec.context
+    offices: Mapping[str, Any] = getattr(portal, "offices", {}) if portal is not None else {}
+    people: Mapping[str, Any] = getattr(portal, "people", {}) if portal is not None else {}
+
+    def office_name(office_id: str | None) -> str:
+        office = offices.get(office_id or "")
+        return str(office.short_name) if office is not None else ""
+
+    def role(membership: Any) -> str:
+        return str(membership.role_text or vocab.ROLES.get(membership.role, membership.role))
+
+    def person_name(membership: Any) -> str:
+        person = people.get(membership.person or "")
+        return str(person.name) if person is not None else ""
+
+    parts: list[str] = []
+    if spec.template == "person.html":
+        seats = list(ctx.get("seats") or [])
+        for seat in seats[:3]:
+            body = seat.body
+            parts.append(f"{role(seat.membership)} {body.name} ({body.school_year}, {office_name(body.office)})"
+                         .replace(", )", ")"))
+        if len(seats) > 3:
+            parts.append(f"và {len(seats) - 3} vai trò khác")
+        signed = list(ctx.get("signed") or [])
+        if signed:
+            parts.append(f"ký {len(signed)} văn bản")
+        return "; ".join(parts)
+    if spec.template == "body.html":
+        body = ctx["body"]
+        parts = [vocab.BODY_KINDS.get(body.kind, body.kind), office_name(body.office), f"năm học {ctx['year']}"]
+        for membership in list(ctx.get("leaders") or [])[:2]:
+            if name := person_name(membership):
+                parts.append(f"{role(membership)}: {name}")
+        return " · ".join(p for p in parts if p)
+    if spec.template == "document.html":
+        doc = ctx["doc"]
+        issuer = ctx.get("issuer")
+        parts = [str(doc.title)]
+        if issuer is not None:
+            parts.append(str(issuer.short_name))
+        if doc.date:
+            parts.append(doc.date.vietnamese())
+        return " · ".join(p for p in parts if p)
+    if spec.template in ("school.html", "school_year.html"):
+        school = ctx["school"]
+        parts = [vocab.SCHOOL_LEVELS.get(school.level, school.level), office_name(school.office)]
+        if spec.template == "school_year.html":
+            parts.append(f"năm học {ctx['year']}")
+        return " · ".join(p for p in parts if p)
+    if spec.template == "office.html":
+        office = ctx["office"]
+        return " · ".join(p for p in (vocab.OFFICE_KINDS.get(office.kind, ""), office.place or "") if p)
+    return _filters_line(spec)
+
+
+def _filters_line(spec: PageSpec) -> str:
+    values = [v for key in FILTER_LABELS for v in spec.filters.get(key, [])]
+    return " · ".join(dict.fromkeys(values))
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int
+    seconds: float
+    bytes: int
+    files: int
+
+
+def build_index(site_dir: str | Path, *, glob: str | None = None) -> IndexStats:
+    """Index the built site with Pagefind; the bundle goes to site_dir/pagefind.
+
+    The indexer is the binary of the Python package `pagefind[bin]` (found by the
+    package, or PAGEFIND_BINARY_PATH), run to completion. Not the package's service
+    API (`PagefindIndex`): with pagefind 1.5.2 its backend can be stopped while the
+    bundle's last files are still being written, leaving them truncated (seen in 3 of
+    32 runs here; 0 of 60 with the binary run to its end).
+    """
+    from pagefind.service import get_executable
+
+    site = Path(site_dir).resolve()
+    output = site / OUTPUT_DIR
+    if output.exists():
+        shutil.rmtree(output)  # no stale fragments from an earlier (dirty) build
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("no Pagefind binary: pip install 'pagefind[bin]'")
+    # One index for the whole site, in Vietnamese (Pagefind has no stemming for vi: words
+    # match as typed, tone marks folded).
+    command = [str(binary), "--site", str(site), "--output-path", str(output), "--force-language", "vi", "--quiet"]
+    if glob:
+        command += ["--glob", glob]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"pagefind exited with {result.returncode}: {(result.stderr or result.stdout)[-2000:]}")
+    files = [f for f in output.rglob("*") if f.is_file()]
+    pages = sum(1 for f in files if f.suffix == ".pf_fragment")  # one per indexed page
+    return IndexStats(pages=pages, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files))

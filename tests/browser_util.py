@@ -1,0 +1,98 @@
+"""Helpers for browser tests: Debian's chromium through Playwright, a built site on 127.0.0.1.
+
+Playwright never downloads a browser here (no `playwright install`): the tests drive
+/usr/bin/chromium (apt package `chromium`). Without it the browser tests are skipped,
+unless REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def require_chromium() -> None:
+    """Skip (or fail, with REQUIRE_BROWSER=1) when chromium or Playwright is missing."""
+    problem = None
+    if not CHROMIUM.exists():
+        problem = f"{CHROMIUM} not found (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "playwright is not installed (pip install playwright)"
+    if problem is None:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required (REQUIRE_BROWSER=1): {problem}")
+    pytest.skip(problem)
+
+
+def build_site(site_dir: Path, site_url: str | None = None) -> None:
+    """A strict MkDocs build of the repository into site_dir (Pagefind runs at its end).
+
+    With `site_url`, the repository's mkdocs.yml is read from stdin with that site_url:
+    Material's instant navigation only takes over the links listed in sitemap.xml, whose
+    addresses come from site_url (host and port included).
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    config = None
+    if site_url is not None:
+        config = re.sub(r"(?m)^site_url:.*\n?", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        config += f"\nsite_url: {site_url}\n"
+        command += ["--config-file", "-"]  # relative paths stay relative to the repository
+    result = subprocess.run(command, cwd=REPO, input=config, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-4000:]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless chromium (Playwright's sync API); yields the Browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

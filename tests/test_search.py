@@ -1,0 +1,292 @@
+"""Search: the Pagefind index of the built site and the search UI in the header.
+
+The site is built once for the module (a strict MkDocs build into a temp dir, Pagefind
+runs at its end), served on 127.0.0.1, and driven with Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve
+
+from portal.load import load_or_raise
+from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
+
+PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The site, built once for the module, and the URL it is served at (its site_url)."""
+    site_dir = tmp_path_factory.mktemp("search") / "site"
+    with serve(site_dir) as url:
+        build_site(site_dir, site_url=url)
+        yield site_dir, url
+
+
+@pytest.fixture(scope="module")
+def site(served: tuple[Path, str]) -> Path:
+    return served[0]
+
+
+@pytest.fixture(scope="module")
+def base_url(served: tuple[Path, str]) -> str:
+    return served[1]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    # Hermetic: only the local server answers (Material's web fonts fall back to system fonts).
+    context.route(re.compile(r"^(?!" + re.escape(base_url) + ")"), lambda route: route.abort())
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _decoded_index(site: Path) -> dict[str, bytes]:
+    """Every file of the Pagefind bundle that holds indexed data, decompressed."""
+    files = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.suffix in (".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta"):
+            files[str(path.relative_to(site))] = gzip.decompress(path.read_bytes())
+    return files
+
+
+# The index, read from the files ---------------------------------------------------------
+
+
+def test_the_build_writes_the_pagefind_bundle_and_only_articles_are_indexed(site: Path) -> None:
+    bundle = site / "pagefind"
+    for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"):
+        assert (bundle / name).is_file(), name
+    pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert html.count("data-pagefind-body") == 1, path
+        assert re.search(r"<article [^>]*data-pagefind-body", html), path
+        assert "md-search" not in html, f"Material's search UI in {path}"
+    assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
+    fragments = [v for k, v in _decoded_index(site).items() if k.endswith(".pf_fragment")]
+    assert len(fragments) == len(pages)
+    text = b"\n".join(fragments).decode("utf-8")
+    for chrome in ("Bỏ qua", "Chuyển tới", "Trở về đầu trang", "Tổ cốt cán và cụm chuyên môn - "):
+        assert chrome not in text, f"header or menu text indexed: {chrome!r}"
+
+
+def test_nothing_private_is_in_the_index(site: Path) -> None:
+    portal, _ = load_or_raise(REPO / "data")
+    private = sorted(set(portal.private_values()) | set(PRIVATE))
+    assert "0912944718" in private
+    for name, data in _decoded_index(site).items():
+        for value in private:
+            assert value.encode() not in data, f"{value} in {name}"
+
+
+def test_generated_pages_carry_filters_and_hand_written_pages_none(site: Path) -> None:
+    body = (site / "to-chuc" / "dbp-to-cot-can-thcs-gv-toan" / "2024-2025" / "index.html").read_text("utf-8")
+    assert '<span data-pagefind-meta="title:Nhóm Toán — 2024-2025"></span>' in body
+    assert '<span data-pagefind-filter="Năm học:2024-2025"></span>' in body
+    assert '<span data-pagefind-filter="Môn:Toán"></span>' in body
+    assert re.search(r'<h1 data-pagefind-weight="10">Nhóm Toán', body)
+    person = (site / "nguoi" / "dbp-dang-van-thuy" / "index.html").read_text("utf-8")
+    assert ('<h1 data-pagefind-weight="10">Đặng Vân Thùy<span class="portal-fold" data-fold="⟦dang⟧" '
+            'data-pagefind-index-attrs="data-fold"></span></h1>') in person
+    assert 'data-pagefind-meta="summary:Nhóm trưởng Nhóm Giáo dục thể chất (2024-2025' in person
+    guide = (site / "huong-dan" / "index.html").read_text("utf-8")
+    assert "data-pagefind-filter" not in guide
+    assert '<span data-pagefind-meta="title:Hướng dẫn tra cứu"></span>' in guide
+    assert set(FILTER_LABELS) == {"nam_hoc", "don_vi", "truong", "mon", "vai_tro", "loai_van_ban"}
+
+
+def test_fold_d_adds_an_indexed_attribute_after_each_line_with_d_bar() -> None:
+    html = '<p title="Đặng">Ông Đặng Vân Thùy, Đỗ Tấn Nhạn. Được.\nĐặng</p><code>Đặng</code><script>"Đ"</script>'
+    copy = '<span class="portal-fold" data-fold="{}" data-pagefind-index-attrs="data-fold"></span>'
+    assert fold_d(html) == ('<p title="Đặng">Ông Đặng Vân Thùy, Đỗ Tấn Nhạn.' + copy.format("⟦dang⟧ ⟦do⟧")
+                            + " Được." + copy.format("⟦duoc⟧") + "\nĐặng" + copy.format("⟦dang⟧")
+                            + '</p><code>Đặng</code><script>"Đ"</script>')
+    assert fold_d("Hà Thị Liên") == "Hà Thị Liên"
+    assert fold_d("PGDĐT, QĐ-UBND").count(FOLD_OPEN) == 2
+    text = re.sub(r"<[^>]+>", "", fold_d(html))  # no text is added to the page
+    assert FOLD_OPEN not in text
+
+
+# The search UI, in a browser -------------------------------------------------------------
+
+
+def _open_search(page: Any) -> Any:
+    page.locator(".md-header .portal-search__toggle").click()
+    search_input = page.locator("#portal-search-input")
+    search_input.wait_for(state="visible")
+    return search_input
+
+
+def _search(page: Any, query: str) -> list[dict[str, str]]:
+    """Type a query into the header search; the results as shown (href, title, excerpt)."""
+    search_input = page.locator("#portal-search-input")
+    search_input.fill("")
+    search_input.press_sequentially(query, delay=5)
+    handle = page.wait_for_function(
+        """(q) => {
+          const ui = document.querySelector('#portal-search-ui');
+          const message = ui.querySelector('.pagefind-ui__message');
+          const text = message ? message.textContent : '';  // "12 kết quả cho q", not "Đang tìm kiếm cho q..."
+          if (!text.includes(q) || !/^(\\d+ kết quả|Không tìm thấy)/.test(text)) return null;
+          if (ui.querySelector('.pagefind-ui__loading')) return null;
+          const results = Array.from(ui.querySelectorAll('.pagefind-ui__result')).map(el => {
+            const link = el.querySelector('a.pagefind-ui__result-link');
+            const excerpt = el.querySelector('.pagefind-ui__result-excerpt');
+            return link && excerpt && {href: link.getAttribute('href'), title: link.textContent.trim(),
+                                       excerpt: excerpt.textContent.trim()};
+          });
+          return results.every(Boolean) ? results : null;
+        }""", arg=query, timeout=10_000)
+    results: list[dict[str, str]] = handle.json_value()
+    return results
+
+
+def _result_count(page: Any) -> int:
+    """The count in Pagefind's message, "12 kết quả cho …"."""
+    message = page.locator("#portal-search-ui .pagefind-ui__message").inner_text()
+    match = re.match(r"(\d+) kết quả", message)
+    assert match, message
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize(("query", "url", "title"), [
+    ("dang van thuy", "/nguoi/dbp-dang-van-thuy/", "Đặng Vân Thùy"),
+    ("Đặng Vân Thùy", "/nguoi/dbp-dang-van-thuy/", "Đặng Vân Thùy"),
+    ("do tan nhan", "/nguoi/dt-do-tan-nhan/", "Đỗ Tấn Nhạn"),
+    ("ha thi lien", "/nguoi/dbp-ha-thi-lien/", "Hà Thị Liên"),
+    ("Hà Thị Liên", "/nguoi/dbp-ha-thi-lien/", "Hà Thị Liên"),
+])
+def test_a_persons_own_page_comes_first_with_or_without_marks(
+        page: Any, base_url: str, query: str, url: str, title: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, query)
+    assert results, query
+    assert results[0]["href"] == url and results[0]["title"] == title, results[:3]
+    assert all(FOLD_OPEN not in r["excerpt"] for r in results), "folded copies shown in an excerpt"
+    assert re.search(r"\d{4}-\d{4}", results[0]["excerpt"]), "the summary names the year"
+
+
+def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, "nhom truong toan")
+    urls = [r["href"] for r in results[:3]]
+    assert "/to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/" in urls, results[:5]
+    toan = next(r for r in results if r["href"] == "/to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/")
+    assert toan["title"] == "Nhóm Toán — 2024-2025"
+    assert "Phòng GDĐT TP Điện Biên Phủ" in toan["excerpt"] and "Hà Thị Liên" in toan["excerpt"]
+
+
+def test_a_filter_restricts_the_results(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    before = _search(page, "ha thi lien")
+    assert before[0]["href"] == "/nguoi/dbp-ha-thi-lien/"
+    count_before = _result_count(page)
+    block = page.locator(".pagefind-ui__filter-block", has_text="Năm học")
+    block.locator("summary").click()
+    block.locator("label", has_text="2023-2024").click()
+    # The list is redrawn with the filter: some results, none of them her page (2024-2025).
+    after = page.wait_for_function(
+        """() => {
+          const ui = document.querySelector('#portal-search-ui');
+          const hrefs = Array.from(ui.querySelectorAll('a.pagefind-ui__result-link')).map(a => a.getAttribute('href'));
+          if (ui.querySelector('.pagefind-ui__loading') || !hrefs.length) return null;
+          return hrefs.includes('/nguoi/dbp-ha-thi-lien/') ? null : hrefs;
+        }""", timeout=10_000).json_value()
+    assert after
+    assert 0 < _result_count(page) < count_before
+    # Every page left carries the filter (asked through Pagefind's own API).
+    filters = page.evaluate("""async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('ha thi lien', {filters: {'Năm học': '2023-2024'}});
+      return Promise.all(search.results.map(async r => (await r.data()).filters['Năm học'] || []));
+    }""")
+    assert filters and all("2023-2024" in values for values in filters)
+
+
+def test_private_contacts_are_not_found(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    for value in PRIVATE:
+        results = _search(page, value)
+        assert all(value not in r["excerpt"] for r in results)
+    contents = page.evaluate("""async (values) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const found = [];
+      for (const value of values) {
+        const search = await pagefind.search(value);
+        for (const r of search.results) {
+          const data = await r.data();
+          if (data.content.includes(value)) found.push([value, data.url]);
+        }
+      }
+      return found;
+    }""", PRIVATE)
+    assert contents == []
+
+
+def test_on_a_phone_by_keyboard_and_across_instant_navigation(page: Any, base_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "nguoi/dbp-le-thi-hong/")
+    toggle = page.locator(".md-header .portal-search__toggle")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    page.locator("body").press("/")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'portal-search-input'")
+    label = page.locator("label[for=portal-search-input]")
+    assert label.is_visible() and "không dấu" in label.inner_text()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    results = _search(page, "do tan nhan")
+    assert results[0]["href"] == "/nguoi/dt-do-tan-nhan/"
+    panel = page.locator("#portal-search-panel").bounding_box()
+    assert panel is not None and panel["x"] >= 0 and panel["x"] + panel["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-360.png"))
+    # Keyboard only: Tab reaches the first result, Enter follows it.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__result-link')"):
+            break
+    else:
+        pytest.fail("no result link reachable with Tab")
+    page.evaluate("window.__stillTheSamePage = true")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/nguoi/dt-do-tan-nhan/")
+    page.wait_for_function("() => (document.querySelector('article h1') || {}).textContent?.includes('Đỗ')")
+    assert page.evaluate("window.__stillTheSamePage === true"), "Material's instant navigation did not take over"
+    assert page.locator("#portal-search-panel").is_hidden()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    # The header search still works on the new page; Esc closes it and the focus goes back.
+    _open_search(page)
+    assert _search(page, "ha thi lien")[0]["href"] == "/nguoi/dbp-ha-thi-lien/"
+    page.keyboard.press("Escape")
+    assert page.locator("#portal-search-panel").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('portal-search__toggle')")
+    # Pagefind's files come from the site itself, not from a CDN.
+    bundle = [url for url in requests if "pagefind" in url]
+    assert bundle and all(url.startswith(base_url + "pagefind/") for url in bundle), bundle
