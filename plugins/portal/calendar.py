@@ -1,0 +1,202 @@
+"""iCalendar (RFC 5545) files of each school year's plan, one per office.
+
+Every activity with a deadline (`due`) becomes an all-day event on that day; every
+activity with a period (`start`/`end`) becomes an all-day event over the period, a
+partial date standing for all its days (2023-09 to 2024-01: 1 September 2023 up to and
+including 31 January 2024). Teachers subscribe to the file in their calendar app.
+
+Hand-written, no dependency: text escaped (backslash, semicolon, comma, newline),
+lines folded at 75 octets, CRLF. Deterministic: UIDs come from the document id and the
+activity's place in it, DTSTAMP from the document's date, never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import vocab
+from .dates import PartialDate, SchoolYear
+from .exports import redactor
+from .model import Activity, Document, OfficeYear, Portal
+from .render import Redactor
+from .urls import UrlFormats
+
+PRODID = "-//portal-cot-can//Ke hoach nam hoc//VI"
+UID_DOMAIN = "portal-cot-can"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+_FOLD_AT = 75  # octets per line, CRLF not counted (RFC 5545, 3.1)
+_TOKENS = re.compile(r"\\.|.", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    start: datetime.date
+    end: datetime.date  # exclusive: the day after the last day
+    summary: str
+    description: str
+    stamp: datetime.date
+    url: str | None = None
+    categories: str | None = None
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
+
+
+def fold_line(line: str) -> str:
+    """One content line folded so that no physical line exceeds 75 octets, never inside a
+    UTF-8 sequence; continuation lines start with a space. Lines joined with CRLF."""
+    parts: list[str] = []
+    current = ""
+    size = 0
+    limit = _FOLD_AT
+    for char in _TOKENS.findall(line):  # an escape such as "\\n" is never split
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = "", 0, _FOLD_AT - 1  # the leading space takes one octet
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _stamp(day: datetime.date) -> str:
+    return day.strftime("%Y%m%dT000000Z")
+
+
+def _span(start: PartialDate | None, end: PartialDate | None) -> tuple[datetime.date, datetime.date]:
+    first = (start or end)
+    last = (end or start)
+    assert first is not None and last is not None
+    return first.first_day, last.last_day + datetime.timedelta(days=1)
+
+
+def _reference(portal: Portal, doc: Document) -> str:
+    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
+    text = f"{kind} số {doc.number}" if doc.number else kind
+    if doc.date:
+        text += f" ngày {doc.date.vietnamese()}" if doc.date.is_full else f" {doc.date.vietnamese()}"
+    issuer = portal.offices.get(doc.issuer or "")
+    if issuer:
+        text += f" của {issuer.short_name}"
+    return f"{text}: {doc.title}"
+
+
+def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear) -> str:
+    lines = []
+    if act.details:
+        lines.append(act.details)
+    if act.due:
+        lines.append(f"Hạn: {act.due.vietnamese()}")
+    if act.start or act.end:
+        first, last = act.start or act.end, act.end or act.start
+        assert first is not None and last is not None
+        lines.append(f"Thời gian: {first.vietnamese()} đến {last.vietnamese()}")
+    if act.frequency:
+        lines.append(f"Tần suất: {act.frequency}")
+    if act.responsible:
+        lines.append(f"Thực hiện: {act.responsible}")
+    bodies = [portal.bodies[(year, b)].name for b in act.bodies if (year, b) in portal.bodies]
+    if bodies:
+        lines.append("Áp dụng cho: " + ", ".join(bodies))
+    schools = [portal.schools[s].name for s in act.schools if s in portal.schools]
+    if schools:
+        lines.append("Trường: " + ", ".join(schools))
+    lines.append("Theo " + _reference(portal, doc))
+    return "\n".join(lines)
+
+
+def activity_events(portal: Portal, doc: Document, year: SchoolYear, doc_url: str | None = None) -> Iterator[Event]:
+    """The events of one document's dated activities, in the order of the document."""
+    stamp = doc.date.first_day if doc.date else year.window[0]
+    for index, act in enumerate(doc.activities, start=1):
+        uid = f"{doc.id}-{index}@{UID_DOMAIN}"
+        description = _description(portal, doc, act, year)
+        if act.start or act.end:
+            first, after = _span(act.start, act.end)
+            yield Event(uid, first, after, act.title, description, stamp, doc_url, "Kế hoạch")
+        if act.due:
+            # A deadline given as a month or a year falls on its last day.
+            day = act.due.last_day if not act.due.is_full else act.due.first_day
+            due_uid = uid if not (act.start or act.end) else f"{doc.id}-{index}-han@{UID_DOMAIN}"
+            yield Event(due_uid, day, day + datetime.timedelta(days=1), f"Hạn: {act.title}", description,
+                        stamp, doc_url, "Hạn báo cáo")
+
+
+def _event_lines(event: Event, redact: Redactor) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.uid}",
+        f"DTSTAMP:{_stamp(event.stamp)}",
+        f"DTSTART;VALUE=DATE:{_date(event.start)}",
+        f"DTEND;VALUE=DATE:{_date(event.end)}",
+        f"SUMMARY:{escape_text(redact(event.summary))}",
+        f"DESCRIPTION:{escape_text(redact(event.description))}",
+    ]
+    if event.categories:
+        lines.append(f"CATEGORIES:{escape_text(event.categories)}")
+    if event.url:
+        lines.append(f"URL:{event.url}")
+    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+    return lines
+
+
+def office_year_events(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None,
+                       site_url: str | None = None) -> list[Event]:
+    urls = urls or UrlFormats()
+    events: list[Event] = []
+    for doc_id in oy.documents:
+        doc = portal.documents.get(doc_id)
+        if doc is None:
+            continue
+        url = site_url.rstrip("/") + "/" + urls.document.format(document=doc.id) if site_url else None
+        events.extend(activity_events(portal, doc, oy.school_year, url))
+    return events
+
+
+def calendar_bytes(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None,
+                   site_url: str | None = None) -> bytes:
+    """One office's plan for one school year as a VCALENDAR (UTF-8, CRLF, folded)."""
+    redact = redactor(portal)
+    office = portal.offices.get(oy.office)
+    name = f"Kế hoạch năm học {oy.school_year} — {office.short_name if office else oy.office}"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{escape_text(redact(name))}",
+        f"X-WR-CALNAME:{escape_text(redact(name))}",
+        f"X-WR-TIMEZONE:{TIMEZONE}",
+    ]
+    for event in office_year_events(portal, oy, urls, site_url):
+        lines += _event_lines(event, redact)
+    lines.append("END:VCALENDAR")
+    return "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def calendar_path(oy: OfficeYear, urls: UrlFormats | None = None) -> str:
+    """Where an office's calendar for a year lives: next to the year's page."""
+    return (urls or UrlFormats()).year.format(year=oy.school_year.label) + f"{oy.office}.ics"
+
+
+def calendar_files(portal: Portal, urls: UrlFormats | None = None, site_url: str | None = None) -> dict[str, bytes]:
+    """Site-relative path -> content: `nam-hoc/<year>/<office>.ics` for each office and
+    year whose documents have at least one dated activity."""
+    files: dict[str, bytes] = {}
+    for oy in portal.office_years:
+        if office_year_events(portal, oy, urls, site_url):
+            files[calendar_path(oy, urls)] = calendar_bytes(portal, oy, urls, site_url)
+    return dict(sorted(files.items()))

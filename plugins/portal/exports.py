@@ -1,0 +1,363 @@
+"""Open-data exports: each roster as CSV and XLSX, each school year as JSON.
+
+Plain Python, no MkDocs. Every function is deterministic: the same data gives
+byte-identical files (timestamps come from the data, keys are sorted, zip entries
+carry a fixed date). Nothing private is written: people appear with their public
+fields only, and every text goes through the Redactor before it is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from collections.abc import Iterable
+from typing import Any
+
+from . import vocab
+from .dates import PartialDate, SchoolYear
+from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
+from .render import Redactor
+from .urls import UrlFormats
+
+# The official column order of a DANH SÁCH table.
+ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
+ROSTER_CSV = "danh-sach.csv"
+ROSTER_XLSX = "danh-sach.xlsx"
+YEAR_JSON = "du-lieu.json"
+# Roles that need no remark in the Ghi chú column: the plain members of a list.
+ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
+# Zip entries need a date; 1980-01-01 is the earliest a zip file can hold.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def redactor(portal: Portal) -> Redactor:
+    """The one Redactor every export runs its text through."""
+    return Redactor(portal.private_values())
+
+
+# Rosters
+
+
+def unit_name(portal: Portal, unit: str | None) -> str:
+    """The name of a member's unit: a school or an office (its short name)."""
+    if not unit:
+        return ""
+    if unit in portal.schools:
+        return portal.schools[unit].name
+    if unit in portal.offices:
+        return portal.offices[unit].short_name
+    return unit
+
+
+def _subject_of_rows(portal: Portal, body: Body) -> dict[Membership, str]:
+    """For the rows a subject group adds to its parent's roster: the group's subject name."""
+    found: dict[Membership, str] = {}
+    for group in [body, *portal.children(body)]:
+        subject = portal.subjects.get(group.subject or "")
+        if subject is None:
+            continue
+        for m in group.members:
+            found.setdefault(m, subject.name)
+    return found
+
+
+def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
+    """The body's list in the official columns (see ROSTER_COLUMNS), header not included.
+
+    A school member (a cluster's list of schools) carries the school's name in the
+    name column. Ghi chú keeps the remark printed in the list; where there is none, a
+    row that is not a plain member (a leader named above the table) says its role.
+    """
+    redact = redactor(portal)
+    subjects = _subject_of_rows(portal, body)
+    rows: list[tuple[str, ...]] = []
+    for m in portal.roster(body):
+        if m.person:
+            person = portal.people.get(m.person)
+            name = person.name if person else m.person
+        else:
+            name = unit_name(portal, m.school)
+        post = m.as_written or " - ".join(p for p in (m.position or "", unit_name(portal, m.unit)) if p)
+        subject = m.subject or subjects.get(m, "")
+        note = m.note or ""
+        if not note and m.role not in ORDINARY_ROLES:
+            note = m.role_text or vocab.ROLES.get(m.role, m.role)
+        stt = "" if m.stt is None else str(m.stt)
+        rows.append(tuple(redact(cell) for cell in (stt, name, post, subject, note)))
+    return rows
+
+
+def roster_title(portal: Portal, body: Body) -> str:
+    return redactor(portal)(f"DANH SÁCH {body.name} năm học {body.school_year}")
+
+
+def roster_csv(portal: Portal, body: Body) -> bytes:
+    """The list as CSV: UTF-8 with a byte-order mark (so Excel reads Vietnamese), CRLF."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ROSTER_COLUMNS)
+    writer.writerows(roster_rows(portal, body))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def fixed_datetime(portal: Portal, body: Body) -> datetime.datetime:
+    """The moment a roster's files claim: its decision's date (its first day if partial),
+    else 1 September of its school year. Never the time of the build."""
+    decision = portal.documents.get(body.decision)
+    day = decision.date.first_day if decision and decision.date else datetime.date(body.school_year.start, 9, 1)
+    return datetime.datetime(day.year, day.month, day.day)
+
+
+def _decision_line(portal: Portal, body: Body) -> str | None:
+    doc = portal.documents.get(body.decision)
+    if doc is None:
+        return None
+    parts = [f"Kèm theo {vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)}"]
+    if doc.number:
+        parts.append(f"số {doc.number}")
+    if doc.date:
+        parts.append(f"ngày {doc.date.vietnamese()}" if doc.date.is_full else doc.date.vietnamese())
+    issuer = portal.offices.get(doc.issuer or "")
+    if issuer:
+        parts.append(f"của {issuer.name}")
+    return "(" + " ".join(parts) + ")"
+
+
+def roster_xlsx(portal: Portal, body: Body) -> bytes:
+    """The list as an Excel workbook: a title row, the decision, a bold header, the rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.writer.excel import ExcelWriter
+
+    redact = redactor(portal)
+    when = fixed_datetime(portal, body)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    title = roster_title(portal, body)
+    props = workbook.properties
+    props.creator = redact(portal.offices[body.office].name) if body.office in portal.offices else None
+    props.lastModifiedBy = props.creator
+    props.title = title
+    props.created = when
+    props.modified = when
+    props.language = "vi-VN"
+
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    decision = _decision_line(portal, body)
+    sheet.append([redact(decision)] if decision else [])
+    sheet["A2"].font = Font(italic=True)
+    header_row = 4
+    sheet.append([])
+    sheet.append(list(ROSTER_COLUMNS))
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row in roster_rows(portal, body):
+        values: list[Any] = [int(row[0]) if row[0].isdigit() else row[0], *row[1:]]
+        sheet.append(values)
+    for line in sheet.iter_rows(min_row=1):
+        for cell in line:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            if cell.row > header_row:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for column, width in zip("ABCDE", (6, 28, 52, 18, 18), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(workbook, archive).save()  # save_workbook() would stamp "now" as modified
+    return fixed_zip(buffer.getvalue())
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01 and fixed attributes, so that two
+    builds give the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+# The whole school year as JSON
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
+
+
+def _former(names: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{"name": f.name, "until": _iso(f.until)} for f in names]
+
+
+def _office(o: Office) -> dict[str, Any]:
+    return {"id": o.id, "name": o.name, "short_name": o.short_name, "kind": o.kind, "parent": o.parent,
+            "place": o.place, "valid_from": _iso(o.valid_from), "valid_until": _iso(o.valid_until),
+            "successor": o.successor, "note": o.note, "former_names": _former(o.former_names),
+            "sample": o.sample}
+
+
+def _school(s: School) -> dict[str, Any]:
+    return {"id": s.id, "name": s.name, "level": s.level, "office": s.office, "aliases": list(s.aliases),
+            "former_names": _former(s.former_names), "valid_from": _iso(s.valid_from),
+            "valid_until": _iso(s.valid_until), "successor": s.successor, "note": s.note}
+
+
+def _person(p: Person) -> dict[str, Any]:
+    # Public fields only: `contact` holds only what the office opted in to publish.
+    return {"id": p.id, "name": p.name, "honorific": p.honorific, "sort_name": p.sort_name,
+            "contact": dict(sorted(p.public_contact.items())), "note": p.note}
+
+
+def _activity(a: Activity) -> dict[str, Any]:
+    return {"title": a.title, "details": a.details, "start": _iso(a.start), "end": _iso(a.end),
+            "due": _iso(a.due), "frequency": a.frequency, "responsible": a.responsible,
+            "bodies": list(a.bodies), "schools": list(a.schools), "step": a.step}
+
+
+def _document(d: Document) -> dict[str, Any]:
+    signer = d.signer
+    return {
+        "id": d.id, "kind": d.kind, "number": d.number, "date": _iso(d.date), "place": d.place,
+        "issuer": d.issuer, "title": d.title,
+        "signer": {"person": signer.person, "title": signer.title, "capacity": signer.capacity,
+                   "on_behalf_of": signer.on_behalf_of} if signer else None,
+        "legal_bases": [{"text": b.text, "ref": b.ref} for b in d.legal_bases],
+        "recipients": list(d.recipients),
+        "related": [{"ref": r.ref, "relation": r.relation} for r in d.related],
+        "figures": [{"label": f.label, "value": f.value, "parts": dict(f.parts)} for f in d.figures],
+        "activities": [_activity(a) for a in d.activities],
+        "text": d.text,
+        "school_year": d.school_year.label if d.school_year else None,
+        "office": d.office,
+    }
+
+
+def _member(m: Membership) -> dict[str, Any]:
+    return {"stt": m.stt, "role": m.role, "person": m.person, "school": m.school, "role_text": m.role_text,
+            "position": m.position, "unit": m.unit, "as_written": m.as_written, "subject": m.subject,
+            "note": m.note}
+
+
+def _body(b: Body) -> dict[str, Any]:
+    return {
+        "id": b.id, "school_year": b.school_year.label, "office": b.office, "kind": b.kind, "name": b.name,
+        "parent": b.parent, "decision": b.decision, "source": b.source_document, "subject": b.subject,
+        "declared_count": b.declared_count, "no_roster": b.no_roster, "meets": b.meets,
+        "members": [_member(m) for m in b.members],
+        "duties": [{"role": d.role, "label": d.label, "text": d.text, "legal_ref": d.legal_ref,
+                    "legal_provision": d.legal_provision} for d in b.duties],
+    }
+
+
+def _redact_all(value: Any, redact: Redactor) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redact_all(item, redact) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_all(item, redact) for item in value]
+    return value
+
+
+def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
+    """Everything the portal holds for one school year, as plain JSON values.
+
+    Offices, schools, people and documents are those the year's files hold or point to
+    (members, signers, issuers, units, cited documents, parent offices), each once,
+    sorted by id; bodies keep the order of the files (the order of the documents).
+    """
+    office_years = [oy for oy in portal.office_years if oy.school_year == year]
+    bodies = [b for b in portal.bodies_in(year)]
+    documents: set[str] = {d for oy in office_years for d in oy.documents}
+    documents |= {b.decision for b in bodies} | {b.source_document for b in bodies if b.source_document}
+    for doc_id in list(documents):
+        doc = portal.documents.get(doc_id)
+        if doc:
+            documents |= {r.ref for r in doc.related} | {b.ref for b in doc.legal_bases if b.ref}
+    docs = [portal.documents[d] for d in sorted(documents) if d in portal.documents]
+
+    offices: set[str] = {oy.office for oy in office_years} | {d.issuer for d in docs if d.issuer}
+    schools: set[str] = {s.id for s in portal.schools.values() if s.office in {oy.office for oy in office_years}}
+    people: set[str] = {d.signer.person for d in docs if d.signer}
+    for b in bodies:
+        for m in b.members:
+            for ref in (m.unit, m.school):
+                if ref in portal.offices:
+                    offices.add(ref)
+                elif ref in portal.schools:
+                    schools.add(ref)
+            if m.person:
+                people.add(m.person)
+    for d in docs:
+        for a in d.activities:
+            schools |= set(a.schools)
+    pending = list(offices)
+    while pending:  # the offices above and after them, so every reference resolves
+        office = portal.offices.get(pending.pop())
+        for ref in (office.parent, office.successor) if office else ():
+            if ref and ref not in offices:
+                offices.add(ref)
+                pending.append(ref)
+
+    data = {
+        "school_year": year.label,
+        "offices": [_office(portal.offices[o]) for o in sorted(offices) if o in portal.offices],
+        "schools": [_school(portal.schools[s]) for s in sorted(schools) if s in portal.schools],
+        "people": [_person(portal.people[p]) for p in sorted(people) if p in portal.people],
+        "documents": [_document(d) for d in docs],
+        "bodies": [_body(b) for b in bodies],
+        "roles": dict(vocab.ROLES),
+        "body_kinds": dict(vocab.BODY_KINDS),
+        "document_kinds": dict(vocab.DOCUMENT_KINDS),
+    }
+    result: dict[str, Any] = _redact_all(data, redactor(portal))
+    return result
+
+
+def year_json(portal: Portal, year: SchoolYear) -> bytes:
+    """The school year as UTF-8 JSON, keys sorted, indented, ending with a newline."""
+    text = json.dumps(year_data(portal, year), ensure_ascii=False, sort_keys=True, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+# All files
+
+
+def export_files(portal: Portal, urls: UrlFormats | None = None) -> dict[str, bytes]:
+    """Site-relative path -> content of every export, in sorted order.
+
+    Each body with a list gets `danh-sach.csv` and `danh-sach.xlsx` next to its page
+    (`to-chuc/<body>/<year>/`), each school year `du-lieu.json` next to its page
+    (`nam-hoc/<year>/`).
+    """
+    urls = urls or UrlFormats()
+    files: dict[str, bytes] = {}
+    for (year, _), body in portal.bodies.items():
+        if not portal.roster(body):
+            continue
+        folder = urls.body.format(body=body.id, year=year.label)
+        files[folder + ROSTER_CSV] = roster_csv(portal, body)
+        files[folder + ROSTER_XLSX] = roster_xlsx(portal, body)
+    for year in portal.school_years:
+        files[urls.year.format(year=year.label) + YEAR_JSON] = year_json(portal, year)
+    return dict(sorted(files.items()))

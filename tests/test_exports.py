@@ -1,0 +1,383 @@
+"""Open-data exports built from the real data, parsed back and compared to the model:
+CSV, XLSX, JSON of the year, iCalendar of the plans, Atom feed of the documents.
+Also: the same data gives the same bytes, and no private value is ever written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import openpyxl
+import pytest
+
+from conftest import REPO
+from portal import calendar as ical
+from portal import exports, feed, vocab
+from portal.dates import SchoolYear
+from portal.load import load_or_raise
+from portal.model import Body, Membership, Portal
+from portal.render import REDACTED
+from portal.urls import UrlFormats
+
+SITE = "https://so-lieu.example.vn/cot-can/"
+URLS = UrlFormats()
+ATOM = "{http://www.w3.org/2005/Atom}"
+Y2024 = SchoolYear(2024)
+
+
+@pytest.fixture(scope="module")
+def portal() -> Portal:
+    model, _ = load_or_raise(REPO / "data", REPO)
+    return model
+
+
+@pytest.fixture(scope="module")
+def files(portal: Portal) -> dict[str, bytes]:
+    return {**exports.export_files(portal, URLS), **ical.calendar_files(portal, URLS, SITE),
+            **feed.feed_files(portal, URLS, SITE)}
+
+
+def rostered(portal: Portal) -> list[Body]:
+    return [b for b in portal.bodies.values() if portal.roster(b)]
+
+
+def expected_row(portal: Portal, m: Membership) -> tuple[str, str, str]:
+    """STT, name and "Chức vụ - Đơn vị công tác" of a membership, from the model."""
+    if m.person:
+        name = portal.people[m.person].name
+    else:
+        assert m.school
+        name = portal.schools[m.school].name
+    if m.as_written:
+        post = m.as_written
+    else:
+        unit = (portal.schools[m.unit].name if m.unit in portal.schools
+                else portal.offices[m.unit].short_name if m.unit else "")
+        post = " - ".join(p for p in (m.position or "", unit) if p)
+    return ("" if m.stt is None else str(m.stt)), name, post
+
+
+# Paths
+
+
+def test_every_roster_and_year_has_its_files_next_to_its_page(portal: Portal, files: dict[str, bytes]) -> None:
+    for body in rostered(portal):
+        folder = URLS.body.format(body=body.id, year=body.school_year)
+        assert folder + "danh-sach.csv" in files
+        assert folder + "danh-sach.xlsx" in files
+    for year in portal.school_years:
+        assert URLS.year.format(year=year) + "du-lieu.json" in files
+    assert "to-chuc/dbp-to-cot-can-thcs-gv/2024-2025/danh-sach.csv" in files
+    assert "nam-hoc/2024-2025/pgddt-cu-chi.ics" in files
+    assert "van-ban/atom.xml" in files
+    assert all(not path.startswith("/") and ".." not in path for path in files)
+
+
+# CSV
+
+
+def test_csv_parses_back_to_the_roster(portal: Portal) -> None:
+    for body in rostered(portal):
+        data = exports.roster_csv(portal, body)
+        assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM so that Excel reads Vietnamese"
+        assert data.count(b"\r\n") == data.count(b"\n"), "CRLF line endings"
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        assert tuple(rows[0]) == ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
+        roster = portal.roster(body)
+        assert len(rows) - 1 == len(roster)
+        for row, m in zip(rows[1:], roster, strict=True):
+            assert tuple(row[:3]) == expected_row(portal, m)
+            if m.subject:
+                assert row[3] == m.subject
+            if m.note:
+                assert row[4] == m.note
+            elif m.role not in ("uy-vien", "thanh-vien"):
+                assert row[4] == (m.role_text or vocab.ROLES[m.role])
+
+
+def test_csv_of_the_dien_bien_phu_teachers(portal: Portal) -> None:
+    body = portal.bodies[(Y2024, "dbp-to-cot-can-thcs-gv")]
+    rows = list(csv.reader(io.StringIO(exports.roster_csv(portal, body).decode("utf-8-sig"))))
+    numbered = [r for r in rows[1:] if r[0]]
+    assert [int(r[0]) for r in numbered] == list(range(1, 77))
+    assert numbered[0] == ["1", "Tạ Thị Nành", "Giáo viên - THCS Nam Thanh- tăng cường chuyên môn Phòng GD-ĐT",
+                           "Ngữ văn-GDĐP", "Nhóm trưởng"]
+    assert numbered[10][4] == "P.Nhóm trưởng"
+    assert rows[1] == ["", "Lê Thị Hồng", "Trưởng Phòng Giáo dục - Đào tạo", "", "Tổ trưởng"]
+
+
+def test_a_cluster_lists_its_schools_by_name(portal: Portal) -> None:
+    body = portal.bodies[(Y2024, "cc-cum-01")]
+    rows = exports.roster_rows(portal, body)
+    schools = [r for r in rows if r[0]]
+    assert len(schools) == 12
+    assert schools[0][1] == portal.schools["cc-thcs-tan-phu-trung"].name
+    assert rows[0][4] == "Cụm trưởng"
+
+
+# XLSX
+
+
+def test_xlsx_parses_back_to_the_roster(portal: Portal) -> None:
+    for body in rostered(portal):
+        book = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, body)))
+        sheet = book.active
+        assert sheet is not None
+        values = list(sheet.iter_rows(values_only=True))
+        assert values[0][0] == f"DANH SÁCH {body.name} năm học {body.school_year}"
+        header = next(i for i, row in enumerate(values) if row[0] == "STT")
+        assert values[header] == ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
+        assert all(cell.font.b for cell in sheet[header + 1])
+        rows = [tuple("" if v is None else str(v) for v in row) for row in values[header + 1:]]
+        assert rows == exports.roster_rows(portal, body)
+        roster = portal.roster(body)
+        for row, m in zip(values[header + 1:], roster, strict=True):
+            assert row[0] == m.stt
+            assert (row[1], row[2] or "") == expected_row(portal, m)[1:]
+        decision = portal.documents[body.decision]
+        assert decision.date is not None
+        assert book.properties.created == book.properties.modified
+        assert book.properties.created.date() == decision.date.first_day
+
+
+def test_xlsx_has_no_build_time_in_it(portal: Portal) -> None:
+    body = portal.bodies[(Y2024, "dbp-to-cot-can-thcs-cbql")]
+    data = exports.roster_xlsx(portal, body)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    core = archive.read("docProps/core.xml").decode()
+    assert re.findall(r"\d{4}-\d\d-\d\dT[\d:]+Z", core) == ["2024-01-01T00:00:00Z"] * 2
+
+
+def test_a_text_that_looks_like_a_formula_stays_text(portal: Portal) -> None:
+    body = portal.bodies[(Y2024, "dbp-to-cot-can-thcs-cbql")]
+    first = body.members[2]
+    tricky = Body(**{**body.__dict__, "members": (first.__class__(**{**first.__dict__, "note": "=1+1"}),)})
+    book = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, tricky)))
+    sheet = book.active
+    assert sheet is not None
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1"]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+# JSON
+
+
+def test_year_json_holds_the_whole_year(portal: Portal) -> None:
+    for year in portal.school_years:
+        data = json.loads(exports.year_json(portal, year))
+        assert data["school_year"] == year.label
+        bodies = list(portal.bodies_in(year))
+        assert [b["id"] for b in data["bodies"]] == [b.id for b in bodies]
+        for got, body in zip(data["bodies"], bodies, strict=True):
+            assert [m["person"] for m in got["members"]] == [m.person for m in body.members]
+            assert [m["stt"] for m in got["members"]] == [m.stt for m in body.members]
+            assert [m["role"] for m in got["members"]] == [m.role for m in body.members]
+        office_years = [oy for oy in portal.office_years if oy.school_year == year]
+        doc_ids = {d["id"] for d in data["documents"]}
+        assert {d for oy in office_years for d in oy.documents} <= doc_ids
+        people = {p["id"]: p for p in data["people"]}
+        assert {m.person for b in bodies for m in b.members if m.person} <= set(people)
+        for p in data["people"]:
+            assert set(p) == {"id", "name", "honorific", "sort_name", "contact", "note"}
+            assert p["contact"] == portal.people[p["id"]].public_contact
+        offices = {o["id"] for o in data["offices"]}
+        assert {oy.office for oy in office_years} <= offices
+        assert all(o["parent"] in offices for o in data["offices"] if o["parent"])
+        schools = {s["id"] for s in data["schools"]}
+        assert {m.unit for b in bodies for m in b.members if m.unit in portal.schools} <= schools
+        assert {m.school for b in bodies for m in b.members if m.school} <= schools
+
+
+def test_year_json_of_dien_bien_phu(portal: Portal) -> None:
+    data = json.loads(exports.year_json(portal, Y2024))
+    teachers = {b["id"]: b for b in data["bodies"]}["dbp-to-cot-can-thcs-gv-toan"]
+    assert teachers["subject"] == "toan"
+    assert teachers["members"][0]["person"] == "dbp-ha-thi-lien"
+    assert teachers["members"][0]["role"] == "nhom-truong"
+    doc = {d["id"]: d for d in data["documents"]}["cc-2024-hd-1671"]
+    assert [a["due"] for a in doc["activities"] if a["due"]] == ["2024-12-20", "2025-05-16", "2025-05-16"]
+
+
+def test_year_json_is_sorted_and_readable(portal: Portal) -> None:
+    text = exports.year_json(portal, Y2024).decode("utf-8")
+    assert "Hà Thị Liên" in text  # ensure_ascii=False
+    assert text.endswith("\n")
+    data = json.loads(text)
+    assert json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n" == text
+
+
+# iCalendar
+
+
+def unfold(data: bytes) -> list[str]:
+    text = data.decode("utf-8")
+    assert "\n" not in text.replace("\r\n", ""), "every line ends with CRLF"
+    return text.replace("\r\n ", "").split("\r\n")[:-1]
+
+
+def unescape(value: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def events(data: bytes) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for line in unfold(data):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            assert current is not None
+            found.append(current)
+            current = None
+        elif current is not None:
+            name, value = line.split(":", 1)
+            current[name] = value
+    return found
+
+
+def test_cu_chi_calendar_has_the_report_deadlines(portal: Portal, files: dict[str, bytes]) -> None:
+    data = files["nam-hoc/2024-2025/pgddt-cu-chi.ics"]
+    lines = unfold(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines
+    found = events(data)
+    assert data.count(b"BEGIN:VEVENT") == len(found) == 3
+    assert [e["DTSTART;VALUE=DATE"] for e in found] == ["20241220", "20250516", "20250516"]
+    assert [e["DTEND;VALUE=DATE"] for e in found] == ["20241221", "20250517", "20250517"]
+    assert unescape(found[0]["SUMMARY"]) == "Hạn: Báo cáo sơ kết cuối học kỳ I"
+    assert all(e["DTSTAMP"] == "20240913T000000Z" for e in found)
+    assert found[0]["URL"] == SITE + "van-ban/cc-2024-hd-1671/"
+    assert "Cụm 01, Cụm 02" in unescape(found[0]["DESCRIPTION"])
+
+
+def test_periods_span_whole_months(portal: Portal, files: dict[str, bytes]) -> None:
+    found = events(files["nam-hoc/2023-2024/pgddt-dau-tieng.ics"])
+    periods = {(e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"]) for e in found}
+    assert ("20230901", "20240201") in periods  # 2023-09 .. 2024-01
+    assert ("20240701", "20241001") in periods  # 2024-07 .. 2024-09
+    kien_giang = events(files["nam-hoc/2019-2020/so-gddt-kien-giang.ics"])
+    assert [(e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"]) for e in kien_giang] == [("20200701", "20200801")]
+    assert ("20231005", "20231006") in [(e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"]) for e in found]
+
+
+def test_every_dated_activity_is_an_event_with_a_stable_uid(portal: Portal, files: dict[str, bytes]) -> None:
+    uids: list[str] = []
+    for oy in portal.office_years:
+        path = ical.calendar_path(oy, URLS)
+        dated = [a for d in oy.documents for a in portal.documents[d].activities
+                 if a.due or a.start or a.end]
+        if not dated:
+            assert path not in files
+            continue
+        found = events(files[path])
+        expected = sum((1 if a.due else 0) + (1 if a.start or a.end else 0) for a in dated)
+        assert len(found) == expected
+        titles = [unescape(e["SUMMARY"]).removeprefix("Hạn: ") for e in found]
+        assert titles == [a.title for a in dated for _ in range((1 if a.due else 0) + (1 if a.start or a.end else 0))]
+        uids += [e["UID"] for e in found]
+    assert len(uids) == len(set(uids))
+    assert "cc-2024-hd-1671-6@portal-cot-can" in uids
+
+
+def test_ics_lines_are_folded_at_75_octets(files: dict[str, bytes]) -> None:
+    for path, data in files.items():
+        if path.endswith(".ics"):
+            for line in data.split(b"\r\n"):
+                assert len(line) <= 75, (path, line)
+                line.decode("utf-8")  # never cut inside a character
+
+
+def test_ics_text_escaping_and_folding() -> None:
+    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    long = "SUMMARY:" + "Báo cáo sơ kết, tổng kết; " * 10
+    folded = ical.fold_line(long)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == long
+
+
+# Atom
+
+
+def test_atom_feed_lists_documents_newest_first(portal: Portal, files: dict[str, bytes]) -> None:
+    root = ET.fromstring(files["van-ban/atom.xml"])
+    assert root.tag == f"{ATOM}feed"
+    entries = root.findall(f"{ATOM}entry")
+    published = [d for d in portal.documents.values() if d.school_year is not None]
+    assert len(entries) == len(published)
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids) and all(i and i.startswith("urn:uuid:") for i in ids)
+    updated = [e.findtext(f"{ATOM}updated") or "" for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert root.findtext(f"{ATOM}updated") == updated[0]
+    by_link = {}
+    for entry in entries:
+        link = entry.find(f"{ATOM}link")
+        assert link is not None and link.get("rel") == "alternate"
+        href = link.get("href") or ""
+        assert href.startswith(SITE + "van-ban/")
+        by_link[href.removeprefix(SITE)] = entry
+    for doc in published:
+        entry = by_link[URLS.document.format(document=doc.id)]
+        assert entry.findtext(f"{ATOM}id") == feed.entry_id(doc)
+        assert doc.title in (entry.findtext(f"{ATOM}title") or "")
+        assert doc.date is None or (entry.findtext(f"{ATOM}updated") or "").startswith(doc.date.first_day.isoformat())
+    cu_chi = by_link["van-ban/cc-2024-hd-1671/"]
+    assert cu_chi.findtext(f"{ATOM}updated") == "2024-09-13T00:00:00+07:00"
+    self_link = [lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "self"]
+    assert self_link[0].get("href") == SITE + "van-ban/atom.xml"
+
+
+def test_atom_feed_without_site_url_links_relatively(portal: Portal) -> None:
+    root = ET.fromstring(feed.feed_bytes(portal, URLS, ""))
+    folder = posixpath.dirname(feed.feed_path(URLS))
+    links = [e.find(f"{ATOM}link") for e in root.findall(f"{ATOM}entry")]
+    targets = {posixpath.normpath(posixpath.join(folder, lk.get("href") or "")) + "/" for lk in links if lk is not None}
+    assert targets == {URLS.document.format(document=d.id) for d in feed.published_documents(portal)}
+
+
+# Determinism and privacy
+
+
+def test_same_data_same_bytes(portal: Portal, files: dict[str, bytes]) -> None:
+    again, _ = load_or_raise(REPO / "data", REPO)
+    second = {**exports.export_files(again, URLS), **ical.calendar_files(again, URLS, SITE),
+              **feed.feed_files(again, URLS, SITE)}
+    assert second.keys() == files.keys()
+    for path in files:
+        assert second[path] == files[path], path
+
+
+def texts(path: str, data: bytes) -> list[str]:
+    if path.endswith(".xlsx"):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return [archive.read(name).decode("utf-8") for name in archive.namelist()]
+    return [data.decode("utf-8")]
+
+
+def test_no_private_value_in_any_export(portal: Portal, files: dict[str, bytes]) -> None:
+    private = portal.private_values()
+    assert private, "the data has private contacts to keep out"
+    for path, data in files.items():
+        for text in texts(path, data):
+            for value in private:
+                assert value not in text, (path, value)
+    # The documents that quote a private phone or e-mail are exported with it hidden.
+    assert REDACTED in files["nam-hoc/2023-2024/du-lieu.json"].decode("utf-8")
+    assert REDACTED in files["nam-hoc/2024-2025/du-lieu.json"].decode("utf-8")
+
+
+def test_a_private_value_in_a_roster_is_hidden(portal: Portal) -> None:
+    body = portal.bodies[(Y2024, "dbp-to-cot-can-thcs-cbql")]
+    phone = sorted(portal.private_values())[0]
+    first = body.members[2]
+    leaky = Body(**{**body.__dict__, "members": (first.__class__(**{**first.__dict__, "note": f"ĐT {phone}"}),)})
+    assert phone not in exports.roster_csv(portal, leaky).decode("utf-8-sig")
+    assert REDACTED in exports.roster_csv(portal, leaky).decode("utf-8-sig")
+    for text in texts("x.xlsx", exports.roster_xlsx(portal, leaky)):
+        assert phone not in text

@@ -1,0 +1,371 @@
+"""The roster importer on the seed tables: the two lists of Điện Biên Phủ's 2024-2025
+decision (seed 000), as pasted from Word (TSV, kept as in the seed), as CSV and as XLSX,
+must give back exactly what data/years/2024-2025/pgddt-dien-bien-phu.yml transcribes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+
+from conftest import REPO
+from portal import exports
+from portal.dates import SchoolYear
+from portal.importer import (
+    ImportResult,
+    Matcher,
+    RosterError,
+    import_roster,
+    import_table,
+    normalize_position,
+    read_table,
+    role_from_note,
+    school_key,
+    split_post,
+)
+from portal.load import load_or_raise
+from portal.model import Portal
+
+FIXTURES = REPO / "tests" / "fixtures" / "import"
+OFFICE = "pgddt-dien-bien-phu"
+YEAR_FILE = REPO / "data" / "years" / "2024-2025" / f"{OFFICE}.yml"
+MANAGERS = FIXTURES / "dbp-2024-cbql.tsv"  # 12 rows: STT, Họ và tên, Chức vụ -Đơn vị công tác, Ghi chú
+TEACHERS = FIXTURES / "dbp-2024-gv.tsv"  # 76 rows, with a subject column and blank lines
+GV = "dbp-to-cot-can-thcs-gv"
+DECISION = "dbp-2024-qd-to-cot-can-thcs"
+Y2024 = SchoolYear(2024)
+
+
+@pytest.fixture(scope="module")
+def portal() -> Portal:
+    model, _ = load_or_raise(REPO / "data", REPO)
+    return model
+
+
+@pytest.fixture(scope="module")
+def transcribed() -> dict[str, Any]:
+    raw = yaml.safe_load(YEAR_FILE.read_text(encoding="utf-8"))
+    return {b["id"]: b for b in raw["bodies"]}
+
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def as_csv(path: Path, target: Path) -> Path:
+    """The table saved as CSV the way Excel does: UTF-8 with BOM, CRLF, quoted when needed."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(tsv_rows(path))
+    target.write_bytes(out.getvalue().encode("utf-8-sig"))
+    return target
+
+
+def as_xlsx(path: Path, target: Path) -> Path:
+    """The table in a workbook, below a title, STT as numbers, blank lines kept."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["DANH SÁCH"])
+    sheet.append([])
+    for row in tsv_rows(path):
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row])
+    book.save(target)
+    return target
+
+
+def converted(path: Path, fmt: str, tmp: Path) -> Path:
+    if fmt == "tsv":
+        return path
+    if fmt == "csv":
+        return as_csv(path, tmp / (path.stem + ".csv"))
+    return as_xlsx(path, tmp / (path.stem + ".xlsx"))
+
+
+# The fixtures are the seed's tables
+
+
+def test_fixtures_are_the_seed_tables() -> None:
+    managers, teachers = tsv_rows(MANAGERS), tsv_rows(TEACHERS)
+    assert managers[0] == ["STT", "Họ và tên", "Chức vụ -Đơn vị công tác", "Ghi chú"]
+    assert teachers[0] == ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "GV cốt cán môn/phân môn", "Ghi chú"]
+    assert [r[0] for r in managers[1:]] == [str(i) for i in range(1, 13)]
+    assert [r[0] for r in teachers[1:] if r != [""]] == [str(i) for i in range(1, 77)]
+    seed = Path("/work/shared/seeds/000_d41534de68fe2dc3.txt")
+    if seed.exists():  # byte for byte as in the seed, where the seed is at hand
+        text = seed.read_text(encoding="utf-8")
+        assert MANAGERS.read_text(encoding="utf-8") in text
+        assert TEACHERS.read_text(encoding="utf-8") in text
+
+
+# Every row matches the transcription
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx"])
+def test_managers_table_gives_the_transcribed_members(portal: Portal, transcribed: dict[str, Any],
+                                                      fmt: str, tmp_path: Path) -> None:
+    result = import_roster(portal, OFFICE, converted(MANAGERS, fmt, tmp_path))
+    assert result.unmatched == []
+    assert result.new_people == []
+    want = [m for m in transcribed["dbp-to-cot-can-thcs-cbql"]["members"] if "stt" in m]
+    got = result.data()["members"]
+    assert len(got) == len(want) == 12
+    for row, g, w in zip(result.rows, got, want, strict=True):
+        assert g == w, f"dòng {row.line}"
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx"])
+def test_teachers_table_gives_the_transcribed_subject_groups(portal: Portal, transcribed: dict[str, Any],
+                                                             fmt: str, tmp_path: Path) -> None:
+    result = import_roster(portal, OFFICE, converted(TEACHERS, fmt, tmp_path))
+    assert result.unmatched == []
+    assert result.new_people == []
+    assert len(result.rows) == 76
+    got = result.data(GV, DECISION)
+    assert "members" not in got  # every row has a subject
+    want = [b for b in transcribed.values() if b.get("parent") == GV]
+    assert [b["id"] for b in got["bodies"]] == [b["id"] for b in want]
+    for g, w in zip(got["bodies"], want, strict=True):
+        for key in ("kind", "parent", "decision", "subject"):
+            assert g[key] == w[key], (w["id"], key)
+        assert len(g["members"]) == len(w["members"])
+        for gm, wm in zip(g["members"], w["members"], strict=True):
+            assert gm == wm, f"{w['id']}, STT {wm['stt']}"
+
+
+def test_every_row_matches_the_model(portal: Portal) -> None:
+    """The same check through the model: person, unit, role, as_written by STT."""
+    roster = {m.stt: m for m in portal.roster(portal.bodies[(Y2024, GV)]) if m.stt is not None}
+    result = import_roster(portal, OFFICE, TEACHERS)
+    for row in result.rows:
+        m = roster[row.stt]
+        assert (row.person, row.unit, row.role, row.as_written, row.position, row.subject, row.note) == (
+            m.person, m.unit, m.role, m.as_written, m.position, m.subject, m.note), f"STT {row.stt}"
+
+
+def test_the_yaml_can_be_pasted(portal: Portal) -> None:
+    result = import_roster(portal, OFFICE, TEACHERS)
+    text = result.to_yaml(GV, DECISION)
+    assert text.startswith("# Nhập từ ")
+    assert "\n  - id: dbp-to-cot-can-thcs-gv-ngu-van\n" in text  # lists indented as in the data files
+    assert "as_written: Giáo viên - THCS xã Nà Tấu" in text  # Vietnamese as is, not escaped
+    assert yaml.safe_load(text) == result.data(GV, DECISION)
+
+
+# Hard rows of the seed
+
+
+def test_hard_rows(portal: Portal) -> None:
+    rows = {r.stt: r for r in import_roster(portal, OFFICE, MANAGERS).rows}
+    assert (rows[12].position, rows[12].unit) == ("Hiệu trưởng", "dbp-th-thcs-thanh-truong")  # no dash, TH&THCS
+    assert rows[11].unit == "dbp-thcs-na-tau"  # "Nà Tàu" for "Nà Tấu"
+    assert rows[9].unit == "dbp-thcs-vo-nguyen-giap"  # "... xã Mường Phăng"
+    assert (rows[3].person, rows[4].person) == ("dbp-pham-thi-hanh-thanh-minh", "dbp-pham-thi-hanh-tan-binh")
+    teachers = {r.stt: r for r in import_roster(portal, OFFICE, TEACHERS).rows}
+    assert teachers[20].unit == "dbp-thcs-him-lam"  # "T THCS Him Lam"
+    assert teachers[13].position == "Phó Hiệu trưởng"  # "P. Hiệu trưởng"
+    assert teachers[61].position == "Phó Hiệu trưởng"  # "P.Hiệu trưởng"
+    assert teachers[11].role == "pho-nhom-truong"  # "P.Nhóm trưởng"
+    assert teachers[55].unit == "dbp-thcs-na-nhan"  # "THCS xã Nà Nhạn- tăng cường chuyên môn Phòng GD-ĐT"
+    assert teachers[38].unit == "dbp-thcs-him-lam"  # "Giáo viên –THCS Him Lam"
+
+
+def test_namesakes_are_told_apart_by_the_notes_without_earlier_lists(portal: Portal) -> None:
+    matcher = Matcher(portal, OFFICE)
+    matcher.units_of_person.clear()  # a new year: nobody listed before
+    result = import_table(portal, OFFICE, read_table(MANAGERS), matcher)
+    rows = {r.stt: r for r in result.rows}
+    assert (rows[3].person, rows[4].person) == ("dbp-pham-thi-hanh-thanh-minh", "dbp-pham-thi-hanh-tan-binh")
+
+
+# Unmatched rows and new people
+
+
+def write(tmp: Path, rows: list[str], name: str = "bang.tsv") -> Path:
+    path = tmp / name
+    path.write_text("STT\tHọ và tên\tChức vụ - Đơn vị công tác\tMôn\tGhi chú\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_misspelt_school_is_reported_with_close_candidates(portal: Portal, tmp_path: Path) -> None:
+    path = write(tmp_path, ["1\tCao Thị Đại\tHiệu trưởng - THCS Hin Lam\tToán\t",
+                            "2\tHà Thị Liên\tPhó Hiệu trưởng - THCS Him Lam\tToán\tNhóm trưởng"])
+    result = import_roster(portal, OFFICE, path)
+    assert [r.line for r in result.unmatched] == [2]
+    row = result.unmatched[0]
+    assert row.problems == ["không tìm thấy trường 'THCS Hin Lam'"]
+    assert len(row.candidates) == 3
+    assert row.candidates[0].id == "dbp-thcs-him-lam"
+    report = result.report()
+    assert "LỖI" in report and "dòng 2 (STT 1)" in report and "dbp-thcs-him-lam (THCS Him Lam)" in report
+    assert "CHƯA KHỚP dòng 2" in result.to_yaml()
+
+
+def test_an_ambiguous_name_is_reported(portal: Portal, tmp_path: Path) -> None:
+    path = write(tmp_path, ["1\tPhạm Thị Hạnh\tGiáo viên - THCS Mường Thanh\tToán\t"])
+    row = import_roster(portal, OFFICE, path).unmatched[0]
+    assert {c.id for c in row.candidates} == {"dbp-pham-thi-hanh-tan-binh", "dbp-pham-thi-hanh-thanh-minh"}
+
+
+def test_a_new_person_gets_a_proposed_id(portal: Portal, tmp_path: Path) -> None:
+    path = write(tmp_path, ["1\tNguyễn Văn Mới\tGV - THCS Tân Bình\tTin học\t",
+                            "2\tNguyễn Văn Mới\tGiáo viên - THCS Tân Bình\tToán\t",
+                            "3\tHà Thị Liên\tGiáo viên - THCS Nam Thanh\tToán\t"])
+    result = import_roster(portal, OFFICE, path)
+    assert result.unmatched == []
+    assert result.new_people == [{"id": "dbp-nguyen-van-moi", "name": "Nguyễn Văn Mới"}]
+    assert result.rows[0].position == "Giáo viên"
+    assert result.rows[1].person == "dbp-nguyen-van-moi"  # the same new person, once
+    assert any("trùng tên với dbp-ha-thi-lien" in r for r in result.rows[2].remarks)
+    assert "người mới, đề xuất mã dbp-nguyen-van-moi" in result.report()
+
+
+def test_a_new_namesake_of_someone_known_gets_the_school_in_the_id(portal: Portal) -> None:
+    matcher = Matcher(portal, OFFICE)
+    assert matcher.propose_id("Hà Thị Liên", "dbp-thcs-tan-binh") == "dbp-ha-thi-lien-tan-binh"
+    assert matcher.propose_id("Hà Thị Liên", "dbp-thcs-tan-binh") == "dbp-ha-thi-lien-tan-binh"
+    assert matcher.propose_id("Hà Thị Liên", None) == "dbp-ha-thi-lien-2"
+
+
+# Round trip through the site's own exports
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_exported_roster_imports_back(portal: Portal, fmt: str, tmp_path: Path) -> None:
+    for office, body_id in [(OFFICE, GV), ("pgddt-cu-chi", "cc-cum-02")]:
+        body = portal.bodies[(Y2024, body_id)]
+        path = tmp_path / f"{body_id}.{fmt}"
+        path.write_bytes(exports.roster_csv(portal, body) if fmt == "csv" else exports.roster_xlsx(portal, body))
+        result = import_roster(portal, office, path)
+        assert result.unmatched == [], result.report()
+        for row, m in zip(result.rows, portal.roster(body), strict=True):
+            assert (row.stt, row.person, row.school, row.role) == (m.stt, m.person, m.school, m.role)
+            if m.person:
+                assert row.unit == m.unit
+
+
+# Pieces
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hiệu trưởng - THCS Him Lam", ("Hiệu trưởng", "THCS Him Lam")),
+    ("Hiệu trưởng – THCS Trần Can", ("Hiệu trưởng", "THCS Trần Can")),
+    ("Giáo viên –THCS Him Lam", ("Giáo viên", "THCS Him Lam")),
+    ("Giáo viên- THCS Thanh Bình", ("Giáo viên", "THCS Thanh Bình")),
+    ("Hiệu trưởng TH&THCS Thanh Trường", ("Hiệu trưởng", "TH&THCS Thanh Trường")),
+    ("Hiệu trưởng TH-THCS Thanh Minh", ("Hiệu trưởng", "TH-THCS Thanh Minh")),
+    ("Hiệu trưởng - TH-THCS Thanh Minh", ("Hiệu trưởng", "TH-THCS Thanh Minh")),
+    ("Hiệu trưởng trường THCS Thị Trấn 2", ("Hiệu trưởng", "trường THCS Thị Trấn 2")),
+    ("Giáo viên - THCS Nam Thanh- tăng cường chuyên môn Phòng GD-ĐT",
+     ("Giáo viên", "THCS Nam Thanh- tăng cường chuyên môn Phòng GD-ĐT")),
+    ("Giáo viên", ("Giáo viên", "")),
+])
+def test_split_post(text: str, expected: tuple[str, str]) -> None:
+    assert split_post(text) == expected
+
+
+def test_school_keys() -> None:
+    assert school_key("T THCS Him Lam") == school_key("THCS Him Lam") == "thcs him lam"
+    assert school_key("TH&THCS Thanh Trường") == school_key("TH-THCS Thanh Trường") == "th-thcs thanh truong"
+    assert school_key("Trường THCS xã Nà Tàu") == school_key("THCS Nà Tấu")
+    assert school_key("Trung học cơ sở Tân Phú Trung") == "thcs tan phu trung"
+    assert school_key("TH - THCS Tân Trung") == "th-thcs tan trung"
+
+
+def test_positions_and_roles() -> None:
+    assert normalize_position("P. Hiệu trưởng") == normalize_position("P.Hiệu trưởng") == "Phó Hiệu trưởng"
+    assert normalize_position("GV") == "Giáo viên"
+    assert role_from_note("Nhóm trưởng") == "nhom-truong"
+    assert role_from_note("P.Nhóm trưởng") == role_from_note("Phó nhóm trưởng") == "pho-nhom-truong"
+    assert role_from_note("") == "uy-vien"
+    assert role_from_note("tăng cường chuyên môn") == "uy-vien"
+    assert role_from_note("", "thanh-vien") == "thanh-vien"
+    assert role_from_note("Phó Cục trưởng") == "pho-cum-truong"  # the slip in Củ Chi's guide
+
+
+def test_header_spellings(tmp_path: Path) -> None:
+    path = tmp_path / "a.tsv"
+    path.write_text("Danh sách\n\nstt\tHO TEN\tChuc vu- don vi cong tac\tMôn\tGHI CHU\n1\tA\tGV - THCS X\tToán\t\n",
+                    encoding="utf-8")
+    table = read_table(path)
+    assert table.columns == {"stt": 0, "name": 1, "post": 2, "subject": 3, "note": 4}
+    assert table.rows[0].line == 4
+
+
+def test_a_csv_saved_by_a_vietnamese_windows_excel_is_read(portal: Portal, tmp_path: Path) -> None:
+    """Code page 1258 writes a tone as a separate mark after the letter."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    text = "STT,Họ và tên,Chức vụ - Đơn vị công tác,Ghi chú\r\n1,Cao Thị Đại,Hiệu trưởng - THCS Him Lam,\r\n"
+    data = b""
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+        data += (base + "".join(c for c in decomposed if c in tones)).encode("cp1258")
+    path = tmp_path / "excel.csv"
+    path.write_bytes(data)
+    row = import_roster(portal, OFFICE, path).rows[0]
+    assert (row.person, row.unit, row.as_written) == ("dbp-cao-thi-dai", "dbp-thcs-him-lam",
+                                                      "Hiệu trưởng - THCS Him Lam")
+
+
+# Bad input: a clear message, never a traceback
+
+
+def test_bad_files_raise_a_clear_error(portal: Portal, tmp_path: Path) -> None:
+    with pytest.raises(RosterError, match=r"khong-co\.tsv: không tìm thấy tệp"):
+        import_roster(portal, OFFICE, tmp_path / "khong-co.tsv")
+    wrong = tmp_path / "sai-cot.tsv"
+    wrong.write_text("STT\tHọ và tên\tGhi chú\n1\tA\t\n", encoding="utf-8")
+    with pytest.raises(RosterError, match=r"sai-cot\.tsv, dòng 1: .*thiếu cột 'Chức vụ - Đơn vị công tác'"):
+        import_roster(portal, OFFICE, wrong)
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(RosterError, match=r"hong\.xlsx: không mở được tệp Excel"):
+        import_roster(portal, OFFICE, broken)
+    with pytest.raises(RosterError, match="không có đơn vị nào mang mã 'pgddt-dien-bienphu'"):
+        import_roster(portal, "pgddt-dien-bienphu", MANAGERS)
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(REPO / "scripts" / "import_roster.py"), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
+
+
+def test_script_prints_yaml_and_exits_0_when_all_rows_match() -> None:
+    done = run_script("--office", OFFICE, "--input", str(MANAGERS))
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
+    assert "12 dòng, 12 khớp, 0 chưa khớp" in done.stderr
+
+
+def test_script_exits_1_on_an_unmatched_row(tmp_path: Path) -> None:
+    path = write(tmp_path, ["1\tCao Thị Đại\tHiệu trưởng - THCS Hin Lam\t\t"])
+    done = run_script("--office", OFFICE, "--input", str(path), "--format", "tsv")
+    assert done.returncode == 1
+    assert "gần nhất: dbp-thcs-him-lam" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_script_never_shows_a_traceback(tmp_path: Path) -> None:
+    missing = run_script("--office", OFFICE, "--input", str(tmp_path / "khong-co.xlsx"))
+    assert missing.returncode == 2
+    assert "khong-co.xlsx: không tìm thấy tệp" in missing.stderr
+    wrong = tmp_path / "sai.csv"
+    wrong.write_text("a,b\n1,2\n", encoding="utf-8")
+    bad = run_script("--office", OFFICE, "--input", str(wrong))
+    assert bad.returncode == 2
+    assert "sai.csv: không tìm thấy dòng tiêu đề" in bad.stderr
+    for done in (missing, bad):
+        assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_result_type() -> None:
+    assert ImportResult("x", OFFICE, []).unmatched == []
