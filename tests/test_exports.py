@@ -21,7 +21,7 @@ from portal import exports, feed, vocab
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
-from portal.render import REDACTED
+from portal.privacy import REDACTED
 from portal.urls import UrlFormats
 
 SITE = "https://so-lieu.example.vn/cot-can/"

@@ -21,7 +21,7 @@ from . import vocab
 from .dates import PartialDate, SchoolYear
 from .exports import redactor
 from .model import Activity, Document, OfficeYear, Portal
-from .render import Redactor
+from .privacy import Redactor
 from .urls import UrlFormats
 
 PRODID = "-//portal-cot-can//Ke hoach nam hoc//VI"

@@ -19,7 +19,7 @@ from typing import Any
 from . import vocab
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
-from .render import Redactor
+from .privacy import Redactor
 from .urls import UrlFormats
 
 # The official column order of a DANH SÁCH table.

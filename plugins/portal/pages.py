@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import charts, diff, vocab
+from . import calendar, charts, diff, vocab
 from .dates import SchoolYear
 from .model import Body, Duty, Portal
 from .text import collation_key
@@ -42,6 +42,10 @@ class Pages:
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (d.office, d.new_year): d.old_year for d in self.diffs}
+        self.calendars = {(oy.school_year, oy.office) for oy in portal.office_years
+                          if calendar.office_year_events(portal, oy, self.urls)}
+        dates = [d.date.last_day for d in portal.documents.values() if d.date and d.school_year]
+        self.newest_date: str | None = max(dates).isoformat() if dates else None
         self.body_previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (b.body, d.new_year): d.old_year for d in self.diffs for b in d.bodies if b.status != "dissolved"}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -12,20 +10,8 @@ import jinja2
 from . import diff, vocab
 from .dates import PartialDate
 from .pages import Pages, PageSpec
+from .privacy import Redactor
 from .urls import relative
-
-REDACTED = "[đã ẩn]"
-
-
-class Redactor:
-    """Replaces every private value (phones, e-mails not opted in) wherever it appears."""
-
-    def __init__(self, private_values: Iterable[str]) -> None:
-        values = sorted({v for v in private_values if v}, key=len, reverse=True)
-        self.pattern = re.compile("|".join(re.escape(v) for v in values)) if values else None
-
-    def __call__(self, text: str) -> str:
-        return self.pattern.sub(REDACTED, text) if self.pattern else text
 
 
 def _date(value: PartialDate | None) -> str:

@@ -5,8 +5,9 @@ Domain logic lives in the `portal` core; this module only adapts it to MkDocs ev
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,12 +16,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from portal import calendar, exports, feed
 from portal.load import load_or_raise
 from portal.pages import Pages, PageSpec
+from portal.privacy import Redactor
 from portal.problems import DataError
-from portal.render import Redactor, Renderer
+from portal.render import Renderer
 from portal.urls import UrlFormats, src_uri
 
+from . import output
 from .config import PortalConfig
 
 log = get_plugin_logger(__name__)
@@ -42,6 +46,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.redact = Redactor(())
         self.data_dir = Path("data")
+        self.command = "build"
+        # Atomic output: MkDocs writes into `staging`; a finished build replaces `final`.
+        self.final_site: Path | None = None
+        self.staging_site: Path | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -58,6 +69,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.warning(warning.format())
         pages = Pages(portal, urls)
         self.renderer = Renderer(pages)
+        # Reproducible output: the sitemap's dates come from the data, not from the clock.
+        epoch = output.source_date_epoch(pages.newest_date)
+        if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
+            self.final_site = Path(config.site_dir)
+            output.remove_stale_staging(self.final_site)
+            self.staging_site = output.staging_dir(self.final_site)
+            config.site_dir = str(self.staging_site)
         self.redact = self.renderer.redact
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
@@ -96,15 +116,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.redact(html)  # hand-written pages too: nothing private is published, nor indexed
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind (also on every rebuild of `mkdocs serve`)."""
+        """Write the exports, index the site with Pagefind, then publish it in one swap."""
         from . import search
 
+        if self.renderer is not None:
+            portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
+            site_url = config.site_url or ""
+            files = {**exports.export_files(portal, urls), **calendar.calendar_files(portal, urls, site_url or None),
+                     **feed.feed_files(portal, urls, site_url)}
+            output.write_files(Path(config.site_dir), files)
         try:
             stats = search.build_index(config.site_dir)
         except Exception as error:  # the binary is missing, or Pagefind failed
             raise PluginError(f"portal: Pagefind could not index {config.site_dir}: {error}") from error
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
                  f"trong {stats.seconds:.1f} s")
+        if self.staging_site is not None and self.final_site is not None:
+            if config.strict and output.strict_warnings_pending():
+                output.discard(self.staging_site)  # MkDocs aborts next: keep the old site
+                return
+            output.publish(self.staging_site, self.final_site)
+            config.site_dir = str(self.final_site)
+            log.info(f"Đã xuất bản trang web vào {self.final_site}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build publishes nothing: the previous site stays as it was."""
+        if self.staging_site is not None:
+            output.discard(self.staging_site)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.config.enabled:
