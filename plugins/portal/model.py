@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import PartialDate, SchoolYear
+from .privacy import Redactor
 
 
 @dataclass(frozen=True)
@@ -272,5 +273,10 @@ class Portal:
             stack.extend(reversed(self.children(child)))
         return found
 
-    def private_values(self) -> set[str]:
-        return {value for person in self.people.values() for value in person.private_values}
+    def private_values(self) -> frozenset[str]:
+        return self.redactor.values
+
+    @cached_property
+    def redactor(self) -> Redactor:
+        """The one Redactor of this data: every page, export and index goes through it."""
+        return Redactor(value for person in self.people.values() for value in person.private_values)

@@ -10,7 +10,6 @@ import jinja2
 from . import diff, vocab
 from .dates import PartialDate
 from .pages import Pages, PageSpec
-from .privacy import Redactor
 from .urls import relative
 
 
@@ -21,7 +20,7 @@ def _date(value: PartialDate | None) -> str:
 class Renderer:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
-        self.redact = Redactor(pages.portal.private_values())
+        self.redact = pages.portal.redactor
 
     @cached_property
     def env(self) -> jinja2.Environment:

@@ -5,7 +5,6 @@ Every URL is built from ids and school years only, so adding a year never moves 
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, fields
 
 
@@ -48,9 +47,10 @@ def src_uri(url: str) -> str:
 
 
 def relative(target: str, page_url: str) -> str:
-    """A link from the page at `page_url` to `target`, both site-relative directory URLs."""
-    start = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
-    path = posixpath.relpath(target or ".", start)
-    if target.endswith("/") or target == "":
-        path = path.rstrip("/") + "/"
-    return "./" if path == "./" else path
+    """A link from the page at `page_url` to `target`, both site-relative directory URLs.
+
+    Up to the site's root, then down: one string operation per link, since a page
+    holds hundreds of links (posixpath.relpath cost a tenth of a province build).
+    """
+    link = "../" * page_url.count("/") + target
+    return link or "./"

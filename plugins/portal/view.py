@@ -142,5 +142,8 @@ class View:
         groups.sort(key=lambda b: (collation_key(b.name), b.id))
         return [(g, self.leaders(g) + self.deputies(g)) for g in groups]
 
+    def has_school_page(self, school_id: str, year: SchoolYear) -> bool:
+        return school_id in self.schools_in_year.get(year, ())
+
     def school_years(self, school_id: str) -> list[SchoolYear]:
         return [y for y in self.years if school_id in self.schools_in_year[y]]

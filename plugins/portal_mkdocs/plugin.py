@@ -29,6 +29,9 @@ from .config import PortalConfig
 
 log = get_plugin_logger(__name__)
 
+# Stands in a generated page's content until the page is written (see on_page_content).
+CONTENT_PLACEHOLDER = "<!-- portal: page content -->"
+
 
 def theme_safe_title(title: str) -> str:
     """A page title the theme can print anywhere unescaped.
@@ -107,13 +110,27 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                         files: Files) -> str | None:
         from . import search  # what the Pagefind index reads from each page (search.py)
 
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None and page.file.generated_by and self.renderer is not None:
-            html = self.renderer.render(spec)
-            html = search.annotate_generated(html, spec, self.renderer.pages.portal)
-        else:  # a hand-written page: its title and the folded copies, no filters
-            html = search.annotate(html, search.SearchData(title=page.title or ""))
-        return self.redact(html)  # hand-written pages too: nothing private is published, nor indexed
+        if self._spec(page) is not None:
+            # MkDocs keeps every page's content until all are written; a generated page is
+            # rendered only when its file is written (on_post_page), so memory stays flat.
+            return CONTENT_PLACEHOLDER
+        # A hand-written page: its title and the folded copies, no filters.
+        html = search.annotate(html, search.SearchData(title=page.title or ""))
+        return self.redact(html)  # nothing private is published, nor indexed
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        from . import search
+
+        spec = self._spec(page)
+        if spec is None or self.renderer is None:
+            return output
+        html = self.renderer.render(spec)
+        html = self.redact(search.annotate_generated(html, spec, self.renderer.pages.portal))
+        before, marker, after = output.partition(CONTENT_PLACEHOLDER)
+        return before + html + after if marker else output
+
+    def _spec(self, page: Page) -> PageSpec | None:
+        return self.specs.get(page.file.src_uri) if page.file.generated_by else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one swap."""
