@@ -112,7 +112,7 @@ def _check_documents(ctx: _Context) -> None:
         year = doc.school_year
         if year is not None and doc.date is not None:
             _in_year(ctx, s, ("date",), doc.date, year)
-        bodies_this_year = {b.id for b in p.bodies_in(year)} if year else set()
+        bodies_this_year = p.body_ids_in(year) if year else frozenset()
         for i, act in enumerate(doc.activities):
             for j, body_id in enumerate(act.bodies):
                 ctx.ref(s, ("activities", i, "bodies", j), body_id, bodies_this_year,
@@ -166,7 +166,7 @@ def _check_bodies(ctx: _Context) -> None:
     units = set(p.schools) | set(p.offices)
     for body in p.bodies.values():
         s = body.source
-        in_year = {b.id for b in p.bodies_in(body.school_year)}
+        in_year = p.body_ids_in(body.school_year)
         ctx.ref(s, ("parent",), body.parent, in_year, "tổ chức", f"năm học {body.school_year}")
         ctx.ref(s, ("decision",), body.decision, p.documents, "văn bản", "data/")
         ctx.ref(s, ("source",), body.source_document, p.documents, "văn bản", "data/")

@@ -234,7 +234,21 @@ class Portal:
         return sorted({oy.school_year for oy in self.office_years})
 
     def bodies_in(self, year: SchoolYear) -> Iterator[Body]:
-        return (b for (y, _), b in self.bodies.items() if y == year)
+        return iter(self._bodies_by_year.get(year, []))
+
+    def body_ids_in(self, year: SchoolYear) -> frozenset[str]:
+        return self._body_ids_by_year.get(year, frozenset())
+
+    @cached_property
+    def _bodies_by_year(self) -> dict[SchoolYear, list[Body]]:
+        index: dict[SchoolYear, list[Body]] = defaultdict(list)
+        for (year, _), body in self.bodies.items():
+            index[year].append(body)
+        return index
+
+    @cached_property
+    def _body_ids_by_year(self) -> dict[SchoolYear, frozenset[str]]:
+        return {year: frozenset(b.id for b in bodies) for year, bodies in self._bodies_by_year.items()}
 
     @cached_property
     def _children(self) -> dict[tuple[SchoolYear, str], list[Body]]:

@@ -30,6 +30,9 @@ class PageSpec:
     in_nav: bool = False
     # Facets for the search filters: school year, office, school, subject, role, kind.
     filters: dict[str, list[str]] = field(default_factory=dict)
+    # Left out of the search index: pages that repeat what other pages say (a body's
+    # changes are on its office's change page too), which also keeps indexing lean.
+    searchable: bool = True
 
 
 class Pages:
@@ -167,7 +170,8 @@ class Pages:
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
                                {"diff": b, "office": office, "office_diff": d, "groups": _by_kind(b.changes),
                                 "kinds": diff.KINDS, "statuses": diff.STATUSES},
-                               edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
+                               edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
+                               searchable=False)
 
     def document_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view

@@ -5,6 +5,7 @@ Built once per build in linear time, so that each page's queries are lookups.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -58,9 +59,14 @@ class View:
                 if m.school:
                     self.seats_of_school[(body.school_year, m.school)].append(seat)
                     self.schools_in_year[body.school_year].add(m.school)
+        schools_of_office: dict[str, list[School]] = defaultdict(list)
+        for school in p.schools.values():
+            schools_of_office[school.office].append(school)
         for oy in p.office_years:
-            for school in p.schools.values():
-                if school.office == oy.office:
+            first_day = datetime.date(oy.school_year.start, 9, 1)
+            for school in schools_of_office[oy.office]:
+                # A school merged or closed before the year began has no page for it.
+                if school.valid_until is None or school.valid_until.last_day >= first_day:
                     self.schools_in_year[oy.school_year].add(school.id)
         for doc in p.documents.values():
             for rel in doc.related:

@@ -102,6 +102,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if spec is None or not page.file.generated_by:
             return markdown
         page.meta.setdefault("title", theme_safe_title(spec.title))
+        page.meta["portal_searchable"] = spec.searchable
         if spec.edit_path and self.config.edit_url_template:
             page.edit_url = self.config.edit_url_template.format(path=spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content

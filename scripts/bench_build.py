@@ -1,0 +1,291 @@
+"""Benchmark the build: the synthetic province against a plain Material site of as many pages.
+
+    python3 scripts/bench_build.py                 # scale 1.0 and 0.1 (a few minutes)
+    python3 scripts/bench_build.py --scale 0.2     # quicker: 0.2 and 0.02
+    python3 scripts/bench_build.py --profile       # also profile the full build (cProfile)
+
+In one run:
+
+(a) generates the province (scripts/generate_province.py) at `--scale` and at a tenth of
+    it, and builds each with `python3 -m mkdocs build` in a subprocess;
+(b) builds a plain Material site (same theme, no portal plugin, no search plugin) with as
+    many pages as (a) at `--scale`: hub pages in the nav, every other page a Markdown
+    page out of the nav with a table of as many rows and columns as an average roster
+    page of (a), in Vietnamese, with a link in every row.
+
+Prints pages, wall time, ms per page, the ratio (a)/(b) of ms per page, peak memory
+(ru_maxrss of RUSAGE_CHILDREN, measured in a wrapper process around each build), the
+number of warnings, Pagefind's time and index size when the site has a pagefind/ folder,
+and the scaling between the two sizes of (a). Plain text figures, no assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import generate_province as gen
+import yaml
+
+import _paths
+
+# Runs one command as its child and writes its wall time and peak memory to a JSON file.
+# RUSAGE_CHILDREN in a fresh process: the peak of this one build (and of what it waits
+# for, such as the Pagefind binary), not of earlier builds.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+started = time.perf_counter()
+rc = subprocess.call(cmd)
+wall = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(out, "w") as f:
+    json.dump({"wall": wall, "maxrss_kb": usage.ru_maxrss, "user": usage.ru_utime, "sys": usage.ru_stime,
+               "rc": rc}, f)
+"""
+
+_PAGEFIND_LOG = re.compile(r"Pagefind: (\d+) trang, (\d+) tệp, (\d+) KiB trong ([\d.]+) s")
+_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
+_ROSTER = re.compile(r'<table class="portal-roster">.*?</table>', re.DOTALL)
+
+
+@dataclass
+class Build:
+    label: str
+    pages: int
+    wall: float
+    cpu: float
+    maxrss_mb: float
+    warnings: int
+    rc: int
+    pagefind: str
+    pagefind_seconds: float | None
+    site_mb: float
+    stderr: str
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.wall / max(self.pages, 1)
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+def measured(cmd: list[str], cwd: Path) -> tuple[dict[str, Any], str]:
+    """Run `cmd` in a wrapper process; its figures, and what it printed."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        out = Path(f.name)
+    try:
+        result = subprocess.run([sys.executable, "-c", _WRAPPER, str(out), *cmd], cwd=cwd, env=env(),
+                                capture_output=True, text=True)
+        figures: dict[str, Any] = json.loads(out.read_text())
+    finally:
+        out.unlink(missing_ok=True)
+    return figures, result.stdout + result.stderr
+
+
+def folder_size(path: Path) -> tuple[int, int]:
+    files = [f for f in path.rglob("*") if f.is_file()]
+    return sum(f.stat().st_size for f in files), len(files)
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("index.html") if "pagefind" not in p.relative_to(site).parts)
+
+
+def build(root: Path, label: str) -> Build:
+    figures, output = measured([sys.executable, "-m", "mkdocs", "build"], root)
+    site = root / "site"
+    warnings = sum(1 for line in output.splitlines() if line.startswith("WARNING"))
+    pagefind_seconds: float | None = None
+    index = site / "pagefind"
+    if index.is_dir():
+        size, files = folder_size(index)
+        logged = _PAGEFIND_LOG.search(output)
+        if logged:
+            pagefind_seconds = float(logged.group(4))
+        took = f"{pagefind_seconds:.1f} s" if pagefind_seconds is not None else "time not logged"
+        pagefind = f"{took}, index {size / 2**20:.1f} MiB in {files} files"
+    else:
+        pagefind = "not run"
+    site_bytes = folder_size(site)[0] if site.is_dir() else 0
+    return Build(label=label, pages=count_pages(site) if site.is_dir() else 0, wall=figures["wall"],
+                 cpu=figures["user"] + figures["sys"], maxrss_mb=figures["maxrss_kb"] / 1024,
+                 warnings=warnings, rc=figures["rc"], pagefind=pagefind, pagefind_seconds=pagefind_seconds,
+                 site_mb=site_bytes / 2**20, stderr=output)
+
+
+def generate(root: Path, scale: float, seed: int) -> tuple[float, dict[str, str]]:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, str(_paths.REPO / "scripts/generate_province.py"), "--out", str(root),
+                             "--scale", str(scale), "--seed", str(seed)], capture_output=True, text=True, env=env(),
+                            check=True)
+    seconds = time.perf_counter() - started
+    counts = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    return seconds, counts
+
+
+def roster_shape(site: Path) -> tuple[int, int]:
+    """Rows and columns of an average roster table on the body pages of a built portal."""
+    rows: list[int] = []
+    columns: list[int] = []
+    for page in sorted((site / "to-chuc").rglob("index.html")) if (site / "to-chuc").is_dir() else []:
+        html = page.read_text(encoding="utf-8")
+        table = _ROSTER.search(html)
+        if not table:
+            continue
+        body = _TBODY.search(table.group(0))
+        rows.append(body.group(1).count("<tr>") if body else 0)
+        columns.append(table.group(0).split("</thead>")[0].count("<th"))
+    if not rows:
+        return 8, 6
+    return max(1, round(sum(rows) / len(rows))), max(1, round(sum(columns) / len(columns)))
+
+
+def plain_site(root: Path, pages: int, rows: int, columns: int, theme: dict[str, Any], nav: list[Any]) -> None:
+    """A Material site of Markdown pages: the hubs in the nav, every other page out of it."""
+    rng = random.Random(7)
+    docs = root / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "p").mkdir(parents=True)
+    hubs = [next(iter(entry.values())) for entry in nav]
+    leaves = max(0, pages - len(hubs))
+    for hub in hubs:
+        links = "\n".join(f"- [Trang {i + 1}](p/{i:05d}.md)" for i in range(0, leaves, max(1, leaves // 50)))
+        (docs / hub).write_text(f"# Trang {hub[:-3]}\n\nCác trang tiêu biểu:\n\n{links}\n", encoding="utf-8")
+    head = ["STT", "Họ và tên", "Vai trò", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú", "Năm học", "Đơn vị"]
+    head = (head + [f"Cột {i}" for i in range(len(head), columns)])[:columns]
+    subjects = [name for _, name, _, _ in gen.SUBJECTS]
+    roles = ["Nhóm trưởng", "Phó Nhóm trưởng", "Ủy viên", "Ủy viên", "Ủy viên", "Thành viên"]
+    for i in range(leaves):
+        subject = subjects[i % len(subjects)]
+        lines = [f"# Nhóm {subject} — năm học {2016 + i % 10}-{2017 + i % 10}", "",
+                 f"Loại: Nhóm bộ môn, môn {subject}. Thành lập theo Quyết định số {100 + i % 300}/QĐ-PGDĐT "
+                 f"ngày {5 + i % 20}/9/{2016 + i % 10}: Về việc thành lập tổ cốt cán giáo viên cấp huyện.", "",
+                 "## Danh sách", "", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        for r in range(rows):
+            family = gen.weighted(rng, gen.FAMILY_NAMES)
+            male = rng.random() < 0.3
+            name = f"{family} {gen.weighted(rng, gen.MIDDLE_MALE if male else gen.MIDDLE_FEMALE)} " \
+                   f"{rng.choice(gen.GIVEN_MALE if male else gen.GIVEN_FEMALE)}"
+            target = rng.randrange(leaves)
+            cells = [str(r + 1), f"[{name}]({target:05d}.md)", roles[r % len(roles)],
+                     f"Giáo viên - THCS {rng.choice(gen.NAMESAKES)}", subject, "Nhóm trưởng" if r == 0 else "",
+                     f"{2016 + i % 10}-{2017 + i % 10}", "Phòng GDĐT huyện Tân Lập"]
+            cells = (cells + ["…"] * columns)[:columns]
+            lines.append("| " + " | ".join(cells) + " |")
+        (docs / "p" / f"{i:05d}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = {"site_name": "Trang Markdown thuần (đo so sánh)", "docs_dir": "docs", "site_dir": "site",
+              "use_directory_urls": True, "theme": theme, "plugins": [], "nav": nav, "not_in_nav": "/p/",
+              "markdown_extensions": ["tables"]}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def profile(root: Path, top: int) -> None:
+    """Profile a full build of `root` and print the hotspots in plugins/portal*."""
+    import pstats
+
+    out = root / "build.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build"], cwd=root, env=env(),
+                   capture_output=True, text=True, check=False)
+    stats = pstats.Stats(str(out))
+    entries = []
+    for (file, line, func), (_, calls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "/plugins/portal" in file:
+            entries.append((cumtime, tottime, calls, f"{Path(file).parent.name}/{Path(file).name}:{line}({func})"))
+    total = sum(t for (_, _, t, _, _) in stats.stats.values())  # type: ignore[attr-defined]
+    print(f"\nProfile of the full build (cProfile; total self time {total:.1f} s; {out})")
+    print("  by cumulative time, plugins/portal* only:")
+    for cumtime, tottime, calls, name in sorted(entries, reverse=True)[:top]:
+        print(f"    {cumtime:8.2f} s cum  {tottime:7.2f} s self  {calls:>9} calls  {name}")
+    print("  by self time, plugins/portal* only:")
+    for cumtime, tottime, calls, name in sorted(entries, key=lambda e: -e[1])[:top]:
+        print(f"    {tottime:8.2f} s self {cumtime:7.2f} s cum   {calls:>9} calls  {name}")
+
+
+def show(b: Build) -> None:
+    print(f"  {b.label}")
+    print(f"    pages: {b.pages}   wall: {b.wall:.1f} s   cpu: {b.cpu:.1f} s   ms/page: {b.ms_per_page:.2f}")
+    print(f"    peak memory: {b.maxrss_mb:.0f} MiB   warnings: {b.warnings}   exit code: {b.rc}   "
+          f"site: {b.site_mb:.0f} MiB")
+    print(f"    pagefind: {b.pagefind}")
+    if b.rc != 0:
+        print("    build failed; last lines:\n      " + "\n      ".join(b.stderr.strip().splitlines()[-15:]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo thời gian dựng trang: tỉnh mẫu và trang Markdown thuần.")
+    parser.add_argument("--scale", type=float, default=1.0, help="quy mô tỉnh mẫu (1.0: 1 000 trường)")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa sau khi chạy)")
+    parser.add_argument("--profile", action="store_true", help="đo thêm một lần dựng đầy đủ với cProfile")
+    parser.add_argument("--top", type=int, default=20, help="số dòng của bảng profile")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, work dir {work}, "
+          f"load average {os.getloadavg()[0]:.1f} (other processes make the times noisy)")
+    try:
+        run(args, work)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    small_scale, full_scale = args.scale / 10, args.scale
+    results: dict[str, Build] = {}
+    for name, scale in (("small", small_scale), ("full", full_scale)):
+        root = work / f"province-{scale:g}"
+        seconds, counts = generate(root, scale, args.seed)
+        print(f"\n(a) province at scale {scale:g}: generated in {seconds:.1f} s: "
+              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        results[name] = build(root, f"(a) portal, scale {scale:g}")
+        show(results[name])
+    full, small = results["full"], results["small"]
+    province_root = work / f"province-{full_scale:g}"
+    rows, columns = roster_shape(province_root / "site")
+    config = yaml.load((province_root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=gen._ConfigLoader)
+    plain_root = work / "plain"
+    plain_site(plain_root, full.pages, rows, columns, config["theme"], config["nav"])
+    plain = build(plain_root, f"(b) plain Markdown, {rows} rows x {columns} columns per page")
+    print()
+    show(plain)
+
+    print("\nSummary")
+    print(f"  (a) portal:   {full.pages} pages, {full.wall:.1f} s, {full.ms_per_page:.2f} ms/page, "
+          f"peak {full.maxrss_mb:.0f} MiB, {full.warnings} warnings")
+    print(f"  (b) Markdown: {plain.pages} pages, {plain.wall:.1f} s, {plain.ms_per_page:.2f} ms/page, "
+          f"peak {plain.maxrss_mb:.0f} MiB")
+    print(f"  ratio (a)/(b), ms per page: {full.ms_per_page / plain.ms_per_page:.2f}")
+    if full.pagefind_seconds is not None:
+        without = 1000 * (full.wall - full.pagefind_seconds) / max(full.pages, 1)
+        print(f"  ratio without Pagefind's {full.pagefind_seconds:.1f} s (plain site has no search): "
+              f"{without / plain.ms_per_page:.2f}")
+    print(f"  pagefind: {full.pagefind}")
+    page_ratio = full.pages / max(small.pages, 1)
+    time_ratio = full.wall / max(small.wall, 1e-9)
+    print(f"  scaling {small_scale:g} -> {full_scale:g}: pages x{page_ratio:.2f}, time x{time_ratio:.2f}, "
+          f"ms/page {small.ms_per_page:.2f} -> {full.ms_per_page:.2f} "
+          f"(time ratio / page ratio = {time_ratio / page_ratio:.2f}; 1.00 is linear)")
+    print(f"  load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    if args.profile:
+        profile(province_root, args.top)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
