@@ -30,7 +30,8 @@ from .config import PortalConfig
 log = get_plugin_logger(__name__)
 
 # Stands in a generated page's content until the page is written (see on_page_content).
-CONTENT_PLACEHOLDER = "<!-- portal: page content -->"
+# It mentions "<h1" because Material adds a title of its own to content without one.
+CONTENT_PLACEHOLDER = "<!-- portal: page content (it has its own <h1>) -->"
 
 
 def theme_safe_title(title: str) -> str:

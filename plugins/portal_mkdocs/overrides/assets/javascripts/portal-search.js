@@ -100,6 +100,8 @@
     var input = panel.querySelector(".pagefind-ui__search-input");
     if (!input) return null;
     input.id = "portal-search-input";
+    var label = panel.querySelector(".portal-search__label");
+    if (label) label.htmlFor = input.id;
     input.setAttribute("autocomplete", "off");
     input.setAttribute("spellcheck", "false");
     return input;
