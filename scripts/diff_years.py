@@ -12,7 +12,6 @@ prints the checker's report and exits 1; a wrong office or year exits 2.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from pathlib import Path
@@ -94,19 +93,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Never a traceback: an unexpected failure is one line and exit code 1."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8")
-    try:
-        return run(argv)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as error:  # noqa: BLE001 - the clerk gets a sentence, not a traceback
-        print(f"Lỗi không mong đợi: {type(error).__name__}: {error}", file=sys.stderr)
-        return 1
+    return _paths.guarded_main(run, argv)
 
 
 if __name__ == "__main__":

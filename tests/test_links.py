@@ -4,15 +4,11 @@ MkDocs only validates the links of Markdown pages)."""
 from __future__ import annotations
 
 import posixpath
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from conftest import REPO
 
 
 class _Links(HTMLParser):
@@ -35,14 +31,9 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("links") / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    return site
+@pytest.fixture
+def site(repo_site: Path) -> Path:
+    return repo_site
 
 
 def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
