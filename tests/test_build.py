@@ -40,3 +40,6 @@ def test_check_script_reports_and_exits_nonzero_on_errors(tmp_path: Path) -> Non
     ok = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py")], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout
     assert "0 lỗi, 0 cảnh báo." in ok.stdout
+    assert "2024-2025 Phòng GDĐT huyện Củ Chi: 3 văn bản, 10 tổ chức" in ok.stdout
+    assert "    Nhóm Toán: 9 người, 0 trường" in ok.stdout
+    assert "    Cụm 02: 3 người, 12 trường" in ok.stdout
