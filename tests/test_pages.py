@@ -95,6 +95,8 @@ def test_cluster_page_names_its_leader_and_schools(site: Path) -> None:
     assert "Phó Cục trưởng Nguyễn Thanh Điền" in text  # the document's own wording
     school = article_text(site / "truong/cc-thcs-trung-lap/2024-2025/index.html")
     assert "Cụm trưởng: Nguyễn Văn Quý" in school
+    assert "Phó Cụm trưởng: Nguyễn Thanh Điền" in school  # the standard name on a school's page
+    assert "Hạn 20/12/2024" in school and "Hạn 16/05/2025" in school  # when reports are due
     assert "Nhóm 4" in school and "trường nhóm trưởng: THCS An Nhơn Tây" in school
 
 
