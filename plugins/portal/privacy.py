@@ -10,7 +10,9 @@ REDACTED = "[đã ẩn]"
 # Private values are contact fields: phone numbers and e-mail addresses. One pass of this
 # pattern finds every text that could be one; each is then looked up in a set, so the
 # cost is one scan of the page however many people have a private contact.
-_CANDIDATE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d(?:[ .]?\d){5,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d(?:[ .]?\d){5,}")
+_CANDIDATE = re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}")
 _SEPARATORS = re.compile(r"[ .]")
 
 
@@ -41,5 +43,6 @@ class Redactor:
     def __call__(self, text: str) -> str:
         if not self.values:
             return text
-        text = _CANDIDATE.sub(self._replace, text)
+        # The e-mail pattern backtracks over every word: run it only where there is an "@".
+        text = (_CANDIDATE if "@" in text else _PHONE).sub(self._replace, text)
         return self.literal.sub(REDACTED, text) if self.literal else text

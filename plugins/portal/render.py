@@ -46,10 +46,12 @@ class Renderer:
         env.globals["fields"] = diff.FIELDS
         return env
 
-    def render(self, page: PageSpec) -> str:
+    def render(self, page: PageSpec, *, redact: bool = True) -> str:
+        """The page's HTML, private values redacted (a caller that adds to the HTML and
+        redacts the whole once may pass redact=False)."""
         def url(name: str, **parts: Any) -> str:
             return relative(self.pages.url(name, **parts), page.url)
 
         template = self.env.get_template(page.template)
         html = template.render(page=page, url=url, **page.context)
-        return self.redact(html)
+        return self.redact(html) if redact else html

@@ -126,7 +126,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = self.renderer.render(spec)
+        html = self.renderer.render(spec, redact=False)  # redacted once, with the search markup
         html = self.redact(search.annotate_generated(html, spec, self.renderer.pages.portal))
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output

@@ -79,6 +79,8 @@ def fold_d(html: str) -> str:
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
     copy and paste or anything else that reads it.
     """
+    if "đ" not in html and "Đ" not in html:
+        return html
     parts = _TOKENS.split(html)
     skip: list[str] = []
     for i, part in enumerate(parts):
