@@ -23,23 +23,20 @@ Prints figures only; no assertion. Without chromium the download figures are ski
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from typing import Any
+
+from _serve import serve
 
 import _paths
 from portal_mkdocs.search import SearchData, annotate, build_index
@@ -141,23 +138,6 @@ def bundle_sizes(site: Path) -> dict[str, int]:
             parts["scripts, styles, wasm (UI and engine)"] += size
         parts["total"] += size
     return dict(parts)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def first_query_bytes(site: Path, query: str, *, header_ui: bool) -> dict[str, int] | None:

@@ -22,20 +22,17 @@ else `npx --no-install lighthouse` (npx never downloads it here).
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from _serve import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PAGE = "truong/dbp-thcs-him-lam/2024-2025/"
@@ -44,11 +41,8 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-netw
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(QuietHandler):
     """A static host: gzip for text when asked, cache headers like a CDN's defaults."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "public, max-age=600")
@@ -73,20 +67,6 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_StaticHost, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def lighthouse_command(given: str | None) -> list[str]:
@@ -167,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         factors = ["mobile", "desktop"] if args.form_factor == "both" else [args.form_factor]
         low = False
-        with serve(site) as base:
+        with serve(site, _StaticHost) as base:
             url = base + args.page.lstrip("/")
             print(f"Lighthouse on {url}, {args.runs} run(s) per form factor, median shown")
             for factor in factors:

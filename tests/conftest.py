@@ -14,7 +14,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from portal.load import load  # noqa: E402
+from portal.load import load, load_or_raise  # noqa: E402
+from portal.model import Portal  # noqa: E402
 from portal.problems import Problem  # noqa: E402
 
 BASE: dict[str, Any] = {
@@ -93,6 +94,14 @@ class Dataset:
 @pytest.fixture
 def dataset(tmp_path: Path) -> Dataset:
     return Dataset(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def repo_portal() -> Portal:
+    """The repository's data, loaded once per run; it loads without error or warning."""
+    model, warnings = load_or_raise(REPO / "data", REPO)
+    assert warnings == []
+    return model
 
 
 @pytest.fixture(scope="session")

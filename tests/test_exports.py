@@ -30,10 +30,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 Y2024 = SchoolYear(2024)
 
 
-@pytest.fixture(scope="module")
-def portal() -> Portal:
-    model, _ = load_or_raise(REPO / "data", REPO)
-    return model
+@pytest.fixture(scope="session")
+def portal(repo_portal: Portal) -> Portal:
+    return repo_portal
 
 
 @pytest.fixture(scope="module")

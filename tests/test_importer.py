@@ -31,7 +31,6 @@ from portal.importer import (
     school_key,
     split_post,
 )
-from portal.load import load_or_raise
 from portal.model import Portal
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
@@ -44,10 +43,9 @@ DECISION = "dbp-2024-qd-to-cot-can-thcs"
 Y2024 = SchoolYear(2024)
 
 
-@pytest.fixture(scope="module")
-def portal() -> Portal:
-    model, _ = load_or_raise(REPO / "data", REPO)
-    return model
+@pytest.fixture(scope="session")
+def portal(repo_portal: Portal) -> Portal:
+    return repo_portal
 
 
 @pytest.fixture(scope="module")

@@ -9,17 +9,14 @@ import pytest
 
 from conftest import REPO
 from portal.dates import SchoolYear
-from portal.load import load_or_raise
 from portal.model import Body, Portal
 
 Y2024 = SchoolYear(2024)
 
 
-@pytest.fixture(scope="module")
-def portal() -> Portal:
-    model, warnings = load_or_raise(REPO / "data", REPO)
-    assert warnings == []
-    return model
+@pytest.fixture(scope="session")
+def portal(repo_portal: Portal) -> Portal:
+    return repo_portal
 
 
 def body(portal: Portal, body_id: str, year: SchoolYear = Y2024) -> Body:
