@@ -15,12 +15,12 @@ from typing import Any
 from . import vocab
 from .dates import PartialDate, SchoolYear
 from .model import Body, Document, Membership, Portal, Source
+from .privacy import EMAIL
 from .problems import KeyPath, Problem, format_path
 from .text import normalize
 from .yamlsource import YamlDocument
 
 PHONE = re.compile(r"(?<![\d/.-])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class _Context:

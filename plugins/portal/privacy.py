@@ -10,9 +10,9 @@ REDACTED = "[đã ẩn]"
 # Private values are contact fields: phone numbers and e-mail addresses. One pass of this
 # pattern finds every text that could be one; each is then looked up in a set, so the
 # cost is one scan of the page however many people have a private contact.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d(?:[ .]?\d){5,}")
-_CANDIDATE = re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}")
+_CANDIDATE = re.compile(f"{EMAIL.pattern}|{_PHONE.pattern}")
 _SEPARATORS = re.compile(r"[ .]")
 
 
