@@ -29,6 +29,7 @@ from typing import Any
 
 from . import vocab
 from .dates import PartialDate, SchoolYear
+from .errors import PortalError
 from .model import Body, Document, Duty, Membership, Office, Portal, School
 from .text import collation_key, fold, normalize, person_sort_key
 
@@ -95,7 +96,7 @@ _ROLE_ORDER = {role: i for i, role in enumerate(vocab.ROLES)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class DiffError(ValueError):
+class DiffError(PortalError):
     """The two years cannot be compared: unknown office, body or year."""
 
 

@@ -34,13 +34,14 @@ from typing import Any
 import yaml
 
 from . import vocab
+from .errors import PortalError
 from .model import Portal
 from .text import fold, slugify
 
 FORMATS = ("tsv", "csv", "xlsx")
 
 
-class RosterError(Exception):
+class RosterError(PortalError):
     """The table cannot be read: the message says which file and row, and why."""
 
 

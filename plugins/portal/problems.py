@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .errors import PortalError
+
 Severity = Literal["error", "warning"]
 KeyPath = tuple[str | int, ...]
 
@@ -53,7 +55,7 @@ class Problem:
         return (self.file, self.line or 0, self.path, self.message)
 
 
-class DataError(Exception):
+class DataError(PortalError):
     """Raised when the data has errors: nothing may be built from it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
