@@ -48,7 +48,7 @@ from portal_mkdocs.plugin import edit_url
 
 # An independent look for a leak (not the code under test): NFKC (fullwidth digits,
 # no-break spaces), then every separator a number may be written with taken out.
-_SEPARATORS = re.compile(r"[\s.()\-‐‑‒–—―−+\u00ad\u200b\u2060]")
+SEPARATORS = re.compile(r"[\s.()\-‐‑‒–—―−+\u00ad\u200b\u2060]")
 _EMAIL_LEAK = re.compile(r"secret\W{0,12}mail", re.IGNORECASE)
 
 
@@ -56,7 +56,7 @@ def leaks(text: str) -> list[str]:
     """The private values found in a decoded text, by plain string search."""
     plain = unicodedata.normalize("NFKC", text)
     found = []
-    if PRIVATE_NATIONAL in _SEPARATORS.sub("", plain):
+    if PRIVATE_NATIONAL in SEPARATORS.sub("", plain):
         found.append(PRIVATE_PHONE)
     if _EMAIL_LEAK.search(plain):
         found.append(PRIVATE_EMAIL)
