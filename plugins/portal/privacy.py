@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
 
@@ -289,32 +289,39 @@ class Redactor:
         return "".join(parts)
 
     def redacted(self, value: T) -> T:
-        """`value` with every text in it redacted: a string, or a record (a dataclass),
-        tuple, list or dict of them, walked field by field (dict keys too), except the
-        PRIVATE_FIELDS. Unchanged parts are returned as they are."""
-        return cast(T, self._walk(value)) if self else value
+        """`value` with every text in it redacted (see map_texts)."""
+        return map_texts(value, self) if self else value
 
-    def _walk(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self(value)
-        if isinstance(value, (tuple, list)):
-            items = [self._walk(item) for item in value]
-            changed = any(new is not old for new, old in zip(items, value, strict=True))
-            return type(value)(items) if changed else value
-        if isinstance(value, dict):
-            pairs = [(self._walk(k), self._walk(v)) for k, v in value.items()]
-            changed = any(nk is not k or nv is not v for (nk, nv), (k, v) in zip(pairs, value.items(), strict=True))
-            return dict(pairs) if changed else value
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {}
-            for field in dataclasses.fields(value):
-                if field.init and field.name not in PRIVATE_FIELDS:
-                    old = getattr(value, field.name)
-                    new = self._walk(old)
-                    if new is not old:
-                        changes[field.name] = new
-            return dataclasses.replace(value, **changes) if changes else value
-        return value
+
+def map_texts(value: T, change: Callable[[str], str]) -> T:
+    """`value` with `change` applied to every text in it: a string, or a record (a
+    dataclass), tuple, list or dict of them, walked field by field (dict keys too), except
+    the PRIVATE_FIELDS. Unchanged parts are returned as they are (`change` returns the
+    same object when it changes nothing)."""
+    return cast(T, _map(value, change))
+
+
+def _map(value: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, (tuple, list)):
+        items = [_map(item, change) for item in value]
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return type(value)(items) if changed else value
+    if isinstance(value, dict):
+        pairs = [(_map(k, change), _map(v, change)) for k, v in value.items()]
+        changed = any(nk is not k or nv is not v for (nk, nv), (k, v) in zip(pairs, value.items(), strict=True))
+        return dict(pairs) if changed else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            if field.init and field.name not in PRIVATE_FIELDS:
+                old = getattr(value, field.name)
+                new = _map(old, change)
+                if new is not old:
+                    changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
