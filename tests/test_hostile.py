@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -152,7 +153,13 @@ def hostile_model(portal: Portal) -> Portal:
             return text + ID_PAYLOAD
         return TEXT_PAYLOADS[len(text) % len(TEXT_PAYLOADS)] + text
 
-    return map_texts(portal, change)
+    hostile = map_texts(portal, change)
+    # Where each record was written is no text (map_texts leaves it): its file name too.
+    for table in (hostile.offices, hostile.schools, hostile.people, hostile.documents, hostile.bodies):
+        for key, record in table.items():
+            table[key] = dataclasses.replace(record, source=dataclasses.replace(
+                record.source, file=change(record.source.file)))
+    return hostile
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,9 @@ REGION = "VN"
 # Fields of a record that hold private data themselves (a person's `contact`): kept as
 # they are, never shown; everything else in the model is public text.
 PRIVATE_FIELDS = frozenset({"contact"})
+# Fields a walk over the model skips as no text of the site: where a record was written
+# (file, line, key path; its file name is a checked slug).
+PROVENANCE_FIELDS = frozenset({"source"})
 
 ContactKind = Literal["phone", "email"]
 KIND_LABELS: dict[str, str] = {"phone": "số điện thoại", "email": "địa chỉ thư điện tử"}
@@ -68,6 +71,8 @@ _LOCAL_MAX = 128  # characters looked at before an "@"
 # A contact's e-mail is written plainly: local part, "@", domain with a top-level domain.
 EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _TOP_LEVEL = re.compile(r"[^\W\d_]{2,}")
+# A text without a digit and without any sign of an "@" holds no contact: most names.
+_HINT = re.compile(r"\d|@|＠|%40|&#|&commat;|[\[({<]\s*(?:at|a|@)\s*[\])}>]|(?<=\s)at(?=\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -274,7 +279,7 @@ class Redactor:
 
     def __call__(self, text: str) -> str:
         """`text` with its private values replaced; the same object when there is none."""
-        if not self:
+        if not self or not _HINT.search(text):
             return text
         found = self.find(text)
         if not found:
@@ -289,14 +294,32 @@ class Redactor:
         return "".join(parts)
 
     def redacted(self, value: T) -> T:
-        """`value` with every text in it redacted (see map_texts)."""
-        return map_texts(value, self) if self else value
+        """`value` with every text in it redacted (see map_texts). Each distinct text is
+        looked at once: names, positions and notes repeat from year to year."""
+        if not self:
+            return value
+        clean: set[str] = set()
+        changed: dict[str, str] = {}
+
+        def redact(text: str) -> str:
+            if text in clean:
+                return text
+            if text in changed:
+                return changed[text]
+            result = self(text)
+            if result is text:
+                clean.add(text)
+            else:
+                changed[text] = result
+            return result
+
+        return map_texts(value, redact)
 
 
 def map_texts(value: T, change: Callable[[str], str]) -> T:
     """`value` with `change` applied to every text in it: a string, or a record (a
     dataclass), tuple, list or dict of them, walked field by field (dict keys too), except
-    the PRIVATE_FIELDS. Unchanged parts are returned as they are (`change` returns the
+    the PRIVATE_FIELDS and PROVENANCE_FIELDS. Unchanged parts are returned as they are (`change` returns the
     same object when it changes nothing)."""
     return cast(T, _map(value, change))
 
@@ -312,16 +335,30 @@ def _map(value: Any, change: Callable[[str], str]) -> Any:
         pairs = [(_map(k, change), _map(v, change)) for k, v in value.items()]
         changed = any(nk is not k or nv is not v for (nk, nv), (k, v) in zip(pairs, value.items(), strict=True))
         return dict(pairs) if changed else value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    names = _public_fields(type(value))
+    if names:
         changes = {}
-        for field in dataclasses.fields(value):
-            if field.init and field.name not in PRIVATE_FIELDS:
-                old = getattr(value, field.name)
-                new = _map(old, change)
-                if new is not old:
-                    changes[field.name] = new
+        for name in names:
+            old = getattr(value, name)
+            new = _map(old, change)
+            if new is not old:
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+_FIELDS_OF: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _public_fields(kind: type[Any]) -> tuple[str, ...]:
+    """The fields a walk visits in a dataclass (none for any other type), found once per type."""
+    names = _FIELDS_OF.get(kind)
+    if names is None:
+        skipped = PRIVATE_FIELDS | PROVENANCE_FIELDS
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.init and f.name not in skipped) \
+            if dataclasses.is_dataclass(kind) else ()
+        _FIELDS_OF[kind] = names
+    return names
 
 
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
