@@ -249,7 +249,8 @@ def load(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[P
     problems += builder.duplicates
     if not any(p.severity == "error" for p in problems):
         problems += check_portal(portal, documents)
-    return portal, sorted(problems, key=Problem.sort_key)
+    # Checked, then redacted once: every output starts from text without private values.
+    return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
 
 
 def load_or_raise(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[Problem]]:

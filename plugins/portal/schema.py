@@ -112,17 +112,26 @@ SCHOOL = _object(
     "a school (trường)",
 )
 
+# Private contact fields. The checker also requires a valid phone number (region VN, or
+# with its +country code) and a plain e-mail address (portal.privacy.contact_key): a value
+# that is neither would match nothing when the site hides it.
+CONTACT = _object(
+    {
+        "phone": {**_text("số điện thoại, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40),
+                  "format": "phone"},
+        "email": {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"},
+    },
+    [],
+    "liên hệ riêng tư: không công bố trừ khi có trong publish",
+)
+
 PERSON = _object(
     {
         "id": _id("mã người"),
         "name": _text("họ và tên", max_length=120),
         "honorific": {"enum": ["Ông", "Bà"], "description": "Ông / Bà, như văn bản ghi"},
         "sort_name": _text("khóa sắp xếp khi không tách được họ tên", max_length=120),
-        "contact": _object(
-            {key: _text(label, max_length=200) for key, label in vocab.PRIVATE_CONTACT_FIELDS.items()},
-            [],
-            "liên hệ riêng tư: không công bố trừ khi có trong publish",
-        ),
+        "contact": CONTACT,
         "publish": _list(_enum(vocab.PRIVATE_CONTACT_FIELDS, "trường được công bố"), "công bố"),
         "distinct_from": _list(_id("mã người trùng tên"), "người trùng tên nhưng khác người"),
         "note": _text("ghi chú", max_length=2000),
