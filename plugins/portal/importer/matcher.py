@@ -1,0 +1,260 @@
+"""Find an office's schools, people and subjects from the text of a roster.
+
+Every lookup is a dictionary lookup on a key (keys.py): the exact name first, then the
+name without marks, then (schools) the longest known name the text starts with.
+Fuzzy matching (difflib) runs only to suggest candidates for a row that found nothing,
+and only among a few: the people who share the given name or the rest of the name, the
+schools that share a word of the name. So 10,000 unknown names cost seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Portal
+from ..text import fold, normalize, slugify
+from .errors import RosterError
+from .keys import LEVEL_CODES, name_key, school_key, subject_key, without_level
+
+# How many candidates fuzzy matching ranks at most, and how many it suggests.
+_BLOCK = 200
+_SUGGEST = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    label: str
+
+
+@dataclass
+class Found:
+    """What a lookup found: an id, or a problem and the closest candidates."""
+
+    id: str | None = None
+    problem: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    remark: str | None = None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _given_and_rest(folded: str) -> tuple[str, str]:
+    """'nguyen thi thu huong' -> ('huong', 'nguyen thi thu')."""
+    rest, _, given = folded.rpartition(" ")
+    return given, rest
+
+
+def _boundary_prefixes(key: str) -> list[str]:
+    """The key and each of its beginnings that ends before a space or a dash, longest
+    first: a known name followed by more text ("thcs nam thanh-tang cuong ...")."""
+    cuts = [i for i, char in enumerate(key) if not char.isalnum()]
+    return [key] + [key[:i] for i in reversed(cuts) if key[:i].strip()]
+
+
+class Matcher:
+    """The office's schools, people and subjects, indexed for the rows of a roster."""
+
+    def __init__(self, portal: Portal, office: str) -> None:
+        if office not in portal.offices:
+            close = difflib.get_close_matches(office, sorted(portal.offices), n=3, cutoff=0.5)
+            hint = f" Có phải: {', '.join(close)}?" if close else ""
+            raise RosterError(f"không có đơn vị nào mang mã '{office}'.{hint}")
+        self.portal = portal
+        self.office = portal.offices[office]
+        self.schools = [s for s in portal.schools.values() if s.office == office]
+        self.school_exact: dict[str, set[str]] = defaultdict(set)
+        self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
+        self.school_words: dict[str, set[str]] = defaultdict(set)
+        self.school_keys: dict[str, list[str]] = defaultdict(list)
+        for s in self.schools:
+            for text in (s.name, *s.aliases, *(f.name for f in s.former_names)):
+                key = school_key(text)
+                self.school_exact[key].add(s.id)
+                self.school_bare[without_level(key)].add(s.id)
+                self.school_keys[s.id].append(key)
+                for word in re.split(r"[\s-]+", without_level(key)):
+                    if len(word) >= 2 and word not in LEVEL_CODES:
+                        self.school_words[word].add(s.id)
+        self.people = [p for p in portal.people.values() if Path(p.source.file).stem == office]
+        self.people_exact: dict[str, list[str]] = defaultdict(list)
+        self.people_by_name: dict[str, list[str]] = defaultdict(list)  # folded
+        self.people_by_given: dict[str, list[str]] = defaultdict(list)
+        self.people_by_family: dict[str, list[str]] = defaultdict(list)
+        for p in self.people:
+            folded = fold(p.name)
+            self.people_exact[name_key(normalize(p.name))].append(p.id)
+            self.people_by_name[folded].append(p.id)
+            given, rest = _given_and_rest(folded)
+            self.people_by_given[given].append(p.id)
+            self.people_by_family[rest].append(p.id)
+        self.units_of_person: dict[str, set[str]] = defaultdict(set)
+        for body in portal.bodies.values():
+            for m in body.members:
+                if m.person and m.unit:
+                    self.units_of_person[m.person].add(m.unit)
+        self.subject_keys = {subject_key(text): s.id for s in portal.subjects.values()
+                             for text in (s.name, *s.aliases)}
+        self.prefix = self._id_prefix()
+        self.taken = set(portal.people)
+        self.proposed: dict[tuple[str, str | None], str] = {}
+
+    def _id_prefix(self) -> str:
+        """How the office's ids start ('dbp-'): from its people, else its schools."""
+        counts: Counter[str] = Counter()
+        for records in (self.people, self.schools):
+            for record in records:
+                slug = slugify(record.name)
+                if slug and record.id.endswith(slug):
+                    counts[record.id[: len(record.id) - len(slug)]] += 1
+            if counts:
+                break
+        if not counts:
+            return self.office.id + "-"
+        top = max(counts.values())
+        return min(prefix for prefix, n in counts.items() if n == top)
+
+    # Schools and the office
+
+    def is_office(self, text: str) -> bool:
+        key = fold(text)
+        return key.startswith(("phong gd", "phong giao duc")) or key in (fold(self.office.name),
+                                                                        fold(self.office.short_name))
+
+    def school(self, text: str) -> Found:
+        """The school a unit's text names: the whole name; else the longest known name
+        it starts with; else, when it gives no level, the same without the level."""
+        key = school_key(text)
+        if not key:
+            return Found(problem="thiếu đơn vị công tác")
+        prefixes = _boundary_prefixes(key)
+        steps: list[dict[str, set[str]]] = [self.school_exact]
+        if key.split(" ")[0] not in LEVEL_CODES:
+            steps.append(self.school_bare)
+        for index in steps:
+            for prefix in prefixes:
+                matches = index.get(prefix.strip(" -"))
+                if not matches:
+                    continue
+                if len(matches) == 1:
+                    return Found(next(iter(matches)))
+                found = [Candidate(s, self.portal.schools[s].name) for s in sorted(matches)]
+                return Found(problem=f"'{text}' khớp với nhiều trường", candidates=found)
+        return Found(problem=f"không tìm thấy trường '{text}'", candidates=self.close_schools(key))
+
+    def close_schools(self, key: str) -> list[Candidate]:
+        """The schools nearest a key, among those sharing a word of its name."""
+        pool: set[str] = set()
+        for word in re.split(r"[\s-]+", without_level(key)):
+            pool |= self.school_words.get(word, set())
+        if len(pool) < _SUGGEST and len(self.schools) <= _BLOCK:
+            pool = {s.id for s in self.schools}  # a small office: rank them all
+        scores = {s: max(max(_ratio(key, k), _ratio(key[: len(k)], k)) for k in self.school_keys[s])
+                  for s in self._nearest_by_length(pool, key, lambda s: self.school_keys[s][0])}
+        best = sorted(scores, key=lambda s: (-scores[s], s))[:_SUGGEST]
+        return [Candidate(s, self.portal.schools[s].name) for s in best]
+
+    @staticmethod
+    def _nearest_by_length(pool: Iterable[str], key: str, text_of: Callable[[str], str]) -> list[str]:
+        """At most _BLOCK ids of the pool, those whose text is nearest the key's length."""
+        ids = sorted(pool)
+        if len(ids) <= _BLOCK:
+            return ids
+        return sorted(ids, key=lambda i: (abs(len(text_of(i)) - len(key)), i))[:_BLOCK]
+
+    # People
+
+    def close_people(self, name: str) -> list[Candidate]:
+        """The people nearest a name, among those sharing its given name or the rest
+        of it (a slip is in one part, rarely in both)."""
+        key = fold(name)
+        given, rest = _given_and_rest(key)
+        pool = set(self.people_by_given.get(given, [])) | set(self.people_by_family.get(rest, []))
+        if len(pool) < _SUGGEST and len(self.people) <= _BLOCK:
+            pool = {p.id for p in self.people}  # a small office: rank them all
+        names = {i: fold(self.portal.people[i].name) for i in pool}
+        ranked = self._nearest_by_length(pool, key, names.__getitem__)
+        best = sorted(ranked, key=lambda i: (-_ratio(key, names[i]), i))[:_SUGGEST]
+        return [Candidate(i, self.portal.people[i].name) for i in best]
+
+    def person(self, name: str, unit: str | None) -> Found:
+        """The person a name at a unit is: by the exact name, else without marks;
+        namesakes told apart by the units they were listed at, or their note."""
+        ids = self.people_exact.get(name_key(normalize(name))) or self.people_by_name.get(fold(name), [])
+        if len(ids) == 1:
+            person = self.portal.people[ids[0]]
+            known = self.units_of_person.get(ids[0], set())
+            remark = None
+            if unit and known and unit not in known:
+                where = ", ".join(sorted(self.unit_name(u) for u in known))
+                remark = (f"'{name}' trùng tên với {ids[0]} (trước đây ở {where}): "
+                          "kiểm tra có đúng là một người không")
+            elif normalize(person.name) != normalize(name):
+                remark = f"'{name}' được hiểu là {person.name} ({person.id}), khác dấu hoặc chữ hoa"
+            return Found(ids[0], remark=remark)
+        if len(ids) > 1:
+            at_unit = [i for i in ids if unit and unit in self.units_of_person.get(i, set())]
+            if len(at_unit) != 1 and unit:
+                unit_key = school_key(self.unit_name(unit))
+                at_unit = [i for i in ids
+                           if unit_key and unit_key in school_key(self.portal.people[i].note or "")]
+            if len(at_unit) == 1:
+                return Found(at_unit[0])
+            found = [Candidate(i, ", ".join(filter(None, (self.portal.people[i].name, self.portal.people[i].note))))
+                     for i in sorted(ids)]
+            return Found(problem=f"có {len(ids)} người tên '{name}', không phân biệt được theo đơn vị công tác",
+                         candidates=found)
+        return Found(candidates=self.close_people(name))
+
+    def propose_id(self, name: str, unit: str | None) -> str:
+        """A new person's id: the office's prefix and the name's slug; a namesake gets
+        the school's name after it, then a number. The name must hold Latin letters
+        (rows.name_problem), so the slug is never empty."""
+        key = (fold(name), unit)
+        if key in self.proposed:
+            return self.proposed[key]
+        slug = slugify(name)
+        assert slug, f"no letters in {name!r}"
+        base = self.prefix + slug
+        candidate = base
+        if candidate in self.taken and unit in self.portal.schools:
+            school = slugify(without_level(school_key(self.portal.schools[unit].name)))
+            candidate = f"{base}-{school}" if school else candidate
+        number = 2
+        while candidate in self.taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        self.taken.add(candidate)
+        self.proposed[key] = candidate
+        return candidate
+
+    def unit_name(self, unit: str) -> str:
+        if unit in self.portal.schools:
+            return self.portal.schools[unit].name
+        if unit in self.portal.offices:
+            return self.portal.offices[unit].short_name
+        return unit
+
+    # Subjects
+
+    def subject(self, text: str) -> str | None:
+        key = subject_key(text)
+        if key in self.subject_keys:
+            return self.subject_keys[key]
+        first = re.split(r"[-/,(]", key)[0].strip()
+        return self.subject_keys.get(first)
+
+    def close_subjects(self, text: str) -> list[Candidate]:
+        key = subject_key(text)
+        scores: dict[str, float] = {}
+        for k, s in self.subject_keys.items():
+            scores[s] = max(scores.get(s, 0.0), _ratio(key, k))
+        best = sorted(scores, key=lambda s: (-scores[s], s))[:_SUGGEST]
+        return [Candidate(s, self.portal.subjects[s].name) for s in best]
