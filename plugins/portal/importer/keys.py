@@ -34,6 +34,19 @@ _NUMBER_WORDS = re.compile(
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
 
+# A name after folding: Latin letters, spaces and the few signs names carry.
+_NAME = re.compile(r"[a-z][a-z .'()-]*")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a text cannot be a person's name (None when it can): it must be written in
+    the Vietnamese alphabet, with at least two letters ('王小明', '???' cannot)."""
+    folded = fold(name)
+    if not _NAME.fullmatch(folded) or sum(c.isalpha() for c in folded) < 2:
+        return f"họ và tên '{name}' không đọc được thành chữ tiếng Việt"
+    return None
+
+
 def compact(text: str) -> str:
     """Letters and digits only: 'Chức vụ -Đơn vị công tác' -> 'chucvudonvicongtac'."""
     return re.sub(r"[^a-z0-9]", "", fold(text))

@@ -10,7 +10,8 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
 - A heading is a row with a single text (a cell merged over the row, or a paragraph
   between tables), or a Roman numeral or letter in the STT column with a text beside it,
   or a body id in the workbook's "Mã tổ chức" column; its text must read as a heading
-  (headings.read_heading). Any other single text is skipped with a warning.
+  (headings.read_heading). Any other single text is skipped with a warning, unless it
+  is an unnumbered name (a person whose other cells are missing: the row reports it).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..problems import Problem
 from .errors import RosterError
 from .grid import Grid, GridRow, row_problem
 from .headings import HeadingLabel
-from .keys import body_key, compact
+from .keys import body_key, compact, name_problem
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
@@ -208,10 +209,11 @@ class _Layout:
             self.sections.append(Section(heading))
             return
         visible = [t for i, t in enumerate(texts) if t and i not in self._id_columns()]
-        if _is_number(values.get("stt", "")) and not any(
-                v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
+        stt = values.get("stt", "")
+        if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
-        if len(set(visible)) == 1 and not (values.get("name") or values.get("school")):
+        lone_name = values.get("name") or values.get("school")
+        if len(set(visible)) == 1 and (not lone_name or not stt and name_problem(lone_name)):
             self.warnings.append((order, row_problem(
                 self.grid.source, row, f"bỏ qua dòng '{visible[0]}': không phải một người, một trường hay "
                 "tên một tổ chức.", hint="nếu đây là tên một cụm, nhóm hay tổ, viết rõ như 'Cụm 01', "

@@ -24,6 +24,8 @@ from .keys import LEVEL_CODES, name_key, school_key, subject_key, without_level
 # How many candidates fuzzy matching ranks at most, and how many it suggests.
 _BLOCK = 200
 _SUGGEST = 3
+# How alike two names must be for one to be suggested for the other (a slip or two).
+_CLOSE_NAME = 0.8
 
 
 @dataclass(frozen=True)
@@ -180,9 +182,9 @@ class Matcher:
         if len(pool) < _SUGGEST and len(self.people) <= _BLOCK:
             pool = {p.id for p in self.people}  # a small office: rank them all
         names = {i: fold(self.portal.people[i].name) for i in pool}
-        ranked = self._nearest_by_length(pool, key, names.__getitem__)
-        best = sorted(ranked, key=lambda i: (-_ratio(key, names[i]), i))[:_SUGGEST]
-        return [Candidate(i, self.portal.people[i].name) for i in best]
+        scores = {i: _ratio(key, names[i]) for i in self._nearest_by_length(pool, key, names.__getitem__)}
+        best = sorted((i for i in scores if scores[i] >= _CLOSE_NAME), key=lambda i: (-scores[i], i))
+        return [Candidate(i, self.portal.people[i].name) for i in best[:_SUGGEST]]
 
     def person(self, name: str, unit: str | None) -> Found:
         """The person a name at a unit is: by the exact name, else without marks;

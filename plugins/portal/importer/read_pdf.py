@@ -1,8 +1,9 @@
 """A PDF with a text layer into a grid of its tables (optional: needs pdfplumber).
 
-Tables are found by pdfplumber from the lines drawn around the cells. A cell that
-pdfplumber reports as missing (`None`) lies under a merged cell: under a cell with
-text in the row above it is a vertical merge, else a horizontal one. A scanned PDF
+Tables are found by pdfplumber from the lines drawn around the cells; the lines of
+text outside them become paragraphs, in their place on the page (a heading between two
+tables). A merged cell is one box over several grid places: the places under its first
+row get its text (a vertical merge), the others stay empty. A scanned PDF
 has no text to read, and a PDF without drawn tables gives nothing reliable: both get a
 message asking for the Word or Excel file the office signed it from.
 """
@@ -33,9 +34,17 @@ def read_pdf(path: Path, shown: str, limits: Limits) -> Grid:
         with pdfplumber.open(path) as pdf:
             for page_number, page in enumerate(pdf.pages, start=1):
                 has_text = has_text or bool(page.chars)
-                for found in page.find_tables():
-                    tables += 1
-                    rows.extend(_table_rows(found, page_number, tables, build))
+                found_tables = page.find_tables()
+                # Lines of text outside the tables (a heading between two of them), by position.
+                blocks: list[tuple[float, Any]] = [(found.bbox[1], found) for found in found_tables]
+                blocks += [(line["top"], line["text"]) for line in page.extract_text_lines()
+                           if not any(_inside(line, found.bbox) for found in found_tables)]
+                for _, block in sorted(blocks, key=lambda item: item[0]):
+                    if isinstance(block, str):
+                        rows.append(build.row(None, f"trang {page_number}", [(block, "")], -1))
+                    else:
+                        tables += 1
+                        rows.extend(_table_rows(block, page_number, tables, build))
                 if len(rows) > limits.rows:
                     raise RosterError(f"{shown}: tệp có hơn {thousands(limits.rows)} dòng bảng, quá lớn cho một "
                                       "danh sách.")
@@ -49,6 +58,12 @@ def read_pdf(path: Path, shown: str, limits: Limits) -> Grid:
     if not rows:
         raise RosterError(f"{shown}: không tìm thấy bảng nào có kẻ ô trong tệp PDF. {_ASK_FOR_SOURCE}")
     return Grid(shown, rows)
+
+
+def _inside(line: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return bool(line["x0"] >= x0 - 1 and line["x1"] <= x1 + 1
+                and line["top"] >= top - 1 and line["bottom"] <= bottom + 1)
 
 
 def _table_rows(found: Any, page: int, number: int, build: RowBuilder) -> list[GridRow]:

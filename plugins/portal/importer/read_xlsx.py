@@ -116,4 +116,4 @@ def _read_sheet(archive: zipfile.ZipFile, xml_path: str, sheet: Any, shown: str,
         _apply_merges(raw, _merged_ranges(archive, xml_path))
     build = RowBuilder(shown, limits)
     rows = [build.row(i, "", cells, 0) for i, cells in enumerate(raw, start=1)]
-    return Grid(shown, rows, [f"trang tính '{sheet.title}'"])
+    return Grid(shown, rows, [f"Đọc trang tính '{sheet.title}'."])

@@ -16,26 +16,16 @@ from .. import vocab
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from ..text import fold
+from .keys import name_problem
 from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .posts import is_office_staff, normalize_position, split_post
 from .roles import looks_like_a_role, ordinary_role, role_match
 
-# A name after folding: Latin letters, spaces and the few signs names carry.
-_NAME = re.compile(r"[a-z][a-z .'()-]*")
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
-
-
-def name_problem(name: str) -> str | None:
-    """Why a text cannot be a person's name (None when it can): it must be written in
-    the Vietnamese alphabet, with at least two letters."""
-    folded = fold(name)
-    if not _NAME.fullmatch(folded) or sum(c.isalpha() for c in folded) < 2:
-        return f"họ và tên '{name}' không đọc được thành chữ tiếng Việt"
-    return None
 
 
 def _stt(text: str) -> int | None:
