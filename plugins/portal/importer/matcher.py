@@ -54,6 +54,10 @@ def _given_and_rest(folded: str) -> tuple[str, str]:
     return given, rest
 
 
+def _first_part(subject: str) -> str:
+    return re.split(r"[-/,(]", subject)[0].strip()
+
+
 def _boundary_prefixes(key: str) -> list[str]:
     """The key and each of its beginnings that ends before a space or a dash, longest
     first: a known name followed by more text ("thcs nam thanh-tang cuong ...")."""
@@ -104,6 +108,11 @@ class Matcher:
                     self.units_of_person[m.person].add(m.unit)
         self.subject_keys = {subject_key(text): s.id for s in portal.subjects.values()
                              for text in (s.name, *s.aliases)}
+        # "HĐTN" for "HĐTN-HN": the first part of a name, where only one subject has it.
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for key, subject in self.subject_keys.items():
+            firsts[_first_part(key)].add(subject)
+        self.subject_firsts = {key: ids.pop() for key, ids in firsts.items() if len(ids) == 1}
         self.prefix = self._id_prefix()
         self.taken = set(portal.people)
         self.proposed: dict[tuple[str, str | None], str] = {}
@@ -247,11 +256,13 @@ class Matcher:
     # Subjects
 
     def subject(self, text: str) -> str | None:
+        """The subject a text names: a subject's name or alias, or its first part
+        ("Ngữ văn-GDĐP" -> Ngữ văn, "HĐTN" -> HĐTN-HN)."""
         key = subject_key(text)
         if key in self.subject_keys:
             return self.subject_keys[key]
-        first = re.split(r"[-/,(]", key)[0].strip()
-        return self.subject_keys.get(first)
+        first = _first_part(key)
+        return self.subject_keys.get(first) or self.subject_firsts.get(first)
 
     def close_subjects(self, text: str) -> list[Candidate]:
         key = subject_key(text)

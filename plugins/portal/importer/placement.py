@@ -90,6 +90,13 @@ class Placement:
                                            body)
         return self.targets[body.id]
 
+    def target_of(self, body_id: str | None) -> Target | None:
+        """The target of a body of the year (or of one proposed), by id."""
+        if body_id in self.targets:
+            return self.targets[body_id]
+        body = self.by_id.get(body_id or "")
+        return self._existing(body) if body is not None else None
+
     def _option_body(self, body_id: str) -> Target:
         body = self.by_id.get(body_id)
         if body is None:
@@ -181,7 +188,7 @@ class Placement:
         name = f"Nhóm {self.portal.subjects[subject].name}"
         base = f"{team.id}-{subject}" if team else f"{self.matcher.prefix}nhom-{subject}"
         return self._add(Target(self._free_id(base), "nhom-bo-mon", name, team.id if team else None, subject,
-                                self._decision(team), None, heading))
+                                self._decision(team, "nhom-bo-mon"), None, heading))
 
     def _new(self, heading: Heading, kinds: tuple[str, ...], name: str, subject: str | None,
              context: Target | None) -> Target:
@@ -200,7 +207,7 @@ class Placement:
             parent_target = self._existing(self.by_id[parent])
         base = self.matcher.prefix + slugify(name)
         return self._add(Target(self._free_id(base), kind, name, parent, subject,
-                                self._decision(parent_target), None, heading))
+                                self._decision(parent_target, kind), None, heading))
 
     def _add(self, target: Target) -> Target:
         if target.decision is None and target.heading is not None:
@@ -215,10 +222,15 @@ class Placement:
             candidate, number = f"{base}-{number}", number + 1
         return candidate
 
-    def _decision(self, parent: Target | None) -> str | None:
+    def _decision(self, parent: Target | None, kind: str) -> str | None:
+        """--decision; else the parent's; else the one most bodies of the same kind
+        have in the year, else most bodies."""
         if self.decision:
             return self.decision
         if parent is not None and parent.decision:
             return parent.decision
-        counts = Counter(b.decision for b in self.bodies)
-        return counts.most_common(1)[0][0] if counts else None
+        for bodies in ([b for b in self.bodies if b.kind == kind], self.bodies):
+            counts = Counter(b.decision for b in bodies)
+            if counts:
+                return counts.most_common(1)[0][0]
+        return None
