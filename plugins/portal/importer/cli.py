@@ -165,6 +165,12 @@ def _workbook(portal: Portal, args: argparse.Namespace) -> int:
 def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, before: list[Problem]) -> int:
     changes = plan_changes(result, data, data.parent)
     lines = summary(portal, result.proposal.bodies, result.new_people)
+    if result.unplaced:
+        rows = ", ".join(str(r.line) if r.line is not None else r.place for r in result.unplaced[:10])
+        _say(f"\nCó {len(result.unplaced)} dòng chưa thuộc tổ chức nào (dòng {rows}): thêm dòng tiêu đề (ví dụ "
+             "'CỤM 01') hoặc dùng --body. Các dòng đó ở mục 'members' của YAML; chưa ghi gì.")
+        if apply:
+            return 1
     if not changes:
         _say("Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
         return 0
@@ -174,11 +180,6 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
     for change in changes:
         _say("")
         _say(unified_diff(change).rstrip("\n"))
-    if result.unplaced:
-        rows = ", ".join(str(r.line) if r.line is not None else r.place for r in result.unplaced[:10])
-        _say(f"\nCó {len(result.unplaced)} dòng chưa thuộc tổ chức nào (dòng {rows}): thêm dòng tiêu đề (ví dụ "
-             "'CỤM 01') hoặc dùng --body; chưa ghi gì.")
-        return 1 if apply else 0
     if not apply:
         _say(f"\nChưa ghi gì vào {data}. Xem lại, rồi chạy lại lệnh với --apply để ghi.")
         return 0
