@@ -6,7 +6,8 @@ care not to lose what the table does not say:
 - a row that is already a member (same person or school) keeps what only the data
   knows and the table does not contradict: `as_written` when the table gives position
   and unit apart, `role_text` when the role is the same, no `note` where the table's
-  Ghi chú only repeats the role, no `subject` where it only repeats the group's;
+  Ghi chú only repeats the role, no `subject` where it only repeats the group's, no
+  `as_written` where the cell is only "position - unit" as the site's export writes it;
 - a table of people leaves the body's schools as they are, and a table of schools its
   people;
 - in a numbered table, a member without a number whom the table does not name (a
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab
+from ..exports import written_post
 from ..model import Membership, Portal
 from ..problems import Problem
 from ..text import fold
@@ -80,6 +82,11 @@ class Proposal:
 def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: Target) -> dict[str, Any]:
     """The row's entry, with what only the data knows kept (see the module's docstring)."""
     entry = dict(entry)
+    if old.as_written is None and entry.get("as_written") == written_post(portal, old):
+        # The site's own export writes "position - unit" where nothing was printed: no news.
+        del entry["as_written"]
+        entry.pop("position", None)
+        entry.update({key: value for key, value in (("position", old.position), ("unit", old.unit)) if value})
     if "as_written" not in entry and old.as_written and (entry.get("position"), entry.get("unit")) == (
             old.position, old.unit):
         entry["as_written"] = old.as_written

@@ -2,7 +2,7 @@
 Excel or LibreOffice and import back.
 
 One sheet, "Danh sách": a title, the header, then each body with a list, a heading row
-with its name followed by its members, in the order of the year file. Columns:
+with its name (in the STT column, the row shaded) followed by its members, in the order of the year file. Columns:
 STT, Họ và tên (or the school's name), Chức vụ, Đơn vị công tác, Môn, Vai trò, Ghi chú,
 and three hidden columns that make the round trip exact: Mã tổ chức (on heading rows),
 Mã thành viên (the person's or school's id) and Mã đơn vị. An id is used on import only
@@ -89,7 +89,11 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
     row = header_row + 1
     visible = COLUMNS.index("note")
     for b in bodies:
-        sheet.merge_range(row, 0, row, visible, b.name, heading)
+        # The body's name alone on its row (not merged: rows added or deleted by any tool
+        # keep it whole), its id in the hidden column.
+        sheet.write_string(row, 0, b.name, heading)
+        for column in range(1, visible + 1):
+            sheet.write_blank(row, column, None, heading)
         sheet.write_string(row, COLUMNS.index("body_id"), b.id)
         row += 1
         for m in b.members:
