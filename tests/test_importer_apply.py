@@ -204,3 +204,39 @@ def test_the_script_is_a_thin_wrapper_of_the_command() -> None:
                           capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
+
+
+def test_a_list_whose_last_member_is_a_block_is_replaced_up_to_its_last_line(tmp_path: Path) -> None:
+    """A found bug: the end of a block list was taken at the next body's "- id:" line,
+    so replacing the last group's list swallowed the next group's header."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    data = tmp_path / "data"
+    portal, _ = load(data)
+    table = tmp_path / "toan.tsv"
+    table.write_text(HEADER + "NHÓM TOÁN\n10\tNguyễn Thị Mới Một\tGiáo viên - THCS Him Lam\tToán\tNhóm trưởng\n"
+                     "NHÓM TIẾNG ANH\n19\tNguyễn Thị Mới Hai\tGiáo viên - THCS Him Lam\tTiếng Anh\tNhóm trưởng\n",
+                     encoding="utf-8")
+    result = import_roster(portal, "pgddt-dien-bien-phu", table, body="dbp-to-cot-can-thcs-gv")
+    assert result.errors == []
+    [_, year_change] = plan_changes(result, data, data.parent)
+    new = yaml.safe_load(year_change.new_text)
+    old = yaml.safe_load(year_change.old_text)
+    changed = {b["id"] for b, before in zip(new["bodies"], old["bodies"], strict=True) if b != before}
+    assert changed == {"dbp-to-cot-can-thcs-gv-toan", "dbp-to-cot-can-thcs-gv-tieng-anh"}
+    toan = next(b for b in new["bodies"] if b["id"] == "dbp-to-cot-can-thcs-gv-toan")
+    assert [m["person"] for m in toan["members"]] == ["dbp-nguyen-thi-moi-mot"]
+    assert {k: v for k, v in toan.items() if k != "members"} == {
+        k: v for k, v in next(b for b in old["bodies"] if b["id"] == toan["id"]).items() if k != "members"}
+
+
+@pytest.mark.parametrize("value", ["Giáo viên - THCS Him Lam", "yes", "No", "null", "10", "1.5", "2024-09-01",
+                                   "a: b", "# x", "- x", "x #y", "{a}", "[a]", "'q'", '"q"', "Trường: THCS", "ends:",
+                                   "tab\there", "P. Hiệu trưởng", "*ref", "&anchor", "!tag", "%x", "@x", "`x`",
+                                   "  padded", "trailing ", "Lê Thị Hồng (Bà)", "50%", "x|y", "x>y"])
+def test_every_text_is_written_so_that_it_reads_back_the_same(value: str) -> None:
+    from portal.importer.yamltext import dump, item_lines
+
+    data = {"members": [{"stt": 1, "note": value}], "name": value}
+    assert yaml.safe_load(dump(data)) == data
+    assert yaml.safe_load("\n".join(item_lines({"note": value, "stt": 2}, 0, flow=True))) == [{"note": value,
+                                                                                               "stt": 2}]

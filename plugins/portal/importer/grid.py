@@ -99,6 +99,8 @@ class RowBuilder:
     def _checked(self, row: GridRow, column: int, text: str) -> str:
         if not text:
             return ""
+        if text.isprintable() and len(text) <= self.limits.cell_chars:
+            return clean(text)  # the common case, checked at C speed: no control or format character
         if len(text) > self.limits.cell_chars:
             row.problems.append(row_problem(
                 self.source, row, f"ô ở cột thứ {column} dài {thousands(len(text))} ký tự.",

@@ -7,8 +7,9 @@ Every key is a plain string, so that matching is a dictionary lookup; fuzzy matc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..text import fold
+from ..text import fold as _fold
 
 _LEVEL_WORDS = [
     (r"tieu hoc va trung hoc co so", "th-thcs"),
@@ -45,6 +46,12 @@ def name_problem(name: str) -> str | None:
     if not _NAME.fullmatch(folded) or sum(c.isalpha() for c in folded) < 2:
         return f"họ và tên '{name}' không đọc được thành chữ tiếng Việt"
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """portal.text.fold, remembered: a list repeats its schools, positions and roles."""
+    return _fold(text)
 
 
 def compact(text: str) -> str:

@@ -3,8 +3,8 @@
 Every lookup is a dictionary lookup on a key (keys.py): the exact name first, then the
 name without marks, then (schools) the longest known name the text starts with.
 Fuzzy matching (difflib) runs only to suggest candidates for a row that found nothing,
-and only among a few: the people who share the given name or the rest of the name, the
-schools that share a word of the name. So 10,000 unknown names cost seconds, not minutes.
+and only among a few: the people one slip away (a deletion index), the schools that
+share a word of the name. So 10,000 unknown names cost seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Portal
-from ..text import fold, normalize, slugify
+from ..text import normalize, slugify
 from .errors import RosterError
-from .keys import LEVEL_CODES, name_key, school_key, subject_key, without_level
+from .keys import LEVEL_CODES, fold, name_key, school_key, subject_key, without_level
 
 # How many candidates fuzzy matching ranks at most, and how many it suggests.
 _BLOCK = 200
@@ -48,10 +48,10 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _given_and_rest(folded: str) -> tuple[str, str]:
-    """'nguyen thi thu huong' -> ('huong', 'nguyen thi thu')."""
-    rest, _, given = folded.rpartition(" ")
-    return given, rest
+def _deletions(key: str) -> set[str]:
+    """The key and the key with each one letter left out: two keys share one when they
+    are one slip apart (a letter changed, added or dropped)."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def _first_part(subject: str) -> str:
@@ -92,15 +92,11 @@ class Matcher:
         self.people = [p for p in portal.people.values() if Path(p.source.file).stem == office]
         self.people_exact: dict[str, list[str]] = defaultdict(list)
         self.people_by_name: dict[str, list[str]] = defaultdict(list)  # folded
-        self.people_by_given: dict[str, list[str]] = defaultdict(list)
-        self.people_by_family: dict[str, list[str]] = defaultdict(list)
+        self.folded_names = {p.id: fold(p.name) for p in self.people}
+        self._slip_index: dict[str, list[str]] | None = None
         for p in self.people:
-            folded = fold(p.name)
             self.people_exact[name_key(normalize(p.name))].append(p.id)
-            self.people_by_name[folded].append(p.id)
-            given, rest = _given_and_rest(folded)
-            self.people_by_given[given].append(p.id)
-            self.people_by_family[rest].append(p.id)
+            self.people_by_name[self.folded_names[p.id]].append(p.id)
         self.units_of_person: dict[str, set[str]] = defaultdict(set)
         for body in portal.bodies.values():
             for m in body.members:
@@ -183,17 +179,26 @@ class Matcher:
     # People
 
     def close_people(self, name: str) -> list[Candidate]:
-        """The people nearest a name, among those sharing its given name or the rest
-        of it (a slip is in one part, rarely in both)."""
+        """The people whose name is a slip or two away from a name: those sharing one of
+        its one-letter deletions (a deletion index: an unknown name costs a few
+        dictionary lookups, not a comparison with every person), ranked by difflib."""
         key = fold(name)
-        given, rest = _given_and_rest(key)
-        pool = set(self.people_by_given.get(given, [])) | set(self.people_by_family.get(rest, []))
-        if len(pool) < _SUGGEST and len(self.people) <= _BLOCK:
-            pool = {p.id for p in self.people}  # a small office: rank them all
-        names = {i: fold(self.portal.people[i].name) for i in pool}
-        scores = {i: _ratio(key, names[i]) for i in self._nearest_by_length(pool, key, names.__getitem__)}
+        pool: set[str] = set()
+        for variant in _deletions(key):
+            pool.update(self._slips().get(variant, ()))
+        scores = {i: _ratio(key, self.folded_names[i]) for i in pool}
         best = sorted((i for i in scores if scores[i] >= _CLOSE_NAME), key=lambda i: (-scores[i], i))
         return [Candidate(i, self.portal.people[i].name) for i in best[:_SUGGEST]]
+
+    def _slips(self) -> dict[str, list[str]]:
+        """Each one-letter deletion of each person's folded name -> their ids (built on
+        first use: most imports find every name)."""
+        if self._slip_index is None:
+            self._slip_index = defaultdict(list)
+            for person_id, folded in self.folded_names.items():
+                for variant in _deletions(folded):
+                    self._slip_index[variant].append(person_id)
+        return self._slip_index
 
     def person(self, name: str, unit: str | None) -> Found:
         """The person a name at a unit is: by the exact name, else without marks;

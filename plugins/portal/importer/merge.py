@@ -22,7 +22,7 @@ from .datafiles import people_path, year_path
 from .errors import RosterError
 from .proposal import ProposedBody, ProposedMember
 from .result import ImportResult
-from .yamltext import dump
+from .yamltext import Loader, dump, item_lines, load
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ def _mapping_value(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | N
 def _last_content_line(lines: list[str], node: yaml.Node) -> int:
     """The last line (0-based) a node's own text is on, trailing comments and blank
     lines left out (they belong to what follows)."""
-    end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
-    end = min(end, len(lines) - 1)
+    end, column = node.end_mark.line, node.end_mark.column
+    if end >= len(lines) or not lines[end][:column].strip():
+        end -= 1  # the mark is where the next token starts, at the start of its line
     while end > node.start_mark.line and (not lines[end].strip() or lines[end].lstrip().startswith("#")):
         end -= 1
     return end
@@ -73,15 +74,6 @@ def _dash_column(lines: list[str], item: yaml.Node) -> int:
     return len(before) - 1 if before.endswith("-") else max(item.start_mark.column - 2, 0)
 
 
-def _render_item(entry: dict[str, Any], dash: int, flow: bool) -> list[str]:
-    if flow:
-        text = yaml.dump(entry, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=100_000,
-                         default_flow_style=True).strip()
-        return [" " * dash + "- " + text]
-    body = dump(entry).splitlines()
-    return [" " * dash + "- " + body[0]] + [" " * (dash + 2) + line for line in body[1:]]
-
-
 class _YearFile:
     """Edits of one year file's text."""
 
@@ -90,8 +82,8 @@ class _YearFile:
         self.shown = shown
         self.lines = text.splitlines()
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: dict[str, Any] = yaml.safe_load(text)
+            root = yaml.compose(text, Loader=Loader)
+            self.data: dict[str, Any] = load(text)
         except yaml.YAMLError:
             raise RosterError(f"{shown}: tệp dữ liệu không đọc được; chạy kiểm tra dữ liệu rồi sửa trước.") from None
         found = _mapping_value(root, "bodies") if root is not None else None
@@ -111,6 +103,7 @@ class _YearFile:
         item = self.items[body.target.id]
         entries = [m.entry for m in body.members]
         raw = next(b for b in self.data["bodies"] if b.get("id") == body.target.id)
+        old_members = list(raw.get("members") or [])
         raw["members"] = entries
         members = _mapping_value(item, "members")
         if members is None or not isinstance(members[1], yaml.SequenceNode) or not members[1].value:
@@ -122,7 +115,7 @@ class _YearFile:
         chunks = self._chunks(seq)
         dash = _dash_column(self.lines, seq.value[0])
         styles = [isinstance(node, yaml.MappingNode) and node.flow_style for node in seq.value]
-        old = [_plain(node) for node in seq.value]
+        old = old_members  # the plain value of each item, as the file holds it
         out: list[str] = []
         for member in body.members:
             out += self._member_lines(member, old, chunks, styles, dash)
@@ -141,7 +134,7 @@ class _YearFile:
             kind = "school" if "school" in member.entry else "person"
             same = [styles[i] for i, entry in enumerate(old) if isinstance(entry, dict) and kind in entry]
             flow = bool(same) and sum(same) * 2 > len(same)
-        return _render_item(member.entry, dash, flow)
+        return item_lines(member.entry, dash, flow)
 
     def _chunks(self, seq: yaml.SequenceNode) -> list[tuple[int, int]]:
         """(first line, last line + 1) of each item: up to the next item, the last one
@@ -157,7 +150,7 @@ class _YearFile:
         key_column = item.start_mark.column
         block = [" " * key_column + "members:"]
         for member in body.members:
-            block += _render_item(member.entry, key_column + 2, flow=False)
+            block += item_lines(member.entry, key_column + 2, flow=False)
         no_roster = _mapping_value(item, "no_roster")
         if members is not None:  # "members: []": that line goes
             line = members[0].start_mark.line
@@ -172,10 +165,10 @@ class _YearFile:
         self.data["bodies"].append({**body.header(), "members": [m.entry for m in body.members]})
         first = self.bodies.value[0]
         dash = _dash_column(self.lines, first)
-        block = _render_item(body.header(), dash, flow=False)
+        block = item_lines(body.header(), dash, flow=False)
         block.append(" " * (dash + 2) + "members:")
         for member in body.members:
-            block += _render_item(member.entry, dash + 4, flow=False)
+            block += item_lines(member.entry, dash + 4, flow=False)
         end = _last_content_line(self.lines, self.bodies) + 1
         self.edits.append((end, end, block))
 
@@ -184,15 +177,10 @@ class _YearFile:
         for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
             lines[start:end] = new
         text = "\n".join(lines) + "\n"
-        if yaml.safe_load(text) != self.data:
+        if load(text) != self.data:
             raise RosterError(f"{self.shown}: không ghép được danh sách vào tệp mà giữ nguyên bố cục của tệp; "
                               "không ghi gì. Gợi ý: dùng YAML in ra (không có --apply) và dán tay.")
         return text
-
-
-def _plain(node: yaml.Node) -> Any:
-    """A node's value as plain Python, as yaml.safe_load gives it."""
-    return yaml.safe_load(yaml.serialize(node))
 
 
 def _people_text(old: str | None, people: list[dict[str, str]], shown: str) -> str:
@@ -201,18 +189,18 @@ def _people_text(old: str | None, people: list[dict[str, str]], shown: str) -> s
         text = dump({"people": people})
         return text
     lines = old.splitlines()
-    root = yaml.compose(old, Loader=yaml.SafeLoader)
+    root = yaml.compose(old, Loader=Loader)
     found = _mapping_value(root, "people") if root is not None else None
-    data = yaml.safe_load(old) or {}
+    data = load(old) or {}
     if found is None or not isinstance(found[1], yaml.SequenceNode) or not found[1].value:
         raise RosterError(f"{shown}: không có danh sách 'people:' để thêm người mới vào; thêm tay theo YAML in ra.")
     seq = found[1]
     dash = _dash_column(lines, seq.value[0])
-    block = [line for person in people for line in _render_item(person, dash, flow=False)]
+    block = [line for person in people for line in item_lines(person, dash, flow=False)]
     end = _last_content_line(lines, seq) + 1
     text = "\n".join(lines[:end] + block + lines[end:]) + "\n"
     data["people"] = list(data["people"]) + people
-    if yaml.safe_load(text) != data:
+    if load(text) != data:
         raise RosterError(f"{shown}: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì.")
     return text
 

@@ -27,8 +27,7 @@ from .. import vocab
 from ..exports import written_post
 from ..model import Membership, Portal
 from ..problems import Problem
-from ..text import fold
-from .keys import subject_key
+from .keys import fold, subject_key
 from .placement import Target
 from .rows import MEMBER_FIELDS, ImportedRow
 

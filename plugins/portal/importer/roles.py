@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from .. import vocab
-from ..text import fold
+from .keys import fold
 
 # Spellings of the role labels of vocab.ROLES seen in lists.
 _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",

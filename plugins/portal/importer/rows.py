@@ -15,8 +15,7 @@ from typing import Any
 from .. import vocab
 from ..problems import Problem, Severity
 from ..schema import MEMBER
-from ..text import fold
-from .keys import name_problem
+from .keys import fold, name_problem
 from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .posts import is_office_staff, normalize_position, split_post
