@@ -240,3 +240,26 @@ def test_every_text_is_written_so_that_it_reads_back_the_same(value: str) -> Non
     assert yaml.safe_load(dump(data)) == data
     assert yaml.safe_load("\n".join(item_lines({"note": value, "stt": 2}, 0, flow=True))) == [{"note": value,
                                                                                                "stt": 2}]
+
+
+def test_the_workbook_command_writes_a_new_file_and_never_overwrites_one(data: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "nam-sau.xlsx"
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(target), "--year", "2023-2024", "--data", str(data))
+    assert code == 0, err
+    assert out.startswith(f"Đã ghi {target}: danh sách năm học 2023-2024 của Phòng GDĐT")
+    written = target.read_bytes()
+    code, _, err = run(capsys, "--office", DT, "--workbook", str(target), "--data", str(data))
+    assert code == 2 and "tệp đã có; không ghi đè bảng Excel" in err
+    assert target.read_bytes() == written
+    # Imported into the year it was copied from, it changes nothing there.
+    code, _, err = run(capsys, "--office", DT, "--input", str(target), "--year", "2023-2024", "--data", str(data))
+    assert (code, err.splitlines()[-1]) == (0, "Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
+
+
+def test_input_or_workbook_but_not_both(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--office", DT, "--data", str(data))
+    assert code == 2 and "cần đúng một trong hai: --input" in err
+    with pytest.raises(SystemExit):
+        main(["--office", DT, "--input", "x.tsv", "--year", "2024"])
+    assert "LỖI: --year: năm học '2024' không đúng dạng, ví dụ 2024-2025" in capsys.readouterr().err
