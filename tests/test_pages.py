@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from markers import runs_mkdocs
 
 from conftest import REPO, Dataset
 from portal.load import load_or_raise
@@ -53,6 +54,7 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
     return root
 
 
+@runs_mkdocs
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                           capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
