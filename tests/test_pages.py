@@ -38,9 +38,6 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
     """A small MkDocs project: the repo's mkdocs.yml, no hand-written pages but the nav's."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = "content"
-    config["extra_css"] = []
-    if "custom_dir" in config["theme"]:
-        config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["plugins"] = [{"portal": {"data_dir": "data", **(plugin or {})}}]
     config["nav"] = [{"Trang chủ": "index.md"}, {"Năm học": "nam-hoc.md"}, {"Văn bản": "van-ban.md"}]
     config.pop("watch", None)
@@ -126,13 +123,6 @@ def test_only_hub_pages_are_in_the_navigation(site: Path) -> None:
     nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
     nav = nav[:nav.index("</nav>")]
     assert "to-chuc/" not in nav and "nguoi/" not in nav and "truong/dbp" not in nav
-
-
-def test_edit_link_points_at_the_source_yaml(tmp_path: Path) -> None:
-    root = write_site(tmp_path, plugin={"edit_url_template": "https://example.org/r/edit/main/{path}"})
-    assert build(root).returncode == 0
-    page = (root / "site/to-chuc/cc-cum-01/2024-2025/index.html").read_text(encoding="utf-8")
-    assert 'href="https://example.org/r/edit/main/data/years/2024-2025/pgddt-cu-chi.yml"' in page
 
 
 def test_url_shapes_come_from_the_config(tmp_path: Path) -> None:

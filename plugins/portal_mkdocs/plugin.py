@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -22,9 +23,10 @@ from portal.pages import Pages, PageSpec
 from portal.privacy import Redactor
 from portal.problems import DataError
 from portal.render import Renderer
+from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
-from . import output
+from . import edit, nav, output, theme
 from .config import PortalConfig
 
 log = get_plugin_logger(__name__)
@@ -59,14 +61,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        theme.add_theme_layer(config)
+        theme.default_to_vietnamese(config)
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
-        if problems := urls.check():
-            raise PluginError("portal: " + "; ".join(problems))
-        self.data_dir = Path(config.config_file_path or ".").parent / self.config.data_dir
+        self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:
             portal, warnings = load_or_raise(self.data_dir)
+            if not self.config.sample_data:
+                portal = without_sample(portal)
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         for warning in warnings:
@@ -86,15 +91,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""
+        env.globals["portal_publisher"] = self.config.publisher or config.site_name
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """MkDocs event `files`: one virtual file per generated page; the hubs in the nav."""
         for uri, spec in self.specs.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a hand-written page of content/ takes precedence
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, uri, content="", inclusion=inclusion)
-            if spec.edit_path and self.config.edit_url_template:
-                file.edit_uri = spec.edit_path
+            if spec.edit_path:
+                file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
+        if self.config.enabled:
+            hubs = [nav.Hub(spec.title, uri) for uri, spec in self.specs.items() if spec.in_nav]
+            pages = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]
+            config.nav = nav.with_hubs(config.nav, hubs, pages)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -104,8 +119,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return markdown
         page.meta.setdefault("title", theme_safe_title(spec.title))
         page.meta["portal_searchable"] = spec.searchable
-        if spec.edit_path and self.config.edit_url_template:
-            page.edit_url = self.config.edit_url_template.format(path=spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
