@@ -66,6 +66,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return config
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
+        theme.show_edit_button(config)
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:

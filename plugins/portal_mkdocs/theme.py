@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
 LANGUAGE = "vi"
+EDIT_BUTTON = "content.action.edit"  # Material's feature that shows a page's edit link
 
 
 def theme_dir() -> Path:
@@ -40,6 +41,15 @@ def add_theme_layer(config: MkDocsConfig) -> None:
         script = ExtraScriptValue(SCRIPT)
         script.defer = True  # it needs only the header and Material's bundle, which runs first
         config.extra_javascript.insert(0, script)
+
+
+def show_edit_button(config: MkDocsConfig) -> None:
+    """With a repository to edit in (`repo_url`, or `edit_uri`), show "edit this page": each
+    page links to its source, a generated page to its data file (portal_mkdocs/edit.py).
+    `edit_uri: ""` turns the links off, as in MkDocs."""
+    features = config.theme.get("features")
+    if (config.edit_uri or config.edit_uri_template) and isinstance(features, list) and EDIT_BUTTON not in features:
+        features.append(EDIT_BUTTON)
 
 
 def default_to_vietnamese(config: MkDocsConfig) -> None:
