@@ -125,6 +125,13 @@ def test_only_hub_pages_are_in_the_navigation(site: Path) -> None:
     assert "to-chuc/" not in nav and "nguoi/" not in nav and "truong/dbp" not in nav
 
 
+def test_edit_link_points_at_the_source_yaml(tmp_path: Path) -> None:
+    root = write_site(tmp_path, plugin={"edit_url_template": "https://example.org/r/edit/main/{path}"})
+    assert build(root).returncode == 0
+    page = (root / "site/to-chuc/cc-cum-01/2024-2025/index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/r/edit/main/data/years/2024-2025/pgddt-cu-chi.yml"' in page
+
+
 def test_url_shapes_come_from_the_config(tmp_path: Path) -> None:
     root = write_site(tmp_path, plugin={"urls": {"person": "ca-nhan/{person}/"}})
     assert build(root).returncode == 0, "custom URL shape"

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from test_pages import build
 
 from conftest import REPO
-from portal_mkdocs import theme
+from portal_mkdocs import edit, theme
 from portal_mkdocs.nav import Hub, with_hubs
 
 DIEN_BIEN_PHU = ["offices.yml", "subjects.yml", "schools/pgddt-dien-bien-phu.yml", "people/pgddt-dien-bien-phu.yml",
@@ -102,6 +102,22 @@ def test_edit_links_open_the_data_file_in_the_repository(tmp_path: Path) -> None
     assert edit_links(site / "nguoi/dbp-ha-thi-lien/index.html") == [repo + "data/people/pgddt-dien-bien-phu.yml"]
     assert edit_links(site / "gioi-thieu/index.html") == [repo + "content/gioi-thieu.md"]
     assert edit_links(site / "nam-hoc/index.html") == [], "a hub page has no data file of its own"
+
+
+def test_no_file_name_can_leave_the_edit_links_attribute(tmp_path: Path) -> None:
+    for name in ('"><img src=x onerror=alert(15)>.yml', 'x" onmouseover="alert(14)" y=".yml'):
+        relative = edit.edit_uri(tmp_path / "data" / "people" / name, tmp_path / "docs")
+        assert relative.startswith("../data/people/") and not set(relative) & set("\"'<> ")
+        link = edit.edit_url("https://example.org/edit/main/{path}", f"data/people/{name}")
+        assert link.startswith("https://example.org/edit/main/data/people/") and not set(link) & set("\"'<> ")
+
+
+def test_edit_url_template_overrides_the_repository(tmp_path: Path) -> None:
+    config = SHORTEST.replace("  - portal\n", "  - portal:\n      edit_url_template: https://example.org/du-lieu/{path}\n")
+    site = built(office_repository(tmp_path, config + "repo_url: https://github.com/pgddt-dbp/trang\n",
+                                   {"gioi-thieu.md": "# Giới thiệu\n"}))
+    assert edit_links(site / BODY_PAGE) == ["https://example.org/du-lieu/data/years/2024-2025/pgddt-dien-bien-phu.yml"]
+    assert edit_links(site / "gioi-thieu/index.html") == ["https://github.com/pgddt-dbp/trang/edit/master/docs/gioi-thieu.md"]
 
 
 def test_hand_written_pages_come_after_the_hubs_and_a_set_language_stays(tmp_path: Path) -> None:

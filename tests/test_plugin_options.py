@@ -130,6 +130,9 @@ def test_good_values_pass_and_the_data_folder_is_resolved_next_to_mkdocs_yml(tmp
     ({"sample_data": "có"}, "sample_data", "cần true hoặc false; nhận được 'có'."),
     ({"sample_data": 2}, "sample_data", "cần true hoặc false"),
     ({"publisher": "  "}, "publisher", "cần một dòng chữ không để trống"),
+    ({"edit_url_template": "github.com/x/edit/main/{path}"}, "edit_url_template", "cần một địa chỉ http(s)"),
+    ({"edit_url_template": "https://x.vn/edit/main/"}, "edit_url_template", "cần đúng một chỗ trống {path}"),
+    ({"edit_url_template": "https://x.vn/{branch}/{path}"}, "edit_url_template", "cần đúng một chỗ trống {path}"),
 ])
 def test_a_bad_value_is_reported_against_its_option(tmp_path: Path, values: dict[str, Any], option: str,
                                                     message: str) -> None:

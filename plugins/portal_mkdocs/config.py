@@ -9,6 +9,7 @@ portal reads them. docs/plugin.md lists every option (tests/test_plugin_options.
 from __future__ import annotations
 
 import os
+from string import Formatter
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -80,6 +81,25 @@ class UrlShape(c.Type[str]):
         return value
 
 
+class EditUrlTemplate(c.Type[str]):
+    """An http(s) address with `{path}`, the data file's path relative to the repository."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        example = "ví dụ 'https://github.com/so-gddt/du-lieu/edit/main/{path}'"
+        if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+            raise ValidationError(f"cần một địa chỉ http(s) ({example}); nhận được {value!r}.")
+        try:
+            fields = {field for _, field, _, _ in Formatter().parse(value) if field is not None}
+        except ValueError:
+            fields = set()
+        if fields != {"path"}:
+            raise ValidationError(f"cần đúng một chỗ trống {{path}} ({example}); nhận được {value!r}.")
+        return value
+
+
 class UrlsConfig(base.Config):
     """URL shapes of the generated pages; each keeps the placeholders of its default."""
 
@@ -124,6 +144,11 @@ class PortalConfig(base.Config):
 
     publisher = c.Optional(Text())
     """The office that publishes the portal, named in every page's footer (default: `site_name`)."""
+
+    edit_url_template = c.Optional(EditUrlTemplate())
+    """Where "edit this page" points for a generated page, overriding MkDocs' `repo_url` and
+    `edit_uri`: `{path}` is the data file relative to the repository. For data kept in
+    another repository than the pages."""
 
     sample_data = Switch(default=False)
     """Publish the fictional sample offices (`sample: true` in offices.yml) and all that is theirs.

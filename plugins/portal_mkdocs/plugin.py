@@ -28,6 +28,7 @@ from portal.urls import UrlFormats, src_uri
 
 from . import edit, nav, output, theme
 from .config import PortalConfig
+from .edit import edit_url
 
 log = get_plugin_logger(__name__)
 
@@ -66,7 +67,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return config
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
-        theme.show_edit_button(config)
+        theme.show_edit_button(config, self.config.edit_url_template)
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:
@@ -98,7 +99,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """MkDocs event `files`: one virtual file per generated page; the hubs in the nav."""
+        """MkDocs event `files`: the hubs in the nav; one virtual file per generated page."""
+        if self.config.enabled:
+            hubs = [nav.Hub(spec.title, uri) for uri, spec in self.specs.items() if spec.in_nav]
+            pages = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]
+            config.nav = nav.with_hubs(config.nav, hubs, pages)  # the hand-written pages are there already
         for uri, spec in self.specs.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a hand-written page of content/ takes precedence
@@ -107,10 +112,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if spec.edit_path:
                 file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
-        if self.config.enabled:
-            hubs = [nav.Hub(spec.title, uri) for uri, spec in self.specs.items() if spec.in_nav]
-            pages = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]
-            config.nav = nav.with_hubs(config.nav, hubs, pages)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -120,6 +121,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return markdown
         page.meta.setdefault("title", theme_safe_title(spec.title))
         page.meta["portal_searchable"] = spec.searchable
+        if spec.edit_path and self.config.edit_url_template:
+            page.edit_url = edit_url(self.config.edit_url_template, spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

@@ -43,12 +43,13 @@ def add_theme_layer(config: MkDocsConfig) -> None:
         config.extra_javascript.insert(0, script)
 
 
-def show_edit_button(config: MkDocsConfig) -> None:
-    """With a repository to edit in (`repo_url`, or `edit_uri`), show "edit this page": each
-    page links to its source, a generated page to its data file (portal_mkdocs/edit.py).
-    `edit_uri: ""` turns the links off, as in MkDocs."""
+def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> None:
+    """With a repository to edit in (`repo_url`, `edit_uri`, or the plugin's
+    `edit_url_template`), show "edit this page": each page links to its source, a generated
+    page to its data file (portal_mkdocs/edit.py). `edit_uri: ""` turns the links off."""
     features = config.theme.get("features")
-    if (config.edit_uri or config.edit_uri_template) and isinstance(features, list) and EDIT_BUTTON not in features:
+    editable = config.edit_uri or config.edit_uri_template or edit_url_template
+    if editable and isinstance(features, list) and EDIT_BUTTON not in features:
         features.append(EDIT_BUTTON)
 
 
