@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +92,15 @@ class Dataset:
         return [p.format() for p in self.problems()]
 
 
+def build_env() -> dict[str, str]:
+    """The environment of a test build: nothing from the user's but the Pagefind binary
+    chosen for the run (CI sets PAGEFIND_BINARY_PATH to Pagefind 1.6, .ci/run)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    if "PAGEFIND_BINARY_PATH" in os.environ:
+        env["PAGEFIND_BINARY_PATH"] = os.environ["PAGEFIND_BINARY_PATH"]
+    return env
+
+
 @pytest.fixture
 def dataset(tmp_path: Path) -> Dataset:
     return Dataset(tmp_path)
@@ -109,7 +119,6 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site, built once per run with --strict; tests only read it."""
     site = tmp_path_factory.mktemp("repo") / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                            cwd=REPO, capture_output=True, text=True, env=build_env())
     assert result.returncode == 0, result.stderr
     return site

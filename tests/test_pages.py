@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, Dataset
+from conftest import REPO, Dataset, build_env
 from portal.load import load_or_raise
 from portal.pages import Pages
 
@@ -55,7 +55,7 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
 
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
-                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, env=build_env())
 
 
 def article_text(page: Path) -> str:

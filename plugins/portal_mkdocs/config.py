@@ -43,3 +43,7 @@ class PortalConfig(base.Config):
 
     urls = c.SubConfig(UrlsConfig)
     """URL shapes of the generated pages."""
+
+    lock_timeout = c.Type((int, float), default=1200)
+    """Seconds a build waits for another build publishing into the same site folder
+    before it gives up (docs/publishing.md)."""

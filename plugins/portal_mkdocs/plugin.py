@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -24,8 +24,11 @@ from portal.problems import DataError
 from portal.render import Renderer
 from portal.urls import UrlFormats, src_uri
 
-from . import output
+from . import notices, output
 from .config import PortalConfig
+from .killpoints import Step, checkpoint
+from .notices import PublishError
+from .publish import Publisher
 
 log = get_plugin_logger(__name__)
 
@@ -51,9 +54,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.redact = Redactor(())
         self.data_dir = Path("data")
         self.command = "build"
-        # Atomic output: MkDocs writes into `staging`; a finished build replaces `final`.
-        self.final_site: Path | None = None
-        self.staging_site: Path | None = None
+        # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
+        self.publisher: Publisher | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -61,6 +63,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
+            # First: the lock, and the recovery of an interrupted publication (publish.py).
+            self.publisher = Publisher(Path(config.site_dir), lock_timeout=float(self.config.lock_timeout),
+                                       notify=log.info)
+            try:
+                config.site_dir = str(self.publisher.start())
+            except PublishError as error:
+                raise PluginError(str(error)) from None
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         if problems := urls.check():
             raise PluginError("portal: " + "; ".join(problems))
@@ -77,11 +87,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
-            self.final_site = Path(config.site_dir)
-            output.remove_stale_staging(self.final_site)
-            self.staging_site = output.staging_dir(self.final_site)
-            config.site_dir = str(self.staging_site)
         self.redact = self.renderer.redact
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
@@ -135,33 +140,52 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.specs.get(page.file.src_uri) if page.file.generated_by else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the exports, index the site with Pagefind, then publish it in one swap."""
+        """Write the exports, index the site with Pagefind, then publish it in one step."""
         from . import search
 
-        if self.renderer is not None:
-            portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
-            site_url = config.site_url or ""
-            files = {**exports.export_files(portal, urls), **calendar.calendar_files(portal, urls, site_url or None),
-                     **feed.feed_files(portal, urls, site_url)}
-            output.write_files(Path(config.site_dir), files)
+        checkpoint(Step.BUILT)
+        site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
+            if self.renderer is not None:
+                portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
+                site_url = config.site_url or ""
+                files = {**exports.export_files(portal, urls),
+                         **calendar.calendar_files(portal, urls, site_url or None),
+                         **feed.feed_files(portal, urls, site_url)}
+                output.write_files(Path(config.site_dir), files)
             stats = search.build_index(config.site_dir)
+        except OSError as error:
+            raise PluginError(notices.fault(site, error)) from None
         except Exception as error:  # the binary is missing, or Pagefind failed
             raise PluginError(f"portal: Pagefind could not index {config.site_dir}: {error}") from error
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
                  f"trong {stats.seconds:.1f} s")
-        if self.staging_site is not None and self.final_site is not None:
-            if config.strict and output.strict_warnings_pending():
-                output.discard(self.staging_site)  # MkDocs aborts next: keep the old site
-                return
-            output.publish(self.staging_site, self.final_site)
-            config.site_dir = str(self.final_site)
-            log.info(f"Đã xuất bản trang web vào {self.final_site}")
+        if self.publisher is None:
+            return
+        if config.strict and output.strict_warnings_pending():
+            self.publisher.abandon()  # MkDocs aborts next: keep the old site
+            return
+        try:
+            self.publisher.publish()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(self.publisher.site)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build publishes nothing: the previous site stays as it was."""
-        if self.staging_site is not None:
-            output.discard(self.staging_site)
+        """A failed build publishes nothing: the previous site stays as it was. A fault of
+        the file system while MkDocs wrote the site (disk full, read-only) ends in one line
+        in Vietnamese instead of a traceback."""
+        if self.publisher is None:
+            return
+        self.publisher.abandon()
+        if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
+            log.error(str(fault))
+            raise Abort("Aborted with a BuildError!") from None  # as MkDocs ends on a BuildError
+
+    def on_shutdown(self) -> None:
+        """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
+        if self.publisher is not None:
+            self.publisher.abandon()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.config.enabled:
