@@ -27,6 +27,7 @@ from portal_mkdocs.killpoints import KILL_AT, Step
 from portal_mkdocs.lock import SiteLock
 from portal_mkdocs.notices import KEPT
 from portal_mkdocs.publish import KEEP_PREVIOUS_RELEASES, Publisher
+from portal_mkdocs.search import BINARY_ENV, find_indexer, index_command
 
 # Preludes: monkeypatches applied in the build's own process before MkDocs starts.
 NO_EXCHANGE = "import portal_mkdocs.swap as swap\nswap.renameat2 = None  # a system without RENAME_EXCHANGE\n"
@@ -47,9 +48,10 @@ def build_command(prelude: str = "") -> list[str]:
     return [sys.executable, "-c", prelude + "\n" + CLI]
 
 
-def run_build(root: Path, prelude: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+def run_build(root: Path, prelude: str = "", *, env: dict[str, str] | None = None,
+              **extra_env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(build_command(prelude), cwd=root, capture_output=True, text=True,
-                          env={**build_env(), **env}, timeout=300)
+                          env={**(build_env() if env is None else env), **extra_env}, timeout=300)
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -302,6 +304,7 @@ def write_bytes(self, data):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
 pathlib.Path.write_bytes = write_bytes
 """, "ổ đĩa đã đầy"),
+    "disk full while Pagefind writes the index": ("", "Không lập được chỉ mục tìm kiếm"),
     "read-only file system before the build": ("""
 import errno, os, pathlib
 _mkdir = pathlib.Path.mkdir
@@ -340,20 +343,38 @@ swap.exchange = exchange
 }
 
 
+@pytest.fixture
+def pagefind_disk_full(tmp_path: Path) -> Path:
+    """A Pagefind binary that fails as Pagefind does on a full disk."""
+    script = tmp_path / "pagefind-full"
+    script.write_text('#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pagefind 1.6.0"; exit 0; fi\n'
+                      'echo "Error: No space left on device (os error 28)" >&2\nexit 1\n', encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_fault_of_the_file_system_gives_one_vietnamese_line_and_keeps_the_old_site(
-        tmp_path: Path, fault: str) -> None:
+        tmp_path: Path, pagefind_disk_full: Path, fault: str) -> None:
     prelude, phrase = FAULTS[fault]
     root = project(tmp_path, "exchange")
     assert run_build(root).returncode == 0
     before = snapshot(root / "site")
-    result = run_build(root, prelude)
+    env = {"PAGEFIND_BINARY_PATH": str(pagefind_disk_full)} if "Pagefind" in fault else {}
+    result = run_build(root, prelude, **env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     [line] = [line for line in result.stderr.splitlines() if phrase in line]
     assert str(root / "site") in line and line.rstrip().endswith(KEPT)
     assert snapshot(root / "site") == before
     assert leftovers(root) == []
+
+
+def test_the_disk_full_line_names_what_pagefind_said(tmp_path: Path, pagefind_disk_full: Path) -> None:
+    root = project(tmp_path, "exchange")
+    result = run_build(root, PAGEFIND_BINARY_PATH=str(pagefind_disk_full))
+    assert "No space left on device (os error 28)" in result.stderr
+    assert not (root / "site").exists()
 
 
 def test_the_fault_wording_covers_the_errors_of_the_issue() -> None:
@@ -364,3 +385,51 @@ def test_the_fault_wording_covers_the_errors_of_the_issue() -> None:
         assert "\n" not in line and "/srv/site" in line and "/srv/.site.building-1/a.html" in line
         assert notices.REASONS[code] in line
 
+
+# Which Pagefind indexes the site (issue 16: Pagefind 1.6 for byte-identical indexes).
+
+def _wrapper(path: Path, real: Path) -> Path:
+    """A Pagefind that notes its arguments beside itself, then runs the real one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'#!/bin/sh\necho "$@" >> "$0.calls"\nexec "{real}" "$@"\n', encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_the_plugin_option_names_the_pagefind_binary_and_the_build_says_which_version(tmp_path: Path) -> None:
+    real = find_indexer()
+    root = write_site(tmp_path / "proj", plugin={"pagefind_binary": "bin/pagefind"})
+    wrapper = _wrapper(root / "bin/pagefind", real.binary)
+    env = {k: v for k, v in build_env().items() if k != BINARY_ENV}
+    result = run_build(root, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"(Pagefind {real.version_text}, {wrapper})" in result.stderr
+    assert "--site" in Path(f"{wrapper}.calls").read_text(encoding="utf-8")
+
+    # PAGEFIND_BINARY_PATH, when set, wins over the option (CI sets it to Pagefind 1.6).
+    chosen = _wrapper(tmp_path / "ci/pagefind", real.binary)
+    result = run_build(root, env={**env, BINARY_ENV: str(chosen)})
+    assert result.returncode == 0, result.stderr
+    assert f"(Pagefind {real.version_text}, {chosen})" in result.stderr
+
+
+def test_a_missing_pagefind_stops_the_build_before_any_page_is_written(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "proj", plugin={"pagefind_binary": "khong-co/pagefind"})
+    env = {k: v for k, v in build_env().items() if k != BINARY_ENV}
+    result = run_build(root, env=env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "Không tìm thấy chương trình Pagefind" in line]
+    assert str(root / "khong-co/pagefind") in line
+    assert "Building documentation" not in result.stderr and not (root / "site").exists()
+
+
+def test_pagefind_accepts_every_flag_the_index_build_passes(tmp_path: Path) -> None:
+    """The flags of index_command, checked against the --help of the binary in use (1.5.2
+    from PyPI here, 1.6.0 from npm in CI): both list the same ones."""
+    indexer = find_indexer()
+    flags = {part for part in index_command(indexer, tmp_path, tmp_path / "out", glob="**/*.html")
+             if part.startswith("--")}
+    assert flags == {"--site", "--output-path", "--force-language", "--quiet", "--glob"}
+    listed = subprocess.run([str(indexer.binary), "--help"], capture_output=True, text=True, check=True).stdout
+    assert {flag for flag in flags if not re.search(rf"(^|\s){flag}\b", listed)} == set()

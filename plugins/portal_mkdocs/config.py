@@ -47,3 +47,8 @@ class PortalConfig(base.Config):
     lock_timeout = c.Type((int, float), default=1200)
     """Seconds a build waits for another build publishing into the same site folder
     before it gives up (docs/publishing.md)."""
+
+    pagefind_binary = c.Optional(c.Type(str))
+    """The Pagefind program that indexes the site, e.g. the npm package's 1.6 binary for
+    byte-identical indexes; relative to mkdocs.yml. PAGEFIND_BINARY_PATH, when set, wins;
+    without either, the binary of the Python package `pagefind[bin]` (docs/publishing.md)."""

@@ -77,3 +77,13 @@ def switched(site: Path, release: Path) -> str:
 
 def foreign_target_kept(site: Path, target: Path) -> str:
     return f"Thư mục {target} (nơi {site} trỏ tới trước đây) được giữ nguyên: nó không do portal tạo ra."
+
+
+def index_failed(site: Path, detail: str) -> str:
+    return f"Không lập được chỉ mục tìm kiếm (Pagefind) cho {site}: {detail}. {KEPT}"
+
+
+def pagefind_missing(path: str | None) -> str:
+    where = f" tại {path}" if path else ""
+    return (f"Không tìm thấy chương trình Pagefind{where}: cài gói 'pagefind[bin]', hoặc đặt PAGEFIND_BINARY_PATH "
+            f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")

@@ -29,6 +29,7 @@ from .config import PortalConfig
 from .killpoints import Step, checkpoint
 from .notices import PublishError
 from .publish import Publisher
+from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +57,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.command = "build"
         # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
         self.publisher: Publisher | None = None
+        self.indexer: Indexer | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -71,6 +73,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 config.site_dir = str(self.publisher.start())
             except PublishError as error:
                 raise PluginError(str(error)) from None
+        try:  # found now, not after the pages are built
+            self.indexer = find_indexer(self._pagefind_binary(config))
+        except PagefindMissing as error:
+            raise PluginError(notices.pagefind_missing(error.detail)) from None
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         if problems := urls.check():
             raise PluginError("portal: " + "; ".join(problems))
@@ -141,8 +147,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one step."""
-        from . import search
-
         checkpoint(Step.BUILT)
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
@@ -153,13 +157,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                          **calendar.calendar_files(portal, urls, site_url or None),
                          **feed.feed_files(portal, urls, site_url)}
                 output.write_files(Path(config.site_dir), files)
-            stats = search.build_index(config.site_dir)
+            stats = build_index(config.site_dir, indexer=self.indexer)
+        except PagefindError as error:
+            raise PluginError(notices.index_failed(site, error.detail)) from None
         except OSError as error:
             raise PluginError(notices.fault(site, error)) from None
-        except Exception as error:  # the binary is missing, or Pagefind failed
-            raise PluginError(f"portal: Pagefind could not index {config.site_dir}: {error}") from error
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
-                 f"trong {stats.seconds:.1f} s")
+                 f"trong {stats.seconds:.1f} s (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
         if self.publisher is None:
             return
         if config.strict and output.strict_warnings_pending():
@@ -170,6 +174,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except PublishError as error:
             raise PluginError(str(error)) from None
         config.site_dir = str(self.publisher.site)
+
+    def _pagefind_binary(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.pagefind_binary:
+            return None
+        return Path(config.config_file_path or ".").parent / self.config.pagefind_binary
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build publishes nothing: the previous site stays as it was. A fault of
