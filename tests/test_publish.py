@@ -88,6 +88,13 @@ def project(tmp_path: Path, mode: str) -> Path:
     return root
 
 
+def _wait_for(condition: object, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The old site and the new one (with add_page), each built once, undisturbed."""
@@ -161,6 +168,22 @@ def test_a_half_done_swap_is_undone_before_anything_else(
     assert leftovers(root) == []
 
 
+def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    add_page(root)
+    build = subprocess.Popen(build_command(SLOW_PAGES), cwd=root, env=build_env(), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
+    build.send_signal(signal.SIGINT)
+    _, errors = build.communicate(timeout=120)
+    assert build.returncode != 0
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == [], errors
+
+
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:
     if swap.renameat2 is None:
         pytest.skip("no renameat2 in this C library: the rename fallback is used (tested above)")
@@ -197,13 +220,6 @@ def test_a_symlinked_site_is_switched_to_a_new_release_and_old_releases_are_prun
 
 
 # Item 8: a lock.
-
-def _wait_for(condition: object, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
-
 
 def test_two_builds_at_once_both_publish_the_whole_site(
         tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
