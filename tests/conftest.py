@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,15 @@ class Dataset:
         return [p.format() for p in self.problems()]
 
 
+def build_env() -> dict[str, str]:
+    """The environment of a test build: nothing from the user's but the Pagefind binary
+    chosen for the run (CI sets PAGEFIND_BINARY_PATH to Pagefind 1.6, .ci/run)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    if "PAGEFIND_BINARY_PATH" in os.environ:
+        env["PAGEFIND_BINARY_PATH"] = os.environ["PAGEFIND_BINARY_PATH"]
+    return env
+
+
 @pytest.fixture
 def dataset(tmp_path: Path) -> Dataset:
     return Dataset(tmp_path)
@@ -117,7 +127,7 @@ SAMPLE_DATA_ON = {"PORTAL_SAMPLE_DATA": "true"}
 @runs_mkdocs
 def repo_build(site: Path, *, sample_data: bool) -> None:
     """A strict build of the repository's own site into `site`."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(SAMPLE_DATA_ON if sample_data else {})}
+    env = {**build_env(), **(SAMPLE_DATA_ON if sample_data else {})}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=REPO, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr

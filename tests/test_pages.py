@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markers import runs_mkdocs
 
-from conftest import REPO, Dataset
+from conftest import REPO, Dataset, build_env
 from portal.load import load_or_raise
 from portal.pages import Pages
 
@@ -54,7 +54,7 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
 @runs_mkdocs
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
-                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, env=build_env())
 
 
 def article_text(page: Path) -> str:

@@ -46,6 +46,18 @@ class Text(c.Type[str]):
         return value.strip()
 
 
+class Seconds(c.Type[float]):
+    """A number of seconds, more than zero."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__(float, default=default)
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"cần một số giây lớn hơn 0; nhận được {value!r}.")
+        return float(value)
+
+
 class DataDir(c.Type[str]):
     """The folder of the YAML data, relative to mkdocs.yml; it must exist. Gives its absolute path."""
 
@@ -156,3 +168,12 @@ class PortalConfig(base.Config):
 
     urls = c.SubConfig(UrlsConfig)
     """URL shapes of the generated pages."""
+
+    lock_timeout = Seconds(default=1200)
+    """Seconds a build waits for another build publishing into the same site folder
+    before it gives up (docs/publishing.md)."""
+
+    pagefind_binary = c.Optional(Text())
+    """The Pagefind program that indexes the site, e.g. the npm package's 1.6 binary for
+    byte-identical indexes; relative to mkdocs.yml. PAGEFIND_BINARY_PATH, when set, wins;
+    without either, the binary of the Python package `pagefind[bin]` (docs/publishing.md)."""

@@ -1,35 +1,11 @@
-"""Atomic, reproducible output: build into a staging folder, publish it in one swap.
+"""Reproducible output: the generated files written into the site, the build's dates.
 
-A failed or interrupted build leaves the previous `site/` as it was: MkDocs writes into
-`.site.building-<pid>` beside it, and only a finished build replaces `site/`.
+Where the site is written and how it is published: publish.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path, PurePosixPath
-
-STAGING_PREFIX = ".building-"
-
-
-def staging_dir(final: Path) -> Path:
-    return final.with_name(f".{final.name}{STAGING_PREFIX}{os.getpid()}")
-
-
-def remove_stale_staging(final: Path) -> None:
-    """Staging folders left by interrupted builds."""
-    for stale in final.parent.glob(f".{final.name}{STAGING_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def publish(staging: Path, final: Path) -> None:
-    """Replace `final` by `staging`: two renames on the same file system."""
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def strict_warnings_pending() -> bool:
@@ -41,10 +17,6 @@ def strict_warnings_pending() -> bool:
     from mkdocs.utils import CountHandler
 
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
-
-
-def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_files(site_dir: Path, files: dict[str, bytes]) -> None:

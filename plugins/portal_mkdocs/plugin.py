@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -26,9 +26,13 @@ from portal.render import Renderer
 from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, output, theme
+from . import edit, nav, notices, output, theme
 from .config import PortalConfig
 from .edit import edit_url
+from .killpoints import Step, checkpoint
+from .notices import PublishError
+from .publish import Publisher
+from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
 
 log = get_plugin_logger(__name__)
 
@@ -53,9 +57,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.data_dir = Path("data")
         self.command = "build"
-        # Atomic output: MkDocs writes into `staging`; a finished build replaces `final`.
-        self.final_site: Path | None = None
-        self.staging_site: Path | None = None
+        # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
+        self.publisher: Publisher | None = None
+        self.indexer: Indexer | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -64,6 +68,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
+            # First: the lock, and the recovery of an interrupted publication (publish.py).
+            self.publisher = Publisher(Path(config.site_dir), lock_timeout=self.config.lock_timeout,
+                                       notify=log.info)
+            try:
+                config.site_dir = str(self.publisher.start())
+            except PublishError as error:
+                raise PluginError(str(error)) from None
+        try:  # found now, not after the pages are built
+            self.indexer = find_indexer(self._pagefind_binary(config))
+        except PagefindMissing as error:
+            raise PluginError(notices.pagefind_missing(error.detail)) from None
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
         theme.show_edit_button(config, self.config.edit_url_template)
@@ -83,11 +99,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
-            self.final_site = Path(config.site_dir)
-            output.remove_stale_staging(self.final_site)
-            self.staging_site = output.staging_dir(self.final_site)
-            config.site_dir = str(self.staging_site)
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
@@ -163,33 +174,55 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.specs.get(page.file.src_uri) if page.file.generated_by else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the exports, index the site with Pagefind, then publish it in one swap."""
-        from . import search
-
-        if self.renderer is not None:
-            portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
-            site_url = config.site_url or ""
-            files = {**exports.export_files(portal, urls), **calendar.calendar_files(portal, urls, site_url or None),
-                     **feed.feed_files(portal, urls, site_url)}
-            output.write_files(Path(config.site_dir), files)
+        """Write the exports, index the site with Pagefind, then publish it in one step."""
+        checkpoint(Step.BUILT)
+        site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
-            stats = search.build_index(config.site_dir)
-        except Exception as error:  # the binary is missing, or Pagefind failed
-            raise PluginError(f"portal: Pagefind could not index {config.site_dir}: {error}") from error
+            if self.renderer is not None:
+                portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
+                site_url = config.site_url or ""
+                files = {**exports.export_files(portal, urls),
+                         **calendar.calendar_files(portal, urls, site_url or None),
+                         **feed.feed_files(portal, urls, site_url)}
+                output.write_files(Path(config.site_dir), files)
+            stats = build_index(config.site_dir, indexer=self.indexer)
+        except PagefindError as error:
+            raise PluginError(notices.index_failed(site, error.detail)) from None
+        except OSError as error:
+            raise PluginError(notices.fault(site, error)) from None
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
-                 f"trong {stats.seconds:.1f} s")
-        if self.staging_site is not None and self.final_site is not None:
-            if config.strict and output.strict_warnings_pending():
-                output.discard(self.staging_site)  # MkDocs aborts next: keep the old site
-                return
-            output.publish(self.staging_site, self.final_site)
-            config.site_dir = str(self.final_site)
-            log.info(f"Đã xuất bản trang web vào {self.final_site}")
+                 f"trong {stats.seconds:.1f} s (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+        if self.publisher is None:
+            return
+        if config.strict and output.strict_warnings_pending():
+            self.publisher.abandon()  # MkDocs aborts next: keep the old site
+            return
+        try:
+            self.publisher.publish()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(self.publisher.site)
+
+    def _pagefind_binary(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.pagefind_binary:
+            return None
+        return Path(config.config_file_path or ".").parent / self.config.pagefind_binary
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build publishes nothing: the previous site stays as it was."""
-        if self.staging_site is not None:
-            output.discard(self.staging_site)
+        """A failed build publishes nothing: the previous site stays as it was. A fault of
+        the file system while MkDocs wrote the site (disk full, read-only) ends in one line
+        in Vietnamese instead of a traceback."""
+        if self.publisher is None:
+            return
+        self.publisher.abandon()
+        if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
+            log.error(str(fault))
+            raise Abort("Aborted with a BuildError!") from None  # as MkDocs ends on a BuildError
+
+    def on_shutdown(self) -> None:
+        """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
+        if self.publisher is not None:
+            self.publisher.abandon()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.config.enabled:

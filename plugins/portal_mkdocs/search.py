@@ -12,8 +12,9 @@ The plugin calls three things here:
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
   weight on the h1 of a person's, a body's, a school's or an office's own page.
-- `build_index(site_dir)`: runs Pagefind (the binary of the Python package
-  `pagefind[bin]`) over the built site.
+- `build_index(site_dir)`: runs Pagefind over the built site: the binary of the Python
+  package `pagefind[bin]`, or the one PAGEFIND_BINARY_PATH or the plugin's
+  `pagefind_binary` names (`find_indexer`; docs/publishing.md).
 
 Only the article is indexed: the theme override (overrides/main.html) puts
 `data-pagefind-body` on Material's <article>, so menus and the header stay out.
@@ -21,6 +22,7 @@ Only the article is indexed: the theme override (overrides/main.html) puts
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -222,42 +224,102 @@ def _filters_line(spec: PageSpec) -> str:
     return " · ".join(dict.fromkeys(values))
 
 
+# Pagefind's Python package finds its binary here first (pagefind.service.get_executable).
+BINARY_ENV = "PAGEFIND_BINARY_PATH"
+# From this version on, Pagefind writes every file of its bundle in a stable order:
+# two builds of the same site give the same bytes (1.5 wrote filter and meta indexes in
+# hash-map order).
+DETERMINISTIC_SINCE = (1, 6)
+
+
+@dataclass(frozen=True)
+class Indexer:
+    """The Pagefind binary that indexes the site, and its version."""
+
+    binary: Path
+    version: tuple[int, int, int]
+
+    @property
+    def version_text(self) -> str:
+        return ".".join(map(str, self.version))
+
+    @property
+    def deterministic(self) -> bool:
+        return self.version[:2] >= DETERMINISTIC_SINCE
+
+
+class PagefindError(RuntimeError):
+    """Pagefind failed; `detail` is its own last line of output."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+class PagefindMissing(PagefindError):
+    """No Pagefind binary where it was looked for; `detail` is that path."""
+
+
+def find_indexer(configured: Path | None = None) -> Indexer:
+    """PAGEFIND_BINARY_PATH when set, else `configured` (the plugin's `pagefind_binary`),
+    else the binary shipped in the Python package `pagefind[bin]`."""
+    from pagefind.service import get_executable
+
+    binary = configured if configured is not None and BINARY_ENV not in os.environ else get_executable()
+    if binary is None or not binary.is_file():
+        raise PagefindMissing(f"no Pagefind binary at {binary}: pip install 'pagefind[bin]'", str(binary or ""))
+    result = subprocess.run([str(binary), "--version"], capture_output=True, text=True)
+    found = re.search(r"(\d+)\.(\d+)\.(\d+)", result.stdout)
+    if result.returncode != 0 or found is None:
+        raise PagefindError(f"{binary} --version gave no version: {result.stdout}{result.stderr}",
+                            _last_line(result.stderr or result.stdout))
+    major, minor, patch = (int(part) for part in found.groups())
+    return Indexer(binary=binary, version=(major, minor, patch))
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
 @dataclass(frozen=True)
 class IndexStats:
     pages: int
     seconds: float
     bytes: int
     files: int
+    indexer: Indexer
 
 
-def build_index(site_dir: str | Path, *, glob: str | None = None) -> IndexStats:
+def index_command(indexer: Indexer, site: Path, output: Path, glob: str | None = None) -> list[str]:
+    """Pagefind's command line: one index for the whole site, in Vietnamese (Pagefind has
+    no stemming for vi: words match as typed, tone marks folded)."""
+    command = [str(indexer.binary), "--site", str(site), "--output-path", str(output), "--force-language", "vi",
+               "--quiet"]
+    return command + ["--glob", glob] if glob else command
+
+
+def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Indexer | None = None) -> IndexStats:
     """Index the built site with Pagefind; the bundle goes to site_dir/pagefind.
 
-    The indexer is the binary of the Python package `pagefind[bin]` (found by the
-    package, or PAGEFIND_BINARY_PATH), run to completion. Not the package's service
-    API (`PagefindIndex`): with pagefind 1.5.2 its backend can be stopped while the
-    bundle's last files are still being written, leaving them truncated (seen in 3 of
-    32 runs here; 0 of 60 with the binary run to its end).
+    The indexer is a Pagefind binary (find_indexer) run to completion with the CLI flags
+    below, which Pagefind 1.5 and 1.6 share. Not the Python package's service API
+    (`PagefindIndex`): with pagefind 1.5.2 its backend can be stopped while the bundle's
+    last files are still being written, leaving them truncated (seen in 3 of 32 runs
+    here; 0 of 60 with the binary run to its end).
     """
-    from pagefind.service import get_executable
-
+    indexer = indexer or find_indexer()
     site = Path(site_dir).resolve()
     output = site / OUTPUT_DIR
     if output.exists():
         shutil.rmtree(output)  # no stale fragments from an earlier (dirty) build
-    binary = get_executable()
-    if binary is None:
-        raise FileNotFoundError("no Pagefind binary: pip install 'pagefind[bin]'")
-    # One index for the whole site, in Vietnamese (Pagefind has no stemming for vi: words
-    # match as typed, tone marks folded).
-    command = [str(binary), "--site", str(site), "--output-path", str(output), "--force-language", "vi", "--quiet"]
-    if glob:
-        command += ["--glob", glob]
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(index_command(indexer, site, output, glob), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise RuntimeError(f"pagefind exited with {result.returncode}: {(result.stderr or result.stdout)[-2000:]}")
+        raise PagefindError(f"pagefind exited with {result.returncode}: {(result.stderr or result.stdout)[-2000:]}",
+                            _last_line(result.stderr or result.stdout))
     files = [f for f in output.rglob("*") if f.is_file()]
     pages = sum(1 for f in files if f.suffix == ".pf_fragment")  # one per indexed page
-    return IndexStats(pages=pages, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files))
+    return IndexStats(pages=pages, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files),
+                      indexer=indexer)

@@ -1,0 +1,89 @@
+"""What the office reads about publishing, in Vietnamese: one place for each line.
+
+Every failure is one line that says what failed and where, and that the site already
+published is still there (it always is: nothing replaces it before the new one is whole).
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from portal.errors import PortalError
+
+KEPT = "Trang web đang có vẫn giữ nguyên."
+
+# Why the file system refused, for the errors an office can meet and act on.
+REASONS: dict[int, str] = {
+    errno.ENOSPC: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
+    errno.EDQUOT: "đã hết hạn mức dung lượng (quota) của tài khoản; hãy xoá bớt tệp rồi chạy lại",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc (read-only); hãy gắn lại ổ ở chế độ ghi hoặc chọn thư mục khác",
+    errno.EACCES: "không có quyền ghi; hãy kiểm tra quyền của thư mục",
+    errno.EPERM: "không có quyền ghi; hãy kiểm tra quyền của thư mục",
+    errno.EBUSY: "thư mục đang bận hoặc là một điểm gắn kết (mount point)",
+    errno.EXDEV: "thư mục tạm và thư mục đích nằm trên hai ổ đĩa khác nhau",
+    errno.ENOENT: "thư mục không tồn tại",
+}
+
+# Errors that only a write can raise: whatever file they name, the build was writing.
+WRITE_FAULTS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+
+
+class PublishError(PortalError):
+    """Publishing stopped; the message, in Vietnamese, says why and where."""
+
+
+def fault(site: Path, error: OSError) -> str:
+    """A file system error while writing or publishing `site`, as one line."""
+    reason = REASONS.get(error.errno or 0) or f"lỗi hệ thống: {error.strerror or error}"
+    where = f" (tại {error.filename})" if error.filename and error.filename != str(site) else ""
+    return f"Không ghi được trang web vào {site}{where}: {reason}. {KEPT}"
+
+
+def mount_point(site: Path) -> str:
+    return (f"Không xuất bản được vào {site}: thư mục này là một điểm gắn kết (mount point), không thể "
+            f"thay thế trọn vẹn trong một bước. Hãy đặt site_dir vào một thư mục con của nó, hoặc cho "
+            f"site_dir là một liên kết tượng trưng (symlink). {KEPT}")
+
+
+def waiting(site: Path, holder: int | None, timeout: float) -> str:
+    return f"Một bản dựng khác{_process(holder)} đang xuất bản vào {site}: chờ nó xong (tối đa {timeout:g} giây)…"
+
+
+def lock_timed_out(site: Path, holder: int | None, timeout: float) -> str:
+    return (f"Không xuất bản vào {site}: một bản dựng khác{_process(holder)} vẫn chạy sau {timeout:g} giây chờ. "
+            f"{KEPT} Hãy chạy lại khi bản dựng kia xong.")
+
+
+def _process(pid: int | None) -> str:
+    return f" (tiến trình {pid})" if pid else ""
+
+
+def restored(site: Path) -> str:
+    return f"Đã khôi phục {site}: lần xuất bản trước bị ngắt giữa chừng."
+
+
+def cleaned(count: int) -> str:
+    return f"Đã dọn {count} thư mục tạm của lần dựng bị ngắt trước."
+
+
+def published(site: Path) -> str:
+    return f"Đã xuất bản trang web vào {site}"
+
+
+def switched(site: Path, release: Path) -> str:
+    return f"Đã xuất bản trang web vào {release} và chuyển {site} sang đó"
+
+
+def foreign_target_kept(site: Path, target: Path) -> str:
+    return f"Thư mục {target} (nơi {site} trỏ tới trước đây) được giữ nguyên: nó không do portal tạo ra."
+
+
+def index_failed(site: Path, detail: str) -> str:
+    return f"Không lập được chỉ mục tìm kiếm (Pagefind) cho {site}: {detail}. {KEPT}"
+
+
+def pagefind_missing(path: str | None) -> str:
+    where = f" tại {path}" if path else ""
+    return (f"Không tìm thấy chương trình Pagefind{where}: cài gói 'pagefind[bin]', hoặc đặt PAGEFIND_BINARY_PATH "
+            f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")

@@ -1,0 +1,451 @@
+"""Publishing cannot half-publish (issue 12, items 8, 9 and 11).
+
+Builds run in subprocesses, as `mkdocs build --strict` runs; faults are injected by
+monkeypatching inside that process (a `prelude` run before MkDocs' command line), kills
+through the test hook of killpoints.py. After each: `site/` is a whole site (the old one
+or the new one, never a mix, never nothing), and the next build cleans up.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_output import UNSTABLE_UPSTREAM
+from test_pages import write_site
+
+from conftest import build_env
+from portal_mkdocs import swap
+from portal_mkdocs.killpoints import KILL_AT, Step
+from portal_mkdocs.lock import SiteLock
+from portal_mkdocs.notices import KEPT
+from portal_mkdocs.publish import KEEP_PREVIOUS_RELEASES, Publisher
+from portal_mkdocs.search import BINARY_ENV, find_indexer, index_command
+
+# Preludes: monkeypatches applied in the build's own process before MkDocs starts.
+NO_EXCHANGE = "import portal_mkdocs.swap as swap\nswap.renameat2 = None  # a system without RENAME_EXCHANGE\n"
+SLOW_PAGES = """
+import time, mkdocs.utils
+_write_file = mkdocs.utils.write_file
+def write_file(content, path):
+    time.sleep(0.02)
+    _write_file(content, path)
+mkdocs.utils.write_file = write_file
+"""
+
+
+CLI = "import sys\nfrom mkdocs.__main__ import cli\nsys.argv = ['mkdocs', 'build', '--strict']\ncli()\n"
+
+
+def build_command(prelude: str = "") -> list[str]:
+    return [sys.executable, "-c", prelude + "\n" + CLI]
+
+
+def run_build(root: Path, prelude: str = "", *, env: dict[str, str] | None = None,
+              **extra_env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(build_command(prelude), cwd=root, capture_output=True, text=True,
+                          env={**(build_env() if env is None else env), **extra_env}, timeout=300)
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    """Every file of a published site (through its symlink), but the few Pagefind 1.5
+    writes differently on every run (test_output.UNSTABLE_UPSTREAM)."""
+    files = (path for path in sorted(site.rglob("*")) if path.is_file())
+    return {name: path.read_bytes() for path in files
+            if not UNSTABLE_UPSTREAM.match(name := path.relative_to(site).as_posix())}
+
+
+def leftovers(*folders: Path) -> list[str]:
+    """What interrupted builds leave beside a site: staging folders, old copies, new links."""
+    return sorted(p.name for folder in folders if folder.is_dir() for p in folder.iterdir()
+                  if p.name.startswith(".site.") and p.name != ".site.lock")
+
+
+def releases(www: Path) -> list[str]:
+    return sorted(p.name for p in www.iterdir() if re.fullmatch(r"site\.release-\d+", p.name))
+
+
+def add_page(root: Path) -> None:
+    """The next version of the site: one more page."""
+    (root / "content/moi.md").write_text("# Trang mới\n", encoding="utf-8")
+
+
+def project(tmp_path: Path, mode: str) -> Path:
+    """A small portal; in mode "symlink" its site/ is a relative link to a web root."""
+    root = write_site(tmp_path / "proj")
+    if mode == "symlink":
+        web_root = tmp_path / "www/portal"
+        web_root.mkdir(parents=True)
+        (web_root / "index.html").write_text("web root", encoding="utf-8")
+        (root / "site").symlink_to(Path("../www/portal"))
+    return root
+
+
+def _wait_for(condition: object, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The old site and the new one (with add_page), each built once, undisturbed."""
+    root = write_site(tmp_path_factory.mktemp("reference"))
+    assert run_build(root).returncode == 0
+    old = snapshot(root / "site")
+    add_page(root)
+    assert run_build(root).returncode == 0
+    new = snapshot(root / "site")
+    assert "moi/index.html" in new and "moi/index.html" not in old
+    return old, new
+
+
+# Item 9: one atomic step, and recovery at the next start.
+
+# Every step, in each way of publishing that passes through it.
+KILL_CASES: dict[str, tuple[Step, ...]] = {
+    "exchange": (Step.BUILT, Step.STAGED, Step.EXCHANGED),
+    "renames": (Step.STAGED, Step.OLD_MOVED),
+    "symlink": (Step.STAGED, Step.RELEASED, Step.LINKED, Step.SWITCHED),
+}
+AFTER_THE_SWITCH = {Step.EXCHANGED, Step.SWITCHED}
+
+
+def test_every_step_of_publishing_is_killed_in_some_case() -> None:
+    assert {step for steps in KILL_CASES.values() for step in steps} == set(Step)
+
+
+@pytest.mark.parametrize(("mode", "step"), [(mode, step) for mode, steps in KILL_CASES.items() for step in steps])
+def test_a_build_killed_at_any_step_leaves_a_whole_site_and_the_next_build_cleans_up(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str, step: Step) -> None:
+    old, new = reference
+    root = project(tmp_path, mode)
+    prelude = NO_EXCHANGE if mode == "renames" else ""
+    assert run_build(root, prelude).returncode == 0
+    add_page(root)
+
+    killed = run_build(root, prelude, **{KILL_AT: step.value})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    site = root / "site"
+    if step is Step.OLD_MOVED:
+        # The one instant the rename fallback has no site/: its old copy waits aside, whole.
+        assert not os.path.lexists(site)
+        [aside] = [p for p in root.iterdir() if p.name.startswith(".site.old-")]
+        assert snapshot(aside) == old
+    else:
+        assert snapshot(site) == (new if step in AFTER_THE_SWITCH else old)
+
+    again = run_build(root, prelude)
+    assert again.returncode == 0, again.stderr
+    assert snapshot(site) == new
+    assert leftovers(root, tmp_path / "www") == []
+    if mode == "symlink":
+        assert len(releases(tmp_path / "www")) <= 1 + KEEP_PREVIOUS_RELEASES
+
+
+def test_a_half_done_swap_is_undone_before_anything_else(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    old, _ = reference
+    root = project(tmp_path, "renames")
+    assert run_build(root, NO_EXCHANGE).returncode == 0
+    add_page(root)
+    assert run_build(root, NO_EXCHANGE, **{KILL_AT: Step.OLD_MOVED.value}).returncode == -signal.SIGKILL
+    assert not (root / "site").exists()
+    # The next build stops on bad data, but first it has put the old site back.
+    (root / "data/people/pgddt-cu-chi.yml").write_text("people: [\n", encoding="utf-8")
+    failed = run_build(root)
+    assert failed.returncode == 1
+    assert "Đã khôi phục" in failed.stderr
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == []
+
+
+def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    add_page(root)
+    build = subprocess.Popen(build_command(SLOW_PAGES), cwd=root, env=build_env(), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
+    build.send_signal(signal.SIGINT)
+    _, errors = build.communicate(timeout=120)
+    assert build.returncode != 0
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == [], errors
+
+
+def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:
+    if swap.renameat2 is None:
+        pytest.skip("no renameat2 in this C library: the rename fallback is used (tested above)")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/from-a").touch()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b/from-b").touch()
+    assert swap.exchange(tmp_path / "a", tmp_path / "b")
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["from-b"]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["from-a"]
+
+
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative-link", "absolute-link"])
+def test_a_symlinked_site_is_switched_to_a_new_release_and_old_releases_are_pruned(
+        tmp_path: Path, absolute: bool) -> None:
+    root = write_site(tmp_path / "proj")
+    www = tmp_path / "www"
+    (www / "portal").mkdir(parents=True)
+    (www / "portal/index.html").write_text("web root", encoding="utf-8")
+    (root / "site").symlink_to(www / "portal" if absolute else Path("../www/portal"))
+    for number in range(1, 4):
+        result = run_build(root)
+        assert result.returncode == 0, result.stderr
+        link = root / "site"
+        assert link.is_symlink() and os.path.isabs(os.readlink(link)) == absolute
+        assert Path(os.path.realpath(link)) == www / f"site.release-{number:05d}"
+        assert (link / "nguoi/dbp-ha-thi-lien/index.html").is_file()
+        assert releases(www) == [f"site.release-{n:05d}"
+                                 for n in range(max(1, number - KEEP_PREVIOUS_RELEASES), number + 1)]
+        if number == 1:
+            assert f"Thư mục {www / 'portal'}" in result.stderr and "được giữ nguyên" in result.stderr
+    assert (www / "portal/index.html").read_text(encoding="utf-8") == "web root"  # not the portal's: kept
+    assert leftovers(root, www) == []
+
+
+# Item 8: a lock.
+
+def test_two_builds_at_once_both_publish_the_whole_site(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    env = build_env()
+    with open(tmp_path / "first.err", "w") as first_err, open(tmp_path / "second.err", "w") as second_err:
+        first = subprocess.Popen(build_command(SLOW_PAGES), cwd=root, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=first_err)
+        # The first build has started writing its pages (slowly) when the second starts.
+        _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
+        second = subprocess.Popen(build_command(), cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=second_err)
+        assert first.wait(timeout=300) == 0, (tmp_path / "first.err").read_text()
+        assert second.wait(timeout=300) == 0, (tmp_path / "second.err").read_text()
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == []
+    # They did overlap: the second waited for the first.
+    assert f"(tiến trình {first.pid}) đang xuất bản vào {root / 'site'}" in (tmp_path / "second.err").read_text()
+
+
+def test_a_build_waits_while_another_holds_the_lock_and_says_so(tmp_path: Path) -> None:
+    root = project(tmp_path, "exchange")
+    lock = SiteLock(root / ".site.lock")
+    assert lock.acquire(0, lambda holder: None)
+    with open(tmp_path / "build.err", "w") as err:
+        build = subprocess.Popen(build_command(), cwd=root, env=build_env(), stdout=subprocess.DEVNULL, stderr=err)
+        _wait_for(lambda: "đang xuất bản" in (tmp_path / "build.err").read_text(encoding="utf-8"))
+        assert build.poll() is None and not (root / "site").exists()
+        lock.release()
+        assert build.wait(timeout=300) == 0
+    message = (tmp_path / "build.err").read_text(encoding="utf-8")
+    assert f"Một bản dựng khác (tiến trình {os.getpid()}) đang xuất bản vào {root / 'site'}" in message
+    assert (root / "site/index.html").is_file()
+
+
+def test_a_build_gives_up_after_the_lock_timeout_and_never_touches_a_live_build(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "proj", plugin={"lock_timeout": 1})
+    assert run_build(root).returncode == 0
+    before = snapshot(root / "site")
+    # A staging folder whose build is alive (this process): no build may remove it.
+    live = root / f".site.building-{os.getpid()}"
+    (live / "nguoi").mkdir(parents=True)
+    lock = SiteLock(root / ".site.lock")
+    assert lock.acquire(0, lambda holder: None)
+    try:
+        refused = run_build(root)
+    finally:
+        lock.release()
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    [line] = [line for line in refused.stderr.splitlines() if "vẫn chạy sau 1 giây chờ" in line]
+    assert f"(tiến trình {os.getpid()})" in line and KEPT in line
+    assert snapshot(root / "site") == before
+    assert run_build(root).returncode == 0
+    assert (live / "nguoi").is_dir()
+
+
+def test_only_leftovers_whose_process_is_gone_are_removed(tmp_path: Path) -> None:
+    gone = _dead_pid()
+    (tmp_path / f".site.building-{gone}").mkdir()
+    (tmp_path / f".site.old-{gone}").mkdir()
+    (tmp_path / f".site.building-{os.getppid()}").mkdir()  # pytest's parent: alive
+    (tmp_path / "site").mkdir()
+    notices: list[str] = []
+    publisher = Publisher(tmp_path / "site", lock_timeout=0, notify=notices.append)
+    staging = publisher.start()
+    try:
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == sorted(
+            [".site.lock", staging.name, f".site.building-{os.getppid()}"])
+        assert notices == ["Đã dọn 2 thư mục tạm của lần dựng bị ngắt trước."]
+    finally:
+        publisher.abandon()
+    assert not staging.exists()
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+# Item 11: faults of the environment.
+
+FAULTS: dict[str, tuple[str, str]] = {
+    "disk full while MkDocs writes a page": ("""
+import errno, os, mkdocs.utils
+_write_file, calls = mkdocs.utils.write_file, []
+def write_file(content, path):
+    calls.append(path)
+    if len(calls) == 40:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as write(2) fails: no file name
+    _write_file(content, path)
+mkdocs.utils.write_file = write_file
+""", "ổ đĩa đã đầy"),
+    "disk full while the exports are written": ("""
+import errno, os, pathlib
+def write_bytes(self, data):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+pathlib.Path.write_bytes = write_bytes
+""", "ổ đĩa đã đầy"),
+    "disk full while Pagefind writes the index": ("", "Không lập được chỉ mục tìm kiếm"),
+    "read-only file system before the build": ("""
+import errno, os, pathlib
+_mkdir = pathlib.Path.mkdir
+def mkdir(self, *args, **kwargs):
+    if self.name.startswith(".site.building-"):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+    _mkdir(self, *args, **kwargs)
+pathlib.Path.mkdir = mkdir
+""", "chỉ cho phép đọc"),
+    "read-only file system at the swap": ("""
+import errno, os, portal_mkdocs.swap as swap
+def exchange(a, b):
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(b))
+swap.exchange = exchange
+""", "chỉ cho phép đọc"),
+    "read-only file system at the first rename (fallback)": (NO_EXCHANGE + """
+import errno, os
+_rename = os.rename
+def rename(src, dst, *args, **kwargs):
+    if os.path.basename(src) == "site":
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), src)
+    _rename(src, dst, *args, **kwargs)
+os.rename = rename
+""", "chỉ cho phép đọc"),
+    "site/ is a mount point, found before the build": ("""
+import os.path
+_ismount = os.path.ismount
+os.path.ismount = lambda path: os.path.basename(path) == "site" or _ismount(path)
+""", "điểm gắn kết (mount point)"),
+    "site/ is a mount point, found at the swap (EBUSY)": ("""
+import errno, os, portal_mkdocs.swap as swap
+def exchange(a, b):
+    raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(b))
+swap.exchange = exchange
+""", "điểm gắn kết (mount point)"),
+}
+
+
+@pytest.fixture
+def pagefind_disk_full(tmp_path: Path) -> Path:
+    """A Pagefind binary that fails as Pagefind does on a full disk."""
+    script = tmp_path / "pagefind-full"
+    script.write_text('#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pagefind 1.6.0"; exit 0; fi\n'
+                      'echo "Error: No space left on device (os error 28)" >&2\nexit 1\n', encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_fault_of_the_file_system_gives_one_vietnamese_line_and_keeps_the_old_site(
+        tmp_path: Path, pagefind_disk_full: Path, fault: str) -> None:
+    prelude, phrase = FAULTS[fault]
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    before = snapshot(root / "site")
+    env = {"PAGEFIND_BINARY_PATH": str(pagefind_disk_full)} if "Pagefind" in fault else {}
+    result = run_build(root, prelude, **env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    [line] = [line for line in result.stderr.splitlines() if phrase in line]
+    assert str(root / "site") in line and line.rstrip().endswith(KEPT)
+    assert snapshot(root / "site") == before
+    assert leftovers(root) == []
+
+
+def test_the_disk_full_line_names_what_pagefind_said(tmp_path: Path, pagefind_disk_full: Path) -> None:
+    root = project(tmp_path, "exchange")
+    result = run_build(root, PAGEFIND_BINARY_PATH=str(pagefind_disk_full))
+    assert "No space left on device (os error 28)" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_the_fault_wording_covers_the_errors_of_the_issue() -> None:
+    from portal_mkdocs import notices
+
+    for code in (errno.ENOSPC, errno.EROFS, errno.EBUSY):
+        line = notices.fault(Path("/srv/site"), OSError(code, os.strerror(code), "/srv/.site.building-1/a.html"))
+        assert "\n" not in line and "/srv/site" in line and "/srv/.site.building-1/a.html" in line
+        assert notices.REASONS[code] in line
+
+
+# Which Pagefind indexes the site (issue 16: Pagefind 1.6 for byte-identical indexes).
+
+def _wrapper(path: Path, real: Path) -> Path:
+    """A Pagefind that notes its arguments beside itself, then runs the real one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'#!/bin/sh\necho "$@" >> "$0.calls"\nexec "{real}" "$@"\n', encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_the_plugin_option_names_the_pagefind_binary_and_the_build_says_which_version(tmp_path: Path) -> None:
+    real = find_indexer()
+    root = write_site(tmp_path / "proj", plugin={"pagefind_binary": "bin/pagefind"})
+    wrapper = _wrapper(root / "bin/pagefind", real.binary)
+    env = {k: v for k, v in build_env().items() if k != BINARY_ENV}
+    result = run_build(root, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"(Pagefind {real.version_text}, {wrapper})" in result.stderr
+    assert "--site" in Path(f"{wrapper}.calls").read_text(encoding="utf-8")
+
+    # PAGEFIND_BINARY_PATH, when set, wins over the option (CI sets it to Pagefind 1.6).
+    chosen = _wrapper(tmp_path / "ci/pagefind", real.binary)
+    result = run_build(root, env={**env, BINARY_ENV: str(chosen)})
+    assert result.returncode == 0, result.stderr
+    assert f"(Pagefind {real.version_text}, {chosen})" in result.stderr
+
+
+def test_a_missing_pagefind_stops_the_build_before_any_page_is_written(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "proj", plugin={"pagefind_binary": "khong-co/pagefind"})
+    env = {k: v for k, v in build_env().items() if k != BINARY_ENV}
+    result = run_build(root, env=env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "Không tìm thấy chương trình Pagefind" in line]
+    assert str(root / "khong-co/pagefind") in line
+    assert "Building documentation" not in result.stderr and not (root / "site").exists()
+
+
+def test_pagefind_accepts_every_flag_the_index_build_passes(tmp_path: Path) -> None:
+    """The flags of index_command, checked against the --help of the binary in use (1.5.2
+    from PyPI here, 1.6.0 from npm in CI): both list the same ones."""
+    indexer = find_indexer()
+    flags = {part for part in index_command(indexer, tmp_path, tmp_path / "out", glob="**/*.html")
+             if part.startswith("--")}
+    assert flags == {"--site", "--output-path", "--force-language", "--quiet", "--glob"}
+    listed = subprocess.run([str(indexer.binary), "--help"], capture_output=True, text=True, check=True).stdout
+    assert {flag for flag in flags if not re.search(rf"(^|\s){flag}\b", listed)} == set()
