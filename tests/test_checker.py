@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from conftest import Dataset
 
 YEAR = "data/years/2024-2025/pgddt-a.yml"
@@ -12,12 +14,15 @@ def test_the_base_dataset_is_valid(dataset: Dataset) -> None:
 
 
 def test_malformed_yaml_names_line_and_column(dataset: Dataset) -> None:
-    dataset.raw["people/pgddt-a.yml"] = "people:\n  - id: a-x\n    name: [Lê\n"
-    del dataset.files["people/pgddt-a.yml"]
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people + "- id: a-x\n  name: [Lê\n"
+    # One problem: the people the year file names are in the broken file, so they are not
+    # reported unknown, and neither is a phone number of their private contacts.
     (problem,) = dataset.problems()
     assert problem.file == "data/people/pgddt-a.yml"
-    assert problem.line == 4
-    assert problem.message.startswith("YAML không đọc được, cột 1:")
+    assert problem.line == people.count("\n") + 2  # the line of the unclosed '['
+    assert problem.message == ("YAML không đọc được, cột 9: danh sách mở bằng '[' ở đây chưa đóng bằng ']', "
+                               "hoặc thiếu dấu phẩy giữa các mục.")
 
 
 def test_unknown_field_suggests_the_right_name(dataset: Dataset) -> None:
@@ -52,7 +57,9 @@ def test_wrong_type_and_enum(dataset: Dataset) -> None:
 
 def test_bad_id_and_path_traversal(dataset: Dataset) -> None:
     dataset.files["people/pgddt-a.yml"]["people"][0]["id"] = "../Lê Thị Hồng"
-    (problem,) = dataset.problems()
+    problem, *references = dataset.problems()
+    # The references to the id the person had are wrong now, and are reported too.
+    assert {p.message for p in references} == {"không có người nào mang mã 'a-le-thi-hong'."}
     assert problem.path == "people[0].id"
     assert problem.message == "mã không đúng dạng."
     assert problem.hint == "viết là 'le-thi-hong'."
@@ -164,13 +171,14 @@ def test_partial_and_impossible_dates(dataset: Dataset) -> None:
     assert dataset.messages() == []
     dataset.year["documents"][0]["date"] = "2024-13"
     (problem,) = dataset.problems()
-    assert problem.message == "ngày không đúng dạng hoặc không có thật."
+    assert problem.message == "ngày không đúng: không có tháng 13 (tháng từ 01 đến 12)."
     del dataset.files["years/2024-2025/pgddt-a.yml"]
     dataset.raw["years/2024-2025/pgddt-a.yml"] = "school_year: 2024-2025\noffice: pgddt-a\n" \
         "documents:\n  - id: x\n    kind: quyet-dinh\n    title: T\n    date: 2024-02-30\n"
     (problem,) = dataset.problems()
     assert (problem.line, problem.path) == (7, "documents[0].date")
-    assert problem.message.startswith("giá trị '2024-02-30' không hợp lệ")
+    # Python's "day is out of range for month", in the clerk's words.
+    assert problem.message == "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."
 
 
 def test_declared_head_count(dataset: Dataset) -> None:
@@ -229,3 +237,43 @@ def test_yaml_aliases_are_refused(dataset: Dataset) -> None:
     dataset.raw["subjects.yml"] = "subjects:\n  - &s {id: toan, name: Toán}\n  - *s\n"
     (problem,) = dataset.problems()
     assert problem.message == "không dùng neo và bí danh YAML (&tên, *tên)."
+
+
+# One run reports everything.
+
+def test_one_run_reports_a_duplicate_key_an_impossible_date_and_an_unknown_person(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-le-thi-hong", "name": "Lê Thị Hồng"})
+    year = yaml.safe_dump(dataset.files.pop(YEAR[5:]), allow_unicode=True, sort_keys=False)
+    year = year.replace("  date: '2024-09-13'\n", "  date: 2024-02-30\n")
+    year = year.replace("  name: Nhóm Toán\n", "  name: Nhóm Toán\n  name: Nhóm Toán học\n")
+    year = year.replace("person: a-dang-van-thuy", "person: a-dang-van-thuyy")
+    dataset.raw[YEAR[5:]] = year
+    assert [(p.file, p.line, p.path, p.message) for p in dataset.problems()] == [
+        ("data/people/pgddt-a.yml", 11, "people[3].id", "mã người 'a-le-thi-hong' bị trùng."),
+        (YEAR, 7, "documents[0].date", "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."),
+        (YEAR, 27, "bodies[1].name", "khóa 'name' xuất hiện hai lần trong cùng một mục."),
+        (YEAR, 41, "bodies[1].members[1].person", "không có người nào mang mã 'a-dang-van-thuyy'."),
+    ]
+
+
+def test_references_to_a_record_left_out_for_its_own_error_are_not_reported_again(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"][0]["honorific"] = "Cô"  # Lê Thị Hồng is left out
+    dataset.year["documents"][0]["kind"] = "quyet-dinhh"  # the decision is left out
+    dataset.year["bodies"][1]["members"][0]["role"] = "truong-nhom"  # the subject group is left out
+    problems = dataset.problems()
+    assert [(p.file, p.path) for p in problems] == [
+        ("data/people/pgddt-a.yml", "people[0].honorific"),
+        (YEAR, "documents[0].kind"),
+        (YEAR, "bodies[1].members[0].role"),
+    ]
+    # Not reported: the unknown signer and leader (a-le-thi-hong), the unknown decision of both
+    # bodies, and the head count of the team, whose subject group was left out.
+
+
+def test_a_file_that_cannot_be_read_does_not_make_its_ids_unknown(dataset: Dataset) -> None:
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people.replace("- id: a-ha-thi-lien", "- id: a-ha-thi-lien\n\tx: 1")
+    assert [p.file for p in dataset.problems()] == ["data/people/pgddt-a.yml"]
+    # With its people unknown, the year file's references to other people still count.
+    dataset.year["bodies"][1]["members"][0]["person"] = "a-nguoi-khac"
+    assert [p.path for p in dataset.problems()] == ["", "bodies[1].members[0].person"]

@@ -96,9 +96,11 @@ def test_mutations_give_clear_errors_or_a_safe_site(tmp_path_factory: Any, texts
 
 def test_a_huge_file_and_deep_nesting_are_reported_not_crashed(tmp_path: Path) -> None:
     texts = {name: yaml.safe_dump(content, allow_unicode=True) for name, content in BASE.items()}
-    texts["subjects.yml"] = "subjects: " + "[" * 5000 + "]" * 5000 + "\n"
+    texts["subjects.yml"] = "subjects:\n  - {id: toan, name: Toán}\n  - " + "[" * 5000 + "]" * 5000 + "\n"
     _, problems = load(write(tmp_path, texts), tmp_path)
-    assert [p.file for p in problems] == ["data/subjects.yml"]
+    # Only the file is reported: the subject it declares ('toan') is not reported unknown.
+    assert [(p.file, p.message.endswith(": dữ liệu lồng nhau quá sâu.")) for p in problems] == [
+        ("data/subjects.yml", True)]
     many = "".join(f"  - {{id: s{i}, name: Môn {i}}}\n" for i in range(20_000))
     texts["subjects.yml"] = "subjects:\n  - {id: toan, name: Toán}\n" + many
     _, problems = load(write(tmp_path, texts), tmp_path)
