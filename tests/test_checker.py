@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import subprocess
+import sys
+from typing import Any
+
+import pytest
 import yaml
 
-from conftest import Dataset
+from conftest import REPO, Dataset, load, load_or_raise
+from portal.problems import DataError
 
 YEAR = "data/years/2024-2025/pgddt-a.yml"
 
@@ -237,6 +244,121 @@ def test_yaml_aliases_are_refused(dataset: Dataset) -> None:
     dataset.raw["subjects.yml"] = "subjects:\n  - &s {id: toan, name: Toán}\n  - *s\n"
     (problem,) = dataset.problems()
     assert problem.message == "không dùng neo và bí danh YAML (&tên, *tên)."
+
+
+# Placeholders (scripts/new_year.py): accepted by a draft check only.
+
+PLACEHOLDER = {"id": "a-2025-qd-cho-so", "kind": "quyet-dinh", "date": 2025, "placeholder": True,
+               "title": "Quyết định năm học 2025-2026 (chưa có số)"}
+
+
+def next_year(dataset: Dataset, decision: dict[str, Any]) -> dict[str, Any]:
+    """2025-2026 for office A, copied from 2024-2025 as scripts/new_year.py does it."""
+    year = copy.deepcopy(dataset.year)
+    year["school_year"] = "2025-2026"
+    year["documents"] = [decision]
+    for body in year["bodies"]:
+        body["decision"] = decision["id"]
+    dataset.files["years/2025-2026/pgddt-a.yml"] = year
+    return year
+
+
+def test_a_placeholder_is_an_error_and_a_warning_in_a_draft_check(dataset: Dataset) -> None:
+    next_year(dataset, PLACEHOLDER)
+    expected = (
+        "data/years/2025-2026/pgddt-a.yml, dòng 7, mục documents[0].placeholder: văn bản 'a-2025-qd-cho-so' là "
+        "văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.\n"
+        "    cần: số, ngày, người ký và trích yếu của văn bản thật\n"
+        "    gợi ý: nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn, rồi xóa 'placeholder: true'. "
+        "Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.")
+    assert dataset.messages() == ["LỖI " + expected]
+    _, draft = load(dataset.write(), dataset.root, draft=True)
+    assert [p.format() for p in draft] == ["CẢNH BÁO " + expected]
+    with pytest.raises(DataError):
+        load_or_raise(dataset.write(), dataset.root)
+    _, warnings = load_or_raise(dataset.write(), dataset.root, draft=True)
+    assert [w.severity for w in warnings] == ["warning"]
+
+
+def test_an_unmarked_placeholder_written_before_the_mark_is_caught(dataset: Dataset) -> None:
+    old_style = {k: v for k, v in PLACEHOLDER.items() if k != "placeholder"}
+    next_year(dataset, old_style)
+    (problem,) = dataset.problems()
+    assert (problem.path, problem.severity) == ("documents[0].title", "error")
+    assert "rồi xóa 'placeholder: true'" not in (problem.hint or "")
+    # A signed decision whose title happens to say so, with its number, is no placeholder.
+    old_style["number"] = "12/QĐ-PGDĐT"
+    assert dataset.messages() == []
+
+
+def test_check_script_draft_option(dataset: Dataset) -> None:
+    next_year(dataset, PLACEHOLDER)
+    data = dataset.write()
+    script = [sys.executable, str(REPO / "scripts" / "check.py"), "--data", str(data)]
+    real = subprocess.run(script, capture_output=True, text=True)
+    draft = subprocess.run([*script, "--draft"], capture_output=True, text=True)
+    assert (real.returncode, draft.returncode) == (1, 0)
+    assert "LỖI data/years/2025-2026/pgddt-a.yml" in real.stdout and "1 lỗi, 0 cảnh báo." in real.stdout
+    assert "CẢNH BÁO data/years/2025-2026/pgddt-a.yml" in draft.stdout and "0 lỗi, 1 cảnh báo." in draft.stdout
+
+
+def test_the_build_refuses_a_placeholder(dataset: Dataset) -> None:
+    """The MkDocs plugin loads without `draft`: a placeholder never reaches a site."""
+    from test_pages import build, write_site
+
+    next_year(dataset, PLACEHOLDER)
+    root = write_site(dataset.root, data=dataset.write())
+    result = build(root)
+    assert result.returncode == 1
+    assert "LỖI data/years/2025-2026/pgddt-a.yml, dòng 7, mục documents[0].placeholder" in result.stderr
+    assert not (root / "site").exists()
+
+
+# Offices that ended, and leftovers of a copied year.
+
+def test_a_document_dated_after_its_issuer_ended_names_the_successor(dataset: Dataset) -> None:
+    offices = dataset.files["offices.yml"]["offices"]
+    offices[0].update({"valid_until": "2025-06-30", "successor": "so-b"})
+    offices.append({"id": "so-b", "name": "Sở Giáo dục và Đào tạo B", "short_name": "Sở GDĐT B", "kind": "so-gddt"})
+    dataset.year["documents"][0]["date"] = "2025-07-01"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 7, mục documents[0].date: văn bản ngày 01/07/2025 nhưng Phòng GDĐT A đã chấm dứt hoạt "
+        "động sau ngày 30/06/2025.\n"
+        "    cần: ngày đến 30/06/2025\n    nhận được: 2025-07-01\n"
+        "    gợi ý: đơn vị kế thừa là Sở GDĐT B ('so-b'): ghi 'issuer: so-b' nếu văn bản do đơn vị này ban hành (và "
+        "chuyển nó sang tệp của đơn vị đó); nếu không, kiểm tra lại ngày."
+    ]
+    dataset.year["documents"][0]["date"] = "2025-06-30"  # its last day
+    assert dataset.messages() == []
+    dataset.year["documents"][0]["date"] = 2025  # "năm 2025": it may be before the end
+    assert dataset.messages() == []
+    dataset.year["documents"][0]["date"] = "2025-09"
+    del offices[0]["successor"]
+    (problem,) = dataset.problems()
+    assert problem.hint == "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản."
+
+
+def test_a_body_listed_from_a_previous_years_document_is_a_warning(dataset: Dataset) -> None:
+    decision = {"id": "a-2025-qd-1", "kind": "quyet-dinh", "number": "5/QĐ-PGDĐT", "date": "2025-09-10",
+                "title": "Về việc thành lập tổ cốt cán năm học 2025-2026"}
+    year = next_year(dataset, decision)
+    year["bodies"][0]["source"] = "a-2024-qd-1"  # copied from the year before
+    (problem,) = dataset.problems()
+    assert problem.format() == (
+        "CẢNH BÁO data/years/2025-2026/pgddt-a.yml, dòng 18, mục bodies[0].source: Tổ cốt cán năm học 2025-2026 "
+        "lấy danh sách từ văn bản của năm học 2024-2025: Quyết định 1/QĐ-PGDĐT.\n"
+        "    cần: một văn bản của năm học 2025-2026\n"
+        "    gợi ý: nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn theo "
+        "văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).")
+    year["bodies"][1]["decision"] = "a-2024-qd-1"
+    assert [(p.path, p.severity) for p in dataset.problems()] == [
+        ("bodies[0].source", "warning"), ("bodies[1].decision", "warning")]
+    # A cited document (data/documents/, no school year) is no leftover.
+    dataset.files["documents/bo.yml"] = {"documents": [
+        {"id": "bgddt-tt-1", "kind": "thong-tu", "number": "1/2020/TT-BGDĐT", "date": "2020-01-02",
+         "title": "Ban hành quy chế"}]}
+    year["bodies"][0]["source"] = year["bodies"][1]["decision"] = "bgddt-tt-1"
+    assert dataset.messages() == []
 
 
 # One run reports everything.

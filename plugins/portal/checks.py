@@ -19,7 +19,7 @@ from . import vocab
 from .dates import PartialDate, SchoolYear
 from .model import Body, Document, Membership, Portal, Source
 from .privacy import EMAIL
-from .problems import KeyPath, Problem, format_path
+from .problems import KeyPath, Problem, Severity, format_path
 from .text import normalize
 from .yamlsource import YamlDocument
 
@@ -28,6 +28,10 @@ PHONE = re.compile(r"(?<![\d/.-])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")
 # "Did you mean ...?" compares an unknown id with every known one: after this many, the
 # hints stop, so that a file full of wrong ids costs linear time, not ids x references.
 _SUGGESTIONS = 200
+# The title scripts/new_year.py gave placeholders before they carried `placeholder: true`.
+_PLACEHOLDER_TITLE = "chưa có số"
+# What a body takes from the document each of its fields names.
+_STALE_ROLE = {"decision": "quyết định thành lập", "source": "danh sách"}
 
 
 @dataclass
@@ -108,12 +112,13 @@ class _Context:
                  hint=f"có phải '{match[0]}'?" if match else f"thêm {what} này vào {where} trước.")
 
 
-def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt) -> list[Problem]:
-    """Every problem across records."""
+def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt, *,
+                 draft: bool = False) -> list[Problem]:
+    """Every problem across records. `draft` accepts placeholder documents, as warnings."""
     ctx = _Context(portal, docs, unbuilt)
     _check_offices_and_schools(ctx)
     _check_people(ctx)
-    _check_documents(ctx)
+    _check_documents(ctx, draft)
     _check_office_years(ctx)
     _check_bodies(ctx)
     if not unbuilt.people:  # with people left out, some private contacts are not known
@@ -161,7 +166,7 @@ def _check_people(ctx: _Context) -> None:
                     severity="warning")
 
 
-def _check_documents(ctx: _Context) -> None:
+def _check_documents(ctx: _Context, draft: bool) -> None:
     p, u = ctx.portal, ctx.unbuilt
     for doc in p.documents.values():
         s = doc.source
@@ -177,6 +182,8 @@ def _check_documents(ctx: _Context) -> None:
         year = doc.school_year
         if year is not None and doc.date is not None:
             _in_year(ctx, s, ("date",), doc.date, year)
+        _check_placeholder(ctx, doc, draft)
+        _check_issuer_alive(ctx, doc)
         bodies_this_year = p.body_ids_in(year) if year else frozenset()
         unbuilt_bodies = ctx.unbuilt_bodies(year) if year else LeftOut()
         for i, act in enumerate(doc.activities):
@@ -200,6 +207,41 @@ def _check_documents(ctx: _Context) -> None:
                         f"tổng các phần ({sum(figure.parts.values())}) khác số tổng ({figure.value}).",
                         hint="chép lại đúng số trong văn bản; nếu văn bản cộng sai, ghi rõ trong ghi chú.",
                         severity="warning")
+
+
+def is_placeholder(doc: Document) -> bool:
+    """A stand-in for a decision not signed yet: marked so, or (as scripts/new_year.py wrote
+    them before the mark) titled "chưa có số" with no number."""
+    return doc.placeholder or (not doc.number and _PLACEHOLDER_TITLE in normalize(doc.title).casefold())
+
+
+def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
+    if not is_placeholder(doc):
+        return
+    severity: Severity = "warning" if draft else "error"
+    ctx.add(doc.source, ("placeholder",) if doc.placeholder else ("title",),
+            f"văn bản '{doc.id}' là văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.",
+            expected="số, ngày, người ký và trích yếu của văn bản thật",
+            hint="nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn"
+                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "")
+                 + ". Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.",
+            severity=severity)
+
+
+def _check_issuer_alive(ctx: _Context, doc: Document) -> None:
+    """A document dated after its issuer ended: its successor issued it, or the date is wrong."""
+    issuer = ctx.portal.offices.get(doc.issuer or "")
+    if doc.date is None or issuer is None or issuer.valid_until is None:
+        return
+    if doc.date.first_day <= issuer.valid_until.last_day:
+        return
+    successor = ctx.portal.offices.get(issuer.successor or "")
+    hint = (f"đơn vị kế thừa là {successor.short_name} ('{successor.id}'): ghi 'issuer: {successor.id}' nếu văn "
+            "bản do đơn vị này ban hành (và chuyển nó sang tệp của đơn vị đó); nếu không, kiểm tra lại ngày."
+            if successor else "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản.")
+    ctx.add(doc.source, ("date",), f"văn bản ngày {doc.date.vietnamese()} nhưng {issuer.short_name} đã chấm dứt "
+            f"hoạt động sau ngày {issuer.valid_until.vietnamese()}.",
+            expected=f"ngày đến {issuer.valid_until.vietnamese()}", actual=doc.date.iso(), hint=hint)
 
 
 def _in_year(ctx: _Context, source: Source, sub: KeyPath, date: PartialDate, year: SchoolYear) -> None:
@@ -242,6 +284,7 @@ def _check_bodies(ctx: _Context) -> None:
         ctx.ref(s, ("decision",), body.decision, p.documents, u.documents, "văn bản", "data/")
         ctx.ref(s, ("source",), body.source_document, p.documents, u.documents, "văn bản", "data/")
         ctx.ref(s, ("subject",), body.subject, p.subjects, u.subjects, "môn", "data/subjects.yml")
+        _check_stale_sources(ctx, body)
         if body.kind == "nhom-bo-mon" and body.subject is None:
             ctx.add(s, (), "nhóm bộ môn cần ghi môn.", expected="subject: <mã môn>")
         for i, m in enumerate(body.members):
@@ -257,6 +300,21 @@ def _check_bodies(ctx: _Context) -> None:
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
             continue
         _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete)
+
+
+def _check_stale_sources(ctx: _Context, body: Body) -> None:
+    """A body set up or listed by a document of an earlier school year: left over from a copy."""
+    for key, document_id in (("decision", body.decision), ("source", body.source_document)):
+        document = ctx.portal.documents.get(document_id or "")
+        if document is None or document.school_year is None or document.school_year >= body.school_year:
+            continue  # a cited document (data/documents/) belongs to no school year
+        kind = vocab.DOCUMENT_KINDS.get(document.kind, document.kind)
+        ctx.add(body.source, (key,), f"{body.name} năm học {body.school_year} lấy {_STALE_ROLE[key]} từ văn bản "
+                f"của năm học {document.school_year}: {kind} {document.number or document.id}.",
+                expected=f"một văn bản của năm học {body.school_year}",
+                hint="nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn "
+                     "theo văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).",
+                severity="warning")
 
 
 def _incomplete(ctx: _Context) -> set[tuple[SchoolYear, str]]:

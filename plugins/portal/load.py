@@ -237,7 +237,8 @@ class _Builder:
                 figures=tuple(Figure(f["label"], f["value"], dict(f.get("parts") or {}))
                               for f in d.get("figures") or []),
                 activities=tuple(_activity(a) for a in d.get("activities") or []),
-                text=d.get("text"), school_year=year, office=office, source=self.source(doc, path))
+                text=d.get("text"), school_year=year, office=office, source=self.source(doc, path),
+                placeholder=bool(d.get("placeholder")))
             ids.append(d["id"])
         return ids
 
@@ -285,8 +286,11 @@ def _duty(d: dict[str, Any]) -> Duty:
     return Duty(d["role"], d.get("label"), d["text"], legal.get("ref"), legal.get("provision"))
 
 
-def load(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[Problem]]:
-    """Read, validate, build and check everything under `data_dir`."""
+def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False) -> tuple[Portal, list[Problem]]:
+    """Read, validate, build and check everything under `data_dir`.
+
+    `draft` accepts placeholder documents (reported as warnings): for the clerk's draft
+    check only; a build never passes it."""
     shown_root = shown_root or data_dir.parent
     files, problems = find_files(data_dir, shown_root)
     if not files:
@@ -322,7 +326,7 @@ def load(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[P
         documents[file.shown_as] = doc
         steps[file.kind](doc, validation.invalid_records)
     problems += builder.duplicates
-    problems += check_portal(portal, documents, unbuilt)
+    problems += check_portal(portal, documents, unbuilt, draft=draft)
     return portal, sorted(problems, key=Problem.sort_key)
 
 
@@ -338,9 +342,10 @@ def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:
             left_out.ids.update(_ID_IN_TEXT.findall(text))
 
 
-def load_or_raise(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[Problem]]:
+def load_or_raise(data_dir: Path, shown_root: Path | None = None, *,
+                  draft: bool = False) -> tuple[Portal, list[Problem]]:
     """The model and its warnings; raises DataError when there is any error."""
-    portal, problems = load(data_dir, shown_root)
+    portal, problems = load(data_dir, shown_root, draft=draft)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return portal, problems

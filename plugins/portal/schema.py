@@ -241,6 +241,7 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
     "figures": _list(FIGURE, "số liệu"),
     "activities": _list(ACTIVITY, "các hoạt động của kế hoạch"),
     "text": _text("toàn văn", max_length=500_000),
+    "placeholder": {"type": "boolean", "description": "văn bản chỗ giữ, chưa có số: thay bằng văn bản thật"},
 }
 
 DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
