@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import REPO, Dataset, load, load_or_raise
+from portal import checks
 from portal.problems import DataError
 
 YEAR = "data/years/2024-2025/pgddt-a.yml"
@@ -399,3 +400,21 @@ def test_a_file_that_cannot_be_read_does_not_make_its_ids_unknown(dataset: Datas
     # With its people unknown, the year file's references to other people still count.
     dataset.year["bodies"][1]["members"][0]["person"] = "a-nguoi-khac"
     assert [p.path for p in dataset.problems()] == ["", "bodies[1].members[0].person"]
+
+
+def test_hints_for_unknown_ids_stay_linear(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "did you mean" compares an unknown id with every known one: after 200, hints stop,
+    so that a file full of wrong ids costs no more than ids plus references."""
+    calls = []
+    close_matches = checks.difflib.get_close_matches
+
+    def counted(word: str, possibilities: list[str], *args: Any, **kwargs: Any) -> list[str]:
+        calls.append(word)
+        return close_matches(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(checks.difflib, "get_close_matches", counted)
+    dataset.year["bodies"][1]["members"] += [{"person": f"a-nguoi-{i}", "role": "uy-vien"} for i in range(300)]
+    problems = dataset.problems()
+    assert sum(p.message.startswith("không có người nào mang mã") for p in problems) == 300
+    assert len(calls) == 200
+    assert problems[-1].hint == "thêm người này vào data/people/ trước."

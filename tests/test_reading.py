@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -250,3 +252,20 @@ def test_a_year_folder_must_be_a_school_year_in_range(dataset: Dataset, folder: 
     dataset.files[f"years/{folder}/pgddt-a.yml"] = year
     (problem,) = dataset.problems()
     assert problem.message == f"thư mục năm học '{folder}' không đúng: {fault}"
+
+
+def test_an_unreadable_folder_is_one_vietnamese_line(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = dataset.write()
+    scandir = os.scandir
+
+    def failing(path: Any) -> Any:
+        if Path(path).name == "people":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing)
+    monkeypatch.setattr(dataset, "write", lambda: data)
+    problems = dataset.problems()
+    assert problems[0].format() == "LỖI data/people: không đọc được thư mục (không có quyền đọc)."
+    # Its people may be anyone: none is reported unknown, since none could be read.
+    assert [p.file for p in problems] == ["data/people"]

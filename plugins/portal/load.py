@@ -64,7 +64,7 @@ class DataFile:
     shown_as: str  # as the clerk sees it: data/people/pgddt-cu-chi.yml
     kind: str  # a key of schema.FILE_SCHEMAS
     # Why the file is not read (a name that is no plain slug, a folder that is no
-    # school year); None when it is read.
+    # school year, a folder that cannot be read); None when it is read.
     refused: Problem | None = None
 
 
@@ -74,7 +74,13 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
     problems: list[Problem] = []
 
     def folder_unreadable(error: OSError) -> None:
-        problems.append(unreadable(_shown(Path(error.filename or data_dir), shown_root), error, "thư mục"))
+        folder = Path(error.filename or data_dir)
+        shown = _shown(folder, shown_root)
+        kind = _folder_kind(folder.relative_to(data_dir).parts)
+        if kind is None:
+            problems.append(unreadable(shown, error, "thư mục"))
+        else:  # its files are not read, and any id of their kind may have been in them
+            files.append(DataFile(folder, shown, kind, unreadable(shown, error, "thư mục")))
 
     if not data_dir.is_dir():
         return files, problems  # the caller says there is no data
@@ -108,6 +114,11 @@ def _kind(parts: tuple[str, ...]) -> str | None:
     if len(parts) == 3 and parts[0] == "years":
         return "year"
     return None
+
+
+def _folder_kind(parts: tuple[str, ...]) -> str | None:
+    """The kind of the data files a folder holds; None for a folder that holds none."""
+    return "year" if parts == ("years",) else _kind((*parts, "x.yml"))
 
 
 def _refusal(shown: str, parts: tuple[str, ...]) -> Problem | None:
@@ -305,11 +316,11 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
         "people": builder.people, "documents": builder.documents, "year": builder.year,
     }
     for file in files:
-        read = read_yaml(file.path, file.shown_as)
         if file.refused is not None:
             problems.append(file.refused)  # what it holds is checked once it is renamed
-            _leave_out(file, read.text, unbuilt)
+            _leave_out(file, read_yaml(file.path, file.shown_as).text if file.path.is_file() else None, unbuilt)
             continue
+        read = read_yaml(file.path, file.shown_as)
         problems += read.problems
         doc = read.doc
         if doc is None:
@@ -333,7 +344,8 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
 def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:
     """A file that is not built: its ids, found in its text, are noted as unbuilt; without
     a text, any id of its kind may have been in it."""
-    year = SchoolYear.parse(file.path.parent.name) if file.kind == "year" else None
+    folder = file.path if file.path.is_dir() else file.path.parent
+    year = SchoolYear.parse(folder.name) if file.kind == "year" else None
     for table in record_lists(file.kind):
         left_out = unbuilt.table(table, year)
         if text is None:
