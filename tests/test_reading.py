@@ -269,3 +269,19 @@ def test_an_unreadable_folder_is_one_vietnamese_line(dataset: Dataset, monkeypat
     assert problems[0].format() == "LỖI data/people: không đọc được thư mục (không có quyền đọc)."
     # Its people may be anyone: none is reported unknown, since none could be read.
     assert [p.file for p in problems] == ["data/people"]
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("!!python/object/apply:os.system [ls]", "!!python/object/apply:os.system"),
+    ("!!python/name:os.system x", "!!python/name:os.system"),
+    ("!ghi-chu x", "!ghi-chu"),
+    ("!!int mười", "!!int"),
+    ("!!set {a, b}", "!!set"),
+])
+def test_yaml_tags_are_refused_and_their_record_left_out(dataset: Dataset, written: str, tag: str) -> None:
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people.replace("  name: Hà Thị Liên\n",
+                                                       f"  name: Hà Thị Liên\n  note: {written}\n")
+    (problem,) = dataset.problems()  # Hà Thị Liên is left out, and not reported unknown
+    assert (problem.line, problem.path) == (7, "people[1].note")
+    assert problem.message.endswith(f"có thẻ YAML '{tag}' không dùng được.")

@@ -24,6 +24,7 @@ from .problems import KeyPath, Problem, format_path
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 # Limits checked before a file is parsed into memory.
 MAX_BYTES = 50 * 1024 * 1024
@@ -76,6 +77,11 @@ class _Builder:
         self.problems.append(self.doc.problem(path, message, **details))
         self.doc.broken.add(path)
 
+    def refuse_tag(self, node: yaml.Node, path: KeyPath, what: str) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # as written: !!python/object
+        self.refuse(path, f"{what}có thẻ YAML '{tag}' không dùng được.",
+                    hint="xóa thẻ bắt đầu bằng '!'; nếu '!' là một phần của chữ, đặt cả giá trị trong dấu nháy kép.")
+
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.doc.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.CollectionNode):
@@ -85,6 +91,9 @@ class _Builder:
                 self.refuse(path, "không dùng neo và bí danh YAML (&tên, *tên).")
                 return None
             self.seen.add(id(node))
+            if node.tag not in _PLAIN_COLLECTIONS:  # !!set, !!omap, !!python/object/apply:...
+                self.refuse_tag(node, path, "")
+                return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -121,9 +130,7 @@ class _Builder:
                 # A date that does not exist (2024-02-30): kept as written, so that the
                 # schema's date check says what is wrong with it, in words.
                 return node.value
-            self.refuse(path, f"giá trị '{node.value}' có thẻ YAML '{node.tag}' không dùng được.",
-                        hint="xóa thẻ bắt đầu bằng '!'; nếu '!' là một phần của chữ, đặt cả giá trị "
-                             "trong dấu nháy kép.")
+            self.refuse_tag(node, path, f"giá trị '{node.value}' ")
             return None
         # Dates stay text (ISO 8601) so that every value is plain JSON for the schema.
         return value.isoformat() if isinstance(value, datetime.date) else value
