@@ -258,7 +258,8 @@ class Province:
         return pid
 
     def phone(self) -> str:
-        return "09" + "".join(str(self.rng.randrange(10)) for _ in range(8))
+        digits = [str(self.rng.randrange(10)) for _ in range(8)]
+        return "091" + "".join(digits[1:])  # a valid mobile prefix: the checker validates contacts
 
     # Offices and schools
 

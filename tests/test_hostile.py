@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import copy
+import csv
+import dataclasses
+import io
 import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import pytest
 import yaml
+from browser_util import chromium, require_chromium, serve
+from full_dataset import PRIVATE_EMAIL, PRIVATE_PHONE, with_texts
+from full_dataset import write as write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_exports import assert_rfc5545, hostile_titles
+from test_pages import write_site
+from test_privacy import leaks
 
-from conftest import BASE
-from portal.load import load
+from conftest import BASE, Dataset
+from portal import calendar, feed, privacy, sanitize, vocab
+from portal.load import load, load_or_raise
+from portal.model import Portal
 from portal.pages import Pages
+from portal.privacy import REDACTED, Redactor, find_contacts, map_texts
 from portal.render import Renderer
 
 NASTY_VALUES = [
@@ -122,7 +139,10 @@ def test_mutations_give_clear_errors_or_a_safe_site(tmp_path_factory: Any, texts
     for spec in pages.all():
         assert re.fullmatch(r"([a-z0-9-]+/)*", spec.url), spec.url  # never outside site/
         html = renderer.render(spec)
-        assert "<script>alert" not in html and "{{ 7*7 }}" not in html.replace("{{ 7*7 }}", "", 0)
+        # Markup in the data stays text: no script, no event handler (template syntax such
+        # as "{{ 7*7 }}" is shown as written: data is never a template).
+        assert "<script>alert" not in html
+        assert not [attrs for _, attrs in _tags(html) if any(name.startswith("on") for name, _ in attrs)]
         assert not FORBIDDEN.search(html) and "\u202e" not in html, spec.url
 
 
@@ -137,3 +157,219 @@ def test_a_huge_file_and_deep_nesting_are_reported_not_crashed(tmp_path: Path) -
     texts["subjects.yml"] = "subjects:\n  - {id: toan, name: Toán}\n" + many
     _, problems = load(write(tmp_path, texts), tmp_path)
     assert problems == []
+
+
+# Markup, scripts and hostile file names: escaped at output, even past the checker
+
+
+ID_PAYLOAD = '"><svg onload=alert(1)>'
+TEXT_PAYLOADS = ['<img src=x onerror=alert(2)>', '"><script>alert(3)</script>', "' onmouseover='alert(4)' x='",
+                 "javascript:alert(5)", "{{ 7*7 }}"]
+# The two file names that ran a script in the issue (the checker now refuses them).
+FILE_PAYLOADS = ['"><img src=x onerror=alert(15)>', 'x" onmouseover="alert(14)" y="']
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ENUMS = frozenset(key for table in (vocab.ROLES, vocab.BODY_KINDS, vocab.DOCUMENT_KINDS, vocab.OFFICE_KINDS,
+                                    vocab.SCHOOL_LEVELS, vocab.RELATIONS, vocab.SIGNING_CAPACITIES,
+                                    vocab.PRIVATE_CONTACT_FIELDS) for key in table)
+
+
+def hostile_model(portal: Portal) -> Portal:
+    """The model with markup in every text, in every id (each id changed the same way
+    everywhere, so references still hold) and in every data file's name: what the checker
+    refuses, built directly to prove that escaping alone holds."""
+    def change(text: str) -> str:
+        if text in ENUMS:
+            return text
+        if text.startswith("data/"):
+            folder, name = text.rsplit("/", 1)
+            return f"{folder}/{FILE_PAYLOADS[len(folder) % 2]}{name}"
+        if SLUG.fullmatch(text):
+            return text + ID_PAYLOAD
+        return TEXT_PAYLOADS[len(text) % len(TEXT_PAYLOADS)] + text
+
+    hostile = map_texts(portal, change)
+    # Where each record was written is no text (map_texts leaves it): its file name too.
+    for table in (hostile.offices, hostile.schools, hostile.people, hostile.documents, hostile.bodies):
+        for key, record in table.items():
+            table[key] = dataclasses.replace(record, source=dataclasses.replace(
+                record.source, file=change(record.source.file)))
+    return hostile
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A real MkDocs build (theme, edit links, search) of the hostile model: the plugin's
+    loader is replaced for the build, so no check stands in the way."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    import portal_mkdocs.plugin as plugin_module
+
+    root = tmp_path_factory.mktemp("hostile-site")
+    dataset = Dataset(root)
+    model, _ = load_or_raise(dataset.write(), root)
+    hostile = hostile_model(model)
+    write_site(root, data=root / "data", plugin={"edit_url_template": "https://example.org/edit/main/{path}"})
+    patch = pytest.MonkeyPatch()
+    patch.setattr(plugin_module, "load_or_raise", lambda *args, **kwargs: (hostile, []))
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+    finally:
+        patch.undo()
+    yield root / "site"
+
+
+_HANDLERS_AND_LINKS = """() => {
+  const handlers = [];
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      if (attribute.name.startsWith('on')) handlers.push(element.tagName + ' ' + attribute.name);
+    }
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'pointerover']) {
+      element.dispatchEvent(new Event(type, {bubbles: true}));
+    }
+  }
+  const schemes = [...document.querySelectorAll('a[href], [src]')]
+    .map(e => new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).protocol)
+    .filter(p => !['http:', 'https:'].includes(p));
+  const edit = document.querySelector('a[rel=edit]');
+  return {handlers, schemes, edit: edit ? edit.getAttribute('href') : null,
+          injected: document.querySelectorAll('svg[onload], img[src="x"]').length
+            + [...document.scripts].filter(s => s.textContent.includes('alert(')).length};
+}"""
+
+
+def test_hostile_data_and_file_names_run_no_script_in_a_browser(hostile_site: Path) -> None:
+    """Every page of the hostile build, in chromium: no dialog opens (on load, or on the
+    mouse and focus events sent to every element), no element carries an event handler,
+    every link is http(s), and the "edit this page" link keeps the file name inside it."""
+    require_chromium()
+    pages = sorted(p.parent.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("index.html"))
+    assert len(pages) > 15 and any(ID_PAYLOAD in page for page in pages)
+    dialogs: list[str] = []
+    problems: dict[str, Any] = {}
+    edits: list[str] = []
+    with serve(hostile_site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        for path in pages:
+            page.goto(base + quote("" if path == "." else path + "/"))
+            found = page.evaluate(_HANDLERS_AND_LINKS)
+            page.wait_for_timeout(20)
+            if found["handlers"] or found["schemes"] or found["injected"]:
+                problems[path] = found
+            if found["edit"]:
+                edits.append(found["edit"])
+    assert dialogs == []
+    assert problems == {}
+    assert edits and all(link.startswith("https://example.org/edit/main/data/") for link in edits)
+    assert any("%22%3E%3Cimg" in link for link in edits) and any("onmouseover%3D" in link for link in edits)
+
+
+# Hypothesis: each class of hostile text
+
+
+@st.composite
+def written_phone(draw: st.DrawFn) -> str:
+    """0912 345 678 written any way: a prefix (0, +84, 84, 0084, (0...)), the digits cut
+    anywhere, any separators (spaces of every kind, a line break, dots, dashes)."""
+    prefix = draw(st.sampled_from(["0", "+84 ", "84", "0084 ", "+84 (0) ", "(0"]))
+    digits = "912345678"
+    cuts = sorted(draw(st.sets(st.integers(1, len(digits) - 1), max_size=4)))
+    separators = st.sampled_from([" ", "\u00a0", "\u202f", "\n", ".", "-", "–", "—", "−", " - ", "\u200b"])
+    parts = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+    text = prefix + parts[0]
+    if prefix == "(0":
+        text += ")"
+    for part in parts[1:]:
+        text += draw(separators) + part
+    return text
+
+
+@st.composite
+def written_email(draw: st.DrawFn) -> str:
+    at = draw(st.sampled_from(["@", " @ ", "%40", "[at]", " (a) ", "(at)", " [at] ", "＠"]))
+    dot = draw(st.sampled_from([".", "[dot]", " (dot) "]))
+    address = f"secret{dot}mail{at}truong{dot}edu{dot}vn"
+    return draw(st.sampled_from([address, address.upper(), address.title()]))
+
+
+WORDS = st.text(alphabet="abcdeđghiklmnoơưxyzàáảãạăằắẵặâầấẫậ ,;:", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=WORDS, value=written_phone() | written_email(), after=WORDS)
+def test_any_written_form_is_hidden_and_known(before: str, value: str, after: str) -> None:
+    text = f"{before} {value} {after}"
+    clean = Redactor([PRIVATE_PHONE, PRIVATE_EMAIL])(text)
+    assert not leaks(clean), (text, clean)
+    assert REDACTED in clean
+    keys = {key for found in find_contacts(text) for key in found.keys}
+    assert keys & {privacy.phone_key(PRIVATE_PHONE), PRIVATE_EMAIL}, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(contact=st.text(max_size=40), text=st.text(max_size=200))
+def test_a_value_that_is_no_phone_or_e_mail_never_changes_a_text(contact: str, text: str) -> None:
+    if privacy.phone_key(contact) is None and privacy.email_key(contact) is None:
+        assert Redactor([contact])(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(prefix=st.sampled_from(["=", "+", "-", "@", "\t", "\r", ""]), rest=st.text(max_size=40))
+def test_no_csv_cell_starts_a_formula(prefix: str, rest: str) -> None:
+    value = prefix + rest
+    cell = sanitize.csv_cell(value)
+    assert cell in (value, "'" + value)
+    if cell == value and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        assert re.fullmatch(r"[+-]?\d+([.,]\d+)*|[-‐‑‒–—―−\s]+", value), value
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerow([cell])
+    assert next(csv.reader(io.StringIO(out.getvalue()))) == [cell]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.sampled_from(TEXT_PAYLOADS) | st.text(alphabet="<>\"'&=/ascriptonl()", min_size=1, max_size=30))
+def test_markup_in_every_text_field_is_escaped(tmp_path_factory: Any, payload: str) -> None:
+    """Markup put in every text field of the schema (tests/full_dataset.py): every page
+    renders it as text (no tag or attribute from the data), and the feed and calendars
+    parse."""
+    root = tmp_path_factory.mktemp("markup")
+    files = with_texts(lambda text, _field, room: (text + " " + payload)[:room])
+    portal, problems = load(write_files(files, root), root)
+    if any(p.severity == "error" for p in problems):
+        return  # the checker refused it (e.g. an "@" that reads as an e-mail of nobody)
+    pages = Pages(portal)
+    renderer = Renderer(pages)
+    for spec in pages.all():
+        html_text = renderer.render(spec)
+        for tag in _tags(html_text):
+            assert not tag[0].startswith(("script", "svg", "img")) or tag[0] == "svg" and spec.template == "body.html"
+            assert not [name for name, _ in tag[1] if name.startswith("on")], (spec.url, tag)
+            assert not [value for name, value in tag[1] if name == "href" and (value or "").startswith("javascript")]
+    ET.fromstring(feed.feed_bytes(portal, pages.urls, "https://example.org/"))
+    for data in calendar.calendar_files(portal, pages.urls, "https://example.org/").values():
+        assert_rfc5545(data)
+
+
+def _tags(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, attrs))
+
+    Collector().feed(text)
+    return tags
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=60))
+def test_the_feed_and_calendars_parse_whatever_a_title_holds(repo_portal: Portal, text: str) -> None:
+    hostile = hostile_titles(repo_portal, text)
+    ET.fromstring(feed.feed_bytes(hostile, None, "https://example.org/"))
+    for data in calendar.calendar_files(hostile, None, "https://example.org/").values():
+        assert_rfc5545(data)

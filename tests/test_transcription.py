@@ -154,7 +154,8 @@ def test_every_line_of_every_seed_is_in_a_full_text(portal: Portal) -> None:
     missing = []
     for seed in sorted(SEEDS.glob("*.txt")):
         for line in seed.read_text(encoding="utf-8").splitlines():
-            plain = _plain(line)
+            # The model is redacted at load: a private contact printed in a seed is hidden there too.
+            plain = _plain(portal.redactor(line))
             if plain and plain not in texts:
                 missing.append(f"{seed.name}: {plain}")
     assert missing == []

@@ -6,8 +6,10 @@ partial date standing for all its days (2023-09 to 2024-01: 1 September 2023 up 
 including 31 January 2024). Teachers subscribe to the file in their calendar app.
 
 Hand-written, no dependency: text escaped (backslash, semicolon, comma, newline),
-lines folded at 75 octets, CRLF. Deterministic: UIDs come from the document id and the
-activity's place in it, DTSTAMP from the document's date, never from the clock.
+control characters removed (`sanitize.xml_chars`), lines folded at 75 octets, CRLF.
+Deterministic: UIDs come from the document id and the activity's place in it, DTSTAMP
+from the document's date, never from the clock. The texts come from the model, redacted
+when it was loaded.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from . import vocab
 from .dates import PartialDate, SchoolYear
-from .exports import redactor
 from .model import Activity, Document, OfficeYear, Portal
-from .privacy import Redactor
+from .sanitize import xml_chars
 from .urls import UrlFormats
 
 PRODID = "-//portal-cot-can//Ke hoach nam hoc//VI"
@@ -29,6 +31,7 @@ UID_DOMAIN = "portal-cot-can"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 _FOLD_AT = 75  # octets per line, CRLF not counted (RFC 5545, 3.1)
 _TOKENS = re.compile(r"\\.|.", re.DOTALL)
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"  # reserved in a URI (RFC 3986), kept as they are
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,9 @@ class Event:
 
 
 def escape_text(text: str) -> str:
-    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped,
+    and no control character (RFC 5545 allows none in a value but the tab)."""
+    text = xml_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
 
 
@@ -134,20 +138,20 @@ def activity_events(portal: Portal, doc: Document, year: SchoolYear, doc_url: st
                         stamp, doc_url, "Hạn báo cáo")
 
 
-def _event_lines(event: Event, redact: Redactor) -> list[str]:
+def _event_lines(event: Event) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{event.uid}",
+        f"UID:{escape_text(event.uid)}",
         f"DTSTAMP:{_stamp(event.stamp)}",
         f"DTSTART;VALUE=DATE:{_date(event.start)}",
         f"DTEND;VALUE=DATE:{_date(event.end)}",
-        f"SUMMARY:{escape_text(redact(event.summary))}",
-        f"DESCRIPTION:{escape_text(redact(event.description))}",
+        f"SUMMARY:{escape_text(event.summary)}",
+        f"DESCRIPTION:{escape_text(event.description)}",
     ]
     if event.categories:
         lines.append(f"CATEGORIES:{escape_text(event.categories)}")
     if event.url:
-        lines.append(f"URL:{event.url}")
+        lines.append(f"URL:{quote(event.url, safe=_URI_CHARACTERS)}")  # a URI value: no space, no break
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
 
@@ -168,7 +172,6 @@ def office_year_events(portal: Portal, oy: OfficeYear, urls: UrlFormats | None =
 def calendar_bytes(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None,
                    site_url: str | None = None) -> bytes:
     """One office's plan for one school year as a VCALENDAR (UTF-8, CRLF, folded)."""
-    redact = redactor(portal)
     office = portal.offices.get(oy.office)
     name = f"Kế hoạch năm học {oy.school_year} — {office.short_name if office else oy.office}"
     lines = [
@@ -177,12 +180,12 @@ def calendar_bytes(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = Non
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"NAME:{escape_text(redact(name))}",
-        f"X-WR-CALNAME:{escape_text(redact(name))}",
+        f"NAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{TIMEZONE}",
     ]
     for event in office_year_events(portal, oy, urls, site_url):
-        lines += _event_lines(event, redact)
+        lines += _event_lines(event)
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")
 

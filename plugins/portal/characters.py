@@ -11,8 +11,6 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u20
 def kind(char: str) -> str:
     """What is wrong with a character a text may not hold, in the clerk's words."""
     code = ord(char)
-    if char in "\t\n\r":
-        return "dấu Tab hoặc xuống dòng (tên chỉ viết trên một dòng)"
     if 0xD800 <= code <= 0xDFFF or char in "\ufffe\uffff":
         return "ký tự không hợp lệ (trang web, tin RSS và lịch không chứa được)"
     if unicodedata.category(char) == "Cc":

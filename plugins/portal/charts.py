@@ -24,6 +24,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
     """A horizontal bar chart as inline SVG, with a title and a text description."""
     if not bars:
         return ""
+    chart_id = escape(chart_id)  # made from a body's id: an attribute value like any other
     top = max(b.value for b in bars) or 1
     height = BAR_HEIGHT * len(bars) + 8
     width = LABEL_WIDTH + BAR_WIDTH + 40

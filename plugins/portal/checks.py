@@ -8,22 +8,19 @@ record left out for its own error (`Unbuilt`) is not reported again.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import vocab
+from . import privacy, vocab
 from .dates import PartialDate, SchoolYear
 from .model import Body, Document, Membership, Portal, Source
-from .privacy import EMAIL
 from .problems import KeyPath, Problem, Severity, format_path
+from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, Schema
 from .text import normalize
 from .yamlsource import YamlDocument
-
-PHONE = re.compile(r"(?<![\d/.-])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")
 
 # "Did you mean ...?" compares an unknown id with every known one: after this many, the
 # hints stop, so that a file full of wrong ids costs linear time, not ids x references.
@@ -403,46 +400,70 @@ def _check_stt(ctx: _Context, body: Body) -> None:
                         f"trong danh sách {body.name}.", hint="mỗi dòng của danh sách có một số riêng.")
 
 
-def _public_texts(p: Portal) -> Iterator[tuple[Source, KeyPath, str]]:
-    """Every text the site may show, with where it was written."""
-    for doc in p.documents.values():
-        yield from _document_texts(doc)
-    for body in p.bodies.values():
-        yield body.source, ("name",), body.name
-        for i, m in enumerate(body.members):
-            for key in ("as_written", "position", "note", "role_text"):
-                value = getattr(m, key)
-                if value:
-                    yield body.source, ("members", i, key), value
-        for i, duty in enumerate(body.duties):
-            yield body.source, ("duties", i, "text"), duty.text
-    for person in p.people.values():
-        if person.note:
-            yield person.source, ("note",), person.note
+def _file_schema(data: Any) -> Schema | None:
+    """The schema a checked file was validated against: the one whose required keys it has
+    and whose keys it keeps to (each kind of file has its own top-level keys)."""
+    if not isinstance(data, dict):
+        return None
+    for schema in FILE_SCHEMAS.values():
+        if set(schema["required"]) <= data.keys() <= schema["properties"].keys():
+            return schema
+    return None
 
 
-def _document_texts(doc: Document) -> Iterator[tuple[Source, KeyPath, str]]:
-    s = doc.source
-    yield s, ("title",), doc.title
-    if doc.text:
-        yield s, ("text",), doc.text
-    for i, basis in enumerate(doc.legal_bases):
-        yield s, ("legal_bases", i, "text"), basis.text
-    for i, act in enumerate(doc.activities):
-        yield s, ("activities", i, "title"), act.title
-        if act.details:
-            yield s, ("activities", i, "details"), act.details
+def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, bool]]:
+    """Every text of a file that the site may show, walked along its schema: (key path,
+    text, whether it is an id, shown in addresses). Free keys (a figure's parts) are text
+    too. Private contacts are left out."""
+    if schema is CONTACT:
+        return
+    if isinstance(value, str):
+        yield path, value, schema.get("pattern") == ID_PATTERN
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _public_texts(schema.get("items", {}), item, path + (i,))
+    elif isinstance(value, dict):
+        properties = schema.get("properties", {})
+        free = schema.get("additionalProperties")
+        for key, item in value.items():
+            if key in properties:
+                yield from _public_texts(properties[key], item, path + (key,))
+            elif isinstance(free, dict):
+                yield path + (key,), str(key), False
+                yield from _public_texts(free, item, path + (key,))
 
 
 def _check_privacy(ctx: _Context) -> None:
-    """A phone number or e-mail in public text must belong to someone's private contact."""
-    private = ctx.portal.private_values()
-    for source, sub, text in _public_texts(ctx.portal):
-        for pattern, what in ((PHONE, "số điện thoại"), (EMAIL, "địa chỉ thư điện tử")):
-            for match in pattern.finditer(text):
-                value = match.group(0)
-                if value in private or re.sub(r"[ .]", "", value) in private:
-                    continue
-                ctx.add(source, sub, f"đoạn chữ công khai có {what} '{value}' không thuộc liên hệ "
-                        "riêng tư của ai.", hint="thêm nó vào 'contact' của người sở hữu để trang web "
-                        "ẩn đi; không bao giờ công bố thông tin cá nhân khi chưa được đồng ý.")
+    """Contacts are valid phones or e-mails; a phone number or e-mail address in any text
+    the site shows belongs to someone's contact (the site then hides it if private); an id,
+    which the site shows in addresses, holds no private value."""
+    p = ctx.portal
+    known: set[str] = set()
+    for person in p.people.values():
+        for kind, value in person.contact.items():
+            key = privacy.contact_key(kind, value)
+            if key is not None:
+                known.add(key)
+                continue
+            ctx.add(person.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
+                    expected=CONTACT["properties"][kind]["description"], actual=repr(value),
+                    hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
+    for doc in ctx.docs.values():
+        schema = _file_schema(doc.data)
+        if schema is None:
+            continue
+        for path, text, is_id in _public_texts(schema, doc.data):
+            if is_id:
+                for found in p.redactor.find(text):
+                    ctx.problems.append(doc.problem(
+                        path, f"mã '{text}' chứa {found.label} riêng tư.",
+                        expected="mã không chứa thông tin liên hệ",
+                        hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
+                continue
+            for found in privacy.find_contacts(text):
+                if known.isdisjoint(found.keys):
+                    ctx.problems.append(doc.problem(
+                        path, f"đoạn chữ công khai có {found.label} '{text[found.start:found.end]}' "
+                        "không thuộc liên hệ riêng tư của ai.",
+                        hint="thêm nó vào 'contact' của người sở hữu để trang web ẩn đi; không bao giờ "
+                        "công bố thông tin cá nhân khi chưa được đồng ý."))

@@ -98,6 +98,13 @@ class SchoolYear:
         return f"{self.start}-{self.start + 1}"
 
     @property
+    def first_day(self) -> datetime.date:
+        """The school year's opening day (5 September by tradition; 1 September is when
+        offices count a year as begun: a body or school that ended before it is not part
+        of the year)."""
+        return datetime.date(self.start, 9, 1)
+
+    @property
     def window(self) -> tuple[datetime.date, datetime.date]:
         """Dates a year's documents and plans may carry: 1 June to 30 September next year.
 

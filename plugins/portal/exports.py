@@ -3,7 +3,9 @@
 Plain Python, no MkDocs. Every function is deterministic: the same data gives
 byte-identical files (timestamps come from the data, keys are sorted, zip entries
 carry a fixed date). Nothing private is written: people appear with their public
-fields only, and every text goes through the Redactor before it is written.
+fields only, and the model's texts were redacted when it was loaded (portal.privacy).
+No cell runs as a formula: CSV cells are neutralised (portal.sanitize), XLSX cells are
+written as strings.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from . import vocab
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
-from .privacy import Redactor
+from .sanitize import csv_cell
 from .urls import UrlFormats
 
 # The official column order of a DANH SÁCH table.
@@ -28,11 +30,6 @@ ROSTER_XLSX = "danh-sach.xlsx"
 YEAR_JSON = "du-lieu.json"
 # Roles that need no remark in the Ghi chú column: the plain members of a list.
 ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
-
-
-def redactor(portal: Portal) -> Redactor:
-    """The one Redactor every export runs its text through."""
-    return portal.redactor
 
 
 # Rosters
@@ -68,7 +65,6 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     name column. Ghi chú keeps the remark printed in the list; where there is none, a
     row that is not a plain member (a leader named above the table) says its role.
     """
-    redact = redactor(portal)
     subjects = _subject_of_rows(portal, body)
     rows: list[tuple[str, ...]] = []
     for m in portal.roster(body):
@@ -83,20 +79,21 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         if not note and m.role not in ORDINARY_ROLES:
             note = m.role_text or vocab.ROLES.get(m.role, m.role)
         stt = "" if m.stt is None else str(m.stt)
-        rows.append(tuple(redact(cell) for cell in (stt, name, post, subject, note)))
+        rows.append((stt, name, post, subject, note))
     return rows
 
 
 def roster_title(portal: Portal, body: Body) -> str:
-    return redactor(portal)(f"DANH SÁCH {body.name} năm học {body.school_year}")
+    return f"DANH SÁCH {body.name} năm học {body.school_year}"
 
 
 def roster_csv(portal: Portal, body: Body) -> bytes:
-    """The list as CSV: UTF-8 with a byte-order mark (so Excel reads Vietnamese), CRLF."""
+    """The list as CSV: UTF-8 with a byte-order mark (so Excel reads Vietnamese), CRLF,
+    every cell quoted and none a formula."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(ROSTER_COLUMNS)
-    writer.writerows(roster_rows(portal, body))
+    writer.writerows(tuple(csv_cell(cell) for cell in row) for row in roster_rows(portal, body))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -131,13 +128,13 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
     """
     import xlsxwriter
 
-    redact = redactor(portal)
     title = roster_title(portal, body)
     buffer = io.BytesIO()
-    # strings_to_formulas off: a cell that starts with "=" stays text, never a formula.
+    # Every cell is written with write_string (a string, never a formula); the options
+    # keep even write() from turning a string into a formula, a number or a link.
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_numbers": False})
-    creator = redact(portal.offices[body.office].name) if body.office in portal.offices else ""
+                                            "strings_to_numbers": False, "strings_to_urls": False})
+    creator = portal.offices[body.office].name if body.office in portal.offices else ""
     workbook.set_properties({"title": title, "author": creator, "created": fixed_datetime(portal, body)})
     workbook.set_custom_property("Language", "vi-VN")
     sheet = workbook.add_worksheet("Danh sách")
@@ -150,7 +147,7 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
     sheet.write_string(0, 0, title, bold_title)
     decision = _decision_line(portal, body)
     if decision:
-        sheet.write_string(1, 0, redact(decision), italic)
+        sheet.write_string(1, 0, decision, italic)
     sheet.write_row(header_row, 0, ROSTER_COLUMNS, header)
     for i, row in enumerate(roster_rows(portal, body), start=header_row + 1):
         for j, value in enumerate(row):
@@ -242,16 +239,6 @@ def _body(b: Body) -> dict[str, Any]:
     }
 
 
-def _redact_all(value: Any, redact: Redactor) -> Any:
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, dict):
-        return {key: _redact_all(item, redact) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_redact_all(item, redact) for item in value]
-    return value
-
-
 def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
     """Everything the portal holds for one school year, as plain JSON values.
 
@@ -292,7 +279,7 @@ def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
                 offices.add(ref)
                 pending.append(ref)
 
-    data = {
+    return {
         "school_year": year.label,
         "offices": [_office(portal.offices[o]) for o in sorted(offices) if o in portal.offices],
         "schools": [_school(portal.schools[s]) for s in sorted(schools) if s in portal.schools],
@@ -303,8 +290,6 @@ def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
         "body_kinds": dict(vocab.BODY_KINDS),
         "document_kinds": dict(vocab.DOCUMENT_KINDS),
     }
-    result: dict[str, Any] = _redact_all(data, redactor(portal))
-    return result
 
 
 def year_json(portal: Portal, year: SchoolYear) -> bytes:

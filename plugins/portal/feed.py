@@ -4,6 +4,10 @@ Each entry links to the document's page. Dates come from the documents (a partia
 date stands for its first day), so the feed changes only when the data does: `updated`
 is the newest document's date, never the time of the build. Entry ids are URNs derived
 from the document ids, so they stay the same if the site moves.
+
+The texts come from the model, redacted when it was loaded; ElementTree escapes markup,
+and every text and attribute passes `sanitize.xml_chars`, so the feed stays well-formed
+whatever the data holds (U+FFFE in a title once made it unreadable).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from . import vocab
-from .exports import redactor
 from .model import Document, Portal
+from .sanitize import xml_chars
 from .urls import UrlFormats, relative
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -52,9 +56,9 @@ def entry_id(doc: Document) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrib)
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {key: xml_chars(value) for key, value in attrib.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_chars(text)
     return element
 
 
@@ -82,7 +86,6 @@ def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
     """The feed as UTF-8 XML. Links are absolute under `site_url`; with an empty
     `site_url` they are relative to the feed's own location."""
     urls = urls or UrlFormats()
-    redact = redactor(portal)
     here = feed_path(urls)
     base = site_url.rstrip("/") + "/" if site_url else ""
 
@@ -108,15 +111,15 @@ def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
     for doc in docs:
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id(doc))
-        _sub(entry, "title", redact(_title(doc)))
+        _sub(entry, "title", _title(doc))
         _sub(entry, "updated", _timestamp(_day(doc)))
         _sub(entry, "published", _timestamp(_day(doc)))
         issuer = portal.offices.get(doc.issuer or "")
         entry_author = _sub(entry, "author")
-        _sub(entry_author, "name", redact(issuer.name if issuer else FEED_AUTHOR))
+        _sub(entry_author, "name", issuer.name if issuer else FEED_AUTHOR)
         _sub(entry, "link", rel="alternate", type="text/html", href=href(urls.document.format(document=doc.id)))
         _sub(entry, "category", term=doc.kind, label=vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind))
-        _sub(entry, "summary", redact(_summary(portal, doc)), type="text")
+        _sub(entry, "summary", _summary(portal, doc), type="text")
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return data + b"\n"

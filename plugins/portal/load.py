@@ -338,7 +338,8 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
         steps[file.kind](doc, validation.invalid_records)
     problems += builder.duplicates
     problems += check_portal(portal, documents, unbuilt, draft=draft)
-    return portal, sorted(problems, key=Problem.sort_key)
+    # Checked, then redacted once: every output starts from text without private values.
+    return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
 
 
 def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:

@@ -295,5 +295,6 @@ class Portal:
 
     @cached_property
     def redactor(self) -> Redactor:
-        """The one Redactor of this data: every page, export and index goes through it."""
+        """The one Redactor of this data: the loader redacts the model with it once, after
+        the checks, so every page, export and index starts from clean text."""
         return Redactor(value for person in self.people.values() for value in person.private_values)

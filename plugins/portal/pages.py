@@ -69,7 +69,7 @@ class Pages:
 
     def hubs(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
-        yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"year": v.current_year}, in_nav=True)
+        yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"groups": v.home_groups()}, in_nav=True)
         yield PageSpec(self.url("years"), "Năm học", "years.html", {}, in_nav=True)
         offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
         yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)

@@ -1,9 +1,15 @@
-"""Render a page's HTML from its Jinja template. Every value is escaped (autoescape)."""
+"""Render a page's HTML from its Jinja template. Every value is escaped (autoescape).
+
+The model holds no private value (the loader redacted it), so a page is rendered as it
+is; the parts of a link's address are percent-encoded, so that no value can turn a link
+into another scheme ("javascript:") whatever the URL shapes.
+"""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -20,7 +26,6 @@ def _date(value: PartialDate | None) -> str:
 class Renderer:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
-        self.redact = pages.portal.redactor
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -46,12 +51,11 @@ class Renderer:
         env.globals["fields"] = diff.FIELDS
         return env
 
-    def render(self, page: PageSpec, *, redact: bool = True) -> str:
-        """The page's HTML, private values redacted (a caller that adds to the HTML and
-        redacts the whole once may pass redact=False)."""
+    def render(self, page: PageSpec) -> str:
+        """The page's HTML (the article)."""
         def url(name: str, **parts: Any) -> str:
-            return relative(self.pages.url(name, **parts), page.url)
+            quoted = {key: quote(str(value), safe="") for key, value in parts.items()}
+            return relative(self.pages.url(name, **quoted), page.url)
 
         template = self.env.get_template(page.template)
-        html = template.render(page=page, url=url, **page.context)
-        return self.redact(html) if redact else html
+        return template.render(page=page, url=url, **page.context)

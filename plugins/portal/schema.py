@@ -33,13 +33,13 @@ ID_PATTERN = _anchored("[a-z0-9]+(?:-[a-z0-9]+)*")
 # and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
 # turn the text after them around on the page: Vietnamese has no use for them.
 CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff"
-# What a name may not hold besides: tabs and line breaks (a name is one line), and the
-# invisible characters that make two names look alike: soft hyphen, combining grapheme
-# joiner, Arabic letter mark, Hangul and Khmer fillers, Mongolian selectors, zero-width
-# spaces and joiners, left-to-right and right-to-left marks, line and paragraph
-# separators, word joiner and invisible operators, variation selectors, the byte order
-# mark (U+FEFF) and interlinear annotation marks.
-INVISIBLE_CHARACTERS = (r"\t\n\r\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+# What a name may not hold besides: the invisible characters that make two names look
+# alike: soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul and Khmer
+# fillers, Mongolian selectors, zero-width spaces and joiners, left-to-right and
+# right-to-left marks, line and paragraph separators, word joiner and invisible
+# operators, variation selectors, the byte order mark (U+FEFF) and interlinear
+# annotation marks.
+INVISIBLE_CHARACTERS = (r"\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                         r"\u200b-\u200f\u2028\u2029\u2060-\u2065\u206a-\u206f\u3164\ufe00-\ufe0f"
                         r"\ufeff\uffa0\ufff9-\ufffb")
 # Some character that is not a space: a text of spaces only is as good as empty.
@@ -152,17 +152,26 @@ SCHOOL = _object(
     "a school (trường)",
 )
 
+# Private contact fields. The checker also requires a valid phone number (region VN, or
+# with its +country code) and a plain e-mail address (portal.privacy.contact_key): a value
+# that is neither would match nothing when the site hides it.
+CONTACT = _object(
+    {
+        "phone": {**_text("số điện thoại, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40),
+                  "format": "phone"},
+        "email": {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"},
+    },
+    [],
+    "liên hệ riêng tư: không công bố trừ khi có trong publish",
+)
+
 PERSON = _object(
     {
         "id": _id("mã người"),
         "name": _name("họ và tên", max_length=120),
         "honorific": {"enum": ["Ông", "Bà"], "description": "Ông / Bà, như văn bản ghi"},
         "sort_name": _name("khóa sắp xếp khi không tách được họ tên", max_length=120),
-        "contact": _object(
-            {key: _text(label, max_length=200) for key, label in vocab.PRIVATE_CONTACT_FIELDS.items()},
-            [],
-            "liên hệ riêng tư: không công bố trừ khi có trong publish",
-        ),
+        "contact": CONTACT,
         "publish": _list(_enum(vocab.PRIVATE_CONTACT_FIELDS, "trường được công bố"), "công bố"),
         "distinct_from": _list(_id("mã người trùng tên"), "người trùng tên nhưng khác người"),
         "note": _text("ghi chú", max_length=2000),

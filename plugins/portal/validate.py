@@ -180,7 +180,7 @@ def _text_problem(doc: YamlDocument, path: KeyPath, pattern: str, text: str) -> 
     char = refused.group(0)
     yield doc.problem(path, f"có {characters.kind(char)}: {characters.code(char)} "
                       f"{characters.position(text, refused.start())}.",
-                      expected="chữ, số, dấu câu" + (", xuống dòng" if pattern == TEXT_PATTERN else ""),
+                      expected="chữ, số, dấu câu, xuống dòng",
                       hint="xóa ký tự đó: gõ lại chỗ ấy, hoặc dán đoạn chữ vào Notepad rồi chép lại "
                            "(ký tự ẩn thường đi theo khi chép từ Word, Zalo hay trang web).")
 

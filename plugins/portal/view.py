@@ -11,8 +11,19 @@ from dataclasses import dataclass
 
 from . import vocab
 from .dates import SchoolYear
-from .model import Activity, Body, Document, Membership, Person, Portal, School
+from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .text import collation_key, person_sort_key
+
+
+@dataclass(frozen=True)
+class HomeGroup:
+    """Schools whose latest school year is `year`, published by `office`: the home page
+    lists each school once, under its own latest year (offices publish on different
+    calendars, and an office that ended keeps its last year)."""
+
+    office: Office
+    year: SchoolYear
+    schools: list[School]
 
 
 @dataclass(frozen=True)
@@ -27,7 +38,6 @@ class View:
     def __init__(self, portal: Portal) -> None:
         self.portal = portal
         self.years = portal.school_years
-        self.current_year: SchoolYear | None = self.years[-1] if self.years else None
         self.seats_of_person: dict[str, list[Seat]] = defaultdict(list)
         self.seats_at_unit: dict[tuple[SchoolYear, str], list[Seat]] = defaultdict(list)
         self.seats_of_school: dict[tuple[SchoolYear, str], list[Seat]] = defaultdict(list)
@@ -62,6 +72,9 @@ class View:
         schools_of_office: dict[str, list[School]] = defaultdict(list)
         for school in p.schools.values():
             schools_of_office[school.office].append(school)
+        self.years_of_office: dict[str, list[SchoolYear]] = defaultdict(list)
+        for oy in sorted(p.office_years, key=lambda oy: oy.school_year):
+            self.years_of_office[oy.office].append(oy.school_year)
         for oy in p.office_years:
             first_day = datetime.date(oy.school_year.start, 9, 1)
             for school in schools_of_office[oy.office]:
@@ -153,3 +166,30 @@ class View:
 
     def school_years(self, school_id: str) -> list[SchoolYear]:
         return [y for y in self.years if school_id in self.schools_in_year[y]]
+
+    # "Current" is per office, and per school: never the newest year of the whole data
+
+    def latest_year(self, office_id: str) -> SchoolYear | None:
+        """The newest school year the office has published."""
+        years = self.years_of_office.get(office_id)
+        return years[-1] if years else None
+
+    def publisher(self, school: School, year: SchoolYear) -> str:
+        """The office whose data gives the school its page in `year`: its own office when
+        that office published the year, else the office of a body that lists it."""
+        if year in self.years_of_office.get(school.office, ()):
+            return school.office
+        seats = self.seats_of_school.get((year, school.id)) or self.seats_at_unit.get((year, school.id)) or []
+        return min((seat.body.office for seat in seats), default=school.office)
+
+    def home_groups(self) -> list[HomeGroup]:
+        """Every school that has a page, once, under its own latest year and the office
+        that published it; groups by office name, newest year first."""
+        grouped: dict[tuple[str, SchoolYear], list[School]] = defaultdict(list)
+        for school in self.portal.schools.values():
+            years = self.school_years(school.id)
+            if years:
+                grouped[(self.publisher(school, years[-1]), years[-1])].append(school)
+        groups = [HomeGroup(self.portal.offices[office], year, self.sorted_schools(schools))
+                  for (office, year), schools in grouped.items()]
+        return sorted(groups, key=lambda g: (collation_key(g.office.name), g.office.id, -g.year.start))

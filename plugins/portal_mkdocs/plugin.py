@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,8 +20,8 @@ from mkdocs.structure.pages import Page
 from portal import calendar, exports, feed
 from portal.load import load_or_raise
 from portal.pages import Pages, PageSpec
-from portal.privacy import Redactor
-from portal.problems import DataError
+from portal.privacy import private_values_in_page
+from portal.problems import DataError, Problem, report
 from portal.render import Renderer
 from portal.urls import UrlFormats, src_uri
 
@@ -44,11 +45,16 @@ def theme_safe_title(title: str) -> str:
     return plain.replace("&", "&amp;")
 
 
+def edit_url(template: str, path: str) -> str:
+    """The "edit this page" address of a data file: the path percent-encoded, so that no
+    file name can end the theme's href="..." attribute (Material prints it unescaped)."""
+    return template.format(path=quote(path, safe="/"))
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
-        self.redact = Redactor(())
         self.data_dir = Path("data")
         self.command = "build"
         # Atomic output: MkDocs writes into `staging`; a finished build replaces `final`.
@@ -82,7 +88,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             output.remove_stale_staging(self.final_site)
             self.staging_site = output.staging_dir(self.final_site)
             config.site_dir = str(self.staging_site)
-        self.redact = self.renderer.redact
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
@@ -93,9 +98,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, uri, content="", inclusion=inclusion)
             if spec.edit_path and self.config.edit_url_template:
-                file.edit_uri = spec.edit_path
+                file.edit_uri = quote(spec.edit_path, safe="/")
             files.append(file)
+        self._refuse_private_values(files, config)
         return files
+
+    def _refuse_private_values(self, files: Files, config: MkDocsConfig) -> None:
+        """Stop the build when a hand-written page holds a private contact (see
+        private_values_in_page); every such page and line is listed at once."""
+        if self.renderer is None:
+            return
+        root = Path(config.config_file_path or ".").parent
+        problems: list[Problem] = []
+        for file in files.documentation_pages():
+            if not file.generated_by and file.abs_src_path:
+                shown = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
+                problems += private_values_in_page(file.content_string, shown, self.renderer.pages.portal.redactor)
+        if problems:
+            raise PluginError(f"Trang viết tay có thông tin riêng tư:\n\n{report(problems)}")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -105,7 +125,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         page.meta.setdefault("title", theme_safe_title(spec.title))
         page.meta["portal_searchable"] = spec.searchable
         if spec.edit_path and self.config.edit_url_template:
-            page.edit_url = self.config.edit_url_template.format(path=spec.edit_path)
+            page.edit_url = edit_url(self.config.edit_url_template, spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -117,8 +137,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # rendered only when its file is written (on_post_page), so memory stays flat.
             return CONTENT_PLACEHOLDER
         # A hand-written page: its title and the folded copies, no filters.
-        html = search.annotate(html, search.SearchData(title=page.title or ""))
-        return self.redact(html)  # nothing private is published, nor indexed
+        return search.annotate(html, search.SearchData(title=page.title or ""))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         from . import search
@@ -126,8 +145,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = self.renderer.render(spec, redact=False)  # redacted once, with the search markup
-        html = self.redact(search.annotate_generated(html, spec, self.renderer.pages.portal))
+        html = search.annotate_generated(self.renderer.render(spec), spec, self.renderer.pages.portal)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
 

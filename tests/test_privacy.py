@@ -1,0 +1,288 @@
+"""Privacy: every written form of a private phone or e-mail is found, checked and hidden.
+
+- Finding: each form the issue found leaking (and more) normalises to the contact's key.
+- The checker: contacts must be valid; a phone or e-mail in any text field of the schema
+  that belongs to nobody's contact is an error at its line; a private value in an id too.
+- Redaction happens once, at load, in the model: no field of any record keeps a private
+  value (walked over the dataclasses), and a hand-written page that holds one stops the build.
+- The whole built site, decoded file by file (HTML, CSV, XLSX, ICS, JSON, Atom, every
+  Pagefind shard), holds none of the forms, from a data set that writes them in every
+  text field of the schema (tests/full_dataset.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import html
+import json
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from full_dataset import (
+    EMAIL_FORMS,
+    FORMS,
+    FULL,
+    PHONE_FORMS,
+    PRIVATE_EMAIL,
+    PRIVATE_NATIONAL,
+    PRIVATE_PHONE,
+    PUBLISHED_PHONE,
+    filled_fields,
+    text_fields,
+    with_private_forms,
+    with_texts,
+    write,
+)
+from test_pages import build, write_site
+
+from portal import privacy
+from portal.load import load
+from portal.privacy import REDACTED, Redactor, find_contacts, private_values_in_page
+from portal_mkdocs.plugin import edit_url
+
+# An independent look for a leak (not the code under test): NFKC (fullwidth digits,
+# no-break spaces), then every separator a number may be written with taken out.
+SEPARATORS = re.compile(r"[\s.()\-‐‑‒–—―−+\u00ad\u200b\u2060]")
+_EMAIL_LEAK = re.compile(r"secret\W{0,12}mail", re.IGNORECASE)
+
+
+def leaks(text: str) -> list[str]:
+    """The private values found in a decoded text, by plain string search."""
+    plain = unicodedata.normalize("NFKC", text)
+    found = []
+    if PRIVATE_NATIONAL in SEPARATORS.sub("", plain):
+        found.append(PRIVATE_PHONE)
+    if _EMAIL_LEAK.search(plain):
+        found.append(PRIVATE_EMAIL)
+    return found
+
+
+# Finding and redacting one text
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_written_form_is_found_with_the_contacts_key(form: str) -> None:
+    text = f"Liên hệ năm 2024 cô Thùy: {form}. Trân trọng."
+    found = find_contacts(text)
+    assert len(found) == 1
+    expected = privacy.phone_key(PRIVATE_PHONE) if form in PHONE_FORMS else PRIVATE_EMAIL
+    assert expected in found[0].keys
+    assert text[found[0].start:found[0].end].replace("\n", " ").strip(" .") in form.replace("\n", " ")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_written_form_is_redacted_and_nothing_else(form: str) -> None:
+    redact = Redactor([PRIVATE_PHONE, PRIVATE_EMAIL])
+    text = f"Liên hệ năm 2024 cô Thùy: {form}. Số khác 0913 456 789, thư a@b.vn."
+    assert redact(text) == f"Liên hệ năm 2024 cô Thùy: {REDACTED}. Số khác 0913 456 789, thư a@b.vn."
+
+
+def test_a_number_inside_a_longer_run_is_redacted_without_its_neighbours() -> None:
+    redact = Redactor([PRIVATE_PHONE])
+    assert redact("năm 2024 0912 345 678") == f"năm 2024 {REDACTED}"
+    assert redact("0912345678 - 0913456789") == f"{REDACTED} - 0913456789"
+    assert redact("Mã 20912345678") == f"Mã {REDACTED}"  # a longer number holding it: hidden whole
+
+
+def test_a_contact_that_is_no_phone_or_e_mail_matches_no_word() -> None:
+    """`email: "x"` once made 2,969 replacements, inside markup too; `"không có"` rewrote
+    "không có thật". A value that is not a valid contact now matches nothing (and the
+    checker refuses it)."""
+    redact = Redactor(["x", "không có", "12345"])
+    text = 'href="atom.xml" data-pagefind-index-attrs không có thật 12345'
+    assert redact(text) is text
+
+
+def test_the_redactor_walks_records_and_keeps_contacts() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Record:
+        name: str
+        contact: dict[str, str]
+        parts: dict[str, int]
+        items: tuple[str, ...]
+
+    record = Record("Thùy 0912.345.678", {"phone": PRIVATE_PHONE}, {"ĐT 0912345678": 1}, ("a", "84912345678"))
+    clean = Redactor([PRIVATE_PHONE]).redacted(record)
+    assert clean == Record(f"Thùy {REDACTED}", {"phone": PRIVATE_PHONE}, {f"ĐT {REDACTED}": 1}, ("a", REDACTED))
+    untouched = Record("Thùy", {}, {}, ())
+    assert Redactor([PRIVATE_PHONE]).redacted(untouched) is untouched
+
+
+def test_the_edit_link_cannot_leave_its_attribute() -> None:
+    for name in ('data/people/"><img src=x onerror=alert(15)>.yml', 'data/people/x" onmouseover="alert(14)" y=".yml'):
+        link = edit_url("https://example.org/edit/main/{path}", name)
+        assert link.startswith("https://example.org/edit/main/data/people/")
+        assert not set(link) & set("\"'<> ")
+
+
+# The checker
+
+
+def test_the_full_data_set_fills_every_text_field_of_the_schema() -> None:
+    assert filled_fields(FULL) == text_fields()
+
+
+def _field(problem_file: str, path: str) -> str:
+    """'data/years/2024-2025/x.yml', 'bodies[1].members[0].note' -> 'year.bodies[].members[].note'."""
+    parts = problem_file.removeprefix("data/").split("/")
+    kind = "year" if parts[0] == "years" else parts[0].removesuffix(".yml")
+    field = re.sub(r"\[\d+\]", "[]", path)
+    return kind + "." + re.sub(r"(\.parts)\..*$", r"\1.<key>", field)
+
+
+def test_a_phone_or_e_mail_of_nobody_is_an_error_in_every_text_field(tmp_path: Path) -> None:
+    files = with_texts(lambda text, field, room: f"{text} 0913 456 789" if field.endswith("label")
+                       else f"{text}, other.mail@truong.edu.vn")
+    _, problems = load(write(files, tmp_path), tmp_path)
+    assert problems and all(p.severity == "error" and p.line for p in problems)
+    assert all("không thuộc liên hệ riêng tư của ai" in p.message for p in problems), problems[0].format()
+    assert {_field(p.file, p.path) for p in problems} == text_fields()
+
+
+def test_every_form_of_a_known_contact_passes_the_checker_and_is_redacted_at_load(tmp_path: Path) -> None:
+    """Stored as "0912 345 678" and "secret.mail@…": "0912345678", "+84 912…", "SECRET.MAIL@…"
+    in text are the same contacts (not errors), and no field of the loaded model keeps any."""
+    portal, problems = load(write(with_private_forms(), tmp_path), tmp_path)
+    assert [p.format() for p in problems] == []
+    texts = list(_model_texts(portal))
+    assert len(texts) > 100
+    assert [(where, text) for where, text in texts if leaks(text)] == []
+    assert sum(text.count(REDACTED) for _, text in texts) > 200
+    # Contacts stay in the model, private: only `public_contact` is ever shown.
+    thuy = portal.people["a-dang-van-thuy"]
+    assert thuy.contact == {"phone": PRIVATE_PHONE, "email": PRIVATE_EMAIL} and thuy.public_contact == {}
+
+
+def _model_texts(value: Any, where: str = "portal") -> Iterator[tuple[str, str]]:
+    """Every string of the model, walking the dataclasses (contacts left out)."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _model_texts(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _model_texts(key, f"{where}<key>")
+            yield from _model_texts(item, f"{where}[{key!r}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name not in privacy.PRIVATE_FIELDS:
+                yield from _model_texts(getattr(value, field.name), f"{where}.{field.name}")
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("email", "x"), ("email", "không có"), ("email", "secret.mail [at] truong.edu.vn"),
+    ("phone", "12345"), ("phone", "0912 345 678 hoặc 0913 456 789"), ("phone", "không có"),
+])
+def test_a_contact_that_is_not_a_valid_phone_or_e_mail_is_an_error(tmp_path: Path, field: str, value: str) -> None:
+    files = with_texts(lambda text, _field, _room: text)
+    files["people/pgddt-a.yml"]["people"][2]["contact"] = {field: value}
+    _, problems = load(write(files, tmp_path), tmp_path)
+    assert len(problems) == 1, [p.format() for p in problems]
+    problem = problems[0]
+    assert (problem.file, problem.path, problem.severity) == ("data/people/pgddt-a.yml",
+                                                             f"people[2].contact.{field}", "error")
+    assert problem.line is not None and problem.actual == repr(value)
+    assert "hợp lệ" in problem.message and problem.expected
+
+
+def test_a_private_value_in_an_id_is_an_error(tmp_path: Path) -> None:
+    files = with_texts(lambda text, _field, _room: text)
+    files["people/pgddt-a.yml"]["people"][1]["id"] = "lien-0912-345-678"
+    for label in ("2023-2024", "2024-2025"):
+        files[f"years/{label}/pgddt-a.yml"]["bodies"][1]["members"][0]["person"] = "lien-0912-345-678"
+    _, problems = load(write(files, tmp_path), tmp_path)
+    # The id and each place that writes it: each is in an address of the site.
+    assert [(p.file, p.path) for p in problems] == [
+        ("data/people/pgddt-a.yml", "people[1].id"),
+        ("data/years/2023-2024/pgddt-a.yml", "bodies[1].members[0].person"),
+        ("data/years/2024-2025/pgddt-a.yml", "bodies[1].members[0].person")]
+    assert all("không ẩn được" in (p.hint or "") for p in problems)
+
+
+# Hand-written pages
+
+
+def test_a_private_value_in_a_hand_written_page_is_reported_with_its_line() -> None:
+    page = "# Liên hệ\n\nVăn phòng: 0243 823 4567.\nCô Thùy: 0912.345.678\n"
+    problems = private_values_in_page(page, "content/lien-he.md", Redactor([PRIVATE_PHONE]))
+    assert [(p.file, p.line) for p in problems] == [("content/lien-he.md", 4)]
+    assert "0912.345.678" in problems[0].message
+
+
+def test_a_build_with_a_private_value_in_a_hand_written_page_publishes_nothing(tmp_path: Path) -> None:
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    (root / "content/lien-he.md").write_text("# Liên hệ\n\nGọi cô Thùy: +84 912 345 678\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "content/lien-he.md, dòng 3" in result.stderr and "riêng tư" in result.stderr
+    assert not (root / "site").exists()
+
+
+# The whole built site
+
+
+def decoded(path: Path) -> str:
+    """A built file as the text a reader (or a program) gets from it."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":  # Pagefind's shards: gzip, JSON or CBOR inside
+        data = gzip.decompress(data)
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as archive:
+            return html.unescape("".join(archive.read(n).decode("utf-8") for n in archive.namelist()))
+    text = data.decode("utf-8", errors="ignore")
+    if path.suffix == ".ics":
+        text = text.replace("\r\n ", "")  # unfold
+        text = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+    elif path.suffix == ".json":
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    elif path.suffix in (".html", ".xml"):
+        text = html.unescape(text)
+    # JSON escapes inside Pagefind's shards and any other file
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+@pytest.fixture(scope="module")
+def private_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("private-site")
+    write_site(root, data=write(with_private_forms(), root))
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+def test_no_form_of_a_private_value_reaches_any_file_of_the_site(private_site: Path) -> None:
+    files = sorted(p for p in private_site.rglob("*") if p.is_file())
+    found = {p.relative_to(private_site).as_posix(): leaks(decoded(p)) for p in files}
+    assert {name: values for name, values in found.items() if values} == {}
+    # Every kind of output was read, and read right: the marker stands where the values
+    # were (the search's word index holds words: "ẩn" of the marker, "thùy" of a name).
+    markers = {".html": REDACTED, ".csv": REDACTED, ".xlsx": REDACTED, ".ics": REDACTED, ".json": REDACTED,
+               ".xml": REDACTED, ".pf_fragment": REDACTED, ".pf_index": "thùy"}
+    seen = {suffix: sum(1 for p in files if p.suffix == suffix and marker in decoded(p))
+            for suffix, marker in markers.items()}
+    assert all(seen.values()), seen
+    assert "atom.xml" in {p.name for p in files} and any(p.name.endswith(".pf_meta") for p in files)
+
+
+def test_titles_headers_and_search_metadata_are_clean(private_site: Path) -> None:
+    person = (private_site / "nguoi/a-dang-van-thuy/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", person, re.DOTALL)
+    header = re.search(r'data-md-component="header-topic">(.*?)</div>', person, re.DOTALL)
+    meta = re.search(r'data-pagefind-meta="title:([^"]*)"', person)
+    assert title and header and meta
+    for part in (title.group(1), header.group(1), meta.group(1)):
+        assert "Đặng Vân Thùy" in html.unescape(part) and REDACTED in html.unescape(part)
+
+
+def test_a_published_contact_is_shown(private_site: Path) -> None:
+    """The positive control of the scan: a contact the office opted in is on its page."""
+    page = decoded(private_site / "nguoi/a-le-thi-hong/index.html")
+    assert PUBLISHED_PHONE in page
+    assert EMAIL_FORMS[0] not in page
