@@ -912,21 +912,20 @@ _ConfigDumper.add_representer(_Tagged, _emit_tag)
 
 def mkdocs_config() -> str:
     """The repository's mkdocs.yml, reduced to the generated pages (as tests/test_pages.py does):
-    docs_dir content/ (empty), no extra_css, the portal plugin on data/, only the hub pages in
-    the nav (the top-level entries that are one page: the hand-written section is left out)."""
+    docs_dir content/ (empty), no extra_css, the portal plugin on data/ with the sample data on
+    (every office here is made up), only the hub pages in the nav (the top-level entries that
+    are one page: the hand-written section is left out)."""
     config = yaml.load((_paths.REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    portal = {"data_dir": "data", "sample_data": True}
     plugins = []
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and "portal" in entry:
-            entry = {"portal": {**(entry["portal"] or {}), "data_dir": "data"}}
+            entry = {"portal": {**(entry["portal"] or {}), **portal}}
         plugins.append(entry)
-    theme = config.get("theme") or {"name": "material"}
-    if isinstance(theme, dict) and theme.get("custom_dir"):  # theme overrides live in the repository
-        theme["custom_dir"] = str((_paths.REPO / theme["custom_dir"]).resolve())
     nav = [entry for entry in config.get("nav") or []
            if isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values())]
-    config.update(docs_dir="content", site_dir="site", extra_css=[], theme=theme,
-                  plugins=plugins or [{"portal": {"data_dir": "data"}}], nav=nav or HUB_NAV, strict=False)
+    config.update(docs_dir="content", site_dir="site", extra_css=[],
+                  plugins=plugins or [{"portal": portal}], nav=nav or HUB_NAV, strict=False)
     config["site_name"] = f"Tổ cốt cán — tỉnh {PROVINCE} (dữ liệu mẫu)"
     for key in ("watch", "hooks", "extra_javascript"):
         config.pop(key, None)

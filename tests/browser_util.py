@@ -18,10 +18,13 @@ from typing import Any
 
 import pytest
 
+# The same static server as the benchmarks (scripts/ is on pytest's `pythonpath`).
+from _serve import serve
+from markers import drives_browser, runs_mkdocs
+
+from conftest import SAMPLE_DATA_ON
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-# The same static server as the benchmarks; the browser tests import it from here.
-from _serve import serve  # noqa: E402
 
 __all__ = ["serve", "chromium", "build_site", "require_chromium"]
 
@@ -33,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 
 
+@drives_browser
 def require_chromium() -> None:
     """Skip (or fail, with REQUIRE_BROWSER=1) when chromium or Playwright is missing."""
     problem = None
@@ -50,14 +54,16 @@ def require_chromium() -> None:
     pytest.skip(problem)
 
 
+@runs_mkdocs
 def build_site(site_dir: Path, site_url: str | None = None) -> None:
-    """A strict MkDocs build of the repository into site_dir (Pagefind runs at its end).
+    """A strict MkDocs build of the repository into site_dir (Pagefind runs at its end), the
+    sample office on: several school years, so that every kind of page is there.
 
     With `site_url`, the repository's mkdocs.yml is read from stdin with that site_url:
     Material's instant navigation only takes over the links listed in sitemap.xml, whose
     addresses come from site_url (host and port included).
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **SAMPLE_DATA_ON}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     config = None
     if site_url is not None:
@@ -68,6 +74,7 @@ def build_site(site_dir: Path, site_url: str | None = None) -> None:
     assert result.returncode == 0, result.stderr[-4000:]
 
 
+@drives_browser
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A headless chromium (Playwright's sync API); yields the Browser."""

@@ -10,13 +10,18 @@ from typing import Any
 
 import pytest
 import yaml
+from markers import apply_markers, runs_mkdocs
+
+from portal.load import load, load_or_raise
+from portal.model import Portal
+from portal.problems import Problem
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "plugins"))
 
-from portal.load import load, load_or_raise  # noqa: E402
-from portal.model import Portal  # noqa: E402
-from portal.problems import Problem  # noqa: E402
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    apply_markers(items)
+
 
 BASE: dict[str, Any] = {
     "offices.yml": {"offices": [
@@ -104,12 +109,32 @@ def repo_portal() -> Portal:
     return model
 
 
+# The fictional sample office (`sample: true` in data/offices.yml) is published only when the
+# plugin's `sample_data` is on; the repository's mkdocs.yml reads it from this variable.
+SAMPLE_DATA_ON = {"PORTAL_SAMPLE_DATA": "true"}
+
+
+@runs_mkdocs
+def repo_build(site: Path, *, sample_data: bool) -> None:
+    """A strict build of the repository's own site into `site`."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(SAMPLE_DATA_ON if sample_data else {})}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=REPO, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own site, built once per run with --strict; tests only read it."""
+    """The repository's own site with the sample office (several years, every page kind), built
+    once per run with --strict; tests only read it."""
     site = tmp_path_factory.mktemp("repo") / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
+    repo_build(site, sample_data=True)
+    return site
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site as published by default: the sample office switched off."""
+    site = tmp_path_factory.mktemp("public") / "site"
+    repo_build(site, sample_data=False)
     return site

@@ -10,7 +10,6 @@ from conftest import REPO
 
 
 def test_published_schemas_are_up_to_date() -> None:
-    sys.path.insert(0, str(REPO / "scripts"))
     from portal.schema import FILE_SCHEMAS
     from write_schemas import SCHEMA_DIR, schema_text
 

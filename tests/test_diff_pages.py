@@ -16,7 +16,7 @@ SAMPLE = ["schools/pgddt-mau.yml", "people/pgddt-mau.yml", "years/2022-2023/pgdd
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_site(tmp_path_factory.mktemp("diffsite"))
+    root = write_site(tmp_path_factory.mktemp("diffsite"), plugin={"sample_data": True})
     for name in SAMPLE:
         target = root / "data" / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,6 @@ from conftest import REPO
 from portal import exports
 from portal.dates import SchoolYear
 from portal.importer import (
-    ImportResult,
     Matcher,
     RosterError,
     import_roster,
@@ -122,11 +121,11 @@ def test_managers_table_gives_the_transcribed_members(portal: Portal, transcribe
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx"])
 def test_teachers_table_gives_the_transcribed_subject_groups(portal: Portal, transcribed: dict[str, Any],
                                                              fmt: str, tmp_path: Path) -> None:
-    result = import_roster(portal, OFFICE, converted(TEACHERS, fmt, tmp_path))
+    result = import_roster(portal, OFFICE, converted(TEACHERS, fmt, tmp_path), body=GV, decision=DECISION)
     assert result.unmatched == []
     assert result.new_people == []
     assert len(result.rows) == 76
-    got = result.data(GV, DECISION)
+    got = result.data()
     assert "members" not in got  # every row has a subject
     want = [b for b in transcribed.values() if b.get("parent") == GV]
     assert [b["id"] for b in got["bodies"]] == [b["id"] for b in want]
@@ -149,12 +148,12 @@ def test_every_row_matches_the_model(portal: Portal) -> None:
 
 
 def test_the_yaml_can_be_pasted(portal: Portal) -> None:
-    result = import_roster(portal, OFFICE, TEACHERS)
-    text = result.to_yaml(GV, DECISION)
+    result = import_roster(portal, OFFICE, TEACHERS, body=GV, decision=DECISION)
+    text = result.to_yaml()
     assert text.startswith("# Nhập từ ")
     assert "\n  - id: dbp-to-cot-can-thcs-gv-ngu-van\n" in text  # lists indented as in the data files
     assert "as_written: Giáo viên - THCS xã Nà Tấu" in text  # Vietnamese as is, not escaped
-    assert yaml.safe_load(text) == result.data(GV, DECISION)
+    assert yaml.safe_load(text) == result.data()
 
 
 # Hard rows of the seed
@@ -199,11 +198,12 @@ def test_a_misspelt_school_is_reported_with_close_candidates(portal: Portal, tmp
     result = import_roster(portal, OFFICE, path)
     assert [r.line for r in result.unmatched] == [2]
     row = result.unmatched[0]
-    assert row.problems == ["không tìm thấy trường 'THCS Hin Lam'"]
+    assert [p.message for p in row.problems] == ["không tìm thấy trường 'THCS Hin Lam'."]
     assert len(row.candidates) == 3
     assert row.candidates[0].id == "dbp-thcs-him-lam"
     report = result.report()
-    assert "LỖI" in report and "dòng 2 (STT 1)" in report and "dbp-thcs-him-lam (THCS Him Lam)" in report
+    assert "LỖI" in report and "dòng 2, mục cột 'Chức vụ - Đơn vị công tác'" in report
+    assert "dbp-thcs-him-lam (THCS Him Lam)" in report
     assert "CHƯA KHỚP dòng 2" in result.to_yaml()
 
 
@@ -222,7 +222,7 @@ def test_a_new_person_gets_a_proposed_id(portal: Portal, tmp_path: Path) -> None
     assert result.new_people == [{"id": "dbp-nguyen-van-moi", "name": "Nguyễn Văn Mới"}]
     assert result.rows[0].position == "Giáo viên"
     assert result.rows[1].person == "dbp-nguyen-van-moi"  # the same new person, once
-    assert any("trùng tên với dbp-ha-thi-lien" in r for r in result.rows[2].remarks)
+    assert any("trùng tên với dbp-ha-thi-lien" in r.message for r in result.rows[2].remarks)
     assert "người mới, đề xuất mã dbp-nguyen-van-moi" in result.report()
 
 
@@ -326,7 +326,7 @@ def test_bad_files_raise_a_clear_error(portal: Portal, tmp_path: Path) -> None:
         import_roster(portal, OFFICE, wrong)
     broken = tmp_path / "hong.xlsx"
     broken.write_bytes(b"not a workbook")
-    with pytest.raises(RosterError, match=r"hong\.xlsx: không mở được tệp Excel"):
+    with pytest.raises(RosterError, match=r"hong\.xlsx: tệp không phải là tệp Excel \(\.xlsx\) hợp lệ"):
         import_roster(portal, OFFICE, broken)
     with pytest.raises(RosterError, match="không có đơn vị nào mang mã 'pgddt-dien-bienphu'"):
         import_roster(portal, "pgddt-dien-bienphu", MANAGERS)
@@ -364,6 +364,3 @@ def test_script_never_shows_a_traceback(tmp_path: Path) -> None:
     for done in (missing, bad):
         assert "Traceback" not in done.stderr and done.stdout == ""
 
-
-def test_result_type() -> None:
-    assert ImportResult("x", OFFICE, []).unmatched == []

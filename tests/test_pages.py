@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from markers import runs_mkdocs
 
 from conftest import REPO, Dataset
 from portal.load import load_or_raise
@@ -37,9 +38,6 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
     """A small MkDocs project: the repo's mkdocs.yml, no hand-written pages but the nav's."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = "content"
-    config["extra_css"] = []
-    if "custom_dir" in config["theme"]:
-        config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["plugins"] = [{"portal": {"data_dir": "data", **(plugin or {})}}]
     config["nav"] = [{"Trang chủ": "index.md"}, {"Năm học": "nam-hoc.md"}, {"Văn bản": "van-ban.md"}]
     config.pop("watch", None)
@@ -53,6 +51,7 @@ def write_site(root: Path, data: Path | None = None, plugin: dict[str, Any] | No
     return root
 
 
+@runs_mkdocs
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                           capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})

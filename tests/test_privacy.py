@@ -44,7 +44,7 @@ from test_pages import build, write_site
 from portal import privacy
 from portal.load import load
 from portal.privacy import REDACTED, Redactor, find_contacts, private_values_in_page
-from portal_mkdocs.plugin import edit_url
+from portal_mkdocs.edit import edit_url
 
 # An independent look for a leak (not the code under test): NFKC (fullwidth digits,
 # no-break spaces), then every separator a number may be written with taken out.

@@ -31,6 +31,8 @@ from pathlib import Path
 import pytest
 from browser_util import REPO, build_site
 
+from conftest import SAMPLE_DATA_ON
+
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 # Pagefind output that differs between two builds by the same tool.
 HASH = re.compile(r"_[0-9a-f]+\.")
@@ -89,7 +91,7 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     assert version.returncode == 0, version.stderr
     mkdocs_site, properdocs_site = tmp_path / "mkdocs", tmp_path / "properdocs"
     build_site(mkdocs_site)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **SAMPLE_DATA_ON}  # as build_site
     result = subprocess.run(
         [properdocs, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(properdocs_site)],
         cwd=REPO, capture_output=True, text=True, env=env, timeout=300)

@@ -46,6 +46,12 @@ def unit_name(portal: Portal, unit: str | None) -> str:
     return unit
 
 
+def written_post(portal: Portal, member: Membership) -> str:
+    """A member's "Chức vụ - Đơn vị công tác" cell: as printed, else position - unit.
+    The importer reads it back (importer/proposal.py) by the same rule."""
+    return member.as_written or " - ".join(p for p in (member.position or "", unit_name(portal, member.unit)) if p)
+
+
 def _subject_of_rows(portal: Portal, body: Body) -> dict[Membership, str]:
     """For the rows a subject group adds to its parent's roster: the group's subject name."""
     found: dict[Membership, str] = {}
@@ -73,7 +79,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
             name = person.name if person else m.person
         else:
             name = unit_name(portal, m.school)
-        post = m.as_written or " - ".join(p for p in (m.position or "", unit_name(portal, m.unit)) if p)
+        post = written_post(portal, m)
         subject = m.subject or subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:

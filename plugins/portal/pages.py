@@ -71,14 +71,14 @@ class Pages:
         p, v = self.portal, self.view
         yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"groups": v.home_groups()}, in_nav=True)
         yield PageSpec(self.url("years"), "Năm học", "years.html", {}, in_nav=True)
-        offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
-        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)
         by_office: dict[str, list[Any]] = defaultdict(list)
         for school in p.schools.values():
             by_office[school.office].append(school)
         yield PageSpec(self.url("schools"), "Trường", "schools.html",
                        {"by_office": {o: v.sorted_schools(s) for o, s in sorted(by_office.items())}},
                        in_nav=True)
+        offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
+        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)
         documents = sorted(p.documents.values(), key=v.document_sort_key, reverse=True)
         yield PageSpec(self.url("archive"), "Văn bản", "archive.html", {"documents": documents},
                        in_nav=True)

@@ -6,6 +6,7 @@ Every URL is built from ids and school years only, so adding a year never moves 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from string import Formatter
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,32 @@ class UrlFormats:
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
 
-    def check(self) -> list[str]:
-        """Problems with the formats: each must be relative and end with '/' (or be empty)."""
-        problems = []
-        for name in self.names():
-            value = getattr(self, name)
-            if value and (not value.endswith("/") or value.startswith("/") or ".." in value):
-                problems.append(f"url '{name}': '{value}' must be relative, without '..', "
-                                "and end with '/'")
-        return problems
+    @classmethod
+    def problem(cls, name: str, value: str) -> str | None:
+        """What is wrong with `value` as the shape of URL `name`, in Vietnamese; None if nothing.
+
+        A shape is relative, without '..', and ends with '/' (only the home page's may be
+        empty); it keeps exactly the placeholders of its default, so that every page has an
+        address of its own and no placeholder is left unfilled.
+        """
+        default = getattr(cls(), name)
+        example = f"ví dụ '{default}'" if default else "để trống"
+        if (value or default) and (not value.endswith("/") or value.startswith("/") or ".." in value.split("/")):
+            return (f"cần một đường dẫn tương đối, không có '..', kết thúc bằng '/' ({example}); "
+                    f"nhận được '{value}'.")
+        try:
+            found = _placeholders(value)
+        except ValueError:
+            return f"dấu ngoặc {{ }} không khớp nhau ({example}); nhận được '{value}'."
+        wanted = _placeholders(default)
+        if found != wanted:
+            need = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "không có chỗ trống {...} nào"
+            return f"cần đúng các chỗ trống {need} ({example}); nhận được '{value}'."
+        return None
+
+
+def _placeholders(shape: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(shape) if field is not None}
 
 
 def src_uri(url: str) -> str:

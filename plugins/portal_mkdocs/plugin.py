@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -23,10 +23,12 @@ from portal.pages import Pages, PageSpec
 from portal.privacy import private_values_in_page
 from portal.problems import DataError, Problem, report
 from portal.render import Renderer
+from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
-from . import output
+from . import edit, nav, output, theme
 from .config import PortalConfig
+from .edit import edit_url
 
 log = get_plugin_logger(__name__)
 
@@ -45,12 +47,6 @@ def theme_safe_title(title: str) -> str:
     return plain.replace("&", "&amp;")
 
 
-def edit_url(template: str, path: str) -> str:
-    """The "edit this page" address of a data file: the path percent-encoded, so that no
-    file name can end the theme's href="..." attribute (Material prints it unescaped)."""
-    return template.format(path=quote(path, safe="/"))
-
-
 class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
@@ -65,14 +61,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        theme.add_theme_layer(config)
+        theme.default_to_vietnamese(config)
+        theme.show_edit_button(config, self.config.edit_url_template)
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
-        if problems := urls.check():
-            raise PluginError("portal: " + "; ".join(problems))
-        self.data_dir = Path(config.config_file_path or ".").parent / self.config.data_dir
+        self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:
             portal, warnings = load_or_raise(self.data_dir)
+            if not self.config.sample_data:
+                portal = without_sample(portal)
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         for warning in warnings:
@@ -91,14 +91,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""
+        env.globals["portal_publisher"] = self.config.publisher or config.site_name
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """MkDocs event `files`: the hubs in the nav; one virtual file per generated page."""
+        if self.config.enabled:
+            hubs = [nav.Hub(spec.title, uri) for uri, spec in self.specs.items() if spec.in_nav]
+            pages = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]
+            config.nav = nav.with_hubs(config.nav, hubs, pages)  # the hand-written pages are there already
         for uri, spec in self.specs.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a hand-written page of content/ takes precedence
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, uri, content="", inclusion=inclusion)
-            if spec.edit_path and self.config.edit_url_template:
-                file.edit_uri = quote(spec.edit_path, safe="/")
+            if spec.edit_path:
+                file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
         self._refuse_private_values(files, config)
         return files

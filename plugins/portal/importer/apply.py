@@ -1,0 +1,99 @@
+"""Write the planned changes into the data files, or nothing at all.
+
+- Guarded: each file must still be what it was when it was read (its SHA-256, taken
+  then, compared right before writing); another hand or editor may have changed it.
+- Atomic: each file is written to a temporary file beside it and moved over it with
+  `os.replace`, so that a file is either the old one or the new one, never half.
+- Verified: each file is read back and must hold exactly the bytes intended.
+- Checked: the checker runs on the whole data afterwards; if the import brought an
+  error, every file is put back as it was (a new file removed) and the errors reported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Problem
+from .errors import RosterError
+from .merge import FileChange, digest
+
+
+@dataclass
+class Outcome:
+    written: list[FileChange]
+    errors: list[Problem]  # errors the import brought; the files were restored
+
+    @property
+    def applied(self) -> bool:
+        return not self.errors
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """`data` at `path`, whole or not at all: a temporary file beside it, then a rename."""
+    temporary = path.with_name(f".{path.name}.nhap-{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _current(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _restore(changes: list[FileChange]) -> None:
+    for change in reversed(changes):
+        if change.old is None:
+            change.path.unlink(missing_ok=True)
+        else:
+            write_atomic(change.path, change.old)
+
+
+def error_counts(problems: list[Problem]) -> Counter[tuple[str, str]]:
+    """Errors by file and message: lines move when a file grows, messages stay."""
+    return Counter((p.file, p.message) for p in problems if p.severity == "error")
+
+
+def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]],
+                  errors_before: Counter[tuple[str, str]]) -> Outcome:
+    """Write every change (see the module's docstring). `check` loads and checks the
+    data; an error it finds that was not among `errors_before` undoes the import."""
+    for change in changes:
+        if digest(_current(change.path)) != change.old_hash:
+            raise RosterError(f"{change.shown}: tệp đã bị sửa từ lúc đọc (có lẽ trong một trình soạn thảo khác); "
+                              "không ghi gì. Gợi ý: lưu tệp đó rồi chạy lại lệnh nhập.")
+    written: list[FileChange] = []
+    try:
+        for change in changes:
+            if digest(_current(change.path)) != change.old_hash:  # right before this write, too
+                raise RosterError(f"{change.shown}: tệp vừa bị sửa trong lúc nhập; đã trả lại các tệp như cũ.")
+            change.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(change.path, change.new)
+            written.append(change)
+            if _current(change.path) != change.new:
+                raise RosterError(f"{change.shown}: đọc lại không đúng nội dung vừa ghi; đã trả lại các tệp như cũ.")
+    except OSError as exc:
+        _restore(written)
+        raise RosterError(f"{change.shown}: không ghi được tệp ({exc.strerror or type(exc).__name__}); đã trả lại "
+                          "các tệp như cũ.") from None
+    except BaseException:
+        _restore(written)
+        raise
+    problems = check()
+    new_errors = error_counts(problems) - errors_before
+    if new_errors:
+        _restore(written)
+        brought = [p for p in problems if p.severity == "error" and (p.file, p.message) in new_errors]
+        return Outcome([], brought)
+    return Outcome(written, [])

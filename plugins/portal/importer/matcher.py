@@ -1,0 +1,278 @@
+"""Find an office's schools, people and subjects from the text of a roster.
+
+Every lookup is a dictionary lookup on a key (keys.py): the exact name first, then the
+name without marks, then (schools) the longest known name the text starts with.
+Fuzzy matching (difflib) runs only to suggest candidates for a row that found nothing,
+and only among a few: the people one slip away (a deletion index), the schools that
+share a word of the name. So 10,000 unknown names cost seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Portal
+from ..text import normalize, slugify
+from .errors import RosterError
+from .keys import LEVEL_CODES, fold, name_key, school_key, subject_key, without_level
+
+# How many candidates fuzzy matching ranks at most, and how many it suggests.
+_BLOCK = 200
+_SUGGEST = 3
+# How alike two names must be for one to be suggested for the other (a slip or two).
+_CLOSE_NAME = 0.8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    label: str
+
+
+@dataclass
+class Found:
+    """What a lookup found: an id, or a problem and the closest candidates."""
+
+    id: str | None = None
+    problem: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    remark: str | None = None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and the key with each one letter left out: two keys share one when they
+    are one slip apart (a letter changed, added or dropped)."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _first_part(subject: str) -> str:
+    return re.split(r"[-/,(]", subject)[0].strip()
+
+
+def _boundary_prefixes(key: str) -> list[str]:
+    """The key and each of its beginnings that ends before a space or a dash, longest
+    first: a known name followed by more text ("thcs nam thanh-tang cuong ...")."""
+    cuts = [i for i, char in enumerate(key) if not char.isalnum()]
+    return [key] + [key[:i] for i in reversed(cuts) if key[:i].strip()]
+
+
+class Matcher:
+    """The office's schools, people and subjects, indexed for the rows of a roster."""
+
+    def __init__(self, portal: Portal, office: str) -> None:
+        if office not in portal.offices:
+            close = difflib.get_close_matches(office, sorted(portal.offices), n=3, cutoff=0.5)
+            hint = f" Có phải: {', '.join(close)}?" if close else ""
+            raise RosterError(f"không có đơn vị nào mang mã '{office}'.{hint}")
+        self.portal = portal
+        self.office = portal.offices[office]
+        self.schools = [s for s in portal.schools.values() if s.office == office]
+        self.school_exact: dict[str, set[str]] = defaultdict(set)
+        self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
+        self.school_words: dict[str, set[str]] = defaultdict(set)
+        self.school_keys: dict[str, list[str]] = defaultdict(list)
+        for s in self.schools:
+            for text in (s.name, *s.aliases, *(f.name for f in s.former_names)):
+                key = school_key(text)
+                self.school_exact[key].add(s.id)
+                self.school_bare[without_level(key)].add(s.id)
+                self.school_keys[s.id].append(key)
+                for word in re.split(r"[\s-]+", without_level(key)):
+                    if len(word) >= 2 and word not in LEVEL_CODES:
+                        self.school_words[word].add(s.id)
+        self.people = [p for p in portal.people.values() if Path(p.source.file).stem == office]
+        self.people_exact: dict[str, list[str]] = defaultdict(list)
+        self.people_by_name: dict[str, list[str]] = defaultdict(list)  # folded
+        self.folded_names = {p.id: fold(p.name) for p in self.people}
+        self._slip_index: dict[str, list[str]] | None = None
+        for p in self.people:
+            self.people_exact[name_key(normalize(p.name))].append(p.id)
+            self.people_by_name[self.folded_names[p.id]].append(p.id)
+        self.units_of_person: dict[str, set[str]] = defaultdict(set)
+        for body in portal.bodies.values():
+            for m in body.members:
+                if m.person and m.unit:
+                    self.units_of_person[m.person].add(m.unit)
+        self.subject_keys = {subject_key(text): s.id for s in portal.subjects.values()
+                             for text in (s.name, *s.aliases)}
+        # "HĐTN" for "HĐTN-HN": the first part of a name, where only one subject has it.
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for key, subject in self.subject_keys.items():
+            firsts[_first_part(key)].add(subject)
+        self.subject_firsts = {key: ids.pop() for key, ids in firsts.items() if len(ids) == 1}
+        self.prefix = self._id_prefix()
+        self.taken = set(portal.people)
+        self.proposed: dict[tuple[str, str | None], str] = {}
+
+    def _id_prefix(self) -> str:
+        """How the office's ids start ('dbp-'): from its people, else its schools."""
+        counts: Counter[str] = Counter()
+        for records in (self.people, self.schools):
+            for record in records:
+                slug = slugify(record.name)
+                if slug and record.id.endswith(slug):
+                    counts[record.id[: len(record.id) - len(slug)]] += 1
+            if counts:
+                break
+        if not counts:
+            return self.office.id + "-"
+        top = max(counts.values())
+        return min(prefix for prefix, n in counts.items() if n == top)
+
+    # Schools and the office
+
+    def is_office(self, text: str) -> bool:
+        key = fold(text)
+        return key.startswith(("phong gd", "phong giao duc")) or key in (fold(self.office.name),
+                                                                        fold(self.office.short_name))
+
+    def school(self, text: str) -> Found:
+        """The school a unit's text names: the whole name; else the longest known name
+        it starts with; else, when it gives no level, the same without the level."""
+        key = school_key(text)
+        if not key:
+            return Found(problem="thiếu đơn vị công tác")
+        prefixes = _boundary_prefixes(key)
+        steps: list[dict[str, set[str]]] = [self.school_exact]
+        if key.split(" ")[0] not in LEVEL_CODES:
+            steps.append(self.school_bare)
+        for index in steps:
+            for prefix in prefixes:
+                matches = index.get(prefix.strip(" -"))
+                if not matches:
+                    continue
+                if len(matches) == 1:
+                    return Found(next(iter(matches)))
+                found = [Candidate(s, self.portal.schools[s].name) for s in sorted(matches)]
+                return Found(problem=f"'{text}' khớp với nhiều trường", candidates=found)
+        return Found(problem=f"không tìm thấy trường '{text}'", candidates=self.close_schools(key))
+
+    def close_schools(self, key: str) -> list[Candidate]:
+        """The schools nearest a key, among those sharing a word of its name."""
+        pool: set[str] = set()
+        for word in re.split(r"[\s-]+", without_level(key)):
+            pool |= self.school_words.get(word, set())
+        if len(pool) < _SUGGEST and len(self.schools) <= _BLOCK:
+            pool = {s.id for s in self.schools}  # a small office: rank them all
+        scores = {s: max(max(_ratio(key, k), _ratio(key[: len(k)], k)) for k in self.school_keys[s])
+                  for s in self._nearest_by_length(pool, key, lambda s: self.school_keys[s][0])}
+        best = sorted(scores, key=lambda s: (-scores[s], s))[:_SUGGEST]
+        return [Candidate(s, self.portal.schools[s].name) for s in best]
+
+    @staticmethod
+    def _nearest_by_length(pool: Iterable[str], key: str, text_of: Callable[[str], str]) -> list[str]:
+        """At most _BLOCK ids of the pool, those whose text is nearest the key's length."""
+        ids = sorted(pool)
+        if len(ids) <= _BLOCK:
+            return ids
+        return sorted(ids, key=lambda i: (abs(len(text_of(i)) - len(key)), i))[:_BLOCK]
+
+    # People
+
+    def close_people(self, name: str) -> list[Candidate]:
+        """The people whose name is a slip or two away from a name: those sharing one of
+        its one-letter deletions (a deletion index: an unknown name costs a few
+        dictionary lookups, not a comparison with every person), ranked by difflib."""
+        key = fold(name)
+        pool: set[str] = set()
+        for variant in _deletions(key):
+            pool.update(self._slips().get(variant, ()))
+        scores = {i: _ratio(key, self.folded_names[i]) for i in pool}
+        best = sorted((i for i in scores if scores[i] >= _CLOSE_NAME), key=lambda i: (-scores[i], i))
+        return [Candidate(i, self.portal.people[i].name) for i in best[:_SUGGEST]]
+
+    def _slips(self) -> dict[str, list[str]]:
+        """Each one-letter deletion of each person's folded name -> their ids (built on
+        first use: most imports find every name)."""
+        if self._slip_index is None:
+            self._slip_index = defaultdict(list)
+            for person_id, folded in self.folded_names.items():
+                for variant in _deletions(folded):
+                    self._slip_index[variant].append(person_id)
+        return self._slip_index
+
+    def person(self, name: str, unit: str | None) -> Found:
+        """The person a name at a unit is: by the exact name, else without marks;
+        namesakes told apart by the units they were listed at, or their note."""
+        ids = self.people_exact.get(name_key(normalize(name))) or self.people_by_name.get(fold(name), [])
+        if len(ids) == 1:
+            person = self.portal.people[ids[0]]
+            known = self.units_of_person.get(ids[0], set())
+            remark = None
+            if unit and known and unit not in known:
+                where = ", ".join(sorted(self.unit_name(u) for u in known))
+                remark = (f"'{name}' trùng tên với {ids[0]} (trước đây ở {where}): "
+                          "kiểm tra có đúng là một người không")
+            elif normalize(person.name) != normalize(name):
+                remark = f"'{name}' được hiểu là {person.name} ({person.id}), khác dấu hoặc chữ hoa"
+            return Found(ids[0], remark=remark)
+        if len(ids) > 1:
+            at_unit = [i for i in ids if unit and unit in self.units_of_person.get(i, set())]
+            if len(at_unit) != 1 and unit:
+                unit_key = school_key(self.unit_name(unit))
+                at_unit = [i for i in ids
+                           if unit_key and unit_key in school_key(self.portal.people[i].note or "")]
+            if len(at_unit) == 1:
+                return Found(at_unit[0])
+            found = [Candidate(i, ", ".join(filter(None, (self.portal.people[i].name, self.portal.people[i].note))))
+                     for i in sorted(ids)]
+            return Found(problem=f"có {len(ids)} người tên '{name}', không phân biệt được theo đơn vị công tác",
+                         candidates=found)
+        return Found(candidates=self.close_people(name))
+
+    def propose_id(self, name: str, unit: str | None) -> str:
+        """A new person's id: the office's prefix and the name's slug; a namesake gets
+        the school's name after it, then a number. The name must hold Latin letters
+        (rows.name_problem), so the slug is never empty."""
+        key = (fold(name), unit)
+        if key in self.proposed:
+            return self.proposed[key]
+        slug = slugify(name)
+        assert slug, f"no letters in {name!r}"
+        base = self.prefix + slug
+        candidate = base
+        if candidate in self.taken and unit in self.portal.schools:
+            school = slugify(without_level(school_key(self.portal.schools[unit].name)))
+            candidate = f"{base}-{school}" if school else candidate
+        number = 2
+        while candidate in self.taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        self.taken.add(candidate)
+        self.proposed[key] = candidate
+        return candidate
+
+    def unit_name(self, unit: str) -> str:
+        if unit in self.portal.schools:
+            return self.portal.schools[unit].name
+        if unit in self.portal.offices:
+            return self.portal.offices[unit].short_name
+        return unit
+
+    # Subjects
+
+    def subject(self, text: str) -> str | None:
+        """The subject a text names: a subject's name or alias, or its first part
+        ("Ngữ văn-GDĐP" -> Ngữ văn, "HĐTN" -> HĐTN-HN)."""
+        key = subject_key(text)
+        if key in self.subject_keys:
+            return self.subject_keys[key]
+        first = _first_part(key)
+        return self.subject_keys.get(first) or self.subject_firsts.get(first)
+
+    def close_subjects(self, text: str) -> list[Candidate]:
+        key = subject_key(text)
+        scores: dict[str, float] = {}
+        for k, s in self.subject_keys.items():
+            scores[s] = max(scores.get(s, 0.0), _ratio(key, k))
+        best = sorted(scores, key=lambda s: (-scores[s], s))[:_SUGGEST]
+        return [Candidate(s, self.portal.subjects[s].name) for s in best]

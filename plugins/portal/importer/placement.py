@@ -1,0 +1,236 @@
+"""Which body each section of a roster goes into, in the target school year.
+
+A heading names an existing body of the office in that year, matched by what it says:
+a subject group by its subject ("NHÓM TOÁN"), a numbered cluster or group by its kind and
+number ("CỤM 01" = "Cụm Một" = "Cụm 1"), any other by its name without marks, case or
+number-word differences ("I. CÁN BỘ QUẢN LÝ" in "Tổ cốt cán Cán bộ quản lí"). A heading
+that names no body proposes a new one, its kind guessed from its words (cụm ->
+cum-chuyen-mon, nhóm + subject -> nhom-bo-mon, ...), its parent that of the bodies of
+the same kind, its decision `--decision` or the one most bodies of the year have.
+
+Rows before any heading go into `--body`. Rows with a subject, in a team (tổ, hội đồng)
+or without any body, go into the team's subject group for that subject: existing, or new
+(`<team>-<subject>`), which is what `--body` has always meant: the parent of the
+subject groups.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import vocab
+from ..dates import SchoolYear
+from ..model import Body, Portal
+from ..problems import Problem
+from ..text import slugify
+from .errors import RosterError
+from .keys import body_key
+from .layout import Heading
+from .matcher import Matcher
+
+TEAM_KINDS = frozenset({"to-cot-can", "hoi-dong", "to-mang-luoi"})
+_FIRST_NUMBER = re.compile(r"(?<![0-9])(\d{1,3})(?![0-9])")
+
+
+@dataclass
+class Target:
+    """A body that rows go into: one of the year's, or a new one proposed."""
+
+    id: str
+    kind: str
+    name: str
+    parent: str | None
+    subject: str | None
+    decision: str | None
+    existing: Body | None
+    heading: Heading | None = None
+
+
+def _number_in(name: str) -> int | None:
+    match = _FIRST_NUMBER.search(body_key(name))
+    return int(match.group(1)) if match else None
+
+
+def _contains(text: str, words: str) -> bool:
+    return f" {words} " in f" {text} "
+
+
+def _title(text: str) -> str:
+    """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'."""
+    return text[:1] + text[1:].lower() if text.upper() == text else text
+
+
+def latest_year(portal: Portal, office: str) -> SchoolYear | None:
+    years = [oy.school_year for oy in portal.office_years if oy.office == office]
+    return max(years) if years else None
+
+
+class Placement:
+    """Finds or proposes the bodies of one import."""
+
+    def __init__(self, portal: Portal, matcher: Matcher, source: str, year: SchoolYear | None,
+                 body: str | None, decision: str | None) -> None:
+        self.portal = portal
+        self.matcher = matcher
+        self.source = source
+        self.year = year
+        self.decision = decision
+        self.bodies = [b for b in portal.bodies_in(year) if b.office == matcher.office.id] if year else []
+        self.by_id = {b.id: b for b in self.bodies}
+        self.targets: dict[str, Target] = {}
+        self.problems: list[tuple[int, Problem]] = []  # (order in the file, problem)
+        self.root = self._option_body(body) if body else None
+
+    def _existing(self, body: Body) -> Target:
+        if body.id not in self.targets:
+            self.targets[body.id] = Target(body.id, body.kind, body.name, body.parent, body.subject, body.decision,
+                                           body)
+        return self.targets[body.id]
+
+    def target_of(self, body_id: str | None) -> Target | None:
+        """The target of a body of the year (or of one proposed), by id."""
+        if body_id in self.targets:
+            return self.targets[body_id]
+        body = self.by_id.get(body_id or "")
+        return self._existing(body) if body is not None else None
+
+    def _option_body(self, body_id: str) -> Target:
+        body = self.by_id.get(body_id)
+        if body is None:
+            close = difflib.get_close_matches(body_id, sorted(self.by_id), n=3, cutoff=0.5)
+            year = self.year.label if self.year else "nào"
+            raise RosterError(f"--body {body_id}: đơn vị {self.matcher.office.id} không có tổ chức nào mang mã này "
+                              f"trong năm học {year}." + (f" Có phải: {', '.join(close)}?" if close else ""))
+        return self._existing(body)
+
+    # Headings
+
+    def for_heading(self, heading: Heading, context: Target | None) -> Target | None:
+        """The body a heading names, or a new one; None (with a problem) when neither."""
+        label = heading.label
+        if heading.body_id:
+            body = self.by_id.get(heading.body_id)
+            if body is not None:
+                return self._existing(body)
+            self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
+                          f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
+            return None
+        found = self._matches(heading, context)
+        if len(found) == 1:
+            return self._existing(found[0])
+        if len(found) > 1:
+            names = ", ".join(f"{b.id} ({b.name})" for b in found)
+            self._problem(heading, f"tiêu đề '{label.text}' khớp với nhiều tổ chức: {names}.",
+                          hint="ghi tên tổ chức đầy đủ hơn ở dòng tiêu đề.")
+            return None
+        if label.subject:
+            return self.subject_group(context, label.subject, heading)
+        if not label.kinds:
+            self._problem(heading, f"tiêu đề '{label.text}' không khớp tổ chức nào của năm học "
+                          f"{self.year or ''}, cũng không rõ là loại tổ chức nào.",
+                          expected="tên một tổ chức đã có, hoặc bắt đầu bằng 'Cụm', 'Nhóm', 'Tổ', 'Hội đồng'",
+                          hint=self._names_hint())
+            return None
+        return self._new(heading, label.kinds, _title(label.text), None, context)
+
+    def _matches(self, heading: Heading, context: Target | None) -> list[Body]:
+        label = heading.label
+        if label.subject:
+            found = [b for b in self.bodies if b.kind == "nhom-bo-mon" and b.subject == label.subject]
+            return [b for b in found if b.parent == context.id] if context else found
+        if label.number is not None and label.kinds:
+            found = [b for b in self.bodies if b.kind in label.kinds and _number_in(b.name) == label.number]
+        else:
+            found = [b for b in self.bodies if body_key(b.name) == label.key]
+            if not found:
+                found = self._outermost_excluded([b for b in self.bodies if _contains(body_key(b.name), label.key)])
+            if len(found) > 1 and label.kinds:
+                found = [b for b in found if b.kind in label.kinds] or found
+        if len(found) > 1 and context:
+            found = [b for b in found if b.parent == context.id] or found
+        return found
+
+    def _outermost_excluded(self, bodies: list[Body]) -> list[Body]:
+        """Of bodies whose names hold the heading's words, drop those that hold another
+        of them: "Tổ ... quản lý, giáo viên ..." holds both of its parts' names."""
+        ancestors: set[str] = set()
+        for body in bodies:
+            parent = body.parent
+            while parent and parent not in ancestors:
+                ancestors.add(parent)
+                parent = self.by_id[parent].parent if parent in self.by_id else None
+        return [b for b in bodies if b.id not in ancestors]
+
+    def _names_hint(self) -> str | None:
+        names = ", ".join(b.name for b in self.bodies[:8])
+        return f"các tổ chức của năm học: {names}" if names else None
+
+    def _problem(self, heading: Heading, message: str, *, expected: str | None = None,
+                 hint: str | None = None) -> None:
+        self.problems.append((heading.order, Problem(self.source, heading.line, heading.place, message,
+                                                     expected=expected, hint=hint)))
+        return None
+
+    # New bodies
+
+    def subject_group(self, team: Target | None, subject: str, heading: Heading | None = None) -> Target:
+        """The subject group of a team (or of no team) for a subject: the existing one,
+        else a new one."""
+        for body in self.bodies:
+            if body.kind == "nhom-bo-mon" and body.subject == subject and body.parent == (team.id if team else None):
+                return self._existing(body)
+        for target in self.targets.values():
+            if target.existing is None and target.subject == subject and target.parent == (team.id if team else None):
+                return target
+        name = f"Nhóm {self.portal.subjects[subject].name}"
+        base = f"{team.id}-{subject}" if team else f"{self.matcher.prefix}nhom-{subject}"
+        return self._add(Target(self._free_id(base), "nhom-bo-mon", name, team.id if team else None, subject,
+                                self._decision(team, "nhom-bo-mon"), None, heading))
+
+    def _new(self, heading: Heading, kinds: tuple[str, ...], name: str, subject: str | None,
+             context: Target | None) -> Target:
+        in_use = [k for k in kinds if any(b.kind == k for b in self.bodies)]
+        kind = (in_use or list(kinds))[0]
+        parents = {b.parent for b in self.bodies if b.kind == kind}
+        parent: str | None = None
+        if len(parents) == 1:
+            parent = parents.pop()
+        elif context is not None and context.kind != kind:
+            parent = context.id
+        elif self.root is not None and self.root.kind != kind:
+            parent = self.root.id
+        parent_target = self.targets.get(parent) if parent else None
+        if parent and parent_target is None and parent in self.by_id:
+            parent_target = self._existing(self.by_id[parent])
+        base = self.matcher.prefix + slugify(name)
+        return self._add(Target(self._free_id(base), kind, name, parent, subject,
+                                self._decision(parent_target, kind), None, heading))
+
+    def _add(self, target: Target) -> Target:
+        if target.decision is None and target.heading is not None:
+            self._problem(target.heading, f"chưa biết quyết định thành lập {vocab.BODY_KINDS[target.kind]} mới "
+                          f"'{target.name}'.", hint="ghi mã quyết định bằng --decision.")
+        self.targets[target.id] = target
+        return target
+
+    def _free_id(self, base: str) -> str:
+        candidate, number = base, 2
+        while candidate in self.by_id or candidate in self.targets:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    def _decision(self, parent: Target | None, kind: str) -> str | None:
+        """--decision; else the parent's; else the one most bodies of the same kind
+        have in the year, else most bodies."""
+        if self.decision:
+            return self.decision
+        if parent is not None and parent.decision:
+            return parent.decision
+        for bodies in ([b for b in self.bodies if b.kind == kind], self.bodies):
+            counts = Counter(b.decision for b in bodies)
+            if counts:
+                return counts.most_common(1)[0][0]
+        return None

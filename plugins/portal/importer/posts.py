@@ -1,0 +1,53 @@
+"""The "Chức vụ - Đơn vị công tác" cell: a position and a school in one text."""
+
+from __future__ import annotations
+
+import re
+
+from .grid import clean
+
+_DASHES = "-–—‐‑−"
+_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+# A school's level where it starts the school's name; "Trường" and a stray "T" before it too.
+_LEVEL = re.compile(
+    rf"(?<!\w)(?:(?:Trường|T)\s+)?(?:TH\s*[{_DASHES}&]\s*THCS|THCS\s*[{_DASHES}&]\s*THPT|TH\s+và\s+THCS|"
+    r"PTDTBT|PTDTNT|THCS|THPT|TH|MN|MG|GDTX|Trường|Tiểu học|Trung học|Mầm non|Mẫu giáo)(?!\w)",
+    re.IGNORECASE)
+_COMPOUND = re.compile(rf"(?<!\w)(?:TH|THCS|MN|MG)\s*[{_DASHES}]\s*(?:THCS|THPT|TH)(?!\w)", re.IGNORECASE)
+_POSITION_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^P\s*\.\s*", re.IGNORECASE), "Phó "),
+    (re.compile(r"^PHT(?!\w)"), "Phó Hiệu trưởng"),
+    (re.compile(r"^HT(?!\w)"), "Hiệu trưởng"),
+    (re.compile(r"^GV(?!\w)"), "Giáo viên"),
+    (re.compile(r"^TTCM(?!\w)"), "Tổ trưởng chuyên môn"),
+]
+
+
+def normalize_position(text: str) -> str:
+    """'P. Hiệu trưởng', 'P.Hiệu trưởng' -> 'Phó Hiệu trưởng'; 'GV' -> 'Giáo viên'."""
+    text = clean(text).strip(" ,;:")
+    for pattern, replacement in _POSITION_FORMS:
+        text = pattern.sub(replacement, text)
+    return clean(text)
+
+
+def split_post(text: str) -> tuple[str, str]:
+    """'Hiệu trưởng - THCS Him Lam' -> ('Hiệu trưởng', 'THCS Him Lam'); without a dash, at
+    the school's level: 'Hiệu trưởng TH&THCS Thanh Trường' -> ('Hiệu trưởng', 'TH&THCS ...').
+    The dash inside 'TH-THCS' does not count. Position as written (see normalize_position)."""
+    compounds = [m.span() for m in _COMPOUND.finditer(text)]
+    dash = next((m for m in _DASH.finditer(text)
+                 if not any(a <= m.start() < b for a, b in compounds)), None)
+    level = _LEVEL.search(text)
+    if level and level.start() > 0 and (dash is None or level.start() < dash.start()):
+        return text[:level.start()].strip(), text[level.start():].strip()
+    if dash is not None:
+        return text[:dash.start()].strip(), text[dash.end():].strip()
+    if level and level.start() == 0:
+        return "", text
+    return text.strip(), ""
+
+
+def is_office_staff(folded_post: str) -> bool:
+    """'Trưởng Phòng Giáo dục - Đào tạo': the office's own staff; the dash is in its name."""
+    return folded_post.startswith(("truong phong", "pho truong phong"))

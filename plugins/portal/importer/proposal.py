@@ -1,0 +1,170 @@
+"""The proposal: each body's list as it will be once the imported rows are in it.
+
+The table is the signed list, so it replaces the list of each body it names, with
+care not to lose what the table does not say:
+
+- a row that is already a member (same person or school) keeps what only the data
+  knows and the table does not contradict: `as_written` when the table gives position
+  and unit apart, `role_text` when the role is the same, no `note` where the table's
+  Ghi chú only repeats the role, no `subject` where it only repeats the group's, no
+  `as_written` where the cell is only "position - unit" as the site's export writes it;
+- a table of people leaves the body's schools as they are, and a table of schools its
+  people;
+- in a numbered table, a member without a number whom the table does not name (a
+  leader named in the decision's text, above the list) stays, unless the table names
+  someone else in the body's leading role.
+
+Every member kept that way is said in the report. A body given two leaders by the
+table is an error on the rows concerned, with a word when a merged cell did it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import vocab
+from ..exports import written_post
+from ..model import Membership, Portal
+from ..problems import Problem
+from .keys import fold, subject_key
+from .placement import Target
+from .rows import MEMBER_FIELDS, ImportedRow
+
+
+@dataclass(frozen=True)
+class ProposedMember:
+    entry: dict[str, Any]  # as the data file will hold it
+    existing: int | None  # its index in the body's current list, if it was there
+    row: ImportedRow | None  # the row it comes from; None for a member kept from the data
+
+
+@dataclass
+class ProposedBody:
+    target: Target
+    members: list[ProposedMember]
+
+    def header(self) -> dict[str, Any]:
+        """The body's own fields, as a data file orders them."""
+        t = self.target
+        fields = {"id": t.id, "kind": t.kind, "name": t.name, "parent": t.parent, "decision": t.decision,
+                  "subject": t.subject}
+        return {key: value for key, value in fields.items() if value is not None}
+
+
+@dataclass
+class NewPerson:
+    id: str
+    name: str
+    honorific: str | None
+
+    def entry(self) -> dict[str, str]:
+        entry = {"id": self.id, "name": self.name}
+        if self.honorific:
+            entry["honorific"] = self.honorific
+        return entry
+
+
+def membership_entry(member: Membership) -> dict[str, Any]:
+    """A member of the model as its data file holds it."""
+    entry = {key: getattr(member, key) for key in MEMBER_FIELDS}
+    return {key: value for key, value in entry.items() if value is not None}
+
+
+@dataclass
+class Proposal:
+    bodies: list[ProposedBody] = field(default_factory=list)
+    people: list[NewPerson] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors and warnings of the merge
+
+
+def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: Target) -> dict[str, Any]:
+    """The row's entry, with what only the data knows kept (see the module's docstring)."""
+    entry = dict(entry)
+    if old.as_written is None and entry.get("as_written") == written_post(portal, old):
+        # The site's own export writes "position - unit" where nothing was printed: no news.
+        del entry["as_written"]
+        entry.pop("position", None)
+        entry.update({key: value for key, value in (("position", old.position), ("unit", old.unit)) if value})
+    if "as_written" not in entry and old.as_written and (entry.get("position"), entry.get("unit")) == (
+            old.position, old.unit):
+        entry["as_written"] = old.as_written
+    if old.role_text and entry["role"] == old.role:
+        entry["role_text"] = old.role_text
+    note = entry.get("note")
+    if note and old.note is None and fold(note) in {fold(vocab.ROLES[old.role]), fold(old.role_text or "")} \
+            and entry["role"] == old.role:
+        del entry["note"]
+    subject = portal.subjects.get(target.subject or "")
+    if entry.get("subject") and old.subject is None and subject is not None \
+            and subject_key(entry["subject"]) in {subject_key(subject.name), *map(subject_key, subject.aliases)}:
+        del entry["subject"]
+    return {key: entry[key] for key in MEMBER_FIELDS if key in entry}
+
+
+def _ordered(entry: dict[str, Any]) -> dict[str, Any]:
+    return {key: entry[key] for key in MEMBER_FIELDS if key in entry}
+
+
+def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], problems: list[Problem]) -> ProposedBody:
+    """The body's list after the import (see the module's docstring)."""
+    old_members = list(target.existing.members) if target.existing else []
+    unused = dict(enumerate(old_members))
+    imported: list[ProposedMember] = []
+    for row in rows:
+        entry = _ordered(row.member())
+        key = ("school", row.school) if row.school else ("person", row.person)
+        index = next((i for i, m in unused.items() if (("school", m.school) if m.school else ("person", m.person))
+                      == key), None)
+        if index is not None:
+            entry = _carry_over(entry, unused.pop(index), portal, target)
+        imported.append(ProposedMember(entry, index, row))
+    leader = vocab.LEADER_ROLE.get(target.kind)
+    has_people = any(row.person for row in rows)
+    has_schools = any(row.school for row in rows)
+    numbered = all(row.stt is not None for row in rows)
+    names_leader = any(row.role == leader for row in rows)
+    kept_people: list[ProposedMember] = []
+    kept_schools: list[ProposedMember] = []
+    for index, member in unused.items():
+        if member.school and not has_schools:
+            kept_schools.append(ProposedMember(membership_entry(member), index, None))
+        elif member.person and (not has_people or (numbered and member.stt is None
+                                                   and not (member.role == leader and names_leader))):
+            kept_people.append(ProposedMember(membership_entry(member), index, None))
+            if has_people:
+                person = portal.people.get(member.person)
+                who = person.name if person else member.person
+                problems.append(Problem(
+                    rows[0].source, None, "", f"{target.name} ({target.id}): giữ {who} "
+                    f"({vocab.ROLES[member.role]}) vì người này không có số thứ tự và không có trong bảng.",
+                    hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
+    _check_leaders(target, imported, leader, problems)
+    return ProposedBody(target, kept_people + imported + kept_schools)
+
+
+def _check_leaders(target: Target, members: list[ProposedMember], leader: str | None,
+                   problems: list[Problem]) -> None:
+    leaders = [m.row for m in members if m.row is not None and m.entry["role"] == leader]
+    if leader is None or len(leaders) < 2:
+        return
+    merged = any(row.role_from_merge for row in leaders)
+    why = " (ô vai trò được gộp qua nhiều dòng nên mỗi dòng đều mang vai trò đó)" if merged else ""
+    for row in leaders[1:]:
+        row.problem(None, f"{target.name} có hai {vocab.ROLES[leader]}: {leaders[0].name} và {row.name}{why}.",
+                    expected=f"mỗi {vocab.BODY_KINDS[target.kind].lower()} chỉ có một {vocab.ROLES[leader]}",
+                    hint="bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng.")
+
+
+def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:
+    proposal = Proposal()
+    for target in targets:
+        mine = [row for row in rows if row.target == target.id and row.matched]
+        if mine:
+            proposal.bodies.append(propose_body(portal, target, mine, proposal.problems))
+    seen: set[str] = set()
+    for row in rows:
+        if row.new_person and row.person and row.matched and row.person not in seen:
+            seen.add(row.person)
+            proposal.people.append(NewPerson(row.person, row.name, row.honorific))
+    return proposal

@@ -1,0 +1,64 @@
+"""Roles from the text of a list: the Ghi chú or Vai trò cell, and the default role."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+
+from .. import vocab
+from .keys import fold
+
+# Spellings of the role labels of vocab.ROLES seen in lists.
+_EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
+                     "pho truong nhom": "pho-nhom-truong", "truong cum": "cum-truong", "cum pho": "pho-cum-truong",
+                     "to truong to": "to-truong", "uy vien thu ky": "thu-ky", "nhom pho": "pho-nhom-truong"}
+# Words that make a remark look like a role: such a remark that names no known role is
+# reported, not kept silently as a note.
+_ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
+                         r"(?:truong|pho))(?![a-z])")
+# Where a plain member of a body is a "thành viên" rather than an "ủy viên".
+_MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
+
+
+@cache
+def _role_words() -> dict[str, str]:
+    return {fold(label): role for role, label in vocab.ROLES.items()} | _EXTRA_ROLE_WORDS
+
+
+def _key(text: str) -> str:
+    key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
+    return " ".join(key.replace(".", " ").split())
+
+
+def role_match(text: str) -> tuple[str | None, bool]:
+    """(role, read loosely) for a Ghi chú or Vai trò; (None, False) when it names no role."""
+    key = _key(text)
+    if not key:
+        return None, False
+    words = _role_words()
+    for label in sorted(words, key=len, reverse=True):
+        if key == label or key.startswith(label + " "):
+            return words[label], False
+    close = difflib.get_close_matches(key[:40], sorted(words), n=1, cutoff=0.85)
+    return (words[close[0]], True) if close else (None, False)
+
+
+def looks_like_a_role(text: str) -> bool:
+    """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows."""
+    return bool(_ROLE_WORDS.search(_key(text))) and len(text) <= 40
+
+
+def ordinary_role(body_kind: str | None, school: bool) -> str:
+    """The role of a row with no role written: a school is a "thành viên"; a person an
+    "ủy viên", except in a cluster or an inter-school group."""
+    if school:
+        return "thanh-vien"
+    return _MEMBER_ROLE.get(body_kind or "", "uy-vien")
+
+
+def role_from_note(note: str, default: str = "uy-vien") -> str:
+    """The role a Ghi chú names: 'Nhóm trưởng' -> nhom-truong, 'P.Nhóm trưởng' ->
+    pho-nhom-truong, a one-letter slip ('Phó Cục trưởng') -> pho-cum-truong; an empty or
+    other remark leaves the default."""
+    return role_match(note)[0] or default

@@ -1,0 +1,214 @@
+"""Match one row of a roster to the data: who, which school, which role, which subject.
+
+A row's problems (an unknown school, a name that is no name, a role that no role of the
+data fits) are `Problem`s naming the file, the row and the column, so that the report
+reads like the checker's. Points to check that do not stop the import (a new person, a
+name spelt with other marks) are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import vocab
+from ..problems import Problem, Severity
+from ..schema import MEMBER
+from .keys import fold, name_problem
+from .layout import LABELS, TableRow
+from .matcher import Candidate, Found, Matcher
+from .posts import is_office_staff, normalize_position, split_post
+from .roles import looks_like_a_role, ordinary_role, role_match
+
+_HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
+_HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
+# The member fields of a data file, in the schema's order (the order of the data files).
+MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
+
+
+def _stt(text: str) -> int | None:
+    match = re.fullmatch(r"0*(\d+)\s*\.?", text)
+    return int(match.group(1)) if match else None
+
+
+@dataclass
+class ImportedRow:
+    """One row of the table, matched (or not) to the data."""
+
+    source: str
+    order: int  # its position in the file (layout.TableRow.order)
+    line: int | None
+    place: str
+    stt: int | None
+    name: str
+    honorific: str | None = None  # "Ông", "Bà" before the name, for a new person
+    as_written: str | None = None
+    position: str | None = None
+    unit: str | None = None
+    person: str | None = None
+    new_person: bool = False
+    school: str | None = None
+    role: str = "uy-vien"
+    role_from_merge: bool = False  # the role came from a cell merged down over several rows
+    subject: str | None = None  # as written in the table
+    subject_id: str | None = None
+    note: str | None = None
+    target: str | None = None  # the body it goes into (placement.py); None: none found
+    problems: list[Problem] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    remarks: list[Problem] = field(default_factory=list)
+
+    @property
+    def matched(self) -> bool:
+        return not self.problems
+
+    def problem(self, column: str | None, message: str, *, expected: str | None = None,
+                actual: str | None = None, hint: str | None = None, severity: Severity = "error") -> None:
+        parts = [self.place] if self.place else []
+        if column:
+            parts.append(f"cột '{LABELS[column]}'")
+        found = Problem(self.source, self.line, ", ".join(parts), message, expected=expected, actual=actual,
+                        hint=hint, severity=severity)
+        (self.problems if severity == "error" else self.remarks).append(found)
+
+    def not_found(self, column: str, found: Found, hint: str | None = None) -> None:
+        assert found.problem is not None
+        self.candidates += found.candidates
+        close = ", ".join(f"{c.id} ({c.label})" for c in found.candidates)
+        hints = [text for text in (f"gần nhất: {close}" if close else None, hint) if text]
+        self.problem(column, found.problem + ".", hint="; ".join(hints) or None)
+
+    def member(self) -> dict[str, Any]:
+        """The row as a `members:` entry, keys in the order of the data files."""
+        entry: dict[str, Any] = {}
+        for key in MEMBER_FIELDS:
+            value = self.role if key == "role" else getattr(self, key, None)
+            if key == "person" and self.school:
+                continue
+            if value is not None and value != "":
+                entry[key] = value
+        return entry
+
+
+def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, body_kind: str | None) -> ImportedRow:
+    """Match one row of the table to the data. `body_kind` is the kind of the body the
+    row goes into, which sets the role of a row that names none."""
+    stt = _stt(row.get("stt"))
+    written = row.get("name") or row.get("school")
+    honorific = _HONORIFIC.match(written)
+    name = written[honorific.end():] if honorific else written
+    result = ImportedRow(source, row.order, row.line, row.place, stt, name, note=row.get("note") or None,
+                         honorific=_HONORIFICS.get(honorific.group(1)) if honorific else None)
+    result.problems += [p for p in row.problems if p.severity == "error"]
+    result.remarks += [p for p in row.problems if p.severity != "error"]
+    if row.get("stt") and stt is None:
+        result.problem("stt", f"STT '{row.get('stt')}' không phải là số.", severity="warning")
+    if row.get("subject"):
+        result.subject = row.get("subject")
+        result.subject_id = matcher.subject(result.subject)
+        if result.subject_id is None:
+            result.candidates += matcher.close_subjects(result.subject)
+            close = ", ".join(c.label for c in result.candidates)
+            result.problem("subject", f"không rõ môn '{result.subject}'.", expected="tên một môn trong "
+                           "data/subjects.yml (hoặc một tên khác đã ghi trong aliases của môn đó)",
+                           hint=f"gần nhất: {close}" if close else None)
+    is_school = school_table or _names_a_school(matcher, row, name)
+    _role(result, row, body_kind, is_school)
+    if is_school:
+        found = _known_school(matcher, row.get("member_id"), name) or matcher.school(name)
+        result.school = found.id
+        if found.problem:
+            result.not_found("school" if row.get("school") else "name", found)
+        return result
+    if not name:
+        result.problem("name", "thiếu họ và tên.")
+        return result
+    problem = name_problem(name)
+    if problem:
+        result.problem("name", problem + ".", expected="họ và tên viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'",
+                       hint="kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
+        return result
+    _post(result, matcher, row)
+    _person(result, matcher, row)
+    return result
+
+
+def _names_a_school(matcher: Matcher, row: TableRow, name: str) -> bool:
+    """A list of schools in a people's table: only a name, which is a school's."""
+    return (not row.get("post") and not row.get("position") and not row.get("unit") and bool(name)
+            and not matcher.people_by_name.get(fold(name)) and matcher.school(name).id is not None)
+
+
+def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
+    """The school of the workbook's hidden id, while its name cell still names it."""
+    if school_id in matcher.portal.schools and matcher.school(text).id == school_id:
+        return Found(school_id)
+    return None
+
+
+def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> None:
+    """The role from the Vai trò column, else from the Ghi chú; none written: the
+    body's ordinary member. A text that reads like a role but is none is an error."""
+    column = "role" if row.get("role") else "note"
+    text = row.get(column)
+    role, loose = role_match(text)
+    result.role_from_merge = column in row.merged and role is not None
+    if role is None:
+        result.role = ordinary_role(body_kind, is_school)
+        if text and (column == "role" or looks_like_a_role(text)):
+            labels = ", ".join(vocab.ROLES.values())
+            result.problem(column, f"không rõ vai trò '{text}'.", expected=f"một trong: {labels}",
+                           hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
+        return
+    result.role = role
+    if loose:
+        result.problem(column, f"'{text}' được hiểu là {vocab.ROLES[role]}.", severity="warning")
+
+
+def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
+    """The position and the unit, from one "Chức vụ - Đơn vị" cell or two."""
+    column = "post"
+    if row.get("post"):
+        result.as_written = row.get("post")
+        position, unit_text = split_post(result.as_written)
+        if is_office_staff(fold(result.as_written)):
+            position, unit_text = result.as_written, ""
+            result.unit = matcher.office.id
+    else:
+        position, unit_text = row.get("position"), row.get("unit")
+        column = "unit"
+    result.position = normalize_position(position) if position else None
+    if not unit_text or result.unit is not None:
+        return
+    unit_id = row.get("unit_id")
+    if matcher.is_office(unit_text):
+        result.unit = matcher.office.id
+    elif (known := _known_school(matcher, unit_id, unit_text)) is not None:
+        result.unit = known.id
+    else:
+        found = matcher.school(unit_text)
+        result.unit = found.id
+        if found.problem:
+            result.not_found(column, found)
+
+
+def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
+    member_id = row.get("member_id")
+    known = matcher.portal.people.get(member_id)
+    if known is not None and fold(known.name) == fold(result.name):
+        result.person = known.id  # the workbook's hidden id, the name unchanged
+        return
+    found = matcher.person(result.name, result.unit)
+    if found.problem:
+        result.not_found("name", found, "ghi mã người đúng vào cột 'Mã thành viên' (thêm cột đó nếu chưa có)")
+    elif found.id:
+        result.person = found.id
+    else:
+        result.person = matcher.propose_id(result.name, result.unit)
+        result.new_person = True
+        close = ", ".join(f"{c.id} ({c.label})" for c in found.candidates)
+        result.problem("name", f"người mới, đề xuất mã {result.person}.", severity="warning",
+                       hint=f"nếu là người đã có, sửa tên cho đúng; tên gần nhất: {close}" if close else None)
+    if found.remark:
+        result.problem("name", found.remark + ".", severity="warning")

@@ -1,0 +1,147 @@
+"""The workbook "for next year": an office's lists of a year, pre-filled, to edit in
+Excel or LibreOffice and import back.
+
+One sheet, "Danh sách": a title, the header, then each body with a list, a heading row
+with its name (in the STT column, the row shaded) followed by its members, in the order of the year file. Columns:
+STT, Họ và tên (or the school's name), Chức vụ, Đơn vị công tác, Môn, Vai trò, Ghi chú,
+and three hidden columns that make the round trip exact: Mã tổ chức (on heading rows),
+Mã thành viên (the person's or school's id) and Mã đơn vị. An id is used on import only
+while the visible cell still names it, so a row the clerk retypes is matched by what it
+says. A hidden sheet, "Danh mục", holds the drop-down lists (data validation) of roles,
+schools and subjects.
+
+Written with XlsxWriter, as the site's exports: the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from xlsxwriter.worksheet import Worksheet
+
+from .. import vocab
+from ..dates import SchoolYear
+from ..model import Body, Membership, Portal
+from .errors import RosterError
+from .layout import LABELS
+
+COLUMNS = ("stt", "name", "position", "unit", "subject", "role", "note", "body_id", "member_id", "unit_id")
+_WIDTHS = {"stt": 6, "name": 28, "position": 22, "unit": 30, "subject": 16, "role": 18, "note": 20}
+LISTS_SHEET = "Danh mục"
+
+
+def _name(portal: Portal, member: Membership) -> str:
+    if member.school:
+        school = portal.schools.get(member.school)
+        return school.name if school else member.school
+    person = portal.people.get(member.person or "")
+    return person.name if person else (member.person or "")
+
+
+def _unit(portal: Portal, unit: str | None) -> str:
+    if not unit:
+        return ""
+    if unit in portal.schools:
+        return portal.schools[unit].name
+    if unit in portal.offices:
+        return portal.offices[unit].short_name
+    return unit
+
+
+def bodies_for(portal: Portal, office: str, year: SchoolYear, body: str | None) -> list[Body]:
+    """The bodies of an office-year that have a list, in the year file's order; with
+    `body`, that body and the bodies under it."""
+    bodies = [b for b in portal.bodies_in(year) if b.office == office]
+    if body is not None:
+        chosen = next((b for b in bodies if b.id == body), None)
+        if chosen is None:
+            raise RosterError(f"--body {body}: đơn vị {office} không có tổ chức nào mang mã này trong năm học {year}.")
+        wanted = {chosen.id} | {d.id for d in portal.descendants(chosen)}
+        bodies = [b for b in bodies if b.id in wanted]
+    return [b for b in bodies if b.members]
+
+
+def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | None = None) -> bytes:
+    import xlsxwriter
+
+    bodies = bodies_for(portal, office, year, body)
+    if not bodies:
+        raise RosterError(f"đơn vị {office} không có danh sách nào trong năm học {year} để chép sang năm sau.")
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False})
+    start = datetime.datetime(year.start + 1, 6, 1)  # the new year's first day in the data's calendar
+    book.set_properties({"title": f"Danh sách năm học {year.start + 1}-{year.start + 2}",
+                         "author": portal.offices[office].name, "created": start})
+    sheet = book.add_worksheet("Danh sách")
+    lists = book.add_worksheet(LISTS_SHEET)
+    bold = book.add_format({"bold": True, "font_size": 13})
+    header = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1})
+    heading = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
+    cell = book.add_format({"valign": "top", "text_wrap": True, "border": 1})
+    sheet.write_string(0, 0, f"DANH SÁCH NĂM HỌC {year.start + 1}-{year.start + 2} (chép từ năm học {year}: sửa "
+                             "cho năm mới rồi nhập lại)", bold)
+    sheet.write_string(1, 0, "Sửa thẳng vào bảng; Vai trò, Đơn vị công tác và Môn chọn trong danh sách thả xuống. "
+                             "Thêm người: chèn một dòng trong nhóm của họ. Không sửa dòng tên tổ chức.")
+    header_row = 3
+    sheet.write_row(header_row, 0, [LABELS[c] for c in COLUMNS], header)
+    row = header_row + 1
+    visible = COLUMNS.index("note")
+    for b in bodies:
+        # The body's name alone on its row (not merged: rows added or deleted by any tool
+        # keep it whole), its id in the hidden column.
+        sheet.write_string(row, 0, b.name, heading)
+        for column in range(1, visible + 1):
+            sheet.write_blank(row, column, None, heading)
+        sheet.write_string(row, COLUMNS.index("body_id"), b.id)
+        row += 1
+        for m in b.members:
+            values = {"stt": m.stt, "name": _name(portal, m), "position": m.position or "",
+                      "unit": _unit(portal, m.unit), "subject": m.subject or "",
+                      "role": vocab.ROLES.get(m.role, m.role), "note": m.note or "",
+                      "member_id": m.person or m.school or "", "unit_id": m.unit or ""}
+            for column, key in enumerate(COLUMNS):
+                value = values.get(key)
+                if isinstance(value, int):
+                    sheet.write_number(row, column, value, cell)
+                elif value:
+                    sheet.write_string(row, column, value, cell)
+                elif column <= visible:
+                    sheet.write_blank(row, column, None, cell)
+            row += 1
+    last = max(row - 1 + 200, header_row + 500)  # room for the rows the clerk adds
+    _drop_downs(portal, office, sheet, lists, header_row + 1, last)
+    for column, key in enumerate(COLUMNS):
+        if key in _WIDTHS:
+            sheet.set_column(column, column, _WIDTHS[key])
+        else:
+            sheet.set_column(column, column, 14, None, {"hidden": True})
+    sheet.freeze_panes(header_row + 1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    book.close()
+    return buffer.getvalue()
+
+
+def _drop_downs(portal: Portal, office: str, sheet: Worksheet, lists: Worksheet, first: int, last: int) -> None:
+    """The drop-down lists of Vai trò (strict), Đơn vị công tác and Môn (suggestions:
+    a new school or a spelling of the decision may still be typed)."""
+    roles = list(vocab.ROLES.values())
+    schools = sorted(s.name for s in portal.schools.values() if s.office == office)
+    schools.append(portal.offices[office].short_name)
+    subjects = [s.name for s in portal.subjects.values()]
+    for column, (title, values) in enumerate((("Vai trò", roles), ("Đơn vị công tác", schools), ("Môn", subjects))):
+        lists.write_string(0, column, title)
+        for index, value in enumerate(values, start=1):
+            lists.write_string(index, column, value)
+    lists.hide()
+    for key, column_in_lists, count, strict in (("role", "A", len(roles), True), ("unit", "B", len(schools), False),
+                                                ("subject", "C", len(subjects), False)):
+        column = COLUMNS.index(key)
+        source = f"='{LISTS_SHEET}'!${column_in_lists}$2:${column_in_lists}${count + 1}"
+        sheet.data_validation(first, column, last, column, {
+            "validate": "list", "source": source, "error_type": "stop" if strict else "information",
+            "error_title": "Giá trị không có trong danh sách",
+            "error_message": "Chọn một vai trò trong danh sách." if strict else
+                             "Giá trị này không có trong danh sách; vẫn giữ nếu đúng như văn bản."})

@@ -1,0 +1,88 @@
+"""House rules that hold for the code itself: the layers, the test markers, no path patching."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+CORE = REPO / "plugins" / "portal"
+# The front end the core must never depend on, and its forks and theme.
+FRONT_END = ("mkdocs", "material", "properdocs")
+
+
+def _imported_modules(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_the_core_never_imports_mkdocs() -> None:
+    modules = sorted(CORE.rglob("*.py"))
+    assert len(modules) > 20
+    offending = [f"{path.relative_to(REPO)}:{line}: import {name}"
+                 for path in modules for line, name in _imported_modules(path)
+                 if name.split(".")[0] in FRONT_END]
+    assert offending == []
+
+
+def test_importing_every_core_module_loads_no_mkdocs() -> None:
+    """Also through the libraries the core uses: import it all in a fresh interpreter."""
+    probe = (
+        "import importlib, json, pkgutil, sys, portal\n"
+        "names = [m.name for m in pkgutil.walk_packages(portal.__path__, 'portal.')]\n"
+        "for name in names: importlib.import_module(name)\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {FRONT_END!r})\n"
+        "print(json.dumps({'modules': names, 'front_end': loaded}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO / "tests")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert "portal.load" in report["modules"] and "portal.render" in report["modules"]
+    assert report["front_end"] == []
+
+
+def test_no_test_patches_the_import_path() -> None:
+    """The package is installed (editable in development); tests never put it on sys.path."""
+    patched = []
+    for path in sorted((REPO / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr == "path"
+                    and isinstance(node.value, ast.Name) and node.value.id == "sys"):
+                patched.append(f"{path.name}:{node.lineno}")
+    assert patched == []
+
+
+def _collected(marker_expression: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                             "-m", marker_expression], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {line.split("[")[0] for line in result.stdout.splitlines() if "::" in line}
+
+
+def test_tests_that_build_or_drive_the_browser_are_marked() -> None:
+    """Derived, not listed: a test reaches a helper that builds (directly, through a fixture,
+    or through another helper) and gets the marker."""
+    build, browser = _collected("build"), _collected("browser")
+    # Through a session fixture (repo_site), a module fixture (test_pages' site), a helper
+    # called in the test body (test_pages.build), and a helper of a helper (test_shards).
+    assert "tests/test_build.py::test_strict_build_of_the_real_repository" in build
+    assert "tests/test_pages.py::test_the_set_of_pages" in build
+    assert "tests/test_output.py::test_strict_warnings_do_not_publish" in build
+    assert "tests/test_shards.py::test_one_search_page_finds_people_of_two_separately_built_provinces" in (
+        build & browser)
+    assert "tests/test_a11y.py::test_on_a_phone_360px" in browser
+    assert "tests/test_install.py::test_an_installed_wheel_builds_a_site_outside_the_repository" in build
+    # Fast tests stay out, in the same modules too.
+    assert "tests/test_a11y.py::test_axe_is_vendored_with_its_licence" not in build | browser
+    assert "tests/test_pages.py::test_adding_a_year_never_moves_a_page" not in build | browser
+    assert "tests/test_plugin_options.py::test_every_option_has_a_docstring" not in build | browser

@@ -1,0 +1,265 @@
+"""Never overwrite data: the importer writes nothing by default, shows what would change,
+and with --apply merges into the data files, guarded, atomically, checked, undone on error."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from portal.importer import import_roster
+from portal.importer.apply import apply_changes, error_counts
+from portal.importer.cli import main
+from portal.importer.errors import RosterError
+from portal.importer.merge import plan_changes
+from portal.load import load
+from roster_files import DAU_TIENG_2024
+
+DT = "pgddt-dau-tieng"
+HEADER = "STT\tHọ và tên\tChức vụ - Đơn vị công tác\tMôn\tGhi chú\n"
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), "--office", DT, "--data",
+                           str(tmp_path / "data")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_by_default_nothing_is_written_and_the_changes_are_shown(data: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(data)
+    path = DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")
+    code, out, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data))
+    assert code == 0, err
+    assert tree(data) == before
+    assert yaml.safe_load(out)["bodies"][0]["id"] == "dt-cum-mot"
+    assert "Cụm Một (dt-cum-mot):" in err and "  - rời danh sách: Lê Văn Hoà (dt-le-van-hoa), Cụm trưởng" in err
+    assert "  ~ Đỗ Tấn Nhạn (dt-do-tan-nhan): đơn vị TH Minh Thạnh → TH Minh Hòa" in err
+    assert "--- data/years/2024-2025/pgddt-dau-tieng.yml\n+++ data/years/2024-2025/pgddt-dau-tieng.yml" in err
+    assert "+  - id: dt-nguyen-thi-thu-van" in err
+    assert "Chưa ghi gì vào" in err
+
+
+def test_apply_merges_keeps_comments_and_layout_and_a_second_import_changes_nothing(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    year_file = data / "years" / "2024-2025" / f"{DT}.yml"
+    people_file = data / "people" / f"{DT}.yml"
+    old_year, old_people = year_file.read_text(encoding="utf-8"), people_file.read_text(encoding="utf-8")
+    others = {k: v for k, v in tree(data).items() if k not in (f"years/2024-2025/{DT}.yml", f"people/{DT}.yml")}
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    assert code == 0, err
+    assert "Đã ghi: data/people/pgddt-dau-tieng.yml, data/years/2024-2025/pgddt-dau-tieng.yml." in err
+    new_year = year_file.read_text(encoding="utf-8")
+    assert {k: v for k, v in tree(data).items() if k in others} == others  # nothing else touched
+    # Every comment and every school line of the clusters is there as it was.
+    for line in old_year.splitlines():
+        if line.lstrip().startswith(("#", "- {school:")):
+            assert line in new_year.splitlines(), line
+    assert new_people_lines(old_people, people_file.read_text(encoding="utf-8")) == 10
+    _, problems = load(data)
+    assert [p for p in problems if p.severity == "error"] == []
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_docx(tmp_path / "ds.docx")),
+                       "--data", str(data), "--apply")
+    assert (code, err.splitlines()[-1]) == (0, "Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
+    assert year_file.read_text(encoding="utf-8") == new_year
+
+
+def new_people_lines(old: str, new: str) -> int:
+    assert new.startswith(old)  # appended, nothing above changed
+    return new[len(old):].count("  - id: ")
+
+
+def test_output_refuses_an_existing_file_without_force(data: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The held-out failure: --output data/people/….yml replaced the file (180 lines gone), exit 0."""
+    people = data / "people" / "pgddt-dien-bien-phu.yml"
+    before = people.read_bytes()
+    table = REPO / "tests" / "fixtures" / "import" / "dbp-2024-cbql.tsv"
+    code, out, err = run(capsys, "--office", "pgddt-dien-bien-phu", "--input", str(table), "--data", str(data),
+                         "--output", str(people))
+    assert code == 2 and out == ""
+    assert f"LỖI {people}: tệp đã có; không ghi đè YAML đề xuất." in err
+    assert people.read_bytes() == before
+    target = tmp_path / "de-xuat.yml"
+    target.write_text("cũ", encoding="utf-8")
+    code, _, err = run(capsys, "--office", "pgddt-dien-bien-phu", "--input", str(table), "--data", str(data),
+                       "--output", str(target), "--force")
+    assert code == 0, err
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["members"][0]["person"] == "dbp-cao-thi-dai"
+
+
+def test_apply_refuses_a_file_changed_since_it_was_read(data: Path, tmp_path: Path) -> None:
+    portal, _ = load(data)
+    result = import_roster(portal, DT, DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx"))
+    changes = plan_changes(result, data, data.parent)
+    year_file = data / "years" / "2024-2025" / f"{DT}.yml"
+    edited = year_file.read_text(encoding="utf-8") + "# sửa tay trong lúc nhập\n"
+    year_file.write_text(edited, encoding="utf-8")  # the clerk saves the file in an editor meanwhile
+    people_before = (data / "people" / f"{DT}.yml").read_bytes()
+    with pytest.raises(RosterError, match=r"pgddt-dau-tieng\.yml: tệp đã bị sửa từ lúc đọc"):
+        apply_changes(changes, lambda: load(data)[1], error_counts([]))
+    assert year_file.read_text(encoding="utf-8") == edited
+    assert (data / "people" / f"{DT}.yml").read_bytes() == people_before
+
+
+def test_a_failed_write_puts_back_what_was_written(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    portal, _ = load(data)
+    result = import_roster(portal, DT, DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx"))
+    changes = plan_changes(result, data, data.parent)
+    assert [c.shown for c in changes] == ["data/people/pgddt-dau-tieng.yml", "data/years/2024-2025/pgddt-dau-tieng.yml"]
+    before = tree(data)
+    real_replace = os.replace
+    calls = 0
+
+    def disk_full(source: str, target: str) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # the year file, after the people file was written
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(RosterError, match=r"không ghi được tệp \(No space left on device\); đã trả lại các tệp như cũ"):
+        apply_changes(changes, lambda: load(data)[1], error_counts([]))
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert tree(data) == before  # the people file restored, no temporary file left
+
+
+def test_an_error_the_checker_finds_after_applying_restores_the_files(data: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Two rows numbered 1 in one list: the importer lets it through, the checker does not."""
+    path = tmp_path / "trung-stt.tsv"
+    path.write_text(HEADER + "CỤM HAI\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Thạnh\t\tCụm trưởng\n"
+                    "1\tLê Văn Hoà\tHiệu trưởng - TH Bến Súc\t\t\n", encoding="utf-8")
+    before = tree(data)
+    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
+    assert code == 1
+    assert "LỖI data/years/2024-2025/pgddt-dau-tieng.yml" in err
+    assert err.rstrip().endswith("Danh sách làm dữ liệu có lỗi mới ở trên, nên các tệp đã được trả lại như cũ: "
+                                 "chưa ghi gì.")
+    assert tree(data) == before
+
+
+def test_rows_with_errors_or_without_a_body_are_never_applied(data: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(data)
+    bad = tmp_path / "sai.tsv"
+    bad.write_text(HEADER + "CỤM HAI\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Không Có\t\t\n", encoding="utf-8")
+    code, _, err = run(capsys, "--office", DT, "--input", str(bad), "--data", str(data), "--apply")
+    assert code == 1 and "không tìm thấy trường 'TH Không Có'" in err and "Chưa ghi gì" in err
+    loose = tmp_path / "khong-tieu-de.tsv"
+    loose.write_text(HEADER + "1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Thạnh\t\t\n", encoding="utf-8")
+    code, _, err = run(capsys, "--office", DT, "--input", str(loose), "--data", str(data), "--apply")
+    assert code == 1 and "Có 1 dòng chưa thuộc tổ chức nào (dòng 2)" in err
+    assert tree(data) == before
+
+
+def test_the_command_speaks_vietnamese_and_never_shows_a_traceback(data: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: import_roster.py") and "tùy chọn:" in out and "--apply" in out
+    with pytest.raises(SystemExit) as done:
+        main(["--input", "x.xlsx"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.endswith("LỖI: thiếu tùy chọn bắt buộc: --office\n")
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, err = run(capsys, "--office", DT, "--input", str(broken), "--data", str(data))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.startswith(f"LỖI {broken}: tệp không phải là tệp Excel (.xlsx) hợp lệ")
+    code, _, err = run(capsys, "--office", "pgddt-dau-tieg", "--input", str(broken), "--data", str(data))
+    assert code == 2 and err.startswith("LỖI không có đơn vị nào mang mã 'pgddt-dau-tieg'. Có phải: pgddt-dau-tieng,")
+
+
+def test_the_script_is_a_thin_wrapper_of_the_command() -> None:
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "import_roster.py"), "--office",
+                           "pgddt-dien-bien-phu", "--input", str(REPO / "tests" / "fixtures" / "import" /
+                                                                  "dbp-2024-cbql.tsv")],
+                          capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
+
+
+def test_a_list_whose_last_member_is_a_block_is_replaced_up_to_its_last_line(tmp_path: Path) -> None:
+    """A found bug: the end of a block list was taken at the next body's "- id:" line,
+    so replacing the last group's list swallowed the next group's header."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    data = tmp_path / "data"
+    portal, _ = load(data)
+    table = tmp_path / "toan.tsv"
+    table.write_text(HEADER + "NHÓM TOÁN\n10\tNguyễn Thị Mới Một\tGiáo viên - THCS Him Lam\tToán\tNhóm trưởng\n"
+                     "NHÓM TIẾNG ANH\n19\tNguyễn Thị Mới Hai\tGiáo viên - THCS Him Lam\tTiếng Anh\tNhóm trưởng\n",
+                     encoding="utf-8")
+    result = import_roster(portal, "pgddt-dien-bien-phu", table, body="dbp-to-cot-can-thcs-gv")
+    assert result.errors == []
+    [_, year_change] = plan_changes(result, data, data.parent)
+    new = yaml.safe_load(year_change.new_text)
+    old = yaml.safe_load(year_change.old_text)
+    changed = {b["id"] for b, before in zip(new["bodies"], old["bodies"], strict=True) if b != before}
+    assert changed == {"dbp-to-cot-can-thcs-gv-toan", "dbp-to-cot-can-thcs-gv-tieng-anh"}
+    toan = next(b for b in new["bodies"] if b["id"] == "dbp-to-cot-can-thcs-gv-toan")
+    assert [m["person"] for m in toan["members"]] == ["dbp-nguyen-thi-moi-mot"]
+    assert {k: v for k, v in toan.items() if k != "members"} == {
+        k: v for k, v in next(b for b in old["bodies"] if b["id"] == toan["id"]).items() if k != "members"}
+
+
+@pytest.mark.parametrize("value", ["Giáo viên - THCS Him Lam", "yes", "No", "null", "10", "1.5", "2024-09-01",
+                                   "a: b", "# x", "- x", "x #y", "{a}", "[a]", "'q'", '"q"', "Trường: THCS", "ends:",
+                                   "tab\there", "P. Hiệu trưởng", "*ref", "&anchor", "!tag", "%x", "@x", "`x`",
+                                   "  padded", "trailing ", "Lê Thị Hồng (Bà)", "50%", "x|y", "x>y"])
+def test_every_text_is_written_so_that_it_reads_back_the_same(value: str) -> None:
+    from portal.importer.yamltext import dump, item_lines
+
+    data = {"members": [{"stt": 1, "note": value}], "name": value}
+    assert yaml.safe_load(dump(data)) == data
+    assert yaml.safe_load("\n".join(item_lines({"note": value, "stt": 2}, 0, flow=True))) == [{"note": value,
+                                                                                               "stt": 2}]
+
+
+def test_the_workbook_command_writes_a_new_file_and_never_overwrites_one(data: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "nam-sau.xlsx"
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(target), "--year", "2023-2024", "--data", str(data))
+    assert code == 0, err
+    assert out.startswith(f"Đã ghi {target}: danh sách năm học 2023-2024 của Phòng GDĐT")
+    written = target.read_bytes()
+    code, _, err = run(capsys, "--office", DT, "--workbook", str(target), "--data", str(data))
+    assert code == 2 and "tệp đã có; không ghi đè bảng Excel" in err
+    assert target.read_bytes() == written
+    # Imported into the year it was copied from, it changes nothing there.
+    code, _, err = run(capsys, "--office", DT, "--input", str(target), "--year", "2023-2024", "--data", str(data))
+    assert (code, err.splitlines()[-1]) == (0, "Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
+
+
+def test_input_or_workbook_but_not_both(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--office", DT, "--data", str(data))
+    assert code == 2 and "cần đúng một trong hai: --input" in err
+    with pytest.raises(SystemExit):
+        main(["--office", DT, "--input", "x.tsv", "--year", "2024"])
+    assert "LỖI: --year: năm học '2024' không đúng dạng, ví dụ 2024-2025" in capsys.readouterr().err

@@ -1,0 +1,290 @@
+"""Matching a roster to the data and placing its rows: merged roles and schools, headings
+that split a list into clusters, subject groups and teams, roles the data does not know,
+names that are no names, and fuzzy matching kept to a few candidates."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import REPO
+from portal.dates import SchoolYear
+from portal.importer import ImportResult, RosterError, import_roster
+from portal.importer import matcher as matcher_module
+from portal.importer.matcher import Matcher
+from portal.load import load
+from portal.model import Office, Person, Portal, Source
+from roster_files import DAU_TIENG_2024
+
+DT = "pgddt-dau-tieng"
+HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
+
+
+@pytest.fixture(scope="module")
+def dau_tieng_next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024 (new_year.py)."""
+    root = tmp_path_factory.mktemp("dt")
+    shutil.copytree(REPO / "data", root / "data")
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), "--office", DT,
+                           "--data", str(root / "data")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return root / "data"
+
+
+@pytest.fixture(scope="module")
+def dt_portal(dau_tieng_next_year: Path) -> Portal:
+    portal, problems = load(dau_tieng_next_year)
+    assert not [p for p in problems if p.severity == "error"]
+    return portal
+
+
+def tsv(tmp: Path, lines: list[list[str]], name: str = "bang.tsv") -> Path:
+    path = tmp / name
+    path.write_text("\n".join("\t".join(line) for line in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def placed(portal: Portal, result: ImportResult) -> list[tuple[str | None, int | None, str, str, str | None]]:
+    """(body, stt, person's name, role, unit) of each row."""
+    names = {p["id"]: p["name"] for p in result.new_people}
+    return [(r.target, r.stt, names.get(r.person or "") or portal.people[r.person or ""].name, r.role, r.unit)
+            for r in result.rows]
+
+
+# The messy roster of Dầu Tiếng, as Excel and as Word
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_every_row_keeps_its_person_role_unit_and_body(dt_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    path = getattr(DAU_TIENG_2024, f"write_{fmt}")(tmp_path / f"ds.{fmt}")
+    result = import_roster(dt_portal, DT, path)
+    assert result.year == SchoolYear(2024)
+    assert result.errors == []
+    assert placed(dt_portal, result) == DAU_TIENG_2024.expected()
+
+
+def test_a_role_merged_over_two_rows_is_the_role_of_both(dt_portal: Portal, tmp_path: Path) -> None:
+    """The held-out failure: "Phó Cụm trưởng" in Ghi chú over two rows made the second an ordinary member."""
+    result = import_roster(dt_portal, DT, DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx"))
+    rows = {r.name: r for r in result.rows}
+    assert rows["Lâm Thị Hồng Nhung"].role == "pho-cum-truong"
+    assert rows["Lâm Thị Hồng Nhung"].role_from_merge
+    assert rows["Phạm Thị Ngọc Hà"].unit == rows["Hồ Thanh Bình"].unit == "dt-th-thanh-an"  # the school merged down
+    assert rows["Phạm Thị Ngọc Hà"].subject == "Toán"  # the subject merged down
+
+
+def test_the_list_replaces_the_people_of_each_cluster_and_keeps_its_schools(dt_portal: Portal, tmp_path: Path) -> None:
+    result = import_roster(dt_portal, DT, DAU_TIENG_2024.write_docx(tmp_path / "ds.docx"))
+    bodies = {b["id"]: b["members"] for b in result.data()["bodies"]}
+    one = bodies["dt-cum-mot"]
+    assert "dt-le-van-hoa" not in [m.get("person") for m in one]  # the one who left
+    assert [m["school"] for m in one if "school" in m] == [
+        m.school for m in dt_portal.bodies[(SchoolYear(2024), "dt-cum-mot")].members if m.school]
+    moved = next(m for m in bodies["dt-cum-hai"] if m.get("person") == "dt-do-tan-nhan")
+    assert moved["unit"] == "dt-th-minh-hoa"
+    assert "as_written" not in moved  # the old "HT Trường TH Minh Thạnh" no longer says where he is
+    remark = next(p for r in result.rows if r.person == "dt-do-tan-nhan" for p in r.remarks)
+    assert "trước đây ở TH Minh Thạnh" in remark.message
+
+
+def test_new_teachers_get_ids_that_say_who_they_are(dt_portal: Portal, tmp_path: Path) -> None:
+    result = import_roster(dt_portal, DT, DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx"))
+    people = {p["id"]: p for p in result.new_people}
+    assert people["dt-nguyen-thi-thu-van"] == {"id": "dt-nguyen-thi-thu-van", "name": "Nguyễn Thị Thu Vân",
+                                               "honorific": "Bà"}
+    assert len(people) == 10
+    assert all(p.severity == "warning" for r in result.rows for p in r.remarks)
+
+
+# Headings
+
+
+@pytest.mark.parametrize("heading", ["CỤM 01", "Cụm 1", "CỤM MỘT", "1. Cụm chuyên môn số 01"])
+def test_a_cluster_heading_finds_the_cluster_whatever_its_spelling(repo_portal: Portal, tmp_path: Path,
+                                                                    heading: str) -> None:
+    path = tsv(tmp_path, [HEADER, [heading], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "",
+                                              "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path)
+    assert [r.target for r in result.rows] == ["cc-cum-01"]
+
+
+def test_cum_mot_matches_cum_1_and_cum_hai_matches_02(dt_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["CỤM 1"], ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "", ""],
+                          ["CỤM 02"], ["1", "Lê Văn Hoà", "Hiệu trưởng - TH Bến Súc", "", ""]])
+    result = import_roster(dt_portal, DT, path)
+    assert [r.target for r in result.rows] == ["dt-cum-mot", "dt-cum-hai"]
+
+
+def test_rows_go_into_inter_school_groups(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [["STT", "Tên trường", "Ghi chú"], ["NHÓM LIÊN TRƯỜNG SỐ 2"],
+                          ["1", "Trường TH-THCS Tân Trung", "Nhóm trưởng"], ["2", "THCS Bình Hòa", ""],
+                          ["3", "THCS Trung An", ""]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path)
+    assert result.errors == []
+    assert [(r.target, r.school, r.role) for r in result.rows] == [
+        ("cc-nhom-lien-truong-2", "cc-th-thcs-tan-trung", "nhom-truong"),
+        ("cc-nhom-lien-truong-2", "cc-thcs-binh-hoa", "thanh-vien"),
+        ("cc-nhom-lien-truong-2", "cc-thcs-trung-an", "thanh-vien")]
+
+
+def _dbp_sections(tmp_path: Path) -> Path:
+    """Điện Biên Phủ's two tables as one list, as offices print it: "I. CÁN BỘ QUẢN LÝ",
+    then "II. GIÁO VIÊN" with a heading per subject group, numbered 1, 2, 3, 1, 2, 3."""
+    fixtures = REPO / "tests" / "fixtures" / "import"
+    managers = [line.split("\t") for line in (fixtures / "dbp-2024-cbql.tsv").read_text(encoding="utf-8").splitlines()]
+    teachers = [line.split("\t") for line in (fixtures / "dbp-2024-gv.tsv").read_text(encoding="utf-8").splitlines()]
+    lines = [HEADER, ["I", "CÁN BỘ QUẢN LÝ", "", "", ""]]
+    lines += [[stt, name, post, "", note] for stt, name, post, note in managers[1:]]
+    lines.append(["II", "GIÁO VIÊN", "", "", ""])
+    subject = None
+    for row in teachers[1:]:
+        if row == [""]:
+            continue
+        group = row[3].split("-")[0]
+        if group != subject:
+            lines.append([f"NHÓM {group.upper()}"])
+            subject = group
+        lines.append(row)
+    return tsv(tmp_path, lines)
+
+
+def test_roman_numeral_and_subject_headings_split_a_team(repo_portal: Portal, tmp_path: Path) -> None:
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", _dbp_sections(tmp_path))
+    assert result.errors == [], result.report()
+    year = SchoolYear(2024)
+    for body in result.proposal.bodies:
+        transcribed = [m for m in repo_portal.bodies[(year, body.target.id)].members if m.stt is not None]
+        assert [(m.entry["stt"], m.entry["person"], m.entry["role"], m.entry.get("unit")) for m in body.members
+                if "stt" in m.entry] == [(m.stt, m.person, m.role, m.unit) for m in transcribed], body.target.id
+    ids = [b.target.id for b in result.proposal.bodies]
+    assert ids[0] == "dbp-to-cot-can-thcs-cbql"
+    assert set(ids[1:]) == {b.id for b in repo_portal.bodies_in(year) if b.parent == "dbp-to-cot-can-thcs-gv"}
+
+
+def test_a_heading_naming_no_body_proposes_one_with_a_guessed_kind(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["CỤM 03"], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "",
+                                              "Cụm trưởng"],
+                          ["NHÓM LIÊN TRƯỜNG SỐ 9"], ["1", "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông",
+                                                      "", "Nhóm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path)
+    new = {b.target.id: b.target for b in result.proposal.bodies}
+    assert (new["cc-cum-03"].kind, new["cc-cum-03"].name, new["cc-cum-03"].decision) == (
+        "cum-chuyen-mon", "Cụm 03", "cc-2024-qd-140")  # the decision of the other clusters
+    assert new["cc-nhom-lien-truong-so-9"].kind == "nhom-lien-truong"
+    assert all(t.existing is None for t in new.values())
+
+
+def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodies(repo_portal: Portal,
+                                                                                   tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["A. BAN CHỈ ĐẠO"], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2",
+                                                      "", ""]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path)
+    assert [r.target for r in result.rows] == [None]
+    [error] = result.errors
+    assert (error.line, error.message) == (2, "tiêu đề 'BAN CHỈ ĐẠO' không khớp tổ chức nào của năm học 2024-2025, "
+                                              "cũng không rõ là loại tổ chức nào.")
+    assert error.hint is not None and "Cụm 01" in error.hint
+
+
+def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
+    with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):
+        import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-1")
+
+
+# Roles
+
+
+def test_an_empty_role_is_an_ordinary_member_of_the_body_s_kind(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["CỤM 01"], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""],
+                          ["CỤM 02"], ["1", "Nguyễn Văn Quý", "Hiệu trưởng trường TH-THCS Tân Trung", "", ""]])
+    cluster = import_roster(repo_portal, "pgddt-cu-chi", path)
+    assert [r.role for r in cluster.rows] == ["thanh-vien", "thanh-vien"]
+    team = tsv(tmp_path, [HEADER, ["1", "Cao Thị Đại", "Hiệu trưởng - THCS Him Lam", "", ""]], "to.tsv")
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", team, body="dbp-to-cot-can-thcs-cbql")
+    assert [r.role for r in result.rows] == ["uy-vien"]
+
+
+def test_a_role_the_importer_cannot_map_is_reported_with_its_row(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", "Cao Thị Đại", "Hiệu trưởng - THCS Him Lam", "", "Trưởng ban"],
+                          ["2", "Hà Thị Liên", "Phó Hiệu trưởng - THCS Him Lam", "", "tăng cường chuyên môn"]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    [error] = result.errors
+    assert (error.line, error.path, error.message) == (2, "cột 'Ghi chú'", "không rõ vai trò 'Trưởng ban'.")
+    assert "Nhóm trưởng" in (error.expected or "")
+    assert result.rows[1].note == "tăng cường chuyên môn" and result.rows[1].matched  # a remark, not a role
+
+
+def test_a_merged_leader_role_that_gives_a_body_two_leaders_is_reported(dt_portal: Portal, tmp_path: Path) -> None:
+    path = tmp_path / "hai-cum-truong.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Ghi chú"])
+    sheet.append(["CỤM MỘT"])
+    sheet.append([1, "Nguyễn Thị Thu Vân", "Hiệu trưởng - TH Bến Súc", "Cụm trưởng"])
+    sheet.append([2, "Trần Văn Khải", "Phó Hiệu trưởng - TH Dầu Tiếng", None])
+    sheet.merge_cells("D3:D4")
+    book.save(path)
+    result = import_roster(dt_portal, DT, path)
+    [error] = result.errors
+    assert error.line == 4
+    assert error.message == ("Cụm Một có hai Cụm trưởng: Nguyễn Thị Thu Vân và Trần Văn Khải (ô vai trò được gộp qua "
+                             "nhiều dòng nên mỗi dòng đều mang vai trò đó).")
+
+
+# Names that are no names
+
+
+@pytest.mark.parametrize("name", ["王小明", "???", "1234", "-"])
+def test_a_name_without_latin_letters_is_an_error_never_an_id(repo_portal: Portal, tmp_path: Path, name: str) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", name, "Giáo viên - THCS Him Lam", "", ""]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    assert result.unmatched == result.rows
+    assert result.new_people == [] and result.rows[0].person is None
+    assert result.errors[0].message == f"họ và tên '{name}' không đọc được thành chữ tiếng Việt."
+    assert "1 dòng, 0 khớp, 1 chưa khớp, 0 người mới" in result.summary()
+
+
+def test_a_known_name_written_with_other_marks_is_found_and_said(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", "HÀ THỊ LIÊN", "Phó Hiệu trưởng - THCS Him Lam", "", ""]])
+    row = import_roster(repo_portal, "pgddt-dien-bien-phu", path).rows[0]
+    assert row.person == "dbp-ha-thi-lien" and not row.new_person
+
+
+# Fuzzy matching only among a few
+
+
+def _big_office(count: int) -> Portal:
+    portal = Portal()
+    source = Source("data/people/so-x.yml", 1)
+    portal.offices["so-x"] = Office("so-x", "Sở X", "Sở X", "so-gddt", None, None, None, None, None, None, (),
+                                    False, Source("data/offices.yml", 1))
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"]
+    for i in range(count):
+        name = f"{families[i % 5]} Văn Người{i}"
+        portal.people[f"x-{i}"] = Person(f"x-{i}", name, None, None, {}, (), (), None, source)
+    return portal
+
+
+def test_fuzzy_matching_ranks_a_block_of_candidates_not_every_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    portal = _big_office(5000)
+    matcher = Matcher(portal, "so-x")
+    calls = 0
+    real = matcher_module._ratio
+
+    def counted(a: str, b: str) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(matcher_module, "_ratio", counted)
+    found = matcher.person("Nguyễn Văn Nguoj15", None)  # a slip in the given name
+    assert found.id is None
+    assert calls <= matcher_module._BLOCK
+    assert [c.id for c in found.candidates][:1] == ["x-15"]

@@ -1,0 +1,353 @@
+"""Reading roster files as offices make them: merged cells, title rows, Word tables
+between paragraphs, and every way a file can be wrong (each a Vietnamese message that
+names the file and the row, never a traceback)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from portal.importer import RosterError, read_table
+from portal.importer.grid import Grid
+from portal.importer.headings import read_heading
+from portal.importer.layout import find_roster
+from portal.importer.limits import Limits
+from portal.importer.read import read_grids
+from roster_files import DAU_TIENG_2024
+
+HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
+
+
+def rows_of(path: Path, **kwargs: object) -> list[dict[str, str]]:
+    return [row.cells for row in read_table(path, **kwargs).rows]  # type: ignore[arg-type]
+
+
+def workbook(path: Path, rows: list[list[object]]) -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return book
+
+
+# Merged cells
+
+
+def test_a_vertical_merge_in_excel_gives_its_value_to_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "gop.xlsx"
+    book = workbook(path, [["DANH SÁCH"], HEADER,
+                           [1, "Lê Thị A", "Giáo viên - THCS Him Lam", "Toán", "Phó Cụm trưởng"],
+                           [2, "Lê Thị B", None, None, None],
+                           [3, "Lê Thị C", None, "Ngữ văn", None]])
+    sheet = book.active
+    assert sheet is not None
+    sheet.merge_cells("E3:E4")  # the role over two rows
+    sheet.merge_cells("C3:C5")  # the school over its teachers
+    sheet.merge_cells("D3:D4")  # the subject over its group
+    book.save(path)
+    rows = rows_of(path)
+    assert [r["note"] for r in rows] == ["Phó Cụm trưởng", "Phó Cụm trưởng", ""]
+    assert [r["post"] for r in rows] == ["Giáo viên - THCS Him Lam"] * 3
+    assert [r["subject"] for r in rows] == ["Toán", "Toán", "Ngữ văn"]
+    assert [sorted(r.merged) for r in read_table(path).rows] == [[], ["note", "post", "subject"], ["post"]]
+
+
+def test_openpyxl_read_only_mode_hides_merged_ranges_so_they_are_read_from_the_sheet_xml(tmp_path: Path) -> None:
+    """Why read_xlsx reads the ranges itself: the streaming worksheet has none."""
+    path = tmp_path / "gop.xlsx"
+    book = workbook(path, [HEADER, [1, "A", "B", None, "Nhóm trưởng"], [2, "C", "D", None, None]])
+    sheet = book.active
+    assert sheet is not None
+    sheet.merge_cells("E2:E3")
+    book.save(path)
+    streaming = openpyxl.load_workbook(path, read_only=True).active
+    assert not hasattr(streaming, "merged_cells")
+    assert rows_of(path)[1]["note"] == "Nhóm trưởng"
+
+
+def test_a_heading_merged_across_the_row_is_one_cell_of_text(tmp_path: Path) -> None:
+    path = tmp_path / "tieu-de.xlsx"
+    book = workbook(path, [HEADER, ["CỤM 01"], [1, "A", "GV - THCS X", None, None]])
+    sheet = book.active
+    assert sheet is not None
+    sheet.merge_cells("A2:E2")
+    book.save(path)
+    table = read_table(path)
+    assert [s.heading.label.text if s.heading else None for s in table.sections] == [None, "CỤM 01"]
+    assert [r.get("name") for r in table.sections[1].rows] == ["A"]
+
+
+def test_word_merges_are_resolved_like_excel_ones(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=5)
+    for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = text
+    table.cell(1, 0).merge(table.cell(1, 4)).text = "CỤM 01"  # w:gridSpan
+    for r, name in ((2, "Lê Thị A"), (3, "Lê Thị B")):
+        table.cell(r, 0).text = str(r - 1)
+        table.cell(r, 1).text = name
+    table.cell(2, 2).text = "Giáo viên - THCS Him Lam"
+    table.cell(2, 4).text = "Nhóm trưởng"
+    table.cell(2, 2).merge(table.cell(3, 2))  # w:vMerge
+    path = tmp_path / "qd.docx"
+    document.save(str(path))
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert "w:vMerge" in xml and "w:gridSpan" in xml  # merged as Word merges
+    table_read = read_table(path)
+    assert table_read.sections[1].heading is not None
+    assert table_read.sections[1].heading.label.text == "CỤM 01"
+    rows = table_read.rows
+    assert [(r.get("name"), r.get("post"), r.get("note")) for r in rows] == [
+        ("Lê Thị A", "Giáo viên - THCS Him Lam", "Nhóm trưởng"), ("Lê Thị B", "Giáo viên - THCS Him Lam", "")]
+    assert rows[0].place == "bảng 1, hàng 3"
+
+
+def test_the_messy_roster_reads_the_same_from_excel_and_word(tmp_path: Path) -> None:
+    """Title rows, a motto table and a signature table, headings as merged rows and as a
+    paragraph between tables, merged roles, schools and subjects."""
+    xlsx = read_table(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx"))
+    word = read_table(DAU_TIENG_2024.write_docx(tmp_path / "ds.docx"))
+    for table in (xlsx, word):
+        headings = [s.heading.label.text for s in table.sections if s.heading]
+        assert headings == ["CỤM MỘT", "CỤM HAI"]
+        assert len(table.rows) == sum(len(s.rows) for s in DAU_TIENG_2024.sections)
+    assert [r.cells for r in xlsx.rows] == [r.cells for r in word.rows]
+    assert [s.heading.place for s in word.sections if s.heading] == ["bảng 2, hàng 2", "đoạn văn 3"]
+    assert xlsx.columns == {"stt": 0, "name": 1, "position": 2, "unit": 3, "subject": 4, "note": 5}
+
+
+def test_rows_outside_the_roster_are_not_read(tmp_path: Path) -> None:
+    table = read_table(DAU_TIENG_2024.write_docx(tmp_path / "ds.docx"))
+    texts = " ".join(" ".join(r.cells.values()) for r in table.rows)
+    assert "Nơi nhận" not in texts and "CỘNG HÒA" not in texts and "Danh sách này có" not in texts
+
+
+def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "a.tsv"
+    path.write_text("\t".join(HEADER) + "\n1\tA\tGV - THCS X\t\t\n\tTổng cộng: 1 người\t\t\t\n", encoding="utf-8")
+    table = read_table(path)
+    assert [p.message for _, p in table.warnings] == [
+        "bỏ qua dòng 'Tổng cộng: 1 người': không phải một người, một trường hay tên một tổ chức."]
+
+
+@pytest.mark.parametrize("text, kinds, number, subject", [
+    ("CỤM 01", ("cum-chuyen-mon",), 1, None),
+    ("Cụm Một", ("cum-chuyen-mon",), 1, None),
+    ("CỤM CHUYÊN MÔN SỐ 12", ("cum-chuyen-mon",), 12, None),
+    ("NHÓM TOÁN", ("nhom-bo-mon",), None, "toan"),
+    ("2. Môn Ngữ văn", ("nhom-bo-mon",), None, "ngu-van"),
+    ("TIẾNG ANH", ("nhom-bo-mon",), None, "tieng-anh"),
+    ("Nhóm liên trường số 3", ("nhom-lien-truong",), 3, None),
+    ("I. CÁN BỘ QUẢN LÝ", ("to-cot-can",), None, None),
+    ("II. GIÁO VIÊN", ("to-cot-can",), None, None),
+])
+def test_headings(text: str, kinds: tuple[str, ...], number: int | None, subject: str | None) -> None:
+    subjects = {"toan": "toan", "ngu van": "ngu-van", "tieng anh": "tieng-anh"}
+    label = read_heading(text, lambda t: subjects.get(t.lower().replace("toán", "toan").replace("ngữ văn", "ngu van")
+                                                       .replace("tiếng anh", "tieng anh")))
+    assert label is not None
+    assert (label.kinds, label.number, label.subject) == (kinds, number, subject)
+
+
+@pytest.mark.parametrize("text", ["Tô Thị Thịnh", "Nguyễn Văn An", "Danh sách có 25 người", "Tổng cộng"])
+def test_names_and_remarks_are_not_headings(text: str) -> None:
+    assert read_heading(text, lambda t: None) is None
+
+
+# Bad files: one clear message each
+
+
+def test_an_old_xls_workbook_is_asked_to_be_saved_as_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "danh-sach.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    with pytest.raises(RosterError, match=r"danh-sach\.xls: .*Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx"):
+        read_grids(path)
+
+
+def test_an_old_doc_file_is_asked_to_be_saved_as_docx(tmp_path: Path) -> None:
+    path = tmp_path / "quyet-dinh.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    with pytest.raises(RosterError, match=r"Word 97-2003 \(\.doc\).*\.docx"):
+        read_grids(path)
+
+
+def test_a_broken_sheet_xml_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    good = tmp_path / "tot.xlsx"
+    workbook(good, [HEADER, [1, "A", "GV - THCS X", None, None]])
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut in the middle of a row
+            target.writestr(item, data)
+    with pytest.raises(RosterError) as caught:
+        read_table(broken)
+    message = str(caught.value)
+    assert message.startswith(f"{broken}: tệp Excel bị hỏng") and "lưu lại dạng .xlsx" in message
+
+
+def test_a_broken_word_file_is_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "hong.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+    with pytest.raises(RosterError, match=r"hong\.docx: tệp Word bị hỏng"):
+        read_table(path)
+
+
+def test_an_unbalanced_quote_in_a_csv_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "ngoac.csv"
+    path.write_text(",".join(HEADER) + '\n1,"Lê Thị A,GV - THCS Him Lam,,\n2,Lê Thị B,GV - THCS Him Lam,,\n',
+                    encoding="utf-8")
+    with pytest.raises(RosterError, match=r"ngoac\.csv, dòng 2: một dấu ngoặc kép .* các dòng 2 đến 3 bị gộp"):
+        read_table(path)
+
+
+def test_a_quoted_cell_with_a_line_break_is_still_one_cell(tmp_path: Path) -> None:
+    path = tmp_path / "xuong-dong.csv"
+    path.write_text(",".join(HEADER) + '\n1,Lê Thị A,"Giáo viên -\nTHCS Him Lam",,\n', encoding="utf-8")
+    assert rows_of(path)[0]["post"] == "Giáo viên - THCS Him Lam"
+
+
+def test_a_nul_byte_is_reported_with_its_row_and_never_kept(tmp_path: Path) -> None:
+    path = tmp_path / "nul.tsv"
+    path.write_text("\t".join(HEADER) + "\n1\tLê Thị\x00 A\tGV - THCS Him Lam\t\t\n", encoding="utf-8")
+    row = read_table(path).rows[0]
+    assert row.get("name") == ""
+    assert [p.format() for p in row.problems] == [
+        f"LỖI {path}, dòng 2: ô ở cột thứ 2 có ký tự điều khiển không in được (U+0000).\n"
+        "    nhận được: 'Lê Thị\\x00 A'\n"
+        "    gợi ý: tệp có lẽ bị hỏng hoặc chép từ một chương trình khác; gõ lại ô này."]
+
+
+def test_invisible_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "an.tsv"
+    path.write_text("\t".join(HEADER) + "\n1\tLê\u200b Thị A\tGV - THCS Him Lam\t\t\n", encoding="utf-8")
+    row = read_table(path).rows[0]
+    assert row.get("name") == "Lê Thị A"
+    assert [p.severity for p in row.problems] == ["warning"]
+
+
+def test_utf16_text_without_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(("\t".join(HEADER) + "\r\n1\tHà Thị Liên\tGV - THCS Him Lam\t\t\r\n").encode("utf-16-le"))
+    assert rows_of(path)[0]["name"] == "Hà Thị Liên"
+
+
+# Limits: a clear message instead of minutes of work
+
+
+def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "lon.csv"
+    path.write_bytes(b"x" * 2 * 1024 * 1024)
+    with pytest.raises(RosterError, match=r"lon\.csv: tệp nặng 2 MB, quá giới hạn 1 MB của một danh sách"):
+        read_grids(path, limits=Limits(file_bytes=1024 * 1024))
+
+
+def test_a_workbook_that_unpacks_past_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * 5_000_000 + b"</a>")
+    assert path.stat().st_size < 50_000
+    with pytest.raises(RosterError, match=r"bom\.xlsx: nội dung tệp khi giải nén lên tới"):
+        read_grids(path, limits=Limits(unpacked_bytes=1_000_000))
+
+
+@pytest.mark.parametrize("suffix", ["tsv", "csv", "xlsx"])
+def test_too_many_rows(tmp_path: Path, suffix: str) -> None:
+    lines = [HEADER] + [[str(i), f"Người {i}", "GV - THCS X", "", ""] for i in range(1, 30)]
+    path = tmp_path / f"dai.{suffix}"
+    if suffix == "xlsx":
+        workbook(path, lines)  # type: ignore[arg-type]
+    else:
+        path.write_text("\n".join(("\t" if suffix == "tsv" else ",").join(r) for r in lines), encoding="utf-8")
+    with pytest.raises(RosterError, match=r"hơn 20 dòng"):
+        read_grids(path, limits=Limits(rows=20))
+
+
+def test_a_huge_cell_is_an_error_of_its_row_not_minutes_of_matching(tmp_path: Path) -> None:
+    path = tmp_path / "o-lon.tsv"
+    path.write_text("\t".join(HEADER) + "\n1\tLê Thị A\t" + "THCS Him Lam " * 200_000 + "\t\t\n", encoding="utf-8")
+    row = read_table(path).rows[0]
+    assert row.get("post") == ""
+    assert row.problems[0].message == "ô ở cột thứ 3 dài 2.600.000 ký tự."
+
+
+# PDF (optional, pdfplumber)
+
+
+def _pdf_from_image(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "white").save(path)
+    return path
+
+
+def test_a_scanned_pdf_asks_for_the_word_or_excel_file(tmp_path: Path) -> None:
+    pytest.importorskip("pdfplumber")
+    path = _pdf_from_image(tmp_path / "scan.pdf")
+    with pytest.raises(RosterError, match=r"scan\.pdf: tệp PDF này là bản chụp .*Word \(\.docx\) hoặc Excel"):
+        read_grids(path)
+
+
+def test_without_pdfplumber_a_pdf_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pdfplumber(name: str, *args: object, **kwargs: object) -> object:
+        if name == "pdfplumber":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_pdfplumber)
+    path = tmp_path / "ds.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(RosterError, match=r"ds\.pdf: máy này chưa cài phần đọc PDF \(gói pdfplumber\)"):
+        read_grids(path)
+
+
+PDF_FIXTURE = Path(__file__).parent / "fixtures" / "import" / "dt-2024-cum.pdf"
+
+
+def test_a_pdf_with_a_text_layer_reads_like_the_word_file_it_was_printed_from(tmp_path: Path) -> None:
+    """The PDF was printed from write_docx's file by LibreOffice (tests/make_pdf_fixture.py)."""
+    pytest.importorskip("pdfplumber")
+    from_pdf = read_table(PDF_FIXTURE)
+    from_word = read_table(DAU_TIENG_2024.write_docx(tmp_path / "ds.docx"))
+    assert [r.cells for r in from_pdf.rows] == [r.cells for r in from_word.rows]
+    assert [s.heading.label.text for s in from_pdf.sections if s.heading] == ["CỤM MỘT", "CỤM HAI"]
+
+
+def test_the_pdf_fixture_is_what_libreoffice_prints_today(tmp_path: Path) -> None:
+    """Where LibreOffice is at hand, printing the Word file again reads the same."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    pytest.importorskip("pdfplumber")
+    source = DAU_TIENG_2024.write_docx(tmp_path / "dt-2024-cum.docx")
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    assert [r.cells for r in read_table(tmp_path / "dt-2024-cum.pdf").rows] == \
+        [r.cells for r in read_table(PDF_FIXTURE).rows]
+
+
+def test_a_grid_without_a_header_names_what_it_needs() -> None:
+    with pytest.raises(RosterError, match="không tìm thấy dòng tiêu đề"):
+        find_roster(Grid("x.tsv", []), lambda text: None)
+
+
+def test_paths_with_spaces_and_marks(tmp_path: Path) -> None:
+    folder = tmp_path / "Danh sách năm 2024"
+    folder.mkdir()
+    path = folder / "ds cụm.xlsx"
+    workbook(path, [HEADER, [1, "A", "GV - THCS X", None, None]])
+    assert rows_of(path)[0]["name"] == "A"
