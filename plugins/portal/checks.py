@@ -109,9 +109,12 @@ class _Context:
                  hint=f"có phải '{match[0]}'?" if match else f"thêm {what} này vào {where} trước.")
 
 
-def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt, *,
+def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt | None = None, *,
                  draft: bool = False) -> list[Problem]:
-    """Every problem across records. `draft` accepts placeholder documents, as warnings."""
+    """Every problem across records. `unbuilt`: records the loader left out (none when the
+    model is complete); `draft` accepts placeholder documents, as warnings."""
+    if unbuilt is None:
+        unbuilt = Unbuilt()
     ctx = _Context(portal, docs, unbuilt)
     _check_offices_and_schools(ctx)
     _check_people(ctx)
