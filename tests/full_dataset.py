@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from portal.schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, SCHOOL_YEAR_PATTERN, Schema
+from portal.schema import CONTACT, FILE_SCHEMAS, NAME_PATTERN, TEXT_PATTERN, Schema
 
 PRIVATE_PHONE = "0912 345 678"  # as the clerk stored it in `contact`
 PRIVATE_NATIONAL = "912345678"  # its digits after the trunk 0 / country code
@@ -128,10 +128,9 @@ def _file_schema(name: str) -> Schema:
 
 
 def is_text(schema: Schema) -> bool:
-    """A free text of the schema: a string that is neither an id, a school year nor a date."""
-    types = schema.get("type")
-    is_string = types == "string" or (isinstance(types, list) and "string" in types)
-    return is_string and "format" not in schema and schema.get("pattern") not in (ID_PATTERN, SCHOOL_YEAR_PATTERN)
+    """A free text of the schema (a text or a name): a string that is neither an id, a
+    school year nor a date."""
+    return schema.get("pattern") in (TEXT_PATTERN, NAME_PATTERN)
 
 
 def _walk(schema: Schema, value: Any, path: str) -> Iterator[tuple[str, Any, Any, int]]:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import Dataset
+import copy
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPO, Dataset, load, load_or_raise
+from portal import checks
+from portal.problems import DataError
 
 YEAR = "data/years/2024-2025/pgddt-a.yml"
 
@@ -12,12 +22,15 @@ def test_the_base_dataset_is_valid(dataset: Dataset) -> None:
 
 
 def test_malformed_yaml_names_line_and_column(dataset: Dataset) -> None:
-    dataset.raw["people/pgddt-a.yml"] = "people:\n  - id: a-x\n    name: [Lê\n"
-    del dataset.files["people/pgddt-a.yml"]
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people + "- id: a-x\n  name: [Lê\n"
+    # One problem: the people the year file names are in the broken file, so they are not
+    # reported unknown, and neither is a phone number of their private contacts.
     (problem,) = dataset.problems()
     assert problem.file == "data/people/pgddt-a.yml"
-    assert problem.line == 4
-    assert problem.message.startswith("YAML không đọc được, cột 1:")
+    assert problem.line == people.count("\n") + 2  # the line of the unclosed '['
+    assert problem.message == ("YAML không đọc được, cột 9: danh sách mở bằng '[' ở đây chưa đóng bằng ']', "
+                               "hoặc thiếu dấu phẩy giữa các mục.")
 
 
 def test_unknown_field_suggests_the_right_name(dataset: Dataset) -> None:
@@ -52,7 +65,9 @@ def test_wrong_type_and_enum(dataset: Dataset) -> None:
 
 def test_bad_id_and_path_traversal(dataset: Dataset) -> None:
     dataset.files["people/pgddt-a.yml"]["people"][0]["id"] = "../Lê Thị Hồng"
-    (problem,) = dataset.problems()
+    problem, *references = dataset.problems()
+    # The references to the id the person had are wrong now, and are reported too.
+    assert {p.message for p in references} == {"không có người nào mang mã 'a-le-thi-hong'."}
     assert problem.path == "people[0].id"
     assert problem.message == "mã không đúng dạng."
     assert problem.hint == "viết là 'le-thi-hong'."
@@ -164,13 +179,14 @@ def test_partial_and_impossible_dates(dataset: Dataset) -> None:
     assert dataset.messages() == []
     dataset.year["documents"][0]["date"] = "2024-13"
     (problem,) = dataset.problems()
-    assert problem.message == "ngày không đúng dạng hoặc không có thật."
+    assert problem.message == "ngày không đúng: không có tháng 13 (tháng từ 01 đến 12)."
     del dataset.files["years/2024-2025/pgddt-a.yml"]
     dataset.raw["years/2024-2025/pgddt-a.yml"] = "school_year: 2024-2025\noffice: pgddt-a\n" \
         "documents:\n  - id: x\n    kind: quyet-dinh\n    title: T\n    date: 2024-02-30\n"
     (problem,) = dataset.problems()
     assert (problem.line, problem.path) == (7, "documents[0].date")
-    assert problem.message.startswith("giá trị '2024-02-30' không hợp lệ")
+    # Python's "day is out of range for month", in the clerk's words.
+    assert problem.message == "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."
 
 
 def test_declared_head_count(dataset: Dataset) -> None:
@@ -229,3 +245,176 @@ def test_yaml_aliases_are_refused(dataset: Dataset) -> None:
     dataset.raw["subjects.yml"] = "subjects:\n  - &s {id: toan, name: Toán}\n  - *s\n"
     (problem,) = dataset.problems()
     assert problem.message == "không dùng neo và bí danh YAML (&tên, *tên)."
+
+
+# Placeholders (scripts/new_year.py): accepted by a draft check only.
+
+PLACEHOLDER = {"id": "a-2025-qd-cho-so", "kind": "quyet-dinh", "date": 2025, "placeholder": True,
+               "title": "Quyết định năm học 2025-2026 (chưa có số)"}
+
+
+def next_year(dataset: Dataset, decision: dict[str, Any]) -> dict[str, Any]:
+    """2025-2026 for office A, copied from 2024-2025 as scripts/new_year.py does it."""
+    year = copy.deepcopy(dataset.year)
+    year["school_year"] = "2025-2026"
+    year["documents"] = [decision]
+    for body in year["bodies"]:
+        body["decision"] = decision["id"]
+    dataset.files["years/2025-2026/pgddt-a.yml"] = year
+    return year
+
+
+def test_a_placeholder_is_an_error_and_a_warning_in_a_draft_check(dataset: Dataset) -> None:
+    next_year(dataset, PLACEHOLDER)
+    expected = (
+        "data/years/2025-2026/pgddt-a.yml, dòng 7, mục documents[0].placeholder: văn bản 'a-2025-qd-cho-so' là "
+        "văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.\n"
+        "    cần: số, ngày, người ký và trích yếu của văn bản thật\n"
+        "    gợi ý: nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn, rồi xóa 'placeholder: true'. "
+        "Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.")
+    assert dataset.messages() == ["LỖI " + expected]
+    _, draft = load(dataset.write(), dataset.root, draft=True)
+    assert [p.format() for p in draft] == ["CẢNH BÁO " + expected]
+    with pytest.raises(DataError):
+        load_or_raise(dataset.write(), dataset.root)
+    _, warnings = load_or_raise(dataset.write(), dataset.root, draft=True)
+    assert [w.severity for w in warnings] == ["warning"]
+
+
+def test_an_unmarked_placeholder_written_before_the_mark_is_caught(dataset: Dataset) -> None:
+    old_style = {k: v for k, v in PLACEHOLDER.items() if k != "placeholder"}
+    next_year(dataset, old_style)
+    (problem,) = dataset.problems()
+    assert (problem.path, problem.severity) == ("documents[0].title", "error")
+    assert "rồi xóa 'placeholder: true'" not in (problem.hint or "")
+    # A signed decision whose title happens to say so, with its number, is no placeholder.
+    old_style["number"] = "12/QĐ-PGDĐT"
+    assert dataset.messages() == []
+
+
+def test_check_script_draft_option(dataset: Dataset) -> None:
+    next_year(dataset, PLACEHOLDER)
+    data = dataset.write()
+    script = [sys.executable, str(REPO / "scripts" / "check.py"), "--data", str(data)]
+    real = subprocess.run(script, capture_output=True, text=True)
+    draft = subprocess.run([*script, "--draft"], capture_output=True, text=True)
+    assert (real.returncode, draft.returncode) == (1, 0)
+    assert "LỖI data/years/2025-2026/pgddt-a.yml" in real.stdout and "1 lỗi, 0 cảnh báo." in real.stdout
+    assert "CẢNH BÁO data/years/2025-2026/pgddt-a.yml" in draft.stdout and "0 lỗi, 1 cảnh báo." in draft.stdout
+
+
+def test_the_build_refuses_a_placeholder(dataset: Dataset) -> None:
+    """The MkDocs plugin loads without `draft`: a placeholder never reaches a site."""
+    from test_pages import build, write_site
+
+    next_year(dataset, PLACEHOLDER)
+    root = write_site(dataset.root, data=dataset.write())
+    result = build(root)
+    assert result.returncode == 1
+    assert "LỖI data/years/2025-2026/pgddt-a.yml, dòng 7, mục documents[0].placeholder" in result.stderr
+    assert not (root / "site").exists()
+
+
+# Offices that ended, and leftovers of a copied year.
+
+def test_a_document_dated_after_its_issuer_ended_names_the_successor(dataset: Dataset) -> None:
+    offices = dataset.files["offices.yml"]["offices"]
+    offices[0].update({"valid_until": "2025-06-30", "successor": "so-b"})
+    offices.append({"id": "so-b", "name": "Sở Giáo dục và Đào tạo B", "short_name": "Sở GDĐT B", "kind": "so-gddt"})
+    dataset.year["documents"][0]["date"] = "2025-07-01"
+    assert dataset.messages() == [
+        f"LỖI {YEAR}, dòng 7, mục documents[0].date: văn bản ngày 01/07/2025 nhưng Phòng GDĐT A đã chấm dứt hoạt "
+        "động sau ngày 30/06/2025.\n"
+        "    cần: ngày đến 30/06/2025\n    nhận được: 2025-07-01\n"
+        "    gợi ý: đơn vị kế thừa là Sở GDĐT B ('so-b'): ghi 'issuer: so-b' nếu văn bản do đơn vị này ban hành (và "
+        "chuyển nó sang tệp của đơn vị đó); nếu không, kiểm tra lại ngày."
+    ]
+    dataset.year["documents"][0]["date"] = "2025-06-30"  # its last day
+    assert dataset.messages() == []
+    dataset.year["documents"][0]["date"] = 2025  # "năm 2025": it may be before the end
+    assert dataset.messages() == []
+    dataset.year["documents"][0]["date"] = "2025-09"
+    del offices[0]["successor"]
+    (problem,) = dataset.problems()
+    assert problem.hint == "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản."
+
+
+def test_a_body_listed_from_a_previous_years_document_is_a_warning(dataset: Dataset) -> None:
+    decision = {"id": "a-2025-qd-1", "kind": "quyet-dinh", "number": "5/QĐ-PGDĐT", "date": "2025-09-10",
+                "title": "Về việc thành lập tổ cốt cán năm học 2025-2026"}
+    year = next_year(dataset, decision)
+    year["bodies"][0]["source"] = "a-2024-qd-1"  # copied from the year before
+    (problem,) = dataset.problems()
+    assert problem.format() == (
+        "CẢNH BÁO data/years/2025-2026/pgddt-a.yml, dòng 18, mục bodies[0].source: Tổ cốt cán năm học 2025-2026 "
+        "lấy danh sách từ văn bản của năm học 2024-2025: Quyết định 1/QĐ-PGDĐT.\n"
+        "    cần: một văn bản của năm học 2025-2026\n"
+        "    gợi ý: nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn theo "
+        "văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).")
+    year["bodies"][1]["decision"] = "a-2024-qd-1"
+    assert [(p.path, p.severity) for p in dataset.problems()] == [
+        ("bodies[0].source", "warning"), ("bodies[1].decision", "warning")]
+    # A cited document (data/documents/, no school year) is no leftover.
+    dataset.files["documents/bo.yml"] = {"documents": [
+        {"id": "bgddt-tt-1", "kind": "thong-tu", "number": "1/2020/TT-BGDĐT", "date": "2020-01-02",
+         "title": "Ban hành quy chế"}]}
+    year["bodies"][0]["source"] = year["bodies"][1]["decision"] = "bgddt-tt-1"
+    assert dataset.messages() == []
+
+
+# One run reports everything.
+
+def test_one_run_reports_a_duplicate_key_an_impossible_date_and_an_unknown_person(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-le-thi-hong", "name": "Lê Thị Hồng"})
+    year = yaml.safe_dump(dataset.files.pop(YEAR[5:]), allow_unicode=True, sort_keys=False)
+    year = year.replace("  date: '2024-09-13'\n", "  date: 2024-02-30\n")
+    year = year.replace("  name: Nhóm Toán\n", "  name: Nhóm Toán\n  name: Nhóm Toán học\n")
+    year = year.replace("person: a-dang-van-thuy", "person: a-dang-van-thuyy")
+    dataset.raw[YEAR[5:]] = year
+    assert [(p.file, p.line, p.path, p.message) for p in dataset.problems()] == [
+        ("data/people/pgddt-a.yml", 11, "people[3].id", "mã người 'a-le-thi-hong' bị trùng."),
+        (YEAR, 7, "documents[0].date", "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."),
+        (YEAR, 27, "bodies[1].name", "khóa 'name' xuất hiện hai lần trong cùng một mục."),
+        (YEAR, 41, "bodies[1].members[1].person", "không có người nào mang mã 'a-dang-van-thuyy'."),
+    ]
+
+
+def test_references_to_a_record_left_out_for_its_own_error_are_not_reported_again(dataset: Dataset) -> None:
+    dataset.files["people/pgddt-a.yml"]["people"][0]["honorific"] = "Cô"  # Lê Thị Hồng is left out
+    dataset.year["documents"][0]["kind"] = "quyet-dinhh"  # the decision is left out
+    dataset.year["bodies"][1]["members"][0]["role"] = "truong-nhom"  # the subject group is left out
+    problems = dataset.problems()
+    assert [(p.file, p.path) for p in problems] == [
+        ("data/people/pgddt-a.yml", "people[0].honorific"),
+        (YEAR, "documents[0].kind"),
+        (YEAR, "bodies[1].members[0].role"),
+    ]
+    # Not reported: the unknown signer and leader (a-le-thi-hong), the unknown decision of both
+    # bodies, and the head count of the team, whose subject group was left out.
+
+
+def test_a_file_that_cannot_be_read_does_not_make_its_ids_unknown(dataset: Dataset) -> None:
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people.replace("- id: a-ha-thi-lien", "- id: a-ha-thi-lien\n\tx: 1")
+    assert [p.file for p in dataset.problems()] == ["data/people/pgddt-a.yml"]
+    # With its people unknown, the year file's references to other people still count.
+    dataset.year["bodies"][1]["members"][0]["person"] = "a-nguoi-khac"
+    assert [p.path for p in dataset.problems()] == ["", "bodies[1].members[0].person"]
+
+
+def test_hints_for_unknown_ids_stay_linear(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "did you mean" compares an unknown id with every known one: after 200, hints stop,
+    so that a file full of wrong ids costs no more than ids plus references."""
+    calls = []
+    close_matches = checks.difflib.get_close_matches
+
+    def counted(word: str, possibilities: list[str], *args: Any, **kwargs: Any) -> list[str]:
+        calls.append(word)
+        return close_matches(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(checks.difflib, "get_close_matches", counted)
+    dataset.year["bodies"][1]["members"] += [{"person": f"a-nguoi-{i}", "role": "uy-vien"} for i in range(300)]
+    problems = dataset.problems()
+    assert sum(p.message.startswith("không có người nào mang mã") for p in problems) == 300
+    assert len(calls) == 200
+    assert problems[-1].hint == "thêm người này vào data/people/ trước."

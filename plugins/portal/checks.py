@@ -1,30 +1,88 @@
 """Checks across records: references, leaders, counts, dates, duplicates, privacy.
 
 The schema has already checked each file's shape; these checks need the whole model.
+They run on what could be built, also when some records could not: a reference to a
+record left out for its own error (`Unbuilt`) is not reported again.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from . import privacy, vocab
 from .dates import PartialDate, SchoolYear
-from .model import Body, Membership, Portal, Source
-from .problems import KeyPath, Problem, format_path
+from .model import Body, Document, Membership, Portal, Source
+from .problems import KeyPath, Problem, Severity, format_path
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, Schema
 from .text import normalize
 from .yamlsource import YamlDocument
 
+# "Did you mean ...?" compares an unknown id with every known one: after this many, the
+# hints stop, so that a file full of wrong ids costs linear time, not ids x references.
+_SUGGESTIONS = 200
+# The title scripts/new_year.py gave placeholders before they carried `placeholder: true`.
+_PLACEHOLDER_TITLE = "chưa có số"
+# What a body takes from the document each of its fields names.
+_STALE_ROLE = {"decision": "quyết định thành lập", "source": "danh sách"}
+
+
+@dataclass
+class LeftOut:
+    """Ids of one kind of record left out of the model. `all_unknown`: a file of this kind
+    could not be read at all, so any id may have been in it."""
+
+    ids: set[str] = field(default_factory=set)
+    all_unknown: bool = False
+
+    def __contains__(self, record_id: object) -> bool:
+        return self.all_unknown or record_id in self.ids
+
+    def __bool__(self) -> bool:
+        return self.all_unknown or bool(self.ids)
+
+    def __or__(self, other: LeftOut) -> LeftOut:
+        return LeftOut(self.ids | other.ids, self.all_unknown or other.all_unknown)
+
+
+@dataclass
+class Unbuilt:
+    """Records left out of the model: they had an error, or their file could not be read."""
+
+    offices: LeftOut = field(default_factory=LeftOut)
+    subjects: LeftOut = field(default_factory=LeftOut)
+    schools: LeftOut = field(default_factory=LeftOut)
+    people: LeftOut = field(default_factory=LeftOut)
+    documents: LeftOut = field(default_factory=LeftOut)
+    # Bodies per school year (None: a file whose year is not known).
+    bodies: dict[SchoolYear | None, LeftOut] = field(default_factory=dict)
+    # Bodies a sub-body of which was left out: their lists and counts are incomplete.
+    lost_a_child: set[tuple[SchoolYear, str]] = field(default_factory=set)
+
+    def table(self, name: str, year: SchoolYear | None = None) -> LeftOut:
+        """The records left out of one list of the data format (`people`, `bodies`, ...)."""
+        if name == "bodies":
+            return self.bodies.setdefault(year, LeftOut())
+        tables = {"offices": self.offices, "subjects": self.subjects, "schools": self.schools,
+                  "people": self.people, "documents": self.documents}
+        return tables[name]
+
+    def bodies_in(self, year: SchoolYear) -> LeftOut:
+        return self.bodies.get(year, LeftOut()) | self.bodies.get(None, LeftOut())
+
 
 class _Context:
-    def __init__(self, portal: Portal, docs: dict[str, YamlDocument]) -> None:
+    def __init__(self, portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt) -> None:
         self.portal = portal
         self.docs = docs
+        self.unbuilt = unbuilt
         self.problems: list[Problem] = []
+        self.suggestions_left = _SUGGESTIONS
+        self._unbuilt_bodies: dict[SchoolYear, LeftOut] = {}
 
     def add(self, source: Source, sub: KeyPath, message: str, **details: Any) -> None:
         path = source.path + sub
@@ -32,41 +90,55 @@ class _Context:
         line = doc.line(path) if doc else source.line
         self.problems.append(Problem(source.file, line, format_path(path), message, **details))
 
-    def ref(self, source: Source, sub: KeyPath, value: str | None, table: Iterable[str], what: str,
-            where: str) -> None:
-        """Report `value` when it is not an id in `table`."""
-        if value is None:
+    def unbuilt_bodies(self, year: SchoolYear) -> LeftOut:
+        if year not in self._unbuilt_bodies:
+            self._unbuilt_bodies[year] = self.unbuilt.bodies_in(year)
+        return self._unbuilt_bodies[year]
+
+    def ref(self, source: Source, sub: KeyPath, value: str | None, table: Collection[str],
+            unbuilt: LeftOut, what: str, where: str) -> None:
+        """Report `value` when it is not an id in `table` (nor of a record left out)."""
+        if value is None or value in table or value in unbuilt:
             return
-        ids = table if isinstance(table, (set, dict, frozenset)) else set(table)
-        if value in ids:
-            return
-        match = difflib.get_close_matches(value, list(ids), n=1, cutoff=0.75)
+        match = None
+        if self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            match = difflib.get_close_matches(value, list(table), n=1, cutoff=0.75)
         self.add(source, sub, f"không có {what} nào mang mã '{value}'.",
                  expected=f"mã một {what} đã khai trong {where}",
                  hint=f"có phải '{match[0]}'?" if match else f"thêm {what} này vào {where} trước.")
 
 
-def check_portal(portal: Portal, docs: dict[str, YamlDocument]) -> list[Problem]:
-    ctx = _Context(portal, docs)
+def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt | None = None, *,
+                 draft: bool = False) -> list[Problem]:
+    """Every problem across records. `unbuilt`: records the loader left out (none when the
+    model is complete); `draft` accepts placeholder documents, as warnings."""
+    if unbuilt is None:
+        unbuilt = Unbuilt()
+    ctx = _Context(portal, docs, unbuilt)
     _check_offices_and_schools(ctx)
     _check_people(ctx)
-    _check_documents(ctx)
+    _check_documents(ctx, draft)
     _check_office_years(ctx)
     _check_bodies(ctx)
-    _check_privacy(ctx)
+    if not unbuilt.people:  # with people left out, some private contacts are not known
+        _check_privacy(ctx)
     return ctx.problems
 
 
 def _check_offices_and_schools(ctx: _Context) -> None:
-    p = ctx.portal
+    p, u = ctx.portal, ctx.unbuilt
     for office in p.offices.values():
-        ctx.ref(office.source, ("parent",), office.parent, p.offices, "đơn vị", "data/offices.yml")
-        ctx.ref(office.source, ("successor",), office.successor, p.offices, "đơn vị", "data/offices.yml")
+        ctx.ref(office.source, ("parent",), office.parent, p.offices, u.offices, "đơn vị", "data/offices.yml")
+        ctx.ref(office.source, ("successor",), office.successor, p.offices, u.offices, "đơn vị",
+                "data/offices.yml")
+    files_seen: set[str] = set()
     for school in p.schools.values():
-        if school.source.path == ("schools", 0):
-            ctx.ref(Source(school.source.file, None, ()), ("office",), school.office, p.offices, "đơn vị",
-                    "data/offices.yml")
-        ctx.ref(school.source, ("successor",), school.successor, p.schools, "trường", "data/schools/")
+        if school.source.file not in files_seen:  # `office:` is written once per file, at its top
+            files_seen.add(school.source.file)
+            ctx.ref(Source(school.source.file, None, ()), ("office",), school.office, p.offices, u.offices,
+                    "đơn vị", "data/offices.yml")
+        ctx.ref(school.source, ("successor",), school.successor, p.schools, u.schools, "trường", "data/schools/")
 
 
 def _check_people(ctx: _Context) -> None:
@@ -74,11 +146,12 @@ def _check_people(ctx: _Context) -> None:
     by_name: dict[str, list[str]] = defaultdict(list)
     for person in p.people.values():
         for i, other in enumerate(person.distinct_from):
-            ctx.ref(person.source, ("distinct_from", i), other, p.people, "người", "data/people/")
-        for i, field in enumerate(person.publish):
-            if field not in person.contact:
-                ctx.add(person.source, ("publish", i), f"công bố '{field}' nhưng người này không có "
-                        f"'{field}' trong contact.", hint="xóa dòng này hoặc thêm liên hệ.")
+            ctx.ref(person.source, ("distinct_from", i), other, p.people, ctx.unbuilt.people, "người",
+                    "data/people/")
+        for i, published in enumerate(person.publish):
+            if published not in person.contact:
+                ctx.add(person.source, ("publish", i), f"công bố '{published}' nhưng người này không có "
+                        f"'{published}' trong contact.", hint="xóa dòng này hoặc thêm liên hệ.")
         by_name[normalize(person.name).casefold()].append(person.id)
     for ids in by_name.values():
         for a, b in ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:]):
@@ -93,29 +166,33 @@ def _check_people(ctx: _Context) -> None:
                     severity="warning")
 
 
-def _check_documents(ctx: _Context) -> None:
-    p = ctx.portal
+def _check_documents(ctx: _Context, draft: bool) -> None:
+    p, u = ctx.portal, ctx.unbuilt
     for doc in p.documents.values():
         s = doc.source
-        ctx.ref(s, ("issuer",), doc.issuer, p.offices, "đơn vị", "data/offices.yml")
+        ctx.ref(s, ("issuer",), doc.issuer, p.offices, u.offices, "đơn vị", "data/offices.yml")
         if doc.signer:
-            ctx.ref(s, ("signer", "person"), doc.signer.person, p.people, "người", "data/people/")
+            ctx.ref(s, ("signer", "person"), doc.signer.person, p.people, u.people, "người", "data/people/")
         for i, basis in enumerate(doc.legal_bases):
-            ctx.ref(s, ("legal_bases", i, "ref"), basis.ref, p.documents, "văn bản", "data/")
+            ctx.ref(s, ("legal_bases", i, "ref"), basis.ref, p.documents, u.documents, "văn bản", "data/")
         for i, rel in enumerate(doc.related):
-            ctx.ref(s, ("related", i, "ref"), rel.ref, p.documents, "văn bản", "data/")
+            ctx.ref(s, ("related", i, "ref"), rel.ref, p.documents, u.documents, "văn bản", "data/")
             if rel.ref == doc.id:
                 ctx.add(s, ("related", i, "ref"), "văn bản không thể liên quan đến chính nó.")
         year = doc.school_year
         if year is not None and doc.date is not None:
             _in_year(ctx, s, ("date",), doc.date, year)
+        _check_placeholder(ctx, doc, draft)
+        _check_issuer_alive(ctx, doc)
         bodies_this_year = p.body_ids_in(year) if year else frozenset()
+        unbuilt_bodies = ctx.unbuilt_bodies(year) if year else LeftOut()
         for i, act in enumerate(doc.activities):
             for j, body_id in enumerate(act.bodies):
-                ctx.ref(s, ("activities", i, "bodies", j), body_id, bodies_this_year,
+                ctx.ref(s, ("activities", i, "bodies", j), body_id, bodies_this_year, unbuilt_bodies,
                         "tổ chức", f"năm học {year}" if year else "cùng năm học")
             for j, school_id in enumerate(act.schools):
-                ctx.ref(s, ("activities", i, "schools", j), school_id, p.schools, "trường", "data/schools/")
+                ctx.ref(s, ("activities", i, "schools", j), school_id, p.schools, u.schools, "trường",
+                        "data/schools/")
             if year is not None:
                 for key in ("start", "end", "due"):
                     value = getattr(act, key)
@@ -132,6 +209,41 @@ def _check_documents(ctx: _Context) -> None:
                         severity="warning")
 
 
+def is_placeholder(doc: Document) -> bool:
+    """A stand-in for a decision not signed yet: marked so, or (as scripts/new_year.py wrote
+    them before the mark) titled "chưa có số" with no number."""
+    return doc.placeholder or (not doc.number and _PLACEHOLDER_TITLE in normalize(doc.title).casefold())
+
+
+def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
+    if not is_placeholder(doc):
+        return
+    severity: Severity = "warning" if draft else "error"
+    ctx.add(doc.source, ("placeholder",) if doc.placeholder else ("title",),
+            f"văn bản '{doc.id}' là văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.",
+            expected="số, ngày, người ký và trích yếu của văn bản thật",
+            hint="nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn"
+                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "")
+                 + ". Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.",
+            severity=severity)
+
+
+def _check_issuer_alive(ctx: _Context, doc: Document) -> None:
+    """A document dated after its issuer ended: its successor issued it, or the date is wrong."""
+    issuer = ctx.portal.offices.get(doc.issuer or "")
+    if doc.date is None or issuer is None or issuer.valid_until is None:
+        return
+    if doc.date.first_day <= issuer.valid_until.last_day:
+        return
+    successor = ctx.portal.offices.get(issuer.successor or "")
+    hint = (f"đơn vị kế thừa là {successor.short_name} ('{successor.id}'): ghi 'issuer: {successor.id}' nếu văn "
+            "bản do đơn vị này ban hành (và chuyển nó sang tệp của đơn vị đó); nếu không, kiểm tra lại ngày."
+            if successor else "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản.")
+    ctx.add(doc.source, ("date",), f"văn bản ngày {doc.date.vietnamese()} nhưng {issuer.short_name} đã chấm dứt "
+            f"hoạt động sau ngày {issuer.valid_until.vietnamese()}.",
+            expected=f"ngày đến {issuer.valid_until.vietnamese()}", actual=doc.date.iso(), hint=hint)
+
+
 def _in_year(ctx: _Context, source: Source, sub: KeyPath, date: PartialDate, year: SchoolYear) -> None:
     if not year.contains(date):
         first, last = year.window
@@ -143,7 +255,8 @@ def _in_year(ctx: _Context, source: Source, sub: KeyPath, date: PartialDate, yea
 def _check_office_years(ctx: _Context) -> None:
     seen: dict[tuple[SchoolYear, str], Source] = {}
     for oy in ctx.portal.office_years:
-        ctx.ref(oy.source, ("office",), oy.office, ctx.portal.offices, "đơn vị", "data/offices.yml")
+        ctx.ref(oy.source, ("office",), oy.office, ctx.portal.offices, ctx.unbuilt.offices, "đơn vị",
+                "data/offices.yml")
         path = PurePosixPath(oy.source.file)
         if path.parent.name != oy.school_year.label:
             ctx.add(oy.source, ("school_year",), f"tệp nằm trong thư mục '{path.parent.name}' nhưng "
@@ -159,29 +272,60 @@ def _check_office_years(ctx: _Context) -> None:
 
 
 def _check_bodies(ctx: _Context) -> None:
-    p = ctx.portal
+    p, u = ctx.portal, ctx.unbuilt
     units = set(p.schools) | set(p.offices)
+    unbuilt_units = u.schools | u.offices
+    incomplete = _incomplete(ctx)
     for body in p.bodies.values():
         s = body.source
         in_year = p.body_ids_in(body.school_year)
-        ctx.ref(s, ("parent",), body.parent, in_year, "tổ chức", f"năm học {body.school_year}")
-        ctx.ref(s, ("decision",), body.decision, p.documents, "văn bản", "data/")
-        ctx.ref(s, ("source",), body.source_document, p.documents, "văn bản", "data/")
-        ctx.ref(s, ("subject",), body.subject, p.subjects, "môn", "data/subjects.yml")
+        ctx.ref(s, ("parent",), body.parent, in_year, ctx.unbuilt_bodies(body.school_year), "tổ chức",
+                f"năm học {body.school_year}")
+        ctx.ref(s, ("decision",), body.decision, p.documents, u.documents, "văn bản", "data/")
+        ctx.ref(s, ("source",), body.source_document, p.documents, u.documents, "văn bản", "data/")
+        ctx.ref(s, ("subject",), body.subject, p.subjects, u.subjects, "môn", "data/subjects.yml")
+        _check_stale_sources(ctx, body)
         if body.kind == "nhom-bo-mon" and body.subject is None:
             ctx.add(s, (), "nhóm bộ môn cần ghi môn.", expected="subject: <mã môn>")
         for i, m in enumerate(body.members):
-            ctx.ref(s, ("members", i, "person"), m.person, p.people, "người", "data/people/")
-            ctx.ref(s, ("members", i, "school"), m.school, p.schools, "trường", "data/schools/")
-            ctx.ref(s, ("members", i, "unit"), m.unit, units, "trường hoặc đơn vị",
+            ctx.ref(s, ("members", i, "person"), m.person, p.people, u.people, "người", "data/people/")
+            ctx.ref(s, ("members", i, "school"), m.school, p.schools, u.schools, "trường", "data/schools/")
+            ctx.ref(s, ("members", i, "unit"), m.unit, units, unbuilt_units, "trường hoặc đơn vị",
                     "data/schools/ hoặc data/offices.yml")
         for i, duty in enumerate(body.duties):
-            ctx.ref(s, ("duties", i, "legal", "ref"), duty.legal_ref, p.documents, "văn bản", "data/")
+            ctx.ref(s, ("duties", i, "legal", "ref"), duty.legal_ref, p.documents, u.documents, "văn bản",
+                    "data/")
         if _in_cycle(p, body):
             ctx.add(s, ("parent",), "tổ chức nằm trong chính nó (vòng lặp 'parent').",
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
             continue
-        _check_roster(ctx, body)
+        _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete)
+
+
+def _check_stale_sources(ctx: _Context, body: Body) -> None:
+    """A body set up or listed by a document of an earlier school year: left over from a copy."""
+    for key, document_id in (("decision", body.decision), ("source", body.source_document)):
+        document = ctx.portal.documents.get(document_id or "")
+        if document is None or document.school_year is None or document.school_year >= body.school_year:
+            continue  # a cited document (data/documents/) belongs to no school year
+        kind = vocab.DOCUMENT_KINDS.get(document.kind, document.kind)
+        ctx.add(body.source, (key,), f"{body.name} năm học {body.school_year} lấy {_STALE_ROLE[key]} từ văn bản "
+                f"của năm học {document.school_year}: {kind} {document.number or document.id}.",
+                expected=f"một văn bản của năm học {body.school_year}",
+                hint="nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn "
+                     "theo văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).",
+                severity="warning")
+
+
+def _incomplete(ctx: _Context) -> set[tuple[SchoolYear, str]]:
+    """Bodies a sub-body of which (at any depth) was left out: their lists are incomplete."""
+    found: set[tuple[SchoolYear, str]] = set()
+    for year, parent in ctx.unbuilt.lost_a_child:
+        body = ctx.portal.bodies.get((year, parent))
+        while body is not None and (body.school_year, body.id) not in found:
+            found.add((body.school_year, body.id))
+            body = ctx.portal.bodies.get((body.school_year, body.parent)) if body.parent else None
+    return found
 
 
 def _in_cycle(p: Portal, body: Body) -> bool:
@@ -196,7 +340,9 @@ def _in_cycle(p: Portal, body: Body) -> bool:
     return False
 
 
-def _check_roster(ctx: _Context, body: Body) -> None:
+def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
+    """Leaders, duplicates, head counts and row numbers. An incomplete list (a sub-body left
+    out for its own error) is not counted."""
     s = body.source
     p = ctx.portal
     children = p.children(body)
@@ -204,7 +350,7 @@ def _check_roster(ctx: _Context, body: Body) -> None:
         ctx.add(s, ("no_roster",), "có danh sách thành viên nhưng lại ghi 'no_roster'.",
                 hint="xóa 'no_roster' khi đã có danh sách.")
     if not body.members:
-        if not body.no_roster and not children:
+        if not body.no_roster and not children and complete:
             ctx.add(s, (), f"{body.name}: không có thành viên nào.",
                     expected="danh sách 'members', hoặc 'no_roster: <lý do>' khi văn bản không kèm danh sách")
     else:
@@ -220,7 +366,7 @@ def _check_roster(ctx: _Context, body: Body) -> None:
                     expected=f"chỉ một thành viên có 'role: {leader}'",
                     hint=f"thành viên đầu tiên là {label} ở members[{leaders[0]}].")
         _check_duplicate_members(ctx, body)
-    if body.declared_count is not None:
+    if body.declared_count is not None and complete:
         numbered = p.numbered_rows(body)
         if len(numbered) != body.declared_count:
             ctx.add(s, ("declared_count",),

@@ -8,7 +8,17 @@ import re
 from dataclasses import dataclass
 from functools import total_ordering
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only (\d also takes "٢٠٢٤"), matched whole (fullmatch: "$" would accept "2024\n").
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_SCHOOL_YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
+
+# The school years the data may hold, 1945-1946 to 2099-2100, and the calendar years of
+# their dates. Anything outside is refused when the data is read, so that no date
+# computation downstream (a day after the last, a year before the first) can overflow.
+FIRST_SCHOOL_YEAR = 1945
+LAST_SCHOOL_YEAR = 2099
+FIRST_YEAR = FIRST_SCHOOL_YEAR
+LAST_YEAR = LAST_SCHOOL_YEAR + 1
 
 
 @total_ordering
@@ -23,17 +33,11 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate | None:
         """`2024`, `"2024-09"`, `"2024-09-13"`; None when the text is no such date."""
-        match = _PARTIAL.match(str(value))
-        if not match:
+        match = _PARTIAL.fullmatch(str(value))
+        if not match or date_fault(value) is not None:
             return None
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
-        if month is not None and not 1 <= month <= 12:
-            return None
-        if day is not None:
-            assert month is not None
-            if not 1 <= day <= calendar.monthrange(year, month)[1]:
-                return None
         return cls(year, month, day)
 
     @property
@@ -83,8 +87,9 @@ class SchoolYear:
 
     @classmethod
     def parse(cls, text: str) -> SchoolYear | None:
-        match = re.match(r"^(\d{4})-(\d{4})$", text)
-        if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        """`2024-2025`; None unless two consecutive years from 1945-1946 to 2099-2100."""
+        match = _SCHOOL_YEAR.fullmatch(text)
+        if not match or school_year_fault(text) is not None:
             return None
         return cls(int(match.group(1)))
 
@@ -124,3 +129,40 @@ class SchoolYear:
 
     def __str__(self) -> str:
         return self.label
+
+
+def date_fault(value: object) -> str | None:
+    """Why `value` is no date of the data, in the clerk's words; None when it is one."""
+    text = str(value)
+    match = _PARTIAL.fullmatch(text)
+    if not match:
+        return f"'{_short(text)}' không phải một ngày viết dạng YYYY-MM-DD (hoặc YYYY-MM, YYYY)."
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return f"năm {match.group(1)} nằm ngoài khoảng dữ liệu nhận (từ {FIRST_YEAR} đến {LAST_YEAR})."
+    if month is not None and not 1 <= month <= 12:
+        return f"không có tháng {month} (tháng từ 01 đến 12)."
+    if day is not None and month is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return f"không có ngày {day:02d}/{month:02d}/{year}: tháng {month:02d}/{year} chỉ có {days} ngày."
+    return None
+
+
+def school_year_fault(value: object) -> str | None:
+    """Why `value` is no school year of the data, in the clerk's words; None when it is one."""
+    match = _SCHOOL_YEAR.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return f"'{_short(str(value))}' không phải năm học viết dạng YYYY-YYYY."
+    start, end = int(match.group(1)), int(match.group(2))
+    if end != start + 1:
+        return f"năm học {value} không phải hai năm liền nhau."
+    if not FIRST_SCHOOL_YEAR <= start <= LAST_SCHOOL_YEAR:
+        return (f"năm học {value} nằm ngoài khoảng dữ liệu nhận (từ {FIRST_SCHOOL_YEAR}-{FIRST_SCHOOL_YEAR + 1} "
+                f"đến {LAST_SCHOOL_YEAR}-{LAST_SCHOOL_YEAR + 1}).")
+    return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,18 +1,23 @@
 """Read every file under data/, check it, and build the model.
 
 `load(data_dir)` returns the model and every problem found; `load_or_raise` raises
-`DataError` listing them all when any is an error. Nothing is built from bad data.
+`DataError` listing them all when any is an error. Nothing is published from bad data,
+but as much as can be built is built, so that one run reports every problem: a record
+with an error is left out (and references to it are not reported again), the rest of
+its file is built, and the checks across records run on what was built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks import check_portal
-from .dates import PartialDate, SchoolYear
+from .checks import Unbuilt, check_portal
+from .dates import PartialDate, SchoolYear, school_year_fault
 from .model import (
     Activity,
     Body,
@@ -32,9 +37,25 @@ from .model import (
     Source,
     Subject,
 )
-from .problems import DataError, KeyPath, Problem
-from .validate import validate
-from .yamlsource import YamlDocument, read_yaml
+from .problems import DataError, KeyPath, Problem, printable
+from .schema import ID_PATTERN
+from .text import slugify
+from .validate import record_lists, validate
+from .yamlsource import YamlDocument, read_yaml, unreadable
+
+# Data files are named like ids, so that a file name is safe in a URL, an HTML
+# attribute ("edit this page") and a shell. `.yaml` is accepted as well as `.yml`; an
+# extension in capitals (`.YML`) is refused, not skipped: on Windows and macOS it is
+# the same file as `.yml`, elsewhere it is not, and a file the checker skipped would
+# silently drop its records.
+_EXTENSIONS = ("yml", "yaml")
+_AT_ROOT = {"offices.yml": "offices", "subjects.yml": "subjects"}
+_IN_FOLDER = ("schools", "people", "documents")
+# What a duplicate id is called, per list of records.
+_LABELS = {"offices": "đơn vị", "subjects": "môn", "schools": "trường", "people": "người", "documents": "văn bản",
+           "bodies": "tổ chức trong năm học"}
+# Record ids in a file that could not be built, found in its text without parsing it.
+_ID_IN_TEXT = re.compile(r"(?:^|[\s{,])id:[ \t]*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,40 +63,90 @@ class DataFile:
     path: Path
     shown_as: str  # as the clerk sees it: data/people/pgddt-cu-chi.yml
     kind: str  # a key of schema.FILE_SCHEMAS
+    # Why the file is not read (a name that is no plain slug, a folder that is no
+    # school year, a folder that cannot be read); None when it is read.
+    refused: Problem | None = None
 
 
 def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[Problem]]:
     """The data files in a fixed order; a YAML file in an unexpected place is an error."""
     files: list[DataFile] = []
     problems: list[Problem] = []
-    known: dict[str, str] = {"offices.yml": "offices", "subjects.yml": "subjects"}
-    for path in sorted(data_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in (".yml", ".yaml"):
-            continue
-        relative = path.relative_to(data_dir)
-        shown = _shown(path, shown_root)
-        parts = relative.parts
-        if len(parts) == 1 and parts[0] in known:
-            files.append(DataFile(path, shown, known[parts[0]]))
-        elif len(parts) == 2 and parts[0] in ("schools", "people", "documents"):
-            files.append(DataFile(path, shown, parts[0]))
-        elif len(parts) == 3 and parts[0] == "years":
-            files.append(DataFile(path, shown, "year"))
-        else:
-            problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
-                                    expected="data/offices.yml, data/subjects.yml, data/schools/*.yml, "
-                                    "data/people/*.yml, data/documents/*.yml hoặc "
-                                    "data/years/<năm học>/<mã đơn vị>.yml"))
+
+    def folder_unreadable(error: OSError) -> None:
+        folder = Path(error.filename or data_dir)
+        shown = _shown(folder, shown_root)
+        kind = _folder_kind(folder.relative_to(data_dir).parts)
+        if kind is None:
+            problems.append(unreadable(shown, error, "thư mục"))
+        else:  # its files are not read, and any id of their kind may have been in them
+            files.append(DataFile(folder, shown, kind, unreadable(shown, error, "thư mục")))
+
+    if not data_dir.is_dir():
+        return files, problems  # the caller says there is no data
+    for folder, subfolders, names in os.walk(data_dir, onerror=folder_unreadable):
+        subfolders.sort()
+        for name in sorted(names):
+            path = Path(folder) / name
+            _, dot, extension = name.rpartition(".")
+            if not dot or extension.lower() not in _EXTENSIONS or not path.is_file():
+                continue
+            shown = _shown(path, shown_root)
+            parts = path.relative_to(data_dir).parts
+            kind = _kind(parts)
+            if kind is None:
+                problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
+                                        expected="data/offices.yml, data/subjects.yml, data/schools/*.yml, "
+                                        "data/people/*.yml, data/documents/*.yml hoặc "
+                                        "data/years/<năm học>/<mã đơn vị>.yml"))
+                continue
+            files.append(DataFile(path, shown, kind, _refusal(shown, parts)))
     order = ["offices", "subjects", "schools", "people", "documents", "year"]
     files.sort(key=lambda f: (order.index(f.kind), f.shown_as))
     return files, problems
 
 
+def _kind(parts: tuple[str, ...]) -> str | None:
+    if len(parts) == 1:
+        return _AT_ROOT.get(parts[0].lower())
+    if len(parts) == 2 and parts[0] in _IN_FOLDER:
+        return parts[0]
+    if len(parts) == 3 and parts[0] == "years":
+        return "year"
+    return None
+
+
+def _folder_kind(parts: tuple[str, ...]) -> str | None:
+    """The kind of the data files a folder holds; None for a folder that holds none."""
+    return "year" if parts == ("years",) else _kind((*parts, "x.yml"))
+
+
+def _refusal(shown: str, parts: tuple[str, ...]) -> Problem | None:
+    """Why a data file may not be read as it is named, with the name it should have."""
+    name = parts[-1]
+    if len(parts) == 3 and (fault := school_year_fault(parts[1])):
+        return Problem(shown, None, "", f"thư mục năm học '{printable(parts[1])}' không đúng: {fault}",
+                       expected="data/years/<năm học>/<mã đơn vị>.yml, ví dụ data/years/2024-2025/pgddt-cu-chi.yml")
+    stem, _, extension = name.rpartition(".")
+    if len(parts) == 1:
+        suggested = name.lower()  # offices.yml or subjects.yml: found by its lower-case name
+        valid = name == suggested
+    else:
+        valid = bool(re.search(ID_PATTERN, stem)) and extension in _EXTENSIONS
+        suggested = f"{slugify(stem) or 'ten-tep'}.{extension.lower()}"
+    if valid:
+        return None
+    return Problem(shown, None, "", f"tên tệp '{printable(name)}' không dùng được.",
+                   expected="chữ thường không dấu, số và dấu '-', đuôi .yml viết thường (ví dụ pgddt-cu-chi.yml)",
+                   hint=f"đổi tên tệp thành '{suggested}'.")
+
+
 def _shown(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable(shown)
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -87,71 +158,86 @@ def _tuple(values: Any) -> tuple[Any, ...]:
 
 
 class _Builder:
-    """Turns validated plain values into model records, keeping their source lines."""
+    """Turns validated plain values into model records, keeping their source lines.
 
-    def __init__(self, portal: Portal) -> None:
+    A record with an error is not built: its id is noted in `unbuilt` (and still taken,
+    so that a second record with the same id is reported as a duplicate)."""
+
+    def __init__(self, portal: Portal, unbuilt: Unbuilt) -> None:
         self.portal = portal
+        self.unbuilt = unbuilt
         self.duplicates: list[Problem] = []
-        self.first_seen: dict[tuple[str, str], Source] = {}
+        self.first_seen: dict[tuple[str, Any], Source] = {}
 
     def source(self, doc: YamlDocument, path: KeyPath) -> Source:
         return Source(doc.file, doc.line(path), path)
 
-    def register(self, table: dict[Any, Any], key: Any, record: Any, label: str, doc: YamlDocument,
-                 path: KeyPath) -> None:
-        if key in table:
-            first = table[key].source
-            self.duplicates.append(doc.problem(
-                path + ("id",), f"mã {label} '{record.id}' bị trùng.",
-                expected="mỗi mã chỉ dùng cho một " + label,
-                hint=f"mã này đã có ở {first.file}, dòng {first.line}; đặt mã khác "
-                     "(mã cũ không bao giờ dùng lại)."))
-            return
-        table[key] = record
+    def claim(self, table: str, key: Any, record_id: str, doc: YamlDocument, path: KeyPath) -> bool:
+        """Take an id for a record; False, and a problem, when an earlier record has it."""
+        first = self.first_seen.get((table, key))
+        if first is None:
+            self.first_seen[(table, key)] = self.source(doc, path)
+            return True
+        label = _LABELS[table]
+        self.duplicates.append(doc.problem(
+            path + ("id",), f"mã {label} '{record_id}' bị trùng.",
+            expected="mỗi mã chỉ dùng cho một " + label,
+            hint=f"mã này đã có ở {first.file}, dòng {first.line}; đặt mã khác "
+                 "(mã cũ không bao giờ dùng lại)."))
+        return False
 
-    def offices(self, doc: YamlDocument) -> None:
-        for i, o in enumerate(doc.data.get("offices") or []):
-            path: KeyPath = ("offices", i)
-            office = Office(
+    def records(self, doc: YamlDocument, table: str, invalid: frozenset[KeyPath],
+                year: SchoolYear | None = None) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+        """The valid records of one list of a file whose ids are not taken yet."""
+        for i, item in enumerate(doc.data.get(table) or []):
+            path: KeyPath = (table, i)
+            if path in invalid:
+                record_id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(record_id, str):
+                    self.claim(table, (year, record_id) if year else record_id, record_id, doc, path)
+                    self.unbuilt.table(table, year).ids.add(record_id)
+                    if year and isinstance(item.get("parent"), str):
+                        self.unbuilt.lost_a_child.add((year, item["parent"]))
+            elif self.claim(table, (year, item["id"]) if year else item["id"], item["id"], doc, path):
+                yield path, item
+
+    def offices(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
+        for path, o in self.records(doc, "offices", invalid):
+            self.portal.offices[o["id"]] = Office(
                 id=o["id"], name=o["name"], short_name=o.get("short_name", o["name"]), kind=o["kind"],
                 parent=o.get("parent"), place=o.get("place"), valid_from=_date(o.get("valid_from")),
                 valid_until=_date(o.get("valid_until")), successor=o.get("successor"),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
                 source=self.source(doc, path))
-            self.register(self.portal.offices, office.id, office, "đơn vị", doc, path)
 
-    def subjects(self, doc: YamlDocument) -> None:
-        for i, s in enumerate(doc.data.get("subjects") or []):
-            path: KeyPath = ("subjects", i)
-            subject = Subject(s["id"], s["name"], _tuple(s.get("aliases")), self.source(doc, path))
-            self.register(self.portal.subjects, subject.id, subject, "môn", doc, path)
+    def subjects(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
+        for path, s in self.records(doc, "subjects", invalid):
+            self.portal.subjects[s["id"]] = Subject(s["id"], s["name"], _tuple(s.get("aliases")),
+                                                    self.source(doc, path))
 
-    def schools(self, doc: YamlDocument) -> None:
-        for i, s in enumerate(doc.data.get("schools") or []):
-            path: KeyPath = ("schools", i)
-            school = School(
+    def schools(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
+        for path, s in self.records(doc, "schools", invalid):
+            self.portal.schools[s["id"]] = School(
                 id=s["id"], name=s["name"], level=s["level"], office=doc.data["office"],
                 aliases=_tuple(s.get("aliases")), former_names=_former(s),
                 valid_from=_date(s.get("valid_from")), valid_until=_date(s.get("valid_until")),
                 successor=s.get("successor"), note=s.get("note"), source=self.source(doc, path))
-            self.register(self.portal.schools, school.id, school, "trường", doc, path)
 
-    def people(self, doc: YamlDocument) -> None:
-        for i, p in enumerate(doc.data.get("people") or []):
-            path: KeyPath = ("people", i)
-            person = Person(
+    def people(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
+        for path, p in self.records(doc, "people", invalid):
+            self.portal.people[p["id"]] = Person(
                 id=p["id"], name=p["name"], honorific=p.get("honorific"), sort_name=p.get("sort_name"),
                 contact=dict(p.get("contact") or {}), publish=_tuple(p.get("publish")),
                 distinct_from=_tuple(p.get("distinct_from")), note=p.get("note"),
                 source=self.source(doc, path))
-            self.register(self.portal.people, person.id, person, "người", doc, path)
 
-    def documents(self, doc: YamlDocument, year: SchoolYear | None, office: str | None) -> list[str]:
+    def documents(self, doc: YamlDocument, invalid: frozenset[KeyPath], year: SchoolYear | None = None,
+                  office: str | None = None) -> list[str]:
         ids = []
-        for i, d in enumerate(doc.data.get("documents") or []):
-            path: KeyPath = ("documents", i)
+        # Document ids are unique across years: a document is cited by id alone.
+        for path, d in self.records(doc, "documents", invalid):
             signer = d.get("signer")
-            document = Document(
+            self.portal.documents[d["id"]] = Document(
                 id=d["id"], kind=d["kind"], number=d.get("number"), date=_date(d.get("date")),
                 place=d.get("place"), issuer=d.get("issuer", office), title=d["title"],
                 signer=Signer(signer["person"], signer["title"], signer.get("capacity"),
@@ -162,24 +248,19 @@ class _Builder:
                 figures=tuple(Figure(f["label"], f["value"], dict(f.get("parts") or {}))
                               for f in d.get("figures") or []),
                 activities=tuple(_activity(a) for a in d.get("activities") or []),
-                text=d.get("text"), school_year=year, office=office, source=self.source(doc, path))
-            self.register(self.portal.documents, document.id, document, "văn bản", doc, path)
-            ids.append(document.id)
+                text=d.get("text"), school_year=year, office=office, source=self.source(doc, path),
+                placeholder=bool(d.get("placeholder")))
+            ids.append(d["id"])
         return ids
 
-    def year(self, doc: YamlDocument) -> None:
+    def year(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         year = SchoolYear.parse(doc.data["school_year"])
-        if year is None:
-            self.duplicates.append(doc.problem(("school_year",), "năm học phải là hai năm liền nhau.",
-                                               expected="ví dụ 2024-2025",
-                                               actual=repr(doc.data["school_year"])))
-            return
+        assert year is not None  # the schema's school-year format
         office = doc.data["office"]
-        documents = self.documents(doc, year, office)
+        documents = self.documents(doc, invalid, year, office)
         bodies = []
-        for i, b in enumerate(doc.data.get("bodies") or []):
-            path: KeyPath = ("bodies", i)
-            body = Body(
+        for path, b in self.records(doc, "bodies", invalid, year):
+            self.portal.bodies[(year, b["id"])] = Body(
                 id=b["id"], school_year=year, office=office, kind=b["kind"], name=b["name"],
                 parent=b.get("parent"), decision=b["decision"], source_document=b.get("source"),
                 subject=b.get("subject"), declared_count=b.get("declared_count"),
@@ -188,8 +269,7 @@ class _Builder:
                               for j, m in enumerate(b.get("members") or [])),
                 duties=tuple(_duty(d) for d in b.get("duties") or []),
                 source=self.source(doc, path))
-            self.register(self.portal.bodies, (year, body.id), body, "tổ chức trong năm học", doc, path)
-            bodies.append(body.id)
+            bodies.append(b["id"])
         self.portal.office_years.append(
             OfficeYear(year, office, tuple(documents), tuple(bodies), self.source(doc, ())))
 
@@ -217,45 +297,68 @@ def _duty(d: dict[str, Any]) -> Duty:
     return Duty(d["role"], d.get("label"), d["text"], legal.get("ref"), legal.get("provision"))
 
 
-def load(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[Problem]]:
-    """Read, validate, build and check everything under `data_dir`."""
+def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False) -> tuple[Portal, list[Problem]]:
+    """Read, validate, build and check everything under `data_dir`.
+
+    `draft` accepts placeholder documents (reported as warnings): for the clerk's draft
+    check only; a build never passes it."""
     shown_root = shown_root or data_dir.parent
     files, problems = find_files(data_dir, shown_root)
     if not files:
         problems.append(Problem(_shown(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
                                 expected="ít nhất data/offices.yml và một tệp năm học"))
     portal = Portal()
-    builder = _Builder(portal)
+    unbuilt = Unbuilt()
+    builder = _Builder(portal, unbuilt)
     documents: dict[str, YamlDocument] = {}
-    steps: dict[str, Callable[[YamlDocument], Any]] = {
+    steps: dict[str, Callable[[YamlDocument, frozenset[KeyPath]], Any]] = {
         "offices": builder.offices, "subjects": builder.subjects, "schools": builder.schools,
-        "people": builder.people, "documents": lambda d: builder.documents(d, None, None),
-        "year": builder.year,
+        "people": builder.people, "documents": builder.documents, "year": builder.year,
     }
     for file in files:
-        doc, read_problems = read_yaml(file.path, file.shown_as)
-        problems += read_problems
-        if doc is None or read_problems:
+        if file.refused is not None:
+            problems.append(file.refused)  # what it holds is checked once it is renamed
+            _leave_out(file, read_yaml(file.path, file.shown_as).text if file.path.is_file() else None, unbuilt)
+            continue
+        read = read_yaml(file.path, file.shown_as)
+        problems += read.problems
+        doc = read.doc
+        if doc is None:
+            _leave_out(file, read.text, unbuilt)
             continue
         if doc.data is None:
             problems.append(Problem(file.shown_as, None, "", "tệp rỗng."))
             continue
-        schema_problems = validate(doc, file.kind)
-        problems += schema_problems
-        if schema_problems:
-            continue  # its records are not built: the errors above say why
+        validation = validate(doc, file.kind)
+        problems += validation.problems
+        if not validation.file_is_valid:
+            _leave_out(file, read.text, unbuilt)
+            continue
         documents[file.shown_as] = doc
-        steps[file.kind](doc)
+        steps[file.kind](doc, validation.invalid_records)
     problems += builder.duplicates
-    if not any(p.severity == "error" for p in problems):
-        problems += check_portal(portal, documents)
+    problems += check_portal(portal, documents, unbuilt, draft=draft)
     # Checked, then redacted once: every output starts from text without private values.
     return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
 
 
-def load_or_raise(data_dir: Path, shown_root: Path | None = None) -> tuple[Portal, list[Problem]]:
+def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:
+    """A file that is not built: its ids, found in its text, are noted as unbuilt; without
+    a text, any id of its kind may have been in it."""
+    folder = file.path if file.path.is_dir() else file.path.parent
+    year = SchoolYear.parse(folder.name) if file.kind == "year" else None
+    for table in record_lists(file.kind):
+        left_out = unbuilt.table(table, year)
+        if text is None:
+            left_out.all_unknown = True
+        else:
+            left_out.ids.update(_ID_IN_TEXT.findall(text))
+
+
+def load_or_raise(data_dir: Path, shown_root: Path | None = None, *,
+                  draft: bool = False) -> tuple[Portal, list[Problem]]:
     """The model and its warnings; raises DataError when there is any error."""
-    portal, problems = load(data_dir, shown_root)
+    portal, problems = load(data_dir, shown_root, draft=draft)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return portal, problems

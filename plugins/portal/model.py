@@ -156,6 +156,9 @@ class Document:
     school_year: SchoolYear | None
     office: str | None
     source: Source
+    # A stand-in written by scripts/new_year.py until the signed decision is entered:
+    # accepted by a draft check only.
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,12 @@ Severity = Literal["error", "warning"]
 KeyPath = tuple[str | int, ...]
 
 
+def printable(text: str) -> str:
+    """`text` safe for a terminal: a control character (an escape sequence, a newline in a
+    key) is written as its code, so a report cannot be garbled or forged by the data."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def format_path(path: KeyPath) -> str:
     """`("bodies", 3, "members", 5)` -> `bodies[3].members[5]` (0-based, as in YAML tools)."""
     text = ""
@@ -49,7 +55,7 @@ class Problem:
             lines.append(f"    nhận được: {self.actual}")
         if self.hint is not None:
             lines.append(f"    gợi ý: {self.hint}")
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line or 0, self.path, self.message)

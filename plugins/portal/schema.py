@@ -13,14 +13,44 @@ from . import vocab
 
 Schema = dict[str, Any]
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SCHOOL_YEAR_PATTERN = r"^[0-9]{4}-[0-9]{4}$"
-# A full date, or only the year or year and month when the document leaves them blank.
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+# Every pattern is read twice: by jsonschema, with Python's `re.search`, and by editors,
+# with ECMAScript regexes. `^` is the start of the text in both; but Python's `$` also
+# matches before a final newline (`id: "mau\n"` would pass), and `\Z` means a letter Z
+# to an editor. So each pattern ends with `(?![\s\S])`, "no character follows": the
+# very end of the text in both dialects.
+_END = r"(?![\s\S])"
 
 
-# No control characters but tab and newline: they break pages, exports and terminals.
-CLEAN_TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+def _anchored(body: str) -> str:
+    return f"^{body}{_END}"
+
+
+ID_PATTERN = _anchored("[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# What no text may hold: C0 controls but tab, line feed and carriage return; DEL and the
+# C1 controls (U+0085 among them); what XML 1.0 forbids besides (U+FFFE, U+FFFF, lone
+# surrogates), so that pages, exports, the Atom feed and the calendar stay well-formed;
+# and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+# turn the text after them around on the page: Vietnamese has no use for them.
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff"
+# What a name may not hold besides: the invisible characters that make two names look
+# alike: soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul and Khmer
+# fillers, Mongolian selectors, zero-width spaces and joiners, left-to-right and
+# right-to-left marks, line and paragraph separators, word joiner and invisible
+# operators, variation selectors, the byte order mark (U+FEFF) and interlinear
+# annotation marks.
+INVISIBLE_CHARACTERS = (r"\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                        r"\u200b-\u200f\u2028\u2029\u2060-\u2065\u206a-\u206f\u3164\ufe00-\ufe0f"
+                        r"\ufeff\uffa0\ufff9-\ufffb")
+# Some character that is not a space: a text of spaces only is as good as empty.
+_NOT_BLANK = r"(?=[\s\S]*\S)"
+TEXT_PATTERN = _anchored(f"{_NOT_BLANK}[^{CONTROL_CHARACTERS}]*")
+NAME_PATTERN = _anchored(f"{_NOT_BLANK}[^{CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}]*")
+# Formats the checker defines (validate.py); editors skip the formats they do not know.
+PARTIAL_DATE_FORMAT = "partial-date"  # 2024, 2024-09 or 2024-09-13, years 1945 to 2100
+FULL_DATE_FORMAT = "full-date"  # 2024-09-13
+SCHOOL_YEAR_FORMAT = "school-year"  # 2024-2025, from 1945-1946 to 2099-2100
+NAME_FORMAT = "name"  # Latin letters mixed with Cyrillic or Greek look-alikes: a warning
 
 
 def _text(description: str, *, max_length: int = 500) -> Schema:
@@ -28,9 +58,14 @@ def _text(description: str, *, max_length: int = 500) -> Schema:
         "type": "string",
         "minLength": 1,
         "maxLength": max_length,
-        "pattern": CLEAN_TEXT_PATTERN,
+        "pattern": TEXT_PATTERN,
         "description": description,
     }
+
+
+def _name(description: str, *, max_length: int = 500) -> Schema:
+    """A name or title: shown as a page title, a heading, a link, a search result."""
+    return {**_text(description, max_length=max_length), "pattern": NAME_PATTERN, "format": NAME_FORMAT}
 
 
 def _id(description: str) -> Schema:
@@ -58,20 +93,25 @@ def _list(item: Schema, description: str) -> Schema:
 DATE: Schema = {
     # YAML reads 2024-09-13 as a date and 2024 as a number; both are checked later too.
     "type": ["string", "integer"],
-    "format": "partial-date",
-    "description": "YYYY-MM-DD, or YYYY / YYYY-MM when the document leaves the rest blank",
+    "format": PARTIAL_DATE_FORMAT,
+    "description": "YYYY-MM-DD, or YYYY / YYYY-MM when the document leaves the rest blank (1945 to 2100)",
 }
-FULL_DATE: Schema = {"type": "string", "format": "full-date", "description": "YYYY-MM-DD"}
+FULL_DATE: Schema = {
+    # An integer too, so that `2024` is told "the day and month are missing", not "not a text".
+    "type": ["string", "integer"],
+    "format": FULL_DATE_FORMAT,
+    "description": "YYYY-MM-DD (1945 to 2100)",
+}
 
 FORMER_NAME = _object(
-    {"name": _text("tên cũ"), "until": FULL_DATE}, ["name"], "a former name and when it stopped"
+    {"name": _name("tên cũ"), "until": FULL_DATE}, ["name"], "a former name and when it stopped"
 )
 
 OFFICE = _object(
     {
         "id": _id("mã đơn vị"),
-        "name": _text("tên đầy đủ"),
-        "short_name": _text("tên ngắn"),
+        "name": _name("tên đầy đủ"),
+        "short_name": _name("tên ngắn"),
         "kind": _enum(vocab.OFFICE_KINDS, "loại đơn vị"),
         "parent": _id("mã đơn vị cấp trên"),
         "place": _text("địa danh ghi trước ngày tháng"),
@@ -89,8 +129,8 @@ OFFICE = _object(
 SUBJECT = _object(
     {
         "id": _id("mã môn"),
-        "name": _text("tên môn"),
-        "aliases": _list(_text("cách viết khác"), "cách viết khác"),
+        "name": _name("tên môn"),
+        "aliases": _list(_name("cách viết khác"), "cách viết khác"),
     },
     ["id", "name"],
     "a subject (môn học)",
@@ -99,9 +139,9 @@ SUBJECT = _object(
 SCHOOL = _object(
     {
         "id": _id("mã trường"),
-        "name": _text("tên trường"),
+        "name": _name("tên trường"),
         "level": _enum(vocab.SCHOOL_LEVELS, "cấp học"),
-        "aliases": _list(_text("cách viết khác"), "mọi cách viết khác gặp trong văn bản"),
+        "aliases": _list(_name("cách viết khác"), "mọi cách viết khác gặp trong văn bản"),
         "former_names": _list(FORMER_NAME, "tên cũ"),
         "valid_from": FULL_DATE,
         "valid_until": FULL_DATE,
@@ -128,9 +168,9 @@ CONTACT = _object(
 PERSON = _object(
     {
         "id": _id("mã người"),
-        "name": _text("họ và tên", max_length=120),
+        "name": _name("họ và tên", max_length=120),
         "honorific": {"enum": ["Ông", "Bà"], "description": "Ông / Bà, như văn bản ghi"},
-        "sort_name": _text("khóa sắp xếp khi không tách được họ tên", max_length=120),
+        "sort_name": _name("khóa sắp xếp khi không tách được họ tên", max_length=120),
         "contact": CONTACT,
         "publish": _list(_enum(vocab.PRIVATE_CONTACT_FIELDS, "trường được công bố"), "công bố"),
         "distinct_from": _list(_id("mã người trùng tên"), "người trùng tên nhưng khác người"),
@@ -164,6 +204,7 @@ FIGURE = _object(
         "parts": {
             "type": "object",
             "additionalProperties": {"type": "integer", "minimum": 0},
+            "propertyNames": _text("tên phần", max_length=100),
             "description": "chia theo cấp học ...",
         },
     },
@@ -197,11 +238,11 @@ RELATED = _object(
 _DOCUMENT_PROPERTIES: dict[str, Schema] = {
     "id": _id("mã văn bản"),
     "kind": _enum(vocab.DOCUMENT_KINDS, "loại văn bản"),
-    "number": _text("số hiệu, như văn bản ghi", max_length=100),
+    "number": _name("số hiệu, như văn bản ghi", max_length=100),
     "date": DATE,
     "place": _text("địa danh"),
     "issuer": _id("mã đơn vị ban hành"),
-    "title": _text("trích yếu", max_length=2000),
+    "title": _name("trích yếu", max_length=2000),
     "signer": SIGNER,
     "legal_bases": _list(LEGAL_BASIS, "căn cứ"),
     "recipients": _list(_text("nơi nhận"), "nơi nhận"),
@@ -209,6 +250,7 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
     "figures": _list(FIGURE, "số liệu"),
     "activities": _list(ACTIVITY, "các hoạt động của kế hoạch"),
     "text": _text("toàn văn", max_length=500_000),
+    "placeholder": {"type": "boolean", "description": "văn bản chỗ giữ, chưa có số: thay bằng văn bản thật"},
 }
 
 DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
@@ -252,7 +294,7 @@ BODY = _object(
     {
         "id": _id("mã tổ chức"),
         "kind": _enum(vocab.BODY_KINDS, "loại tổ chức"),
-        "name": _text("tên"),
+        "name": _name("tên"),
         "parent": _id("mã tổ chức cấp trên"),
         "decision": _id("mã văn bản thành lập"),
         "source": _id("mã văn bản có danh sách, nếu khác"),
@@ -288,8 +330,8 @@ FILE_SCHEMAS: dict[str, Schema] = {
     "year": _file(
         "data/years/<school-year>/<office-id>.yml",
         {
-            "school_year": {"type": "string", "pattern": SCHOOL_YEAR_PATTERN,
-                            "description": "năm học, ví dụ 2024-2025"},
+            "school_year": {"type": "string", "format": SCHOOL_YEAR_FORMAT,
+                            "description": "năm học, ví dụ 2024-2025 (từ 1945-1946 đến 2099-2100)"},
             "office": _id("mã đơn vị"),
             "documents": _list(DOCUMENT, "văn bản"),
             "bodies": _list(BODY, "tổ chức"),

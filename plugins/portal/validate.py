@@ -1,18 +1,39 @@
-"""Check one file against its JSON Schema and say what is wrong in a clerk's words."""
+"""Check one file against its JSON Schema and say what is wrong in a clerk's words.
+
+The answer also says what can still be built: a record (a person, a document, a body)
+with an error is left out of the model, the rest of its file is built, so that the
+checks across records still run and every problem is reported in one run.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator
 
-from .dates import PartialDate
+from . import characters
+from .dates import FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, PartialDate, SchoolYear, date_fault, school_year_fault
 from .problems import KeyPath, Problem
-from .schema import FILE_SCHEMAS, ID_PATTERN, SCHOOL_YEAR_PATTERN
+from .schema import (
+    CONTROL_CHARACTERS,
+    FILE_SCHEMAS,
+    FULL_DATE_FORMAT,
+    ID_PATTERN,
+    INVISIBLE_CHARACTERS,
+    NAME_FORMAT,
+    NAME_PATTERN,
+    PARTIAL_DATE_FORMAT,
+    SCHOOL_YEAR_FORMAT,
+    TEXT_PATTERN,
+)
 from .text import slugify
 from .yamlsource import YamlDocument
 
@@ -24,23 +45,103 @@ _TYPE_NAMES = {
     "boolean": "true hoặc false",
 }
 
+# The characters each text pattern refuses, to name the first one found.
+_REFUSED = {
+    TEXT_PATTERN: re.compile(f"[{CONTROL_CHARACTERS}]"),
+    NAME_PATTERN: re.compile(f"[{CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}]"),
+}
+# Letters that look Latin but are not: Greek and Coptic, Cyrillic and its supplements, Greek Extended.
+_LOOKALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
+_SCRIPT_NAMES = {"CYRILLIC": "chữ Kirin (tiếng Nga)", "GREEK": "chữ Hy Lạp"}
+
 _formats = FormatChecker(formats=())
 
 
-@_formats.checks("partial-date")
+@_formats.checks(PARTIAL_DATE_FORMAT)
 def _is_partial_date(value: object) -> bool:
     return PartialDate.parse(value) is not None
 
 
-@_formats.checks("full-date")
+@_formats.checks(FULL_DATE_FORMAT)
 def _is_full_date(value: object) -> bool:
     date = PartialDate.parse(value)
     return date is not None and date.is_full
 
 
+@_formats.checks(SCHOOL_YEAR_FORMAT)
+def _is_school_year(value: object) -> bool:
+    return isinstance(value, str) and SchoolYear.parse(value) is not None
+
+
+@_formats.checks(NAME_FORMAT)
+def _is_single_script(value: object) -> bool:
+    return not isinstance(value, str) or _lookalike(value) is None
+
+
+def _is_integer(checker: object, value: object) -> bool:
+    # JSON Schema counts 1.0 as an integer; a row number written "1.0" is a typing slip.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # untyped in jsonschema
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
-def _validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(FILE_SCHEMAS[kind], format_checker=_formats)
+def _validator(kind: str) -> Validator:
+    return _Validator(FILE_SCHEMAS[kind], format_checker=_formats)
+
+
+@cache
+def record_lists(kind: str) -> tuple[str, ...]:
+    """The lists of a kind of file whose items are records with an id (people, bodies, ...)."""
+    properties = FILE_SCHEMAS[kind]["properties"]
+    return tuple(key for key, schema in properties.items()
+                 if schema.get("type") == "array" and "id" in schema["items"].get("properties", {}))
+
+
+def record_of(path: KeyPath, lists: tuple[str, ...]) -> KeyPath | None:
+    """`("bodies", 3)` for any path inside the fourth body; None outside every record."""
+    if len(path) >= 2 and path[0] in lists and isinstance(path[1], int):
+        return path[:2]
+    return None
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What is wrong with a file, and what of it can still be built."""
+
+    problems: list[Problem]
+    # Records with an error, as (list, index): they are not built.
+    invalid_records: frozenset[KeyPath]
+    # False when the file itself is wrong (a missing school year, a list that is not a
+    # list): nothing in it is built.
+    file_is_valid: bool
+
+
+def validate(doc: YamlDocument, kind: str) -> Validation:
+    """Every schema problem of one file, sorted by line, and which records are invalid."""
+    # Values the reader already refused (an alias, an unknown tag) are reported once, there.
+    errors = [e for e in _validator(kind).iter_errors(doc.data)
+              if not any(tuple(e.absolute_path)[:len(broken)] == broken for broken in doc.broken)]
+    # A value that is no date says so, not also "wrong type" (2024.0 for a date).
+    misdated = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+    problems: list[Problem] = []
+    blocking: list[KeyPath] = list(doc.broken)
+    for error in errors:
+        path: KeyPath = tuple(error.absolute_path)
+        if error.validator == "type" and path in misdated:
+            continue
+        found = list(_problems(doc, error))
+        problems += found
+        if any(p.severity == "error" for p in found):
+            blocking.append(path)
+    lists = record_lists(kind)
+    records = [record_of(path, lists) for path in blocking]
+    return Validation(sorted(problems, key=Problem.sort_key),
+                      frozenset(r for r in records if r is not None), None not in records)
 
 
 def _shown(value: Any) -> str:
@@ -56,6 +157,43 @@ def _type_name(types: str | list[str]) -> str:
 def _close(word: str, choices: list[str]) -> str | None:
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"có phải '{match[0]}'?" if match else None
+
+
+def _type_hint(types: str | list[str], value: Any) -> str | None:
+    expected = [types] if isinstance(types, str) else types
+    if "integer" in expected and isinstance(value, float):
+        return "viết số nguyên, không có phần thập phân (1, không phải 1.0)."
+    if "string" in expected and isinstance(value, (bool, int, float)):
+        return ("YAML đọc giá trị này là số hoặc đúng/sai (yes, no, on, off...): đặt nó trong dấu nháy kép "
+                "để giữ nguyên là chữ, ví dụ \"No\".")
+    return None
+
+
+def _text_problem(doc: YamlDocument, path: KeyPath, pattern: str, text: str) -> Iterator[Problem]:
+    if text == "":
+        return  # reported once, by minLength
+    refused = _REFUSED[pattern].search(text)
+    if refused is None:
+        yield doc.problem(path, "chỉ có khoảng trắng.", expected="một đoạn chữ có nội dung",
+                          hint="ghi nội dung, hoặc xóa cả trường này nếu nó không bắt buộc.")
+        return
+    char = refused.group(0)
+    yield doc.problem(path, f"có {characters.kind(char)}: {characters.code(char)} "
+                      f"{characters.position(text, refused.start())}.",
+                      expected="chữ, số, dấu câu, xuống dòng",
+                      hint="xóa ký tự đó: gõ lại chỗ ấy, hoặc dán đoạn chữ vào Notepad rồi chép lại "
+                           "(ký tự ẩn thường đi theo khi chép từ Word, Zalo hay trang web).")
+
+
+def _lookalike(text: str) -> tuple[int, str] | None:
+    """Where a name mixes Latin letters with Cyrillic or Greek ones: the first foreign letter."""
+    if text.isascii():
+        return None
+    foreign = _LOOKALIKE_SCRIPTS.search(text)
+    if foreign is None or not any(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha()):
+        return None
+    script = unicodedata.name(foreign.group(0), "").split(" ")[0]
+    return foreign.start(), _SCRIPT_NAMES.get(script, "chữ không phải Latinh")
 
 
 def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
@@ -80,7 +218,7 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
                                   hint=_close(str(name), known) or "xóa trường này hoặc sửa tên.")
     elif kind == "type":
         yield doc.problem(path, "sai kiểu giá trị.", expected=_type_name(value),
-                          actual=_shown(instance))
+                          actual=_shown(instance), hint=_type_hint(value, instance))
     elif kind == "enum":
         choices = [str(c) for c in value]
         yield doc.problem(path, "giá trị không nằm trong danh sách cho phép.",
@@ -92,18 +230,25 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
                           actual=_shown(instance),
                           hint=f"viết là '{slugify(str(instance))}'."
                           if slugify(str(instance)) else None)
-    elif kind == "pattern" and value == SCHOOL_YEAR_PATTERN:
-        yield doc.problem(path, "năm học không đúng dạng.", expected="hai năm liền nhau, ví dụ 2024-2025",
+    elif kind == "pattern" and value in _REFUSED:
+        yield from _text_problem(doc, path, value, instance)
+    elif kind == "format" and value == NAME_FORMAT:
+        index, script = _lookalike(instance) or (0, "")
+        yield doc.problem(path, f"tên trộn chữ Latinh với {script}: {characters.code(instance[index])} "
+                          f"{characters.position(instance, index)} trông như chữ Latinh nhưng là ký tự khác, "
+                          "nên tìm kiếm và sắp xếp sẽ sai.",
+                          hint="gõ lại chữ đó bằng bàn phím tiếng Việt.", severity="warning")
+    elif kind == "format" and value == SCHOOL_YEAR_FORMAT:
+        yield doc.problem(path, f"năm học không đúng: {school_year_fault(instance)}",
+                          expected=f"hai năm liền nhau, từ {FIRST_SCHOOL_YEAR}-{FIRST_SCHOOL_YEAR + 1} đến "
+                                   f"{LAST_SCHOOL_YEAR}-{LAST_SCHOOL_YEAR + 1}, ví dụ 2024-2025",
                           actual=_shown(instance))
-    elif kind == "pattern":
-        yield doc.problem(path, "có ký tự điều khiển không in được.",
-                          expected="chữ, số, dấu câu, xuống dòng", actual=_shown(instance),
-                          hint="dán lại đoạn chữ từ văn bản gốc dưới dạng chữ thuần.")
     elif kind == "format":
-        yield doc.problem(path, "ngày không đúng dạng hoặc không có thật.",
-                          expected="YYYY-MM-DD" if value == "full-date"
+        fault = date_fault(instance) or "cần ngày đầy đủ, có cả ngày và tháng."
+        yield doc.problem(path, f"ngày không đúng: {fault}",
+                          expected="YYYY-MM-DD" if value == FULL_DATE_FORMAT
                           else "YYYY-MM-DD, hoặc YYYY-MM / YYYY khi văn bản để trống ngày, tháng",
-                          actual=_shown(instance))
+                          actual=_shown(instance), hint="kiểm tra lại ngày trong văn bản gốc.")
     elif kind == "minLength":
         yield doc.problem(path, "không được để trống.", expected=what)
     elif kind == "maxLength":
@@ -117,9 +262,3 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
                           expected="đúng một trong hai trường 'person' hoặc 'school'")
     else:  # a schema keyword this module does not word yet: still report it
         yield doc.problem(path, error.message)
-
-
-def validate(doc: YamlDocument, kind: str) -> list[Problem]:
-    """Every schema problem of one file, sorted by line."""
-    problems = [p for e in _validator(kind).iter_errors(doc.data) for p in _problems(doc, e)]
-    return sorted(problems, key=Problem.sort_key)

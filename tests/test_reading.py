@@ -1,0 +1,287 @@
+"""Reading the data files: names, encodings, limits, and PyYAML's errors in Vietnamese."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import Dataset
+from portal import yamlerrors, yamlsource
+from portal.problems import Problem
+
+PEOPLE = "data/people/pgddt-a.yml"
+
+
+def broken_people(dataset: Dataset, text: str) -> list[Problem]:
+    """The problems of a people file replaced by `text`."""
+    del dataset.files["people/pgddt-a.yml"]
+    dataset.raw["people/pgddt-a.yml"] = text
+    return [p for p in dataset.problems() if p.file == PEOPLE]
+
+
+# PyYAML's scanner and parser errors, with both of its parsers (libyaml's words differ).
+
+@pytest.fixture(params=["c", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "c":
+        if not yaml.__with_libyaml__:
+            pytest.skip("PyYAML without libyaml")
+        monkeypatch.setattr(yamlsource, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+    return str(request.param)
+
+
+TAB_HINT = ("YAML chỉ thụt lề bằng dấu cách: thay Tab bằng dấu cách cho thẳng cột với dòng trên (trong trình "
+            "soạn thảo, bật chế độ chèn dấu cách khi nhấn Tab).")
+QUOTE_HINT = "đặt cả giá trị trong dấu nháy kép, ví dụ: title: \"Về việc: ...\"."
+
+YAML_FAULTS = [
+    # (what a clerk typed, line, column, message, hint)
+    ("people:\n\t- id: a-x\n", 2, 1, "dòng này thụt lề bằng phím Tab.", TAB_HINT),
+    ("people:\n  - id: a-x\n\t name: X\n", 3, 1, "dòng này thụt lề bằng phím Tab.", TAB_HINT),
+    ("people:\n  - id: a-x\n    name: Về việc: thành lập\n", 3, 18,
+     "có dấu hai chấm và dấu cách (': ') giữa một giá trị, hoặc dòng này thụt lề sai.",
+     QUOTE_HINT + " Nếu không, kiểm tra thụt lề của dòng."),
+    ("people:\n  - id: a-x\n    name Lê Hồng\n    note: x\n", 3, 5, "thiếu dấu ':' sau tên trường.",
+     "mỗi dòng viết 'tên: giá trị'; một giá trị dài nhiều dòng thì thụt lề các dòng sau sâu hơn tên trường, "
+     "hoặc viết 'tên: |' rồi xuống dòng."),
+    ("people:\n  - id: a-x\n    name: \"Lê Hồng\n  - id: a-y\n    name: Hà\n", 3, 11,
+     "dấu nháy mở ở dòng này nhưng không có dấu nháy đóng.",
+     "thêm dấu nháy đóng cùng loại (' hoặc \") ở cuối giá trị; trong nháy đơn, viết '' cho một dấu nháy."),
+    ("people:\n  - id: a-x\n    name: 'Lê Hồng\n", 3, 11, "dấu nháy mở ở dòng này nhưng không có dấu nháy đóng.",
+     "thêm dấu nháy đóng cùng loại (' hoặc \") ở cuối giá trị; trong nháy đơn, viết '' cho một dấu nháy."),
+    ("people:\n  - {id: a-x, name: Hà\n  - id: a-y\n", 2, 5,
+     "mục mở bằng '{' ở đây chưa đóng bằng '}', hoặc thiếu dấu phẩy giữa các trường.",
+     "thêm '}' hoặc dấu phẩy; nếu '{' là một phần của chữ, " + QUOTE_HINT),
+    ("people:\n  - id: a-x\n    name: Hà\n   note: x\n", 4, 4, "các mục của danh sách không thẳng cột.",
+     "mỗi mục bắt đầu bằng '- ' ở cùng một cột với các mục khác; các trường của một mục thẳng cột với trường "
+     "đầu tiên (sau '- ')."),
+    ("people:\n  - id: a-x\n    name: \"Hà\" Liên\n", 3, 16,
+     "thụt lề không khớp: dòng này lệch cột so với các trường cùng cấp, hoặc có chữ thừa sau một giá trị "
+     "trong dấu nháy.", "các trường của cùng một mục phải thẳng cột với nhau; chỉ dùng dấu cách để thụt lề."),
+    ("people:\n  - id: a-x\n    name: \"C:\\Tai lieu\"\n", 3, (14, 15),  # libyaml, Python
+     "trong dấu nháy kép, dấu '\\' bắt đầu một ký tự đặc biệt không có.",
+     "viết '\\\\' cho một dấu gạch chéo ngược, hoặc đặt giá trị trong dấu nháy đơn."),
+    ("people:\n  - id: a-x\n    name: \"\\x4\"\n", 3, 14,
+     "trong dấu nháy kép, dấu '\\' bắt đầu một ký tự đặc biệt không có.",
+     "viết '\\\\' cho một dấu gạch chéo ngược, hoặc đặt giá trị trong dấu nháy đơn."),
+    ("people:\n  - {id: a-x, name: [Hà, :]}\n", 2, 26,
+     "thiếu một giá trị trong ngoặc '[...]' hoặc '{...}': có dấu phẩy thừa, hoặc ngoặc chưa đóng.",
+     "xóa dấu phẩy thừa hoặc thêm dấu ngoặc đóng; nếu ngoặc là một phần của chữ, " + QUOTE_HINT),
+    ("{people: [{id: a-x, name: Hà}]}}\n", 1, 32,
+     "có chữ thừa sau phần chính của tệp, ví dụ một dấu ']' hoặc '}' thừa.",
+     "xóa phần thừa; nếu nó là một phần của giá trị, " + QUOTE_HINT),
+    ("people:\n  - id: a-x\n    name: @hong\n", 3, 11, "ký tự '@' không được đứng đầu một giá trị.", QUOTE_HINT),
+    ("people: []\n---\npeople: []\n", 2, 1, "tệp có hơn một phần YAML (dòng '---' ở giữa tệp).",
+     "mỗi tệp chỉ có một phần: xóa dòng '---'."),
+    ("people:\n  - id: a-x\n    name: *hong\n", 3, 11, "không dùng neo và bí danh YAML (&tên, *tên).",
+     "viết đầy đủ giá trị; nếu '&' hoặc '*' là một phần của chữ, " + QUOTE_HINT),
+    ("people:\n  - id: a-x\n    name: Lê\x07Hồng\n", 3, 13, "có ký tự điều khiển không in được: U+0007.",
+     "xóa ký tự này (thường đi theo khi chép từ Word, Excel hay trang web)."),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message", "hint"), YAML_FAULTS)
+def test_yaml_errors_in_vietnamese_with_line_and_column(dataset: Dataset, parser: str, text: str, line: int,
+                                                        column: int | tuple[int, int], message: str,
+                                                        hint: str) -> None:
+    if isinstance(column, tuple):  # the two parsers stop on different characters
+        column = column[0 if parser == "c" else 1]
+    (problem,) = broken_people(dataset, text)
+    assert (problem.line, problem.message, problem.hint) == (
+        line, f"YAML không đọc được, cột {column}: {message}", hint)
+
+
+def test_an_unknown_yaml_error_keeps_pyyaml_words_and_its_line() -> None:
+    mark = yaml.Mark("people.yml", 40, 2, 6, None, None)
+    error = yaml.MarkedYAMLError("while doing something new", mark, "found something odd", mark)
+    fault = yamlerrors.describe(error, "people:\n  - id: a-x\n")
+    assert (fault.line, fault.column, fault.message) == (3, 7, "while doing something new found something odd.")
+    assert fault.hint == "kiểm tra thụt lề (chỉ dùng dấu cách), dấu ':' sau mỗi tên trường và dấu nháy đóng mở."
+
+
+def test_an_impossible_date_is_told_in_words(dataset: Dataset) -> None:
+    """Python's "day is out of range for month" never reaches the clerk."""
+    for written, message in [
+        ("2023-02-29", "không có ngày 29/02/2023: tháng 02/2023 chỉ có 28 ngày."),
+        ("2024-04-31", "không có ngày 31/04/2024: tháng 04/2024 chỉ có 30 ngày."),
+        ("2024-13-01", "không có tháng 13 (tháng từ 01 đến 12)."),
+        ("'2024-9-5'", "'2024-9-5' không phải một ngày viết dạng YYYY-MM-DD (hoặc YYYY-MM, YYYY)."),
+    ]:
+        del dataset.files[PEOPLE[5:]]
+        dataset.raw[PEOPLE[5:]] = f"people:\n  - id: a-x\n    name: X\n    note: {written}\n"
+        dataset.raw["offices.yml"] = ("offices:\n  - id: pgddt-a\n    name: Phòng A\n    kind: phong-gddt\n"
+                                      f"    valid_until: {written}\n")
+        dataset.files.pop("offices.yml", None)
+        problems = dataset.problems()
+        # As a note it is only text; as a date it is an error with its line and field.
+        assert [(p.file, p.line, p.path, p.message) for p in problems if p.file == "data/offices.yml"] == [
+            ("data/offices.yml", 5, "offices[0].valid_until", f"ngày không đúng: {message}")]
+        dataset.files[PEOPLE[5:]] = {}
+
+
+# Files the checker cannot read cleanly.
+
+def write_bytes(dataset: Dataset, name: str, data: bytes) -> None:
+    dataset.files.pop(name, None)
+    path = dataset.root / "data" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dataset.write()
+    path.write_bytes(data)
+
+
+def test_a_file_in_an_old_encoding_names_the_line_and_column_of_the_first_bad_byte(dataset: Dataset) -> None:
+    text = ("people:\n  - id: a-le-thi-hong\n    name: Lê Hong\n"  # letters both code pages have
+            "  - id: a-ha-thi-lien\n    name: Ha\n  - id: a-dang-van-thuy\n    name: Dang\n")
+    for encoding in ("cp1258", "latin-1"):
+        write_bytes(dataset, "people/pgddt-a.yml", text.encode(encoding))
+        (problem,) = dataset.problems()  # the people it holds are not reported unknown
+        assert (problem.file, problem.line, problem.message) == (
+            PEOPLE, 3, "tệp không phải văn bản UTF-8: byte 0xEA ở cột 12 không đọc được.")
+        assert problem.hint is not None and "Windows-1258" in problem.hint and "UTF-8" in problem.hint
+
+
+def test_utf16_files_are_named_and_a_utf8_byte_order_mark_is_accepted(dataset: Dataset) -> None:
+    people = yaml.safe_dump(dataset.files["people/pgddt-a.yml"], allow_unicode=True)
+    write_bytes(dataset, "people/pgddt-a.yml", people.encode("utf-16"))  # with its byte order mark
+    assert [p.message for p in dataset.problems()] == ["tệp lưu bằng bảng mã UTF-16, không phải UTF-8."]
+    write_bytes(dataset, "people/pgddt-a.yml", people.encode("utf-16-le"))  # without
+    assert [p.message for p in dataset.problems()] == ["tệp lưu bằng bảng mã UTF-16, không phải UTF-8."]
+    write_bytes(dataset, "people/pgddt-a.yml", people.encode("utf-8-sig"))  # as Notepad saves it
+    assert dataset.problems() == []
+
+
+def test_a_file_over_50_mb_is_refused_before_it_is_read(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    dataset.write()
+    path = dataset.root / "data" / "people" / "pgddt-b.yml"
+    with path.open("wb") as big:
+        big.truncate(51 * 1024 * 1024)  # sparse: no disk used
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read") if self == path else read_bytes(self))
+    monkeypatch.setattr(dataset, "write", lambda: dataset.root / "data")
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.message, problem.expected) == (
+        "data/people/pgddt-b.yml", "tệp quá lớn (51 MB).", "tối đa 50 MB một tệp")
+
+
+def test_a_file_over_the_item_limit_is_refused_before_it_is_built(dataset: Dataset,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_ITEMS", 1000)
+    build = yamlsource._Builder.build
+
+    def build_unless_subjects(self: yamlsource._Builder, node: yaml.Node, path: tuple[str | int, ...]) -> object:
+        assert self.doc.file != "data/subjects.yml", "the file was built"
+        return build(self, node, path)
+
+    monkeypatch.setattr(yamlsource._Builder, "build", build_unless_subjects)
+    del dataset.files["subjects.yml"]
+    dataset.raw["subjects.yml"] = "subjects:\n" + "".join(f"  - {{id: s{i}, name: M}}\n" for i in range(1001))
+    (problem,) = [p for p in dataset.problems() if p.file == "data/subjects.yml"]
+    assert (problem.message, problem.expected) == (
+        "tệp có hơn 1.000 mục trong các danh sách.", "tối đa 1.000 mục một tệp")
+
+
+def test_the_item_limit_counts_list_items_not_commas_or_dashes() -> None:
+    text = "subjects:\n" + "".join(f"  - {{id: s-{i}, name: 'Toán, Lý - Hóa'}}\n" for i in range(600))
+    assert yamlsource._items_at_most(text) >= 600 * 4  # a cheap bound: every '-', ',' and '['
+    assert yamlsource._items(text) == 600  # the parser's count, when the bound is over the limit
+    assert yamlsource._items("- - - a\n") == 3
+
+
+@pytest.mark.parametrize(("error", "reason"), [
+    (PermissionError(errno.EACCES, "Permission denied"), "không có quyền đọc"),
+    (OSError(errno.EIO, "Input/output error"), "lỗi đọc ổ đĩa"),
+    (OSError(errno.ENAMETOOLONG, "File name too long"), "lỗi hệ thống ENAMETOOLONG"),
+])
+def test_an_unreadable_file_is_one_vietnamese_line(dataset: Dataset, monkeypatch: pytest.MonkeyPatch,
+                                                    error: OSError, reason: str) -> None:
+    read_bytes = Path.read_bytes
+
+    def failing(path: Path) -> bytes:
+        if path.name == "pgddt-a.yml" and path.parent.name == "people":
+            raise error
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    (problem,) = dataset.problems()
+    assert problem.format() == f"LỖI {PEOPLE}: không đọc được tệp ({reason})."
+
+
+# Names of data files: plain slugs, so that no name can carry markup into a page.
+
+@pytest.mark.parametrize(("name", "suggested"), [
+    ('"><img src=x onerror=alert(15)>.yml', "img-src-x-onerror-alert-15.yml"),
+    ('x" onmouseover="alert(14)" y=".yml', "x-onmouseover-alert-14-y.yml"),
+    ("Người Củ Chi.yml", "nguoi-cu-chi.yml"),
+    ("pgddt-b.YML", "pgddt-b.yml"),
+    ("pgddt-b.Yaml", "pgddt-b.yaml"),
+    ("pgddt b.yml", "pgddt-b.yml"),
+    ("x\x1b[31m.yml", "x-31m.yml"),
+])
+def test_data_file_names_must_be_plain_slugs(dataset: Dataset, name: str, suggested: str) -> None:
+    # The file holds a person the year file names: it is not reported unknown on top.
+    people = dataset.files["people/pgddt-a.yml"]["people"]
+    dataset.files["people/" + name] = {"people": [people.pop()]}
+    (problem,) = dataset.problems()
+    assert problem.message.startswith("tên tệp '") and problem.message.endswith("' không dùng được.")
+    assert problem.hint == f"đổi tên tệp thành '{suggested}'."
+    assert problem.file.startswith("data/people/")
+    assert all(c.isprintable() for c in problem.format().replace("\n", ""))  # no escape reaches the terminal
+
+
+def test_root_files_and_year_folders_are_named_exactly(dataset: Dataset) -> None:
+    dataset.files["Offices.yml"] = dataset.files.pop("offices.yml")
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.hint) == ("data/Offices.yml", "đổi tên tệp thành 'offices.yml'.")
+
+
+@pytest.mark.parametrize(("folder", "fault"), [
+    ("0000-0001", "năm học 0000-0001 nằm ngoài khoảng dữ liệu nhận (từ 1945-1946 đến 2099-2100)."),
+    ("9998-9999", "năm học 9998-9999 nằm ngoài khoảng dữ liệu nhận (từ 1945-1946 đến 2099-2100)."),
+    ("2024-2026", "năm học 2024-2026 không phải hai năm liền nhau."),
+    ("2024-2025 (2)", "'2024-2025 (2)' không phải năm học viết dạng YYYY-YYYY."),
+])
+def test_a_year_folder_must_be_a_school_year_in_range(dataset: Dataset, folder: str, fault: str) -> None:
+    year = dataset.files.pop("years/2024-2025/pgddt-a.yml")
+    dataset.files[f"years/{folder}/pgddt-a.yml"] = year
+    (problem,) = dataset.problems()
+    assert problem.message == f"thư mục năm học '{folder}' không đúng: {fault}"
+
+
+def test_an_unreadable_folder_is_one_vietnamese_line(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = dataset.write()
+    scandir = os.scandir
+
+    def failing(path: Any) -> Any:
+        if Path(path).name == "people":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing)
+    monkeypatch.setattr(dataset, "write", lambda: data)
+    problems = dataset.problems()
+    assert problems[0].format() == "LỖI data/people: không đọc được thư mục (không có quyền đọc)."
+    # Its people may be anyone: none is reported unknown, since none could be read.
+    assert [p.file for p in problems] == ["data/people"]
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("!!python/object/apply:os.system [ls]", "!!python/object/apply:os.system"),
+    ("!!python/name:os.system x", "!!python/name:os.system"),
+    ("!ghi-chu x", "!ghi-chu"),
+    ("!!int mười", "!!int"),
+    ("!!set {a, b}", "!!set"),
+])
+def test_yaml_tags_are_refused_and_their_record_left_out(dataset: Dataset, written: str, tag: str) -> None:
+    people = yaml.safe_dump(dataset.files.pop("people/pgddt-a.yml"), allow_unicode=True, sort_keys=False)
+    dataset.raw["people/pgddt-a.yml"] = people.replace("  name: Hà Thị Liên\n",
+                                                       f"  name: Hà Thị Liên\n  note: {written}\n")
+    (problem,) = dataset.problems()  # Hà Thị Liên is left out, and not reported unknown
+    assert (problem.line, problem.path) == (7, "people[1].note")
+    assert problem.message.endswith(f"có thẻ YAML '{tag}' không dùng được.")
