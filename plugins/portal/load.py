@@ -75,7 +75,7 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
 
     def folder_unreadable(error: OSError) -> None:
         folder = Path(error.filename or data_dir)
-        shown = _shown(folder, shown_root)
+        shown = shown_path(folder, shown_root)
         kind = _folder_kind(folder.relative_to(data_dir).parts)
         if kind is None:
             problems.append(unreadable(shown, error, "thư mục"))
@@ -91,7 +91,7 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
             _, dot, extension = name.rpartition(".")
             if not dot or extension.lower() not in _EXTENSIONS or not path.is_file():
                 continue
-            shown = _shown(path, shown_root)
+            shown = shown_path(path, shown_root)
             parts = path.relative_to(data_dir).parts
             kind = _kind(parts)
             if kind is None:
@@ -141,7 +141,8 @@ def _refusal(shown: str, parts: tuple[str, ...]) -> Problem | None:
                    hint=f"đổi tên tệp thành '{suggested}'.")
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """A file as the clerk sees it: relative to the repository, printable."""
     try:
         shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -305,7 +306,7 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
     shown_root = shown_root or data_dir.parent
     files, problems = find_files(data_dir, shown_root)
     if not files:
-        problems.append(Problem(_shown(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
+        problems.append(Problem(shown_path(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
                                 expected="ít nhất data/offices.yml và một tệp năm học"))
     portal = Portal()
     unbuilt = Unbuilt()

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..load import shown_path
 from .datafiles import people_path, year_path
 from .errors import RosterError
 from .proposal import ProposedBody, ProposedMember
@@ -220,7 +221,7 @@ def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list
     if result.proposal.people:
         path = people_path(data_dir, result.office)
         old = _read(path)
-        shown = _shown(path, shown_root)
+        shown = shown_path(path, shown_root)
         text = _people_text(old.decode("utf-8") if old is not None else None, result.new_people, shown)
         changes.append(FileChange(path, shown, old, text.encode("utf-8")))
     if result.proposal.bodies:
@@ -228,7 +229,7 @@ def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list
             raise RosterError(f"đơn vị {result.office} chưa có năm học nào trong dữ liệu. Gợi ý: bắt đầu năm học "
                               "bằng scripts/new_year.py rồi nhập danh sách.")
         path = year_path(data_dir, result.year.label, result.office)
-        shown = _shown(path, shown_root)
+        shown = shown_path(path, shown_root)
         old = _read(path)
         if old is None:
             raise RosterError(f"{shown}: không có tệp năm học này. Gợi ý: bắt đầu năm học bằng "
@@ -244,9 +245,3 @@ def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list
             changes.append(FileChange(path, shown, old, new))
     return changes
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

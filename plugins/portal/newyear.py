@@ -1,0 +1,208 @@
+"""Start an office's next school year from its last one, keeping every id.
+
+The new year file is the old one with the school year changed, the old year's documents
+dropped and every body pointing to one placeholder decision (`placeholder: true`), which
+the check accepts only as a draft until the real decision replaces it. Comments and
+layout are kept. Nothing is overwritten: the file is created exclusively, checked, and
+removed again when it does not pass.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import SchoolYear
+from .diff import office_years
+from .errors import PortalError
+from .load import load, shown_path
+from .model import Office, Portal
+from .problems import Problem
+
+
+class NewYearError(PortalError):
+    """The new year cannot be started: the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class NewYear:
+    """What starting the year writes: the new file's text and what it copies."""
+
+    office: Office
+    old: SchoolYear
+    new: SchoolYear
+    source: Path
+    target: Path
+    decision_id: str
+    text: str
+    bodies: int
+    members: int
+
+
+def ended_before(office: Office, year: SchoolYear) -> bool:
+    """Whether the office stopped before the school year began."""
+    return office.valid_until is not None and office.valid_until.last_day < year.first_day
+
+
+def successor_hint(portal: Portal, office: Office) -> str:
+    successor = portal.offices.get(office.successor or "")
+    if successor is None:
+        return "đơn vị này không ghi đơn vị kế thừa (successor) trong data/offices.yml."
+    return f"năm học mới do đơn vị kế thừa ban hành: {successor.name} ({successor.id})."
+
+
+def placeholder(office: Office, year: SchoolYear) -> dict[str, Any]:
+    """The decision every copied body points to until the real one is entered."""
+    title = f"Quyết định năm học {year} (chưa có số)"
+    if office.sample:
+        title += " (dữ liệu mẫu)"
+    return {"id": f"{office.id}-{year.start}-qd-cho-so", "kind": "quyet-dinh", "date": year.start,
+            "title": title, "placeholder": True}
+
+
+def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None = None,
+         new: SchoolYear | None = None) -> NewYear:
+    """Work out the new year's file; raises NewYearError when it cannot be started."""
+    office = portal.offices.get(office_id)
+    if office is None:
+        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+    years = office_years(portal, office.id)
+    old = old or (years[-1] if years else None)
+    if old is None or old not in years:
+        have = ", ".join(str(y) for y in years) or "chưa có năm nào"
+        raise NewYearError(f"đơn vị {office.id} không có dữ liệu năm học {old or ''} để chép "
+                           f"(các năm đang có: {have}).")
+    new = new or SchoolYear(old.start + 1)
+    if new <= old:
+        raise NewYearError(f"năm học mới ({new}) phải sau năm học chép từ ({old}).")
+    if ended_before(office, new):
+        assert office.valid_until is not None
+        raise NewYearError(f"{office.name} đã ngừng hoạt động từ sau ngày {office.valid_until.vietnamese()}, "
+                           f"trước năm học {new}: không bắt đầu năm học mới cho đơn vị này; "
+                           + successor_hint(portal, office))
+    source = data_dir / "years" / old.label / f"{office.id}.yml"
+    target = data_dir / "years" / new.label / f"{office.id}.yml"
+    shown_target = shown_path(target, data_dir.parent)
+    if target.exists():
+        raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
+                           "muốn chép lại.")
+    decision = placeholder(office, new)
+    if decision["id"] in portal.documents:
+        raise NewYearError(f"mã văn bản chỗ giữ '{decision['id']}' đã có trong dữ liệu.")
+    text = source.read_text(encoding="utf-8")
+    expected = new_data(yaml.safe_load(text), new, decision)
+    shown_source = shown_path(source, data_dir.parent)
+    result = rewrite_text(text, old, new, shown_source, decision)
+    if yaml.safe_load(result) != expected:
+        # A layout the line edits do not understand: write the same data plainly instead.
+        result = (f"# Năm học {new}: chép từ {shown_source}.\n"
+                  + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=4096))
+    bodies = expected.get("bodies") or []
+    return NewYear(office, old, new, source, target, decision["id"], result, len(bodies),
+                   sum(len(b.get("members") or []) for b in bodies))
+
+
+def write(year: NewYear, data_dir: Path) -> list[Problem]:
+    """Create the new file (never over an existing one) and check the data as a draft; on
+    an error, remove the file again and return the problems of that file."""
+    year.target.parent.mkdir(parents=True, exist_ok=True)
+    made_folder = not any(year.target.parent.iterdir())
+    try:
+        with year.target.open("x", encoding="utf-8") as out:
+            out.write(year.text)
+    except FileExistsError:
+        raise NewYearError(f"{shown_path(year.target, data_dir.parent)} vừa được tạo bởi việc khác; "
+                           "không ghi đè.") from None
+    _, problems = load(data_dir, draft=True)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        year.target.unlink()
+        if made_folder:
+            year.target.parent.rmdir()
+        shown = shown_path(year.target, data_dir.parent)
+        return [p for p in errors if p.file == shown] or errors
+    return []
+
+
+def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any]) -> dict[str, Any]:
+    """What the new file must hold: the old one with the new year, decision and no documents."""
+    data: dict[str, Any] = {}
+    for key, value in old.items():
+        if key == "documents":
+            continue
+        data[key] = copy.deepcopy(value)
+        if key == "school_year":
+            data["documents"] = [dict(decision)]
+    data["school_year"] = year.label
+    data.setdefault("documents", [dict(decision)])
+    for body in data.get("bodies") or []:
+        body["decision"] = decision["id"]
+    return data
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_DECISION = re.compile(r"^(\s*(?:-\s+)?decision:\s*)([^\s#]+)(.*)$")
+
+
+def _placeholder_lines(decision: dict[str, Any], year: SchoolYear) -> list[str]:
+    return [
+        "documents:",
+        f"  # Chỗ giữ: thay bằng quyết định thật của năm học {year} (số, ngày, người ký, căn cứ,",
+        "  # nơi nhận, toàn văn) và xóa dòng 'placeholder: true'; hoặc thêm quyết định thật rồi",
+        "  # sửa 'decision:' của các tổ chức.",
+        f"  - id: {decision['id']}",
+        f"    kind: {decision['kind']}",
+        f"    date: {decision['date']}",
+        f"    title: {decision['title']}",
+        "    placeholder: true",
+    ]
+
+
+def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
+                 decision: dict[str, Any]) -> str:
+    """The old file's text with only what must change changed, comments and layout kept."""
+    lines = text.splitlines()
+    out = [
+        f"# Năm học {year}: chép từ {source}.",
+        f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old_year}; văn bản của năm cũ đã bỏ.",
+        "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
+    ]
+    if lines and lines[0].startswith("#"):
+        out.append(f"# Ghi chú chép từ năm học {old_year}:")
+    section = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        top = _TOP_KEY.match(line)
+        if top:
+            section = top.group(1)
+            if section == "school_year":
+                out.append(f"school_year: {year.label}")
+                i += 1
+                continue
+            if section == "documents":
+                # Skip the whole block, but keep the comments just above the next key.
+                j = i + 1
+                while j < len(lines) and not _TOP_KEY.match(lines[j]):
+                    j += 1
+                k = j
+                while k > i + 1 and (lines[k - 1].startswith("#") or not lines[k - 1].strip()):
+                    k -= 1
+                out.extend(_placeholder_lines(decision, year))
+                out.extend(lines[k:j])
+                i = j
+                continue
+            if section == "bodies" and not any(x.startswith("documents:") for x in lines):
+                out.extend(_placeholder_lines(decision, year))
+        if section == "bodies":
+            match = _DECISION.match(line)
+            if match:
+                line = f"{match.group(1)}{decision['id']}{match.group(3)}"
+        out.append(line)
+        i += 1
+    return "\n".join(out) + "\n"
