@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import vocab
+from . import wording
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Document, OfficeYear, Portal
 from .sanitize import xml_chars
@@ -86,17 +86,6 @@ def _span(start: PartialDate | None, end: PartialDate | None) -> tuple[datetime.
     return first.first_day, last.last_day + datetime.timedelta(days=1)
 
 
-def _reference(portal: Portal, doc: Document) -> str:
-    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
-    text = f"{kind} số {doc.number}" if doc.number else kind
-    if doc.date:
-        text += f" ngày {doc.date.vietnamese()}" if doc.date.is_full else f" {doc.date.vietnamese()}"
-    issuer = portal.offices.get(doc.issuer or "")
-    if issuer:
-        text += f" của {issuer.short_name}"
-    return f"{text}: {doc.title}"
-
-
 def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear) -> str:
     lines = []
     if act.details:
@@ -117,7 +106,7 @@ def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear)
     schools = [portal.schools[s].name for s in act.schools if s in portal.schools]
     if schools:
         lines.append("Trường: " + ", ".join(schools))
-    lines.append("Theo " + _reference(portal, doc))
+    lines.append(f"Theo {wording.document_reference(portal, doc, short_issuer=True)}: {doc.title}")
     return "\n".join(lines)
 
 

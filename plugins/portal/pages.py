@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import calendar, charts, diff, vocab
+from . import calendar, charts, diff, wording
 from .dates import SchoolYear
 from .model import Body, Duty, Portal
 from .text import collation_key
@@ -127,7 +127,7 @@ class Pages:
         for (year, _), body in p.bodies.items():
             office = p.offices[body.office]
             subject = p.subjects[body.subject].name if body.subject else None
-            roles = sorted({vocab.ROLES[m.role] for m in p.roster(body)})
+            roles = sorted({wording.role_name(m.role) for m in p.roster(body)})
             yield PageSpec(
                 self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html",
                 {"body": body, "year": year, "roster": p.roster(body), "children": p.children(body),
@@ -152,7 +152,7 @@ class Pages:
                            {"person": person, "seats": seats, "signed": signed},
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
-                                    "vai_tro": sorted({vocab.ROLES[s.membership.role] for s in seats})})
+                                    "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
 
     def diff_pages(self) -> Iterator[PageSpec]:
         p = self.portal
@@ -177,13 +177,12 @@ class Pages:
         p, v = self.portal, self.view
         for doc in p.documents.values():
             issuer = p.offices.get(doc.issuer or "")
-            filters = {"loai_van_ban": [vocab.DOCUMENT_KINDS[doc.kind]]}
+            filters = {"loai_van_ban": [wording.document_kind_name(doc.kind)]}
             if doc.school_year:
                 filters["nam_hoc"] = [doc.school_year.label]
             if issuer:
                 filters["don_vi"] = [issuer.short_name]
-            title = f"{vocab.DOCUMENT_KINDS[doc.kind]} {doc.number or ''}".strip()
-            yield PageSpec(self.url("document", document=doc.id), title, "document.html",
+            yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
                            {"doc": doc, "issuer": issuer, "bodies": v.bodies_by_document[doc.id],
                             "referenced_by": v.referenced_by[doc.id]},
                            edit_path=doc.source.file, filters=filters)

@@ -5,11 +5,10 @@ Built once per build in linear time, so that each page's queries are lookups.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import vocab
+from . import vocab, wording
 from .dates import SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .text import collation_key, person_sort_key
@@ -76,17 +75,16 @@ class View:
         for oy in sorted(p.office_years, key=lambda oy: oy.school_year):
             self.years_of_office[oy.office].append(oy.school_year)
         for oy in p.office_years:
-            first_day = datetime.date(oy.school_year.start, 9, 1)
             for school in schools_of_office[oy.office]:
                 # A school merged or closed before the year began has no page for it.
-                if school.valid_until is None or school.valid_until.last_day >= first_day:
+                if school.valid_until is None or school.valid_until.last_day >= oy.school_year.first_day:
                     self.schools_in_year[oy.school_year].add(school.id)
         for doc in p.documents.values():
             for rel in doc.related:
                 self.referenced_by[rel.ref].append((doc, rel.relation))
             for basis in doc.legal_bases:
                 if basis.ref:
-                    self.referenced_by[basis.ref].append((doc, "can-cu"))
+                    self.referenced_by[basis.ref].append((doc, wording.LEGAL_BASIS_RELATION))
             if doc.signer:
                 self.signed_by[doc.signer.person].append(doc)
             if doc.school_year is not None:

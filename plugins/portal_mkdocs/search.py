@@ -31,7 +31,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from portal import vocab
+from portal import wording
 from portal.pages import PageSpec
 from portal.text import fold
 
@@ -169,9 +169,6 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         office = offices.get(office_id or "")
         return str(office.short_name) if office is not None else ""
 
-    def role(membership: Any) -> str:
-        return str(membership.role_text or vocab.ROLES.get(membership.role, membership.role))
-
     def person_name(membership: Any) -> str:
         person = people.get(membership.person or "")
         return str(person.name) if person is not None else ""
@@ -181,8 +178,8 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         seats = list(ctx.get("seats") or [])
         for seat in seats[:3]:
             body = seat.body
-            parts.append(f"{role(seat.membership)} {body.name} ({body.school_year}, {office_name(body.office)})"
-                         .replace(", )", ")"))
+            role = wording.member_role(seat.membership)
+            parts.append(f"{role} {body.name} ({body.school_year}, {office_name(body.office)})".replace(", )", ")"))
         if len(seats) > 3:
             parts.append(f"và {len(seats) - 3} vai trò khác")
         signed = list(ctx.get("signed") or [])
@@ -191,10 +188,10 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         return "; ".join(parts)
     if spec.template == "body.html":
         body = ctx["body"]
-        parts = [vocab.BODY_KINDS.get(body.kind, body.kind), office_name(body.office), f"năm học {ctx['year']}"]
+        parts = [wording.body_kind_name(body.kind), office_name(body.office), f"năm học {ctx['year']}"]
         for membership in list(ctx.get("leaders") or [])[:2]:
             if name := person_name(membership):
-                parts.append(f"{role(membership)}: {name}")
+                parts.append(f"{wording.member_role(membership)}: {name}")
         return " · ".join(p for p in parts if p)
     if spec.template == "document.html":
         doc = ctx["doc"]
@@ -207,13 +204,13 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         return " · ".join(p for p in parts if p)
     if spec.template in ("school.html", "school_year.html"):
         school = ctx["school"]
-        parts = [vocab.SCHOOL_LEVELS.get(school.level, school.level), office_name(school.office)]
+        parts = [wording.level_name(school.level), office_name(school.office)]
         if spec.template == "school_year.html":
             parts.append(f"năm học {ctx['year']}")
         return " · ".join(p for p in parts if p)
     if spec.template == "office.html":
         office = ctx["office"]
-        return " · ".join(p for p in (vocab.OFFICE_KINDS.get(office.kind, ""), office.place or "") if p)
+        return " · ".join(p for p in (wording.office_kind_name(office.kind), office.place or "") if p)
     return _filters_line(spec)
 
 
