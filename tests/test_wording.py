@@ -122,7 +122,8 @@ def test_the_printed_list_and_the_workbook_say_the_same_decision_line(dataset: D
 def test_feed_and_calendar_name_a_document_by_the_same_reference(repo_portal: Portal) -> None:
     doc = repo_portal.documents["cc-2024-hd-1671"]
     office_year = next(oy for oy in repo_portal.office_years if doc.id in oy.documents)
-    ics = calendar.calendar_bytes(repo_portal, office_year).decode("utf-8").replace("\r\n ", "")
+    events = calendar.office_year_events(repo_portal, office_year)
+    ics = calendar.calendar_bytes(repo_portal, office_year, events).decode("utf-8").replace("\r\n ", "")
     short = wording.document_reference(repo_portal, doc, short_issuer=True)
     assert calendar.escape_text(f"Theo {short}: {doc.title}") in ics
     atom = feed.feed_bytes(repo_portal, None, "").decode("utf-8")

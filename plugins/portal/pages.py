@@ -45,8 +45,9 @@ class Pages:
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (d.office, d.new_year): d.old_year for d in self.diffs}
-        self.calendars = {(oy.school_year, oy.office) for oy in portal.office_years
-                          if calendar.office_year_events(portal, oy, self.urls)}
+        # Computed once: the year pages link the calendars, the build writes them (calendar_files).
+        self.calendar_events = calendar.plan_events(portal, self.urls)
+        self.calendars = {(oy.school_year, oy.office) for oy in self.calendar_events}
         dates = [d.date.last_day for d in portal.documents.values() if d.date and d.school_year]
         self.newest_date: str | None = max(dates).isoformat() if dates else None
         self.body_previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {

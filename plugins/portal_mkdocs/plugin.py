@@ -167,9 +167,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         from . import search
 
         if self.renderer is not None:
-            portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
+            pages = self.renderer.pages
+            portal, urls = pages.portal, pages.urls
             site_url = config.site_url or ""
-            files = {**exports.export_files(portal, urls), **calendar.calendar_files(portal, urls, site_url or None),
+            files = {**exports.export_files(portal, urls),
+                     **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
                      **feed.feed_files(portal, urls, site_url)}
             output.write_files(Path(config.site_dir), files)
         try:
