@@ -21,7 +21,7 @@ from portal.dates import PartialDate, SchoolYear
 from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
-from portal.render import Renderer, wording_filters
+from portal.render import Renderer, diff_filters, wording_filters
 
 PLUGINS = REPO / "plugins"
 TEMPLATES = PLUGINS / "portal" / "templates"
@@ -268,10 +268,13 @@ def test_each_wording_filter_is_the_wording_modules_function(repo_portal: Portal
         assert registered is function or (isinstance(registered, partial) and registered.func is function.func), name
         own = function.func if isinstance(function, partial) else function
         assert getattr(wording, own.__name__) is own, name
+    # The change pages' labels are the diff report's own.
+    for name, function in diff_filters().items():
+        assert env.filters[name] is function and function.__module__ == "portal.diff_report", name
     # Every filter a template uses is Jinja's own or one of these.
     used = {name for source in _templates().values() for name in re.findall(r"\|\s*([a-z_]+)", source)}
     ours = used - set(jinja2.filters.FILTERS)
-    assert ours and ours <= set(filters)
+    assert ours and ours <= set(filters) | set(diff_filters())
 
 
 def test_the_first_day_of_a_school_year_decides_which_schools_it_has(dataset: Dataset) -> None:

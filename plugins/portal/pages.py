@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import calendar, charts, diff, wording
+from . import calendar, charts, diff, diff_report, wording
 from .dates import SchoolYear
 from .model import Body, Duty, Portal
 from .text import collation_key
@@ -163,14 +163,12 @@ class Pages:
             filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
                            f"Thay đổi {label}: {office.short_name}", "diff.html",
-                           {"diff": d, "office": office, "groups": _by_kind(d.changes), "kinds": diff.KINDS,
-                            "statuses": diff.STATUSES},
+                           {"diff": d, "office": office, "groups": diff_report.change_groups(d.changes)},
                            edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
             for b in d.bodies:
                 yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
-                               {"diff": b, "office": office, "office_diff": d, "groups": _by_kind(b.changes),
-                                "kinds": diff.KINDS, "statuses": diff.STATUSES},
+                               {"diff": b, "office": office, "groups": diff_report.change_groups(b.changes)},
                                edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
                                searchable=False)
 
@@ -191,12 +189,6 @@ class Pages:
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
     return list(zip(years, years[1:], strict=False))
-
-
-def _by_kind(changes: tuple[diff.Change, ...]) -> list[tuple[str, list[diff.Change]]]:
-    """Changes grouped by kind, in the order of diff.KINDS."""
-    return [(label, [c for c in changes if c.kind == kind]) for kind, label in diff.KINDS.items()
-            if any(c.kind == kind for c in changes)]
 
 
 def _group_by_role(body: Body) -> list[tuple[str, list[Duty]]]:

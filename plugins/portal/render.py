@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from . import diff, wording
+from . import diff_report, wording
 from .model import Portal
 from .pages import Pages, PageSpec
 from .urls import relative
@@ -39,6 +39,15 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     }
 
 
+def diff_filters() -> dict[str, Callable[..., str]]:
+    """The labels of a diff's change pages (portal.diff_report)."""
+    return {
+        "change_kind": diff_report.kind_label,
+        "diff_status": diff_report.status_label,
+        "change_field": diff_report.field_label,
+    }
+
+
 class Renderer:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
@@ -53,10 +62,10 @@ class Renderer:
             lstrip_blocks=True,
         )
         env.filters.update(wording_filters(self.pages.portal))
+        env.filters.update(diff_filters())
         env.globals["portal"] = self.pages.portal
         env.globals["view"] = self.pages.view
         env.globals["pages"] = self.pages
-        env.globals["fields"] = diff.FIELDS
         return env
 
     def render(self, page: PageSpec) -> str:
