@@ -15,6 +15,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import diff_report, wording
+from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
 from .urls import relative
@@ -48,6 +49,15 @@ def diff_filters() -> dict[str, Callable[..., str]]:
     }
 
 
+def link_filters(links: Links) -> dict[str, Callable[..., Link | None]]:
+    """Where a name held as an id links to (portal.links): templates look nothing up themselves."""
+    return {
+        "person_page": links.person,
+        "unit_page": links.unit,
+        "target_page": links.change_target,
+    }
+
+
 class Renderer:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
@@ -63,6 +73,7 @@ class Renderer:
         )
         env.filters.update(wording_filters(self.pages.portal))
         env.filters.update(diff_filters())
+        env.filters.update(link_filters(Links(self.pages.view)))
         env.globals["portal"] = self.pages.portal
         env.globals["view"] = self.pages.view
         env.globals["pages"] = self.pages
