@@ -109,9 +109,6 @@ class View:
             return (b"", b"", person_id)
         return person_sort_key(person.name, person.sort_name, person.id)
 
-    def sorted_people(self, ids: list[str]) -> list[Person]:
-        return [self.portal.people[i] for i in sorted(set(ids), key=self.person_key)]
-
     def sorted_schools(self, schools: list[School]) -> list[School]:
         return sorted(schools, key=lambda s: (collation_key(s.name), s.id))
 
@@ -128,15 +125,6 @@ class View:
     def deputies(self, body: Body) -> list[Membership]:
         role = vocab.DEPUTY_ROLE[body.kind]
         return [m for m in body.members if m.role == role]
-
-    def top(self, body: Body) -> Body:
-        seen = {body.id}
-        while body.parent and (body.school_year, body.parent) in self.portal.bodies:
-            body = self.portal.bodies[(body.school_year, body.parent)]
-            if body.id in seen:
-                break
-            seen.add(body.id)
-        return body
 
     def ancestors(self, body: Body) -> list[Body]:
         chain = []
@@ -167,10 +155,6 @@ class View:
 
     # "Current" is per office, and per school: never the newest year of the whole data
 
-    def latest_year(self, office_id: str) -> SchoolYear | None:
-        """The newest school year the office has published."""
-        years = self.years_of_office.get(office_id)
-        return years[-1] if years else None
 
     def publisher(self, school: School, year: SchoolYear) -> str:
         """The office whose data gives the school its page in `year`: its own office when
