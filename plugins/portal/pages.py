@@ -1,19 +1,33 @@
 """The pages of the portal: what each is called, where it lives, what it shows.
 
-Plain Python: a front end (the MkDocs plugin today) asks for `site_pages()` and renders
-each page's template with its context.
+Plain Python: a front end (the MkDocs plugin today) asks for `Pages.all()` and renders
+each page's template with its context (portal.contexts), built here once per page.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import calendar, charts, diff, diff_report, wording
+from .contexts import (
+    ArchiveEntry,
+    ArchivePage,
+    DiffEntry,
+    DiffsPage,
+    HomePage,
+    OfficeSchools,
+    OfficesPage,
+    PageContext,
+    SchoolsPage,
+    YearOffices,
+    YearsPage,
+)
 from .dates import SchoolYear
-from .model import Body, Duty, Portal
+from .model import Body, Duty, OfficeYear, Portal, School
 from .text import collation_key
 from .urls import UrlFormats
 from .view import View
@@ -24,7 +38,8 @@ class PageSpec:
     url: str
     title: str
     template: str
-    context: dict[str, Any]
+    # A dict for the page kinds that do not have a typed context yet.
+    context: PageContext | dict[str, Any]
     edit_path: str | None = None
     # Hub pages go in the navigation; leaf pages are reached through links.
     in_nav: bool = False
@@ -70,20 +85,41 @@ class Pages:
 
     def hubs(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
-        yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"groups": v.home_groups()}, in_nav=True)
-        yield PageSpec(self.url("years"), "Năm học", "years.html", {}, in_nav=True)
-        by_office: dict[str, list[Any]] = defaultdict(list)
+        yield PageSpec(self.url("home"), "Trang chủ", "home.html",
+                       HomePage(tuple(v.home_groups()), tuple(v.years)), in_nav=True)
+        years = tuple(YearOffices(year, tuple(p.offices[oy.office] for oy in self._office_years_in(year)))
+                      for year in v.years)
+        yield PageSpec(self.url("years"), "Năm học", "years.html", YearsPage(years), in_nav=True)
+        by_office: dict[str, list[School]] = defaultdict(list)
         for school in p.schools.values():
             by_office[school.office].append(school)
-        yield PageSpec(self.url("schools"), "Trường", "schools.html",
-                       {"by_office": {o: v.sorted_schools(s) for o, s in sorted(by_office.items())}},
-                       in_nav=True)
+        schools = tuple(OfficeSchools(p.offices[o], tuple(v.sorted_schools(s))) for o, s in sorted(by_office.items()))
+        yield PageSpec(self.url("schools"), "Trường", "schools.html", SchoolsPage(schools), in_nav=True)
         offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
-        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)
-        documents = sorted(p.documents.values(), key=v.document_sort_key, reverse=True)
-        yield PageSpec(self.url("archive"), "Văn bản", "archive.html", {"documents": documents},
-                       in_nav=True)
-        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", {"diffs": self.diffs}, in_nav=True)
+        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", OfficesPage(tuple(offices)), in_nav=True)
+        yield PageSpec(self.url("archive"), "Văn bản", "archive.html", self._archive(), in_nav=True)
+        diffs = tuple(DiffEntry(d, p.offices[d.office]) for d in self.diffs)
+        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", DiffsPage(diffs), in_nav=True)
+
+    def _archive(self) -> ArchivePage:
+        """Documents newest first; by kind and by issuer in the order of their codes."""
+        documents = sorted(self.portal.documents.values(), key=self.view.document_sort_key, reverse=True)
+
+        def entries(year: SchoolYear | None) -> tuple[ArchiveEntry, ...]:
+            return tuple(ArchiveEntry(doc, self.portal.offices.get(doc.issuer or ""))
+                         for doc in documents if doc.school_year == year)
+
+        by_kind = itertools.groupby(sorted(documents, key=lambda doc: doc.kind), key=lambda doc: doc.kind)
+        issued = sorted((doc for doc in documents if doc.issuer), key=lambda doc: doc.issuer or "")
+        by_issuer = itertools.groupby(issued, key=lambda doc: doc.issuer or "")
+        return ArchivePage(
+            by_year=tuple((year, entries(year)) for year in reversed(self.view.years)),
+            cited=entries(None),
+            by_kind=tuple((kind, tuple(docs)) for kind, docs in by_kind),
+            by_issuer=tuple((self.portal.offices[issuer], tuple(docs)) for issuer, docs in by_issuer))
+
+    def _office_years_in(self, year: SchoolYear) -> list[OfficeYear]:
+        return [oy for oy in self.portal.office_years if oy.school_year == year]
 
     def year_pages(self) -> Iterator[PageSpec]:
         for year in self.view.years:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import jinja2
 
 from . import diff_report, wording
+from .contexts import PageContext
 from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
@@ -80,10 +81,12 @@ class Renderer:
         return env
 
     def render(self, page: PageSpec) -> str:
-        """The page's HTML (the article)."""
+        """The page's HTML (the article): its template with the fields of its context."""
         def url(name: str, **parts: Any) -> str:
             quoted = {key: quote(str(value), safe="") for key, value in parts.items()}
             return relative(self.pages.url(name, **quoted), page.url)
 
         template = self.env.get_template(page.template)
-        return template.render(page=page, url=url, **page.context)
+        context = page.context
+        return template.render(page=page, url=url,
+                               **(context.variables() if isinstance(context, PageContext) else context))

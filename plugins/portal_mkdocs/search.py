@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from portal import wording
+from portal.contexts import PageContext
 from portal.pages import PageSpec
 from portal.text import fold
 
@@ -148,6 +149,10 @@ def annotate_generated(html: str, spec: PageSpec, portal: Any = None) -> str:
 
 def search_data(spec: PageSpec, portal: Any = None) -> SearchData:
     """Title, summary and filters of a generated page."""
+    if isinstance(spec.context, PageContext):  # a typed context says its own summary
+        line = spec.context.summary()
+        return SearchData(title=spec.title, summary=_filters_line(spec) if line is None else line,
+                          filters=spec.filters)
     try:
         line = summary(spec, portal)
     except (KeyError, AttributeError, TypeError):  # a template's context changed shape
@@ -162,6 +167,7 @@ def heading_weight(spec: PageSpec) -> float | None:
 def summary(spec: PageSpec, portal: Any = None) -> str:
     """One line under the result title: who, in which body, which year, which office."""
     ctx = spec.context
+    assert not isinstance(ctx, PageContext)
     offices: Mapping[str, Any] = getattr(portal, "offices", {}) if portal is not None else {}
     people: Mapping[str, Any] = getattr(portal, "people", {}) if portal is not None else {}
 

@@ -1,0 +1,99 @@
+"""What each kind of page shows: one small frozen dataclass per page kind.
+
+pages.py builds each page's context once. Its template reads the fields by name (render.py
+hands them over as the template's variables), and the search index reads its one-line
+`summary()`. A context holds the results a page needs (a school's clusters with their
+leaders, an office's top bodies), so that no template queries the whole data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from .dates import SchoolYear
+from .diff import OfficeDiff
+from .model import Activity, Document, Office, School
+from .view import HomeGroup
+
+# A plan's activity with the document that sets it.
+PlanItem = tuple[Document, Activity]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The base of every page's context."""
+
+    def variables(self) -> dict[str, object]:
+        """The fields as the template's variables (not copied: a page holds hundreds of rows)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def summary(self) -> str | None:
+        """One line under the page's search result: who, which body, which year, which
+        office; None where the page's filters say it well enough."""
+        return None
+
+
+# Hubs
+
+
+@dataclass(frozen=True)
+class HomePage(PageContext):
+    groups: tuple[HomeGroup, ...]
+    years: tuple[SchoolYear, ...]
+
+
+@dataclass(frozen=True)
+class YearOffices:
+    """A school year and the offices that published it."""
+
+    year: SchoolYear
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True)
+class YearsPage(PageContext):
+    years: tuple[YearOffices, ...]
+
+
+@dataclass(frozen=True)
+class OfficesPage(PageContext):
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True)
+class OfficeSchools:
+    office: Office
+    schools: tuple[School, ...]
+
+
+@dataclass(frozen=True)
+class SchoolsPage(PageContext):
+    offices: tuple[OfficeSchools, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    document: Document
+    issuer: Office | None
+
+
+@dataclass(frozen=True)
+class ArchivePage(PageContext):
+    """Every document, newest first: by school year (every year, even one without a
+    document), the documents only cited, by kind, by issuer."""
+
+    by_year: tuple[tuple[SchoolYear, tuple[ArchiveEntry, ...]], ...]
+    cited: tuple[ArchiveEntry, ...]
+    by_kind: tuple[tuple[str, tuple[Document, ...]], ...]
+    by_issuer: tuple[tuple[Office, tuple[Document, ...]], ...]
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    diff: OfficeDiff
+    office: Office
+
+
+@dataclass(frozen=True)
+class DiffsPage(PageContext):
+    diffs: tuple[DiffEntry, ...]
