@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from . import wording
 from .dates import SchoolYear
 from .diff import OfficeDiff
-from .model import Activity, Document, Office, School
+from .model import Activity, Body, Document, Office, School
 from .view import HomeGroup
 
 # A plan's activity with the document that sets it.
@@ -97,3 +98,47 @@ class DiffEntry:
 @dataclass(frozen=True)
 class DiffsPage(PageContext):
     diffs: tuple[DiffEntry, ...]
+
+
+# A school year, an office
+
+
+@dataclass(frozen=True)
+class BodyTree:
+    """A top-level body with the bodies directly under it."""
+
+    body: Body
+    children: tuple[Body, ...]
+
+
+@dataclass(frozen=True)
+class OfficeInYear:
+    office: Office
+    bodies: tuple[BodyTree, ...]
+    documents: tuple[Document, ...]
+    has_calendar: bool
+    previous_year: SchoolYear | None  # the year its change page compares with
+
+
+@dataclass(frozen=True)
+class YearPage(PageContext):
+    year: SchoolYear
+    offices: tuple[OfficeInYear, ...]
+
+
+@dataclass(frozen=True)
+class OfficeYearSection:
+    year: SchoolYear
+    bodies: tuple[Body, ...]  # the top-level ones
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class OfficePage(PageContext):
+    office: Office
+    parent: Office | None
+    successor: Office | None
+    years: tuple[OfficeYearSection, ...]  # oldest first
+
+    def summary(self) -> str:
+        return " · ".join(p for p in (wording.office_kind_name(self.office.kind), self.office.place or "") if p)

@@ -16,18 +16,23 @@ from . import calendar, charts, diff, diff_report, wording
 from .contexts import (
     ArchiveEntry,
     ArchivePage,
+    BodyTree,
     DiffEntry,
     DiffsPage,
     HomePage,
+    OfficeInYear,
+    OfficePage,
     OfficeSchools,
     OfficesPage,
+    OfficeYearSection,
     PageContext,
     SchoolsPage,
     YearOffices,
+    YearPage,
     YearsPage,
 )
 from .dates import SchoolYear
-from .model import Body, Duty, OfficeYear, Portal, School
+from .model import Body, Document, Duty, OfficeYear, Portal, School
 from .text import collation_key
 from .urls import UrlFormats
 from .view import View
@@ -121,18 +126,33 @@ class Pages:
     def _office_years_in(self, year: SchoolYear) -> list[OfficeYear]:
         return [oy for oy in self.portal.office_years if oy.school_year == year]
 
+    def _documents(self, oy: OfficeYear) -> tuple[Document, ...]:
+        return tuple(self.portal.documents[doc_id] for doc_id in oy.documents)
+
+    def _top_bodies(self, office: str, year: SchoolYear) -> list[Body]:
+        return [body for body in self.view.office_bodies(office, year) if not body.parent]
+
     def year_pages(self) -> Iterator[PageSpec]:
         for year in self.view.years:
-            office_years = [oy for oy in self.portal.office_years if oy.school_year == year]
-            yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html",
-                           {"year": year, "office_years": office_years},
+            offices = tuple(self._office_in_year(oy) for oy in self._office_years_in(year))
+            yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html", YearPage(year, offices),
                            filters={"nam_hoc": [year.label]})
 
+    def _office_in_year(self, oy: OfficeYear) -> OfficeInYear:
+        year, p = oy.school_year, self.portal
+        bodies = tuple(BodyTree(body, tuple(p.children(body))) for body in self._top_bodies(oy.office, year))
+        return OfficeInYear(p.offices[oy.office], bodies, self._documents(oy), (year, oy.office) in self.calendars,
+                            self.previous_year.get((oy.office, year)))
+
     def office_pages(self) -> Iterator[PageSpec]:
-        for office in self.portal.offices.values():
-            years = [oy for oy in self.portal.office_years if oy.office == office.id]
-            yield PageSpec(self.url("office", office=office.id), office.name, "office.html",
-                           {"office": office, "office_years": sorted(years, key=lambda oy: oy.school_year)},
+        p = self.portal
+        for office in p.offices.values():
+            years = sorted((oy for oy in p.office_years if oy.office == office.id), key=lambda oy: oy.school_year)
+            sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
+                                               self._documents(oy)) for oy in years)
+            context = OfficePage(office, p.offices.get(office.parent or ""), p.offices.get(office.successor or ""),
+                                 sections)
+            yield PageSpec(self.url("office", office=office.id), office.name, "office.html", context,
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
 
     def school_pages(self) -> Iterator[PageSpec]:

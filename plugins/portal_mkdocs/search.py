@@ -214,9 +214,6 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         if spec.template == "school_year.html":
             parts.append(f"năm học {ctx['year']}")
         return " · ".join(p for p in parts if p)
-    if spec.template == "office.html":
-        office = ctx["office"]
-        return " · ".join(p for p in (wording.office_kind_name(office.kind), office.place or "") if p)
     return _filters_line(spec)
 
 
