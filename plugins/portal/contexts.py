@@ -13,8 +13,8 @@ from dataclasses import dataclass, fields
 from . import wording
 from .dates import SchoolYear
 from .diff import OfficeDiff
-from .model import Activity, Body, Document, Office, School
-from .view import HomeGroup
+from .model import Activity, Body, Document, Membership, Office, School, Subject
+from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
 PlanItem = tuple[Document, Activity]
@@ -142,3 +142,53 @@ class OfficePage(PageContext):
 
     def summary(self) -> str:
         return " · ".join(p for p in (wording.office_kind_name(self.office.kind), self.office.place or "") if p)
+
+
+# A school
+
+
+@dataclass(frozen=True)
+class SchoolPage(PageContext):
+    school: School
+    office: Office
+    successor: School | None
+    years: tuple[SchoolYear, ...]
+
+    def summary(self) -> str:
+        return " · ".join(p for p in (wording.level_name(self.school.level), self.office.short_name) if p)
+
+
+@dataclass(frozen=True)
+class SchoolBody:
+    """A cluster or inter-school group a school is in, with its school's own row."""
+
+    body: Body
+    membership: Membership
+    leaders: tuple[Membership, ...]
+    deputies: tuple[Membership, ...]
+    plan: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class SubjectLeaders:
+    """A subject group of the school's office, and who leads it."""
+
+    group: Body
+    subject: Subject | None
+    heads: tuple[Membership, ...]
+
+
+@dataclass(frozen=True)
+class SchoolYearPage(PageContext):
+    school: School
+    office: Office
+    year: SchoolYear
+    years: tuple[SchoolYear, ...]
+    clusters: tuple[SchoolBody, ...]
+    groups: tuple[SchoolBody, ...]
+    subject_leaders: tuple[SubjectLeaders, ...]
+    staff: tuple[Seat, ...]
+
+    def summary(self) -> str:
+        parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")
+        return " · ".join(p for p in parts if p)

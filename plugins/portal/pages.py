@@ -26,7 +26,11 @@ from .contexts import (
     OfficesPage,
     OfficeYearSection,
     PageContext,
+    SchoolBody,
+    SchoolPage,
     SchoolsPage,
+    SchoolYearPage,
+    SubjectLeaders,
     YearOffices,
     YearPage,
     YearsPage,
@@ -35,7 +39,7 @@ from .dates import SchoolYear
 from .model import Body, Document, Duty, OfficeYear, Portal, School
 from .text import collation_key
 from .urls import UrlFormats
-from .view import View
+from .view import Seat, View
 
 
 @dataclass(frozen=True)
@@ -156,28 +160,36 @@ class Pages:
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
 
     def school_pages(self) -> Iterator[PageSpec]:
-        v = self.view
-        for school in self.portal.schools.values():
-            years = v.school_years(school.id)
-            office = self.portal.offices[school.office]
+        p, v = self.portal, self.view
+        for school in p.schools.values():
+            years = tuple(v.school_years(school.id))
+            office = p.offices[school.office]
             yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
-                           {"school": school, "years": years}, edit_path=school.source.file,
+                           SchoolPage(school, office, p.schools.get(school.successor or ""), years),
+                           edit_path=school.source.file,
                            filters={"truong": [school.name], "don_vi": [office.short_name]})
             for year in years:
+                seats = v.seats_of_school[(year, school.id)]
+                staff = sorted(v.seats_at_unit[(year, school.id)],
+                               key=lambda seat: v.person_key(seat.membership.person or ""))
+                leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads))
+                                for group, heads in v.subject_leaders(school, year))
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
                     f"{school.name} — năm học {year}", "school_year.html",
-                    {"school": school, "year": year, "years": years,
-                     "clusters": [s for s in v.seats_of_school[(year, school.id)]
-                                  if s.body.kind == "cum-chuyen-mon"],
-                     "groups": [s for s in v.seats_of_school[(year, school.id)]
-                                if s.body.kind == "nhom-lien-truong"],
-                     "staff": sorted(v.seats_at_unit[(year, school.id)],
-                                     key=lambda seat: v.person_key(seat.membership.person or "")),
-                     "subject_leaders": v.subject_leaders(school, year)},
+                    SchoolYearPage(
+                        school, office, year, years,
+                        clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
+                        groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
+                        subject_leaders=leaders, staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
+
+    def _school_body(self, seat: Seat) -> SchoolBody:
+        v = self.view
+        return SchoolBody(seat.body, seat.membership, tuple(v.leaders(seat.body)), tuple(v.deputies(seat.body)),
+                          tuple(v.activities_of_body.get((seat.body.school_year, seat.body.id), [])))
 
     def body_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view

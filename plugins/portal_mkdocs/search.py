@@ -208,12 +208,6 @@ def summary(spec: PageSpec, portal: Any = None) -> str:
         if doc.date:
             parts.append(doc.date.vietnamese())
         return " · ".join(p for p in parts if p)
-    if spec.template in ("school.html", "school_year.html"):
-        school = ctx["school"]
-        parts = [wording.level_name(school.level), office_name(school.office)]
-        if spec.template == "school_year.html":
-            parts.append(f"năm học {ctx['year']}")
-        return " · ".join(p for p in parts if p)
     return _filters_line(spec)
 
 
