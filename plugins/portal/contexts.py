@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from . import wording
 from .dates import SchoolYear
 from .diff import OfficeDiff
-from .model import Activity, Body, Document, Membership, Office, School, Subject
+from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -191,4 +191,99 @@ class SchoolYearPage(PageContext):
 
     def summary(self) -> str:
         parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")
+        return " · ".join(p for p in parts if p)
+
+
+# A body
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A member who leads or deputises, with the person behind the row (None for a school)."""
+
+    membership: Membership
+    person: Person | None
+
+
+@dataclass(frozen=True)
+class ChildBody:
+    body: Body
+    leaders: tuple[Membership, ...]
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    duty: Duty
+    legal_document: Document | None
+
+
+@dataclass(frozen=True)
+class RoleDuties:
+    """The duties of one role, in the order the document lists them."""
+
+    role: str
+    duties: tuple[DutyLine, ...]
+
+
+@dataclass(frozen=True)
+class BodyPage(PageContext):
+    body: Body
+    office: Office
+    subject: Subject | None
+    year: SchoolYear
+    years: tuple[SchoolYear, ...]
+    previous_year: SchoolYear | None  # the year its change page compares with
+    ancestors: tuple[Body, ...]
+    leaders: tuple[Holder, ...]
+    deputies: tuple[Holder, ...]
+    children: tuple[ChildBody, ...]
+    roster: tuple[Membership, ...]
+    duties_by_role: tuple[RoleDuties, ...]
+    activities: tuple[PlanItem, ...]
+    charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
+    decision: Document | None
+    source_document: Document | None
+
+    def summary(self) -> str:
+        parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
+        parts += [f"{wording.member_role(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
+        return " · ".join(p for p in parts if p)
+
+
+# A person, a document
+
+
+@dataclass(frozen=True)
+class PersonPage(PageContext):
+    person: Person
+    seats: tuple[Seat, ...]
+    signed: tuple[Document, ...]
+
+    def summary(self) -> str:
+        parts = [f"{wording.member_role(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
+                 for s in self.seats[:3]]
+        if len(self.seats) > 3:
+            parts.append(f"và {len(self.seats) - 3} vai trò khác")
+        if self.signed:
+            parts.append(f"ký {len(self.signed)} văn bản")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    activity: Activity
+    bodies: tuple[Body, ...]
+
+
+@dataclass(frozen=True)
+class DocumentPage(PageContext):
+    doc: Document
+    issuer: Office | None
+    bodies: tuple[Body, ...]
+    related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
+    referenced_by: tuple[tuple[Document, str], ...]
+    activities: tuple[ActivityRow, ...]
+
+    def summary(self) -> str:
+        parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]
         return " · ".join(p for p in parts if p)

@@ -14,11 +14,17 @@ from typing import Any
 
 from . import calendar, charts, diff, diff_report, wording
 from .contexts import (
+    ActivityRow,
     ArchiveEntry,
     ArchivePage,
+    BodyPage,
     BodyTree,
+    ChildBody,
     DiffEntry,
     DiffsPage,
+    DocumentPage,
+    DutyLine,
+    Holder,
     HomePage,
     OfficeInYear,
     OfficePage,
@@ -26,6 +32,8 @@ from .contexts import (
     OfficesPage,
     OfficeYearSection,
     PageContext,
+    PersonPage,
+    RoleDuties,
     SchoolBody,
     SchoolPage,
     SchoolsPage,
@@ -36,7 +44,7 @@ from .contexts import (
     YearsPage,
 )
 from .dates import SchoolYear
-from .model import Body, Document, Duty, OfficeYear, Portal, School
+from .model import Body, Document, Membership, OfficeYear, Portal, School
 from .text import collation_key
 from .urls import UrlFormats
 from .view import Seat, View
@@ -195,30 +203,45 @@ class Pages:
         p, v = self.portal, self.view
         for (year, _), body in p.bodies.items():
             office = p.offices[body.office]
-            subject = p.subjects[body.subject].name if body.subject else None
-            roles = sorted({wording.role_name(m.role) for m in p.roster(body)})
+            subject = p.subjects.get(body.subject or "")
+            roster = p.roster(body)
+            roles = sorted({wording.role_name(m.role) for m in roster})
+            context = BodyPage(
+                body, office, subject, year, tuple(v.years_of_body[body.id]),
+                previous_year=self.body_previous_year.get((body.id, year)),
+                ancestors=tuple(v.ancestors(body)),
+                leaders=self._holders(v.leaders(body)), deputies=self._holders(v.deputies(body)),
+                children=tuple(ChildBody(child, tuple(v.leaders(child))) for child in p.children(body)),
+                roster=tuple(roster),
+                duties_by_role=self._duties_by_role(body),
+                activities=tuple(v.activities_of_body[(year, body.id)]),
+                charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
+                decision=p.documents.get(body.decision),
+                source_document=p.documents.get(body.source_document or ""))
             yield PageSpec(
-                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html",
-                {"body": body, "year": year, "roster": p.roster(body), "children": p.children(body),
-                 "ancestors": v.ancestors(body), "leaders": v.leaders(body),
-                 "deputies": v.deputies(body), "years": v.years_of_body[body.id],
-                 "activities": v.activities_of_body[(year, body.id)],
-                 "duties_by_role": _group_by_role(body),
-                 "charts": [charts.members_per_subject(p, body), charts.leaders_per_school(p, body)],
-                 "decision": p.documents.get(body.decision),
-                 "source_document": p.documents.get(body.source_document or "")},
+                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
-                         "mon": [subject] if subject else [], "vai_tro": roles})
+                         "mon": [subject.name] if subject else [], "vai_tro": roles})
+
+    def _holders(self, members: list[Membership]) -> tuple[Holder, ...]:
+        return tuple(Holder(m, self.view.person(m.person)) for m in members)
+
+    def _duties_by_role(self, body: Body) -> tuple[RoleDuties, ...]:
+        """Duties grouped by role, roles in the order the document first names them."""
+        groups: dict[str, list[DutyLine]] = {}
+        for duty in body.duties:
+            legal = self.portal.documents.get(duty.legal_ref) if duty.legal_ref else None
+            groups.setdefault(duty.role, []).append(DutyLine(duty, legal))
+        return tuple(RoleDuties(role, tuple(lines)) for role, lines in groups.items())
 
     def person_pages(self) -> Iterator[PageSpec]:
         v = self.view
         for person in self.portal.people.values():
             seats = v.seats_of_person[person.id]
-            signed = v.signed_by[person.id]
             years = sorted({s.body.school_year.label for s in seats})
-            yield PageSpec(self.url("person", person=person.id), person.name, "person.html",
-                           {"person": person, "seats": seats, "signed": signed},
+            context = PersonPage(person, tuple(seats), tuple(v.signed_by[person.id]))
+            yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
                                     "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
@@ -249,19 +272,16 @@ class Pages:
                 filters["nam_hoc"] = [doc.school_year.label]
             if issuer:
                 filters["don_vi"] = [issuer.short_name]
+            activities = tuple(
+                ActivityRow(act, tuple(p.bodies[(doc.school_year, b)] for b in act.bodies
+                                       if doc.school_year and (doc.school_year, b) in p.bodies))
+                for act in doc.activities)
+            context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
+                                   tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
+                                   tuple(v.referenced_by[doc.id]), activities)
             yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
-                           {"doc": doc, "issuer": issuer, "bodies": v.bodies_by_document[doc.id],
-                            "referenced_by": v.referenced_by[doc.id]},
-                           edit_path=doc.source.file, filters=filters)
+                           context, edit_path=doc.source.file, filters=filters)
 
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
     return list(zip(years, years[1:], strict=False))
-
-
-def _group_by_role(body: Body) -> list[tuple[str, list[Duty]]]:
-    """Duties grouped by role, roles in the order the document first names them."""
-    groups: dict[str, list[Duty]] = {}
-    for duty in body.duties:
-        groups.setdefault(duty.role, []).append(duty)
-    return list(groups.items())

@@ -27,10 +27,11 @@ class HomeGroup:
 
 @dataclass(frozen=True)
 class Seat:
-    """A membership together with the body it is in."""
+    """A membership together with the body it is in and the office of that body."""
 
     body: Body
     membership: Membership
+    office: Office
 
 
 class View:
@@ -58,8 +59,9 @@ class View:
             self.bodies_by_document[body.decision].append(body)
             if body.source_document and body.source_document != body.decision:
                 self.bodies_by_document[body.source_document].append(body)
+            office = p.offices[body.office]
             for m in body.members:
-                seat = Seat(body, m)
+                seat = Seat(body, m, office)
                 if m.person:
                     self.seats_of_person[m.person].append(seat)
                 if m.unit:
@@ -154,7 +156,6 @@ class View:
         return [y for y in self.years if school_id in self.schools_in_year[y]]
 
     # "Current" is per office, and per school: never the newest year of the whole data
-
 
     def publisher(self, school: School, year: SchoolYear) -> str:
         """The office whose data gives the school its page in `year`: its own office when

@@ -155,7 +155,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = search.annotate_generated(self.renderer.render(spec), spec, self.renderer.pages.portal)
+        html = search.annotate_generated(self.renderer.render(spec), spec)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
 
