@@ -8,10 +8,11 @@ import re
 from collections import Counter
 
 import pytest
+from jinja2 import meta
 
 from conftest import REPO
 from portal import calendar
-from portal.contexts import DocumentPage, PersonPage
+from portal.contexts import DocumentPage, HomePage, PageContext, PersonPage
 from portal.dates import SchoolYear
 from portal.model import OfficeYear, Portal
 from portal.pages import Pages, PageSpec
@@ -47,6 +48,52 @@ def test_calendar_events_are_computed_once_per_office_year(repo_portal: Portal,
     assert linked == set(files) and len(files) >= 3
     monkeypatch.undo()
     assert files == calendar.calendar_files(repo_portal, pages.urls, "https://so.example.vn/")
+
+
+# One typed context per page kind
+
+
+def _templates() -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(TEMPLATES.glob("*.html"))}
+
+
+def test_every_page_kind_has_a_frozen_context_of_its_own(repo_portal: Portal) -> None:
+    """Derived from the templates: a page kind added next month is held to it too."""
+    kinds: dict[str, set[type[PageContext]]] = {}
+    for spec in Pages(repo_portal).all():
+        assert isinstance(spec.context, PageContext) and dataclasses.is_dataclass(spec.context), spec.url
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(spec.context, dataclasses.fields(spec.context)[0].name, None)
+        kinds.setdefault(spec.template, set()).add(type(spec.context))
+    page_templates = {name for name in _templates() if not name.startswith("_")}
+    assert set(kinds) == page_templates  # the repository's data (and sample) has every kind of page
+    assert all(len(types) == 1 for types in kinds.values()), kinds
+    assert len(set().union(*kinds.values())) == len(kinds)  # one type per kind
+
+
+def test_templates_read_their_context_and_nothing_else(repo_portal: Portal) -> None:
+    """No template reaches the whole data (the globals `portal`, `view`, `pages` are gone):
+    each reads the fields of its context, and each field is read."""
+    pages = Pages(repo_portal)
+    env = Renderer(pages).env
+    assert not {"portal", "view", "pages", "fields"} & set(env.globals)
+    contexts = {spec.template: type(spec.context) for spec in pages.all()}
+    for name, source in _templates().items():
+        read = meta.find_undeclared_variables(env.parse(source)) - {"url"}  # url: the link builder
+        if name.startswith("_"):  # macros: what they need comes in as arguments
+            assert read == set(), (name, read)
+            continue
+        own = {field.name for field in dataclasses.fields(contexts[name])}
+        assert read == own, (name, "not in the context:", read - own, "never read:", own - read)
+
+
+def test_the_home_page_holds_each_school_under_its_latest_year(repo_portal: Portal) -> None:
+    """The home page once filtered every school per office in its template: its context
+    now holds the groups, each school once."""
+    home = next(spec.context for spec in Pages(repo_portal).all() if isinstance(spec.context, HomePage))
+    listed = [school.id for group in home.groups for school in group.schools]
+    assert len(listed) == len(set(listed)) and len(listed) > 50
+    assert {group.office.id for group in home.groups} >= {"pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu"}
 
 
 # The search summary reads the typed context

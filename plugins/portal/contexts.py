@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields
 
 from . import wording
 from .dates import SchoolYear
-from .diff import OfficeDiff
+from .diff import BodyDiff, OfficeDiff
+from .diff_report import ChangeGroup
 from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
 from .view import HomeGroup, Seat
 
@@ -287,3 +288,20 @@ class DocumentPage(PageContext):
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]
         return " · ".join(p for p in parts if p)
+
+
+# Changes between two years
+
+
+@dataclass(frozen=True)
+class DiffPage(PageContext):
+    diff: OfficeDiff
+    office: Office
+    groups: tuple[ChangeGroup, ...]
+
+
+@dataclass(frozen=True)
+class BodyDiffPage(PageContext):
+    diff: BodyDiff
+    office: Office
+    groups: tuple[ChangeGroup, ...]

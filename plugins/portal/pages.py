@@ -17,10 +17,12 @@ from .contexts import (
     ActivityRow,
     ArchiveEntry,
     ArchivePage,
+    BodyDiffPage,
     BodyPage,
     BodyTree,
     ChildBody,
     DiffEntry,
+    DiffPage,
     DiffsPage,
     DocumentPage,
     DutyLine,
@@ -55,8 +57,7 @@ class PageSpec:
     url: str
     title: str
     template: str
-    # A dict for the page kinds that do not have a typed context yet.
-    context: PageContext | dict[str, Any]
+    context: PageContext
     edit_path: str | None = None
     # Hub pages go in the navigation; leaf pages are reached through links.
     in_nav: bool = False
@@ -254,12 +255,12 @@ class Pages:
             filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
                            f"Thay đổi {label}: {office.short_name}", "diff.html",
-                           {"diff": d, "office": office, "groups": diff_report.change_groups(d.changes)},
+                           DiffPage(d, office, diff_report.change_groups(d.changes)),
                            edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
             for b in d.bodies:
                 yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
-                               {"diff": b, "office": office, "groups": diff_report.change_groups(b.changes)},
+                               BodyDiffPage(b, office, diff_report.change_groups(b.changes)),
                                edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
                                searchable=False)
 

@@ -15,7 +15,6 @@ from urllib.parse import quote
 import jinja2
 
 from . import diff_report, wording
-from .contexts import PageContext
 from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
@@ -75,9 +74,6 @@ class Renderer:
         env.filters.update(wording_filters(self.pages.portal))
         env.filters.update(diff_filters())
         env.filters.update(link_filters(Links(self.pages.view)))
-        env.globals["portal"] = self.pages.portal
-        env.globals["view"] = self.pages.view
-        env.globals["pages"] = self.pages
         return env
 
     def render(self, page: PageSpec) -> str:
@@ -87,6 +83,4 @@ class Renderer:
             return relative(self.pages.url(name, **quoted), page.url)
 
         template = self.env.get_template(page.template)
-        context = page.context
-        return template.render(page=page, url=url,
-                               **(context.variables() if isinstance(context, PageContext) else context))
+        return template.render(url=url, **page.context.variables())

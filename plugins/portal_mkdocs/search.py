@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from portal.contexts import PageContext
 from portal.pages import PageSpec
 from portal.text import fold
 
@@ -148,8 +147,7 @@ def annotate_generated(html: str, spec: PageSpec) -> str:
 def search_data(spec: PageSpec) -> SearchData:
     """Title, summary and filters of a generated page: the summary is its context's own
     (who, which body, which year), else its filters in a line."""
-    # The change pages' contexts are dicts still, with no summary of their own.
-    line = spec.context.summary() if isinstance(spec.context, PageContext) else None
+    line = spec.context.summary()
     return SearchData(title=spec.title, summary=_filters_line(spec) if line is None else line, filters=spec.filters)
 
 
