@@ -18,7 +18,8 @@ from pathlib import Path
 
 import _paths
 from portal.dates import SchoolYear
-from portal.diff import DiffError, diff_body, diff_years, format_text, office_years, to_json
+from portal.diff import DiffError, diff_body, diff_years, office_years
+from portal.diff_report import format_text, to_json
 from portal.load import load
 from portal.problems import report
 

@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from portal.dates import SchoolYear
-from portal.diff import DiffError, diff_body, diff_years, format_text, to_json
+from portal.diff import DiffError, diff_body, diff_years
+from portal.diff_report import format_text, to_json
 from portal.load import load_or_raise
 from portal.model import Portal
 

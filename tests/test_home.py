@@ -25,7 +25,7 @@ def _home_links(portal: Portal) -> tuple[set[str], dict[str, str]]:
     years = defaultdict(list)
     for spec in specs:
         if spec.template == "school_year.html":
-            years[spec.context["school"].id].append(spec.url)
+            years[spec.context.school.id].append(spec.url)
     for school, urls in years.items():
         newest[school] = max(urls)
     return links, newest

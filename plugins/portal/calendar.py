@@ -10,6 +10,9 @@ control characters removed (`sanitize.xml_chars`), lines folded at 75 octets, CR
 Deterministic: UIDs come from the document id and the activity's place in it, DTSTAMP
 from the document's date, never from the clock. The texts come from the model, redacted
 when it was loaded.
+
+The events of every office-year are computed once (`plan_events`): the pages ask which
+office-years have a calendar to link, the build writes the files from the same events.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import vocab
+from . import wording
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Document, OfficeYear, Portal
 from .sanitize import xml_chars
@@ -42,7 +45,8 @@ class Event:
     summary: str
     description: str
     stamp: datetime.date
-    url: str | None = None
+    # The document's page, site-relative; the file makes it absolute under the site's URL.
+    page: str | None = None
     categories: str | None = None
 
 
@@ -86,17 +90,6 @@ def _span(start: PartialDate | None, end: PartialDate | None) -> tuple[datetime.
     return first.first_day, last.last_day + datetime.timedelta(days=1)
 
 
-def _reference(portal: Portal, doc: Document) -> str:
-    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
-    text = f"{kind} số {doc.number}" if doc.number else kind
-    if doc.date:
-        text += f" ngày {doc.date.vietnamese()}" if doc.date.is_full else f" {doc.date.vietnamese()}"
-    issuer = portal.offices.get(doc.issuer or "")
-    if issuer:
-        text += f" của {issuer.short_name}"
-    return f"{text}: {doc.title}"
-
-
 def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear) -> str:
     lines = []
     if act.details:
@@ -117,11 +110,11 @@ def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear)
     schools = [portal.schools[s].name for s in act.schools if s in portal.schools]
     if schools:
         lines.append("Trường: " + ", ".join(schools))
-    lines.append("Theo " + _reference(portal, doc))
+    lines.append(f"Theo {wording.document_reference(portal, doc, short_issuer=True)}: {doc.title}")
     return "\n".join(lines)
 
 
-def activity_events(portal: Portal, doc: Document, year: SchoolYear, doc_url: str | None = None) -> Iterator[Event]:
+def activity_events(portal: Portal, doc: Document, year: SchoolYear, page: str | None = None) -> Iterator[Event]:
     """The events of one document's dated activities, in the order of the document."""
     stamp = doc.date.first_day if doc.date else year.window[0]
     for index, act in enumerate(doc.activities, start=1):
@@ -129,16 +122,16 @@ def activity_events(portal: Portal, doc: Document, year: SchoolYear, doc_url: st
         description = _description(portal, doc, act, year)
         if act.start or act.end:
             first, after = _span(act.start, act.end)
-            yield Event(uid, first, after, act.title, description, stamp, doc_url, "Kế hoạch")
+            yield Event(uid, first, after, act.title, description, stamp, page, "Kế hoạch")
         if act.due:
             # A deadline given as a month or a year falls on its last day.
             day = act.due.last_day if not act.due.is_full else act.due.first_day
             due_uid = uid if not (act.start or act.end) else f"{doc.id}-{index}-han@{UID_DOMAIN}"
             yield Event(due_uid, day, day + datetime.timedelta(days=1), f"Hạn: {act.title}", description,
-                        stamp, doc_url, "Hạn báo cáo")
+                        stamp, page, "Hạn báo cáo")
 
 
-def _event_lines(event: Event) -> list[str]:
+def _event_lines(event: Event, site_url: str | None) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{escape_text(event.uid)}",
@@ -150,28 +143,34 @@ def _event_lines(event: Event) -> list[str]:
     ]
     if event.categories:
         lines.append(f"CATEGORIES:{escape_text(event.categories)}")
-    if event.url:
-        lines.append(f"URL:{quote(event.url, safe=_URI_CHARACTERS)}")  # a URI value: no space, no break
+    if event.page is not None and site_url:
+        url = site_url.rstrip("/") + "/" + event.page
+        lines.append(f"URL:{quote(url, safe=_URI_CHARACTERS)}")  # a URI value: no space, no break
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
 
 
-def office_year_events(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None,
-                       site_url: str | None = None) -> list[Event]:
+def office_year_events(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None) -> list[Event]:
+    """The events of the plans in one office's year file, in the order of its documents."""
     urls = urls or UrlFormats()
     events: list[Event] = []
     for doc_id in oy.documents:
         doc = portal.documents.get(doc_id)
         if doc is None:
             continue
-        url = site_url.rstrip("/") + "/" + urls.document.format(document=doc.id) if site_url else None
-        events.extend(activity_events(portal, doc, oy.school_year, url))
+        events.extend(activity_events(portal, doc, oy.school_year, urls.document.format(document=doc.id)))
     return events
 
 
-def calendar_bytes(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = None,
-                   site_url: str | None = None) -> bytes:
-    """One office's plan for one school year as a VCALENDAR (UTF-8, CRLF, folded)."""
+def plan_events(portal: Portal, urls: UrlFormats | None = None) -> dict[OfficeYear, list[Event]]:
+    """The events of each office-year that has at least one: those that get a calendar."""
+    found = {oy: office_year_events(portal, oy, urls) for oy in portal.office_years}
+    return {oy: events for oy, events in found.items() if events}
+
+
+def calendar_bytes(portal: Portal, oy: OfficeYear, events: list[Event], site_url: str | None = None) -> bytes:
+    """One office's plan for one school year as a VCALENDAR (UTF-8, CRLF, folded); events
+    link to their document's page when the site's URL is known."""
     office = portal.offices.get(oy.office)
     name = f"Kế hoạch năm học {oy.school_year} — {office.short_name if office else oy.office}"
     lines = [
@@ -184,8 +183,8 @@ def calendar_bytes(portal: Portal, oy: OfficeYear, urls: UrlFormats | None = Non
         f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{TIMEZONE}",
     ]
-    for event in office_year_events(portal, oy, urls, site_url):
-        lines += _event_lines(event)
+    for event in events:
+        lines += _event_lines(event, site_url)
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")
 
@@ -195,11 +194,12 @@ def calendar_path(oy: OfficeYear, urls: UrlFormats | None = None) -> str:
     return (urls or UrlFormats()).year.format(year=oy.school_year.label) + f"{oy.office}.ics"
 
 
-def calendar_files(portal: Portal, urls: UrlFormats | None = None, site_url: str | None = None) -> dict[str, bytes]:
+def calendar_files(portal: Portal, urls: UrlFormats | None = None, site_url: str | None = None,
+                   events: dict[OfficeYear, list[Event]] | None = None) -> dict[str, bytes]:
     """Site-relative path -> content: `nam-hoc/<year>/<office>.ics` for each office and
-    year whose documents have at least one dated activity."""
-    files: dict[str, bytes] = {}
-    for oy in portal.office_years:
-        if office_year_events(portal, oy, urls, site_url):
-            files[calendar_path(oy, urls)] = calendar_bytes(portal, oy, urls, site_url)
+    year whose documents have at least one dated activity. `events` are plan_events(portal,
+    urls) when the caller has them already (Pages.calendar_events)."""
+    if events is None:
+        events = plan_events(portal, urls)
+    files = {calendar_path(oy, urls): calendar_bytes(portal, oy, found, site_url) for oy, found in events.items()}
     return dict(sorted(files.items()))

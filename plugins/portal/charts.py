@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+from . import wording
 from .model import Body, Portal
 from .text import collation_key
 
@@ -62,8 +63,7 @@ def leaders_per_school(portal: Portal, team: Body) -> str:
         for m in group.members:
             if m.role in ("nhom-truong", "pho-nhom-truong") and m.unit:
                 counts[m.unit] += 1
-    names = {unit: (portal.schools[unit].name if unit in portal.schools else portal.offices[unit].short_name)
-             for unit in counts}
+    names = {unit: wording.unit_name(portal, unit) for unit in counts}
     bars = [Bar(names[u], n) for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], collation_key(names[kv[0]])))]
     return bar_chart(f"truong-{team.id}", f"Nhóm trưởng, phó nhóm trưởng theo trường, năm học {team.school_year}",
                      bars)

@@ -15,20 +15,18 @@ recognised as such instead of showing a removal and an addition:
 
 `diff_years` gives an `OfficeDiff`, `diff_body` a `BodyDiff`; both are frozen
 dataclasses with the summary counts first, then the changes grouped by kind and
-sorted (people the Vietnamese way, by given name). `to_json` and `format_text` turn
-either into a deterministic dict or a text for the terminal.
+sorted (people the Vietnamese way, by given name). portal.diff_report turns either into
+a deterministic dict (`to_json`) or a text for the terminal (`format_text`).
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from . import vocab
-from .dates import PartialDate, SchoolYear
+from . import vocab, wording
+from .dates import SchoolYear
 from .errors import PortalError
 from .model import Body, Document, Duty, Membership, Office, Portal, School
 from .text import collation_key, fold, normalize, person_sort_key
@@ -208,19 +206,6 @@ _SortKey = tuple[int, int, tuple[bytes, bytes, str], int, str]
 _NO_NAME: tuple[bytes, bytes, str] = (b"", b"", "")
 
 
-def _reference_date(year: SchoolYear) -> datetime.date:
-    """The day a school year's names and schools are read at: 1 September of its start."""
-    return datetime.date(year.start, 9, 1)
-
-
-def school_name_at(school: School, year: SchoolYear) -> str:
-    """The school's name at the start of `year`, from its former names."""
-    day = _reference_date(year)
-    earlier = sorted((f.until.last_day, f.name) for f in school.former_names
-                     if f.until is not None and f.until.last_day >= day)
-    return earlier[0][1] if earlier else school.name
-
-
 def _member_key(m: Membership) -> str:
     return f"person:{m.person}" if m.person is not None else f"school:{m.school}"
 
@@ -263,13 +248,8 @@ class _Years:
         return self.unit_label(m.school, year) or ""
 
     def unit_label(self, unit: str | None, year: SchoolYear) -> str | None:
-        if unit is None:
-            return None
-        if unit in self.portal.schools:
-            return school_name_at(self.portal.schools[unit], year)
-        if unit in self.portal.offices:
-            return self.portal.offices[unit].short_name
-        return unit
+        """A unit's name at the start of `year`; None for no unit (no field to show)."""
+        return None if unit is None else wording.unit_name(self.portal, unit, at=year)
 
     def subject_label(self, subject: str | None) -> str | None:
         if subject is None:
@@ -365,7 +345,7 @@ def _member_fields(ctx: _Years, m: Membership, year: SchoolYear,
                    gone: bool) -> tuple[FieldChange, ...]:
     """The values a member holds, as the 'old' side (gone) or the 'new' side of a change."""
     values: list[tuple[str, str | None, str | None]] = [
-        ("role", vocab.ROLES.get(m.role, m.role), m.role),
+        ("role", wording.role_name(m.role), m.role),
         ("position", m.position, None),
         ("unit", ctx.unit_label(m.unit, year), m.unit),
     ]
@@ -382,8 +362,8 @@ def _compare_member(ctx: _Years, old: Membership, new: Membership) -> dict[str, 
     """Role, unit and position of one member in two years: only what differs."""
     out: dict[str, FieldChange] = {}
     if old.role != new.role:
-        out["role"] = FieldChange("role", vocab.ROLES.get(old.role, old.role),
-                                  vocab.ROLES.get(new.role, new.role), old.role, new.role)
+        out["role"] = FieldChange("role", wording.role_name(old.role), wording.role_name(new.role),
+                                  old.role, new.role)
     if old.unit != new.unit:
         out["unit"] = FieldChange("unit", ctx.unit_label(old.unit, ctx.old),
                                   ctx.unit_label(new.unit, ctx.new), old.unit, new.unit)
@@ -395,7 +375,7 @@ def _compare_member(ctx: _Years, old: Membership, new: Membership) -> dict[str, 
 def _merge_note(ctx: _Years, old_unit: str | None, new_unit: str | None) -> str | None:
     school = ctx.portal.schools.get(old_unit or "")
     if school is not None and school.successor is not None and school.successor == new_unit:
-        return f"{school_name_at(school, ctx.old)} đã sáp nhập vào " \
+        return f"{wording.school_name(school, ctx.old)} đã sáp nhập vào " \
                f"{ctx.unit_label(new_unit, ctx.new)}"
     return None
 
@@ -405,7 +385,7 @@ def _left_note(ctx: _Years, m: Membership) -> str | None:
     school = ctx.portal.schools.get(m.school or "")
     if school is None or school.successor is None or school.valid_until is None:
         return None
-    if school.valid_until.last_day >= _reference_date(ctx.new):
+    if school.valid_until.last_day >= ctx.new.first_day:
         return None
     return f"trường hoạt động đến hết {school.valid_until.vietnamese()}, đã sáp nhập vào " \
            f"{ctx.unit_label(school.successor, ctx.new)}"
@@ -430,11 +410,11 @@ class _BodyDiffer:
         if old is None:
             assert new is not None
             self._body_change("body-created", new, (
-                FieldChange("kind", None, vocab.BODY_KINDS.get(new.kind, new.kind), None, new.kind),
+                FieldChange("kind", None, wording.body_kind_name(new.kind), None, new.kind),
                 *self._parent_fields(None, new)))
         elif new is None:
             self._body_change("body-dissolved", old, (
-                FieldChange("kind", vocab.BODY_KINDS.get(old.kind, old.kind), None, old.kind, None),
+                FieldChange("kind", wording.body_kind_name(old.kind), None, old.kind, None),
                 *self._parent_fields(old, None)))
         else:
             if not _same_text(old.name, new.name):
@@ -480,8 +460,8 @@ class _BodyDiffer:
         ctx = self.ctx
         out: list[FieldChange] = []
         if old.kind != new.kind:
-            out.append(FieldChange("kind", vocab.BODY_KINDS.get(old.kind, old.kind),
-                                   vocab.BODY_KINDS.get(new.kind, new.kind), old.kind, new.kind))
+            out.append(FieldChange("kind", wording.body_kind_name(old.kind), wording.body_kind_name(new.kind),
+                                   old.kind, new.kind))
         if old.parent != new.parent:
             out.extend(self._parent_fields(old, new))
         if old.subject != new.subject:
@@ -506,7 +486,7 @@ class _BodyDiffer:
         if {_member_key(m) for m in before} == {_member_key(m) for m in after}:
             return
         was, now = before[0], after[0]
-        label = f"{vocab.ROLES[role]} {new.name}"
+        label = f"{wording.role_name(role)} {new.name}"
         target = f"{new.id}:{role}" + (f":{new.subject}" if new.subject else "")
         change = Change("leader-changed", "post", target, label, (ctx.body_ref(new),), (
             FieldChange("holder", ctx.member_label(was, ctx.old), ctx.member_label(now, ctx.new),
@@ -612,7 +592,7 @@ class _BodyDiffer:
         ctx = self.ctx
         duty = new or old
         assert duty is not None and self.new is not None
-        role_label = vocab.ROLES.get(duty.role, duty.role)
+        role_label = wording.role_name(duty.role)
         label = f"{role_label} {duty.label}" if duty.label else role_label
         fields: list[FieldChange] = []
         if old is None or new is None or not _same_text(old.text, new.text):
@@ -660,9 +640,9 @@ def _office_schools(ctx: _Years) -> list[School]:
 
 
 def _school_changes(ctx: _Years, out: _Collector) -> None:
-    start, end = _reference_date(ctx.old), _reference_date(ctx.new)
+    start, end = ctx.old.first_day, ctx.new.first_day
     for school in _office_schools(ctx):
-        old_name, new_name = school_name_at(school, ctx.old), school_name_at(school, ctx.new)
+        old_name, new_name = wording.school_name(school, ctx.old), wording.school_name(school, ctx.new)
         key = (collation_key(new_name), b"", school.id)
         if not _same_text(old_name, new_name):
             change = Change("school-renamed", "school", school.id, new_name, (),
@@ -676,13 +656,6 @@ def _school_changes(ctx: _Years, out: _Collector) -> None:
                 FieldChange("until", None, until.vietnamese())))
             key = (collation_key(old_name), b"", school.id)
             out.add((_KIND_ORDER["school-merged"], 1, key, -1, ""), change)
-
-
-def _document_label(doc: Document) -> str:
-    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
-    number = f" số {doc.number}" if doc.number else " (chưa có số)"
-    date = f", {doc.date.vietnamese()}" if doc.date else ""
-    return f"{kind}{number}{date}"
 
 
 def _signer(portal: Portal, doc: Document) -> str | None:
@@ -708,7 +681,7 @@ def _document_changes(ctx: _Years, out: _Collector) -> None:
         sort = (_KIND_ORDER["document-added"], 3, _NO_NAME, -1, f"{date}|{position:05d}")
         if replaced:
             for old in replaced:
-                fields = [FieldChange("replaces", _document_label(old), _document_label(doc),
+                fields = [FieldChange("replaces", wording.document_label(old), wording.document_label(doc),
                                       old.id, doc.id)]
                 if not _same_text(old.title, doc.title):
                     fields.append(FieldChange("name", old.title, doc.title))
@@ -716,7 +689,7 @@ def _document_changes(ctx: _Years, out: _Collector) -> None:
                                 tuple(fields))
                 out.add((_KIND_ORDER["document-replaced"], *sort[1:]), change)
             continue
-        added = [("kind", vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind), doc.kind),
+        added = [("kind", wording.document_kind_name(doc.kind), doc.kind),
                  ("number", doc.number, None),
                  ("date", doc.date.vietnamese() if doc.date else None, None),
                  ("signer", _signer(portal, doc), doc.signer.person if doc.signer else None)]
@@ -761,145 +734,3 @@ def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
 def office_years(portal: Portal, office_id: str) -> list[SchoolYear]:
     """The school years an office has data for, oldest first."""
     return sorted(oy.school_year for oy in portal.office_years if oy.office == office_id)
-
-
-# ---------------------------------------------------------------------------------------
-# Output
-
-
-def _field_json(f: FieldChange) -> dict[str, Any]:
-    return {"field": f.field, "old": f.old, "new": f.new, "old_id": f.old_id, "new_id": f.new_id}
-
-
-def change_json(change: Change) -> dict[str, Any]:
-    return {
-        "kind": change.kind,
-        "target": {"type": change.target_type, "id": change.target, "label": change.label},
-        "bodies": [{"id": b.id, "name": b.name} for b in change.bodies],
-        "fields": [_field_json(f) for f in change.fields],
-        "note": change.note,
-    }
-
-
-def _body_summary_json(body: BodyDiff, every_kind: bool) -> dict[str, Any]:
-    """A body's summary; inside an office's diff its counts leave out the kinds at zero."""
-    return {
-        "id": body.body,
-        "kind": body.kind,
-        "name": body.name,
-        "old_name": body.old_name,
-        "parent": body.parent,
-        "status": body.status,
-        "decision": {"old": body.old_decision, "new": body.new_decision},
-        "members": {"old": body.old_members, "new": body.new_members,
-                    "unchanged": body.unchanged_members},
-        "counts": {kind: n for kind, n in body.counts if n or every_kind},
-    }
-
-
-def to_json(diff: OfficeDiff | BodyDiff) -> dict[str, Any]:
-    """A plain dict in a fixed key order: the same diff always gives the same JSON."""
-    if isinstance(diff, BodyDiff):
-        return {
-            "office": diff.office,
-            "from": diff.old_year.label,
-            "to": diff.new_year.label,
-            **_body_summary_json(diff, every_kind=True),
-            "changes": [change_json(c) for c in diff.changes],
-        }
-    return {
-        "office": {"id": diff.office, "name": diff.office_name, "sample": diff.sample,
-                   "valid_until": diff.office_valid_until, "successor": diff.office_successor,
-                   "successor_name": diff.office_successor_name},
-        "from": diff.old_year.label,
-        "to": diff.new_year.label,
-        "total": diff.total,
-        "counts": dict(diff.counts),
-        "unchanged_members": diff.unchanged_members,
-        "changes": [change_json(c) for c in diff.changes],
-        "bodies": [_body_summary_json(b, every_kind=False) for b in diff.bodies],
-    }
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _field_text(f: FieldChange) -> str:
-    label = FIELDS.get(f.field, f.field)
-    old = _shorten(f.old) if f.old is not None else None
-    new = _shorten(f.new) if f.new is not None else None
-    if old is None:
-        return f"{label}: {new}"
-    if new is None:
-        return f"{label}: {old}"
-    return f"{label}: {old} → {new}"
-
-
-def change_line(change: Change, with_bodies: bool = True) -> str:
-    """`~ Trần Thị Bích [Nhóm Toán]: vai trò: Ủy viên → Nhóm trưởng`"""
-    text = f"{change.sign} {change.label}"
-    # A body's or a post's label names the body already; a move always shows both bodies.
-    if change.target_type not in ("body", "post") and change.bodies \
-            and (with_bodies or len(change.bodies) > 1):
-        text += " [" + " → ".join(b.name for b in change.bodies) + "]"
-    parts = [_field_text(f) for f in change.fields]
-    if parts:
-        text += ": " + "; ".join(parts)
-    if change.note:
-        text += f" ({change.note})"
-    return text
-
-
-def _grouped_lines(changes: tuple[Change, ...], counts: Mapping[str, int],
-                   with_bodies: bool) -> list[str]:
-    lines: list[str] = []
-    for kind, label in KINDS.items():
-        if not counts.get(kind):
-            continue
-        lines.append("")
-        lines.append(f"{label} ({counts[kind]})")
-        lines.extend("  " + change_line(c, with_bodies) for c in changes if c.kind == kind)
-    return lines
-
-
-def _count_lines(counts: Counts, unchanged: int) -> list[str]:
-    total = sum(n for _, n in counts)
-    lines = [f"Tổng số thay đổi: {total}"]
-    lines.extend(f"  {KINDS[kind]}: {n}" for kind, n in counts if n)
-    lines.append(f"  Thành viên giữ nguyên (không liệt kê): {unchanged}")
-    return lines
-
-
-def format_text(diff: OfficeDiff | BodyDiff) -> str:
-    """The diff for a terminal: the counts first, then '+', '-' and '~' lines, 'cũ → mới'."""
-    years = f"{diff.old_year} → {diff.new_year}"
-    if isinstance(diff, BodyDiff):
-        kind = vocab.BODY_KINDS.get(diff.kind, diff.kind).lower()
-        lines = [f"Thay đổi {years}: {diff.name} ({kind}, mã {diff.body})",
-                 f"Tình trạng: {STATUSES[diff.status]}; số thành viên: "
-                 f"{diff.old_members} → {diff.new_members}", ""]
-        lines += _count_lines(diff.counts, diff.unchanged_members)
-        lines += _grouped_lines(diff.changes, dict(diff.counts), with_bodies=False)
-        return "\n".join(lines) + "\n"
-    lines = [f"Thay đổi {years}: {diff.office_name} (mã {diff.office})"]
-    if diff.sample:
-        lines.append("DỮ LIỆU MẪU: đơn vị, trường, người và văn bản đều hư cấu, chỉ để minh họa.")
-    until = PartialDate.parse(diff.office_valid_until) if diff.office_valid_until else None
-    if until is not None:
-        successor = f"; đơn vị kế thừa: {diff.office_successor_name}" \
-            if diff.office_successor_name else ""
-        lines.append(f"Đơn vị hoạt động đến hết ngày {until.vietnamese()}{successor}.")
-    lines.append("")
-    lines += _count_lines(diff.counts, diff.unchanged_members)
-    lines += _grouped_lines(diff.changes, dict(diff.counts), with_bodies=True)
-    changed = [b for b in diff.bodies if b.status != "unchanged"]
-    if changed:
-        lines += ["", f"Theo tổ chức ({len(changed)} có thay đổi / {len(diff.bodies)})"]
-        for b in changed:
-            total = sum(n for _, n in b.counts)
-            lines.append(f"  {b.name} [{b.body}]: {STATUSES[b.status]}, {total} thay đổi, "
-                         f"thành viên {b.old_members} → {b.new_members}, "
-                         f"giữ nguyên {b.unchanged_members}")
-    return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import vocab
+from . import vocab, wording
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .sanitize import csv_cell
@@ -33,23 +33,6 @@ ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
 
 
 # Rosters
-
-
-def unit_name(portal: Portal, unit: str | None) -> str:
-    """The name of a member's unit: a school or an office (its short name)."""
-    if not unit:
-        return ""
-    if unit in portal.schools:
-        return portal.schools[unit].name
-    if unit in portal.offices:
-        return portal.offices[unit].short_name
-    return unit
-
-
-def written_post(portal: Portal, member: Membership) -> str:
-    """A member's "Chức vụ - Đơn vị công tác" cell: as printed, else position - unit.
-    The importer reads it back (importer/proposal.py) by the same rule."""
-    return member.as_written or " - ".join(p for p in (member.position or "", unit_name(portal, member.unit)) if p)
 
 
 def _subject_of_rows(portal: Portal, body: Body) -> dict[Membership, str]:
@@ -78,12 +61,12 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
             person = portal.people.get(m.person)
             name = person.name if person else m.person
         else:
-            name = unit_name(portal, m.school)
-        post = written_post(portal, m)
+            name = wording.unit_name(portal, m.school)
+        post = wording.written_post(portal, m)
         subject = m.subject or subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:
-            note = m.role_text or vocab.ROLES.get(m.role, m.role)
+            note = wording.member_role(m)
         stt = "" if m.stt is None else str(m.stt)
         rows.append((stt, name, post, subject, note))
     return rows
@@ -105,25 +88,10 @@ def roster_csv(portal: Portal, body: Body) -> bytes:
 
 def fixed_datetime(portal: Portal, body: Body) -> datetime.datetime:
     """The moment a roster's files claim: its decision's date (its first day if partial),
-    else 1 September of its school year. Never the time of the build."""
+    else the first day of its school year. Never the time of the build."""
     decision = portal.documents.get(body.decision)
-    day = decision.date.first_day if decision and decision.date else datetime.date(body.school_year.start, 9, 1)
+    day = decision.date.first_day if decision and decision.date else body.school_year.first_day
     return datetime.datetime(day.year, day.month, day.day)
-
-
-def _decision_line(portal: Portal, body: Body) -> str | None:
-    doc = portal.documents.get(body.decision)
-    if doc is None:
-        return None
-    parts = [f"Kèm theo {vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)}"]
-    if doc.number:
-        parts.append(f"số {doc.number}")
-    if doc.date:
-        parts.append(f"ngày {doc.date.vietnamese()}" if doc.date.is_full else doc.date.vietnamese())
-    issuer = portal.offices.get(doc.issuer or "")
-    if issuer:
-        parts.append(f"của {issuer.name}")
-    return "(" + " ".join(parts) + ")"
 
 
 def roster_xlsx(portal: Portal, body: Body) -> bytes:
@@ -151,9 +119,9 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
     cell = workbook.add_format({"valign": "top", "text_wrap": True, "border": 1})
     header_row = 3  # 0-based: title, decision, blank line, header
     sheet.write_string(0, 0, title, bold_title)
-    decision = _decision_line(portal, body)
+    decision = portal.documents.get(body.decision)
     if decision:
-        sheet.write_string(1, 0, decision, italic)
+        sheet.write_string(1, 0, wording.enclosed_in(portal, decision), italic)
     sheet.write_row(header_row, 0, ROSTER_COLUMNS, header)
     for i, row in enumerate(roster_rows(portal, body), start=header_row + 1):
         for j, value in enumerate(row):

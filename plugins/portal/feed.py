@@ -16,7 +16,7 @@ import datetime
 import uuid
 import xml.etree.ElementTree as ET
 
-from . import vocab
+from . import wording
 from .model import Document, Portal
 from .sanitize import xml_chars
 from .urls import UrlFormats, relative
@@ -63,20 +63,11 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -
 
 
 def _title(doc: Document) -> str:
-    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
-    head = f"{kind} {doc.number}" if doc.number else kind
-    return f"{head}: {doc.title}"
+    return f"{wording.document_citation(doc)}: {doc.title}"
 
 
 def _summary(portal: Portal, doc: Document) -> str:
-    kind = vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind)
-    parts = [f"{kind} số {doc.number}" if doc.number else kind]
-    if doc.date:
-        parts.append(f"ngày {doc.date.vietnamese()}" if doc.date.is_full else doc.date.vietnamese())
-    issuer = portal.offices.get(doc.issuer or "")
-    if issuer:
-        parts.append(f"của {issuer.name}")
-    text = " ".join(parts)
+    text = wording.document_reference(portal, doc)
     if doc.school_year:
         text += f", năm học {doc.school_year}"
     return f"{text}. {doc.title}"
@@ -118,7 +109,7 @@ def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
         entry_author = _sub(entry, "author")
         _sub(entry_author, "name", issuer.name if issuer else FEED_AUTHOR)
         _sub(entry, "link", rel="alternate", type="text/html", href=href(urls.document.format(document=doc.id)))
-        _sub(entry, "category", term=doc.kind, label=vocab.DOCUMENT_KINDS.get(doc.kind, doc.kind))
+        _sub(entry, "category", term=doc.kind, label=wording.document_kind_name(doc.kind))
         _sub(entry, "summary", _summary(portal, doc), type="text")
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -1,22 +1,55 @@
 """The pages of the portal: what each is called, where it lives, what it shows.
 
-Plain Python: a front end (the MkDocs plugin today) asks for `site_pages()` and renders
-each page's template with its context.
+Plain Python: a front end (the MkDocs plugin today) asks for `Pages.all()` and renders
+each page's template with its context (portal.contexts), built here once per page.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import calendar, charts, diff, vocab
+from . import calendar, charts, diff, diff_report, wording
+from .contexts import (
+    ActivityRow,
+    ArchiveEntry,
+    ArchivePage,
+    BodyDiffPage,
+    BodyPage,
+    BodyTree,
+    ChildBody,
+    DiffEntry,
+    DiffPage,
+    DiffsPage,
+    DocumentPage,
+    DutyLine,
+    Holder,
+    HomePage,
+    OfficeInYear,
+    OfficePage,
+    OfficeSchools,
+    OfficesPage,
+    OfficeYearSection,
+    PageContext,
+    PersonPage,
+    RoleDuties,
+    SchoolBody,
+    SchoolPage,
+    SchoolsPage,
+    SchoolYearPage,
+    SubjectLeaders,
+    YearOffices,
+    YearPage,
+    YearsPage,
+)
 from .dates import SchoolYear
-from .model import Body, Duty, Portal
+from .model import Body, Document, Membership, OfficeYear, Portal, School
 from .text import collation_key
 from .urls import UrlFormats
-from .view import View
+from .view import Seat, View
 
 
 @dataclass(frozen=True)
@@ -24,7 +57,7 @@ class PageSpec:
     url: str
     title: str
     template: str
-    context: dict[str, Any]
+    context: PageContext
     edit_path: str | None = None
     # Hub pages go in the navigation; leaf pages are reached through links.
     in_nav: bool = False
@@ -45,8 +78,9 @@ class Pages:
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (d.office, d.new_year): d.old_year for d in self.diffs}
-        self.calendars = {(oy.school_year, oy.office) for oy in portal.office_years
-                          if calendar.office_year_events(portal, oy, self.urls)}
+        # Computed once: the year pages link the calendars, the build writes them (calendar_files).
+        self.calendar_events = calendar.plan_events(portal, self.urls)
+        self.calendars = {(oy.school_year, oy.office) for oy in self.calendar_events}
         dates = [d.date.last_day for d in portal.documents.values() if d.date and d.school_year]
         self.newest_date: str | None = max(dates).isoformat() if dates else None
         self.body_previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
@@ -69,90 +103,149 @@ class Pages:
 
     def hubs(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
-        yield PageSpec(self.url("home"), "Trang chủ", "home.html", {"groups": v.home_groups()}, in_nav=True)
-        yield PageSpec(self.url("years"), "Năm học", "years.html", {}, in_nav=True)
-        by_office: dict[str, list[Any]] = defaultdict(list)
+        yield PageSpec(self.url("home"), "Trang chủ", "home.html",
+                       HomePage(tuple(v.home_groups()), tuple(v.years)), in_nav=True)
+        years = tuple(YearOffices(year, tuple(p.offices[oy.office] for oy in self._office_years_in(year)))
+                      for year in v.years)
+        yield PageSpec(self.url("years"), "Năm học", "years.html", YearsPage(years), in_nav=True)
+        by_office: dict[str, list[School]] = defaultdict(list)
         for school in p.schools.values():
             by_office[school.office].append(school)
-        yield PageSpec(self.url("schools"), "Trường", "schools.html",
-                       {"by_office": {o: v.sorted_schools(s) for o, s in sorted(by_office.items())}},
-                       in_nav=True)
+        schools = tuple(OfficeSchools(p.offices[o], tuple(v.sorted_schools(s))) for o, s in sorted(by_office.items()))
+        yield PageSpec(self.url("schools"), "Trường", "schools.html", SchoolsPage(schools), in_nav=True)
         offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
-        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", {"offices": offices}, in_nav=True)
-        documents = sorted(p.documents.values(), key=v.document_sort_key, reverse=True)
-        yield PageSpec(self.url("archive"), "Văn bản", "archive.html", {"documents": documents},
-                       in_nav=True)
-        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", {"diffs": self.diffs}, in_nav=True)
+        yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", OfficesPage(tuple(offices)), in_nav=True)
+        yield PageSpec(self.url("archive"), "Văn bản", "archive.html", self._archive(), in_nav=True)
+        diffs = tuple(DiffEntry(d, p.offices[d.office]) for d in self.diffs)
+        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", DiffsPage(diffs), in_nav=True)
+
+    def _archive(self) -> ArchivePage:
+        """Documents newest first; by kind and by issuer in the order of their codes."""
+        documents = sorted(self.portal.documents.values(), key=self.view.document_sort_key, reverse=True)
+
+        def entries(year: SchoolYear | None) -> tuple[ArchiveEntry, ...]:
+            return tuple(ArchiveEntry(doc, self.portal.offices.get(doc.issuer or ""))
+                         for doc in documents if doc.school_year == year)
+
+        by_kind = itertools.groupby(sorted(documents, key=lambda doc: doc.kind), key=lambda doc: doc.kind)
+        issued = sorted((doc for doc in documents if doc.issuer), key=lambda doc: doc.issuer or "")
+        by_issuer = itertools.groupby(issued, key=lambda doc: doc.issuer or "")
+        return ArchivePage(
+            by_year=tuple((year, entries(year)) for year in reversed(self.view.years)),
+            cited=entries(None),
+            by_kind=tuple((kind, tuple(docs)) for kind, docs in by_kind),
+            by_issuer=tuple((self.portal.offices[issuer], tuple(docs)) for issuer, docs in by_issuer))
+
+    def _office_years_in(self, year: SchoolYear) -> list[OfficeYear]:
+        return [oy for oy in self.portal.office_years if oy.school_year == year]
+
+    def _documents(self, oy: OfficeYear) -> tuple[Document, ...]:
+        return tuple(self.portal.documents[doc_id] for doc_id in oy.documents)
+
+    def _top_bodies(self, office: str, year: SchoolYear) -> list[Body]:
+        return [body for body in self.view.office_bodies(office, year) if not body.parent]
 
     def year_pages(self) -> Iterator[PageSpec]:
         for year in self.view.years:
-            office_years = [oy for oy in self.portal.office_years if oy.school_year == year]
-            yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html",
-                           {"year": year, "office_years": office_years},
+            offices = tuple(self._office_in_year(oy) for oy in self._office_years_in(year))
+            yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html", YearPage(year, offices),
                            filters={"nam_hoc": [year.label]})
 
+    def _office_in_year(self, oy: OfficeYear) -> OfficeInYear:
+        year, p = oy.school_year, self.portal
+        bodies = tuple(BodyTree(body, tuple(p.children(body))) for body in self._top_bodies(oy.office, year))
+        return OfficeInYear(p.offices[oy.office], bodies, self._documents(oy), (year, oy.office) in self.calendars,
+                            self.previous_year.get((oy.office, year)))
+
     def office_pages(self) -> Iterator[PageSpec]:
-        for office in self.portal.offices.values():
-            years = [oy for oy in self.portal.office_years if oy.office == office.id]
-            yield PageSpec(self.url("office", office=office.id), office.name, "office.html",
-                           {"office": office, "office_years": sorted(years, key=lambda oy: oy.school_year)},
+        p = self.portal
+        for office in p.offices.values():
+            years = sorted((oy for oy in p.office_years if oy.office == office.id), key=lambda oy: oy.school_year)
+            sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
+                                               self._documents(oy)) for oy in years)
+            context = OfficePage(office, p.offices.get(office.parent or ""), p.offices.get(office.successor or ""),
+                                 sections)
+            yield PageSpec(self.url("office", office=office.id), office.name, "office.html", context,
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
 
     def school_pages(self) -> Iterator[PageSpec]:
-        v = self.view
-        for school in self.portal.schools.values():
-            years = v.school_years(school.id)
-            office = self.portal.offices[school.office]
+        p, v = self.portal, self.view
+        for school in p.schools.values():
+            years = tuple(v.school_years(school.id))
+            office = p.offices[school.office]
             yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
-                           {"school": school, "years": years}, edit_path=school.source.file,
+                           SchoolPage(school, office, p.schools.get(school.successor or ""), years),
+                           edit_path=school.source.file,
                            filters={"truong": [school.name], "don_vi": [office.short_name]})
             for year in years:
+                seats = v.seats_of_school[(year, school.id)]
+                staff = sorted(v.seats_at_unit[(year, school.id)],
+                               key=lambda seat: v.person_key(seat.membership.person or ""))
+                leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads))
+                                for group, heads in v.subject_leaders(school, year))
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
                     f"{school.name} — năm học {year}", "school_year.html",
-                    {"school": school, "year": year, "years": years,
-                     "clusters": [s for s in v.seats_of_school[(year, school.id)]
-                                  if s.body.kind == "cum-chuyen-mon"],
-                     "groups": [s for s in v.seats_of_school[(year, school.id)]
-                                if s.body.kind == "nhom-lien-truong"],
-                     "staff": sorted(v.seats_at_unit[(year, school.id)],
-                                     key=lambda seat: v.person_key(seat.membership.person or "")),
-                     "subject_leaders": v.subject_leaders(school, year)},
+                    SchoolYearPage(
+                        school, office, year, years,
+                        clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
+                        groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
+                        subject_leaders=leaders, staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
+
+    def _school_body(self, seat: Seat) -> SchoolBody:
+        v = self.view
+        return SchoolBody(seat.body, seat.membership, tuple(v.leaders(seat.body)), tuple(v.deputies(seat.body)),
+                          tuple(v.activities_of_body.get((seat.body.school_year, seat.body.id), [])))
 
     def body_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for (year, _), body in p.bodies.items():
             office = p.offices[body.office]
-            subject = p.subjects[body.subject].name if body.subject else None
-            roles = sorted({vocab.ROLES[m.role] for m in p.roster(body)})
+            subject = p.subjects.get(body.subject or "")
+            roster = p.roster(body)
+            roles = sorted({wording.role_name(m.role) for m in roster})
+            context = BodyPage(
+                body, office, subject, year, tuple(v.years_of_body[body.id]),
+                previous_year=self.body_previous_year.get((body.id, year)),
+                ancestors=tuple(v.ancestors(body)),
+                leaders=self._holders(v.leaders(body)), deputies=self._holders(v.deputies(body)),
+                children=tuple(ChildBody(child, tuple(v.leaders(child))) for child in p.children(body)),
+                roster=tuple(roster),
+                duties_by_role=self._duties_by_role(body),
+                activities=tuple(v.activities_of_body[(year, body.id)]),
+                charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
+                decision=p.documents.get(body.decision),
+                source_document=p.documents.get(body.source_document or ""))
             yield PageSpec(
-                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html",
-                {"body": body, "year": year, "roster": p.roster(body), "children": p.children(body),
-                 "ancestors": v.ancestors(body), "leaders": v.leaders(body),
-                 "deputies": v.deputies(body), "years": v.years_of_body[body.id],
-                 "activities": v.activities_of_body[(year, body.id)],
-                 "duties_by_role": _group_by_role(body),
-                 "charts": [charts.members_per_subject(p, body), charts.leaders_per_school(p, body)],
-                 "decision": p.documents.get(body.decision),
-                 "source_document": p.documents.get(body.source_document or "")},
+                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
-                         "mon": [subject] if subject else [], "vai_tro": roles})
+                         "mon": [subject.name] if subject else [], "vai_tro": roles})
+
+    def _holders(self, members: list[Membership]) -> tuple[Holder, ...]:
+        return tuple(Holder(m, self.view.person(m.person)) for m in members)
+
+    def _duties_by_role(self, body: Body) -> tuple[RoleDuties, ...]:
+        """Duties grouped by role, roles in the order the document first names them."""
+        groups: dict[str, list[DutyLine]] = {}
+        for duty in body.duties:
+            legal = self.portal.documents.get(duty.legal_ref) if duty.legal_ref else None
+            groups.setdefault(duty.role, []).append(DutyLine(duty, legal))
+        return tuple(RoleDuties(role, tuple(lines)) for role, lines in groups.items())
 
     def person_pages(self) -> Iterator[PageSpec]:
         v = self.view
         for person in self.portal.people.values():
             seats = v.seats_of_person[person.id]
-            signed = v.signed_by[person.id]
             years = sorted({s.body.school_year.label for s in seats})
-            yield PageSpec(self.url("person", person=person.id), person.name, "person.html",
-                           {"person": person, "seats": seats, "signed": signed},
+            context = PersonPage(person, tuple(seats), tuple(v.signed_by[person.id]))
+            yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
-                                    "vai_tro": sorted({vocab.ROLES[s.membership.role] for s in seats})})
+                                    "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
 
     def diff_pages(self) -> Iterator[PageSpec]:
         p = self.portal
@@ -162,14 +255,12 @@ class Pages:
             filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
                            f"Thay đổi {label}: {office.short_name}", "diff.html",
-                           {"diff": d, "office": office, "groups": _by_kind(d.changes), "kinds": diff.KINDS,
-                            "statuses": diff.STATUSES},
+                           DiffPage(d, office, diff_report.change_groups(d.changes)),
                            edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
             for b in d.bodies:
                 yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
-                               {"diff": b, "office": office, "office_diff": d, "groups": _by_kind(b.changes),
-                                "kinds": diff.KINDS, "statuses": diff.STATUSES},
+                               BodyDiffPage(b, office, diff_report.change_groups(b.changes)),
                                edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
                                searchable=False)
 
@@ -177,31 +268,21 @@ class Pages:
         p, v = self.portal, self.view
         for doc in p.documents.values():
             issuer = p.offices.get(doc.issuer or "")
-            filters = {"loai_van_ban": [vocab.DOCUMENT_KINDS[doc.kind]]}
+            filters = {"loai_van_ban": [wording.document_kind_name(doc.kind)]}
             if doc.school_year:
                 filters["nam_hoc"] = [doc.school_year.label]
             if issuer:
                 filters["don_vi"] = [issuer.short_name]
-            title = f"{vocab.DOCUMENT_KINDS[doc.kind]} {doc.number or ''}".strip()
-            yield PageSpec(self.url("document", document=doc.id), title, "document.html",
-                           {"doc": doc, "issuer": issuer, "bodies": v.bodies_by_document[doc.id],
-                            "referenced_by": v.referenced_by[doc.id]},
-                           edit_path=doc.source.file, filters=filters)
+            activities = tuple(
+                ActivityRow(act, tuple(p.bodies[(doc.school_year, b)] for b in act.bodies
+                                       if doc.school_year and (doc.school_year, b) in p.bodies))
+                for act in doc.activities)
+            context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
+                                   tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
+                                   tuple(v.referenced_by[doc.id]), activities)
+            yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
+                           context, edit_path=doc.source.file, filters=filters)
 
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
     return list(zip(years, years[1:], strict=False))
-
-
-def _by_kind(changes: tuple[diff.Change, ...]) -> list[tuple[str, list[diff.Change]]]:
-    """Changes grouped by kind, in the order of diff.KINDS."""
-    return [(label, [c for c in changes if c.kind == kind]) for kind, label in diff.KINDS.items()
-            if any(c.kind == kind for c in changes)]
-
-
-def _group_by_role(body: Body) -> list[tuple[str, list[Duty]]]:
-    """Duties grouped by role, roles in the order the document first names them."""
-    groups: dict[str, list[Duty]] = {}
-    for duty in body.duties:
-        groups.setdefault(duty.role, []).append(duty)
-    return list(groups.items())

@@ -7,20 +7,55 @@ into another scheme ("javascript:") whatever the URL shapes.
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 
-from . import diff, vocab
-from .dates import PartialDate
+from . import diff_report, wording
+from .links import Link, Links
+from .model import Portal
 from .pages import Pages, PageSpec
 from .urls import relative
 
 
-def _date(value: PartialDate | None) -> str:
-    return value.vietnamese() if value else ""
+def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
+    """The templates' names for the phrases of portal.wording: each filter is the wording
+    module's own function (bound to the data where it looks a name up)."""
+    return {
+        "date": wording.date_text,
+        "isodate": wording.iso_date_text,
+        "role": wording.role_name,
+        "member_role": wording.member_role,
+        "body_kind": wording.body_kind_name,
+        "doc_kind": wording.document_kind_name,
+        "office_kind": wording.office_kind_name,
+        "level": wording.level_name,
+        "relation": wording.relation_name,
+        "doc_name": wording.document_name,
+        "doc_citation": wording.document_citation,
+        "enclosed_in": partial(wording.enclosed_in, portal),
+    }
+
+
+def diff_filters() -> dict[str, Callable[..., str]]:
+    """The labels of a diff's change pages (portal.diff_report)."""
+    return {
+        "change_kind": diff_report.kind_label,
+        "diff_status": diff_report.status_label,
+        "change_field": diff_report.field_label,
+    }
+
+
+def link_filters(links: Links) -> dict[str, Callable[..., Link | None]]:
+    """Where a name held as an id links to (portal.links): templates look nothing up themselves."""
+    return {
+        "person_page": links.person,
+        "unit_page": links.unit,
+        "target_page": links.change_target,
+    }
 
 
 class Renderer:
@@ -36,26 +71,16 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.filters["date"] = _date
-        env.filters["isodate"] = lambda text: _date(PartialDate.parse(text)) if text else ""
-        env.filters["role"] = lambda role: vocab.ROLES.get(role, role)
-        env.filters["body_kind"] = lambda kind: vocab.BODY_KINDS.get(kind, kind)
-        env.filters["doc_kind"] = lambda kind: vocab.DOCUMENT_KINDS.get(kind, kind)
-        env.filters["relation"] = lambda rel: vocab.RELATIONS.get(rel, "căn cứ" if rel == "can-cu" else rel)
-        env.filters["capacity"] = lambda c: vocab.SIGNING_CAPACITIES.get(c, c)
-        env.filters["level"] = lambda level: vocab.SCHOOL_LEVELS.get(level, level)
-        env.filters["office_kind"] = lambda kind: vocab.OFFICE_KINDS.get(kind, kind)
-        env.globals["portal"] = self.pages.portal
-        env.globals["view"] = self.pages.view
-        env.globals["pages"] = self.pages
-        env.globals["fields"] = diff.FIELDS
+        env.filters.update(wording_filters(self.pages.portal))
+        env.filters.update(diff_filters())
+        env.filters.update(link_filters(Links(self.pages.view)))
         return env
 
     def render(self, page: PageSpec) -> str:
-        """The page's HTML (the article)."""
+        """The page's HTML (the article): its template with the fields of its context."""
         def url(name: str, **parts: Any) -> str:
             quoted = {key: quote(str(value), safe="") for key, value in parts.items()}
             return relative(self.pages.url(name, **quoted), page.url)
 
         template = self.env.get_template(page.template)
-        return template.render(page=page, url=url, **page.context)
+        return template.render(url=url, **page.context.variables())

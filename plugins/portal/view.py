@@ -5,11 +5,10 @@ Built once per build in linear time, so that each page's queries are lookups.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import vocab
+from . import vocab, wording
 from .dates import SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .text import collation_key, person_sort_key
@@ -28,10 +27,11 @@ class HomeGroup:
 
 @dataclass(frozen=True)
 class Seat:
-    """A membership together with the body it is in."""
+    """A membership together with the body it is in and the office of that body."""
 
     body: Body
     membership: Membership
+    office: Office
 
 
 class View:
@@ -59,8 +59,9 @@ class View:
             self.bodies_by_document[body.decision].append(body)
             if body.source_document and body.source_document != body.decision:
                 self.bodies_by_document[body.source_document].append(body)
+            office = p.offices[body.office]
             for m in body.members:
-                seat = Seat(body, m)
+                seat = Seat(body, m, office)
                 if m.person:
                     self.seats_of_person[m.person].append(seat)
                 if m.unit:
@@ -76,17 +77,16 @@ class View:
         for oy in sorted(p.office_years, key=lambda oy: oy.school_year):
             self.years_of_office[oy.office].append(oy.school_year)
         for oy in p.office_years:
-            first_day = datetime.date(oy.school_year.start, 9, 1)
             for school in schools_of_office[oy.office]:
                 # A school merged or closed before the year began has no page for it.
-                if school.valid_until is None or school.valid_until.last_day >= first_day:
+                if school.valid_until is None or school.valid_until.last_day >= oy.school_year.first_day:
                     self.schools_in_year[oy.school_year].add(school.id)
         for doc in p.documents.values():
             for rel in doc.related:
                 self.referenced_by[rel.ref].append((doc, rel.relation))
             for basis in doc.legal_bases:
                 if basis.ref:
-                    self.referenced_by[basis.ref].append((doc, "can-cu"))
+                    self.referenced_by[basis.ref].append((doc, wording.LEGAL_BASIS_RELATION))
             if doc.signer:
                 self.signed_by[doc.signer.person].append(doc)
             if doc.school_year is not None:
@@ -111,9 +111,6 @@ class View:
             return (b"", b"", person_id)
         return person_sort_key(person.name, person.sort_name, person.id)
 
-    def sorted_people(self, ids: list[str]) -> list[Person]:
-        return [self.portal.people[i] for i in sorted(set(ids), key=self.person_key)]
-
     def sorted_schools(self, schools: list[School]) -> list[School]:
         return sorted(schools, key=lambda s: (collation_key(s.name), s.id))
 
@@ -130,15 +127,6 @@ class View:
     def deputies(self, body: Body) -> list[Membership]:
         role = vocab.DEPUTY_ROLE[body.kind]
         return [m for m in body.members if m.role == role]
-
-    def top(self, body: Body) -> Body:
-        seen = {body.id}
-        while body.parent and (body.school_year, body.parent) in self.portal.bodies:
-            body = self.portal.bodies[(body.school_year, body.parent)]
-            if body.id in seen:
-                break
-            seen.add(body.id)
-        return body
 
     def ancestors(self, body: Body) -> list[Body]:
         chain = []
@@ -168,11 +156,6 @@ class View:
         return [y for y in self.years if school_id in self.schools_in_year[y]]
 
     # "Current" is per office, and per school: never the newest year of the whole data
-
-    def latest_year(self, office_id: str) -> SchoolYear | None:
-        """The newest school year the office has published."""
-        years = self.years_of_office.get(office_id)
-        return years[-1] if years else None
 
     def publisher(self, school: School, year: SchoolYear) -> str:
         """The office whose data gives the school its page in `year`: its own office when

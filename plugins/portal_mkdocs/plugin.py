@@ -166,7 +166,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = search.annotate_generated(self.renderer.render(spec), spec, self.renderer.pages.portal)
+        html = search.annotate_generated(self.renderer.render(spec), spec)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
 
@@ -179,10 +179,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
             if self.renderer is not None:
-                portal, urls = self.renderer.pages.portal, self.renderer.pages.urls
+                pages = self.renderer.pages
+                portal, urls = pages.portal, pages.urls
                 site_url = config.site_url or ""
                 files = {**exports.export_files(portal, urls),
-                         **calendar.calendar_files(portal, urls, site_url or None),
+                         **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
                          **feed.feed_files(portal, urls, site_url)}
                 output.write_files(Path(config.site_dir), files)
             stats = build_index(config.site_dir, indexer=self.indexer)

@@ -31,9 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from portal import vocab
 from portal.pages import PageSpec
 from portal.text import fold
 
@@ -143,80 +141,20 @@ def annotate(html: str, data: SearchData, heading_weight: float | None = None) -
     return data.html() + html
 
 
-def annotate_generated(html: str, spec: PageSpec, portal: Any = None) -> str:
+def annotate_generated(html: str, spec: PageSpec) -> str:
     """annotate() for a generated page: its title, summary, filters and h1 weight."""
-    return annotate(html, search_data(spec, portal), heading_weight(spec))
+    return annotate(html, search_data(spec), heading_weight(spec))
 
 
-def search_data(spec: PageSpec, portal: Any = None) -> SearchData:
-    """Title, summary and filters of a generated page."""
-    try:
-        line = summary(spec, portal)
-    except (KeyError, AttributeError, TypeError):  # a template's context changed shape
-        line = _filters_line(spec)
-    return SearchData(title=spec.title, summary=line, filters=spec.filters)
+def search_data(spec: PageSpec) -> SearchData:
+    """Title, summary and filters of a generated page: the summary is its context's own
+    (who, which body, which year), else its filters in a line."""
+    line = spec.context.summary()
+    return SearchData(title=spec.title, summary=_filters_line(spec) if line is None else line, filters=spec.filters)
 
 
 def heading_weight(spec: PageSpec) -> float | None:
     return HEADING_WEIGHTS.get(spec.template)
-
-
-def summary(spec: PageSpec, portal: Any = None) -> str:
-    """One line under the result title: who, in which body, which year, which office."""
-    ctx = spec.context
-    offices: Mapping[str, Any] = getattr(portal, "offices", {}) if portal is not None else {}
-    people: Mapping[str, Any] = getattr(portal, "people", {}) if portal is not None else {}
-
-    def office_name(office_id: str | None) -> str:
-        office = offices.get(office_id or "")
-        return str(office.short_name) if office is not None else ""
-
-    def role(membership: Any) -> str:
-        return str(membership.role_text or vocab.ROLES.get(membership.role, membership.role))
-
-    def person_name(membership: Any) -> str:
-        person = people.get(membership.person or "")
-        return str(person.name) if person is not None else ""
-
-    parts: list[str] = []
-    if spec.template == "person.html":
-        seats = list(ctx.get("seats") or [])
-        for seat in seats[:3]:
-            body = seat.body
-            parts.append(f"{role(seat.membership)} {body.name} ({body.school_year}, {office_name(body.office)})"
-                         .replace(", )", ")"))
-        if len(seats) > 3:
-            parts.append(f"và {len(seats) - 3} vai trò khác")
-        signed = list(ctx.get("signed") or [])
-        if signed:
-            parts.append(f"ký {len(signed)} văn bản")
-        return "; ".join(parts)
-    if spec.template == "body.html":
-        body = ctx["body"]
-        parts = [vocab.BODY_KINDS.get(body.kind, body.kind), office_name(body.office), f"năm học {ctx['year']}"]
-        for membership in list(ctx.get("leaders") or [])[:2]:
-            if name := person_name(membership):
-                parts.append(f"{role(membership)}: {name}")
-        return " · ".join(p for p in parts if p)
-    if spec.template == "document.html":
-        doc = ctx["doc"]
-        issuer = ctx.get("issuer")
-        parts = [str(doc.title)]
-        if issuer is not None:
-            parts.append(str(issuer.short_name))
-        if doc.date:
-            parts.append(doc.date.vietnamese())
-        return " · ".join(p for p in parts if p)
-    if spec.template in ("school.html", "school_year.html"):
-        school = ctx["school"]
-        parts = [vocab.SCHOOL_LEVELS.get(school.level, school.level), office_name(school.office)]
-        if spec.template == "school_year.html":
-            parts.append(f"năm học {ctx['year']}")
-        return " · ".join(p for p in parts if p)
-    if spec.template == "office.html":
-        office = ctx["office"]
-        return " · ".join(p for p in (vocab.OFFICE_KINDS.get(office.kind, ""), office.place or "") if p)
-    return _filters_line(spec)
 
 
 def _filters_line(spec: PageSpec) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from .. import vocab
+from .. import wording
 from ..model import Portal
 from .merge import FileChange
 from .proposal import ProposedBody, membership_entry
@@ -29,10 +29,9 @@ def _value(portal: Portal, key: str, value: Any) -> str:
     if value is None:
         return "(trống)"
     if key == "role":
-        return str(vocab.ROLES.get(value, value))
+        return wording.role_name(value)
     if key == "unit":
-        unit = portal.schools.get(value) or portal.offices.get(value)
-        return f"{unit.name if unit else value}"
+        return wording.unit_name(portal, value)
     return str(value)
 
 
@@ -44,7 +43,7 @@ def body_changes(portal: Portal, body: ProposedBody, new_names: dict[str, str]) 
     """The changes to one body's list, one line each; [] when there is none."""
     target = body.target
     if target.existing is None:
-        lines = [f"Tổ chức mới: {target.name} ({target.id}, {vocab.BODY_KINDS[target.kind]}), "
+        lines = [f"Tổ chức mới: {target.name} ({target.id}, {wording.body_kind_name(target.kind)}), "
                  f"{len(body.members)} thành viên."]
         return lines
     old = [membership_entry(m) for m in target.existing.members]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import wording
 from ..model import Portal
 from ..text import normalize, slugify
 from .errors import RosterError
@@ -252,11 +253,7 @@ class Matcher:
         return candidate
 
     def unit_name(self, unit: str) -> str:
-        if unit in self.portal.schools:
-            return self.portal.schools[unit].name
-        if unit in self.portal.offices:
-            return self.portal.offices[unit].short_name
-        return unit
+        return wording.unit_name(self.portal, unit)
 
     # Subjects
 

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import vocab
+from .. import wording
 from ..dates import SchoolYear
 from ..model import Body, Portal
 from ..problems import Problem
@@ -211,7 +211,7 @@ class Placement:
 
     def _add(self, target: Target) -> Target:
         if target.decision is None and target.heading is not None:
-            self._problem(target.heading, f"chưa biết quyết định thành lập {vocab.BODY_KINDS[target.kind]} mới "
+            self._problem(target.heading, f"chưa biết quyết định thành lập {wording.body_kind_name(target.kind)} mới "
                           f"'{target.name}'.", hint="ghi mã quyết định bằng --decision.")
         self.targets[target.id] = target
         return target

@@ -23,8 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import vocab
-from ..exports import written_post
+from .. import vocab, wording
 from ..model import Membership, Portal
 from ..problems import Problem
 from .keys import fold, subject_key
@@ -81,7 +80,7 @@ class Proposal:
 def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: Target) -> dict[str, Any]:
     """The row's entry, with what only the data knows kept (see the module's docstring)."""
     entry = dict(entry)
-    if old.as_written is None and entry.get("as_written") == written_post(portal, old):
+    if old.as_written is None and entry.get("as_written") == wording.written_post(portal, old):
         # The site's own export writes "position - unit" where nothing was printed: no news.
         del entry["as_written"]
         entry.pop("position", None)
@@ -92,7 +91,7 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
     if old.role_text and entry["role"] == old.role:
         entry["role_text"] = old.role_text
     note = entry.get("note")
-    if note and old.note is None and fold(note) in {fold(vocab.ROLES[old.role]), fold(old.role_text or "")} \
+    if note and old.note is None and fold(note) in {fold(wording.role_name(old.role)), fold(old.role_text or "")} \
             and entry["role"] == old.role:
         del entry["note"]
     subject = portal.subjects.get(target.subject or "")
@@ -137,7 +136,7 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                 who = person.name if person else member.person
                 problems.append(Problem(
                     rows[0].source, None, "", f"{target.name} ({target.id}): giữ {who} "
-                    f"({vocab.ROLES[member.role]}) vì người này không có số thứ tự và không có trong bảng.",
+                    f"({wording.role_name(member.role)}) vì người này không có số thứ tự và không có trong bảng.",
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
     _check_leaders(target, imported, leader, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
@@ -151,8 +150,9 @@ def _check_leaders(target: Target, members: list[ProposedMember], leader: str | 
     merged = any(row.role_from_merge for row in leaders)
     why = " (ô vai trò được gộp qua nhiều dòng nên mỗi dòng đều mang vai trò đó)" if merged else ""
     for row in leaders[1:]:
-        row.problem(None, f"{target.name} có hai {vocab.ROLES[leader]}: {leaders[0].name} và {row.name}{why}.",
-                    expected=f"mỗi {vocab.BODY_KINDS[target.kind].lower()} chỉ có một {vocab.ROLES[leader]}",
+        role, kind = wording.role_name(leader), wording.body_kind_name(target.kind).lower()
+        row.problem(None, f"{target.name} có hai {role}: {leaders[0].name} và {row.name}{why}.",
+                    expected=f"mỗi {kind} chỉ có một {role}",
                     hint="bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng.")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import vocab
+from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import fold, name_problem
@@ -163,7 +163,7 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
         return
     result.role = role
     if loose:
-        result.problem(column, f"'{text}' được hiểu là {vocab.ROLES[role]}.", severity="warning")
+        result.problem(column, f"'{text}' được hiểu là {wording.role_name(role)}.", severity="warning")
 
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:

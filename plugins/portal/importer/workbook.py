@@ -20,7 +20,7 @@ import io
 
 from xlsxwriter.worksheet import Worksheet
 
-from .. import vocab
+from .. import vocab, wording
 from ..dates import SchoolYear
 from ..model import Body, Membership, Portal
 from .errors import RosterError
@@ -37,16 +37,6 @@ def _name(portal: Portal, member: Membership) -> str:
         return school.name if school else member.school
     person = portal.people.get(member.person or "")
     return person.name if person else (member.person or "")
-
-
-def _unit(portal: Portal, unit: str | None) -> str:
-    if not unit:
-        return ""
-    if unit in portal.schools:
-        return portal.schools[unit].name
-    if unit in portal.offices:
-        return portal.offices[unit].short_name
-    return unit
 
 
 def bodies_for(portal: Portal, office: str, year: SchoolYear, body: str | None) -> list[Body]:
@@ -98,8 +88,8 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
         row += 1
         for m in b.members:
             values = {"stt": m.stt, "name": _name(portal, m), "position": m.position or "",
-                      "unit": _unit(portal, m.unit), "subject": m.subject or "",
-                      "role": vocab.ROLES.get(m.role, m.role), "note": m.note or "",
+                      "unit": wording.unit_name(portal, m.unit), "subject": m.subject or "",
+                      "role": wording.role_name(m.role), "note": m.note or "",
                       "member_id": m.person or m.school or "", "unit_id": m.unit or ""}
             for column, key in enumerate(COLUMNS):
                 value = values.get(key)

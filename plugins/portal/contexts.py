@@ -1,0 +1,307 @@
+"""What each kind of page shows: one small frozen dataclass per page kind.
+
+pages.py builds each page's context once. Its template reads the fields by name (render.py
+hands them over as the template's variables), and the search index reads its one-line
+`summary()`. A context holds the results a page needs (a school's clusters with their
+leaders, an office's top bodies), so that no template queries the whole data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from . import wording
+from .dates import SchoolYear
+from .diff import BodyDiff, OfficeDiff
+from .diff_report import ChangeGroup
+from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
+from .view import HomeGroup, Seat
+
+# A plan's activity with the document that sets it.
+PlanItem = tuple[Document, Activity]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The base of every page's context."""
+
+    def variables(self) -> dict[str, object]:
+        """The fields as the template's variables (not copied: a page holds hundreds of rows)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def summary(self) -> str | None:
+        """One line under the page's search result: who, which body, which year, which
+        office; None where the page's filters say it well enough."""
+        return None
+
+
+# Hubs
+
+
+@dataclass(frozen=True)
+class HomePage(PageContext):
+    groups: tuple[HomeGroup, ...]
+    years: tuple[SchoolYear, ...]
+
+
+@dataclass(frozen=True)
+class YearOffices:
+    """A school year and the offices that published it."""
+
+    year: SchoolYear
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True)
+class YearsPage(PageContext):
+    years: tuple[YearOffices, ...]
+
+
+@dataclass(frozen=True)
+class OfficesPage(PageContext):
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True)
+class OfficeSchools:
+    office: Office
+    schools: tuple[School, ...]
+
+
+@dataclass(frozen=True)
+class SchoolsPage(PageContext):
+    offices: tuple[OfficeSchools, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    document: Document
+    issuer: Office | None
+
+
+@dataclass(frozen=True)
+class ArchivePage(PageContext):
+    """Every document, newest first: by school year (every year, even one without a
+    document), the documents only cited, by kind, by issuer."""
+
+    by_year: tuple[tuple[SchoolYear, tuple[ArchiveEntry, ...]], ...]
+    cited: tuple[ArchiveEntry, ...]
+    by_kind: tuple[tuple[str, tuple[Document, ...]], ...]
+    by_issuer: tuple[tuple[Office, tuple[Document, ...]], ...]
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    diff: OfficeDiff
+    office: Office
+
+
+@dataclass(frozen=True)
+class DiffsPage(PageContext):
+    diffs: tuple[DiffEntry, ...]
+
+
+# A school year, an office
+
+
+@dataclass(frozen=True)
+class BodyTree:
+    """A top-level body with the bodies directly under it."""
+
+    body: Body
+    children: tuple[Body, ...]
+
+
+@dataclass(frozen=True)
+class OfficeInYear:
+    office: Office
+    bodies: tuple[BodyTree, ...]
+    documents: tuple[Document, ...]
+    has_calendar: bool
+    previous_year: SchoolYear | None  # the year its change page compares with
+
+
+@dataclass(frozen=True)
+class YearPage(PageContext):
+    year: SchoolYear
+    offices: tuple[OfficeInYear, ...]
+
+
+@dataclass(frozen=True)
+class OfficeYearSection:
+    year: SchoolYear
+    bodies: tuple[Body, ...]  # the top-level ones
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class OfficePage(PageContext):
+    office: Office
+    parent: Office | None
+    successor: Office | None
+    years: tuple[OfficeYearSection, ...]  # oldest first
+
+    def summary(self) -> str:
+        return " · ".join(p for p in (wording.office_kind_name(self.office.kind), self.office.place or "") if p)
+
+
+# A school
+
+
+@dataclass(frozen=True)
+class SchoolPage(PageContext):
+    school: School
+    office: Office
+    successor: School | None
+    years: tuple[SchoolYear, ...]
+
+    def summary(self) -> str:
+        return " · ".join(p for p in (wording.level_name(self.school.level), self.office.short_name) if p)
+
+
+@dataclass(frozen=True)
+class SchoolBody:
+    """A cluster or inter-school group a school is in, with its school's own row."""
+
+    body: Body
+    membership: Membership
+    leaders: tuple[Membership, ...]
+    deputies: tuple[Membership, ...]
+    plan: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class SubjectLeaders:
+    """A subject group of the school's office, and who leads it."""
+
+    group: Body
+    subject: Subject | None
+    heads: tuple[Membership, ...]
+
+
+@dataclass(frozen=True)
+class SchoolYearPage(PageContext):
+    school: School
+    office: Office
+    year: SchoolYear
+    years: tuple[SchoolYear, ...]
+    clusters: tuple[SchoolBody, ...]
+    groups: tuple[SchoolBody, ...]
+    subject_leaders: tuple[SubjectLeaders, ...]
+    staff: tuple[Seat, ...]
+
+    def summary(self) -> str:
+        parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")
+        return " · ".join(p for p in parts if p)
+
+
+# A body
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A member who leads or deputises, with the person behind the row (None for a school)."""
+
+    membership: Membership
+    person: Person | None
+
+
+@dataclass(frozen=True)
+class ChildBody:
+    body: Body
+    leaders: tuple[Membership, ...]
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    duty: Duty
+    legal_document: Document | None
+
+
+@dataclass(frozen=True)
+class RoleDuties:
+    """The duties of one role, in the order the document lists them."""
+
+    role: str
+    duties: tuple[DutyLine, ...]
+
+
+@dataclass(frozen=True)
+class BodyPage(PageContext):
+    body: Body
+    office: Office
+    subject: Subject | None
+    year: SchoolYear
+    years: tuple[SchoolYear, ...]
+    previous_year: SchoolYear | None  # the year its change page compares with
+    ancestors: tuple[Body, ...]
+    leaders: tuple[Holder, ...]
+    deputies: tuple[Holder, ...]
+    children: tuple[ChildBody, ...]
+    roster: tuple[Membership, ...]
+    duties_by_role: tuple[RoleDuties, ...]
+    activities: tuple[PlanItem, ...]
+    charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
+    decision: Document | None
+    source_document: Document | None
+
+    def summary(self) -> str:
+        parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
+        parts += [f"{wording.member_role(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
+        return " · ".join(p for p in parts if p)
+
+
+# A person, a document
+
+
+@dataclass(frozen=True)
+class PersonPage(PageContext):
+    person: Person
+    seats: tuple[Seat, ...]
+    signed: tuple[Document, ...]
+
+    def summary(self) -> str:
+        parts = [f"{wording.member_role(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
+                 for s in self.seats[:3]]
+        if len(self.seats) > 3:
+            parts.append(f"và {len(self.seats) - 3} vai trò khác")
+        if self.signed:
+            parts.append(f"ký {len(self.signed)} văn bản")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    activity: Activity
+    bodies: tuple[Body, ...]
+
+
+@dataclass(frozen=True)
+class DocumentPage(PageContext):
+    doc: Document
+    issuer: Office | None
+    bodies: tuple[Body, ...]
+    related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
+    referenced_by: tuple[tuple[Document, str], ...]
+    activities: tuple[ActivityRow, ...]
+
+    def summary(self) -> str:
+        parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]
+        return " · ".join(p for p in parts if p)
+
+
+# Changes between two years
+
+
+@dataclass(frozen=True)
+class DiffPage(PageContext):
+    diff: OfficeDiff
+    office: Office
+    groups: tuple[ChangeGroup, ...]
+
+
+@dataclass(frozen=True)
+class BodyDiffPage(PageContext):
+    diff: BodyDiff
+    office: Office
+    groups: tuple[ChangeGroup, ...]

@@ -1,0 +1,183 @@
+"""Reporting a diff between two school years (computed by portal.diff): as a plain dict
+for JSON, as text for a terminal, and the labels and groups the change pages show.
+
+Deterministic: the same diff always gives the same JSON and the same text (the golden
+files of tests/golden/diff/ hold them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import wording
+from .diff import FIELDS, KINDS, STATUSES, BodyDiff, Change, Counts, FieldChange, OfficeDiff
+
+# Labels
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of change is called: 'Thành viên mới'."""
+    return KINDS[kind]
+
+
+def status_label(status: str) -> str:
+    """What happened to a body between the two years: 'mới thành lập'."""
+    return STATUSES[status]
+
+
+def field_label(field: str) -> str:
+    """The name of a changed value: 'vai trò'."""
+    return FIELDS.get(field, field)
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """The changes of one kind, under the kind's label."""
+
+    kind: str
+    label: str
+    changes: tuple[Change, ...]
+
+
+def change_groups(changes: tuple[Change, ...]) -> tuple[ChangeGroup, ...]:
+    """Changes grouped by kind, in the order of KINDS; kinds without a change left out."""
+    groups = (ChangeGroup(kind, label, tuple(c for c in changes if c.kind == kind)) for kind, label in KINDS.items())
+    return tuple(group for group in groups if group.changes)
+
+
+# JSON
+
+
+def _field_json(f: FieldChange) -> dict[str, Any]:
+    return {"field": f.field, "old": f.old, "new": f.new, "old_id": f.old_id, "new_id": f.new_id}
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind,
+        "target": {"type": change.target_type, "id": change.target, "label": change.label},
+        "bodies": [{"id": b.id, "name": b.name} for b in change.bodies],
+        "fields": [_field_json(f) for f in change.fields],
+        "note": change.note,
+    }
+
+
+def _body_summary_json(body: BodyDiff, every_kind: bool) -> dict[str, Any]:
+    """A body's summary; inside an office's diff its counts leave out the kinds at zero."""
+    return {
+        "id": body.body,
+        "kind": body.kind,
+        "name": body.name,
+        "old_name": body.old_name,
+        "parent": body.parent,
+        "status": body.status,
+        "decision": {"old": body.old_decision, "new": body.new_decision},
+        "members": {"old": body.old_members, "new": body.new_members,
+                    "unchanged": body.unchanged_members},
+        "counts": {kind: n for kind, n in body.counts if n or every_kind},
+    }
+
+
+def to_json(diff: OfficeDiff | BodyDiff) -> dict[str, Any]:
+    """A plain dict in a fixed key order: the same diff always gives the same JSON."""
+    if isinstance(diff, BodyDiff):
+        return {
+            "office": diff.office,
+            "from": diff.old_year.label,
+            "to": diff.new_year.label,
+            **_body_summary_json(diff, every_kind=True),
+            "changes": [change_json(c) for c in diff.changes],
+        }
+    return {
+        "office": {"id": diff.office, "name": diff.office_name, "sample": diff.sample,
+                   "valid_until": diff.office_valid_until, "successor": diff.office_successor,
+                   "successor_name": diff.office_successor_name},
+        "from": diff.old_year.label,
+        "to": diff.new_year.label,
+        "total": diff.total,
+        "counts": dict(diff.counts),
+        "unchanged_members": diff.unchanged_members,
+        "changes": [change_json(c) for c in diff.changes],
+        "bodies": [_body_summary_json(b, every_kind=False) for b in diff.bodies],
+    }
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _field_text(f: FieldChange) -> str:
+    label = field_label(f.field)
+    old = _shorten(f.old) if f.old is not None else None
+    new = _shorten(f.new) if f.new is not None else None
+    if old is None:
+        return f"{label}: {new}"
+    if new is None:
+        return f"{label}: {old}"
+    return f"{label}: {old} → {new}"
+
+
+def change_line(change: Change, with_bodies: bool = True) -> str:
+    """`~ Trần Thị Bích [Nhóm Toán]: vai trò: Ủy viên → Nhóm trưởng`"""
+    text = f"{change.sign} {change.label}"
+    # A body's or a post's label names the body already; a move always shows both bodies.
+    if change.target_type not in ("body", "post") and change.bodies \
+            and (with_bodies or len(change.bodies) > 1):
+        text += " [" + " → ".join(b.name for b in change.bodies) + "]"
+    parts = [_field_text(f) for f in change.fields]
+    if parts:
+        text += ": " + "; ".join(parts)
+    if change.note:
+        text += f" ({change.note})"
+    return text
+
+
+def _grouped_lines(changes: tuple[Change, ...], with_bodies: bool) -> list[str]:
+    lines: list[str] = []
+    for group in change_groups(changes):
+        lines += ["", f"{group.label} ({len(group.changes)})"]
+        lines.extend("  " + change_line(c, with_bodies) for c in group.changes)
+    return lines
+
+
+def _count_lines(counts: Counts, unchanged: int) -> list[str]:
+    total = sum(n for _, n in counts)
+    lines = [f"Tổng số thay đổi: {total}"]
+    lines.extend(f"  {kind_label(kind)}: {n}" for kind, n in counts if n)
+    lines.append(f"  Thành viên giữ nguyên (không liệt kê): {unchanged}")
+    return lines
+
+
+def format_text(diff: OfficeDiff | BodyDiff) -> str:
+    """The diff for a terminal: the counts first, then '+', '-' and '~' lines, 'cũ → mới'."""
+    years = f"{diff.old_year} → {diff.new_year}"
+    if isinstance(diff, BodyDiff):
+        kind = wording.body_kind_name(diff.kind).lower()
+        lines = [f"Thay đổi {years}: {diff.name} ({kind}, mã {diff.body})",
+                 f"Tình trạng: {status_label(diff.status)}; số thành viên: "
+                 f"{diff.old_members} → {diff.new_members}", ""]
+        lines += _count_lines(diff.counts, diff.unchanged_members)
+        lines += _grouped_lines(diff.changes, with_bodies=False)
+        return "\n".join(lines) + "\n"
+    lines = [f"Thay đổi {years}: {diff.office_name} (mã {diff.office})"]
+    if diff.sample:
+        lines.append("DỮ LIỆU MẪU: đơn vị, trường, người và văn bản đều hư cấu, chỉ để minh họa.")
+    until = wording.iso_date_text(diff.office_valid_until)
+    if until:
+        successor = f"; đơn vị kế thừa: {diff.office_successor_name}" \
+            if diff.office_successor_name else ""
+        lines.append(f"Đơn vị hoạt động đến hết ngày {until}{successor}.")
+    lines.append("")
+    lines += _count_lines(diff.counts, diff.unchanged_members)
+    lines += _grouped_lines(diff.changes, with_bodies=True)
+    changed = [b for b in diff.bodies if b.status != "unchanged"]
+    if changed:
+        lines += ["", f"Theo tổ chức ({len(changed)} có thay đổi / {len(diff.bodies)})"]
+        for b in changed:
+            total = sum(n for _, n in b.counts)
+            lines.append(f"  {b.name} [{b.body}]: {status_label(b.status)}, {total} thay đổi, "
+                         f"thành viên {b.old_members} → {b.new_members}, "
+                         f"giữ nguyên {b.unchanged_members}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,145 @@
+"""How the portal words what it says in more than one place: one function per phrase.
+
+Pages (through the Jinja filters that render.py registers), exports, the feed, the
+calendars, the diff and the search summaries all call these, so that a document's
+reference, a unit's name or a role's label reads the same everywhere and changes in
+one place. Vietnamese text for the public; no markup (templates escape what they print).
+"""
+
+from __future__ import annotations
+
+from . import vocab
+from .dates import PartialDate, SchoolYear
+from .model import Document, Membership, Portal, School
+
+# Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
+
+
+def date_text(date: PartialDate | None) -> str:
+    return date.vietnamese() if date else ""
+
+
+def iso_date_text(iso: str | None) -> str:
+    """date_text of a date kept as ISO text ('2025-06-30'), as a diff's summary keeps it."""
+    return date_text(PartialDate.parse(iso)) if iso else ""
+
+
+# Labels of the controlled vocabularies (vocab.py); a code without a label shows as itself.
+
+
+def role_name(role: str) -> str:
+    """The standard name of a role: 'Phó Cụm trưởng'."""
+    return vocab.ROLES.get(role, role)
+
+
+def member_role(member: Membership) -> str:
+    """A member's role as the document wrote it ('Phó Cục trưởng'), else its standard name."""
+    return member.role_text or role_name(member.role)
+
+
+def body_kind_name(kind: str) -> str:
+    return vocab.BODY_KINDS.get(kind, kind)
+
+
+def document_kind_name(kind: str) -> str:
+    return vocab.DOCUMENT_KINDS.get(kind, kind)
+
+
+def office_kind_name(kind: str) -> str:
+    return vocab.OFFICE_KINDS.get(kind, kind)
+
+
+def level_name(level: str) -> str:
+    return vocab.SCHOOL_LEVELS.get(level, level)
+
+
+# "căn cứ" is no relation a document declares in `related`: the page's own index
+# (View.referenced_by) adds it for the documents a legal basis points to.
+LEGAL_BASIS_RELATION = "can-cu"
+
+
+def relation_name(relation: str) -> str:
+    if relation == LEGAL_BASIS_RELATION:
+        return "căn cứ"
+    return vocab.RELATIONS.get(relation, relation)
+
+
+# Units: the school or office a member works at, or a school member of a cluster
+
+
+def school_name(school: School, at: SchoolYear | None = None) -> str:
+    """The school's name; with `at`, its name on the first day of that school year (a
+    former name when it was renamed since)."""
+    if at is None:
+        return school.name
+    day = at.first_day
+    earlier = sorted((f.until.last_day, f.name) for f in school.former_names
+                     if f.until is not None and f.until.last_day >= day)
+    return earlier[0][1] if earlier else school.name
+
+
+def unit_name(portal: Portal, unit: str | None, at: SchoolYear | None = None) -> str:
+    """The name of a unit: a school's name (at the start of `at`, see school_name), an
+    office's short name, else the id as written; '' for no unit."""
+    if not unit:
+        return ""
+    if unit in portal.schools:
+        return school_name(portal.schools[unit], at)
+    if unit in portal.offices:
+        return portal.offices[unit].short_name
+    return unit
+
+
+def written_post(portal: Portal, member: Membership) -> str:
+    """A member's "Chức vụ - Đơn vị công tác" cell: as printed, else position - unit.
+    The importer reads it back (importer/proposal.py) by the same rule."""
+    return member.as_written or " - ".join(p for p in (member.position or "", unit_name(portal, member.unit)) if p)
+
+
+# Documents. Three forms, from the shortest:
+#   citation   "Thông tư 20/2018/TT-BGDĐT"          (a page's title, a legal reference)
+#   name       "Quyết định số 140/QĐ-PGDĐT"         (a link to the document)
+#   reference  "Quyết định số 140/QĐ-PGDĐT ngày 13/09/2024 của Phòng GDĐT ..."
+
+UNNUMBERED = "(chưa có số)"
+
+
+def document_citation(doc: Document) -> str:
+    """Kind and number as a legal text cites it: 'Thông tư 20/2018/TT-BGDĐT'."""
+    kind = document_kind_name(doc.kind)
+    return f"{kind} {doc.number}" if doc.number else kind
+
+
+def document_name(doc: Document) -> str:
+    """Kind and number: 'Quyết định số 140/QĐ-PGDĐT' ('Quyết định' without a number)."""
+    kind = document_kind_name(doc.kind)
+    return f"{kind} số {doc.number}" if doc.number else kind
+
+
+def document_label(doc: Document) -> str:
+    """Name and date, saying when the number is missing: 'Quyết định (chưa có số), năm 2025'.
+    The change pages put an old and a new document side by side with it."""
+    name = document_name(doc) if doc.number else f"{document_kind_name(doc.kind)} {UNNUMBERED}"
+    return f"{name}, {doc.date.vietnamese()}" if doc.date else name
+
+
+def signing_date(date: PartialDate) -> str:
+    """'ngày 13/09/2024', or 'tháng 09/2024' / 'năm 2024' when the document left the day blank."""
+    return f"ngày {date.vietnamese()}" if date.is_full else date.vietnamese()
+
+
+def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = False) -> str:
+    """'Quyết định số 140/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo ...': the
+    name, the date, the issuer (its short name with `short_issuer`); each part when known."""
+    parts = [document_name(doc)]
+    if doc.date:
+        parts.append(signing_date(doc.date))
+    issuer = portal.offices.get(doc.issuer or "")
+    if issuer:
+        parts.append(f"của {issuer.short_name if short_issuer else issuer.name}")
+    return " ".join(parts)
+
+
+def enclosed_in(portal: Portal, doc: Document) -> str:
+    """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
+    return f"(Kèm theo {document_reference(portal, doc)})"
