@@ -347,7 +347,7 @@ def test_a_body_listed_from_a_previous_years_document_is_a_warning(dataset: Data
     (problem,) = dataset.problems()
     assert problem.format() == (
         "CẢNH BÁO data/years/2025-2026/pgddt-a.yml, dòng 18, mục bodies[0].source: Tổ cốt cán năm học 2025-2026 "
-        "lấy danh sách từ văn bản của năm học 2024-2025: Quyết định 1/QĐ-PGDĐT.\n"
+        "lấy danh sách từ văn bản của năm học 2024-2025: Quyết định số 1/QĐ-PGDĐT, 13/09/2024.\n"
         "    cần: một văn bản của năm học 2025-2026\n"
         "    gợi ý: nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn theo "
         "văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).")

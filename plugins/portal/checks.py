@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import privacy, vocab
+from . import privacy, vocab, wording
 from .dates import PartialDate, SchoolYear
 from .model import Body, Document, Membership, Portal, Source
 from .problems import KeyPath, Problem, Severity, format_path
@@ -308,9 +308,8 @@ def _check_stale_sources(ctx: _Context, body: Body) -> None:
         document = ctx.portal.documents.get(document_id or "")
         if document is None or document.school_year is None or document.school_year >= body.school_year:
             continue  # a cited document (data/documents/) belongs to no school year
-        kind = vocab.DOCUMENT_KINDS.get(document.kind, document.kind)
         ctx.add(body.source, (key,), f"{body.name} năm học {body.school_year} lấy {_STALE_ROLE[key]} từ văn bản "
-                f"của năm học {document.school_year}: {kind} {document.number or document.id}.",
+                f"của năm học {document.school_year}: {wording.document_label(document)}.",
                 expected=f"một văn bản của năm học {body.school_year}",
                 hint="nếu năm học này được chép từ năm trước, thay bằng văn bản của năm mới; nếu danh sách vẫn "
                      "theo văn bản cũ, giữ nguyên (cảnh báo này nhắc để kiểm tra lại).",
@@ -356,7 +355,7 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
     else:
         leader = vocab.LEADER_ROLE[body.kind]
         leaders = [i for i, m in enumerate(body.members) if m.role == leader]
-        label = vocab.ROLES[leader].lower()
+        label = wording.role_name(leader).lower()
         if not leaders:
             ctx.add(s, ("members",), f"{body.name}: không có {label}.",
                     expected=f"đúng một thành viên có 'role: {leader}'",
