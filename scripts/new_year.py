@@ -1,14 +1,16 @@
 """Start a new school year for an office by copying the previous one, ids unchanged.
 
     python3 scripts/new_year.py --office pgddt-mau [--from 2024-2025] [--to 2025-2026]
-                                [--data data]
+                                [--successor so-gddt-mau] [--data data]
 
 The logic is the core's (portal.newyear): data/years/<from>/<office>.yml is copied to
 data/years/<to>/<office>.yml with the bodies, members and duties kept (same ids, so the
 site can show what changed), the old year's documents dropped, and every body pointing to
 one placeholder decision (`placeholder: true`) that only a draft check accepts. Never
 overwrites a file; checks the new file and removes it again if it does not pass. Refuses
-an office that ended before the new year, naming its successor.
+an office that ended before the new year, naming its successors and this command with
+`--successor`, which starts the successor's year file from the ended office's last year
+(same body ids, the successor as the issuer, the schools handed on).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import _paths
 from portal.dates import SchoolYear
 from portal.load import load, shown_path
-from portal.newyear import NewYearError, plan, write
+from portal.newyear import NewYearError, plan, plan_successor, write
 from portal.problems import report
 
 
@@ -38,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--office", required=True, help="mã đơn vị, ví dụ pgddt-mau")
     p.add_argument("--from", dest="old", type=_year, help="năm học chép từ (mặc định: năm mới nhất)")
     p.add_argument("--to", dest="new", type=_year, help="năm học mới (mặc định: năm sau --from)")
+    p.add_argument("--successor", help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office "
+                                       "(khi --office đã chấm dứt hoạt động), ví dụ so-gddt-mau")
     p.add_argument("--data", type=Path, default=_paths.REPO / "data", help="thư mục dữ liệu")
     return p
 
@@ -54,7 +58,10 @@ def run(argv: list[str] | None = None) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     try:
-        year = plan(portal, data_dir, args.office, args.old, args.new)
+        if args.successor:
+            year = plan_successor(portal, data_dir, args.office, args.successor, args.old, args.new)
+        else:
+            year = plan(portal, data_dir, args.office, args.old, args.new)
         errors = write(year, data_dir)
     except NewYearError as error:
         print(f"LỖI: {error}", file=sys.stderr)
@@ -65,7 +72,7 @@ def run(argv: list[str] | None = None) -> int:
         print(report(errors), file=sys.stderr)
         return 1
     print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
-          f"chép từ năm học {year.old}.")
+          f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
     print("Việc cần làm tiếp:")
     print(f"  1. Trong {shown}, thay văn bản chỗ giữ '{year.decision_id}' bằng quyết định thật: số, "
           "ngày, người ký, căn cứ, nơi nhận, toàn văn; xóa dòng 'placeholder: true'.")
@@ -74,7 +81,7 @@ def run(argv: list[str] | None = None) -> int:
     print("  3. Thêm kế hoạch và các hoạt động của năm mới (ngày tháng không được chép).")
     print("  4. Kiểm tra bản nháp: python3 scripts/check.py --draft; trước khi xuất bản: "
           "python3 scripts/check.py")
-    print(f"  5. Xem thay đổi: python3 scripts/diff_years.py --office {year.office.id} "
+    print(f"  5. Xem thay đổi: python3 scripts/diff_years.py --office {year.copied_from.id} "
           f"--from {year.old} --to {year.new}")
     return 0
 

@@ -14,7 +14,7 @@ from . import wording
 from .dates import SchoolYear
 from .diff import BodyDiff, OfficeDiff
 from .diff_report import ChangeGroup
-from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
+from .model import Activity, Body, Document, Duty, Membership, Office, Original, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -94,6 +94,7 @@ class ArchivePage(PageContext):
 class DiffEntry:
     diff: OfficeDiff
     office: Office
+    new_office: Office  # who published the new year: `office`, or its successor
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ class OfficeInYear:
     documents: tuple[Document, ...]
     has_calendar: bool
     previous_year: SchoolYear | None  # the year its change page compares with
+    # Offices that ended and whose bodies this office carries on this year: the change pages.
+    taken_over: tuple[DiffEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,19 @@ class OfficeYearSection:
 
 
 @dataclass(frozen=True)
+class Heir:
+    """A successor of an ended office, and what it took over."""
+
+    office: Office
+    took_over: str | None
+
+
+@dataclass(frozen=True)
 class OfficePage(PageContext):
     office: Office
     parent: Office | None
-    successor: Office | None
+    successors: tuple[Heir, ...]
+    predecessors: tuple[Office, ...]  # offices that ended and named this one as a successor
     years: tuple[OfficeYearSection, ...]  # oldest first
 
     def summary(self) -> str:
@@ -149,11 +161,20 @@ class OfficePage(PageContext):
 
 
 @dataclass(frozen=True)
+class ManagedYears:
+    """An office that managed a school, and the school years it did (consecutive in the list)."""
+
+    office: Office
+    years: tuple[SchoolYear, ...]
+
+
+@dataclass(frozen=True)
 class SchoolPage(PageContext):
     school: School
-    office: Office
+    office: Office  # the office of its schools file; `managers` say who managed it each year
     successor: School | None
     years: tuple[SchoolYear, ...]
+    managers: tuple[ManagedYears, ...]
 
     def summary(self) -> str:
         return " · ".join(p for p in (wording.level_name(self.school.level), self.office.short_name) if p)
@@ -227,6 +248,15 @@ class RoleDuties:
 
 
 @dataclass(frozen=True)
+class CitedOriginal:
+    """The document a list is copied from and its published original, if any: where a row's
+    or a duty's page ("tr. 3") leads."""
+
+    document: Document
+    original: Original | None
+
+
+@dataclass(frozen=True)
 class BodyPage(PageContext):
     body: Body
     office: Office
@@ -244,6 +274,7 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
+    cited: CitedOriginal | None = None
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
@@ -284,6 +315,7 @@ class DocumentPage(PageContext):
     related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
     referenced_by: tuple[tuple[Document, str], ...]
     activities: tuple[ActivityRow, ...]
+    originals: tuple[Original, ...] = ()  # published beside the page (publish_original)
 
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]

@@ -91,8 +91,9 @@ def to_json(diff: OfficeDiff | BodyDiff) -> dict[str, Any]:
         }
     return {
         "office": {"id": diff.office, "name": diff.office_name, "sample": diff.sample,
-                   "valid_until": diff.office_valid_until, "successor": diff.office_successor,
-                   "successor_name": diff.office_successor_name},
+                   "valid_until": diff.office_valid_until,
+                   "successors": [{"id": x.id, "name": x.name, "took_over": x.took_over}
+                                  for x in diff.office_successors]},
         "from": diff.old_year.label,
         "to": diff.new_year.label,
         "total": diff.total,
@@ -166,8 +167,8 @@ def format_text(diff: OfficeDiff | BodyDiff) -> str:
         lines.append("DỮ LIỆU MẪU: đơn vị, trường, người và văn bản đều hư cấu, chỉ để minh họa.")
     until = wording.iso_date_text(diff.office_valid_until)
     if until:
-        successor = f"; đơn vị kế thừa: {diff.office_successor_name}" \
-            if diff.office_successor_name else ""
+        names = ", ".join(x.name for x in diff.office_successors)
+        successor = f"; đơn vị kế thừa: {names}" if names else ""
         lines.append(f"Đơn vị hoạt động đến hết ngày {until}{successor}.")
     lines.append("")
     lines += _count_lines(diff.counts, diff.unchanged_members)

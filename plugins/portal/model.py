@@ -32,6 +32,14 @@ class FormerName:
 
 
 @dataclass(frozen=True)
+class Successor:
+    """An office that carries on (part of) an ended office's work, and what it took over."""
+
+    office: str
+    took_over: str | None
+
+
+@dataclass(frozen=True)
 class Office:
     id: str
     name: str
@@ -41,11 +49,17 @@ class Office:
     place: str | None
     valid_from: PartialDate | None
     valid_until: PartialDate | None
-    successor: str | None
+    # Why it ended (a key of vocab.OFFICE_END_REASONS) and who carries on: with valid_until only.
+    end_reason: str | None
+    successors: tuple[Successor, ...]
     note: str | None
     former_names: tuple[FormerName, ...]
     sample: bool
     source: Source
+
+    def ended_before(self, year: SchoolYear) -> bool:
+        """Whether the office stopped before the school year began."""
+        return self.valid_until is not None and self.valid_until.last_day < year.first_day
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,27 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class Original:
+    """An original file of a document under data/files/ (`file` is relative to data/), with
+    the size and SHA-256 the data records for it (None until the clerk writes them)."""
+
+    file: str
+    sha256: str | None
+    size: int | None
+    pages: int | None
+
+    @property
+    def name(self) -> str:
+        """The file's own name: where the site publishes it, beside the document's page."""
+        return self.file.rsplit("/", 1)[-1]
+
+    @property
+    def format(self) -> str:
+        """Its extension, a key of vocab.ORIGINAL_FORMATS."""
+        return self.file.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
 class Document:
     """A văn bản: decision, plan, guide, regulation, letter, submission, circular."""
 
@@ -159,6 +194,14 @@ class Document:
     # A stand-in written by scripts/new_year.py until the signed decision is entered:
     # accepted by a draft check only.
     placeholder: bool = False
+    originals: tuple[Original, ...] = ()
+    # Originals are published only when the document says so: a scan carries signatures,
+    # sometimes phone numbers the transcription hides.
+    publish_original: bool = False
+
+    @property
+    def published_originals(self) -> tuple[Original, ...]:
+        return self.originals if self.publish_original else ()
 
 
 @dataclass(frozen=True)
@@ -176,6 +219,8 @@ class Membership:
     subject: str | None
     note: str | None
     source: Source
+    # The page of the list's original this row is copied from ("tr. 3").
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +230,7 @@ class Duty:
     text: str
     legal_ref: str | None
     legal_provision: str | None
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +263,9 @@ class OfficeYear:
     documents: tuple[str, ...]
     bodies: tuple[str, ...]
     source: Source
+    # Schools this office manages in this year besides those of its own schools file
+    # (`schools:` of the year file): the schools an ended office handed on.
+    schools: tuple[str, ...] = ()
 
 
 @dataclass
@@ -289,6 +338,21 @@ class Portal:
             found.append(child)
             stack.extend(reversed(self.children(child)))
         return found
+
+    @cached_property
+    def _listed_schools(self) -> dict[tuple[SchoolYear, str], str]:
+        """(year, school) -> the office whose year file lists the school under `schools:`
+        (the first in file order when two do: the checker reports it)."""
+        index: dict[tuple[SchoolYear, str], str] = {}
+        for oy in self.office_years:
+            for school in oy.schools:
+                index.setdefault((oy.school_year, school), oy.office)
+        return index
+
+    def managing_office(self, school: School, year: SchoolYear) -> str:
+        """The office that manages the school in `year`: the one whose year file lists it
+        under `schools:`, else the office of its schools file (docs/data-format.md)."""
+        return self._listed_schools.get((year, school.id), school.office)
 
     def private_values(self) -> frozenset[str]:
         return self.redactor.values
