@@ -510,7 +510,8 @@ class Province:
     def hand_over(self, issuer: Issuer) -> None:
         """From MERGER_YEAR the Sở issues the district's year: same bodies, the Sở's officials."""
         if not self.so_officials:
-            self.so_officials = {key: self.new_person(self.so_id, "sgd", male=True if key == "head" else None, honorific=True)
+            self.so_officials = {key: self.new_person(self.so_id, "sgd", male=True if key == "head" else None,
+                                                      honorific=True)
                                  for key in ("head", "deputy", "expert", "clerk")}
             clerk = self.people[self.so_officials["clerk"]]
             clerk.phone, clerk.publish_phone = clerk.phone or self.phone(), False

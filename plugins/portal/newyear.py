@@ -125,6 +125,12 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     if successor.ended_before(new):
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))
+    carried = {b.id for b in portal.bodies_in(old) if b.office == office.id}
+    taken = sorted({b.office for b in portal.bodies_in(new) if b.id in carried})
+    if taken:
+        raise NewYearError(f"các tổ chức của {office.short_name} đã được tiếp tục trong năm học {new} bởi "
+                           f"{', '.join(portal.offices[o].short_name for o in taken)} (cùng mã tổ chức); mỗi tổ "
+                           "chức chỉ do một đơn vị ban hành trong một năm học.")
     return _copy(portal, data_dir, office, successor, old, new)
 
 

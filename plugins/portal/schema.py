@@ -325,6 +325,7 @@ DUTY = _object(
             ["ref"],
             "căn cứ pháp lý của nhiệm vụ",
         ),
+        "page": _page(),
     },
     ["role", "text"],
     "a duty of a role",
