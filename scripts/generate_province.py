@@ -644,7 +644,7 @@ class Province:
              "activities": self.activities(year, team_id, [c["id"] for c in clusters], issuer)},
         ]
         previous = f"{code}-{year - 1}-qd-to-cot-can"
-        before = [self.year_files[(year - 1, o)] for o in (issuer.office, issuer.former_office)
+        before = [self.year_files[(year - 1, o)] for o in (issuer.office, issuer.former_office or "")
                   if (year - 1, o) in self.year_files]
         if issuer.started and any(d["id"] == previous for f in before for d in f["documents"]):
             documents[0]["related"] = [{"ref": previous, "relation": "thay-the"}]
