@@ -349,6 +349,16 @@ class Portal:
                 index.setdefault((oy.school_year, school), oy.office)
         return index
 
+    def schools_managed_by(self, office: str) -> list[School]:
+        """The schools of the office's own schools file and those any of its year files lists
+        under `schools:` (taken over from an office that ended), in data order."""
+        listed = {school for oy in self.office_years if oy.office == office for school in oy.schools}
+        return [s for s in self.schools.values() if s.office == office or s.id in listed]
+
+    def predecessors(self, office: str) -> list[str]:
+        """The offices that ended naming `office` among their successors."""
+        return [o.id for o in self.offices.values() if any(x.office == office for x in o.successors)]
+
     def managing_office(self, school: School, year: SchoolYear) -> str:
         """The office that manages the school in `year`: the one whose year file lists it
         under `schools:`, else the office of its schools file (docs/data-format.md)."""
