@@ -294,3 +294,4 @@ def test_search_filters_keep_an_ended_office_under_its_own_name(repo_portal: Por
     assert filed["van-ban/mau-2024-qd-cum/"] == [phong]
     assert filed["don-vi/pgddt-mau/"] == [phong]
     assert filed["thay-doi/pgddt-mau/2023-2024-den-2024-2025/"] == [phong]
+    assert filed["thay-doi/pgddt-mau/2024-2025-den-2025-2026/"] == [phong, so]

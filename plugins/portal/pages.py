@@ -295,7 +295,9 @@ class Pages:
         for d in self.diffs:
             office = p.offices[d.office]
             label = f"{d.old_year} → {d.new_year}"
-            filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
+            # Across a succession: filed under the office that ended and the one that carries it on.
+            offices = list(dict.fromkeys([office.short_name, p.offices[d.new_office].short_name]))
+            filters = {"nam_hoc": [d.new_year.label], "don_vi": offices}
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
                            f"Thay đổi {label}: {office.short_name}", "diff.html",
                            DiffPage(d, office, diff_report.change_groups(d.changes)),
