@@ -259,7 +259,7 @@ def test_the_ended_office_page_says_so_and_links_its_successors(repo_site: Path,
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
     html = (repo_site / "don-vi" / "pgddt-mau" / "index.html").read_text(encoding="utf-8")
     for heir in office.successors:
-        assert f'href="../{heir.office}/"' in html
+        assert f'don-vi/{heir.office}/"' in html
         assert heir.took_over and heir.took_over in text
     successor = article_text(repo_site / "don-vi" / "so-gddt-mau" / "index.html")
     assert "Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (chấm dứt sau ngày 30/06/2025)" in successor
