@@ -210,8 +210,8 @@ def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
             match = _DECISION.match(line)
             if match:
                 line = f"{match.group(1)}{decision['id']}{match.group(3)}"
-            source = _SOURCE.match(line)
-            if source and source.group(1) in old_documents:
+            listed_from = _SOURCE.match(line)
+            if listed_from and listed_from.group(1) in old_documents:
                 i += 1
                 continue
         out.append(line)
