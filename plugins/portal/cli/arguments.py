@@ -12,15 +12,24 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
 from ..dates import SchoolYear
 
+
+def _missing(match: re.Match[str]) -> str:
+    """Options start with a dash; the rest are positional arguments (a folder, a command)."""
+    names = match.group(1)
+    what = "tùy chọn" if all(name.startswith("-") for name in names.split(", ")) else "đối số"
+    return f"thiếu {what} bắt buộc: {names}"
+
+
 # argparse's own English phrases, in Vietnamese (the clerk reads them). The first that
 # matches the whole message wins: the specific ones come first.
-_ERRORS = [
-    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tùy chọn bắt buộc: \1"),
+_ERRORS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"the following arguments are required: (.*)"), _missing),
     (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tùy chọn: \1"),
     (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1: không có lựa chọn \2 (chọn \3)"),
     (re.compile(r"argument (\S+): expected one argument"), r"\1: cần một giá trị sau tùy chọn này"),

@@ -51,7 +51,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _text(option: str, value: str, pattern: str, expected: str) -> str:
-    if not re.search(pattern, value) or len(value) > 500:
+    if not re.search(pattern, value) or len(value) > 500 or "\n" in value or "\r" in value:
         raise CommandError(f"{option}: '{value}' không dùng được; cần {expected}.")
     return value
 

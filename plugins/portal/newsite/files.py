@@ -8,7 +8,6 @@ workflow files and the subjects are copied as they are (GitHub's `${{ }}` is not
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -66,22 +65,32 @@ class SiteSpec:
 
 
 def yaml_scalar(value: str | int) -> str:
-    """`value` as one YAML scalar on one line: plain when YAML reads it back as the same
-    string, double-quoted (JSON, a subset of YAML's quoting) otherwise."""
+    """`value` as one YAML scalar on one line, read back as the same value after a key:
+    PyYAML's own choice (plain, or single-quoted) when it is, else double-quoted with every
+    character beyond printable ASCII escaped."""
     if isinstance(value, int):
         return str(value)
-    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000).removesuffix("\n...\n").rstrip("\n")
-    if "\n" in text or yaml.safe_load(text) != value:
-        text = json.dumps(value, ensure_ascii=False)
+    text = _dump(value, allow_unicode=True)
+    if "\n" in text or yaml.safe_load(f"key: {text}\n") != {"key": value}:
+        text = _dump(value, allow_unicode=False, default_style='"')
     return text
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+def _dump(value: str, **style: Any) -> str:
+    dumped: str = yaml.safe_dump(value, width=1_000_000, **style)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+# Python-Markdown's and CommonMark's backslash escapes; < and > as entities (Python-Markdown
+# does not take a backslash before them), and & where it would start one ("GD&ĐT" stays).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def markdown_text(value: str) -> str:
-    """`value` as literal text in Markdown: no emphasis, link, heading or HTML from it."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    """`value` as literal text inside a line of Markdown: no emphasis, link, code or HTML."""
+    text = _ENTITY_START.sub("&amp;", value)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _environment() -> jinja2.Environment:
