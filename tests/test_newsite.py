@@ -189,9 +189,11 @@ def test_requirements_pin_this_version_or_name_the_package_given(tmp_path: Path,
         return [line for line in lines if line and not line.startswith("#")][-1]
 
     assert requirement(created) == f"{DISTRIBUTION}=={metadata.version(DISTRIBUTION)}"
-    git = "portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@v0.1.0"
-    assert new_site(tmp_path / "git", "--package", git).returncode == 0
-    assert requirement(tmp_path / "git") == git
+    for line in ("portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@v0.1.0",
+                 "portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl"):
+        folder = tmp_path / str(len(line))
+        assert new_site(folder, "--package", line).returncode == 0
+        assert requirement(folder) == line and not (folder / "vendor").exists()
     wheel = tmp_path / "portal_cot_can-0.1.0-py3-none-any.whl"
     wheel.write_bytes(b"PK\x03\x04 a wheel")
     assert new_site(tmp_path / "wheel", "--package", str(wheel)).returncode == 0

@@ -60,7 +60,7 @@ def _requirement(package: str | None, version: str) -> tuple[str, Path | None]:
     """The line of requirements.txt, and the wheel to copy into the site when there is one."""
     if package is None:
         return f"{DISTRIBUTION}=={version}", None
-    if package.endswith(".whl"):
+    if package.endswith(".whl") and "://" not in package and "@" not in package:  # a file here, not a URL
         wheel = Path(package)
         if not wheel.is_file():
             raise CommandError(f"--package: không có tệp {wheel}.")
