@@ -6,4 +6,5 @@ import sys
 
 from .app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # imported by a walk over the package, it runs nothing
+    sys.exit(main())
