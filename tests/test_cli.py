@@ -24,8 +24,9 @@ from conftest import REPO
 from portal import commands
 from portal.cli import app, check, main
 from portal.cli.arguments import school_year
-from portal.cli.command import DISTRIBUTION, Exit
+from portal.cli.command import DISTRIBUTION
 from portal.cli.guard import guarded
+from portal.commands import Exit
 
 # argparse's English, which must never reach the clerk (the brief's list, and the rest of
 # argparse's own phrases).

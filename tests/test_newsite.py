@@ -26,8 +26,9 @@ from markers import runs_mkdocs
 
 from conftest import REPO, build_env
 from portal import commands
-from portal.cli.command import DISTRIBUTION, Exit
+from portal.cli.command import DISTRIBUTION
 from portal.cli.new_site import current_school_year
+from portal.commands import Exit
 from portal.load import load
 from portal.newsite.files import GITLAB_CI, REQUIREMENTS, WORKFLOW, markdown_text, yaml_scalar
 from portal.schema import FILE_SCHEMAS

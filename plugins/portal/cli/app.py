@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 
 from .. import commands
+from ..commands import Exit, exit_codes_text
 from . import check, diff, import_roster, new_site, new_year
 from .arguments import HelpFormatter, Parser
-from .command import Command, Exit, installed_version
+from .command import Command, installed_version
 from .guard import guarded, say
 
 # In the order of the office's routine, as `cotcan --help` lists them.
@@ -26,9 +27,7 @@ def parser() -> argparse.ArgumentParser:
     top = Parser(prog=commands.PROGRAM,
                  description="Công cụ của văn phòng cho cổng thông tin tổ cốt cán: tạo trang, bắt đầu năm học, "
                              "nhập danh sách đã ký, kiểm tra dữ liệu, so sánh hai năm học.",
-                 epilog=f"Xem hướng dẫn của từng lệnh: {commands.PROGRAM} LỆNH --help. Mã thoát: 0 xong; 1 dữ "
-                        "liệu có lỗi (chưa ghi gì); 2 lệnh, tệp hoặc thư mục không dùng được; 3 lỗi của "
-                        "chương trình.")
+                 epilog=f"Xem hướng dẫn của từng lệnh: {commands.PROGRAM} LỆNH --help. {exit_codes_text()}")
     top.add_argument("--version", action="version", version=f"{commands.PROGRAM} {installed_version()}",
                      help="in số phiên bản rồi thoát")
     choices = top.add_subparsers(title="lệnh", dest="command", metavar="LỆNH")

@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 
 from .. import commands
+from ..commands import Exit
 from ..load import load
 from ..model import Portal
 from ..problems import report
 from .arguments import add_data_option
-from .command import Command, Exit, existing_data
+from .command import Command, existing_data
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

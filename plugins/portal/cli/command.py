@@ -5,27 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import IntEnum
 from importlib import metadata
 from pathlib import Path
 
 from ..commands import CommandName
 from ..errors import PortalError
-
-
-class Exit(IntEnum):
-    """Exit codes, the same for every command (docs/commands.md)."""
-
-    OK = 0
-    # The data, or a list to import, has errors: the report says which; nothing was written.
-    DATA = 1
-    # The command line, a file or a folder cannot be used (argparse's own errors too).
-    USAGE = 2
-    # A fault of the program itself: one line, never a traceback.
-    UNEXPECTED = 3
-    # Stopped with Ctrl+C (128 + SIGINT, as shells report it).
-    INTERRUPTED = 130
-
 
 # The distribution that installs the `cotcan` console script (pyproject.toml).
 DISTRIBUTION = "portal-cot-can"

@@ -12,13 +12,14 @@ import argparse
 import json
 
 from .. import commands
+from ..commands import Exit
 from ..dates import SchoolYear
 from ..diff import DiffError, diff_body, diff_years, office_years
 from ..diff_report import format_text, to_json
 from ..load import load
 from ..problems import report
 from .arguments import add_data_option, school_year
-from .command import Command, Exit, existing_data
+from .command import Command, existing_data
 from .guard import say
 
 

@@ -8,8 +8,8 @@ import os
 import sys
 from collections.abc import Callable
 
+from ..commands import Exit
 from ..errors import PortalError
-from .command import Exit
 
 # Why the system refused a file or folder, for the errors a clerk can meet and act on.
 _OS_REASONS: dict[int, str] = {

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from .. import commands
+from ..commands import Exit
 from ..importer.apply import apply_changes, error_counts, write_atomic
 from ..importer.changes import summary, unified_diff
 from ..importer.errors import RosterError
@@ -32,7 +33,7 @@ from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
 from .arguments import add_data_option, school_year
-from .command import Command, Exit, existing_data
+from .command import Command, existing_data
 from .guard import say
 
 

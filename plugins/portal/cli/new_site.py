@@ -14,13 +14,14 @@ import re
 from pathlib import Path
 
 from .. import commands, vocab
+from ..commands import Exit
 from ..dates import SchoolYear
 from ..newsite import NewSite, SiteSpec, create_site
 from ..newsite.create import VENDOR
 from ..problems import report
 from ..schema import ID_PATTERN, NAME_PATTERN
 from .arguments import school_year
-from .command import DISTRIBUTION, Command, CommandError, Exit, installed_version
+from .command import DISTRIBUTION, Command, CommandError, installed_version
 from .guard import say
 
 DEFAULT_KIND = "so-gddt"  # since 1/7/2025 a province's Sở publishes (or a commune)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 
 from .. import commands
+from ..commands import Exit
 from ..load import load, shown_path
 from ..newyear import NewYear, plan, write
 from ..problems import report
 from .arguments import add_data_option, school_year
-from .command import Command, Exit, existing_data
+from .command import Command, existing_data
 from .guard import say
 
 

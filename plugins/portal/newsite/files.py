@@ -112,7 +112,7 @@ def _variables(spec: SiteSpec) -> dict[str, Any]:
         "requirement": spec.requirement, "decision": placeholder_decision(spec.office, spec.year),
         "school": SCHOOL, "person": PERSON, "body": BODY,
         "office_kinds": list(vocab.OFFICE_KINDS), "school_levels": list(vocab.SCHOOL_LEVELS),
-        "program": commands.PROGRAM, "new_site": commands.NEW_SITE.name,
+        "program": commands.PROGRAM, "new_site": commands.NEW_SITE.name, "exit_codes": commands.exit_codes_text(),
         "import_line": commands.IMPORT.line("--office", spec.office, "--input", "danh-sach.docx"),
         "cmd": {"check": commands.CHECK, "import_": commands.IMPORT, "diff": commands.DIFF,
                 "new_year": commands.NEW_YEAR},
