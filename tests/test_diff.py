@@ -1,4 +1,4 @@
-"""The diff between school years: golden files per change kind, the sample office, the scripts.
+"""The diff between school years: golden files per change kind, the sample office, the command.
 
 Each case below writes a small two-year dataset into a temp dir (the same base both
 years, then one change), diffs it and compares the JSON with tests/golden/diff/<case>.json.
@@ -17,14 +17,13 @@ import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_util import cotcan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -462,27 +461,22 @@ def test_sample_files_say_they_are_sample_data() -> None:
             assert all(d["text"].endswith("(dữ liệu mẫu).") for d in b.get("duties", []))
 
 
-# -- the scripts -----------------------------------------------------------------------------
-
-
-def script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / name), *args],
-                          capture_output=True, text=True, encoding="utf-8")
+# -- the command (cotcan so-sanh) --------------------------------------------------------------
 
 
 def test_diff_script_text_and_json(sample_data: Path) -> None:
-    text = script("diff_years.py", "--office", "pgddt-mau", "--data", str(sample_data))
+    text = cotcan("so-sanh", "--office", "pgddt-mau", "--data", str(sample_data))
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("Thay đổi 2023-2024 → 2024-2025: Phòng Giáo dục và Đào tạo huyện Mẫu")
     assert "  ~ Phạm Thị Lan [Nhóm Toán (dữ liệu mẫu)]: vai trò: Ủy viên → Nhóm trưởng\n" in text.stdout
     assert "  ~ Đỗ Thị Mỹ Duyên [Nhóm Toán (dữ liệu mẫu)]: đơn vị: THCS Hoa Sen (dữ liệu mẫu) → " \
            "THCS Bình Minh (dữ liệu mẫu)\n" in text.stdout
-    as_json = script("diff_years.py", "--office", "pgddt-mau", "--from", "2022-2023", "--to", "2023-2024",
+    as_json = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2022-2023", "--to", "2023-2024",
                      "--json", "--data", str(sample_data))
     assert as_json.returncode == 0, as_json.stderr
     result = json.loads(as_json.stdout)
     assert (result["from"], result["to"], result["total"]) == ("2022-2023", "2023-2024", 13)
-    one = script("diff_years.py", "--office", "pgddt-mau", "--body", "mau-cum-1", "--json",
+    one = cotcan("so-sanh", "--office", "pgddt-mau", "--body", "mau-cum-1", "--json",
                  "--data", str(sample_data))
     counts = json.loads(one.stdout)["counts"]
     assert {k: n for k, n in counts.items() if n} == {"member-left": 1, "member-moved": 1,
@@ -493,21 +487,21 @@ def test_diff_script_reports_bad_data_without_a_traceback(sample_data: Path) -> 
     year = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
     year.write_text(year.read_text(encoding="utf-8").replace("role: nhom-truong", "role: nhom-truonng", 1),
                     encoding="utf-8")
-    result = script("diff_years.py", "--office", "pgddt-mau", "--data", str(sample_data))
+    result = cotcan("so-sanh", "--office", "pgddt-mau", "--data", str(sample_data))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "LỖI data/years/2024-2025/pgddt-mau.yml, dòng" in result.stderr
     assert "1 lỗi, 0 cảnh báo." in result.stderr
-    wrong = script("diff_years.py", "--office", "pgddt-x", "--data", str(sample_data.parent / "nowhere"))
+    wrong = cotcan("so-sanh", "--office", "pgddt-x", "--data", str(sample_data.parent / "nowhere"))
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
 
 
 def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
-    office = script("diff_years.py", "--office", "pgddt-x", "--data", str(sample_data))
+    office = cotcan("so-sanh", "--office", "pgddt-x", "--data", str(sample_data))
     assert (office.returncode, office.stderr) == (2, "Không có đơn vị nào mang mã 'pgddt-x'.\n")
-    year = script("diff_years.py", "--office", "pgddt-mau", "--from", "2024-2025", "--data",
+    year = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2024-2025", "--data",
                   str(sample_data))
     assert year.returncode == 2
     assert year.stderr == "Không so sánh được: không có năm học nào sau 2024-2025 để so sánh.\n"
-    bad = script("diff_years.py", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
+    bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -51,10 +51,12 @@ def test_importing_every_core_module_loads_no_mkdocs() -> None:
     assert report["front_end"] == []
 
 
-def test_no_test_patches_the_import_path() -> None:
-    """The package is installed (editable in development); tests never put it on sys.path."""
+def test_nothing_patches_the_import_path() -> None:
+    """The package is installed (editable in development); no test, script or module puts
+    anything on sys.path (a script finds its neighbours in scripts/ as Python does)."""
     patched = []
-    for path in sorted((REPO / "tests").glob("*.py")):
+    for path in sorted([*(REPO / "tests").glob("*.py"), *(REPO / "scripts").glob("*.py"),
+                        *(REPO / "plugins").rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Attribute) and node.attr == "path"
                     and isinstance(node.value, ast.Name) and node.value.id == "sys"):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_util import cotcan
 from test_diff import SAMPLE_FILES
 
 from conftest import REPO
@@ -22,8 +22,7 @@ from portal.problems import DataError
 
 
 def new_year(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), *args],
-                          capture_output=True, text=True, encoding="utf-8")
+    return cotcan("nam-moi", *args)
 
 
 @pytest.fixture
@@ -48,7 +47,7 @@ def test_copies_the_last_year_keeping_ids(sample_data: Path) -> None:
     assert result.returncode == 0, result.stderr
     target = sample_data / "years" / "2025-2026" / "pgddt-mau.yml"
     assert "Đã tạo data/years/2025-2026/pgddt-mau.yml: 10 tổ chức, 37 dòng thành viên" in result.stdout
-    assert "python3 scripts/diff_years.py --office pgddt-mau --from 2024-2025 --to 2025-2026" in result.stdout
+    assert "cotcan so-sanh --office pgddt-mau --from 2024-2025 --to 2025-2026" in result.stdout
 
     text = target.read_text(encoding="utf-8")
     assert "# DỮ LIỆU MẪU, KHÔNG CÓ THẬT." in text  # the old comments are kept

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import privacy, vocab, wording
+from . import commands, privacy, vocab, wording
 from .dates import PartialDate, SchoolYear
 from .model import Body, Document, Membership, Portal, Source
 from .problems import KeyPath, Problem, Severity, format_path
@@ -25,7 +25,7 @@ from .yamlsource import YamlDocument
 # "Did you mean ...?" compares an unknown id with every known one: after this many, the
 # hints stop, so that a file full of wrong ids costs linear time, not ids x references.
 _SUGGESTIONS = 200
-# The title scripts/new_year.py gave placeholders before they carried `placeholder: true`.
+# The title `cotcan nam-moi` gave placeholders before they carried `placeholder: true`.
 _PLACEHOLDER_TITLE = "chưa có số"
 # What a body takes from the document each of its fields names.
 _STALE_ROLE = {"decision": "quyết định thành lập", "source": "danh sách"}
@@ -118,6 +118,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     ctx = _Context(portal, docs, unbuilt)
     _check_offices_and_schools(ctx)
     _check_people(ctx)
+    _check_placeholder_records(ctx, draft)
     _check_documents(ctx, draft)
     _check_office_years(ctx)
     _check_bodies(ctx)
@@ -210,22 +211,48 @@ def _check_documents(ctx: _Context, draft: bool) -> None:
 
 
 def is_placeholder(doc: Document) -> bool:
-    """A stand-in for a decision not signed yet: marked so, or (as scripts/new_year.py wrote
+    """A stand-in for a decision not signed yet: marked so, or (as `cotcan nam-moi` wrote
     them before the mark) titled "chưa có số" with no number."""
     return doc.placeholder or (not doc.number and _PLACEHOLDER_TITLE in normalize(doc.title).casefold())
+
+
+def _placeholder_severity(draft: bool) -> Severity:
+    return "warning" if draft else "error"
+
+
+_ONLY_A_DRAFT = f"Chỉ bản kiểm tra nháp ({commands.CHECK.line('--draft')}) chấp nhận chỗ giữ; trang web thì không."
 
 
 def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
     if not is_placeholder(doc):
         return
-    severity: Severity = "warning" if draft else "error"
     ctx.add(doc.source, ("placeholder",) if doc.placeholder else ("title",),
             f"văn bản '{doc.id}' là văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.",
             expected="số, ngày, người ký và trích yếu của văn bản thật",
             hint="nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn"
-                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "")
-                 + ". Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.",
-            severity=severity)
+                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "") + ". " + _ONLY_A_DRAFT,
+            severity=_placeholder_severity(draft))
+
+
+# What replaces each kind of placeholder record a new site starts with (`cotcan tao-trang`).
+_PLACEHOLDER_RECORDS = {
+    "đơn vị": "tên đầy đủ, tên ngắn, loại, địa danh (place) và đơn vị cấp trên (parent) của đơn vị",
+    "trường": "mã, tên và cấp học của một trường thật của đơn vị (rồi thêm các trường khác)",
+    "người": "mã và họ tên của một người thật trong danh sách (rồi thêm những người khác)",
+}
+
+
+def _check_placeholder_records(ctx: _Context, draft: bool) -> None:
+    p = ctx.portal
+    found = [*(("đơn vị", r.id, r.source) for r in p.offices.values() if r.placeholder),
+             *(("trường", r.id, r.source) for r in p.schools.values() if r.placeholder),
+             *(("người", r.id, r.source) for r in p.people.values() if r.placeholder)]
+    for what, record_id, source in found:
+        ctx.add(source, ("placeholder",), f"{what} '{record_id}' là chỗ giữ, chưa được thay bằng {what} thật.",
+                expected=_PLACEHOLDER_RECORDS[what],
+                hint="điền thông tin thật rồi xóa 'placeholder: true'; khi đổi mã, đổi cả ở mọi chỗ dùng mã đó. "
+                     + _ONLY_A_DRAFT,
+                severity=_placeholder_severity(draft))
 
 
 def _check_issuer_alive(ctx: _Context, doc: Document) -> None:

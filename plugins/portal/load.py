@@ -209,7 +209,7 @@ class _Builder:
                 parent=o.get("parent"), place=o.get("place"), valid_from=_date(o.get("valid_from")),
                 valid_until=_date(o.get("valid_until")), successor=o.get("successor"),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
-                source=self.source(doc, path))
+                source=self.source(doc, path), placeholder=bool(o.get("placeholder")))
 
     def subjects(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, s in self.records(doc, "subjects", invalid):
@@ -222,7 +222,8 @@ class _Builder:
                 id=s["id"], name=s["name"], level=s["level"], office=doc.data["office"],
                 aliases=_tuple(s.get("aliases")), former_names=_former(s),
                 valid_from=_date(s.get("valid_from")), valid_until=_date(s.get("valid_until")),
-                successor=s.get("successor"), note=s.get("note"), source=self.source(doc, path))
+                successor=s.get("successor"), note=s.get("note"), source=self.source(doc, path),
+                placeholder=bool(s.get("placeholder")))
 
     def people(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, p in self.records(doc, "people", invalid):
@@ -230,7 +231,7 @@ class _Builder:
                 id=p["id"], name=p["name"], honorific=p.get("honorific"), sort_name=p.get("sort_name"),
                 contact=dict(p.get("contact") or {}), publish=_tuple(p.get("publish")),
                 distinct_from=_tuple(p.get("distinct_from")), note=p.get("note"),
-                source=self.source(doc, path))
+                source=self.source(doc, path), placeholder=bool(p.get("placeholder")))
 
     def documents(self, doc: YamlDocument, invalid: frozenset[KeyPath], year: SchoolYear | None = None,
                   office: str | None = None) -> list[str]:

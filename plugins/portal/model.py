@@ -46,6 +46,9 @@ class Office:
     former_names: tuple[FormerName, ...]
     sample: bool
     source: Source
+    # A stand-in written by `cotcan tao-trang` until the office's own details are entered:
+    # accepted by a draft check only (so are a placeholder school's and person's).
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class School:
     successor: str | None
     note: str | None
     source: Source
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Person:
     distinct_from: tuple[str, ...]
     note: str | None
     source: Source
+    placeholder: bool = False
 
     @property
     def public_contact(self) -> dict[str, str]:
@@ -156,7 +161,7 @@ class Document:
     school_year: SchoolYear | None
     office: str | None
     source: Source
-    # A stand-in written by scripts/new_year.py until the signed decision is entered:
+    # A stand-in written by `cotcan nam-moi` until the signed decision is entered:
     # accepted by a draft check only.
     placeholder: bool = False
 

@@ -58,10 +58,15 @@ def successor_hint(portal: Portal, office: Office) -> str:
 
 def placeholder(office: Office, year: SchoolYear) -> dict[str, Any]:
     """The decision every copied body points to until the real one is entered."""
+    return placeholder_decision(office.id, year, sample=office.sample)
+
+
+def placeholder_decision(office_id: str, year: SchoolYear, *, sample: bool = False) -> dict[str, Any]:
+    """An office's decision for a year not signed yet (a new year's, or a new site's)."""
     title = f"Quyết định năm học {year} (chưa có số)"
-    if office.sample:
+    if sample:
         title += " (dữ liệu mẫu)"
-    return {"id": f"{office.id}-{year.start}-qd-cho-so", "kind": "quyet-dinh", "date": year.start,
+    return {"id": f"{office_id}-{year.start}-qd-cho-so", "kind": "quyet-dinh", "date": year.start,
             "title": title, "placeholder": True}
 
 
