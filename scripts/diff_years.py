@@ -1,12 +1,15 @@
-"""Show what changed in an office between two school years, before publishing.
+"""Show what changed in an office between two school years, or within one, before publishing.
 
     python3 scripts/diff_years.py --office pgddt-mau [--from 2023-2024] [--to 2024-2025]
                                   [--json] [--body ID] [--data data]
+    python3 scripts/diff_years.py --office pgddt-mau --year 2024-2025 [--json] [--body ID]
 
-Without --to, the office's latest school year; without --from, the one before it. Prints
-the summary counts, then every change ("+" new, "-" gone, "~" changed, "cũ → mới"), or
-the same as JSON with --json. With --body, only that body. When the data has errors it
-prints the checker's report and exits 1; a wrong office or year exits 2.
+Without --to, the office's latest school year; without --from, the one before it: each
+year's lists as they stand at its end (after its amending decisions). With --year, the
+changes within that year, day by day: what each amending decision changed. Prints the
+summary counts, then every change ("+" new, "-" gone, "~" changed, "cũ → mới"), or the
+same as JSON with --json. With --body, only that body. When the data has errors it prints
+the checker's report and exits 1; a wrong office or year exits 2.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import _paths
 from portal.dates import SchoolYear
-from portal.diff import DiffError, diff_body, diff_years, office_years
+from portal.diff import DiffError, diff_body, diff_within_year, diff_years, office_years
 from portal.diff_report import format_text, to_json
 from portal.load import load
 from portal.problems import report
@@ -39,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--office", required=True, help="mã đơn vị, ví dụ pgddt-mau")
     p.add_argument("--from", dest="old", type=_year, help="năm học cũ (mặc định: năm liền trước)")
     p.add_argument("--to", dest="new", type=_year, help="năm học mới (mặc định: năm mới nhất)")
+    p.add_argument("--year", type=_year, help="thay đổi trong một năm học, theo từng quyết định điều chỉnh "
+                   "(không dùng cùng --from, --to)")
     p.add_argument("--body", help="chỉ so sánh một tổ chức (mã tổ chức)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--data", type=Path, default=_paths.REPO / "data", help="thư mục dữ liệu")
@@ -76,11 +81,21 @@ def run(argv: list[str] | None = None) -> int:
         print(f"Không có đơn vị nào mang mã '{args.office}'.", file=sys.stderr)
         return 2
     try:
-        old, new = _pick_years(office_years(portal, args.office), args.old, args.new)
-        if args.body:
+        if args.year is not None:
+            if args.old or args.new:
+                raise DiffError("--year (trong một năm học) không dùng cùng --from, --to (giữa hai năm học).")
+            within = diff_within_year(portal, args.office, args.year)
+            if args.body:
+                if args.body not in portal.body_ids_in(args.year):
+                    raise DiffError(f"năm học {args.year} không có tổ chức '{args.body}'.")
+                within = within.of_body(args.body)
+            output = to_json(within) if args.json else format_text(within)
+        elif args.body:
+            old, new = _pick_years(office_years(portal, args.office), args.old, args.new)
             diff = diff_body(portal, args.office, args.body, old, new)
             output = to_json(diff) if args.json else format_text(diff)
         else:
+            old, new = _pick_years(office_years(portal, args.office), args.old, args.new)
             office = diff_years(portal, args.office, old, new)
             output = to_json(office) if args.json else format_text(office)
     except DiffError as error:
