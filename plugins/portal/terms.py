@@ -93,7 +93,11 @@ class Fault:
 class History:
     first: tuple[Membership, ...]  # the list as first signed
     steps: tuple[Step, ...]  # in date order
-    terms: tuple[Term, ...]  # those of the first list first, in its order; then as they began
+    # The terms row by row: each row of the list is held by a member, then by whoever
+    # replaced them or by the same member in another role; rows of the first list first,
+    # in its order, then the rows amendments added, as they were added.
+    rows: tuple[tuple[Term, ...], ...]
+    terms: tuple[Term, ...]  # every term: those of the first list first, in its order; then as they began
     faults: tuple[Fault, ...]
 
     @property
@@ -117,20 +121,29 @@ class History:
                 roster = step.roster
         return roster
 
-    def first_terms(self) -> tuple[Term, ...]:
-        """The term each row of the first list began, in the list's order."""
-        return self.terms[:len(self.first)]
+    def first_rows(self) -> tuple[tuple[Term, ...], ...]:
+        """The rows of the first list, in its order, each with the terms that held it."""
+        return self.rows[:len(self.first)]
 
-    def later_terms(self) -> tuple[Term, ...]:
-        """The terms amendments began, in date order."""
-        return self.terms[len(self.first):]
+    def added_rows(self) -> tuple[tuple[Term, ...], ...]:
+        """The rows amendments added, as they were added."""
+        return self.rows[len(self.first):]
 
     def terms_of(self, key: str) -> list[Term]:
         return [t for t in self.terms if t.key == key]
 
     def term_of(self, member: Membership) -> Term | None:
-        """The term a row of a list belongs to (the very row: first list or latest)."""
+        """The term a row of this history's lists belongs to (the very row)."""
         return next((t for t in self.terms if t.member is member), None)
+
+    def predecessor(self, term: Term) -> Term | None:
+        """Whose post a term took over: another member's term in the same role that ended the
+        day before it began (the leader replaced, or who left as the deputy took over)."""
+        if term.start is None:
+            return None
+        eve = term.start.first_day - datetime.timedelta(days=1)
+        return next((t for t in self.terms if t.member.role == term.member.role and t.key != term.key
+                     and t.until is not None and t.until.last_day == eve), None)
 
 
 def as_partial(day: datetime.date) -> PartialDate:
@@ -139,11 +152,12 @@ def as_partial(day: datetime.date) -> PartialDate:
 
 @dataclass
 class _Open:
-    """A term not ended yet, while the amendments are applied."""
+    """A term not ended yet, while the amendments are applied; `row`: the row of the list it holds."""
 
     member: Membership
     start: PartialDate | None
     decision: str | None
+    row: int
     until: PartialDate | None = None
     ended_by: str | None = None
 
@@ -155,7 +169,7 @@ class _Applier:
     """Applies a body's amendments in date order to its list."""
 
     def __init__(self, body: Body) -> None:
-        self.roster: list[_Open] = [_Open(m, None, None) for m in body.members]
+        self.roster: list[_Open] = [_Open(m, None, None, row) for row, m in enumerate(body.members)]
         self.started: list[_Open] = list(self.roster)
         self.faults: list[Fault] = []
         self.ever = {member_key(m) for m in body.members}
@@ -176,8 +190,9 @@ class _Applier:
         term.ended_by = amendment.decision
         return term.member
 
-    def begin(self, member: Membership, amendment: Amendment) -> _Open:
-        term = _Open(member, amendment.start, amendment.decision)
+    def begin(self, member: Membership, amendment: Amendment, row: int | None = None) -> _Open:
+        """A term from the amendment's day, in `row` (a new row of the list when None)."""
+        term = _Open(member, amendment.start, amendment.decision, len(self.started) if row is None else row)
         self.started.append(term)
         return term
 
@@ -202,7 +217,7 @@ class _Applier:
                 old = self.end(at, amendment)
                 # The newcomer takes the row of the member they replace, and its number.
                 new = swap.new if swap.new.stt is not None else dataclasses.replace(swap.new, stt=old.stt)
-                self.roster[at] = self.begin(new, amendment)
+                self.roster[at] = self.begin(new, amendment, self.roster[at].row)
                 events.append(Event("replaced", new, old))
         for i, change in enumerate(amendment.roles):
             at = self.position(change.member.key)
@@ -214,7 +229,7 @@ class _Applier:
                 continue  # the role it already has: nothing changes
             self.end(at, amendment)
             now = dataclasses.replace(before, role=change.role, role_text=change.role_text)
-            self.roster[at] = self.begin(now, amendment)
+            self.roster[at] = self.begin(now, amendment, self.roster[at].row)
             events.append(Event("role", now, before))
         for i, member in enumerate(amendment.add):
             if self.position(member_key(member)) is not None:
@@ -228,14 +243,22 @@ class _Applier:
 def history(body: Body) -> History:
     """The body's list over the year: its terms, its steps, and what could not be applied."""
     if not body.amendments:
-        return History(body.members, (), tuple(Term(m, None, None, None, None) for m in body.members), ())
+        first = tuple(Term(m, None, None, None, None) for m in body.members)
+        return History(body.members, (), tuple((term,) for term in first), first, ())
     applier = _Applier(body)
     order = sorted(range(len(body.amendments)), key=lambda i: (body.amendments[i].start.first_day, i))
     steps = tuple(applier.apply(body.amendments[i], i) for i in order)
-    # A term begun and ended by two amendments of the same day was never in force: left out.
-    terms = tuple(t.close() for t in applier.started
-                  if t.start is None or t.until is None or t.start.first_day <= t.until.last_day)
-    return History(body.members, steps, terms, tuple(applier.faults))
+    rows: dict[int, list[Term]] = {}
+    for term in applier.started:
+        rows.setdefault(term.row, [])
+        # A term begun and ended by two amendments of the same day was never in force: left out.
+        if term.start is None or term.until is None or term.start.first_day <= term.until.last_day:
+            rows[term.row].append(term.close())
+    begun = sorted((t for held in rows.values() for t in held if t.start is not None),
+                   key=lambda t: t.start.first_day if t.start else datetime.date.min)
+    every = (*(held[0] for held in list(rows.values())[:len(body.members)]), *begun)
+    return History(body.members, steps, tuple(tuple(held) for held in rows.values()), every,
+                   tuple(applier.faults))
 
 
 # The list of a body and its subject groups, as the DANH SÁCH prints it
@@ -250,20 +273,23 @@ def latest_roster(portal: Portal, body: Body) -> list[Membership]:
 
 def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     """Every term of the official list (the body and its subject groups), with the body it
-    is in: the list as first signed in its printed order (`Portal.roster`), then the terms
-    amendments began, by date."""
+    is in, row by row: the rows of the list as first signed in its printed order
+    (`Portal.roster`), each followed by the terms that took it over, then the rows
+    amendments added, by date."""
     bodies = [body, *(child for child in portal.children(body) if child.kind == "nhom-bo-mon")]
-    first: dict[int, tuple[Body, Term]] = {}
-    later: list[tuple[datetime.date, int, int, Body, Term]] = []
+    first: dict[int, tuple[Body, tuple[Term, ...]]] = {}
+    added: list[tuple[datetime.date, int, int, Body, tuple[Term, ...]]] = []
     for order, member_body in enumerate(bodies):
         found = history(member_body)
-        for term in found.first_terms():
-            first[id(term.member)] = (member_body, term)
-        for n, term in enumerate(found.later_terms()):
-            assert term.start is not None  # begun by an amendment
-            later.append((term.start.first_day, order, n, member_body, term))
+        for row in found.first_rows():
+            first[id(row[0].member)] = (member_body, row)
+        for n, row in enumerate(found.added_rows()):
+            if row:  # an added row holds one term at least, unless it was undone the same day
+                start = row[0].start
+                added.append((start.first_day if start else datetime.date.min, order, n, member_body, row))
     rows = [first[id(m)] for m in portal.roster(body) if id(m) in first]
-    return rows + [(b, t) for *_, b, t in sorted(later, key=lambda row: row[:3])]
+    rows += [(b, row) for *_, b, row in sorted(added, key=lambda found: found[:3])]
+    return [(b, term) for b, row in rows for term in row]
 
 
 def amended(bodies: Iterable[Body]) -> bool:
