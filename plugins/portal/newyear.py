@@ -130,7 +130,10 @@ def write(year: NewYear, data_dir: Path) -> list[Problem]:
 
 
 def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any]) -> dict[str, Any]:
-    """What the new file must hold: the old one with the new year, decision and no documents."""
+    """What the new file must hold: the old one with the new year, decision and no documents;
+    a body's `source` that was one of the old year's documents goes too (the new list comes
+    from the new decision)."""
+    old_documents = {d.get("id") for d in old.get("documents") or []}
     data: dict[str, Any] = {}
     for key, value in old.items():
         if key == "documents":
@@ -142,11 +145,14 @@ def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any]) ->
     data.setdefault("documents", [dict(decision)])
     for body in data.get("bodies") or []:
         body["decision"] = decision["id"]
+        if body.get("source") in old_documents:
+            del body["source"]
     return data
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _DECISION = re.compile(r"^(\s*(?:-\s+)?decision:\s*)([^\s#]+)(.*)$")
+_SOURCE = re.compile(r"^\s+source:\s*([^\s#]+)\s*(?:#.*)?$")
 
 
 def _placeholder_lines(decision: dict[str, Any], year: SchoolYear) -> list[str]:
@@ -167,6 +173,7 @@ def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
                  decision: dict[str, Any]) -> str:
     """The old file's text with only what must change changed, comments and layout kept."""
     lines = text.splitlines()
+    old_documents = {d.get("id") for d in (yaml.safe_load(text) or {}).get("documents") or []}
     out = [
         f"# Năm học {year}: chép từ {source}.",
         f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old_year}; văn bản của năm cũ đã bỏ.",
@@ -203,6 +210,10 @@ def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
             match = _DECISION.match(line)
             if match:
                 line = f"{match.group(1)}{decision['id']}{match.group(3)}"
+            listed_from = _SOURCE.match(line)
+            if listed_from and listed_from.group(1) in old_documents:
+                i += 1
+                continue
         out.append(line)
         i += 1
     return "\n".join(out) + "\n"
