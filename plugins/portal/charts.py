@@ -115,7 +115,7 @@ def timeline(portal: Portal, person: Person, seats: Sequence[Seat]) -> str:
         left, right = x(begins), x(ends)
         lead = " portal-timeline-lead" if seat.membership.role in leading else ""
         label = f"{role} · {seat.body.name}"  # the year is along the top, the period in the table
-        parts.append(f'<text x="8" y="{y + 14}">{escape(label)}</text>'
+        parts.append(f'<text x="12" y="{y + 14}">{escape(label)}</text>'
                      f'<rect x="{left}" y="{y + 20}" width="{max(right - left, 3)}" height="12" rx="2" '
                      f'class="portal-timeline-term{lead}"/>')
         described.append(f"{role}, {seat.body.name}, năm học {year}, {period}")
