@@ -35,6 +35,11 @@ PAGES = {
     "group": "to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/",
     "diff": "thay-doi/pgddt-mau/2023-2024-den-2024-2025/",
     "decision": "van-ban/cc-2024-hd-1671/",
+    # A list that changed during the year (its control of the list on a day), the changes
+    # within a year, a person's timeline.
+    "amended": "to-chuc/mau-to-cot-can-toan/2024-2025/",
+    "within": "thay-doi/pgddt-mau/2024-2025/",
+    "person": "nguoi/mau-vo-van-khoa/",
     "search": "",
 }
 SEARCH_QUERY = "ha thi lien"

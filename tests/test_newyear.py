@@ -3,6 +3,7 @@ nothing overwritten, and an office that has ended refused with its successor nam
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -59,9 +60,16 @@ def test_copies_the_last_year_keeping_ids(sample_data: Path) -> None:
                                   "placeholder": True}]
     assert {b["decision"] for b in data["bodies"]} == {"pgddt-mau-2025-qd-cho-so"}
     old_documents = {d["id"] for d in old["documents"]}
+    # The Toán group's list changed on 4/11/2024 (Quyết định 260): the new year starts from the
+    # list at the end of the old one, without the old year's amendment.
+    at_the_end = copy.deepcopy(old["bodies"])
+    toan = next(b for b in at_the_end if b["id"] == "mau-to-cot-can-toan")
+    (amendment,) = toan.pop("amendments")
+    toan["members"][0] = {"stt": 1, **amendment["replace"][0]["with"]}
     assert [{**b, "decision": None} for b in data["bodies"]] == [
         {**{k: v for k, v in b.items() if not (k == "source" and v in old_documents)}, "decision": None}
-        for b in old["bodies"]]
+        for b in at_the_end]
+    assert "amendments:" not in text and "\n      - {stt: 1, person: mau-pham-thi-lan, role: nhom-truong," in text
 
     # The placeholder passes a draft check only, as a warning; the real check refuses it.
     portal, warnings = load_or_raise(sample_data, sample_data.parent, draft=True)

@@ -15,8 +15,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import commands, privacy, vocab, wording
+from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
-from .model import Body, Document, Membership, Portal, Source
+from .model import Body, Document, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, Schema
 from .text import normalize
@@ -322,6 +323,7 @@ def _check_bodies(ctx: _Context) -> None:
         for i, duty in enumerate(body.duties):
             ctx.ref(s, ("duties", i, "legal", "ref"), duty.legal_ref, p.documents, u.documents, "văn bản",
                     "data/")
+        check_amendments(ctx, body)
         if _in_cycle(p, body):
             ctx.add(s, ("parent",), "tổ chức nằm trong chính nó (vòng lặp 'parent').",
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
@@ -404,14 +406,10 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
         _check_stt(ctx, body)
 
 
-def _member_key(m: Membership) -> str:
-    return f"person:{m.person}" if m.person else f"school:{m.school}"
-
-
 def _check_duplicate_members(ctx: _Context, body: Body) -> None:
     first: dict[str, int] = {}
     for i, m in enumerate(body.members):
-        key = _member_key(m)
+        key = member_key(m)
         if key in first:
             ctx.add(body.source, ("members", i), f"{m.person or m.school} có hai dòng trong cùng tổ chức.",
                     hint=f"dòng đầu ở members[{first[key]}]; xóa một dòng.")

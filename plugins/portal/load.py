@@ -20,18 +20,22 @@ from .checks import Unbuilt, check_portal
 from .dates import PartialDate, SchoolYear, school_year_fault
 from .model import (
     Activity,
+    Amendment,
     Body,
     Document,
     Duty,
     Figure,
     FormerName,
     LegalBasis,
+    MemberRef,
     Membership,
     Office,
     OfficeYear,
     Person,
     Portal,
     Related,
+    Replacement,
+    RoleChange,
     School,
     Signer,
     Source,
@@ -270,10 +274,26 @@ class _Builder:
                 members=tuple(_member(m, self.source(doc, path + ("members", j)))
                               for j, m in enumerate(b.get("members") or [])),
                 duties=tuple(_duty(d) for d in b.get("duties") or []),
-                source=self.source(doc, path))
+                source=self.source(doc, path),
+                amendments=tuple(self.amendment(doc, path + ("amendments", j), a)
+                                 for j, a in enumerate(b.get("amendments") or [])))
             bodies.append(b["id"])
         self.portal.office_years.append(
             OfficeYear(year, office, tuple(documents), tuple(bodies), self.source(doc, ())))
+
+
+    def amendment(self, doc: YamlDocument, path: KeyPath, a: dict[str, Any]) -> Amendment:
+        start = _date(a["from"])
+        assert start is not None  # the schema's full-date format
+        return Amendment(
+            decision=a["decision"], start=start,
+            add=tuple(_member(m, self.source(doc, path + ("add", i))) for i, m in enumerate(a.get("add") or [])),
+            remove=tuple(_member_ref(r) for r in a.get("remove") or []),
+            replace=tuple(
+                Replacement(_member_ref(r), _member(r["with"], self.source(doc, path + ("replace", i, "with"))))
+                for i, r in enumerate(a.get("replace") or [])),
+            roles=tuple(RoleChange(_member_ref(r), r["role"], r.get("role_text")) for r in a.get("roles") or []),
+            source=self.source(doc, path))
 
 
 def _former(record: dict[str, Any]) -> tuple[FormerName, ...]:
@@ -292,6 +312,10 @@ def _member(m: dict[str, Any], source: Source) -> Membership:
         role=m["role"], person=m.get("person"), school=m.get("school"), stt=m.get("stt"),
         role_text=m.get("role_text"), position=m.get("position"), unit=m.get("unit"),
         as_written=m.get("as_written"), subject=m.get("subject"), note=m.get("note"), source=source)
+
+
+def _member_ref(r: dict[str, Any]) -> MemberRef:
+    return MemberRef(person=r.get("person"), school=r.get("school"))
 
 
 def _duty(d: dict[str, Any]) -> Duty:

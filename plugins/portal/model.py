@@ -184,6 +184,55 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class MemberRef:
+    """A member named by id in an amending decision: a person, or a school."""
+
+    person: str | None
+    school: str | None
+
+    @property
+    def key(self) -> str:
+        return member_key(self)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """`replace`: the member who leaves, and the one who takes their place (and row)."""
+
+    old: MemberRef
+    new: Membership
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """`roles`: a member who stays, in another role from the amendment's date."""
+
+    member: MemberRef
+    role: str
+    role_text: str | None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A decision that changes a body's list from a date on ("Quyết định điều chỉnh, bổ sung
+    thành viên ..."): members added, removed, replaced, or in another role. The body's
+    `members` stay the list as first signed; portal.terms works out the list on any date."""
+
+    decision: str
+    start: PartialDate  # `from`: the first day it is in force (a full date)
+    add: tuple[Membership, ...]
+    remove: tuple[MemberRef, ...]
+    replace: tuple[Replacement, ...]
+    roles: tuple[RoleChange, ...]
+    source: Source
+
+
+def member_key(member: Membership | MemberRef) -> str:
+    """What identifies a member within a body, whatever the row says: the person or the school."""
+    return f"person:{member.person}" if member.person is not None else f"school:{member.school}"
+
+
+@dataclass(frozen=True)
 class Duty:
     role: str
     label: str | None
@@ -208,9 +257,11 @@ class Body:
     declared_count: int | None
     no_roster: str | None
     meets: str | None
-    members: tuple[Membership, ...]
+    members: tuple[Membership, ...]  # the list as first signed
     duties: tuple[Duty, ...]
     source: Source
+    # Changes to the list during the year, in the order the file gives them.
+    amendments: tuple[Amendment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,9 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
 
 DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
 
+# A member is a person or a school: exactly one of the two fields.
+_ONE_MEMBER = [{"required": ["person"]}, {"required": ["school"]}]
+
 MEMBER = {
     **_object(
         {
@@ -275,7 +278,60 @@ MEMBER = {
         ["role"],
         "a member: a person, or a school",
     ),
-    "oneOf": [{"required": ["person"]}, {"required": ["school"]}],
+    "oneOf": _ONE_MEMBER,
+}
+
+# A member an amending decision names by id: the one removed, replaced or given another role.
+MEMBER_REF = {
+    **_object({"person": _id("mã người"), "school": _id("mã trường (khi thành viên là một trường)")}, [],
+              "a member named by id: a person, or a school"),
+    "oneOf": _ONE_MEMBER,
+}
+
+REPLACEMENT = {
+    **_object(
+        {
+            "person": _id("mã người thôi tham gia"),
+            "school": _id("mã trường thôi tham gia"),
+            "with": {**MEMBER, "description": "người (hoặc trường) thay vào, ghi như một dòng của danh sách"},
+        },
+        ["with"],
+        "a replacement: who leaves (person or school) and who takes the place",
+    ),
+    "oneOf": _ONE_MEMBER,
+}
+
+ROLE_CHANGE = {
+    **_object(
+        {
+            "person": _id("mã người"),
+            "school": _id("mã trường"),
+            "role": _enum(vocab.ROLES, "vai trò mới"),
+            "role_text": _text("vai trò mới như văn bản ghi"),
+        },
+        ["role"],
+        "a member who stays, in another role",
+    ),
+    "oneOf": _ONE_MEMBER,
+}
+
+# The kinds of change an amending decision makes: it names at least one.
+AMENDMENT_CHANGES = ("add", "remove", "replace", "roles")
+
+AMENDMENT = {
+    **_object(
+        {
+            "decision": _id("mã quyết định điều chỉnh, bổ sung"),
+            "from": {**FULL_DATE, "description": "ngày có hiệu lực, YYYY-MM-DD"},
+            "add": _list(MEMBER, "thành viên bổ sung"),
+            "remove": _list(MEMBER_REF, "thành viên thôi tham gia"),
+            "replace": _list(REPLACEMENT, "thay thành viên"),
+            "roles": _list(ROLE_CHANGE, "thành viên đổi vai trò"),
+        },
+        ["decision", "from"],
+        "an amending decision: changes to the list from a date",
+    ),
+    "anyOf": [{"required": [change]} for change in AMENDMENT_CHANGES],
 }
 
 DUTY = _object(
@@ -307,6 +363,7 @@ BODY = _object(
         "meets": _text("tần suất sinh hoạt"),
         "members": _list(MEMBER, "thành viên theo thứ tự chính thức"),
         "duties": _list(DUTY, "nhiệm vụ"),
+        "amendments": _list(AMENDMENT, "quyết định điều chỉnh, bổ sung thành viên trong năm học"),
     },
     ["id", "kind", "name", "decision"],
     "a body: team, council, network, subject group, cluster or inter-school group",

@@ -26,6 +26,7 @@ class UrlFormats:
     diffs: str = "thay-doi/"
     diff: str = "thay-doi/{office}/{old}-den-{new}/"
     body_diff: str = "thay-doi/to-chuc/{body}/{old}-den-{new}/"
+    year_changes: str = "thay-doi/{office}/{year}/"
 
     @classmethod
     def names(cls) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import vocab
 from .dates import PartialDate, SchoolYear
 from .model import Document, Membership, Portal, School
+from .terms import Event, Term
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
 
@@ -143,3 +144,60 @@ def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = Fa
 def enclosed_in(portal: Portal, doc: Document) -> str:
     """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
     return f"(Kèm theo {document_reference(portal, doc)})"
+
+
+# Changes to a list during the year (portal.terms): what an amending decision did, and since
+# when a leader leads.
+
+
+def member_mention(portal: Portal, member: Membership | None) -> str:
+    """A member as a sentence names them: 'ông Võ Văn Khoa' (the honorific the document
+    prints), a name alone when it prints none, a school's name."""
+    if member is None:
+        return ""
+    if member.person is None:
+        return unit_name(portal, member.school)
+    person = portal.people.get(member.person)
+    if person is None:
+        return member.person
+    return f"{person.honorific.lower()} {person.name}" if person.honorific else person.name
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def amendment_event(portal: Portal, event: Event) -> str:
+    """One thing an amending decision did: 'Bà Phạm Thị Lan thay ông Võ Văn Khoa làm Nhóm trưởng'."""
+    who = member_mention(portal, event.member)
+    role = member_role(event.member)
+    if event.kind == "replaced":
+        return _sentence(f"{who} thay {member_mention(portal, event.previous)} làm {role}")
+    if event.kind == "role" and event.previous is not None:
+        return _sentence(f"{who} chuyển từ {member_role(event.previous)} sang {role}")
+    if event.kind == "removed":
+        return _sentence(f"{who} thôi tham gia ({role})")
+    return f"Bổ sung {who} ({role})"
+
+
+def term_period(term: Term) -> str:
+    """When a term was in force, as far as amendments bound it: 'từ 04/11/2024',
+    'đến 03/11/2024', 'từ ... đến ...'; 'cả năm học' for a term of the list as first signed
+    that no amendment ended."""
+    parts = []
+    if term.start is not None:
+        parts.append(f"từ {term.start.vietnamese()}")
+    if term.until is not None:
+        parts.append(f"đến {term.until.vietnamese()}")
+    return " ".join(parts) or "cả năm học"
+
+
+def leader_since(portal: Portal, term: Term, predecessor: Term | None) -> str:
+    """A leader who took office during the year: 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa';
+    '' for one in office since the list was first signed."""
+    if term.start is None:
+        return ""
+    text = f"{member_role(term.member)} từ {term.start.vietnamese()}"
+    if predecessor is not None:
+        text += f", thay {member_mention(portal, predecessor.member)}"
+    return text

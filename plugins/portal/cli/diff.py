@@ -1,6 +1,9 @@
-"""`cotcan so-sanh`: what changed in an office between two school years, before publishing.
+"""`cotcan so-sanh`: what changed in an office between two school years, or within one,
+before publishing.
 
-Without --to, the office's latest school year; without --from, the one before it. Prints the
+Without --to, the office's latest school year; without --from, the one before it: each
+year's lists as they stand at its end (after its amending decisions). With --year, the
+changes within that year, day by day: what each amending decision changed. Prints the
 summary counts, then every change ("+" new, "-" gone, "~" changed, "cũ → mới"), or the same
 as JSON with --json; with --body, only that body. When the data has errors it prints the
 checker's report and exits 1; a wrong office or year exits 2.
@@ -10,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from .. import commands
 from ..commands import Exit
 from ..dates import SchoolYear
-from ..diff import DiffError, diff_body, diff_years, office_years
+from ..diff import DiffError, diff_body, diff_within_year, diff_years, office_years
 from ..diff_report import format_text, to_json
 from ..load import load
 from ..problems import report
@@ -29,6 +33,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="năm học cũ (mặc định: năm liền trước năm mới)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
                         help="năm học mới (mặc định: năm mới nhất của đơn vị)")
+    parser.add_argument("--year", type=school_year, metavar="NĂM_HỌC",
+                        help="thay đổi trong một năm học, theo từng quyết định điều chỉnh "
+                             "(không dùng cùng --from, --to)")
     parser.add_argument("--body", metavar="MÃ_TỔ_CHỨC", help="chỉ so sánh một tổ chức")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     add_data_option(parser)
@@ -60,6 +67,16 @@ def _run(args: argparse.Namespace) -> int:
         say(f"Không có đơn vị nào mang mã '{args.office}'.")
         return Exit.USAGE
     try:
+        if args.year is not None:
+            if args.old or args.new:
+                raise DiffError("--year (trong một năm học) không dùng cùng --from, --to (giữa hai năm học).")
+            within = diff_within_year(portal, args.office, args.year)
+            if args.body:
+                if args.body not in portal.body_ids_in(args.year):
+                    raise DiffError(f"năm học {args.year} không có tổ chức '{args.body}'.")
+                within = within.of_body(args.body)
+            print_output(to_json(within) if args.json else format_text(within))
+            return Exit.OK
         old, new = pick_years(office_years(portal, args.office), args.old, args.new)
         if args.body:
             body = diff_body(portal, args.office, args.body, old, new)
@@ -70,11 +87,15 @@ def _run(args: argparse.Namespace) -> int:
     except DiffError as error:
         say(f"Không so sánh được: {error}")
         return Exit.USAGE
+    print_output(output)
+    return Exit.OK
+
+
+def print_output(output: dict[str, Any] | str) -> None:
     if isinstance(output, dict):
         print(json.dumps(output, ensure_ascii=False, indent=2))
     else:
         print(output, end="")
-    return Exit.OK
 
 
 COMMAND = Command(
