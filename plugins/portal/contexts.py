@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from . import wording
+from . import fulltext, wording
 from .dates import SchoolYear
 from .diff import BodyDiff, OfficeDiff
 from .diff_report import ChangeGroup
-from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
+from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -277,6 +277,14 @@ class ActivityRow:
 
 
 @dataclass(frozen=True)
+class BasisLine:
+    """A legal basis and the documents of the portal it cites (those it has a page for)."""
+
+    basis: LegalBasis
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
 class DocumentPage(PageContext):
     doc: Document
     issuer: Office | None
@@ -284,6 +292,8 @@ class DocumentPage(PageContext):
     related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
     referenced_by: tuple[tuple[Document, str], ...]
     activities: tuple[ActivityRow, ...]
+    legal_bases: tuple[BasisLine, ...]
+    text_blocks: tuple[fulltext.Block, ...]  # the full text, its tab-separated tables as tables
 
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import calendar, charts, diff, diff_report, wording
+from . import calendar, charts, diff, diff_report, fulltext, wording
 from .contexts import (
     ActivityRow,
     ArchiveEntry,
     ArchivePage,
+    BasisLine,
     BodyDiffPage,
     BodyPage,
     BodyTree,
@@ -277,10 +278,13 @@ class Pages:
                 ActivityRow(act, tuple(p.bodies[(doc.school_year, b)] for b in act.bodies
                                        if doc.school_year and (doc.school_year, b) in p.bodies))
                 for act in doc.activities)
+            bases = tuple(BasisLine(basis, tuple(p.documents[ref] for ref in basis.cited if ref in p.documents))
+                          for basis in doc.legal_bases)
             context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
                                    tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
-                                   tuple(v.referenced_by[doc.id]), activities)
-            yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
+                                   tuple(v.referenced_by[doc.id]), activities, bases,
+                                   fulltext.blocks(doc.text) if doc.text else ())
+            yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
 
 

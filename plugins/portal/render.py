@@ -36,6 +36,10 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "relation": wording.relation_name,
         "doc_name": wording.document_name,
         "doc_citation": wording.document_citation,
+        "doc_heading": wording.document_heading,
+        "role_note": wording.role_as_printed_note,
+        "activity_title": wording.activity_title,
+        "activity_time": wording.activity_time,
         "enclosed_in": partial(wording.enclosed_in, portal),
     }
 
