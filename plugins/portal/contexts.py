@@ -227,6 +227,15 @@ class RoleDuties:
 
 
 @dataclass(frozen=True)
+class PrintHeader:
+    """The top of a list's printed sheet (DANH SÁCH), as on the decision it comes with."""
+
+    issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
+    nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
+    address: str | None  # the page's address online, for its QR code; None without site_url
+
+
+@dataclass(frozen=True)
 class BodyPage(PageContext):
     body: Body
     office: Office
@@ -244,6 +253,7 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
+    print_header: PrintHeader
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]

@@ -36,6 +36,7 @@ from .contexts import (
     OfficeYearSection,
     PageContext,
     PersonPage,
+    PrintHeader,
     RoleDuties,
     SchoolBody,
     SchoolPage,
@@ -49,7 +50,7 @@ from .contexts import (
 from .dates import SchoolYear
 from .model import Body, Document, Membership, OfficeYear, Portal, School
 from .text import collation_key
-from .urls import UrlFormats
+from .urls import UrlFormats, absolute
 from .view import Seat, View
 
 
@@ -70,9 +71,12 @@ class PageSpec:
 
 
 class Pages:
-    def __init__(self, portal: Portal, urls: UrlFormats | None = None) -> None:
+    def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "") -> None:
         self.portal = portal
         self.urls = urls or UrlFormats()
+        # The public address (MkDocs' site_url), for what must name a page in full: the QR
+        # code of a printed list. Empty: no such address is printed.
+        self.site_url = site_url
         self.view = View(portal)
         self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
                       for old, new in _pairs(diff.office_years(portal, office))]
@@ -208,6 +212,10 @@ class Pages:
             subject = p.subjects.get(body.subject or "")
             roster = p.roster(body)
             roles = sorted({wording.role_name(m.role) for m in roster})
+            url = self.url("body", body=body.id, year=year)
+            decision = p.documents.get(body.decision)
+            header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
+                                 wording.NATIONAL_HEADING, absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
                 previous_year=self.body_previous_year.get((body.id, year)),
@@ -218,10 +226,11 @@ class Pages:
                 duties_by_role=self._duties_by_role(body),
                 activities=tuple(v.activities_of_body[(year, body.id)]),
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
-                decision=p.documents.get(body.decision),
-                source_document=p.documents.get(body.source_document or ""))
+                decision=decision,
+                source_document=p.documents.get(body.source_document or ""),
+                print_header=header)
             yield PageSpec(
-                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html", context,
+                url, f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})

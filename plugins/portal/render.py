@@ -13,8 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
-from . import diff_report, wording
+from . import diff_report, qr, wording
 from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
@@ -42,6 +43,11 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "activity_time": wording.activity_time,
         "enclosed_in": partial(wording.enclosed_in, portal),
     }
+
+
+def drawing_filters() -> dict[str, Callable[..., Markup]]:
+    """Markup drawn from the data at build time (escaped where it holds text)."""
+    return {"qr_svg": qr.qr_svg}
 
 
 def diff_filters() -> dict[str, Callable[..., str]]:
@@ -77,6 +83,7 @@ class Renderer:
         )
         env.filters.update(wording_filters(self.pages.portal))
         env.filters.update(diff_filters())
+        env.filters.update(drawing_filters())
         env.filters.update(link_filters(Links(self.pages.view)))
         return env
 

@@ -172,6 +172,20 @@ def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = Fa
     return " ".join(parts)
 
 
+# The heading of an official sheet: the issuer on the left, the nation on the right.
+NATIONAL_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
+    """The issuer's lines at the top left of a decision, in capitals: the office above it
+    (when the data names one), then the office itself."""
+    office = portal.offices.get(office_id)
+    if office is None:
+        return ()
+    parent = portal.offices.get(office.parent or "")
+    return tuple(o.name.upper() for o in (parent, office) if o is not None)
+
+
 def enclosed_in(portal: Portal, doc: Document) -> str:
     """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
     return f"(Kèm theo {document_reference(portal, doc)})"

@@ -93,7 +93,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         for warning in warnings:
             log.warning(warning.format())
-        pages = Pages(portal, urls)
+        pages = Pages(portal, urls, config.site_url or "")
         self.renderer = Renderer(pages)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
