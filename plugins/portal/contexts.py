@@ -178,6 +178,20 @@ class SubjectLeaders:
     subject: Subject | None
     heads: tuple[Membership, ...]
 
+    @property
+    def anchor(self) -> str:
+        """The id of its row on the school's page, where the subject jump list leads."""
+        return f"nhom-{self.group.id}"
+
+
+@dataclass(frozen=True)
+class SubjectJump:
+    """A link of a school page's jump list: a subject's name (with its group's when two
+    groups teach it), to the row of its group leader."""
+
+    label: str
+    anchor: str
+
 
 @dataclass(frozen=True)
 class SchoolYearPage(PageContext):
@@ -188,6 +202,7 @@ class SchoolYearPage(PageContext):
     clusters: tuple[SchoolBody, ...]
     groups: tuple[SchoolBody, ...]
     subject_leaders: tuple[SubjectLeaders, ...]
+    subject_jumps: tuple[SubjectJump, ...]  # by subject name, in the Vietnamese order
     staff: tuple[Seat, ...]
 
     def summary(self) -> str:

@@ -7,7 +7,7 @@ each page's template with its context (portal.contexts), built here once per pag
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +42,7 @@ from .contexts import (
     SchoolPage,
     SchoolsPage,
     SchoolYearPage,
+    SubjectJump,
     SubjectLeaders,
     YearOffices,
     YearPage,
@@ -195,7 +196,7 @@ class Pages:
                         school, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
-                        subject_leaders=leaders, staff=tuple(staff)),
+                        subject_leaders=leaders, subject_jumps=_subject_jumps(leaders), staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
@@ -295,6 +296,15 @@ class Pages:
                                    fulltext.blocks(doc.text) if doc.text else ())
             yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
+
+
+def _subject_jumps(entries: tuple[SubjectLeaders, ...]) -> tuple[SubjectJump, ...]:
+    """One link per subject group, by the subject's name as a teacher looks for it."""
+    named = [(entry.subject.name if entry.subject else entry.group.name, entry) for entry in entries]
+    counts = Counter(label for label, _ in named)
+    jumps = [SubjectJump(label if counts[label] == 1 else f"{label} ({entry.group.name})", entry.anchor)
+             for label, entry in named]
+    return tuple(sorted(jumps, key=lambda jump: (collation_key(jump.label), jump.anchor)))
 
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:

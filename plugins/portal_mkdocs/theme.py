@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
+DEADLINES_SCRIPT = "assets/javascripts/portal-deadlines.js"  # past and upcoming deadlines, by today's date
 LANGUAGE = "vi"
 EDIT_BUTTON = "content.action.edit"  # Material's feature that shows a page's edit link
 
@@ -37,10 +38,11 @@ def add_theme_layer(config: MkDocsConfig) -> None:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
-    if SCRIPT not in (str(script) for script in config.extra_javascript):
-        script = ExtraScriptValue(SCRIPT)
-        script.defer = True  # it needs only the header and Material's bundle, which runs first
-        config.extra_javascript.insert(0, script)
+    for position, path in enumerate((SCRIPT, DEADLINES_SCRIPT)):
+        if path not in (str(script) for script in config.extra_javascript):
+            script = ExtraScriptValue(path)
+            script.defer = True  # it needs only the page and Material's bundle, which runs first
+            config.extra_javascript.insert(position, script)
 
 
 def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> None:
