@@ -23,9 +23,11 @@
   }
 
   function mark() {
+    var items = document.querySelectorAll("[data-due]");
+    if (!items.length) return;  // most pages: nothing to mark, nothing to touch
     var day = today();
     var upcoming = [];
-    document.querySelectorAll("[data-due]").forEach(function (item) {
+    items.forEach(function (item) {
       var past = item.dataset.due < day;
       item.classList.toggle("portal-due--past", past);
       item.classList.toggle("portal-due--upcoming", !past);
