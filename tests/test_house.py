@@ -82,7 +82,7 @@ def test_tests_that_build_or_drive_the_browser_are_marked() -> None:
     assert "tests/test_output.py::test_strict_warnings_do_not_publish" in build
     assert "tests/test_shards.py::test_one_search_page_finds_people_of_two_separately_built_provinces" in (
         build & browser)
-    assert "tests/test_a11y.py::test_on_a_phone_360px" in browser
+    assert "tests/test_a11y.py::test_every_hand_written_page" in browser
     assert "tests/test_install.py::test_an_installed_wheel_builds_a_site_outside_the_repository" in build
     # Fast tests stay out, in the same modules too.
     assert "tests/test_a11y.py::test_axe_is_vendored_with_its_licence" not in build | browser

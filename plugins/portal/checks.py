@@ -177,6 +177,8 @@ def _check_documents(ctx: _Context, draft: bool) -> None:
             ctx.ref(s, ("signer", "person"), doc.signer.person, p.people, u.people, "người", "data/people/")
         for i, basis in enumerate(doc.legal_bases):
             ctx.ref(s, ("legal_bases", i, "ref"), basis.ref, p.documents, u.documents, "văn bản", "data/")
+            for k, ref in enumerate(basis.refs):
+                ctx.ref(s, ("legal_bases", i, "refs", k), ref, p.documents, u.documents, "văn bản", "data/")
         for i, rel in enumerate(doc.related):
             ctx.ref(s, ("related", i, "ref"), rel.ref, p.documents, u.documents, "văn bản", "data/")
             if rel.ref == doc.id:

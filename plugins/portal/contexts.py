@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from . import wording
+from . import fulltext, wording
 from .dates import PartialDate, SchoolYear
 from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
-from .model import Activity, Body, Document, Duty, Membership, Office, Person, School, Subject
+from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -190,6 +190,20 @@ class SubjectLeaders:
     heads: tuple[Membership, ...]
     since: tuple[str, ...]  # heads who took office during the year (wording.leader_since)
 
+    @property
+    def anchor(self) -> str:
+        """The id of its row on the school's page, where the subject jump list leads."""
+        return f"nhom-{self.group.id}"
+
+
+@dataclass(frozen=True)
+class SubjectJump:
+    """A link of a school page's jump list: a subject's name (with its group's when two
+    groups teach it), to the row of its group leader."""
+
+    label: str
+    anchor: str
+
 
 @dataclass(frozen=True)
 class SchoolYearPage(PageContext):
@@ -200,6 +214,7 @@ class SchoolYearPage(PageContext):
     clusters: tuple[SchoolBody, ...]
     groups: tuple[SchoolBody, ...]
     subject_leaders: tuple[SubjectLeaders, ...]
+    subject_jumps: tuple[SubjectJump, ...]  # by subject name, in the Vietnamese order
     staff: tuple[Seat, ...]
 
     def summary(self) -> str:
@@ -271,6 +286,15 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class PrintHeader:
+    """The top of a list's printed sheet (DANH SÁCH), as on the decision it comes with."""
+
+    issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
+    nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
+    address: str | None  # the page's address online, for its QR code; None without site_url
+
+
+@dataclass(frozen=True)
 class BodyPage(PageContext):
     body: Body
     office: Office
@@ -294,6 +318,7 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
+    print_header: PrintHeader
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
@@ -337,6 +362,14 @@ class ActivityRow:
 
 
 @dataclass(frozen=True)
+class BasisLine:
+    """A legal basis and the documents of the portal it cites (those it has a page for)."""
+
+    basis: LegalBasis
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
 class DocumentPage(PageContext):
     doc: Document
     issuer: Office | None
@@ -345,6 +378,8 @@ class DocumentPage(PageContext):
     referenced_by: tuple[tuple[Document, str], ...]
     activities: tuple[ActivityRow, ...]
     amends: tuple[HistoryEntry, ...]  # the lists this decision changed, from its date
+    legal_bases: tuple[BasisLine, ...]
+    text_blocks: tuple[fulltext.Block, ...]  # the full text, its tab-separated tables as tables
 
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]

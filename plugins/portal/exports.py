@@ -196,7 +196,7 @@ def _document(d: Document) -> dict[str, Any]:
         "issuer": d.issuer, "title": d.title,
         "signer": {"person": signer.person, "title": signer.title, "capacity": signer.capacity,
                    "on_behalf_of": signer.on_behalf_of} if signer else None,
-        "legal_bases": [{"text": b.text, "ref": b.ref} for b in d.legal_bases],
+        "legal_bases": [{"text": b.text, "refs": list(b.cited)} for b in d.legal_bases],
         "recipients": list(d.recipients),
         "related": [{"ref": r.ref, "relation": r.relation} for r in d.related],
         "figures": [{"label": f.label, "value": f.value, "parts": dict(f.parts)} for f in d.figures],
@@ -259,7 +259,7 @@ def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
     for doc_id in list(documents):
         doc = portal.documents.get(doc_id)
         if doc:
-            documents |= {r.ref for r in doc.related} | {b.ref for b in doc.legal_bases if b.ref}
+            documents |= {r.ref for r in doc.related} | {ref for b in doc.legal_bases for ref in b.cited}
     docs = [portal.documents[d] for d in sorted(documents) if d in portal.documents]
 
     offices: set[str] = {oy.office for oy in office_years} | {d.issuer for d in docs if d.issuer}

@@ -248,7 +248,8 @@ class _Builder:
                 place=d.get("place"), issuer=d.get("issuer", office), title=d["title"],
                 signer=Signer(signer["person"], signer["title"], signer.get("capacity"),
                               signer.get("on_behalf_of")) if signer else None,
-                legal_bases=tuple(LegalBasis(b["text"], b.get("ref")) for b in d.get("legal_bases") or []),
+                legal_bases=tuple(LegalBasis(b["text"], b.get("ref"), _tuple(b.get("refs")))
+                                  for b in d.get("legal_bases") or []),
                 recipients=_tuple(d.get("recipients")),
                 related=tuple(Related(r["ref"], r["relation"]) for r in d.get("related") or []),
                 figures=tuple(Figure(f["label"], f["value"], dict(f.get("parts") or {}))

@@ -100,8 +100,17 @@ class Person:
 
 @dataclass(frozen=True)
 class LegalBasis:
+    """A căn cứ as printed, and the documents it cites (one basis may cite several:
+    "Thông tư 14/2018 ...; 20/2018 ...")."""
+
     text: str
-    ref: str | None
+    ref: str | None  # `ref:` the one document it cites ...
+    refs: tuple[str, ...]  # ... or `refs:` the documents, when it cites several
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """Every document the basis cites, in the order written."""
+        return ((self.ref,) if self.ref else ()) + self.refs
 
 
 @dataclass(frozen=True)

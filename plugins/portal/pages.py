@@ -7,17 +7,18 @@ each page's template with its context (portal.contexts), built here once per pag
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import calendar, charts, diff, diff_report, terms, wording
+from . import calendar, charts, diff, diff_report, fulltext, terms, wording
 from .contexts import (
     ActivityRow,
     ArchiveEntry,
     ArchivePage,
     AsOf,
+    BasisLine,
     BodyDiffPage,
     BodyPage,
     BodyTree,
@@ -38,12 +39,14 @@ from .contexts import (
     OfficeYearSection,
     PageContext,
     PersonPage,
+    PrintHeader,
     RoleDuties,
     RosterSpan,
     SchoolBody,
     SchoolPage,
     SchoolsPage,
     SchoolYearPage,
+    SubjectJump,
     SubjectLeaders,
     TimelineEntry,
     YearChangesEntry,
@@ -56,7 +59,7 @@ from .dates import SchoolYear
 from .model import Body, Document, Membership, OfficeYear, Portal, School
 from .terms import Term
 from .text import collation_key
-from .urls import UrlFormats
+from .urls import UrlFormats, absolute
 from .view import Seat, View
 
 
@@ -77,9 +80,12 @@ class PageSpec:
 
 
 class Pages:
-    def __init__(self, portal: Portal, urls: UrlFormats | None = None) -> None:
+    def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "") -> None:
         self.portal = portal
         self.urls = urls or UrlFormats()
+        # The public address (MkDocs' site_url), for what must name a page in full: the QR
+        # code of a printed list. Empty: no such address is printed.
+        self.site_url = site_url
         self.view = View(portal)
         self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
                       for old, new in _pairs(diff.office_years(portal, office))]
@@ -204,7 +210,7 @@ class Pages:
                         school, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
-                        subject_leaders=leaders, staff=tuple(staff)),
+                        subject_leaders=leaders, subject_jumps=_subject_jumps(leaders), staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
@@ -225,6 +231,10 @@ class Pages:
             roles = sorted({wording.role_name(term.member.role) for _, term in rows})
             lists = [body, *(child for child in p.children(body) if child.kind == "nhom-bo-mon")]
             amended = terms.amended(lists)
+            url = self.url("body", body=body.id, year=year)
+            decision = p.documents.get(body.decision)
+            header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
+                                 wording.NATIONAL_HEADING, absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
                 previous_year=self.body_previous_year.get((body.id, year)),
@@ -239,10 +249,11 @@ class Pages:
                 duties_by_role=self._duties_by_role(body),
                 activities=tuple(v.activities_of_body[(year, body.id)]),
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
-                decision=p.documents.get(body.decision),
-                source_document=p.documents.get(body.source_document or ""))
+                decision=decision,
+                source_document=p.documents.get(body.source_document or ""),
+                print_header=header)
             yield PageSpec(
-                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html", context,
+                url, f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
@@ -346,11 +357,23 @@ class Pages:
             amends = tuple(HistoryEntry(step.amendment.start, doc, body, tuple(
                 wording.amendment_event(p, event) for event in step.events))
                 for body, step in v.amendments_by_document[doc.id])
+            bases = tuple(BasisLine(basis, tuple(p.documents[ref] for ref in basis.cited if ref in p.documents))
+                          for basis in doc.legal_bases)
             context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
                                    tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
-                                   tuple(v.referenced_by[doc.id]), activities, amends)
-            yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
+                                   tuple(v.referenced_by[doc.id]), activities, amends, bases,
+                                   fulltext.blocks(doc.text) if doc.text else ())
+            yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
+
+
+def _subject_jumps(entries: tuple[SubjectLeaders, ...]) -> tuple[SubjectJump, ...]:
+    """One link per subject group, by the subject's name as a teacher looks for it."""
+    named = [(entry.subject.name if entry.subject else entry.group.name, entry) for entry in entries]
+    counts = Counter(label for label, _ in named)
+    jumps = [SubjectJump(label if counts[label] == 1 else f"{label} ({entry.group.name})", entry.anchor)
+             for label, entry in named]
+    return tuple(sorted(jumps, key=lambda jump: (collation_key(jump.label), jump.anchor)))
 
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:

@@ -184,7 +184,8 @@ PERSON = _object(
 )
 
 LEGAL_BASIS = _object(
-    {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn")},
+    {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn"),
+     "refs": _list(_id("mã văn bản được dẫn"), "các văn bản được dẫn, khi căn cứ nêu nhiều văn bản")},
     ["text"],
     "a legal basis (căn cứ)",
 )

@@ -73,3 +73,8 @@ def relative(target: str, page_url: str) -> str:
     """
     link = "../" * page_url.count("/") + target
     return link or "./"
+
+
+def absolute(site_url: str, page_url: str) -> str:
+    """A page's full address under the site's public address (MkDocs' site_url)."""
+    return site_url.rstrip("/") + "/" + page_url.lstrip("/")

@@ -99,8 +99,8 @@ class View:
             for rel in doc.related:
                 self.referenced_by[rel.ref].append((doc, rel.relation))
             for basis in doc.legal_bases:
-                if basis.ref:
-                    self.referenced_by[basis.ref].append((doc, wording.LEGAL_BASIS_RELATION))
+                for ref in basis.cited:
+                    self.referenced_by[ref].append((doc, wording.LEGAL_BASIS_RELATION))
             if doc.signer:
                 self.signed_by[doc.signer.person].append(doc)
             if doc.school_year is not None:

@@ -8,10 +8,13 @@ one place. Vietnamese text for the public; no markup (templates escape what they
 
 from __future__ import annotations
 
+import re
+
 from . import vocab
 from .dates import PartialDate, SchoolYear
-from .model import Document, Membership, Portal, School
+from .model import Activity, Document, Membership, Portal, School
 from .terms import Event, Term
+from .text import fold, normalize
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
 
@@ -36,6 +39,18 @@ def role_name(role: str) -> str:
 def member_role(member: Membership) -> str:
     """A member's role as the document wrote it ('Phó Cục trưởng'), else its standard name."""
     return member.role_text or role_name(member.role)
+
+
+def role_as_printed_note(member: Membership) -> str:
+    """Beside a role the document printed otherwise than its standard name (a slip such as
+    'Phó Cục trưởng' for Phó Cụm trưởng): 'tức Phó Cụm trưởng; văn bản ghi như vậy'. The
+    printed text stays as it is; '' when it is the standard name (spelling variants such as
+    'Uỷ viên' / 'Ủy viên' or letter case aside)."""
+    standard = role_name(member.role)
+    printed = member_role(member)
+    if normalize(printed).casefold() == normalize(standard).casefold():
+        return ""
+    return f"tức {standard}; văn bản ghi như vậy"
 
 
 def body_kind_name(kind: str) -> str:
@@ -117,6 +132,23 @@ def document_name(doc: Document) -> str:
     return f"{kind} số {doc.number}" if doc.number else kind
 
 
+def document_heading(doc: Document) -> str:
+    """A document page's heading: its name ('Quyết định số 140/QĐ-PGDĐT'); without a number,
+    its title, which then tells it apart ('Quy chế hoạt động Tổ mạng lưới ...'), after the
+    kind unless the title starts with it."""
+    if doc.number:
+        return document_name(doc)
+    kind = document_kind_name(doc.kind)
+    if fold(doc.title).startswith(fold(kind)):
+        return doc.title
+    return f"{kind}: {doc.title}"
+
+
+def document_page_title(doc: Document) -> str:
+    """A document page's title (browser tab, search result): its citation, else its heading."""
+    return document_citation(doc) if doc.number else document_heading(doc)
+
+
 def document_label(doc: Document) -> str:
     """Name and date, saying when the number is missing: 'Quyết định (chưa có số), năm 2025'.
     The change pages put an old and a new document side by side with it."""
@@ -139,6 +171,20 @@ def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = Fa
     if issuer:
         parts.append(f"của {issuer.short_name if short_issuer else issuer.name}")
     return " ".join(parts)
+
+
+# The heading of an official sheet: the issuer on the left, the nation on the right.
+NATIONAL_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
+    """The issuer's lines at the top left of a decision, in capitals: the office above it
+    (when the data names one), then the office itself."""
+    office = portal.offices.get(office_id)
+    if office is None:
+        return ()
+    parent = portal.offices.get(office.parent or "")
+    return tuple(o.name.upper() for o in (parent, office) if o is not None)
 
 
 def enclosed_in(portal: Portal, doc: Document) -> str:
@@ -201,3 +247,28 @@ def leader_since(portal: Portal, term: Term, predecessor: Term | None) -> str:
     if predecessor is not None:
         text += f", thay {member_mention(portal, predecessor.member)}"
     return text
+
+
+# A plan's activities
+
+
+def activity_title(activity: Activity) -> str:
+    """'Bước 2. Tổ chức ...': the step's number before the title, unless the title, as
+    printed, starts with it already ('Bước 1: Sở GDĐT ...')."""
+    if activity.step is None or _STEP_PREFIX.match(fold(activity.title)):
+        return activity.title
+    return f"Bước {activity.step}. {activity.title}"
+
+
+_STEP_PREFIX = re.compile(r"buoc\s*\d")
+
+
+def activity_time(activity: Activity) -> str:
+    """When an activity takes place: 'hạn 20/12/2024', 'tháng 09/2024 – tháng 01/2025', one
+    date when both ends of a period are the same ('tháng 07/2020'), '' when undated."""
+    if activity.due:
+        return f"hạn {date_text(activity.due)}"
+    if not activity.start:
+        return ""
+    start, end = date_text(activity.start), date_text(activity.end)
+    return start if not end or end == start else f"{start} – {end}"

@@ -21,6 +21,7 @@ SCRIPT = "assets/javascripts/portal-search.js"
 SCRIPTS = (
     SCRIPT,
     "assets/javascripts/portal-asof.js",  # a list that changed during the year, on any day (body pages)
+    "assets/javascripts/portal-deadlines.js",  # past and upcoming deadlines, by today's date
 )
 LANGUAGE = "vi"
 EDIT_BUTTON = "content.action.edit"  # Material's feature that shows a page's edit link
