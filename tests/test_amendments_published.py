@@ -226,13 +226,13 @@ def test_without_the_script_the_body_page_shows_the_latest_list_and_the_history(
 def test_the_school_page_names_the_leader_in_force_and_whom_she_replaced(pages: Pages) -> None:
     for school in ("mau-thcs-binh-minh", "mau-thcs-hoa-sen"):  # the newcomer's school and her predecessor's
         _, html = _page(pages, f"truong/{school}/2024-2025/")
-        row = next(r for r in html.split("<tr>") if "mau-to-cot-can-toan/2024-2025/" in r)
+        row = next(r for r in html.split("<tr") if "mau-to-cot-can-toan/2024-2025/" in r)
         assert "Phạm Thị Lan" in row and "Võ Văn Khoa</a>" not in row
-        assert "<small>Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa</small>" in row
+        assert '<span class="portal-since">Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa</span>' in row
     # A leader in office since the list was first signed has no such line.
     _, html = _page(pages, "truong/mau-thcs-binh-minh/2024-2025/")
-    english = next(r for r in html.split("<tr>") if "mau-to-cot-can-tieng-anh/2024-2025/" in r)
-    assert "<small>" not in english
+    english = next(r for r in html.split("<tr") if "mau-to-cot-can-tieng-anh/2024-2025/" in r)
+    assert "portal-since" not in english
 
 
 def test_the_person_timeline_and_its_text_equivalent(pages: Pages) -> None:
