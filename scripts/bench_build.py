@@ -38,7 +38,7 @@ from typing import Any
 import generate_province as gen
 import yaml
 
-import _paths
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
 # Runs one command as its child and writes its wall time and peak memory to a JSON file.
 # RUSAGE_CHILDREN in a fresh process: the peak of this one build (and of what it waits
@@ -129,7 +129,7 @@ def build(root: Path, label: str) -> Build:
 
 def generate(root: Path, scale: float, seed: int) -> tuple[float, dict[str, str]]:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(_paths.REPO / "scripts/generate_province.py"), "--out", str(root),
+    result = subprocess.run([sys.executable, str(REPO / "scripts/generate_province.py"), "--out", str(root),
                              "--scale", str(scale), "--seed", str(seed)], capture_output=True, text=True, env=env(),
                             check=True)
     seconds = time.perf_counter() - started

@@ -22,10 +22,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import _paths
 from portal.importer import import_roster
 from portal.importer.merge import plan_changes
 from portal.load import load_or_raise
+
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 _MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Thu", "Quốc", "Kim", "Đức", "Hồng", "Xuân"]
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo tốc độ nhập danh sách (số dòng mỗi giây).")
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--format", choices=("xlsx", "tsv"), default="xlsx")
-    parser.add_argument("--data", type=Path, default=_paths.REPO / "data")
+    parser.add_argument("--data", type=Path, default=REPO / "data")
     parser.add_argument("--office", default="pgddt-dien-bien-phu")
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args(argv)

@@ -38,8 +38,9 @@ from typing import Any
 
 from _serve import serve
 
-import _paths
 from portal_mkdocs.search import SearchData, annotate, build_index
+
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -206,7 +207,7 @@ def bench_portal(site: Path, query: str) -> None:
     if not (site / "pagefind" / "pagefind-entry.json").exists():
         print(f"building the portal into {site} ...")
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                       cwd=_paths.REPO, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                       cwd=REPO, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                        capture_output=True)
     stats = build_index(site)  # again, to time it alone
     print(f"Portal ({site}): {stats.pages} pages indexed in {stats.seconds:.2f} s "
@@ -240,7 +241,7 @@ def bench_synthetic(pages: int, query: str, keep: Path | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo tìm kiếm: kích thước chỉ mục, dung lượng tải, thời gian.")
-    parser.add_argument("--site", type=Path, default=_paths.REPO / "site", help="the built portal (site/)")
+    parser.add_argument("--site", type=Path, default=REPO / "site", help="the built portal (site/)")
     parser.add_argument("--pages", type=int, default=5000, help="pages of the synthetic site (0: skip)")
     parser.add_argument("--query", default="nguyen van an", help="the query of the synthetic site")
     parser.add_argument("--portal-query", default="ha thi lien", help="the query of the portal")

@@ -33,8 +33,9 @@ from typing import Any
 
 import yaml
 
-import _paths
 from portal.text import normalize, slugify
+
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
 LAST_YEAR = 2025  # first calendar year of the last school year generated (2025-2026)
 DISSOLVED_ON = "2025-06-30"
@@ -904,7 +905,7 @@ def mkdocs_config() -> str:
     docs_dir content/ (empty), no extra_css, the portal plugin on data/ with the sample data on
     (every office here is made up), only the hub pages in the nav (the top-level entries that
     are one page: the hand-written section is left out)."""
-    config = yaml.load((_paths.REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     portal = {"data_dir": "data", "sample_data": True}
     plugins = []
     for entry in config.get("plugins") or []:

@@ -1,4 +1,4 @@
-"""Lighthouse scores (performance, accessibility) of a page of the built portal.
+"""Lighthouse scores (performance, accessibility) of pages of the built portal, on a phone.
 
     npm install --prefix /tmp/lh lighthouse          # once; this script installs nothing
     python3 scripts/lighthouse.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse
@@ -6,14 +6,14 @@
     python3 scripts/lighthouse.py --min-score 95      # exits with 1 under 95
 
 The site is built with `mkdocs build --strict` into a temp dir (or `--site DIR`, already
-built), served on 127.0.0.1 as a static host serves it (text compressed with gzip when
-the browser asks, as every common host and CDN does), and Lighthouse runs against the
-page twice, as a phone (Lighthouse's default: Moto G Power, slow 4G, 4x CPU slowdown) and
-as a desktop (`--preset=desktop`), in Debian's chromium (CHROME_PATH=/usr/bin/chromium,
-headless). Scores move by a few points from run to run (the CPU time of the page's
-scripts is measured on this machine, then scaled), so each form factor runs `--runs`
-times and the median run is shown: its scores, metrics and what keeps a score under
-100. The JSON reports go to `--out` when given.
+built) and served on 127.0.0.1 by a plain static server that compresses nothing (the
+worst host an office may have; `--gzip` compresses text as most hosts do). Lighthouse runs
+against the home page and a school's page for a year (or each `--page`) as a phone
+(Lighthouse's default: Moto G Power, slow 4G, 4x CPU slowdown; `--form-factor both` adds a
+desktop), in Debian's chromium (CHROME_PATH=/usr/bin/chromium, headless). Scores move by a
+few points from run to run (the CPU time of the page's scripts is measured on this
+machine, then scaled), so each page runs `--runs` times (3) and the median run is shown:
+its scores, metrics and what keeps a score under 100. The JSON reports go to `--out`.
 
 Lighthouse comes from `--lighthouse PATH`, else $LIGHTHOUSE, else `lighthouse` on PATH,
 else `npx --no-install lighthouse` (npx never downloads it here).
@@ -35,10 +35,18 @@ from typing import Any
 from _serve import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PAGE = "truong/dbp-thcs-him-lam/2024-2025/"
+DEFAULT_PAGES = ("", "truong/dbp-thcs-him-lam/2024-2025/")  # the home page, a school's page for a year
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
+
+
+class _PlainHost(QuietHandler):
+    """A plain static host: files as they are, cache headers like a CDN's defaults."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "public, max-age=600")
+        super().end_headers()
 
 
 class _StaticHost(QuietHandler):
@@ -91,8 +99,9 @@ def build(site: Path) -> None:
     subprocess.run(command, cwd=REPO, env=env, check=True)
 
 
-def run(lighthouse: list[str], url: str, form_factor: str, chrome: str, out: Path, number: int) -> dict[str, Any]:
-    report = out / f"lighthouse-{form_factor}-{number + 1}.json"
+def run(lighthouse: list[str], url: str, form_factor: str, chrome: str, out: Path, number: int,
+        name: str) -> dict[str, Any]:
+    report = out / f"lighthouse-{name}-{form_factor}-{number + 1}.json"
     command = [*lighthouse, url, "--quiet", "--output=json", f"--output-path={report}",
                "--only-categories=performance,accessibility", f"--chrome-flags={CHROME_FLAGS}"]
     if form_factor == "desktop":
@@ -126,9 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lighthouse", help="the lighthouse command (default: $LIGHTHOUSE, PATH, npx)")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one into a temp dir)")
-    parser.add_argument("--page", default=DEFAULT_PAGE, help=f"the page, under the site (default {DEFAULT_PAGE})")
+    parser.add_argument("--page", action="append", dest="pages",
+                        help="a page under the site, repeatable (default: the home page and "
+                             f"{DEFAULT_PAGES[1]})")
+    parser.add_argument("--gzip", action="store_true", help="serve text gzipped (default: uncompressed)")
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    parser.add_argument("--form-factor", choices=["mobile", "desktop", "both"], default="both")
+    parser.add_argument("--form-factor", choices=["mobile", "desktop", "both"], default="mobile")
     parser.add_argument("--out", type=Path, help="a folder for the JSON reports (default: a temp dir)")
     parser.add_argument("--runs", type=int, default=3,
                         help="runs per form factor; the median is shown (Lighthouse's own advice; default 3)")
@@ -147,19 +159,26 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         factors = ["mobile", "desktop"] if args.form_factor == "both" else [args.form_factor]
         low = False
-        with serve(site, _StaticHost) as base:
-            url = base + args.page.lstrip("/")
-            print(f"Lighthouse on {url}, {args.runs} run(s) per form factor, median shown")
-            for factor in factors:
-                results = [run(lighthouse, url, factor, args.chrome, out, i) for i in range(args.runs)]
-                results.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
-                median = results[len(results) // 2]
-                runs = ", ".join(str(round((r["categories"]["performance"]["score"] or 0) * 100)) for r in results)
-                print(f"{factor} (Lighthouse {median.get('lighthouseVersion', '?')}; performance of each run: {runs}):")
-                print("\n".join(describe(median)))
-                scores = [median["categories"][k]["score"] for k in ("performance", "accessibility")]
-                if args.min_score is not None and any(s is None or s * 100 < args.min_score for s in scores):
-                    low = True
+        host = _StaticHost if args.gzip else _PlainHost
+        with serve(site, host) as base:
+            print(f"Served by {'a gzip' if args.gzip else 'a plain, uncompressed'} static server at {base}; "
+                  f"{args.runs} run(s) per page and form factor, the median shown")
+            for number, page in enumerate(args.pages or DEFAULT_PAGES):
+                url = base + page.lstrip("/")
+                for factor in factors:
+                    results = [run(lighthouse, url, factor, args.chrome, out, i, f"page{number + 1}")
+                               for i in range(args.runs)]
+                    results.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
+                    median = results[len(results) // 2]
+                    runs = ", ".join(str(round((r["categories"]["performance"]["score"] or 0) * 100))
+                                     for r in results)
+                    print(f"/{page} {factor} (Lighthouse {median.get('lighthouseVersion', '?')}; "
+                          f"performance of each run: {runs}; median "
+                          f"{round((median['categories']['performance']['score'] or 0) * 100)}):")
+                    print("\n".join(describe(median)))
+                    scores = [median["categories"][k]["score"] for k in ("performance", "accessibility")]
+                    if args.min_score is not None and any(s is None or s * 100 < args.min_score for s in scores):
+                        low = True
         if args.out:
             print(f"reports in {out}")
     return 1 if low else 0

@@ -6,11 +6,12 @@ Run after changing plugins/portal/schema.py; a test fails while the files are st
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-import _paths
 from portal.schema import FILE_SCHEMAS
 
-SCHEMA_DIR = _paths.REPO / "plugins" / "portal" / "schema"
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
+SCHEMA_DIR = REPO / "plugins" / "portal" / "schema"
 
 
 def schema_text(kind: str) -> str:
@@ -22,7 +23,7 @@ def main() -> None:
     for kind in FILE_SCHEMAS:
         path = SCHEMA_DIR / f"{kind}.schema.json"
         path.write_text(schema_text(kind), encoding="utf-8")
-        print(path.relative_to(_paths.REPO))
+        print(path.relative_to(REPO))
 
 
 if __name__ == "__main__":

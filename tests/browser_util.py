@@ -55,15 +55,16 @@ def require_chromium() -> None:
 
 
 @runs_mkdocs
-def build_site(site_dir: Path, site_url: str | None = None) -> None:
+def build_site(site_dir: Path, site_url: str | None = None, sample_data: bool = True) -> None:
     """A strict MkDocs build of the repository into site_dir (Pagefind runs at its end), the
-    sample office on: several school years, so that every kind of page is there.
+    sample office on (unless `sample_data` is False): several school years, so that every
+    kind of page is there.
 
     With `site_url`, the repository's mkdocs.yml is read from stdin with that site_url:
     Material's instant navigation only takes over the links listed in sitemap.xml, whose
     addresses come from site_url (host and port included).
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **SAMPLE_DATA_ON}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(SAMPLE_DATA_ON if sample_data else {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     config = None
     if site_url is not None:

@@ -123,6 +123,25 @@ FULL: dict[str, Any] = {
 }
 # The second year changes a little, so that the change pages have something to show.
 FULL[f"years/{SCHOOL_YEARS[1]}/pgddt-a.yml"]["bodies"][1]["members"][1]["position"] = "Tổ trưởng chuyên môn"
+# ... and within the year, an amending decision replaces a member, gives one a role as printed
+# and adds one: the texts of its rows are texts of the site too.
+FULL["people/pgddt-a.yml"]["people"] += [{"id": "a-vu-thi-mai", "name": "Vũ Thị Mai"},
+                                         {"id": "a-ngo-van-binh", "name": "Ngô Văn Bình"}]
+FULL[f"years/{SCHOOL_YEARS[1]}/pgddt-a.yml"]["documents"].append(
+    {"id": "a-2024-qd-2", "kind": "quyet-dinh", "number": "2/QĐ-PGDĐT-2024", "date": "2024-11-04",
+     "title": "Về việc điều chỉnh, bổ sung thành viên Nhóm Toán"})
+FULL[f"years/{SCHOOL_YEARS[1]}/pgddt-a.yml"]["bodies"][1]["amendments"] = [{
+    "decision": "a-2024-qd-2", "from": "2024-11-04",
+    "replace": [{"person": "a-dang-van-thuy", "with": {
+        "person": "a-vu-thi-mai", "role": "uy-vien", "role_text": "Ủy viên nhóm", "position": "Giáo viên",
+        "unit": "a-thcs-hai", "as_written": "Giáo viên - THCS Hai", "subject": "Toán", "note": "Thay bà Thùy"}}],
+    "add": [{"stt": 3, "person": "a-ngo-van-binh", "role": "uy-vien", "role_text": "Ủy viên bổ sung",
+             "position": "Giáo viên", "unit": "a-thcs-mot", "as_written": "Giáo viên - THCS Một",
+             "subject": "Toán", "note": "Bổ sung"}],
+}]
+FULL[f"years/{SCHOOL_YEARS[1]}/pgddt-a.yml"]["bodies"][0]["amendments"] = [{
+    "decision": "a-2024-qd-2", "from": "2024-11-04",
+    "roles": [{"person": "a-le-thi-hong", "role": "to-truong", "role_text": "Tổ trưởng tổ cốt cán"}]}]
 
 
 def _file_schema(name: str) -> Schema:

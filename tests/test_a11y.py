@@ -1,18 +1,25 @@
-"""Accessibility and phones: axe-core on the main kinds of page, and the same pages at 360 px.
+"""Accessibility and phones: axe-core on the fullest page of every kind, at 1280 and 360 px.
 
-The site is built once for the module (a strict MkDocs build, as in tests/test_search.py),
-served on 127.0.0.1 and driven with Debian's chromium. axe-core is vendored in
+Which pages: tests/fullest_pages.py derives them from the templates and the data. For every
+template, the page that shows the most of its optional blocks, then more pages until every
+block some page shows is on a checked page; also every hand-written page of content/ and
+the search results ("ha thi lien"). Both builds: the default one (the sample office off)
+and the demo one (on). A new page kind or block is covered without touching this file.
+
+Each site is built once (a strict MkDocs build with site_url, as in tests/test_search.py),
+served on 127.0.0.1 and driven with Debian's chromium, the clock fixed inside the data's
+school year so that deadlines show their labels. axe-core is vendored in
 tests/vendor/axe-core/ (npm package `axe-core`, MPL-2.0, see its LICENSE and VERSION) and
 injected into each page; nothing is fetched from the network.
 
-- axe: 0 serious or critical violations on the home page, a school page, a subject
-  group, a change page, a decision and the search results, on a wide screen and on a
-  phone (the rules axe runs by default: WCAG 2.0-2.2 A/AA and best practices).
+- axe: 0 serious or critical violations, on a wide screen and on a phone (the rules axe
+  runs by default: WCAG 2.0-2.2 A/AA and best practices, with target-size on).
+- One <h1> per page.
 - Phones (360 x 740 CSS px): the page never scrolls sideways (wide tables scroll inside
-  their own container), tap targets meet WCAG 2.2 "target size (minimum)" (24 x 24 CSS px,
-  or spaced so that 24 px circles centred on them do not overlap another target; links
-  inside a sentence are exempt, as WCAG says), and a full-page screenshot of each page is
-  saved in tests/artifacts/ for review.
+  their own container or stack as cards), tap targets meet WCAG 2.2 "target size
+  (minimum)" (24 x 24 CSS px, or spaced so that 24 px circles centred on them do not
+  overlap another target; links inside a sentence are exempt, as WCAG says), and a
+  full-page screenshot of each fullest page is saved in tests/artifacts/ for review.
 """
 
 from __future__ import annotations
@@ -20,24 +27,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import pytest
 from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve
+from fullest_pages import Choice, fullest_pages
 
 AXE_JS = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
-
-# The pages checked: a name (used in screenshot file names) and a path under the site.
-# "search" is the home page with the header search open on "ha thi lien".
-PAGES = {
-    "home": "",
-    "school": "truong/dbp-thcs-him-lam/2024-2025/",
-    "group": "to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/",
-    "diff": "thay-doi/pgddt-mau/2023-2024-den-2024-2025/",
-    "decision": "van-ban/cc-2024-hd-1671/",
-    "search": "",
-}
+TEMPLATES = sorted(p.name for p in (REPO / "plugins" / "portal" / "templates").glob("*.html")
+                   if not p.name.startswith("_"))
+CONTENT_PAGES = sorted(p.stem for p in (REPO / "content").glob("*.md"))
+BUILDS = {"public": False, "demo": True}  # the sample office's switch
 SEARCH_QUERY = "ha thi lien"
+# Inside the school year of the data: some deadlines are past, some upcoming.
+CLOCK = "2024-11-15T09:00:00+07:00"
 
 # Markup of the theme (Material for MkDocs) or of Pagefind's UI that axe flags and that
 # cannot be fixed from our overrides or stylesheets: (CSS selector, reason). Each entry is
@@ -48,47 +52,6 @@ FAILING_IMPACTS = ("serious", "critical")
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 success criterion 2.5.8 (AA)
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site, built once for the module, served at its site_url (instant navigation on)."""
-    require_chromium()
-    site_dir = tmp_path_factory.mktemp("a11y") / "site"
-    with serve(site_dir) as url:
-        build_site(site_dir, site_url=url)
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    with chromium() as browser:
-        yield browser
-
-
-def _open(browser: Any, base_url: str, name: str, viewport: dict[str, int]) -> tuple[Any, Any, list[str]]:
-    """A new context and page showing PAGES[name] (the search with its results shown)."""
-    context = browser.new_context(viewport=viewport, locale="vi-VN")
-    # Hermetic: only the local server answers (the theme's web fonts fall back to system fonts).
-    context.route(re.compile(r"^(?!" + re.escape(base_url) + ")"), lambda route: route.abort())
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(base_url + PAGES[name])
-    if name == "search":
-        page.locator(".md-header .portal-search__toggle").click()
-        search_input = page.locator("#portal-search-input")
-        search_input.wait_for(state="visible")
-        search_input.press_sequentially(SEARCH_QUERY, delay=5)
-        page.wait_for_function(
-            """(q) => {
-              const ui = document.querySelector('#portal-search-ui');
-              const message = ui.querySelector('.pagefind-ui__message');
-              return message && message.textContent.includes(q) && /^\\d+ kết quả/.test(message.textContent)
-                && !ui.querySelector('.pagefind-ui__loading') && ui.querySelector('.pagefind-ui__result-link');
-            }""", arg=SEARCH_QUERY, timeout=10_000)
-    return context, page, errors
 
 
 def _axe(page: Any) -> list[dict[str, Any]]:
@@ -118,33 +81,153 @@ def _report(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_axe_finds_no_serious_or_critical_violation(browser: Any, base_url: str, name: str, viewport: str) -> None:
-    size = PHONE if viewport == "phone" else DESKTOP
-    context, page, errors = _open(browser, base_url, name, size)
-    try:
-        assert page.evaluate("document.documentElement.lang") == "vi"
-        violations = _axe(page)
-    finally:
-        context.close()
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    assert not failing, f"axe on {name} (/{PAGES[name]}, {size['width']} px):\n" + _report(failing)
-    assert not errors, errors
+
+@cache
+def choices(build: str) -> tuple[Choice, ...]:
+    return tuple(fullest_pages(REPO / "data", REPO, sample_data=BUILDS[build]))
 
 
-@pytest.mark.parametrize("name", [name for name in PAGES if name != "search"])
-def test_one_title_per_page(browser: Any, base_url: str, name: str) -> None:
-    """One <h1>, the page's own: the theme adds its title as an <h1> when the content has none."""
-    context, page, errors = _open(browser, base_url, name, DESKTOP)
-    try:
-        titles = page.evaluate("Array.from(document.querySelectorAll('h1'), h => h.textContent.trim())")
-    finally:
-        context.close()
-    assert len(titles) == 1, f"{name}: {len(titles)} <h1>: {titles}"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Both builds, each served at its own site_url (instant navigation on): build -> base URL."""
+    require_chromium()
+    folders = {build: tmp_path_factory.mktemp(f"a11y-{build}") / "site" for build in BUILDS}
+    with serve(folders["public"]) as public, serve(folders["demo"]) as demo:
+        urls = {"public": public, "demo": demo}
+        for build, url in urls.items():
+            build_site(folders[build], site_url=url, sample_data=BUILDS[build])
+        yield urls
 
 
-# Phones --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    with chromium() as browser:
+        yield browser
+
+
+def _open(browser: Any, url: str, viewport: dict[str, int]) -> tuple[Any, Any, list[str]]:
+    """A new context and page at `url`, the clock fixed, only the local server answering."""
+    context = browser.new_context(viewport=viewport, locale="vi-VN")
+    base = re.match(r"https?://[^/]+/", url)
+    assert base
+    context.route(re.compile(r"^(?!" + re.escape(base.group(0)) + ")"), lambda route: route.abort())
+    page = context.new_page()
+    page.clock.set_fixed_time(CLOCK)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    return context, page, errors
+
+
+def _open_search(page: Any) -> None:
+    page.locator(".md-header .portal-search__toggle").click()
+    search_input = page.locator("#portal-search-input")
+    search_input.wait_for(state="visible")
+    search_input.press_sequentially(SEARCH_QUERY, delay=5)
+    page.wait_for_function(
+        """(q) => {
+          const ui = document.querySelector('#portal-search-ui');
+          const message = ui.querySelector('.pagefind-ui__message');
+          return message && message.textContent.includes(q) && /^\\d+ kết quả/.test(message.textContent)
+            && !ui.querySelector('.pagefind-ui__loading') && ui.querySelector('.pagefind-ui__result-link');
+        }""", arg=SEARCH_QUERY, timeout=10_000)
+
+
+def _check_page(browser: Any, url: str, label: str, *, search: bool = False,
+                screenshot: str | None = None) -> list[str]:
+    """Every failure on one page at both widths: axe, one <h1>, and on a phone the layout."""
+    failures: list[str] = []
+    for size in (DESKTOP, PHONE):
+        context, page, errors = _open(browser, url, size)
+        try:
+            if search:
+                _open_search(page)
+            if page.evaluate("document.documentElement.lang") != "vi":
+                failures.append(f"{label}: lang is not vi")
+            failing = [v for v in _axe(page) if v["impact"] in FAILING_IMPACTS]
+            if failing:
+                failures.append(f"axe on {label} ({url}, {size['width']} px):\n" + _report(failing))
+            if not search:
+                titles = page.evaluate("Array.from(document.querySelectorAll('h1'), h => h.textContent.trim())")
+                if len(titles) != 1:
+                    failures.append(f"{label}: {len(titles)} <h1>: {titles}")
+            if size is PHONE:
+                failures += _phone_failures(page, label, search, screenshot)
+        finally:
+            context.close()
+        failures += [f"{label}: script error {e}" for e in errors]
+    return failures
+
+
+def _phone_failures(page: Any, label: str, search: bool, screenshot: str | None) -> list[str]:
+    if screenshot:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"a11y-360-{screenshot}.png"), full_page=True)
+    widths = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    overflow = page.evaluate(_OVERFLOW_JS)
+    tables = page.evaluate(_TABLES_JS)
+    # With the search open, the panel covers the article: its targets are the ones to tap.
+    targets = page.evaluate(_TARGETS_JS, [".md-header", "#portal-search-panel" if search else "article"])
+    failures = []
+    if widths[0] > widths[1] + 1 or overflow:
+        failures.append(f"{label}: the page scrolls sideways ({widths[0]} > {widths[1]}): {overflow}")
+    for table in tables:
+        if table["inPortalTable"] and table["portalTableOverflow"] != "auto":
+            failures.append(f"{label}: a table's box does not scroll: {table}")
+        if not (table["fits"] or table["scrolls"]):
+            failures.append(f"{label}: a wide table widens the page: {table}")
+        if table["wider"] and not table["keyboard"]:
+            failures.append(f"{label}: a table that scrolls cannot be scrolled by keyboard: {table}")
+    if targets["count"] == 0:
+        failures.append(f"{label}: nothing to tap")
+    if targets["offenders"]:
+        failures.append(f"{label}: tap targets under {MIN_TARGET} px, too close to another:\n"
+                        + "\n".join(targets["offenders"]))
+    return failures
+
+
+@pytest.mark.parametrize("build", list(BUILDS))
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_the_fullest_pages_of_each_kind(browser: Any, built: dict[str, str], build: str, template: str) -> None:
+    chosen = [c for c in choices(build) if c.template == template]
+    if not chosen:
+        assert build == "public", f"{template}: no page in the demo build, which has every kind"
+        pytest.skip(f"{template}: no page of this kind without the sample office")
+    failures = []
+    for number, choice in enumerate(chosen):
+        shot = f"{build}-{template.removesuffix('.html')}" if number == 0 else None
+        failures += _check_page(browser, built[build] + choice.url, f"{template} /{choice.url} ({choice.reason})",
+                                screenshot=shot)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("build", list(BUILDS))
+@pytest.mark.parametrize("name", CONTENT_PAGES)
+def test_every_hand_written_page(browser: Any, built: dict[str, str], build: str, name: str) -> None:
+    failures = _check_page(browser, built[build] + f"{name}/", f"content/{name}.md")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("build", list(BUILDS))
+def test_the_search_results(browser: Any, built: dict[str, str], build: str) -> None:
+    failures = _check_page(browser, built[build], "search", search=True, screenshot=f"{build}-search")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_choice_covers_every_kind_and_block() -> None:
+    demo = choices("demo")
+    assert {c.template for c in demo} == set(TEMPLATES)
+    # The markers see the macros' blocks too (a roster, a role note, a deadline).
+    assert any(block.startswith("_macros.html:") for c in demo for block in c.blocks)
+    # The fullest page of a kind comes first and shows no fewer blocks than any other.
+    for template in TEMPLATES:
+        of_kind = [c for c in demo if c.template == template]
+        assert of_kind[0].reason == "fullest" and all(len(of_kind[0].blocks) >= len(c.blocks) for c in of_kind)
+    # The pages the issue named: Củ Chi's school-year and cluster pages with a plan.
+    urls = {c.url for c in choices("public")}
+    assert "truong/cc-thcs-nhuan-duc/2024-2025/" in urls and "to-chuc/cc-cum-02/2024-2025/" in urls
+
 
 # Everything a finger can tap in the given areas (the header, the article or the search panel).
 _TARGETS_JS = """
@@ -259,34 +342,6 @@ _TABLES_JS = """
   };
 })
 """
-
-
-@pytest.mark.parametrize("name", list(PAGES))
-def test_on_a_phone_360px(browser: Any, base_url: str, name: str) -> None:
-    context, page, errors = _open(browser, base_url, name, PHONE)
-    try:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"a11y-360-{name}.png"), full_page=True)
-        widths = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-        overflow = page.evaluate(_OVERFLOW_JS)
-        tables = page.evaluate(_TABLES_JS)
-        # With the search open, the panel covers the article: its targets are the ones to tap.
-        areas = [".md-header", "#portal-search-panel" if name == "search" else "article"]
-        targets = page.evaluate(_TARGETS_JS, areas)
-    finally:
-        context.close()
-    assert widths[0] <= widths[1] + 1, f"{name}: the page scrolls sideways ({widths[0]} > {widths[1]}): {overflow}"
-    assert not overflow, f"{name}: past the right edge, outside any scrolling box: {overflow}"
-    for table in tables:
-        if table["inPortalTable"]:
-            assert table["portalTableOverflow"] == "auto", table
-        assert table["fits"] or table["scrolls"], f"{name}: a wide table widens the page: {table}"
-        if table["wider"]:
-            assert table["keyboard"], f"{name}: a table that scrolls cannot be scrolled by keyboard: {table}"
-    assert targets["count"] > 0
-    assert not targets["offenders"], f"{name}: tap targets under {MIN_TARGET} px, too close to another:\n" + \
-        "\n".join(targets["offenders"])
-    assert not errors, errors
 
 
 def test_axe_is_vendored_with_its_licence() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_util import cotcan
 
 from conftest import REPO
 
@@ -30,13 +30,12 @@ def test_check_script_reports_and_exits_nonzero_on_errors(tmp_path: Path) -> Non
     data = tmp_path / "data"
     data.mkdir()
     (data / "offices.yml").write_text("offices:\n  - id: X\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py"), "--data", str(data)],
-                            capture_output=True, text=True)
+    result = cotcan("kiem-tra", "--data", str(data))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "mục offices[0].id: mã không đúng dạng." in result.stdout
     assert "thiếu trường bắt buộc 'name'" in result.stdout
-    ok = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py")], capture_output=True, text=True)
+    ok = cotcan("kiem-tra", cwd=REPO)  # the data folder by default: data/ in the current folder
     assert ok.returncode == 0, ok.stdout
     assert "0 lỗi, 0 cảnh báo." in ok.stdout
     assert "2024-2025 Phòng GDĐT huyện Củ Chi: 3 văn bản, 10 tổ chức" in ok.stdout

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import copy
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 import yaml
+from cli_util import cotcan
 
-from conftest import REPO, Dataset, load, load_or_raise
+from conftest import Dataset, load, load_or_raise
 from portal import checks
 from portal.problems import DataError
 
@@ -37,7 +36,7 @@ def test_unknown_field_suggests_the_right_name(dataset: Dataset) -> None:
     dataset.files["people/pgddt-a.yml"]["people"][1]["nmae"] = "x"
     assert dataset.messages() == [
         "LỖI data/people/pgddt-a.yml, dòng 7, mục people[1].nmae: trường 'nmae' không có trong định dạng.\n"
-        "    cần: một trong: contact, distinct_from, honorific, id, name, note, publish, sort_name\n"
+        "    cần: một trong: contact, distinct_from, honorific, id, name, note, placeholder, publish, sort_name\n"
         "    gợi ý: có phải 'name'?"
     ]
 
@@ -247,14 +246,14 @@ def test_yaml_aliases_are_refused(dataset: Dataset) -> None:
     assert problem.message == "không dùng neo và bí danh YAML (&tên, *tên)."
 
 
-# Placeholders (scripts/new_year.py): accepted by a draft check only.
+# Placeholders (cotcan nam-moi): accepted by a draft check only.
 
 PLACEHOLDER = {"id": "a-2025-qd-cho-so", "kind": "quyet-dinh", "date": 2025, "placeholder": True,
                "title": "Quyết định năm học 2025-2026 (chưa có số)"}
 
 
 def next_year(dataset: Dataset, decision: dict[str, Any]) -> dict[str, Any]:
-    """2025-2026 for office A, copied from 2024-2025 as scripts/new_year.py does it."""
+    """2025-2026 for office A, copied from 2024-2025 as `cotcan nam-moi` does it."""
     year = copy.deepcopy(dataset.year)
     year["school_year"] = "2025-2026"
     year["documents"] = [decision]
@@ -271,7 +270,7 @@ def test_a_placeholder_is_an_error_and_a_warning_in_a_draft_check(dataset: Datas
         "văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.\n"
         "    cần: số, ngày, người ký và trích yếu của văn bản thật\n"
         "    gợi ý: nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn, rồi xóa 'placeholder: true'. "
-        "Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.")
+        "Chỉ bản kiểm tra nháp (cotcan kiem-tra --draft) chấp nhận chỗ giữ; trang web thì không.")
     assert dataset.messages() == ["LỖI " + expected]
     _, draft = load(dataset.write(), dataset.root, draft=True)
     assert [p.format() for p in draft] == ["CẢNH BÁO " + expected]
@@ -295,9 +294,8 @@ def test_an_unmarked_placeholder_written_before_the_mark_is_caught(dataset: Data
 def test_check_script_draft_option(dataset: Dataset) -> None:
     next_year(dataset, PLACEHOLDER)
     data = dataset.write()
-    script = [sys.executable, str(REPO / "scripts" / "check.py"), "--data", str(data)]
-    real = subprocess.run(script, capture_output=True, text=True)
-    draft = subprocess.run([*script, "--draft"], capture_output=True, text=True)
+    real = cotcan("kiem-tra", "--data", str(data))
+    draft = cotcan("kiem-tra", "--data", str(data), "--draft")
     assert (real.returncode, draft.returncode) == (1, 0)
     assert "LỖI data/years/2025-2026/pgddt-a.yml" in real.stdout and "1 lỗi, 0 cảnh báo." in real.stdout
     assert "CẢNH BÁO data/years/2025-2026/pgddt-a.yml" in draft.stdout and "0 lỗi, 1 cảnh báo." in draft.stdout

@@ -1,4 +1,4 @@
-"""The diff between school years: golden files per change kind, the sample office, the scripts.
+"""The diff between school years: golden files per change kind, the sample office, the command.
 
 Each case below writes a small two-year dataset into a temp dir (the same base both
 years, then one change), diffs it and compares the JSON with tests/golden/diff/<case>.json.
@@ -17,20 +17,19 @@ import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_util import cotcan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
 from portal.dates import SchoolYear
-from portal.diff import DiffError, diff_body, diff_years
+from portal.diff import DiffError, diff_body, diff_within_year, diff_years
 from portal.diff_report import format_text, to_json
 from portal.load import load_or_raise
 from portal.model import Portal
@@ -279,6 +278,71 @@ CASES: dict[str, Case] = {
 }
 
 
+# -- changes within a school year: amending decisions of the new year -------------------------
+
+AMENDED_ON = "2024-11-04"
+
+
+def amend(f: dict[str, Data], body_id: str, day: str = AMENDED_ON, decision: str = "a-2024-qd-5",
+          **change: list[Data]) -> None:
+    """An amending decision of the new year, in force from `day`, changing one body's list."""
+    year = f[f"years/{NEW}/pgddt-a.yml"]
+    documents = year.setdefault("documents", [])
+    if decision not in {d["id"] for d in documents}:
+        number = decision.rsplit("-", 1)[1]
+        documents.append({"id": decision, "kind": "quyet-dinh", "number": f"{number}/QĐ-PGDĐT", "date": day,
+                          "title": "Về việc điều chỉnh, bổ sung thành viên tổ cốt cán và cụm chuyên môn"})
+    body(f, NEW, body_id).setdefault("amendments", []).append({"decision": decision, "from": day, **change})
+
+
+def within_replaced(f: dict[str, Data]) -> None:
+    """The group leader is replaced by a newcomer, who takes her row."""
+    amend(f, "a-to-toan", replace=[{"person": "a-ha-thi-lien", "with": {
+        **_member("a-ngo-thi-giang", "nhom-truong", "Giáo viên", "a-thcs-bon", "Toán")}}])
+
+
+def within_role_changed(f: dict[str, Data]) -> None:
+    amend(f, "a-to-toan", roles=[{"person": "a-nguyen-van-an", "role": "pho-nhom-truong"}])
+
+
+def within_moved(f: dict[str, Data]) -> None:
+    """One decision takes a teacher out of the Toán group and into the Ngữ văn group: one move."""
+    amend(f, "a-to-toan", remove=[{"person": "a-tran-thi-binh"}])
+    amend(f, "a-to-van", add=[{"stt": 6, **_member("a-tran-thi-binh", "uy-vien", "Giáo viên", "a-thcs-mot")}])
+
+
+def within_school_moved(f: dict[str, Data]) -> None:
+    amend(f, "a-cum-1", remove=[{"school": "a-thcs-hai"}])
+    amend(f, "a-cum-2", add=[{"stt": 3, "school": "a-thcs-hai", "role": "thanh-vien"}])
+
+
+def within_two_days(f: dict[str, Data]) -> None:
+    """Two amending decisions: one adds a member in November, the other takes one out in March."""
+    amend(f, "a-to-van", add=[{"stt": 6, **_member("a-dang-van-duc", "uy-vien", "Giáo viên", "a-thcs-hai")}])
+    amend(f, "a-to-van", day="2025-03-03", decision="a-2025-qd-9", remove=[{"person": "a-do-thi-dung"}])
+
+
+def within_body_set_up(f: dict[str, Data]) -> None:
+    """A decision of November sets up a Tin học group and moves a Toán teacher into it as its leader."""
+    amend(f, "a-to-toan", remove=[{"person": "a-tran-thi-binh"}])
+    f[f"years/{NEW}/pgddt-a.yml"]["bodies"].insert(3, {
+        "id": "a-to-tin", "kind": "nhom-bo-mon", "name": "Nhóm Tin học", "parent": "a-to",
+        "decision": "a-2024-qd-5", "subject": "tin-hoc",
+        "members": [{"stt": 6, **_member("a-tran-thi-binh", "nhom-truong", "Giáo viên", "a-thcs-mot")}]})
+
+
+WithinCase = tuple[Callable[[dict[str, Data]], None], dict[str, dict[str, int]]]
+WITHIN_CASES: dict[str, WithinCase] = {
+    "within_replaced": (within_replaced, {AMENDED_ON: {"member-joined": 1, "member-left": 1,
+                                                       "leader-changed": 1}}),
+    "within_role_changed": (within_role_changed, {AMENDED_ON: {"role-changed": 1}}),
+    "within_moved": (within_moved, {AMENDED_ON: {"member-moved": 1}}),
+    "within_school_moved": (within_school_moved, {AMENDED_ON: {"school-moved": 1}}),
+    "within_two_days": (within_two_days, {AMENDED_ON: {"member-joined": 1}, "2025-03-03": {"member-left": 1}}),
+    "within_body_set_up": (within_body_set_up, {AMENDED_ON: {"body-created": 1, "member-moved": 1}}),
+}
+
+
 def run_case(name: str, root: Path) -> tuple[Portal, dict[str, Any]]:
     change, old, new, _ = CASES[name]
     files = base(old, new)
@@ -312,7 +376,60 @@ def test_golden_diff(name: str, tmp_path: Path) -> None:
 
 
 def test_golden_files_all_belong_to_a_case() -> None:
-    assert sorted(p.stem for p in GOLDEN.glob("*.json")) == sorted(CASES)
+    assert sorted(p.stem for p in GOLDEN.glob("*.json")) == sorted([*CASES, *WITHIN_CASES])
+
+
+@pytest.mark.parametrize("name", sorted(WITHIN_CASES))
+def test_golden_diff_within_a_year(name: str, tmp_path: Path) -> None:
+    """Each amending decision of the new year: its day's changes, matched on ids as between years."""
+    change, expected = WITHIN_CASES[name]
+    files = base()
+    change(files)
+    portal, warnings = load_or_raise(write(files, tmp_path), tmp_path)
+    assert warnings == []
+    result = to_json(diff_within_year(portal, "pgddt-a", NEW))
+    assert {day["from"]: day["counts"] for day in result["days"]} == expected
+    assert result["total"] == sum(n for counts in expected.values() for n in counts.values())
+    check_golden(f"{name}.json", dumps(result))
+    # Nothing changes within the old year, which has no amendment.
+    assert diff_within_year(portal, "pgddt-a", OLD).days == ()
+
+
+def test_between_years_each_list_stands_as_at_the_end_of_its_year(tmp_path: Path) -> None:
+    """An amendment of the new year shows between the years too: the new year's list after it."""
+    files = base()
+    within_replaced(files)
+    portal, _ = load_or_raise(write(files, tmp_path), tmp_path)
+    between = diff_years(portal, "pgddt-a", OLD, NEW)
+    assert {k: n for k, n in between.counts if n} == {"member-joined": 1, "member-left": 1, "leader-changed": 1,
+                                                       "document-added": 1}
+    # ... and in the year after, the replaced leader is no longer there to leave.
+    later = base(NEW, SchoolYear(2025))
+    within_replaced(later)
+    later[f"years/{SchoolYear(2025)}/pgddt-a.yml"] = copy.deepcopy(later[f"years/{NEW}/pgddt-a.yml"])
+    later[f"years/{SchoolYear(2025)}/pgddt-a.yml"]["school_year"] = "2025-2026"
+    for b in later[f"years/{SchoolYear(2025)}/pgddt-a.yml"]["bodies"]:
+        b.pop("amendments", None)
+    toan = body(later, SchoolYear(2025), "a-to-toan")
+    toan["members"][0] = {"stt": 1, **_member("a-ngo-thi-giang", "nhom-truong", "Giáo viên", "a-thcs-bon", "Toán")}
+    del later[f"years/{SchoolYear(2025)}/pgddt-a.yml"]["documents"]
+    portal, _ = load_or_raise(write(later, tmp_path / "later"), tmp_path / "later")
+    assert diff_years(portal, "pgddt-a", NEW, SchoolYear(2025)).total == 0
+
+
+def test_a_move_within_the_year_is_one_change_shown_in_both_bodies(tmp_path: Path) -> None:
+    files = base()
+    within_moved(files)
+    portal, _ = load_or_raise(write(files, tmp_path), tmp_path)
+    within = diff_within_year(portal, "pgddt-a", NEW)
+    (day,) = within.days
+    assert [d.id for d in day.decisions] == ["a-2024-qd-5"]
+    for body_id in ("a-to-toan", "a-to-van"):
+        (only,) = within.of_body(body_id).days
+        assert [c.kind for c in only.changes] == ["member-moved"]
+    text = format_text(within)
+    assert text.splitlines()[1:3] == ["", "Từ ngày 04/11/2024, theo Quyết định số 5/QĐ-PGDĐT, 04/11/2024: 1 thay đổi"]
+    assert "  ~ Trần Thị Bình [Nhóm Toán → Nhóm Ngữ văn]: môn: Toán → Ngữ văn" in text
 
 
 def test_a_move_is_one_change_but_shows_in_both_bodies(tmp_path: Path) -> None:
@@ -441,6 +558,12 @@ def test_sample_office_exercises_every_kind_of_change(sample_data: Path) -> None
     }
     assert diff.unchanged_members == 25
     check_golden("sample-2023-2024-2024-2025.txt", format_text(diff))
+    # Quyết định 260 of 4/11/2024, an amendment: the year-to-year diff shows the list after it,
+    # the change within the year shows what it did.
+    within = diff_within_year(portal, "pgddt-mau", SchoolYear(2024))
+    assert [(day.day.iso(), {k: n for k, n in day.counts if n}) for day in within.days] == [
+        ("2024-11-04", {"body-created": 1, "member-joined": 3, "member-left": 1, "leader-changed": 1})]
+    check_golden("sample-2024-2025-trong-nam-hoc.txt", format_text(within))
     first = diff_years(portal, "pgddt-mau", SchoolYear(2022), SchoolYear(2023))
     assert {k: n for k, n in first.counts if n} == {
         "body-created": 1, "member-joined": 3, "member-left": 1, "role-changed": 1,
@@ -463,27 +586,22 @@ def test_sample_files_say_they_are_sample_data() -> None:
             assert all(d["text"].endswith("(dữ liệu mẫu).") for d in b.get("duties", []))
 
 
-# -- the scripts -----------------------------------------------------------------------------
-
-
-def script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / name), *args],
-                          capture_output=True, text=True, encoding="utf-8")
+# -- the command (cotcan so-sanh) --------------------------------------------------------------
 
 
 def test_diff_script_text_and_json(sample_data: Path) -> None:
-    text = script("diff_years.py", "--office", "pgddt-mau", "--data", str(sample_data))
+    text = cotcan("so-sanh", "--office", "pgddt-mau", "--data", str(sample_data))
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("Thay đổi 2023-2024 → 2024-2025: Phòng Giáo dục và Đào tạo huyện Mẫu")
     assert "  ~ Phạm Thị Lan [Nhóm Toán (dữ liệu mẫu)]: vai trò: Ủy viên → Nhóm trưởng\n" in text.stdout
     assert "  ~ Đỗ Thị Mỹ Duyên [Nhóm Toán (dữ liệu mẫu)]: đơn vị: THCS Hoa Sen (dữ liệu mẫu) → " \
            "THCS Bình Minh (dữ liệu mẫu)\n" in text.stdout
-    as_json = script("diff_years.py", "--office", "pgddt-mau", "--from", "2022-2023", "--to", "2023-2024",
+    as_json = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2022-2023", "--to", "2023-2024",
                      "--json", "--data", str(sample_data))
     assert as_json.returncode == 0, as_json.stderr
     result = json.loads(as_json.stdout)
     assert (result["from"], result["to"], result["total"]) == ("2022-2023", "2023-2024", 13)
-    one = script("diff_years.py", "--office", "pgddt-mau", "--body", "mau-cum-1", "--json",
+    one = cotcan("so-sanh", "--office", "pgddt-mau", "--body", "mau-cum-1", "--json",
                  "--data", str(sample_data))
     counts = json.loads(one.stdout)["counts"]
     assert {k: n for k, n in counts.items() if n} == {"member-left": 1, "member-moved": 1,
@@ -494,21 +612,41 @@ def test_diff_script_reports_bad_data_without_a_traceback(sample_data: Path) -> 
     year = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
     year.write_text(year.read_text(encoding="utf-8").replace("role: nhom-truong", "role: nhom-truonng", 1),
                     encoding="utf-8")
-    result = script("diff_years.py", "--office", "pgddt-mau", "--data", str(sample_data))
+    result = cotcan("so-sanh", "--office", "pgddt-mau", "--data", str(sample_data))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "LỖI data/years/2024-2025/pgddt-mau.yml, dòng" in result.stderr
     assert "1 lỗi, 0 cảnh báo." in result.stderr
-    wrong = script("diff_years.py", "--office", "pgddt-x", "--data", str(sample_data.parent / "nowhere"))
+    wrong = cotcan("so-sanh", "--office", "pgddt-x", "--data", str(sample_data.parent / "nowhere"))
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
 
 
 def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
-    office = script("diff_years.py", "--office", "pgddt-x", "--data", str(sample_data))
+    office = cotcan("so-sanh", "--office", "pgddt-x", "--data", str(sample_data))
     assert (office.returncode, office.stderr) == (2, "Không có đơn vị nào mang mã 'pgddt-x'.\n")
-    year = script("diff_years.py", "--office", "pgddt-mau", "--from", "2024-2025", "--data",
+    year = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2024-2025", "--data",
                   str(sample_data))
     assert year.returncode == 2
     assert year.stderr == "Không so sánh được: không có năm học nào sau 2024-2025 để so sánh.\n"
-    bad = script("diff_years.py", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
+    bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_diff_script_within_a_year(sample_data: Path) -> None:
+    text = cotcan("so-sanh", "--office", "pgddt-mau", "--year", "2024-2025", "--data", str(sample_data))
+    assert text.returncode == 0, text.stderr
+    assert text.stdout == (GOLDEN / "sample-2024-2025-trong-nam-hoc.txt").read_text(encoding="utf-8")
+    one = cotcan("so-sanh", "--office", "pgddt-mau", "--year", "2024-2025", "--body", "mau-to-cot-can-toan",
+                 "--json", "--data", str(sample_data))
+    (day,) = json.loads(one.stdout)["days"]
+    assert (day["from"], day["counts"]) == ("2024-11-04", {"member-joined": 1, "member-left": 1,
+                                                           "leader-changed": 1})
+    quiet = cotcan("so-sanh", "--office", "pgddt-mau", "--year", "2023-2024", "--data", str(sample_data))
+    assert quiet.stdout.endswith("\n\nKhông có quyết định điều chỉnh danh sách nào trong năm học.\n")
+    both = cotcan("so-sanh", "--office", "pgddt-mau", "--year", "2024-2025", "--from", "2023-2024",
+                  "--data", str(sample_data))
+    assert both.returncode == 2 and "--year" in both.stderr and "Traceback" not in both.stderr
+    unknown = cotcan("so-sanh", "--office", "pgddt-mau", "--year", "2024-2025", "--body", "mau-x",
+                     "--data", str(sample_data))
+    assert (unknown.returncode, unknown.stderr) == (
+        2, "Không so sánh được: năm học 2024-2025 không có tổ chức 'mau-x'.\n")

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, Dataset
 from portal import calendar as ical
-from portal import exports, feed, sanitize, vocab
+from portal import exports, feed, sanitize, terms, vocab
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
@@ -46,6 +46,11 @@ def files(portal: Portal) -> dict[str, bytes]:
 
 def rostered(portal: Portal) -> list[Body]:
     return [b for b in portal.bodies.values() if portal.roster(b)]
+
+
+def every_row(portal: Portal, body: Body) -> list[Membership]:
+    """The rows of a list over the year: as first signed, and as amending decisions changed it."""
+    return [term.member for _, term in terms.roster_terms(portal, body)]
 
 
 def expected_row(portal: Portal, m: Membership) -> tuple[str, str, str]:
@@ -89,8 +94,9 @@ def test_csv_parses_back_to_the_roster(portal: Portal) -> None:
         assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM so that Excel reads Vietnamese"
         assert data.count(b"\r\n") == data.count(b"\n"), "CRLF line endings"
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert tuple(rows[0]) == ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
-        roster = portal.roster(body)
+        assert tuple(rows[0]) == ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú",
+                                  "Từ ngày", "Đến ngày", "Theo văn bản")
+        roster = every_row(portal, body)
         assert len(rows) - 1 == len(roster)
         for row, m in zip(rows[1:], roster, strict=True):
             assert tuple(row[:3]) == expected_row(portal, m)
@@ -107,10 +113,12 @@ def test_csv_of_the_dien_bien_phu_teachers(portal: Portal) -> None:
     rows = list(csv.reader(io.StringIO(exports.roster_csv(portal, body).decode("utf-8-sig"))))
     numbered = [r for r in rows[1:] if r[0]]
     assert [int(r[0]) for r in numbered] == list(range(1, 77))
+    # No amending decision: no "Từ ngày" nor "Đến ngày"; the decision as printed ("Số: /QĐ-PGDĐT").
     assert numbered[0] == ["1", "Tạ Thị Nành", "Giáo viên - THCS Nam Thanh- tăng cường chuyên môn Phòng GD-ĐT",
-                           "Ngữ văn-GDĐP", "Nhóm trưởng"]
+                           "Ngữ văn-GDĐP", "Nhóm trưởng", "", "", "Quyết định số /QĐ-PGDĐT"]
     assert numbered[10][4] == "P.Nhóm trưởng"
-    assert rows[1] == ["", "Lê Thị Hồng", "Trưởng Phòng Giáo dục - Đào tạo", "", "Tổ trưởng"]
+    assert rows[1] == ["", "Lê Thị Hồng", "Trưởng Phòng Giáo dục - Đào tạo", "", "Tổ trưởng", "", "",
+                       "Quyết định số /QĐ-PGDĐT"]
 
 
 def test_a_cluster_lists_its_schools_by_name(portal: Portal) -> None:
@@ -133,11 +141,11 @@ def test_xlsx_parses_back_to_the_roster(portal: Portal) -> None:
         values = list(sheet.iter_rows(values_only=True))
         assert values[0][0] == f"DANH SÁCH {body.name} năm học {body.school_year}"
         header = next(i for i, row in enumerate(values) if row[0] == "STT")
-        assert values[header] == ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
+        assert values[header] == exports.ROSTER_COLUMNS
         assert all(cell.font.b for cell in sheet[header + 1])
         rows = [tuple("" if v is None else str(v) for v in row) for row in values[header + 1:]]
         assert rows == exports.roster_rows(portal, body)
-        roster = portal.roster(body)
+        roster = every_row(portal, body)
         for row, m in zip(values[header + 1:], roster, strict=True):
             assert row[0] == m.stt
             assert (row[1], row[2] or "") == expected_row(portal, m)[1:]

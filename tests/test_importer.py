@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from cli_util import cotcan
 
 from conftest import REPO
 from portal import exports
@@ -333,8 +333,7 @@ def test_bad_files_raise_a_clear_error(portal: Portal, tmp_path: Path) -> None:
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "import_roster.py"), *args],
-                          capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
+    return cotcan("nhap", *args, cwd=REPO)
 
 
 def test_script_prints_yaml_and_exits_0_when_all_rows_match() -> None:

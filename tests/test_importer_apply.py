@@ -6,17 +6,16 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_util import cotcan
 
 from conftest import REPO
+from portal.cli import main as cotcan_main
 from portal.importer import import_roster
 from portal.importer.apply import apply_changes, error_counts
-from portal.importer.cli import main
 from portal.importer.errors import RosterError
 from portal.importer.merge import plan_changes
 from portal.load import load
@@ -35,10 +34,14 @@ def tree(root: Path) -> dict[str, str]:
 def data(tmp_path: Path) -> Path:
     """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024."""
     shutil.copytree(REPO / "data", tmp_path / "data")
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), "--office", DT, "--data",
-                           str(tmp_path / "data")], capture_output=True, text=True, timeout=120)
+    done = cotcan("nam-moi", "--office", DT, "--data", str(tmp_path / "data"))
     assert done.returncode == 0, done.stderr
     return tmp_path / "data"
+
+
+def main(argv: list[str]) -> int:
+    """`cotcan nhap ARGV`, in this process."""
+    return cotcan_main(["nhap", *argv])
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -183,7 +186,7 @@ def test_the_command_speaks_vietnamese_and_never_shows_a_traceback(data: Path, t
         main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("cách dùng: import_roster.py") and "tùy chọn:" in out and "--apply" in out
+    assert out.startswith("cách dùng: cotcan nhap") and "tùy chọn:" in out and "--apply" in out
     with pytest.raises(SystemExit) as done:
         main(["--input", "x.xlsx"])
     assert done.value.code == 2
@@ -197,11 +200,9 @@ def test_the_command_speaks_vietnamese_and_never_shows_a_traceback(data: Path, t
     assert code == 2 and err.startswith("LỖI không có đơn vị nào mang mã 'pgddt-dau-tieg'. Có phải: pgddt-dau-tieng,")
 
 
-def test_the_script_is_a_thin_wrapper_of_the_command() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "import_roster.py"), "--office",
-                           "pgddt-dien-bien-phu", "--input", str(REPO / "tests" / "fixtures" / "import" /
-                                                                  "dbp-2024-cbql.tsv")],
-                          capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
+def test_the_command_reads_data_from_the_current_folder() -> None:
+    done = cotcan("nhap", "--office", "pgddt-dien-bien-phu", "--input",
+                  str(REPO / "tests" / "fixtures" / "import" / "dbp-2024-cbql.tsv"), cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
 

@@ -5,12 +5,11 @@ names that are no names, and fuzzy matching kept to a few candidates."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_util import cotcan
 
 from conftest import REPO
 from portal.dates import SchoolYear
@@ -27,11 +26,10 @@ HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn",
 
 @pytest.fixture(scope="module")
 def dau_tieng_next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024 (new_year.py)."""
+    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024 (`cotcan nam-moi`)."""
     root = tmp_path_factory.mktemp("dt")
     shutil.copytree(REPO / "data", root / "data")
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), "--office", DT,
-                           "--data", str(root / "data")], capture_output=True, text=True, timeout=120)
+    done = cotcan("nam-moi", "--office", DT, "--data", str(root / "data"))
     assert done.returncode == 0, done.stderr
     return root / "data"
 

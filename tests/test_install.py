@@ -1,6 +1,7 @@
 """Installable: a wheel, installed in a fresh virtual environment, builds an office's site
 from a folder outside the repository that holds only data/, an empty docs/ and the shortest
-mkdocs.yml. .ci/run does the same in a block of its own.
+mkdocs.yml; and its `cotcan` creates a new office's site that builds once its placeholders are
+replaced. .ci/run does the same in a block of its own.
 
 The wheel is built from a copy of what it is made of (pyproject.toml, README.md, plugins/),
 so that no build/ folder left in the repository by an earlier build can add stale files.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from markers import runs_mkdocs
+from test_newsite import replace_placeholders, run_build_commands
 from test_plugin import BODY_PAGE, office_repository
 
 from conftest import REPO
@@ -54,24 +56,39 @@ def fresh_venv(folder: Path) -> Path:
     return folder / "bin"
 
 
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The wheel, and the bin/ of a fresh virtual environment it is installed in."""
+    root = tmp_path_factory.mktemp("install")
+    built = wheel(root)
+    bin_dir = fresh_venv(root / "venv")
+    run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(built)])
+    return built, bin_dir
+
+
+def outside_env(bin_dir: Path, home: Path) -> dict[str, str]:
+    """What a shell of the office has: the environment's bin/ first on the PATH, nothing of ours."""
+    return {"PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(home)}
+
+
 @runs_mkdocs
-def test_an_installed_wheel_builds_a_site_outside_the_repository(tmp_path: Path) -> None:
-    built = wheel(tmp_path)
+def test_an_installed_wheel_builds_a_site_outside_the_repository(tmp_path: Path,
+                                                                  installed: tuple[Path, Path]) -> None:
+    built, bin_dir = installed
     with zipfile.ZipFile(built) as archive:
         names = set(archive.namelist())
-    assert {"portal/templates/body.html", "portal/schema/year.schema.json",
+    assert {"portal/templates/body.html", "portal/schema/year.schema.json", "portal/newsite/templates/README.md",
+            "portal/newsite/templates/data/subjects.yml", "portal/newsite/templates/github-pages.yml",
             f"portal_mkdocs/overrides/{theme.STYLESHEET}", "portal_mkdocs/overrides/main.html"} <= names
 
-    bin_dir = fresh_venv(tmp_path / "venv")
-    run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(built)])
     office = office_repository(tmp_path / "office")
     assert sorted(p.name for p in office.iterdir()) == ["data", "docs", "mkdocs.yml"]
     assert list((office / "docs").iterdir()) == []
 
-    env = {"PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(tmp_path)}
+    env = outside_env(bin_dir, tmp_path)
     where = run([str(bin_dir / "python"), "-c", "import portal, portal_mkdocs; print(portal.__file__); "
                  "print(portal_mkdocs.__file__)"], cwd=office, env=env)
-    assert all(line.startswith(str(tmp_path / "venv")) for line in where.stdout.splitlines()), where.stdout
+    assert all(line.startswith(str(bin_dir.parent)) for line in where.stdout.splitlines()), where.stdout
     run([str(bin_dir / "mkdocs"), "build", "--strict"], cwd=office, env=env)
 
     site = office / "site"
@@ -79,3 +96,28 @@ def test_an_installed_wheel_builds_a_site_outside_the_repository(tmp_path: Path)
     assert "Hà Thị Liên" in (site / BODY_PAGE).read_text(encoding="utf-8")
     assert (site / theme.STYLESHEET).is_file() and (site / theme.SCRIPT).is_file()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_the_installed_cotcan_creates_a_site_that_builds_once_its_placeholders_are_replaced(
+        tmp_path: Path, installed: tuple[Path, Path]) -> None:
+    """As .ci/run does it: the wheel goes into the new site's vendor/, its requirements.txt
+    installs it (offline here: it is already installed), the workflow's build command refuses
+    the placeholders, and builds the site once they are replaced."""
+    built, bin_dir = installed
+    env = outside_env(bin_dir, tmp_path)
+    office = tmp_path / "so-gddt-dien-bien"
+    run([str(bin_dir / "cotcan"), "tao-trang", str(office), "--office", "so-gddt-dien-bien", "--name",
+         "Sở Giáo dục và Đào tạo tỉnh Điện Biên", "--year", "2025-2026", "--package", str(built)],
+        cwd=tmp_path, env=env)
+    assert (office / "vendor" / built.name).read_bytes() == built.read_bytes()
+    run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--no-index", "-r", "requirements.txt"],
+        cwd=office, env=env)
+    for refused in run_build_commands(office, bin_dir):
+        assert refused.returncode == 1 and "4 lỗi, 0 cảnh báo." in refused.stderr, refused.stderr[-2000:]
+    replace_placeholders(office)
+    checked = run([str(bin_dir / "cotcan"), "kiem-tra"], cwd=office, env=env)
+    assert checked.stdout.endswith("0 lỗi, 0 cảnh báo.\n")
+    for built_site in run_build_commands(office, bin_dir):
+        assert built_site.returncode == 0, built_site.stderr[-3000:]
+    page = office / "site" / "truong" / "truong-cho-giu" / "2025-2026" / "index.html"
+    assert "Hà Thị Liên" in page.read_text(encoding="utf-8")

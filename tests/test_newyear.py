@@ -3,14 +3,15 @@ nothing overwritten, and an office that has ended refused with its successor nam
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_util import cotcan
 from test_diff import SAMPLE_FILES
 
 from conftest import REPO
@@ -21,8 +22,7 @@ from portal.problems import DataError
 
 
 def new_year(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), *args],
-                          capture_output=True, text=True, encoding="utf-8")
+    return cotcan("nam-moi", *args)
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_copies_the_last_year_keeping_ids(sample_data: Path) -> None:
     assert result.returncode == 0, result.stderr
     target = sample_data / "years" / "2025-2026" / "pgddt-mau.yml"
     assert "Đã tạo data/years/2025-2026/pgddt-mau.yml: 10 tổ chức, 37 dòng thành viên" in result.stdout
-    assert "python3 scripts/diff_years.py --office pgddt-mau --from 2024-2025 --to 2025-2026" in result.stdout
+    assert "cotcan so-sanh --office pgddt-mau --from 2024-2025 --to 2025-2026" in result.stdout
 
     text = target.read_text(encoding="utf-8")
     assert "# DỮ LIỆU MẪU, KHÔNG CÓ THẬT." in text  # the old comments are kept
@@ -59,9 +59,16 @@ def test_copies_the_last_year_keeping_ids(sample_data: Path) -> None:
                                   "placeholder": True}]
     assert {b["decision"] for b in data["bodies"]} == {"pgddt-mau-2025-qd-cho-so"}
     old_documents = {d["id"] for d in old["documents"]}
+    # The Toán group's list changed on 4/11/2024 (Quyết định 260): the new year starts from the
+    # list at the end of the old one, without the old year's amendment.
+    at_the_end = copy.deepcopy(old["bodies"])
+    toan = next(b for b in at_the_end if b["id"] == "mau-to-cot-can-toan")
+    (amendment,) = toan.pop("amendments")
+    toan["members"][0] = {"stt": 1, **amendment["replace"][0]["with"]}
     assert [{**b, "decision": None} for b in data["bodies"]] == [
         {**{k: v for k, v in b.items() if not (k == "source" and v in old_documents)}, "decision": None}
-        for b in old["bodies"]]
+        for b in at_the_end]
+    assert "amendments:" not in text and "\n      - {stt: 1, person: mau-pham-thi-lan, role: nhom-truong," in text
 
     # The placeholder passes a draft check only, as a warning; the real check refuses it.
     portal, warnings = load_or_raise(sample_data, sample_data.parent, draft=True)

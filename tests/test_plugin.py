@@ -163,4 +163,4 @@ def test_the_theme_layer_goes_under_the_users_own(tmp_path: Path) -> None:
     assert dirs[:2] == [str(tmp_path / "overrides"), str(theme.theme_dir())]
     assert dirs[2].endswith("material/templates")
     assert config.extra_css == [theme.STYLESHEET, "rieng.css"]
-    assert [str(s) for s in config.extra_javascript] == [theme.SCRIPT, "rieng.js"]
+    assert [str(s) for s in config.extra_javascript] == [*theme.SCRIPTS, "rieng.js"]

@@ -37,12 +37,12 @@ def test_printing_a_roster_shows_the_official_list_only(site: Path) -> None:
         shown = {name.split()[0]: display != "none" for name, display in visible}
         assert shown["portal-print-only"] is True  # the "DANH SÁCH" heading
         assert shown["portal-roster"] is True
-        assert not any(shown[name] for name in ("md-header", "md-sidebar", "portal-chart", "portal-facts",
-                                                "portal-role-col"))
-        heading = page.inner_text(".portal-print-heading")
+        assert not any(shown[name] for name in ("md-header", "md-sidebar", "portal-chart", "portal-facts"))
+        assert shown["portal-role-col"] is True  # the role says who leads (tests/test_print.py)
+        heading = page.inner_text(".portal-print-title")
         assert heading.splitlines()[0] == "DANH SÁCH"
         headers = page.evaluate("""() => [...document.querySelectorAll('.portal-roster th')]
             .filter(e => getComputedStyle(e).display !== 'none').map(e => e.innerText)""")
-        assert headers == ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
+        assert headers == ["STT", "Họ và tên", "Vai trò", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")

@@ -7,12 +7,12 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_util import cotcan
 from test_pages import article_text
 
 from conftest import REPO, Dataset
@@ -191,8 +191,7 @@ def test_the_diff_across_the_change_says_the_issuer_changed(dataset: Dataset) ->
 
 
 def new_year(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "new_year.py"), *args],
-                          capture_output=True, text=True, encoding="utf-8")
+    return cotcan("nam-moi", *args)
 
 
 def test_the_next_year_of_an_ended_office_is_refused_and_redirected_end_to_end(tmp_path: Path) -> None:
@@ -204,7 +203,7 @@ def test_the_next_year_of_an_ended_office_is_refused_and_redirected_end_to_end(t
     refused = new_year("--office", "pgddt-mau", "--data", str(data))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     for successor in ("so-gddt-mau", "ubnd-xa-mau"):
-        assert f"python3 scripts/new_year.py --office pgddt-mau --successor {successor}" in refused.stderr
+        assert f"cotcan nam-moi --office pgddt-mau --successor {successor}" in refused.stderr
     assert not (data / "years" / "2025-2026" / "pgddt-mau.yml").exists()
 
     wrong = new_year("--office", "pgddt-mau", "--successor", "so-gddt-tp-hcm", "--data", str(data))

@@ -21,7 +21,7 @@ from portal.dates import PartialDate, SchoolYear
 from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
-from portal.render import Renderer, diff_filters, wording_filters
+from portal.render import Renderer, diff_filters, drawing_filters, wording_filters
 
 PLUGINS = REPO / "plugins"
 TEMPLATES = PLUGINS / "portal" / "templates"
@@ -271,7 +271,7 @@ def test_each_wording_filter_is_the_wording_modules_function(repo_portal: Portal
     assert links == {"person_page", "unit_page", "target_page"}
     used = {name for source in _templates().values() for name in re.findall(r"\|\s*([a-z_]+)", source)}
     ours = used - set(jinja2.filters.FILTERS)
-    assert ours and ours <= set(filters) | set(diff_filters()) | links
+    assert ours and ours <= set(filters) | set(diff_filters()) | links | set(drawing_filters())
 
 
 def test_the_first_day_of_a_school_year_decides_which_schools_it_has(dataset: Dataset) -> None:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import privacy, vocab, wording
+from . import commands, privacy, vocab, wording
+from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
-from .model import Body, Document, Membership, Office, Portal, Source
+from .model import Body, Document, Office, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize
@@ -26,7 +27,7 @@ from .yamlsource import YamlDocument
 # "Did you mean ...?" compares an unknown id with every known one: after this many, the
 # hints stop, so that a file full of wrong ids costs linear time, not ids x references.
 _SUGGESTIONS = 200
-# The title scripts/new_year.py gave placeholders before they carried `placeholder: true`.
+# The title `cotcan nam-moi` gave placeholders before they carried `placeholder: true`.
 _PLACEHOLDER_TITLE = "chưa có số"
 # What a body takes from the document each of its fields names.
 _STALE_ROLE = {"decision": "quyết định thành lập", "source": "danh sách"}
@@ -119,6 +120,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     ctx = _Context(portal, docs, unbuilt)
     _check_offices_and_schools(ctx)
     _check_people(ctx)
+    _check_placeholder_records(ctx, draft)
     _check_documents(ctx, draft)
     _check_office_years(ctx)
     _check_bodies(ctx)
@@ -214,6 +216,8 @@ def _check_documents(ctx: _Context, draft: bool) -> None:
             ctx.ref(s, ("signer", "person"), doc.signer.person, p.people, u.people, "người", "data/people/")
         for i, basis in enumerate(doc.legal_bases):
             ctx.ref(s, ("legal_bases", i, "ref"), basis.ref, p.documents, u.documents, "văn bản", "data/")
+            for k, ref in enumerate(basis.refs):
+                ctx.ref(s, ("legal_bases", i, "refs", k), ref, p.documents, u.documents, "văn bản", "data/")
         for i, rel in enumerate(doc.related):
             ctx.ref(s, ("related", i, "ref"), rel.ref, p.documents, u.documents, "văn bản", "data/")
             if rel.ref == doc.id:
@@ -249,22 +253,48 @@ def _check_documents(ctx: _Context, draft: bool) -> None:
 
 
 def is_placeholder(doc: Document) -> bool:
-    """A stand-in for a decision not signed yet: marked so, or (as scripts/new_year.py wrote
+    """A stand-in for a decision not signed yet: marked so, or (as `cotcan nam-moi` wrote
     them before the mark) titled "chưa có số" with no number."""
     return doc.placeholder or (not doc.number and _PLACEHOLDER_TITLE in normalize(doc.title).casefold())
+
+
+def _placeholder_severity(draft: bool) -> Severity:
+    return "warning" if draft else "error"
+
+
+_ONLY_A_DRAFT = f"Chỉ bản kiểm tra nháp ({commands.CHECK.line('--draft')}) chấp nhận chỗ giữ; trang web thì không."
 
 
 def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
     if not is_placeholder(doc):
         return
-    severity: Severity = "warning" if draft else "error"
     ctx.add(doc.source, ("placeholder",) if doc.placeholder else ("title",),
             f"văn bản '{doc.id}' là văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.",
             expected="số, ngày, người ký và trích yếu của văn bản thật",
             hint="nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn"
-                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "")
-                 + ". Chỉ bản kiểm tra nháp (scripts/check.py --draft) chấp nhận văn bản chỗ giữ; trang web thì không.",
-            severity=severity)
+                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "") + ". " + _ONLY_A_DRAFT,
+            severity=_placeholder_severity(draft))
+
+
+# What replaces each kind of placeholder record a new site starts with (`cotcan tao-trang`).
+_PLACEHOLDER_RECORDS = {
+    "đơn vị": "tên đầy đủ, tên ngắn, loại, địa danh (place) và đơn vị cấp trên (parent) của đơn vị",
+    "trường": "mã, tên và cấp học của một trường thật của đơn vị (rồi thêm các trường khác)",
+    "người": "mã và họ tên của một người thật trong danh sách (rồi thêm những người khác)",
+}
+
+
+def _check_placeholder_records(ctx: _Context, draft: bool) -> None:
+    p = ctx.portal
+    found = [*(("đơn vị", r.id, r.source) for r in p.offices.values() if r.placeholder),
+             *(("trường", r.id, r.source) for r in p.schools.values() if r.placeholder),
+             *(("người", r.id, r.source) for r in p.people.values() if r.placeholder)]
+    for what, record_id, source in found:
+        ctx.add(source, ("placeholder",), f"{what} '{record_id}' là chỗ giữ, chưa được thay bằng {what} thật.",
+                expected=_PLACEHOLDER_RECORDS[what],
+                hint="điền thông tin thật rồi xóa 'placeholder: true'; khi đổi mã, đổi cả ở mọi chỗ dùng mã đó. "
+                     + _ONLY_A_DRAFT,
+                severity=_placeholder_severity(draft))
 
 
 def _check_issuer_alive(ctx: _Context, doc: Document) -> None:
@@ -371,6 +401,7 @@ def _check_bodies(ctx: _Context) -> None:
             ctx.ref(s, ("duties", i, "legal", "ref"), duty.legal_ref, p.documents, u.documents, "văn bản",
                     "data/")
         _check_pages(ctx, body)
+        check_amendments(ctx, body)
         if _in_cycle(p, body):
             ctx.add(s, ("parent",), "tổ chức nằm trong chính nó (vòng lặp 'parent').",
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
@@ -468,14 +499,10 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
         _check_stt(ctx, body)
 
 
-def _member_key(m: Membership) -> str:
-    return f"person:{m.person}" if m.person else f"school:{m.school}"
-
-
 def _check_duplicate_members(ctx: _Context, body: Body) -> None:
     first: dict[str, int] = {}
     for i, m in enumerate(body.members):
-        key = _member_key(m)
+        key = member_key(m)
         if key in first:
             ctx.add(body.source, ("members", i), f"{m.person or m.school} có hai dòng trong cùng tổ chức.",
                     hint=f"dòng đầu ở members[{first[key]}]; xóa một dòng.")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from . import wording
-from .dates import SchoolYear
-from .diff import BodyDiff, OfficeDiff
+from . import fulltext, wording
+from .dates import PartialDate, SchoolYear
+from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
-from .model import Activity, Body, Document, Duty, Membership, Office, Original, Person, School, Subject
+from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Original, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -98,8 +98,15 @@ class DiffEntry:
 
 
 @dataclass(frozen=True)
+class YearChangesEntry:
+    changes: YearChanges
+    office: Office
+
+
+@dataclass(frozen=True)
 class DiffsPage(PageContext):
     diffs: tuple[DiffEntry, ...]
+    within: tuple[YearChangesEntry, ...]  # offices whose lists changed within a year
 
 
 # A school year, an office
@@ -120,6 +127,7 @@ class OfficeInYear:
     documents: tuple[Document, ...]
     has_calendar: bool
     previous_year: SchoolYear | None  # the year its change page compares with
+    changes_in_year: bool  # its page of changes within the year exists
     # Offices that ended and whose bodies this office carries on this year: the change pages.
     taken_over: tuple[DiffEntry, ...] = ()
 
@@ -182,12 +190,15 @@ class SchoolPage(PageContext):
 
 @dataclass(frozen=True)
 class SchoolBody:
-    """A cluster or inter-school group a school is in, with its school's own row."""
+    """A cluster or inter-school group a school is in, with its school's own row; its list,
+    leaders and deputies as at the latest date the data covers."""
 
     body: Body
     membership: Membership
+    members: tuple[Membership, ...]
     leaders: tuple[Membership, ...]
     deputies: tuple[Membership, ...]
+    since: tuple[str, ...]  # leaders who took office during the year (wording.leader_since)
     plan: tuple[PlanItem, ...]
 
 
@@ -198,6 +209,21 @@ class SubjectLeaders:
     group: Body
     subject: Subject | None
     heads: tuple[Membership, ...]
+    since: tuple[str, ...]  # heads who took office during the year (wording.leader_since)
+
+    @property
+    def anchor(self) -> str:
+        """The id of its row on the school's page, where the subject jump list leads."""
+        return f"nhom-{self.group.id}"
+
+
+@dataclass(frozen=True)
+class SubjectJump:
+    """A link of a school page's jump list: a subject's name (with its group's when two
+    groups teach it), to the row of its group leader."""
+
+    label: str
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -209,6 +235,7 @@ class SchoolYearPage(PageContext):
     clusters: tuple[SchoolBody, ...]
     groups: tuple[SchoolBody, ...]
     subject_leaders: tuple[SubjectLeaders, ...]
+    subject_jumps: tuple[SubjectJump, ...]  # by subject name, in the Vietnamese order
     staff: tuple[Seat, ...]
 
     def summary(self) -> str:
@@ -257,6 +284,47 @@ class CitedOriginal:
 
 
 @dataclass(frozen=True)
+class RosterSpan:
+    """When a row of a list is in force (ISO days, '' when open), for the browser's control
+    of the list on a date; `current`: in force at the latest date the data covers (the rows
+    shown without the script)."""
+
+    start: str
+    until: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """A list that changed during the year: its latest change, and the days the control of
+    the list on a date offers (ISO)."""
+
+    day: PartialDate
+    decision: Document | None
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """What one amending decision did to one list (a body's, or a subject group's)."""
+
+    day: PartialDate
+    decision: Document | None
+    body: Body
+    events: tuple[str, ...]  # wording.amendment_event
+
+
+@dataclass(frozen=True)
+class PrintHeader:
+    """The top of a list's printed sheet (DANH SÁCH), as on the decision it comes with."""
+
+    issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
+    nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
+    address: str | None  # the page's address online, for its QR code; None without site_url
+
+
+@dataclass(frozen=True)
 class BodyPage(PageContext):
     body: Body
     office: Office
@@ -268,12 +336,19 @@ class BodyPage(PageContext):
     leaders: tuple[Holder, ...]
     deputies: tuple[Holder, ...]
     children: tuple[ChildBody, ...]
+    # Every row the list had during the year (the latest list alone when nothing changed it),
+    # with when each is in force when something did.
     roster: tuple[Membership, ...]
+    spans: tuple[RosterSpan, ...]
+    as_of: AsOf | None
+    history: tuple[HistoryEntry, ...]
+    changes_in_year: bool  # the office's page of changes within the year exists
     duties_by_role: tuple[RoleDuties, ...]
     activities: tuple[PlanItem, ...]
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
+    print_header: PrintHeader
     cited: CitedOriginal | None = None
 
     def summary(self) -> str:
@@ -286,16 +361,26 @@ class BodyPage(PageContext):
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One term of a person: the seat, when (wording.term_period), by which decision."""
+
+    seat: Seat
+    period: str
+    decision: Document | None
+
+
+@dataclass(frozen=True)
 class PersonPage(PageContext):
     person: Person
-    seats: tuple[Seat, ...]
+    entries: tuple[TimelineEntry, ...]  # every term, year by year
+    timeline: str  # inline SVG drawn from the same terms (charts.timeline escapes it)
     signed: tuple[Document, ...]
 
     def summary(self) -> str:
         parts = [f"{wording.member_role(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
-                 for s in self.seats[:3]]
-        if len(self.seats) > 3:
-            parts.append(f"và {len(self.seats) - 3} vai trò khác")
+                 for s in (entry.seat for entry in self.entries[:3])]
+        if len(self.entries) > 3:
+            parts.append(f"và {len(self.entries) - 3} vai trò khác")
         if self.signed:
             parts.append(f"ký {len(self.signed)} văn bản")
         return "; ".join(parts)
@@ -308,6 +393,14 @@ class ActivityRow:
 
 
 @dataclass(frozen=True)
+class BasisLine:
+    """A legal basis and the documents of the portal it cites (those it has a page for)."""
+
+    basis: LegalBasis
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
 class DocumentPage(PageContext):
     doc: Document
     issuer: Office | None
@@ -315,6 +408,9 @@ class DocumentPage(PageContext):
     related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
     referenced_by: tuple[tuple[Document, str], ...]
     activities: tuple[ActivityRow, ...]
+    amends: tuple[HistoryEntry, ...]  # the lists this decision changed, from its date
+    legal_bases: tuple[BasisLine, ...]
+    text_blocks: tuple[fulltext.Block, ...]  # the full text, its tab-separated tables as tables
     originals: tuple[Original, ...] = ()  # published beside the page (publish_original)
 
     def summary(self) -> str:
@@ -326,10 +422,22 @@ class DocumentPage(PageContext):
 
 
 @dataclass(frozen=True)
+class DaySection:
+    """The changes of one day within a school year: the decisions in force from it, grouped."""
+
+    day: DayDiff
+    decisions: tuple[Document, ...]
+    groups: tuple[ChangeGroup, ...]
+
+
+@dataclass(frozen=True)
 class DiffPage(PageContext):
     diff: OfficeDiff
     office: Office
     groups: tuple[ChangeGroup, ...]
+    # Whether the lists changed within either year: each stands as at the end of its year.
+    amended: bool
+    within: YearChanges | None  # the new year's changes within it, when it has any
 
 
 @dataclass(frozen=True)
@@ -337,3 +445,14 @@ class BodyDiffPage(PageContext):
     diff: BodyDiff
     office: Office
     groups: tuple[ChangeGroup, ...]
+    during: tuple[DaySection, ...]  # the body's changes within the new year
+
+
+@dataclass(frozen=True)
+class YearChangesPage(PageContext):
+    """The changes within one school year of an office, day by day."""
+
+    changes: YearChanges
+    office: Office
+    days: tuple[DaySection, ...]
+    previous_year: SchoolYear | None  # the year its change page compares with

@@ -105,6 +105,12 @@ class SchoolYear:
         return datetime.date(self.start, 9, 1)
 
     @property
+    def last_day(self) -> datetime.date:
+        """The eve of the next school year's first day: a term open to the end of the year
+        runs to it."""
+        return SchoolYear(self.start + 1).first_day - datetime.timedelta(days=1)
+
+    @property
     def window(self) -> tuple[datetime.date, datetime.date]:
         """Dates a year's documents and plans may carry: 1 June to 30 September next year.
 

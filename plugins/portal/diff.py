@@ -26,14 +26,16 @@ a deterministic dict (`to_json`) or a text for the terminal (`format_text`).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import vocab, wording
-from .dates import SchoolYear
+from . import terms, vocab, wording
+from .dates import PartialDate, SchoolYear
 from .errors import PortalError
-from .model import Body, Document, Duty, Membership, Office, Portal, School
+from .model import Body, Document, Duty, Membership, Office, Portal, School, member_key
 from .text import collation_key, fold, normalize, person_sort_key
 
 # Every kind of change, in the order the summary and the groups follow, with its label.
@@ -216,6 +218,58 @@ class OfficeDiff:
         raise KeyError(body_id)
 
 
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document as a change names it: its id and its label (wording.document_label)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DayDiff:
+    """What changed in an office's lists on one day of a school year, compared with the day
+    before: the amending decisions in force from that day, and any body set up that day."""
+
+    day: PartialDate
+    decisions: tuple[DocumentRef, ...]
+    counts: Counts
+    unchanged_members: int
+    changes: tuple[Change, ...]
+    bodies: tuple[BodyDiff, ...]  # those that changed that day
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+
+@dataclass(frozen=True)
+class YearChanges:
+    """The changes within one school year of an office, day by day (its amending decisions)."""
+
+    office: str
+    office_name: str
+    sample: bool
+    year: SchoolYear
+    days: tuple[DayDiff, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(d.total for d in self.days)
+
+    def of_body(self, body_id: str) -> YearChanges:
+        """The days a body changed, each with the changes that concern it (a move into or out
+        of it included)."""
+        days = []
+        for day in self.days:
+            changes = tuple(c for c in day.changes if body_id in (b.id for b in c.bodies))
+            bodies = tuple(b for b in day.bodies if b.body == body_id)
+            if changes:
+                days.append(dataclasses.replace(day, counts=_counts(changes), changes=changes, bodies=bodies,
+                                                unchanged_members=sum(b.unchanged_members for b in bodies)))
+        return dataclasses.replace(self, days=tuple(days))
+
+
 # ---------------------------------------------------------------------------------------
 # Computing the diff
 
@@ -223,21 +277,31 @@ _SortKey = tuple[int, int, tuple[bytes, bytes, str], int, str]
 _NO_NAME: tuple[bytes, bytes, str] = (b"", b"", "")
 
 
-def _member_key(m: Membership) -> str:
-    return f"person:{m.person}" if m.person is not None else f"school:{m.school}"
-
-
 def _same_text(a: str | None, b: str | None) -> bool:
     return (normalize(a) if a else None) == (normalize(b) if b else None)
 
 
-class _Years:
-    """One office's two years, and everything the body diffs share (names, order, moves)."""
+def _at_end(body: Body) -> Body:
+    """The body with the list in force at the end of its year: after every amendment."""
+    return dataclasses.replace(body, members=terms.history(body).latest) if body.amendments else body
 
-    def __init__(self, portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear) -> None:
+
+def _on(body: Body, day: datetime.date) -> Body:
+    """The body with the list in force on `day`."""
+    return dataclasses.replace(body, members=terms.history(body).on(day)) if body.amendments else body
+
+
+class _Years:
+    """One office's lists at two moments, and everything the body diffs share (names, order,
+    moves): between two school years, each list at the end of its year (after its
+    amendments); or, with `day`, within one school year, the day before `day` and `day`
+    (the bodies in force each day: one set up by a later decision is not there before)."""
+
+    def __init__(self, portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear,
+                 day: datetime.date | None = None) -> None:
         if office_id not in portal.offices:
             raise DiffError(f"không có đơn vị nào mang mã '{office_id}'.")
-        if old == new:
+        if old == new and day is None:
             raise DiffError(f"hai năm học cần so sánh trùng nhau ({old}).")
         self.portal = portal
         self.office: Office = portal.offices[office_id]
@@ -253,10 +317,16 @@ class _Years:
                 raise DiffError(f"đơn vị {office_id} không có dữ liệu năm học {year} "
                                 f"(các năm đang có: {have}).")
         self.old_year_data, self.new_year_data = years[old], years[new]
-        self.old_bodies = {b: portal.bodies[(old, b)] for b in years[old].bodies}
-        new_bodies = {b: portal.bodies[(new, b)] for b in years[new].bodies}
-        # A successor's year may hold other bodies too: only those carried over, and those set up inside them.
-        self.new_bodies = new_bodies if heir is None else _carried(new_bodies, set(self.old_bodies))
+        if day is None:
+            self.old_bodies = {b: _at_end(portal.bodies[(old, b)]) for b in years[old].bodies}
+            new_bodies = {b: _at_end(portal.bodies[(new, b)]) for b in years[new].bodies}
+            # A successor's year may hold other bodies too: only those carried over, and those set up inside them.
+            self.new_bodies = new_bodies if heir is None else _carried(new_bodies, set(self.old_bodies))
+        else:
+            before = day - datetime.timedelta(days=1)
+            bodies = [portal.bodies[(new, b)] for b in years[new].bodies]
+            self.old_bodies = {b.id: _on(b, before) for b in bodies if terms.in_force(portal, b, before)}
+            self.new_bodies = {b.id: _on(b, day) for b in bodies if terms.in_force(portal, b, day)}
         # Bodies in the new year's official order, then those that are gone, in the old one's.
         self.order = {b: i for i, b in enumerate(
             [*self.new_bodies, *(b for b in self.old_bodies if b not in self.new_bodies)])}
@@ -325,10 +395,10 @@ class _Years:
                                       (self.new_bodies, self.old_bodies, joined)):
             for body in bodies.values():
                 other = others.get(body.id)
-                there = {_member_key(m) for m in other.members} if other else set()
+                there = {member_key(m) for m in other.members} if other else set()
                 for m in body.members:
                     group = self._move_group(body, m)
-                    key = _member_key(m)
+                    key = member_key(m)
                     if group is not None and key not in there:
                         found.setdefault((key, group), []).append(body.id)
         moves: dict[tuple[str, str], tuple[str, str]] = {}
@@ -530,7 +600,7 @@ class _BodyDiffer:
         after = [m for m in new.members if m.role == role]
         if not before or not after:
             return
-        if {_member_key(m) for m in before} == {_member_key(m) for m in after}:
+        if {member_key(m) for m in before} == {member_key(m) for m in after}:
             return
         was, now = before[0], after[0]
         label = f"{wording.role_name(role)} {new.name}"
@@ -544,8 +614,8 @@ class _BodyDiffer:
 
     def _members(self) -> None:
         ctx = self.ctx
-        before = {_member_key(m): m for m in (self.old.members if self.old else ())}
-        after = {_member_key(m): m for m in (self.new.members if self.new else ())}
+        before = {member_key(m): m for m in (self.old.members if self.old else ())}
+        after = {member_key(m): m for m in (self.new.members if self.new else ())}
         for key, m in before.items():
             if key in after:
                 self._compare(m, after[key])
@@ -593,8 +663,8 @@ class _BodyDiffer:
         ctx = self.ctx
         old_id, new_id = ctx.moves[(key, self.id)]
         old_body, new_body = ctx.old_bodies[old_id], ctx.new_bodies[new_id]
-        was = next(m for m in old_body.members if _member_key(m) == key)
-        now = next(m for m in new_body.members if _member_key(m) == key)
+        was = next(m for m in old_body.members if member_key(m) == key)
+        now = next(m for m in new_body.members if member_key(m) == key)
         fields: list[FieldChange] = []
         if old_body.subject != new_body.subject:
             fields.append(FieldChange("subject", ctx.subject_label(old_body.subject),
@@ -794,6 +864,37 @@ def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
         old_year=old_year, new_year=new_year,
         counts=_counts(changes), unchanged_members=sum(b.unchanged_members for b in bodies),
         changes=changes, bodies=tuple(bodies))
+
+
+def diff_within_year(portal: Portal, office_id: str, year: SchoolYear) -> YearChanges:
+    """The changes of an office's lists during one school year: on each day an amending
+    decision takes effect, the lists of that day against those of the day before."""
+    ctx = _Years(portal, office_id, year, year, day=year.first_day)  # checks the office and the year
+    bodies = [portal.bodies[(year, b)] for b in ctx.new_year_data.bodies]
+    starts: dict[datetime.date, list[str]] = {}
+    for body in bodies:
+        for amendment in body.amendments:
+            starts.setdefault(amendment.start.first_day, []).append(amendment.decision)
+    days = []
+    for day in sorted(starts):
+        ctx = _Years(portal, office_id, year, year, day=day)
+        everything = _Collector()
+        changed = []
+        for body_id in ctx.order:
+            differ = _BodyDiffer(ctx, body_id)
+            body_diff = differ.run()
+            everything.extend(differ.changes)
+            if body_diff.status != "unchanged":
+                changed.append(body_diff)
+        # The amending decisions of the day, then those that set up a body that day.
+        opened = [b.decision for b in bodies if terms.opening_day(portal, b) == day and b.id in ctx.new_bodies]
+        decisions = tuple(DocumentRef(d, wording.document_label(portal.documents[d]) if d in portal.documents else d)
+                          for d in dict.fromkeys([*starts[day], *opened]))
+        changes = everything.sorted()
+        days.append(DayDiff(terms.as_partial(day), decisions, _counts(changes),
+                            sum(b.unchanged_members for b in changed), changes, tuple(changed)))
+    office = ctx.office
+    return YearChanges(office.id, office.name, office.sample, year, tuple(days))
 
 
 def office_years(portal: Portal, office_id: str) -> list[SchoolYear]:

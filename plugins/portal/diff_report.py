@@ -1,5 +1,6 @@
-"""Reporting a diff between two school years (computed by portal.diff): as a plain dict
-for JSON, as text for a terminal, and the labels and groups the change pages show.
+"""Reporting a diff (computed by portal.diff) between two school years, or within one year
+day by day: as a plain dict for JSON, as text for a terminal, and the labels and groups
+the change pages show.
 
 Deterministic: the same diff always gives the same JSON and the same text (the golden
 files of tests/golden/diff/ hold them).
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import wording
-from .diff import FIELDS, KINDS, STATUSES, BodyDiff, Change, Counts, FieldChange, OfficeDiff
+from .diff import FIELDS, KINDS, STATUSES, BodyDiff, Change, Counts, DayDiff, FieldChange, OfficeDiff, YearChanges
 
 # Labels
 
@@ -79,8 +80,32 @@ def _body_summary_json(body: BodyDiff, every_kind: bool) -> dict[str, Any]:
     }
 
 
-def to_json(diff: OfficeDiff | BodyDiff) -> dict[str, Any]:
+def _office_json(diff: OfficeDiff | YearChanges) -> dict[str, Any]:
+    office = {"id": diff.office, "name": diff.office_name, "sample": diff.sample}
+    if isinstance(diff, OfficeDiff):
+        office |= {"valid_until": diff.office_valid_until,
+                   "successors": [{"id": x.id, "name": x.name, "took_over": x.took_over}
+                                  for x in diff.office_successors]}
+    return office
+
+
+def _day_json(day: DayDiff) -> dict[str, Any]:
+    return {
+        "from": day.day.iso(),
+        "decisions": [{"id": d.id, "label": d.label} for d in day.decisions],
+        "total": day.total,
+        "counts": {kind: n for kind, n in day.counts if n},
+        "unchanged_members": day.unchanged_members,
+        "changes": [change_json(c) for c in day.changes],
+        "bodies": [_body_summary_json(b, every_kind=False) for b in day.bodies],
+    }
+
+
+def to_json(diff: OfficeDiff | BodyDiff | YearChanges) -> dict[str, Any]:
     """A plain dict in a fixed key order: the same diff always gives the same JSON."""
+    if isinstance(diff, YearChanges):
+        return {"office": _office_json(diff), "school_year": diff.year.label, "total": diff.total,
+                "days": [_day_json(day) for day in diff.days]}
     if isinstance(diff, BodyDiff):
         return {
             "office": diff.office,
@@ -90,10 +115,7 @@ def to_json(diff: OfficeDiff | BodyDiff) -> dict[str, Any]:
             "changes": [change_json(c) for c in diff.changes],
         }
     return {
-        "office": {"id": diff.office, "name": diff.office_name, "sample": diff.sample,
-                   "valid_until": diff.office_valid_until,
-                   "successors": [{"id": x.id, "name": x.name, "took_over": x.took_over}
-                                  for x in diff.office_successors]},
+        "office": _office_json(diff),
         "from": diff.old_year.label,
         "to": diff.new_year.label,
         "total": diff.total,
@@ -151,8 +173,32 @@ def _count_lines(counts: Counts, unchanged: int) -> list[str]:
     return lines
 
 
-def format_text(diff: OfficeDiff | BodyDiff) -> str:
-    """The diff for a terminal: the counts first, then '+', '-' and '~' lines, 'cũ → mới'."""
+def day_heading(day: DayDiff) -> str:
+    """'Từ ngày 04/11/2024, theo Quyết định số 260/QĐ-PGDĐT, 04/11/2024'"""
+    by = "; ".join(d.label for d in day.decisions)
+    return f"Từ ngày {day.day.vietnamese()}" + (f", theo {by}" if by else "")
+
+
+def _year_changes_text(diff: YearChanges) -> str:
+    lines = [f"Thay đổi trong năm học {diff.year}: {diff.office_name} (mã {diff.office})"]
+    if diff.sample:
+        lines.append(_SAMPLE_LINE)
+    if not diff.days:
+        lines += ["", "Không có quyết định điều chỉnh danh sách nào trong năm học."]
+    for day in diff.days:
+        lines += ["", f"{day_heading(day)}: {day.total} thay đổi"]
+        lines += _grouped_lines(day.changes, with_bodies=True)
+    return "\n".join(lines) + "\n"
+
+
+_SAMPLE_LINE = "DỮ LIỆU MẪU: đơn vị, trường, người và văn bản đều hư cấu, chỉ để minh họa."
+
+
+def format_text(diff: OfficeDiff | BodyDiff | YearChanges) -> str:
+    """The diff for a terminal: the counts first, then '+', '-' and '~' lines, 'cũ → mới';
+    changes within a year day by day."""
+    if isinstance(diff, YearChanges):
+        return _year_changes_text(diff)
     years = f"{diff.old_year} → {diff.new_year}"
     if isinstance(diff, BodyDiff):
         kind = wording.body_kind_name(diff.kind).lower()
@@ -164,7 +210,7 @@ def format_text(diff: OfficeDiff | BodyDiff) -> str:
         return "\n".join(lines) + "\n"
     lines = [f"Thay đổi {years}: {diff.office_name} (mã {diff.office})"]
     if diff.sample:
-        lines.append("DỮ LIỆU MẪU: đơn vị, trường, người và văn bản đều hư cấu, chỉ để minh họa.")
+        lines.append(_SAMPLE_LINE)
     until = wording.iso_date_text(diff.office_valid_until)
     if until:
         names = ", ".join(x.name for x in diff.office_successors)

@@ -17,14 +17,19 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import vocab, wording
+from . import terms, vocab, wording
 from .dates import PartialDate, SchoolYear
-from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
+from .model import Activity, Amendment, Body, Document, MemberRef, Membership, Office, Person, Portal, School
 from .sanitize import csv_cell
+from .terms import Term
 from .urls import UrlFormats
 
-# The official column order of a DANH SÁCH table.
-ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú")
+# The official column order of a DANH SÁCH table, then when each row is in force and by which
+# document: "Từ ngày" is the day an amending decision put the row in (empty for the list as
+# first signed, in force from its decision), "Đến ngày" the last day of a row an amending
+# decision ended, "Theo văn bản" the decision the row comes from.
+ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú",
+                                   "Từ ngày", "Đến ngày", "Theo văn bản")
 ROSTER_CSV = "danh-sach.csv"
 ROSTER_XLSX = "danh-sach.xlsx"
 YEAR_JSON = "du-lieu.json"
@@ -36,19 +41,22 @@ ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
 
 
 def _subject_of_rows(portal: Portal, body: Body) -> dict[Membership, str]:
-    """For the rows a subject group adds to its parent's roster: the group's subject name."""
+    """For the rows a subject group adds to its parent's roster (as first signed and as
+    amended): the group's subject name."""
     found: dict[Membership, str] = {}
     for group in [body, *portal.children(body)]:
         subject = portal.subjects.get(group.subject or "")
         if subject is None:
             continue
-        for m in group.members:
-            found.setdefault(m, subject.name)
+        for term in terms.history(group).terms:
+            found.setdefault(term.member, subject.name)
     return found
 
 
 def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
-    """The body's list in the official columns (see ROSTER_COLUMNS), header not included.
+    """The body's list in the official columns (see ROSTER_COLUMNS), header not included:
+    the list as first signed, each row followed by those that took it over during the
+    year, then the rows amending decisions added (portal.terms.roster_terms).
 
     A school member (a cluster's list of schools) carries the school's name in the
     name column. Ghi chú keeps the remark printed in the list; where there is none, a
@@ -56,7 +64,8 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     """
     subjects = _subject_of_rows(portal, body)
     rows: list[tuple[str, ...]] = []
-    for m in portal.roster(body):
+    for member_body, term in terms.roster_terms(portal, body):
+        m = term.member
         if m.person:
             person = portal.people.get(m.person)
             name = person.name if person else m.person
@@ -68,7 +77,9 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         if not note and m.role not in ORDINARY_ROLES:
             note = wording.member_role(m)
         stt = "" if m.stt is None else str(m.stt)
-        rows.append((stt, name, post, subject, note))
+        decision = portal.documents.get(term.decision or member_body.decision)
+        rows.append((stt, name, post, subject, note, wording.date_text(term.start), wording.date_text(term.until),
+                     wording.document_name(decision) if decision else ""))
     return rows
 
 
@@ -131,7 +142,7 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
                 sheet.write_string(i, j, value, cell)
             else:
                 sheet.write_blank(i, j, None, cell)  # an empty cell, bordered
-    for column, width in enumerate((6, 28, 52, 18, 18)):
+    for column, width in enumerate((6, 28, 52, 18, 18, 12, 12, 28)):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(header_row + 1, 0)
     sheet.repeat_rows(header_row)
@@ -187,7 +198,7 @@ def _document(d: Document) -> dict[str, Any]:
         "issuer": d.issuer, "title": d.title,
         "signer": {"person": signer.person, "title": signer.title, "capacity": signer.capacity,
                    "on_behalf_of": signer.on_behalf_of} if signer else None,
-        "legal_bases": [{"text": b.text, "ref": b.ref} for b in d.legal_bases],
+        "legal_bases": [{"text": b.text, "refs": list(b.cited)} for b in d.legal_bases],
         "recipients": list(d.recipients),
         "related": [{"ref": r.ref, "relation": r.relation} for r in d.related],
         "figures": [{"label": f.label, "value": f.value, "parts": dict(f.parts)} for f in d.figures],
@@ -204,12 +215,32 @@ def _member(m: Membership) -> dict[str, Any]:
             "note": m.note}
 
 
+def _member_ref(r: MemberRef) -> dict[str, Any]:
+    return {"person": r.person, "school": r.school}
+
+
+def _amendment(a: Amendment) -> dict[str, Any]:
+    return {"decision": a.decision, "from": a.start.iso(), "add": [_member(m) for m in a.add],
+            "remove": [_member_ref(r) for r in a.remove],
+            "replace": [{**_member_ref(r.old), "with": _member(r.new)} for r in a.replace],
+            "roles": [{**_member_ref(r.member), "role": r.role, "role_text": r.role_text} for r in a.roles]}
+
+
+def _term(t: Term) -> dict[str, Any]:
+    """A membership with its dates (Popolo's start_date and end_date): `from` is empty for
+    the list as first signed (in force from the body's decision)."""
+    return {**_member(t.member), "from": _iso(t.start), "until": _iso(t.until), "decision": t.decision,
+            "ended_by": t.ended_by}
+
+
 def _body(b: Body) -> dict[str, Any]:
     return {
         "id": b.id, "school_year": b.school_year.label, "office": b.office, "kind": b.kind, "name": b.name,
         "parent": b.parent, "decision": b.decision, "source": b.source_document, "subject": b.subject,
         "declared_count": b.declared_count, "no_roster": b.no_roster, "meets": b.meets,
         "members": [_member(m) for m in b.members],
+        "amendments": [_amendment(a) for a in b.amendments],
+        "terms": [_term(t) for t in terms.history(b).terms],
         "duties": [{"role": d.role, "label": d.label, "text": d.text, "legal_ref": d.legal_ref,
                     "legal_provision": d.legal_provision} for d in b.duties],
     }
@@ -226,17 +257,18 @@ def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
     bodies = [b for b in portal.bodies_in(year)]
     documents: set[str] = {d for oy in office_years for d in oy.documents}
     documents |= {b.decision for b in bodies} | {b.source_document for b in bodies if b.source_document}
+    documents |= {a.decision for b in bodies for a in b.amendments}
     for doc_id in list(documents):
         doc = portal.documents.get(doc_id)
         if doc:
-            documents |= {r.ref for r in doc.related} | {b.ref for b in doc.legal_bases if b.ref}
+            documents |= {r.ref for r in doc.related} | {ref for b in doc.legal_bases for ref in b.cited}
     docs = [portal.documents[d] for d in sorted(documents) if d in portal.documents]
 
     offices: set[str] = {oy.office for oy in office_years} | {d.issuer for d in docs if d.issuer}
     schools: set[str] = {s.id for s in portal.schools.values() if s.office in {oy.office for oy in office_years}}
     people: set[str] = {d.signer.person for d in docs if d.signer}
     for b in bodies:
-        for m in b.members:
+        for m in (t.member for t in terms.history(b).terms):  # the list as first signed and as amended
             for ref in (m.unit, m.school):
                 if ref in portal.offices:
                     offices.add(ref)

@@ -1,9 +1,11 @@
 """An Atom feed (RFC 4287) of the documents the offices publish, newest first.
 
-Each entry links to the document's page. Dates come from the documents (a partial
-date stands for its first day), so the feed changes only when the data does: `updated`
-is the newest document's date, never the time of the build. Entry ids are URNs derived
-from the document ids, so they stay the same if the site moves.
+Each entry links to the document's page; an amending decision's entry also says what it
+changed in each list, from which day, and the lists it set up (and carries the category
+"Điều chỉnh danh sách"). Dates come from the documents (a partial date stands for its
+first day), so the feed changes only when the data does: `updated` is the newest
+document's date, never the time of the build. Entry ids are URNs derived from the
+document ids, so they stay the same if the site moves.
 
 The texts come from the model, redacted when it was loaded; ElementTree escapes markup,
 and every text and attribute passes `sanitize.xml_chars`, so the feed stays well-formed
@@ -15,10 +17,12 @@ from __future__ import annotations
 import datetime
 import uuid
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 
-from . import wording
-from .model import Document, Portal
+from . import terms, wording
+from .model import Body, Document, Portal
 from .sanitize import xml_chars
+from .terms import Step
 from .urls import UrlFormats, relative
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -66,11 +70,33 @@ def _title(doc: Document) -> str:
     return f"{wording.document_citation(doc)}: {doc.title}"
 
 
-def _summary(portal: Portal, doc: Document) -> str:
+# The category of an entry whose decision changed a list during the year (an amendment).
+AMENDING_TERM = "dieu-chinh-danh-sach"
+AMENDING_LABEL = "Điều chỉnh danh sách"
+
+
+def amendments_by_document(portal: Portal) -> dict[str, list[tuple[Body, Step]]]:
+    """What each amending decision did, list by list (portal.terms), in the data's order."""
+    found: dict[str, list[tuple[Body, Step]]] = defaultdict(list)
+    for body in portal.bodies.values():
+        for step in terms.history(body).steps:
+            found[step.amendment.decision].append((body, step))
+    return found
+
+
+def _summary(portal: Portal, doc: Document, amends: list[tuple[Body, Step]]) -> str:
+    """The document's reference and title; for an amending decision, what it changed in each list."""
     text = wording.document_reference(portal, doc)
     if doc.school_year:
         text += f", năm học {doc.school_year}"
-    return f"{text}. {doc.title}"
+    text = f"{text}. {doc.title}"
+    for body, step in amends:
+        events = "; ".join(wording.amendment_event(portal, event) for event in step.events)
+        text += f"\nTừ ngày {step.amendment.start.vietnamese()}, {body.name}: {events}."
+    set_up = [b.name for b in portal.bodies.values() if b.decision == doc.id] if amends else []
+    if set_up:
+        text += f"\nThành lập: {'; '.join(set_up)}."
+    return text
 
 
 def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
@@ -89,6 +115,7 @@ def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
         return base + target if base else target.rsplit("/", 1)[-1]
 
     docs = published_documents(portal)
+    amendments = amendments_by_document(portal)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed/van-ban')}")
@@ -110,7 +137,9 @@ def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:
         _sub(entry_author, "name", issuer.name if issuer else FEED_AUTHOR)
         _sub(entry, "link", rel="alternate", type="text/html", href=href(urls.document.format(document=doc.id)))
         _sub(entry, "category", term=doc.kind, label=wording.document_kind_name(doc.kind))
-        _sub(entry, "summary", _summary(portal, doc), type="text")
+        if amendments.get(doc.id):
+            _sub(entry, "category", term=AMENDING_TERM, label=AMENDING_LABEL)
+        _sub(entry, "summary", _summary(portal, doc, amendments.get(doc.id, [])), type="text")
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return data + b"\n"

@@ -20,12 +20,14 @@ from .checks import Unbuilt, check_portal
 from .dates import PartialDate, SchoolYear, school_year_fault
 from .model import (
     Activity,
+    Amendment,
     Body,
     Document,
     Duty,
     Figure,
     FormerName,
     LegalBasis,
+    MemberRef,
     Membership,
     Office,
     OfficeYear,
@@ -33,6 +35,8 @@ from .model import (
     Person,
     Portal,
     Related,
+    Replacement,
+    RoleChange,
     School,
     Signer,
     Source,
@@ -213,7 +217,7 @@ class _Builder:
                 valid_until=_date(o.get("valid_until")), end_reason=o.get("end_reason"),
                 successors=tuple(Successor(x["office"], x.get("took_over")) for x in o.get("successors") or []),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
-                source=self.source(doc, path))
+                source=self.source(doc, path), placeholder=bool(o.get("placeholder")))
 
     def subjects(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, s in self.records(doc, "subjects", invalid):
@@ -226,7 +230,8 @@ class _Builder:
                 id=s["id"], name=s["name"], level=s["level"], office=doc.data["office"],
                 aliases=_tuple(s.get("aliases")), former_names=_former(s),
                 valid_from=_date(s.get("valid_from")), valid_until=_date(s.get("valid_until")),
-                successor=s.get("successor"), note=s.get("note"), source=self.source(doc, path))
+                successor=s.get("successor"), note=s.get("note"), source=self.source(doc, path),
+                placeholder=bool(s.get("placeholder")))
 
     def people(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, p in self.records(doc, "people", invalid):
@@ -234,7 +239,7 @@ class _Builder:
                 id=p["id"], name=p["name"], honorific=p.get("honorific"), sort_name=p.get("sort_name"),
                 contact=dict(p.get("contact") or {}), publish=_tuple(p.get("publish")),
                 distinct_from=_tuple(p.get("distinct_from")), note=p.get("note"),
-                source=self.source(doc, path))
+                source=self.source(doc, path), placeholder=bool(p.get("placeholder")))
 
     def documents(self, doc: YamlDocument, invalid: frozenset[KeyPath], year: SchoolYear | None = None,
                   office: str | None = None) -> list[str]:
@@ -247,7 +252,8 @@ class _Builder:
                 place=d.get("place"), issuer=d.get("issuer", office), title=d["title"],
                 signer=Signer(signer["person"], signer["title"], signer.get("capacity"),
                               signer.get("on_behalf_of")) if signer else None,
-                legal_bases=tuple(LegalBasis(b["text"], b.get("ref")) for b in d.get("legal_bases") or []),
+                legal_bases=tuple(LegalBasis(b["text"], b.get("ref"), _tuple(b.get("refs")))
+                                  for b in d.get("legal_bases") or []),
                 recipients=_tuple(d.get("recipients")),
                 related=tuple(Related(r["ref"], r["relation"]) for r in d.get("related") or []),
                 figures=tuple(Figure(f["label"], f["value"], dict(f.get("parts") or {}))
@@ -276,11 +282,27 @@ class _Builder:
                 members=tuple(_member(m, self.source(doc, path + ("members", j)))
                               for j, m in enumerate(b.get("members") or [])),
                 duties=tuple(_duty(d) for d in b.get("duties") or []),
-                source=self.source(doc, path))
+                source=self.source(doc, path),
+                amendments=tuple(self.amendment(doc, path + ("amendments", j), a)
+                                 for j, a in enumerate(b.get("amendments") or [])))
             bodies.append(b["id"])
         self.portal.office_years.append(
             OfficeYear(year, office, tuple(documents), tuple(bodies), self.source(doc, ()),
                        _tuple(doc.data.get("schools"))))
+
+
+    def amendment(self, doc: YamlDocument, path: KeyPath, a: dict[str, Any]) -> Amendment:
+        start = _date(a["from"])
+        assert start is not None  # the schema's full-date format
+        return Amendment(
+            decision=a["decision"], start=start,
+            add=tuple(_member(m, self.source(doc, path + ("add", i))) for i, m in enumerate(a.get("add") or [])),
+            remove=tuple(_member_ref(r) for r in a.get("remove") or []),
+            replace=tuple(
+                Replacement(_member_ref(r), _member(r["with"], self.source(doc, path + ("replace", i, "with"))))
+                for i, r in enumerate(a.get("replace") or [])),
+            roles=tuple(RoleChange(_member_ref(r), r["role"], r.get("role_text")) for r in a.get("roles") or []),
+            source=self.source(doc, path))
 
 
 def _former(record: dict[str, Any]) -> tuple[FormerName, ...]:
@@ -300,6 +322,10 @@ def _member(m: dict[str, Any], source: Source) -> Membership:
         role_text=m.get("role_text"), position=m.get("position"), unit=m.get("unit"),
         as_written=m.get("as_written"), subject=m.get("subject"), note=m.get("note"), source=source,
         page=m.get("page"))
+
+
+def _member_ref(r: dict[str, Any]) -> MemberRef:
+    return MemberRef(person=r.get("person"), school=r.get("school"))
 
 
 def _duty(d: dict[str, Any]) -> Duty:

@@ -56,6 +56,9 @@ class Office:
     former_names: tuple[FormerName, ...]
     sample: bool
     source: Source
+    # A stand-in written by `cotcan tao-trang` until the office's own details are entered:
+    # accepted by a draft check only (so are a placeholder school's and person's).
+    placeholder: bool = False
 
     def ended_before(self, year: SchoolYear) -> bool:
         """Whether the office stopped before the school year began."""
@@ -83,6 +86,7 @@ class School:
     successor: str | None
     note: str | None
     source: Source
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class Person:
     distinct_from: tuple[str, ...]
     note: str | None
     source: Source
+    placeholder: bool = False
 
     @property
     def public_contact(self) -> dict[str, str]:
@@ -109,8 +114,17 @@ class Person:
 
 @dataclass(frozen=True)
 class LegalBasis:
+    """A căn cứ as printed, and the documents it cites (one basis may cite several:
+    "Thông tư 14/2018 ...; 20/2018 ...")."""
+
     text: str
-    ref: str | None
+    ref: str | None  # `ref:` the one document it cites ...
+    refs: tuple[str, ...]  # ... or `refs:` the documents, when it cites several
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """Every document the basis cites, in the order written."""
+        return ((self.ref,) if self.ref else ()) + self.refs
 
 
 @dataclass(frozen=True)
@@ -191,7 +205,7 @@ class Document:
     school_year: SchoolYear | None
     office: str | None
     source: Source
-    # A stand-in written by scripts/new_year.py until the signed decision is entered:
+    # A stand-in written by `cotcan nam-moi` until the signed decision is entered:
     # accepted by a draft check only.
     placeholder: bool = False
     originals: tuple[Original, ...] = ()
@@ -224,6 +238,55 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class MemberRef:
+    """A member named by id in an amending decision: a person, or a school."""
+
+    person: str | None
+    school: str | None
+
+    @property
+    def key(self) -> str:
+        return member_key(self)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """`replace`: the member who leaves, and the one who takes their place (and row)."""
+
+    old: MemberRef
+    new: Membership
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """`roles`: a member who stays, in another role from the amendment's date."""
+
+    member: MemberRef
+    role: str
+    role_text: str | None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A decision that changes a body's list from a date on ("Quyết định điều chỉnh, bổ sung
+    thành viên ..."): members added, removed, replaced, or in another role. The body's
+    `members` stay the list as first signed; portal.terms works out the list on any date."""
+
+    decision: str
+    start: PartialDate  # `from`: the first day it is in force (a full date)
+    add: tuple[Membership, ...]
+    remove: tuple[MemberRef, ...]
+    replace: tuple[Replacement, ...]
+    roles: tuple[RoleChange, ...]
+    source: Source
+
+
+def member_key(member: Membership | MemberRef) -> str:
+    """What identifies a member within a body, whatever the row says: the person or the school."""
+    return f"person:{member.person}" if member.person is not None else f"school:{member.school}"
+
+
+@dataclass(frozen=True)
 class Duty:
     role: str
     label: str | None
@@ -249,9 +312,11 @@ class Body:
     declared_count: int | None
     no_roster: str | None
     meets: str | None
-    members: tuple[Membership, ...]
+    members: tuple[Membership, ...]  # the list as first signed
     duties: tuple[Duty, ...]
     source: Source
+    # Changes to the list during the year, in the order the file gives them.
+    amendments: tuple[Amendment, ...] = ()
 
 
 @dataclass(frozen=True)

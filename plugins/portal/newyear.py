@@ -2,9 +2,10 @@
 
 The new year file is the old one with the school year changed, the old year's documents
 dropped and every body pointing to one placeholder decision (`placeholder: true`), which
-the check accepts only as a draft until the real decision replaces it. Comments and
-layout are kept. Nothing is overwritten: the file is created exclusively, checked, and
-removed again when it does not pass.
+the check accepts only as a draft until the real decision replaces it. A list that amending
+decisions changed during the old year starts the new one as it stood at its end (its
+`amendments` are the old year's). Comments and layout are kept. Nothing is overwritten:
+the file is created exclusively, checked, and removed again when it does not pass.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from typing import Any
 
 import yaml
 
+from . import commands, terms
 from .dates import SchoolYear
 from .diff import office_years
 from .errors import PortalError
+from .importer.proposal import membership_entry
 from .load import load, shown_path
 from .model import Office, Portal
 from .problems import Problem
@@ -46,10 +49,6 @@ class NewYear:
     copied_from: Office
 
 
-# The command that starts a successor's year, named in the refusal for an ended office.
-SUCCESSOR_COMMAND = "python3 scripts/new_year.py --office {office} --successor {successor}"
-
-
 def successor_hint(portal: Portal, office: Office) -> str:
     """Who publishes the next years of an ended office, and the command that starts them."""
     heirs = [(portal.offices[x.office], x.took_over) for x in office.successors if x.office in portal.offices]
@@ -57,17 +56,22 @@ def successor_hint(portal: Portal, office: Office) -> str:
         return "đơn vị này không ghi đơn vị kế thừa (successors) trong data/offices.yml."
     named = "; ".join(f"{heir.name} ({heir.id})" + (f": {took_over}" if took_over else "")
                       for heir, took_over in heirs)
-    commands = " hoặc ".join(SUCCESSOR_COMMAND.format(office=office.id, successor=heir.id) for heir, _ in heirs)
+    lines = " hoặc ".join(commands.NEW_YEAR.line("--office", office.id, "--successor", heir.id) for heir, _ in heirs)
     return (f"năm học mới do đơn vị kế thừa ban hành: {named}. Bắt đầu năm học của đơn vị kế thừa từ năm học "
-            f"cuối của đơn vị này, giữ nguyên mã tổ chức: {commands}")
+            f"cuối của đơn vị này, giữ nguyên mã tổ chức: {lines}")
 
 
 def placeholder(office: Office, year: SchoolYear) -> dict[str, Any]:
     """The decision every copied body points to until the real one is entered."""
+    return placeholder_decision(office.id, year, sample=office.sample)
+
+
+def placeholder_decision(office_id: str, year: SchoolYear, *, sample: bool = False) -> dict[str, Any]:
+    """An office's decision for a year not signed yet (a new year's, or a new site's)."""
     title = f"Quyết định năm học {year} (chưa có số)"
-    if office.sample:
+    if sample:
         title += " (dữ liệu mẫu)"
-    return {"id": f"{office.id}-{year.start}-qd-cho-so", "kind": "quyet-dinh", "date": year.start,
+    return {"id": f"{office_id}-{year.start}-qd-cho-so", "kind": "quyet-dinh", "date": year.start,
             "title": title, "placeholder": True}
 
 
@@ -153,9 +157,11 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
         if portal.managing_office(school, old) == office.id
         and (school.valid_until is None or school.valid_until.last_day >= new.first_day)]
     text = source.read_text(encoding="utf-8")
-    expected = new_data(yaml.safe_load(text), new, decision, issuer.id, schools)
+    latest = {body.id: [membership_entry(m) for m in terms.history(body).latest]
+              for body in portal.bodies_in(old) if body.office == office.id and body.amendments}
+    expected = new_data(yaml.safe_load(text), new, decision, issuer.id, schools, latest)
     shown_source = shown_path(source, data_dir.parent)
-    result = rewrite_text(text, old, new, shown_source, decision, issuer.id, schools)
+    result = rewrite_text(text, old, new, shown_source, decision, issuer.id, schools, latest)
     if yaml.safe_load(result) != expected:
         # A layout the line edits do not understand: write the same data plainly instead.
         result = (f"# Năm học {new}: chép từ {shown_source}.\n"
@@ -188,11 +194,13 @@ def write(year: NewYear, data_dir: Path) -> list[Problem]:
 
 
 def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], office: str | None = None,
-             schools: list[str] | None = None) -> dict[str, Any]:
+             schools: list[str] | None = None,
+             latest: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     """What the new file must hold: the old one with the new year, decision and no documents;
     a body's `source` that was one of the old year's documents goes too (the new list comes
     from the new decision); for a successor, its own id as `office` and the schools handed
-    on as `schools`."""
+    on as `schools`. `latest`: the lists amending decisions changed, by body id, as they
+    stood at the end of the old year; their amendments are not copied."""
     old_documents = {d.get("id") for d in old.get("documents") or []}
     data: dict[str, Any] = {}
     for key, value in old.items():
@@ -211,12 +219,17 @@ def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], of
         body["decision"] = decision["id"]
         if body.get("source") in old_documents:
             del body["source"]
+        if latest and body.get("id") in latest:
+            body["members"] = copy.deepcopy(latest[body["id"]])
+            body.pop("amendments", None)
     return data
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _DECISION = re.compile(r"^(\s*(?:-\s+)?decision:\s*)([^\s#]+)(.*)$")
 _SOURCE = re.compile(r"^\s+source:\s*([^\s#]+)\s*(?:#.*)?$")
+_BODY_ID = re.compile(r"^\s*-\s+id:\s*([^\s#]+)")
+_LIST_KEY = re.compile(r"^(\s+)(members|amendments):\s*(?:#.*)?$")
 
 
 def _placeholder_lines(decision: dict[str, Any], year: SchoolYear) -> list[str]:
@@ -238,11 +251,24 @@ def _schools_lines(schools: list[str]) -> list[str]:
             "schools:", *(f"  - {school}" for school in schools)]
 
 
+def _flow(entry: dict[str, Any]) -> str:
+    return str(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, default_flow_style=True,
+                              width=4096)).strip()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
-                 decision: dict[str, Any], office: str | None = None, schools: list[str] | None = None) -> str:
+                 decision: dict[str, Any], office: str | None = None, schools: list[str] | None = None,
+                 latest: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """The old file's text with only what must change changed, comments and layout kept;
-    for a successor (`office`), its id and the schools it took over (`schools`)."""
+    for a successor (`office`), its id and the schools it took over (`schools`); the members
+    of a list in `latest` written anew (one row a line), its amendments left out."""
     lines = text.splitlines()
+    latest = latest or {}
+    body_id: str | None = None
     old_documents = {d.get("id") for d in (yaml.safe_load(text) or {}).get("documents") or []}
     out = [
         f"# Năm học {year}: chép từ {source}.",
@@ -290,6 +316,19 @@ def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
             if section == "bodies" and not any(x.startswith("documents:") for x in lines):
                 out.extend(_placeholder_lines(decision, year))
         if section == "bodies":
+            item = _BODY_ID.match(line)
+            body_id = item.group(1) if item else body_id
+            replaced = _LIST_KEY.match(line)
+            if replaced and body_id in latest:
+                # The old rows and the old year's amendments go; the list at the end of the year comes.
+                key_indent = _indent(line)
+                i += 1
+                while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > key_indent):
+                    i += 1
+                if replaced.group(2) == "members":
+                    out.append(line)
+                    out.extend(f"{replaced.group(1)}  - {_flow(entry)}" for entry in latest[body_id])
+                continue
             match = _DECISION.match(line)
             if match:
                 line = f"{match.group(1)}{decision['id']}{match.group(3)}"

@@ -7,28 +7,32 @@ each page's template with its context (portal.contexts), built here once per pag
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import calendar, charts, diff, diff_report, wording
+from . import calendar, charts, diff, diff_report, fulltext, terms, wording
 from .contexts import (
     ActivityRow,
     ArchiveEntry,
     ArchivePage,
+    AsOf,
+    BasisLine,
     BodyDiffPage,
     BodyPage,
     BodyTree,
     ChildBody,
     CitedOriginal,
+    DaySection,
     DiffEntry,
     DiffPage,
     DiffsPage,
     DocumentPage,
     DutyLine,
     Heir,
+    HistoryEntry,
     Holder,
     HomePage,
     ManagedYears,
@@ -39,20 +43,27 @@ from .contexts import (
     OfficeYearSection,
     PageContext,
     PersonPage,
+    PrintHeader,
     RoleDuties,
+    RosterSpan,
     SchoolBody,
     SchoolPage,
     SchoolsPage,
     SchoolYearPage,
+    SubjectJump,
     SubjectLeaders,
+    TimelineEntry,
+    YearChangesEntry,
+    YearChangesPage,
     YearOffices,
     YearPage,
     YearsPage,
 )
 from .dates import SchoolYear
 from .model import Body, Document, Membership, Office, OfficeYear, Portal, School
+from .terms import Term
 from .text import collation_key
-from .urls import UrlFormats
+from .urls import UrlFormats, absolute
 from .view import Seat, View
 
 
@@ -73,9 +84,12 @@ class PageSpec:
 
 
 class Pages:
-    def __init__(self, portal: Portal, urls: UrlFormats | None = None) -> None:
+    def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "") -> None:
         self.portal = portal
         self.urls = urls or UrlFormats()
+        # The public address (MkDocs' site_url), for what must name a page in full: the QR
+        # code of a printed list. Empty: no such address is printed.
+        self.site_url = site_url
         self.view = View(portal)
         self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
                       for old, new in [*_pairs(diff.office_years(portal, office)), *_succession(portal, office)]]
@@ -89,6 +103,10 @@ class Pages:
         self.newest_date: str | None = max(dates).isoformat() if dates else None
         self.body_previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (b.body, d.new_year): d.old_year for d in self.diffs for b in d.bodies if b.status != "dissolved"}
+        # The changes within each school year of an office whose lists changed during it.
+        amended = {(b.office, b.school_year) for b in portal.bodies.values() if b.amendments}
+        self.within: dict[tuple[str, SchoolYear], diff.YearChanges] = {
+            (office, year): diff.diff_within_year(portal, office, year) for office, year in sorted(amended)}
 
     # URLs (templates call these through `url`)
 
@@ -121,7 +139,8 @@ class Pages:
         yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", OfficesPage(tuple(offices)), in_nav=True)
         yield PageSpec(self.url("archive"), "Văn bản", "archive.html", self._archive(), in_nav=True)
         diffs = tuple(self._diff_entry(d) for d in self.diffs)
-        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", DiffsPage(diffs), in_nav=True)
+        within = tuple(YearChangesEntry(c, p.offices[c.office]) for c in self.within.values())
+        yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", DiffsPage(diffs, within), in_nav=True)
 
     def _diff_entry(self, d: diff.OfficeDiff) -> DiffEntry:
         return DiffEntry(d, self.portal.offices[d.office], self.portal.offices[d.new_office])
@@ -164,7 +183,8 @@ class Pages:
         taken_over = tuple(self._diff_entry(d) for d in self.diffs
                            if d.new_office == oy.office and d.office != oy.office and d.new_year == year)
         return OfficeInYear(p.offices[oy.office], bodies, self._documents(oy), (year, oy.office) in self.calendars,
-                            self.previous_year.get((oy.office, year)), taken_over)
+                            self.previous_year.get((oy.office, year)), (oy.office, year) in self.within,
+                            taken_over)
 
     def office_pages(self) -> Iterator[PageSpec]:
         p = self.portal
@@ -215,7 +235,8 @@ class Pages:
                 seats = v.seats_of_school[(year, school.id)]
                 staff = sorted(v.seats_at_unit[(year, school.id)],
                                key=lambda seat: v.person_key(seat.membership.person or ""))
-                leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads))
+                leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads),
+                                               v.since(group, heads))
                                 for group, heads in v.subject_leaders(school, year))
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
@@ -224,38 +245,51 @@ class Pages:
                         school, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
-                        subject_leaders=leaders, staff=tuple(staff)),
+                        subject_leaders=leaders, subject_jumps=_subject_jumps(leaders), staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
 
     def _school_body(self, seat: Seat) -> SchoolBody:
-        v = self.view
-        return SchoolBody(seat.body, seat.membership, tuple(v.leaders(seat.body)), tuple(v.deputies(seat.body)),
-                          tuple(v.activities_of_body.get((seat.body.school_year, seat.body.id), [])))
+        v, body = self.view, seat.body
+        leaders, deputies = v.leaders(body), v.deputies(body)
+        return SchoolBody(body, seat.membership, v.history(body).latest, tuple(leaders), tuple(deputies),
+                          v.since(body, leaders + deputies),
+                          tuple(v.activities_of_body.get((body.school_year, body.id), [])))
 
     def body_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for (year, _), body in p.bodies.items():
             office = p.offices[body.office]
             subject = p.subjects.get(body.subject or "")
-            roster = p.roster(body)
-            roles = sorted({wording.role_name(m.role) for m in roster})
+            rows = terms.roster_terms(p, body)
+            roles = sorted({wording.role_name(term.member.role) for _, term in rows})
+            lists = [body, *(child for child in p.children(body) if child.kind == "nhom-bo-mon")]
+            amended = terms.amended(lists)
+            url = self.url("body", body=body.id, year=year)
+            decision = p.documents.get(body.decision)
+            header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
+                                 wording.NATIONAL_HEADING, absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
                 previous_year=self.body_previous_year.get((body.id, year)),
                 ancestors=tuple(v.ancestors(body)),
                 leaders=self._holders(v.leaders(body)), deputies=self._holders(v.deputies(body)),
                 children=tuple(ChildBody(child, tuple(v.leaders(child))) for child in p.children(body)),
-                roster=tuple(roster),
+                roster=tuple(term.member for _, term in rows),
+                spans=tuple(self._span(b, term) for b, term in rows) if amended else (),
+                as_of=self._as_of(lists) if amended else None,
+                history=self._history(lists),
+                changes_in_year=(body.office, year) in self.within,
                 duties_by_role=self._duties_by_role(body),
                 activities=tuple(v.activities_of_body[(year, body.id)]),
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
-                decision=p.documents.get(body.decision),
+                decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
+                print_header=header,
                 cited=self._cited(body))
             yield PageSpec(
-                self.url("body", body=body.id, year=year), f"{body.name} — {year}", "body.html", context,
+                url, f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
@@ -267,6 +301,31 @@ class Pages:
         if document is None:
             return None
         return CitedOriginal(document, next(iter(document.published_originals), None))
+
+    def _span(self, body: Body, term: Term) -> RosterSpan:
+        """When a row is in force; a row of the list as first signed, from the day its
+        decision came into force, when the document gives it."""
+        opened = terms.opening_day(self.portal, body)
+        start = term.start.iso() if term.start else opened.isoformat() if opened else ""
+        return RosterSpan(start, term.until.iso() if term.until else "", term.until is None)
+
+    def _as_of(self, lists: list[Body]) -> AsOf:
+        """The latest change of a list (its body's and its subject groups'), and the days
+        from its coming into force to the end of the school year."""
+        year = lists[0].school_year
+        latest = max((a for b in lists for a in b.amendments), key=lambda a: a.start)
+        opened = [day for b in lists if (day := terms.opening_day(self.portal, b)) is not None]
+        first = min(opened) if opened else year.window[0]
+        return AsOf(latest.start, self.portal.documents.get(latest.decision), first.isoformat(),
+                    year.window[1].isoformat())
+
+    def _history(self, lists: list[Body]) -> tuple[HistoryEntry, ...]:
+        """What each amending decision did to the list and its subject groups, by date."""
+        entries = [(step.amendment.start, order, HistoryEntry(
+            step.amendment.start, self.portal.documents.get(step.amendment.decision), body,
+            tuple(wording.amendment_event(self.portal, event) for event in step.events)))
+            for order, body in enumerate(lists) for step in self.view.history(body).steps if step.events]
+        return tuple(entry for *_, entry in sorted(entries, key=lambda e: (e[0], e[1])))
 
     def _holders(self, members: list[Membership]) -> tuple[Holder, ...]:
         return tuple(Holder(m, self.view.person(m.person)) for m in members)
@@ -284,7 +343,10 @@ class Pages:
         for person in self.portal.people.values():
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
-            context = PersonPage(person, tuple(seats), tuple(v.signed_by[person.id]))
+            entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
+                seat.term.decision or seat.body.decision)) for seat in seats)
+            context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
+                                 tuple(v.signed_by[person.id]))
             yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
@@ -298,16 +360,32 @@ class Pages:
             # Across a succession: filed under the office that ended and the one that carries it on.
             offices = list(dict.fromkeys([office.short_name, p.offices[d.new_office].short_name]))
             filters = {"nam_hoc": [d.new_year.label], "don_vi": offices}
+            within = self.within.get((d.office, d.new_year))
+            amended = within is not None or (d.office, d.old_year) in self.within
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
                            f"Thay đổi {label}: {office.short_name}", "diff.html",
-                           DiffPage(d, office, diff_report.change_groups(d.changes)),
+                           DiffPage(d, office, diff_report.change_groups(d.changes), amended, within),
                            edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
             for b in d.bodies:
+                during = self._days(within.of_body(b.body)) if within else ()
                 yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
-                               BodyDiffPage(b, office, diff_report.change_groups(b.changes)),
+                               BodyDiffPage(b, office, diff_report.change_groups(b.changes), during),
                                edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
                                searchable=False)
+        for (office_id, year), changes in self.within.items():
+            office = p.offices[office_id]
+            yield PageSpec(self.url("year_changes", office=office_id, year=year),
+                           f"Thay đổi trong năm học {year}: {office.short_name}", "year_changes.html",
+                           YearChangesPage(changes, office, self._days(changes),
+                                           self.previous_year.get((office_id, year))),
+                           edit_path=f"data/years/{year}/{office_id}.yml",
+                           filters={"nam_hoc": [year.label], "don_vi": [office.short_name]})
+
+    def _days(self, changes: diff.YearChanges) -> tuple[DaySection, ...]:
+        return tuple(DaySection(day, tuple(self.portal.documents[d.id] for d in day.decisions
+                                           if d.id in self.portal.documents),
+                                diff_report.change_groups(day.changes)) for day in changes.days)
 
     def document_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
@@ -322,11 +400,26 @@ class Pages:
                 ActivityRow(act, tuple(p.bodies[(doc.school_year, b)] for b in act.bodies
                                        if doc.school_year and (doc.school_year, b) in p.bodies))
                 for act in doc.activities)
+            amends = tuple(HistoryEntry(step.amendment.start, doc, body, tuple(
+                wording.amendment_event(p, event) for event in step.events))
+                for body, step in v.amendments_by_document[doc.id])
+            bases = tuple(BasisLine(basis, tuple(p.documents[ref] for ref in basis.cited if ref in p.documents))
+                          for basis in doc.legal_bases)
             context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
                                    tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
-                                   tuple(v.referenced_by[doc.id]), activities, doc.published_originals)
-            yield PageSpec(self.url("document", document=doc.id), wording.document_citation(doc), "document.html",
+                                   tuple(v.referenced_by[doc.id]), activities, amends, bases,
+                                   fulltext.blocks(doc.text) if doc.text else (), doc.published_originals)
+            yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
+
+
+def _subject_jumps(entries: tuple[SubjectLeaders, ...]) -> tuple[SubjectJump, ...]:
+    """One link per subject group, by the subject's name as a teacher looks for it."""
+    named = [(entry.subject.name if entry.subject else entry.group.name, entry) for entry in entries]
+    counts = Counter(label for label, _ in named)
+    jumps = [SubjectJump(label if counts[label] == 1 else f"{label} ({entry.group.name})", entry.anchor)
+             for label, entry in named]
+    return tuple(sorted(jumps, key=lambda jump: (collation_key(jump.label), jump.anchor)))
 
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:

@@ -13,8 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
-from . import diff_report, wording
+from . import diff_report, qr, wording
 from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
@@ -39,8 +40,17 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "relation": wording.relation_name,
         "doc_name": wording.document_name,
         "doc_citation": wording.document_citation,
+        "doc_heading": wording.document_heading,
+        "role_note": wording.role_as_printed_note,
+        "activity_title": wording.activity_title,
+        "activity_time": wording.activity_time,
         "enclosed_in": partial(wording.enclosed_in, portal),
     }
+
+
+def drawing_filters() -> dict[str, Callable[..., Markup]]:
+    """Markup drawn from the data at build time (escaped where it holds text)."""
+    return {"qr_svg": qr.qr_svg}
 
 
 def diff_filters() -> dict[str, Callable[..., str]]:
@@ -76,6 +86,7 @@ class Renderer:
         )
         env.filters.update(wording_filters(self.pages.portal))
         env.filters.update(diff_filters())
+        env.filters.update(drawing_filters())
         env.filters.update(link_filters(Links(self.pages.view)))
         return env
 

@@ -136,6 +136,7 @@ OFFICE = _object(
         "note": _text("ghi chú (ví dụ văn bản pháp luật làm đơn vị chấm dứt)", max_length=2000),
         "former_names": _list(FORMER_NAME, "tên cũ"),
         "sample": {"type": "boolean", "description": "dữ liệu mẫu (không có thật)"},
+        "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: điền thông tin thật rồi xóa"},
     },
     ["id", "name", "kind"],
     "an office (đơn vị ban hành)",
@@ -162,6 +163,7 @@ SCHOOL = _object(
         "valid_until": FULL_DATE,
         "successor": _id("mã trường sau sáp nhập"),
         "note": _text("ghi chú", max_length=2000),
+        "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: thay bằng một trường thật"},
     },
     ["id", "name", "level"],
     "a school (trường)",
@@ -190,13 +192,15 @@ PERSON = _object(
         "publish": _list(_enum(vocab.PRIVATE_CONTACT_FIELDS, "trường được công bố"), "công bố"),
         "distinct_from": _list(_id("mã người trùng tên"), "người trùng tên nhưng khác người"),
         "note": _text("ghi chú", max_length=2000),
+        "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: thay bằng một người thật"},
     },
     ["id", "name"],
     "a person",
 )
 
 LEGAL_BASIS = _object(
-    {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn")},
+    {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn"),
+     "refs": _list(_id("mã văn bản được dẫn"), "các văn bản được dẫn, khi căn cứ nêu nhiều văn bản")},
     ["text"],
     "a legal basis (căn cứ)",
 )
@@ -294,6 +298,9 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
 
 DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
 
+# A member is a person or a school: exactly one of the two fields.
+_ONE_MEMBER = [{"required": ["person"]}, {"required": ["school"]}]
+
 MEMBER = {
     **_object(
         {
@@ -312,7 +319,60 @@ MEMBER = {
         ["role"],
         "a member: a person, or a school",
     ),
-    "oneOf": [{"required": ["person"]}, {"required": ["school"]}],
+    "oneOf": _ONE_MEMBER,
+}
+
+# A member an amending decision names by id: the one removed, replaced or given another role.
+MEMBER_REF = {
+    **_object({"person": _id("mã người"), "school": _id("mã trường (khi thành viên là một trường)")}, [],
+              "a member named by id: a person, or a school"),
+    "oneOf": _ONE_MEMBER,
+}
+
+REPLACEMENT = {
+    **_object(
+        {
+            "person": _id("mã người thôi tham gia"),
+            "school": _id("mã trường thôi tham gia"),
+            "with": {**MEMBER, "description": "người (hoặc trường) thay vào, ghi như một dòng của danh sách"},
+        },
+        ["with"],
+        "a replacement: who leaves (person or school) and who takes the place",
+    ),
+    "oneOf": _ONE_MEMBER,
+}
+
+ROLE_CHANGE = {
+    **_object(
+        {
+            "person": _id("mã người"),
+            "school": _id("mã trường"),
+            "role": _enum(vocab.ROLES, "vai trò mới"),
+            "role_text": _text("vai trò mới như văn bản ghi"),
+        },
+        ["role"],
+        "a member who stays, in another role",
+    ),
+    "oneOf": _ONE_MEMBER,
+}
+
+# The kinds of change an amending decision makes: it names at least one.
+AMENDMENT_CHANGES = ("add", "remove", "replace", "roles")
+
+AMENDMENT = {
+    **_object(
+        {
+            "decision": _id("mã quyết định điều chỉnh, bổ sung"),
+            "from": {**FULL_DATE, "description": "ngày có hiệu lực, YYYY-MM-DD"},
+            "add": _list(MEMBER, "thành viên bổ sung"),
+            "remove": _list(MEMBER_REF, "thành viên thôi tham gia"),
+            "replace": _list(REPLACEMENT, "thay thành viên"),
+            "roles": _list(ROLE_CHANGE, "thành viên đổi vai trò"),
+        },
+        ["decision", "from"],
+        "an amending decision: changes to the list from a date",
+    ),
+    "anyOf": [{"required": [change]} for change in AMENDMENT_CHANGES],
 }
 
 DUTY = _object(
@@ -345,6 +405,7 @@ BODY = _object(
         "meets": _text("tần suất sinh hoạt"),
         "members": _list(MEMBER, "thành viên theo thứ tự chính thức"),
         "duties": _list(DUTY, "nhiệm vụ"),
+        "amendments": _list(AMENDMENT, "quyết định điều chỉnh, bổ sung thành viên trong năm học"),
     },
     ["id", "kind", "name", "decision"],
     "a body: team, council, network, subject group, cluster or inter-school group",

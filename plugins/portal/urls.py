@@ -26,6 +26,7 @@ class UrlFormats:
     diffs: str = "thay-doi/"
     diff: str = "thay-doi/{office}/{old}-den-{new}/"
     body_diff: str = "thay-doi/to-chuc/{body}/{old}-den-{new}/"
+    year_changes: str = "thay-doi/{office}/{year}/"
 
     @classmethod
     def names(cls) -> list[str]:
@@ -72,3 +73,8 @@ def relative(target: str, page_url: str) -> str:
     """
     link = "../" * page_url.count("/") + target
     return link or "./"
+
+
+def absolute(site_url: str, page_url: str) -> str:
+    """A page's full address under the site's public address (MkDocs' site_url)."""
+    return site_url.rstrip("/") + "/" + page_url.lstrip("/")

@@ -264,5 +264,9 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
     elif kind == "oneOf":
         yield doc.problem(path, "thành viên phải là một người hoặc một trường, không phải cả hai.",
                           expected="đúng một trong hai trường 'person' hoặc 'school'")
+    elif kind == "anyOf":  # an amendment names at least one kind of change
+        fields = [name for option in value for name in option.get("required", [])]
+        yield doc.problem(path, "chưa ghi thay đổi nào.", expected="ít nhất một trong: " + ", ".join(fields),
+                          hint="ghi những gì quyết định thay đổi; nếu quyết định không đổi danh sách, xóa mục này.")
     else:  # a schema keyword this module does not word yet: still report it
         yield doc.problem(path, error.message)

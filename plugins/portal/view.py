@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import vocab, wording
+from . import terms, vocab, wording
 from .dates import SchoolYear
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
+from .terms import History, Step, Term
 from .text import collation_key, person_sort_key
 
 
@@ -27,11 +28,13 @@ class HomeGroup:
 
 @dataclass(frozen=True)
 class Seat:
-    """A membership together with the body it is in and the office of that body."""
+    """A membership together with the body it is in, the office of that body, and its term
+    (from when, until when, by which decision: portal.terms)."""
 
     body: Body
     membership: Membership
     office: Office
+    term: Term
 
 
 class View:
@@ -49,6 +52,8 @@ class View:
             defaultdict(list))
         self.schools_in_year: dict[SchoolYear, set[str]] = defaultdict(set)
         self.bodies_of_office: dict[tuple[SchoolYear, str], list[Body]] = defaultdict(list)
+        self.histories: dict[tuple[SchoolYear, str], History] = {}
+        self.amendments_by_document: dict[str, list[tuple[Body, Step]]] = defaultdict(list)
         self._index()
 
     def _index(self) -> None:
@@ -60,15 +65,24 @@ class View:
             if body.source_document and body.source_document != body.decision:
                 self.bodies_by_document[body.source_document].append(body)
             office = p.offices[body.office]
-            for m in body.members:
-                seat = Seat(body, m, office)
+            history = self.histories[(body.school_year, body.id)] = terms.history(body)
+            for step in history.steps:
+                self.amendments_by_document[step.amendment.decision].append((body, step))
+            for term in history.terms:
+                m = term.member
+                seat = Seat(body, m, office, term)
+                # A person's page shows every term; a school's page, the lists in force at the
+                # latest date the data covers.
+                current = term.until is None
                 if m.person:
                     self.seats_of_person[m.person].append(seat)
                 if m.unit:
-                    self.seats_at_unit[(body.school_year, m.unit)].append(seat)
+                    if current:
+                        self.seats_at_unit[(body.school_year, m.unit)].append(seat)
                     self.schools_in_year[body.school_year].add(m.unit)
                 if m.school:
-                    self.seats_of_school[(body.school_year, m.school)].append(seat)
+                    if current:
+                        self.seats_of_school[(body.school_year, m.school)].append(seat)
                     self.schools_in_year[body.school_year].add(m.school)
         schools_of_office: dict[str, list[School]] = defaultdict(list)
         for school in p.schools.values():
@@ -88,8 +102,8 @@ class View:
             for rel in doc.related:
                 self.referenced_by[rel.ref].append((doc, rel.relation))
             for basis in doc.legal_bases:
-                if basis.ref:
-                    self.referenced_by[basis.ref].append((doc, wording.LEGAL_BASIS_RELATION))
+                for ref in basis.cited:
+                    self.referenced_by[ref].append((doc, wording.LEGAL_BASIS_RELATION))
             if doc.signer:
                 self.signed_by[doc.signer.person].append(doc)
             if doc.school_year is not None:
@@ -99,7 +113,7 @@ class View:
         for years in self.years_of_body.values():
             years.sort()
         for seats in self.seats_of_person.values():
-            seats.sort(key=lambda s: (s.body.school_year, s.body.id))
+            seats.sort(key=lambda s: (s.body.school_year, s.body.id, _started(s.term)))
         for docs in self.signed_by.values():
             docs.sort(key=self.document_sort_key)
 
@@ -123,13 +137,29 @@ class View:
 
     # Bodies
 
+    def history(self, body: Body) -> History:
+        """The body's terms and lists over its year, computed once per build."""
+        return self.histories[(body.school_year, body.id)]
+
     def leaders(self, body: Body) -> list[Membership]:
+        """Its leader at the latest date the data covers (after every amendment)."""
         role = vocab.LEADER_ROLE[body.kind]
-        return [m for m in body.members if m.role == role]
+        return [m for m in self.history(body).latest if m.role == role]
 
     def deputies(self, body: Body) -> list[Membership]:
         role = vocab.DEPUTY_ROLE[body.kind]
-        return [m for m in body.members if m.role == role]
+        return [m for m in self.history(body).latest if m.role == role]
+
+    def since(self, body: Body, members: list[Membership]) -> tuple[str, ...]:
+        """For each of `members` (rows of the body's latest list) who took office during the
+        year: since when, and whom they replaced (wording.leader_since)."""
+        history = self.history(body)
+        notes = []
+        for m in members:
+            term = history.term_of(m)
+            if term is not None and term.start is not None:
+                notes.append(wording.leader_since(self.portal, term, history.predecessor(term)))
+        return tuple(notes)
 
     def ancestors(self, body: Body) -> list[Body]:
         chain = []
@@ -181,3 +211,8 @@ class View:
         groups = [HomeGroup(self.portal.offices[office], year, self.sorted_schools(schools))
                   for (office, year), schools in grouped.items()]
         return sorted(groups, key=lambda g: (collation_key(g.office.name), g.office.id, -g.year.start))
+
+
+def _started(term: Term) -> str:
+    """A term's first day, to order one member's terms in a body: the list as first signed first."""
+    return term.start.iso() if term.start else ""

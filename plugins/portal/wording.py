@@ -8,9 +8,13 @@ one place. Vietnamese text for the public; no markup (templates escape what they
 
 from __future__ import annotations
 
+import re
+
 from . import vocab
 from .dates import PartialDate, SchoolYear
-from .model import Document, Membership, Original, Portal, School
+from .model import Activity, Document, Membership, Original, Portal, School
+from .terms import Event, Term
+from .text import fold, normalize
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
 
@@ -35,6 +39,18 @@ def role_name(role: str) -> str:
 def member_role(member: Membership) -> str:
     """A member's role as the document wrote it ('Phó Cục trưởng'), else its standard name."""
     return member.role_text or role_name(member.role)
+
+
+def role_as_printed_note(member: Membership) -> str:
+    """Beside a role the document printed otherwise than its standard name (a slip such as
+    'Phó Cục trưởng' for Phó Cụm trưởng): 'tức Phó Cụm trưởng; văn bản ghi như vậy'. The
+    printed text stays as it is; '' when it is the standard name (spelling variants such as
+    'Uỷ viên' / 'Ủy viên' or letter case aside)."""
+    standard = role_name(member.role)
+    printed = member_role(member)
+    if normalize(printed).casefold() == normalize(standard).casefold():
+        return ""
+    return f"tức {standard}; văn bản ghi như vậy"
 
 
 def body_kind_name(kind: str) -> str:
@@ -121,6 +137,23 @@ def document_name(doc: Document) -> str:
     return f"{kind} số {doc.number}" if doc.number else kind
 
 
+def document_heading(doc: Document) -> str:
+    """A document page's heading: its name ('Quyết định số 140/QĐ-PGDĐT'); without a number,
+    its title, which then tells it apart ('Quy chế hoạt động Tổ mạng lưới ...'), after the
+    kind unless the title starts with it."""
+    if doc.number:
+        return document_name(doc)
+    kind = document_kind_name(doc.kind)
+    if fold(doc.title).startswith(fold(kind)):
+        return doc.title
+    return f"{kind}: {doc.title}"
+
+
+def document_page_title(doc: Document) -> str:
+    """A document page's title (browser tab, search result): its citation, else its heading."""
+    return document_citation(doc) if doc.number else document_heading(doc)
+
+
 def document_label(doc: Document) -> str:
     """Name and date, saying when the number is missing: 'Quyết định (chưa có số), năm 2025'.
     The change pages put an old and a new document side by side with it."""
@@ -143,6 +176,20 @@ def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = Fa
     if issuer:
         parts.append(f"của {issuer.short_name if short_issuer else issuer.name}")
     return " ".join(parts)
+
+
+# The heading of an official sheet: the issuer on the left, the nation on the right.
+NATIONAL_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
+    """The issuer's lines at the top left of a decision, in capitals: the office above it
+    (when the data names one), then the office itself."""
+    office = portal.offices.get(office_id)
+    if office is None:
+        return ()
+    parent = portal.offices.get(office.parent or "")
+    return tuple(o.name.upper() for o in (parent, office) if o is not None)
 
 
 def enclosed_in(portal: Portal, doc: Document) -> str:
@@ -174,3 +221,85 @@ def original_label(original: Original) -> str:
 def page_citation(page: int) -> str:
     """The page of the original a row or a duty is copied from: 'tr. 3'."""
     return f"tr. {page}"
+
+
+# Changes to a list during the year (portal.terms): what an amending decision did, and since
+# when a leader leads.
+
+
+def member_mention(portal: Portal, member: Membership | None) -> str:
+    """A member as a sentence names them: 'ông Võ Văn Khoa' (the honorific the document
+    prints), a name alone when it prints none, a school's name."""
+    if member is None:
+        return ""
+    if member.person is None:
+        return unit_name(portal, member.school)
+    person = portal.people.get(member.person)
+    if person is None:
+        return member.person
+    return f"{person.honorific.lower()} {person.name}" if person.honorific else person.name
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def amendment_event(portal: Portal, event: Event) -> str:
+    """One thing an amending decision did: 'Bà Phạm Thị Lan thay ông Võ Văn Khoa làm Nhóm trưởng'."""
+    who = member_mention(portal, event.member)
+    role = member_role(event.member)
+    if event.kind == "replaced":
+        return _sentence(f"{who} thay {member_mention(portal, event.previous)} làm {role}")
+    if event.kind == "role" and event.previous is not None:
+        return _sentence(f"{who} chuyển từ {member_role(event.previous)} sang {role}")
+    if event.kind == "removed":
+        return _sentence(f"{who} thôi tham gia ({role})")
+    return f"Bổ sung {who} ({role})"
+
+
+def term_period(term: Term) -> str:
+    """When a term was in force, as far as amendments bound it: 'từ 04/11/2024',
+    'đến 03/11/2024', 'từ ... đến ...'; 'cả năm học' for a term of the list as first signed
+    that no amendment ended."""
+    parts = []
+    if term.start is not None:
+        parts.append(f"từ {term.start.vietnamese()}")
+    if term.until is not None:
+        parts.append(f"đến {term.until.vietnamese()}")
+    return " ".join(parts) or "cả năm học"
+
+
+def leader_since(portal: Portal, term: Term, predecessor: Term | None) -> str:
+    """A leader who took office during the year: 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa';
+    '' for one in office since the list was first signed."""
+    if term.start is None:
+        return ""
+    text = f"{member_role(term.member)} từ {term.start.vietnamese()}"
+    if predecessor is not None:
+        text += f", thay {member_mention(portal, predecessor.member)}"
+    return text
+
+
+# A plan's activities
+
+
+def activity_title(activity: Activity) -> str:
+    """'Bước 2. Tổ chức ...': the step's number before the title, unless the title, as
+    printed, starts with it already ('Bước 1: Sở GDĐT ...')."""
+    if activity.step is None or _STEP_PREFIX.match(fold(activity.title)):
+        return activity.title
+    return f"Bước {activity.step}. {activity.title}"
+
+
+_STEP_PREFIX = re.compile(r"buoc\s*\d")
+
+
+def activity_time(activity: Activity) -> str:
+    """When an activity takes place: 'hạn 20/12/2024', 'tháng 09/2024 – tháng 01/2025', one
+    date when both ends of a period are the same ('tháng 07/2020'), '' when undated."""
+    if activity.due:
+        return f"hạn {date_text(activity.due)}"
+    if not activity.start:
+        return ""
+    start, end = date_text(activity.start), date_text(activity.end)
+    return start if not end or end == start else f"{start} – {end}"

@@ -145,6 +145,8 @@ class UrlsConfig(base.Config):
     """What changed in one office between two years: `{office}`, `{old}`, `{new}`."""
     body_diff = UrlShape("body_diff")
     """What changed in one body between two years: `{body}`, `{old}`, `{new}`."""
+    year_changes = UrlShape("year_changes")
+    """What changed in one office's lists within a year (its amending decisions): `{office}`, `{year}`."""
 
 
 class PortalConfig(base.Config):

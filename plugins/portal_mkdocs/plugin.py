@@ -31,6 +31,7 @@ from .config import PortalConfig
 from .edit import edit_url
 from .killpoints import Step, checkpoint
 from .notices import PublishError
+from .precompress import precompress
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
 
@@ -93,7 +94,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         for warning in warnings:
             log.warning(warning.format())
-        pages = Pages(portal, urls)
+        pages = Pages(portal, urls, config.site_url or "")
         self.renderer = Renderer(pages)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
@@ -191,12 +192,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
             stats = build_index(config.site_dir, indexer=self.indexer)
+            packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
         except originals.OriginalChanged as error:
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(notices.fault(site, error)) from None
+        log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "
+                 f"{packed.gzip_bytes / 1024:.0f} KiB (.gz), {packed.brotli_bytes / 1024:.0f} KiB (.br)")
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
                  f"trong {stats.seconds:.1f} s (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
         if self.publisher is None:

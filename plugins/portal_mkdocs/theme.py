@@ -17,6 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
+# The plugin's scripts, each deferred, in this order: one line each.
+SCRIPTS = (
+    SCRIPT,
+    "assets/javascripts/portal-asof.js",  # a list that changed during the year, on any day (body pages)
+    "assets/javascripts/portal-deadlines.js",  # past and upcoming deadlines, by today's date
+)
 LANGUAGE = "vi"
 EDIT_BUTTON = "content.action.edit"  # Material's feature that shows a page's edit link
 
@@ -31,16 +37,17 @@ def theme_dir() -> Path:
 
 def add_theme_layer(config: MkDocsConfig) -> None:
     """Put the plugin's templates between the user's custom_dir and the theme's own, and its
-    stylesheet and (deferred) script before the user's."""
+    stylesheet and (deferred) scripts before the user's."""
     folder = str(theme_dir())
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
-    if SCRIPT not in (str(script) for script in config.extra_javascript):
-        script = ExtraScriptValue(SCRIPT)
-        script.defer = True  # it needs only the header and Material's bundle, which runs first
-        config.extra_javascript.insert(0, script)
+    for position, name in enumerate(SCRIPTS):
+        if name not in (str(script) for script in config.extra_javascript):
+            script = ExtraScriptValue(name)
+            script.defer = True  # they need only the page and Material's bundle, which runs first
+            config.extra_javascript.insert(position, script)
 
 
 def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> None:

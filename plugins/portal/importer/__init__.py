@@ -14,8 +14,9 @@ The package is split along the seams of the work, each module one step:
   report and the YAML), `pipeline.py` (the steps in order);
 - writing: `merge.py` (the new text of each data file, comments and layout kept),
   `changes.py` (what changes, as a summary and a diff), `apply.py` (guarded, atomic
-  writes, checked, undone on error), `workbook.py` (the workbook for next year);
-- the command: `cli.py`.
+  writes, checked, undone on error), `workbook.py` (the workbook for next year).
+
+The command, `cotcan nhap`, is `portal.cli.import_roster`.
 
 See docs/importer.md.
 """

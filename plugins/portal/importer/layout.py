@@ -38,6 +38,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
                 "giaoviencotcanmonphanmon", "cotcanmon", "gvcotcanmon"),
     "role": ("vaitro", "vaitrotrongto", "vaitrotrongnhom", "vaitrotrongcum", "nhiemvu"),
     "note": ("ghichu",),
+    # A list the portal published (exports.ROSTER_COLUMNS): the day an amending decision put
+    # a row in. Such rows are not part of the list as signed: they are left out.
+    "since": ("tungay",),
     # The workbook for next year (workbook.py) carries the ids in hidden columns.
     "body_id": ("matochuc",),
     "member_id": ("mathanhvien",),
@@ -45,7 +48,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "post": "Chức vụ - Đơn vị công tác",
           "position": "Chức vụ", "unit": "Đơn vị công tác", "subject": "Môn", "role": "Vai trò",
-          "note": "Ghi chú", "body_id": "Mã tổ chức", "member_id": "Mã thành viên", "unit_id": "Mã đơn vị"}
+          "note": "Ghi chú", "since": "Từ ngày", "body_id": "Mã tổ chức", "member_id": "Mã thành viên",
+          "unit_id": "Mã đơn vị"}
 ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\s*[.)]?$")
 
@@ -156,6 +160,7 @@ class _Layout:
         self.near_miss: tuple[GridRow, list[str]] | None = None
         self.sections = [Section(None)]
         self.warnings: list[tuple[int, Problem]] = []
+        self.amended_rows = 0  # rows of a published list that an amending decision put in
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
 
@@ -208,6 +213,9 @@ class _Layout:
         if heading is not None:
             self.sections.append(Section(heading))
             return
+        if values.get("since"):
+            self.amended_rows += 1
+            return
         visible = [t for i, t in enumerate(texts) if t and i not in self._id_columns()]
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
@@ -259,7 +267,12 @@ class _Layout:
                                   f"(chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
-        table = Table(source, self.first_columns, self.sections, self.warnings, list(self.grid.notes))
+        notes = list(self.grid.notes)
+        if self.amended_rows:
+            notes.append(f"Bỏ qua {self.amended_rows} dòng có 'Từ ngày': các dòng quyết định điều chỉnh bổ sung "
+                         "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
+                         "mục 'amendments' của tổ chức.")
+        table = Table(source, self.first_columns, self.sections, self.warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import commands
 from ..load import shown_path
 from .datafiles import people_path, year_path
 from .errors import RosterError
@@ -227,13 +228,13 @@ def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list
     if result.proposal.bodies:
         if result.year is None:
             raise RosterError(f"đơn vị {result.office} chưa có năm học nào trong dữ liệu. Gợi ý: bắt đầu năm học "
-                              "bằng scripts/new_year.py rồi nhập danh sách.")
+                              f"bằng {commands.NEW_YEAR.line('--office', result.office)} rồi nhập danh sách.")
         path = year_path(data_dir, result.year.label, result.office)
         shown = shown_path(path, shown_root)
         old = _read(path)
         if old is None:
             raise RosterError(f"{shown}: không có tệp năm học này. Gợi ý: bắt đầu năm học bằng "
-                              "scripts/new_year.py rồi nhập danh sách.")
+                              f"{commands.NEW_YEAR.line('--office', result.office)} rồi nhập danh sách.")
         year = _YearFile(old.decode("utf-8"), shown)
         for body in result.proposal.bodies:
             if body.target.existing is not None:

@@ -1,0 +1,143 @@
+"""The checks of a body's amending decisions (`amendments:`), part of the checks across records.
+
+Each amendment is checked against the body's list as it stands on the amendment's date
+(portal.terms applies them in date order): its decision and members exist, its date lies
+in the school year and not before the decision it amends nor before its own decision,
+whom it removes, replaces or gives another role is in the list that day, whom it adds is
+not (two terms of one person at once), and no day has two leaders.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from typing import TYPE_CHECKING
+
+from . import terms, vocab, wording
+from .model import Amendment, Body, Membership, member_key
+
+if TYPE_CHECKING:
+    from .checks import _Context
+
+# What each operation does to the member it names, for the messages.
+_ACTIONS = {"remove": "cho thôi tham gia", "replace": "thay", "roles": "đổi vai trò"}
+_WHERE = "các thành viên trong 'members' hoặc người được bổ sung trước ngày đó"
+
+
+def check_amendments(ctx: _Context, body: Body) -> None:
+    """Every problem of the body's amendments; the rest of them is still applied."""
+    if not body.amendments:
+        return
+    p, u = ctx.portal, ctx.unbuilt
+    units = set(p.schools) | set(p.offices)
+    for i, amendment in enumerate(body.amendments):
+        path = ("amendments", i)
+        ctx.ref(body.source, (*path, "decision"), amendment.decision, p.documents, u.documents, "văn bản", "data/")
+        for member in [*amendment.add, *(swap.new for swap in amendment.replace)]:
+            ctx.ref(member.source, ("person",), member.person, p.people, u.people, "người", "data/people/")
+            ctx.ref(member.source, ("school",), member.school, p.schools, u.schools, "trường", "data/schools/")
+            ctx.ref(member.source, ("unit",), member.unit, units, u.schools | u.offices, "trường hoặc đơn vị",
+                    "data/schools/ hoặc data/offices.yml")
+        _check_dates(ctx, body, amendment, path)
+    history = terms.history(body)
+    for fault in history.faults:
+        _report_fault(ctx, body, history, fault)
+    _check_leaders(ctx, body, history)
+
+
+def _check_dates(ctx: _Context, body: Body, amendment: Amendment, path: tuple[str, int]) -> None:
+    """In the school year; not before the decision it amends, nor before its own decision."""
+    start = amendment.start
+    where = (*path, "from")
+    if not body.school_year.contains(start):
+        first, last = body.school_year.window
+        ctx.add(body.source, where, f"quyết định điều chỉnh có hiệu lực từ {start.vietnamese()}, ngoài năm học "
+                f"{body.school_year}.", expected=f"từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}", actual=start.iso(),
+                hint="kiểm tra lại ngày; quyết định điều chỉnh danh sách năm học khác ghi vào tệp năm học đó.")
+    founding = ctx.portal.documents.get(body.decision)
+    if founding is not None and founding.date is not None and start.first_day < founding.date.first_day:
+        ctx.add(body.source, where, f"quyết định điều chỉnh có hiệu lực từ {start.vietnamese()}, trước "
+                f"{wording.document_label(founding)}, quyết định thành lập {body.name} mà nó điều chỉnh.",
+                expected=f"từ {wording.date_text(founding.date)} trở đi", actual=start.iso(),
+                hint="kiểm tra lại ngày 'from' và ngày của quyết định thành lập.")
+    own = ctx.portal.documents.get(amendment.decision)
+    if own is not None and own.date is not None and start.first_day < own.date.first_day:
+        ctx.add(body.source, where, f"quyết định điều chỉnh có hiệu lực từ {start.vietnamese()}, trước ngày ký "
+                f"({wording.document_label(own)}).", expected=f"từ {wording.date_text(own.date)} trở đi",
+                actual=start.iso(),
+                hint="ngày có hiệu lực là ngày ký hoặc sau đó, như văn bản ghi: kiểm tra lại 'from' và ngày "
+                     "của văn bản.")
+
+
+def _label(ctx: _Context, key: str) -> str:
+    kind, _, ident = key.partition(":")
+    if kind == "person":
+        person = ctx.portal.people.get(ident)
+        return f"{person.name} ('{ident}')" if person else f"'{ident}'"
+    return f"{wording.unit_name(ctx.portal, ident)} ('{ident}')"
+
+
+def _report_fault(ctx: _Context, body: Body, history: terms.History, fault: terms.Fault) -> None:
+    amendment = body.amendments[fault.index]
+    path = ("amendments", fault.index, *fault.path)
+    day = amendment.start.vietnamese()
+    who = _label(ctx, fault.key)
+    if fault.kind == "same-member":
+        ctx.add(body.source, path, f"thay {who} bằng chính người đó.",
+                hint="để đổi vai trò của một thành viên, dùng 'roles'.")
+        return
+    if fault.kind == "already-there":
+        held = next((t for t in history.terms if t.key == fault.key and t.in_force(amendment.start.first_day)), None)
+        since = f"từ {held.start.vietnamese()}" if held and held.start else "theo danh sách ban đầu"
+        role = wording.member_role(held.member).lower() if held else "thành viên"
+        ctx.add(body.source, path, f"{who} đã là {role} của {body.name} {since}: bổ sung lần nữa từ {day} thành "
+                "hai nhiệm kỳ trùng nhau.", expected=f"một người chưa có trong danh sách ngày {day}",
+                hint="để đổi vai trò dùng 'roles'; để thay người dùng 'replace'; nếu người này đã thôi, ghi "
+                     "quyết định cho thôi (remove) trước.")
+        return
+    action = _ACTIONS[str(fault.path[0])]
+    if fault.kind == "never-there":
+        known = sorted({member_key(m).partition(":")[2] for m in history.first})
+        close = difflib.get_close_matches(fault.key.partition(":")[2], known, n=1, cutoff=0.75)
+        ctx.add(body.source, path, f"{action} {who} nhưng người này không có trong {body.name} năm học "
+                f"{body.school_year}.", expected=_WHERE,
+                hint=f"có phải '{close[0]}'?" if close else "kiểm tra lại mã trong quyết định điều chỉnh.")
+        return
+    ctx.add(body.source, path, f"{action} {who} từ {day} nhưng ngày đó người này không có trong {body.name}"
+            f"{_when_there(history, fault.key, amendment.start.first_day)}.", expected=_WHERE,
+            hint="kiểm tra lại ngày 'from' của các quyết định điều chỉnh, và thứ tự các thay đổi.")
+
+
+def _when_there(history: terms.History, key: str, day: datetime.date) -> str:
+    """When the member was in the list, as a clause: ' (đã thôi từ 04/11/2024)'."""
+    held = history.terms_of(key)
+    before = [t.until for t in held if t.until is not None and t.until.last_day < day]
+    after = [t.start for t in held if t.start is not None and t.start.first_day > day]
+    if before:
+        last = max(before)
+        return f" (đã thôi từ {terms.as_partial(last.last_day + datetime.timedelta(days=1)).vietnamese()})"
+    if after:
+        return f" (chỉ có tên từ {min(after).vietnamese()})"
+    return ""
+
+
+def _check_leaders(ctx: _Context, body: Body, history: terms.History) -> None:
+    """No day has two leaders: reported at the amendment that made it so."""
+    role = vocab.LEADER_ROLE.get(body.kind)
+    if role is None:
+        return
+    label = wording.role_name(role).lower()
+    before = _holders(history.first, role)
+    for step in history.steps:
+        now = _holders(step.roster, role)
+        if len(now) > 1 and set(now) != set(before):
+            names = ", ".join(_label(ctx, key) for key in now)
+            ctx.add(body.source, ("amendments", step.index), f"{body.name}: từ {step.amendment.start.vietnamese()} "
+                    f"có hai {label} cùng lúc: {names}.", expected=f"mỗi ngày một {label}",
+                    hint=f"thay {label} bằng 'replace', hoặc đổi vai trò {label} cũ ('roles') trong cùng quyết "
+                         "định.")
+        before = now
+
+
+def _holders(roster: tuple[Membership, ...], role: str) -> list[str]:
+    return [member_key(m) for m in roster if m.role == role]

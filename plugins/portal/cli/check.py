@@ -1,0 +1,60 @@
+"""`cotcan kiem-tra`: check the data and print a report an office clerk can act on.
+
+Prints every error and warning (file, line, field, what was expected, a hint), then, when
+there is no error, the counts per office, year and body. `--draft` accepts the placeholders
+of a year or a site being prepared (`cotcan nam-moi`, `cotcan tao-trang`) as warnings; the
+normal check and the build refuse them.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import commands
+from ..commands import Exit
+from ..load import load
+from ..model import Portal
+from ..problems import report
+from .arguments import add_data_option
+from .command import Command, existing_data
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_data_option(parser)
+    parser.add_argument("--draft", action="store_true",
+                        help="kiểm tra nháp: chấp nhận chỗ giữ (văn bản chưa có số, đơn vị, trường, người chưa "
+                             "điền) như cảnh báo, khi đang soạn năm học mới hoặc trang mới")
+
+
+def _counts(portal: Portal) -> list[str]:
+    lines = []
+    for office_year in sorted(portal.office_years, key=lambda oy: (oy.school_year, oy.office)):
+        lines.append(f"{office_year.school_year} {portal.offices[office_year.office].short_name}: "
+                     f"{len(office_year.documents)} văn bản, {len(office_year.bodies)} tổ chức")
+        for body_id in office_year.bodies:
+            body = portal.bodies[(office_year.school_year, body_id)]
+            people = sum(1 for m in body.members if m.person)
+            schools = sum(1 for m in body.members if m.school)
+            lines.append(f"    {body.name}: {people} người, {schools} trường")
+    return lines
+
+
+def _run(args: argparse.Namespace) -> int:
+    portal, problems = load(existing_data(args.data), draft=args.draft)
+    errors = [p for p in problems if p.severity == "error"]
+    if not errors:
+        for line in _counts(portal):
+            print(line)
+        print()
+    print(report(problems))
+    return Exit.DATA if errors else Exit.OK
+
+
+COMMAND = Command(
+    names=commands.CHECK,
+    summary="kiểm tra dữ liệu: mọi lỗi và cảnh báo, kèm tệp, dòng, mục và gợi ý sửa",
+    description="Kiểm tra toàn bộ dữ liệu như khi dựng trang: in mọi lỗi và cảnh báo (tệp, dòng, mục, điều cần "
+                "có, gợi ý), rồi số văn bản, tổ chức, người của từng đơn vị và năm học. Trả về 1 khi có lỗi.",
+    add_arguments=_add_arguments,
+    run=_run,
+)

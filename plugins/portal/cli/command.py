@@ -1,0 +1,48 @@
+"""What every command is: its names, its help, its options, what it runs, and its exit codes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from ..commands import CommandName
+from ..errors import PortalError
+
+# The distribution that installs the `cotcan` console script (pyproject.toml).
+DISTRIBUTION = "portal-cot-can"
+
+
+class CommandError(PortalError):
+    """The command cannot be carried out as asked (a folder, an office, a year): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand of `cotcan`."""
+
+    names: CommandName
+    # One line in the list of commands (`cotcan --help`).
+    summary: str
+    # What the command does, at the top of its own help.
+    description: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def existing_data(folder: Path) -> Path:
+    """The data folder, which must exist: a clear error names it otherwise."""
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: không có thư mục dữ liệu này. Gợi ý: chạy lệnh trong thư mục của trang (nơi "
+                           "có mkdocs.yml và thư mục data/), hoặc ghi rõ --data THƯ_MỤC.")
+    return folder
+
+
+def installed_version() -> str:
+    """The installed package's version, or a word saying it is not installed."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "chưa cài đặt"

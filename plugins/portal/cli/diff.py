@@ -1,0 +1,109 @@
+"""`cotcan so-sanh`: what changed in an office between two school years, or within one,
+before publishing.
+
+Without --to, the office's latest school year; without --from, the one before it: each
+year's lists as they stand at its end (after its amending decisions). With --year, the
+changes within that year, day by day: what each amending decision changed. Prints the
+summary counts, then every change ("+" new, "-" gone, "~" changed, "cũ → mới"), or the same
+as JSON with --json; with --body, only that body. When the data has errors it prints the
+checker's report and exits 1; a wrong office or year exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from .. import commands
+from ..commands import Exit
+from ..dates import SchoolYear
+from ..diff import DiffError, diff_body, diff_within_year, diff_years, office_years
+from ..diff_report import format_text, to_json
+from ..load import load
+from ..problems import report
+from .arguments import add_data_option, school_year
+from .command import Command, existing_data
+from .guard import say
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
+                        help="năm học cũ (mặc định: năm liền trước năm mới)")
+    parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
+                        help="năm học mới (mặc định: năm mới nhất của đơn vị)")
+    parser.add_argument("--year", type=school_year, metavar="NĂM_HỌC",
+                        help="thay đổi trong một năm học, theo từng quyết định điều chỉnh "
+                             "(không dùng cùng --from, --to)")
+    parser.add_argument("--body", metavar="MÃ_TỔ_CHỨC", help="chỉ so sánh một tổ chức")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_data_option(parser)
+
+
+def pick_years(years: list[SchoolYear], old: SchoolYear | None,
+               new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
+    """--to defaults to the latest year, --from to the year before --to that has data."""
+    if new is None:
+        later = [y for y in years if old is None or y > old]
+        if not later:
+            raise DiffError(f"không có năm học nào sau {old} để so sánh.")
+        new = later[-1] if old is None else later[0]
+    if old is None:
+        earlier = [y for y in years if y < new]
+        if not earlier:
+            raise DiffError(f"không có năm học nào trước {new} để so sánh.")
+        old = earlier[-1]
+    return old, new
+
+
+def _run(args: argparse.Namespace) -> int:
+    portal, problems = load(existing_data(args.data))
+    if problems:  # warnings do not stop the diff, but the clerk should see them
+        say(report(problems))
+    if any(p.severity == "error" for p in problems):
+        return Exit.DATA
+    if args.office not in portal.offices:
+        say(f"Không có đơn vị nào mang mã '{args.office}'.")
+        return Exit.USAGE
+    try:
+        if args.year is not None:
+            if args.old or args.new:
+                raise DiffError("--year (trong một năm học) không dùng cùng --from, --to (giữa hai năm học).")
+            within = diff_within_year(portal, args.office, args.year)
+            if args.body:
+                if args.body not in portal.body_ids_in(args.year):
+                    raise DiffError(f"năm học {args.year} không có tổ chức '{args.body}'.")
+                within = within.of_body(args.body)
+            print_output(to_json(within) if args.json else format_text(within))
+            return Exit.OK
+        old, new = pick_years(office_years(portal, args.office), args.old, args.new)
+        if args.body:
+            body = diff_body(portal, args.office, args.body, old, new)
+            output = to_json(body) if args.json else format_text(body)
+        else:
+            office = diff_years(portal, args.office, old, new)
+            output = to_json(office) if args.json else format_text(office)
+    except DiffError as error:
+        say(f"Không so sánh được: {error}")
+        return Exit.USAGE
+    print_output(output)
+    return Exit.OK
+
+
+def print_output(output: dict[str, Any] | str) -> None:
+    if isinstance(output, dict):
+        print(json.dumps(output, ensure_ascii=False, indent=2))
+    else:
+        print(output, end="")
+
+
+COMMAND = Command(
+    names=commands.DIFF,
+    summary="so sánh hai năm học của một đơn vị: ai vào, ai rời, ai đổi vai trò, trường, nhóm",
+    description="So sánh dữ liệu của một đơn vị giữa hai năm học: ai vào, ai rời, ai đổi vai trò, đổi trường, "
+                "đổi nhóm; tổ chức mới, không còn, đổi tên; trường chuyển cụm, đổi tên, sáp nhập; nhiệm vụ và "
+                "văn bản.",
+    add_arguments=_add_arguments,
+    run=_run,
+)

@@ -1,0 +1,81 @@
+"""Running a command so that the clerk never sees a traceback, on any console."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import sys
+from collections.abc import Callable
+
+from ..commands import Exit
+from ..errors import PortalError
+
+# Why the system refused a file or folder, for the errors a clerk can meet and act on.
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
+    errno.EPERM: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại",
+    errno.EDQUOT: "đã hết hạn mức dung lượng (quota) của tài khoản",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EEXIST: "đã có tệp hoặc thư mục này",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "đây là một tệp, không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def say(text: str) -> None:
+    """A line for the clerk, on the standard error (the standard output carries results)."""
+    print(text, file=sys.stderr)
+
+
+def use_utf8() -> None:
+    """Vietnamese on any console: a Windows code page or a pipe with no locale would turn
+    the marks into question marks, or stop the command with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def os_error_line(error: OSError) -> str:
+    code = error.errno or 0
+    reason = _OS_REASONS.get(code) or f"lỗi hệ thống {errno.errorcode.get(code, code)}"
+    where = f"{error.filename}: " if error.filename else ""
+    return f"LỖI {where}{reason}."
+
+
+def guarded(run: Callable[[], int]) -> int:
+    """Run a command: its exit code, or for what it did not handle one line and the code
+    docs/commands.md gives (2 for the clerk's files and folders, 3 for a fault of ours)."""
+    use_utf8()
+    try:
+        return run()
+    except PortalError as error:
+        say(f"LỖI {error}")
+        return Exit.USAGE
+    except KeyboardInterrupt:
+        say("Đã dừng theo yêu cầu (Ctrl+C).")
+        return Exit.INTERRUPTED
+    except BrokenPipeError:
+        _drop_output()  # the reader of a pipe (`| head`) has gone: nothing left to say
+        return Exit.OK
+    except OSError as error:
+        say(os_error_line(error))
+        return Exit.USAGE
+    except Exception as error:  # noqa: BLE001 - the clerk gets a sentence, not a traceback
+        say(f"Lỗi không mong đợi của chương trình: {type(error).__name__}: {error}. Hãy báo lại cho người phát "
+            "triển, kèm lệnh đã chạy.")
+        return Exit.UNEXPECTED
+
+
+def _drop_output() -> None:
+    """Send what is still buffered for the standard output nowhere, so that Python's own
+    flush at exit does not report the broken pipe once more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass

@@ -1,0 +1,143 @@
+"""`cotcan nhap`: import a signed list, show what it changes, apply it on request; or write
+the workbook for next year.
+
+    cotcan nhap --office pgddt-dau-tieng --input danh-sach.xlsx
+        [--year 2024-2025] [--body ID] [--decision ID] [--format ...] [--apply]
+        [--output FILE [--force]] [--data data]
+    cotcan nhap --office pgddt-dau-tieng --workbook nam-sau.xlsx [--year ...] [--body ID]
+
+Without --apply nothing is written into data/: the proposed YAML goes to the standard
+output (or --output), the report and the changes to the standard error. Exit codes:
+0 done; 1 rows to fix, errors in the data already there, or the checker refused the
+result (nothing written); 2 the file or the request cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import commands
+from ..commands import Exit
+from ..importer.apply import apply_changes, error_counts, write_atomic
+from ..importer.changes import summary, unified_diff
+from ..importer.errors import RosterError
+from ..importer.merge import plan_changes
+from ..importer.pipeline import import_roster
+from ..importer.placement import latest_year
+from ..importer.read import FORMATS
+from ..importer.result import ImportResult
+from ..importer.workbook import workbook_bytes
+from ..load import load
+from ..model import Portal
+from ..problems import Problem, report
+from .arguments import add_data_option, school_year
+from .command import Command, existing_data
+from .guard import say
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-dau-tieng")
+    p.add_argument("--input", type=Path, metavar="TỆP",
+                   help="tệp danh sách (.docx, .xlsx, .csv, .tsv, .txt, .pdf)")
+    p.add_argument("--format", choices=FORMATS, metavar="ĐỊNH_DẠNG",
+                   help=f"định dạng tệp: {', '.join(FORMATS)} (mặc định: đoán theo tên và nội dung tệp)")
+    p.add_argument("--year", type=school_year, metavar="NĂM_HỌC",
+                   help="năm học nhận danh sách (mặc định: năm mới nhất của đơn vị)")
+    p.add_argument("--body", metavar="MÃ_TỔ_CHỨC",
+                   help="mã tổ chức nhận các dòng không có tiêu đề; các nhóm bộ môn nằm trong tổ này")
+    p.add_argument("--decision", metavar="MÃ_VĂN_BẢN", help="mã quyết định thành lập, ghi vào các tổ chức mới")
+    p.add_argument("--apply", action="store_true",
+                   help="ghi vào tệp dữ liệu (người mới và danh sách của năm học), rồi kiểm tra")
+    p.add_argument("--output", type=Path, metavar="TỆP", help="ghi YAML đề xuất vào tệp này thay vì in ra")
+    p.add_argument("--workbook", type=Path, metavar="TỆP",
+                   help="không nhập: ghi bảng Excel cho năm sau, chép danh sách của năm học --year")
+    p.add_argument("--force", action="store_true", help="cho phép ghi đè tệp --output hoặc --workbook đã có")
+    add_data_option(p)
+
+
+def _write_new(path: Path, data: bytes, force: bool, what: str) -> None:
+    if path.exists() and not force:
+        raise RosterError(f"{path}: tệp đã có; không ghi đè {what}. Gợi ý: chọn tên khác, hoặc thêm --force nếu "
+                          "chắc chắn muốn thay tệp đó.")
+    write_atomic(path, data)  # an OSError is the guard's one line (portal.cli.guard)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if (args.input is None) == (args.workbook is None):
+        say("LỖI: cần đúng một trong hai: --input (nhập một danh sách) hoặc --workbook (ghi bảng cho năm sau).")
+        return Exit.USAGE
+    data = existing_data(args.data)
+    # As the draft check sees it: a new year's placeholder decision (`cotcan nam-moi`) or a new
+    # site's placeholders (`cotcan tao-trang`) do not stop an import.
+    portal, problems = load(data, draft=True)
+    if any(p.severity == "error" for p in problems):
+        say(report(problems))
+        say(f"LỖI: dữ liệu hiện có còn lỗi; sửa xong ({commands.CHECK.line('--draft')}) rồi nhập danh sách.")
+        return Exit.DATA
+    if args.workbook is not None:
+        return _workbook(portal, args)
+    result = import_roster(portal, args.office, args.input, args.format, str(args.input), year=args.year,
+                           body=args.body, decision=args.decision)
+    text = result.to_yaml()
+    if args.output is not None:
+        _write_new(args.output, text.encode("utf-8"), args.force, "YAML đề xuất")
+    else:
+        sys.stdout.write(text)
+    say(result.report())
+    if result.errors:
+        say(f"Chưa ghi gì vào {data}: sửa {len(result.errors)} lỗi trên trong tệp danh sách rồi chạy lại.")
+        return Exit.DATA
+    return _changes(portal, result, data, args.apply, problems)
+
+
+def _workbook(portal: Portal, args: argparse.Namespace) -> int:
+    year = args.year or latest_year(portal, args.office)
+    if args.office not in portal.offices or year is None:
+        raise RosterError(f"đơn vị '{args.office}' không có trong dữ liệu hoặc chưa có năm học nào.")
+    _write_new(args.workbook, workbook_bytes(portal, args.office, year, args.body), args.force, "bảng Excel")
+    print(f"Đã ghi {args.workbook}: danh sách năm học {year} của {portal.offices[args.office].short_name}, để sửa "
+          "cho năm sau rồi nhập lại bằng --input.")
+    return Exit.OK
+
+
+def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, before: list[Problem]) -> int:
+    changes = plan_changes(result, data, data.parent)
+    lines = summary(portal, result.proposal.bodies, result.new_people)
+    if result.unplaced:
+        rows = ", ".join(str(r.line) if r.line is not None else r.place for r in result.unplaced[:10])
+        say(f"\nCó {len(result.unplaced)} dòng chưa thuộc tổ chức nào (dòng {rows}): thêm dòng tiêu đề (ví dụ "
+            "'CỤM 01') hoặc dùng --body. Các dòng đó ở mục 'members' của YAML; chưa ghi gì.")
+        if apply:
+            return Exit.DATA
+    if not changes:
+        say("Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
+        return Exit.OK
+    say("\nNhững gì sẽ thay đổi:" if not apply else "\nNhững gì thay đổi:")
+    for line in lines:
+        say(line)
+    for change in changes:
+        say("")
+        say(unified_diff(change).rstrip("\n"))
+    if not apply:
+        say(f"\nChưa ghi gì vào {data}. Xem lại, rồi chạy lại lệnh với --apply để ghi.")
+        return Exit.OK
+    outcome = apply_changes(changes, lambda: load(data, draft=True)[1], error_counts(before))
+    if not outcome.applied:
+        say(report(outcome.errors))
+        say("Danh sách làm dữ liệu có lỗi mới ở trên, nên các tệp đã được trả lại như cũ: chưa ghi gì.")
+        return Exit.DATA
+    say("\nĐã ghi: " + ", ".join(change.shown for change in outcome.written) + ". Dữ liệu qua kiểm tra.")
+    return Exit.OK
+
+
+COMMAND = Command(
+    names=commands.IMPORT,
+    summary="nhập danh sách đã ký (Word, Excel, CSV, PDF): xem trước, rồi ghi với --apply",
+    description="Nhập danh sách đã ký (bảng trong tệp Word, Excel, CSV, văn bản, PDF) vào dữ liệu: khớp từng dòng "
+                "với người, trường, môn, vai trò; chia theo các dòng tiêu đề ('CỤM 01', 'NHÓM TOÁN'); in YAML đề "
+                "xuất và những gì sẽ thay đổi. Chỉ ghi vào data/ khi có --apply.",
+    add_arguments=_add_arguments,
+    run=_run,
+)

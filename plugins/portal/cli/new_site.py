@@ -1,0 +1,127 @@
+"""`cotcan tao-trang`: create an office's data repository in a new folder.
+
+The work is the core's (portal.newsite): data with placeholders the checker flags until
+they are replaced, mkdocs.yml, docs/, a Vietnamese README, requirements.txt pinning this
+version, and the GitHub Pages and GitLab Pages workflows. This module reads and checks the
+command line, and tells the clerk what to do next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+from pathlib import Path
+
+from .. import commands, vocab
+from ..commands import Exit
+from ..dates import SchoolYear
+from ..newsite import NewSite, SiteSpec, create_site
+from ..newsite.create import VENDOR
+from ..problems import report
+from ..schema import ID_PATTERN, NAME_PATTERN
+from .arguments import school_year
+from .command import DISTRIBUTION, Command, CommandError, installed_version
+from .guard import say
+
+DEFAULT_KIND = "so-gddt"  # since 1/7/2025 a province's Sở publishes (or a commune)
+
+
+def current_school_year(today: datetime.date) -> SchoolYear:
+    """The year being prepared or under way: from 1 June, when next year's decisions start
+    to be signed (SchoolYear.window), the year that begins this autumn."""
+    this_autumn = SchoolYear(today.year)
+    return this_autumn if today >= this_autumn.window[0] else this_autumn.previous
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="THƯ_MỤC", help="thư mục mới (hoặc trống) cho kho dữ liệu")
+    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ",
+                        help="mã của đơn vị: chữ thường không dấu, số, dấu gạch ngang, ví dụ so-gddt-dien-bien")
+    parser.add_argument("--name", required=True, metavar="TÊN",
+                        help="tên đầy đủ của đơn vị, ví dụ 'Sở Giáo dục và Đào tạo tỉnh Điện Biên'")
+    parser.add_argument("--short-name", metavar="TÊN_NGẮN", help="tên ngắn, ví dụ 'Sở GDĐT Điện Biên'")
+    parser.add_argument("--kind", choices=list(vocab.OFFICE_KINDS), default=DEFAULT_KIND, metavar="LOẠI",
+                        help=f"loại đơn vị: {', '.join(vocab.OFFICE_KINDS)} (mặc định: {DEFAULT_KIND})")
+    parser.add_argument("--year", type=school_year, metavar="NĂM_HỌC",
+                        help="năm học đầu tiên (mặc định: năm học đang chuẩn bị hoặc đang diễn ra)")
+    parser.add_argument("--package", metavar="GÓI",
+                        help=f"cách cài phần mềm, ghi vào requirements.txt: một tệp .whl (được chép vào {VENDOR}/), "
+                             "hoặc một dòng của pip như 'portal-cot-can @ git+https://…' (mặc định: "
+                             f"{DISTRIBUTION}==phiên bản đang dùng)")
+
+
+def _text(option: str, value: str, pattern: str, expected: str) -> str:
+    if not re.search(pattern, value) or len(value) > 500 or "\n" in value or "\r" in value:
+        raise CommandError(f"{option}: '{value}' không dùng được; cần {expected}.")
+    return value
+
+
+def _requirement(package: str | None, version: str) -> tuple[str, Path | None]:
+    """The line of requirements.txt, and the wheel to copy into the site when there is one."""
+    if package is None:
+        return f"{DISTRIBUTION}=={version}", None
+    if package.endswith(".whl") and "://" not in package and "@" not in package:  # a file here, not a URL
+        wheel = Path(package)
+        if not wheel.is_file():
+            raise CommandError(f"--package: không có tệp {wheel}.")
+        return f"./{VENDOR}/{wheel.name}", wheel
+    if "\n" in package or "\r" in package or not package.strip():
+        raise CommandError("--package: cần một dòng yêu cầu của pip, ví dụ 'portal-cot-can @ git+https://…'.")
+    return package.strip(), None
+
+
+def _spec(args: argparse.Namespace, version: str, requirement: str) -> SiteSpec:
+    name_expected = "một dòng chữ, không để trống, không quá 500 ký tự"
+    return SiteSpec(
+        office=_text("--office", args.office, ID_PATTERN,
+                     "chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ so-gddt-dien-bien"),
+        name=_text("--name", args.name, NAME_PATTERN, name_expected),
+        short_name=None if args.short_name is None else _text("--short-name", args.short_name, NAME_PATTERN,
+                                                                name_expected),
+        kind=args.kind,
+        year=args.year or current_school_year(datetime.date.today()),
+        requirement=requirement,
+        version=version,
+    )
+
+
+def next_steps(site: NewSite, spec: SiteSpec) -> list[str]:
+    return [
+        "Việc cần làm tiếp (README.md của trang ghi đầy đủ):",
+        f"  1. cd {site.folder}; cài phần mềm: python3 -m pip install -r requirements.txt",
+        "  2. Thay các chỗ giữ (placeholder: true) bằng thông tin thật: đơn vị, các trường, quyết định và danh "
+        f"sách năm học {spec.year}. {commands.CHECK.line('--draft')} liệt kê những chỗ còn lại.",
+        f"  3. Kiểm tra: {commands.CHECK.line()}; xem trước: python3 -m mkdocs serve",
+        "  4. Đưa thư mục lên GitHub (Settings → Pages → Source: GitHub Actions) hoặc GitLab: trang được dựng và "
+        "xuất bản mỗi khi dữ liệu thay đổi.",
+    ]
+
+
+def _run(args: argparse.Namespace) -> int:
+    version = installed_version()
+    requirement, wheel = _requirement(args.package, version)
+    spec = _spec(args, version, requirement)
+    created = create_site(args.folder, spec, wheel)
+    if isinstance(created, list):
+        say("Chưa tạo gì: dữ liệu của trang mới không qua được kiểm tra.\n")
+        say(report(created))
+        return Exit.DATA
+    print(f"Đã tạo trang mới của {spec.name} trong {created.folder}:")
+    for path in created.files:
+        print(f"  {path}")
+    print(f"Các chỗ giữ ({len(created.warnings)}) được kiểm tra báo là lỗi cho đến khi được thay.")
+    print("\n".join(next_steps(created, spec)))
+    return Exit.OK
+
+
+COMMAND = Command(
+    names=commands.NEW_SITE,
+    summary="tạo kho dữ liệu cho trang của một đơn vị mới, kèm quy trình tự xuất bản",
+    description="Tạo kho dữ liệu cho trang của một đơn vị trong một thư mục mới: data/ với các chỗ giữ (một đơn "
+                "vị, một trường, một người, một năm học) mà bản kiểm tra báo lỗi cho đến khi được thay, mkdocs.yml, "
+                "docs/, README.md, requirements.txt, và quy trình GitHub Actions (GitHub Pages), GitLab CI để tự "
+                "dựng và xuất bản trang. Không ghi vào thư mục đã có và không trống.",
+    add_arguments=_add_arguments,
+    run=_run,
+)

@@ -1,0 +1,85 @@
+"""`cotcan nam-moi`: start an office's next school year by copying its last one, ids unchanged.
+
+The logic is the core's (portal.newyear): data/years/<from>/<office>.yml is copied to
+data/years/<to>/<office>.yml with the bodies, members and duties kept (same ids, so the site
+can show what changed), the old year's documents dropped, and every body pointing to one
+placeholder decision (`placeholder: true`) that only a draft check accepts. Never overwrites
+a file; checks the new file and removes it again if it does not pass. Refuses an office
+that ended before the new year, naming its successors and `--successor`, which starts the
+successor's year file from the ended office's last year (same body ids, the successor as the
+issuer, the schools handed on).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import commands
+from ..commands import Exit
+from ..load import load, shown_path
+from ..newyear import NewYear, plan, plan_successor, write
+from ..problems import report
+from .arguments import add_data_option, school_year
+from .command import Command, existing_data
+from .guard import say
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
+                        help="năm học chép từ (mặc định: năm mới nhất của đơn vị)")
+    parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
+                        help="năm học mới (mặc định: năm sau --from)")
+    parser.add_argument("--successor", metavar="MÃ_ĐƠN_VỊ",
+                        help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office (khi --office đã "
+                             "chấm dứt hoạt động), ví dụ so-gddt-mau")
+    add_data_option(parser)
+
+
+def next_steps(year: NewYear, shown: str) -> list[str]:
+    """What the clerk does after the year is started, with the commands to run."""
+    return [
+        "Việc cần làm tiếp:",
+        f"  1. Trong {shown}, thay văn bản chỗ giữ '{year.decision_id}' bằng quyết định thật: số, ngày, người ký, "
+        "căn cứ, nơi nhận, toàn văn; xóa dòng 'placeholder: true'.",
+        "  2. Sửa danh sách thành viên theo quyết định mới (hoặc nhập danh sách đã ký: "
+        f"{commands.IMPORT.line('--office', year.office.id, '--input', 'danh-sach.docx')}). Giữ nguyên mã (id) "
+        "của người, trường và tổ chức.",
+        "  3. Thêm kế hoạch và các hoạt động của năm mới (ngày tháng không được chép).",
+        f"  4. Kiểm tra bản nháp: {commands.CHECK.line('--draft')}; trước khi xuất bản: {commands.CHECK.line()}",
+        "  5. Xem thay đổi: "
+        + commands.DIFF.line("--office", year.office.id, "--from", str(year.old), "--to", str(year.new)),
+    ]
+
+
+def _run(args: argparse.Namespace) -> int:
+    data_dir = existing_data(args.data)
+    portal, problems = load(data_dir, draft=True)
+    if any(p.severity == "error" for p in problems):
+        say("Dữ liệu hiện có lỗi; sửa trước khi bắt đầu năm học mới.\n")
+        say(report(problems))
+        return Exit.DATA
+    if args.successor:
+        year = plan_successor(portal, data_dir, args.office, args.successor, args.old, args.new)
+    else:
+        year = plan(portal, data_dir, args.office, args.old, args.new)
+    errors = write(year, data_dir)
+    shown = shown_path(year.target, data_dir.parent)
+    if errors:
+        say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
+        say(report(errors))
+        return Exit.DATA
+    print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
+          f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
+    print("\n".join(next_steps(year, shown)))
+    return Exit.OK
+
+
+COMMAND = Command(
+    names=commands.NEW_YEAR,
+    summary="bắt đầu năm học mới của một đơn vị, chép từ năm trước, giữ nguyên mã",
+    description="Bắt đầu năm học mới cho một đơn vị: chép tệp của năm trước, giữ nguyên mã của tổ chức, người, "
+                "trường; bỏ văn bản cũ, thay bằng một quyết định chờ số. Không ghi đè tệp đã có.",
+    add_arguments=_add_arguments,
+    run=_run,
+)

@@ -1,0 +1,62 @@
+"""The names of the office's commands and their exit codes, in one place.
+
+The command-line tool (`portal.cli`) registers them, and every message that tells the clerk
+what to run next (the checker's hints, the new year's next steps, the importer's advice, a
+new site's README) writes them through `CommandName.line`, so that renaming a command is
+one edit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+# The console script ([project.scripts] in pyproject.toml): one program, one subcommand per step.
+PROGRAM = "cotcan"
+
+
+@dataclass(frozen=True)
+class CommandName:
+    """A subcommand: the Vietnamese name the clerk types, and an English alias."""
+
+    name: str
+    alias: str
+
+    def line(self, *arguments: str) -> str:
+        """The command as the clerk types it, e.g. `cotcan kiem-tra --draft`."""
+        return " ".join((PROGRAM, self.name, *arguments))
+
+
+CHECK = CommandName("kiem-tra", "check")
+IMPORT = CommandName("nhap", "import")
+DIFF = CommandName("so-sanh", "diff")
+NEW_YEAR = CommandName("nam-moi", "new-year")
+NEW_SITE = CommandName("tao-trang", "new-site")
+
+
+class Exit(IntEnum):
+    """Exit codes, the same for every command (docs/commands.md)."""
+
+    OK = 0
+    # The data, or a list to import, has errors: the report says which; nothing was written.
+    DATA = 1
+    # The command line, a file or a folder cannot be used (argparse's own errors too).
+    USAGE = 2
+    # A fault of the program itself: one line, never a traceback.
+    UNEXPECTED = 3
+    # Stopped with Ctrl+C (128 + SIGINT, as shells report it).
+    INTERRUPTED = 130
+
+
+# What each exit code tells the clerk (the help and a new site's README say it with these words).
+EXIT_MEANINGS: dict[Exit, str] = {
+    Exit.OK: "xong",
+    Exit.DATA: "dữ liệu có lỗi (báo cáo ghi rõ tệp, dòng, mục; chưa ghi gì)",
+    Exit.USAGE: "lệnh, tệp hoặc thư mục không dùng được",
+    Exit.UNEXPECTED: "lỗi của chính chương trình (báo lại cho nhóm phát triển, kèm lệnh đã chạy)",
+}
+
+
+def exit_codes_text() -> str:
+    """The exit codes in one Vietnamese sentence."""
+    return "Mã thoát: " + "; ".join(f"{code.value} {meaning}" for code, meaning in EXIT_MEANINGS.items()) + "."

@@ -1,0 +1,75 @@
+"""Writing a new office's repository: all of it, checked, or nothing.
+
+The files are written into a temporary folder beside the target, checked as a draft (the
+placeholders are warnings there; anything else is an error, and then nothing is created),
+and the folder is renamed into place in one step. A folder that exists and is not empty is
+refused: nothing of the clerk's is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import PortalError
+from ..load import load
+from ..problems import Problem
+from .files import SiteSpec, site_files
+
+VENDOR = "vendor"
+
+
+class NewSiteError(PortalError):
+    """The site cannot be created where or as asked: the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class NewSite:
+    folder: Path
+    # The files written, as paths relative to `folder`, in the order of the templates.
+    files: tuple[str, ...]
+    # What the draft check said about them: the placeholders, as warnings.
+    warnings: tuple[Problem, ...]
+
+
+def refuse_used_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise NewSiteError(f"{folder}: đã có một tệp mang tên này; chọn tên thư mục khác.")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise NewSiteError(f"{folder}: thư mục đã có và không trống; không ghi vào đó. Chọn một thư mục mới "
+                           "(lệnh tự tạo nó).")
+
+
+def create_site(folder: Path, spec: SiteSpec, wheel: Path | None = None) -> NewSite | list[Problem]:
+    """Create the repository in `folder` (new, or empty). `wheel`: a package file copied into
+    vendor/ (the spec's requirement names it). Returns what was written, or the errors of
+    the draft check when the files did not pass it (then nothing is written)."""
+    refuse_used_folder(folder)
+    files = site_files(spec)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for path, text in files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        written = list(files)
+        if wheel is not None:
+            (staging / VENDOR).mkdir()
+            shutil.copyfile(wheel, staging / VENDOR / wheel.name)
+            written.append(f"{VENDOR}/{wheel.name}")
+        _, problems = load(staging / "data", staging, draft=True)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            return errors
+        refuse_used_folder(folder)  # again: another program may have written there meanwhile
+        if folder.is_dir():
+            folder.rmdir()
+        os.rename(staging, folder)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return NewSite(folder, tuple(written), tuple(problems))

@@ -1,0 +1,311 @@
+"""Terms: who held which role in a body, from when, until when, by which decision.
+
+A body's `members` are its list as first signed; its `amendments` change that list from a
+date on (members added, removed, replaced, or in another role). `history(body)` applies
+them in date order (amendments of one day in the file's order; inside one amendment:
+removals, replacements, role changes, additions) and gives:
+
+- `terms`: one `Term` per member and role, with its first and last day in force and the
+  decisions that began and ended it (Popolo's memberships with start and end dates);
+- `steps`: the list from each amendment's date on, and what the amendment did (the body
+  page's history, the feed);
+- `on(day)`: the list in force on a day; `latest`: at the latest date the data covers;
+- `faults`: what could not be applied (a member removed who was not there that day, one
+  added who already was): the checker reports them, the rest is applied.
+
+Pure: computed from the body alone (no clock, no other record), so that a copy of a body
+(the redacted model, a test's reordered members) has the history of its own fields. A
+body without amendments costs one Term per member.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .dates import PartialDate
+from .model import member_key
+
+if TYPE_CHECKING:
+    from .model import Amendment, Body, Membership, Portal
+    from .problems import KeyPath
+
+# What an amendment did to one member.
+EventKind = Literal["added", "removed", "replaced", "role"]
+# Why an operation of an amendment could not be applied.
+FaultKind = Literal["never-there", "not-there", "already-there", "same-member"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One member in one role of a body, from `start` to `until` (both days included)."""
+
+    member: Membership
+    start: PartialDate | None  # None: from the setting up of the body (its decision)
+    until: PartialDate | None  # None: to the end of the year, as far as the data goes
+    decision: str | None  # the amending decision that began it; None: the list as first signed
+    ended_by: str | None  # the amending decision that ended it
+
+    @property
+    def key(self) -> str:
+        return member_key(self.member)
+
+    def in_force(self, day: datetime.date) -> bool:
+        started = self.start is None or self.start.first_day <= day
+        return started and (self.until is None or day <= self.until.last_day)
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one amendment did to one member. `member` is the row from that day on (for
+    "removed", the row that left); `previous` the row it took the place of: the member
+    replaced, or the same member's row in the role before."""
+
+    kind: EventKind
+    member: Membership
+    previous: Membership | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One amendment applied: what it did, and the list in force from its date on."""
+
+    amendment: Amendment
+    index: int  # its position in the body's `amendments` (where the checker points)
+    events: tuple[Event, ...]
+    roster: tuple[Membership, ...]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """An operation of an amendment that could not be applied."""
+
+    index: int  # the amendment's position in the body's `amendments`
+    path: KeyPath  # the operation inside it: ("remove", 0), ("replace", 1, "with"), ...
+    kind: FaultKind
+    key: str  # the member it names (member_key)
+
+
+@dataclass(frozen=True)
+class History:
+    first: tuple[Membership, ...]  # the list as first signed
+    steps: tuple[Step, ...]  # in date order
+    # The terms row by row: each row of the list is held by a member, then by whoever
+    # replaced them or by the same member in another role; rows of the first list first,
+    # in its order, then the rows amendments added, as they were added.
+    rows: tuple[tuple[Term, ...], ...]
+    terms: tuple[Term, ...]  # every term: those of the first list first, in its order; then as they began
+    faults: tuple[Fault, ...]
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.steps)
+
+    @property
+    def latest(self) -> tuple[Membership, ...]:
+        """The list at the latest date the data covers: after every amendment."""
+        return self.steps[-1].roster if self.steps else self.first
+
+    @property
+    def latest_step(self) -> Step | None:
+        return self.steps[-1] if self.steps else None
+
+    def on(self, day: datetime.date) -> tuple[Membership, ...]:
+        """The list in force on `day` (the first list before any amendment)."""
+        roster = self.first
+        for step in self.steps:
+            if step.amendment.start.first_day <= day:
+                roster = step.roster
+        return roster
+
+    def first_rows(self) -> tuple[tuple[Term, ...], ...]:
+        """The rows of the first list, in its order, each with the terms that held it."""
+        return self.rows[:len(self.first)]
+
+    def added_rows(self) -> tuple[tuple[Term, ...], ...]:
+        """The rows amendments added, as they were added."""
+        return self.rows[len(self.first):]
+
+    def terms_of(self, key: str) -> list[Term]:
+        return [t for t in self.terms if t.key == key]
+
+    def term_of(self, member: Membership) -> Term | None:
+        """The term a row of this history's lists belongs to (the very row)."""
+        return next((t for t in self.terms if t.member is member), None)
+
+    def predecessor(self, term: Term) -> Term | None:
+        """Whose post a term took over: another member's term in the same role that ended the
+        day before it began (the leader replaced, or who left as the deputy took over)."""
+        if term.start is None:
+            return None
+        eve = term.start.first_day - datetime.timedelta(days=1)
+        return next((t for t in self.terms if t.member.role == term.member.role and t.key != term.key
+                     and t.until is not None and t.until.last_day == eve), None)
+
+
+def as_partial(day: datetime.date) -> PartialDate:
+    return PartialDate(day.year, day.month, day.day)
+
+
+@dataclass
+class _Open:
+    """A term not ended yet, while the amendments are applied; `row`: the row of the list it holds."""
+
+    member: Membership
+    start: PartialDate | None
+    decision: str | None
+    row: int
+    until: PartialDate | None = None
+    ended_by: str | None = None
+
+    def close(self) -> Term:
+        return Term(self.member, self.start, self.until, self.decision, self.ended_by)
+
+
+class _Applier:
+    """Applies a body's amendments in date order to its list."""
+
+    def __init__(self, body: Body) -> None:
+        self.roster: list[_Open] = [_Open(m, None, None, row) for row, m in enumerate(body.members)]
+        self.started: list[_Open] = list(self.roster)
+        self.faults: list[Fault] = []
+        self.ever = {member_key(m) for m in body.members}
+        for a in body.amendments:
+            self.ever.update(member_key(m) for m in a.add)
+            self.ever.update(member_key(r.new) for r in a.replace)
+
+    def position(self, key: str) -> int | None:
+        return next((i for i, term in enumerate(self.roster) if member_key(term.member) == key), None)
+
+    def fault(self, index: int, path: KeyPath, key: str, *, adding: bool = False) -> None:
+        kind: FaultKind = "already-there" if adding else "not-there" if key in self.ever else "never-there"
+        self.faults.append(Fault(index, path, kind, key))
+
+    def end(self, position: int, amendment: Amendment) -> Membership:
+        term = self.roster[position]
+        term.until = as_partial(amendment.start.first_day - datetime.timedelta(days=1))
+        term.ended_by = amendment.decision
+        return term.member
+
+    def begin(self, member: Membership, amendment: Amendment, row: int | None = None) -> _Open:
+        """A term from the amendment's day, in `row` (a new row of the list when None)."""
+        term = _Open(member, amendment.start, amendment.decision, len(self.started) if row is None else row)
+        self.started.append(term)
+        return term
+
+    def apply(self, amendment: Amendment, index: int) -> Step:
+        events: list[Event] = []
+        for i, ref in enumerate(amendment.remove):
+            at = self.position(ref.key)
+            if at is None:
+                self.fault(index, ("remove", i), ref.key)
+                continue
+            events.append(Event("removed", self.end(at, amendment)))
+            del self.roster[at]
+        for i, swap in enumerate(amendment.replace):
+            at, new_key = self.position(swap.old.key), member_key(swap.new)
+            if new_key == swap.old.key:
+                self.faults.append(Fault(index, ("replace", i, "with"), "same-member", new_key))
+            elif at is None:
+                self.fault(index, ("replace", i), swap.old.key)
+            elif self.position(new_key) is not None:
+                self.fault(index, ("replace", i, "with"), new_key, adding=True)
+            else:
+                old = self.end(at, amendment)
+                # The newcomer takes the row of the member they replace, and its number.
+                new = swap.new if swap.new.stt is not None else dataclasses.replace(swap.new, stt=old.stt)
+                self.roster[at] = self.begin(new, amendment, self.roster[at].row)
+                events.append(Event("replaced", new, old))
+        for i, change in enumerate(amendment.roles):
+            at = self.position(change.member.key)
+            if at is None:
+                self.fault(index, ("roles", i), change.member.key)
+                continue
+            before = self.roster[at].member
+            if (before.role, before.role_text) == (change.role, change.role_text):
+                continue  # the role it already has: nothing changes
+            self.end(at, amendment)
+            now = dataclasses.replace(before, role=change.role, role_text=change.role_text)
+            self.roster[at] = self.begin(now, amendment, self.roster[at].row)
+            events.append(Event("role", now, before))
+        for i, member in enumerate(amendment.add):
+            if self.position(member_key(member)) is not None:
+                self.fault(index, ("add", i), member_key(member), adding=True)
+                continue
+            self.roster.append(self.begin(member, amendment))
+            events.append(Event("added", member))
+        return Step(amendment, index, tuple(events), tuple(t.member for t in self.roster))
+
+
+def history(body: Body) -> History:
+    """The body's list over the year: its terms, its steps, and what could not be applied."""
+    if not body.amendments:
+        first = tuple(Term(m, None, None, None, None) for m in body.members)
+        return History(body.members, (), tuple((term,) for term in first), first, ())
+    applier = _Applier(body)
+    order = sorted(range(len(body.amendments)), key=lambda i: (body.amendments[i].start.first_day, i))
+    steps = tuple(applier.apply(body.amendments[i], i) for i in order)
+    rows: dict[int, list[Term]] = {}
+    for term in applier.started:
+        rows.setdefault(term.row, [])
+        # A term begun and ended by two amendments of the same day was never in force: left out.
+        if term.start is None or term.until is None or term.start.first_day <= term.until.last_day:
+            rows[term.row].append(term.close())
+    begun = sorted((t for held in rows.values() for t in held if t.start is not None),
+                   key=lambda t: t.start.first_day if t.start else datetime.date.min)
+    every = (*(held[0] for held in list(rows.values())[:len(body.members)]), *begun)
+    return History(body.members, steps, tuple(tuple(held) for held in rows.values()), every,
+                   tuple(applier.faults))
+
+
+# The list of a body and its subject groups, as the DANH SÁCH prints it
+
+
+def latest_roster(portal: Portal, body: Body) -> list[Membership]:
+    """`Portal.roster` at the latest date the data covers: the body's own list, then the
+    numbered rows of its subject groups, each list after its amendments."""
+    grouped = [m for child in portal.children(body) if child.kind == "nhom-bo-mon" for m in history(child).latest]
+    return list(history(body).latest) + sorted(grouped, key=lambda m: (m.stt is None, m.stt or 0))
+
+
+def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
+    """Every term of the official list (the body and its subject groups), with the body it
+    is in, row by row: the rows of the list as first signed in its printed order
+    (`Portal.roster`), each followed by the terms that took it over, then the rows
+    amendments added, by date."""
+    bodies = [body, *(child for child in portal.children(body) if child.kind == "nhom-bo-mon")]
+    first: dict[int, tuple[Body, tuple[Term, ...]]] = {}
+    added: list[tuple[datetime.date, int, int, Body, tuple[Term, ...]]] = []
+    for order, member_body in enumerate(bodies):
+        found = history(member_body)
+        for row in found.first_rows():
+            first[id(row[0].member)] = (member_body, row)
+        for n, row in enumerate(found.added_rows()):
+            if row:  # an added row holds one term at least, unless it was undone the same day
+                start = row[0].start
+                added.append((start.first_day if start else datetime.date.min, order, n, member_body, row))
+    rows = [first[id(m)] for m in portal.roster(body) if id(m) in first]
+    rows += [(b, row) for *_, b, row in sorted(added, key=lambda found: found[:3])]
+    return [(b, term) for b, row in rows for term in row]
+
+
+def amended(bodies: Iterable[Body]) -> bool:
+    """Whether any of the bodies has an amendment."""
+    return any(b.amendments for b in bodies)
+
+
+def opening_day(portal: Portal, body: Body) -> datetime.date | None:
+    """The day the body's list came into force: its decision's date when the document
+    gives the day; None when it does not (then: from the start of the school year)."""
+    decision = portal.documents.get(body.decision)
+    return decision.date.first_day if decision and decision.date and decision.date.is_full else None
+
+
+def in_force(portal: Portal, body: Body, day: datetime.date) -> bool:
+    """Whether the body was set up on `day` (a body set up by a decision later in the year
+    is not, before it)."""
+    opened = opening_day(portal, body)
+    return opened is None or opened <= day

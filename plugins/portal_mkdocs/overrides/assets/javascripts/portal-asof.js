@@ -1,0 +1,72 @@
+/*
+ * A list that changed during the school year, on any day (body.html, portal.terms).
+ *
+ * The page holds every row the list had during the year, each with the days it is in force
+ * (data-from, data-until: ISO days, empty when open); without this script the rows in force
+ * at the latest date the data covers are shown and the others carry `hidden`. The script
+ * shows the control (a date input), sets it to the reader's own day (the build never reads
+ * a clock: the same data gives the same page), kept within the school year, and shows the
+ * rows in force on the day chosen. Its words come from the page (data-status-*): no text of
+ * its own. Nothing is fetched.
+ */
+(function () {
+  "use strict";
+
+  function isoToday() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  function shown(iso) {  // 2024-11-04 -> 04/11/2024, as the page writes dates
+    var parts = iso.split("-");
+    return parts[2] + "/" + parts[1] + "/" + parts[0];
+  }
+
+  function setUp(control) {
+    if (control.dataset.portalAsofReady) return;
+    control.dataset.portalAsofReady = "1";
+    var input = control.querySelector("input[type=date]");
+    var status = control.querySelector(".portal-asof-status");
+    var latest = document.querySelector("[data-portal-asof-latest]");
+    var rows = Array.prototype.slice.call(document.querySelectorAll("table.portal-roster tr[data-from]"));
+    if (!input || !status || !rows.length) return;
+
+    function show(day) {
+      var count = 0;
+      rows.forEach(function (row) {
+        var from = row.getAttribute("data-from"), until = row.getAttribute("data-until");
+        var inForce = (!from || from <= day) && (!until || day <= until);
+        row.hidden = !inForce;
+        if (inForce) count += 1;
+      });
+      var words = count ? control.dataset.statusOn : control.dataset.statusNone;
+      status.textContent = words.replace("{date}", shown(day)).replace("{count}", String(count));
+      // "Danh sách hiện hành theo ... từ ngày ..." holds from the latest change on.
+      if (latest) latest.hidden = day < latest.getAttribute("data-portal-asof-latest");
+    }
+
+    var day = isoToday();
+    if (input.min && day < input.min) day = input.min;
+    if (input.max && day > input.max) day = input.max;
+    input.value = day;
+    control.hidden = false;
+    show(day);
+    input.addEventListener("change", function () {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(input.value)) show(input.value);
+    });
+  }
+
+  function run() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-portal-asof]"), setUp);
+  }
+
+  // Material's instant navigation swaps the page without loading this script again.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();

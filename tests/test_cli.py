@@ -1,0 +1,219 @@
+"""The office's command-line tool, `cotcan`: help and errors in Vietnamese, the documented exit
+codes, never a traceback, UTF-8 on any console.
+
+Which commands, options and exit codes there are is read from the program itself
+(`portal.cli.app.COMMANDS`, each subcommand's parser, `Exit`), so that the next command or
+option is held to the same rules without a change here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from cli_util import cotcan
+
+from conftest import REPO
+from portal import commands
+from portal.cli import app, check, main
+from portal.cli.arguments import school_year
+from portal.cli.command import DISTRIBUTION
+from portal.cli.guard import guarded
+from portal.commands import Exit
+
+# argparse's English, which must never reach the clerk (the brief's list, and the rest of
+# argparse's own phrases).
+ENGLISH = ("usage", "options", "positional arguments", "show this help", "error:", "required", "invalid",
+           "expected", "unrecognized", "ambiguous", "argument", "choose from", "version number")
+
+
+def english_in(text: str) -> list[str]:
+    return [word for word in ENGLISH if word in text.lower()]
+
+
+def subparsers() -> dict[str, argparse.ArgumentParser]:
+    """Every subcommand's parser, by each of its names (Vietnamese and alias)."""
+    [action] = [a for a in app.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(action.choices)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`cotcan ARGV` in this process: exit code (argparse's SystemExit included), output, errors."""
+    try:
+        code = main(list(argv))
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_every_command_is_registered_under_its_names() -> None:
+    names = {value for value in vars(commands).values() if isinstance(value, commands.CommandName)}
+    assert {command.names for command in app.COMMANDS} == names
+    assert set(subparsers()) == {n.name for n in names} | {n.alias for n in names}
+
+
+def test_the_help_of_the_program_and_of_every_command_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    helps = {"cotcan": run(capsys, "--help")}
+    for name in subparsers():
+        helps[name] = run(capsys, name, "--help")
+    for name, (code, out, err) in helps.items():
+        assert (code, err) == (0, ""), name
+        assert out.startswith("cách dùng: cotcan"), name
+        assert "tùy chọn:" in out, name
+        assert english_in(out) == [], (name, out)
+    for command in app.COMMANDS:
+        assert command.description.split(":")[0] in " ".join(helps[command.names.name][1].split())
+        assert helps[command.names.name][1] == helps[command.names.alias][1]
+        assert command.names.name in helps["cotcan"][1] and command.names.alias in helps["cotcan"][1]
+
+
+def test_every_value_an_option_takes_is_named_in_vietnamese() -> None:
+    """argparse names a value after the option in capitals (--office OFFICE): English."""
+    for name, parser in subparsers().items():
+        for action in parser._actions:
+            if action.nargs == 0 or isinstance(action, argparse._HelpAction):
+                continue
+            assert action.metavar, (name, action.dest)
+            assert action.metavar.upper() == action.metavar and action.metavar != action.dest.upper(), (
+                name, action.metavar)
+            assert action.help and english_in(action.help) == [], (name, action.help)
+
+
+WRONG_COMMAND_LINES = [
+    ((), "thiếu LỆNH; chọn một trong: tao-trang, nam-moi, nhap, kiem-tra, so-sanh."),
+    (("khong-co",), "LỆNH: không có lựa chọn 'khong-co' (chọn 'tao-trang', 'new-site',"),
+    (("so-sanh",), "thiếu tùy chọn bắt buộc: --office"),
+    (("tao-trang", "--office", "x", "--name", "y"), "thiếu đối số bắt buộc: THƯ_MỤC"),
+    (("so-sanh", "--office"), "--office: cần một giá trị sau tùy chọn này"),
+    (("so-sanh", "--office", "x", "--from", "2024"), "--from: năm học '2024' không đúng dạng, ví dụ 2024-2025"),
+    (("nam-moi", "--office", "x", "--to", "2025-2027"), "--to: năm học '2025-2027' không đúng dạng"),
+    (("kiem-tra", "--khong-co"), "không hiểu tùy chọn: --khong-co"),
+    (("kiem-tra", "--d"), "tùy chọn --d chưa rõ: có thể là --data, --draft"),
+    (("nhap", "--office", "x", "--input", "a", "--format", "doc"), "--format: không có lựa chọn 'doc'"),
+    (("kiem-tra", "--draft=1"), "--draft: tùy chọn này không nhận giá trị ('1')"),
+    (("tao-trang", "x", "--office", "x", "--name", "y", "--kind", "xa"), "--kind: không có lựa chọn 'xa'"),
+]
+
+
+@pytest.mark.parametrize(("argv", "message"), WRONG_COMMAND_LINES,
+                         ids=[" ".join(argv) or "nothing" for argv, _ in WRONG_COMMAND_LINES])
+def test_a_wrong_command_line_says_what_is_wrong_in_vietnamese(capsys: pytest.CaptureFixture[str],
+                                                                argv: tuple[str, ...], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == Exit.USAGE
+    last = err.rstrip("\n").splitlines()[-1]
+    assert last.startswith("LỖI: ") and message in last, err
+    assert "cách dùng: cotcan" in out + err
+    assert english_in(err) == [] and "Traceback" not in err
+
+
+# Each command that reads the data, with what it needs besides: a new one fails the first test
+# below until it is added here.
+NEEDS = {
+    "kiem-tra": (),
+    "so-sanh": ("--office", "pgddt-mau"),
+    "nam-moi": ("--office", "pgddt-mau"),
+    "nhap": ("--office", "pgddt-mau", "--input", str(REPO / "tests" / "fixtures" / "import" / "dbp-2024-cbql.tsv")),
+}
+
+
+def test_every_command_that_reads_the_data_refuses_a_missing_folder(tmp_path: Path) -> None:
+    reading = {name for name, parser in subparsers().items() if "--data" in parser._option_string_actions}
+    assert reading == set(NEEDS) | {app_alias(name) for name in NEEDS}
+    for name, needs in NEEDS.items():
+        done = cotcan(name, *needs, cwd=tmp_path)  # no data/ here: the default is the current folder's
+        assert done.returncode == Exit.USAGE, (name, done.stdout, done.stderr)
+        assert done.stderr.startswith("LỖI data: không có thư mục dữ liệu này."), done.stderr
+        assert "--data THƯ_MỤC" in done.stderr and "Traceback" not in done.stderr
+
+
+def app_alias(name: str) -> str:
+    return next(c.names.alias for c in app.COMMANDS if c.names.name == name)
+
+
+def test_an_unknown_office_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    before = sorted(str(path) for path in (REPO / "data").rglob("*"))
+    for name in ("so-sanh", "nam-moi", "nhap"):
+        args = [a if a != "pgddt-mau" else "pgddt-dien-bienphu" for a in NEEDS[name]]
+        done = cotcan(name, *args, "--data", str(REPO / "data"))
+        assert done.returncode == Exit.USAGE, (name, done.stderr)
+        assert "pgddt-dien-bienphu" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(str(path) for path in (REPO / "data").rglob("*")) == before
+
+
+def test_every_school_year_option_refuses_a_wrong_year(capsys: pytest.CaptureFixture[str]) -> None:
+    taking_a_year = [(name, option) for name, parser in subparsers().items()
+                     for option, action in parser._option_string_actions.items() if action.type is school_year]
+    assert {name for name, _ in taking_a_year} >= {"so-sanh", "nam-moi", "nhap", "tao-trang"}
+    for name, option in taking_a_year:
+        code, _, err = run(capsys, name, option, "2024/2025")
+        assert code == Exit.USAGE
+        assert f"LỖI: {option}: năm học '2024/2025' không đúng dạng, ví dụ 2024-2025" in err
+
+
+def test_a_fault_of_the_program_is_one_line_and_exit_code_3(monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(check, "load", broken)
+    code, out, err = run(capsys, "kiem-tra", "--data", str(REPO / "data"))
+    assert (code, out) == (Exit.UNEXPECTED, "")
+    assert err == ("Lỗi không mong đợi của chương trình: RuntimeError: hỏng. Hãy báo lại cho người phát triển, "
+                   "kèm lệnh đã chạy.\n")
+
+
+@pytest.mark.parametrize(("raised", "code", "said"), [
+    (PermissionError(errno.EACCES, "Permission denied", "data/offices.yml"), Exit.USAGE,
+     "LỖI data/offices.yml: không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục.\n"),
+    (OSError(errno.ENOSPC, "No space left on device"), Exit.USAGE,
+     "LỖI ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại.\n"),
+    (KeyboardInterrupt(), Exit.INTERRUPTED, "Đã dừng theo yêu cầu (Ctrl+C).\n"),
+    (BrokenPipeError(errno.EPIPE, "Broken pipe"), Exit.OK, ""),
+])
+def test_the_guard_turns_every_failure_into_its_exit_code(capsys: pytest.CaptureFixture[str],
+                                                          raised: BaseException, code: int, said: str) -> None:
+    def command() -> int:
+        raise raised
+
+    assert guarded(command) == code
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", said)
+    assert "Permission denied" not in err and "No space" not in err
+
+
+def test_every_exit_code_is_documented() -> None:
+    documented = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
+    for code in Exit:
+        assert re.search(rf"^\| {code.value} \|", documented, re.M), code
+
+
+def test_the_installed_console_script_runs_the_program(tmp_path: Path) -> None:
+    """What `pip install` put beside this interpreter, not `python -m`."""
+    script = Path(sys.executable).parent / commands.PROGRAM
+    assert script.is_file(), f"{script}: run pip install -e . again (pyproject.toml's [project.scripts])"
+    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, encoding="utf-8")
+    assert (version.returncode, version.stdout) == (0, f"cotcan {metadata.version(DISTRIBUTION)}\n")
+    by_alias = subprocess.run([str(script), "check", "--data", str(REPO / "data")], capture_output=True,
+                              text=True, encoding="utf-8", cwd=tmp_path)
+    assert by_alias.returncode == 0, by_alias.stderr
+    assert by_alias.stdout.endswith("0 lỗi, 0 cảnh báo.\n")
+
+
+def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
+    """A Windows code page or a pipe with no locale: the marks arrive as UTF-8, not as '?'
+    and not as an encoding error."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
+    env.pop("PYTHONUTF8", None)
+    helped = cotcan("kiem-tra", "--help", env=env)
+    assert helped.returncode == 0 and "kiểm tra nháp" in helped.stdout
+    refused = cotcan("kiem-tra", cwd=tmp_path, env=env)
+    assert refused.returncode == Exit.USAGE and "không có thư mục dữ liệu này" in refused.stderr
