@@ -8,9 +8,11 @@ per office and school year), an empty `<out>/content/` and `<out>/mkdocs.yml`, s
 `python3 -m mkdocs build` works in `<out>`. Everything is fictional (DỮ LIỆU MẪU) and
 marked `sample: true`.
 
-The province has one Sở GDĐT and `--offices` Phòng GDĐT (one per district). The last
-two districts are dissolved on 30/6/2025; their successor, the Sở, keeps their clusters
-and inter-school groups (same ids) and sets up a core team for the area from 2025-2026.
+The province has one Sở GDĐT and `--offices` Phòng GDĐT (one per district). As in the 2025
+reform, every Phòng ends on 30/6/2025 (`end_reason: giai-the`, the Sở as successor); from
+2025-2026 the Sở publishes one year file that carries on every district's core team,
+subject groups, clusters and inter-school groups under the same ids, with the districts'
+schools listed under `schools:` (it manages them from then on).
 Some schools are renamed (`former_names`), some merge into another (`valid_until`,
 `successor`). People keep their id every year; about one in ten leaves or joins each
 year, some change role or school.
@@ -22,7 +24,6 @@ hash order, no set iteration.
 from __future__ import annotations
 
 import argparse
-import copy
 import random
 import sys
 from collections import Counter, defaultdict
@@ -39,6 +40,7 @@ REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in 
 LAST_YEAR = 2025  # first calendar year of the last school year generated (2025-2026)
 DISSOLVED_ON = "2025-06-30"
 MERGER_YEAR = 2025  # the first school year after the dissolution
+LAW = "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
 PROVINCE = "Sơn Hà"
 PROVINCE_SLUG = "son-ha"
 
@@ -190,7 +192,7 @@ class Seat:
 
 @dataclass
 class Issuer:
-    """Who issues a year file: a Phòng, or the Sở for the area of the dissolved districts."""
+    """Who issues a district's year: its Phòng, then (from MERGER_YEAR) the Sở for the district's area."""
 
     office: str
     code: str  # id prefix
@@ -207,6 +209,7 @@ class Issuer:
     group_lead: dict[str, str] = field(default_factory=dict)
     started: bool = False
     decision_number: int = 0
+    former_office: str | None = None  # the Phòng, once the Sở carries the district on
 
 
 # The generator
@@ -214,8 +217,8 @@ class Issuer:
 
 class Province:
     def __init__(self, schools: int, subjects: int, years: int, offices: int, seed: int) -> None:
-        if offices < 2:
-            raise SystemExit("--offices: at least 2 (two of them merge)")
+        if offices < 1:
+            raise SystemExit("--offices: at least 1")
         self.rng = random.Random(seed)
         self.seed = seed
         self.subjects = SUBJECTS[:max(1, min(subjects, len(SUBJECTS)))]
@@ -230,7 +233,7 @@ class Province:
         self.year_files: dict[tuple[int, str], dict[str, Any]] = {}
         self.so_id = f"so-gddt-{PROVINCE_SLUG}"
         self.districts: list[Issuer] = []
-        self.area: Issuer | None = None
+        self.so_officials: dict[str, str] = {}
 
     # People
 
@@ -293,13 +296,11 @@ class Province:
                 "id": office_id, "name": f"Phòng Giáo dục và Đào tạo {kind_word} {district} (dữ liệu mẫu)",
                 "short_name": f"Phòng GDĐT {kind_word} {district} (mẫu)", "kind": "phong-gddt",
                 "parent": self.so_id, "place": district, "sample": True}
-            dissolved = i >= self.n_offices - 2
-            if dissolved:
-                office.update(valid_until=DISSOLVED_ON, successor=self.so_id,
-                              note=f"{SAMPLE_NOTE} Chấm dứt hoạt động từ ngày 01/7/2025; các cụm chuyên môn "
-                                   f"và nhóm liên trường chuyển về Sở GDĐT tỉnh {PROVINCE}.")
-            else:
-                office["note"] = SAMPLE_NOTE
+            office.update(valid_until=DISSOLVED_ON, end_reason="giai-the", successors=[
+                {"office": self.so_id, "took_over": "quản lý chuyên môn các trường: tổ cốt cán, nhóm bộ môn, cụm "
+                                                    "chuyên môn, nhóm liên trường"}],
+                note=f"{SAMPLE_NOTE} Chấm dứt hoạt động từ ngày 01/7/2025 ({LAW}); Sở GDĐT tỉnh {PROVINCE} "
+                     "tiếp tục các tổ, nhóm, cụm của huyện.")
             if i == 0:
                 office["former_names"] = [{"name": f"Phòng Giáo dục và Đào tạo huyện {district} (dữ liệu mẫu)",
                                            "until": f"{self.years[0]}-12-31"}]
@@ -507,53 +508,30 @@ class Province:
             self.principal[school.id] = self.new_person(school.office, school.id.split("-")[0], school)
         return self.principal[school.id]
 
-    def take_over(self, year: int, dissolved: list[Issuer]) -> Issuer:
-        """The Sở's core team for the dissolved districts: their groups joined, their clusters kept."""
-        names = " – ".join(d.place for d in dissolved)
-        area = Issuer(office=self.so_id, code=f"sgd-kv-{'-'.join(d.code for d in dissolved)}",
-                      name=f"Sở Giáo dục và Đào tạo tỉnh {PROVINCE} (dữ liệu mẫu)",
-                      short=f"Sở GDĐT {PROVINCE}", place=PROVINCE, is_so=True,
-                      schools=[s for d in dissolved for s in d.schools])
-        self.start(area, year)
-        area.name = f"khu vực {names}"
-        for subject_id, _, _, levels in self.subjects:
-            joined = [copy.copy(s) for d in dissolved for s in d.team.get(subject_id, [])]
-            for s in joined:
-                s.school = self.follow(self.school_by_id[s.school], year).id
-            leader = next((s for s in joined if s.role == "nhom-truong"), None)
-            for s in joined:
-                if s is not leader and s.role == "nhom-truong":
-                    s.role = "pho-nhom-truong"
-            self.rng.shuffle(joined)
-            joined.sort(key=lambda s: s is not leader)  # the first district's leader keeps the lead
-            area.team[subject_id] = joined[:10]
-            self.fill_group(area, subject_id, levels, year, max(5, len(area.team[subject_id])))
-        for d in dissolved:
-            area.clusters += d.clusters
-            area.groups += d.groups
-            area.cluster_lead.update(d.cluster_lead)
-            area.group_lead.update(d.group_lead)
-        return area
+    def hand_over(self, issuer: Issuer) -> None:
+        """From MERGER_YEAR the Sở issues the district's year: same bodies, the Sở's officials."""
+        if not self.so_officials:
+            self.so_officials = {key: self.new_person(self.so_id, "sgd", male=True if key == "head" else None,
+                                                      honorific=True)
+                                 for key in ("head", "deputy", "expert", "clerk")}
+            clerk = self.people[self.so_officials["clerk"]]
+            clerk.phone, clerk.publish_phone = clerk.phone or self.phone(), False
+        issuer.former_office, issuer.office = issuer.office, self.so_id
+        issuer.is_so = True
+        issuer.name = f"khu vực {issuer.place} cũ"
+        issuer.officials = dict(self.so_officials)
 
     # Year files
 
     def run(self) -> None:
         self.build_offices()
-        dissolved = self.districts[-2:]
         for year in self.years:
             for issuer in self.districts:
-                if issuer in dissolved and year >= MERGER_YEAR:
-                    continue
+                if year >= MERGER_YEAR and issuer.former_office is None:
+                    if not issuer.started:  # the data as the Phòng would have left it
+                        self.start(issuer, year)
+                    self.hand_over(issuer)
                 self.step(issuer, year)
-            if year >= MERGER_YEAR:
-                for d in dissolved:
-                    if not d.started:
-                        self.start(d, year)
-                if self.area is None:
-                    self.area = self.take_over(year, dissolved)
-                else:
-                    self.churn(self.area, year)
-                self.year_files[(year, self.so_id)] = self.year_file(self.area, year)
         self.mark_same_names()
 
     def step(self, issuer: Issuer, year: int) -> None:
@@ -561,7 +539,12 @@ class Province:
             self.churn(issuer, year)
         else:
             self.start(issuer, year)
-        self.year_files[(year, issuer.office)] = self.year_file(issuer, year)
+        content = self.year_file(issuer, year)
+        published = self.year_files.setdefault((year, issuer.office), {**content, "documents": [], "bodies": []})
+        if "schools" in content:  # the Sở's one file of the year: every district's schools, documents, bodies
+            published["schools"] = [*published.get("schools", []), *content["schools"]]
+        published["documents"] += content["documents"]
+        published["bodies"] += content["bodies"]
 
     def unit_text(self, issuer: Issuer) -> str:
         if issuer.is_so:
@@ -662,10 +645,14 @@ class Province:
              "activities": self.activities(year, team_id, [c["id"] for c in clusters], issuer)},
         ]
         previous = f"{code}-{year - 1}-qd-to-cot-can"
-        if (year - 1, issuer.office) in self.year_files and issuer.started and year - 1 in self.years \
-                and any(d["id"] == previous for d in self.year_files[(year - 1, issuer.office)]["documents"]):
+        before = [self.year_files[(year - 1, o)] for o in (issuer.office, issuer.former_office or "")
+                  if (year - 1, o) in self.year_files]
+        if issuer.started and any(d["id"] == previous for f in before for d in f["documents"]):
             documents[0]["related"] = [{"ref": previous, "relation": "thay-the"}]
-        return {"school_year": label, "office": issuer.office, "documents": documents, "bodies": bodies}
+        content: dict[str, Any] = {"school_year": label, "office": issuer.office}
+        if issuer.former_office is not None:  # the Sở manages the district's schools from now on
+            content["schools"] = [s.id for s in issuer.schools if s.active(year)]
+        return {**content, "documents": documents, "bodies": bodies}
 
     def cluster_bodies(self, issuer: Issuer, year: int, decision: str) -> tuple[list[dict[str, Any]],
                                                                                list[dict[str, Any]]]:
@@ -858,6 +845,8 @@ class Province:
             before = self.year_files.get((year - 1, office))
             if before is not None:
                 diffs += 1 + len({b["id"] for b in content["bodies"]} | {b["id"] for b in before["bodies"]})
+            elif (year + 1, self.so_id) in self.year_files and office != self.so_id:  # carried on by the Sở
+                diffs += 1 + len(content["bodies"])
         n_schools = len(self.school_by_id)
         pages = (6 + len(self.years) + len(self.offices) + n_schools + len(school_years) + len(bodies)
                  + len(self.people) + documents + diffs)
@@ -939,7 +928,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--schools", type=int, default=1000, help="số trường ở --scale 1")
     parser.add_argument("--subjects", type=int, default=20, help=f"số môn, tối đa {len(SUBJECTS)}")
     parser.add_argument("--years", type=int, default=10, help=f"số năm học, năm cuối {LAST_YEAR}-{LAST_YEAR + 1}")
-    parser.add_argument("--offices", type=int, default=8, help="số Phòng GDĐT (huyện); hai huyện cuối giải thể")
+    parser.add_argument("--offices", type=int, default=8, help="số Phòng GDĐT (huyện), chấm dứt ngày 30/6/2025")
     parser.add_argument("--scale", type=float, default=1.0, help="nhân số trường (0.1: một phần mười)")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--check", action="store_true", help="nạp lại và kiểm tra dữ liệu vừa sinh")

@@ -93,6 +93,9 @@ FULL: dict[str, Any] = {
          "kind": "phong-gddt", "place": "Huyện A", "note": "Đơn vị mẫu",
          "former_names": [{"name": "Phòng Giáo dục huyện A", "until": "2010-12-31"}]},
         {"id": "bo-gddt", "name": "Bộ Giáo dục và Đào tạo", "kind": "bo-gddt"},
+        {"id": "pgddt-cu", "name": "Phòng Giáo dục và Đào tạo huyện Cũ", "kind": "phong-gddt",
+         "valid_until": "2019-12-31", "end_reason": "sap-nhap",
+         "successors": [{"office": "pgddt-a", "took_over": "quản lý các trường của huyện Cũ"}]},
     ]},
     "subjects.yml": {"subjects": [{"id": "toan", "name": "Toán", "aliases": ["Môn Toán"]}]},
     "schools/pgddt-a.yml": {"office": "pgddt-a", "schools": [

@@ -317,7 +317,7 @@ def test_the_build_refuses_a_placeholder(dataset: Dataset) -> None:
 
 def test_a_document_dated_after_its_issuer_ended_names_the_successor(dataset: Dataset) -> None:
     offices = dataset.files["offices.yml"]["offices"]
-    offices[0].update({"valid_until": "2025-06-30", "successor": "so-b"})
+    offices[0].update({"valid_until": "2025-06-30", "end_reason": "giai-the", "successors": [{"office": "so-b"}]})
     offices.append({"id": "so-b", "name": "Sở Giáo dục và Đào tạo B", "short_name": "Sở GDĐT B", "kind": "so-gddt"})
     dataset.year["documents"][0]["date"] = "2025-07-01"
     assert dataset.messages() == [
@@ -332,7 +332,7 @@ def test_a_document_dated_after_its_issuer_ended_names_the_successor(dataset: Da
     dataset.year["documents"][0]["date"] = 2025  # "năm 2025": it may be before the end
     assert dataset.messages() == []
     dataset.year["documents"][0]["date"] = "2025-09"
-    del offices[0]["successor"]
+    del offices[0]["successors"]
     (problem,) = dataset.problems()
     assert problem.hint == "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản."
 

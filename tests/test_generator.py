@@ -10,8 +10,11 @@ import pytest
 from test_pages import build
 
 from conftest import REPO
+from portal.dates import SchoolYear
+from portal.diff import diff_years
 from portal.load import load_or_raise
 from portal.model import Portal
+from portal.view import View
 
 SMALL = ["--scale", "0.02", "--years", "3", "--subjects", "4"]
 
@@ -74,16 +77,28 @@ def test_a_seed_changes_the_data(province: Path, tmp_path: Path) -> None:
     assert (tmp_path / "data/offices.yml").read_bytes() != (province / "data/offices.yml").read_bytes()
 
 
-def test_offices_and_schools_merge(portal: Portal) -> None:
-    dissolved = [o for o in portal.offices.values() if o.valid_until and o.successor]
-    assert len(dissolved) == 2
-    assert all(o.kind == "phong-gddt" and o.valid_until.iso() == "2025-06-30" for o in dissolved)
-    successor = portal.offices[dissolved[0].successor or ""]
-    assert successor.kind == "so-gddt"
-    # The successor carries on the dissolved offices' clusters under the same ids.
-    after = {b.id for b in portal.bodies.values() if b.office == successor.id}
-    before = {b.id for b in portal.bodies.values() if b.office in {o.id for o in dissolved}}
-    assert after & before
+def test_after_2025_the_so_carries_every_district_on(portal: Portal) -> None:
+    """Every Phòng ends on 30/6/2025 with the Sở as successor; 2025-2026 is the Sở's alone,
+    with the districts' bodies under the same ids, their schools under its management, and
+    each district's change page says the issuer changed."""
+    districts = [o for o in portal.offices.values() if o.kind == "phong-gddt"]
+    assert districts and all(o.valid_until and o.valid_until.iso() == "2025-06-30" for o in districts)
+    assert all(o.end_reason == "giai-the" and [x.office for x in o.successors] == ["so-gddt-son-ha"]
+               for o in districts)
+    last, after = SchoolYear(2024), SchoolYear(2025)
+    assert {oy.office for oy in portal.office_years if oy.school_year == after} == {"so-gddt-son-ha"}
+    assert all(oy.school_year < after for oy in portal.office_years if oy.office != "so-gddt-son-ha")
+    for district in districts:
+        before = {b.id for b in portal.bodies_in(last) if b.office == district.id}
+        carried = {b.id for b in portal.bodies_in(after) if b.id in before}
+        assert before and carried == before, district.id
+        assert all(portal.bodies[(after, b)].office == "so-gddt-son-ha" for b in carried)
+        change = diff_years(portal, district.id, last, after)
+        assert change.new_office == "so-gddt-son-ha" and change.count("issuer-changed") == 1
+    view = View(portal)
+    school = next(s for s in portal.schools.values() if s.valid_until is None)
+    assert portal.managing_office(school, last) == school.office != "so-gddt-son-ha"
+    assert portal.managing_office(school, after) == view.publisher(school, after) == "so-gddt-son-ha"
     merged = [s for s in portal.schools.values() if s.valid_until and s.successor]
     assert merged and all(s.successor in portal.schools for s in merged)
 

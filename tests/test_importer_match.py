@@ -261,7 +261,7 @@ def test_a_known_name_written_with_other_marks_is_found_and_said(repo_portal: Po
 def _big_office(count: int) -> Portal:
     portal = Portal()
     source = Source("data/people/so-x.yml", 1)
-    portal.offices["so-x"] = Office("so-x", "Sở X", "Sở X", "so-gddt", None, None, None, None, None, None, (),
+    portal.offices["so-x"] = Office("so-x", "Sở X", "Sở X", "so-gddt", None, None, None, None, None, (), None, (),
                                     False, Source("data/offices.yml", 1))
     families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"]
     for i in range(count):

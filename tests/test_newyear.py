@@ -18,7 +18,6 @@ from conftest import REPO
 from portal.dates import SchoolYear
 from portal.diff import diff_years
 from portal.load import load_or_raise
-from portal.newyear import ended_before
 from portal.problems import DataError
 
 
@@ -29,7 +28,7 @@ def new_year(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def sample_data(tmp_path: Path) -> Path:
     """The sample office's files, copied; in this copy the office carries on after 2025
-    (no `valid_until`), so that its next year can be started."""
+    (no `valid_until`, reason or successors), so that its next year can be started."""
     for name in SAMPLE_FILES:
         target = tmp_path / "data" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +37,7 @@ def sample_data(tmp_path: Path) -> Path:
     text = offices.read_text(encoding="utf-8")
     block = re.search(r"  - id: pgddt-mau\n(?:    .*\n)+", text)
     assert block is not None
-    carried_on = re.sub(r"    (valid_until|successor): .*\n", "", block.group(0))
+    carried_on = re.sub(r"    (valid_until|end_reason): .*\n|    successors:\n(?:      .*\n)+", "", block.group(0))
     offices.write_text(text.replace(block.group(0), carried_on), encoding="utf-8")
     return tmp_path / "data"
 
@@ -110,12 +109,14 @@ def test_every_real_office_either_carries_on_or_is_refused_with_its_successor(tm
         following = SchoolYear(latest.start + 1)
         result = new_year("--office", office_id, "--data", str(data))
         target = data / "years" / following.label / f"{office_id}.yml"
-        if ended_before(office, following):
+        if office.ended_before(following):
             refused += 1
-            successor = portal.offices[office.successor or ""]
             assert result.returncode == 2, result.stdout
             assert "Traceback" not in result.stderr
-            assert f"{successor.name} ({successor.id})" in result.stderr
+            for heir in office.successors:
+                successor = portal.offices[heir.office]
+                assert f"{successor.name} ({successor.id})" in result.stderr
+                assert f"--office {office_id} --successor {successor.id}" in result.stderr
             assert not target.exists()
         else:
             assert result.returncode == 0, result.stderr

@@ -70,19 +70,29 @@ def files_with(site: Path, marks: list[str]) -> dict[str, list[str]]:
     return found
 
 
+# The fictional office, and its two fictional successors (one carries its bodies on in 2025-2026).
+SAMPLE_OFFICES = {"pgddt-mau", "so-gddt-mau", "ubnd-xa-mau"}
+
+
 def test_without_sample_keeps_every_real_record_and_nothing_of_the_sample(repo_portal: Portal) -> None:
     public = without_sample(repo_portal)
-    assert [o.id for o in repo_portal.offices.values() if o.sample] == ["pgddt-mau"]
-    assert "pgddt-mau" not in public.offices and not any(o.sample for o in public.offices.values())
-    assert public.schools == {k: s for k, s in repo_portal.schools.items() if s.office != "pgddt-mau"}
-    assert public.bodies == {k: b for k, b in repo_portal.bodies.items() if b.office != "pgddt-mau"}
-    assert public.people == {k: p for k, p in repo_portal.people.items()
-                             if p.source.file != "data/people/pgddt-mau.yml"}
+    assert {o.id for o in repo_portal.offices.values() if o.sample} == SAMPLE_OFFICES
+    assert not SAMPLE_OFFICES & set(public.offices) and not any(o.sample for o in public.offices.values())
+    assert public.schools == {k: s for k, s in repo_portal.schools.items() if s.office not in SAMPLE_OFFICES}
+    assert public.bodies == {k: b for k, b in repo_portal.bodies.items() if b.office not in SAMPLE_OFFICES}
+    sample_people = {f"data/people/{office}.yml" for office in SAMPLE_OFFICES}
+    assert public.people == {k: p for k, p in repo_portal.people.items() if p.source.file not in sample_people}
     assert "dbp-ha-thi-lien" in public.people and "mau-tran-van-hung" not in public.people
-    assert {oy.office for oy in public.office_years} == {oy.office for oy in repo_portal.office_years} - {"pgddt-mau"}
-    assert all(d.office != "pgddt-mau" and d.issuer != "pgddt-mau" for d in public.documents.values())
+    assert {oy.office for oy in public.office_years} == {oy.office for oy in repo_portal.office_years} - SAMPLE_OFFICES
+    # The successor's year carried on from the sample office goes too.
+    assert any(oy.office == "so-gddt-mau" for oy in repo_portal.office_years)
+    assert all(d.office not in SAMPLE_OFFICES and d.issuer not in SAMPLE_OFFICES for d in public.documents.values())
     assert len(public.documents) < len(repo_portal.documents)
     assert "0999000111" not in public.private_values(), "the sample person's made-up phone went with them"
+    # No real office names a fictional one: no fictional decision sits under a real office.
+    for office in public.offices.values():
+        assert office.parent not in SAMPLE_OFFICES
+        assert not {x.office for x in office.successors} & SAMPLE_OFFICES
 
 
 def test_data_without_sample_offices_is_returned_as_is(dataset: Dataset) -> None:

@@ -17,8 +17,10 @@ from portal.schema import (
     FULL_DATE_FORMAT,
     ID_PATTERN,
     NAME_PATTERN,
+    ORIGINAL_FILE_PATTERN,
     PARTIAL_DATE_FORMAT,
     SCHOOL_YEAR_FORMAT,
+    SHA256_PATTERN,
     TEXT_PATTERN,
 )
 from portal.validate import _formats, _Validator
@@ -69,14 +71,14 @@ def test_the_walk_finds_the_fields() -> None:
 @pytest.mark.parametrize(("kind", "path", "schema"), FIELDS, ids=[f"{k}{p}" for k, p, _ in FIELDS])
 def test_every_string_field_has_a_rule(kind: str, path: str, schema: dict[str, Any]) -> None:
     """An id, a text, a name, a date or a school year: no string field takes anything at all."""
-    assert (schema.get("pattern") in (ID_PATTERN, TEXT_PATTERN, NAME_PATTERN)
+    assert (schema.get("pattern") in (ID_PATTERN, TEXT_PATTERN, NAME_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN)
             or schema.get("format") in (PARTIAL_DATE_FORMAT, FULL_DATE_FORMAT, SCHOOL_YEAR_FORMAT))
 
 
 def test_every_pattern_is_anchored_at_both_ends() -> None:
     """jsonschema uses re.search, where `$` also matches before a final newline."""
     patterns = {schema["pattern"] for _, _, schema in FIELDS if "pattern" in schema}
-    assert patterns == {ID_PATTERN, TEXT_PATTERN, NAME_PATTERN}
+    assert patterns == {ID_PATTERN, TEXT_PATTERN, NAME_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN}
     for pattern in patterns:
         assert pattern.startswith("^") and pattern.endswith(r"(?![\s\S])"), pattern
     assert re.search(ID_PATTERN, "mau-newline") and not re.search(ID_PATTERN, "mau-newline\n")

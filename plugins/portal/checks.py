@@ -7,6 +7,7 @@ record left out for its own error (`Unbuilt`) is not reported again.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
@@ -17,9 +18,9 @@ from typing import Any
 from . import commands, privacy, vocab, wording
 from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
-from .model import Body, Document, Portal, Source, member_key
+from .model import Body, Document, Office, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
-from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, Schema
+from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize
 from .yamlsource import YamlDocument
 
@@ -132,8 +133,7 @@ def _check_offices_and_schools(ctx: _Context) -> None:
     p, u = ctx.portal, ctx.unbuilt
     for office in p.offices.values():
         ctx.ref(office.source, ("parent",), office.parent, p.offices, u.offices, "đơn vị", "data/offices.yml")
-        ctx.ref(office.source, ("successor",), office.successor, p.offices, u.offices, "đơn vị",
-                "data/offices.yml")
+        _check_office_end(ctx, office)
     files_seen: set[str] = set()
     for school in p.schools.values():
         if school.source.file not in files_seen:  # `office:` is written once per file, at its top
@@ -141,6 +141,45 @@ def _check_offices_and_schools(ctx: _Context) -> None:
             ctx.ref(Source(school.source.file, None, ()), ("office",), school.office, p.offices, u.offices,
                     "đơn vị", "data/offices.yml")
         ctx.ref(school.source, ("successor",), school.successor, p.schools, u.schools, "trường", "data/schools/")
+
+
+def _check_office_end(ctx: _Context, office: Office) -> None:
+    """An office that ended says why and who carries on; its successors exist, are not the
+    office itself, and are open the day after it ended."""
+    p, s = ctx.portal, office.source
+    if office.valid_until is None:
+        if office.end_reason is not None:
+            ctx.add(s, ("end_reason",), "có lý do chấm dứt nhưng không ghi ngày chấm dứt.",
+                    expected="'valid_until: YYYY-MM-DD' (ngày cuối cùng đơn vị hoạt động)")
+        if office.successors:
+            ctx.add(s, ("successors",), "có đơn vị kế thừa nhưng không ghi ngày chấm dứt.",
+                    expected="'valid_until: YYYY-MM-DD' (ngày cuối cùng đơn vị hoạt động)")
+    elif office.end_reason is None:
+        ctx.add(s, ("valid_until",), f"{office.short_name} chấm dứt sau ngày {office.valid_until.vietnamese()} "
+                "nhưng không ghi lý do.", expected="'end_reason: <lý do>', một trong: "
+                + ", ".join(f"{key} ({label})" for key, label in vocab.OFFICE_END_REASONS.items()))
+    day_after = office.valid_until.last_day + datetime.timedelta(days=1) if office.valid_until else None
+    seen: dict[str, int] = {}
+    for i, successor in enumerate(office.successors):
+        path = ("successors", i, "office")
+        ctx.ref(s, path, successor.office, p.offices, ctx.unbuilt.offices, "đơn vị", "data/offices.yml")
+        if successor.office == office.id:
+            ctx.add(s, path, "đơn vị không thể kế thừa chính nó.", hint="ghi mã của đơn vị nhận lại công việc.")
+        if successor.office in seen:
+            ctx.add(s, path, f"đơn vị kế thừa '{successor.office}' ghi hai lần.",
+                    hint=f"gộp phần việc tiếp nhận vào successors[{seen[successor.office]}].")
+        seen.setdefault(successor.office, i)
+        heir = p.offices.get(successor.office)
+        if heir is None or heir.id == office.id or day_after is None:
+            continue
+        if (heir.valid_from and heir.valid_from.first_day > day_after) or \
+                (heir.valid_until and heir.valid_until.last_day < day_after):
+            ctx.add(s, path, f"{heir.short_name} không hoạt động vào ngày {day_after:%d/%m/%Y}, ngày sau khi "
+                    f"{office.short_name} chấm dứt.",
+                    expected=f"đơn vị kế thừa hoạt động từ {day_after:%d/%m/%Y}",
+                    hint="kiểm tra 'valid_from', 'valid_until' của đơn vị kế thừa, hoặc đơn vị kế thừa cuối cùng "
+                         "(nếu đơn vị này cũng đã chấm dứt, ghi đơn vị nhận lại việc của nó).",
+                    severity="warning")
 
 
 def _check_people(ctx: _Context) -> None:
@@ -265,10 +304,12 @@ def _check_issuer_alive(ctx: _Context, doc: Document) -> None:
         return
     if doc.date.first_day <= issuer.valid_until.last_day:
         return
-    successor = ctx.portal.offices.get(issuer.successor or "")
-    hint = (f"đơn vị kế thừa là {successor.short_name} ('{successor.id}'): ghi 'issuer: {successor.id}' nếu văn "
-            "bản do đơn vị này ban hành (và chuyển nó sang tệp của đơn vị đó); nếu không, kiểm tra lại ngày."
-            if successor else "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản.")
+    heirs = [ctx.portal.offices[x.office] for x in issuer.successors if x.office in ctx.portal.offices]
+    named = " hoặc ".join(f"{heir.short_name} ('{heir.id}')" for heir in heirs)
+    which = f"'issuer: {heirs[0].id}'" if len(heirs) == 1 else "'issuer:' là mã của đơn vị"
+    hint = (f"đơn vị kế thừa là {named}: ghi {which} nếu văn bản do đơn vị này ban hành (và chuyển nó sang tệp "
+            "của đơn vị đó); nếu không, kiểm tra lại ngày."
+            if heirs else "kiểm tra lại ngày, hoặc ghi 'issuer:' là đơn vị đã ban hành văn bản.")
     ctx.add(doc.source, ("date",), f"văn bản ngày {doc.date.vietnamese()} nhưng {issuer.short_name} đã chấm dứt "
             f"hoạt động sau ngày {issuer.valid_until.vietnamese()}.",
             expected=f"ngày đến {issuer.valid_until.vietnamese()}", actual=doc.date.iso(), hint=hint)
@@ -299,6 +340,40 @@ def _check_office_years(ctx: _Context) -> None:
             ctx.add(oy.source, ("office",), f"đơn vị {oy.office} đã có tệp năm học {oy.school_year} "
                     f"ở {seen[key].file}.")
         seen[key] = oy.source
+    _check_managed_schools(ctx)
+
+
+def _check_managed_schools(ctx: _Context) -> None:
+    """A school is listed under `schools:` by one office a year; a school named in a year's
+    lists has an office that manages it that year (not one that had ended)."""
+    p = ctx.portal
+    listed: dict[tuple[SchoolYear, str], Source] = {}
+    for oy in p.office_years:
+        for i, school_id in enumerate(oy.schools):
+            ctx.ref(oy.source, ("schools", i), school_id, p.schools, ctx.unbuilt.schools, "trường", "data/schools/")
+            first = listed.setdefault((oy.school_year, school_id), oy.source)
+            if first is not oy.source:
+                ctx.add(oy.source, ("schools", i), f"trường '{school_id}' đã do đơn vị khác quản lý trong năm học "
+                        f"{oy.school_year} ({first.file}).", expected="mỗi trường do một đơn vị quản lý mỗi năm học",
+                        hint="xóa trường khỏi một trong hai danh sách 'schools:'.")
+    warned: set[tuple[SchoolYear, str]] = set()
+    for body in p.bodies.values():
+        for i, m in enumerate(body.members):
+            school = p.schools.get(m.school or m.unit or "")
+            if school is None or (body.school_year, school.id) in warned:
+                continue
+            manager = p.offices.get(p.managing_office(school, body.school_year))
+            if manager is None or not manager.ended_before(body.school_year):
+                continue
+            warned.add((body.school_year, school.id))
+            heirs = ", ".join(x.office for x in manager.successors) or "đơn vị kế thừa"
+            ctx.add(body.source, ("members", i), f"{school.name} có tên trong danh sách năm học {body.school_year} "
+                    f"nhưng đơn vị quản lý trường, {manager.short_name}, đã chấm dứt trước năm học đó.",
+                    expected=f"trường nằm trong 'schools:' của tệp năm học {body.school_year} của đơn vị đang "
+                             "quản lý trường",
+                    hint=f"thêm '{school.id}' vào 'schools:' trong tệp năm học {body.school_year} của đơn vị kế "
+                         f"thừa ({heirs}).",
+                    severity="warning")
 
 
 def _check_bodies(ctx: _Context) -> None:
@@ -325,12 +400,28 @@ def _check_bodies(ctx: _Context) -> None:
         for i, duty in enumerate(body.duties):
             ctx.ref(s, ("duties", i, "legal", "ref"), duty.legal_ref, p.documents, u.documents, "văn bản",
                     "data/")
+        _check_pages(ctx, body)
         check_amendments(ctx, body)
         if _in_cycle(p, body):
             ctx.add(s, ("parent",), "tổ chức nằm trong chính nó (vòng lặp 'parent').",
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
             continue
         _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete)
+
+
+def _check_pages(ctx: _Context, body: Body) -> None:
+    """A row or a duty cites a page of the original that the document has."""
+    listed = ctx.portal.documents.get(body.source_document or body.decision)
+    pages = listed.originals[0].pages if listed and listed.originals else None
+    if listed is None or pages is None:
+        return
+    cited = [(("members", i, "page"), m.page) for i, m in enumerate(body.members)]
+    cited += [(("duties", i, "page"), d.page) for i, d in enumerate(body.duties)]
+    for path, page in cited:
+        if page is not None and page > pages:
+            ctx.add(body.source, path, f"trang {page} không có trong bản gốc của {wording.document_name(listed)} "
+                    f"({pages} trang).", expected=f"từ 1 đến {pages}", actual=str(page),
+                    hint="kiểm tra lại số trang trong bản gốc.")
 
 
 def _check_stale_sources(ctx: _Context, body: Body) -> None:
@@ -444,10 +535,11 @@ def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tu
     """Every text of a file that the site may show, walked along its schema: (key path,
     text, whether it is an id, shown in addresses). Free keys (a figure's parts) are text
     too. Private contacts are left out."""
-    if schema is CONTACT:
-        return
+    if schema is CONTACT or schema.get("pattern") == SHA256_PATTERN:
+        return  # private, or a hash: its digits are no phone number
     if isinstance(value, str):
-        yield path, value, schema.get("pattern") == ID_PATTERN
+        # An original's file name is shown in an address too, as an id is.
+        yield path, value, schema.get("pattern") in (ID_PATTERN, ORIGINAL_FILE_PATTERN)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _public_texts(schema.get("items", {}), item, path + (i,))

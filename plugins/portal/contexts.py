@@ -14,7 +14,7 @@ from . import fulltext, wording
 from .dates import PartialDate, SchoolYear
 from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
-from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Person, School, Subject
+from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Original, Person, School, Subject
 from .view import HomeGroup, Seat
 
 # A plan's activity with the document that sets it.
@@ -94,6 +94,7 @@ class ArchivePage(PageContext):
 class DiffEntry:
     diff: OfficeDiff
     office: Office
+    new_office: Office  # who published the new year: `office`, or its successor
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class OfficeInYear:
     has_calendar: bool
     previous_year: SchoolYear | None  # the year its change page compares with
     changes_in_year: bool  # its page of changes within the year exists
+    # Offices that ended and whose bodies this office carries on this year: the change pages.
+    taken_over: tuple[DiffEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,10 +146,19 @@ class OfficeYearSection:
 
 
 @dataclass(frozen=True)
+class Heir:
+    """A successor of an ended office, and what it took over."""
+
+    office: Office
+    took_over: str | None
+
+
+@dataclass(frozen=True)
 class OfficePage(PageContext):
     office: Office
     parent: Office | None
-    successor: Office | None
+    successors: tuple[Heir, ...]
+    predecessors: tuple[Office, ...]  # offices that ended and named this one as a successor
     years: tuple[OfficeYearSection, ...]  # oldest first
 
     def summary(self) -> str:
@@ -157,11 +169,20 @@ class OfficePage(PageContext):
 
 
 @dataclass(frozen=True)
+class ManagedYears:
+    """An office that managed a school, and the school years it did (consecutive in the list)."""
+
+    office: Office
+    years: tuple[SchoolYear, ...]
+
+
+@dataclass(frozen=True)
 class SchoolPage(PageContext):
     school: School
-    office: Office
+    office: Office  # the office of its schools file; `managers` say who managed it each year
     successor: School | None
     years: tuple[SchoolYear, ...]
+    managers: tuple[ManagedYears, ...]
 
     def summary(self) -> str:
         return " · ".join(p for p in (wording.level_name(self.school.level), self.office.short_name) if p)
@@ -254,6 +275,15 @@ class RoleDuties:
 
 
 @dataclass(frozen=True)
+class CitedOriginal:
+    """The document a list is copied from and its published original, if any: where a row's
+    or a duty's page ("tr. 3") leads."""
+
+    document: Document
+    original: Original | None
+
+
+@dataclass(frozen=True)
 class RosterSpan:
     """When a row of a list is in force (ISO days, '' when open), for the browser's control
     of the list on a date; `current`: in force at the latest date the data covers (the rows
@@ -319,6 +349,7 @@ class BodyPage(PageContext):
     decision: Document | None
     source_document: Document | None
     print_header: PrintHeader
+    cited: CitedOriginal | None = None
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
@@ -380,6 +411,7 @@ class DocumentPage(PageContext):
     amends: tuple[HistoryEntry, ...]  # the lists this decision changed, from its date
     legal_bases: tuple[BasisLine, ...]
     text_blocks: tuple[fulltext.Block, ...]  # the full text, its tab-separated tables as tables
+    originals: tuple[Original, ...] = ()  # published beside the page (publish_original)
 
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]

@@ -13,6 +13,11 @@ recognised as such instead of showing a removal and an addition:
   the old year (its `former_names`) is *renamed*; one that stopped in between
   (`valid_until`) with a `successor` is *merged*.
 
+An office that ended carries on in a successor's year file under the same body ids
+(portal.newyear.plan_successor): `diff_years` of the ended office's last year and a later
+year it has no file for compares with that successor's year (`succession_office`), only
+the bodies carried over (and those set up inside them), and says the issuer changed.
+
 `diff_years` gives an `OfficeDiff`, `diff_body` a `BodyDiff`; both are frozen
 dataclasses with the summary counts first, then the changes grouped by kind and
 sorted (people the Vietnamese way, by given name). portal.diff_report turns either into
@@ -35,6 +40,7 @@ from .text import collation_key, fold, normalize, person_sort_key
 
 # Every kind of change, in the order the summary and the groups follow, with its label.
 KINDS: dict[str, str] = {
+    "issuer-changed": "Đơn vị ban hành đổi",
     "body-created": "Tổ chức mới thành lập",
     "body-dissolved": "Tổ chức không còn",
     "body-renamed": "Tổ chức đổi tên",
@@ -81,6 +87,7 @@ FIELDS: dict[str, str] = {
     "signer": "người ký",
     "replaces": "thay thế",
     "members": "số thành viên",
+    "issuer": "đơn vị ban hành",
 }
 
 STATUSES: dict[str, str] = {
@@ -171,15 +178,25 @@ class BodyDiff:
 
 
 @dataclass(frozen=True)
+class SuccessorRef:
+    """An office that carries on the compared office's work, as named in the new year."""
+
+    id: str
+    name: str
+    took_over: str | None
+
+
+@dataclass(frozen=True)
 class OfficeDiff:
-    """The changes of one office between two years: its bodies, schools and documents."""
+    """The changes of one office between two years: its bodies, schools and documents.
+    `new_office` published the new year: the office itself, or its successor."""
 
     office: str
     office_name: str
     sample: bool
     office_valid_until: str | None
-    office_successor: str | None
-    office_successor_name: str | None
+    office_successors: tuple[SuccessorRef, ...]
+    new_office: str
     old_year: SchoolYear
     new_year: SchoolYear
     counts: Counts
@@ -290,6 +307,10 @@ class _Years:
         self.office: Office = portal.offices[office_id]
         self.old, self.new = old, new
         years = {oy.school_year: oy for oy in portal.office_years if oy.office == office_id}
+        heir = None if new in years else succession_office(portal, office_id, old, new)
+        self.new_office: Office = portal.offices[heir or office_id]
+        if heir is not None:
+            years[new] = next(oy for oy in portal.office_years if oy.office == heir and oy.school_year == new)
         for year in (old, new):
             if year not in years:
                 have = ", ".join(str(y) for y in sorted(years)) or "không có năm nào"
@@ -298,7 +319,9 @@ class _Years:
         self.old_year_data, self.new_year_data = years[old], years[new]
         if day is None:
             self.old_bodies = {b: _at_end(portal.bodies[(old, b)]) for b in years[old].bodies}
-            self.new_bodies = {b: _at_end(portal.bodies[(new, b)]) for b in years[new].bodies}
+            new_bodies = {b: _at_end(portal.bodies[(new, b)]) for b in years[new].bodies}
+            # A successor's year may hold other bodies too: only those carried over, and those set up inside them.
+            self.new_bodies = new_bodies if heir is None else _carried(new_bodies, set(self.old_bodies))
         else:
             before = day - datetime.timedelta(days=1)
             bodies = [portal.bodies[(new, b)] for b in years[new].bodies]
@@ -384,6 +407,30 @@ class _Years:
             if len(gone) == 1 and len(came) == 1:
                 moves[(key, gone[0])] = moves[(key, came[0])] = (gone[0], came[0])
         return moves
+
+
+def _carried(bodies: dict[str, Body], kept: set[str]) -> dict[str, Body]:
+    """The bodies whose id is in `kept`, or whose parent (at any depth) is, in file order."""
+    def carried(body: Body, depth: int = 0) -> bool:
+        if body.id in kept:
+            return True
+        parent = bodies.get(body.parent or "")
+        return parent is not None and depth < len(bodies) and carried(parent, depth + 1)
+
+    return {body_id: body for body_id, body in bodies.items() if carried(body)}
+
+
+def succession_office(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear) -> str | None:
+    """The successor that publishes `new` for an office that ended before it: the first of
+    its successors whose year `new` carries on a body of the office's year `old`."""
+    office = portal.offices.get(office_id)
+    if office is None or not office.ended_before(new):
+        return None
+    old_ids = {b.id for b in portal.bodies_in(old) if b.office == office_id}
+    for successor in office.successors:
+        if any(b.office == successor.office and b.id in old_ids for b in portal.bodies_in(new)):
+            return successor.office
+    return None
 
 
 class _Collector:
@@ -740,9 +787,24 @@ def _signer(portal: Portal, doc: Document) -> str | None:
     return text
 
 
+def _issuer_change(ctx: _Years, out: _Collector) -> None:
+    """A successor publishes the new year instead of the office that ended."""
+    old, new = ctx.office, ctx.new_office
+    if old.id == new.id:
+        return
+    change = Change("issuer-changed", "office", new.id, new.name, (), (
+        FieldChange("issuer", old.name, new.name, old.id, new.id),
+        *((FieldChange("until", None, old.valid_until.vietnamese()),) if old.valid_until else ())))
+    out.add((_KIND_ORDER["issuer-changed"], 2, _NO_NAME, -1, ""), change)
+
+
 def _document_changes(ctx: _Years, out: _Collector) -> None:
     portal = ctx.portal
+    # From a successor's year, only the documents behind the bodies carried over.
+    behind = {d for b in ctx.new_bodies.values() for d in (b.decision, b.source_document) if d}
     for position, doc_id in enumerate(ctx.new_year_data.documents):
+        if ctx.new_office.id != ctx.office.id and doc_id not in behind:
+            continue
         doc = portal.documents[doc_id]
         replaced = [portal.documents[r.ref] for r in doc.related
                     if r.relation == "thay-the" and r.ref in portal.documents]
@@ -779,7 +841,8 @@ def diff_body(portal: Portal, office_id: str, body_id: str, old_year: SchoolYear
 
 def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
                new_year: SchoolYear) -> OfficeDiff:
-    """The changes of an office between two school years: bodies, members, schools, documents."""
+    """The changes of an office between two school years: bodies, members, schools, documents.
+    For an office that ended before `new_year`, the new year is its successor's (succession_office)."""
     ctx = _Years(portal, office_id, old_year, new_year)
     everything = _Collector()
     bodies = []
@@ -787,6 +850,7 @@ def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
         differ = _BodyDiffer(ctx, body_id)
         bodies.append(differ.run())
         everything.extend(differ.changes)  # a move is in two bodies, but counted once here
+    _issuer_change(ctx, everything)
     _school_changes(ctx, everything)
     _document_changes(ctx, everything)
     changes = everything.sorted()
@@ -794,8 +858,9 @@ def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
     return OfficeDiff(
         office=office.id, office_name=office.name, sample=office.sample,
         office_valid_until=office.valid_until.iso() if office.valid_until else None,
-        office_successor=office.successor,
-        office_successor_name=ctx.unit_label(office.successor, new_year),
+        office_successors=tuple(SuccessorRef(x.office, ctx.unit_label(x.office, new_year) or x.office, x.took_over)
+                                for x in office.successors),
+        new_office=ctx.new_office.id,
         old_year=old_year, new_year=new_year,
         counts=_counts(changes), unchanged_members=sum(b.unchanged_members for b in bodies),
         changes=changes, bodies=tuple(bodies))

@@ -83,8 +83,9 @@ def _body_summary_json(body: BodyDiff, every_kind: bool) -> dict[str, Any]:
 def _office_json(diff: OfficeDiff | YearChanges) -> dict[str, Any]:
     office = {"id": diff.office, "name": diff.office_name, "sample": diff.sample}
     if isinstance(diff, OfficeDiff):
-        office |= {"valid_until": diff.office_valid_until, "successor": diff.office_successor,
-                   "successor_name": diff.office_successor_name}
+        office |= {"valid_until": diff.office_valid_until,
+                   "successors": [{"id": x.id, "name": x.name, "took_over": x.took_over}
+                                  for x in diff.office_successors]}
     return office
 
 
@@ -212,8 +213,8 @@ def format_text(diff: OfficeDiff | BodyDiff | YearChanges) -> str:
         lines.append(_SAMPLE_LINE)
     until = wording.iso_date_text(diff.office_valid_until)
     if until:
-        successor = f"; đơn vị kế thừa: {diff.office_successor_name}" \
-            if diff.office_successor_name else ""
+        names = ", ".join(x.name for x in diff.office_successors)
+        successor = f"; đơn vị kế thừa: {names}" if names else ""
         lines.append(f"Đơn vị hoạt động đến hết ngày {until}{successor}.")
     lines.append("")
     lines += _count_lines(diff.counts, diff.unchanged_members)

@@ -167,7 +167,9 @@ def _former(names: Iterable[Any]) -> list[dict[str, Any]]:
 def _office(o: Office) -> dict[str, Any]:
     return {"id": o.id, "name": o.name, "short_name": o.short_name, "kind": o.kind, "parent": o.parent,
             "place": o.place, "valid_from": _iso(o.valid_from), "valid_until": _iso(o.valid_until),
-            "successor": o.successor, "note": o.note, "former_names": _former(o.former_names),
+            "end_reason": o.end_reason,
+            "successors": [{"office": x.office, "took_over": x.took_over} for x in o.successors],
+            "note": o.note, "former_names": _former(o.former_names),
             "sample": o.sample}
 
 
@@ -280,7 +282,7 @@ def year_data(portal: Portal, year: SchoolYear) -> dict[str, Any]:
     pending = list(offices)
     while pending:  # the offices above and after them, so every reference resolves
         office = portal.offices.get(pending.pop())
-        for ref in (office.parent, office.successor) if office else ():
+        for ref in (office.parent, *(x.office for x in office.successors)) if office else ():
             if ref and ref not in offices:
                 offices.add(ref)
                 pending.append(ref)

@@ -55,7 +55,8 @@ class Links:
         own label (the name it had in the year of the change)."""
         # The target's type is also the name of its page's URL shape and placeholder.
         known: dict[str, Mapping[str, object]] = {
-            "person": self.portal.people, "school": self.portal.schools, "document": self.portal.documents}
+            "person": self.portal.people, "school": self.portal.schools, "document": self.portal.documents,
+            "office": self.portal.offices}
         if change.target in known.get(change.target_type, {}):
             return Link(change.label, change.target_type, {change.target_type: change.target})
         return None

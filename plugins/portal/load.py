@@ -31,6 +31,7 @@ from .model import (
     Membership,
     Office,
     OfficeYear,
+    Original,
     Person,
     Portal,
     Related,
@@ -40,7 +41,9 @@ from .model import (
     Signer,
     Source,
     Subject,
+    Successor,
 )
+from .originals import check_originals
 from .problems import DataError, KeyPath, Problem, printable
 from .schema import ID_PATTERN
 from .text import slugify
@@ -211,7 +214,8 @@ class _Builder:
             self.portal.offices[o["id"]] = Office(
                 id=o["id"], name=o["name"], short_name=o.get("short_name", o["name"]), kind=o["kind"],
                 parent=o.get("parent"), place=o.get("place"), valid_from=_date(o.get("valid_from")),
-                valid_until=_date(o.get("valid_until")), successor=o.get("successor"),
+                valid_until=_date(o.get("valid_until")), end_reason=o.get("end_reason"),
+                successors=tuple(Successor(x["office"], x.get("took_over")) for x in o.get("successors") or []),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
                 source=self.source(doc, path), placeholder=bool(o.get("placeholder")))
 
@@ -256,7 +260,10 @@ class _Builder:
                               for f in d.get("figures") or []),
                 activities=tuple(_activity(a) for a in d.get("activities") or []),
                 text=d.get("text"), school_year=year, office=office, source=self.source(doc, path),
-                placeholder=bool(d.get("placeholder")))
+                placeholder=bool(d.get("placeholder")),
+                originals=tuple(Original(f["file"], f.get("sha256"), f.get("size"), f.get("pages"))
+                                for f in d.get("originals") or []),
+                publish_original=bool(d.get("publish_original")))
             ids.append(d["id"])
         return ids
 
@@ -280,7 +287,8 @@ class _Builder:
                                  for j, a in enumerate(b.get("amendments") or [])))
             bodies.append(b["id"])
         self.portal.office_years.append(
-            OfficeYear(year, office, tuple(documents), tuple(bodies), self.source(doc, ())))
+            OfficeYear(year, office, tuple(documents), tuple(bodies), self.source(doc, ()),
+                       _tuple(doc.data.get("schools"))))
 
 
     def amendment(self, doc: YamlDocument, path: KeyPath, a: dict[str, Any]) -> Amendment:
@@ -312,7 +320,8 @@ def _member(m: dict[str, Any], source: Source) -> Membership:
     return Membership(
         role=m["role"], person=m.get("person"), school=m.get("school"), stt=m.get("stt"),
         role_text=m.get("role_text"), position=m.get("position"), unit=m.get("unit"),
-        as_written=m.get("as_written"), subject=m.get("subject"), note=m.get("note"), source=source)
+        as_written=m.get("as_written"), subject=m.get("subject"), note=m.get("note"), source=source,
+        page=m.get("page"))
 
 
 def _member_ref(r: dict[str, Any]) -> MemberRef:
@@ -321,7 +330,7 @@ def _member_ref(r: dict[str, Any]) -> MemberRef:
 
 def _duty(d: dict[str, Any]) -> Duty:
     legal = d.get("legal") or {}
-    return Duty(d["role"], d.get("label"), d["text"], legal.get("ref"), legal.get("provision"))
+    return Duty(d["role"], d.get("label"), d["text"], legal.get("ref"), legal.get("provision"), d.get("page"))
 
 
 def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False) -> tuple[Portal, list[Problem]]:
@@ -365,6 +374,7 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
         steps[file.kind](doc, validation.invalid_records)
     problems += builder.duplicates
     problems += check_portal(portal, documents, unbuilt, draft=draft)
+    problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents)
     # Checked, then redacted once: every output starts from text without private values.
     return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
 

@@ -32,6 +32,14 @@ class FormerName:
 
 
 @dataclass(frozen=True)
+class Successor:
+    """An office that carries on (part of) an ended office's work, and what it took over."""
+
+    office: str
+    took_over: str | None
+
+
+@dataclass(frozen=True)
 class Office:
     id: str
     name: str
@@ -41,7 +49,9 @@ class Office:
     place: str | None
     valid_from: PartialDate | None
     valid_until: PartialDate | None
-    successor: str | None
+    # Why it ended (a key of vocab.OFFICE_END_REASONS) and who carries on: with valid_until only.
+    end_reason: str | None
+    successors: tuple[Successor, ...]
     note: str | None
     former_names: tuple[FormerName, ...]
     sample: bool
@@ -49,6 +59,10 @@ class Office:
     # A stand-in written by `cotcan tao-trang` until the office's own details are entered:
     # accepted by a draft check only (so are a placeholder school's and person's).
     placeholder: bool = False
+
+    def ended_before(self, year: SchoolYear) -> bool:
+        """Whether the office stopped before the school year began."""
+        return self.valid_until is not None and self.valid_until.last_day < year.first_day
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,27 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class Original:
+    """An original file of a document under data/files/ (`file` is relative to data/), with
+    the size and SHA-256 the data records for it (None until the clerk writes them)."""
+
+    file: str
+    sha256: str | None
+    size: int | None
+    pages: int | None
+
+    @property
+    def name(self) -> str:
+        """The file's own name: where the site publishes it, beside the document's page."""
+        return self.file.rsplit("/", 1)[-1]
+
+    @property
+    def format(self) -> str:
+        """Its extension, a key of vocab.ORIGINAL_FORMATS."""
+        return self.file.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
 class Document:
     """A văn bản: decision, plan, guide, regulation, letter, submission, circular."""
 
@@ -173,6 +208,14 @@ class Document:
     # A stand-in written by `cotcan nam-moi` until the signed decision is entered:
     # accepted by a draft check only.
     placeholder: bool = False
+    originals: tuple[Original, ...] = ()
+    # Originals are published only when the document says so: a scan carries signatures,
+    # sometimes phone numbers the transcription hides.
+    publish_original: bool = False
+
+    @property
+    def published_originals(self) -> tuple[Original, ...]:
+        return self.originals if self.publish_original else ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +233,8 @@ class Membership:
     subject: str | None
     note: str | None
     source: Source
+    # The page of the list's original this row is copied from ("tr. 3").
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -248,6 +293,7 @@ class Duty:
     text: str
     legal_ref: str | None
     legal_provision: str | None
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +328,9 @@ class OfficeYear:
     documents: tuple[str, ...]
     bodies: tuple[str, ...]
     source: Source
+    # Schools this office manages in this year besides those of its own schools file
+    # (`schools:` of the year file): the schools an ended office handed on.
+    schools: tuple[str, ...] = ()
 
 
 @dataclass
@@ -354,6 +403,31 @@ class Portal:
             found.append(child)
             stack.extend(reversed(self.children(child)))
         return found
+
+    @cached_property
+    def _listed_schools(self) -> dict[tuple[SchoolYear, str], str]:
+        """(year, school) -> the office whose year file lists the school under `schools:`
+        (the first in file order when two do: the checker reports it)."""
+        index: dict[tuple[SchoolYear, str], str] = {}
+        for oy in self.office_years:
+            for school in oy.schools:
+                index.setdefault((oy.school_year, school), oy.office)
+        return index
+
+    def schools_managed_by(self, office: str) -> list[School]:
+        """The schools of the office's own schools file and those any of its year files lists
+        under `schools:` (taken over from an office that ended), in data order."""
+        listed = {school for oy in self.office_years if oy.office == office for school in oy.schools}
+        return [s for s in self.schools.values() if s.office == office or s.id in listed]
+
+    def predecessors(self, office: str) -> list[str]:
+        """The offices that ended naming `office` among their successors."""
+        return [o.id for o in self.offices.values() if any(x.office == office for x in o.successors)]
+
+    def managing_office(self, school: School, year: SchoolYear) -> str:
+        """The office that manages the school in `year`: the one whose year file lists it
+        under `schools:`, else the office of its schools file (docs/data-format.md)."""
+        return self._listed_schools.get((year, school.id), school.office)
 
     def private_values(self) -> frozenset[str]:
         return self.redactor.values

@@ -10,6 +10,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import calendar, charts, diff, diff_report, fulltext, terms, wording
@@ -23,15 +24,18 @@ from .contexts import (
     BodyPage,
     BodyTree,
     ChildBody,
+    CitedOriginal,
     DaySection,
     DiffEntry,
     DiffPage,
     DiffsPage,
     DocumentPage,
     DutyLine,
+    Heir,
     HistoryEntry,
     Holder,
     HomePage,
+    ManagedYears,
     OfficeInYear,
     OfficePage,
     OfficeSchools,
@@ -56,7 +60,7 @@ from .contexts import (
     YearsPage,
 )
 from .dates import SchoolYear
-from .model import Body, Document, Membership, OfficeYear, Portal, School
+from .model import Body, Document, Membership, Office, OfficeYear, Portal, School
 from .terms import Term
 from .text import collation_key
 from .urls import UrlFormats, absolute
@@ -88,7 +92,7 @@ class Pages:
         self.site_url = site_url
         self.view = View(portal)
         self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
-                      for old, new in _pairs(diff.office_years(portal, office))]
+                      for old, new in [*_pairs(diff.office_years(portal, office)), *_succession(portal, office)]]
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (d.office, d.new_year): d.old_year for d in self.diffs}
@@ -134,9 +138,12 @@ class Pages:
         offices = sorted(p.offices.values(), key=lambda o: (collation_key(o.name), o.id))
         yield PageSpec(self.url("offices"), "Đơn vị", "offices.html", OfficesPage(tuple(offices)), in_nav=True)
         yield PageSpec(self.url("archive"), "Văn bản", "archive.html", self._archive(), in_nav=True)
-        diffs = tuple(DiffEntry(d, p.offices[d.office]) for d in self.diffs)
+        diffs = tuple(self._diff_entry(d) for d in self.diffs)
         within = tuple(YearChangesEntry(c, p.offices[c.office]) for c in self.within.values())
         yield PageSpec(self.url("diffs"), "Thay đổi", "diffs.html", DiffsPage(diffs, within), in_nav=True)
+
+    def _diff_entry(self, d: diff.OfficeDiff) -> DiffEntry:
+        return DiffEntry(d, self.portal.offices[d.office], self.portal.offices[d.new_office])
 
     def _archive(self) -> ArchivePage:
         """Documents newest first; by kind and by issuer in the order of their codes."""
@@ -173,8 +180,11 @@ class Pages:
     def _office_in_year(self, oy: OfficeYear) -> OfficeInYear:
         year, p = oy.school_year, self.portal
         bodies = tuple(BodyTree(body, tuple(p.children(body))) for body in self._top_bodies(oy.office, year))
+        taken_over = tuple(self._diff_entry(d) for d in self.diffs
+                           if d.new_office == oy.office and d.office != oy.office and d.new_year == year)
         return OfficeInYear(p.offices[oy.office], bodies, self._documents(oy), (year, oy.office) in self.calendars,
-                            self.previous_year.get((oy.office, year)), (oy.office, year) in self.within)
+                            self.previous_year.get((oy.office, year)), (oy.office, year) in self.within,
+                            taken_over)
 
     def office_pages(self) -> Iterator[PageSpec]:
         p = self.portal
@@ -182,21 +192,46 @@ class Pages:
             years = sorted((oy for oy in p.office_years if oy.office == office.id), key=lambda oy: oy.school_year)
             sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
                                                self._documents(oy)) for oy in years)
-            context = OfficePage(office, p.offices.get(office.parent or ""), p.offices.get(office.successor or ""),
-                                 sections)
+            heirs = tuple(Heir(p.offices[x.office], x.took_over) for x in office.successors if x.office in p.offices)
+            context = OfficePage(office, p.offices.get(office.parent or ""), heirs,
+                                 tuple(self._predecessors.get(office.id, ())), sections)
             yield PageSpec(self.url("office", office=office.id), office.name, "office.html", context,
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
+
+    @cached_property
+    def _predecessors(self) -> dict[str, list[Office]]:
+        found: dict[str, list[Office]] = defaultdict(list)
+        for office in self.portal.offices.values():
+            for heir in office.successors:
+                found[heir.office].append(office)
+        return found
+
+    def _managers(self, school: School, years: tuple[SchoolYear, ...]) -> tuple[ManagedYears, ...]:
+        """Who managed the school, year after year: one entry per run of years under one office."""
+        runs: list[tuple[str, list[SchoolYear]]] = []
+        for year in years:
+            office = self.view.publisher(school, year)
+            if runs and runs[-1][0] == office:
+                runs[-1][1].append(year)
+            else:
+                runs.append((office, [year]))
+        return tuple(ManagedYears(self.portal.offices[office], tuple(run)) for office, run in runs)
 
     def school_pages(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for school in p.schools.values():
             years = tuple(v.school_years(school.id))
-            office = p.offices[school.office]
+            managers = self._managers(school, years)
+            # Filed under every office that managed it: an ended office keeps its own name.
+            offices = list(dict.fromkeys([p.offices[school.office].short_name,
+                                          *(m.office.short_name for m in managers)]))
             yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
-                           SchoolPage(school, office, p.schools.get(school.successor or ""), years),
+                           SchoolPage(school, p.offices[school.office], p.schools.get(school.successor or ""), years,
+                                      managers),
                            edit_path=school.source.file,
-                           filters={"truong": [school.name], "don_vi": [office.short_name]})
+                           filters={"truong": [school.name], "don_vi": offices})
             for year in years:
+                office = p.offices[v.publisher(school, year)]
                 seats = v.seats_of_school[(year, school.id)]
                 staff = sorted(v.seats_at_unit[(year, school.id)],
                                key=lambda seat: v.person_key(seat.membership.person or ""))
@@ -251,12 +286,21 @@ class Pages:
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
                 decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
-                print_header=header)
+                print_header=header,
+                cited=self._cited(body))
             yield PageSpec(
                 url, f"{body.name} — {year}", "body.html", context,
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
+
+    def _cited(self, body: Body) -> CitedOriginal | None:
+        """Where the pages a list's rows and duties cite lead: the list's document, and its
+        first published original."""
+        document = self.portal.documents.get(body.source_document or body.decision)
+        if document is None:
+            return None
+        return CitedOriginal(document, next(iter(document.published_originals), None))
 
     def _span(self, body: Body, term: Term) -> RosterSpan:
         """When a row is in force; a row of the list as first signed, from the day its
@@ -313,7 +357,9 @@ class Pages:
         for d in self.diffs:
             office = p.offices[d.office]
             label = f"{d.old_year} → {d.new_year}"
-            filters = {"nam_hoc": [d.new_year.label], "don_vi": [office.short_name]}
+            # Across a succession: filed under the office that ended and the one that carries it on.
+            offices = list(dict.fromkeys([office.short_name, p.offices[d.new_office].short_name]))
+            filters = {"nam_hoc": [d.new_year.label], "don_vi": offices}
             within = self.within.get((d.office, d.new_year))
             amended = within is not None or (d.office, d.old_year) in self.within
             yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
@@ -362,7 +408,7 @@ class Pages:
             context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
                                    tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
                                    tuple(v.referenced_by[doc.id]), activities, amends, bases,
-                                   fulltext.blocks(doc.text) if doc.text else ())
+                                   fulltext.blocks(doc.text) if doc.text else (), doc.published_originals)
             yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
 
@@ -378,3 +424,13 @@ def _subject_jumps(entries: tuple[SubjectLeaders, ...]) -> tuple[SubjectJump, ..
 
 def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
     return list(zip(years, years[1:], strict=False))
+
+
+def _succession(portal: Portal, office_id: str) -> list[tuple[SchoolYear, SchoolYear]]:
+    """The ended office's last year and the first later year a successor carries it on in."""
+    years = diff.office_years(portal, office_id)
+    if not years:
+        return []
+    later = sorted({oy.school_year for oy in portal.office_years if oy.school_year > years[-1]})
+    return next(([(years[-1], year)] for year in later
+                 if diff.succession_office(portal, office_id, years[-1], year)), [])

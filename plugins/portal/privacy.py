@@ -37,8 +37,9 @@ REGION = "VN"
 # they are, never shown; everything else in the model is public text.
 PRIVATE_FIELDS = frozenset({"contact"})
 # Fields a walk over the model skips as no text of the site: where a record was written
-# (file, line, key path; its file name is a checked slug).
-PROVENANCE_FIELDS = frozenset({"source"})
+# (file, line, key path; its file name is a checked slug), and an original file's path and
+# SHA-256 (a slug the checker treats as an id, and a hash whose digits are no phone number).
+PROVENANCE_FIELDS = frozenset({"source", "file", "sha256"})
 
 ContactKind = Literal["phone", "email"]
 KIND_LABELS: dict[str, str] = {"phone": "số điện thoại", "email": "địa chỉ thư điện tử"}

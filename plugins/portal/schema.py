@@ -72,6 +72,11 @@ def _id(description: str) -> Schema:
     return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description}
 
 
+def _page() -> Schema:
+    """The page of the document's original a row or a duty is copied from ("tr. 3")."""
+    return {"type": "integer", "minimum": 1, "description": "trang của bản gốc có dòng này (hiện 'tr. 3')"}
+
+
 def _enum(values: dict[str, str], description: str) -> Schema:
     return {"enum": list(values), "description": description}
 
@@ -107,6 +112,15 @@ FORMER_NAME = _object(
     {"name": _name("tên cũ"), "until": FULL_DATE}, ["name"], "a former name and when it stopped"
 )
 
+SUCCESSOR = _object(
+    {
+        "office": _id("mã đơn vị kế thừa"),
+        "took_over": _text("phần việc đơn vị này tiếp nhận, ví dụ 'quản lý chuyên môn các trường THCS'"),
+    },
+    ["office"],
+    "an office that carries on part or all of an ended office's work",
+)
+
 OFFICE = _object(
     {
         "id": _id("mã đơn vị"),
@@ -117,8 +131,9 @@ OFFICE = _object(
         "place": _text("địa danh ghi trước ngày tháng"),
         "valid_from": FULL_DATE,
         "valid_until": FULL_DATE,
-        "successor": _id("mã đơn vị kế thừa"),
-        "note": _text("ghi chú", max_length=2000),
+        "end_reason": _enum(vocab.OFFICE_END_REASONS, "lý do chấm dứt (khi có valid_until)"),
+        "successors": _list(SUCCESSOR, "đơn vị kế thừa, mỗi đơn vị với phần việc tiếp nhận"),
+        "note": _text("ghi chú (ví dụ văn bản pháp luật làm đơn vị chấm dứt)", max_length=2000),
         "former_names": _list(FORMER_NAME, "tên cũ"),
         "sample": {"type": "boolean", "description": "dữ liệu mẫu (không có thật)"},
         "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: điền thông tin thật rồi xóa"},
@@ -233,6 +248,26 @@ ACTIVITY = _object(
     "an item of a plan",
 )
 
+# An original file of a document, under data/files/: a slug path with a known extension
+# (the checker compares its size and SHA-256 with the file, portal.originals).
+ORIGINAL_FILE_PATTERN = _anchored(
+    r"files/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.(?:" + "|".join(vocab.ORIGINAL_FORMATS) + ")")
+SHA256_PATTERN = _anchored("[0-9a-f]{64}")
+
+ORIGINAL = _object(
+    {
+        "file": {"type": "string", "pattern": ORIGINAL_FILE_PATTERN, "maxLength": 300,
+                 "description": "tệp dưới data/files/, ví dụ files/2025-2026/qd-215.pdf (chữ thường không dấu, "
+                                "số, dấu '-'; đuôi " + ", ".join(vocab.ORIGINAL_FORMATS) + ")"},
+        "sha256": {"type": "string", "pattern": SHA256_PATTERN,
+                   "description": "mã SHA-256 của tệp (bản kiểm tra ghi sẵn giá trị đúng trong gợi ý)"},
+        "size": {"type": "integer", "minimum": 1, "description": "cỡ tệp, tính bằng byte"},
+        "pages": {"type": "integer", "minimum": 1, "description": "số trang"},
+    },
+    ["file"],
+    "an original file of the document: the signed scan, the Word file",
+)
+
 RELATED = _object(
     {"ref": _id("mã văn bản"), "relation": _enum(vocab.RELATIONS, "quan hệ")},
     ["ref", "relation"],
@@ -255,6 +290,10 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
     "activities": _list(ACTIVITY, "các hoạt động của kế hoạch"),
     "text": _text("toàn văn", max_length=500_000),
     "placeholder": {"type": "boolean", "description": "văn bản chỗ giữ, chưa có số: thay bằng văn bản thật"},
+    "originals": _list(ORIGINAL, "bản gốc: bản quét có chữ ký, tệp Word"),
+    "publish_original": {"type": "boolean",
+                         "description": "công bố bản gốc trên trang web (mặc định: không, vì bản quét có chữ ký và "
+                                        "có thể có số điện thoại)"},
 }
 
 DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
@@ -275,6 +314,7 @@ MEMBER = {
             "as_written": _text("ô 'Chức vụ - Đơn vị công tác' như văn bản ghi"),
             "subject": _text("môn, như văn bản ghi"),
             "note": _text("ghi chú"),
+            "page": _page(),
         },
         ["role"],
         "a member: a person, or a school",
@@ -345,6 +385,7 @@ DUTY = _object(
             ["ref"],
             "căn cứ pháp lý của nhiệm vụ",
         ),
+        "page": _page(),
     },
     ["role", "text"],
     "a duty of a role",
@@ -371,6 +412,13 @@ BODY = _object(
 )
 
 
+# Fields of an earlier data format, and what to write instead (validate.py's hint).
+FORMER_FIELDS: dict[str, str] = {
+    "successor": "đổi 'successor: <mã>' thành 'successors: [{office: <mã>}]' và thêm 'end_reason:' "
+                 "(lý do chấm dứt).",
+}
+
+
 def _file(title: str, properties: dict[str, Schema], required: list[str]) -> Schema:
     schema = _object(properties, required, title)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
@@ -394,6 +442,8 @@ FILE_SCHEMAS: dict[str, Schema] = {
             "school_year": {"type": "string", "format": SCHOOL_YEAR_FORMAT,
                             "description": "năm học, ví dụ 2024-2025 (từ 1945-1946 đến 2099-2100)"},
             "office": _id("mã đơn vị"),
+            "schools": _list(_id("mã trường"), "trường đơn vị này quản lý trong năm học, ngoài các trường của "
+                                              "data/schools/<mã đơn vị>.yml (ví dụ trường nhận từ đơn vị đã chấm dứt)"),
             "documents": _list(DOCUMENT, "văn bản"),
             "bodies": _list(BODY, "tổ chức"),
         },

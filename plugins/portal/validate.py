@@ -25,6 +25,7 @@ from .problems import KeyPath, Problem
 from .schema import (
     CONTROL_CHARACTERS,
     FILE_SCHEMAS,
+    FORMER_FIELDS,
     FULL_DATE_FORMAT,
     ID_PATTERN,
     INVISIBLE_CHARACTERS,
@@ -215,7 +216,8 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
             if name not in known:
                 yield doc.problem(path + (str(name),), f"trường '{name}' không có trong định dạng.",
                                   expected="một trong: " + ", ".join(known),
-                                  hint=_close(str(name), known) or "xóa trường này hoặc sửa tên.")
+                                  hint=FORMER_FIELDS.get(str(name)) or _close(str(name), known)
+                                  or "xóa trường này hoặc sửa tên.")
     elif kind == "type":
         yield doc.problem(path, "sai kiểu giá trị.", expected=_type_name(value),
                           actual=_shown(instance), hint=_type_hint(value, instance))
@@ -232,6 +234,8 @@ def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
                           if slugify(str(instance)) else None)
     elif kind == "pattern" and value in _REFUSED:
         yield from _text_problem(doc, path, value, instance)
+    elif kind == "pattern":  # a shape of its own (an original's file name, a SHA-256)
+        yield doc.problem(path, "không đúng dạng.", expected=what, actual=_shown(instance))
     elif kind == "format" and value == NAME_FORMAT:
         index, script = _lookalike(instance) or (0, "")
         yield doc.problem(path, f"tên trộn chữ Latinh với {script}: {characters.code(instance[index])} "

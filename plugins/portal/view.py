@@ -91,7 +91,10 @@ class View:
         for oy in sorted(p.office_years, key=lambda oy: oy.school_year):
             self.years_of_office[oy.office].append(oy.school_year)
         for oy in p.office_years:
-            for school in schools_of_office[oy.office]:
+            managed = [p.schools[s] for s in oy.schools if s in p.schools]
+            for school in [*schools_of_office[oy.office], *managed]:
+                if p.managing_office(school, oy.school_year) != oy.office:
+                    continue  # another office's year file took it over
                 # A school merged or closed before the year began has no page for it.
                 if school.valid_until is None or school.valid_until.last_day >= oy.school_year.first_day:
                     self.schools_in_year[oy.school_year].add(school.id)
@@ -174,8 +177,8 @@ class View:
     # Schools
 
     def subject_leaders(self, school: School, year: SchoolYear) -> list[tuple[Body, list[Membership]]]:
-        """For each subject group of the school's office that year: who leads it."""
-        groups = [b for b in self.office_bodies(school.office, year) if b.kind == "nhom-bo-mon"]
+        """For each subject group of the office that publishes the school's year: who leads it."""
+        groups = [b for b in self.office_bodies(self.publisher(school, year), year) if b.kind == "nhom-bo-mon"]
         groups.sort(key=lambda b: (collation_key(b.name), b.id))
         return [(g, self.leaders(g) + self.deputies(g)) for g in groups]
 
@@ -188,12 +191,14 @@ class View:
     # "Current" is per office, and per school: never the newest year of the whole data
 
     def publisher(self, school: School, year: SchoolYear) -> str:
-        """The office whose data gives the school its page in `year`: its own office when
-        that office published the year, else the office of a body that lists it."""
-        if year in self.years_of_office.get(school.office, ()):
-            return school.office
+        """The office whose data gives the school its page in `year`: the office that manages
+        it that year (Portal.managing_office) when that office published the year, else the
+        office of a body that lists it."""
+        manager = self.portal.managing_office(school, year)
+        if year in self.years_of_office.get(manager, ()):
+            return manager
         seats = self.seats_of_school.get((year, school.id)) or self.seats_at_unit.get((year, school.id)) or []
-        return min((seat.body.office for seat in seats), default=school.office)
+        return min((seat.body.office for seat in seats), default=manager)
 
     def home_groups(self) -> list[HomeGroup]:
         """Every school that has a page, once, under its own latest year and the office

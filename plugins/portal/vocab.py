@@ -12,6 +12,17 @@ OFFICE_KINDS: dict[str, str] = {
     "phong-gddt": "Phòng Giáo dục và Đào tạo",
     "ubnd-tinh": "Ủy ban nhân dân cấp tỉnh",
     "ubnd-huyen": "Ủy ban nhân dân cấp huyện",
+    "ubnd-xa": "Ủy ban nhân dân cấp xã",
+}
+
+# Why an office ended (`end_reason`, with `valid_until` and `successors`), as GOV.UK words
+# its closed organisations: merged into another, split between several, renamed (a new
+# record under a new id), or abolished with its tasks handed on.
+OFFICE_END_REASONS: dict[str, str] = {
+    "sap-nhap": "Sáp nhập, hợp nhất",
+    "chia-tach": "Chia, tách",
+    "doi-ten": "Đổi tên",
+    "giai-the": "Giải thể, chấm dứt hoạt động",
 }
 
 SCHOOL_LEVELS: dict[str, str] = {
@@ -95,6 +106,21 @@ DEPUTY_ROLE: dict[str, str] = {
     "cum-chuyen-mon": "pho-cum-truong",
     "nhom-lien-truong": "pho-nhom-truong",
 }
+
+# The formats of a document's original files (`originals`), by file extension, with the name
+# the document page gives each. A scan or a PDF is the signed original; the others are the
+# office's working files.
+ORIGINAL_FORMATS: dict[str, str] = {
+    "pdf": "PDF",
+    "docx": "Word",
+    "doc": "Word",
+    "odt": "OpenDocument",
+    "xlsx": "Excel",
+    "xls": "Excel",
+    "jpg": "ảnh JPG",
+    "png": "ảnh PNG",
+}
+SIGNED_FORMATS = frozenset({"pdf", "jpg", "png"})
 
 PRIVATE_CONTACT_FIELDS: dict[str, str] = {
     "phone": "Số điện thoại",

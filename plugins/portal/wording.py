@@ -12,7 +12,7 @@ import re
 
 from . import vocab
 from .dates import PartialDate, SchoolYear
-from .model import Activity, Document, Membership, Portal, School
+from .model import Activity, Document, Membership, Original, Portal, School
 from .terms import Event, Term
 from .text import fold, normalize
 
@@ -67,6 +67,11 @@ def office_kind_name(kind: str) -> str:
 
 def level_name(level: str) -> str:
     return vocab.SCHOOL_LEVELS.get(level, level)
+
+
+def end_reason_name(reason: str) -> str:
+    """Why an office ended: 'Giải thể, chấm dứt hoạt động'."""
+    return vocab.OFFICE_END_REASONS.get(reason, reason)
 
 
 # "căn cứ" is no relation a document declares in `related`: the page's own index
@@ -190,6 +195,32 @@ def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
 def enclosed_in(portal: Portal, doc: Document) -> str:
     """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
     return f"(Kèm theo {document_reference(portal, doc)})"
+
+
+# Originals and where a row comes from
+
+
+def file_size(size: int) -> str:
+    """A file's size as the document page gives it: '35 KB', '1,2 MB' (a decimal comma)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def original_label(original: Original) -> str:
+    """'Bản gốc đã ký (PDF, 1,2 MB)' for a scan or a PDF, 'Bản điện tử (Word, 35 KB)' otherwise."""
+    kind = "Bản gốc đã ký" if original.format in vocab.SIGNED_FORMATS else "Bản điện tử"
+    details = [vocab.ORIGINAL_FORMATS.get(original.format, original.format.upper())]
+    if original.size is not None:
+        details.append(file_size(original.size))
+    if original.pages is not None:
+        details.append(f"{original.pages} trang")
+    return f"{kind} ({', '.join(details)})"
+
+
+def page_citation(page: int) -> str:
+    """The page of the original a row or a duty is copied from: 'tr. 3'."""
+    return f"tr. {page}"
 
 
 # Changes to a list during the year (portal.terms): what an amending decision did, and since

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from portal import calendar, exports, feed
+from portal import calendar, exports, feed, originals
 from portal.load import load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.privacy import private_values_in_page
@@ -187,10 +187,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                          **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
                          **feed.feed_files(portal, urls, site_url)}
                 output.write_files(Path(config.site_dir), files)
+                # The signed originals a document publishes, one at a time (a scan is megabytes).
+                for path, original in originals.published(portal, urls).items():
+                    content = originals.read_verified(self.data_dir, original)
+                    output.write_files(Path(config.site_dir), {path: content})
             stats = build_index(config.site_dir, indexer=self.indexer)
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
+        except originals.OriginalChanged as error:
+            raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(notices.fault(site, error)) from None
         log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "

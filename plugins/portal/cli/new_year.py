@@ -5,7 +5,9 @@ data/years/<to>/<office>.yml with the bodies, members and duties kept (same ids,
 can show what changed), the old year's documents dropped, and every body pointing to one
 placeholder decision (`placeholder: true`) that only a draft check accepts. Never overwrites
 a file; checks the new file and removes it again if it does not pass. Refuses an office
-that ended before the new year, naming its successor.
+that ended before the new year, naming its successors and `--successor`, which starts the
+successor's year file from the ended office's last year (same body ids, the successor as the
+issuer, the schools handed on).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 from .. import commands
 from ..commands import Exit
 from ..load import load, shown_path
-from ..newyear import NewYear, plan, write
+from ..newyear import NewYear, plan, plan_successor, write
 from ..problems import report
 from .arguments import add_data_option, school_year
 from .command import Command, existing_data
@@ -28,6 +30,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="năm học chép từ (mặc định: năm mới nhất của đơn vị)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
                         help="năm học mới (mặc định: năm sau --from)")
+    parser.add_argument("--successor", metavar="MÃ_ĐƠN_VỊ",
+                        help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office (khi --office đã "
+                             "chấm dứt hoạt động), ví dụ so-gddt-mau")
     add_data_option(parser)
 
 
@@ -54,14 +59,18 @@ def _run(args: argparse.Namespace) -> int:
         say("Dữ liệu hiện có lỗi; sửa trước khi bắt đầu năm học mới.\n")
         say(report(problems))
         return Exit.DATA
-    year = plan(portal, data_dir, args.office, args.old, args.new)
+    if args.successor:
+        year = plan_successor(portal, data_dir, args.office, args.successor, args.old, args.new)
+    else:
+        year = plan(portal, data_dir, args.office, args.old, args.new)
     errors = write(year, data_dir)
     shown = shown_path(year.target, data_dir.parent)
     if errors:
         say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
         say(report(errors))
         return Exit.DATA
-    print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, chép từ năm học {year.old}.")
+    print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
+          f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
     print("\n".join(next_steps(year, shown)))
     return Exit.OK
 

@@ -14,7 +14,8 @@ from .proposal import ProposedBody, membership_entry
 from .rows import MEMBER_FIELDS
 
 _FIELD_LABELS = {"stt": "STT", "role": "vai trò", "role_text": "vai trò như văn bản", "position": "chức vụ",
-                 "unit": "đơn vị", "as_written": "chức vụ - đơn vị như văn bản", "subject": "môn", "note": "ghi chú"}
+                 "unit": "đơn vị", "as_written": "chức vụ - đơn vị như văn bản", "subject": "môn", "note": "ghi chú",
+                 "page": "trang bản gốc"}
 
 
 def _who(portal: Portal, entry: dict[str, Any]) -> str:

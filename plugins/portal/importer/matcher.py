@@ -76,7 +76,8 @@ class Matcher:
             raise RosterError(f"không có đơn vị nào mang mã '{office}'.{hint}")
         self.portal = portal
         self.office = portal.offices[office]
-        self.schools = [s for s in portal.schools.values() if s.office == office]
+        # A successor also lists the schools and people of the offices it carries on.
+        self.schools = portal.schools_managed_by(office)
         self.school_exact: dict[str, set[str]] = defaultdict(set)
         self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
         self.school_words: dict[str, set[str]] = defaultdict(set)
@@ -90,7 +91,8 @@ class Matcher:
                 for word in re.split(r"[\s-]+", without_level(key)):
                     if len(word) >= 2 and word not in LEVEL_CODES:
                         self.school_words[word].add(s.id)
-        self.people = [p for p in portal.people.values() if Path(p.source.file).stem == office]
+        files = {office, *portal.predecessors(office)}
+        self.people = [p for p in portal.people.values() if Path(p.source.file).stem in files]
         self.people_exact: dict[str, list[str]] = defaultdict(list)
         self.people_by_name: dict[str, list[str]] = defaultdict(list)  # folded
         self.folded_names = {p.id: fold(p.name) for p in self.people}

@@ -90,6 +90,8 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
         entry["as_written"] = old.as_written
     if old.role_text and entry["role"] == old.role:
         entry["role_text"] = old.role_text
+    if old.page is not None:  # the page of the original the row was cited from: a table does not say it
+        entry.setdefault("page", old.page)
     note = entry.get("note")
     if note and old.note is None and fold(note) in {fold(wording.role_name(old.role)), fold(old.role_text or "")} \
             and entry["role"] == old.role:

@@ -118,7 +118,7 @@ def _drop_downs(portal: Portal, office: str, sheet: Worksheet, lists: Worksheet,
     """The drop-down lists of Vai trò (strict), Đơn vị công tác and Môn (suggestions:
     a new school or a spelling of the decision may still be typed)."""
     roles = list(vocab.ROLES.values())
-    schools = sorted(s.name for s in portal.schools.values() if s.office == office)
+    schools = sorted(s.name for s in portal.schools_managed_by(office))
     schools.append(portal.offices[office].short_name)
     subjects = [s.name for s in portal.subjects.values()]
     for column, (title, values) in enumerate((("Vai trò", roles), ("Đơn vị công tác", schools), ("Môn", subjects))):

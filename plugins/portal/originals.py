@@ -1,0 +1,150 @@
+"""The signed originals of documents: files under data/files/, their checks, where they are published.
+
+A document lists its original files (`originals: [{file: files/…pdf, sha256, size, pages}]`).
+The checker compares every file with the size and SHA-256 the data records, so that a
+changed, missing or swapped file stops the build, naming the file; a file too large to
+publish is refused with the limit; a file under data/files/ that no document lists is
+reported. Where the hash or size is not written yet, the message gives the right values,
+so the clerk copies them instead of computing them.
+
+A document's originals are published only when it says `publish_original: true`: a scan
+carries signatures and sometimes phone numbers that the transcription hides. The site then
+holds each file beside the document's page (`van-ban/<document>/<file name>`), byte for
+byte, verified again as it is copied (`read_verified`). Search indexes the transcription
+on the page, never the file (Pagefind reads HTML only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import wording
+from .errors import PortalError
+from .model import Document, Original, Portal
+from .problems import KeyPath, Problem, format_path
+from .urls import UrlFormats
+from .yamlsource import YamlDocument
+
+FILES_DIR = "files"
+# A scan of a few pages is 1 to 5 MB; a file larger than this is too heavy for a phone and
+# is usually a scan at a needlessly high resolution.
+MAX_BYTES = 20 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class OriginalChanged(PortalError):
+    """An original changed between the check and its publication."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the data records of a file: its size in bytes and its SHA-256 (hex)."""
+
+    size: int
+    sha256: str
+
+
+def file_facts(path: Path) -> FileFacts:
+    """Size and SHA-256 of a file, read in chunks: what to write in `originals`."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return FileFacts(size, digest.hexdigest())
+
+
+def _problem(docs: dict[str, YamlDocument], doc: Document, sub: KeyPath, message: str, **details: Any) -> Problem:
+    path = doc.source.path + sub
+    source = docs.get(doc.source.file)
+    line = source.line(path) if source else doc.source.line
+    return Problem(doc.source.file, line, format_path(path), message, **details)
+
+
+def check_originals(portal: Portal, data_dir: Path, shown_root: Path, docs: dict[str, YamlDocument], *,
+                    all_documents_built: bool = True) -> list[Problem]:
+    """Every original of every document against its file; and the files nobody lists (only
+    when every document was built: a document left out for its own error lists files too)."""
+    problems: list[Problem] = []
+    files_root = (data_dir / FILES_DIR).resolve()
+    listed: set[Path] = set()
+    for doc in portal.documents.values():
+        names: dict[str, int] = {}
+        for i, original in enumerate(doc.originals):
+            path = data_dir / original.file
+            listed.add(path.resolve())
+            problems += _check_one(docs, doc, i, original, path, files_root, shown_root)
+            if original.name in names:  # both would be published at the same address
+                problems.append(_problem(docs, doc, ("originals", i, "file"),
+                                         f"hai bản gốc cùng tên tệp '{original.name}'.",
+                                         expected="mỗi bản gốc của một văn bản có tên tệp riêng",
+                                         hint=f"bản kia ở originals[{names[original.name]}]; đổi tên một tệp."))
+            names.setdefault(original.name, i)
+    if all_documents_built and files_root.is_dir():
+        for path in sorted(files_root.rglob("*")):
+            if path.is_file() and path.resolve() not in listed:
+                problems.append(Problem(_shown(path, shown_root), None, "", "tệp không thuộc văn bản nào.",
+                                        hint="ghi nó vào 'originals' của văn bản, hoặc xóa tệp.",
+                                        severity="warning"))
+    return problems
+
+
+def _shown(path: Path, shown_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(shown_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: Original, path: Path,
+               files_root: Path, shown_root: Path) -> Iterator[Problem]:
+    shown = _shown(path, shown_root)
+    here: KeyPath = ("originals", i)
+    if path.is_symlink() or files_root not in path.resolve().parents:
+        yield _problem(docs, doc, here + ("file",), f"tệp {shown} là một liên kết (symlink), không phải tệp thật.",
+                       expected=f"một tệp nằm trong data/{FILES_DIR}/", hint="chép tệp thật vào chỗ đó.")
+        return
+    if not path.is_file():
+        yield _problem(docs, doc, here + ("file",), f"không có tệp {shown}.",
+                       expected=f"tệp bản gốc trong data/{FILES_DIR}/",
+                       hint="chép tệp vào đúng chỗ, hoặc sửa tên tệp trong 'file:'.")
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        yield _problem(docs, doc, here + ("file",), f"tệp {shown} quá lớn ({wording.file_size(size)}).",
+                       expected=f"tối đa {wording.file_size(MAX_BYTES)}",
+                       hint="quét lại ở 150-200 dpi, đen trắng, hoặc nén tệp PDF rồi ghi lại sha256 và size.")
+        return
+    facts = file_facts(path)
+    right = f"sha256: {facts.sha256}, size: {facts.size}"
+    if original.sha256 is None or original.size is None:
+        missing = " và ".join(k for k, v in (("sha256", original.sha256), ("size", original.size)) if v is None)
+        yield _problem(docs, doc, here, f"bản gốc {shown} chưa ghi {missing}.",
+                       expected="sha256 và size của tệp", hint=f"ghi đúng như sau: {right}.")
+        return
+    if original.sha256 != facts.sha256 or original.size != facts.size:
+        yield _problem(docs, doc, here + ("sha256",),
+                       f"tệp {shown} đã thay đổi: không còn giống tệp đã ghi trong dữ liệu.",
+                       expected=f"sha256: {original.sha256}, size: {original.size}", actual=right,
+                       hint="nếu tệp mới là bản đúng (ví dụ bản quét lại), ghi lại sha256 và size như trên; nếu "
+                            "không, lấy lại tệp cũ (tệp có thể đã bị sửa hoặc chép nhầm).")
+
+
+def published(portal: Portal, urls: UrlFormats) -> dict[str, Original]:
+    """Site path -> original, for every document that publishes its originals: each file
+    beside the document's page."""
+    return {urls.document.format(document=doc.id) + original.name: original
+            for doc in portal.documents.values() for original in doc.published_originals}
+
+
+def read_verified(data_dir: Path, original: Original) -> bytes:
+    """The file's bytes, once more checked against its SHA-256: nothing changed since the check."""
+    content = (data_dir / original.file).read_bytes()
+    if hashlib.sha256(content).hexdigest() != original.sha256:
+        raise OriginalChanged(f"tệp data/{original.file} đã thay đổi trong lúc dựng trang; chạy lại kiểm tra.")
+    return content

@@ -1,0 +1,296 @@
+"""Offices that end and who carries on: the checker's rules, the managing office of a school
+per year, the next year refused and redirected to a successor, the diff across the change,
+the pages of an ended office and of a school, and the search filters."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from cli_util import cotcan
+from test_pages import article_text
+
+from conftest import REPO, Dataset
+from portal import vocab
+from portal.dates import SchoolYear
+from portal.diff import diff_years
+from portal.diff_report import format_text, to_json
+from portal.load import load_or_raise
+from portal.model import Portal
+from portal.pages import Pages
+from portal.view import View
+
+OFFICES = "data/offices.yml"
+Y2024, Y2025 = SchoolYear(2024), SchoolYear(2025)
+
+
+def ended(dataset: Dataset, **fields: Any) -> dict[str, Any]:
+    """Phòng A ends on 30/6/2025; Sở B (open) is there to carry on."""
+    offices = dataset.files["offices.yml"]["offices"]
+    offices.append({"id": "so-b", "name": "Sở Giáo dục và Đào tạo B", "short_name": "Sở GDĐT B", "kind": "so-gddt"})
+    offices[0].update({"valid_until": "2025-06-30", "end_reason": "giai-the",
+                       "successors": [{"office": "so-b", "took_over": "quản lý chuyên môn"}], **fields})
+    return offices[0]
+
+
+def messages(dataset: Dataset) -> list[str]:
+    return [p.format() for p in dataset.problems()]
+
+
+# The checker's rules
+
+
+def test_an_ended_office_with_its_successor_passes(dataset: Dataset) -> None:
+    ended(dataset)
+    assert dataset.problems() == []
+
+
+def test_a_reason_is_required_when_there_is_an_end(dataset: Dataset) -> None:
+    del ended(dataset)["end_reason"]
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (OFFICES, "offices[0].valid_until", "error")
+    assert "không ghi lý do" in problem.message
+    assert problem.expected is not None
+    for key, label in vocab.OFFICE_END_REASONS.items():  # every reason offered, with its label
+        assert f"{key} ({label})" in problem.expected
+
+
+def test_an_unknown_reason_is_refused_with_the_choices(dataset: Dataset) -> None:
+    ended(dataset, end_reason="bi-xoa")
+    (problem,) = dataset.problems()
+    assert problem.path == "offices[0].end_reason" and problem.severity == "error"
+    assert problem.expected == "một trong: " + ", ".join(vocab.OFFICE_END_REASONS)
+
+
+def test_a_reason_or_successors_without_an_end_date(dataset: Dataset) -> None:
+    office = ended(dataset)
+    del office["valid_until"]
+    found = {(p.path, p.severity) for p in dataset.problems()}
+    assert found == {("offices[0].end_reason", "error"), ("offices[0].successors", "error")}
+
+
+def test_successors_must_exist_and_not_be_the_office_itself(dataset: Dataset) -> None:
+    ended(dataset, successors=[{"office": "so-bb"}, {"office": "pgddt-a"}, {"office": "so-b"}, {"office": "so-b"}])
+    by_path = {p.path: p for p in dataset.problems()}
+    assert set(by_path) == {"offices[0].successors[0].office", "offices[0].successors[1].office",
+                            "offices[0].successors[3].office"}
+    assert "không có đơn vị nào mang mã 'so-bb'" in by_path["offices[0].successors[0].office"].message
+    assert by_path["offices[0].successors[0].office"].hint == "có phải 'so-b'?"
+    assert by_path["offices[0].successors[1].office"].message == "đơn vị không thể kế thừa chính nó."
+    assert "ghi hai lần" in by_path["offices[0].successors[3].office"].message
+    assert all(p.severity == "error" for p in by_path.values())
+
+
+def test_a_successor_that_is_not_open_after_the_end_is_a_warning(dataset: Dataset) -> None:
+    ended(dataset)
+    successor = dataset.files["offices.yml"]["offices"][-1]
+    successor["valid_until"] = "2025-06-30"  # it ended the same day
+    successor["end_reason"] = "sap-nhap"
+    (problem,) = dataset.problems()
+    assert (problem.path, problem.severity) == ("offices[0].successors[0].office", "warning")
+    assert problem.message == "Sở GDĐT B không hoạt động vào ngày 01/07/2025, ngày sau khi Phòng GDĐT A chấm dứt."
+    del successor["valid_until"], successor["end_reason"]
+    successor["valid_from"] = "2025-08-01"  # a gap of a month
+    (problem,) = dataset.problems()
+    assert problem.severity == "warning"
+    successor["valid_from"] = "2025-07-01"  # opens the day after: fine
+    assert dataset.problems() == []
+
+
+def test_the_former_singular_successor_says_how_to_migrate(dataset: Dataset) -> None:
+    office = ended(dataset)
+    del office["successors"]
+    office["successor"] = "so-b"
+    (problem,) = dataset.problems()
+    assert problem.path == "offices[0].successor"
+    assert problem.hint == ("đổi 'successor: <mã>' thành 'successors: [{office: <mã>}]' và thêm 'end_reason:' "
+                            "(lý do chấm dứt).")
+
+
+# Which office manages a school
+
+
+def successor_year(dataset: Dataset, **extra: Any) -> dict[str, Any]:
+    """Sở B's 2025-2026, carrying Phòng A's bodies on under the same ids."""
+    ended(dataset)
+    old = dataset.year
+    decision = {"id": "b-2025-qd-1", "kind": "quyet-dinh", "number": "7/QĐ-SGDĐT", "date": "2025-09-15",
+                "title": "Về việc kiện toàn tổ cốt cán", "signer": {"person": "a-le-thi-hong", "title": "Giám đốc"}}
+    bodies = [{**copy.deepcopy(body), "decision": "b-2025-qd-1"} for body in old["bodies"]]
+    year = {"school_year": "2025-2026", "office": "so-b", **extra, "documents": [decision], "bodies": bodies}
+    dataset.files["years/2025-2026/so-b.yml"] = year
+    return year
+
+
+def test_the_managing_office_follows_the_year_file_that_lists_the_school(dataset: Dataset) -> None:
+    successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
+    portal, problems = load_or_raise(dataset.write(), dataset.root)
+    assert problems == []
+    school = portal.schools["a-thcs-mot"]
+    assert school.office == "pgddt-a"  # the schools file it is in does not change
+    assert portal.managing_office(school, Y2024) == "pgddt-a"
+    assert portal.managing_office(school, Y2025) == "so-b"
+    view = View(portal)
+    assert view.school_years("a-thcs-mot") == [Y2024, Y2025]
+    assert [(g.office.id, g.year) for g in view.home_groups()] == [("so-b", Y2025)]  # its latest year's office
+
+
+def test_a_school_named_after_its_office_ended_and_listed_by_nobody_is_a_warning(dataset: Dataset) -> None:
+    successor_year(dataset)  # no `schools:`: the schools stay with Phòng A, which has ended
+    problems = dataset.problems()
+    assert {(p.file, p.severity) for p in problems} == {("data/years/2025-2026/so-b.yml", "warning")}
+    assert any("thêm 'a-thcs-mot' vào 'schools:'" in (p.hint or "") for p in problems)
+
+
+def test_a_school_listed_by_two_offices_in_one_year_and_an_unknown_one(dataset: Dataset) -> None:
+    successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai", "a-thcs-ba"])
+    dataset.files["offices.yml"]["offices"].append(
+        {"id": "xa-c", "name": "Ủy ban nhân dân xã C", "short_name": "UBND xã C", "kind": "ubnd-xa"})
+    dataset.files["years/2025-2026/xa-c.yml"] = {"school_year": "2025-2026", "office": "xa-c",
+                                                 "schools": ["a-thcs-mot"]}
+    by_path = {(p.file, p.path): p for p in dataset.problems() if p.severity == "error"}
+    assert set(by_path) == {("data/years/2025-2026/so-b.yml", "schools[2]"),
+                            ("data/years/2025-2026/xa-c.yml", "schools[0]")}
+    assert "không có trường nào mang mã 'a-thcs-ba'" in by_path[("data/years/2025-2026/so-b.yml", "schools[2]")].message
+    assert "đã do đơn vị khác quản lý" in by_path[("data/years/2025-2026/xa-c.yml", "schools[0]")].message
+
+
+# The diff across the change
+
+
+def test_the_diff_across_the_change_says_the_issuer_changed(dataset: Dataset) -> None:
+    year = successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
+    year["bodies"][1]["members"].pop()  # one member left when the Sở took over
+    year["bodies"][0]["declared_count"] = 1
+    year["documents"].append({"id": "b-2025-kh-khac", "kind": "ke-hoach", "date": "2025-09-20",
+                              "title": "Kế hoạch khác của Sở"})  # not behind a body carried over
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    diff = diff_years(portal, "pgddt-a", Y2024, Y2025)
+    assert (diff.office, diff.new_office) == ("pgddt-a", "so-b")
+    assert {k: n for k, n in diff.counts if n} == {"issuer-changed": 1, "member-left": 1, "document-added": 1}
+    issuer = diff.changes[0]
+    assert (issuer.kind, issuer.target_type, issuer.target) == ("issuer-changed", "office", "so-b")
+    assert [(f.field, f.old_id, f.new_id) for f in issuer.fields][0] == ("issuer", "pgddt-a", "so-b")
+    assert to_json(diff)["office"]["successors"] == [
+        {"id": "so-b", "name": "Sở GDĐT B", "took_over": "quản lý chuyên môn"}]
+    text = format_text(diff)
+    assert "Đơn vị ban hành đổi (1)" in text
+    assert "đơn vị ban hành: Phòng Giáo dục và Đào tạo huyện A → Sở Giáo dục và Đào tạo B" in text
+    assert "Kế hoạch khác" not in text
+    # The change page lives under the ended office, and the successor's year links to it.
+    pages = Pages(portal)
+    assert [(d.office, d.new_office) for d in pages.diffs] == [("pgddt-a", "so-b")]
+
+
+# Starting the next year
+
+
+def new_year(*args: str) -> subprocess.CompletedProcess[str]:
+    return cotcan("nam-moi", *args)
+
+
+def test_the_next_year_of_an_ended_office_is_refused_and_redirected_end_to_end(tmp_path: Path) -> None:
+    """The sample office ended on 30/6/2025: its next year is refused naming both successors and
+    the command; that command starts UBND xã Mẫu's year from its last year, same body ids, the
+    successor's own placeholder, the schools handed on; the diff then says the issuer changed."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    refused = new_year("--office", "pgddt-mau", "--data", str(data))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    for successor in ("so-gddt-mau", "ubnd-xa-mau"):
+        assert f"cotcan nam-moi --office pgddt-mau --successor {successor}" in refused.stderr
+    assert not (data / "years" / "2025-2026" / "pgddt-mau.yml").exists()
+
+    wrong = new_year("--office", "pgddt-mau", "--successor", "so-gddt-tp-hcm", "--data", str(data))
+    assert wrong.returncode == 2 and "không phải đơn vị kế thừa" in wrong.stderr
+
+    # Sở GDĐT tỉnh Mẫu carries the bodies on already: a second successor may not take them too.
+    twice = new_year("--office", "pgddt-mau", "--successor", "ubnd-xa-mau", "--data", str(data))
+    assert twice.returncode == 2 and "đã được tiếp tục trong năm học 2025-2026 bởi Sở GDĐT tỉnh Mẫu" in twice.stderr
+    (data / "years" / "2025-2026" / "so-gddt-mau.yml").unlink()
+
+    started = new_year("--office", "pgddt-mau", "--successor", "ubnd-xa-mau", "--data", str(data))
+    assert started.returncode == 0, started.stderr
+    target = data / "years" / "2025-2026" / "ubnd-xa-mau.yml"
+    written = yaml.safe_load(target.read_text(encoding="utf-8"))
+    old = yaml.safe_load((data / "years" / "2024-2025" / "pgddt-mau.yml").read_text(encoding="utf-8"))
+    assert written["office"] == "ubnd-xa-mau"
+    assert [b["id"] for b in written["bodies"]] == [b["id"] for b in old["bodies"]]
+    assert written["documents"] == [{"id": "ubnd-xa-mau-2025-qd-cho-so", "kind": "quyet-dinh", "date": 2025,
+                                     "title": "Quyết định năm học 2025-2026 (chưa có số) (dữ liệu mẫu)",
+                                     "placeholder": True}]
+    # Handed on: the schools the office managed in 2024-2025 that still exist (Vĩnh Lộc merged in 2024).
+    portal, _ = load_or_raise(data, tmp_path, draft=True)
+    managed = {s.id for s in portal.schools.values()
+               if portal.managing_office(s, Y2024) == "pgddt-mau" and s.valid_until is None}
+    assert set(written["schools"]) == managed and "mau-thcs-vinh-loc" not in written["schools"]
+
+    again = new_year("--office", "pgddt-mau", "--successor", "ubnd-xa-mau", "--data", str(data))
+    assert again.returncode == 2 and "bởi UBND xã Mẫu (dữ liệu mẫu)" in again.stderr  # nothing started twice
+
+
+def test_the_sample_successor_year_carries_the_office_on(repo_portal: Portal) -> None:
+    """The committed sample: Sở GDĐT tỉnh Mẫu's 2025-2026, started from Phòng GDĐT huyện Mẫu's
+    2024-2025, with every body id of that year."""
+    before = {b.id for b in repo_portal.bodies_in(Y2024) if b.office == "pgddt-mau"}
+    after = {b.id for b in repo_portal.bodies_in(Y2025) if b.office == "so-gddt-mau"}
+    assert before and before == after
+    diff = diff_years(repo_portal, "pgddt-mau", Y2024, Y2025)
+    assert diff.new_office == "so-gddt-mau" and diff.count("issuer-changed") == 1
+    person = {s.body.school_year for s in View(repo_portal).seats_of_person["mau-pham-thi-lan"]}
+    assert {Y2024, Y2025} <= person  # a person's roles carry on across the change
+
+
+# Pages and search filters
+
+
+@pytest.mark.build
+def test_the_ended_office_page_says_so_and_links_its_successors(repo_site: Path, repo_portal: Portal) -> None:
+    text = article_text(repo_site / "don-vi" / "pgddt-mau" / "index.html")
+    office = repo_portal.offices["pgddt-mau"]
+    assert "Đơn vị đã chấm dứt hoạt động sau ngày 30/06/2025 (giải thể, chấm dứt hoạt động)." in text
+    assert "Lý do chấm dứt Giải thể, chấm dứt hoạt động" in text
+    assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
+    html = (repo_site / "don-vi" / "pgddt-mau" / "index.html").read_text(encoding="utf-8")
+    for heir in office.successors:
+        assert f'don-vi/{heir.office}/"' in html
+        assert heir.took_over and heir.took_over in text
+    successor = article_text(repo_site / "don-vi" / "so-gddt-mau" / "index.html")
+    assert "Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (chấm dứt sau ngày 30/06/2025)" in successor
+
+
+@pytest.mark.build
+def test_a_school_page_says_who_managed_it_each_year(repo_site: Path) -> None:
+    text = article_text(repo_site / "truong" / "mau-thcs-hoa-sen" / "index.html")
+    assert ("Đơn vị quản lý, năm học 2022-2023 đến 2024-2025 Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu)"
+            in text)
+    assert "Đơn vị quản lý, năm học 2025-2026 Sở Giáo dục và Đào tạo tỉnh Mẫu (dữ liệu mẫu)" in text
+    assert "Năm học 2025-2026: Sở GDĐT tỉnh Mẫu (dữ liệu mẫu)" in text
+    assert "Năm học 2024-2025: Phòng GDĐT huyện Mẫu (dữ liệu mẫu)" in text
+    # A school whose office never changed names it once, without years.
+    real = article_text(repo_site / "truong" / "dbp-thcs-him-lam" / "index.html")
+    assert "Đơn vị quản lý Phòng Giáo dục và Đào tạo thành phố Điện Biên Phủ" in real
+    diff = article_text(repo_site / "thay-doi" / "pgddt-mau" / "2024-2025-den-2025-2026" / "index.html")
+    assert "Đơn vị ban hành đổi (1)" in diff
+
+
+def test_search_filters_keep_an_ended_office_under_its_own_name(repo_portal: Portal) -> None:
+    """A page of 2024-2025 is filed under the Phòng that published it, a page of 2025-2026
+    under its successor; a school across years under both."""
+    phong = repo_portal.offices["pgddt-mau"].short_name
+    so = repo_portal.offices["so-gddt-mau"].short_name
+    filed: dict[str, list[str]] = {spec.url: spec.filters.get("don_vi", []) for spec in Pages(repo_portal).all()}
+    assert filed["to-chuc/mau-cum-1/2024-2025/"] == [phong]
+    assert filed["to-chuc/mau-cum-1/2025-2026/"] == [so]
+    assert filed["truong/mau-thcs-hoa-sen/2024-2025/"] == [phong]
+    assert filed["truong/mau-thcs-hoa-sen/2025-2026/"] == [so]
+    assert filed["truong/mau-thcs-hoa-sen/"] == [phong, so]
+    assert filed["van-ban/mau-2024-qd-cum/"] == [phong]
+    assert filed["don-vi/pgddt-mau/"] == [phong]
+    assert filed["thay-doi/pgddt-mau/2023-2024-den-2024-2025/"] == [phong]
+    assert filed["thay-doi/pgddt-mau/2024-2025-den-2025-2026/"] == [phong, so]
