@@ -212,33 +212,34 @@ def yaml_text(draw: st.DrawFn) -> str:
             return found + " "
         return rng.choice(KEYS)
 
-    def block(depth: int, indent: str) -> list[str]:
+    def block(depth: int, indent: str, anchors: bool) -> list[str]:
         lines: list[str] = []
         for _ in range(rng.randrange(1, 5)):
             written = key(depth)
-            skipped = written.startswith(("<<", "?"))  # its value is not built: no anchor in it
+            # The value of a merge key or of a key that is a list is not built: no anchor in it.
+            inner = anchors and not written.startswith(("<<", "?"))
             if written.startswith("?"):
                 lines.append(f"{indent}{written}")
                 lines.append(f"{indent}: {flow(depth + 1, False)}")
                 continue
             shape = rng.randrange(5 if depth < 2 else 2)
             if shape <= 1:
-                lines.append(f"{indent}{written}: {flow(depth + 1, not skipped)}")
+                lines.append(f"{indent}{written}: {flow(depth + 1, inner)}")
             elif shape == 2:
-                lines.append(f"{indent}{written}: {anchor(not skipped)}".rstrip())
-                lines += block(depth + 1, indent + "  ") if not skipped else [f"{indent}  x: 1"]
+                lines.append(f"{indent}{written}: {anchor(inner)}".rstrip())
+                lines += block(depth + 1, indent + "  ", inner)
             else:
                 lines.append(f"{indent}{written}:")
                 for _ in range(rng.randrange(1, 4)):
                     if rng.random() < 0.5:
-                        lines.append(f"{indent}  - {flow(depth + 1, not skipped)}")
+                        lines.append(f"{indent}  - {flow(depth + 1, inner)}")
                     else:
-                        item = block(depth + 1, indent + "    ")
+                        item = block(depth + 1, indent + "    ", inner)
                         lines.append(f"{indent}  - {item[0].lstrip()}")
                         lines += item[1:]
         return lines
 
-    text = "\n".join(block(0, "")) + "\n"
+    text = "\n".join(block(0, "", True)) + "\n"
     if rng.random() > 0.97:
         text += "---\nx: 1\n"
     return text
