@@ -199,8 +199,13 @@ def yaml_text(draw: st.DrawFn) -> str:
         tag = rng.choice(["", "", "", "!!omap ", "!!map "])
         start = anchor(anchors) + tag
         inner = anchors and tag in ("", "!!map ")
-        pairs = [f"{key(depth)}: {flow(depth + 1, inner)}" for _ in range(rng.randrange(4))]
+        pairs = [pair(depth, inner) for _ in range(rng.randrange(4))]
         return f"{start}{{{', '.join(pairs)}}}"
+
+    def pair(depth: int, anchors: bool) -> str:
+        written = key(depth)
+        # The value of a merge key or of a key that is a list is not built: no anchor in it.
+        return f"{written}: {flow(depth + 1, anchors and not written.startswith(('<<', '?')))}"
 
     def key(depth: int) -> str:
         kind = rng.randrange(10)

@@ -110,6 +110,8 @@ class _Builder:
         self.problems = problems
         self.constructor = yaml.constructor.SafeConstructor()
         self.anchors: dict[str, _Anchor] = {}
+        # Plain keys that read as text, each one copy for the whole file: "id", "name"...
+        self.plain_keys: dict[str, str] = {}
         # The loader's implicit resolvers, by the first character of a plain scalar, applied
         # as its `resolve` applies them (a scalar starting with another character is text).
         if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
@@ -164,7 +166,10 @@ class _Builder:
         runs out of stack (a file nested 1,000 levels deep is refused by the parser)."""
         if isinstance(event, yaml.ScalarEvent):
             self.lines.setdefault(path, _line(event))
-            self.anchor(event)
+            if event.anchor is not None:
+                self.anchor(event)
+            if event.tag is None and (not event.implicit[0] or event.value[:1] not in self.resolvers):
+                return event.value  # text: quoted, or plain and starting as nothing else can
             return self.scalar(event, self.tag(event), path)
         if isinstance(event, yaml.AliasEvent):
             anchored = self.aliased(event)
@@ -177,7 +182,8 @@ class _Builder:
             return None
         assert isinstance(event, yaml.CollectionStartEvent), event  # the parser's grammar
         self.lines.setdefault(path, _line(event))
-        self.anchor(event)
+        if event.anchor is not None:
+            self.anchor(event)
         tag = self.tag(event)
         if tag not in _PLAIN_COLLECTIONS:  # !!set, !!omap, !!python/object/apply:...
             self.refuse_tag(tag, path, "")
@@ -191,7 +197,15 @@ class _Builder:
             return items
         result: dict[Any, Any] = {}
         while not isinstance(key_event := next_event(), yaml.MappingEndEvent):
-            key = self.key(key_event, path)
+            if type(key_event) is yaml.ScalarEvent and key_event.anchor is None and key_event.tag is None \
+                    and key_event.implicit[0]:
+                key = self.plain_keys.get(key_event.value)  # "id", "name": seen as plain text before
+                if key is None:
+                    key = self.key(key_event, path)
+                    if type(key) is str and self.tag(key_event) == _STR:
+                        self.plain_keys[key] = key
+            else:
+                key = self.key(key_event, path)
             if key is _SKIPPED:
                 self.skip(0)  # its value
                 continue
@@ -214,7 +228,8 @@ class _Builder:
             scalar, tag = anchored.scalar, anchored.tag
         else:
             assert isinstance(event, yaml.NodeEvent), event  # the parser's grammar
-            self.anchor(event)
+            if event.anchor is not None:
+                self.anchor(event)
             scalar = event if isinstance(event, yaml.ScalarEvent) else None
             tag = self.tag(event)
             if scalar is None:
