@@ -9,9 +9,11 @@ its file is built, and the checks across records run on what was built.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -303,7 +305,26 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
 
     `draft` accepts placeholder documents (reported as warnings): for the clerk's draft
     check only; a build never passes it."""
-    shown_root = shown_root or data_dir.parent
+    with _cycle_collector_paused():
+        return _load(data_dir, shown_root or data_dir.parent, draft)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Loading makes millions of objects that stay (the values read, then the model) and no
+    reference cycles to collect: Python's cycle collector would walk the growing heap again
+    and again for nothing (for 200,000 people it took a fifth of the time). Objects are
+    still freed when their last reference goes; the collector runs again afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(data_dir: Path, shown_root: Path, draft: bool) -> tuple[Portal, list[Problem]]:
     files, problems = find_files(data_dir, shown_root)
     if not files:
         problems.append(Problem(shown_path(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
