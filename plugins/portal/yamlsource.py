@@ -92,7 +92,7 @@ def _composer_error(context: str | None, context_mark: Any, problem: str, proble
 
 def _line(event: yaml.Event) -> int:
     """The 1-based line where an event's value starts."""
-    return int(event.start_mark.line) + 1  # type: ignore[union-attr]  # the parsers mark every event
+    return event.start_mark.line + 1  # type: ignore[union-attr]  # the parsers mark every event
 
 
 class _Builder:
@@ -168,8 +168,8 @@ class _Builder:
             self.lines.setdefault(path, _line(event))
             if event.anchor is not None:
                 self.anchor(event)
-            if event.tag is None and (not event.implicit[0] or event.value[:1] not in self.resolvers):
-                return event.value  # text: quoted, or plain and starting as nothing else can
+            if self.is_text(event):
+                return event.value
             return self.scalar(event, self.tag(event), path)
         if isinstance(event, yaml.AliasEvent):
             anchored = self.aliased(event)
@@ -217,7 +217,11 @@ class _Builder:
                                              f"khóa '{key}' xuất hiện hai lần trong cùng một mục.",
                                              hint="xóa một trong hai dòng; YAML chỉ giữ lại dòng sau."))
             self.lines[key_path] = key_line
-            result[key] = self.value(next_event(), key_path)
+            value = next_event()
+            if type(value) is yaml.ScalarEvent and value.anchor is None and self.is_text(value):
+                result[key] = value.value  # most values: its line is the key's, noted above
+            else:
+                result[key] = self.value(value, key_path)
         return result
 
     def key(self, event: yaml.Event, path: KeyPath) -> Any:
@@ -259,6 +263,11 @@ class _Builder:
                 depth += isinstance(event, yaml.CollectionStartEvent)
             if depth == 0:
                 return
+
+    def is_text(self, event: yaml.ScalarEvent) -> bool:
+        """A scalar with no tag that reads as text: quoted, or plain and starting with a
+        character no implicit resolver looks at (as most names and ids do)."""
+        return event.tag is None and (not event.implicit[0] or event.value[:1] not in self.resolvers)
 
     def tag(self, event: yaml.NodeEvent) -> str:
         """The tag of a scalar or a collection, written or resolved as PyYAML resolves it."""
