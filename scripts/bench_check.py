@@ -260,7 +260,8 @@ def show(run: Run, written: Written) -> None:
     print(f"  {run.label}: {run.people:,} people ({written.people_bytes / 2**20:.1f} MiB), "
           f"{written.members:,} members")
     print(f"    load(): {run.load_seconds:.2f} s (CPU {run.load_cpu_seconds:.2f} s)   "
-          f"process: {run.process_seconds:.2f} s   peak memory: {run.peak_mib:.0f} MiB   problems: {run.errors} errors, {run.warnings} warnings")
+          f"process: {run.process_seconds:.2f} s   peak memory: {run.peak_mib:.0f} MiB   "
+          f"problems: {run.errors} errors, {run.warnings} warnings")
     for problem in run.first_problems:
         print("      " + problem.replace("\n", "\n      "))
 
