@@ -359,7 +359,8 @@ def run(args: argparse.Namespace, work: Path) -> None:
           f"{verdict(full.load_seconds <= TARGET_SECONDS * scale)} "
           f"(CPU {full.load_cpu_seconds:.2f} s: {verdict(full.load_cpu_seconds <= TARGET_SECONDS * scale)})")
     peak_mb = full.peak_mib * 2**20 / 1e6
-    print(f"    memory: {peak_mb:.0f} MB ({full.peak_mib:.0f} MiB) <= {TARGET_MB:.0f} MB: {verdict(peak_mb <= TARGET_MB)}")
+    print(f"    memory: {peak_mb:.0f} MB ({full.peak_mib:.0f} MiB) <= {TARGET_MB:.0f} MB: "
+          f"{verdict(peak_mb <= TARGET_MB)}")
     print(f"    clean data checked clean: {verdict(full.errors == 0 and full.warnings == 0)}")
     print(f"  load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     if args.profile:
