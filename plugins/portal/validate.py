@@ -3,6 +3,9 @@
 The answer also says what can still be built: a record (a person, a document, a body)
 with an error is left out of the model, the rest of its file is built, so that the
 checks across records still run and every problem is reported in one run.
+
+Each record is checked first by a function compiled from its schema (compiled_schema.py);
+jsonschema validates only the records that check refuses, to say what is wrong with them.
 """
 
 from __future__ import annotations

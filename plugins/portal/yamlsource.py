@@ -1,8 +1,9 @@
 """Read a YAML file into plain Python values and remember the line of every key.
 
-PyYAML forgets positions once it has built dicts and lists. We compose the node tree
-ourselves (the C parser when it is installed) and keep, for each key path, the line
-where it stands, so that every problem can name its line.
+PyYAML forgets positions once it has built dicts and lists. We build them ourselves from
+the parser's events (the C parser when it is installed), as PyYAML's composer and safe
+constructor would, and keep, for each key path, the line where it stands, so that every
+problem can name its line.
 
 Before parsing, a file is held to limits (size, list items) and must be UTF-8; a file
 that cannot be read gets one problem saying why, never a traceback.
