@@ -53,6 +53,8 @@ def compile_schema(schema: Any, formats: FormatChecker) -> Check:
     if types == ["object"]:  # a record: its own fields checked in one function
         fields = _fields(schema, formats)
         rest = _checks(schema, formats, skip=_OBJECT_KEYWORDS | {"type"})
+        if not rest:
+            return lambda value: isinstance(value, dict) and fields(value)
         return lambda value: isinstance(value, dict) and fields(value) and all(check(value) for check in rest)
     if types == ["string"]:
         return _text(schema, formats)

@@ -317,14 +317,14 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False)
 def _cycle_collector_paused() -> Iterator[None]:
     """Loading makes millions of objects that stay (the values read, then the model) and no
     reference cycles to collect: Python's cycle collector would walk the growing heap again
-    and again for nothing (for 200,000 people it took a fifth of the time). Objects are
-    still freed when their last reference goes; the collector runs again afterwards."""
-    paused = gc.isenabled()
+    and again for nothing (for 200,000 people, about 1 s of 7; docs/benchmarks.md). Objects
+    are still freed when their last reference goes; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 

@@ -112,7 +112,7 @@ def _item_checks(kind: str) -> dict[str, tuple[Check, Validator]]:
 def _schema_errors(data: Any, kind: str) -> Iterator[tuple[KeyPath, ValidationError]]:
     """jsonschema's errors of a file, with their key paths, as if it had validated the file
     whole. Each item of a list is validated alone, by jsonschema only when the compiled
-    check refuses it: a province's 200,000 people are checked in 1 s, not 5."""
+    check refuses it: a province's 200,000 people are checked in under 1 s, not 5."""
     for error in _file_validator(kind).iter_errors(data):
         yield tuple(error.absolute_path), error
     if not isinstance(data, dict):
