@@ -104,13 +104,14 @@ def test_a_mutated_record_is_judged_as_jsonschema_judges_it(data: st.DataObject)
         for part in path[:-1]:
             parent = parent[part]
         action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+        # A copy of the hostile value: the next mutation may go inside it.
         if action == "replace":
-            parent[path[-1]] = data.draw(st.sampled_from(NASTY_VALUES) | st.text(max_size=12))
+            parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(NASTY_VALUES) | st.text(max_size=12)))
         elif action == "delete":
             del parent[path[-1]]
         elif isinstance(parent, dict):
             parent[data.draw(st.sampled_from(["extra", "id", "person", "school", 1, True, None]))] = \
-                data.draw(st.sampled_from(NASTY_VALUES))
+                copy.deepcopy(data.draw(st.sampled_from(NASTY_VALUES)))
     assert agrees(schema_of(where), record), (where, record)
 
 
