@@ -173,13 +173,13 @@ def test_a_file_over_50_mb_is_refused_before_it_is_read(dataset: Dataset, monkey
 def test_a_file_over_the_item_limit_is_refused_before_it_is_built(dataset: Dataset,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlsource, "MAX_ITEMS", 1000)
-    build = yamlsource._Builder.build
+    build = yamlsource._Builder.document
 
-    def build_unless_subjects(self: yamlsource._Builder, node: yaml.Node, path: tuple[str | int, ...]) -> object:
+    def build_unless_subjects(self: yamlsource._Builder) -> object:
         assert self.doc.file != "data/subjects.yml", "the file was built"
-        return build(self, node, path)
+        return build(self)
 
-    monkeypatch.setattr(yamlsource._Builder, "build", build_unless_subjects)
+    monkeypatch.setattr(yamlsource._Builder, "document", build_unless_subjects)
     del dataset.files["subjects.yml"]
     dataset.raw["subjects.yml"] = "subjects:\n" + "".join(f"  - {{id: s{i}, name: M}}\n" for i in range(1001))
     (problem,) = [p for p in dataset.problems() if p.file == "data/subjects.yml"]

@@ -17,6 +17,8 @@ def test_old_and_new_tone_placement_compare_equal() -> None:
     assert normalize("khoẻ") == "khỏe"
     assert normalize("Hoàng") == "Hoàng"  # closed syllable: unchanged
     assert normalize("Quý") == "Quý"  # qu + y: the tone stays on y
+    assert normalize("HOÀ  –\u00a0Thuỷ‑Hoà") == "HÒA - Thủy-Hòa"  # with dashes and spaces of any kind
+    assert normalize("Hòa") == "Hòa" and normalize("Ho\u0300a") == "Hòa"  # NFC either way
 
 
 def test_slugify_gives_safe_ids() -> None:

@@ -195,9 +195,13 @@ def _check_people(ctx: _Context) -> None:
                         f"'{published}' trong contact.", hint="xóa dòng này hoặc thêm liên hệ.")
         by_name[normalize(person.name).casefold()].append(person.id)
     for ids in by_name.values():
+        if len(ids) < 2:
+            continue
+        # As sets: each pair is looked up in constant time, however long the lists.
+        apart = {i: frozenset(p.people[i].distinct_from) for i in ids}
         for a, b in ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:]):
             pa, pb = p.people[a], p.people[b]
-            if b in pa.distinct_from or a in pb.distinct_from:
+            if b in apart[a] or a in apart[b]:
                 continue
             ctx.add(pb.source, ("name",),
                     f"'{pb.name}' ({b}) trùng tên với '{pa.name}' ({a}, {pa.source.file}, "
@@ -532,26 +536,33 @@ def _file_schema(data: Any) -> Schema | None:
 
 
 def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, bool]]:
-    """Every text of a file that the site may show, walked along its schema: (key path,
-    text, whether it is an id, shown in addresses). Free keys (a figure's parts) are text
-    too. Private contacts are left out."""
+    """Every text of a file that the site may show and that may hold a contact (a digit or a
+    sign of an "@": privacy.may_hold_contact), walked along its schema: (key path, text,
+    whether it is an id, shown in addresses). Free keys (a figure's parts) are text too.
+    Private contacts are left out. A text that holds none costs one regex search: no path,
+    no call (a province's people file has a million texts, nearly all names and ids)."""
     if schema is CONTACT or schema.get("pattern") == SHA256_PATTERN:
         return  # private, or a hash: its digits are no phone number
     if isinstance(value, str):
-        # An original's file name is shown in an address too, as an id is.
-        yield path, value, schema.get("pattern") in (ID_PATTERN, ORIGINAL_FILE_PATTERN)
+        if privacy.may_hold_contact(value):
+            # An original's file name is shown in an address too, as an id is.
+            yield path, value, schema.get("pattern") in (ID_PATTERN, ORIGINAL_FILE_PATTERN)
     elif isinstance(value, list):
+        items = schema.get("items", {})
         for i, item in enumerate(value):
-            yield from _public_texts(schema.get("items", {}), item, path + (i,))
+            if not isinstance(item, str) or privacy.may_hold_contact(item):
+                yield from _public_texts(items, item, (*path, i))
     elif isinstance(value, dict):
         properties = schema.get("properties", {})
         free = schema.get("additionalProperties")
         for key, item in value.items():
             if key in properties:
-                yield from _public_texts(properties[key], item, path + (key,))
+                if not isinstance(item, str) or privacy.may_hold_contact(item):
+                    yield from _public_texts(properties[key], item, (*path, key))
             elif isinstance(free, dict):
-                yield path + (key,), str(key), False
-                yield from _public_texts(free, item, path + (key,))
+                if privacy.may_hold_contact(str(key)):
+                    yield (*path, key), str(key), False
+                yield from _public_texts(free, item, (*path, key))
 
 
 def _check_privacy(ctx: _Context) -> None:

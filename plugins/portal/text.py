@@ -15,14 +15,21 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _OLD_STYLE_OA_OE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])")
 _OLD_STYLE_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+_DASH = re.compile(f"[{''.join(map(chr, _DASHES))}]")  # any character _DASHES replaces
 
 
 def normalize(text: str) -> str:
     """NFC, tones placed the new way, dashes and spaces made plain."""
     decomposed = unicodedata.normalize("NFD", text)
-    decomposed = _OLD_STYLE_OA_OE.sub(r"\1\3\2", decomposed)
-    decomposed = _OLD_STYLE_UY.sub(r"\1\3\2", decomposed)
-    plain = unicodedata.normalize("NFC", decomposed).translate(_DASHES)
+    # Each step only where it changes something: a search costs a fifth of a substitution
+    # (the checker normalises every name of a province's 200,000 people).
+    if _OLD_STYLE_OA_OE.search(decomposed):
+        decomposed = _OLD_STYLE_OA_OE.sub(r"\1\3\2", decomposed)
+    if _OLD_STYLE_UY.search(decomposed):
+        decomposed = _OLD_STYLE_UY.sub(r"\1\3\2", decomposed)
+    plain = unicodedata.normalize("NFC", decomposed)
+    if _DASH.search(plain):
+        plain = plain.translate(_DASHES)
     return " ".join(plain.split())
 
 

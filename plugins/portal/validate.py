@@ -3,6 +3,9 @@
 The answer also says what can still be built: a record (a person, a document, a body)
 with an error is left out of the model, the rest of its file is built, so that the
 checks across records still run and every problem is reported in one run.
+
+Each record is checked first by a function compiled from its schema (compiled_schema.py);
+jsonschema validates only the records that check refuses, to say what is wrong with them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
 from . import characters
+from .compiled_schema import Check, compile_schema
 from .dates import FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, PartialDate, SchoolYear, date_fault, school_year_fault
 from .problems import KeyPath, Problem
 from .schema import (
@@ -91,8 +95,37 @@ _Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call
 
 
 @cache
-def _validator(kind: str) -> Validator:
-    return _Validator(FILE_SCHEMAS[kind], format_checker=_formats)
+def _file_validator(kind: str) -> Validator:
+    """The schema of a kind of file without the items of its lists, which are validated one by one."""
+    schema = FILE_SCHEMAS[kind]
+    shallow = {key: {k: v for k, v in sub.items() if k != "items"} for key, sub in schema["properties"].items()}
+    return _Validator({**schema, "properties": shallow}, format_checker=_formats)
+
+
+@cache
+def _item_checks(kind: str) -> dict[str, tuple[Check, Validator]]:
+    """Per list of a kind of file, for one of its items: the compiled check, and jsonschema to
+    word the errors of an item the check refuses."""
+    return {key: (compile_schema(sub["items"], _formats), _Validator(sub["items"], format_checker=_formats))
+            for key, sub in FILE_SCHEMAS[kind]["properties"].items() if "items" in sub}
+
+
+def _schema_errors(data: Any, kind: str) -> Iterator[tuple[KeyPath, ValidationError]]:
+    """jsonschema's errors of a file, with their key paths, as if it had validated the file
+    whole. Each item of a list is validated alone, by jsonschema only when the compiled
+    check refuses it: a province's 200,000 people are checked in under 1 s, not 5."""
+    for error in _file_validator(kind).iter_errors(data):
+        yield tuple(error.absolute_path), error
+    if not isinstance(data, dict):
+        return
+    for key, (conforms, validator) in _item_checks(kind).items():
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not conforms(item):
+                for error in validator.iter_errors(item):
+                    yield (key, i, *error.absolute_path), error
 
 
 @cache
@@ -125,17 +158,16 @@ class Validation:
 def validate(doc: YamlDocument, kind: str) -> Validation:
     """Every schema problem of one file, sorted by line, and which records are invalid."""
     # Values the reader already refused (an alias, an unknown tag) are reported once, there.
-    errors = [e for e in _validator(kind).iter_errors(doc.data)
-              if not any(tuple(e.absolute_path)[:len(broken)] == broken for broken in doc.broken)]
+    errors = [(path, e) for path, e in _schema_errors(doc.data, kind)
+              if not any(path[:len(broken)] == broken for broken in doc.broken)]
     # A value that is no date says so, not also "wrong type" (2024.0 for a date).
-    misdated = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+    misdated = {path for path, e in errors if e.validator == "format"}
     problems: list[Problem] = []
     blocking: list[KeyPath] = list(doc.broken)
-    for error in errors:
-        path: KeyPath = tuple(error.absolute_path)
+    for path, error in errors:
         if error.validator == "type" and path in misdated:
             continue
-        found = list(_problems(doc, error))
+        found = list(_problems(doc, path, error))
         problems += found
         if any(p.severity == "error" for p in found):
             blocking.append(path)
@@ -197,8 +229,7 @@ def _lookalike(text: str) -> tuple[int, str] | None:
     return foreign.start(), _SCRIPT_NAMES.get(script, "chữ không phải Latinh")
 
 
-def _problems(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
-    path: KeyPath = tuple(error.absolute_path)
+def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Iterator[Problem]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     what = schema.get("description")
     kind = error.validator

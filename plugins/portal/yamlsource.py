@@ -1,8 +1,9 @@
 """Read a YAML file into plain Python values and remember the line of every key.
 
-PyYAML forgets positions once it has built dicts and lists. We compose the node tree
-ourselves (the C parser when it is installed) and keep, for each key path, the line
-where it stands, so that every problem can name its line.
+PyYAML forgets positions once it has built dicts and lists. We build them ourselves from
+the parser's events (the C parser when it is installed), as PyYAML's composer and safe
+constructor would, and keep, for each key path, the line where it stands, so that every
+problem can name its line.
 
 Before parsing, a file is held to limits (size, list items) and must be UTF-8; a file
 that cannot be read gets one problem saying why, never a traceback.
@@ -13,6 +14,9 @@ from __future__ import annotations
 import codecs
 import datetime
 import errno
+import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +27,13 @@ from . import yamlerrors
 from .problems import KeyPath, Problem, format_path
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_MERGE = "tag:yaml.org,2002:merge"
+_SEQUENCE = "tag:yaml.org,2002:seq"
+_MAPPING = "tag:yaml.org,2002:map"
+_PLAIN_COLLECTIONS = (_MAPPING, _SEQUENCE)
+_SKIPPED = object()  # a key that is refused, and its value not built
 
 # Limits checked before a file is parsed into memory.
 MAX_BYTES = 50 * 1024 * 1024
@@ -66,72 +75,230 @@ class ReadResult:
     text: str | None
 
 
+# What the builder keeps of an anchor (&name): an anchored scalar may be repeated by an
+# alias (its event is kept to be built again); an alias to a list or mapping is refused.
+@dataclass(frozen=True)
+class _Anchor:
+    line: int  # 1-based, of the anchored value
+    mark: Any  # where it stands (a yaml.Mark, or the C parser's), for "duplicate anchor"
+    tag: str
+    scalar: yaml.ScalarEvent | None  # None for a list or mapping
+
+
+def _composer_error(context: str | None, context_mark: Any, problem: str, problem_mark: Any) -> yaml.YAMLError:
+    """The error yaml.compose raises for a fault of the document's structure (its marks are
+    yaml.Mark, or the C parser's own)."""
+    return yaml.composer.ComposerError(context, context_mark, problem, problem_mark)
+
+
+def _line(event: yaml.Event) -> int:
+    """The 1-based line where an event's value starts."""
+    return event.start_mark.line + 1  # type: ignore[union-attr]  # the parsers mark every event
+
+
 class _Builder:
-    def __init__(self, doc: YamlDocument, problems: list[Problem]) -> None:
+    """Builds plain values from the parser's events, keeping the line of every key path.
+
+    No node tree is composed: for a province's people file (200,000 people, 12 MB) the
+    tree took 380 MB, 30 times the file, and the collector's passes over it most of the
+    reading time. The events give what the tree gave: values, tags, anchors and lines.
+    tests/test_yaml_events.py holds the walk over the tree and compares the two."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument, problems: list[Problem]) -> None:
+        self.next_event: Callable[[], yaml.Event] = loader.get_event
         self.doc = doc
+        self.lines = doc.lines
         self.problems = problems
         self.constructor = yaml.constructor.SafeConstructor()
-        self.seen: set[int] = set()
+        self.anchors: dict[str, _Anchor] = {}
+        # Plain keys that read as text, each one copy for the whole file: "id", "name"...
+        self.plain_keys: dict[str, str] = {}
+        # The loader's implicit resolvers, by the first character of a plain scalar, applied
+        # as its `resolve` applies them (a scalar starting with another character is text).
+        if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
+            raise TypeError(f"{loader!r}: resolvers this builder does not apply")
+        self.resolvers: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+            first: tuple(resolvers) for first, resolvers in loader.yaml_implicit_resolvers.items()}
 
     def refuse(self, path: KeyPath, message: str, **details: Any) -> None:
         self.problems.append(self.doc.problem(path, message, **details))
         self.doc.broken.add(path)
 
-    def refuse_tag(self, node: yaml.Node, path: KeyPath, what: str) -> None:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # as written: !!python/object
+    def refuse_tag(self, tag: str, path: KeyPath, what: str) -> None:
+        tag = tag.replace("tag:yaml.org,2002:", "!!")  # as written: !!python/object
         self.refuse(path, f"{what}có thẻ YAML '{tag}' không dùng được.",
                     hint="xóa thẻ bắt đầu bằng '!'; nếu '!' là một phần của chữ, đặt cả giá trị trong dấu nháy kép.")
 
-    def build(self, node: yaml.Node, path: KeyPath) -> Any:
-        self.doc.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.CollectionNode):
-            # An alias (*name) reuses a node; refusing it keeps files plain and stops
-            # "billion laughs" inputs from blowing up.
-            if id(node) in self.seen:
-                self.refuse(path, "không dùng neo và bí danh YAML (&tên, *tên).")
-                return None
-            self.seen.add(id(node))
-            if node.tag not in _PLAIN_COLLECTIONS:  # !!set, !!omap, !!python/object/apply:...
-                self.refuse_tag(node, path, "")
-                return None
-        if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.refuse(path, "không dùng khóa gộp '<<' trong dữ liệu.")
-                    continue
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.refuse(path, "khóa phải là một chữ đơn giản.")
-                    continue
-                key = self.scalar(key_node, path)
-                key_path = path + (str(key),)
-                if key in result:
-                    self.problems.append(
-                        Problem(
-                            self.doc.file,
-                            key_node.start_mark.line + 1,
-                            format_path(key_path),
-                            f"khóa '{key}' xuất hiện hai lần trong cùng một mục.",
-                            hint="xóa một trong hai dòng; YAML chỉ giữ lại dòng sau.",
-                        )
-                    )
-                self.doc.lines[key_path] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node, key_path)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+    def document(self) -> Any:
+        """The values of the one document in the stream (None when it is empty); a second
+        document is PyYAML's "expected a single document" error, as yaml.compose raises it."""
+        self.next_event()  # the stream's start
+        if isinstance(self.next_event(), yaml.StreamEndEvent):
+            return None
+        first = self.next_event()  # the document's start was taken
+        data = self.value(first, ())
+        self.next_event()  # the document's end
+        event = self.next_event()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise _composer_error("expected a single document in the stream", first.start_mark,
+                                  "but found another document", event.start_mark)
+        return data
 
-    def scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+    def anchor(self, event: yaml.NodeEvent) -> None:
+        """Note the anchor an event defines; PyYAML refuses one defined twice."""
+        name = event.anchor
+        if name is None:
+            return
+        if name in self.anchors:
+            raise _composer_error(f"found duplicate anchor {name!r}; first occurrence", self.anchors[name].mark,
+                                  "second occurrence", event.start_mark)
+        scalar = event if isinstance(event, yaml.ScalarEvent) else None
+        self.anchors[name] = _Anchor(_line(event), event.start_mark, self.tag(event), scalar)
+
+    def aliased(self, event: yaml.AliasEvent) -> _Anchor:
+        anchored = self.anchors.get(event.anchor or "")
+        if anchored is None:
+            raise _composer_error(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+        return anchored
+
+    def value(self, event: yaml.Event, path: KeyPath) -> Any:
+        """The value that starts with `event`, its other events taken from the parser. One
+        Python frame per level of nesting, as the walk over the tree had: the same depth
+        runs out of stack (a file nested 1,000 levels deep is refused by the parser)."""
+        if isinstance(event, yaml.ScalarEvent):
+            self.lines.setdefault(path, _line(event))
+            if event.anchor is not None:
+                self.anchor(event)
+            if self.is_text(event):
+                return event.value
+            return self.scalar(event, self.tag(event), path)
+        if isinstance(event, yaml.AliasEvent):
+            anchored = self.aliased(event)
+            self.lines.setdefault(path, anchored.line)
+            if anchored.scalar is not None:
+                return self.scalar(anchored.scalar, anchored.tag, path)
+            # An alias (*name) repeating a list or mapping is refused: it keeps files plain
+            # and stops "billion laughs" inputs from blowing up.
+            self.refuse(path, "không dùng neo và bí danh YAML (&tên, *tên).")
+            return None
+        assert isinstance(event, yaml.CollectionStartEvent), event  # the parser's grammar
+        self.lines.setdefault(path, _line(event))
+        if event.anchor is not None:
+            self.anchor(event)
+        tag = self.tag(event)
+        if tag not in _PLAIN_COLLECTIONS:  # !!set, !!omap, !!python/object/apply:...
+            self.refuse_tag(tag, path, "")
+            self.skip(1)
+            return None
+        next_event = self.next_event
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(item := next_event(), yaml.SequenceEndEvent):
+                items.append(self.value(item, (*path, len(items))))
+            return items
+        result: dict[Any, Any] = {}
+        while not isinstance(key_event := next_event(), yaml.MappingEndEvent):
+            if type(key_event) is yaml.ScalarEvent and key_event.anchor is None and key_event.tag is None \
+                    and key_event.implicit[0]:
+                key = self.plain_keys.get(key_event.value)  # "id", "name": seen as plain text before
+                if key is None:
+                    key = self.key(key_event, path)
+                    if type(key) is str and self.tag(key_event) == _STR:
+                        self.plain_keys[key] = key
+            else:
+                key = self.key(key_event, path)
+            if key is _SKIPPED:
+                self.skip(0)  # its value
+                continue
+            key_path = (*path, str(key))
+            # An alias is the anchored key itself, where it stands.
+            key_line = self.aliased(key_event).line if isinstance(key_event, yaml.AliasEvent) else _line(key_event)
+            if key in result:
+                self.problems.append(Problem(self.doc.file, key_line, format_path(key_path),
+                                             f"khóa '{key}' xuất hiện hai lần trong cùng một mục.",
+                                             hint="xóa một trong hai dòng; YAML chỉ giữ lại dòng sau."))
+            self.lines[key_path] = key_line
+            value = next_event()
+            if type(value) is yaml.ScalarEvent and value.anchor is None and self.is_text(value):
+                result[key] = value.value  # most values: its line is the key's, noted above
+            else:
+                result[key] = self.value(value, key_path)
+        return result
+
+    def key(self, event: yaml.Event, path: KeyPath) -> Any:
+        """A mapping's key, or _SKIPPED when it is refused (a merge key, a list or mapping)."""
+        scalar: yaml.ScalarEvent | None
+        if isinstance(event, yaml.AliasEvent):
+            anchored = self.aliased(event)
+            scalar, tag = anchored.scalar, anchored.tag
+        else:
+            assert isinstance(event, yaml.NodeEvent), event  # the parser's grammar
+            if event.anchor is not None:
+                self.anchor(event)
+            scalar = event if isinstance(event, yaml.ScalarEvent) else None
+            tag = self.tag(event)
+            if scalar is None:
+                self.skip(1)  # the key's own list or mapping
+        if tag == _MERGE:
+            self.refuse(path, "không dùng khóa gộp '<<' trong dữ liệu.")
+            return _SKIPPED
+        if scalar is None:
+            self.refuse(path, "khóa phải là một chữ đơn giản.")
+            return _SKIPPED
+        key = self.scalar(scalar, tag, path)
+        # One copy of each key ("id", "name") for the whole file, not one per record.
+        return sys.intern(key) if type(key) is str else key
+
+    def skip(self, depth: int) -> None:
+        """Take the events of a value that is not built (inside a list or mapping already
+        started when `depth` is 1), noting its anchors as PyYAML would."""
+        while True:
+            event = self.next_event()
+            if isinstance(event, yaml.AliasEvent):
+                self.aliased(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            else:
+                assert isinstance(event, yaml.NodeEvent), event  # the parser's grammar
+                self.anchor(event)
+                depth += isinstance(event, yaml.CollectionStartEvent)
+            if depth == 0:
+                return
+
+    def is_text(self, event: yaml.ScalarEvent) -> bool:
+        """A scalar with no tag that reads as text: quoted, or plain and starting with a
+        character no implicit resolver looks at (as most names and ids do)."""
+        return event.tag is None and (not event.implicit[0] or event.value[:1] not in self.resolvers)
+
+    def tag(self, event: yaml.NodeEvent) -> str:
+        """The tag of a scalar or a collection, written or resolved as PyYAML resolves it."""
+        tag: str | None = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            return tag
+        if isinstance(event, yaml.ScalarEvent):
+            if event.implicit[0]:  # plain, not quoted
+                value = event.value
+                for resolved, pattern in self.resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return resolved
+            return _STR
+        return _SEQUENCE if isinstance(event, yaml.SequenceStartEvent) else _MAPPING
+
+    def scalar(self, event: yaml.ScalarEvent, tag: str, path: KeyPath) -> Any:
+        if tag == _STR:
+            return event.value  # what SafeConstructor makes of a text
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError, TypeError):
-            if node.tag == _TIMESTAMP:
+            if tag == _TIMESTAMP:
                 # A date that does not exist (2024-02-30): kept as written, so that the
                 # schema's date check says what is wrong with it, in words.
-                return node.value
-            self.refuse_tag(node, path, f"giá trị '{node.value}' ")
+                return event.value
+            self.refuse_tag(tag, path, f"giá trị '{event.value}' ")
             return None
+        finally:
+            self.constructor.constructed_objects.clear()  # it would keep every node it made
         # Dates stay text (ISO 8601) so that every value is plain JSON for the schema.
         return value.isoformat() if isinstance(value, datetime.date) else value
 
@@ -225,6 +392,11 @@ def read_yaml(path: Path, shown_as: str) -> ReadResult:
     text = _decode(data, shown_as)
     if isinstance(text, Problem):
         return ReadResult(None, [text], data.decode(_wide_codec(data) or "utf-8", "replace"))
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> ReadResult:
+    """Parse the text of one file, held to the item limit."""
     doc = YamlDocument(shown_as, None)
     problems: list[Problem] = []
     try:
@@ -232,9 +404,11 @@ def read_yaml(path: Path, shown_as: str) -> ReadResult:
             limit = f"{MAX_ITEMS:,}".replace(",", ".")  # 1.000.000, as Vietnamese writes it
             return ReadResult(None, [_too_large(shown_as, f"tệp có hơn {limit} mục trong các danh sách.",
                                                 f"tối đa {limit} mục một tệp")], text)
-        node = yaml.compose(text, Loader=_Loader)
-        if node is not None:
-            doc.data = _Builder(doc, problems).build(node, ())
+        loader = _Loader(text)
+        try:
+            doc.data = _Builder(loader, doc, problems).document()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         return ReadResult(None, [_unparsable(shown_as, yamlerrors.describe(error, text))], text)
     except RecursionError:
