@@ -47,7 +47,6 @@ import bench_build
 import generate_province as gen
 import yaml
 
-import _paths
 from portal.text import normalize, slugify
 
 OFFICE = "so-gddt-son-ha"
@@ -251,7 +250,7 @@ def measure(written: Written, label: str, core: Path) -> Run:
     """load() of the portal in `core` (a plugins/ folder) in a fresh process, inside a wrapper
     that reports its peak memory."""
     command = [sys.executable, "-c", _CHILD, str(written.data_dir), str(core)]
-    figures, output = bench_build.measured(command, _paths.REPO)
+    figures, output = bench_build.measured(command, bench_build.REPO)
     lines = [line for line in output.splitlines() if line.startswith("{")]
     if figures["rc"] != 0 or not lines:
         raise SystemExit(f"load() failed in the child process:\n{output[-3000:]}")
@@ -313,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="thêm một lần chạy load() với cProfile")
     parser.add_argument("--memory", action="store_true", help="thêm một lần chạy load() với tracemalloc")
     parser.add_argument("--top", type=int, default=25, help="số dòng của bảng profile")
-    parser.add_argument("--core", type=Path, default=_paths.REPO / "plugins",
+    parser.add_argument("--core", type=Path, default=bench_build.REPO / "plugins",
                         help="thư mục plugins/ của bản mã cần đo (mặc định: bản này), ví dụ một commit cũ "
                              "lấy ra bằng git archive, để so sánh trước và sau")
     args = parser.parse_args(argv)

@@ -16,10 +16,10 @@ search index, which reads the site's HTML only, never holds it.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-import _paths
-
-TARGET = _paths.REPO / "data" / "files" / "mau" / "sgd-mau-2025-qd-to-cot-can.pdf"
+REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
+TARGET = REPO / "data" / "files" / "mau" / "sgd-mau-2025-qd-to-cot-can.pdf"
 # Only in this PDF: tests/test_originals.py looks for it in the search index.
 PDF_ONLY_WORD = "BANGOCCHIMAU"
 
@@ -94,7 +94,7 @@ def pdf_bytes() -> bytes:
 def main() -> int:
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_bytes(pdf_bytes())
-    print(f"wrote {TARGET.relative_to(_paths.REPO)} ({TARGET.stat().st_size} bytes)")
+    print(f"wrote {TARGET.relative_to(REPO)} ({TARGET.stat().st_size} bytes)")
     return 0
 
 
