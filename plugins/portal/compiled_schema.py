@@ -138,6 +138,11 @@ def _one_of(schema: dict[str, Any], formats: FormatChecker) -> Check:
     return lambda value: sum(1 for choice in choices if choice(value)) == 1
 
 
+def _any_of(schema: dict[str, Any], formats: FormatChecker) -> Check:
+    choices = [compile_schema(choice, formats) for choice in schema["anyOf"]]
+    return lambda value: any(choice(value) for choice in choices)
+
+
 # Two shapes that make up most values, each checked in one function: a record's fields, a text.
 
 
@@ -197,6 +202,7 @@ _COMPILERS: dict[str, Callable[[dict[str, Any], FormatChecker], Check]] = {
     "format": _format,
     "items": _items,
     "oneOf": _one_of,
+    "anyOf": _any_of,
 }
 _OBJECT_KEYWORDS = frozenset({"properties", "required", "additionalProperties", "propertyNames"})
 _TEXT_KEYWORDS = frozenset({"type", "minLength", "maxLength", "pattern"})
