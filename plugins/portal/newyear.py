@@ -75,12 +75,9 @@ def placeholder_decision(office_id: str, year: SchoolYear, *, sample: bool = Fal
             "title": title, "placeholder": True}
 
 
-def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None = None,
-         new: SchoolYear | None = None) -> NewYear:
-    """Work out the new year's file; raises NewYearError when it cannot be started."""
-    office = portal.offices.get(office_id)
-    if office is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+def _years(portal: Portal, office: Office, old: SchoolYear | None,
+           new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
+    """The year to copy (the office's latest by default) and the year to start (the next)."""
     years = office_years(portal, office.id)
     old = old or (years[-1] if years else None)
     if old is None or old not in years:
@@ -90,6 +87,16 @@ def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None 
     new = new or SchoolYear(old.start + 1)
     if new <= old:
         raise NewYearError(f"năm học mới ({new}) phải sau năm học chép từ ({old}).")
+    return old, new
+
+
+def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None = None,
+         new: SchoolYear | None = None) -> NewYear:
+    """Work out the new year's file; raises NewYearError when it cannot be started."""
+    office = portal.offices.get(office_id)
+    if office is None:
+        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+    old, new = _years(portal, office, old, new)
     if office.ended_before(new):
         assert office.valid_until is not None
         raise NewYearError(f"{office.name} đã ngừng hoạt động từ sau ngày {office.valid_until.vietnamese()}, "
@@ -114,15 +121,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     successor = portal.offices.get(successor_id)
     if successor is None:
         raise NewYearError(f"không có đơn vị nào mang mã '{successor_id}'.")
-    years = office_years(portal, office.id)
-    old = old or (years[-1] if years else None)
-    if old is None or old not in years:
-        have = ", ".join(str(y) for y in years) or "chưa có năm nào"
-        raise NewYearError(f"đơn vị {office.id} không có dữ liệu năm học {old or ''} để chép "
-                           f"(các năm đang có: {have}).")
-    new = new or SchoolYear(old.start + 1)
-    if new <= old:
-        raise NewYearError(f"năm học mới ({new}) phải sau năm học chép từ ({old}).")
+    old, new = _years(portal, office, old, new)
     if not office.ended_before(new):
         raise NewYearError(f"{office.name} chưa chấm dứt hoạt động trước năm học {new}: đơn vị này tự bắt đầu "
                            f"năm học mới (bỏ --successor).")
