@@ -264,3 +264,21 @@ def test_input_or_workbook_but_not_both(data: Path, tmp_path: Path, capsys: pyte
     with pytest.raises(SystemExit):
         main(["--office", DT, "--input", "x.tsv", "--year", "2024"])
     assert "LỖI: --year: năm học '2024' không đúng dạng, ví dụ 2024-2025" in capsys.readouterr().err
+
+
+def test_two_new_bodies_named_by_headings_are_added_in_the_list_s_order(data: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Two headings naming groups the year does not have: both proposed, both written, in
+    the order of the list (two insertions at the end of `bodies:` used to swap and fail the
+    layout check, even in the preview)."""
+    path = tmp_path / "nhom.tsv"
+    path.write_text(HEADER + "NHÓM TOÁN\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Hòa\tToán\tNhóm trưởng\n"
+                    "NHÓM NGỮ VĂN\n1\tLê Văn Hoà\tHiệu trưởng - TH Dầu Tiếng\tNgữ văn\tNhóm trưởng\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data))
+    assert code == 0, err
+    assert [b["name"] for b in yaml.safe_load(out)["bodies"]] == ["Nhóm Toán", "Nhóm Ngữ văn"]
+    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
+    assert code == 0, err
+    written = yaml.safe_load((data / "years" / "2024-2025" / f"{DT}.yml").read_text(encoding="utf-8"))
+    assert [b["name"] for b in written["bodies"]][-2:] == ["Nhóm Toán", "Nhóm Ngữ văn"]

@@ -176,7 +176,10 @@ class _YearFile:
 
     def result(self) -> str:
         lines = list(self.lines)
-        for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
+        # From the bottom up; of two insertions at one line (two new bodies), the later one
+        # first, so that the earlier lands above it and the file keeps the list's order.
+        order = sorted(range(len(self.edits)), key=lambda i: (self.edits[i][0], self.edits[i][1], i), reverse=True)
+        for start, end, new in (self.edits[i] for i in order):
             lines[start:end] = new
         text = "\n".join(lines) + "\n"
         if load(text) != self.data:
