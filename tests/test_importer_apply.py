@@ -3,6 +3,7 @@ and with --apply merges into the data files, guarded, atomically, checked, undon
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -145,10 +146,29 @@ def test_a_failed_write_puts_back_what_was_written(data: Path, tmp_path: Path, m
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(RosterError, match=r"không ghi được tệp \(No space left on device\); đã trả lại các tệp như cũ"):
+    with pytest.raises(RosterError, match=r"không ghi được tệp \(ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại\); "
+                                          r"đã trả lại các tệp như cũ"):
         apply_changes(changes, lambda: load(data)[1], error_counts([]))
     monkeypatch.setattr(os, "replace", real_replace)
     assert tree(data) == before  # the people file restored, no temporary file left
+
+
+def test_a_read_only_data_folder_is_told_in_vietnamese(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A data folder on a read-only disk (a USB stick locked, a network share): the
+    system's reason in Vietnamese, not its English strerror, and nothing written."""
+    before = tree(data)
+
+    def read_only(source: str, target: str) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", target)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    monkeypatch.undo()
+    assert code == 2 and "Read-only" not in err and "Traceback" not in err
+    assert "không ghi được tệp (ổ đĩa chỉ cho phép đọc); đã trả lại các tệp như cũ." in err
+    assert {k: v for k, v in tree(data).items()} == before
 
 
 def test_an_error_the_checker_finds_after_applying_restores_the_files(data: Path, tmp_path: Path,

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .. import commands
+from ..errors import os_reason
 from ..load import shown_path
 from .datafiles import people_path, year_path
 from .errors import RosterError
@@ -216,7 +217,7 @@ def _read(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise RosterError(f"{path}: không đọc được tệp ({exc.strerror}).") from None
+        raise RosterError(f"{path}: không đọc được tệp ({os_reason(exc)}).") from None
 
 
 def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list[FileChange]:

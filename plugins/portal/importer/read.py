@@ -12,6 +12,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..errors import os_reason
 from .errors import RosterError
 from .grid import Grid
 from .limits import LIMITS, Limits, megabytes
@@ -75,7 +76,7 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
         with path.open("rb") as stream:
             head = stream.read(4096)
     except OSError as exc:
-        raise RosterError(f"{shown}: không đọc được tệp ({exc.strerror or type(exc).__name__}).") from None
+        raise RosterError(f"{shown}: không đọc được tệp ({os_reason(exc)}).") from None
     if head.startswith(_OLE2):
         how = _OLD_OFFICE.get(path.suffix.lower())
         if how is None:
