@@ -162,6 +162,17 @@ def test_removing_someone_who_was_never_there_names_the_close_id(dataset: Datase
         "    gợi ý: có phải 'a-tran-van-binh'?")
 
 
+def test_removing_a_school_that_was_never_there_calls_it_a_school(dataset: Dataset) -> None:
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove: [{school: a-thcs-mot}]
+""")
+    (problem,) = _problems(dataset)
+    assert problem.message.startswith("cho thôi tham gia THCS Một ('a-thcs-mot') nhưng trường này không có trong "
+                                      "Nhóm Toán năm học 2024-2025.")
+
+
 def test_a_change_to_someone_no_longer_there_on_that_date(dataset: Dataset) -> None:
     """Bình left on 1/11/2024 (by the amendment listed second); a later one changes his role."""
     _dataset(dataset, """\

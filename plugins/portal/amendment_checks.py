@@ -96,14 +96,15 @@ def _report_fault(ctx: _Context, body: Body, history: terms.History, fault: term
                      "quyết định cho thôi (remove) trước.")
         return
     action = _ACTIONS[str(fault.path[0])]
+    this = "trường này" if fault.key.startswith("school:") else "người này"
     if fault.kind == "never-there":
         known = sorted({member_key(m).partition(":")[2] for m in history.first})
         close = difflib.get_close_matches(fault.key.partition(":")[2], known, n=1, cutoff=0.75)
-        ctx.add(body.source, path, f"{action} {who} nhưng người này không có trong {body.name} năm học "
+        ctx.add(body.source, path, f"{action} {who} nhưng {this} không có trong {body.name} năm học "
                 f"{body.school_year}.", expected=_WHERE,
                 hint=f"có phải '{close[0]}'?" if close else "kiểm tra lại mã trong quyết định điều chỉnh.")
         return
-    ctx.add(body.source, path, f"{action} {who} từ {day} nhưng ngày đó người này không có trong {body.name}"
+    ctx.add(body.source, path, f"{action} {who} từ {day} nhưng ngày đó {this} không có trong {body.name}"
             f"{_when_there(history, fault.key, amendment.start.first_day)}.", expected=_WHERE,
             hint="kiểm tra lại ngày 'from' của các quyết định điều chỉnh, và thứ tự các thay đổi.")
 
