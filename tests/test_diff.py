@@ -630,6 +630,12 @@ def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     assert year.stderr == "Không so sánh được: không có năm học nào sau 2024-2025 để so sánh.\n"
     bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    # --from and --to typed the wrong way round: refused, not a backwards diff ("new" bodies that are gone).
+    swapped = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2024-2025", "--to", "2022-2023",
+                     "--data", str(sample_data))
+    assert (swapped.returncode, swapped.stdout) == (2, "")
+    assert swapped.stderr == ("Không so sánh được: năm học --to (2022-2023) phải sau năm học --from (2024-2025); "
+                              "có phải: --from 2022-2023 --to 2024-2025?\n")
 
 
 def test_diff_script_within_a_year(sample_data: Path) -> None:

@@ -44,6 +44,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 def pick_years(years: list[SchoolYear], old: SchoolYear | None,
                new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
     """--to defaults to the latest year, --from to the year before --to that has data."""
+    if old is not None and new is not None and new < old:
+        raise DiffError(f"năm học --to ({new}) phải sau năm học --from ({old}); có phải: --from {new} --to {old}?")
     if new is None:
         later = [y for y in years if old is None or y > old]
         if not later:
