@@ -26,6 +26,7 @@ from markers import runs_mkdocs
 
 from conftest import REPO, build_env
 from portal import commands
+from portal.checks import PLACEHOLDER_NAME
 from portal.cli.command import DISTRIBUTION
 from portal.cli.new_site import current_school_year
 from portal.commands import Exit
@@ -110,6 +111,29 @@ def test_one_placeholder_of_each_kind_a_warning_in_a_draft_and_an_error_otherwis
     assert (draft_check.returncode, check.returncode) == (Exit.OK, Exit.DATA)
     assert draft_check.stdout.endswith("0 lỗi, 4 cảnh báo.\n")
     assert "4 lỗi, 0 cảnh báo." in check.stdout
+
+
+def test_deleting_only_the_marks_still_leaves_the_placeholders_refused(fresh: Path) -> None:
+    """The careless clerk deletes every `placeholder: true` line and nothing else: each record
+    still named "… (chỗ giữ)" is still a placeholder (as a decision titled "chưa có số" is)."""
+    for path in (fresh / "data").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^ *placeholder: true\n", "", text, flags=re.M), encoding="utf-8")
+    # Every record the new site names "(chỗ giữ)", derived from its files.
+    named = {str(record["name"]) for path in (fresh / "data").rglob("*.yml")
+             for key, records in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
+             if isinstance(records, list) for record in records
+             if isinstance(record, dict) and PLACEHOLDER_NAME in str(record.get("name", ""))}
+    assert named == {"Tên trường (chỗ giữ)", "Họ và tên (chỗ giữ)", "Tổ cốt cán (chỗ giữ)"}
+    _, real = load(fresh / "data", fresh)
+    _, draft = load(fresh / "data", fresh, draft=True)
+    assert {p.severity for p in draft} == {"warning"}
+    for name in named:
+        (problem,) = [p for p in real if f"'{name}'" in p.message]
+        assert problem.severity == "error" and problem.path.endswith("].name"), problem
+        assert problem.message.endswith(f"vẫn mang tên chỗ giữ '{name}'.")
+    check = cotcan("kiem-tra", cwd=fresh)
+    assert check.returncode == Exit.DATA and "4 lỗi, 0 cảnh báo." in check.stdout  # and the decision
 
 
 def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
