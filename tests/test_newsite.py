@@ -174,6 +174,25 @@ def test_a_wrong_value_is_refused_before_anything_is_written(tmp_path: Path, opt
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_site_name_the_theme_would_write_raw_into_html_is_refused(tmp_path: Path) -> None:
+    """The theme writes `site_name` unescaped into an HTML attribute (Material's header logo
+    `aria-label`): a quote or angle bracket in the name it comes from would break out of it.
+    Refused before anything is written; a clean --short-name makes such a --name usable."""
+    name = 'Sở GDĐT "Đặc biệt" <script>alert(1)</script>'
+    done = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", name, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (Exit.USAGE, "")
+    assert done.stderr.startswith(f"LỖI --name: '{name}' có ký tự \", <, > mà giao diện trang ghi nguyên vào HTML")
+    assert "--short-name" in done.stderr and "“ ”" in done.stderr
+    assert not (tmp_path / "trang").exists()
+    short = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", NAME, "--short-name",
+                   'Sở "X"', cwd=tmp_path)
+    assert short.returncode == Exit.USAGE and short.stderr.startswith("LỖI --short-name: ")
+    kept = new_site(tmp_path / "trang", name=name)  # with a clean --short-name: the full name kept as written
+    assert kept.returncode == Exit.OK, kept.stderr
+    config = yaml.safe_load((tmp_path / "trang" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Tổ cốt cán — Sở GDĐT Điện Biên"
+
+
 HOSTILE_NAME = 'Phòng GD&ĐT "Mới": #1 - [*x*](javascript:alert(1)) <b>đậm</b> `mã` yes'
 
 
