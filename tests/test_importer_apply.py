@@ -302,3 +302,16 @@ def test_two_new_bodies_named_by_headings_are_added_in_the_list_s_order(data: Pa
     assert code == 0, err
     written = yaml.safe_load((data / "years" / "2024-2025" / f"{DT}.yml").read_text(encoding="utf-8"))
     assert [b["name"] for b in written["bodies"]][-2:] == ["Nhóm Toán", "Nhóm Ngữ văn"]
+
+
+def test_a_year_the_office_has_not_started_is_refused_with_the_command(data: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """`--year 2025-2026` before `cotcan nam-moi`: told to start the year, not that the new
+    groups lack a decision."""
+    before = tree(data)
+    path = DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")
+    code, out, err = run(capsys, "--office", DT, "--input", str(path), "--year", "2030-2031", "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err == (f"LỖI đơn vị {DT} chưa có năm học 2030-2031 (các năm đang có: 2023-2024, 2024-2025). Gợi ý: "
+                   f"bắt đầu năm học bằng cotcan nam-moi --office {DT} --to 2030-2031 rồi nhập danh sách.\n")
+    assert tree(data) == before
