@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -314,4 +315,42 @@ def test_a_year_the_office_has_not_started_is_refused_with_the_command(data: Pat
     assert (code, out) == (2, "")
     assert err == (f"LỖI đơn vị {DT} chưa có năm học 2030-2031 (các năm đang có: 2023-2024, 2024-2025). Gợi ý: "
                    f"bắt đầu năm học bằng cotcan nam-moi --office {DT} --to 2030-2031 rồi nhập danh sách.\n")
+    assert tree(data) == before
+
+
+def test_a_year_file_the_merge_cannot_keep_is_left_alone_with_a_sentence(data: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`bodies:` written as one flow list (pasted from JSON or another tool): the merge cannot
+    add a body inside it. Exit 2 with a sentence and the proposed YAML to paste, never the
+    'unexpected fault' line (exit 3) PyYAML's parser error gave; nothing written."""
+    year_file = data / "years" / "2024-2025" / f"{DT}.yml"
+    text = year_file.read_text(encoding="utf-8")
+    bodies = yaml.safe_load(text)["bodies"]
+    head = text[:text.index("\nbodies:")]
+    year_file.write_text(head + "\nbodies: " + json.dumps(bodies, ensure_ascii=False, default=str) + "\n",
+                         encoding="utf-8")
+    before = tree(data)
+    path = tmp_path / "nhom.tsv"
+    path.write_text(HEADER + "NHÓM TOÁN\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Hòa\tToán\tNhóm trưởng\n",
+                    encoding="utf-8")
+    for apply in ((), ("--apply",)):
+        code, out, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), *apply)
+        assert code == 2, err
+        assert yaml.safe_load(out)["bodies"][0]["name"] == "Nhóm Toán"  # the proposal, to paste by hand
+        assert (f"LỖI data/years/2024-2025/{DT}.yml: không ghép được danh sách vào tệp mà giữ nguyên bố cục của tệp; "
+                "không ghi gì. Gợi ý: dán tay YAML đề xuất (in ra ở trên, hoặc ghi vào tệp bằng --output).") in err
+        assert tree(data) == before
+
+
+def test_a_people_file_the_insertion_cannot_keep_is_left_alone_with_a_sentence(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people_file = data / "people" / f"{DT}.yml"
+    people = yaml.safe_load(people_file.read_text(encoding="utf-8"))["people"]
+    people_file.write_text("people: " + json.dumps(people, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = tree(data)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    assert code == 2 and "Lỗi không mong đợi" not in err
+    assert (f"LỖI data/people/{DT}.yml: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì. "
+            "Gợi ý: thêm tay những người mới theo YAML đề xuất (in ra ở trên).") in err
     assert tree(data) == before

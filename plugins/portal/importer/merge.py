@@ -183,9 +183,14 @@ class _YearFile:
         for start, end, new in (self.edits[i] for i in order):
             lines[start:end] = new
         text = "\n".join(lines) + "\n"
-        if load(text) != self.data:
+        try:
+            kept = load(text) == self.data
+        except yaml.YAMLError:  # a layout the edits cannot keep (`bodies:` as one flow list)
+            kept = False
+        if not kept:
             raise RosterError(f"{self.shown}: không ghép được danh sách vào tệp mà giữ nguyên bố cục của tệp; "
-                              "không ghi gì. Gợi ý: dùng YAML in ra (không có --apply) và dán tay.")
+                              "không ghi gì. Gợi ý: dán tay YAML đề xuất (in ra ở trên, hoặc ghi vào tệp bằng "
+                              "--output).")
         return text
 
 
@@ -206,8 +211,13 @@ def _people_text(old: str | None, people: list[dict[str, str]], shown: str) -> s
     end = _last_content_line(lines, seq) + 1
     text = "\n".join(lines[:end] + block + lines[end:]) + "\n"
     data["people"] = list(data["people"]) + people
-    if load(text) != data:
-        raise RosterError(f"{shown}: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì.")
+    try:
+        kept = load(text) == data
+    except yaml.YAMLError:  # a layout the insertion cannot keep (`people:` as one flow list)
+        kept = False
+    if not kept:
+        raise RosterError(f"{shown}: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì. "
+                          "Gợi ý: thêm tay những người mới theo YAML đề xuất (in ra ở trên).")
     return text
 
 
