@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import Dataset
+from conftest import Dataset, load
 from portal import yamlerrors, yamlsource
 from portal.problems import Problem
 
@@ -155,6 +156,20 @@ def test_utf16_files_are_named_and_a_utf8_byte_order_mark_is_accepted(dataset: D
     assert [p.message for p in dataset.problems()] == ["tệp lưu bằng bảng mã UTF-16, không phải UTF-8."]
     write_bytes(dataset, "people/pgddt-a.yml", people.encode("utf-8-sig"))  # as Notepad saves it
     assert dataset.problems() == []
+
+
+def test_text_typed_with_decomposed_marks_is_read_as_composed(dataset: Dataset) -> None:
+    """A name pasted from a Mac or a web form arrives with its marks as separate characters
+    (NFD): the same name to the eye, another string to every comparison, sort and export.
+    Read as NFC, like the importer's cells, whatever the file holds."""
+    nfd = unicodedata.normalize("NFD", "Hà Thị Liên")
+    people = yaml.safe_dump(dataset.files["people/pgddt-a.yml"], allow_unicode=True)
+    assert "Hà Thị Liên" in people
+    dataset.raw["people/pgddt-a.yml"] = people.replace("Hà Thị Liên", nfd)
+    portal, problems = load(dataset.write(), dataset.root)
+    assert problems == []
+    assert portal.people["a-ha-thi-lien"].name == "Hà Thị Liên"
+    assert unicodedata.is_normalized("NFC", portal.people["a-ha-thi-lien"].name)
 
 
 def test_a_file_over_50_mb_is_refused_before_it_is_read(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
