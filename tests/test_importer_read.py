@@ -130,6 +130,26 @@ def test_rows_outside_the_roster_are_not_read(tmp_path: Path) -> None:
     assert "Nơi nhận" not in texts and "CỘNG HÒA" not in texts and "Danh sách này có" not in texts
 
 
+def test_the_column_numbering_row_under_the_header_is_not_a_person(tmp_path: Path) -> None:
+    """Administrative tables number their columns in a row under the header, "(1) (2) (3)"
+    or "1 2 3" (in a Word table as in Excel): not a row of the list, nor an error."""
+    document = docx.Document()
+    rows = [["TT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            ["1", "Ông Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Hòa", "Toán", "Nhóm trưởng"]]
+    grid = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            grid.cell(i, j).text = text
+    document.save(str(tmp_path / "ds.docx"))
+    tsv = tmp_path / "ds.tsv"
+    tsv.write_text("\t".join(HEADER) + "\n1\t2\t3\t4\t5\n1\tA\tGV - THCS X\t\t\n", encoding="utf-8")
+    for path, name in ((tmp_path / "ds.docx", "Ông Đỗ Tấn Nhạn"), (tsv, "A")):
+        table = read_table(path)
+        assert [r.cells["name"] for r in table.rows] == [name]
+        assert table.warnings == []
+
+
 def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "a.tsv"
     path.write_text("\t".join(HEADER) + "\n1\tA\tGV - THCS X\t\t\n\tTổng cộng: 1 người\t\t\t\n", encoding="utf-8")
