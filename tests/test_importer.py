@@ -249,6 +249,18 @@ def test_a_role_followed_by_a_remark_is_the_role(portal: Portal, tmp_path: Path)
     assert result.rows[0].note == "Nhóm trưởng, ĐT 0912.345.678"
 
 
+def test_a_new_person_written_in_capitals_is_proposed_in_ordinary_case(portal: Portal, tmp_path: Path) -> None:
+    """Lists typed in capitals ("NGUYỄN VĂN MỚI"): the person's pages and the search would
+    shout the name. The new person is proposed as "Nguyễn Văn Mới", and the report says so."""
+    path = write(tmp_path, ["1\tNGUYỄN VĂN MỚI\tGiáo viên - THCS Tân Bình\tToán\t",
+                            "2\tKSOR H'BƠN\tGiáo viên - THCS Tân Bình\tToán\t"])
+    result = import_roster(portal, OFFICE, path)
+    assert [p["name"] for p in result.new_people] == ["Nguyễn Văn Mới", "Ksor H'Bơn"]
+    assert [p["id"] for p in result.new_people] == ["dbp-nguyen-van-moi", "dbp-ksor-h-bon"]
+    assert ("người mới, đề xuất mã dbp-nguyen-van-moi, họ tên ghi 'Nguyễn Văn Mới' (danh sách viết hoa toàn "
+            "bộ).") in [p.message for p in result.rows[0].remarks]
+
+
 def test_a_new_namesake_of_someone_known_gets_the_school_in_the_id(portal: Portal) -> None:
     matcher = Matcher(portal, OFFICE)
     assert matcher.propose_id("Hà Thị Liên", "dbp-thcs-tan-binh") == "dbp-ha-thi-lien-tan-binh"

@@ -207,8 +207,12 @@ def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     else:
         result.person = matcher.propose_id(result.name, result.unit)
         result.new_person = True
+        written = ""
+        if result.name.isupper():  # a list typed in capitals: the data keeps names in ordinary case
+            result.name = result.name.title()
+            written = f", họ tên ghi '{result.name}' (danh sách viết hoa toàn bộ)"
         close = ", ".join(f"{c.id} ({c.label})" for c in found.candidates)
-        result.problem("name", f"người mới, đề xuất mã {result.person}.", severity="warning",
+        result.problem("name", f"người mới, đề xuất mã {result.person}{written}.", severity="warning",
                        hint=f"nếu là người đã có, sửa tên cho đúng; tên gần nhất: {close}" if close else None)
     if found.remark:
         result.problem("name", found.remark + ".", severity="warning")
