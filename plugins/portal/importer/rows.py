@@ -126,8 +126,10 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
         return result
     problem = name_problem(name)
     if problem:
+        digits = any(c.isdigit() for c in name)
         result.problem("name", problem + ".", expected="họ và tên viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'",
-                       hint="kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
+                       hint="chỉ ghi họ và tên trong ô này; số điện thoại hay ghi chú khác ghi ở cột 'Ghi chú'."
+                       if digits else "kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
         return result
     _post(result, matcher, row)
     _person(result, matcher, row)
