@@ -154,6 +154,17 @@ def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "tep", "used"]
 
 
+def test_a_folder_that_cannot_be_made_names_the_folder_asked_for(tmp_path: Path) -> None:
+    """Inside a file (or /proc): the message names the folder the clerk typed and why, not a
+    parent with 'already exists' or the hidden staging folder beside it."""
+    (tmp_path / "tep").write_text("x", encoding="utf-8")
+    done = new_site(tmp_path / "tep" / "trang")
+    assert (done.returncode, done.stdout) == (Exit.USAGE, "")
+    assert done.stderr == (f"LỖI {tmp_path / 'tep' / 'trang'}: không tạo được thư mục ({tmp_path / 'tep'}: đây là "
+                           "một tệp, không phải thư mục).\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tep"]
+
+
 @pytest.mark.parametrize(("options", "said"), [
     (("--office", "Sở GDĐT"), "LỖI --office: 'Sở GDĐT' không dùng được; cần chữ thường không dấu"),
     (("--office", "so--gddt"), "LỖI --office: 'so--gddt' không dùng được"),
