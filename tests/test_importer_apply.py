@@ -354,3 +354,17 @@ def test_a_people_file_the_insertion_cannot_keep_is_left_alone_with_a_sentence(
     assert (f"LỖI data/people/{DT}.yml: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì. "
             "Gợi ý: thêm tay những người mới theo YAML đề xuất (in ra ở trên).") in err
     assert tree(data) == before
+
+
+def test_a_workbook_or_output_into_a_missing_folder_names_the_file_asked_for(data: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Not the hidden temporary file written beside it."""
+    target = tmp_path / "khong-co" / "nam-sau.xlsx"
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(target), "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err == f"LỖI {target}: không có thư mục {target.parent}; tạo thư mục đó trước, hoặc chọn chỗ khác.\n"
+    output = tmp_path / "khong-co" / "de-xuat.yml"
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--output", str(output), "--data", str(data))
+    assert code == 2 and err.startswith(f"LỖI {output}: không có thư mục {output.parent};")
+    assert ".tmp" not in err and not (tmp_path / "khong-co").exists()

@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import commands
 from ..commands import Exit
 from ..diff import office_years
+from ..errors import os_reason
 from ..importer.apply import apply_changes, error_counts, write_atomic
 from ..importer.changes import summary, unified_diff
 from ..importer.errors import RosterError
@@ -62,7 +63,12 @@ def _write_new(path: Path, data: bytes, force: bool, what: str) -> None:
     if path.exists() and not force:
         raise RosterError(f"{path}: tệp đã có; không ghi đè {what}. Gợi ý: chọn tên khác, hoặc thêm --force nếu "
                           "chắc chắn muốn thay tệp đó.")
-    write_atomic(path, data)  # an OSError is the guard's one line (portal.cli.guard)
+    if not path.parent.is_dir():
+        raise RosterError(f"{path}: không có thư mục {path.parent}; tạo thư mục đó trước, hoặc chọn chỗ khác.")
+    try:
+        write_atomic(path, data)
+    except OSError as error:  # named by the file asked for, not the temporary one beside it
+        raise RosterError(f"{path}: không ghi được {what} ({os_reason(error)}).") from None
 
 
 def _run(args: argparse.Namespace) -> int:
