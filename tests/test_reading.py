@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import unicodedata
@@ -248,6 +249,17 @@ def test_data_file_names_must_be_plain_slugs(dataset: Dataset, name: str, sugges
     assert problem.hint == f"đổi tên tệp thành '{suggested}'."
     assert problem.file.startswith("data/people/")
     assert all(c.isprintable() for c in problem.format().replace("\n", ""))  # no escape reaches the terminal
+
+
+@pytest.mark.parametrize("name", ["pgddt-a (1).yml", "pgddt-a - Copy.yml", "pgddt-a - Bản sao.yml",
+                                  "pgddt-a copy (2).yml"])
+def test_a_copy_the_file_manager_made_is_called_a_copy(dataset: Dataset, name: str) -> None:
+    """Windows and macOS name a copy 'x (1).yml', 'x - Copy.yml': renaming it 'x-1.yml' as a
+    slug would make a second file for an office 'x-1'; the hint says it is a copy first."""
+    dataset.files["years/2024-2025/" + name] = copy.deepcopy(dataset.year)
+    (problem,) = [p for p in dataset.problems() if p.message.startswith("tên tệp")]
+    assert problem.hint is not None and problem.hint.startswith(
+        "tệp có lẽ là bản sao của 'pgddt-a.yml': xóa nó nếu thừa; nếu không, đổi tên tệp thành '")
 
 
 def test_root_files_and_year_folders_are_named_exactly(dataset: Dataset) -> None:
