@@ -185,6 +185,17 @@ def test_names_and_remarks_are_not_headings(text: str) -> None:
 # Bad files: one clear message each
 
 
+@pytest.mark.parametrize("name", ["rong.csv", "rong.xlsx", "rong.docx"])
+def test_an_empty_file_is_called_empty(tmp_path: Path, name: str) -> None:
+    """A file saved before anything was pasted in (0 bytes): said so, not 'no header found'
+    or 'not a valid Excel file'."""
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    assert str(raised.value) == f"{path}: tệp rỗng (0 byte). Gợi ý: mở tệp kiểm tra đã lưu danh sách vào đó chưa."
+
+
 def test_an_old_xls_workbook_is_asked_to_be_saved_as_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "danh-sach.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)

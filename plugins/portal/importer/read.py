@@ -70,6 +70,8 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
         raise RosterError(f"{shown}: không phải là tệp.")
     try:
         size = path.stat().st_size
+        if size == 0:
+            raise RosterError(f"{shown}: tệp rỗng (0 byte). Gợi ý: mở tệp kiểm tra đã lưu danh sách vào đó chưa.")
         if size > limits.file_bytes:
             raise RosterError(f"{shown}: tệp nặng {megabytes(size)}, quá giới hạn {megabytes(limits.file_bytes)} "
                               "của một danh sách. Gợi ý: chỉ giữ bảng danh sách trong tệp.")
