@@ -162,6 +162,17 @@ def test_removing_someone_who_was_never_there_names_the_close_id(dataset: Datase
         "    gợi ý: có phải 'a-tran-van-binh'?")
 
 
+def test_removing_a_school_that_was_never_there_calls_it_a_school(dataset: Dataset) -> None:
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove: [{school: a-thcs-mot}]
+""")
+    (problem,) = _problems(dataset)
+    assert problem.message.startswith("cho thôi tham gia THCS Một ('a-thcs-mot') nhưng trường này không có trong "
+                                      "Nhóm Toán năm học 2024-2025.")
+
+
 def test_a_change_to_someone_no_longer_there_on_that_date(dataset: Dataset) -> None:
     """Bình left on 1/11/2024 (by the amendment listed second); a later one changes his role."""
     _dataset(dataset, """\
@@ -259,6 +270,40 @@ def test_a_role_change_that_makes_a_second_leader(dataset: Dataset) -> None:
 """)
     (problem,) = _problems(dataset)
     assert problem.message.startswith("Nhóm Toán: từ 01/11/2024 có hai nhóm trưởng cùng lúc")
+
+
+def test_an_amendment_that_leaves_the_group_without_a_leader(dataset: Dataset) -> None:
+    """The leader removed (or given another role) and nobody named in her place: from that
+    day the group has no leader, which the list as first signed may not have either."""
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove: [{person: a-ha-thi-lien}]
+""")
+    (problem,) = _problems(dataset)
+    assert problem.format() == (
+        f"LỖI {YEAR}, dòng {_line(dataset, '- decision: a-2024-qd-7')}, mục bodies[1].amendments[0]: Nhóm Toán: "
+        "từ 01/11/2024 không còn nhóm trưởng (trước đó: Hà Thị Liên ('a-ha-thi-lien')).\n"
+        "    cần: mỗi ngày một nhóm trưởng\n"
+        "    gợi ý: ghi người thay bằng 'replace', hoặc giao vai trò nhóm trưởng cho một thành viên ('roles') trong "
+        "cùng quyết định; nếu tổ chức giải thể, cho thôi mọi thành viên.")
+
+
+def test_a_leader_removed_and_another_named_the_same_day_is_fine(dataset: Dataset) -> None:
+    """Two decisions of one day (or one decision typed as two entries): only the list at the
+    end of the day counts; and a group dissolved (everybody removed) needs no leader."""
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove: [{person: a-ha-thi-lien}]
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        roles: [{person: a-dang-van-thuy, role: nhom-truong}]
+      - decision: a-2025-qd-2
+        from: 2025-02-10
+        remove: [{person: a-dang-van-thuy}, {person: a-tran-van-binh}]
+""")
+    assert _problems(dataset) == []
 
 
 def test_an_amendment_dated_before_the_decision_it_amends_or_its_own(dataset: Dataset) -> None:

@@ -94,7 +94,10 @@ WRONG_COMMAND_LINES = [
     (("tao-trang", "--office", "x", "--name", "y"), "thiếu đối số bắt buộc: THƯ_MỤC"),
     (("so-sanh", "--office"), "--office: cần một giá trị sau tùy chọn này"),
     (("so-sanh", "--office", "x", "--from", "2024"), "--from: năm học '2024' không đúng dạng, ví dụ 2024-2025"),
-    (("nam-moi", "--office", "x", "--to", "2025-2027"), "--to: năm học '2025-2027' không đúng dạng"),
+    (("nam-moi", "--office", "x", "--to", "2025-2027"), "--to: năm học 2025-2027 không phải hai năm liền nhau."),
+    # The right shape but out of range: the message says the range, not "wrong shape".
+    (("nam-moi", "--office", "x", "--to", "2100-2101"),
+     "--to: năm học 2100-2101 nằm ngoài khoảng dữ liệu nhận (từ 1945-1946 đến 2099-2100)."),
     (("kiem-tra", "--khong-co"), "không hiểu tùy chọn: --khong-co"),
     (("kiem-tra", "--d"), "tùy chọn --d chưa rõ: có thể là --data, --draft"),
     (("nhap", "--office", "x", "--input", "a", "--format", "doc"), "--format: không có lựa chọn 'doc'"),

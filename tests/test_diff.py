@@ -621,6 +621,22 @@ def test_diff_script_reports_bad_data_without_a_traceback(sample_data: Path) -> 
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
 
 
+def test_the_diff_of_a_year_just_started_shows_the_placeholder_as_a_warning(tmp_path: Path) -> None:
+    """`cotcan nam-moi` tells the clerk to look at the changes next; the new year's placeholder
+    decision is what a draft holds, so the diff (which publishes nothing) says so and goes on."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    started = cotcan("nam-moi", "--office", "pgddt-dau-tieng", "--data", str(data))
+    assert started.returncode == 0, started.stderr
+    assert "cotcan so-sanh --office pgddt-dau-tieng --from 2023-2024 --to 2024-2025" in started.stdout
+    diff = cotcan("so-sanh", "--office", "pgddt-dau-tieng", "--from", "2023-2024", "--to", "2024-2025",
+                  "--data", str(data))
+    assert diff.returncode == 0, diff.stderr
+    assert diff.stdout.startswith("Thay đổi 2023-2024 → 2024-2025: Phòng Giáo dục và Đào tạo huyện Dầu Tiếng")
+    assert "CẢNH BÁO data/years/2024-2025/pgddt-dau-tieng.yml" in diff.stderr and "chỗ giữ" in diff.stderr
+    assert "không xuất bản" not in diff.stderr
+
+
 def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     office = cotcan("so-sanh", "--office", "pgddt-x", "--data", str(sample_data))
     assert (office.returncode, office.stderr) == (2, "Không có đơn vị nào mang mã 'pgddt-x'.\n")
@@ -630,6 +646,12 @@ def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     assert year.stderr == "Không so sánh được: không có năm học nào sau 2024-2025 để so sánh.\n"
     bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    # --from and --to typed the wrong way round: refused, not a backwards diff ("new" bodies that are gone).
+    swapped = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2024-2025", "--to", "2022-2023",
+                     "--data", str(sample_data))
+    assert (swapped.returncode, swapped.stdout) == (2, "")
+    assert swapped.stderr == ("Không so sánh được: năm học --to (2022-2023) phải sau năm học --from (2024-2025); "
+                              "có phải: --from 2022-2023 --to 2024-2025?\n")
 
 
 def test_diff_script_within_a_year(sample_data: Path) -> None:

@@ -226,6 +226,41 @@ def test_a_new_person_gets_a_proposed_id(portal: Portal, tmp_path: Path) -> None
     assert "người mới, đề xuất mã dbp-nguyen-van-moi" in result.report()
 
 
+def test_a_name_typed_messily_still_finds_the_person(portal: Portal, tmp_path: Path) -> None:
+    """NFD-decomposed marks (a Mac, some web forms), trailing spaces and non-breaking spaces."""
+    nfd = unicodedata.normalize("NFD", "Hà Thị Liên")
+    assert nfd != "Hà Thị Liên"
+    path = write(tmp_path, [f"1\t{nfd}   \tPhó Hiệu trưởng - THCS Him Lam\tToán\tNhóm trưởng",
+                            "2\tCao\u00a0Thị Đại\u00a0\tHiệu trưởng\u00a0- THCS Him Lam\tToán\t"])
+    result = import_roster(portal, OFFICE, path)
+    assert result.unmatched == [] and result.new_people == []
+    assert [r.person for r in result.rows] == ["dbp-ha-thi-lien", "dbp-cao-thi-dai"]
+
+
+def test_a_role_followed_by_a_remark_is_the_role(portal: Portal, tmp_path: Path) -> None:
+    """'Nhóm trưởng, ĐT 0912.345.678', 'Nhóm trưởng (kiêm thư ký)': the role, the whole text kept
+    as the note (the checker then reports the phone number as private data in public text)."""
+    path = write(tmp_path, ["1\tHà Thị Liên\tPhó Hiệu trưởng - THCS Him Lam\tToán\tNhóm trưởng, ĐT 0912.345.678",
+                            "2\tCao Thị Đại\tHiệu trưởng - THCS Him Lam\tToán\tPhó nhóm trưởng (kiêm thư ký)",
+                            "3\tLê Thị Ngọc\tGiáo viên - THCS Him Lam\tToán\tThư ký; phụ trách hồ sơ"])
+    result = import_roster(portal, OFFICE, path)
+    assert result.unmatched == []
+    assert [r.role for r in result.rows] == ["nhom-truong", "pho-nhom-truong", "thu-ky"]
+    assert result.rows[0].note == "Nhóm trưởng, ĐT 0912.345.678"
+
+
+def test_a_new_person_written_in_capitals_is_proposed_in_ordinary_case(portal: Portal, tmp_path: Path) -> None:
+    """Lists typed in capitals ("NGUYỄN VĂN MỚI"): the person's pages and the search would
+    shout the name. The new person is proposed as "Nguyễn Văn Mới", and the report says so."""
+    path = write(tmp_path, ["1\tNGUYỄN VĂN MỚI\tGiáo viên - THCS Tân Bình\tToán\t",
+                            "2\tKSOR H'BƠN\tGiáo viên - THCS Tân Bình\tToán\t"])
+    result = import_roster(portal, OFFICE, path)
+    assert [p["name"] for p in result.new_people] == ["Nguyễn Văn Mới", "Ksor H'Bơn"]
+    assert [p["id"] for p in result.new_people] == ["dbp-nguyen-van-moi", "dbp-ksor-h-bon"]
+    assert ("người mới, đề xuất mã dbp-nguyen-van-moi, họ tên ghi 'Nguyễn Văn Mới' (danh sách viết hoa toàn "
+            "bộ).") in [p.message for p in result.rows[0].remarks]
+
+
 def test_a_new_namesake_of_someone_known_gets_the_school_in_the_id(portal: Portal) -> None:
     matcher = Matcher(portal, OFFICE)
     assert matcher.propose_id("Hà Thị Liên", "dbp-thcs-tan-binh") == "dbp-ha-thi-lien-tan-binh"

@@ -3,7 +3,9 @@ and with --apply merges into the data files, guarded, atomically, checked, undon
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -145,10 +147,29 @@ def test_a_failed_write_puts_back_what_was_written(data: Path, tmp_path: Path, m
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(RosterError, match=r"không ghi được tệp \(No space left on device\); đã trả lại các tệp như cũ"):
+    with pytest.raises(RosterError, match=r"không ghi được tệp \(ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại\); "
+                                          r"đã trả lại các tệp như cũ"):
         apply_changes(changes, lambda: load(data)[1], error_counts([]))
     monkeypatch.setattr(os, "replace", real_replace)
     assert tree(data) == before  # the people file restored, no temporary file left
+
+
+def test_a_read_only_data_folder_is_told_in_vietnamese(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A data folder on a read-only disk (a USB stick locked, a network share): the
+    system's reason in Vietnamese, not its English strerror, and nothing written."""
+    before = tree(data)
+
+    def read_only(source: str, target: str) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", target)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    monkeypatch.undo()
+    assert code == 2 and "Read-only" not in err and "Traceback" not in err
+    assert "không ghi được tệp (ổ đĩa chỉ cho phép đọc); đã trả lại các tệp như cũ." in err
+    assert {k: v for k, v in tree(data).items()} == before
 
 
 def test_an_error_the_checker_finds_after_applying_restores_the_files(data: Path, tmp_path: Path,
@@ -264,3 +285,86 @@ def test_input_or_workbook_but_not_both(data: Path, tmp_path: Path, capsys: pyte
     with pytest.raises(SystemExit):
         main(["--office", DT, "--input", "x.tsv", "--year", "2024"])
     assert "LỖI: --year: năm học '2024' không đúng dạng, ví dụ 2024-2025" in capsys.readouterr().err
+
+
+def test_two_new_bodies_named_by_headings_are_added_in_the_list_s_order(data: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Two headings naming groups the year does not have: both proposed, both written, in
+    the order of the list (two insertions at the end of `bodies:` used to swap and fail the
+    layout check, even in the preview)."""
+    path = tmp_path / "nhom.tsv"
+    path.write_text(HEADER + "NHÓM TOÁN\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Hòa\tToán\tNhóm trưởng\n"
+                    "NHÓM NGỮ VĂN\n1\tLê Văn Hoà\tHiệu trưởng - TH Dầu Tiếng\tNgữ văn\tNhóm trưởng\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data))
+    assert code == 0, err
+    assert [b["name"] for b in yaml.safe_load(out)["bodies"]] == ["Nhóm Toán", "Nhóm Ngữ văn"]
+    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
+    assert code == 0, err
+    written = yaml.safe_load((data / "years" / "2024-2025" / f"{DT}.yml").read_text(encoding="utf-8"))
+    assert [b["name"] for b in written["bodies"]][-2:] == ["Nhóm Toán", "Nhóm Ngữ văn"]
+
+
+def test_a_year_the_office_has_not_started_is_refused_with_the_command(data: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """`--year 2025-2026` before `cotcan nam-moi`: told to start the year, not that the new
+    groups lack a decision."""
+    before = tree(data)
+    path = DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")
+    code, out, err = run(capsys, "--office", DT, "--input", str(path), "--year", "2030-2031", "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err == (f"LỖI đơn vị {DT} chưa có năm học 2030-2031 (các năm đang có: 2023-2024, 2024-2025). Gợi ý: "
+                   f"bắt đầu năm học bằng cotcan nam-moi --office {DT} --to 2030-2031 rồi nhập danh sách.\n")
+    assert tree(data) == before
+
+
+def test_a_year_file_the_merge_cannot_keep_is_left_alone_with_a_sentence(data: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`bodies:` written as one flow list (pasted from JSON or another tool): the merge cannot
+    add a body inside it. Exit 2 with a sentence and the proposed YAML to paste, never the
+    'unexpected fault' line (exit 3) PyYAML's parser error gave; nothing written."""
+    year_file = data / "years" / "2024-2025" / f"{DT}.yml"
+    text = year_file.read_text(encoding="utf-8")
+    bodies = yaml.safe_load(text)["bodies"]
+    head = text[:text.index("\nbodies:")]
+    year_file.write_text(head + "\nbodies: " + json.dumps(bodies, ensure_ascii=False, default=str) + "\n",
+                         encoding="utf-8")
+    before = tree(data)
+    path = tmp_path / "nhom.tsv"
+    path.write_text(HEADER + "NHÓM TOÁN\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Hòa\tToán\tNhóm trưởng\n",
+                    encoding="utf-8")
+    for apply in ((), ("--apply",)):
+        code, out, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), *apply)
+        assert code == 2, err
+        assert yaml.safe_load(out)["bodies"][0]["name"] == "Nhóm Toán"  # the proposal, to paste by hand
+        assert (f"LỖI data/years/2024-2025/{DT}.yml: không ghép được danh sách vào tệp mà giữ nguyên bố cục của tệp; "
+                "không ghi gì. Gợi ý: dán tay YAML đề xuất (in ra ở trên, hoặc ghi vào tệp bằng --output).") in err
+        assert tree(data) == before
+
+
+def test_a_people_file_the_insertion_cannot_keep_is_left_alone_with_a_sentence(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people_file = data / "people" / f"{DT}.yml"
+    people = yaml.safe_load(people_file.read_text(encoding="utf-8"))["people"]
+    people_file.write_text("people: " + json.dumps(people, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = tree(data)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    assert code == 2 and "Lỗi không mong đợi" not in err
+    assert (f"LỖI data/people/{DT}.yml: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì. "
+            "Gợi ý: thêm tay những người mới theo YAML đề xuất (in ra ở trên).") in err
+    assert tree(data) == before
+
+
+def test_a_workbook_or_output_into_a_missing_folder_names_the_file_asked_for(data: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Not the hidden temporary file written beside it."""
+    target = tmp_path / "khong-co" / "nam-sau.xlsx"
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(target), "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err == f"LỖI {target}: không có thư mục {target.parent}; tạo thư mục đó trước, hoặc chọn chỗ khác.\n"
+    output = tmp_path / "khong-co" / "de-xuat.yml"
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--output", str(output), "--data", str(data))
+    assert code == 2 and err.startswith(f"LỖI {output}: không có thư mục {output.parent};")
+    assert ".tmp" not in err and not (tmp_path / "khong-co").exists()

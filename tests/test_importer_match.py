@@ -249,6 +249,16 @@ def test_a_name_without_latin_letters_is_an_error_never_an_id(repo_portal: Porta
     assert "1 dòng, 0 khớp, 1 chưa khớp, 0 người mới" in result.summary()
 
 
+def test_a_phone_number_in_the_name_cell_is_said_to_be_one(repo_portal: Portal, tmp_path: Path) -> None:
+    """'Lê Thị Ngọc - 0912.345.678': a name with a number glued on, not a font fault."""
+    path = tsv(tmp_path, [HEADER, ["1", "Lê Thị Ngọc - 0912.345.678", "Giáo viên - THCS Him Lam", "", ""]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    (error,) = result.errors
+    assert error.message == "họ và tên 'Lê Thị Ngọc - 0912.345.678' có chữ số."
+    assert error.hint == "chỉ ghi họ và tên trong ô này; số điện thoại hay ghi chú khác ghi ở cột 'Ghi chú'."
+    assert result.new_people == [] and result.rows[0].person is None
+
+
 def test_a_known_name_written_with_other_marks_is_found_and_said(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "HÀ THỊ LIÊN", "Phó Hiệu trưởng - THCS Him Lam", "", ""]])
     row = import_roster(repo_portal, "pgddt-dien-bien-phu", path).rows[0]

@@ -130,6 +130,26 @@ def test_rows_outside_the_roster_are_not_read(tmp_path: Path) -> None:
     assert "Nơi nhận" not in texts and "CỘNG HÒA" not in texts and "Danh sách này có" not in texts
 
 
+def test_the_column_numbering_row_under_the_header_is_not_a_person(tmp_path: Path) -> None:
+    """Administrative tables number their columns in a row under the header, "(1) (2) (3)"
+    or "1 2 3" (in a Word table as in Excel): not a row of the list, nor an error."""
+    document = docx.Document()
+    rows = [["TT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            ["1", "Ông Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Hòa", "Toán", "Nhóm trưởng"]]
+    grid = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            grid.cell(i, j).text = text
+    document.save(str(tmp_path / "ds.docx"))
+    tsv = tmp_path / "ds.tsv"
+    tsv.write_text("\t".join(HEADER) + "\n1\t2\t3\t4\t5\n1\tA\tGV - THCS X\t\t\n", encoding="utf-8")
+    for path, name in ((tmp_path / "ds.docx", "Ông Đỗ Tấn Nhạn"), (tsv, "A")):
+        table = read_table(path)
+        assert [r.cells["name"] for r in table.rows] == [name]
+        assert table.warnings == []
+
+
 def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "a.tsv"
     path.write_text("\t".join(HEADER) + "\n1\tA\tGV - THCS X\t\t\n\tTổng cộng: 1 người\t\t\t\n", encoding="utf-8")
@@ -163,6 +183,17 @@ def test_names_and_remarks_are_not_headings(text: str) -> None:
 
 
 # Bad files: one clear message each
+
+
+@pytest.mark.parametrize("name", ["rong.csv", "rong.xlsx", "rong.docx"])
+def test_an_empty_file_is_called_empty(tmp_path: Path, name: str) -> None:
+    """A file saved before anything was pasted in (0 bytes): said so, not 'no header found'
+    or 'not a valid Excel file'."""
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    assert str(raised.value) == f"{path}: tệp rỗng (0 byte). Gợi ý: mở tệp kiểm tra đã lưu danh sách vào đó chưa."
 
 
 def test_an_old_xls_workbook_is_asked_to_be_saved_as_xlsx(tmp_path: Path) -> None:

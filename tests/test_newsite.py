@@ -26,6 +26,7 @@ from markers import runs_mkdocs
 
 from conftest import REPO, build_env
 from portal import commands
+from portal.checks import PLACEHOLDER_NAME
 from portal.cli.command import DISTRIBUTION
 from portal.cli.new_site import current_school_year
 from portal.commands import Exit
@@ -112,6 +113,29 @@ def test_one_placeholder_of_each_kind_a_warning_in_a_draft_and_an_error_otherwis
     assert "4 lỗi, 0 cảnh báo." in check.stdout
 
 
+def test_deleting_only_the_marks_still_leaves_the_placeholders_refused(fresh: Path) -> None:
+    """The careless clerk deletes every `placeholder: true` line and nothing else: each record
+    still named "… (chỗ giữ)" is still a placeholder (as a decision titled "chưa có số" is)."""
+    for path in (fresh / "data").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^ *placeholder: true\n", "", text, flags=re.M), encoding="utf-8")
+    # Every record the new site names "(chỗ giữ)", derived from its files.
+    named = {str(record["name"]) for path in (fresh / "data").rglob("*.yml")
+             for key, records in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
+             if isinstance(records, list) for record in records
+             if isinstance(record, dict) and PLACEHOLDER_NAME in str(record.get("name", ""))}
+    assert named == {"Tên trường (chỗ giữ)", "Họ và tên (chỗ giữ)", "Tổ cốt cán (chỗ giữ)"}
+    _, real = load(fresh / "data", fresh)
+    _, draft = load(fresh / "data", fresh, draft=True)
+    assert {p.severity for p in draft} == {"warning"}
+    for name in named:
+        (problem,) = [p for p in real if f"'{name}'" in p.message]
+        assert problem.severity == "error" and problem.path.endswith("].name"), problem
+        assert problem.message.endswith(f"vẫn mang tên chỗ giữ '{name}'.")
+    check = cotcan("kiem-tra", cwd=fresh)
+    assert check.returncode == Exit.DATA and "4 lỗi, 0 cảnh báo." in check.stdout  # and the decision
+
+
 def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     used = tmp_path / "used"
     used.mkdir()
@@ -128,6 +152,17 @@ def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     empty.mkdir()
     assert new_site(empty).returncode == Exit.OK and files_in(empty) == FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "tep", "used"]
+
+
+def test_a_folder_that_cannot_be_made_names_the_folder_asked_for(tmp_path: Path) -> None:
+    """Inside a file (or /proc): the message names the folder the clerk typed and why, not a
+    parent with 'already exists' or the hidden staging folder beside it."""
+    (tmp_path / "tep").write_text("x", encoding="utf-8")
+    done = new_site(tmp_path / "tep" / "trang")
+    assert (done.returncode, done.stdout) == (Exit.USAGE, "")
+    assert done.stderr == (f"LỖI {tmp_path / 'tep' / 'trang'}: không tạo được thư mục ({tmp_path / 'tep'}: đây là "
+                           "một tệp, không phải thư mục).\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tep"]
 
 
 @pytest.mark.parametrize(("options", "said"), [
@@ -148,6 +183,25 @@ def test_a_wrong_value_is_refused_before_anything_is_written(tmp_path: Path, opt
     assert done.returncode == Exit.USAGE, done.stdout
     assert done.stderr.startswith(said) and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_site_name_the_theme_would_write_raw_into_html_is_refused(tmp_path: Path) -> None:
+    """The theme writes `site_name` unescaped into an HTML attribute (Material's header logo
+    `aria-label`): a quote or angle bracket in the name it comes from would break out of it.
+    Refused before anything is written; a clean --short-name makes such a --name usable."""
+    name = 'Sở GDĐT "Đặc biệt" <script>alert(1)</script>'
+    done = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", name, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (Exit.USAGE, "")
+    assert done.stderr.startswith(f"LỖI --name: '{name}' có ký tự \", <, > mà giao diện trang ghi nguyên vào HTML")
+    assert "--short-name" in done.stderr and "“ ”" in done.stderr
+    assert not (tmp_path / "trang").exists()
+    short = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", NAME, "--short-name",
+                   'Sở "X"', cwd=tmp_path)
+    assert short.returncode == Exit.USAGE and short.stderr.startswith("LỖI --short-name: ")
+    kept = new_site(tmp_path / "trang", name=name)  # with a clean --short-name: the full name kept as written
+    assert kept.returncode == Exit.OK, kept.stderr
+    config = yaml.safe_load((tmp_path / "trang" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Tổ cốt cán — Sở GDĐT Điện Biên"
 
 
 HOSTILE_NAME = 'Phòng GD&ĐT "Mới": #1 - [*x*](javascript:alert(1)) <b>đậm</b> `mã` yes'

@@ -52,6 +52,8 @@ def test_a_tampered_original_is_an_error_naming_the_file(dataset: Dataset) -> No
     assert problem.line is not None
     right = hashlib.sha256(PDF.replace(b"made-up", b"tampered")).hexdigest()
     assert problem.actual == f"sha256: {right}, size: {len(PDF) + 1}"
+    # Two hashes are shown: the hint says which one to copy if the new file is the right one.
+    assert problem.hint is not None and f"ghi lại đúng như sau: sha256: {right}, size: {len(PDF) + 1}" in problem.hint
 
 
 def test_a_missing_original_is_an_error(dataset: Dataset) -> None:

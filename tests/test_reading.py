@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import Dataset
+from conftest import Dataset, load
 from portal import yamlerrors, yamlsource
 from portal.problems import Problem
 
@@ -157,6 +159,20 @@ def test_utf16_files_are_named_and_a_utf8_byte_order_mark_is_accepted(dataset: D
     assert dataset.problems() == []
 
 
+def test_text_typed_with_decomposed_marks_is_read_as_composed(dataset: Dataset) -> None:
+    """A name pasted from a Mac or a web form arrives with its marks as separate characters
+    (NFD): the same name to the eye, another string to every comparison, sort and export.
+    Read as NFC, like the importer's cells, whatever the file holds."""
+    nfd = unicodedata.normalize("NFD", "Hà Thị Liên")
+    people = yaml.safe_dump(dataset.files["people/pgddt-a.yml"], allow_unicode=True)
+    assert "Hà Thị Liên" in people
+    dataset.raw["people/pgddt-a.yml"] = people.replace("Hà Thị Liên", nfd)
+    portal, problems = load(dataset.write(), dataset.root)
+    assert problems == []
+    assert portal.people["a-ha-thi-lien"].name == "Hà Thị Liên"
+    assert unicodedata.is_normalized("NFC", portal.people["a-ha-thi-lien"].name)
+
+
 def test_a_file_over_50_mb_is_refused_before_it_is_read(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     dataset.write()
     path = dataset.root / "data" / "people" / "pgddt-b.yml"
@@ -233,6 +249,17 @@ def test_data_file_names_must_be_plain_slugs(dataset: Dataset, name: str, sugges
     assert problem.hint == f"đổi tên tệp thành '{suggested}'."
     assert problem.file.startswith("data/people/")
     assert all(c.isprintable() for c in problem.format().replace("\n", ""))  # no escape reaches the terminal
+
+
+@pytest.mark.parametrize("name", ["pgddt-a (1).yml", "pgddt-a - Copy.yml", "pgddt-a - Bản sao.yml",
+                                  "pgddt-a copy (2).yml"])
+def test_a_copy_the_file_manager_made_is_called_a_copy(dataset: Dataset, name: str) -> None:
+    """Windows and macOS name a copy 'x (1).yml', 'x - Copy.yml': renaming it 'x-1.yml' as a
+    slug would make a second file for an office 'x-1'; the hint says it is a copy first."""
+    dataset.files["years/2024-2025/" + name] = copy.deepcopy(dataset.year)
+    (problem,) = [p for p in dataset.problems() if p.message.startswith("tên tệp")]
+    assert problem.hint is not None and problem.hint.startswith(
+        "tệp có lẽ là bản sao của 'pgddt-a.yml': xóa nó nếu thừa; nếu không, đổi tên tệp thành '")
 
 
 def test_root_files_and_year_folders_are_named_exactly(dataset: Dataset) -> None:

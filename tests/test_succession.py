@@ -294,3 +294,15 @@ def test_search_filters_keep_an_ended_office_under_its_own_name(repo_portal: Por
     assert filed["don-vi/pgddt-mau/"] == [phong]
     assert filed["thay-doi/pgddt-mau/2023-2024-den-2024-2025/"] == [phong]
     assert filed["thay-doi/pgddt-mau/2024-2025-den-2025-2026/"] == [phong, so]
+
+
+def test_a_successor_for_an_office_that_has_not_ended_says_so(tmp_path: Path) -> None:
+    """A clerk who types --successor for an open office is told it has not ended (and to drop
+    --successor), not sent to invent successors for it in offices.yml."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    result = new_year("--office", "so-gddt-an-giang", "--successor", "so-gddt-tp-hcm", "--data", str(data))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "chưa chấm dứt hoạt động" in result.stderr and "bỏ --successor" in result.stderr
+    assert "successors" not in result.stderr
+    assert not (data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()

@@ -96,14 +96,15 @@ def _report_fault(ctx: _Context, body: Body, history: terms.History, fault: term
                      "quyết định cho thôi (remove) trước.")
         return
     action = _ACTIONS[str(fault.path[0])]
+    this = "trường này" if fault.key.startswith("school:") else "người này"
     if fault.kind == "never-there":
         known = sorted({member_key(m).partition(":")[2] for m in history.first})
         close = difflib.get_close_matches(fault.key.partition(":")[2], known, n=1, cutoff=0.75)
-        ctx.add(body.source, path, f"{action} {who} nhưng người này không có trong {body.name} năm học "
+        ctx.add(body.source, path, f"{action} {who} nhưng {this} không có trong {body.name} năm học "
                 f"{body.school_year}.", expected=_WHERE,
                 hint=f"có phải '{close[0]}'?" if close else "kiểm tra lại mã trong quyết định điều chỉnh.")
         return
-    ctx.add(body.source, path, f"{action} {who} từ {day} nhưng ngày đó người này không có trong {body.name}"
+    ctx.add(body.source, path, f"{action} {who} từ {day} nhưng ngày đó {this} không có trong {body.name}"
             f"{_when_there(history, fault.key, amendment.start.first_day)}.", expected=_WHERE,
             hint="kiểm tra lại ngày 'from' của các quyết định điều chỉnh, và thứ tự các thay đổi.")
 
@@ -122,13 +123,15 @@ def _when_there(history: terms.History, key: str, day: datetime.date) -> str:
 
 
 def _check_leaders(ctx: _Context, body: Body, history: terms.History) -> None:
-    """No day has two leaders: reported at the amendment that made it so."""
+    """No day has two leaders, and no amendment leaves a list without its leader: each
+    reported at the amendment that made it so."""
     role = vocab.LEADER_ROLE.get(body.kind)
     if role is None:
         return
     label = wording.role_name(role).lower()
     before = _holders(history.first, role)
-    for step in history.steps:
+    led = before  # the leaders at the end of the last day an amendment took effect
+    for position, step in enumerate(history.steps):
         now = _holders(step.roster, role)
         if len(now) > 1 and set(now) != set(before):
             names = ", ".join(_label(ctx, key) for key in now)
@@ -137,6 +140,17 @@ def _check_leaders(ctx: _Context, body: Body, history: terms.History) -> None:
                     hint=f"thay {label} bằng 'replace', hoặc đổi vai trò {label} cũ ('roles') trong cùng quyết "
                          "định.")
         before = now
+        following = history.steps[position + 1] if position + 1 < len(history.steps) else None
+        if following is not None and following.amendment.start == step.amendment.start:
+            continue  # another change of the same day may name the new leader
+        # A list left without its leader (a dissolved one, with nobody left, needs none).
+        if led and not now and step.roster:
+            names = ", ".join(_label(ctx, key) for key in led)
+            ctx.add(body.source, ("amendments", step.index), f"{body.name}: từ {step.amendment.start.vietnamese()} "
+                    f"không còn {label} (trước đó: {names}).", expected=f"mỗi ngày một {label}",
+                    hint=f"ghi người thay bằng 'replace', hoặc giao vai trò {label} cho một thành viên ('roles') "
+                         "trong cùng quyết định; nếu tổ chức giải thể, cho thôi mọi thành viên.")
+        led = now
 
 
 def _holders(roster: tuple[Membership, ...], role: str) -> list[str]:

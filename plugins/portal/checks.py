@@ -29,6 +29,9 @@ from .yamlsource import YamlDocument
 _SUGGESTIONS = 200
 # The title `cotcan nam-moi` gave placeholders before they carried `placeholder: true`.
 _PLACEHOLDER_TITLE = "chưa có số"
+# The names `cotcan tao-trang` gives its placeholder records (newsite/templates/data/): a record
+# still so named is a placeholder even once its mark is deleted.
+PLACEHOLDER_NAME = "(chỗ giữ)"
 # What a body takes from the document each of its fields names.
 _STALE_ROLE = {"decision": "quyết định thành lập", "source": "danh sách"}
 
@@ -299,6 +302,19 @@ def _check_placeholder_records(ctx: _Context, draft: bool) -> None:
                 hint="điền thông tin thật rồi xóa 'placeholder: true'; khi đổi mã, đổi cả ở mọi chỗ dùng mã đó. "
                      + _ONLY_A_DRAFT,
                 severity=_placeholder_severity(draft))
+    # The mark deleted, the placeholder's name kept: still a placeholder.
+    named = [*(("đơn vị", r.id, r.name, r.source) for r in p.offices.values() if not r.placeholder),
+             *(("trường", r.id, r.name, r.source) for r in p.schools.values() if not r.placeholder),
+             *(("người", r.id, r.name, r.source) for r in p.people.values() if not r.placeholder),
+             # a body under a decision still marked a placeholder is part of that stand-in year
+             *(("tổ chức", r.id, r.name, r.source) for r in p.bodies.values()
+               if not (r.decision in p.documents and p.documents[r.decision].placeholder))]
+    for what, record_id, name, source in named:
+        if PLACEHOLDER_NAME in normalize(name).casefold():
+            ctx.add(source, ("name",), f"{what} '{record_id}' vẫn mang tên chỗ giữ '{name}'.",
+                    expected=_PLACEHOLDER_RECORDS.get(what, "tên, loại và danh sách của tổ chức theo quyết định"),
+                    hint="ghi tên thật thay cho tên chỗ giữ. " + _ONLY_A_DRAFT,
+                    severity=_placeholder_severity(draft))
 
 
 def _check_issuer_alive(ctx: _Context, doc: Document) -> None:

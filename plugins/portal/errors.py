@@ -6,6 +6,30 @@ expected); the subclasses say which step failed.
 
 from __future__ import annotations
 
+import errno
+
 
 class PortalError(Exception):
     """Something the office can fix: the message says what and where, in Vietnamese."""
+
+
+# Why the system refused a file or folder, for the errors a clerk can meet and act on.
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
+    errno.EPERM: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại",
+    errno.EDQUOT: "đã hết hạn mức dung lượng (quota) của tài khoản",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EEXIST: "đã có tệp hoặc thư mục này",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "đây là một tệp, không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (never its English strerror)."""
+    code = error.errno or 0
+    return _OS_REASONS.get(code) or f"lỗi hệ thống {errno.errorcode.get(code, code)}"

@@ -131,6 +131,10 @@ def _folder_kind(parts: tuple[str, ...]) -> str | None:
     return "year" if parts == ("years",) else _kind((*parts, "x.yml"))
 
 
+# What file managers add to the name of a copy: "x (1)", "x - Copy", "x - Bản sao", "x copy (2)".
+_COPY_SUFFIX = re.compile(r"(?:\s*-?\s*(?:copy|bản sao|ban sao))?(?:\s*\(\d+\))?$", re.IGNORECASE)
+
+
 def _refusal(shown: str, parts: tuple[str, ...]) -> Problem | None:
     """Why a data file may not be read as it is named, with the name it should have."""
     name = parts[-1]
@@ -146,9 +150,13 @@ def _refusal(shown: str, parts: tuple[str, ...]) -> Problem | None:
         suggested = f"{slugify(stem) or 'ten-tep'}.{extension.lower()}"
     if valid:
         return None
+    hint = f"đổi tên tệp thành '{suggested}'."
+    original = _COPY_SUFFIX.sub("", stem)
+    if original != stem and re.search(ID_PATTERN, original):
+        hint = f"tệp có lẽ là bản sao của '{original}.{extension}': xóa nó nếu thừa; nếu không, " + hint
     return Problem(shown, None, "", f"tên tệp '{printable(name)}' không dùng được.",
                    expected="chữ thường không dấu, số và dấu '-', đuôi .yml viết thường (ví dụ pgddt-cu-chi.yml)",
-                   hint=f"đổi tên tệp thành '{suggested}'.")
+                   hint=hint)
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -113,18 +113,22 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     office = portal.offices.get(office_id)
     if office is None:
         raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
-    heirs = [x.office for x in office.successors]
-    if successor_id not in heirs:
-        have = ", ".join(heirs) or "không có đơn vị kế thừa nào"
-        raise NewYearError(f"'{successor_id}' không phải đơn vị kế thừa của {office.name} (đơn vị kế thừa: {have}); "
-                           "ghi nó vào 'successors' trong data/offices.yml trước.")
-    successor = portal.offices.get(successor_id)
-    if successor is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{successor_id}'.")
+    # An office still open is told so first: naming successors for it would be the wrong fix.
+    if office.valid_until is None:
+        raise NewYearError(f"{office.name} chưa chấm dứt hoạt động (không có 'valid_until' trong data/offices.yml): "
+                           "đơn vị này tự bắt đầu năm học mới (bỏ --successor).")
     old, new = _years(portal, office, old, new)
     if not office.ended_before(new):
         raise NewYearError(f"{office.name} chưa chấm dứt hoạt động trước năm học {new}: đơn vị này tự bắt đầu "
                            f"năm học mới (bỏ --successor).")
+    heirs = [x.office for x in office.successors]
+    if successor_id not in heirs:
+        have = f"đơn vị kế thừa: {', '.join(heirs)}" if heirs else "chưa ghi đơn vị kế thừa nào"
+        raise NewYearError(f"'{successor_id}' không phải đơn vị kế thừa của {office.name} ({have}); "
+                           "ghi nó vào 'successors' trong data/offices.yml trước.")
+    successor = portal.offices.get(successor_id)
+    if successor is None:
+        raise NewYearError(f"không có đơn vị nào mang mã '{successor_id}'.")
     if successor.ended_before(new):
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))

@@ -131,7 +131,7 @@ def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: O
         yield _problem(docs, doc, here + ("sha256",),
                        f"tệp {shown} đã thay đổi: không còn giống tệp đã ghi trong dữ liệu.",
                        expected=f"sha256: {original.sha256}, size: {original.size}", actual=right,
-                       hint="nếu tệp mới là bản đúng (ví dụ bản quét lại), ghi lại sha256 và size như trên; nếu "
+                       hint=f"nếu tệp mới là bản đúng (ví dụ bản quét lại), ghi lại đúng như sau: {right}; nếu "
                             "không, lấy lại tệp cũ (tệp có thể đã bị sửa hoặc chép nhầm).")
 
 

@@ -16,6 +16,7 @@ import datetime
 import errno
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -392,7 +393,9 @@ def read_yaml(path: Path, shown_as: str) -> ReadResult:
     text = _decode(data, shown_as)
     if isinstance(text, Problem):
         return ReadResult(None, [text], data.decode(_wide_codec(data) or "utf-8", "replace"))
-    return parse_yaml(text, shown_as)
+    # Marks typed as separate characters (NFD, from a Mac or a web form) read as the composed
+    # letters every other text has: the same to the eye, and now to every comparison.
+    return parse_yaml(unicodedata.normalize("NFC", text), shown_as)
 
 
 def parse_yaml(text: str, shown_as: str) -> ReadResult:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..dates import SchoolYear
+from ..dates import SchoolYear, school_year_fault
 
 
 def _missing(match: re.Match[str]) -> str:
@@ -82,7 +82,9 @@ def school_year(text: str) -> SchoolYear:
     """An option's value as a school year, e.g. 2024-2025."""
     year = SchoolYear.parse(text)
     if year is None:
-        raise argparse.ArgumentTypeError(f"năm học '{text}' không đúng dạng, ví dụ 2024-2025")
+        # Two years that are no school year (not consecutive, out of range) are told why; any other text, the shape.
+        fault = school_year_fault(text) if re.fullmatch(r"\d{4}-\d{4}", text) else None
+        raise argparse.ArgumentTypeError(fault or f"năm học '{text}' không đúng dạng, ví dụ 2024-2025")
     return year
 
 

@@ -44,6 +44,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 def pick_years(years: list[SchoolYear], old: SchoolYear | None,
                new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
     """--to defaults to the latest year, --from to the year before --to that has data."""
+    if old is not None and new is not None and new < old:
+        raise DiffError(f"năm học --to ({new}) phải sau năm học --from ({old}); có phải: --from {new} --to {old}?")
     if new is None:
         later = [y for y in years if old is None or y > old]
         if not later:
@@ -58,7 +60,9 @@ def pick_years(years: list[SchoolYear], old: SchoolYear | None,
 
 
 def _run(args: argparse.Namespace) -> int:
-    portal, problems = load(existing_data(args.data))
+    # As a draft: the diff publishes nothing, and a year just started (`cotcan nam-moi`) or being
+    # imported still holds its placeholder decision, which the clerk sees as a warning.
+    portal, problems = load(existing_data(args.data), draft=True)
     if problems:  # warnings do not stop the diff, but the clerk should see them
         say(report(problems))
     if any(p.severity == "error" for p in problems):

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import sys
 from collections.abc import Callable
 
 from ..commands import Exit
-from ..errors import PortalError
-
-# Why the system refused a file or folder, for the errors a clerk can meet and act on.
-_OS_REASONS: dict[int, str] = {
-    errno.ENOENT: "không có tệp hoặc thư mục này",
-    errno.EACCES: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
-    errno.EPERM: "không có quyền đọc hoặc ghi; kiểm tra quyền của thư mục",
-    errno.ENOSPC: "ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại",
-    errno.EDQUOT: "đã hết hạn mức dung lượng (quota) của tài khoản",
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.EEXIST: "đã có tệp hoặc thư mục này",
-    errno.ENOTEMPTY: "thư mục không trống",
-    errno.EISDIR: "đây là một thư mục, không phải tệp",
-    errno.ENOTDIR: "đây là một tệp, không phải thư mục",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-}
+from ..errors import PortalError, os_reason
 
 
 def say(text: str) -> None:
@@ -41,8 +25,7 @@ def use_utf8() -> None:
 
 
 def os_error_line(error: OSError) -> str:
-    code = error.errno or 0
-    reason = _OS_REASONS.get(code) or f"lỗi hệ thống {errno.errorcode.get(code, code)}"
+    reason = os_reason(error)
     where = f"{error.filename}: " if error.filename else ""
     return f"LỖI {where}{reason}."
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from .. import commands
 from ..commands import Exit
+from ..diff import office_years
+from ..errors import os_reason
 from ..importer.apply import apply_changes, error_counts, write_atomic
 from ..importer.changes import summary, unified_diff
 from ..importer.errors import RosterError
@@ -33,7 +35,7 @@ from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
 from .arguments import add_data_option, school_year
-from .command import Command, existing_data
+from .command import Command, CommandError, existing_data
 from .guard import say
 
 
@@ -61,7 +63,12 @@ def _write_new(path: Path, data: bytes, force: bool, what: str) -> None:
     if path.exists() and not force:
         raise RosterError(f"{path}: tệp đã có; không ghi đè {what}. Gợi ý: chọn tên khác, hoặc thêm --force nếu "
                           "chắc chắn muốn thay tệp đó.")
-    write_atomic(path, data)  # an OSError is the guard's one line (portal.cli.guard)
+    if not path.parent.is_dir():
+        raise RosterError(f"{path}: không có thư mục {path.parent}; tạo thư mục đó trước, hoặc chọn chỗ khác.")
+    try:
+        write_atomic(path, data)
+    except OSError as error:  # named by the file asked for, not the temporary one beside it
+        raise RosterError(f"{path}: không ghi được {what} ({os_reason(error)}).") from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -76,6 +83,11 @@ def _run(args: argparse.Namespace) -> int:
         say(report(problems))
         say(f"LỖI: dữ liệu hiện có còn lỗi; sửa xong ({commands.CHECK.line('--draft')}) rồi nhập danh sách.")
         return Exit.DATA
+    if args.year is not None and args.office in portal.offices and args.year not in office_years(portal, args.office):
+        have = ", ".join(str(y) for y in office_years(portal, args.office)) or "chưa có năm nào"
+        raise CommandError(f"đơn vị {args.office} chưa có năm học {args.year} (các năm đang có: {have}). Gợi ý: bắt "
+                           f"đầu năm học bằng {commands.NEW_YEAR.line('--office', args.office, '--to', str(args.year))}"
+                           " rồi nhập danh sách.")
     if args.workbook is not None:
         return _workbook(portal, args)
     result = import_roster(portal, args.office, args.input, args.format, str(args.input), year=args.year,

@@ -57,6 +57,19 @@ def _text(option: str, value: str, pattern: str, expected: str) -> str:
     return value
 
 
+# Material writes `site_name` unescaped into an HTML attribute (the header logo's aria-label):
+# the name it is made of may not hold what would break out of it.
+_RAW_IN_THEME = ('"', "<", ">")
+
+
+def _site_name_source(option: str, value: str) -> str:
+    if any(char in value for char in _RAW_IN_THEME):
+        raise CommandError(f"{option}: '{value}' có ký tự \", <, > mà giao diện trang ghi nguyên vào HTML (tên trang, "
+                           "site_name, được làm từ tên này); dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >, hoặc cho "
+                           "một --short-name không có các ký tự đó.")
+    return value
+
+
 def _requirement(package: str | None, version: str) -> tuple[str, Path | None]:
     """The line of requirements.txt, and the wheel to copy into the site when there is one."""
     if package is None:
@@ -73,6 +86,7 @@ def _requirement(package: str | None, version: str) -> tuple[str, Path | None]:
 
 def _spec(args: argparse.Namespace, version: str, requirement: str) -> SiteSpec:
     name_expected = "một dòng chữ, không để trống, không quá 500 ký tự"
+    _site_name_source(*(("--short-name", args.short_name) if args.short_name is not None else ("--name", args.name)))
     return SiteSpec(
         office=_text("--office", args.office, ID_PATTERN,
                      "chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ so-gddt-dien-bien"),

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import os_reason
 from ..problems import Problem
 from .errors import RosterError
 from .merge import FileChange, digest
@@ -85,7 +86,7 @@ def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]],
                 raise RosterError(f"{change.shown}: đọc lại không đúng nội dung vừa ghi; đã trả lại các tệp như cũ.")
     except OSError as exc:
         _restore(written)
-        raise RosterError(f"{change.shown}: không ghi được tệp ({exc.strerror or type(exc).__name__}); đã trả lại "
+        raise RosterError(f"{change.shown}: không ghi được tệp ({os_reason(exc)}); đã trả lại "
                           "các tệp như cũ.") from None
     except BaseException:
         _restore(written)

@@ -43,7 +43,10 @@ def name_problem(name: str) -> str | None:
     """Why a text cannot be a person's name (None when it can): it must be written in
     the Vietnamese alphabet, with at least two letters ('王小明', '???' cannot)."""
     folded = fold(name)
-    if not _NAME.fullmatch(folded) or sum(c.isalpha() for c in folded) < 2:
+    letters = sum(c.isalpha() for c in folded)
+    if letters >= 2 and any(c.isdigit() for c in folded):
+        return f"họ và tên '{name}' có chữ số"  # a phone number or a note glued on
+    if not _NAME.fullmatch(folded) or letters < 2:
         return f"họ và tên '{name}' không đọc được thành chữ tiếng Việt"
     return None
 

@@ -12,6 +12,7 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   or a body id in the workbook's "Mã tổ chức" column; its text must read as a heading
   (headings.read_heading). Any other single text is skipped with a warning, unless it
   is an unnumbered name (a person whose other cells are missing: the row reports it).
+- A row numbering the columns ("(1) (2) (3) …" under the header) is not a row of the list.
 """
 
 from __future__ import annotations
@@ -56,6 +57,16 @@ _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\s*[.)]?$")
 
 def _is_number(text: str) -> bool:
     return text.rstrip(".").isdigit()
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _numbers_the_columns(texts: list[str]) -> bool:
+    """The row under an administrative table's header that numbers its columns: "(1) (2)
+    (3) …" or "1 2 3 …", every cell in order."""
+    found = [_COLUMN_NUMBER.match(t) for t in texts if t]
+    return len(found) >= 3 and all(found) and [int(m[1]) for m in found if m] == list(range(1, len(found) + 1))
 
 
 @dataclass
@@ -206,6 +217,8 @@ class _Layout:
         self._data_row(order, row, texts)
 
     def _data_row(self, order: int, row: GridRow, texts: list[str]) -> None:
+        if _numbers_the_columns(texts):
+            return
         values = {key: (texts[i] if i < len(texts) else "") for key, i in self.columns.items()}
         merged = frozenset(key for key, i in self.columns.items()
                            if i < len(row.cells) and row.cells[i].merged == "down")

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .. import commands
+from ..errors import os_reason
 from ..load import shown_path
 from .datafiles import people_path, year_path
 from .errors import RosterError
@@ -176,12 +177,20 @@ class _YearFile:
 
     def result(self) -> str:
         lines = list(self.lines)
-        for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
+        # From the bottom up; of two insertions at one line (two new bodies), the later one
+        # first, so that the earlier lands above it and the file keeps the list's order.
+        order = sorted(range(len(self.edits)), key=lambda i: (self.edits[i][0], self.edits[i][1], i), reverse=True)
+        for start, end, new in (self.edits[i] for i in order):
             lines[start:end] = new
         text = "\n".join(lines) + "\n"
-        if load(text) != self.data:
+        try:
+            kept = load(text) == self.data
+        except yaml.YAMLError:  # a layout the edits cannot keep (`bodies:` as one flow list)
+            kept = False
+        if not kept:
             raise RosterError(f"{self.shown}: không ghép được danh sách vào tệp mà giữ nguyên bố cục của tệp; "
-                              "không ghi gì. Gợi ý: dùng YAML in ra (không có --apply) và dán tay.")
+                              "không ghi gì. Gợi ý: dán tay YAML đề xuất (in ra ở trên, hoặc ghi vào tệp bằng "
+                              "--output).")
         return text
 
 
@@ -202,8 +211,13 @@ def _people_text(old: str | None, people: list[dict[str, str]], shown: str) -> s
     end = _last_content_line(lines, seq) + 1
     text = "\n".join(lines[:end] + block + lines[end:]) + "\n"
     data["people"] = list(data["people"]) + people
-    if load(text) != data:
-        raise RosterError(f"{shown}: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì.")
+    try:
+        kept = load(text) == data
+    except yaml.YAMLError:  # a layout the insertion cannot keep (`people:` as one flow list)
+        kept = False
+    if not kept:
+        raise RosterError(f"{shown}: không thêm được người mới mà giữ nguyên bố cục của tệp; không ghi gì. "
+                          "Gợi ý: thêm tay những người mới theo YAML đề xuất (in ra ở trên).")
     return text
 
 
@@ -213,7 +227,7 @@ def _read(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise RosterError(f"{path}: không đọc được tệp ({exc.strerror}).") from None
+        raise RosterError(f"{path}: không đọc được tệp ({os_reason(exc)}).") from None
 
 
 def plan_changes(result: ImportResult, data_dir: Path, shown_root: Path) -> list[FileChange]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..errors import os_reason
 from .errors import RosterError
 from .grid import Grid
 from .limits import LIMITS, Limits, megabytes
@@ -69,13 +70,15 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
         raise RosterError(f"{shown}: không phải là tệp.")
     try:
         size = path.stat().st_size
+        if size == 0:
+            raise RosterError(f"{shown}: tệp rỗng (0 byte). Gợi ý: mở tệp kiểm tra đã lưu danh sách vào đó chưa.")
         if size > limits.file_bytes:
             raise RosterError(f"{shown}: tệp nặng {megabytes(size)}, quá giới hạn {megabytes(limits.file_bytes)} "
                               "của một danh sách. Gợi ý: chỉ giữ bảng danh sách trong tệp.")
         with path.open("rb") as stream:
             head = stream.read(4096)
     except OSError as exc:
-        raise RosterError(f"{shown}: không đọc được tệp ({exc.strerror or type(exc).__name__}).") from None
+        raise RosterError(f"{shown}: không đọc được tệp ({os_reason(exc)}).") from None
     if head.startswith(_OLE2):
         how = _OLD_OFFICE.get(path.suffix.lower())
         if how is None:

@@ -28,7 +28,8 @@ def _role_words() -> dict[str, str]:
 
 def _key(text: str) -> str:
     key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
-    return " ".join(key.replace(".", " ").split())
+    # Punctuation separates words: 'Nhóm trưởng, ĐT …' and 'Thư ký; …' start with their role.
+    return " ".join(re.sub(r"[.,;:()]", " ", key).split())
 
 
 def role_match(text: str) -> tuple[str | None, bool]:

@@ -126,8 +126,10 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
         return result
     problem = name_problem(name)
     if problem:
+        digits = any(c.isdigit() for c in name)
         result.problem("name", problem + ".", expected="họ và tên viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'",
-                       hint="kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
+                       hint="chỉ ghi họ và tên trong ô này; số điện thoại hay ghi chú khác ghi ở cột 'Ghi chú'."
+                       if digits else "kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
         return result
     _post(result, matcher, row)
     _person(result, matcher, row)
@@ -207,8 +209,12 @@ def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     else:
         result.person = matcher.propose_id(result.name, result.unit)
         result.new_person = True
+        written = ""
+        if result.name.isupper():  # a list typed in capitals: the data keeps names in ordinary case
+            result.name = result.name.title()
+            written = f", họ tên ghi '{result.name}' (danh sách viết hoa toàn bộ)"
         close = ", ".join(f"{c.id} ({c.label})" for c in found.candidates)
-        result.problem("name", f"người mới, đề xuất mã {result.person}.", severity="warning",
+        result.problem("name", f"người mới, đề xuất mã {result.person}{written}.", severity="warning",
                        hint=f"nếu là người đã có, sửa tên cho đúng; tên gần nhất: {close}" if close else None)
     if found.remark:
         result.problem("name", found.remark + ".", severity="warning")

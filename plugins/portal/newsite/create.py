@@ -8,13 +8,14 @@ refused: nothing of the clerk's is ever overwritten.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PortalError
+from ..errors import PortalError, os_reason
 from ..load import load
 from ..problems import Problem
 from .files import SiteSpec, site_files
@@ -43,14 +44,28 @@ def refuse_used_folder(folder: Path) -> None:
                            "(lệnh tự tạo nó).")
 
 
+def _staging_beside(folder: Path) -> Path:
+    """A hidden folder beside `folder` to write into (renamed into place at the end); a
+    folder that cannot be made is told by the name the clerk typed."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as error:
+        blocking = next((p for p in folder.parents if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            why = f"{blocking}: {os_reason(NotADirectoryError(errno.ENOTDIR, ''))}"
+        else:
+            why = os_reason(error)
+        raise NewSiteError(f"{folder}: không tạo được thư mục ({why}).") from None
+
+
 def create_site(folder: Path, spec: SiteSpec, wheel: Path | None = None) -> NewSite | list[Problem]:
     """Create the repository in `folder` (new, or empty). `wheel`: a package file copied into
     vendor/ (the spec's requirement names it). Returns what was written, or the errors of
     the draft check when the files did not pass it (then nothing is written)."""
     refuse_used_folder(folder)
     files = site_files(spec)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staging = _staging_beside(folder)
     try:
         for path, text in files.items():
             target = staging / path
