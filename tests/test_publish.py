@@ -394,12 +394,13 @@ def test_the_disk_full_line_names_what_pagefind_said(tmp_path: Path, pagefind_di
 
 
 def test_the_fault_wording_covers_the_errors_of_the_issue() -> None:
+    from portal.errors import os_reason
     from portal_mkdocs import notices
 
     for code in (errno.ENOSPC, errno.EROFS, errno.EBUSY):
         line = notices.fault(Path("/srv/site"), OSError(code, os.strerror(code), "/srv/.site.building-1/a.html"))
         assert "\n" not in line and "/srv/site" in line and "/srv/.site.building-1/a.html" in line
-        assert notices.REASONS[code] in line
+        assert os_reason(OSError(code, "")) in line and os.strerror(code) not in line  # Vietnamese, not the system's
 
 
 # Which Pagefind indexes the site (issue 16: Pagefind 1.6 for byte-identical indexes).

@@ -26,6 +26,8 @@ _OS_REASONS: dict[int, str] = {
     errno.EISDIR: "đây là một thư mục, không phải tệp",
     errno.ENOTDIR: "đây là một tệp, không phải thư mục",
     errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EBUSY: "thư mục đang bận hoặc là một điểm gắn kết (mount point)",
+    errno.EXDEV: "thư mục tạm và thư mục đích nằm trên hai ổ đĩa khác nhau",
 }
 
 

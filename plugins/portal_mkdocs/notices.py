@@ -9,21 +9,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from portal.errors import PortalError
+from portal.errors import PortalError, os_reason
 
 KEPT = "Trang web đang có vẫn giữ nguyên."
-
-# Why the file system refused, for the errors an office can meet and act on.
-REASONS: dict[int, str] = {
-    errno.ENOSPC: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
-    errno.EDQUOT: "đã hết hạn mức dung lượng (quota) của tài khoản; hãy xoá bớt tệp rồi chạy lại",
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc (read-only); hãy gắn lại ổ ở chế độ ghi hoặc chọn thư mục khác",
-    errno.EACCES: "không có quyền ghi; hãy kiểm tra quyền của thư mục",
-    errno.EPERM: "không có quyền ghi; hãy kiểm tra quyền của thư mục",
-    errno.EBUSY: "thư mục đang bận hoặc là một điểm gắn kết (mount point)",
-    errno.EXDEV: "thư mục tạm và thư mục đích nằm trên hai ổ đĩa khác nhau",
-    errno.ENOENT: "thư mục không tồn tại",
-}
 
 # Errors that only a write can raise: whatever file they name, the build was writing.
 WRITE_FAULTS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
@@ -35,7 +23,7 @@ class PublishError(PortalError):
 
 def fault(site: Path, error: OSError) -> str:
     """A file system error while writing or publishing `site`, as one line."""
-    reason = REASONS.get(error.errno or 0) or f"lỗi hệ thống: {error.strerror or error}"
+    reason = os_reason(error)
     where = f" (tại {error.filename})" if error.filename and error.filename != str(site) else ""
     return f"Không ghi được trang web vào {site}{where}: {reason}. {KEPT}"
 
