@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from pathlib import Path
 from typing import Any
 
@@ -158,5 +159,18 @@ def test_a_bad_value_stops_the_build_with_its_name_and_no_traceback(tmp_path: Pa
     assert result.returncode == 1
     assert ("Plugin 'portal' option 'urls': Sub-option 'person': cần đúng các chỗ trống {person}"
             in result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("site_name", ['Sở "GDĐT" <script>alert(1)</script>', "Tổ cốt cán <b>", 'Sở "X"'])
+def test_markup_in_site_name_stops_the_build_naming_it(tmp_path: Path, site_name: str) -> None:
+    """Material writes site_name raw into every page (title, aria-label): refused, not escaped
+    in a few places and left raw in the others."""
+    config = re.sub(r"(?m)^site_name:.*$", lambda _: f"site_name: '{site_name}'", SHORTEST)
+    root = office_repository(tmp_path, config)
+    result = build(root)
+    assert result.returncode == 1
+    assert f"mkdocs.yml, site_name: '{site_name}' có ký tự" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()

@@ -11,6 +11,9 @@ and harmless on their own, at the point of output:
 - `xml_chars`: characters that XML 1.0 forbids (C0 controls other than tab and line
   breaks, U+FFFE, U+FFFF, lone surrogates) make a feed unreadable, and RFC 5545 forbids
   the same controls and DEL in a calendar: they are removed.
+- `RAW_IN_THEME`: Material writes MkDocs' `site_name` unescaped into the page (the title,
+  the header logo's aria-label), so a site name may not hold what would break out of an
+  attribute or open a tag; `cotcan tao-trang` and the plugin both refuse it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 _DASHES_ONLY = re.compile(r"[-‐‑‒–—―−\s]+")
+RAW_IN_THEME = ('"', "<", ">")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

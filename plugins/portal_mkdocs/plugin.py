@@ -81,6 +81,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.indexer = find_indexer(self._pagefind_binary(config))
         except PagefindMissing as error:
             raise PluginError(notices.pagefind_missing(error.detail)) from None
+        theme.refuse_markup_in_site_name(config)
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
         theme.show_edit_button(config, self.config.edit_url_template)

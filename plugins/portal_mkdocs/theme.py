@@ -14,6 +14,9 @@ from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from portal.sanitize import RAW_IN_THEME
 
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
@@ -58,6 +61,14 @@ def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> Non
     editable = config.edit_uri or config.edit_uri_template or edit_url_template
     if editable and isinstance(features, list) and EDIT_BUTTON not in features:
         features.append(EDIT_BUTTON)
+
+
+def refuse_markup_in_site_name(config: MkDocsConfig) -> None:
+    """Material writes `site_name` unescaped into every page (the title, the header logo's
+    aria-label): a quote or an angle bracket there would break out of the markup."""
+    if any(char in config.site_name for char in RAW_IN_THEME):
+        raise PluginError(f"mkdocs.yml, site_name: '{config.site_name}' có ký tự \", <, > mà giao diện ghi nguyên "
+                          "vào HTML của mọi trang; dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")
 
 
 def default_to_vietnamese(config: MkDocsConfig) -> None:
