@@ -306,6 +306,20 @@ def test_a_leader_removed_and_another_named_the_same_day_is_fine(dataset: Datase
     assert _problems(dataset) == []
 
 
+def test_a_new_leader_named_before_the_old_one_leaves_the_same_day_is_fine(dataset: Dataset) -> None:
+    """The same day's changes in the other order: the new leader entered first, the old one
+    removed after. For a moment of the list as typed there are two; at the end of the day, one."""
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        add: [{person: a-ngo-thi-cuc, role: nhom-truong, unit: a-thcs-mot}]
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove: [{person: a-ha-thi-lien}]
+""")
+    assert _problems(dataset) == []
+
+
 def test_an_amendment_dated_before_the_decision_it_amends_or_its_own(dataset: Dataset) -> None:
     """In force on 10/9/2024: before the group's decision (13/9/2024) and before its own (1/11/2024)."""
     _dataset(dataset, """\

@@ -123,26 +123,24 @@ def _when_there(history: terms.History, key: str, day: datetime.date) -> str:
 
 
 def _check_leaders(ctx: _Context, body: Body, history: terms.History) -> None:
-    """No day has two leaders, and no amendment leaves a list without its leader: each
-    reported at the amendment that made it so."""
+    """No day ends with two leaders, and no amendment leaves a list without its leader: each
+    reported at the last amendment of the day that made it so."""
     role = vocab.LEADER_ROLE.get(body.kind)
     if role is None:
         return
     label = wording.role_name(role).lower()
-    before = _holders(history.first, role)
-    led = before  # the leaders at the end of the last day an amendment took effect
+    led = _holders(history.first, role)  # the leaders at the end of the last day an amendment took effect
     for position, step in enumerate(history.steps):
+        following = history.steps[position + 1] if position + 1 < len(history.steps) else None
+        if following is not None and following.amendment.start == step.amendment.start:
+            continue  # only the list at the end of a day counts: another change that day may settle it
         now = _holders(step.roster, role)
-        if len(now) > 1 and set(now) != set(before):
+        if len(now) > 1 and set(now) != set(led):
             names = ", ".join(_label(ctx, key) for key in now)
             ctx.add(body.source, ("amendments", step.index), f"{body.name}: từ {step.amendment.start.vietnamese()} "
                     f"có hai {label} cùng lúc: {names}.", expected=f"mỗi ngày một {label}",
                     hint=f"thay {label} bằng 'replace', hoặc đổi vai trò {label} cũ ('roles') trong cùng quyết "
                          "định.")
-        before = now
-        following = history.steps[position + 1] if position + 1 < len(history.steps) else None
-        if following is not None and following.amendment.start == step.amendment.start:
-            continue  # another change of the same day may name the new leader
         # A list left without its leader (a dissolved one, with nobody left, needs none).
         if led and not now and step.roster:
             names = ", ".join(_label(ctx, key) for key in led)
