@@ -12,6 +12,7 @@ import argparse
 import errno
 import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -150,6 +151,23 @@ def test_an_unknown_office_is_named_and_nothing_is_written(tmp_path: Path) -> No
         assert done.returncode == Exit.USAGE, (name, done.stderr)
         assert "pgddt-dien-bienphu" in done.stderr and "Traceback" not in done.stderr
     assert sorted(str(path) for path in (REPO / "data").rglob("*")) == before
+
+
+def test_data_with_an_error_stops_every_command_and_only_the_check_speaks_of_publishing(tmp_path: Path) -> None:
+    """Every command that reads the data stops on an error with the report; the closing line
+    "không xuất bản trang nào" is the build's (and the check's, which says what a build would
+    do), not that of a command that publishes nothing anyway."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    offices = data / "offices.yml"
+    offices.write_text(offices.read_text(encoding="utf-8").replace("parent: ubnd-tp-dien-bien-phu",
+                                                                   "parent: ubnd-tp-dien-bien-phuu"), encoding="utf-8")
+    for name, needs in NEEDS.items():
+        done = cotcan(name, *needs, "--data", str(data))
+        assert done.returncode == Exit.DATA, (name, done.stdout, done.stderr)
+        shown = done.stdout + done.stderr
+        assert "ubnd-tp-dien-bien-phuu" in shown and "Traceback" not in shown, (name, shown)
+        assert ("không xuất bản trang nào" in shown) == (name == "kiem-tra"), (name, shown)
 
 
 def test_every_school_year_option_refuses_a_wrong_year(capsys: pytest.CaptureFixture[str]) -> None:

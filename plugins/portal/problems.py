@@ -70,13 +70,19 @@ class DataError(PortalError):
         super().__init__(report(self.problems, summary_of=errors))
 
 
-def report(problems: Iterable[Problem], summary_of: Sequence[Problem] | None = None) -> str:
-    """All problems, one block each, then a count."""
+# What a build (and the check, which says what a build would do) tells after an error.
+NOTHING_PUBLISHED = "Dữ liệu có lỗi nên không xuất bản trang nào. Sửa các lỗi trên rồi chạy lại."
+
+
+def report(problems: Iterable[Problem], summary_of: Sequence[Problem] | None = None,
+           closing: str | None = NOTHING_PUBLISHED) -> str:
+    """All problems, one block each, then a count, then `closing` when there is an error (the
+    office's other commands say what they did instead: closing=None)."""
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     blocks = [p.format() for p in problems]
     blocks.append(f"{errors} lỗi, {warnings} cảnh báo.")
-    if errors:
-        blocks.append("Dữ liệu có lỗi nên không xuất bản trang nào. Sửa các lỗi trên rồi chạy lại.")
+    if errors and closing:
+        blocks.append(closing)
     return "\n\n".join(blocks)

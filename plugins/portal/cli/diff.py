@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
     # imported still holds its placeholder decision, which the clerk sees as a warning.
     portal, problems = load(existing_data(args.data), draft=True)
     if problems:  # warnings do not stop the diff, but the clerk should see them
-        say(report(problems))
+        say(report(problems, closing="Dữ liệu có lỗi nên chưa so sánh được. Sửa các lỗi trên rồi chạy lại."))
     if any(p.severity == "error" for p in problems):
         return Exit.DATA
     if args.office not in portal.offices:

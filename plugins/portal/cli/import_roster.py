@@ -80,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
     # site's placeholders (`cotcan tao-trang`) do not stop an import.
     portal, problems = load(data, draft=True)
     if any(p.severity == "error" for p in problems):
-        say(report(problems))
+        say(report(problems, closing=None))
         say(f"LỖI: dữ liệu hiện có còn lỗi; sửa xong ({commands.CHECK.line('--draft')}) rồi nhập danh sách.")
         return Exit.DATA
     if args.year is not None and args.office in portal.offices and args.year not in office_years(portal, args.office):
@@ -137,7 +137,7 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
         return Exit.OK
     outcome = apply_changes(changes, lambda: load(data, draft=True)[1], error_counts(before))
     if not outcome.applied:
-        say(report(outcome.errors))
+        say(report(outcome.errors, closing=None))
         say("Danh sách làm dữ liệu có lỗi mới ở trên, nên các tệp đã được trả lại như cũ: chưa ghi gì.")
         return Exit.DATA
     say("\nĐã ghi: " + ", ".join(change.shown for change in outcome.written) + ". Dữ liệu qua kiểm tra.")

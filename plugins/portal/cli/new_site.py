@@ -115,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
     created = create_site(args.folder, spec, wheel)
     if isinstance(created, list):
         say("Chưa tạo gì: dữ liệu của trang mới không qua được kiểm tra.\n")
-        say(report(created))
+        say(report(created, closing=None))
         return Exit.DATA
     print(f"Đã tạo trang mới của {spec.name} trong {created.folder}:")
     for path in created.files:

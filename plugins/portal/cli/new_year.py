@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace) -> int:
     portal, problems = load(data_dir, draft=True)
     if any(p.severity == "error" for p in problems):
         say("Dữ liệu hiện có lỗi; sửa trước khi bắt đầu năm học mới.\n")
-        say(report(problems))
+        say(report(problems, closing=None))
         return Exit.DATA
     if args.successor:
         year = plan_successor(portal, data_dir, args.office, args.successor, args.old, args.new)
@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace) -> int:
     shown = shown_path(year.target, data_dir.parent)
     if errors:
         say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
-        say(report(errors))
+        say(report(errors, closing=None))
         return Exit.DATA
     print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
           f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
