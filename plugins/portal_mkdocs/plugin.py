@@ -192,9 +192,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 for path, original in originals.published(portal, urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            # One purged stylesheet, before the copies are packed (it gets its .gz and .br).
-            sheets = join_stylesheets(Path(config.site_dir))
             stats = build_index(config.site_dir, indexer=self.indexer)
+            # One purged stylesheet: after Pagefind, whose UI script may add names to a page;
+            # before the copies are packed, so that the sheet gets its .gz and .br.
+            sheets = join_stylesheets(Path(config.site_dir))
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
