@@ -4,15 +4,16 @@ Read from the output itself, so that a hand-written page or an office's own temp
 covered as surely as a generated one: every element, attribute, class and id of every
 HTML page, plus every word of every script the site ships (Material's bundle, the
 portal's scripts, Pagefind's UI), since a script may add a class or an element after the
-page loads. A script that builds a name from a prefix (`md-tag--${kind}`) makes the whole
-prefix count. Deliberately generous: a name kept for nothing costs a few bytes, a name
-missed would unstyle part of a page.
+page loads; and every custom property another stylesheet of the site may read. A script
+that builds a name from a prefix (`md-tag--${kind}`) makes the whole prefix count.
+Deliberately generous: a name kept for nothing costs a few bytes, a name missed would
+unstyle part of a page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,19 +102,28 @@ class _Collector:
                          tuple(sorted(self.script_prefixes)), frozenset(self.custom_properties))
 
 
-def names_in(pages: Iterable[str], scripts: Iterable[str]) -> SiteNames:
-    """The names used by these pages (HTML) and scripts (JavaScript)."""
+def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterable[str] = ()) -> SiteNames:
+    """The names used by these pages (HTML) and scripts (JavaScript), and the custom
+    properties other stylesheets may read (Pagefind's UI reads `--pagefind-ui-text`, which
+    the portal's sheet sets)."""
     collector = _Collector()
     for html in pages:
         collector.page(html)
     for text in scripts:
         collector.script(text)
+    for css in other_sheets:
+        collector.custom_properties.update(CUSTOM_PROPERTY.findall(css))
     return collector.names()
 
 
-def site_names(site: Path) -> SiteNames:
-    """The names used by every page and every script of a built site."""
-    pages = (path.read_text(encoding="utf-8", errors="replace") for path in sorted(site.rglob("*.html")))
-    scripts = (path.read_text(encoding="utf-8", errors="replace") for path in sorted(site.rglob("*"))
-               if path.suffix in SCRIPT_SUFFIXES and path.is_file())
-    return names_in(pages, scripts)
+def site_names(site: Path, purged: Collection[str]) -> SiteNames:
+    """The names used by every page and every script of a built site, and by its
+    stylesheets other than those to be purged (paths in the site)."""
+    def text(path: Path) -> str:
+        return path.read_text(encoding="utf-8", errors="replace")
+
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    return names_in((text(path) for path in files if path.suffix == ".html"),
+                    (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
+                    (text(path) for path in files
+                     if path.suffix == ".css" and path.relative_to(site).as_posix() not in purged))

@@ -57,7 +57,7 @@ def join_stylesheets(site: Path) -> list[Joined]:
                 runs.setdefault(sources, []).append(page)
     if not runs:
         return []
-    names = site_names(site)
+    names = site_names(site, {source for sources in runs for source in sources})
     joined = []
     for sources, linking in runs.items():
         # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
