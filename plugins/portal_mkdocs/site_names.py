@@ -69,11 +69,15 @@ class _Collector:
         self.script_words: set[str] = set()
         self.script_prefixes: set[str] = set()
         self.custom_properties: set[str] = set()
+        self.tags_read: set[tuple[str, str]] = set()
+        self.scripts_read: set[str] = set()
 
     def page(self, html: str) -> None:
-        for tag in TAG.finditer(html):
-            self.elements.add(tag.group(1).lower())
-            for attribute in ATTRIBUTE.finditer(tag.group(2)):
+        # Most tags repeat from page to page (the header, the navigation): each is read once.
+        for tag in set(TAG.findall(html)) - self.tags_read:
+            self.tags_read.add(tag)
+            self.elements.add(tag[0].lower())
+            for attribute in ATTRIBUTE.finditer(tag[1]):
                 name = attribute.group(1).lower()
                 self.attributes.add(name)
                 raw = attribute.group(2)
@@ -88,8 +92,9 @@ class _Collector:
                     self.classes.update(words)
                 elif name == "id":
                     self.ids.add(value)
-        for script in INLINE_SCRIPT.finditer(html):
-            self.script(script.group(1))
+        for script in set(INLINE_SCRIPT.findall(html)) - self.scripts_read:
+            self.scripts_read.add(script)
+            self.script(script)
 
     def script(self, text: str) -> None:
         self.script_words.update(SCRIPT_WORD.findall(text))
