@@ -26,7 +26,7 @@ from fullest_pages import fullest_pages
 from portal_mkdocs import theme
 from portal_mkdocs.css_purge import purge
 from portal_mkdocs.site_names import names_in
-from portal_mkdocs.stylesheet import JOINED
+from portal_mkdocs.stylesheet import JOINED, join_stylesheets
 
 PAGE = """<!doctype html><html lang="vi"><head><style>p{margin:0}</style></head>
 <body data-md-color-scheme="default" data-md-color-primary="indigo">
@@ -129,6 +129,34 @@ def test_every_page_links_the_one_purged_sheet_named_by_its_content(public_site:
     originals = [path.name for path in folder.glob("*.css") if path.name != Path(sheet).name]
     assert len(originals) == 3 and Path(theme.STYLESHEET).name in originals, "the originals stay"
     assert len(data) < 0.6 * sum((folder / name).stat().st_size for name in originals)
+
+
+def test_only_links_next_to_each_other_are_joined_and_the_rest_of_the_page_stays(tmp_path: Path) -> None:
+    """Something between two links (an office's own template) keeps them apart, or the
+    cascade would change."""
+    folder = tmp_path / "assets/stylesheets"
+    folder.mkdir(parents=True)
+    (folder / "main.0123abcd.min.css").write_text(".md-header{top:0}.admonition{margin:0}", encoding="utf-8")
+    (folder / "palette.4567cdef.min.css").write_text("[data-md-color-primary=indigo]{color:red}", encoding="utf-8")
+    (tmp_path / theme.STYLESHEET).write_text(".portal-table td{padding:0}", encoding="utf-8")
+    portal_link = f'<link rel="stylesheet" href="../../{theme.STYLESHEET}">'
+    links = ('<link rel="stylesheet" href="../../assets/stylesheets/main.0123abcd.min.css">\n    '
+             '<link rel="stylesheet" href="../../assets/stylesheets/palette.4567cdef.min.css">\n    ')
+    together = PAGE.replace("<style>", links + portal_link + '<link rel="stylesheet" href="../../extra.css"><style>')
+    apart = PAGE.replace("<style>", links + "<style>a{}</style>" + portal_link + "<style>")
+    for name, html in (("together", together), ("apart", apart)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(html, encoding="utf-8")
+    two, three = sorted(join_stylesheets(tmp_path), key=lambda joined: len(joined.sources))
+    assert (three.sources, three.pages, two.pages) == ((*two.sources, theme.STYLESHEET), 1, 1)
+    css = ".md-header{top:0}[data-md-color-primary=indigo]{color:red}.portal-table td{padding:0}"
+    assert (tmp_path / three.sheet).read_text(encoding="utf-8") == css
+    assert three.sheet == f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    assert (tmp_path / "together/index.html").read_text(encoding="utf-8") == PAGE.replace(
+        "<style>", f'<link rel="stylesheet" href="../../{three.sheet}"><link rel="stylesheet" href="../../extra.css">'
+                   "<style>")
+    assert (tmp_path / "apart/index.html").read_text(encoding="utf-8") == PAGE.replace(
+        "<style>", f'<link rel="stylesheet" href="../../{two.sheet}">\n    <style>a{{}}</style>{portal_link}<style>')
 
 
 # In a browser ----------------------------------------------------------------------------

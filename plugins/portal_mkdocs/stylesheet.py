@@ -18,21 +18,20 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import theme
 from .css_purge import purge
 from .site_names import site_names
 
-FOLDER = "assets/stylesheets"
+FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
 # The theme's sheets (their names carry Material's hash) and the portal's own.
 JOINED = re.compile(r"assets/stylesheets/(?:main\.[0-9a-f]+\.min\.css|palette\.[0-9a-f]+\.min\.css)"
                     rf"|{re.escape(theme.STYLESHEET)}")
 # A run of stylesheet links to the sheets above, the same prefix (the way to the site's
 # root from the page) in each. Material's own markup: `<link rel="stylesheet" href="...">`.
-LINK = r'<link rel="stylesheet" href="(?P<root>[^"]*?)(?P<first>{sheet})">'
-RUN = re.compile(LINK.format(sheet=JOINED.pattern)
-                 + r'(?:\s*<link rel="stylesheet" href="(?P=root)(?:' + JOINED.pattern + r')">)*')
+RUN = re.compile(r'<link rel="stylesheet" href="(?P<root>[^"]*?)(?:' + JOINED.pattern + r')">'
+                 r'(?:\s*<link rel="stylesheet" href="(?P=root)(?:' + JOINED.pattern + r')">)*')
 HREF = re.compile(r'href="[^"]*?(' + JOINED.pattern + r')"')
 
 
@@ -76,5 +75,5 @@ def _relink(page: Path, sheet: str) -> None:
     html = page.read_bytes().decode("utf-8")
     found = RUN.search(html)
     assert found is not None  # matched a moment ago
-    link = f'<link rel="stylesheet" href="{found.group("root")}{PurePosixPath(sheet)}">'
+    link = f'<link rel="stylesheet" href="{found.group("root")}{sheet}">'
     page.write_bytes((html[:found.start()] + link + html[found.end():]).encode("utf-8"))
