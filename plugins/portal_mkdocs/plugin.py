@@ -34,6 +34,7 @@ from .notices import PublishError
 from .precompress import precompress
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
+from .stylesheet import join_stylesheets
 
 log = get_plugin_logger(__name__)
 
@@ -193,6 +194,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
             stats = build_index(config.site_dir, indexer=self.indexer)
+            # One purged stylesheet: after Pagefind, whose UI script may add names to a page;
+            # before the copies are packed, so that the sheet gets its .gz and .br.
+            sheets = join_stylesheets(Path(config.site_dir))
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
@@ -200,6 +204,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(notices.fault(site, error)) from None
+        for joined in sheets:
+            log.info(f"Bảng kiểu: {len(joined.sources)} tệp, {joined.bytes_in / 1024:.0f} KiB, gộp và lược "
+                     f"thành {joined.sheet} ({joined.bytes_out / 1024:.0f} KiB) cho {joined.pages} trang")
         log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "
                  f"{packed.gzip_bytes / 1024:.0f} KiB (.gz), {packed.brotli_bytes / 1024:.0f} KiB (.br)")
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "

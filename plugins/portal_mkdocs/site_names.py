@@ -1,0 +1,134 @@
+"""The names a built site may ever put in front of a stylesheet's selectors.
+
+Read from the output itself, so that a hand-written page or an office's own template is
+covered as surely as a generated one: every element, attribute, class and id of every
+HTML page, plus every word of every script the site ships (Material's bundle, the
+portal's scripts, Pagefind's UI), since a script may add a class or an element after the
+page loads; and every custom property another stylesheet of the site may read. A script
+that builds a name from a prefix (`md-tag--${kind}`) makes the whole prefix count.
+Deliberately generous: a name kept for nothing costs a few bytes, a name missed would
+unstyle part of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# A start tag with its attributes (a quoted value may hold ">").
+TAG = re.compile(r"""<([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
+# The start of a name a script completes at run time: `md-tag--${` or "md-tag--"+ .
+SCRIPT_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["']\s*\+)""")
+# A custom property a page's inline style or a script reads or sets (`--md-tooltip-x`).
+CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+SCRIPT_SUFFIXES = (".js", ".mjs")
+
+
+@dataclass(frozen=True)
+class SiteNames:
+    elements: frozenset[str]  # lower case
+    attributes: frozenset[str]  # lower case
+    values: frozenset[str]  # attribute values, whole and word by word
+    classes: frozenset[str]
+    ids: frozenset[str]
+    script_words: frozenset[str]  # may stand for any of the above
+    script_prefixes: tuple[str, ...]
+    custom_properties: frozenset[str]  # named in a page or a script
+
+    def _by_script(self, name: str) -> bool:
+        return name in self.script_words or name.startswith(self.script_prefixes)
+
+    def has_element(self, name: str) -> bool:
+        return name.lower() in self.elements or self._by_script(name.lower())
+
+    def has_attribute(self, name: str) -> bool:
+        return name.lower() in self.attributes or self._by_script(name.lower())
+
+    def has_value(self, value: str) -> bool:
+        return value in self.values or self._by_script(value)
+
+    def has_class(self, name: str) -> bool:
+        return name in self.classes or self._by_script(name)
+
+    def has_id(self, name: str) -> bool:
+        return name in self.ids or self._by_script(name)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.elements: set[str] = set()
+        self.attributes: set[str] = set()
+        self.values: set[str] = set()
+        self.classes: set[str] = set()
+        self.ids: set[str] = set()
+        self.script_words: set[str] = set()
+        self.script_prefixes: set[str] = set()
+        self.custom_properties: set[str] = set()
+        self.tags_read: set[tuple[str, str]] = set()
+        self.scripts_read: set[str] = set()
+
+    def page(self, html: str) -> None:
+        # Most tags repeat from page to page (the header, the navigation): each is read once.
+        for tag in set(TAG.findall(html)) - self.tags_read:
+            self.tags_read.add(tag)
+            self.elements.add(tag[0].lower())
+            for attribute in ATTRIBUTE.finditer(tag[1]):
+                name = attribute.group(1).lower()
+                self.attributes.add(name)
+                raw = attribute.group(2)
+                if raw is None:
+                    continue
+                value = raw[1:-1] if raw[:1] in "\"'" else raw
+                words = value.split()
+                self.values.add(value)
+                self.values.update(words)
+                self.custom_properties.update(CUSTOM_PROPERTY.findall(value))
+                if name == "class":
+                    self.classes.update(words)
+                elif name == "id":
+                    self.ids.add(value)
+        for script in set(INLINE_SCRIPT.findall(html)) - self.scripts_read:
+            self.scripts_read.add(script)
+            self.script(script)
+
+    def script(self, text: str) -> None:
+        self.script_words.update(SCRIPT_WORD.findall(text))
+        self.script_prefixes.update(SCRIPT_PREFIX.findall(text))
+        self.custom_properties.update(CUSTOM_PROPERTY.findall(text))
+
+    def names(self) -> SiteNames:
+        return SiteNames(frozenset(self.elements), frozenset(self.attributes), frozenset(self.values),
+                         frozenset(self.classes), frozenset(self.ids), frozenset(self.script_words),
+                         tuple(sorted(self.script_prefixes)), frozenset(self.custom_properties))
+
+
+def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterable[str] = ()) -> SiteNames:
+    """The names used by these pages (HTML) and scripts (JavaScript), and the custom
+    properties other stylesheets may read (Pagefind's UI reads `--pagefind-ui-text`, which
+    the portal's sheet sets)."""
+    collector = _Collector()
+    for html in pages:
+        collector.page(html)
+    for text in scripts:
+        collector.script(text)
+    for css in other_sheets:
+        collector.custom_properties.update(CUSTOM_PROPERTY.findall(css))
+    return collector.names()
+
+
+def site_names(site: Path, purged: Collection[str]) -> SiteNames:
+    """The names used by every page and every script of a built site, and by its
+    stylesheets other than those to be purged (paths in the site)."""
+    def text(path: Path) -> str:
+        return path.read_text(encoding="utf-8", errors="replace")
+
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    return names_in((text(path) for path in files if path.suffix == ".html"),
+                    (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
+                    (text(path) for path in files
+                     if path.suffix == ".css" and path.relative_to(site).as_posix() not in purged))

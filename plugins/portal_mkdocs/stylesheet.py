@@ -1,0 +1,79 @@
+"""One small stylesheet in place of the theme's and the portal's three (issue 15).
+
+Every page of the built site links Material's main stylesheet (137 KB), its palette and
+the portal's own sheet, one after the other, each holding up the first paint on a phone.
+After the build, those three are joined into one sheet, purged of the rules no page and
+no script of this site can match (portal_mkdocs/css_purge.py), and written under a name
+that carries a hash of its content (`assets/stylesheets/site.<hash>.min.css`), so that a
+browser's cached copy is never stale; each page's three links become one. The original
+sheets stay where they were, for anything else that links them.
+
+Only a run of these links with nothing but white space between them is joined, so the
+cascade stays in its order; a page whose head differs (an office's own template) keeps
+its links. Deterministic: the same site gives the same sheet, name and pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import theme
+from .css_purge import purge
+from .site_names import site_names
+
+FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
+# The theme's sheets (their names carry Material's hash) and the portal's own.
+JOINED = re.compile(r"assets/stylesheets/(?:main\.[0-9a-f]+\.min\.css|palette\.[0-9a-f]+\.min\.css)"
+                    rf"|{re.escape(theme.STYLESHEET)}")
+# A run of stylesheet links to the sheets above, the same prefix (the way to the site's
+# root from the page) in each. Material's own markup: `<link rel="stylesheet" href="...">`.
+RUN = re.compile(r'<link rel="stylesheet" href="(?P<root>[^"]*?)(?:' + JOINED.pattern + r')">'
+                 r'(?:\s*<link rel="stylesheet" href="(?P=root)(?:' + JOINED.pattern + r')">)*')
+HREF = re.compile(r'href="[^"]*?(' + JOINED.pattern + r')"')
+
+
+@dataclass(frozen=True)
+class Joined:
+    sheet: str  # path of the new sheet in the site
+    sources: tuple[str, ...]  # the sheets it joins, in order
+    bytes_in: int
+    bytes_out: int
+    pages: int  # pages that now link it
+
+
+def join_stylesheets(site: Path) -> list[Joined]:
+    """Join and purge the sheets of each page's run of links; relink the pages."""
+    pages = sorted(site.rglob("*.html"))
+    runs: dict[tuple[str, ...], list[Path]] = {}
+    for page in pages:
+        found = RUN.search(page.read_bytes().decode("utf-8"))
+        if found:
+            sources = tuple(HREF.findall(found.group(0)))
+            if len(sources) > 1 and all((site / source).is_file() for source in sources):
+                runs.setdefault(sources, []).append(page)
+    if not runs:
+        return []
+    names = site_names(site, {source for sources in runs for source in sources})
+    joined = []
+    for sources, linking in runs.items():
+        # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
+        whole = "\n".join((site / source).read_text(encoding="utf-8") for source in sources)
+        data = purge(whole, names).encode("utf-8")
+        sheet = f"{FOLDER}/site.{hashlib.sha256(data).hexdigest()[:8]}.min.css"
+        (site / sheet).write_bytes(data)
+        for page in linking:
+            _relink(page, sheet)
+        joined.append(Joined(sheet, sources, sum((site / source).stat().st_size for source in sources),
+                             len(data), len(linking)))
+    return joined
+
+
+def _relink(page: Path, sheet: str) -> None:
+    html = page.read_bytes().decode("utf-8")
+    found = RUN.search(html)
+    assert found is not None  # matched a moment ago
+    link = f'<link rel="stylesheet" href="{found.group("root")}{sheet}">'
+    page.write_bytes((html[:found.start()] + link + html[found.end():]).encode("utf-8"))

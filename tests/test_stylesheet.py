@@ -1,0 +1,283 @@
+"""One purged stylesheet in place of Material's main and palette sheets and portal.css.
+
+- The purge (portal_mkdocs/css_purge.py) on small, realistic sheets: what no page or script
+  can match goes, what one can stays, including names only a script adds, names a script
+  builds from a prefix, `:is()`, exact attribute values, custom properties read through
+  `var()` (a chain of them) and @keyframes.
+- The built site: every page links the one sheet, named after its content's hash, with its
+  .gz and .br copies; the original sheets stay.
+- In a browser, on the fullest page of every kind, every hand-written page, the 404 page and
+  the search results, at 360 and 1280 px: every element (and its ::before and ::after)
+  has the same computed style with the purged sheet as with the original three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_util import REPO, chromium, require_chromium, serve
+from fullest_pages import fullest_pages
+
+from portal_mkdocs import theme
+from portal_mkdocs.css_purge import purge
+from portal_mkdocs.site_names import names_in
+from portal_mkdocs.stylesheet import JOINED, join_stylesheets
+
+PAGE = """<!doctype html><html lang="vi"><head><style>p{margin:0}</style></head>
+<body data-md-color-scheme="default" data-md-color-primary="indigo">
+<header class="md-header" data-md-component="header"><label class="md-header__button md-icon" for="__drawer">
+<svg viewBox="0 0 24 24"><path d="M3 6h18"/></svg></label></header>
+<article class="md-content__inner md-typeset"><h1 id="to-cot-can">Tổ cốt cán</h1>
+<table class="portal-table"><tr><td style="--portal-width: 12rem">Hà Thị Liên</td></tr></table>
+<details open><summary>Căn cứ</summary></details></article></body></html>"""
+SCRIPT = """const e=document.querySelector(".md-header");e.classList.add("md-header--shadow");
+t.className=`md-source__fact md-source__fact--${key}`;"""
+NAMES = names_in([PAGE], [SCRIPT])
+
+
+def kept(css: str) -> str:
+    return purge(css, NAMES)
+
+
+def test_rules_no_page_can_match_go_and_the_others_stay() -> None:
+    css = (".md-typeset table:not([class]){border:0}.md-typeset .admonition{margin:1em}"
+           ".md-typeset .tabbed-set>input{display:none}.md-header__button.md-icon{padding:.4rem}"
+           "#to-cot-can{scroll-margin:1rem}#__mermaid_0{color:red}svg path{fill:currentcolor}")
+    assert kept(css) == (".md-typeset table:not([class]){border:0}.md-header__button.md-icon{padding:.4rem}"
+                         "#to-cot-can{scroll-margin:1rem}svg path{fill:currentcolor}")
+
+
+def test_a_selector_list_keeps_only_what_may_match() -> None:
+    """One selector that may match keeps the rule whole (its declarations apply to that one)."""
+    assert kept(".admonition,.portal-table td{color:red}") == ".admonition,.portal-table td{color:red}"
+    assert kept(".admonition,.tabbed-set{color:red}") == ""
+
+
+def test_names_a_script_adds_or_builds_are_kept() -> None:
+    css = ".md-header--shadow{box-shadow:0 0 .2rem #0000}.md-source__fact--stars:before{content:'★'}"
+    assert kept(css) == css.replace("'★'", '"★"')
+    assert kept(".md-header--hidden{opacity:0}") == "", "a name no script spells is not kept"
+
+
+def test_is_and_where_match_when_one_of_their_selectors_may_not_and_has_are_kept() -> None:
+    assert kept(".md-typeset :is(.admonition,details){margin:0}") == ".md-typeset :is(.admonition,details){margin:0}"
+    assert kept(".md-typeset :is(.admonition,.tabbed-set){margin:0}") == ""
+    assert kept(".md-typeset :where(.tabbed-set) p{margin:0}") == ""
+    assert kept("td:not(.admonition){margin:0}") == "td:not(.admonition){margin:0}"
+    assert kept("td:has(.tabbed-set){margin:0}") == "td:has(.tabbed-set){margin:0}"
+
+
+def test_attribute_values_must_be_on_a_page_when_matched_exactly() -> None:
+    css = "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}[data-md-color-primary=red]{--x:1}" \
+          "[data-md-color-primary^=re]{--y:1}[data-md-toggle=search]{--z:1}"
+    assert purge(css + ".a{color:var(--md-primary-fg-color) var(--x) var(--y) var(--z)}",
+                 names_in([PAGE + '<p class="a">'], [])) == (
+        "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}[data-md-color-primary^=re]{--y:1}"
+        ".a{color:var(--md-primary-fg-color) var(--x) var(--y) var(--z)}")
+
+
+def test_custom_properties_nothing_reads_go_with_what_only_they_read() -> None:
+    css = (":root{--md-a:1px;--md-b:var(--md-a);--md-c:2px;--md-d:var(--md-c);--portal-width:auto}"
+           ".md-typeset{margin:var(--md-b)}.admonition{margin:var(--md-d)}")
+    assert kept(css) == ":root{--md-a:1px;--md-b:var(--md-a);--portal-width:auto}.md-typeset{margin:var(--md-b)}", \
+        "--md-c and --md-d are read only by a dropped rule; --portal-width by a page's inline style"
+    assert kept(":root{--md-c:2px}.admonition{margin:var(--md-c)}") == "", "a rule left empty goes"
+
+
+def test_media_blocks_and_keyframes_go_when_nothing_in_them_or_using_them_stays() -> None:
+    css = ("@media print{.admonition{display:none}}@media screen and (max-width:76.234375em){.md-header{top:0}}"
+           "@keyframes md-spin{to{transform:rotate(1turn)}}@keyframes md-fade{to{opacity:0}}"
+           ".md-header{animation:md-spin 1s}.admonition{animation:md-fade 1s}@font-face{font-family:x;src:url(x.woff)}")
+    assert kept(css) == ("@media screen and (max-width:76.234375em){.md-header{top:0}}"
+                         "@keyframes md-spin{to{transform:rotate(1turn)}}.md-header{animation:md-spin 1s}"
+                         "@font-face{font-family:x;src:url(x.woff)}")
+
+
+def test_comments_and_the_source_map_go_and_the_result_is_stable() -> None:
+    css = '@charset "UTF-8";/* Material */.md-header{top:0}\n/*# sourceMappingURL=main.min.css.map*/'
+    once = kept(css)
+    assert once == '@charset "UTF-8";.md-header{top:0}'
+    assert kept(once) == once
+
+
+# The built site --------------------------------------------------------------------------
+
+SITE_SHEET = re.compile(r'<link rel="stylesheet" href="(?P<root>[^"]*)'
+                        r'(?P<sheet>assets/stylesheets/site\.(?P<digest>[0-9a-f]{8})\.min\.css)">')
+
+
+def test_every_page_links_the_one_purged_sheet_named_by_its_content(public_site: Path) -> None:
+    pages = sorted(public_site.rglob("*.html"))
+    assert len(pages) > 200
+    sheets = set()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert JOINED.search(html) is None, f"{page}: still links one of the joined sheets"
+        found = [(link["sheet"], link["digest"]) for link in SITE_SHEET.finditer(html)]
+        assert len(found) == 1, f"{page}: {found}"
+        sheets.add(found[0])
+    [(sheet, digest)] = sheets
+    data = (public_site / sheet).read_bytes()
+    assert hashlib.sha256(data).hexdigest()[:8] == digest
+    assert (public_site / (sheet + ".gz")).is_file() and (public_site / (sheet + ".br")).is_file()
+    folder = public_site / "assets/stylesheets"
+    originals = [path.name for path in folder.glob("*.css") if path.name != Path(sheet).name]
+    assert len(originals) == 3 and Path(theme.STYLESHEET).name in originals, "the originals stay"
+    assert len(data) < 0.6 * sum((folder / name).stat().st_size for name in originals)
+
+
+def test_only_links_next_to_each_other_are_joined_and_the_rest_of_the_page_stays(tmp_path: Path) -> None:
+    """Something between two links (an office's own template) keeps them apart, or the
+    cascade would change."""
+    folder = tmp_path / "assets/stylesheets"
+    folder.mkdir(parents=True)
+    (folder / "main.0123abcd.min.css").write_text(".md-header{top:0}.admonition{margin:0}", encoding="utf-8")
+    (folder / "palette.4567cdef.min.css").write_text("[data-md-color-primary=indigo]{color:red}", encoding="utf-8")
+    (tmp_path / theme.STYLESHEET).write_text(".portal-table td{padding:0}", encoding="utf-8")
+    portal_link = f'<link rel="stylesheet" href="../../{theme.STYLESHEET}">'
+    links = ('<link rel="stylesheet" href="../../assets/stylesheets/main.0123abcd.min.css">\n    '
+             '<link rel="stylesheet" href="../../assets/stylesheets/palette.4567cdef.min.css">\n    ')
+    together = PAGE.replace("<style>", links + portal_link + '<link rel="stylesheet" href="../../extra.css"><style>')
+    apart = PAGE.replace("<style>", links + "<style>a{}</style>" + portal_link + "<style>")
+    for name, html in (("together", together), ("apart", apart)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(html, encoding="utf-8")
+    two, three = sorted(join_stylesheets(tmp_path), key=lambda joined: len(joined.sources))
+    assert (three.sources, three.pages, two.pages) == ((*two.sources, theme.STYLESHEET), 1, 1)
+    css = ".md-header{top:0}[data-md-color-primary=indigo]{color:red}.portal-table td{padding:0}"
+    assert (tmp_path / three.sheet).read_text(encoding="utf-8") == css
+    assert three.sheet == f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    assert (tmp_path / "together/index.html").read_text(encoding="utf-8") == PAGE.replace(
+        "<style>", f'<link rel="stylesheet" href="../../{three.sheet}"><link rel="stylesheet" href="../../extra.css">'
+                   "<style>")
+    assert (tmp_path / "apart/index.html").read_text(encoding="utf-8") == PAGE.replace(
+        "<style>", f'<link rel="stylesheet" href="../../{two.sheet}">\n    <style>a{{}}</style>{portal_link}<style>')
+
+
+# In a browser ----------------------------------------------------------------------------
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+CLOCK = "2024-11-15T09:00:00+07:00"
+# Every shown element's computed style (the head's links differ), and its ::before and ::after where they exist, as one
+# string each. Custom properties are left out: the purge drops those nothing reads, and one
+# that something reads shows in the property that reads it.
+COMPUTED = """() => [document.documentElement, document.body, ...document.body.querySelectorAll('*')].map(element => {
+  const parts = [element.tagName, element.className && String(element.className)];
+  for (const pseudo of [null, '::before', '::after']) {
+    const style = getComputedStyle(element, pseudo);
+    if (pseudo && style.content === 'none') continue;
+    parts.push(pseudo);
+    for (let i = 0; i < style.length; i++) {
+      if (!style[i].startsWith('--')) parts.push(style[i] + ':' + style.getPropertyValue(style[i]));
+    }
+  }
+  return parts.join(';');
+})"""
+
+
+# The results are all shown, with Pagefind's own stylesheet (as in tests/test_a11y.py).
+SEARCH_DONE = """() => {
+  const ui = document.querySelector('#portal-search-ui');
+  const message = ui && ui.querySelector('.pagefind-ui__message');
+  return message && /^\\d+ kết quả/.test(message.textContent) && !ui.querySelector('.pagefind-ui__loading')
+    && ui.querySelector('.pagefind-ui__result-link')
+    && [...document.styleSheets].some(sheet => (sheet.href || '').includes('pagefind'));
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(repo_site: Path) -> Iterator[tuple[Path, str]]:
+    with serve(repo_site) as url:
+        yield repo_site, url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    with chromium() as browser:
+        yield browser
+
+
+def pages_to_compare(site: Path) -> list[str]:
+    """The fullest page of every kind, every hand-written page, the 404 page."""
+    urls = {choice.url for choice in fullest_pages(REPO / "data", REPO, sample_data=True)}
+    urls |= {f"{path.stem}/" for path in (REPO / "content").glob("*.md") if path.stem != "index"}
+    return sorted(urls | {"", "404.html"})
+
+
+def original_links(site: Path) -> str:
+    """The links the build wrote before it joined the sheets (prefix: the site's root)."""
+    folder = site / "assets/stylesheets"
+    names = [*(path.name for prefix in ("main.", "palette.") for path in folder.glob(f"{prefix}*.min.css")),
+             Path(theme.STYLESHEET).name]
+    return "".join(f'<link rel="stylesheet" href="{{root}}assets/stylesheets/{name}">' for name in names)
+
+
+def computed_styles(browser: Any, url: str, viewport: dict[str, int], originals: str | None,
+                    search: bool = False) -> list[str]:
+    context = browser.new_context(viewport=viewport, locale="vi-VN")
+    page = context.new_page()
+    page.clock.set_fixed_time(CLOCK)
+    if originals is not None:
+        def restore(route: Any) -> None:
+            response = route.fetch()
+            html = response.text()
+            if "text/html" in response.headers.get("content-type", ""):
+                html = SITE_SHEET.sub(lambda link: originals.format(root=link["root"]), html)
+            route.fulfill(response=response, body=html)
+        page.route(re.compile(r"(/|\.html)$"), restore)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if search:
+        page.locator(".md-header .portal-search__toggle").click()
+        page.locator("#portal-search-input").press_sequentially("ha thi lien", delay=5)
+        page.wait_for_function(SEARCH_DONE, timeout=10_000)
+        page.wait_for_load_state("networkidle")
+    # Settled: two snapshots half a second apart agree (transitions, Pagefind's filters load late).
+    styles: list[str] = page.evaluate(COMPUTED)
+    for _ in range(20):
+        page.wait_for_timeout(500)
+        previous, styles = styles, page.evaluate(COMPUTED)
+        if styles == previous:
+            break
+    context.close()
+    return styles
+
+
+def first_difference(purged: list[str], original: list[str]) -> str:
+    for index, (ours, theirs) in enumerate(zip(purged, original, strict=False)):
+        if ours != theirs:
+            changed = sorted(set(ours.split(";")) ^ set(theirs.split(";")))
+            return f"element {index} ({ours[:60]}): {changed[:12]}"
+    return f"{len(purged)} elements against {len(original)}"
+
+
+def difference(browser: Any, url: str, viewport: dict[str, int], originals: str, search: bool = False) -> str:
+    """How the page looks different with the original sheets ("" if it does not). Pagefind's
+    UI shows its filter groups at varying times, so a difference must hold three times."""
+    found = ""
+    for _ in range(3):
+        purged = computed_styles(browser, url, viewport, None, search)
+        original = computed_styles(browser, url, viewport, originals, search)
+        if purged == original:
+            return ""
+        found = first_difference(purged, original)
+    return found
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_element_looks_the_same_with_the_purged_sheet(browser: Any, served: tuple[Path, str],
+                                                            viewport: dict[str, int]) -> None:
+    site, base = served
+    originals = original_links(site)
+    failures = [f"/{path}: {found}" for path in pages_to_compare(site)
+                if (found := difference(browser, base + path, viewport, originals))]
+    if found := difference(browser, base, viewport, originals, search=True):
+        failures.append(f"search results: {found}")
+    assert not failures, "\n".join(failures)
