@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portal import calendar, exports, feed, originals
@@ -27,6 +28,7 @@ from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
 from . import edit, nav, notices, output, theme
+from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
 from .killpoints import Step, checkpoint
@@ -61,6 +63,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
         self.publisher: Publisher | None = None
         self.indexer: Indexer | None = None
+        self.chrome = ChromeCache()
+        self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -106,6 +110,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""
         env.globals["portal_publisher"] = self.config.publisher or config.site_name
+        # Anew each build: main.html and its partials may have changed (mkdocs serve).
+        self.chrome = ChromeCache(self.nav_urls)
+        self.chrome.install(env)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -139,6 +146,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if problems:
             raise PluginError(f"Trang viết tay có thông tin riêng tư:\n\n{report(problems)}")
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav_urls = frozenset(page.url for page in nav.pages)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
@@ -146,6 +157,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return markdown
         page.meta.setdefault("title", theme_safe_title(spec.title))
         page.meta["portal_searchable"] = spec.searchable
+        if not spec.in_nav:
+            page.meta["template"] = CHROME_TEMPLATE  # the theme's chrome, filled (chrome.py)
         if spec.edit_path and self.config.edit_url_template:
             page.edit_url = edit_url(self.config.edit_url_template, spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
