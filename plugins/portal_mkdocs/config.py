@@ -58,6 +58,18 @@ class Seconds(c.Type[float]):
         return float(value)
 
 
+class Count(c.Type[int]):
+    """A whole number, more than zero."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValidationError(f"cần một số nguyên lớn hơn 0; nhận được {value!r}.")
+        return value
+
+
 class DataDir(c.Type[str]):
     """The folder of the YAML data, relative to mkdocs.yml; it must exist. Gives its absolute path."""
 
@@ -179,3 +191,8 @@ class PortalConfig(base.Config):
     """The Pagefind program that indexes the site, e.g. the npm package's 1.6 binary for
     byte-identical indexes; relative to mkdocs.yml. PAGEFIND_BINARY_PATH, when set, wins;
     without either, the binary of the Python package `pagefind[bin]` (docs/publishing.md)."""
+
+    search_part_pages = Count(default=8000)
+    """The most pages Pagefind indexes in one run: a site with more searchable pages gets its
+    index in parts that the browser merges, so that the build's memory stays near 1 GB
+    (docs/architecture.md, "Search index in parts")."""

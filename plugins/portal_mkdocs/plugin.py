@@ -204,7 +204,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 for path, original in originals.published(portal, urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            stats = build_index(config.site_dir, indexer=self.indexer)
+            stats = build_index(config.site_dir, indexer=self.indexer, pages_per_part=self.config.search_part_pages)
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
@@ -215,7 +215,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "
                  f"{packed.gzip_bytes / 1024:.0f} KiB (.gz), {packed.brotli_bytes / 1024:.0f} KiB (.br)")
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
-                 f"trong {stats.seconds:.1f} s (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+                 f"trong {stats.seconds:.1f} s, {stats.parts} phần (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
         if self.publisher is None:
             return
         if config.strict and output.strict_warnings_pending():
