@@ -215,7 +215,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "
                  f"{packed.gzip_bytes / 1024:.0f} KiB (.gz), {packed.brotli_bytes / 1024:.0f} KiB (.br)")
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
-                 f"trong {stats.seconds:.1f} s, {stats.parts} phần (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+                 f"trong {stats.seconds:.1f} s, {stats.parts} phần "
+                 f"(Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
         if self.publisher is None:
             return
         if config.strict and output.strict_warnings_pending():
