@@ -33,6 +33,7 @@ from .config import PortalConfig
 from .edit import edit_url
 from .killpoints import Step, checkpoint
 from .notices import PublishError
+from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
@@ -65,6 +66,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.indexer: Indexer | None = None
         self.chrome = ChromeCache()
         self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
+        self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -113,7 +115,30 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Anew each build: main.html and its partials may have changed (mkdocs serve).
         self.chrome = ChromeCache(self.nav_urls)
         self.chrome.install(env)
+        workers = worker_count()
+        if self.renderer is not None and self.command == "build" and workers > 1:
+            uris = [file.src_uri for file in files.documentation_pages()
+                    if file.generated_by and file.src_uri in self.specs]
+            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers)
         return env
+
+    def _article(self, uri: str) -> str:
+        """The HTML of a generated page's article, with what the search index reads."""
+        from . import search
+
+        assert self.renderer is not None
+        spec = self.specs[uri]
+        return search.annotate_generated(self.renderer.render(spec), spec)
+
+    def _export_files(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The files beside the pages: exports, calendars and the feed."""
+        assert self.renderer is not None
+        pages = self.renderer.pages
+        portal, urls = pages.portal, pages.urls
+        site_url = config.site_url or ""
+        return {**exports.export_files(portal, urls),
+                **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
+                **feed.feed_files(portal, urls, site_url)}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """MkDocs event `files`: the hubs in the nav; one virtual file per generated page."""
@@ -175,12 +200,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return search.annotate(html, search.SearchData(title=page.title or ""))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        from . import search
-
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = search.annotate_generated(self.renderer.render(spec), spec)
+        uri = page.file.src_uri
+        html = self._article(uri) if self.ahead is None else self.ahead.take(uri)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
 
@@ -193,15 +217,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
             if self.renderer is not None:
-                pages = self.renderer.pages
-                portal, urls = pages.portal, pages.urls
-                site_url = config.site_url or ""
-                files = {**exports.export_files(portal, urls),
-                         **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
-                         **feed.feed_files(portal, urls, site_url)}
+                files = self._export_files(config) if self.ahead is None else self.ahead.exports()
+                self._stop_workers()
                 output.write_files(Path(config.site_dir), files)
+                pages = self.renderer.pages
                 # The signed originals a document publishes, one at a time (a scan is megabytes).
-                for path, original in originals.published(portal, urls).items():
+                for path, original in originals.published(pages.portal, pages.urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
             stats = build_index(config.site_dir, indexer=self.indexer, pages_per_part=self.config.search_part_pages)
@@ -233,10 +254,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return None
         return Path(config.config_file_path or ".").parent / self.config.pagefind_binary
 
+    def _stop_workers(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
+
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build publishes nothing: the previous site stays as it was. A fault of
         the file system while MkDocs wrote the site (disk full, read-only) ends in one line
         in Vietnamese instead of a traceback."""
+        self._stop_workers()
         if self.publisher is None:
             return
         self.publisher.abandon()
@@ -246,6 +273,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
+        self._stop_workers()
         if self.publisher is not None:
             self.publisher.abandon()
 
