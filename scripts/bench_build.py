@@ -17,7 +17,7 @@ In one run:
 
 Prints pages, wall and CPU time, ms per page, the ratio (a)/(b) of ms per page, the peak
 memory two ways (ru_maxrss of RUSAGE_CHILDREN: the largest single process; and the sum of
-the build's processes alive at once, sampled every 0.2 s from /proc), Pagefind's time, its
+the build's processes alive at once, Pss sampled every 0.2 s from /proc), Pagefind's time, its
 own peak memory and index size, the scaling between the two sizes of (a), and marks each
 target of issue 16 met or missed for the scales it names (1 and 2.5). No assertions.
 """
@@ -46,8 +46,8 @@ REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in 
 # Runs one command as its child and writes its wall time and peak memory to a JSON file.
 # RUSAGE_CHILDREN in a fresh process: the peak of the largest single process of this one
 # build (and of what it waits for, such as the Pagefind binary), not of earlier builds. A
-# thread sums the resident memory of the whole process tree every 0.2 s: the build's
-# Python process and Pagefind are alive at once.
+# thread sums the proportional set size (Pss) of the whole process tree every 0.2 s: the
+# build's Python process, its forked workers and Pagefind are alive at once.
 _WRAPPER = """
 import json, os, resource, subprocess, sys, threading, time
 out, cmd = sys.argv[1], sys.argv[2:]
@@ -70,10 +70,13 @@ def tree(root):
     return found
 
 def status(pid):
+    # Pss: a page shared by the forked workers counts once, split among them.
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/comm") as f:
+            name = f.read().strip()
+        with open(f"/proc/{pid}/smaps_rollup") as f:
             fields = dict(line.split(":", 1) for line in f if ":" in line)
-        return fields["Name"].strip(), int(fields.get("VmRSS", "0 kB").split()[0])
+        return name, int(fields.get("Pss", "0 kB").split()[0])
     except (OSError, KeyError, ValueError):
         return "", 0
 

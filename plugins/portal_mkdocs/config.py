@@ -58,16 +58,16 @@ class Seconds(c.Type[float]):
         return float(value)
 
 
-class Count(c.Type[int]):
-    """A whole number, more than zero."""
+class Megabytes(c.Type[float]):
+    """A size in megabytes (1,000,000 bytes), more than zero."""
 
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
+    def __init__(self, default: float) -> None:
+        super().__init__(float, default=default)
 
-    def run_validation(self, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ValidationError(f"cần một số nguyên lớn hơn 0; nhận được {value!r}.")
-        return value
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"cần một số megabyte lớn hơn 0; nhận được {value!r}.")
+        return float(value)
 
 
 class DataDir(c.Type[str]):
@@ -192,7 +192,8 @@ class PortalConfig(base.Config):
     byte-identical indexes; relative to mkdocs.yml. PAGEFIND_BINARY_PATH, when set, wins;
     without either, the binary of the Python package `pagefind[bin]` (docs/publishing.md)."""
 
-    search_part_pages = Count(default=8000)
-    """The most pages Pagefind indexes in one run: a site with more searchable pages gets its
-    index in parts that the browser merges, so that the build's memory stays near 1 GB
-    (docs/architecture.md, "Search index in parts")."""
+    search_part_megabytes = Megabytes(default=100)
+    """The most HTML, in megabytes, Pagefind indexes in one run (it needs about 7 times as
+    much memory): a site with more searchable pages gets its index in parts that the browser
+    merges, so that the build's memory stays near 1 GB (docs/architecture.md, "Search index
+    in parts")."""

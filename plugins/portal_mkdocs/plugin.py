@@ -225,7 +225,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 for path, original in originals.published(pages.portal, pages.urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            stats = build_index(config.site_dir, indexer=self.indexer, pages_per_part=self.config.search_part_pages)
+            stats = build_index(config.site_dir, indexer=self.indexer,
+                                bytes_per_part=self.config.search_part_megabytes * 1e6)
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None

@@ -241,7 +241,7 @@ def index_command(indexer: Indexer, site: Path, output: Path, glob: str | None =
 
 
 def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Indexer | None = None,
-                pages_per_part: int | None = None) -> IndexStats:
+                bytes_per_part: float | None = None) -> IndexStats:
     """Index the built site with Pagefind; the bundle goes to site_dir/pagefind.
 
     The indexer is a Pagefind binary (find_indexer) run to completion with the CLI flags
@@ -250,8 +250,8 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
     last files are still being written, leaving them truncated (seen in 3 of 32 runs
     here; 0 of 60 with the binary run to its end).
 
-    With `pages_per_part`, a site of more searchable pages is indexed in parts that the
-    browser merges (shards.py); `glob` applies to a site of one part only.
+    With `bytes_per_part`, a site whose searchable pages hold more bytes is indexed in
+    parts that the browser merges (shards.py); `glob` applies to a site of one part only.
     """
     indexer = indexer or find_indexer()
     site = Path(site_dir).resolve()
@@ -259,20 +259,20 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
     if output.exists():
         shutil.rmtree(output)  # no stale fragments from an earlier (dirty) build
     started = time.perf_counter()
-    pages = shards.searchable_pages(site, OUTPUT_DIR) if pages_per_part else []
-    parts = shards.split(pages, pages_per_part) if pages_per_part and glob is None else [pages]
-    if len(parts) == 1:
+    parts = [] if bytes_per_part is None or glob else shards.split(shards.searchable_pages(site, OUTPUT_DIR),
+                                                                    bytes_per_part)
+    if len(parts) <= 1:
         _run(index_command(indexer, site, output, glob))
     else:  # one part after the other: the memory of the largest part
         for n, part in enumerate(parts, start=1):
             with shards.mirror(site, part) as folder:
                 _run(index_command(indexer, folder, shards.part_output(output, n)))
-    shards.write_manifest(output, len(parts))
+    shards.write_manifest(output, max(1, len(parts)))
     seconds = time.perf_counter() - started
     files = [f for f in output.rglob("*") if f.is_file()]
     indexed = sum(1 for f in files if f.suffix == ".pf_fragment")  # one per indexed page
     return IndexStats(pages=indexed, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files),
-                      indexer=indexer, parts=len(parts))
+                      indexer=indexer, parts=max(1, len(parts)))
 
 
 def _run(command: list[str]) -> None:

@@ -1,10 +1,11 @@
 """The search index of a large site, in parts that the browser merges (Pagefind's mergeIndex).
 
-Pagefind holds every page it indexes in memory until it writes the bundle: about 140 KB a
-page with Pagefind 1.6 (1.5 GB for 11,000 pages), so a province of 25,000 pages needs
-3.5 GB in one run. The searchable pages are therefore cut, in the order of their paths,
-into `parts` of at most `pages_per_part` pages, and Pagefind runs once per part, one run
-after the other: the memory is that of the largest part. The first part's bundle is
+Pagefind holds every page it indexes in memory until it writes the bundle: with Pagefind
+1.6, about 7 times the bytes of the HTML it reads (2 GB for 272 MB of school pages), so a
+province of 25,000 pages (640 MB) would need over 4 GB in one run. The searchable pages
+are therefore cut, in the order of their paths, into parts of about the same bytes, at
+most `bytes_per_part` each (unless a page alone is larger), and Pagefind runs once per
+part, one run after the other: the memory is that of the largest part. The first part's bundle is
 `pagefind/` itself, part n (n >= 2) is `pagefind/part-n/`, and `pagefind/portal-parts.json`
 lists the others for the search script (overrides/assets/javascripts/portal-search.js),
 which merges them into the first with Pagefind's `mergeIndex`. A site of one part (every
@@ -17,6 +18,7 @@ Each run sees a folder that mirrors the site with hard links to its part's pages
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 from collections.abc import Iterator
@@ -30,21 +32,29 @@ PART_FOLDER = "part-{n}"
 BODY_MARK = b"data-pagefind-body"
 
 
-def searchable_pages(site: Path, bundle: str) -> list[str]:
-    """The site's pages that Pagefind indexes, as paths relative to `site`, sorted."""
+def searchable_pages(site: Path, bundle: str) -> list[tuple[str, int]]:
+    """The site's pages that Pagefind indexes, as (path relative to `site`, bytes), sorted."""
     pages = []
     for page in site.rglob("*.html"):
         relative = page.relative_to(site).as_posix()
-        if relative.split("/", 1)[0] != bundle and BODY_MARK in page.read_bytes():
-            pages.append(relative)
+        if relative.split("/", 1)[0] != bundle:
+            content = page.read_bytes()
+            if BODY_MARK in content:
+                pages.append((relative, len(content)))
     return sorted(pages)
 
 
-def split(pages: list[str], pages_per_part: int) -> list[list[str]]:
-    """`pages` in as few consecutive parts as `pages_per_part` allows, of even sizes."""
-    count = max(1, -(-len(pages) // pages_per_part))
-    size = -(-len(pages) // count) if pages else 0
-    return [pages[i * size:(i + 1) * size] for i in range(count)]
+def split(pages: list[tuple[str, int]], bytes_per_part: float) -> list[list[str]]:
+    """The paths of `pages` in as few consecutive parts as `bytes_per_part` allows, each
+    of about the same bytes."""
+    total = sum(size for _, size in pages)
+    count = max(1, math.ceil(total / bytes_per_part))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    done = 0
+    for path, size in pages:  # a page goes to the part its middle byte falls in
+        parts[min(count - 1, int((done + size / 2) * count / total))].append(path)
+        done += size
+    return [part for part in parts if part]
 
 
 def part_output(bundle: Path, n: int) -> Path:
