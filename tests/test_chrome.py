@@ -1,5 +1,6 @@
-"""The theme's chrome rendered once per kind of page and filled (portal_mkdocs/chrome.py) gives
-the same bytes as main.html rendered for every page."""
+"""The theme's chrome rendered once per kind of page and filled (portal_mkdocs/chrome.py), and
+the articles and exports made in worker processes (portal_mkdocs/parallel.py), give the same
+bytes as main.html rendered for every page in the build process itself."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import REPO, SAMPLE_DATA_ON
-from portal_mkdocs import chrome
+from portal_mkdocs import chrome, plugin
 from portal_mkdocs.chrome import TITLE_SLOT, ChromeCache, Shell, cut, segment_slot
 
 
@@ -48,8 +49,9 @@ def _build(site: Path) -> None:
 
 @runs_mkdocs
 def build_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, ChromeCache]:
-    """The repository's site (sample office on: every page kind) built with the filled chrome,
-    then with main.html rendered for every page; and the cache of the first build."""
+    """The repository's site (sample office on: every page kind) built with the filled chrome
+    and the workers, then with main.html rendered for every page and no worker; and the
+    cache of the first build."""
     for name, value in SAMPLE_DATA_ON.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the plugin sets it from the data
@@ -62,9 +64,11 @@ def build_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
         install(cache, env)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ChromeCache, "install", recording_install)
+    monkeypatch.setattr(plugin, "worker_count", lambda: 2)  # forked, on any machine
     filled = tmp_path / "filled"
     _build(filled)
     monkeypatch.setattr(ChromeCache, "_fill", lambda *args: None)
+    monkeypatch.setattr(plugin, "worker_count", lambda: 1)
     full = tmp_path / "full"
     _build(full)
     return filled, full, caches[0]
