@@ -1,22 +1,25 @@
 """Benchmark the build: the synthetic province against a plain Material site of as many pages.
 
-    python3 scripts/bench_build.py                 # scale 1.0 and 0.1 (a few minutes)
-    python3 scripts/bench_build.py --scale 0.2     # quicker: 0.2 and 0.02
-    python3 scripts/bench_build.py --profile       # also profile the full build (cProfile)
+    python3 scripts/bench_build.py                          # scale 1.0 and 0.1 (a few minutes)
+    python3 scripts/bench_build.py --scale 1 --scale 2.5    # the targets of issue 16 (about 15 minutes)
+    python3 scripts/bench_build.py --scale 0.2              # quicker: 0.2 and 0.02
+    python3 scripts/bench_build.py --profile                # also profile the first scale's build (cProfile)
+    python3 scripts/bench_build.py --core /tmp/old/plugins  # another checkout's code (git archive <commit> plugins)
 
 In one run:
 
-(a) generates the province (scripts/generate_province.py) at `--scale` and at a tenth of
-    it, and builds each with `python3 -m mkdocs build` in a subprocess;
+(a) generates the province (scripts/generate_province.py) at each `--scale` (and at a
+    tenth of the first), and builds each with `python3 -m mkdocs build` in a subprocess;
 (b) builds a plain Material site (same theme, no portal plugin, no search plugin) with as
-    many pages as (a) at `--scale`: hub pages in the nav, every other page a Markdown
-    page out of the nav with a table of as many rows and columns as an average roster
-    page of (a), in Vietnamese, with a link in every row.
+    many pages as (a) at the first `--scale`: hub pages in the nav, every other page a
+    Markdown page out of the nav with a table of as many rows and columns as an average
+    roster page of (a), in Vietnamese, with a link in every row.
 
-Prints pages, wall time, ms per page, the ratio (a)/(b) of ms per page, peak memory
-(ru_maxrss of RUSAGE_CHILDREN, measured in a wrapper process around each build), the
-number of warnings, Pagefind's time and index size when the site has a pagefind/ folder,
-and the scaling between the two sizes of (a). Plain text figures, no assertions.
+Prints pages, wall and CPU time, ms per page, the ratio (a)/(b) of ms per page, the peak
+memory two ways (ru_maxrss of RUSAGE_CHILDREN: the largest single process; and the sum of
+the build's processes alive at once, Pss sampled every 0.2 s from /proc), Pagefind's time, its
+own peak memory and index size, the scaling between the two sizes of (a), and marks each
+target of issue 16 met or missed for the scales it names (1 and 2.5). No assertions.
 """
 
 from __future__ import annotations
@@ -41,21 +44,65 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
 # Runs one command as its child and writes its wall time and peak memory to a JSON file.
-# RUSAGE_CHILDREN in a fresh process: the peak of this one build (and of what it waits
-# for, such as the Pagefind binary), not of earlier builds.
+# RUSAGE_CHILDREN in a fresh process: the peak of the largest single process of this one
+# build (and of what it waits for, such as the Pagefind binary), not of earlier builds. A
+# thread sums the proportional set size (Pss) of the whole process tree every 0.2 s: the
+# build's Python process, its forked workers and Pagefind are alive at once.
 _WRAPPER = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
 out, cmd = sys.argv[1], sys.argv[2:]
+
+def tree(root):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+def status(pid):
+    # Pss: a page shared by the forked workers counts once, split among them.
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            name = f.read().strip()
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+        return name, int(fields.get("Pss", "0 kB").split()[0])
+    except (OSError, KeyError, ValueError):
+        return "", 0
+
+peak = {"total": 0, "pagefind": 0}
 started = time.perf_counter()
-rc = subprocess.call(cmd)
+child = subprocess.Popen(cmd)
+
+def sample():
+    while child.poll() is None:
+        found = [status(pid) for pid in tree(child.pid)]
+        peak["total"] = max(peak["total"], sum(kb for _, kb in found))
+        peak["pagefind"] = max(peak["pagefind"], sum(kb for name, kb in found if name.startswith("pagefind")))
+        time.sleep(0.2)
+
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+rc = child.wait()
 wall = time.perf_counter() - started
+sampler.join()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out, "w") as f:
     json.dump({"wall": wall, "maxrss_kb": usage.ru_maxrss, "user": usage.ru_utime, "sys": usage.ru_stime,
-               "rc": rc}, f)
+               "rc": rc, "sampled_kb": peak["total"], "pagefind_kb": peak["pagefind"]}, f)
 """
 
-_PAGEFIND_LOG = re.compile(r"Pagefind: (\d+) trang, (\d+) tệp, (\d+) KiB trong ([\d.]+) s")
+_PAGEFIND_LOG = re.compile(r"Pagefind: (\d+) trang, (\d+) tệp, (\d+) KiB trong ([\d.]+) s(?:, (\d+) phần)?")
 _TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
 _ROSTER = re.compile(r'<table class="portal-roster">.*?</table>', re.DOTALL)
 
@@ -67,6 +114,7 @@ class Build:
     wall: float
     cpu: float
     maxrss_mb: float
+    sampled_mb: float  # the whole process tree at once, sampled
     warnings: int
     rc: int
     pagefind: str
@@ -117,12 +165,15 @@ def build(root: Path, label: str) -> Build:
         if logged:
             pagefind_seconds = float(logged.group(4))
         took = f"{pagefind_seconds:.1f} s" if pagefind_seconds is not None else "time not logged"
-        pagefind = f"{took}, index {size / 2**20:.1f} MiB in {files} files"
+        parts = f", {logged.group(5)} part(s)" if logged and logged.group(5) else ""
+        pagefind = (f"{took}, peak {figures['pagefind_kb'] / 1024:.0f} MiB, index {size / 2**20:.1f} MiB "
+                    f"in {files} files{parts}")
     else:
         pagefind = "not run"
     site_bytes = folder_size(site)[0] if site.is_dir() else 0
     return Build(label=label, pages=count_pages(site) if site.is_dir() else 0, wall=figures["wall"],
                  cpu=figures["user"] + figures["sys"], maxrss_mb=figures["maxrss_kb"] / 1024,
+                 sampled_mb=figures["sampled_kb"] / 1024,
                  warnings=warnings, rc=figures["rc"], pagefind=pagefind, pagefind_seconds=pagefind_seconds,
                  site_mb=site_bytes / 2**20, stderr=output)
 
@@ -219,25 +270,73 @@ def profile(root: Path, top: int) -> None:
 def show(b: Build) -> None:
     print(f"  {b.label}")
     print(f"    pages: {b.pages}   wall: {b.wall:.1f} s   cpu: {b.cpu:.1f} s   ms/page: {b.ms_per_page:.2f}")
-    print(f"    peak memory: {b.maxrss_mb:.0f} MiB   warnings: {b.warnings}   exit code: {b.rc}   "
-          f"site: {b.site_mb:.0f} MiB")
+    print(f"    peak memory: {b.maxrss_mb:.0f} MiB largest process, {b.sampled_mb:.0f} MiB all at once   "
+          f"warnings: {b.warnings}   exit code: {b.rc}   site: {b.site_mb:.0f} MiB")
     print(f"    pagefind: {b.pagefind}")
     if b.rc != 0:
         print("    build failed; last lines:\n      " + "\n      ".join(b.stderr.strip().splitlines()[-15:]))
 
 
+@dataclass(frozen=True)
+class Target:
+    """A target of issue 16 for the build at one scale; None: no target for that figure."""
+
+    scale: float
+    wall_s: float
+    peak_mb: float  # decimal megabytes (1.5 GB = 1,500 MB), of the process tree at once
+    ratio: float | None  # portal ms/page over plain Markdown ms/page, same run
+
+
+TARGETS = (Target(scale=1.0, wall_s=90, peak_mb=1500, ratio=0.5),
+           Target(scale=2.5, wall_s=240, peak_mb=2000, ratio=None))
+PREVIEW_TARGET_S = 5.0  # a one-file edit served updated under `mkdocs serve` at scale 1
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+def show_targets(portal: dict[float, Build], ratios: dict[float, float]) -> None:
+    """Each target of issue 16 at the scales measured, met or missed."""
+    print("\nTargets (issue 16)")
+    for target in TARGETS:
+        b = portal.get(target.scale)
+        if b is None:
+            print(f"  scale {target.scale:g}: not measured (add --scale {target.scale:g})")
+            continue
+        peak_mb = max(b.sampled_mb, b.maxrss_mb) * 2**20 / 1e6
+        ok = b.rc == 0
+        print(f"  scale {target.scale:g}, {b.pages} pages: wall {b.wall:.1f} s <= {target.wall_s:g} s: "
+              f"{verdict(ok and b.wall <= target.wall_s)}; peak {peak_mb:.0f} MB <= {target.peak_mb:g} MB: "
+              f"{verdict(ok and peak_mb <= target.peak_mb)}")
+        if target.ratio is not None:
+            ratio = ratios.get(target.scale)
+            shown = "not measured" if ratio is None else f"{ratio:.2f}"
+            print(f"    ratio to plain Markdown per page {shown} <= {target.ratio:g}: "
+                  f"{verdict(ratio is not None and ratio <= target.ratio)}")
+    print(f"  preview of a one-file edit <= {PREVIEW_TARGET_S:g} s: not measured (no incremental preview yet): "
+          f"{verdict(False)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo thời gian dựng trang: tỉnh mẫu và trang Markdown thuần.")
-    parser.add_argument("--scale", type=float, default=1.0, help="quy mô tỉnh mẫu (1.0: 1 000 trường)")
+    parser.add_argument("--scale", type=float, action="append",
+                        help="quy mô tỉnh mẫu (1.0: 1 000 trường; 2.5: 2 500); lặp lại để đo nhiều quy mô")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa sau khi chạy)")
     parser.add_argument("--profile", action="store_true", help="đo thêm một lần dựng đầy đủ với cProfile")
     parser.add_argument("--top", type=int, default=20, help="số dòng của bảng profile")
+    parser.add_argument("--core", type=Path, help="thư mục plugins/ của bản mã khác (để so trước và sau)")
     args = parser.parse_args(argv)
+    args.scale = args.scale or [1.0]
+    if args.core is not None:  # first on the path: before the editable install of this checkout
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.core.resolve()),
+                                                                  os.environ.get("PYTHONPATH")]))
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-portal-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"Benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, work dir {work}, "
-          f"load average {os.getloadavg()[0]:.1f} (other processes make the times noisy)")
+          f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())} (other processes make the times noisy)"
+          + (f", code from {args.core}" if args.core else ""))
     try:
         run(args, work)
     finally:
@@ -247,17 +346,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, work: Path) -> None:
-    small_scale, full_scale = args.scale / 10, args.scale
-    results: dict[str, Build] = {}
-    for name, scale in (("small", small_scale), ("full", full_scale)):
+    first = args.scale[0]
+    portal: dict[float, Build] = {}
+    for scale in [first / 10, *args.scale]:
         root = work / f"province-{scale:g}"
         seconds, counts = generate(root, scale, args.seed)
         print(f"\n(a) province at scale {scale:g}: generated in {seconds:.1f} s: "
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        results[name] = build(root, f"(a) portal, scale {scale:g}")
-        show(results[name])
-    full, small = results["full"], results["small"]
-    province_root = work / f"province-{full_scale:g}"
+        portal[scale] = build(root, f"(a) portal, scale {scale:g}")
+        show(portal[scale])
+    full, small = portal[first], portal[first / 10]
+    province_root = work / f"province-{first:g}"
     rows, columns = roster_shape(province_root / "site")
     config = yaml.load((province_root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=gen._ConfigLoader)
     plain_root = work / "plain"
@@ -267,22 +366,27 @@ def run(args: argparse.Namespace, work: Path) -> None:
     show(plain)
 
     print("\nSummary")
-    print(f"  (a) portal:   {full.pages} pages, {full.wall:.1f} s, {full.ms_per_page:.2f} ms/page, "
-          f"peak {full.maxrss_mb:.0f} MiB, {full.warnings} warnings")
+    for scale in args.scale:
+        b = portal[scale]
+        print(f"  (a) portal, scale {scale:g}: {b.pages} pages, {b.wall:.1f} s, {b.ms_per_page:.2f} ms/page, "
+              f"cpu {b.cpu:.1f} s, peak {b.maxrss_mb:.0f} MiB largest process / {b.sampled_mb:.0f} MiB all at once, "
+              f"{b.warnings} warnings; pagefind: {b.pagefind}")
     print(f"  (b) Markdown: {plain.pages} pages, {plain.wall:.1f} s, {plain.ms_per_page:.2f} ms/page, "
-          f"peak {plain.maxrss_mb:.0f} MiB")
-    print(f"  ratio (a)/(b), ms per page: {full.ms_per_page / plain.ms_per_page:.2f}")
+          f"cpu {plain.cpu:.1f} s, peak {plain.maxrss_mb:.0f} MiB")
+    ratio = full.ms_per_page / plain.ms_per_page
+    print(f"  ratio (a)/(b) at scale {first:g}, ms per page: {ratio:.2f} (CPU time per page: "
+          f"{(full.cpu / max(full.pages, 1)) / (plain.cpu / max(plain.pages, 1)):.2f})")
     if full.pagefind_seconds is not None:
         without = 1000 * (full.wall - full.pagefind_seconds) / max(full.pages, 1)
         print(f"  ratio without Pagefind's {full.pagefind_seconds:.1f} s (plain site has no search): "
               f"{without / plain.ms_per_page:.2f}")
-    print(f"  pagefind: {full.pagefind}")
     page_ratio = full.pages / max(small.pages, 1)
     time_ratio = full.wall / max(small.wall, 1e-9)
-    print(f"  scaling {small_scale:g} -> {full_scale:g}: pages x{page_ratio:.2f}, time x{time_ratio:.2f}, "
+    print(f"  scaling {first / 10:g} -> {first:g}: pages x{page_ratio:.2f}, time x{time_ratio:.2f}, "
           f"ms/page {small.ms_per_page:.2f} -> {full.ms_per_page:.2f} "
           f"(time ratio / page ratio = {time_ratio / page_ratio:.2f}; 1.00 is linear)")
-    print(f"  load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"  load average at the end: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
+    show_targets(portal, {first: ratio})
     if args.profile:
         profile(province_root, args.top)
 

@@ -55,14 +55,16 @@ def require_chromium() -> None:
 
 
 @runs_mkdocs
-def build_site(site_dir: Path, site_url: str | None = None, sample_data: bool = True) -> None:
+def build_site(site_dir: Path, site_url: str | None = None, sample_data: bool = True,
+               search_part_megabytes: float | None = None) -> None:
     """A strict MkDocs build of the repository into site_dir (Pagefind runs at its end), the
     sample office on (unless `sample_data` is False): several school years, so that every
     kind of page is there.
 
     With `site_url`, the repository's mkdocs.yml is read from stdin with that site_url:
     Material's instant navigation only takes over the links listed in sitemap.xml, whose
-    addresses come from site_url (host and port included).
+    addresses come from site_url (host and port included). With `search_part_megabytes`, the
+    plugin's option of that name (the search index in parts above that much HTML).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(SAMPLE_DATA_ON if sample_data else {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
@@ -70,6 +72,11 @@ def build_site(site_dir: Path, site_url: str | None = None, sample_data: bool = 
     if site_url is not None:
         config = re.sub(r"(?m)^site_url:.*\n?", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
         config += f"\nsite_url: {site_url}\n"
+    if search_part_megabytes is not None:
+        config = config or (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+        option = f"      search_part_megabytes: {search_part_megabytes}\n"
+        config = config.replace("  - portal:\n", "  - portal:\n" + option, 1)
+    if config is not None:
         command += ["--config-file", "-"]  # relative paths stay relative to the repository
     result = subprocess.run(command, cwd=REPO, input=config, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]

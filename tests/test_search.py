@@ -7,6 +7,7 @@ runs at its end), served on 127.0.0.1, and driven with Debian's chromium.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +22,18 @@ from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+# Every test runs on the index in one bundle, as an office's portal has it, and in parts
+# merged by the browser, as a province's has it (portal_mkdocs/shards.py): the sample site's
+# searchable pages hold some 7.7 MB, so 3 MB a part makes three.
+PARTS = {"one index": None, "in parts": 3.0}
+
+
+@pytest.fixture(scope="module", params=list(PARTS))
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The site, built once for the module, and the URL it is served at (its site_url)."""
     site_dir = tmp_path_factory.mktemp("search") / "site"
     with serve(site_dir) as url:
-        build_site(site_dir, site_url=url)
+        build_site(site_dir, site_url=url, search_part_megabytes=PARTS[request.param])
         yield site_dir, url
 
 
@@ -94,6 +101,24 @@ def test_the_build_writes_the_pagefind_bundle_and_only_articles_are_indexed(site
     text = b"\n".join(fragments).decode("utf-8")
     for chrome in ("Bỏ qua", "Chuyển tới", "Trở về đầu trang", "Tổ cốt cán và cụm chuyên môn - "):
         assert chrome not in text, f"header or menu text indexed: {chrome!r}"
+
+
+def test_a_large_index_comes_in_parts_the_search_script_merges(site: Path, request: pytest.FixtureRequest) -> None:
+    megabytes = PARTS[request.node.callspec.params["served"]]
+    searchable = {p: p.stat().st_size for p in site.rglob("*.html")
+                  if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    total = sum(searchable.values())
+    parts = 1 if megabytes is None else -(-total // int(megabytes * 1e6))
+    manifest = json.loads((site / "pagefind" / "portal-parts.json").read_text(encoding="utf-8"))
+    assert manifest == {"merge": [f"part-{n}/" for n in range(2, parts + 1)]}
+    assert parts == 1 or parts >= 3
+    sizes = []
+    for n in range(1, parts + 1):
+        bundle = site / "pagefind" / (f"part-{n}" if n > 1 else "")
+        assert (bundle / "pagefind-entry.json").is_file()
+        sizes.append(sum(1 for f in (bundle / "fragment").iterdir()))
+    assert sum(sizes) == len(searchable)
+    assert min(sizes) > 0, sizes
 
 
 def test_nothing_private_is_in_the_index(site: Path) -> None:

@@ -58,6 +58,18 @@ class Seconds(c.Type[float]):
         return float(value)
 
 
+class Megabytes(c.Type[float]):
+    """A size in megabytes (1,000,000 bytes), more than zero."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__(float, default=default)
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"cần một số megabyte lớn hơn 0; nhận được {value!r}.")
+        return float(value)
+
+
 class DataDir(c.Type[str]):
     """The folder of the YAML data, relative to mkdocs.yml; it must exist. Gives its absolute path."""
 
@@ -179,3 +191,9 @@ class PortalConfig(base.Config):
     """The Pagefind program that indexes the site, e.g. the npm package's 1.6 binary for
     byte-identical indexes; relative to mkdocs.yml. PAGEFIND_BINARY_PATH, when set, wins;
     without either, the binary of the Python package `pagefind[bin]` (docs/publishing.md)."""
+
+    search_part_megabytes = Megabytes(default=100)
+    """The most HTML, in megabytes, Pagefind indexes in one run (it needs about 7 times as
+    much memory): a site with more searchable pages gets its index in parts that the browser
+    merges, so that the build's memory stays near 1 GB (docs/architecture.md, "Search index
+    in parts")."""

@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portal import calendar, exports, feed, originals
@@ -27,10 +28,12 @@ from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
 from . import edit, nav, notices, output, theme
+from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
 from .killpoints import Step, checkpoint
 from .notices import PublishError
+from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
@@ -62,6 +65,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
         self.publisher: Publisher | None = None
         self.indexer: Indexer | None = None
+        self.chrome = ChromeCache()
+        self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
+        self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -108,7 +114,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""
         env.globals["portal_publisher"] = self.config.publisher or config.site_name
+        # Anew each build: main.html and its partials may have changed (mkdocs serve).
+        self.chrome = ChromeCache(self.nav_urls)
+        self.chrome.install(env)
+        workers = worker_count()
+        if self.renderer is not None and self.command == "build" and workers > 1:
+            uris = [file.src_uri for file in files.documentation_pages()
+                    if file.generated_by and file.src_uri in self.specs]
+            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers)
         return env
+
+    def _article(self, uri: str) -> str:
+        """The HTML of a generated page's article, with what the search index reads."""
+        from . import search
+
+        assert self.renderer is not None
+        spec = self.specs[uri]
+        return search.annotate_generated(self.renderer.render(spec), spec)
+
+    def _export_files(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The files beside the pages: exports, calendars and the feed."""
+        assert self.renderer is not None
+        pages = self.renderer.pages
+        portal, urls = pages.portal, pages.urls
+        site_url = config.site_url or ""
+        return {**exports.export_files(portal, urls),
+                **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
+                **feed.feed_files(portal, urls, site_url)}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """MkDocs event `files`: the hubs in the nav; one virtual file per generated page."""
@@ -141,6 +173,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if problems:
             raise PluginError(f"Trang viết tay có thông tin riêng tư:\n\n{report(problems)}")
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav_urls = frozenset(page.url for page in nav.pages)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
@@ -148,6 +184,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return markdown
         page.meta.setdefault("title", theme_safe_title(spec.title))
         page.meta["portal_searchable"] = spec.searchable
+        if not spec.in_nav:
+            page.meta["template"] = CHROME_TEMPLATE  # the theme's chrome, filled (chrome.py)
         if spec.edit_path and self.config.edit_url_template:
             page.edit_url = edit_url(self.config.edit_url_template, spec.edit_path)
         return ""  # the HTML comes from the template in on_page_content
@@ -164,12 +202,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return search.annotate(html, search.SearchData(title=page.title or ""))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        from . import search
-
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
-        html = search.annotate_generated(self.renderer.render(spec), spec)
+        uri = page.file.src_uri
+        html = self._article(uri) if self.ahead is None else self.ahead.take(uri)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
 
@@ -182,18 +219,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
             if self.renderer is not None:
-                pages = self.renderer.pages
-                portal, urls = pages.portal, pages.urls
-                site_url = config.site_url or ""
-                files = {**exports.export_files(portal, urls),
-                         **calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events),
-                         **feed.feed_files(portal, urls, site_url)}
+                files = self._export_files(config) if self.ahead is None else self.ahead.exports()
+                self._stop_workers()
                 output.write_files(Path(config.site_dir), files)
+                pages = self.renderer.pages
                 # The signed originals a document publishes, one at a time (a scan is megabytes).
-                for path, original in originals.published(portal, urls).items():
+                for path, original in originals.published(pages.portal, pages.urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            stats = build_index(config.site_dir, indexer=self.indexer)
+            stats = build_index(config.site_dir, indexer=self.indexer,
+                                bytes_per_part=self.config.search_part_megabytes * 1e6)
             # One purged stylesheet: after Pagefind, whose UI script may add names to a page;
             # before the copies are packed, so that the sheet gets its .gz and .br.
             sheets = join_stylesheets(Path(config.site_dir))
@@ -210,7 +245,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"Nén sẵn: {packed.files} tệp, {packed.bytes_in / 1024:.0f} KiB thành "
                  f"{packed.gzip_bytes / 1024:.0f} KiB (.gz), {packed.brotli_bytes / 1024:.0f} KiB (.br)")
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
-                 f"trong {stats.seconds:.1f} s (Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+                 f"trong {stats.seconds:.1f} s, {stats.parts} phần "
+                 f"(Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
         if self.publisher is None:
             return
         if config.strict and output.strict_warnings_pending():
@@ -227,10 +263,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return None
         return Path(config.config_file_path or ".").parent / self.config.pagefind_binary
 
+    def _stop_workers(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
+
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build publishes nothing: the previous site stays as it was. A fault of
         the file system while MkDocs wrote the site (disk full, read-only) ends in one line
         in Vietnamese instead of a traceback."""
+        self._stop_workers()
         if self.publisher is None:
             return
         self.publisher.abandon()
@@ -240,6 +282,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
+        self._stop_workers()
         if self.publisher is not None:
             self.publisher.abandon()
 

@@ -35,6 +35,8 @@ from pathlib import Path
 from portal.pages import PageSpec
 from portal.text import fold
 
+from . import shards
+
 # Filter keys of PageSpec.filters and how the search UI names them. The labels are the
 # Pagefind filter names, so the filter panel reads in Vietnamese.
 FILTER_LABELS: dict[str, str] = {
@@ -227,6 +229,7 @@ class IndexStats:
     bytes: int
     files: int
     indexer: Indexer
+    parts: int = 1  # bundles merged in the browser (shards.py)
 
 
 def index_command(indexer: Indexer, site: Path, output: Path, glob: str | None = None) -> list[str]:
@@ -237,7 +240,8 @@ def index_command(indexer: Indexer, site: Path, output: Path, glob: str | None =
     return command + ["--glob", glob] if glob else command
 
 
-def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Indexer | None = None) -> IndexStats:
+def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Indexer | None = None,
+                bytes_per_part: float | None = None) -> IndexStats:
     """Index the built site with Pagefind; the bundle goes to site_dir/pagefind.
 
     The indexer is a Pagefind binary (find_indexer) run to completion with the CLI flags
@@ -245,6 +249,9 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
     (`PagefindIndex`): with pagefind 1.5.2 its backend can be stopped while the bundle's
     last files are still being written, leaving them truncated (seen in 3 of 32 runs
     here; 0 of 60 with the binary run to its end).
+
+    With `bytes_per_part`, a site whose searchable pages hold more bytes is indexed in
+    parts that the browser merges (shards.py); `glob` applies to a site of one part only.
     """
     indexer = indexer or find_indexer()
     site = Path(site_dir).resolve()
@@ -252,12 +259,24 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
     if output.exists():
         shutil.rmtree(output)  # no stale fragments from an earlier (dirty) build
     started = time.perf_counter()
-    result = subprocess.run(index_command(indexer, site, output, glob), capture_output=True, text=True)
+    parts = [] if bytes_per_part is None or glob else shards.split(shards.searchable_pages(site, OUTPUT_DIR),
+                                                                    bytes_per_part)
+    if len(parts) <= 1:
+        _run(index_command(indexer, site, output, glob))
+    else:  # one part after the other: the memory of the largest part
+        for n, part in enumerate(parts, start=1):
+            with shards.mirror(site, part) as folder:
+                _run(index_command(indexer, folder, shards.part_output(output, n)))
+    shards.write_manifest(output, max(1, len(parts)))
     seconds = time.perf_counter() - started
+    files = [f for f in output.rglob("*") if f.is_file()]
+    indexed = sum(1 for f in files if f.suffix == ".pf_fragment")  # one per indexed page
+    return IndexStats(pages=indexed, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files),
+                      indexer=indexer, parts=max(1, len(parts)))
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PagefindError(f"pagefind exited with {result.returncode}: {(result.stderr or result.stdout)[-2000:]}",
                             _last_line(result.stderr or result.stdout))
-    files = [f for f in output.rglob("*") if f.is_file()]
-    pages = sum(1 for f in files if f.suffix == ".pf_fragment")  # one per indexed page
-    return IndexStats(pages=pages, seconds=seconds, bytes=sum(f.stat().st_size for f in files), files=len(files),
-                      indexer=indexer)

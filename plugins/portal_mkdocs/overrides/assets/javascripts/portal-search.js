@@ -12,6 +12,7 @@
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
  *   after a line with "Đặng", see plugins/portal_mkdocs/search.py). The copies are taken
  *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
+ * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Each result shows its title, a summary line (who, which body, which year: the
  *   `summary` metadata) and the excerpt.
  */
@@ -113,12 +114,21 @@
     css.rel = "stylesheet";
     css.href = bundlePath + "pagefind-ui.css";
     document.head.appendChild(css);
-    loading = addScript(bundlePath + "pagefind-ui.js").then(function () {
+    // A large site's index comes in parts (plugins/portal_mkdocs/shards.py): the first is
+    // bundlePath itself, the others are listed in portal-parts.json and merged into it.
+    var parts = fetch(bundlePath + "portal-parts.json").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+    loading = Promise.all([parts, addScript(bundlePath + "pagefind-ui.js")]).then(function (found) {
       /* global PagefindUI */
       window.portalSearch = new PagefindUI({
         element: "#portal-search-ui",
         bundlePath: bundlePath,
         baseUrl: site.pathname,
+        mergeIndex: found[0].merge.map(function (part) {
+          return { bundlePath: bundlePath + part, baseUrl: site.pathname };
+        }),
         showImages: false,
         showSubResults: false,
         showEmptyFilters: false,
