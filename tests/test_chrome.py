@@ -85,3 +85,13 @@ def test_every_page_is_the_same_bytes_as_main_html_rendered_for_it(tmp_path: Pat
     pages = sum(1 for f in files if f.name == "index.html" and f.parts[0] != "pagefind")
     assert cache.filled > pages / 2
     assert 0 < len([s for s in cache.shells.values() if isinstance(s, Shell)]) < cache.filled / 20
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_no_fork_where_the_platform_has_none_or_forbids_it(monkeypatch: pytest.MonkeyPatch, platform: str) -> None:
+    """An office building on Windows or a Mac gets one process (the same bytes), not a crash."""
+    from portal_mkdocs import parallel
+
+    monkeypatch.setattr(parallel.sys, "platform", platform)
+    assert not parallel.can_fork()
+    assert parallel.worker_count() == 1

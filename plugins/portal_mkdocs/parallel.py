@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
@@ -37,8 +38,17 @@ def _exports() -> dict[str, bytes]:
 
 
 def worker_count() -> int:
-    """The processors this process may run on (2 on the benchmark's machine)."""
+    """The processors this process may run on (2 on the benchmark's machine); 1 where the
+    build may not fork (then it runs in one process, to the same bytes)."""
+    if not can_fork():
+        return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Linux only: Windows has no fork, and macOS's system libraries are not safe in a forked
+    child (Python starts processes there by spawning, which would pickle the whole model)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 class Ahead:
