@@ -10,10 +10,12 @@ import pytest
 from markers import runs_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from test_output import UNSTABLE_UPSTREAM
 
 from conftest import REPO, SAMPLE_DATA_ON
 from portal_mkdocs import chrome, plugin
 from portal_mkdocs.chrome import TITLE_SLOT, ChromeCache, Shell, cut, segment_slot
+from portal_mkdocs.search import find_indexer
 
 
 def test_a_shell_is_filled_at_each_slot() -> None:
@@ -77,8 +79,12 @@ def build_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
 def test_every_page_is_the_same_bytes_as_main_html_rendered_for_it(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     filled, full, cache = build_both_ways(tmp_path, monkeypatch)
-    files = sorted(p.relative_to(full) for p in full.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(filled) for p in filled.rglob("*") if p.is_file())
+    # Pagefind 1.5.2 (PyPI) names and orders a few index files differently on every run: they
+    # are compared only with 1.6 (CI; tests/test_output.py says how).
+    compared = (lambda f: True) if find_indexer().deterministic else (lambda f: not UNSTABLE_UPSTREAM.match(str(f)))
+    files = sorted(p.relative_to(full) for p in full.rglob("*") if p.is_file() and compared(p.relative_to(full)))
+    assert files == sorted(p.relative_to(filled) for p in filled.rglob("*")
+                           if p.is_file() and compared(p.relative_to(filled)))
     differ = [str(f) for f in files if (full / f).read_bytes() != (filled / f).read_bytes()]
     assert differ == []
     # Most generated pages took the filled chrome; a few shells serve them all.
