@@ -11,7 +11,7 @@ and harmless on their own, at the point of output:
 - `xml_chars`: characters that XML 1.0 forbids (C0 controls other than tab and line
   breaks, U+FFFE, U+FFFF, lone surrogates) make a feed unreadable, and RFC 5545 forbids
   the same controls and DEL in a calendar: they are removed.
-- `RAW_IN_THEME`: Material writes MkDocs' `site_name` unescaped into the page (the title,
+- `RAW_IN_THEME`, `breaks_theme`: Material writes MkDocs' `site_name` unescaped into the page (the title,
   the header logo's aria-label), so a site name may not hold what would break out of an
   attribute or open a tag; `cotcan tao-trang` and the plugin both refuse it.
 """
@@ -24,6 +24,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 _DASHES_ONLY = re.compile(r"[-‐‑‒–—―−\s]+")
 RAW_IN_THEME = ('"', "<", ">")
+
+
+def breaks_theme(text: str) -> bool:
+    """Whether `text`, written raw by the theme as `site_name`, could break out of the markup."""
+    return any(char in text for char in RAW_IN_THEME)
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -16,7 +16,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.sanitize import RAW_IN_THEME
+from portal.sanitize import breaks_theme
 
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
@@ -66,7 +66,7 @@ def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> Non
 def refuse_markup_in_site_name(config: MkDocsConfig) -> None:
     """Material writes `site_name` unescaped into every page (the title, the header logo's
     aria-label): a quote or an angle bracket there would break out of the markup."""
-    if any(char in config.site_name for char in RAW_IN_THEME):
+    if breaks_theme(config.site_name):
         raise PluginError(f"mkdocs.yml, site_name: '{config.site_name}' có ký tự \", <, > mà giao diện ghi nguyên "
                           "vào HTML của mọi trang; dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")
 

@@ -19,7 +19,7 @@ from ..dates import SchoolYear
 from ..newsite import NewSite, SiteSpec, create_site
 from ..newsite.create import VENDOR
 from ..problems import report
-from ..sanitize import RAW_IN_THEME
+from ..sanitize import breaks_theme
 from ..schema import ID_PATTERN, NAME_PATTERN
 from .arguments import school_year
 from .command import DISTRIBUTION, Command, CommandError, installed_version
@@ -59,7 +59,7 @@ def _text(option: str, value: str, pattern: str, expected: str) -> str:
 
 
 def _site_name_source(option: str, value: str) -> str:
-    if any(char in value for char in RAW_IN_THEME):
+    if breaks_theme(value):
         raise CommandError(f"{option}: '{value}' có ký tự \", <, > mà giao diện trang ghi nguyên vào HTML (tên trang, "
                            "site_name, được làm từ tên này); dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >, hoặc cho "
                            "một --short-name không có các ký tự đó.")
