@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from markers import runs_mkdocs
 from test_output import UNSTABLE_UPSTREAM
 from test_pages import write_site
 
@@ -44,6 +45,7 @@ mkdocs.utils.write_file = write_file
 CLI = "import sys\nfrom mkdocs.__main__ import cli\nsys.argv = ['mkdocs', 'build', '--strict']\ncli()\n"
 
 
+@runs_mkdocs
 def build_command(prelude: str = "") -> list[str]:
     return [sys.executable, "-c", prelude + "\n" + CLI]
 
