@@ -4,9 +4,11 @@ names the file and the row, never a traceback)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -224,6 +226,35 @@ def test_a_broken_sheet_xml_is_a_message_not_a_traceback(tmp_path: Path) -> None
         read_table(broken)
     message = str(caught.value)
     assert message.startswith(f"{broken}: tệp Excel bị hỏng") and "lưu lại dạng .xlsx" in message
+
+
+def _with_sheet_xml(source: Path, target: Path, edit: Callable[[str], str]) -> None:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data.decode()).encode()
+            new.writestr(item, data)
+
+
+def test_a_formula_saved_without_its_value_is_named_not_read_as_an_empty_cell(tmp_path: Path) -> None:
+    """openpyxl (and some web exports) save formulas uncalculated; Excel and LibreOffice save
+    the value beside the formula, which is then read as any cell."""
+    path = tmp_path / "cong-thuc.xlsx"
+    workbook(path, [HEADER, [1, '=UPPER("Lê Thị A")', "GV - THCS X", None, None],
+                    [2, "Lê Thị B", '=CONCAT("GV - ", "THCS Y")', None, None]])
+    with pytest.raises(RosterError) as caught:
+        read_table(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: trang tính 'Sheet', ô B2, C3: có công thức")
+    assert "lưu lại" in message
+    saved = tmp_path / "da-tinh.xlsx"  # as Excel saves it: the value after the formula
+    values = {"B2": "LÊ THỊ A", "C3": "GV - THCS Y"}
+    _with_sheet_xml(path, saved, lambda xml: re.sub(
+        r'<c r="(B2|C3)"><f>(.*?)</f><v></v>',
+        lambda m: f'<c r="{m[1]}" t="str"><f>{m[2]}</f><v>{values[m[1]]}</v>', xml))
+    assert [(r["name"], r["post"]) for r in rows_of(saved)] == [
+        ("LÊ THỊ A", "GV - THCS X"), ("Lê Thị B", "GV - THCS Y")]
 
 
 def test_a_broken_word_file_is_a_message(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 openpyxl's read-only mode streams the cells (fast, little memory) but does not report
 merged ranges (its `ReadOnlyWorksheet` has no `merged_cells`; they sit after the cells
 in the sheet's XML). So the ranges are read from that XML here, with the sheet's path
-found through the workbook's relationships, as Excel itself finds it.
+found through the workbook's relationships, as Excel itself finds it. The same pass finds
+formulas saved without their value (openpyxl would read them as empty cells).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -51,16 +53,41 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
-def _merged_ranges(archive: zipfile.ZipFile, path: str) -> list[tuple[int, int, int, int]]:
-    """(first column, first row, last column, last row) of each merged range, from 1."""
-    ranges = []
+@dataclass
+class _SheetXml:
+    """What openpyxl's read-only mode does not give: the merged ranges, and the cells whose
+    formula has no value saved with it (openpyxl reads those as empty)."""
+
+    merged: list[tuple[int, int, int, int]]  # (first column, first row, last column, last row), from 1
+    uncomputed: list[str]  # cell references such as "B5"
+
+
+def _scan_sheet(archive: zipfile.ZipFile, path: str) -> _SheetXml:
+    scanned = _SheetXml(merged=[], uncomputed=[])
     with archive.open(path) as source:
         for _, element in ElementTree.iterparse(source):
             if element.tag == f"{_MAIN}mergeCell":
                 min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-                ranges.append((min_col, min_row, max_col, max_row))
+                scanned.merged.append((min_col, min_row, max_col, max_row))
+            elif element.tag == f"{_MAIN}c":
+                # A file written by a program that never calculates (a script, some web
+                # exports) keeps the formula but no value: the name would read as empty.
+                value = element.find(f"{_MAIN}v")
+                if element.find(f"{_MAIN}f") is not None and (value is None or not value.text):
+                    scanned.uncomputed.append(element.get("r", "?"))
+            else:
+                continue  # a cell's parts are read with the cell, then cleared with it
             element.clear()
-    return ranges
+    return scanned
+
+
+def _refuse_uncomputed(cells: list[str], sheet: str, shown: str) -> None:
+    if not cells:
+        return
+    named = ", ".join(cells[:5]) + (f" và {len(cells) - 5} ô khác" if len(cells) > 5 else "")
+    raise RosterError(f"{shown}: trang tính '{sheet}', ô {named}: có công thức nhưng tệp không lưu giá trị đã "
+                      "tính, nên không đọc được nội dung. Gợi ý: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại "
+                      "(để công thức được tính), hoặc thay công thức bằng giá trị, rồi nhập lại.")
 
 
 def _apply_merges(rows: list[list[tuple[str, Merge]]], ranges: list[tuple[int, int, int, int]]) -> None:
@@ -113,7 +140,9 @@ def _read_sheet(archive: zipfile.ZipFile, xml_path: str, sheet: Any, shown: str,
                               "lớn cho một danh sách. Gợi ý: xóa các dòng thừa hoặc tách thành nhiều tệp.")
         raw.append([(_cell_text(value), "") for value in values])
     if xml_path in archive.namelist():
-        _apply_merges(raw, _merged_ranges(archive, xml_path))
+        scanned = _scan_sheet(archive, xml_path)
+        _refuse_uncomputed(scanned.uncomputed, sheet.title, shown)
+        _apply_merges(raw, scanned.merged)
     build = RowBuilder(shown, limits)
     rows = [build.row(i, "", cells, 0) for i, cells in enumerate(raw, start=1)]
     return Grid(shown, rows, [f"Đọc trang tính '{sheet.title}'."])
