@@ -13,7 +13,7 @@ from cli_util import cotcan
 
 from conftest import REPO
 from portal.dates import SchoolYear
-from portal.importer import ImportResult, RosterError, import_roster
+from portal.importer import ImportResult, RosterError, import_roster, read_table
 from portal.importer import matcher as matcher_module
 from portal.importer.matcher import Matcher
 from portal.load import load
@@ -296,3 +296,20 @@ def test_fuzzy_matching_ranks_a_block_of_candidates_not_every_person(monkeypatch
     assert found.id is None
     assert calls <= matcher_module._BLOCK
     assert [c.id for c in found.candidates][:1] == ["x-15"]
+
+
+# Cells refused while reading
+
+
+@pytest.mark.parametrize("bad_name", ["Lê Thị A " * 2000, "Lê Thị\x07 A"])
+def test_a_name_refused_while_reading_is_one_error_not_also_a_missing_name(repo_portal: Portal, tmp_path: Path,
+                                                                           bad_name: str) -> None:
+    """The cell's own problem (too long, a control character) says why it reads as empty."""
+    path = tsv(tmp_path, [HEADER, ["1", bad_name, "Hiệu trưởng trường THCS Thị Trấn 2", "", ""],
+                          ["2", "", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    refused, empty = result.rows
+    assert [p.message for p in refused.problems] == [
+        next(p.message for p in read_table(path).rows[0].problems)]
+    assert refused.problems[0].message.startswith("ô ở cột thứ 2 ")
+    assert [p.message for p in empty.problems] == ["thiếu họ và tên."]  # a cell left empty is still reported

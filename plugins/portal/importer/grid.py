@@ -31,6 +31,7 @@ _LAYOUT = frozenset("\t\n\r")
 class Cell:
     text: str
     merged: Merge = ""
+    refused: bool = False  # its text failed a reading check (the row's problem says which): read as ""
 
 
 @dataclass
@@ -93,7 +94,10 @@ class RowBuilder:
     def row(self, line: int | None, place: str, raw: list[tuple[str, Merge]], table: int) -> GridRow:
         row = GridRow(line, place, [], table)
         for index, (text, merged) in enumerate(raw, start=1):
-            row.cells.append(Cell(self._checked(row, index, text), merged))
+            problems = len(row.problems)
+            checked = self._checked(row, index, text)
+            refused = not checked and any(p.severity == "error" for p in row.problems[problems:])
+            row.cells.append(Cell(checked, merged, refused))
         return row
 
     def _checked(self, row: GridRow, column: int, text: str) -> str:

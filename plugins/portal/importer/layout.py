@@ -80,6 +80,7 @@ class TableRow:
     cells: dict[str, str]
     merged: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)
+    refused: frozenset[str] = frozenset()  # keys whose cell a reading check refused (its problem is above)
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -240,7 +241,9 @@ class _Layout:
                 "tên một tổ chức.", hint="nếu đây là tên một cụm, nhóm hay tổ, viết rõ như 'Cụm 01', "
                 "'Nhóm Toán'.", severity="warning")))
             return
-        self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems)))
+        refused = frozenset(key for key, i in self.columns.items() if i < len(row.cells) and row.cells[i].refused)
+        self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
+                                               refused))
 
     def _id_columns(self) -> set[int]:
         return {i for key, i in self.columns.items() if key in ID_KEYS}

@@ -122,7 +122,8 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
             result.not_found("school" if row.get("school") else "name", found)
         return result
     if not name:
-        result.problem("name", "thiếu họ và tên.")
+        if not {"name", "school"} & row.refused:  # else its cell's own problem says why it is empty
+            result.problem("name", "thiếu họ và tên.")
         return result
     problem = name_problem(name)
     if problem:
