@@ -199,13 +199,24 @@ def test_declared_head_count(dataset: Dataset) -> None:
 
 def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dataset) -> None:
     people = dataset.files["people/pgddt-a.yml"]["people"]
-    people.append({"id": "a-ha-thi-lien-2", "name": "Hà  Thị Liên"})
+    people.append({"id": "a-ha-thi-lien-2", "name": "HÀ THỊ LIÊN"})
     (problem,) = dataset.problems()
     assert problem.severity == "warning"
-    assert problem.message == ("'Hà  Thị Liên' (a-ha-thi-lien-2) trùng tên với 'Hà Thị Liên' "
+    assert problem.message == ("'HÀ THỊ LIÊN' (a-ha-thi-lien-2) trùng tên với 'Hà Thị Liên' "
                                "(a-ha-thi-lien, data/people/pgddt-a.yml, dòng 5): có thể là cùng một người.")
     people[-1]["distinct_from"] = ["a-ha-thi-lien"]
     assert dataset.messages() == []
+
+
+@pytest.mark.parametrize("name", [" Hà Thị Liên", "Hà Thị Liên ", "Hà  Thị Liên", "Hà\u00a0Thị Liên",
+                                  "\u00a0Hà Thị Liên\u00a0", "Hà Thị\tLiên"])
+def test_odd_spaces_in_a_name_are_a_warning_that_gives_the_name_to_write(dataset: Dataset, name: str) -> None:
+    """Pasted from Word or a web page: the name would not match the same name typed plainly."""
+    dataset.files["people/pgddt-a.yml"]["people"][0]["name"] = name
+    (problem,) = [p for p in dataset.problems() if p.path == "people[0].name"]
+    assert problem.severity == "warning"
+    assert problem.message.startswith("tên có khoảng trắng thừa")
+    assert problem.hint == 'ghi lại là "Hà Thị Liên".'
 
 
 def test_undeclared_phone_in_public_text_is_an_error(dataset: Dataset) -> None:

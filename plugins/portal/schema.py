@@ -50,7 +50,7 @@ NAME_PATTERN = _anchored(f"{_NOT_BLANK}[^{CONTROL_CHARACTERS}{INVISIBLE_CHARACTE
 PARTIAL_DATE_FORMAT = "partial-date"  # 2024, 2024-09 or 2024-09-13, years 1945 to 2100
 FULL_DATE_FORMAT = "full-date"  # 2024-09-13
 SCHOOL_YEAR_FORMAT = "school-year"  # 2024-2025, from 1945-1946 to 2099-2100
-NAME_FORMAT = "name"  # Latin letters mixed with Cyrillic or Greek look-alikes: a warning
+NAME_FORMAT = "name"  # Latin letters mixed with Cyrillic or Greek look-alikes, or odd spaces: a warning
 
 
 def _text(description: str, *, max_length: int = 500) -> Schema:

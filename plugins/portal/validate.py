@@ -79,8 +79,16 @@ def _is_school_year(value: object) -> bool:
 
 
 @_formats.checks(NAME_FORMAT)
-def _is_single_script(value: object) -> bool:
-    return not isinstance(value, str) or _lookalike(value) is None
+def _is_plain_name(value: object) -> bool:
+    return not isinstance(value, str) or _lookalike(value) is None and not _odd_spaces(value)
+
+
+def _odd_spaces(name: str) -> bool:
+    """Spaces before or after a name, two in a row, or a non-breaking one (pasted from Word
+    or a web page): the name would not match the same name typed plainly. A name of spaces
+    only is refused by its pattern, once."""
+    words = name.split()
+    return bool(words) and " ".join(words) != name
 
 
 def _is_integer(checker: object, value: object) -> bool:
@@ -267,6 +275,11 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
         yield from _text_problem(doc, path, value, instance)
     elif kind == "pattern":  # a shape of its own (an original's file name, a SHA-256)
         yield doc.problem(path, "không đúng dạng.", expected=what, actual=_shown(instance))
+    elif kind == "format" and value == NAME_FORMAT and _odd_spaces(instance):
+        yield doc.problem(path, "tên có khoảng trắng thừa (ở đầu, ở cuối, hai khoảng trắng liền nhau) hoặc "
+                          "khoảng trắng đặc biệt (như khoảng trắng không ngắt U+00A0 chép từ Word).",
+                          expected="các chữ cách nhau bởi đúng một dấu cách", actual=_shown(instance),
+                          hint=f"ghi lại là \"{' '.join(instance.split())}\".", severity="warning")
     elif kind == "format" and value == NAME_FORMAT:
         index, script = _lookalike(instance) or (0, "")
         yield doc.problem(path, f"tên trộn chữ Latinh với {script}: {characters.code(instance[index])} "
