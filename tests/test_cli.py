@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from cli_util import cotcan
+from cli_util import cotcan, cotcan_process
 
 from conftest import REPO
 from portal import commands
@@ -130,10 +130,12 @@ NEEDS = {
 
 
 def test_every_command_that_reads_the_data_refuses_a_missing_folder(tmp_path: Path) -> None:
+    """Each command run for real, in a fresh interpreter (the other tests call `main` in this
+    process): the exit code, the Vietnamese sentence, no traceback."""
     reading = {name for name, parser in subparsers().items() if "--data" in parser._option_string_actions}
     assert reading == set(NEEDS) | {app_alias(name) for name in NEEDS}
     for name, needs in NEEDS.items():
-        done = cotcan(name, *needs, cwd=tmp_path)  # no data/ here: the default is the current folder's
+        done = cotcan_process(name, *needs, cwd=tmp_path)  # no data/ here: the default is the current folder's
         assert done.returncode == Exit.USAGE, (name, done.stdout, done.stderr)
         assert done.stderr.startswith("LỖI data: không có thư mục dữ liệu này."), done.stderr
         assert "--data THƯ_MỤC" in done.stderr and "Traceback" not in done.stderr
@@ -234,7 +236,7 @@ def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     and not as an encoding error."""
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
     env.pop("PYTHONUTF8", None)
-    helped = cotcan("kiem-tra", "--help", env=env)
+    helped = cotcan_process("kiem-tra", "--help", env=env)
     assert helped.returncode == 0 and "kiểm tra nháp" in helped.stdout
-    refused = cotcan("kiem-tra", cwd=tmp_path, env=env)
+    refused = cotcan_process("kiem-tra", cwd=tmp_path, env=env)
     assert refused.returncode == Exit.USAGE and "không có thư mục dữ liệu này" in refused.stderr
