@@ -64,17 +64,38 @@ def test_nothing_patches_the_import_path() -> None:
     assert patched == []
 
 
-def _collected(marker_expression: str) -> set[str]:
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                             "-m", marker_expression], capture_output=True, text=True, cwd=REPO)
+# Collects the whole suite once, as `python -m pytest` does, and prints each test's markers
+# (what `-m` selects on), its parameters folded together.
+MARKERS_PROBE = """
+import collections, json, sys, pytest
+
+markers = collections.defaultdict(set)
+
+class PrintMarkers:
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            markers[item.nodeid.split("[")[0]] |= {mark.name for mark in item.iter_markers()}
+
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider"], plugins=[PrintMarkers()])
+print("MARKERS " + json.dumps({test: sorted(names) for test, names in markers.items()}))
+sys.exit(code)
+"""
+
+
+def _collected() -> dict[str, set[str]]:
+    """Each test of the suite (its parameters folded together) and its markers."""
+    result = subprocess.run([sys.executable, "-c", MARKERS_PROBE], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    return {line.split("[")[0] for line in result.stdout.splitlines() if "::" in line}
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("MARKERS ")]
+    return {test: set(markers) for test, markers in json.loads(line.removeprefix("MARKERS ")).items()}
 
 
 def test_tests_that_build_or_drive_the_browser_are_marked() -> None:
     """Derived, not listed: a test reaches a helper that builds (directly, through a fixture,
     or through another helper) and gets the marker."""
-    build, browser = _collected("build"), _collected("browser")
+    markers = _collected()
+    build = {test for test, found in markers.items() if "build" in found}
+    browser = {test for test, found in markers.items() if "browser" in found}
     # Through a session fixture (repo_site), a module fixture (test_pages' site), a helper
     # called in the test body (test_pages.build), and a helper of a helper (test_shards).
     assert "tests/test_build.py::test_strict_build_of_the_real_repository" in build
