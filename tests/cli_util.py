@@ -3,8 +3,9 @@
 `cotcan` calls the console script's `main(argv)` in this process, in `cwd`, and returns what a
 subprocess would: exit code, standard output and standard error. It tests the same code as the
 console script without a fresh interpreter's second of start-up and imports. `cotcan_process`
-runs `python -m portal.cli` for real; each command keeps at least one test through it (exit
-code, Vietnamese on any console, no traceback), and test_cli runs the installed console script.
+runs `python -m portal.cli` for real, for the few tests where the process is the point:
+test_cli's console that is not UTF-8 (the exit code, the Vietnamese, no traceback) and
+test_newsite's new site; test_cli also runs the installed console script itself.
 """
 
 from __future__ import annotations

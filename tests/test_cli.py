@@ -130,12 +130,10 @@ NEEDS = {
 
 
 def test_every_command_that_reads_the_data_refuses_a_missing_folder(tmp_path: Path) -> None:
-    """Each command run for real, in a fresh interpreter (the other tests call `main` in this
-    process): the exit code, the Vietnamese sentence, no traceback."""
     reading = {name for name, parser in subparsers().items() if "--data" in parser._option_string_actions}
     assert reading == set(NEEDS) | {app_alias(name) for name in NEEDS}
     for name, needs in NEEDS.items():
-        done = cotcan_process(name, *needs, cwd=tmp_path)  # no data/ here: the default is the current folder's
+        done = cotcan(name, *needs, cwd=tmp_path)  # no data/ here: the default is the current folder's
         assert done.returncode == Exit.USAGE, (name, done.stdout, done.stderr)
         assert done.stderr.startswith("LỖI data: không có thư mục dữ liệu này."), done.stderr
         assert "--data THƯ_MỤC" in done.stderr and "Traceback" not in done.stderr
@@ -233,7 +231,8 @@ def test_the_installed_console_script_runs_the_program(tmp_path: Path) -> None:
 
 def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     """A Windows code page or a pipe with no locale: the marks arrive as UTF-8, not as '?'
-    and not as an encoding error."""
+    and not as an encoding error. Run for real, in a fresh interpreter, as the installed
+    console script below: the other tests call `main` in this process."""
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
     env.pop("PYTHONUTF8", None)
     helped = cotcan_process("kiem-tra", "--help", env=env)
