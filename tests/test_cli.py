@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from cli_util import cotcan
+from cli_util import cotcan, cotcan_process
 
 from conftest import REPO
 from portal import commands
@@ -231,10 +231,11 @@ def test_the_installed_console_script_runs_the_program(tmp_path: Path) -> None:
 
 def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     """A Windows code page or a pipe with no locale: the marks arrive as UTF-8, not as '?'
-    and not as an encoding error."""
+    and not as an encoding error. Run for real, in a fresh interpreter, as the installed
+    console script below: the other tests call `main` in this process."""
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
     env.pop("PYTHONUTF8", None)
-    helped = cotcan("kiem-tra", "--help", env=env)
+    helped = cotcan_process("kiem-tra", "--help", env=env)
     assert helped.returncode == 0 and "kiểm tra nháp" in helped.stdout
-    refused = cotcan("kiem-tra", cwd=tmp_path, env=env)
+    refused = cotcan_process("kiem-tra", cwd=tmp_path, env=env)
     assert refused.returncode == Exit.USAGE and "không có thư mục dữ liệu này" in refused.stderr

@@ -10,6 +10,7 @@ test_hostile.py, and values Hypothesis draws for each schema (valid ones and nea
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema.protocols import Validator
 from test_hostile import NASTY_VALUES, paths
 
-from portal.compiled_schema import UnsupportedSchema, compile_schema
+from portal.compiled_schema import Check, UnsupportedSchema, compile_schema
 from portal.load import find_files
 from portal.schema import FILE_SCHEMAS
 from portal.validate import _formats, _Validator
@@ -43,9 +45,17 @@ def subschemas(schema: dict[str, Any], where: str) -> Iterator[tuple[str, dict[s
 SCHEMAS = [found for kind, schema in FILE_SCHEMAS.items() for found in subschemas(schema, kind)]
 
 
+# Each schema's compiled check and jsonschema validator, made once (by the schema's identity:
+# the schemas are the module's own, kept alive here), not once per value judged.
+_JUDGES: dict[int, tuple[dict[str, Any], Check, Validator]] = {}
+
+
 def agrees(schema: dict[str, Any], value: Any) -> bool:
-    valid = not any(True for _ in _Validator(schema, format_checker=_formats).iter_errors(value))
-    return compile_schema(schema, _formats)(value) is valid
+    if id(schema) not in _JUDGES:
+        _JUDGES[id(schema)] = (schema, compile_schema(schema, _formats), _Validator(schema, format_checker=_formats))
+    _, check, validator = _JUDGES[id(schema)]
+    valid = not any(True for _ in validator.iter_errors(value))
+    return check(value) is valid
 
 
 @pytest.mark.parametrize(("where", "schema"), SCHEMAS, ids=[where for where, _ in SCHEMAS])
@@ -77,6 +87,7 @@ def records() -> Iterator[tuple[str, Any]]:
 RECORDS = list(records())
 
 
+@functools.cache  # one schema object per place, so that `agrees` makes its judges once
 def schema_of(where: str) -> dict[str, Any]:
     kind, _, key = where.partition(".")
     file = FILE_SCHEMAS[kind]

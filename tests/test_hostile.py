@@ -21,6 +21,7 @@ from full_dataset import PRIVATE_EMAIL, PRIVATE_PHONE, with_texts
 from full_dataset import write as write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rendering import renderer_of
 from test_exports import assert_rfc5545, hostile_titles
 from test_pages import write_site
 from test_privacy import leaks
@@ -31,7 +32,6 @@ from portal.load import load, load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
 from portal.privacy import REDACTED, Redactor, find_contacts, map_texts
-from portal.render import Renderer
 
 NASTY_VALUES = [
     None, 0, -1, 10**30, 3.5, True, [], {}, [1, [2]], {"x": {"y": 1}}, "", " ", "../x", "../../etc/passwd",
@@ -135,7 +135,7 @@ def test_mutations_give_clear_errors_or_a_safe_site(tmp_path_factory: Any, texts
     for source_file in {o.source.file for o in portal.office_years} | {p.source.file for p in portal.people.values()}:
         assert re.fullmatch(r"data/[a-z0-9/-]+\.ya?ml", source_file), source_file  # safe in "edit this page"
     pages = Pages(portal)
-    renderer = Renderer(pages)
+    renderer = renderer_of(pages)
     for spec in pages.all():
         assert re.fullmatch(r"([a-z0-9-]+/)*", spec.url), spec.url  # never outside site/
         html = renderer.render(spec)
@@ -343,7 +343,7 @@ def test_markup_in_every_text_field_is_escaped(tmp_path_factory: Any, payload: s
     if any(p.severity == "error" for p in problems):
         return  # the checker refused it (e.g. an "@" that reads as an e-mail of nobody)
     pages = Pages(portal)
-    renderer = Renderer(pages)
+    renderer = renderer_of(pages)
     for spec in pages.all():
         html_text = renderer.render(spec)
         for tag in _tags(html_text):

@@ -64,27 +64,56 @@ def test_nothing_patches_the_import_path() -> None:
     assert patched == []
 
 
-def _collected(marker_expression: str) -> set[str]:
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                             "-m", marker_expression], capture_output=True, text=True, cwd=REPO)
+# Through a session fixture (repo_site), a module fixture (test_pages' site), a helper called
+# in the test body (test_pages.build), and a helper of a helper (test_shards).
+MARKED = {
+    "tests/test_build.py::test_strict_build_of_the_real_repository": {"build"},
+    "tests/test_pages.py::test_the_set_of_pages": {"build"},
+    "tests/test_output.py::test_strict_warnings_do_not_publish": {"build"},
+    "tests/test_shards.py::test_one_search_page_finds_people_of_two_separately_built_provinces": {"build", "browser"},
+    "tests/test_a11y.py::test_every_hand_written_page": {"browser"},
+    "tests/test_install.py::test_an_installed_wheel_builds_a_site_outside_the_repository": {"build"},
+}
+# Fast tests stay out, in the same modules too.
+UNMARKED = [
+    "tests/test_a11y.py::test_axe_is_vendored_with_its_licence",
+    "tests/test_pages.py::test_adding_a_year_never_moves_a_page",
+    "tests/test_plugin_options.py::test_every_option_has_a_docstring",
+]
+
+# Collects the modules named on its command line once, as `python -m pytest` does, and prints
+# each test's markers (what `-m` selects on), its parameters folded together.
+MARKERS_PROBE = """
+import collections, json, sys, pytest
+
+markers = collections.defaultdict(set)
+
+class PrintMarkers:
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            markers[item.nodeid.split("[")[0]] |= {mark.name for mark in item.iter_markers()}
+
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *sys.argv[1:]], plugins=[PrintMarkers()])
+print("MARKERS " + json.dumps({test: sorted(names) for test, names in markers.items()}))
+sys.exit(code)
+"""
+
+
+def _collected(modules: list[str]) -> dict[str, set[str]]:
+    """Each test of `modules` (its parameters folded together) and its markers."""
+    result = subprocess.run([sys.executable, "-c", MARKERS_PROBE, *modules], capture_output=True, text=True,
+                            cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    return {line.split("[")[0] for line in result.stdout.splitlines() if "::" in line}
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("MARKERS ")]
+    return {test: set(markers) for test, markers in json.loads(line.removeprefix("MARKERS ")).items()}
 
 
 def test_tests_that_build_or_drive_the_browser_are_marked() -> None:
     """Derived, not listed: a test reaches a helper that builds (directly, through a fixture,
-    or through another helper) and gets the marker."""
-    build, browser = _collected("build"), _collected("browser")
-    # Through a session fixture (repo_site), a module fixture (test_pages' site), a helper
-    # called in the test body (test_pages.build), and a helper of a helper (test_shards).
-    assert "tests/test_build.py::test_strict_build_of_the_real_repository" in build
-    assert "tests/test_pages.py::test_the_set_of_pages" in build
-    assert "tests/test_output.py::test_strict_warnings_do_not_publish" in build
-    assert "tests/test_shards.py::test_one_search_page_finds_people_of_two_separately_built_provinces" in (
-        build & browser)
-    assert "tests/test_a11y.py::test_every_hand_written_page" in browser
-    assert "tests/test_install.py::test_an_installed_wheel_builds_a_site_outside_the_repository" in build
-    # Fast tests stay out, in the same modules too.
-    assert "tests/test_a11y.py::test_axe_is_vendored_with_its_licence" not in build | browser
-    assert "tests/test_pages.py::test_adding_a_year_never_moves_a_page" not in build | browser
-    assert "tests/test_plugin_options.py::test_every_option_has_a_docstring" not in build | browser
+    or through another helper) and gets the marker. The modules of the tests named above are
+    collected in a fresh interpreter, once."""
+    markers = _collected(sorted({test.split("::")[0] for test in [*MARKED, *UNMARKED]}))
+    for test, wanted in MARKED.items():
+        assert wanted <= markers[test], (test, markers[test])
+    for test in UNMARKED:
+        assert not markers[test] & {"build", "browser"}, (test, markers[test])

@@ -32,12 +32,20 @@ def tree(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024."""
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    done = cotcan("nam-moi", "--office", DT, "--data", str(tmp_path / "data"))
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of data/ with Dầu Tiếng's 2024-2025 started from 2023-2024, made once: tests
+    change their own copy (`data`)."""
+    data = tmp_path_factory.mktemp("started") / "data"
+    shutil.copytree(REPO / "data", data)
+    done = cotcan("nam-moi", "--office", DT, "--data", str(data))
     assert done.returncode == 0, done.stderr
+    return data
+
+
+@pytest.fixture
+def data(started: Path, tmp_path: Path) -> Path:
+    shutil.copytree(started, tmp_path / "data")
     return tmp_path / "data"
 
 
