@@ -83,6 +83,9 @@ SEARCH_STALE = ("Bản xem trước: trang đã cập nhật theo dữ liệu v�
                 "cho đến lần dựng đầy đủ tiếp theo (mkdocs build).")
 
 
+PREVIEW_READY = "Xem trước sẵn sàng: sửa một tệp trong data/ thì chỉ các trang liên quan được dựng lại."
+
+
 def preview_updated(pages: int, seconds: float) -> str:
     return f"Xem trước: đã cập nhật {pages} trang trong {seconds:.1f} s. {SEARCH_STALE}"
 

@@ -119,6 +119,7 @@ class Preview:
         self.other_names = _tagged(names_in((), (_read(p) for p in files if p.suffix in SCRIPT_SUFFIXES),
                                             (_read(p) for p in files if p.suffix == ".css"
                                              and p.relative_to(site).as_posix() not in purged)))
+        log.info(notices.PREVIEW_READY)
 
     def update(self, plugin: PortalPlugin) -> Outcome:
         """Rewrite what an edit under data/ touched, or say that a full build is needed."""
