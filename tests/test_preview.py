@@ -136,6 +136,7 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
         assert plugin.preview is not None
         assert plugin.preview.update(plugin) is Outcome.UPDATED, name
         assert plugin.preview.search_stale
+        assert plugin.preview.settle(), f"{name}: the stylesheet changed"
         reference = tmp_path / f"full-{step}"
         full_build(project, reference)
         assert differences(tmp_path / "served", reference) == [], name

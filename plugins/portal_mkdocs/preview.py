@@ -8,12 +8,13 @@ the edit changed (portal.changes), builds the contexts of the pages holding them
 hubs, and writes those pages through MkDocs' own page build, then the exports of the bodies
 among them, the school years' JSON, the calendars and the feed: the same bytes a full build
 of the edited data writes. The search index is not rebuilt: it is stale until the next full
-build, and the served pages say so (preview_notice.py).
+build, and the served pages say so (preview_serve.py).
 
-`update` answers FULL when it cannot give those bytes cheaply, and the caller runs MkDocs'
-full build instead: a page added or removed (the sitemap and the navigation's files
-change), or an edit that changes which rules the purged stylesheet keeps. A data error
-leaves the served site as it was and shows the clerk's report.
+`update` answers FULL when a page is added or removed (MkDocs' files and the sitemap change):
+the caller then runs MkDocs' full build. Once the pages are written, a background thread
+checks that the purged stylesheet stays what it was (the names the pages use decide which
+rules it keeps); if not, it asks for a full build. A data error leaves the served site as
+it was and shows the clerk's report.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import enum
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +82,10 @@ class Preview:
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
     other_names: frozenset[tuple[str, str]] = frozenset()
     _indexing: threading.Thread | None = None
+    _checking: threading.Thread | None = None  # of the stylesheet after an edit
+    sheet_changed: bool = False  # an edit changed the purged stylesheet: a full build is due
+    # Set by `mkdocs serve` (preview_serve.attach): wakes its build loop for a full build.
+    request_full_build: Callable[[], None] = lambda: None
     # Parts of a build MkDocs hands to separate events, kept until the build ends.
     _nav: Navigation | None = None
     _env: tuple[Environment, Files] | None = None
@@ -99,6 +105,7 @@ class Preview:
         env, files = self._env
         self.built = Built(config, files, self._nav, env, pages, sheets)
         self.search_stale = False
+        self.sheet_changed = False
         self.index = DependencyIndex()
         contexts = [(spec.url, spec.context) for spec in specs.values()]
         self._indexing = threading.Thread(target=self._map, args=(contexts, Path(config.site_dir)), daemon=True)
@@ -132,8 +139,7 @@ class Preview:
         except DataError as error:
             log.error(notices.preview_data_error(plugin.config.data_dir, error))
             return Outcome.KEPT
-        if self._indexing is not None:
-            self._indexing.join()
+        self.settle()
         touched = self.index.pages(changed_keys(built.pages, pages))
         touched |= {spec.url for spec in plugin.specs.values() if spec.in_nav}  # the hubs: a few, always
         seen: set[str] = set()
@@ -145,9 +151,7 @@ class Preview:
         specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
         if seen != {spec.url for spec in plugin.specs.values()}:
             return Outcome.FULL  # pages added or removed
-        written = self._write_pages(plugin, pages, specs)
-        if written is None:
-            return Outcome.FULL
+        before, after = self._write_pages(plugin, pages, specs)
         site = Path(built.config.site_dir)
         self._write_exports(site, pages, [spec for spec in specs.values() if isinstance(spec.context, BodyPage)],
                             built.config.site_url or "")
@@ -156,19 +160,38 @@ class Preview:
         for spec in specs.values():
             self.index.put(spec.url, collector.keys(spec.context))
         self.search_stale = True
-        log.info(notices.preview_updated(written, time.perf_counter() - started))
+        log.info(notices.preview_updated(len(after), time.perf_counter() - started))
+        # The stylesheet is checked after the pages are served: a full build follows if it changes.
+        self._checking = threading.Thread(target=self._check_sheet, args=(before, after), daemon=True)
+        self._checking.start()
         return Outcome.UPDATED
 
-    def _write_pages(self, plugin: PortalPlugin, pages: Pages, specs: dict[str, PageSpec]) -> int | None:
-        """Rewrite the pages of `specs` as MkDocs builds a page; None when the joined
-        stylesheet would change (a full build then rewrites every page)."""
+    def settle(self) -> bool:
+        """Wait for the work left in the background; False when it asked for a full build."""
+        for thread in (self._indexing, self._checking):
+            if thread is not None:
+                thread.join()
+        return not self.sheet_changed
+
+    def _check_sheet(self, before: list[str], after: list[str]) -> None:
+        if not self._same_sheet(before, after):
+            self.sheet_changed = True
+            log.info(notices.preview_full_build("bảng kiểu của trang web đổi"))
+            self.request_full_build()
+
+    def _write_pages(self, plugin: PortalPlugin, pages: Pages,
+                     specs: dict[str, PageSpec]) -> tuple[list[str], list[str]]:
+        """Rewrite the pages of `specs` as MkDocs builds a page, linking the joined stylesheet;
+        their HTML before and after (before the stylesheet's link)."""
         assert self.built is not None
         built = self.built
         found = [(uri, file) for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
                  and file.generated_by and file.page is not None]  # else a hand-written page took the URL
         before = [_read(Path(file.abs_dest_path)) for _, file in found]
         plugin.specs.update(specs)
-        plugin.renderer = Renderer(pages)
+        if plugin.renderer is None:
+            plugin.renderer = Renderer(pages)
+        plugin.renderer.use(pages)
         doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         after: list[str] = []
         for _, file in found:
@@ -177,11 +200,9 @@ class Preview:
             _populate_page(page, built.config, built.files)
             _build_page(page, built.config, doc_files, built.nav, built.env)
             after.append(_read(Path(file.abs_dest_path)))
-        if not self._same_sheet(before, after):
-            return None
         for (_, file), html in zip(found, after, strict=True):
             self._relink(Path(file.abs_dest_path), html)
-        return len(found)
+        return before, after
 
     def _same_sheet(self, before: list[str], after: list[str]) -> bool:
         """Whether the edited site's names (counted page by page) purge the sheets to what

@@ -28,6 +28,7 @@ from .preview import Outcome, Preview
 log = get_plugin_logger(__name__)
 
 DATA_SUFFIXES = (".yml", ".yaml")
+FULL_BUILD_MARK = "/portal-preview-full-build"  # no data file: the next build is a full one
 NOTICE_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
                 "background:#fff3cd;color:#1f1f1f;border-top:1px solid #b58a00;font:14px/1.4 sans-serif")
 
@@ -46,6 +47,11 @@ class ChangeRecorder(FileSystemEventHandler):
             for path in (event.src_path, getattr(event, "dest_path", "")):
                 if path:
                     self._paths.add(Path(str(path)).resolve())
+
+    def force_full_build(self) -> None:
+        """Make the next build a full one: a path outside data/ counts as changed."""
+        with self._lock:
+            self._paths.add(Path(FULL_BUILD_MARK))
 
     def take(self) -> set[Path]:
         with self._lock:
@@ -78,6 +84,15 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         full_build(*args, **kwargs)
 
     server.builder = builder
+
+    def request_full_build() -> None:
+        recorder.force_full_build()
+        # MkDocs 1.6 has no public call for this: its watch handlers do the same.
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    preview.request_full_build = request_full_build
     server.set_app(with_notice(server.serve_request, lambda: preview.search_stale))
     return recorder
 
