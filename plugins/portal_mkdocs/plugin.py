@@ -73,8 +73,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
-        if command == "serve":
-            self.preview = Preview()
+        # MkDocs keeps this instance for every build of the process (tests run many): start afresh.
+        self.publisher = None
+        self.preview = Preview() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """MkDocs event `config`: the theme layer, then load and check the data once."""

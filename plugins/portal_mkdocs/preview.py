@@ -38,7 +38,9 @@ from mkdocs.structure.nav import Navigation
 from portal import calendar, exports, feed
 from portal.changes import changed_keys
 from portal.contexts import BodyPage
+from portal.dates import SchoolYear
 from portal.dependencies import DependencyIndex, KeyCollector
+from portal.model import Body
 from portal.pages import Pages, PageSpec
 from portal.problems import DataError
 from portal.render import Renderer
@@ -116,12 +118,13 @@ class Preview:
         collector = KeyCollector()
         for url, context in contexts:
             self.index.put(url, collector.keys(context))
+        assert self.built is not None
+        self._map_year_data(self.built.pages, self.built.pages.portal.school_years, collector)
         self.page_names = Counter()
         files = sorted(path for path in site.rglob("*") if path.is_file())
         for path in files:
             if path.suffix == ".html":
                 self.page_names.update(_tagged(names_in([_read(path)], ())))
-        assert self.built is not None
         purged = {source for joined in self.built.sheets for source in joined.sources}
         self.other_names = _tagged(names_in((), (_read(p) for p in files if p.suffix in SCRIPT_SUFFIXES),
                                             (_read(p) for p in files if p.suffix == ".css"
@@ -151,20 +154,33 @@ class Preview:
         specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
         if seen != {spec.url for spec in plugin.specs.values()}:
             return Outcome.FULL  # pages added or removed
+        years = [year for year in pages.portal.school_years if _year_data_path(pages, year) in touched]
         before, after = self._write_pages(plugin, pages, specs)
-        site = Path(built.config.site_dir)
-        self._write_exports(site, pages, [spec for spec in specs.values() if isinstance(spec.context, BodyPage)],
-                            built.config.site_url or "")
         built.pages = pages
         collector = KeyCollector()
         for spec in specs.values():
             self.index.put(spec.url, collector.keys(spec.context))
         self.search_stale = True
         log.info(notices.preview_updated(len(after), time.perf_counter() - started))
-        # The stylesheet is checked after the pages are served: a full build follows if it changes.
-        self._checking = threading.Thread(target=self._check_sheet, args=(before, after), daemon=True)
+        # After the pages are served: the exports, then the stylesheet's check (a full build
+        # follows if the sheet changes).
+        bodies = [spec.context.body for spec in specs.values() if isinstance(spec.context, BodyPage)]
+        self._checking = threading.Thread(target=self._after_pages, args=(pages, bodies, years, before, after),
+                                          daemon=True)
         self._checking.start()
         return Outcome.UPDATED
+
+    def _after_pages(self, pages: Pages, bodies: list[Body], years: list[SchoolYear],
+                     before: list[str], after: list[str]) -> None:
+        assert self.built is not None
+        self._write_exports(Path(self.built.config.site_dir), pages, bodies, years, self.built.config.site_url or "")
+        self._map_year_data(pages, years, KeyCollector())
+        self._check_sheet(before, after)
+
+    def _map_year_data(self, pages: Pages, years: list[SchoolYear], collector: KeyCollector) -> None:
+        """A school year's JSON is mapped as a page is, by the ids it holds."""
+        for year in years:
+            self.index.put(_year_data_path(pages, year), collector.keys(exports.year_data(pages.portal, year)))
 
     def settle(self) -> bool:
         """Wait for the work left in the background; False when it asked for a full build."""
@@ -174,6 +190,7 @@ class Preview:
         return not self.sheet_changed
 
     def _check_sheet(self, before: list[str], after: list[str]) -> None:
+        """Ask for a full build if the edited pages change the purged stylesheet."""
         if not self._same_sheet(before, after):
             self.sheet_changed = True
             log.info(notices.preview_full_build("bảng kiểu của trang web đổi"))
@@ -233,14 +250,13 @@ class Preview:
         if sheet is not None:
             relink(page, sheet)
 
-    def _write_exports(self, site: Path, pages: Pages, bodies: list[PageSpec], site_url: str) -> None:
-        """The lists of the rewritten bodies' pages, every school year's JSON, the calendars
-        and the feed, as the full build writes them (plugin._export_files)."""
+    def _write_exports(self, site: Path, pages: Pages, bodies: list[Body], years: list[SchoolYear],
+                       site_url: str) -> None:
+        """The lists of the rewritten bodies' pages, the JSON of the years holding a changed
+        record, the calendars and the feed, as the full build writes them (plugin._export_files)."""
         portal, urls = pages.portal, pages.urls
         files: dict[str, bytes] = {}
-        for spec in bodies:
-            assert isinstance(spec.context, BodyPage)
-            body = spec.context.body
+        for body in bodies:
             folder = urls.body.format(body=body.id, year=body.school_year.label)
             if portal.roster(body):
                 files[folder + exports.ROSTER_CSV] = exports.roster_csv(portal, body)
@@ -248,8 +264,8 @@ class Preview:
             else:
                 for name in (exports.ROSTER_CSV, exports.ROSTER_XLSX):
                     (site / (folder + name)).unlink(missing_ok=True)
-        for year in portal.school_years:
-            files[urls.year.format(year=year.label) + exports.YEAR_JSON] = exports.year_json(portal, year)
+        for year in years:
+            files[_year_data_path(pages, year)] = exports.year_json(portal, year)
         files |= calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
         files |= feed.feed_files(portal, urls, site_url)
         for name, content in files.items():
@@ -257,6 +273,10 @@ class Preview:
             if not target.is_file() or target.read_bytes() != content:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
+
+
+def _year_data_path(pages: Pages, year: SchoolYear) -> str:
+    return pages.urls.year.format(year=year.label) + exports.YEAR_JSON
 
 
 def _read(path: Path) -> str:
