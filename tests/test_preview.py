@@ -31,12 +31,15 @@ STALE_BY_DESIGN = "pagefind"  # the search index: rebuilt by the next full build
 Edit = Callable[[Path], None]
 
 
-def replace_in(relative: str, old: str, new: str) -> Edit:
+def replace_in(relative: str, old: str, new: str, *more: tuple[str, str]) -> Edit:
+    """An edit of one file: each text (found once) replaced."""
     def edit(project: Path) -> None:
         path = project / relative
         text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} in {relative}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
+        for before, after in [(old, new), *more]:
+            assert text.count(before) == 1, f"{before!r} in {relative}"
+            text = text.replace(before, after)
+        path.write_text(text, encoding="utf-8")
     return edit
 
 
@@ -52,6 +55,12 @@ EDITS: dict[str, Edit] = {
         "      - {stt: 13, school: cc-thcs-trung-lap, role: thanh-vien}\n"),
     # A decision's date: its page, the archive, every list it decides, the feed, the calendars.
     "a decision's date": replace_in(CU_CHI_2024, "    date: 2024-09-13\n", "    date: 2024-09-12\n"),
+    # A school moved from one cluster to another: both clusters, the school's year page, the diffs.
+    "a school moved to another cluster": replace_in(
+        CU_CHI_2024, "      - {stt: 10, school: cc-thcs-trung-an, role: thanh-vien}\n", "",
+        ("      - {stt: 12, school: cc-th-thcs-tan-trung, role: thanh-vien}\n",
+         "      - {stt: 12, school: cc-th-thcs-tan-trung, role: thanh-vien}\n"
+         "      - {stt: 13, school: cc-thcs-trung-an, role: thanh-vien}\n")),
     # A school renamed, with a comment line above it (every later record moves down a line).
     "a school renamed": replace_in("data/schools/pgddt-cu-chi.yml", "  - id: cc-thcs-phuoc-vinh-an\n"
                                    "    name: THCS Phước Vĩnh An\n",

@@ -104,6 +104,7 @@ class Preview:
                     sheets: list[Joined]) -> None:
         """A full build ended: keep its state, map its pages in the background."""
         assert self._nav is not None and self._env is not None, "on_nav and on_env come first"
+        self.settle()  # no thread of the last build writes into this one's map
         env, files = self._env
         self.built = Built(config, files, self._nav, env, pages, sheets)
         self.search_stale = False
