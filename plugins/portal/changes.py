@@ -1,12 +1,14 @@
 """What an edit changed between two loads of the data, as the keys of dependencies.py.
 
 A record added, removed or changed gives its id, and the ids it names in one version but
-not the other (a member added names a person the old list did not); a body, an office's
-year, a diff or a year's changes also give their office-year. Then what `Pages` derives
-across records (the diffs between years, the changes within a year, the calendars, which
-year a change page compares with) is compared too, and each difference gives its
-office-year. A record that moved to another line of its file (an edit above it) is not
-changed: no page shows where a record was written, only in which file.
+not the other (a member added names a person the old list did not); an office's year also
+gives its office-year. Then what `Pages` derives across records is compared too: a diff
+between years or a year's changes that differ give their own key (dependencies.derived_key)
+and the ids they name in one version only; a change of which office-years have changes
+within the year, a calendar, or a previous year to compare with gives the office-year.
+(The calendars' events are files beside the pages, rewritten after every edit.) A record
+that moved to another line of its file (an edit above it) is not changed: no page shows
+where a record was written, only in which file.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from .dates import SchoolYear
 from .dependencies import Key, KeyCollector, record_key, year_key
-from .model import Portal, Source
+from .model import OfficeYear, Portal, Source
 from .pages import Pages
 
 # The lists of records of a Portal, by id (a body's key is its year and id).
@@ -36,20 +38,26 @@ def changed_keys(old: Pages, new: Pages) -> frozenset[Key]:
     for (office, year) in _changed_entries(old.previous_year, new.previous_year):
         keys.add(year_key(office, year))
     for (office, year) in _changed_entries(old.within, new.within):
-        keys.add(year_key(office, year))
+        old_changes, new_changes = old.within.get((office, year)), new.within.get((office, year))
+        if old_changes is None or new_changes is None:  # the page of changes within the year comes or goes
+            keys.add(year_key(office, year))
+        keys |= _changed_result(old_changes, new_changes, collector)
     for (body, _) in _changed_entries(old.body_previous_year, new.body_previous_year):
         keys.add(record_key(body))
     for (year, office) in old.calendars ^ new.calendars:
         keys.add(year_key(office, year))
-    for (year, office) in _changed_entries(_events(old), _events(new)):
-        keys.add(year_key(office, year))
     old_diffs = {(d.office, d.old_year, d.new_year): d for d in old.diffs}
     new_diffs = {(d.office, d.old_year, d.new_year): d for d in new.diffs}
     for ident in _changed_entries(old_diffs, new_diffs):
-        for d in (old_diffs.get(ident), new_diffs.get(ident)):
-            if d is not None:
-                keys |= collector.keys(d)  # its office-years, and everyone it names
+        keys |= _changed_result(old_diffs.get(ident), new_diffs.get(ident), collector)
     return frozenset(keys)
+
+
+def _changed_result(old: Any, new: Any, collector: KeyCollector) -> set[Key]:
+    """A derived result that differs: its own keys, and the ids only one version names."""
+    old_keys = collector.keys(old) if old is not None else frozenset()
+    new_keys = collector.keys(new) if new is not None else frozenset()
+    return {key for key in old_keys | new_keys if not key.startswith("id:")} | (old_keys ^ new_keys)
 
 
 def _changed_records(before: Mapping[Any, Any], after: Mapping[Any, Any],
@@ -65,7 +73,8 @@ def _changed_records(before: Mapping[Any, Any], after: Mapping[Any, Any],
         if isinstance(record_id, str):
             keys.add(record_key(record_id))
         keys |= old_keys ^ new_keys
-        keys |= {key for key in old_keys | new_keys if key.startswith("office-year:")}
+        if isinstance(old or new, OfficeYear):  # its documents and schools: the year's pages list them
+            keys |= {key for key in old_keys | new_keys if key.startswith("office-year:")}
     return keys
 
 
@@ -75,10 +84,6 @@ def _changed_entries(before: Mapping[Any, Any], after: Mapping[Any, Any]) -> lis
 
 def _by_office_year(portal: Portal) -> dict[tuple[SchoolYear, str], Any]:
     return {(oy.school_year, oy.office): oy for oy in portal.office_years}
-
-
-def _events(pages: Pages) -> dict[tuple[SchoolYear, str], Any]:
-    return {(oy.school_year, oy.office): events for oy, events in pages.calendar_events.items()}
 
 
 def _without_lines(value: Any) -> Any:

@@ -22,7 +22,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from .dates import SchoolYear
-from .model import Source
+from .model import Body, OfficeYear, Source
 
 Key = str
 # An id as the schemas allow it (schema.ID_PATTERN, at most 80 characters).
@@ -80,11 +80,21 @@ class KeyCollector:
 
 
 def _office_years(record: Any, values: list[Any]) -> frozenset[Key]:
-    """The office-years a record of one office belongs to: a body, an office's year, a diff
-    (old and new year, and the office that published the new one), a year's changes."""
+    """For a record of the data of one office and year (a body, an office's year), that
+    office-year; for a result derived from it (a diff between two years, a year's changes),
+    a key of its own, so that a changed diff touches the pages showing it, not every page
+    holding a body of its years."""
     offices = [office for name in ("office", "new_office") if isinstance(office := getattr(record, name, None), str)]
     years = [value for value in values if isinstance(value, SchoolYear)]
-    return frozenset(year_key(office, year) for office in offices for year in years)
+    if not offices or not years:
+        return frozenset()
+    if isinstance(record, (Body, OfficeYear)):
+        return frozenset(year_key(office, year) for office in offices for year in years)
+    return frozenset((derived_key(record, offices[0], years),))
+
+
+def derived_key(result: Any, office: str, years: list[SchoolYear]) -> Key:
+    return f"{type(result).__name__}:{office}/{'/'.join(year.label for year in years)}"
 
 
 class DependencyIndex:
