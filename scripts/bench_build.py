@@ -4,6 +4,7 @@
     python3 scripts/bench_build.py --scale 1 --scale 2.5    # the targets of issue 16 (about 15 minutes)
     python3 scripts/bench_build.py --scale 0.2              # quicker: 0.2 and 0.02
     python3 scripts/bench_build.py --profile                # also profile the first scale's build (cProfile)
+    python3 scripts/bench_build.py --preview                # also the preview of an edit under mkdocs serve
     python3 scripts/bench_build.py --core /tmp/old/plugins  # another checkout's code (git archive <commit> plugins)
 
 In one run:
@@ -19,7 +20,11 @@ Prints pages, wall and CPU time, ms per page, the ratio (a)/(b) of ms per page, 
 memory two ways (ru_maxrss of RUSAGE_CHILDREN: the largest single process; and the sum of
 the build's processes alive at once, Pss sampled every 0.2 s from /proc), Pagefind's time, its
 own peak memory and index size, the scaling between the two sizes of (a), and marks each
-target of issue 16 met or missed for the scales it names (1 and 2.5). No assertions.
+target of issue 16 met or missed for the scales it names (1 and 2.5). With `--preview`,
+(c): `mkdocs serve` on the province at the first scale; once it is up and has mapped its
+pages, one data file is edited at a time (a person renamed, a decision's date), and the
+time from writing the file to the affected page served with the change is the preview's
+latency. No assertions.
 """
 
 from __future__ import annotations
@@ -30,16 +35,20 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import generate_province as gen
 import yaml
+
+from portal_mkdocs.notices import PREVIEW_READY  # logged by the plugin once it has mapped the served site
 
 REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
 
@@ -296,7 +305,92 @@ def verdict(met: bool) -> str:
     return "met" if met else "MISSED"
 
 
-def show_targets(portal: dict[float, Build], ratios: dict[float, float]) -> None:
+@dataclass(frozen=True)
+class Edit:
+    label: str
+    file: str  # in data/
+    old: str
+    new: str
+    page: str  # the URL of a page that shows the change
+    shows: str  # what that page then says
+
+
+PERSON_ENTRY = re.compile(r"- id: (\S+)\n\s+name: ([^\n,}]+)\n")
+# A record's fields are indented under its "- id:" line: the match stays within one record.
+DECISION_DATE = re.compile(r"- id: (\S+)\n(?:  \S.*\n)*?  date: '?(\d{4}-\d{2}-\d{2})")
+
+
+def preview_edits(root: Path) -> list[Edit]:
+    """A person renamed (the first of a people file) and a decision's date (the first of a year file)."""
+    edits = []
+    people = sorted((root / "data/people").glob("*.yml"))[0]
+    found = PERSON_ENTRY.search(people.read_text(encoding="utf-8"))
+    if found:
+        edits.append(Edit("a person renamed", people.relative_to(root).as_posix(), found.group(0),
+                          found.group(0).replace(found.group(2), found.group(2) + " Xem Trước"),
+                          f"nguoi/{found.group(1)}/", found.group(2) + " Xem Trước"))
+    year = sorted((root / "data/years").rglob("*.yml"))[-1]
+    found = DECISION_DATE.search(year.read_text(encoding="utf-8"))
+    if found:
+        day = found.group(2)
+        new_day = day[:-2] + ("02" if day[-2:] != "02" else "03")
+        y, m, d = new_day.split("-")
+        edits.append(Edit("a decision's date", year.relative_to(root).as_posix(), found.group(0),
+                          found.group(0)[:-len(day)] + new_day, f"van-ban/{found.group(1)}/", f"{d}/{m}/{y}"))
+    return edits
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as answer:
+            return str(answer.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def preview_latency(root: Path, timeout_s: float = 60) -> tuple[float, list[tuple[Edit, float | None]]]:
+    """`mkdocs serve` on `root`: the seconds until it is up and mapped, then each edit's latency
+    (None: not served within `timeout_s`)."""
+    port = _free_port()
+    log = root / "serve.log"
+    started = time.perf_counter()
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=root, env=env(), stdout=out, stderr=subprocess.STDOUT)
+    try:
+        while PREVIEW_READY not in log.read_text(encoding="utf-8", errors="replace"):
+            if server.poll() is not None:
+                raise RuntimeError("mkdocs serve stopped:\n" + log.read_text(encoding="utf-8", errors="replace"))
+            time.sleep(1)
+        ready = time.perf_counter() - started
+        results: list[tuple[Edit, float | None]] = []
+        for edit in preview_edits(root):
+            path = root / edit.file
+            text = path.read_text(encoding="utf-8")
+            written = time.perf_counter()
+            path.write_text(text.replace(edit.old, edit.new, 1), encoding="utf-8")
+            latency: float | None = None
+            while time.perf_counter() - written < timeout_s:
+                if edit.shows in _get(f"http://127.0.0.1:{port}/{edit.page}"):
+                    latency = time.perf_counter() - written
+                    break
+                time.sleep(0.05)
+            results.append((edit, latency))
+            time.sleep(2)  # let the server settle before the next edit
+        return ready, results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def show_targets(portal: dict[float, Build], ratios: dict[float, float],
+                 preview: list[tuple[Edit, float | None]] | None = None) -> None:
     """Each target of issue 16 at the scales measured, met or missed."""
     print("\nTargets (issue 16)")
     for target in TARGETS:
@@ -314,8 +408,13 @@ def show_targets(portal: dict[float, Build], ratios: dict[float, float]) -> None
             shown = "not measured" if ratio is None else f"{ratio:.2f}"
             print(f"    ratio to plain Markdown per page {shown} <= {target.ratio:g}: "
                   f"{verdict(ratio is not None and ratio <= target.ratio)}")
-    print(f"  preview of a one-file edit <= {PREVIEW_TARGET_S:g} s: not measured (no incremental preview yet): "
-          f"{verdict(False)}")
+    if preview is None:
+        print(f"  preview of a one-file edit <= {PREVIEW_TARGET_S:g} s: not measured (add --preview)")
+        return
+    for edit, latency in preview:
+        shown = "not served in time" if latency is None else f"{latency:.1f} s"
+        print(f"  preview of a one-file edit ({edit.label}) {shown} <= {PREVIEW_TARGET_S:g} s: "
+              f"{verdict(latency is not None and latency <= PREVIEW_TARGET_S)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -326,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa sau khi chạy)")
     parser.add_argument("--profile", action="store_true", help="đo thêm một lần dựng đầy đủ với cProfile")
     parser.add_argument("--top", type=int, default=20, help="số dòng của bảng profile")
+    parser.add_argument("--preview", action="store_true",
+                        help="đo thêm độ trễ xem trước một lần sửa dưới mkdocs serve (quy mô đầu tiên)")
     parser.add_argument("--core", type=Path, help="thư mục plugins/ của bản mã khác (để so trước và sau)")
     args = parser.parse_args(argv)
     args.scale = args.scale or [1.0]
@@ -386,7 +487,15 @@ def run(args: argparse.Namespace, work: Path) -> None:
           f"ms/page {small.ms_per_page:.2f} -> {full.ms_per_page:.2f} "
           f"(time ratio / page ratio = {time_ratio / page_ratio:.2f}; 1.00 is linear)")
     print(f"  load average at the end: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
-    show_targets(portal, {first: ratio})
+    preview = None
+    if args.preview:
+        ready, preview = preview_latency(province_root)
+        print(f"\n(c) preview under mkdocs serve, scale {first:g}: up and mapped after {ready:.0f} s; "
+              f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+        for edit, latency in preview:
+            shown = "not served within 60 s" if latency is None else f"{latency:.2f} s"
+            print(f"  {edit.label} ({edit.file}): {shown} from writing the file to {edit.page} served updated")
+    show_targets(portal, {first: ratio}, preview)
     if args.profile:
         profile(province_root, args.top)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -83,6 +83,14 @@ class PageSpec:
     searchable: bool = True
 
 
+# Which pages to build, by URL (an incremental preview builds only those an edit touched).
+Wanted = Callable[[str], bool]
+
+
+def every_page(url: str) -> bool:
+    return True
+
+
 class Pages:
     def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "") -> None:
         self.portal = portal
@@ -113,15 +121,17 @@ class Pages:
     def url(self, name: str, **parts: Any) -> str:
         return str(getattr(self.urls, name)).format(**{k: str(v) for k, v in parts.items()})
 
-    def all(self) -> Iterator[PageSpec]:
-        yield from self.hubs()
-        yield from self.year_pages()
-        yield from self.office_pages()
-        yield from self.school_pages()
-        yield from self.body_pages()
-        yield from self.person_pages()
-        yield from self.document_pages()
-        yield from self.diff_pages()
+    def all(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
+        """Every page, or those whose URL `wanted` accepts: it is asked once for every page's
+        URL, before the page's context is built."""
+        yield from (spec for spec in self.hubs() if wanted(spec.url))
+        yield from self.year_pages(wanted)
+        yield from self.office_pages(wanted)
+        yield from self.school_pages(wanted)
+        yield from self.body_pages(wanted)
+        yield from self.person_pages(wanted)
+        yield from self.document_pages(wanted)
+        yield from self.diff_pages(wanted)
 
     def hubs(self) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
@@ -171,8 +181,10 @@ class Pages:
     def _top_bodies(self, office: str, year: SchoolYear) -> list[Body]:
         return [body for body in self.view.office_bodies(office, year) if not body.parent]
 
-    def year_pages(self) -> Iterator[PageSpec]:
+    def year_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         for year in self.view.years:
+            if not wanted(self.url("year", year=year)):
+                continue
             offices = tuple(self._office_in_year(oy) for oy in self._office_years_in(year))
             yield PageSpec(self.url("year", year=year), f"Năm học {year}", "year.html", YearPage(year, offices),
                            filters={"nam_hoc": [year.label]})
@@ -186,9 +198,11 @@ class Pages:
                             self.previous_year.get((oy.office, year)), (oy.office, year) in self.within,
                             taken_over)
 
-    def office_pages(self) -> Iterator[PageSpec]:
+    def office_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal
         for office in p.offices.values():
+            if not wanted(self.url("office", office=office.id)):
+                continue
             years = sorted((oy for oy in p.office_years if oy.office == office.id), key=lambda oy: oy.school_year)
             sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
                                                self._documents(oy)) for oy in years)
@@ -217,20 +231,23 @@ class Pages:
                 runs.append((office, [year]))
         return tuple(ManagedYears(self.portal.offices[office], tuple(run)) for office, run in runs)
 
-    def school_pages(self) -> Iterator[PageSpec]:
+    def school_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for school in p.schools.values():
             years = tuple(v.school_years(school.id))
-            managers = self._managers(school, years)
-            # Filed under every office that managed it: an ended office keeps its own name.
-            offices = list(dict.fromkeys([p.offices[school.office].short_name,
-                                          *(m.office.short_name for m in managers)]))
-            yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
-                           SchoolPage(school, p.offices[school.office], p.schools.get(school.successor or ""), years,
-                                      managers),
-                           edit_path=school.source.file,
-                           filters={"truong": [school.name], "don_vi": offices})
+            if wanted(self.url("school", school=school.id)):
+                managers = self._managers(school, years)
+                # Filed under every office that managed it: an ended office keeps its own name.
+                offices = list(dict.fromkeys([p.offices[school.office].short_name,
+                                              *(m.office.short_name for m in managers)]))
+                yield PageSpec(self.url("school", school=school.id), school.name, "school.html",
+                               SchoolPage(school, p.offices[school.office], p.schools.get(school.successor or ""),
+                                          years, managers),
+                               edit_path=school.source.file,
+                               filters={"truong": [school.name], "don_vi": offices})
             for year in years:
+                if not wanted(self.url("school_year", school=school.id, year=year)):
+                    continue
                 office = p.offices[v.publisher(school, year)]
                 seats = v.seats_of_school[(year, school.id)]
                 staff = sorted(v.seats_at_unit[(year, school.id)],
@@ -257,16 +274,18 @@ class Pages:
                           v.since(body, leaders + deputies),
                           tuple(v.activities_of_body.get((body.school_year, body.id), [])))
 
-    def body_pages(self) -> Iterator[PageSpec]:
+    def body_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for (year, _), body in p.bodies.items():
+            url = self.url("body", body=body.id, year=year)
+            if not wanted(url):
+                continue
             office = p.offices[body.office]
             subject = p.subjects.get(body.subject or "")
             rows = terms.roster_terms(p, body)
             roles = sorted({wording.role_name(term.member.role) for _, term in rows})
             lists = [body, *(child for child in p.children(body) if child.kind == "nhom-bo-mon")]
             amended = terms.amended(lists)
-            url = self.url("body", body=body.id, year=year)
             decision = p.documents.get(body.decision)
             header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
                                  wording.NATIONAL_HEADING, absolute(self.site_url, url) if self.site_url else None)
@@ -338,9 +357,11 @@ class Pages:
             groups.setdefault(duty.role, []).append(DutyLine(duty, legal))
         return tuple(RoleDuties(role, tuple(lines)) for role, lines in groups.items())
 
-    def person_pages(self) -> Iterator[PageSpec]:
+    def person_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         v = self.view
         for person in self.portal.people.values():
+            if not wanted(self.url("person", person=person.id)):
+                continue
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
             entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
@@ -352,7 +373,7 @@ class Pages:
                            filters={"nam_hoc": years,
                                     "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
 
-    def diff_pages(self) -> Iterator[PageSpec]:
+    def diff_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal
         for d in self.diffs:
             office = p.offices[d.office]
@@ -362,11 +383,14 @@ class Pages:
             filters = {"nam_hoc": [d.new_year.label], "don_vi": offices}
             within = self.within.get((d.office, d.new_year))
             amended = within is not None or (d.office, d.old_year) in self.within
-            yield PageSpec(self.url("diff", office=d.office, old=d.old_year, new=d.new_year),
-                           f"Thay đổi {label}: {office.short_name}", "diff.html",
-                           DiffPage(d, office, diff_report.change_groups(d.changes), amended, within),
-                           edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
+            url = self.url("diff", office=d.office, old=d.old_year, new=d.new_year)
+            if wanted(url):
+                yield PageSpec(url, f"Thay đổi {label}: {office.short_name}", "diff.html",
+                               DiffPage(d, office, diff_report.change_groups(d.changes), amended, within),
+                               edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters)
             for b in d.bodies:
+                if not wanted(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year)):
+                    continue
                 during = self._days(within.of_body(b.body)) if within else ()
                 yield PageSpec(self.url("body_diff", body=b.body, old=d.old_year, new=d.new_year),
                                f"Thay đổi {label}: {b.name}", "body_diff.html",
@@ -374,6 +398,8 @@ class Pages:
                                edit_path=f"data/years/{d.new_year}/{d.office}.yml", filters=filters,
                                searchable=False)
         for (office_id, year), changes in self.within.items():
+            if not wanted(self.url("year_changes", office=office_id, year=year)):
+                continue
             office = p.offices[office_id]
             yield PageSpec(self.url("year_changes", office=office_id, year=year),
                            f"Thay đổi trong năm học {year}: {office.short_name}", "year_changes.html",
@@ -387,9 +413,11 @@ class Pages:
                                            if d.id in self.portal.documents),
                                 diff_report.change_groups(day.changes)) for day in changes.days)
 
-    def document_pages(self) -> Iterator[PageSpec]:
+    def document_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
         for doc in p.documents.values():
+            if not wanted(self.url("document", document=doc.id)):
+                continue
             issuer = p.offices.get(doc.issuer or "")
             filters = {"loai_van_ban": [wording.document_kind_name(doc.kind)]}
             if doc.school_year:

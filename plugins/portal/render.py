@@ -84,11 +84,20 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.filters.update(wording_filters(self.pages.portal))
         env.filters.update(diff_filters())
         env.filters.update(drawing_filters())
-        env.filters.update(link_filters(Links(self.pages.view)))
+        self._data_filters(env)
         return env
+
+    def _data_filters(self, env: jinja2.Environment) -> None:
+        env.filters.update(wording_filters(self.pages.portal))
+        env.filters.update(link_filters(Links(self.pages.view)))
+
+    def use(self, pages: Pages) -> None:
+        """Render from `pages` from now on, keeping the compiled templates (a preview's edit):
+        a compiled template looks its filters up in the environment each time it renders."""
+        self.pages = pages
+        self._data_filters(self.env)
 
     def render(self, page: PageSpec) -> str:
         """The page's HTML (the article): its template with the fields of its context."""

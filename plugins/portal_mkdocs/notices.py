@@ -75,3 +75,24 @@ def pagefind_missing(path: str | None) -> str:
     where = f" tại {path}" if path else ""
     return (f"Không tìm thấy chương trình Pagefind{where}: cài gói 'pagefind[bin]', hoặc đặt PAGEFIND_BINARY_PATH "
             f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")
+
+
+# The preview of `mkdocs serve` (preview.py)
+
+SEARCH_STALE = ("Bản xem trước: trang đã cập nhật theo dữ liệu vừa sửa, nhưng ô tìm kiếm vẫn dùng chỉ mục cũ "
+                "cho đến lần dựng đầy đủ tiếp theo (mkdocs build).")
+
+
+PREVIEW_READY = "Xem trước sẵn sàng: sửa một tệp trong data/ thì chỉ các trang liên quan được dựng lại."
+
+
+def preview_updated(pages: int, seconds: float) -> str:
+    return f"Xem trước: đã cập nhật {pages} trang trong {seconds:.1f} s. {SEARCH_STALE}"
+
+
+def preview_data_error(data_dir: str, error: Exception) -> str:
+    return (f"Dữ liệu trong {data_dir}/ có lỗi, bản xem trước giữ nguyên trang trước lần sửa này:\n\n{error}")
+
+
+def preview_full_build(reason: str) -> str:
+    return f"Xem trước: dựng lại toàn bộ trang web ({reason})."

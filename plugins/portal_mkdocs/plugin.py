@@ -27,7 +27,7 @@ from portal.render import Renderer
 from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, notices, output, theme
+from . import edit, nav, notices, output, preview_serve, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
@@ -35,6 +35,7 @@ from .killpoints import Step, checkpoint
 from .notices import PublishError
 from .parallel import Ahead, worker_count
 from .precompress import precompress
+from .preview import Preview
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
 from .stylesheet import join_stylesheets
@@ -68,9 +69,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.chrome = ChromeCache()
         self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
+        self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        # MkDocs keeps this instance for every build of the process (tests run many): start afresh.
+        self.publisher = None
+        self.preview = Preview() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """MkDocs event `config`: the theme layer, then load and check the data once."""
@@ -92,17 +97,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
         theme.show_edit_button(config, self.config.edit_url_template)
-        urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:
-            portal, warnings = load_or_raise(self.data_dir)
-            if not self.config.sample_data:
-                portal = without_sample(portal)
+            pages = self.load_pages(config)
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
-        for warning in warnings:
-            log.warning(warning.format())
-        pages = Pages(portal, urls, config.site_url or "")
         self.renderer = Renderer(pages)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
@@ -111,12 +110,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
+    def load_pages(self, config: MkDocsConfig) -> Pages:
+        """Load and check data/ (DataError if it has errors), and make its pages."""
+        urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
+        portal, warnings = load_or_raise(self.data_dir)
+        if not self.config.sample_data:
+            portal = without_sample(portal)
+        for warning in warnings:
+            log.warning(warning.format())
+        return Pages(portal, urls, config.site_url or "")
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""
         env.globals["portal_publisher"] = self.config.publisher or config.site_name
         # Anew each build: main.html and its partials may have changed (mkdocs serve).
         self.chrome = ChromeCache(self.nav_urls)
         self.chrome.install(env)
+        if self.preview is not None:
+            self.preview.saw_env(env, files)
         workers = worker_count()
         if self.renderer is not None and self.command == "build" and workers > 1:
             uris = [file.src_uri for file in files.documentation_pages()
@@ -175,6 +186,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_urls = frozenset(page.url for page in nav.pages)
+        if self.preview is not None:
+            self.preview.saw_nav(nav)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -247,6 +260,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
                  f"trong {stats.seconds:.1f} s, {stats.parts} phần "
                  f"(Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+        if self.preview is not None and self.renderer is not None:
+            self.preview.built_fully(config, self.renderer.pages, self.specs, sheets)
         if self.publisher is None:
             return
         if config.strict and output.strict_warnings_pending():
@@ -287,5 +302,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.publisher.abandon()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
-        if self.config.enabled:
+        """MkDocs event `serve`: an edit of data/ rewrites the pages it touched (preview_serve.py)."""
+        if not self.config.enabled:
+            return
+        if self.preview is None:  # `mkdocs serve --clean` builds as `mkdocs build` does
             server.watch(str(self.data_dir))
+        else:
+            preview = self.preview
+            preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import theme
 from .css_purge import purge
-from .site_names import site_names
+from .site_names import SiteNames, site_names
 
 FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
 # The theme's sheets (their names carry Material's hash) and the portal's own.
@@ -42,6 +42,7 @@ class Joined:
     bytes_in: int
     bytes_out: int
     pages: int  # pages that now link it
+    names: SiteNames  # what the sheet was purged against (a preview checks an edit against it)
 
 
 def join_stylesheets(site: Path) -> list[Joined]:
@@ -65,13 +66,13 @@ def join_stylesheets(site: Path) -> list[Joined]:
         sheet = f"{FOLDER}/site.{hashlib.sha256(data).hexdigest()[:8]}.min.css"
         (site / sheet).write_bytes(data)
         for page in linking:
-            _relink(page, sheet)
+            relink(page, sheet)
         joined.append(Joined(sheet, sources, sum((site / source).stat().st_size for source in sources),
-                             len(data), len(linking)))
+                             len(data), len(linking), names))
     return joined
 
 
-def _relink(page: Path, sheet: str) -> None:
+def relink(page: Path, sheet: str) -> None:
     html = page.read_bytes().decode("utf-8")
     found = RUN.search(html)
     assert found is not None  # matched a moment ago

@@ -1,0 +1,297 @@
+"""The preview of an edit under `mkdocs serve`: only the pages a data edit touched, rewritten.
+
+After each full build of `mkdocs serve`, `Preview` keeps what MkDocs built with (config,
+files, navigation, Jinja environment, the joined stylesheet) and a map from each record to
+the pages that hold it (portal.dependencies), computed in the background. When only files
+under data/ changed, `update` loads the data again, finds the records and derived results
+the edit changed (portal.changes), builds the contexts of the pages holding them and of the
+hubs, and writes those pages through MkDocs' own page build, then the exports of the bodies
+among them, the school years' JSON, the calendars and the feed: the same bytes a full build
+of the edited data writes. The search index is not rebuilt: it is stale until the next full
+build, and the served pages say so (preview_serve.py).
+
+`update` answers FULL when a page is added or removed (MkDocs' files and the sitemap change):
+the caller then runs MkDocs' full build. Once the pages are written, a background thread
+checks that the purged stylesheet stays what it was (the names the pages use decide which
+rules it keeps); if not, it asks for a full build. A data error leaves the served site as
+it was and shows the clerk's report.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page  # MkDocs' own page build (mkdocs<2)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from portal import calendar, exports, feed
+from portal.changes import changed_keys
+from portal.contexts import BodyPage
+from portal.dates import SchoolYear
+from portal.dependencies import DependencyIndex, KeyCollector
+from portal.model import Body
+from portal.pages import Pages, PageSpec
+from portal.problems import DataError
+from portal.render import Renderer
+from portal.urls import src_uri
+
+from . import notices
+from .css_purge import purge
+from .site_names import SCRIPT_SUFFIXES, SiteNames, names_in
+from .stylesheet import HREF, RUN, Joined, relink
+
+if TYPE_CHECKING:
+    from .plugin import PortalPlugin
+
+log = get_plugin_logger(__name__)
+
+
+class Outcome(enum.Enum):
+    UPDATED = "updated"  # the touched pages are rewritten
+    KEPT = "kept"  # the data has an error: nothing was written
+    FULL = "full"  # a full build is needed
+
+
+@dataclass
+class Built:
+    """What the last full build of `mkdocs serve` built with."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    pages: Pages
+    sheets: list[Joined]
+
+
+@dataclass
+class Preview:
+    built: Built | None = None
+    search_stale: bool = False  # the served site's search index predates an edit
+    index: DependencyIndex = field(default_factory=DependencyIndex)
+    # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
+    page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
+    other_names: frozenset[tuple[str, str]] = frozenset()
+    _indexing: threading.Thread | None = None
+    _checking: threading.Thread | None = None  # of the stylesheet after an edit
+    sheet_changed: bool = False  # an edit changed the purged stylesheet: a full build is due
+    # Set by `mkdocs serve` (preview_serve.attach): wakes its build loop for a full build.
+    request_full_build: Callable[[], None] = lambda: None
+    # Parts of a build MkDocs hands to separate events, kept until the build ends.
+    _nav: Navigation | None = None
+    _env: tuple[Environment, Files] | None = None
+
+    # Called from the plugin's events during a full build.
+
+    def saw_nav(self, nav: Navigation) -> None:
+        self._nav = nav
+
+    def saw_env(self, env: Environment, files: Files) -> None:
+        self._env = (env, files)
+
+    def built_fully(self, config: MkDocsConfig, pages: Pages, specs: dict[str, PageSpec],
+                    sheets: list[Joined]) -> None:
+        """A full build ended: keep its state, map its pages in the background."""
+        assert self._nav is not None and self._env is not None, "on_nav and on_env come first"
+        self.settle()  # no thread of the last build writes into this one's map
+        env, files = self._env
+        self.built = Built(config, files, self._nav, env, pages, sheets)
+        self.search_stale = False
+        self.sheet_changed = False
+        self.index = DependencyIndex()
+        contexts = [(spec.url, spec.context) for spec in specs.values()]
+        self._indexing = threading.Thread(target=self._map, args=(contexts, Path(config.site_dir)), daemon=True)
+        self._indexing.start()
+
+    def _map(self, contexts: list[tuple[str, object]], site: Path) -> None:
+        """The pages' keys, and the names the purged stylesheet was cut to, counted by page."""
+        collector = KeyCollector()
+        for url, context in contexts:
+            self.index.put(url, collector.keys(context))
+        assert self.built is not None
+        self._map_year_data(self.built.pages, self.built.pages.portal.school_years, collector)
+        self.page_names = Counter()
+        files = sorted(path for path in site.rglob("*") if path.is_file())
+        for path in files:
+            if path.suffix == ".html":
+                self.page_names.update(_tagged(names_in([_read(path)], ())))
+        purged = {source for joined in self.built.sheets for source in joined.sources}
+        self.other_names = _tagged(names_in((), (_read(p) for p in files if p.suffix in SCRIPT_SUFFIXES),
+                                            (_read(p) for p in files if p.suffix == ".css"
+                                             and p.relative_to(site).as_posix() not in purged)))
+        log.info(notices.PREVIEW_READY)
+
+    def update(self, plugin: PortalPlugin) -> Outcome:
+        """Rewrite what an edit under data/ touched, or say that a full build is needed."""
+        if self.built is None:
+            return Outcome.FULL
+        started = time.perf_counter()
+        built = self.built
+        try:
+            pages = plugin.load_pages(built.config)
+        except DataError as error:
+            log.error(notices.preview_data_error(plugin.config.data_dir, error))
+            return Outcome.KEPT
+        self.settle()
+        touched = self.index.pages(changed_keys(built.pages, pages))
+        touched |= {spec.url for spec in plugin.specs.values() if spec.in_nav}  # the hubs: a few, always
+        seen: set[str] = set()
+
+        def wanted(url: str) -> bool:
+            seen.add(url)
+            return url in touched
+
+        specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
+        if seen != {spec.url for spec in plugin.specs.values()}:
+            return Outcome.FULL  # pages added or removed
+        years = [year for year in pages.portal.school_years if _year_data_path(pages, year) in touched]
+        before, after = self._write_pages(plugin, pages, specs)
+        built.pages = pages
+        collector = KeyCollector()
+        for spec in specs.values():
+            self.index.put(spec.url, collector.keys(spec.context))
+        self.search_stale = True
+        log.info(notices.preview_updated(len(after), time.perf_counter() - started))
+        # After the pages are served: the exports, then the stylesheet's check (a full build
+        # follows if the sheet changes).
+        bodies = [spec.context.body for spec in specs.values() if isinstance(spec.context, BodyPage)]
+        self._checking = threading.Thread(target=self._after_pages, args=(pages, bodies, years, before, after),
+                                          daemon=True)
+        self._checking.start()
+        return Outcome.UPDATED
+
+    def _after_pages(self, pages: Pages, bodies: list[Body], years: list[SchoolYear],
+                     before: list[str], after: list[str]) -> None:
+        assert self.built is not None
+        self._write_exports(Path(self.built.config.site_dir), pages, bodies, years, self.built.config.site_url or "")
+        self._map_year_data(pages, years, KeyCollector())
+        self._check_sheet(before, after)
+
+    def _map_year_data(self, pages: Pages, years: list[SchoolYear], collector: KeyCollector) -> None:
+        """A school year's JSON is mapped as a page is, by the ids it holds."""
+        for year in years:
+            self.index.put(_year_data_path(pages, year), collector.keys(exports.year_data(pages.portal, year)))
+
+    def settle(self) -> bool:
+        """Wait for the work left in the background; False when it asked for a full build."""
+        for thread in (self._indexing, self._checking):
+            if thread is not None:
+                thread.join()
+        return not self.sheet_changed
+
+    def _check_sheet(self, before: list[str], after: list[str]) -> None:
+        """Ask for a full build if the edited pages change the purged stylesheet."""
+        if not self._same_sheet(before, after):
+            self.sheet_changed = True
+            log.info(notices.preview_full_build("bảng kiểu của trang web đổi"))
+            self.request_full_build()
+
+    def _write_pages(self, plugin: PortalPlugin, pages: Pages,
+                     specs: dict[str, PageSpec]) -> tuple[list[str], list[str]]:
+        """Rewrite the pages of `specs` as MkDocs builds a page, linking the joined stylesheet;
+        their HTML before and after (before the stylesheet's link)."""
+        assert self.built is not None
+        built = self.built
+        found = [(uri, file) for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
+                 and file.generated_by and file.page is not None]  # else a hand-written page took the URL
+        before = [_read(Path(file.abs_dest_path)) for _, file in found]
+        plugin.specs.update(specs)
+        if plugin.renderer is None:
+            plugin.renderer = Renderer(pages)
+        plugin.renderer.use(pages)
+        doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        after: list[str] = []
+        for _, file in found:
+            page = file.page
+            assert page is not None
+            _populate_page(page, built.config, built.files)
+            _build_page(page, built.config, doc_files, built.nav, built.env)
+            after.append(_read(Path(file.abs_dest_path)))
+        for (_, file), html in zip(found, after, strict=True):
+            self._relink(Path(file.abs_dest_path), html)
+        return before, after
+
+    def _same_sheet(self, before: list[str], after: list[str]) -> bool:
+        """Whether the edited site's names (counted page by page) purge the sheets to what
+        the full build wrote; the counts then become the edited site's."""
+        assert self.built is not None
+        counts = self.page_names.copy()
+        for html in before:
+            counts.subtract(_tagged(names_in([html], ())))
+        for html in after:
+            counts.update(_tagged(names_in([html], ())))
+        names = _untagged(self.other_names | {name for name, count in counts.items() if count > 0})
+        for joined in self.built.sheets:
+            if names != joined.names:
+                whole = "\n".join(_read(Path(self.built.config.site_dir) / source) for source in joined.sources)
+                if purge(whole, names) != _read(Path(self.built.config.site_dir) / joined.sheet):
+                    return False
+        self.page_names = +counts
+        return True
+
+    def _relink(self, page: Path, html: str) -> None:
+        """Link the joined stylesheet, as the full build did."""
+        assert self.built is not None
+        found = RUN.search(html)
+        if found is None:
+            return
+        sources = tuple(HREF.findall(found.group(0)))
+        sheet = next((j.sheet for j in self.built.sheets if j.sources == sources), None)
+        if sheet is not None:
+            relink(page, sheet)
+
+    def _write_exports(self, site: Path, pages: Pages, bodies: list[Body], years: list[SchoolYear],
+                       site_url: str) -> None:
+        """The lists of the rewritten bodies' pages, the JSON of the years holding a changed
+        record, the calendars and the feed, as the full build writes them (plugin._export_files)."""
+        portal, urls = pages.portal, pages.urls
+        files: dict[str, bytes] = {}
+        for body in bodies:
+            folder = urls.body.format(body=body.id, year=body.school_year.label)
+            if portal.roster(body):
+                files[folder + exports.ROSTER_CSV] = exports.roster_csv(portal, body)
+                files[folder + exports.ROSTER_XLSX] = exports.roster_xlsx(portal, body)
+            else:
+                for name in (exports.ROSTER_CSV, exports.ROSTER_XLSX):
+                    (site / (folder + name)).unlink(missing_ok=True)
+        for year in years:
+            files[_year_data_path(pages, year)] = exports.year_json(portal, year)
+        files |= calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
+        files |= feed.feed_files(portal, urls, site_url)
+        for name, content in files.items():
+            target = site / name
+            if not target.is_file() or target.read_bytes() != content:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+
+
+def _year_data_path(pages: Pages, year: SchoolYear) -> str:
+    return pages.urls.year.format(year=year.label) + exports.YEAR_JSON
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _tagged(names: SiteNames) -> frozenset[tuple[str, str]]:
+    """Every name with the field it is in, so that names of all kinds can be counted alike."""
+    return frozenset((f.name, name) for f in fields(names) for name in getattr(names, f.name))
+
+
+def _untagged(tagged: frozenset[tuple[str, str]]) -> SiteNames:
+    def named(field_name: str) -> frozenset[str]:
+        return frozenset(value for name, value in tagged if name == field_name)
+
+    return SiteNames(named("elements"), named("attributes"), named("values"), named("classes"), named("ids"),
+                     named("script_words"), tuple(sorted(named("script_prefixes"))), named("custom_properties"))

@@ -1,0 +1,211 @@
+"""The preview of `mkdocs serve` (portal_mkdocs/preview.py): after an edit of one data file, the
+pages it touched are rewritten, and the site is then the same bytes as a full build of the
+edited data (the search index aside: it is stale until the next full build, by design)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from markers import runs_mkdocs
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from conftest import REPO, SAMPLE_DATA_ON
+from portal.dependencies import DependencyIndex, KeyCollector, record_key
+from portal.load import load_or_raise
+from portal.pages import Pages
+from portal_mkdocs import notices
+from portal_mkdocs.plugin import PortalPlugin
+from portal_mkdocs.preview import Outcome
+from portal_mkdocs.preview_serve import only_data_files, with_notice
+
+SERVE_URL = "http://127.0.0.1:8000/"
+STALE_BY_DESIGN = "pagefind"  # the search index: rebuilt by the next full build only
+
+Edit = Callable[[Path], None]
+
+
+def replace_in(relative: str, old: str, new: str, *more: tuple[str, str]) -> Edit:
+    """An edit of one file: each text (found once) replaced."""
+    def edit(project: Path) -> None:
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        for before, after in [(old, new), *more]:
+            assert text.count(before) == 1, f"{before!r} in {relative}"
+            text = text.replace(before, after)
+        path.write_text(text, encoding="utf-8")
+    return edit
+
+
+CU_CHI_2024 = "data/years/2024-2025/pgddt-cu-chi.yml"
+EDITS: dict[str, Edit] = {
+    # A person renamed: their page, every list they are on, the change pages naming them.
+    "a person renamed": replace_in("data/people/pgddt-cu-chi.yml", "name: Nguyễn Văn Hiếu\n",
+                                   "name: Nguyễn Văn Hiếu Anh\n"),
+    # A school added to a cluster: the cluster's page and lists, the school's year page, the diffs.
+    "a member added to a body": replace_in(
+        CU_CHI_2024, "      - {stt: 12, school: cc-thcs-tan-thanh-dong, role: thanh-vien}\n",
+        "      - {stt: 12, school: cc-thcs-tan-thanh-dong, role: thanh-vien}\n"
+        "      - {stt: 13, school: cc-thcs-trung-lap, role: thanh-vien}\n"),
+    # A decision's date: its page, the archive, every list it decides, the feed, the calendars.
+    "a decision's date": replace_in(CU_CHI_2024, "    date: 2024-09-13\n", "    date: 2024-09-12\n"),
+    # A school moved from one cluster to another: both clusters, the school's year page, the diffs.
+    "a school moved to another cluster": replace_in(
+        CU_CHI_2024, "      - {stt: 10, school: cc-thcs-trung-an, role: thanh-vien}\n", "",
+        ("      - {stt: 12, school: cc-th-thcs-tan-trung, role: thanh-vien}\n",
+         "      - {stt: 12, school: cc-th-thcs-tan-trung, role: thanh-vien}\n"
+         "      - {stt: 13, school: cc-thcs-trung-an, role: thanh-vien}\n")),
+    # A school renamed, with a comment line above it (every later record moves down a line).
+    "a school renamed": replace_in("data/schools/pgddt-cu-chi.yml", "  - id: cc-thcs-phuoc-vinh-an\n"
+                                   "    name: THCS Phước Vĩnh An\n",
+                                   "  # Tên mới theo quyết định sáp nhập\n  - id: cc-thcs-phuoc-vinh-an\n"
+                                   "    name: THCS Phước Vĩnh An 2\n"),
+}
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "content", "data"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@runs_mkdocs
+def serve_build(project: Path, site: Path) -> MkDocsConfig:
+    """A build as `mkdocs serve` makes it (its command, its site_url), into `site`."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL)
+    return config
+
+
+# A full build as `mkdocs serve` makes it, in a process of its own: MkDocs keeps one instance of
+# a plugin with `on_startup` per process, which would be the served site's.
+FULL_BUILD = f"""
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+config.site_url = {SERVE_URL!r}
+build(config, serve_url={SERVE_URL!r})
+"""
+
+
+@runs_mkdocs
+def full_build(project: Path, site: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", FULL_BUILD, str(project / "mkdocs.yml"), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and path.relative_to(site).parts[0] != STALE_BY_DESIGN}
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    a, b = files_of(one), files_of(other)
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name, value in SAMPLE_DATA_ON.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1727740800")  # the same sitemap dates in every build
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return copy_project(tmp_path / "project")
+
+
+def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
+    plugin = config.plugins["portal"]
+    assert isinstance(plugin, PortalPlugin) and plugin.preview is not None
+    return plugin
+
+
+def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path) -> None:
+    # One served site, edited file after file; after each edit, a full build of the edited
+    # data, in a fresh MkDocs, is the reference.
+    config = serve_build(project, tmp_path / "served")
+    plugin = portal_plugin(config)
+    for step, (name, edit) in enumerate(EDITS.items()):
+        edit(project)
+        assert plugin.preview is not None
+        assert plugin.preview.update(plugin) is Outcome.UPDATED, name
+        assert plugin.preview.search_stale
+        assert plugin.preview.settle(), f"{name}: the stylesheet changed"
+        reference = tmp_path / f"full-{step}"
+        full_build(project, reference)
+        assert differences(tmp_path / "served", reference) == [], name
+
+
+def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    before = files_of(served)
+    replace_in("data/people/pgddt-cu-chi.yml", "name: Nguyễn Văn Hiếu\n", "name: {Nguyễn Văn Hiếu\n")(project)
+    assert plugin.preview is not None
+    assert plugin.preview.update(plugin) is Outcome.KEPT
+    assert files_of(served) == before
+    assert not plugin.preview.search_stale
+    assert "data/people/pgddt-cu-chi.yml, dòng" in caplog.text  # the clerk's report, in Vietnamese
+
+
+def test_a_year_file_added_or_removed_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
+    # Pages come and go with it (the sitemap and MkDocs' files change): MkDocs builds it all.
+    plugin = portal_plugin(serve_build(project, tmp_path / "served"))
+    assert plugin.preview is not None
+    (project / CU_CHI_2024).unlink()
+    assert plugin.preview.update(plugin) is Outcome.FULL
+
+
+def test_a_person_is_mapped_to_every_page_that_holds_them(repo_portal: object) -> None:
+    pages = Pages(load_or_raise(REPO / "data")[0])
+    index, collector = DependencyIndex(), KeyCollector()
+    specs = list(pages.all())
+    for spec in specs:
+        index.put(spec.url, collector.keys(spec.context))
+    holding = index.pages([record_key("cc-nguyen-van-hieu")])
+    assert "nguoi/cc-nguyen-van-hieu/" in holding
+    assert "to-chuc/cc-cum-01/2024-2025/" in holding
+    # and not every page: the map narrows an edit down
+    assert len(holding) < len(specs) / 4
+
+
+def test_only_data_files_take_the_preview(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert only_data_files({data / "people" / "x.yml"}, data)
+    assert not only_data_files({data / "people" / "x.yml", tmp_path / "content" / "a.md"}, data)
+    assert not only_data_files({data / "files" / "qd.pdf"}, data)  # an original: the full build checks it
+    assert not only_data_files(set(), data)
+
+
+def test_served_pages_say_search_lags_while_it_does() -> None:
+    page = b"<html><body><p>x</p></body></html>"
+
+    def app(environ: dict[str, object], start_response: Callable[..., object]) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(page)))])
+        return [page]
+
+    stale = [False]
+    served = with_notice(app, lambda: stale[0])
+    answers: list[list[tuple[str, str]]] = []
+    assert b"".join(served({}, lambda status, headers: answers.append(headers))) == page
+    stale[0] = True
+    body = b"".join(served({}, lambda status, headers: answers.append(headers)))
+    assert notices.SEARCH_STALE in body.decode()
+    assert body.endswith(b"</p></body></html>") and body.index(b"portal-preview-notice") < body.index(b"</body>")
+    assert dict(answers[-1])["Content-Length"] == str(len(body))
