@@ -121,7 +121,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.renderer is not None and self.command == "build" and workers > 1:
             uris = [file.src_uri for file in files.documentation_pages()
                     if file.generated_by and file.src_uri in self.specs]
-            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers)
+            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers, Path(config.site_dir))
         return env
 
     def _article(self, uri: str) -> str:
@@ -219,9 +219,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
             if self.renderer is not None:
-                files = self._export_files(config) if self.ahead is None else self.ahead.exports()
+                if self.ahead is None:
+                    output.write_files(Path(config.site_dir), self._export_files(config))
+                else:  # written by a worker (parallel.py)
+                    self.ahead.move_exports(Path(config.site_dir))
                 self._stop_workers()
-                output.write_files(Path(config.site_dir), files)
                 pages = self.renderer.pages
                 # The signed originals a document publishes, one at a time (a scan is megabytes).
                 for path, original in originals.published(pages.portal, pages.urls).items():
