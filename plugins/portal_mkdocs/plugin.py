@@ -31,13 +31,13 @@ from . import edit, nav, notices, output, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
+from .index_and_sheets import index_and_join
 from .killpoints import Step, checkpoint
 from .notices import PublishError
 from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .publish import Publisher
-from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
-from .stylesheet import join_stylesheets
+from .search import Indexer, PagefindError, PagefindMissing, find_indexer
 
 log = get_plugin_logger(__name__)
 
@@ -229,11 +229,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 for path, original in originals.published(pages.portal, pages.urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            stats = build_index(config.site_dir, indexer=self.indexer,
-                                bytes_per_part=self.config.search_part_megabytes * 1e6)
-            # One purged stylesheet: after Pagefind, whose UI script may add names to a page;
-            # before the copies are packed, so that the sheet gets its .gz and .br.
-            sheets = join_stylesheets(Path(config.site_dir))
+            # One purged stylesheet: after Pagefind, whose UI script may add names to a page
+            # (the pages are read while Pagefind runs); before the copies are packed, so that
+            # the sheet gets its .gz and .br.
+            stats, sheets = index_and_join(Path(config.site_dir), self.indexer,
+                                           self.config.search_part_megabytes * 1e6)
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
