@@ -31,6 +31,7 @@ from . import edit, nav, notices, output, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
+from .generated_page import GeneratedPage
 from .index_and_sheets import index_and_join
 from .killpoints import Step, checkpoint
 from .notices import PublishError
@@ -175,6 +176,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_urls = frozenset(page.url for page in nav.pages)
+        for file in files.documentation_pages():  # out of the nav: rendered without Markdown
+            if file.generated_by and file.src_uri in self.specs and file.inclusion.is_not_in_nav():
+                GeneratedPage(None, file, config)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
