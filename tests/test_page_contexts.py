@@ -14,6 +14,7 @@ from conftest import REPO
 from portal import calendar
 from portal.contexts import DocumentPage, HomePage, PageContext, PersonPage
 from portal.dates import SchoolYear
+from portal.link_html import PageLinks
 from portal.model import OfficeYear, Portal
 from portal.pages import Pages, PageSpec
 from portal.render import Renderer
@@ -78,8 +79,9 @@ def test_templates_read_their_context_and_nothing_else(repo_portal: Portal) -> N
     env = Renderer(pages).env
     assert not {"portal", "view", "pages", "fields"} & set(env.globals)
     contexts = {spec.template: type(spec.context) for spec in pages.all()}
+    builders = set(PageLinks(Renderer(pages).link_cache, "").variables())
     for name, source in _templates().items():
-        read = meta.find_undeclared_variables(env.parse(source)) - {"url"}  # url: the link builder
+        read = meta.find_undeclared_variables(env.parse(source)) - builders  # url, person_link...: link_html.py
         if name.startswith("_"):  # macros: what they need comes in as arguments
             assert read == set(), (name, read)
             continue

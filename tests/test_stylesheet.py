@@ -26,7 +26,7 @@ from fullest_pages import fullest_pages
 from portal_mkdocs import theme
 from portal_mkdocs.css_purge import purge
 from portal_mkdocs.site_names import names_in
-from portal_mkdocs.stylesheet import JOINED, join_stylesheets
+from portal_mkdocs.stylesheet import JOINED, join_stylesheets, read_pages
 
 PAGE = """<!doctype html><html lang="vi"><head><style>p{margin:0}</style></head>
 <body data-md-color-scheme="default" data-md-color-primary="indigo">
@@ -158,6 +158,37 @@ def test_only_links_next_to_each_other_are_joined_and_the_rest_of_the_page_stays
     assert (tmp_path / "apart/index.html").read_text(encoding="utf-8") == PAGE.replace(
         "<style>", f'<link rel="stylesheet" href="../../{two.sheet}">\n    <style>a{{}}</style>{portal_link}<style>')
 
+
+
+def test_pages_read_while_pagefind_writes_its_bundle_give_the_same_site(tmp_path: Path) -> None:
+    """index_and_sheets.py reads the pages outside `pagefind/` while Pagefind writes it, the
+    rest (its scripts, a page there) after: the sheet, its name and the pages are the same."""
+    sites = []
+    for name in ("at-once", "in-two"):
+        site = tmp_path / name
+        folder = site / "assets/stylesheets"
+        folder.mkdir(parents=True)
+        (folder / "main.0123abcd.min.css").write_text(".a{top:0}.b{top:1}.c{top:2}.d{top:3}.e{top:4}",
+                                                      encoding="utf-8")
+        (site / theme.STYLESHEET).write_text(".f{top:5}", encoding="utf-8")
+        links = ('<link rel="stylesheet" href="{up}assets/stylesheets/main.0123abcd.min.css">'
+                 '<link rel="stylesheet" href="{up}' + theme.STYLESHEET + '">')
+        for page, used in (("x/index.html", "a"), ("y/z/index.html", "b"), ("pagefind/ui/index.html", "c")):
+            up = "../" * page.count("/")
+            (site / page).parent.mkdir(parents=True, exist_ok=True)
+            (site / page).write_text(f'<html><head>{links.format(up=up)}</head><body class="{used}"></body></html>',
+                                     encoding="utf-8")
+        (site / "pagefind/pagefind-ui.js").write_text('el.classList.add("d")', encoding="utf-8")
+        read = read_pages(site, outside="pagefind") if name == "in-two" else None
+        joined = join_stylesheets(site, read)
+        assert [j.pages for j in joined] == [3]
+        sites.append(site)
+    files = [sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()) for site in sites]
+    assert files[0] == files[1]
+    assert all((sites[0] / f).read_bytes() == (sites[1] / f).read_bytes() for f in files[0])
+    sheet = next((sites[1] / "assets/stylesheets").glob("site.*.min.css")).read_text(encoding="utf-8")
+    # The names of the page and of the script in the bundle's folder, read last, are kept.
+    assert ".c{" in sheet and ".d{" in sheet and ".e{" not in sheet
 
 # In a browser ----------------------------------------------------------------------------
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property, partial
-from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
 from . import diff_report, qr, wording
+from .link_html import LinkCache, PageLinks
 from .links import Link, Links
 from .model import Portal
 from .pages import Pages, PageSpec
-from .urls import relative
 
 
 def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
@@ -63,17 +61,18 @@ def diff_filters() -> dict[str, Callable[..., str]]:
 
 
 def link_filters(links: Links) -> dict[str, Callable[..., Link | None]]:
-    """Where a name held as an id links to (portal.links): templates look nothing up themselves."""
-    return {
-        "person_page": links.person,
-        "unit_page": links.unit,
-        "target_page": links.change_target,
-    }
+    """Where a name held as an id links to (portal.links): templates look nothing up themselves.
+    People and units are linked by the link builders (link_html.py)."""
+    return {"target_page": links.change_target}
 
 
 class Renderer:
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
+
+    @cached_property
+    def link_cache(self) -> LinkCache:
+        return LinkCache(self.pages, Links(self.pages.view))
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -97,13 +96,11 @@ class Renderer:
         """Render from `pages` from now on, keeping the compiled templates (a preview's edit):
         a compiled template looks its filters up in the environment each time it renders."""
         self.pages = pages
+        self.__dict__.pop("link_cache", None)  # its addresses are those of the old pages
         self._data_filters(self.env)
 
     def render(self, page: PageSpec) -> str:
-        """The page's HTML (the article): its template with the fields of its context."""
-        def url(name: str, **parts: Any) -> str:
-            quoted = {key: quote(str(value), safe="") for key, value in parts.items()}
-            return relative(self.pages.url(name, **quoted), page.url)
-
+        """The page's HTML (the article): its template with the fields of its context, and
+        the link builders (link_html.py) for its address."""
         template = self.env.get_template(page.template)
-        return template.render(url=url, **page.context.variables())
+        return template.render(**PageLinks(self.link_cache, page.url).variables(), **page.context.variables())

@@ -33,6 +33,19 @@ def write_files(site_dir: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(content)
 
 
+def move_files(source: Path, site_dir: Path, names: list[str]) -> None:
+    """Move files written by write_files(source, ...) to the same names below `site_dir`,
+    then remove `source` (a folder of the same file system: each move is a rename)."""
+    import shutil
+
+    root = site_dir.resolve()
+    for name in names:
+        target = root / PurePosixPath(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (source / PurePosixPath(name)).replace(target)
+    shutil.rmtree(source)
+
+
 def source_date_epoch(newest: str | None) -> str | None:
     """SOURCE_DATE_EPOCH for a reproducible build: midnight UTC of the newest data date."""
     if not newest:

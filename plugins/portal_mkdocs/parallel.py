@@ -5,8 +5,12 @@ the page specs are final, so worker processes forked then (they share the loaded
 copy-on-write) render each generated page's article and make the export files, while
 MkDocs' own loop fills each page's chrome and writes it: `take(uri)` hands over an
 article when MkDocs reaches its page, in the order MkDocs writes them (pages asked for in
-another order are kept until taken). A worker's error is raised again in the build
-process, where MkDocs reports it as it would have.
+another order are kept until taken). The worker that makes the exports writes them into a
+folder of their own beside the pages (`EXPORTS_FOLDER`, in the site being built: the same
+file system), and `move_exports` moves them into place after the pages, as the build
+process wrote them before: their bytes (megabytes of XLSX at a province) never go
+through a pipe or the build process's memory. A worker's error is raised again in the
+build process, where MkDocs reports it as it would have.
 
 Only `mkdocs build` forks: `mkdocs serve` runs threads (its web server), and a process
 forked from a threaded one may hang. The output is the same bytes either way: the work is
@@ -20,11 +24,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
+from pathlib import Path
+
+from . import output
 
 # What the workers run, set before they are forked: they inherit it, nothing is pickled.
 _ARTICLE: Callable[[str], str] | None = None
 _EXPORTS: Callable[[], dict[str, bytes]] | None = None
 CHUNK = 16  # pages a worker renders per task: fewer round trips, a small buffer
+EXPORTS_FOLDER = ".portal-exports"  # in the site being built, removed once its files are moved
 
 
 def _article(uri: str) -> tuple[str, str]:
@@ -32,9 +40,12 @@ def _article(uri: str) -> tuple[str, str]:
     return uri, _ARTICLE(uri)
 
 
-def _exports() -> dict[str, bytes]:
+def _exports(folder: Path) -> list[str]:
+    """Make the exports and write them below `folder`; their names."""
     assert _EXPORTS is not None
-    return _EXPORTS()
+    files = _EXPORTS()
+    output.write_files(folder, files)
+    return sorted(files)
 
 
 def worker_count() -> int:
@@ -55,12 +66,13 @@ class Ahead:
     """Articles rendered and exports made in a pool of forked workers."""
 
     def __init__(self, article: Callable[[str], str], uris: list[str], exports: Callable[[], dict[str, bytes]],
-                 workers: int) -> None:
+                 workers: int, site_dir: Path) -> None:
         global _ARTICLE, _EXPORTS
         _ARTICLE, _EXPORTS = article, exports
         self._pool: Pool | None = multiprocessing.get_context("fork").Pool(workers)
         # The exports first: one worker makes them while the others start on the pages.
-        self._exports: AsyncResult[dict[str, bytes]] = self._pool.apply_async(_exports)
+        self._exports_folder = site_dir / EXPORTS_FOLDER
+        self._exports: AsyncResult[list[str]] = self._pool.apply_async(_exports, (self._exports_folder,))
         self._articles: Iterator[tuple[str, str]] = self._pool.imap(_article, uris, chunksize=CHUNK)
         self._early: dict[str, str] = {}
 
@@ -71,8 +83,10 @@ class Ahead:
             self._early[done] = html
         return self._early.pop(uri)
 
-    def exports(self) -> dict[str, bytes]:
-        return self._exports.get()
+    def move_exports(self, site_dir: Path) -> None:
+        """Move the exports the worker wrote into their places in `site_dir` (replacing any
+        file there, as writing them did)."""
+        output.move_files(self._exports_folder, site_dir, self._exports.get())
 
     def close(self) -> None:
         """Stop the workers: their memory is given back before Pagefind runs."""

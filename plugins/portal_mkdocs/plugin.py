@@ -31,14 +31,15 @@ from . import edit, nav, notices, output, preview_serve, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
+from .generated_page import GeneratedPage
+from .index_and_sheets import index_and_join
 from .killpoints import Step, checkpoint
 from .notices import PublishError
 from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .preview import Preview
 from .publish import Publisher
-from .search import Indexer, PagefindError, PagefindMissing, build_index, find_indexer
-from .stylesheet import join_stylesheets
+from .search import Indexer, PagefindError, PagefindMissing, find_indexer
 
 log = get_plugin_logger(__name__)
 
@@ -132,7 +133,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.renderer is not None and self.command == "build" and workers > 1:
             uris = [file.src_uri for file in files.documentation_pages()
                     if file.generated_by and file.src_uri in self.specs]
-            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers)
+            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers, Path(config.site_dir))
         return env
 
     def _article(self, uri: str) -> str:
@@ -186,6 +187,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_urls = frozenset(page.url for page in nav.pages)
+        for file in files.documentation_pages():  # out of the nav: rendered without Markdown
+            if file.generated_by and file.src_uri in self.specs and file.inclusion.is_not_in_nav():
+                GeneratedPage(None, file, config)
         if self.preview is not None:
             self.preview.saw_nav(nav)
         return nav
@@ -232,19 +236,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
             if self.renderer is not None:
-                files = self._export_files(config) if self.ahead is None else self.ahead.exports()
+                if self.ahead is None:
+                    output.write_files(Path(config.site_dir), self._export_files(config))
+                else:  # written by a worker (parallel.py)
+                    self.ahead.move_exports(Path(config.site_dir))
                 self._stop_workers()
-                output.write_files(Path(config.site_dir), files)
                 pages = self.renderer.pages
                 # The signed originals a document publishes, one at a time (a scan is megabytes).
                 for path, original in originals.published(pages.portal, pages.urls).items():
                     content = originals.read_verified(self.data_dir, original)
                     output.write_files(Path(config.site_dir), {path: content})
-            stats = build_index(config.site_dir, indexer=self.indexer,
-                                bytes_per_part=self.config.search_part_megabytes * 1e6)
-            # One purged stylesheet: after Pagefind, whose UI script may add names to a page;
-            # before the copies are packed, so that the sheet gets its .gz and .br.
-            sheets = join_stylesheets(Path(config.site_dir))
+            # One purged stylesheet: after Pagefind, whose UI script may add names to a page
+            # (the pages are read while Pagefind runs); before the copies are packed, so that
+            # the sheet gets its .gz and .br.
+            stats, sheets = index_and_join(Path(config.site_dir), self.indexer,
+                                           self.config.search_part_megabytes * 1e6)
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None

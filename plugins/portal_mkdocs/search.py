@@ -29,6 +29,7 @@ import subprocess
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -65,6 +66,8 @@ OUTPUT_DIR = "pagefind"
 _SKIP = {"script", "style", "pre", "code", "textarea", "option", "title", "svg", "math", "kbd", "samp"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+# An opening tag of an element of _SKIP (case as HTML allows): without one, fold_d reads no tag.
+_SKIP_OPEN = re.compile(r"<\s*(?:" + "|".join(sorted(_SKIP)) + r")(?![a-zA-Z0-9-])", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
@@ -84,6 +87,11 @@ def fold_d(html: str) -> str:
     if "đ" not in html and "Đ" not in html:
         return html
     parts = _TOKENS.split(html)
+    if _SKIP_OPEN.search(html) is None:  # most articles: no element to leave alone, no tag to read
+        for i in range(0, len(parts), 2):
+            if "đ" in parts[i] or "Đ" in parts[i]:
+                parts[i] = _fold_text(parts[i])
+        return "".join(parts)
     skip: list[str] = []
     for i, part in enumerate(parts):
         if i % 2:  # a tag or a comment
@@ -97,19 +105,30 @@ def fold_d(html: str) -> str:
             elif name in _SKIP and name not in _VOID and not part.rstrip().endswith("/>"):
                 skip.append(name)
         elif not skip and ("đ" in part or "Đ" in part):
-            pieces = _SENTENCE_END.split(part)
-            parts[i] = "".join(_fold_piece(piece) if j % 2 == 0 else piece for j, piece in enumerate(pieces))
+            parts[i] = _fold_text(part)
     return "".join(parts)
 
 
+def _fold_text(text: str) -> str:
+    """A run of text between tags, each line or sentence followed by its copies."""
+    pieces = _SENTENCE_END.split(text)
+    return "".join(_fold_piece(piece) if j % 2 == 0 else piece for j, piece in enumerate(pieces))
+
+
 def _fold_piece(text: str) -> str:
-    words = dict.fromkeys(fold(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
+    words = dict.fromkeys(_folded(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
     if not words:
         return text
     copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in words)
     body = text.rstrip()
     span = f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
     return body + span + text[len(body):]
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """fold(word), kept: a province's pages repeat the same names thousands of times."""
+    return fold(word)
 
 
 @dataclass(frozen=True)

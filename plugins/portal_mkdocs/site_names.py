@@ -121,14 +121,24 @@ def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterabl
     return collector.names()
 
 
-def site_names(site: Path, purged: Collection[str]) -> SiteNames:
+def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path] = ()) -> SiteNames:
     """The names used by every page and every script of a built site, and by its
-    stylesheets other than those to be purged (paths in the site)."""
+    stylesheets other than those to be purged (paths in the site); but `pages_read`,
+    whose names the caller has (`merged`)."""
     def text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
 
     files = sorted(path for path in site.rglob("*") if path.is_file())
-    return names_in((text(path) for path in files if path.suffix == ".html"),
+    return names_in((text(path) for path in files if path.suffix == ".html" and path not in pages_read),
                     (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
                     (text(path) for path in files
                      if path.suffix == ".css" and path.relative_to(site).as_posix() not in purged))
+
+
+def merged(first: SiteNames, second: SiteNames) -> SiteNames:
+    """The names of two sets of files together: each field is a union, as if read at once."""
+    return SiteNames(first.elements | second.elements, first.attributes | second.attributes,
+                     first.values | second.values, first.classes | second.classes, first.ids | second.ids,
+                     first.script_words | second.script_words,
+                     tuple(sorted(set(first.script_prefixes) | set(second.script_prefixes))),
+                     first.custom_properties | second.custom_properties)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import theme
 from .css_purge import purge
-from .site_names import SiteNames, site_names
+from .site_names import SiteNames, merged, names_in, site_names
 
 FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
 # The theme's sheets (their names carry Material's hash) and the portal's own.
@@ -45,19 +46,54 @@ class Joined:
     names: SiteNames  # what the sheet was purged against (a preview checks an edit against it)
 
 
-def join_stylesheets(site: Path) -> list[Joined]:
-    """Join and purge the sheets of each page's run of links; relink the pages."""
-    pages = sorted(site.rglob("*.html"))
+@dataclass(frozen=True)
+class PagesRead:
+    """The first half of join_stylesheets, which may run while another process writes into
+    one folder of the site (Pagefind, its bundle): the pages outside that folder, each
+    page's run of links, and their names."""
+
+    pages: frozenset[Path]
+    runs: dict[tuple[str, ...], list[Path]]
+    names: SiteNames
+
+
+def read_pages(site: Path, outside: str | None = None) -> PagesRead:
+    """Read every page of `site` but those in its folder `outside` (relative to the site)."""
+    return _read(site, [page for page in sorted(site.rglob("*.html"))
+                        if outside is None or page.relative_to(site).parts[0] != outside])
+
+
+def _read(site: Path, pages: list[Path]) -> PagesRead:
     runs: dict[tuple[str, ...], list[Path]] = {}
+    names = names_in(_noting_runs(site, pages, runs), [])
+    return PagesRead(frozenset(pages), runs, names)
+
+
+def _noting_runs(site: Path, pages: list[Path], runs: dict[tuple[str, ...], list[Path]]) -> Iterator[str]:
+    """Each page's HTML, having noted its run of stylesheet links in `runs`."""
     for page in pages:
-        found = RUN.search(page.read_bytes().decode("utf-8"))
+        html = page.read_bytes().decode("utf-8")
+        found = RUN.search(html)
         if found:
             sources = tuple(HREF.findall(found.group(0)))
             if len(sources) > 1 and all((site / source).is_file() for source in sources):
                 runs.setdefault(sources, []).append(page)
+        yield html
+
+
+def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
+    """Join and purge the sheets of each page's run of links; relink the pages. `read`:
+    most pages, read beforehand (read_pages); the others are read now."""
+    first = read if read is not None else read_pages(site)
+    later = _read(site, [page for page in sorted(site.rglob("*.html")) if page not in first.pages])
+    run_of = {page: sources for part in (first, later) for sources, pages in part.runs.items() for page in pages}
+    runs: dict[tuple[str, ...], list[Path]] = {}
+    for page in sorted(run_of):  # in the order of the pages' paths, however they were read
+        runs.setdefault(run_of[page], []).append(page)
     if not runs:
         return []
-    names = site_names(site, {source for sources in runs for source in sources})
+    purged = {source for sources in runs for source in sources}
+    names = merged(merged(first.names, later.names), site_names(site, purged, pages_read=first.pages | later.pages))
     joined = []
     for sources, linking in runs.items():
         # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
