@@ -57,6 +57,7 @@ _REFUSED = {
 }
 # Letters that look Latin but are not: Greek and Coptic, Cyrillic and its supplements, Greek Extended.
 _LOOKALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
+_SPACE_RUN = re.compile(r"\s\s")
 _SCRIPT_NAMES = {"CYRILLIC": "chữ Kirin (tiếng Nga)", "GREEK": "chữ Hy Lạp"}
 
 _formats = FormatChecker(formats=())
@@ -84,11 +85,11 @@ def _is_plain_name(value: object) -> bool:
 
 
 def _odd_spaces(name: str) -> bool:
-    """Spaces before or after a name, two in a row, or a non-breaking one (pasted from Word
-    or a web page): the name would not match the same name typed plainly. A name of spaces
-    only is refused by its pattern, once."""
-    words = name.split()
-    return bool(words) and " ".join(words) != name
+    """Spaces (non-breaking ones too, pasted from Word or a web page) before or after a name,
+    or two in a row: the page would not show the name as typed plainly. One non-breaking
+    space between words is a space (text.normalize). A name of spaces only is refused by its
+    pattern, once."""
+    return bool(name.strip()) and (name != name.strip() or _SPACE_RUN.search(name) is not None)
 
 
 def _is_integer(checker: object, value: object) -> bool:
@@ -276,8 +277,8 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
     elif kind == "pattern":  # a shape of its own (an original's file name, a SHA-256)
         yield doc.problem(path, "không đúng dạng.", expected=what, actual=_shown(instance))
     elif kind == "format" and value == NAME_FORMAT and _odd_spaces(instance):
-        yield doc.problem(path, "tên có khoảng trắng thừa (ở đầu, ở cuối, hai khoảng trắng liền nhau) hoặc "
-                          "khoảng trắng đặc biệt (như khoảng trắng không ngắt U+00A0 chép từ Word).",
+        yield doc.problem(path, "tên có khoảng trắng thừa: ở đầu, ở cuối, hoặc hai khoảng trắng liền nhau (kể cả "
+                          "khoảng trắng không ngắt U+00A0 chép từ Word).",
                           expected="các chữ cách nhau bởi đúng một dấu cách", actual=_shown(instance),
                           hint=f"ghi lại là \"{' '.join(instance.split())}\".", severity="warning")
     elif kind == "format" and value == NAME_FORMAT:
