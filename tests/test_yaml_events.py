@@ -10,7 +10,7 @@ refused, the same problems, with both of PyYAML's parsers.
 
 One difference is deliberate and left out of the generated text: an alias to a list or
 mapping anchored inside a value the reader skips (a merge key's value, a key that is a
-list, a value with a refused tag) was built by the old walk, which never saw the anchor;
+list or an alias to one, a value with a refused tag) was built by the old walk, which never saw the anchor;
 it is now refused like every other alias to a list or mapping.
 """
 
@@ -155,6 +155,8 @@ SCALARS = ["Hà Thị Liên", "Nguyễn Văn A", "a-thcs-mot", "yes", "No", "on"
            "!!str 5", "!!int mười", "!!int 7", "!!float 1", "!!bool yes", "!!null ''", "!!binary aGk=",
            "!ghi-chu x", "!!python/name:os.system x", "!!timestamp 2024-02-30", "!! x", "! 12", "=", "<<x",
            "Tổ: 1", "'<<'", "T", "N", "n", "Y", "O", "F", "f", "t", "y", "o"]
+# Keys whose value the reader skips (a merge key, a list, an alias: it may stand for a list).
+_UNBUILT_KEYS = ("<<", "?", "*")
 KEYS = ["id", "name", "note", "1", "yes", "null", "~", "2024-09-13", "!!str 5", "!ghi-chu k", "'<<'", "Tên"]
 
 
@@ -204,8 +206,9 @@ def yaml_text(draw: st.DrawFn) -> str:
 
     def pair(depth: int, anchors: bool) -> str:
         written = key(depth)
-        # The value of a merge key or of a key that is a list is not built: no anchor in it.
-        return f"{written}: {flow(depth + 1, anchors and not written.startswith(('<<', '?')))}"
+        # The value of a merge key, of a key that is a list, or of an alias that may stand for a
+        # list or mapping, is not built: no anchor in it.
+        return f"{written}: {flow(depth + 1, anchors and not written.startswith(_UNBUILT_KEYS))}"
 
     def key(depth: int) -> str:
         kind = rng.randrange(10)
@@ -221,8 +224,7 @@ def yaml_text(draw: st.DrawFn) -> str:
         lines: list[str] = []
         for _ in range(rng.randrange(1, 5)):
             written = key(depth)
-            # The value of a merge key or of a key that is a list is not built: no anchor in it.
-            inner = anchors and not written.startswith(("<<", "?"))
+            inner = anchors and not written.startswith(_UNBUILT_KEYS)  # as in pair()
             if written.startswith("?"):
                 lines.append(f"{indent}{written}")
                 lines.append(f"{indent}: {flow(depth + 1, False)}")
