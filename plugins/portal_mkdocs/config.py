@@ -46,28 +46,30 @@ class Text(c.Type[str]):
         return value.strip()
 
 
-class Seconds(c.Type[float]):
+class _Positive(c.Type[float]):
+    """A number more than zero, of the unit its subclass names in the message."""
+
+    unit = ""
+
+    def __init__(self, default: float) -> None:
+        super().__init__(float, default=default)
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"cần một số {self.unit} lớn hơn 0; nhận được {value!r}.")
+        return float(value)
+
+
+class Seconds(_Positive):
     """A number of seconds, more than zero."""
 
-    def __init__(self, default: float) -> None:
-        super().__init__(float, default=default)
-
-    def run_validation(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise ValidationError(f"cần một số giây lớn hơn 0; nhận được {value!r}.")
-        return float(value)
+    unit = "giây"
 
 
-class Megabytes(c.Type[float]):
+class Megabytes(_Positive):
     """A size in megabytes (1,000,000 bytes), more than zero."""
 
-    def __init__(self, default: float) -> None:
-        super().__init__(float, default=default)
-
-    def run_validation(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise ValidationError(f"cần một số megabyte lớn hơn 0; nhận được {value!r}.")
-        return float(value)
+    unit = "megabyte"
 
 
 class DataDir(c.Type[str]):
