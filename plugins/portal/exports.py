@@ -309,21 +309,32 @@ def year_json(portal: Portal, year: SchoolYear) -> bytes:
 # All files
 
 
-def export_files(portal: Portal, urls: UrlFormats | None = None) -> dict[str, bytes]:
-    """Site-relative path -> content of every export, in sorted order.
+def body_export_paths(body: Body, urls: UrlFormats) -> tuple[str, str]:
+    """Where a body's list is published: `danh-sach.csv` and `danh-sach.xlsx` next to its page."""
+    folder = urls.body.format(body=body.id, year=body.school_year.label)
+    return folder + ROSTER_CSV, folder + ROSTER_XLSX
 
-    Each body with a list gets `danh-sach.csv` and `danh-sach.xlsx` next to its page
-    (`to-chuc/<body>/<year>/`), each school year `du-lieu.json` next to its page
-    (`nam-hoc/<year>/`).
-    """
+
+def body_exports(portal: Portal, body: Body, urls: UrlFormats) -> dict[str, bytes]:
+    """The body's list as CSV and XLSX; nothing for a body without one."""
+    if not portal.roster(body):
+        return {}
+    csv_path, xlsx_path = body_export_paths(body, urls)
+    return {csv_path: roster_csv(portal, body), xlsx_path: roster_xlsx(portal, body)}
+
+
+def year_export_path(year: SchoolYear, urls: UrlFormats) -> str:
+    """Where a school year's JSON is published: `du-lieu.json` next to its page."""
+    return urls.year.format(year=year.label) + YEAR_JSON
+
+
+def export_files(portal: Portal, urls: UrlFormats | None = None) -> dict[str, bytes]:
+    """Site-relative path -> content of every export, in sorted order: each body's list
+    (body_exports) and each school year's JSON (year_export_path)."""
     urls = urls or UrlFormats()
     files: dict[str, bytes] = {}
-    for (year, _), body in portal.bodies.items():
-        if not portal.roster(body):
-            continue
-        folder = urls.body.format(body=body.id, year=year.label)
-        files[folder + ROSTER_CSV] = roster_csv(portal, body)
-        files[folder + ROSTER_XLSX] = roster_xlsx(portal, body)
+    for body in portal.bodies.values():
+        files |= body_exports(portal, body, urls)
     for year in portal.school_years:
-        files[urls.year.format(year=year.label) + YEAR_JSON] = year_json(portal, year)
+        files[year_export_path(year, urls)] = year_json(portal, year)
     return dict(sorted(files.items()))

@@ -155,7 +155,7 @@ class Preview:
         specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
         if seen != {spec.url for spec in plugin.specs.values()}:
             return Outcome.FULL  # pages added or removed
-        years = [year for year in pages.portal.school_years if _year_data_path(pages, year) in touched]
+        years = [year for year in pages.portal.school_years if exports.year_export_path(year, pages.urls) in touched]
         before, after = self._write_pages(plugin, pages, specs)
         built.pages = pages
         collector = KeyCollector()
@@ -181,7 +181,8 @@ class Preview:
     def _map_year_data(self, pages: Pages, years: list[SchoolYear], collector: KeyCollector) -> None:
         """A school year's JSON is mapped as a page is, by the ids it holds."""
         for year in years:
-            self.index.put(_year_data_path(pages, year), collector.keys(exports.year_data(pages.portal, year)))
+            self.index.put(exports.year_export_path(year, pages.urls),
+                           collector.keys(exports.year_data(pages.portal, year)))
 
     def settle(self) -> bool:
         """Wait for the work left in the background; False when it asked for a full build."""
@@ -258,15 +259,13 @@ class Preview:
         portal, urls = pages.portal, pages.urls
         files: dict[str, bytes] = {}
         for body in bodies:
-            folder = urls.body.format(body=body.id, year=body.school_year.label)
-            if portal.roster(body):
-                files[folder + exports.ROSTER_CSV] = exports.roster_csv(portal, body)
-                files[folder + exports.ROSTER_XLSX] = exports.roster_xlsx(portal, body)
-            else:
-                for name in (exports.ROSTER_CSV, exports.ROSTER_XLSX):
-                    (site / (folder + name)).unlink(missing_ok=True)
+            lists = exports.body_exports(portal, body, urls)
+            if not lists:  # the list was emptied: its files go
+                for path in exports.body_export_paths(body, urls):
+                    (site / path).unlink(missing_ok=True)
+            files |= lists
         for year in years:
-            files[_year_data_path(pages, year)] = exports.year_json(portal, year)
+            files[exports.year_export_path(year, urls)] = exports.year_json(portal, year)
         files |= calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
         files |= feed.feed_files(portal, urls, site_url)
         for name, content in files.items():
@@ -274,10 +273,6 @@ class Preview:
             if not target.is_file() or target.read_bytes() != content:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
-
-
-def _year_data_path(pages: Pages, year: SchoolYear) -> str:
-    return pages.urls.year.format(year=year.label) + exports.YEAR_JSON
 
 
 def _read(path: Path) -> str:
