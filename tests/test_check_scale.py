@@ -24,8 +24,8 @@ from portal.load import load
 from portal.problems import Problem
 
 # The smallest size that still shows every step: a multiple of 50 (the faults come per 50
-# people), with more unknown members (one per two people) than the 200 that get a hint.
-SMALL = 450
+# people), with more unknown members (one per person) than the 200 that get a hint.
+SMALL = 250
 FACTOR = 4
 # A step may cost a constant besides (compiling a schema, loading phonenumbers' metadata).
 SLACK = 300
@@ -34,7 +34,7 @@ SLACK = 300
 def messy_data(root: Path, people: int) -> Path:
     """The benchmark's data folder with, per 50 people, a school written wrong in each way and
     people who are trouble (a phone that is nobody's, namesakes), and a body whose members are
-    not in the people file, one for every two people. (The people are all built: with one
+    not in the people file, one for every person. (The people are all built: with one
     left out, the privacy check waits for the next run, and it is one of the steps counted.)"""
     written = bench_check.write_data(root, people, seed=7)
     office = bench_check.OFFICE
@@ -56,7 +56,7 @@ def messy_data(root: Path, people: int) -> Path:
             file.write(text)
     # More than the 200 unknown ids that get a "did you mean" hint (each compared with every
     # known id): past them, an unknown id costs a lookup.
-    members = "".join(f"  - person: sh-khong-co-nguoi-nay-{i}\n    role: uy-vien\n" for i in range(people // 2))
+    members = "".join(f"  - person: sh-khong-co-nguoi-nay-{i}\n    role: uy-vien\n" for i in range(people))
     with (written.data_dir / f"years/{bench_check.YEAR}-{bench_check.YEAR + 1}/{office}.yml").open(
             "a", encoding="utf-8") as file:
         file.write(f"- id: sh-nhom-sai\n  kind: to-mang-luoi\n  name: Tổ sai\n  decision: sh-{bench_check.YEAR}-"
