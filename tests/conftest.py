@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from examples import draw_a_share, is_quick_subset, report
 from markers import apply_markers, runs_mkdocs
 
 from portal.load import load, load_or_raise
@@ -18,6 +19,16 @@ from portal.model import Portal
 from portal.problems import Problem
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before collection: the property tests' decorators read the count when their module is imported.
+    if is_quick_subset(config.getoption("markexpr")):
+        draw_a_share()
+
+
+def pytest_report_header() -> str:
+    return report()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 import yaml
 from cli_util import cotcan
+from examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -503,7 +504,7 @@ def moved_portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
     return portal
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_the_order_of_members_and_duties_does_not_matter(moved_portal: Portal, rnd: random.Random) -> None:
     expected = to_json(diff_years(moved_portal, "pgddt-a", OLD, NEW))

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from examples import examples, is_quick_subset
+from hypothesis import settings
+
 from conftest import REPO
 
 CORE = REPO / "plugins" / "portal"
@@ -117,3 +121,13 @@ def test_tests_that_build_or_drive_the_browser_are_marked() -> None:
         assert wanted <= markers[test], (test, markers[test])
     for test in UNMARKED:
         assert not markers[test] & {"build", "browser"}, (test, markers[test])
+
+
+def test_the_quick_subset_draws_a_quarter_of_the_examples_and_the_suite_all(request: pytest.FixtureRequest) -> None:
+    """The property tests draw their full count unless this run is the quick subset, for
+    counts given in the test (`examples(n)`) and Hypothesis's default alike."""
+    assert is_quick_subset("not browser and not build") and is_quick_subset("not  build and not browser")
+    assert not is_quick_subset("") and not is_quick_subset("not browser") and not is_quick_subset("build")
+    quick = is_quick_subset(request.config.getoption("markexpr"))
+    assert examples(600) == (150 if quick else 600) and examples(25) == (10 if quick else 25)
+    assert settings.default.max_examples == (25 if quick else 100)

@@ -1,0 +1,43 @@
+"""How many examples a property test draws: all of them, or a quarter in the quick subset.
+
+The whole suite (the README's test command, CI) draws each property test's full count. The
+quick subset, `pytest -m "not browser and not build"`, is the loop a developer runs between
+two edits, and Hypothesis's own work per example (about 1 ms whatever the test does: the
+engine, not the code under test) was a third of its time. So the subset draws a quarter,
+never fewer than `FLOOR`. Nothing is skipped: every property still runs, every example that
+once failed is replayed first from Hypothesis's database, and CI draws new values at every
+run (its seeds are random).
+"""
+
+from __future__ import annotations
+
+from hypothesis import settings
+
+QUICK_SHARE = 4
+FLOOR = 10
+_PROFILE = "quick subset"
+_quick = False
+
+
+def is_quick_subset(markexpr: str) -> bool:
+    """Whether pytest's `-m` expression leaves out the build tests: the developer's loop."""
+    return "not build" in " ".join(markexpr.split())
+
+
+def draw_a_share() -> None:
+    """From now on, `examples` gives the quick subset's share; tests without a count of their
+    own (Hypothesis's default, 100) get the same share through a settings profile."""
+    global _quick
+    _quick = True
+    settings.register_profile(_PROFILE, max_examples=examples(settings.default.max_examples))
+    settings.load_profile(_PROFILE)
+
+
+def examples(full: int) -> int:
+    """The number of examples to draw for a test whose full count is `full`."""
+    return max(FLOOR, full // QUICK_SHARE) if _quick else full
+
+
+def report() -> str:
+    return ("property tests: a quarter of their examples (the quick subset; `pytest` draws them all)"
+            if _quick else "property tests: every example")
