@@ -58,11 +58,11 @@ TARGET_PEOPLE = 200_000
 # Prefixes of Vietnamese mobile networks (Viettel, VinaPhone, MobiFone).
 _MOBILE_PREFIXES = ["086", "090", "091", "093", "094", "096", "097", "098", "032", "035", "038", "070", "081"]
 
-# Runs load() on the folder given and prints its figures as one JSON line.
+# Runs load() on the folder given and prints its figures as one JSON line. The core it
+# imports is the one PYTHONPATH names first (main puts --core there), as bench_build does.
 _CHILD = """
 import json, sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[2])
 from portal.load import load
 started, cpu = time.perf_counter(), time.process_time()
 portal, problems = load(Path(sys.argv[1]))
@@ -246,10 +246,10 @@ def write_data(root: Path, people: int, seed: int = 2025) -> Written:
     return Written(data, members, (data / f"people/{OFFICE}.yml").stat().st_size)
 
 
-def measure(written: Written, label: str, core: Path) -> Run:
-    """load() of the portal in `core` (a plugins/ folder) in a fresh process, inside a wrapper
+def measure(written: Written, label: str) -> Run:
+    """load() of the portal first on PYTHONPATH (--core) in a fresh process, inside a wrapper
     that reports its peak memory."""
-    command = [sys.executable, "-c", _CHILD, str(written.data_dir), str(core)]
+    command = [sys.executable, "-c", _CHILD, str(written.data_dir)]
     figures, output = bench_build.measured(command, bench_build.REPO)
     lines = [line for line in output.splitlines() if line.startswith("{")]
     if figures["rc"] != 0 or not lines:
@@ -318,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.people < 10:
         parser.error("--people: at least 10")
+    # First on the path of the child processes: before the editable install of this checkout.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.core.resolve()), os.environ.get("PYTHONPATH")]))
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-check-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"Benchmark of the check ({args.core}) on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
@@ -339,7 +341,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         started = time.perf_counter()
         written[key] = write_data(work / f"people-{people}", people, args.seed)
         print(f"\n{people:,} people: data written in {time.perf_counter() - started:.1f} s")
-        runs[key] = measure(written[key], f"load(), {people:,} people", args.core)
+        runs[key] = measure(written[key], f"load(), {people:,} people")
         show(runs[key], written[key])
     small, full = runs["small"], runs["full"]
     size_ratio = full.people / max(small.people, 1)

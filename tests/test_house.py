@@ -6,6 +6,7 @@ import ast
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,16 +56,31 @@ def test_importing_every_core_module_loads_no_mkdocs() -> None:
     assert report["front_end"] == []
 
 
+def _uses_sys_path(tree: ast.AST) -> Iterator[int]:
+    """Lines that touch sys.path, in the code or in a program it hands to a child Python
+    (`python -c "...sys.path.insert(...)..."`)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and node.attr == "path"
+                and isinstance(node.value, ast.Name) and node.value.id == "sys"):
+            yield node.lineno
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" in node.value:
+            try:
+                program = ast.parse(node.value)
+            except SyntaxError:
+                continue
+            yield from (node.lineno for _ in _uses_sys_path(program))
+
+
 def test_nothing_patches_the_import_path() -> None:
     """The package is installed (editable in development); no test, script or module puts
-    anything on sys.path (a script finds its neighbours in scripts/ as Python does)."""
+    anything on sys.path (a script finds its neighbours in scripts/ as Python does; a child
+    process is given PYTHONPATH)."""
+    child = "\n".join(['program = """', "import sys", "sys" + '.path.insert(0, "x")', '"""'])  # not one constant here
+    assert list(_uses_sys_path(ast.parse(child))) == [1]
     patched = []
     for path in sorted([*(REPO / "tests").glob("*.py"), *(REPO / "scripts").glob("*.py"),
                         *(REPO / "plugins").rglob("*.py")]):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Attribute) and node.attr == "path"
-                    and isinstance(node.value, ast.Name) and node.value.id == "sys"):
-                patched.append(f"{path.name}:{node.lineno}")
+        patched += [f"{path.name}:{line}" for line in _uses_sys_path(ast.parse(path.read_text(encoding="utf-8")))]
     assert patched == []
 
 

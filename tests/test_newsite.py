@@ -24,6 +24,7 @@ from cli_util import cotcan, cotcan_process
 from hypothesis import given
 from hypothesis import strategies as st
 from markers import runs_mkdocs
+from mkdocs import config as mkdocs_config
 
 from conftest import REPO, build_env
 from portal import commands
@@ -311,6 +312,22 @@ def test_the_github_workflow_builds_and_publishes_to_pages(created: Path) -> Non
     gitlab = yaml.safe_load((created / GITLAB_CI).read_text(encoding="utf-8"))
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert "python -m mkdocs build --strict --site-dir public" in gitlab["pages"]["script"]
+
+
+def test_the_repository_lines_of_mkdocs_yml_open_the_branch_the_workflow_publishes(fresh: Path) -> None:
+    """mkdocs.yml shows, commented out, how to give the pages their "edit" button; MkDocs'
+    own default for GitHub is the `master` branch, which a new GitHub repository does not have."""
+    config_file = fresh / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "repo_url" not in yaml.safe_load(text), "no edit link until the office has a repository"
+    on = workflow(fresh).get("on", workflow(fresh).get(True))
+    [branch] = on["push"]["branches"]
+    uncommented = re.sub(r"(?m)^# (repo_url|edit_uri): ", r"\1: ", text)
+    assert uncommented.count("\nrepo_url: https://github.com/") == 1 and uncommented.count("\nedit_uri: ") == 1
+    config_file.write_text(uncommented, encoding="utf-8")
+    config = mkdocs_config.load_config(str(config_file))
+    docs = Path(config.docs_dir).relative_to(fresh.resolve()).as_posix()
+    assert config.edit_uri == f"edit/{branch}/{docs}/"
 
 
 def build_commands(site: Path) -> list[tuple[str, dict[str, str]]]:

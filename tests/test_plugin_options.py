@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,8 @@ def test_good_values_pass_and_the_data_folder_is_resolved_next_to_mkdocs_yml(tmp
     assert config.sample_data is False
 
 
-@pytest.mark.parametrize(("values", "option", "message"), [
+# (values, the option reported, a part of its message): at least one for each type of option.
+BAD_VALUES: list[tuple[dict[str, Any], str, str]] = [
     ({"urls": {"person": "nguoi/"}}, "urls",
      "Sub-option 'person': cần đúng các chỗ trống {person} (ví dụ 'nguoi/{person}/'); nhận được 'nguoi/'."),
     ({"urls": {"body": "to-chuc/{body}/"}}, "urls", "cần đúng các chỗ trống {body}, {year}"),
@@ -134,7 +136,35 @@ def test_good_values_pass_and_the_data_folder_is_resolved_next_to_mkdocs_yml(tmp
     ({"edit_url_template": "github.com/x/edit/main/{path}"}, "edit_url_template", "cần một địa chỉ http(s)"),
     ({"edit_url_template": "https://x.vn/edit/main/"}, "edit_url_template", "cần đúng một chỗ trống {path}"),
     ({"edit_url_template": "https://x.vn/{branch}/{path}"}, "edit_url_template", "cần đúng một chỗ trống {path}"),
-])
+    ({"enabled": "không"}, "enabled", "cần true hoặc false; nhận được 'không'."),
+    ({"lock_timeout": "20 phút"}, "lock_timeout", "cần một số giây lớn hơn 0; nhận được '20 phút'."),
+    ({"lock_timeout": 0}, "lock_timeout", "cần một số giây lớn hơn 0"),
+    ({"search_part_megabytes": -1}, "search_part_megabytes", "cần một số megabyte lớn hơn 0"),
+    ({"pagefind_binary": ""}, "pagefind_binary", "cần một dòng chữ không để trống"),
+]
+
+
+def option_type(option: Any) -> type:
+    """The class that validates an option's value (inside `Optional`)."""
+    return type(option.option if isinstance(option, c.Optional) else option)
+
+
+def test_every_type_of_option_has_a_bad_value_reported_in_vietnamese() -> None:
+    """Derived from the Config classes: an option of a new type needs a row in BAD_VALUES; and no
+    option answers with MkDocs' English (`Expected type: <class 'bool'> ...`)."""
+    options = dict(every_option())
+
+    def named(values: dict[str, Any], prefix: str = "") -> Iterator[str]:
+        for name, value in values.items():
+            yield from named(value, f"{prefix}{name}.") if isinstance(value, dict) else [prefix + name]
+
+    tried = {option_type(options[name]) for values, _, _ in BAD_VALUES for name in named(values)}
+    wanted = {option_type(option) for _, option in every_option() if not isinstance(option, c.SubConfig)}
+    assert wanted - tried == set()
+    assert all(re.search("[àáảạãâầấậăđêếệóòôồốộơờớợúùưừứựíì]", message) for _, _, message in BAD_VALUES)
+
+
+@pytest.mark.parametrize(("values", "option", "message"), BAD_VALUES)
 def test_a_bad_value_is_reported_against_its_option(tmp_path: Path, values: dict[str, Any], option: str,
                                                     message: str) -> None:
     errors = validate(tmp_path, values)

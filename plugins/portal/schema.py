@@ -99,17 +99,17 @@ DATE: Schema = {
     # YAML reads 2024-09-13 as a date and 2024 as a number; both are checked later too.
     "type": ["string", "integer"],
     "format": PARTIAL_DATE_FORMAT,
-    "description": "YYYY-MM-DD, or YYYY / YYYY-MM when the document leaves the rest blank (1945 to 2100)",
+    "description": "YYYY-MM-DD, hoặc YYYY / YYYY-MM khi văn bản để trống ngày, tháng (từ 1945 đến 2100)",
 }
 FULL_DATE: Schema = {
     # An integer too, so that `2024` is told "the day and month are missing", not "not a text".
     "type": ["string", "integer"],
     "format": FULL_DATE_FORMAT,
-    "description": "YYYY-MM-DD (1945 to 2100)",
+    "description": "YYYY-MM-DD (từ 1945 đến 2100)",
 }
 
 FORMER_NAME = _object(
-    {"name": _name("tên cũ"), "until": FULL_DATE}, ["name"], "a former name and when it stopped"
+    {"name": _name("tên cũ"), "until": FULL_DATE}, ["name"], "một tên cũ và ngày cuối cùng dùng tên đó"
 )
 
 SUCCESSOR = _object(
@@ -118,7 +118,7 @@ SUCCESSOR = _object(
         "took_over": _text("phần việc đơn vị này tiếp nhận, ví dụ 'quản lý chuyên môn các trường THCS'"),
     },
     ["office"],
-    "an office that carries on part or all of an ended office's work",
+    "đơn vị tiếp nhận một phần hoặc toàn bộ công việc của đơn vị đã chấm dứt",
 )
 
 OFFICE = _object(
@@ -139,7 +139,7 @@ OFFICE = _object(
         "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: điền thông tin thật rồi xóa"},
     },
     ["id", "name", "kind"],
-    "an office (đơn vị ban hành)",
+    "một đơn vị ban hành",
 )
 
 SUBJECT = _object(
@@ -149,7 +149,7 @@ SUBJECT = _object(
         "aliases": _list(_name("cách viết khác"), "cách viết khác"),
     },
     ["id", "name"],
-    "a subject (môn học)",
+    "một môn học",
 )
 
 SCHOOL = _object(
@@ -166,7 +166,7 @@ SCHOOL = _object(
         "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: thay bằng một trường thật"},
     },
     ["id", "name", "level"],
-    "a school (trường)",
+    "một trường",
 )
 
 # Private contact fields. The checker also requires a valid phone number (region VN, or
@@ -195,14 +195,14 @@ PERSON = _object(
         "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: thay bằng một người thật"},
     },
     ["id", "name"],
-    "a person",
+    "một người",
 )
 
 LEGAL_BASIS = _object(
     {"text": _text("căn cứ, như văn bản ghi", max_length=5000), "ref": _id("mã văn bản được dẫn"),
      "refs": _list(_id("mã văn bản được dẫn"), "các văn bản được dẫn, khi căn cứ nêu nhiều văn bản")},
     ["text"],
-    "a legal basis (căn cứ)",
+    "một căn cứ của văn bản",
 )
 
 SIGNER = _object(
@@ -213,7 +213,7 @@ SIGNER = _object(
         "on_behalf_of": _text("ký thay / thừa lệnh ai"),
     },
     ["person", "title"],
-    "who signed",
+    "người ký",
 )
 
 FIGURE = _object(
@@ -228,7 +228,7 @@ FIGURE = _object(
         },
     },
     ["label", "value"],
-    "a figure stated in the document",
+    "một số liệu văn bản nêu",
 )
 
 ACTIVITY = _object(
@@ -245,7 +245,7 @@ ACTIVITY = _object(
         "step": {"type": "integer", "minimum": 1},
     },
     ["title"],
-    "an item of a plan",
+    "một mục của kế hoạch",
 )
 
 # An original file of a document, under data/files/: a slug path with a known extension
@@ -265,13 +265,13 @@ ORIGINAL = _object(
         "pages": {"type": "integer", "minimum": 1, "description": "số trang"},
     },
     ["file"],
-    "an original file of the document: the signed scan, the Word file",
+    "một tệp gốc của văn bản: bản quét có chữ ký, tệp Word",
 )
 
 RELATED = _object(
     {"ref": _id("mã văn bản"), "relation": _enum(vocab.RELATIONS, "quan hệ")},
     ["ref", "relation"],
-    "a link to another document",
+    "liên kết tới một văn bản khác",
 )
 
 _DOCUMENT_PROPERTIES: dict[str, Schema] = {
@@ -296,7 +296,7 @@ _DOCUMENT_PROPERTIES: dict[str, Schema] = {
                                         "có thể có số điện thoại)"},
 }
 
-DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "a document (văn bản)")
+DOCUMENT = _object(_DOCUMENT_PROPERTIES, ["id", "kind", "title"], "một văn bản")
 
 # A member is a person or a school: exactly one of the two fields.
 _ONE_MEMBER = [{"required": ["person"]}, {"required": ["school"]}]
@@ -317,7 +317,7 @@ MEMBER = {
             "page": _page(),
         },
         ["role"],
-        "a member: a person, or a school",
+        "một thành viên: một người hoặc một trường",
     ),
     "oneOf": _ONE_MEMBER,
 }
@@ -325,7 +325,7 @@ MEMBER = {
 # A member an amending decision names by id: the one removed, replaced or given another role.
 MEMBER_REF = {
     **_object({"person": _id("mã người"), "school": _id("mã trường (khi thành viên là một trường)")}, [],
-              "a member named by id: a person, or a school"),
+              "một thành viên, ghi bằng mã: một người hoặc một trường"),
     "oneOf": _ONE_MEMBER,
 }
 
@@ -337,7 +337,7 @@ REPLACEMENT = {
             "with": {**MEMBER, "description": "người (hoặc trường) thay vào, ghi như một dòng của danh sách"},
         },
         ["with"],
-        "a replacement: who leaves (person or school) and who takes the place",
+        "một thay thế: ai rời đi (người hoặc trường) và ai vào thay",
     ),
     "oneOf": _ONE_MEMBER,
 }
@@ -351,7 +351,7 @@ ROLE_CHANGE = {
             "role_text": _text("vai trò mới như văn bản ghi"),
         },
         ["role"],
-        "a member who stays, in another role",
+        "một thành viên ở lại, với vai trò khác",
     ),
     "oneOf": _ONE_MEMBER,
 }
@@ -370,7 +370,7 @@ AMENDMENT = {
             "roles": _list(ROLE_CHANGE, "thành viên đổi vai trò"),
         },
         ["decision", "from"],
-        "an amending decision: changes to the list from a date",
+        "một quyết định điều chỉnh: danh sách thay đổi từ một ngày",
     ),
     "anyOf": [{"required": [change]} for change in AMENDMENT_CHANGES],
 }
@@ -388,7 +388,7 @@ DUTY = _object(
         "page": _page(),
     },
     ["role", "text"],
-    "a duty of a role",
+    "một nhiệm vụ của một vai trò",
 )
 
 BODY = _object(
@@ -408,7 +408,7 @@ BODY = _object(
         "amendments": _list(AMENDMENT, "quyết định điều chỉnh, bổ sung thành viên trong năm học"),
     },
     ["id", "kind", "name", "decision"],
-    "a body: team, council, network, subject group, cluster or inter-school group",
+    "một tổ chức: tổ cốt cán, hội đồng, tổ mạng lưới, nhóm bộ môn, cụm chuyên môn hoặc nhóm liên trường",
 )
 
 

@@ -164,7 +164,7 @@ class UrlsConfig(base.Config):
 
 
 class PortalConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = Switch(default=True)
     """Turn the plugin off (no generated pages) without removing it from mkdocs.yml."""
 
     data_dir = DataDir(default="data")
