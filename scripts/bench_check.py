@@ -174,7 +174,8 @@ def _year(rng: random.Random, people: list[dict[str, Any]], schools: list[dict[s
     label = f"{YEAR}-{YEAR + 1}"
     decision, clusters_decision = f"{CODE}-{YEAR}-qd-to-cot-can", f"{CODE}-{YEAR}-qd-cum"
     team = f"{CODE}-to-cot-can"
-    chosen = rng.sample(people, max(len(subjects) * 3, len(people) // 40))
+    # Three members per subject group, fewer only when the office has fewer people than that.
+    chosen = rng.sample(people, min(len(people), max(len(subjects) * 3, len(people) // 40)))
     contact = next((p for p in people if "phone" in p.get("contact", {}) and "publish" not in p), None)
     stt = 0
     groups: list[dict[str, Any]] = []
