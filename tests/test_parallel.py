@@ -1,9 +1,10 @@
 """The workers of portal_mkdocs/parallel.py: each page's article handed over once, in any
 order asked, and the workers never far ahead of the pages taken (the build process does not
-hold a province's articles at once)."""
+hold a province's articles at once); a worker replaced by a fresh fork after its tasks."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -60,3 +61,16 @@ def test_pages_asked_out_of_order_are_each_handed_over_once(tmp_path: Path) -> N
             ahead.take("nguoi/p0000.md")  # taken already
     finally:
         ahead.close()
+
+
+def test_a_worker_gives_way_to_a_fresh_fork_after_its_tasks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "TASKS_PER_WORKER", 3)
+    ahead = Ahead(lambda uri: f"{uri}:{os.getpid()}", [f"p{i}.md" for i in range(12 * CHUNK)], dict, WORKERS,
+                  tmp_path / "site")
+    try:
+        made = [ahead.take(f"p{i}.md").split(":") for i in range(12 * CHUNK)]
+    finally:
+        ahead.close()
+    assert [uri for uri, _ in made] == [f"p{i}.md" for i in range(12 * CHUNK)]
+    workers = {pid for _, pid in made}
+    assert len(workers) >= 12 // 3 and str(os.getpid()) not in workers
