@@ -14,7 +14,8 @@ build process, where MkDocs reports it as it would have.
 
 Memory (docs/benchmarks.md, "Building"): the workers run at most AHEAD chunks ahead of
 MkDocs' loop, so articles rendered faster than MkDocs writes them do not pile up in the
-build process (`Pool.imap` would queue every one: hundreds of megabytes at 60,000 pages);
+build process (`Pool.imap` handed out every task at once, and all that the workers made
+ahead of MkDocs waited there);
 and the objects alive at the fork are frozen out of the garbage collector (`gc.freeze`),
 whose passes in a worker would otherwise write to every one of them and so copy every
 page of memory they share with the build process. Even so a worker copies the pages of
