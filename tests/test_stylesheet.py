@@ -5,7 +5,9 @@
   builds from a prefix, `:is()`, exact attribute values, custom properties read through
   `var()` (a chain of them) and @keyframes.
 - The built site: every page links the one sheet, named after its content's hash, with its
-  .gz and .br copies; the original sheets stay.
+  .gz and .br copies; the original sheets stay. The scan of a province's pages keeps only
+  the names the sheets may ask about, and forgets tags it read long ago, yet purges to the
+  same bytes as a scan that keeps every name.
 - In a browser, on the fullest page of every kind, every hand-written page, the 404 page and
   the search results, at 360 and 1280 px: every element (and its ::before and ::after)
   has the same computed style with the purged sheet as with the original three.
@@ -24,9 +26,9 @@ from browser_util import REPO, chromium, require_chromium, serve
 from fullest_pages import fullest_pages
 
 from portal_mkdocs import theme
-from portal_mkdocs.css_purge import purge
-from portal_mkdocs.site_names import names_in
-from portal_mkdocs.stylesheet import JOINED, join_stylesheets, read_pages
+from portal_mkdocs.css_purge import names_asked, purge
+from portal_mkdocs.site_names import SCRIPT_SUFFIXES, TAGS_REMEMBERED, _Collector, names_in
+from portal_mkdocs.stylesheet import FOLDER, JOINED, join_stylesheets, read_pages
 
 PAGE = """<!doctype html><html lang="vi"><head><style>p{margin:0}</style></head>
 <body data-md-color-scheme="default" data-md-color-primary="indigo">
@@ -189,6 +191,63 @@ def test_pages_read_while_pagefind_writes_its_bundle_give_the_same_site(tmp_path
     sheet = next((sites[1] / "assets/stylesheets").glob("site.*.min.css")).read_text(encoding="utf-8")
     # The names of the page and of the script in the bundle's folder, read last, are kept.
     assert ".c{" in sheet and ".d{" in sheet and ".e{" not in sheet
+
+def test_the_names_a_sheet_may_ask_about_are_every_name_in_it_as_written_and_in_lower_case() -> None:
+    asked = names_asked('@media screen{DIV.Md-Tabs>#Nav-1[data-md-state="a b"]{--md-x:var(--md-y)}}'
+                        '.md-typeset :is(.\\31 0,.admonition){animation:spin 1s}')
+    assert {"DIV", "div", "Md-Tabs", "md-tabs", "Nav-1", "data-md-state", "a b", "--md-x", "--md-y",
+            "10", "admonition", "spin", "screen"} <= asked
+    assert "md-typeset :is" not in asked and "" not in asked
+
+
+def province_pages(count: int) -> Iterator[str]:
+    """Pages as a province's are: the same header on each, and links, ids and values of
+    their own (a person's link, a body's anchor), in mixed case and quoting."""
+    for i in range(count):
+        yield (f'<html><body data-md-color-scheme="default"><header class="md-header">'
+               f'<a href="../../nguoi/p{i:05d}/" class="md-nav__link" title="Hà Thị Liên {i}">x</a>'
+               f"<TD id='to-{i}' data-portal-year=\"202{i % 10}-202{i % 10 + 1}\" class='portal-cell  extra-{i}'>"
+               f'<span style="--portal-width: {i}rem">y</span></TD></header></body></html>')
+
+
+def test_a_scan_of_a_province_keeps_only_what_the_sheets_ask_and_forgets_old_tags() -> None:
+    """Each of 3 x TAGS_REMEMBERED pages adds tags, values and ids of its own: the scan keeps
+    none of them, nor every tag it read, and purges to the same bytes as one that keeps all."""
+    css = ("[data-md-color-scheme=default]{--md-a:1}[data-portal-year=\"2023-2024\"]{top:0}"
+           "[data-portal-year=\"1999-2000\"]{top:1}#to-7{top:2}#to-x{top:3}.portal-cell{top:4}.extra-9{top:5}"
+           "td{top:6}.md-nav__link{color:var(--md-a)}.md-tabs{top:7}:root{--portal-width:0}")
+    asked = names_asked(css)
+    pages = list(province_pages(3 * TAGS_REMEMBERED))
+    every, cut = _Collector(), _Collector(asked)
+    for html in pages:
+        every.page(html)
+        cut.page(html)
+        assert len(cut.tags_read) <= TAGS_REMEMBERED + 5, "at most the tags of one page beyond the limit"
+    assert purge(css, cut.names()) == purge(css, every.names()) == (
+        "[data-md-color-scheme=default]{--md-a:1}[data-portal-year=\"2023-2024\"]{top:0}#to-7{top:2}"
+        ".portal-cell{top:4}.extra-9{top:5}td{top:6}.md-nav__link{color:var(--md-a)}:root{--portal-width:0}")
+    assert len(every.values) > 3 * TAGS_REMEMBERED
+    kept = cut.names()
+    assert kept.ids == {"to-7"} and kept.classes == {"md-nav__link", "portal-cell", "extra-9"}
+    assert len(kept.values) < 20
+
+
+def test_the_names_kept_for_the_sample_site_purge_its_sheets_as_every_name_would(repo_site: Path) -> None:
+    """On the repository's site, every page kind: the sheets the build joined, purged against
+    the names the build kept (only those asked) and against every name of every page."""
+    folder = repo_site / FOLDER
+    sources = sorted(p for p in folder.glob("*.css") if JOINED.fullmatch(p.relative_to(repo_site).as_posix()))
+    whole = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    files = sorted(p for p in repo_site.rglob("*") if p.is_file())
+    pages = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".html"]
+    scripts = [p.read_text(encoding="utf-8") for p in files if p.suffix in SCRIPT_SUFFIXES]
+    every = names_in(pages, scripts)
+    kept = names_in(pages, scripts, asked=frozenset().union(*(names_asked(p.read_text(encoding="utf-8"))
+                                                              for p in sources)))
+    assert len(kept.values) < len(every.values) / 4 and len(kept.ids) < len(every.ids) / 4
+    assert purge(whole, kept) == purge(whole, every)
+    assert len(purge(whole, kept)) < 0.6 * len(whole)
+
 
 # In a browser ----------------------------------------------------------------------------
 

@@ -81,6 +81,27 @@ def purge(css: str, names: SiteNames) -> str:
                    if not _is_keyframes(rule) or _keyframes_name(rule) in animations)
 
 
+def names_asked(css: str) -> frozenset[str]:
+    """Every name purge() may look up in a SiteNames for `css`: each identifier, string and
+    #name in it, as written and in lower case. A SiteNames cut to these (SiteNames.within)
+    purges `css` to the same bytes, and a scan of 60,000 pages need keep no other name."""
+    asked: set[str] = set()
+    for node in _nodes(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)):
+        if isinstance(node, (IdentToken, StringToken, HashToken)):
+            asked.update((node.value, node.value.lower()))
+    return frozenset(asked)
+
+
+def _nodes(nodes: Iterable[Node]) -> Iterator[Node]:
+    """The nodes and every node inside them (rules' preludes and blocks, functions' arguments)."""
+    for node in nodes:
+        yield node
+        for attribute in ("prelude", "content", "arguments"):
+            children = getattr(node, attribute, None)
+            if isinstance(children, list):
+                yield from _nodes(children)
+
+
 def _read(nodes: Iterable[Node]) -> list[Rule]:
     rules: list[Rule] = []
     for node in nodes:

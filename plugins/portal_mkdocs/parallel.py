@@ -12,6 +12,19 @@ process wrote them before: their bytes (megabytes of XLSX at a province) never g
 through a pipe or the build process's memory. A worker's error is raised again in the
 build process, where MkDocs reports it as it would have.
 
+Memory (docs/benchmarks.md, "Building"): the workers run at most AHEAD chunks ahead of
+MkDocs' loop, so articles rendered faster than MkDocs writes them do not pile up in the
+build process (`Pool.imap` handed out every task at once, and all that the workers made
+ahead of MkDocs waited there);
+and the objects alive at the fork are frozen out of the garbage collector (`gc.freeze`),
+whose passes in a worker would otherwise write to every one of them and so copy every
+page of memory they share with the build process. Even so a worker copies the pages of
+every object it reads (its reference counts change), so after TASKS_PER_WORKER tasks the
+pool replaces it with a fresh fork (`maxtasksperchild`), which shares the build process's
+memory anew: at 60,000 pages two long-lived workers ended with 700 MiB each. The pool
+forks those from its own thread; nothing a worker runs takes a lock another thread of the
+build process may hold at that moment but logging's, which Python renews in a fork.
+
 Only `mkdocs build` forks: `mkdocs serve` runs threads (its web server), and a process
 forked from a threaded one may hang. The output is the same bytes either way: the work is
 the same function of the same data, only where it runs changes.
@@ -19,10 +32,13 @@ the same function of the same data, only where it runs changes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -32,12 +48,16 @@ from . import output
 _ARTICLE: Callable[[str], str] | None = None
 _EXPORTS: Callable[[], dict[str, bytes]] | None = None
 CHUNK = 16  # pages a worker renders per task: fewer round trips, a small buffer
+AHEAD = 4  # chunks asked of each worker beyond the page MkDocs writes: enough to keep it busy
+# Tasks a worker runs before a fresh one is forked in its place: what a worker reads of the
+# shared data it copies (reference counts), so a long-lived one ends up with a copy of most.
+TASKS_PER_WORKER = 100
 EXPORTS_FOLDER = ".portal-exports"  # in the site being built, removed once its files are moved
 
 
-def _article(uri: str) -> tuple[str, str]:
+def _articles(uris: list[str]) -> list[tuple[str, str]]:
     assert _ARTICLE is not None
-    return uri, _ARTICLE(uri)
+    return [(uri, _ARTICLE(uri)) for uri in uris]
 
 
 def _exports(folder: Path) -> list[str]:
@@ -69,18 +89,26 @@ class Ahead:
                  workers: int, site_dir: Path) -> None:
         global _ARTICLE, _EXPORTS
         _ARTICLE, _EXPORTS = article, exports
-        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(workers)
+        gc.freeze()  # until close(): see the module's docstring
+        pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
+        self._pool: Pool | None = pool
         # The exports first: one worker makes them while the others start on the pages.
         self._exports_folder = site_dir / EXPORTS_FOLDER
-        self._exports: AsyncResult[list[str]] = self._pool.apply_async(_exports, (self._exports_folder,))
-        self._articles: Iterator[tuple[str, str]] = self._pool.imap(_article, uris, chunksize=CHUNK)
+        self._exports: AsyncResult[list[str]] = pool.apply_async(_exports, (self._exports_folder,))
+        self._chunks: Iterator[list[str]] = (uris[start:start + CHUNK] for start in range(0, len(uris), CHUNK))
+        self._asked: deque[AsyncResult[list[tuple[str, str]]]] = deque(
+            pool.apply_async(_articles, (chunk,)) for chunk in islice(self._chunks, AHEAD * workers))
         self._early: dict[str, str] = {}
 
     def take(self, uri: str) -> str:
         """The article of the page at `uri` (each is taken once)."""
         while uri not in self._early:
-            done, html = next(self._articles)
-            self._early[done] = html
+            if not self._asked:
+                raise KeyError(uri)  # not among the pages given: a bug, as imap's StopIteration was
+            self._early.update(self._asked.popleft().get())
+            chunk = next(self._chunks, None)
+            if chunk is not None and self._pool is not None:
+                self._asked.append(self._pool.apply_async(_articles, (chunk,)))
         return self._early.pop(uri)
 
     def move_exports(self, site_dir: Path) -> None:
@@ -94,3 +122,4 @@ class Ahead:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+            gc.unfreeze()

@@ -27,6 +27,8 @@ SCRIPT_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["']\s*\+)""")
 # A custom property a page's inline style or a script reads or sets (`--md-tooltip-x`).
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
 SCRIPT_SUFFIXES = (".js", ".mjs")
+# How many distinct tags a scan remembers as read before it forgets them (_Collector).
+TAGS_REMEMBERED = 20_000
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,12 @@ class SiteNames:
 
 
 class _Collector:
-    def __init__(self) -> None:
+    """The names of the pages and scripts it is given; with `asked`, only those among them
+    (the names a stylesheet may look up: css_purge.names_asked), so that a province's
+    pages, each with its own links and ids, add nothing the purge will not ask about."""
+
+    def __init__(self, asked: Collection[str] | None = None) -> None:
+        self.asked = asked
         self.elements: set[str] = set()
         self.attributes: set[str] = set()
         self.values: set[str] = set()
@@ -69,37 +76,47 @@ class _Collector:
         self.script_words: set[str] = set()
         self.script_prefixes: set[str] = set()
         self.custom_properties: set[str] = set()
+        # The distinct tags read lately, forgotten at TAGS_REMEMBERED: the tags that repeat
+        # from page to page (the header, the navigation) are read once in a while, not once
+        # a page, without keeping every tag of the site (each link to a person is its own).
         self.tags_read: set[tuple[str, str]] = set()
         self.scripts_read: set[str] = set()
 
+    def _add(self, into: set[str], names: Iterable[str]) -> None:
+        into.update(names if self.asked is None else (name for name in names if name in self.asked))
+
     def page(self, html: str) -> None:
-        # Most tags repeat from page to page (the header, the navigation): each is read once.
+        if len(self.tags_read) > TAGS_REMEMBERED:
+            self.tags_read.clear()
         for tag in set(TAG.findall(html)) - self.tags_read:
             self.tags_read.add(tag)
-            self.elements.add(tag[0].lower())
+            self._add(self.elements, (tag[0].lower(),))
             for attribute in ATTRIBUTE.finditer(tag[1]):
                 name = attribute.group(1).lower()
-                self.attributes.add(name)
+                self._add(self.attributes, (name,))
                 raw = attribute.group(2)
                 if raw is None:
                     continue
                 value = raw[1:-1] if raw[:1] in "\"'" else raw
                 words = value.split()
-                self.values.add(value)
-                self.values.update(words)
-                self.custom_properties.update(CUSTOM_PROPERTY.findall(value))
+                self._add(self.values, (value, *words))
+                self._add(self.custom_properties, CUSTOM_PROPERTY.findall(value))
                 if name == "class":
-                    self.classes.update(words)
+                    self._add(self.classes, words)
                 elif name == "id":
-                    self.ids.add(value)
+                    self._add(self.ids, (value,))
         for script in set(INLINE_SCRIPT.findall(html)) - self.scripts_read:
             self.scripts_read.add(script)
             self.script(script)
 
     def script(self, text: str) -> None:
-        self.script_words.update(SCRIPT_WORD.findall(text))
+        self._add(self.script_words, SCRIPT_WORD.findall(text))
+        # Kept whole: a prefix stands for every name it starts, asked or not.
         self.script_prefixes.update(SCRIPT_PREFIX.findall(text))
-        self.custom_properties.update(CUSTOM_PROPERTY.findall(text))
+        self._add(self.custom_properties, CUSTOM_PROPERTY.findall(text))
+
+    def sheet(self, css: str) -> None:
+        self._add(self.custom_properties, CUSTOM_PROPERTY.findall(css))
 
     def names(self) -> SiteNames:
         return SiteNames(frozenset(self.elements), frozenset(self.attributes), frozenset(self.values),
@@ -107,24 +124,26 @@ class _Collector:
                          tuple(sorted(self.script_prefixes)), frozenset(self.custom_properties))
 
 
-def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterable[str] = ()) -> SiteNames:
+def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterable[str] = (),
+             asked: Collection[str] | None = None) -> SiteNames:
     """The names used by these pages (HTML) and scripts (JavaScript), and the custom
     properties other stylesheets may read (Pagefind's UI reads `--pagefind-ui-text`, which
-    the portal's sheet sets)."""
-    collector = _Collector()
+    the portal's sheet sets); with `asked`, only those among these (_Collector)."""
+    collector = _Collector(asked)
     for html in pages:
         collector.page(html)
     for text in scripts:
         collector.script(text)
     for css in other_sheets:
-        collector.custom_properties.update(CUSTOM_PROPERTY.findall(css))
+        collector.sheet(css)
     return collector.names()
 
 
-def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path] = ()) -> SiteNames:
+def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path] = (),
+               asked: Collection[str] | None = None) -> SiteNames:
     """The names used by every page and every script of a built site, and by its
     stylesheets other than those to be purged (paths in the site); but `pages_read`,
-    whose names the caller has (`merged`)."""
+    whose names the caller has (`merged`); with `asked`, only those among these."""
     def text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
 
@@ -132,7 +151,8 @@ def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path]
     return names_in((text(path) for path in files if path.suffix == ".html" and path not in pages_read),
                     (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
                     (text(path) for path in files
-                     if path.suffix == ".css" and path.relative_to(site).as_posix() not in purged))
+                     if path.suffix == ".css" and path.relative_to(site).as_posix() not in purged),
+                    asked)
 
 
 def merged(first: SiteNames, second: SiteNames) -> SiteNames:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import theme
-from .css_purge import purge
+from .css_purge import names_asked, purge
 from .site_names import SiteNames, merged, names_in, site_names
 
 FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
@@ -54,19 +54,28 @@ class PagesRead:
 
     pages: frozenset[Path]
     runs: dict[tuple[str, ...], list[Path]]
-    names: SiteNames
+    names: SiteNames  # only those the sheets may ask about (`asked`)
+    asked: frozenset[str]
 
 
 def read_pages(site: Path, outside: str | None = None) -> PagesRead:
     """Read every page of `site` but those in its folder `outside` (relative to the site)."""
     return _read(site, [page for page in sorted(site.rglob("*.html"))
-                        if outside is None or page.relative_to(site).parts[0] != outside])
+                        if outside is None or page.relative_to(site).parts[0] != outside], _asked(site))
 
 
-def _read(site: Path, pages: list[Path]) -> PagesRead:
+def _asked(site: Path) -> frozenset[str]:
+    """The names any sheet that may be joined could look up (css_purge.names_asked): the
+    pages' names are kept only among these."""
+    sheets = sorted(path for path in (site / FOLDER).glob("*.css")
+                    if JOINED.fullmatch(path.relative_to(site).as_posix()))
+    return frozenset().union(*(names_asked(sheet.read_text(encoding="utf-8")) for sheet in sheets))
+
+
+def _read(site: Path, pages: list[Path], asked: frozenset[str]) -> PagesRead:
     runs: dict[tuple[str, ...], list[Path]] = {}
-    names = names_in(_noting_runs(site, pages, runs), [])
-    return PagesRead(frozenset(pages), runs, names)
+    names = names_in(_noting_runs(site, pages, runs), [], asked=asked)
+    return PagesRead(frozenset(pages), runs, names, asked)
 
 
 def _noting_runs(site: Path, pages: list[Path], runs: dict[tuple[str, ...], list[Path]]) -> Iterator[str]:
@@ -85,7 +94,7 @@ def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
     """Join and purge the sheets of each page's run of links; relink the pages. `read`:
     most pages, read beforehand (read_pages); the others are read now."""
     first = read if read is not None else read_pages(site)
-    later = _read(site, [page for page in sorted(site.rglob("*.html")) if page not in first.pages])
+    later = _read(site, [page for page in sorted(site.rglob("*.html")) if page not in first.pages], first.asked)
     run_of = {page: sources for part in (first, later) for sources, pages in part.runs.items() for page in pages}
     runs: dict[tuple[str, ...], list[Path]] = {}
     for page in sorted(run_of):  # in the order of the pages' paths, however they were read
@@ -93,7 +102,8 @@ def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
     if not runs:
         return []
     purged = {source for sources in runs for source in sources}
-    names = merged(merged(first.names, later.names), site_names(site, purged, pages_read=first.pages | later.pages))
+    names = merged(merged(first.names, later.names),
+                   site_names(site, purged, pages_read=first.pages | later.pages, asked=first.asked))
     joined = []
     for sources, linking in runs.items():
         # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
