@@ -114,7 +114,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def load_pages(self, config: MkDocsConfig) -> Pages:
         """Load and check data/ (DataError if it has errors), and make its pages."""
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
-        portal, warnings = load_or_raise(self.data_dir)
+        # Under `mkdocs serve`, only the files changed since the last load are read again.
+        portal, warnings = load_or_raise(self.data_dir, kept=self.preview.files if self.preview else None)
         if not self.config.sample_data:
             portal = without_sample(portal)
         for warning in warnings:

@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation
 
 from portal import calendar, exports, feed
 from portal.changes import changed_keys
+from portal.checked_files import CheckedFiles
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.dependencies import DependencyIndex, KeyCollector
@@ -80,6 +81,7 @@ class Preview:
     built: Built | None = None
     search_stale: bool = False  # the served site's search index predates an edit
     index: DependencyIndex = field(default_factory=DependencyIndex)
+    files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
     # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
     other_names: frozenset[tuple[str, str]] = frozenset()
