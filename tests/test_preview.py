@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from conftest import REPO, SAMPLE_DATA_ON
 from portal.dependencies import DependencyIndex, KeyCollector, record_key
 from portal.load import load_or_raise
 from portal.pages import Pages
+from portal.render import Renderer
 from portal_mkdocs import notices
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
@@ -209,3 +211,28 @@ def test_served_pages_say_search_lags_while_it_does() -> None:
     assert notices.SEARCH_STALE in body.decode()
     assert body.endswith(b"</p></body></html>") and body.index(b"portal-preview-notice") < body.index(b"</body>")
     assert dict(answers[-1])["Content-Length"] == str(len(body))
+
+
+def test_every_page_showing_a_person_is_mapped_to_them() -> None:
+    """The map is narrower than the contexts for a seat's body (a page of someone's terms shows
+    the body by name, not its members): then every page that shows a person, by name or by a
+    link to their page, must still hold their key, whatever its kind. Every person of the
+    sample data, every page, rendered."""
+    pages = Pages(load_or_raise(REPO / "data")[0])
+    renderer = Renderer(pages)
+    index, collector = DependencyIndex(), KeyCollector()
+    shown: dict[str, str] = {}
+    for spec in pages.all():
+        index.put(spec.url, collector.keys(spec.context))
+        shown[spec.url] = renderer.render(spec)
+    names = Counter(person.name for person in pages.portal.people.values())
+    missed = []
+    for person in pages.portal.people.values():
+        address = pages.url("person", person=person.id)  # "nguoi/<id>/", the end of any link to them
+        # A name two people share does not say which of them a page shows.
+        name = f">{person.name}<" if names[person.name] == 1 else address
+        held = index.pages([record_key(person.id)])
+        for url, html in shown.items():
+            if (address in html or name in html) and url not in held:
+                missed.append((person.id, url))
+    assert missed == []

@@ -23,6 +23,7 @@ from typing import Any
 
 from .dates import SchoolYear
 from .model import Body, OfficeYear, Source
+from .view import Seat
 
 Key = str
 # An id as the schemas allow it (schema.ID_PATTERN, at most 80 characters).
@@ -46,6 +47,7 @@ class KeyCollector:
         # id(object) -> (the object, kept alive so that its id stays its own; its keys)
         self._memo: dict[int, tuple[object, frozenset[Key]]] = {}
         self._fields: dict[type, tuple[str, ...]] = {}
+        self._place_memo: dict[int, tuple[Body, frozenset[Key]]] = {}  # the keys of a body as a seat's place
 
     def keys(self, value: Any) -> frozenset[Key]:
         if isinstance(value, str):
@@ -64,12 +66,31 @@ class KeyCollector:
         found = self._memo.get(id(record))
         if found is not None and found[0] is record:
             return found[1]
+        values = self._values(record)
+        if isinstance(record, Seat):
+            keys = self._union(v for v in values if v is not record.body) | self._place_keys(record.body)
+        else:
+            keys = self._union(values) | _office_years(record, values)
+        self._memo[id(record)] = (record, keys)
+        return keys
+
+    def _values(self, record: Any) -> list[Any]:
         names = self._fields.get(type(record))
         if names is None:
             names = self._fields[type(record)] = tuple(f.name for f in fields(record))
-        values = [getattr(record, name) for name in names]
-        keys = self._union(values) | _office_years(record, values)
-        self._memo[id(record)] = (record, keys)
+        return [getattr(record, name) for name in names]
+
+    def _place_keys(self, body: Body) -> frozenset[Key]:
+        """A body as the place of a seat: its own fields (id, name, year, decision, office...),
+        not its lists (members, amendments, duties). A page of seats (a person's terms, a
+        school's staff) shows the body by name and link; its members are on the body's own
+        page. Without this, renaming a person touched every co-member's page."""
+        found = self._place_memo.get(id(body))
+        if found is not None and found[0] is body:
+            return found[1]
+        values = self._values(body)
+        keys = self._union(v for v in values if not isinstance(v, (tuple, list))) | _office_years(body, values)
+        self._place_memo[id(body)] = (body, keys)
         return keys
 
     def _union(self, values: Iterable[Any]) -> frozenset[Key]:

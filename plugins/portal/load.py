@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .checked_files import Checked, CheckedFiles, read_and_check
 from .checks import Unbuilt, check_portal
 from .dates import PartialDate, SchoolYear, school_year_fault
 from .model import (
@@ -50,8 +51,8 @@ from .originals import check_originals
 from .problems import DataError, KeyPath, Problem, printable
 from .schema import ID_PATTERN
 from .text import slugify
-from .validate import record_lists, validate
-from .yamlsource import YamlDocument, read_yaml, unreadable
+from .validate import record_lists
+from .yamlsource import YamlDocument, read_bytes, read_yaml, unreadable
 
 # Data files are named like ids, so that a file name is safe in a URL, an HTML
 # attribute ("edit this page") and a shell. `.yaml` is accepted as well as `.yml`; an
@@ -347,13 +348,21 @@ def _duty(d: dict[str, Any]) -> Duty:
     return Duty(d["role"], d.get("label"), d["text"], legal.get("ref"), legal.get("provision"), d.get("page"))
 
 
-def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False) -> tuple[Portal, list[Problem]]:
+def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False,
+         kept: CheckedFiles | None = None) -> tuple[Portal, list[Problem]]:
     """Read, validate, build and check everything under `data_dir`.
 
     `draft` accepts placeholder documents (reported as warnings): for the clerk's draft
-    check only; a build never passes it."""
+    check only; a build never passes it. `kept` (under `mkdocs serve`) holds each file as
+    the last load read and checked it: only the files whose bytes changed are read again;
+    the result is the same."""
+    if kept is not None:
+        kept.start()
     with _cycle_collector_paused():
-        return _load(data_dir, shown_root or data_dir.parent, draft)
+        result = _load(data_dir, shown_root or data_dir.parent, draft, kept)
+    if kept is not None:
+        kept.finish()
+    return result
 
 
 @contextmanager
@@ -371,7 +380,8 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, shown_root: Path, draft: bool) -> tuple[Portal, list[Problem]]:
+def _load(data_dir: Path, shown_root: Path, draft: bool,
+          kept: CheckedFiles | None) -> tuple[Portal, list[Problem]]:
     files, problems = find_files(data_dir, shown_root)
     if not files:
         problems.append(Problem(shown_path(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
@@ -389,16 +399,17 @@ def _load(data_dir: Path, shown_root: Path, draft: bool) -> tuple[Portal, list[P
             problems.append(file.refused)  # what it holds is checked once it is renamed
             _leave_out(file, read_yaml(file.path, file.shown_as).text if file.path.is_file() else None, unbuilt)
             continue
-        read = read_yaml(file.path, file.shown_as)
+        checked = _checked(file, kept)
+        read = checked.read
         problems += read.problems
         doc = read.doc
         if doc is None:
             _leave_out(file, read.text, unbuilt)
             continue
-        if doc.data is None:
+        validation = checked.validation
+        if validation is None:
             problems.append(Problem(file.shown_as, None, "", "tệp rỗng."))
             continue
-        validation = validate(doc, file.kind)
         problems += validation.problems
         if not validation.file_is_valid:
             _leave_out(file, read.text, unbuilt)
@@ -410,6 +421,12 @@ def _load(data_dir: Path, shown_root: Path, draft: bool) -> tuple[Portal, list[P
     problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents)
     # Checked, then redacted once: every output starts from text without private values.
     return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
+
+
+def _checked(file: DataFile, kept: CheckedFiles | None) -> Checked:
+    if kept is not None:
+        return kept.check(file.path, file.shown_as, file.kind)
+    return read_and_check(read_bytes(file.path, file.shown_as), file.shown_as, file.kind)
 
 
 def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:
@@ -425,10 +442,10 @@ def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:
             left_out.ids.update(_ID_IN_TEXT.findall(text))
 
 
-def load_or_raise(data_dir: Path, shown_root: Path | None = None, *,
-                  draft: bool = False) -> tuple[Portal, list[Problem]]:
+def load_or_raise(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False,
+                  kept: CheckedFiles | None = None) -> tuple[Portal, list[Problem]]:
     """The model and its warnings; raises DataError when there is any error."""
-    portal, problems = load(data_dir, shown_root, draft=draft)
+    portal, problems = load(data_dir, shown_root, draft=draft, kept=kept)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return portal, problems

@@ -10,8 +10,8 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, TypeVar
 
 from . import calendar, charts, diff, diff_report, fulltext, terms, wording
 from .contexts import (
@@ -60,6 +60,7 @@ from .contexts import (
     YearsPage,
 )
 from .dates import SchoolYear
+from .kept_results import KeptResults
 from .model import Body, Document, Membership, Office, OfficeYear, Portal, School
 from .terms import Term
 from .text import collation_key
@@ -85,6 +86,7 @@ class PageSpec:
 
 # Which pages to build, by URL (an incremental preview builds only those an edit touched).
 Wanted = Callable[[str], bool]
+_Derived = TypeVar("_Derived")  # a result derived from the model (a diff)
 
 
 def every_page(url: str) -> bool:
@@ -92,14 +94,25 @@ def every_page(url: str) -> bool:
 
 
 class Pages:
-    def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "") -> None:
+    def __init__(self, portal: Portal, urls: UrlFormats | None = None, site_url: str = "",
+                 kept: KeptResults | None = None) -> None:
+        """`kept` (under `mkdocs serve`) holds the diffs of the last Pages: those whose
+        records did not change are reused instead of compared again (kept_results.py)."""
         self.portal = portal
         self.urls = urls or UrlFormats()
         # The public address (MkDocs' site_url), for what must name a page in full: the QR
         # code of a printed list. Empty: no such address is printed.
         self.site_url = site_url
         self.view = View(portal)
-        self.diffs = [diff.diff_years(portal, office, old, new) for office in portal.offices
+        if kept is not None:
+            kept.start(portal)
+
+        def derived(ident: tuple[Any, ...], compute: Callable[[Portal], _Derived]) -> _Derived:
+            return compute(portal) if kept is None else kept.result(ident, compute)
+
+        self.diffs = [derived(("years", office, old, new),
+                              partial(diff.diff_years, office_id=office, old_year=old, new_year=new))
+                      for office in portal.offices
                       for old, new in [*_pairs(diff.office_years(portal, office)), *_succession(portal, office)]]
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
@@ -114,7 +127,11 @@ class Pages:
         # The changes within each school year of an office whose lists changed during it.
         amended = {(b.office, b.school_year) for b in portal.bodies.values() if b.amendments}
         self.within: dict[tuple[str, SchoolYear], diff.YearChanges] = {
-            (office, year): diff.diff_within_year(portal, office, year) for office, year in sorted(amended)}
+            (office, year): derived(("within", office, year),
+                                    partial(diff.diff_within_year, office_id=office, year=year))
+            for office, year in sorted(amended)}
+        if kept is not None:
+            kept.finish()
 
     # URLs (templates call these through `url`)
 

@@ -382,14 +382,24 @@ def _items(text: str) -> int:
 def read_yaml(path: Path, shown_as: str) -> ReadResult:
     """Read and parse one file. A broken file gives a problem with the line (and column)
     of the fault, in Vietnamese."""
+    data = read_bytes(path, shown_as)
+    return data if isinstance(data, ReadResult) else parse_bytes(data, shown_as)
+
+
+def read_bytes(path: Path, shown_as: str) -> bytes | ReadResult:
+    """The bytes of one file, or why it cannot be read (as the ReadResult that says so)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return ReadResult(None, [_too_large(shown_as, f"tệp quá lớn ({size / 1024 / 1024:.0f} MB).",
                                                 f"tối đa {MAX_BYTES // 1024 // 1024} MB một tệp")], None)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return ReadResult(None, [unreadable(shown_as, error)], None)
+
+
+def parse_bytes(data: bytes, shown_as: str) -> ReadResult:
+    """Decode and parse the bytes of one file (read_bytes)."""
     text = _decode(data, shown_as)
     if isinstance(text, Problem):
         return ReadResult(None, [text], data.decode(_wide_codec(data) or "utf-8", "replace"))

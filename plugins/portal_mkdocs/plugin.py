@@ -114,12 +114,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def load_pages(self, config: MkDocsConfig) -> Pages:
         """Load and check data/ (DataError if it has errors), and make its pages."""
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
-        portal, warnings = load_or_raise(self.data_dir)
+        # Under `mkdocs serve`, only the files changed since the last load are read again, and
+        # only the diffs between years whose records changed are made again.
+        portal, warnings = load_or_raise(self.data_dir, kept=self.preview.files if self.preview else None)
         if not self.config.sample_data:
             portal = without_sample(portal)
         for warning in warnings:
             log.warning(warning.format())
-        return Pages(portal, urls, config.site_url or "")
+        return Pages(portal, urls, config.site_url or "", kept=self.preview.results if self.preview else None)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""

@@ -37,9 +37,11 @@ from mkdocs.structure.nav import Navigation
 
 from portal import calendar, exports, feed
 from portal.changes import changed_keys
+from portal.checked_files import CheckedFiles
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.dependencies import DependencyIndex, KeyCollector
+from portal.kept_results import KeptResults
 from portal.model import Body
 from portal.pages import Pages, PageSpec
 from portal.problems import DataError
@@ -80,6 +82,8 @@ class Preview:
     built: Built | None = None
     search_stale: bool = False  # the served site's search index predates an edit
     index: DependencyIndex = field(default_factory=DependencyIndex)
+    files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
+    results: KeptResults = field(default_factory=KeptResults)  # the diffs of the last Pages, with their reads
     # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
     other_names: frozenset[tuple[str, str]] = frozenset()

@@ -1,0 +1,74 @@
+"""The per-file part of a load, kept between loads: only a changed file is read and checked again.
+
+Loading the data is reading each file (YAML), checking it against its schema, then
+building the model and running the checks across records. The first two depend on the
+file's bytes alone, and are most of a load at province scale (docs/benchmarks.md,
+"Preview"): under `mkdocs serve` an edit changes one file of about a hundred. `CheckedFiles`
+keeps, per data file, its bytes and what reading and checking them gave; a later load reads
+every file's bytes (cheap) and parses and checks again only those whose bytes differ. The
+model and the checks across records are then made from every file, as a full load makes
+them, so the result (the model and every problem) is the same as a full load's.
+
+The documents kept are never changed by the loader (the model is built from them, the
+checks read their lines), so one kept document may serve any number of loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .validate import Validation, validate
+from .yamlsource import ReadResult, parse_bytes, read_bytes
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file read and checked against its schema."""
+
+    read: ReadResult
+    # None when there is nothing to check: the file could not be read or parsed, or is empty.
+    validation: Validation | None
+
+
+def read_and_check(data: bytes | ReadResult, shown_as: str, kind: str) -> Checked:
+    """What the loader makes of one file's bytes (or of the failure to read them)."""
+    read = data if isinstance(data, ReadResult) else parse_bytes(data, shown_as)
+    if read.doc is None or read.doc.data is None:
+        return Checked(read, None)
+    return Checked(read, validate(read.doc, kind))
+
+
+class CheckedFiles:
+    """Each data file's bytes and what reading and checking them gave, from the last load."""
+
+    def __init__(self) -> None:
+        # By (path, name shown, kind): the same bytes read as another kind are checked anew.
+        self._kept: dict[tuple[Path, str, str], tuple[bytes, Checked]] = {}
+        self._seen: set[tuple[Path, str, str]] = set()
+        self.reread = 0  # files parsed and checked again by the last load (for the log and the tests)
+
+    def check(self, path: Path, shown_as: str, kind: str) -> Checked:
+        key = (path, shown_as, kind)
+        self._seen.add(key)
+        data = read_bytes(path, shown_as)
+        if isinstance(data, ReadResult):  # unreadable: nothing to keep
+            self._kept.pop(key, None)
+            return read_and_check(data, shown_as, kind)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == data:
+            return kept[1]
+        self.reread += 1
+        checked = read_and_check(data, shown_as, kind)
+        self._kept[key] = (data, checked)
+        return checked
+
+    def start(self) -> None:
+        """A load begins: count the files read again from here."""
+        self._seen = set()
+        self.reread = 0
+
+    def finish(self) -> None:
+        """A load ended: forget the files it did not see (removed, renamed, or left out)."""
+        for key in self._kept.keys() - self._seen:
+            del self._kept[key]

@@ -1,0 +1,145 @@
+"""A load that reads again only the changed files (portal.checked_files) gives what a full load
+gives: the same model and the same problems, for every kind of edit, including those that
+break a check across files (a person removed while a year still names them, an id repeated
+in another file)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPO
+from portal.checked_files import CheckedFiles
+from portal.load import find_files, load
+from portal.validate import record_lists
+
+Edit = Callable[[Path], None]
+
+
+def _data_files() -> list[tuple[str, str]]:
+    """The sample data's files (as paths under the repository) and their kinds."""
+    files, _ = find_files(REPO / "data", REPO)
+    return [(file.path.relative_to(REPO).as_posix(), file.kind) for file in files]
+
+
+def _rewrite(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(values)
+    path.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _edits() -> Iterator[tuple[str, str, Edit]]:
+    """Edits of one file each, derived from the sample data: for every file and every list
+    of records in it, its first record removed (whatever named it now names nothing) and
+    copied into another file of its kind (its id then twice); for every file, its syntax
+    broken, its text emptied, the file removed."""
+    files = _data_files()
+    for relative, kind in files:
+        values = yaml.safe_load((REPO / relative).read_text(encoding="utf-8"))
+        for table in record_lists(kind):
+            if not values.get(table):
+                continue
+
+            def remove_first(project: Path, relative: str = relative, table: str = table) -> None:
+                _rewrite(project / relative, lambda v: v[table].pop(0))
+            yield f"first of {table} removed", relative, remove_first
+
+            other = next((r for r, k in files if k == kind and r != relative), None)
+            if other is not None:
+                def copy_first(project: Path, relative: str = relative, other: str = other,
+                               table: str = table, record: Any = values[table][0]) -> None:
+                    _rewrite(project / other, lambda v: v.setdefault(table, []).append(record))
+                yield f"first of {table} copied into {other}", relative, copy_first
+
+        def break_syntax(project: Path, relative: str = relative) -> None:
+            with (project / relative).open("a", encoding="utf-8") as file:
+                file.write("\n  - : [\n")
+        yield "syntax broken", relative, break_syntax
+
+        def empty(project: Path, relative: str = relative) -> None:
+            (project / relative).write_text("", encoding="utf-8")
+        yield "emptied", relative, empty
+
+        def remove(project: Path, relative: str = relative) -> None:
+            (project / relative).unlink()
+        yield "removed", relative, remove
+
+
+EDITS = list(_edits())
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("checked-files")
+    shutil.copytree(REPO / "data", root / "data")
+    return root
+
+
+@pytest.fixture(scope="module")
+def kept(project: Path) -> CheckedFiles:
+    files = CheckedFiles()
+    load(project / "data", kept=files)
+    return files
+
+
+@pytest.fixture(scope="module")
+def unedited(project: Path) -> tuple[Any, ...]:
+    """A full load of the sample data."""
+    return load(project / "data")
+
+
+def test_every_kind_of_file_and_record_is_edited() -> None:
+    """The derived edits cover every kind of data file and every list of records."""
+    kinds = {kind for _, kind in _data_files()}
+    edited = {(kind, name.split(" ")[2]) for name, relative, _ in EDITS for r, kind in _data_files()
+              if r == relative and name.startswith("first of")}
+    assert {kind for kind, _ in edited} == kinds
+    assert {table for _, table in edited} == {t for kind in kinds for t in record_lists(kind)}
+
+
+@pytest.mark.parametrize(("name", "relative", "edit"), EDITS, ids=[f"{r}: {n}" for n, r, _ in EDITS])
+def test_an_edit_loads_as_a_full_load_does(project: Path, kept: CheckedFiles, unedited: tuple[Any, ...],
+                                           name: str, relative: str, edit: Edit) -> None:
+    data = project / "data"
+    original = {path: path.read_bytes() for path in data.rglob("*.yml")}
+    edit(project)
+    try:
+        incremental = load(data, kept=kept)
+        full = load(data)
+        assert incremental == full
+        assert kept.reread <= 1  # the edited file alone was read again (none when it was removed)
+    finally:
+        for path in set(data.rglob("*.yml")) - original.keys():
+            path.unlink()
+        for path, content in original.items():
+            if not path.is_file() or path.read_bytes() != content:
+                path.write_bytes(content)
+    # Back to the data as it was: its file is read again, and the load is a full load's once more.
+    assert load(data, kept=kept) == unedited
+
+
+def test_the_edits_include_errors_across_files(tmp_path: Path) -> None:
+    """Some edits are caught only by the checks across files: a record removed that another
+    file names, an id repeated in another file (what keeping whole loads would miss)."""
+    messages: set[str] = set()
+    for i, (name, _, edit) in enumerate(EDITS):
+        if name.startswith("first of"):
+            project = tmp_path / str(i)
+            shutil.copytree(REPO / "data", project / "data")
+            edit(project)
+            messages |= {p.message for p in load(project / "data")[1] if p.severity == "error"}
+    assert any("bị trùng" in m for m in messages), messages
+    assert any("không có" in m for m in messages), messages
+
+
+def test_an_unchanged_file_is_not_read_again(project: Path) -> None:
+    files = CheckedFiles()
+    first = load(project / "data", kept=files)
+    assert files.reread == len(_data_files())
+    assert load(project / "data", kept=files) == first
+    assert files.reread == 0
