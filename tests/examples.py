@@ -6,12 +6,18 @@ two edits, and Hypothesis's own work per example (about 1 ms whatever the test d
 engine, not the code under test) was a third of its time. So the subset draws a quarter,
 never fewer than `FLOOR`. Nothing is skipped: every property still runs, every example that
 once failed is replayed first from Hypothesis's database, and CI draws new values at every
-run (its seeds are random).
+run (its seeds are random). Tests whose cases are derived from the sample data, one per
+file, likewise run one case of each kind (`representatives`) in the quick subset.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
 from hypothesis import settings
+
+Case = TypeVar("Case")
 
 QUICK_SHARE = 4
 FLOOR = 10
@@ -36,6 +42,16 @@ def draw_a_share() -> None:
 def examples(full: int) -> int:
     """The number of examples to draw for a test whose full count is `full`."""
     return max(FLOOR, full // QUICK_SHARE) if _quick else full
+
+
+def representatives(cases: list[Case], kind: Callable[[Case], Hashable]) -> list[Case]:
+    """Every case, or in the quick subset the first of each kind: for tests whose cases are
+    derived from the sample data (an edit of every file), where the files of one kind (the
+    years' files, say) give cases of the same shape."""
+    if not _quick:
+        return cases
+    seen: set[Hashable] = set()
+    return [case for case in cases if not (kind(case) in seen or seen.add(kind(case)))]  # type: ignore[func-returns-value]
 
 
 def report() -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from examples import representatives
 
 from conftest import REPO
 from portal.checked_files import CheckedFiles
@@ -25,6 +26,9 @@ def _data_files() -> list[tuple[str, str]]:
     """The sample data's files (as paths under the repository) and their kinds."""
     files, _ = find_files(REPO / "data", REPO)
     return [(file.path.relative_to(REPO).as_posix(), file.kind) for file in files]
+
+
+_KIND = dict(_data_files())
 
 
 def _rewrite(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -71,6 +75,8 @@ def _edits() -> Iterator[tuple[str, str, Edit]]:
 
 
 EDITS = list(_edits())
+# The quick subset: each edit once per kind of file (the first of the years' files, ...).
+EDITS_RUN = representatives(EDITS, lambda edit: (edit[0].split(" into ")[0], _KIND[edit[1]]))
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +108,7 @@ def test_every_kind_of_file_and_record_is_edited() -> None:
     assert {table for _, table in edited} == {t for kind in kinds for t in record_lists(kind)}
 
 
-@pytest.mark.parametrize(("name", "relative", "edit"), EDITS, ids=[f"{r}: {n}" for n, r, _ in EDITS])
+@pytest.mark.parametrize(("name", "relative", "edit"), EDITS_RUN, ids=[f"{r}: {n}" for n, r, _ in EDITS_RUN])
 def test_an_edit_loads_as_a_full_load_does(project: Path, kept: CheckedFiles, unedited: tuple[Any, ...],
                                            name: str, relative: str, edit: Edit) -> None:
     data = project / "data"
@@ -133,8 +139,9 @@ def test_the_edits_include_errors_across_files(tmp_path: Path) -> None:
             shutil.copytree(REPO / "data", project / "data")
             edit(project)
             messages |= {p.message for p in load(project / "data")[1] if p.severity == "error"}
-    assert any("bị trùng" in m for m in messages), messages
-    assert any("không có" in m for m in messages), messages
+            if any("bị trùng" in m for m in messages) and any("không có" in m for m in messages):
+                return
+    raise AssertionError(f"no edit repeats an id or names a record that is not there: {messages}")
 
 
 def test_an_unchanged_file_is_not_read_again(project: Path) -> None:
