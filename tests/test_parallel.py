@@ -37,12 +37,12 @@ def test_the_workers_run_a_few_chunks_ahead_of_the_pages_taken(tmp_path: Path) -
     ahead = rendering_into(tmp_path)
     try:
         assert ahead.take("nguoi/p0000.md") == "<article>dm.0000p/iougn</article>"
-        time.sleep(1.0)  # time enough to render every page, were they not held back
+        time.sleep(0.3)  # time enough to render every page, were they not held back
         window = (AHEAD * WORKERS + 1) * CHUNK
         assert CHUNK <= rendered(tmp_path) <= window
         for i in range(1, 20 * CHUNK):
             ahead.take(f"nguoi/p{i:04d}.md")
-        time.sleep(1.0)
+        time.sleep(0.3)
         assert rendered(tmp_path) <= 20 * CHUNK + window
         ahead.move_exports(tmp_path / "site")
         assert (tmp_path / "site/danh-sach.csv").read_bytes() == b"ho_ten\n"
