@@ -50,8 +50,10 @@ def representatives(cases: list[Case], kind: Callable[[Case], Hashable]) -> list
     years' files, say) give cases of the same shape."""
     if not _quick:
         return cases
-    seen: set[Hashable] = set()
-    return [case for case in cases if not (kind(case) in seen or seen.add(kind(case)))]  # type: ignore[func-returns-value]
+    first: dict[Hashable, Case] = {}
+    for case in cases:
+        first.setdefault(kind(case), case)
+    return list(first.values())
 
 
 def report() -> str:
