@@ -6,9 +6,11 @@ from __future__ import annotations
 import gzip
 import os
 from pathlib import Path
+from typing import Any
 
 import brotli
 
+from portal_mkdocs import precompress as precompress_module
 from portal_mkdocs.precompress import MIN_BYTES, precompress
 
 
@@ -60,3 +62,18 @@ def test_the_copies_are_the_same_bytes_every_time(tmp_path: Path) -> None:
 
 def test_a_site_without_assets_is_fine(tmp_path: Path) -> None:
     assert precompress(tmp_path).files == 0
+
+
+def test_the_same_script_in_each_search_part_is_compressed_once(tmp_path: Path, monkeypatch: Any) -> None:
+    site = _site(tmp_path)
+    for n in range(2, 6):  # a province's index parts (shards.py) carry Pagefind's scripts again
+        (site / f"pagefind/part-{n}").mkdir()
+        (site / f"pagefind/part-{n}/pagefind-ui.js").write_bytes((site / "pagefind/pagefind-ui.js").read_bytes())
+    calls: list[int] = []
+    real = precompress_module.brotli_bytes
+    monkeypatch.setattr(precompress_module, "brotli_bytes", lambda data: calls.append(len(data)) or real(data))
+    precompress(site)
+    # bundle.min.js, main.min.css, random.js and pagefind-ui.js: once each, however many parts.
+    assert len(calls) == 4
+    first = (site / "pagefind/pagefind-ui.js.br").read_bytes()
+    assert all((site / f"pagefind/part-{n}/pagefind-ui.js.br").read_bytes() == first for n in range(2, 6))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,6 +102,37 @@ def test_the_build_writes_the_pagefind_bundle_and_only_articles_are_indexed(site
     text = b"\n".join(fragments).decode("utf-8")
     for chrome in ("Bỏ qua", "Chuyển tới", "Trở về đầu trang", "Tổ cốt cán và cụm chuyên môn - "):
         assert chrome not in text, f"header or menu text indexed: {chrome!r}"
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    """The text Pagefind indexed for each page, by the page's URL."""
+    fragments = (json.loads(v[v.index(b"{"):])  # after Pagefind's signature ("pagefind_dcd")
+                 for k, v in _decoded_index(site).items() if k.endswith(".pf_fragment"))
+    return {fragment["url"]: fragment["content"] for fragment in fragments}
+
+
+def test_an_offices_lists_on_every_school_page_stay_out_of_the_index(site: Path) -> None:
+    """A school's year page repeats its office's subject leaders (the same on each school's
+    page): they are not indexed there, but on the leaders' own pages."""
+    indexed = _fragments(site)
+    school_years = [url for url in indexed if re.fullmatch(r"/truong/[^/]+/\d{4}-\d{4}/", url)]
+    leaders_seen = 0
+    for url in school_years:
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        table = re.search(r'<div class="portal-table"[^>]*aria-label="Nhóm trưởng từng môn"[^>]*>(.*?)</table>',
+                          html, re.S)
+        if table is None:
+            continue
+        assert "data-pagefind-ignore" in table.group(0)
+        caption = re.search(r"<caption>(.*?)</caption>", table.group(1))
+        assert caption is not None
+        caption_text = re.sub(r"<[^>]+>|\s+", " ", caption.group(1)).strip()
+        assert caption_text not in indexed[url] and "Nhóm trưởng môn của bạn" not in indexed[url], url
+        for href, name in re.findall(r'<a href="([^"]*nguoi/[^"]+)"[^>]*>([^<]+)</a>', table.group(1)):
+            own = posixpath.normpath(posixpath.join(url, href)) + "/"
+            assert name in indexed[own], (name, own)
+            leaders_seen += 1
+    assert leaders_seen > 10
 
 
 def test_a_large_index_comes_in_parts_the_search_script_merges(site: Path, request: pytest.FixtureRequest) -> None:

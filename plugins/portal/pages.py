@@ -132,6 +132,8 @@ class Pages:
             for office, year in sorted(amended)}
         if kept is not None:
             kept.finish()
+        self._leaders_of_office_year: dict[tuple[str, SchoolYear],
+                                           tuple[tuple[SubjectLeaders, ...], tuple[SubjectJump, ...]]] = {}
 
     # URLs (templates call these through `url`)
 
@@ -269,9 +271,7 @@ class Pages:
                 seats = v.seats_of_school[(year, school.id)]
                 staff = sorted(v.seats_at_unit[(year, school.id)],
                                key=lambda seat: v.person_key(seat.membership.person or ""))
-                leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads),
-                                               v.since(group, heads))
-                                for group, heads in v.subject_leaders(school, year))
+                leaders, jumps = self._subject_leaders(office, year)
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
                     f"{school.name} — năm học {year}", "school_year.html",
@@ -279,10 +279,22 @@ class Pages:
                         school, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
-                        subject_leaders=leaders, subject_jumps=_subject_jumps(leaders), staff=tuple(staff)),
+                        subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
+
+    def _subject_leaders(self, office: Office, year: SchoolYear) -> tuple[tuple[SubjectLeaders, ...],
+                                                                           tuple[SubjectJump, ...]]:
+        """The subject groups of an office's year and who leads them, with the jump list: the
+        same on every school page the office publishes that year, so made once for all."""
+        if (office.id, year) not in self._leaders_of_office_year:
+            p, v = self.portal, self.view
+            leaders = tuple(SubjectLeaders(group, p.subjects.get(group.subject or ""), tuple(heads),
+                                           v.since(group, heads))
+                            for group, heads in v.subject_leaders(office.id, year))
+            self._leaders_of_office_year[(office.id, year)] = (leaders, _subject_jumps(leaders))
+        return self._leaders_of_office_year[(office.id, year)]
 
     def _school_body(self, seat: Seat) -> SchoolBody:
         v, body = self.view, seat.body

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -134,7 +135,16 @@ class History:
 
     def term_of(self, member: Membership) -> Term | None:
         """The term a row of this history's lists belongs to (the very row)."""
-        return next((t for t in self.terms if t.member is member), None)
+        return self._term_by_row.get(id(member))
+
+    @functools.cached_property
+    def _term_by_row(self) -> dict[int, Term]:
+        # By identity: equal rows of two lists are two terms. A province's school pages ask
+        # for every subject group's heads, so a scan of the terms per question added up.
+        by_row: dict[int, Term] = {}
+        for term in self.terms:
+            by_row.setdefault(id(term.member), term)
+        return by_row
 
     def predecessor(self, term: Term) -> Term | None:
         """Whose post a term took over: another member's term in the same role that ended the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import icu  # PyICU: the Vietnamese collation of the Unicode CLDR
 
@@ -50,6 +50,7 @@ def _collator() -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale("vi"))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are sorted on many pages of a build
 def collation_key(text: str) -> bytes:
     """Sort key in the Vietnamese alphabet (a ă â b c d đ e ê ...), tones after letters."""
     return bytes(_collator().getSortKey(normalize(text)))

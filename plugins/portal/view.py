@@ -176,9 +176,10 @@ class View:
 
     # Schools
 
-    def subject_leaders(self, school: School, year: SchoolYear) -> list[tuple[Body, list[Membership]]]:
-        """For each subject group of the office that publishes the school's year: who leads it."""
-        groups = [b for b in self.office_bodies(self.publisher(school, year), year) if b.kind == "nhom-bo-mon"]
+    def subject_leaders(self, office: str, year: SchoolYear) -> list[tuple[Body, list[Membership]]]:
+        """For each subject group of an office's year (the one that publishes a school's year
+        page, `publisher`): who leads it."""
+        groups = [b for b in self.office_bodies(office, year) if b.kind == "nhom-bo-mon"]
         groups.sort(key=lambda b: (collation_key(b.name), b.id))
         return [(g, self.leaders(g) + self.deputies(g)) for g in groups]
 

@@ -57,11 +57,16 @@ def brotli_bytes(data: bytes) -> bytes:
 def precompress(site: Path) -> Compressed:
     """Write `<file>.gz` and `<file>.br` beside each large asset of `site`."""
     files = bytes_in = gz_total = br_total = 0
+    # Each part of a province's search index (shards.py) has the same scripts as the first:
+    # each content is compressed once (Brotli's best is about 1 MB/s).
+    packed_before: dict[tuple[str, bytes], bytes] = {}
     for path in candidates(site):
         data = path.read_bytes()
         wrote = False
         for suffix, compress in ((".gz", gzip_bytes), (".br", brotli_bytes)):
-            packed = compress(data)
+            packed = packed_before.get((suffix, data))
+            if packed is None:
+                packed = packed_before[(suffix, data)] = compress(data)
             if len(packed) <= GAIN * len(data):
                 path.with_name(path.name + suffix).write_bytes(packed)
                 wrote = True
