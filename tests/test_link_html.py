@@ -108,3 +108,21 @@ def test_hostile_names_and_ids_are_escaped_as_the_macros_did(repo_portal: Portal
         assert str(ours.link_to(link)) == theirs.call("link_to", link)
         assert "<script" not in str(ours.link_to(link)) and "javascript:" not in str(ours.url("person", person=text))
         assert str(ours.school_link(text, year)) == theirs.call("school_link", text, year)
+
+
+def test_a_block_rendered_once_is_the_bytes_of_each_page_that_holds_it(
+        repo_portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`once` (a block alike on many pages, rendered once per key and depth) gives every
+    page of every template that uses it the bytes of rendering the block on that page."""
+    pages = Pages(repo_portal)
+    remembering = Renderer(pages)
+    loader = remembering.env.loader
+    assert loader is not None
+    specs = [spec for spec in pages.all() if "once(" in loader.get_source(remembering.env, spec.template)[0]]
+    assert len(specs) > 20
+    kept = [remembering.render(spec) for spec in specs]
+    assert 0 < len(remembering.link_cache.blocks) < len(specs) / 2
+    monkeypatch.setattr(PageLinks, "once", lambda self, key, caller: caller())
+    forgetting = Renderer(pages)
+    assert kept == [forgetting.render(spec) for spec in specs]
+    assert not forgetting.link_cache.blocks

@@ -55,6 +55,7 @@ class LinkCache:
         self.links = links
         self._addresses: dict[TargetKey, str] = {}
         self._anchors: dict[Hashable, Anchor] = {}
+        self.blocks: dict[tuple[Hashable, str], Markup] = {}  # PageLinks.once
 
     def address(self, name: str, parts: dict[str, Any]) -> str:
         """The site-relative address of page `name` with `parts`, each part percent-encoded
@@ -88,7 +89,18 @@ class PageLinks:
     def variables(self) -> dict[str, Callable[..., Any]]:
         """What the templates call, by the names they call them."""
         return {"url": self.url, "link_to": self.link_to, "person_link": self.person_link,
-                "school_link": self.school_link, "body_link": self.body_link, "member_name": self.member_name}
+                "school_link": self.school_link, "body_link": self.body_link, "member_name": self.member_name,
+                "once": self.once}
+
+    def once(self, key: Hashable, caller: Callable[[], Markup]) -> Markup:
+        """`{% call once(key) %}...{% endcall %}`: a block that many pages hold alike (an
+        office's subject leaders on each of its school pages) rendered once per `key` and
+        depth. The block may read only what `key` names, and links: a link depends on the
+        page's depth only (urls.relative)."""
+        found = self.cache.blocks.get((key, self.up))
+        if found is None:
+            found = self.cache.blocks[(key, self.up)] = caller()
+        return found
 
     def url(self, name: str, **parts: Any) -> str:
         return relative(self.cache.address(name, parts), self.page_url)
