@@ -23,7 +23,10 @@ from typing import Any
 
 import pytest
 from browser_util import REPO, chromium, require_chromium, serve
+from examples import examples
 from fullest_pages import fullest_pages
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from portal_mkdocs import site_names, theme
 from portal_mkdocs.css_purge import names_asked, purge
@@ -144,8 +147,10 @@ def test_only_links_next_to_each_other_are_joined_and_the_rest_of_the_page_stays
     portal_link = f'<link rel="stylesheet" href="../../{theme.STYLESHEET}">'
     links = ('<link rel="stylesheet" href="../../assets/stylesheets/main.0123abcd.min.css">\n    '
              '<link rel="stylesheet" href="../../assets/stylesheets/palette.4567cdef.min.css">\n    ')
-    together = PAGE.replace("<style>", links + portal_link + '<link rel="stylesheet" href="../../extra.css"><style>')
-    apart = PAGE.replace("<style>", links + "<style>a{}</style>" + portal_link + "<style>")
+    title = "<title>Tổ cốt cán — Sơn Hà</title>"  # letters of two and three bytes before the links
+    together = PAGE.replace("<style>", title + links + portal_link + '<link rel="stylesheet" href="../../extra.css">'
+                            "<style>")
+    apart = PAGE.replace("<style>", title + links + "<style>a{}</style>" + portal_link + "<style>")
     for name, html in (("together", together), ("apart", apart)):
         (tmp_path / name).mkdir()
         (tmp_path / name / "index.html").write_text(html, encoding="utf-8")
@@ -155,10 +160,11 @@ def test_only_links_next_to_each_other_are_joined_and_the_rest_of_the_page_stays
     assert (tmp_path / three.sheet).read_text(encoding="utf-8") == css
     assert three.sheet == f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
     assert (tmp_path / "together/index.html").read_text(encoding="utf-8") == PAGE.replace(
-        "<style>", f'<link rel="stylesheet" href="../../{three.sheet}"><link rel="stylesheet" href="../../extra.css">'
-                   "<style>")
+        "<style>", f'{title}<link rel="stylesheet" href="../../{three.sheet}">'
+                   '<link rel="stylesheet" href="../../extra.css"><style>')
     assert (tmp_path / "apart/index.html").read_text(encoding="utf-8") == PAGE.replace(
-        "<style>", f'<link rel="stylesheet" href="../../{two.sheet}">\n    <style>a{{}}</style>{portal_link}<style>')
+        "<style>", f'{title}<link rel="stylesheet" href="../../{two.sheet}">\n    '
+                   f'<style>a{{}}</style>{portal_link}<style>')
 
 
 
@@ -375,3 +381,15 @@ def test_every_element_looks_the_same_with_the_purged_sheet(browser: Any, served
     if found := difference(browser, base, viewport, originals, search=True):
         failures.append(f"search results: {found}")
     assert not failures, "\n".join(failures)
+
+
+# The start tags as read by the plain form of site_names.TAG, which backtracks.
+BACKTRACKING_TAG = re.compile(r"""<([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(st.sampled_from(['<a', '<p ', 'class="x y"', "title='a>b'", '"', "'", ">", "<", " ", "=",
+                                 "Hà Thị Liên", "\n", "data-md", "<!-- -->", "</a>", "<svg:path d"]), max_size=40))
+def test_the_possessive_tag_pattern_reads_what_the_backtracking_one_reads(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert site_names.TAG.findall(html) == BACKTRACKING_TAG.findall(html)

