@@ -109,6 +109,7 @@ def fold_d(html: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=65536)  # the runs repeat too: a name in a cell, a role, an office
 def _fold_text(text: str) -> str:
     """A run of text between tags, each line or sentence followed by its copies."""
     pieces = _SENTENCE_END.split(text)
