@@ -151,7 +151,8 @@ def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path]
     def text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
 
-    files = sorted(path for path in site.rglob("*") if path.is_file())
+    read = (".html", ".css", *SCRIPT_SUFFIXES)  # by suffix first: a province has 50,000 other files
+    files = sorted(path for path in site.rglob("*") if path.suffix in read and path.is_file())
     return names_in((text(path) for path in files if path.suffix == ".html" and path not in pages_read),
                     (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
                     (text(path) for path in files
