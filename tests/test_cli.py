@@ -116,6 +116,8 @@ def test_a_wrong_command_line_says_what_is_wrong_in_vietnamese(capsys: pytest.Ca
     last = err.rstrip("\n").splitlines()[-1]
     assert last.startswith("LỖI: ") and message in last, err
     assert "cách dùng: cotcan" in out + err
+    if argv and argv[0] in subparsers():  # the usage line of the command that was given
+        assert f"cách dùng: cotcan {argv[0]}" in out + err, err
     assert english_in(err) == [] and "Traceback" not in err
 
 

@@ -35,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
         sub = choices.add_parser(command.names.name, aliases=[command.names.alias], help=command.summary,
                                  description=command.description, formatter_class=HelpFormatter)
         command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
+        sub.set_defaults(run=command.run, parser=sub)
     return top
 
 
@@ -45,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def run() -> int:
         top = parser()
-        args = top.parse_args(argv)
+        # Unknown options are refused by the command's own parser, so that the usage line
+        # shown is the command's (argparse's parse_args would show the program's).
+        args, unknown = top.parse_known_args(argv)
+        if unknown:
+            getattr(args, "parser", top).error(f"unrecognized arguments: {' '.join(unknown)}")
         if args.command is None:
             top.print_help()
             say(f"\nLỖI: thiếu LỆNH; chọn một trong: {', '.join(c.names.name for c in COMMANDS)}.")
