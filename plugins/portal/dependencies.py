@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .dates import SchoolYear
@@ -60,8 +60,7 @@ class KeyCollector:
         # id(object) -> (the object, kept alive so that its id stays its own; its keys)
         self._memo: dict[int, tuple[object, frozenset[Key]]] = {}
         self._by_name_memo: dict[int, tuple[object, frozenset[Key]]] = {}  # the keys of a record shown by name
-        # Per dataclass: its fields' names, each with whether it is shown by name.
-        self._fields: dict[type, tuple[tuple[str, bool], ...]] = {}
+        self._shapes: dict[type, _Shape] = {}
 
     def keys(self, value: Any) -> frozenset[Key]:
         if isinstance(value, str):
@@ -80,21 +79,21 @@ class KeyCollector:
         found = self._memo.get(id(record))
         if found is not None and found[0] is record:
             return found[1]
+        shape = self._shape(record)
         out: set[Key] = set()
         values = []
-        for name, by_name in self._fields_of(record):
+        for name, by_name in zip(shape.names, shape.by_name, strict=True):
             value = getattr(record, name)
             values.append(value)
             out |= self._shown_by_name(value) if by_name else self.keys(value)
-        keys = frozenset(out) | _office_years(record, values)
+        keys = (frozenset(out) | _office_years(record, shape, values)) if shape.offices else frozenset(out)
         self._memo[id(record)] = (record, keys)
         return keys
 
-    def _fields_of(self, record: Any) -> tuple[tuple[str, bool], ...]:
-        found = self._fields.get(type(record))
+    def _shape(self, record: Any) -> _Shape:
+        found = self._shapes.get(type(record))
         if found is None:
-            found = self._fields[type(record)] = tuple((f.name, bool(f.metadata.get(_BY_NAME)))
-                                                       for f in fields(record))
+            found = self._shapes[type(record)] = _Shape.of(type(record))
         return found
 
     def _shown_by_name(self, value: Any) -> frozenset[Key]:
@@ -107,8 +106,11 @@ class KeyCollector:
         found = self._by_name_memo.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
-        values = [getattr(value, name) for name, _ in self._fields_of(value)]
-        keys = self._union(v for v in values if not isinstance(v, (tuple, list))) | _office_years(value, values)
+        shape = self._shape(value)
+        values = [getattr(value, name) for name in shape.names]
+        keys = self._union(v for v in values if not isinstance(v, (tuple, list)))
+        if shape.offices:
+            keys |= _office_years(value, shape, values)
         self._by_name_memo[id(value)] = (value, keys)
         return keys
 
@@ -125,12 +127,32 @@ class KeyCollector:
         return frozenset(out)
 
 
-def _office_years(record: Any, values: list[Any]) -> frozenset[Key]:
+@dataclass(frozen=True)
+class _Shape:
+    """What the walk needs of a kind of record, read once per type: its fields' names, which
+    are shown by name, and which may hold its office."""
+
+    names: tuple[str, ...]
+    by_name: tuple[bool, ...]
+    offices: tuple[str, ...]  # of _OFFICE_FIELDS, those it has
+
+    @staticmethod
+    def of(kind: type) -> _Shape:
+        known = fields(kind)
+        names = tuple(f.name for f in known)
+        return _Shape(names, tuple(bool(f.metadata.get(_BY_NAME)) for f in known),
+                      tuple(name for name in _OFFICE_FIELDS if name in names))
+
+
+_OFFICE_FIELDS = ("office", "new_office")  # a record's own office, and a diff's new one
+
+
+def _office_years(record: Any, shape: _Shape, values: list[Any]) -> frozenset[Key]:
     """For a record of the data of one office and year (a body, an office's year), that
     office-year; for a result derived from it (a diff between two years, a year's changes),
     a key of its own, so that a changed diff touches the pages showing it, not every page
     holding a body of its years."""
-    offices = [office for name in ("office", "new_office") if isinstance(office := getattr(record, name, None), str)]
+    offices = [office for name in shape.offices if isinstance(office := getattr(record, name), str)]
     years = [value for value in values if isinstance(value, SchoolYear)]
     if not offices or not years:
         return frozenset()
