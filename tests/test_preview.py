@@ -11,7 +11,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from markers import runs_mkdocs
@@ -26,7 +25,7 @@ from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
 from portal.render import Renderer
-from portal_mkdocs import notices, parallel, preview
+from portal_mkdocs import notices
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
 from portal_mkdocs.preview_serve import only_data_files, with_notice
@@ -145,32 +144,12 @@ def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
     return plugin
 
 
-# Edits made again with the articles rendered in forked workers (preview.PARALLEL_FROM).
-IN_WORKERS = ("a decision's date", "a core team's member renamed")
-
-
-@pytest.mark.parametrize("where", ["in this process", "in forked workers"])
-def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path, where: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path) -> None:
     # One served site, edited file after file; after each edit, a full build of the edited
     # data, in a fresh MkDocs, is the reference.
-    edits = EDITS
-    forks: list[object] = []
-    if where == "in forked workers":
-        if parallel.worker_count() < 2:
-            pytest.skip("the workers are forked on Linux with two processors or more")
-        monkeypatch.setattr(preview, "PARALLEL_FROM", 1)
-
-        class Counted(parallel.Ahead):
-            def __init__(self, *args: Any) -> None:
-                forks.append(self)
-                super().__init__(*args)
-
-        monkeypatch.setattr(parallel, "Ahead", Counted)
-        edits = {name: EDITS[name] for name in IN_WORKERS}
     config = serve_build(project, tmp_path / "served")
     plugin = portal_plugin(config)
-    for step, (name, edit) in enumerate(edits.items()):
+    for step, (name, edit) in enumerate(EDITS.items()):
         edit(project)
         assert plugin.preview is not None
         assert plugin.preview.update(plugin) is Outcome.UPDATED, name
@@ -179,8 +158,6 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
         reference = tmp_path / f"full-{step}"
         full_build(project, reference)
         assert differences(tmp_path / "served", reference) == [], name
-    assert len(forks) == (len(edits) if where == "in forked workers" else 0)
-    assert plugin.ahead is None  # the workers are stopped
 
 
 def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,

@@ -25,13 +25,9 @@ memory anew: at 60,000 pages two long-lived workers ended with 700 MiB each. The
 forks those from its own thread; nothing a worker runs takes a lock another thread of the
 build process may hold at that moment but logging's, which Python renews in a fork.
 
-`mkdocs serve` builds in full in one process: it runs threads (its web server, the file
-watchers), and a process forked from a threaded one may hang if it takes a lock another
-thread held at the fork. Its preview (preview.py) forks for a large update only, without
-exports: the workers run the portal's renderer alone, whose locks (Jinja's template cache)
-only the forking thread takes, and logging's, which Python renews in a fork. The output is
-the same bytes either way: the work is the same function of the same data, only where it
-runs changes.
+Only `mkdocs build` forks: `mkdocs serve` runs threads (its web server), and a process
+forked from a threaded one may hang. The output is the same bytes either way: the work is
+the same function of the same data, only where it runs changes.
 """
 
 from __future__ import annotations
@@ -89,9 +85,8 @@ def can_fork() -> bool:
 class Ahead:
     """Articles rendered and exports made in a pool of forked workers."""
 
-    def __init__(self, article: Callable[[str], str], uris: list[str],
-                 exports: Callable[[], dict[str, bytes]] | None, workers: int, site_dir: Path) -> None:
-        """`exports`: None when the caller writes them itself (the preview)."""
+    def __init__(self, article: Callable[[str], str], uris: list[str], exports: Callable[[], dict[str, bytes]],
+                 workers: int, site_dir: Path) -> None:
         global _ARTICLE, _EXPORTS
         _ARTICLE, _EXPORTS = article, exports
         gc.freeze()  # until close(): see the module's docstring
@@ -99,8 +94,7 @@ class Ahead:
         self._pool: Pool | None = pool
         # The exports first: one worker makes them while the others start on the pages.
         self._exports_folder = site_dir / EXPORTS_FOLDER
-        self._exports: AsyncResult[list[str]] | None = (
-            None if exports is None else pool.apply_async(_exports, (self._exports_folder,)))
+        self._exports: AsyncResult[list[str]] = pool.apply_async(_exports, (self._exports_folder,))
         self._chunks: Iterator[list[str]] = (uris[start:start + CHUNK] for start in range(0, len(uris), CHUNK))
         self._asked: deque[AsyncResult[list[tuple[str, str]]]] = deque(
             pool.apply_async(_articles, (chunk,)) for chunk in islice(self._chunks, AHEAD * workers))
@@ -120,8 +114,7 @@ class Ahead:
     def move_exports(self, site_dir: Path) -> None:
         """Move the exports the worker wrote into their places in `site_dir` (replacing any
         file there, as writing them did)."""
-        if self._exports is not None:
-            output.move_files(self._exports_folder, site_dir, self._exports.get())
+        output.move_files(self._exports_folder, site_dir, self._exports.get())
 
     def close(self) -> None:
         """Stop the workers: their memory is given back before Pagefind runs."""

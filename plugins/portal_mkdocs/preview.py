@@ -48,7 +48,7 @@ from portal.problems import DataError
 from portal.render import Renderer
 from portal.urls import src_uri
 
-from . import notices, parallel
+from . import notices
 from .css_purge import purge
 from .site_names import SCRIPT_SUFFIXES, SiteNames, names_in
 from .stylesheet import HREF, RUN, Joined, relink
@@ -57,11 +57,6 @@ if TYPE_CHECKING:
     from .plugin import PortalPlugin
 
 log = get_plugin_logger(__name__)
-
-# Pages from which an update renders its articles in forked workers (parallel.py), as the
-# full build does; fewer are rendered in this process, where forking would cost more than
-# it saves (docs/benchmarks.md, "Preview").
-PARALLEL_FROM = 200
 
 
 class Outcome(enum.Enum):
@@ -223,21 +218,12 @@ class Preview:
         plugin.renderer.use(pages)
         doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         after: list[str] = []
-        workers = parallel.worker_count()
-        if workers > 1 and len(found) >= PARALLEL_FROM:  # the plugin's on_post_page takes them from there
-            plugin.ahead = parallel.Ahead(plugin._article, [uri for uri, _ in found], None, workers,
-                                          Path(built.config.site_dir))
-        try:
-            for _, file in found:
-                page = file.page
-                assert page is not None
-                _populate_page(page, built.config, built.files)
-                _build_page(page, built.config, doc_files, built.nav, built.env)
-                after.append(_read(Path(file.abs_dest_path)))
-        finally:
-            if plugin.ahead is not None:
-                plugin.ahead.close()
-                plugin.ahead = None
+        for _, file in found:
+            page = file.page
+            assert page is not None
+            _populate_page(page, built.config, built.files)
+            _build_page(page, built.config, doc_files, built.nav, built.env)
+            after.append(_read(Path(file.abs_dest_path)))
         for (_, file), html in zip(found, after, strict=True):
             self._relink(Path(file.abs_dest_path), html)
         return before, after
