@@ -8,10 +8,11 @@ leaders, an office's top bodies), so that no template queries the whole data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from . import fulltext, wording
 from .dates import PartialDate, SchoolYear
+from .dependencies import SHOWN_BY_NAME
 from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
 from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Original, Person, School, Subject
@@ -116,8 +117,8 @@ class DiffsPage(PageContext):
 class BodyTree:
     """A top-level body with the bodies directly under it."""
 
-    body: Body
-    children: tuple[Body, ...]
+    body: Body = field(metadata=SHOWN_BY_NAME)
+    children: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ class YearPage(PageContext):
 @dataclass(frozen=True)
 class OfficeYearSection:
     year: SchoolYear
-    bodies: tuple[Body, ...]  # the top-level ones
+    bodies: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)  # the top-level ones
     documents: tuple[Document, ...]
 
 
@@ -193,6 +194,7 @@ class SchoolBody:
     """A cluster or inter-school group a school is in, with its school's own row; its list,
     leaders and deputies as at the latest date the data covers."""
 
+    # Held whole: `since` names the leaders it replaced, from its amendments.
     body: Body
     membership: Membership
     members: tuple[Membership, ...]
@@ -206,7 +208,7 @@ class SchoolBody:
 class SubjectLeaders:
     """A subject group of the school's office, and who leads it."""
 
-    group: Body
+    group: Body  # held whole: `since` names the heads it replaced, from its amendments
     subject: Subject | None
     heads: tuple[Membership, ...]
     since: tuple[str, ...]  # heads who took office during the year (wording.leader_since)
@@ -332,7 +334,7 @@ class BodyPage(PageContext):
     year: SchoolYear
     years: tuple[SchoolYear, ...]
     previous_year: SchoolYear | None  # the year its change page compares with
-    ancestors: tuple[Body, ...]
+    ancestors: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)
     leaders: tuple[Holder, ...]
     deputies: tuple[Holder, ...]
     children: tuple[ChildBody, ...]
@@ -389,7 +391,7 @@ class PersonPage(PageContext):
 @dataclass(frozen=True)
 class ActivityRow:
     activity: Activity
-    bodies: tuple[Body, ...]
+    bodies: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)
 
 
 @dataclass(frozen=True)
@@ -404,7 +406,7 @@ class BasisLine:
 class DocumentPage(PageContext):
     doc: Document
     issuer: Office | None
-    bodies: tuple[Body, ...]
+    bodies: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)
     related: tuple[tuple[Document, str], ...]  # (document, relation) this one declares
     referenced_by: tuple[tuple[Document, str], ...]
     activities: tuple[ActivityRow, ...]

@@ -8,6 +8,13 @@ listing what each page kind reads keeps the map right for the page kind added ne
 month; a slug that merely looks like an id costs
 a page re-rendered for nothing, never a page left stale.
 
+One narrowing, declared where the field is (`field(metadata=SHOWN_BY_NAME)`): a field
+whose records the templates show by name and link only (a seat's body, a body's parents,
+the bodies a year or a document lists) gives the keys of those records' own fields (id,
+name, year, office, decision...), not of their lists (members, duties, amendments). Any
+change to such a record still touches the page (its id); a person renamed on the list of
+a core team no longer touches every subject group page below it.
+
 The keys of an edit (changes.py) are the same strings: the ids of the records added,
 removed or changed, and the office-years whose derived data (diffs, changes within the
 year, calendars) changed.
@@ -17,18 +24,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .dates import SchoolYear
 from .model import Body, OfficeYear, Source
-from .view import Seat
 
 Key = str
 # An id as the schemas allow it (schema.ID_PATTERN, at most 80 characters).
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_ID = 80
+
+# The metadata of a dataclass field whose records (one, a tuple of them, or None) every
+# template shows by name and link only (link_html.body_link): the map takes their own
+# fields' keys, not their lists'. Declare it only where no template, and nothing computed
+# from the record into the same context, reads the record's lists.
+_BY_NAME = "portal.dependencies.shown_by_name"
+SHOWN_BY_NAME: Mapping[str, bool] = {_BY_NAME: True}
 
 
 def record_key(record_id: str) -> Key:
@@ -46,8 +59,8 @@ class KeyCollector:
     def __init__(self) -> None:
         # id(object) -> (the object, kept alive so that its id stays its own; its keys)
         self._memo: dict[int, tuple[object, frozenset[Key]]] = {}
-        self._fields: dict[type, tuple[str, ...]] = {}
-        self._place_memo: dict[int, tuple[Body, frozenset[Key]]] = {}  # the keys of a body as a seat's place
+        self._by_name_memo: dict[int, tuple[object, frozenset[Key]]] = {}  # the keys of a record shown by name
+        self._shapes: dict[type, _Shape] = {}
 
     def keys(self, value: Any) -> frozenset[Key]:
         if isinstance(value, str):
@@ -66,32 +79,46 @@ class KeyCollector:
         found = self._memo.get(id(record))
         if found is not None and found[0] is record:
             return found[1]
-        values = self._values(record)
-        if isinstance(record, Seat):
-            keys = self._union(v for v in values if v is not record.body) | self._place_keys(record.body)
-        else:
-            keys = self._union(values) | _office_years(record, values)
+        shape = self._shape(record)
+        out: set[Key] = set()
+        values = []
+        for name, by_name in zip(shape.names, shape.by_name, strict=True):
+            value = getattr(record, name)
+            values.append(value)
+            out |= self._shown_by_name(value) if by_name else self.keys(value)
+        keys = (frozenset(out) | _office_years(record, shape, values)) if shape.offices else frozenset(out)
         self._memo[id(record)] = (record, keys)
         return keys
 
-    def _values(self, record: Any) -> list[Any]:
-        names = self._fields.get(type(record))
-        if names is None:
-            names = self._fields[type(record)] = tuple(f.name for f in fields(record))
-        return [getattr(record, name) for name in names]
+    def _shape(self, record: Any) -> _Shape:
+        found = self._shapes.get(type(record))
+        if found is None:
+            found = self._shapes[type(record)] = _Shape.of(type(record))
+        return found
 
-    def _place_keys(self, body: Body) -> frozenset[Key]:
-        """A body as the place of a seat: its own fields (id, name, year, decision, office...),
-        not its lists (members, amendments, duties). A page of seats (a person's terms, a
-        school's staff) shows the body by name and link; its members are on the body's own
-        page. Without this, renaming a person touched every co-member's page."""
-        found = self._place_memo.get(id(body))
-        if found is not None and found[0] is body:
+    def _shown_by_name(self, value: Any) -> frozenset[Key]:
+        """The keys of a field marked SHOWN_BY_NAME: of each record, its own fields (id, name,
+        year, decision, office...), not its lists (members, amendments, duties)."""
+        if isinstance(value, (tuple, list)):
+            return self._union_by_name(value)
+        if not is_dataclass(value) or isinstance(value, type):
+            return self.keys(value)
+        found = self._by_name_memo.get(id(value))
+        if found is not None and found[0] is value:
             return found[1]
-        values = self._values(body)
-        keys = self._union(v for v in values if not isinstance(v, (tuple, list))) | _office_years(body, values)
-        self._place_memo[id(body)] = (body, keys)
+        shape = self._shape(value)
+        values = [getattr(value, name) for name in shape.names]
+        keys = self._union(v for v in values if not isinstance(v, (tuple, list)))
+        if shape.offices:
+            keys |= _office_years(value, shape, values)
+        self._by_name_memo[id(value)] = (value, keys)
         return keys
+
+    def _union_by_name(self, values: Iterable[Any]) -> frozenset[Key]:
+        out: set[Key] = set()
+        for value in values:
+            out |= self._shown_by_name(value)
+        return frozenset(out)
 
     def _union(self, values: Iterable[Any]) -> frozenset[Key]:
         out: set[Key] = set()
@@ -100,12 +127,32 @@ class KeyCollector:
         return frozenset(out)
 
 
-def _office_years(record: Any, values: list[Any]) -> frozenset[Key]:
+@dataclass(frozen=True)
+class _Shape:
+    """What the walk needs of a kind of record, read once per type: its fields' names, which
+    are shown by name, and which may hold its office."""
+
+    names: tuple[str, ...]
+    by_name: tuple[bool, ...]
+    offices: tuple[str, ...]  # of _OFFICE_FIELDS, those it has
+
+    @staticmethod
+    def of(kind: type) -> _Shape:
+        known = fields(kind)
+        names = tuple(f.name for f in known)
+        return _Shape(names, tuple(bool(f.metadata.get(_BY_NAME)) for f in known),
+                      tuple(name for name in _OFFICE_FIELDS if name in names))
+
+
+_OFFICE_FIELDS = ("office", "new_office")  # a record's own office, and a diff's new one
+
+
+def _office_years(record: Any, shape: _Shape, values: list[Any]) -> frozenset[Key]:
     """For a record of the data of one office and year (a body, an office's year), that
     office-year; for a result derived from it (a diff between two years, a year's changes),
     a key of its own, so that a changed diff touches the pages showing it, not every page
     holding a body of its years."""
-    offices = [office for name in ("office", "new_office") if isinstance(office := getattr(record, name, None), str)]
+    offices = [office for name in shape.offices if isinstance(office := getattr(record, name), str)]
     years = [value for value in values if isinstance(value, SchoolYear)]
     if not offices or not years:
         return frozenset()

@@ -6,10 +6,11 @@ Built once per build in linear time, so that each page's queries are lookups.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import terms, vocab, wording
 from .dates import SchoolYear
+from .dependencies import SHOWN_BY_NAME
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .terms import History, Step, Term
 from .text import collation_key, person_sort_key
@@ -31,7 +32,9 @@ class Seat:
     """A membership together with the body it is in, the office of that body, and its term
     (from when, until when, by which decision: portal.terms)."""
 
-    body: Body
+    # Shown by name: a page of seats (someone's terms, a school's staff) shows the body by
+    # name and link; its members are on the body's own page.
+    body: Body = field(metadata=SHOWN_BY_NAME)
     membership: Membership
     office: Office
     term: Term

@@ -162,24 +162,25 @@ class Preview:
         years = [year for year in pages.portal.school_years if exports.year_export_path(year, pages.urls) in touched]
         before, after = self._write_pages(plugin, pages, specs)
         built.pages = pages
-        collector = KeyCollector()
-        for spec in specs.values():
-            self.index.put(spec.url, collector.keys(spec.context))
         self.search_stale = True
         log.info(notices.preview_updated(len(after), time.perf_counter() - started))
-        # After the pages are served: the exports, then the stylesheet's check (a full build
-        # follows if the sheet changes).
-        bodies = [spec.context.body for spec in specs.values() if isinstance(spec.context, BodyPage)]
-        self._checking = threading.Thread(target=self._after_pages, args=(pages, bodies, years, before, after),
+        # After the pages are served: the exports, the rewritten pages mapped again (the next
+        # update settles first), then the stylesheet's check (a full build follows if
+        # the sheet changes).
+        self._checking = threading.Thread(target=self._after_pages, args=(pages, specs, years, before, after),
                                           daemon=True)
         self._checking.start()
         return Outcome.UPDATED
 
-    def _after_pages(self, pages: Pages, bodies: list[Body], years: list[SchoolYear],
+    def _after_pages(self, pages: Pages, specs: dict[str, PageSpec], years: list[SchoolYear],
                      before: list[str], after: list[str]) -> None:
         assert self.built is not None
+        bodies = [spec.context.body for spec in specs.values() if isinstance(spec.context, BodyPage)]
         self._write_exports(Path(self.built.config.site_dir), pages, bodies, years, self.built.config.site_url or "")
-        self._map_year_data(pages, years, KeyCollector())
+        collector = KeyCollector()
+        for spec in specs.values():
+            self.index.put(spec.url, collector.keys(spec.context))
+        self._map_year_data(pages, years, collector)
         self._check_sheet(before, after)
 
     def _map_year_data(self, pages: Pages, years: list[SchoolYear], collector: KeyCollector) -> None:
