@@ -112,8 +112,8 @@ def _fragments(site: Path) -> dict[str, str]:
 
 
 def test_an_offices_lists_on_every_school_page_stay_out_of_the_index(site: Path) -> None:
-    """A school's year page repeats its office's subject leaders (the same on each school's
-    page): they are not indexed there, but on the leaders' own pages."""
+    """A school's year page repeats its office's subject leaders and its clusters' paragraphs
+    (the same on each school's page): they are not indexed there, but on their own pages."""
     indexed = _fragments(site)
     school_years = [url for url in indexed if re.fullmatch(r"/truong/[^/]+/\d{4}-\d{4}/", url)]
     leaders_seen = 0
@@ -128,6 +128,9 @@ def test_an_offices_lists_on_every_school_page_stay_out_of_the_index(site: Path)
         assert caption is not None
         caption_text = re.sub(r"<[^>]+>|\s+", " ", caption.group(1)).strip()
         assert caption_text not in indexed[url] and "Nhóm trưởng môn của bạn" not in indexed[url], url
+        # A cluster's paragraph ("Trường thuộc Cụm ...") is the same on each of its schools' pages.
+        assert ("Trường thuộc" in html) == bool(re.search(r"<p data-pagefind-ignore>Trường thuộc", html)), url
+        assert "Trường thuộc" not in indexed[url], url
         for href, name in re.findall(r'<a href="([^"]*nguoi/[^"]+)"[^>]*>([^<]+)</a>', table.group(1)):
             own = posixpath.normpath(posixpath.join(url, href)) + "/"
             assert name in indexed[own], (name, own)
