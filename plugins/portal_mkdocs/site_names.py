@@ -107,11 +107,13 @@ class _Collector:
                     self._add(self.classes, words)
                 elif name == "id":
                     self._add(self.ids, (value,))
-        for script in set(INLINE_SCRIPT.findall(html)) - self.scripts_read:
+        for script in INLINE_SCRIPT.findall(html):
             self.script(script)
 
     def script(self, text: str) -> None:
-        if text in self.scripts_read:  # each part of a province's search index ships Pagefind's scripts again
+        # Each script once: the pages repeat their inline scripts, and each part of a
+        # province's search index ships Pagefind's scripts again.
+        if text in self.scripts_read:
             return
         self.scripts_read.add(text)
         self._add(self.script_words, SCRIPT_WORD.findall(text))
