@@ -1,5 +1,6 @@
-"""The theme's chrome rendered once per kind of page and filled (portal_mkdocs/chrome.py), and
-the articles and exports made in worker processes (portal_mkdocs/parallel.py), give the same
+"""The theme's chrome rendered once per kind of page and filled (portal_mkdocs/chrome.py), the
+articles and exports made in worker processes (portal_mkdocs/parallel.py), and the pages
+noted as they were written rather than read back (portal_mkdocs/written.py), give the same
 bytes as main.html rendered for every page in the build process itself."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from conftest import REPO, SAMPLE_DATA_ON
 from portal_mkdocs import chrome, plugin
 from portal_mkdocs.chrome import TITLE_SLOT, ChromeCache, Shell, cut, segment_slot
 from portal_mkdocs.search import find_indexer
+from portal_mkdocs.written import WrittenPages
 
 
 def test_a_shell_is_filled_at_each_slot() -> None:
@@ -51,9 +53,9 @@ def _build(site: Path) -> None:
 
 @runs_mkdocs
 def build_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, ChromeCache]:
-    """The repository's site (sample office on: every page kind) built with the filled chrome
-    and the workers, then with main.html rendered for every page and no worker; and the
-    cache of the first build."""
+    """The repository's site (sample office on: every page kind) built with the filled chrome,
+    the workers and the pages noted as written, then with main.html rendered for every page,
+    no worker and every page read back from the disk; and the cache of the first build."""
     for name, value in SAMPLE_DATA_ON.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the plugin sets it from the data
@@ -71,6 +73,7 @@ def build_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
     _build(filled)
     monkeypatch.setattr(ChromeCache, "_fill", lambda *args: None)
     monkeypatch.setattr(plugin, "worker_count", lambda: 1)
+    monkeypatch.setattr(WrittenPages, "fresh", lambda self: None)
     full = tmp_path / "full"
     _build(full)
     return filled, full, caches[0]

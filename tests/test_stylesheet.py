@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from portal_mkdocs import site_names, theme
 from portal_mkdocs.css_purge import names_asked, purge
-from portal_mkdocs.site_names import SCRIPT_SUFFIXES, _Collector, names_in
+from portal_mkdocs.site_names import SCRIPT_SUFFIXES, Collector, names_in
 from portal_mkdocs.stylesheet import FOLDER, JOINED, join_stylesheets, read_pages
 
 PAGE = """<!doctype html><html lang="vi"><head><style>p{margin:0}</style></head>
@@ -228,7 +228,7 @@ def test_a_scan_of_a_province_keeps_only_what_the_sheets_ask_and_forgets_old_tag
            "td{top:6}.md-nav__link{color:var(--md-a)}.md-tabs{top:7}:root{--portal-width:0}")
     asked = names_asked(css)
     pages = list(province_pages(3 * TAGS_REMEMBERED))
-    every, cut = _Collector(), _Collector(asked)
+    every, cut = Collector(), Collector(asked)
     for html in pages:
         every.page(html)
         cut.page(html)

@@ -13,7 +13,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -40,6 +40,7 @@ from .precompress import precompress
 from .preview import Preview
 from .publish import Publisher
 from .search import Indexer, PagefindError, PagefindMissing, find_indexer
+from .written import WrittenPages
 
 log = get_plugin_logger(__name__)
 
@@ -71,6 +72,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
         self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
+        self.written: WrittenPages | None = None  # the pages of this build, as written (written.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -131,6 +133,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.chrome.install(env)
         if self.preview is not None:
             self.preview.saw_env(env, files)
+        self.written = WrittenPages(Path(config.site_dir))
         workers = worker_count()
         if self.renderer is not None and self.command == "build" and workers > 1:
             uris = [file.src_uri for file in files.documentation_pages()
@@ -220,7 +223,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # A hand-written page: its title and the folded copies, no filters.
         return search.annotate(html, search.SearchData(title=page.title or ""))
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _fill_article(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         spec = self._spec(page)
         if spec is None or self.renderer is None:
             return output
@@ -228,6 +231,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         html = self._article(uri) if self.ahead is None else self.ahead.take(uri)
         before, marker, after = output.partition(CONTENT_PLACEHOLDER)
         return before + html + after if marker else output
+
+    @event_priority(-100)  # after every other plugin's: the page as it goes to the disk
+    def _note_written(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.written is not None and output.strip():  # MkDocs writes no empty page
+            self.written.page(page.file.dest_uri, output)
+        return output
+
+    on_post_page = CombinedEvent(_fill_article, _note_written)
 
     def _spec(self, page: Page) -> PageSpec | None:
         return self.specs.get(page.file.src_uri) if page.file.generated_by else None
@@ -252,7 +263,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # (the pages are read while Pagefind runs); before the copies are packed, so that
             # the sheet gets its .gz and .br.
             stats, sheets = index_and_join(Path(config.site_dir), self.indexer,
-                                           self.config.search_part_megabytes * 1e6)
+                                           self.config.search_part_megabytes * 1e6, self.written)
+            self.written = None
             packed = precompress(Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None

@@ -37,6 +37,7 @@ from portal.pages import PageSpec
 from portal.text import fold
 
 from . import shards
+from .written import Noted
 
 # Filter keys of PageSpec.filters and how the search UI names them. The labels are the
 # Pagefind filter names, so the filter panel reads in Vietnamese.
@@ -261,7 +262,7 @@ def index_command(indexer: Indexer, site: Path, output: Path, glob: str | None =
 
 
 def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Indexer | None = None,
-                bytes_per_part: float | None = None) -> IndexStats:
+                bytes_per_part: float | None = None, noted: Noted | None = None) -> IndexStats:
     """Index the built site with Pagefind; the bundle goes to site_dir/pagefind.
 
     The indexer is a Pagefind binary (find_indexer) run to completion with the CLI flags
@@ -272,6 +273,8 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
 
     With `bytes_per_part`, a site whose searchable pages hold more bytes is indexed in
     parts that the browser merges (shards.py); `glob` applies to a site of one part only.
+    `noted`: the pages as they were written (written.py), not read again to find which
+    Pagefind indexes.
     """
     indexer = indexer or find_indexer()
     site = Path(site_dir).resolve()
@@ -279,8 +282,12 @@ def build_index(site_dir: str | Path, *, glob: str | None = None, indexer: Index
     if output.exists():
         shutil.rmtree(output)  # no stale fragments from an earlier (dirty) build
     started = time.perf_counter()
-    parts = [] if bytes_per_part is None or glob else shards.split(shards.searchable_pages(site, OUTPUT_DIR),
-                                                                    bytes_per_part)
+    if bytes_per_part is None or glob:
+        parts = []
+    else:
+        pages = (shards.searchable_pages(site, OUTPUT_DIR) if noted is None
+                 else shards.searchable_pages(site, OUTPUT_DIR, noted.searchable, noted.others))
+        parts = shards.split(pages, bytes_per_part)
     if len(parts) <= 1:
         _run(index_command(indexer, site, output, glob))
     else:  # one part after the other: the memory of the largest part

@@ -21,7 +21,7 @@ import json
 import math
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,15 +32,23 @@ PART_FOLDER = "part-{n}"
 BODY_MARK = b"data-pagefind-body"
 
 
-def searchable_pages(site: Path, bundle: str) -> list[tuple[str, int]]:
-    """The site's pages that Pagefind indexes, as (path relative to `site`, bytes), sorted."""
+def searchable_pages(site: Path, bundle: str, noted: Mapping[str, int] | None = None,
+                     noted_others: Collection[str] = ()) -> list[tuple[str, int]]:
+    """The site's pages that Pagefind indexes, as (path relative to `site`, bytes), sorted.
+    Pages `noted` (searchable, with their bytes) or in `noted_others` (not searchable) as
+    they were written (written.py) are not read again."""
+    noted = noted or {}
     pages = []
     for page in site.rglob("*.html"):
         relative = page.relative_to(site).as_posix()
-        if relative.split("/", 1)[0] != bundle:
-            content = page.read_bytes()
-            if BODY_MARK in content:
-                pages.append((relative, len(content)))
+        if relative.split("/", 1)[0] == bundle or relative in noted_others:
+            continue
+        if relative in noted:
+            pages.append((relative, noted[relative]))
+            continue
+        content = page.read_bytes()
+        if BODY_MARK in content:
+            pages.append((relative, len(content)))
     return sorted(pages)
 
 

@@ -29,7 +29,7 @@ SCRIPT_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["']\s*\+)""")
 # A custom property a page's inline style or a script reads or sets (`--md-tooltip-x`).
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
 SCRIPT_SUFFIXES = (".js", ".mjs")
-# How many distinct tags a scan remembers as read before it forgets them (_Collector).
+# How many distinct tags a scan remembers as read before it forgets them (Collector).
 TAGS_REMEMBERED = 20_000
 
 
@@ -63,7 +63,7 @@ class SiteNames:
         return name in self.ids or self._by_script(name)
 
 
-class _Collector:
+class Collector:
     """The names of the pages and scripts it is given; with `asked`, only those among them
     (the names a stylesheet may look up: css_purge.names_asked), so that a province's
     pages, each with its own links and ids, add nothing the purge will not ask about."""
@@ -134,8 +134,8 @@ def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterabl
              asked: Collection[str] | None = None) -> SiteNames:
     """The names used by these pages (HTML) and scripts (JavaScript), and the custom
     properties other stylesheets may read (Pagefind's UI reads `--pagefind-ui-text`, which
-    the portal's sheet sets); with `asked`, only those among these (_Collector)."""
-    collector = _Collector(asked)
+    the portal's sheet sets); with `asked`, only those among these (Collector)."""
+    collector = Collector(asked)
     for html in pages:
         collector.page(html)
     for text in scripts:

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import theme
 from .css_purge import names_asked, purge
-from .site_names import SiteNames, merged, names_in, site_names
+from .site_names import Collector, SiteNames, merged, site_names
 
 FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
 # The theme's sheets (their names carry Material's hash) and the portal's own.
@@ -61,10 +60,10 @@ class PagesRead:
 def read_pages(site: Path, outside: str | None = None) -> PagesRead:
     """Read every page of `site` but those in its folder `outside` (relative to the site)."""
     return _read(site, [page for page in sorted(site.rglob("*.html"))
-                        if outside is None or page.relative_to(site).parts[0] != outside], _asked(site))
+                        if outside is None or page.relative_to(site).parts[0] != outside], asked_names(site))
 
 
-def _asked(site: Path) -> frozenset[str]:
+def asked_names(site: Path) -> frozenset[str]:
     """The names any sheet that may be joined could look up (css_purge.names_asked): the
     pages' names are kept only among these."""
     sheets = sorted(path for path in (site / FOLDER).glob("*.css")
@@ -73,21 +72,38 @@ def _asked(site: Path) -> frozenset[str]:
 
 
 def _read(site: Path, pages: list[Path], asked: frozenset[str]) -> PagesRead:
-    runs: dict[tuple[str, ...], list[Path]] = {}
-    names = names_in(_noting_runs(site, pages, runs), [], asked=asked)
-    return PagesRead(frozenset(pages), runs, names, asked)
-
-
-def _noting_runs(site: Path, pages: list[Path], runs: dict[tuple[str, ...], list[Path]]) -> Iterator[str]:
-    """Each page's HTML, having noted its run of stylesheet links in `runs`."""
+    reading = PagesReading(site, asked)
     for page in pages:
-        html = page.read_bytes().decode("utf-8")
+        reading.page(page, page.read_bytes().decode("utf-8"))
+    return reading.done()
+
+
+class PagesReading:
+    """read_pages one page at a time, as the caller has each page's HTML: from its file, or
+    as MkDocs writes it (written.py), so that a build need not read its pages again."""
+
+    def __init__(self, site: Path, asked: frozenset[str]) -> None:
+        self.site = site
+        self.asked = asked
+        self._pages: set[Path] = set()
+        self._runs: dict[tuple[str, ...], list[Path]] = {}
+        self._names = Collector(asked)
+        self._sheets_found: dict[tuple[str, ...], bool] = {}  # each run's sheets looked up once
+
+    def page(self, path: Path, html: str) -> None:
+        """Note the page at `path` (in the site), whose HTML is `html`."""
+        self._pages.add(path)
         found = RUN.search(html)
         if found:
             sources = tuple(HREF.findall(found.group(0)))
-            if len(sources) > 1 and all((site / source).is_file() for source in sources):
-                runs.setdefault(sources, []).append(page)
-        yield html
+            if sources not in self._sheets_found:
+                self._sheets_found[sources] = all((self.site / source).is_file() for source in sources)
+            if len(sources) > 1 and self._sheets_found[sources]:
+                self._runs.setdefault(sources, []).append(path)
+        self._names.page(html)
+
+    def done(self) -> PagesRead:
+        return PagesRead(frozenset(self._pages), self._runs, self._names.names(), self.asked)
 
 
 def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
