@@ -235,7 +235,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-100)  # after every other plugin's: the page as it goes to the disk
     def _note_written(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.written is not None and output.strip():  # MkDocs writes no empty page
-            self.written.page(page.file.dest_uri, output)
+            return self.written.page(page.file.dest_uri, output)
         return output
 
     on_post_page = CombinedEvent(_fill_article, _note_written)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,20 @@ JOINED = re.compile(r"assets/stylesheets/(?:main\.[0-9a-f]+\.min\.css|palette\.[
 RUN = re.compile(r'<link rel="stylesheet" href="(?P<root>[^"]*?)(?:' + JOINED.pattern + r')">'
                  r'(?:\s*<link rel="stylesheet" href="(?P=root)(?:' + JOINED.pattern + r')">)*')
 HREF = re.compile(r'href="[^"]*?(' + JOINED.pattern + r')"')
+DIGEST_LENGTH = 8  # hex digits of the sheet's hash in its name
+# Where a page written by a build links its joined sheet until the sheet is made (written.py):
+# as long as a digest, so that the digest is later written over it in place.
+PENDING_DIGEST = "_" * DIGEST_LENGTH
+
+
+def sheet_path(digest: str) -> str:
+    """The joined sheet's path in the site, named by (the start of) its hash."""
+    return f"{FOLDER}/site.{digest[:DIGEST_LENGTH]}.min.css"
+
+
+def sheet_link(root: str, sheet: str) -> str:
+    """The one link a page's run of links becomes; `root` leads from the page to the site's root."""
+    return f'<link rel="stylesheet" href="{root}{sheet}">'
 
 
 @dataclass(frozen=True)
@@ -90,25 +105,33 @@ class PagesReading:
         self._names = Collector(asked)
         self._sheets_found: dict[tuple[str, ...], bool] = {}  # each run's sheets looked up once
 
-    def page(self, path: Path, html: str) -> None:
-        """Note the page at `path` (in the site), whose HTML is `html`."""
+    def page(self, path: Path, html: str) -> re.Match[str] | None:
+        """Note the page at `path` (in the site), whose HTML is `html`; its run of links, if
+        they are to be joined."""
         self._pages.add(path)
-        found = RUN.search(html)
-        if found:
-            sources = tuple(HREF.findall(found.group(0)))
-            if sources not in self._sheets_found:
-                self._sheets_found[sources] = all((self.site / source).is_file() for source in sources)
-            if len(sources) > 1 and self._sheets_found[sources]:
-                self._runs.setdefault(sources, []).append(path)
         self._names.page(html)
+        found = RUN.search(html)
+        if found is None:
+            return None
+        sources = tuple(HREF.findall(found.group(0)))
+        if sources not in self._sheets_found:
+            self._sheets_found[sources] = all((self.site / source).is_file() for source in sources)
+        if len(sources) < 2 or not self._sheets_found[sources]:
+            return None
+        self._runs.setdefault(sources, []).append(path)
+        return found
 
     def done(self) -> PagesRead:
         return PagesRead(frozenset(self._pages), self._runs, self._names.names(), self.asked)
 
 
-def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
+def join_stylesheets(site: Path, read: PagesRead | None = None,
+                     pending: Mapping[Path, int] | None = None) -> list[Joined]:
     """Join and purge the sheets of each page's run of links; relink the pages. `read`:
-    most pages, read beforehand (read_pages); the others are read now."""
+    most pages, read beforehand (read_pages); the others are read now. `pending`: pages
+    written with the link already in place but for its digest (PENDING_DIGEST), and where
+    in the file (bytes) the digest goes."""
+    pending = pending or {}
     first = read if read is not None else read_pages(site)
     later = _read(site, [page for page in sorted(site.rglob("*.html")) if page not in first.pages], first.asked)
     run_of = {page: sources for part in (first, later) for sources, pages in part.runs.items() for page in pages}
@@ -125,10 +148,16 @@ def join_stylesheets(site: Path, read: PagesRead | None = None) -> list[Joined]:
         # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
         whole = "\n".join((site / source).read_text(encoding="utf-8") for source in sources)
         data = purge(whole, names).encode("utf-8")
-        sheet = f"{FOLDER}/site.{hashlib.sha256(data).hexdigest()[:8]}.min.css"
+        digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+        sheet = sheet_path(digest)
         (site / sheet).write_bytes(data)
         for page in linking:
-            relink(page, sheet)
+            if page in pending:
+                with page.open("r+b") as file:
+                    file.seek(pending[page])
+                    file.write(digest.encode("ascii"))
+            else:
+                relink(page, sheet)
         joined.append(Joined(sheet, sources, sum((site / source).stat().st_size for source in sources),
                              len(data), len(linking), names))
     return joined
@@ -138,7 +167,7 @@ def relink(page: Path, sheet: str) -> None:
     html = page.read_bytes().decode("utf-8")
     found = RUN.search(html)
     assert found is not None  # matched a moment ago
-    link = f'<link rel="stylesheet" href="{found.group("root")}{sheet}">'
+    link = sheet_link(found.group("root"), sheet)
     # Rewritten in place from the links on: a file emptied and written again (write_bytes)
     # is flushed to the disk when closed (ext4's auto_da_alloc), 0.15 ms a page.
     with page.open("r+b") as file:
