@@ -1,14 +1,17 @@
-"""National scale: one build per province, one search page over all of them (mergeIndex)."""
+"""National scale: one build per province, one search page over all of them (mergeIndex); and
+the folder each part of a province's index is made from (shards.mirror)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from browser_util import chromium, require_chromium, serve
 from test_pages import build, write_site
 
 from conftest import REPO
+from portal_mkdocs import shards
 
 SHARDS = {
     "dien-bien": ["schools/pgddt-dien-bien-phu.yml", "people/pgddt-dien-bien-phu.yml",
@@ -56,3 +59,27 @@ def test_one_search_page_finds_people_of_two_separately_built_provinces(tmp_path
         cu_chi = page.evaluate("search('nguyen van quy')")
     assert dien_bien[0] == "/dien-bien/nguoi/dbp-ha-thi-lien/"
     assert cu_chi[0] == "/cu-chi/nguoi/cc-nguyen-van-quy/"
+
+
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_a_parts_mirror_holds_its_pages_at_their_paths_and_is_gone_afterwards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_memory: bool) -> None:
+    """In memory (symbolic links, where /dev/shm is) or beside the site (hard links)."""
+    memory = tmp_path / "shm"
+    if in_memory:
+        memory.mkdir()
+    monkeypatch.setattr(shards, "IN_MEMORY", memory)
+    site = tmp_path / "site"
+    pages = {"nguoi/ha-thi-lien/index.html": "Hà Thị Liên", "truong/th-a/2024-2025/index.html": "Trường A",
+             "index.html": "Trang chủ"}
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    part = sorted(pages)[1:]
+    with shards.mirror(site, part) as folder:
+        assert (memory in folder.parents) is in_memory
+        held = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        assert held == part
+        assert all((folder / path).read_text(encoding="utf-8") == pages[path] for path in part)
+    assert not folder.exists() and all((site / path).is_file() for path in pages)
+    assert not in_memory or list(memory.iterdir()) == []

@@ -11,8 +11,12 @@ lists the others for the search script (overrides/assets/javascripts/portal-sear
 which merges them into the first with Pagefind's `mergeIndex`. A site of one part (every
 office's portal, the tests' sites) has an empty list: its bundle is what it always was.
 
-Each run sees a folder that mirrors the site with hard links to its part's pages only
-(`--site`), so the URLs in every part are the site's own.
+Each run sees a folder that mirrors the site with links to its part's pages only
+(`--site`), so the URLs in every part are the site's own. Where the system has a folder in
+memory (/dev/shm on Linux), the mirror is made there with symbolic links, which Pagefind
+follows: each page of a province has a folder of its own, and making then removing 20,000
+folders and links on the disk took longer than indexing them (the file system's journal).
+Elsewhere it is made beside the site, with hard links (copies where there are none).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import math
 import os
 import shutil
+import tempfile
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +35,7 @@ PART_FOLDER = "part-{n}"
 # What Pagefind indexes: a page with this attribute on its article (overrides/main.html).
 # Every part holds such pages only, or Pagefind would index the whole of a part's pages.
 BODY_MARK = b"data-pagefind-body"
+IN_MEMORY = Path("/dev/shm")  # a tmpfs on Linux: where a part's mirror is made, if it is there
 
 
 def searchable_pages(site: Path, bundle: str, noted: Mapping[str, int] | None = None,
@@ -78,19 +84,30 @@ def write_manifest(bundle: Path, count: int) -> None:
 
 @contextmanager
 def mirror(site: Path, pages: list[str]) -> Iterator[Path]:
-    """A folder beside `site` holding hard links to `pages` at their paths (copies where
-    the file system has no hard links); removed afterwards."""
-    folder = site.parent / f".{site.name}.search-part"
-    if folder.exists():
-        shutil.rmtree(folder)
+    """A folder holding links to `pages` at their paths, removed afterwards: symbolic links
+    in a folder of its own in memory (IN_MEMORY), else hard links beside `site` (copies
+    where the file system has no hard links)."""
+    if IN_MEMORY.is_dir() and os.access(IN_MEMORY, os.W_OK | os.X_OK):
+        folder = Path(tempfile.mkdtemp(prefix="portal-search-part-", dir=IN_MEMORY))
+        site = site.resolve()  # the links' targets
+
+        def place(source: Path, target: Path) -> None:
+            target.symlink_to(source)
+    else:
+        folder = site.parent / f".{site.name}.search-part"
+        if folder.exists():
+            shutil.rmtree(folder)
+
+        def place(source: Path, target: Path) -> None:
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
     try:
         for relative in pages:
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / relative, target)
-            except OSError:
-                shutil.copyfile(site / relative, target)
+            place(site / relative, target)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
