@@ -64,6 +64,12 @@ EDITS: dict[str, Edit] = {
         "      - {stt: 13, school: cc-thcs-trung-lap, role: thanh-vien}\n"),
     # A decision's date: its page, the archive, every list it decides, the feed, the calendars.
     "a decision's date": replace_in(CU_CHI_2024, "    date: 2024-09-13\n", "    date: 2024-09-12\n"),
+    # An amending decision's date with the day its change takes effect: the subject group's
+    # `since` note ("Nhóm trưởng từ ..., thay ...") on every school year page of its office,
+    # which holds the group by name only (contexts.SubjectLeaders) and the note's own rows.
+    "an amending decision's date and its note": replace_in(
+        "data/years/2024-2025/pgddt-mau.yml", "    date: 2024-11-04\n", "    date: 2024-11-05\n",
+        ("        from: 2024-11-04\n", "        from: 2024-11-05\n")),
     # A school moved from one cluster to another: both clusters, the school's year page, the diffs.
     "a school moved to another cluster": replace_in(
         CU_CHI_2024, "      - {stt: 10, school: cc-thcs-trung-an, role: thanh-vien}\n", "",
