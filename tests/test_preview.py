@@ -9,8 +9,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markers import runs_mkdocs
@@ -26,9 +29,10 @@ from portal.model import Portal
 from portal.pages import Pages
 from portal.render import Renderer
 from portal_mkdocs import notices
+from portal_mkdocs import preview as preview_module
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
-from portal_mkdocs.preview_serve import only_data_files, with_notice
+from portal_mkdocs.preview_serve import only_data_files, with_notice, written_first
 
 SERVE_URL = "http://127.0.0.1:8000/"
 STALE_BY_DESIGN = "pagefind"  # the search index: rebuilt by the next full build only
@@ -303,3 +307,52 @@ def test_a_core_team_member_is_not_mapped_to_its_subject_groups() -> None:
     assert secretary in keys["to-chuc/mau-to-cot-can/2024-2025/"]
     assert record_key("mau-to-cot-can") in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
     assert secretary not in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
+
+
+def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser reloads as soon as the update knows its pages; its request for a page still
+    waiting moves that page to the front (preview_serve.written_first) and gets the bytes of a
+    full build of the edited data, and in the end every file is a full build's."""
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    hold, built = threading.Event(), []
+    build_page = preview_module._build_page
+
+    def held_build_page(page: Any, *args: Any) -> None:  # the writer waits on its first page
+        if not built:
+            assert hold.wait(timeout=60)
+        built.append(page.file.dest_uri)
+        build_page(page, *args)
+
+    monkeypatch.setattr(preview_module, "_build_page", held_build_page)
+    EDITS["a decision's date"](project)
+    assert preview.update(plugin) is Outcome.UPDATED
+    waiting = list(preview.queue._waiting)  # the pages still to write, in order
+    asked = waiting[-1]
+    assert len(waiting) > 2, "the edit rewrites enough pages for an order to show"
+
+    def read_file(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [(served / asked).read_bytes()]
+
+    answer: list[bytes] = []
+    gate = threading.Event()
+    gate.set()  # open: no build is deciding what to write
+    request = threading.Thread(target=lambda: answer.extend(
+        written_first(read_file, "/", gate, preview.wait_for)({"PATH_INFO": f"/{asked}"}, lambda *a: None)))
+    request.start()
+    deadline = time.monotonic() + 30
+    while asked not in preview.queue._asked:  # until the request waits for it
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    hold.set()
+    request.join(timeout=120)
+    assert built[1] == asked  # right after the page the writer was on
+    assert preview.settle()
+    reference = tmp_path / "full"
+    full_build(project, reference)
+    assert b"".join(answer) == (reference / asked).read_bytes()
+    assert differences(served, reference) == []
