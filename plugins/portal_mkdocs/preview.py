@@ -4,14 +4,16 @@ After each full build of `mkdocs serve`, `Preview` keeps what MkDocs built with 
 files, navigation, Jinja environment, the joined stylesheet) and a map from each record to
 the pages that hold it (portal.dependencies), computed in the background. When only files
 under data/ changed, `update` loads the data again, finds the records and derived results
-the edit changed (portal.changes), builds the contexts of the pages holding them and of the
-hubs, and writes those pages through MkDocs' own page build, then the exports of the bodies
-among them, the school years' JSON, the calendars and the feed: the same bytes a full build
-of the edited data writes. The search index is not rebuilt: it is stale until the next full
-build, and the served pages say so (preview_serve.py).
+the edit changed (portal.changes) and builds the contexts of the pages holding them and of
+the hubs; it then returns, so that the server reloads the browser, and one writer thread
+writes those pages through MkDocs' own page build (a page a request waits for first:
+page_queue.py), then the exports of the bodies among them, the school years' JSON, the
+calendars and the feed: the same bytes a full build of the edited data writes. The search
+index is not rebuilt: it is stale until the next full build, and the served pages say so
+(preview_serve.py).
 
 `update` answers FULL when a page is added or removed (MkDocs' files and the sitemap change):
-the caller then runs MkDocs' full build. Once the pages are written, a background thread
+the caller then runs MkDocs' full build. Once the pages are written, the same thread
 checks that the purged stylesheet stays what it was (the names the pages use decide which
 rules it keeps); if not, it asks for a full build. A data error leaves the served site as
 it was and shows the clerk's report.
@@ -177,6 +179,7 @@ class Preview:
         self._checking = threading.Thread(target=self._write, args=(pages, specs, years, found, started),
                                           daemon=True)
         self._checking.start()
+        log.info(notices.preview_pages_known(len(found), time.perf_counter() - started))
         return Outcome.UPDATED
 
     def wait_for(self, dest_uri: str) -> None:

@@ -5,8 +5,11 @@ MkDocs' server rebuilds everything whenever a watched file changes, and does not
 config file and the extra watched paths, beside MkDocs' own) and replaces the server's
 builder: when every change since the last build is a data file, the preview rewrites the
 pages the edit touched (preview.py); otherwise, or when the preview asks for it, MkDocs'
-full build runs as before. While the search index is stale, every HTML page the server
-sends carries a notice saying so (the files on disk stay those a full build writes).
+full build runs as before. The preview's update returns once it knows the pages to
+rewrite (the server then reloads the browser) and writes them in the background; a request
+for one of them still waiting has it written first and waits for it (`written_first`).
+While the search index is stale, every HTML page the server sends carries a notice saying
+so (the files on disk stay those a full build writes).
 """
 
 from __future__ import annotations
