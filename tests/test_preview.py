@@ -356,3 +356,7 @@ def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
     full_build(project, reference)
     assert b"".join(answer) == (reference / asked).read_bytes()
     assert differences(served, reference) == []
+    # A second event of the same save (the watcher may report one write twice): nothing to do.
+    before = files_of(served)
+    assert preview.update(plugin) is Outcome.UNCHANGED
+    assert preview.settle() and files_of(served) == before

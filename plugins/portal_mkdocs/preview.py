@@ -65,6 +65,7 @@ log = get_plugin_logger(__name__)
 class Outcome(enum.Enum):
     UPDATED = "updated"  # the touched pages are rewritten
     KEPT = "kept"  # the data has an error: nothing was written
+    UNCHANGED = "unchanged"  # no data file changed since the last load (a second event of one save)
     FULL = "full"  # a full build is needed
 
 
@@ -151,6 +152,8 @@ class Preview:
         except DataError as error:
             log.error(notices.preview_data_error(plugin.config.data_dir, error))
             return Outcome.KEPT
+        if not self.files.changed:
+            return Outcome.UNCHANGED
         self.settle()
         touched = self.index.pages(changed_keys(built.pages, pages))
         touched |= {spec.url for spec in plugin.specs.values() if spec.in_nav}  # the hubs: a few, always
