@@ -360,3 +360,19 @@ def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
     before = files_of(served)
     assert preview.update(plugin) is Outcome.UNCHANGED
     assert preview.settle() and files_of(served) == before
+
+
+def test_a_school_year_page_is_not_mapped_to_the_decision_of_its_subject_groups() -> None:
+    """A school year page lists its office's subject groups by name (SHOWN_BY_NAME), and the
+    `since` notes of their heads as rows of their own (view.LeaderSince): the decision that set
+    the groups up, and their amending decisions, are not its keys; the groups and the people
+    the notes name are."""
+    pages = Pages(load_or_raise(REPO / "data")[0])
+    collector = KeyCollector()
+    keys = {spec.url: collector.keys(spec.context) for spec in pages.all()}
+    school_year = keys["truong/mau-thcs-an-nhon/2024-2025/"]
+    assert record_key("mau-to-cot-can-toan") in school_year
+    assert record_key("mau-vo-van-khoa") in school_year  # whom the head of mathematics replaced
+    for decision in ("mau-2024-qd-to-cot-can", "mau-2024-qd-to-cot-can-kien-toan"):
+        assert record_key(decision) not in school_year
+        assert record_key(decision) in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
