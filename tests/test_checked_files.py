@@ -120,6 +120,7 @@ def test_an_edit_loads_as_a_full_load_does(project: Path, kept: CheckedFiles, un
         full = load(data)
         assert incremental == full
         assert kept.reread <= 1  # the edited file alone was read again (none when it was removed)
+        assert kept.changed  # so the preview does not take it for a second event of one save
     finally:
         for path in set(data.rglob("*.yml")) - original.keys():
             path.unlink()
@@ -148,6 +149,7 @@ def test_the_edits_include_errors_across_files(tmp_path: Path) -> None:
 def test_an_unchanged_file_is_not_read_again(project: Path) -> None:
     files = CheckedFiles()
     first = load(project / "data", kept=files)
-    assert files.reread == len(_data_files())
+    assert files.reread == len(_data_files()) and files.changed
     assert load(project / "data", kept=files) == first
     assert files.reread == 0
+    assert not files.changed  # the preview then writes nothing (Outcome.UNCHANGED)

@@ -9,8 +9,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markers import runs_mkdocs
@@ -26,9 +29,10 @@ from portal.model import Portal
 from portal.pages import Pages
 from portal.render import Renderer
 from portal_mkdocs import notices
+from portal_mkdocs import preview as preview_module
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
-from portal_mkdocs.preview_serve import only_data_files, with_notice
+from portal_mkdocs.preview_serve import only_data_files, with_notice, written_first
 
 SERVE_URL = "http://127.0.0.1:8000/"
 STALE_BY_DESIGN = "pagefind"  # the search index: rebuilt by the next full build only
@@ -64,6 +68,12 @@ EDITS: dict[str, Edit] = {
         "      - {stt: 13, school: cc-thcs-trung-lap, role: thanh-vien}\n"),
     # A decision's date: its page, the archive, every list it decides, the feed, the calendars.
     "a decision's date": replace_in(CU_CHI_2024, "    date: 2024-09-13\n", "    date: 2024-09-12\n"),
+    # An amending decision's date with the day its change takes effect: the subject group's
+    # `since` note ("Nhóm trưởng từ ..., thay ...") on every school year page of its office,
+    # which holds the group by name only (contexts.SubjectLeaders) and the note's own rows.
+    "an amending decision's date and its note": replace_in(
+        "data/years/2024-2025/pgddt-mau.yml", "    date: 2024-11-04\n", "    date: 2024-11-05\n",
+        ("        from: 2024-11-04\n", "        from: 2024-11-05\n")),
     # A school moved from one cluster to another: both clusters, the school's year page, the diffs.
     "a school moved to another cluster": replace_in(
         CU_CHI_2024, "      - {stt: 10, school: cc-thcs-trung-an, role: thanh-vien}\n", "",
@@ -297,3 +307,72 @@ def test_a_core_team_member_is_not_mapped_to_its_subject_groups() -> None:
     assert secretary in keys["to-chuc/mau-to-cot-can/2024-2025/"]
     assert record_key("mau-to-cot-can") in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
     assert secretary not in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
+
+
+def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser reloads as soon as the update knows its pages; its request for a page still
+    waiting moves that page to the front (preview_serve.written_first) and gets the bytes of a
+    full build of the edited data, and in the end every file is a full build's."""
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    hold, built = threading.Event(), []
+    build_page = preview_module._build_page
+
+    def held_build_page(page: Any, *args: Any) -> None:  # the writer waits on its first page
+        if not built:
+            assert hold.wait(timeout=60)
+        built.append(page.file.dest_uri)
+        build_page(page, *args)
+
+    monkeypatch.setattr(preview_module, "_build_page", held_build_page)
+    EDITS["a decision's date"](project)
+    assert preview.update(plugin) is Outcome.UPDATED
+    waiting = list(preview.queue._waiting)  # the pages still to write, in order
+    asked = waiting[-1]
+    assert len(waiting) > 2, "the edit rewrites enough pages for an order to show"
+
+    def read_file(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [(served / asked).read_bytes()]
+
+    answer: list[bytes] = []
+    gate = threading.Event()
+    gate.set()  # open: no build is deciding what to write
+    request = threading.Thread(target=lambda: answer.extend(
+        written_first(read_file, "/", gate, preview.wait_for)({"PATH_INFO": f"/{asked}"}, lambda *a: None)))
+    request.start()
+    deadline = time.monotonic() + 30
+    while asked not in preview.queue._asked:  # until the request waits for it
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    hold.set()
+    request.join(timeout=120)
+    assert built[1] == asked  # right after the page the writer was on
+    assert preview.settle()
+    reference = tmp_path / "full"
+    full_build(project, reference)
+    assert b"".join(answer) == (reference / asked).read_bytes()
+    assert differences(served, reference) == []
+    # A second event of the same save (the watcher may report one write twice): nothing to do.
+    before = files_of(served)
+    assert preview.update(plugin) is Outcome.UNCHANGED
+    assert preview.settle() and files_of(served) == before
+
+
+def test_a_school_year_page_is_not_mapped_to_the_decision_of_its_subject_groups() -> None:
+    """A school year page lists its office's subject groups by name (SHOWN_BY_NAME), and the
+    `since` notes of their heads as rows of their own (view.LeaderSince): the decision that set
+    the groups up, and their amending decisions, are not its keys; the groups and the people
+    the notes name are."""
+    pages = Pages(load_or_raise(REPO / "data")[0])
+    collector = KeyCollector()
+    keys = {spec.url: collector.keys(spec.context) for spec in pages.all()}
+    school_year = keys["truong/mau-thcs-an-nhon/2024-2025/"]
+    assert record_key("mau-to-cot-can-toan") in school_year
+    assert record_key("mau-vo-van-khoa") in school_year  # whom the head of mathematics replaced
+    for decision in ("mau-2024-qd-to-cot-can", "mau-2024-qd-to-cot-can-kien-toan"):
+        assert record_key(decision) not in school_year
+        assert record_key(decision) in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]

@@ -47,6 +47,9 @@ class CheckedFiles:
         self._kept: dict[tuple[Path, str, str], tuple[bytes, Checked]] = {}
         self._seen: set[tuple[Path, str, str]] = set()
         self.reread = 0  # files parsed and checked again by the last load (for the log and the tests)
+        # Whether the last load found a file other than the load before it did (changed, added,
+        # removed, unreadable): when not, it gave the same model (a second event of one save).
+        self.changed = True
 
     def check(self, path: Path, shown_as: str, kind: str) -> Checked:
         key = (path, shown_as, kind)
@@ -54,11 +57,13 @@ class CheckedFiles:
         data = read_bytes(path, shown_as)
         if isinstance(data, ReadResult):  # unreadable: nothing to keep
             self._kept.pop(key, None)
+            self.changed = True
             return read_and_check(data, shown_as, kind)
         kept = self._kept.get(key)
         if kept is not None and kept[0] == data:
             return kept[1]
         self.reread += 1
+        self.changed = True
         checked = read_and_check(data, shown_as, kind)
         self._kept[key] = (data, checked)
         return checked
@@ -67,8 +72,10 @@ class CheckedFiles:
         """A load begins: count the files read again from here."""
         self._seen = set()
         self.reread = 0
+        self.changed = False
 
     def finish(self) -> None:
         """A load ended: forget the files it did not see (removed, renamed, or left out)."""
         for key in self._kept.keys() - self._seen:
             del self._kept[key]
+            self.changed = True

@@ -16,7 +16,7 @@ from .dependencies import SHOWN_BY_NAME
 from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
 from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Original, Person, School, Subject
-from .view import HomeGroup, Seat
+from .view import HomeGroup, LeaderSince, Seat
 
 # A plan's activity with the document that sets it.
 PlanItem = tuple[Document, Activity]
@@ -194,13 +194,13 @@ class SchoolBody:
     """A cluster or inter-school group a school is in, with its school's own row; its list,
     leaders and deputies as at the latest date the data covers."""
 
-    # Held whole: `since` names the leaders it replaced, from its amendments.
+    # Held whole: the cluster's paragraph and plan read its lists.
     body: Body
     membership: Membership
     members: tuple[Membership, ...]
     leaders: tuple[Membership, ...]
     deputies: tuple[Membership, ...]
-    since: tuple[str, ...]  # leaders who took office during the year (wording.leader_since)
+    since: tuple[LeaderSince, ...]  # leaders who took office during the year
     plan: tuple[PlanItem, ...]
 
 
@@ -208,10 +208,11 @@ class SchoolBody:
 class SubjectLeaders:
     """A subject group of the school's office, and who leads it."""
 
-    group: Body  # held whole: `since` names the heads it replaced, from its amendments
+    # Shown by name (a link); its heads, and whom they replaced, are held as rows of their own.
+    group: Body = field(metadata=SHOWN_BY_NAME)
     subject: Subject | None
     heads: tuple[Membership, ...]
-    since: tuple[str, ...]  # heads who took office during the year (wording.leader_since)
+    since: tuple[LeaderSince, ...]  # heads who took office during the year
 
     @property
     def anchor(self) -> str:

@@ -10,10 +10,14 @@ a page re-rendered for nothing, never a page left stale.
 
 One narrowing, declared where the field is (`field(metadata=SHOWN_BY_NAME)`): a field
 whose records the templates show by name and link only (a seat's body, a body's parents,
-the bodies a year or a document lists) gives the keys of those records' own fields (id,
-name, year, office, decision...), not of their lists (members, duties, amendments). Any
-change to such a record still touches the page (its id); a person renamed on the list of
-a core team no longer touches every subject group page below it.
+the bodies a year or a document lists, a school year page's subject groups) gives those
+records' own ids (and office-years), not the records they name (a body's decision, parent,
+office) nor their lists (members, duties, amendments). Any change to such a record still
+touches the page (its id); a person renamed on the list of a core team no longer touches
+every subject group page below it, nor a decision's date every school year page of the
+year (they list the subject groups it set up). What such a page shows of a record a
+by-name one names, it holds in a field of its own (a body page's `decision`, a seat's
+`term`), since templates look nothing up.
 
 The keys of an edit (changes.py) are the same strings: the ids of the records added,
 removed or changed, and the office-years whose derived data (diffs, changes within the
@@ -37,9 +41,9 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_ID = 80
 
 # The metadata of a dataclass field whose records (one, a tuple of them, or None) every
-# template shows by name and link only (link_html.body_link): the map takes their own
-# fields' keys, not their lists'. Declare it only where no template, and nothing computed
-# from the record into the same context, reads the record's lists.
+# template shows by name and link only (link_html.body_link): the map takes their own ids,
+# not those of the records they name nor of their lists. Declare it only where no template,
+# and nothing computed from the record into the same context, reads more of the record.
 _BY_NAME = "portal.dependencies.shown_by_name"
 SHOWN_BY_NAME: Mapping[str, bool] = {_BY_NAME: True}
 
@@ -97,18 +101,20 @@ class KeyCollector:
         return found
 
     def _shown_by_name(self, value: Any) -> frozenset[Key]:
-        """The keys of a field marked SHOWN_BY_NAME: of each record, its own fields (id, name,
-        year, decision, office...), not its lists (members, amendments, duties)."""
+        """The keys of a field marked SHOWN_BY_NAME: of each record, its own id (any change to
+        it, its name included, changes the record) and its office-year; not the records it
+        names (its decision, parent, office) nor its lists (members, amendments, duties)."""
         if isinstance(value, (tuple, list)):
             return self._union_by_name(value)
-        if not is_dataclass(value) or isinstance(value, type):
-            return self.keys(value)
+        own = getattr(value, "id", None)
+        if not is_dataclass(value) or isinstance(value, type) or not isinstance(own, str):
+            return self.keys(value)  # not a record with an id: walked whole
         found = self._by_name_memo.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
         shape = self._shape(value)
         values = [getattr(value, name) for name in shape.names]
-        keys = self._union(v for v in values if not isinstance(v, (tuple, list)))
+        keys = self.keys(own)
         if shape.offices:
             keys |= _office_years(value, shape, values)
         self._by_name_memo[id(value)] = (value, keys)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import terms, vocab, wording
-from .dates import SchoolYear
+from .dates import PartialDate, SchoolYear
 from .dependencies import SHOWN_BY_NAME
 from .model import Activity, Body, Document, Membership, Office, Person, Portal, School
 from .terms import History, Step, Term
@@ -38,6 +38,18 @@ class Seat:
     membership: Membership
     office: Office
     term: Term
+
+
+@dataclass(frozen=True)
+class LeaderSince:
+    """A leader who took office during the year (wording.leader_since): their row, its first
+    day, and the row of whom they replaced (None: nobody's). The note is written from these at
+    output, so a page holding it is mapped to the people it names (portal.dependencies), not
+    to the whole body's lists and decisions."""
+
+    member: Membership
+    start: PartialDate
+    replaced: Membership | None
 
 
 class View:
@@ -153,15 +165,16 @@ class View:
         role = vocab.DEPUTY_ROLE[body.kind]
         return [m for m in self.history(body).latest if m.role == role]
 
-    def since(self, body: Body, members: list[Membership]) -> tuple[str, ...]:
+    def since(self, body: Body, members: list[Membership]) -> tuple[LeaderSince, ...]:
         """For each of `members` (rows of the body's latest list) who took office during the
-        year: since when, and whom they replaced (wording.leader_since)."""
+        year: since when, and whom they replaced."""
         history = self.history(body)
         notes = []
         for m in members:
             term = history.term_of(m)
             if term is not None and term.start is not None:
-                notes.append(wording.leader_since(self.portal, term, history.predecessor(term)))
+                predecessor = history.predecessor(term)
+                notes.append(LeaderSince(m, term.start, predecessor.member if predecessor else None))
         return tuple(notes)
 
     def ancestors(self, body: Body) -> list[Body]:

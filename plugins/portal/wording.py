@@ -269,14 +269,12 @@ def term_period(term: Term) -> str:
     return " ".join(parts) or "cả năm học"
 
 
-def leader_since(portal: Portal, term: Term, predecessor: Term | None) -> str:
-    """A leader who took office during the year: 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa';
-    '' for one in office since the list was first signed."""
-    if term.start is None:
-        return ""
-    text = f"{member_role(term.member)} từ {term.start.vietnamese()}"
-    if predecessor is not None:
-        text += f", thay {member_mention(portal, predecessor.member)}"
+def leader_since(portal: Portal, member: Membership, start: PartialDate, replaced: Membership | None) -> str:
+    """A leader who took office during the year (`member`'s row, from `start`, in the place
+    of `replaced`): 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa' (view.LeaderSince)."""
+    text = f"{member_role(member)} từ {start.vietnamese()}"
+    if replaced is not None:
+        text += f", thay {member_mention(portal, replaced)}"
     return text
 
 

@@ -86,6 +86,11 @@ SEARCH_STALE = ("Bản xem trước: trang đã cập nhật theo dữ liệu v�
 PREVIEW_READY = "Xem trước sẵn sàng: sửa một tệp trong data/ thì chỉ các trang liên quan được dựng lại."
 
 
+def preview_pages_known(pages: int, seconds: float) -> str:
+    return (f"Xem trước: {pages} trang cần dựng lại (biết sau {seconds:.1f} s); "
+            "trang đang mở trên trình duyệt được dựng trước.")
+
+
 def preview_updated(pages: int, seconds: float) -> str:
     return f"Xem trước: đã cập nhật {pages} trang trong {seconds:.1f} s. {SEARCH_STALE}"
 

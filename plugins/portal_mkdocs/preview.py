@@ -4,14 +4,16 @@ After each full build of `mkdocs serve`, `Preview` keeps what MkDocs built with 
 files, navigation, Jinja environment, the joined stylesheet) and a map from each record to
 the pages that hold it (portal.dependencies), computed in the background. When only files
 under data/ changed, `update` loads the data again, finds the records and derived results
-the edit changed (portal.changes), builds the contexts of the pages holding them and of the
-hubs, and writes those pages through MkDocs' own page build, then the exports of the bodies
-among them, the school years' JSON, the calendars and the feed: the same bytes a full build
-of the edited data writes. The search index is not rebuilt: it is stale until the next full
-build, and the served pages say so (preview_serve.py).
+the edit changed (portal.changes) and builds the contexts of the pages holding them and of
+the hubs; it then returns, so that the server reloads the browser, and one writer thread
+writes those pages through MkDocs' own page build (a page a request waits for first:
+page_queue.py), then the exports of the bodies among them, the school years' JSON, the
+calendars and the feed: the same bytes a full build of the edited data writes. The search
+index is not rebuilt: it is stale until the next full build, and the served pages say so
+(preview_serve.py).
 
 `update` answers FULL when a page is added or removed (MkDocs' files and the sitemap change):
-the caller then runs MkDocs' full build. Once the pages are written, a background thread
+the caller then runs MkDocs' full build. Once the pages are written, the same thread
 checks that the purged stylesheet stays what it was (the names the pages use decide which
 rules it keeps); if not, it asks for a full build. A data error leaves the served site as
 it was and shows the clerk's report.
@@ -32,7 +34,7 @@ from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page  # MkDocs' own page build (mkdocs<2)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from portal import calendar, exports, feed
@@ -50,6 +52,7 @@ from portal.urls import src_uri
 
 from . import notices
 from .css_purge import purge
+from .page_queue import PageQueue
 from .site_names import SCRIPT_SUFFIXES, SiteNames, names_in
 from .stylesheet import HREF, RUN, Joined, relink
 
@@ -62,6 +65,7 @@ log = get_plugin_logger(__name__)
 class Outcome(enum.Enum):
     UPDATED = "updated"  # the touched pages are rewritten
     KEPT = "kept"  # the data has an error: nothing was written
+    UNCHANGED = "unchanged"  # no data file changed since the last load (a second event of one save)
     FULL = "full"  # a full build is needed
 
 
@@ -88,7 +92,8 @@ class Preview:
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
     other_names: frozenset[tuple[str, str]] = frozenset()
     _indexing: threading.Thread | None = None
-    _checking: threading.Thread | None = None  # of the stylesheet after an edit
+    _checking: threading.Thread | None = None  # writes an update's pages, then its exports and checks
+    queue: PageQueue = field(default_factory=PageQueue)  # the last update's pages still to write
     sheet_changed: bool = False  # an edit changed the purged stylesheet: a full build is due
     # Set by `mkdocs serve` (preview_serve.attach): wakes its build loop for a full build.
     request_full_build: Callable[[], None] = lambda: None
@@ -147,6 +152,8 @@ class Preview:
         except DataError as error:
             log.error(notices.preview_data_error(plugin.config.data_dir, error))
             return Outcome.KEPT
+        if not self.files.changed:
+            return Outcome.UNCHANGED
         self.settle()
         touched = self.index.pages(changed_keys(built.pages, pages))
         touched |= {spec.url for spec in plugin.specs.values() if spec.in_nav}  # the hubs: a few, always
@@ -160,17 +167,40 @@ class Preview:
         if seen != {spec.url for spec in plugin.specs.values()}:
             return Outcome.FULL  # pages added or removed
         years = [year for year in pages.portal.school_years if exports.year_export_path(year, pages.urls) in touched]
-        before, after = self._write_pages(plugin, pages, specs)
+        found = [file for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
+                 and file.generated_by and file.page is not None]  # else a hand-written page took the URL
+        plugin.specs.update(specs)
+        if plugin.renderer is None:
+            plugin.renderer = Renderer(pages)
+        plugin.renderer.use(pages)
         built.pages = pages
         self.search_stale = True
-        log.info(notices.preview_updated(len(after), time.perf_counter() - started))
-        # After the pages are served: the exports, the rewritten pages mapped again (the next
-        # update settles first), then the stylesheet's check (a full build follows if
-        # the sheet changes).
-        self._checking = threading.Thread(target=self._after_pages, args=(pages, specs, years, before, after),
+        # The pages are written by one thread, the one a request waits for first (wait_for),
+        # then the exports, the rewritten pages mapped again, and the stylesheet's check (a full
+        # build follows if the sheet changes). The next update and a full build settle first.
+        self.queue = PageQueue(file.dest_uri for file in found)
+        self._checking = threading.Thread(target=self._write, args=(pages, specs, years, found, started),
                                           daemon=True)
         self._checking.start()
+        log.info(notices.preview_pages_known(len(found), time.perf_counter() - started))
         return Outcome.UPDATED
+
+    def wait_for(self, dest_uri: str) -> None:
+        """Return once the page of the site at `dest_uri` is as the last update writes it."""
+        self.queue.wait_for(dest_uri)
+
+    def _write(self, pages: Pages, specs: dict[str, PageSpec], years: list[SchoolYear], found: list[File],
+               started: float) -> None:
+        try:
+            before, after = self._write_pages(found)
+        except BaseException:
+            self.sheet_changed = True  # the site is half written: a full build writes it again
+            self.request_full_build()
+            raise
+        finally:
+            self.queue.release()
+        log.info(notices.preview_updated(len(after), time.perf_counter() - started))
+        self._after_pages(pages, specs, years, before, after)
 
     def _after_pages(self, pages: Pages, specs: dict[str, PageSpec], years: list[SchoolYear],
                      before: list[str], after: list[str]) -> None:
@@ -203,29 +233,25 @@ class Preview:
             log.info(notices.preview_full_build("bảng kiểu của trang web đổi"))
             self.request_full_build()
 
-    def _write_pages(self, plugin: PortalPlugin, pages: Pages,
-                     specs: dict[str, PageSpec]) -> tuple[list[str], list[str]]:
-        """Rewrite the pages of `specs` as MkDocs builds a page, linking the joined stylesheet;
-        their HTML before and after (before the stylesheet's link)."""
+    def _write_pages(self, found: list[File]) -> tuple[list[str], list[str]]:
+        """Rewrite the pages of `found` as MkDocs builds a page, linking the joined stylesheet,
+        in the queue's order; their HTML before and after (before the stylesheet's link)."""
         assert self.built is not None
         built = self.built
-        found = [(uri, file) for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
-                 and file.generated_by and file.page is not None]  # else a hand-written page took the URL
-        before = [_read(Path(file.abs_dest_path)) for _, file in found]
-        plugin.specs.update(specs)
-        if plugin.renderer is None:
-            plugin.renderer = Renderer(pages)
-        plugin.renderer.use(pages)
+        pages = {file.dest_uri: file for file in found}
         doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        before: list[str] = []
         after: list[str] = []
-        for _, file in found:
-            page = file.page
-            assert page is not None
-            _populate_page(page, built.config, built.files)
-            _build_page(page, built.config, doc_files, built.nav, built.env)
-            after.append(_read(Path(file.abs_dest_path)))
-        for (_, file), html in zip(found, after, strict=True):
-            self._relink(Path(file.abs_dest_path), html)
+        while (dest_uri := self.queue.take()) is not None:
+            file = pages[dest_uri]
+            path = Path(file.abs_dest_path)
+            before.append(_read(path))
+            assert file.page is not None
+            _populate_page(file.page, built.config, built.files)
+            _build_page(file.page, built.config, doc_files, built.nav, built.env)
+            after.append(_read(path))
+            self._relink(path, after[-1])
+            self.queue.written(dest_uri)
         return before, after
 
     def _same_sheet(self, before: list[str], after: list[str]) -> bool:

@@ -5,13 +5,17 @@ MkDocs' server rebuilds everything whenever a watched file changes, and does not
 config file and the extra watched paths, beside MkDocs' own) and replaces the server's
 builder: when every change since the last build is a data file, the preview rewrites the
 pages the edit touched (preview.py); otherwise, or when the preview asks for it, MkDocs'
-full build runs as before. While the search index is stale, every HTML page the server
-sends carries a notice saying so (the files on disk stay those a full build writes).
+full build runs as before. The preview's update returns once it knows the pages to
+rewrite (the server then reloads the browser) and writes them in the background; a request
+for one of them still waiting has it written first and waits for it (`written_first`).
+While the search index is stale, every HTML page the server sends carries a notice saying
+so (the files on disk stay those a full build writes).
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -74,14 +78,23 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             server.observer.schedule(recorder, str(Path(path).resolve()), recursive=True)
     server.watch(str(data_dir))  # MkDocs' own handler wakes its build loop
     full_build = server.builder
+    # Closed while a build decides what to write: a request then waits, so that it cannot get
+    # a page the update is about to rewrite before the update says so (written_first).
+    open_gate = threading.Event()
+    open_gate.set()
 
     def builder(*args: Any, **kwargs: Any) -> None:
-        if only_data_files(recorder.take(), data_dir):
-            outcome = update()
-            if outcome is not Outcome.FULL:
-                return
-            log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
-        full_build(*args, **kwargs)
+        open_gate.clear()
+        try:
+            if only_data_files(recorder.take(), data_dir):
+                outcome = update()
+                if outcome is not Outcome.FULL:
+                    return
+                log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
+            preview.settle()  # the last update's pages are written before MkDocs writes them all
+            full_build(*args, **kwargs)
+        finally:
+            open_gate.set()
 
     server.builder = builder
 
@@ -93,11 +106,38 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             server._rebuild_cond.notify_all()
 
     preview.request_full_build = request_full_build
-    server.set_app(with_notice(server.serve_request, lambda: preview.search_stale))
+    pages_first = written_first(server.serve_request, server.mount_path, open_gate, preview.wait_for)
+    server.set_app(with_notice(pages_first, lambda: preview.search_stale))
     return recorder
 
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def dest_uri(path_info: str, mount_path: str) -> str | None:
+    """The file of the site a request's path serves, as MkDocs' server finds it (`index.html`
+    of a directory); None outside the site."""
+    path = path_info.encode("latin-1").decode("utf-8", "ignore")  # as LiveReloadServer decodes it
+    if not (path + "/").startswith(mount_path):
+        return None
+    relative = path[len(mount_path):] + ("index.html" if path.endswith("/") else "")
+    return posixpath.normpath("/" + relative).lstrip("/")
+
+
+def written_first(app: WsgiApp, mount_path: str, open_gate: threading.Event,
+                  wait_for: Callable[[str], None]) -> WsgiApp:
+    """`app` that, for a page the last update has still to write, has it written first (the
+    preview's writer takes it next) and waits for it: the clerk's browser, reloaded as soon as
+    the update knows its pages, gets the page it shows before the others are written."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = dest_uri(environ.get("PATH_INFO", ""), mount_path)
+        if path is not None:
+            open_gate.wait()
+            wait_for(path)
+        return app(environ, start_response)
+
+    return serve
 
 
 def with_notice(app: WsgiApp, stale: Callable[[], bool]) -> WsgiApp:
