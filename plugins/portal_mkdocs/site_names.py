@@ -145,16 +145,22 @@ def names_in(pages: Iterable[str], scripts: Iterable[str], other_sheets: Iterabl
     return collector.names()
 
 
+def site_files(site: Path) -> list[Path]:
+    """The files of a built site that may use or define a name: pages, sheets and scripts."""
+    read = (".html", ".css", *SCRIPT_SUFFIXES)  # by suffix first: a province has 50,000 other files
+    return sorted(path for path in site.rglob("*") if path.suffix in read and path.is_file())
+
+
 def site_names(site: Path, purged: Collection[str], pages_read: Collection[Path] = (),
-               asked: Collection[str] | None = None) -> SiteNames:
+               asked: Collection[str] | None = None, files: list[Path] | None = None) -> SiteNames:
     """The names used by every page and every script of a built site, and by its
     stylesheets other than those to be purged (paths in the site); but `pages_read`,
-    whose names the caller has (`merged`); with `asked`, only those among these."""
+    whose names the caller has (`merged`); with `asked`, only those among these. `files`:
+    site_files(site), if the caller has it."""
     def text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
 
-    read = (".html", ".css", *SCRIPT_SUFFIXES)  # by suffix first: a province has 50,000 other files
-    files = sorted(path for path in site.rglob("*") if path.suffix in read and path.is_file())
+    files = site_files(site) if files is None else files
     return names_in((text(path) for path in files if path.suffix == ".html" and path not in pages_read),
                     (text(path) for path in files if path.suffix in SCRIPT_SUFFIXES),
                     (text(path) for path in files

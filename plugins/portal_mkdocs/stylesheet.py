@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import theme
 from .css_purge import names_asked, purge
-from .site_names import Collector, SiteNames, merged, site_names
+from .site_names import Collector, SiteNames, merged, site_files, site_names
 
 FOLDER = "assets/stylesheets"  # the sheets' own folder: their relative url()s stay right
 # The theme's sheets (their names carry Material's hash) and the portal's own.
@@ -133,7 +133,8 @@ def join_stylesheets(site: Path, read: PagesRead | None = None,
     in the file (bytes) the digest goes."""
     pending = pending or {}
     first = read if read is not None else read_pages(site)
-    later = _read(site, [page for page in sorted(site.rglob("*.html")) if page not in first.pages], first.asked)
+    files = site_files(site)  # the site walked once: 25,000 folders at a province
+    later = _read(site, [page for page in files if page.suffix == ".html" and page not in first.pages], first.asked)
     run_of = {page: sources for part in (first, later) for sources, pages in part.runs.items() for page in pages}
     runs: dict[tuple[str, ...], list[Path]] = {}
     for page in sorted(run_of):  # in the order of the pages' paths, however they were read
@@ -142,7 +143,7 @@ def join_stylesheets(site: Path, read: PagesRead | None = None,
         return []
     purged = {source for sources in runs for source in sources}
     names = merged(merged(first.names, later.names),
-                   site_names(site, purged, pages_read=first.pages | later.pages, asked=first.asked))
+                   site_names(site, purged, pages_read=first.pages | later.pages, asked=first.asked, files=files))
     joined = []
     for sources, linking in runs.items():
         # Purged as one sheet: a property set in Material's sheet may be read only in the portal's.
