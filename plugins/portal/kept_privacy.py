@@ -47,13 +47,14 @@ class KeptPrivacy:
     def start(self) -> None:
         """A load begins: count the files scanned and the records redacted again from here."""
         self.rescanned = self.redone = 0
+        self._scanned = {}  # a load that stopped half way leaves none of its scans behind
 
     def scan(self, doc: YamlDocument, known: frozenset[str], private_values: frozenset[str],
              compute: Callable[[YamlDocument], list[Problem]]) -> list[Problem]:
         """`compute(doc)`, or its kept result when the file and what the scan knows are unchanged."""
         if (known, private_values) != self._scan_knew:
             self._scan_knew = (known, private_values)
-            self._scans = {}
+            self._scans, self._scanned = {}, {}
         kept = self._scans.get(id(doc))
         if kept is None or kept[0] is not doc:
             kept = (doc, compute(doc))
