@@ -153,3 +153,54 @@ def test_an_unchanged_file_is_not_read_again(project: Path) -> None:
     assert load(project / "data", kept=files) == first
     assert files.reread == 0
     assert not files.changed  # the preview then writes nothing (Outcome.UNCHANGED)
+
+
+# A phone number nobody's contact holds yet, written as a clerk writes it in a note.
+_NEW_PHONE = "0912 345 678"
+
+
+def test_a_private_value_added_or_removed_redacts_unchanged_records_anew(tmp_path: Path) -> None:
+    """The scan and the redaction kept between loads (portal.kept_privacy) are done again when
+    a people file gives a new private value: a record whose file did not change must now be
+    redacted, and its problem ("belongs to no one's contact") goes; and back when it is removed."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    data = tmp_path / "data"
+    people = next(p for p in sorted((data / "people").glob("*.yml"))
+                  if any(person.get("contact") for person in yaml.safe_load(p.read_text(encoding="utf-8"))["people"]))
+    year = next(p for p in sorted((data / "years").rglob("*.yml"))
+                if yaml.safe_load(p.read_text(encoding="utf-8")).get("documents"))
+
+    def with_note(values: dict[str, Any]) -> None:
+        values["documents"][0]["title"] += f" (liên hệ {_NEW_PHONE})"
+    _rewrite(year, with_note)
+    kept = CheckedFiles()
+    before = load(data, kept=kept)
+    assert any(_NEW_PHONE in p.message for p in before[1])  # nobody's contact: an error
+
+    def add_contact(values: dict[str, Any]) -> None:
+        next(p for p in values["people"] if p.get("contact"))["contact"]["phone"] = _NEW_PHONE.replace(" ", "")
+    original_people = people.read_bytes()
+    _rewrite(people, add_contact)
+    added = load(data, kept=kept)
+    assert added == load(data)
+    assert not any(_NEW_PHONE in p.message for p in added[1])
+    assert not any(_NEW_PHONE in d.title for d in added[0].documents.values())  # redacted
+    assert kept.privacy.rescanned > 1  # every file scanned again, not only the people file
+
+    people.write_bytes(original_people)
+    removed = load(data, kept=kept)
+    assert removed == load(data) == before
+
+
+def test_an_unchanged_record_is_not_scanned_or_redacted_again(project: Path) -> None:
+    files = CheckedFiles()
+    first = load(project / "data", kept=files)
+    year = next(p for p in sorted((project / "data" / "years").rglob("*.yml")))
+    original = year.read_bytes()
+    try:
+        year.write_bytes(original + "\n# Ghi chú của văn thư.\n".encode())  # same records, other bytes
+        assert load(project / "data", kept=files) == first
+        assert files.privacy.rescanned == 1  # the file rewritten: a new document
+        assert files.privacy.redone == 0  # its records are equal to those redacted before
+    finally:
+        year.write_bytes(original)

@@ -10,7 +10,8 @@ model and the checks across records are then made from every file, as a full loa
 them, so the result (the model and every problem) is the same as a full load's.
 
 The documents kept are never changed by the loader (the model is built from them, the
-checks read their lines), so one kept document may serve any number of loads.
+checks read their lines), so one kept document may serve any number of loads. The privacy
+scan and the redaction are kept with them (`privacy`: kept_privacy.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .kept_privacy import KeptPrivacy
 from .validate import Validation, validate
 from .yamlsource import ReadResult, parse_bytes, read_bytes
 
@@ -50,6 +52,8 @@ class CheckedFiles:
         # Whether the last load found a file other than the load before it did (changed, added,
         # removed, unreadable): when not, it gave the same model (a second event of one save).
         self.changed = True
+        # The privacy scan per file and the redaction per record, kept with the files they come from.
+        self.privacy = KeptPrivacy()
 
     def check(self, path: Path, shown_as: str, kind: str) -> Checked:
         key = (path, shown_as, kind)
@@ -73,6 +77,7 @@ class CheckedFiles:
         self._seen = set()
         self.reread = 0
         self.changed = False
+        self.privacy.start()
 
     def finish(self) -> None:
         """A load ended: forget the files it did not see (removed, renamed, or left out)."""

@@ -18,6 +18,7 @@ from typing import Any
 from . import commands, privacy, vocab, wording
 from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
+from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
@@ -115,9 +116,10 @@ class _Context:
 
 
 def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt | None = None, *,
-                 draft: bool = False) -> list[Problem]:
+                 draft: bool = False, kept: KeptPrivacy | None = None) -> list[Problem]:
     """Every problem across records. `unbuilt`: records the loader left out (none when the
-    model is complete); `draft` accepts placeholder documents, as warnings."""
+    model is complete); `draft` accepts placeholder documents, as warnings; `kept` (under
+    `mkdocs serve`) reuses the last load's privacy scan of each unchanged file."""
     if unbuilt is None:
         unbuilt = Unbuilt()
     ctx = _Context(portal, docs, unbuilt)
@@ -128,7 +130,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     _check_office_years(ctx)
     _check_bodies(ctx)
     if not unbuilt.people:  # with people left out, some private contacts are not known
-        _check_privacy(ctx)
+        _check_privacy(ctx, kept)
     return ctx.problems
 
 
@@ -581,7 +583,7 @@ def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tu
                 yield from _public_texts(free, item, (*path, key))
 
 
-def _check_privacy(ctx: _Context) -> None:
+def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
     """Contacts are valid phones or e-mails; a phone number or e-mail address in any text
     the site shows belongs to someone's contact (the site then hides it if private); an id,
     which the site shows in addresses, holds no private value."""
@@ -596,22 +598,36 @@ def _check_privacy(ctx: _Context) -> None:
             ctx.add(person.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
                     expected=CONTACT["properties"][kind]["description"], actual=repr(value),
                     hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
+    known_keys = frozenset(known)
+
+    def scan(doc: YamlDocument) -> list[Problem]:
+        return _private_values_in_file(doc, known_keys, p.redactor)
+
     for doc in ctx.docs.values():
-        schema = _file_schema(doc.data)
-        if schema is None:
+        ctx.problems += scan(doc) if kept is None else kept.scan(doc, known_keys, p.redactor.values, scan)
+    if kept is not None:
+        kept.end_scan()
+
+
+def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: privacy.Redactor) -> list[Problem]:
+    """The privacy scan of one file's public texts (see _check_privacy)."""
+    problems: list[Problem] = []
+    schema = _file_schema(doc.data)
+    if schema is None:
+        return problems
+    for path, text, is_id in _public_texts(schema, doc.data):
+        if is_id:
+            for found in redactor.find(text):
+                problems.append(doc.problem(
+                    path, f"mã '{text}' chứa {found.label} riêng tư.",
+                    expected="mã không chứa thông tin liên hệ",
+                    hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
             continue
-        for path, text, is_id in _public_texts(schema, doc.data):
-            if is_id:
-                for found in p.redactor.find(text):
-                    ctx.problems.append(doc.problem(
-                        path, f"mã '{text}' chứa {found.label} riêng tư.",
-                        expected="mã không chứa thông tin liên hệ",
-                        hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
-                continue
-            for found in privacy.find_contacts(text):
-                if known.isdisjoint(found.keys):
-                    ctx.problems.append(doc.problem(
-                        path, f"đoạn chữ công khai có {found.label} '{text[found.start:found.end]}' "
-                        "không thuộc liên hệ riêng tư của ai.",
-                        hint="thêm nó vào 'contact' của người sở hữu để trang web ẩn đi; không bao giờ "
-                        "công bố thông tin cá nhân khi chưa được đồng ý."))
+        for found in privacy.find_contacts(text):
+            if known.isdisjoint(found.keys):
+                problems.append(doc.problem(
+                    path, f"đoạn chữ công khai có {found.label} '{text[found.start:found.end]}' "
+                    "không thuộc liên hệ riêng tư của ai.",
+                    hint="thêm nó vào 'contact' của người sở hữu để trang web ẩn đi; không bao giờ "
+                    "công bố thông tin cá nhân khi chưa được đồng ý."))
+    return problems

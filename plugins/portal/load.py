@@ -417,10 +417,13 @@ def _load(data_dir: Path, shown_root: Path, draft: bool,
         documents[file.shown_as] = doc
         steps[file.kind](doc, validation.invalid_records)
     problems += builder.duplicates
-    problems += check_portal(portal, documents, unbuilt, draft=draft)
+    problems += check_portal(portal, documents, unbuilt, draft=draft, kept=None if kept is None else kept.privacy)
     problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents)
     # Checked, then redacted once: every output starts from text without private values.
-    return portal.redactor.redacted(portal), sorted(problems, key=Problem.sort_key)
+    redactor = portal.redactor
+    clean = redactor.redacted(portal) if kept is None else kept.privacy.redacted(portal, redactor.values,
+                                                                                   redactor.redacted)
+    return clean, sorted(problems, key=Problem.sort_key)
 
 
 def _checked(file: DataFile, kept: CheckedFiles | None) -> Checked:
