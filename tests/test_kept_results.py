@@ -85,6 +85,7 @@ def _same_derived(kept: Pages, fresh: Pages) -> None:
     assert kept.within == fresh.within
     assert kept.previous_year == fresh.previous_year
     assert kept.body_previous_year == fresh.body_previous_year
+    assert kept.view.histories == fresh.view.histories
 
 
 @pytest.mark.parametrize(("name", "edit"), EDITS_RUN, ids=[name for name, _ in EDITS_RUN])
@@ -105,10 +106,12 @@ def test_nothing_changed_reuses_every_diff(project: Path) -> None:
     results = KeptResults()
     portal = load_or_raise(project / "data")[0]
     first = Pages(portal, kept=results)
-    assert results.computed == len(first.diffs) + len(first.within) > 0
+    # the diffs, the changes within a year, and each body's terms (View.history)
+    assert results.computed == len(first.diffs) + len(first.within) + len(portal.bodies) > 0
     again = Pages(load_or_raise(project / "data")[0], kept=results)
     assert results.computed == 0
     assert all(a is b for a, b in zip(again.diffs, first.diffs, strict=True))
+    assert all(again.view.histories[key] is history for key, history in first.view.histories.items())
 
 
 def test_a_person_renamed_recomputes_only_the_diffs_reading_them(tmp_path: Path) -> None:
@@ -122,7 +125,7 @@ def test_a_person_renamed_recomputes_only_the_diffs_reading_them(tmp_path: Path)
     pages = Pages(renamed, kept=results)
     _same_derived(pages, Pages(renamed))
     assert pages.diffs != first.diffs  # the person is named in a diff
-    assert 0 < results.computed < len(pages.diffs) + len(pages.within)
+    assert 0 < results.computed < len(pages.diffs) + len(pages.within) + len(renamed.bodies)
 
 
 def test_pages_that_failed_are_not_kept(project: Path) -> None:

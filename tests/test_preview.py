@@ -5,25 +5,32 @@ edited data (the search index aside: it is stale until the next full build, by d
 from __future__ import annotations
 
 import dataclasses
+import gc
+import json
 import re
 import shutil
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from examples import examples
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from markers import runs_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from conftest import REPO, SAMPLE_DATA_ON
+from portal import exports
 from portal.changes import RECORD_LISTS
-from portal.dependencies import DependencyIndex, KeyCollector, record_key
+from portal.dependencies import DependencyIndex, KeyCollector, json_keys, record_key
 from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
@@ -175,6 +182,56 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
         assert differences(tmp_path / "served", reference) == [], name
 
 
+def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_build(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The second update takes over the exports the first one's thread has not written yet,
+    # and writes them from the newer data: the first edit's lists (a person renamed in one
+    # office) are not among the second's (a date in another office).
+    plugin = portal_plugin(serve_build(project, tmp_path / "served"))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    check_sheet, held = preview_module.Preview._check_sheet, threading.Event()
+
+    def check_then_wait(self: preview_module.Preview, before: list[str], after: list[str]) -> None:
+        check_sheet(self, before, after)
+        if not held.is_set():  # the first update's thread only: it waits for the second update
+            held.set()
+            assert self._next_update.wait(timeout=60)
+
+    written: list[tuple[threading.Thread, str]] = []
+    write_changed = preview_module._write_changed
+
+    def noted(site: Path, files: dict[str, bytes]) -> None:
+        written.extend((threading.current_thread(), name) for name in files)
+        write_changed(site, files)
+
+    monkeypatch.setattr(preview_module.Preview, "_check_sheet", check_then_wait)
+    monkeypatch.setattr(preview_module, "_write_changed", noted)
+    EDITS["a person renamed"](project)
+    assert preview.update(plugin) is Outcome.UPDATED
+    first = preview._checking
+    EDITS["an amending decision's date and its note"](project)
+    assert preview.update(plugin) is Outcome.UPDATED
+    assert held.is_set() and preview.settle()
+    assert written and all(thread is not first for thread, _ in written)  # all written by the second
+    full_build(project, tmp_path / "full")
+    assert differences(tmp_path / "served", tmp_path / "full") == []
+
+
+def test_what_a_full_build_keeps_is_frozen_until_the_next_one(project: Path, tmp_path: Path) -> None:
+    # Frozen out of the cycle collector while it is served (its passes over a province's
+    # data took a second each during an update); freed once the next full build replaces it.
+    config = serve_build(project, tmp_path / "served")
+    plugin = portal_plugin(config)
+    assert plugin.preview is not None and plugin.preview.settle() and plugin.preview.built is not None
+    first = weakref.ref(plugin.preview.built.pages)
+    assert gc.get_freeze_count() > 0
+    build(config, serve_url=SERVE_URL)  # the next full build of the same served site
+    assert first() is None
+    assert plugin.preview.built is not None and plugin.preview.built.pages is not None
+    assert gc.get_freeze_count() > 0
+
+
 def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,
                                              caplog: pytest.LogCaptureFixture) -> None:
     served = tmp_path / "served"
@@ -207,6 +264,31 @@ def test_a_person_is_mapped_to_every_page_that_holds_them(repo_portal: object) -
     assert "to-chuc/cc-cum-01/2024-2025/" in holding
     # and not every page: the map narrows an edit down
     assert len(holding) < len(specs) / 4
+
+
+# JSON values with ids among other texts: quotes, backslashes, ids too long, numbers that look alike.
+_JSON_TEXT = st.one_of(st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True),
+                       st.text(alphabet='ab-1 "\\/ẫ\n', max_size=12), st.just("a" * 81))
+_JSON_VALUES = st.recursive(st.one_of(_JSON_TEXT, st.integers(), st.booleans(), st.none()),
+                            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4),
+                            max_leaves=20)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(_JSON_VALUES)
+@example(['say "abc', "x\\", "abc"])  # an escaped quote before an id's letters, a backslash at the end
+def test_a_json_file_has_the_keys_of_its_values(value: Any) -> None:
+    # A school year's JSON is mapped from its text (json_keys), its values no longer walked.
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    assert json_keys(text) == KeyCollector().keys(value)
+
+
+def test_a_school_years_json_has_the_keys_of_its_data(repo_portal: object) -> None:
+    portal = load_or_raise(REPO / "data")[0]
+    keys = {year.label: json_keys(exports.year_json(portal, year)) for year in portal.school_years}
+    for year in portal.school_years:
+        assert keys[year.label] == KeyCollector().keys(exports.year_data(portal, year))
+    assert record_key("cc-nguyen-van-hieu") in keys["2024-2025"]
 
 
 def test_only_data_files_take_the_preview(tmp_path: Path) -> None:

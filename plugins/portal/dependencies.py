@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
@@ -39,6 +39,9 @@ Key = str
 # An id as the schemas allow it (schema.ID_PATTERN, at most 80 characters).
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_ID = 80
+# A JSON string (a key or a value) that is an id: its opening quote is never escaped, and no
+# escape can stand inside it, since an id has no quote and no backslash.
+_JSON_ID = re.compile(rb'(?<!\\)"([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 # The metadata of a dataclass field whose records (one, a tuple of them, or None) every
 # template shows by name and link only (link_html.body_link): the map takes their own ids,
@@ -56,28 +59,58 @@ def year_key(office: str, year: SchoolYear) -> Key:
     return f"office-year:{office}/{year.label}"
 
 
+def json_keys(text: bytes) -> frozenset[Key]:
+    """The keys of a JSON document (a school year's, exports.year_json): those KeyCollector.keys
+    gives its values, found in its text in one search rather than by walking the values
+    (about 0.04 s against 0.12 s for a province's year of 3 MB)."""
+    return frozenset(record_key(found.decode()) for found in _JSON_ID.findall(text) if len(found) <= _MAX_ID)
+
+
+_NO_KEYS: frozenset[Key] = frozenset()
+
+
+def _no_keys(value: Any) -> frozenset[Key]:
+    return _NO_KEYS
+
+
 class KeyCollector:
     """The keys of contexts and records; a record met again (a body shown on a hundred
-    pages) is walked once."""
+    pages) is walked once, and so is a text (an id named on a thousand rows)."""
 
     def __init__(self) -> None:
         # id(object) -> (the object, kept alive so that its id stays its own; its keys)
         self._memo: dict[int, tuple[object, frozenset[Key]]] = {}
         self._by_name_memo: dict[int, tuple[object, frozenset[Key]]] = {}  # the keys of a record shown by name
+        self._texts: dict[str, frozenset[Key]] = {}
         self._shapes: dict[type, _Shape] = {}
+        # How a value of each type is walked, decided at its first value (`_walker`).
+        self._walkers: dict[type, Callable[[Any], frozenset[Key]]] = {}
 
     def keys(self, value: Any) -> frozenset[Key]:
-        if isinstance(value, str):
-            return frozenset((record_key(value),)) if len(value) <= _MAX_ID and _SLUG.fullmatch(value) else frozenset()
-        if isinstance(value, (Source, SchoolYear, int, float, bool)) or value is None:
-            return frozenset()  # where a record was written, and plain values, name no record
-        if is_dataclass(value) and not isinstance(value, type):
-            return self._record_keys(value)
-        if isinstance(value, dict):
-            return self._union([*value.keys(), *value.values()])
-        if isinstance(value, (tuple, list, set, frozenset)):
-            return self._union(value)
-        return frozenset()  # dates and other plain values
+        walk = self._walkers.get(type(value))
+        if walk is None:
+            walk = self._walkers[type(value)] = self._walker(type(value))
+        return walk(value)
+
+    def _walker(self, kind: type) -> Callable[[Any], frozenset[Key]]:
+        if issubclass(kind, str):
+            return self._text_keys
+        if issubclass(kind, (Source, SchoolYear, int, float, bool, type(None))):
+            return _no_keys  # where a record was written, and plain values, name no record
+        if is_dataclass(kind):
+            return self._record_keys
+        if issubclass(kind, dict):
+            return lambda mapping: self._union([*mapping.keys(), *mapping.values()])
+        if issubclass(kind, (tuple, list, set, frozenset)):
+            return self._union
+        return _no_keys  # dates and other plain values
+
+    def _text_keys(self, text: str) -> frozenset[Key]:
+        found = self._texts.get(text)
+        if found is None:
+            is_id = len(text) <= _MAX_ID and _SLUG.fullmatch(text)
+            found = self._texts[text] = frozenset((record_key(text),)) if is_id else _NO_KEYS
+        return found
 
     def _record_keys(self, record: Any) -> frozenset[Key]:
         found = self._memo.get(id(record))
@@ -85,12 +118,12 @@ class KeyCollector:
             return found[1]
         shape = self._shape(record)
         out: set[Key] = set()
-        values = []
         for name, by_name in zip(shape.names, shape.by_name, strict=True):
             value = getattr(record, name)
-            values.append(value)
             out |= self._shown_by_name(value) if by_name else self.keys(value)
-        keys = (frozenset(out) | _office_years(record, shape, values)) if shape.offices else frozenset(out)
+        keys = frozenset(out)
+        if shape.offices:
+            keys |= _office_years(record, shape, [getattr(record, name) for name in shape.names])
         self._memo[id(record)] = (record, keys)
         return keys
 

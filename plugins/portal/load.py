@@ -358,7 +358,7 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False,
     the result is the same."""
     if kept is not None:
         kept.start()
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         result = _load(data_dir, shown_root or data_dir.parent, draft, kept)
     if kept is not None:
         kept.finish()
@@ -366,11 +366,12 @@ def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False,
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Loading makes millions of objects that stay (the values read, then the model) and no
     reference cycles to collect: Python's cycle collector would walk the growing heap again
-    and again for nothing (for 200,000 people, about 1 s of 7; docs/benchmarks.md). Objects
-    are still freed when their last reference goes; the collector runs again afterwards."""
+    and again for nothing (for 200,000 people, about 1 s of 7; docs/benchmarks.md). So do
+    the pages' indexes and contexts made from the model (portal_mkdocs.plugin). Objects are
+    still freed when their last reference goes; the collector runs again afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

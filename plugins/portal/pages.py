@@ -62,7 +62,7 @@ from .contexts import (
 from .dates import SchoolYear
 from .kept_results import KeptResults
 from .model import Body, Document, Membership, Office, OfficeYear, Portal, School
-from .terms import Term
+from .terms import History, Term
 from .text import collation_key
 from .urls import UrlFormats, absolute
 from .view import Seat, View
@@ -103,12 +103,17 @@ class Pages:
         # The public address (MkDocs' site_url), for what must name a page in full: the QR
         # code of a printed list. Empty: no such address is printed.
         self.site_url = site_url
-        self.view = View(portal)
         if kept is not None:
             kept.start(portal)
 
         def derived(ident: tuple[Any, ...], compute: Callable[[Portal], _Derived]) -> _Derived:
             return compute(portal) if kept is None else kept.result(ident, compute)
+
+        def history(body: Body) -> History:
+            key = (body.school_year, body.id)
+            return derived(("history", *key), lambda model: terms.history(model.bodies[key]))
+
+        self.view = View(portal, history)
 
         self.diffs = [derived(("years", office, old, new),
                               partial(diff.diff_years, office_id=office, old_year=old, new_year=new))

@@ -6,6 +6,7 @@ Built once per build in linear time, so that each page's queries are lookups.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import terms, vocab, wording
@@ -53,8 +54,11 @@ class LeaderSince:
 
 
 class View:
-    def __init__(self, portal: Portal) -> None:
+    def __init__(self, portal: Portal, history: Callable[[Body], History] = terms.history) -> None:
+        """`history` makes a body's (terms.history); under `mkdocs serve`, the one the last
+        load made when the body is unchanged (Pages, kept_results.py)."""
         self.portal = portal
+        self._history = history
         self.years = portal.school_years
         self.seats_of_person: dict[str, list[Seat]] = defaultdict(list)
         self.seats_at_unit: dict[tuple[SchoolYear, str], list[Seat]] = defaultdict(list)
@@ -80,7 +84,7 @@ class View:
             if body.source_document and body.source_document != body.decision:
                 self.bodies_by_document[body.source_document].append(body)
             office = p.offices[body.office]
-            history = self.histories[(body.school_year, body.id)] = terms.history(body)
+            history = self.histories[(body.school_year, body.id)] = self._history(body)
             for step in history.steps:
                 self.amendments_by_document[step.amendment.decision].append((body, step))
             for term in history.terms:

@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portal import calendar, exports, feed, originals
-from portal.load import load_or_raise
+from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.privacy import private_values_in_page
 from portal.problems import DataError, Problem, report
@@ -84,6 +84,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        if self.preview is not None:
+            self.preview.full_build_starts()
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
             # First: the lock, and the recovery of an interrupted publication (publish.py).
             self.publisher = Publisher(Path(config.site_dir), lock_timeout=self.config.lock_timeout,
@@ -110,7 +112,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-        self.specs = {src_uri(spec.url): spec for spec in pages.all()}
+        with cycle_collector_paused():
+            self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
 
     def load_pages(self, config: MkDocsConfig) -> Pages:
@@ -118,12 +121,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         urls = UrlFormats(**{name: self.config.urls[name] for name in UrlFormats.names()})
         # Under `mkdocs serve`, only the files changed since the last load are read again, and
         # only the diffs between years whose records changed are made again.
-        portal, warnings = load_or_raise(self.data_dir, kept=self.preview.files if self.preview else None)
-        if not self.config.sample_data:
-            portal = without_sample(portal)
-        for warning in warnings:
-            log.warning(warning.format())
-        return Pages(portal, urls, config.site_url or "", kept=self.preview.results if self.preview else None)
+        with cycle_collector_paused():
+            portal, warnings = load_or_raise(self.data_dir, kept=self.preview.files if self.preview else None)
+            if not self.config.sample_data:
+                portal = without_sample(portal)
+            for warning in warnings:
+                log.warning(warning.format())
+            return Pages(portal, urls, config.site_url or "", kept=self.preview.results if self.preview else None)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """MkDocs event `env`: what the footer names (overrides/partials/copyright.html)."""

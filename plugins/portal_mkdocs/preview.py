@@ -22,6 +22,7 @@ it was and shows the clerk's report.
 from __future__ import annotations
 
 import enum
+import gc
 import threading
 import time
 from collections import Counter
@@ -42,9 +43,9 @@ from portal.changes import changed_keys
 from portal.checked_files import CheckedFiles
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
-from portal.dependencies import DependencyIndex, KeyCollector
+from portal.dependencies import DependencyIndex, KeyCollector, json_keys
 from portal.kept_results import KeptResults
-from portal.model import Body
+from portal.load import cycle_collector_paused
 from portal.pages import Pages, PageSpec
 from portal.problems import DataError
 from portal.render import Renderer
@@ -82,6 +83,16 @@ class Built:
 
 
 @dataclass
+class ExportsDue:
+    """The files beside the pages that updates have still to write, from the data of the last
+    one: the lists of bodies (by school year and id), the JSON of school years, and the
+    calendars and the feed (written at the end of every update)."""
+
+    bodies: set[tuple[SchoolYear, str]] = field(default_factory=set)
+    years: set[SchoolYear] = field(default_factory=set)
+
+
+@dataclass
 class Preview:
     built: Built | None = None
     search_stale: bool = False  # the served site's search index predates an edit
@@ -95,6 +106,10 @@ class Preview:
     _checking: threading.Thread | None = None  # writes an update's pages, then its exports and checks
     queue: PageQueue = field(default_factory=PageQueue)  # the last update's pages still to write
     sheet_changed: bool = False  # an edit changed the purged stylesheet: a full build is due
+    due: ExportsDue = field(default_factory=ExportsDue)
+    # Set by the next update once its data is loaded: the last one's thread then leaves the
+    # exports it has not written to it, which writes them from the newer data.
+    _next_update: threading.Event = field(default_factory=threading.Event)
     # Set by `mkdocs serve` (preview_serve.attach): wakes its build loop for a full build.
     request_full_build: Callable[[], None] = lambda: None
     # Parts of a build MkDocs hands to separate events, kept until the build ends.
@@ -102,6 +117,10 @@ class Preview:
     _env: tuple[Environment, Files] | None = None
 
     # Called from the plugin's events during a full build.
+
+    def full_build_starts(self) -> None:
+        """What the last full build kept goes back to the cycle collector (built_fully froze it)."""
+        gc.unfreeze()
 
     def saw_nav(self, nav: Navigation) -> None:
         self._nav = nav
@@ -118,8 +137,14 @@ class Preview:
         self.built = Built(config, files, self._nav, env, pages, sheets)
         self.search_stale = False
         self.sheet_changed = False
+        self.due = ExportsDue()  # the full build wrote them all
         self.index = DependencyIndex()
         contexts = [(spec.url, spec.context) for spec in specs.values()]
+        # What the build keeps (the data, its pages, MkDocs' files, Jinja) lives until the next
+        # full build: frozen out of the cycle collector, whose passes over it (about 1 s each at
+        # scale 1) came every few seconds during an update. Reference counting still frees it.
+        gc.collect()  # what the last full build kept, now replaced
+        gc.freeze()
         self._indexing = threading.Thread(target=self._map, args=(contexts, Path(config.site_dir)), daemon=True)
         self._indexing.start()
 
@@ -129,7 +154,9 @@ class Preview:
         for url, context in contexts:
             self.index.put(url, collector.keys(context))
         assert self.built is not None
-        self._map_year_data(self.built.pages, self.built.pages.portal.school_years, collector)
+        urls = self.built.pages.urls
+        self._map_years({path: (site / path).read_bytes() for path in
+                         (exports.year_export_path(year, urls) for year in self.built.pages.portal.school_years)})
         self.page_names = Counter()
         files = sorted(path for path in site.rglob("*") if path.is_file())
         for path in files:
@@ -139,6 +166,7 @@ class Preview:
         self.other_names = _tagged(names_in((), (_read(p) for p in files if p.suffix in SCRIPT_SUFFIXES),
                                             (_read(p) for p in files if p.suffix == ".css"
                                              and p.relative_to(site).as_posix() not in purged)))
+        gc.freeze()  # the map, with what the build keeps (built_fully)
         log.info(notices.PREVIEW_READY)
 
     def update(self, plugin: PortalPlugin) -> Outcome:
@@ -154,7 +182,9 @@ class Preview:
             return Outcome.KEPT
         if not self.files.changed:
             return Outcome.UNCHANGED
+        self._next_update.set()
         self.settle()
+        self._next_update.clear()
         touched = self.index.pages(changed_keys(built.pages, pages))
         touched |= {spec.url for spec in plugin.specs.values() if spec.in_nav}  # the hubs: a few, always
         seen: set[str] = set()
@@ -163,24 +193,28 @@ class Preview:
             seen.add(url)
             return url in touched
 
-        specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
+        with cycle_collector_paused():
+            specs = {src_uri(spec.url): spec for spec in pages.all(wanted)}
         if seen != {spec.url for spec in plugin.specs.values()}:
             return Outcome.FULL  # pages added or removed
-        years = [year for year in pages.portal.school_years if exports.year_export_path(year, pages.urls) in touched]
         found = [file for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
                  and file.generated_by and file.page is not None]  # else a hand-written page took the URL
         plugin.specs.update(specs)
+        self.due.bodies |= {(spec.context.body.school_year, spec.context.body.id) for spec in specs.values()
+                            if isinstance(spec.context, BodyPage)}
+        self.due.years |= {year for year in pages.portal.school_years
+                           if exports.year_export_path(year, pages.urls) in touched}
         if plugin.renderer is None:
             plugin.renderer = Renderer(pages)
         plugin.renderer.use(pages)
         built.pages = pages
         self.search_stale = True
         # The pages are written by one thread, the one a request waits for first (wait_for),
-        # then the exports, the rewritten pages mapped again, and the stylesheet's check (a full
-        # build follows if the sheet changes). The next update and a full build settle first.
+        # then the rewritten pages are mapped again, the stylesheet checked (a full build follows
+        # if the sheet changes), and the exports written (those the next update takes over, it
+        # writes). The next update and a full build settle first.
         self.queue = PageQueue(file.dest_uri for file in found)
-        self._checking = threading.Thread(target=self._write, args=(pages, specs, years, found, started),
-                                          daemon=True)
+        self._checking = threading.Thread(target=self._write, args=(pages, specs, found, started), daemon=True)
         self._checking.start()
         log.info(notices.preview_pages_known(len(found), time.perf_counter() - started))
         return Outcome.UPDATED
@@ -189,8 +223,7 @@ class Preview:
         """Return once the page of the site at `dest_uri` is as the last update writes it."""
         self.queue.wait_for(dest_uri)
 
-    def _write(self, pages: Pages, specs: dict[str, PageSpec], years: list[SchoolYear], found: list[File],
-               started: float) -> None:
+    def _write(self, pages: Pages, specs: dict[str, PageSpec], found: list[File], started: float) -> None:
         try:
             before, after = self._write_pages(found)
         except BaseException:
@@ -200,24 +233,25 @@ class Preview:
         finally:
             self.queue.release()
         log.info(notices.preview_updated(len(after), time.perf_counter() - started))
-        self._after_pages(pages, specs, years, before, after)
+        self._after_pages(pages, specs, before, after)
 
-    def _after_pages(self, pages: Pages, specs: dict[str, PageSpec], years: list[SchoolYear],
-                     before: list[str], after: list[str]) -> None:
+    def _after_pages(self, pages: Pages, specs: dict[str, PageSpec], before: list[str], after: list[str]) -> None:
         assert self.built is not None
-        bodies = [spec.context.body for spec in specs.values() if isinstance(spec.context, BodyPage)]
-        self._write_exports(Path(self.built.config.site_dir), pages, bodies, years, self.built.config.site_url or "")
         collector = KeyCollector()
         for spec in specs.values():
             self.index.put(spec.url, collector.keys(spec.context))
-        self._map_year_data(pages, years, collector)
         self._check_sheet(before, after)
+        self._write_exports(Path(self.built.config.site_dir), pages, self.built.config.site_url or "")
+        # What the update leaves (its data and pages, the map) joins what the full build kept;
+        # the state it replaced is freed by reference counting, but for its few cycles (the
+        # collector found a few thousand objects in a pass during an edit at scale 1), which
+        # stay until the next full build unfreezes them.
+        gc.freeze()
 
-    def _map_year_data(self, pages: Pages, years: list[SchoolYear], collector: KeyCollector) -> None:
-        """A school year's JSON is mapped as a page is, by the ids it holds."""
-        for year in years:
-            self.index.put(exports.year_export_path(year, pages.urls),
-                           collector.keys(exports.year_data(pages.portal, year)))
+    def _map_years(self, year_files: dict[str, bytes]) -> None:
+        """A school year's JSON (path -> content) is mapped as a page is, by the ids it holds."""
+        for path, content in year_files.items():
+            self.index.put(path, json_keys(content))
 
     def settle(self) -> bool:
         """Wait for the work left in the background; False when it asked for a full build."""
@@ -283,27 +317,34 @@ class Preview:
         if sheet is not None:
             relink(page, sheet)
 
-    def _write_exports(self, site: Path, pages: Pages, bodies: list[Body], years: list[SchoolYear],
-                       site_url: str) -> None:
-        """The lists of the rewritten bodies' pages, the JSON of the years holding a changed
-        record, the calendars and the feed, as the full build writes them (plugin._export_files)."""
+    def _write_exports(self, site: Path, pages: Pages, site_url: str) -> None:
+        """What is due (ExportsDue), from `pages`' data, as the full build writes it
+        (plugin._export_files), one file after the other, until the next update takes the rest
+        over; a year's JSON is mapped as it is written."""
         portal, urls = pages.portal, pages.urls
-        files: dict[str, bytes] = {}
-        for body in bodies:
+        while self.due.bodies and not self._next_update.is_set():
+            body = portal.bodies[self.due.bodies.pop()]  # an update whose data lacks it asks for a full build
             lists = exports.body_exports(portal, body, urls)
             if not lists:  # the list was emptied: its files go
                 for path in exports.body_export_paths(body, urls):
                     (site / path).unlink(missing_ok=True)
-            files |= lists
-        for year in years:
-            files[exports.year_export_path(year, urls)] = exports.year_json(portal, year)
-        files |= calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
-        files |= feed.feed_files(portal, urls, site_url)
-        for name, content in files.items():
-            target = site / name
-            if not target.is_file() or target.read_bytes() != content:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+            _write_changed(site, lists)
+        while self.due.years and not self._next_update.is_set():
+            year = self.due.years.pop()
+            path, content = exports.year_export_path(year, urls), exports.year_json(portal, year)
+            _write_changed(site, {path: content})
+            self._map_years({path: content})
+        if not self._next_update.is_set():
+            _write_changed(site, calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
+                           | feed.feed_files(portal, urls, site_url))
+
+
+def _write_changed(site: Path, files: dict[str, bytes]) -> None:
+    for name, content in files.items():
+        target = site / name
+        if not target.is_file() or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def _read(path: Path) -> str:
