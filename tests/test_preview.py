@@ -37,6 +37,7 @@ from portal.pages import Pages
 from portal.render import Renderer
 from portal_mkdocs import notices
 from portal_mkdocs import preview as preview_module
+from portal_mkdocs.css_purge import purge
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
 from portal_mkdocs.preview_serve import only_data_files, with_notice, written_first
@@ -182,6 +183,32 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
         assert differences(tmp_path / "served", reference) == [], name
 
 
+class HeldExports:
+    """The first update's thread held before its exports until the next update starts (which
+    then takes them over); each export written, with the thread that wrote it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.held = threading.Event()
+        self.written: list[tuple[threading.Thread, str]] = []
+        check_sheet, write_changed = preview_module.Preview._check_sheet, preview_module._write_changed
+
+        def check_then_wait(preview: preview_module.Preview, before: list[str], after: list[str]) -> None:
+            check_sheet(preview, before, after)
+            if not self.held.is_set():  # the first update's thread only
+                self.held.set()
+                assert preview._next_update.wait(timeout=60)
+
+        def noted(site: Path, files: dict[str, bytes]) -> None:
+            self.written.extend((threading.current_thread(), name) for name in files)
+            write_changed(site, files)
+
+        monkeypatch.setattr(preview_module.Preview, "_check_sheet", check_then_wait)
+        monkeypatch.setattr(preview_module, "_write_changed", noted)
+
+    def all_written_by_others_than(self, thread: threading.Thread | None) -> bool:
+        return self.held.is_set() and bool(self.written) and all(by is not thread for by, _ in self.written)
+
+
 def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_build(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The second update takes over the exports the first one's thread has not written yet,
@@ -190,32 +217,53 @@ def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_bu
     plugin = portal_plugin(serve_build(project, tmp_path / "served"))
     preview = plugin.preview
     assert preview is not None and preview.settle()
-    check_sheet, held = preview_module.Preview._check_sheet, threading.Event()
-
-    def check_then_wait(self: preview_module.Preview, before: list[str], after: list[str]) -> None:
-        check_sheet(self, before, after)
-        if not held.is_set():  # the first update's thread only: it waits for the second update
-            held.set()
-            assert self._next_update.wait(timeout=60)
-
-    written: list[tuple[threading.Thread, str]] = []
-    write_changed = preview_module._write_changed
-
-    def noted(site: Path, files: dict[str, bytes]) -> None:
-        written.extend((threading.current_thread(), name) for name in files)
-        write_changed(site, files)
-
-    monkeypatch.setattr(preview_module.Preview, "_check_sheet", check_then_wait)
-    monkeypatch.setattr(preview_module, "_write_changed", noted)
+    exports_of = HeldExports(monkeypatch)
     EDITS["a person renamed"](project)
     assert preview.update(plugin) is Outcome.UPDATED
     first = preview._checking
     EDITS["an amending decision's date and its note"](project)
     assert preview.update(plugin) is Outcome.UPDATED
-    assert held.is_set() and preview.settle()
-    assert written and all(thread is not first for thread, _ in written)  # all written by the second
+    assert preview.settle() and exports_of.all_written_by_others_than(first)
     full_build(project, tmp_path / "full")
     assert differences(tmp_path / "served", tmp_path / "full") == []
+
+
+def test_an_edit_with_an_error_after_another_leaves_the_exports_of_the_other(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The update that finds the error writes nothing, but the exports the last one left it.
+    plugin = portal_plugin(serve_build(project, tmp_path / "served"))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    exports_of = HeldExports(monkeypatch)
+    EDITS["a person renamed"](project)
+    assert preview.update(plugin) is Outcome.UPDATED
+    first = preview._checking
+    broken = project / CU_CHI_2024
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("    date: 2024-09-13\n", "    date: 2024-09-99\n"), encoding="utf-8")
+    assert preview.update(plugin) is Outcome.KEPT
+    assert preview.settle() and exports_of.all_written_by_others_than(first)
+    broken.write_text(good, encoding="utf-8")
+    full_build(project, tmp_path / "full")  # of the data the served site shows: the rename only
+    assert differences(tmp_path / "served", tmp_path / "full") == []
+
+
+def test_a_page_that_needs_a_rule_the_sheet_left_out_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
+    # The purged stylesheet keeps the rules of the names the pages use (css_purge.py): an edit
+    # that gives a page a class of a rule it left out needs the sheet made again.
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle() and preview.built is not None
+    joined = preview.built.sheets[0]
+    whole = "\n".join((served / source).read_text(encoding="utf-8") for source in joined.sources)
+    kept = (served / joined.sheet).read_text(encoding="utf-8")
+    left_out = next(name for name in sorted(set(re.findall(r"\.([a-z][\w-]*)", whole)) - joined.names.classes)
+                    if purge(whole, dataclasses.replace(joined.names, classes=joined.names.classes | {name})) != kept)
+    page = (served / "index.html").read_text(encoding="utf-8")
+    assert preview._same_sheet([page], [page.replace("<body", f'<body class="{left_out}"', 1)]) is False
+    assert preview._same_sheet([page], [page.replace("<body", '<body class="portal-no-rule-has-it"', 1)])
+    assert preview._same_sheet([page], [page.replace("</body>", "<p>Văn bản mới</p></body>", 1)])
 
 
 def test_what_a_full_build_keeps_is_frozen_until_the_next_one(project: Path, tmp_path: Path) -> None:

@@ -90,6 +90,10 @@ class ExportsDue:
 
     bodies: set[tuple[SchoolYear, str]] = field(default_factory=set)
     years: set[SchoolYear] = field(default_factory=set)
+    calendars_and_feed: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.bodies or self.years or self.calendars_and_feed)
 
 
 @dataclass
@@ -107,8 +111,8 @@ class Preview:
     queue: PageQueue = field(default_factory=PageQueue)  # the last update's pages still to write
     sheet_changed: bool = False  # an edit changed the purged stylesheet: a full build is due
     due: ExportsDue = field(default_factory=ExportsDue)
-    # Set by the next update once its data is loaded: the last one's thread then leaves the
-    # exports it has not written to it, which writes them from the newer data.
+    # Set when the next update starts: the last one's thread then leaves it the exports it has
+    # not written, which it writes from its newer data (or from the last, if it writes nothing).
     _next_update: threading.Event = field(default_factory=threading.Event)
     # Set by `mkdocs serve` (preview_serve.attach): wakes its build loop for a full build.
     request_full_build: Callable[[], None] = lambda: None
@@ -175,14 +179,16 @@ class Preview:
             return Outcome.FULL
         started = time.perf_counter()
         built = self.built
+        self._next_update.set()  # the load has the processor to itself, not the last edit's exports
         try:
             pages = plugin.load_pages(built.config)
         except DataError as error:
             log.error(notices.preview_data_error(plugin.config.data_dir, error))
+            self._resume_exports()
             return Outcome.KEPT
         if not self.files.changed:
+            self._resume_exports()
             return Outcome.UNCHANGED
-        self._next_update.set()
         self.settle()
         self._next_update.clear()
         touched = self.index.pages(changed_keys(built.pages, pages))
@@ -204,6 +210,7 @@ class Preview:
                             if isinstance(spec.context, BodyPage)}
         self.due.years |= {year for year in pages.portal.school_years
                            if exports.year_export_path(year, pages.urls) in touched}
+        self.due.calendars_and_feed = True
         if plugin.renderer is None:
             plugin.renderer = Renderer(pages)
         plugin.renderer.use(pages)
@@ -218,6 +225,14 @@ class Preview:
         self._checking.start()
         log.info(notices.preview_pages_known(len(found), time.perf_counter() - started))
         return Outcome.UPDATED
+
+    def _resume_exports(self) -> None:
+        """An update that writes nothing: what the last one left of its exports is written now."""
+        self.settle()
+        self._next_update.clear()
+        if self.due and self.built is not None:
+            self._checking = threading.Thread(target=self._write_exports, args=(self.built.pages,), daemon=True)
+            self._checking.start()
 
     def wait_for(self, dest_uri: str) -> None:
         """Return once the page of the site at `dest_uri` is as the last update writes it."""
@@ -241,7 +256,7 @@ class Preview:
         for spec in specs.values():
             self.index.put(spec.url, collector.keys(spec.context))
         self._check_sheet(before, after)
-        self._write_exports(Path(self.built.config.site_dir), pages, self.built.config.site_url or "")
+        self._write_exports(pages)
         # What the update leaves (its data and pages, the map) joins what the full build kept;
         # the state it replaced is freed by reference counting, but for its few cycles (the
         # collector found a few thousand objects in a pass during an edit at scale 1), which
@@ -292,11 +307,16 @@ class Preview:
         """Whether the edited site's names (counted page by page) purge the sheets to what
         the full build wrote; the counts then become the edited site's."""
         assert self.built is not None
+        change: Counter[tuple[str, str]] = Counter()
+        for old, new in zip(before, after, strict=True):
+            old_names, new_names = _tagged(names_in([old], ())), _tagged(names_in([new], ()))
+            if old_names != new_names:
+                change.subtract(old_names)
+                change.update(new_names)
+        if not any(change.values()):
+            return True  # every page uses the names it used (an edit of text): the counts stand
         counts = self.page_names.copy()
-        for html in before:
-            counts.subtract(_tagged(names_in([html], ())))
-        for html in after:
-            counts.update(_tagged(names_in([html], ())))
+        counts.update(change)
         names = _untagged(self.other_names | {name for name, count in counts.items() if count > 0})
         for joined in self.built.sheets:
             if names != joined.names:
@@ -317,10 +337,12 @@ class Preview:
         if sheet is not None:
             relink(page, sheet)
 
-    def _write_exports(self, site: Path, pages: Pages, site_url: str) -> None:
+    def _write_exports(self, pages: Pages) -> None:
         """What is due (ExportsDue), from `pages`' data, as the full build writes it
         (plugin._export_files), one file after the other, until the next update takes the rest
         over; a year's JSON is mapped as it is written."""
+        assert self.built is not None
+        site, site_url = Path(self.built.config.site_dir), self.built.config.site_url or ""
         portal, urls = pages.portal, pages.urls
         while self.due.bodies and not self._next_update.is_set():
             body = portal.bodies[self.due.bodies.pop()]  # an update whose data lacks it asks for a full build
@@ -334,9 +356,10 @@ class Preview:
             path, content = exports.year_export_path(year, urls), exports.year_json(portal, year)
             _write_changed(site, {path: content})
             self._map_years({path: content})
-        if not self._next_update.is_set():
+        if self.due.calendars_and_feed and not self._next_update.is_set():
             _write_changed(site, calendar.calendar_files(portal, urls, site_url or None, pages.calendar_events)
                            | feed.feed_files(portal, urls, site_url))
+            self.due.calendars_and_feed = False
 
 
 def _write_changed(site: Path, files: dict[str, bytes]) -> None:
