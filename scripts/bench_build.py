@@ -18,7 +18,7 @@ In one run:
 
 Prints pages, wall and CPU time, ms per page, the ratio (a)/(b) of ms per page, the peak
 memory two ways (ru_maxrss of RUSAGE_CHILDREN: the largest single process; and the sum of
-the build's processes alive at once, Pss sampled every 0.2 s from /proc), Pagefind's time, its
+the build's processes alive at once, Pss sampled every second from /proc), Pagefind's time, its
 own peak memory and index size, the scaling between the two sizes of (a), and marks each
 target of issue 16 met or missed for the scales it names (1 and 2.5). With `--preview`,
 (c): `mkdocs serve` on the province at the first scale; once it is up and has mapped its
@@ -55,8 +55,10 @@ REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in 
 # Runs one command as its child and writes its wall time and peak memory to a JSON file.
 # RUSAGE_CHILDREN in a fresh process: the peak of the largest single process of this one
 # build (and of what it waits for, such as the Pagefind binary), not of earlier builds. A
-# thread sums the proportional set size (Pss) of the whole process tree every 0.2 s: the
-# build's Python process, its forked workers and Pagefind are alive at once.
+# thread sums the proportional set size (Pss) of the whole process tree every second: the
+# build's Python process, its forked workers and Pagefind are alive at once. Reading Pss walks
+# each process's page tables in the kernel: every 0.2 s, the sampler took a fifth of one of
+# the machine's two cores from the build it measured (docs/benchmarks.md, run 10).
 _WRAPPER = """
 import json, os, resource, subprocess, sys, threading, time
 out, cmd = sys.argv[1], sys.argv[2:]
@@ -98,7 +100,7 @@ def sample():
         found = [status(pid) for pid in tree(child.pid)]
         peak["total"] = max(peak["total"], sum(kb for _, kb in found))
         peak["pagefind"] = max(peak["pagefind"], sum(kb for name, kb in found if name.startswith("pagefind")))
-        time.sleep(0.2)
+        time.sleep(1)
 
 sampler = threading.Thread(target=sample, daemon=True)
 sampler.start()
