@@ -209,18 +209,27 @@ class HeldExports:
         return self.held.is_set() and bool(self.written) and all(by is not thread for by, _ in self.written)
 
 
-def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_build(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The second update takes over the exports the first one's thread has not written yet,
-    # and writes them from the newer data: the first edit's lists (a person renamed in one
-    # office) are not among the second's (a date in another office).
+def renamed_with_exports_held(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                              ) -> tuple[PortalPlugin, HeldExports, threading.Thread | None]:
+    """A served site whose first edit (a person renamed) is updated, its exports held
+    (HeldExports); the plugin, the exports written, and the thread of that update."""
     plugin = portal_plugin(serve_build(project, tmp_path / "served"))
     preview = plugin.preview
     assert preview is not None and preview.settle()
     exports_of = HeldExports(monkeypatch)
     EDITS["a person renamed"](project)
     assert preview.update(plugin) is Outcome.UPDATED
-    first = preview._checking
+    return plugin, exports_of, preview._checking
+
+
+def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_build(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The second update takes over the exports the first one's thread has not written yet,
+    # and writes them from the newer data: the first edit's lists (a person renamed in one
+    # office) are not among the second's (a date in another office).
+    plugin, exports_of, first = renamed_with_exports_held(project, tmp_path, monkeypatch)
+    preview = plugin.preview
+    assert preview is not None
     EDITS["an amending decision's date and its note"](project)
     assert preview.update(plugin) is Outcome.UPDATED
     assert preview.settle() and exports_of.all_written_by_others_than(first)
@@ -231,13 +240,9 @@ def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_bu
 def test_an_edit_with_an_error_after_another_leaves_the_exports_of_the_other(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The update that finds the error writes nothing, but the exports the last one left it.
-    plugin = portal_plugin(serve_build(project, tmp_path / "served"))
+    plugin, exports_of, first = renamed_with_exports_held(project, tmp_path, monkeypatch)
     preview = plugin.preview
-    assert preview is not None and preview.settle()
-    exports_of = HeldExports(monkeypatch)
-    EDITS["a person renamed"](project)
-    assert preview.update(plugin) is Outcome.UPDATED
-    first = preview._checking
+    assert preview is not None
     broken = project / CU_CHI_2024
     good = broken.read_text(encoding="utf-8")
     broken.write_text(good.replace("    date: 2024-09-13\n", "    date: 2024-09-99\n"), encoding="utf-8")

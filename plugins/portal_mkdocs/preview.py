@@ -51,7 +51,7 @@ from portal.problems import DataError
 from portal.render import Renderer
 from portal.urls import src_uri
 
-from . import notices
+from . import notices, output
 from .css_purge import purge
 from .page_queue import PageQueue
 from .site_names import SCRIPT_SUFFIXES, SiteNames, names_in
@@ -363,11 +363,9 @@ class Preview:
 
 
 def _write_changed(site: Path, files: dict[str, bytes]) -> None:
-    for name, content in files.items():
-        target = site / name
-        if not target.is_file() or target.read_bytes() != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+    """output.write_files of those of `files` whose bytes the site does not already hold."""
+    output.write_files(site, {name: content for name, content in files.items()
+                              if not (target := site / name).is_file() or target.read_bytes() != content})
 
 
 def _read(path: Path) -> str:
