@@ -31,8 +31,18 @@ def pytest_report_header() -> str:
     return report()
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: a worker more than the processors, as much of the suite waits (Chromium,
+    builds in subprocesses, pages settling) rather than computes."""
+    return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     apply_markers(items)
+    for item in items:  # a module's tests on one worker, so that its fixtures are made once
+        if item.get_closest_marker("spread") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
 
 
 BASE: dict[str, Any] = {

@@ -113,7 +113,8 @@ class PrintMarkers:
         for item in session.items:
             markers[item.nodeid.split("[")[0]] |= {mark.name for mark in item.iter_markers()}
 
-code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *sys.argv[1:]], plugins=[PrintMarkers()])
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "-n", "0", *sys.argv[1:]],
+                   plugins=[PrintMarkers()])
 print("MARKERS " + json.dumps({test: sorted(names) for test, names in markers.items()}))
 sys.exit(code)
 """
