@@ -187,6 +187,7 @@ def _phone_failures(page: Any, label: str, search: bool, screenshot: str | None)
     return failures
 
 
+@pytest.mark.spread  # up to half a minute a kind: worth the two builds on another worker
 @pytest.mark.parametrize("build", list(BUILDS))
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_the_fullest_pages_of_each_kind(browser: Any, built: dict[str, str], build: str, template: str) -> None:

@@ -125,6 +125,7 @@ def test_every_step_of_publishing_is_killed_in_some_case() -> None:
     assert {step for steps in KILL_CASES.values() for step in steps} == set(Step)
 
 
+@pytest.mark.spread  # 12 cases of about 30 s, each its own builds: shared out among the workers
 @pytest.mark.parametrize(("mode", "step"), [(mode, step) for mode, steps in KILL_CASES.items() for step in steps])
 def test_a_build_killed_at_any_step_leaves_a_whole_site_and_the_next_build_cleans_up(
         tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str, step: Step) -> None:
@@ -371,6 +372,7 @@ def pagefind_disk_full(tmp_path: Path) -> Path:
     return script
 
 
+@pytest.mark.spread  # each case its own builds
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_fault_of_the_file_system_gives_one_vietnamese_line_and_keeps_the_old_site(
         tmp_path: Path, pagefind_disk_full: Path, fault: str) -> None:
