@@ -27,6 +27,9 @@ from portal.pages import Pages
 from portal.render import Renderer
 from portal.sample import without_sample
 
+# The page kinds: a template each (the core's templates folder; `_`-prefixed ones are partials).
+TEMPLATES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "plugins" / "portal" / "templates")
+                   .glob("*.html") if not path.name.startswith("_"))
 BLOCK_TAG = re.compile(r"(\{%-?\s*(?:if|elif|else|for)\b.*?-?%\})", re.S)
 MARKER = re.compile(r"<!--block:([\w.]+:\d+)-->")
 

@@ -32,11 +32,9 @@ from typing import Any
 
 import pytest
 from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve
-from fullest_pages import Choice, fullest_pages
+from fullest_pages import TEMPLATES, Choice, fullest_pages
 
 AXE_JS = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
-TEMPLATES = sorted(p.name for p in (REPO / "plugins" / "portal" / "templates").glob("*.html")
-                   if not p.name.startswith("_"))
 CONTENT_PAGES = sorted(p.stem for p in (REPO / "content").glob("*.md"))
 BUILDS = {"public": False, "demo": True}  # the sample office's switch
 SEARCH_QUERY = "ha thi lien"

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from browser_util import REPO, chromium, require_chromium, serve
 from examples import examples
-from fullest_pages import fullest_pages
+from fullest_pages import TEMPLATES, fullest_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -315,8 +315,6 @@ def browser() -> Iterator[Any]:
 
 # Each kind of generated page (its template), and the hand-written ones: a test each, which
 # may run on any worker (a kind takes up to a minute: two loads a page, each settling).
-TEMPLATES = sorted(p.name for p in (REPO / "plugins" / "portal" / "templates").glob("*.html")
-                   if not p.name.startswith("_"))
 HAND_WRITTEN = "hand-written"
 
 
@@ -404,9 +402,8 @@ def difference(browser: Any, url: str, viewport: dict[str, int], originals: str,
             computed_styles(browser, url, viewport, sheets, search) for sheets in (None, originals))
         if purged == original:
             return ""
-        if purged_text != original_text:
-            return f"the search UI showed other text with the original sheets:\n{purged_text}\n---\n{original_text}"
-        found = first_difference(purged, original)
+        found = first_difference(purged, original) if purged_text == original_text else (
+            f"the search UI showed other text with the original sheets:\n{purged_text}\n---\n{original_text}")
     return found
 
 
