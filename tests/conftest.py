@@ -31,9 +31,12 @@ def pytest_report_header() -> str:
     return report()
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto`: a worker more than the processors, as much of the suite waits (Chromium,
-    builds in subprocesses, pages settling) rather than computes."""
+    builds in subprocesses, pages settling) rather than computes; xdist's own answer where
+    PYTEST_XDIST_AUTO_NUM_WORKERS says how many."""
+    if "PYTEST_XDIST_AUTO_NUM_WORKERS" in os.environ:
+        return None
     return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1
 
 
