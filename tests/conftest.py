@@ -17,6 +17,7 @@ from markers import apply_markers, runs_mkdocs
 from portal.load import load, load_or_raise
 from portal.model import Portal
 from portal.problems import Problem
+from portal_mkdocs.parallel import processors
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,7 +38,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     PYTEST_XDIST_AUTO_NUM_WORKERS says how many."""
     if "PYTEST_XDIST_AUTO_NUM_WORKERS" in os.environ:
         return None
-    return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1
+    return processors() + 1
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups

@@ -71,8 +71,11 @@ def _exports(folder: Path) -> list[str]:
 def worker_count() -> int:
     """The processors this process may run on (2 on the benchmark's machine); 1 where the
     build may not fork (then it runs in one process, to the same bytes)."""
-    if not can_fork():
-        return 1
+    return processors() if can_fork() else 1
+
+
+def processors() -> int:
+    """The processors this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
