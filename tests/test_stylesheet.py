@@ -292,10 +292,8 @@ RESULTS_SHOWN = """() => {
     && [...document.styleSheets].some(sheet => (sheet.href || '').includes('pagefind'));
 }"""
 # And a group of filters for each filter of the index (the query finds pages with each).
-SEARCH_DONE = RESULTS_SHOWN.replace(
-    "&& ui.querySelector('.pagefind-ui__result-link')",
-    "&& ui.querySelector('.pagefind-ui__result-link')\n"
-    f"    && ui.querySelectorAll('.pagefind-ui__filter-group').length === {len(FILTER_LABELS)}")
+SEARCH_DONE = (f"() => ({RESULTS_SHOWN})() && document.querySelectorAll("
+               f"'#portal-search-ui .pagefind-ui__filter-group').length === {len(FILTER_LABELS)}")
 # The text the search UI shows: results, their count, the filters and their counts.
 SEARCH_TEXT = "() => document.querySelector('#portal-search-ui').innerText"
 
