@@ -32,12 +32,18 @@ from portal_mkdocs.search import BINARY_ENV, find_indexer, index_command
 
 # Preludes: monkeypatches applied in the build's own process before MkDocs starts.
 NO_EXCHANGE = "import portal_mkdocs.swap as swap\nswap.renameat2 = None  # a system without RENAME_EXCHANGE\n"
-SLOW_PAGES = """
-import time, mkdocs.utils
+def held_after_first_page(release: Path) -> str:
+    """A prelude for build_command: the build writes its first page (an index.html: MkDocs
+    writes 404.html and sitemap.xml before the pages), then waits until `release` exists, so
+    that the test acts while the build is surely in the middle of writing its pages (a build
+    slowed by a sleep a page could end first on a loaded machine)."""
+    return f"""
+import pathlib, time, mkdocs.utils
 _write_file = mkdocs.utils.write_file
 def write_file(content, path):
-    time.sleep(0.02)
     _write_file(content, path)
+    while path.endswith("index.html") and not pathlib.Path({str(release)!r}).exists():
+        time.sleep(0.05)
 mkdocs.utils.write_file = write_file
 """
 
@@ -177,12 +183,13 @@ def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
     root = project(tmp_path, "exchange")
     assert run_build(root).returncode == 0
     add_page(root)
-    build = subprocess.Popen(build_command(SLOW_PAGES), cwd=root, env=build_env(), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
+    # Never released: the build is held after its first page until Ctrl-C stops it.
+    build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
+                             env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
     build.send_signal(signal.SIGINT)
     _, errors = build.communicate(timeout=120)
-    assert build.returncode != 0
+    assert build.returncode != 0, errors
     assert snapshot(root / "site") == old
     assert leftovers(root) == [], errors
 
@@ -230,11 +237,15 @@ def test_two_builds_at_once_both_publish_the_whole_site(
     root = project(tmp_path, "exchange")
     env = build_env()
     with open(tmp_path / "first.err", "w") as first_err, open(tmp_path / "second.err", "w") as second_err:
-        first = subprocess.Popen(build_command(SLOW_PAGES), cwd=root, env=env, stdout=subprocess.DEVNULL,
-                                 stderr=first_err)
-        # The first build has started writing its pages (slowly) when the second starts.
+        release = tmp_path / "release"
+        first = subprocess.Popen(build_command(held_after_first_page(release)), cwd=root, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=first_err)
+        # The first build has written a page and waits when the second starts; it goes on once
+        # the second has said that it waits for the first.
         _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
         second = subprocess.Popen(build_command(), cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=second_err)
+        _wait_for(lambda: f"(tiến trình {first.pid}) đang xuất bản vào" in (tmp_path / "second.err").read_text())
+        release.touch()
         assert first.wait(timeout=300) == 0, (tmp_path / "first.err").read_text()
         assert second.wait(timeout=300) == 0, (tmp_path / "second.err").read_text()
     assert snapshot(root / "site") == old
