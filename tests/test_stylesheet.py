@@ -269,18 +269,22 @@ CLOCK = "2024-11-15T09:00:00+07:00"
 # Every shown element's computed style (the head's links differ), and its ::before and ::after where they exist, as one
 # string each. Custom properties are left out: the purge drops those nothing reads, and one
 # that something reads shows in the property that reads it.
-COMPUTED = """() => [document.documentElement, document.body, ...document.body.querySelectorAll('*')].map(element => {
-  const parts = [element.tagName, element.className && String(element.className)];
-  for (const pseudo of [null, '::before', '::after']) {
-    const style = getComputedStyle(element, pseudo);
-    if (pseudo && style.content === 'none') continue;
-    parts.push(pseudo);
-    for (let i = 0; i < style.length; i++) {
-      if (!style[i].startsWith('--')) parts.push(style[i] + ':' + style.getPropertyValue(style[i]));
+# The properties' names are read once: a computed style lists every property, the same for
+# every element, and asking each style for its length and names made the snapshot 3.5 times
+# slower (3.5 s against 1 s for a decision's page in Chromium).
+COMPUTED = """() => {
+  const names = [...getComputedStyle(document.documentElement)].filter(name => !name.startsWith('--'));
+  return [document.documentElement, document.body, ...document.body.querySelectorAll('*')].map(element => {
+    const parts = [element.tagName, element.className && String(element.className)];
+    for (const pseudo of [null, '::before', '::after']) {
+      const style = getComputedStyle(element, pseudo);
+      if (pseudo && style.content === 'none') continue;
+      parts.push(pseudo);
+      for (const name of names) parts.push(name + ':' + style.getPropertyValue(name));
     }
-  }
-  return parts.join(';');
-})"""
+    return parts.join(';');
+  });
+}"""
 
 
 # The results are shown, with Pagefind's own stylesheet (as in tests/test_a11y.py).
