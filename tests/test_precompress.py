@@ -1,17 +1,23 @@
 """Precompressed copies of the large assets (portal_mkdocs/precompress.py): beside the file,
-byte-identical from run to run, decompressing to the file, only where they pay."""
+byte-identical from run to run, decompressing to the file, only where they pay; kept between
+builds (portal_mkdocs/build_cache.py) without changing a byte."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
+import time
 from pathlib import Path
 from typing import Any
 
 import brotli
+import pytest
 
+from portal_mkdocs import build_cache
 from portal_mkdocs import precompress as precompress_module
-from portal_mkdocs.precompress import MIN_BYTES, precompress
+from portal_mkdocs.build_cache import PRUNE_AFTER_DAYS, BuildCache
+from portal_mkdocs.precompress import CACHE_KIND, MIN_BYTES, precompress
 
 
 def _site(root: Path) -> Path:
@@ -33,7 +39,7 @@ def _site(root: Path) -> Path:
 
 def test_large_text_assets_get_gz_and_br_copies(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    stats = precompress(site)
+    stats = precompress(site, None)
     copies = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".gz", ".br"))
     assert copies == [
         "assets/javascripts/bundle.min.js.br", "assets/javascripts/bundle.min.js.gz",
@@ -50,9 +56,9 @@ def test_large_text_assets_get_gz_and_br_copies(tmp_path: Path) -> None:
 def test_the_copies_are_the_same_bytes_every_time(tmp_path: Path) -> None:
     first, second = _site(tmp_path / "a"), _site(tmp_path / "b")
     # The same CSS; the random files differ and get no copies anyway.
-    precompress(first)
+    precompress(first, None)
     os.utime(second / "assets/stylesheets/main.min.css", (0, 0))  # another file time changes nothing
-    precompress(second)
+    precompress(second, None)
     for suffix in (".gz", ".br"):
         name = f"assets/stylesheets/main.min.css{suffix}"
         assert (first / name).read_bytes() == (second / name).read_bytes()
@@ -61,7 +67,7 @@ def test_the_copies_are_the_same_bytes_every_time(tmp_path: Path) -> None:
 
 
 def test_a_site_without_assets_is_fine(tmp_path: Path) -> None:
-    assert precompress(tmp_path).files == 0
+    assert precompress(tmp_path, None).files == 0
 
 
 def test_the_same_script_in_each_search_part_is_compressed_once(tmp_path: Path, monkeypatch: Any) -> None:
@@ -69,11 +75,90 @@ def test_the_same_script_in_each_search_part_is_compressed_once(tmp_path: Path, 
     for n in range(2, 6):  # a province's index parts (shards.py) carry Pagefind's scripts again
         (site / f"pagefind/part-{n}").mkdir()
         (site / f"pagefind/part-{n}/pagefind-ui.js").write_bytes((site / "pagefind/pagefind-ui.js").read_bytes())
-    calls: list[int] = []
-    real = precompress_module.brotli_bytes
-    monkeypatch.setattr(precompress_module, "brotli_bytes", lambda data: calls.append(len(data)) or real(data))
-    precompress(site)
+    calls = counted(monkeypatch)
+    precompress(site, None)
     # bundle.min.js, main.min.css, random.js and pagefind-ui.js: once each, however many parts.
-    assert len(calls) == 4
+    assert calls.count(".br") == 4
     first = (site / "pagefind/pagefind-ui.js.br").read_bytes()
     assert all((site / f"pagefind/part-{n}/pagefind-ui.js.br").read_bytes() == first for n in range(2, 6))
+
+
+def counted(monkeypatch: Any) -> list[str]:
+    """The suffix of each copy made from here on (precompress's METHODS, counting)."""
+    calls: list[str] = []
+
+    def counting(method: precompress_module.Method) -> precompress_module.Method:
+        return dataclasses.replace(method, compress=lambda data: calls.append(method.suffix) or method.compress(data))
+
+    monkeypatch.setattr(precompress_module, "METHODS", tuple(counting(m) for m in precompress_module.METHODS))
+    return calls
+
+
+def copies(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.suffix in (".gz", ".br")}
+
+
+def test_copies_kept_by_one_build_are_taken_by_the_next_with_the_same_bytes(tmp_path: Path, monkeypatch: Any) -> None:
+    fresh, first, second = _site(tmp_path / "fresh"), _site(tmp_path / "first"), _site(tmp_path / "second")
+    precompress(fresh, None)
+    calls = counted(monkeypatch)
+    precompress(first, tmp_path / "cache")
+    made_by_the_first = len(calls)
+    assert made_by_the_first == 8  # four large assets, two copies each (random.js's are kept too: not written)
+    precompress(second, tmp_path / "cache")
+    assert calls[made_by_the_first:] == [".gz", ".br"]  # only random.js's, whose bytes are new each time
+    assert copies(first) == copies(second) == copies(fresh)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "other bytes", "empty"])
+def test_a_damaged_kept_copy_is_made_again_never_published(tmp_path: Path, monkeypatch: Any, damage: str) -> None:
+    fresh, later = _site(tmp_path / "fresh"), _site(tmp_path / "later")
+    precompress(fresh, tmp_path / "cache")
+    entries = sorted((tmp_path / "cache" / CACHE_KIND).iterdir())
+    assert len(entries) == 8
+    for entry in entries:
+        kept = entry.read_bytes()
+        entry.write_bytes({"truncated": kept[: len(kept) // 2], "other bytes": kept[:-1] + bytes([kept[-1] ^ 1]),
+                           "empty": b""}[damage])
+    calls = counted(monkeypatch)
+    precompress(later, tmp_path / "cache")
+    assert len(calls) == 8
+    assert copies(later) == copies(fresh)
+    assert [entry.read_bytes() for entry in entries] != [b""] * 8  # made again, and kept again
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+    fresh, blocked = _site(tmp_path / "fresh"), _site(tmp_path / "blocked")
+    precompress(fresh, None)
+    (tmp_path / "cache").write_text("a file where the cache's folder would be", encoding="utf-8")
+    precompress(blocked, tmp_path / "cache")
+    assert copies(blocked) == copies(fresh)
+
+
+def test_entries_unused_for_a_month_are_pruned_and_a_read_renews_one(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path, "kind")
+    cache.put("recipe", b"old", b"made from old")
+    cache.put("recipe", b"used", b"made from used")
+    cache.put("recipe", b"new", b"made from new")
+    long_ago = time.time() - (PRUNE_AFTER_DAYS + 1) * 86400
+    for path in (tmp_path / "kind").iterdir():
+        if path.read_bytes() != b"made from new":
+            os.utime(path, (long_ago, long_ago))
+    assert cache.get("recipe", b"used", lambda made: True) == b"made from used"
+    cache.prune()
+    assert sorted(p.read_bytes() for p in (tmp_path / "kind").iterdir()) == [b"made from new", b"made from used"]
+    assert cache.get("other recipe", b"new", lambda made: True) is None  # named by recipe and source
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "chosen"))
+    assert build_cache.default_folder() == tmp_path / "chosen"
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, "")
+    assert build_cache.default_folder() is None
+    monkeypatch.delenv(build_cache.ENVIRONMENT_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert build_cache.default_folder() == tmp_path / "xdg" / build_cache.FOLDER_NAME
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert build_cache.default_folder() == tmp_path / "home/.cache" / build_cache.FOLDER_NAME

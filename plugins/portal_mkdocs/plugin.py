@@ -27,7 +27,7 @@ from portal.render import Renderer
 from portal.sample import without_sample
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, notices, output, preview_serve, theme
+from . import build_cache, edit, nav, notices, output, preview_serve, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
@@ -269,7 +269,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             stats, sheets = index_and_join(Path(config.site_dir), self.indexer,
                                            self.config.search_part_megabytes * 1e6, self.written)
             self.written = None
-            packed = precompress(Path(config.site_dir))
+            packed = precompress(Path(config.site_dir), build_cache.default_folder())
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
         except originals.OriginalChanged as error:
