@@ -227,6 +227,14 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
     return results
 
 
+# Pagefind's message counts the results ("12 kết quả cho …"), the search is over.
+RESULTS_COUNTED = """() => {
+  const message = document.querySelector('#portal-search-ui .pagefind-ui__message');
+  return Boolean(message && /^\\d+ kết quả/.test(message.textContent)
+                 && !document.querySelector('#portal-search-ui .pagefind-ui__loading'));
+}"""
+
+
 def _result_count(page: Any) -> int:
     """The count in Pagefind's message, "12 kết quả cho …"."""
     message = page.locator("#portal-search-ui .pagefind-ui__message").inner_text()
@@ -290,6 +298,44 @@ def test_a_filter_restricts_the_results(page: Any, base_url: str) -> None:
       return Promise.all(search.results.map(async r => (await r.data()).filters['Năm học'] || []));
     }""")
     assert filters and all("2023-2024" in values for values in filters)
+
+
+def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(page: Any, base_url: str) -> None:
+    """Pagefind's UI keeps the filter groups its first search saw: a search that ended while
+    the filters were on their way showed one or two groups of six until the next keystroke
+    (portal-search.js loads every filter before the UI starts). Here every filter file but
+    the first is held back until a first search has shown its results, or for four seconds."""
+    held: list[Any] = []
+    asked: list[str] = []
+
+    def hold(route: Any) -> None:
+        asked.append(route.request.url)
+        if len(asked) == 1:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(re.compile(r"\.pf_filter$"), hold)
+    page.goto(base_url)
+    page.locator(".md-header .portal-search__toggle").click()
+    query = page.locator(".pagefind-ui__search-input")
+    typed = False
+    for _ in range(80):  # a quick typist: the query goes in as soon as there is an input
+        if not typed and query.count():
+            query.press_sequentially("ha thi lien", delay=5)
+            typed = True
+        if typed and page.evaluate(RESULTS_COUNTED):
+            break
+        page.wait_for_timeout(50)
+    assert held, "no filter file was held back: the test did not delay the filters"
+    for route in held:
+        route.continue_()
+    if not typed:
+        query.press_sequentially("ha thi lien", delay=5)
+    page.wait_for_function(RESULTS_COUNTED, timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    groups = page.locator("#portal-search-ui .pagefind-ui__filter-group")
+    assert groups.count() == len(FILTER_LABELS), groups.all_inner_texts()
 
 
 def test_private_contacts_are_not_found(page: Any, base_url: str) -> None:

@@ -13,6 +13,7 @@
  *   after a line with "Đặng", see plugins/portal_mkdocs/search.py). The copies are taken
  *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
+ * - Every filter of every part is loaded before the UI starts (see `engine`).
  * - Each result shows its title, a summary line (who, which body, which year: the
  *   `summary` metadata) and the excerpt.
  */
@@ -108,31 +109,50 @@
     return input;
   }
 
+  // Pagefind's options, given to the index here and again by the UI when it starts.
+  var OPTIONS = { baseUrl: site.pathname, excerptLength: 24 };
+
+  // Pagefind's search, its parts merged and every filter loaded, before the UI starts. The
+  // UI keeps the filter groups its first search saw; a search that ends before the UI has
+  // loaded the filters (a quick typist, a slow phone) saw only those it had loaded, one or
+  // two of six, until the next keystroke. Loaded here first, every search sees them all.
+  // pagefind.js is a module: the UI's import of the same address gets this same index.
+  function engine(merge) {
+    return import(bundlePath + "pagefind.js").then(function (pagefind) {
+      var merged = pagefind.options(OPTIONS);
+      merge.forEach(function (part) {
+        merged = merged.then(function () {
+          return pagefind.mergeIndex(bundlePath + part, { baseUrl: site.pathname });
+        });
+      });
+      return merged.then(function () { return pagefind.filters(); });
+    });
+  }
+
   function load() {
     if (loading) return loading;
+    status.hidden = false;
+    status.textContent = "Đang tải tìm kiếm…";
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = bundlePath + "pagefind-ui.css";
     document.head.appendChild(css);
     // A large site's index comes in parts (plugins/portal_mkdocs/shards.py): the first is
     // bundlePath itself, the others are listed in portal-parts.json and merged into it.
-    var parts = fetch(bundlePath + "portal-parts.json").then(function (response) {
+    var ready = fetch(bundlePath + "portal-parts.json").then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    });
-    loading = Promise.all([parts, addScript(bundlePath + "pagefind-ui.js")]).then(function (found) {
+    }).then(function (parts) { return engine(parts.merge); });
+    loading = Promise.all([ready, addScript(bundlePath + "pagefind-ui.js")]).then(function () {
       /* global PagefindUI */
       window.portalSearch = new PagefindUI({
         element: "#portal-search-ui",
         bundlePath: bundlePath,
-        baseUrl: site.pathname,
-        mergeIndex: found[0].merge.map(function (part) {
-          return { bundlePath: bundlePath + part, baseUrl: site.pathname };
-        }),
+        baseUrl: OPTIONS.baseUrl,
+        excerptLength: OPTIONS.excerptLength,
         showImages: false,
         showSubResults: false,
         showEmptyFilters: false,
-        excerptLength: 24,
         pageSize: 8,
         debounceTimeoutMs: 150,
         processResult: processResult,
@@ -140,7 +160,10 @@
       return new Promise(function (resolve) {
         (function wait() {
           var input = labelInput();
-          if (input) resolve(input); else requestAnimationFrame(wait);
+          if (!input) return requestAnimationFrame(wait);
+          status.hidden = true;
+          status.textContent = "";
+          resolve(input);
         })();
       });
     });
