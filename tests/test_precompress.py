@@ -162,3 +162,9 @@ def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: A
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert build_cache.default_folder() == tmp_path / "home/.cache" / build_cache.FOLDER_NAME
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert build_cache.default_folder() is None

@@ -17,7 +17,7 @@ once per machine and content.
   works as without it. No output byte depends on the cache.
 
 The folder: $PORTAL_CACHE_DIR (set empty: no cache), else $XDG_CACHE_HOME/portal-cot-can,
-else ~/.cache/portal-cot-can.
+else ~/.cache/portal-cot-can (none where the user has no home).
 """
 
 from __future__ import annotations
@@ -40,8 +40,12 @@ def default_folder() -> Path | None:
     if ENVIRONMENT_VARIABLE in os.environ:
         chosen = os.environ[ENVIRONMENT_VARIABLE]
         return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / FOLDER_NAME
+    if xdg := os.environ.get("XDG_CACHE_HOME"):
+        return Path(xdg) / FOLDER_NAME
+    try:
+        return Path.home() / ".cache" / FOLDER_NAME
+    except RuntimeError:  # no home (HOME unset, a user with no entry): no cache
+        return None
 
 
 class BuildCache:
