@@ -16,6 +16,7 @@ copies are kept between builds (build_cache.py), checked when read.
 from __future__ import annotations
 
 import gzip
+import platform
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,7 +70,9 @@ class Method:
 
 
 METHODS = (
-    Method(".gz", f"gzip level 9 mtime 0, zlib {zlib.ZLIB_RUNTIME_VERSION}", gzip_bytes, gzip.decompress),
+    # Python's gzip writes the header (its fields have changed between versions), zlib the rest.
+    Method(".gz", f"gzip level 9 mtime 0, Python {platform.python_version()}, zlib {zlib.ZLIB_RUNTIME_VERSION}",
+           gzip_bytes, gzip.decompress),
     Method(".br", f"brotli quality 11, brotli {brotli.__version__}", brotli_bytes, brotli.decompress),
 )
 CACHE_KIND = "precompressed"  # the subfolder of the cache (build_cache.py)
