@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -111,21 +112,58 @@ def test_copies_kept_by_one_build_are_taken_by_the_next_with_the_same_bytes(tmp_
     assert copies(first) == copies(second) == copies(fresh)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "other bytes", "empty"])
+def _digest_and(made: bytes) -> bytes:
+    """An entry as the cache writes it: the SHA-256 of what it keeps, then that."""
+    return hashlib.sha256(made).digest() + made
+
+
+DAMAGES = {
+    "truncated": lambda kept: kept[: len(kept) // 2],
+    "a bit flipped": lambda kept: kept[:-1] + bytes([kept[-1] ^ 1]),
+    "empty": lambda kept: b"",
+    # A header bit no checksum of gzip covers, its digest made again: caught by the header.
+    "gzip header, digest matching": lambda kept: _digest_and(kept[32:41] + bytes([kept[41] ^ 1]) + kept[42:]),
+    # A second gzip member or Brotli stream after the first: a browser reads only the first.
+    "a second member, digest matching": lambda kept: _digest_and(kept[32:] + kept[32:]),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
 def test_a_damaged_kept_copy_is_made_again_never_published(tmp_path: Path, monkeypatch: Any, damage: str) -> None:
     fresh, later = _site(tmp_path / "fresh"), _site(tmp_path / "later")
     precompress(fresh, tmp_path / "cache")
     entries = sorted((tmp_path / "cache" / CACHE_KIND).iterdir())
     assert len(entries) == 8
-    for entry in entries:
-        kept = entry.read_bytes()
-        entry.write_bytes({"truncated": kept[: len(kept) // 2], "other bytes": kept[:-1] + bytes([kept[-1] ^ 1]),
-                           "empty": b""}[damage])
+    damaged = {entry: DAMAGES[damage](entry.read_bytes()) for entry in entries}
+    for entry, content in damaged.items():
+        entry.write_bytes(content)
     calls = counted(monkeypatch)
     precompress(later, tmp_path / "cache")
     assert len(calls) == 8
     assert copies(later) == copies(fresh)
-    assert [entry.read_bytes() for entry in entries] != [b""] * 8  # made again, and kept again
+    # Made again and kept again: the copies of the three assets both sites share (random.js differs).
+    assert sum(entry.read_bytes() != content for entry, content in damaged.items()) == 6
+
+
+@pytest.mark.parametrize("odd", ["a pipe", "a link to /dev/zero", "a folder", "too large"])
+def test_an_odd_file_in_place_of_an_entry_is_not_read(tmp_path: Path, monkeypatch: Any, odd: str) -> None:
+    fresh, later = _site(tmp_path / "fresh"), _site(tmp_path / "later")
+    precompress(fresh, tmp_path / "cache")
+    for entry in (tmp_path / "cache" / CACHE_KIND).iterdir():
+        size = entry.stat().st_size
+        entry.unlink()
+        if odd == "a pipe":
+            os.mkfifo(entry)  # read, it would wait for a writer for ever
+        elif odd == "a link to /dev/zero":
+            entry.symlink_to("/dev/zero")  # read, it would fill the memory
+        elif odd == "a folder":
+            entry.mkdir()
+        else:
+            entry.write_bytes(b"\0" * (size + 100_000))
+    calls = counted(monkeypatch)
+    precompress(later, tmp_path / "cache")
+    assert len(calls) == 8
+    assert copies(later) == copies(fresh)
 
 
 def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
@@ -141,24 +179,30 @@ def test_entries_unused_for_a_month_are_pruned_and_a_read_renews_one(tmp_path: P
     cache.put("recipe", b"old", b"made from old")
     cache.put("recipe", b"used", b"made from used")
     cache.put("recipe", b"new", b"made from new")
+    (tmp_path / "kind/notes.txt").write_text("not the cache's", encoding="utf-8")
     long_ago = time.time() - (PRUNE_AFTER_DAYS + 1) * 86400
     for path in (tmp_path / "kind").iterdir():
-        if path.read_bytes() != b"made from new":
+        if path.read_bytes() != _digest_and(b"made from new"):
             os.utime(path, (long_ago, long_ago))
-    assert cache.get("recipe", b"used", lambda made: True) == b"made from used"
+    assert cache.get("recipe", b"used", lambda made: True, max_bytes=100) == b"made from used"
     cache.prune()
-    assert sorted(p.read_bytes() for p in (tmp_path / "kind").iterdir()) == [b"made from new", b"made from used"]
-    assert cache.get("other recipe", b"new", lambda made: True) is None  # named by recipe and source
+    assert {p.read_bytes() for p in (tmp_path / "kind").iterdir()} == {
+        _digest_and(b"made from new"), _digest_and(b"made from used"), b"not the cache's"}  # another file stays
+    assert cache.get("other recipe", b"new", lambda made: True, max_bytes=100) is None  # named by recipe and source
 
 
 def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "chosen"))
     assert build_cache.default_folder() == tmp_path / "chosen"
-    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, "")
-    assert build_cache.default_folder() is None
+    for empty_or_relative in ("", "content/cache"):  # a relative one could be published with the site
+        monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, empty_or_relative)
+        assert build_cache.default_folder() is None
     monkeypatch.delenv(build_cache.ENVIRONMENT_VARIABLE)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert build_cache.default_folder() == tmp_path / "xdg" / build_cache.FOLDER_NAME
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG specification asks
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert build_cache.default_folder() == tmp_path / "home/.cache" / build_cache.FOLDER_NAME
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert build_cache.default_folder() == tmp_path / "home/.cache" / build_cache.FOLDER_NAME

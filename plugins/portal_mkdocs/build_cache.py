@@ -8,16 +8,23 @@ once per machine and content.
 - An entry is named by the SHA-256 of what it was made from and how (the caller's `recipe`:
   the method, its settings, the library's version), so a new Material or a new Brotli makes
   new entries rather than reusing old ones.
-- A reader checks what it reads (the caller's `valid`: the copy decompresses to the file), so
-  a damaged entry is made again, never published.
+- An entry holds the SHA-256 of what it keeps, and a reader checks both (that digest, and
+  the caller's `valid`: the copy decompresses to the file, as written here), so a damaged
+  entry is made again, never published. A reader opens only a regular file, not through a
+  link, of at most the size the caller allows (a pipe or a link to /dev/zero left in the
+  folder would hang the build or fill its memory).
 - Written under a temporary name, then renamed: two builds at once may write the same entry,
   neither ever reads half of one.
-- An entry unused for PRUNE_AFTER_DAYS is removed by the next build (reading one renews it).
+- An entry unused for PRUNE_AFTER_DAYS is removed by the next build (reading one renews it);
+  only entries and temporary files, by their names, never another file left in the folder.
 - Where the folder cannot be read or written (a read-only home, a full disk), the build
   works as without it. No output byte depends on the cache.
 
 The folder: $PORTAL_CACHE_DIR (set empty: no cache), else $XDG_CACHE_HOME/portal-cot-can,
-else ~/.cache/portal-cot-can (none where the user has no home).
+else ~/.cache/portal-cot-can (none where the user has no home). A relative path in either
+variable is ignored, as the XDG specification asks: taken from the build's folder, it could
+end up in the published site. The folder is as trusted as the installed packages: whoever
+may write to it may also write to those.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -33,15 +42,20 @@ from pathlib import Path
 ENVIRONMENT_VARIABLE = "PORTAL_CACHE_DIR"
 FOLDER_NAME = "portal-cot-can"
 PRUNE_AFTER_DAYS = 30
+DIGEST_BYTES = 32  # an entry's SHA-256 of what it keeps, before it
+TEMPORARY_PREFIX = ".writing-"
+# What the cache writes: entries named by a SHA-256, temporary files while one is written.
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}|" + re.escape(TEMPORARY_PREFIX) + r"\w+")
 
 
 def default_folder() -> Path | None:
-    """The cache's folder for this user, or None where $PORTAL_CACHE_DIR is set empty."""
+    """The cache's folder for this user, or None where $PORTAL_CACHE_DIR is set empty or
+    relative."""
     if ENVIRONMENT_VARIABLE in os.environ:
-        chosen = os.environ[ENVIRONMENT_VARIABLE]
-        return Path(chosen) if chosen else None
-    if xdg := os.environ.get("XDG_CACHE_HOME"):
-        return Path(xdg) / FOLDER_NAME
+        chosen = Path(os.environ[ENVIRONMENT_VARIABLE])
+        return chosen if chosen.is_absolute() else None
+    if (xdg := Path(os.environ.get("XDG_CACHE_HOME", ""))).is_absolute():
+        return xdg / FOLDER_NAME
     try:
         return Path.home() / ".cache" / FOLDER_NAME
     except RuntimeError:  # no home (HOME unset, a user with no entry): no cache
@@ -54,16 +68,19 @@ class BuildCache:
     def __init__(self, folder: Path | None, kind: str) -> None:
         self.folder = None if folder is None else folder / kind
 
-    def get(self, recipe: str, source: bytes, valid: Callable[[bytes], bool]) -> bytes | None:
-        """What was made from `source` by `recipe`, if kept and `valid`."""
+    def get(self, recipe: str, source: bytes, valid: Callable[[bytes], bool], max_bytes: int) -> bytes | None:
+        """What was made from `source` by `recipe`, if kept, whole, at most `max_bytes` and `valid`."""
         path = self._path(recipe, source)
         if path is None:
             return None
         try:
-            made = path.read_bytes()
+            entry = _read_regular_file(path, DIGEST_BYTES + max_bytes)
         except OSError:
             return None
-        if not valid(made):
+        if entry is None or len(entry) < DIGEST_BYTES:
+            return None
+        digest, made = entry[:DIGEST_BYTES], entry[DIGEST_BYTES:]
+        if hashlib.sha256(made).digest() != digest or not valid(made):
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # used: kept for another PRUNE_AFTER_DAYS
@@ -75,10 +92,10 @@ class BuildCache:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
             try:
                 with os.fdopen(descriptor, "wb") as file:
-                    file.write(made)
+                    file.write(hashlib.sha256(made).digest() + made)
                 os.replace(temporary, path)
             except BaseException:
                 os.unlink(temporary)
@@ -92,12 +109,13 @@ class BuildCache:
             return
         oldest = (time.time() if now is None else now) - PRUNE_AFTER_DAYS * 86400
         try:
-            entries = list(self.folder.iterdir())
+            entries = [path for path in self.folder.iterdir() if ENTRY_NAME.fullmatch(path.name)]
         except OSError:
             return
         for path in entries:
             with contextlib.suppress(OSError):  # removed meanwhile by another build
-                if path.stat().st_mtime < oldest:
+                status = path.lstat()
+                if stat.S_ISREG(status.st_mode) and status.st_mtime < oldest:
                     path.unlink()
 
     def _path(self, recipe: str, source: bytes) -> Path | None:
@@ -105,3 +123,15 @@ class BuildCache:
             return None
         digest = hashlib.sha256(recipe.encode("utf-8") + b"\0" + source).hexdigest()
         return self.folder / digest
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file (not reached through a link) of at most
+    `max_bytes`; None otherwise. Opened without blocking, so that a pipe cannot hang it."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+            return None
+        return file.read(max_bytes + 1)

@@ -61,19 +61,44 @@ def brotli_bytes(data: bytes) -> bytes:
     return bytes(brotli.compress(data, quality=11))
 
 
+# gzip_bytes's header: no file name, mtime 0, level 9, "unknown" system.
+GZIP_HEADER = gzip_bytes(b"")[:10]
+
+
+def gzip_unpacks_to(packed: bytes, data: bytes) -> bool:
+    """`packed` is what gzip_bytes writes for `data`: its header, one member, nothing after it
+    (a browser reads only the first of several members), and not a byte more than `data`."""
+    if not packed.startswith(GZIP_HEADER):
+        return False
+    reader = zlib.decompressobj(wbits=31)
+    try:
+        return reader.decompress(packed, len(data) + 1) == data and reader.eof and not reader.unused_data
+    except zlib.error:
+        return False
+
+
+def brotli_unpacks_to(packed: bytes, data: bytes) -> bool:
+    """`packed` is one Brotli stream of `data`, read no further than a byte more than `data`."""
+    reader = brotli.Decompressor()
+    try:
+        return reader.process(packed, output_buffer_limit=len(data) + 1) == data and bool(reader.is_finished())
+    except brotli.error:
+        return False
+
+
 @dataclass(frozen=True)
 class Method:
     suffix: str
     recipe: str  # how the copy is made, as the cache names it: settings and library version
     compress: Callable[[bytes], bytes]
-    decompress: Callable[[bytes], bytes]
+    unpacks_to: Callable[[bytes, bytes], bool]  # whether a kept copy is whole (packed, data)
 
 
 METHODS = (
     # Python's gzip writes the header (its fields have changed between versions), zlib the rest.
     Method(".gz", f"gzip level 9 mtime 0, Python {platform.python_version()}, zlib {zlib.ZLIB_RUNTIME_VERSION}",
-           gzip_bytes, gzip.decompress),
-    Method(".br", f"brotli quality 11, brotli {brotli.__version__}", brotli_bytes, brotli.decompress),
+           gzip_bytes, gzip_unpacks_to),
+    Method(".br", f"brotli quality 11, brotli {brotli.__version__}", brotli_bytes, brotli_unpacks_to),
 )
 CACHE_KIND = "precompressed"  # the subfolder of the cache (build_cache.py)
 
@@ -93,7 +118,7 @@ def precompress(site: Path, cache_folder: Path | None) -> Compressed:
             suffix = method.suffix
             packed = packed_before.get((suffix, data))
             if packed is None:
-                packed = cache.get(method.recipe, data, partial(_unpacks_to, method.decompress, data))
+                packed = cache.get(method.recipe, data, partial(_whole, method, data), max_bytes=_max_packed(data))
                 if packed is None:
                     packed = method.compress(data)
                     cache.put(method.recipe, data, packed)
@@ -112,9 +137,11 @@ def precompress(site: Path, cache_folder: Path | None) -> Compressed:
     return Compressed(files, bytes_in, gz_total, br_total)
 
 
-def _unpacks_to(decompress: Callable[[bytes], bytes], data: bytes, packed: bytes) -> bool:
-    """Whether a kept copy is whole: it decompresses to the file (a few ms for Material's bundle)."""
-    try:
-        return decompress(packed) == data
-    except (brotli.error, zlib.error, EOFError, OSError):  # damaged (gzip.BadGzipFile is an OSError)
-        return False
+def _whole(method: Method, data: bytes, packed: bytes) -> bool:
+    return method.unpacks_to(packed, data)
+
+
+def _max_packed(data: bytes) -> int:
+    """The most a copy of `data` may take: incompressible data grows a little (gzip: 5 bytes a
+    16 KiB block and its header; Brotli: a few bytes)."""
+    return len(data) + len(data) // 1000 + 1024
