@@ -10,6 +10,7 @@ import gzip
 import json
 import posixpath
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from portal.load import load_or_raise
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
+SEARCH_SCRIPT = REPO / "plugins/portal_mkdocs/overrides/assets/javascripts/portal-search.js"
 
 
 # Every test runs on the index in one bundle, as an office's portal has it, and in parts
@@ -300,27 +302,39 @@ def test_a_filter_restricts_the_results(page: Any, base_url: str) -> None:
     assert filters and all("2023-2024" in values for values in filters)
 
 
-def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(page: Any, base_url: str) -> None:
-    """Pagefind's UI keeps the filter groups its first search saw: a search that ended while
-    the filters were on their way showed one or two groups of six until the next keystroke
-    (portal-search.js loads every filter before the UI starts). Here every filter file but
-    the first is held back until a first search has shown its results, or for four seconds."""
+# How long portal-search.js waits for the filters before it starts Pagefind's UI anyway.
+FILTERS_WAIT_S = int(re.search(r"FILTERS_WAIT_MS = (\d+);", SEARCH_SCRIPT.read_text(encoding="utf-8"))[1]) / 1000
+
+
+def _hold_filter_files(page: Any, but_first: bool) -> list[Any]:
+    """Pagefind's filter files asked by the page, held back (but the first, if `but_first`)
+    until the test lets them go: the routes held."""
     held: list[Any] = []
     asked: list[str] = []
 
     def hold(route: Any) -> None:
         asked.append(route.request.url)
-        if len(asked) == 1:
+        if but_first and len(asked) == 1:
             route.continue_()
         else:
             held.append(route)
 
     page.route(re.compile(r"\.pf_filter$"), hold)
+    return held
+
+
+def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(page: Any, base_url: str) -> None:
+    """Pagefind's UI keeps the filter groups its first search saw: a search that ended while
+    the filters were on their way showed one or two groups of six until the next keystroke
+    (portal-search.js loads every filter before the UI starts). Here every filter file but
+    the first is held back until a first search has shown its results, or for 2.5 seconds."""
+    held = _hold_filter_files(page, but_first=True)
     page.goto(base_url)
     page.locator(".md-header .portal-search__toggle").click()
     query = page.locator(".pagefind-ui__search-input")
     typed = False
-    for _ in range(80):  # a quick typist: the query goes in as soon as there is an input
+    deadline = time.monotonic() + min(2.5, FILTERS_WAIT_S - 1)
+    while time.monotonic() < deadline:  # a quick typist: the query goes in as soon as there is an input
         if not typed and query.count():
             query.press_sequentially("ha thi lien", delay=5)
             typed = True
@@ -336,6 +350,44 @@ def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(pag
     page.wait_for_load_state("networkidle")
     groups = page.locator("#portal-search-ui .pagefind-ui__filter-group")
     assert groups.count() == len(FILTER_LABELS), groups.all_inner_texts()
+
+
+def test_filters_that_never_come_do_not_keep_the_search_box_away(page: Any, base_url: str) -> None:
+    _hold_filter_files(page, but_first=False)
+    page.goto(base_url)
+    page.locator(".md-header .portal-search__toggle").click()
+    assert page.locator("#portal-search-panel .portal-search__status").inner_text() == "Đang tải tìm kiếm…"
+    page.keyboard.press("Escape")  # Esc closes the panel while it loads, the focus not in it yet
+    assert page.locator("#portal-search-panel").is_hidden()
+    search_input = _open_search(page)  # waits for the box: FILTERS_WAIT_S at most
+    assert page.locator("#portal-search-panel .portal-search__status").is_hidden()
+    assert search_input.is_visible()
+    assert _search(page, "ha thi lien")[0]["href"] == "/nguoi/dbp-ha-thi-lien/"
+
+
+def test_a_failed_load_is_said_and_the_next_opening_loads_the_index_once(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    expected = _search(page, "ha thi lien")
+    count = _result_count(page)
+    failed = {"pagefind-ui.js": False}
+
+    def fail_once(route: Any) -> None:
+        if failed["pagefind-ui.js"]:
+            route.continue_()
+        else:
+            failed["pagefind-ui.js"] = True
+            route.abort()
+
+    page.route(re.compile(r"/pagefind/pagefind-ui\.js$"), fail_once)
+    page.reload()
+    page.locator(".md-header .portal-search__toggle").click()
+    status = page.locator("#portal-search-panel .portal-search__status")
+    status.filter(has_text="Chưa có chỉ mục tìm kiếm").wait_for()
+    page.locator(".portal-search__close").click()
+    _open_search(page)  # again: the parts merged by the first try are not merged twice
+    assert _search(page, "ha thi lien") == expected
+    assert _result_count(page) == count
 
 
 def test_private_contacts_are_not_found(page: Any, base_url: str) -> None:

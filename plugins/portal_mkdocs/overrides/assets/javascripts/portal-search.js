@@ -112,6 +112,13 @@
   // Pagefind's options, given to the index here and again by the UI when it starts.
   var OPTIONS = { baseUrl: site.pathname, excerptLength: 24 };
 
+  // How long the UI waits for the filters before it starts anyway (a very slow connection).
+  var FILTERS_WAIT_MS = 4000;
+
+  function delay(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
   // Pagefind's search, its parts merged and every filter loaded, before the UI starts. The
   // UI keeps the filter groups its first search saw; a search that ends before the UI has
   // loaded the filters (a quick typist, a slow phone) saw only those it had loaded, one or
@@ -119,13 +126,20 @@
   // pagefind.js is a module: the UI's import of the same address gets this same index.
   function engine(merge) {
     return import(bundlePath + "pagefind.js").then(function (pagefind) {
-      var merged = pagefind.options(OPTIONS);
+      // A failed attempt may have left a broken index or parts merged already: start afresh.
+      var started = pagefind.destroy().then(function () { return pagefind.options(OPTIONS); });
+      // The first part's filters, meanwhile: they fail at once where its files did not load
+      // (a merge would wait for them for ever).
+      var first = started.then(function () { return pagefind.filters(); });
+      var merged = started;
       merge.forEach(function (part) {
         merged = merged.then(function () {
           return pagefind.mergeIndex(bundlePath + part, { baseUrl: site.pathname });
         });
       });
-      return merged.then(function () { return pagefind.filters(); });
+      var filters = Promise.all([first, merged.then(function () { return pagefind.filters(); })]);
+      filters.catch(function () {}); // reported through the race below, unless it came too late
+      return Promise.race([filters, merged.then(function () { return delay(FILTERS_WAIT_MS); })]);
     });
   }
 
@@ -181,7 +195,7 @@
     panel.hidden = false;
     root.classList.add("portal-search--open");
     toggle.setAttribute("aria-expanded", "true");
-    load().then(function (input) { input.focus(); input.select(); });
+    load().then(function (input) { input.focus(); input.select(); }, function () {}); // the status says why
   }
 
   function close(giveFocusBack) {
@@ -204,6 +218,11 @@
     }
   });
   document.addEventListener("keydown", function (event) {
+    // Esc also while the search loads, when the focus is not in the panel yet.
+    if (event.key === "Escape" && isOpen() && !panel.contains(event.target)) {
+      close(true);
+      return;
+    }
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isOpen()) return;
     var target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
