@@ -134,7 +134,7 @@
       var merged = started;
       merge.forEach(function (part) {
         merged = merged.then(function () {
-          return pagefind.mergeIndex(bundlePath + part, { baseUrl: site.pathname });
+          return pagefind.mergeIndex(bundlePath + part, { baseUrl: OPTIONS.baseUrl });
         });
       });
       var filters = Promise.all([first, merged.then(function () { return pagefind.filters(); })]);
