@@ -29,6 +29,13 @@ REPO = Path(__file__).resolve().parent.parent
 __all__ = ["serve", "chromium", "build_site", "require_chromium"]
 
 ARTIFACTS = REPO / "tests" / "artifacts"
+# The header search is over: Pagefind's message counts the results ("12 kết quả cho …") and
+# nothing is loading.
+RESULTS_COUNTED = """() => {
+  const message = document.querySelector('#portal-search-ui .pagefind-ui__message');
+  return Boolean(message && /^\\d+ kết quả/.test(message.textContent)
+                 && !document.querySelector('#portal-search-ui .pagefind-ui__loading'));
+}"""
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve
+from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
 from portal.load import load_or_raise
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
@@ -227,14 +227,6 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
         }""", arg=query, timeout=10_000)
     results: list[dict[str, str]] = handle.json_value()
     return results
-
-
-# Pagefind's message counts the results ("12 kết quả cho …"), the search is over.
-RESULTS_COUNTED = """() => {
-  const message = document.querySelector('#portal-search-ui .pagefind-ui__message');
-  return Boolean(message && /^\\d+ kết quả/.test(message.textContent)
-                 && !document.querySelector('#portal-search-ui .pagefind-ui__loading'));
-}"""
 
 
 def _result_count(page: Any) -> int:

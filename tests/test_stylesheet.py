@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_util import REPO, chromium, require_chromium, serve
+from browser_util import REPO, RESULTS_COUNTED, chromium, require_chromium, serve
 from examples import examples
 from fullest_pages import TEMPLATES, fullest_pages
 from hypothesis import given, settings
@@ -287,17 +287,13 @@ COMPUTED = """() => {
 }"""
 
 
-# The results are shown, with Pagefind's own stylesheet (as in tests/test_a11y.py).
-RESULTS_SHOWN = """() => {
-  const ui = document.querySelector('#portal-search-ui');
-  const message = ui && ui.querySelector('.pagefind-ui__message');
-  return message && /^\\d+ kết quả/.test(message.textContent) && !ui.querySelector('.pagefind-ui__loading')
-    && ui.querySelector('.pagefind-ui__result-link')
-    && [...document.styleSheets].some(sheet => (sheet.href || '').includes('pagefind'));
-}"""
-# And a group of filters for each filter of the index (the query finds pages with each).
-SEARCH_DONE = (f"() => ({RESULTS_SHOWN})() && document.querySelectorAll("
-               f"'#portal-search-ui .pagefind-ui__filter-group').length === {len(FILTER_LABELS)}")
+# The results are counted and shown, with Pagefind's own stylesheet, and a group of filters
+# for each filter of the index (the query finds pages with each).
+SEARCH_DONE = (f"() => ({RESULTS_COUNTED})()"
+               " && document.querySelector('#portal-search-ui .pagefind-ui__result-link')"
+               " && [...document.styleSheets].some(sheet => (sheet.href || '').includes('pagefind'))"
+               " && document.querySelectorAll('#portal-search-ui .pagefind-ui__filter-group').length"
+               f" === {len(FILTER_LABELS)}")
 # The text the search UI shows: results, their count, the filters and their counts.
 SEARCH_TEXT = "() => document.querySelector('#portal-search-ui').innerText"
 
