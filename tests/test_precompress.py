@@ -17,7 +17,7 @@ import pytest
 
 from portal_mkdocs import build_cache
 from portal_mkdocs import precompress as precompress_module
-from portal_mkdocs.build_cache import PRUNE_AFTER_DAYS, BuildCache
+from portal_mkdocs.build_cache import DIGEST_BYTES, PRUNE_AFTER_DAYS, BuildCache
 from portal_mkdocs.precompress import CACHE_KIND, MIN_BYTES, precompress
 
 
@@ -122,9 +122,10 @@ DAMAGES = {
     "a bit flipped": lambda kept: kept[:-1] + bytes([kept[-1] ^ 1]),
     "empty": lambda kept: b"",
     # A header bit no checksum of gzip covers, its digest made again: caught by the header.
-    "gzip header, digest matching": lambda kept: _digest_and(kept[32:41] + bytes([kept[41] ^ 1]) + kept[42:]),
+    "gzip header, digest matching": lambda kept: _digest_and(
+        kept[DIGEST_BYTES:DIGEST_BYTES + 9] + bytes([kept[DIGEST_BYTES + 9] ^ 1]) + kept[DIGEST_BYTES + 10:]),
     # A second gzip member or Brotli stream after the first: a browser reads only the first.
-    "a second member, digest matching": lambda kept: _digest_and(kept[32:] + kept[32:]),
+    "a second member, digest matching": lambda kept: _digest_and(kept[DIGEST_BYTES:] + kept[DIGEST_BYTES:]),
 }
 
 
