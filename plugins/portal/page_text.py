@@ -5,13 +5,15 @@ A number written in pieces is read as one: `0912&nbsp;944&nbsp;718`, `**0912** 9
 `<span>0912</span><span>944718</span>`. The privacy check looks for private values in
 these texts as well as in the page as written (privacy.private_values_in_page):
 
-`markdown_text(source)`: the Markdown as read. HTML comments, HTML tags, and Markdown's
-emphasis, code and link brackets are taken out; character references and backslash escapes
-are resolved; the values of the tags' attributes (a link's `href`, a `title`) follow the
-text, each on a line of its own. Each character is traced to where it is written, for the
-line of a problem.
+- `markdown_text(source)`: the Markdown as read. HTML comments, HTML tags, and Markdown's
+  emphasis, code and link brackets are taken out; character references and backslash
+  escapes are resolved; the values of the tags' attributes (a link's `href`, a `title`)
+  follow the text, each on a line of its own. Each character is traced to where it is
+  written, for the line of a problem.
+- `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
+  extensions) made of the source that the first reading did not foresee.
 
-Each character is taken in its compatibility form (NFKC: full-width, circled and
+In both, each character is taken in its compatibility form (NFKC: full-width, circled and
 superscript digits, no-break spaces), invisible characters (soft hyphen, zero-width space,
 word joiner, direction marks, combining marks) are dropped, every space-like character is
 a space and every dash-like character a "-": separators the privacy check reads inside a
@@ -25,6 +27,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 # Tags that run on within a line of text: nothing stands in their place ("thien<b></b>nv").
 # Any other tag (a paragraph, a cell, a line break) ends a word: a line break stands there.
@@ -134,3 +137,34 @@ def markdown_text(source: str) -> TracedText:
         reading.add("\n", value_start, value_start)
         reading.add_source(source, value_start, value_end)
     return reading.done()
+
+
+class _HtmlReader(HTMLParser):
+    """An HTML page's text (character references resolved) and its attribute values."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._boundary(tag)
+        self.values += [value for _, value in attrs if value]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._boundary(tag)
+
+    def handle_data(self, data: str) -> None:  # a comment is no text: not handled
+        self.parts.append(data)
+
+    def _boundary(self, tag: str) -> None:
+        if tag not in _INLINE_TAGS:
+            self.parts.append("\n")
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML page as a reader sees it, then its attribute values, a line each."""
+    reader = _HtmlReader()
+    reader.feed(markup)
+    reader.close()
+    return "".join(map(_read_as, "".join(reader.parts) + "".join("\n" + v for v in reader.values)))

@@ -12,8 +12,8 @@ for a phone (the `phonenumbers` library, region VN), the lower-case address for 
   (`redacted`). The loader runs it once over the checked model, so that every output
   (pages, titles, exports, feed, calendar, search) starts from clean text and no
   redaction ever runs over markup.
-- `private_values_in_page`: a hand-written page holding a private value, as written or as
-  a reader sees it through its markup (page_text), is refused, not redacted.
+- `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
+  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted.
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -32,7 +32,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import phonenumbers
 
-from .page_text import markdown_text
+from .page_text import html_text, markdown_text
 from .problems import Problem
 
 REDACTED = "[đã ẩn]"
@@ -418,6 +418,23 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
             for start, end, label in merged]
 
 
-def _private_in_page(shown_as: str, line: int, label: str, written: str) -> Problem:
+def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A hand-written page whose rendered HTML shows a private value to a reader (in its
+    text or an attribute) that private_values_in_page did not see in its Markdown: what a
+    Markdown extension built from the source. The line is not known from the HTML."""
+    if not redactor:
+        return []
+    text = html_text(markup)
+    return [_private_in_page(shown_as, None, found.label, text[found.start:found.end])
+            for found in redactor.find(text)]
+
+
+_REMOVE_PRIVATE = "xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+# Without a line: the value shows only once the page is built (an extension of Markdown put it there).
+_REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ một tệp mà trang chèn vào): xóa nó khỏi "
+                    "trang hoặc tệp đó; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+
+
+def _private_in_page(shown_as: str, line: int | None, label: str, written: str) -> Problem:
     return Problem(shown_as, line, "", f"trang viết tay có {label} riêng tư '{written}'.",
-                   hint="xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+                   hint=_REMOVE_PRIVATE if line is not None else _REMOVE_RENDERED)
