@@ -23,7 +23,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
+import yaml
 from full_dataset import (
     EMAIL_FORMS,
     FORMS,
@@ -216,6 +218,62 @@ def test_a_private_value_in_a_hand_written_page_is_reported_with_its_line() -> N
     assert "0912.345.678" in problems[0].message
 
 
+# A private value written in pieces that markup joins for the reader (the Markdown of a page).
+MARKUP_FORMS = [
+    "0912&nbsp;345&nbsp;678", "**0912** 345 678", "0912\\.345\\.678", "0912&#8209;345&#8209;678",
+    "091&shy;2345678", "0912<br>345678", "0912<br/>345678", "*0912*345678", "_0912_ 345 678", "`0912`345678",
+    "~~0912~~345678",
+    "[0912](tel:0912345678)", '<a href="tel:0912&#51;45678">gọi cô Thùy</a>', "0912<!-- riêng -->345678",
+    "<span>0912</span><span>345</span>678", "０９１２ ３４５ ６７８", "0912\u2060345\u200b678", "0912⸺345⸺678",
+    "0\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3 345 678", "⁰⁹¹² ³⁴⁵ ⁶⁷⁸",
+    "secret.mail@truong&#46;edu.vn", "**secret.mail**@truong.edu.vn", "secret<span>.</span>mail@truong.edu.vn",
+    "secret&shy;.mail@truong.edu.vn", "[thư](mailto:secret.mail&#64;truong.edu.vn)",
+    "secret.mail<!-- -->@truong.edu.vn",
+]
+# The ordinary numbers of a page: none is anyone's private contact.
+ORDINARY_PAGE = (
+    "# Liên hệ\n\nQuyết định số 1234/QĐ-SGDĐT ngày 13/09/2024; Thông tư 20/2018/TT-BGDĐT.\n"
+    "Văn phòng: **0243** 823&nbsp;4567, thư vanphong@truong.edu.vn.\n"
+    f"Cô Lan (đã đồng ý công khai): **{PUBLISHED_PHONE[:4]}**{PUBLISHED_PHONE[4:]}.\n"
+    "| Năm học | Số giáo viên |\n|---|---|\n| 2024-2025 | 1 234 |\n")
+
+
+@pytest.mark.parametrize("form", MARKUP_FORMS)
+def test_a_private_value_split_by_markup_is_reported_at_its_line(form: str) -> None:
+    page = f"# Liên hệ\n\nVăn phòng: 0243 823 4567, ngày 13/09/2024.\nCô Thùy: {form}.\n"
+    problems = private_values_in_page(page, "content/lien-he.md", Redactor([PRIVATE_PHONE, PRIVATE_EMAIL]))
+    assert [(p.file, p.line) for p in problems] == [("content/lien-he.md", 4)]
+    written = re.search(r"riêng tư '(.+)'\.", problems[0].message)
+    assert written is not None and written.group(1) in form  # as the clerk finds it in the file
+
+
+def test_a_private_value_split_over_lines_is_reported_where_it_starts() -> None:
+    page = "# Liên hệ\n\nCô Thùy: **0912**<br>\n345&nbsp;678\n"
+    problems = private_values_in_page(page, "content/lien-he.md", Redactor([PRIVATE_PHONE]))
+    assert [p.line for p in problems] == [3]
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>Cô Thùy: 0912&nbsp;345&nbsp;678</p>", "<p><strong>0912</strong> 345 678</p>",
+    "<p>0912&#8209;345&#8209;678</p>", "<p>091&shy;2345678</p>", "<p>0912<br />\n345678</p>",
+    "<p><em>0912</em>345678</p>", '<p><a href="tel:0912345678">gọi cô Thùy</a></p>',
+    "<p>0912<!-- riêng -->345678</p>", "<table><tr><td>0912</td><td>345 678</td></tr></table>",
+    "<p>secret.mail<span>@</span>truong.edu.vn</p>", '<p><a href="mailto:secret.mail@truong.edu.vn">thư</a></p>',
+    "<p>Liên hệ</p><p>secret.mail&#64;truong.edu.vn</p>",
+])
+def test_a_private_value_a_reader_sees_in_the_rendered_page_is_reported(markup: str) -> None:
+    problems = privacy.private_values_in_html(markup, "content/lien-he.md", Redactor([PRIVATE_PHONE, PRIVATE_EMAIL]))
+    assert [(p.file, p.line) for p in problems] == [("content/lien-he.md", None)]
+    assert "riêng tư" in problems[0].message and "dựng" in (problems[0].hint or "")
+
+
+def test_ordinary_numbers_of_a_hand_written_page_are_no_private_value() -> None:
+    redactor = Redactor([PRIVATE_PHONE, PRIVATE_EMAIL])
+    assert private_values_in_page(ORDINARY_PAGE, "content/lien-he.md", redactor) == []
+    rendered = markdown.markdown(ORDINARY_PAGE, extensions=["tables"])
+    assert privacy.private_values_in_html(rendered, "content/lien-he.md", redactor) == []
+
+
 def test_a_build_with_a_private_value_in_a_hand_written_page_publishes_nothing(tmp_path: Path) -> None:
     root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
     (root / "content/lien-he.md").write_text("# Liên hệ\n\nGọi cô Thùy: +84 912 345 678\n", encoding="utf-8")
@@ -223,6 +281,47 @@ def test_a_build_with_a_private_value_in_a_hand_written_page_publishes_nothing(t
     assert result.returncode == 1
     assert "content/lien-he.md, dòng 3" in result.stderr and "riêng tư" in result.stderr
     assert not (root / "site").exists()
+
+
+
+def test_a_build_with_a_private_value_split_by_markup_publishes_nothing(tmp_path: Path) -> None:
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    (root / "content/lien-he.md").write_text(
+        "# Liên hệ\n\nCô Thùy: 0912&nbsp;345&nbsp;678, **0912** 345 678.\nThư: **secret.mail**@truong.edu.vn\n",
+        encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "content/lien-he.md, dòng 3: trang viết tay có số điện thoại riêng tư '0912&nbsp;345&nbsp;678'" \
+        in result.stderr
+    assert "content/lien-he.md, dòng 3: trang viết tay có số điện thoại riêng tư '0912** 345 678'" in result.stderr
+    assert "content/lien-he.md, dòng 4: trang viết tay có địa chỉ thư điện tử riêng tư" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_private_value_that_only_the_rendered_page_shows_stops_the_build(tmp_path: Path) -> None:
+    """A page can take text from elsewhere (pymdownx.snippets, which comes with Material):
+    its Markdown holds no number, the page that a reader gets does."""
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["markdown_extensions"] = [{"pymdownx.snippets": {"base_path": ["snippets"]}}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (root / "snippets").mkdir()
+    (root / "snippets/lien-he.md").write_text("Cô Thùy: 0912 345 678\n", encoding="utf-8")
+    (root / "content/lien-he.md").write_text('# Liên hệ\n\n--8<-- "lien-he.md"\n', encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "LỖI content/lien-he.md: trang viết tay có số điện thoại riêng tư '0912 345 678'" in result.stderr
+    assert "Error reading page" not in result.stderr  # told once, in the clerk's words
+    assert not (root / "site").exists()
+
+
+def test_a_hand_written_page_with_ordinary_numbers_and_a_published_phone_builds(tmp_path: Path) -> None:
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    (root / "content/lien-he.md").write_text(ORDINARY_PAGE, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (root / "site/lien-he/index.html").read_text(encoding="utf-8")
+    assert "1234/QĐ-SGDĐT ngày 13/09/2024" in page and f"{PUBLISHED_PHONE[4:]}" in page
 
 
 # The whole built site

@@ -12,6 +12,8 @@ for a phone (the `phonenumbers` library, region VN), the lower-case address for 
   (`redacted`). The loader runs it once over the checked model, so that every output
   (pages, titles, exports, feed, calendar, search) starts from clean text and no
   redaction ever runs over markup.
+- `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
+  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted.
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -30,6 +32,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import phonenumbers
 
+from .page_text import html_text, markdown_text
 from .problems import Problem
 
 REDACTED = "[đã ẩn]"
@@ -392,13 +395,46 @@ def _public_fields(kind: type[Any]) -> tuple[str, ...]:
 
 
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
-    """A hand-written page that holds a private phone or e-mail (in any written form).
+    """A hand-written page that holds a private phone or e-mail (in any written form), as
+    written or as a reader sees it through its markup (page_text.markdown_text: `**0912**
+    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written.
 
     Such a page is refused, not redacted: it is the office's own Markdown, where a private
     value is a mistake to fix at its source, and redacting rendered HTML would have to
     tell text from markup (the old HTML-level redaction rewrote attributes too).
     """
-    return [Problem(shown_as, text.count("\n", 0, found.start) + 1, "",
-                    f"trang viết tay có {found.label} riêng tư '{text[found.start:found.end]}'.",
-                    hint="xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+    if not redactor:
+        return []
+    read = markdown_text(text)
+    spans = [(found.start, found.end, found.label) for found in redactor.find(text)]
+    spans += [(*read.written(found.start, found.end), found.label) for found in redactor.find(read.text)]
+    merged: list[tuple[int, int, str]] = []  # a value found both ways is told once
+    for start, end, label in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        else:
+            merged.append((start, end, label))
+    return [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
+            for start, end, label in merged]
+
+
+def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A hand-written page whose rendered HTML shows a private value to a reader (in its
+    text or an attribute) that private_values_in_page did not see in its Markdown: what a
+    Markdown extension built from the source. The line is not known from the HTML."""
+    if not redactor:
+        return []
+    text = html_text(markup)
+    return [_private_in_page(shown_as, None, found.label, text[found.start:found.end])
             for found in redactor.find(text)]
+
+
+_REMOVE_PRIVATE = "xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+# Without a line: the value shows only once the page is built (an extension of Markdown put it there).
+_REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ một tệp mà trang chèn vào): xóa nó khỏi "
+                    "trang hoặc tệp đó; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+
+
+def _private_in_page(shown_as: str, line: int | None, label: str, written: str) -> Problem:
+    return Problem(shown_as, line, "", f"trang viết tay có {label} riêng tư '{written}'.",
+                   hint=_REMOVE_PRIVATE if line is not None else _REMOVE_RENDERED)

@@ -77,6 +77,11 @@ def pagefind_missing(path: str | None) -> str:
             f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")
 
 
+def private_in_pages(problems: str) -> str:
+    """The report of hand-written pages holding a private contact (privacy.private_values_in_page)."""
+    return f"Trang viết tay có thông tin riêng tư:\n\n{problems}"
+
+
 # The preview of `mkdocs serve` (preview.py)
 
 SEARCH_STALE = ("Bản xem trước: trang đã cập nhật theo dữ liệu vừa sửa, nhưng ô tìm kiếm vẫn dùng chỉ mục cũ "

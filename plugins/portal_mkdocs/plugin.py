@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from portal import calendar, exports, feed, originals
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
-from portal.privacy import private_values_in_page
+from portal.privacy import private_values_in_html, private_values_in_page
 from portal.problems import DataError, Problem, report
 from portal.render import Renderer
 from portal.sample import without_sample
@@ -73,6 +73,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
         self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
         self.written: WrittenPages | None = None  # the pages of this build, as written (written.py)
+        # Private values in the rendered hand-written pages, told together after the last page.
+        self.rendered_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -183,16 +185,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def _refuse_private_values(self, files: Files, config: MkDocsConfig) -> None:
         """Stop the build when a hand-written page holds a private contact (see
         private_values_in_page); every such page and line is listed at once."""
+        self.rendered_problems = []
         if self.renderer is None:
             return
-        root = Path(config.config_file_path or ".").parent
         problems: list[Problem] = []
         for file in files.documentation_pages():
             if not file.generated_by and file.abs_src_path:
-                shown = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
-                problems += private_values_in_page(file.content_string, shown, self.renderer.pages.portal.redactor)
+                problems += private_values_in_page(file.content_string, self._shown(file, config),
+                                                   self.renderer.pages.portal.redactor)
         if problems:
-            raise PluginError(f"Trang viết tay có thông tin riêng tư:\n\n{report(problems)}")
+            raise PluginError(notices.private_in_pages(report(problems)))
+
+    def _shown(self, file: File, config: MkDocsConfig) -> str:
+        """A hand-written page's source file, as the clerk finds it from the project's folder."""
+        root = Path(config.config_file_path or ".").parent
+        return os.path.relpath(file.abs_src_path or file.src_path, root).replace(os.sep, "/")
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_urls = frozenset(page.url for page in nav.pages)
@@ -224,6 +231,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # MkDocs keeps every page's content until all are written; a generated page is
             # rendered only when its file is written (on_post_page), so memory stays flat.
             return CONTENT_PLACEHOLDER
+        if self.renderer is not None:  # what its Markdown made of it (see private_values_in_html)
+            self.rendered_problems += private_values_in_html(html, self._shown(page.file, config),
+                                                             self.renderer.pages.portal.redactor)
         # A hand-written page: its title and the folded copies, no filters.
         return search.annotate(html, search.SearchData(title=page.title or ""))
 
@@ -249,6 +259,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one step."""
+        if self.rendered_problems:  # the staged site is abandoned (on_build_error)
+            raise PluginError(notices.private_in_pages(report(self.rendered_problems)))
         checkpoint(Step.BUILT)
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:

@@ -1,0 +1,170 @@
+"""The text a reader sees in a hand-written page, however its markup splits it.
+
+A number written in pieces is read as one: `0912&nbsp;944&nbsp;718`, `**0912** 944 718`,
+`0912\\.944\\.718`, `091&shy;2944718`, `0912<br>944718`, `0912<!-- -->944718`,
+`<span>0912</span><span>944718</span>`. The privacy check looks for private values in
+these texts as well as in the page as written (privacy.private_values_in_page):
+
+- `markdown_text(source)`: the Markdown as read. HTML comments, HTML tags, and Markdown's
+  emphasis, code and link brackets are taken out; character references and backslash
+  escapes are resolved; the values of the tags' attributes (a link's `href`, a `title`)
+  follow the text, each on a line of its own. Each character is traced to where it is
+  written, for the line of a problem.
+- `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
+  extensions) made of the source that the first reading did not foresee.
+
+In both, each character is taken in its compatibility form (NFKC: full-width, circled and
+superscript digits, no-break spaces), invisible characters (soft hyphen, zero-width space,
+word joiner, direction marks, combining marks) are dropped, every space-like character is
+a space and every dash-like character a "-": separators the privacy check reads inside a
+number.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Tags that run on within a line of text: nothing stands in their place ("thien<b></b>nv").
+# Any other tag (a paragraph, a cell, a line break) ends a word: a line break stands there.
+_INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"})
+_MINUS_SIGNS = frozenset("\u2212\u2796\u2043")  # minus, heavy minus, hyphen bullet: not "Pd"
+# Letters and symbols that show as a blank: Braille's blank pattern, the Hangul fillers.
+_BLANKS = frozenset("\u2800\u115f\u1160\u3164\uffa0")
+# Dropped: format characters (soft hyphen, zero-width space, direction marks) and marks
+# set on the character before (a variation selector, the keycap of "0\ufe0f\u20e3").
+_UNSEEN = frozenset({"Cf", "Mn", "Me"})
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MARKDOWN = re.compile(
+    r"(?P<comment><!--.*?(?:-->|\Z))"
+    r"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>)"
+    rf"|(?P<reference>{_REFERENCE.pattern})"
+    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+    r"|(?P<marker>[*_~`\[\]])",  # emphasis, strike-through, code, a link's brackets
+    re.DOTALL)
+_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""")
+
+
+@functools.cache
+def _read_as(char: str) -> str:
+    """What one written character is to the privacy check (see the module's docstring)."""
+    if char.isascii():
+        return char
+    read = []
+    for c in unicodedata.normalize("NFKC", char):
+        category = unicodedata.category(c)
+        if category in _UNSEEN:
+            continue
+        if c.isspace() or category.startswith("Z") or c in _BLANKS:
+            read.append(" ")
+        elif category == "Pd" or c in _MINUS_SIGNS:
+            read.append("-")
+        else:
+            read.append(c)
+    return "".join(read)
+
+
+@dataclass(frozen=True)
+class TracedText:
+    """A text read from a source: text[i] comes from source[starts[i]:ends[i]]."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def written(self, start: int, end: int) -> tuple[int, int]:
+        """Where text[start:end] is written in the source."""
+        return self.starts[start], self.ends[end - 1]
+
+
+class _Reading:
+    """A TracedText being made, a piece at a time."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, written: str, start: int, end: int) -> None:
+        """`written`, which stands at source[start:end] (a reference stands for its character)."""
+        read = "".join(map(_read_as, written))
+        self.parts.append(read)
+        self.starts += [start] * len(read)
+        self.ends += [end] * len(read)
+
+    def add_source(self, source: str, start: int, end: int) -> None:
+        """source[start:end], character by character, its references resolved."""
+        for reference in _REFERENCE.finditer(source, start, end):
+            self._add_plain(source, start, reference.start())
+            self.add(html.unescape(reference.group()), reference.start(), reference.end())
+            start = reference.end()
+        self._add_plain(source, start, end)
+
+    def _add_plain(self, source: str, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.add(source[i], i, i + 1)
+
+    def done(self) -> TracedText:
+        return TracedText("".join(self.parts), tuple(self.starts), tuple(self.ends))
+
+
+def markdown_text(source: str) -> TracedText:
+    """The text of a Markdown page as a reader sees it, then its tags' attribute values."""
+    reading = _Reading()
+    values: list[tuple[int, int]] = []  # where each attribute value is written
+    start = 0
+    for token in _MARKDOWN.finditer(source):
+        reading.add_source(source, start, token.start())
+        start = token.end()
+        if token.group("tag"):
+            if token.group("name").lower() not in _INLINE_TAGS:
+                reading.add("\n", token.start(), token.end())
+            values += [value.span(value.lastgroup or 0)
+                       for value in _ATTRIBUTE_VALUE.finditer(source, token.start(), token.end())]
+        elif token.group("reference"):
+            reading.add(html.unescape(token.group()), token.start(), token.end())
+        elif token.group("escaped"):
+            reading.add(token.group("escaped"), token.start(), token.end())
+        # a comment or a marker: nothing of it is read
+    reading.add_source(source, start, len(source))
+    for value_start, value_end in values:
+        reading.add("\n", value_start, value_start)
+        reading.add_source(source, value_start, value_end)
+    return reading.done()
+
+
+class _HtmlReader(HTMLParser):
+    """An HTML page's text (character references resolved) and its attribute values."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._boundary(tag)
+        self.values += [value for _, value in attrs if value]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._boundary(tag)
+
+    def handle_data(self, data: str) -> None:  # a comment is no text: not handled
+        self.parts.append(data)
+
+    def _boundary(self, tag: str) -> None:
+        if tag not in _INLINE_TAGS:
+            self.parts.append("\n")
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML page as a reader sees it, then its attribute values, a line each."""
+    reader = _HtmlReader()
+    reader.feed(markup)
+    reader.close()
+    return "".join(map(_read_as, "".join(reader.parts) + "".join("\n" + v for v in reader.values)))
