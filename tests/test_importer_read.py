@@ -181,6 +181,18 @@ def test_family_and_given_name_under_headers_of_their_own_are_one_name(tmp_path:
     assert [r["name"] for r in rows_of(path)] == ["Hoàng Văn Dũng"]
 
 
+def test_text_under_an_empty_header_cell_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    """The given name beside "Họ và tên" whose header cell was left unmerged: not guessed
+    into the name, but the report says the column was not read."""
+    path = write_table(tmp_path / "khong-gop.xlsx", SPLIT_NAME)
+    table = read_table(path)
+    assert [r.get("name") for r in table.rows] == ["Hoàng Văn", "Dương Thị Ngọc"]
+    assert [(p.line, p.severity, p.message, p.hint) for _, p in table.warnings] == [(
+        2, "warning", "cột thứ 3 không có tiêu đề nhưng có chữ ('Dũng') ở 2 dòng, kể từ dòng này: cột này không "
+        "được đọc.", "nếu cột này là phần tiếp của cột bên trái (như tên tách khỏi họ), gộp ô tiêu đề của hai "
+        "cột; nếu là một cột khác, ghi tiêu đề cho nó.")]
+
+
 def test_a_given_name_column_beside_the_whole_name_is_only_for_sorting(tmp_path: Path) -> None:
     path = write_table(tmp_path / "sap-xep.xlsx", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
                                                    [1, "Hoàng Văn Dũng", "Dũng", "GV - THCS Long Thạnh"]])

@@ -277,6 +277,10 @@ class _Layout:
         self.pending: Heading | None = None
         # The header just read, while the row under it may still complete it (sub_header).
         self.open_header: tuple[GridRow, list[Claim]] | None = None
+        # Columns under an empty header cell, and the rows with a text there (never read:
+        # the report says so, as a given name typed beside an unmerged "Họ và tên").
+        self.unheaded: set[int] = set()
+        self.unread: dict[int, list[tuple[int, GridRow, str]]] = {}
 
     def run(self) -> Table:
         for order, row in enumerate(self.grid.rows):
@@ -329,6 +333,7 @@ class _Layout:
         self.first_columns = self.first_columns or read.columns
         self.width = len(row.cells)
         self.in_roster = True
+        self.unheaded = {i for i, cell in enumerate(row.cells) if not cell.text and cell.merged != "across"}
         self.open_header = (row, read.claims)
 
     def _completes_header(self, row: GridRow) -> bool:
@@ -395,6 +400,9 @@ class _Layout:
                 "tên một tổ chức.", hint="nếu đây là tên một cụm, nhóm hay tổ, viết rõ như 'Cụm 01', "
                 "'Nhóm Toán'.", severity="warning")))
             return
+        for i in self.unheaded:
+            if i < len(texts) and texts[i]:
+                self.unread.setdefault(i, []).append((order, row, texts[i]))
         refused = frozenset(key for key, columns in self.columns.items()
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
@@ -443,10 +451,22 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        table = Table(source, columns, self.sections, self.warnings, notes)
+        table = Table(source, columns, self.sections, self.warnings + self._unread_warnings(), notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table
+
+
+    def _unread_warnings(self) -> list[tuple[int, Problem]]:
+        warnings = []
+        for column, rows in sorted(self.unread.items()):
+            order, row, text = rows[0]
+            warnings.append((order, row_problem(
+                self.grid.source, row, f"cột thứ {column + 1} không có tiêu đề nhưng có chữ ('{text}') ở {len(rows)} "
+                "dòng, kể từ dòng này: cột này không được đọc.", severity="warning",
+                hint="nếu cột này là phần tiếp của cột bên trái (như tên tách khỏi họ), gộp ô tiêu đề của hai "
+                     "cột; nếu là một cột khác, ghi tiêu đề cho nó.")))
+        return warnings
 
 
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
