@@ -275,7 +275,7 @@ class _Layout:
         self.amended_rows = 0  # rows of a published list that an amending decision put in
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
-        # The header just read, while the row under it may still complete it (sub_header).
+        # The header just read, while the row under it may still complete it (_sub_header).
         self.open_header: tuple[GridRow, list[Claim]] | None = None
         # Columns under an empty header cell, and the rows with a text there (never read:
         # the report says so, as a given name typed beside an unmerged "Họ và tên").
@@ -455,7 +455,6 @@ class _Layout:
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table
-
 
     def _unread_warnings(self) -> list[tuple[int, Problem]]:
         warnings = []
