@@ -21,8 +21,45 @@ Văn Hoà, Cụm Một's cluster leader, is not in it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from openpyxl.utils.cell import range_boundaries
+
+
+def write_table(path: Path, rows: Sequence[Sequence[object]], merges: tuple[str, ...] = ()) -> Path:
+    """One table as a clerk types it, in Excel or Word by the path's suffix, with cells
+    merged as Excel ranges: "B1:C1" a header over two columns (w:gridSpan in Word), "A1:A2"
+    down two rows (w:vMerge). A cell a merge covers is None in `rows`."""
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(list(row))
+        for merge in merges:
+            sheet.merge_cells(merge)
+        book.save(path)
+        return path
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                table.cell(r, c).text = str(value)
+    for merge in merges:
+        first_column, first_row, last_column, last_row = range_boundaries(merge)
+        assert first_column is not None and first_row is not None and last_column is not None and last_row is not None
+        text = table.cell(first_row - 1, first_column - 1).text
+        table.cell(first_row - 1, first_column - 1).merge(table.cell(last_row - 1, last_column - 1)).text = text
+    document.save(str(path))
+    return path
+
 
 COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú")
 _STT, _NAME, _POSITION, _UNIT, _SUBJECT, _NOTE = range(len(COLUMNS))

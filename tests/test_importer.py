@@ -31,6 +31,7 @@ from portal.importer import (
     split_post,
 )
 from portal.model import Portal
+from roster_files import write_table
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
 OFFICE = "pgddt-dien-bien-phu"
@@ -398,3 +399,63 @@ def test_script_never_shows_a_traceback(tmp_path: Path) -> None:
     for done in (missing, bad):
         assert "Traceback" not in done.stderr and done.stdout == ""
 
+
+# Headers as schools type them, through the command
+
+
+def members(done: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str | None]]:
+    """(person, role, unit) of every proposed member, in order."""
+    return [(m["person"], m["role"], m.get("unit")) for body in yaml.safe_load(done.stdout)["bodies"]
+            for m in body["members"]]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_script_joins_a_name_split_under_a_merged_header(tmp_path: Path, suffix: str) -> None:
+    path = write_table(tmp_path / f"ten-tach.{suffix}", [
+        ["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"],
+        [12, "Hoàng Văn", "Dũng", "Giáo viên - THCS Long Thạnh (dữ liệu mẫu)", "Nhóm trưởng"],
+        [13, "Dương Thị Ngọc", "Hân", "Giáo viên - TH-THCS Suối Đá (dữ liệu mẫu)", ""]], ("B1:C1",))
+    done = run_script("--office", "pgddt-mau", "--year", "2024-2025", "--body", "mau-to-cot-can-vat-li",
+                      "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "people" not in yaml.safe_load(done.stdout) and "0 người mới" in done.stderr
+    assert members(done) == [("mau-hoang-van-dung", "nhom-truong", "mau-thcs-long-thanh"),
+                             ("mau-duong-thi-ngoc-han", "uy-vien", "mau-th-thcs-suoi-da")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_script_reads_a_header_completed_by_its_second_row(tmp_path: Path, suffix: str) -> None:
+    path = write_table(tmp_path / f"hai-dong.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, "Ghi chú"],
+        [None, None, "Chức vụ", "Đơn vị", None],
+        [1, "Lê Thị Hồng", "Trưởng phòng", "Phòng GDĐT", "Tổ trưởng"],
+        [2, "Nguyễn Hồng Ngọc", "Phó Trưởng phòng", "Phòng GDĐT", "Tổ phó"],
+        [3, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", None]], ("C1:D1",))
+    done = run_script("--office", OFFICE, "--body", "dbp-to-cot-can-thcs", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "people" not in yaml.safe_load(done.stdout)
+    assert members(done) == [("dbp-le-thi-hong", "to-truong", OFFICE), ("dbp-nguyen-hong-ngoc", "to-pho", OFFICE),
+                             ("dbp-ha-thi-lien", "uy-vien", "dbp-thcs-him-lam")]
+
+
+def test_script_never_takes_names_from_the_unit_column_under_an_unmerged_header(tmp_path: Path) -> None:
+    """The second header row under header cells not merged: its row has no name, an error;
+    nothing is proposed from the unit column."""
+    path = write_table(tmp_path / "khong-gop.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, "Ghi chú"],
+        [None, None, "Chức vụ", "Đơn vị", None],
+        [1, "Lê Thị Hồng", "Trưởng phòng - Phòng GDĐT", None, "Tổ trưởng"]])
+    done = run_script("--office", OFFICE, "--body", "dbp-to-cot-can-thcs", "--input", str(path))
+    assert done.returncode == 1
+    assert f"LỖI {path}, dòng 2, mục cột 'Họ và tên': thiếu họ và tên." in done.stderr
+    assert "0 người mới" in done.stderr and "dbp-phong-gddt" not in done.stdout + done.stderr
+
+
+def test_script_reads_the_subject_from_mon_not_from_a_qualification(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "trinh-do.xlsx", [
+        ["STT", "Họ và tên", "Năm sinh", "Trình độ chuyên môn", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú"],
+        [1, "Hà Thị Liên", 1980, "ĐHSP Toán", "Phó Hiệu trưởng", "THCS Him Lam", "Toán", "Nhóm trưởng"]])
+    done = run_script("--office", OFFICE, "--body", GV, "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert [b["id"] for b in yaml.safe_load(done.stdout)["bodies"]] == [f"{GV}-toan"]
+    assert members(done) == [("dbp-ha-thi-lien", "nhom-truong", "dbp-thcs-him-lam")]

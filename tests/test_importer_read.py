@@ -21,7 +21,7 @@ from portal.importer.headings import read_heading
 from portal.importer.layout import find_roster
 from portal.importer.limits import Limits
 from portal.importer.read import read_grids
-from roster_files import DAU_TIENG_2024
+from roster_files import DAU_TIENG_2024, write_table
 
 HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
 
@@ -150,6 +150,136 @@ def test_the_column_numbering_row_under_the_header_is_not_a_person(tmp_path: Pat
         table = read_table(path)
         assert [r.cells["name"] for r in table.rows] == [name]
         assert table.warnings == []
+
+
+# Headers over several columns
+
+SPLIT_NAME: list[list[object]] = [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"],
+              [12, "Hoàng Văn", "Dũng", "Giáo viên - THCS Long Thạnh", "Nhóm trưởng"],
+              [13, "Dương Thị Ngọc", "Hân", "Giáo viên - TH-THCS Suối Đá", None]]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_name_header_merged_over_family_and_given_name_reads_the_whole_name(tmp_path: Path, suffix: str) -> None:
+    """School workbooks keep "Hoàng Văn" | "Dũng" in two columns under one merged "Họ và tên"."""
+    path = write_table(tmp_path / f"ten-tach.{suffix}", SPLIT_NAME, ("B1:C1",))
+    assert [(r["name"], r["post"], r["note"]) for r in rows_of(path)] == [
+        ("Hoàng Văn Dũng", "Giáo viên - THCS Long Thạnh", "Nhóm trưởng"),
+        ("Dương Thị Ngọc Hân", "Giáo viên - TH-THCS Suối Đá", "")]
+
+
+@pytest.mark.parametrize("header, halves", [
+    (["STT", "Họ và tên đệm", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
+    (["STT", "Họ", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
+    (["STT", "Tên", "Họ đệm", "Chức vụ - Đơn vị công tác"], ["Dũng", "Hoàng Văn"]),
+])
+def test_family_and_given_name_under_headers_of_their_own_are_one_name(tmp_path: Path, header: list[str],
+                                                                       halves: list[str]) -> None:
+    """Exported from the school's records: the family part first whatever the columns' order
+    (a list sorted by given name may put "Tên" first)."""
+    path = write_table(tmp_path / "ho-ten.xlsx", [header, [1, *halves, "GV - THCS Long Thạnh"]])
+    assert [r["name"] for r in rows_of(path)] == ["Hoàng Văn Dũng"]
+
+
+def test_text_under_an_empty_header_cell_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    """The given name beside "Họ và tên" whose header cell was left unmerged: not guessed
+    into the name, but the report says the column was not read."""
+    path = write_table(tmp_path / "khong-gop.xlsx", SPLIT_NAME)
+    table = read_table(path)
+    assert [r.get("name") for r in table.rows] == ["Hoàng Văn", "Dương Thị Ngọc"]
+    assert [(p.line, p.severity, p.message, p.hint) for _, p in table.warnings] == [(
+        2, "warning", "cột thứ 3 không có tiêu đề nhưng có chữ ('Dũng') ở 2 dòng, kể từ dòng này: cột này không "
+        "được đọc.", "nếu cột này là phần tiếp của cột bên trái (như tên tách khỏi họ), gộp ô tiêu đề của hai "
+        "cột; nếu là một cột khác, ghi tiêu đề cho nó.")]
+
+
+def test_a_given_name_column_beside_the_whole_name_is_only_for_sorting(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "sap-xep.xlsx", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
+                                                   [1, "Hoàng Văn Dũng", "Dũng", "GV - THCS Long Thạnh"]])
+    assert [r["name"] for r in rows_of(path)] == ["Hoàng Văn Dũng"]
+
+
+TWO_ROW_HEADER: list[list[object]] = [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, "Ghi chú"],
+                  [None, None, "Chức vụ", "Đơn vị", None],
+                  [1, "Lê Thị Hồng", "Trưởng phòng", "Phòng GDĐT", "Tổ trưởng"],
+                  [2, "Nguyễn Hồng Ngọc", "Phó Trưởng phòng", "Phòng GDĐT", "Tổ phó"],
+                  [3, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", None]]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("merges", [("C1:D1",), ("A1:A2", "B1:B2", "C1:D1", "E1:E2")],
+                         ids=["merged-across", "merged-across-and-down"])
+def test_a_sub_header_under_a_merged_header_names_its_columns(tmp_path: Path, suffix: str,
+                                                              merges: tuple[str, ...]) -> None:
+    """"Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác": the header's second row,
+    whether or not the other header cells are merged down over it; never names from the
+    unit column."""
+    path = write_table(tmp_path / f"hai-dong.{suffix}", TWO_ROW_HEADER, merges)
+    table = read_table(path)
+    assert table.columns == {"stt": 0, "name": 1, "position": 2, "unit": 3, "note": 4}
+    assert [(r.get("name"), r.get("position"), r.get("unit"), r.get("note")) for r in table.rows] == [
+        ("Lê Thị Hồng", "Trưởng phòng", "Phòng GDĐT", "Tổ trưởng"),
+        ("Nguyễn Hồng Ngọc", "Phó Trưởng phòng", "Phòng GDĐT", "Tổ phó"),
+        ("Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", "")]
+
+
+def test_header_words_that_would_head_a_list_of_schools_do_not_replace_the_people_header(tmp_path: Path) -> None:
+    """The second header row not under a merged cell: a row of the list without a name
+    (its own error), and the names still come from 'Họ và tên'."""
+    path = write_table(tmp_path / "khong-gop.xlsx", TWO_ROW_HEADER)
+    table = read_table(path)
+    assert table.columns == {"stt": 0, "name": 1, "post": 2, "note": 4}
+    assert [r.get("name") for r in table.rows] == ["", "Lê Thị Hồng", "Nguyễn Hồng Ngọc", "Hà Thị Liên"]
+
+
+def test_a_sub_header_naming_only_part_of_a_merged_header_is_refused(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "thieu.xlsx", [
+        ["STT", "Họ và tên", None, None, "Chức vụ - Đơn vị công tác"],
+        [None, "Họ", "Tên", None, None],
+        [1, "Hoàng", "Văn", "Dũng", "GV - THCS Long Thạnh"]], ("B1:D1",))
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    assert str(raised.value) == (
+        f"{path}, dòng 2: dòng tiêu đề thứ hai chỉ ghi tên cho một phần các cột dưới ô 'Họ và tên' (cột thứ 2 "
+        "đến 4). Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
+        "công tác'), rồi nhập lại.")
+
+
+QUALIFIED = ["STT", "Họ và tên", "Năm sinh", "Trình độ chuyên môn", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú"]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_qualification_column_is_not_the_subject(tmp_path: Path, suffix: str) -> None:
+    """"Trình độ chuyên môn" holds "mon" but is a degree ("ĐHSP Toán"): the "Môn" column is the subject."""
+    path = write_table(tmp_path / f"trinh-do.{suffix}", [
+        QUALIFIED, [1, "Hà Thị Liên", 1980, "ĐHSP Toán", "Phó Hiệu trưởng", "THCS Him Lam", "Ngữ văn", "Nhóm trưởng"]])
+    table = read_table(path)
+    assert table.columns == {"stt": 0, "name": 1, "position": 4, "unit": 5, "subject": 6, "note": 7}
+    assert table.rows[0].get("subject") == "Ngữ văn"
+
+
+@pytest.mark.parametrize("header", [["Chuyên môn đào tạo"], ["Trình độ chuyên môn"], ["Tổ chuyên môn"]])
+def test_without_a_subject_column_a_qualification_is_not_read_as_one(tmp_path: Path, header: list[str]) -> None:
+    path = write_table(tmp_path / "chuyen-mon.xlsx", [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", *header],
+                                                      [1, "Hà Thị Liên", "PHT - THCS Him Lam", "ĐHSP Toán"]])
+    assert "subject" not in read_table(path).columns
+
+
+def test_an_exact_subject_header_wins_over_a_loose_one(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "mon.xlsx", [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn"],
+                                               [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán, Tin học", "Toán"]])
+    assert read_table(path).rows[0].get("subject") == "Toán"
+
+
+def test_two_columns_that_name_the_subject_alike_are_an_error_naming_both(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "hai-mon.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn kiêm nhiệm"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"]])
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    assert str(raised.value) == (
+        f"{path}, dòng 1: hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều có thể là cột 'Môn', "
+        "không rõ đọc cột nào. Gợi ý: đổi tên một trong hai cột cho rõ, hoặc xóa cột thừa, rồi nhập lại.")
 
 
 def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Path) -> None:

@@ -13,6 +13,11 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   (headings.read_heading). Any other single text is skipped with a warning, unless it
   is an unnumbered name (a person whose other cells are missing: the row reports it).
 - A row numbering the columns ("(1) (2) (3) …" under the header) is not a row of the list.
+- A header cell merged across columns covers them all: "Họ và tên" over the family name
+  and the given name reads them as one name. A row of header words right under it
+  ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
+  Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
+  one; two alike are an error naming both.
 """
 
 from __future__ import annotations
@@ -24,13 +29,16 @@ from dataclasses import dataclass, field
 
 from ..problems import Problem
 from .errors import RosterError
-from .grid import Grid, GridRow, row_problem
+from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel
 from .keys import body_key, compact, name_problem
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
+    # A name in two columns ("Họ và tên đệm" | "Tên"): read as one (see _name_halves).
+    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem"),
+    "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
     "position": ("chucvu",),
@@ -52,6 +60,11 @@ LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "po
           "note": "Ghi chú", "since": "Từ ngày", "body_id": "Mã tổ chức", "member_id": "Mã thành viên",
           "unit_id": "Mã đơn vị"}
 ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
+# How the cells under a header merged across columns join into one value (else a space).
+_JOINED_BY = {"post": " - ", "note": "; "}
+# A header with one of these is a degree or a department ("Trình độ chuyên môn", "Chuyên
+# môn đào tạo", "Tổ chuyên môn"), not the subject taught, though it holds "mon".
+_NOT_SUBJECT = ("chuyenmon", "trinhdo", "daotao")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\s*[.)]?$")
 
 
@@ -104,7 +117,7 @@ class Section:
 @dataclass
 class Table:
     source: str
-    columns: dict[str, int]  # column key -> index, of the first header
+    columns: dict[str, int]  # column key -> index (the first, when its header spans several), of the first header
     sections: list[Section]
     warnings: list[tuple[int, Problem]] = field(default_factory=list)  # (order, problem)
     notes: list[str] = field(default_factory=list)
@@ -114,20 +127,28 @@ class Table:
         return [row for section in self.sections for row in section.rows]
 
 
-def _header_key(cell: str, fuzzy: bool) -> str | None:
+def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
+    """The column key a header cell names, and whether it is one of the key's own
+    spellings (HEADERS) rather than a word it holds or a slip."""
     key = compact(cell)
     if not key or len(key) > 40:
         return None
     for column, names in HEADERS.items():
         if key in names:
-            return column
+            return column, True
+    loose = _loose_key(key, fuzzy)
+    return (loose, False) if loose else None
+
+
+def _loose_key(key: str, fuzzy: bool) -> str | None:
     if "chucvu" in key and "donvi" in key:
         return "post"
     if key.startswith(("hovaten", "hoten")):
         return "name"
     if "ghichu" in key:
         return "note"
-    if "mon" in key and len(key) <= 25 and "donvi" not in key and "chucvu" not in key:
+    if ("mon" in key and len(key) <= 25 and "donvi" not in key and "chucvu" not in key
+            and not any(word in key for word in _NOT_SUBJECT)):
         return "subject"
     if not fuzzy:
         return None
@@ -140,21 +161,100 @@ def _header_key(cell: str, fuzzy: bool) -> str | None:
     return best if score >= 0.85 else None
 
 
-def header_keys(cells: list[str], fuzzy: bool = True) -> tuple[dict[str, int], list[str]]:
-    """The columns a row names if it can serve as the header of a roster, and every
-    column key it names (to explain a header that falls short)."""
-    found: dict[str, int] = {}
-    if any(cell.isdigit() for cell in cells):
-        return {}, []  # a numbered row is data, whatever its words
+@dataclass(frozen=True)
+class Claim:
+    """A header cell naming a column key: its text, the columns it covers (its own and
+    those its merge spans, in the order their texts join), and whether it is exact."""
+
+    key: str
+    text: str
+    columns: tuple[int, ...]
+    exact: bool
+
+
+@dataclass(frozen=True)
+class HeaderRead:
+    """What a row says as a header: its columns if it can head a roster ({} if not),
+    every key it names (to explain a header that falls short), the claims they come
+    from, and two columns claiming the same key alike (the first such pair)."""
+
+    columns: dict[str, tuple[int, ...]]
+    named: list[str]
+    claims: list[Claim]
+    clash: tuple[Claim, Claim] | None
+
+
+def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
+    claims = []
     for index, cell in enumerate(cells):
-        key = _header_key(cell, fuzzy)
-        if key and key not in found:
-            found[key] = index
-    if "name" in found and "school" in found and "post" not in found and "unit" not in found:
-        found["unit"] = found.pop("school")  # "Họ và tên | Đơn vị": the school is the unit
-    usable = len(found) >= 2 and (("name" in found and ("post" in found or "position" in found or "unit" in found))
-                                  or ("school" in found and "name" not in found))
-    return (found if usable else {}), list(found)
+        found = _header_key(cell.text, fuzzy) if cell.merged != "across" else None
+        if found is None:
+            continue
+        end = index + 1
+        while end < len(cells) and cells[end].merged == "across":
+            end += 1
+        claims.append(Claim(found[0], cell.text, tuple(range(index, end)), found[1]))
+    return claims
+
+
+def _name_halves(claims: list[Claim]) -> list[Claim]:
+    """"Họ (và tên đệm)" | "Tên": one name, family part first. Beside a whole name they
+    are only for sorting; "Họ và tên đệm" alone is the name, "Tên" alone is not."""
+    family = next((c for c in claims if c.key == "family"), None)
+    given = next((c for c in claims if c.key == "given"), None)
+    rest = [c for c in claims if c.key not in ("family", "given")]
+    if family is None or any(c.key == "name" for c in rest):
+        return rest
+    if given is None:
+        return rest + [Claim("name", family.text, family.columns, False)]
+    return rest + [Claim("name", f"{family.text}, {given.text}", family.columns + given.columns, True)]
+
+
+def _read_claims(claims: list[Claim]) -> HeaderRead:
+    """The header these claims make: of two claims on one key, the exact one."""
+    by_key: dict[str, list[Claim]] = {}
+    for claim in _name_halves(claims):
+        by_key.setdefault(claim.key, []).append(claim)
+    columns: dict[str, tuple[int, ...]] = {}
+    clash = None
+    for key, group in by_key.items():
+        best = [c for c in group if c.exact] or group
+        if len(best) > 1 and clash is None:
+            clash = (best[0], best[1])
+        columns[key] = best[0].columns
+    if "name" in columns and "school" in columns and "post" not in columns and "unit" not in columns:
+        columns["unit"] = columns.pop("school")  # "Họ và tên | Đơn vị": the school is the unit
+    usable = len(columns) >= 2 and (("name" in columns and bool({"post", "position", "unit"} & columns.keys()))
+                                    or ("school" in columns and "name" not in columns))
+    return HeaderRead(columns if usable else {}, list(columns), claims, clash)
+
+
+def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
+    """The row read as a header (see HeaderRead)."""
+    if any(cell.text.isdigit() for cell in cells):
+        return HeaderRead({}, [], [], None)  # a numbered row is data, whatever its words
+    return _read_claims(_claims(cells, fuzzy))
+
+
+def _sub_header(header: list[Claim], cells: list[Cell]) -> dict[Claim, list[Claim]] | None:
+    """The header cells merged across columns that the row under them names column by
+    column ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác"), with the claims
+    that replace each; None when the row is not such a sub-header (a row of the list)."""
+    own = [cell.text for cell in cells if cell.text and cell.merged != "down"]
+    parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
+    if not own or any(text.isdigit() for text in own) or len(parts) != len(own):
+        return None  # a text that is no header word
+    split: dict[Claim, list[Claim]] = {}
+    for part in parts:
+        parent = next((c for c in header if len(c.columns) > 1 and part.columns[0] in c.columns), None)
+        if parent is None:
+            return None
+        split.setdefault(parent, []).append(part)
+    return split
+
+
+def _row_place(row: GridRow) -> str:
+    return f"dòng {row.line}" if row.line is not None else row.place
 
 
 HeadingReader = Callable[[str], HeadingLabel | None]
@@ -164,8 +264,8 @@ class _Layout:
     def __init__(self, grid: Grid, read_heading: HeadingReader) -> None:
         self.grid = grid
         self.read_heading = read_heading
-        self.columns: dict[str, int] = {}
-        self.first_columns: dict[str, int] = {}
+        self.columns: dict[str, tuple[int, ...]] = {}
+        self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
         self.table = -2  # the grid table the roster is in now
         self.in_roster = False
@@ -175,6 +275,12 @@ class _Layout:
         self.amended_rows = 0  # rows of a published list that an amending decision put in
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
+        # The header just read, while the row under it may still complete it (_sub_header).
+        self.open_header: tuple[GridRow, list[Claim]] | None = None
+        # Columns under an empty header cell, and the rows with a text there (never read:
+        # the report says so, as a given name typed beside an unmerged "Họ và tên").
+        self.unheaded: set[int] = set()
+        self.unread: dict[int, list[tuple[int, GridRow, str]]] = {}
 
     def run(self) -> Table:
         for order, row in enumerate(self.grid.rows):
@@ -200,28 +306,81 @@ class _Layout:
         if row.table != self.table:  # a new table of a Word file
             self.table = row.table
             self.in_roster = bool(self.first_columns) and len(texts) == self.width
-        header, named = header_keys(texts, fuzzy=not self.first_columns)
-        if header:
-            if not self.first_columns and self.pending is not None:
-                self.sections.append(Section(self.pending))
-            self.columns = header
-            self.first_columns = self.first_columns or header
-            self.width = len(texts)
-            self.in_roster = True
+        if self._completes_header(row):
             return
-        if len(named) >= 2 and self.near_miss is None:
-            self.near_miss = (row, named)
+        read = header_keys(row.cells, fuzzy=not self.first_columns)
+        if read.columns and self._same_kind(read.columns):
+            self._header(row, read)
+            return
+        if len(read.named) >= 2 and self.near_miss is None:
+            self.near_miss = (row, read.named)
         if not self.first_columns:
             self.pending = None  # a heading paragraph counts only right above the header
         if not self.in_roster:
             return  # a title above the table, or a table that is not the roster
         self._data_row(order, row, texts)
 
+    def _same_kind(self, columns: dict[str, tuple[int, ...]]) -> bool:
+        """A later header lists the same kind of rows as the first (people, or schools):
+        header words that would switch kinds ("" | "Chức vụ" | "Đơn vị") head nothing."""
+        return not self.first_columns or ("name" in columns) == ("name" in self.first_columns)
+
+    def _header(self, row: GridRow, read: HeaderRead) -> None:
+        self._refuse_clash(row, read)
+        if not self.first_columns and self.pending is not None:
+            self.sections.append(Section(self.pending))
+        self.columns = read.columns
+        self.first_columns = self.first_columns or read.columns
+        self.width = len(row.cells)
+        self.in_roster = True
+        self.unheaded = {i for i, cell in enumerate(row.cells) if not cell.text and cell.merged != "across"}
+        self.open_header = (row, read.claims)
+
+    def _completes_header(self, row: GridRow) -> bool:
+        """Whether the row is a sub-header of the header just read (see _sub_header); if so
+        the merged header cells give way to the columns it names."""
+        if self.open_header is None:
+            return False
+        header_row, claims = self.open_header
+        self.open_header = None
+        split = _sub_header(claims, row.cells) if row.table == header_row.table else None
+        if split is None:
+            return False
+        for parent, parts in split.items():
+            if not set(parent.columns) <= {i for part in parts for i in part.columns}:
+                raise RosterError(
+                    f"{self.grid.source}, {_row_place(row)}: dòng tiêu đề thứ hai chỉ ghi tên cho một phần các "
+                    f"cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến {parent.columns[-1] + 1}). "
+                    "Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
+                    "công tác'), rồi nhập lại.")
+        read = _read_claims([c for c in claims if c not in split] + [p for parts in split.values() for p in parts])
+        if not read.columns:
+            return False
+        self._refuse_clash(row, read)
+        if self.first_columns is self.columns:  # the first header, completed
+            self.first_columns = read.columns
+        self.columns = read.columns
+        return True
+
+    def _refuse_clash(self, row: GridRow, read: HeaderRead) -> None:
+        if read.clash is None:
+            return
+        first, second = read.clash
+        raise RosterError(
+            f"{self.grid.source}, {_row_place(row)}: hai cột '{first.text}' (cột thứ {first.columns[0] + 1}) và "
+            f"'{second.text}' (cột thứ {second.columns[0] + 1}) đều có thể là cột '{LABELS[first.key]}', không "
+            "rõ đọc cột nào. Gợi ý: đổi tên một trong hai cột cho rõ, hoặc xóa cột thừa, rồi nhập lại.")
+
+    def _value(self, key: str, texts: list[str]) -> str:
+        """The key's text in a row: the cells under its header, joined."""
+        parts = [texts[i] for i in self.columns[key] if i < len(texts) and texts[i]]
+        return _JOINED_BY.get(key, " ").join(parts)
+
     def _data_row(self, order: int, row: GridRow, texts: list[str]) -> None:
         if _numbers_the_columns(texts):
             return
-        values = {key: (texts[i] if i < len(texts) else "") for key, i in self.columns.items()}
-        merged = frozenset(key for key, i in self.columns.items()
+        values = {key: self._value(key, texts) for key in self.columns}
+        merged = frozenset(key for key, (i, *_) in self.columns.items()
                            if i < len(row.cells) and row.cells[i].merged == "down")
         heading = self._heading(order, row, values)
         if heading is not None:
@@ -241,12 +400,16 @@ class _Layout:
                 "tên một tổ chức.", hint="nếu đây là tên một cụm, nhóm hay tổ, viết rõ như 'Cụm 01', "
                 "'Nhóm Toán'.", severity="warning")))
             return
-        refused = frozenset(key for key, i in self.columns.items() if i < len(row.cells) and row.cells[i].refused)
+        for i in self.unheaded:
+            if i < len(texts) and texts[i]:
+                self.unread.setdefault(i, []).append((order, row, texts[i]))
+        refused = frozenset(key for key, columns in self.columns.items()
+                            if any(i < len(row.cells) and row.cells[i].refused for i in columns))
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
                                                refused))
 
     def _id_columns(self) -> set[int]:
-        return {i for key, i in self.columns.items() if key in ID_KEYS}
+        return {i for key, columns in self.columns.items() if key in ID_KEYS for i in columns}
 
     def _heading(self, order: int, row: GridRow, values: dict[str, str]) -> Heading | None:
         """The heading this row is, if it is one (see the module's docstring)."""
@@ -278,8 +441,7 @@ class _Layout:
                 missing = [] if "name" in named else ["'Họ và tên'"]
                 if not {"post", "position", "unit"} & set(named):
                     missing.append("'Chức vụ - Đơn vị công tác'")
-                where = f"dòng {row.line}" if row.line is not None else row.place
-                raise RosterError(f"{source}, {where}: dòng tiêu đề thiếu cột {' và '.join(missing)} "
+                raise RosterError(f"{source}, {_row_place(row)}: dòng tiêu đề thiếu cột {' và '.join(missing)} "
                                   f"(chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
@@ -288,10 +450,22 @@ class _Layout:
             notes.append(f"Bỏ qua {self.amended_rows} dòng có 'Từ ngày': các dòng quyết định điều chỉnh bổ sung "
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
-        table = Table(source, self.first_columns, self.sections, self.warnings, notes)
+        columns = {key: columns[0] for key, columns in self.first_columns.items()}
+        table = Table(source, columns, self.sections, self.warnings + self._unread_warnings(), notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table
+
+    def _unread_warnings(self) -> list[tuple[int, Problem]]:
+        warnings = []
+        for column, rows in sorted(self.unread.items()):
+            order, row, text = rows[0]
+            warnings.append((order, row_problem(
+                self.grid.source, row, f"cột thứ {column + 1} không có tiêu đề nhưng có chữ ('{text}') ở {len(rows)} "
+                "dòng, kể từ dòng này: cột này không được đọc.", severity="warning",
+                hint="nếu cột này là phần tiếp của cột bên trái (như tên tách khỏi họ), gộp ô tiêu đề của hai "
+                     "cột; nếu là một cột khác, ghi tiêu đề cho nó.")))
+        return warnings
 
 
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
@@ -300,4 +474,4 @@ def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
 
 
 def has_header(grid: Grid) -> bool:
-    return any(header_keys(row.texts())[0] for row in grid.rows if row.table != -1)
+    return any(header_keys(row.cells).columns for row in grid.rows if row.table != -1)
