@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from portal.importer import RosterError, read_table
-from portal.importer.grid import Grid
+from portal.importer.grid import Cell, Grid, Merge, RowBuilder
 from portal.importer.headings import read_heading
 from portal.importer.layout import find_roster
 from portal.importer.limits import Limits
@@ -277,6 +277,15 @@ def test_a_quoted_cell_with_a_line_break_is_still_one_cell(tmp_path: Path) -> No
     path = tmp_path / "xuong-dong.csv"
     path.write_text(",".join(HEADER) + '\n1,Lê Thị A,"Giáo viên -\nTHCS Him Lam",,\n', encoding="utf-8")
     assert rows_of(path)[0]["post"] == "Giáo viên - THCS Him Lam"
+    assert read_table(path).rows[0].lines == {"post": ("Giáo viên -", "THCS Him Lam")}
+
+
+def test_a_pdf_cell_wraps_at_its_width_so_its_lines_are_not_kept() -> None:
+    """A long name wraps in a narrow PDF column: the break is the column's, not the writer's."""
+    raw: list[tuple[str, Merge]] = [("Nguyễn Thị Thu\nHương  ", "")]
+    assert RowBuilder("ds.xlsx").row(2, "", raw, 0).cells == [Cell("Nguyễn Thị Thu Hương",
+                                                                    lines=("Nguyễn Thị Thu", "Hương"))]
+    assert RowBuilder("ds.pdf", line_breaks=False).row(None, "trang 1", raw, 1).cells == [Cell("Nguyễn Thị Thu Hương")]
 
 
 def test_a_nul_byte_is_reported_with_its_row_and_never_kept(tmp_path: Path) -> None:

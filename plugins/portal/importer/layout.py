@@ -81,6 +81,7 @@ class TableRow:
     merged: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)
     refused: frozenset[str] = frozenset()  # keys whose cell a reading check refused (its problem is above)
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keys whose cell has line breaks: its lines
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -242,8 +243,10 @@ class _Layout:
                 "'Nhóm Toán'.", severity="warning")))
             return
         refused = frozenset(key for key, i in self.columns.items() if i < len(row.cells) and row.cells[i].refused)
+        lines = {key: row.cells[i].lines for key, i in self.columns.items()
+                 if i < len(row.cells) and row.cells[i].lines}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
-                                               refused))
+                                               refused, lines))
 
     def _id_columns(self) -> set[int]:
         return {i for key, i in self.columns.items() if key in ID_KEYS}
