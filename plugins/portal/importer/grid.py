@@ -57,6 +57,8 @@ class Grid:
     rows: list[GridRow]
     # A note for the report about the whole file ("trang tính 'DS'", "bảng 2 của 3").
     notes: list[str] = field(default_factory=list)
+    sheet: str | None = None  # the sheet's name, of a workbook
+    hidden: frozenset[int] = frozenset()  # the lines of the rows hidden in the sheet
 
 
 def where(row: GridRow, column: str | None = None) -> str:

@@ -300,7 +300,3 @@ class _Layout:
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
     """The roster in a grid; raises RosterError when there is no header or no row."""
     return _Layout(grid, read_heading).run()
-
-
-def has_header(grid: Grid) -> bool:
-    return any(header_keys(row.texts())[0] for row in grid.rows if row.table != -1)
