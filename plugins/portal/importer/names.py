@@ -15,15 +15,15 @@ from dataclasses import dataclass
 
 from .grid import clean
 from .keys import APOSTROPHES
-from .posts import is_abbreviated_position
+from .posts import DASHES, is_abbreviated_position
 from .roles import role_match
 
 # Signs after a name that say nothing about it: "Trần Thị Kim Chung.", "Lê Văn A;".
 _TRAILING = re.compile(r"[\s.,;:]+$")
 # A dash with a space on either side starts a remark: "Phạm Thị Bẩy - GV", "Hà Thị Liên -Nhóm trưởng".
-_SPACED_DASH = re.compile(r"\s+[-–—]\s*|\s*[-–—]\s+")
+_SPACED_DASH = re.compile(rf"\s+[{DASHES}]\s*|\s*[{DASHES}]\s+")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)$")
-_LAST_HYPHEN = re.compile(r"[-–—]([^-–—]+)$")
+_LAST_HYPHEN = re.compile(rf"[{DASHES}]([^{DASHES}]+)$")
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,14 @@ import re
 
 from .grid import clean
 
-_DASHES = "-–—‐‑−"
-_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+DASHES = "-–—‐‑−"  # the dashes lists are typed with
+_DASH = re.compile(rf"\s*[{DASHES}]\s*")
 # A school's level where it starts the school's name; "Trường" and a stray "T" before it too.
 _LEVEL = re.compile(
-    rf"(?<!\w)(?:(?:Trường|T)\s+)?(?:TH\s*[{_DASHES}&]\s*THCS|THCS\s*[{_DASHES}&]\s*THPT|TH\s+và\s+THCS|"
+    rf"(?<!\w)(?:(?:Trường|T)\s+)?(?:TH\s*[{DASHES}&]\s*THCS|THCS\s*[{DASHES}&]\s*THPT|TH\s+và\s+THCS|"
     r"PTDTBT|PTDTNT|THCS|THPT|TH|MN|MG|GDTX|Trường|Tiểu học|Trung học|Mầm non|Mẫu giáo)(?!\w)",
     re.IGNORECASE)
-_COMPOUND = re.compile(rf"(?<!\w)(?:TH|THCS|MN|MG)\s*[{_DASHES}]\s*(?:THCS|THPT|TH)(?!\w)", re.IGNORECASE)
+_COMPOUND = re.compile(rf"(?<!\w)(?:TH|THCS|MN|MG)\s*[{DASHES}]\s*(?:THCS|THPT|TH)(?!\w)", re.IGNORECASE)
 _ABBREVIATIONS = {"PHT": "Phó Hiệu trưởng", "HT": "Hiệu trưởng", "GV": "Giáo viên", "TTCM": "Tổ trưởng chuyên môn"}
 _POSITION_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^P\s*\.\s*", re.IGNORECASE), "Phó "),
