@@ -5,8 +5,10 @@ names that are no names, and fuzzy matching kept to a few candidates."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from cli_util import cotcan
@@ -263,6 +265,106 @@ def test_a_known_name_written_with_other_marks_is_found_and_said(repo_portal: Po
     path = tsv(tmp_path, [HEADER, ["1", "HÀ THỊ LIÊN", "Phó Hiệu trưởng - THCS Him Lam", "", ""]])
     row = import_roster(repo_portal, "pgddt-dien-bien-phu", path).rows[0]
     assert row.person == "dbp-ha-thi-lien" and not row.new_person
+
+
+# Names written with a remark
+
+
+DBP = "pgddt-dien-bien-phu"
+DBP_GV = "dbp-to-cot-can-thcs-gv"
+
+
+def test_a_remark_in_the_name_cell_never_makes_a_new_person(repo_portal: Portal, tmp_path: Path) -> None:
+    """The hostile tester's list: a remark after three names of the signed teachers' list
+    made three new people, and took the real ones off their group, with exit 0."""
+    text = (REPO / "tests" / "fixtures" / "import" / "dbp-2024-gv.tsv").read_text(encoding="utf-8")
+    for name, written in (("10\tHà Thị Liên\t", "10\tHà Thị Liên (Nhóm trưởng)\t"),
+                          ("\tTrần Thị Kim Chung\t", "\tTrần Thị Kim Chung.\t"),
+                          ("12\tPhạm Thị Bẩy\t", "12\tPhạm Thị Bẩy - GV\t")):
+        assert text.count(name) == 1
+        text = text.replace(name, written)
+    path = tmp_path / "gv-names.tsv"
+    path.write_text(text, encoding="utf-8")
+    result = import_roster(repo_portal, DBP, path, body=DBP_GV)
+    assert result.new_people == []
+    rows = {r.stt: r for r in result.rows}
+    assert (rows[10].person, rows[10].name, rows[10].role) == ("dbp-ha-thi-lien", "Hà Thị Liên", "nhom-truong")
+    assert "họ và tên ghi 'Hà Thị Liên (Nhóm trưởng)', đọc là 'Hà Thị Liên', vai trò Nhóm trưởng." in [
+        p.message for p in rows[10].remarks]
+    assert rows[16].person == "dbp-tran-thi-kim-chung"
+    assert "họ và tên ghi 'Trần Thị Kim Chung.', đọc là 'Trần Thị Kim Chung'." in [p.message for p in rows[16].remarks]
+    [error] = result.errors
+    assert error.format() == (
+        f"LỖI {path}, dòng 13, mục cột 'Họ và tên': họ và tên 'Phạm Thị Bẩy - GV' có ghi thêm 'GV'.\n"
+        "    cần: họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'\n"
+        "    gợi ý: chỉ ghi họ và tên trong ô này; chức vụ ghi ở cột 'Chức vụ - Đơn vị công tác', vai trò và ghi "
+        "chú khác ghi ở cột 'Ghi chú'.")
+
+
+@pytest.mark.parametrize("written, message", [
+    ("Phạm Thị Bẩy-GV", "họ và tên 'Phạm Thị Bẩy-GV' có ghi thêm 'GV'."),
+    ("Trần Thị Liên (vắng)", "họ và tên 'Trần Thị Liên (vắng)' có ghi thêm 'vắng'."),
+    ("Hà Thị Liên (ĐT 0912345678)", "họ và tên 'Hà Thị Liên (ĐT 0912345678)' có chữ số."),
+    ("Nguyễn T. Hương", "họ và tên 'Nguyễn T. Hương' có dấu '.'."),
+    ("Nguyễn Văn A/Trần Văn B", "họ và tên 'Nguyễn Văn A/Trần Văn B' có dấu '/'."),
+    ("Hà Thị Liên (Thư ký)", "ô họ và tên 'Hà Thị Liên (Thư ký)' ghi vai trò Thư ký, cột 'Ghi chú' ghi Nhóm "
+                             "trưởng."),
+])
+def test_a_remark_that_is_no_role_is_an_error_naming_the_cell(repo_portal: Portal, tmp_path: Path, written: str,
+                                                               message: str) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", written, "Giáo viên - THCS Him Lam", "Toán", "Nhóm trưởng"]])
+    result = import_roster(repo_portal, DBP, path, body=DBP_GV)
+    assert [(p.line, p.path, p.message) for p in result.errors] == [(2, "cột 'Họ và tên'", message)]
+    assert result.new_people == [] and result.rows[0].person is None
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "csv"])
+def test_two_names_on_two_lines_of_one_cell_are_an_error_not_one_person(repo_portal: Portal, tmp_path: Path,
+                                                                        fmt: str) -> None:
+    """Alt+Enter in Excel, Enter in a Word cell, a quoted line break in a CSV: two people
+    in one row. A known name broken over two lines is still that person."""
+    rows = [HEADER, ["1", "Nguyễn Thị Hương\nChu Thị Hồng Nhãn", "Giáo viên - THCS Him Lam", "Toán", ""],
+            ["2", "Hà Thị\nLiên", "Phó Hiệu trưởng - THCS Him Lam", "Toán", ""],
+            ["3", "Cao Thị Đại\n(Nhóm trưởng)", "Hiệu trưởng - THCS Him Lam", "Toán", ""]]
+    path = tmp_path / f"ds.{fmt}"
+    if fmt == "xlsx":
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    elif fmt == "docx":
+        document = docx.Document()
+        table = document.add_table(rows=0, cols=len(HEADER))
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text  # python-docx makes a line break of "\n"
+        document.save(str(path))
+    else:
+        path.write_text("".join(",".join(f'"{text}"' for text in row) + "\n" for row in rows), encoding="utf-8")
+    result = import_roster(repo_portal, DBP, path, body=DBP_GV)
+    [error] = result.errors
+    assert (error.path.endswith("cột 'Họ và tên'"), error.message) == (
+        True, "ô họ và tên có 2 dòng: 'Nguyễn Thị Hương', 'Chu Thị Hồng Nhãn'.")
+    assert error.hint == "mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'."
+    assert [(r.person, r.role) for r in result.rows[1:]] == [("dbp-ha-thi-lien", "uy-vien"),
+                                                             ("dbp-cao-thi-dai", "nhom-truong")]
+    assert result.new_people == []
+
+
+@pytest.mark.parametrize("written, name", [
+    ("H'HEN NIÊ", "H'Hen Niê"),
+    ("H\u2019Hen Niê", "H'Hen Niê"),  # the apostrophe Word types
+    ("Y-Moan Ê Ban", "Y-Moan Ê Ban"),
+    ("Lò Văn A", "Lò Văn A"),
+    ("Ksor\u00a0H\u02bcBơn ", "Ksor H'Bơn"),
+    (unicodedata.normalize("NFD", "Lường Thị Xuân"), "Lường Thị Xuân"),
+])
+def test_minority_and_messily_typed_names_are_still_names(repo_portal: Portal, tmp_path: Path, written: str,
+                                                          name: str) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", written, "Giáo viên - THCS Him Lam", "Toán", ""]])
+    result = import_roster(repo_portal, DBP, path, body=DBP_GV)
+    assert result.errors == []
+    assert [p["name"] for p in result.new_people] == [name]
 
 
 # Fuzzy matching only among a few

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from portal.importer import RosterError, read_table
-from portal.importer.grid import Grid
+from portal.importer.grid import Cell, Grid, Merge, RowBuilder
 from portal.importer.headings import read_heading
 from portal.importer.layout import find_roster
 from portal.importer.limits import Limits
@@ -367,6 +367,67 @@ def _with_sheet_xml(source: Path, target: Path, edit: Callable[[str], str]) -> N
             new.writestr(item, data)
 
 
+# Sheets and hidden rows of a workbook
+
+
+def _summary_then_lists(path: Path, lists: list[str]) -> Path:
+    """A summary by school first ("Tổng hợp"), then a list of people on each sheet named."""
+    book = openpyxl.Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Tổng hợp"
+    for row in (["TỔNG HỢP SỐ LƯỢNG GIÁO VIÊN CỐT CÁN"], ["STT", "Tên trường", "Số lượng"], [1, "THCS Him Lam", 2],
+                [2, "THCS Tân Bình", 1]):
+        summary.append(row)
+    for number, title in enumerate(lists, start=1):
+        sheet = book.create_sheet(title)
+        sheet.append(HEADER)
+        sheet.append([1, f"Hà Thị Liên {number}", "Phó Hiệu trưởng - THCS Him Lam", "Toán", "Nhóm trưởng"])
+    book.save(path)
+    return path
+
+
+def test_a_list_of_people_is_read_rather_than_a_summary_of_schools_before_it(tmp_path: Path) -> None:
+    """The held-out failure: the first sheet with any header was read, so a teachers' team
+    was proposed the schools of the summary as its members."""
+    table = read_table(_summary_then_lists(tmp_path / "t4.xlsx", ["Danh sách"]))
+    assert [row.get("name") for row in table.rows] == ["Hà Thị Liên 1"]
+    assert table.notes == ["Đọc trang tính 'Danh sách'.",
+                           "Không đọc trang tính 'Tổng hợp': bảng các trường, không có cột 'Họ và tên'."]
+    assert table.warnings == []
+
+
+def test_of_two_lists_of_people_the_first_is_read_and_the_other_named(tmp_path: Path) -> None:
+    path = _summary_then_lists(tmp_path / "hai-danh-sach.xlsx", ["Cụm 1", "Cụm 2"])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Hà Thị Liên 1"]
+    assert [problem.format() for _, problem in table.warnings] == [
+        f"CẢNH BÁO {path}: tệp có 2 trang tính có danh sách: chỉ đọc trang tính 'Cụm 1', không đọc 'Cụm 2'.\n"
+        "    gợi ý: mỗi lần nhập một trang tính: ẩn các trang tính kia (bấm chuột phải vào tên trang tính, chọn "
+        "Ẩn) hoặc chép trang cần nhập sang một tệp riêng."]
+
+
+def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) -> None:
+    """A clerk hides the people who left instead of deleting their rows."""
+    path = tmp_path / "an-dong.xlsx"
+    book = workbook(path, [["DANH SÁCH"], HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""],
+                           [2, "Lê Thị B", "GV - THCS Him Lam", "", ""], [3, "Lê Thị C", "GV - THCS Him Lam", "", ""],
+                           [4, "Lê Thị D", "GV - THCS Him Lam", "", ""]])
+    sheet = book.active
+    assert sheet is not None
+    for line in (1, 4, 6):  # the title is no row of the list
+        sheet.row_dimensions[line].hidden = True
+    book.save(path)
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Lê Thị B", "Lê Thị C", "Lê Thị D"]
+    [(order, warning)] = table.warnings
+    assert order == table.rows[1].order  # reported where the first hidden row is
+    assert warning.format() == (
+        f"CẢNH BÁO {path}, mục trang tính 'Sheet': dòng 4, 6 đang bị ẩn trong Excel nhưng vẫn được nhập như mọi dòng "
+        "khác.\n    gợi ý: nếu đó là những người đã thôi (chuyển công tác, nghỉ hưu), xóa hẳn các dòng đó trong tệp "
+        "rồi nhập lại; nếu họ vẫn thuộc danh sách, bỏ ẩn để thấy đủ danh sách.")
+
+
 def test_a_formula_saved_without_its_value_is_named_not_read_as_an_empty_cell(tmp_path: Path) -> None:
     """openpyxl (and some web exports) save formulas uncalculated; Excel and LibreOffice save
     the value beside the formula, which is then read as any cell."""
@@ -407,6 +468,15 @@ def test_a_quoted_cell_with_a_line_break_is_still_one_cell(tmp_path: Path) -> No
     path = tmp_path / "xuong-dong.csv"
     path.write_text(",".join(HEADER) + '\n1,Lê Thị A,"Giáo viên -\nTHCS Him Lam",,\n', encoding="utf-8")
     assert rows_of(path)[0]["post"] == "Giáo viên - THCS Him Lam"
+    assert read_table(path).rows[0].lines == {"post": ("Giáo viên -", "THCS Him Lam")}
+
+
+def test_a_pdf_cell_wraps_at_its_width_so_its_lines_are_not_kept() -> None:
+    """A long name wraps in a narrow PDF column: the break is the column's, not the writer's."""
+    raw: list[tuple[str, Merge]] = [("Nguyễn Thị Thu\nHương  ", "")]
+    assert RowBuilder("ds.xlsx").row(2, "", raw, 0).cells == [Cell("Nguyễn Thị Thu Hương",
+                                                                    lines=("Nguyễn Thị Thu", "Hương"))]
+    assert RowBuilder("ds.pdf", line_breaks=False).row(None, "trang 1", raw, 1).cells == [Cell("Nguyễn Thị Thu Hương")]
 
 
 def test_a_nul_byte_is_reported_with_its_row_and_never_kept(tmp_path: Path) -> None:

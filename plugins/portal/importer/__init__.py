@@ -8,7 +8,8 @@ The package is split along the seams of the work, each module one step:
 - finding the roster in the grid: `layout.py` (header, data rows, heading rows) with
   `headings.py` (what a heading names);
 - matching: `keys.py` (matching keys), `posts.py` ("Chức vụ - Đơn vị công tác"),
-  `roles.py`, `matcher.py` (schools, people, subjects), `rows.py` (one row),
+  `roles.py`, `names.py` (the name cell and its remark), `matcher.py` (schools, people,
+  subjects), `rows.py` (one row),
   `placement.py` (which body each section goes into);
 - the proposal: `proposal.py` (each body's list after the import), `result.py` (the
   report and the YAML), `pipeline.py` (the steps in order);

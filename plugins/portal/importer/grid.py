@@ -10,6 +10,8 @@ width reads as one cell of text.
 Cells are cleaned as they enter the grid: Unicode NFC, plain single spaces, invisible
 format characters (zero-width spaces, soft hyphens, a stray BOM) removed with a
 warning, control characters (NUL, ...) and over-long cells reported as errors of the row.
+A cell written on several lines is read as one line, its lines kept beside it: two names
+on two lines of one name cell are two people, not one (rows.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Cell:
     text: str
     merged: Merge = ""
     refused: bool = False  # its text failed a reading check (the row's problem says which): read as ""
+    lines: tuple[str, ...] = ()  # its lines, cleaned, when a line break splits its text; else ()
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Grid:
     rows: list[GridRow]
     # A note for the report about the whole file ("trang tính 'DS'", "bảng 2 của 3").
     notes: list[str] = field(default_factory=list)
+    sheet: str | None = None  # the sheet's name, of a workbook
+    hidden: frozenset[int] = frozenset()  # the lines of the rows hidden in the sheet
 
 
 def where(row: GridRow, column: str | None = None) -> str:
@@ -84,12 +89,20 @@ def _without_format_characters(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
-class RowBuilder:
-    """Makes checked, cleaned rows for one file."""
+def _lines(text: str) -> tuple[str, ...]:
+    """The lines of a cell, when it has two or more that are not empty."""
+    lines = tuple(line for line in map(clean, _without_format_characters(text).splitlines()) if line)
+    return lines if len(lines) > 1 else ()
 
-    def __init__(self, source: str, limits: Limits = LIMITS) -> None:
+
+class RowBuilder:
+    """Makes checked, cleaned rows for one file. `line_breaks`: a line break in a cell is
+    the writer's (Excel, Word, CSV), not the column's width wrapping the text (PDF)."""
+
+    def __init__(self, source: str, limits: Limits = LIMITS, *, line_breaks: bool = True) -> None:
         self.source = source
         self.limits = limits
+        self.line_breaks = line_breaks
 
     def row(self, line: int | None, place: str, raw: list[tuple[str, Merge]], table: int) -> GridRow:
         row = GridRow(line, place, [], table)
@@ -97,7 +110,9 @@ class RowBuilder:
             problems = len(row.problems)
             checked = self._checked(row, index, text)
             refused = not checked and any(p.severity == "error" for p in row.problems[problems:])
-            row.cells.append(Cell(checked, merged, refused))
+            # A printable text has no line break: the common case costs one check.
+            lines = _lines(text) if self.line_breaks and checked and not text.isprintable() else ()
+            row.cells.append(Cell(checked, merged, refused, lines))
         return row
 
     def _checked(self, row: GridRow, column: int, text: str) -> str:

@@ -7,6 +7,8 @@ Every key is a plain string, so that matching is a dictionary lookup; fuzzy matc
 from __future__ import annotations
 
 import re
+import string
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import fold as _fold
@@ -35,20 +37,54 @@ _NUMBER_WORDS = re.compile(
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
 
-# A name after folding: Latin letters, spaces and the few signs names carry.
-_NAME = re.compile(r"[a-z][a-z .'()-]*")
+# The apostrophe of a minority name ("H'Hen Niê") as Word and phones type it: ’ ʼ ‘.
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+# A name after folding: Latin letters, spaces, the apostrophe and hyphen of minority names.
+_NAME = re.compile(r"[a-z][a-z '-]*")
+# Signs that are no part of a name: a remark or an abbreviation glued on ("Nguyễn T. Hương").
+_SIGNS = re.compile("[" + re.escape("".join(sorted(set(string.punctuation) - {"'", "-"}))) + "]")
 
 
-def name_problem(name: str) -> str | None:
+# What to do about a name cell that holds more than a name, or no name.
+_REMARKS_APART = "chỉ ghi họ và tên trong ô này; số điện thoại hay ghi chú khác ghi ở cột 'Ghi chú'."
+ROLE_APART = ("chỉ ghi họ và tên trong ô này; chức vụ ghi ở cột 'Chức vụ - Đơn vị công tác', vai trò và ghi chú "
+               "khác ghi ở cột 'Ghi chú'.")
+_UNREADABLE = "kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm."
+
+
+@dataclass(frozen=True)
+class NameProblem:
+    """Why a text cannot be a person's name, and what to do about it."""
+
+    message: str
+    hint: str
+
+
+def name_problem(name: str) -> NameProblem | None:
     """Why a text cannot be a person's name (None when it can): it must be written in
     the Vietnamese alphabet, with at least two letters ('王小明', '???' cannot)."""
-    folded = fold(name)
+    folded = fold(name).translate(APOSTROPHES)
     letters = sum(c.isalpha() for c in folded)
     if letters >= 2 and any(c.isdigit() for c in folded):
-        return f"họ và tên '{name}' có chữ số"  # a phone number or a note glued on
+        return _digits(name)
+    signs = sorted(set(_SIGNS.findall(folded)))
+    if letters >= 2 and signs and _NAME.fullmatch(_SIGNS.sub("", folded)):
+        shown = ", ".join(f"'{sign}'" for sign in signs)
+        return NameProblem(f"họ và tên '{name}' có dấu {shown}", _REMARKS_APART)
     if not _NAME.fullmatch(folded) or letters < 2:
-        return f"họ và tên '{name}' không đọc được thành chữ tiếng Việt"
+        return NameProblem(f"họ và tên '{name}' không đọc được thành chữ tiếng Việt", _UNREADABLE)
     return None
+
+
+def remark_problem(name: str, remark: str) -> NameProblem:
+    """A remark written in a name cell, in parentheses or after a dash, that is no role."""
+    if any(c.isdigit() for c in remark):
+        return _digits(name)
+    return NameProblem(f"họ và tên '{name}' có ghi thêm '{remark}'", ROLE_APART)
+
+
+def _digits(name: str) -> NameProblem:
+    return NameProblem(f"họ và tên '{name}' có chữ số", _REMARKS_APART)  # a phone number or a note glued on
 
 
 @lru_cache(maxsize=1 << 16)

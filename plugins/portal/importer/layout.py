@@ -94,6 +94,7 @@ class TableRow:
     merged: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)
     refused: frozenset[str] = frozenset()  # keys whose cell a reading check refused (its problem is above)
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keys whose cell has line breaks: its lines
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -405,8 +406,17 @@ class _Layout:
                 self.unread.setdefault(i, []).append((order, row, texts[i]))
         refused = frozenset(key for key, columns in self.columns.items()
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
+        lines = {key: self._lines(row, columns) for key, columns in self.columns.items()
+                 if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
-                                               refused))
+                                               refused, lines))
+
+    @staticmethod
+    def _lines(row: GridRow, columns: tuple[int, ...]) -> tuple[str, ...]:
+        """The lines of the cells under a header that spans `columns`, one of which has
+        line breaks: each cell's lines, or its one line."""
+        cells = [row.cells[i] for i in columns if i < len(row.cells) and row.cells[i].text]
+        return tuple(line for cell in cells for line in (cell.lines or (cell.text,)))
 
     def _id_columns(self) -> set[int]:
         return {i for key, columns in self.columns.items() if key in ID_KEYS for i in columns}
@@ -471,7 +481,3 @@ class _Layout:
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
     """The roster in a grid; raises RosterError when there is no header or no row."""
     return _Layout(grid, read_heading).run()
-
-
-def has_header(grid: Grid) -> bool:
-    return any(header_keys(row.cells).columns for row in grid.rows if row.table != -1)

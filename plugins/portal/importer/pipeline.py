@@ -6,9 +6,11 @@ from pathlib import Path
 
 from ..dates import SchoolYear
 from ..model import Portal
+from ..problems import Problem
 from .errors import RosterError
+from .grid import Grid
 from .headings import read_heading
-from .layout import Table, find_roster, has_header
+from .layout import Table, find_roster, header_keys
 from .limits import LIMITS, Limits
 from .matcher import Matcher
 from .placement import TEAM_KINDS, Placement, Target, latest_year
@@ -20,15 +22,71 @@ from .rows import match_row
 
 def read_table(path: Path, fmt: str | None = None, shown: str | None = None, matcher: Matcher | None = None,
                limits: Limits = LIMITS) -> Table:
-    """The roster of a file: of a workbook, the first visible sheet that has a header.
-    Headings are read with the office's subjects when a matcher is given."""
+    """The roster of a file: of a workbook, the first visible sheet with a header naming
+    people, else naming schools (see `_roster_grid`). Headings are read with the office's
+    subjects when a matcher is given."""
     shown = shown or str(path)
     grids = read_grids(path, fmt, shown, limits)
     if not grids:
         raise RosterError(f"{shown}: tệp Excel không có trang tính nào đang hiện.")
-    grid = next((g for g in grids if has_header(g)), grids[0])
+    grid, same, schools = _roster_grid(grids)
     subject_of = matcher.subject if matcher is not None else (lambda text: None)
-    return find_roster(grid, lambda text: read_heading(text, subject_of))
+    table = find_roster(grid, lambda text: read_heading(text, subject_of))
+    _tell_sheets(table, grid, same, schools)
+    table.warnings += _hidden_rows(grid, table)
+    return table
+
+
+def _header_names(grid: Grid) -> str | None:
+    """What the first header of a grid lists: "people" (it has a name column),
+    "schools", or None (no header)."""
+    for row in grid.rows:
+        if row.table != -1 and (columns := header_keys(row.cells).columns):
+            return "people" if "name" in columns else "schools"
+    return None
+
+
+def _roster_grid(grids: list[Grid]) -> tuple[Grid, list[Grid], list[Grid]]:
+    """The grid to read, the others with the same kind of header, the lists of schools
+    left aside. A sheet of people comes before a sheet of schools (a summary by school
+    before the list, "Tổng hợp" then "Danh sách"); between two of a kind, the first."""
+    kinds = [(grid, _header_names(grid)) for grid in grids]
+    people = [grid for grid, kind in kinds if kind == "people"]
+    schools = [grid for grid, kind in kinds if kind == "schools"]
+    if people:
+        return people[0], people[1:], schools
+    return (schools or grids)[0], schools[1:], []
+
+
+def _tell_sheets(table: Table, read: Grid, same: list[Grid], schools: list[Grid]) -> None:
+    """The sheets not read: a note for the lists of schools passed over, a warning for the
+    other lists of the kind read (the clerk may have meant one of them)."""
+    if schools:
+        table.notes.append(f"Không đọc trang tính {_sheets(schools)}: bảng các trường, không có cột 'Họ và tên'.")
+    if same:
+        table.warnings.append((-1, Problem(
+            table.source, None, "", f"tệp có {len(same) + 1} trang tính có danh sách: chỉ đọc trang tính "
+            f"'{read.sheet}', không đọc {_sheets(same)}.", severity="warning",
+            hint="mỗi lần nhập một trang tính: ẩn các trang tính kia (bấm chuột phải vào tên trang tính, chọn Ẩn) "
+                 "hoặc chép trang cần nhập sang một tệp riêng.")))
+
+
+def _sheets(grids: list[Grid]) -> str:
+    return ", ".join(f"'{grid.sheet}'" for grid in grids)
+
+
+def _hidden_rows(grid: Grid, table: Table) -> list[tuple[int, Problem]]:
+    """A warning naming the rows of the list hidden in the workbook: a clerk hides the
+    people who left rather than deleting them, and they would be imported unseen."""
+    hidden = [row for row in table.rows if row.line in grid.hidden]
+    if not hidden:
+        return []
+    lines = ", ".join(str(row.line) for row in hidden)
+    return [(hidden[0].order, Problem(
+        table.source, None, f"trang tính '{grid.sheet}'", f"dòng {lines} đang bị ẩn trong Excel nhưng vẫn được "
+        "nhập như mọi dòng khác.", severity="warning",
+        hint="nếu đó là những người đã thôi (chuyển công tác, nghỉ hưu), xóa hẳn các dòng đó trong tệp rồi nhập lại; "
+             "nếu họ vẫn thuộc danh sách, bỏ ẩn để thấy đủ danh sách."))]
 
 
 def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | None = None, *,

@@ -6,20 +6,18 @@ import re
 
 from .grid import clean
 
-_DASHES = "-–—‐‑−"
-_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+DASHES = "-–—‐‑−"  # the dashes lists are typed with
+_DASH = re.compile(rf"\s*[{DASHES}]\s*")
 # A school's level where it starts the school's name; "Trường" and a stray "T" before it too.
 _LEVEL = re.compile(
-    rf"(?<!\w)(?:(?:Trường|T)\s+)?(?:TH\s*[{_DASHES}&]\s*THCS|THCS\s*[{_DASHES}&]\s*THPT|TH\s+và\s+THCS|"
+    rf"(?<!\w)(?:(?:Trường|T)\s+)?(?:TH\s*[{DASHES}&]\s*THCS|THCS\s*[{DASHES}&]\s*THPT|TH\s+và\s+THCS|"
     r"PTDTBT|PTDTNT|THCS|THPT|TH|MN|MG|GDTX|Trường|Tiểu học|Trung học|Mầm non|Mẫu giáo)(?!\w)",
     re.IGNORECASE)
-_COMPOUND = re.compile(rf"(?<!\w)(?:TH|THCS|MN|MG)\s*[{_DASHES}]\s*(?:THCS|THPT|TH)(?!\w)", re.IGNORECASE)
+_COMPOUND = re.compile(rf"(?<!\w)(?:TH|THCS|MN|MG)\s*[{DASHES}]\s*(?:THCS|THPT|TH)(?!\w)", re.IGNORECASE)
+_ABBREVIATIONS = {"PHT": "Phó Hiệu trưởng", "HT": "Hiệu trưởng", "GV": "Giáo viên", "TTCM": "Tổ trưởng chuyên môn"}
 _POSITION_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^P\s*\.\s*", re.IGNORECASE), "Phó "),
-    (re.compile(r"^PHT(?!\w)"), "Phó Hiệu trưởng"),
-    (re.compile(r"^HT(?!\w)"), "Hiệu trưởng"),
-    (re.compile(r"^GV(?!\w)"), "Giáo viên"),
-    (re.compile(r"^TTCM(?!\w)"), "Tổ trưởng chuyên môn"),
+    *((re.compile(rf"^{short}(?!\w)"), position) for short, position in _ABBREVIATIONS.items()),
 ]
 
 
@@ -29,6 +27,11 @@ def normalize_position(text: str) -> str:
     for pattern, replacement in _POSITION_FORMS:
         text = pattern.sub(replacement, text)
     return clean(text)
+
+
+def is_abbreviated_position(text: str) -> bool:
+    """'GV', 'HT', 'PHT', 'TTCM': a position as lists shorten it."""
+    return text.upper() in _ABBREVIATIONS
 
 
 def split_post(text: str) -> tuple[str, str]:

@@ -26,7 +26,7 @@ def read_pdf(path: Path, shown: str, limits: Limits) -> Grid:
     except ImportError:
         raise RosterError(f"{shown}: máy này chưa cài phần đọc PDF (gói pdfplumber). {_ASK_FOR_SOURCE} "
                           "Hoặc cài thêm: pip install 'portal-cot-can[pdf]'.") from None
-    build = RowBuilder(shown, limits)
+    build = RowBuilder(shown, limits, line_breaks=False)  # a cell's text wraps at its box's width
     rows: list[GridRow] = []
     has_text = False
     tables = 0

@@ -15,16 +15,24 @@ from typing import Any
 from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
-from .keys import fold, name_problem
+from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
 from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
+from .names import read_name
 from .posts import is_office_staff, normalize_position, split_post
 from .roles import looks_like_a_role, ordinary_role, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
+_ONE_NAME = "họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'"
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
+
+
+def _honorific(text: str) -> tuple[str | None, str]:
+    """'Bà Hà Thị Liên' -> ('Bà', 'Hà Thị Liên')."""
+    honorific = _HONORIFIC.match(text)
+    return (_HONORIFICS[honorific.group(1)], text[honorific.end():]) if honorific else (None, text)
 
 
 def _stt(text: str) -> int | None:
@@ -95,11 +103,9 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     """Match one row of the table to the data. `body_kind` is the kind of the body the
     row goes into, which sets the role of a row that names none."""
     stt = _stt(row.get("stt"))
-    written = row.get("name") or row.get("school")
-    honorific = _HONORIFIC.match(written)
-    name = written[honorific.end():] if honorific else written
-    result = ImportedRow(source, row.order, row.line, row.place, stt, name, note=row.get("note") or None,
-                         honorific=_HONORIFICS.get(honorific.group(1)) if honorific else None)
+    honorific, name = _honorific(row.get("name") or row.get("school"))
+    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific,
+                         note=row.get("note") or None)
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
     if row.get("stt") and stt is None:
@@ -114,7 +120,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
                            "data/subjects.yml (hoặc một tên khác đã ghi trong aliases của môn đó)",
                            hint=f"gần nhất: {close}" if close else None)
     is_school = school_table or _names_a_school(matcher, row, name)
-    _role(result, row, body_kind, is_school)
+    role_column = _role(result, row, body_kind, is_school)
     if is_school:
         found = _known_school(matcher, row.get("member_id"), name) or matcher.school(name)
         result.school = found.id
@@ -125,16 +131,60 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
         if not {"name", "school"} & row.refused:  # else its cell's own problem says why it is empty
             result.problem("name", "thiếu họ và tên.")
         return result
-    problem = name_problem(name)
+    if not _read_name(result, matcher, row, role_column):
+        return result
+    problem = name_problem(result.name)
     if problem:
-        digits = any(c.isdigit() for c in name)
-        result.problem("name", problem + ".", expected="họ và tên viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'",
-                       hint="chỉ ghi họ và tên trong ô này; số điện thoại hay ghi chú khác ghi ở cột 'Ghi chú'."
-                       if digits else "kiểm tra ô này trong tệp gốc: có thể bị lỗi phông chữ hoặc gõ nhầm.")
+        _name_error(result, problem)
         return result
     _post(result, matcher, row)
     _person(result, matcher, row)
     return result
+
+
+def _name_error(result: ImportedRow, problem: NameProblem) -> None:
+    result.problem("name", problem.message + ".", expected=_ONE_NAME, hint=problem.hint)
+
+
+def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column: str | None) -> bool:
+    """The name without what was written with it (see names.py): signs at its end are
+    dropped with a warning, a role in parentheses or after a dash is the row's role with
+    a warning; any other remark, or a line break inside a name no one has, is an error
+    (False: the row stops there)."""
+    written = result.name
+    lines = row.lines.get("name")
+    cell = read_name(_honorific("\n".join(lines))[1] if lines else written)
+    if not cell.name:
+        return True  # nothing but signs: name_problem says so of the text as written
+    if cell.lines and not matcher.people_by_name.get(fold(cell.name)):
+        shown = ", ".join(f"'{line}'" for line in cell.lines)
+        result.problem("name", f"ô họ và tên có {len(cell.lines)} dòng: {shown}.", expected=_ONE_NAME,
+                       hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
+        return False
+    result.name = cell.name
+    if cell.remark:
+        return _role_in_name(result, written, cell.remark, role_column)
+    if cell.name != written.translate(APOSTROPHES):  # a typographic apostrophe made plain is no change
+        result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'.", severity="warning")
+    return True
+
+
+def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: str | None) -> bool:
+    """A role in the name cell ("Hà Thị Liên (Nhóm trưởng)"): the row's role, unless
+    the row names another; anything else is an error."""
+    role, loose = role_match(remark)
+    if role is None or loose:
+        _name_error(result, remark_problem(written, remark))
+        return False
+    if role_column is not None and role != result.role:
+        result.problem("name", f"ô họ và tên '{written}' ghi vai trò {wording.role_name(role)}, cột "
+                       f"'{LABELS[role_column]}' ghi {wording.role_name(result.role)}.",
+                       expected="một vai trò, ghi ở cột 'Ghi chú' (hoặc 'Vai trò')", hint=ROLE_APART)
+        return False
+    result.role = role
+    result.problem("name", f"họ và tên ghi '{written}', đọc là '{result.name}', vai trò "
+                   f"{wording.role_name(role)}.", severity="warning")
+    return True
 
 
 def _names_a_school(matcher: Matcher, row: TableRow, name: str) -> bool:
@@ -150,9 +200,10 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
     return None
 
 
-def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> None:
+def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
     """The role from the Vai trò column, else from the Ghi chú; none written: the
-    body's ordinary member. A text that reads like a role but is none is an error."""
+    body's ordinary member. A text that reads like a role but is none is an error.
+    Gives the column the role was read from (None: none)."""
     column = "role" if row.get("role") else "note"
     text = row.get(column)
     role, loose = role_match(text)
@@ -163,10 +214,11 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             labels = ", ".join(vocab.ROLES.values())
             result.problem(column, f"không rõ vai trò '{text}'.", expected=f"một trong: {labels}",
                            hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
-        return
+        return None
     result.role = role
     if loose:
         result.problem(column, f"'{text}' được hiểu là {wording.role_name(role)}.", severity="warning")
+    return column
 
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:

@@ -1,0 +1,59 @@
+"""A roster's name cell as written: the name, and what else the clerk put in the cell.
+
+A name cell sometimes carries more than a name: signs at its end ("Trần Thị Kim
+Chung."), a remark in parentheses or after a dash ("Hà Thị Liên (Nhóm trưởng)", "Phạm
+Thị Bẩy - GV"), a second name on another line. They are read apart here, so that none
+becomes part of a person's name; rows.py says what each means. A hyphen between two
+letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
+Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grid import clean
+from .keys import APOSTROPHES
+from .posts import DASHES, is_abbreviated_position
+from .roles import role_match
+
+# Signs after a name that say nothing about it: "Trần Thị Kim Chung.", "Lê Văn A;".
+_TRAILING = re.compile(r"[\s.,;:]+$")
+# A dash with a space on either side starts a remark: "Phạm Thị Bẩy - GV", "Hà Thị Liên -Nhóm trưởng".
+_SPACED_DASH = re.compile(rf"\s+[{DASHES}]\s*|\s*[{DASHES}]\s+")
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)$")
+_LAST_HYPHEN = re.compile(rf"[{DASHES}]([^{DASHES}]+)$")
+
+
+@dataclass(frozen=True)
+class WrittenName:
+    name: str  # what is matched: one line, without the remark and the signs at the end
+    remark: str  # the text in the parentheses or after the dash; "" when none
+    lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
+
+
+def read_name(text: str) -> WrittenName:
+    """The name in a name cell (its lines joined by line breaks), and its remark."""
+    name, remark = _remark(_TRAILING.sub("", text.translate(APOSTROPHES)))
+    name = _TRAILING.sub("", name)
+    lines = tuple(line for line in map(clean, name.splitlines()) if line)
+    return WrittenName(clean(name), clean(remark), lines if len(lines) > 1 else ())
+
+
+def _remark(text: str) -> tuple[str, str]:
+    dash = _SPACED_DASH.search(text)
+    if dash is not None:
+        return text[:dash.start()], text[dash.end():]
+    parenthesis = _PARENTHESIS.search(text)
+    if parenthesis is not None:
+        return text[:parenthesis.start()], parenthesis.group(1)
+    hyphen = _LAST_HYPHEN.search(text)
+    if hyphen is not None and _is_a_title(hyphen.group(1)):
+        return text[:hyphen.start()], hyphen.group(1)
+    return text, ""
+
+
+def _is_a_title(text: str) -> bool:
+    role, loose = role_match(text)
+    return is_abbreviated_position(text) or (role is not None and not loose)
