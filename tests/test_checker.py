@@ -208,6 +208,25 @@ def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dat
     assert dataset.messages() == []
 
 
+def test_one_person_in_two_groups_of_one_subject_is_a_warning(dataset: Dataset) -> None:
+    """The signed list imported once more without --body made a second, parentless Toán group
+    holding the same teachers; a Ngữ văn group and another year may hold them."""
+    bodies = dataset.year["bodies"]
+    bodies.append({"id": "a-nhom-toan", "kind": "nhom-bo-mon", "name": "Nhóm Toán", "decision": "a-2024-qd-1",
+                   "subject": "toan", "members": [{"person": "a-dang-van-thuy", "role": "uy-vien"},
+                                                  {"person": "a-ha-thi-lien", "role": "nhom-truong"}]})
+    bodies.append({"id": "a-to-ngu-van", "kind": "nhom-bo-mon", "name": "Nhóm Ngữ văn", "parent": "a-to",
+                   "decision": "a-2024-qd-1", "subject": "ngu-van",
+                   "members": [{"person": "a-ha-thi-lien", "role": "nhom-truong"}]})
+    problems = dataset.problems()
+    assert [(p.severity, p.path) for p in problems] == [("warning", "bodies[2].members[0].person"),
+                                                         ("warning", "bodies[2].members[1].person")]
+    assert problems[0].message == ("a-dang-van-thuy đã là thành viên của Nhóm Toán (a-to-toan), cũng là nhóm bộ môn "
+                                   "Toán năm học 2024-2025: một người ở hai nhóm cùng môn.")
+    del bodies[2]
+    assert dataset.messages() == []
+
+
 @pytest.mark.parametrize("name", [" Hà Thị Liên", "Hà Thị Liên ", "Hà  Thị Liên", "Hà\u00a0 Thị Liên",
                                   "\u00a0Hà Thị Liên\u00a0", "Hà Thị\t\tLiên"])
 def test_odd_spaces_in_a_name_are_a_warning_that_gives_the_name_to_write(dataset: Dataset, name: str) -> None:
