@@ -187,6 +187,21 @@ def test_the_diff_across_the_change_says_the_issuer_changed(dataset: Dataset) ->
     assert [(d.office, d.new_office) for d in pages.diffs] == [("pgddt-a", "so-b")]
 
 
+def test_the_successor_compares_its_first_year_with_the_ended_office_s_last(tmp_path: Path) -> None:
+    """`nam-moi --successor` prints the comparison to run next, and it works."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    started = new_year("--office", "pgddt-dien-bien-phu", "--successor", "so-gddt-dien-bien", "--data", str(data))
+    assert started.returncode == 0, started.stderr
+    step = next(line for line in started.stdout.splitlines() if line.startswith("  5. Xem thay đổi: cotcan "))
+    assert step.endswith("cotcan so-sanh --office pgddt-dien-bien-phu --from 2024-2025 --to 2025-2026")
+    printed = cotcan(*step.split("cotcan ", 1)[1].split(), "--data", str(data))
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào tạo thành phố Điện Biên "
+                                     "Phủ (mã pgddt-dien-bien-phu)\n")
+    assert "Đơn vị ban hành đổi (1)" in printed.stdout
+
+
 # Starting the next year
 
 
