@@ -62,6 +62,42 @@ def test_wrong_type_and_enum(dataset: Dataset) -> None:
     ]
 
 
+PEOPLE = "people/pgddt-a.yml"
+
+
+@pytest.mark.parametrize(("line", "written", "read"), [
+    ("  contact: {phone: 02033123456}", "02033123456", "số 275556142"),  # a leading 0: octal in YAML 1.1
+    ("  contact: {phone: 0x1F}", "0x1F", "số 31"),
+    ("  contact: {phone: 912_944_718}", "912_944_718", "số 912944718"),
+    ("  contact: {phone: 1:30}", "1:30", "số 90"),  # sexagesimal
+    ("  contact: {email: yes}", "yes", "giá trị đúng (true)"),
+    ("  contact: {email: Off}", "Off", "giá trị sai (false)"),
+])
+def test_an_unquoted_value_yaml_reads_otherwise_is_quoted_as_written(dataset: Dataset, line: str, written: str,
+                                                                     read: str) -> None:
+    """A clerk types a phone number without quotes: the message shows what was typed, not the
+    number YAML made of it, and says to quote it."""
+    people = yaml.safe_dump(dataset.files.pop(PEOPLE), allow_unicode=True, sort_keys=False)
+    dataset.raw[PEOPLE] = people + f"- id: a-moi\n  name: Người Mới\n{line}\n"
+    (problem,) = dataset.problems()
+    key = line.split("{")[1].split(":")[0]
+    assert (problem.line, problem.path, problem.message) == (
+        people.count("\n") + 3, f"people[3].contact.{key}", "sai kiểu giá trị.")
+    assert problem.actual == written
+    assert problem.hint is not None
+    assert problem.hint.startswith(f"YAML đọc {written} (không có dấu nháy) là {read}, không phải chữ: đặt nó trong "
+                                   f"dấu nháy kép để giữ nguyên như đã viết, ví dụ {key}: \"{written}\".")
+    assert ("Số điện thoại" in problem.hint) == (key == "phone")
+
+
+def test_an_unquoted_value_in_a_list_and_a_choice_is_quoted_as_written(dataset: Dataset) -> None:
+    people = yaml.safe_dump(dataset.files.pop(PEOPLE), allow_unicode=True, sort_keys=False)
+    dataset.raw[PEOPLE] = people + "- id: a-moi\n  name: Người Mới\n  honorific: on\n  distinct_from: [0123]\n"
+    problems = {p.path: p for p in dataset.problems()}
+    assert (problems["people[3].honorific"].actual, problems["people[3].distinct_from[0]"].actual) == ("on", "0123")
+    assert 'ví dụ - "0123".' in (problems["people[3].distinct_from[0]"].hint or "")
+
+
 def test_bad_id_and_path_traversal(dataset: Dataset) -> None:
     dataset.files["people/pgddt-a.yml"]["people"][0]["id"] = "../Lê Thị Hồng"
     problem, *references = dataset.problems()
@@ -205,6 +241,25 @@ def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dat
     assert problem.message == ("'HÀ THỊ LIÊN' (a-ha-thi-lien-2) trùng tên với 'Hà Thị Liên' "
                                "(a-ha-thi-lien, data/people/pgddt-a.yml, dòng 5): có thể là cùng một người.")
     people[-1]["distinct_from"] = ["a-ha-thi-lien"]
+    assert dataset.messages() == []
+
+
+def test_one_person_in_two_groups_of_one_subject_is_a_warning(dataset: Dataset) -> None:
+    """The signed list imported once more without --body made a second, parentless Toán group
+    holding the same teachers; a Ngữ văn group and another year may hold them."""
+    bodies = dataset.year["bodies"]
+    bodies.append({"id": "a-nhom-toan", "kind": "nhom-bo-mon", "name": "Nhóm Toán", "decision": "a-2024-qd-1",
+                   "subject": "toan", "members": [{"person": "a-dang-van-thuy", "role": "uy-vien"},
+                                                  {"person": "a-ha-thi-lien", "role": "nhom-truong"}]})
+    bodies.append({"id": "a-to-ngu-van", "kind": "nhom-bo-mon", "name": "Nhóm Ngữ văn", "parent": "a-to",
+                   "decision": "a-2024-qd-1", "subject": "ngu-van",
+                   "members": [{"person": "a-ha-thi-lien", "role": "nhom-truong"}]})
+    problems = dataset.problems()
+    assert [(p.severity, p.path) for p in problems] == [("warning", "bodies[2].members[0].person"),
+                                                         ("warning", "bodies[2].members[1].person")]
+    assert problems[0].message == ("a-dang-van-thuy đã là thành viên của Nhóm Toán (a-to-toan), cũng là nhóm bộ môn "
+                                   "Toán năm học 2024-2025: một người ở hai nhóm cùng môn.")
+    del bodies[2]
     assert dataset.messages() == []
 
 

@@ -166,6 +166,88 @@ def test_roman_numeral_and_subject_headings_split_a_team(repo_portal: Portal, tm
     assert set(ids[1:]) == {b.id for b in repo_portal.bodies_in(year) if b.parent == "dbp-to-cot-can-thcs-gv"}
 
 
+# Rows with a subject and no team: into the year's only group of that subject
+
+DBP = "pgddt-dien-bien-phu"
+DBP_YEAR = Path("years") / "2024-2025" / f"{DBP}.yml"
+
+
+def test_the_signed_teachers_list_without_body_changes_nothing(tmp_path: Path) -> None:
+    """The shipped list (a subject column, no heading, blank lines) imported without --body:
+    every row goes into its subject's group of the teachers' team, said once; nothing new."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    before = (data / DBP_YEAR).read_bytes()
+    done = cotcan("nhap", "--office", DBP, "--input", str(REPO / "tests/fixtures/import/dbp-2024-gv.tsv"),
+                  "--data", str(data), "--apply")
+    assert done.returncode == 0, done.stderr
+    assert "Tổ chức mới" not in done.stderr
+    assert "không có gì thay đổi" in done.stderr
+    assert (data / DBP_YEAR).read_bytes() == before
+    warning = next(line for line in done.stderr.splitlines() if "nhóm bộ môn đã có" in line)
+    assert warning.startswith("CẢNH BÁO ") and ", dòng 2, mục cột 'Môn': " in warning
+    assert "15 nhóm bộ môn đã có của năm học 2024-2025, trong Tổ giáo viên cốt cán THCS cấp thành phố " \
+           "(dbp-to-cot-can-thcs-gv): Ngữ văn, Toán," in warning
+
+
+def _second_math_group(tmp_path: Path) -> Path:
+    """A copy of data/ whose 2024-2025 also has a Toán group in the managers' team."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    with (data / DBP_YEAR).open("a", encoding="utf-8") as year:
+        year.write("  - id: dbp-to-cot-can-thcs-cbql-toan\n    kind: nhom-bo-mon\n    name: Nhóm Toán (quản lý)\n"
+                   "    parent: dbp-to-cot-can-thcs-cbql\n    decision: dbp-2024-qd-to-cot-can-thcs\n"
+                   "    subject: toan\n    members:\n      - person: dbp-ha-thi-lien\n        role: nhom-truong\n")
+    return data
+
+
+def test_several_groups_of_a_subject_ask_for_body(tmp_path: Path) -> None:
+    data = _second_math_group(tmp_path)
+    portal, problems = load(data)
+    assert [p for p in problems if p.severity == "error"] == []
+    path = tsv(tmp_path, [HEADER, ["1", "Hà Thị Liên", "Phó Hiệu trưởng - THCS Him Lam", "Toán", "Nhóm trưởng"],
+                          ["2", "Nguyễn Thị Hương", "Giáo viên - THCS Him Lam", "toán ", "P.Nhóm trưởng"],
+                          ["3", "Tạ Thị Nành", "Giáo viên - THCS Nam Thanh", "Ngữ văn-GDĐP", "Nhóm trưởng"]])
+    result = import_roster(portal, DBP, path)
+    assert [r.target for r in result.rows] == [None, None, "dbp-to-cot-can-thcs-gv-ngu-van"]
+    [error] = result.errors
+    assert (error.line, error.path) == (2, "cột 'Môn'")
+    assert error.message == ("năm học 2024-2025 có 2 nhóm bộ môn Toán: dbp-to-cot-can-thcs-gv-toan (Nhóm Toán), "
+                             "dbp-to-cot-can-thcs-cbql-toan (Nhóm Toán (quản lý)); không biết đưa các dòng môn này vào "
+                             "nhóm nào.")
+    assert error.hint is not None and "--body" in error.hint and "dbp-to-cot-can-thcs-gv" in error.hint
+    done = cotcan("nhap", "--office", DBP, "--input", str(path), "--data", str(data), "--apply")
+    assert done.returncode == 1 and "Tổ chức mới" not in done.stderr
+    chosen = import_roster(portal, DBP, path, body="dbp-to-cot-can-thcs-gv")
+    assert chosen.errors == []
+    assert [r.target for r in chosen.rows] == ["dbp-to-cot-can-thcs-gv-toan"] * 2 + ["dbp-to-cot-can-thcs-gv-ngu-van"]
+
+
+def test_a_new_group_in_a_team_beside_a_group_of_the_same_subject_is_said(repo_portal: Portal,
+                                                                           tmp_path: Path) -> None:
+    """--body names the outer team, not the teachers' team that holds the groups: a new group
+    (what --body asks), with a warning naming the group the year already has."""
+    path = tsv(tmp_path, [HEADER, ["1", "Hà Thị Liên", "Phó Hiệu trưởng - THCS Him Lam", "Toán", "Nhóm trưởng"]])
+    result = import_roster(repo_portal, DBP, path, body="dbp-to-cot-can-thcs")
+    assert [r.target for r in result.rows] == ["dbp-to-cot-can-thcs-toan"]
+    [warning] = [p for p in result.all_problems() if "MỚI" in p.message]
+    assert warning.message == ("các dòng môn Toán vào một nhóm MỚI, dbp-to-cot-can-thcs-toan (Nhóm Toán), trong Tổ "
+                               "cốt cán Cán bộ quản lý, giáo viên cốt cán THCS cấp thành phố (dbp-to-cot-can-thcs); "
+                               "năm học đã có dbp-to-cot-can-thcs-gv-toan (Nhóm Toán).")
+
+
+def test_a_subject_without_a_group_in_the_year_gets_a_new_one_said_to_be_new(repo_portal: Portal,
+                                                                              tmp_path: Path) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng - THCS Tân Phú Trung", "Toán", "Nhóm trưởng"],
+                          ["2", "Hồ Văn Nghĩa", "Hiệu trưởng - THCS Tân Tiến", " Toán", ""]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path)
+    assert [r.target for r in result.rows] == ["cc-nhom-toan", "cc-nhom-toan"]
+    [new] = [p for p in result.all_problems() if "MỚI" in p.message]
+    assert new.severity == "warning" and new.line == 2
+    assert new.message == ("năm học 2024-2025 chưa có nhóm bộ môn Toán nào: các dòng môn Toán vào một nhóm MỚI, "
+                           "cc-nhom-toan (Nhóm Toán), không thuộc tổ nào.")
+
+
 def test_a_heading_naming_no_body_proposes_one_with_a_guessed_kind(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["CỤM 03"], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "",
                                               "Cụm trưởng"],

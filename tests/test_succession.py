@@ -187,6 +187,52 @@ def test_the_diff_across_the_change_says_the_issuer_changed(dataset: Dataset) ->
     assert [(d.office, d.new_office) for d in pages.diffs] == [("pgddt-a", "so-b")]
 
 
+def test_the_successor_compares_its_first_year_with_the_ended_office_s_last(tmp_path: Path) -> None:
+    """`nam-moi --successor` prints the comparison to run next; it works, and so does the same
+    comparison asked under the successor's id (whose own data starts with that year)."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    started = new_year("--office", "pgddt-dien-bien-phu", "--successor", "so-gddt-dien-bien", "--data", str(data))
+    assert started.returncode == 0, started.stderr
+    step = next(line for line in started.stdout.splitlines() if line.startswith("  5. Xem thay đổi: cotcan "))
+    assert step.endswith("cotcan so-sanh --office pgddt-dien-bien-phu --from 2024-2025 --to 2025-2026")
+    printed = cotcan(*step.split("cotcan ", 1)[1].split(), "--data", str(data))
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào tạo thành phố Điện Biên "
+                                     "Phủ (mã pgddt-dien-bien-phu)\n")
+    assert "Đơn vị ban hành đổi (1)" in printed.stdout
+    for years in (("--from", "2024-2025", "--to", "2025-2026"), ()):
+        successor = cotcan("so-sanh", "--office", "so-gddt-dien-bien", *years, "--data", str(data))
+        assert (successor.returncode, successor.stdout) == (0, printed.stdout), successor.stderr
+        assert ("Năm học 2025-2026 của so-gddt-dien-bien tiếp tục các tổ chức của pgddt-dien-bien-phu, đã chấm dứt: "
+                "so sánh với năm học 2024-2025 của pgddt-dien-bien-phu.") in successor.stderr
+
+
+def test_a_successor_year_carrying_two_offices_on_names_the_comparison_of_each(dataset: Dataset) -> None:
+    year = successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
+    offices = dataset.files["offices.yml"]["offices"]
+    offices.append({**copy.deepcopy(offices[0]), "id": "pgddt-c", "name": "Phòng Giáo dục và Đào tạo huyện C",
+                    "short_name": "Phòng GDĐT C", "place": "C"})
+    team = {"id": "c-to", "kind": "to-cot-can", "name": "Tổ cốt cán C", "decision": "c-2024-qd-1",
+            "members": [{"person": "a-ha-thi-lien", "role": "to-truong"}]}
+    dataset.files["years/2024-2025/pgddt-c.yml"] = {
+        "school_year": "2024-2025", "office": "pgddt-c", "bodies": [team],
+        "documents": [{"id": "c-2024-qd-1", "kind": "quyet-dinh", "number": "2/QĐ-PGDĐT", "date": "2024-09-13",
+                       "title": "Về việc thành lập tổ cốt cán", "signer": {"person": "a-le-thi-hong",
+                                                                           "title": "Trưởng phòng"}}]}
+    year["bodies"].append({**team, "decision": "b-2025-qd-1"})
+    data = dataset.write()
+    both = cotcan("so-sanh", "--office", "so-b", "--data", str(data))
+    assert (both.returncode, both.stdout) == (2, ""), both.stderr
+    assert both.stderr.endswith(
+        "Không so sánh được: năm học 2025-2026 của so-b tiếp tục tổ chức của 2 đơn vị đã chấm dứt; so sánh từng "
+        "đơn vị: cotcan so-sanh --office pgddt-a --from 2024-2025 --to 2025-2026; cotcan so-sanh --office "
+        "pgddt-c --from 2024-2025 --to 2025-2026\n")
+    one = cotcan("so-sanh", "--office", "pgddt-c", "--from", "2024-2025", "--to", "2025-2026", "--data", str(data))
+    assert one.returncode == 0 and one.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào "
+                                                         "tạo huyện C"), one.stderr
+
+
 # Starting the next year
 
 

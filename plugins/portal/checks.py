@@ -429,6 +429,27 @@ def _check_bodies(ctx: _Context) -> None:
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
             continue
         _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete)
+    _check_subject_twins(ctx)
+
+
+def _check_subject_twins(ctx: _Context) -> None:
+    """One person in two subject groups of one subject, office and year: most likely one list
+    imported twice (into the team's group and into a new one beside it)."""
+    first: dict[tuple[str, SchoolYear, str, str], Body] = {}
+    for body in ctx.portal.bodies.values():
+        if body.kind != "nhom-bo-mon" or body.subject is None:
+            continue
+        for i, m in enumerate(body.members):
+            if m.person is None:
+                continue
+            other = first.setdefault((body.office, body.school_year, body.subject, m.person), body)
+            if other is not body:
+                subject = ctx.portal.subjects.get(body.subject)
+                ctx.add(body.source, ("members", i, "person"),
+                        f"{m.person} đã là thành viên của {other.name} ({other.id}), cũng là nhóm bộ môn "
+                        f"{subject.name if subject else body.subject} năm học {body.school_year}: một người ở hai "
+                        f"nhóm cùng môn.",
+                        hint="có thể danh sách đã được nhập hai lần; xóa nhóm thừa hoặc dòng thừa.", severity="warning")
 
 
 def _check_pages(ctx: _Context, body: Body) -> None:

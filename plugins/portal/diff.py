@@ -433,6 +433,18 @@ def succession_office(portal: Portal, office_id: str, old: SchoolYear, new: Scho
     return None
 
 
+def carried_from(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear) -> list[str]:
+    """The ended offices, with data for `old`, whose bodies `office_id`'s year `new` carries on:
+    those `diff_years(portal, <it>, old, new)` compares with `office_id`'s year."""
+    return [o for o in predecessors(portal, office_id)
+            if old in office_years(portal, o) and succession_office(portal, o, old, new) == office_id]
+
+
+def predecessors(portal: Portal, office_id: str) -> list[str]:
+    """The offices that name `office_id` among their successors."""
+    return [o.id for o in portal.offices.values() if any(x.office == office_id for x in o.successors)]
+
+
 class _Collector:
     """Changes with their sort keys; gives them back grouped by kind, sorted."""
 

@@ -40,7 +40,7 @@ from .schema import (
     TEXT_PATTERN,
 )
 from .text import slugify
-from .yamlsource import YamlDocument
+from .yamlsource import YamlDocument, canonical_text
 
 _TYPE_NAMES = {
     "string": "một đoạn chữ",
@@ -191,6 +191,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _actual(doc: YamlDocument, path: KeyPath, value: Any) -> str:
+    """The value at `path` as the file writes it (02033123456, not the octal 275556142 YAML
+    read), else as Python shows it."""
+    written = doc.written.get(path)
+    if written is None:
+        return _shown(value)
+    return written if len(written) <= 80 else written[:77] + "..."
+
+
 def _type_name(types: str | list[str]) -> str:
     names = [types] if isinstance(types, str) else types
     return " hoặc ".join(_TYPE_NAMES.get(t, t) for t in names)
@@ -201,14 +210,25 @@ def _close(word: str, choices: list[str]) -> str | None:
     return f"có phải '{match[0]}'?" if match else None
 
 
-def _type_hint(types: str | list[str], value: Any) -> str | None:
+def _type_hint(doc: YamlDocument, path: KeyPath, types: str | list[str], value: Any) -> str | None:
     expected = [types] if isinstance(types, str) else types
     if "integer" in expected and isinstance(value, float):
         return "viết số nguyên, không có phần thập phân (1, không phải 1.0)."
     if "string" in expected and isinstance(value, (bool, int, float)):
-        return ("YAML đọc giá trị này là số hoặc đúng/sai (yes, no, on, off...): đặt nó trong dấu nháy kép "
-                "để giữ nguyên là chữ, ví dụ \"No\".")
+        written = doc.written.get(path, canonical_text(value))
+        quoted = f"{path[-1]}: \"{written}\"" if path and isinstance(path[-1], str) else f"- \"{written}\""
+        hint = (f"YAML đọc {written} (không có dấu nháy) là {_read_as(value)}, không phải chữ: đặt nó trong dấu "
+                f"nháy kép để giữ nguyên như đã viết, ví dụ {quoted}.")
+        # A leading 0 is what an unquoted phone number loses (or turns it into an octal number).
+        return hint if isinstance(value, bool) else hint + " Số điện thoại, mã số luôn ghi trong dấu nháy kép."
     return None
+
+
+def _read_as(value: bool | int | float) -> str:
+    """What YAML made of an unquoted scalar, in words: 'số 275556142', 'giá trị đúng (true)'."""
+    if isinstance(value, bool):
+        return "giá trị đúng (true)" if value else "giá trị sai (false)"
+    return f"số {value!r}"
 
 
 def _text_problem(doc: YamlDocument, path: KeyPath, pattern: str, text: str) -> Iterator[Problem]:
@@ -260,26 +280,26 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
                                   or "xóa trường này hoặc sửa tên.")
     elif kind == "type":
         yield doc.problem(path, "sai kiểu giá trị.", expected=_type_name(value),
-                          actual=_shown(instance), hint=_type_hint(value, instance))
+                          actual=_actual(doc, path, instance), hint=_type_hint(doc, path, value, instance))
     elif kind == "enum":
         choices = [str(c) for c in value]
         yield doc.problem(path, "giá trị không nằm trong danh sách cho phép.",
-                          expected="một trong: " + ", ".join(choices), actual=_shown(instance),
-                          hint=_close(str(instance), choices))
+                          expected="một trong: " + ", ".join(choices), actual=_actual(doc, path, instance),
+                          hint=_close(doc.written.get(path, str(instance)), choices))
     elif kind == "pattern" and value == ID_PATTERN:
         yield doc.problem(path, "mã không đúng dạng.",
                           expected="chữ thường không dấu, số và dấu '-' (ví dụ 'dbp-thcs-him-lam')",
-                          actual=_shown(instance),
+                          actual=_actual(doc, path, instance),
                           hint=f"viết là '{slugify(str(instance))}'."
                           if slugify(str(instance)) else None)
     elif kind == "pattern" and value in _REFUSED:
         yield from _text_problem(doc, path, value, instance)
     elif kind == "pattern":  # a shape of its own (an original's file name, a SHA-256)
-        yield doc.problem(path, "không đúng dạng.", expected=what, actual=_shown(instance))
+        yield doc.problem(path, "không đúng dạng.", expected=what, actual=_actual(doc, path, instance))
     elif kind == "format" and value == NAME_FORMAT and _odd_spaces(instance):
         yield doc.problem(path, "tên có khoảng trắng thừa: ở đầu, ở cuối, hoặc hai khoảng trắng liền nhau (kể cả "
                           "khoảng trắng không ngắt U+00A0 chép từ Word).",
-                          expected="các chữ cách nhau bởi đúng một dấu cách", actual=_shown(instance),
+                          expected="các chữ cách nhau bởi đúng một dấu cách", actual=_actual(doc, path, instance),
                           hint=f"ghi lại là \"{' '.join(instance.split())}\".", severity="warning")
     elif kind == "format" and value == NAME_FORMAT:
         index, script = _lookalike(instance) or (0, "")
@@ -291,13 +311,13 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
         yield doc.problem(path, f"năm học không đúng: {school_year_fault(instance)}",
                           expected=f"hai năm liền nhau, từ {FIRST_SCHOOL_YEAR}-{FIRST_SCHOOL_YEAR + 1} đến "
                                    f"{LAST_SCHOOL_YEAR}-{LAST_SCHOOL_YEAR + 1}, ví dụ 2024-2025",
-                          actual=_shown(instance))
+                          actual=_actual(doc, path, instance))
     elif kind == "format":
         fault = date_fault(instance) or "cần ngày đầy đủ, có cả ngày và tháng."
         yield doc.problem(path, f"ngày không đúng: {fault}",
                           expected="YYYY-MM-DD" if value == FULL_DATE_FORMAT
                           else "YYYY-MM-DD, hoặc YYYY-MM / YYYY khi văn bản để trống ngày, tháng",
-                          actual=_shown(instance), hint="kiểm tra lại ngày trong văn bản gốc.")
+                          actual=_actual(doc, path, instance), hint="kiểm tra lại ngày trong văn bản gốc.")
     elif kind == "minLength":
         yield doc.problem(path, "không được để trống.", expected=what)
     elif kind == "maxLength":
@@ -305,7 +325,7 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
                           expected=f"tối đa {value} ký tự")
     elif kind == "minimum":
         yield doc.problem(path, "số quá nhỏ.", expected=f"từ {value} trở lên",
-                          actual=_shown(instance))
+                          actual=_actual(doc, path, instance))
     elif kind == "oneOf":
         yield doc.problem(path, "thành viên phải là một người hoặc một trường, không phải cả hai.",
                           expected="đúng một trong hai trường 'person' hoặc 'school'")

@@ -54,6 +54,10 @@ class YamlDocument:
     # Values the reader refused and reported (an alias, an unknown tag): the schema's
     # complaints about them would only repeat it, and their record cannot be built.
     broken: set[KeyPath] = field(default_factory=set)
+    # Values YAML read as other than text, written in another form than the value's own
+    # (02033123456 is the octal 275556142, `yes` is true, 1_000 is 1000, 1:30 is 90): the text
+    # as written, for messages to quote what the clerk typed.
+    written: dict[KeyPath, str] = field(default_factory=dict)
 
     def line(self, path: KeyPath) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -172,12 +176,12 @@ class _Builder:
                 self.anchor(event)
             if self.is_text(event):
                 return event.value
-            return self.scalar(event, self.tag(event), path)
+            return self.noted(path, event, self.scalar(event, self.tag(event), path))
         if isinstance(event, yaml.AliasEvent):
             anchored = self.aliased(event)
             self.lines.setdefault(path, anchored.line)
             if anchored.scalar is not None:
-                return self.scalar(anchored.scalar, anchored.tag, path)
+                return self.noted(path, anchored.scalar, self.scalar(anchored.scalar, anchored.tag, path))
             # An alias (*name) repeating a list or mapping is refused: it keeps files plain
             # and stops "billion laughs" inputs from blowing up.
             self.refuse(path, "không dùng neo và bí danh YAML (&tên, *tên).")
@@ -225,6 +229,12 @@ class _Builder:
             else:
                 result[key] = self.value(value, key_path)
         return result
+
+    def noted(self, path: KeyPath, event: yaml.ScalarEvent, value: Any) -> Any:
+        """`value`, its text as written kept when it reads otherwise (YamlDocument.written)."""
+        if value is not None and canonical_text(value) != event.value:
+            self.doc.written[path] = event.value
+        return value
 
     def key(self, event: yaml.Event, path: KeyPath) -> Any:
         """A mapping's key, or _SKIPPED when it is refused (a merge key, a list or mapping)."""
@@ -302,6 +312,13 @@ class _Builder:
             self.constructor.constructed_objects.clear()  # it would keep every node it made
         # Dates stay text (ISO 8601) so that every value is plain JSON for the schema.
         return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def canonical_text(value: Any) -> str:
+    """How YAML writes a value read from a scalar: true, 42, 1.5, a date as text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 def unreadable(shown_as: str, error: OSError, what: str = "tệp") -> Problem:

@@ -18,9 +18,10 @@ from typing import Any
 from .. import commands
 from ..commands import Exit
 from ..dates import SchoolYear
-from ..diff import DiffError, diff_body, diff_within_year, diff_years, office_years
+from ..diff import DiffError, carried_from, diff_body, diff_within_year, diff_years, office_years, predecessors
 from ..diff_report import format_text, to_json
 from ..load import load
+from ..model import Portal
 from ..problems import report
 from .arguments import add_data_option, school_year
 from .command import Command, existing_data
@@ -59,6 +60,29 @@ def pick_years(years: list[SchoolYear], old: SchoolYear | None,
     return old, new
 
 
+def across_succession(portal: Portal, office: str, old: SchoolYear | None,
+                      new: SchoolYear | None) -> tuple[str, SchoolYear, SchoolYear]:
+    """The office whose year `old` is compared, and the two years: `office` itself; or, when
+    `old` comes before `office`'s first year, the ended office whose bodies that first year
+    carries on (its successor's year `new` is then compared with its own year `old`)."""
+    own = office_years(portal, office)
+    if not own:
+        raise DiffError(f"đơn vị {office} chưa có dữ liệu năm học nào.")
+    earlier = {y for p in predecessors(portal, office) for y in office_years(portal, p) if y < own[0]}
+    old, new = pick_years(sorted(set(own) | earlier), old, new)
+    if old in own or new not in own:
+        return office, old, new  # the office's own years; a year it lacks is reported by the diff
+    ended = carried_from(portal, office, old, new)
+    if len(ended) == 1:
+        return ended[0], old, new
+    if not ended:
+        raise DiffError(f"đơn vị {office} không có dữ liệu năm học {old}, và năm học {new} của đơn vị này không "
+                        f"tiếp tục tổ chức nào của một đơn vị đã chấm dứt có năm học {old}.")
+    commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in ended)
+    raise DiffError(f"năm học {new} của {office} tiếp tục tổ chức của {len(ended)} đơn vị đã chấm dứt; so sánh "
+                    f"từng đơn vị: {commands_each}")
+
+
 def _run(args: argparse.Namespace) -> int:
     # As a draft: the diff publishes nothing, and a year just started (`cotcan nam-moi`) or being
     # imported still holds its placeholder decision, which the clerk sees as a warning.
@@ -81,12 +105,15 @@ def _run(args: argparse.Namespace) -> int:
                 within = within.of_body(args.body)
             print_output(to_json(within) if args.json else format_text(within))
             return Exit.OK
-        old, new = pick_years(office_years(portal, args.office), args.old, args.new)
+        compared, old, new = across_succession(portal, args.office, args.old, args.new)
+        if compared != args.office:
+            say(f"Năm học {new} của {args.office} tiếp tục các tổ chức của {compared}, đã chấm dứt: so sánh với "
+                f"năm học {old} của {compared}.")
         if args.body:
-            body = diff_body(portal, args.office, args.body, old, new)
+            body = diff_body(portal, compared, args.body, old, new)
             output = to_json(body) if args.json else format_text(body)
         else:
-            office = diff_years(portal, args.office, old, new)
+            office = diff_years(portal, compared, old, new)
             output = to_json(office) if args.json else format_text(office)
     except DiffError as error:
         say(f"Không so sánh được: {error}")

@@ -47,8 +47,9 @@ def next_steps(year: NewYear, shown: str) -> list[str]:
         "của người, trường và tổ chức.",
         "  3. Thêm kế hoạch và các hoạt động của năm mới (ngày tháng không được chép).",
         f"  4. Kiểm tra bản nháp: {commands.CHECK.line('--draft')}; trước khi xuất bản: {commands.CHECK.line()}",
+        # The ended office's year `old` is what a successor's first year is compared with.
         "  5. Xem thay đổi: "
-        + commands.DIFF.line("--office", year.office.id, "--from", str(year.old), "--to", str(year.new)),
+        + commands.DIFF.line("--office", year.copied_from.id, "--from", str(year.old), "--to", str(year.new)),
     ]
 
 

@@ -110,10 +110,10 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
             row = match_row(matcher, table_row, table.source, school_table, target.kind if target else None)
             row.target = target.id if target else None
             if row.subject_id and (target is None or target.kind in TEAM_KINDS):
-                row.target = placement.subject_group(target, row.subject_id).id
+                row.target = placement.group_of(target, row.subject_id, row)
             elif target is not None and target.kind == "nhom-bo-mon" and row.subject_id not in (None, target.subject):
                 # A row of another subject under a group's heading: that subject's group beside it.
-                row.target = placement.subject_group(placement.target_of(target.parent), row.subject_id or "").id
+                row.target = placement.group_of(placement.target_of(target.parent), row.subject_id or "", row)
             rows.append(row)
     targets = list(placement.targets.values())
     problems = table.warnings + placement.problems

@@ -8,10 +8,12 @@ that names no body proposes a new one, its kind guessed from its words (cụm ->
 cum-chuyen-mon, nhóm + subject -> nhom-bo-mon, ...), its parent that of the bodies of
 the same kind, its decision `--decision` or the one most bodies of the year have.
 
-Rows before any heading go into `--body`. Rows with a subject, in a team (tổ, hội đồng)
-or without any body, go into the team's subject group for that subject: existing, or new
-(`<team>-<subject>`), which is what `--body` has always meant: the parent of the
-subject groups.
+Rows before any heading go into `--body`. Rows with a subject, in a team (tổ, hội đồng),
+go into the team's subject group for that subject: existing, or new (`<team>-<subject>`),
+which is what `--body` has always meant: the parent of the subject groups. Rows with a
+subject in no body go into the year's only group of that subject, whatever its parent
+(said in the report); several such groups are an error asking for `--body`; none, a new
+group without a parent (said in the report too).
 """
 
 from __future__ import annotations
@@ -20,19 +22,31 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
 from .. import wording
 from ..dates import SchoolYear
 from ..model import Body, Portal
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
 from .keys import body_key
-from .layout import Heading
+from .layout import LABELS, Heading
 from .matcher import Matcher
 
 TEAM_KINDS = frozenset({"to-cot-can", "hoi-dong", "to-mang-luoi"})
 _FIRST_NUMBER = re.compile(r"(?<![0-9])(\d{1,3})(?![0-9])")
+
+
+class Located(Protocol):
+    """Where in the file a heading or a row is: its order, line and place."""
+
+    @property
+    def order(self) -> int: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def place(self) -> str: ...
 
 
 @dataclass
@@ -52,6 +66,10 @@ class Target:
 def _number_in(name: str) -> int | None:
     match = _FIRST_NUMBER.search(body_key(name))
     return int(match.group(1)) if match else None
+
+
+def _names(bodies: list[Body] | list[Body | Target]) -> str:
+    return ", ".join(f"{b.id} ({b.name})" for b in bodies)
 
 
 def _contains(text: str, words: str) -> bool:
@@ -81,7 +99,10 @@ class Placement:
         self.bodies = [b for b in portal.bodies_in(year) if b.office == matcher.office.id] if year else []
         self.by_id = {b.id: b for b in self.bodies}
         self.targets: dict[str, Target] = {}
-        self.problems: list[tuple[int, Problem]] = []  # (order in the file, problem)
+        self._problems: list[tuple[int, Problem]] = []  # (order in the file, problem)
+        self.ambiguous: set[str] = set()  # subjects whose rows in no team found several groups (said once)
+        # Rows in no team placed in a group of the year, by the group's parent: the first row, the groups.
+        self.placed: dict[str | None, tuple[Located, list[Target]]] = {}
         self.root = self._option_body(body) if body else None
 
     def _existing(self, body: Body) -> Target:
@@ -122,8 +143,7 @@ class Placement:
         if len(found) == 1:
             return self._existing(found[0])
         if len(found) > 1:
-            names = ", ".join(f"{b.id} ({b.name})" for b in found)
-            self._problem(heading, f"tiêu đề '{label.text}' khớp với nhiều tổ chức: {names}.",
+            self._problem(heading, f"tiêu đề '{label.text}' khớp với nhiều tổ chức: {_names(found)}.",
                           hint="ghi tên tổ chức đầy đủ hơn ở dòng tiêu đề.")
             return None
         if label.subject:
@@ -168,27 +188,103 @@ class Placement:
         names = ", ".join(b.name for b in self.bodies[:8])
         return f"các tổ chức của năm học: {names}" if names else None
 
-    def _problem(self, heading: Heading, message: str, *, expected: str | None = None,
-                 hint: str | None = None) -> None:
-        self.problems.append((heading.order, Problem(self.source, heading.line, heading.place, message,
-                                                     expected=expected, hint=hint)))
-        return None
+    def _problem(self, at: Located, message: str, *, expected: str | None = None, hint: str | None = None,
+                 severity: Severity = "error") -> None:
+        self._problems.append((at.order, Problem(self.source, at.line, self._path(at), message, expected=expected,
+                                                 hint=hint, severity=severity)))
+
+    @staticmethod
+    def _path(at: Located) -> str:
+        """A heading is named by its place; a row by its place and its subject column."""
+        parts = [at.place] if isinstance(at, Heading) else [at.place, f"cột '{LABELS['subject']}'"]
+        return ", ".join(filter(None, parts))
+
+    # Subject groups
+
+    def subject_group(self, team: Target | None, subject: str, at: Located) -> Target | None:
+        """The subject group for a subject's rows. In a team: the team's, else a new one in
+        it. In no team: the year's only group of that subject, whatever its parent, else a
+        new one without a parent; None, with an error at `at`, when the year has several."""
+        groups = self._subject_groups(subject)
+        if team is not None:
+            found = [g for g in groups if g.parent == team.id]
+            return self.target_of(found[0].id) if found else self._new_group(team, subject, at, groups)
+        if len(groups) > 1:
+            self._tell_several(groups, subject, at)
+            return None
+        if not groups:
+            return self._new_group(None, subject, at, groups)
+        group = self.target_of(groups[0].id)
+        if group is not None and group.existing is not None:
+            self._tell_placed(group, at)
+        return group
+
+    def group_of(self, team: Target | None, subject: str, row: Located) -> str | None:
+        """The id of a row's subject group (subject_group); None when it has none."""
+        group = self.subject_group(team, subject, row)
+        return group.id if group is not None else None
+
+    def _subject_groups(self, subject: str) -> list[Body | Target]:
+        """The year's subject groups of a subject, and those this import proposes."""
+        existing: list[Body | Target] = [b for b in self.bodies if b.kind == "nhom-bo-mon" and b.subject == subject]
+        return existing + [t for t in self.targets.values()
+                           if t.existing is None and t.kind == "nhom-bo-mon" and t.subject == subject]
+
+    def _new_group(self, team: Target | None, subject: str, at: Located, others: list[Body | Target]) -> Target:
+        """A new group, said in the report when it is in no team or when the year has another
+        group of the subject (a teacher listed in both would be in two groups of one subject)."""
+        name = f"Nhóm {self._subject_name(subject)}"
+        base = f"{team.id}-{subject}" if team else f"{self.matcher.prefix}nhom-{subject}"
+        heading = at if isinstance(at, Heading) else None
+        target = self._add(Target(self._free_id(base), "nhom-bo-mon", name, team.id if team else None, subject,
+                                  self._decision(team, "nhom-bo-mon"), None, heading))
+        new = f"các dòng môn {self._subject_name(subject)} vào một nhóm MỚI, {target.id} ({name})"
+        if team is None:
+            self._problem(at, f"năm học {self.year or ''} chưa có nhóm bộ môn {self._subject_name(subject)} nào: "
+                          f"{new}, không thuộc tổ nào.", severity="warning",
+                          hint="nếu nhóm thuộc một tổ đã có, chạy lại với --body <mã tổ>.")
+        elif others:
+            self._problem(at, f"{new}, trong {team.name} ({team.id}); năm học đã có {_names(others)}.",
+                          hint="nếu danh sách là của nhóm đã có, chạy lại với --body <mã tổ chứa nhóm đó>.",
+                          severity="warning")
+        return target
+
+    def _tell_placed(self, group: Target, at: Located) -> None:
+        _, groups = self.placed.setdefault(group.parent, (at, []))
+        if group not in groups:
+            groups.append(group)
+
+    @property
+    def problems(self) -> list[tuple[int, Problem]]:
+        """What placing found, with one warning per team whose groups took rows in no team."""
+        return self._problems + [self._placed_warning(parent, first, groups)
+                                 for parent, (first, groups) in self.placed.items()]
+
+    def _placed_warning(self, parent: str | None, first: Located, groups: list[Target]) -> tuple[int, Problem]:
+        team = self.target_of(parent)
+        inside = f"trong {team.name} ({team.id})" if team else "không thuộc tổ nào"
+        subjects = ", ".join(self._subject_name(g.subject or "") for g in groups)
+        message = (f"các dòng có môn mà không có tổ (không tiêu đề tổ, không --body) được xếp vào {len(groups)} "
+                   f"nhóm bộ môn đã có của năm học {self.year or ''}, {inside}: {subjects}.")
+        warning = Problem(self.source, first.line, self._path(first), message, severity="warning",
+                          hint="nếu cần nhóm của tổ khác, chạy lại với --body <mã tổ>.")
+        return first.order, warning
+
+    def _tell_several(self, groups: list[Body | Target], subject: str, at: Located) -> None:
+        """Say once per subject that its rows in no team cannot be placed without --body."""
+        if subject in self.ambiguous:
+            return
+        self.ambiguous.add(subject)
+        parents = sorted({g.parent for g in groups if g.parent})
+        self._problem(at, f"năm học {self.year or ''} có {len(groups)} nhóm bộ môn {self._subject_name(subject)}: "
+                      f"{_names(groups)}; không biết đưa các dòng môn này vào nhóm nào.",
+                      hint=(f"chạy lại với --body và mã tổ chứa nhóm cần nhập ({', '.join(parents)})" if parents
+                            else "chạy lại với --body và mã nhóm cần nhập") + ", hoặc thêm dòng tiêu đề tên tổ.")
+
+    def _subject_name(self, subject: str) -> str:
+        return self.portal.subjects[subject].name
 
     # New bodies
-
-    def subject_group(self, team: Target | None, subject: str, heading: Heading | None = None) -> Target:
-        """The subject group of a team (or of no team) for a subject: the existing one,
-        else a new one."""
-        for body in self.bodies:
-            if body.kind == "nhom-bo-mon" and body.subject == subject and body.parent == (team.id if team else None):
-                return self._existing(body)
-        for target in self.targets.values():
-            if target.existing is None and target.subject == subject and target.parent == (team.id if team else None):
-                return target
-        name = f"Nhóm {self.portal.subjects[subject].name}"
-        base = f"{team.id}-{subject}" if team else f"{self.matcher.prefix}nhom-{subject}"
-        return self._add(Target(self._free_id(base), "nhom-bo-mon", name, team.id if team else None, subject,
-                                self._decision(team, "nhom-bo-mon"), None, heading))
 
     def _new(self, heading: Heading, kinds: tuple[str, ...], name: str, subject: str | None,
              context: Target | None) -> Target:
