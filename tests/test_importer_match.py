@@ -248,6 +248,32 @@ def test_a_subject_without_a_group_in_the_year_gets_a_new_one_said_to_be_new(rep
                            "cc-nhom-toan (Nhóm Toán), không thuộc tổ nào.")
 
 
+@pytest.mark.parametrize("new_subject_first", [False, True])
+def test_a_new_subject_in_no_team_goes_into_the_team_the_file_s_other_rows_went_to(
+        repo_portal: Portal, tmp_path: Path, new_subject_first: bool) -> None:
+    """One list without --body or a team heading: Toán has its group in the sample office's
+    team, Lịch sử none. The new Lịch sử group goes into that team too, said in the report,
+    whatever the order of the rows (it was made outside any team)."""
+    school = "THCS Bình Minh (dữ liệu mẫu)"
+    math = [["1", "Phạm Thị Lan", f"Giáo viên - {school}", "Toán", "Nhóm trưởng"],
+            ["2", "Đỗ Thị Mỹ Duyên", f"Giáo viên - {school}", "Toán", ""]]
+    history = [["3", "Nguyễn Văn Sử", f"Giáo viên - {school}", "Lịch sử", "Nhóm trưởng"],
+               ["4", "Lê Thị Địa", f"Giáo viên - {school}", "Lịch sử", ""]]
+    path = tsv(tmp_path, [HEADER, *(history + math if new_subject_first else math + history)])
+    result = import_roster(repo_portal, "so-gddt-mau", path)
+    targets = {r.name: r.target for r in result.rows}
+    assert targets == {"Phạm Thị Lan": "mau-to-cot-can-toan", "Đỗ Thị Mỹ Duyên": "mau-to-cot-can-toan",
+                       "Nguyễn Văn Sử": "mau-to-cot-can-lich-su", "Lê Thị Địa": "mau-to-cot-can-lich-su"}
+    [new] = [t for t in result.targets if t.existing is None]
+    assert (new.id, new.parent, new.subject) == ("mau-to-cot-can-lich-su", "mau-to-cot-can", "lich-su")
+    [said] = [p for p in result.all_problems() if "MỚI" in p.message]
+    assert said.severity == "warning" and said.line == (2 if new_subject_first else 4)
+    assert said.message.startswith("các dòng môn Lịch sử vào một nhóm MỚI, mau-to-cot-can-lich-su (Nhóm Lịch sử), "
+                                   "trong ")
+    assert "tổ có các nhóm nhận những dòng khác của danh sách" in said.message
+    assert result.errors == []
+
+
 def test_a_heading_naming_no_body_proposes_one_with_a_guessed_kind(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["CỤM 03"], ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "",
                                               "Cụm trưởng"],

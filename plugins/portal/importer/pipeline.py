@@ -99,6 +99,7 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
     placement = Placement(portal, matcher, table.source, year, body, decision)
     school_table = "school" in table.columns and "name" not in table.columns
     rows = []
+    waiting = []  # rows placed once every other row is (Placement.waits)
     context: Target | None = placement.root
     for section in table.sections:
         target = placement.root
@@ -109,12 +110,16 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
         for table_row in section.rows:
             row = match_row(matcher, table_row, table.source, school_table, target.kind if target else None)
             row.target = target.id if target else None
-            if row.subject_id and (target is None or target.kind in TEAM_KINDS):
+            if row.subject_id and placement.waits(target, row.subject_id):
+                waiting.append(row)
+            elif row.subject_id and (target is None or target.kind in TEAM_KINDS):
                 row.target = placement.group_of(target, row.subject_id, row)
             elif target is not None and target.kind == "nhom-bo-mon" and row.subject_id not in (None, target.subject):
                 # A row of another subject under a group's heading: that subject's group beside it.
                 row.target = placement.group_of(placement.target_of(target.parent), row.subject_id or "", row)
             rows.append(row)
+    for row in waiting:
+        row.target = placement.place_waiting(row.subject_id or "", row)
     targets = list(placement.targets.values())
     problems = table.warnings + placement.problems
     return ImportResult(table.source, office, year, rows, targets, propose(portal, targets, rows), problems,

@@ -13,7 +13,9 @@ go into the team's subject group for that subject: existing, or new (`<team>-<su
 which is what `--body` has always meant: the parent of the subject groups. Rows with a
 subject in no body go into the year's only group of that subject, whatever its parent
 (said in the report); several such groups are an error asking for `--body`; none, a new
-group without a parent (said in the report too).
+group (said in the report too), in the team whose groups took the file's other rows in no
+team when there is one such team, else without a parent: those rows wait for the end of the
+file (`waits`, `place_waiting`), so the order of the rows does not matter.
 """
 
 from __future__ import annotations
@@ -219,6 +221,23 @@ class Placement:
             self._tell_placed(group, at)
         return group
 
+    def waits(self, team: Target | None, subject: str) -> bool:
+        """Whether a row of `subject` in `team` waits for the end of the file: in no team, of
+        a subject the year has no group of (place_waiting)."""
+        return team is None and not self._subject_groups(subject)
+
+    def place_waiting(self, subject: str, row: Located) -> str | None:
+        """The id of the group for a row that waited (waits): in the one team whose groups
+        took the file's other rows in no team, its group of the subject or a new one; else
+        the group of no team made for an earlier row that waited, or the year's (subject_group)."""
+        parents = list(self.placed)
+        groups = self._subject_groups(subject)
+        if len(parents) == 1 and (team := self.target_of(parents[0])) is not None:
+            found = [g for g in groups if g.parent == team.id]
+            return found[0].id if found else self._new_group(team, subject, row, groups, beside_placed=True).id
+        made = [g for g in groups if isinstance(g, Target) and g.existing is None and g.parent is None]
+        return made[0].id if made else self.group_of(None, subject, row)
+
     def group_of(self, team: Target | None, subject: str, row: Located) -> str | None:
         """The id of a row's subject group (subject_group); None when it has none."""
         group = self.subject_group(team, subject, row)
@@ -230,9 +249,12 @@ class Placement:
         return existing + [t for t in self.targets.values()
                            if t.existing is None and t.kind == "nhom-bo-mon" and t.subject == subject]
 
-    def _new_group(self, team: Target | None, subject: str, at: Located, others: list[Body | Target]) -> Target:
-        """A new group, said in the report when it is in no team or when the year has another
-        group of the subject (a teacher listed in both would be in two groups of one subject)."""
+    def _new_group(self, team: Target | None, subject: str, at: Located, others: list[Body | Target],
+                   beside_placed: bool = False) -> Target:
+        """A new group, said in the report when it is in no team, when it is in the team the
+        file's other rows went to (`beside_placed`: no heading or --body named it), or when the
+        year has another group of the subject (a teacher listed in both would be in two
+        groups of one subject)."""
         name = f"Nhóm {self._subject_name(subject)}"
         base = f"{team.id}-{subject}" if team else f"{self.matcher.prefix}nhom-{subject}"
         heading = at if isinstance(at, Heading) else None
@@ -243,6 +265,11 @@ class Placement:
             self._problem(at, f"năm học {self.year or ''} chưa có nhóm bộ môn {self._subject_name(subject)} nào: "
                           f"{new}, không thuộc tổ nào.", severity="warning",
                           hint="nếu nhóm thuộc một tổ đã có, chạy lại với --body <mã tổ>.")
+        elif beside_placed:
+            also = f"; năm học đã có {_names(others)}" if others else ""
+            self._problem(at, f"{new}, trong {team.name} ({team.id}), tổ có các nhóm nhận những dòng khác của danh "
+                          f"sách{also}.", severity="warning",
+                          hint="nếu nhóm thuộc tổ khác, chạy lại với --body <mã tổ>.")
         elif others:
             self._problem(at, f"{new}, trong {team.name} ({team.id}); năm học đã có {_names(others)}.",
                           hint="nếu danh sách là của nhóm đã có, chạy lại với --body <mã tổ chứa nhóm đó>.",
