@@ -208,6 +208,17 @@ def test_the_successor_compares_its_first_year_with_the_ended_office_s_last(tmp_
                 "so sánh với năm học 2024-2025 của pgddt-dien-bien-phu.") in successor.stderr
 
 
+def test_two_years_before_the_successor_s_own_are_compared_in_the_ended_office() -> None:
+    """Asked under the successor's id for two years that are both the ended office's own
+    (the sample Sở carries on the sample Phòng from 2025-2026)."""
+    ended = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2023-2024", "--to", "2024-2025")
+    assert ended.returncode == 0, ended.stderr
+    successor = cotcan("so-sanh", "--office", "so-gddt-mau", "--to", "2024-2025")
+    assert (successor.returncode, successor.stdout) == (0, ended.stdout), successor.stderr
+    assert ("Năm học 2023-2024 và 2024-2025 là của pgddt-mau, đơn vị so-gddt-mau tiếp tục: so sánh hai năm học đó "
+            "của pgddt-mau.") in successor.stderr
+
+
 def test_a_successor_year_carrying_two_offices_on_names_the_comparison_of_each(dataset: Dataset) -> None:
     year = successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
     offices = dataset.files["offices.yml"]["offices"]

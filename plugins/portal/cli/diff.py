@@ -70,6 +70,8 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
         raise DiffError(f"đơn vị {office} chưa có dữ liệu năm học nào.")
     earlier = {y for p in predecessors(portal, office) for y in office_years(portal, p) if y < own[0]}
     old, new = pick_years(sorted(set(own) | earlier), old, new)
+    if new not in own and old not in own:  # both years before the office's own: an ended office's
+        return _ended_office_of(portal, office, old, new), old, new
     if old in own or new not in own:
         return office, old, new  # the office's own years; a year it lacks is reported by the diff
     ended = carried_from(portal, office, old, new)
@@ -81,6 +83,16 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
     commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in ended)
     raise DiffError(f"năm học {new} của {office} tiếp tục tổ chức của {len(ended)} đơn vị đã chấm dứt; so sánh "
                     f"từng đơn vị: {commands_each}")
+
+
+def _ended_office_of(portal: Portal, office: str, old: SchoolYear, new: SchoolYear) -> str:
+    """The one ended office, of those `office` carries on, that has both years."""
+    having = [p for p in predecessors(portal, office) if {old, new} <= set(office_years(portal, p))]
+    if len(having) == 1:
+        return having[0]
+    commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in having)
+    raise DiffError(f"năm học {old} và {new} có trước năm học đầu tiên của {office}; so sánh ở đơn vị đã chấm dứt "
+                    f"có các năm học đó: {commands_each or 'không có đơn vị nào'}.")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -106,7 +118,10 @@ def _run(args: argparse.Namespace) -> int:
             print_output(to_json(within) if args.json else format_text(within))
             return Exit.OK
         compared, old, new = across_succession(portal, args.office, args.old, args.new)
-        if compared != args.office:
+        if compared != args.office and new not in office_years(portal, args.office):
+            say(f"Năm học {old} và {new} là của {compared}, đơn vị {args.office} tiếp tục: so sánh hai năm học "
+                f"đó của {compared}.")
+        elif compared != args.office:
             say(f"Năm học {new} của {args.office} tiếp tục các tổ chức của {compared}, đã chấm dứt: so sánh với "
                 f"năm học {old} của {compared}.")
         if args.body:
