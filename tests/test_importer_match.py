@@ -446,6 +446,8 @@ MAU_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "M
     ("Đỗ Thị Mỹ Duyên (Thư ký Hội đồng trường)", "Thư ký Hội đồng trường"),
     ("Đỗ Thị Mỹ Duyên (Nhóm trưởng nhóm Toán trường)", "Nhóm trưởng nhóm Toán trường"),
     ("Đỗ Thị Mỹ Duyên (Tổ trưởng)", "Tổ trưởng"),  # a subject group has no Tổ trưởng
+    ("Đỗ Thị Mỹ Duyên\nTổ trưởng", "Tổ trưởng"),
+    ("Đỗ Thị Mỹ Duyên\nGV", "GV"),
 ])
 def test_a_post_at_the_school_in_the_name_cell_is_an_error_not_a_role(repo_portal: Portal, tmp_path: Path,
                                                                      written: str, remark: str) -> None:
@@ -460,7 +462,7 @@ def test_a_post_at_the_school_in_the_name_cell_is_an_error_not_a_role(repo_porta
 
 
 @pytest.mark.parametrize("written", ["Đỗ Thị Mỹ Duyên (nhóm trưởng)", "Đỗ Thị Mỹ Duyên - Nhóm trưởng",
-                                     "Đỗ Thị Mỹ Duyên (Nhóm  Trưởng)"])
+                                     "Đỗ Thị Mỹ Duyên (Nhóm  Trưởng)", "Đỗ Thị Mỹ Duyên\nNhóm trưởng"])
 def test_a_role_label_in_the_name_cell_is_the_role_however_typed(repo_portal: Portal, tmp_path: Path,
                                                                  written: str) -> None:
     path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", None],
@@ -471,6 +473,27 @@ def test_a_role_label_in_the_name_cell_is_the_role_however_typed(repo_portal: Po
                                                          ("mau-do-thi-my-duyen", "nhom-truong")]
     assert (f"họ và tên ghi '{' '.join(written.split())}', đọc là 'Đỗ Thị Mỹ Duyên', vai trò Nhóm trưởng."
             in [p.message for p in result.rows[1].remarks])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written, lines, name", [
+    ("Nguyễn Thị\nHồng Nhung", "'Nguyễn Thị', 'Hồng Nhung'", "Nguyễn Thị Hồng Nhung"),
+    ("Nguyễn Thị Hồng\nNhung", "'Nguyễn Thị Hồng', 'Nhung'", "Nguyễn Thị Hồng Nhung"),
+    ("Nguyễn Lê\nMinh Trí", "'Nguyễn Lê', 'Minh Trí'", "Nguyễn Lê Minh Trí"),
+    ("H'Hen\nNiê", "'H'Hen', 'Niê'", "H'Hen Niê"),
+    ("Y-Moan\nÊ Ban", "'Y-Moan', 'Ê Ban'", "Y-Moan Ê Ban"),
+    ("Ksor\nNay", "'Ksor', 'Nay'", "Ksor Nay"),
+    ("Lò Văn\nA", "'Lò Văn', 'A'", "Lò Văn A"),
+])
+def test_a_new_name_wrapped_onto_two_lines_is_one_name_said(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                            written: str, lines: str, name: str) -> None:
+    """On a first import everyone is new: a long name the clerk broke over two lines
+    (lines that cannot each be a whole name) is one name, with a warning."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [p["name"] for p in result.new_people] == [name]
+    assert f"ô họ và tên có 2 dòng: {lines}, đọc là một tên '{name}'." in [p.message for p in result.rows[0].remarks]
 
 
 @pytest.mark.parametrize("written, name", [

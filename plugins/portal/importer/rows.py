@@ -149,19 +149,22 @@ def _name_error(result: ImportedRow, problem: NameProblem) -> None:
 
 def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column: str | None) -> bool:
     """The name without what was written with it (see names.py): signs at its end are
-    dropped with a warning, a role in parentheses or after a dash is the row's role with
-    a warning; any other remark, or a line break inside a name no one has, is an error
-    (False: the row stops there)."""
+    dropped with a warning, a role in parentheses, after a dash or on a line of its own
+    is the row's role with a warning, the lines of one name are joined with a warning;
+    any other remark, or two lines that could each be a name and together are no one's
+    name, is an error (False: the row stops there)."""
     written = result.name
     lines = row.lines.get("name")
     cell = read_name(_honorific("\n".join(lines))[1] if lines else written)
     if not cell.name:
         return True  # nothing but signs: name_problem says so of the text as written
-    if cell.lines and not matcher.people_by_name.get(fold(cell.name)):
-        shown = ", ".join(f"'{line}'" for line in cell.lines)
-        result.problem("name", f"ô họ và tên có {len(cell.lines)} dòng: {shown}.", expected=_ONE_NAME,
-                       hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
-        return False
+    if cell.lines:
+        shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
+        if not cell.one_name and not matcher.people_by_name.get(fold(cell.name)):
+            result.problem("name", f"{shown}.", expected=_ONE_NAME,
+                           hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
+            return False
+        result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
     result.name = cell.name
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
