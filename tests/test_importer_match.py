@@ -20,7 +20,7 @@ from portal.importer import matcher as matcher_module
 from portal.importer.matcher import Matcher
 from portal.load import load
 from portal.model import Office, Person, Portal, Source
-from roster_files import DAU_TIENG_2024
+from roster_files import DAU_TIENG_2024, write_table
 
 DT = "pgddt-dau-tieng"
 HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
@@ -457,6 +457,69 @@ def test_two_names_on_two_lines_of_one_cell_are_an_error_not_one_person(repo_por
     assert [(r.person, r.role) for r in result.rows[1:]] == [("dbp-ha-thi-lien", "uy-vien"),
                                                              ("dbp-cao-thi-dai", "nhom-truong")]
     assert result.new_people == []
+
+
+MAU = "so-gddt-mau"
+BM = "THCS Bình Minh (dữ liệu mẫu)"
+TP = "THCS Tân Phú (dữ liệu mẫu)"
+MAU_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú"]
+
+
+@pytest.mark.parametrize("written, remark", [
+    ("Đỗ Thị Mỹ Duyên (Tổ trưởng chuyên môn)", "Tổ trưởng chuyên môn"),
+    ("Đỗ Thị Mỹ Duyên (Tổ trưởng tổ Toán)", "Tổ trưởng tổ Toán"),
+    ("Đỗ Thị Mỹ Duyên - Tổ trưởng tổ KHTN", "Tổ trưởng tổ KHTN"),
+    ("Đỗ Thị Mỹ Duyên (Thư ký Hội đồng trường)", "Thư ký Hội đồng trường"),
+    ("Đỗ Thị Mỹ Duyên (Nhóm trưởng nhóm Toán trường)", "Nhóm trưởng nhóm Toán trường"),
+    ("Đỗ Thị Mỹ Duyên (Tổ trưởng)", "Tổ trưởng"),  # a subject group has no Tổ trưởng
+    ("Đỗ Thị Mỹ Duyên\nTổ trưởng", "Tổ trưởng"),
+    ("Đỗ Thị Mỹ Duyên\nGV", "GV"),
+])
+def test_a_post_at_the_school_in_the_name_cell_is_an_error_not_a_role(repo_portal: Portal, tmp_path: Path,
+                                                                     written: str, remark: str) -> None:
+    """The hostile review: '(Tổ trưởng chuyên môn)' made a teacher the Tổ trưởng of a
+    subject group, with only a warning. Only a role's label the group has is its role."""
+    path = write_table(tmp_path / "ds.docx", [MAU_HEADER, [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+                                              [2, written, "Giáo viên", BM, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    shown = written.replace("\n", " ")
+    assert [p.message for p in result.errors] == [f"họ và tên '{shown}' có ghi thêm '{remark}'."]
+    assert [m.entry["role"] for b in result.proposal.bodies for m in b.members if m.row] == ["nhom-truong"]
+
+
+@pytest.mark.parametrize("written", ["Đỗ Thị Mỹ Duyên (nhóm trưởng)", "Đỗ Thị Mỹ Duyên - Nhóm trưởng",
+                                     "Đỗ Thị Mỹ Duyên (Nhóm  Trưởng)", "Đỗ Thị Mỹ Duyên\nNhóm trưởng"])
+def test_a_role_label_in_the_name_cell_is_the_role_however_typed(repo_portal: Portal, tmp_path: Path,
+                                                                 written: str) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", None],
+                                              [2, written, "Giáo viên", BM, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [(r.person, r.role) for r in result.rows] == [("mau-pham-thi-lan", "uy-vien"),
+                                                         ("mau-do-thi-my-duyen", "nhom-truong")]
+    assert (f"họ và tên ghi '{' '.join(written.split())}', đọc là 'Đỗ Thị Mỹ Duyên', vai trò Nhóm trưởng."
+            in [p.message for p in result.rows[1].remarks])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written, lines, name", [
+    ("Nguyễn Thị\nHồng Nhung", "'Nguyễn Thị', 'Hồng Nhung'", "Nguyễn Thị Hồng Nhung"),
+    ("Nguyễn Thị Hồng\nNhung", "'Nguyễn Thị Hồng', 'Nhung'", "Nguyễn Thị Hồng Nhung"),
+    ("Nguyễn Lê\nMinh Trí", "'Nguyễn Lê', 'Minh Trí'", "Nguyễn Lê Minh Trí"),
+    ("H'Hen\nNiê", "'H'Hen', 'Niê'", "H'Hen Niê"),
+    ("Y-Moan\nÊ Ban", "'Y-Moan', 'Ê Ban'", "Y-Moan Ê Ban"),
+    ("Ksor\nNay", "'Ksor', 'Nay'", "Ksor Nay"),
+    ("Lò Văn\nA", "'Lò Văn', 'A'", "Lò Văn A"),
+])
+def test_a_new_name_wrapped_onto_two_lines_is_one_name_said(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                            written: str, lines: str, name: str) -> None:
+    """On a first import everyone is new: a long name the clerk broke over two lines
+    (lines that cannot each be a whole name) is one name, with a warning."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [p["name"] for p in result.new_people] == [name]
+    assert f"ô họ và tên có 2 dòng: {lines}, đọc là một tên '{name}'." in [p.message for p in result.rows[0].remarks]
 
 
 @pytest.mark.parametrize("written, name", [

@@ -3,7 +3,9 @@
 A name cell sometimes carries more than a name: signs at its end ("Trần Thị Kim
 Chung."), a remark in parentheses or after a dash ("Hà Thị Liên (Nhóm trưởng)", "Phạm
 Thị Bẩy - GV"), a second name on another line. They are read apart here, so that none
-becomes part of a person's name; rows.py says what each means. A hyphen between two
+becomes part of a person's name; rows.py says what each means. A name wrapped onto
+two lines ("Nguyễn Thị" | "Hồng Nhung") is one name when its lines cannot each be a
+whole name; a last line that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
 """
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .grid import clean
-from .keys import APOSTROPHES
+from .keys import APOSTROPHES, fold
 from .posts import DASHES, is_abbreviated_position
 from .roles import role_match
 
@@ -24,6 +26,12 @@ _TRAILING = re.compile(r"[\s.,;:]+$")
 _SPACED_DASH = re.compile(rf"\s+[{DASHES}]\s*|\s*[{DASHES}]\s+")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)$")
 _LAST_HYPHEN = re.compile(rf"[{DASHES}]([^{DASHES}]+)$")
+# Middle names that never end a name (folded): a line ending in one ("Nguyễn Thị") goes on.
+MIDDLE_NAMES = frozenset({"thi", "van", "huu", "dinh"})
+# Family names that are hardly anyone's given name (folded): a line of these alone
+# ("Nguyễn", "Nguyễn Lê") is no whole name.
+FAMILY_NAMES = frozenset({"nguyen", "tran", "le", "pham", "huynh", "phan", "vo", "dang", "bui", "do", "ho", "ngo",
+                          "trinh", "doan"})
 
 
 @dataclass(frozen=True)
@@ -31,14 +39,32 @@ class WrittenName:
     name: str  # what is matched: one line, without the remark and the signs at the end
     remark: str  # the text in the parentheses or after the dash; "" when none
     lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
+    one_name: bool  # the lines can only be one name: at most one of them could be a whole name
 
 
 def read_name(text: str) -> WrittenName:
-    """The name in a name cell (its lines joined by line breaks), and its remark."""
+    """The name in a name cell (its lines joined by line breaks), and its remark: in
+    parentheses, after a dash, or on a last line of its own."""
     name, remark = _remark(_TRAILING.sub("", text.translate(APOSTROPHES)))
+    lines = _lines(name)
+    if not remark and len(lines) > 1 and _is_a_title(lines[-1]):
+        name, remark = "\n".join(lines[:-1]), lines[-1]
     name = _TRAILING.sub("", name)
-    lines = tuple(line for line in map(clean, name.splitlines()) if line)
-    return WrittenName(clean(name), clean(remark), lines if len(lines) > 1 else ())
+    lines = _lines(name)
+    if len(lines) < 2:
+        return WrittenName(clean(name), clean(remark), (), True)
+    return WrittenName(clean(name), clean(remark), lines, sum(map(_whole_name, lines)) <= 1)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line for line in map(clean, text.splitlines()) if line)
+
+
+def _whole_name(line: str) -> bool:
+    """Whether a line of a name cell could be a whole name: "Chu Thị Hồng Nhãn", "Ksor
+    Nay"; not one word, a name ending in a middle name, nor family names alone."""
+    words = fold(line).split()
+    return len(words) > 1 and words[-1] not in MIDDLE_NAMES and not FAMILY_NAMES.issuperset(words)
 
 
 def _remark(text: str) -> tuple[str, str]:

@@ -19,6 +19,8 @@ _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu t
                          r"(?:truong|pho))(?![a-z])")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
+# Roles a body of any kind has besides its own leader and deputy (vocab.LEADER_ROLE, DEPUTY_ROLE).
+_ANY_BODY_ROLES = frozenset({"thu-ky", "uy-vien", "thanh-vien"})
 
 
 @cache
@@ -43,6 +45,20 @@ def role_match(text: str) -> tuple[str | None, bool]:
             return words[label], False
     close = difflib.get_close_matches(key[:40], sorted(words), n=1, cutoff=0.85)
     return (words[close[0]], True) if close else (None, False)
+
+
+def role_label(text: str) -> str | None:
+    """The role a text is the label of, and nothing more, compared folded: '(nhóm
+    trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng'. None for a text that only starts with one:
+    'Tổ trưởng tổ Toán', 'Thư ký Hội đồng trường' are posts at a school."""
+    return _role_words().get(_key(text))
+
+
+def fits_kind(role: str, body_kind: str | None) -> bool:
+    """Whether a body of the kind has members in the role: its leader, its deputy, a
+    secretary, a plain member. Any role when the kind is not known."""
+    return body_kind is None or role in _ANY_BODY_ROLES | {vocab.LEADER_ROLE[body_kind],
+                                                           vocab.DEPUTY_ROLE[body_kind]}
 
 
 def looks_like_a_role(text: str) -> bool:

@@ -20,7 +20,7 @@ from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import read_name
 from .posts import is_office_staff, normalize_position, split_post
-from .roles import looks_like_a_role, ordinary_role, role_match
+from .roles import fits_kind, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
@@ -63,6 +63,7 @@ class ImportedRow:
     subject_id: str | None = None
     note: str | None = None
     target: str | None = None  # the body it goes into (placement.py); None: none found
+    role_in_name: tuple[str, str] | None = None  # (the name cell, its remark) when that gave the role
     problems: list[Problem] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
@@ -148,19 +149,22 @@ def _name_error(result: ImportedRow, problem: NameProblem) -> None:
 
 def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column: str | None) -> bool:
     """The name without what was written with it (see names.py): signs at its end are
-    dropped with a warning, a role in parentheses or after a dash is the row's role with
-    a warning; any other remark, or a line break inside a name no one has, is an error
-    (False: the row stops there)."""
+    dropped with a warning, a role in parentheses, after a dash or on a line of its own
+    is the row's role with a warning, the lines of one name are joined with a warning;
+    any other remark, or two lines that could each be a name and together are no one's
+    name, is an error (False: the row stops there)."""
     written = result.name
     lines = row.lines.get("name")
     cell = read_name(_honorific("\n".join(lines))[1] if lines else written)
     if not cell.name:
         return True  # nothing but signs: name_problem says so of the text as written
-    if cell.lines and not matcher.people_by_name.get(fold(cell.name)):
-        shown = ", ".join(f"'{line}'" for line in cell.lines)
-        result.problem("name", f"ô họ và tên có {len(cell.lines)} dòng: {shown}.", expected=_ONE_NAME,
-                       hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
-        return False
+    if cell.lines:
+        shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
+        if not cell.one_name and not matcher.people_by_name.get(fold(cell.name)):
+            result.problem("name", f"{shown}.", expected=_ONE_NAME,
+                           hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
+            return False
+        result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
     result.name = cell.name
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
@@ -171,9 +175,11 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
 
 def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: str | None) -> bool:
     """A role in the name cell ("Hà Thị Liên (Nhóm trưởng)"): the row's role, unless
-    the row names another; anything else is an error."""
-    role, loose = role_match(remark)
-    if role is None or loose:
+    the row names another; anything else is an error. The remark must be a role's label
+    and nothing more ("Tổ trưởng tổ Toán" is the teacher's post at their school); whether
+    the body has that role is known once the row is placed (settle_role_in_name)."""
+    role = role_label(remark)
+    if role is None:
         _name_error(result, remark_problem(written, remark))
         return False
     if role_column is not None and role != result.role:
@@ -182,9 +188,23 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
                        expected="một vai trò, ghi ở cột 'Ghi chú' (hoặc 'Vai trò')", hint=ROLE_APART)
         return False
     result.role = role
-    result.problem("name", f"họ và tên ghi '{written}', đọc là '{result.name}', vai trò "
-                   f"{wording.role_name(role)}.", severity="warning")
+    result.role_in_name = (written, remark)
     return True
+
+
+def settle_role_in_name(result: ImportedRow, body_kind: str | None) -> None:
+    """The role read from the name cell, now that the body the row goes into is known:
+    the row's role with a warning if the body has it (any role when no body was found);
+    else the remark is an error like any other ("(Tổ trưởng)" in a subject group is the
+    teacher's post at their school, not a role in the group)."""
+    if result.role_in_name is None:
+        return
+    written, remark = result.role_in_name
+    if not fits_kind(result.role, body_kind):
+        _name_error(result, remark_problem(written, remark))
+        return
+    result.problem("name", f"họ và tên ghi '{written}', đọc là '{result.name}', vai trò "
+                   f"{wording.role_name(result.role)}.", severity="warning")
 
 
 def _names_a_school(matcher: Matcher, row: TableRow, name: str) -> bool:
