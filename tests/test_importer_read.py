@@ -271,15 +271,59 @@ def test_an_exact_subject_header_wins_over_a_loose_one(tmp_path: Path) -> None:
     assert read_table(path).rows[0].get("subject") == "Toán"
 
 
-def test_two_columns_that_name_the_subject_alike_are_an_error_naming_both(tmp_path: Path) -> None:
-    path = write_table(tmp_path / "hai-mon.xlsx", [
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_of_two_columns_that_name_the_subject_alike_the_first_is_read_with_a_warning(tmp_path: Path,
+                                                                                   suffix: str) -> None:
+    path = write_table(tmp_path / f"hai-mon.{suffix}", [
         ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn kiêm nhiệm"],
         [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"]])
-    with pytest.raises(RosterError) as raised:
-        read_table(path)
-    assert str(raised.value) == (
-        f"{path}, dòng 1: hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều có thể là cột 'Môn', "
-        "không rõ đọc cột nào. Gợi ý: đổi tên một trong hai cột cho rõ, hoặc xóa cột thừa, rồi nhập lại.")
+    table = read_table(path)
+    assert table.rows[0].get("subject") == "Toán"
+    assert [(p.severity, p.line, p.message, p.hint) for _, p in table.warnings] == [(
+        "warning", 1 if suffix == "xlsx" else None,
+        "hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều có thể là cột 'Môn': chỉ đọc cột "
+        "'Môn dạy' (cột thứ 4).",
+        "nếu cần đọc cột khác, đổi tiêu đề các cột cho rõ (chỉ một cột mang tên đó) hoặc xóa cột thừa, rồi nhập lại.")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("header", [["Bộ môn", "Môn học"], ["Môn dạy", "Môn kiêm nhiệm"]])
+def test_of_two_columns_alike_the_one_with_data_is_read(tmp_path: Path, suffix: str, header: list[str]) -> None:
+    """The first column empty in every row: the second is read, and nothing to warn of."""
+    path = write_table(tmp_path / f"mon-trong.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", *header, "Ghi chú"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", None, "Toán", None],
+        [2, "Lò Văn Tư", "GV - THCS Him Lam", None, "Tin học", None]])
+    table = read_table(path)
+    assert [row.get("subject") for row in table.rows] == ["Toán", "Tin học"]
+    assert table.columns["subject"] == 4
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_every_note_column_is_read(tmp_path: Path, suffix: str) -> None:
+    """Joined, the one naming a role first: the role is read at the start of the note."""
+    path = write_table(tmp_path / f"hai-ghi-chu.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Ghi chú", "Ghi chú"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Dạy giỏi cấp tỉnh", "Nhóm trưởng"],
+        [2, "Lò Văn Tư", "GV - THCS Him Lam", None, "Tổ phó"]])
+    table = read_table(path)
+    assert [row.get("note") for row in table.rows] == ["Nhóm trưởng; Dạy giỏi cấp tỉnh", "Tổ phó"]
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize("header, role", [(["Vai trò", "Nhiệm vụ"], "Nhóm trưởng"),
+                                          (["Nhiệm vụ", "Vai trò"], "Nhóm trưởng"),
+                                          (["Nhiệm vụ", "Ghi chú"], "Dạy lớp 9")])
+def test_a_duties_column_gives_the_role_only_without_a_role_column(tmp_path: Path, header: list[str],
+                                                                   role: str) -> None:
+    cells = {"Vai trò": "Nhóm trưởng", "Nhiệm vụ": "Dạy lớp 9", "Ghi chú": None}
+    path = write_table(tmp_path / "nhiem-vu.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", *header],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", *(cells[h] for h in header)]])
+    table = read_table(path)
+    assert table.rows[0].get("role") == role
+    assert table.warnings == []
 
 
 def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Path) -> None:
