@@ -493,3 +493,15 @@ def test_script_reads_the_first_of_two_subject_columns_and_says_so(tmp_path: Pat
     assert members(done) == [LAN]
     assert (f"CẢNH BÁO {path}, dòng 1: hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6) đều có thể là cột "
             "'Môn': chỉ đọc cột 'Bộ môn' (cột thứ 5).") in done.stderr
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("family", ["Họ và tên lót", "Họ, tên lót", "Họ và chữ lót"])
+def test_script_joins_a_name_under_a_family_header_and_tên(tmp_path: Path, suffix: str, family: str) -> None:
+    path = write_table(tmp_path / f"ten-lot.{suffix}", [
+        ["STT", family, "Tên", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú"],
+        [1, "Phạm Thị", "Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]])
+    done = run_script("--office", "so-gddt-mau", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [LAN]
+    assert "người mới" in done.stderr and "0 người mới" in done.stderr

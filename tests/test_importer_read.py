@@ -172,6 +172,10 @@ def test_a_name_header_merged_over_family_and_given_name_reads_the_whole_name(tm
     (["STT", "Họ và tên đệm", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
     (["STT", "Họ", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
     (["STT", "Tên", "Họ đệm", "Chức vụ - Đơn vị công tác"], ["Dũng", "Hoàng Văn"]),
+    (["STT", "Họ và tên lót", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
+    (["STT", "Họ, tên lót", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
+    (["STT", "Họ và chữ lót", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
+    (["STT", "Họ chữ đệm", "Tên", "Chức vụ - Đơn vị công tác"], ["Hoàng Văn", "Dũng"]),
 ])
 def test_family_and_given_name_under_headers_of_their_own_are_one_name(tmp_path: Path, header: list[str],
                                                                        halves: list[str]) -> None:
@@ -193,10 +197,31 @@ def test_text_under_an_empty_header_cell_is_reported_not_silently_dropped(tmp_pa
         "cột; nếu là một cột khác, ghi tiêu đề cho nó.")]
 
 
-def test_a_given_name_column_beside_the_whole_name_is_only_for_sorting(tmp_path: Path) -> None:
-    path = write_table(tmp_path / "sap-xep.xlsx", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
-                                                   [1, "Hoàng Văn Dũng", "Dũng", "GV - THCS Long Thạnh"]])
-    assert [r["name"] for r in rows_of(path)] == ["Hoàng Văn Dũng"]
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_given_name_column_beside_the_whole_name_is_only_for_sorting(tmp_path: Path, suffix: str) -> None:
+    path = write_table(tmp_path / f"sap-xep.{suffix}", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
+                                                        [1, "Hoàng Văn Dũng", "Dũng", "GV - THCS Long Thạnh"],
+                                                        [2, "DƯƠNG THỊ NGỌC HÂN", "Ngọc Hân", "GV - THCS Long Thạnh"]])
+    table = read_table(path)
+    assert [r.get("name") for r in table.rows] == ["Hoàng Văn Dũng", "DƯƠNG THỊ NGỌC HÂN"]
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_given_name_column_not_at_the_end_of_the_whole_name_is_reported(tmp_path: Path, suffix: str) -> None:
+    """"Họ và tên" holding only the family part: the "Tên" beside it is not read, and the report says so."""
+    path = write_table(tmp_path / f"ten-rieng.{suffix}", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
+                                                          [1, "Hoàng Văn Dũng", "Dũng", "GV - THCS Long Thạnh"],
+                                                          [2, "Dương Thị Ngọc", "Hân", "GV - THCS Long Thạnh"],
+                                                          [3, "Lò Văn", "Tư", "GV - THCS Long Thạnh"]])
+    table = read_table(path)
+    assert [r.get("name") for r in table.rows] == ["Hoàng Văn Dũng", "Dương Thị Ngọc", "Lò Văn"]
+    assert [(p.line, p.path, p.severity, p.message, p.hint) for _, p in table.warnings] == [(
+        3 if suffix == "xlsx" else None, "" if suffix == "xlsx" else "bảng 1, hàng 3", "warning",
+        "cột 'Tên' (cột thứ 3) không được đọc, nhưng ở 2 dòng, kể từ dòng này, tên ở cột 'Họ và tên' không kết "
+        "thúc bằng chữ ở cột đó ('Hân').",
+        "nếu cột 'Họ và tên' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để đọc hai cột thành "
+        "một tên, rồi nhập lại.")]
 
 
 TWO_ROW_HEADER: list[list[object]] = [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, "Ghi chú"],

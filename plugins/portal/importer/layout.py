@@ -19,6 +19,8 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
   one; of two alike the first is read, with a warning naming both, unless only the other
   has data in the rows under them. Every "Ghi chú" column is read, their texts joined.
+- "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
+  not end with it are told (the "Họ và tên" column may hold only the family name).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
     # A name in two columns ("Họ và tên đệm" | "Tên"): read as one (see _name_halves).
-    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem"),
+    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem", "hovatenlot", "hotenlot", "hovachulot",
+               "hochulot", "hovachudem", "hochudem"),
     "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
@@ -181,13 +184,14 @@ class Claim:
 class HeaderRead:
     """What a row says as a header: its columns if it can head a roster ({} if not),
     every key it names (to explain a header that falls short), the claims they come
-    from, and the keys several columns claim alike (the first is in `columns`; see
-    find_roster)."""
+    from, the keys several columns claim alike (the first is in `columns`; see
+    find_roster), and the whole name and the "Tên" beside it that is not read."""
 
     columns: dict[str, tuple[int, ...]]
     named: list[str]
     claims: list[Claim]
     alike: dict[str, tuple[Claim, ...]] = field(default_factory=dict)
+    sorting: tuple[Claim, Claim] | None = None
 
 
 def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
@@ -203,24 +207,29 @@ def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
     return claims
 
 
-def _name_halves(claims: list[Claim]) -> list[Claim]:
+def _name_halves(claims: list[Claim]) -> tuple[list[Claim], tuple[Claim, Claim] | None]:
     """"Họ (và tên đệm)" | "Tên": one name, family part first. Beside a whole name they
-    are only for sorting; "Họ và tên đệm" alone is the name, "Tên" alone is not."""
+    are only for sorting (the whole name and that "Tên" are returned, to check it);
+    "Họ và tên đệm" alone is the name, "Tên" alone is not."""
     family = next((c for c in claims if c.key == "family"), None)
     given = next((c for c in claims if c.key == "given"), None)
     rest = [c for c in claims if c.key not in ("family", "given")]
-    if family is None or any(c.key == "name" for c in rest):
-        return rest
+    whole = next((c for c in rest if c.key == "name"), None)
+    if whole is not None:
+        return rest, (whole, given) if given is not None else None
+    if family is None:
+        return rest, None
     if given is None:
-        return rest + [Claim("name", family.text, family.columns, False)]
-    return rest + [Claim("name", f"{family.text}, {given.text}", family.columns + given.columns, True)]
+        return rest + [Claim("name", family.text, family.columns, False)], None
+    return rest + [Claim("name", f"{family.text}, {given.text}", family.columns + given.columns, True)], None
 
 
 def _read_claims(claims: list[Claim]) -> HeaderRead:
     """The header these claims make: of several claims on one key, the exact ones, the
     first of them in `columns`; every note column, joined."""
+    named, sorting = _name_halves(claims)
     by_key: dict[str, list[Claim]] = {}
-    for claim in _name_halves(claims):
+    for claim in named:
         by_key.setdefault(claim.key, []).append(claim)
     columns: dict[str, tuple[int, ...]] = {}
     alike: dict[str, tuple[Claim, ...]] = {}
@@ -238,7 +247,7 @@ def _read_claims(claims: list[Claim]) -> HeaderRead:
             alike["unit"] = alike.pop("school")
     usable = len(columns) >= 2 and (("name" in columns and bool({"post", "position", "unit"} & columns.keys()))
                                     or ("school" in columns and "name" not in columns))
-    return HeaderRead(columns if usable else {}, list(columns), claims, alike)
+    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting)
 
 
 def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
@@ -267,6 +276,12 @@ def _sub_header(header: list[Claim], cells: list[Cell]) -> dict[Claim, list[Clai
 
 def _row_place(row: GridRow) -> str:
     return f"dòng {row.line}" if row.line is not None else row.place
+
+
+def _ends_with(name: str, part: str) -> bool:
+    """Whether a name's last words are `part` ("Phạm Thị Lan", "Lan"), whatever the case."""
+    words, tail = name.casefold().split(), part.casefold().split()
+    return words[-len(tail):] == tail
 
 
 def _columns_named(claims: tuple[Claim, ...]) -> str:
@@ -322,6 +337,10 @@ class _Layout:
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
+        # The header's whole name and the "Tên" beside it, and the rows where the name
+        # does not end with that "Tên" (its column is not read: the report says so).
+        self.sorting: tuple[Claim, Claim] | None = None
+        self.unsorted: dict[Claim, tuple[Claim, list[tuple[int, GridRow, str]]]] = {}
 
     def run(self) -> Table:
         for order, row in enumerate(self.grid.rows):
@@ -386,6 +405,7 @@ class _Layout:
             self.alike[(order, key)] = alike
             self.current_alike.append(alike)
             columns[key] = self.chosen.get((order, key), claims[0]).columns
+        self.sorting = read.sorting
         return columns
 
     def _completes_header(self, order: int, row: GridRow) -> bool:
@@ -452,12 +472,22 @@ class _Layout:
                 self.unread.setdefault(i, []).append((order, row, texts[i]))
         for alike in self.current_alike:
             alike.filled.update(c for c in alike.claims if any(i < len(texts) and texts[i] for i in c.columns))
+        self._check_sorting(order, row, texts, values.get("name", ""))
         refused = frozenset(key for key, columns in self.columns.items()
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
         lines = {key: self._lines(row, columns) for key, columns in self.columns.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
                                                refused, lines))
+
+    def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
+        """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""
+        if self.sorting is None:
+            return
+        whole, given = self.sorting
+        text = " ".join(texts[i] for i in given.columns if i < len(texts) and texts[i])
+        if text and not _ends_with(name, text):
+            self.unsorted.setdefault(given, (whole, []))[1].append((order, row, text))
 
     @staticmethod
     def _lines(row: GridRow, columns: tuple[int, ...]) -> tuple[str, ...]:
@@ -509,7 +539,7 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._alike_warnings()
+        warnings = self.warnings + self._unread_warnings() + self._alike_warnings() + self._unsorted_warnings()
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -539,6 +569,18 @@ class _Layout:
                     severity="warning",
                     hint="nếu cần đọc cột khác, đổi tiêu đề các cột cho rõ (chỉ một cột mang tên đó) hoặc xóa cột "
                          "thừa, rồi nhập lại.")))
+        return warnings
+
+    def _unsorted_warnings(self) -> list[tuple[int, Problem]]:
+        warnings = []
+        for given, (whole, rows) in self.unsorted.items():
+            order, row, text = rows[0]
+            warnings.append((order, row_problem(
+                self.grid.source, row, f"cột '{given.text}' (cột thứ {given.columns[0] + 1}) không được đọc, nhưng "
+                f"ở {len(rows)} dòng, kể từ dòng này, tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó "
+                f"('{text}').", severity="warning",
+                hint=f"nếu cột '{whole.text}' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để "
+                     "đọc hai cột thành một tên, rồi nhập lại.")))
         return warnings
 
 
