@@ -4,6 +4,7 @@ names the file and the row, never a traceback)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import subprocess
@@ -474,6 +475,54 @@ def test_of_two_lists_of_people_the_first_is_read_and_the_other_named(tmp_path: 
         f"CẢNH BÁO {path}: tệp có 2 trang tính có danh sách: chỉ đọc trang tính 'Cụm 1', không đọc 'Cụm 2'.\n"
         "    gợi ý: mỗi lần nhập một trang tính: ẩn các trang tính kia (bấm chuột phải vào tên trang tính, chọn "
         "Ẩn) hoặc chép trang cần nhập sang một tệp riêng."]
+
+
+def _workbook_of_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_sheets_are_probed_without_fuzzy_matching(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long sheet beside the list (a log of 12 text columns) is looked at with exact and
+    loose header words only: a slip in a header (difflib) is looked for in no cell of it."""
+    probed: list[str] = []
+
+    class Spy(difflib.SequenceMatcher[str]):
+        def __init__(self, isjunk: None, a: str, b: str) -> None:
+            probed.append(a)
+            super().__init__(isjunk, a, b)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", Spy)
+    path = _workbook_of_sheets(tmp_path / "nhat-ky.xlsx", {
+        "Danh sách": [HEADER, [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Nhóm trưởng"]],
+        "Nhật ký": [[f"Ghi nhận việc {row} ở mục {column}" for column in range(12)] for row in range(200)]})
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Hà Thị Liên"]
+    assert [key for key in probed if key.startswith("ghinhanviec")] == []
+
+
+def test_a_header_with_a_slip_is_found_when_no_sheet_has_one_without(tmp_path: Path) -> None:
+    slip = ["STT", "Họ và tê", "Chức vụ - Đơn vị công tác"]
+    path = _workbook_of_sheets(tmp_path / "go-sai.xlsx", {
+        "Ghi chép": [["Danh sách gửi kèm công văn"], ["Người lập: Lò Văn Tư"]],
+        "Danh sách": [slip, [1, "Hà Thị Liên", "PHT - THCS Him Lam"]],
+        "Danh sách 2": [slip, [1, "Lò Văn Tư", "GV - THCS Him Lam"]]})
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Hà Thị Liên"]
+    assert table.notes == ["Đọc trang tính 'Danh sách'."]
+
+
+def test_a_header_without_a_slip_is_preferred_to_one_with(tmp_path: Path) -> None:
+    path = _workbook_of_sheets(tmp_path / "go-dung.xlsx", {
+        "Nháp": [["STT", "Họ và tê", "Chức vụ - Đơn vị công tác"], [1, "Hà Thị Liên", "PHT - THCS Him Lam"]],
+        "Danh sách": [HEADER, [1, "Lò Văn Tư", "GV - THCS Him Lam", "Toán", ""]]})
+    assert [row.get("name") for row in read_table(path).rows] == ["Lò Văn Tư"]
 
 
 def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) -> None:
