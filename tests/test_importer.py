@@ -459,3 +459,49 @@ def test_script_reads_the_subject_from_mon_not_from_a_qualification(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert [b["id"] for b in yaml.safe_load(done.stdout)["bodies"]] == [f"{GV}-toan"]
     assert members(done) == [("dbp-ha-thi-lien", "nhom-truong", "dbp-thcs-him-lam")]
+
+
+BM = "THCS Bình Minh (dữ liệu mẫu)"
+LAN = ("mau-pham-thi-lan", "nhom-truong", "mau-thcs-binh-minh")
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("header, cells", [
+    (["Môn", "Ghi chú", "Ghi chú"], ["Toán", "Dạy giỏi cấp tỉnh", "Nhóm trưởng"]),
+    (["Môn", "Vai trò", "Nhiệm vụ"], ["Toán", "Nhóm trưởng", "Dạy lớp 9"]),
+    (["Bộ môn", "Môn học", "Ghi chú"], [None, "Toán", "Nhóm trưởng"]),
+])
+def test_script_reads_two_columns_that_name_one_kind(tmp_path: Path, suffix: str, header: list[str],
+                                                     cells: list[str | None]) -> None:
+    """Two note columns are both read (the role in the second is found); "Vai trò" beside
+    "Nhiệm vụ" is the role; of "Bộ môn" and "Môn học", the one with data."""
+    path = write_table(tmp_path / f"hai-cot.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", *header],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, *cells]])
+    done = run_script("--office", "so-gddt-mau", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [LAN]
+    assert "đều có thể là cột" not in done.stderr
+
+
+def test_script_reads_the_first_of_two_subject_columns_and_says_so(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "bo-mon.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Bộ môn", "Môn học", "Ghi chú"],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Tin học", "Nhóm trưởng"]])
+    done = run_script("--office", "so-gddt-mau", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [LAN]
+    assert (f"CẢNH BÁO {path}, dòng 1: hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6) đều có thể là cột "
+            "'Môn': chỉ đọc cột 'Bộ môn' (cột thứ 5).") in done.stderr
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("family", ["Họ và tên lót", "Họ, tên lót", "Họ và chữ lót"])
+def test_script_joins_a_name_under_a_family_header_and_tên(tmp_path: Path, suffix: str, family: str) -> None:
+    path = write_table(tmp_path / f"ten-lot.{suffix}", [
+        ["STT", family, "Tên", "Chức vụ", "Đơn vị công tác", "Môn", "Ghi chú"],
+        [1, "Phạm Thị", "Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]])
+    done = run_script("--office", "so-gddt-mau", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [LAN]
+    assert "người mới" in done.stderr and "0 người mới" in done.stderr

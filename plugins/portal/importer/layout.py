@@ -17,7 +17,10 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   and the given name reads them as one name. A row of header words right under it
   ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
-  one; two alike are an error naming both.
+  one; of two alike the first is read, with a warning naming both, unless only the other
+  has data in the rows under them. Every "Ghi chú" column is read, their texts joined.
+- "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
+  not end with it are told (the "Họ và tên" column may hold only the family name).
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel
 from .keys import body_key, compact, name_problem
+from .roles import role_match
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
     # A name in two columns ("Họ và tên đệm" | "Tên"): read as one (see _name_halves).
-    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem"),
+    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem", "hovatenlot", "hotenlot", "hovachulot",
+               "hochulot", "hovachudem", "hochudem"),
     "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
@@ -45,7 +50,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
     "subject": ("mon", "monhoc", "bomon", "phanmon", "monphanmon", "gvcotcanmonphanmon",
                 "giaoviencotcanmonphanmon", "cotcanmon", "gvcotcanmon"),
-    "role": ("vaitro", "vaitrotrongto", "vaitrotrongnhom", "vaitrotrongcum", "nhiemvu"),
+    "role": ("vaitro", "vaitrotrongto", "vaitrotrongnhom", "vaitrotrongcum"),
     "note": ("ghichu",),
     # A list the portal published (exports.ROSTER_COLUMNS): the day an amending decision put
     # a row in. Such rows are not part of the list as signed: they are left out.
@@ -148,6 +153,8 @@ def _loose_key(key: str, fuzzy: bool) -> str | None:
         return "name"
     if "ghichu" in key:
         return "note"
+    if key == "nhiemvu":
+        return "role"  # duties, where a role may be written: read only without a "Vai trò" column
     if ("mon" in key and len(key) <= 25 and "donvi" not in key and "chucvu" not in key
             and not any(word in key for word in _NOT_SUBJECT)):
         return "subject"
@@ -177,12 +184,14 @@ class Claim:
 class HeaderRead:
     """What a row says as a header: its columns if it can head a roster ({} if not),
     every key it names (to explain a header that falls short), the claims they come
-    from, and two columns claiming the same key alike (the first such pair)."""
+    from, the keys several columns claim alike (the first is in `columns`; see
+    find_roster), and the whole name and the "Tên" beside it that is not read."""
 
     columns: dict[str, tuple[int, ...]]
     named: list[str]
     claims: list[Claim]
-    clash: tuple[Claim, Claim] | None
+    alike: dict[str, tuple[Claim, ...]] = field(default_factory=dict)
+    sorting: tuple[Claim, Claim] | None = None
 
 
 def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
@@ -198,42 +207,53 @@ def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
     return claims
 
 
-def _name_halves(claims: list[Claim]) -> list[Claim]:
+def _name_halves(claims: list[Claim]) -> tuple[list[Claim], tuple[Claim, Claim] | None]:
     """"Họ (và tên đệm)" | "Tên": one name, family part first. Beside a whole name they
-    are only for sorting; "Họ và tên đệm" alone is the name, "Tên" alone is not."""
+    are only for sorting (the whole name and that "Tên" are returned, to check it);
+    "Họ và tên đệm" alone is the name, "Tên" alone is not."""
     family = next((c for c in claims if c.key == "family"), None)
     given = next((c for c in claims if c.key == "given"), None)
     rest = [c for c in claims if c.key not in ("family", "given")]
-    if family is None or any(c.key == "name" for c in rest):
-        return rest
+    whole = next((c for c in rest if c.key == "name"), None)
+    if whole is not None:
+        return rest, (whole, given) if given is not None else None
+    if family is None:
+        return rest, None
     if given is None:
-        return rest + [Claim("name", family.text, family.columns, False)]
-    return rest + [Claim("name", f"{family.text}, {given.text}", family.columns + given.columns, True)]
+        return rest + [Claim("name", family.text, family.columns, False)], None
+    return rest + [Claim("name", f"{family.text}, {given.text}", family.columns + given.columns, True)], None
 
 
 def _read_claims(claims: list[Claim]) -> HeaderRead:
-    """The header these claims make: of two claims on one key, the exact one."""
+    """The header these claims make: of several claims on one key, the exact ones, the
+    first of them in `columns`; every note column, joined."""
+    named, sorting = _name_halves(claims)
     by_key: dict[str, list[Claim]] = {}
-    for claim in _name_halves(claims):
+    for claim in named:
         by_key.setdefault(claim.key, []).append(claim)
     columns: dict[str, tuple[int, ...]] = {}
-    clash = None
+    alike: dict[str, tuple[Claim, ...]] = {}
     for key, group in by_key.items():
-        best = [c for c in group if c.exact] or group
-        if len(best) > 1 and clash is None:
-            clash = (best[0], best[1])
+        if key == "note":
+            columns[key] = tuple(i for claim in group for i in claim.columns)
+            continue
+        best = tuple(c for c in group if c.exact) or tuple(group)
+        if len(best) > 1:
+            alike[key] = best
         columns[key] = best[0].columns
     if "name" in columns and "school" in columns and "post" not in columns and "unit" not in columns:
         columns["unit"] = columns.pop("school")  # "Họ và tên | Đơn vị": the school is the unit
+        if "school" in alike:
+            alike["unit"] = alike.pop("school")
     usable = len(columns) >= 2 and (("name" in columns and bool({"post", "position", "unit"} & columns.keys()))
                                     or ("school" in columns and "name" not in columns))
-    return HeaderRead(columns if usable else {}, list(columns), claims, clash)
+    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting)
 
 
 def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
     """The row read as a header (see HeaderRead)."""
     if any(cell.text.isdigit() for cell in cells):
-        return HeaderRead({}, [], [], None)  # a numbered row is data, whatever its words
+        return HeaderRead({}, [], [])  # a numbered row is data, whatever its words
     return _read_claims(_claims(cells, fuzzy))
 
 
@@ -258,13 +278,45 @@ def _row_place(row: GridRow) -> str:
     return f"dòng {row.line}" if row.line is not None else row.place
 
 
+def _ends_with(name: str, part: str) -> bool:
+    """Whether a name's last words are `part` ("Phạm Thị Lan", "Lan"), whatever the case."""
+    words, tail = name.casefold().split(), part.casefold().split()
+    return words[-len(tail):] == tail
+
+
+def _columns_named(claims: tuple[Claim, ...]) -> str:
+    """"hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6)"."""
+    each = [f"'{c.text}' (cột thứ {c.columns[0] + 1})" for c in claims]
+    count = "hai cột" if len(each) == 2 else f"{len(each)} cột"
+    return f"{count} {', '.join(each[:-1])} và {each[-1]}"
+
+
+@dataclass
+class _Alike:
+    """Header cells of one header naming one key alike, and those with a text in a row
+    of the list under them."""
+
+    order: int
+    row: GridRow
+    key: str
+    claims: tuple[Claim, ...]
+    filled: set[Claim] = field(default_factory=set)
+
+    def worth_reading(self) -> tuple[Claim, ...]:
+        """The claims with data (all when none has); the first is the one to read."""
+        return tuple(c for c in self.claims if c in self.filled) or self.claims
+
+
 HeadingReader = Callable[[str], HeadingLabel | None]
+# The claim to read of several alike, by the order of their header row and the key.
+Chosen = dict[tuple[int, str], Claim]
 
 
 class _Layout:
-    def __init__(self, grid: Grid, read_heading: HeadingReader) -> None:
+    def __init__(self, grid: Grid, read_heading: HeadingReader, chosen: Chosen) -> None:
         self.grid = grid
         self.read_heading = read_heading
+        self.chosen = chosen
         self.columns: dict[str, tuple[int, ...]] = {}
         self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
@@ -282,6 +334,13 @@ class _Layout:
         # the report says so, as a given name typed beside an unmerged "Họ và tên").
         self.unheaded: set[int] = set()
         self.unread: dict[int, list[tuple[int, GridRow, str]]] = {}
+        # Header cells naming one key alike: all the headers', and the header's in use.
+        self.alike: dict[tuple[int, str], _Alike] = {}
+        self.current_alike: list[_Alike] = []
+        # The header's whole name and the "Tên" beside it, and the rows where the name
+        # does not end with that "Tên" (its column is not read: the report says so).
+        self.sorting: tuple[Claim, Claim] | None = None
+        self.unsorted: dict[Claim, tuple[Claim, list[tuple[int, GridRow, str]]]] = {}
 
     def run(self) -> Table:
         for order, row in enumerate(self.grid.rows):
@@ -307,11 +366,11 @@ class _Layout:
         if row.table != self.table:  # a new table of a Word file
             self.table = row.table
             self.in_roster = bool(self.first_columns) and len(texts) == self.width
-        if self._completes_header(row):
+        if self._completes_header(order, row):
             return
         read = header_keys(row.cells, fuzzy=not self.first_columns)
         if read.columns and self._same_kind(read.columns):
-            self._header(row, read)
+            self._header(order, row, read)
             return
         if len(read.named) >= 2 and self.near_miss is None:
             self.near_miss = (row, read.named)
@@ -326,18 +385,30 @@ class _Layout:
         header words that would switch kinds ("" | "Chức vụ" | "Đơn vị") head nothing."""
         return not self.first_columns or ("name" in columns) == ("name" in self.first_columns)
 
-    def _header(self, row: GridRow, read: HeaderRead) -> None:
-        self._refuse_clash(row, read)
+    def _header(self, order: int, row: GridRow, read: HeaderRead) -> None:
         if not self.first_columns and self.pending is not None:
             self.sections.append(Section(self.pending))
-        self.columns = read.columns
-        self.first_columns = self.first_columns or read.columns
+        self.columns = self._columns(order, row, read)
+        self.first_columns = self.first_columns or self.columns
         self.width = len(row.cells)
         self.in_roster = True
         self.unheaded = {i for i, cell in enumerate(row.cells) if not cell.text and cell.merged != "across"}
         self.open_header = (row, read.claims)
 
-    def _completes_header(self, row: GridRow) -> bool:
+    def _columns(self, order: int, row: GridRow, read: HeaderRead) -> dict[str, tuple[int, ...]]:
+        """The columns a header row gives: of header cells naming one key alike, the one
+        chosen (see find_roster), else the first."""
+        columns = dict(read.columns)
+        self.current_alike = []
+        for key, claims in read.alike.items():
+            alike = _Alike(order, row, key, claims)
+            self.alike[(order, key)] = alike
+            self.current_alike.append(alike)
+            columns[key] = self.chosen.get((order, key), claims[0]).columns
+        self.sorting = read.sorting
+        return columns
+
+    def _completes_header(self, order: int, row: GridRow) -> bool:
         """Whether the row is a sub-header of the header just read (see _sub_header); if so
         the merged header cells give way to the columns it names."""
         if self.open_header is None:
@@ -357,24 +428,19 @@ class _Layout:
         read = _read_claims([c for c in claims if c not in split] + [p for parts in split.values() for p in parts])
         if not read.columns:
             return False
-        self._refuse_clash(row, read)
+        for alike in self.current_alike:  # the header row's, replaced by this row's
+            del self.alike[(alike.order, alike.key)]
+        columns = self._columns(order, row, read)
         if self.first_columns is self.columns:  # the first header, completed
-            self.first_columns = read.columns
-        self.columns = read.columns
+            self.first_columns = columns
+        self.columns = columns
         return True
-
-    def _refuse_clash(self, row: GridRow, read: HeaderRead) -> None:
-        if read.clash is None:
-            return
-        first, second = read.clash
-        raise RosterError(
-            f"{self.grid.source}, {_row_place(row)}: hai cột '{first.text}' (cột thứ {first.columns[0] + 1}) và "
-            f"'{second.text}' (cột thứ {second.columns[0] + 1}) đều có thể là cột '{LABELS[first.key]}', không "
-            "rõ đọc cột nào. Gợi ý: đổi tên một trong hai cột cho rõ, hoặc xóa cột thừa, rồi nhập lại.")
 
     def _value(self, key: str, texts: list[str]) -> str:
         """The key's text in a row: the cells under its header, joined."""
         parts = [texts[i] for i in self.columns[key] if i < len(texts) and texts[i]]
+        if key == "note":  # of several, the one naming a role first: a role is read at the start of a note
+            parts.sort(key=lambda part: role_match(part)[0] is None)
         return _JOINED_BY.get(key, " ").join(parts)
 
     def _data_row(self, order: int, row: GridRow, texts: list[str]) -> None:
@@ -404,12 +470,24 @@ class _Layout:
         for i in self.unheaded:
             if i < len(texts) and texts[i]:
                 self.unread.setdefault(i, []).append((order, row, texts[i]))
+        for alike in self.current_alike:
+            alike.filled.update(c for c in alike.claims if any(i < len(texts) and texts[i] for i in c.columns))
+        self._check_sorting(order, row, texts, values.get("name", ""))
         refused = frozenset(key for key, columns in self.columns.items()
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
         lines = {key: self._lines(row, columns) for key, columns in self.columns.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
                                                refused, lines))
+
+    def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
+        """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""
+        if self.sorting is None:
+            return
+        whole, given = self.sorting
+        text = " ".join(texts[i] for i in given.columns if i < len(texts) and texts[i])
+        if text and not _ends_with(name, text):
+            self.unsorted.setdefault(given, (whole, []))[1].append((order, row, text))
 
     @staticmethod
     def _lines(row: GridRow, columns: tuple[int, ...]) -> tuple[str, ...]:
@@ -461,7 +539,8 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        table = Table(source, columns, self.sections, self.warnings + self._unread_warnings(), notes)
+        warnings = self.warnings + self._unread_warnings() + self._alike_warnings() + self._unsorted_warnings()
+        table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table
@@ -477,7 +556,41 @@ class _Layout:
                      "cột; nếu là một cột khác, ghi tiêu đề cho nó.")))
         return warnings
 
+    def _alike_warnings(self) -> list[tuple[int, Problem]]:
+        """Of header cells naming one key alike, more than one with data: the first is read."""
+        warnings = []
+        for alike in self.alike.values():
+            claims = alike.worth_reading()
+            if len(claims) > 1:
+                read = claims[0]
+                warnings.append((alike.order, row_problem(
+                    self.grid.source, alike.row, f"{_columns_named(claims)} đều có thể là cột "
+                    f"'{LABELS[alike.key]}': chỉ đọc cột '{read.text}' (cột thứ {read.columns[0] + 1}).",
+                    severity="warning",
+                    hint="nếu cần đọc cột khác, đổi tiêu đề các cột cho rõ (chỉ một cột mang tên đó) hoặc xóa cột "
+                         "thừa, rồi nhập lại.")))
+        return warnings
+
+    def _unsorted_warnings(self) -> list[tuple[int, Problem]]:
+        warnings = []
+        for given, (whole, rows) in self.unsorted.items():
+            order, row, text = rows[0]
+            warnings.append((order, row_problem(
+                self.grid.source, row, f"cột '{given.text}' (cột thứ {given.columns[0] + 1}) không được đọc, nhưng "
+                f"ở {len(rows)} dòng, kể từ dòng này, tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó "
+                f"('{text}').", severity="warning",
+                hint=f"nếu cột '{whole.text}' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để "
+                     "đọc hai cột thành một tên, rồi nhập lại.")))
+        return warnings
+
 
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
-    """The roster in a grid; raises RosterError when there is no header or no row."""
-    return _Layout(grid, read_heading).run()
+    """The roster in a grid; raises RosterError when there is no header or no row. Of
+    header cells naming one key alike, the first with data in the rows under them is
+    read: when that is not the first, the grid is read again choosing it."""
+    layout = _Layout(grid, read_heading, {})
+    table = layout.run()
+    chosen = {place: alike.worth_reading()[0] for place, alike in layout.alike.items()}
+    if all(claim == layout.alike[place].claims[0] for place, claim in chosen.items()):
+        return table
+    return _Layout(grid, read_heading, chosen).run()

@@ -37,11 +37,11 @@ def read_table(path: Path, fmt: str | None = None, shown: str | None = None, mat
     return table
 
 
-def _header_names(grid: Grid) -> str | None:
+def _header_names(grid: Grid, fuzzy: bool) -> str | None:
     """What the first header of a grid lists: "people" (it has a name column),
     "schools", or None (no header)."""
     for row in grid.rows:
-        if row.table != -1 and (columns := header_keys(row.cells).columns):
+        if row.table != -1 and (columns := header_keys(row.cells, fuzzy).columns):
             return "people" if "name" in columns else "schools"
     return None
 
@@ -49,13 +49,18 @@ def _header_names(grid: Grid) -> str | None:
 def _roster_grid(grids: list[Grid]) -> tuple[Grid, list[Grid], list[Grid]]:
     """The grid to read, the others with the same kind of header, the lists of schools
     left aside. A sheet of people comes before a sheet of schools (a summary by school
-    before the list, "Tổng hợp" then "Danh sách"); between two of a kind, the first."""
-    kinds = [(grid, _header_names(grid)) for grid in grids]
+    before the list, "Tổng hợp" then "Danh sách"); between two of a kind, the first.
+    Sheets are probed with the header words as spelt (fuzzy matching on every row of a
+    long sheet is slow); only when none has a header so, the first with a header with a
+    slip ("Họ và tê") is read."""
+    kinds = [(grid, _header_names(grid, fuzzy=False)) for grid in grids]
     people = [grid for grid, kind in kinds if kind == "people"]
     schools = [grid for grid, kind in kinds if kind == "schools"]
     if people:
         return people[0], people[1:], schools
-    return (schools or grids)[0], schools[1:], []
+    if schools:
+        return schools[0], schools[1:], []
+    return next((grid for grid in grids if _header_names(grid, fuzzy=True)), grids[0]), [], []
 
 
 def _tell_sheets(table: Table, read: Grid, same: list[Grid], schools: list[Grid]) -> None:
