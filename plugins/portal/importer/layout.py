@@ -35,7 +35,6 @@ from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel
 from .keys import body_key, compact, name_problem
-from .roles import role_match
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
@@ -66,7 +65,8 @@ LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "po
           "unit_id": "Mã đơn vị"}
 ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
 # How the cells under a header merged across columns join into one value (else a space).
-_JOINED_BY = {"post": " - ", "note": "; "}
+NOTES_JOINED_BY = "; "  # the cells of several note columns (rows._role reads a role in any of them)
+_JOINED_BY = {"post": " - ", "note": NOTES_JOINED_BY}
 # A header with one of these is a degree or a department ("Trình độ chuyên môn", "Chuyên
 # môn đào tạo", "Tổ chuyên môn"), not the subject taught, though it holds "mon".
 _NOT_SUBJECT = ("chuyenmon", "trinhdo", "daotao")
@@ -439,8 +439,6 @@ class _Layout:
     def _value(self, key: str, texts: list[str]) -> str:
         """The key's text in a row: the cells under its header, joined."""
         parts = [texts[i] for i in self.columns[key] if i < len(texts) and texts[i]]
-        if key == "note":  # of several, the one naming a role first: a role is read at the start of a note
-            parts.sort(key=lambda part: role_match(part)[0] is None)
         return _JOINED_BY.get(key, " ").join(parts)
 
     def _data_row(self, order: int, row: GridRow, texts: list[str]) -> None:

@@ -16,7 +16,7 @@ from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import LABELS, TableRow
+from .layout import LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import read_name
 from .posts import is_office_staff, normalize_position, split_post
@@ -227,6 +227,9 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     column = "role" if row.get("role") else "note"
     text = row.get(column)
     role, loose = role_match(text)
+    if role is None and column == "note" and text:  # several note columns: a role in any of them
+        text, role, loose = next(((part, *role_match(part)) for part in text.split(NOTES_JOINED_BY)
+                                  if role_match(part)[0] is not None), (text, None, False))
     result.role_from_merge = column in row.merged and role is not None
     if role is None:
         result.role = ordinary_role(body_kind, is_school)
