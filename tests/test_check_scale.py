@@ -20,6 +20,7 @@ from pathlib import Path
 
 import bench_check
 
+from portal.checks import NAMESAKES_SHOWN
 from portal.load import load
 from portal.problems import Problem
 
@@ -88,9 +89,37 @@ def test_four_times_the_people_is_four_times_the_work(tmp_path: Path) -> None:
     for kind, count in small_kinds.items():  # the one duplicate id is one at either size
         assert big_kinds[kind] == FACTOR * count or big_kinds[kind] == count == 1, (kind, count, big_kinds[kind])
 
+    assert_linear(small_calls, big_calls, f"{SMALL} and {SMALL * FACTOR} people")
+
+
+def assert_linear(small_calls: Counter[str], big_calls: Counter[str], sizes: str) -> None:
+    """No function called more than FACTOR times as often (and a constant) on the big input."""
     superlinear = {name: (small_calls[name], count) for name, count in big_calls.items()
                    if count > FACTOR * 1.1 * small_calls[name] + SLACK}
-    assert not superlinear, f"calls at {SMALL} and {SMALL * FACTOR} people: {superlinear}"
+    assert not superlinear, f"calls at {sizes}: {superlinear}"
     total_small, total_big = sum(small_calls.values()), sum(big_calls.values())
     assert total_big <= FACTOR * total_small * 1.05, (total_small, total_big)
+
+
+def test_many_people_of_one_name_are_one_warning_and_proportionate_work(tmp_path: Path) -> None:
+    """A province has hundreds of "Nguyễn Thị Hương": one warning names them (a warning per
+    pair was 4,950 of them for 100 people, 79,800 for 400, and gigabytes at a province)."""
+    name = "Nguyễn Thị Cùng Tên"
+
+    def data(root: Path, namesakes: int) -> Path:
+        written = bench_check.write_data(root, SMALL, seed=7)
+        with (written.data_dir / f"people/{bench_check.OFFICE}.yml").open("a", encoding="utf-8") as file:
+            file.write("".join(f"- id: sh-cung-ten-{i}\n  name: {name}\n" for i in range(namesakes)))
+        return written.data_dir
+
+    small_calls, small_problems = counted_load(data(tmp_path / "small", 100))
+    big_calls, big_problems = counted_load(data(tmp_path / "big", 100 * FACTOR))
+    for problems, namesakes in ((small_problems, 100), (big_problems, 100 * FACTOR)):
+        [warning] = [p for p in problems if name in p.message]
+        assert warning.severity == "warning"
+        assert warning.message.startswith(f"'{name}' (sh-cung-ten-1) trùng tên với {namesakes - 1} người: '{name}' "
+                                          "(sh-cung-ten-0, data/people/")
+        assert warning.message.endswith(f"và {namesakes - 1 - NAMESAKES_SHOWN} người khác: có thể có người được ghi "
+                                        "hai lần.")
+    assert_linear(small_calls, big_calls, f"100 and {100 * FACTOR} people of one name")
 

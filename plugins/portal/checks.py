@@ -200,20 +200,49 @@ def _check_people(ctx: _Context) -> None:
                         f"'{published}' trong contact.", hint="xóa dòng này hoặc thêm liên hệ.")
         by_name[normalize(person.name).casefold()].append(person.id)
     for ids in by_name.values():
-        if len(ids) < 2:
-            continue
-        # As sets: each pair is looked up in constant time, however long the lists.
-        apart = {i: frozenset(p.people[i].distinct_from) for i in ids}
-        for a, b in ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:]):
-            pa, pb = p.people[a], p.people[b]
-            if b in apart[a] or a in apart[b]:
-                continue
-            ctx.add(pb.source, ("name",),
-                    f"'{pb.name}' ({b}) trùng tên với '{pa.name}' ({a}, {pa.source.file}, "
-                    f"dòng {pa.source.line}): có thể là cùng một người.",
-                    hint=f"nếu là một người, dùng một mã ở mọi nơi; nếu là hai người, thêm "
-                         f"'distinct_from: [{a}]' cho {b}.",
-                    severity="warning")
+        if len(ids) > 1:
+            _check_namesakes(ctx, ids)
+
+
+# Of a group of namesakes, those named in its one warning; the others are counted.
+NAMESAKES_SHOWN = 5
+
+
+def _check_namesakes(ctx: _Context, ids: list[str]) -> None:
+    """One warning for people of one name (ids, in the data's order) not all marked apart
+    (`distinct_from`, either way), at the second of those who are not, naming the others.
+    One per group, not per pair: a province has hundreds of "Nguyễn Thị Hương", whose pairs
+    were tens of thousands of warnings (and gigabytes); marks are read once each."""
+    p = ctx.portal
+    group = set(ids)
+    apart: dict[str, set[str]] = {i: set() for i in ids}
+    for i in ids:
+        for other in p.people[i].distinct_from:
+            if other in group and other != i:
+                apart[i].add(other)
+                apart[other].add(i)
+    unsure = [i for i in ids if len(apart[i]) < len(ids) - 1]
+    if len(unsure) < 2:
+        return
+    first, second, rest = unsure[0], unsure[1], [i for i in unsure if i != unsure[1]]
+    pb = p.people[second]
+
+    def named(person_id: str) -> str:
+        person = p.people[person_id]
+        return f"'{person.name}' ({person_id}, {person.source.file}, dòng {person.source.line})"
+
+    if len(unsure) == 2:
+        message = f"'{pb.name}' ({second}) trùng tên với {named(first)}: có thể là cùng một người."
+        hint = (f"nếu là một người, dùng một mã ở mọi nơi; nếu là hai người, thêm 'distinct_from: [{first}]' "
+                f"cho {second}.")
+    else:
+        shown = ", ".join(named(i) for i in rest[:NAMESAKES_SHOWN])
+        more = f" và {len(rest) - NAMESAKES_SHOWN} người khác" if len(rest) > NAMESAKES_SHOWN else ""
+        message = (f"'{pb.name}' ({second}) trùng tên với {len(rest)} người: {shown}{more}: có thể có người được "
+                   f"ghi hai lần.")
+        hint = ("nếu là một người, dùng một mã ở mọi nơi; những người khác nhau thì thêm 'distinct_from' cho "
+                "mỗi người, ghi mã những người cùng tên với họ.")
+    ctx.add(pb.source, ("name",), message, hint=hint, severity="warning")
 
 
 def _check_documents(ctx: _Context, draft: bool) -> None:
