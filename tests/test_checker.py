@@ -244,6 +244,21 @@ def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dat
     assert dataset.messages() == []
 
 
+def test_a_role_of_another_kind_of_body_is_a_warning(dataset: Dataset) -> None:
+    """"Tổ trưởng" in a subject group: the teacher's post at school, typed as a role (a
+    secretary, a plain member and the group's own leader fit every body)."""
+    bodies = dataset.year["bodies"]
+    group = next(i for i, b in enumerate(bodies) if b["kind"] == "nhom-bo-mon")
+    bodies[group]["members"].append({"person": "a-le-thi-hong", "role": "to-truong"})
+    (problem,) = dataset.problems()
+    member = len(bodies[group]["members"]) - 1
+    assert (problem.severity, problem.path) == ("warning", f"bodies[{group}].members[{member}].role")
+    assert problem.message == f"{bodies[group]['name']}: vai trò Tổ trưởng không có ở nhóm bộ môn."
+    assert problem.expected == "nhóm trưởng, phó nhóm trưởng, thư ký, ủy viên hoặc thành viên"
+    bodies[group]["members"][-1]["role"] = "thu-ky"
+    assert dataset.messages() == []
+
+
 def test_namesakes_are_one_warning_naming_those_not_marked_apart(dataset: Dataset) -> None:
     """Three more Hà Thị Liên: one warning for the four, at the second, naming the others; a
     person marked apart from every namesake (either way) is left out; all marked, none."""

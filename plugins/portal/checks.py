@@ -558,6 +558,14 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
             ctx.add(s, ("members", extra, "role"), f"{body.name}: có hai {label}.",
                     expected=f"chỉ một thành viên có 'role: {leader}'",
                     hint=f"thành viên đầu tiên là {label} ở members[{leaders[0]}].")
+        for i, member in enumerate(body.members):
+            if not vocab.role_fits_kind(member.role, body.kind):
+                ctx.add(s, ("members", i, "role"), f"{body.name}: vai trò {wording.role_name(member.role)} không có "
+                        f"ở {wording.body_kind_name(body.kind).lower()}.",
+                        expected=f"{label}, {wording.role_name(vocab.DEPUTY_ROLE[body.kind]).lower()}, thư ký, "
+                                 "ủy viên hoặc thành viên",
+                        hint="vai trò ở trường (như tổ trưởng chuyên môn) không phải vai trò trong tổ chức này; "
+                             "ghi ở 'position' nếu cần.", severity="warning")
         _check_duplicate_members(ctx, body)
     if body.declared_count is not None and complete:
         numbered = p.numbered_rows(body)

@@ -107,6 +107,15 @@ DEPUTY_ROLE: dict[str, str] = {
     "nhom-lien-truong": "pho-nhom-truong",
 }
 
+# Roles a body of any kind has besides its own leader and deputy.
+ANY_BODY_ROLES = frozenset({"thu-ky", "uy-vien", "thanh-vien"})
+
+
+def role_fits_kind(role: str, kind: str) -> bool:
+    """Whether a body of the kind has members in the role: its own leader or deputy, a
+    secretary, a plain member ("Tổ trưởng" is no role of a subject group)."""
+    return role in ANY_BODY_ROLES or role in (LEADER_ROLE[kind], DEPUTY_ROLE[kind])
+
 # The formats of a document's original files (`originals`), by file extension, with the name
 # the document page gives each. A scan or a PDF is the signed original; the others are the
 # office's working files.

@@ -19,8 +19,6 @@ _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu t
                          r"(?:truong|pho))(?![a-z])")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
-# Roles a body of any kind has besides its own leader and deputy (vocab.LEADER_ROLE, DEPUTY_ROLE).
-_ANY_BODY_ROLES = frozenset({"thu-ky", "uy-vien", "thanh-vien"})
 
 
 @cache
@@ -57,8 +55,7 @@ def role_label(text: str) -> str | None:
 def fits_kind(role: str, body_kind: str | None) -> bool:
     """Whether a body of the kind has members in the role: its leader, its deputy, a
     secretary, a plain member. Any role when the kind is not known."""
-    return body_kind is None or role in _ANY_BODY_ROLES | {vocab.LEADER_ROLE[body_kind],
-                                                           vocab.DEPUTY_ROLE[body_kind]}
+    return body_kind is None or vocab.role_fits_kind(role, body_kind)
 
 
 def looks_like_a_role(text: str) -> bool:
