@@ -210,7 +210,7 @@ NAMESAKES_SHOWN = 5
 
 def _check_namesakes(ctx: _Context, ids: list[str]) -> None:
     """One warning for people of one name (ids, in the data's order) not all marked apart
-    (`distinct_from`, either way), at the second of those who are not, naming the others.
+    (`distinct_from`, either way), at the second of those who are not, naming them.
     One per group, not per pair: a province has hundreds of "Nguyễn Thị Hương", whose pairs
     were tens of thousands of warnings (and gigabytes); marks are read once each."""
     p = ctx.portal
@@ -224,7 +224,7 @@ def _check_namesakes(ctx: _Context, ids: list[str]) -> None:
     unsure = [i for i in ids if len(apart[i]) < len(ids) - 1]
     if len(unsure) < 2:
         return
-    first, second, rest = unsure[0], unsure[1], [i for i in unsure if i != unsure[1]]
+    first, second = unsure[0], unsure[1]
     pb = p.people[second]
 
     def named(person_id: str) -> str:
@@ -235,13 +235,13 @@ def _check_namesakes(ctx: _Context, ids: list[str]) -> None:
         message = f"'{pb.name}' ({second}) trùng tên với {named(first)}: có thể là cùng một người."
         hint = (f"nếu là một người, dùng một mã ở mọi nơi; nếu là hai người, thêm 'distinct_from: [{first}]' "
                 f"cho {second}.")
-    else:
-        shown = ", ".join(named(i) for i in rest[:NAMESAKES_SHOWN])
-        more = f" và {len(rest) - NAMESAKES_SHOWN} người khác" if len(rest) > NAMESAKES_SHOWN else ""
-        message = (f"'{pb.name}' ({second}) trùng tên với {len(rest)} người: {shown}{more}: có thể có người được "
-                   f"ghi hai lần.")
-        hint = ("nếu là một người, dùng một mã ở mọi nơi; những người khác nhau thì thêm 'distinct_from' cho "
-                "mỗi người, ghi mã những người cùng tên với họ.")
+    else:  # each of them has a namesake not marked apart, though some pairs of them may be
+        shown = ", ".join(named(i) for i in unsure[:NAMESAKES_SHOWN])
+        more = f" và {len(unsure) - NAMESAKES_SHOWN} người khác" if len(unsure) > NAMESAKES_SHOWN else ""
+        message = (f"{len(unsure)} người tên '{pb.name}' chưa được ghi là những người khác nhau: {shown}{more}: có "
+                   f"thể có người được ghi hai lần.")
+        hint = ("nếu là một người, dùng một mã ở mọi nơi; hai người khác nhau thì thêm 'distinct_from' cho một "
+                "trong hai người, ghi mã người kia.")
     ctx.add(pb.source, ("name",), message, hint=hint, severity="warning")
 
 
