@@ -219,6 +219,32 @@ def test_two_years_before_the_successor_s_own_are_compared_in_the_ended_office()
             "của pgddt-mau.") in successor.stderr
 
 
+def test_years_of_different_ended_offices_are_not_compared_as_one_office_s(tmp_path: Path) -> None:
+    """Hồ Chí Minh City's Sở carries on Củ Chi (2024-2025) and Dầu Tiếng (2023-2024): two
+    years asked under its id are compared in an ended office only if one has both; else
+    the clerk is told which office has which year."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+
+    def compared(*years: str) -> tuple[int, str]:
+        done = cotcan("so-sanh", "--office", "so-gddt-tp-hcm", *years, "--data", str(data))
+        return done.returncode, done.stderr.strip().splitlines()[-1]
+
+    assert compared("--from", "2023-2024", "--to", "2024-2025") == (2, (
+        "Không so sánh được: năm học 2023-2024 và 2024-2025 có trước năm học đầu tiên của so-gddt-tp-hcm "
+        "(2025-2026); không có đơn vị đã chấm dứt mà so-gddt-tp-hcm tiếp tục có các năm học đó (năm học 2023-2024: "
+        "pgddt-dau-tieng; năm học 2024-2025: pgddt-cu-chi). So sánh ở từng đơn vị: cotcan so-sanh --office "
+        "pgddt-cu-chi --to 2024-2025"))
+    assert compared("--to", "2024-2025") == (2, "Không so sánh được: đơn vị pgddt-cu-chi, mà so-gddt-tp-hcm tiếp "
+                                                "tục, không có năm học nào trước 2024-2025 để so sánh.")
+    code, said = compared("--from", "2023-2024")
+    assert code == 2 and said.endswith("Năm học 2023-2024 là của pgddt-dau-tieng.")
+    successor = cotcan("so-sanh", "--office", "so-gddt-tp-hcm", "--data", str(data))
+    assert successor.returncode == 0 and successor.stdout.startswith(
+        "Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào tạo huyện Củ Chi"), successor.stderr
+
+
 def test_a_successor_year_carrying_two_offices_on_names_the_comparison_of_each(dataset: Dataset) -> None:
     year = successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
     offices = dataset.files["offices.yml"]["offices"]

@@ -62,37 +62,58 @@ def pick_years(years: list[SchoolYear], old: SchoolYear | None,
 
 def across_succession(portal: Portal, office: str, old: SchoolYear | None,
                       new: SchoolYear | None) -> tuple[str, SchoolYear, SchoolYear]:
-    """The office whose year `old` is compared, and the two years: `office` itself; or, when
-    `old` comes before `office`'s first year, the ended office whose bodies that first year
-    carries on (its successor's year `new` is then compared with its own year `old`)."""
+    """The office whose years are compared, and the two years: `office` itself; or, for a
+    year before `office`'s first, an ended office it carries on: the one that has the years
+    asked when both come before (and the year missing taken from its own), else the one
+    whose bodies `office`'s year `new` carries on (its year `old` compared with `new`)."""
     own = office_years(portal, office)
     if not own:
         raise DiffError(f"đơn vị {office} chưa có dữ liệu năm học nào.")
-    earlier = {y for p in predecessors(portal, office) for y in office_years(portal, p) if y < own[0]}
-    old, new = pick_years(sorted(set(own) | earlier), old, new)
-    if new not in own and old not in own:  # both years before the office's own: an ended office's
-        return _ended_office_of(portal, office, old, new), old, new
+    before = {p: years for p in predecessors(portal, office)
+              if (years := [y for y in office_years(portal, p) if y < own[0]])}
+    if new is not None and new < own[0]:
+        return _in_ended_office(office, own[0], before, old, new)
+    if new is None and old is not None and old < own[0]:
+        having = [p for p, years in before.items() if old in years]
+        later = [y for y in before[having[0]] if y > old] if len(having) == 1 else []
+        if later:
+            return having[0], old, later[0]
+        new = own[0]  # the successor's first year, compared with the ended office's
+    old, new = pick_years(sorted(set(own) | {y for years in before.values() for y in years}), old, new)
     if old in own or new not in own:
         return office, old, new  # the office's own years; a year it lacks is reported by the diff
     ended = carried_from(portal, office, old, new)
     if len(ended) == 1:
         return ended[0], old, new
     if not ended:
+        holders = [p for p, years in before.items() if old in years]
         raise DiffError(f"đơn vị {office} không có dữ liệu năm học {old}, và năm học {new} của đơn vị này không "
-                        f"tiếp tục tổ chức nào của một đơn vị đã chấm dứt có năm học {old}.")
+                        f"tiếp tục tổ chức nào của một đơn vị đã chấm dứt có năm học {old}."
+                        + (f" Năm học {old} là của {', '.join(holders)}." if holders else ""))
     commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in ended)
     raise DiffError(f"năm học {new} của {office} tiếp tục tổ chức của {len(ended)} đơn vị đã chấm dứt; so sánh "
                     f"từng đơn vị: {commands_each}")
 
 
-def _ended_office_of(portal: Portal, office: str, old: SchoolYear, new: SchoolYear) -> str:
-    """The one ended office, of those `office` carries on, that has both years."""
-    having = [p for p in predecessors(portal, office) if {old, new} <= set(office_years(portal, p))]
+def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[SchoolYear]], old: SchoolYear | None,
+                     new: SchoolYear) -> tuple[str, SchoolYear, SchoolYear]:
+    """Two years before `office`'s `first`: compared in the one ended office (of `before`,
+    each with its years before `first`) that has them, the year not given its own."""
+    having = [p for p, years in before.items() if new in years and (old is None or old in years)]
     if len(having) == 1:
-        return having[0]
-    commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in having)
-    raise DiffError(f"năm học {old} và {new} có trước năm học đầu tiên của {office}; so sánh ở đơn vị đã chấm dứt "
-                    f"có các năm học đó: {commands_each or 'không có đơn vị nào'}.")
+        try:
+            return (having[0], *pick_years(before[having[0]], old, new))
+        except DiffError as error:
+            raise DiffError(f"đơn vị {having[0]}, mà {office} tiếp tục, {error}") from None
+    asked = [y for y in (old, new) if y is not None]
+    held = "; ".join(f"năm học {y}: {', '.join(p for p, years in before.items() if y in years) or 'không có'}"
+                     for y in asked)
+    commands_each = "; ".join(commands.DIFF.line("--office", p, "--to", str(new))
+                              for p, years in before.items() if new in years)
+    raise DiffError(f"năm học {' và '.join(map(str, asked))} có trước năm học đầu tiên của {office} ({first}); "
+                    f"{'nhiều' if having else 'không có'} đơn vị đã chấm dứt mà {office} tiếp tục có "
+                    f"{'các năm học' if len(asked) > 1 else 'năm học'} đó ({held})."
+                    + (f" So sánh ở từng đơn vị: {commands_each}" if commands_each else ""))
 
 
 def _run(args: argparse.Namespace) -> int:
