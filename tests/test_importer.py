@@ -505,3 +505,33 @@ def test_script_joins_a_name_under_a_family_header_and_tên(tmp_path: Path, suff
     assert done.returncode == 0, done.stderr
     assert members(done) == [LAN]
     assert "người mới" in done.stderr and "0 người mới" in done.stderr
+
+
+def mau_script(path: Path) -> subprocess.CompletedProcess[str]:
+    return run_script("--office", "pgddt-mau", "--year", "2024-2025", "--body", "mau-to-cot-can", "--input", str(path))
+
+
+KHOA = [1, "Võ Văn Khoa", "Giáo viên", BM, "Toán", "Nhóm trưởng"]
+PHUC = [2, "Nguyễn Văn Phúc", "Giáo viên", BM, "Ngữ văn", ""]
+
+
+def test_script_reads_a_list_with_a_slip_in_its_header_not_the_summary_before_it(tmp_path: Path) -> None:
+    """"Họ và tê" | "Đơn vị" spelt exactly heads a list of schools: the summary's school
+    was proposed as a member of the team."""
+    book = openpyxl.Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Tổng hợp"
+    for row in (["STT", "Tên trường", "Số người"], [1, BM, 2]):
+        summary.append(row)
+    people = book.create_sheet("Danh sách")
+    for row in (["STT", "Họ và tê", "Chức vụ", "Đơn vị", "Môn", "Ghi chú"], KHOA, PHUC):
+        people.append(row)
+    path = tmp_path / "go-sai.xlsx"
+    book.save(path)
+    done = mau_script(path)
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [("mau-vo-van-khoa", "nhom-truong", "mau-thcs-binh-minh"),
+                             ("mau-nguyen-van-phuc", "uy-vien", "mau-thcs-binh-minh")]
+    assert "Đọc trang tính 'Danh sách'." in done.stderr
+    assert "trang tính có danh sách" not in done.stderr

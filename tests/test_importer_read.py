@@ -518,6 +518,35 @@ def test_a_header_with_a_slip_is_found_when_no_sheet_has_one_without(tmp_path: P
     assert table.notes == ["Đọc trang tính 'Danh sách'."]
 
 
+SUMMARY: list[list[object]] = [["STT", "Tên trường", "Số người"], [1, "THCS Him Lam", 2]]
+SLIPPED: list[list[object]] = [["STT", "Họ và tê", "Chức vụ", "Đơn vị", "Môn", "Ghi chú"],
+                               [1, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", "Toán", "Nhóm trưởng"],
+                               [2, "Lò Văn Tư", "Giáo viên", "THCS Him Lam", "Tin học", None]]
+
+
+@pytest.mark.parametrize("order", [["Tổng hợp", "Danh sách"], ["Danh sách", "Tổng hợp"]])
+def test_a_list_of_people_with_a_slip_in_its_header_is_read_rather_than_a_summary_of_schools(
+        tmp_path: Path, order: list[str]) -> None:
+    """"Họ và tê" | "Đơn vị" spelt exactly is a header of schools: the sheets are probed
+    again allowing a slip before a summary of schools is read."""
+    sheets = {"Tổng hợp": SUMMARY, "Danh sách": SLIPPED}
+    path = _workbook_of_sheets(tmp_path / "go-sai-tong-hop.xlsx", {title: sheets[title] for title in order})
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Hà Thị Liên", "Lò Văn Tư"]
+    assert table.notes == ["Đọc trang tính 'Danh sách'.",
+                           "Không đọc trang tính 'Tổng hợp': bảng các trường, không có cột 'Họ và tên'."]
+    assert table.warnings == []
+
+
+def test_two_summaries_of_schools_are_named_as_two_lists(tmp_path: Path) -> None:
+    """Without a list of people, the other list of schools is the one warned of."""
+    path = _workbook_of_sheets(tmp_path / "hai-tong-hop.xlsx", {"Tổng hợp": SUMMARY, "Tổng hợp 2": SUMMARY})
+    table = read_table(path)
+    assert [row.get("school") for row in table.rows] == ["THCS Him Lam"]
+    assert [problem.message for _, problem in table.warnings] == [
+        "tệp có 2 trang tính có danh sách: chỉ đọc trang tính 'Tổng hợp', không đọc 'Tổng hợp 2'."]
+
+
 def test_a_header_without_a_slip_is_preferred_to_one_with(tmp_path: Path) -> None:
     path = _workbook_of_sheets(tmp_path / "go-dung.xlsx", {
         "Nháp": [["STT", "Họ và tê", "Chức vụ - Đơn vị công tác"], [1, "Hà Thị Liên", "PHT - THCS Him Lam"]],
