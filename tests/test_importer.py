@@ -535,3 +535,30 @@ def test_script_reads_a_list_with_a_slip_in_its_header_not_the_summary_before_it
                              ("mau-nguyen-van-phuc", "uy-vien", "mau-thcs-binh-minh")]
     assert "Đọc trang tính 'Danh sách'." in done.stderr
     assert "trang tính có danh sách" not in done.stderr
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("family", ["Họ và tên lót (đệm)", "Họ và tên đệm (lót)"])
+def test_script_joins_a_name_under_a_family_header_with_an_alternative(tmp_path: Path, suffix: str,
+                                                                      family: str) -> None:
+    """Read as a whole "Họ và tên", it proposed new people "Võ Văn" and "Đỗ Thị Mỹ"."""
+    path = write_table(tmp_path / f"ten-lot-dem.{suffix}", [
+        ["STT", family, "Tên", "Chức vụ", "Đơn vị", "Môn", "Ghi chú"],
+        [1, "Võ Văn", "Khoa", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+        [2, "Nguyễn Văn", "Phúc", "Giáo viên", BM, "Ngữ văn", ""]])
+    done = mau_script(path)
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [("mau-vo-van-khoa", "nhom-truong", "mau-thcs-binh-minh"),
+                             ("mau-nguyen-van-phuc", "uy-vien", "mau-thcs-binh-minh")]
+    assert "0 người mới" in done.stderr
+
+
+def test_script_refuses_a_whole_name_column_that_ends_with_no_given_name(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "chi-ho.xlsx", [
+        ["STT", "Họ và tên", "Tên", "Chức vụ", "Đơn vị", "Môn", "Ghi chú"],
+        [1, "Võ Văn", "Khoa", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+        [2, "Nguyễn Văn", "Phúc", "Giáo viên", BM, "Ngữ văn", ""]])
+    done = mau_script(path)
+    assert done.returncode == 1, done.stderr
+    assert (f"LỖI {path}, dòng 2: cột 'Tên' (cột thứ 3) không được đọc, nhưng ở mọi dòng (2 dòng, kể từ dòng "
+            "này), tên ở cột 'Họ và tên' không kết thúc bằng chữ ở cột đó ('Khoa')") in done.stderr

@@ -225,6 +225,37 @@ def test_a_given_name_column_not_at_the_end_of_the_whole_name_is_reported(tmp_pa
         "một tên, rồi nhập lại.")]
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("family", ["Họ và tên lót (đệm)", "Họ và tên đệm (lót)", "Họ và tên đệm/lót", "Họ chữ lót"])
+def test_a_family_header_with_an_alternative_in_brackets_is_the_family_part(tmp_path: Path, suffix: str,
+                                                                           family: str) -> None:
+    """"Họ và tên lót (đệm)" starts like "Họ và tên": it was read as the whole name, the
+    "Tên" beside it left out ("Hoàng Văn")."""
+    path = write_table(tmp_path / f"ten-lot-dem.{suffix}", [["STT", family, "Tên", "Chức vụ - Đơn vị công tác"],
+                                                             [1, "Hoàng Văn", "Dũng", "GV - THCS Long Thạnh"],
+                                                             [2, "Dương Thị Ngọc", "Hân", "GV - THCS Long Thạnh"]])
+    table = read_table(path)
+    assert [r.get("name") for r in table.rows] == ["Hoàng Văn Dũng", "Dương Thị Ngọc Hân"]
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_given_name_column_at_the_end_of_no_whole_name_is_an_error(tmp_path: Path, suffix: str) -> None:
+    """No row's name ends with the "Tên" beside it: the name column is surely the family
+    part, and the names read would all be cut short."""
+    path = write_table(tmp_path / f"chi-ho.{suffix}", [["STT", "Họ và tên", "Tên", "Chức vụ - Đơn vị công tác"],
+                                                       [1, "Hoàng Văn", "Dũng", "GV - THCS Long Thạnh"],
+                                                       [2, "Dương Thị Ngọc", "Hân", "GV - THCS Long Thạnh"],
+                                                       [3, "Lò Văn Tư", None, "GV - THCS Long Thạnh"]])
+    table = read_table(path)
+    assert [(p.line, p.path, p.severity, p.message, p.hint) for _, p in table.warnings] == [(
+        2 if suffix == "xlsx" else None, "" if suffix == "xlsx" else "bảng 1, hàng 2", "error",
+        "cột 'Tên' (cột thứ 3) không được đọc, nhưng ở mọi dòng (2 dòng, kể từ dòng này), tên ở cột 'Họ và tên' "
+        "không kết thúc bằng chữ ở cột đó ('Dũng'): cột 'Họ và tên' có lẽ chỉ ghi họ và tên đệm.",
+        "nếu cột 'Họ và tên' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để đọc hai cột thành "
+        "một tên, rồi nhập lại.")]
+
+
 TWO_ROW_HEADER: list[list[object]] = [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, "Ghi chú"],
                   [None, None, "Chức vụ", "Đơn vị", None],
                   [1, "Lê Thị Hồng", "Trưởng phòng", "Phòng GDĐT", "Tổ trưởng"],

@@ -20,7 +20,9 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   one; of two alike the first is read, with a warning naming both, unless only the other
   has data in the rows under them. Every "Ghi chú" column is read, their texts joined.
 - "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
-  not end with it are told (the "Họ và tên" column may hold only the family name).
+  not end with it are told (the "Họ và tên" column may hold only the family name), in an
+  error when no row's name ends with it. A family header with an alternative ("Họ và tên
+  lót (đệm)") is a family header, not a whole name.
 """
 
 from __future__ import annotations
@@ -146,9 +148,15 @@ def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
     return (loose, False) if loose else None
 
 
+# What may follow a family header's spelling: "Họ và tên lót (đệm)", "Họ và tên đệm (lót)".
+_MIDDLE_WORDS = re.compile(r"(?:(?:chu)?(?:lot|dem))+")
+
+
 def _loose_key(key: str, fuzzy: bool) -> str | None:
     if "chucvu" in key and "donvi" in key:
         return "post"
+    if any(key.startswith(family) and _MIDDLE_WORDS.fullmatch(key[len(family):]) for family in HEADERS["family"]):
+        return "family"  # before the whole name: "hovatenlotdem" starts with "hovaten"
     if key.startswith(("hovaten", "hoten")):
         return "name"
     if "ghichu" in key:
@@ -337,9 +345,11 @@ class _Layout:
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
-        # The header's whole name and the "Tên" beside it, and the rows where the name
-        # does not end with that "Tên" (its column is not read: the report says so).
+        # The header's whole name and the "Tên" beside it, the rows with a text under that
+        # "Tên", and those where the name does not end with it (its column is not read:
+        # the report says so).
         self.sorting: tuple[Claim, Claim] | None = None
+        self.sorted_rows: dict[Claim, int] = {}
         self.unsorted: dict[Claim, tuple[Claim, list[tuple[int, GridRow, str]]]] = {}
 
     def run(self) -> Table:
@@ -484,6 +494,8 @@ class _Layout:
             return
         whole, given = self.sorting
         text = " ".join(texts[i] for i in given.columns if i < len(texts) and texts[i])
+        if text:
+            self.sorted_rows[given] = self.sorted_rows.get(given, 0) + 1
         if text and not _ends_with(name, text):
             self.unsorted.setdefault(given, (whole, []))[1].append((order, row, text))
 
@@ -537,7 +549,7 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._alike_warnings() + self._unsorted_warnings()
+        warnings = self.warnings + self._unread_warnings() + self._alike_warnings() + self._unsorted_problems()
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -569,14 +581,20 @@ class _Layout:
                          "thừa, rồi nhập lại.")))
         return warnings
 
-    def _unsorted_warnings(self) -> list[tuple[int, Problem]]:
+    def _unsorted_problems(self) -> list[tuple[int, Problem]]:
+        """The "Tên" not read, told where a name does not end with it: in a warning, or an
+        error when no row's name does (the whole name is then surely the family part only)."""
         warnings = []
         for given, (whole, rows) in self.unsorted.items():
             order, row, text = rows[0]
+            every = len(rows) == self.sorted_rows[given]
+            count = f"{len(rows)} dòng, kể từ dòng này"
+            where = f"ở mọi dòng ({count})," if every else f"ở {count},"
+            family = f": cột '{whole.text}' có lẽ chỉ ghi họ và tên đệm" if every else ""
             warnings.append((order, row_problem(
                 self.grid.source, row, f"cột '{given.text}' (cột thứ {given.columns[0] + 1}) không được đọc, nhưng "
-                f"ở {len(rows)} dòng, kể từ dòng này, tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó "
-                f"('{text}').", severity="warning",
+                f"{where} tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó ('{text}'){family}.",
+                severity="error" if every else "warning",
                 hint=f"nếu cột '{whole.text}' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để "
                      "đọc hai cột thành một tên, rồi nhập lại.")))
         return warnings
