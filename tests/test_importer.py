@@ -481,18 +481,17 @@ def test_script_reads_two_columns_that_name_one_kind(tmp_path: Path, suffix: str
     done = run_script("--office", "so-gddt-mau", "--input", str(path))
     assert done.returncode == 0, done.stderr
     assert members(done) == [LAN]
-    assert "đều có thể là cột" not in done.stderr
+    assert "đều là cột" not in done.stderr
 
 
-def test_script_reads_the_first_of_two_subject_columns_and_says_so(tmp_path: Path) -> None:
+def test_script_refuses_a_row_whose_two_subject_columns_differ(tmp_path: Path) -> None:
     path = write_table(tmp_path / "bo-mon.xlsx", [
         ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Bộ môn", "Môn học", "Ghi chú"],
         [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Tin học", "Nhóm trưởng"]])
     done = run_script("--office", "so-gddt-mau", "--input", str(path))
-    assert done.returncode == 0, done.stderr
-    assert members(done) == [LAN]
-    assert (f"CẢNH BÁO {path}, dòng 1: hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6) đều có thể là cột "
-            "'Môn': chỉ đọc cột 'Bộ môn' (cột thứ 5).") in done.stderr
+    assert done.returncode == 1, done.stderr
+    assert (f"LỖI {path}, dòng 2: hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6) đều là cột 'Môn' nhưng "
+            "ghi khác nhau ở dòng này: 'Toán' và 'Tin học'.") in done.stderr
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
@@ -562,3 +561,17 @@ def test_script_refuses_a_whole_name_column_that_ends_with_no_given_name(tmp_pat
     assert done.returncode == 1, done.stderr
     assert (f"LỖI {path}, dòng 2: cột 'Tên' (cột thứ 3) không được đọc, nhưng ở mọi dòng (2 dòng, kể từ dòng "
             "này), tên ở cột 'Họ và tên' không kết thúc bằng chữ ở cột đó ('Khoa')") in done.stderr
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_script_reads_a_subject_from_the_other_of_two_subject_columns(tmp_path: Path, suffix: str) -> None:
+    """Phúc's subject only under "Môn học": he went into the team itself, with no subject."""
+    path = write_table(tmp_path / f"hai-cot-mon.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Bộ môn", "Môn học", "Ghi chú"],
+        [1, "Võ Văn Khoa", "Giáo viên", BM, "Toán", "", "Nhóm trưởng"],
+        [2, "Nguyễn Văn Phúc", "Giáo viên", BM, "", "Ngữ văn", ""]])
+    done = mau_script(path)
+    assert done.returncode == 0, done.stderr
+    bodies = {body["id"]: [m.get("person") for m in body["members"]] for body in yaml.safe_load(done.stdout)["bodies"]}
+    assert "mau-nguyen-van-phuc" in bodies["mau-to-cot-can-ngu-van"]
+    assert "mau-to-cot-can" not in bodies

@@ -329,18 +329,39 @@ def test_an_exact_subject_header_wins_over_a_loose_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
-def test_of_two_columns_that_name_the_subject_alike_the_first_is_read_with_a_warning(tmp_path: Path,
-                                                                                   suffix: str) -> None:
+def test_two_columns_that_name_the_subject_alike_and_differ_in_a_row_are_an_error(tmp_path: Path,
+                                                                                suffix: str) -> None:
+    """Which of the two is the subject cannot be told: the row's error names both, with
+    their texts; the same subject in both (whatever the case) is no error."""
     path = write_table(tmp_path / f"hai-mon.{suffix}", [
         ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn kiêm nhiệm"],
-        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"]])
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"],
+        [2, "Lò Văn Tư", "GV - THCS Him Lam", "Ngữ văn", "ngữ  văn "]])
     table = read_table(path)
-    assert table.rows[0].get("subject") == "Toán"
-    assert [(p.severity, p.line, p.message, p.hint) for _, p in table.warnings] == [(
-        "warning", 1 if suffix == "xlsx" else None,
-        "hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều có thể là cột 'Môn': chỉ đọc cột "
-        "'Môn dạy' (cột thứ 4).",
-        "nếu cần đọc cột khác, đổi tiêu đề các cột cho rõ (chỉ một cột mang tên đó) hoặc xóa cột thừa, rồi nhập lại.")]
+    assert [row.get("subject") for row in table.rows] == ["Toán", "Ngữ văn"]
+    assert table.warnings == []
+    assert [[(p.severity, p.line, p.message, p.hint) for p in row.problems] for row in table.rows] == [[(
+        "error", 2 if suffix == "xlsx" else None,
+        "hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều là cột 'Môn' nhưng ghi khác nhau ở "
+        "dòng này: 'Toán' và 'Tin học'.",
+        "giữ chữ ở một cột, xóa ở cột kia (hoặc đổi tiêu đề của cột không cần đọc), rồi nhập lại.")], []]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_of_two_columns_alike_a_row_reads_the_other_where_the_one_read_is_empty(tmp_path: Path,
+                                                                               suffix: str) -> None:
+    """"Bộ môn" read for the file (data in more rows); Phúc's subject only in "Môn học" was
+    lost, and he went into the team itself."""
+    path = write_table(tmp_path / f"mon-xen.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Bộ môn", "Môn học", "Ghi chú"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", None, "Nhóm trưởng"],
+        [2, "Lò Văn Tư", "GV - THCS Him Lam", None, "Tin học", None],
+        [3, "Võ Văn Khoa", "GV - THCS Him Lam", "Toán", "Toán", None]])
+    table = read_table(path)
+    assert [row.get("subject") for row in table.rows] == ["Toán", "Tin học", "Toán"]
+    assert table.columns["subject"] == 3
+    assert table.warnings == []
+    assert [row.problems for row in table.rows] == [[], [], []]
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
