@@ -17,10 +17,13 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   and the given name reads them as one name. A row of header words right under it
   ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
-  one; of two alike the first is read, with a warning naming both, unless only the other
-  has data in the rows under them. Every "Ghi chú" column is read, their texts joined.
+  one; of two alike ("Bộ môn" | "Môn học") the first with data in the rows under them is
+  read, and a row where it is empty reads the other; a row where they differ is an error
+  naming both. Every "Ghi chú" column is read, their texts joined.
 - "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
-  not end with it are told (the "Họ và tên" column may hold only the family name).
+  not end with it are told (the "Họ và tên" column may hold only the family name), in an
+  error when no row's name ends with it. A family header with an alternative ("Họ và tên
+  lót (đệm)") is a family header, not a whole name.
 """
 
 from __future__ import annotations
@@ -146,9 +149,15 @@ def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
     return (loose, False) if loose else None
 
 
+# What may follow a family header's spelling: "Họ và tên lót (đệm)", "Họ và tên đệm (lót)".
+_MIDDLE_WORDS = re.compile(r"(?:(?:chu)?(?:lot|dem))+")
+
+
 def _loose_key(key: str, fuzzy: bool) -> str | None:
     if "chucvu" in key and "donvi" in key:
         return "post"
+    if any(key.startswith(family) and _MIDDLE_WORDS.fullmatch(key[len(family):]) for family in HEADERS["family"]):
+        return "family"  # before the whole name: "hovatenlotdem" starts with "hovaten"
     if key.startswith(("hovaten", "hoten")):
         return "name"
     if "ghichu" in key:
@@ -286,9 +295,21 @@ def _ends_with(name: str, part: str) -> bool:
 
 def _columns_named(claims: tuple[Claim, ...]) -> str:
     """"hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6)"."""
-    each = [f"'{c.text}' (cột thứ {c.columns[0] + 1})" for c in claims]
-    count = "hai cột" if len(each) == 2 else f"{len(each)} cột"
-    return f"{count} {', '.join(each[:-1])} và {each[-1]}"
+    count = "hai cột" if len(claims) == 2 else f"{len(claims)} cột"
+    return f"{count} {_and([f'{_quoted(c.text)} (cột thứ {c.columns[0] + 1})' for c in claims])}"
+
+
+def _quoted(text: str) -> str:
+    return f"'{text}'"
+
+
+def _and(items: list[str]) -> str:
+    """"a, b và c"."""
+    return f"{', '.join(items[:-1])} và {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.casefold().split() == b.casefold().split()
 
 
 @dataclass
@@ -297,7 +318,6 @@ class _Alike:
     of the list under them."""
 
     order: int
-    row: GridRow
     key: str
     claims: tuple[Claim, ...]
     filled: set[Claim] = field(default_factory=set)
@@ -337,9 +357,11 @@ class _Layout:
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
-        # The header's whole name and the "Tên" beside it, and the rows where the name
-        # does not end with that "Tên" (its column is not read: the report says so).
+        # The header's whole name and the "Tên" beside it, the rows with a text under that
+        # "Tên", and those where the name does not end with it (its column is not read:
+        # the report says so).
         self.sorting: tuple[Claim, Claim] | None = None
+        self.sorted_rows: dict[Claim, int] = {}
         self.unsorted: dict[Claim, tuple[Claim, list[tuple[int, GridRow, str]]]] = {}
 
     def run(self) -> Table:
@@ -401,7 +423,7 @@ class _Layout:
         columns = dict(read.columns)
         self.current_alike = []
         for key, claims in read.alike.items():
-            alike = _Alike(order, row, key, claims)
+            alike = _Alike(order, key, claims)
             self.alike[(order, key)] = alike
             self.current_alike.append(alike)
             columns[key] = self.chosen.get((order, key), claims[0]).columns
@@ -436,16 +458,40 @@ class _Layout:
         self.columns = columns
         return True
 
-    def _value(self, key: str, texts: list[str]) -> str:
+    @staticmethod
+    def _value(key: str, columns: tuple[int, ...], texts: list[str]) -> str:
         """The key's text in a row: the cells under its header, joined."""
-        parts = [texts[i] for i in self.columns[key] if i < len(texts) and texts[i]]
+        parts = [texts[i] for i in columns if i < len(texts) and texts[i]]
         return _JOINED_BY.get(key, " ").join(parts)
+
+    def _values(self, row: GridRow, texts: list[str]) -> tuple[dict[str, str], dict[str, tuple[int, ...]],
+                                                                  list[Problem]]:
+        """A row's text by key, the columns each came from, and the errors of header cells
+        naming one key alike: each row reads the one read (see find_roster), else another
+        when that one is empty in the row; two that differ in a row are an error."""
+        used = dict(self.columns)
+        values = {key: self._value(key, columns, texts) for key, columns in used.items()}
+        problems = []
+        for alike in self.current_alike:
+            read = used[alike.key]
+            claims = sorted(alike.claims, key=lambda claim: claim.columns != read)  # the one read first
+            filled = [(claim, text) for claim in claims if (text := self._value(alike.key, claim.columns, texts))]
+            if not filled:
+                continue
+            (claim, value), *others = filled
+            values[alike.key], used[alike.key] = value, claim.columns
+            if any(not _same_text(value, other) for _, other in others):
+                problems.append(row_problem(
+                    self.grid.source, row, f"{_columns_named(tuple(c for c, _ in filled))} đều là cột "
+                    f"'{LABELS[alike.key]}' nhưng ghi khác nhau ở dòng này: {_and([_quoted(t) for _, t in filled])}.",
+                    hint="giữ chữ ở một cột, xóa ở cột kia (hoặc đổi tiêu đề của cột không cần đọc), rồi nhập lại."))
+        return values, used, problems
 
     def _data_row(self, order: int, row: GridRow, texts: list[str]) -> None:
         if _numbers_the_columns(texts):
             return
-        values = {key: self._value(key, texts) for key in self.columns}
-        merged = frozenset(key for key, (i, *_) in self.columns.items()
+        values, used, alike_problems = self._values(row, texts)
+        merged = frozenset(key for key, (i, *_) in used.items()
                            if i < len(row.cells) and row.cells[i].merged == "down")
         heading = self._heading(order, row, values)
         if heading is not None:
@@ -471,12 +517,12 @@ class _Layout:
         for alike in self.current_alike:
             alike.filled.update(c for c in alike.claims if any(i < len(texts) and texts[i] for i in c.columns))
         self._check_sorting(order, row, texts, values.get("name", ""))
-        refused = frozenset(key for key, columns in self.columns.items()
+        refused = frozenset(key for key, columns in used.items()
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
-        lines = {key: self._lines(row, columns) for key, columns in self.columns.items()
+        lines = {key: self._lines(row, columns) for key, columns in used.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
-        self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged, list(row.problems),
-                                               refused, lines))
+        self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
+                                               list(row.problems) + alike_problems, refused, lines))
 
     def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
         """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""
@@ -484,6 +530,8 @@ class _Layout:
             return
         whole, given = self.sorting
         text = " ".join(texts[i] for i in given.columns if i < len(texts) and texts[i])
+        if text:
+            self.sorted_rows[given] = self.sorted_rows.get(given, 0) + 1
         if text and not _ends_with(name, text):
             self.unsorted.setdefault(given, (whole, []))[1].append((order, row, text))
 
@@ -537,7 +585,7 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._alike_warnings() + self._unsorted_warnings()
+        warnings = self.warnings + self._unread_warnings() + self._unsorted_problems()
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -554,29 +602,20 @@ class _Layout:
                      "cột; nếu là một cột khác, ghi tiêu đề cho nó.")))
         return warnings
 
-    def _alike_warnings(self) -> list[tuple[int, Problem]]:
-        """Of header cells naming one key alike, more than one with data: the first is read."""
-        warnings = []
-        for alike in self.alike.values():
-            claims = alike.worth_reading()
-            if len(claims) > 1:
-                read = claims[0]
-                warnings.append((alike.order, row_problem(
-                    self.grid.source, alike.row, f"{_columns_named(claims)} đều có thể là cột "
-                    f"'{LABELS[alike.key]}': chỉ đọc cột '{read.text}' (cột thứ {read.columns[0] + 1}).",
-                    severity="warning",
-                    hint="nếu cần đọc cột khác, đổi tiêu đề các cột cho rõ (chỉ một cột mang tên đó) hoặc xóa cột "
-                         "thừa, rồi nhập lại.")))
-        return warnings
-
-    def _unsorted_warnings(self) -> list[tuple[int, Problem]]:
+    def _unsorted_problems(self) -> list[tuple[int, Problem]]:
+        """The "Tên" not read, told where a name does not end with it: in a warning, or an
+        error when no row's name does (the whole name is then surely the family part only)."""
         warnings = []
         for given, (whole, rows) in self.unsorted.items():
             order, row, text = rows[0]
+            every = len(rows) == self.sorted_rows[given]
+            count = f"{len(rows)} dòng, kể từ dòng này"
+            where = f"ở mọi dòng ({count})," if every else f"ở {count},"
+            family = f": cột '{whole.text}' có lẽ chỉ ghi họ và tên đệm" if every else ""
             warnings.append((order, row_problem(
                 self.grid.source, row, f"cột '{given.text}' (cột thứ {given.columns[0] + 1}) không được đọc, nhưng "
-                f"ở {len(rows)} dòng, kể từ dòng này, tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó "
-                f"('{text}').", severity="warning",
+                f"{where} tên ở cột '{whole.text}' không kết thúc bằng chữ ở cột đó ('{text}'){family}.",
+                severity="error" if every else "warning",
                 hint=f"nếu cột '{whole.text}' chỉ ghi họ và tên đệm, đổi tiêu đề của nó thành 'Họ và tên đệm' để "
                      "đọc hai cột thành một tên, rồi nhập lại.")))
         return warnings
@@ -585,7 +624,8 @@ class _Layout:
 def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
     """The roster in a grid; raises RosterError when there is no header or no row. Of
     header cells naming one key alike, the first with data in the rows under them is
-    read: when that is not the first, the grid is read again choosing it."""
+    read (in `Table.columns`, and in a row where the others differ): when that is not the
+    first, the grid is read again choosing it. A row where it is empty reads another."""
     layout = _Layout(grid, read_heading, {})
     table = layout.run()
     chosen = {place: alike.worth_reading()[0] for place, alike in layout.alike.items()}

@@ -51,16 +51,20 @@ def _roster_grid(grids: list[Grid]) -> tuple[Grid, list[Grid], list[Grid]]:
     left aside. A sheet of people comes before a sheet of schools (a summary by school
     before the list, "Tổng hợp" then "Danh sách"); between two of a kind, the first.
     Sheets are probed with the header words as spelt (fuzzy matching on every row of a
-    long sheet is slow); only when none has a header so, the first with a header with a
-    slip ("Họ và tê") is read."""
-    kinds = [(grid, _header_names(grid, fuzzy=False)) for grid in grids]
-    people = [grid for grid, kind in kinds if kind == "people"]
-    schools = [grid for grid, kind in kinds if kind == "schools"]
+    long sheet is slow); only when none names people so are they probed again allowing a
+    slip: "Họ và tê" | "Đơn vị" reads as a list of schools when spelt exactly."""
+    if len(grids) == 1:
+        return grids[0], [], []  # find_roster reads it, however its header is spelt
+    kinds = [_header_names(grid, fuzzy=False) for grid in grids]
+    if "people" not in kinds:
+        kinds = [_header_names(grid, fuzzy=True) for grid in grids]
+    people = [grid for grid, kind in zip(grids, kinds, strict=True) if kind == "people"]
+    schools = [grid for grid, kind in zip(grids, kinds, strict=True) if kind == "schools"]
     if people:
         return people[0], people[1:], schools
     if schools:
         return schools[0], schools[1:], []
-    return next((grid for grid in grids if _header_names(grid, fuzzy=True)), grids[0]), [], []
+    return grids[0], [], []
 
 
 def _tell_sheets(table: Table, read: Grid, same: list[Grid], schools: list[Grid]) -> None:
