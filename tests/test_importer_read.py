@@ -334,7 +334,7 @@ def test_two_columns_that_name_the_subject_alike_and_differ_in_a_row_are_an_erro
     """Which of the two is the subject cannot be told: the row's error names both, with
     their texts; the same subject in both (whatever the case) is no error."""
     path = write_table(tmp_path / f"hai-mon.{suffix}", [
-        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn kiêm nhiệm"],
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Bộ môn", "Môn học"],
         [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"],
         [2, "Lò Văn Tư", "GV - THCS Him Lam", "Ngữ văn", "ngữ  văn "]])
     table = read_table(path)
@@ -342,9 +342,20 @@ def test_two_columns_that_name_the_subject_alike_and_differ_in_a_row_are_an_erro
     assert table.warnings == []
     assert [[(p.severity, p.line, p.message, p.hint) for p in row.problems] for row in table.rows] == [[(
         "error", 2 if suffix == "xlsx" else None,
-        "hai cột 'Môn dạy' (cột thứ 4) và 'Môn kiêm nhiệm' (cột thứ 5) đều là cột 'Môn' nhưng ghi khác nhau ở "
+        "hai cột 'Bộ môn' (cột thứ 4) và 'Môn học' (cột thứ 5) đều là cột 'Môn' nhưng ghi khác nhau ở "
         "dòng này: 'Toán' và 'Tin học'.",
         "giữ chữ ở một cột, xóa ở cột kia (hoặc đổi tiêu đề của cột không cần đọc), rồi nhập lại.")], []]
+
+
+def test_a_second_subject_taught_is_not_the_group_s_subject(tmp_path: Path) -> None:
+    """"Môn kiêm nhiệm" beside "Môn dạy": the subject a teacher also teaches, not a second
+    claim on the subject column (it made a row with both filled an error)."""
+    path = write_table(tmp_path / "kiem-nhiem.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn dạy", "Môn kiêm nhiệm"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"]])
+    table = read_table(path)
+    assert [row.get("subject") for row in table.rows] == ["Toán"]
+    assert [row.problems for row in table.rows] == [[]] and table.warnings == []
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
@@ -365,7 +376,7 @@ def test_of_two_columns_alike_a_row_reads_the_other_where_the_one_read_is_empty(
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
-@pytest.mark.parametrize("header", [["Bộ môn", "Môn học"], ["Môn dạy", "Môn kiêm nhiệm"]])
+@pytest.mark.parametrize("header", [["Bộ môn", "Môn học"], ["Môn dạy", "Môn giảng dạy"]])
 def test_of_two_columns_alike_the_one_with_data_is_read(tmp_path: Path, suffix: str, header: list[str]) -> None:
     """The first column empty in every row: the second is read, and nothing to warn of."""
     path = write_table(tmp_path / f"mon-trong.{suffix}", [

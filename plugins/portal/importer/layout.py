@@ -71,8 +71,9 @@ ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
 NOTES_JOINED_BY = "; "  # the cells of several note columns (rows._role reads a role in any of them)
 _JOINED_BY = {"post": " - ", "note": NOTES_JOINED_BY}
 # A header with one of these is a degree or a department ("Trình độ chuyên môn", "Chuyên
-# môn đào tạo", "Tổ chuyên môn"), not the subject taught, though it holds "mon".
-_NOT_SUBJECT = ("chuyenmon", "trinhdo", "daotao")
+# môn đào tạo", "Tổ chuyên môn") or a second subject taught ("Môn kiêm nhiệm"), not the
+# subject of the teacher's group, though it holds "mon".
+_NOT_SUBJECT = ("chuyenmon", "trinhdo", "daotao", "kiemnhiem")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\s*[.)]?$")
 
 
