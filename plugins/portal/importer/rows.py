@@ -18,13 +18,14 @@ from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
 from .layout import LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
-from .names import read_name
+from .names import WrittenName, read_name
 from .posts import is_office_staff, normalize_position, split_post
 from .roles import fits_kind, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
 _ONE_NAME = "họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'"
+_ONE_PER_ROW = "mỗi người một dòng riêng của bảng"
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
 
@@ -158,18 +159,33 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
     cell = read_name(_honorific("\n".join(lines))[1] if lines else written)
     if not cell.name:
         return True  # nothing but signs: name_problem says so of the text as written
-    if cell.lines:
-        shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
-        if not cell.one_name and not matcher.people_by_name.get(fold(cell.name)):
-            result.problem("name", f"{shown}.", expected=_ONE_NAME,
-                           hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
-            return False
-        result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
+    if cell.lines and not _lines_of_one_name(result, matcher, cell):
+        return False
     result.name = cell.name
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
     if cell.name != written.translate(APOSTROPHES):  # a typographic apostrophe made plain is no change
         result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'.", severity="warning")
+    return True
+
+
+def _lines_of_one_name(result: ImportedRow, matcher: Matcher, cell: WrittenName) -> bool:
+    """A name cell of several lines is one known person's name wrapped ("Đỗ Thị" | "Mỹ
+    Duyên"), with a warning. Lines that are surely several names (names.py's `apart`, a
+    line that alone is someone's name, lines that could each be a whole name) are an
+    error; so is a join that would make a new person: one name or two, only the clerk knows."""
+    shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
+    known = bool(matcher.people_by_name.get(fold(cell.name)))
+    if cell.apart or any(matcher.people_by_name.get(fold(line)) for line in cell.lines) or not (
+            cell.one_name or known):
+        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; ghi chú ghi ở cột 'Ghi chú'.")
+        return False
+    if not known:
+        result.problem("name", f"{shown}; ghép lại là '{cell.name}', chưa có ai tên này trong dữ liệu.",
+                       expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; nếu đây là một tên bị xuống dòng, viết tên đó "
+                                                "trên một dòng.")
+        return False
+    result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
     return True
 
 
