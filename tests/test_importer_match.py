@@ -346,6 +346,53 @@ def test_a_merged_leader_role_that_gives_a_body_two_leaders_is_reported(dt_porta
                              "nhiều dòng nên mỗi dòng đều mang vai trò đó).")
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("notes, role", [
+    (["Tổ trưởng chuyên môn trường", "Nhóm trưởng"], "nhom-truong"),  # was to-truong: a post at the school
+    (["Nhóm trưởng", "Tổ trưởng chuyên môn trường"], "nhom-truong"),
+    (["Dạy giỏi cấp tỉnh", "Nhóm trưởng"], "nhom-truong"),
+    (["Nhóm trưởng, ĐT 0912345678", None], "nhom-truong"),
+    (["P.Nhóm trưởng", "Dạy lớp 9"], "pho-nhom-truong"),
+    (["Nhóm trưởng", "Nhóm trưởng"], "nhom-truong"),
+])
+def test_the_role_of_several_note_columns_is_the_one_the_group_has(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                   notes: list[str | None], role: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER, "Ghi chú"], [1, "Đỗ Thị Mỹ Duyên", "Giáo viên", BM,
+                                                                          "Toán", *notes]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [m.entry["role"] for b in result.proposal.bodies for m in b.members if m.row] == [role]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("header, notes, column, message", [
+    (["Ghi chú", "Ghi chú"], ["Nhóm trưởng", "Phó nhóm trưởng"], "Ghi chú",
+     "ghi hai vai trò khác nhau: 'Nhóm trưởng' và 'Phó nhóm trưởng'."),
+    (["Ghi chú", "Ghi chú"], ["Thư ký", "Nhóm trưởng"], "Ghi chú",
+     "ghi hai vai trò khác nhau: 'Thư ký' và 'Nhóm trưởng'."),
+    (["Ghi chú"], ["Tổ trưởng"], "Ghi chú", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Ghi chú", "Ghi chú"], ["Tổ trưởng chuyên môn", "Dạy giỏi"], "Ghi chú",
+     "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
+    (["Vai trò"], ["Tổ trưởng"], "Vai trò", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+])
+def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                 header: list[str], notes: list[str], column: str,
+                                                                 message: str) -> None:
+    """The hostile review: 'Nhóm trưởng' | 'Phó nhóm trưởng' in two Ghi chú columns gave
+    Nhóm trưởng silently, and a Ghi chú 'Tổ trưởng' made a teacher the Tổ trưởng of a
+    subject group, which has none (as '(Tổ trưởng)' in the name cell is an error)."""
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER[:-1], *header],
+                                                [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", *([None] * len(header))],
+                                                [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", BM, "Toán", *notes]])
+    result = import_roster(repo_portal, MAU, path)
+    assert [(p.path.endswith(f"cột '{column}'"), p.message) for p in result.errors] == [(True, message)]
+    assert result.errors == result.rows[1].problems
+    if "nhóm bộ môn" in message:
+        assert result.errors[0].hint == (f"chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'; cột "
+                                         f"'{column}' để trống nếu là thành viên bình thường.")
+        assert "Nhóm trưởng, Phó Nhóm trưởng" in (result.errors[0].expected or "")
+
+
 # Names that are no names
 
 
