@@ -346,6 +346,53 @@ def test_a_merged_leader_role_that_gives_a_body_two_leaders_is_reported(dt_porta
                              "nhiều dòng nên mỗi dòng đều mang vai trò đó).")
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("notes, role", [
+    (["Tổ trưởng chuyên môn trường", "Nhóm trưởng"], "nhom-truong"),  # was to-truong: a post at the school
+    (["Nhóm trưởng", "Tổ trưởng chuyên môn trường"], "nhom-truong"),
+    (["Dạy giỏi cấp tỉnh", "Nhóm trưởng"], "nhom-truong"),
+    (["Nhóm trưởng, ĐT 0912345678", None], "nhom-truong"),
+    (["P.Nhóm trưởng", "Dạy lớp 9"], "pho-nhom-truong"),
+    (["Nhóm trưởng", "Nhóm trưởng"], "nhom-truong"),
+])
+def test_the_role_of_several_note_columns_is_the_one_the_group_has(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                   notes: list[str | None], role: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER, "Ghi chú"], [1, "Đỗ Thị Mỹ Duyên", "Giáo viên", BM,
+                                                                          "Toán", *notes]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [m.entry["role"] for b in result.proposal.bodies for m in b.members if m.row] == [role]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("header, notes, column, message", [
+    (["Ghi chú", "Ghi chú"], ["Nhóm trưởng", "Phó nhóm trưởng"], "Ghi chú",
+     "ghi hai vai trò khác nhau: 'Nhóm trưởng' và 'Phó nhóm trưởng'."),
+    (["Ghi chú", "Ghi chú"], ["Thư ký", "Nhóm trưởng"], "Ghi chú",
+     "ghi hai vai trò khác nhau: 'Thư ký' và 'Nhóm trưởng'."),
+    (["Ghi chú"], ["Tổ trưởng"], "Ghi chú", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Ghi chú", "Ghi chú"], ["Tổ trưởng chuyên môn", "Dạy giỏi"], "Ghi chú",
+     "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
+    (["Vai trò"], ["Tổ trưởng"], "Vai trò", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+])
+def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                 header: list[str], notes: list[str], column: str,
+                                                                 message: str) -> None:
+    """The hostile review: 'Nhóm trưởng' | 'Phó nhóm trưởng' in two Ghi chú columns gave
+    Nhóm trưởng silently, and a Ghi chú 'Tổ trưởng' made a teacher the Tổ trưởng of a
+    subject group, which has none (as '(Tổ trưởng)' in the name cell is an error)."""
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER[:-1], *header],
+                                                [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", *([None] * len(header))],
+                                                [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", BM, "Toán", *notes]])
+    result = import_roster(repo_portal, MAU, path)
+    assert [(p.path.endswith(f"cột '{column}'"), p.message) for p in result.errors] == [(True, message)]
+    assert result.errors == result.rows[1].problems
+    if "nhóm bộ môn" in message:
+        assert result.errors[0].hint == (f"chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'; cột "
+                                         f"'{column}' để trống nếu là thành viên bình thường.")
+        assert "Nhóm trưởng, Phó Nhóm trưởng" in (result.errors[0].expected or "")
+
+
 # Names that are no names
 
 
@@ -501,25 +548,75 @@ def test_a_role_label_in_the_name_cell_is_the_role_however_typed(repo_portal: Po
             in [p.message for p in result.rows[1].remarks])
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-@pytest.mark.parametrize("written, lines, name", [
+WRAPPED = [
     ("Nguyễn Thị\nHồng Nhung", "'Nguyễn Thị', 'Hồng Nhung'", "Nguyễn Thị Hồng Nhung"),
     ("Nguyễn Thị Hồng\nNhung", "'Nguyễn Thị Hồng', 'Nhung'", "Nguyễn Thị Hồng Nhung"),
     ("Nguyễn Lê\nMinh Trí", "'Nguyễn Lê', 'Minh Trí'", "Nguyễn Lê Minh Trí"),
+    ("Nguyễn\nVăn An", "'Nguyễn', 'Văn An'", "Nguyễn Văn An"),
     ("H'Hen\nNiê", "'H'Hen', 'Niê'", "H'Hen Niê"),
     ("Y-Moan\nÊ Ban", "'Y-Moan', 'Ê Ban'", "Y-Moan Ê Ban"),
     ("Ksor\nNay", "'Ksor', 'Nay'", "Ksor Nay"),
     ("Lò Văn\nA", "'Lò Văn', 'A'", "Lò Văn A"),
-])
-def test_a_new_name_wrapped_onto_two_lines_is_one_name_said(repo_portal: Portal, tmp_path: Path, fmt: str,
-                                                            written: str, lines: str, name: str) -> None:
-    """On a first import everyone is new: a long name the clerk broke over two lines
-    (lines that cannot each be a whole name) is one name, with a warning."""
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written, lines, name", WRAPPED)
+def test_a_new_name_wrapped_onto_two_lines_is_an_error_saying_the_join(repo_portal: Portal, tmp_path: Path,
+                                                                       fmt: str, written: str, lines: str,
+                                                                       name: str) -> None:
+    """Lines that cannot each be a whole name, joined into no one's name: one name the
+    clerk broke, or two people in one cell; only the clerk knows, and a new person is
+    never made of a guess."""
     path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
     result = import_roster(repo_portal, MAU, path)
+    [error] = result.errors
+    assert error.message == f"ô họ và tên có 2 dòng: {lines}; ghép lại là '{name}', chưa có ai tên này trong dữ liệu."
+    assert error.hint == ("mỗi người một dòng riêng của bảng; nếu đây là một tên bị xuống dòng, viết tên đó trên "
+                          "một dòng.")
+    assert result.new_people == [] and result.rows[0].person is None
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written, lines, name", [
+    *WRAPPED, ("Đỗ Thị\nMỹ Duyên", "'Đỗ Thị', 'Mỹ Duyên'", "Đỗ Thị Mỹ Duyên"),
+    ("Đỗ Thị Mỹ\nDuyên", "'Đỗ Thị Mỹ', 'Duyên'", "Đỗ Thị Mỹ Duyên")])
+def test_a_known_name_wrapped_onto_two_lines_is_that_person_said(repo_portal: Portal, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch, fmt: str,
+                                                                 written: str, lines: str, name: str) -> None:
+    duyen = repo_portal.people["mau-do-thi-my-duyen"]
+    if name != duyen.name:
+        monkeypatch.setitem(repo_portal.people, "mau-x", Person("mau-x", name, None, None, {}, (), (), None,
+                                                                duyen.source))
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", BM, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
     assert result.errors == []
-    assert [p["name"] for p in result.new_people] == [name]
+    assert result.new_people == [] and result.rows[0].person in {"mau-x", duyen.id}
     assert f"ô họ và tên có 2 dòng: {lines}, đọc là một tên '{name}'." in [p.message for p in result.rows[0].remarks]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written", [
+    "Nguyễn Thị Vân\nTrần Thị Bình",  # folded, the given name Vân looked like the middle name Văn
+    "Lê Văn Định\nPhạm Văn Hùng",  # Định like Đình
+    "Lê Trinh\nĐỗ Thị Mỹ Duyên",  # Trinh like the family name Trịnh; the second line is a known person
+    "Đỗ Thị Mỹ Duyên\nNguyễn Thị",  # a line alone is a known person
+    "Nguyễn Thị\nLê Hoa",  # a later line led by a family name: another person
+    "Nguyễn Văn An\nTrần Thị Bình",
+    "Lê Hoa\nPhạm Lan",
+])
+def test_two_people_in_one_name_cell_are_never_joined_into_one(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                               written: str) -> None:
+    """The hostile review: 'Nguyễn Thị Vân' | 'Trần Thị Bình' became one new person
+    'Nguyễn Thị Vân Trần Thị Bình', with a warning and exit 0."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, "Võ Văn Khoa", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+                                              [2, written, "Giáo viên", BM, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    first, second = written.split("\n")
+    assert [p.message for p in result.rows[1].problems] == [f"ô họ và tên có 2 dòng: '{first}', '{second}'."]
+    assert result.errors == result.rows[1].problems
+    assert result.errors[0].hint == "mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'."
+    assert result.new_people == [] and result.rows[1].person is None
 
 
 @pytest.mark.parametrize("written, name", [

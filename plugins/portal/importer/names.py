@@ -4,8 +4,10 @@ A name cell sometimes carries more than a name: signs at its end ("Trần Thị 
 Chung."), a remark in parentheses or after a dash ("Hà Thị Liên (Nhóm trưởng)", "Phạm
 Thị Bẩy - GV"), a second name on another line. They are read apart here, so that none
 becomes part of a person's name; rows.py says what each means. A name wrapped onto
-two lines ("Nguyễn Thị" | "Hồng Nhung") is one name when its lines cannot each be a
-whole name; a last line that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
+two lines ("Nguyễn Thị" | "Hồng Nhung") can be one name when its lines cannot each be a
+whole name, but never when a line after the first starts with a family name and goes on
+("Lê Hoa" | "Phạm Lan") or when the name would be too long for one person's; a last line
+that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
 """
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .grid import clean
-from .keys import APOSTROPHES, fold
+from .keys import APOSTROPHES
 from .posts import DASHES, is_abbreviated_position
 from .roles import role_match
 
@@ -26,12 +28,16 @@ _TRAILING = re.compile(r"[\s.,;:]+$")
 _SPACED_DASH = re.compile(rf"\s+[{DASHES}]\s*|\s*[{DASHES}]\s+")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)$")
 _LAST_HYPHEN = re.compile(rf"[{DASHES}]([^{DASHES}]+)$")
-# Middle names that never end a name (folded): a line ending in one ("Nguyễn Thị") goes on.
-MIDDLE_NAMES = frozenset({"thi", "van", "huu", "dinh"})
-# Family names that are hardly anyone's given name (folded): a line of these alone
-# ("Nguyễn", "Nguyễn Lê") is no whole name.
-FAMILY_NAMES = frozenset({"nguyen", "tran", "le", "pham", "huynh", "phan", "vo", "dang", "bui", "do", "ho", "ngo",
-                          "trinh", "doan"})
+# Middle names that never end a name, with their marks (lower case, NFC): a line ending in
+# one ("Nguyễn Thị") goes on. Folded, the given names "Vân", "Định", "Thi" would look like them.
+MIDDLE_NAMES = frozenset({"thị", "văn", "hữu", "đình"})
+# Common family names that are hardly anyone's given name, with their marks (lower case,
+# NFC): a line of these alone ("Nguyễn", "Nguyễn Lê") is no whole name, and a line after the
+# first that starts with one and goes on ("Trần Thị Bình") is another person's name.
+FAMILY_NAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "huỳnh", "phan", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+                          "trịnh", "đoàn"})
+# A name of this many words is two people's: the longest names have five ("Nguyễn Thị Hồng Ngọc Anh").
+TOO_MANY_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class WrittenName:
     remark: str  # the text in the parentheses or after the dash; "" when none
     lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
     one_name: bool  # the lines can only be one name: at most one of them could be a whole name
+    apart: bool  # the lines are surely several names: a later line led by a family name, or too many words
 
 
 def read_name(text: str) -> WrittenName:
@@ -52,19 +59,32 @@ def read_name(text: str) -> WrittenName:
     name = _TRAILING.sub("", name)
     lines = _lines(name)
     if len(lines) < 2:
-        return WrittenName(clean(name), clean(remark), (), True)
-    return WrittenName(clean(name), clean(remark), lines, sum(map(_whole_name, lines)) <= 1)
+        return WrittenName(clean(name), clean(remark), (), True, False)
+    apart = len(_words(name)) >= TOO_MANY_WORDS or any(map(_another_name, lines[1:]))
+    return WrittenName(clean(name), clean(remark), lines, sum(map(_whole_name, lines)) <= 1, apart)
 
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line for line in map(clean, text.splitlines()) if line)
 
 
+def _words(text: str) -> list[str]:
+    """The words of a name as MIDDLE_NAMES and FAMILY_NAMES spell them: marks kept, lower case."""
+    return clean(text).lower().split()
+
+
 def _whole_name(line: str) -> bool:
     """Whether a line of a name cell could be a whole name: "Chu Thị Hồng Nhãn", "Ksor
-    Nay"; not one word, a name ending in a middle name, nor family names alone."""
-    words = fold(line).split()
+    Nay", "Lê Trinh"; not one word, a name ending in a middle name, nor family names alone."""
+    words = _words(line)
     return len(words) > 1 and words[-1] not in MIDDLE_NAMES and not FAMILY_NAMES.issuperset(words)
+
+
+def _another_name(line: str) -> bool:
+    """Whether a line after the first starts another person's name: a family name and
+    more ("Trần Thị Bình", "Phạm Lan"); not "Văn An", "Mỹ Duyên", "Ê Ban"."""
+    words = _words(line)
+    return len(words) > 1 and words[0] in FAMILY_NAMES
 
 
 def _remark(text: str) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from ..model import Membership, Portal
 from ..problems import Problem
 from .keys import fold, subject_key
 from .placement import Target
-from .rows import MEMBER_FIELDS, ImportedRow, settle_role_in_name
+from .rows import MEMBER_FIELDS, ImportedRow, settle_role
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,8 @@ def _check_leaders(target: Target, members: list[ProposedMember], leader: str | 
 def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:
     proposal = Proposal()
     kinds = {target.id: target.kind for target in targets}
-    for row in rows:  # a role from the name cell must be one the body the row went into has
-        settle_role_in_name(row, kinds.get(row.target or ""))
+    for row in rows:  # the row's role must be one the body the row went into has
+        settle_role(row, kinds.get(row.target or ""))
     for target in targets:
         mine = [row for row in rows if row.target == target.id and row.matched]
         if mine:

@@ -18,13 +18,15 @@ from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
 from .layout import LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
-from .names import read_name
+from .names import WrittenName, read_name
 from .posts import is_office_staff, normalize_position, split_post
 from .roles import fits_kind, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
 _ONE_NAME = "họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'"
+_ONE_PER_ROW = "mỗi người một dòng riêng của bảng"
+_SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
 
@@ -38,6 +40,15 @@ def _honorific(text: str) -> tuple[str | None, str]:
 def _stt(text: str) -> int | None:
     match = re.fullmatch(r"0*(\d+)\s*\.?", text)
     return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class RoleRead:
+    """A role read from the Vai trò cell, or from one of the Ghi chú cells joined in the note."""
+
+    text: str  # that cell as written: "Nhóm trưởng", "Tổ trưởng chuyên môn trường", "P.Nhóm trưởng"
+    role: str
+    loose: bool  # read through a one-letter slip
 
 
 @dataclass
@@ -64,6 +75,8 @@ class ImportedRow:
     note: str | None = None
     target: str | None = None  # the body it goes into (placement.py); None: none found
     role_in_name: tuple[str, str] | None = None  # (the name cell, its remark) when that gave the role
+    roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò or Ghi chú cells name (settle_role chooses)
+    role_column: str | None = None  # the column they were read from
     problems: list[Problem] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
@@ -158,13 +171,8 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
     cell = read_name(_honorific("\n".join(lines))[1] if lines else written)
     if not cell.name:
         return True  # nothing but signs: name_problem says so of the text as written
-    if cell.lines:
-        shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
-        if not cell.one_name and not matcher.people_by_name.get(fold(cell.name)):
-            result.problem("name", f"{shown}.", expected=_ONE_NAME,
-                           hint="mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'.")
-            return False
-        result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
+    if cell.lines and not _lines_of_one_name(result, matcher, cell):
+        return False
     result.name = cell.name
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
@@ -173,11 +181,31 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
     return True
 
 
+def _lines_of_one_name(result: ImportedRow, matcher: Matcher, cell: WrittenName) -> bool:
+    """A name cell of several lines is one known person's name wrapped ("Đỗ Thị" | "Mỹ
+    Duyên"), with a warning. Lines that are surely several names (names.py's `apart`, a
+    line that alone is someone's name, lines that could each be a whole name) are an
+    error; so is a join that would make a new person: one name or two, only the clerk knows."""
+    shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
+    known = bool(matcher.people_by_name.get(fold(cell.name)))
+    if cell.apart or any(matcher.people_by_name.get(fold(line)) for line in cell.lines) or not (
+            cell.one_name or known):
+        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; ghi chú ghi ở cột 'Ghi chú'.")
+        return False
+    if not known:
+        result.problem("name", f"{shown}; ghép lại là '{cell.name}', chưa có ai tên này trong dữ liệu.",
+                       expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; nếu đây là một tên bị xuống dòng, viết tên đó "
+                                                "trên một dòng.")
+        return False
+    result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
+    return True
+
+
 def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: str | None) -> bool:
     """A role in the name cell ("Hà Thị Liên (Nhóm trưởng)"): the row's role, unless
     the row names another; anything else is an error. The remark must be a role's label
     and nothing more ("Tổ trưởng tổ Toán" is the teacher's post at their school); whether
-    the body has that role is known once the row is placed (settle_role_in_name)."""
+    the body has that role is known once the row is placed (settle_role)."""
     role = role_label(remark)
     if role is None:
         _name_error(result, remark_problem(written, remark))
@@ -192,19 +220,48 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
     return True
 
 
-def settle_role_in_name(result: ImportedRow, body_kind: str | None) -> None:
-    """The role read from the name cell, now that the body the row goes into is known:
-    the row's role with a warning if the body has it (any role when no body was found);
-    else the remark is an error like any other ("(Tổ trưởng)" in a subject group is the
-    teacher's post at their school, not a role in the group)."""
+def settle_role(result: ImportedRow, body_kind: str | None) -> None:
+    """The row's role, now that the body the row goes into is known: a role the body has
+    (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
+    cells, or from the name cell. A cell naming a role the body does not have ("Tổ
+    trưởng" in a subject group: the teacher's post at their school) is no role of the
+    row: another cell's role that fits is taken; none, an error. Two cells naming
+    different roles that fit are an error naming both."""
+    if result.roles_read and not _settle_column_role(result, body_kind):
+        return
     if result.role_in_name is None:
         return
     written, remark = result.role_in_name
-    if not fits_kind(result.role, body_kind):
+    if not fits_kind(result.role, body_kind):  # "(Tổ trưởng)" in a subject group, as in a Ghi chú
         _name_error(result, remark_problem(written, remark))
         return
     result.problem("name", f"họ và tên ghi '{written}', đọc là '{result.name}', vai trò "
                    f"{wording.role_name(result.role)}.", severity="warning")
+
+
+def _settle_column_role(result: ImportedRow, body_kind: str | None) -> bool:
+    column = result.role_column
+    fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
+    if len({read.role for read in fitting}) > 1:
+        other = next(read for read in fitting if read.role != fitting[0].role)
+        result.problem(column, f"ghi hai vai trò khác nhau: '{fitting[0].text}' và '{other.text}'.",
+                       expected="một vai trò cho mỗi người",
+                       hint="giữ lại một vai trò, xóa vai trò kia.")
+        return False
+    if not fitting:
+        assert body_kind is not None  # any role fits a body of no known kind
+        kind = wording.body_kind_name(body_kind).lower()
+        labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.role_fits_kind(role, body_kind))
+        result.problem(column, f"'{result.roles_read[0].text}' không phải vai trò trong {kind}.",
+                       expected=f"một vai trò của {kind}: {labels}",
+                       hint=f"{_SCHOOL_POST_APART}; cột '{LABELS[column or 'note']}' để trống nếu là thành viên "
+                            "bình thường.")
+        return False
+    chosen = fitting[0]
+    result.role = chosen.role
+    if chosen.loose:
+        result.problem(column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.", severity="warning")
+    return True
 
 
 def _names_a_school(matcher: Matcher, row: TableRow, name: str) -> bool:
@@ -221,26 +278,30 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
 
 
 def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
-    """The role from the Vai trò column, else from the Ghi chú; none written: the
-    body's ordinary member. A text that reads like a role but is none is an error.
+    """The roles the Vai trò column names, else each Ghi chú cell (several note columns
+    are joined by layout.NOTES_JOINED_BY); none written: the body's ordinary member. A
+    text that reads like a role but is none is an error. The role is chosen among those
+    read once the row is placed (settle_role); until then, the one that fits `body_kind`.
     Gives the column the role was read from (None: none)."""
     column = "role" if row.get("role") else "note"
     text = row.get(column)
-    role, loose = role_match(text)
-    if role is None and column == "note" and text:  # several note columns: a role in any of them
-        text, role, loose = next(((part, *role_match(part)) for part in text.split(NOTES_JOINED_BY)
-                                  if role_match(part)[0] is not None), (text, None, False))
-    result.role_from_merge = column in row.merged and role is not None
-    if role is None:
-        result.role = ordinary_role(body_kind, is_school)
-        if text and (column == "role" or looks_like_a_role(text)):
+    parts = text.split(NOTES_JOINED_BY) if column == "note" else [text]
+    read: list[RoleRead] = []
+    for part in parts:
+        role, loose = role_match(part)
+        if role is not None:
+            read.append(RoleRead(part, role, loose))
+    result.role_from_merge = column in row.merged and bool(read)
+    result.role = ordinary_role(body_kind, is_school)
+    if not read:
+        unknown = text if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
+        if unknown:
             labels = ", ".join(vocab.ROLES.values())
-            result.problem(column, f"không rõ vai trò '{text}'.", expected=f"một trong: {labels}",
+            result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
                            hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
         return None
-    result.role = role
-    if loose:
-        result.problem(column, f"'{text}' được hiểu là {wording.role_name(role)}.", severity="warning")
+    result.roles_read, result.role_column = tuple(read), column
+    result.role = next((r.role for r in read if fits_kind(r.role, body_kind)), read[0].role)
     return column
 
 
