@@ -68,7 +68,7 @@ LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "po
           "unit_id": "Mã đơn vị"}
 ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
 # How the cells under a header merged across columns join into one value (else a space).
-NOTES_JOINED_BY = "; "  # the cells of several note columns (rows._role reads a role in any of them)
+NOTES_JOINED_BY = "; "  # the cells of several note columns (rows._role reads each for a role)
 _JOINED_BY = {"post": " - ", "note": NOTES_JOINED_BY}
 # A header with one of these is a degree or a department ("Trình độ chuyên môn", "Chuyên
 # môn đào tạo", "Tổ chuyên môn") or a second subject taught ("Môn kiêm nhiệm"), not the
