@@ -23,6 +23,12 @@ QUICK_SHARE = 4
 FLOOR = 10
 _PROFILE = "quick subset"
 _quick = False
+# No per-example deadline: the suite runs in worker processes on a shared machine, where one
+# example took 550 ms under load (0.5 ms alone) and failed a property that held. Tests assert
+# behaviour; the benchmarks (scripts/) measure time.
+_UNTIMED = "untimed"
+settings.register_profile(_UNTIMED, deadline=None)
+settings.load_profile(_UNTIMED)
 
 
 def is_quick_subset(markexpr: str) -> bool:
@@ -35,7 +41,8 @@ def draw_a_share() -> None:
     own (Hypothesis's default, 100) get the same share through a settings profile."""
     global _quick
     _quick = True
-    settings.register_profile(_PROFILE, max_examples=examples(settings.default.max_examples))
+    settings.register_profile(_PROFILE, parent=settings.get_profile(_UNTIMED),
+                              max_examples=examples(settings.default.max_examples))
     settings.load_profile(_PROFILE)
 
 

@@ -102,7 +102,7 @@ def test_the_repository_records_are_accepted() -> None:
         assert compile_schema(schema_of(where), _formats)(record), (where, record)
 
 
-@settings(max_examples=examples(600), deadline=None)
+@settings(max_examples=examples(600))
 @given(data=st.data())
 def test_a_mutated_record_is_judged_as_jsonschema_judges_it(data: st.DataObject) -> None:
     where, record = data.draw(st.sampled_from(RECORDS))
@@ -179,7 +179,7 @@ def _instances(schema: dict[str, Any], depth: int) -> st.SearchStrategy[Any]:
 
 
 @pytest.mark.parametrize(("where", "schema"), RECORD_SCHEMAS, ids=[where for where, _ in RECORD_SCHEMAS])
-@settings(max_examples=examples(100), deadline=None)
+@settings(max_examples=examples(100))
 @given(data=st.data())
 def test_a_drawn_value_is_judged_as_jsonschema_judges_it(where: str, schema: dict[str, Any],
                                                          data: st.DataObject) -> None:

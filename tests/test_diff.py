@@ -504,7 +504,7 @@ def moved_portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
     return portal
 
 
-@settings(max_examples=examples(25), deadline=None)
+@settings(max_examples=examples(25))
 @given(st.randoms(use_true_random=False))
 def test_the_order_of_members_and_duties_does_not_matter(moved_portal: Portal, rnd: random.Random) -> None:
     expected = to_json(diff_years(moved_portal, "pgddt-a", OLD, NEW))

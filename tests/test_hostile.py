@@ -119,7 +119,7 @@ def write(root: Path, texts: dict[str, str] | dict[str, bytes]) -> Path:
     return data
 
 
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                       HealthCheck.too_slow])
 @given(texts=mutated_dataset())
 def test_mutations_give_clear_errors_or_a_safe_site(tmp_path_factory: Any, texts: dict[str, bytes]) -> None:
@@ -301,7 +301,7 @@ def written_email(draw: st.DrawFn) -> str:
 WORDS = st.text(alphabet="abcdeđghiklmnoơưxyzàáảãạăằắẵặâầấẫậ ,;:", max_size=30)
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(300))
 @given(before=WORDS, value=written_phone() | written_email(), after=WORDS)
 def test_any_written_form_is_hidden_and_known(before: str, value: str, after: str) -> None:
     text = f"{before} {value} {after}"
@@ -312,14 +312,14 @@ def test_any_written_form_is_hidden_and_known(before: str, value: str, after: st
     assert keys & {privacy.phone_key(PRIVATE_PHONE), PRIVATE_EMAIL}, text
 
 
-@settings(max_examples=examples(200), deadline=None)
+@settings(max_examples=examples(200))
 @given(contact=st.text(max_size=40), text=st.text(max_size=200))
 def test_a_value_that_is_no_phone_or_e_mail_never_changes_a_text(contact: str, text: str) -> None:
     if privacy.phone_key(contact) is None and privacy.email_key(contact) is None:
         assert Redactor([contact])(text) == text
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(300))
 @given(prefix=st.sampled_from(["=", "+", "-", "@", "\t", "\r", ""]), rest=st.text(max_size=40))
 def test_no_csv_cell_starts_a_formula(prefix: str, rest: str) -> None:
     value = prefix + rest
@@ -332,7 +332,7 @@ def test_no_csv_cell_starts_a_formula(prefix: str, rest: str) -> None:
     assert next(csv.reader(io.StringIO(out.getvalue()))) == [cell]
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.sampled_from(TEXT_PAYLOADS) | st.text(alphabet="<>\"'&=/ascriptonl()", min_size=1, max_size=30))
 def test_markup_in_every_text_field_is_escaped(tmp_path_factory: Any, payload: str) -> None:
     """Markup put in every text field of the schema (tests/full_dataset.py): every page
@@ -369,7 +369,7 @@ def _tags(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return tags
 
 
-@settings(max_examples=examples(100), deadline=None)
+@settings(max_examples=examples(100))
 @given(text=st.text(max_size=60))
 def test_the_feed_and_calendars_parse_whatever_a_title_holds(repo_portal: Portal, text: str) -> None:
     hostile = hostile_titles(repo_portal, text)

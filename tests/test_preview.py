@@ -327,7 +327,7 @@ _JSON_VALUES = st.recursive(st.one_of(_JSON_TEXT, st.integers(), st.booleans(), 
                             max_leaves=20)
 
 
-@settings(max_examples=examples(200), deadline=None)
+@settings(max_examples=examples(200))
 @given(_JSON_VALUES)
 @example(['say "abc', "x\\", "abc"])  # an escaped quote before an id's letters, a backslash at the end
 def test_a_json_file_has_the_keys_of_its_values(value: Any) -> None:

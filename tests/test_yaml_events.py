@@ -253,7 +253,7 @@ def yaml_text(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(400), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=yaml_text())
 def test_values_lines_and_problems_are_those_of_the_node_tree(parser: str, text: str) -> None:
     assert_same_reading(text)
