@@ -234,8 +234,10 @@ def test_years_of_different_ended_offices_are_not_compared_as_one_office_s(tmp_p
     assert compared("--from", "2023-2024", "--to", "2024-2025") == (2, (
         "Không so sánh được: năm học 2023-2024 và 2024-2025 có trước năm học đầu tiên của so-gddt-tp-hcm "
         "(2025-2026); không có đơn vị đã chấm dứt mà so-gddt-tp-hcm tiếp tục có các năm học đó (năm học 2023-2024: "
-        "pgddt-dau-tieng; năm học 2024-2025: pgddt-cu-chi). So sánh ở từng đơn vị: cotcan so-sanh --office "
-        "pgddt-cu-chi --to 2024-2025"))
+        "pgddt-dau-tieng; năm học 2024-2025: pgddt-cu-chi)."))  # no command: neither has a second year
+    assert compared("--from", "2024-2025", "--to", "2023-2024") == (2, (
+        "Không so sánh được: năm học --to (2023-2024) phải sau năm học --from (2024-2025); có phải: --from "
+        "2023-2024 --to 2024-2025?"))
     assert compared("--to", "2024-2025") == (2, "Không so sánh được: đơn vị pgddt-cu-chi, mà so-gddt-tp-hcm tiếp "
                                                 "tục, không có năm học nào trước 2024-2025 để so sánh.")
     code, said = compared("--from", "2023-2024")

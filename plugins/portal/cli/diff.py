@@ -45,8 +45,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 def pick_years(years: list[SchoolYear], old: SchoolYear | None,
                new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
     """--to defaults to the latest year, --from to the year before --to that has data."""
-    if old is not None and new is not None and new < old:
-        raise DiffError(f"năm học --to ({new}) phải sau năm học --from ({old}); có phải: --from {new} --to {old}?")
+    _in_order(old, new)
     if new is None:
         later = [y for y in years if old is None or y > old]
         if not later:
@@ -60,12 +59,18 @@ def pick_years(years: list[SchoolYear], old: SchoolYear | None,
     return old, new
 
 
+def _in_order(old: SchoolYear | None, new: SchoolYear | None) -> None:
+    if old is not None and new is not None and new < old:
+        raise DiffError(f"năm học --to ({new}) phải sau năm học --from ({old}); có phải: --from {new} --to {old}?")
+
+
 def across_succession(portal: Portal, office: str, old: SchoolYear | None,
                       new: SchoolYear | None) -> tuple[str, SchoolYear, SchoolYear]:
     """The office whose years are compared, and the two years: `office` itself; or, for a
     year before `office`'s first, an ended office it carries on: the one that has the years
     asked when both come before (and the year missing taken from its own), else the one
     whose bodies `office`'s year `new` carries on (its year `old` compared with `new`)."""
+    _in_order(old, new)
     own = office_years(portal, office)
     if not own:
         raise DiffError(f"đơn vị {office} chưa có dữ liệu năm học nào.")
@@ -108,8 +113,8 @@ def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[Scho
     asked = [y for y in (old, new) if y is not None]
     held = "; ".join(f"năm học {y}: {', '.join(p for p, years in before.items() if y in years) or 'không có'}"
                      for y in asked)
-    commands_each = "; ".join(commands.DIFF.line("--office", p, "--to", str(new))
-                              for p, years in before.items() if new in years)
+    commands_each = "; ".join(commands.DIFF.line("--office", p, "--to", str(new)) for p, years in before.items()
+                              if new in years and years[0] < new)  # only those that can compare
     raise DiffError(f"năm học {' và '.join(map(str, asked))} có trước năm học đầu tiên của {office} ({first}); "
                     f"{'nhiều' if having else 'không có'} đơn vị đã chấm dứt mà {office} tiếp tục có "
                     f"{'các năm học' if len(asked) > 1 else 'năm học'} đó ({held})."
