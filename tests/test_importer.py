@@ -494,6 +494,18 @@ def test_script_refuses_a_row_whose_two_subject_columns_differ(tmp_path: Path) -
             "ghi khác nhau ở dòng này: 'Toán' và 'Tin học'.") in done.stderr
 
 
+@pytest.mark.parametrize("written", ["Toán học", "toán", "TOÁN"])
+def test_script_reads_two_subject_columns_naming_one_subject_in_other_words(tmp_path: Path, written: str) -> None:
+    """"Toán" | "Toán học" name one subject (its alias in data/subjects.yml): no error."""
+    path = write_table(tmp_path / "bo-mon.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Bộ môn", "Môn học", "Ghi chú"],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", written, "Nhóm trưởng"]])
+    done = run_script("--office", "so-gddt-mau", "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [LAN]
+    assert "ghi khác nhau" not in done.stderr
+
+
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
 @pytest.mark.parametrize("family", ["Họ và tên lót", "Họ, tên lót", "Họ và chữ lót"])
 def test_script_joins_a_name_under_a_family_header_and_tên(tmp_path: Path, suffix: str, family: str) -> None:

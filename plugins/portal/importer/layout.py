@@ -309,7 +309,14 @@ def _and(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} và {items[-1]}" if len(items) > 1 else "".join(items)
 
 
-def _same_text(a: str, b: str) -> bool:
+# The subject a cell's text names (matcher.Matcher.subject), when the caller knows the
+# subjects: two columns naming the subject alike agree when they name one ("Toán", "Toán học").
+SubjectOf = Callable[[str], str | None]
+
+
+def _same_value(key: str, a: str, b: str, subject_of: SubjectOf | None) -> bool:
+    if key == "subject" and subject_of is not None and (subject := subject_of(a)) is not None:
+        return subject == subject_of(b)
     return a.casefold().split() == b.casefold().split()
 
 
@@ -334,10 +341,12 @@ Chosen = dict[tuple[int, str], Claim]
 
 
 class _Layout:
-    def __init__(self, grid: Grid, read_heading: HeadingReader, chosen: Chosen) -> None:
+    def __init__(self, grid: Grid, read_heading: HeadingReader, chosen: Chosen,
+                 subject_of: SubjectOf | None = None) -> None:
         self.grid = grid
         self.read_heading = read_heading
         self.chosen = chosen
+        self.subject_of = subject_of
         self.columns: dict[str, tuple[int, ...]] = {}
         self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
@@ -481,7 +490,7 @@ class _Layout:
                 continue
             (claim, value), *others = filled
             values[alike.key], used[alike.key] = value, claim.columns
-            if any(not _same_text(value, other) for _, other in others):
+            if any(not _same_value(alike.key, value, other, self.subject_of) for _, other in others):
                 problems.append(row_problem(
                     self.grid.source, row, f"{_columns_named(tuple(c for c, _ in filled))} đều là cột "
                     f"'{LABELS[alike.key]}' nhưng ghi khác nhau ở dòng này: {_and([_quoted(t) for _, t in filled])}.",
@@ -622,14 +631,14 @@ class _Layout:
         return warnings
 
 
-def find_roster(grid: Grid, read_heading: HeadingReader) -> Table:
+def find_roster(grid: Grid, read_heading: HeadingReader, subject_of: SubjectOf | None = None) -> Table:
     """The roster in a grid; raises RosterError when there is no header or no row. Of
     header cells naming one key alike, the first with data in the rows under them is
     read (in `Table.columns`, and in a row where the others differ): when that is not the
     first, the grid is read again choosing it. A row where it is empty reads another."""
-    layout = _Layout(grid, read_heading, {})
+    layout = _Layout(grid, read_heading, {}, subject_of)
     table = layout.run()
     chosen = {place: alike.worth_reading()[0] for place, alike in layout.alike.items()}
     if all(claim == layout.alike[place].claims[0] for place, claim in chosen.items()):
         return table
-    return _Layout(grid, read_heading, chosen).run()
+    return _Layout(grid, read_heading, chosen, subject_of).run()
