@@ -26,6 +26,10 @@ _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
 _ONE_NAME = "họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'"
 _ONE_PER_ROW = "mỗi người một dòng riêng của bảng"
+# The hint of a name cell whose lines may be one name or several people's.
+_LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dòng trong ô (gõ bằng Alt+Enter trong Excel, Enter "
+                f"hoặc Shift+Enter trong Word) để cả tên trên một dòng; nếu là hai người, ghi {_ONE_PER_ROW}; "
+                "ghi chú ghi ở cột 'Ghi chú'.")
 _SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
@@ -182,20 +186,17 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
 
 
 def _lines_of_one_name(result: ImportedRow, matcher: Matcher, cell: WrittenName) -> bool:
-    """A name cell of several lines is one known person's name wrapped ("Đỗ Thị" | "Mỹ
-    Duyên"), with a warning. Lines that are surely several names (names.py's `apart`, a
-    line that alone is someone's name, lines that could each be a whole name) are an
-    error; so is a join that would make a new person: one name or two, only the clerk knows."""
+    """A name cell of several lines is one name wrapped ("Đỗ Thị" | "Mỹ Duyên", "Nguyễn
+    Thị" | "Hồng Nhung"), joined with a warning saying how it was read, when it is someone's
+    name or when its lines cannot each be a whole name (names.py's `one_name`): a new
+    person's name broken by a narrow column is joined too. Lines that could each be a
+    whole name, or are surely several names (names.py's `apart`, a line that alone is
+    someone's name), are an error: one name or two people, only the clerk knows."""
     shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
     known = bool(matcher.people_by_name.get(fold(cell.name)))
     if cell.apart or any(matcher.people_by_name.get(fold(line)) for line in cell.lines) or not (
             cell.one_name or known):
-        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; ghi chú ghi ở cột 'Ghi chú'.")
-        return False
-    if not known:
-        result.problem("name", f"{shown}; ghép lại là '{cell.name}', chưa có ai tên này trong dữ liệu.",
-                       expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; nếu đây là một tên bị xuống dòng, viết tên đó "
-                                                "trên một dòng.")
+        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=_LINES_APART)
         return False
     result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
     return True
