@@ -370,10 +370,10 @@ def test_the_role_of_several_note_columns_is_the_one_the_group_has(repo_portal: 
      "ghi hai vai trò khác nhau: 'Nhóm trưởng' và 'Phó nhóm trưởng'."),
     (["Ghi chú", "Ghi chú"], ["Thư ký", "Nhóm trưởng"], "Ghi chú",
      "ghi hai vai trò khác nhau: 'Thư ký' và 'Nhóm trưởng'."),
-    (["Ghi chú"], ["Tổ trưởng"], "Ghi chú", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Ghi chú"], ["Tổ trưởng chuyên môn"], "Ghi chú", "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
     (["Ghi chú", "Ghi chú"], ["Tổ trưởng chuyên môn", "Dạy giỏi"], "Ghi chú",
      "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
-    (["Vai trò"], ["Tổ trưởng"], "Vai trò", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Vai trò"], ["Tổ trưởng CM"], "Vai trò", "'Tổ trưởng CM' không phải vai trò trong nhóm bộ môn."),
 ])
 def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                                  header: list[str], notes: list[str], column: str,
@@ -391,6 +391,31 @@ def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Por
         assert result.errors[0].hint == (f"chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'; cột "
                                          f"'{column}' để trống nếu là thành viên bình thường.")
         assert "Nhóm trưởng, Phó Nhóm trưởng" in (result.errors[0].expected or "")
+
+
+ANOTHER_BODY_ROLE = ("là vai trò của tổ cốt cán và tổ mạng lưới chuyên môn, không phải của nhóm bộ môn; dòng này "
+                     "được xếp vào Nhóm Toán (dữ liệu mẫu) vì môn 'Toán'.")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("header, text", [("Ghi chú", "Tổ trưởng"), ("Vai trò", "Tổ trưởng"), ("Ghi chú", "Tổ phó")])
+def test_another_kind_of_bodys_role_in_a_subject_group_says_why_the_row_is_there(
+        repo_portal: Portal, tmp_path: Path, fmt: str, header: str, text: str) -> None:
+    """The hostile review: the team's Tổ trưởng, placed by subject into the subject group,
+    was told to write a post at their school in 'Chức vụ', which is untrue of them."""
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER[:-1], header],
+                                                [1, "Võ Văn Khoa", "Phó Hiệu trưởng", "THCS Hoa Sen (dữ liệu mẫu)",
+                                                 "Toán", text],
+                                                [2, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]])
+    result = import_roster(repo_portal, MAU, path)
+    [error] = result.errors
+    assert error.message == f"'{text}' {ANOTHER_BODY_ROLE}"
+    assert error.path.endswith(f"cột '{header}'")
+    role = "Tổ trưởng" if text == "Tổ trưởng" else "Tổ phó"
+    assert error.hint == (f"nếu người này là {role} của tổ chức có nhóm bộ môn này, để trống ô 'Môn' của dòng này "
+                          f"hoặc đặt dòng dưới tiêu đề của tổ chức đó; nếu không, ghi một vai trò của nhóm bộ môn, "
+                          f"hoặc cột '{header}' để trống nếu là thành viên bình thường.")
+    assert "Chức vụ" not in (error.hint or "")
 
 
 # Names that are no names

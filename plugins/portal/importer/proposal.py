@@ -160,9 +160,10 @@ def _check_leaders(target: Target, members: list[ProposedMember], leader: str | 
 
 def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:
     proposal = Proposal()
-    kinds = {target.id: target.kind for target in targets}
+    by_id = {target.id: target for target in targets}
     for row in rows:  # the row's role must be one the body the row went into has
-        settle_role(row, kinds.get(row.target or ""))
+        target = by_id.get(row.target or "")
+        settle_role(row, target.kind if target else None, target.name if target else None)
     for target in targets:
         mine = [row for row in rows if row.target == target.id and row.matched]
         if mine:
