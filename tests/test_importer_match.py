@@ -418,6 +418,24 @@ def test_another_kind_of_bodys_role_in_a_subject_group_says_why_the_row_is_there
     assert "Chức vụ" not in (error.hint or "")
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_member_kept_whose_row_was_refused_is_not_said_to_be_missing(repo_portal: Portal, tmp_path: Path,
+                                                                       fmt: str) -> None:
+    """The hostile review: 'giữ Hồ Văn Nghĩa (Phó Cụm trưởng) vì người này … không có
+    trong bảng', though his row is in the table, refused for an error."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        HEADER, [1, "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", None, "Cụm trưởng"],
+        [2, "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông", None, "Trưởng ban"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [p.message for p in result.errors] == ["không rõ vai trò 'Trưởng ban'."]
+    kept = [p.message for p in result.proposal.problems if "giữ" in p.message]
+    assert kept == [
+        "Cụm 01 (cc-cum-01): giữ Hồ Văn Nghĩa (Phó Cụm trưởng) vì dòng của người này trong bảng có lỗi nên chưa "
+        "nhập được.",
+        "Cụm 01 (cc-cum-01): giữ Thân Lê Hồng Nhung (Phó Cụm trưởng) vì người này không có số thứ tự và không có "
+        "trong bảng."]
+
+
 # Names that are no names
 
 
