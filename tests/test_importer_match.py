@@ -543,7 +543,7 @@ def test_two_names_on_two_lines_of_one_cell_are_an_error_not_one_person(repo_por
     [error] = result.errors
     assert (error.path.endswith("cột 'Họ và tên'"), error.message) == (
         True, "ô họ và tên có 2 dòng: 'Nguyễn Thị Hương', 'Chu Thị Hồng Nhãn'.")
-    assert error.hint == "mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'."
+    assert error.hint == LINES_HINT
     assert [(r.person, r.role) for r in result.rows[1:]] == [("dbp-ha-thi-lien", "uy-vien"),
                                                              ("dbp-cao-thi-dai", "nhom-truong")]
     assert result.new_people == []
