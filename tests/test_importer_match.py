@@ -370,10 +370,10 @@ def test_the_role_of_several_note_columns_is_the_one_the_group_has(repo_portal: 
      "ghi hai vai trò khác nhau: 'Nhóm trưởng' và 'Phó nhóm trưởng'."),
     (["Ghi chú", "Ghi chú"], ["Thư ký", "Nhóm trưởng"], "Ghi chú",
      "ghi hai vai trò khác nhau: 'Thư ký' và 'Nhóm trưởng'."),
-    (["Ghi chú"], ["Tổ trưởng"], "Ghi chú", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Ghi chú"], ["Tổ trưởng chuyên môn"], "Ghi chú", "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
     (["Ghi chú", "Ghi chú"], ["Tổ trưởng chuyên môn", "Dạy giỏi"], "Ghi chú",
      "'Tổ trưởng chuyên môn' không phải vai trò trong nhóm bộ môn."),
-    (["Vai trò"], ["Tổ trưởng"], "Vai trò", "'Tổ trưởng' không phải vai trò trong nhóm bộ môn."),
+    (["Vai trò"], ["Tổ trưởng CM"], "Vai trò", "'Tổ trưởng CM' không phải vai trò trong nhóm bộ môn."),
 ])
 def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                                  header: list[str], notes: list[str], column: str,
@@ -391,6 +391,49 @@ def test_conflicting_roles_or_a_role_the_group_lacks_are_errors(repo_portal: Por
         assert result.errors[0].hint == (f"chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'; cột "
                                          f"'{column}' để trống nếu là thành viên bình thường.")
         assert "Nhóm trưởng, Phó Nhóm trưởng" in (result.errors[0].expected or "")
+
+
+ANOTHER_BODY_ROLE = ("là vai trò của tổ cốt cán và tổ mạng lưới chuyên môn, không phải của nhóm bộ môn; dòng này "
+                     "được xếp vào Nhóm Toán (dữ liệu mẫu) vì môn 'Toán'.")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("header, text", [("Ghi chú", "Tổ trưởng"), ("Vai trò", "Tổ trưởng"), ("Ghi chú", "Tổ phó")])
+def test_another_kind_of_bodys_role_in_a_subject_group_says_why_the_row_is_there(
+        repo_portal: Portal, tmp_path: Path, fmt: str, header: str, text: str) -> None:
+    """The hostile review: the team's Tổ trưởng, placed by subject into the subject group,
+    was told to write a post at their school in 'Chức vụ', which is untrue of them."""
+    path = write_table(tmp_path / f"ds.{fmt}", [[*MAU_HEADER[:-1], header],
+                                                [1, "Võ Văn Khoa", "Phó Hiệu trưởng", "THCS Hoa Sen (dữ liệu mẫu)",
+                                                 "Toán", text],
+                                                [2, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]])
+    result = import_roster(repo_portal, MAU, path)
+    [error] = result.errors
+    assert error.message == f"'{text}' {ANOTHER_BODY_ROLE}"
+    assert error.path.endswith(f"cột '{header}'")
+    role = "Tổ trưởng" if text == "Tổ trưởng" else "Tổ phó"
+    assert error.hint == (f"nếu người này là {role} của tổ chức có nhóm bộ môn này, để trống ô 'Môn' của dòng này "
+                          f"hoặc đặt dòng dưới tiêu đề của tổ chức đó; nếu không, ghi một vai trò của nhóm bộ môn, "
+                          f"hoặc cột '{header}' để trống nếu là thành viên bình thường.")
+    assert "Chức vụ" not in (error.hint or "")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_member_kept_whose_row_was_refused_is_not_said_to_be_missing(repo_portal: Portal, tmp_path: Path,
+                                                                       fmt: str) -> None:
+    """The hostile review: 'giữ Hồ Văn Nghĩa (Phó Cụm trưởng) vì người này … không có
+    trong bảng', though his row is in the table, refused for an error."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        HEADER, [1, "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", None, "Cụm trưởng"],
+        [2, "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông", None, "Trưởng ban"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [p.message for p in result.errors] == ["không rõ vai trò 'Trưởng ban'."]
+    kept = [p.message for p in result.proposal.problems if "giữ" in p.message]
+    assert kept == [
+        "Cụm 01 (cc-cum-01): giữ Hồ Văn Nghĩa (Phó Cụm trưởng) vì dòng của người này trong bảng có lỗi nên chưa "
+        "nhập được.",
+        "Cụm 01 (cc-cum-01): giữ Thân Lê Hồng Nhung (Phó Cụm trưởng) vì người này không có số thứ tự và không có "
+        "trong bảng."]
 
 
 # Names that are no names
@@ -500,7 +543,7 @@ def test_two_names_on_two_lines_of_one_cell_are_an_error_not_one_person(repo_por
     [error] = result.errors
     assert (error.path.endswith("cột 'Họ và tên'"), error.message) == (
         True, "ô họ và tên có 2 dòng: 'Nguyễn Thị Hương', 'Chu Thị Hồng Nhãn'.")
-    assert error.hint == "mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'."
+    assert error.hint == LINES_HINT
     assert [(r.person, r.role) for r in result.rows[1:]] == [("dbp-ha-thi-lien", "uy-vien"),
                                                              ("dbp-cao-thi-dai", "nhom-truong")]
     assert result.new_people == []
@@ -557,23 +600,56 @@ WRAPPED = [
     ("Y-Moan\nÊ Ban", "'Y-Moan', 'Ê Ban'", "Y-Moan Ê Ban"),
     ("Ksor\nNay", "'Ksor', 'Nay'", "Ksor Nay"),
     ("Lò Văn\nA", "'Lò Văn', 'A'", "Lò Văn A"),
+    ("Trần Quốc\nBảo", "'Trần Quốc', 'Bảo'", "Trần Quốc Bảo"),
+    ("Nguyễn\nVăn Toàn", "'Nguyễn', 'Văn Toàn'", "Nguyễn Văn Toàn"),
+    ("Lê Thị Thu\nHương", "'Lê Thị Thu', 'Hương'", "Lê Thị Thu Hương"),
 ]
+LINES_HINT = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dòng trong ô (gõ bằng Alt+Enter trong Excel, Enter hoặc "
+              "Shift+Enter trong Word) để cả tên trên một dòng; nếu là hai người, ghi mỗi người một dòng riêng của "
+              "bảng; ghi chú ghi ở cột 'Ghi chú'.")
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 @pytest.mark.parametrize("written, lines, name", WRAPPED)
-def test_a_new_name_wrapped_onto_two_lines_is_an_error_saying_the_join(repo_portal: Portal, tmp_path: Path,
-                                                                       fmt: str, written: str, lines: str,
-                                                                       name: str) -> None:
-    """Lines that cannot each be a whole name, joined into no one's name: one name the
-    clerk broke, or two people in one cell; only the clerk knows, and a new person is
-    never made of a guess."""
+def test_a_new_name_wrapped_onto_two_lines_is_joined_into_a_new_person_said(repo_portal: Portal, tmp_path: Path,
+                                                                            fmt: str, written: str, lines: str,
+                                                                            name: str) -> None:
+    """The hostile review: a first import of a new team from a Word file with hard breaks
+    refused every wrapped row, though lines that cannot each be a whole name can only be
+    one name. They are joined, with a warning saying how, and the person proposed."""
     path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
     result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [p["name"] for p in result.new_people] == [name]
+    assert f"ô họ và tên có 2 dòng: {lines}, đọc là một tên '{name}'." in [p.message for p in result.rows[0].remarks]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_new_names_wrapped_with_a_role_or_an_honorific_are_a_new_team(repo_portal: Portal, tmp_path: Path,
+                                                                      fmt: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+        [1, "Nguyễn Thị\nHồng Nhung\nNhóm trưởng", "Giáo viên", BM, "Toán", ""],
+        [2, "Bà\nTrương Thị\nThanh Hương", "Giáo viên", TP, "Toán", ""],
+        [3, "Đỗ Thị Mỹ Duyên", "Giáo viên", BM, "Toán", ""]])
+    result = import_roster(repo_portal, MAU, path)
+    assert result.errors == []
+    assert [(p["name"], p.get("honorific")) for p in result.new_people] == [
+        ("Nguyễn Thị Hồng Nhung", None), ("Trương Thị Thanh Hương", "Bà")]
+    assert [r.role for r in result.rows] == ["nhom-truong", "uy-vien", "uy-vien"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written", ["Ngô Thị Thanh\nTrúc Ly", "Hoàng Minh\nAnh Tuấn"])
+def test_lines_that_could_each_be_a_name_are_an_error_saying_what_to_do(repo_portal: Portal, tmp_path: Path,
+                                                                         fmt: str, written: str) -> None:
+    """One name broken or two people: only the clerk knows; the hint says how to do either."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
+    result = import_roster(repo_portal, MAU, path)
+    first, second = written.split("\n")
     [error] = result.errors
-    assert error.message == f"ô họ và tên có 2 dòng: {lines}; ghép lại là '{name}', chưa có ai tên này trong dữ liệu."
-    assert error.hint == ("mỗi người một dòng riêng của bảng; nếu đây là một tên bị xuống dòng, viết tên đó trên "
-                          "một dòng.")
+    assert error.message == f"ô họ và tên có 2 dòng: '{first}', '{second}'."
+    assert error.hint == LINES_HINT
     assert result.new_people == [] and result.rows[0].person is None
 
 
@@ -615,7 +691,7 @@ def test_two_people_in_one_name_cell_are_never_joined_into_one(repo_portal: Port
     first, second = written.split("\n")
     assert [p.message for p in result.rows[1].problems] == [f"ô họ và tên có 2 dòng: '{first}', '{second}'."]
     assert result.errors == result.rows[1].problems
-    assert result.errors[0].hint == "mỗi người một dòng riêng của bảng; ghi chú ghi ở cột 'Ghi chú'."
+    assert result.errors[0].hint == LINES_HINT
     assert result.new_people == [] and result.rows[1].person is None
 
 

@@ -20,6 +20,7 @@ table is an error on the rows concerned, with a word when a merged cell did it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,8 +108,10 @@ def _ordered(entry: dict[str, Any]) -> dict[str, Any]:
     return {key: entry[key] for key in MEMBER_FIELDS if key in entry}
 
 
-def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], problems: list[Problem]) -> ProposedBody:
-    """The body's list after the import (see the module's docstring)."""
+def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], problems: list[Problem],
+                 refused: Sequence[ImportedRow] = ()) -> ProposedBody:
+    """The body's list after the import (see the module's docstring). `refused` are the
+    table's rows refused for an error: a member kept is said to be in one of them."""
     old_members = list(target.existing.members) if target.existing else []
     unused = dict(enumerate(old_members))
     imported: list[ProposedMember] = []
@@ -136,9 +139,14 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
             if has_people:
                 person = portal.people.get(member.person)
                 who = person.name if person else member.person
+                kept = f"{target.name} ({target.id}): giữ {who} ({wording.role_name(member.role)}) vì "
+                if any(row.person == member.person or fold(row.name) == fold(who) for row in refused):
+                    problems.append(Problem(rows[0].source, None, "", kept + "dòng của người này trong bảng có lỗi "
+                                            "nên chưa nhập được.", hint="sửa lỗi ở dòng đó rồi nhập lại.",
+                                            severity="warning"))
+                    continue
                 problems.append(Problem(
-                    rows[0].source, None, "", f"{target.name} ({target.id}): giữ {who} "
-                    f"({wording.role_name(member.role)}) vì người này không có số thứ tự và không có trong bảng.",
+                    rows[0].source, None, "", kept + "người này không có số thứ tự và không có trong bảng.",
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
     _check_leaders(target, imported, leader, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
@@ -160,13 +168,15 @@ def _check_leaders(target: Target, members: list[ProposedMember], leader: str | 
 
 def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:
     proposal = Proposal()
-    kinds = {target.id: target.kind for target in targets}
+    by_id = {target.id: target for target in targets}
     for row in rows:  # the row's role must be one the body the row went into has
-        settle_role(row, kinds.get(row.target or ""))
+        target = by_id.get(row.target or "")
+        settle_role(row, target.kind if target else None, target.name if target else None)
     for target in targets:
         mine = [row for row in rows if row.target == target.id and row.matched]
         if mine:
-            proposal.bodies.append(propose_body(portal, target, mine, proposal.problems))
+            refused = [row for row in rows if not row.matched and row.target in {target.id, None}]
+            proposal.bodies.append(propose_body(portal, target, mine, proposal.problems, refused))
     seen: set[str] = set()
     for row in rows:
         if row.new_person and row.person and row.matched and row.person not in seen:

@@ -26,7 +26,12 @@ _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
 _ONE_NAME = "họ và tên của một người, viết bằng chữ cái tiếng Việt, ví dụ 'Hà Thị Liên'"
 _ONE_PER_ROW = "mỗi người một dòng riêng của bảng"
+# The hint of a name cell whose lines may be one name or several people's.
+_LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dòng trong ô (gõ bằng Alt+Enter trong Excel, Enter "
+                f"hoặc Shift+Enter trong Word) để cả tên trên một dòng; nếu là hai người, ghi {_ONE_PER_ROW}; "
+                "ghi chú ghi ở cột 'Ghi chú'.")
 _SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
+_EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
 
@@ -182,20 +187,17 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
 
 
 def _lines_of_one_name(result: ImportedRow, matcher: Matcher, cell: WrittenName) -> bool:
-    """A name cell of several lines is one known person's name wrapped ("Đỗ Thị" | "Mỹ
-    Duyên"), with a warning. Lines that are surely several names (names.py's `apart`, a
-    line that alone is someone's name, lines that could each be a whole name) are an
-    error; so is a join that would make a new person: one name or two, only the clerk knows."""
+    """A name cell of several lines is one name wrapped ("Đỗ Thị" | "Mỹ Duyên", "Nguyễn
+    Thị" | "Hồng Nhung"), joined with a warning saying how it was read, when it is someone's
+    name or when its lines cannot each be a whole name (names.py's `one_name`): a new
+    person's name broken by a narrow column is joined too. Lines that could each be a
+    whole name, or are surely several names (names.py's `apart`, a line that alone is
+    someone's name), are an error: one name or two people, only the clerk knows."""
     shown = f"ô họ và tên có {len(cell.lines)} dòng: " + ", ".join(f"'{line}'" for line in cell.lines)
     known = bool(matcher.people_by_name.get(fold(cell.name)))
     if cell.apart or any(matcher.people_by_name.get(fold(line)) for line in cell.lines) or not (
             cell.one_name or known):
-        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; ghi chú ghi ở cột 'Ghi chú'.")
-        return False
-    if not known:
-        result.problem("name", f"{shown}; ghép lại là '{cell.name}', chưa có ai tên này trong dữ liệu.",
-                       expected=_ONE_NAME, hint=f"{_ONE_PER_ROW}; nếu đây là một tên bị xuống dòng, viết tên đó "
-                                                "trên một dòng.")
+        result.problem("name", f"{shown}.", expected=_ONE_NAME, hint=_LINES_APART)
         return False
     result.problem("name", f"{shown}, đọc là một tên '{cell.name}'.", severity="warning")
     return True
@@ -220,14 +222,14 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
     return True
 
 
-def settle_role(result: ImportedRow, body_kind: str | None) -> None:
+def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None) -> None:
     """The row's role, now that the body the row goes into is known: a role the body has
     (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
     cells, or from the name cell. A cell naming a role the body does not have ("Tổ
     trưởng" in a subject group: the teacher's post at their school) is no role of the
     row: another cell's role that fits is taken; none, an error. Two cells naming
-    different roles that fit are an error naming both."""
-    if result.roles_read and not _settle_column_role(result, body_kind):
+    different roles that fit are an error naming both. `body_name` names the body in messages."""
+    if result.roles_read and not _settle_column_role(result, body_kind, body_name):
         return
     if result.role_in_name is None:
         return
@@ -239,7 +241,7 @@ def settle_role(result: ImportedRow, body_kind: str | None) -> None:
                    f"{wording.role_name(result.role)}.", severity="warning")
 
 
-def _settle_column_role(result: ImportedRow, body_kind: str | None) -> bool:
+def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
     column = result.role_column
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
     if len({read.role for read in fitting}) > 1:
@@ -250,18 +252,40 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None) -> bool:
         return False
     if not fitting:
         assert body_kind is not None  # any role fits a body of no known kind
-        kind = wording.body_kind_name(body_kind).lower()
-        labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.role_fits_kind(role, body_kind))
-        result.problem(column, f"'{result.roles_read[0].text}' không phải vai trò trong {kind}.",
-                       expected=f"một vai trò của {kind}: {labels}",
-                       hint=f"{_SCHOOL_POST_APART}; cột '{LABELS[column or 'note']}' để trống nếu là thành viên "
-                            "bình thường.")
+        _role_not_of_body(result, body_kind, body_name)
         return False
     chosen = fitting[0]
     result.role = chosen.role
     if chosen.loose:
         result.problem(column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.", severity="warning")
     return True
+
+
+def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
+    """The error of a role the body the row went into does not have. A role's label and
+    nothing more ("Tổ trưởng", "Cụm trưởng") is the leader or deputy of another kind of
+    body: the row went into this one by its subject (or its heading); a longer text
+    ("Tổ trưởng chuyên môn") is the teacher's post at their school."""
+    column = result.role_column or "note"
+    read = result.roles_read[0]
+    kind = wording.body_kind_name(body_kind).lower()
+    labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.role_fits_kind(role, body_kind))
+    expected = f"một vai trò của {kind}: {labels}"
+    empty = _EMPTY_IF_ORDINARY.format(column=LABELS[column])
+    others = [wording.body_kind_name(other).lower() for other in vocab.BODY_KINDS
+              if read.role in (vocab.LEADER_ROLE[other], vocab.DEPUTY_ROLE[other])]
+    if not others or (role_label(read.text) is None and not read.loose):
+        result.problem(column, f"'{read.text}' không phải vai trò trong {kind}.", expected=expected,
+                       hint=f"{_SCHOOL_POST_APART}; {empty}")
+        return
+    body = body_name or kind
+    why = f" vì môn '{result.subject}'" if result.subject else ""
+    hint = f"ghi một vai trò của {kind}, hoặc {empty}"
+    if result.subject:
+        hint = (f"nếu người này là {wording.role_name(read.role)} của tổ chức có {kind} này, để trống ô "
+                f"'{LABELS['subject']}' của dòng này hoặc đặt dòng dưới tiêu đề của tổ chức đó; nếu không, {hint}")
+    result.problem(column, f"'{read.text}' là vai trò của {' và '.join(others)}, không phải của {kind}; dòng này "
+                   f"được xếp vào {body}{why}.", expected=expected, hint=hint)
 
 
 def _names_a_school(matcher: Matcher, row: TableRow, name: str) -> bool:
