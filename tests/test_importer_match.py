@@ -685,7 +685,7 @@ def test_a_name_refused_while_reading_is_one_error_not_also_a_missing_name(repo_
     assert [p.message for p in empty.problems] == ["thiếu họ và tên."]  # a cell left empty is still reported
 
 
-# Roles as offices write them: word orders, several in one note
+# Roles as offices write them: word orders, several in one note, a "Nhiệm vụ" column
 
 PGD_MAU = "pgddt-mau"
 PGD_MAU_YEAR = SchoolYear(2024)
@@ -705,7 +705,8 @@ def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal:
     """The hostile review: 'Phó trưởng cụm' and 'P.Trưởng cụm' were no roles, and a
     'Thư ký Hội đồng trường' (a post at the school) made a teacher the cluster's Thư ký."""
     path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "CỤM 1", "", "", "", ""],
-                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "Trưởng cụm"],
+                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "",
+                                                 "Trưởng cụm"],
                                                 [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
                                                  "Phó trưởng cụm"],
                                                 [3, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"), "",
@@ -745,3 +746,32 @@ def test_two_roles_in_one_note_cell_are_an_error(repo_portal: Portal, tmp_path: 
     first, second = (part.strip() for part in note.replace("\n", ",").replace(";", ",").split(","))
     assert [p.message for p in result.errors] == [f"ghi hai vai trò khác nhau: '{first}' và '{second}'."]
 
+
+DUTIES_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Nhiệm vụ", "Ghi chú"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_duties_column_gives_way_to_the_role_in_the_note(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """The hostile review: 'Phụ trách chung' under 'Nhiệm vụ' was an unknown role, and the
+    'Cụm trưởng' in Ghi chú was never read: such a list could not be imported."""
+    path = write_table(tmp_path / f"ds.{fmt}", [DUTIES_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"),
+                                                 "Phụ trách chung", "Cụm trưởng"],
+                                                [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"),
+                                                 "Phó cụm trưởng", ""],
+                                                [3, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"),
+                                                 "Phó trưởng ban tổ chức", ""],
+                                                [4, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "Ghi biên bản",
+                                                 "Thư ký"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert _roles(result) == [(1, "cum-truong"), (2, "pho-cum-truong"), (3, "thanh-vien"), (4, "thu-ky")]
+
+
+def test_a_role_column_with_no_role_is_still_an_error(repo_portal: Portal, tmp_path: Path) -> None:
+    header = [*DUTIES_HEADER[:4], "Vai trò", "Ghi chú"]
+    path = write_table(tmp_path / "ds.xlsx", [header, ["", "CỤM 1", "", "", "", ""],
+                                              [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"),
+                                               "Phụ trách chung", "Cụm trưởng"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert [p.message for p in result.errors] == ["không rõ vai trò 'Phụ trách chung'."]

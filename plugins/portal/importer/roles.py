@@ -28,7 +28,7 @@ _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"
 def _word_orders() -> dict[str, str]:
     """The word orders of the leader and deputy of a body led by a "<unit> trưởng" (Tổ,
     Nhóm, Cụm): "Trưởng nhóm", "Phó trưởng nhóm", "Phó nhóm trưởng", "Nhóm phó"."""
-    words = {}
+    words: dict[str, str] = {}
     for kind, leader in vocab.LEADER_ROLE.items():
         unit = fold(vocab.ROLES[leader]).removesuffix(" truong")
         if unit == fold(vocab.ROLES[leader]):

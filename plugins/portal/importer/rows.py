@@ -309,9 +309,11 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
 def _role_parts(row: TableRow) -> tuple[str, list[str]]:
     """The column a row's role is read from, and the texts in it read each for a role:
     the Vai trò cell whole; else each part of the Ghi chú cells, split at their lines and
-    at _NOTE_PARTS ("Tổ trưởng CM, Phó nhóm trưởng": two parts)."""
+    at _NOTE_PARTS ("Tổ trưởng CM, Phó nhóm trưởng": two parts). A role column headed
+    loosely ("Nhiệm vụ") holds duties: one naming no role ("Phụ trách chung") is no
+    unknown role, and the Ghi chú is read."""
     text = row.get("role")
-    if text:
+    if text and ("role" not in row.loose or role_match(text)[0] is not None):
         return "role", [text]
     lines = row.lines.get("note") or (row.get("note"),)
     return "note", [part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()]
