@@ -30,6 +30,7 @@ from portal.importer import (
     school_key,
     split_post,
 )
+from portal.importer.roles import looks_like_a_role, role_match
 from portal.model import Portal
 from roster_files import write_table
 
@@ -323,6 +324,32 @@ def test_positions_and_roles() -> None:
     assert role_from_note("tăng cường chuyên môn") == "uy-vien"
     assert role_from_note("", "thanh-vien") == "thanh-vien"
     assert role_from_note("Phó Cục trưởng") == "pho-cum-truong"  # the slip in Củ Chi's guide
+
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Phó trưởng cụm", ("pho-cum-truong", False)),
+    ("P.Trưởng cụm", ("pho-cum-truong", False)),
+    ("Phó Cụm trưởng", ("pho-cum-truong", False)),
+    ("Trưởng cụm", ("cum-truong", False)),
+    ("Phó trưởng tổ", ("to-pho", False)),  # was the Tổ trưởng, read loosely
+    ("Trưởng tổ", ("to-truong", False)),
+    ("Phó tổ trưởng", ("to-pho", False)),
+    ("Phó trưởng nhóm", ("pho-nhom-truong", False)),
+    ("Nhóm phó", ("pho-nhom-truong", False)),
+    ("Phó Cục trưởng", ("pho-cum-truong", True)),  # a one-letter slip
+    ("Phó Hiệu trưởng", (None, False)),
+    ("Thư ký", ("thu-ky", False)),
+    ("Thư ký hội đồng", ("thu-ky", False)),
+    ("Thư ký Hội đồng trường", (None, False)),  # posts at the school
+    ("Thư ký hội đồng sư phạm", (None, False)),
+    ("Thư ký HĐSP", (None, False)),
+    ("Thư ký hội đồng thi", (None, False)),
+])
+def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
+    assert role_match(text) == role
+    if role[0] is None and text.startswith("Thư ký"):
+        assert not looks_like_a_role(text)  # a note, not a role misspelt
 
 
 def test_header_spellings(tmp_path: Path) -> None:

@@ -759,3 +759,95 @@ def test_a_name_refused_while_reading_is_one_error_not_also_a_missing_name(repo_
         next(p.message for p in read_table(path).rows[0].problems)]
     assert refused.problems[0].message.startswith("ô ở cột thứ 2 ")
     assert [p.message for p in empty.problems] == ["thiếu họ và tên."]  # a cell left empty is still reported
+
+
+# Roles as offices write them: word orders, several in one note, a "Nhiệm vụ" column
+
+PGD_MAU = "pgddt-mau"
+PGD_MAU_YEAR = SchoolYear(2024)
+
+
+def _pgd_mau(text: str) -> str:
+    return f"THCS {text} (dữ liệu mẫu)"
+
+
+def _roles(result: ImportResult) -> list[tuple[int | None, str]]:
+    return [(r.stt, r.role) for r in result.rows]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal: Portal, tmp_path: Path,
+                                                                    fmt: str) -> None:
+    """The hostile review: 'Phó trưởng cụm' and 'P.Trưởng cụm' were no roles, and a
+    'Thư ký Hội đồng trường' (a post at the school) made a teacher the cluster's Thư ký."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "",
+                                                 "Trưởng cụm"],
+                                                [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
+                                                 "Phó trưởng cụm"],
+                                                [3, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"), "",
+                                                 "P.Trưởng cụm"],
+                                                [4, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "",
+                                                 "Thư ký Hội đồng trường"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert [r.target for r in result.rows] == ["mau-cum-1"] * 4
+    assert _roles(result) == [(1, "cum-truong"), (2, "pho-cum-truong"), (3, "pho-cum-truong"), (4, "thanh-vien")]
+    assert result.rows[3].note == "Thư ký Hội đồng trường"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_each_part_of_a_note_is_read_for_the_role(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """The hostile review: 'Tổ trưởng CM, Phó nhóm trưởng' was an error (the whole cell
+    read as the Tổ trưởng), 'GVDG cấp tỉnh, Thư ký' an ordinary member."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                                [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán",
+                                                 "Nhóm trưởng, Dạy giỏi cấp tỉnh"],
+                                                [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán",
+                                                 "Tổ trưởng CM, Phó nhóm trưởng"],
+                                                [3, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "Toán",
+                                                 "GVDG cấp tỉnh, Thư ký"],
+                                                [4, "Huỳnh Ngọc Ánh", "Giáo viên", _pgd_mau("Long Thạnh"), "Toán",
+                                                 "Dạy lớp 9 - Ủy viên"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert _roles(result) == [(1, "nhom-truong"), (2, "pho-nhom-truong"), (3, "thu-ky"), (4, "uy-vien")]
+
+
+@pytest.mark.parametrize("note", ["Nhóm trưởng, Phó nhóm trưởng", "Nhóm trưởng\nThư ký", "Thư ký; Nhóm trưởng"])
+def test_two_roles_in_one_note_cell_are_an_error(repo_portal: Portal, tmp_path: Path, note: str) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                              [1, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", note]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    first, second = (part.strip() for part in note.replace("\n", ",").replace(";", ",").split(","))
+    assert [p.message for p in result.errors] == [f"ghi hai vai trò khác nhau: '{first}' và '{second}'."]
+
+
+DUTIES_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Nhiệm vụ", "Ghi chú"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_duties_column_gives_way_to_the_role_in_the_note(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """The hostile review: 'Phụ trách chung' under 'Nhiệm vụ' was an unknown role, and the
+    'Cụm trưởng' in Ghi chú was never read: such a list could not be imported."""
+    path = write_table(tmp_path / f"ds.{fmt}", [DUTIES_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"),
+                                                 "Phụ trách chung", "Cụm trưởng"],
+                                                [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"),
+                                                 "Phó cụm trưởng", ""],
+                                                [3, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"),
+                                                 "Phó trưởng ban tổ chức", ""],
+                                                [4, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "Ghi biên bản",
+                                                 "Thư ký"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert _roles(result) == [(1, "cum-truong"), (2, "pho-cum-truong"), (3, "thanh-vien"), (4, "thu-ky")]
+
+
+def test_a_role_column_with_no_role_is_still_an_error(repo_portal: Portal, tmp_path: Path) -> None:
+    header = [*DUTIES_HEADER[:4], "Vai trò", "Ghi chú"]
+    path = write_table(tmp_path / "ds.xlsx", [header, ["", "CỤM 1", "", "", "", ""],
+                                              [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"),
+                                               "Phụ trách chung", "Cụm trưởng"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert [p.message for p in result.errors] == ["không rõ vai trò 'Phụ trách chung'."]

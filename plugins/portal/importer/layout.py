@@ -104,6 +104,7 @@ class TableRow:
     problems: list[Problem] = field(default_factory=list)
     refused: frozenset[str] = frozenset()  # keys whose cell a reading check refused (its problem is above)
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keys whose cell has line breaks: its lines
+    loose: frozenset[str] = frozenset()  # keys whose header is no spelling of their own ("Nhiệm vụ" for "role")
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -202,6 +203,7 @@ class HeaderRead:
     claims: list[Claim]
     alike: dict[str, tuple[Claim, ...]] = field(default_factory=dict)
     sorting: tuple[Claim, Claim] | None = None
+    loose: frozenset[str] = frozenset()  # the keys of `columns` no exact claim names
 
 
 def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
@@ -243,11 +245,14 @@ def _read_claims(claims: list[Claim]) -> HeaderRead:
         by_key.setdefault(claim.key, []).append(claim)
     columns: dict[str, tuple[int, ...]] = {}
     alike: dict[str, tuple[Claim, ...]] = {}
+    loose: set[str] = set()
     for key, group in by_key.items():
         if key == "note":
             columns[key] = tuple(i for claim in group for i in claim.columns)
             continue
         best = tuple(c for c in group if c.exact) or tuple(group)
+        if not best[0].exact:
+            loose.add(key)
         if len(best) > 1:
             alike[key] = best
         columns[key] = best[0].columns
@@ -257,7 +262,7 @@ def _read_claims(claims: list[Claim]) -> HeaderRead:
             alike["unit"] = alike.pop("school")
     usable = len(columns) >= 2 and (("name" in columns and bool({"post", "position", "unit"} & columns.keys()))
                                     or ("school" in columns and "name" not in columns))
-    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting)
+    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting, frozenset(loose))
 
 
 def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
@@ -348,6 +353,7 @@ class _Layout:
         self.chosen = chosen
         self.subject_of = subject_of
         self.columns: dict[str, tuple[int, ...]] = {}
+        self.loose: frozenset[str] = frozenset()  # the keys of `columns` under a loose header
         self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
         self.table = -2  # the grid table the roster is in now
@@ -438,6 +444,7 @@ class _Layout:
             self.current_alike.append(alike)
             columns[key] = self.chosen.get((order, key), claims[0]).columns
         self.sorting = read.sorting
+        self.loose = read.loose
         return columns
 
     def _completes_header(self, order: int, row: GridRow) -> bool:
@@ -532,7 +539,7 @@ class _Layout:
         lines = {key: self._lines(row, columns) for key, columns in used.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
-                                               list(row.problems) + alike_problems, refused, lines))
+                                               list(row.problems) + alike_problems, refused, lines, self.loose))
 
     def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
         """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""

@@ -9,21 +9,39 @@ from functools import cache
 from .. import vocab
 from .keys import fold
 
-# Spellings of the role labels of vocab.ROLES seen in lists.
-_EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
-                     "pho truong nhom": "pho-nhom-truong", "truong cum": "cum-truong", "cum pho": "pho-cum-truong",
-                     "to truong to": "to-truong", "uy vien thu ky": "thu-ky", "nhom pho": "pho-nhom-truong"}
+# Spellings of the role labels of vocab.ROLES seen in lists, besides the word orders of
+# _word_orders.
+_EXTRA_ROLE_WORDS = {"thu ki": "thu-ky", "to truong to": "to-truong", "uy vien thu ky": "thu-ky"}
 # Words that make a remark look like a role: such a remark that names no known role is
 # reported, not kept silently as a note.
 _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
                          r"(?:truong|pho))(?![a-z])")
+# The secretary of a council of the school ("Thư ký Hội đồng trường", "Thư ký hội đồng sư
+# phạm", "Thư ký HĐSP", "Thư ký hội đồng thi"): a post at the school, no role of a body of
+# the list. A plain "Thư ký" (or "Thư ký hội đồng") is the body's secretary.
+_SCHOOL_SECRETARY = re.compile(r"^thu k[yi] (?:hoi dong \w|hd ?\w)")
+_DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 
 
+def _word_orders() -> dict[str, str]:
+    """The word orders of the leader and deputy of a body led by a "<unit> trưởng" (Tổ,
+    Nhóm, Cụm): "Trưởng nhóm", "Phó trưởng nhóm", "Phó nhóm trưởng", "Nhóm phó"."""
+    words: dict[str, str] = {}
+    for kind, leader in vocab.LEADER_ROLE.items():
+        unit = fold(vocab.ROLES[leader]).removesuffix(" truong")
+        if unit == fold(vocab.ROLES[leader]):
+            continue  # "Chủ tịch"
+        deputy = vocab.DEPUTY_ROLE[kind]
+        words |= {f"truong {unit}": leader, f"{_DEPUTY} truong {unit}": deputy,
+                  f"{_DEPUTY} {unit} truong": deputy, f"{unit} {_DEPUTY}": deputy}
+    return words
+
+
 @cache
 def _role_words() -> dict[str, str]:
-    return {fold(label): role for role, label in vocab.ROLES.items()} | _EXTRA_ROLE_WORDS
+    return _word_orders() | {fold(label): role for role, label in vocab.ROLES.items()} | _EXTRA_ROLE_WORDS
 
 
 def _key(text: str) -> str:
@@ -33,10 +51,19 @@ def _key(text: str) -> str:
 
 
 def role_match(text: str) -> tuple[str | None, bool]:
-    """(role, read loosely) for a Ghi chú or Vai trò; (None, False) when it names no role."""
+    """(role, read loosely) for a Ghi chú or Vai trò; (None, False) when it names no role.
+    A text starting with "Phó" ("P.") is a deputy's role or none, never a leader's; the
+    secretary of a council of the school is none (_SCHOOL_SECRETARY)."""
     key = _key(text)
-    if not key:
+    if not key or _SCHOOL_SECRETARY.match(key):
         return None, False
+    role, loose = _match(key)
+    if role is not None and key.startswith(_DEPUTY + " ") and role not in vocab.DEPUTY_ROLE.values():
+        return None, False  # "Phó trưởng tổ" was the Tổ trưởng through a slip
+    return role, loose
+
+
+def _match(key: str) -> tuple[str | None, bool]:
     words = _role_words()
     for label in sorted(words, key=len, reverse=True):
         if key == label or key.startswith(label + " "):
@@ -59,8 +86,10 @@ def fits_kind(role: str, body_kind: str | None) -> bool:
 
 
 def looks_like_a_role(text: str) -> bool:
-    """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows."""
-    return bool(_ROLE_WORDS.search(_key(text))) and len(text) <= 40
+    """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows. A
+    post at the school ('Thư ký Hội đồng trường') is a note, not a role misspelt."""
+    key = _key(text)
+    return bool(_ROLE_WORDS.search(key)) and not _SCHOOL_SECRETARY.match(key) and len(text) <= 40
 
 
 def ordinary_role(body_kind: str | None, school: bool) -> str:

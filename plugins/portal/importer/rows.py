@@ -16,10 +16,10 @@ from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import LABELS, NOTES_JOINED_BY, TableRow
+from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
-from .posts import is_office_staff, normalize_position, split_post
+from .posts import DASHES, is_office_staff, normalize_position, split_post
 from .roles import fits_kind, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
@@ -30,6 +30,9 @@ _ONE_PER_ROW = "mỗi người một dòng riêng của bảng"
 _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dòng trong ô (gõ bằng Alt+Enter trong Excel, Enter "
                 f"hoặc Shift+Enter trong Word) để cả tên trên một dòng; nếu là hai người, ghi {_ONE_PER_ROW}; "
                 "ghi chú ghi ở cột 'Ghi chú'.")
+# What separates the parts of a Ghi chú, each read for a role: a semicolon (several note
+# columns are joined by layout.NOTES_JOINED_BY), a comma, a dash between spaces.
+_NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s")
 _SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
@@ -302,14 +305,12 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
 
 
 def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
-    """The roles the Vai trò column names, else each Ghi chú cell (several note columns
-    are joined by layout.NOTES_JOINED_BY); none written: the body's ordinary member. A
-    text that reads like a role but is none is an error. The role is chosen among those
-    read once the row is placed (settle_role); until then, the one that fits `body_kind`.
-    Gives the column the role was read from (None: none)."""
-    column = "role" if row.get("role") else "note"
-    text = row.get(column)
-    parts = text.split(NOTES_JOINED_BY) if column == "note" else [text]
+    """The roles the Vai trò column names, else each part of the Ghi chú cells
+    (_role_parts); none written: the body's ordinary member. A text that reads like a
+    role but is none is an error. The role is chosen among those read once the row is
+    placed (settle_role); until then, the one that fits `body_kind`. Gives the column the
+    role was read from (None: none)."""
+    column, parts = _role_parts(row)
     read: list[RoleRead] = []
     for part in parts:
         role, loose = role_match(part)
@@ -318,7 +319,7 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     result.role_from_merge = column in row.merged and bool(read)
     result.role = ordinary_role(body_kind, is_school)
     if not read:
-        unknown = text if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
+        unknown = parts[0] if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
         if unknown:
             labels = ", ".join(vocab.ROLES.values())
             result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
@@ -327,6 +328,19 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     result.roles_read, result.role_column = tuple(read), column
     result.role = next((r.role for r in read if fits_kind(r.role, body_kind)), read[0].role)
     return column
+
+
+def _role_parts(row: TableRow) -> tuple[str, list[str]]:
+    """The column a row's role is read from, and the texts in it read each for a role:
+    the Vai trò cell whole; else each part of the Ghi chú cells, split at their lines and
+    at _NOTE_PARTS ("Tổ trưởng CM, Phó nhóm trưởng": two parts). A role column headed
+    loosely ("Nhiệm vụ") holds duties: one naming no role ("Phụ trách chung") is no
+    unknown role, and the Ghi chú is read."""
+    text = row.get("role")
+    if text and ("role" not in row.loose or role_match(text)[0] is not None):
+        return "role", [text]
+    lines = row.lines.get("note") or (row.get("note"),)
+    return "note", [part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()]
 
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
