@@ -345,6 +345,15 @@ def test_positions_and_roles() -> None:
     ("Thư ký hội đồng sư phạm", (None, False)),
     ("Thư ký HĐSP", (None, False)),
     ("Thư ký hội đồng thi", (None, False)),
+    # The secretary of a council that is a body of the list (kind hoi-dong) is its Thư ký.
+    ("Thư ký Hội đồng chuyên môn", ("thu-ky", False)),
+    ("Thư ký HĐCM", ("thu-ky", False)),
+    ("Trưởng nhóm Toán", ("nhom-truong", False)),
+    # A word order is read whole only: these were roles by their start or loosely.
+    ("Trưởng thôn", (None, False)),
+    ("Trưởng tổ chức", (None, False)),
+    ("Trưởng tổ công đoàn", (None, False)),
+    ("Phó trưởng cục", (None, False)),
 ])
 def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
     assert role_match(text) == role

@@ -796,6 +796,24 @@ def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal:
     assert result.rows[3].note == "Thư ký Hội đồng trường"
 
 
+@pytest.mark.parametrize("note, role", [
+    ("Ủy viên, thư ký", "thu-ky"),  # a plain member's role gives way to another
+    ("GVDG cấp tỉnh, Tổ trưởng chuyên môn", "uy-vien"),  # a post at school, after a comma: a note
+    ("Chiến sĩ thi đua - Tổ phó CM trường", "uy-vien"),
+    ("Thư ký\nHội đồng trường", "uy-vien"),  # one post written on two lines
+    ("Thư ký - Hội đồng sư phạm", "uy-vien"),
+])
+def test_a_later_part_of_a_note_is_a_role_only_when_it_is_a_role_and_nothing_more(
+        repo_portal: Portal, tmp_path: Path, note: str, role: str) -> None:
+    """The fourth hostile review: split at its commas, a note's school post became the
+    team's Tổ trưởng, and the team's leader left the list, without a word."""
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER,
+                                              [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "", note]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert _roles(result) == [(1, role)]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_each_part_of_a_note_is_read_for_the_role(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
     """The hostile review: 'Tổ trưởng CM, Phó nhóm trưởng' was an error (the whole cell

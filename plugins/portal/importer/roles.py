@@ -9,20 +9,25 @@ from functools import cache
 from .. import vocab
 from .keys import fold
 
-# Spellings of the role labels of vocab.ROLES seen in lists, besides the word orders of
-# _word_orders.
-_EXTRA_ROLE_WORDS = {"thu ki": "thu-ky", "to truong to": "to-truong", "uy vien thu ky": "thu-ky"}
+# Spellings of the role labels of vocab.ROLES seen in lists, a text may start with
+# ("Trưởng nhóm Toán"); the other word orders (_word_orders) are read whole only.
+_EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
+                     "pho truong nhom": "pho-nhom-truong", "truong cum": "cum-truong", "cum pho": "pho-cum-truong",
+                     "to truong to": "to-truong", "uy vien thu ky": "thu-ky", "nhom pho": "pho-nhom-truong"}
 # Words that make a remark look like a role: such a remark that names no known role is
 # reported, not kept silently as a note.
 _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
                          r"(?:truong|pho))(?![a-z])")
 # The secretary of a council of the school ("Thư ký Hội đồng trường", "Thư ký hội đồng sư
 # phạm", "Thư ký HĐSP", "Thư ký hội đồng thi"): a post at the school, no role of a body of
-# the list. A plain "Thư ký" (or "Thư ký hội đồng") is the body's secretary.
-_SCHOOL_SECRETARY = re.compile(r"^thu k[yi] (?:hoi dong \w|hd ?\w)")
+# the list. A plain "Thư ký" (or "Thư ký Hội đồng chuyên môn", the secretary of a body of
+# kind hoi-dong) is the body's secretary.
+_SCHOOL_SECRETARY = re.compile(r"^thu k[yi] (?:hoi dong (?:truong|su pham|thi)|hd ?(?:sp|thi))(?![a-z])")
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
+# A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
+ORDINARY_ROLES = frozenset({"uy-vien", *_MEMBER_ROLE.values()})
 
 
 def _word_orders() -> dict[str, str]:
@@ -41,7 +46,15 @@ def _word_orders() -> dict[str, str]:
 
 @cache
 def _role_words() -> dict[str, str]:
-    return _word_orders() | {fold(label): role for role, label in vocab.ROLES.items()} | _EXTRA_ROLE_WORDS
+    """The spellings a text may start with (the labels and the spellings seen in lists)."""
+    return {fold(label): role for role, label in vocab.ROLES.items()} | _EXTRA_ROLE_WORDS
+
+
+@cache
+def _whole_words() -> dict[str, str]:
+    """Spellings of a whole text only: a word order of a role ("Trưởng tổ") is read neither
+    by its start nor loosely, since "Trưởng tổ chức", "Trưởng thôn" are no roles."""
+    return _word_orders() | _role_words()
 
 
 def _key(text: str) -> str:
@@ -64,6 +77,8 @@ def role_match(text: str) -> tuple[str | None, bool]:
 
 
 def _match(key: str) -> tuple[str | None, bool]:
+    if key in _whole_words():
+        return _whole_words()[key], False
     words = _role_words()
     for label in sorted(words, key=len, reverse=True):
         if key == label or key.startswith(label + " "):
@@ -76,7 +91,12 @@ def role_label(text: str) -> str | None:
     """The role a text is the label of, and nothing more, compared folded: '(nhóm
     trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng'. None for a text that only starts with one:
     'Tổ trưởng tổ Toán', 'Thư ký Hội đồng trường' are posts at a school."""
-    return _role_words().get(_key(text))
+    return _whole_words().get(_key(text))
+
+
+def is_school_post(text: str) -> bool:
+    """The secretary of a council of the school (_SCHOOL_SECRETARY), however written."""
+    return bool(_SCHOOL_SECRETARY.match(_key(text)))
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:

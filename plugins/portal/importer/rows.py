@@ -20,7 +20,7 @@ from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
-from .roles import fits_kind, looks_like_a_role, ordinary_role, role_label, role_match
+from .roles import ORDINARY_ROLES, fits_kind, is_school_post, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
@@ -312,14 +312,19 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     role was read from (None: none)."""
     column, parts = _role_parts(row)
     read: list[RoleRead] = []
-    for part in parts:
-        role, loose = role_match(part)
+    for n, part in enumerate(parts):
+        # The first part may start with a role ("Nhóm trưởng (từ 01/10/2024)"); a later one
+        # must be a role and nothing more: "GVDG, Tổ trưởng chuyên môn" is a post at school.
+        role, loose = role_match(part) if n == 0 else (role_label(part), False)
         if role is not None:
             read.append(RoleRead(part, role, loose))
+    if len({r.role for r in read}) > 1:  # "Ủy viên, thư ký": the plain member's role gives way
+        read = [r for r in read if r.role not in ORDINARY_ROLES] or read
     result.role_from_merge = column in row.merged and bool(read)
     result.role = ordinary_role(body_kind, is_school)
     if not read:
-        unknown = parts[0] if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
+        # As for a role (above), only the first part of a note may be a role misspelt.
+        unknown = parts[0] if column == "role" or (parts and looks_like_a_role(parts[0])) else ""
         if unknown:
             labels = ", ".join(vocab.ROLES.values())
             result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
@@ -340,6 +345,8 @@ def _role_parts(row: TableRow) -> tuple[str, list[str]]:
     if text and ("role" not in row.loose or role_match(text)[0] is not None):
         return "role", [text]
     lines = row.lines.get("note") or (row.get("note"),)
+    if is_school_post(_NOTE_PARTS.sub(" ", " ".join(lines))):  # "Thư ký\nHội đồng trường": one post
+        return "note", []
     return "note", [part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()]
 
 
