@@ -18,11 +18,15 @@ _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "t
 # reported, not kept silently as a note.
 _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
                          r"(?:truong|pho))(?![a-z])")
-# The secretary of a council of the school ("Thư ký Hội đồng trường", "Thư ký hội đồng sư
-# phạm", "Thư ký HĐSP", "Thư ký hội đồng thi"): a post at the school, no role of a body of
-# the list. A plain "Thư ký" (or "Thư ký Hội đồng chuyên môn", the secretary of a body of
-# kind hoi-dong) is the body's secretary.
-_SCHOOL_SECRETARY = re.compile(r"^thu k[yi] (?:hoi dong (?:truong|su pham|thi)|hd ?(?:sp|thi))(?![a-z])")
+# Posts at the school, which start like a role of a body of the list but are none: an
+# officer of a council of the school ("Thư ký Hội đồng trường", "Thư ký HĐSP", "Chủ tịch
+# Hội đồng trường", "Thư ký hội đồng thi") and the head or deputy of a department of the
+# school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN"). A plain "Thư ký", a
+# "Thư ký Hội đồng chuyên môn" (a body of kind hoi-dong) or a "Tổ trưởng tổ cốt cán" is
+# the body's role.
+_SCHOOL_POST = re.compile(r"^(?:(?:thu k[yi]|pho chu tich|chu tich) (?:hoi dong|hd) ?(?:truong|su pham|sp|thi)"
+                          r"|(?:pho to truong|to truong|to pho) (?:chuyen mon|cm|to (?!cot can|mang luoi)[a-z]+))"
+                          r"(?![a-z])")
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
@@ -66,9 +70,9 @@ def _key(text: str) -> str:
 def role_match(text: str) -> tuple[str | None, bool]:
     """(role, read loosely) for a Ghi chú or Vai trò; (None, False) when it names no role.
     A text starting with "Phó" ("P.") is a deputy's role or none, never a leader's; the
-    secretary of a council of the school is none (_SCHOOL_SECRETARY)."""
+    post at the school is none (_SCHOOL_POST)."""
     key = _key(text)
-    if not key or _SCHOOL_SECRETARY.match(key):
+    if not key or _SCHOOL_POST.match(key):
         return None, False
     role, loose = _match(key)
     if role is not None and key.startswith(_DEPUTY + " ") and role not in vocab.DEPUTY_ROLE.values():
@@ -95,8 +99,8 @@ def role_label(text: str) -> str | None:
 
 
 def is_school_post(text: str) -> bool:
-    """The secretary of a council of the school (_SCHOOL_SECRETARY), however written."""
-    return bool(_SCHOOL_SECRETARY.match(_key(text)))
+    """A post at the school (_SCHOOL_POST), however written."""
+    return bool(_SCHOOL_POST.match(_key(text)))
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:
@@ -109,7 +113,7 @@ def looks_like_a_role(text: str) -> bool:
     """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows. A
     post at the school ('Thư ký Hội đồng trường') is a note, not a role misspelt."""
     key = _key(text)
-    return bool(_ROLE_WORDS.search(key)) and not _SCHOOL_SECRETARY.match(key) and len(text) <= 40
+    return bool(_ROLE_WORDS.search(key)) and not _SCHOOL_POST.match(key) and len(text) <= 40
 
 
 def ordinary_role(body_kind: str | None, school: bool) -> str:

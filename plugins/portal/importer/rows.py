@@ -247,6 +247,8 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
     column = result.role_column
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
+    if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
+        fitting = [read for read in fitting if read.role not in ORDINARY_ROLES] or fitting
     if len({read.role for read in fitting}) > 1:
         other = next(read for read in fitting if read.role != fitting[0].role)
         result.problem(column, f"ghi hai vai trò khác nhau: '{fitting[0].text}' và '{other.text}'.",
@@ -312,19 +314,14 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     role was read from (None: none)."""
     column, parts = _role_parts(row)
     read: list[RoleRead] = []
-    for n, part in enumerate(parts):
-        # The first part may start with a role ("Nhóm trưởng (từ 01/10/2024)"); a later one
-        # must be a role and nothing more: "GVDG, Tổ trưởng chuyên môn" is a post at school.
-        role, loose = role_match(part) if n == 0 else (role_label(part), False)
+    for part in parts:
+        role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
         if role is not None:
             read.append(RoleRead(part, role, loose))
-    if len({r.role for r in read}) > 1:  # "Ủy viên, thư ký": the plain member's role gives way
-        read = [r for r in read if r.role not in ORDINARY_ROLES] or read
     result.role_from_merge = column in row.merged and bool(read)
     result.role = ordinary_role(body_kind, is_school)
     if not read:
-        # As for a role (above), only the first part of a note may be a role misspelt.
-        unknown = parts[0] if column == "role" or (parts and looks_like_a_role(parts[0])) else ""
+        unknown = parts[0] if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
         if unknown:
             labels = ", ".join(vocab.ROLES.values())
             result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
@@ -345,9 +342,19 @@ def _role_parts(row: TableRow) -> tuple[str, list[str]]:
     if text and ("role" not in row.loose or role_match(text)[0] is not None):
         return "role", [text]
     lines = row.lines.get("note") or (row.get("note"),)
-    if is_school_post(_NOTE_PARTS.sub(" ", " ".join(lines))):  # "Thư ký\nHội đồng trường": one post
-        return "note", []
-    return "note", [part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()]
+    return "note", _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+
+
+def _posts_whole(parts: list[str]) -> list[str]:
+    """The parts of a note, a post at the school split by a line break or a dash made one
+    again ("Thư ký" | "Hội đồng trường"): read whole, it is no role."""
+    whole: list[str] = []
+    for part in parts:
+        if whole and not is_school_post(whole[-1]) and is_school_post(f"{whole[-1]} {part}"):
+            whole[-1] = f"{whole[-1]} {part}"
+        else:
+            whole.append(part)
+    return whole
 
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
