@@ -6,7 +6,7 @@ import difflib
 import re
 from functools import cache
 
-from .. import vocab
+from .. import vocab, wording
 from .keys import fold
 
 # Spellings of the role labels of vocab.ROLES seen in lists, a text may start with
@@ -39,8 +39,9 @@ def _word_orders() -> dict[str, str]:
     Nhóm, Cụm): "Trưởng nhóm", "Phó trưởng nhóm", "Phó nhóm trưởng", "Nhóm phó"."""
     words: dict[str, str] = {}
     for kind, leader in vocab.LEADER_ROLE.items():
-        unit = fold(vocab.ROLES[leader]).removesuffix(" truong")
-        if unit == fold(vocab.ROLES[leader]):
+        label = fold(wording.role_name(leader))
+        unit = label.removesuffix(" truong")
+        if unit == label:
             continue  # "Chủ tịch"
         deputy = vocab.DEPUTY_ROLE[kind]
         words |= {f"truong {unit}": leader, f"{_DEPUTY} truong {unit}": deputy,
