@@ -354,6 +354,11 @@ def test_positions_and_roles() -> None:
     ("Trưởng tổ chức", (None, False)),
     ("Trưởng tổ công đoàn", (None, False)),
     ("Phó trưởng cục", (None, False)),
+    # The sixth hostile review: posts of the school's council and union; a tổ cốt cán's role.
+    ("Thư ký HĐT", (None, False)),
+    ("Chủ tịch Công đoàn", (None, False)),
+    ("Phó Chủ tịch công đoàn", (None, False)),
+    ("Tổ trưởng tổ chuyên môn cốt cán", ("to-truong", False)),
 ])
 def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
     assert role_match(text) == role

@@ -813,6 +813,8 @@ def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal:
     ("Chiến sĩ thi đua - Tổ phó CM trường", "uy-vien"),
     ("Thư ký\nHội đồng trường", "uy-vien"),  # one post written on two lines
     ("Thư ký - Hội đồng sư phạm", "uy-vien"),
+    ("Tổ trưởng; Tổ phó CM", "to-truong"),  # a role, then a post: not one post "Tổ trưởng Tổ phó CM"
+    ("Tổ phó - Tổ trưởng chuyên môn", "to-pho"),
 ])
 def test_a_later_part_of_a_note_is_a_role_only_when_it_is_a_role_and_nothing_more(
         repo_portal: Portal, tmp_path: Path, note: str, role: str) -> None:

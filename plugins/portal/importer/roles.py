@@ -19,13 +19,14 @@ _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "t
 _ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
                          r"(?:truong|pho))(?![a-z])")
 # Posts at the school, which start like a role of a body of the list but are none: an
-# officer of a council of the school ("Thư ký Hội đồng trường", "Thư ký HĐSP", "Chủ tịch
-# Hội đồng trường", "Thư ký hội đồng thi") and the head or deputy of a department of the
-# school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN"). A plain "Thư ký", a
-# "Thư ký Hội đồng chuyên môn" (a body of kind hoi-dong) or a "Tổ trưởng tổ cốt cán" is
-# the body's role.
-_SCHOOL_POST = re.compile(r"^(?:(?:thu k[yi]|pho chu tich|chu tich) (?:hoi dong|hd) ?(?:truong|su pham|sp|thi)"
-                          r"|(?:pho to truong|to truong|to pho) (?:chuyen mon|cm|to (?!cot can|mang luoi)[a-z]+))"
+# officer of a council or the union of the school ("Thư ký Hội đồng trường", "Thư ký HĐSP",
+# "Chủ tịch HĐT", "Thư ký hội đồng thi", "Chủ tịch Công đoàn") and the head or deputy of a
+# department of the school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN"). A
+# plain "Thư ký", a "Thư ký Hội đồng chuyên môn" (a body of kind hoi-dong) or anything of a
+# "tổ cốt cán" or "tổ mạng lưới" is the body's role.
+_SCHOOL_POST = re.compile(r"^(?:(?:thu k[yi]|pho chu tich|chu tich) (?:(?:hoi dong|hd) ?(?:truong|su pham|sp|thi|t)"
+                          r"|cong doan|cd)"
+                          r"|(?!.*(?:cot can|mang luoi))(?:pho to truong|to truong|to pho) (?:chuyen mon|cm|to [a-z]+))"
                           r"(?![a-z])")
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".

@@ -347,10 +347,12 @@ def _role_parts(row: TableRow) -> tuple[str, list[str]]:
 
 def _posts_whole(parts: list[str]) -> list[str]:
     """The parts of a note, a post at the school split by a line break or a dash made one
-    again ("Thư ký" | "Hội đồng trường"): read whole, it is no role."""
+    again ("Thư ký" | "Hội đồng trường"): read whole, it is no role. Only a part that alone
+    reads as nothing is joined ("Tổ trưởng" | "Tổ phó CM" are a role and a post)."""
     whole: list[str] = []
     for part in parts:
-        if whole and not is_school_post(whole[-1]) and is_school_post(f"{whole[-1]} {part}"):
+        alone = role_match(part)[0] is None and not is_school_post(part)
+        if whole and alone and not is_school_post(whole[-1]) and is_school_post(f"{whole[-1]} {part}"):
             whole[-1] = f"{whole[-1]} {part}"
         else:
             whole.append(part)
