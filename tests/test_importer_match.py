@@ -807,38 +807,34 @@ def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal:
     assert result.rows[3].note == "Thư ký Hội đồng trường"
 
 
-@pytest.mark.parametrize("note, role", [
-    ("Ủy viên, thư ký", "thu-ky"),  # a plain member's role gives way to another
-    ("GVDG cấp tỉnh, Tổ trưởng chuyên môn", "uy-vien"),  # a post at school, after a comma: a note
-    ("Chiến sĩ thi đua - Tổ phó CM trường", "uy-vien"),
-    ("Thư ký\nHội đồng trường", "uy-vien"),  # one post written on two lines
-    ("Thư ký - Hội đồng sư phạm", "uy-vien"),
-    ("Tổ trưởng; Tổ phó CM", "to-truong"),  # a role, then a post: not one post "Tổ trưởng Tổ phó CM"
-    ("Tổ phó - Tổ trưởng chuyên môn", "to-pho"),
-])
-def test_a_later_part_of_a_note_is_a_role_only_when_it_is_a_role_and_nothing_more(
-        repo_portal: Portal, tmp_path: Path, note: str, role: str) -> None:
-    """The fourth hostile review: split at its commas, a note's school post became the
-    team's Tổ trưởng, and the team's leader left the list, without a word."""
-    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER,
-                                              [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "", note]])
-    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
-    assert result.errors == []
-    assert _roles(result) == [(1, role)]
+# A row of the team itself (no subject), and a row of its Toán group (under its heading).
+TEAM, GROUP = (None, ""), ("NHÓM TOÁN", "Toán")
 
 
-@pytest.mark.parametrize("note, role", [
-    ("Thư ký Hội đồng trường, Nhóm trưởng", "nhom-truong"),  # a post at school first, the role after it
-    ("Thư ký HĐSP - Phó nhóm trưởng", "pho-nhom-truong"),
-    ("GVDG, Nhóm trưởng nhóm Toán", "nhom-truong"),  # a later part that starts with the role
-    ("GVDG, Trưởng nhóm (từ 01/10/2024)", "nhom-truong"),
-    ("Ủy viên, Nhóm trưởg", "nhom-truong"),  # a slip, read loosely (said), after a plain member's role
-    ("Tổ trưởng; Ủy viên", "uy-vien"),  # the team's role gives way in a subject group
+@pytest.mark.parametrize("place, note, role", [
+    # The fourth hostile review: split at its commas, a note's school post became the team's
+    # Tổ trưởng, and the team's leader left the list, without a word.
+    (TEAM, "Ủy viên, thư ký", "thu-ky"),  # a plain member's role gives way to another
+    (TEAM, "GVDG cấp tỉnh, Tổ trưởng chuyên môn", "uy-vien"),  # a post at school, after a comma: a note
+    (TEAM, "Chiến sĩ thi đua - Tổ phó CM trường", "uy-vien"),
+    (TEAM, "Thư ký\nHội đồng trường", "uy-vien"),  # one post written on two lines
+    (TEAM, "Thư ký - Hội đồng sư phạm", "uy-vien"),
+    (TEAM, "Tổ trưởng; Tổ phó CM", "to-truong"),  # a role, then a post: not one post "Tổ trưởng Tổ phó CM"
+    (TEAM, "Tổ phó - Tổ trưởng chuyên môn", "to-pho"),
+    # The fifth: each of these lost its role, silently, or was refused.
+    (GROUP, "Thư ký Hội đồng trường, Nhóm trưởng", "nhom-truong"),  # a post at school first, the role after it
+    (GROUP, "Thư ký HĐSP - Phó nhóm trưởng", "pho-nhom-truong"),
+    (GROUP, "GVDG, Nhóm trưởng nhóm Toán", "nhom-truong"),  # a later part that starts with the role
+    (GROUP, "GVDG, Trưởng nhóm (từ 01/10/2024)", "nhom-truong"),
+    (GROUP, "Ủy viên, Nhóm trưởg", "nhom-truong"),  # a slip, read loosely (said), after a plain member's role
+    (GROUP, "Tổ trưởng; Ủy viên", "uy-vien"),  # the team's role gives way in a subject group
 ])
-def test_the_role_in_a_note_of_a_subject_group_row(repo_portal: Portal, tmp_path: Path, note: str, role: str) -> None:
-    """The fifth hostile review: each of these lost its role, silently, or was refused."""
-    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
-                                              [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", note]])
+def test_the_role_in_the_parts_of_a_note(repo_portal: Portal, tmp_path: Path, place: tuple[str | None, str],
+                                         note: str, role: str) -> None:
+    heading, subject = place
+    rows = [["", heading, "", "", "", ""]] if heading else []
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, *rows,
+                                              [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), subject, note]])
     result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
     assert result.errors == []
     assert _roles(result) == [(1, role)]

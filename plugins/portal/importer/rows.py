@@ -54,7 +54,7 @@ def _stt(text: str) -> int | None:
 class RoleRead:
     """A role read from the Vai trò cell, or from one of the Ghi chú cells joined in the note."""
 
-    text: str  # that cell as written: "Nhóm trưởng", "Tổ trưởng chuyên môn trường", "P.Nhóm trưởng"
+    text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
     loose: bool  # read through a one-letter slip
 
@@ -229,8 +229,8 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
     """The row's role, now that the body the row goes into is known: a role the body has
     (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
     cells, or from the name cell. A cell naming a role the body does not have ("Tổ
-    trưởng" in a subject group: the teacher's post at their school) is no role of the
-    row: another cell's role that fits is taken; none, an error. Two cells naming
+    trưởng" in a subject group: another kind of body's) is no role of the row: another
+    cell's role that fits is taken; none, an error. Two cells naming
     different roles that fit are an error naming both. `body_name` names the body in messages."""
     if result.roles_read and not _settle_column_role(result, body_kind, body_name):
         return
