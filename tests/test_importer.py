@@ -30,7 +30,7 @@ from portal.importer import (
     school_key,
     split_post,
 )
-from portal.importer.roles import looks_like_a_role, role_match
+from portal.importer.roles import abbreviated_roles, looks_like_a_role, role_match
 from portal.model import Portal
 from roster_files import write_table
 
@@ -359,11 +359,35 @@ def test_positions_and_roles() -> None:
     ("Chủ tịch Công đoàn", (None, False)),
     ("Phó Chủ tịch công đoàn", (None, False)),
     ("Tổ trưởng tổ chuyên môn cốt cán", ("to-truong", False)),
+    # Heads of other things, close to a role by difflib's measure or by their first words.
+    ("Phó trưởng thôn", (None, False)),
+    ("Phó Hiệu trưởng", (None, False)),
+    ("Tổ trưởng tổ 1", (None, False)),  # a primary school's department
+    ("Tổ trưởng tổ CC", ("to-truong", False)),
 ])
 def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
     assert role_match(text) == role
     if role[0] is None and text.startswith("Thư ký"):
         assert not looks_like_a_role(text)  # a note, not a role misspelt
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("NT", ("nhom-truong",)), ("P.NT", ("pho-nhom-truong",)), ("P. NT", ("pho-nhom-truong",)),
+    ("PNT", ("pho-nhom-truong",)), ("TK", ("thu-ky",)), ("UV", ("uy-vien",)), ("TT", ("to-truong",)),
+    ("CT", ("chu-tich", "cum-truong")), ("PCT", ("pho-chu-tich", "pho-cum-truong")),
+    ("nt", ()), ("Tt", ()), ("GV", ()), ("TTCM", ()), ("NT Toán", ()),
+])
+def test_abbreviated_roles(text: str, roles: tuple[str, ...]) -> None:
+    assert abbreviated_roles(text) == roles
+
+
+@pytest.mark.parametrize("text, role_like", [
+    ("Trưởng ban", True), ("Phó ban", True), ("Phó trưởng ban", True), ("Khối trưởng", False),
+    ("Phó trưởng thôn", False), ("Phó Bí thư chi bộ", False), ("Phó Hiệu trưởng", False),
+    ("Trưởng ban nữ công", False), ("Thư ký Hội đồng trường", False),
+])
+def test_a_text_looks_like_a_role_when_it_heads_a_unit_like_a_body_of_the_list(text: str, role_like: bool) -> None:
+    assert looks_like_a_role(text) is role_like
 
 
 def test_header_spellings(tmp_path: Path) -> None:

@@ -589,7 +589,8 @@ def test_a_post_at_the_school_in_the_name_cell_is_an_error_not_a_role(repo_porta
 
 
 @pytest.mark.parametrize("written", ["Đỗ Thị Mỹ Duyên (nhóm trưởng)", "Đỗ Thị Mỹ Duyên - Nhóm trưởng",
-                                     "Đỗ Thị Mỹ Duyên (Nhóm  Trưởng)", "Đỗ Thị Mỹ Duyên\nNhóm trưởng"])
+                                     "Đỗ Thị Mỹ Duyên (Nhóm  Trưởng)", "Đỗ Thị Mỹ Duyên\nNhóm trưởng",
+                                     "Đỗ Thị Mỹ Duyên (NT)", "Đỗ Thị Mỹ Duyên - NT"])
 def test_a_role_label_in_the_name_cell_is_the_role_however_typed(repo_portal: Portal, tmp_path: Path,
                                                                  written: str) -> None:
     path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", None],
@@ -807,6 +808,34 @@ def test_a_deputy_is_read_in_any_word_order_and_never_as_the_leader(repo_portal:
     assert result.rows[3].note == "Thư ký Hội đồng trường"
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_an_abbreviated_role_is_read_with_a_warning_and_told_apart_by_the_body(repo_portal: Portal,
+                                                                                tmp_path: Path, fmt: str) -> None:
+    """'CT' is a Chủ tịch or a Cụm trưởng: in a cluster, the Cụm trưởng. Each role read
+    from an abbreviation is said, as a slip read loosely is."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                                [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "CT"],
+                                                [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
+                                                 "PCT"],
+                                                [3, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "", "TK"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert _roles(result) == [(1, "cum-truong"), (2, "pho-cum-truong"), (3, "thu-ky")]
+    said = [p.message for row in result.rows for p in row.remarks if "được hiểu là" in p.message]
+    assert said == ["'CT' được hiểu là Cụm trưởng.", "'PCT' được hiểu là Phó Cụm trưởng.",
+                    "'TK' được hiểu là Thư ký."]
+
+
+def test_an_abbreviation_of_two_roles_is_an_error_where_no_body_tells_them_apart(repo_portal: Portal,
+                                                                                 tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                              [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", "CT"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    [error] = result.errors
+    assert error.message == ("'CT' là vai trò của hội đồng chuyên môn và cụm chuyên môn, không phải của nhóm bộ "
+                             "môn; dòng này được xếp vào Nhóm Toán (dữ liệu mẫu) vì môn 'Toán'.")
+
+
 # A row of the team itself (no subject), and a row of its Toán group (under its heading).
 TEAM, GROUP = (None, ""), ("NHÓM TOÁN", "Toán")
 
@@ -828,6 +857,20 @@ TEAM, GROUP = (None, ""), ("NHÓM TOÁN", "Toán")
     (GROUP, "GVDG, Trưởng nhóm (từ 01/10/2024)", "nhom-truong"),
     (GROUP, "Ủy viên, Nhóm trưởg", "nhom-truong"),  # a slip, read loosely (said), after a plain member's role
     (GROUP, "Tổ trưởng; Ủy viên", "uy-vien"),  # the team's role gives way in a subject group
+    # Abbreviations, and heads of other things: "NT" was an ordinary member without a word,
+    # "Phó trưởng thôn" the Phó nhóm trưởng, "Tổ trưởng tổ 1" (a primary school's
+    # department) the team's Tổ trưởng, "Phó Hiệu trưởng" an unknown role.
+    (GROUP, "NT", "nhom-truong"),
+    (GROUP, "GVDG, P.NT", "pho-nhom-truong"),
+    (TEAM, "TT", "to-truong"),
+    (TEAM, "Dạy giỏi tỉnh - TK", "thu-ky"),
+    (GROUP, "TT; UV", "uy-vien"),  # as "Tổ trưởng; Ủy viên"
+    (GROUP, "Phó trưởng thôn", "uy-vien"),
+    (TEAM, "Phó Hiệu trưởng", "uy-vien"),
+    (TEAM, "Tổ trưởng tổ 1", "uy-vien"),
+    (TEAM, "Tổ trưởng tổ 4-5", "uy-vien"),
+    (TEAM, "Tổ trưởng tổ CC", "to-truong"),  # the team's own, abbreviated
+    (TEAM, "Trưởng ban nữ công", "uy-vien"),
 ])
 def test_the_role_in_the_parts_of_a_note(repo_portal: Portal, tmp_path: Path, place: tuple[str | None, str],
                                          note: str, role: str) -> None:

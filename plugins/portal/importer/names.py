@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .grid import clean
 from .keys import APOSTROPHES
 from .posts import DASHES, is_abbreviated_position
-from .roles import role_match
+from .roles import abbreviated_roles, role_match
 
 # Signs after a name that say nothing about it: "Trần Thị Kim Chung.", "Lê Văn A;".
 _TRAILING = re.compile(r"[\s.,;:]+$")
@@ -102,4 +102,4 @@ def _remark(text: str) -> tuple[str, str]:
 
 def _is_a_title(text: str) -> bool:
     role, loose = role_match(text)
-    return is_abbreviated_position(text) or (role is not None and not loose)
+    return is_abbreviated_position(text) or (role is not None and not loose) or bool(abbreviated_roles(text))

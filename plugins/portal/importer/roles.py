@@ -14,21 +14,32 @@ from .keys import fold
 _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
                      "pho truong nhom": "pho-nhom-truong", "truong cum": "cum-truong", "cum pho": "pho-cum-truong",
                      "to truong to": "to-truong", "uy vien thu ky": "thu-ky", "nhom pho": "pho-nhom-truong"}
-# Words that make a remark look like a role: such a remark that names no known role is
-# reported, not kept silently as a note.
-_ROLE_WORDS = re.compile(r"^(?:truong|pho|thu ky|thu ki|uy vien|thanh vien|chu tich|(?:cum|nhom|to|khoi|ban) "
-                         r"(?:truong|pho))(?![a-z])")
-# Posts at the school, which start like a role of a body of the list but are none: an
-# officer of a council or the union of the school ("Thư ký Hội đồng trường", "Thư ký HĐSP",
-# "Chủ tịch HĐT", "Thư ký hội đồng thi", "Chủ tịch Công đoàn") and the head or deputy of a
-# department of the school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN"). A
-# plain "Thư ký", a "Thư ký Hội đồng chuyên môn" (a body of kind hoi-dong) or anything of a
-# "tổ cốt cán" or "tổ mạng lưới" is the body's role.
+# Words that make a remark look like a role: the leader or deputy of a unit like the
+# bodies of a list ("Trưởng ban", "Phó ban"), a secretary, a member. Such a remark that
+# names no known role is reported, not kept silently as a note; the head of anything else
+# ("Phó trưởng thôn", "Phó Bí thư chi bộ", a school's "Khối trưởng") is a note.
+_UNITS = r"(?:ban|nhom|to|cum)"
+_ROLE_WORDS = re.compile(rf"^(?:(?:pho )?(?:truong {_UNITS}|{_UNITS} (?:truong|pho))|pho {_UNITS}"
+                         r"|thu k[yi]|uy vien|thanh vien|(?:pho )?chu tich)(?![a-z])")
+# Posts at the school, which start like a role of a body of the list but are none: its
+# head or deputy ("Phó Hiệu trưởng"), an officer of a council or the union of the school
+# ("Thư ký Hội đồng trường", "Thư ký HĐSP", "Chủ tịch HĐT", "Thư ký hội đồng thi", "Chủ
+# tịch Công đoàn", "Trưởng ban nữ công") and the head or deputy of a
+# department of the school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN", a
+# primary school's "Tổ trưởng tổ 1"). A plain "Thư ký", a "Thư ký Hội đồng chuyên môn" (a
+# body of kind hoi-dong) or anything of a "tổ cốt cán" ("tổ CC") or "tổ mạng lưới" is the
+# body's role.
 _SCHOOL_POST = re.compile(r"^(?:(?:thu k[yi]|pho chu tich|chu tich) (?:(?:hoi dong|hd) ?(?:truong|su pham|sp|thi|t)"
-                          r"|cong doan|cd)"
-                          r"|(?!.*(?:cot can|mang luoi))(?:pho to truong|to truong|to pho) (?:chuyen mon|cm|to [a-z]+))"
+                          r"|cong doan|cd)|(?:pho )?(?:hieu truong|truong ban (?:nu cong|thanh tra))"
+                          r"|(?!.*(?:cot can|mang luoi))(?:pho to truong|to truong|to pho) "
+                          r"(?:chuyen mon|cm|to (?!cc(?![a-z]))[a-z0-9]+))"
                           r"(?![a-z])")
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
+# An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
+_ABBREVIATION = re.compile(r"(?:P\s*\.\s*)?([^\W\d_]{2,4})")
+# A slip read loosely changes one letter at most ("Phó Cục trưởng"): "Phó trưởng thôn" is
+# close to "Phó trưởng nhóm" by difflib's measure, but it is another word.
+_SLIPS = 1
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
@@ -90,14 +101,51 @@ def _match(key: str) -> tuple[str | None, bool]:
         if key == label or key.startswith(label + " "):
             return words[label], False
     close = difflib.get_close_matches(key[:40], sorted(words), n=1, cutoff=0.85)
-    return (words[close[0]], True) if close else (None, False)
+    if close and _edits(key, close[0]) <= _SLIPS:
+        return words[close[0]], True
+    return None, False
+
+
+def _edits(text: str, other: str) -> int:
+    """The letters to insert, delete or change to make one text the other (Levenshtein)."""
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(text, 1):
+        current = [i]
+        for j, other_letter in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other_letter)))
+        previous = current
+    return previous[-1]
+
+
+@cache
+def _initials() -> dict[str, tuple[str, ...]]:
+    """The roles of each abbreviation: the initials of their labels, folded ("nt":
+    Nhóm trưởng, "pnt": Phó Nhóm trưởng, "ct": Chủ tịch and Cụm trưởng)."""
+    roles: dict[str, tuple[str, ...]] = {}
+    for role, label in vocab.ROLES.items():
+        initials = "".join(word[0] for word in fold(label).split())
+        roles[initials] = (*roles.get(initials, ()), role)
+    return roles
+
+
+def abbreviated_roles(text: str) -> tuple[str, ...]:
+    """The roles an abbreviation written alone stands for: 'NT', 'P.NT', 'PNT', 'TK', 'UV';
+    'CT' is a Chủ tịch or a Cụm trưởng, which the body the row goes into tells apart. ()
+    for any other text: 'nt' or 'Tt' in lower case are no abbreviations."""
+    written = text.strip()
+    abbreviation = _ABBREVIATION.fullmatch(written)
+    if abbreviation is None or not abbreviation.group(1).isupper():
+        return ()
+    return _initials().get(fold(re.sub(r"^P\s*\.\s*", "P", written)), ())
 
 
 def role_label(text: str) -> str | None:
     """The role a text is the label of, and nothing more, compared folded: '(nhóm
-    trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng'. None for a text that only starts with one:
-    'Tổ trưởng tổ Toán', 'Thư ký Hội đồng trường' are posts at a school."""
-    return _whole_words().get(_key(text))
+    trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng', or of its abbreviation ('NT'). None for a
+    text that only starts with one: 'Tổ trưởng tổ Toán', 'Thư ký Hội đồng trường' are
+    posts at a school; None for an abbreviation of two roles ('CT')."""
+    abbreviated = abbreviated_roles(text)
+    return abbreviated[0] if len(abbreviated) == 1 else _whole_words().get(_key(text))
 
 
 def is_school_post(text: str) -> bool:

@@ -20,7 +20,7 @@ from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
-from .roles import ORDINARY_ROLES, fits_kind, is_school_post, looks_like_a_role, ordinary_role, role_label, role_match
+from .roles import ORDINARY_ROLES, abbreviated_roles, fits_kind, is_school_post, looks_like_a_role, ordinary_role, role_label, role_match
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
@@ -56,7 +56,7 @@ class RoleRead:
 
     text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
-    loose: bool  # read through a one-letter slip
+    loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
 
 
 @dataclass
@@ -251,6 +251,11 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
         fitting = [read for read in fitting if read.role not in ORDINARY_ROLES] or fitting
     if len({read.role for read in fitting}) > 1:
         other = next(read for read in fitting if read.role != fitting[0].role)
+        if other.text == fitting[0].text:  # "CT" in a body of no known kind
+            names = " hoặc ".join(wording.role_name(read.role) for read in fitting if read.text == other.text)
+            result.problem(column, f"'{other.text}' có thể là {names}.", expected="một vai trò cho mỗi người",
+                           hint="ghi đầy đủ tên vai trò.")
+            return False
         result.problem(column, f"ghi hai vai trò khác nhau: '{fitting[0].text}' và '{other.text}'.",
                        expected="một vai trò cho mỗi người",
                        hint="giữ lại một vai trò, xóa vai trò kia.")
@@ -277,8 +282,9 @@ def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None
     labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.role_fits_kind(role, body_kind))
     expected = f"một vai trò của {kind}: {labels}"
     empty = _EMPTY_IF_ORDINARY.format(column=LABELS[column])
+    meant = {alike.role for alike in result.roles_read if alike.text == read.text}  # "CT": two roles
     others = [wording.body_kind_name(other).lower() for other in vocab.BODY_KINDS
-              if read.role in (vocab.LEADER_ROLE[other], vocab.DEPUTY_ROLE[other])]
+              if meant & {vocab.LEADER_ROLE[other], vocab.DEPUTY_ROLE[other]}]
     if not others or (role_label(read.text) is None and not read.loose):
         result.problem(column, f"'{read.text}' không phải vai trò trong {kind}.", expected=expected,
                        hint=f"{_SCHOOL_POST_APART}; {empty}")
@@ -318,6 +324,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
         if role is not None:
             read.append(RoleRead(part, role, loose))
+        else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
+            read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
     result.role_from_merge = column in row.merged and bool(read)
     result.role = ordinary_role(body_kind, is_school)
     if not read:
