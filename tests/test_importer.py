@@ -364,6 +364,18 @@ def test_positions_and_roles() -> None:
     ("Phó Hiệu trưởng", (None, False)),
     ("Tổ trưởng tổ 1", (None, False)),  # a primary school's department
     ("Tổ trưởng tổ CC", ("to-truong", False)),
+    # The seventh hostile review: a head, secretary or member of something other than a
+    # body of the list was the body's role, or a slip of it.
+    *((post, (None, False)) for post in (
+        "Tổ trưởng công đoàn", "Tổ phó công đoàn", "Tổ trưởng văn phòng", "Tổ trưởng khối 5", "Trưởng tổ CM",
+        "Thư ký Hội đồng Nhà trường", "Thư ký HĐNT", "Thư ký HĐ tự đánh giá", "Thư ký Hội đồng khoa học",
+        "Thư ký HĐ chấm thi", "Thư ký HĐ TĐKT", "Thư ký HĐTĐKT", "Thư ký cụm thi đua", "Chủ tịch HĐ TĐKT",
+        "Chủ tịch CĐCS", "Ủy viên BCH Công đoàn", "Ủy viên HĐT", "Ủy viên Hội đồng trường", "Nhóm trưởng CM",
+        "Nhóm trưởng chuyên môn", "Cụm trưởng cụm thi đua", "Trưởng ban TTND",
+        "Trưởng CM", "Khóm trưởng")),  # no slip of a short word, nor of a first letter
+    ("Phó nhóm", ("pho-nhom-truong", False)),
+    ("Tổ trưởng (cốt cán)", ("to-truong", False)),
+    ("Nhóm trưởng nhóm Toán", ("nhom-truong", False)),
 ])
 def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
     assert role_match(text) == role

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 
@@ -21,25 +20,26 @@ _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "t
 _UNITS = r"(?:ban|nhom|to|cum)"
 _ROLE_WORDS = re.compile(rf"^(?:(?:pho )?(?:truong {_UNITS}|{_UNITS} (?:truong|pho))|pho {_UNITS}"
                          r"|thu k[yi]|uy vien|thanh vien|(?:pho )?chu tich)(?![a-z])")
-# Posts at the school, which start like a role of a body of the list but are none: its
-# head or deputy ("Phó Hiệu trưởng"), an officer of a council or the union of the school
-# ("Thư ký Hội đồng trường", "Thư ký HĐSP", "Chủ tịch HĐT", "Thư ký hội đồng thi", "Chủ
-# tịch Công đoàn", "Trưởng ban nữ công") and the head or deputy of a
-# department of the school ("Tổ trưởng chuyên môn", "Tổ phó CM", "Tổ trưởng tổ KHTN", a
-# primary school's "Tổ trưởng tổ 1"). A plain "Thư ký", a "Thư ký Hội đồng chuyên môn" (a
-# body of kind hoi-dong) or anything of a "tổ cốt cán" ("tổ CC") or "tổ mạng lưới" is the
-# body's role.
-_SCHOOL_POST = re.compile(r"^(?:(?:thu k[yi]|pho chu tich|chu tich) (?:(?:hoi dong|hd) ?(?:truong|su pham|sp|thi|t)"
-                          r"|cong doan|cd)|(?:pho )?(?:hieu truong|truong ban (?:nu cong|thanh tra))"
-                          r"|(?!.*(?:cot can|mang luoi))(?:pho to truong|to truong|to pho) "
-                          r"(?:chuyen mon|cm|to (?!cc(?![a-z]))[a-z0-9]+))"
-                          r"(?![a-z])")
+# Posts at the school, which start like a role of a body of the list but are none: the
+# school's head or deputy ("Phó Hiệu trưởng"), and a head, secretary or member (_HEADS) of
+# something other than a body of the list (_ELSEWHERE): a council of the school ("Thư ký
+# Hội đồng trường", "Thư ký HĐSP", "Ủy viên HĐT", "Chủ tịch HĐ TĐKT"), its union ("Chủ tịch
+# Công đoàn", "Tổ trưởng công đoàn", "Ủy viên BCH Công đoàn", "Trưởng ban nữ công"), a
+# department ("Tổ trưởng chuyên môn", "Tổ phó CM", "Nhóm trưởng CM", "Tổ trưởng tổ KHTN", a
+# primary school's "Tổ trưởng tổ 1", "Tổ trưởng khối 5", "Tổ trưởng văn phòng"), an
+# emulation cluster ("Thư ký cụm thi đua"). A plain "Thư ký", a "Thư ký Hội đồng chuyên môn"
+# (a body of kind hoi-dong), "Nhóm trưởng nhóm Toán" or anything of a "tổ cốt cán" ("tổ
+# CC") or "tổ mạng lưới" is the body's role.
+_HEADS = (r"(?:pho )?(?:chu tich|thu k[yi]|uy vien|thanh vien|(?:to|nhom|cum|ban) (?:truong|pho)"
+          r"|truong (?:to|nhom|cum|ban))")
+_ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|thi|cham thi|tu danh gia|tdg|khoa hoc|kh"
+              r"|thi dua|td|tdkt|t)"
+              r"|cong doan|cd|cdcs|bch|ban chap hanh|nu cong|thanh tra|ttnd|doan|chi doan|chi bo"
+              r"|chuyen mon|cm|van phong|vp|khoi|to (?!cc(?![a-z]))[a-z0-9]+|cum (?:thi dua|td)")
+_SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong|{_HEADS} (?:{_ELSEWHERE}))(?![a-z])")
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
 _ABBREVIATION = re.compile(r"(?:P\s*\.\s*)?([^\W\d_]{2,4})")
-# A slip read loosely changes one letter at most ("Phó Cục trưởng"): "Phó trưởng thôn" is
-# close to "Phó trưởng nhóm" by difflib's measure, but it is another word.
-_SLIPS = 1
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
@@ -48,7 +48,7 @@ ORDINARY_ROLES = frozenset({"uy-vien", *_MEMBER_ROLE.values()})
 
 def _word_orders() -> dict[str, str]:
     """The word orders of the leader and deputy of a body led by a "<unit> trưởng" (Tổ,
-    Nhóm, Cụm): "Trưởng nhóm", "Phó trưởng nhóm", "Phó nhóm trưởng", "Nhóm phó"."""
+    Nhóm, Cụm): "Trưởng nhóm", "Phó trưởng nhóm", "Phó nhóm trưởng", "Nhóm phó", "Phó nhóm"."""
     words: dict[str, str] = {}
     for kind, leader in vocab.LEADER_ROLE.items():
         label = fold(wording.role_name(leader))
@@ -57,7 +57,7 @@ def _word_orders() -> dict[str, str]:
             continue  # "Chủ tịch"
         deputy = vocab.DEPUTY_ROLE[kind]
         words |= {f"truong {unit}": leader, f"{_DEPUTY} truong {unit}": deputy,
-                  f"{_DEPUTY} {unit} truong": deputy, f"{unit} {_DEPUTY}": deputy}
+                  f"{_DEPUTY} {unit} truong": deputy, f"{unit} {_DEPUTY}": deputy, f"{_DEPUTY} {unit}": deputy}
     return words
 
 
@@ -100,21 +100,25 @@ def _match(key: str) -> tuple[str | None, bool]:
     for label in sorted(words, key=len, reverse=True):
         if key == label or key.startswith(label + " "):
             return words[label], False
-    close = difflib.get_close_matches(key[:40], sorted(words), n=1, cutoff=0.85)
-    if close and _edits(key, close[0]) <= _SLIPS:
-        return words[close[0]], True
-    return None, False
+    slipped = next((label for label in sorted(words) if _one_slip(key, label)), None)
+    return (words[slipped], True) if slipped else (None, False)
 
 
-def _edits(text: str, other: str) -> int:
-    """The letters to insert, delete or change to make one text the other (Levenshtein)."""
-    previous = list(range(len(other) + 1))
-    for i, letter in enumerate(text, 1):
-        current = [i]
-        for j, other_letter in enumerate(other, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other_letter)))
-        previous = current
-    return previous[-1]
+def _one_slip(text: str, label: str) -> bool:
+    """Whether a text is a label with one letter typed wrong, missing or extra in one word
+    ("Phó Cục trưởng", "Nhóm trưởg"), but neither its first letter ("Khóm trưởng" is a
+    hamlet's head) nor a letter of a short word ("Trưởng CM" is no "Trưởng cụm")."""
+    pairs = [(a, b) for a, b in zip(text.split(), label.split(), strict=False) if a != b]
+    if len(text.split()) != len(label.split()) or len(pairs) != 1:
+        return False
+    word, other = pairs[0]
+    if word[0] != other[0] or (len(word) != len(other) and min(len(word), len(other)) < 4):
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    shorter, longer = sorted((word, other), key=len)
+    return len(longer) - len(shorter) == 1 and any(longer[:i] + longer[i + 1:] == shorter
+                                                   for i in range(len(longer)))
 
 
 @cache

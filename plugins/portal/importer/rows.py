@@ -20,7 +20,16 @@ from .layout import LABELS, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
-from .roles import ORDINARY_ROLES, abbreviated_roles, fits_kind, is_school_post, looks_like_a_role, ordinary_role, role_label, role_match
+from .roles import (
+    ORDINARY_ROLES,
+    abbreviated_roles,
+    fits_kind,
+    is_school_post,
+    looks_like_a_role,
+    ordinary_role,
+    role_label,
+    role_match,
+)
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}
@@ -31,9 +40,10 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
                 f"hoặc Shift+Enter trong Word) để cả tên trên một dòng; nếu là hai người, ghi {_ONE_PER_ROW}; "
                 "ghi chú ghi ở cột 'Ghi chú'.")
 # What separates the parts of a Ghi chú, each read for a role: a semicolon (several note
-# columns are joined by layout.NOTES_JOINED_BY), a comma, a dash between spaces.
-_NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s")
-_SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
+# columns are joined by layout.NOTES_JOINED_BY), a comma, a dash between spaces, a slash
+# but in a date ("TTCM/Nhóm trưởng"), the word "kiêm" ("Tổ trưởng CM kiêm Nhóm trưởng",
+# "Kiêm thư ký").
+_NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s", re.IGNORECASE)
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
@@ -272,10 +282,10 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
 
 
 def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
-    """The error of a role the body the row went into does not have. A role's label and
-    nothing more ("Tổ trưởng", "Cụm trưởng") is the leader or deputy of another kind of
-    body: the row went into this one by its subject (or its heading); a longer text
-    ("Tổ trưởng chuyên môn") is the teacher's post at their school."""
+    """The error of a role the body the row went into does not have: the leader or deputy
+    of another kind of body ("Tổ trưởng", "Cụm trưởng", "Tổ trưởng (cốt cán)"; every role
+    but a secretary's or a member's is), in a row that went into this one by its subject
+    (or its heading). A post at the school is no role (roles._SCHOOL_POST)."""
     column = result.role_column or "note"
     read = result.roles_read[0]
     kind = wording.body_kind_name(body_kind).lower()
@@ -285,10 +295,6 @@ def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None
     meant = {alike.role for alike in result.roles_read if alike.text == read.text}  # "CT": two roles
     others = [wording.body_kind_name(other).lower() for other in vocab.BODY_KINDS
               if meant & {vocab.LEADER_ROLE[other], vocab.DEPUTY_ROLE[other]}]
-    if not others or (role_label(read.text) is None and not read.loose):
-        result.problem(column, f"'{read.text}' không phải vai trò trong {kind}.", expected=expected,
-                       hint=f"{_SCHOOL_POST_APART}; {empty}")
-        return
     body = body_name or kind
     why = f" vì môn '{result.subject}'" if result.subject else ""
     hint = f"ghi một vai trò của {kind}, hoặc {empty}"
