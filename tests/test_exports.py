@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, Dataset
 from portal import calendar as ical
-from portal import exports, feed, sanitize, terms, vocab
+from portal import exports, feed, sanitize, terms, vocab, wording
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
@@ -53,17 +53,18 @@ def every_row(portal: Portal, body: Body) -> list[Membership]:
     return [term.member for _, term in terms.roster_terms(portal, body)]
 
 
-def expected_row(portal: Portal, m: Membership) -> tuple[str, str, str]:
-    """STT, name and "Chức vụ - Đơn vị công tác" of a membership, from the model."""
+def expected_row(portal: Portal, m: Membership, year: SchoolYear) -> tuple[str, str, str]:
+    """STT, name and "Chức vụ - Đơn vị công tác" of a membership, from the model: a school
+    by its name in the list's year."""
     if m.person:
         name = portal.people[m.person].name
     else:
         assert m.school
-        name = portal.schools[m.school].name
+        name = wording.school_name(portal.schools[m.school], year)
     if m.as_written:
         post = m.as_written
     else:
-        unit = (portal.schools[m.unit].name if m.unit in portal.schools
+        unit = (wording.school_name(portal.schools[m.unit], year) if m.unit in portal.schools
                 else portal.offices[m.unit].short_name if m.unit else "")
         post = " - ".join(p for p in (m.position or "", unit) if p)
     return ("" if m.stt is None else str(m.stt)), name, post
@@ -99,7 +100,7 @@ def test_csv_parses_back_to_the_roster(portal: Portal) -> None:
         roster = every_row(portal, body)
         assert len(rows) - 1 == len(roster)
         for row, m in zip(rows[1:], roster, strict=True):
-            assert tuple(row[:3]) == expected_row(portal, m)
+            assert tuple(row[:3]) == expected_row(portal, m, body.school_year)
             if m.subject:
                 assert row[3] == m.subject
             if m.note:
@@ -148,7 +149,7 @@ def test_xlsx_parses_back_to_the_roster(portal: Portal) -> None:
         roster = every_row(portal, body)
         for row, m in zip(values[header + 1:], roster, strict=True):
             assert row[0] == m.stt
-            assert (row[1], row[2] or "") == expected_row(portal, m)[1:]
+            assert (row[1], row[2] or "") == expected_row(portal, m, body.school_year)[1:]
         decision = portal.documents[body.decision]
         assert decision.date is not None
         assert book.properties.created == book.properties.modified

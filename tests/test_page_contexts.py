@@ -135,3 +135,21 @@ def test_a_person_summary_names_three_roles_then_counts(repo_portal: Portal) -> 
     assert busy.summary().count("(2024-2025") == 3 and busy.summary().endswith("; và 3 vai trò khác")
     deputy = _context(pages, "nguoi/cc-nguyen-thanh-dien/")  # printed "Phó Cục trưởng": as the document wrote it
     assert search.search_data(deputy).summary.startswith("Phó Cục trưởng Cụm 02 (2024-2025")
+
+
+def test_a_renamed_school_is_named_as_it_was_in_each_year(repo_portal: Portal) -> None:
+    """The hostile review: THCS Phước An, renamed THCS Lê Quý Đôn from 15/8/2024, was called
+    by its new name on its 2023-2024 page and in that year's lists, which the diff did not."""
+    pages = Pages(repo_portal)
+    renderer = Renderer(pages)
+    old, new = "THCS Phước An (dữ liệu mẫu)", "THCS Lê Quý Đôn (dữ liệu mẫu)"
+    school_then = _context(pages, "truong/mau-thcs-phuoc-an/2023-2024/")
+    assert school_then.title == f"{old} — năm học 2023-2024"
+    page = renderer.render(school_then)
+    assert f"<h1>{old} <small>" in page and f"Nay là {new}." in page
+    school_now = _context(pages, "truong/mau-thcs-phuoc-an/2024-2025/")
+    assert school_now.title == f"{new} — năm học 2024-2025"
+    assert "Nay là" not in renderer.render(school_now)
+    group_then = renderer.render(_context(pages, "to-chuc/mau-to-cot-can-ngu-van/2023-2024/"))
+    assert old in group_then and new not in group_then
+    assert new in renderer.render(_context(pages, "to-chuc/mau-to-cot-can-ngu-van/2024-2025/"))

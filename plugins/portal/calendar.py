@@ -107,7 +107,7 @@ def _description(portal: Portal, doc: Document, act: Activity, year: SchoolYear)
     bodies = [portal.bodies[(year, b)].name for b in act.bodies if (year, b) in portal.bodies]
     if bodies:
         lines.append("Áp dụng cho: " + ", ".join(bodies))
-    schools = [portal.schools[s].name for s in act.schools if s in portal.schools]
+    schools = [wording.school_name(portal.schools[s], year) for s in act.schools if s in portal.schools]
     if schools:
         lines.append("Trường: " + ", ".join(schools))
     lines.append(f"Theo {wording.document_reference(portal, doc, short_issuer=True)}: {doc.title}")

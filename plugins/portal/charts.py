@@ -72,7 +72,7 @@ def leaders_per_school(portal: Portal, team: Body) -> str:
         for m in terms.history(group).latest:
             if m.role in ("nhom-truong", "pho-nhom-truong") and m.unit:
                 counts[m.unit] += 1
-    names = {unit: wording.unit_name(portal, unit) for unit in counts}
+    names = {unit: wording.unit_name(portal, unit, at=team.school_year) for unit in counts}
     bars = [Bar(names[u], n) for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], collation_key(names[kv[0]])))]
     return bar_chart(f"truong-{team.id}", f"Nhóm trưởng, phó nhóm trưởng theo trường, năm học {team.school_year}",
                      bars)

@@ -232,6 +232,7 @@ class SubjectJump:
 @dataclass(frozen=True)
 class SchoolYearPage(PageContext):
     school: School
+    name: str  # the school's name that year (wording.school_name): a former name, if renamed since
     office: Office
     year: SchoolYear
     years: tuple[SchoolYear, ...]

@@ -70,8 +70,8 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
             person = portal.people.get(m.person)
             name = person.name if person else m.person
         else:
-            name = wording.unit_name(portal, m.school)
-        post = wording.written_post(portal, m)
+            name = wording.unit_name(portal, m.school, at=body.school_year)
+        post = wording.written_post(portal, m, at=body.school_year)
         subject = m.subject or subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:

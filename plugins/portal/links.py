@@ -38,10 +38,11 @@ class Links:
 
     def unit(self, unit_id: str | None, year: SchoolYear | None = None) -> Link | None:
         """A school's page for `year` when it has one, else the school's own page; an
-        office's page; None for an id that is neither (nothing to link)."""
+        office's page; None for an id that is neither (nothing to link). A school is named
+        as it was in `year` (a former name, for a school renamed since)."""
         if not unit_id:
             return None
-        name = wording.unit_name(self.portal, unit_id)
+        name = wording.unit_name(self.portal, unit_id, at=year)  # a school's name that year
         if unit_id in self.portal.schools:
             if year is not None and self.view.has_school_page(unit_id, year):
                 return Link(name, "school_year", {"school": unit_id, "year": year})

@@ -277,11 +277,12 @@ class Pages:
                 staff = sorted(v.seats_at_unit[(year, school.id)],
                                key=lambda seat: v.person_key(seat.membership.person or ""))
                 leaders, jumps = self._subject_leaders(office, year)
+                name = wording.school_name(school, year)
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
-                    f"{school.name} — năm học {year}", "school_year.html",
+                    f"{name} — năm học {year}", "school_year.html",
                     SchoolYearPage(
-                        school, office, year, years,
+                        school, name, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
                         subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff)),

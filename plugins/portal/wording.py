@@ -111,10 +111,12 @@ def unit_name(portal: Portal, unit: str | None, at: SchoolYear | None = None) ->
     return unit
 
 
-def written_post(portal: Portal, member: Membership) -> str:
-    """A member's "Chức vụ - Đơn vị công tác" cell: as printed, else position - unit.
-    The importer reads it back (importer/proposal.py) by the same rule."""
-    return member.as_written or " - ".join(p for p in (member.position or "", unit_name(portal, member.unit)) if p)
+def written_post(portal: Portal, member: Membership, at: SchoolYear | None = None) -> str:
+    """A member's "Chức vụ - Đơn vị công tác" cell: as printed, else position - unit (its
+    name in the list's year `at`). The importer reads it back (importer/proposal.py) by the
+    same rule."""
+    unit = unit_name(portal, member.unit, at)
+    return member.as_written or " - ".join(p for p in (member.position or "", unit) if p)
 
 
 # Documents. Three forms, from the shortest:
