@@ -355,7 +355,8 @@ def test_a_second_subject_taught_is_not_the_group_s_subject(tmp_path: Path) -> N
         [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "Tin học"]])
     table = read_table(path)
     assert [row.get("subject") for row in table.rows] == ["Toán"]
-    assert [row.problems for row in table.rows] == [[]] and table.warnings == []
+    assert [row.problems for row in table.rows] == [[]]
+    assert [problem.message for _, problem in table.warnings] == ["cột thứ 5 'Môn kiêm nhiệm' không được nhập."]
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "docx"])
@@ -607,7 +608,27 @@ def test_two_summaries_of_schools_are_named_as_two_lists(tmp_path: Path) -> None
     table = read_table(path)
     assert [row.get("school") for row in table.rows] == ["THCS Him Lam"]
     assert [problem.message for _, problem in table.warnings] == [
+        "cột thứ 3 'Số người' không được nhập.",
         "tệp có 2 trang tính có danh sách: chỉ đọc trang tính 'Tổng hợp', không đọc 'Tổng hợp 2'."]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_a_column_the_importer_does_not_read_is_said_and_a_phone_column_is_private(tmp_path: Path,
+                                                                                  suffix: str) -> None:
+    """The hostile review: a "Số điện thoại" column was dropped without a word (a clerk
+    expects the numbers in the data); a column of the portal's own export is not news."""
+    path = write_table(tmp_path / f"sdt.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "SĐT", "Năm sinh", "Email", "Theo văn bản"],
+        [1, "Hà Thị Liên", "PHT - THCS Him Lam", "Toán", "0912 944 718", "1980", "lien@example.vn", ""],
+        [2, "Lò Văn Tư", "GV - THCS Him Lam", "Toán", "0987.654.321", "1985", "", ""]])
+    table = read_table(path)
+    assert all("0912" not in value and "@" not in value for row in table.rows for value in row.cells.values())
+    warned = [(problem.message, problem.hint or "") for _, problem in table.warnings]
+    assert [message for message, _ in warned] == [
+        "cột thứ 5 'SĐT' không được nhập.", "cột thứ 6 'Năm sinh' không được nhập.",
+        "cột thứ 7 'Email' không được nhập."]
+    assert [hint.startswith("số điện thoại, email là thông tin riêng tư") for _, hint in warned] == [True, False, True]
+    assert "Họ và tên" in warned[1][1]
 
 
 def test_a_header_without_a_slip_is_preferred_to_one_with(tmp_path: Path) -> None:

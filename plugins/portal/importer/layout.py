@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
@@ -62,11 +63,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "member_id": ("mathanhvien",),
     "unit_id": ("madonvi",),
 }
+# A header of phone numbers or e-mail addresses, compacted (keys.compact): "Số điện thoại", "SĐT", "Email".
+_CONTACT_HEADER = re.compile(r"dienthoai|sdt|^dt|email|thudientu|mail")
+_CONTACT_NOT_IMPORTED = ("số điện thoại, email là thông tin riêng tư, không nhập từ danh sách; nếu cần lưu, ghi vào "
+                         "mục 'contact' của người đó trong data/people (chỉ công bố khi ghi 'publish').")
 LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "post": "Chức vụ - Đơn vị công tác",
           "position": "Chức vụ", "unit": "Đơn vị công tác", "subject": "Môn", "role": "Vai trò",
           "note": "Ghi chú", "since": "Từ ngày", "body_id": "Mã tổ chức", "member_id": "Mã thành viên",
           "unit_id": "Mã đơn vị"}
 ID_KEYS = frozenset({"body_id", "member_id", "unit_id"})
+_COLUMNS_READ = "chỉ các cột sau được đọc: " + ", ".join(LABELS.values()) + "."
+# The portal's own list (exports.ROSTER_COLUMNS), imported back: its columns the importer
+# does not read ("Đến ngày", "Theo văn bản") go with the rows an amendment added, not read.
+_EXPORTED = frozenset(compact(column) for column in ROSTER_COLUMNS)
 # How the cells under a header merged across columns join into one value (else a space).
 NOTES_JOINED_BY = "; "  # the cells of several note columns (rows._role reads each for a role)
 _JOINED_BY = {"post": " - ", "note": NOTES_JOINED_BY}
@@ -370,6 +379,9 @@ class _Layout:
         # the report says so, as a given name typed beside an unmerged "Họ và tên").
         self.unheaded: set[int] = set()
         self.unread: dict[int, list[tuple[int, GridRow, str]]] = {}
+        # Header cells that name no column the importer reads ("Năm sinh", "Số điện thoại"),
+        # by their text, each where it first heads a column: the report says they are not read.
+        self.unread_headers: dict[str, tuple[int, GridRow, int]] = {}
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
@@ -431,6 +443,10 @@ class _Layout:
         self.width = len(row.cells)
         self.in_roster = True
         self.unheaded = {i for i, cell in enumerate(row.cells) if not cell.text and cell.merged != "across"}
+        claimed = {i for claim in read.claims for i in claim.columns}
+        for i, cell in enumerate(row.cells):
+            if cell.text and cell.merged != "across" and i not in claimed:
+                self.unread_headers.setdefault(cell.text, (order, row, i))
         self.open_header = (row, read.claims)
 
     def _columns(self, order: int, row: GridRow, read: HeaderRead) -> dict[str, tuple[int, ...]]:
@@ -602,7 +618,7 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._unsorted_problems()
+        warnings = self.warnings + self._unread_warnings() + self._unread_header_warnings() + self._unsorted_problems()
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -617,6 +633,20 @@ class _Layout:
                 "dòng, kể từ dòng này: cột này không được đọc.", severity="warning",
                 hint="nếu cột này là phần tiếp của cột bên trái (như tên tách khỏi họ), gộp ô tiêu đề của hai "
                      "cột; nếu là một cột khác, ghi tiêu đề cho nó.")))
+        return warnings
+
+    def _unread_header_warnings(self) -> list[tuple[int, Problem]]:
+        """A column under a header the importer does not read is dropped: said, so that no
+        clerk expects it in the data. A phone or e-mail column is private (data/people's
+        `contact`, published only when opted in) and never imported from a list."""
+        warnings = []
+        for text, (order, row, column) in self.unread_headers.items():
+            if compact(text) in _EXPORTED:
+                continue
+            private = _CONTACT_HEADER.search(compact(text)) is not None
+            warnings.append((order, row_problem(
+                self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập.", severity="warning",
+                hint=_CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
         return warnings
 
     def _unsorted_problems(self) -> list[tuple[int, Problem]]:

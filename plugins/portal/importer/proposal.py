@@ -81,8 +81,10 @@ class Proposal:
 def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: Target) -> dict[str, Any]:
     """The row's entry, with what only the data knows kept (see the module's docstring)."""
     entry = dict(entry)
-    if old.as_written is None and entry.get("as_written") == wording.written_post(portal, old):
-        # The site's own export writes "position - unit" where nothing was printed: no news.
+    year = target.existing.school_year if target.existing else None
+    if old.as_written is None and entry.get("as_written") == wording.written_post(portal, old, year):
+        # The site's own export writes "position - unit" (the unit's name that year) where
+        # nothing was printed: no news.
         del entry["as_written"]
         entry.pop("position", None)
         entry.update({key: value for key, value in (("position", old.position), ("unit", old.unit)) if value})
