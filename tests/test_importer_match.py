@@ -344,6 +344,7 @@ def test_a_merged_leader_role_that_gives_a_body_two_leaders_is_reported(dt_porta
     assert error.line == 4
     assert error.message == ("Cụm Một có hai Cụm trưởng: Nguyễn Thị Thu Vân và Trần Văn Khải (ô vai trò được gộp qua "
                              "nhiều dòng nên mỗi dòng đều mang vai trò đó).")
+    assert error.hint == "bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng."
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -445,6 +446,55 @@ def test_a_member_kept_whose_row_was_refused_is_not_said_to_be_missing(repo_port
         "nhập được.",
         "Cụm 01 (cc-cum-01): giữ Thân Lê Hồng Nhung (Phó Cụm trưởng) vì người này không có số thứ tự và không có "
         "trong bảng."]
+
+
+
+# Leaders and members a body would have twice (the eighth hostile review: the dry run said
+# nothing, and --apply failed naming the data file, not the roster's row)
+
+
+def test_two_leaders_without_a_merged_cell_are_not_told_to_unmerge(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                              [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "Cụm trưởng"],
+                                              [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
+                                               "Trưởng cụm"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    [error] = result.errors
+    assert (error.line, error.message) == (4, "Cụm chuyên môn số 1 (dữ liệu mẫu) có hai Cụm trưởng: Phan Văn Lộc và "
+                                              "Lâm Thị Tuyết Mai.")
+    assert error.hint == "chỉ ghi Cụm trưởng ở một dòng."
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_school_made_leader_beside_the_leader_kept_from_the_data_is_an_error_on_its_row(
+        repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """A table of schools keeps the cluster's people, its Cụm trưởng among them."""
+    path = write_table(tmp_path / f"ds.{fmt}", [["STT", "Tên trường", "Ghi chú"],
+                                                [1, _pgd_mau("Hoa Sen"), "Cụm trưởng"],
+                                                [2, _pgd_mau("Tân Phú"), None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-cum-1")
+    [error] = result.errors
+    assert error.message == ("Cụm chuyên môn số 1 (dữ liệu mẫu) có hai Cụm trưởng: ông Phan Văn Lộc (có sẵn trong "
+                             "danh sách, được giữ lại) và THCS Hoa Sen (dữ liệu mẫu).")
+    assert error == result.rows[0].problems[0]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_one_person_on_two_rows_of_a_body_is_an_error_naming_the_first_row(repo_portal: Portal, tmp_path: Path,
+                                                                            fmt: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                                [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán",
+                                                 "Nhóm trưởng"],
+                                                [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", ""],
+                                                [3, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán", ""]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    [error] = result.errors
+    first = result.rows[0]
+    where = "dòng 3" if fmt == "xlsx" else first.place
+    assert error.message == f"Võ Văn Khoa ghi hai lần trong Nhóm Toán (dữ liệu mẫu): người này đã có ở {where}."
+    assert error == result.rows[2].problems[0]
+    members = [m.entry["person"] for b in result.proposal.bodies for m in b.members if m.row]
+    assert members == ["mau-vo-van-khoa", "mau-do-thi-my-duyen"]
 
 
 # Names that are no names
