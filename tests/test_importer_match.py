@@ -497,6 +497,23 @@ def test_one_person_on_two_rows_of_a_body_is_an_error_naming_the_first_row(repo_
     assert members == ["mau-vo-van-khoa", "mau-do-thi-my-duyen"]
 
 
+
+@pytest.mark.parametrize("note", ["Thư ký", "Ủy viên", "TK"])
+def test_a_school_is_never_a_secretary_or_an_uy_vien(repo_portal: Portal, tmp_path: Path, note: str) -> None:
+    """The eighth hostile review: a school row with 'Thư ký' was written {school: …, role: thu-ky}."""
+    path = write_table(tmp_path / "ds.xlsx", [["STT", "Tên trường", "Ghi chú"],
+                                              [1, _pgd_mau("Hoa Sen"), "Trường nhóm trưởng"],
+                                              [2, _pgd_mau("Bình Minh"), "Phó nhóm trưởng"],
+                                              [3, _pgd_mau("Tân Phú"), note]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-nhom-lt-1")
+    [error] = result.errors
+    role = "Ủy viên" if note == "Ủy viên" else "Thư ký"
+    assert (error.line, error.path) == (4, "cột 'Ghi chú'")
+    assert error.message == f"ghi '{note}', nhưng một trường không thể là {role} của nhóm liên trường."
+    assert error.expected == "vai trò của một trường trong nhóm liên trường: Nhóm trưởng, Phó Nhóm trưởng, Thành viên"
+    assert [r.role for r in result.rows[:2]] == ["nhom-truong", "pho-nhom-truong"]
+
+
 # Names that are no names
 
 

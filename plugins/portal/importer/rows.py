@@ -234,6 +234,9 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
     different roles that fit are an error naming both. `body_name` names the body in messages."""
     if result.roles_read and not _settle_column_role(result, body_kind, body_name):
         return
+    if result.school and body_kind is not None and not vocab.school_role_fits_kind(result.role, body_kind):
+        _no_school_role(result, body_kind)
+        return
     if result.role_in_name is None:
         return
     written, remark = result.role_in_name
@@ -269,6 +272,18 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
     if chosen.loose:
         result.problem(column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.", severity="warning")
     return True
+
+
+def _no_school_role(result: ImportedRow, body_kind: str) -> None:
+    """A school written as a secretary or an ủy viên, roles of a person (vocab.school_role_fits_kind)."""
+    read = next(read for read in result.roles_read if read.role == result.role)
+    kind = wording.body_kind_name(body_kind).lower()
+    labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.school_role_fits_kind(role, body_kind))
+    column = result.role_column or "note"
+    result.problem(column, f"ghi '{read.text}', nhưng một trường không thể là {wording.role_name(result.role)} của {kind}.",
+                   expected=f"vai trò của một trường trong {kind}: {labels}",
+                   hint=f"{wording.role_name(result.role)} là một người: ghi người đó trong danh sách người; "
+                        + _EMPTY_IF_ORDINARY.format(column=LABELS[column]))
 
 
 def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
