@@ -514,6 +514,62 @@ def test_a_school_is_never_a_secretary_or_an_uy_vien(repo_portal: Portal, tmp_pa
     assert [r.role for r in result.rows[:2]] == ["nhom-truong", "pho-nhom-truong"]
 
 
+
+# A role column and a Ghi chú, both read (the eighth hostile review: the Ghi chú was
+# ignored beside a role column, and a role after a comma in a "Nhiệm vụ" cell was lost)
+
+
+def _role_and_note(tmp_path: Path, header: str, role: str | None, note: str | None) -> Path:
+    return write_table(tmp_path / "ds.xlsx", [[*MAU_HEADER[:5], header, "Ghi chú"],
+                                              [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán",
+                                               "Nhóm trưởng", None],
+                                              [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", role,
+                                               note]])
+
+
+@pytest.mark.parametrize("header", ["Vai trò", "Nhiệm vụ"])
+@pytest.mark.parametrize("role, note", [("Phó nhóm trưởng", "Thư ký"), ("Thư ký", "P.Nhóm trưởng")])
+def test_a_role_column_and_a_note_naming_two_roles_are_an_error_naming_both(repo_portal: Portal, tmp_path: Path,
+                                                                             header: str, role: str,
+                                                                             note: str) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, header, role, note), year=PGD_MAU_YEAR,
+                           body="mau-to-cot-can")
+    [error] = result.errors
+    assert (error.line, error.path) == (3, "cột 'Vai trò'")
+    assert error.message == f"cột 'Vai trò' ghi vai trò '{role}', cột 'Ghi chú' ghi vai trò '{note}'."
+    assert error.hint == "giữ vai trò ở một cột, xóa ở cột kia."
+
+
+@pytest.mark.parametrize("role, note, chosen, said", [
+    ("Ủy viên", "Thư ký", "thu-ky", "cột 'Vai trò' ghi 'Ủy viên', cột 'Ghi chú' ghi 'Thư ký': đọc là Thư ký."),
+    ("Ủy viên", "Phó nhóm trưởng", "pho-nhom-truong",
+     "cột 'Vai trò' ghi 'Ủy viên', cột 'Ghi chú' ghi 'Phó nhóm trưởng': đọc là Phó Nhóm trưởng."),
+    ("Phó nhóm trưởng", "Ủy viên", "pho-nhom-truong",
+     "cột 'Ghi chú' ghi 'Ủy viên', cột 'Vai trò' ghi 'Phó nhóm trưởng': đọc là Phó Nhóm trưởng."),
+])
+def test_a_plain_member_s_role_in_one_column_gives_way_to_the_other_s_with_a_warning(
+        repo_portal: Portal, tmp_path: Path, role: str, note: str, chosen: str, said: str) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, "Vai trò", role, note), year=PGD_MAU_YEAR,
+                           body="mau-to-cot-can")
+    assert result.errors == []
+    assert _roles(result) == [(1, "nhom-truong"), (2, chosen)]
+    assert [p.message for p in result.rows[1].remarks if "đọc là" in p.message] == [said]
+
+
+@pytest.mark.parametrize("duties, note, role, kept", [
+    ("Phụ trách chung; Phó nhóm trưởng", None, "pho-nhom-truong", "Phụ trách chung; Phó nhóm trưởng"),
+    ("Phó nhóm trưởng, phụ trách chuyên đề", None, "pho-nhom-truong", "Phó nhóm trưởng, phụ trách chuyên đề"),
+    ("Biên soạn đề", "Dạy giỏi cấp tỉnh", "uy-vien", "Biên soạn đề; Dạy giỏi cấp tỉnh"),
+    ("Phó nhóm trưởng", None, "pho-nhom-truong", None),  # the role alone, as a Vai trò: no note
+])
+def test_a_duties_column_is_read_part_by_part_and_its_duties_are_kept_in_the_note(
+        repo_portal: Portal, tmp_path: Path, duties: str, note: str | None, role: str, kept: str | None) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, "Nhiệm vụ", duties, note),
+                           year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert (result.rows[1].role, result.rows[1].note) == (role, kept)
+
+
 # Names that are no names
 
 

@@ -9,14 +9,15 @@ name spelt with other marks) are warnings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import LABELS, TableRow
+from .layout import LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
@@ -57,6 +58,7 @@ class RoleRead:
     text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
+    column: str = "note"  # the column of `text`: _role sets it once the texts are read
 
 
 @dataclass
@@ -83,8 +85,8 @@ class ImportedRow:
     note: str | None = None
     target: str | None = None  # the body it goes into (placement.py); None: none found
     role_in_name: tuple[str, str] | None = None  # (the name cell, its remark) when that gave the role
-    roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò or Ghi chú cells name (settle_role chooses)
-    role_column: str | None = None  # the column they were read from
+    roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò and Ghi chú cells name (settle_role chooses)
+    role_column: str | None = None  # the column of the role chosen (before settle_role: of the one that fits)
     problems: list[Problem] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
@@ -126,8 +128,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     row goes into, which sets the role of a row that names none."""
     stt = _stt(row.get("stt"))
     honorific, name = _honorific(row.get("name") or row.get("school"))
-    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific,
-                         note=row.get("note") or None)
+    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific, note=_note(row))
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
     if row.get("stt") and stt is None:
@@ -248,30 +249,46 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    column = result.role_column
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
+    ordinary = [read for read in fitting if read.role in ORDINARY_ROLES]
     if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
         fitting = [read for read in fitting if read.role not in ORDINARY_ROLES] or fitting
     if len({read.role for read in fitting}) > 1:
-        other = next(read for read in fitting if read.role != fitting[0].role)
-        if other.text == fitting[0].text:  # "CT" in a body of no known kind
-            names = " hoặc ".join(wording.role_name(read.role) for read in fitting if read.text == other.text)
-            result.problem(column, f"'{other.text}' có thể là {names}.", expected="một vai trò cho mỗi người",
-                           hint="ghi đầy đủ tên vai trò.")
-            return False
-        result.problem(column, f"ghi hai vai trò khác nhau: '{fitting[0].text}' và '{other.text}'.",
-                       expected="một vai trò cho mỗi người",
-                       hint="giữ lại một vai trò, xóa vai trò kia.")
+        _two_roles(result, fitting[0], next(read for read in fitting if read.role != fitting[0].role), fitting)
         return False
     if not fitting:
         assert body_kind is not None  # any role fits a body of no known kind
+        result.role_column = result.roles_read[0].column
         _role_not_of_body(result, body_kind, body_name)
         return False
     chosen = fitting[0]
-    result.role = chosen.role
+    result.role, result.role_column = chosen.role, chosen.column
     if chosen.loose:
-        result.problem(column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.", severity="warning")
+        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.",
+                       severity="warning")
+    gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
+    if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
+        result.problem(gave_way.column, f"cột '{LABELS[gave_way.column]}' ghi '{gave_way.text}', cột "
+                       f"'{LABELS[chosen.column]}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
+                       severity="warning")
     return True
+
+
+def _two_roles(result: ImportedRow, first: RoleRead, other: RoleRead, fitting: list[RoleRead]) -> None:
+    """The error of two roles that fit the body: in one text ("CT" in a body of no known
+    kind), in one column, or in two columns (Vai trò and Ghi chú), each named."""
+    expected = "một vai trò cho mỗi người"
+    if other.text == first.text:
+        names = " hoặc ".join(wording.role_name(read.role) for read in fitting if read.text == other.text)
+        result.problem(first.column, f"'{other.text}' có thể là {names}.", expected=expected,
+                       hint="ghi đầy đủ tên vai trò.")
+    elif other.column != first.column:
+        result.problem(first.column, f"cột '{LABELS[first.column]}' ghi vai trò '{first.text}', cột "
+                       f"'{LABELS[other.column]}' ghi vai trò '{other.text}'.", expected=expected,
+                       hint="giữ vai trò ở một cột, xóa ở cột kia.")
+    else:
+        result.problem(first.column, f"ghi hai vai trò khác nhau: '{first.text}' và '{other.text}'.",
+                       expected=expected, hint="giữ lại một vai trò, xóa vai trò kia.")
 
 
 def _no_school_role(result: ImportedRow, body_kind: str) -> None:
@@ -333,7 +350,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     role but is none is an error. The role is chosen among those read once the row is
     placed (settle_role); until then, the one that fits `body_kind`. Gives the column the
     role was read from (None: none)."""
-    column, parts = _role_parts(row)
+    column_of = _role_parts(row)
+    parts = list(column_of)
     read: list[RoleRead] = []
     for part in parts:
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
@@ -341,31 +359,64 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             read.append(RoleRead(part, role, loose))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
-    result.role_from_merge = column in row.merged and bool(read)
+    read = [replace(r, column=column_of[r.text]) for r in read]
+    result.role_from_merge = any(r.column in row.merged for r in read)
     result.role = ordinary_role(body_kind, is_school)
-    if not read:
-        unknown = parts[0] if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
-        if unknown:
-            labels = ", ".join(vocab.ROLES.values())
-            result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
-                           hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
+    unknown = _unknown_role(row, column_of, read)
+    if unknown is not None:
+        column, text = unknown
+        labels = ", ".join(vocab.ROLES.values())
+        result.problem(column, f"không rõ vai trò '{text}'.", expected=f"một trong: {labels}",
+                       hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
         return None
-    result.roles_read, result.role_column = tuple(read), column
-    result.role = next((r.role for r in read if fits_kind(r.role, body_kind)), read[0].role)
-    return column
+    if not read:
+        return None
+    first = next((r for r in read if fits_kind(r.role, body_kind)), read[0])
+    result.roles_read, result.role, result.role_column = tuple(read), first.role, first.column
+    return first.column
 
 
-def _role_parts(row: TableRow) -> tuple[str, list[str]]:
-    """The column a row's role is read from, and the texts in it read each for a role:
-    the Vai trò cell whole; else each part of the Ghi chú cells, split at their lines and
-    at _NOTE_PARTS ("Tổ trưởng CM, Phó nhóm trưởng": two parts). A role column headed
-    loosely ("Nhiệm vụ") holds duties: one naming no role ("Phụ trách chung") is no
-    unknown role, and the Ghi chú is read."""
+def _unknown_role(row: TableRow, column_of: dict[str, str], read: list[RoleRead]) -> tuple[str, str] | None:
+    """(column, text) of a role written that no role of the data is: the Vai trò cell
+    when it names none (that column holds nothing else), or, when no cell names a role, a
+    part of the Ghi chú that reads like one ("Trưởng ban"). A duties column's text that
+    names no role is a duty ("Phụ trách chung", "Phó trưởng ban tổ chức"), kept in the note."""
     text = row.get("role")
-    if text and ("role" not in row.loose or role_match(text)[0] is not None):
-        return "role", [text]
-    lines = row.lines.get("note") or (row.get("note"),)
-    return "note", _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+    if text and "role" not in row.loose and not any(r.column == "role" for r in read):
+        return "role", text
+    unknown = next((part for part, column in column_of.items() if column == "note" and looks_like_a_role(part)), None)
+    return ("note", unknown) if unknown and not read else None
+
+
+def _role_parts(row: TableRow) -> dict[str, str]:
+    """The texts a row's role is read from, each with its column, in order: the Vai trò
+    cell whole; the parts of a role column headed loosely ("Nhiệm vụ", which holds duties:
+    "Phụ trách chung; Phó nhóm trưởng") and of the Ghi chú cells, split as a note is
+    (_note_parts). Both columns are read: two roles in them are settled as two in a note
+    (settle_role). A text in both is read once, as the first column's."""
+    parts: dict[str, str] = {}
+    text = row.get("role")
+    if text:
+        loose = "role" in row.loose
+        parts |= dict.fromkeys(_note_parts(row.lines.get("role") or (text,)) if loose else [text], "role")
+    for part in _note_parts(row.lines.get("note") or (row.get("note"),)):
+        parts.setdefault(part, "note")
+    return parts
+
+
+def _note_parts(lines: Sequence[str]) -> list[str]:
+    """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
+    trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
+    return _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+
+
+def _note(row: TableRow) -> str | None:
+    """The member's note: the Ghi chú cells, after the text of a role column headed
+    loosely ("Nhiệm vụ": "Phụ trách chung", the row's own words, lost otherwise) unless
+    that text is a role's label alone, the row's role as a Vai trò is."""
+    duties = row.get("role") if "role" in row.loose else ""
+    kept = [text for text in (duties if duties and role_label(duties) is None else "", row.get("note")) if text]
+    return NOTES_JOINED_BY.join(kept) or None
 
 
 def _posts_whole(parts: list[str]) -> list[str]:
