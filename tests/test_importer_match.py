@@ -570,6 +570,51 @@ def test_a_duties_column_is_read_part_by_part_and_its_duties_are_kept_in_the_not
     assert (result.rows[1].role, result.rows[1].note) == (role, kept)
 
 
+
+@pytest.mark.parametrize("header, post, role, position", [
+    ("Chức vụ", "Phó nhóm trưởng", "pho-nhom-truong", None),  # the role alone: no position
+    ("Chức vụ", "P.Nhóm trưởng", "pho-nhom-truong", None),
+    ("Chức vụ", "Giáo viên, Phó nhóm trưởng", "pho-nhom-truong", "Giáo viên, Phó nhóm trưởng"),
+    ("Chức vụ", "GV - Thư ký", "thu-ky", "Giáo viên - Thư ký"),
+    ("Chức vụ - Đơn vị công tác", "Phó nhóm trưởng - THCS Bình Minh (dữ liệu mẫu)", "pho-nhom-truong", None),
+])
+def test_a_role_in_the_position_is_the_row_s_role_said(repo_portal: Portal, tmp_path: Path, header: str, post: str,
+                                                        role: str, position: str | None) -> None:
+    """The eighth hostile review: Chức vụ 'Phó nhóm trưởng' was stored as the position of an
+    ordinary member, and the role lost without a word."""
+    if header == "Chức vụ":
+        table = [MAU_HEADER, [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán", "Nhóm trưởng"],
+                 [2, "Đỗ Thị Mỹ Duyên", post, _pgd_mau("Bình Minh"), "Toán", None]]
+    else:
+        table = [["STT", "Họ và tên", header, "Môn", "Ghi chú"],
+                 [1, "Võ Văn Khoa", f"Phó Hiệu trưởng - {_pgd_mau('Hoa Sen')}", "Toán", "Nhóm trưởng"],
+                 [2, "Đỗ Thị Mỹ Duyên", post, "Toán", None]]
+    path = write_table(tmp_path / "ds.xlsx", table)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    row = result.rows[1]
+    assert (row.role, row.position, row.unit) == (role, position, "mau-thcs-binh-minh")
+    [said] = [p for p in row.remarks if "đọc là vai trò" in p.message]
+    assert said.path == f"cột '{header}'"
+
+
+def test_a_school_s_to_truong_in_the_position_stays_the_position(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER,
+                                              [1, "Võ Văn Khoa", "Tổ trưởng", _pgd_mau("Hoa Sen"), "", None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert (result.rows[0].role, result.rows[0].position) == ("uy-vien", "Tổ trưởng")
+
+
+def test_a_role_in_the_position_and_another_in_the_note_are_an_error(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                              [1, "Đỗ Thị Mỹ Duyên", "Phó nhóm trưởng", _pgd_mau("Bình Minh"), "Toán",
+                                               "Thư ký"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [p.message for p in result.errors] == [
+        "cột 'Ghi chú' ghi vai trò 'Thư ký', cột 'Chức vụ' ghi vai trò 'Phó nhóm trưởng'."]
+
+
 # Names that are no names
 
 

@@ -35,6 +35,11 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
 # columns are joined by layout.NOTES_JOINED_BY), a comma, a dash between spaces.
 _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s")
 _SCHOOL_POST_APART = "chức vụ ở trường (như Tổ trưởng chuyên môn) ghi ở cột 'Chức vụ'"
+# The columns of the position, where a role's label is read as the row's role (_role_parts).
+_POST_COLUMNS = frozenset({"post", "position"})
+# A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
+# school ("Tổ trưởng chuyên môn" written short), never read as a team's role.
+_SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
@@ -58,7 +63,7 @@ class RoleRead:
     text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
-    column: str = "note"  # the column of `text`: _role sets it once the texts are read
+    column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
 
 
 @dataclass
@@ -249,6 +254,12 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
+    # A role in the position that the body lacks is no role of the row: the position stays as written.
+    result.roles_read = tuple(read for read in result.roles_read
+                              if read.column not in _POST_COLUMNS or fits_kind(read.role, body_kind))
+    if not result.roles_read:
+        result.role = ordinary_role(body_kind, bool(result.school))
+        return True
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
     ordinary = [read for read in fitting if read.role in ORDINARY_ROLES]
     if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
@@ -271,7 +282,21 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
         result.problem(gave_way.column, f"cột '{LABELS[gave_way.column]}' ghi '{gave_way.text}', cột "
                        f"'{LABELS[chosen.column]}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
                        severity="warning")
+    in_position = next((read for read in result.roles_read
+                        if read.column in _POST_COLUMNS and read.role == chosen.role), None)
+    if in_position is not None:
+        _role_in_position(result, in_position)
     return True
+
+
+def _role_in_position(result: ImportedRow, read: RoleRead) -> None:
+    """A role's label in the Chức vụ, read as the row's role (_role_parts), said: the
+    position is dropped when it is that label alone, else kept as written."""
+    if result.position is not None and role_label(result.position) == read.role:
+        result.position = None
+    result.problem(read.column, f"chức vụ ghi '{read.text}': đọc là vai trò {wording.role_name(read.role)}, không "
+                   "phải chức vụ ở trường.", severity="warning",
+                   hint="vai trò ghi ở cột 'Ghi chú' (hoặc 'Vai trò'); cột 'Chức vụ' chỉ ghi chức vụ ở trường.")
 
 
 def _two_roles(result: ImportedRow, first: RoleRead, other: RoleRead, fitting: list[RoleRead]) -> None:
@@ -296,11 +321,11 @@ def _no_school_role(result: ImportedRow, body_kind: str) -> None:
     read = next(read for read in result.roles_read if read.role == result.role)
     kind = wording.body_kind_name(body_kind).lower()
     labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.school_role_fits_kind(role, body_kind))
-    column = result.role_column or "note"
-    result.problem(column, f"ghi '{read.text}', nhưng một trường không thể là {wording.role_name(result.role)} của {kind}.",
+    role = wording.role_name(result.role)
+    result.problem(read.column, f"ghi '{read.text}', nhưng một trường không thể là {role} của {kind}.",
                    expected=f"vai trò của một trường trong {kind}: {labels}",
-                   hint=f"{wording.role_name(result.role)} là một người: ghi người đó trong danh sách người; "
-                        + _EMPTY_IF_ORDINARY.format(column=LABELS[column]))
+                   hint=f"{role} là một người: ghi người đó trong danh sách người; "
+                        + _EMPTY_IF_ORDINARY.format(column=LABELS[read.column]))
 
 
 def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
@@ -359,7 +384,7 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             read.append(RoleRead(part, role, loose))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
-    read = [replace(r, column=column_of[r.text]) for r in read]
+    read = [replace(r, column=column) for r in read for column in column_of[r.text]]
     result.role_from_merge = any(r.column in row.merged for r in read)
     result.role = ordinary_role(body_kind, is_school)
     unknown = _unknown_role(row, column_of, read)
@@ -376,7 +401,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     return first.column
 
 
-def _unknown_role(row: TableRow, column_of: dict[str, str], read: list[RoleRead]) -> tuple[str, str] | None:
+def _unknown_role(row: TableRow, column_of: dict[str, tuple[str, ...]],
+                  read: list[RoleRead]) -> tuple[str, str] | None:
     """(column, text) of a role written that no role of the data is: the Vai trò cell
     when it names none (that column holds nothing else), or, when no cell names a role, a
     part of the Ghi chú that reads like one ("Trưởng ban"). A duties column's text that
@@ -384,24 +410,38 @@ def _unknown_role(row: TableRow, column_of: dict[str, str], read: list[RoleRead]
     text = row.get("role")
     if text and "role" not in row.loose and not any(r.column == "role" for r in read):
         return "role", text
-    unknown = next((part for part, column in column_of.items() if column == "note" and looks_like_a_role(part)), None)
+    unknown = next((part for part, columns in column_of.items() if "note" in columns and looks_like_a_role(part)),
+                   None)
     return ("note", unknown) if unknown and not read else None
 
 
-def _role_parts(row: TableRow) -> dict[str, str]:
-    """The texts a row's role is read from, each with its column, in order: the Vai trò
-    cell whole; the parts of a role column headed loosely ("Nhiệm vụ", which holds duties:
-    "Phụ trách chung; Phó nhóm trưởng") and of the Ghi chú cells, split as a note is
-    (_note_parts). Both columns are read: two roles in them are settled as two in a note
-    (settle_role). A text in both is read once, as the first column's."""
-    parts: dict[str, str] = {}
+def _role_parts(row: TableRow) -> dict[str, tuple[str, ...]]:
+    """The texts a row's role is read from, in order, each with the columns it is in: the
+    Vai trò cell whole; the parts of a role column headed loosely ("Nhiệm vụ", which holds
+    duties: "Phụ trách chung; Phó nhóm trưởng") and of the Ghi chú cells, split as a note
+    is (_note_parts); last, a part of the position that is a role's label alone ("Phó nhóm
+    trưởng", "Giáo viên, Phó nhóm trưởng"), but a school's own "Tổ trưởng" (_SCHOOL_HEADS).
+    Every column is read: two roles in them are settled as two in a note (settle_role)."""
     text = row.get("role")
-    if text:
-        loose = "role" in row.loose
-        parts |= dict.fromkeys(_note_parts(row.lines.get("role") or (text,)) if loose else [text], "role")
-    for part in _note_parts(row.lines.get("note") or (row.get("note"),)):
-        parts.setdefault(part, "note")
+    groups = [("role", _note_parts(row.lines.get("role") or (text,)) if "role" in row.loose else [text]),
+              ("note", _note_parts(row.lines.get("note") or (row.get("note"),)))]
+    column, position = _position_written(row)
+    groups.append((column, [part for part in _note_parts((position,))
+                            if role_label(part) not in {None, *_SCHOOL_HEADS}]))
+    parts: dict[str, tuple[str, ...]] = {}
+    for column, texts in groups:
+        for part in filter(None, texts):
+            parts[part] = (*parts.get(part, ()), column)
     return parts
+
+
+def _position_written(row: TableRow) -> tuple[str, str]:
+    """(column, position as written): from one "Chức vụ - Đơn vị" cell (split_post; the
+    office's own staff's whole, the dash being in the office's name), else the Chức vụ."""
+    post = row.get("post")
+    if not post:
+        return "position", row.get("position")
+    return "post", post if is_office_staff(fold(post)) else split_post(post)[0]
 
 
 def _note_parts(lines: Sequence[str]) -> list[str]:
@@ -435,16 +475,14 @@ def _posts_whole(parts: list[str]) -> list[str]:
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     """The position and the unit, from one "Chức vụ - Đơn vị" cell or two."""
-    column = "post"
-    if row.get("post"):
+    column, position = _position_written(row)
+    if column == "post":
         result.as_written = row.get("post")
-        position, unit_text = split_post(result.as_written)
+        unit_text = split_post(result.as_written)[1]
         if is_office_staff(fold(result.as_written)):
-            position, unit_text = result.as_written, ""
-            result.unit = matcher.office.id
+            unit_text, result.unit = "", matcher.office.id
     else:
-        position, unit_text = row.get("position"), row.get("unit")
-        column = "unit"
+        unit_text, column = row.get("unit"), "unit"
     result.position = normalize_position(position) if position else None
     if not unit_text or result.unit is not None:
         return
