@@ -344,6 +344,7 @@ def test_a_merged_leader_role_that_gives_a_body_two_leaders_is_reported(dt_porta
     assert error.line == 4
     assert error.message == ("Cụm Một có hai Cụm trưởng: Nguyễn Thị Thu Vân và Trần Văn Khải (ô vai trò được gộp qua "
                              "nhiều dòng nên mỗi dòng đều mang vai trò đó).")
+    assert error.hint == "bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng."
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -442,6 +443,173 @@ def test_a_member_kept_whose_row_was_refused_is_not_said_to_be_missing(repo_port
         "nhập được.",
         "Cụm 01 (cc-cum-01): giữ Thân Lê Hồng Nhung (Phó Cụm trưởng) vì người này không có số thứ tự và không có "
         "trong bảng."]
+
+
+
+# Leaders and members a body would have twice (the eighth hostile review: the dry run said
+# nothing, and --apply failed naming the data file, not the roster's row)
+
+
+def test_two_leaders_without_a_merged_cell_are_not_told_to_unmerge(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "CỤM 1", "", "", "", ""],
+                                              [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "Cụm trưởng"],
+                                              [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
+                                               "Trưởng cụm"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    [error] = result.errors
+    assert (error.line, error.message) == (4, "Cụm chuyên môn số 1 (dữ liệu mẫu) có hai Cụm trưởng: Phan Văn Lộc và "
+                                              "Lâm Thị Tuyết Mai.")
+    assert error.hint == "chỉ ghi Cụm trưởng ở một dòng."
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_school_made_leader_beside_the_leader_kept_from_the_data_is_an_error_on_its_row(
+        repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """A table of schools keeps the cluster's people, its Cụm trưởng among them."""
+    path = write_table(tmp_path / f"ds.{fmt}", [["STT", "Tên trường", "Ghi chú"],
+                                                [1, _pgd_mau("Hoa Sen"), "Cụm trưởng"],
+                                                [2, _pgd_mau("Tân Phú"), None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-cum-1")
+    [error] = result.errors
+    assert error.message == ("Cụm chuyên môn số 1 (dữ liệu mẫu) có hai Cụm trưởng: ông Phan Văn Lộc (có sẵn trong "
+                             "danh sách, được giữ lại) và THCS Hoa Sen (dữ liệu mẫu).")
+    assert error == result.rows[0].problems[0]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_one_person_on_two_rows_of_a_body_is_an_error_naming_the_first_row(repo_portal: Portal, tmp_path: Path,
+                                                                            fmt: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                                [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán",
+                                                 "Nhóm trưởng"],
+                                                [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", ""],
+                                                [3, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán", ""]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    [error] = result.errors
+    first = result.rows[0]
+    where = "dòng 3" if fmt == "xlsx" else first.place
+    assert error.message == f"Võ Văn Khoa ghi hai lần trong Nhóm Toán (dữ liệu mẫu): người này đã có ở {where}."
+    assert error == result.rows[2].problems[0]
+    members = [m.entry["person"] for b in result.proposal.bodies for m in b.members if m.row]
+    assert members == ["mau-vo-van-khoa", "mau-do-thi-my-duyen"]
+
+
+
+@pytest.mark.parametrize("note", ["Thư ký", "Ủy viên", "TK"])
+def test_a_school_is_never_a_secretary_or_an_uy_vien(repo_portal: Portal, tmp_path: Path, note: str) -> None:
+    """The eighth hostile review: a school row with 'Thư ký' was written {school: …, role: thu-ky}."""
+    path = write_table(tmp_path / "ds.xlsx", [["STT", "Tên trường", "Ghi chú"],
+                                              [1, _pgd_mau("Hoa Sen"), "Trường nhóm trưởng"],
+                                              [2, _pgd_mau("Bình Minh"), "Phó nhóm trưởng"],
+                                              [3, _pgd_mau("Tân Phú"), note]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-nhom-lt-1")
+    [error] = result.errors
+    role = "Ủy viên" if note == "Ủy viên" else "Thư ký"
+    assert (error.line, error.path) == (4, "cột 'Ghi chú'")
+    assert error.message == f"ghi '{note}', nhưng một trường không thể là {role} của nhóm liên trường."
+    assert error.expected == "vai trò của một trường trong nhóm liên trường: Nhóm trưởng, Phó Nhóm trưởng, Thành viên"
+    assert [r.role for r in result.rows[:2]] == ["nhom-truong", "pho-nhom-truong"]
+
+
+
+# A role column and a Ghi chú, both read (the eighth hostile review: the Ghi chú was
+# ignored beside a role column, and a role after a comma in a "Nhiệm vụ" cell was lost)
+
+
+def _role_and_note(tmp_path: Path, header: str, role: str | None, note: str | None) -> Path:
+    return write_table(tmp_path / "ds.xlsx", [[*MAU_HEADER[:5], header, "Ghi chú"],
+                                              [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán",
+                                               "Nhóm trưởng", None],
+                                              [2, "Đỗ Thị Mỹ Duyên", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", role,
+                                               note]])
+
+
+@pytest.mark.parametrize("header", ["Vai trò", "Nhiệm vụ"])
+@pytest.mark.parametrize("role, note", [("Phó nhóm trưởng", "Thư ký"), ("Thư ký", "P.Nhóm trưởng")])
+def test_a_role_column_and_a_note_naming_two_roles_are_an_error_naming_both(repo_portal: Portal, tmp_path: Path,
+                                                                             header: str, role: str,
+                                                                             note: str) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, header, role, note), year=PGD_MAU_YEAR,
+                           body="mau-to-cot-can")
+    [error] = result.errors
+    assert (error.line, error.path) == (3, "cột 'Vai trò'")
+    assert error.message == f"cột 'Vai trò' ghi vai trò '{role}', cột 'Ghi chú' ghi vai trò '{note}'."
+    assert error.hint == "giữ vai trò ở một cột, xóa ở cột kia."
+
+
+@pytest.mark.parametrize("role, note, chosen, said", [
+    ("Ủy viên", "Thư ký", "thu-ky", "cột 'Vai trò' ghi 'Ủy viên', cột 'Ghi chú' ghi 'Thư ký': đọc là Thư ký."),
+    ("Ủy viên", "Phó nhóm trưởng", "pho-nhom-truong",
+     "cột 'Vai trò' ghi 'Ủy viên', cột 'Ghi chú' ghi 'Phó nhóm trưởng': đọc là Phó Nhóm trưởng."),
+    ("Phó nhóm trưởng", "Ủy viên", "pho-nhom-truong",
+     "cột 'Ghi chú' ghi 'Ủy viên', cột 'Vai trò' ghi 'Phó nhóm trưởng': đọc là Phó Nhóm trưởng."),
+])
+def test_a_plain_member_s_role_in_one_column_gives_way_to_the_other_s_with_a_warning(
+        repo_portal: Portal, tmp_path: Path, role: str, note: str, chosen: str, said: str) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, "Vai trò", role, note), year=PGD_MAU_YEAR,
+                           body="mau-to-cot-can")
+    assert result.errors == []
+    assert _roles(result) == [(1, "nhom-truong"), (2, chosen)]
+    assert [p.message for p in result.rows[1].remarks if "đọc là" in p.message] == [said]
+
+
+@pytest.mark.parametrize("duties, note, role, kept", [
+    ("Phụ trách chung; Phó nhóm trưởng", None, "pho-nhom-truong", "Phụ trách chung; Phó nhóm trưởng"),
+    ("Phó nhóm trưởng, phụ trách chuyên đề", None, "pho-nhom-truong", "Phó nhóm trưởng, phụ trách chuyên đề"),
+    ("Biên soạn đề", "Dạy giỏi cấp tỉnh", "uy-vien", "Biên soạn đề; Dạy giỏi cấp tỉnh"),
+    ("Phó nhóm trưởng", None, "pho-nhom-truong", None),  # the role alone, as a Vai trò: no note
+])
+def test_a_duties_column_is_read_part_by_part_and_its_duties_are_kept_in_the_note(
+        repo_portal: Portal, tmp_path: Path, duties: str, note: str | None, role: str, kept: str | None) -> None:
+    result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, "Nhiệm vụ", duties, note),
+                           year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert (result.rows[1].role, result.rows[1].note) == (role, kept)
+
+
+
+@pytest.mark.parametrize("header, post, role, position", [
+    ("Chức vụ", "Phó nhóm trưởng", "pho-nhom-truong", None),  # the role alone: no position
+    ("Chức vụ", "P.Nhóm trưởng", "pho-nhom-truong", None),
+    ("Chức vụ", "Giáo viên, Phó nhóm trưởng", "pho-nhom-truong", "Giáo viên, Phó nhóm trưởng"),
+    ("Chức vụ", "GV - Thư ký", "thu-ky", "Giáo viên - Thư ký"),
+    ("Chức vụ - Đơn vị công tác", "Phó nhóm trưởng - THCS Bình Minh (dữ liệu mẫu)", "pho-nhom-truong", None),
+])
+def test_a_role_in_the_position_is_the_row_s_role_said(repo_portal: Portal, tmp_path: Path, header: str, post: str,
+                                                        role: str, position: str | None) -> None:
+    """The eighth hostile review: Chức vụ 'Phó nhóm trưởng' was stored as the position of an
+    ordinary member, and the role lost without a word."""
+    if header == "Chức vụ":
+        table = [MAU_HEADER, [1, "Võ Văn Khoa", "Phó Hiệu trưởng", _pgd_mau("Hoa Sen"), "Toán", "Nhóm trưởng"],
+                 [2, "Đỗ Thị Mỹ Duyên", post, _pgd_mau("Bình Minh"), "Toán", None]]
+    else:
+        table = [["STT", "Họ và tên", header, "Môn", "Ghi chú"],
+                 [1, "Võ Văn Khoa", f"Phó Hiệu trưởng - {_pgd_mau('Hoa Sen')}", "Toán", "Nhóm trưởng"],
+                 [2, "Đỗ Thị Mỹ Duyên", post, "Toán", None]]
+    path = write_table(tmp_path / "ds.xlsx", table)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    row = result.rows[1]
+    assert (row.role, row.position, row.unit) == (role, position, "mau-thcs-binh-minh")
+    [said] = [p for p in row.remarks if "đọc là vai trò" in p.message]
+    assert said.path == f"cột '{header}'"
+
+
+def test_a_school_s_to_truong_in_the_position_stays_the_position(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER,
+                                              [1, "Võ Văn Khoa", "Tổ trưởng", _pgd_mau("Hoa Sen"), "", None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert (result.rows[0].role, result.rows[0].position) == ("uy-vien", "Tổ trưởng")
+
+
+def test_a_role_in_the_position_and_another_in_the_note_are_an_error(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM TOÁN", "", "", "", ""],
+                                              [1, "Đỗ Thị Mỹ Duyên", "Phó nhóm trưởng", _pgd_mau("Bình Minh"), "Toán",
+                                               "Thư ký"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [p.message for p in result.errors] == [
+        "cột 'Ghi chú' ghi vai trò 'Thư ký', cột 'Chức vụ' ghi vai trò 'Phó nhóm trưởng'."]
 
 
 # Names that are no names

@@ -116,6 +116,13 @@ def role_fits_kind(role: str, kind: str) -> bool:
     secretary, a plain member ("Tổ trưởng" is no role of a subject group)."""
     return role in ANY_BODY_ROLES or role in (LEADER_ROLE[kind], DEPUTY_ROLE[kind])
 
+
+def school_role_fits_kind(role: str, kind: str) -> bool:
+    """Whether a school may be a member of a body of the kind in the role: a plain member,
+    or the school that leads or deputises (an inter-school group's "trường nhóm trưởng").
+    A secretary or an ủy viên is a person, never a school."""
+    return role in ("thanh-vien", LEADER_ROLE[kind], DEPUTY_ROLE[kind])
+
 # The formats of a document's original files (`originals`), by file extension, with the name
 # the document page gives each. A scan or a PDF is the signed original; the others are the
 # office's working files.

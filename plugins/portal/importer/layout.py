@@ -298,8 +298,9 @@ def _sub_header(header: list[Claim], cells: list[Cell]) -> dict[Claim, list[Clai
     return split
 
 
-def _row_place(row: GridRow) -> str:
-    return f"dòng {row.line}" if row.line is not None else row.place
+def row_place(line: int | None, place: str) -> str:
+    """How a message names a row: its line ("dòng 5"), else its place in a Word or PDF file."""
+    return f"dòng {line}" if line is not None else place
 
 
 def _ends_with(name: str, part: str) -> bool:
@@ -476,8 +477,9 @@ class _Layout:
         for parent, parts in split.items():
             if not set(parent.columns) <= {i for part in parts for i in part.columns}:
                 raise RosterError(
-                    f"{self.grid.source}, {_row_place(row)}: dòng tiêu đề thứ hai chỉ ghi tên cho một phần các "
-                    f"cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến {parent.columns[-1] + 1}). "
+                    f"{self.grid.source}, {row_place(row.line, row.place)}: dòng tiêu đề thứ hai chỉ ghi tên cho "
+                    f"một phần các cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến "
+                    f"{parent.columns[-1] + 1}). "
                     "Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
                     "công tác'), rồi nhập lại.")
         read = _read_claims([c for c in claims if c not in split] + [p for parts in split.values() for p in parts])
@@ -608,8 +610,8 @@ class _Layout:
                 missing = [] if "name" in named else ["'Họ và tên'"]
                 if not {"post", "position", "unit"} & set(named):
                     missing.append("'Chức vụ - Đơn vị công tác'")
-                raise RosterError(f"{source}, {_row_place(row)}: dòng tiêu đề thiếu cột {' và '.join(missing)} "
-                                  f"(chỉ thấy {have}).")
+                raise RosterError(f"{source}, {row_place(row.line, row.place)}: dòng tiêu đề thiếu cột "
+                                  f"{' và '.join(missing)} (chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
         notes = list(self.grid.notes)

@@ -28,6 +28,7 @@ from .. import vocab, wording
 from ..model import Membership, Portal
 from ..problems import Problem
 from .keys import fold, subject_key
+from .layout import row_place
 from .placement import Target
 from .rows import MEMBER_FIELDS, ImportedRow, settle_role
 
@@ -117,9 +118,14 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
     old_members = list(target.existing.members) if target.existing else []
     unused = dict(enumerate(old_members))
     imported: list[ProposedMember] = []
+    seen: dict[tuple[str, str | None], ImportedRow] = {}
     for row in rows:
         entry = _ordered(row.member())
         key = ("school", row.school) if row.school else ("person", row.person)
+        if key in seen:
+            _twice(row, seen[key], target)
+            continue
+        seen[key] = row
         index = next((i for i, m in unused.items() if (("school", m.school) if m.school else ("person", m.person))
                       == key), None)
         if index is not None:
@@ -150,22 +156,45 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                 problems.append(Problem(
                     rows[0].source, None, "", kept + "người này không có số thứ tự và không có trong bảng.",
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
-    _check_leaders(target, imported, leader, problems)
+    if leader is not None:
+        _check_leaders(portal, target, imported, kept_people + kept_schools, leader)
     return ProposedBody(target, kept_people + imported + kept_schools)
 
 
-def _check_leaders(target: Target, members: list[ProposedMember], leader: str | None,
-                   problems: list[Problem]) -> None:
-    leaders = [m.row for m in members if m.row is not None and m.entry["role"] == leader]
-    if leader is None or len(leaders) < 2:
+def _twice(row: ImportedRow, first: ImportedRow, target: Target) -> None:
+    """A person (or school) on two rows of one body: the data has one row for each."""
+    who = "trường này" if row.school else "người này"
+    row.problem("name", f"{row.name} ghi hai lần trong {target.name}: {who} đã có ở "
+                f"{row_place(first.line, first.place)}.", expected="mỗi người (mỗi trường) một dòng trong một tổ chức",
+                hint="xóa một trong hai dòng; nếu là hai người trùng họ tên, thêm người chưa có vào data/people/ "
+                     "rồi ghi mã người của từng người vào cột 'Mã thành viên' (thêm cột đó nếu chưa có).")
+
+
+def _check_leaders(portal: Portal, target: Target, imported: list[ProposedMember], kept: list[ProposedMember],
+                   leader: str) -> None:
+    """Two leaders in one body are an error on the rows that give them: a leader kept from
+    the data (a table of schools keeps the body's people) counts as the first."""
+    rows = [m.row for m in imported if m.row is not None and m.entry["role"] == leader]
+    first = next((m for m in kept if m.entry["role"] == leader), None)
+    if first is None and len(rows) < 2:
         return
-    merged = any(row.role_from_merge for row in leaders)
+    role, kind = wording.role_name(leader), wording.body_kind_name(target.kind).lower()
+    expected = f"mỗi {kind} chỉ có một {role}"
+    if first is not None:
+        assert first.existing is not None and target.existing is not None  # a kept member is in the data
+        who = wording.member_mention(portal, target.existing.members[first.existing])
+        for row in rows:
+            row.problem(None, f"{target.name} có hai {role}: {who} (có sẵn trong danh sách, được giữ lại) và "
+                        f"{row.name}.", expected=expected,
+                        hint=f"nếu {row.name} thay {who} làm {role}, sửa vai trò của {who} trong tệp dữ liệu trước; "
+                             f"nếu không, bỏ vai trò {role} ở dòng này.")
+        return
+    merged = any(row.role_from_merge for row in rows)
     why = " (ô vai trò được gộp qua nhiều dòng nên mỗi dòng đều mang vai trò đó)" if merged else ""
-    for row in leaders[1:]:
-        role, kind = wording.role_name(leader), wording.body_kind_name(target.kind).lower()
-        row.problem(None, f"{target.name} có hai {role}: {leaders[0].name} và {row.name}{why}.",
-                    expected=f"mỗi {kind} chỉ có một {role}",
-                    hint="bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng.")
+    hint = "bỏ gộp ô vai trò, ghi vai trò riêng cho từng dòng." if merged else f"chỉ ghi {role} ở một dòng."
+    for row in rows[1:]:
+        row.problem(None, f"{target.name} có hai {role}: {rows[0].name} và {row.name}{why}.", expected=expected,
+                    hint=hint)
 
 
 def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:

@@ -9,14 +9,15 @@ name spelt with other marks) are warnings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import vocab, wording
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import LABELS, TableRow
+from .layout import LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
@@ -44,6 +45,11 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
 # but in a date ("TTCM/Nhóm trưởng"), the word "kiêm" ("Tổ trưởng CM kiêm Nhóm trưởng",
 # "Kiêm thư ký").
 _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s", re.IGNORECASE)
+# The columns of the position, where a role's label is read as the row's role (_role_parts).
+_POST_COLUMNS = frozenset({"post", "position"})
+# A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
+# school ("Tổ trưởng chuyên môn" written short), never read as a team's role.
+_SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
@@ -67,6 +73,7 @@ class RoleRead:
     text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
+    column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
 
 
 @dataclass
@@ -93,8 +100,8 @@ class ImportedRow:
     note: str | None = None
     target: str | None = None  # the body it goes into (placement.py); None: none found
     role_in_name: tuple[str, str] | None = None  # (the name cell, its remark) when that gave the role
-    roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò or Ghi chú cells name (settle_role chooses)
-    role_column: str | None = None  # the column they were read from
+    roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò and Ghi chú cells name (settle_role chooses)
+    role_column: str | None = None  # the column of the role chosen (before settle_role: of the one that fits)
     problems: list[Problem] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
@@ -136,8 +143,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     row goes into, which sets the role of a row that names none."""
     stt = _stt(row.get("stt"))
     honorific, name = _honorific(row.get("name") or row.get("school"))
-    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific,
-                         note=row.get("note") or None)
+    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific, note=_note(row))
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
     if row.get("stt") and stt is None:
@@ -237,12 +243,17 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
 
 def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None) -> None:
     """The row's role, now that the body the row goes into is known: a role the body has
-    (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
-    cells, or from the name cell. A cell naming a role the body does not have ("Tổ
-    trưởng" in a subject group: another kind of body's) is no role of the row: another
-    cell's role that fits is taken; none, an error. Two cells naming
-    different roles that fit are an error naming both. `body_name` names the body in messages."""
+    (roles.fits_kind; any role when no body was found), read from the Vai trò, Ghi chú or
+    Chức vụ cells (_role_parts), or from the name cell. A cell naming a role the body does
+    not have ("Tổ trưởng" in a subject group: another kind of body's) is no role of the
+    row: another cell's role that fits is taken; none, an error (a Chức vụ's stays the
+    position). Two cells naming different roles that fit are an error naming both; a
+    school's role must be a school's (vocab.school_role_fits_kind). `body_name` names the
+    body in messages."""
     if result.roles_read and not _settle_column_role(result, body_kind, body_name):
+        return
+    if result.school and body_kind is not None and not vocab.school_role_fits_kind(result.role, body_kind):
+        _no_school_role(result, body_kind)
         return
     if result.role_in_name is None:
         return
@@ -255,30 +266,78 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    column = result.role_column
+    # A role in the position that the body lacks is no role of the row: the position stays as written.
+    result.roles_read = tuple(read for read in result.roles_read
+                              if read.column not in _POST_COLUMNS or fits_kind(read.role, body_kind))
+    if not result.roles_read:
+        result.role = ordinary_role(body_kind, bool(result.school))
+        return True
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
+    ordinary = [read for read in fitting if read.role in ORDINARY_ROLES]
     if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
         fitting = [read for read in fitting if read.role not in ORDINARY_ROLES] or fitting
     if len({read.role for read in fitting}) > 1:
-        other = next(read for read in fitting if read.role != fitting[0].role)
-        if other.text == fitting[0].text:  # "CT" in a body of no known kind
-            names = " hoặc ".join(wording.role_name(read.role) for read in fitting if read.text == other.text)
-            result.problem(column, f"'{other.text}' có thể là {names}.", expected="một vai trò cho mỗi người",
-                           hint="ghi đầy đủ tên vai trò.")
-            return False
-        result.problem(column, f"ghi hai vai trò khác nhau: '{fitting[0].text}' và '{other.text}'.",
-                       expected="một vai trò cho mỗi người",
-                       hint="giữ lại một vai trò, xóa vai trò kia.")
+        _two_roles(result, fitting[0], next(read for read in fitting if read.role != fitting[0].role), fitting)
         return False
     if not fitting:
         assert body_kind is not None  # any role fits a body of no known kind
+        result.role_column = result.roles_read[0].column
         _role_not_of_body(result, body_kind, body_name)
         return False
     chosen = fitting[0]
-    result.role = chosen.role
+    result.role, result.role_column = chosen.role, chosen.column
     if chosen.loose:
-        result.problem(column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.", severity="warning")
+        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.",
+                       severity="warning")
+    gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
+    if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
+        result.problem(gave_way.column, f"cột '{LABELS[gave_way.column]}' ghi '{gave_way.text}', cột "
+                       f"'{LABELS[chosen.column]}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
+                       severity="warning")
+    in_position = next((read for read in result.roles_read
+                        if read.column in _POST_COLUMNS and read.role == chosen.role), None)
+    if in_position is not None:
+        _role_in_position(result, in_position)
     return True
+
+
+def _role_in_position(result: ImportedRow, read: RoleRead) -> None:
+    """A role's label in the Chức vụ, read as the row's role (_role_parts), said: the
+    position is dropped when it is that label alone, else kept as written."""
+    if result.position is not None and role_label(result.position) == read.role:
+        result.position = None
+    result.problem(read.column, f"chức vụ ghi '{read.text}': đọc là vai trò {wording.role_name(read.role)}, không "
+                   "phải chức vụ ở trường.", severity="warning",
+                   hint="vai trò ghi ở cột 'Ghi chú' (hoặc 'Vai trò'); cột 'Chức vụ' chỉ ghi chức vụ ở trường.")
+
+
+def _two_roles(result: ImportedRow, first: RoleRead, other: RoleRead, fitting: list[RoleRead]) -> None:
+    """The error of two roles that fit the body: in one text ("CT" in a body of no known
+    kind), in one column, or in two columns (Vai trò and Ghi chú), each named."""
+    expected = "một vai trò cho mỗi người"
+    if other.text == first.text:
+        names = " hoặc ".join(wording.role_name(read.role) for read in fitting if read.text == other.text)
+        result.problem(first.column, f"'{other.text}' có thể là {names}.", expected=expected,
+                       hint="ghi đầy đủ tên vai trò.")
+    elif other.column != first.column:
+        result.problem(first.column, f"cột '{LABELS[first.column]}' ghi vai trò '{first.text}', cột "
+                       f"'{LABELS[other.column]}' ghi vai trò '{other.text}'.", expected=expected,
+                       hint="giữ vai trò ở một cột, xóa ở cột kia.")
+    else:
+        result.problem(first.column, f"ghi hai vai trò khác nhau: '{first.text}' và '{other.text}'.",
+                       expected=expected, hint="giữ lại một vai trò, xóa vai trò kia.")
+
+
+def _no_school_role(result: ImportedRow, body_kind: str) -> None:
+    """A school written as a secretary or an ủy viên, roles of a person (vocab.school_role_fits_kind)."""
+    read = next(read for read in result.roles_read if read.role == result.role)
+    kind = wording.body_kind_name(body_kind).lower()
+    labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.school_role_fits_kind(role, body_kind))
+    role = wording.role_name(result.role)
+    result.problem(read.column, f"ghi '{read.text}', nhưng một trường không thể là {role} của {kind}.",
+                   expected=f"vai trò của một trường trong {kind}: {labels}",
+                   hint=f"{role} là một người: ghi người đó trong danh sách người; "
+                        + _EMPTY_IF_ORDINARY.format(column=LABELS[read.column]))
 
 
 def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
@@ -324,7 +383,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     role but is none is an error. The role is chosen among those read once the row is
     placed (settle_role); until then, the one that fits `body_kind`. Gives the column the
     role was read from (None: none)."""
-    column, parts = _role_parts(row)
+    column_of = _role_parts(row)
+    parts = list(column_of)
     read: list[RoleRead] = []
     for part in parts:
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
@@ -332,31 +392,79 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             read.append(RoleRead(part, role, loose))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
-    result.role_from_merge = column in row.merged and bool(read)
+    read = [replace(r, column=column) for r in read for column in column_of[r.text]]
+    result.role_from_merge = any(r.column in row.merged for r in read)
     result.role = ordinary_role(body_kind, is_school)
-    if not read:
-        unknown = parts[0] if column == "role" else next((part for part in parts if looks_like_a_role(part)), "")
-        if unknown:
-            labels = ", ".join(vocab.ROLES.values())
-            result.problem(column, f"không rõ vai trò '{unknown}'.", expected=f"một trong: {labels}",
-                           hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
+    unknown = _unknown_role(row, column_of, read)
+    if unknown is not None:
+        column, text = unknown
+        labels = ", ".join(vocab.ROLES.values())
+        result.problem(column, f"không rõ vai trò '{text}'.", expected=f"một trong: {labels}",
+                       hint="để trống nếu là thành viên bình thường; ghi chú khác ghi ở cột 'Ghi chú'.")
         return None
-    result.roles_read, result.role_column = tuple(read), column
-    result.role = next((r.role for r in read if fits_kind(r.role, body_kind)), read[0].role)
-    return column
+    if not read:
+        return None
+    first = next((r for r in read if fits_kind(r.role, body_kind)), read[0])
+    result.roles_read, result.role, result.role_column = tuple(read), first.role, first.column
+    return first.column
 
 
-def _role_parts(row: TableRow) -> tuple[str, list[str]]:
-    """The column a row's role is read from, and the texts in it read each for a role:
-    the Vai trò cell whole; else each part of the Ghi chú cells, split at their lines and
-    at _NOTE_PARTS ("Tổ trưởng CM, Phó nhóm trưởng": two parts). A role column headed
-    loosely ("Nhiệm vụ") holds duties: one naming no role ("Phụ trách chung") is no
-    unknown role, and the Ghi chú is read."""
+def _unknown_role(row: TableRow, column_of: dict[str, tuple[str, ...]],
+                  read: list[RoleRead]) -> tuple[str, str] | None:
+    """(column, text) of a role written that no role of the data is: the Vai trò cell
+    when it names none (that column holds nothing else), or, when no cell names a role, a
+    part of the Ghi chú that reads like one ("Trưởng ban"). A duties column's text that
+    names no role is a duty ("Phụ trách chung", "Phó trưởng ban tổ chức"), kept in the note."""
     text = row.get("role")
-    if text and ("role" not in row.loose or role_match(text)[0] is not None):
-        return "role", [text]
-    lines = row.lines.get("note") or (row.get("note"),)
-    return "note", _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+    if text and "role" not in row.loose and not any(r.column == "role" for r in read):
+        return "role", text
+    unknown = next((part for part, columns in column_of.items() if "note" in columns and looks_like_a_role(part)),
+                   None)
+    return ("note", unknown) if unknown and not read else None
+
+
+def _role_parts(row: TableRow) -> dict[str, tuple[str, ...]]:
+    """The texts a row's role is read from, in order, each with the columns it is in: the
+    Vai trò cell whole; the parts of a role column headed loosely ("Nhiệm vụ", which holds
+    duties: "Phụ trách chung; Phó nhóm trưởng") and of the Ghi chú cells, split as a note
+    is (_note_parts); last, a part of the position that is a role's label alone ("Phó nhóm
+    trưởng", "Giáo viên, Phó nhóm trưởng"), but a school's own "Tổ trưởng" (_SCHOOL_HEADS).
+    Every column is read: two roles in them are settled as two in a note (settle_role)."""
+    text = row.get("role")
+    groups = [("role", _note_parts(row.lines.get("role") or (text,)) if "role" in row.loose else [text]),
+              ("note", _note_parts(row.lines.get("note") or (row.get("note"),)))]
+    column, position = _position_written(row)
+    groups.append((column, [part for part in _note_parts((position,))
+                            if role_label(part) not in {None, *_SCHOOL_HEADS}]))
+    parts: dict[str, tuple[str, ...]] = {}
+    for column, texts in groups:
+        for part in filter(None, texts):
+            parts[part] = (*parts.get(part, ()), column)
+    return parts
+
+
+def _position_written(row: TableRow) -> tuple[str, str]:
+    """(column, position as written): from one "Chức vụ - Đơn vị" cell (split_post; the
+    office's own staff's whole, the dash being in the office's name), else the Chức vụ."""
+    post = row.get("post")
+    if not post:
+        return "position", row.get("position")
+    return "post", post if is_office_staff(fold(post)) else split_post(post)[0]
+
+
+def _note_parts(lines: Sequence[str]) -> list[str]:
+    """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
+    trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
+    return _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+
+
+def _note(row: TableRow) -> str | None:
+    """The member's note: the Ghi chú cells, after the text of a role column headed
+    loosely ("Nhiệm vụ": "Phụ trách chung", the row's own words, lost otherwise) unless
+    that text is a role's label alone, the row's role as a Vai trò is."""
+    duties = row.get("role") if "role" in row.loose else ""
+    kept = [text for text in (duties if duties and role_label(duties) is None else "", row.get("note")) if text]
+    return NOTES_JOINED_BY.join(kept) or None
 
 
 def _posts_whole(parts: list[str]) -> list[str]:
@@ -375,16 +483,14 @@ def _posts_whole(parts: list[str]) -> list[str]:
 
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     """The position and the unit, from one "Chức vụ - Đơn vị" cell or two."""
-    column = "post"
-    if row.get("post"):
+    column, position = _position_written(row)
+    if column == "post":
         result.as_written = row.get("post")
-        position, unit_text = split_post(result.as_written)
+        unit_text = split_post(result.as_written)[1]
         if is_office_staff(fold(result.as_written)):
-            position, unit_text = result.as_written, ""
-            result.unit = matcher.office.id
+            unit_text, result.unit = "", matcher.office.id
     else:
-        position, unit_text = row.get("position"), row.get("unit")
-        column = "unit"
+        unit_text, column = row.get("unit"), "unit"
     result.position = normalize_position(position) if position else None
     if not unit_text or result.unit is not None:
         return
