@@ -299,6 +299,22 @@ def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodie
     assert error.hint is not None and "Cụm 01" in error.hint
 
 
+@pytest.mark.parametrize("unit, school, error", [
+    ("Hiệu trưởng trường THCS Thị Trấn 2", "cc-thcs-thi-tran-2", None),
+    ("Hiệu trưởng trường THCS Thị Trấn, huyện Củ Chi", "cc-thcs-thi-tran", None),  # more text, not more name
+    # The hostile review: read as THCS Thị Trấn, without a word, though "Hai" is THCS Thị Trấn 2's.
+    ("Hiệu trưởng trường THCS Thị Trấn Hai", None, "'trường THCS Thị Trấn Hai' khớp với nhiều trường."),
+])
+def test_a_school_read_by_the_beginning_of_its_name_is_no_other_school_s_longer_name(
+        repo_portal: Portal, tmp_path: Path, unit: str, school: str | None, error: str | None) -> None:
+    path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", unit, "", "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == [school]
+    assert [p.message for p in result.errors] == ([error] if error else [])
+    if error:
+        assert "cc-thcs-thi-tran (THCS Thị Trấn), cc-thcs-thi-tran-2 (THCS Thị Trấn 2)" in (result.errors[0].hint or "")
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -82,11 +82,19 @@ class Matcher:
         self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
         self.school_words: dict[str, set[str]] = defaultdict(set)
         self.school_keys: dict[str, list[str]] = defaultdict(list)
+        # The schools by the beginnings of their names that go on with more words ("thcs
+        # thi tran" -> THCS Thị Trấn 2), with and without the level: a text read by such a
+        # beginning and going on with other words may mean either.
+        self.school_longer: dict[str, set[str]] = defaultdict(set)
         for s in self.schools:
             for text in (s.name, *s.aliases, *(f.name for f in s.former_names)):
                 key = school_key(text)
                 self.school_exact[key].add(s.id)
                 self.school_bare[without_level(key)].add(s.id)
+                for indexed in {key, without_level(key)}:
+                    for beginning in _boundary_prefixes(indexed)[1:]:
+                        if indexed[len(beginning)] == " ":
+                            self.school_longer[beginning].add(s.id)
                 self.school_keys[s.id].append(key)
                 for word in re.split(r"[\s-]+", without_level(key)):
                     if len(word) >= 2 and word not in LEVEL_CODES:
@@ -140,7 +148,9 @@ class Matcher:
 
     def school(self, text: str) -> Found:
         """The school a unit's text names: the whole name; else the longest known name
-        it starts with; else, when it gives no level, the same without the level."""
+        it starts with, unless the text goes on with a word where another known name goes
+        on too ("THCS Thị Trấn Hai" beside THCS Thị Trấn 2: several schools, an error);
+        else, when it gives no level, the same without the level."""
         key = school_key(text)
         if not key:
             return Found(problem="thiếu đơn vị công tác")
@@ -153,6 +163,9 @@ class Matcher:
                 matches = index.get(prefix.strip(" -"))
                 if not matches:
                     continue
+                if prefix != key and key[len(prefix)] == " " and key[len(prefix) + 1:][:1].isalnum():
+                    # "THCS Thị Trấn Hai": THCS Thị Trấn, or THCS Thị Trấn 2 written otherwise
+                    matches = matches | self.school_longer.get(prefix.strip(" -"), set())
                 if len(matches) == 1:
                     return Found(next(iter(matches)))
                 found = [Candidate(s, self.portal.schools[s].name) for s in sorted(matches)]
