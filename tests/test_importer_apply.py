@@ -182,16 +182,31 @@ def test_a_read_only_data_folder_is_told_in_vietnamese(data: Path, tmp_path: Pat
 
 def test_an_error_the_checker_finds_after_applying_restores_the_files(data: Path, tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """Two rows numbered 1 in one list: the importer lets it through, the checker does not."""
+    """A phone number in a Ghi chú: the importer lets it through, the checker (which knows
+    every public text must hold no private number) does not."""
+    path = tmp_path / "ghi-chu-sdt.tsv"
+    path.write_text(HEADER + "CỤM HAI\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Thạnh\t\tCụm trưởng\n"
+                    "2\tLê Văn Hoà\tHiệu trưởng - TH Bến Súc\t\tĐT 0912 555 888\n", encoding="utf-8")
+    before = tree(data)
+    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
+    assert code == 1
+    assert "số điện thoại '0912 555 888' không thuộc liên hệ riêng tư của ai" in err
+    assert err.rstrip().endswith("Danh sách làm dữ liệu có lỗi mới ở trên (số dòng là của tệp dữ liệu như sau khi "
+                                 "nhập, theo phần 'Những gì thay đổi'), nên các tệp đã được trả lại như cũ: chưa ghi "
+                                 "gì.")
+    assert tree(data) == before
+
+
+def test_two_rows_numbered_alike_are_an_error_before_anything_is_written(data: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The hostile review: the dry run was clean, --apply refused with the data file's lines."""
     path = tmp_path / "trung-stt.tsv"
     path.write_text(HEADER + "CỤM HAI\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Thạnh\t\tCụm trưởng\n"
                     "1\tLê Văn Hoà\tHiệu trưởng - TH Bến Súc\t\t\n", encoding="utf-8")
     before = tree(data)
-    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
+    code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data))
     assert code == 1
-    assert "LỖI data/years/2024-2025/pgddt-dau-tieng.yml" in err
-    assert err.rstrip().endswith("Danh sách làm dữ liệu có lỗi mới ở trên, nên các tệp đã được trả lại như cũ: "
-                                 "chưa ghi gì.")
+    assert f"LỖI {path}, dòng 4, mục cột 'STT': STT 1 trùng với Đỗ Tấn Nhạn (dòng 3)." in err
     assert tree(data) == before
 
 

@@ -315,6 +315,23 @@ def test_a_school_read_by_the_beginning_of_its_name_is_no_other_school_s_longer_
         assert "cc-thcs-thi-tran (THCS Thị Trấn), cc-thcs-thi-tran-2 (THCS Thị Trấn 2)" in (result.errors[0].hint or "")
 
 
+def test_a_cluster_s_people_imported_beside_its_numbered_schools_are_written_without_their_stt(
+        repo_portal: Portal, tmp_path: Path) -> None:
+    """The hostile review: STT 1 to 3 of the people beside the schools' 1 to 12, kept: the
+    dry run was clean and --apply refused with numbers used twice in the data file."""
+    path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", "Cụm trưởng"],
+                          ["2", "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông", "", "Phó Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert result.errors == []
+    [body] = result.proposal.bodies
+    people = [m.entry for m in body.members if "person" in m.entry]
+    assert people and all("stt" not in entry for entry in people)
+    assert sorted(m.entry["stt"] for m in body.members if "school" in m.entry) == list(range(1, 13))
+    assert [p.message for p in result.proposal.problems if "số thứ tự của" in p.message] == [
+        "Cụm 01 (cc-cum-01): số thứ tự của 2 dòng người không được ghi, vì danh sách có sẵn đánh số các trường "
+        "(được giữ lại); người của tổ chức ghi không số thứ tự."]
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):
@@ -453,7 +470,7 @@ def test_a_member_kept_whose_row_was_refused_is_not_said_to_be_missing(repo_port
         [2, "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông", None, "Trưởng ban"]])
     result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
     assert [p.message for p in result.errors] == ["không rõ vai trò 'Trưởng ban'."]
-    kept = [p.message for p in result.proposal.problems if "giữ" in p.message]
+    kept = [p.message for p in result.proposal.problems if ": giữ " in p.message]
     assert kept == [
         "Cụm 01 (cc-cum-01): giữ Hồ Văn Nghĩa (Phó Cụm trưởng) vì dòng của người này trong bảng có lỗi nên chưa "
         "nhập được.",

@@ -138,7 +138,8 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
     outcome = apply_changes(changes, lambda: load(data, draft=True)[1], error_counts(before))
     if not outcome.applied:
         say(report(outcome.errors, closing=None))
-        say("Danh sách làm dữ liệu có lỗi mới ở trên, nên các tệp đã được trả lại như cũ: chưa ghi gì.")
+        say("Danh sách làm dữ liệu có lỗi mới ở trên (số dòng là của tệp dữ liệu như sau khi nhập, theo phần "
+            "'Những gì thay đổi'), nên các tệp đã được trả lại như cũ: chưa ghi gì.")
         return Exit.DATA
     say("\nĐã ghi: " + ", ".join(change.shown for change in outcome.written) + ". Dữ liệu qua kiểm tra.")
     return Exit.OK

@@ -28,7 +28,7 @@ from .. import vocab, wording
 from ..model import Membership, Portal
 from ..problems import Problem
 from .keys import fold, subject_key
-from .layout import row_place
+from .layout import LABELS, row_place
 from .placement import Target
 from .rows import MEMBER_FIELDS, ImportedRow, settle_role
 
@@ -158,7 +158,44 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
     if leader is not None:
         _check_leaders(portal, target, imported, kept_people + kept_schools, leader)
+    _check_numbers(portal, target, imported, kept_people + kept_schools, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
+
+
+def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember], kept: list[ProposedMember],
+                   problems: list[Problem]) -> None:
+    """A body's rows are numbered once each (checks; --apply would refuse). A list of a
+    cluster's people imported alone beside its numbered schools, kept: the people are
+    written without their STT (the data names a cluster's people above its table of
+    schools), said in a warning. Any other STT that an earlier row, or a member kept, has
+    is an error on its row."""
+    taken: dict[int, str] = {}
+    schools_numbered = False
+    for member in kept:
+        if member.entry.get("stt") is not None:
+            assert member.existing is not None and target.existing is not None  # a kept member is in the data
+            who = wording.member_mention(portal, target.existing.members[member.existing])
+            taken[member.entry["stt"]] = f"{who} (có sẵn trong {target.name}, được giữ lại)"
+            schools_numbered = schools_numbered or member.entry.get("school") is not None
+    people = [m.row for m in imported if m.row is not None and m.row.person and m.entry.get("stt") is not None]
+    if schools_numbered and people and all(row.stt in taken for row in people):
+        for member in imported:
+            if member.row in people:
+                del member.entry["stt"]
+        problems.append(Problem(people[0].source, None, "", f"{target.name} ({target.id}): số thứ tự của "
+                                f"{len(people)} dòng người không được ghi, vì danh sách có sẵn đánh số các trường "
+                                "(được giữ lại); người của tổ chức ghi không số thứ tự.", severity="warning"))
+    for member in imported:
+        row = member.row
+        if row is None or member.entry.get("stt") is None:
+            continue
+        if row.stt in taken:
+            row.problem("stt", f"STT {row.stt} trùng với {taken[row.stt]}.",
+                        expected="mỗi dòng của một tổ chức một số thứ tự riêng",
+                        hint=f"nếu văn bản không đánh số những dòng này, để trống cột '{LABELS['stt']}'; nếu không, "
+                             "sửa số cho đúng văn bản, hoặc nhập cả danh sách của tổ chức trong một tệp.")
+        assert row.stt is not None
+        taken.setdefault(row.stt, f"{row.name} ({row_place(row.line, row.place)})")
 
 
 def _twice(row: ImportedRow, first: ImportedRow, target: Target) -> None:
