@@ -327,6 +327,30 @@ def test_a_hand_written_page_with_ordinary_numbers_and_a_published_phone_builds(
     assert "1234/QĐ-SGDĐT ngày 13/09/2024" in page and f"{PUBLISHED_PHONE[4:]}" in page
 
 
+def test_a_private_value_in_a_data_file_name_is_an_error(tmp_path: Path) -> None:
+    """The name is in the "edit this page" link of the file's pages, as written."""
+    files = with_texts(lambda text, _field, _room: text)
+    files["documents/bo-0912-345-678.yml"] = files.pop("documents/bo.yml")
+    _, problems = load(write(files, tmp_path), tmp_path)
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("data/documents/bo-0912-345-678.yml", None, "tên tệp chứa số điện thoại riêng tư '0912-345-678'.")]
+    assert "không ẩn được" in (problems[0].hint or "")
+
+
+def test_a_private_value_in_a_file_name_of_the_pages_stops_the_build(tmp_path: Path) -> None:
+    """A page's name is its address; an image is copied to the site whether a page shows it or not."""
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    (root / "content/0912-345-678.md").write_text("# Liên hệ\n\nGọi văn phòng.\n", encoding="utf-8")
+    (root / "content/anh").mkdir()
+    (root / "content/anh/0912.345.678.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "LỖI content/0912-345-678.md: tên tệp chứa số điện thoại riêng tư '0912-345-678'." in result.stderr
+    assert "LỖI content/anh/0912.345.678.png: tên tệp chứa số điện thoại riêng tư '0912.345.678'." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
 # The whole built site
 
 

@@ -687,8 +687,8 @@ def _check_published_private(ctx: _Context, published: list[tuple[Person, str, s
 
 
 def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: privacy.Redactor) -> list[Problem]:
-    """The privacy scan of one file's public texts (see _check_privacy)."""
-    problems: list[Problem] = []
+    """The privacy scan of one file's name and public texts (see _check_privacy)."""
+    problems = privacy.private_values_in_file_name(doc.file, doc.file, redactor)  # in edit links
     schema = _file_schema(doc.data)
     if schema is None:
         return problems

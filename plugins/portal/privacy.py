@@ -15,7 +15,8 @@ by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
   (pages, titles, exports, feed, calendar, search) starts from clean text and no
   redaction ever runs over markup.
 - `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
-  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted.
+  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted;
+  so is a file whose name holds one (`private_values_in_file_name`).
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -442,10 +443,21 @@ def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> li
             for found in redactor.find(text)]
 
 
-_REMOVE_PRIVATE = "xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
+    image's address, the "edit this page" link of a data file's pages, where nothing can be
+    hidden. Refused, as an id holding one is."""
+    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{name[found.start:found.end]}'.",
+                    expected="tên tệp không chứa thông tin liên hệ",
+                    hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
+            for found in redactor.find(name)]
+
+
+_ONLY_IN_CONTACT = "thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+_REMOVE_PRIVATE = "xóa nó khỏi trang; " + _ONLY_IN_CONTACT
 # Without a line: the value shows only once the page is built (an extension of Markdown put it there).
 _REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ một tệp mà trang chèn vào): xóa nó khỏi "
-                    "trang hoặc tệp đó; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+                    "trang hoặc tệp đó; " + _ONLY_IN_CONTACT)
 
 
 def _private_in_page(shown_as: str, line: int | None, label: str, written: str) -> Problem:
