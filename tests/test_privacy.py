@@ -351,6 +351,28 @@ def test_a_private_value_in_a_file_name_of_the_pages_stops_the_build(tmp_path: P
     assert not (root / "site").exists()
 
 
+def test_a_private_value_in_any_text_of_mkdocs_yml_stops_the_build(tmp_path: Path) -> None:
+    """The theme prints them on every page; each is named by its key, wherever it is written."""
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path),
+                      plugin={"publisher": "Phòng GDĐT (cô Thùy 0912/345/678)"})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_description"] = "Liên hệ cô Thùy 0912 345 678"
+    config["copyright"] = "© Phòng GDĐT, hotline 0912-345-678"
+    config["extra"] = {"publisher": {"name": "Phòng GDĐT (ĐT 0912.345.678)"}}
+    config["nav"].append({"Cô Thùy, secret.mail@truong.edu.vn": "index.md"})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "Cấu hình mkdocs.yml có thông tin riêng tư" in result.stderr
+    for key, written in [("site_description", "0912 345 678"), ("copyright", "0912-345-678"),
+                         ("extra.publisher.name", "0912.345.678"), ("plugins.portal.publisher", "0912/345/678")]:
+        assert f"LỖI mkdocs.yml, mục {key}: có số điện thoại riêng tư '{written}'." in result.stderr, key
+    assert ("LỖI mkdocs.yml, mục nav[3].Cô Thùy, secret.mail@truong.edu.vn: có địa chỉ thư điện tử riêng tư "
+            "'secret.mail@truong.edu.vn'.") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
 # The whole built site
 
 

@@ -16,7 +16,8 @@ by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
   redaction ever runs over markup.
 - `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
   value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted;
-  so is a file whose name holds one (`private_values_in_file_name`).
+  so is a file whose name holds one (`private_values_in_file_name`), and a text of
+  mkdocs.yml, which the theme prints on every page (`private_values_in_settings`).
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -29,14 +30,14 @@ import dataclasses
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
 
 import phonenumbers
 
 from .page_text import html_text, markdown_text
-from .problems import Problem
+from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
 REGION = "VN"
@@ -451,6 +452,31 @@ def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) ->
                     expected="tên tệp không chứa thông tin liên hệ",
                     hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
             for found in redactor.find(name)]
+
+
+def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """Every text of a settings file as read (mkdocs.yml: its values and keys, nested, walked
+    whatever they are called) that holds a private value, by key path. The theme prints them
+    on every page: site_name, site_description, copyright, extra, the nav's titles..."""
+    if not redactor:
+        return []
+    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{text[found.start:found.end]}'.",
+                    hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
+            for path, text in _settings_texts(settings, ()) for found in redactor.find(text)]
+
+
+def _settings_texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """(key path, text) for every text in `value`, keys included."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):  # a dict, or options as loaded (MkDocs's Config)
+        for key, item in value.items():
+            if isinstance(key, str):  # a nav title is a key
+                yield (*path, key), key
+            yield from _settings_texts(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _settings_texts(item, (*path, i))
 
 
 _ONLY_IN_CONTACT = "thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."

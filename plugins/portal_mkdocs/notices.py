@@ -83,6 +83,11 @@ def private_in_pages(problems: str) -> str:
     return f"Trang viết tay hoặc tên tệp có thông tin riêng tư:\n\n{problems}"
 
 
+def private_in_settings(problems: str) -> str:
+    """The report of mkdocs.yml holding a private contact (privacy.private_values_in_settings)."""
+    return f"Cấu hình mkdocs.yml có thông tin riêng tư:\n\n{problems}"
+
+
 # The preview of `mkdocs serve` (preview.py)
 
 SEARCH_STALE = ("Bản xem trước: trang đã cập nhật theo dữ liệu vừa sửa, nhưng ô tìm kiếm vẫn dùng chỉ mục cũ "

@@ -22,9 +22,11 @@ from portal import calendar, exports, feed, originals
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.privacy import (
+    Redactor,
     private_values_in_file_name,
     private_values_in_html,
     private_values_in_page,
+    private_values_in_settings,
 )
 from portal.problems import DataError, Problem, report
 from portal.render import Renderer
@@ -114,6 +116,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         self.renderer = Renderer(pages)
+        self._refuse_private_settings(config, pages.portal.redactor)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -185,6 +188,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             files.append(file)
         self._refuse_private_values(files, config)
         return files
+
+    @staticmethod
+    def _refuse_private_settings(config: MkDocsConfig, redactor: Redactor) -> None:
+        """Stop the build when a text of mkdocs.yml holds a private contact: the theme prints
+        site_description, copyright, extra and the nav on every page."""
+        shown = Path(config.config_file_path or "mkdocs.yml").name  # as the clerk calls it
+        problems = private_values_in_settings(theme.settings_as_written(config), shown, redactor)
+        if problems:
+            raise PluginError(notices.private_in_settings(report(problems)))
 
     def _refuse_private_values(self, files: Files, config: MkDocsConfig) -> None:
         """Stop the build when a hand-written page holds a private contact (see
