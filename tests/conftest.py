@@ -124,8 +124,9 @@ class Dataset:
 
 def build_env() -> dict[str, str]:
     """The environment of a test build: nothing from the user's but the Pagefind binary
-    chosen for the run (CI sets PAGEFIND_BINARY_PATH to Pagefind 1.6, .ci/run)."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    chosen for the run (CI sets PAGEFIND_BINARY_PATH to Pagefind 1.6, .ci/run). The plugin
+    is imported from this checkout, whatever checkout the installed (editable) package names."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "plugins")}
     if "PAGEFIND_BINARY_PATH" in os.environ:
         env["PAGEFIND_BINARY_PATH"] = os.environ["PAGEFIND_BINARY_PATH"]
     return env

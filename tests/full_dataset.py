@@ -32,8 +32,18 @@ PHONE_FORMS = [
 EMAIL_FORMS = [
     "secret.mail@truong.edu.vn", "SECRET.MAIL@TRUONG.EDU.VN", "secret.mail @ truong.edu.vn",
     "secret.mail%40truong.edu.vn", "secret.mail[at]truong.edu.vn", "secret.mail (a) truong.edu.vn",
+    "secret．mail＠truong．edu．vn", "secret.mail @ truong . edu . vn", "secret.mail[at]truong[.]edu[.]vn",
+    "secret.mail（at）truong.edu.vn",
 ]
 FORMS = PHONE_FORMS + EMAIL_FORMS
+# The private number's digits split by any other punctuation: that number too, when it is
+# known (the redactor, a hand-written page), though no number of anybody is read so
+# ("13/09/2024, 14/09/2024" holds a valid mobile number).
+PUNCTUATED_PHONE_FORMS = [
+    "0912/345/678", "0912,345,678", "0912_345_678", "0912·345·678", "0912:345:678", "0912~345~678",
+    "0912*345*678", "0912'345'678", "0912 | 345 | 678",
+]
+PRIVATE_FORMS = FORMS + PUNCTUATED_PHONE_FORMS
 
 SCHOOL_YEARS = ("2023-2024", "2024-2025")
 FREE_KEY_LENGTH = 60  # a figure's part ("THCS"): kept short, it labels a number
@@ -257,8 +267,8 @@ def forms_for(index: int, room: int) -> list[str]:
     them where there is room), starting at a different form each time."""
     chosen: list[str] = []
     size = 0
-    for k in range(len(FORMS)):
-        form = FORMS[(index + k) % len(FORMS)]
+    for k in range(len(PRIVATE_FORMS)):
+        form = PRIVATE_FORMS[(index + k) % len(PRIVATE_FORMS)]
         if size + len(form) + 2 > room:
             break
         chosen.append(form)

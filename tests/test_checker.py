@@ -328,6 +328,25 @@ def test_undeclared_phone_in_public_text_is_an_error(dataset: Dataset) -> None:
     ]
 
 
+@pytest.mark.parametrize(("field", "private", "published"), [
+    ("phone", "0912944718", "0912.944.718"), ("email", "thuy@truong.edu.vn", "THUY@truong.edu.vn")])
+def test_a_contact_kept_private_by_one_person_and_published_by_another_is_an_error(
+        dataset: Dataset, field: str, private: str, published: str) -> None:
+    """A switchboard entry carrying someone's own number would publish it on its page."""
+    people = dataset.files["people/pgddt-a.yml"]["people"]
+    people[2]["contact"][field] = private
+    people.append({"id": "a-tong-dai", "name": "Tổng đài", "contact": {field: published}, "publish": [field]})
+    problems = dataset.problems()
+    assert [(p.file, p.path) for p in problems] == [("data/people/pgddt-a.yml", f"people[3].contact.{field}")]
+    written = (dataset.root / problems[0].file).read_text(encoding="utf-8").splitlines()
+    assert published in written[(problems[0].line or 0) - 1]  # the line of the published value
+    label = {"phone": "số điện thoại", "email": "địa chỉ thư điện tử"}[field]
+    assert problems[0].message == (
+        f"công bố {label} '{published}', mà 'Đặng Vân Thùy' (a-dang-van-thuy, data/people/pgddt-a.yml, dòng 7) "
+        "giữ riêng tư: một liên hệ không thể vừa công bố vừa riêng tư.")
+    assert "a-dang-van-thuy" in (problems[0].hint or "")
+
+
 def test_all_problems_are_reported_together(dataset: Dataset) -> None:
     dataset.files["people/pgddt-a.yml"]["people"][0]["nmae"] = "x"
     dataset.year["bodies"][0]["kind"] = "to"

@@ -32,6 +32,7 @@ from full_dataset import (
     FULL,
     PHONE_FORMS,
     PRIVATE_EMAIL,
+    PRIVATE_FORMS,
     PRIVATE_NATIONAL,
     PRIVATE_PHONE,
     PUBLISHED_PHONE,
@@ -49,8 +50,8 @@ from portal.privacy import REDACTED, Redactor, find_contacts, private_values_in_
 from portal_mkdocs.edit import edit_url
 
 # An independent look for a leak (not the code under test): NFKC (fullwidth digits,
-# no-break spaces), then every separator a number may be written with taken out.
-SEPARATORS = re.compile(r"[\s.()\-‐‑‒–—―−+\u00ad\u200b\u2060]")
+# no-break spaces), then everything but letters and digits taken out ("0912/345/678").
+SEPARATORS = re.compile(r"[\W_]")
 _EMAIL_LEAK = re.compile(r"secret\W{0,12}mail", re.IGNORECASE)
 
 
@@ -78,7 +79,7 @@ def test_every_written_form_is_found_with_the_contacts_key(form: str) -> None:
     assert text[found[0].start:found[0].end].replace("\n", " ").strip(" .") in form.replace("\n", " ")
 
 
-@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("form", PRIVATE_FORMS)
 def test_every_written_form_is_redacted_and_nothing_else(form: str) -> None:
     redact = Redactor([PRIVATE_PHONE, PRIVATE_EMAIL])
     text = f"Liên hệ năm 2024 cô Thùy: {form}. Số khác 0913 456 789, thư a@b.vn."
@@ -228,11 +229,13 @@ MARKUP_FORMS = [
     "0\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3 345 678", "⁰⁹¹² ³⁴⁵ ⁶⁷⁸",
     "secret.mail@truong&#46;edu.vn", "**secret.mail**@truong.edu.vn", "secret<span>.</span>mail@truong.edu.vn",
     "secret&shy;.mail@truong.edu.vn", "[thư](mailto:secret.mail&#64;truong.edu.vn)",
-    "secret.mail<!-- -->@truong.edu.vn",
+    "secret.mail<!-- -->@truong.edu.vn", "0912/345/678", "0912 | 345 | 678", "**0912**/345/678",
+    "secret.mail（at）truong．edu．vn", "secret.mail[at]truong[.]edu[.]vn", "secret.mail @ truong . edu . vn",
 ]
 # The ordinary numbers of a page: none is anyone's private contact.
 ORDINARY_PAGE = (
     "# Liên hệ\n\nQuyết định số 1234/QĐ-SGDĐT ngày 13/09/2024; Thông tư 20/2018/TT-BGDĐT.\n"
+    "Họp ngày 13/09/2024, 14/09/2024, 20/12/2024; lúc 07:30, 13:45; tỉ lệ 1/2/3.\n"
     "Văn phòng: **0243** 823&nbsp;4567, thư vanphong@truong.edu.vn.\n"
     f"Cô Lan (đã đồng ý công khai): **{PUBLISHED_PHONE[:4]}**{PUBLISHED_PHONE[4:]}.\n"
     "| Năm học | Số giáo viên |\n|---|---|\n| 2024-2025 | 1 234 |\n")
@@ -322,6 +325,52 @@ def test_a_hand_written_page_with_ordinary_numbers_and_a_published_phone_builds(
     assert result.returncode == 0, result.stderr[-3000:]
     page = (root / "site/lien-he/index.html").read_text(encoding="utf-8")
     assert "1234/QĐ-SGDĐT ngày 13/09/2024" in page and f"{PUBLISHED_PHONE[4:]}" in page
+
+
+def test_a_private_value_in_a_data_file_name_is_an_error(tmp_path: Path) -> None:
+    """The name is in the "edit this page" link of the file's pages, as written."""
+    files = with_texts(lambda text, _field, _room: text)
+    files["documents/bo-0912-345-678.yml"] = files.pop("documents/bo.yml")
+    _, problems = load(write(files, tmp_path), tmp_path)
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("data/documents/bo-0912-345-678.yml", None, "tên tệp chứa số điện thoại riêng tư '0912-345-678'.")]
+    assert "không ẩn được" in (problems[0].hint or "")
+
+
+def test_a_private_value_in_a_file_name_of_the_pages_stops_the_build(tmp_path: Path) -> None:
+    """A page's name is its address; an image is copied to the site whether a page shows it or not."""
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path))
+    (root / "content/0912-345-678.md").write_text("# Liên hệ\n\nGọi văn phòng.\n", encoding="utf-8")
+    (root / "content/anh").mkdir()
+    (root / "content/anh/0912.345.678.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "LỖI content/0912-345-678.md: tên tệp chứa số điện thoại riêng tư '0912-345-678'." in result.stderr
+    assert "LỖI content/anh/0912.345.678.png: tên tệp chứa số điện thoại riêng tư '0912.345.678'." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_private_value_in_any_text_of_mkdocs_yml_stops_the_build(tmp_path: Path) -> None:
+    """The theme prints them on every page; each is named by its key, wherever it is written."""
+    root = write_site(tmp_path, data=write(with_texts(lambda text, _f, _r: text), tmp_path),
+                      plugin={"publisher": "Phòng GDĐT (cô Thùy 0912/345/678)"})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_description"] = "Liên hệ cô Thùy 0912 345 678"
+    config["copyright"] = "© Phòng GDĐT, hotline 0912-345-678"
+    config["extra"] = {"publisher": {"name": "Phòng GDĐT (ĐT 0912.345.678)"}}
+    config["nav"].append({"Cô Thùy, secret.mail@truong.edu.vn": "index.md"})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "Cấu hình mkdocs.yml có thông tin riêng tư" in result.stderr
+    for key, written in [("site_description", "0912 345 678"), ("copyright", "0912-345-678"),
+                         ("extra.publisher.name", "0912.345.678"), ("plugins.portal.publisher", "0912/345/678")]:
+        assert f"LỖI mkdocs.yml, mục {key}: có số điện thoại riêng tư '{written}'." in result.stderr, key
+    assert ("LỖI mkdocs.yml, mục nav[3].Cô Thùy, secret.mail@truong.edu.vn: có địa chỉ thư điện tử riêng tư "
+            "'secret.mail@truong.edu.vn'.") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
 
 
 # The whole built site

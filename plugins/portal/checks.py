@@ -19,7 +19,7 @@ from . import commands, privacy, vocab, wording
 from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
-from .model import Body, Document, Office, Portal, Source, member_key
+from .model import Body, Document, Office, Person, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize
@@ -227,22 +227,23 @@ def _check_namesakes(ctx: _Context, ids: list[str]) -> None:
     first, second = unsure[0], unsure[1]
     pb = p.people[second]
 
-    def named(person_id: str) -> str:
-        person = p.people[person_id]
-        return f"'{person.name}' ({person_id}, {person.source.file}, dòng {person.source.line})"
-
     if len(unsure) == 2:
-        message = f"'{pb.name}' ({second}) trùng tên với {named(first)}: có thể là cùng một người."
+        message = f"'{pb.name}' ({second}) trùng tên với {_named(p.people[first])}: có thể là cùng một người."
         hint = (f"nếu là một người, dùng một mã ở mọi nơi; nếu là hai người, thêm 'distinct_from: [{first}]' "
                 f"cho {second}.")
     else:  # each of them has a namesake not marked apart, though some pairs of them may be
-        shown = ", ".join(named(i) for i in unsure[:NAMESAKES_SHOWN])
+        shown = ", ".join(_named(p.people[i]) for i in unsure[:NAMESAKES_SHOWN])
         more = f" và {len(unsure) - NAMESAKES_SHOWN} người khác" if len(unsure) > NAMESAKES_SHOWN else ""
         message = (f"{len(unsure)} người tên '{pb.name}' chưa được ghi là những người khác nhau: {shown}{more}: có "
                    f"thể có người được ghi hai lần.")
         hint = ("nếu là một người, dùng một mã ở mọi nơi; hai người khác nhau thì thêm 'distinct_from' cho một "
                 "trong hai người, ghi mã người kia.")
     ctx.add(pb.source, ("name",), message, hint=hint, severity="warning")
+
+
+def _named(person: Person) -> str:
+    """A person as another person's problem names them: name, id, file and line."""
+    return f"'{person.name}' ({person.id}, {person.source.file}, dòng {person.source.line})"
 
 
 def _check_documents(ctx: _Context, draft: bool) -> None:
@@ -646,17 +647,21 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
     the site shows belongs to someone's contact (the site then hides it if private); an id,
     which the site shows in addresses, holds no private value."""
     p = ctx.portal
-    known: set[str] = set()
+    kept_private: dict[str, Person] = {}  # key -> the first person who keeps it private
+    published: list[tuple[Person, str, str]] = []  # (person, field, key)
     for person in p.people.values():
         for kind, value in person.contact.items():
             key = privacy.contact_key(kind, value)
-            if key is not None:
-                known.add(key)
-                continue
-            ctx.add(person.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
-                    expected=CONTACT["properties"][kind]["description"], actual=repr(value),
-                    hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
-    known_keys = frozenset(known)
+            if key is None:
+                ctx.add(person.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
+                        expected=CONTACT["properties"][kind]["description"], actual=repr(value),
+                        hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
+            elif kind in person.publish:
+                published.append((person, kind, key))
+            else:
+                kept_private.setdefault(key, person)
+    _check_published_private(ctx, published, kept_private)
+    known_keys = frozenset(kept_private.keys() | {key for _, _, key in published})
 
     def scan(doc: YamlDocument) -> list[Problem]:
         return _private_values_in_file(doc, known_keys, p.redactor)
@@ -667,9 +672,23 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
         kept.end_scan()
 
 
+def _check_published_private(ctx: _Context, published: list[tuple[Person, str, str]],
+                             kept_private: dict[str, Person]) -> None:
+    """A contact one person publishes that another keeps private: the site would show it on
+    the first one's page (a shared switchboard written as someone's own number)."""
+    for person, kind, key in published:
+        owner = kept_private.get(key)
+        if owner is not None:
+            ctx.add(person.source, ("contact", kind),
+                    f"công bố {privacy.KIND_LABELS[kind]} '{person.contact[kind]}', mà {_named(owner)} giữ "
+                    "riêng tư: một liên hệ không thể vừa công bố vừa riêng tư.",
+                    hint=f"nếu đó là liên hệ riêng của {owner.name}, bỏ '{kind}' khỏi 'publish' của người này; "
+                         f"nếu {owner.name} đã đồng ý công bố, thêm '{kind}' vào 'publish' của {owner.id}.")
+
+
 def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: privacy.Redactor) -> list[Problem]:
-    """The privacy scan of one file's public texts (see _check_privacy)."""
-    problems: list[Problem] = []
+    """The privacy scan of one file's name and public texts (see _check_privacy)."""
+    problems = privacy.private_values_in_file_name(doc.file, doc.file, redactor)  # in edit links
     schema = _file_schema(doc.data)
     if schema is None:
         return problems

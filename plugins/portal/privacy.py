@@ -2,9 +2,11 @@
 
 A contact is written in many ways: `+84 912 345 678`, `84912345678`, `0912-345-678`,
 `0912–345–678`, `(091) 234-5678`, `0912.345.678`, with non-breaking spaces, split over two
-lines; `SECRET.MAIL@…`, `secret.mail @ truong.edu.vn`, `secret.mail%40truong.edu.vn`,
-`secret.mail[at]truong.edu.vn`. Every form is brought to one key before comparing: E.164
-for a phone (the `phonenumbers` library, region VN), the lower-case address for an e-mail.
+lines; `SECRET.MAIL@…`, `secret.mail @ truong . edu . vn`, `secret.mail%40truong.edu.vn`,
+`secret.mail[at]truong[.]edu.vn`, `secret．mail（at）truong．edu．vn`. Every form is brought to
+one key before comparing: E.164 for a phone (the `phonenumbers` library, region VN), the
+lower-case address for an e-mail. A known private number is also found with its digits split
+by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
 
 - `find_contacts(text)`: every valid phone number and e-mail address written in a text,
   with its key. The checker uses it: a contact in public text must be someone's.
@@ -13,7 +15,9 @@ for a phone (the `phonenumbers` library, region VN), the lower-case address for 
   (pages, titles, exports, feed, calendar, search) starts from clean text and no
   redaction ever runs over markup.
 - `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
-  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted.
+  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted;
+  so is a file whose name holds one (`private_values_in_file_name`), and a text of
+  mkdocs.yml, which the theme prints on every page (`private_values_in_settings`).
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -26,14 +30,14 @@ import dataclasses
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
 
 import phonenumbers
 
 from .page_text import html_text, markdown_text
-from .problems import Problem
+from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
 REGION = "VN"
@@ -49,11 +53,17 @@ ContactKind = Literal["phone", "email"]
 KIND_LABELS: dict[str, str] = {"phone": "số điện thoại", "email": "địa chỉ thư điện tử"}
 T = TypeVar("T")
 
-# Phones. A run of digit groups joined by what people put inside a number: spaces of any
-# kind (non-breaking, a line break when the number is split), dots, dashes of any kind,
-# parentheses, and invisible characters (soft hyphen, zero-width space, word joiner).
+# Phones. Any number (find_contacts): a run of digit groups joined by what people put inside
+# a number: spaces of any kind (non-breaking, a line break when the number is split), dots,
+# dashes of any kind, parentheses, and invisible characters (soft hyphen, zero-width space,
+# word joiner). Not "/", "," or ":": "13/09/2024, 14/09/2024" would hold 0920241409, a
+# valid mobile number, and every list of dates would be someone's phone.
 _SEPARATOR = r"[\s.()\-\u00ad\u200b\u2060\u2010-\u2015\u2212\uff08\uff09\uff0d]"
 _RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR}{{1,6}}\d+)*")
+# A known private number (Redactor): its digits joined by anything but a letter or a digit
+# ("0912/944/718", "0912*944*718", "0912 | 944 | 718") are that number. Only its own
+# digits are looked for, so a wider run makes no ordinary number private.
+_PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)*")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _MAX_DIGITS = 15  # E.164
@@ -65,9 +75,14 @@ _MAX_GROUPS = 8  # of one written number: "+84 (0) 91 23 45 67 8"
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
 # every position of every text.)
-_AT = re.compile(r"@|＠|%40|&#0*64;|&#x0*40;|&commat;|[\[({<]\s*(?:at|a|@)\s*[\])}>]|(?<=\s)at(?=\s)",
-                 re.IGNORECASE)
-_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+# Brackets and dots of any width ("（at）", "dt．sgd"); "[.]" and " . " are dots too (spaces
+# on both sides only: "…edu.vn. Trân trọng" ends the address).
+_OPEN = r"[\[({<（［｛＜]"
+_CLOSE = r"[\])}>）］｝＞]"
+_DOT_SIGN = r"[.．｡。﹒․]"
+_BRACKETED_AT = rf"{_OPEN}\s*(?:at|a|@|＠)\s*{_CLOSE}"
+_AT = re.compile(rf"@|＠|﹫|%40|&#0*64;|&#x0*40;|&commat;|{_BRACKETED_AT}|(?<=\s)at(?=\s)", re.IGNORECASE)
+_DOT = rf"(?:{_DOT_SIGN}|\s+{_DOT_SIGN}\s+|\s*{_OPEN}\s*(?:dot|{_DOT_SIGN})\s*{_CLOSE}\s*|\s+dot\s+)"
 _WORD = r"[\w+-]+"
 _LOCAL = re.compile(rf"{_WORD}(?:{_DOT}{_WORD})*\Z", re.IGNORECASE)
 _DOMAIN = re.compile(rf"{_WORD}(?:{_DOT}{_WORD})+", re.IGNORECASE)
@@ -78,9 +93,9 @@ EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _TOP_LEVEL = re.compile(r"[^\W\d_]{2,}")
 # A text without a digit and without any sign of an "@" holds no contact: most names.
 # (Every form _AT finds starts with one of these; a phone has digits.)
-_HINT = re.compile(r"\d|@|＠|%40|&#|&commat;|[\[({<]\s*(?:at|a|@)\s*[\])}>]|(?<=\s)at(?=\s)", re.IGNORECASE)
+_HINT = re.compile(rf"\d|@|＠|﹫|%40|&#|&commat;|{_BRACKETED_AT}|(?<=\s)at(?=\s)", re.IGNORECASE)
 # What each of _HINT's forms starts with, found in half its time: _HINT is asked only then.
-_HINT_START = re.compile(r"[\d@＠%&\[({<]|\sat\s", re.IGNORECASE)
+_HINT_START = re.compile(r"[\d@＠﹫%&\[({<（［｛＜]|\sat\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -278,7 +293,7 @@ class Redactor:
     def _private_phones(self, text: str) -> Iterator[Found]:
         if not self.numbers or not _HAS_DIGIT.search(text):
             return
-        for run in _RUN.finditer(text):
+        for run in _PRIVATE_RUN.finditer(text):
             groups = _groups(text, run)
             digits = "".join(g[2] for g in groups)
             if len(digits) < self.lengths[0]:
@@ -429,10 +444,46 @@ def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> li
             for found in redactor.find(text)]
 
 
-_REMOVE_PRIVATE = "xóa nó khỏi trang; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
+    image's address, the "edit this page" link of a data file's pages, where nothing can be
+    hidden. Refused, as an id holding one is."""
+    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{name[found.start:found.end]}'.",
+                    expected="tên tệp không chứa thông tin liên hệ",
+                    hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
+            for found in redactor.find(name)]
+
+
+def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """Every text of a settings file as read (mkdocs.yml: its values and keys, nested, walked
+    whatever they are called) that holds a private value, by key path. The theme prints them
+    on every page: site_name, site_description, copyright, extra, the nav's titles..."""
+    if not redactor:
+        return []
+    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{text[found.start:found.end]}'.",
+                    hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
+            for path, text in _settings_texts(settings, ()) for found in redactor.find(text)]
+
+
+def _settings_texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """(key path, text) for every text in `value`, keys included."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):  # a dict, or options as loaded (MkDocs's Config)
+        for key, item in value.items():
+            if isinstance(key, str):  # a nav title is a key
+                yield (*path, key), key
+            yield from _settings_texts(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _settings_texts(item, (*path, i))
+
+
+_ONLY_IN_CONTACT = "thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
+_REMOVE_PRIVATE = "xóa nó khỏi trang; " + _ONLY_IN_CONTACT
 # Without a line: the value shows only once the page is built (an extension of Markdown put it there).
 _REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ một tệp mà trang chèn vào): xóa nó khỏi "
-                    "trang hoặc tệp đó; thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó.")
+                    "trang hoặc tệp đó; " + _ONLY_IN_CONTACT)
 
 
 def _private_in_page(shown_as: str, line: int | None, label: str, written: str) -> Problem:

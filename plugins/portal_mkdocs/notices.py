@@ -78,8 +78,14 @@ def pagefind_missing(path: str | None) -> str:
 
 
 def private_in_pages(problems: str) -> str:
-    """The report of hand-written pages holding a private contact (privacy.private_values_in_page)."""
-    return f"Trang viết tay có thông tin riêng tư:\n\n{problems}"
+    """The report of hand-written pages (or files of content/, by their names) holding a private
+    contact (privacy.private_values_in_page, private_values_in_file_name)."""
+    return f"Trang viết tay hoặc tên tệp có thông tin riêng tư:\n\n{problems}"
+
+
+def private_in_settings(problems: str) -> str:
+    """The report of mkdocs.yml holding a private contact (privacy.private_values_in_settings)."""
+    return f"Cấu hình mkdocs.yml có thông tin riêng tư:\n\n{problems}"
 
 
 # The preview of `mkdocs serve` (preview.py)

@@ -21,7 +21,13 @@ from mkdocs.structure.pages import Page
 from portal import calendar, exports, feed, originals
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
-from portal.privacy import private_values_in_html, private_values_in_page
+from portal.privacy import (
+    Redactor,
+    private_values_in_file_name,
+    private_values_in_html,
+    private_values_in_page,
+    private_values_in_settings,
+)
 from portal.problems import DataError, Problem, report
 from portal.render import Renderer
 from portal.sample import without_sample
@@ -110,6 +116,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         self.renderer = Renderer(pages)
+        self._refuse_private_settings(config, pages.portal.redactor)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -182,17 +189,30 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._refuse_private_values(files, config)
         return files
 
+    @staticmethod
+    def _refuse_private_settings(config: MkDocsConfig, redactor: Redactor) -> None:
+        """Stop the build when a text of mkdocs.yml holds a private contact: the theme prints
+        site_description, copyright, extra and the nav on every page."""
+        shown = Path(config.config_file_path or "mkdocs.yml").name  # as the clerk calls it
+        problems = private_values_in_settings(theme.settings_as_written(config), shown, redactor)
+        if problems:
+            raise PluginError(notices.private_in_settings(report(problems)))
+
     def _refuse_private_values(self, files: Files, config: MkDocsConfig) -> None:
         """Stop the build when a hand-written page holds a private contact (see
-        private_values_in_page); every such page and line is listed at once."""
+        private_values_in_page), or a file of content/ is named with one (its address);
+        every such file and line is listed at once."""
         self.rendered_problems = []
         if self.renderer is None:
             return
+        redactor = self.renderer.pages.portal.redactor
         problems: list[Problem] = []
+        for file in files:
+            if not file.generated_by:  # a generated page's address is made of checked ids
+                problems += private_values_in_file_name(file.src_uri, self._shown(file, config), redactor)
         for file in files.documentation_pages():
             if not file.generated_by and file.abs_src_path:
-                problems += private_values_in_page(file.content_string, self._shown(file, config),
-                                                   self.renderer.pages.portal.redactor)
+                problems += private_values_in_page(file.content_string, self._shown(file, config), redactor)
         if problems:
             raise PluginError(notices.private_in_pages(report(problems)))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -80,7 +81,22 @@ def default_to_vietnamese(config: MkDocsConfig) -> None:
 def _theme_option_given(config: MkDocsConfig, option: str) -> bool:
     """Whether the user's mkdocs.yml sets `theme.<option>`: once loaded, the theme's own
     default (Material's `language: en`) cannot be told apart from a value the user wrote."""
+    return any(isinstance(raw.get("theme"), dict) and option in raw["theme"] for raw in written_config(config))
+
+
+def settings_as_written(config: MkDocsConfig) -> dict[str, Any]:
+    """mkdocs.yml as the user wrote it, every plugin's options included (MkDocs takes them out
+    of what it keeps as written: they are read as each plugin loaded them)."""
+    settings: dict[str, Any] = {}
+    for written in written_config(config):
+        settings.update(written)
+    settings["plugins"] = {name: plugin.config for name, plugin in config.plugins.items()}
+    return settings
+
+
+def written_config(config: MkDocsConfig) -> list[dict[str, Any]]:
+    """mkdocs.yml as the user wrote it (INHERIT merged, !ENV resolved), without the defaults
+    and the absolute paths that loading adds."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # MkDocs 1.6 still keeps them (so does ProperDocs)
-        given = getattr(config, "user_configs", ())
-    return any(isinstance(raw.get("theme"), dict) and option in raw["theme"] for raw in given)
+        return list(getattr(config, "user_configs", ()))
