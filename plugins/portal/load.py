@@ -99,11 +99,20 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
         subfolders.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            _, dot, extension = name.rpartition(".")
-            if not dot or extension.lower() not in _EXTENSIONS or not path.is_file():
+            if not path.is_file():
                 continue
             shown = shown_path(path, shown_root)
             parts = path.relative_to(data_dir).parts
+            _, dot, extension = name.rpartition(".")
+            if not dot or extension.lower() not in _EXTENSIONS:
+                if _in_data_folder(parts) and not _not_data(name):
+                    refusal = _no_yml(shown, path, parts)
+                    folder_kind = _folder_kind(parts[:-1])
+                    if folder_kind is None:  # data/ itself: no kind of record to leave out
+                        problems.append(refusal)
+                    else:  # its ids are left out, as a misnamed .yml's are
+                        files.append(DataFile(path, shown, folder_kind, refusal))
+                continue
             kind = _kind(parts)
             if kind is None:
                 problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
@@ -125,6 +134,45 @@ def _kind(parts: tuple[str, ...]) -> str | None:
     if len(parts) == 3 and parts[0] == "years":
         return "year"
     return None
+
+
+# What sits in a data folder without being data: Finder's and Explorer's own files, the lock
+# file Office keeps beside a document it has open, hidden files (.gitkeep).
+_NOT_DATA = re.compile(r"^(?:\..*|~\$.*|thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+
+
+def _not_data(name: str) -> bool:
+    return bool(_NOT_DATA.match(name))
+
+
+def _in_data_folder(parts: tuple[str, ...]) -> bool:
+    """Whether a file sits where the loader reads data files: data/ itself, data/years/ and
+    its year folders, data/schools/, data/people/, data/documents/ (not data/files/)."""
+    folder = parts[:-1]
+    return folder in ((), ("years",)) or _folder_kind(folder) is not None
+
+
+def _no_yml(shown: str, path: Path, parts: tuple[str, ...]) -> Problem:
+    """A file in a data folder that is not read, as it has no .yml extension: its records
+    would silently be missing from the site ('x.yml.txt', 'x.yml.bak', 'x.json')."""
+    name = path.name
+    base = re.split(r"\.ya?ml", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    if base == name and "." in name:
+        base = name.rpartition(".")[0]
+    suggested = f"{slugify(base) or 'ten-tep'}.yml"
+    # data/ holds two data files by name; data/years/ holds folders only.
+    folder = parts[:-1]
+    could_be_data = suggested in _AT_ROOT if not folder else folder != ("years",)
+    away = "chuyển nó ra khỏi thư mục data/ (bản gốc văn bản đã ký để trong data/files/)."
+    if (path.parent / suggested).is_file():
+        hint = f"tệp có lẽ là bản sao của '{suggested}': xóa nó, hoặc " + away
+    elif could_be_data:
+        hint = f"nếu là dữ liệu, đổi tên tệp thành '{suggested}'; nếu không, " + away
+    else:
+        hint = away
+    return Problem(shown, None, "", f"tệp '{printable(name)}' không có đuôi .yml nên không được đọc: "
+                   "dữ liệu trong đó sẽ không có trên trang.",
+                   expected="trong thư mục này chỉ có tệp dữ liệu .yml", hint=hint)
 
 
 def _folder_kind(parts: tuple[str, ...]) -> str | None:
