@@ -158,11 +158,31 @@ def test_duplicate_ids(dataset: Dataset) -> None:
     people = dataset.files["people/pgddt-a.yml"]["people"]
     people.append({"id": "a-ha-thi-lien", "name": "Hà Thị Liên"})
     assert dataset.messages() == [
-        "LỖI data/people/pgddt-a.yml, dòng 11, mục people[3].id: mã người 'a-ha-thi-lien' bị trùng.\n"
+        "LỖI data/people/pgddt-a.yml, dòng 5, mục people[1].id: mã người 'a-ha-thi-lien' có ở 2 bản ghi: "
+        "data/people/pgddt-a.yml, dòng 5 và data/people/pgddt-a.yml, dòng 11.\n"
         "    cần: mỗi mã chỉ dùng cho một người\n"
-        "    gợi ý: mã này đã có ở data/people/pgddt-a.yml, dòng 5; đặt mã khác (mã cũ không bao giờ "
-        "dùng lại)."
+        "    gợi ý: giữ mã ở bản ghi đúng; bản ghi còn lại: xóa nếu là bản chép thừa, đặt mã khác nếu là người "
+        "khác (mã cũ không bao giờ dùng lại). Chưa sửa thì không bản ghi nào mang mã này được dùng."
     ]
+
+
+def test_a_duplicate_id_blames_neither_record_and_has_no_follow_up(dataset: Dataset) -> None:
+    """A stray record in another office's file (read first) took the id: the genuine one, read
+    second, was told to change its id, and its phone number, no longer known as private,
+    was reported in the public text. Now neither is built, and the one error names both."""
+    dataset.files["people/pgddt-0.yml"] = {"people": [{"id": "a-dang-van-thuy", "name": "Đặng Văn Thủy"}]}
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.line) == ("data/people/pgddt-0.yml", 2)
+    assert problem.message == ("mã người 'a-dang-van-thuy' có ở 2 bản ghi: data/people/pgddt-0.yml, dòng 2 "
+                               "và data/people/pgddt-a.yml, dòng 7.")
+
+
+def test_a_stray_yaml_copy_of_a_data_file_is_one_error_naming_both(dataset: Dataset) -> None:
+    """'x.yaml' beside 'x.yml' repeated every id, each blamed on the file read second."""
+    dataset.files["people/pgddt-a.yaml"] = copy.deepcopy(dataset.files["people/pgddt-a.yml"])
+    (problem,) = dataset.problems()
+    assert problem.file == "data/people/pgddt-a.yaml"
+    assert problem.message == "hai tệp 'pgddt-a.yaml' và 'pgddt-a.yml' cùng tên: máy không đọc tệp nào."
 
 
 def test_duplicate_yaml_key(dataset: Dataset) -> None:
@@ -481,7 +501,8 @@ def test_one_run_reports_a_duplicate_key_an_impossible_date_and_an_unknown_perso
     year = year.replace("person: a-dang-van-thuy", "person: a-dang-van-thuyy")
     dataset.raw[YEAR[5:]] = year
     assert [(p.file, p.line, p.path, p.message) for p in dataset.problems()] == [
-        ("data/people/pgddt-a.yml", 11, "people[3].id", "mã người 'a-le-thi-hong' bị trùng."),
+        ("data/people/pgddt-a.yml", 2, "people[0].id", "mã người 'a-le-thi-hong' có ở 2 bản ghi: "
+         "data/people/pgddt-a.yml, dòng 2 và data/people/pgddt-a.yml, dòng 11."),
         (YEAR, 7, "documents[0].date", "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."),
         (YEAR, 27, "bodies[1].name", "khóa 'name' xuất hiện hai lần trong cùng một mục."),
         (YEAR, 41, "bodies[1].members[1].person", "không có người nào mang mã 'a-dang-van-thuyy'."),
