@@ -185,6 +185,27 @@ def test_a_stray_yaml_copy_of_a_data_file_is_one_error_naming_both(dataset: Data
     assert problem.message == "hai tệp 'pgddt-a.yaml' và 'pgddt-a.yml' cùng tên: máy không đọc tệp nào."
 
 
+def test_a_list_key_written_twice_is_the_one_error(dataset: Dataset) -> None:
+    """A second 'people:' block appended to a file: YAML keeps the second list only, and every
+    person of the first was reported unknown where a year file names them (10 errors, 1 real)."""
+    del dataset.files["people/pgddt-a.yml"]
+    dataset.raw["people/pgddt-a.yml"] = (
+        "people:\n  - {id: a-le-thi-hong, name: Lê Thị Hồng, honorific: Bà}\n  - {id: a-ha-thi-lien, name: Hà Thị Liên}\n"
+        "  - id: a-dang-van-thuy\n    name: Đặng Vân Thùy\n    contact: {phone: '0912944718'}\n"
+        "people:\n  - {id: a-nguyen-van-moi, name: Nguyễn Văn Mới}\n")
+    assert [(p.line, p.message) for p in dataset.problems()] == [
+        (7, "khóa 'people' xuất hiện hai lần trong cùng một mục.")]
+
+
+def test_a_real_office_is_never_hinted_a_sample_office_s_id(dataset: Dataset) -> None:
+    dataset.files["offices.yml"]["offices"].append(
+        {"id": "pgddt-mau", "name": "Phòng GDĐT Mẫu", "kind": "phong-gddt", "place": "Mẫu", "sample": True})
+    dataset.files["people/pgddt-mau.yml"] = {"people": [{"id": "mau-ha-van-nam", "name": "Hà Văn Nam"}]}
+    dataset.year["bodies"][1]["members"][1]["person"] = "a-ha-van-nam"  # not written in data/people/ yet
+    (problem,) = [p for p in dataset.problems() if p.path == "bodies[1].members[1].person"]
+    assert problem.hint == "thêm người này vào data/people/ trước."
+
+
 def test_duplicate_yaml_key(dataset: Dataset) -> None:
     del dataset.files["subjects.yml"]
     dataset.raw["subjects.yml"] = "subjects:\n  - id: toan\n    name: Toán\n    name: Toan\n"
