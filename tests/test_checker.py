@@ -190,7 +190,8 @@ def test_a_list_key_written_twice_is_the_one_error(dataset: Dataset) -> None:
     person of the first was reported unknown where a year file names them (10 errors, 1 real)."""
     del dataset.files["people/pgddt-a.yml"]
     dataset.raw["people/pgddt-a.yml"] = (
-        "people:\n  - {id: a-le-thi-hong, name: Lê Thị Hồng, honorific: Bà}\n  - {id: a-ha-thi-lien, name: Hà Thị Liên}\n"
+        "people:\n  - {id: a-le-thi-hong, name: Lê Thị Hồng, honorific: Bà}\n"
+        "  - {id: a-ha-thi-lien, name: Hà Thị Liên}\n"
         "  - id: a-dang-van-thuy\n    name: Đặng Vân Thùy\n    contact: {phone: '0912944718'}\n"
         "people:\n  - {id: a-nguyen-van-moi, name: Nguyễn Văn Mới}\n")
     assert [(p.line, p.message) for p in dataset.problems()] == [
