@@ -158,11 +158,53 @@ def test_duplicate_ids(dataset: Dataset) -> None:
     people = dataset.files["people/pgddt-a.yml"]["people"]
     people.append({"id": "a-ha-thi-lien", "name": "Hà Thị Liên"})
     assert dataset.messages() == [
-        "LỖI data/people/pgddt-a.yml, dòng 11, mục people[3].id: mã người 'a-ha-thi-lien' bị trùng.\n"
+        "LỖI data/people/pgddt-a.yml, dòng 5, mục people[1].id: mã người 'a-ha-thi-lien' có ở 2 bản ghi: "
+        "data/people/pgddt-a.yml, dòng 5 và data/people/pgddt-a.yml, dòng 11.\n"
         "    cần: mỗi mã chỉ dùng cho một người\n"
-        "    gợi ý: mã này đã có ở data/people/pgddt-a.yml, dòng 5; đặt mã khác (mã cũ không bao giờ "
-        "dùng lại)."
+        "    gợi ý: giữ mã ở bản ghi đúng; bản ghi còn lại: xóa nếu là bản chép thừa, đặt mã khác nếu là người "
+        "khác (mã cũ không bao giờ dùng lại). Chưa sửa thì không bản ghi nào mang mã này được dùng."
     ]
+
+
+def test_a_duplicate_id_blames_neither_record_and_has_no_follow_up(dataset: Dataset) -> None:
+    """A stray record in another office's file (read first) took the id: the genuine one, read
+    second, was told to change its id, and its phone number, no longer known as private,
+    was reported in the public text. Now neither is built, and the one error names both."""
+    dataset.files["people/pgddt-0.yml"] = {"people": [{"id": "a-dang-van-thuy", "name": "Đặng Văn Thủy"}]}
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.line) == ("data/people/pgddt-0.yml", 2)
+    assert problem.message == ("mã người 'a-dang-van-thuy' có ở 2 bản ghi: data/people/pgddt-0.yml, dòng 2 "
+                               "và data/people/pgddt-a.yml, dòng 7.")
+
+
+def test_a_stray_yaml_copy_of_a_data_file_is_one_error_naming_both(dataset: Dataset) -> None:
+    """'x.yaml' beside 'x.yml' repeated every id, each blamed on the file read second."""
+    dataset.files["people/pgddt-a.yaml"] = copy.deepcopy(dataset.files["people/pgddt-a.yml"])
+    (problem,) = dataset.problems()
+    assert problem.file == "data/people/pgddt-a.yaml"
+    assert problem.message == "hai tệp 'pgddt-a.yaml' và 'pgddt-a.yml' cùng tên: máy không đọc tệp nào."
+
+
+def test_a_list_key_written_twice_is_the_one_error(dataset: Dataset) -> None:
+    """A second 'people:' block appended to a file: YAML keeps the second list only, and every
+    person of the first was reported unknown where a year file names them (10 errors, 1 real)."""
+    del dataset.files["people/pgddt-a.yml"]
+    dataset.raw["people/pgddt-a.yml"] = (
+        "people:\n  - {id: a-le-thi-hong, name: Lê Thị Hồng, honorific: Bà}\n"
+        "  - {id: a-ha-thi-lien, name: Hà Thị Liên}\n"
+        "  - id: a-dang-van-thuy\n    name: Đặng Vân Thùy\n    contact: {phone: '0912944718'}\n"
+        "people:\n  - {id: a-nguyen-van-moi, name: Nguyễn Văn Mới}\n")
+    assert [(p.line, p.message) for p in dataset.problems()] == [
+        (7, "khóa 'people' xuất hiện hai lần trong cùng một mục.")]
+
+
+def test_a_real_office_is_never_hinted_a_sample_office_s_id(dataset: Dataset) -> None:
+    dataset.files["offices.yml"]["offices"].append(
+        {"id": "pgddt-mau", "name": "Phòng GDĐT Mẫu", "kind": "phong-gddt", "place": "Mẫu", "sample": True})
+    dataset.files["people/pgddt-mau.yml"] = {"people": [{"id": "mau-ha-van-nam", "name": "Hà Văn Nam"}]}
+    dataset.year["bodies"][1]["members"][1]["person"] = "a-ha-van-nam"  # not written in data/people/ yet
+    (problem,) = [p for p in dataset.problems() if p.path == "bodies[1].members[1].person"]
+    assert problem.hint == "thêm người này vào data/people/ trước."
 
 
 def test_duplicate_yaml_key(dataset: Dataset) -> None:
@@ -500,7 +542,8 @@ def test_one_run_reports_a_duplicate_key_an_impossible_date_and_an_unknown_perso
     year = year.replace("person: a-dang-van-thuy", "person: a-dang-van-thuyy")
     dataset.raw[YEAR[5:]] = year
     assert [(p.file, p.line, p.path, p.message) for p in dataset.problems()] == [
-        ("data/people/pgddt-a.yml", 11, "people[3].id", "mã người 'a-le-thi-hong' bị trùng."),
+        ("data/people/pgddt-a.yml", 2, "people[0].id", "mã người 'a-le-thi-hong' có ở 2 bản ghi: "
+         "data/people/pgddt-a.yml, dòng 2 và data/people/pgddt-a.yml, dòng 11."),
         (YEAR, 7, "documents[0].date", "ngày không đúng: không có ngày 30/02/2024: tháng 02/2024 chỉ có 29 ngày."),
         (YEAR, 27, "bodies[1].name", "khóa 'name' xuất hiện hai lần trong cùng một mục."),
         (YEAR, 41, "bodies[1].members[1].person", "không có người nào mang mã 'a-dang-van-thuyy'."),

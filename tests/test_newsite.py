@@ -158,6 +158,19 @@ def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "tep", "used"]
 
 
+@pytest.mark.parametrize("asked", [".", "../trang"])
+def test_the_folder_the_clerk_stands_in_is_filled(tmp_path: Path, asked: str) -> None:
+    """`cotcan tao-trang .` in an empty folder was refused as 'not empty': the staging folder
+    was made inside it. The folder itself is filled, not replaced: the clerk's shell stays in it."""
+    here = tmp_path / "trang"
+    here.mkdir()
+    inode = here.stat().st_ino
+    done = cotcan("tao-trang", asked, "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=here)
+    assert (done.returncode, done.stderr) == (Exit.OK, "")
+    assert files_in(here) == FILES and here.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trang"], "the staging folder is gone"
+
+
 def test_a_folder_that_cannot_be_made_names_the_folder_asked_for(tmp_path: Path) -> None:
     """Inside a file (or /proc): the message names the folder the clerk typed and why, not a
     parent with 'already exists' or the hidden staging folder beside it."""

@@ -262,6 +262,44 @@ def test_a_copy_the_file_manager_made_is_called_a_copy(dataset: Dataset, name: s
         "tệp có lẽ là bản sao của 'pgddt-a.yml': xóa nó nếu thừa; nếu không, đổi tên tệp thành '")
 
 
+@pytest.mark.parametrize(("name", "suggested"), [
+    ("years/2024-2025/pgddt-a.yml.txt", "pgddt-a.yml"),  # Notepad's "Save as" adds .txt
+    ("years/2024-2025/pgddt-a.yml.bak", "pgddt-a.yml"),
+    ("years/2024-2025/pgddt-a.json", "pgddt-a.yml"),
+    ("years/2024-2025/pgddt-a", "pgddt-a.yml"),
+    ("people/pgddt-a.yml.txt", "pgddt-a.yml"),
+])
+def test_a_data_file_without_the_yml_extension_is_an_error_not_skipped(dataset: Dataset, name: str,
+                                                                       suggested: str) -> None:
+    """A year file saved as 'x.yml.txt' was skipped: a whole office-year was missing from the
+    site, and the check said 0 errors. Its ids are left out, so what names them is not reported."""
+    folder = name.rsplit("/", 1)[0]
+    (moved,) = [key for key in dataset.files if key.startswith(folder + "/")]
+    dataset.raw[name] = yaml.safe_dump(dataset.files.pop(moved), allow_unicode=True)
+    (problem,) = dataset.problems()
+    assert problem.file == "data/" + name
+    assert problem.message == (f"tệp '{name.rsplit('/', 1)[1]}' không có đuôi .yml nên không được đọc: "
+                               "dữ liệu trong đó sẽ không có trên trang.")
+    assert problem.hint is not None and problem.hint.startswith(f"nếu là dữ liệu, đổi tên tệp thành '{suggested}'")
+
+
+def test_a_backup_beside_its_data_file_is_called_a_copy(dataset: Dataset) -> None:
+    dataset.raw["offices.yml.bak"] = yaml.safe_dump(dataset.files["offices.yml"], allow_unicode=True)
+    dataset.raw["README.md"] = "# Dữ liệu\n"  # data/ holds offices.yml and subjects.yml only
+    dataset.raw["years/ghi-chu.txt"] = "năm sau\n"  # data/years/ holds year folders only
+    hints = {p.file: p.hint for p in dataset.problems()}
+    away = "chuyển nó ra khỏi thư mục data/ (bản gốc văn bản đã ký để trong data/files/)."
+    assert hints == {"data/offices.yml.bak": "tệp có lẽ là bản sao của 'offices.yml': xóa nó, hoặc " + away,
+                     "data/README.md": away, "data/years/ghi-chu.txt": away}
+
+
+def test_what_is_clearly_no_data_is_left_alone(dataset: Dataset) -> None:
+    for name in ("years/2024-2025/.DS_Store", "people/Thumbs.db", "years/desktop.ini", ".gitkeep",
+                 "years/2024-2025/~$pgddt-a.docx", "ghi-chu/notes.txt"):
+        dataset.raw[name] = "x"
+    assert dataset.problems() == []
+
+
 def test_root_files_and_year_folders_are_named_exactly(dataset: Dataset) -> None:
     dataset.files["Offices.yml"] = dataset.files.pop("offices.yml")
     (problem,) = dataset.problems()

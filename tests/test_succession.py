@@ -174,13 +174,15 @@ def test_the_diff_across_the_change_says_the_issuer_changed(dataset: Dataset) ->
     assert (diff.office, diff.new_office) == ("pgddt-a", "so-b")
     assert {k: n for k, n in diff.counts if n} == {"issuer-changed": 1, "member-left": 1, "document-added": 1}
     issuer = diff.changes[0]
-    assert (issuer.kind, issuer.target_type, issuer.target) == ("issuer-changed", "office", "so-b")
+    # The ended office's change: the Sở did not end on the Phòng's last day (it was said of the Sở).
+    assert (issuer.kind, issuer.target_type, issuer.target) == ("issuer-changed", "office", "pgddt-a")
     assert [(f.field, f.old_id, f.new_id) for f in issuer.fields][0] == ("issuer", "pgddt-a", "so-b")
     assert to_json(diff)["office"]["successors"] == [
         {"id": "so-b", "name": "Sở GDĐT B", "took_over": "quản lý chuyên môn"}]
     text = format_text(diff)
     assert "Đơn vị ban hành đổi (1)" in text
-    assert "đơn vị ban hành: Phòng Giáo dục và Đào tạo huyện A → Sở Giáo dục và Đào tạo B" in text
+    assert ("~ Phòng Giáo dục và Đào tạo huyện A: đơn vị ban hành: Phòng Giáo dục và Đào tạo huyện A → "
+            "Sở Giáo dục và Đào tạo B; hoạt động đến hết ngày: ") in text
     assert "Kế hoạch khác" not in text
     # The change page lives under the ended office, and the successor's year links to it.
     pages = Pages(portal)

@@ -22,6 +22,7 @@ from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
 from portal.render import Renderer, diff_filters, drawing_filters, wording_filters
+from portal.schema import FILE_SCHEMAS
 
 PLUGINS = REPO / "plugins"
 TEMPLATES = PLUGINS / "portal" / "templates"
@@ -273,6 +274,25 @@ def test_each_wording_filter_is_the_wording_modules_function(repo_portal: Portal
     used = {name for source in _templates().values() for name in re.findall(r"\|\s*([a-z_]+)", source)}
     ours = used - set(jinja2.filters.FILTERS)
     assert ours and ours <= set(filters) | set(diff_filters()) | links | set(drawing_filters())
+
+
+# A value of each contact field of the people schema, as an office writes it.
+CONTACTS = {"phone": "0912 944 718", "email": "Dang.Thuy@pgddt-a.edu.vn"}
+
+
+def test_a_published_contact_is_labelled_in_vietnamese(dataset: Dataset) -> None:
+    """The person page printed 'phone: 0912.944.718' and 'email: …', the data format's keys."""
+    people_schema = FILE_SCHEMAS["people"]["properties"]["people"]["items"]
+    assert set(CONTACTS) == set(people_schema["properties"]["contact"]["properties"])
+    thuy = dataset.files["people/pgddt-a.yml"]["people"][2]
+    thuy["contact"], thuy["publish"] = dict(CONTACTS), list(CONTACTS)
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    pages = Pages(portal)
+    (page,) = [spec for spec in pages.person_pages() if spec.title == "Đặng Vân Thùy"]
+    html = Renderer(pages).render(page)
+    for field in CONTACTS:
+        label = wording.contact_label(field)
+        assert label != field and f"<p>{label}: " in html and f"{field}:" not in html
 
 
 def test_the_first_day_of_a_school_year_decides_which_schools_it_has(dataset: Dataset) -> None:

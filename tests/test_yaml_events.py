@@ -76,6 +76,8 @@ class _TreeBuilder:
                     self.problems.append(Problem(self.doc.file, key_node.start_mark.line + 1, format_path(key_path),
                                                  f"khóa '{key}' xuất hiện hai lần trong cùng một mục.",
                                                  hint="xóa một trong hai dòng; YAML chỉ giữ lại dòng sau."))
+                    if isinstance(result[key], (list, dict)):  # what the first held is lost
+                        self.doc.broken.add(key_path)
                 self.doc.lines[key_path] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, key_path)
             return result

@@ -21,6 +21,7 @@ from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Person, Portal, Source, member_key
 from .problems import KeyPath, Problem, Severity, format_path
+from .sample_scope import sample_files, sample_ids
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize
 from .yamlsource import YamlDocument
@@ -88,6 +89,9 @@ class _Context:
         self.unbuilt = unbuilt
         self.problems: list[Problem] = []
         self.suggestions_left = _SUGGESTIONS
+        # A real office's hints never name a sample office's records (made-up people, schools).
+        self.sample_ids = sample_ids(portal)
+        self.sample_files = sample_files(portal)
         self._unbuilt_bodies: dict[SchoolYear, LeftOut] = {}
 
     def add(self, source: Source, sub: KeyPath, message: str, **details: Any) -> None:
@@ -109,7 +113,9 @@ class _Context:
         match = None
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            match = difflib.get_close_matches(value, list(table), n=1, cutoff=0.75)
+            choices = list(table) if source.file in self.sample_files or not self.sample_ids \
+                else [i for i in table if i not in self.sample_ids]
+            match = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
         self.add(source, sub, f"không có {what} nào mang mã '{value}'.",
                  expected=f"mã một {what} đã khai trong {where}",
                  hint=f"có phải '{match[0]}'?" if match else f"thêm {what} này vào {where} trước.")

@@ -800,11 +800,12 @@ def _signer(portal: Portal, doc: Document) -> str | None:
 
 
 def _issuer_change(ctx: _Years, out: _Collector) -> None:
-    """A successor publishes the new year instead of the office that ended."""
+    """A successor publishes the new year instead of the office that ended. The change is the
+    ended office's: its issuer of the year becomes the successor, and its end date is its own."""
     old, new = ctx.office, ctx.new_office
     if old.id == new.id:
         return
-    change = Change("issuer-changed", "office", new.id, new.name, (), (
+    change = Change("issuer-changed", "office", old.id, old.name, (), (
         FieldChange("issuer", old.name, new.name, old.id, new.id),
         *((FieldChange("until", None, old.valid_until.vietnamese()),) if old.valid_until else ())))
     out.add((_KIND_ORDER["issuer-changed"], 2, _NO_NAME, -1, ""), change)

@@ -9,6 +9,7 @@ its file is built, and the checks across records run on what was built.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import re
@@ -99,11 +100,20 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
         subfolders.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            _, dot, extension = name.rpartition(".")
-            if not dot or extension.lower() not in _EXTENSIONS or not path.is_file():
+            if not path.is_file():
                 continue
             shown = shown_path(path, shown_root)
             parts = path.relative_to(data_dir).parts
+            _, dot, extension = name.rpartition(".")
+            if not dot or extension.lower() not in _EXTENSIONS:
+                if _in_data_folder(parts) and not _not_data(name):
+                    refusal = _no_yml(shown, path, parts)
+                    folder_kind = _folder_kind(parts[:-1])
+                    if folder_kind is None:  # data/ itself: no kind of record to leave out
+                        problems.append(refusal)
+                    else:  # its ids are left out, as a misnamed .yml's are
+                        files.append(DataFile(path, shown, folder_kind, refusal))
+                continue
             kind = _kind(parts)
             if kind is None:
                 problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
@@ -114,7 +124,26 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
             files.append(DataFile(path, shown, kind, _refusal(shown, parts)))
     order = ["offices", "subjects", "schools", "people", "documents", "year"]
     files.sort(key=lambda f: (order.index(f.kind), f.shown_as))
-    return files, problems
+    return _twins_refused(files), problems
+
+
+def _twins_refused(files: list[DataFile]) -> list[DataFile]:
+    """`x.yml` and `x.yaml` in one folder (a stray copy) are both refused, with one problem
+    naming both: which one holds the data is the clerk's choice, and every id in the two
+    would otherwise be reported twice over, each time against the file read second."""
+    by_name: dict[Path, list[DataFile]] = defaultdict(list)
+    for file in files:
+        if file.refused is None:
+            by_name[file.path.with_suffix("")].append(file)
+    refused: dict[Path, Problem] = {}
+    for twins in by_name.values():
+        if len(twins) > 1:
+            names = " và ".join(f"'{printable(t.path.name)}'" for t in twins)
+            problem = Problem(twins[0].shown_as, None, "", f"hai tệp {names} cùng tên: máy không đọc tệp nào.",
+                              expected="một tệp .yml cho mỗi tên",
+                              hint="giữ tệp đúng, xóa tệp kia (hoặc chuyển nó ra khỏi thư mục data/).")
+            refused.update((t.path, problem) for t in twins)
+    return [dataclasses.replace(f, refused=refused[f.path]) if f.path in refused else f for f in files]
 
 
 def _kind(parts: tuple[str, ...]) -> str | None:
@@ -125,6 +154,45 @@ def _kind(parts: tuple[str, ...]) -> str | None:
     if len(parts) == 3 and parts[0] == "years":
         return "year"
     return None
+
+
+# What sits in a data folder without being data: Finder's and Explorer's own files, the lock
+# file Office keeps beside a document it has open, hidden files (.gitkeep).
+_NOT_DATA = re.compile(r"^(?:\..*|~\$.*|thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+
+
+def _not_data(name: str) -> bool:
+    return bool(_NOT_DATA.match(name))
+
+
+def _in_data_folder(parts: tuple[str, ...]) -> bool:
+    """Whether a file sits where the loader reads data files: data/ itself, data/years/ and
+    its year folders, data/schools/, data/people/, data/documents/ (not data/files/)."""
+    folder = parts[:-1]
+    return folder in ((), ("years",)) or _folder_kind(folder) is not None
+
+
+def _no_yml(shown: str, path: Path, parts: tuple[str, ...]) -> Problem:
+    """A file in a data folder that is not read, as it has no .yml extension: its records
+    would silently be missing from the site ('x.yml.txt', 'x.yml.bak', 'x.json')."""
+    name = path.name
+    base = re.split(r"\.ya?ml", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    if base == name and "." in name:
+        base = name.rpartition(".")[0]
+    suggested = f"{slugify(base) or 'ten-tep'}.yml"
+    # data/ holds two data files by name; data/years/ holds folders only.
+    folder = parts[:-1]
+    could_be_data = suggested in _AT_ROOT if not folder else folder != ("years",)
+    away = "chuyển nó ra khỏi thư mục data/ (bản gốc văn bản đã ký để trong data/files/)."
+    if (path.parent / suggested).is_file():
+        hint = f"tệp có lẽ là bản sao của '{suggested}': xóa nó, hoặc " + away
+    elif could_be_data:
+        hint = f"nếu là dữ liệu, đổi tên tệp thành '{suggested}'; nếu không, " + away
+    else:
+        hint = away
+    return Problem(shown, None, "", f"tệp '{printable(name)}' không có đuôi .yml nên không được đọc: "
+                   "dữ liệu trong đó sẽ không có trên trang.",
+                   expected="trong thư mục này chỉ có tệp dữ liệu .yml", hint=hint)
 
 
 def _folder_kind(parts: tuple[str, ...]) -> str | None:
@@ -180,48 +248,69 @@ def _tuple(values: Any) -> tuple[Any, ...]:
 class _Builder:
     """Turns validated plain values into model records, keeping their source lines.
 
-    A record with an error is not built: its id is noted in `unbuilt` (and still taken,
-    so that a second record with the same id is reported as a duplicate)."""
+    A record with an error is not built: its id is noted in `unbuilt`. Nor is any record
+    whose id another record has too: which of them is the right one is the clerk's choice,
+    so `note_ids` sees every file's ids before any record is built, and each duplicate is
+    one problem naming every place (`duplicates`)."""
 
     def __init__(self, portal: Portal, unbuilt: Unbuilt) -> None:
         self.portal = portal
         self.unbuilt = unbuilt
-        self.duplicates: list[Problem] = []
-        # Per list of records, where each id was first seen. Its line is looked up only for a
-        # duplicate: a province's 200,000 people cost no Source more.
+        # Per list of records, where each id was first seen, and every place of an id seen
+        # again. A line is looked up only for a duplicate: a province's 200,000 people cost
+        # no Source more.
         self.first_seen: dict[str, dict[Any, tuple[YamlDocument, KeyPath]]] = defaultdict(dict)
+        self.repeated: dict[str, dict[Any, list[tuple[YamlDocument, KeyPath]]]] = defaultdict(dict)
 
     def source(self, doc: YamlDocument, path: KeyPath) -> Source:
         return Source(doc.file, doc.line(path), path)
 
-    def claim(self, table: str, key: Any, record_id: str, doc: YamlDocument, path: KeyPath) -> bool:
-        """Take an id for a record; False, and a problem, when an earlier record has it."""
-        seen = self.first_seen[table]
-        if key not in seen:
-            seen[key] = (doc, path)
-            return True
-        first = self.source(*seen[key])
-        label = _LABELS[table]
-        self.duplicates.append(doc.problem(
-            path + ("id",), f"mã {label} '{record_id}' bị trùng.",
-            expected="mỗi mã chỉ dùng cho một " + label,
-            hint=f"mã này đã có ở {first.file}, dòng {first.line}; đặt mã khác "
-                 "(mã cũ không bao giờ dùng lại)."))
-        return False
+    def note_ids(self, doc: YamlDocument, kind: str) -> None:
+        """Note where each record id of a file stands (valid records or not)."""
+        year = SchoolYear.parse(doc.data["school_year"]) if kind == "year" else None
+        for table in record_lists(kind):
+            seen, repeated = self.first_seen[table], self.repeated[table]
+            for i, item in enumerate(doc.data.get(table) or []):
+                record_id = item.get("id") if isinstance(item, dict) else None
+                if not isinstance(record_id, str):
+                    continue
+                key = (year, record_id) if table == "bodies" else record_id
+                if key not in seen:
+                    seen[key] = (doc, (table, i))
+                else:
+                    repeated.setdefault(key, [seen[key]]).append((doc, (table, i)))
+
+    def duplicates(self) -> list[Problem]:
+        """One problem per id given to more than one record, at its first place, naming all."""
+        problems = []
+        for table, repeated in self.repeated.items():
+            label = _LABELS[table]
+            for key, places in repeated.items():
+                record_id = key[1] if table == "bodies" else key
+                sources = [self.source(doc, path + ("id",)) for doc, path in places]
+                where = " và ".join(f"{s.file}, dòng {s.line}" for s in sources)
+                doc, path = places[0]
+                problems.append(doc.problem(
+                    path + ("id",), f"mã {label} '{record_id}' có ở {len(places)} bản ghi: {where}.",
+                    expected="mỗi mã chỉ dùng cho một " + label,
+                    hint=f"giữ mã ở bản ghi đúng; bản ghi còn lại: xóa nếu là bản chép thừa, đặt mã khác nếu là "
+                         f"{label} khác (mã cũ không bao giờ dùng lại). Chưa sửa thì không bản ghi nào mang mã "
+                         "này được dùng."))
+        return problems
 
     def records(self, doc: YamlDocument, table: str, invalid: frozenset[KeyPath],
                 year: SchoolYear | None = None) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
-        """The valid records of one list of a file whose ids are not taken yet."""
+        """The valid records of one list of a file whose ids no other record has."""
+        repeated = self.repeated[table]
         for i, item in enumerate(doc.data.get(table) or []):
             path: KeyPath = (table, i)
-            if path in invalid:
+            if path in invalid or (item["id"] if year is None else (year, item["id"])) in repeated:
                 record_id = item.get("id") if isinstance(item, dict) else None
                 if isinstance(record_id, str):
-                    self.claim(table, (year, record_id) if year else record_id, record_id, doc, path)
                     self.unbuilt.table(table, year).ids.add(record_id)
                     if year and isinstance(item.get("parent"), str):
                         self.unbuilt.lost_a_child.add((year, item["parent"]))
-            elif self.claim(table, (year, item["id"]) if year else item["id"], item["id"], doc, path):
+            else:
                 yield path, item
 
     def offices(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
@@ -395,9 +484,11 @@ def _load(data_dir: Path, shown_root: Path, draft: bool,
         "offices": builder.offices, "subjects": builder.subjects, "schools": builder.schools,
         "people": builder.people, "documents": builder.documents, "year": builder.year,
     }
+    valid: list[tuple[str, YamlDocument, frozenset[KeyPath]]] = []  # built once every id is known
     for file in files:
         if file.refused is not None:
-            problems.append(file.refused)  # what it holds is checked once it is renamed
+            if file.refused not in problems:  # twins share one (_twins_refused)
+                problems.append(file.refused)  # what it holds is checked once it is renamed
             _leave_out(file, read_yaml(file.path, file.shown_as).text if file.path.is_file() else None, unbuilt)
             continue
         checked = _checked(file, kept)
@@ -416,8 +507,11 @@ def _load(data_dir: Path, shown_root: Path, draft: bool,
             _leave_out(file, read.text, unbuilt)
             continue
         documents[file.shown_as] = doc
-        steps[file.kind](doc, validation.invalid_records)
-    problems += builder.duplicates
+        builder.note_ids(doc, file.kind)
+        valid.append((file.kind, doc, validation.invalid_records))
+    problems += builder.duplicates()
+    for kind, doc, invalid in valid:
+        steps[kind](doc, invalid)
     problems += check_portal(portal, documents, unbuilt, draft=draft, kept=None if kept is None else kept.privacy)
     problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents)
     # Checked, then redacted once: every output starts from text without private values.

@@ -33,6 +33,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "office_kind": wording.office_kind_name,
         "level": wording.level_name,
         "end_reason": wording.end_reason_name,
+        "contact_label": wording.contact_label,
         "original_label": wording.original_label,
         "page_citation": wording.page_citation,
         "relation": wording.relation_name,

@@ -4,19 +4,17 @@
 kind of change over several school years, for the tests and a demo. The checker checks them
 with the rest; a site publishes them only when asked to (the plugin's `sample_data`).
 
-What belongs to a sample office: the office itself, its schools, its year files (their
-documents and bodies), the documents it issued, and the people of its people file
-(`data/people/<office>.yml`).
+What belongs to a sample office: `sample_scope`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import PurePosixPath
 
 from .checks import check_portal
-from .model import Person, Portal
+from .model import Portal
 from .problems import DataError
+from .sample_scope import people_file_office, sample_offices
 
 # Said with each problem that only removing the sample data causes.
 LEAK_HINT = ("lỗi này chỉ có khi bỏ dữ liệu mẫu (sample_data tắt): dữ liệu thật không được nhắc tới "
@@ -29,14 +27,14 @@ def without_sample(portal: Portal) -> Portal:
     Raises DataError when a record that stays names one that goes (a real body listing a
     sample person): the public site would link to a page that does not exist.
     """
-    sample = {office.id for office in portal.offices.values() if office.sample}
+    sample = sample_offices(portal)
     if not sample:
         return portal
     public = Portal(
         offices={k: o for k, o in portal.offices.items() if k not in sample},
         subjects=dict(portal.subjects),
         schools={k: s for k, s in portal.schools.items() if s.office not in sample},
-        people={k: p for k, p in portal.people.items() if _people_file_office(p) not in sample},
+        people={k: p for k, p in portal.people.items() if people_file_office(p) not in sample},
         documents={k: d for k, d in portal.documents.items()
                    if d.office not in sample and d.issuer not in sample},
         bodies={k: b for k, b in portal.bodies.items() if b.office not in sample},
@@ -49,8 +47,3 @@ def without_sample(portal: Portal) -> Portal:
         raise DataError(leaks)
     return public
 
-
-def _people_file_office(person: Person) -> str | None:
-    """The office whose people file (`data/people/<office>.yml`) lists the person."""
-    path = PurePosixPath(person.source.file)
-    return path.stem if path.parent.name == "people" else None

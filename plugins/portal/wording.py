@@ -69,6 +69,11 @@ def level_name(level: str) -> str:
     return vocab.SCHOOL_LEVELS.get(level, level)
 
 
+def contact_label(field: str) -> str:
+    """A contact field as the public page names it: 'Số điện thoại', not 'phone'."""
+    return vocab.PRIVATE_CONTACT_FIELDS.get(field, field)
+
+
 def end_reason_name(reason: str) -> str:
     """Why an office ended: 'Giải thể, chấm dứt hoạt động'."""
     return vocab.OFFICE_END_REASONS.get(reason, reason)

@@ -222,6 +222,10 @@ class _Builder:
                 self.problems.append(Problem(self.doc.file, key_line, format_path(key_path),
                                              f"khóa '{key}' xuất hiện hai lần trong cùng một mục.",
                                              hint="xóa một trong hai dòng; YAML chỉ giữ lại dòng sau."))
+                if isinstance(result[key], (list, dict)):
+                    # What the first list or block held is lost ('people:' appended twice): what
+                    # holds it is not built, so that its records are not reported missing.
+                    self.doc.broken.add(key_path)
             self.lines[key_path] = key_line
             value = next_event()
             if type(value) is yaml.ScalarEvent and value.anchor is None and self.is_text(value):

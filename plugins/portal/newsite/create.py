@@ -2,7 +2,8 @@
 
 The files are written into a temporary folder beside the target, checked as a draft (the
 placeholders are warnings there; anything else is an error, and then nothing is created),
-and the folder is renamed into place in one step. A folder that exists and is not empty is
+and the folder is renamed into place in one step (an empty folder that exists gets its
+entries, one by one). A folder that exists and is not empty is
 refused: nothing of the clerk's is ever overwritten.
 """
 
@@ -44,19 +45,30 @@ def refuse_used_folder(folder: Path) -> None:
                            "(lệnh tự tạo nó).")
 
 
-def _staging_beside(folder: Path) -> Path:
-    """A hidden folder beside `folder` to write into (renamed into place at the end); a
-    folder that cannot be made is told by the name the clerk typed."""
+def _staging_beside(place: Path, asked: Path) -> Path:
+    """A hidden folder beside `place` (a resolved path: beside '.' is its parent, not inside
+    it) to write into, moved into place at the end; a folder that cannot be made is told by
+    the name the clerk typed (`asked`)."""
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        place.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{place.name}.", dir=place.parent))
     except OSError as error:
-        blocking = next((p for p in folder.parents if p.exists()), None)
+        blocking = next((p for p in place.parents if p.exists()), None)
         if blocking is not None and not blocking.is_dir():
             why = f"{blocking}: {os_reason(NotADirectoryError(errno.ENOTDIR, ''))}"
         else:
             why = os_reason(error)
-        raise NewSiteError(f"{folder}: không tạo được thư mục ({why}).") from None
+        raise NewSiteError(f"{asked}: không tạo được thư mục ({why}).") from None
+
+
+def _move_into_place(staging: Path, place: Path) -> None:
+    """An empty folder that exists is filled, not replaced: a shell standing in it
+    (`cotcan tao-trang .`) then stands in the folder that holds the site, not in a deleted one."""
+    if place.is_dir():
+        for entry in staging.iterdir():
+            os.rename(entry, place / entry.name)
+    else:
+        os.rename(staging, place)
 
 
 def create_site(folder: Path, spec: SiteSpec, wheel: Path | None = None) -> NewSite | list[Problem]:
@@ -65,7 +77,8 @@ def create_site(folder: Path, spec: SiteSpec, wheel: Path | None = None) -> NewS
     the draft check when the files did not pass it (then nothing is written)."""
     refuse_used_folder(folder)
     files = site_files(spec)
-    staging = _staging_beside(folder)
+    place = folder.resolve()
+    staging = _staging_beside(place, folder)
     try:
         for path, text in files.items():
             target = staging / path
@@ -81,9 +94,7 @@ def create_site(folder: Path, spec: SiteSpec, wheel: Path | None = None) -> NewS
         if errors:
             return errors
         refuse_used_folder(folder)  # again: another program may have written there meanwhile
-        if folder.is_dir():
-            folder.rmdir()
-        os.rename(staging, folder)
+        _move_into_place(staging, place)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
