@@ -301,6 +301,20 @@ def test_a_role_of_another_kind_of_body_is_a_warning(dataset: Dataset) -> None:
     assert dataset.messages() == []
 
 
+@pytest.mark.parametrize("role", ["thu-ky", "uy-vien"])
+def test_a_school_as_a_secretary_or_an_uy_vien_is_a_warning(dataset: Dataset, role: str) -> None:
+    """A school is a member, or leads or deputises (the importer refuses the rest)."""
+    bodies = dataset.year["bodies"]
+    bodies.append({"id": "a-cum-1", "kind": "cum-chuyen-mon", "name": "Cụm 1", "decision": "a-2024-qd-1",
+                   "members": [{"school": "a-thcs-mot", "role": "cum-truong"}, {"school": "a-thcs-hai", "role": role}]})
+    (problem,) = dataset.problems()
+    assert (problem.severity, problem.path) == ("warning", f"bodies[{len(bodies) - 1}].members[1].role")
+    label = "thư ký" if role == "thu-ky" else "ủy viên"
+    assert problem.message == "Cụm 1: trường là " + label + " (vai trò của một người)."
+    bodies[-1]["members"][1]["role"] = "pho-cum-truong"
+    assert dataset.messages() == []
+
+
 def test_namesakes_are_one_warning_naming_those_not_marked_apart(dataset: Dataset) -> None:
     """Three more Hà Thị Liên: one warning for the four, at the second, naming them; a person
     marked apart from every namesake (either way) is left out; all marked, none."""

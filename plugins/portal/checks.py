@@ -573,6 +573,13 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
                                  "ủy viên hoặc thành viên",
                         hint="vai trò ở trường (như tổ trưởng chuyên môn) không phải vai trò trong tổ chức này; "
                              "ghi ở 'position' nếu cần.", severity="warning")
+            elif member.school and not vocab.school_role_fits_kind(member.role, body.kind):
+                ctx.add(s, ("members", i, "role"), f"{body.name}: trường là {wording.role_name(member.role).lower()}"
+                        " (vai trò của một người).",
+                        expected=f"trường là thành viên, {label} hoặc "
+                                 f"{wording.role_name(vocab.DEPUTY_ROLE[body.kind]).lower()}",
+                        hint="ghi người giữ vai trò đó (person) thay cho trường, nếu văn bản có tên.",
+                        severity="warning")
         _check_duplicate_members(ctx, body)
     if body.declared_count is not None and complete:
         numbered = p.numbered_rows(body)
