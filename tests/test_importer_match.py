@@ -565,8 +565,8 @@ def test_a_role_column_and_a_note_naming_two_roles_are_an_error_naming_both(repo
     result = import_roster(repo_portal, PGD_MAU, _role_and_note(tmp_path, header, role, note), year=PGD_MAU_YEAR,
                            body="mau-to-cot-can")
     [error] = result.errors
-    assert (error.line, error.path) == (3, "cột 'Vai trò'")
-    assert error.message == f"cột 'Vai trò' ghi vai trò '{role}', cột 'Ghi chú' ghi vai trò '{note}'."
+    assert (error.line, error.path) == (3, f"cột '{header}'")  # the column as headed: "Nhiệm vụ" was "Vai trò"
+    assert error.message == f"cột '{header}' ghi vai trò '{role}', cột 'Ghi chú' ghi vai trò '{note}'."
     assert error.hint == "giữ vai trò ở một cột, xóa ở cột kia."
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..exports import ROSTER_COLUMNS
@@ -113,7 +113,8 @@ class TableRow:
     problems: list[Problem] = field(default_factory=list)
     refused: frozenset[str] = frozenset()  # keys whose cell a reading check refused (its problem is above)
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keys whose cell has line breaks: its lines
-    loose: frozenset[str] = frozenset()  # keys whose header is no spelling of their own ("Nhiệm vụ" for "role")
+    # keys whose header is no spelling of their own, with that header ("role": "Nhiệm vụ"), which messages name
+    loose: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -212,7 +213,7 @@ class HeaderRead:
     claims: list[Claim]
     alike: dict[str, tuple[Claim, ...]] = field(default_factory=dict)
     sorting: tuple[Claim, Claim] | None = None
-    loose: frozenset[str] = frozenset()  # the keys of `columns` no exact claim names
+    loose: Mapping[str, str] = field(default_factory=dict)  # the keys of `columns` no exact claim names: its text
 
 
 def _claims(cells: list[Cell], fuzzy: bool) -> list[Claim]:
@@ -254,14 +255,14 @@ def _read_claims(claims: list[Claim]) -> HeaderRead:
         by_key.setdefault(claim.key, []).append(claim)
     columns: dict[str, tuple[int, ...]] = {}
     alike: dict[str, tuple[Claim, ...]] = {}
-    loose: set[str] = set()
+    loose: dict[str, str] = {}
     for key, group in by_key.items():
         if key == "note":
             columns[key] = tuple(i for claim in group for i in claim.columns)
             continue
         best = tuple(c for c in group if c.exact) or tuple(group)
         if not best[0].exact:
-            loose.add(key)
+            loose[key] = best[0].text
         if len(best) > 1:
             alike[key] = best
         columns[key] = best[0].columns
@@ -271,7 +272,7 @@ def _read_claims(claims: list[Claim]) -> HeaderRead:
             alike["unit"] = alike.pop("school")
     usable = len(columns) >= 2 and (("name" in columns and bool({"post", "position", "unit"} & columns.keys()))
                                     or ("school" in columns and "name" not in columns))
-    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting, frozenset(loose))
+    return HeaderRead(columns if usable else {}, list(columns), claims, alike, sorting, loose)
 
 
 def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
@@ -363,7 +364,7 @@ class _Layout:
         self.chosen = chosen
         self.subject_of = subject_of
         self.columns: dict[str, tuple[int, ...]] = {}
-        self.loose: frozenset[str] = frozenset()  # the keys of `columns` under a loose header
+        self.loose: Mapping[str, str] = {}  # the keys of `columns` under a loose header, with its text
         self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
         self.table = -2  # the grid table the roster is in now

@@ -9,7 +9,7 @@ name spelt with other marks) are warnings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -103,6 +103,8 @@ class ImportedRow:
     roles_read: tuple[RoleRead, ...] = ()  # the roles the Vai trò and Ghi chú cells name (settle_role chooses)
     role_column: str | None = None  # the column of the role chosen (before settle_role: of the one that fits)
     problems: list[Problem] = field(default_factory=list)
+    # The headers messages name that are not the column's own label ("Nhiệm vụ" for the roles).
+    headers: Mapping[str, str] = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
 
@@ -110,11 +112,16 @@ class ImportedRow:
     def matched(self) -> bool:
         return not self.problems
 
+    def label(self, column: str) -> str:
+        """A column as messages name it: its header as written when that is not the column's
+        own label ("Nhiệm vụ" read for the roles), else the label."""
+        return self.headers.get(column) or LABELS[column]
+
     def problem(self, column: str | None, message: str, *, expected: str | None = None,
                 actual: str | None = None, hint: str | None = None, severity: Severity = "error") -> None:
         parts = [self.place] if self.place else []
         if column:
-            parts.append(f"cột '{LABELS[column]}'")
+            parts.append(f"cột '{self.label(column)}'")
         found = Problem(self.source, self.line, ", ".join(parts), message, expected=expected, actual=actual,
                         hint=hint, severity=severity)
         (self.problems if severity == "error" else self.remarks).append(found)
@@ -143,7 +150,8 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     row goes into, which sets the role of a row that names none."""
     stt = _stt(row.get("stt"))
     honorific, name = _honorific(row.get("name") or row.get("school"))
-    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific, note=_note(row))
+    result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific, note=_note(row),
+                         headers=row.loose)
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
     if row.get("stt") and stt is None:
@@ -233,7 +241,7 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
         return False
     if role_column is not None and role != result.role:
         result.problem("name", f"ô họ và tên '{written}' ghi vai trò {wording.role_name(role)}, cột "
-                       f"'{LABELS[role_column]}' ghi {wording.role_name(result.role)}.",
+                       f"'{result.label(role_column)}' ghi {wording.role_name(result.role)}.",
                        expected="một vai trò, ghi ở cột 'Ghi chú' (hoặc 'Vai trò')", hint=ROLE_APART)
         return False
     result.role = role
@@ -291,8 +299,8 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
                        severity="warning")
     gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
     if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
-        result.problem(gave_way.column, f"cột '{LABELS[gave_way.column]}' ghi '{gave_way.text}', cột "
-                       f"'{LABELS[chosen.column]}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
+        result.problem(gave_way.column, f"cột '{result.label(gave_way.column)}' ghi '{gave_way.text}', cột "
+                       f"'{result.label(chosen.column)}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
                        severity="warning")
     in_position = next((read for read in result.roles_read
                         if read.column in _POST_COLUMNS and read.role == chosen.role), None)
@@ -320,8 +328,8 @@ def _two_roles(result: ImportedRow, first: RoleRead, other: RoleRead, fitting: l
         result.problem(first.column, f"'{other.text}' có thể là {names}.", expected=expected,
                        hint="ghi đầy đủ tên vai trò.")
     elif other.column != first.column:
-        result.problem(first.column, f"cột '{LABELS[first.column]}' ghi vai trò '{first.text}', cột "
-                       f"'{LABELS[other.column]}' ghi vai trò '{other.text}'.", expected=expected,
+        result.problem(first.column, f"cột '{result.label(first.column)}' ghi vai trò '{first.text}', cột "
+                       f"'{result.label(other.column)}' ghi vai trò '{other.text}'.", expected=expected,
                        hint="giữ vai trò ở một cột, xóa ở cột kia.")
     else:
         result.problem(first.column, f"ghi hai vai trò khác nhau: '{first.text}' và '{other.text}'.",
@@ -337,7 +345,7 @@ def _no_school_role(result: ImportedRow, body_kind: str) -> None:
     result.problem(read.column, f"ghi '{read.text}', nhưng một trường không thể là {role} của {kind}.",
                    expected=f"vai trò của một trường trong {kind}: {labels}",
                    hint=f"{role} là một người: ghi người đó trong danh sách người; "
-                        + _EMPTY_IF_ORDINARY.format(column=LABELS[read.column]))
+                        + _EMPTY_IF_ORDINARY.format(column=result.label(read.column)))
 
 
 def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None) -> None:
@@ -350,7 +358,7 @@ def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None
     kind = wording.body_kind_name(body_kind).lower()
     labels = ", ".join(label for role, label in vocab.ROLES.items() if vocab.role_fits_kind(role, body_kind))
     expected = f"một vai trò của {kind}: {labels}"
-    empty = _EMPTY_IF_ORDINARY.format(column=LABELS[column])
+    empty = _EMPTY_IF_ORDINARY.format(column=result.label(column))
     meant = {alike.role for alike in result.roles_read if alike.text == read.text}  # "CT": two roles
     others = [wording.body_kind_name(other).lower() for other in vocab.BODY_KINDS
               if meant & {vocab.LEADER_ROLE[other], vocab.DEPUTY_ROLE[other]}]
@@ -359,7 +367,8 @@ def _role_not_of_body(result: ImportedRow, body_kind: str, body_name: str | None
     hint = f"ghi một vai trò của {kind}, hoặc {empty}"
     if result.subject:
         hint = (f"nếu người này là {wording.role_name(read.role)} của tổ chức có {kind} này, để trống ô "
-                f"'{LABELS['subject']}' của dòng này hoặc đặt dòng dưới tiêu đề của tổ chức đó; nếu không, {hint}")
+                f"'{result.label('subject')}' của dòng này hoặc đặt dòng dưới tiêu đề của tổ chức đó; nếu không, "
+                f"{hint}")
     result.problem(column, f"'{read.text}' là vai trò của {' và '.join(others)}, không phải của {kind}; dòng này "
                    f"được xếp vào {body}{why}.", expected=expected, hint=hint)
 
