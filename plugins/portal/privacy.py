@@ -60,10 +60,13 @@ T = TypeVar("T")
 # valid mobile number, and every list of dates would be someone's phone.
 _SEPARATOR = r"[\s.()\-\u00ad\u200b\u2060\u2010-\u2015\u2212\uff08\uff09\uff0d]"
 _RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR}{{1,6}}\d+)*")
-# A known private number (Redactor): its digits joined by anything but a letter or a digit
-# ("0912/944/718", "0912*944*718", "0912 | 944 | 718") are that number. Only its own
-# digits are looked for, so a wider run makes no ordinary number private.
-_PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)*")
+# A known private number (Redactor) with its groups joined by any other sign ("0912/944/718",
+# "0912*944*718", "0912 | 944 | 718"). Such a run also joins dates, times, decimals and
+# lists ("09/12/2024 - 10/12/2024", "9,12 - 9,44"), so in it a number is read only as
+# whole groups from one that starts it as a number is written: "0" and two digits more, or
+# the country code ("84", "0084"); see Redactor._split_phones.
+_PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)+")
+_COUNTRY_GROUPS = frozenset({"84", "0084"})
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _MAX_DIGITS = 15  # E.164
@@ -275,6 +278,10 @@ class Redactor:
     def find(self, text: str) -> list[Found]:
         """The private values written in `text`, in any form."""
         found = [*self._private_emails(text), *self._private_phones(text)]
+        phones = [f for f in found if f.kind == "phone"]
+        # A number split by other signs (_split_phones) that the plain reading found too, once.
+        found += [f for f in self._split_phones(text)
+                  if not any(p.start <= f.start and f.end <= p.end for p in phones)]
         return sorted(found, key=lambda f: (f.start, f.end))
 
     def _private_emails(self, text: str) -> Iterator[Found]:
@@ -293,7 +300,7 @@ class Redactor:
     def _private_phones(self, text: str) -> Iterator[Found]:
         if not self.numbers or not _HAS_DIGIT.search(text):
             return
-        for run in _PRIVATE_RUN.finditer(text):
+        for run in _RUN.finditer(text):
             groups = _groups(text, run)
             digits = "".join(g[2] for g in groups)
             if len(digits) < self.lengths[0]:
@@ -307,6 +314,30 @@ class Redactor:
                         continue
                     start = run.start() if digits[:first] in prefixes else groups[owner[first]][0]
                     yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+
+    def _split_phones(self, text: str) -> Iterator[Found]:
+        """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
+        groups from one that starts a written number, "0912" of "0912/944/718" or "84" of
+        "84/912/944/718", never a date's "09" nor a decimal's "9"."""
+        if not self.numbers or not _HAS_DIGIT.search(text):
+            return
+        for run in _PRIVATE_RUN.finditer(text):
+            groups = _groups(text, run)
+            for i, (start, _, first) in enumerate(groups):
+                if first in _COUNTRY_GROUPS:
+                    skip = len(first)
+                elif first.startswith("0") and len(first) >= 3:
+                    skip = 1
+                else:
+                    continue
+                digits = ""
+                for j in range(i, min(len(groups), i + _MAX_GROUPS)):
+                    digits += groups[j][2]
+                    if digits[skip:] in self.numbers:
+                        yield Found(start, groups[j][1], "phone", (digits[skip:],))
+                        break
+                    if len(digits) > _MAX_DIGITS:
+                        break
 
     def __call__(self, text: str) -> str:
         """`text` with its private values replaced; the same object when there is none."""
