@@ -143,13 +143,13 @@ def abbreviated_roles(text: str) -> tuple[str, ...]:
     return _initials().get(fold(re.sub(r"^P\s*\.\s*", "P", written)), ())
 
 
-def role_label(text: str) -> str | None:
+def role_label(text: str, abbreviated: bool = True) -> str | None:
     """The role a text is the label of, and nothing more, compared folded: '(nhóm
-    trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng', or of its abbreviation ('NT'). None for a
-    text that only starts with one: 'Tổ trưởng tổ Toán', 'Thư ký Hội đồng trường' are
-    posts at a school; None for an abbreviation of two roles ('CT')."""
-    abbreviated = abbreviated_roles(text)
-    return abbreviated[0] if len(abbreviated) == 1 else _whole_words().get(_key(text))
+    trưởng)', 'Nhóm Trưởng', 'P.Nhóm trưởng', or of its abbreviation ('NT') unless not
+    `abbreviated`. None for a text that only starts with one: 'Tổ trưởng tổ Toán', 'Thư ký
+    Hội đồng trường' are posts at a school; None for an abbreviation of two roles ('CT')."""
+    roles = abbreviated_roles(text) if abbreviated else ()
+    return roles[0] if len(roles) == 1 else _whole_words().get(_key(text))
 
 
 def is_school_post(text: str) -> bool:

@@ -45,10 +45,8 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
 # but in a date ("TTCM/Nhóm trưởng"), the word "kiêm" ("Tổ trưởng CM kiêm Nhóm trưởng",
 # "Kiêm thư ký").
 _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s", re.IGNORECASE)
-# The columns of the position, where a role's label is read as the row's role (_role_parts).
-_POST_COLUMNS = frozenset({"post", "position"})
 # A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
-# school ("Tổ trưởng chuyên môn" written short), never read as a team's role.
+# school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The member fields of a data file, in the schema's order (the order of the data files).
@@ -274,12 +272,6 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    # A role in the position that the body lacks is no role of the row: the position stays as written.
-    result.roles_read = tuple(read for read in result.roles_read
-                              if read.column not in _POST_COLUMNS or fits_kind(read.role, body_kind))
-    if not result.roles_read:
-        result.role = ordinary_role(body_kind, bool(result.school))
-        return True
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
     ordinary = [read for read in fitting if read.role in ORDINARY_ROLES]
     if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
@@ -302,21 +294,7 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
         result.problem(gave_way.column, f"cột '{result.label(gave_way.column)}' ghi '{gave_way.text}', cột "
                        f"'{result.label(chosen.column)}' ghi '{chosen.text}': đọc là {wording.role_name(chosen.role)}.",
                        severity="warning")
-    in_position = next((read for read in result.roles_read
-                        if read.column in _POST_COLUMNS and read.role == chosen.role), None)
-    if in_position is not None:
-        _role_in_position(result, in_position)
     return True
-
-
-def _role_in_position(result: ImportedRow, read: RoleRead) -> None:
-    """A role's label in the Chức vụ, read as the row's role (_role_parts), said: the
-    position is dropped when it is that label alone, else kept as written."""
-    if result.position is not None and role_label(result.position) == read.role:
-        result.position = None
-    result.problem(read.column, f"chức vụ ghi '{read.text}': đọc là vai trò {wording.role_name(read.role)}, không "
-                   "phải chức vụ ở trường.", severity="warning",
-                   hint="vai trò ghi ở cột 'Ghi chú' (hoặc 'Vai trò'); cột 'Chức vụ' chỉ ghi chức vụ ở trường.")
 
 
 def _two_roles(result: ImportedRow, first: RoleRead, other: RoleRead, fitting: list[RoleRead]) -> None:
@@ -436,15 +414,11 @@ def _role_parts(row: TableRow) -> dict[str, tuple[str, ...]]:
     """The texts a row's role is read from, in order, each with the columns it is in: the
     Vai trò cell whole; the parts of a role column headed loosely ("Nhiệm vụ", which holds
     duties: "Phụ trách chung; Phó nhóm trưởng") and of the Ghi chú cells, split as a note
-    is (_note_parts); last, a part of the position that is a role's label alone ("Phó nhóm
-    trưởng", "Giáo viên, Phó nhóm trưởng"), but a school's own "Tổ trưởng" (_SCHOOL_HEADS).
-    Every column is read: two roles in them are settled as two in a note (settle_role)."""
+    is (_note_parts). Every column is read: two roles in them are settled as two in a note
+    (settle_role). The Chức vụ is not read for a role (_role_in_position)."""
     text = row.get("role")
     groups = [("role", _note_parts(row.lines.get("role") or (text,)) if "role" in row.loose else [text]),
               ("note", _note_parts(row.lines.get("note") or (row.get("note"),)))]
-    column, position = _position_written(row)
-    groups.append((column, [part for part in _note_parts((position,))
-                            if role_label(part) not in {None, *_SCHOOL_HEADS}]))
     parts: dict[str, tuple[str, ...]] = {}
     for column, texts in groups:
         for part in filter(None, texts):
@@ -490,6 +464,18 @@ def _posts_whole(parts: list[str]) -> list[str]:
     return whole
 
 
+def _role_in_position(result: ImportedRow, column: str, position: str) -> None:
+    """A role's label in the Chức vụ ("Phó nhóm trưởng", "GV - Thư ký") is said, not read:
+    such a label is as often a post at the school (a school's "Nhóm trưởng" of a subject
+    within its department, its "Thư ký") as a role typed in the wrong column. A school's
+    "Tổ trưởng", "Tổ phó" (_SCHOOL_HEADS) are its own posts: nothing to say."""
+    labels = [part for part in _note_parts((position,)) if role_label(part, abbreviated=False) is not None]
+    if any(role_label(part, abbreviated=False) not in _SCHOOL_HEADS for part in labels):
+        result.problem(column, f"chức vụ ghi '{position}': giữ là chức vụ ở trường, không đọc là vai trò trong tổ "
+                       "chức.", severity="warning",
+                       hint="nếu đó là vai trò trong tổ chức, ghi ở cột 'Ghi chú' (hoặc 'Vai trò').")
+
+
 def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     """The position and the unit, from one "Chức vụ - Đơn vị" cell or two."""
     column, position = _position_written(row)
@@ -501,6 +487,7 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     else:
         unit_text, column = row.get("unit"), "unit"
     result.position = normalize_position(position) if position else None
+    _role_in_position(result, column if column == "post" else "position", position)
     if not unit_text or result.unit is not None:
         return
     unit_id = row.get("unit_id")
