@@ -1074,7 +1074,9 @@ TEAM, GROUP = (None, ""), ("NHÓM TOÁN", "Toán")
     # department) the team's Tổ trưởng, "Phó Hiệu trưởng" an unknown role.
     (GROUP, "NT", "nhom-truong"),
     (GROUP, "GVDG, P.NT", "pho-nhom-truong"),
-    (TEAM, "TT", "to-truong"),
+    (TEAM, "TT", "uy-vien"),  # a school's Tổ trưởng chuyên môn, a thị trấn: no role's abbreviation
+    (GROUP, "GV dạy lớp 5/1 - TT", "uy-vien"),
+    (GROUP, "Phụ trách Toán/TV", "uy-vien"),
     (TEAM, "Dạy giỏi tỉnh - TK", "thu-ky"),
     (GROUP, "TT; UV", "uy-vien"),  # as "Tổ trưởng; Ủy viên"
     (GROUP, "Phó trưởng thôn", "uy-vien"),

@@ -121,14 +121,20 @@ def _one_slip(text: str, label: str) -> bool:
                                                    for i in range(len(longer)))
 
 
+# Initials that lists use for other things more than for a role: "TT" is a school's Tổ
+# trưởng chuyên môn or a thị trấn, "TP" a thành phố, "TV" Tiếng Việt or the thư viện.
+_OTHER_INITIALS = frozenset({"tt", "tp", "tv"})
+
+
 @cache
 def _initials() -> dict[str, tuple[str, ...]]:
     """The roles of each abbreviation: the initials of their labels, folded ("nt":
-    Nhóm trưởng, "pnt": Phó Nhóm trưởng, "ct": Chủ tịch and Cụm trưởng)."""
+    Nhóm trưởng, "pnt": Phó Nhóm trưởng, "ct": Chủ tịch and Cụm trưởng), but _OTHER_INITIALS."""
     roles: dict[str, tuple[str, ...]] = {}
     for role, label in vocab.ROLES.items():
         initials = "".join(word[0] for word in fold(label).split())
-        roles[initials] = (*roles.get(initials, ()), role)
+        if initials not in _OTHER_INITIALS:
+            roles[initials] = (*roles.get(initials, ()), role)
     return roles
 
 
