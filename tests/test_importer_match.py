@@ -332,6 +332,20 @@ def test_a_cluster_s_people_imported_beside_its_numbered_schools_are_written_wit
         "(được giữ lại); người của tổ chức ghi không số thứ tự."]
 
 
+def test_a_council_s_officers_named_after_it_are_its_roles_in_its_own_list(repo_portal: Portal,
+                                                                           tmp_path: Path) -> None:
+    """The ninth hostile review: 'Thư ký HĐKH' is a post at the school in a subject group's
+    list (the seventh's mend), but the Thư ký in the list of that council: it was written as
+    an Ủy viên, and the council left without its chairman."""
+    notes = ["Chủ tịch HĐKH", "Phó Chủ tịch Hội đồng khoa học", "Thư ký HĐKH", "Ủy viên HĐKH"]
+    path = tsv(tmp_path, [HEADER, *([str(i), name, "Hiệu trưởng - TH Minh Thạnh", "", note] for i, (name, note) in
+                                    enumerate(zip(["Đỗ Tấn Nhạn", "Lê Văn Hoà", "Trần Văn Tư", "Mai Thị Lan"],
+                                                  notes, strict=True), start=1))])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-hoi-dong-cm-nv")
+    assert result.errors == []
+    assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -32,11 +32,16 @@ _ROLE_WORDS = re.compile(rf"^(?:(?:pho )?(?:truong {_UNITS}|{_UNITS} (?:truong|p
 # CC") or "tổ mạng lưới" is the body's role.
 _HEADS = (r"(?:pho )?(?:chu tich|thu k[yi]|uy vien|thanh vien|(?:to|nhom|cum|ban) (?:truong|pho)"
           r"|truong (?:to|nhom|cum|ban))")
-_ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|thi|cham thi|tu danh gia|tdg|khoa hoc|kh"
-              r"|thi dua|td|tdkt|t)"
+_ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|t)"
               r"|cong doan|cd|cdcs|bch|ban chap hanh|nu cong|thanh tra|ttnd|doan|chi doan|chi bo"
               r"|chuyen mon|cm|van phong|vp|khoi|to (?!cc(?![a-z]))[a-z0-9]+|cum (?:thi dua|td)")
 _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong|{_HEADS} (?:{_ELSEWHERE}))(?![a-z])")
+# An officer of a council that is a post at the school in any other list ("Thư ký HĐ chấm
+# thi", "Chủ tịch HĐ TĐKT"), but the body's own role in a list of that council, a body of
+# kind hoi-dong ("Phó Chủ tịch HĐKH" of a "Hội đồng khoa học"): council_role.
+_COUNCIL_POST = re.compile(rf"^{_HEADS} (?:hoi dong|hd) ?(?:thi|cham thi|tu danh gia|tdg|khoa hoc|kh|thi dua|td|tdkt)"
+                           r"(?![a-z])")
+COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
 _ABBREVIATION = re.compile(r"(?:P\s*\.\s*)?([^\W\d_]{2,4})")
@@ -85,7 +90,7 @@ def role_match(text: str) -> tuple[str | None, bool]:
     A text starting with "Phó" ("P.") is a deputy's role or none, never a leader's; the
     post at the school is none (_SCHOOL_POST)."""
     key = _key(text)
-    if not key or _SCHOOL_POST.match(key):
+    if not key or _SCHOOL_POST.match(key) or _COUNCIL_POST.match(key):
         return None, False
     role, loose = _match(key)
     if role is not None and key.startswith(_DEPUTY + " ") and role not in vocab.DEPUTY_ROLE.values():
@@ -159,8 +164,17 @@ def role_label(text: str, abbreviated: bool = True) -> str | None:
 
 
 def is_school_post(text: str) -> bool:
-    """A post at the school (_SCHOOL_POST), however written."""
-    return bool(_SCHOOL_POST.match(_key(text)))
+    """A post at the school (_SCHOOL_POST, _COUNCIL_POST), however written."""
+    key = _key(text)
+    return bool(_SCHOOL_POST.match(key) or _COUNCIL_POST.match(key))
+
+
+def council_role(text: str) -> str | None:
+    """The role of an officer of a council named after the role ("Thư ký Hội đồng thi",
+    "Phó Chủ tịch HĐKH"), which is the body's role in a list of a council (COUNCIL_KIND)
+    only; None for any other text."""
+    key = _key(text)
+    return _match(key)[0] if _COUNCIL_POST.match(key) else None
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:
@@ -173,7 +187,7 @@ def looks_like_a_role(text: str) -> bool:
     """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows. A
     post at the school ('Thư ký Hội đồng trường') is a note, not a role misspelt."""
     key = _key(text)
-    return bool(_ROLE_WORDS.search(key)) and not _SCHOOL_POST.match(key) and len(text) <= 40
+    return bool(_ROLE_WORDS.search(key)) and not is_school_post(text) and len(text) <= 40
 
 
 def ordinary_role(body_kind: str | None, school: bool) -> str:

@@ -22,8 +22,10 @@ from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
 from .roles import (
+    COUNCIL_KIND,
     ORDINARY_ROLES,
     abbreviated_roles,
+    council_role,
     fits_kind,
     is_school_post,
     looks_like_a_role,
@@ -72,6 +74,7 @@ class RoleRead:
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
+    council: bool = False  # an officer of a council named after the role: a role in that council's list only
 
 
 @dataclass
@@ -272,6 +275,12 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
+    # An officer of a council named after the role ("Thư ký HĐ chấm thi") is a post at the
+    # school, a note, in the list of anything but a council.
+    result.roles_read = tuple(read for read in result.roles_read if not read.council or body_kind == COUNCIL_KIND)
+    if not result.roles_read:
+        result.role = ordinary_role(body_kind, bool(result.school))
+        return True
     fitting = [read for read in result.roles_read if fits_kind(read.role, body_kind)]
     ordinary = [read for read in fitting if read.role in ORDINARY_ROLES]
     if len({read.role for read in fitting}) > 1:  # "Ủy viên, thư ký": a plain member's role gives way
@@ -377,6 +386,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
         if role is not None:
             read.append(RoleRead(part, role, loose))
+        elif council := council_role(part):  # a council's officer: a role in that council's list only
+            read.append(RoleRead(part, council, False, council=True))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
