@@ -302,6 +302,10 @@ def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodie
 @pytest.mark.parametrize("unit, school, error", [
     ("Hiệu trưởng trường THCS Thị Trấn 2", "cc-thcs-thi-tran-2", None),
     ("Hiệu trưởng trường THCS Thị Trấn, huyện Củ Chi", "cc-thcs-thi-tran", None),  # more text, not more name
+    # The ninth hostile review: the mend made these "several schools"; a place is no number.
+    ("Hiệu trưởng trường THCS Thị Trấn huyện Củ Chi", "cc-thcs-thi-tran", None),
+    ("Hiệu trưởng trường THCS Thị Trấn điểm lẻ", "cc-thcs-thi-tran", None),
+    ("Hiệu trưởng trường THCS Thị Trấn 3", None, "'trường THCS Thị Trấn 3' khớp với nhiều trường."),
     # The hostile review: read as THCS Thị Trấn, without a word, though "Hai" is THCS Thị Trấn 2's.
     ("Hiệu trưởng trường THCS Thị Trấn Hai", None, "'trường THCS Thị Trấn Hai' khớp với nhiều trường."),
 ])

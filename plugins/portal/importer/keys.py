@@ -30,6 +30,11 @@ LEVEL_CODES = frozenset({"th", "thcs", "thpt", "th-thcs", "thcs-thpt", "mn", "mg
 # numbers only after a word that numbers a body ("Nam Thanh" stays a name).
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
+
+
+def is_number_word(word: str) -> bool:
+    """'2', 'hai', 'muoi' (folded): a word that may number a school or a body."""
+    return word.isdigit() or word in _UNITS or word == "muoi"
 _NUMBER_WORDS = re.compile(
     r"(?<![a-z0-9])(cum|nhom|to|so|khoi|ban|truong|mon) (?:(muoi)(?: (mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|"
     r"(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin))(?![a-z0-9])")

@@ -20,7 +20,7 @@ from .. import wording
 from ..model import Portal
 from ..text import normalize, slugify
 from .errors import RosterError
-from .keys import LEVEL_CODES, fold, name_key, school_key, subject_key, without_level
+from .keys import LEVEL_CODES, fold, is_number_word, name_key, school_key, subject_key, without_level
 
 # How many candidates fuzzy matching ranks at most, and how many it suggests.
 _BLOCK = 200
@@ -66,6 +66,13 @@ def _boundary_prefixes(key: str) -> list[str]:
     return [key] + [key[:i] for i in reversed(cuts) if key[:i].strip()]
 
 
+def _goes_on_with_a_number(key: str, beginning: str) -> bool:
+    """Whether a key goes on after its beginning with a number, in digits or in words: the
+    "2" of "thcs thi tran 2", the "hai" of "thcs thi tran hai"; not "huyen cu chi"."""
+    rest = key[len(beginning):]
+    return rest[:1] == " " and bool(rest.split()) and is_number_word(rest.split()[0])
+
+
 class Matcher:
     """The office's schools, people and subjects, indexed for the rows of a roster."""
 
@@ -82,9 +89,9 @@ class Matcher:
         self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
         self.school_words: dict[str, set[str]] = defaultdict(set)
         self.school_keys: dict[str, list[str]] = defaultdict(list)
-        # The schools by the beginnings of their names that go on with more words ("thcs
-        # thi tran" -> THCS Thị Trấn 2), with and without the level: a text read by such a
-        # beginning and going on with other words may mean either.
+        # The schools by the beginnings of their names that go on with a number ("thcs thi
+        # tran" -> THCS Thị Trấn 2), with and without the level: a text read by such a
+        # beginning and going on with another number ("Hai", "3") may mean either.
         self.school_longer: dict[str, set[str]] = defaultdict(set)
         for s in self.schools:
             for text in (s.name, *s.aliases, *(f.name for f in s.former_names)):
@@ -93,7 +100,7 @@ class Matcher:
                 self.school_bare[without_level(key)].add(s.id)
                 for indexed in {key, without_level(key)}:
                     for beginning in _boundary_prefixes(indexed)[1:]:
-                        if indexed[len(beginning)] == " ":
+                        if _goes_on_with_a_number(indexed, beginning):
                             self.school_longer[beginning].add(s.id)
                 self.school_keys[s.id].append(key)
                 for word in re.split(r"[\s-]+", without_level(key)):
@@ -148,8 +155,8 @@ class Matcher:
 
     def school(self, text: str) -> Found:
         """The school a unit's text names: the whole name; else the longest known name
-        it starts with, unless the text goes on with a word where another known name goes
-        on too ("THCS Thị Trấn Hai" beside THCS Thị Trấn 2: several schools, an error);
+        it starts with, unless the text goes on with a number where another known name goes
+        on with one ("THCS Thị Trấn Hai" beside THCS Thị Trấn 2: several schools, an error);
         else, when it gives no level, the same without the level."""
         key = school_key(text)
         if not key:
@@ -163,7 +170,7 @@ class Matcher:
                 matches = index.get(prefix.strip(" -"))
                 if not matches:
                     continue
-                if prefix != key and key[len(prefix)] == " " and key[len(prefix) + 1:][:1].isalnum():
+                if prefix != key and _goes_on_with_a_number(key, prefix):
                     # "THCS Thị Trấn Hai": THCS Thị Trấn, or THCS Thị Trấn 2 written otherwise
                     matches = matches | self.school_longer.get(prefix.strip(" -"), set())
                 if len(matches) == 1:
