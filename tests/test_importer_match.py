@@ -350,6 +350,19 @@ def test_a_council_s_officers_named_after_it_are_its_roles_in_its_own_list(repo_
     assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
 
 
+@pytest.mark.parametrize("header", ["Vai trò trong Hội đồng", "Vai trò trong HĐ", "Chức vụ trong tổ cốt cán",
+                                    "Nhiệm vụ trong Hội đồng", "Nhiệm vụ được giao"])
+def test_a_roles_column_headed_with_more_words_is_read(repo_portal: Portal, tmp_path: Path, header: str) -> None:
+    """The ninth hostile review: such a column was not read (only said to be), every member
+    an ordinary one, and --apply refused for want of a chairman, hinting at the Ghi chú."""
+    path = tsv(tmp_path, [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", header],
+                          ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "Chủ tịch"],
+                          ["2", "Lê Văn Hoà", "Hiệu trưởng - TH Bến Súc", "Thư ký"]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-hoi-dong-cm-nv")
+    assert result.errors == []
+    assert [r.role for r in result.rows] == ["chu-tich", "thu-ky"]
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -53,7 +53,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
     "subject": ("mon", "monhoc", "bomon", "phanmon", "monphanmon", "gvcotcanmonphanmon",
                 "giaoviencotcanmonphanmon", "cotcanmon", "gvcotcanmon"),
-    "role": ("vaitro", "vaitrotrongto", "vaitrotrongnhom", "vaitrotrongcum"),
+    "role": ("vaitro",),  # and any header that starts as a role's (_ROLE_HEADERS)
     "note": ("ghichu",),
     # A list the portal published (exports.ROSTER_COLUMNS): the day an amending decision put
     # a row in. Such rows are not part of the list as signed: they are left out.
@@ -157,10 +157,15 @@ def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
     for column, names in HEADERS.items():
         if key in names:
             return column, True
+    if key.startswith(_ROLE_HEADERS):
+        return "role", True
     loose = _loose_key(key, fuzzy)
     return (loose, False) if loose else None
 
 
+# How a header of the roles in the body starts: "Vai trò trong Hội đồng", "Vai trò trong
+# HĐ", "Chức vụ trong tổ cốt cán" (a "Chức vụ" alone is the post at the school).
+_ROLE_HEADERS = ("vaitro", "chucvutrong")
 # What may follow a family header's spelling: "Họ và tên lót (đệm)", "Họ và tên đệm (lót)".
 _MIDDLE_WORDS = re.compile(r"(?:(?:chu)?(?:lot|dem))+")
 
@@ -174,8 +179,8 @@ def _loose_key(key: str, fuzzy: bool) -> str | None:
         return "name"
     if "ghichu" in key:
         return "note"
-    if key == "nhiemvu":
-        return "role"  # duties, where a role may be written: read only without a "Vai trò" column
+    if key.startswith("nhiemvu"):  # "Nhiệm vụ", "Nhiệm vụ trong Hội đồng", "Nhiệm vụ được giao"
+        return "role"  # duties, where a role may be written: read part by part, as a note
     if ("mon" in key and len(key) <= 25 and "donvi" not in key and "chucvu" not in key
             and not any(word in key for word in _NOT_SUBJECT)):
         return "subject"
