@@ -165,10 +165,10 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
 def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember], kept: list[ProposedMember],
                    problems: list[Problem]) -> None:
     """A body's rows are numbered once each (checks; --apply would refuse). A list of a
-    cluster's people imported alone beside its numbered schools, kept: the people are
-    written without their STT (the data names a cluster's people above its table of
-    schools), said in a warning. Any other STT that an earlier row, or a member kept, has
-    is an error on its row."""
+    cluster's people imported alone beside its numbered schools, kept, numbered on its own
+    (an STT a school has): the people are written without their STT (the data names a
+    cluster's people above its table of schools), said in a warning. Any other STT that an
+    earlier row, or a member kept, has is an error on its row."""
     taken: dict[int, str] = {}
     schools_numbered = False
     for member in kept:
@@ -178,7 +178,7 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
             taken[member.entry["stt"]] = f"{who} (có sẵn trong {target.name}, được giữ lại)"
             schools_numbered = schools_numbered or member.entry.get("school") is not None
     people = [m.row for m in imported if m.row is not None and m.row.person and m.entry.get("stt") is not None]
-    if schools_numbered and people and all(row.stt in taken for row in people):
+    if schools_numbered and any(row.stt in taken for row in people):  # numbered on their own, from 1
         for member in imported:
             if member.row in people:
                 del member.entry["stt"]
