@@ -171,6 +171,24 @@ def test_the_folder_the_clerk_stands_in_is_filled(tmp_path: Path, asked: str) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["trang"], "the staging folder is gone"
 
 
+def test_a_repository_just_cloned_is_filled_and_its_git_folder_kept(tmp_path: Path) -> None:
+    """The hostile review: `git clone` of the office's empty repository, then `cotcan
+    tao-trang .` in it, was refused as 'not empty' for its .git folder."""
+    here = tmp_path / "trang"
+    (here / ".git").mkdir(parents=True)
+    (here / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    done = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=here)
+    assert (done.returncode, done.stderr) == (Exit.OK, "")
+    assert files_in(here) == FILES | {".git/HEAD"}
+    assert (here / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    other = tmp_path / "khac"
+    (other / ".git").mkdir(parents=True)
+    (other / "README.md").write_text("# Trang", encoding="utf-8")
+    refused = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=other)
+    assert refused.returncode == Exit.USAGE and "thư mục đã có và không trống" in refused.stderr
+    assert sorted(p.name for p in other.iterdir()) == [".git", "README.md"]
+
+
 def test_a_folder_that_cannot_be_made_names_the_folder_asked_for(tmp_path: Path) -> None:
     """Inside a file (or /proc): the message names the folder the clerk typed and why, not a
     parent with 'already exists' or the hidden staging folder beside it."""

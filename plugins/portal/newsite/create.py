@@ -2,9 +2,9 @@
 
 The files are written into a temporary folder beside the target, checked as a draft (the
 placeholders are warnings there; anything else is an error, and then nothing is created),
-and the folder is renamed into place in one step (an empty folder that exists gets its
-entries, one by one). A folder that exists and is not empty is
-refused: nothing of the clerk's is ever overwritten.
+and the folder is renamed into place in one step (an empty folder that exists, or one that
+holds only a repository's version control, gets its entries, one by one). A folder that
+holds anything else is refused: nothing of the clerk's is ever overwritten.
 """
 
 from __future__ import annotations
@@ -37,10 +37,16 @@ class NewSite:
     warnings: tuple[Problem, ...]
 
 
+# What a folder may hold and still be filled: the version control of a repository just
+# cloned or made (`git clone` of an empty repository, `git init`), the Finder's own file.
+# The new site writes none of them.
+_EMPTY_ENOUGH = frozenset({".git", ".hg", ".svn", ".DS_Store"})
+
+
 def refuse_used_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise NewSiteError(f"{folder}: đã có một tệp mang tên này; chọn tên thư mục khác.")
-    if folder.is_dir() and any(folder.iterdir()):
+    if folder.is_dir() and any(entry.name not in _EMPTY_ENOUGH for entry in folder.iterdir()):
         raise NewSiteError(f"{folder}: thư mục đã có và không trống; không ghi vào đó. Chọn một thư mục mới "
                            "(lệnh tự tạo nó).")
 
