@@ -182,15 +182,16 @@ def test_a_read_only_data_folder_is_told_in_vietnamese(data: Path, tmp_path: Pat
 
 def test_an_error_the_checker_finds_after_applying_restores_the_files(data: Path, tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """A phone number in a Ghi chú: the importer lets it through, the checker (which knows
-    every public text must hold no private number) does not."""
-    path = tmp_path / "ghi-chu-sdt.tsv"
+    """A Ghi chú longer than the data allows: the importer lets it through, the checker
+    (the schema's length of a note) does not."""
+    path = tmp_path / "ghi-chu-dai.tsv"
     path.write_text(HEADER + "CỤM HAI\n1\tĐỗ Tấn Nhạn\tHiệu trưởng - TH Minh Thạnh\t\tCụm trưởng\n"
-                    "2\tLê Văn Hoà\tHiệu trưởng - TH Bến Súc\t\tĐT 0912 555 888\n", encoding="utf-8")
+                    "2\tLê Văn Hoà\tHiệu trưởng - TH Bến Súc\t\t" + "Phụ trách chuyên môn. " * 30 + "\n",
+                    encoding="utf-8")
     before = tree(data)
     code, _, err = run(capsys, "--office", DT, "--input", str(path), "--data", str(data), "--apply")
     assert code == 1
-    assert "số điện thoại '0912 555 888' không thuộc liên hệ riêng tư của ai" in err
+    assert "members[1].note" in err
     assert err.rstrip().endswith("Danh sách làm dữ liệu có lỗi mới ở trên (số dòng là của tệp dữ liệu như sau khi "
                                  "nhập, theo phần 'Những gì thay đổi'), nên các tệp đã được trả lại như cũ: chưa ghi "
                                  "gì.")

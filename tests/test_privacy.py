@@ -106,6 +106,15 @@ def test_dates_times_and_decimals_joined_by_other_signs_are_no_private_number(te
     assert Redactor([private])(text) is text
 
 
+@pytest.mark.parametrize("form", ["ĐT +84 (0) 912/944/718", "GV TH Định Hiệp - 0 912/944/718", "0/912/944/718",
+                                  "+84912/944/718", "84/912/944/718", "0084/912/944/718"])
+def test_a_private_number_split_after_its_trunk_or_country_code_is_hidden(form: str) -> None:
+    """The tenth hostile review: these were published (a trunk "0" written alone, the
+    country code glued to the number, were never read as a number's start)."""
+    redacted = Redactor(["0912944718"])(form)
+    assert REDACTED in redacted and "944" not in redacted and "+" + REDACTED not in form
+
+
 def test_a_contact_that_is_no_phone_or_e_mail_matches_no_word() -> None:
     """`email: "x"` once made 2,969 replacements, inside markup too; `"không có"` rewrote
     "không có thật". A value that is not a valid contact now matches nothing (and the

@@ -62,11 +62,12 @@ _SEPARATOR = r"[\s.()\-\u00ad\u200b\u2060\u2010-\u2015\u2212\uff08\uff09\uff0d]"
 _RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR}{{1,6}}\d+)*")
 # A known private number (Redactor) with its groups joined by any other sign ("0912/944/718",
 # "0912*944*718", "0912 | 944 | 718"). Such a run also joins dates, times, decimals and
-# lists ("09/12/2024 - 10/12/2024", "9,12 - 9,44"), so in it a number is read only as
-# whole groups from one that starts it as a number is written: "0" and two digits more, or
-# the country code ("84", "0084"); see Redactor._split_phones.
+# lists ("09/12/2024 - 10/12/2024", "9,12 - 9,44"), so in it a number is read only as whole
+# groups from one that starts a number as it is written, its trunk "0" or country code
+# written too: "0" alone or with two digits more ("0 912/…", "0912/…", not a date's "09"),
+# or the country code ("84", "84912", "0084"); see Redactor._split_phones.
 _PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)+")
-_COUNTRY_GROUPS = frozenset({"84", "0084"})
+_NUMBER_START = re.compile(r"0(?:\d\d+)?|(?:00)?84\d*")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _MAX_DIGITS = 15  # E.164
@@ -317,26 +318,26 @@ class Redactor:
 
     def _split_phones(self, text: str) -> Iterator[Found]:
         """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
-        groups from one that starts a written number, "0912" of "0912/944/718" or "84" of
-        "84/912/944/718", never a date's "09" nor a decimal's "9"."""
+        groups from one that starts a written number (_NUMBER_START: "0912" of "0912/944/718",
+        "0" of "0 912/944/718", "84" of "+84 (0) 912/944/718"), with its trunk or country
+        code; never a date's "09" nor a decimal's "9"."""
         if not self.numbers or not _HAS_DIGIT.search(text):
             return
         for run in _PRIVATE_RUN.finditer(text):
             groups = _groups(text, run)
             for i, (start, _, first) in enumerate(groups):
-                if first in _COUNTRY_GROUPS:
-                    skip = len(first)
-                elif first.startswith("0") and len(first) >= 3:
-                    skip = 1
-                else:
+                if not _NUMBER_START.fullmatch(first):
                     continue
                 digits = ""
                 for j in range(i, min(len(groups), i + _MAX_GROUPS)):
                     digits += groups[j][2]
-                    if digits[skip:] in self.numbers:
-                        yield Found(start, groups[j][1], "phone", (digits[skip:],))
+                    if len(digits) > _MAX_DIGITS + 1:
                         break
-                    if len(digits) > _MAX_DIGITS:
+                    national = next((digits[-n:] for n in self.lengths
+                                     if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
+                    if national is not None:
+                        plus = start > 0 and text[start - 1] == "+"  # "+84/912/…": hidden with its sign
+                        yield Found(start - plus, groups[j][1], "phone", (national,))
                         break
 
     def __call__(self, text: str) -> str:

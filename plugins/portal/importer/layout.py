@@ -65,7 +65,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 # A header of phone numbers or e-mail addresses, compacted (keys.compact): "Số điện thoại", "SĐT", "Email".
 _CONTACT_HEADER = re.compile(r"dienthoai|sdt|^dt|email|thudientu|mail")
-_CONTACT_NOT_IMPORTED = ("số điện thoại, email là thông tin riêng tư, không nhập từ danh sách; nếu cần lưu, ghi vào "
+CONTACT_NOT_IMPORTED = ("số điện thoại, email là thông tin riêng tư, không nhập từ danh sách; nếu cần lưu, ghi vào "
                          "mục 'contact' của người đó trong data/people (chỉ công bố khi ghi 'publish').")
 LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "post": "Chức vụ - Đơn vị công tác",
           "position": "Chức vụ", "unit": "Đơn vị công tác", "subject": "Môn", "role": "Vai trò",
@@ -654,7 +654,7 @@ class _Layout:
             private = _CONTACT_HEADER.search(compact(text)) is not None
             warnings.append((order, row_problem(
                 self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập.", severity="warning",
-                hint=_CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
+                hint=CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
         return warnings
 
     def _unsorted_problems(self) -> list[tuple[int, Problem]]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import vocab, wording
+from ..privacy import KIND_LABELS, find_contacts
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import LABELS, NOTES_JOINED_BY, TableRow
+from .layout import CONTACT_NOT_IMPORTED, LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
@@ -51,6 +52,8 @@ _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s
 # school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
+# The cells of a row whose text the data keeps and the site publishes (as written).
+_PUBLISHED_CELLS = ("post", "position", "unit", "subject", "role", "note")
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
 
@@ -166,6 +169,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
             result.problem("subject", f"không rõ môn '{result.subject}'.", expected="tên một môn trong "
                            "data/subjects.yml (hoặc một tên khác đã ghi trong aliases của môn đó)",
                            hint=f"gần nhất: {close}" if close else None)
+    _contacts(result, row)
     is_school = school_table or _names_a_school(matcher, row, name)
     role_column = _role(result, row, body_kind, is_school)
     if is_school:
@@ -187,6 +191,16 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     _post(result, matcher, row)
     _person(result, matcher, row)
     return result
+
+
+def _contacts(result: ImportedRow, row: TableRow) -> None:
+    """A phone number or an e-mail address in a cell the data would publish (a note, a
+    post) is an error: contacts are private and never imported from a list (the checker
+    refuses a number of nobody; a known one would only be hidden)."""
+    for column in _PUBLISHED_CELLS:
+        for found in find_contacts(row.get(column)):
+            result.problem(column, f"có {KIND_LABELS[found.kind]} '{row.get(column)[found.start:found.end]}'.",
+                           expected="không ghi thông tin liên hệ trong danh sách", hint=CONTACT_NOT_IMPORTED)
 
 
 def _name_error(result: ImportedRow, problem: NameProblem) -> None:
