@@ -306,6 +306,9 @@ def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodie
     ("Hiệu trưởng trường THCS Thị Trấn huyện Củ Chi", "cc-thcs-thi-tran", None),
     ("Hiệu trưởng trường THCS Thị Trấn điểm lẻ", "cc-thcs-thi-tran", None),
     ("Hiệu trưởng trường THCS Thị Trấn 3", None, "'trường THCS Thị Trấn 3' khớp với nhiều trường."),
+    # The tenth: these became THCS Thị Trấn, without a word.
+    ("Hiệu trưởng trường THCS Thị Trấn số 2", None, "'trường THCS Thị Trấn số 2' khớp với nhiều trường."),
+    ("Hiệu trưởng trường THCS Thị Trấn II", None, "'trường THCS Thị Trấn II' khớp với nhiều trường."),
     # The hostile review: read as THCS Thị Trấn, without a word, though "Hai" is THCS Thị Trấn 2's.
     ("Hiệu trưởng trường THCS Thị Trấn Hai", None, "'trường THCS Thị Trấn Hai' khớp với nhiều trường."),
 ])

@@ -20,7 +20,7 @@ from .. import wording
 from ..model import Portal
 from ..text import normalize, slugify
 from .errors import RosterError
-from .keys import LEVEL_CODES, fold, is_number_word, name_key, school_key, subject_key, without_level
+from .keys import LEVEL_CODES, fold, name_key, school_key, starts_with_a_number, subject_key, without_level
 
 # How many candidates fuzzy matching ranks at most, and how many it suggests.
 _BLOCK = 200
@@ -68,9 +68,9 @@ def _boundary_prefixes(key: str) -> list[str]:
 
 def _goes_on_with_a_number(key: str, beginning: str) -> bool:
     """Whether a key goes on after its beginning with a number, in digits or in words: the
-    "2" of "thcs thi tran 2", the "hai" of "thcs thi tran hai"; not "huyen cu chi"."""
+    "2" of "thcs thi tran 2", the "hai", "so 2", "ii" of "thcs thi tran hai"; not "huyen cu chi"."""
     rest = key[len(beginning):]
-    return rest[:1] == " " and bool(rest.split()) and is_number_word(rest.split()[0])
+    return rest[:1] == " " and starts_with_a_number(rest.split())
 
 
 class Matcher:
