@@ -30,7 +30,7 @@ from portal.importer import (
     school_key,
     split_post,
 )
-from portal.importer.roles import abbreviated_roles, looks_like_a_role, role_match
+from portal.importer.roles import abbreviated_roles, council_role, looks_like_a_role, role_match
 from portal.model import Portal
 from roster_files import write_table
 
@@ -358,14 +358,13 @@ def test_positions_and_roles() -> None:
     ("Phó Cục trưởng", ("pho-cum-truong", True)),  # a one-letter slip
     ("Phó Hiệu trưởng", (None, False)),
     ("Thư ký", ("thu-ky", False)),
-    ("Thư ký hội đồng", ("thu-ky", False)),
+    ("Thư ký hội đồng", (None, False)),  # a council's officer: a role in a council's list only (council_role)
     ("Thư ký Hội đồng trường", (None, False)),  # posts at the school
     ("Thư ký hội đồng sư phạm", (None, False)),
     ("Thư ký HĐSP", (None, False)),
     ("Thư ký hội đồng thi", (None, False)),
-    # The secretary of a council that is a body of the list (kind hoi-dong) is its Thư ký.
-    ("Thư ký Hội đồng chuyên môn", ("thu-ky", False)),
-    ("Thư ký HĐCM", ("thu-ky", False)),
+    ("Thư ký Hội đồng chuyên môn", (None, False)),
+    ("Thư ký HĐCM", (None, False)),
     ("Trưởng nhóm Toán", ("nhom-truong", False)),
     # A word order is read whole only: these were roles by their start or loosely.
     ("Trưởng thôn", (None, False)),
@@ -399,6 +398,17 @@ def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
     assert role_match(text) == role
     if role[0] is None and text.startswith("Thư ký"):
         assert not looks_like_a_role(text)  # a note, not a role misspelt
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Thư ký hội đồng", ("thu-ky", False)), ("Chủ tịch HĐCM", ("chu-tich", False)),
+    ("Ủy viên Hội đồng bộ môn Toán", ("uy-vien", False)), ("Phó Chủ tịch HĐKH", ("pho-chu-tich", True)),
+    ("Thư ký HĐ chấm thi", ("thu-ky", True)), ("Ủy viên Hội đồng tuyển sinh", ("uy-vien", True)),
+    ("Thư ký Hội đồng trường", None), ("Ủy viên HĐT", None), ("Thư ký", None),  # the school's; a plain role
+])
+def test_a_council_s_officer_is_read_apart_with_whether_it_names_another_council(
+        text: str, read: tuple[str, bool] | None) -> None:
+    assert council_role(text) == read
 
 
 @pytest.mark.parametrize("text, roles", [

@@ -359,6 +359,25 @@ def test_a_council_s_officers_named_after_it_are_its_roles_in_its_own_list(repo_
     assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
 
 
+@pytest.mark.parametrize("body, roles, said", [
+    # The tenth hostile review: another council's officers became this council's, without a
+    # word, and a council the rule did not name ("HĐ kiểm tra") gave a cluster a secretary.
+    ("dt-hoi-dong-cm-nv", ["chu-tich", "thu-ky", "uy-vien"],
+     ["'Thư ký HĐ chấm thi' được hiểu là Thư ký.", "'Ủy viên Hội đồng tuyển sinh' được hiểu là Ủy viên."]),
+    ("dt-cum-hai", ["cum-truong", "thanh-vien", "thanh-vien"], []),
+])
+def test_an_officer_of_another_council_is_said_in_a_council_s_list_and_a_note_elsewhere(
+        repo_portal: Portal, tmp_path: Path, body: str, roles: list[str], said: list[str]) -> None:
+    first = "Chủ tịch Hội đồng" if body == "dt-hoi-dong-cm-nv" else "Cụm trưởng"
+    path = tsv(tmp_path, [HEADER, ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "", first],
+                          ["2", "Lê Văn Hoà", "Hiệu trưởng - TH Bến Súc", "", "Thư ký HĐ chấm thi"],
+                          ["3", "Trần Văn Tư", "Hiệu trưởng - TH Minh Thạnh", "", "Ủy viên Hội đồng tuyển sinh"]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body=body)
+    assert result.errors == []
+    assert [r.role for r in result.rows] == roles
+    assert [p.message for r in result.rows for p in r.remarks if "được hiểu là" in p.message] == said
+
+
 @pytest.mark.parametrize("header", ["Vai trò trong Hội đồng", "Vai trò trong HĐ", "Chức vụ trong tổ cốt cán",
                                     "Nhiệm vụ trong Hội đồng", "Nhiệm vụ được giao"])
 def test_a_roles_column_headed_with_more_words_is_read(repo_portal: Portal, tmp_path: Path, header: str) -> None:

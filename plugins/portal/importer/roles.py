@@ -36,11 +36,13 @@ _ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|t)"
               r"|cong doan|cd|cdcs|bch|ban chap hanh|nu cong|thanh tra|ttnd|doan|chi doan|chi bo"
               r"|chuyen mon|cm|van phong|vp|khoi|to (?!cc(?![a-z]))[a-z0-9]+|cum (?:thi dua|td)")
 _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong|{_HEADS} (?:{_ELSEWHERE}))(?![a-z])")
-# An officer of a council that is a post at the school in any other list ("Thư ký HĐ chấm
-# thi", "Chủ tịch HĐ TĐKT"), but the body's own role in a list of that council, a body of
-# kind hoi-dong ("Phó Chủ tịch HĐKH" of a "Hội đồng khoa học"): council_role.
-_COUNCIL_POST = re.compile(rf"^{_HEADS} (?:hoi dong|hd) ?(?:thi|cham thi|tu danh gia|tdg|khoa hoc|kh|thi dua|td|tdkt)"
-                           r"(?![a-z])")
+# An officer of a council other than the school's ("Thư ký Hội đồng", "Chủ tịch HĐ chấm
+# thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in a list of a council,
+# a body of kind hoi-dong, only; in any other list, a post held elsewhere (council_role).
+# The council of the list is named bare or by its kind ("Hội đồng", "HĐCM", "Hội đồng bộ
+# môn"); another named ("HĐ chấm thi") is read as the list's with a warning.
+_COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0-9].*))?$")
+_OWN_COUNCIL = re.compile(r"(?:chuyen mon|cm|bo mon|bm)(?![a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
@@ -90,7 +92,7 @@ def role_match(text: str) -> tuple[str | None, bool]:
     A text starting with "Phó" ("P.") is a deputy's role or none, never a leader's; the
     post at the school is none (_SCHOOL_POST)."""
     key = _key(text)
-    if not key or _SCHOOL_POST.match(key) or _COUNCIL_POST.match(key):
+    if not key or _SCHOOL_POST.match(key) or _COUNCIL_OFFICER.match(key):
         return None, False
     role, loose = _match(key)
     if role is not None and key.startswith(_DEPUTY + " ") and role not in vocab.DEPUTY_ROLE.values():
@@ -164,17 +166,24 @@ def role_label(text: str, abbreviated: bool = True) -> str | None:
 
 
 def is_school_post(text: str) -> bool:
-    """A post at the school (_SCHOOL_POST, _COUNCIL_POST), however written."""
+    """A post at the school (_SCHOOL_POST), or of a council (_COUNCIL_OFFICER), however
+    written: no role of a list but a council's."""
     key = _key(text)
-    return bool(_SCHOOL_POST.match(key) or _COUNCIL_POST.match(key))
+    return bool(_SCHOOL_POST.match(key) or _COUNCIL_OFFICER.match(key))
 
 
-def council_role(text: str) -> str | None:
-    """The role of an officer of a council named after the role ("Thư ký Hội đồng thi",
-    "Phó Chủ tịch HĐKH"), which is the body's role in a list of a council (COUNCIL_KIND)
-    only; None for any other text."""
+def council_role(text: str) -> tuple[str, bool] | None:
+    """(role, of another council) of an officer of a council named after the role
+    (_COUNCIL_OFFICER: "Thư ký Hội đồng" -> (thu-ky, False), "Chủ tịch HĐ chấm thi" ->
+    (chu-tich, True)), the body's role in a list of a council (COUNCIL_KIND) only; None
+    for any other text."""
     key = _key(text)
-    return _match(key)[0] if _COUNCIL_POST.match(key) else None
+    officer = _COUNCIL_OFFICER.match(key)
+    if officer is None or _SCHOOL_POST.match(key):
+        return None
+    role = _match(key)[0]
+    council = officer.group("council") or ""
+    return (role, bool(council) and not _OWN_COUNCIL.match(council)) if role else None
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:

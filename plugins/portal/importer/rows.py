@@ -400,8 +400,9 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
         if role is not None:
             read.append(RoleRead(part, role, loose))
-        elif council := council_role(part):  # a council's officer: a role in that council's list only
-            read.append(RoleRead(part, council, False, council=True))
+        elif council := council_role(part):  # a council's officer: a role in a council's list only
+            role, another = council
+            read.append(RoleRead(part, role, another, council=True))  # another council's: said
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
