@@ -391,6 +391,31 @@ def test_a_roles_column_headed_with_more_words_is_read(repo_portal: Portal, tmp_
     assert [r.role for r in result.rows] == ["chu-tich", "thu-ky"]
 
 
+@pytest.mark.parametrize("header", ["Chức vụ trong đơn vị", "Chức vụ trong nhà trường"])
+def test_a_post_column_headed_with_more_words_stays_the_post(repo_portal: Portal, tmp_path: Path,
+                                                            header: str) -> None:
+    """The tenth hostile review: read as the roles' column, every row was an unknown role."""
+    path = tsv(tmp_path, [["STT", "Họ và tên", header, "Đơn vị công tác", "Ghi chú"],
+                          ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng", "TH Minh Thạnh", "Cụm trưởng"],
+                          ["2", "Lê Văn Hoà", "Giáo viên", "TH Bến Súc", ""]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-cum-hai")
+    assert result.errors == []
+    assert [(r.role, r.position) for r in result.rows] == [("cum-truong", "Hiệu trưởng"), ("thanh-vien", "Giáo viên")]
+
+
+def test_a_header_of_roles_and_notes_is_a_note_read_for_the_role(repo_portal: Portal, tmp_path: Path) -> None:
+    """The tenth: "Vai trò / Ghi chú" was a strict roles' column ('Nghỉ thai sản' refused,
+    'phụ trách Toán' dropped)."""
+    path = tsv(tmp_path, [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Vai trò / Ghi chú"],
+                          ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "Cụm trưởng"],
+                          ["2", "Lê Văn Hoà", "Hiệu trưởng - TH Bến Súc", "Thư ký, phụ trách Toán"],
+                          ["3", "Trần Văn Tư", "Giáo viên - TH Minh Thạnh", "Nghỉ thai sản"]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-cum-hai")
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == [
+        ("cum-truong", "Cụm trưởng"), ("thu-ky", "Thư ký, phụ trách Toán"), ("thanh-vien", "Nghỉ thai sản")]
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -49,11 +49,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
-    "position": ("chucvu",),
+    "position": ("chucvu", "chucvutrongdonvi", "chucvutrongnhatruong", "chucvutrongtruong", "chucvuotruong"),
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
     "subject": ("mon", "monhoc", "bomon", "phanmon", "monphanmon", "gvcotcanmonphanmon",
                 "giaoviencotcanmonphanmon", "cotcanmon", "gvcotcanmon"),
-    "role": ("vaitro",),  # and any header that starts as a role's (_ROLE_HEADERS)
+    "role": ("vaitro",),  # and any header that starts as a role's (_ROLE_HEADER)
     "note": ("ghichu",),
     # A list the portal published (exports.ROSTER_COLUMNS): the day an amending decision put
     # a row in. Such rows are not part of the list as signed: they are left out.
@@ -157,15 +157,16 @@ def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
     for column, names in HEADERS.items():
         if key in names:
             return column, True
-    if key.startswith(_ROLE_HEADERS):
+    if _ROLE_HEADER.match(key) and "ghichu" not in key:  # "Vai trò / Ghi chú" is a note, read for the role
         return "role", True
     loose = _loose_key(key, fuzzy)
     return (loose, False) if loose else None
 
 
 # How a header of the roles in the body starts: "Vai trò trong Hội đồng", "Vai trò trong
-# HĐ", "Chức vụ trong tổ cốt cán" (a "Chức vụ" alone is the post at the school).
-_ROLE_HEADERS = ("vaitro", "chucvutrong")
+# HĐ", "Chức vụ trong tổ cốt cán" (a "Chức vụ" alone, or "trong đơn vị", "trong nhà
+# trường", is the post at the school).
+_ROLE_HEADER = re.compile(r"vaitro|chucvutrong(?:hoidong|hd|to|nhom|cum|ban)")
 # What may follow a family header's spelling: "Họ và tên lót (đệm)", "Họ và tên đệm (lót)".
 _MIDDLE_WORDS = re.compile(r"(?:(?:chu)?(?:lot|dem))+")
 
