@@ -46,7 +46,7 @@ _OWN_COUNCIL = re.compile(r"(?:chuyen mon|cm|bo mon|bm)(?![a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
-_ABBREVIATION = re.compile(r"(?:P\s*\.\s*)?([^\W\d_]{2,4})")
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.?\s?){2,4}")  # "NT", "P.NT", "P. N. T.", "TK."
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
@@ -128,9 +128,11 @@ def _one_slip(text: str, label: str) -> bool:
                                                    for i in range(len(longer)))
 
 
-# Initials that lists use for other things more than for a role: "TT" is a school's Tổ
-# trưởng chuyên môn or a thị trấn, "TP" a thành phố, "TV" Tiếng Việt or the thư viện.
-_OTHER_INITIALS = frozenset({"tt", "tp", "tv"})
+# Initials that lists use for other things more than for a role: "TV" is Tiếng Việt or the
+# thư viện. ("TT", "TP" are read, but only in a list of a body that has a Tổ trưởng, like
+# every abbreviation: elsewhere they are a school's Tổ trưởng chuyên môn, a thị trấn, a
+# thành phố.)
+_OTHER_INITIALS = frozenset({"tv"})
 
 
 @cache
@@ -146,14 +148,15 @@ def _initials() -> dict[str, tuple[str, ...]]:
 
 
 def abbreviated_roles(text: str) -> tuple[str, ...]:
-    """The roles an abbreviation written alone stands for: 'NT', 'P.NT', 'PNT', 'TK', 'UV';
-    'CT' is a Chủ tịch or a Cụm trưởng, which the body the row goes into tells apart. ()
+    """The roles an abbreviation written alone in capitals stands for: 'NT', 'P.NT',
+    'P.N.T', 'PNT', 'TK.', 'UV', 'TT'; 'CT' is a Chủ tịch or a Cụm trưởng, which the body
+    the row goes into tells apart, as it tells whether it has the role at all (rows.py). ()
     for any other text: 'nt' or 'Tt' in lower case are no abbreviations."""
     written = text.strip()
-    abbreviation = _ABBREVIATION.fullmatch(written)
-    if abbreviation is None or not abbreviation.group(1).isupper():
+    letters = re.sub(r"[.\s]", "", written)
+    if not _ABBREVIATION.fullmatch(written) or not letters.isupper():
         return ()
-    return _initials().get(fold(re.sub(r"^P\s*\.\s*", "P", written)), ())
+    return _initials().get(fold(letters), ())
 
 
 def role_label(text: str, abbreviated: bool = True) -> str | None:

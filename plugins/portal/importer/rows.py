@@ -78,6 +78,7 @@ class RoleRead:
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
     council: bool = False  # an officer of a council named after the role: a role in that council's list only
+    abbreviation: bool = False  # "NT", "TT": a role only in a list of a body that has it (_applies)
 
 
 @dataclass
@@ -289,9 +290,7 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    # An officer of a council named after the role ("Thư ký HĐ chấm thi") is a post at the
-    # school, a note, in the list of anything but a council.
-    result.roles_read = tuple(read for read in result.roles_read if not read.council or body_kind == COUNCIL_KIND)
+    result.roles_read = tuple(read for read in result.roles_read if _applies(read, body_kind))
     if not result.roles_read:
         result.role = ordinary_role(body_kind, bool(result.school))
         return True
@@ -404,7 +403,7 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             role, another = council
             read.append(RoleRead(part, role, another, council=True))  # another council's: said
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
-            read += [RoleRead(part, abbreviated, True) for abbreviated in abbreviated_roles(part)]
+            read += [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
     result.role_from_merge = any(r.column in row.merged for r in read)
     result.role = ordinary_role(body_kind, is_school)
@@ -488,6 +487,16 @@ def _posts_whole(parts: list[str]) -> list[str]:
         else:
             whole.append(part)
     return whole
+
+
+def _applies(read: RoleRead, body_kind: str | None) -> bool:
+    """Whether a role read is one in the list of a body of the kind, else the text is a
+    note: a council's officer ("Thư ký HĐ chấm thi") only in a council's list, a post held
+    elsewhere in any other; an abbreviation only where the body has the role ("TT" in a
+    subject group is a school's Tổ trưởng chuyên môn, "CT" there a Chủ tịch of something)."""
+    if read.council:
+        return body_kind == COUNCIL_KIND
+    return not read.abbreviation or fits_kind(read.role, body_kind)
 
 
 def _role_in_position(result: ImportedRow, column: str, position: str) -> None:
