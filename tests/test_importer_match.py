@@ -416,6 +416,17 @@ def test_a_header_of_roles_and_notes_is_a_note_read_for_the_role(repo_portal: Po
         ("cum-truong", "Cụm trưởng"), ("thu-ky", "Thư ký, phụ trách Toán"), ("thanh-vien", "Nghỉ thai sản")]
 
 
+def test_a_cluster_s_people_numbered_twice_alike_are_an_error_not_renumbered(repo_portal: Portal,
+                                                                             tmp_path: Path) -> None:
+    """The tenth hostile review: STT 1, 1, 2 lost every number, the duplicate unsaid."""
+    path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", "Cụm trưởng"],
+                          ["1", "Hồ Văn Nghĩa", "Hiệu trưởng trường THCS Tân Thạnh Đông", "", "Phó Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [p.message for p in result.errors] == [
+        "STT 1 trùng với THCS Tân Phú Trung (có sẵn trong Cụm 01, được giữ lại).",
+        "STT 1 trùng với THCS Tân Phú Trung (có sẵn trong Cụm 01, được giữ lại)."]
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -178,7 +178,9 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
             taken[member.entry["stt"]] = f"{who} (có sẵn trong {target.name}, được giữ lại)"
             schools_numbered = schools_numbered or member.entry.get("school") is not None
     people = [m.row for m in imported if m.row is not None and m.row.person and m.entry.get("stt") is not None]
-    if schools_numbered and any(row.stt in taken for row in people):  # numbered on their own, from 1
+    numbers = [row.stt for row in people]
+    # Numbered on their own (from 1, each once; a number used twice is reported below).
+    if schools_numbered and any(stt in taken for stt in numbers) and len(set(numbers)) == len(numbers):
         for member in imported:
             if member.row in people:
                 del member.entry["stt"]
