@@ -427,6 +427,20 @@ def test_a_cluster_s_people_numbered_twice_alike_are_an_error_not_renumbered(rep
         "STT 1 trùng với THCS Tân Phú Trung (có sẵn trong Cụm 01, được giữ lại)."]
 
 
+def test_a_list_whose_roles_are_in_the_post_column_is_told_it_has_no_leader(repo_portal: Portal,
+                                                                            tmp_path: Path) -> None:
+    """The tenth hostile review: no Ghi chú column, the roles under "Chức vụ": the dry run
+    was clean, and --apply refused for want of a Cụm trưởng, hinting at a Ghi chú column."""
+    path = tsv(tmp_path, [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],
+                          ["1", "Đỗ Tấn Nhạn", "Cụm trưởng", "TH Minh Thạnh"],
+                          ["2", "Lê Văn Hoà", "Phó Cụm trưởng", "TH Bến Súc"]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-cum-hai")
+    [told] = [p for p in result.proposal.problems if "không có" in p.message]
+    assert (told.severity, told.message) == ("warning", "Cụm Hai (dt-cum-hai): danh sách không có Cụm trưởng; "
+                                                        "--apply sẽ báo lỗi.")
+    assert "thêm cột" in (told.hint or "")
+
+
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng trường THCS Thị Trấn 2", "", ""]])
     with pytest.raises(RosterError, match=r"--body cc-cum-1: .* Có phải: cc-cum-01"):

@@ -158,6 +158,8 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
     if leader is not None:
         _check_leaders(portal, target, imported, kept_people + kept_schools, leader)
+        if not any(m.entry["role"] == leader for m in kept_people + imported + kept_schools):
+            problems.append(_no_leader(target, leader, rows[0].source))
     _check_numbers(portal, target, imported, kept_people + kept_schools, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
 
@@ -198,6 +200,17 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
                              "sửa số cho đúng văn bản, hoặc nhập cả danh sách của tổ chức trong một tệp.")
         assert row.stt is not None
         taken.setdefault(row.stt, f"{row.name} ({row_place(row.line, row.place)})")
+
+
+def _no_leader(target: Target, leader: str, source: str) -> Problem:
+    """A body left without its leader, said in the dry run: --apply refuses it through the
+    checker, whose hint speaks of the data file (a warning, as the dry run of a part of a
+    list is common)."""
+    role = wording.role_name(leader)
+    return Problem(source, None, "", f"{target.name} ({target.id}): danh sách không có {role}; --apply sẽ báo lỗi.",
+                   expected=f"một dòng ghi vai trò {role}", severity="warning",
+                   hint="ghi vai trò ở cột 'Ghi chú' hoặc 'Vai trò' (thêm cột nếu danh sách chưa có); vai trò ghi ở "
+                        "cột 'Chức vụ' không được đọc.")
 
 
 def _twice(row: ImportedRow, first: ImportedRow, target: Target) -> None:
