@@ -146,8 +146,8 @@ def test_a_used_folder_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     (used / "ghi-chu.txt").write_text("của văn phòng", encoding="utf-8")
     done = new_site(used)
     assert done.returncode == Exit.USAGE
-    assert done.stderr == (f"LỖI {used}: thư mục đã có và không trống; không ghi vào đó. Chọn một thư mục mới "
-                           "(lệnh tự tạo nó).\n")
+    assert done.stderr == (f"LỖI {used}: thư mục đã có và không trống ('ghi-chu.txt'); không ghi vào đó. Chọn một "
+                           "thư mục mới (lệnh tự tạo nó).\n")
     assert files_in(used) == {"ghi-chu.txt"}
     a_file = tmp_path / "tep"
     a_file.write_text("x", encoding="utf-8")
@@ -185,7 +185,7 @@ def test_a_repository_just_cloned_is_filled_and_its_git_folder_kept(tmp_path: Pa
     (other / ".git").mkdir(parents=True)
     (other / "README.md").write_text("# Trang", encoding="utf-8")
     refused = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=other)
-    assert refused.returncode == Exit.USAGE and "thư mục đã có và không trống" in refused.stderr
+    assert refused.returncode == Exit.USAGE and "thư mục đã có và không trống ('README.md')" in refused.stderr
     assert sorted(p.name for p in other.iterdir()) == [".git", "README.md"]
 
 

@@ -46,9 +46,11 @@ _EMPTY_ENOUGH = frozenset({".git", ".hg", ".svn", ".DS_Store"})
 def refuse_used_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise NewSiteError(f"{folder}: đã có một tệp mang tên này; chọn tên thư mục khác.")
-    if folder.is_dir() and any(entry.name not in _EMPTY_ENOUGH for entry in folder.iterdir()):
-        raise NewSiteError(f"{folder}: thư mục đã có và không trống; không ghi vào đó. Chọn một thư mục mới "
-                           "(lệnh tự tạo nó).")
+    held = sorted(e.name for e in folder.iterdir() if e.name not in _EMPTY_ENOUGH) if folder.is_dir() else []
+    if held:  # named, so that a clerk sees what is in the way (a .gitignore of a new GitHub repository)
+        shown = ", ".join(f"'{name}'" for name in held[:3]) + (f" và {len(held) - 3} mục khác" if held[3:] else "")
+        raise NewSiteError(f"{folder}: thư mục đã có và không trống ({shown}); không ghi vào đó. Chọn một thư mục "
+                           "mới (lệnh tự tạo nó).")
 
 
 def _staging_beside(place: Path, asked: Path) -> Path:
