@@ -768,6 +768,20 @@ def test_a_role_in_the_note_is_read_beside_a_role_s_label_in_the_position(repo_p
     assert (result.rows[0].role, result.rows[0].position) == ("thu-ky", "Phó nhóm trưởng")
 
 
+def test_a_group_numbered_as_another_group_of_its_team_is_told_before_apply(repo_portal: Portal,
+                                                                            tmp_path: Path) -> None:
+    """The tenth hostile review: a group's list numbered from 1 beside the team's other
+    groups (one list, numbered once) passed the dry run; --apply refused it."""
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, ["", "NHÓM NGỮ VĂN", "", "", "", ""],
+                                              [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Ngữ văn",
+                                               "Nhóm trưởng"]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    [told] = [p for p in result.rows[0].remarks if p.message.startswith("STT 1 trùng với")]
+    assert told.message.endswith("(Nhóm Toán (dữ liệu mẫu), có sẵn); --apply sẽ báo lỗi.")
+    assert told.path.endswith("cột 'STT'")
+
+
 # Names that are no names
 
 

@@ -131,7 +131,7 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
         row.target = placement.place_waiting(row.subject_id or "", row)
     targets = list(placement.targets.values())
     problems = table.warnings + placement.problems
-    return ImportResult(table.source, office, year, rows, targets, propose(portal, targets, rows), problems,
+    return ImportResult(table.source, office, year, rows, targets, propose(portal, targets, rows, year), problems,
                         table.notes)
 
 

@@ -20,11 +20,13 @@ table is an error on the rows concerned, with a word when a merged cell did it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab, wording
+from ..dates import SchoolYear
 from ..model import Membership, Portal
 from ..problems import Problem
 from .keys import fold, subject_key
@@ -202,6 +204,38 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
         taken.setdefault(row.stt, f"{row.name} ({row_place(row.line, row.place)})")
 
 
+def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedBody]) -> None:
+    """A team and its subject groups are one list, numbered once (checks._check_stt): a row
+    of a group numbered as a row of another group of its team (kept from the data, or
+    imported beside it) is a warning on that row naming the other, said before --apply
+    refuses it (a warning, as the dry run of a part of a list is common). Within one
+    body, _check_numbers has said it."""
+    proposed = {body.target.id for body in bodies}
+    by_list: dict[str, list[ProposedBody]] = defaultdict(list)
+    for body in bodies:
+        target = body.target
+        by_list[target.parent if target.kind == "nhom-bo-mon" and target.parent else target.id].append(body)
+    for list_id, imported in by_list.items():
+        team = portal.bodies.get((year, list_id))
+        family = [team, *(c for c in portal.children(team) if c.kind == "nhom-bo-mon")] if team else []
+        taken: dict[int, tuple[str, str]] = {}  # a number -> (the body it is in, who has it there)
+        for other in (body for body in family if body.id not in proposed):
+            for kept in other.members:
+                if kept.stt is not None:
+                    who = f"{wording.member_mention(portal, kept)} ({other.name}, có sẵn)"
+                    taken.setdefault(kept.stt, (other.id, who))
+        for body in imported:
+            for member in body.members:
+                stt, row = member.entry.get("stt"), member.row
+                if stt is None:
+                    continue
+                first = taken.setdefault(stt, (body.target.id, f"{row.name if row else stt} ({body.target.name})"))
+                if row is not None and first[0] != body.target.id:
+                    row.problem("stt", f"STT {stt} trùng với {first[1]}; --apply sẽ báo lỗi.", severity="warning",
+                                expected="mỗi dòng của một danh sách (tổ và các nhóm của tổ) một số thứ tự riêng",
+                                hint="đánh số tiếp theo số của các nhóm khác trong danh sách của tổ, như văn bản.")
+
+
 def _no_leader(target: Target, leader: str, source: str) -> Problem:
     """A body left without its leader, said in the dry run: --apply refuses it through the
     checker, whose hint speaks of the data file (a warning, as the dry run of a part of a
@@ -249,7 +283,7 @@ def _check_leaders(portal: Portal, target: Target, imported: list[ProposedMember
                     hint=hint)
 
 
-def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> Proposal:
+def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow], year: SchoolYear | None = None) -> Proposal:
     proposal = Proposal()
     by_id = {target.id: target for target in targets}
     for row in rows:  # the row's role must be one the body the row went into has
@@ -260,6 +294,8 @@ def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow]) -> P
         if mine:
             refused = [row for row in rows if not row.matched and row.target in {target.id, None}]
             proposal.bodies.append(propose_body(portal, target, mine, proposal.problems, refused))
+    if year is not None:
+        _check_list_numbers(portal, year, proposal.bodies)
     seen: set[str] = set()
     for row in rows:
         if row.new_person and row.person and row.matched and row.person not in seen:
