@@ -363,7 +363,8 @@ def test_a_council_s_officers_named_after_it_are_its_roles_in_its_own_list(repo_
     # The tenth hostile review: another council's officers became this council's, without a
     # word, and a council the rule did not name ("HĐ kiểm tra") gave a cluster a secretary.
     ("dt-hoi-dong-cm-nv", ["chu-tich", "thu-ky", "uy-vien"],
-     ["'Thư ký HĐ chấm thi' được hiểu là Thư ký.", "'Ủy viên Hội đồng tuyển sinh' được hiểu là Ủy viên."]),
+     ["'Thư ký HĐ chấm thi' được hiểu là Thư ký của danh sách này, dù ghi tên một hội đồng khác.",
+      "'Ủy viên Hội đồng tuyển sinh' được hiểu là Ủy viên của danh sách này, dù ghi tên một hội đồng khác."]),
     ("dt-cum-hai", ["cum-truong", "thanh-vien", "thanh-vien"], []),
 ])
 def test_an_officer_of_another_council_is_said_in_a_council_s_list_and_a_note_elsewhere(
@@ -391,7 +392,8 @@ def test_a_roles_column_headed_with_more_words_is_read(repo_portal: Portal, tmp_
     assert [r.role for r in result.rows] == ["chu-tich", "thu-ky"]
 
 
-@pytest.mark.parametrize("header", ["Chức vụ trong đơn vị", "Chức vụ trong nhà trường"])
+@pytest.mark.parametrize("header", ["Chức vụ trong đơn vị", "Chức vụ trong nhà trường", "Chức vụ tại trường",
+                                    "Chức vụ hiện nay", "Vai trò trong nhà trường", "Chức vụ trong tổ chuyên môn"])
 def test_a_post_column_headed_with_more_words_stays_the_post(repo_portal: Portal, tmp_path: Path,
                                                             header: str) -> None:
     """The tenth hostile review: read as the roles' column, every row was an unknown role."""
@@ -439,6 +441,34 @@ def test_a_list_whose_roles_are_in_the_post_column_is_told_it_has_no_leader(repo
     assert (told.severity, told.message) == ("warning", "Cụm Hai (dt-cum-hai): danh sách không có Cụm trưởng; "
                                                         "--apply sẽ báo lỗi.")
     assert "thêm cột" in (told.hint or "")
+
+
+@pytest.mark.parametrize("note", ["Chủ tịch HĐCMNV", "Thư ký Hội đồng cấp huyện", "Thư ký Hội đồng (kiêm ủy viên)"])
+def test_a_council_s_own_officer_named_otherwise_is_read_unsaid(repo_portal: Portal, tmp_path: Path,
+                                                               note: str) -> None:
+    """The eleventh hostile review: these were said to name another council."""
+    path = tsv(tmp_path, [HEADER, ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "", note]])
+    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-hoi-dong-cm-nv")
+    assert result.errors == []
+    assert result.rows[0].role in ("chu-tich", "thu-ky")
+    assert not [p for p in result.rows[0].remarks if "được hiểu là" in p.message]
+
+
+@pytest.mark.parametrize("text, error", [
+    ("TT", "'TT' là vai trò của tổ cốt cán và tổ mạng lưới chuyên môn, không phải của nhóm bộ môn; dòng này được "
+           "xếp vào Nhóm Toán (dữ liệu mẫu) vì môn 'Toán'."),
+    ("Thư ký Hội đồng", None),  # the Vai trò column holds roles: read there, as the group's Thư ký
+])
+def test_a_roles_column_s_text_is_a_role_or_an_error_never_dropped(repo_portal: Portal, tmp_path: Path, text: str,
+                                                                    error: str | None) -> None:
+    """The eleventh hostile review: an abbreviation the group lacks, or a council's officer,
+    in an exact "Vai trò" column vanished: no role, no note, no word."""
+    path = write_table(tmp_path / "ds.xlsx", [[*MAU_HEADER[:-1], "Vai trò"], ["", "NHÓM TOÁN", "", "", "", ""],
+                                              [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Toán", text]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [p.message for p in result.errors] == ([error] if error else [])
+    if error is None:
+        assert result.rows[0].role == "thu-ky"
 
 
 def test_an_unknown_body_option_is_refused(repo_portal: Portal, tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
-    "position": ("chucvu", "chucvutrongdonvi", "chucvutrongnhatruong", "chucvutrongtruong", "chucvuotruong"),
+    "position": ("chucvu", "chucvutrongdonvi"),  # not the combined "post": see also _loose_key
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
     "subject": ("mon", "monhoc", "bomon", "phanmon", "monphanmon", "gvcotcanmonphanmon",
                 "giaoviencotcanmonphanmon", "cotcanmon", "gvcotcanmon"),
@@ -164,9 +164,10 @@ def _header_key(cell: str, fuzzy: bool) -> tuple[str, bool] | None:
 
 
 # How a header of the roles in the body starts: "Vai trò trong Hội đồng", "Vai trò trong
-# HĐ", "Chức vụ trong tổ cốt cán" (a "Chức vụ" alone, or "trong đơn vị", "trong nhà
-# trường", is the post at the school).
-_ROLE_HEADER = re.compile(r"vaitro|chucvutrong(?:hoidong|hd|to|nhom|cum|ban)")
+# HĐ", "Chức vụ trong tổ cốt cán"; not in the school ("Vai trò trong nhà trường", "Chức vụ
+# trong tổ chuyên môn"), which is the position (_loose_key).
+_ROLE_HEADER = re.compile(r"(?!.*(?:nhatruong|truonghoc|donvi|tochuyenmon|tocm))"
+                          r"(?:vaitro|chucvutrong(?:hoidong|hd|to|nhom|cum|ban))")
 # What may follow a family header's spelling: "Họ và tên lót (đệm)", "Họ và tên đệm (lót)".
 _MIDDLE_WORDS = re.compile(r"(?:(?:chu)?(?:lot|dem))+")
 
@@ -178,6 +179,8 @@ def _loose_key(key: str, fuzzy: bool) -> str | None:
         return "family"  # before the whole name: "hovatenlotdem" starts with "hovaten"
     if key.startswith(("hovaten", "hoten")):
         return "name"
+    if key.startswith(("chucvu", "vaitrotrong")):  # "Chức vụ tại trường", "Vai trò trong nhà trường"
+        return "position"
     if "ghichu" in key:
         return "note"
     if key.startswith("nhiemvu"):  # "Nhiệm vụ", "Nhiệm vụ trong Hội đồng", "Nhiệm vụ được giao"

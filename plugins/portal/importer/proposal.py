@@ -233,7 +233,7 @@ def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedB
                 if row is not None and first[0] != body.target.id:
                     row.problem("stt", f"STT {stt} trùng với {first[1]}; --apply sẽ báo lỗi.", severity="warning",
                                 expected="mỗi dòng của một danh sách (tổ và các nhóm của tổ) một số thứ tự riêng",
-                                hint="đánh số tiếp theo số của các nhóm khác trong danh sách của tổ, như văn bản.")
+                                hint="mỗi số thứ tự chỉ dùng một lần trong danh sách của tổ (tổ và các nhóm của tổ).")
 
 
 def _no_leader(target: Target, leader: str, source: str) -> Problem:
@@ -243,8 +243,7 @@ def _no_leader(target: Target, leader: str, source: str) -> Problem:
     role = wording.role_name(leader)
     return Problem(source, None, "", f"{target.name} ({target.id}): danh sách không có {role}; --apply sẽ báo lỗi.",
                    expected=f"một dòng ghi vai trò {role}", severity="warning",
-                   hint="ghi vai trò ở cột 'Ghi chú' hoặc 'Vai trò' (thêm cột nếu danh sách chưa có); vai trò ghi ở "
-                        "cột 'Chức vụ' không được đọc.")
+                   hint="ghi vai trò ở cột 'Ghi chú' hoặc 'Vai trò' (thêm cột nếu danh sách chưa có).")
 
 
 def _twice(row: ImportedRow, first: ImportedRow, target: Target) -> None:

@@ -39,10 +39,13 @@ _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong
 # An officer of a council other than the school's ("Thư ký Hội đồng", "Chủ tịch HĐ chấm
 # thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in a list of a council,
 # a body of kind hoi-dong, only; in any other list, a post held elsewhere (council_role).
-# The council of the list is named bare or by its kind ("Hội đồng", "HĐCM", "Hội đồng bộ
-# môn"); another named ("HĐ chấm thi") is read as the list's with a warning.
+# A council that is surely another than the list's (its exams, science, self-assessment,
+# emulation, enrolment, inspection, discipline, the people's council) is read as the list's
+# with a warning; any other name ("HĐCMNV", "Hội đồng cấp huyện", "Hội đồng bộ môn Văn")
+# may be the list's own.
 _COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0-9].*))?$")
-_OWN_COUNCIL = re.compile(r"(?:chuyen mon|cm|bo mon|bm)(?![a-z])")
+_OTHER_COUNCIL = re.compile(r"(?:thi|cham thi|coi thi|ra de|khoa hoc|kh|tu danh gia|tdg|thi dua|td|tdkt|khen thuong"
+                            r"|tuyen sinh|ts|kiem tra|kt|ky luat|kl|tham dinh|kiem dinh|nd|nhan dan)(?![a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
@@ -178,15 +181,14 @@ def is_school_post(text: str) -> bool:
 def council_role(text: str) -> tuple[str, bool] | None:
     """(role, of another council) of an officer of a council named after the role
     (_COUNCIL_OFFICER: "Thư ký Hội đồng" -> (thu-ky, False), "Chủ tịch HĐ chấm thi" ->
-    (chu-tich, True)), the body's role in a list of a council (COUNCIL_KIND) only; None
-    for any other text."""
+    (chu-tich, True): _OTHER_COUNCIL), the body's role in a list of a council (COUNCIL_KIND)
+    only; None for any other text."""
     key = _key(text)
     officer = _COUNCIL_OFFICER.match(key)
     if officer is None or _SCHOOL_POST.match(key):
         return None
     role = _match(key)[0]
-    council = officer.group("council") or ""
-    return (role, bool(council) and not _OWN_COUNCIL.match(council)) if role else None
+    return (role, bool(_OTHER_COUNCIL.match(officer.group("council") or ""))) if role else None
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:

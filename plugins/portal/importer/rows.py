@@ -290,7 +290,7 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
 
 
 def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    result.roles_read = tuple(read for read in result.roles_read if _applies(read, body_kind))
+    result.roles_read = tuple(read for read in result.roles_read if _applies(result, read, body_kind))
     if not result.roles_read:
         result.role = ordinary_role(body_kind, bool(result.school))
         return True
@@ -309,7 +309,8 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
     chosen = fitting[0]
     result.role, result.role_column = chosen.role, chosen.column
     if chosen.loose:
-        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.",
+        another = " của danh sách này, dù ghi tên một hội đồng khác" if chosen.council else ""
+        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}{another}.",
                        severity="warning")
     gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
     if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
@@ -489,11 +490,14 @@ def _posts_whole(parts: list[str]) -> list[str]:
     return whole
 
 
-def _applies(read: RoleRead, body_kind: str | None) -> bool:
+def _applies(result: ImportedRow, read: RoleRead, body_kind: str | None) -> bool:
     """Whether a role read is one in the list of a body of the kind, else the text is a
     note: a council's officer ("Thư ký HĐ chấm thi") only in a council's list, a post held
     elsewhere in any other; an abbreviation only where the body has the role ("TT" in a
-    subject group is a school's Tổ trưởng chuyên môn, "CT" there a Chủ tịch of something)."""
+    subject group is a school's Tổ trưởng chuyên môn, "CT" there a Chủ tịch of something).
+    A Vai trò column holds roles only: what it names is read there, a role or an error."""
+    if read.column == "role" and "role" not in result.headers:  # an exact "Vai trò", not "Nhiệm vụ"
+        return True
     if read.council:
         return body_kind == COUNCIL_KIND
     return not read.abbreviation or fits_kind(read.role, body_kind)
