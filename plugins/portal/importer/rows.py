@@ -508,8 +508,8 @@ def _role_in_position(result: ImportedRow, column: str, position: str) -> None:
     such a label is as often a post at the school (a school's "Nhóm trưởng" of a subject
     within its department, its "Thư ký") as a role typed in the wrong column. A school's
     "Tổ trưởng", "Tổ phó" (_SCHOOL_HEADS) are its own posts: nothing to say."""
-    labels = [part for part in _note_parts((position,)) if role_label(part, abbreviated=False) is not None]
-    if any(role_label(part, abbreviated=False) not in _SCHOOL_HEADS for part in labels):
+    roles = {role_label(part, abbreviated=False) for part in _note_parts((position,))}
+    if roles - {None, *_SCHOOL_HEADS}:
         result.problem(column, f"chức vụ ghi '{position}': giữ là chức vụ ở trường, không đọc là vai trò trong tổ "
                        "chức.", severity="warning",
                        hint="nếu đó là vai trò trong tổ chức, ghi ở cột 'Ghi chú' (hoặc 'Vai trò').")
