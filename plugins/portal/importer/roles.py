@@ -23,13 +23,13 @@ _ROLE_WORDS = re.compile(rf"^(?:(?:pho )?(?:truong {_UNITS}|{_UNITS} (?:truong|p
 # Posts at the school, which start like a role of a body of the list but are none: the
 # school's head or deputy ("Phó Hiệu trưởng"), and a head, secretary or member (_HEADS) of
 # something other than a body of the list (_ELSEWHERE): a council of the school ("Thư ký
-# Hội đồng trường", "Thư ký HĐSP", "Ủy viên HĐT", "Chủ tịch HĐ TĐKT"), its union ("Chủ tịch
-# Công đoàn", "Tổ trưởng công đoàn", "Ủy viên BCH Công đoàn", "Trưởng ban nữ công"), a
-# department ("Tổ trưởng chuyên môn", "Tổ phó CM", "Nhóm trưởng CM", "Tổ trưởng tổ KHTN", a
-# primary school's "Tổ trưởng tổ 1", "Tổ trưởng khối 5", "Tổ trưởng văn phòng"), an
-# emulation cluster ("Thư ký cụm thi đua"). A plain "Thư ký", a "Thư ký Hội đồng chuyên môn"
-# (a body of kind hoi-dong), "Nhóm trưởng nhóm Toán" or anything of a "tổ cốt cán" ("tổ
-# CC") or "tổ mạng lưới" is the body's role.
+# Hội đồng trường", "Thư ký HĐSP", "Ủy viên HĐT"), its union ("Chủ tịch Công đoàn", "Tổ
+# trưởng công đoàn", "Ủy viên BCH Công đoàn", "Trưởng ban nữ công"), a department ("Tổ
+# trưởng chuyên môn", "Tổ phó CM", "Nhóm trưởng CM", "Tổ trưởng tổ KHTN", a primary
+# school's "Tổ trưởng tổ 1", "Tổ trưởng khối 5", "Tổ trưởng văn phòng"), an emulation
+# cluster ("Thư ký cụm thi đua"). A plain "Thư ký", "Nhóm trưởng nhóm Toán" or anything of
+# a "tổ cốt cán" ("tổ CC") or "tổ mạng lưới" is the body's role; another council's officer
+# is read apart (_COUNCIL_OFFICER).
 _HEADS = (r"(?:pho )?(?:chu tich|thu k[yi]|uy vien|thanh vien|(?:to|nhom|cum|ban) (?:truong|pho)"
           r"|truong (?:to|nhom|cum|ban))")
 _ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|t)"
@@ -48,8 +48,9 @@ _OTHER_COUNCIL = re.compile(r"(?:thi|cham thi|coi thi|ra de|khoa hoc|kh|tu danh 
                             r"|tuyen sinh|ts|kiem tra|kt|ky luat|kl|tham dinh|kiem dinh|nd|nhan dan)(?![a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
-# An abbreviation of a role as lists write it: capitals alone, after a "P." for a deputy.
-_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.?\s?){2,4}")  # "NT", "P.NT", "P. N. T.", "TK."
+# An abbreviation of a role as lists write it: two to four letters, dots or spaces between
+# them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.?\s?){2,4}")
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
