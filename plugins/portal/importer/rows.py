@@ -267,13 +267,13 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
 
 def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None) -> None:
     """The row's role, now that the body the row goes into is known: a role the body has
-    (roles.fits_kind; any role when no body was found), read from the Vai trò, Ghi chú or
-    Chức vụ cells (_role_parts), or from the name cell. A cell naming a role the body does
-    not have ("Tổ trưởng" in a subject group: another kind of body's) is no role of the
-    row: another cell's role that fits is taken; none, an error (a Chức vụ's stays the
-    position). Two cells naming different roles that fit are an error naming both; a
-    school's role must be a school's (vocab.school_role_fits_kind). `body_name` names the
-    body in messages."""
+    (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
+    cells (_role_parts), or from the name cell. A read that is no role of such a list is
+    a note (_applies: a council's officer, an abbreviation); a cell naming a role the body
+    does not have ("Tổ trưởng" in a subject group: another kind of body's) is no role of
+    the row: another cell's role that fits is taken; none, an error. Two cells naming
+    different roles that fit are an error naming both; a school's role must be a school's
+    (vocab.school_role_fits_kind). `body_name` names the body in messages."""
     if result.roles_read and not _settle_column_role(result, body_kind, body_name):
         return
     if result.school and body_kind is not None and not vocab.school_role_fits_kind(result.role, body_kind):
@@ -388,11 +388,11 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
 
 
 def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
-    """The roles the Vai trò column names, else each part of the Ghi chú cells
-    (_role_parts); none written: the body's ordinary member. A text that reads like a
-    role but is none is an error. The role is chosen among those read once the row is
-    placed (settle_role); until then, the one that fits `body_kind`. Gives the column the
-    role was read from (None: none)."""
+    """The roles the Vai trò column and each part of the Ghi chú cells name (_role_parts):
+    labels and spellings, a council's officer, an abbreviation; none written: the body's
+    ordinary member. A text that reads like a role but is none is an error. The role is
+    chosen among those read once the row is placed (settle_role); until then, the one that
+    fits `body_kind`. Gives the column the role was read from (None: none)."""
     column_of = _role_parts(row)
     parts = list(column_of)
     read: list[RoleRead] = []
