@@ -12,6 +12,7 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -89,10 +90,18 @@ class _Context:
         self.unbuilt = unbuilt
         self.problems: list[Problem] = []
         self.suggestions_left = _SUGGESTIONS
-        # A real office's hints never name a sample office's records (made-up people, schools).
-        self.sample_ids = sample_ids(portal)
-        self.sample_files = sample_files(portal)
         self._unbuilt_bodies: dict[SchoolYear, LeftOut] = {}
+
+    # A real office's hints never name a sample office's records (made-up people, schools).
+    # Worked out for the first hint only: most checks give none.
+
+    @cached_property
+    def sample_ids(self) -> frozenset[str]:
+        return sample_ids(self.portal)
+
+    @cached_property
+    def sample_files(self) -> frozenset[str]:
+        return sample_files(self.portal)
 
     def add(self, source: Source, sub: KeyPath, message: str, **details: Any) -> None:
         path = source.path + sub
