@@ -158,12 +158,19 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                 problems.append(Problem(
                     rows[0].source, None, "", kept + "người này không có số thứ tự và không có trong bảng.",
                     hint="nếu người này đã thôi, xóa khỏi danh sách sau khi nhập.", severity="warning"))
+    kept_members = kept_people + kept_schools
     if leader is not None:
-        _check_leaders(portal, target, imported, kept_people + kept_schools, leader)
-        if not any(m.entry["role"] == leader for m in kept_people + imported + kept_schools):
+        _check_leaders(portal, target, imported, kept_members, leader)
+        if not any(m.entry["role"] == leader for m in kept_members + imported):
             problems.append(_no_leader(target, leader, rows[0].source))
-    _check_numbers(portal, target, imported, kept_people + kept_schools, problems)
+    _check_numbers(portal, target, imported, kept_members, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
+
+
+def _kept_mention(portal: Portal, target: Target, member: ProposedMember) -> str:
+    """A member kept from the data, as a message names them: 'ông Võ Văn Khoa', a school."""
+    assert member.existing is not None and target.existing is not None  # a kept member is in the data
+    return wording.member_mention(portal, target.existing.members[member.existing])
 
 
 def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember], kept: list[ProposedMember],
@@ -177,18 +184,16 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
     schools_numbered = False
     for member in kept:
         if member.entry.get("stt") is not None:
-            assert member.existing is not None and target.existing is not None  # a kept member is in the data
-            who = wording.member_mention(portal, target.existing.members[member.existing])
+            who = _kept_mention(portal, target, member)
             taken[member.entry["stt"]] = f"{who} (có sẵn trong {target.name}, được giữ lại)"
             schools_numbered = schools_numbered or member.entry.get("school") is not None
-    people = [m.row for m in imported if m.row is not None and m.row.person and m.entry.get("stt") is not None]
-    numbers = [row.stt for row in people]
+    people = [(m, m.row) for m in imported if m.row is not None and m.row.person and m.entry.get("stt") is not None]
+    numbers = [member.entry["stt"] for member, _ in people]
     # Numbered on their own (from 1, each once; a number used twice is reported below).
     if schools_numbered and any(stt in taken for stt in numbers) and len(set(numbers)) == len(numbers):
-        for member in imported:
-            if member.row in people:
-                del member.entry["stt"]
-        problems.append(Problem(people[0].source, None, "", f"{target.name} ({target.id}): số thứ tự của "
+        for member, _ in people:
+            del member.entry["stt"]
+        problems.append(Problem(people[0][1].source, None, "", f"{target.name} ({target.id}): số thứ tự của "
                                 f"{len(people)} dòng người không được ghi, vì danh sách có sẵn đánh số các trường "
                                 "(được giữ lại); người của tổ chức ghi không số thứ tự.", severity="warning"))
     for member in imported:
@@ -266,8 +271,7 @@ def _check_leaders(portal: Portal, target: Target, imported: list[ProposedMember
     role, kind = wording.role_name(leader), wording.body_kind_name(target.kind).lower()
     expected = f"mỗi {kind} chỉ có một {role}"
     if first is not None:
-        assert first.existing is not None and target.existing is not None  # a kept member is in the data
-        who = wording.member_mention(portal, target.existing.members[first.existing])
+        who = _kept_mention(portal, target, first)
         for row in rows:
             row.problem(None, f"{target.name} có hai {role}: {who} (có sẵn trong danh sách, được giữ lại) và "
                         f"{row.name}.", expected=expected,
