@@ -30,26 +30,12 @@ LEVEL_CODES = frozenset({"th", "thcs", "thpt", "th-thcs", "thcs-thpt", "mn", "mg
 # numbers only after a word that numbers a body ("Nam Thanh" stays a name).
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
           "chin": 9}
-
-
-# Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
-# which are words of names or letters.
-_ROMAN = frozenset({"ii", "iii", "iv"})
-
-
-def _is_number_word(word: str) -> bool:
-    """'2', 'hai', 'muoi', 'ii' (folded): a word that may number a school or a body."""
-    return word.isdigit() or word in _UNITS or word == "muoi" or word in _ROMAN
-
-
-def starts_with_a_number(words: list[str]) -> bool:
-    """Whether words start with a number: '2', 'hai', 'ii', 'so 2' ('số 02')."""
-    if words[:1] == ["so"]:
-        words = words[1:]
-    return bool(words) and _is_number_word(words[0])
 _NUMBER_WORDS = re.compile(
     r"(?<![a-z0-9])(cum|nhom|to|so|khoi|ban|truong|mon) (?:(muoi)(?: (mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|"
     r"(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin))(?![a-z0-9])")
+# Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
+# which are words of names or letters.
+_ROMAN = frozenset({"ii", "iii", "iv"})
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -148,6 +134,18 @@ def word_prefixes(key: str) -> list[str]:
     """'thcs nam thanh tang cuong' -> the key cut after each word, longest first."""
     words = key.split(" ")
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def _is_number_word(word: str) -> bool:
+    """'2', 'hai', 'muoi', 'ii' (folded): a word that may number a school or a body."""
+    return word.isdigit() or word in _UNITS or word == "muoi" or word in _ROMAN
+
+
+def starts_with_a_number(words: list[str]) -> bool:
+    """Whether words start with a number: '2', 'hai', 'ii', 'so 2' ('số 02')."""
+    if words[:1] == ["so"]:
+        words = words[1:]
+    return bool(words) and _is_number_word(words[0])
 
 
 def _number(match: re.Match[str]) -> str:

@@ -394,9 +394,8 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     chosen among those read once the row is placed (settle_role); until then, the one that
     fits `body_kind`. Gives the column the role was read from (None: none)."""
     column_of = _role_parts(row)
-    parts = list(column_of)
     read: list[RoleRead] = []
-    for part in parts:
+    for part in column_of:
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
         if role is not None:
             read.append(RoleRead(part, role, loose))
