@@ -18,7 +18,7 @@ from ..privacy import KIND_LABELS, find_contacts
 from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import CONTACT_NOT_IMPORTED, LABELS, NOTES_JOINED_BY, TableRow
+from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, split_post
@@ -52,8 +52,10 @@ _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s
 # school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
-# The cells of a row whose text the data keeps and the site publishes (as written).
-_PUBLISHED_CELLS = ("post", "position", "unit", "subject", "role", "note")
+# The cells of a row whose text the data keeps and the site publishes (as written): every
+# column read but a number, a name (a person's is refused with digits, a school's matched),
+# a date or an id, so that a column added to LABELS is covered.
+_PUBLISHED_CELLS = tuple(key for key in LABELS if key not in {"stt", "name", "school", "since", *ID_KEYS})
 # The member fields of a data file, in the schema's order (the order of the data files).
 MEMBER_FIELDS: tuple[str, ...] = tuple(MEMBER["properties"])
 
