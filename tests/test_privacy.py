@@ -115,6 +115,22 @@ def test_a_private_number_split_after_its_trunk_or_country_code_is_hidden(form: 
     assert REDACTED in redacted and "944" not in redacted and "+" + REDACTED not in form
 
 
+@pytest.mark.parametrize("text", ["ĐT (0912.345.678)", "gọi (0912 345 678) nhé", "số (+84) 912 345 678.",
+                                  "(0912) 345 678 (nhà riêng)", "x (ĐT: 0912345678)", "ĐT (0912/345/678)",
+                                  "ĐT（0912 345 678）"])
+def test_a_number_in_parentheses_is_hidden_with_both_or_neither(text: str) -> None:
+    """The hostile review: "ĐT (0912.345.678)" became "ĐT [đã ẩn])" on the page, and the
+    checker's message quoted "(0912.345.678" (the run of digit groups took the opening
+    parenthesis, not the closing one; "+84) 912 …" the other way round)."""
+    redacted = Redactor(["0912345678"])(text)
+    assert REDACTED in redacted and "345" not in redacted
+    for opening, closing in ("()", "（）"):
+        assert redacted.count(opening) == redacted.count(closing), redacted
+    for found in [*find_contacts(text), *Redactor(["0912345678"]).find(text)]:
+        written = text[found.start:found.end]
+        assert written.count("(") == written.count(")"), written
+
+
 def test_a_contact_that_is_no_phone_or_e_mail_matches_no_word() -> None:
     """`email: "x"` once made 2,969 replacements, inside markup too; `"không có"` rewrote
     "không có thật". A value that is not a valid contact now matches nothing (and the

@@ -31,7 +31,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, Literal, TypeVar, cast
 
 import phonenumbers
@@ -247,7 +248,28 @@ def find_contacts(text: str) -> list[Found]:
     """Every valid phone number and e-mail address written in `text`, in any form."""
     if not may_hold_contact(text):
         return []
-    return sorted([*_emails(text), *_phones(text)], key=lambda f: (f.start, f.end))
+    return sorted([*_emails(text), *map(partial(_bracketed, text), _phones(text))], key=lambda f: (f.start, f.end))
+
+
+_PAIRS = {"(": ")", "（": "）"}
+
+
+def _bracketed(text: str, found: Found) -> Found:
+    """A phone whose parenthesis opens or closes outside it, taken with both or neither:
+    "(0912.345.678)" whole, not "(0912.345.678" (leaving "[đã ẩn])" on a page), and
+    "(+84) 912 345 678" whole, not "+84) 912 345 678". A run of digit groups takes in
+    the parentheses inside a number ("(028) 3829 1234"), and those around it on one side."""
+    start, end = found.start, found.end
+    written = text[start:end]
+    if written[0] in _PAIRS and _PAIRS[written[0]] not in written:
+        if text[end:end + 1] == _PAIRS[written[0]]:
+            end += 1
+        else:
+            start += 1
+    elif start > 0 and (close := _PAIRS.get(text[start - 1])) is not None and close in written \
+            and text[start - 1] not in written:
+        start -= 1
+    return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
 # Redacting
@@ -278,10 +300,10 @@ class Redactor:
 
     def find(self, text: str) -> list[Found]:
         """The private values written in `text`, in any form."""
-        found = [*self._private_emails(text), *self._private_phones(text)]
-        phones = [f for f in found if f.kind == "phone"]
+        phones = [_bracketed(text, f) for f in self._private_phones(text)]
+        found = [*self._private_emails(text), *phones]
         # A number split by other signs (_split_phones) that the plain reading found too, once.
-        found += [f for f in self._split_phones(text)
+        found += [f for f in map(partial(_bracketed, text), self._split_phones(text))
                   if not any(p.start <= f.start and f.end <= p.end for p in phones)]
         return sorted(found, key=lambda f: (f.start, f.end))
 
