@@ -17,6 +17,7 @@ import openpyxl
 
 from conftest import REPO, Dataset
 from portal import calendar, exports, feed, wording
+from portal.contexts import DocumentPage
 from portal.dates import PartialDate, SchoolYear
 from portal.load import load_or_raise
 from portal.model import Portal
@@ -55,6 +56,20 @@ def test_a_decision_whose_number_and_day_were_left_blank(repo_portal: Portal) ->
     assert wording.document_reference(repo_portal, doc) == (
         "Quyết định số /QĐ-PGDĐT năm 2024 của Phòng Giáo dục và Đào tạo thành phố Điện Biên Phủ")
     assert wording.document_label(doc) == "Quyết định số /QĐ-PGDĐT, năm 2024"
+
+
+def test_a_documents_page_says_what_its_date_left_blank(repo_portal: Portal) -> None:
+    """The hostile review: a decision of "tháng 9 năm 2026" was said to have left its day
+    and its month blank. The document page states the date of issue through issue_date."""
+    doc = repo_portal.documents["dbp-2024-qd-to-cot-can-thcs"]
+    assert wording.issue_date_text(doc.date) == "năm 2024 (văn bản để trống ngày, tháng)"
+    assert wording.issue_date_text(PartialDate(2026, 9)) == "tháng 09/2026 (văn bản để trống ngày)"
+    assert wording.issue_date_text(PartialDate(2026, 9, 13)) == "13/09/2026"
+    pages = Pages(repo_portal)
+    spec = next(s for s in pages.all() if isinstance(s.context, DocumentPage) and s.context.doc is doc)
+    month_only = dataclasses.replace(doc, date=PartialDate(2026, 9))
+    html = Renderer(pages).render(dataclasses.replace(spec, context=dataclasses.replace(spec.context, doc=month_only)))
+    assert "<dt>Ngày ban hành</dt><dd>tháng 09/2026 (văn bản để trống ngày)</dd>" in html
 
 
 def test_a_document_without_number_or_date_or_issuer(repo_portal: Portal) -> None:

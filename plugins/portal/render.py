@@ -25,6 +25,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     module's own function (bound to the data where it looks a name up)."""
     return {
         "date": wording.date_text,
+        "issue_date": wording.issue_date_text,
         "isodate": wording.iso_date_text,
         "role": wording.role_name,
         "member_role": wording.member_role,

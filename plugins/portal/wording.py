@@ -23,6 +23,16 @@ def date_text(date: PartialDate | None) -> str:
     return date.vietnamese() if date else ""
 
 
+def issue_date_text(date: PartialDate | None) -> str:
+    """A document's date of issue as its page states it, saying what the original left
+    blank: 'tháng 09/2026 (văn bản để trống ngày)', '2026 (văn bản để trống ngày, tháng)'."""
+    if date is None:
+        return "không ghi"
+    if date.is_full:
+        return date.vietnamese()
+    return f"{date.vietnamese()} (văn bản để trống {'ngày' if date.month else 'ngày, tháng'})"
+
+
 def iso_date_text(iso: str | None) -> str:
     """date_text of a date kept as ISO text ('2025-06-30'), as a diff's summary keeps it."""
     return date_text(PartialDate.parse(iso)) if iso else ""
