@@ -34,6 +34,8 @@ from portal.diff import DiffError, diff_body, diff_within_year, diff_years
 from portal.diff_report import format_text, to_json
 from portal.load import load_or_raise
 from portal.model import Portal
+from portal.pages import Pages
+from portal.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -454,6 +456,21 @@ def test_teacher_of_a_merged_school_shows_the_merge(tmp_path: Path) -> None:
     assert "~ THCS Hai: sáp nhập vào: THCS Một; hoạt động đến hết ngày: 30/06/2025" in text
     assert "- THCS Hai [Cụm 1]: vai trò: Thành viên (trường hoạt động đến hết 30/06/2025, " \
            "đã sáp nhập vào THCS Một)" in text
+
+
+def test_a_value_cleared_reads_as_cleared_in_the_text_and_on_the_page(tmp_path: Path) -> None:
+    """The hostile review: a Chức vụ left blank in next year's workbook was shown
+    "chức vụ: Giáo viên" (as if it were the new value) in `so-sanh` and, struck through
+    only, on the page; the importer's report said "Giáo viên → (trống)"."""
+    files = base(OLD, NEW)
+    member(files, NEW, "a-to-van", "a-do-thi-dung").pop("position")
+    portal, _ = load_or_raise(write(files, tmp_path), tmp_path)
+    diff = diff_years(portal, "pgddt-a", OLD, NEW)
+    assert "~ Đỗ Thị Dung [Nhóm Ngữ văn]: chức vụ: Giáo viên → (trống)" in format_text(diff)
+    pages = Pages(portal)
+    renderer = Renderer(pages)
+    shown = [html for spec in pages.all() if "portal-fields" in (html := renderer.render(spec))]
+    assert shown and all("<del>Giáo viên</del> → (trống)</li>" in html for html in shown)
 
 
 def test_text_puts_counts_first_then_old_to_new(tmp_path: Path) -> None:

@@ -131,15 +131,25 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _field_text(f: FieldChange) -> str:
+def blank_or(value: str | None) -> str:
+    """A value of a change as shown, a blank one as BLANK_VALUE."""
+    return wording.BLANK_VALUE if value is None else value
+
+
+def cleared(change: Change, f: FieldChange) -> bool:
+    """Whether `f` is a value cleared from something that stays ("~"): shown `Giáo viên →
+    (trống)`, not `Giáo viên`, which read as the new value. In a change of something that
+    comes or goes, a field has the one value it shows."""
+    return change.sign == "~" and f.old is not None and f.new is None
+
+
+def _field_text(change: Change, f: FieldChange) -> str:
+    """`vai trò: Ủy viên → Nhóm trưởng`; `nhập vào: THCS Tân Phú` (a value set);
+    `chức vụ: Giáo viên → (trống)` (cleared)."""
     label = field_label(f.field)
-    old = _shorten(f.old) if f.old is not None else None
-    new = _shorten(f.new) if f.new is not None else None
-    if old is None:
-        return f"{label}: {new}"
-    if new is None:
-        return f"{label}: {old}"
-    return f"{label}: {old} → {new}"
+    if f.old is not None and (f.new is not None or cleared(change, f)):
+        return f"{label}: {_shorten(f.old)} → {_shorten(blank_or(f.new))}"
+    return f"{label}: {_shorten(blank_or(f.new if f.old is None else f.old))}"
 
 
 def change_line(change: Change, with_bodies: bool = True) -> str:
@@ -149,7 +159,7 @@ def change_line(change: Change, with_bodies: bool = True) -> str:
     if change.target_type not in ("body", "post") and change.bodies \
             and (with_bodies or len(change.bodies) > 1):
         text += " [" + " → ".join(b.name for b in change.bodies) + "]"
-    parts = [_field_text(f) for f in change.fields]
+    parts = [_field_text(change, f) for f in change.fields]
     if parts:
         text += ": " + "; ".join(parts)
     if change.note:

@@ -60,6 +60,8 @@ def diff_filters() -> dict[str, Callable[..., str]]:
         "change_kind": diff_report.kind_label,
         "diff_status": diff_report.status_label,
         "change_field": diff_report.field_label,
+        "blank_or": diff_report.blank_or,
+        "cleared": diff_report.cleared,
     }
 
 

@@ -140,6 +140,8 @@ def written_post(portal: Portal, member: Membership, at: SchoolYear | None = Non
 #   reference  "Quyết định số 140/QĐ-PGDĐT ngày 13/09/2024 của Phòng GDĐT ..."
 
 UNNUMBERED = "(chưa có số)"
+# A value a change left blank, or found blank: "chức vụ: Giáo viên → (trống)".
+BLANK_VALUE = "(trống)"
 
 
 def document_citation(doc: Document) -> str:

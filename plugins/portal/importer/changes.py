@@ -28,7 +28,7 @@ def _who(portal: Portal, entry: dict[str, Any]) -> str:
 
 def _value(portal: Portal, key: str, value: Any) -> str:
     if value is None:
-        return "(trống)"
+        return wording.BLANK_VALUE
     if key == "role":
         return wording.role_name(value)
     if key == "unit":
