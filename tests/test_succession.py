@@ -210,6 +210,26 @@ def test_the_successor_compares_its_first_year_with_the_ended_office_s_last(tmp_
                 "so sánh với năm học 2024-2025 của pgddt-dien-bien-phu.") in successor.stderr
 
 
+def test_an_ended_office_asked_alone_is_compared_with_the_successor_year_carrying_it_on(tmp_path: Path) -> None:
+    """The hostile review: `cotcan so-sanh --office pgddt-cu-chi` (one year of its own,
+    carried on by the Sở's 2025-2026) said "không có năm học nào trước 2024-2025" and
+    stopped. An ended office's latest change is the year its successor carries its lists
+    on; with no such year yet, the message says how to start it."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    alone = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--data", str(data))
+    assert alone.returncode == 2 and alone.stderr.strip().endswith(
+        "Gợi ý: bắt đầu năm học đó bằng cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm."), alone.stderr
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    asked = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2024-2025", "--to", "2025-2026", "--data", str(data))
+    assert asked.returncode == 0, asked.stderr
+    for years in ((), ("--from", "2024-2025")):
+        default = cotcan("so-sanh", "--office", "pgddt-cu-chi", *years, "--data", str(data))
+        assert (default.returncode, default.stdout) == (0, asked.stdout), default.stderr
+    sample = cotcan("so-sanh", "--office", "pgddt-mau")  # three years of its own, then the Sở's
+    assert sample.returncode == 0 and sample.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: "), sample.stderr
+
+
 def test_two_years_before_the_successor_s_own_are_compared_in_the_ended_office() -> None:
     """Asked under the successor's id for two years that are both the ended office's own
     (the sample Sở carries on the sample Phòng from 2025-2026)."""

@@ -18,7 +18,16 @@ from typing import Any
 from .. import commands
 from ..commands import Exit
 from ..dates import SchoolYear
-from ..diff import DiffError, carried_from, diff_body, diff_within_year, diff_years, office_years, predecessors
+from ..diff import (
+    DiffError,
+    carried_from,
+    diff_body,
+    diff_within_year,
+    diff_years,
+    office_years,
+    predecessors,
+    succession_office,
+)
 from ..diff_report import format_text, to_json
 from ..load import load
 from ..model import Portal
@@ -84,7 +93,12 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
         if later:
             return having[0], old, later[0]
         new = own[0]  # the successor's first year, compared with the ended office's
-    old, new = pick_years(sorted(set(own) | {y for years in before.values() for y in years}), old, new)
+    if new is None and (old is None or old == own[-1]) and (carried := _carried_on(portal, office, own[-1])):
+        return office, own[-1], carried  # an ended office's last year, and its successor's
+    try:
+        old, new = pick_years(sorted(set(own) | {y for years in before.values() for y in years}), old, new)
+    except DiffError as error:
+        raise DiffError(f"{error}{_no_successor_year(portal, office)}") from None
     if old in own or new not in own:
         return office, old, new  # the office's own years; a year it lacks is reported by the diff
     ended = carried_from(portal, office, old, new)
@@ -98,6 +112,25 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
     commands_each = "; ".join(commands.DIFF.line("--office", e, "--from", str(old), "--to", str(new)) for e in ended)
     raise DiffError(f"năm học {new} của {office} tiếp tục tổ chức của {len(ended)} đơn vị đã chấm dứt; so sánh "
                     f"từng đơn vị: {commands_each}")
+
+
+def _carried_on(portal: Portal, office: str, last: SchoolYear) -> SchoolYear | None:
+    """For an office that ended: the first year after its `last` in which a successor
+    carries on its bodies (diff_years compares the two); the latest change of its lists."""
+    later = sorted({y for s in portal.offices[office].successors for y in office_years(portal, s.office) if y > last})
+    return next((y for y in later if succession_office(portal, office, last, y) is not None), None)
+
+
+def _no_successor_year(portal: Portal, office: str) -> str:
+    """Why an ended office has no later year to compare with, and how to start one."""
+    ended = portal.offices[office]
+    if ended.valid_until is None or not ended.successors:
+        return ""
+    successors = ", ".join(s.office for s in ended.successors)
+    start = commands.NEW_YEAR.line("--office", office, "--successor", ended.successors[0].office)
+    return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; chưa có năm học nào của "
+            f"đơn vị kế thừa ({successors}) tiếp tục các tổ chức của đơn vị này. Gợi ý: bắt đầu năm học đó bằng "
+            f"{start}.")
 
 
 def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[SchoolYear]], old: SchoolYear | None,
