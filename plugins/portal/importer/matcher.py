@@ -288,6 +288,15 @@ class Matcher:
         first = _first_part(key)
         return self.subject_keys.get(first) or self.subject_firsts.get(first)
 
+    def subject_named(self, text: str) -> str | None:
+        """The subject a whole text names: a subject's name or alias, or the first part of
+        only one subject's name ("HĐTN"); None for a text that says more than one subject
+        ("Toán - Tin", which `subject` reads as Toán by its first part)."""
+        key = subject_key(text)
+        if _first_part(key) != key:
+            return self.subject_keys.get(key)
+        return self.subject_keys.get(key) or self.subject_firsts.get(key)
+
     def close_subjects(self, text: str) -> list[Candidate]:
         key = subject_key(text)
         scores: dict[str, float] = {}
