@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+import yaml
 from cli_util import cotcan
 
 from conftest import REPO
@@ -1348,3 +1349,42 @@ def test_two_subject_columns_naming_a_combined_group_and_one_subject_disagree(re
          f"hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6) đều là cột 'Môn' nhưng ghi khác nhau ở dòng này: "
          f"'Toán - Tin' và '{subject}'.") for line, subject in rows]
     assert [r.name for r in result.rows if r.matched] == ["Nguyễn Văn Phúc"]
+
+
+def _word_note_in_paragraphs(path: Path, rows: list[tuple[str, str, list[str]]]) -> Path:
+    """A Word list whose Ghi chú cells hold several paragraphs (Enter in the cell), under a
+    heading row merged across the table, as a clerk types it."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=len(MAU_HEADER))
+    for cell, text in zip(table.rows[0].cells, MAU_HEADER, strict=True):
+        cell.text = text
+    table.cell(1, 0).merge(table.cell(1, len(MAU_HEADER) - 1)).text = "NHÓM TOÁN"
+    for number, (name, school, paragraphs) in enumerate(rows, start=1):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, [str(number), name, "Giáo viên", _pgd_mau(school), "Toán"], strict=False):
+            cell.text = text
+        cells[-1].text = paragraphs[0]
+        for paragraph in paragraphs[1:]:
+            cells[-1].add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+def test_the_paragraphs_of_a_word_note_stay_apart_in_the_note_and_are_read_each_for_a_role(
+        repo_portal: Portal, tmp_path: Path) -> None:
+    """A Ghi chú of three paragraphs was kept as one line, run together ("Tổ trưởng tổ Toán
+    kiêm thư ký ĐT: xem hồ sơ"): each paragraph is a part of the note, joined as note columns
+    are ("; "), but where the part goes on ("kiêm ...", a post on two lines)."""
+    path = _word_note_in_paragraphs(tmp_path / "ds.docx", [
+        ("Võ Văn Khoa", "Bình Minh", ["Nhóm trưởng", "Dạy giỏi cấp huyện"]),
+        ("Châu Văn Lợi", "Tân Phú", ["Tổ trưởng tổ Toán", "kiêm thư ký", "ĐT: xem hồ sơ"]),
+        ("Huỳnh Ngọc Ánh", "Long Thạnh", ["Thư ký", "Hội đồng trường", "Chiến sĩ thi đua cơ sở"]),
+        ("Đỗ Thị Mỹ Duyên", "Bình Minh", ["- Phó nhóm trưởng", "- Phụ trách lớp 9"])])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    notes = ["Nhóm trưởng; Dạy giỏi cấp huyện", "Tổ trưởng tổ Toán kiêm thư ký; ĐT: xem hồ sơ",
+             "Thư ký Hội đồng trường; Chiến sĩ thi đua cơ sở", "- Phó nhóm trưởng; - Phụ trách lớp 9"]
+    assert [(r.role, r.note) for r in result.rows] == list(zip(
+        ["nhom-truong", "thu-ky", "uy-vien", "pho-nhom-truong"], notes, strict=True))
+    written = yaml.safe_load(result.to_yaml())
+    assert [m.get("note") for b in written["bodies"] for m in b["members"] if "stt" in m][-4:] == notes

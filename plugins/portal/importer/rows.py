@@ -48,6 +48,8 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
 # but in a date ("TTCM/Nhóm trưởng"), the word "kiêm" ("Tổ trưởng CM kiêm Nhóm trưởng",
 # "Kiêm thư ký").
 _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s", re.IGNORECASE)
+# A bullet before a line of a note ("- Nhóm trưởng" | "- Dạy giỏi"): not part of the text read.
+_BULLET = re.compile(rf"^[{DASHES}•*+]\s*")
 # A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
 # school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
@@ -465,26 +467,54 @@ def _position_written(row: TableRow) -> tuple[str, str]:
 def _note_parts(lines: Sequence[str]) -> list[str]:
     """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
     trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
-    return _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _NOTE_PARTS.split(line))
+    return _posts_whole([part for part in parts if part])
 
 
 def _note(row: TableRow) -> str | None:
     """The member's note: the Ghi chú cells, after the text of a role column headed
     loosely ("Nhiệm vụ": "Phụ trách chung", the row's own words, lost otherwise) unless
-    that text is a role's label alone, the row's role as a Vai trò is."""
+    that text is a role's label alone, the row's role as a Vai trò is. A cell's lines stay
+    apart (_lines_joined)."""
     duties = row.get("role") if "role" in row.loose else ""
-    kept = [text for text in (duties if duties and role_label(duties) is None else "", row.get("note")) if text]
-    return NOTES_JOINED_BY.join(kept) or None
+    kept = [_lines_joined(row.lines.get("role") or (duties,)) if duties and role_label(duties) is None else "",
+            _lines_joined(row.lines.get("note") or (row.get("note"),))]
+    return NOTES_JOINED_BY.join(text for text in kept if text) or None
+
+
+# A separator of the parts of a note (_NOTE_PARTS) at the end or the start of a line.
+_ENDS_A_PART = re.compile(r"(?:[;,/]|(?:^|\s)kiêm)$", re.IGNORECASE)
+_STARTS_A_PART = re.compile(r"^(?:[;,/]|kiêm(?:\s|$))", re.IGNORECASE)
+
+
+def _lines_joined(lines: Sequence[str]) -> str:
+    """A note's lines (the paragraphs of a Word cell, the lines of an Excel one) as the
+    data keeps the note, on one line: each line a part, joined as note columns are
+    (layout.NOTES_JOINED_BY: "Tổ trưởng tổ Toán; ĐT: xem hồ sơ"), so that the note reads
+    back into the parts its lines gave (_note_parts). A line goes on the one before it
+    after a space when a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư ký",
+    "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
+    joined = ""
+    for line in filter(None, lines):
+        apart = not (_ENDS_A_PART.search(joined) or _STARTS_A_PART.match(line) or _goes_on(joined, line))
+        joined = f"{joined}{NOTES_JOINED_BY if apart else ' '}{line}" if joined else line
+    return joined
+
+
+def _goes_on(before: str, part: str) -> bool:
+    """Whether a part of a note ends a post at the school begun by the part before it,
+    split by a line break or a dash ("Thư ký" | "Hội đồng trường"): only a part that alone
+    reads as nothing goes on ("Tổ trưởng" | "Tổ phó CM" are a role and a post)."""
+    alone = role_match(part)[0] is None and not is_school_post(part)
+    return bool(before) and alone and not is_school_post(before) and is_school_post(f"{before} {part}")
 
 
 def _posts_whole(parts: list[str]) -> list[str]:
     """The parts of a note, a post at the school split by a line break or a dash made one
-    again ("Thư ký" | "Hội đồng trường"): read whole, it is no role. Only a part that alone
-    reads as nothing is joined ("Tổ trưởng" | "Tổ phó CM" are a role and a post)."""
+    again (_goes_on): read whole, it is no role."""
     whole: list[str] = []
     for part in parts:
-        alone = role_match(part)[0] is None and not is_school_post(part)
-        if whole and alone and not is_school_post(whole[-1]) and is_school_post(f"{whole[-1]} {part}"):
+        if whole and _goes_on(whole[-1], part):
             whole[-1] = f"{whole[-1]} {part}"
         else:
             whole.append(part)
