@@ -1018,10 +1018,12 @@ def test_new_names_wrapped_with_a_role_or_an_honorific_are_a_new_team(repo_porta
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-@pytest.mark.parametrize("written", ["Ngô Thị Thanh\nTrúc Ly", "Hoàng Minh\nAnh Tuấn"])
+@pytest.mark.parametrize("written", ["Ngô Thị Thanh\nMai Lan", "Lê Văn Minh\nHoàng Anh Tuấn"])
 def test_lines_that_could_each_be_a_name_are_an_error_saying_what_to_do(repo_portal: Portal, tmp_path: Path,
                                                                          fmt: str, written: str) -> None:
-    """One name broken or two people: only the clerk knows; the hint says how to do either."""
+    """One name broken or two people: only the clerk knows; the hint says how to do either.
+    (A later line led by a given name, "Ngô Thị Thanh" | "Trúc Ly", once such a case, goes on
+    the name: test_a_long_name_wrapped_before_its_given_names_is_one_name.)"""
     path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]])
     result = import_roster(repo_portal, MAU, path)
     first, second = written.split("\n")
@@ -1388,3 +1390,28 @@ def test_the_paragraphs_of_a_word_note_stay_apart_in_the_note_and_are_read_each_
         ["nhom-truong", "thu-ky", "uy-vien", "pho-nhom-truong"], notes, strict=True))
     written = yaml.safe_load(result.to_yaml())
     assert [m.get("note") for b in written["bodies"] for m in b["members"] if "stt" in m][-4:] == notes
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_long_name_wrapped_before_its_given_names_is_one_name(repo_portal: Portal, tmp_path: Path,
+                                                                 fmt: str) -> None:
+    """Names of five or six words wrapped in a narrow column were refused as perhaps two
+    people: "Nguyễn Thị Hoàng" | "Phương Thảo" (each line could be a name), "Tôn Nữ Thị
+    Hoàng" | "Phương Thảo" (six words). A later line led by a given name, no family name,
+    goes on the name; one led by a family name is still another person's."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        ["DANH SÁCH GIÁO VIÊN CỐT CÁN", None, None, None, None, None], MAU_HEADER,
+        ["", "NHÓM TOÁN", None, None, None, None],
+        [1, "Nguyễn Thị Hoàng\nPhương Thảo", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+        [2, "Tôn Nữ Thị Hoàng\nPhương Thảo", "Giáo viên", TP, None, None],
+        [3, "Ngô Thị Thanh\nTrúc Ly", "Giáo viên", TP, None, None],
+        [4, "Hoàng Minh\nAnh Tuấn", "Giáo viên", BM, None, None],
+        [5, "Nguyễn Văn Minh\nTrần Thị Bình", "Giáo viên", BM, None, None]],
+        merges=("A1:F1", "B3:F3", "E4:E8"))
+    result = import_roster(repo_portal, MAU, path)
+    assert [p.message for p in result.errors] == ["ô họ và tên có 2 dòng: 'Nguyễn Văn Minh', 'Trần Thị Bình'."]
+    assert [p["name"] for p in result.new_people] == [
+        "Nguyễn Thị Hoàng Phương Thảo", "Tôn Nữ Thị Hoàng Phương Thảo", "Ngô Thị Thanh Trúc Ly", "Hoàng Minh Anh Tuấn"]
+    assert [r.role for r in result.rows if r.matched] == ["nhom-truong", "uy-vien", "uy-vien", "uy-vien"]
+    assert ("ô họ và tên có 2 dòng: 'Tôn Nữ Thị Hoàng', 'Phương Thảo', đọc là một tên 'Tôn Nữ Thị Hoàng Phương "
+            "Thảo'.") in [p.message for p in result.rows[1].remarks]
