@@ -1415,3 +1415,28 @@ def test_a_long_name_wrapped_before_its_given_names_is_one_name(repo_portal: Por
     assert [r.role for r in result.rows if r.matched] == ["nhom-truong", "uy-vien", "uy-vien", "uy-vien"]
     assert ("ô họ và tên có 2 dòng: 'Tôn Nữ Thị Hoàng', 'Phương Thảo', đọc là một tên 'Tôn Nữ Thị Hoàng Phương "
             "Thảo'.") in [p.message for p in result.rows[1].remarks]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_school_written_as_the_leading_school_is_the_group_s_leader(repo_portal: Portal, tmp_path: Path,
+                                                                      fmt: str) -> None:
+    """"Trường trưởng nhóm" on a school's row of an inter-school group ("Trường đầu nhóm",
+    "Trường cụm trưởng" in a cluster's list of schools too) was read as nothing: the school an ordinary member, the group without a
+    leader. On a person's row it is where the person works, a note, not their role."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        ["STT", "Tên trường", "Ghi chú"], ["", "NHÓM LIÊN TRƯỜNG SỐ 1", None],
+        [1, "Trường THCS Hoa Sen (dữ liệu mẫu)", "Trường trưởng nhóm"], [2, _pgd_mau("Bình Minh"), ""],
+        [3, _pgd_mau("Tân Phú"), "Trường phó nhóm trưởng"],
+        ["", "NHÓM LIÊN TRƯỜNG SỐ 3", None], [1, _pgd_mau("An Nhơn"), "Trường đầu nhóm"],
+        [2, _pgd_mau("Phước An"), ""]], merges=("B2:C2", "B6:C6"))
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert [(r.target, r.role) for r in result.rows] == [
+        ("mau-nhom-lt-1", "nhom-truong"), ("mau-nhom-lt-1", "thanh-vien"), ("mau-nhom-lt-1", "pho-nhom-truong"),
+        ("mau-nhom-lt-3", "nhom-truong"), ("mau-nhom-lt-3", "thanh-vien")]
+    people = write_table(tmp_path / f"nguoi.{fmt}", [MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+                                                     [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Toán",
+                                                      "Trường nhóm trưởng"]], merges=("B2:F2",))
+    result = import_roster(repo_portal, PGD_MAU, people, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == [("uy-vien", "Trường nhóm trưởng")]

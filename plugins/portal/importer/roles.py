@@ -172,6 +172,27 @@ def role_label(text: str, abbreviated: bool = True) -> str | None:
     return roles[0] if len(roles) == 1 else _whole_words().get(_key(text))
 
 
+# "Trường" before a body's leader or deputy: a school leading an inter-school group or a
+# cluster ("Trường nhóm trưởng", "Trường trưởng nhóm"); "đầu" the leading one ("Trường đầu cụm").
+_SCHOOL = "trường"
+_HEADING_UNIT = re.compile(r"^dau (?=\w)")
+
+
+def leading_school_role(text: str) -> str | None:
+    """The role a school's row is given as the school that leads a body or deputises
+    ("Trường trưởng nhóm", "Trường nhóm trưởng", "Trường phó nhóm trưởng", "Trường cụm
+    trưởng", "Trường đầu cụm"): a leader's or deputy's role of some kind of body, the
+    body's own one where it has a leading school (vocab.school_role_fits_kind, rows.py);
+    None for any other text ("Trưởng nhóm", "Trường THCS Hoa Sen")."""
+    first, _, rest = " ".join(text.split()).partition(" ")
+    if first.lower() != _SCHOOL or not rest:
+        return None
+    key = _HEADING_UNIT.sub("truong ", _key(rest))
+    role = _whole_words().get(key)
+    heads = {*vocab.LEADER_ROLE.values(), *vocab.DEPUTY_ROLE.values()}
+    return role if role in heads and not (key.startswith(_DEPUTY) and role in vocab.LEADER_ROLE.values()) else None
+
+
 def is_school_post(text: str) -> bool:
     """A post at the school (_SCHOOL_POST), or of a council (_COUNCIL_OFFICER), however
     written: no role of a list but a council's."""
@@ -200,9 +221,11 @@ def fits_kind(role: str, body_kind: str | None) -> bool:
 
 def looks_like_a_role(text: str) -> bool:
     """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows. A
-    post at the school ('Thư ký Hội đồng trường') is a note, not a role misspelt."""
+    post at the school ('Thư ký Hội đồng trường') and a school leading a body ('Trường
+    nhóm trưởng', of a person's row) are notes, not roles misspelt."""
     key = _key(text)
-    return bool(_ROLE_WORDS.search(key)) and not is_school_post(text) and len(text) <= 40
+    return (bool(_ROLE_WORDS.search(key)) and not is_school_post(text) and leading_school_role(text) is None
+            and len(text) <= 40)
 
 
 def ordinary_role(body_kind: str | None, school: bool) -> str:

@@ -29,6 +29,7 @@ from .roles import (
     council_role,
     fits_kind,
     is_school_post,
+    leading_school_role,
     looks_like_a_role,
     ordinary_role,
     role_label,
@@ -83,6 +84,7 @@ class RoleRead:
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
     council: bool = False  # an officer of a council named after the role: a role in that council's list only
     abbreviation: bool = False  # "NT", "TT": a role only in a list of a body that has it (_applies)
+    school: bool = False  # "Trường nhóm trưởng": the leading school, read on a school's row only
 
 
 @dataclass
@@ -393,7 +395,8 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
 
 def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
     """The roles the Vai trò column and each part of the Ghi chú cells name (_role_parts):
-    labels and spellings, a council's officer, an abbreviation; none written: the body's
+    labels and spellings, a council's officer, an abbreviation, on a school's row its
+    leading a body ("Trường nhóm trưởng"); none written: the body's
     ordinary member. A text that reads like a role but is none is an error. The role is
     chosen among those read once the row is placed (settle_role); until then, the one that
     fits `body_kind`. Gives the column the role was read from (None: none)."""
@@ -401,7 +404,9 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     read: list[RoleRead] = []
     for part in column_of:
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
-        if role is not None:
+        if leading := leading_school_role(part):  # of a person's row, the school leads: a note
+            read += [RoleRead(part, leading, False, school=True)] if is_school else []
+        elif role is not None:
             read.append(RoleRead(part, role, loose))
         elif council := council_role(part):  # a council's officer: a role in a council's list only
             role, another = council
