@@ -1440,3 +1440,37 @@ def test_a_school_written_as_the_leading_school_is_the_group_s_leader(repo_porta
     result = import_roster(repo_portal, PGD_MAU, people, year=PGD_MAU_YEAR, body="mau-to-cot-can")
     assert result.errors == []
     assert [(r.role, r.note) for r in result.rows] == [("uy-vien", "Trường nhóm trưởng")]
+
+
+def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = "HỘI ĐỒNG KHOA HỌC") -> Path:
+    """A council's list under its heading (merged across the table), as a new body of the year."""
+    people = [("Võ Văn Khoa", "Bình Minh"), ("Lâm Thị Tuyết Mai", "Tân Phú"), ("Hồ Văn Thái", "Long Thạnh"),
+              ("Châu Văn Lợi", "Tân Phú")]
+    return write_table(tmp_path / f"hd.{fmt}", [
+        MAU_HEADER, ["", heading, None, None, None, None],
+        *([i, name, "Giáo viên", _pgd_mau(school), "", note]
+          for i, ((name, school), note) in enumerate(zip(people, notes, strict=False), start=1))],
+        merges=("B2:F2",))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_council_officer_abbreviated_among_words_is_read_as_written_out(repo_portal: Portal, tmp_path: Path,
+                                                                          fmt: str) -> None:
+    """"Phó CT HĐKH" was read as nothing, the council left without its deputy: an officer
+    abbreviated before the council's name ("CT HĐKH", "P.CT Hội đồng", "PCT HĐ") is the
+    officer written out, a role in a council's list only; "Phó CT" alone is "PCT"."""
+    path = _science_council(tmp_path, fmt, ["CT HĐKH", "Phó CT HĐKH", "TK HĐKH", "Phó CT"])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [(r.target, r.role) for r in result.rows] == [
+        ("mau-hoi-dong-khoa-hoc", "chu-tich"), ("mau-hoi-dong-khoa-hoc", "pho-chu-tich"),
+        ("mau-hoi-dong-khoa-hoc", "thu-ky"), ("mau-hoi-dong-khoa-hoc", "pho-chu-tich")]
+    cluster = write_table(tmp_path / f"cum.{fmt}", [MAU_HEADER, ["", "CỤM 1", None, None, None, None],
+                                                    [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "",
+                                                     "Cụm trưởng, PCT HĐ thi đua"],
+                                                    [2, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "",
+                                                     "Phó CT"]], merges=("B2:F2",))
+    result = import_roster(repo_portal, PGD_MAU, cluster, year=PGD_MAU_YEAR)
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == [("cum-truong", "Cụm trưởng, PCT HĐ thi đua"),
+                                                      ("pho-cum-truong", "Phó CT")]

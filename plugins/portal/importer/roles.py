@@ -8,6 +8,7 @@ from functools import cache
 from .. import vocab, wording
 from .keys import fold
 
+_DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Spellings of the role labels of vocab.ROLES seen in lists, a text may start with
 # ("Trưởng nhóm Toán"); the other word orders (_word_orders) are read whole only.
 _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
@@ -47,10 +48,10 @@ _COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0
 _OTHER_COUNCIL = re.compile(r"(?:thi|cham thi|coi thi|ra de|khoa hoc|kh|tu danh gia|tdg|thi dua|td|tdkt|khen thuong"
                             r"|tuyen sinh|ts|kiem tra|kt|ky luat|kl|tham dinh|kiem dinh|nd|nhan dan)(?![a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
-_DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: two to four letters, dots or spaces between
 # them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.?\s?){2,4}")
+_DEPUTY_WORD = re.compile(r"^phó\s+(?=\w)", re.IGNORECASE)  # "Phó CT": the P of "PCT" written out
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
@@ -85,10 +86,17 @@ def _whole_words() -> dict[str, str]:
     return _word_orders() | _role_words()
 
 
+# A council's officer abbreviated before the council's name ("CT HĐKH", "Phó CT HĐKH", "P.CT
+# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), written out as _COUNCIL_OFFICER reads it.
+_OFFICER_INITIALS = {"ct": "chu tich", "pct": "pho chu tich", "tk": "thu ky", "uv": "uy vien"}
+_ABBREVIATED_OFFICER = re.compile(rf"^((?:{_DEPUTY} )?)({'|'.join(_OFFICER_INITIALS)}) (?=hoi dong|hd)")
+
+
 def _key(text: str) -> str:
     key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
     # Punctuation separates words: 'Nhóm trưởng, ĐT …' and 'Thư ký; …' start with their role.
-    return " ".join(re.sub(r"[.,;:()]", " ", key).split())
+    key = " ".join(re.sub(r"[.,;:()]", " ", key).split())
+    return _ABBREVIATED_OFFICER.sub(lambda officer: officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " ", key)
 
 
 def role_match(text: str) -> tuple[str | None, bool]:
@@ -154,9 +162,10 @@ def _initials() -> dict[str, tuple[str, ...]]:
 def abbreviated_roles(text: str) -> tuple[str, ...]:
     """The roles an abbreviation written alone in capitals stands for: 'NT', 'P.NT',
     'P.N.T', 'PNT', 'TK.', 'UV', 'TT'; 'CT' is a Chủ tịch or a Cụm trưởng, which the body
-    the row goes into tells apart, as it tells whether it has the role at all (rows.py). ()
-    for any other text: 'nt' or 'Tt' in lower case are no abbreviations."""
-    written = text.strip()
+    the row goes into tells apart, as it tells whether it has the role at all (rows.py);
+    'Phó' written out before the initials is their P ('Phó CT', 'Phó NT'). () for any other
+    text: 'nt' or 'Tt' in lower case are no abbreviations."""
+    written = _DEPUTY_WORD.sub("P", text.strip())
     letters = re.sub(r"[.\s]", "", written)
     if not _ABBREVIATION.fullmatch(written) or not letters.isupper():
         return ()
