@@ -350,22 +350,26 @@ def test_a_council_s_officers_named_after_it_are_its_roles_in_its_own_list(repo_
                                                                            tmp_path: Path) -> None:
     """The ninth hostile review: 'Thư ký HĐKH' is a post at the school in a subject group's
     list (the seventh's mend), but the Thư ký in the list of that council: it was written as
-    an Ủy viên, and the council left without its chairman."""
-    notes = ["Chủ tịch HĐKH", "Phó Chủ tịch Hội đồng khoa học", "Thư ký HĐKH", "Ủy viên HĐKH"]
-    path = tsv(tmp_path, [HEADER, *([str(i), name, "Hiệu trưởng - TH Minh Thạnh", "", note] for i, (name, note) in
-                                    enumerate(zip(["Đỗ Tấn Nhạn", "Lê Văn Hoà", "Trần Văn Tư", "Mai Thị Lan"],
-                                                  notes, strict=True), start=1))])
-    result = import_roster(repo_portal, "pgddt-dau-tieng", path, body="dt-hoi-dong-cm-nv")
+    an Ủy viên, and the council left without its chairman. (Once tested in the list of the
+    Hội đồng Chuyên môn - Nghiệp vụ, where HĐKH names another council: a note now.)"""
+    path = _science_council(tmp_path, "xlsx", ["Chủ tịch HĐKH", "Phó Chủ tịch Hội đồng khoa học", "Thư ký HĐKH",
+                                               "Ủy viên HĐKH"])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
     assert result.errors == []
     assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
+    assert not [p for r in result.rows for p in r.remarks if "hội đồng" in p.message]
 
 
 @pytest.mark.parametrize("body, roles, said", [
     # The tenth hostile review: another council's officers became this council's, without a
     # word, and a council the rule did not name ("HĐ kiểm tra") gave a cluster a secretary.
-    ("dt-hoi-dong-cm-nv", ["chu-tich", "thu-ky", "uy-vien"],
-     ["'Thư ký HĐ chấm thi' được hiểu là Thư ký của danh sách này, dù ghi tên một hội đồng khác.",
-      "'Ủy viên Hội đồng tuyển sinh' được hiểu là Ủy viên của danh sách này, dù ghi tên một hội đồng khác."]),
+    # Since, another council's officer in a council's list is a note, said (it was the
+    # list's role, said to name another council).
+    ("dt-hoi-dong-cm-nv", ["chu-tich", "uy-vien", "uy-vien"],
+     ["'Thư ký HĐ chấm thi' ghi chức vụ ở một hội đồng khác, không phải Hội đồng Chuyên môn - Nghiệp vụ cốt cán "
+      "Giáo dục Tiểu học cấp huyện: giữ ở ghi chú, không đọc là vai trò.",
+      "'Ủy viên Hội đồng tuyển sinh' ghi chức vụ ở một hội đồng khác, không phải Hội đồng Chuyên môn - Nghiệp vụ "
+      "cốt cán Giáo dục Tiểu học cấp huyện: giữ ở ghi chú, không đọc là vai trò."]),
     ("dt-cum-hai", ["cum-truong", "thanh-vien", "thanh-vien"], []),
 ])
 def test_an_officer_of_another_council_is_said_in_a_council_s_list_and_a_note_elsewhere(
@@ -377,7 +381,8 @@ def test_an_officer_of_another_council_is_said_in_a_council_s_list_and_a_note_el
     result = import_roster(repo_portal, "pgddt-dau-tieng", path, body=body)
     assert result.errors == []
     assert [r.role for r in result.rows] == roles
-    assert [p.message for r in result.rows for p in r.remarks if "được hiểu là" in p.message] == said
+    assert [r.note for r in result.rows][1:] == ["Thư ký HĐ chấm thi", "Ủy viên Hội đồng tuyển sinh"]
+    assert [p.message for r in result.rows for p in r.remarks if "hội đồng khác" in p.message] == said
 
 
 @pytest.mark.parametrize("header", ["Vai trò trong Hội đồng", "Vai trò trong HĐ", "Chức vụ trong tổ cốt cán",
@@ -1421,8 +1426,9 @@ def test_a_long_name_wrapped_before_its_given_names_is_one_name(repo_portal: Por
 def test_a_school_written_as_the_leading_school_is_the_group_s_leader(repo_portal: Portal, tmp_path: Path,
                                                                       fmt: str) -> None:
     """"Trường trưởng nhóm" on a school's row of an inter-school group ("Trường đầu nhóm",
-    "Trường cụm trưởng" in a cluster's list of schools too) was read as nothing: the school an ordinary member, the group without a
-    leader. On a person's row it is where the person works, a note, not their role."""
+    "Trường cụm trưởng" in a cluster's list of schools too) was read as nothing: the school
+    an ordinary member, the group without a leader. On a person's row it is where the
+    person works, a note, not their role."""
     path = write_table(tmp_path / f"ds.{fmt}", [
         ["STT", "Tên trường", "Ghi chú"], ["", "NHÓM LIÊN TRƯỜNG SỐ 1", None],
         [1, "Trường THCS Hoa Sen (dữ liệu mẫu)", "Trường trưởng nhóm"], [2, _pgd_mau("Bình Minh"), ""],
@@ -1474,3 +1480,25 @@ def test_a_council_officer_abbreviated_among_words_is_read_as_written_out(repo_p
     assert result.errors == []
     assert [(r.role, r.note) for r in result.rows] == [("cum-truong", "Cụm trưởng, PCT HĐ thi đua"),
                                                       ("pho-cum-truong", "Phó CT")]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_an_officer_of_a_council_the_list_is_not_is_a_note_not_its_role(repo_portal: Portal, tmp_path: Path,
+                                                                         fmt: str) -> None:
+    """A council's name was never compared with the list's: "Thư ký Hội đồng bộ môn Văn" in
+    the list of the Toán council was its Thư ký, "Ủy viên HĐND xã" (the commune's People's
+    Council) its Ủy viên with a warning. Another subject, surely so by its id ("Ngữ văn") or
+    said when only its words tell ("Văn"), and the People's Council are posts elsewhere,
+    kept in the note; the list's own subject or kind ("bộ môn Toán học", "HĐ bộ môn") is the role."""
+    path = _science_council(tmp_path, fmt, ["Chủ tịch Hội đồng bộ môn Toán học", "Thư ký Hội đồng bộ môn Văn",
+                                            "Ủy viên HĐND xã", "Phó CT HĐ bộ môn Ngữ văn"],
+                            heading="HỘI ĐỒNG BỘ MÔN TOÁN")
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert {r.target for r in result.rows} == {"mau-hoi-dong-bo-mon-toan"}
+    assert [(r.role, r.note) for r in result.rows] == [
+        ("chu-tich", "Chủ tịch Hội đồng bộ môn Toán học"), ("uy-vien", "Thư ký Hội đồng bộ môn Văn"),
+        ("uy-vien", "Ủy viên HĐND xã"), ("uy-vien", "Phó CT HĐ bộ môn Ngữ văn")]
+    assert [p.message for r in result.rows for p in r.remarks if "hội đồng" in p.message] == [
+        "'Thư ký Hội đồng bộ môn Văn' ghi chức vụ ở một hội đồng khác, không phải Hội đồng bộ môn toán: giữ ở ghi "
+        "chú, không đọc là vai trò."]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab, wording
@@ -38,15 +39,23 @@ _ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|t)"
               r"|chuyen mon|cm|van phong|vp|khoi|to (?!cc(?![a-z]))[a-z0-9]+|cum (?:thi dua|td)")
 _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong|{_HEADS} (?:{_ELSEWHERE}))(?![a-z])")
 # An officer of a council other than the school's ("Thư ký Hội đồng", "Chủ tịch HĐ chấm
-# thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in a list of a council,
-# a body of kind hoi-dong, only; in any other list, a post held elsewhere (council_role).
-# A council that is surely another than the list's (its exams, science, self-assessment,
-# emulation, enrolment, inspection, discipline, the people's council) is read as the list's
-# with a warning; any other name ("HĐCMNV", "Hội đồng cấp huyện", "Hội đồng bộ môn Văn")
-# may be the list's own.
+# thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in the list of that
+# council, a body of kind hoi-dong, only; a post held elsewhere in any other list, and in a
+# council's list when the words after "Hội đồng" name another council than the list's
+# (council_role, rows._another_council): another subject, another kind of council
+# (_COUNCIL_KINDS, compared with the list's name), the people's council (HĐND) always.
 _COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0-9].*))?$")
-_OTHER_COUNCIL = re.compile(r"(?:thi|cham thi|coi thi|ra de|khoa hoc|kh|tu danh gia|tdg|thi dua|td|tdkt|khen thuong"
-                            r"|tuyen sinh|ts|kiem tra|kt|ky luat|kl|tham dinh|kiem dinh|nd|nhan dan)(?![a-z])")
+# Kinds of council a text may name, as a council's name writes them, and their
+# abbreviations ("HĐKH", "HĐ TĐKT"), folded, longest first.
+_COUNCIL_KINDS: dict[str, str] = {
+    "thi dua khen thuong": "thi dua", "tdkt": "thi dua", "thi dua": "thi dua", "td": "thi dua",
+    "khen thuong": "khen thuong", "cham thi": "cham thi", "coi thi": "coi thi", "ra de": "ra de", "thi": "thi",
+    "khoa hoc": "khoa hoc", "kh": "khoa hoc", "tu danh gia": "tu danh gia", "tdg": "tu danh gia",
+    "tuyen sinh": "tuyen sinh", "ts": "tuyen sinh", "kiem tra": "kiem tra", "kt": "kiem tra",
+    "ky luat": "ky luat", "kl": "ky luat", "tham dinh": "tham dinh", "kiem dinh": "kiem dinh"}
+_COUNCIL_KIND = re.compile(rf"^(?:{'|'.join(sorted(_COUNCIL_KINDS, key=len, reverse=True))})(?![a-z])")
+_PEOPLES_COUNCIL = re.compile(r"^(?:nd|nhan dan)(?![a-z])")  # Hội đồng nhân dân: never a list's council
+_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|mon) (?=[a-z])")  # "Hội đồng bộ môn Văn": of a subject
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 # An abbreviation of a role as lists write it: two to four letters, dots or spaces between
 # them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
@@ -209,17 +218,33 @@ def is_school_post(text: str) -> bool:
     return bool(_SCHOOL_POST.match(key) or _COUNCIL_OFFICER.match(key))
 
 
-def council_role(text: str) -> tuple[str, bool] | None:
-    """(role, of another council) of an officer of a council named after the role
-    (_COUNCIL_OFFICER: "Thư ký Hội đồng" -> (thu-ky, False), "Chủ tịch HĐ chấm thi" ->
-    (chu-tich, True): _OTHER_COUNCIL), the body's role in a list of a council (COUNCIL_KIND)
-    only; None for any other text."""
+@dataclass(frozen=True)
+class CouncilNamed:
+    """What the text of a council's officer says of the council, after "Hội đồng" or "HĐ",
+    folded: "bo mon van", "kh", "nd xa", "" (a plain "Thư ký Hội đồng")."""
+
+    words: str
+    subject: str  # the subject's words, after "bộ môn" or "môn": "van"; "" when none is said so
+    kind: str  # a kind of council written out (_COUNCIL_KINDS): "khoa hoc" for "kh"; "" when none
+    peoples: bool  # the People's Council (HĐND, Hội đồng nhân dân): never a list's council
+
+
+def council_role(text: str) -> tuple[str, CouncilNamed] | None:
+    """(role, the council named) of an officer of a council named after the role
+    (_COUNCIL_OFFICER: "Thư ký Hội đồng bộ môn Văn" -> thu-ky of "bo mon van"), the body's
+    role in the list of that council only (rows._another_council); None for any other text."""
     key = _key(text)
     officer = _COUNCIL_OFFICER.match(key)
     if officer is None or _SCHOOL_POST.match(key):
         return None
     role = _match(key)[0]
-    return (role, bool(_OTHER_COUNCIL.match(officer.group("council") or ""))) if role else None
+    if role is None:
+        return None
+    words = officer.group("council") or ""
+    subject = _SUBJECT_COUNCIL.match(words)
+    kind = _COUNCIL_KIND.match(words)
+    return role, CouncilNamed(words, words[subject.end():] if subject else "",
+                              _COUNCIL_KINDS[kind.group()] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:

@@ -25,6 +25,7 @@ from .posts import DASHES, is_office_staff, normalize_position, split_post
 from .roles import (
     COUNCIL_KIND,
     ORDINARY_ROLES,
+    CouncilNamed,
     abbreviated_roles,
     council_role,
     fits_kind,
@@ -82,7 +83,9 @@ class RoleRead:
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
-    council: bool = False  # an officer of a council named after the role: a role in that council's list only
+    # An officer of a council named after the role ("Thư ký HĐKH"): a role in that council's list only.
+    council: CouncilNamed | None = None
+    council_subject: str | None = None  # the subject id the council's words name ("bộ môn Ngữ văn")
     abbreviation: bool = False  # "NT", "TT": a role only in a list of a body that has it (_applies)
     school: bool = False  # "Trường nhóm trưởng": the leading school, read on a school's row only
 
@@ -178,7 +181,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
                            hint=f"gần nhất: {close}" if close else None)
     _contacts(result, row)
     is_school = school_table or _names_a_school(matcher, row, name)
-    role_column = _role(result, row, body_kind, is_school)
+    role_column = _role(result, row, body_kind, is_school, matcher)
     if is_school:
         found = _known_school(matcher, row.get("member_id"), name) or matcher.school(name)
         result.school = found.id
@@ -271,7 +274,8 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
     return True
 
 
-def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None) -> None:
+def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None,
+                body_subjects: frozenset[str] = frozenset()) -> None:
     """The row's role, now that the body the row goes into is known: a role the body has
     (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
     cells (_role_parts), or from the name cell. A read that is no role of such a list is
@@ -279,8 +283,10 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
     does not have ("Tổ trưởng" in a subject group: another kind of body's) is no role of
     the row: another cell's role that fits is taken; none, an error. Two cells naming
     different roles that fit are an error naming both; a school's role must be a school's
-    (vocab.school_role_fits_kind). `body_name` names the body in messages."""
-    if result.roles_read and not _settle_column_role(result, body_kind, body_name):
+    (vocab.school_role_fits_kind). `body_name` names the body in messages, and with
+    `body_subjects` (the subjects its name names) tells its council's officers from another
+    council's (_another_council)."""
+    if result.roles_read and not _settle_column_role(result, body_kind, body_name, body_subjects):
         return
     if result.school and body_kind is not None and not vocab.school_role_fits_kind(result.role, body_kind):
         _no_school_role(result, body_kind)
@@ -295,8 +301,16 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
                    f"{wording.role_name(result.role)}.", severity="warning")
 
 
-def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    result.roles_read = tuple(read for read in result.roles_read if _applies(result, read, body_kind))
+def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None,
+                        body_subjects: frozenset[str]) -> bool:
+    kept = []
+    for read in (read for read in result.roles_read if _applies(result, read, body_kind)):
+        another, surely = _another_council(result, read, body_name, body_subjects)
+        if another and not surely:
+            _another_council_said(result, read, body_name)
+        if not another:
+            kept.append(read)
+    result.roles_read = tuple(kept)
     if not result.roles_read:
         result.role = ordinary_role(body_kind, bool(result.school))
         return True
@@ -315,8 +329,7 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
     chosen = fitting[0]
     result.role, result.role_column = chosen.role, chosen.column
     if chosen.loose:
-        another = " của danh sách này, dù ghi tên một hội đồng khác" if chosen.council else ""
-        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}{another}.",
+        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.",
                        severity="warning")
     gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
     if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
@@ -393,7 +406,8 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
     return None
 
 
-def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
+def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool,
+          matcher: Matcher) -> str | None:
     """The roles the Vai trò column and each part of the Ghi chú cells name (_role_parts):
     labels and spellings, a council's officer, an abbreviation, on a school's row its
     leading a body ("Trường nhóm trưởng"); none written: the body's
@@ -408,9 +422,10 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
             read += [RoleRead(part, leading, False, school=True)] if is_school else []
         elif role is not None:
             read.append(RoleRead(part, role, loose))
-        elif council := council_role(part):  # a council's officer: a role in a council's list only
-            role, another = council
-            read.append(RoleRead(part, role, another, council=True))  # another council's: said
+        elif council := council_role(part):  # a council's officer: a role in that council's list only
+            role, named = council
+            read.append(RoleRead(part, role, False, council=named,
+                                 council_subject=matcher.subject_named(named.subject or named.words)))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
@@ -532,11 +547,52 @@ def _applies(result: ImportedRow, read: RoleRead, body_kind: str | None) -> bool
     elsewhere in any other; an abbreviation only where the body has the role ("TT" in a
     subject group is a school's Tổ trưởng chuyên môn, "CT" there a Chủ tịch of something).
     A Vai trò column holds roles only: what it names is read there, a role or an error."""
-    if read.column == "role" and "role" not in result.headers:  # an exact "Vai trò", not "Nhiệm vụ"
+    if _exact_role_column(result, read):
         return True
     if read.council:
         return body_kind == COUNCIL_KIND
     return not read.abbreviation or fits_kind(read.role, body_kind)
+
+
+def _another_council(result: ImportedRow, read: RoleRead, body_name: str | None,
+                     body_subjects: frozenset[str]) -> tuple[bool, bool]:
+    """(of another council, surely) of a council's officer read in a council's list
+    (_applies): the People's Council (HĐND), surely; another subject ("Thư ký Hội đồng bộ
+    môn Văn" in the list of the Toán council: surely by the subjects' ids when both are
+    known, else when the subject's words are not in the list's name); a kind of council the
+    list's name does not say ("Thư ký HĐ chấm thi" in a Hội đồng chuyên môn). A council named
+    otherwise ("Hội đồng cấp huyện", "HĐCMNV") is the list's; so is any text of an exact Vai
+    trò column, which holds roles only."""
+    named = read.council
+    if named is None or _exact_role_column(result, read):
+        return False, False
+    if named.peoples:
+        return True, True
+    subject = named.subject or (named.words if read.council_subject else "")
+    if subject and read.council_subject and body_subjects:
+        return read.council_subject not in body_subjects, True
+    if subject:
+        return not _says(body_name, subject), False
+    return bool(named.kind) and not _says(body_name, named.kind), False
+
+
+def _says(name: str | None, words: str) -> bool:
+    """Whether a body's name holds the words (folded, whole words): "khoa hoc" in "Hội đồng Khoa học"."""
+    return f" {words} " in " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name or "")).split()) + " "
+
+
+def _another_council_said(result: ImportedRow, read: RoleRead, body_name: str | None) -> None:
+    """A council's officer of another council than the list's, kept in the note, when that
+    is not sure (_another_council): the list's council may be named otherwise."""
+    result.problem(read.column, f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}: giữ ở ghi "
+                   "chú, không đọc là vai trò.", severity="warning",
+                   hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
+                        f"'{wording.role_name(read.role)}'.")
+
+
+def _exact_role_column(result: ImportedRow, read: RoleRead) -> bool:
+    """Whether a role was read from an exact "Vai trò" column (not "Nhiệm vụ"), which holds roles only."""
+    return read.column == "role" and "role" not in result.headers
 
 
 def _role_in_position(result: ImportedRow, column: str, position: str) -> None:
