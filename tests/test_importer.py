@@ -30,7 +30,7 @@ from portal.importer import (
     school_key,
     split_post,
 )
-from portal.importer.roles import abbreviated_roles, council_role, looks_like_a_role, role_match
+from portal.importer.roles import CouncilNamed, abbreviated_roles, council_role, looks_like_a_role, role_match
 from portal.model import Portal
 from roster_files import write_table
 
@@ -400,13 +400,19 @@ def test_role_spellings(text: str, role: tuple[str | None, bool]) -> None:
 
 
 @pytest.mark.parametrize("text, read", [
-    ("Thư ký hội đồng", ("thu-ky", False)), ("Chủ tịch HĐCM", ("chu-tich", False)),
-    ("Ủy viên Hội đồng bộ môn Toán", ("uy-vien", False)), ("Phó Chủ tịch HĐKH", ("pho-chu-tich", True)),
-    ("Thư ký HĐ chấm thi", ("thu-ky", True)), ("Ủy viên Hội đồng tuyển sinh", ("uy-vien", True)),
+    ("Thư ký hội đồng", ("thu-ky", CouncilNamed("", "", "", False))),
+    ("Chủ tịch HĐCM", ("chu-tich", CouncilNamed("cm", "", "", False))),
+    ("Ủy viên Hội đồng bộ môn Toán", ("uy-vien", CouncilNamed("bo mon toan", "toan", "", False))),
+    ("Phó Chủ tịch HĐKH", ("pho-chu-tich", CouncilNamed("kh", "", "khoa hoc", False))),
+    ("Phó CT HĐKH", ("pho-chu-tich", CouncilNamed("kh", "", "khoa hoc", False))),
+    ("Thư ký HĐ chấm thi", ("thu-ky", CouncilNamed("cham thi", "", "cham thi", False))),
+    ("Ủy viên Hội đồng tuyển sinh", ("uy-vien", CouncilNamed("tuyen sinh", "", "tuyen sinh", False))),
+    ("Ủy viên HĐND xã", ("uy-vien", CouncilNamed("nd xa", "", "", True))),
     ("Thư ký Hội đồng trường", None), ("Ủy viên HĐT", None), ("Thư ký", None),  # the school's; a plain role
 ])
-def test_a_council_s_officer_is_read_apart_with_whether_it_names_another_council(
-        text: str, read: tuple[str, bool] | None) -> None:
+def test_a_council_s_officer_is_read_apart_with_what_it_says_of_the_council(
+        text: str, read: tuple[str, CouncilNamed] | None) -> None:
+    """Whether that council is the list's is told once the row is placed (rows._another_council)."""
     assert council_role(text) == read
 
 

@@ -334,8 +334,9 @@ def _and(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} và {items[-1]}" if len(items) > 1 else "".join(items)
 
 
-# The subject a cell's text names (matcher.Matcher.subject), when the caller knows the
-# subjects: two columns naming the subject alike agree when they name one ("Toán", "Toán học").
+# The subject a cell's whole text names (matcher.Matcher.subject_named), when the caller
+# knows the subjects: two columns naming the subject alike agree when they name one
+# ("Toán", "Toán học"), not when one says more ("Toán - Tin" is read as Toán alone).
 SubjectOf = Callable[[str], str | None]
 
 

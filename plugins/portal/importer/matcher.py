@@ -55,6 +55,9 @@ def _deletions(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+_SUBJECT_WORDS = 5  # the most words of a subject's name or alias ("Hoạt động trải nghiệm, hướng nghiệp")
+
+
 def _first_part(subject: str) -> str:
     return re.split(r"[-/,(]", subject)[0].strip()
 
@@ -287,6 +290,22 @@ class Matcher:
             return self.subject_keys[key]
         first = _first_part(key)
         return self.subject_keys.get(first) or self.subject_firsts.get(first)
+
+    def subject_named(self, text: str) -> str | None:
+        """The subject a whole text names: a subject's name or alias, or the first part of
+        only one subject's name ("HĐTN"); None for a text that says more than one subject
+        ("Toán - Tin", which `subject` reads as Toán by its first part)."""
+        key = subject_key(text)
+        if _first_part(key) != key:
+            return self.subject_keys.get(key)
+        return self.subject_keys.get(key) or self.subject_firsts.get(key)
+
+    def subjects_in(self, text: str) -> frozenset[str]:
+        """The subjects a body's name names among its words: "Hội đồng bộ môn Toán" -> Toán."""
+        words = re.sub(r"[^a-z0-9-]+", " ", subject_key(text)).split()
+        return frozenset(self.subject_keys[run] for size in range(1, _SUBJECT_WORDS + 1)
+                         for start in range(len(words) - size + 1)
+                         if (run := " ".join(words[start:start + size])) in self.subject_keys)
 
     def close_subjects(self, text: str) -> list[Candidate]:
         key = subject_key(text)

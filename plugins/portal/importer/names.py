@@ -5,8 +5,10 @@ Chung."), a remark in parentheses or after a dash ("Hà Thị Liên (Nhóm trư�
 Thị Bẩy - GV"), a second name on another line. They are read apart here, so that none
 becomes part of a person's name; rows.py says what each means. A name wrapped onto
 two lines ("Nguyễn Thị" | "Hồng Nhung") can be one name when its lines cannot each be a
-whole name, but never when a line after the first starts with a family name and goes on
-("Lê Hoa" | "Phạm Lan") or when the name would be too long for one person's; a last line
+whole name or when each line after the first starts with a given name, no family name
+("Nguyễn Thị Hoàng" | "Phương Thảo"), but never when a line after the first starts with a
+family name and goes on ("Lê Hoa" | "Phạm Lan") or when the name would be too long for one
+person's; a last line
 that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
@@ -36,8 +38,16 @@ MIDDLE_NAMES = frozenset({"thị", "văn", "hữu", "đình"})
 # first that starts with one and goes on ("Trần Thị Bình") is another person's name.
 FAMILY_NAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "huỳnh", "phan", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
                           "trịnh", "đoàn"})
-# A name of this many words is two people's: the longest names have five ("Nguyễn Thị Hồng Ngọc Anh").
-TOO_MANY_WORDS = 6
+# Family names that are as often a given or middle name ("Nguyễn Thị" | "Hoàng Anh", "Lê
+# Văn" | "Kim Sơn"), with their marks: a later line starting with one may be another
+# person's name or the rest of one long name.
+FAMILY_OR_GIVEN_NAMES = frozenset({
+    "hoàng", "vũ", "dương", "lý", "trương", "đinh", "lâm", "phùng", "mai", "tô", "đào", "cao", "lương", "lưu", "hà",
+    "tạ", "châu", "thái", "quách", "kiều", "triệu", "chu", "tăng", "mạc", "tôn", "vương", "giang", "âu", "la", "doãn",
+    "nông", "hứa", "từ", "diệp", "thân", "quan", "lò", "lã", "đàm", "khúc", "lục", "bạch", "ông", "thạch", "danh",
+    "kim", "sơn", "ksor", "siu", "nay", "rơ"})
+# A name of this many words is two people's: the longest names have six ("Tôn Nữ Thị Hoàng Phương Thảo").
+TOO_MANY_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class WrittenName:
     name: str  # what is matched: one line, without the remark and the signs at the end
     remark: str  # the text in the parentheses or after the dash; "" when none
     lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
-    one_name: bool  # the lines can only be one name: at most one of them could be a whole name
+    one_name: bool  # the lines can only be one name: each later line goes on the name, or at most one could be whole
     apart: bool  # the lines are surely several names: a later line led by a family name, or too many words
 
 
@@ -61,7 +71,8 @@ def read_name(text: str) -> WrittenName:
     if len(lines) < 2:
         return WrittenName(clean(name), clean(remark), (), True, False)
     apart = len(_words(name)) >= TOO_MANY_WORDS or any(map(_another_name, lines[1:]))
-    return WrittenName(clean(name), clean(remark), lines, sum(map(_whole_name, lines)) <= 1, apart)
+    one_name = all(map(_goes_on, lines[1:])) or sum(map(_whole_name, lines)) <= 1
+    return WrittenName(clean(name), clean(remark), lines, one_name, apart)
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -85,6 +96,13 @@ def _another_name(line: str) -> bool:
     more ("Trần Thị Bình", "Phạm Lan"); not "Văn An", "Mỹ Duyên", "Ê Ban"."""
     words = _words(line)
     return len(words) > 1 and words[0] in FAMILY_NAMES
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line after the first can only go on the name above it: it starts with a
+    given or middle name, no family name ("Phương Thảo", "Trúc Ly", "Văn An"), since a
+    person's name starts with their family name."""
+    return _words(line)[0] not in FAMILY_NAMES | FAMILY_OR_GIVEN_NAMES
 
 
 def _remark(text: str) -> tuple[str, str]:

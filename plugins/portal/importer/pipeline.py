@@ -31,7 +31,7 @@ def read_table(path: Path, fmt: str | None = None, shown: str | None = None, mat
         raise RosterError(f"{shown}: tệp Excel không có trang tính nào đang hiện.")
     grid, same, schools = _roster_grid(grids)
     subject_of = matcher.subject if matcher is not None else (lambda text: None)
-    table = find_roster(grid, lambda text: read_heading(text, subject_of), subject_of if matcher else None)
+    table = find_roster(grid, lambda text: read_heading(text, subject_of), matcher.subject_named if matcher else None)
     _tell_sheets(table, grid, same, schools)
     table.warnings += _hidden_rows(grid, table)
     return table

@@ -63,6 +63,7 @@ class Target:
     decision: str | None
     existing: Body | None
     heading: Heading | None = None
+    subjects: frozenset[str] = frozenset()  # its subject and those its name names (Placement._add)
 
 
 def _number_in(name: str) -> int | None:
@@ -109,8 +110,7 @@ class Placement:
 
     def _existing(self, body: Body) -> Target:
         if body.id not in self.targets:
-            self.targets[body.id] = Target(body.id, body.kind, body.name, body.parent, body.subject, body.decision,
-                                           body)
+            self._add(Target(body.id, body.kind, body.name, body.parent, body.subject, body.decision, body))
         return self.targets[body.id]
 
     def target_of(self, body_id: str | None) -> Target | None:
@@ -333,6 +333,7 @@ class Placement:
                                 self._decision(parent_target, kind), None, heading))
 
     def _add(self, target: Target) -> Target:
+        target.subjects = self.matcher.subjects_in(target.name) | ({target.subject} if target.subject else set())
         if target.decision is None and target.heading is not None:
             self._problem(target.heading, f"chưa biết quyết định thành lập {wording.body_kind_name(target.kind)} mới "
                           f"'{target.name}'.", hint="ghi mã quyết định bằng --decision.")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab, wording
 from .keys import fold
 
+_DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Spellings of the role labels of vocab.ROLES seen in lists, a text may start with
 # ("Trưởng nhóm Toán"); the other word orders (_word_orders) are read whole only.
 _EXTRA_ROLE_WORDS = {"truong nhom": "nhom-truong", "pho to truong": "to-pho", "thu ki": "thu-ky",
@@ -37,20 +39,28 @@ _ELSEWHERE = (r"(?:hoi dong|hd) ?(?:truong|nha truong|nt|su pham|sp|t)"
               r"|chuyen mon|cm|van phong|vp|khoi|to (?!cc(?![a-z]))[a-z0-9]+|cum (?:thi dua|td)")
 _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong|{_HEADS} (?:{_ELSEWHERE}))(?![a-z])")
 # An officer of a council other than the school's ("Thư ký Hội đồng", "Chủ tịch HĐ chấm
-# thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in a list of a council,
-# a body of kind hoi-dong, only; in any other list, a post held elsewhere (council_role).
-# A council that is surely another than the list's (its exams, science, self-assessment,
-# emulation, enrolment, inspection, discipline, the people's council) is read as the list's
-# with a warning; any other name ("HĐCMNV", "Hội đồng cấp huyện", "Hội đồng bộ môn Văn")
-# may be the list's own.
+# thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in the list of that
+# council, a body of kind hoi-dong, only; a post held elsewhere in any other list, and in a
+# council's list when the words after "Hội đồng" name another council than the list's
+# (council_role, rows._another_council): another subject, another kind of council
+# (_COUNCIL_KINDS, compared with the list's name), the people's council (HĐND) always.
 _COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0-9].*))?$")
-_OTHER_COUNCIL = re.compile(r"(?:thi|cham thi|coi thi|ra de|khoa hoc|kh|tu danh gia|tdg|thi dua|td|tdkt|khen thuong"
-                            r"|tuyen sinh|ts|kiem tra|kt|ky luat|kl|tham dinh|kiem dinh|nd|nhan dan)(?![a-z])")
+# Kinds of council a text may name, as a council's name writes them, and their
+# abbreviations ("HĐKH", "HĐ TĐKT"), folded, longest first.
+_COUNCIL_KINDS: dict[str, str] = {
+    "thi dua khen thuong": "thi dua", "tdkt": "thi dua", "thi dua": "thi dua", "td": "thi dua",
+    "khen thuong": "khen thuong", "cham thi": "cham thi", "coi thi": "coi thi", "ra de": "ra de", "thi": "thi",
+    "khoa hoc": "khoa hoc", "kh": "khoa hoc", "tu danh gia": "tu danh gia", "tdg": "tu danh gia",
+    "tuyen sinh": "tuyen sinh", "ts": "tuyen sinh", "kiem tra": "kiem tra", "kt": "kiem tra",
+    "ky luat": "ky luat", "kl": "ky luat", "tham dinh": "tham dinh", "kiem dinh": "kiem dinh"}
+_COUNCIL_KIND = re.compile(rf"^(?:{'|'.join(sorted(_COUNCIL_KINDS, key=len, reverse=True))})(?![a-z])")
+_PEOPLES_COUNCIL = re.compile(r"^(?:nd|nhan dan)(?![a-z])")  # Hội đồng nhân dân: never a list's council
+_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|mon) (?=[a-z])")  # "Hội đồng bộ môn Văn": of a subject
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
-_DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # An abbreviation of a role as lists write it: two to four letters, dots or spaces between
 # them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.?\s?){2,4}")
+_DEPUTY_WORD = re.compile(r"^phó\s+(?=\w)", re.IGNORECASE)  # "Phó CT": the P of "PCT" written out
 # Where a plain member of a body is a "thành viên" rather than an "ủy viên".
 _MEMBER_ROLE = {"cum-chuyen-mon": "thanh-vien", "nhom-lien-truong": "thanh-vien"}
 # A plain member's roles: beside another role in one note ("Ủy viên, thư ký"), they give way.
@@ -85,10 +95,17 @@ def _whole_words() -> dict[str, str]:
     return _word_orders() | _role_words()
 
 
+# A council's officer abbreviated before the council's name ("CT HĐKH", "Phó CT HĐKH", "P.CT
+# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), written out as _COUNCIL_OFFICER reads it.
+_OFFICER_INITIALS = {"ct": "chu tich", "pct": "pho chu tich", "tk": "thu ky", "uv": "uy vien"}
+_ABBREVIATED_OFFICER = re.compile(rf"^((?:{_DEPUTY} )?)({'|'.join(_OFFICER_INITIALS)}) (?=hoi dong|hd)")
+
+
 def _key(text: str) -> str:
     key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
     # Punctuation separates words: 'Nhóm trưởng, ĐT …' and 'Thư ký; …' start with their role.
-    return " ".join(re.sub(r"[.,;:()]", " ", key).split())
+    key = " ".join(re.sub(r"[.,;:()]", " ", key).split())
+    return _ABBREVIATED_OFFICER.sub(lambda officer: officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " ", key)
 
 
 def role_match(text: str) -> tuple[str | None, bool]:
@@ -154,9 +171,10 @@ def _initials() -> dict[str, tuple[str, ...]]:
 def abbreviated_roles(text: str) -> tuple[str, ...]:
     """The roles an abbreviation written alone in capitals stands for: 'NT', 'P.NT',
     'P.N.T', 'PNT', 'TK.', 'UV', 'TT'; 'CT' is a Chủ tịch or a Cụm trưởng, which the body
-    the row goes into tells apart, as it tells whether it has the role at all (rows.py). ()
-    for any other text: 'nt' or 'Tt' in lower case are no abbreviations."""
-    written = text.strip()
+    the row goes into tells apart, as it tells whether it has the role at all (rows.py);
+    'Phó' written out before the initials is their P ('Phó CT', 'Phó NT'). () for any other
+    text: 'nt' or 'Tt' in lower case are no abbreviations."""
+    written = _DEPUTY_WORD.sub("P", text.strip())
     letters = re.sub(r"[.\s]", "", written)
     if not _ABBREVIATION.fullmatch(written) or not letters.isupper():
         return ()
@@ -172,6 +190,27 @@ def role_label(text: str, abbreviated: bool = True) -> str | None:
     return roles[0] if len(roles) == 1 else _whole_words().get(_key(text))
 
 
+# "Trường" before a body's leader or deputy: a school leading an inter-school group or a
+# cluster ("Trường nhóm trưởng", "Trường trưởng nhóm"); "đầu" the leading one ("Trường đầu cụm").
+_SCHOOL = "trường"
+_HEADING_UNIT = re.compile(r"^dau (?=\w)")
+
+
+def leading_school_role(text: str) -> str | None:
+    """The role a school's row is given as the school that leads a body or deputises
+    ("Trường trưởng nhóm", "Trường nhóm trưởng", "Trường phó nhóm trưởng", "Trường cụm
+    trưởng", "Trường đầu cụm"): a leader's or deputy's role of some kind of body, the
+    body's own one where it has a leading school (vocab.school_role_fits_kind, rows.py);
+    None for any other text ("Trưởng nhóm", "Trường THCS Hoa Sen")."""
+    first, _, rest = " ".join(text.split()).partition(" ")
+    if first.lower() != _SCHOOL or not rest:
+        return None
+    key = _HEADING_UNIT.sub("truong ", _key(rest))
+    role = _whole_words().get(key)
+    heads = {*vocab.LEADER_ROLE.values(), *vocab.DEPUTY_ROLE.values()}
+    return role if role in heads and not (key.startswith(_DEPUTY) and role in vocab.LEADER_ROLE.values()) else None
+
+
 def is_school_post(text: str) -> bool:
     """A post at the school (_SCHOOL_POST), or of a council (_COUNCIL_OFFICER), however
     written: no role of a list but a council's."""
@@ -179,17 +218,33 @@ def is_school_post(text: str) -> bool:
     return bool(_SCHOOL_POST.match(key) or _COUNCIL_OFFICER.match(key))
 
 
-def council_role(text: str) -> tuple[str, bool] | None:
-    """(role, of another council) of an officer of a council named after the role
-    (_COUNCIL_OFFICER: "Thư ký Hội đồng" -> (thu-ky, False), "Chủ tịch HĐ chấm thi" ->
-    (chu-tich, True): _OTHER_COUNCIL), the body's role in a list of a council (COUNCIL_KIND)
-    only; None for any other text."""
+@dataclass(frozen=True)
+class CouncilNamed:
+    """What the text of a council's officer says of the council, after "Hội đồng" or "HĐ",
+    folded: "bo mon van", "kh", "nd xa", "" (a plain "Thư ký Hội đồng")."""
+
+    words: str
+    subject: str  # the subject's words, after "bộ môn" or "môn": "van"; "" when none is said so
+    kind: str  # a kind of council written out (_COUNCIL_KINDS): "khoa hoc" for "kh"; "" when none
+    peoples: bool  # the People's Council (HĐND, Hội đồng nhân dân): never a list's council
+
+
+def council_role(text: str) -> tuple[str, CouncilNamed] | None:
+    """(role, the council named) of an officer of a council named after the role
+    (_COUNCIL_OFFICER: "Thư ký Hội đồng bộ môn Văn" -> thu-ky of "bo mon van"), the body's
+    role in the list of that council only (rows._another_council); None for any other text."""
     key = _key(text)
     officer = _COUNCIL_OFFICER.match(key)
     if officer is None or _SCHOOL_POST.match(key):
         return None
     role = _match(key)[0]
-    return (role, bool(_OTHER_COUNCIL.match(officer.group("council") or ""))) if role else None
+    if role is None:
+        return None
+    words = officer.group("council") or ""
+    subject = _SUBJECT_COUNCIL.match(words)
+    kind = _COUNCIL_KIND.match(words)
+    return role, CouncilNamed(words, words[subject.end():] if subject else "",
+                              _COUNCIL_KINDS[kind.group()] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:
@@ -200,9 +255,11 @@ def fits_kind(role: str, body_kind: str | None) -> bool:
 
 def looks_like_a_role(text: str) -> bool:
     """'Trưởng ban', 'Phó trưởng khối': words of a role, though none the data knows. A
-    post at the school ('Thư ký Hội đồng trường') is a note, not a role misspelt."""
+    post at the school ('Thư ký Hội đồng trường') and a school leading a body ('Trường
+    nhóm trưởng', of a person's row) are notes, not roles misspelt."""
     key = _key(text)
-    return bool(_ROLE_WORDS.search(key)) and not is_school_post(text) and len(text) <= 40
+    return (bool(_ROLE_WORDS.search(key)) and not is_school_post(text) and leading_school_role(text) is None
+            and len(text) <= 40)
 
 
 def ordinary_role(body_kind: str | None, school: bool) -> str:

@@ -25,10 +25,12 @@ from .posts import DASHES, is_office_staff, normalize_position, split_post
 from .roles import (
     COUNCIL_KIND,
     ORDINARY_ROLES,
+    CouncilNamed,
     abbreviated_roles,
     council_role,
     fits_kind,
     is_school_post,
+    leading_school_role,
     looks_like_a_role,
     ordinary_role,
     role_label,
@@ -48,6 +50,8 @@ _LINES_APART = ("nếu là một tên bị xuống dòng, xóa chỗ xuống dò
 # but in a date ("TTCM/Nhóm trưởng"), the word "kiêm" ("Tổ trưởng CM kiêm Nhóm trưởng",
 # "Kiêm thư ký").
 _NOTE_PARTS = re.compile(rf"[;,]|\s[{DASHES}]\s|(?<!\d)/|/(?!\d)|(?:^|\s)kiêm\s", re.IGNORECASE)
+# A bullet before a line of a note ("- Nhóm trưởng" | "- Dạy giỏi"): not part of the text read.
+_BULLET = re.compile(rf"^[{DASHES}•*+]\s*")
 # A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
 # school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
@@ -79,8 +83,11 @@ class RoleRead:
     role: str
     loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
-    council: bool = False  # an officer of a council named after the role: a role in that council's list only
+    # An officer of a council named after the role ("Thư ký HĐKH"): a role in that council's list only.
+    council: CouncilNamed | None = None
+    council_subject: str | None = None  # the subject id the council's words name ("bộ môn Ngữ văn")
     abbreviation: bool = False  # "NT", "TT": a role only in a list of a body that has it (_applies)
+    school: bool = False  # "Trường nhóm trưởng": the leading school, read on a school's row only
 
 
 @dataclass
@@ -174,7 +181,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
                            hint=f"gần nhất: {close}" if close else None)
     _contacts(result, row)
     is_school = school_table or _names_a_school(matcher, row, name)
-    role_column = _role(result, row, body_kind, is_school)
+    role_column = _role(result, row, body_kind, is_school, matcher)
     if is_school:
         found = _known_school(matcher, row.get("member_id"), name) or matcher.school(name)
         result.school = found.id
@@ -267,7 +274,8 @@ def _role_in_name(result: ImportedRow, written: str, remark: str, role_column: s
     return True
 
 
-def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None) -> None:
+def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | None = None,
+                body_subjects: frozenset[str] = frozenset()) -> None:
     """The row's role, now that the body the row goes into is known: a role the body has
     (roles.fits_kind; any role when no body was found), read from the Vai trò or Ghi chú
     cells (_role_parts), or from the name cell. A read that is no role of such a list is
@@ -275,8 +283,10 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
     does not have ("Tổ trưởng" in a subject group: another kind of body's) is no role of
     the row: another cell's role that fits is taken; none, an error. Two cells naming
     different roles that fit are an error naming both; a school's role must be a school's
-    (vocab.school_role_fits_kind). `body_name` names the body in messages."""
-    if result.roles_read and not _settle_column_role(result, body_kind, body_name):
+    (vocab.school_role_fits_kind). `body_name` names the body in messages, and with
+    `body_subjects` (the subjects its name names) tells its council's officers from another
+    council's (_another_council)."""
+    if result.roles_read and not _settle_column_role(result, body_kind, body_name, body_subjects):
         return
     if result.school and body_kind is not None and not vocab.school_role_fits_kind(result.role, body_kind):
         _no_school_role(result, body_kind)
@@ -291,8 +301,16 @@ def settle_role(result: ImportedRow, body_kind: str | None, body_name: str | Non
                    f"{wording.role_name(result.role)}.", severity="warning")
 
 
-def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None) -> bool:
-    result.roles_read = tuple(read for read in result.roles_read if _applies(result, read, body_kind))
+def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: str | None,
+                        body_subjects: frozenset[str]) -> bool:
+    kept = []
+    for read in (read for read in result.roles_read if _applies(result, read, body_kind)):
+        another, surely = _another_council(result, read, body_name, body_subjects)
+        if another and not surely:
+            _another_council_said(result, read, body_name)
+        if not another:
+            kept.append(read)
+    result.roles_read = tuple(kept)
     if not result.roles_read:
         result.role = ordinary_role(body_kind, bool(result.school))
         return True
@@ -311,8 +329,7 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
     chosen = fitting[0]
     result.role, result.role_column = chosen.role, chosen.column
     if chosen.loose:
-        another = " của danh sách này, dù ghi tên một hội đồng khác" if chosen.council else ""
-        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}{another}.",
+        result.problem(chosen.column, f"'{chosen.text}' được hiểu là {wording.role_name(chosen.role)}.",
                        severity="warning")
     gave_way = next((read for read in ordinary if read.role != chosen.role and read.column != chosen.column), None)
     if gave_way is not None:  # within one note it gives way silently: "Ủy viên, thư ký" is one way to write it
@@ -389,9 +406,11 @@ def _known_school(matcher: Matcher, school_id: str, text: str) -> Found | None:
     return None
 
 
-def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool) -> str | None:
+def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: bool,
+          matcher: Matcher) -> str | None:
     """The roles the Vai trò column and each part of the Ghi chú cells name (_role_parts):
-    labels and spellings, a council's officer, an abbreviation; none written: the body's
+    labels and spellings, a council's officer, an abbreviation, on a school's row its
+    leading a body ("Trường nhóm trưởng"); none written: the body's
     ordinary member. A text that reads like a role but is none is an error. The role is
     chosen among those read once the row is placed (settle_role); until then, the one that
     fits `body_kind`. Gives the column the role was read from (None: none)."""
@@ -399,11 +418,14 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     read: list[RoleRead] = []
     for part in column_of:
         role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
-        if role is not None:
+        if leading := leading_school_role(part):  # of a person's row, the school leads: a note
+            read += [RoleRead(part, leading, False, school=True)] if is_school else []
+        elif role is not None:
             read.append(RoleRead(part, role, loose))
-        elif council := council_role(part):  # a council's officer: a role in a council's list only
-            role, another = council
-            read.append(RoleRead(part, role, another, council=True))  # another council's: said
+        elif council := council_role(part):  # a council's officer: a role in that council's list only
+            role, named = council
+            read.append(RoleRead(part, role, False, council=named,
+                                 council_subject=matcher.subject_named(named.subject or named.words)))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
@@ -465,26 +487,54 @@ def _position_written(row: TableRow) -> tuple[str, str]:
 def _note_parts(lines: Sequence[str]) -> list[str]:
     """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
     trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
-    return _posts_whole([part.strip() for line in lines for part in _NOTE_PARTS.split(line) if part.strip()])
+    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _NOTE_PARTS.split(line))
+    return _posts_whole([part for part in parts if part])
 
 
 def _note(row: TableRow) -> str | None:
     """The member's note: the Ghi chú cells, after the text of a role column headed
     loosely ("Nhiệm vụ": "Phụ trách chung", the row's own words, lost otherwise) unless
-    that text is a role's label alone, the row's role as a Vai trò is."""
+    that text is a role's label alone, the row's role as a Vai trò is. A cell's lines stay
+    apart (_lines_joined)."""
     duties = row.get("role") if "role" in row.loose else ""
-    kept = [text for text in (duties if duties and role_label(duties) is None else "", row.get("note")) if text]
-    return NOTES_JOINED_BY.join(kept) or None
+    kept = [_lines_joined(row.lines.get("role") or (duties,)) if duties and role_label(duties) is None else "",
+            _lines_joined(row.lines.get("note") or (row.get("note"),))]
+    return NOTES_JOINED_BY.join(text for text in kept if text) or None
+
+
+# A separator of the parts of a note (_NOTE_PARTS) at the end or the start of a line.
+_ENDS_A_PART = re.compile(r"(?:[;,/]|(?:^|\s)kiêm)$", re.IGNORECASE)
+_STARTS_A_PART = re.compile(r"^(?:[;,/]|kiêm(?:\s|$))", re.IGNORECASE)
+
+
+def _lines_joined(lines: Sequence[str]) -> str:
+    """A note's lines (the paragraphs of a Word cell, the lines of an Excel one) as the
+    data keeps the note, on one line: each line a part, joined as note columns are
+    (layout.NOTES_JOINED_BY: "Tổ trưởng tổ Toán; ĐT: xem hồ sơ"), so that the note reads
+    back into the parts its lines gave (_note_parts). A line goes on the one before it
+    after a space when a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư ký",
+    "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
+    joined = ""
+    for line in filter(None, lines):
+        apart = not (_ENDS_A_PART.search(joined) or _STARTS_A_PART.match(line) or _goes_on(joined, line))
+        joined = f"{joined}{NOTES_JOINED_BY if apart else ' '}{line}" if joined else line
+    return joined
+
+
+def _goes_on(before: str, part: str) -> bool:
+    """Whether a part of a note ends a post at the school begun by the part before it,
+    split by a line break or a dash ("Thư ký" | "Hội đồng trường"): only a part that alone
+    reads as nothing goes on ("Tổ trưởng" | "Tổ phó CM" are a role and a post)."""
+    alone = role_match(part)[0] is None and not is_school_post(part)
+    return bool(before) and alone and not is_school_post(before) and is_school_post(f"{before} {part}")
 
 
 def _posts_whole(parts: list[str]) -> list[str]:
     """The parts of a note, a post at the school split by a line break or a dash made one
-    again ("Thư ký" | "Hội đồng trường"): read whole, it is no role. Only a part that alone
-    reads as nothing is joined ("Tổ trưởng" | "Tổ phó CM" are a role and a post)."""
+    again (_goes_on): read whole, it is no role."""
     whole: list[str] = []
     for part in parts:
-        alone = role_match(part)[0] is None and not is_school_post(part)
-        if whole and alone and not is_school_post(whole[-1]) and is_school_post(f"{whole[-1]} {part}"):
+        if whole and _goes_on(whole[-1], part):
             whole[-1] = f"{whole[-1]} {part}"
         else:
             whole.append(part)
@@ -497,11 +547,52 @@ def _applies(result: ImportedRow, read: RoleRead, body_kind: str | None) -> bool
     elsewhere in any other; an abbreviation only where the body has the role ("TT" in a
     subject group is a school's Tổ trưởng chuyên môn, "CT" there a Chủ tịch of something).
     A Vai trò column holds roles only: what it names is read there, a role or an error."""
-    if read.column == "role" and "role" not in result.headers:  # an exact "Vai trò", not "Nhiệm vụ"
+    if _exact_role_column(result, read):
         return True
     if read.council:
         return body_kind == COUNCIL_KIND
     return not read.abbreviation or fits_kind(read.role, body_kind)
+
+
+def _another_council(result: ImportedRow, read: RoleRead, body_name: str | None,
+                     body_subjects: frozenset[str]) -> tuple[bool, bool]:
+    """(of another council, surely) of a council's officer read in a council's list
+    (_applies): the People's Council (HĐND), surely; another subject ("Thư ký Hội đồng bộ
+    môn Văn" in the list of the Toán council: surely by the subjects' ids when both are
+    known, else when the subject's words are not in the list's name); a kind of council the
+    list's name does not say ("Thư ký HĐ chấm thi" in a Hội đồng chuyên môn). A council named
+    otherwise ("Hội đồng cấp huyện", "HĐCMNV") is the list's; so is any text of an exact Vai
+    trò column, which holds roles only."""
+    named = read.council
+    if named is None or _exact_role_column(result, read):
+        return False, False
+    if named.peoples:
+        return True, True
+    subject = named.subject or (named.words if read.council_subject else "")
+    if subject and read.council_subject and body_subjects:
+        return read.council_subject not in body_subjects, True
+    if subject:
+        return not _says(body_name, subject), False
+    return bool(named.kind) and not _says(body_name, named.kind), False
+
+
+def _says(name: str | None, words: str) -> bool:
+    """Whether a body's name holds the words (folded, whole words): "khoa hoc" in "Hội đồng Khoa học"."""
+    return f" {words} " in " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name or "")).split()) + " "
+
+
+def _another_council_said(result: ImportedRow, read: RoleRead, body_name: str | None) -> None:
+    """A council's officer of another council than the list's, kept in the note, when that
+    is not sure (_another_council): the list's council may be named otherwise."""
+    result.problem(read.column, f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}: giữ ở ghi "
+                   "chú, không đọc là vai trò.", severity="warning",
+                   hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
+                        f"'{wording.role_name(read.role)}'.")
+
+
+def _exact_role_column(result: ImportedRow, read: RoleRead) -> bool:
+    """Whether a role was read from an exact "Vai trò" column (not "Nhiệm vụ"), which holds roles only."""
+    return read.column == "role" and "role" not in result.headers
 
 
 def _role_in_position(result: ImportedRow, column: str, position: str) -> None:
