@@ -319,7 +319,7 @@ class Pages:
             subject = p.subjects.get(body.subject or "")
             rows = terms.roster_terms(p, body)
             roles = sorted({wording.role_name(term.member.role) for _, term in rows})
-            lists = [body, *(child for child in p.children(body) if child.kind == "nhom-bo-mon")]
+            lists = p.list_bodies(body)
             amended = terms.amended(lists)
             decision = p.documents.get(body.decision)
             header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),

@@ -286,7 +286,7 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     is in, row by row: the rows of the list as first signed in its printed order
     (`Portal.roster`), each followed by the terms that took it over, then the rows
     amendments added, by date."""
-    bodies = [body, *(child for child in portal.children(body) if child.kind == "nhom-bo-mon")]
+    bodies = portal.list_bodies(body)
     first: dict[int, tuple[Body, tuple[Term, ...]]] = {}
     added: list[tuple[datetime.date, int, int, Body, tuple[Term, ...]]] = []
     for order, member_body in enumerate(bodies):
