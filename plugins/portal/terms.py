@@ -302,6 +302,18 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     return [(b, term) for b, row in rows for term in row]
 
 
+def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:
+    """The Môn cell of each row of the body's list (as first signed and as amended): the
+    subject as printed, else the subject of the group the row is in, so that a list
+    numbered group by group shows which group each number belongs to."""
+    found: dict[Membership, str] = {}
+    for group in [body, *portal.children(body)]:
+        subject = portal.subjects.get(group.subject or "")
+        for term in history(group).terms:
+            found.setdefault(term.member, term.member.subject or (subject.name if subject else ""))
+    return found
+
+
 def amended(bodies: Iterable[Body]) -> bool:
     """Whether any of the bodies has an amendment."""
     return any(b.amendments for b in bodies)
