@@ -24,6 +24,7 @@ from portal.cli import main as cotcan_main
 from portal.dates import SchoolYear
 from portal.importer import import_roster
 from portal.importer.apply import apply_changes, error_counts
+from portal.importer.changes import summary
 from portal.importer.errors import RosterError
 from portal.importer.merge import plan_changes
 from portal.load import load
@@ -488,6 +489,11 @@ def test_a_team_numbered_group_by_group_is_imported_checked_and_shown_as_signed(
     assert sheet is not None
     cells = [(row[0], row[3]) for row in sheet.iter_rows(values_only=True) if row[1] in names]
     assert cells == [(stt, subjects[heading] or None) for heading, stt, _ in signed]
+    # The team's published workbook (no headings: each row's Môn says its group) imports back unchanged.
+    published = tmp_path / "danh-sach.xlsx"
+    published.write_bytes(exports.roster_xlsx(portal, team))
+    again = import_roster(portal, MAU, published, year=SchoolYear(2024), body=MAU_TEAM)
+    assert summary(portal, again.proposal.bodies, again.new_people) == [], again.report()
     pages = Pages(portal)
     spec = next(s for s in pages.all() if s.url == f"to-chuc/{MAU_TEAM}/2024-2025/")
     table = Renderer(pages).render(spec).split('<table class="portal-roster', 1)[1].split("</table>", 1)[0]
