@@ -83,13 +83,12 @@ class Numbering:
             return (f"danh sách vừa đánh số lại từ 1 ở {restart}, vừa đánh số tiếp ở {later}; so với văn bản đã ký: "
                     "nếu văn bản đánh số từng nhóm từ 1, số chép sai ở nhóm đánh số tiếp; nếu văn bản đánh số liên "
                     "tục cả danh sách, số chép sai ở nhóm bắt đầu lại từ 1.")
-        hint = ("danh sách đánh số liên tục qua tổ và các nhóm nên mỗi số chỉ có ở một dòng; so với văn bản đã ký để "
-                "tìm số chép sai")
-        if not going_on:
-            return hint + "."
-        first = going_on[0]
-        return (f"{hint}; nếu văn bản đánh số lại từ 1 ở mỗi nhóm, xem số đầu của {names[first]} "
-                f"(bắt đầu từ {self.starts[first]}).")
+        # Numbered once across: some part goes on (else every part starts at 1). The part the
+        # row is in, when it goes on, is the one whose first number to look at.
+        shown = clash.place.part if clash.place.part in going_on else going_on[0]
+        return ("danh sách đánh số liên tục qua tổ và các nhóm nên mỗi số chỉ có ở một dòng; so với văn bản đã ký "
+                f"để tìm số chép sai; nếu văn bản đánh số lại từ 1 ở mỗi nhóm, xem số đầu của {names[shown]} "
+                f"(bắt đầu từ {self.starts[shown]}).")
 
 
 def number_list(parts: Sequence[Sequence[int | None]]) -> Numbering:

@@ -228,7 +228,8 @@ def _list_parts(portal: Portal, year: SchoolYear, head: str,
     by_id = {body.target.id: body for body in proposed}
     team = portal.bodies.get((year, head))
     before = portal.list_bodies(team) if team else []
-    ids = [b.id for b in before] + [b.target.id for b in proposed if b.target.id not in {x.id for x in before}]
+    ids = [b.id for b in before]
+    ids += [b.target.id for b in proposed if b.target.id not in ids]
     after: list[tuple[str, list[_ListRow]]] = []
     for body_id in ids:
         body = by_id.get(body_id)
