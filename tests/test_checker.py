@@ -275,6 +275,90 @@ def test_declared_head_count(dataset: Dataset) -> None:
     ]
 
 
+# Row numbers (STT): a team and its subject groups, numbered once across or group by group
+
+
+def _numbered_list(dataset: Dataset, team: list[int | None], groups: dict[str, list[int | None]],
+                   parent: str | None = "a-to") -> list[str]:
+    """The team's own rows and each group's (by subject) numbered as given, one person a row;
+    the checker's messages about the numbers."""
+    people = dataset.files["people/pgddt-a.yml"]["people"]
+    bodies = dataset.year["bodies"]
+    del bodies[0]["declared_count"]
+    bodies[0]["members"] = [{"person": "a-le-thi-hong", "role": "to-truong", "stt": team[0]}] + [
+        {"person": f"a-to-{i}", "role": "uy-vien", "stt": stt} for i, stt in enumerate(team[1:])]
+    people += [{"id": f"a-to-{i}", "name": f"Trần Văn Tổ {chr(65 + i)}"} for i in range(len(team) - 1)]
+    del bodies[1:]
+    for subject, numbers in groups.items():
+        ids = [f"a-{subject}-{i}" for i in range(len(numbers))]
+        people += [{"id": pid, "name": f"Nguyễn Thị {subject.title()} {chr(65 + i)}"} for i, pid in enumerate(ids)]
+        name = "Nhóm " + {"toan": "Toán", "ngu-van": "Ngữ văn", "tieng-anh": "Tiếng Anh"}[subject]
+        group = {"id": f"a-to-{subject}", "kind": "nhom-bo-mon", "name": name, "parent": parent,
+                 "decision": "a-2024-qd-1", "subject": subject,
+                 "members": [{"person": pid, "role": "nhom-truong" if i == 0 else "uy-vien", "stt": stt}
+                             for i, (pid, stt) in enumerate(zip(ids, numbers, strict=True))]}
+        bodies.append({key: value for key, value in group.items() if value is not None})
+    dataset.files["subjects.yml"]["subjects"].append({"id": "tieng-anh", "name": "Tiếng Anh"})
+    for body in bodies:
+        for member in body["members"]:
+            if member["stt"] is None:
+                del member["stt"]
+    return [m for m in dataset.messages() if "số thứ tự" in m]
+
+
+@pytest.mark.parametrize("team, groups", [
+    ([None], {"toan": [1, 2, 3], "ngu-van": [1, 2]}),  # each group from 1, the team's officers unnumbered
+    ([1, 2, 3], {"toan": [1, 2, 3], "ngu-van": [1, 2]}),  # the team's own rows from 1 too
+    ([None], {"toan": [1, 2], "ngu-van": [None, None], "tieng-anh": [1]}),  # a group printed without numbers
+    ([1, 2], {"toan": [3, 4], "ngu-van": [5, 6]}),  # numbered once across
+    ([None], {"toan": [None, 2, 3], "ngu-van": [4, 5]}),  # a leader named above the table, unnumbered
+])
+def test_a_list_numbered_group_by_group_or_once_across_is_accepted(dataset: Dataset, team: list[int | None],
+                                                                     groups: dict[str, list[int | None]]) -> None:
+    assert _numbered_list(dataset, team, groups) == []
+
+
+def test_a_number_twice_in_one_group_of_a_list_numbered_group_by_group_is_an_error(dataset: Dataset) -> None:
+    assert _numbered_list(dataset, [None], {"toan": [1, 2, 2], "ngu-van": [1, 2]}) == [
+        f"LỖI {YEAR}, dòng 38, mục bodies[1].members[2].stt: số thứ tự 2 dùng nhiều lần trong danh sách "
+        "Tổ cốt cán: đã có ở members[1].\n    cần: mỗi dòng của một tổ chức một số thứ tự riêng\n"
+        "    gợi ý: mỗi dòng của Nhóm Toán có một số riêng; so với văn bản đã ký để tìm số chép sai."]
+
+
+def test_a_number_twice_in_a_list_numbered_once_across_names_the_first_row(dataset: Dataset) -> None:
+    """Ngữ văn goes on from Toán (4, 5), so the list is numbered once: a 3 typed for a 4 is a
+    clash with Toán's 3, told with the group that does not start at 1."""
+    [message] = _numbered_list(dataset, [None], {"toan": [1, 2, 3], "ngu-van": [3, 5]})
+    assert message.startswith(f"LỖI {YEAR}, dòng 48, mục bodies[2].members[0].stt: số thứ tự 3 dùng nhiều lần "
+                              "trong danh sách Tổ cốt cán: đã có ở Nhóm Toán, members[2].\n")
+    assert "mỗi nhóm đánh số lại từ 1" in message
+    assert message.endswith("gợi ý: danh sách đánh số liên tục qua tổ và các nhóm nên mỗi số chỉ có ở một dòng; "
+                            "so với văn bản đã ký để tìm số chép sai; nếu văn bản đánh số lại từ 1 ở mỗi nhóm, "
+                            "xem số đầu của Nhóm Ngữ văn (bắt đầu từ 3).")
+
+
+def test_a_list_numbered_both_ways_is_an_error_naming_the_groups(dataset: Dataset) -> None:
+    """Toán and Ngữ văn from 1, Tiếng Anh going on (5): not numbered group by group, so Ngữ
+    văn's numbers clash with Toán's; the hint names both ways, never to renumber."""
+    messages = _numbered_list(dataset, [None], {"toan": [1, 2, 3], "ngu-van": [1, 2], "tieng-anh": [6, 7]})
+    assert [m.split("\n")[0] for m in messages] == [
+        f"LỖI {YEAR}, dòng 48, mục bodies[2].members[0].stt: số thứ tự 1 dùng nhiều lần trong danh sách "
+        "Tổ cốt cán: đã có ở Nhóm Toán, members[0].",
+        f"LỖI {YEAR}, dòng 51, mục bodies[2].members[1].stt: số thứ tự 2 dùng nhiều lần trong danh sách "
+        "Tổ cốt cán: đã có ở Nhóm Toán, members[1]."]
+    assert messages[0].endswith(
+        "gợi ý: danh sách vừa đánh số lại từ 1 ở Nhóm Toán, Nhóm Ngữ văn, vừa đánh số tiếp ở Nhóm Tiếng Anh "
+        "(từ 6); so với văn bản đã ký: nếu văn bản đánh số từng nhóm từ 1, số chép sai ở nhóm đánh số tiếp; "
+        "nếu văn bản đánh số liên tục cả danh sách, số chép sai ở nhóm bắt đầu lại từ 1.")
+
+
+def test_a_group_by_itself_numbers_its_rows_once(dataset: Dataset) -> None:
+    """A subject group outside a team heads its own list (it was never checked)."""
+    [message] = _numbered_list(dataset, [None], {"toan": [1, 1]}, parent=None)
+    assert message.startswith(f"LỖI {YEAR}, dòng 34, mục bodies[1].members[1].stt: số thứ tự 1 dùng nhiều lần "
+                              "trong danh sách Nhóm Toán: đã có ở members[0].")
+
+
 def test_likely_duplicate_person_is_a_warning_until_marked_distinct(dataset: Dataset) -> None:
     people = dataset.files["people/pgddt-a.yml"]["people"]
     people.append({"id": "a-ha-thi-lien-2", "name": "HÀ THỊ LIÊN"})

@@ -3,25 +3,34 @@ and with --apply merges into the data files, guarded, atomically, checked, undon
 
 from __future__ import annotations
 
+import csv
 import errno
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 from cli_util import cotcan
 
 from conftest import REPO
+from portal import exports
 from portal.cli import main as cotcan_main
+from portal.dates import SchoolYear
 from portal.importer import import_roster
 from portal.importer.apply import apply_changes, error_counts
+from portal.importer.changes import summary
 from portal.importer.errors import RosterError
 from portal.importer.merge import plan_changes
 from portal.load import load
-from roster_files import DAU_TIENG_2024
+from portal.pages import Pages
+from portal.render import Renderer
+from roster_files import DAU_TIENG_2024, write_table
 
 DT = "pgddt-dau-tieng"
 HEADER = "STT\tHọ và tên\tChức vụ - Đơn vị công tác\tMôn\tGhi chú\n"
@@ -392,3 +401,134 @@ def test_a_workbook_or_output_into_a_missing_folder_names_the_file_asked_for(dat
                        "--output", str(output), "--data", str(data))
     assert code == 2 and err.startswith(f"LỖI {output}: không có thư mục {output.parent};")
     assert ".tmp" not in err and not (tmp_path / "khong-co").exists()
+
+
+# A team's list numbered group by group (each group from 1), as many offices sign it
+
+MAU = "pgddt-mau"
+MAU_TEAM = "mau-to-cot-can"
+_M = "(dữ liệu mẫu)"
+# The team's officers (numbered 1-3), then each group under its heading, numbered from 1;
+# the rows carry no Môn column: the heading says the group.
+MAU_GROUPS: tuple[tuple[str, tuple[tuple[str, str, str, str], ...]], ...] = (
+    ("", (("Ông Trần Văn Hùng", "Trưởng phòng", f"Phòng GDĐT huyện Mẫu {_M}", "Tổ trưởng"),
+          ("Bà Nguyễn Thị Thu Hà", "Phó Trưởng phòng", f"Phòng GDĐT huyện Mẫu {_M}", "Tổ phó"),
+          ("Lê Minh Tuấn", "Chuyên viên", f"Phòng GDĐT huyện Mẫu {_M}", "Thư ký"))),
+    ("NHÓM TOÁN", (("Võ Văn Khoa", "Phó Hiệu trưởng", f"THCS Hoa Sen {_M}", "Nhóm trưởng"),
+                   ("Đỗ Thị Mỹ Duyên", "Giáo viên", f"Trường THCS Bình Minh {_M}", ""),
+                   ("Châu Văn Lợi", "Giáo viên", f"THCS Tân Phú {_M}", ""),
+                   ("Huỳnh Ngọc Ánh", "Giáo viên", f"THCS Long Thạnh {_M}", ""))),
+    ("Nhóm môn Ngữ văn", (("Nguyễn Văn Phúc", "Giáo viên", f"THCS Tân Phú {_M}", "Nhóm trưởng"),
+                          ("Trần Thị Kim Oanh", "P. Hiệu trưởng", f"THCS Lê Quý Đôn {_M}", ""),
+                          ("Mai Thị Hồng Nhung", "Giáo viên", f"TH-THCS Suối Đá {_M}", ""),
+                          ("Lưu Thị Diễm", "Giáo viên", f"THCS Hoa Sen {_M}", ""))),
+    ("III. NHÓM TIẾNG ANH", (("Đặng Thị Hoài Thu", "Giáo viên", f"THCS Bình Minh {_M}", "Nhóm trưởng"),
+                             ("Lý Quốc Bảo", "Giáo viên", f"THCS Hoa Sen {_M}", "Phó nhóm trưởng"),
+                             ("Ngô Thị Thanh Trúc", "Giáo viên", f"THCS An Nhơn {_M}", ""))),
+    ("NHÓM VẬT LÍ", (("Hoàng Văn Dũng", "Giáo viên", f"THCS Long Thạnh {_M}", "Nhóm trưởng"),
+                     ("Dương Thị Ngọc Hân", "Giáo viên", f"TH-THCS Suối Đá {_M}", ""))),
+    ("NHÓM TIN HỌC", (("Trịnh Minh Khôi", "Giáo viên", f"THCS Tân Phú {_M}", "Nhóm trưởng"),
+                      ("Quách Thị Bích Ngọc", "Giáo viên", f"THCS Bình Minh {_M}", ""))),
+)
+
+
+def _mau_team_roster(path: Path, first_numbers: dict[str, int] | None = None) -> Path:
+    """The team's signed list in Excel or Word: title rows, a header, the officers, each group
+    under a heading merged across the row, numbered from 1 (or from `first_numbers[heading]`)."""
+    rows: list[list[object]] = [["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN MẪU", None, None, None, None],
+                                ["DANH SÁCH TỔ CỐT CÁN GIÁO VIÊN THCS CẤP HUYỆN NĂM HỌC 2024-2025", None, None, None,
+                                 None],
+                                ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"]]
+    merges = ["A1:E1", "A2:E2"]
+    for heading, members in MAU_GROUPS:
+        if heading:
+            rows.append([heading, None, None, None, None])
+            merges.append(f"A{len(rows)}:E{len(rows)}")
+        first = (first_numbers or {}).get(heading, 1)
+        rows += [[first + i, *member] for i, member in enumerate(members)]
+    return write_table(path, rows, tuple(merges))
+
+
+@pytest.fixture
+def mau_data(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_a_team_numbered_group_by_group_is_imported_checked_and_shown_as_signed(
+        mau_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    """The team's officers 1-3, then each group from 1: the dry run said each group's 1 was
+    the team's 1 and --apply refused (one list numbered once); now imported as signed, the
+    check is clean, and the team's list (page, CSV, XLSX) keeps each group together, its
+    numbers beside its subject."""
+    path = _mau_team_roster(tmp_path / f"ds{suffix}")
+    args = ("--office", MAU, "--year", "2024-2025", "--body", MAU_TEAM, "--input", str(path), "--data", str(mau_data))
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    assert "CẢNH BÁO" not in err and "số thứ tự" not in err
+    code, _, err = run(capsys, *args, "--apply")
+    assert code == 0, err
+    checked = cotcan("kiem-tra", "--data", str(mau_data))
+    assert checked.returncode == 0 and "0 lỗi, 0 cảnh báo." in checked.stdout, checked.stdout
+    portal, _ = load(mau_data)
+    team = portal.bodies[(SchoolYear(2024), MAU_TEAM)]
+    signed = [(heading, i + 1, member[0].removeprefix("Ông ").removeprefix("Bà "))
+              for heading, members in MAU_GROUPS for i, member in enumerate(members)]
+    assert [(m.stt, portal.people[m.person or ""].name) for m in portal.roster(team)] == [
+        (stt, name) for _, stt, name in signed]
+    names = {name for *_, name in signed}
+    # (The sample's list was amended during the year: the rows that took others' places follow.)
+    csv_rows = [row for row in csv.reader(io.StringIO(exports.roster_csv(portal, team).decode("utf-8-sig")))
+                if row[1] in names]
+    subjects = {"": "", "NHÓM TOÁN": "Toán", "Nhóm môn Ngữ văn": "Ngữ văn", "III. NHÓM TIẾNG ANH": "Tiếng Anh",
+                "NHÓM VẬT LÍ": "Vật lí", "NHÓM TIN HỌC": "Tin học"}
+    assert [(row[0], row[1], row[3]) for row in csv_rows] == [
+        (str(stt), name, subjects[heading]) for heading, stt, name in signed]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, team))).active
+    assert sheet is not None
+    cells = [(row[0], row[3]) for row in sheet.iter_rows(values_only=True) if row[1] in names]
+    assert cells == [(stt, subjects[heading] or None) for heading, stt, _ in signed]
+    # The team's published workbook (no headings: each row's Môn says its group) imports back unchanged.
+    published = tmp_path / "danh-sach.xlsx"
+    published.write_bytes(exports.roster_xlsx(portal, team))
+    again = import_roster(portal, MAU, published, year=SchoolYear(2024), body=MAU_TEAM)
+    assert summary(portal, again.proposal.bodies, again.new_people) == [], again.report()
+    pages = Pages(portal)
+    spec = next(s for s in pages.all() if s.url == f"to-chuc/{MAU_TEAM}/2024-2025/")
+    table = Renderer(pages).render(spec).split('<table class="portal-roster', 1)[1].split("</table>", 1)[0]
+    shown = [(cells[0], cells[1]) for row in table.split("<tr")[2:]
+             if (cells := re.findall(r'data-label="(?:STT|Môn)"[^>]*>([^<]*)</td>', row))
+             and any(name in row for name in names)]
+    assert shown == [(str(stt), subjects[heading]) for heading, stt, _ in signed]
+
+
+def test_a_group_numbered_on_beside_groups_numbered_from_1_is_told_before_apply_refuses(
+        mau_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The team numbered group by group, then the Tin học group imported again numbered on
+    (14, 15) as in a list numbered once: the list now reads numbered once, so the other
+    groups' numbers clash. The dry run says so on the imported rows, and --apply refuses it
+    with the checker's message: the two agree."""
+    base = ("--office", MAU, "--year", "2024-2025", "--data", str(mau_data))
+    code, _, err = run(capsys, *base, "--body", MAU_TEAM, "--input", str(_mau_team_roster(tmp_path / "ds.xlsx")),
+                       "--apply")
+    assert code == 0, err
+    path = write_table(tmp_path / "tin-hoc.xlsx", [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"],
+                                                   ["NHÓM TIN HỌC", None, None, None, None],
+                                                   [14, "Trịnh Minh Khôi", "Giáo viên", f"THCS Tân Phú {_M}",
+                                                    "Nhóm trưởng"],
+                                                   [15, "Quách Thị Bích Ngọc", "Giáo viên", f"THCS Bình Minh {_M}",
+                                                    ""]])
+    before = tree(mau_data)
+    code, _, err = run(capsys, *base, "--body", MAU_TEAM, "--input", str(path))
+    assert code == 0, err
+    told = [line for line in err.splitlines() if "--apply sẽ báo lỗi" in line]
+    assert told[0] == (f"CẢNH BÁO {path}, dòng 3, mục cột 'STT': STT 1 của ông Võ Văn Khoa (Nhóm Toán {_M}, có sẵn) "
+                       f"trùng với ông Trần Văn Hùng (Tổ cốt cán giáo viên THCS cấp huyện {_M}, có sẵn); "
+                       "--apply sẽ báo lỗi.")
+    assert "vừa đánh số tiếp ở Nhóm Tin học (dữ liệu mẫu) (từ 14)" in err
+    code, _, err = run(capsys, *base, "--body", MAU_TEAM, "--input", str(path), "--apply")
+    assert code == 1
+    assert "số thứ tự 1 dùng nhiều lần trong danh sách Tổ cốt cán giáo viên THCS cấp huyện (dữ liệu mẫu): đã có " \
+           "ở Tổ cốt cán giáo viên THCS cấp huyện (dữ liệu mẫu), members[0]." in err
+    assert tree(mau_data) == before

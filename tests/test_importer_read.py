@@ -430,6 +430,7 @@ def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Pa
     ("CỤM CHUYÊN MÔN SỐ 12", ("cum-chuyen-mon",), 12, None),
     ("NHÓM TOÁN", ("nhom-bo-mon",), None, "toan"),
     ("2. Môn Ngữ văn", ("nhom-bo-mon",), None, "ngu-van"),
+    ("Nhóm môn Ngữ văn", ("nhom-bo-mon",), None, "ngu-van"),
     ("TIẾNG ANH", ("nhom-bo-mon",), None, "tieng-anh"),
     ("Nhóm liên trường số 3", ("nhom-lien-truong",), 3, None),
     ("I. CÁN BỘ QUẢN LÝ", ("to-cot-can",), None, None),

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from conftest import REPO
-from portal import exports, vocab
+from portal import exports, terms, vocab
 from portal.dates import SchoolYear
 from portal.importer import import_roster
 from portal.importer.changes import summary, unified_diff
@@ -38,13 +38,13 @@ def test_every_published_xlsx_imports_back_without_loss(repo_portal: Portal, tmp
         path.write_bytes(exports.roster_xlsx(repo_portal, body))
         result = import_roster(repo_portal, body.office, path, year=body.school_year, body=body.id)
         assert result.errors == [], result.report()
-        subjects = exports._subject_of_rows(repo_portal, body)
+        subjects = terms.subject_cells(repo_portal, body)
         for row, member in zip(result.rows, repo_portal.roster(body), strict=True):
             where = f"{body.id} {body.school_year}, dòng {row.line}"
             assert (row.stt, row.person, row.school, row.role) == (member.stt, member.person, member.school,
                                                                    member.role), where
             assert row.unit == (member.unit if member.person else None), where
-            assert (row.subject or None) == (member.subject or subjects.get(member)), where
+            assert (row.subject or None) == (subjects.get(member) or None), where
 
 
 def test_a_published_list_imported_into_its_own_body_changes_nothing(repo_portal: Portal, tmp_path: Path) -> None:

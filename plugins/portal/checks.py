@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +21,7 @@ from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Person, Portal, Source, member_key
+from .numbering import number_list
 from .problems import KeyPath, Problem, Severity, format_path
 from .sample_scope import sample_files, sample_ids
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
@@ -598,7 +599,7 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
                     "đánh số thứ tự (kể cả các tổ, nhóm bên trong).",
                     expected=f"{body.declared_count} dòng có 'stt'", actual=str(len(numbered)),
                     hint="tìm dòng bị thiếu hoặc chép hai lần.")
-    if body.kind != "nhom-bo-mon":
+    if p.list_head(body) is body:
         _check_stt(ctx, body)
 
 
@@ -613,14 +614,17 @@ def _check_duplicate_members(ctx: _Context, body: Body) -> None:
 
 
 def _check_stt(ctx: _Context, body: Body) -> None:
-    """Row numbers are unique within one list: a body's rows and its subject groups' rows."""
-    lists = [body, *(c for c in ctx.portal.children(body) if c.kind == "nhom-bo-mon")]
-    counts = Counter(m.stt for b in lists for m in b.members if m.stt is not None)
-    for b in lists:
-        for i, m in enumerate(b.members):
-            if m.stt is not None and counts[m.stt] > 1:
-                ctx.add(b.source, ("members", i, "stt"), f"số thứ tự {m.stt} dùng nhiều lần "
-                        f"trong danh sách {body.name}.", hint="mỗi dòng của danh sách có một số riêng.")
+    """Row numbers of the list a body heads, its own rows and its subject groups'
+    (numbering.number_list: numbered once across, or group by group from 1)."""
+    parts = ctx.portal.list_bodies(body)
+    numbering = number_list([[m.stt for m in b.members] for b in parts])
+    names = [b.name for b in parts]
+    for clash in numbering.clashes:
+        b, first = parts[clash.place.part], parts[clash.first.part]
+        where = f"members[{clash.first.index}]" if clash.within_part else f"{first.name}, members[{clash.first.index}]"
+        ctx.add(b.source, ("members", clash.place.index, "stt"),
+                f"số thứ tự {clash.stt} dùng nhiều lần trong danh sách {body.name}: đã có ở {where}.",
+                expected=numbering.expected(clash), hint=numbering.hint(clash, names))
 
 
 def _file_schema(data: Any) -> Schema | None:

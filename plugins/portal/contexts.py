@@ -343,6 +343,7 @@ class BodyPage(PageContext):
     # Every row the list had during the year (the latest list alone when nothing changed it),
     # with when each is in force when something did.
     roster: tuple[Membership, ...]
+    subjects: tuple[str, ...]  # each row's Môn cell (terms.subject_cells)
     spans: tuple[RosterSpan, ...]
     as_of: AsOf | None
     history: tuple[HistoryEntry, ...]

@@ -40,19 +40,6 @@ ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
 # Rosters
 
 
-def _subject_of_rows(portal: Portal, body: Body) -> dict[Membership, str]:
-    """For the rows a subject group adds to its parent's roster (as first signed and as
-    amended): the group's subject name."""
-    found: dict[Membership, str] = {}
-    for group in [body, *portal.children(body)]:
-        subject = portal.subjects.get(group.subject or "")
-        if subject is None:
-            continue
-        for term in terms.history(group).terms:
-            found.setdefault(term.member, subject.name)
-    return found
-
-
 def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     """The body's list in the official columns (see ROSTER_COLUMNS), header not included:
     the list as first signed, each row followed by those that took it over during the
@@ -62,7 +49,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     name column. Ghi chú keeps the remark printed in the list; where there is none, a
     row that is not a plain member (a leader named above the table) says its role.
     """
-    subjects = _subject_of_rows(portal, body)
+    subjects = terms.subject_cells(portal, body)
     rows: list[tuple[str, ...]] = []
     for member_body, term in terms.roster_terms(portal, body):
         m = term.member
@@ -72,7 +59,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         else:
             name = wording.unit_name(portal, m.school, at=body.school_year)
         post = wording.written_post(portal, m, at=body.school_year)
-        subject = m.subject or subjects.get(m, "")
+        subject = subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:
             note = wording.member_role(m)

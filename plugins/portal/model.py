@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import PartialDate, SchoolYear
+from .numbering import number_list
 from .privacy import Redactor
 
 
@@ -378,13 +379,25 @@ class Portal:
     def children(self, body: Body) -> list[Body]:
         return self._children.get((body.school_year, body.id), [])
 
+    def list_bodies(self, body: Body) -> list[Body]:
+        """The parts of the signed list a body heads: the body, then its subject groups."""
+        return [body, *(child for child in self.children(body) if child.kind == "nhom-bo-mon")]
+
+    def list_head(self, body: Body) -> Body:
+        """The body whose signed list holds this body's rows: a subject group's parent."""
+        parent = self.bodies.get((body.school_year, body.parent)) if body.parent else None
+        return parent if body.kind == "nhom-bo-mon" and parent is not None else body
+
     def roster(self, body: Body) -> list[Membership]:
-        """The body's official list: its own members, then the numbered rows of its subject
-        groups in the order of their row numbers (one table split by subject, as in the
-        seeds' DANH SÁCH)."""
-        grouped = [m for child in self.children(body) if child.kind == "nhom-bo-mon"
-                   for m in child.members]
-        return list(body.members) + sorted(grouped, key=lambda m: (m.stt is None, m.stt or 0))
+        """The body's official list: its own members, then its subject groups' rows as one
+        table split by subject (the seeds' DANH SÁCH): in the order of their row numbers
+        when the list is numbered once across, group by group when each group is numbered
+        from 1 (numbering.number_list); rows without a number last."""
+        parts = self.list_bodies(body)
+        by_part = number_list([[m.stt for m in b.members] for b in parts]).by_part
+        grouped = [(order if by_part else 0, m) for order, child in enumerate(parts[1:]) for m in child.members]
+        ordered = sorted(grouped, key=lambda found: (found[0], found[1].stt is None, found[1].stt or 0))
+        return list(body.members) + [m for _, m in ordered]
 
     def numbered_rows(self, body: Body) -> list[Membership]:
         """Every numbered row in the body and below it: what "Danh sách có N người" counts."""

@@ -318,8 +318,9 @@ class Pages:
             office = p.offices[body.office]
             subject = p.subjects.get(body.subject or "")
             rows = terms.roster_terms(p, body)
+            subjects = terms.subject_cells(p, body)
             roles = sorted({wording.role_name(term.member.role) for _, term in rows})
-            lists = [body, *(child for child in p.children(body) if child.kind == "nhom-bo-mon")]
+            lists = p.list_bodies(body)
             amended = terms.amended(lists)
             decision = p.documents.get(body.decision)
             header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
@@ -331,6 +332,10 @@ class Pages:
                 leaders=self._holders(v.leaders(body)), deputies=self._holders(v.deputies(body)),
                 children=tuple(ChildBody(child, tuple(v.leaders(child))) for child in p.children(body)),
                 roster=tuple(term.member for _, term in rows),
+                # A group's own page needs no column repeating its subject: only the rows of
+                # its groups fall back to the group's subject.
+                subjects=tuple((term.member.subject or "") if b is body else subjects.get(term.member, "")
+                               for b, term in rows),
                 spans=tuple(self._span(b, term) for b, term in rows) if amended else (),
                 as_of=self._as_of(lists) if amended else None,
                 history=self._history(lists),

@@ -286,7 +286,7 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     is in, row by row: the rows of the list as first signed in its printed order
     (`Portal.roster`), each followed by the terms that took it over, then the rows
     amendments added, by date."""
-    bodies = [body, *(child for child in portal.children(body) if child.kind == "nhom-bo-mon")]
+    bodies = portal.list_bodies(body)
     first: dict[int, tuple[Body, tuple[Term, ...]]] = {}
     added: list[tuple[datetime.date, int, int, Body, tuple[Term, ...]]] = []
     for order, member_body in enumerate(bodies):
@@ -300,6 +300,18 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     rows = [first[id(m)] for m in portal.roster(body) if id(m) in first]
     rows += [(b, row) for *_, b, row in sorted(added, key=lambda found: found[:3])]
     return [(b, term) for b, row in rows for term in row]
+
+
+def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:
+    """The Môn cell of each row of the body's list (as first signed and as amended): the
+    subject as printed, else the subject of the group the row is in, so that a list
+    numbered group by group shows which group each number belongs to."""
+    found: dict[Membership, str] = {}
+    for group in [body, *portal.children(body)]:
+        subject = portal.subjects.get(group.subject or "")
+        for term in history(group).terms:
+            found.setdefault(term.member, term.member.subject or (subject.name if subject else ""))
+    return found
 
 
 def amended(bodies: Iterable[Body]) -> bool:

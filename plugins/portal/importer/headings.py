@@ -25,6 +25,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("cum truong", ("cum-chuyen-mon",)),
     ("cum", ("cum-chuyen-mon",)),
     ("nhom bo mon", ("nhom-bo-mon",)),
+    ("nhom mon", ("nhom-bo-mon",)),  # "Nhóm môn Ngữ văn"
     ("nhom", ("nhom-bo-mon", "nhom-lien-truong")),
     ("bo mon", ("nhom-bo-mon",)),
     ("mon", ("nhom-bo-mon",)),

@@ -27,7 +27,8 @@ from typing import Any
 
 from .. import vocab, wording
 from ..dates import SchoolYear
-from ..model import Membership, Portal
+from ..model import Body, Membership, Portal
+from ..numbering import EXPECTED_IN_BODY, number_list
 from ..problems import Problem
 from .keys import fold, subject_key
 from .layout import LABELS, row_place
@@ -202,43 +203,90 @@ def _check_numbers(portal: Portal, target: Target, imported: list[ProposedMember
             continue
         if row.stt in taken:
             row.problem("stt", f"STT {row.stt} trùng với {taken[row.stt]}.",
-                        expected="mỗi dòng của một tổ chức một số thứ tự riêng",
+                        expected=EXPECTED_IN_BODY,
                         hint=f"nếu văn bản không đánh số những dòng này, để trống cột '{LABELS['stt']}'; nếu không, "
                              "sửa số cho đúng văn bản, hoặc nhập cả danh sách của tổ chức trong một tệp.")
         assert row.stt is not None
         taken.setdefault(row.stt, f"{row.name} ({row_place(row.line, row.place)})")
 
 
+@dataclass(frozen=True)
+class _ListRow:
+    """A row of a list as it will be after the import, for numbering.number_list."""
+
+    stt: int | None
+    who: str  # as a message names it
+    row: ImportedRow | None  # the table's row it comes from; None for a row kept from the data
+    key: tuple[str, int] | None  # (body id, index in the data) of a row kept from the data
+
+
+def _list_parts(portal: Portal, year: SchoolYear, head: str,
+                proposed: list[ProposedBody]) -> tuple[list[Body], list[tuple[str, list[_ListRow]]]]:
+    """The parts of the list `head` heads (Portal.list_bodies), as in the data, and as they
+    will be after the import (name, rows): a proposed body's list replaces its own, a new
+    group comes after the groups the data has."""
+    by_id = {body.target.id: body for body in proposed}
+    team = portal.bodies.get((year, head))
+    before = portal.list_bodies(team) if team else []
+    ids = [b.id for b in before]
+    ids += [b.target.id for b in proposed if b.target.id not in ids]
+    after: list[tuple[str, list[_ListRow]]] = []
+    for body_id in ids:
+        body = by_id.get(body_id)
+        if body is None:
+            kept = portal.bodies[(year, body_id)]
+            after.append((kept.name, [_ListRow(m.stt, f"{wording.member_mention(portal, m)} ({kept.name}, có sẵn)",
+                                               None, (body_id, i)) for i, m in enumerate(kept.members)]))
+            continue
+        rows = []
+        for member in body.members:
+            if member.row is not None:
+                rows.append(_ListRow(member.entry.get("stt"), f"{member.row.name} ({body.target.name})", member.row,
+                                     None))
+            else:
+                who = _kept_mention(portal, body.target, member)
+                assert member.existing is not None  # a member without a row is kept from the data
+                rows.append(_ListRow(member.entry.get("stt"), f"{who} ({body.target.name}, có sẵn)", None,
+                                     (body_id, member.existing)))
+        after.append((body.target.name, rows))
+    return before, after
+
+
 def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedBody]) -> None:
-    """A team and its subject groups are one list, numbered once (checks._check_stt): a row
-    of a group numbered as a row of another group of its team (kept from the data, or
-    imported beside it) is a warning on that row naming the other, said before --apply
-    refuses it (a warning, as the dry run of a part of a list is common). Within one
-    body, _check_numbers has said it."""
-    proposed = {body.target.id for body in bodies}
-    by_list: dict[str, list[ProposedBody]] = defaultdict(list)
+    """The rule of the checker (numbering.number_list, checks._check_stt) on each list (a
+    team and its subject groups) as the import leaves it: a number two parts of a list share
+    while the list is not numbered group by group is a warning on the table's row
+    concerned, naming the other, said before --apply refuses it (a warning, as the dry run
+    of a part of a list is common). Two rows kept from the data that clash only because the
+    import made the list read another way (a group numbered on beside groups from 1) are
+    said on the list's first imported numbered row. Within one body, _check_numbers has
+    said it."""
+    lists: dict[str, list[ProposedBody]] = defaultdict(list)
     for body in bodies:
         target = body.target
-        by_list[target.parent if target.kind == "nhom-bo-mon" and target.parent else target.id].append(body)
-    for list_id, imported in by_list.items():
-        team = portal.bodies.get((year, list_id))
-        family = [team, *(c for c in portal.children(team) if c.kind == "nhom-bo-mon")] if team else []
-        taken: dict[int, tuple[str, str]] = {}  # a number -> (the body it is in, who has it there)
-        for other in (body for body in family if body.id not in proposed):
-            for kept in other.members:
-                if kept.stt is not None:
-                    who = f"{wording.member_mention(portal, kept)} ({other.name}, có sẵn)"
-                    taken.setdefault(kept.stt, (other.id, who))
-        for body in imported:
-            for member in body.members:
-                stt, row = member.entry.get("stt"), member.row
-                if stt is None:
-                    continue
-                first = taken.setdefault(stt, (body.target.id, f"{row.name if row else stt} ({body.target.name})"))
-                if row is not None and first[0] != body.target.id:
-                    row.problem("stt", f"STT {stt} trùng với {first[1]}; --apply sẽ báo lỗi.", severity="warning",
-                                expected="mỗi dòng của một danh sách (tổ và các nhóm của tổ) một số thứ tự riêng",
-                                hint="mỗi số thứ tự chỉ dùng một lần trong danh sách của tổ (tổ và các nhóm của tổ).")
+        lists[target.parent if target.kind == "nhom-bo-mon" and target.parent else target.id].append(body)
+    for head, proposed in lists.items():
+        before, after = _list_parts(portal, year, head, proposed)
+        numbering = number_list([[row.stt for row in rows] for _, rows in after])
+        earlier = number_list([[m.stt for m in b.members] for b in before])
+        known = {frozenset({(before[c.place.part].id, c.place.index), (before[c.first.part].id, c.first.index)})
+                 for c in earlier.clashes}
+        names = [name for name, _ in after]
+        imported = next((row.row for _, rows in after for row in rows if row.row is not None and row.stt is not None),
+                        None)
+        for clash in numbering.clashes:
+            if clash.within_part:
+                continue
+            later, first = after[clash.place.part][1][clash.place.index], after[clash.first.part][1][clash.first.index]
+            hint, expected = numbering.hint(clash, names), numbering.expected(clash)
+            if later.row is not None or first.row is not None:
+                told, other = (later, first) if later.row is not None else (first, later)
+                assert told.row is not None
+                told.row.problem("stt", f"STT {clash.stt} trùng với {other.who}; --apply sẽ báo lỗi.",
+                                 severity="warning", expected=expected, hint=hint)
+            elif frozenset({later.key, first.key}) not in known and imported is not None:
+                imported.problem("stt", f"STT {clash.stt} của {later.who} trùng với {first.who}; --apply sẽ báo lỗi.",
+                                 severity="warning", expected=expected, hint=hint)
 
 
 def _no_leader(target: Target, leader: str, source: str) -> Problem:

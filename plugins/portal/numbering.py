@@ -1,0 +1,113 @@
+"""The rule of a signed list's row numbers (STT), for the checker and the importer alike.
+
+A list is in parts: a body's own rows, then the rows of each of its subject groups (a
+team's decision lists the team's officers, then each group under its heading). Offices
+number such a list one of two ways, and both are what the signed document says:
+
+- once across the parts (1..N through the team's rows and every group), so a number is
+  on one row of the whole list;
+- part by part: each part that carries numbers starts again at 1 (the Toán group 1, 2,
+  3, the Ngữ văn group 1, 2), so a number may recur in another part.
+
+A list is read as numbered part by part when every part that carries numbers has 1 as
+its smallest number; a list with a single numbered part is the same either way. Within
+one part a number is always used once. Otherwise (some part goes on from another) the
+list is numbered once across, and a number on two rows is a clash: a typing mistake, or
+a list numbered both ways (two groups start again at 1 and a third goes on), whose two
+groups that start at 1 clash on 1 at least.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# What a clerk is told is expected, by the checker and the importer alike.
+EXPECTED_IN_BODY = "mỗi dòng của một tổ chức một số thứ tự riêng"
+EXPECTED_IN_LIST = "mỗi số thứ tự ở một dòng của cả danh sách (tổ và các nhóm của tổ), hoặc mỗi nhóm đánh số lại từ 1"
+
+
+@dataclass(frozen=True)
+class Place:
+    part: int  # 0 for the body's own rows, then its groups in order
+    index: int  # the row's index in its part
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A row whose number an earlier row of the list (in the order of the parts) has."""
+
+    place: Place
+    first: Place
+    stt: int
+
+    @property
+    def within_part(self) -> bool:
+        return self.place.part == self.first.part
+
+
+@dataclass(frozen=True)
+class Numbering:
+    starts: tuple[int | None, ...]  # each part's smallest number; None for a part without numbers
+    clashes: tuple[Clash, ...]
+
+    @property
+    def by_part(self) -> bool:
+        """Whether each part that carries numbers starts again at 1."""
+        return _by_part(self.starts)
+
+    def restarting(self) -> list[int]:
+        return [part for part, start in enumerate(self.starts) if start == 1]
+
+    def going_on(self) -> list[int]:
+        """The parts whose numbers go on from another's (smallest number above 1)."""
+        return [part for part, start in enumerate(self.starts) if start is not None and start > 1]
+
+    @property
+    def mixed(self) -> bool:
+        """Numbered both ways: parts that start again at 1 beside a part that goes on."""
+        return len(self.restarting()) > 1 and bool(self.going_on())
+
+    def expected(self, clash: Clash) -> str:
+        return EXPECTED_IN_BODY if clash.within_part else EXPECTED_IN_LIST
+
+    def hint(self, clash: Clash, names: Sequence[str]) -> str:
+        """What a clerk checks, in Vietnamese, given each part's name. Never "renumber":
+        the numbers are the signed document's; the transcription is what may be wrong."""
+        if clash.within_part:
+            return f"mỗi dòng của {names[clash.place.part]} có một số riêng; so với văn bản đã ký để tìm số chép sai."
+        going_on = self.going_on()
+        if self.mixed:
+            restart = ", ".join(names[p] for p in self.restarting())
+            later = ", ".join(f"{names[p]} (từ {self.starts[p]})" for p in going_on)
+            return (f"danh sách vừa đánh số lại từ 1 ở {restart}, vừa đánh số tiếp ở {later}; so với văn bản đã ký: "
+                    "nếu văn bản đánh số từng nhóm từ 1, số chép sai ở nhóm đánh số tiếp; nếu văn bản đánh số liên "
+                    "tục cả danh sách, số chép sai ở nhóm bắt đầu lại từ 1.")
+        # Numbered once across: some part goes on (else every part starts at 1). The part the
+        # row is in, when it goes on, is the one whose first number to look at.
+        shown = clash.place.part if clash.place.part in going_on else going_on[0]
+        return ("danh sách đánh số liên tục qua tổ và các nhóm nên mỗi số chỉ có ở một dòng; so với văn bản đã ký "
+                f"để tìm số chép sai; nếu văn bản đánh số lại từ 1 ở mỗi nhóm, xem số đầu của {names[shown]} "
+                f"(bắt đầu từ {self.starts[shown]}).")
+
+
+def number_list(parts: Sequence[Sequence[int | None]]) -> Numbering:
+    """The clashes of a list given each part's row numbers in order (None: a row without one)."""
+    starts = tuple(min((n for n in part if n is not None), default=None) for part in parts)
+    by_part = _by_part(starts)
+    clashes: list[Clash] = []
+    seen: dict[tuple[int, int], Place] = {}  # (part, or 0 when numbered once across; number) -> first row
+    for p, part in enumerate(parts):
+        for i, stt in enumerate(part):
+            if stt is None:
+                continue
+            key = (p if by_part else 0, stt)
+            if key in seen:
+                clashes.append(Clash(Place(p, i), seen[key], stt))
+            else:
+                seen[key] = Place(p, i)
+    return Numbering(starts, tuple(clashes))
+
+
+def _by_part(starts: Sequence[int | None]) -> bool:
+    return all(start in (None, 1) for start in starts)
