@@ -8,8 +8,10 @@ The list is written the way offices write it (a title, a header, a subject colum
 heading per group, spelling variants of schools, "P. Hiệu trưởng"); half of its names are
 people of the office, the other half names nobody has (each of those gets a proposed id
 and a search for close names, the slow path). The import runs in this process, as the
-command does (read, find the roster, place, match, propose, plan the file changes);
-nothing is written into the data. Prints figures only; it is not a timed test.
+command does (read, find the roster, place, match, propose, plan the file changes, then
+the dry run's check of the data as the import would leave it: with the files kept from the
+first load, as the command does, and without); nothing is written into the data. Prints
+figures only; it is not a timed test.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from portal.checked_files import CheckedFiles
 from portal.importer import import_roster
 from portal.importer.merge import plan_changes
+from portal.importer.trial import try_changes
 from portal.load import load_or_raise
 
 REPO = Path(__file__).resolve().parent.parent  # the repository: scripts/ is in it
@@ -83,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    portal, _ = load_or_raise(args.data)
+    kept = CheckedFiles()
+    portal, before = load_or_raise(args.data, draft=True, kept=kept)
     loaded = time.perf_counter()
     names = Counter(p.name for p in portal.people.values() if Path(p.source.file).stem == args.office)
     people = sorted(name for name, count in names.items() if count == 1)  # namesakes need their ids
@@ -97,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         matched, matched_cpu = time.perf_counter(), time.process_time()
         changes = plan_changes(result, args.data, args.data.parent)
         planned, planned_cpu = time.perf_counter(), time.process_time()
+        try_changes(changes, args.data, before, draft=True, kept=kept)
+        tried, tried_cpu = time.perf_counter(), time.process_time()
+        try_changes(changes, args.data, before, draft=True)
+        fresh, fresh_cpu = time.perf_counter(), time.process_time()
     import_time = matched - begin
     print(f"data: {args.data} ({len(portal.people)} people, {len(portal.schools)} schools), loaded in "
           f"{loaded - started:.2f} s")
@@ -109,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"total: {planned - begin:.2f} s wall, {planned_cpu - begin_cpu:.2f} s CPU "
           f"(read + match + propose {matched_cpu - begin_cpu:.2f} s CPU, "
           f"{len(result.rows) / (planned_cpu - begin_cpu):,.0f} rows per CPU second in all)")
+    print(f"the dry run's check of the data as it would be: {tried - planned:.2f} s wall, "
+          f"{tried_cpu - planned_cpu:.2f} s CPU, {kept.reread} files read again "
+          f"(without the files kept from the first load: {fresh - tried:.2f} s wall, "
+          f"{fresh_cpu - tried_cpu:.2f} s CPU)")
     return 0
 
 

@@ -76,8 +76,15 @@ def _edits() -> Iterator[tuple[str, str, Edit]]:
 
 
 EDITS = list(_edits())
-# The quick subset: each kind of edit once per kind of file (a record removed, whichever list).
-EDITS_RUN = representatives(EDITS, lambda edit: (re.sub(r"(?<=^first of )\w+ | into .*", "", edit[0]), _KIND[edit[1]]))
+
+
+def _kind_of_edit(edit: tuple[str, str, Edit]) -> tuple[str, str]:
+    """The kind of edit (a record removed, whichever list) and the kind of file it edits."""
+    return re.sub(r"(?<=^first of )\w+ | into .*", "", edit[0]), _KIND[edit[1]]
+
+
+# The quick subset: each kind of edit once per kind of file.
+EDITS_RUN = representatives(EDITS, _kind_of_edit)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +135,41 @@ def test_an_edit_loads_as_a_full_load_does(project: Path, kept: CheckedFiles, un
             if not path.is_file() or path.read_bytes() != content:
                 path.write_bytes(content)
     # Back to the data as it was: its file is read again, and the load is a full load's once more.
+    assert load(data, kept=kept) == unedited
+
+
+def _new_file(project: Path) -> None:
+    """A people file that was not there (an office's first import), one of its ids repeated."""
+    people = yaml.safe_load((project / "data/people/pgddt-mau.yml").read_text(encoding="utf-8"))["people"]
+    (project / "data/people/pgddt-moi.yml").write_text(yaml.safe_dump({"people": people[:1]}, allow_unicode=True),
+                                                        encoding="utf-8")
+
+
+# Each kind of edit once per kind of file (the first of each), but a file removed (an import removes
+# none); and a new file.
+OVERLAID = [*{_kind_of_edit(edit): edit for edit in reversed(EDITS) if edit[0] != "removed"}.values(),
+            ("added", "data/people/pgddt-moi.yml", _new_file)]
+
+
+@pytest.mark.parametrize(("name", "relative", "edit"), OVERLAID, ids=[f"{r}: {n}" for n, r, _ in OVERLAID])
+def test_an_edit_given_as_an_overlay_loads_as_the_edited_files_do(project: Path, kept: CheckedFiles,
+                                                                 unedited: tuple[Any, ...], tmp_path: Path,
+                                                                 name: str, relative: str, edit: Edit) -> None:
+    """An import's dry run: the new bytes of the files it changes, read in place of theirs,
+    give the model and the problems (files and lines named alike) of the files written."""
+    edited = tmp_path / "edited"
+    shutil.copytree(REPO / "data", edited / "data")
+    edit(edited)
+    data = project / "data"
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    overlay = {path.relative_to(edited / "data"): path.read_bytes() for path in (edited / "data").rglob("*.yml")
+               if before.get(data / path.relative_to(edited / "data")) != path.read_bytes()}
+    assert len(overlay) == 1  # the file edited, or the one a record was copied into
+    written = load(edited / "data")
+    assert load(data, overlay=overlay) == written
+    assert load(data, kept=kept, overlay=overlay) == written
+    assert kept.reread == 1  # the overlaid file alone
+    assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before  # nothing written
     assert load(data, kept=kept) == unedited
 
 

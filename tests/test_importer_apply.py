@@ -23,7 +23,7 @@ from portal import exports
 from portal.cli import main as cotcan_main
 from portal.dates import SchoolYear
 from portal.importer import import_roster
-from portal.importer.apply import apply_changes, error_counts
+from portal.importer.apply import apply_changes
 from portal.importer.changes import summary
 from portal.importer.errors import RosterError
 from portal.importer.merge import plan_changes
@@ -142,7 +142,7 @@ def test_apply_refuses_a_file_changed_since_it_was_read(data: Path, tmp_path: Pa
     year_file.write_text(edited, encoding="utf-8")  # the clerk saves the file in an editor meanwhile
     people_before = (data / "people" / f"{DT}.yml").read_bytes()
     with pytest.raises(RosterError, match=r"pgddt-dau-tieng\.yml: tệp đã bị sửa từ lúc đọc"):
-        apply_changes(changes, lambda: load(data)[1], error_counts([]))
+        apply_changes(changes, lambda: load(data)[1], [])
     assert year_file.read_text(encoding="utf-8") == edited
     assert (data / "people" / f"{DT}.yml").read_bytes() == people_before
 
@@ -166,7 +166,7 @@ def test_a_failed_write_puts_back_what_was_written(data: Path, tmp_path: Path, m
     monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(RosterError, match=r"không ghi được tệp \(ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại\); "
                                           r"đã trả lại các tệp như cũ"):
-        apply_changes(changes, lambda: load(data)[1], error_counts([]))
+        apply_changes(changes, lambda: load(data)[1], [])
     monkeypatch.setattr(os, "replace", real_replace)
     assert tree(data) == before  # the people file restored, no temporary file left
 

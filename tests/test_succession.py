@@ -221,7 +221,8 @@ def test_an_ended_office_asked_alone_is_compared_with_the_successor_year_carryin
     assert alone.returncode == 2 and alone.stderr.strip().endswith(
         "Gợi ý: bắt đầu năm học đó bằng cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm."), alone.stderr
     assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
-    asked = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2024-2025", "--to", "2025-2026", "--data", str(data))
+    asked = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2024-2025", "--to", "2025-2026",
+                   "--data", str(data))
     assert asked.returncode == 0, asked.stderr
     for years in ((), ("--from", "2024-2025")):
         default = cotcan("so-sanh", "--office", "pgddt-cu-chi", *years, "--data", str(data))

@@ -55,10 +55,11 @@ class CheckedFiles:
         # The privacy scan per file and the redaction per record, kept with the files they come from.
         self.privacy = KeptPrivacy()
 
-    def check(self, path: Path, shown_as: str, kind: str) -> Checked:
+    def check(self, path: Path, shown_as: str, kind: str, replaced: bytes | None = None) -> Checked:
+        """The file read and checked, or kept; `replaced`: bytes read in place of the file's."""
         key = (path, shown_as, kind)
         self._seen.add(key)
-        data = read_bytes(path, shown_as)
+        data = read_bytes(path, shown_as) if replaced is None else replaced
         if isinstance(data, ReadResult):  # unreadable: nothing to keep
             self._kept.pop(key, None)
             self.changed = True

@@ -14,7 +14,7 @@ import gc
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +53,7 @@ from .problems import DataError, KeyPath, Problem, printable
 from .schema import ID_PATTERN
 from .text import slugify
 from .validate import record_lists
-from .yamlsource import YamlDocument, read_bytes, read_yaml, unreadable
+from .yamlsource import YamlDocument, parse_bytes, read_bytes, read_yaml, unreadable
 
 # Data files are named like ids, so that a file name is safe in a URL, an HTML
 # attribute ("edit this page") and a shell. `.yaml` is accepted as well as `.yml`; an
@@ -78,12 +78,19 @@ class DataFile:
     # Why the file is not read (a name that is no plain slug, a folder that is no
     # school year, a folder that cannot be read); None when it is read.
     refused: Problem | None = None
+    # The bytes read in place of the file's (the data as an import would leave it); None:
+    # the file's own.
+    replaced: bytes | None = None
 
 
-def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[Problem]]:
-    """The data files in a fixed order; a YAML file in an unexpected place is an error."""
+def find_files(data_dir: Path, shown_root: Path,
+               overlay: Mapping[Path, bytes] | None = None) -> tuple[list[DataFile], list[Problem]]:
+    """The data files in a fixed order; a YAML file in an unexpected place is an error.
+    `overlay` (paths relative to `data_dir`) gives files' bytes in place of those on disk,
+    and files that are not there yet, as if they had been written."""
     files: list[DataFile] = []
     problems: list[Problem] = []
+    overlay = overlay or {}
 
     def folder_unreadable(error: OSError) -> None:
         folder = Path(error.filename or data_dir)
@@ -94,34 +101,41 @@ def find_files(data_dir: Path, shown_root: Path) -> tuple[list[DataFile], list[P
         else:  # its files are not read, and any id of their kind may have been in them
             files.append(DataFile(folder, shown, kind, unreadable(shown, error, "thư mục")))
 
+    def add(path: Path) -> None:
+        shown = shown_path(path, shown_root)
+        parts = path.relative_to(data_dir).parts
+        replaced = overlay.get(Path(*parts))
+        _, dot, extension = path.name.rpartition(".")
+        if not dot or extension.lower() not in _EXTENSIONS:
+            if _in_data_folder(parts) and not _not_data(path.name):
+                refusal = _no_yml(shown, path, parts)
+                folder_kind = _folder_kind(parts[:-1])
+                if folder_kind is None:  # data/ itself: no kind of record to leave out
+                    problems.append(refusal)
+                else:  # its ids are left out, as a misnamed .yml's are
+                    files.append(DataFile(path, shown, folder_kind, refusal, replaced))
+            return
+        kind = _kind(parts)
+        if kind is None:
+            problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
+                                    expected="data/offices.yml, data/subjects.yml, data/schools/*.yml, "
+                                    "data/people/*.yml, data/documents/*.yml hoặc "
+                                    "data/years/<năm học>/<mã đơn vị>.yml"))
+            return
+        files.append(DataFile(path, shown, kind, _refusal(shown, parts), replaced))
+
     if not data_dir.is_dir():
         return files, problems  # the caller says there is no data
+    found: set[Path] = set()
     for folder, subfolders, names in os.walk(data_dir, onerror=folder_unreadable):
         subfolders.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            if not path.is_file():
-                continue
-            shown = shown_path(path, shown_root)
-            parts = path.relative_to(data_dir).parts
-            _, dot, extension = name.rpartition(".")
-            if not dot or extension.lower() not in _EXTENSIONS:
-                if _in_data_folder(parts) and not _not_data(name):
-                    refusal = _no_yml(shown, path, parts)
-                    folder_kind = _folder_kind(parts[:-1])
-                    if folder_kind is None:  # data/ itself: no kind of record to leave out
-                        problems.append(refusal)
-                    else:  # its ids are left out, as a misnamed .yml's are
-                        files.append(DataFile(path, shown, folder_kind, refusal))
-                continue
-            kind = _kind(parts)
-            if kind is None:
-                problems.append(Problem(shown, None, "", "tệp YAML nằm ở chỗ không có loại dữ liệu nào.",
-                                        expected="data/offices.yml, data/subjects.yml, data/schools/*.yml, "
-                                        "data/people/*.yml, data/documents/*.yml hoặc "
-                                        "data/years/<năm học>/<mã đơn vị>.yml"))
-                continue
-            files.append(DataFile(path, shown, kind, _refusal(shown, parts)))
+            if path.is_file():
+                found.add(path.relative_to(data_dir))
+                add(path)
+    for relative in sorted(overlay.keys() - found):  # new files
+        add(data_dir / relative)
     order = ["offices", "subjects", "schools", "people", "documents", "year"]
     files.sort(key=lambda f: (order.index(f.kind), f.shown_as))
     return _twins_refused(files), problems
@@ -438,17 +452,20 @@ def _duty(d: dict[str, Any]) -> Duty:
 
 
 def load(data_dir: Path, shown_root: Path | None = None, *, draft: bool = False,
-         kept: CheckedFiles | None = None) -> tuple[Portal, list[Problem]]:
+         kept: CheckedFiles | None = None,
+         overlay: Mapping[Path, bytes] | None = None) -> tuple[Portal, list[Problem]]:
     """Read, validate, build and check everything under `data_dir`.
 
     `draft` accepts placeholder documents (reported as warnings): for the clerk's draft
     check only; a build never passes it. `kept` (under `mkdocs serve`) holds each file as
     the last load read and checked it: only the files whose bytes changed are read again;
-    the result is the same."""
+    the result is the same. `overlay` (an import's dry run) gives the new bytes of some
+    files, by their path relative to `data_dir`: the data is loaded as if they had been
+    written, and every message names them as it would then (nothing is written)."""
     if kept is not None:
         kept.start()
     with cycle_collector_paused():
-        result = _load(data_dir, shown_root or data_dir.parent, draft, kept)
+        result = _load(data_dir, shown_root or data_dir.parent, draft, kept, overlay)
     if kept is not None:
         kept.finish()
     return result
@@ -470,9 +487,9 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, shown_root: Path, draft: bool,
-          kept: CheckedFiles | None) -> tuple[Portal, list[Problem]]:
-    files, problems = find_files(data_dir, shown_root)
+def _load(data_dir: Path, shown_root: Path, draft: bool, kept: CheckedFiles | None,
+          overlay: Mapping[Path, bytes] | None) -> tuple[Portal, list[Problem]]:
+    files, problems = find_files(data_dir, shown_root, overlay)
     if not files:
         problems.append(Problem(shown_path(data_dir, shown_root), None, "", "không có tệp dữ liệu nào.",
                                 expected="ít nhất data/offices.yml và một tệp năm học"))
@@ -489,7 +506,7 @@ def _load(data_dir: Path, shown_root: Path, draft: bool,
         if file.refused is not None:
             if file.refused not in problems:  # twins share one (_twins_refused)
                 problems.append(file.refused)  # what it holds is checked once it is renamed
-            _leave_out(file, read_yaml(file.path, file.shown_as).text if file.path.is_file() else None, unbuilt)
+            _leave_out(file, _text(file), unbuilt)
             continue
         checked = _checked(file, kept)
         read = checked.read
@@ -523,8 +540,16 @@ def _load(data_dir: Path, shown_root: Path, draft: bool,
 
 def _checked(file: DataFile, kept: CheckedFiles | None) -> Checked:
     if kept is not None:
-        return kept.check(file.path, file.shown_as, file.kind)
-    return read_and_check(read_bytes(file.path, file.shown_as), file.shown_as, file.kind)
+        return kept.check(file.path, file.shown_as, file.kind, file.replaced)
+    data = read_bytes(file.path, file.shown_as) if file.replaced is None else file.replaced
+    return read_and_check(data, file.shown_as, file.kind)
+
+
+def _text(file: DataFile) -> str | None:
+    """The text of a file that is not built, to find its ids in; None when it has none."""
+    if file.replaced is not None:
+        return parse_bytes(file.replaced, file.shown_as).text
+    return read_yaml(file.path, file.shown_as).text if file.path.is_file() else None
 
 
 def _leave_out(file: DataFile, text: str | None, unbuilt: Unbuilt) -> None:

@@ -7,9 +7,11 @@ the workbook for next year.
     cotcan nhap --office pgddt-dau-tieng --workbook nam-sau.xlsx [--year ...] [--body ID]
 
 Without --apply nothing is written into data/: the proposed YAML goes to the standard
-output (or --output), the report and the changes to the standard error. Exit codes:
-0 done; 1 rows to fix, errors in the data already there, or the checker refused the
-result (nothing written); 2 the file or the request cannot be used.
+output (or --output), the report and the changes to the standard error, then what the
+checker finds in the data as the import would leave it (the check --apply runs). Exit
+codes: 0 done; 1 rows to fix, errors in the data already there, or the checker refuses
+the result (would refuse it, in the dry run; nothing written); 2 the file or the request
+cannot be used.
 """
 
 from __future__ import annotations
@@ -19,17 +21,19 @@ import sys
 from pathlib import Path
 
 from .. import commands
+from ..checked_files import CheckedFiles
 from ..commands import Exit
 from ..diff import office_years
 from ..errors import os_reason
-from ..importer.apply import apply_changes, error_counts, write_atomic
+from ..importer.apply import apply_changes, write_atomic
 from ..importer.changes import summary, unified_diff
 from ..importer.errors import RosterError
-from ..importer.merge import plan_changes
+from ..importer.merge import FileChange, plan_changes
 from ..importer.pipeline import import_roster
 from ..importer.placement import latest_year
 from ..importer.read import FORMATS
 from ..importer.result import ImportResult
+from ..importer.trial import try_changes
 from ..importer.workbook import workbook_bytes
 from ..load import load
 from ..model import Portal
@@ -77,8 +81,10 @@ def _run(args: argparse.Namespace) -> int:
         return Exit.USAGE
     data = existing_data(args.data)
     # As the draft check sees it: a new year's placeholder decision (`cotcan nam-moi`) or a new
-    # site's placeholders (`cotcan tao-trang`) do not stop an import.
-    portal, problems = load(data, draft=True)
+    # site's placeholders (`cotcan tao-trang`) do not stop an import. Each file read is kept, so
+    # that the check after the import (dry run or --apply) reads again only the files it changes.
+    kept = CheckedFiles()
+    portal, problems = load(data, draft=True, kept=kept)
     if any(p.severity == "error" for p in problems):
         say(report(problems, closing=None))
         say(f"LỖI: dữ liệu hiện có còn lỗi; sửa xong ({commands.CHECK.line('--draft')}) rồi nhập danh sách.")
@@ -101,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
     if result.errors:
         say(f"Chưa ghi gì vào {data}: sửa {len(result.errors)} lỗi trên trong tệp danh sách rồi chạy lại.")
         return Exit.DATA
-    return _changes(portal, result, data, args.apply, problems)
+    return _changes(portal, result, data, args.apply, problems, kept)
 
 
 def _workbook(portal: Portal, args: argparse.Namespace) -> int:
@@ -114,7 +120,21 @@ def _workbook(portal: Portal, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, before: list[Problem]) -> int:
+# The heading of the changes, in the dry run and with --apply; the refusal names it.
+_WILL_CHANGE = "Những gì sẽ thay đổi"
+_CHANGED = "Những gì thay đổi"
+
+
+def _refused(data: Path, written: bool) -> str:
+    """What the errors the import brings mean, after the report of them."""
+    outcome = ("nên các tệp đã được trả lại như cũ: chưa ghi gì." if written
+               else f"nên sẽ bị từ chối khi ghi (--apply): chưa ghi gì vào {data}.")
+    return (f"Danh sách làm dữ liệu có lỗi mới ở trên (số dòng là của tệp dữ liệu như sau khi nhập, theo phần "
+            f"'{_CHANGED if written else _WILL_CHANGE}'), {outcome}")
+
+
+def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, before: list[Problem],
+             kept: CheckedFiles) -> int:
     changes = plan_changes(result, data, data.parent)
     lines = summary(portal, result.proposal.bodies, result.new_people)
     if result.unplaced:
@@ -126,22 +146,36 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
     if not changes:
         say("Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
         return Exit.OK
-    say("\nNhững gì sẽ thay đổi:" if not apply else "\nNhững gì thay đổi:")
+    say(f"\n{_CHANGED if apply else _WILL_CHANGE}:")
     for line in lines:
         say(line)
     for change in changes:
         say("")
         say(unified_diff(change).rstrip("\n"))
     if not apply:
-        say(f"\nChưa ghi gì vào {data}. Xem lại, rồi chạy lại lệnh với --apply để ghi.")
-        return Exit.OK
-    outcome = apply_changes(changes, lambda: load(data, draft=True)[1], error_counts(before))
+        return _tried(changes, data, before, kept)
+    outcome = apply_changes(changes, lambda: load(data, draft=True, kept=kept)[1], before)
     if not outcome.applied:
         say(report(outcome.errors, closing=None))
-        say("Danh sách làm dữ liệu có lỗi mới ở trên (số dòng là của tệp dữ liệu như sau khi nhập, theo phần "
-            "'Những gì thay đổi'), nên các tệp đã được trả lại như cũ: chưa ghi gì.")
+        say(_refused(data, written=True))
         return Exit.DATA
     say("\nĐã ghi: " + ", ".join(change.shown for change in outcome.written) + ". Dữ liệu qua kiểm tra.")
+    return Exit.OK
+
+
+def _tried(changes: list[FileChange], data: Path, before: list[Problem], kept: CheckedFiles) -> int:
+    """The dry run: the whole check of the data as the import would leave it, as --apply
+    runs it, nothing written. The errors it would bring (for which --apply would refuse the
+    import), and the warnings, since the clerk reads them best before writing."""
+    found = try_changes(changes, data, before, draft=True, kept=kept)
+    if found.errors or found.warnings:
+        say("")
+        say(report([*found.errors, *found.warnings], closing=None))
+    if found.errors:
+        say(_refused(data, written=False))
+        return Exit.DATA
+    say(f"\nDữ liệu như sau khi nhập qua kiểm tra. Chưa ghi gì vào {data}. Xem lại, rồi chạy lại lệnh với --apply "
+        "để ghi.")
     return Exit.OK
 
 

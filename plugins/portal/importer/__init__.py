@@ -14,8 +14,10 @@ The package is split along the seams of the work, each module one step:
 - the proposal: `proposal.py` (each body's list after the import), `result.py` (the
   report and the YAML), `pipeline.py` (the steps in order);
 - writing: `merge.py` (the new text of each data file, comments and layout kept),
-  `changes.py` (what changes, as a summary and a diff), `apply.py` (guarded, atomic
-  writes, checked, undone on error), `workbook.py` (the workbook for next year).
+  `changes.py` (what changes, as a summary and a diff), `trial.py` (what the import
+  brings to the checker's report, found without writing for the dry run), `apply.py`
+  (guarded, atomic writes, checked, undone on error), `workbook.py` (the workbook for
+  next year).
 
 The command, `cotcan nhap`, is `portal.cli.import_roster`.
 

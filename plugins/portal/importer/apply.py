@@ -6,13 +6,13 @@
   `os.replace`, so that a file is either the old one or the new one, never half.
 - Verified: each file is read back and must hold exactly the bytes intended.
 - Checked: the checker runs on the whole data afterwards; if the import brought an
-  error, every file is put back as it was (a new file removed) and the errors reported.
+  error (trial.py: the same question the dry run asks), every file is put back as it was
+  (a new file removed) and the errors reported.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from ..errors import os_reason
 from ..problems import Problem
 from .errors import RosterError
 from .merge import FileChange, digest
+from .trial import brought
 
 
 @dataclass
@@ -61,15 +62,9 @@ def _restore(changes: list[FileChange]) -> None:
             write_atomic(change.path, change.old)
 
 
-def error_counts(problems: list[Problem]) -> Counter[tuple[str, str]]:
-    """Errors by file and message: lines move when a file grows, messages stay."""
-    return Counter((p.file, p.message) for p in problems if p.severity == "error")
-
-
-def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]],
-                  errors_before: Counter[tuple[str, str]]) -> Outcome:
+def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]], before: list[Problem]) -> Outcome:
     """Write every change (see the module's docstring). `check` loads and checks the
-    data; an error it finds that was not among `errors_before` undoes the import."""
+    data; an error it finds that was not among the problems `before` undoes the import."""
     for change in changes:
         if digest(_current(change.path)) != change.old_hash:
             raise RosterError(f"{change.shown}: tệp đã bị sửa từ lúc đọc (có lẽ trong một trình soạn thảo khác); "
@@ -91,10 +86,8 @@ def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]],
     except BaseException:
         _restore(written)
         raise
-    problems = check()
-    new_errors = error_counts(problems) - errors_before
-    if new_errors:
+    errors = brought(before, check()).errors
+    if errors:
         _restore(written)
-        brought = [p for p in problems if p.severity == "error" and (p.file, p.message) in new_errors]
-        return Outcome([], brought)
+        return Outcome([], errors)
     return Outcome(written, [])

@@ -290,9 +290,9 @@ def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedB
 
 
 def _no_leader(target: Target, leader: str, source: str) -> Problem:
-    """A body left without its leader, said in the dry run: --apply refuses it through the
-    checker, whose hint speaks of the data file (a warning, as the dry run of a part of a
-    list is common)."""
+    """A body left without its leader, said on the list's row: the checker refuses it (in the
+    dry run as with --apply), but its hint speaks of the data file, this one of the list's
+    columns. A warning: the checker's error is the one that counts."""
     role = wording.role_name(leader)
     return Problem(source, None, "", f"{target.name} ({target.id}): danh sách không có {role}; --apply sẽ báo lỗi.",
                    expected=f"một dòng ghi vai trò {role}", severity="warning",
