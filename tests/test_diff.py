@@ -661,7 +661,9 @@ def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     year = cotcan("so-sanh", "--office", "pgddt-mau", "--from", "2024-2025", "--data",
                   str(sample_data))
     assert year.returncode == 2
-    assert year.stderr == "Không so sánh được: không có năm học nào sau 2024-2025 để so sánh.\n"
+    assert year.stderr.startswith("Không so sánh được: không có năm học nào sau 2024-2025 để so sánh. Đơn vị "
+                                  "pgddt-mau hoạt động đến hết ngày 30/06/2025; chưa có năm học nào của đơn vị kế thừa")
+    assert year.stderr.endswith("cotcan nam-moi --office pgddt-mau --successor so-gddt-mau.\n")
     bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     # --from and --to typed the wrong way round: refused, not a backwards diff ("new" bodies that are gone).

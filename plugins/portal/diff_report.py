@@ -136,7 +136,7 @@ def blank_or(value: str | None) -> str:
     return wording.BLANK_VALUE if value is None else value
 
 
-def cleared(change: Change, f: FieldChange) -> bool:
+def cleared(f: FieldChange, change: Change) -> bool:
     """Whether `f` is a value cleared from something that stays ("~"): shown `Giáo viên →
     (trống)`, not `Giáo viên`, which read as the new value. In a change of something that
     comes or goes, a field has the one value it shows."""
@@ -147,7 +147,7 @@ def _field_text(change: Change, f: FieldChange) -> str:
     """`vai trò: Ủy viên → Nhóm trưởng`; `nhập vào: THCS Tân Phú` (a value set);
     `chức vụ: Giáo viên → (trống)` (cleared)."""
     label = field_label(f.field)
-    if f.old is not None and (f.new is not None or cleared(change, f)):
+    if f.old is not None and (f.new is not None or cleared(f, change)):
         return f"{label}: {_shorten(f.old)} → {_shorten(blank_or(f.new))}"
     return f"{label}: {_shorten(blank_or(f.new if f.old is None else f.old))}"
 

@@ -61,8 +61,12 @@ def diff_filters() -> dict[str, Callable[..., str]]:
         "diff_status": diff_report.status_label,
         "change_field": diff_report.field_label,
         "blank_or": diff_report.blank_or,
-        "cleared": diff_report.cleared,
     }
+
+
+def diff_tests() -> dict[str, Callable[..., bool]]:
+    """The templates' tests of a diff's changes (`{% if f is cleared_from(change) %}`)."""
+    return {"cleared_from": diff_report.cleared}
 
 
 def link_filters(links: Links) -> dict[str, Callable[..., Link | None]]:
@@ -89,6 +93,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         env.filters.update(diff_filters())
+        env.tests.update(diff_tests())
         env.filters.update(drawing_filters())
         self._data_filters(env)
         return env
