@@ -12,7 +12,8 @@ import openpyxl
 import pytest
 
 from conftest import REPO
-from portal import exports, vocab
+from portal import exports, newyear, vocab
+from portal.cli import main as cotcan
 from portal.dates import SchoolYear
 from portal.importer import import_roster
 from portal.importer.changes import summary, unified_diff
@@ -64,10 +65,13 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.mark.parametrize("office", ["pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu", "pgddt-mau"])
+# pgddt-mau's 2024-2025 was amended mid-year: its workbook holds the lists as they stood at
+# the end of the year, for the next year (test_the_workbook_holds_the_lists_as_they_stood…).
+@pytest.mark.parametrize("office", ["pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu"])
 def test_the_workbook_imports_back_exactly(repo_portal: Portal, tmp_path: Path, office: str) -> None:
     year = latest_year(repo_portal, office)
     assert year is not None
+    assert not any(b.amendments for b in repo_portal.bodies_in(year) if b.office == office)
     path = tmp_path / "nam-sau.xlsx"
     path.write_bytes(workbook_bytes(repo_portal, office, year))
     result = import_roster(repo_portal, office, path, year=year)
@@ -172,3 +176,109 @@ def test_edits_saved_again_by_libreoffice_import_back_as_exactly_those_edits(dat
     saved = out / "nam-sau.xlsx"
     assert saved.read_bytes() != edited.read_bytes()  # really written again, by LibreOffice
     _check_edits(data, saved)
+
+
+# A second school year: a list amended mid-year, and the year the workbook is for
+
+MAU = "so-gddt-mau"
+Y2025 = SchoolYear(2025)
+AMENDING_DECISION = """\
+  - id: sgd-mau-2025-qd-kien-toan
+    kind: quyet-dinh
+    number: 45/QĐ-SGDĐT
+    date: 2025-11-10
+    title: Về việc điều chỉnh thành viên Nhóm Toán năm học 2025-2026 (dữ liệu mẫu)
+"""
+# Bà Lan (STT 1, Nhóm trưởng) leaves; bà Duyên leads the group from 15/11/2025.
+AMENDMENT = """\
+    amendments:
+      - decision: sgd-mau-2025-qd-kien-toan
+        from: 2025-11-15
+        remove: [{person: mau-pham-thi-lan}]
+        roles: [{person: mau-do-thi-my-duyen, role: nhom-truong}]
+"""
+
+
+def _amended(data: Path) -> None:
+    """Sở GDĐT tỉnh Mẫu's 2025-2026 Nhóm Toán, changed by an amending decision in November."""
+    path = data / "years" / str(Y2025) / f"{MAU}.yml"
+    text = path.read_text(encoding="utf-8")
+    last_of_toan = "subject: Toán, page: 2}\n  - id: mau-to-cot-can-ngu-van\n"
+    assert text.count(last_of_toan) == 1 and text.count("\nbodies:\n") == 1
+    text = text.replace(last_of_toan, last_of_toan.replace("\n  - id:", "\n" + AMENDMENT + "  - id:"))
+    path.write_text(text.replace("\nbodies:\n", "\n" + AMENDING_DECISION + "bodies:\n"), encoding="utf-8")
+
+
+def _sections(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The workbook's rows by the body id of their heading: (STT, name, role)."""
+    sheet = openpyxl.load_workbook(path)["Danh sách"]
+    column = {key: i for i, key in enumerate(COLUMNS)}
+    sections: dict[str, list[tuple[object, ...]]] = {}
+    for row in sheet.iter_rows(min_row=5, values_only=True):
+        if row[column["body_id"]]:
+            current = sections.setdefault(str(row[column["body_id"]]), [])
+        elif row[column["name"]]:
+            current.append((row[column["stt"]], row[column["name"]], row[column["role"]]))
+    return sections
+
+
+def _start_next_year(data: Path) -> Portal:
+    portal, _ = load(data, draft=True)
+    assert newyear.write(newyear.plan(portal, data, MAU), data) == []
+    return load(data, draft=True)[0]
+
+
+def test_the_workbook_holds_the_lists_as_they_stood_at_the_end_of_the_year(data: Path, tmp_path: Path) -> None:
+    _amended(data)
+    portal, problems = load(data)
+    assert [p for p in problems if p.severity == "error"] == []
+    path = tmp_path / "nam-sau.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    sections = _sections(path)
+    # Bà Lan is gone, bà Duyên leads; the team and its groups numbered once again, from 1.
+    assert sections["mau-to-cot-can-toan"] == [(1, "Đỗ Thị Mỹ Duyên", "Nhóm trưởng"), (2, "Châu Văn Lợi", "Ủy viên"),
+                                               (3, "Huỳnh Ngọc Ánh", "Ủy viên")]
+    numbers = [stt for body in ("mau-to-cot-can", "mau-to-cot-can-toan", "mau-to-cot-can-ngu-van",
+                                "mau-to-cot-can-tieng-anh", "mau-to-cot-can-vat-li", "mau-to-cot-can-tin-hoc")
+               for stt, _, _ in sections[body] if stt is not None]
+    assert numbers == list(range(1, len(numbers) + 1))
+    # A list no amendment changed keeps its numbers as signed.
+    cluster = portal.bodies[(Y2025, "mau-cum-1")]
+    assert [stt for stt, _, _ in sections["mau-cum-1"]] == [m.stt for m in cluster.members]
+
+    # The next year started, the workbook imported back untouched: nobody comes back, nobody
+    # changes role.
+    portal = _start_next_year(data)
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [] and result.new_people == [], result.report()
+    assert result.year == SchoolYear(2026)
+    for proposed in result.proposal.bodies:
+        body = portal.bodies[(SchoolYear(2026), proposed.target.id)]
+        assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in proposed.members] == [
+            (m.person or m.school, m.role) for m in body.members], body.id
+
+
+def _title(path: Path) -> str:
+    return str(openpyxl.load_workbook(path)["Danh sách"]["A1"].value)
+
+
+def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Before `nam-moi`, the workbook of 2025-2026 is for 2026-2027; after it (the guide's
+    order), the workbook of the new year, whose decision is still the placeholder, is that
+    year's own list: for 2026-2027 too."""
+    before, after = tmp_path / "truoc.xlsx", tmp_path / "sau.xlsx"
+    assert cotcan(["nhap", "--office", MAU, "--workbook", str(before), "--data", str(data)]) == 0
+    told_before = capsys.readouterr().out
+    _start_next_year(data)
+    assert cotcan(["nhap", "--office", MAU, "--workbook", str(after), "--data", str(data)]) == 0
+    told_after = capsys.readouterr().out
+    assert _title(before) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học 2025-2026: sửa cho năm mới rồi nhập "
+                              "lại)")
+    assert _title(after) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học trước, quyết định năm học chưa ghi: sửa "
+                             "theo quyết định mới rồi nhập lại)")
+    for path in (before, after):
+        assert openpyxl.load_workbook(path).properties.title == "Danh sách năm học 2026-2027"
+    assert "năm học 2025-2026 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) như cuối năm học, để sửa cho năm học 2026-2027; " \
+           "bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng --input." in told_before
+    assert "năm học 2026-2027 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu): quyết định năm học còn là chỗ giữ" in told_after
