@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -282,3 +284,103 @@ def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_p
     assert "năm học 2025-2026 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) như cuối năm học, để sửa cho năm học 2026-2027; " \
            "bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng --input." in told_before
     assert "năm học 2026-2027 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu): quyết định năm học còn là chỗ giữ" in told_after
+
+
+# A heading retyped: the hidden body id is used only while the heading still names the body
+
+
+def _heading_row(sheet: Any, body_id: str) -> int:
+    column = COLUMNS.index("body_id") + 1
+    return next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, column).value == body_id)
+
+
+def _retyped(data: Path, tmp_path: Path, edit: Callable[[Any], None]) -> tuple[Portal, Path]:
+    portal, _ = load(data)
+    path = tmp_path / "nam-sau.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    book = openpyxl.load_workbook(path)
+    edit(book["Danh sách"])
+    book.save(path)
+    return portal, path
+
+
+def _rename(sheet: Any) -> None:
+    """Two headings typed over as another body's: a cluster, and a group whose Môn cells are
+    emptied."""
+    sheet.cell(_heading_row(sheet, "mau-cum-2"), 1).value = "Cụm chuyên môn số 2 (dữ liệu mẫu)"
+    at = _heading_row(sheet, "mau-to-cot-can-tin-hoc")
+    sheet.cell(at, 1).value = "Nhóm Lịch sử (dữ liệu mẫu)"
+    for r in (at + 1, at + 2):
+        sheet.cell(r, COLUMNS.index("subject") + 1).value = None
+
+
+def _copy_heading(sheet: Any) -> None:
+    """A cluster's heading row copied (its hidden id with it) below the list, typed over as a
+    new cluster, with its leader and two schools."""
+    at = sheet.max_row + 1
+    for column in range(1, len(COLUMNS) + 1):
+        sheet.cell(at, column).value = sheet.cell(_heading_row(sheet, "mau-cum-1"), column).value
+    sheet.cell(at, 1).value = "Cụm chuyên môn số 3 (dữ liệu mẫu)"
+    rows = [(None, "Lâm Thị Tuyết Mai", "Hiệu trưởng", "THCS Tân Phú (dữ liệu mẫu)", None, "Cụm trưởng"),
+            (1, "THCS Bình Minh (dữ liệu mẫu)", None, None, None, "Thành viên"),
+            (2, "THCS Tân Phú (dữ liệu mẫu)", None, None, None, "Thành viên")]
+    for offset, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(at + offset, column).value = value
+
+
+def _messages(result: Any) -> list[str]:
+    return [f"{p.line}: {p.message} | {p.hint}" for p in result.errors]
+
+
+def _mismatch(line: int, heading: str, name: str, body: str) -> str:
+    return (f"{line}: tiêu đề '{heading}' không phải tên của {name} ({body}), tổ chức mà ô 'Mã tổ chức' (cột ẩn) của "
+            f"dòng này ghi. | nếu {name} đổi tên, ghi tên mới cả ở dòng tiêu đề và ở tên (name) của tổ chức trong "
+            f"data/years/2025-2026/so-gddt-mau.yml; nếu đây là một tổ chức mới, xóa ô 'Mã tổ chức' của dòng này "
+            "(hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
+
+
+def test_a_heading_typed_over_as_another_body_is_an_error_naming_both(data: Path, tmp_path: Path) -> None:
+    portal, path = _retyped(data, tmp_path, _rename)
+    sheet = openpyxl.load_workbook(path)["Danh sách"]
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert _messages(result) == [
+        _mismatch(_heading_row(sheet, "mau-to-cot-can-tin-hoc"), "Nhóm Lịch sử (dữ liệu mẫu)",
+                  "Nhóm Tin học (dữ liệu mẫu)", "mau-to-cot-can-tin-hoc"),
+        _mismatch(_heading_row(sheet, "mau-cum-2"), "Cụm chuyên môn số 2 (dữ liệu mẫu)",
+                  "Cụm chuyên môn phía Bắc huyện (dữ liệu mẫu)", "mau-cum-2")]
+
+
+def test_a_copied_heading_typed_over_as_a_new_body_is_an_error_until_its_id_is_deleted(data: Path,
+                                                                                       tmp_path: Path) -> None:
+    portal, path = _retyped(data, tmp_path, _copy_heading)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    copied = sheet.max_row - 3
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert _messages(result) == [_mismatch(copied, "Cụm chuyên môn số 3 (dữ liệu mẫu)",
+                                           "Cụm chuyên môn số 1 (dữ liệu mẫu)", "mau-cum-1")]
+    # The hint followed: the id cell deleted, a new cluster with what was typed under it.
+    sheet.cell(copied, COLUMNS.index("body_id") + 1).value = None
+    book.save(path)
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert summary(portal, result.proposal.bodies, result.new_people) == [
+        "Tổ chức mới: Cụm chuyên môn số 3 (dữ liệu mẫu) (mau-cum-chuyen-mon-so-3-du-lieu-mau, Cụm chuyên môn), 3 "
+        "thành viên."]
+    new = next(b for b in result.proposal.bodies if b.target.existing is None)
+    assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in new.members] == [
+        ("mau-lam-thi-tuyet-mai", "cum-truong"), ("mau-thcs-binh-minh", "thanh-vien"),
+        ("mau-thcs-tan-phu", "thanh-vien")]
+
+
+def test_a_heading_retyped_that_still_names_its_body_keeps_it(data: Path, tmp_path: Path) -> None:
+    def capitals(sheet: Any) -> None:
+        sheet.cell(_heading_row(sheet, "mau-cum-2"), 1).value = "CỤM CHUYÊN MÔN PHÍA BẮC HUYỆN"
+        sheet.cell(_heading_row(sheet, "mau-to-cot-can-tin-hoc"), 1).value = "NHÓM TIN HỌC"
+        sheet.cell(_heading_row(sheet, "mau-cum-1"), 1).value = "CỤM 01"
+
+    portal, path = _retyped(data, tmp_path, capitals)
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert summary(portal, result.proposal.bodies, result.new_people) == []

@@ -32,6 +32,7 @@ from ..model import Body, Portal
 from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
+from .headings import HeadingLabel
 from .keys import body_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
@@ -76,6 +77,16 @@ def _names(bodies: list[Body] | list[Body | Target]) -> str:
 
 def _contains(text: str, words: str) -> bool:
     return f" {words} " in f" {text} "
+
+
+def _says(label: HeadingLabel, body: Body) -> bool:
+    """Whether a heading names this body as _matches reads headings: by its subject (a
+    subject group), by kind and number, else by its name or words of it."""
+    if label.subject:
+        return body.kind == "nhom-bo-mon" and body.subject == label.subject
+    if label.number is not None and label.kinds:
+        return body.kind in label.kinds and _number_in(body.name) == label.number
+    return _contains(body_key(body.name), label.key)
 
 
 def _title(text: str) -> str:
@@ -136,10 +147,21 @@ class Placement:
         label = heading.label
         if heading.body_id:
             body = self.by_id.get(heading.body_id)
-            if body is not None:
+            if body is None:
+                self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
+                              f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
+                return None
+            if _says(label, body):
                 return self._existing(body)
-            self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
-                          f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
+            # As a member's hidden id: used only while the visible heading still names the body.
+            # Neither reading is safe: by the id, a rename or a new body typed over a copied
+            # heading is lost; by the words, a new body or none, and the rows leave the old one.
+            self._problem(heading, f"tiêu đề '{label.text}' không phải tên của {body.name} ({body.id}), tổ chức "
+                          f"mà ô '{LABELS['body_id']}' (cột ẩn) của dòng này ghi.",
+                          expected=f"tiêu đề là tên của tổ chức mang mã ở cột '{LABELS['body_id']}'",
+                          hint=f"nếu {body.name} đổi tên, ghi tên mới cả ở dòng tiêu đề và ở tên (name) của tổ chức "
+                               f"trong {body.source.file}; nếu đây là một tổ chức mới, xóa ô '{LABELS['body_id']}' "
+                               "của dòng này (hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
             return None
         found = self._matches(heading, context)
         if len(found) == 1:
