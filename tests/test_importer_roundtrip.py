@@ -12,10 +12,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from cli_util import cotcan
 
 from conftest import REPO
-from portal import exports, newyear, vocab
-from portal.cli import main as cotcan
+from portal import exports, vocab
 from portal.dates import SchoolYear
 from portal.importer import import_roster
 from portal.importer.changes import summary, unified_diff
@@ -24,6 +24,7 @@ from portal.importer.placement import latest_year
 from portal.importer.workbook import COLUMNS, LISTS_SHEET, workbook_bytes
 from portal.load import load
 from portal.model import Body, Portal
+from portal.newyear import plan, write
 
 Y2024 = SchoolYear(2024)
 
@@ -226,7 +227,7 @@ def _sections(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def _start_next_year(data: Path) -> Portal:
     portal, _ = load(data, draft=True)
-    assert newyear.write(newyear.plan(portal, data, MAU), data) == []
+    assert write(plan(portal, data, MAU), data) == []
     return load(data, draft=True)[0]
 
 
@@ -264,17 +265,18 @@ def _title(path: Path) -> str:
     return str(openpyxl.load_workbook(path)["Danh sách"]["A1"].value)
 
 
-def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_path: Path) -> None:
     """Before `nam-moi`, the workbook of 2025-2026 is for 2026-2027; after it (the guide's
     order), the workbook of the new year, whose decision is still the placeholder, is that
     year's own list: for 2026-2027 too."""
     before, after = tmp_path / "truoc.xlsx", tmp_path / "sau.xlsx"
-    assert cotcan(["nhap", "--office", MAU, "--workbook", str(before), "--data", str(data)]) == 0
-    told_before = capsys.readouterr().out
+    done = cotcan("nhap", "--office", MAU, "--workbook", str(before), "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    told_before = done.stdout
     _start_next_year(data)
-    assert cotcan(["nhap", "--office", MAU, "--workbook", str(after), "--data", str(data)]) == 0
-    told_after = capsys.readouterr().out
+    done = cotcan("nhap", "--office", MAU, "--workbook", str(after), "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    told_after = done.stdout
     assert _title(before) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học 2025-2026: sửa cho năm mới rồi nhập "
                               "lại)")
     assert _title(after) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học trước, quyết định năm học chưa ghi: sửa "
