@@ -86,7 +86,14 @@ def _says(label: HeadingLabel, body: Body) -> bool:
         return body.kind == "nhom-bo-mon" and body.subject == label.subject
     if label.number is not None and label.kinds:
         return body.kind in label.kinds and _number_in(body.name) == label.number
-    return _contains(body_key(body.name), label.key)
+    return _names_words(body, label)
+
+
+def _names_words(body: Body, label: HeadingLabel) -> bool:
+    """The body's name holds the heading's words, with or without its words between
+    brackets ("Cụm … phía Bắc (tiếp theo)")."""
+    name = body_key(body.name)
+    return _contains(name, label.key) or bool(label.words) and _contains(name, label.words)
 
 
 def _title(text: str) -> str:
@@ -188,9 +195,10 @@ class Placement:
         if label.number is not None and label.kinds:
             found = [b for b in self.bodies if b.kind in label.kinds and _number_in(b.name) == label.number]
         else:
-            found = [b for b in self.bodies if body_key(b.name) == label.key]
+            found = ([b for b in self.bodies if body_key(b.name) == label.key]
+                     or [b for b in self.bodies if body_key(b.name) == label.words])
             if not found:
-                found = self._outermost_excluded([b for b in self.bodies if _contains(body_key(b.name), label.key)])
+                found = self._outermost_excluded([b for b in self.bodies if _names_words(b, label)])
             if len(found) > 1 and label.kinds:
                 found = [b for b in found if b.kind in label.kinds] or found
         if len(found) > 1 and context:
