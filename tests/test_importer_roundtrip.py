@@ -386,3 +386,41 @@ def test_a_heading_retyped_that_still_names_its_body_keeps_it(data: Path, tmp_pa
     result = import_roster(portal, MAU, path, year=Y2025)
     assert result.errors == [], result.report()
     assert summary(portal, result.proposal.bodies, result.new_people) == []
+
+
+# The page of the signed original a row cites
+
+
+def _pages(result: Any, body_id: str) -> dict[str, int | None]:
+    body = next(b for b in result.proposal.bodies if b.target.id == body_id)
+    return {m.entry["person"]: m.entry.get("page") for m in body.members}
+
+
+def test_a_row_the_import_changes_no_longer_cites_its_page_of_the_original(data: Path, tmp_path: Path) -> None:
+    """Sở GDĐT tỉnh Mẫu's 2025-2026 Nhóm Toán cites page 2 of its decision's signed original
+    on every row. Edited in the workbook: bà Duyên's role and ông Lợi's school; the others
+    as they were."""
+    def edit(sheet: Any) -> None:
+        column = {key: i + 1 for i, key in enumerate(COLUMNS)}
+        rows = {sheet.cell(r, column["member_id"]).value: r for r in range(1, sheet.max_row + 1)}
+        sheet.cell(rows["mau-do-thi-my-duyen"], column["role"]).value = "Phó Nhóm trưởng"
+        sheet.cell(rows["mau-chau-van-loi"], column["unit"]).value = "THCS Hoa Sen (dữ liệu mẫu)"
+
+    portal, path = _retyped(data, tmp_path, edit)
+    assert {m.person: m.page for m in portal.bodies[(Y2025, "mau-to-cot-can-toan")].members} == {
+        "mau-pham-thi-lan": 2, "mau-do-thi-my-duyen": 2, "mau-chau-van-loi": 2, "mau-huynh-ngoc-anh": 2}
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert _pages(result, "mau-to-cot-can-toan") == {"mau-pham-thi-lan": 2, "mau-do-thi-my-duyen": None,
+                                                     "mau-chau-van-loi": None, "mau-huynh-ngoc-anh": 2}
+    assert set(_pages(result, "mau-to-cot-can").values()) == {2}  # the team's rows, as they were
+
+    # The next year started (its decision a placeholder, no original): the rows copied with
+    # their page cite the old decision's original; imported again, they cite none.
+    portal = _start_next_year(data)
+    assert {m.page for m in portal.bodies[(SchoolYear(2026), "mau-to-cot-can-toan")].members} == {2}
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [], result.report()
+    assert set(_pages(result, "mau-to-cot-can-toan").values()) == set(_pages(result, "mau-to-cot-can").values()) == {
+        None}
