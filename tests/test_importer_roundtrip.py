@@ -245,9 +245,8 @@ def test_the_workbook_holds_the_lists_as_they_stood_at_the_end_of_the_year(data:
                                 "mau-to-cot-can-tieng-anh", "mau-to-cot-can-vat-li", "mau-to-cot-can-tin-hoc")
                for stt, _, _ in sections[body] if stt is not None]
     assert numbers == list(range(1, len(numbers) + 1))
-    # A list no amendment changed keeps its numbers as signed.
-    cluster = portal.bodies[(Y2025, "mau-cum-1")]
-    assert [stt for stt, _, _ in sections["mau-cum-1"]] == [m.stt for m in cluster.members]
+    # A cluster's list is numbered on its own: its schools from 1.
+    assert [stt for stt, _, _ in sections["mau-cum-1"] if stt is not None] == [1, 2, 3, 4]
 
     # The next year started, the workbook imported back untouched: nobody comes back, nobody
     # changes role.
@@ -259,6 +258,15 @@ def test_the_workbook_holds_the_lists_as_they_stood_at_the_end_of_the_year(data:
         body = portal.bodies[(SchoolYear(2026), proposed.target.id)]
         assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in proposed.members] == [
             (m.person or m.school, m.role) for m in body.members], body.id
+    # The new year's own workbook (its decision still the placeholder) holds its lists as
+    # they are, numbers included.
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [] and result.new_people == [], result.report()
+    for proposed in result.proposal.bodies:
+        body = portal.bodies[(SchoolYear(2026), proposed.target.id)]
+        assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"], m.entry.get("stt"))
+                for m in proposed.members] == [(m.person or m.school, m.role, m.stt) for m in body.members], body.id
 
 
 def _title(path: Path) -> str:

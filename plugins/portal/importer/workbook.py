@@ -10,10 +10,10 @@ while the visible cell still names it, so a row the clerk retypes is matched by 
 says. A hidden sheet, "Danh mục", holds the drop-down lists (data validation) of roles,
 schools and subjects.
 
-The lists are as they stood at the end of the year (`terms.history(body).latest`, as
-`cotcan nam-moi` copies them): a list amended during the year is numbered again 1..n, once
-across a team and its subject groups. The workbook is for the next year, or for the year
-itself while its decision is still the placeholder `cotcan nam-moi` wrote (`Lists.prepares`).
+The workbook is for the next year, or for the year itself while its decision is still the
+placeholder `cotcan nam-moi` wrote (`Lists.prepares`). For the next year, the lists are as
+`cotcan nam-moi` copies them: as they stood at the end of the year (`terms.history(body).latest`),
+numbered 1..n once across a team and its subject groups; for the year itself, as they are.
 
 Written with XlsxWriter, as the site's exports: the same data gives the same bytes.
 """
@@ -81,38 +81,51 @@ def lists_for(portal: Portal, office: str, year: SchoolYear, body: str | None = 
     """The bodies of an office-year that have a list, in the year file's order, each with
     its list at the end of the year; with `body`, that body and the bodies under it."""
     bodies = [b for b in portal.bodies_in(year) if b.office == office]
-    # Numbered over the whole year, so that a part of a list keeps the numbers it has in it.
-    listed = [(b, members) for b, members in _renumbered([(b, terms.history(b).latest) for b in bodies]) if members]
+    listed = [(b, terms.history(b).latest) for b in bodies]
+    placeholder = any(is_placeholder(d) for b, members in listed
+                      if members and (d := portal.documents.get(b.decision)) is not None)
+    if not placeholder:
+        # For the next year: numbered as `cotcan nam-moi` numbers the lists it copies (over the
+        # whole year, so that a part of a list keeps the numbers it has in it).
+        listed = _renumbered(listed)
+    listed = [(b, members) for b, members in listed if members]
     if body is not None:
         chosen = next((b for b in bodies if b.id == body), None)
         if chosen is None:
             raise RosterError(f"--body {body}: đơn vị {office} không có tổ chức nào mang mã này trong năm học {year}.")
         wanted = {chosen.id} | {d.id for d in portal.descendants(chosen)}
         listed = [(b, members) for b, members in listed if b.id in wanted]
-    placeholder = any(is_placeholder(d) for b, _ in listed if (d := portal.documents.get(b.decision)) is not None)
     return Lists(office, year, year if placeholder else SchoolYear(year.start + 1), tuple(listed))
 
 
 def _renumbered(listed: list[tuple[Body, tuple[Membership, ...]]]) -> list[tuple[Body, tuple[Membership, ...]]]:
-    """A list that amendments changed (members removed or added mid-year), numbered 1..n
-    again, once across a team and its subject groups, in order; rows without a number keep
-    none. Other lists keep their numbers as signed."""
-    def family(b: Body) -> str:
-        return b.parent if b.kind == "nhom-bo-mon" and b.parent else b.id
+    """Each list numbered 1..n, once across a team and its subject groups (the team's rows,
+    then its groups in the file's order), as `cotcan nam-moi` numbers a new year's lists: a
+    list amended mid-year has gaps and rows added at its end. Rows without a number keep none."""
+    by_id = {b.id: b for b, _ in listed}
 
-    amended = {family(b) for b, _ in listed if b.amendments}
-    count: dict[str, int] = {}
-    result = []
-    for b, members in listed:
-        if family(b) in amended:
+    def team(b: Body) -> str:
+        seen = {b.id}
+        while b.kind == "nhom-bo-mon" and b.parent in by_id and b.parent not in seen:
+            b = by_id[b.parent]
+            seen.add(b.id)
+        return b.id
+
+    parts: dict[str, list[int]] = {}
+    for index, (b, _) in enumerate(listed):
+        parts.setdefault(team(b), []).append(index)
+    result = list(listed)
+    for head, indexes in parts.items():
+        number = 0
+        for index in sorted(indexes, key=lambda i: listed[i][0].id != head):  # the team's own rows first
+            b, members = listed[index]
             numbered = []
             for m in members:
                 if m.stt is not None:
-                    count[family(b)] = count.get(family(b), 0) + 1
-                    m = dataclasses.replace(m, stt=count[family(b)])
+                    number += 1
+                    m = dataclasses.replace(m, stt=number)
                 numbered.append(m)
-            members = tuple(numbered)
-        result.append((b, members))
+            result[index] = (b, tuple(numbered))
     return result
 
 
