@@ -16,12 +16,15 @@ import docx
 import openpyxl
 import pytest
 
-from portal.importer import RosterError, read_table
+from conftest import REPO
+from portal.importer import RosterError, import_roster, read_table
 from portal.importer.grid import Cell, Grid, Merge, RowBuilder
 from portal.importer.headings import read_heading
 from portal.importer.layout import find_roster
 from portal.importer.limits import Limits
 from portal.importer.read import read_grids
+from portal.load import load
+from portal.model import Portal
 from roster_files import DAU_TIENG_2024, write_table
 
 HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
@@ -435,6 +438,12 @@ def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Pa
     ("Nhóm liên trường số 3", ("nhom-lien-truong",), 3, None),
     ("I. CÁN BỘ QUẢN LÝ", ("to-cot-can",), None, None),
     ("II. GIÁO VIÊN", ("to-cot-can",), None, None),
+    # Words between brackets are no part of the kind, subject or number.
+    ("NHÓM TOÁN (09 người)", ("nhom-bo-mon",), None, "toan"),
+    ("Nhóm Toán (dữ liệu mẫu)", ("nhom-bo-mon",), None, "toan"),
+    ("TIẾNG ANH (tiếp theo)", ("nhom-bo-mon",), None, "tieng-anh"),
+    ("CỤM 02 (Kèm theo Quyết định số 315/QĐ-SGDĐT)", ("cum-chuyen-mon",), 2, None),
+    ("Cụm chuyên môn phía Bắc (gồm 12 trường)", ("cum-chuyen-mon",), None, None),
 ])
 def test_headings(text: str, kinds: tuple[str, ...], number: int | None, subject: str | None) -> None:
     subjects = {"toan": "toan", "ngu van": "ngu-van", "tieng anh": "tieng-anh"}
@@ -444,9 +453,19 @@ def test_headings(text: str, kinds: tuple[str, ...], number: int | None, subject
     assert (label.kinds, label.number, label.subject) == (kinds, number, subject)
 
 
-@pytest.mark.parametrize("text", ["Tô Thị Thịnh", "Nguyễn Văn An", "Danh sách có 25 người", "Tổng cộng"])
+@pytest.mark.parametrize("text", ["Tô Thị Thịnh", "Nguyễn Văn An", "Danh sách có 25 người", "Tổng cộng",
+                                  "Tô Thị Thịnh (09 người)", "(Kèm theo Quyết định số 315/QĐ-SGDĐT)"])
 def test_names_and_remarks_are_not_headings(text: str) -> None:
     assert read_heading(text, lambda t: None) is None
+
+
+def test_the_name_of_a_body_is_its_heading_whatever_its_words() -> None:
+    """'Nhóm Phía Bắc' reads as a name ("Nhóm" with no subject or number after it) unless
+    the office has a body of that name."""
+    names = {"nhom phia bac du lieu mau"}
+    assert read_heading("Nhóm Phía Bắc (dữ liệu mẫu)", lambda t: None) is None
+    label = read_heading("NHÓM PHÍA BẮC (DỮ LIỆU MẪU)", lambda t: None, names.__contains__)
+    assert label is not None and (label.key, label.kinds) == ("nhom phia bac du lieu mau", ())
 
 
 # Bad files: one clear message each
@@ -845,3 +864,63 @@ def test_paths_with_spaces_and_marks(tmp_path: Path) -> None:
     path = folder / "ds cụm.xlsx"
     workbook(path, [HEADER, [1, "A", "GV - THCS X", None, None]])
     assert rows_of(path)[0]["name"] == "A"
+
+
+# Headings with words between brackets, in the lists offices send
+
+DBP_TEAM = "dbp-to-cot-can-thcs-gv"
+
+
+def test_a_group_heading_with_a_count_between_brackets_is_read(repo_portal: Portal, tmp_path: Path) -> None:
+    """A TSV without a Môn column, each group's heading with its count: the rows go into
+    the groups the headings name, as without the count."""
+    lines = ["STT\tHọ và tên\tChức vụ\tĐơn vị công tác\tGhi chú",
+             "\tNHÓM TOÁN (09 người)\t\t\t",
+             "10\tHà Thị Liên\tPhó Hiệu trưởng\tTHCS Him Lam\tNhóm trưởng",
+             "11\tNguyễn Thị Hương\tGiáo viên\tTHCS Him Lam\tPhó nhóm trưởng",
+             "\tNHÓM NGỮ VĂN (09 người)\t\t\t",
+             "1\tTạ Thị Nành\tGiáo viên\tTHCS Nam Thanh\tNhóm trưởng",
+             "2\tCao Thị Đại\tHiệu trưởng\tTHCS Him Lam\t"]
+    placed = {}
+    for name, text in (("dem.tsv", "\n".join(lines)), ("khong-dem.tsv", "\n".join(lines).replace(" (09 người)", ""))):
+        path = tmp_path / name
+        path.write_text(text + "\n", encoding="utf-8")
+        result = import_roster(repo_portal, "pgddt-dien-bien-phu", path, body=DBP_TEAM)
+        assert result.errors == [], result.report()
+        assert not [p for p in result.all_problems() if "bỏ qua dòng" in p.message]
+        placed[name] = [(row.person, row.target, row.role) for row in result.rows]
+    assert placed["dem.tsv"] == placed["khong-dem.tsv"] == [
+        ("dbp-ha-thi-lien", f"{DBP_TEAM}-toan", "nhom-truong"),
+        ("dbp-nguyen-thi-huong", f"{DBP_TEAM}-toan", "pho-nhom-truong"),
+        ("dbp-ta-thi-nanh", f"{DBP_TEAM}-ngu-van", "nhom-truong"),
+        ("dbp-cao-thi-dai", f"{DBP_TEAM}-ngu-van", "uy-vien")]
+
+
+def test_a_body_name_as_excel_saves_it_in_a_csv_is_its_heading(tmp_path: Path) -> None:
+    """A CSV saved by Excel (UTF-8 with BOM, ';'), no hidden ids: the exact names of the
+    bodies are their headings, even one whose words read as no kind of body, and so is
+    that name with other words between brackets."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    year_file = data / "years" / "2025-2026" / "so-gddt-mau.yml"
+    text = year_file.read_text(encoding="utf-8")
+    assert text.count("name: Cụm chuyên môn phía Bắc huyện (dữ liệu mẫu)") == 1
+    year_file.write_text(text.replace("name: Cụm chuyên môn phía Bắc huyện (dữ liệu mẫu)",
+                                      "name: Nhóm Phía Bắc (dữ liệu mẫu)"), encoding="utf-8")
+    portal, _ = load(data)
+    rows = [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Vai trò", "Ghi chú"],
+            ["", "Nhóm Toán (dữ liệu mẫu)", "", "", "", ""],
+            ["1", "Phạm Thị Lan", "Giáo viên", "THCS Bình Minh (dữ liệu mẫu)", "Nhóm trưởng", ""],
+            ["2", "Đỗ Thị Mỹ Duyên", "Giáo viên", "THCS Bình Minh (dữ liệu mẫu)", "Ủy viên", ""],
+            ["", "Nhóm Phía Bắc (dữ liệu mẫu)", "", "", "", ""],
+            ["", "Tô Quang Vinh", "Hiệu trưởng", "THCS Lê Quý Đôn (dữ liệu mẫu)", "Cụm trưởng", ""],
+            ["", "NHÓM PHÍA BẮC (tiếp theo)", "", "", "", ""],
+            ["", "Kiều Thị Phương", "Hiệu trưởng", "THCS An Nhơn (dữ liệu mẫu)", "Phó Cụm trưởng", ""]]
+    path = tmp_path / "ds.csv"
+    path.write_bytes("\r\n".join(";".join(row) for row in rows).encode("utf-8-sig") + b"\r\n")
+    result = import_roster(portal, "so-gddt-mau", path)
+    assert result.errors == [], result.report()
+    assert not [p for p in result.all_problems() if "bỏ qua dòng" in p.message]
+    assert [(row.person, row.target) for row in result.rows] == [
+        ("mau-pham-thi-lan", "mau-to-cot-can-toan"), ("mau-do-thi-my-duyen", "mau-to-cot-can-toan"),
+        ("mau-to-quang-vinh", "mau-cum-2"), ("mau-kieu-thi-phuong", "mau-cum-2")]

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from cli_util import cotcan
 
 from conftest import REPO
 from portal import exports, terms, vocab
@@ -21,6 +24,7 @@ from portal.importer.placement import latest_year
 from portal.importer.workbook import COLUMNS, LISTS_SHEET, workbook_bytes
 from portal.load import load
 from portal.model import Body, Portal
+from portal.newyear import plan, write
 
 Y2024 = SchoolYear(2024)
 
@@ -64,10 +68,13 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.mark.parametrize("office", ["pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu", "pgddt-mau"])
+# pgddt-mau's 2024-2025 was amended mid-year: its workbook holds the lists as they stood at
+# the end of the year, for the next year (test_the_workbook_holds_the_lists_as_they_stood…).
+@pytest.mark.parametrize("office", ["pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu"])
 def test_the_workbook_imports_back_exactly(repo_portal: Portal, tmp_path: Path, office: str) -> None:
     year = latest_year(repo_portal, office)
     assert year is not None
+    assert not any(b.amendments for b in repo_portal.bodies_in(year) if b.office == office)
     path = tmp_path / "nam-sau.xlsx"
     path.write_bytes(workbook_bytes(repo_portal, office, year))
     result = import_roster(repo_portal, office, path, year=year)
@@ -172,3 +179,256 @@ def test_edits_saved_again_by_libreoffice_import_back_as_exactly_those_edits(dat
     saved = out / "nam-sau.xlsx"
     assert saved.read_bytes() != edited.read_bytes()  # really written again, by LibreOffice
     _check_edits(data, saved)
+
+
+# A second school year: a list amended mid-year, and the year the workbook is for
+
+MAU = "so-gddt-mau"
+Y2025 = SchoolYear(2025)
+AMENDING_DECISION = """\
+  - id: sgd-mau-2025-qd-kien-toan
+    kind: quyet-dinh
+    number: 45/QĐ-SGDĐT
+    date: 2025-11-10
+    title: Về việc điều chỉnh thành viên Nhóm Toán năm học 2025-2026 (dữ liệu mẫu)
+"""
+# Bà Lan (STT 1, Nhóm trưởng) leaves; bà Duyên leads the group from 15/11/2025.
+AMENDMENT = """\
+    amendments:
+      - decision: sgd-mau-2025-qd-kien-toan
+        from: 2025-11-15
+        remove: [{person: mau-pham-thi-lan}]
+        roles: [{person: mau-do-thi-my-duyen, role: nhom-truong}]
+"""
+
+
+def _amended(data: Path) -> None:
+    """Sở GDĐT tỉnh Mẫu's 2025-2026 Nhóm Toán, changed by an amending decision in November."""
+    path = data / "years" / str(Y2025) / f"{MAU}.yml"
+    text = path.read_text(encoding="utf-8")
+    last_of_toan = "subject: Toán, page: 2}\n  - id: mau-to-cot-can-ngu-van\n"
+    assert text.count(last_of_toan) == 1 and text.count("\nbodies:\n") == 1
+    text = text.replace(last_of_toan, last_of_toan.replace("\n  - id:", "\n" + AMENDMENT + "  - id:"))
+    path.write_text(text.replace("\nbodies:\n", "\n" + AMENDING_DECISION + "bodies:\n"), encoding="utf-8")
+
+
+def _sections(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The workbook's rows by the body id of their heading: (STT, name, role)."""
+    sheet = openpyxl.load_workbook(path)["Danh sách"]
+    column = {key: i for i, key in enumerate(COLUMNS)}
+    sections: dict[str, list[tuple[object, ...]]] = {}
+    for row in sheet.iter_rows(min_row=5, values_only=True):
+        if row[column["body_id"]]:
+            current = sections.setdefault(str(row[column["body_id"]]), [])
+        elif row[column["name"]]:
+            current.append((row[column["stt"]], row[column["name"]], row[column["role"]]))
+    return sections
+
+
+def _start_next_year(data: Path) -> Portal:
+    portal, _ = load(data, draft=True)
+    assert write(plan(portal, data, MAU), data) == []
+    return load(data, draft=True)[0]
+
+
+def test_the_workbook_holds_the_lists_as_they_stood_at_the_end_of_the_year(data: Path, tmp_path: Path) -> None:
+    _amended(data)
+    portal, problems = load(data)
+    assert [p for p in problems if p.severity == "error"] == []
+    path = tmp_path / "nam-sau.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    sections = _sections(path)
+    # Bà Lan is gone, bà Duyên leads; the team and its groups numbered once again, from 1.
+    assert sections["mau-to-cot-can-toan"] == [(1, "Đỗ Thị Mỹ Duyên", "Nhóm trưởng"), (2, "Châu Văn Lợi", "Ủy viên"),
+                                               (3, "Huỳnh Ngọc Ánh", "Ủy viên")]
+    numbers = [stt for body in ("mau-to-cot-can", "mau-to-cot-can-toan", "mau-to-cot-can-ngu-van",
+                                "mau-to-cot-can-tieng-anh", "mau-to-cot-can-vat-li", "mau-to-cot-can-tin-hoc")
+               for stt, _, _ in sections[body] if stt is not None]
+    assert numbers == list(range(1, len(numbers) + 1))
+    # A cluster's list is numbered on its own: its schools from 1.
+    assert [stt for stt, _, _ in sections["mau-cum-1"] if stt is not None] == [1, 2, 3, 4]
+
+    # The next year started, the workbook imported back untouched: nobody comes back, nobody
+    # changes role.
+    portal = _start_next_year(data)
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [] and result.new_people == [], result.report()
+    assert result.year == SchoolYear(2026)
+    for proposed in result.proposal.bodies:
+        body = portal.bodies[(SchoolYear(2026), proposed.target.id)]
+        assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in proposed.members] == [
+            (m.person or m.school, m.role) for m in body.members], body.id
+    # The new year's own workbook (its decision still the placeholder) holds its lists as
+    # they are, numbers included.
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [] and result.new_people == [], result.report()
+    for proposed in result.proposal.bodies:
+        body = portal.bodies[(SchoolYear(2026), proposed.target.id)]
+        assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"], m.entry.get("stt"))
+                for m in proposed.members] == [(m.person or m.school, m.role, m.stt) for m in body.members], body.id
+
+
+def _title(path: Path) -> str:
+    return str(openpyxl.load_workbook(path)["Danh sách"]["A1"].value)
+
+
+def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_path: Path) -> None:
+    """Before `nam-moi`, the workbook of 2025-2026 is for 2026-2027; after it (the guide's
+    order), the workbook of the new year, whose decision is still the placeholder, is that
+    year's own list: for 2026-2027 too."""
+    before, after = tmp_path / "truoc.xlsx", tmp_path / "sau.xlsx"
+    done = cotcan("nhap", "--office", MAU, "--workbook", str(before), "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    told_before = done.stdout
+    _start_next_year(data)
+    done = cotcan("nhap", "--office", MAU, "--workbook", str(after), "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    told_after = done.stdout
+    assert _title(before) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học 2025-2026: sửa cho năm mới rồi nhập "
+                              "lại)")
+    assert _title(after) == ("DANH SÁCH NĂM HỌC 2026-2027 (chép từ năm học trước, quyết định năm học chưa ghi: sửa "
+                             "theo quyết định mới rồi nhập lại)")
+    for path in (before, after):
+        assert openpyxl.load_workbook(path).properties.title == "Danh sách năm học 2026-2027"
+    assert "năm học 2025-2026 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) như cuối năm học, để sửa cho năm học 2026-2027; " \
+           "bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng --input." in told_before
+    assert "năm học 2026-2027 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu): quyết định năm học còn là chỗ giữ" in told_after
+
+
+# A heading retyped: the hidden body id is used only while the heading still names the body
+
+
+def _heading_row(sheet: Any, body_id: str) -> int:
+    column = COLUMNS.index("body_id") + 1
+    return next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, column).value == body_id)
+
+
+def _retyped(data: Path, tmp_path: Path, edit: Callable[[Any], None]) -> tuple[Portal, Path]:
+    portal, _ = load(data)
+    path = tmp_path / "nam-sau.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    book = openpyxl.load_workbook(path)
+    edit(book["Danh sách"])
+    book.save(path)
+    return portal, path
+
+
+def _rename(sheet: Any) -> None:
+    """Two headings typed over as another body's: a cluster, and a group whose Môn cells are
+    emptied."""
+    sheet.cell(_heading_row(sheet, "mau-cum-2"), 1).value = "Cụm chuyên môn số 2 (dữ liệu mẫu)"
+    at = _heading_row(sheet, "mau-to-cot-can-tin-hoc")
+    sheet.cell(at, 1).value = "Nhóm Lịch sử (dữ liệu mẫu)"
+    for r in (at + 1, at + 2):
+        sheet.cell(r, COLUMNS.index("subject") + 1).value = None
+
+
+def _copy_heading(sheet: Any) -> None:
+    """A cluster's heading row copied (its hidden id with it) below the list, typed over as a
+    new cluster, with its leader and two schools."""
+    at = sheet.max_row + 1
+    for column in range(1, len(COLUMNS) + 1):
+        sheet.cell(at, column).value = sheet.cell(_heading_row(sheet, "mau-cum-1"), column).value
+    sheet.cell(at, 1).value = "Cụm chuyên môn số 3 (dữ liệu mẫu)"
+    rows = [(None, "Lâm Thị Tuyết Mai", "Hiệu trưởng", "THCS Tân Phú (dữ liệu mẫu)", None, "Cụm trưởng"),
+            (1, "THCS Bình Minh (dữ liệu mẫu)", None, None, None, "Thành viên"),
+            (2, "THCS Tân Phú (dữ liệu mẫu)", None, None, None, "Thành viên")]
+    for offset, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(at + offset, column).value = value
+
+
+def _messages(result: Any) -> list[str]:
+    return [f"{p.line}: {p.message} | {p.hint}" for p in result.errors]
+
+
+def _mismatch(line: int, heading: str, name: str, body: str) -> str:
+    return (f"{line}: tiêu đề '{heading}' không phải tên của {name} ({body}), tổ chức mà ô 'Mã tổ chức' (cột ẩn) của "
+            f"dòng này ghi. | nếu {name} đổi tên, ghi tên mới cả ở dòng tiêu đề và ở tên (name) của tổ chức trong "
+            f"data/years/2025-2026/so-gddt-mau.yml; nếu đây là một tổ chức mới, xóa ô 'Mã tổ chức' của dòng này "
+            "(hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
+
+
+def test_a_heading_typed_over_as_another_body_is_an_error_naming_both(data: Path, tmp_path: Path) -> None:
+    portal, path = _retyped(data, tmp_path, _rename)
+    sheet = openpyxl.load_workbook(path)["Danh sách"]
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert _messages(result) == [
+        _mismatch(_heading_row(sheet, "mau-to-cot-can-tin-hoc"), "Nhóm Lịch sử (dữ liệu mẫu)",
+                  "Nhóm Tin học (dữ liệu mẫu)", "mau-to-cot-can-tin-hoc"),
+        _mismatch(_heading_row(sheet, "mau-cum-2"), "Cụm chuyên môn số 2 (dữ liệu mẫu)",
+                  "Cụm chuyên môn phía Bắc huyện (dữ liệu mẫu)", "mau-cum-2")]
+
+
+def test_a_copied_heading_typed_over_as_a_new_body_is_an_error_until_its_id_is_deleted(data: Path,
+                                                                                       tmp_path: Path) -> None:
+    portal, path = _retyped(data, tmp_path, _copy_heading)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    copied = sheet.max_row - 3
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert _messages(result) == [_mismatch(copied, "Cụm chuyên môn số 3 (dữ liệu mẫu)",
+                                           "Cụm chuyên môn số 1 (dữ liệu mẫu)", "mau-cum-1")]
+    # The hint followed: the id cell deleted, a new cluster with what was typed under it.
+    sheet.cell(copied, COLUMNS.index("body_id") + 1).value = None
+    book.save(path)
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert summary(portal, result.proposal.bodies, result.new_people) == [
+        "Tổ chức mới: Cụm chuyên môn số 3 (dữ liệu mẫu) (mau-cum-chuyen-mon-so-3-du-lieu-mau, Cụm chuyên môn), 3 "
+        "thành viên."]
+    new = next(b for b in result.proposal.bodies if b.target.existing is None)
+    assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in new.members] == [
+        ("mau-lam-thi-tuyet-mai", "cum-truong"), ("mau-thcs-binh-minh", "thanh-vien"),
+        ("mau-thcs-tan-phu", "thanh-vien")]
+
+
+def test_a_heading_retyped_that_still_names_its_body_keeps_it(data: Path, tmp_path: Path) -> None:
+    def capitals(sheet: Any) -> None:
+        sheet.cell(_heading_row(sheet, "mau-cum-2"), 1).value = "CỤM CHUYÊN MÔN PHÍA BẮC HUYỆN"
+        sheet.cell(_heading_row(sheet, "mau-to-cot-can-tin-hoc"), 1).value = "NHÓM TIN HỌC"
+        sheet.cell(_heading_row(sheet, "mau-cum-1"), 1).value = "CỤM 01"
+
+    portal, path = _retyped(data, tmp_path, capitals)
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert summary(portal, result.proposal.bodies, result.new_people) == []
+
+
+# The page of the signed original a row cites
+
+
+def _pages(result: Any, body_id: str) -> dict[str, int | None]:
+    body = next(b for b in result.proposal.bodies if b.target.id == body_id)
+    return {m.entry["person"]: m.entry.get("page") for m in body.members}
+
+
+def test_a_row_the_import_changes_no_longer_cites_its_page_of_the_original(data: Path, tmp_path: Path) -> None:
+    """Sở GDĐT tỉnh Mẫu's 2025-2026 Nhóm Toán cites page 2 of its decision's signed original
+    on every row. Edited in the workbook: bà Duyên's role and ông Lợi's school; the others
+    as they were."""
+    def edit(sheet: Any) -> None:
+        column = {key: i + 1 for i, key in enumerate(COLUMNS)}
+        rows = {sheet.cell(r, column["member_id"]).value: r for r in range(1, sheet.max_row + 1)}
+        sheet.cell(rows["mau-do-thi-my-duyen"], column["role"]).value = "Phó Nhóm trưởng"
+        sheet.cell(rows["mau-chau-van-loi"], column["unit"]).value = "THCS Hoa Sen (dữ liệu mẫu)"
+
+    portal, path = _retyped(data, tmp_path, edit)
+    assert {m.person: m.page for m in portal.bodies[(Y2025, "mau-to-cot-can-toan")].members} == {
+        "mau-pham-thi-lan": 2, "mau-do-thi-my-duyen": 2, "mau-chau-van-loi": 2, "mau-huynh-ngoc-anh": 2}
+    result = import_roster(portal, MAU, path, year=Y2025)
+    assert result.errors == [], result.report()
+    assert _pages(result, "mau-to-cot-can-toan") == {"mau-pham-thi-lan": 2, "mau-do-thi-my-duyen": None,
+                                                     "mau-chau-van-loi": None, "mau-huynh-ngoc-anh": 2}
+    assert set(_pages(result, "mau-to-cot-can").values()) == {2}  # the team's rows, as they were
+
+    # The next year started (its decision a placeholder, no original): the rows copied with
+    # their page cite the old decision's original; imported again, they cite none.
+    portal = _start_next_year(data)
+    assert {m.page for m in portal.bodies[(SchoolYear(2026), "mau-to-cot-can-toan")].members} == {2}
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [], result.report()
+    assert set(_pages(result, "mau-to-cot-can-toan").values()) == set(_pages(result, "mau-to-cot-can").values()) == {
+        None}

@@ -34,7 +34,7 @@ from ..importer.placement import latest_year
 from ..importer.read import FORMATS
 from ..importer.result import ImportResult
 from ..importer.trial import try_changes
-from ..importer.workbook import workbook_bytes
+from ..importer.workbook import lists_for, workbook_bytes
 from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
@@ -58,7 +58,8 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
                    help="ghi vào tệp dữ liệu (người mới và danh sách của năm học), rồi kiểm tra")
     p.add_argument("--output", type=Path, metavar="TỆP", help="ghi YAML đề xuất vào tệp này thay vì in ra")
     p.add_argument("--workbook", type=Path, metavar="TỆP",
-                   help="không nhập: ghi bảng Excel cho năm sau, chép danh sách của năm học --year")
+                   help="không nhập: ghi bảng Excel chép danh sách của năm học --year, để sửa rồi nhập lại: cho "
+                        "năm sau, hoặc cho chính năm đó khi quyết định còn là chỗ giữ (sau cotcan nam-moi)")
     p.add_argument("--force", action="store_true", help="cho phép ghi đè tệp --output hoặc --workbook đã có")
     add_data_option(p)
 
@@ -115,8 +116,7 @@ def _workbook(portal: Portal, args: argparse.Namespace) -> int:
     if args.office not in portal.offices or year is None:
         raise RosterError(f"đơn vị '{args.office}' không có trong dữ liệu hoặc chưa có năm học nào.")
     _write_new(args.workbook, workbook_bytes(portal, args.office, year, args.body), args.force, "bảng Excel")
-    print(f"Đã ghi {args.workbook}: danh sách năm học {year} của {portal.offices[args.office].short_name}, để sửa "
-          "cho năm sau rồi nhập lại bằng --input.")
+    print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal)}")
     return Exit.OK
 
 

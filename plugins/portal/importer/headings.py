@@ -2,8 +2,10 @@
 
 `read_heading` gives the kinds of body the words point to, a number ("Cụm Một" -> 1),
 a subject when the heading is one ("Nhóm Toán", "Môn Ngữ văn", "TOÁN"), and the key to
-match a body's name with (see keys.body_key). Whether a body of the office has that
-name is decided later (placement.py), against the year's data.
+match a body's name with (see keys.body_key), with and without its words between
+brackets ("NHÓM TOÁN (09 người)", "(dữ liệu mẫu)", "(tiếp theo)"), which are not read for
+the kind, the subject or the number. Whether a body of the office has that name is decided
+later (placement.py), against the year's data.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from .keys import body_key
 # Numbering before a heading: "I.", "II -", "1.", "A)", "Phần II:".
 _NUMBERING = re.compile(r"^(?:phan\s+)?(?:[ivxlc]+|\d{1,2}|[a-z])\s*[.):\-]\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![a-z0-9])(\d{1,3})(?![0-9])")
+# Words between brackets beside a heading: a count "(09 người)", "(dữ liệu mẫu)", "(tiếp
+# theo)", "(Kèm theo Quyết định số …)". Not read for the kind, the subject or the number.
+_ASIDE = re.compile(r"\([^()]*\)")
 # The first words of a heading and the kinds of body they name, longest first.
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("nhom lien truong", ("nhom-lien-truong",)),
@@ -50,17 +55,45 @@ _SHORT_WORDS = frozenset({"to", "nhom"})
 class HeadingLabel:
     text: str  # as printed, numbering dropped: "CÁN BỘ QUẢN LÝ"
     key: str  # body_key of the text
+    words: str  # body_key of the text without its words between brackets: "NHÓM TOÁN (09 người)" -> "nhom toan"
     kinds: tuple[str, ...]  # kinds of body it may name; () when only a subject or a name says
     number: int | None  # "CỤM 02" -> 2
     subject: str | None  # a subject id, when the heading is a subject group's
 
 
-def read_heading(text: str, subject_of: Callable[[str], str | None]) -> HeadingLabel | None:
+def read_heading(text: str, subject_of: Callable[[str], str | None],
+                 is_body_name: Callable[[str], bool] = lambda key: False) -> HeadingLabel | None:
     """The body a heading names, or None when the text does not read as a heading:
-    it must start with a body's word, be a subject's name, or carry a numbering."""
+    it must start with a body's word, be a subject's name, carry a numbering, or be the
+    name of a body (`is_body_name`, given a body_key, with or without the words between
+    brackets). Words between brackets are left aside for the kind, the subject and the
+    number."""
     numbered = _NUMBERING.match(text)
     rest = text[numbered.end():].strip() if numbered else text.strip()
     key = body_key(rest)
+    if not key:
+        return None
+    words = body_key(aside_dropped(rest))
+    read = _read(aside_dropped(rest), subject_of)
+    if read is not None:
+        return HeadingLabel(rest, key, words, *read)
+    return name_only(rest) if numbered or is_body_name(key) or is_body_name(words) else None
+
+
+def name_only(text: str) -> HeadingLabel:
+    """A heading read only as a body's name: no kind, number or subject."""
+    return HeadingLabel(text, body_key(text), body_key(aside_dropped(text)), (), None, None)
+
+
+def aside_dropped(text: str) -> str:
+    """The text without its words between brackets."""
+    return " ".join(_ASIDE.sub(" ", text).split())
+
+
+def _read(core: str, subject_of: Callable[[str], str | None]) -> tuple[tuple[str, ...], int | None, str | None] | None:
+    """The kinds, number and subject of a heading's text (numbering and words between
+    brackets dropped); None when its words name no kind of body and no subject."""
+    key = body_key(core)
     if not key:
         return None
     kinds: tuple[str, ...] = ()
@@ -70,15 +103,15 @@ def read_heading(text: str, subject_of: Callable[[str], str | None]) -> HeadingL
         if key == words or key.startswith(words + " "):
             kinds, after, short = found, key[len(words):].strip(), words in _SHORT_WORDS
             break
-    subject = subject_of(rest)
+    subject = subject_of(core)
     if subject is None and kinds and after and not after[0].isdigit():
         subject = subject_of(after)
     if short and subject is None and after and not after[0].isdigit():
         kinds = ()  # "Tô Thị Thịnh" is a name, not a "Tổ"
     if subject is not None and (not kinds or "nhom-bo-mon" in kinds):
         kinds = ("nhom-bo-mon",)
-    if not kinds and subject is None and not numbered:
+    if not kinds and subject is None:
         return None
     number_match = _NUMBER.search(after) if kinds else None
     number = int(number_match.group(1)) if number_match and subject is None else None
-    return HeadingLabel(rest, key, kinds, number, subject)
+    return kinds, number, subject

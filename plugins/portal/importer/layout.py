@@ -37,8 +37,8 @@ from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
-from .headings import HeadingLabel
-from .keys import body_key, compact, name_problem
+from .headings import HeadingLabel, name_only
+from .keys import compact, name_problem
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
@@ -607,7 +607,7 @@ class _Layout:
         label = self.read_heading(text)
         if body_id and not values.get("member_id"):
             # The workbook names the body by its id: a heading whatever its words.
-            label = label or HeadingLabel(text, body_key(text), (), None, None)
+            label = label or name_only(text)
         if label is None:
             return None
         return Heading(label, order, row.line, row.place, body_id)

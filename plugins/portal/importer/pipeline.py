@@ -9,7 +9,8 @@ from ..model import Portal
 from ..problems import Problem
 from .errors import RosterError
 from .grid import Grid
-from .headings import read_heading
+from .headings import aside_dropped, read_heading
+from .keys import body_key
 from .layout import Table, find_roster, header_keys
 from .limits import LIMITS, Limits
 from .matcher import Matcher
@@ -31,7 +32,12 @@ def read_table(path: Path, fmt: str | None = None, shown: str | None = None, mat
         raise RosterError(f"{shown}: tệp Excel không có trang tính nào đang hiện.")
     grid, same, schools = _roster_grid(grids)
     subject_of = matcher.subject if matcher is not None else (lambda text: None)
-    table = find_roster(grid, lambda text: read_heading(text, subject_of), matcher.subject_named if matcher else None)
+    # A line that is the name of one of the office's bodies (any year) is its heading, whatever its
+    # words; with or without the words between brackets ("(dữ liệu mẫu)", "(tiếp theo)").
+    names = {key for b in matcher.portal.bodies.values() if b.office == matcher.office.id
+             for key in (body_key(b.name), body_key(aside_dropped(b.name)))} if matcher is not None else set()
+    table = find_roster(grid, lambda text: read_heading(text, subject_of, names.__contains__),
+                        matcher.subject_named if matcher else None)
     _tell_sheets(table, grid, same, schools)
     table.warnings += _hidden_rows(grid, table)
     return table

@@ -32,6 +32,7 @@ from ..model import Body, Portal
 from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
+from .headings import HeadingLabel
 from .keys import body_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
@@ -77,6 +78,23 @@ def _names(bodies: list[Body] | list[Body | Target]) -> str:
 
 def _contains(text: str, words: str) -> bool:
     return f" {words} " in f" {text} "
+
+
+def _says(label: HeadingLabel, body: Body) -> bool:
+    """Whether a heading names this body as _matches reads headings: by its subject (a
+    subject group), by kind and number, else by its name or words of it."""
+    if label.subject:
+        return body.kind == "nhom-bo-mon" and body.subject == label.subject
+    if label.number is not None and label.kinds:
+        return body.kind in label.kinds and _number_in(body.name) == label.number
+    return _names_words(body, label)
+
+
+def _names_words(body: Body, label: HeadingLabel) -> bool:
+    """The body's name holds the heading's words, with or without its words between
+    brackets ("Cụm … phía Bắc (tiếp theo)")."""
+    name = body_key(body.name)
+    return _contains(name, label.key) or bool(label.words) and _contains(name, label.words)
 
 
 def _title(text: str) -> str:
@@ -136,10 +154,21 @@ class Placement:
         label = heading.label
         if heading.body_id:
             body = self.by_id.get(heading.body_id)
-            if body is not None:
+            if body is None:
+                self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
+                              f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
+                return None
+            if _says(label, body):
                 return self._existing(body)
-            self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
-                          f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
+            # As a member's hidden id: used only while the visible heading still names the body.
+            # Neither reading is safe: by the id, a rename or a new body typed over a copied
+            # heading is lost; by the words, a new body or none, and the rows leave the old one.
+            self._problem(heading, f"tiêu đề '{label.text}' không phải tên của {body.name} ({body.id}), tổ chức "
+                          f"mà ô '{LABELS['body_id']}' (cột ẩn) của dòng này ghi.",
+                          expected=f"tiêu đề là tên của tổ chức mang mã ở cột '{LABELS['body_id']}'",
+                          hint=f"nếu {body.name} đổi tên, ghi tên mới cả ở dòng tiêu đề và ở tên (name) của tổ chức "
+                               f"trong {body.source.file}; nếu đây là một tổ chức mới, xóa ô '{LABELS['body_id']}' "
+                               "của dòng này (hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
             return None
         found = self._matches(heading, context)
         if len(found) == 1:
@@ -166,9 +195,10 @@ class Placement:
         if label.number is not None and label.kinds:
             found = [b for b in self.bodies if b.kind in label.kinds and _number_in(b.name) == label.number]
         else:
-            found = [b for b in self.bodies if body_key(b.name) == label.key]
+            found = ([b for b in self.bodies if body_key(b.name) == label.key]
+                     or [b for b in self.bodies if body_key(b.name) == label.words])
             if not found:
-                found = self._outermost_excluded([b for b in self.bodies if _contains(body_key(b.name), label.key)])
+                found = self._outermost_excluded([b for b in self.bodies if _names_words(b, label)])
             if len(found) > 1 and label.kinds:
                 found = [b for b in found if b.kind in label.kinds] or found
         if len(found) > 1 and context:

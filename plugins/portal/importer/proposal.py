@@ -8,6 +8,8 @@ care not to lose what the table does not say:
   and unit apart, `role_text` when the role is the same, no `note` where the table's
   Ghi chú only repeats the role, no `subject` where it only repeats the group's, no
   `as_written` where the cell is only "position - unit" as the site's export writes it;
+  `page` (of the signed original) only on a row left as it was, in a list whose document
+  has an original;
 - a table of people leaves the body's schools as they are, and a table of schools its
   people;
 - in a numbered table, a member without a number whom the table does not name (a
@@ -97,8 +99,6 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
         entry["as_written"] = old.as_written
     if old.role_text and entry["role"] == old.role:
         entry["role_text"] = old.role_text
-    if old.page is not None:  # the page of the original the row was cited from: a table does not say it
-        entry.setdefault("page", old.page)
     note = entry.get("note")
     if note and old.note is None and fold(note) in {fold(wording.role_name(old.role)), fold(old.role_text or "")} \
             and entry["role"] == old.role:
@@ -107,7 +107,23 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
     if entry.get("subject") and old.subject is None and subject is not None \
             and subject_key(entry["subject"]) in {subject_key(subject.name), *map(subject_key, subject.aliases)}:
         del entry["subject"]
+    if old.page is not None and "page" not in entry and _cites_page(portal, entry, old, target):
+        entry["page"] = old.page
     return {key: entry[key] for key in MEMBER_FIELDS if key in entry}
+
+
+def _cites_page(portal: Portal, entry: dict[str, Any], old: Membership, target: Target) -> bool:
+    """Whether a member keeps the page of the signed original its row was cited from (a
+    table does not say it): only when the import leaves the row as it was, and the list's
+    document (its `source`, else its decision) is one with an original, the one cited; a
+    placeholder (a year `cotcan nam-moi` started) has none, so a page copied into it cites
+    an older list."""
+    if {k: v for k, v in entry.items() if k != "page"} != {k: v for k, v in membership_entry(old).items()
+                                                             if k != "page"}:
+        return False
+    body = target.existing
+    listed = portal.documents.get((body.source_document or body.decision) if body else "")
+    return listed is not None and bool(listed.originals) and not listed.placeholder
 
 
 def _ordered(entry: dict[str, Any]) -> dict[str, Any]:

@@ -10,17 +10,25 @@ while the visible cell still names it, so a row the clerk retypes is matched by 
 says. A hidden sheet, "Danh mục", holds the drop-down lists (data validation) of roles,
 schools and subjects.
 
+The workbook is for the next year, or for the year itself while its decision is still the
+placeholder `cotcan nam-moi` wrote (`Lists.prepares`). For the next year, the lists are as
+`cotcan nam-moi` copies them: as they stood at the end of the year (`terms.history(body).latest`),
+numbered 1..n once across a team and its subject groups; for the year itself, as they are.
+
 Written with XlsxWriter, as the site's exports: the same data gives the same bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
+from dataclasses import dataclass
 
 from xlsxwriter.worksheet import Worksheet
 
-from .. import vocab, wording
+from .. import commands, terms, vocab, wording
+from ..checks import is_placeholder
 from ..dates import SchoolYear
 from ..model import Body, Membership, Portal
 from .errors import RosterError
@@ -39,30 +47,99 @@ def _name(portal: Portal, member: Membership) -> str:
     return person.name if person else (member.person or "")
 
 
-def bodies_for(portal: Portal, office: str, year: SchoolYear, body: str | None) -> list[Body]:
-    """The bodies of an office-year that have a list, in the year file's order; with
-    `body`, that body and the bodies under it."""
+@dataclass(frozen=True)
+class Lists:
+    """What a workbook holds: the lists of an office-year, and the year they are for."""
+
+    office: str
+    year: SchoolYear  # the year whose lists are written
+    prepares: SchoolYear  # the year the workbook is for: `year` itself, or the next
+    bodies: tuple[tuple[Body, tuple[Membership, ...]], ...]  # each body with its list
+
+    @property
+    def placeholder(self) -> bool:
+        """The year's decision is still the placeholder: the lists `cotcan nam-moi` copied."""
+        return self.prepares == self.year
+
+    def title(self) -> str:
+        if self.placeholder:
+            return (f"DANH SÁCH NĂM HỌC {self.year} (chép từ năm học trước, quyết định năm học chưa ghi: sửa theo "
+                    "quyết định mới rồi nhập lại)")
+        return f"DANH SÁCH NĂM HỌC {self.prepares} (chép từ năm học {self.year}: sửa cho năm mới rồi nhập lại)"
+
+    def told(self, portal: Portal) -> str:
+        """What the command says once the workbook is written."""
+        office = portal.offices[self.office].short_name
+        if self.placeholder:
+            return (f"danh sách năm học {self.year} của {office}: quyết định năm học còn là chỗ giữ, nên bảng là "
+                    "danh sách của chính năm học này, để sửa theo quyết định mới rồi nhập lại bằng --input.")
+        return (f"danh sách năm học {self.year} của {office} như cuối năm học, để sửa cho năm học {self.prepares}; "
+                f"bắt đầu năm học đó ({commands.NEW_YEAR.line('--office', self.office)}) rồi nhập lại bằng --input.")
+
+
+def lists_for(portal: Portal, office: str, year: SchoolYear, body: str | None = None) -> Lists:
+    """The bodies of an office-year that have a list, in the year file's order, each with
+    its list at the end of the year; with `body`, that body and the bodies under it."""
     bodies = [b for b in portal.bodies_in(year) if b.office == office]
+    listed = [(b, terms.history(b).latest) for b in bodies]
+    placeholder = any(is_placeholder(d) for b, members in listed
+                      if members and (d := portal.documents.get(b.decision)) is not None)
+    if not placeholder:
+        # For the next year: numbered as `cotcan nam-moi` numbers the lists it copies (over the
+        # whole year, so that a part of a list keeps the numbers it has in it).
+        listed = _renumbered(listed)
+    listed = [(b, members) for b, members in listed if members]
     if body is not None:
         chosen = next((b for b in bodies if b.id == body), None)
         if chosen is None:
             raise RosterError(f"--body {body}: đơn vị {office} không có tổ chức nào mang mã này trong năm học {year}.")
         wanted = {chosen.id} | {d.id for d in portal.descendants(chosen)}
-        bodies = [b for b in bodies if b.id in wanted]
-    return [b for b in bodies if b.members]
+        listed = [(b, members) for b, members in listed if b.id in wanted]
+    return Lists(office, year, year if placeholder else SchoolYear(year.start + 1), tuple(listed))
+
+
+def _renumbered(listed: list[tuple[Body, tuple[Membership, ...]]]) -> list[tuple[Body, tuple[Membership, ...]]]:
+    """Each list numbered 1..n, once across a team and its subject groups (the team's rows,
+    then its groups in the file's order), as `cotcan nam-moi` numbers a new year's lists: a
+    list amended mid-year has gaps and rows added at its end. Rows without a number keep none."""
+    by_id = {b.id: b for b, _ in listed}
+
+    def team(b: Body) -> str:
+        seen = {b.id}
+        while b.kind == "nhom-bo-mon" and b.parent in by_id and b.parent not in seen:
+            b = by_id[b.parent]
+            seen.add(b.id)
+        return b.id
+
+    parts: dict[str, list[int]] = {}
+    for index, (b, _) in enumerate(listed):
+        parts.setdefault(team(b), []).append(index)
+    result = list(listed)
+    for head, indexes in parts.items():
+        number = 0
+        for index in sorted(indexes, key=lambda i: listed[i][0].id != head):  # the team's own rows first
+            b, members = listed[index]
+            numbered = []
+            for m in members:
+                if m.stt is not None:
+                    number += 1
+                    m = dataclasses.replace(m, stt=number)
+                numbered.append(m)
+            result[index] = (b, tuple(numbered))
+    return result
 
 
 def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | None = None) -> bytes:
     import xlsxwriter
 
-    bodies = bodies_for(portal, office, year, body)
-    if not bodies:
+    written = lists_for(portal, office, year, body)
+    if not written.bodies:
         raise RosterError(f"đơn vị {office} không có danh sách nào trong năm học {year} để chép sang năm sau.")
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False})
-    start = datetime.datetime(year.start + 1, 6, 1)  # the new year's first day in the data's calendar
-    book.set_properties({"title": f"Danh sách năm học {year.start + 1}-{year.start + 2}",
+    start = datetime.datetime(written.prepares.start, 6, 1)  # a date of the year prepared, not the clock's
+    book.set_properties({"title": f"Danh sách năm học {written.prepares}",
                          "author": portal.offices[office].name, "created": start})
     sheet = book.add_worksheet("Danh sách")
     lists = book.add_worksheet(LISTS_SHEET)
@@ -70,15 +147,14 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
     header = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1})
     heading = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
     cell = book.add_format({"valign": "top", "text_wrap": True, "border": 1})
-    sheet.write_string(0, 0, f"DANH SÁCH NĂM HỌC {year.start + 1}-{year.start + 2} (chép từ năm học {year}: sửa "
-                             "cho năm mới rồi nhập lại)", bold)
+    sheet.write_string(0, 0, written.title(), bold)
     sheet.write_string(1, 0, "Sửa thẳng vào bảng; Vai trò, Đơn vị công tác và Môn chọn trong danh sách thả xuống. "
                              "Thêm người: chèn một dòng trong nhóm của họ. Không sửa dòng tên tổ chức.")
     header_row = 3
     sheet.write_row(header_row, 0, [LABELS[c] for c in COLUMNS], header)
     row = header_row + 1
     visible = COLUMNS.index("note")
-    for b in bodies:
+    for b, members in written.bodies:
         # The body's name alone on its row (not merged: rows added or deleted by any tool
         # keep it whole), its id in the hidden column.
         sheet.write_string(row, 0, b.name, heading)
@@ -86,7 +162,7 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
             sheet.write_blank(row, column, None, heading)
         sheet.write_string(row, COLUMNS.index("body_id"), b.id)
         row += 1
-        for m in b.members:
+        for m in members:
             values = {"stt": m.stt, "name": _name(portal, m), "position": m.position or "",
                       "unit": wording.unit_name(portal, m.unit), "subject": m.subject or "",
                       "role": wording.role_name(m.role), "note": m.note or "",
