@@ -36,6 +36,26 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
 
 
+def closed_schools(year: NewYear) -> list[str]:
+    """The schools left out of the new year because they closed, and the people whose unit
+    was one of them: the clerk fills in where they work now."""
+    lines = []
+    if year.closed:
+        lines.append(f"Trường đã chấm dứt hoạt động trước năm học {year.new}, không chép sang năm mới "
+                     "(bỏ khỏi 'schools:' và khỏi các danh sách):")
+        for closed in year.closed:
+            school = closed.school
+            assert school.valid_until is not None
+            heir = f", sáp nhập vào {closed.successor.name} ({closed.successor.id})" if closed.successor else ""
+            lines.append(f"  - {school.name} ({school.id}): hoạt động đến hết ngày "
+                         f"{school.valid_until.vietnamese()}{heir}.")
+    if year.units_to_fill:
+        lines.append("Cần điền đơn vị ('unit') cho những người sau: đơn vị cũ là trường đã chấm dứt nên đã bỏ; "
+                     "không tự đoán trường mới:")
+        lines.extend(f"  - {fill.person}, {fill.body} (đơn vị cũ: {fill.school.name})" for fill in year.units_to_fill)
+    return lines
+
+
 def next_steps(year: NewYear, shown: str) -> list[str]:
     """What the clerk does after the year is started, with the commands to run."""
     return [
@@ -72,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
         return Exit.DATA
     print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
           f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
-    print("\n".join(next_steps(year, shown)))
+    print("\n".join([*closed_schools(year), *next_steps(year, shown)]))
     return Exit.OK
 
 
