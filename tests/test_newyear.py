@@ -316,3 +316,27 @@ def test_a_school_that_closed_is_left_out_of_the_new_year_and_its_people_flagged
     for person in moved:
         assert f"  - {portal.people[person].name}, " in printed
     assert printed.count("(đơn vị cũ: THCS An Nhơn (dữ liệu mẫu))") == 2
+
+
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|but|its|is|with)\b", re.IGNORECASE)
+
+
+def test_the_comments_carried_into_a_new_year_are_the_clerk_s_vietnamese(repo_data: Path) -> None:
+    """Every shipped office's next year (its successor's, for an office that ended): the comments
+    the new file carries are read by the clerk, so none is an English note left for developers."""
+    portal, _ = load_or_raise(repo_data, repo_data.parent)
+    written = []
+    for office_id in sorted({oy.office for oy in portal.office_years}):
+        office = portal.offices[office_id]
+        latest = max(oy.school_year for oy in portal.office_years if oy.office == office_id)
+        following = SchoolYear(latest.start + 1)
+        heirs = [x.office for x in office.successors] if office.ended_before(following) else [None]
+        issuer = heirs[0] or office_id
+        if (repo_data / "years" / following.label / f"{issuer}.yml").exists():
+            continue
+        started(repo_data, office_id, *(("--successor", issuer) if heirs[0] else ()))
+        written.append(repo_data / "years" / following.label / f"{issuer}.yml")
+    assert len(written) >= 4
+    for path in written:
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#")]
+        assert comments and not [line for line in comments if ENGLISH_WORDS.search(line)], path
