@@ -160,6 +160,32 @@ def test_a_school_listed_by_two_offices_in_one_year_and_an_unknown_one(dataset: 
     assert "đã do đơn vị khác quản lý" in by_path[("data/years/2025-2026/xa-c.yml", "schools[0]")].message
 
 
+def test_a_school_named_in_a_year_after_it_closed_is_an_error(dataset: Dataset) -> None:
+    """THCS Hai merged into THCS Một on 30/6/2025; Sở B's 2025-2026 still lists it under
+    `schools:`, as a member of a cluster and as a teacher's unit: three errors, each at its line,
+    naming the school, its last day and its successor. 2024-2025 (before it closed) is fine."""
+    schools = dataset.files["schools/pgddt-a.yml"]["schools"]
+    schools[1].update({"valid_until": "2025-06-30", "successor": "a-thcs-mot"})
+    dataset.year["bodies"].append({"id": "a-cum", "kind": "cum-chuyen-mon", "name": "Cụm 1", "decision": "a-2024-qd-1",
+                                   "members": [{"person": "a-le-thi-hong", "role": "cum-truong"},
+                                               {"stt": 1, "school": "a-thcs-mot", "role": "thanh-vien"},
+                                               {"stt": 2, "school": "a-thcs-hai", "role": "thanh-vien"}]})
+    assert dataset.problems() == []
+    successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
+    errors = [p for p in dataset.problems() if p.severity == "error"]
+    assert {(p.file, p.path) for p in errors} == {
+        ("data/years/2025-2026/so-b.yml", "schools[1]"),
+        ("data/years/2025-2026/so-b.yml", "bodies[1].members[1].unit"),
+        ("data/years/2025-2026/so-b.yml", "bodies[2].members[2].school")}
+    for problem in errors:
+        assert problem.line is not None
+        assert problem.message == ("THCS Hai đã chấm dứt hoạt động sau ngày 30/06/2025, trước năm học 2025-2026, "
+                                   "nhưng vẫn có tên trong năm học đó.")
+        assert "Trường kế thừa: 'a-thcs-mot'." in (problem.hint or "")
+    unit = next(p for p in errors if p.path.endswith(".unit"))
+    assert "ghi đơn vị người này đang công tác" in (unit.hint or "")
+
+
 # The diff across the change
 
 
