@@ -4,8 +4,13 @@ The new year file is the old one with the school year changed, the old year's do
 dropped and every body pointing to one placeholder decision (`placeholder: true`), which
 the check accepts only as a draft until the real decision replaces it. A list that amending
 decisions changed during the old year starts the new one as it stood at its end (its
-`amendments` are the old year's). Comments and layout are kept. Nothing is overwritten:
-the file is created exclusively, checked, and removed again when it does not pass.
+`amendments` are the old year's). Rows lose the page of last year's original they cite, and
+each list is numbered 1..n anew. Schools that closed before the new year are left out of it
+(a person whose unit one was keeps the row, without the unit, and is reported). Comments
+and layout are kept (newyear_text.py). Nothing is overwritten: the file is created
+exclusively, checked, and removed again when it does not pass. A successor that carries on
+several ended offices adds the second and later ones to its year file: only additions,
+written over the file only if it is unchanged since it was read, and put back if the check fails.
 """
 
 from __future__ import annotations
@@ -67,6 +72,10 @@ class NewYear:
     copied_from: Office
     closed: tuple[ClosedSchool, ...] = ()
     units_to_fill: tuple[UnitToFill, ...] = ()
+    # Adding to a successor's year file that carries another ended office on: the file as it
+    # was read (written over only if unchanged since), and the schools added to its `schools:`.
+    base: str | None = None
+    added_schools: tuple[str, ...] = ()
 
 
 def successor_hint(portal: Portal, office: Office) -> str:
@@ -153,7 +162,10 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))
     carried = {b.id for b in portal.bodies_in(old) if b.office == office.id}
-    taken = sorted({b.office for b in portal.bodies_in(new) if b.id in carried})
+    # Carried on already: a body of the new year with the id of one of this office's, which was
+    # this office's before (a body of another office with the same id is a clash: _clashes).
+    taken = sorted({b.office for b in portal.bodies_in(new) if b.id in carried
+                    and _previous_office(portal, b.id, new) == office.id})
     if taken:
         raise NewYearError(f"các tổ chức của {office.short_name} đã được tiếp tục trong năm học {new} bởi "
                            f"{', '.join(portal.offices[o].short_name for o in taken)} (cùng mã tổ chức); mỗi tổ "
@@ -161,18 +173,29 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     return _copy(portal, data_dir, office, successor, old, new)
 
 
+def _previous_office(portal: Portal, body_id: str, year: SchoolYear) -> str | None:
+    """The office of the body with this id in the latest year before `year` that has one."""
+    before = [y for y, i in portal.bodies if i == body_id and y < year]
+    return portal.bodies[(max(before), body_id)].office if before else None
+
+
 def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: SchoolYear,
           new: SchoolYear) -> NewYear:
-    """The year file of `issuer` for `new`, copied from `office`'s year `old`."""
+    """The year file of `issuer` for `new`, copied from `office`'s year `old`; for a successor
+    whose file for `new` already carries another ended office on, that file with `office`'s
+    bodies and schools added."""
     source = data_dir / "years" / old.label / f"{office.id}.yml"
     target = data_dir / "years" / new.label / f"{issuer.id}.yml"
     shown_target = shown_path(target, data_dir.parent)
-    if target.exists():
+    adding = issuer is not office and target.exists()
+    if target.exists() and not adding:
         raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
-                           "muốn chép lại" + ("; tổ chức của đơn vị đã chấm dứt thì chép thêm vào tệp đó bằng tay "
-                                              "(giữ nguyên mã)." if issuer is not office else "."))
+                           "muốn chép lại.")
+    base = target.read_text(encoding="utf-8") if adding else None
     decision = placeholder(issuer, new)
-    if decision["id"] in portal.documents:
+    shared = adding and decision["id"] in {d.id for d in portal.documents.values()
+                                           if d.source.file == shown_target}
+    if decision["id"] in portal.documents and not shared:
         raise NewYearError(f"mã văn bản chỗ giữ '{decision['id']}' đã có trong dữ liệu.")
     closed = {school.id: school for school in portal.schools.values() if school.ended_before(new)}
     # Handed on: the schools the ended office managed in its last year that still exist.
@@ -185,17 +208,50 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     carried = carry(yaml.safe_load(text), new, decision, issuer.id if issuer is not office else None,
                     schools, latest, set(closed))
     shown_source = shown_path(source, data_dir.parent)
+    clashes = [f"'{body['id']}' ({body.get('name')}, {shown_source}) trùng với {other.name} ({other.source.file})"
+               for body in carried.data.get("bodies") or [] if (other := portal.bodies.get((new, body["id"])))]
+    if clashes:
+        raise NewYearError(f"không chép tổ chức của {office.short_name} sang {shown_target}: mã tổ chức trùng với "
+                           f"tổ chức đã có trong năm học {new}: " + "; ".join(clashes)
+                           + ". Không ghi gì; đổi mã một trong hai tổ chức rồi chạy lại.")
     result = newyear_text.rewrite(text, carried, old, new, shown_source, decision,
                                   issuer.id if issuer is not office else None)
     expected = carried.data
-    if yaml.safe_load(result) != expected:
+    added: tuple[str, ...] = ()
+    if base is not None:
+        result, added = _added(base, result, carried, office, old, new, shown_target, None if shared else decision)
+    elif yaml.safe_load(result) != expected:
         # A layout the line edits do not understand: write the same data plainly instead.
         result = (newyear_text.plain_header(new, shown_source) + "\n"
                   + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=4096))
-    bodies = expected.get("bodies") or []
+    bodies = carried.data.get("bodies") or []
     return NewYear(issuer, old, new, source, target, decision["id"], result, len(bodies),
                    sum(len(b.get("members") or []) for b in bodies), office,
-                   _closed_schools(portal, carried, closed), _units_to_fill(portal, carried, closed))
+                   _closed_schools(portal, carried, closed), _units_to_fill(portal, carried, closed),
+                   base, added)
+
+
+def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,
+           shown_target: str, decision: dict[str, Any] | None) -> tuple[str, tuple[str, ...]]:
+    """The successor's year file `base` with the bodies and schools of `office`'s year added
+    (`copied`: that year as a file of its own), and the placeholder `decision` unless the file
+    has it already; and the schools added."""
+    existing = yaml.safe_load(base) or {}
+    bodies = carried.data.get("bodies") or []
+    listed = existing.get("schools") or []
+    schools = [school for school in carried.data.get("schools") or [] if school not in listed]
+    result = newyear_text.append(base, newyear_text.bodies_block(copied), office.id, old, schools, decision, new)
+    expected = dict(existing)
+    if schools:
+        expected["schools"] = [*listed, *schools]
+    if decision is not None:
+        expected["documents"] = [*(existing.get("documents") or []), dict(decision)]
+    expected["bodies"] = [*(existing.get("bodies") or []), *bodies]
+    if result is None or yaml.safe_load(result) != expected:
+        raise NewYearError(f"không chép thêm được vào {shown_target}: bố cục tệp khác với bố cục lệnh này ghi "
+                           "(các mục của 'bodies:', 'schools:', 'documents:' bắt đầu bằng '- '). Không ghi gì; "
+                           "chép thêm bằng tay (giữ nguyên mã).")
+    return result, tuple(schools)
 
 
 def _closed_schools(portal: Portal, carried: Carried, closed: dict[str, School]) -> tuple[ClosedSchool, ...]:
@@ -222,25 +278,41 @@ def _units_to_fill(portal: Portal, carried: Carried, closed: dict[str, School]) 
 
 
 def write(year: NewYear, data_dir: Path) -> list[Problem]:
-    """Create the new file (never over an existing one) and check the data as a draft; on
-    an error, remove the file again and return the problems of that file."""
-    year.target.parent.mkdir(parents=True, exist_ok=True)
-    made_folder = not any(year.target.parent.iterdir())
-    try:
-        with year.target.open("x", encoding="utf-8") as out:
-            out.write(year.text)
-    except FileExistsError:
-        raise NewYearError(f"{shown_path(year.target, data_dir.parent)} vừa được tạo bởi việc khác; "
-                           "không ghi đè.") from None
+    """Create the new file (never over an existing one), or write the additions over the file
+    they were made from (only if unchanged since), and check the data as a draft; on an error,
+    remove the file again (or put the file back as it was) and return the problems of that file."""
+    shown = shown_path(year.target, data_dir.parent)
+    if year.base is not None:
+        if year.target.read_text(encoding="utf-8") != year.base:
+            raise NewYearError(f"{shown} vừa được sửa bởi việc khác; không ghi đè. Chạy lại lệnh.")
+        _replace(year.target, year.text)
+        made_folder = False
+    else:
+        year.target.parent.mkdir(parents=True, exist_ok=True)
+        made_folder = not any(year.target.parent.iterdir())
+        try:
+            with year.target.open("x", encoding="utf-8") as out:
+                out.write(year.text)
+        except FileExistsError:
+            raise NewYearError(f"{shown} vừa được tạo bởi việc khác; không ghi đè.") from None
     _, problems = load(data_dir, draft=True)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        year.target.unlink()
-        if made_folder:
-            year.target.parent.rmdir()
-        shown = shown_path(year.target, data_dir.parent)
+        if year.base is not None:
+            _replace(year.target, year.base)
+        else:
+            year.target.unlink()
+            if made_folder:
+                year.target.parent.rmdir()
         return [p for p in errors if p.file == shown] or errors
     return []
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write a file whole or not at all (a file beside it, renamed over it)."""
+    staged = path.with_name(f".{path.name}.nam-moi")
+    staged.write_text(text, encoding="utf-8")
+    staged.replace(path)
 
 
 # What a row holds that points into the old year's signed original: never carried into a new

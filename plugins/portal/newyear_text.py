@@ -252,3 +252,90 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
         out.append(line)
         i += 1
     return "\n".join(out) + "\n"
+
+
+def _section(lines: list[str], key: str) -> tuple[int, int] | None:
+    """Where a top-level key's block is: its line, and the end of its content (the trailing
+    comments and blank lines, which belong to the next key, left out)."""
+    start = next((i for i, line in enumerate(lines) if re.match(rf"{key}\s*:\s*(?:#.*)?$", line)), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines) and not _TOP_KEY.match(lines[end]):
+        end += 1
+    while end > start + 1 and _is_comment(lines[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _item_indent(lines: list[str], span: tuple[int, int]) -> int | None:
+    """The indentation of the items of a top-level list (None: empty, or not a block list)."""
+    start, end = span
+    items = [line for line in lines[start + 1:end] if not _is_comment(line)]
+    if not items or not items[0].lstrip().startswith("- "):
+        return None
+    return _indent(items[0])
+
+
+def _shifted(lines: list[str], by: int) -> list[str] | None:
+    """Lines moved right (or left) by `by` spaces; None when a line has too few to move left."""
+    if by >= 0:
+        return [" " * by + line if line.strip() else line for line in lines]
+    if any(line.strip() and _indent(line) < -by for line in lines):
+        return None
+    return [line[-by:] if line.strip() else line for line in lines]
+
+
+def bodies_block(text: str) -> list[str]:
+    """The items of the `bodies:` list of a file's text, with the comments among them."""
+    lines = text.splitlines()
+    span = _section(lines, "bodies")
+    return lines[span[0] + 1:span[1]] if span else []
+
+
+def append(existing: str, bodies: list[str], office: str, old_year: SchoolYear, schools: Sequence[str],
+           decision: dict[str, Any] | None, year: SchoolYear) -> str | None:
+    """The text of an existing year file with another ended office's bodies added at the end of
+    its `bodies:` (their lines as `bodies_block` gives them, under one line saying whose they
+    are), `schools` added at the end of its `schools:`, and `decision` (the placeholder, unless
+    the file has it) at the end of its `documents:`. Nothing else changes: every line of the
+    file stays, in its place. None when the file's layout is not one these edits understand."""
+    lines = existing.splitlines()
+    # Edits from the bottom of the file up, so that the places found first stay right.
+    inserts: list[tuple[int, list[str]]] = []
+    span = _section(lines, "bodies")
+    if span is None:
+        inserts.append((len(lines), ["bodies:", f"  {added_line(office, old_year)}", *bodies]))
+    else:
+        indent = _item_indent(lines, span)
+        first = next((line for line in bodies if not _is_comment(line)), None)
+        moved = _shifted(bodies, (indent or 2) - _indent(first)) if first is not None else []
+        if moved is None or (indent is None and span[1] > span[0] + 1):
+            return None
+        inserts.append((span[1], [f"{' ' * (indent or 2)}{added_line(office, old_year)}", *moved]))
+    if decision is not None:
+        span = _section(lines, "documents")
+        if span is None:
+            bodies_at = _section(lines, "bodies")
+            inserts.append((bodies_at[0] if bodies_at else len(lines),
+                            ["documents:", *placeholder_lines(decision, year)]))
+        else:
+            indent = _item_indent(lines, span)
+            if indent is None:
+                return None
+            inserts.append((span[1], placeholder_lines(decision, year, " " * indent)))
+    if schools:
+        span = _section(lines, "schools")
+        if span is None:
+            office_line = next((i for i, line in enumerate(lines) if re.match(r"office\s*:", line)), None)
+            if office_line is None:
+                return None
+            inserts.append((office_line + 1, schools_lines(schools)))
+        else:
+            indent = _item_indent(lines, span)
+            if indent is None:
+                return None
+            inserts.append((span[1], [f"{' ' * indent}- {school}" for school in schools]))
+    for where, added in sorted(inserts, key=lambda x: x[0], reverse=True):
+        lines[where:where] = added
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,8 @@ placeholder decision (`placeholder: true`) that only a draft check accepts. Neve
 a file; checks the new file and removes it again if it does not pass. Refuses an office
 that ended before the new year, naming its successors and `--successor`, which starts the
 successor's year file from the ended office's last year (same body ids, the successor as the
-issuer, the schools handed on).
+issuer, the schools handed on), or adds to it when it carries another ended office on already.
+Reports the schools left out because they closed, and the people whose unit was one of them.
 """
 
 from __future__ import annotations
@@ -90,8 +91,14 @@ def _run(args: argparse.Namespace) -> int:
         say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
         say(report(errors, closing=None))
         return Exit.DATA
-    print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
-          f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
+    if year.base is None:
+        print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
+              f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
+    else:
+        schools = f"{len(year.added_schools)} trường vào 'schools:'" if year.added_schools else "không trường nào mới"
+        print(f"Đã chép thêm vào {shown} (phần đã có giữ nguyên): {year.bodies} tổ chức, {year.members} dòng thành "
+              f"viên, {schools}, chép từ năm học {year.old} của {year.copied_from.short_name}; các tổ chức thêm theo "
+              f"văn bản chỗ giữ '{year.decision_id}' (một văn bản chỗ giữ chung cho cả tệp).")
     print("\n".join([*closed_schools(year), *next_steps(year, shown)]))
     return Exit.OK
 
