@@ -340,3 +340,20 @@ def test_the_comments_carried_into_a_new_year_are_the_clerk_s_vietnamese(repo_da
     for path in written:
         comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#")]
         assert comments and not [line for line in comments if ENGLISH_WORDS.search(line)], path
+
+
+def test_a_copy_refused_because_a_closed_school_led_a_group_names_the_school(repo_data: Path) -> None:
+    """THCS An Nhơn Tây leads Củ Chi's Nhóm 4 and merged into THCS An Phú on 30/6/2025: the Sở's
+    copy, without it, has a group without a leader and is refused; the clerk is told why."""
+    path = repo_data / "schools" / "pgddt-cu-chi.yml"
+    entry = "  - id: cc-thcs-an-nhon-tay\n    name: THCS An Nhơn Tây\n    level: THCS\n"
+    text = path.read_text(encoding="utf-8")
+    assert entry in text
+    path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-an-phu\n"),
+                    encoding="utf-8")
+    result = new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(repo_data))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    closed = result.stderr.index("  - THCS An Nhơn Tây (cc-thcs-an-nhon-tay): hoạt động đến hết ngày 30/06/2025, "
+                                 "sáp nhập vào THCS An Phú (cc-thcs-an-phu).")
+    assert closed < result.stderr.index(": không có nhóm trưởng.")
+    assert not (repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()

@@ -88,7 +88,11 @@ def _run(args: argparse.Namespace) -> int:
     errors = write(year, data_dir)
     shown = shown_path(year.target, data_dir.parent)
     if errors:
-        say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
+        undone = "đã bị xóa" if year.base is None else "các phần chép thêm đã được bỏ, tệp giữ như cũ"
+        say(f"Bản chép {shown} không qua được kiểm tra nên {undone}:\n")
+        # A school left out because it closed may be why (a group whose leading school it was).
+        if year.closed:
+            say("\n".join(closed_schools(year)) + "\n")
         say(report(errors, closing=None))
         return Exit.DATA
     if year.base is None:
