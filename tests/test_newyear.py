@@ -271,8 +271,12 @@ def test_a_new_office_s_second_year_says_it_succeeded_no_one(tmp_path: Path) -> 
     (year,) = (site / "data" / "years").iterdir()
     started(site / "data", "pgddt-thu")
     following = SchoolYear(int(year.name[:4]) + 1).label
-    text = (site / "data" / "years" / following / "pgddt-thu.yml").read_text(encoding="utf-8")
+    path = site / "data" / "years" / following / "pgddt-thu.yml"
+    text = path.read_text(encoding="utf-8")
     assert "kế thừa" not in text and "đã chấm dứt" not in text
+    # The new site's line about its own year is not carried into the next as a note.
+    assert "các văn bản, tổ chức và thành viên" in (year / "pgddt-thu.yml").read_text(encoding="utf-8")
+    assert len(leading_comments(path)) == 3 and "các văn bản, tổ chức và thành viên" not in text
 
 
 def test_a_successor_s_first_year_still_says_whom_it_carries_on(repo_data: Path) -> None:

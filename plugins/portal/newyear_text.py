@@ -27,17 +27,25 @@ _SUCCESSOR = "# Đơn vị kế thừa {office} ban hành năm học này thay �
 _NOTES = "# Ghi chú chép từ năm học {old_year}:"
 _HANDED_ON = "# Trường nhận từ đơn vị đã chấm dứt: đơn vị này quản lý từ năm học này."
 _ADDED = "# Tiếp tục các tổ chức của {office} (năm học {old_year}), chép thêm bằng cotcan nam-moi."
+# The first line of the year file of a new site (`cotcan tao-trang`): of its own year only.
+_NEW_SITE = "# Năm học {year} của {name}: các văn bản, tổ chức và thành viên."
 _PLACEHOLDER = (
     "# Chỗ giữ: thay bằng quyết định thật của năm học {year} (số, ngày, người ký, căn cứ,",
     "# nơi nhận, toàn văn) và xóa dòng 'placeholder: true'; hoặc thêm quyết định thật rồi",
     "# sửa 'decision:' của các tổ chức.",
 )
 _OURS = tuple(re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", template)))
-              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _HANDED_ON, _ADDED, *_PLACEHOLDER))
+              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _HANDED_ON, _ADDED, _NEW_SITE,
+                                 *_PLACEHOLDER))
+
+
+def new_site_header(year: SchoolYear, name: str) -> str:
+    return _NEW_SITE.format(year=year, name=name)
 
 
 def written_by_new_year(line: str) -> bool:
-    """Whether a line is one of the comments nam-moi writes (at any indentation)."""
+    """Whether a line is one of the comments nam-moi (or a new site's year file) writes, at
+    any indentation."""
     text = line.strip()
     return text.startswith("#") and any(pattern.fullmatch(text) for pattern in _OURS)
 
