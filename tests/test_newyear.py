@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -15,10 +16,12 @@ from cli_util import cotcan
 from test_diff import SAMPLE_FILES
 
 from conftest import REPO
+from portal import terms
 from portal.dates import SchoolYear
 from portal.diff import diff_years
 from portal.load import load_or_raise
 from portal.problems import DataError
+from portal.schema import FILE_SCHEMAS
 
 
 def new_year(*args: str) -> subprocess.CompletedProcess[str]:
@@ -139,3 +142,222 @@ def test_an_office_that_ended_may_still_start_a_year_it_was_open_for(tmp_path: P
     assert not any(b.get("source") for b in new["bodies"])
     _, warnings = load_or_raise(data, tmp_path, draft=True)
     assert [w.path for w in warnings] == ["documents[0].placeholder"]
+
+
+# The second year and after, as a province lives them
+
+
+@pytest.fixture
+def repo_data(tmp_path: Path) -> Path:
+    """The repository's data, copied: the sample Sở carries on the sample Phòng from 2025-2026."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def started(data: Path, office: str, *args: str) -> str:
+    """`cotcan nam-moi --office OFFICE ARGS`, which must succeed; what it printed."""
+    result = new_year("--office", office, *args, "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def year_file(data: Path, year: str, office: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((data / "years" / year / f"{office}.yml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def fields_citing_the_original() -> dict[str, set[str]]:
+    """The fields of a list's row and of a duty that cite a page of the signed original, from the schema."""
+    body = FILE_SCHEMAS["year"]["properties"]["bodies"]["items"]["properties"]
+    return {key: {name for name, field in body[key]["items"]["properties"].items()
+                  if "bản gốc" in field.get("description", "")} for key in ("members", "duties")}
+
+
+def test_a_new_year_cites_no_page_of_last_year_s_original(repo_data: Path) -> None:
+    """The Sở's 2025-2026 rows cite page 2 of its signed original; its 2026-2027 has no original
+    yet, so no row of it may say "tr. 2"."""
+    citing = fields_citing_the_original()
+    assert citing["members"] and citing["duties"]
+    old = year_file(repo_data, "2025-2026", "so-gddt-mau")
+    assert any(name in row for body in old["bodies"] for row in body.get("members") or [] for name in citing["members"])
+    started(repo_data, "so-gddt-mau")
+    new = year_file(repo_data, "2026-2027", "so-gddt-mau")
+    for body in new["bodies"]:
+        for key, names in citing.items():
+            assert not [row for row in body.get(key) or [] if names & row.keys()], (body["id"], key)
+    # Everything else of a row is kept, and the rows keep their layout: one a line.
+    kept = [{k: v for k, v in row.items() if k not in citing["members"]} for b in old["bodies"] for row in b["members"]]
+    assert kept == [row for b in new["bodies"] for row in b["members"]]
+    text = (repo_data / "years" / "2026-2027" / "so-gddt-mau.yml").read_text(encoding="utf-8")
+    assert ("\n      - {stt: 1, person: mau-pham-thi-lan, role: nhom-truong, position: Giáo viên, unit: "
+            "mau-thcs-binh-minh, subject: Toán, note: Nhóm trưởng}\n") in text
+    portal, _ = load_or_raise(repo_data, repo_data.parent, draft=True)
+    assert not [m for b in portal.bodies_in(SchoolYear(2026)) for m in b.members if m.page is not None]
+
+
+def test_a_list_amended_during_the_year_starts_the_next_numbered_from_one(sample_data: Path) -> None:
+    """In 2024-2025 a second amending decision removed the Toán group's leader (STT 1) and made
+    STT 2 the leader: 2025-2026 starts from the list at the end of the year, numbered 1..n once
+    across the team and its subject groups, as the checker reads one list."""
+    path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    replaced = ("            with: {person: mau-pham-thi-lan, role: nhom-truong, position: Giáo viên, "
+                "unit: mau-thcs-binh-minh, subject: Toán, note: Nhóm trưởng}\n")
+    assert replaced in text
+    text = text.replace(
+        replaced,
+        replaced +
+        "      # Quyết định 301: từ 03/3/2025, bà Phạm Thị Lan thôi; nhóm trưởng là người đứng thứ hai.\n"
+        "      - decision: mau-2024-qd-to-cot-can-kien-toan\n"
+        "        from: 2025-03-03\n"
+        "        remove:\n"
+        "          - person: mau-pham-thi-lan\n"
+        "        roles:\n"
+        "          - {person: mau-do-thi-my-duyen, role: nhom-truong}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    old_portal, _ = load_or_raise(sample_data, sample_data.parent)
+    team = [b for b in old_portal.bodies_in(SchoolYear(2024)) if b.id == "mau-to-cot-can"
+            or b.parent == "mau-to-cot-can"]
+    at_the_end = [m.person for b in team for m in terms.history(b).latest if m.stt is not None]
+
+    started(sample_data, "pgddt-mau")
+    new = year_file(sample_data, "2025-2026", "pgddt-mau")
+    rows = [row for b in new["bodies"] if b["id"] == "mau-to-cot-can" or b.get("parent") == "mau-to-cot-can"
+            for row in b["members"]]
+    numbered = [row for row in rows if "stt" in row]
+    assert [row["person"] for row in numbered] == at_the_end and "mau-pham-thi-lan" not in at_the_end
+    assert [row["stt"] for row in numbered] == list(range(1, len(numbered) + 1))
+    assert [row for row in rows if "stt" not in row] == [row for row in rows[:3]]  # the leaders: none, as before
+    toan = next(b for b in new["bodies"] if b["id"] == "mau-to-cot-can-toan")
+    assert toan["members"][0] == {"stt": 1, "person": "mau-do-thi-my-duyen", "role": "nhom-truong",
+                                  "position": "Giáo viên", "unit": "mau-thcs-binh-minh", "subject": "Toán"}
+    # Clusters are lists of their own: numbered as they were.
+    assert [r.get("stt") for b in new["bodies"] if b["id"] == "mau-cum-1" for r in b["members"]] == [
+        None, None, None, 1, 2, 3, 4]
+    load_or_raise(sample_data, sample_data.parent, draft=True)
+
+
+def leading_comments(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines[:next(i for i, line in enumerate(lines) if not line.startswith("#"))]
+
+
+def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once(repo_data: Path) -> None:
+    """The Sở's second and third years: no successor's line (it succeeds no one in them), no
+    "schools received" line, and the clerk's notes once, under one line, not nested."""
+    successor_line = "# Đơn vị kế thừa so-gddt-mau ban hành năm học này thay đơn vị đã chấm dứt."
+    first = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-mau.yml")
+    assert successor_line in first  # the first year, copied from the Phòng that ended
+    notes = first[first.index("# Ghi chú chép từ năm học 2024-2025:") + 1:]
+    started(repo_data, "so-gddt-mau")
+    started(repo_data, "so-gddt-mau")
+    for year, old in (("2026-2027", "2025-2026"), ("2027-2028", "2026-2027")):
+        path = repo_data / "years" / year / "so-gddt-mau.yml"
+        assert leading_comments(path) == [
+            f"# Năm học {year}: chép từ data/years/{old}/so-gddt-mau.yml.",
+            f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old}; văn bản của năm cũ đã bỏ.",
+            "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
+            f"# Ghi chú chép từ năm học {old}:", *notes]
+        assert "# Trường nhận từ đơn vị đã chấm dứt" not in path.read_text(encoding="utf-8")
+        assert year_file(repo_data, year, "so-gddt-mau")["schools"] == year_file(
+            repo_data, "2025-2026", "so-gddt-mau")["schools"]
+
+
+def test_a_new_office_s_second_year_says_it_succeeded_no_one(tmp_path: Path) -> None:
+    site = tmp_path / "newsite"
+    made = cotcan("tao-trang", str(site), "--office", "pgddt-thu", "--name", "Phòng Giáo dục và Đào tạo huyện Thử")
+    assert made.returncode == 0, made.stderr
+    (year,) = (site / "data" / "years").iterdir()
+    started(site / "data", "pgddt-thu")
+    following = SchoolYear(int(year.name[:4]) + 1).label
+    path = site / "data" / "years" / following / "pgddt-thu.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "kế thừa" not in text and "đã chấm dứt" not in text
+    # The new site's line about its own year is not carried into the next as a note.
+    assert "các văn bản, tổ chức và thành viên" in (year / "pgddt-thu.yml").read_text(encoding="utf-8")
+    assert len(leading_comments(path)) == 3 and "các văn bản, tổ chức và thành viên" not in text
+
+
+def test_a_successor_s_first_year_still_says_whom_it_carries_on(repo_data: Path) -> None:
+    started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+    header = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml")
+    assert "# Đơn vị kế thừa so-gddt-tp-hcm ban hành năm học này thay đơn vị đã chấm dứt." in header
+    assert header.count("# Ghi chú chép từ năm học 2024-2025:") == 1
+
+
+def close_an_nhon(data: Path) -> None:
+    """THCS An Nhơn merges into THCS Long Thạnh at the end of 2025-2026, as a clerk writes it."""
+    path = data / "schools" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    entry = "  - id: mau-thcs-an-nhon\n    name: THCS An Nhơn (dữ liệu mẫu)\n    level: THCS\n"
+    assert entry in text
+    path.write_text(text.replace(entry, entry + "    valid_until: 2026-06-30\n    successor: mau-thcs-long-thanh\n"),
+                    encoding="utf-8")
+
+
+def test_a_school_that_closed_is_left_out_of_the_new_year_and_its_people_flagged(repo_data: Path) -> None:
+    close_an_nhon(repo_data)
+    old = year_file(repo_data, "2025-2026", "so-gddt-mau")
+    printed = started(repo_data, "so-gddt-mau")
+    new = year_file(repo_data, "2026-2027", "so-gddt-mau")
+    assert "mau-thcs-an-nhon" in old["schools"]
+    assert new["schools"] == [s for s in old["schools"] if s != "mau-thcs-an-nhon"]
+    assert "mau-thcs-an-nhon" not in (repo_data / "years" / "2026-2027" / "so-gddt-mau.yml").read_text(encoding="utf-8")
+    # Its people stay, without a unit: their new school is not guessed.
+    people = {row["person"]: row for body in new["bodies"] for row in body["members"] if "person" in row}
+    moved = [row["person"] for body in old["bodies"] for row in body["members"]
+             if row.get("unit") == "mau-thcs-an-nhon"]
+    assert len(moved) == 2
+    for person in moved:
+        assert "unit" not in people[person] and "as_written" not in people[person]
+    # The cluster that listed it is numbered anew.
+    cluster = next(b for b in new["bodies"] if b["id"] == "mau-cum-2")
+    assert [r.get("stt") for r in cluster["members"] if "school" in r] == [1, 2]
+    assert ("  - THCS An Nhơn (dữ liệu mẫu) (mau-thcs-an-nhon): hoạt động đến hết ngày 30/06/2026, sáp nhập vào "
+            "THCS Long Thạnh (dữ liệu mẫu) (mau-thcs-long-thanh).") in printed
+    portal, _ = load_or_raise(repo_data, repo_data.parent, draft=True)
+    for person in moved:
+        assert f"  - {portal.people[person].name}, " in printed
+    assert printed.count("(đơn vị cũ: THCS An Nhơn (dữ liệu mẫu))") == 2
+
+
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|but|its|is|with)\b", re.IGNORECASE)
+
+
+def test_the_comments_carried_into_a_new_year_are_the_clerk_s_vietnamese(repo_data: Path) -> None:
+    """Every shipped office's next year (its successor's, for an office that ended): the comments
+    the new file carries are read by the clerk, so none is an English note left for developers."""
+    portal, _ = load_or_raise(repo_data, repo_data.parent)
+    written = []
+    for office_id in sorted({oy.office for oy in portal.office_years}):
+        office = portal.offices[office_id]
+        latest = max(oy.school_year for oy in portal.office_years if oy.office == office_id)
+        following = SchoolYear(latest.start + 1)
+        heirs = [x.office for x in office.successors] if office.ended_before(following) else [None]
+        issuer = heirs[0] or office_id
+        if (repo_data / "years" / following.label / f"{issuer}.yml").exists():
+            continue
+        started(repo_data, office_id, *(("--successor", issuer) if heirs[0] else ()))
+        written.append(repo_data / "years" / following.label / f"{issuer}.yml")
+    assert len(written) >= 4
+    for path in written:
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#")]
+        assert comments and not [line for line in comments if ENGLISH_WORDS.search(line)], path
+
+
+def test_a_copy_refused_because_a_closed_school_led_a_group_names_the_school(repo_data: Path) -> None:
+    """THCS An Nhơn Tây leads Củ Chi's Nhóm 4 and merged into THCS An Phú on 30/6/2025: the Sở's
+    copy, without it, has a group without a leader and is refused; the clerk is told why."""
+    path = repo_data / "schools" / "pgddt-cu-chi.yml"
+    entry = "  - id: cc-thcs-an-nhon-tay\n    name: THCS An Nhơn Tây\n    level: THCS\n"
+    text = path.read_text(encoding="utf-8")
+    assert entry in text
+    path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-an-phu\n"),
+                    encoding="utf-8")
+    result = new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(repo_data))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    closed = result.stderr.index("  - THCS An Nhơn Tây (cc-thcs-an-nhon-tay): hoạt động đến hết ngày 30/06/2025, "
+                                 "sáp nhập vào THCS An Phú (cc-thcs-an-phu).")
+    assert closed < result.stderr.index(": không có nhóm trưởng.")
+    assert not (repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()

@@ -5,6 +5,8 @@ the pages of an ended office and of a school, and the search filters."""
 from __future__ import annotations
 
 import copy
+import difflib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -158,6 +160,32 @@ def test_a_school_listed_by_two_offices_in_one_year_and_an_unknown_one(dataset: 
                             ("data/years/2025-2026/xa-c.yml", "schools[0]")}
     assert "không có trường nào mang mã 'a-thcs-ba'" in by_path[("data/years/2025-2026/so-b.yml", "schools[2]")].message
     assert "đã do đơn vị khác quản lý" in by_path[("data/years/2025-2026/xa-c.yml", "schools[0]")].message
+
+
+def test_a_school_named_in_a_year_after_it_closed_is_an_error(dataset: Dataset) -> None:
+    """THCS Hai merged into THCS Một on 30/6/2025; Sở B's 2025-2026 still lists it under
+    `schools:`, as a member of a cluster and as a teacher's unit: three errors, each at its line,
+    naming the school, its last day and its successor. 2024-2025 (before it closed) is fine."""
+    schools = dataset.files["schools/pgddt-a.yml"]["schools"]
+    schools[1].update({"valid_until": "2025-06-30", "successor": "a-thcs-mot"})
+    dataset.year["bodies"].append({"id": "a-cum", "kind": "cum-chuyen-mon", "name": "Cụm 1", "decision": "a-2024-qd-1",
+                                   "members": [{"person": "a-le-thi-hong", "role": "cum-truong"},
+                                               {"stt": 1, "school": "a-thcs-mot", "role": "thanh-vien"},
+                                               {"stt": 2, "school": "a-thcs-hai", "role": "thanh-vien"}]})
+    assert dataset.problems() == []
+    successor_year(dataset, schools=["a-thcs-mot", "a-thcs-hai"])
+    errors = [p for p in dataset.problems() if p.severity == "error"]
+    assert {(p.file, p.path) for p in errors} == {
+        ("data/years/2025-2026/so-b.yml", "schools[1]"),
+        ("data/years/2025-2026/so-b.yml", "bodies[1].members[1].unit"),
+        ("data/years/2025-2026/so-b.yml", "bodies[2].members[2].school")}
+    for problem in errors:
+        assert problem.line is not None
+        assert problem.message == ("THCS Hai đã chấm dứt hoạt động sau ngày 30/06/2025, trước năm học 2025-2026, "
+                                   "nhưng vẫn có tên trong năm học đó.")
+        assert "Trường kế thừa: 'a-thcs-mot'." in (problem.hint or "")
+    unit = next(p for p in errors if p.path.endswith(".unit"))
+    assert "ghi đơn vị người này đang công tác" in (unit.hint or "")
 
 
 # The diff across the change
@@ -414,3 +442,96 @@ def test_a_successor_for_an_office_that_has_not_ended_says_so(tmp_path: Path) ->
     assert "chưa chấm dứt hoạt động" in result.stderr and "bỏ --successor" in result.stderr
     assert "successors" not in result.stderr
     assert not (data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()
+
+
+# A Sở that carries on several district offices in one year file
+
+
+SO_HCM_2025 = "years/2025-2026/so-gddt-tp-hcm.yml"
+
+
+def only_added(before: str, after: str) -> list[str]:
+    """The lines `after` adds to `before`; fails if anything of `before` changed or moved."""
+    old, new = before.splitlines(), after.splitlines()
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    assert {tag for tag, *_ in opcodes} <= {"equal", "insert"}, [op for op in opcodes if op[0] != "insert"]
+    return [line for tag, _, _, j1, j2 in opcodes if tag == "insert" for line in new[j1:j2]]
+
+
+def test_a_s_o_carries_on_a_second_district_office_in_the_same_year_file(tmp_path: Path) -> None:
+    """Hồ Chí Minh City's Sở took over Củ Chi and Dầu Tiếng: the second `nam-moi --successor`
+    adds Dầu Tiếng's bodies and schools to the Sở's 2025-2026 file, changing nothing else, under
+    the one placeholder decision of that file."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    path = data / SO_HCM_2025
+    before = path.read_text(encoding="utf-8")
+    first = yaml.safe_load(before)
+    portal, _ = load_or_raise(data, tmp_path, draft=True)
+    dau_tieng = [b.id for b in portal.bodies_in(SchoolYear(2023)) if b.office == "pgddt-dau-tieng"]
+
+    added = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                     "--data", str(data))
+    assert added.returncode == 0, added.stderr
+    after = path.read_text(encoding="utf-8")
+    lines = only_added(before, after)
+    assert "  # Tiếp tục các tổ chức của pgddt-dau-tieng (năm học 2023-2024), chép thêm bằng cotcan nam-moi." in lines
+    written = yaml.safe_load(after)
+    assert [b["id"] for b in written["bodies"]] == [b["id"] for b in first["bodies"]] + dau_tieng
+    handed_on = sorted(s.id for s in portal.schools.values() if s.office == "pgddt-dau-tieng")
+    assert written["schools"][:len(first["schools"])] == first["schools"]
+    assert sorted(written["schools"][len(first["schools"]):]) == handed_on
+    assert written["documents"] == first["documents"]  # the placeholder, shared
+    assert {b["decision"] for b in written["bodies"]} == {"so-gddt-tp-hcm-2025-qd-cho-so"}
+    assert (f"Đã chép thêm vào data/{SO_HCM_2025} (phần đã có giữ nguyên): {len(dau_tieng)} tổ chức, "
+            f"19 dòng thành viên, {len(handed_on)} trường vào 'schools:', chép từ năm học 2023-2024 của Phòng "
+            "GDĐT huyện Dầu Tiếng") in added.stdout
+    portal, warnings = load_or_raise(data, tmp_path, draft=True)
+    assert [w.path for w in warnings] == ["documents[0].placeholder"]
+    assert {b.office for b in portal.bodies_in(Y2025) if b.id in dau_tieng} == {"so-gddt-tp-hcm"}
+
+    again = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                     "--data", str(data))
+    assert again.returncode == 2 and "đã được tiếp tục trong năm học 2025-2026 bởi Sở GDĐT TP.HCM" in again.stderr
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_a_second_district_added_after_the_s_o_entered_its_signed_decision_brings_a_placeholder(
+        tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    path = data / SO_HCM_2025
+    signed = path.read_text(encoding="utf-8").replace("so-gddt-tp-hcm-2025-qd-cho-so", "sgd-hcm-2025-qd-cum")
+    signed, count = re.subn(r"(\n    date: )2025\n    title: [^\n]*\n    placeholder: true\n",
+                            r"\g<1>2025-09-20\n    number: 1290/QĐ-SGDĐT\n"
+                            r"    title: Về việc thành lập cụm chuyên môn năm học 2025-2026\n", signed)
+    assert count == 1
+    path.write_text(signed, encoding="utf-8")
+    assert new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                    "--data", str(data)).returncode == 0
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [d["id"] for d in written["documents"]] == ["sgd-hcm-2025-qd-cum", "so-gddt-tp-hcm-2025-qd-cho-so"]
+    only_added(signed, path.read_text(encoding="utf-8"))
+    _, warnings = load_or_raise(data, tmp_path, draft=True)
+    assert [w.path for w in warnings] == ["documents[1].placeholder"]
+
+
+def test_a_body_id_that_clashes_when_adding_is_refused_naming_both(tmp_path: Path) -> None:
+    """Dầu Tiếng's Cụm Một carries the id of Củ Chi's Cụm 01: refused before anything is written."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    dau_tieng = data / "years" / "2023-2024" / "pgddt-dau-tieng.yml"
+    dau_tieng.write_text(dau_tieng.read_text(encoding="utf-8").replace("dt-cum-mot", "cc-cum-01"), encoding="utf-8")
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    before = (data / SO_HCM_2025).read_text(encoding="utf-8")
+    portal, _ = load_or_raise(data, tmp_path, draft=True)
+    cu_chi = portal.bodies[(Y2025, "cc-cum-01")]
+    refused = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                       "--data", str(data))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert (f"'cc-cum-01' (Cụm Một, data/years/2023-2024/pgddt-dau-tieng.yml) trùng với {cu_chi.name} "
+            f"(data/{SO_HCM_2025})") in refused.stderr
+    assert "Không ghi gì" in refused.stderr
+    assert (data / SO_HCM_2025).read_text(encoding="utf-8") == before

@@ -20,7 +20,7 @@ from . import commands, privacy, vocab, wording
 from .amendment_checks import check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
-from .model import Body, Document, Office, Person, Portal, Source, member_key
+from .model import Body, Document, Office, Person, Portal, School, Source, member_key
 from .numbering import number_list
 from .problems import KeyPath, Problem, Severity, format_path
 from .sample_scope import sample_files, sample_ids
@@ -409,6 +409,7 @@ def _check_office_years(ctx: _Context) -> None:
                     f"ở {seen[key].file}.")
         seen[key] = oy.source
     _check_managed_schools(ctx)
+    _check_closed_schools(ctx)
 
 
 def _check_managed_schools(ctx: _Context) -> None:
@@ -442,6 +443,39 @@ def _check_managed_schools(ctx: _Context) -> None:
                     hint=f"thêm '{school.id}' vào 'schools:' trong tệp năm học {body.school_year} của đơn vị kế "
                          f"thừa ({heirs}).",
                     severity="warning")
+
+
+def _check_closed_schools(ctx: _Context) -> None:
+    """No year names a school after it closed: in `schools:`, as a member, or as a person's
+    unit. An error, not a warning: the site would give the school a page for a year it did not
+    exist in, and the fix is always in the data (its successor, the person's school now, or
+    the date the school closed)."""
+    p = ctx.portal
+
+    def closed(school_id: str | None, year: SchoolYear) -> School | None:
+        school = p.schools.get(school_id or "")
+        return school if school is not None and school.ended_before(year) else None
+
+    def add(source: Source, sub: KeyPath, school: School, year: SchoolYear, instead: str) -> None:
+        assert school.valid_until is not None
+        heir = f" Trường kế thừa: '{school.successor}'." if school.successor else ""
+        ctx.add(source, sub, f"{school.name} đã chấm dứt hoạt động sau ngày {school.valid_until.vietnamese()}, "
+                f"trước năm học {year}, nhưng vẫn có tên trong năm học đó.",
+                expected=f"một trường còn hoạt động trong năm học {year}",
+                hint=f"{instead}, hoặc sửa 'valid_until' của trường nếu ngày đó sai.{heir}")
+
+    for oy in p.office_years:
+        for i, school_id in enumerate(oy.schools):
+            if school := closed(school_id, oy.school_year):
+                add(oy.source, ("schools", i), school, oy.school_year, "xóa trường khỏi 'schools:'")
+    for body in p.bodies.values():
+        for i, m in enumerate(body.members):
+            if school := closed(m.school, body.school_year):
+                add(body.source, ("members", i, "school"), school, body.school_year,
+                    "ghi trường kế thừa thay vào, hoặc bỏ dòng này")
+            elif m.person and (school := closed(m.unit, body.school_year)):
+                add(body.source, ("members", i, "unit"), school, body.school_year,
+                    "ghi đơn vị người này đang công tác (không đoán), hoặc bỏ 'unit'")
 
 
 def _check_bodies(ctx: _Context) -> None:

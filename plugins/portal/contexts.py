@@ -241,6 +241,10 @@ class SchoolYearPage(PageContext):
     subject_leaders: tuple[SubjectLeaders, ...]
     subject_jumps: tuple[SubjectJump, ...]  # by subject name, in the Vietnamese order
     staff: tuple[Seat, ...]
+    # The school closed before the next year (this year is its last): said on the page, with
+    # the school it merged into, if any.
+    closes: bool
+    successor: School | None
 
     def summary(self) -> str:
         parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")

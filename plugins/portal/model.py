@@ -89,6 +89,10 @@ class School:
     source: Source
     placeholder: bool = False
 
+    def ended_before(self, year: SchoolYear) -> bool:
+        """Whether the school closed (or merged into its successor) before the school year began."""
+        return self.valid_until is not None and self.valid_until.last_day < year.first_day
+
 
 @dataclass(frozen=True)
 class Person:

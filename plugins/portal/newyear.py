@@ -4,32 +4,55 @@ The new year file is the old one with the school year changed, the old year's do
 dropped and every body pointing to one placeholder decision (`placeholder: true`), which
 the check accepts only as a draft until the real decision replaces it. A list that amending
 decisions changed during the old year starts the new one as it stood at its end (its
-`amendments` are the old year's). Comments and layout are kept. Nothing is overwritten:
-the file is created exclusively, checked, and removed again when it does not pass.
+`amendments` are the old year's). Rows lose the page of last year's original they cite, and
+each list is numbered 1..n anew. Schools that closed before the new year are left out of it
+(a person whose unit one was keeps the row, without the unit, and is reported). Comments
+and layout are kept (newyear_text.py). Nothing is overwritten: the file is created
+exclusively, checked, and removed again when it does not pass. A successor that carries on
+several ended offices adds the second and later ones to its year file: only additions,
+written over the file only if it is unchanged since it was read, and put back if the check fails.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import commands, terms
+from . import commands, newyear_text, terms
 from .dates import SchoolYear
 from .diff import office_years
 from .errors import PortalError
 from .importer.proposal import membership_entry
 from .load import load, shown_path
-from .model import Office, Portal
+from .model import Office, Portal, School
+from .newyear_text import Carried
 from .problems import Problem
 
 
 class NewYearError(PortalError):
     """The new year cannot be started: the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class ClosedSchool:
+    """A school the old year named that closed before the new one: left out of it."""
+
+    school: School
+    successor: School | None
+
+
+@dataclass(frozen=True)
+class UnitToFill:
+    """A person kept in a list whose unit, a school that closed, was left out of the row:
+    the clerk fills in where they work now (never guessed)."""
+
+    body: str
+    person: str
+    school: School
 
 
 @dataclass(frozen=True)
@@ -47,6 +70,12 @@ class NewYear:
     members: int
     # The office whose year was copied: `office` itself, or the office that ended.
     copied_from: Office
+    closed: tuple[ClosedSchool, ...] = ()
+    units_to_fill: tuple[UnitToFill, ...] = ()
+    # Adding to a successor's year file that carries another ended office on: the file as it
+    # was read (written over only if unchanged since), and the schools added to its `schools:`.
+    base: str | None = None
+    added_schools: tuple[str, ...] = ()
 
 
 def successor_hint(portal: Portal, office: Office) -> str:
@@ -133,7 +162,10 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))
     carried = {b.id for b in portal.bodies_in(old) if b.office == office.id}
-    taken = sorted({b.office for b in portal.bodies_in(new) if b.id in carried})
+    # Carried on already: a body of the new year with the id of one of this office's, which was
+    # this office's before (a body of another office with the same id is a clash: _clashes).
+    taken = sorted({b.office for b in portal.bodies_in(new) if b.id in carried
+                    and _previous_office(portal, b.id, new) == office.id})
     if taken:
         raise NewYearError(f"các tổ chức của {office.short_name} đã được tiếp tục trong năm học {new} bởi "
                            f"{', '.join(portal.offices[o].short_name for o in taken)} (cùng mã tổ chức); mỗi tổ "
@@ -141,69 +173,202 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     return _copy(portal, data_dir, office, successor, old, new)
 
 
+def _previous_office(portal: Portal, body_id: str, year: SchoolYear) -> str | None:
+    """The office of the body with this id in the latest year before `year` that has one."""
+    before = [y for y, i in portal.bodies if i == body_id and y < year]
+    return portal.bodies[(max(before), body_id)].office if before else None
+
+
 def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: SchoolYear,
           new: SchoolYear) -> NewYear:
-    """The year file of `issuer` for `new`, copied from `office`'s year `old`."""
+    """The year file of `issuer` for `new`, copied from `office`'s year `old`; for a successor
+    whose file for `new` already carries another ended office on, that file with `office`'s
+    bodies and schools added."""
     source = data_dir / "years" / old.label / f"{office.id}.yml"
     target = data_dir / "years" / new.label / f"{issuer.id}.yml"
     shown_target = shown_path(target, data_dir.parent)
-    if target.exists():
+    adding = issuer is not office and target.exists()
+    if target.exists() and not adding:
         raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
-                           "muốn chép lại" + ("; tổ chức của đơn vị đã chấm dứt thì chép thêm vào tệp đó bằng tay "
-                                              "(giữ nguyên mã)." if issuer is not office else "."))
+                           "muốn chép lại.")
+    base = target.read_text(encoding="utf-8") if adding else None
     decision = placeholder(issuer, new)
-    if decision["id"] in portal.documents:
+    shared = adding and decision["id"] in {d.id for d in portal.documents.values()
+                                           if d.source.file == shown_target}
+    if decision["id"] in portal.documents and not shared:
         raise NewYearError(f"mã văn bản chỗ giữ '{decision['id']}' đã có trong dữ liệu.")
+    closed = {school.id: school for school in portal.schools.values() if school.ended_before(new)}
     # Handed on: the schools the ended office managed in its last year that still exist.
     schools = None if issuer is office else [
         school.id for school in portal.schools.values()
-        if portal.managing_office(school, old) == office.id
-        and (school.valid_until is None or school.valid_until.last_day >= new.first_day)]
+        if portal.managing_office(school, old) == office.id and school.id not in closed]
     text = source.read_text(encoding="utf-8")
     latest = {body.id: [membership_entry(m) for m in terms.history(body).latest]
               for body in portal.bodies_in(old) if body.office == office.id and body.amendments}
-    expected = new_data(yaml.safe_load(text), new, decision, issuer.id, schools, latest)
+    carried = carry(yaml.safe_load(text), new, decision, issuer.id if issuer is not office else None,
+                    schools, latest, set(closed))
     shown_source = shown_path(source, data_dir.parent)
-    result = rewrite_text(text, old, new, shown_source, decision, issuer.id, schools, latest)
-    if yaml.safe_load(result) != expected:
+    clashes = [f"'{body['id']}' ({body.get('name')}, {shown_source}) trùng với {other.name} ({other.source.file})"
+               for body in carried.data.get("bodies") or [] if (other := portal.bodies.get((new, body["id"])))]
+    if clashes:
+        raise NewYearError(f"không chép tổ chức của {office.short_name} sang {shown_target}: mã tổ chức trùng với "
+                           f"tổ chức đã có trong năm học {new}: " + "; ".join(clashes)
+                           + ". Không ghi gì; đổi mã một trong hai tổ chức rồi chạy lại.")
+    result = newyear_text.rewrite(text, carried, old, new, shown_source, decision,
+                                  issuer.id if issuer is not office else None)
+    expected = carried.data
+    added: tuple[str, ...] = ()
+    if base is not None:
+        result, added = _added(base, result, carried, office, old, new, shown_target, None if shared else decision)
+    elif yaml.safe_load(result) != expected:
         # A layout the line edits do not understand: write the same data plainly instead.
-        result = (f"# Năm học {new}: chép từ {shown_source}.\n"
+        result = (newyear_text.plain_header(new, shown_source) + "\n"
                   + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=4096))
-    bodies = expected.get("bodies") or []
+    bodies = carried.data.get("bodies") or []
     return NewYear(issuer, old, new, source, target, decision["id"], result, len(bodies),
-                   sum(len(b.get("members") or []) for b in bodies), office)
+                   sum(len(b.get("members") or []) for b in bodies), office,
+                   _closed_schools(portal, carried, closed), _units_to_fill(portal, carried, closed),
+                   base, added)
+
+
+def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,
+           shown_target: str, decision: dict[str, Any] | None) -> tuple[str, tuple[str, ...]]:
+    """The successor's year file `base` with the bodies and schools of `office`'s year added
+    (`copied`: that year as a file of its own), and the placeholder `decision` unless the file
+    has it already; and the schools added."""
+    existing = yaml.safe_load(base) or {}
+    bodies = carried.data.get("bodies") or []
+    listed = existing.get("schools") or []
+    schools = [school for school in carried.data.get("schools") or [] if school not in listed]
+    result = newyear_text.append(base, newyear_text.bodies_block(copied), office.id, old, schools, decision, new)
+    expected = dict(existing)
+    if schools:
+        expected["schools"] = [*listed, *schools]
+    if decision is not None:
+        expected["documents"] = [*(existing.get("documents") or []), dict(decision)]
+    expected["bodies"] = [*(existing.get("bodies") or []), *bodies]
+    if result is None or yaml.safe_load(result) != expected:
+        raise NewYearError(f"không chép thêm được vào {shown_target}: bố cục tệp khác với bố cục lệnh này ghi "
+                           "(các mục của 'bodies:', 'schools:', 'documents:' bắt đầu bằng '- '). Không ghi gì; "
+                           "chép thêm bằng tay (giữ nguyên mã).")
+    return result, tuple(schools)
+
+
+def _closed_schools(portal: Portal, carried: Carried, closed: dict[str, School]) -> tuple[ClosedSchool, ...]:
+    """The schools that closed before the new year and that the old year named."""
+    named = set(carried.old.get("schools") or []) | {
+        row.get(key) for body in carried.old.get("bodies") or [] for row in body.get("members") or []
+        for key in ("school", "unit")}
+    return tuple(ClosedSchool(school, portal.schools.get(school.successor or ""))
+                 for school_id, school in closed.items() if school_id in named)
+
+
+def _units_to_fill(portal: Portal, carried: Carried, closed: dict[str, School]) -> tuple[UnitToFill, ...]:
+    """The people kept whose unit, a school that closed, was left out of their row."""
+    found = []
+    for i, rows in carried.before.items():
+        body = carried.data["bodies"][i]
+        for old_row, new_row in zip(rows, carried.rows[(i, "members")], strict=True):
+            school = closed.get(old_row.get("unit") or "") if isinstance(old_row, dict) else None
+            if school is not None and new_row is not None and old_row.get("person"):
+                person = portal.people.get(old_row["person"])
+                found.append(UnitToFill(body.get("name") or body["id"], person.name if person else old_row["person"],
+                                        school))
+    return tuple(found)
 
 
 def write(year: NewYear, data_dir: Path) -> list[Problem]:
-    """Create the new file (never over an existing one) and check the data as a draft; on
-    an error, remove the file again and return the problems of that file."""
-    year.target.parent.mkdir(parents=True, exist_ok=True)
-    made_folder = not any(year.target.parent.iterdir())
-    try:
-        with year.target.open("x", encoding="utf-8") as out:
-            out.write(year.text)
-    except FileExistsError:
-        raise NewYearError(f"{shown_path(year.target, data_dir.parent)} vừa được tạo bởi việc khác; "
-                           "không ghi đè.") from None
+    """Create the new file (never over an existing one), or write the additions over the file
+    they were made from (only if unchanged since), and check the data as a draft; on an error,
+    remove the file again (or put the file back as it was) and return the problems of that file."""
+    shown = shown_path(year.target, data_dir.parent)
+    if year.base is not None:
+        if year.target.read_text(encoding="utf-8") != year.base:
+            raise NewYearError(f"{shown} vừa được sửa bởi việc khác; không ghi đè. Chạy lại lệnh.")
+        _replace(year.target, year.text)
+        made_folder = False
+    else:
+        year.target.parent.mkdir(parents=True, exist_ok=True)
+        made_folder = not any(year.target.parent.iterdir())
+        try:
+            with year.target.open("x", encoding="utf-8") as out:
+                out.write(year.text)
+        except FileExistsError:
+            raise NewYearError(f"{shown} vừa được tạo bởi việc khác; không ghi đè.") from None
     _, problems = load(data_dir, draft=True)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        year.target.unlink()
-        if made_folder:
-            year.target.parent.rmdir()
-        shown = shown_path(year.target, data_dir.parent)
+        if year.base is not None:
+            _replace(year.target, year.base)
+        else:
+            year.target.unlink()
+            if made_folder:
+                year.target.parent.rmdir()
         return [p for p in errors if p.file == shown] or errors
     return []
 
 
-def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], office: str | None = None,
-             schools: list[str] | None = None,
-             latest: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+def _replace(path: Path, text: str) -> None:
+    """Write a file whole or not at all (a file beside it, renamed over it)."""
+    staged = path.with_name(f".{path.name}.nam-moi")
+    staged.write_text(text, encoding="utf-8")
+    staged.replace(path)
+
+
+# What a row holds that points into the old year's signed original: never carried into a new
+# year, whose list has no original yet ("tr. 2" would cite last year's).
+_OLD_ORIGINAL_FIELDS = ("page",)
+
+
+def _carried_row(row: Any, closed: set[str]) -> Any:
+    """A member's or duty's row for the new year; None for a school that closed. A person
+    whose unit closed keeps the row without the unit (never guess their new school)."""
+    if not isinstance(row, dict):
+        return row
+    if row.get("school") in closed:
+        return None
+    new = {key: value for key, value in row.items() if key not in _OLD_ORIGINAL_FIELDS}
+    if new.get("unit") in closed:
+        del new["unit"]
+        new.pop("as_written", None)  # it names the school too
+    return new
+
+
+def _renumber(bodies: list[dict[str, Any]], members: dict[int, list[Any]]) -> None:
+    """Number the rows that had a number 1..n, in order, once across a team and its subject
+    groups (one list: checks._check_stt); rows without a number keep none."""
+    position = {body.get("id"): i for i, body in enumerate(bodies)}
+
+    def team(i: int) -> int:
+        seen = set()
+        while bodies[i].get("kind") == "nhom-bo-mon" and bodies[i].get("parent") in position and i not in seen:
+            seen.add(i)
+            i = position[bodies[i]["parent"]]
+        return i
+
+    lists: dict[int, list[int]] = {}
+    for i in range(len(bodies)):
+        lists.setdefault(team(i), []).append(i)
+    for first, rest in lists.items():
+        number = 0
+        for i in (first, *(j for j in rest if j != first)):
+            for row in members.get(i, []):
+                if isinstance(row, dict) and row.get("stt") is not None:
+                    number += 1
+                    row["stt"] = number
+
+
+def carry(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], office: str | None = None,
+          schools: list[str] | None = None, latest: dict[str, list[dict[str, Any]]] | None = None,
+          closed: set[str] | None = None) -> Carried:
     """What the new file must hold: the old one with the new year, decision and no documents;
     a body's `source` that was one of the old year's documents goes too (the new list comes
     from the new decision); for a successor, its own id as `office` and the schools handed
     on as `schools`. `latest`: the lists amending decisions changed, by body id, as they
-    stood at the end of the old year; their amendments are not copied."""
+    stood at the end of the old year; their amendments are not copied. Rows lose what cites
+    the old original (their page); `closed` schools go from `schools:` and the lists (a
+    person whose unit closed stays, without it); lists are numbered anew."""
+    closed = closed or set()
     old_documents = {d.get("id") for d in old.get("documents") or []}
     data: dict[str, Any] = {}
     for key, value in old.items():
@@ -215,130 +380,32 @@ def new_data(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], of
     data["school_year"] = year.label
     if office is not None:
         data["office"] = office
+    kept_schools = None
     if schools:
         data["schools"] = list(schools)
+    elif "schools" in data:
+        kept_schools = [None if school in closed else school for school in data["schools"]]
+        data["schools"] = [school for school in kept_schools if school is not None]
     data.setdefault("documents", [dict(decision)])
-    for body in data.get("bodies") or []:
+    bodies = data.get("bodies") or []
+    rows: dict[tuple[int, str], list[Any]] = {}
+    before: dict[int, list[Any]] = {}
+    replaced = set()
+    for i, body in enumerate(bodies):
         body["decision"] = decision["id"]
         if body.get("source") in old_documents:
             del body["source"]
         if latest and body.get("id") in latest:
-            body["members"] = copy.deepcopy(latest[body["id"]])
+            replaced.add(i)
             body.pop("amendments", None)
-    return data
-
-
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-_DECISION = re.compile(r"^(\s*(?:-\s+)?decision:\s*)([^\s#]+)(.*)$")
-_SOURCE = re.compile(r"^\s+source:\s*([^\s#]+)\s*(?:#.*)?$")
-_BODY_ID = re.compile(r"^\s*-\s+id:\s*([^\s#]+)")
-_LIST_KEY = re.compile(r"^(\s+)(members|amendments):\s*(?:#.*)?$")
-
-
-def _placeholder_lines(decision: dict[str, Any], year: SchoolYear) -> list[str]:
-    return [
-        "documents:",
-        f"  # Chỗ giữ: thay bằng quyết định thật của năm học {year} (số, ngày, người ký, căn cứ,",
-        "  # nơi nhận, toàn văn) và xóa dòng 'placeholder: true'; hoặc thêm quyết định thật rồi",
-        "  # sửa 'decision:' của các tổ chức.",
-        f"  - id: {decision['id']}",
-        f"    kind: {decision['kind']}",
-        f"    date: {decision['date']}",
-        f"    title: {decision['title']}",
-        "    placeholder: true",
-    ]
-
-
-def _schools_lines(schools: list[str]) -> list[str]:
-    return ["# Trường nhận từ đơn vị đã chấm dứt: đơn vị này quản lý từ năm học này.",
-            "schools:", *(f"  - {school}" for school in schools)]
-
-
-def _flow(entry: dict[str, Any]) -> str:
-    return str(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, default_flow_style=True,
-                              width=4096)).strip()
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def rewrite_text(text: str, old_year: SchoolYear, year: SchoolYear, source: str,
-                 decision: dict[str, Any], office: str | None = None, schools: list[str] | None = None,
-                 latest: dict[str, list[dict[str, Any]]] | None = None) -> str:
-    """The old file's text with only what must change changed, comments and layout kept;
-    for a successor (`office`), its id and the schools it took over (`schools`); the members
-    of a list in `latest` written anew (one row a line), its amendments left out."""
-    lines = text.splitlines()
-    latest = latest or {}
-    body_id: str | None = None
-    old_documents = {d.get("id") for d in (yaml.safe_load(text) or {}).get("documents") or []}
-    out = [
-        f"# Năm học {year}: chép từ {source}.",
-        f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old_year}; văn bản của năm cũ đã bỏ.",
-        "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
-    ]
-    if office is not None:
-        out.append(f"# Đơn vị kế thừa {office} ban hành năm học này thay đơn vị đã chấm dứt.")
-    if lines and lines[0].startswith("#"):
-        out.append(f"# Ghi chú chép từ năm học {old_year}:")
-    section = None
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        top = _TOP_KEY.match(line)
-        if top:
-            section = top.group(1)
-            if section == "school_year":
-                out.append(f"school_year: {year.label}")
-                i += 1
-                continue
-            if section == "office" and office is not None:
-                out.append(f"office: {office}")
-                if schools:
-                    out.extend(_schools_lines(schools))
-                i += 1
-                continue
-            if section == "schools" and schools is not None:  # replaced by the list handed on
-                i += 1
-                while i < len(lines) and not _TOP_KEY.match(lines[i]):
-                    i += 1
-                continue
-            if section == "documents":
-                # Skip the whole block, but keep the comments just above the next key.
-                j = i + 1
-                while j < len(lines) and not _TOP_KEY.match(lines[j]):
-                    j += 1
-                k = j
-                while k > i + 1 and (lines[k - 1].startswith("#") or not lines[k - 1].strip()):
-                    k -= 1
-                out.extend(_placeholder_lines(decision, year))
-                out.extend(lines[k:j])
-                i = j
-                continue
-            if section == "bodies" and not any(x.startswith("documents:") for x in lines):
-                out.extend(_placeholder_lines(decision, year))
-        if section == "bodies":
-            item = _BODY_ID.match(line)
-            body_id = item.group(1) if item else body_id
-            replaced = _LIST_KEY.match(line)
-            if replaced and body_id in latest:
-                # The old rows and the old year's amendments go; the list at the end of the year comes.
-                key_indent = _indent(line)
-                i += 1
-                while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > key_indent):
-                    i += 1
-                if replaced.group(2) == "members":
-                    out.append(line)
-                    out.extend(f"{replaced.group(1)}  - {_flow(entry)}" for entry in latest[body_id])
-                continue
-            match = _DECISION.match(line)
-            if match:
-                line = f"{match.group(1)}{decision['id']}{match.group(3)}"
-            listed_from = _SOURCE.match(line)
-            if listed_from and listed_from.group(1) in old_documents:
-                i += 1
-                continue
-        out.append(line)
-        i += 1
-    return "\n".join(out) + "\n"
+            before[i] = latest[body["id"]]
+        elif "members" in body:
+            before[i] = body["members"]
+        if i in before:
+            rows[(i, "members")] = [_carried_row(row, closed) for row in before[i]]
+        if "duties" in body:
+            rows[(i, "duties")] = [_carried_row(row, set()) for row in body["duties"]]
+    _renumber(bodies, {i: new_rows for (i, key), new_rows in rows.items() if key == "members"})
+    for (i, key), new_rows in rows.items():
+        bodies[i][key] = [row for row in new_rows if row is not None]
+    return Carried(data, old, rows, before, frozenset(replaced), kept_schools)

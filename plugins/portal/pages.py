@@ -278,6 +278,7 @@ class Pages:
                                key=lambda seat: v.person_key(seat.membership.person or ""))
                 leaders, jumps = self._subject_leaders(office, year)
                 name = wording.school_name(school, year)
+                closes = school.ended_before(SchoolYear(year.start + 1))
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
                     f"{name} — năm học {year}", "school_year.html",
@@ -285,7 +286,8 @@ class Pages:
                         school, name, office, year, years,
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
-                        subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff)),
+                        subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff),
+                        closes=closes, successor=p.schools.get(school.successor or "") if closes else None),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})

@@ -221,13 +221,24 @@ class View:
         seats = self.seats_of_school.get((year, school.id)) or self.seats_at_unit.get((year, school.id)) or []
         return min((seat.body.office for seat in seats), default=manager)
 
+    def closed_after(self, school: School, year: SchoolYear) -> bool:
+        """Whether the school closed before a later year that the office publishing its `year`
+        (or a successor of that office) has published: that year is the school's last, and the
+        school is no longer a current one. A school that closes at the end of its office's
+        newest year is still current in it."""
+        office = self.portal.offices[self.publisher(school, year)]
+        later = [y for o in (office.id, *(x.office for x in office.successors))
+                 for y in self.years_of_office.get(o, ()) if y > year]
+        return bool(later) and school.ended_before(max(later))
+
     def home_groups(self) -> list[HomeGroup]:
-        """Every school that has a page, once, under its own latest year and the office
-        that published it; groups by office name, newest year first."""
+        """Every current school that has a page, once, under its own latest year and the office
+        that published it (a school that closed is not offered: its pages stay, reached from its
+        successor's and from the years it was in); groups by office name, newest year first."""
         grouped: dict[tuple[str, SchoolYear], list[School]] = defaultdict(list)
         for school in self.portal.schools.values():
             years = self.school_years(school.id)
-            if years:
+            if years and not self.closed_after(school, years[-1]):
                 grouped[(self.publisher(school, years[-1]), years[-1])].append(school)
         groups = [HomeGroup(self.portal.offices[office], year, self.sorted_schools(schools))
                   for (office, year), schools in grouped.items()]

@@ -7,7 +7,8 @@ placeholder decision (`placeholder: true`) that only a draft check accepts. Neve
 a file; checks the new file and removes it again if it does not pass. Refuses an office
 that ended before the new year, naming its successors and `--successor`, which starts the
 successor's year file from the ended office's last year (same body ids, the successor as the
-issuer, the schools handed on).
+issuer, the schools handed on), or adds to it when it carries another ended office on already.
+Reports the schools left out because they closed, and the people whose unit was one of them.
 """
 
 from __future__ import annotations
@@ -34,6 +35,26 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office (khi --office đã "
                              "chấm dứt hoạt động), ví dụ so-gddt-mau")
     add_data_option(parser)
+
+
+def closed_schools(year: NewYear) -> list[str]:
+    """The schools left out of the new year because they closed, and the people whose unit
+    was one of them: the clerk fills in where they work now."""
+    lines = []
+    if year.closed:
+        lines.append(f"Trường đã chấm dứt hoạt động trước năm học {year.new}, không chép sang năm mới "
+                     "(bỏ khỏi 'schools:' và khỏi các danh sách):")
+        for closed in year.closed:
+            school = closed.school
+            assert school.valid_until is not None
+            heir = f", sáp nhập vào {closed.successor.name} ({closed.successor.id})" if closed.successor else ""
+            lines.append(f"  - {school.name} ({school.id}): hoạt động đến hết ngày "
+                         f"{school.valid_until.vietnamese()}{heir}.")
+    if year.units_to_fill:
+        lines.append("Cần điền đơn vị ('unit') cho những người sau: đơn vị cũ là trường đã chấm dứt nên đã bỏ; "
+                     "không tự đoán trường mới:")
+        lines.extend(f"  - {fill.person}, {fill.body} (đơn vị cũ: {fill.school.name})" for fill in year.units_to_fill)
+    return lines
 
 
 def next_steps(year: NewYear, shown: str) -> list[str]:
@@ -67,12 +88,22 @@ def _run(args: argparse.Namespace) -> int:
     errors = write(year, data_dir)
     shown = shown_path(year.target, data_dir.parent)
     if errors:
-        say(f"Bản chép {shown} không qua được kiểm tra nên đã bị xóa:\n")
+        undone = "đã bị xóa" if year.base is None else "các phần chép thêm đã được bỏ, tệp giữ như cũ"
+        say(f"Bản chép {shown} không qua được kiểm tra nên {undone}:\n")
+        # A school left out because it closed may be why (a group whose leading school it was).
+        if year.closed:
+            say("\n".join(closed_schools(year)) + "\n")
         say(report(errors, closing=None))
         return Exit.DATA
-    print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
-          f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
-    print("\n".join(next_steps(year, shown)))
+    if year.base is None:
+        print(f"Đã tạo {shown}: {year.bodies} tổ chức, {year.members} dòng thành viên, "
+              f"chép từ năm học {year.old} của {year.copied_from.short_name}.")
+    else:
+        schools = f"{len(year.added_schools)} trường vào 'schools:'" if year.added_schools else "không trường nào mới"
+        print(f"Đã chép thêm vào {shown} (phần đã có giữ nguyên): {year.bodies} tổ chức, {year.members} dòng thành "
+              f"viên, {schools}, chép từ năm học {year.old} của {year.copied_from.short_name}; các tổ chức thêm theo "
+              f"văn bản chỗ giữ '{year.decision_id}' (một văn bản chỗ giữ chung cho cả tệp).")
+    print("\n".join([*closed_schools(year), *next_steps(year, shown)]))
     return Exit.OK
 
 

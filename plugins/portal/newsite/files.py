@@ -19,6 +19,7 @@ import yaml
 from .. import commands, vocab
 from ..dates import SchoolYear
 from ..newyear import placeholder_decision
+from ..newyear_text import new_site_header
 
 # The placeholders' ids: the clerk replaces them (and every use of them) with real ones.
 SCHOOL = "truong-cho-giu"
@@ -110,6 +111,7 @@ def _variables(spec: SiteSpec) -> dict[str, Any]:
         "office": spec.office, "name": spec.name, "short_name": spec.short_name, "kind": spec.kind,
         "year": spec.year.label, "site_name": spec.site_name, "version": spec.version,
         "requirement": spec.requirement, "decision": placeholder_decision(spec.office, spec.year),
+        "year_header": new_site_header(spec.year, spec.name),
         "school": SCHOOL, "person": PERSON, "body": BODY,
         "office_kinds": list(vocab.OFFICE_KINDS), "school_levels": list(vocab.SCHOOL_LEVELS),
         "program": commands.PROGRAM, "new_site": commands.NEW_SITE.name, "exit_codes": commands.exit_codes_text(),
