@@ -11,7 +11,7 @@ from cli_util import cotcan
 
 from conftest import Dataset, load, load_or_raise
 from portal import checks
-from portal.problems import DataError
+from portal.problems import DataError, Problem, report
 
 YEAR = "data/years/2024-2025/pgddt-a.yml"
 
@@ -687,3 +687,16 @@ def test_hints_for_unknown_ids_stay_linear(dataset: Dataset, monkeypatch: pytest
     assert sum(p.message.startswith("không có người nào mang mã") for p in problems) == 300
     assert len(calls) == 200
     assert problems[-1].hint == "thêm người này vào data/people/ trước."
+
+
+def test_a_report_says_as_above_for_what_the_block_above_said() -> None:
+    """A rule broken on every row of a list gave its long hint once a row (fifteen times
+    in the hostile review's dry run); it is written once, then "như trên"."""
+    hint = "so với văn bản đã ký để tìm số chép sai."
+    rows = [Problem("data/years/2024-2025/a.yml", 10 + i, f"bodies[0].members[{i}].stt", "số thứ tự 1 dùng nhiều lần.",
+                    expected="mỗi dòng một số", hint=hint) for i in range(3)]
+    other = Problem("data/years/2024-2025/a.yml", 20, "bodies[1].name", "thiếu tên.", hint="ghi tên.")
+    text = report([*rows, other])
+    assert text.count(hint) == 1 and text.count("    gợi ý: như trên") == 2
+    assert text.count("    cần: như trên") == 2 and text.count("    cần: mỗi dòng một số") == 1
+    assert "    gợi ý: ghi tên." in text  # another hint is written out

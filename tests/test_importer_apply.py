@@ -527,6 +527,9 @@ def test_a_group_numbered_on_beside_groups_numbered_from_1_is_told_before_apply_
                        f"trùng với ông Trần Văn Hùng (Tổ cốt cán giáo viên THCS cấp huyện {_M}, có sẵn); "
                        "--apply sẽ báo lỗi.")
     assert "vừa đánh số tiếp ở Nhóm Tin học (dữ liệu mẫu) (từ 14)" in err
+    # Each row of the table clashes: the long hint is written once a report, then "như trên".
+    assert len(told) > 10 and err.count("vừa đánh số tiếp ở Nhóm Tin học") == 2
+    assert err.count("    gợi ý: như trên") >= len(told) - 1
     refused = "số thứ tự 1 dùng nhiều lần trong danh sách Tổ cốt cán giáo viên THCS cấp huyện (dữ liệu mẫu): đã có " \
               "ở Tổ cốt cán giáo viên THCS cấp huyện (dữ liệu mẫu), members[0]."
     assert refused in err

@@ -42,7 +42,10 @@ class Problem:
     hint: str | None = None
     severity: Severity = "error"
 
-    def format(self) -> str:
+    def format(self, above: Problem | None = None) -> str:
+        """The problem's block. What it expects and hints that the block `above` it says
+        already is written "như trên" (as above): a table whose every row breaks one rule
+        gives the long hint once, not once a row."""
         where = self.file if self.line is None else f"{self.file}, dòng {self.line}"
         label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
         head = f"{label} {where}"
@@ -50,15 +53,23 @@ class Problem:
             head += f", mục {self.path}"
         lines = [f"{head}: {self.message}"]
         if self.expected is not None:
-            lines.append(f"    cần: {self.expected}")
+            lines.append(f"    cần: {_AS_ABOVE if above and above.expected == self.expected else self.expected}")
         if self.actual is not None:
             lines.append(f"    nhận được: {self.actual}")
         if self.hint is not None:
-            lines.append(f"    gợi ý: {self.hint}")
+            lines.append(f"    gợi ý: {_AS_ABOVE if above and above.hint == self.hint else self.hint}")
         return "\n".join(printable(line) for line in lines)
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line or 0, self.path, self.message)
+
+
+_AS_ABOVE = "như trên"
+
+
+def formatted(problems: Sequence[Problem]) -> list[str]:
+    """Each problem's block, in order, each saying "như trên" for what the one above said."""
+    return [p.format(problems[i - 1] if i else None) for i, p in enumerate(problems)]
 
 
 class DataError(PortalError):
@@ -81,7 +92,7 @@ def report(problems: Iterable[Problem], summary_of: Sequence[Problem] | None = N
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    blocks = [p.format() for p in problems]
+    blocks = formatted(problems)
     blocks.append(f"{errors} lỗi, {warnings} cảnh báo.")
     if errors and closing:
         blocks.append(closing)

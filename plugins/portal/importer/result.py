@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import SchoolYear
-from ..problems import Problem
+from ..problems import Problem, formatted
 from .datafiles import people_file, year_file
 from .placement import Target
 from .proposal import Proposal
@@ -83,7 +83,7 @@ class ImportResult:
 
     def report(self) -> str:
         lines = [self.summary(), *self.notes]
-        lines += [p.format() for p in self.all_problems()]
+        lines += formatted(self.all_problems())
         return "\n".join(lines)
 
 
