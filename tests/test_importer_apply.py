@@ -3,6 +3,7 @@ and with --apply merges into the data files, guarded, atomically, checked, undon
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import hashlib
@@ -82,6 +83,31 @@ def test_by_default_nothing_is_written_and_the_changes_are_shown(data: Path, tmp
     assert "--- data/years/2024-2025/pgddt-dau-tieng.yml\n+++ data/years/2024-2025/pgddt-dau-tieng.yml" in err
     assert "+  - id: dt-nguyen-thi-thu-van" in err
     assert "Chưa ghi gì vào" in err
+
+
+class _Screen(io.StringIO):
+    """A standard output that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_screen_the_proposed_yaml_is_not_printed_but_its_place_is_said(data: Path, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The hostile review: a province's dry run printed 10,429 lines of YAML before its
+    report. At a terminal the report and the changes are what the clerk reads; the YAML
+    goes to --output, or to a pipe or a file."""
+    path = DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")
+    args = ["--office", DT, "--input", str(path), "--data", str(data)]
+    piped = run(capsys, *args)
+    screen = _Screen()
+    with contextlib.redirect_stdout(screen):
+        code = main(args)
+    err = capsys.readouterr().err
+    assert code == piped[0] == 0 and screen.getvalue() == ""
+    lines = piped[1].count("\n")
+    assert f"YAML đề xuất ({lines} dòng) không in ra màn hình; ghi ra tệp bằng --output TỆP" in err
+    assert err.replace(err[err.index("YAML đề xuất ("):].split("\n", 1)[0] + "\n", "") == piped[2]
 
 
 def test_apply_merges_keeps_comments_and_layout_and_a_second_import_changes_nothing(

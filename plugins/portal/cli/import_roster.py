@@ -6,12 +6,13 @@ the workbook for next year.
         [--output FILE [--force]] [--data data]
     cotcan nhap --office pgddt-dau-tieng --workbook nam-sau.xlsx [--year ...] [--body ID]
 
-Without --apply nothing is written into data/: the proposed YAML goes to the standard
-output (or --output), the report and the changes to the standard error, then what the
-checker finds in the data as the import would leave it (the check --apply runs). Exit
-codes: 0 done; 1 rows to fix, errors in the data already there, or the checker refuses
-the result (would refuse it, in the dry run; nothing written); 2 the file or the request
-cannot be used.
+Without --apply nothing is written into data/: the proposed YAML goes to --output, or to
+the standard output when it is not a terminal (on a screen a province's thousands of
+lines would push the report away; the changes shown say what it does); the report and
+the changes go to the standard error, then what the checker finds in the data as the
+import would leave it (the check --apply runs). Exit codes: 0 done; 1 rows to fix, errors
+in the data already there, or the checker refuses the result (would refuse it, in the dry
+run; nothing written); 2 the file or the request cannot be used.
 """
 
 from __future__ import annotations
@@ -102,9 +103,14 @@ def _run(args: argparse.Namespace) -> int:
     text = result.to_yaml()
     if args.output is not None:
         _write_new(args.output, text.encode("utf-8"), args.force, "YAML đề xuất")
-    else:
+    elif not sys.stdout.isatty():
         sys.stdout.write(text)
     say(result.report())
+    if args.output is None and sys.stdout.isatty():
+        # A province's list is thousands of lines of YAML: on a screen it would push the
+        # report away; the changes below show what it does to the data.
+        say(f"YAML đề xuất ({text.count(chr(10))} dòng) không in ra màn hình; ghi ra tệp bằng --output TỆP "
+            "(hoặc chuyển hướng: > de-xuat.yml).")
     if result.errors:
         say(f"Chưa ghi gì vào {data}: sửa {len(result.errors)} lỗi trên trong tệp danh sách rồi chạy lại.")
         return Exit.DATA
