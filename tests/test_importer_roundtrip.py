@@ -4,6 +4,7 @@ back with exactly the edits and nothing else."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -57,6 +58,41 @@ def test_a_published_list_imported_into_its_own_body_changes_nothing(repo_portal
         path.write_bytes(exports.roster_xlsx(repo_portal, body))
         result = import_roster(repo_portal, body.office, path, year=body.school_year, body=body.id)
         assert summary(repo_portal, result.proposal.bodies, result.new_people) == [], (body.id, result.report())
+
+
+def test_a_published_list_without_its_subject_column_keeps_the_subjects(repo_portal: Portal, tmp_path: Path) -> None:
+    """The hostile review: Điện Biên Phủ's group list typed without its Môn column read
+    "môn Toán → (trống)" on every member. A table without a column says nothing of what
+    the column holds: every published list of one body, less its Môn column, changes
+    nothing (a team's, whose groups the Môn column tells apart, would lose its groups)."""
+    subject_column = exports.ROSTER_COLUMNS.index("Môn") + 1
+    lists = [b for b in rostered_bodies(repo_portal) if len(repo_portal.list_bodies(b)) == 1]
+    assert sum(any(m.subject for m in b.members) for b in lists) > 3
+    for body in lists:
+        book = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(repo_portal, body)))
+        book.active.delete_cols(subject_column)
+        path = tmp_path / f"{body.id}.xlsx"
+        book.save(path)
+        result = import_roster(repo_portal, body.office, path, year=body.school_year, body=body.id)
+        assert summary(repo_portal, result.proposal.bodies, result.new_people) == [], (body.id, result.report())
+
+
+def test_a_list_without_a_position_column_keeps_the_positions(repo_portal: Portal, tmp_path: Path) -> None:
+    """A table "STT | Họ và tên | Đơn vị công tác | Ghi chú" (no Chức vụ) says nothing of
+    the members' positions: they keep theirs, and their "Chức vụ - Đơn vị" as printed."""
+    group = next(b for b in rostered_bodies(repo_portal) if b.id == "dbp-to-cot-can-thcs-gv-toan")
+    rows = [["STT", "Họ và tên", "Đơn vị công tác", "Ghi chú"]]
+    rows += [[m.stt, repo_portal.people[m.person].name, repo_portal.schools[m.unit].name, m.note]
+             for m in group.members if m.person and m.unit in repo_portal.schools]
+    assert len(rows) > 5 and any(m.position for m in group.members)
+    path = tmp_path / "toan.xlsx"
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    result = import_roster(repo_portal, group.office, path, year=group.school_year, body=group.id)
+    changes = summary(repo_portal, result.proposal.bodies, result.new_people)
+    assert not [line for line in changes if "chức vụ" in line or "đơn vị" in line], result.report()
 
 
 # The workbook for next year

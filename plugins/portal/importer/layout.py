@@ -115,6 +115,7 @@ class TableRow:
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keys whose cell has line breaks: its lines
     # keys whose header is no spelling of their own, with that header ("role": "Nhiệm vụ"), which messages name
     loose: Mapping[str, str] = field(default_factory=dict)
+    columns: frozenset[str] = frozenset()  # the keys of the columns the table has, filled or not
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -568,7 +569,8 @@ class _Layout:
         lines = {key: self._lines(row, columns) for key, columns in used.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
-                                               list(row.problems) + alike_problems, refused, lines, self.loose))
+                                               list(row.problems) + alike_problems, refused, lines, self.loose,
+                                               frozenset(self.columns)))
 
     def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
         """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""

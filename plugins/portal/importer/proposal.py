@@ -8,6 +8,8 @@ care not to lose what the table does not say:
   and unit apart, `role_text` when the role is the same, no `note` where the table's
   Ghi chú only repeats the role, no `subject` where it only repeats the group's, no
   `as_written` where the cell is only "position - unit" as the site's export writes it;
+  its `subject`, `note`, `position` or `unit` when the table has no column that writes it
+  (then its `as_written` too, when position and unit are as they were);
   `page` (of the signed original) only on a row left as it was, in a list whose document
   has an original;
 - a table of people leaves the body's schools as they are, and a table of schools its
@@ -84,7 +86,8 @@ class Proposal:
     problems: list[Problem] = field(default_factory=list)  # errors and warnings of the merge
 
 
-def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: Target) -> dict[str, Any]:
+def _carry_over(entry: dict[str, Any], old: Membership, row: ImportedRow, portal: Portal,
+                target: Target) -> dict[str, Any]:
     """The row's entry, with what only the data knows kept (see the module's docstring)."""
     entry = dict(entry)
     year = target.existing.school_year if target.existing else None
@@ -94,6 +97,9 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
         del entry["as_written"]
         entry.pop("position", None)
         entry.update({key: value for key, value in (("position", old.position), ("unit", old.unit)) if value})
+    for key, columns in _WRITTEN_IN.items():
+        if key not in entry and getattr(old, key) is not None and not columns & row.columns:
+            entry[key] = getattr(old, key)  # a column the table has not: it says nothing of it
     if "as_written" not in entry and old.as_written and (entry.get("position"), entry.get("unit")) == (
             old.position, old.unit):
         entry["as_written"] = old.as_written
@@ -110,6 +116,14 @@ def _carry_over(entry: dict[str, Any], old: Membership, portal: Portal, target: 
     if old.page is not None and "page" not in entry and _cites_page(portal, entry, old, target):
         entry["page"] = old.page
     return {key: entry[key] for key in MEMBER_FIELDS if key in entry}
+
+
+# A member's fields a table writes from columns it may not have ("Họ tên | Đơn vị | Ghi
+# chú", no Môn, no Chức vụ): the columns that write each. A table without any of them says
+# nothing of the field, so a member keeps the data's value (it read "môn Toán → (trống)").
+_WRITTEN_IN: dict[str, frozenset[str]] = {
+    "subject": frozenset({"subject"}), "note": frozenset({"note"}),
+    "position": frozenset({"position", "as_written"}), "unit": frozenset({"unit", "as_written"})}
 
 
 def _cites_page(portal: Portal, entry: dict[str, Any], old: Membership, target: Target) -> bool:
@@ -148,7 +162,7 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
         index = next((i for i, m in unused.items() if (("school", m.school) if m.school else ("person", m.person))
                       == key), None)
         if index is not None:
-            entry = _carry_over(entry, unused.pop(index), portal, target)
+            entry = _carry_over(entry, unused.pop(index), row, portal, target)
         imported.append(ProposedMember(entry, index, row))
     leader = vocab.LEADER_ROLE.get(target.kind)
     has_people = any(row.person for row in rows)

@@ -119,6 +119,7 @@ class ImportedRow:
     problems: list[Problem] = field(default_factory=list)
     # The headers messages name that are not the column's own label ("Nhiệm vụ" for the roles).
     headers: Mapping[str, str] = field(default_factory=dict)
+    columns: frozenset[str] = frozenset()  # the keys of the table's columns (layout.TableRow.columns)
     candidates: list[Candidate] = field(default_factory=list)
     remarks: list[Problem] = field(default_factory=list)
 
@@ -165,7 +166,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     stt = _stt(row.get("stt"))
     honorific, name = _honorific(row.get("name") or row.get("school"))
     result = ImportedRow(source, row.order, row.line, row.place, stt, name, honorific=honorific, note=_note(row),
-                         headers=row.loose)
+                         headers=row.loose, columns=row.columns)
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
     if row.get("stt") and stt is None:
