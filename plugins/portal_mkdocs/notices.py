@@ -77,6 +77,11 @@ def pagefind_missing(path: str | None) -> str:
             f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")
 
 
+def build_stopped(kept: bool) -> str:
+    """The last line of a build that stopped on an error told above it (MkDocs' own is English)."""
+    return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
+
+
 def site_files_refused(problems: str) -> str:
     """The report of the site's own files that fail a check of portal.site_checks (a
     hand-written page, or a file named, with a private contact)."""

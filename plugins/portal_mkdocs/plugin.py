@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -338,17 +338,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.ahead.close()
             self.ahead = None
 
+    @event_priority(-100)  # last: it may end the build, and every other plugin's clean-up runs first
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build publishes nothing: the previous site stays as it was. A fault of
-        the file system while MkDocs wrote the site (disk full, read-only) ends in one line
-        in Vietnamese instead of a traceback."""
+        """A failed build publishes nothing: the previous site stays as it was. A refusal (a
+        BuildError: every PluginError of the portal) or a fault of the file system while MkDocs
+        wrote the site (disk full, read-only; one line instead of a traceback) is told here,
+        and the build ends with a Vietnamese line and exit code 1 (an Abort, as MkDocs ends on
+        a BuildError with the English "Aborted with a BuildError!"). Under `mkdocs serve` the
+        server prints that line and keeps serving (LiveReloadServer._build_loop catches it)."""
         self._stop_workers()
-        if self.publisher is None:
-            return
-        self.publisher.abandon()
-        if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
-            log.error(str(fault))
-            raise Abort("Aborted with a BuildError!") from None  # as MkDocs ends on a BuildError
+        if self.publisher is not None:
+            self.publisher.abandon()
+            if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
+                log.error(str(fault))
+                raise Abort(notices.build_stopped(kept=True)) from None
+        if isinstance(error, BuildError):
+            log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
+            raise Abort(notices.build_stopped(kept=self.publisher is not None)) from None
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
