@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_util import cotcan
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from test_pages import build
 from test_plugin import SHORTEST, office_repository
 
 from conftest import REPO
+from portal.commands import Exit
 from portal_mkdocs.config import PortalConfig, UrlsConfig
 from portal_mkdocs.theme import theme_dir
 
@@ -196,11 +198,14 @@ def test_a_bad_value_stops_the_build_with_its_name_and_no_traceback(tmp_path: Pa
 @pytest.mark.parametrize("site_name", ['Sở "GDĐT" <script>alert(1)</script>', "Tổ cốt cán <b>", 'Sở "X"'])
 def test_markup_in_site_name_stops_the_build_naming_it(tmp_path: Path, site_name: str) -> None:
     """Material writes site_name raw into every page (title, aria-label): refused, not escaped
-    in a few places and left raw in the others."""
+    in a few places and left raw in the others; `cotcan kiem-tra` refuses it too (site_checks)."""
     config = re.sub(r"(?m)^site_name:.*$", lambda _: f"site_name: '{site_name}'", SHORTEST)
     root = office_repository(tmp_path, config)
+    told = f"LỖI mkdocs.yml, mục site_name: '{site_name}' có ký tự"
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.DATA and told in checked.stdout, checked.stdout
     result = build(root)
     assert result.returncode == 1
-    assert f"mkdocs.yml, site_name: '{site_name}' có ký tự" in result.stderr, result.stderr
+    assert told in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()

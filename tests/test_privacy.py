@@ -401,7 +401,7 @@ def test_a_private_value_in_any_text_of_mkdocs_yml_stops_the_build(tmp_path: Pat
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = build(root)
     assert result.returncode == 1
-    assert "Cấu hình mkdocs.yml có thông tin riêng tư" in result.stderr
+    assert "Cấu hình mkdocs.yml có lỗi" in result.stderr
     for key, written in [("site_description", "0912 345 678"), ("copyright", "0912-345-678"),
                          ("extra.publisher.name", "0912.345.678"), ("plugins.portal.publisher", "0912/345/678")]:
         assert f"LỖI mkdocs.yml, mục {key}: có số điện thoại riêng tư '{written}'." in result.stderr, key

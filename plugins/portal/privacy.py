@@ -516,10 +516,10 @@ def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor)
         return []
     return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{text[found.start:found.end]}'.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
-            for path, text in _settings_texts(settings, ()) for found in redactor.find(text)]
+            for path, text in settings_texts(settings, ()) for found in redactor.find(text)]
 
 
-def _settings_texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+def settings_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """(key path, text) for every text in `value`, keys included."""
     if isinstance(value, str):
         yield path, value
@@ -527,10 +527,10 @@ def _settings_texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
         for key, item in value.items():
             if isinstance(key, str):  # a nav title is a key
                 yield (*path, key), key
-            yield from _settings_texts(item, (*path, str(key)))
+            yield from settings_texts(item, (*path, str(key)))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _settings_texts(item, (*path, i))
+            yield from settings_texts(item, (*path, i))
 
 
 _ONLY_IN_CONTACT = "thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."

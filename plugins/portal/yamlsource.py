@@ -352,7 +352,7 @@ def _wide_codec(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, shown_as: str) -> str | Problem:
+def decode(data: bytes, shown_as: str) -> str | Problem:
     """The text of a UTF-8 file, or why it is not one."""
     wide = _wide_codec(data)
     if wide is not None:
@@ -421,7 +421,7 @@ def read_bytes(path: Path, shown_as: str) -> bytes | ReadResult:
 
 def parse_bytes(data: bytes, shown_as: str) -> ReadResult:
     """Decode and parse the bytes of one file (read_bytes)."""
-    text = _decode(data, shown_as)
+    text = decode(data, shown_as)
     if isinstance(text, Problem):
         return ReadResult(None, [text], data.decode(_wide_codec(data) or "utf-8", "replace"))
     # Marks typed as separate characters (NFD, from a Mac or a web form) read as the composed
@@ -444,12 +444,12 @@ def parse_yaml(text: str, shown_as: str) -> ReadResult:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        return ReadResult(None, [_unparsable(shown_as, yamlerrors.describe(error, text))], text)
+        return ReadResult(None, [unparsable(shown_as, yamlerrors.describe(error, text))], text)
     except RecursionError:
-        return ReadResult(None, [_unparsable(shown_as, yamlerrors.TOO_DEEP)], text)
+        return ReadResult(None, [unparsable(shown_as, yamlerrors.TOO_DEEP)], text)
     return ReadResult(doc, problems, text)
 
 
-def _unparsable(shown_as: str, fault: yamlerrors.YamlFault) -> Problem:
+def unparsable(shown_as: str, fault: yamlerrors.YamlFault) -> Problem:
     column = f", cột {fault.column}" if fault.column else ""
     return Problem(shown_as, fault.line, "", f"YAML không đọc được{column}: {fault.message}", hint=fault.hint)

@@ -77,15 +77,20 @@ def pagefind_missing(path: str | None) -> str:
             f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")
 
 
-def private_in_pages(problems: str) -> str:
-    """The report of hand-written pages (or files of content/, by their names) holding a private
-    contact (privacy.private_values_in_page, private_values_in_file_name)."""
-    return f"Trang viết tay hoặc tên tệp có thông tin riêng tư:\n\n{problems}"
+def build_stopped(kept: bool) -> str:
+    """The last line of a build that stopped on an error told above it (MkDocs' own is English)."""
+    return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
 
 
-def private_in_settings(problems: str) -> str:
-    """The report of mkdocs.yml holding a private contact (privacy.private_values_in_settings)."""
-    return f"Cấu hình mkdocs.yml có thông tin riêng tư:\n\n{problems}"
+def site_files_refused(problems: str) -> str:
+    """The report of the site's own files that fail a check of portal.site_checks (a
+    hand-written page, or a file named, with a private contact)."""
+    return f"Trang viết tay hoặc tên tệp của trang có lỗi:\n\n{problems}"
+
+
+def site_settings_refused(shown: str, problems: str) -> str:
+    """The report of mkdocs.yml failing a check of portal.site_checks."""
+    return f"Cấu hình {shown} có lỗi:\n\n{problems}"
 
 
 # The preview of `mkdocs serve` (preview.py)

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,16 +21,19 @@ from mkdocs.structure.pages import Page
 from portal import calendar, exports, feed, originals
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
-from portal.privacy import (
-    Redactor,
-    private_values_in_file_name,
-    private_values_in_html,
-    private_values_in_page,
-    private_values_in_settings,
-)
+from portal.privacy import Redactor
 from portal.problems import DataError, Problem, report
 from portal.render import Renderer
 from portal.sample import without_sample
+from portal.site_checks import (
+    Settings,
+    SiteFile,
+    file_problems,
+    read_page,
+    rendered_problems,
+    settings_problems,
+    shown_path,
+)
 from portal.urls import UrlFormats, src_uri
 
 from . import build_cache, edit, nav, notices, output, preview_serve, theme
@@ -106,7 +109,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.indexer = find_indexer(self._pagefind_binary(config))
         except PagefindMissing as error:
             raise PluginError(notices.pagefind_missing(error.detail)) from None
-        theme.refuse_markup_in_site_name(config)
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
         theme.show_edit_button(config, self.config.edit_url_template)
@@ -116,7 +118,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except DataError as error:
             raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
         self.renderer = Renderer(pages)
-        self._refuse_private_settings(config, pages.portal.redactor)
+        self._check_settings(config, pages.portal.redactor)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
         epoch = output.source_date_epoch(pages.newest_date)
         if epoch and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -186,40 +188,37 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if spec.edit_path:
                 file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
-        self._refuse_private_values(files, config)
+        self._check_files(files, config)
         return files
 
     @staticmethod
-    def _refuse_private_settings(config: MkDocsConfig, redactor: Redactor) -> None:
-        """Stop the build when a text of mkdocs.yml holds a private contact: the theme prints
-        site_description, copyright, extra and the nav on every page."""
+    def _check_settings(config: MkDocsConfig, redactor: Redactor) -> None:
+        """Stop the build when a text of mkdocs.yml fails a check of portal.site_checks (a
+        private contact, markup in site_name): the theme prints site_name, site_description,
+        copyright, extra and the nav on every page."""
         shown = Path(config.config_file_path or "mkdocs.yml").name  # as the clerk calls it
-        problems = private_values_in_settings(theme.settings_as_written(config), shown, redactor)
+        problems = settings_problems(Settings(theme.settings_as_written(config), shown), redactor)
         if problems:
-            raise PluginError(notices.private_in_settings(report(problems)))
+            raise PluginError(notices.site_settings_refused(shown, report(problems)))
 
-    def _refuse_private_values(self, files: Files, config: MkDocsConfig) -> None:
-        """Stop the build when a hand-written page holds a private contact (see
-        private_values_in_page), or a file of content/ is named with one (its address);
+    def _check_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Stop the build when a file of the site's own folders fails a check of
+        portal.site_checks: a Markdown page holding a private contact (any page, those
+        exclude_docs or draft_docs leave out too), a file named with one (its address);
         every such file and line is listed at once."""
         self.rendered_problems = []
         if self.renderer is None:
             return
-        redactor = self.renderer.pages.portal.redactor
-        problems: list[Problem] = []
-        for file in files:
-            if not file.generated_by:  # a generated page's address is made of checked ids
-                problems += private_values_in_file_name(file.src_uri, self._shown(file, config), redactor)
-        for file in files.documentation_pages():
-            if not file.generated_by and file.abs_src_path:
-                problems += private_values_in_page(file.content_string, self._shown(file, config), redactor)
+        own = [SiteFile(file.src_uri, self._shown(file, config),
+                        read_page(Path(file.abs_src_path)) if file.is_documentation_page() else None)
+               for file in files if not file.generated_by and file.abs_src_path]  # generated: checked ids
+        problems = file_problems(own, self.renderer.pages.portal.redactor)
         if problems:
-            raise PluginError(notices.private_in_pages(report(problems)))
+            raise PluginError(notices.site_files_refused(report(problems)))
 
     def _shown(self, file: File, config: MkDocsConfig) -> str:
         """A hand-written page's source file, as the clerk finds it from the project's folder."""
-        root = Path(config.config_file_path or ".").parent
-        return os.path.relpath(file.abs_src_path or file.src_path, root).replace(os.sep, "/")
+        return shown_path(file.abs_src_path or file.src_path, Path(config.config_file_path or ".").parent)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_urls = frozenset(page.url for page in nav.pages)
@@ -251,9 +250,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # MkDocs keeps every page's content until all are written; a generated page is
             # rendered only when its file is written (on_post_page), so memory stays flat.
             return CONTENT_PLACEHOLDER
-        if self.renderer is not None:  # what its Markdown made of it (see private_values_in_html)
-            self.rendered_problems += private_values_in_html(html, self._shown(page.file, config),
-                                                             self.renderer.pages.portal.redactor)
+        if self.renderer is not None:  # what its Markdown made of it (site_checks.RENDERED_CHECKS)
+            self.rendered_problems += rendered_problems(html, self._shown(page.file, config),
+                                                        self.renderer.pages.portal.redactor)
         # A hand-written page: its title and the folded copies, no filters.
         return search.annotate(html, search.SearchData(title=page.title or ""))
 
@@ -280,7 +279,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one step."""
         if self.rendered_problems:  # the staged site is abandoned (on_build_error)
-            raise PluginError(notices.private_in_pages(report(self.rendered_problems)))
+            raise PluginError(notices.site_files_refused(report(self.rendered_problems)))
         checkpoint(Step.BUILT)
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
@@ -339,17 +338,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.ahead.close()
             self.ahead = None
 
+    @event_priority(-100)  # last: it may end the build, and every other plugin's clean-up runs first
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build publishes nothing: the previous site stays as it was. A fault of
-        the file system while MkDocs wrote the site (disk full, read-only) ends in one line
-        in Vietnamese instead of a traceback."""
+        """A failed build publishes nothing: the previous site stays as it was. A refusal (a
+        BuildError: every PluginError of the portal) or a fault of the file system while MkDocs
+        wrote the site (disk full, read-only; one line instead of a traceback) is told here,
+        and the build ends with a Vietnamese line and exit code 1 (an Abort, as MkDocs ends on
+        a BuildError with the English "Aborted with a BuildError!"). Under `mkdocs serve` the
+        server prints that line and keeps serving (LiveReloadServer._build_loop catches it)."""
         self._stop_workers()
-        if self.publisher is None:
-            return
-        self.publisher.abandon()
-        if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
-            log.error(str(fault))
-            raise Abort("Aborted with a BuildError!") from None  # as MkDocs ends on a BuildError
+        if self.publisher is not None:
+            self.publisher.abandon()
+            if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
+                log.error(str(fault))
+                raise Abort(notices.build_stopped(kept=True)) from None
+        if isinstance(error, BuildError):
+            log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
+            raise Abort(notices.build_stopped(kept=self.publisher is not None)) from None
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""

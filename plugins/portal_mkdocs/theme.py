@@ -15,9 +15,6 @@ from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
-from portal.sanitize import breaks_theme
 
 STYLESHEET = "assets/stylesheets/portal.css"
 SCRIPT = "assets/javascripts/portal-search.js"
@@ -64,14 +61,6 @@ def show_edit_button(config: MkDocsConfig, edit_url_template: str | None) -> Non
         features.append(EDIT_BUTTON)
 
 
-def refuse_markup_in_site_name(config: MkDocsConfig) -> None:
-    """Material writes `site_name` unescaped into every page (the title, the header logo's
-    aria-label): a quote or an angle bracket there would break out of the markup."""
-    if breaks_theme(config.site_name):
-        raise PluginError(f"mkdocs.yml, site_name: '{config.site_name}' có ký tự \", <, > mà giao diện ghi nguyên "
-                          "vào HTML của mọi trang; dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")
-
-
 def default_to_vietnamese(config: MkDocsConfig) -> None:
     """Set the theme's language to Vietnamese unless mkdocs.yml sets one."""
     if not _theme_option_given(config, "language"):
@@ -85,12 +74,14 @@ def _theme_option_given(config: MkDocsConfig, option: str) -> bool:
 
 
 def settings_as_written(config: MkDocsConfig) -> dict[str, Any]:
-    """mkdocs.yml as the user wrote it, every plugin's options included (MkDocs takes them out
-    of what it keeps as written: they are read as each plugin loaded them)."""
+    """mkdocs.yml as the user wrote it, every plugin's and Markdown extension's options
+    included, by name (MkDocs takes them out of what it keeps as written: they are read as each
+    plugin loaded them, and as MkDocs keeps the extensions' in `mdx_configs`)."""
     settings: dict[str, Any] = {}
     for written in written_config(config):
         settings.update(written)
     settings["plugins"] = {name: plugin.config for name, plugin in config.plugins.items()}
+    settings["markdown_extensions"] = dict(config.mdx_configs)
     return settings
 
 

@@ -95,3 +95,10 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
     """`--data`: the folder of the YAML data, by default `data` in the current folder."""
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="THƯ_MỤC",
                         help="thư mục dữ liệu (mặc định: data trong thư mục hiện tại)")
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """`--config-file` (`-f`, as MkDocs names it): the site's mkdocs.yml, by default the one
+    beside the data folder."""
+    parser.add_argument("-f", "--config-file", type=Path, default=None, metavar="TỆP",
+                        help="tệp cấu hình của trang (mặc định: mkdocs.yml cạnh thư mục dữ liệu, nếu có)")

@@ -1,5 +1,9 @@
-"""`cotcan kiem-tra`: check the data and print a report an office clerk can act on.
+"""`cotcan kiem-tra`: check the data, and what the build refuses in the site's own files, and
+print a report an office clerk can act on.
 
+The site's own files are its mkdocs.yml (beside the data folder, or `--config-file`) and the
+folders it names (the pages' `docs_dir`, the theme's `custom_dir`): every check the build runs
+on them (portal.site_checks) runs here too. A folder of data without mkdocs.yml is checked alone.
 Prints every error and warning (file, line, field, what was expected, a hint), then, when
 there is no error, the counts per office, year and body. `--draft` accepts the placeholders
 of a year or a site being prepared (`cotcan nam-moi`, `cotcan tao-trang`) as warnings; the
@@ -15,12 +19,14 @@ from ..commands import Exit
 from ..load import load
 from ..model import Portal
 from ..problems import report
-from .arguments import add_data_option
-from .command import Command, existing_data
+from ..site_config import site_problems
+from .arguments import add_config_option, add_data_option
+from .command import Command, existing_data, site_config_file
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
+    add_config_option(parser)
     parser.add_argument("--draft", action="store_true",
                         help="kiểm tra nháp: chấp nhận chỗ giữ (văn bản chưa có số, đơn vị, trường, người chưa "
                              "điền) như cảnh báo, khi đang soạn năm học mới hoặc trang mới")
@@ -40,7 +46,11 @@ def _counts(portal: Portal) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    portal, problems = load(existing_data(args.data), draft=args.draft)
+    data = existing_data(args.data)
+    config_file = site_config_file(args.config_file, data)
+    portal, problems = load(data, draft=args.draft)
+    if config_file is not None:
+        problems += site_problems(config_file, portal.redactor)
     errors = [p for p in problems if p.severity == "error"]
     if not errors:
         for line in _counts(portal):
@@ -52,9 +62,11 @@ def _run(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     names=commands.CHECK,
-    summary="kiểm tra dữ liệu: mọi lỗi và cảnh báo, kèm tệp, dòng, mục và gợi ý sửa",
-    description="Kiểm tra toàn bộ dữ liệu như khi dựng trang: in mọi lỗi và cảnh báo (tệp, dòng, mục, điều cần "
-                "có, gợi ý), rồi số văn bản, tổ chức, người của từng đơn vị và năm học. Trả về 1 khi có lỗi.",
+    summary="kiểm tra dữ liệu và cấu hình, trang viết tay của trang: mọi lỗi và cảnh báo, kèm tệp, dòng, mục và "
+            "gợi ý sửa",
+    description="Kiểm tra như khi dựng trang: toàn bộ dữ liệu, cùng mkdocs.yml và các trang viết tay (nội dung, tên "
+                "tệp) nếu có; in mọi lỗi và cảnh báo (tệp, dòng, mục, điều cần có, gợi ý), rồi số văn "
+                "bản, tổ chức, người của từng đơn vị và năm học. Trả về 1 khi có lỗi.",
     add_arguments=_add_arguments,
     run=_run,
 )

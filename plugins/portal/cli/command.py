@@ -13,6 +13,7 @@ from ..errors import PortalError
 
 # The distribution that installs the `cotcan` console script (pyproject.toml).
 DISTRIBUTION = "portal-cot-can"
+CONFIG_FILE = "mkdocs.yml"  # the site's configuration, beside its data folder
 
 
 class CommandError(PortalError):
@@ -38,6 +39,18 @@ def existing_data(folder: Path) -> Path:
         raise CommandError(f"{folder}: không có thư mục dữ liệu này. Gợi ý: chạy lệnh trong thư mục của trang (nơi "
                            "có mkdocs.yml và thư mục data/), hoặc ghi rõ --data THƯ_MỤC.")
     return folder
+
+
+def site_config_file(given: Path | None, data: Path) -> Path | None:
+    """The site's mkdocs.yml: the file given, which must exist; else the one beside the data
+    folder, if there is one (a folder of data alone has none)."""
+    if given is None:
+        beside = data.parent / CONFIG_FILE
+        return beside if beside.is_file() else None
+    if not given.is_file():
+        raise CommandError(f"{given}: không có tệp cấu hình này. Gợi ý: ghi đúng đường dẫn tới {CONFIG_FILE} của "
+                           "trang, hoặc bỏ --config-file để dùng tệp cạnh thư mục dữ liệu.")
+    return given
 
 
 def installed_version() -> str:

@@ -1,0 +1,223 @@
+"""mkdocs.yml and the site's own files as the build reads them, without MkDocs: for
+`cotcan kiem-tra`, which runs the build's checks of them (site_checks.py).
+
+The file is read as MkDocs reads it (mkdocs.utils.yaml): `!ENV NAME` or `!ENV [NAME, ...,
+default]` from the environment; `INHERIT: parent.yml` merged under it; `!relative` and
+Python tags (`!!python/name:material.extensions.emoji.twemoji`, in Material's emoji options)
+stand for objects, not text, as they do in the build. Plugins are named as MkDocs names them:
+`search` under the theme `material` is `material/search` when that plugin is installed, a
+second `portal` is `portal #2`. What MkDocs itself validates (an unknown option, a plugin not
+installed) the build alone reports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import yamlerrors
+from .privacy import Redactor
+from .problems import Problem
+from .site_checks import (
+    Settings,
+    SiteFile,
+    file_problems,
+    is_markdown,
+    read_page,
+    settings_problems,
+    shown_path,
+)
+from .yamlsource import ReadResult, decode, read_bytes, unparsable
+
+DEFAULT_DOCS_DIR = "docs"  # MkDocs' default docs_dir
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A value MkDocs reads as an object (`!relative`, `!!python/name:...`): no text of the site."""
+
+    tag: str
+    value: str
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with MkDocs' tags."""
+
+
+def _env(loader: _Loader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set, read as YAML reads a
+    plain value (`false`, 1); else the default, or None (the pyyaml-env-tag package's rule)."""
+    default = None
+    if isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+        if len(children) > 1:
+            default = loader.construct_object(children[-1])
+            children = children[:-1]
+        names = [loader.construct_scalar(child) for child in children]
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV cần tên một biến môi trường, hoặc danh sách các "
+                                                "tên rồi giá trị mặc định", node.start_mark)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            value = os.environ[name]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if suffix in ("str", "unicode"):  # !!python/str is text in the build too
+            return loader.construct_scalar(node)
+        return Tagged(node.tag, str(node.value))
+    if isinstance(node, yaml.SequenceNode) and suffix == "tuple":
+        return loader.construct_sequence(node)
+    return Tagged(node.tag, "")
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_constructor("!relative", lambda loader, node: Tagged(node.tag, str(node.value)))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the build's checks of the site's own files read: mkdocs.yml's texts, and the
+    folders of its files (docs_dir, then the theme's custom_dir if any)."""
+
+    path: Path
+    settings: Settings
+    folders: tuple[Path, ...]
+
+    def files(self) -> Iterator[SiteFile]:
+        """Every file of the folders, as MkDocs walks them (links followed, names sorted);
+        a Markdown page with its text."""
+        root = self.path.parent
+        for folder in self.folders:
+            for current, dirs, names in os.walk(folder, followlinks=True):
+                dirs.sort()
+                for name in sorted(names):
+                    path = Path(current, name)
+                    uri = Path(os.path.relpath(path, folder)).as_posix()
+                    yield SiteFile(uri, shown_path(path, root), read_page(path) if is_markdown(name) else None)
+
+
+def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    """mkdocs.yml at `path`, or the problems that keep it from being read."""
+    shown = path.name
+    values, problems = _read(path, shown, ())
+    if values is None:
+        return None, problems
+    settings = {**values, "plugins": _plugins_by_name(values.get("plugins"), values.get("theme")),
+                "markdown_extensions": _extension_options(values.get("markdown_extensions"))}
+    folders: list[Path] = []
+    named = (("docs_dir", values.get("docs_dir", DEFAULT_DOCS_DIR)), ("theme.custom_dir", _custom_dir(values)))
+    for key, written in named:
+        if written is None:
+            continue
+        folder = path.parent / str(written)
+        if folder.is_dir():
+            folders.append(folder)
+        else:
+            problems.append(Problem(shown, None, key, f"không có thư mục '{written}' ({folder.resolve()}).",
+                                    expected="một thư mục có sẵn, tính từ thư mục chứa " + shown))
+    return SiteConfig(path, Settings(settings, shown), tuple(folders)), problems
+
+
+def _read(path: Path, shown: str, inheriting: tuple[Path, ...]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    data = read_bytes(path, shown)
+    if isinstance(data, ReadResult):
+        return None, data.problems
+    text = decode(data, shown)
+    if isinstance(text, Problem):
+        return None, [text]
+    try:
+        values = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        return None, [unparsable(shown, yamlerrors.describe(error, text))]
+    except RecursionError:
+        return None, [unparsable(shown, yamlerrors.TOO_DEEP)]
+    if values is None:
+        return {}, []
+    if not isinstance(values, dict):
+        return None, [Problem(shown, None, "", "tệp cấu hình không phải một bảng 'tên: giá trị'.")]
+    if "INHERIT" not in values:
+        return values, []
+    parent = path.parent / str(values.pop("INHERIT"))
+    shown_parent = shown_path(parent, path.parent)
+    if parent.resolve() in inheriting or parent.resolve() == path.resolve():
+        return None, [Problem(shown, None, "INHERIT", f"kế thừa vòng quanh: '{shown_parent}' lại kế thừa tệp này.")]
+    if not parent.is_file():
+        return None, [Problem(shown, None, "INHERIT", f"không có tệp '{shown_parent}' để kế thừa.")]
+    inherited, problems = _read(parent, shown_parent, (*inheriting, path.resolve()))
+    return (None if inherited is None else _merged(inherited, values)), problems
+
+
+def _merged(parent: dict[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """`child` over `parent`, tables merged key by key (mergedeep's rule, which MkDocs uses)."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        merged[key] = _merged(old, value) if isinstance(old, dict) and isinstance(value, Mapping) else value
+    return merged
+
+
+def _custom_dir(values: Mapping[str, Any]) -> Any:
+    theme = values.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, Mapping) else None
+
+
+def _named(written: Any) -> list[tuple[Any, Any]] | None:
+    """(name, options) of a list or table of plugins or Markdown extensions as MkDocs reads it
+    (`- name`, `- name: {options}`, or `name: {options}`); None for anything else (MkDocs refuses it)."""
+    if isinstance(written, Mapping):
+        return list(written.items())
+    if isinstance(written, list) and all(isinstance(i, str) or (isinstance(i, Mapping) and len(i) == 1)
+                                         for i in written):
+        return [(i, {}) if isinstance(i, str) else next(iter(i.items())) for i in written]
+    return None
+
+
+def _extension_options(written: Any) -> Any:
+    """The Markdown extensions' options by the extension's name, as MkDocs keeps them
+    (`mdx_configs`: an extension written without options has none; a later one wins)."""
+    items = _named(written)
+    return written if items is None else {name: options for name, options in items if options}
+
+
+def _plugins_by_name(written: Any, theme: Any) -> Any:
+    """The plugins' options by the name MkDocs gives each (config_options.Plugins)."""
+    items = _named(written)
+    if items is None:
+        return written
+    theme_name = theme.get("name") if isinstance(theme, Mapping) else theme
+    installed = {entry.name for entry in metadata.entry_points(group="mkdocs.plugins")}
+    count: Counter[str] = Counter()
+    named: dict[str, Any] = {}
+    for name, options in items:
+        name = str(name)
+        if name.startswith("/"):
+            name = name[1:]
+        elif "/" not in name and theme_name and f"{theme_name}/{name}" in installed:
+            name = f"{theme_name}/{name}"
+        count[name] += 1
+        named[name if count[name] == 1 else f"{name} #{count[name]}"] = options or {}
+    return named
+
+
+def site_problems(path: Path, redactor: Redactor) -> list[Problem]:
+    """What the build refuses in the site's own files beyond data/: every check of
+    site_checks on mkdocs.yml at `path` and on the files of its folders."""
+    config, problems = read_site_config(path)
+    if config is None:
+        return problems
+    return [*problems, *settings_problems(config.settings, redactor), *file_problems(config.files(), redactor)]

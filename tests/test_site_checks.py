@@ -1,0 +1,287 @@
+"""`cotcan kiem-tra` refuses what the build refuses in the site's own files beyond data/
+(portal/site_checks.py): mkdocs.yml's texts, the hand-written pages of content/, their names.
+
+- Each case is put into a small site, then both run: the check exits 1, the build exits 1,
+  and the two reports hold the same problems (compared, not written out here); the build
+  ends with a Vietnamese line, not MkDocs' "Aborted with a BuildError!".
+- The checks the build runs are the checks the check runs (every one of site_checks' lists,
+  spied on in both), but the rendered page's, which only MkDocs' Markdown can make.
+- mkdocs.yml is read as MkDocs reads it (!ENV, INHERIT, Material's !!python/name: options):
+  compared with MkDocs' own reading, text by text.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from cli_util import cotcan
+from full_dataset import PRIVATE_EMAIL, with_texts, write
+from test_pages import build, write_site
+from test_privacy import ORDINARY_PAGE
+from test_publish import run_build
+
+from conftest import REPO
+from portal import privacy, site_checks
+from portal.commands import Exit
+from portal.privacy import settings_texts
+from portal.site_config import read_site_config
+from portal_mkdocs import notices
+from portal_mkdocs.plugin import PortalPlugin
+
+Edit = Callable[[Path], None]
+
+
+def clean_site(root: Path) -> Path:
+    """A small site whose data holds private contacts (tests/full_dataset.py) and whose own
+    files hold none: a hand-written page with ordinary numbers and a published phone."""
+    write_site(root, data=write(with_texts(lambda text, _field, _room: text), root))
+    (root / "content/lien-he.md").write_text(ORDINARY_PAGE, encoding="utf-8")
+    return root
+
+
+def edit_config(root: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    path = root / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(config)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def in_copyright(root: Path) -> None:
+    edit_config(root, lambda config: config.update(copyright="© Phòng GDĐT, đường dây nóng 0912-345-678"))
+
+
+def in_page(root: Path) -> None:
+    # Line 3, the number split by markup as a clerk pastes it from Word.
+    (root / "content/lien-he.md").write_text(
+        "# Liên hệ\n\nCô Thùy (tổ trưởng): **0912** 345&nbsp;678, ngày 13/09/2024.\n", encoding="utf-8")
+
+
+def in_file_name(root: Path) -> None:
+    (root / "content/anh").mkdir()
+    (root / "content/anh/Cô Thùy 0912.345.678.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+
+
+def in_nav_title(root: Path) -> None:
+    edit_config(root, lambda config: config["nav"].append({f"Hỏi cô Thùy ({PRIVATE_EMAIL})": "lien-he.md"}))
+
+
+def in_table_of_contents_title(root: Path) -> None:
+    """Material prints the `toc` extension's title beside every page."""
+    edit_config(root, lambda config: config.update(markdown_extensions=[
+        "attr_list", {"toc": {"permalink": True, "title": "Mục lục (góp ý: cô Thùy, 0912 345 678)"}}]))
+
+
+# The case, and where its report must say the value is (file and key, or file and line).
+CASES: dict[str, tuple[Edit, str]] = {
+    "copyright": (in_copyright, "mkdocs.yml, mục copyright:"),
+    "nav title": (in_nav_title, "mkdocs.yml, mục nav[3].Hỏi cô Thùy"),
+    "Markdown option": (in_table_of_contents_title, "mkdocs.yml, mục markdown_extensions.toc.title:"),
+    "page": (in_page, "content/lien-he.md, dòng 3:"),
+    "file name": (in_file_name, "content/anh/Cô Thùy 0912.345.678.png:"),
+}
+
+
+def errors(report: str) -> list[str]:
+    """The error blocks of a clerk's report (a LỖI line and its indented lines), however the
+    report was printed (MkDocs' log puts its own prefix before the report's first line only)."""
+    blocks: list[str] = []
+    for line in report.splitlines():
+        if line.startswith("LỖI "):
+            blocks.append(line)
+        elif line.startswith("    ") and blocks:
+            blocks[-1] += "\n" + line
+    return sorted(blocks)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_check_refuses_what_the_build_refuses_with_the_same_report(tmp_path: Path, case: str) -> None:
+    edit, where = CASES[case]
+    root = clean_site(tmp_path)
+    edit(root)
+    checked = cotcan("kiem-tra", cwd=root)
+    built = build(root)
+    assert checked.returncode == Exit.DATA, checked.stdout[-3000:]
+    assert built.returncode == 1
+    found = errors(checked.stdout)
+    assert found and found == errors(built.stderr)
+    assert all(where in block.splitlines()[0] for block in found), found
+    assert "riêng tư" in found[0]
+    # The build's last line (MkDocs prints it on standard output) is Vietnamese: no English for
+    # the clerk, no traceback.
+    assert built.stdout.strip().splitlines()[-1] == notices.build_stopped(kept=True)
+    assert "Aborted" not in built.stderr + built.stdout and "Traceback" not in built.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_clean_site_passes_the_check(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:]
+    assert checked.stdout.rstrip().endswith("0 lỗi, 0 cảnh báo.")
+
+
+def test_the_repositorys_own_site_passes_the_check() -> None:
+    """Its mkdocs.yml has !ENV values; its content/ the office's guide."""
+    checked = cotcan("kiem-tra", cwd=REPO)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:]
+
+
+def test_the_check_reads_the_mkdocs_yml_it_is_told(tmp_path: Path) -> None:
+    root = clean_site(tmp_path / "trang")
+    in_copyright(root)
+    moved = root / "cau-hinh.yml"
+    (root / "mkdocs.yml").rename(moved)
+    assert cotcan("kiem-tra", "--data", str(root / "data"), cwd=tmp_path).returncode == Exit.OK  # none beside
+    told = cotcan("kiem-tra", "--data", str(root / "data"), "-f", str(moved), cwd=tmp_path)
+    assert told.returncode == Exit.DATA
+    assert [block.splitlines()[0] for block in errors(told.stdout)] == [
+        "LỖI cau-hinh.yml, mục copyright: có số điện thoại riêng tư '0912-345-678'."]
+    missing = cotcan("kiem-tra", "--data", str(root / "data"), "--config-file", str(root / "khong-co.yml"), cwd=root)
+    assert missing.returncode == Exit.USAGE
+    assert "khong-co.yml: không có tệp cấu hình này" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_broken_mkdocs_yml_is_told_at_its_line(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("extra:\n  lien_he: \"Cô Thùy: 0912 345 678\n")  # a quote never closed
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.DATA
+    [block] = errors(checked.stdout)
+    assert block.startswith("LỖI mkdocs.yml, dòng ") and "YAML không đọc được" in block
+
+
+# The checks run: the same on both sides
+
+
+CHECK_LISTS = ("SETTINGS_CHECKS", "FILE_CHECKS", "RENDERED_CHECKS")
+CHECKED = "checks run: "
+# Run in the build's own process before MkDocs starts (test_publish.run_build): each check of
+# site_checks' lists notes its name; the build's process prints them as it ends.
+SPY = f"""
+import atexit, json, os, sys
+from portal import site_checks
+run, main = set(), os.getpid()
+def spied(check):
+    def spy(*args):
+        run.add(check.__name__)
+        return check(*args)
+    return spy
+for name in {CHECK_LISTS!r}:
+    setattr(site_checks, name, tuple(spied(check) for check in getattr(site_checks, name)))
+atexit.register(lambda: os.getpid() == main and print({CHECKED!r} + json.dumps(sorted(run)), file=sys.stderr))
+"""
+
+
+def names(*lists: str) -> set[str]:
+    return {check.__name__ for name in lists for check in getattr(site_checks, name)}
+
+
+def test_the_check_runs_every_check_the_build_runs_but_the_rendered_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = clean_site(tmp_path)
+    built = run_build(root, SPY)
+    assert built.returncode == 0, built.stderr[-3000:]
+    [line] = [line for line in built.stderr.splitlines() if line.startswith(CHECKED)]
+    by_build = set(json.loads(line.removeprefix(CHECKED)))
+
+    by_check: set[str] = set()
+    for name in CHECK_LISTS:
+        monkeypatch.setattr(site_checks, name, tuple(_spied(check, by_check) for check in getattr(site_checks, name)))
+    assert cotcan("kiem-tra", cwd=root).returncode == Exit.OK
+
+    assert by_build == names(*CHECK_LISTS)
+    assert by_check == names("SETTINGS_CHECKS", "FILE_CHECKS") == by_build - names("RENDERED_CHECKS")
+
+
+def _spied(check: Callable[..., Any], run: set[str]) -> Callable[..., Any]:
+    def spy(*args: Any) -> Any:
+        run.add(check.__name__)
+        return check(*args)
+    spy.__name__ = check.__name__
+    return spy
+
+
+def test_the_plugin_calls_no_check_of_privacy_but_through_site_checks() -> None:
+    """A check of the site's own files written in privacy.py (its functions that give
+    problems) and called by the plugin directly would be run by the build alone."""
+    checks = {name for name, function in inspect.getmembers(privacy, inspect.isfunction)
+              if function.__module__ == privacy.__name__ and "Problem" in str(function.__annotations__.get("return"))}
+    assert "private_values_in_page" in checks
+    adapter = REPO / "plugins/portal_mkdocs"
+    called = {(path.name, node.id if isinstance(node, ast.Name) else node.attr)
+              for path in adapter.rglob("*.py") for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, (ast.Name, ast.Attribute))}
+    assert {(module, name) for module, name in called if name in checks} == set()
+
+
+# Reading mkdocs.yml as MkDocs does
+
+
+def test_mkdocs_yml_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text the check walks is one the build walks, at the same key (MkDocs' own
+    reading: INHERIT, !ENV, Material's !!python/name: options, a plugin's theme name)."""
+    from mkdocs.config import load_config
+
+    from portal_mkdocs.theme import settings_as_written
+
+    root = clean_site(tmp_path)
+    (root / "chung.yml").write_text(
+        "site_description: Cổng thông tin của Phòng GDĐT\n"
+        "extra:\n  lien_he:\n    ten: Văn phòng\n    dia_chi: Số 1, đường 13/9\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "INHERIT: chung.yml\n" + config + "copyright: !ENV [PORTAL_COPYRIGHT, '© Phòng GDĐT']\n"
+        "extra:\n  lien_he:\n    dien_thoai: !ENV PORTAL_PHONE\n", encoding="utf-8")
+    monkeypatch.setenv("PORTAL_PHONE", "0243 823 4567")
+    monkeypatch.chdir(root)
+    loaded = load_config(str(root / "mkdocs.yml"))
+    by_build = dict(settings_texts(settings_as_written(loaded)))
+    site, problems = read_site_config(root / "mkdocs.yml")
+    assert problems == [] and site is not None
+    by_check = dict(settings_texts(site.settings.values))
+    outside_plugins = {path for path in by_build if path[0] != "plugins"}
+    assert {path for path in by_check if path[0] != "plugins"} == outside_plugins
+    assert all(by_check[path] == by_build[path] for path in outside_plugins)
+    assert set(by_check) <= set(by_build)  # the plugins' options, as written, among them as loaded
+    assert by_check[("extra", "lien_he", "dien_thoai")] == "0243 823 4567"
+    assert by_check[("extra", "lien_he", "ten")] == "Văn phòng"  # inherited, merged under extra
+    # Material's emoji functions are no text, only their keys are: as in the build.
+    assert by_check[("markdown_extensions", "pymdownx.emoji", "emoji_index")] == "emoji_index"
+    assert [folder.name for folder in site.folders] == ["content"]
+
+
+def test_a_folder_of_data_alone_is_checked_as_before(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    os.remove(root / "mkdocs.yml")
+    in_page(root)  # content/ is no site's without its mkdocs.yml
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:]
+
+
+# The build's last line
+
+
+def test_a_refused_build_under_mkdocs_serve_ends_with_a_vietnamese_line() -> None:
+    """The line is an Abort (a SystemExit), which MkDocs' rebuild loop prints before it goes on
+    serving (LiveReloadServer._build_loop); `mkdocs build`'s is tested above."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    plugin = PortalPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    with pytest.raises(Abort) as ended:
+        plugin.on_build_error(error=PluginError("Dữ liệu trong data/ có lỗi"))
+    assert isinstance(ended.value, SystemExit) and ended.value.code == 1
+    assert ended.value.format_message() == notices.build_stopped(kept=False)  # serve publishes nothing
+    assert plugin.on_build_error(error=ValueError("a bug")) is None  # MkDocs shows it as it is
