@@ -346,9 +346,12 @@ def test_the_comments_carried_into_a_new_year_are_the_clerk_s_vietnamese(repo_da
         assert comments and not [line for line in comments if ENGLISH_WORDS.search(line)], path
 
 
-def test_a_copy_refused_because_a_closed_school_led_a_group_names_the_school(repo_data: Path) -> None:
+def test_a_group_whose_leading_school_closed_is_started_and_its_leader_awaited(repo_data: Path) -> None:
     """THCS An Nhơn Tây leads Củ Chi's Nhóm 4 and merged into THCS An Phú on 30/6/2025: the Sở's
-    copy, without it, has a group without a leader and is refused; the clerk is told why."""
+    copy leaves it out (its successor is not guessed to lead), so the group has no leader. The
+    copy was refused and the year could not be started at all; now the draft check says the
+    signed list will name the leader (a warning, as every placeholder of the year), and the
+    build refuses the year until it does."""
     path = repo_data / "schools" / "pgddt-cu-chi.yml"
     entry = "  - id: cc-thcs-an-nhon-tay\n    name: THCS An Nhơn Tây\n    level: THCS\n"
     text = path.read_text(encoding="utf-8")
@@ -356,8 +359,14 @@ def test_a_copy_refused_because_a_closed_school_led_a_group_names_the_school(rep
     path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-an-phu\n"),
                     encoding="utf-8")
     result = new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(repo_data))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    closed = result.stderr.index("  - THCS An Nhơn Tây (cc-thcs-an-nhon-tay): hoạt động đến hết ngày 30/06/2025, "
-                                 "sáp nhập vào THCS An Phú (cc-thcs-an-phu).")
-    assert closed < result.stderr.index(": không có nhóm trưởng.")
-    assert not (repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()
+    assert result.returncode == 0, result.stderr
+    assert ("  - THCS An Nhơn Tây (cc-thcs-an-nhon-tay): hoạt động đến hết ngày 30/06/2025, sáp nhập vào THCS An Phú "
+            "(cc-thcs-an-phu).") in result.stdout + result.stderr
+    draft = cotcan("kiem-tra", "--draft", "--data", str(repo_data))
+    assert draft.returncode == 0 and ": không có nhóm trưởng." in draft.stdout, draft.stdout
+    leaderless = next(block for block in draft.stdout.split("\n\n") if ": không có nhóm trưởng." in block)
+    assert leaderless.startswith("CẢNH BÁO data/years/2025-2026/so-gddt-tp-hcm.yml"), leaderless
+    assert "danh sách đã ký sẽ ghi nhóm trưởng" in leaderless
+    final = cotcan("kiem-tra", "--data", str(repo_data))
+    assert final.returncode == 1 and any(block.startswith("LỖI") and ": không có nhóm trưởng." in block
+                                         for block in final.stdout.split("\n\n"))

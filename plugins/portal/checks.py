@@ -144,7 +144,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     _check_placeholder_records(ctx, draft)
     _check_documents(ctx, draft)
     _check_office_years(ctx)
-    _check_bodies(ctx)
+    _check_bodies(ctx, draft)
     if not unbuilt.people:  # with people left out, some private contacts are not known
         _check_privacy(ctx, kept)
     return ctx.problems
@@ -478,7 +478,7 @@ def _check_closed_schools(ctx: _Context) -> None:
                     "ghi đơn vị người này đang công tác (không đoán), hoặc bỏ 'unit'")
 
 
-def _check_bodies(ctx: _Context) -> None:
+def _check_bodies(ctx: _Context, draft: bool) -> None:
     p, u = ctx.portal, ctx.unbuilt
     units = set(p.schools) | set(p.offices)
     unbuilt_units = u.schools | u.offices
@@ -508,7 +508,7 @@ def _check_bodies(ctx: _Context) -> None:
             ctx.add(s, ("parent",), "tổ chức nằm trong chính nó (vòng lặp 'parent').",
                     hint="tổ chức cấp trên không thể là tổ chức cấp dưới của nó.")
             continue
-        _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete)
+        _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete, draft=draft)
     _check_subject_twins(ctx)
 
 
@@ -584,9 +584,11 @@ def _in_cycle(p: Portal, body: Body) -> bool:
     return False
 
 
-def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
+def _check_roster(ctx: _Context, body: Body, complete: bool, draft: bool) -> None:
     """Leaders, duplicates, head counts and row numbers. An incomplete list (a sub-body left
-    out for its own error) is not counted."""
+    out for its own error) is not counted. A list set up by a placeholder decision is a copy
+    that the signed list will replace: in a draft, a leader missing from it is a warning (a
+    school that led a group closed before the year `cotcan nam-moi` started)."""
     s = body.source
     p = ctx.portal
     children = p.children(body)
@@ -602,9 +604,12 @@ def _check_roster(ctx: _Context, body: Body, complete: bool) -> None:
         leaders = [i for i, m in enumerate(body.members) if m.role == leader]
         label = wording.role_name(leader).lower()
         if not leaders:
+            decision = p.documents.get(body.decision or "")
+            awaited = draft and decision is not None and is_placeholder(decision)
             ctx.add(s, ("members",), f"{body.name}: không có {label}.",
                     expected=f"đúng một thành viên có 'role: {leader}'",
-                    hint="kiểm tra cột Ghi chú của danh sách gốc.")
+                    hint=f"danh sách đã ký sẽ ghi {label}; nhập danh sách đó. {_ONLY_A_DRAFT}" if awaited
+                    else "kiểm tra cột Ghi chú của danh sách gốc.", severity="warning" if awaited else "error")
         for extra in leaders[1:]:
             ctx.add(s, ("members", extra, "role"), f"{body.name}: có hai {label}.",
                     expected=f"chỉ một thành viên có 'role: {leader}'",
