@@ -486,10 +486,20 @@ def run_script(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_script_prints_yaml_and_exits_0_when_all_rows_match() -> None:
-    done = run_script("--office", OFFICE, "--input", str(MANAGERS))
+    done = run_script("--office", OFFICE, "--input", str(MANAGERS), "--body", "dbp-to-cot-can-thcs-cbql")
     assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["bodies"][0]["members"][0]["person"] == "dbp-le-thi-hong"
+    assert "12 dòng, 12 khớp, 0 chưa khớp" in done.stderr and "không có gì thay đổi" in done.stderr
+
+
+def test_rows_of_no_body_are_proposed_and_the_dry_run_exits_1_as_apply_would() -> None:
+    """A list without headings and without --body: its rows are proposed under `members:`
+    for the clerk to place, and the dry run exits 1, since --apply refuses such rows (it
+    exited 0 and invited --apply)."""
+    done = run_script("--office", OFFICE, "--input", str(MANAGERS))
+    assert done.returncode == 1 and "--apply sẽ không ghi khi còn những dòng đó." in done.stderr, done.stderr
     assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
-    assert "12 dòng, 12 khớp, 0 chưa khớp" in done.stderr
+    assert "chạy lại lệnh với --apply" not in done.stderr
 
 
 def test_script_exits_1_on_an_unmatched_row(tmp_path: Path) -> None:

@@ -155,7 +155,8 @@ def test_output_refuses_an_existing_file_without_force(data: Path, tmp_path: Pat
     target.write_text("cũ", encoding="utf-8")
     code, _, err = run(capsys, "--office", "pgddt-dien-bien-phu", "--input", str(table), "--data", str(data),
                        "--output", str(target), "--force")
-    assert code == 0, err
+    # Written, though the list has rows of no body, which --apply would refuse (exit 1, said).
+    assert code == 1 and "--apply sẽ không ghi khi còn những dòng đó." in err, err
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["members"][0]["person"] == "dbp-cao-thi-dai"
 
 
@@ -283,7 +284,7 @@ def test_the_command_speaks_vietnamese_and_never_shows_a_traceback(data: Path, t
 def test_the_command_reads_data_from_the_current_folder() -> None:
     done = cotcan("nhap", "--office", "pgddt-dien-bien-phu", "--input",
                   str(REPO / "tests" / "fixtures" / "import" / "dbp-2024-cbql.tsv"), cwd=REPO)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1 and "dòng chưa thuộc tổ chức nào" in done.stderr, done.stderr  # no body: no --apply
     assert yaml.safe_load(done.stdout)["members"][0]["person"] == "dbp-cao-thi-dai"
 
 

@@ -146,10 +146,13 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
     if result.unplaced:
         rows = ", ".join(str(r.line) if r.line is not None else r.place for r in result.unplaced[:10])
         say(f"\nCó {len(result.unplaced)} dòng chưa thuộc tổ chức nào (dòng {rows}): thêm dòng tiêu đề (ví dụ "
-            "'CỤM 01') hoặc dùng --body. Các dòng đó ở mục 'members' của YAML; chưa ghi gì.")
+            "'CỤM 01') hoặc dùng --body. Các dòng đó ở mục 'members' của YAML; chưa ghi gì, và --apply sẽ không "
+            "ghi khi còn những dòng đó.")
         if apply:
             return Exit.DATA
     if not changes:
+        if result.unplaced:
+            return Exit.DATA  # nothing placed, so nothing to change: said above
         say("Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
         return Exit.OK
     say(f"\n{_CHANGED if apply else _WILL_CHANGE}:")
@@ -159,7 +162,7 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
         say("")
         say(unified_diff(change).rstrip("\n"))
     if not apply:
-        return _tried(changes, data, before, kept)
+        return _tried(changes, data, before, kept, unplaced=bool(result.unplaced))
     outcome = apply_changes(changes, lambda: load(data, draft=True, kept=kept)[1], before)
     if not outcome.applied:
         say(report(outcome.errors, closing=None))
@@ -169,16 +172,20 @@ def _changes(portal: Portal, result: ImportResult, data: Path, apply: bool, befo
     return Exit.OK
 
 
-def _tried(changes: list[FileChange], data: Path, before: list[Problem], kept: CheckedFiles) -> int:
+def _tried(changes: list[FileChange], data: Path, before: list[Problem], kept: CheckedFiles, unplaced: bool) -> int:
     """The dry run: the whole check of the data as the import would leave it, as --apply
     runs it, nothing written. The errors it would bring (for which --apply would refuse the
-    import), and the warnings, since the clerk reads them best before writing."""
+    import), and the warnings, since the clerk reads them best before writing. Rows that
+    went into no body (said above) are refused by --apply too: exit 1, no invitation."""
     found = try_changes(changes, data, before, draft=True, kept=kept)
     if found.errors or found.warnings:
         say("")
         say(report([*found.errors, *found.warnings], closing=None))
     if found.errors:
         say(_refused(data, written=False))
+        return Exit.DATA
+    if unplaced:
+        say(f"\nChưa ghi gì vào {data}: còn dòng chưa thuộc tổ chức nào (ở trên).")
         return Exit.DATA
     say(f"\nDữ liệu như sau khi nhập qua kiểm tra. Chưa ghi gì vào {data}. Xem lại, rồi chạy lại lệnh với --apply "
         "để ghi.")
