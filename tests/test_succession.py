@@ -259,6 +259,31 @@ def test_an_ended_office_asked_alone_is_compared_with_the_successor_year_carryin
     assert sample.returncode == 0 and sample.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: "), sample.stderr
 
 
+def test_a_year_carrying_two_districts_on_names_the_comparison_of_the_other(tmp_path: Path) -> None:
+    """The hostile review: the Sở's 2025-2026 carries on Củ Chi (last year 2024-2025) and Dầu
+    Tiếng (last year 2023-2024); `so-sanh --office so-gddt-tp-hcm` compared with Củ Chi and
+    said nothing of Dầu Tiếng. And from Củ Chi's later year it said no successor year existed
+    and named a nam-moi that is refused."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    added = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                     "--data", str(data))
+    assert added.returncode == 0, added.stderr
+    successor = cotcan("so-sanh", "--office", "so-gddt-tp-hcm", "--to", "2025-2026", "--data", str(data))
+    assert successor.returncode == 0, successor.stderr
+    assert ("Năm học 2025-2026 cũng tiếp tục các tổ chức của pgddt-dau-tieng (năm học cuối 2023-2024): so sánh bằng "
+            "cotcan so-sanh --office pgddt-dau-tieng.") in successor.stderr
+    other = cotcan("so-sanh", "--office", "pgddt-dau-tieng", "--data", str(data))
+    assert other.returncode == 0 and other.stdout.startswith("Thay đổi 2023-2024 → 2025-2026: "), other.stderr
+    later = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2025-2026", "--data", str(data))
+    assert later.returncode == 2 and "nam-moi" not in later.stderr
+    assert later.stderr.strip().endswith(
+        "các tổ chức của đơn vị này được so-gddt-tp-hcm tiếp tục từ năm học 2025-2026: so sánh năm học 2024-2025 "
+        "với năm học đó bằng cotcan so-sanh --office pgddt-cu-chi, các năm học sau bằng cotcan so-sanh --office "
+        "so-gddt-tp-hcm."), later.stderr
+
+
 def test_two_years_before_the_successor_s_own_are_compared_in_the_ended_office() -> None:
     """Asked under the successor's id for two years that are both the ended office's own
     (the sample Sở carries on the sample Phòng from 2025-2026)."""

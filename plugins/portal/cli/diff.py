@@ -98,7 +98,7 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
     try:
         old, new = pick_years(sorted(set(own) | {y for years in before.values() for y in years}), old, new)
     except DiffError as error:
-        raise DiffError(f"{error}{_no_successor_year(portal, office)}") from None
+        raise DiffError(f"{error}{_no_successor_year(portal, office, own[-1])}") from None
     if old in own or new not in own:
         return office, old, new  # the office's own years; a year it lacks is reported by the diff
     ended = carried_from(portal, office, old, new)
@@ -121,16 +121,37 @@ def _carried_on(portal: Portal, office: str, last: SchoolYear) -> SchoolYear | N
     return next((y for y in later if succession_office(portal, office, last, y) is not None), None)
 
 
-def _no_successor_year(portal: Portal, office: str) -> str:
-    """Why an ended office has no later year to compare with, and how to start one."""
+def _no_successor_year(portal: Portal, office: str, last: SchoolYear) -> str:
+    """For an ended office whose years cannot be compared as asked: where its lists went
+    on (a successor's year, compared there), or how to start that year."""
     ended = portal.offices[office]
     if ended.valid_until is None or not ended.successors:
         return ""
+    carried = _carried_on(portal, office, last)
+    if carried is not None:
+        heir = succession_office(portal, office, last, carried)
+        assert heir is not None
+        return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; các tổ chức của đơn vị này "
+                f"được {heir} tiếp tục từ năm học {carried}: so sánh năm học {last} với năm học đó bằng "
+                f"{commands.DIFF.line('--office', office)}, các năm học sau bằng "
+                f"{commands.DIFF.line('--office', heir)}.")
     successors = ", ".join(s.office for s in ended.successors)
     start = commands.NEW_YEAR.line("--office", office, "--successor", ended.successors[0].office)
     return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; chưa có năm học nào của "
             f"đơn vị kế thừa ({successors}) tiếp tục các tổ chức của đơn vị này. Gợi ý: bắt đầu năm học đó bằng "
             f"{start}.")
+
+
+def also_carried(portal: Portal, office: str, compared: str, new: SchoolYear) -> list[tuple[str, SchoolYear]]:
+    """The other ended offices whose lists `office`'s year `new` carries on, with the last
+    year of each (one taken over later than the year before `new`, as a district whose
+    last year on file is older): compared each on its own."""
+    found = []
+    for other in predecessors(portal, office):
+        years = [y for y in office_years(portal, other) if y < new]
+        if other != compared and years and succession_office(portal, other, years[-1], new) == office:
+            found.append((other, years[-1]))
+    return found
 
 
 def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[SchoolYear]], old: SchoolYear | None,
@@ -183,6 +204,9 @@ def _run(args: argparse.Namespace) -> int:
         elif compared != args.office:
             say(f"Năm học {new} của {args.office} tiếp tục các tổ chức của {compared}, đã chấm dứt: so sánh với "
                 f"năm học {old} của {compared}.")
+            for other, last in also_carried(portal, args.office, compared, new):
+                say(f"Năm học {new} cũng tiếp tục các tổ chức của {other} (năm học cuối {last}): so sánh bằng "
+                    f"{commands.DIFF.line('--office', other)}.")
         if args.body:
             body = diff_body(portal, compared, args.body, old, new)
             output = to_json(body) if args.json else format_text(body)
