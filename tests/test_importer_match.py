@@ -1474,12 +1474,13 @@ def test_a_school_written_as_the_leading_school_is_the_group_s_leader(repo_porta
     assert [(r.role, r.note) for r in result.rows] == [("uy-vien", "Trường nhóm trưởng")]
 
 
-def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = "HỘI ĐỒNG KHOA HỌC") -> Path:
+def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = "HỘI ĐỒNG KHOA HỌC",
+                     last_column: str = "Ghi chú") -> Path:
     """A council's list under its heading (merged across the table), as a new body of the year."""
     people = [("Võ Văn Khoa", "Bình Minh"), ("Lâm Thị Tuyết Mai", "Tân Phú"), ("Hồ Văn Thái", "Long Thạnh"),
               ("Châu Văn Lợi", "Tân Phú")]
     return write_table(tmp_path / f"hd.{fmt}", [
-        MAU_HEADER, ["", heading, None, None, None, None],
+        [*MAU_HEADER[:-1], last_column], ["", heading, None, None, None, None],
         *([i, name, "Giáo viên", _pgd_mau(school), "", note]
           for i, ((name, school), note) in enumerate(zip(people, notes, strict=False), start=1))],
         merges=("B2:F2",))
@@ -1526,5 +1527,61 @@ def test_an_officer_of_a_council_the_list_is_not_is_a_note_not_its_role(repo_por
         ("chu-tich", "Chủ tịch Hội đồng bộ môn Toán học"), ("uy-vien", "Thư ký Hội đồng bộ môn Văn"),
         ("uy-vien", "Ủy viên HĐND xã"), ("uy-vien", "Phó CT HĐ bộ môn Ngữ văn")]
     assert [p.message for r in result.rows for p in r.remarks if "hội đồng" in p.message] == [
-        "'Thư ký Hội đồng bộ môn Văn' ghi chức vụ ở một hội đồng khác, không phải Hội đồng bộ môn toán: giữ ở ghi "
+        "'Thư ký Hội đồng bộ môn Văn' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG BỘ MÔN TOÁN: giữ ở ghi "
         "chú, không đọc là vai trò."]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_an_officer_of_a_council_of_a_kind_no_list_names_is_a_note_said(repo_portal: Portal, tmp_path: Path,
+                                                                        fmt: str) -> None:
+    """The hostile review of the importer: a council whose kind is in no list of kinds ("HĐ
+    Đội huyện", "HĐ lựa chọn SGK", "HĐQT") was taken for the list's, its officers the
+    Hội đồng khoa học's deputy and secretary without a word."""
+    notes = ["Chủ tịch HĐKH", "Phó CT HĐ Đội huyện", "TK HĐ lựa chọn SGK", "Phó CT HĐQT"]
+    path = _science_council(tmp_path, fmt, notes)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == [("chu-tich", notes[0]), *(("uy-vien", n) for n in notes[1:])]
+    assert [p.message for r in result.rows for p in r.remarks if "hội đồng khác" in p.message] == [
+        f"'{note}' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG KHOA HỌC: giữ ở ghi chú, không đọc là vai "
+        "trò." for note in notes[1:]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("heading, notes", [
+    ("HỘI ĐỒNG TĐKT", ["Chủ tịch Hội đồng thi đua khen thưởng", "Phó CT HĐ thi đua", "Thư ký HĐTĐKT"]),
+    ("HỘI ĐỒNG KH", ["Chủ tịch Hội đồng khoa học", "Phó Chủ tịch HĐ KH", "Thư ký HĐKH"]),
+    ("HỘI ĐỒNG BỘ MÔN VĂN", ["Chủ tịch HĐ bộ môn Ngữ văn", "PCT Hội đồng bộ môn Văn", "Thư ký HĐ môn Ngữ văn"]),
+    ("HỘI ĐỒNG BỘ MÔN HOẠT ĐỘNG TRẢI NGHIỆM, HƯỚNG NGHIỆP",
+     ["Chủ tịch HĐ bộ môn HĐTN", "Phó Chủ tịch HĐ bộ môn HĐTN-HN",
+      "Thư ký Hội đồng bộ môn Hoạt động trải nghiệm, hướng nghiệp"]),
+])
+def test_a_council_s_own_officers_are_its_roles_however_its_name_is_written(repo_portal: Portal, tmp_path: Path,
+                                                                            fmt: str, heading: str,
+                                                                            notes: list[str]) -> None:
+    """The hostile review of the importer: the council's kind was read from the officer's
+    words but not from the list's name ("HĐ TĐKT" and "thi đua khen thưởng"), nor a subject
+    from a name with a comma or from "Văn" alone: the council lost its chairman, said to be
+    of another council. Both names are read alike now."""
+    path = _science_council(tmp_path, fmt, [*notes, ""], heading=heading)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
+    assert not [p for r in result.rows for p in r.remarks if "hội đồng khác" in p.message]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("role", ["Phó CT HĐND xã", "Thư ký HĐ bộ môn Ngữ văn", "Phó Chủ tịch HĐ Đội"])
+def test_another_council_s_officer_in_a_role_column_is_an_error(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                role: str) -> None:
+    """The hostile review of the importer: in an exact "Vai trò" column, "Phó CT HĐND xã"
+    was the Toán council's deputy and "Thư ký HĐ bộ môn Ngữ văn" its secretary, the text
+    lost. A Vai trò column holds the list's roles only: another council's officer there is
+    no role of the list, an error, as any other text that is none."""
+    path = _science_council(tmp_path, fmt, ["Chủ tịch Hội đồng bộ môn Toán", role], heading="HỘI ĐỒNG BỘ MÔN TOÁN",
+                            last_column="Vai trò")
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    [error] = result.errors
+    assert error.message == (f"'{role}' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG BỘ MÔN TOÁN: không "
+                             "phải vai trò trong danh sách này.")
+    assert "Vai trò" in error.path and result.rows[0].role == "chu-tich"
