@@ -1390,7 +1390,8 @@ def test_the_paragraphs_of_a_word_note_stay_apart_in_the_note_and_are_read_each_
         repo_portal: Portal, tmp_path: Path) -> None:
     """A Ghi chú of three paragraphs was kept as one line, run together ("Tổ trưởng tổ Toán
     kiêm thư ký ĐT: xem hồ sơ"): each paragraph is a part of the note, joined as note columns
-    are ("; "), but where the part goes on ("kiêm ...", a post on two lines)."""
+    are ("; "), but where the part goes on ("kiêm ...", a post on two lines). A bullet is
+    not published (it was: "- Phó nhóm trưởng; - Phụ trách lớp 9")."""
     path = _word_note_in_paragraphs(tmp_path / "ds.docx", [
         ("Võ Văn Khoa", "Bình Minh", ["Nhóm trưởng", "Dạy giỏi cấp huyện"]),
         ("Châu Văn Lợi", "Tân Phú", ["Tổ trưởng tổ Toán", "kiêm thư ký", "ĐT: xem hồ sơ"]),
@@ -1399,7 +1400,7 @@ def test_the_paragraphs_of_a_word_note_stay_apart_in_the_note_and_are_read_each_
     result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
     assert result.errors == []
     notes = ["Nhóm trưởng; Dạy giỏi cấp huyện", "Tổ trưởng tổ Toán kiêm thư ký; ĐT: xem hồ sơ",
-             "Thư ký Hội đồng trường; Chiến sĩ thi đua cơ sở", "- Phó nhóm trưởng; - Phụ trách lớp 9"]
+             "Thư ký Hội đồng trường; Chiến sĩ thi đua cơ sở", "Phó nhóm trưởng; Phụ trách lớp 9"]
     assert [(r.role, r.note) for r in result.rows] == list(zip(
         ["nhom-truong", "thu-ky", "uy-vien", "pho-nhom-truong"], notes, strict=True))
     written = yaml.safe_load(result.to_yaml())
@@ -1585,3 +1586,51 @@ def test_another_council_s_officer_in_a_role_column_is_an_error(repo_portal: Por
     assert error.message == (f"'{role}' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG BỘ MÔN TOÁN: không "
                              "phải vai trò trong danh sách này.")
     assert "Vai trò" in error.path and result.rows[0].role == "chu-tich"
+
+
+# A Ghi chú wrapped by the clerk within one phrase, and what the note and the role are.
+_WRAPPED_NOTES = [
+    ("Giáo viên dạy giỏi cấp\nhuyện năm 2023", "Giáo viên dạy giỏi cấp huyện năm 2023", "uy-vien"),
+    ("Phụ trách:\nlớp 9A", "Phụ trách: lớp 9A", "uy-vien"),
+    ("Tổ trưởng tổ Toán -\nTin", "Tổ trưởng tổ Toán - Tin", "uy-vien"),
+    ("Dạy giỏi (2022 -\n2023)", "Dạy giỏi (2022 - 2023)", "uy-vien"),
+    ("Phó nhóm trưởng\n(dạy lớp 9)", "Phó nhóm trưởng (dạy lớp 9)", "pho-nhom-truong"),
+    ("Nhóm trưởng nhóm\nToán", "Nhóm trưởng nhóm Toán", "nhom-truong"),
+    ("Phó\nnhóm trưởng", "Phó nhóm trưởng", "pho-nhom-truong"),
+    ("Thư ký\nDạy giỏi cấp\nhuyện", "Thư ký; Dạy giỏi cấp huyện", "thu-ky"),
+    ("Phó nhóm\nDạy giỏi cấp tỉnh", "Phó nhóm; Dạy giỏi cấp tỉnh", "pho-nhom-truong"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_note_wrapped_within_a_phrase_is_one_item_and_items_stay_apart(repo_portal: Portal, tmp_path: Path,
+                                                                         fmt: str) -> None:
+    """The hostile review of the importer: "; " was put in the middle of a phrase the clerk
+    wrapped ("…cấp; huyện…", "Phụ trách:; lớp 9A"), and "Phó" | "nhóm trưởng" was read as
+    the Nhóm trưởng. A line goes on the one before when that one leaves the phrase open (a
+    colon, a dash, a parenthesis, a word such as "cấp", "nhóm", "Phó") or when it starts in
+    lower case or with a parenthesis; other lines are items, joined by "; "."""
+    people = ["Võ Văn Khoa", "Châu Văn Lợi", "Huỳnh Ngọc Ánh", "Đỗ Thị Mỹ Duyên", "Nguyễn Văn Phúc",
+              "Trần Thị Kim Oanh", "Bùi Thanh Tâm", "Lưu Thị Diễm", "Lý Quốc Bảo"]
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        *([i, name, "Giáo viên", _pgd_mau("Bình Minh"), "Toán", written]
+          for i, (name, (written, _, _)) in enumerate(zip(people, _WRAPPED_NOTES, strict=True), start=1))],
+        merges=("B2:F2",))
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [p.message for p in result.errors] == []
+    assert [(r.note, r.role) for r in result.rows] == [(note, role) for _, note, role in _WRAPPED_NOTES]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written", ["Chủ tịch\nHĐ bộ môn\nNgữ văn", "Chủ tịch Hội đồng\nbộ môn Ngữ văn"])
+def test_a_council_s_name_wrapped_over_lines_is_read_whole(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                          written: str) -> None:
+    """The council's name wrapped over the lines of a Ghi chú was cut at the first line
+    ("Chủ tịch HĐ bộ môn" | "Ngữ văn"): the chairman of the Ngữ văn council, in the list of
+    the Toán council, read as its chairman, or said to be of another council in its own."""
+    for heading, role in (("HỘI ĐỒNG BỘ MÔN TOÁN", "uy-vien"), ("HỘI ĐỒNG BỘ MÔN NGỮ VĂN", "chu-tich")):
+        path = _science_council(tmp_path, fmt, [written], heading=heading)
+        result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+        assert result.errors == []
+        assert [(r.role, r.note) for r in result.rows] == [(role, " ".join(written.split()))]

@@ -472,8 +472,9 @@ def _role_parts(row: TableRow) -> dict[str, tuple[str, ...]]:
     is (_note_parts). Every column is read: two roles in them are settled as two in a note
     (settle_role). The Chức vụ is not read for a role (_role_in_position)."""
     text = row.get("role")
-    groups = [("role", _note_parts(row.lines.get("role") or (text,)) if "role" in row.loose else [text]),
-              ("note", _note_parts(row.lines.get("note") or (row.get("note"),)))]
+    groups = [("role", _note_parts((_lines_joined(row.lines.get("role") or (text,)),)) if "role" in row.loose
+               else [text]),
+              ("note", _note_parts((_lines_joined(row.lines.get("note") or (row.get("note"),)),)))]
     parts: dict[str, tuple[str, ...]] = {}
     for column, texts in groups:
         for part in filter(None, texts):
@@ -511,20 +512,48 @@ def _note(row: TableRow) -> str | None:
 # A separator of the parts of a note (_NOTE_PARTS) at the end or the start of a line.
 _ENDS_A_PART = re.compile(r"(?:[;,/]|(?:^|\s)kiêm)$", re.IGNORECASE)
 _STARTS_A_PART = re.compile(r"^(?:[;,/]|kiêm(?:\s|$))", re.IGNORECASE)
+# The end of a line that leaves its phrase open: a colon, a dash, an opening parenthesis
+# ("Phụ trách:" | "lớp 9A", "Tổ trưởng tổ Toán -" | "Tin", "Dạy giỏi (2022 -" | "2023)").
+_OPEN_END = re.compile(rf"[{DASHES}:(]$")
+# Words that end no item of a note, with their marks (lower case): a preposition, a
+# conjunction, a word waiting for its name or number ("Dạy giỏi cấp" | "huyện", "Nhóm
+# trưởng nhóm" | "Toán", "Chủ tịch HĐ bộ môn" | "Ngữ văn", "Phó" | "Nhóm trưởng"), unless
+# the line is a role's label by itself ("Phó nhóm", "Tổ phó", "Trưởng tổ").
+_UNFINISHED_WORDS = frozenset({"cấp", "của", "và", "với", "tại", "ở", "về", "môn", "bộ", "nhóm", "tổ", "phó",
+                               "khối", "lớp", "năm"})
 
 
 def _lines_joined(lines: Sequence[str]) -> str:
     """A note's lines (the paragraphs of a Word cell, the lines of an Excel one) as the
-    data keeps the note, on one line: each line a part, joined as note columns are
+    data keeps the note, on one line: each line an item, joined as note columns are
     (layout.NOTES_JOINED_BY: "Tổ trưởng tổ Toán; ĐT: xem hồ sơ"), so that the note reads
-    back into the parts its lines gave (_note_parts). A line goes on the one before it
-    after a space when a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư ký",
-    "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
+    back into the parts its lines gave (_note_parts); a bullet before a line is dropped,
+    and starts an item. A line goes on the one before it after a space when it is one
+    phrase wrapped (_wraps), a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư
+    ký", "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
     joined = ""
-    for line in filter(None, lines):
-        apart = not (_ENDS_A_PART.search(joined) or _STARTS_A_PART.match(line) or _goes_on(joined, line))
-        joined = f"{joined}{NOTES_JOINED_BY if apart else ' '}{line}" if joined else line
+    for written in lines:
+        line = _BULLET.sub("", written.strip())
+        if not line:
+            continue
+        before = joined.rpartition(NOTES_JOINED_BY)[2]
+        goes_on = line == written.strip() and (
+            _ENDS_A_PART.search(before) or _STARTS_A_PART.match(line) or _goes_on(before, line)
+            or _wraps(before, line))
+        joined = f"{joined}{' ' if goes_on else NOTES_JOINED_BY}{line}" if joined else line
     return joined
+
+
+def _wraps(before: str, line: str) -> bool:
+    """Whether a line of a note is the phrase of the line before it wrapped, not an item of
+    its own: the line before leaves it open (_OPEN_END, a parenthesis not closed, a last
+    word in _UNFINISHED_WORDS), or the line starts in lower case or with a parenthesis, as
+    no item does ("Giáo viên dạy giỏi cấp" | "huyện năm 2023", "Thư ký Hội đồng" | "bộ môn
+    Ngữ văn", "Phó nhóm trưởng" | "(dạy lớp 9)")."""
+    words = before.lower().split()
+    return bool(
+        _OPEN_END.search(before) or before.count("(") > before.count(")") or line[0].islower() or line[0] == "("
+        or words and words[-1] in _UNFINISHED_WORDS and role_label(before) is None)
 
 
 def _goes_on(before: str, part: str) -> bool:
