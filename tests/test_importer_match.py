@@ -1367,6 +1367,22 @@ def test_two_subject_columns_naming_a_combined_group_and_one_subject_disagree(re
     assert [r.name for r in result.rows if r.matched] == ["Nguyễn Văn Phúc"]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_remark_in_parentheses_does_not_make_two_subject_columns_disagree(repo_portal: Portal, tmp_path: Path,
+                                                                            fmt: str) -> None:
+    """The hostile review of the importer: "Toán (lớp 6-9)" beside "Toán" became an error
+    (the two columns "ghi khác nhau"), since a first part split off by "(" made the text
+    say more than one subject. A remark in parentheses says nothing of another subject."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        TWO_SUBJECTS_HEADER, ["", "NHÓM TOÁN", "", "", "", "", ""],
+        [1, "Võ Văn Khoa", "Giáo viên", _pgd_mau("Bình Minh"), "Toán (lớp 6-9)", "Toán", "Nhóm trưởng"],
+        [2, "Châu Văn Lợi", "Giáo viên", _pgd_mau("Tân Phú"), "Toán học (THCS)", "Toán", ""]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.name, r.subject_id, r.role) for r in result.rows] == [
+        ("Võ Văn Khoa", "toan", "nhom-truong"), ("Châu Văn Lợi", "toan", "uy-vien")]
+
+
 def _word_note_in_paragraphs(path: Path, rows: list[tuple[str, str, list[str]]]) -> Path:
     """A Word list whose Ghi chú cells hold several paragraphs (Enter in the cell), under a
     heading row merged across the table, as a clerk types it."""

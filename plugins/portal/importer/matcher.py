@@ -62,6 +62,9 @@ def _first_part(subject: str) -> str:
     return re.split(r"[-/,(]", subject)[0].strip()
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)$")  # "toan (lop 6-9)": what a subject's column says of the subject
+
+
 def _plain(key: str) -> str:
     """A key's words, its signs dropped: "hoat dong trai nghiem huong nghiep", "hdtn hn"."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", key).split())
@@ -301,10 +304,11 @@ class Matcher:
         return self.subject_keys.get(first) or self.subject_firsts.get(first)
 
     def subject_named(self, text: str) -> str | None:
-        """The subject a whole text names: a subject's name or alias, or the first part of
-        only one subject's name ("HĐTN"); None for a text that says more than one subject
-        ("Toán - Tin", which `subject` reads as Toán by its first part)."""
-        key = subject_key(text)
+        """The subject a whole text names, a remark in parentheses at its end aside ("Toán
+        (lớp 6-9)"): a subject's name or alias, or the first part of only one subject's name
+        ("HĐTN"); None for a text that says more than one subject ("Toán - Tin", which
+        `subject` reads as Toán by its first part)."""
+        key = _REMARK.sub("", subject_key(text))
         if _first_part(key) != key:
             return self.subject_keys.get(key)
         return self.subject_keys.get(key) or self.subject_firsts.get(key)
