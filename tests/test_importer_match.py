@@ -1650,3 +1650,17 @@ def test_a_council_s_name_wrapped_over_lines_is_read_whole(repo_portal: Portal, 
         result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
         assert result.errors == []
         assert [(r.role, r.note) for r in result.rows] == [(role, " ".join(written.split()))]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_council_officer_s_initials_are_read_in_capitals_only(repo_portal: Portal, tmp_path: Path,
+                                                                fmt: str) -> None:
+    """The hostile review of the importer: "Ct HĐKH" and "tk hđ" were the council's chairman
+    and secretary, though "Ct" or "tk" alone is no abbreviation (abbreviated_roles reads
+    capitals only). Initials before a council's name are read in capitals only too."""
+    notes = ["CT HĐKH", "Ct HĐKH", "tk hđ", "Phó CT HĐKH"]
+    path = _science_council(tmp_path, fmt, notes)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == list(zip(
+        ["chu-tich", "uy-vien", "uy-vien", "pho-chu-tich"], notes, strict=True))

@@ -97,7 +97,7 @@ def _whole_words() -> dict[str, str]:
 
 
 # A council's officer abbreviated before the council's name ("CT HĐKH", "Phó CT HĐKH", "P.CT
-# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), written out as _COUNCIL_OFFICER reads it.
+# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), in capitals, written out as _COUNCIL_OFFICER reads it.
 _OFFICER_INITIALS = {"ct": "chu tich", "pct": "pho chu tich", "tk": "thu ky", "uv": "uy vien"}
 _ABBREVIATED_OFFICER = re.compile(rf"^((?:{_DEPUTY} )?)({'|'.join(_OFFICER_INITIALS)}) (?=hoi dong|hd)")
 
@@ -106,7 +106,16 @@ def _key(text: str) -> str:
     key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
     # Punctuation separates words: 'Nhóm trưởng, ĐT …' and 'Thư ký; …' start with their role.
     key = " ".join(re.sub(r"[.,;:()]", " ", key).split())
-    return _ABBREVIATED_OFFICER.sub(lambda officer: officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " ", key)
+    officer = _ABBREVIATED_OFFICER.match(key)
+    if officer is None or not _in_capitals(text, officer.group(2)):  # "Ct HĐKH", as "Ct" alone, is none
+        return key
+    return officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " " + key[officer.end():]
+
+
+def _in_capitals(text: str, initials: str) -> bool:
+    """Whether the initials are written in capitals in the text, as an abbreviation is
+    (abbreviated_roles): "CT HĐKH", "P.CT Hội đồng", not "Ct HĐKH", "tk hđ"."""
+    return next((word for word in re.findall(r"[^\W\d_]+", text) if fold(word) == initials), "").isupper()
 
 
 def role_match(text: str) -> tuple[str | None, bool]:
