@@ -62,6 +62,14 @@ def _first_part(subject: str) -> str:
     return re.split(r"[-/,(]", subject)[0].strip()
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)$")  # "toan (lop 6-9)": what a subject's column says of the subject
+
+
+def _plain(key: str) -> str:
+    """A key's words, its signs dropped: "hoat dong trai nghiem huong nghiep", "hdtn hn"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", key).split())
+
+
 def _boundary_prefixes(key: str) -> list[str]:
     """The key and each of its beginnings that ends before a space or a dash, longest
     first: a known name followed by more text ("thcs nam thanh-tang cuong ...")."""
@@ -130,6 +138,10 @@ class Matcher:
         for key, subject in self.subject_keys.items():
             firsts[_first_part(key)].add(subject)
         self.subject_firsts = {key: ids.pop() for key, ids in firsts.items() if len(ids) == 1}
+        # The subjects by the words of a name, an alias or a first part, as the name of a
+        # council writes them, signs dropped ("Hội đồng bộ môn Hoạt động trải nghiệm, hướng nghiệp").
+        self.subject_words = ({_plain(key): subject for key, subject in self.subject_firsts.items()}
+                              | {_plain(key): subject for key, subject in self.subject_keys.items()})
         self.prefix = self._id_prefix()
         self.taken = set(portal.people)
         self.proposed: dict[tuple[str, str | None], str] = {}
@@ -292,20 +304,27 @@ class Matcher:
         return self.subject_keys.get(first) or self.subject_firsts.get(first)
 
     def subject_named(self, text: str) -> str | None:
-        """The subject a whole text names: a subject's name or alias, or the first part of
-        only one subject's name ("HĐTN"); None for a text that says more than one subject
-        ("Toán - Tin", which `subject` reads as Toán by its first part)."""
-        key = subject_key(text)
+        """The subject a whole text names, a remark in parentheses at its end aside ("Toán
+        (lớp 6-9)"): a subject's name or alias, or the first part of only one subject's name
+        ("HĐTN"); None for a text that says more than one subject ("Toán - Tin", which
+        `subject` reads as Toán by its first part)."""
+        key = _REMARK.sub("", subject_key(text))
         if _first_part(key) != key:
             return self.subject_keys.get(key)
         return self.subject_keys.get(key) or self.subject_firsts.get(key)
 
+    def subject_of_words(self, text: str) -> str | None:
+        """The subject a council's words name whole, signs aside (`subject_words`): "ngu
+        van", "hdtn", "hoat dong trai nghiem huong nghiep"; None for any other words."""
+        return self.subject_words.get(_plain(subject_key(text)))
+
     def subjects_in(self, text: str) -> frozenset[str]:
-        """The subjects a body's name names among its words: "Hội đồng bộ môn Toán" -> Toán."""
-        words = re.sub(r"[^a-z0-9-]+", " ", subject_key(text)).split()
-        return frozenset(self.subject_keys[run] for size in range(1, _SUBJECT_WORDS + 1)
+        """The subjects a body's name names among its words (`subject_words`): "Hội đồng bộ
+        môn Toán" -> Toán, "Hội đồng bộ môn HĐTN" -> Hoạt động trải nghiệm, hướng nghiệp."""
+        words = _plain(subject_key(text)).split()
+        return frozenset(self.subject_words[run] for size in range(1, _SUBJECT_WORDS + 1)
                          for start in range(len(words) - size + 1)
-                         if (run := " ".join(words[start:start + size])) in self.subject_keys)
+                         if (run := " ".join(words[start:start + size])) in self.subject_words)
 
     def close_subjects(self, text: str) -> list[Candidate]:
         key = subject_key(text)

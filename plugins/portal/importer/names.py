@@ -4,11 +4,13 @@ A name cell sometimes carries more than a name: signs at its end ("Trần Thị 
 Chung."), a remark in parentheses or after a dash ("Hà Thị Liên (Nhóm trưởng)", "Phạm
 Thị Bẩy - GV"), a second name on another line. They are read apart here, so that none
 becomes part of a person's name; rows.py says what each means. A name wrapped onto
-two lines ("Nguyễn Thị" | "Hồng Nhung") can be one name when its lines cannot each be a
-whole name or when each line after the first starts with a given name, no family name
-("Nguyễn Thị Hoàng" | "Phương Thảo"), but never when a line after the first starts with a
-family name and goes on ("Lê Hoa" | "Phạm Lan") or when the name would be too long for one
-person's; a last line
+two lines ("Nguyễn Thị" | "Hồng Nhung") can be one name when at most one of its lines
+could be a whole name, or when each later line starts with a middle name, which no name
+starts with ("Tôn Nữ" | "Thị Hoàng Phương Thảo"); never when a line after the first starts
+with a family name and goes on ("Lê Hoa" | "Phạm Lan") or when the name would be too long
+for one person's. A later line is never taken for a given name because its first word is
+in no list of family names: minority family names ("Lò", "Vi", "Cầm", "Giàng") and an Ê Đê
+name ("Y Moan Niê") start a whole name too. A last line
 that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
@@ -40,7 +42,8 @@ FAMILY_NAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "huỳnh", "pha
                           "trịnh", "đoàn"})
 # Family names that are as often a given or middle name ("Nguyễn Thị" | "Hoàng Anh", "Lê
 # Văn" | "Kim Sơn"), with their marks: a later line starting with one may be another
-# person's name or the rest of one long name.
+# person's name or the rest of one long name; after a family name ("Nguyễn Hoàng" | "Anh
+# Thư") one is a second family name or a middle name, no whole name.
 FAMILY_OR_GIVEN_NAMES = frozenset({
     "hoàng", "vũ", "dương", "lý", "trương", "đinh", "lâm", "phùng", "mai", "tô", "đào", "cao", "lương", "lưu", "hà",
     "tạ", "châu", "thái", "quách", "kiều", "triệu", "chu", "tăng", "mạc", "tôn", "vương", "giang", "âu", "la", "doãn",
@@ -55,7 +58,7 @@ class WrittenName:
     name: str  # what is matched: one line, without the remark and the signs at the end
     remark: str  # the text in the parentheses or after the dash; "" when none
     lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
-    one_name: bool  # the lines can only be one name: each later line goes on the name, or at most one could be whole
+    one_name: bool  # one name only: at most one line could be whole, or each later one starts with a middle name
     apart: bool  # the lines are surely several names: a later line led by a family name, or too many words
 
 
@@ -71,7 +74,7 @@ def read_name(text: str) -> WrittenName:
     if len(lines) < 2:
         return WrittenName(clean(name), clean(remark), (), True, False)
     apart = len(_words(name)) >= TOO_MANY_WORDS or any(map(_another_name, lines[1:]))
-    one_name = all(map(_goes_on, lines[1:])) or sum(map(_whole_name, lines)) <= 1
+    one_name = sum(map(_whole_name, lines)) <= 1 or all(_words(line)[0] in MIDDLE_NAMES for line in lines[1:])
     return WrittenName(clean(name), clean(remark), lines, one_name, apart)
 
 
@@ -86,9 +89,12 @@ def _words(text: str) -> list[str]:
 
 def _whole_name(line: str) -> bool:
     """Whether a line of a name cell could be a whole name: "Chu Thị Hồng Nhãn", "Ksor
-    Nay", "Lê Trinh"; not one word, a name ending in a middle name, nor family names alone."""
+    Nay", "Lê Trinh", "Lò Văn Pó", "H'Hen Niê"; not one word, a name ending in a middle
+    name, nor family names alone ("Nguyễn Lê", "Nguyễn Hoàng": FAMILY_OR_GIVEN_NAMES after
+    a family name)."""
     words = _words(line)
-    return len(words) > 1 and words[-1] not in MIDDLE_NAMES and not FAMILY_NAMES.issuperset(words)
+    return (len(words) > 1 and words[-1] not in MIDDLE_NAMES
+            and not (words[0] in FAMILY_NAMES and (FAMILY_NAMES | FAMILY_OR_GIVEN_NAMES).issuperset(words[1:])))
 
 
 def _another_name(line: str) -> bool:
@@ -96,13 +102,6 @@ def _another_name(line: str) -> bool:
     more ("Trần Thị Bình", "Phạm Lan"); not "Văn An", "Mỹ Duyên", "Ê Ban"."""
     words = _words(line)
     return len(words) > 1 and words[0] in FAMILY_NAMES
-
-
-def _goes_on(line: str) -> bool:
-    """Whether a line after the first can only go on the name above it: it starts with a
-    given or middle name, no family name ("Phương Thảo", "Trúc Ly", "Văn An"), since a
-    person's name starts with their family name."""
-    return _words(line)[0] not in FAMILY_NAMES | FAMILY_OR_GIVEN_NAMES
 
 
 def _remark(text: str) -> tuple[str, str]:

@@ -66,6 +66,13 @@ class Target:
     heading: Heading | None = None
     subjects: frozenset[str] = frozenset()  # its subject and those its name names (Placement._add)
 
+    @property
+    def shown(self) -> str:
+        """Its name as the data or the list writes it: a new body named after its heading,
+        as the heading is printed ("HỘI ĐỒNG TĐKT", of which `name` is "Hội đồng tđkt")."""
+        printed = self.heading.label.text if self.existing is None and self.heading is not None else None
+        return printed if printed is not None and _title(printed) == self.name else self.name
+
 
 def _number_in(name: str) -> int | None:
     match = _FIRST_NUMBER.search(body_key(name))

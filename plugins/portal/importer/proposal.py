@@ -369,7 +369,7 @@ def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow], year
     by_id = {target.id: target for target in targets}
     for row in rows:  # the row's role must be one the body the row went into has
         target = by_id.get(row.target or "")
-        settle_role(row, target.kind if target else None, target.name if target else None,
+        settle_role(row, target.kind if target else None, target.shown if target else None,
                     target.subjects if target else frozenset())
     for target in targets:
         mine = [row for row in rows if row.target == target.id and row.matched]

@@ -42,8 +42,9 @@ _SCHOOL_POST = re.compile(rf"^(?!.*(?:cot can|mang luoi))(?:(?:pho )?hieu truong
 # thi", "Phó Chủ tịch HĐKH", "Ủy viên Hội đồng bộ môn Toán"): a role in the list of that
 # council, a body of kind hoi-dong, only; a post held elsewhere in any other list, and in a
 # council's list when the words after "Hội đồng" name another council than the list's
-# (council_role, rows._another_council): another subject, another kind of council
-# (_COUNCIL_KINDS, compared with the list's name), the people's council (HĐND) always.
+# (council_role, same_council, rows._another_council): another subject, another kind of
+# council (_COUNCIL_KINDS, read on both sides), a council the list's name does not say
+# ("HĐ Đội", "HĐQT"), the people's council (HĐND) always.
 _COUNCIL_OFFICER = re.compile(rf"^{_HEADS} (?:hoi dong|hd)(?: ?(?P<council>[a-z0-9].*))?$")
 # Kinds of council a text may name, as a council's name writes them, and their
 # abbreviations ("HĐKH", "HĐ TĐKT"), folded, longest first.
@@ -96,7 +97,7 @@ def _whole_words() -> dict[str, str]:
 
 
 # A council's officer abbreviated before the council's name ("CT HĐKH", "Phó CT HĐKH", "P.CT
-# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), written out as _COUNCIL_OFFICER reads it.
+# Hội đồng", "PCT HĐ", "TK HĐ chấm thi"), in capitals, written out as _COUNCIL_OFFICER reads it.
 _OFFICER_INITIALS = {"ct": "chu tich", "pct": "pho chu tich", "tk": "thu ky", "uv": "uy vien"}
 _ABBREVIATED_OFFICER = re.compile(rf"^((?:{_DEPUTY} )?)({'|'.join(_OFFICER_INITIALS)}) (?=hoi dong|hd)")
 
@@ -105,7 +106,16 @@ def _key(text: str) -> str:
     key = re.sub(r"^p\s*\.\s*|^p\s+", "pho ", fold(text))
     # Punctuation separates words: 'Nhóm trưởng, ĐT …' and 'Thư ký; …' start with their role.
     key = " ".join(re.sub(r"[.,;:()]", " ", key).split())
-    return _ABBREVIATED_OFFICER.sub(lambda officer: officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " ", key)
+    officer = _ABBREVIATED_OFFICER.match(key)
+    if officer is None or not _in_capitals(text, officer.group(2)):  # "Ct HĐKH", as "Ct" alone, is none
+        return key
+    return officer.group(1) + _OFFICER_INITIALS[officer.group(2)] + " " + key[officer.end():]
+
+
+def _in_capitals(text: str, initials: str) -> bool:
+    """Whether the initials are written in capitals in the text, as an abbreviation is
+    (abbreviated_roles): "CT HĐKH", "P.CT Hội đồng", not "Ct HĐKH", "tk hđ"."""
+    return next((word for word in re.findall(r"[^\W\d_]+", text) if fold(word) == initials), "").isupper()
 
 
 def role_match(text: str) -> tuple[str | None, bool]:
@@ -240,11 +250,54 @@ def council_role(text: str) -> tuple[str, CouncilNamed] | None:
     role = _match(key)[0]
     if role is None:
         return None
-    words = officer.group("council") or ""
+    named = _COUNCIL_OFFICER.match(_key(_REMARK.sub("", text)))  # "Thư ký Hội đồng (kiêm ủy viên)"
+    return role, _council_named(named.group("council") or "" if named else "")
+
+
+_COUNCIL_WORD = re.compile(r"^(?:hoi dong|hd) ?")
+_REMARK = re.compile(r"\s*\(.*$")  # a remark in parentheses after the council's name: none of its name
+
+
+def council_of_list(name: str) -> CouncilNamed:
+    """What a council's list's name says of it, read as an officer's text is: "Hội đồng
+    TĐKT" -> kind "thi dua", "Hội đồng bộ môn Văn" -> subject "van"."""
+    return _council_named(_COUNCIL_WORD.sub("", _key(name)))
+
+
+def _council_named(words: str) -> CouncilNamed:
+    words = " ".join(re.sub(r"[^a-z0-9]+", " ", words).split())  # "bo mon hoat dong trai nghiem huong nghiep"
     subject = _SUBJECT_COUNCIL.match(words)
     kind = _COUNCIL_KIND.match(words)
-    return role, CouncilNamed(words, words[subject.end():] if subject else "",
-                              _COUNCIL_KINDS[kind.group()] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
+    return CouncilNamed(words, words[subject.end():] if subject else "",
+                        _COUNCIL_KINDS[kind.group()] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
+
+
+def same_council(named: CouncilNamed, listed: CouncilNamed) -> bool:
+    """Whether the council an officer's text names is recognisably the list's, both read
+    alike (council_of_list): nothing named ("Thư ký Hội đồng"); the same subject by its
+    words ("bộ môn Ngữ văn" and "bộ môn Văn"); the same kind however written ("HĐTĐKT",
+    "Hội đồng thi đua khen thưởng"); the words of one in the other ("Hội đồng cấp huyện"),
+    or the initials of the other's ("HĐCMNV"). The People's Council never; any other
+    council (another kind, "HĐ Đội", "HĐQT", "HĐ lựa chọn SGK") is not."""
+    if named.peoples or listed.peoples:
+        return False
+    if not named.words or not listed.words:
+        return True
+    if named.subject and listed.subject:
+        return _within(named.subject, listed.subject)
+    return bool(named.kind) and named.kind == listed.kind or _within(named.words, listed.words)
+
+
+def _within(words: str, other: str) -> bool:
+    """Whether either text's words are a run of the other's, or one word the initials of such a run."""
+    return any(f" {a} " in f" {b} " or " " not in a and a in _initial_runs(b)
+               for a, b in ((words, other), (other, words)))
+
+
+def _initial_runs(words: str) -> set[str]:
+    """The initials of each run of two words or more: "chuyen mon nghiep vu" -> "cm", "cmn", "cmnv", "mn"..."""
+    initials = [word[0] for word in words.split()]
+    return {"".join(initials[i:j]) for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)}
 
 
 def fits_kind(role: str, body_kind: str | None) -> bool:

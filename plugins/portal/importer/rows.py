@@ -27,6 +27,7 @@ from .roles import (
     ORDINARY_ROLES,
     CouncilNamed,
     abbreviated_roles,
+    council_of_list,
     council_role,
     fits_kind,
     is_school_post,
@@ -35,6 +36,7 @@ from .roles import (
     ordinary_role,
     role_label,
     role_match,
+    same_council,
 )
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
@@ -306,7 +308,10 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
                         body_subjects: frozenset[str]) -> bool:
     kept = []
     for read in (read for read in result.roles_read if _applies(result, read, body_kind)):
-        another, surely = _another_council(result, read, body_name, body_subjects)
+        another, surely = _another_council(read, body_name, body_subjects)
+        if another and _exact_role_column(result, read):
+            _another_council_in_role_column(result, read, body_kind, body_name)
+            return False
         if another and not surely:
             _another_council_said(result, read, body_name)
         if not another:
@@ -426,7 +431,7 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
         elif council := council_role(part):  # a council's officer: a role in that council's list only
             role, named = council
             read.append(RoleRead(part, role, False, council=named,
-                                 council_subject=matcher.subject_named(named.subject or named.words)))
+                                 council_subject=matcher.subject_of_words(named.subject or named.words)))
         else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
             read += [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(part)]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
@@ -467,8 +472,9 @@ def _role_parts(row: TableRow) -> dict[str, tuple[str, ...]]:
     is (_note_parts). Every column is read: two roles in them are settled as two in a note
     (settle_role). The Chức vụ is not read for a role (_role_in_position)."""
     text = row.get("role")
-    groups = [("role", _note_parts(row.lines.get("role") or (text,)) if "role" in row.loose else [text]),
-              ("note", _note_parts(row.lines.get("note") or (row.get("note"),)))]
+    groups = [("role", _note_parts((_lines_joined(row.lines.get("role") or (text,)),)) if "role" in row.loose
+               else [text]),
+              ("note", _note_parts((_lines_joined(row.lines.get("note") or (row.get("note"),)),)))]
     parts: dict[str, tuple[str, ...]] = {}
     for column, texts in groups:
         for part in filter(None, texts):
@@ -506,20 +512,48 @@ def _note(row: TableRow) -> str | None:
 # A separator of the parts of a note (_NOTE_PARTS) at the end or the start of a line.
 _ENDS_A_PART = re.compile(r"(?:[;,/]|(?:^|\s)kiêm)$", re.IGNORECASE)
 _STARTS_A_PART = re.compile(r"^(?:[;,/]|kiêm(?:\s|$))", re.IGNORECASE)
+# The end of a line that leaves its phrase open: a colon, a dash, an opening parenthesis
+# ("Phụ trách:" | "lớp 9A", "Tổ trưởng tổ Toán -" | "Tin", "Dạy giỏi (2022 -" | "2023)").
+_OPEN_END = re.compile(rf"[{DASHES}:(]$")
+# Words that end no item of a note, with their marks (lower case): a preposition, a
+# conjunction, a word waiting for its name or number ("Dạy giỏi cấp" | "huyện", "Nhóm
+# trưởng nhóm" | "Toán", "Chủ tịch HĐ bộ môn" | "Ngữ văn", "Phó" | "Nhóm trưởng"), unless
+# the line is a role's label by itself ("Phó nhóm", "Tổ phó", "Trưởng tổ").
+_UNFINISHED_WORDS = frozenset({"cấp", "của", "và", "với", "tại", "ở", "về", "môn", "bộ", "nhóm", "tổ", "phó",
+                               "khối", "lớp", "năm"})
 
 
 def _lines_joined(lines: Sequence[str]) -> str:
     """A note's lines (the paragraphs of a Word cell, the lines of an Excel one) as the
-    data keeps the note, on one line: each line a part, joined as note columns are
+    data keeps the note, on one line: each line an item, joined as note columns are
     (layout.NOTES_JOINED_BY: "Tổ trưởng tổ Toán; ĐT: xem hồ sơ"), so that the note reads
-    back into the parts its lines gave (_note_parts). A line goes on the one before it
-    after a space when a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư ký",
-    "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
+    back into the parts its lines gave (_note_parts); a bullet before a line is dropped,
+    and starts an item. A line goes on the one before it after a space when it is one
+    phrase wrapped (_wraps), a separator is there already ("Tổ trưởng tổ Toán" | "kiêm thư
+    ký", "Nhóm trưởng," | "Dạy giỏi") or the two are one post ("Thư ký" | "Hội đồng trường")."""
     joined = ""
-    for line in filter(None, lines):
-        apart = not (_ENDS_A_PART.search(joined) or _STARTS_A_PART.match(line) or _goes_on(joined, line))
-        joined = f"{joined}{NOTES_JOINED_BY if apart else ' '}{line}" if joined else line
+    for written in lines:
+        line = _BULLET.sub("", written.strip())
+        if not line:
+            continue
+        before = joined.rpartition(NOTES_JOINED_BY)[2]
+        goes_on = line == written.strip() and (
+            _ENDS_A_PART.search(before) or _STARTS_A_PART.match(line) or _goes_on(before, line)
+            or _wraps(before, line))
+        joined = f"{joined}{' ' if goes_on else NOTES_JOINED_BY}{line}" if joined else line
     return joined
+
+
+def _wraps(before: str, line: str) -> bool:
+    """Whether a line of a note is the phrase of the line before it wrapped, not an item of
+    its own: the line before leaves it open (_OPEN_END, a parenthesis not closed, a last
+    word in _UNFINISHED_WORDS), or the line starts in lower case or with a parenthesis, as
+    no item does ("Giáo viên dạy giỏi cấp" | "huyện năm 2023", "Thư ký Hội đồng" | "bộ môn
+    Ngữ văn", "Phó nhóm trưởng" | "(dạy lớp 9)")."""
+    words = before.lower().split()
+    return bool(
+        _OPEN_END.search(before) or before.count("(") > before.count(")") or line[0].islower() or line[0] == "("
+        or words and words[-1] in _UNFINISHED_WORDS and role_label(before) is None)
 
 
 def _goes_on(before: str, part: str) -> bool:
@@ -555,40 +589,47 @@ def _applies(result: ImportedRow, read: RoleRead, body_kind: str | None) -> bool
     return not read.abbreviation or fits_kind(read.role, body_kind)
 
 
-def _another_council(result: ImportedRow, read: RoleRead, body_name: str | None,
-                     body_subjects: frozenset[str]) -> tuple[bool, bool]:
+def _another_council(read: RoleRead, body_name: str | None, body_subjects: frozenset[str]) -> tuple[bool, bool]:
     """(of another council, surely) of a council's officer read in a council's list
-    (_applies): the People's Council (HĐND), surely; another subject ("Thư ký Hội đồng bộ
-    môn Văn" in the list of the Toán council: surely by the subjects' ids when both are
-    known, else when the subject's words are not in the list's name); a kind of council the
-    list's name does not say ("Thư ký HĐ chấm thi" in a Hội đồng chuyên môn). A council named
-    otherwise ("Hội đồng cấp huyện", "HĐCMNV") is the list's; so is any text of an exact Vai
-    trò column, which holds roles only."""
+    (_applies): the council the text names and the list's, read alike (roles.same_council:
+    kind, abbreviations and subject's words on both sides). Surely another: the People's
+    Council (HĐND); another subject by the subjects' ids, when both are known (the text's
+    by the matcher's lookup, aliases and first parts: "HĐTN"; the list's among the words of
+    its name and its own subject). A council the text names that is not recognisably the
+    list's ("Thư ký HĐ chấm thi" in a Hội đồng khoa học, "Phó CT HĐ Đội huyện") is another,
+    said (the list's may be named otherwise)."""
     named = read.council
-    if named is None or _exact_role_column(result, read):
+    if named is None:
         return False, False
     if named.peoples:
         return True, True
-    subject = named.subject or (named.words if read.council_subject else "")
-    if subject and read.council_subject and body_subjects:
+    if read.council_subject and body_subjects:
         return read.council_subject not in body_subjects, True
-    if subject:
-        return not _says(body_name, subject), False
-    return bool(named.kind) and not _says(body_name, named.kind), False
+    return not same_council(named, council_of_list(body_name or "")), False
 
 
-def _says(name: str | None, words: str) -> bool:
-    """Whether a body's name holds the words (folded, whole words): "khoa hoc" in "Hội đồng Khoa học"."""
-    return f" {words} " in " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name or "")).split()) + " "
+def _another_council_text(read: RoleRead, body_name: str | None) -> str:
+    return f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}"
 
 
 def _another_council_said(result: ImportedRow, read: RoleRead, body_name: str | None) -> None:
     """A council's officer of another council than the list's, kept in the note, when that
     is not sure (_another_council): the list's council may be named otherwise."""
-    result.problem(read.column, f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}: giữ ở ghi "
-                   "chú, không đọc là vai trò.", severity="warning",
+    result.problem(read.column, f"{_another_council_text(read, body_name)}: giữ ở ghi chú, không đọc là vai trò.",
+                   severity="warning",
                    hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
                         f"'{wording.role_name(read.role)}'.")
+
+
+def _another_council_in_role_column(result: ImportedRow, read: RoleRead, body_kind: str | None,
+                                    body_name: str | None) -> None:
+    """A Vai trò column holds the list's roles only: another council's officer there is an
+    error, as any text of it that is no role of the list (_unknown_role)."""
+    labels = ", ".join(label for role, label in vocab.ROLES.items() if fits_kind(role, body_kind))
+    result.problem(read.column, f"{_another_council_text(read, body_name)}: không phải vai trò trong danh sách này.",
+                   expected=f"một vai trò trong {body_name}: {labels}",
+                   hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
+                        f"'{wording.role_name(read.role)}'; chức vụ ở nơi khác ghi ở cột 'Ghi chú'.")
 
 
 def _exact_role_column(result: ImportedRow, read: RoleRead) -> bool:
