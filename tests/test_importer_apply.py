@@ -334,9 +334,65 @@ def test_the_workbook_command_writes_a_new_file_and_never_overwrites_one(data: P
     code, _, err = run(capsys, "--office", DT, "--workbook", str(target), "--data", str(data))
     assert code == 2 and "tệp đã có; không ghi đè bảng Excel" in err
     assert target.read_bytes() == written
-    # Imported into the year it was copied from, it changes nothing there.
-    code, _, err = run(capsys, "--office", DT, "--input", str(target), "--year", "2023-2024", "--data", str(data))
-    assert (code, err.splitlines()[-1]) == (0, "Dữ liệu đã đúng như danh sách: không có gì thay đổi.")
+    # It is for 2024-2025: never imported into the year it was copied from (the signed one).
+    before = tree(data)
+    code, out, err = run(capsys, "--office", DT, "--input", str(target), "--year", "2023-2024", "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err == (f"LỖI {target}: bảng là danh sách năm học 2024-2025 (tiêu đề, dòng 1), không nhập vào năm học "
+                   f"2023-2024 của {DT}: mỗi bảng chỉ nhập vào năm học nó ghi. Gợi ý: nhập vào năm học đó: cotcan "
+                   f"nhap --office {DT} --input {target}.\n")
+    assert tree(data) == before
+    code, _, err = run(capsys, "--office", DT, "--input", str(target), "--data", str(data))
+    assert code == 0, err
+
+
+CU_CHI, HCM = "pgddt-cu-chi", "so-gddt-tp-hcm"
+
+
+def test_an_ended_office_s_workbook_is_for_its_successor_s_year_and_lands_in_no_other(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Củ Chi ended on 30/6/2025: its workbook is for 2025-2026, which so-gddt-tp-hcm publishes.
+    The workbook says the commands that get it there; imported under Củ Chi, before or after
+    that year is started, it is refused with those commands, and Củ Chi's signed 2024-2025
+    is left as it was (it lost a school, once)."""
+    target = tmp_path / "cc.xlsx"
+    code, out, err = run(capsys, "--office", CU_CHI, "--workbook", str(target), "--data", str(data))
+    assert code == 0, err
+    steps = ("Phòng GDĐT huyện Củ Chi đã chấm dứt hoạt động từ sau ngày 30/06/2025, năm học 2025-2026 do đơn vị kế "
+             "thừa ban hành: bắt đầu năm học đó của Sở GDĐT TP.HCM (cotcan nam-moi --office pgddt-cu-chi --successor "
+             f"so-gddt-tp-hcm) rồi nhập lại bằng cotcan nhap --office so-gddt-tp-hcm --input {target}")
+    assert out == (f"Đã ghi {target}: danh sách năm học 2024-2025 của Phòng GDĐT huyện Củ Chi như cuối năm học, để "
+                   f"sửa cho năm học 2025-2026; {steps}.\n")
+    book = openpyxl.load_workbook(target)
+    assert str(book["Danh sách"]["A1"].value).startswith("DANH SÁCH NĂM HỌC 2025-2026 (chép từ năm học 2024-2025")
+    # The clerk deletes a school that left Cụm 01.
+    sheet = book["Danh sách"]
+    sheet.delete_rows(next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == "THCS An Phú"))
+    book.save(target)
+    before = tree(data)
+    refused = (f"LỖI {target}: bảng là danh sách năm học 2025-2026 (tiêu đề, dòng 1), không nhập vào năm học "
+               f"2024-2025 của {CU_CHI}: mỗi bảng chỉ nhập vào năm học nó ghi. Gợi ý: ")
+    code, out, err = run(capsys, "--office", CU_CHI, "--input", str(target), "--apply", "--data", str(data))
+    assert (code, out, err) == (2, "", f"{refused}{steps}.\n")
+    assert tree(data) == before
+    assert cotcan_main(["nam-moi", "--office", CU_CHI, "--successor", HCM, "--data", str(data)]) == 0
+    capsys.readouterr()
+    before = tree(data)
+    code, out, err = run(capsys, "--office", CU_CHI, "--input", str(target), "--apply", "--data", str(data))
+    assert (code, out, err) == (2, "", f"{refused}Phòng GDĐT huyện Củ Chi đã chấm dứt hoạt động từ sau ngày "
+                                       "30/06/2025, năm học 2025-2026 do đơn vị kế thừa ban hành: nhập vào năm học đó "
+                                       f"của Sở GDĐT TP.HCM: cotcan nhap --office {HCM} --input {target}.\n")
+    assert tree(data) == before
+    # As told: into the successor's year, which loses the school's row; the past stays signed.
+    def an_phu(year: str, office: str) -> int:
+        return (data / "years" / year / f"{office}.yml").read_text(encoding="utf-8").count("school: cc-thcs-an-phu")
+
+    carried = an_phu("2025-2026", HCM)
+    code, _, err = run(capsys, "--office", HCM, "--input", str(target), "--apply", "--data", str(data))
+    assert code == 0, err
+    after = tree(data)
+    assert sorted(name for name in after if after[name] != before[name]) == [f"years/2025-2026/{HCM}.yml"]
+    assert an_phu("2025-2026", HCM) == carried - 1 == an_phu("2024-2025", CU_CHI) - 1
 
 
 def test_input_or_workbook_but_not_both(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

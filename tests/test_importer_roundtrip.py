@@ -25,7 +25,7 @@ from portal.importer.placement import latest_year
 from portal.importer.workbook import COLUMNS, LISTS_SHEET, workbook_bytes
 from portal.load import load
 from portal.model import Body, Portal
-from portal.newyear import plan, write
+from portal.newyear import plan, plan_successor, write
 
 Y2024 = SchoolYear(2024)
 
@@ -106,17 +106,26 @@ def data(tmp_path: Path) -> Path:
 
 # pgddt-mau's 2024-2025 was amended mid-year: its workbook holds the lists as they stood at
 # the end of the year, for the next year (test_the_workbook_holds_the_lists_as_they_stood…).
-@pytest.mark.parametrize("office", ["pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-dien-bien-phu"])
-def test_the_workbook_imports_back_exactly(repo_portal: Portal, tmp_path: Path, office: str) -> None:
-    year = latest_year(repo_portal, office)
+# Củ Chi ended on 30/6/2025: its next year is its successor's.
+@pytest.mark.parametrize(("office", "issuer"), [("pgddt-cu-chi", "so-gddt-tp-hcm"),
+                                                ("pgddt-dau-tieng", "pgddt-dau-tieng")])
+def test_the_workbook_imports_back_exactly_into_the_year_it_is_for(data: Path, tmp_path: Path, office: str,
+                                                                   issuer: str) -> None:
+    """Written before `cotcan nam-moi`, imported untouched after it: nothing changes."""
+    portal, _ = load(data, draft=True)
+    year = latest_year(portal, office)
     assert year is not None
-    assert not any(b.amendments for b in repo_portal.bodies_in(year) if b.office == office)
+    assert not any(b.amendments for b in portal.bodies_in(year) if b.office == office)
     path = tmp_path / "nam-sau.xlsx"
-    path.write_bytes(workbook_bytes(repo_portal, office, year))
-    result = import_roster(repo_portal, office, path, year=year)
+    path.write_bytes(workbook_bytes(portal, office, year))
+    started = plan(portal, data, office) if issuer == office else plan_successor(portal, data, office, issuer)
+    assert write(started, data) == []
+    portal, _ = load(data, draft=True)
+    result = import_roster(portal, issuer, path)
     assert result.errors == [], result.report()
+    assert result.year == SchoolYear(year.start + 1)
     assert result.unplaced == [] and result.new_people == []
-    assert plan_changes(result, REPO / "data", REPO) == []
+    assert plan_changes(result, data, data.parent) == []
 
 
 def test_the_workbook_has_drop_downs_and_hidden_ids(repo_portal: Portal, tmp_path: Path) -> None:
@@ -175,14 +184,21 @@ EXPECTED_CHANGES = [
 ]
 
 
-def _check_edits(data: Path, path: Path) -> None:
+def _cu_chi_workbook(data: Path, path: Path) -> None:
+    """Củ Chi's workbook, for 2025-2026, the year its successor carries it on in (started)."""
     portal, _ = load(data)
-    result = import_roster(portal, "pgddt-cu-chi", path, year=Y2024)
+    path.write_bytes(workbook_bytes(portal, "pgddt-cu-chi", Y2024))
+    assert write(plan_successor(portal, data, "pgddt-cu-chi", HCM), data) == []
+
+
+def _check_edits(data: Path, path: Path) -> None:
+    portal, _ = load(data, draft=True)
+    result = import_roster(portal, HCM, path)
     assert result.errors == [], result.report()
     assert summary(portal, result.proposal.bodies, result.new_people) == EXPECTED_CHANGES
     changes = {c.shown: c for c in plan_changes(result, data, data.parent)}
-    assert sorted(changes) == ["data/people/pgddt-cu-chi.yml", "data/years/2024-2025/pgddt-cu-chi.yml"]
-    diff = unified_diff(changes["data/years/2024-2025/pgddt-cu-chi.yml"]).splitlines()
+    assert sorted(changes) == [f"data/people/{HCM}.yml", f"data/years/2025-2026/{HCM}.yml"]
+    diff = unified_diff(changes[f"data/years/2025-2026/{HCM}.yml"]).splitlines()
     removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
     added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
     assert removed == ["unit: cc-thcs-tan-thanh-dong", "as_written: Hiệu trưởng trường THCS Tân Thạnh Đông",
@@ -192,10 +208,12 @@ def _check_edits(data: Path, path: Path) -> None:
                      "unit: cc-thcs-tan-tien", "role: thanh-vien"]
 
 
+HCM = "so-gddt-tp-hcm"
+
+
 def test_edits_in_excel_import_back_as_exactly_those_edits(data: Path, tmp_path: Path) -> None:
-    portal, _ = load(data)
     path = tmp_path / "nam-sau.xlsx"
-    path.write_bytes(workbook_bytes(portal, "pgddt-cu-chi", Y2024))
+    _cu_chi_workbook(data, path)
     _edit(path)
     _check_edits(data, path)
 
@@ -204,10 +222,9 @@ def test_edits_saved_again_by_libreoffice_import_back_as_exactly_those_edits(dat
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    portal, _ = load(data)
     edited = tmp_path / "sua" / "nam-sau.xlsx"
     edited.parent.mkdir()
-    edited.write_bytes(workbook_bytes(portal, "pgddt-cu-chi", Y2024))
+    _cu_chi_workbook(data, edited)
     _edit(edited)
     out = tmp_path / "libreoffice"
     subprocess.run([soffice, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(edited)],
@@ -328,7 +345,8 @@ def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_p
     for path in (before, after):
         assert openpyxl.load_workbook(path).properties.title == "Danh sách năm học 2026-2027"
     assert "năm học 2025-2026 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) như cuối năm học, để sửa cho năm học 2026-2027; " \
-           "bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng --input." in told_before
+           f"bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng cotcan nhap --office " \
+           f"so-gddt-mau --input {before}." in told_before
     assert "năm học 2026-2027 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu): quyết định năm học còn là chỗ giữ" in told_after
 
 
@@ -341,13 +359,14 @@ def _heading_row(sheet: Any, body_id: str) -> int:
 
 
 def _retyped(data: Path, tmp_path: Path, edit: Callable[[Any], None]) -> tuple[Portal, Path]:
+    """The workbook of 2025-2026, edited, and the data with 2026-2027 started (the guide's order)."""
     portal, _ = load(data)
     path = tmp_path / "nam-sau.xlsx"
     path.write_bytes(workbook_bytes(portal, MAU, Y2025))
     book = openpyxl.load_workbook(path)
     edit(book["Danh sách"])
     book.save(path)
-    return portal, path
+    return _start_next_year(data), path
 
 
 def _rename(sheet: Any) -> None:
@@ -382,14 +401,14 @@ def _messages(result: Any) -> list[str]:
 def _mismatch(line: int, heading: str, name: str, body: str) -> str:
     return (f"{line}: tiêu đề '{heading}' không phải tên của {name} ({body}), tổ chức mà ô 'Mã tổ chức' (cột ẩn) của "
             f"dòng này ghi. | nếu {name} đổi tên, ghi tên mới cả ở dòng tiêu đề và ở tên (name) của tổ chức trong "
-            f"data/years/2025-2026/so-gddt-mau.yml; nếu đây là một tổ chức mới, xóa ô 'Mã tổ chức' của dòng này "
+            f"data/years/2026-2027/so-gddt-mau.yml; nếu đây là một tổ chức mới, xóa ô 'Mã tổ chức' của dòng này "
             "(hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
 
 
 def test_a_heading_typed_over_as_another_body_is_an_error_naming_both(data: Path, tmp_path: Path) -> None:
     portal, path = _retyped(data, tmp_path, _rename)
     sheet = openpyxl.load_workbook(path)["Danh sách"]
-    result = import_roster(portal, MAU, path, year=Y2025)
+    result = import_roster(portal, MAU, path)
     assert _messages(result) == [
         _mismatch(_heading_row(sheet, "mau-to-cot-can-tin-hoc"), "Nhóm Lịch sử (dữ liệu mẫu)",
                   "Nhóm Tin học (dữ liệu mẫu)", "mau-to-cot-can-tin-hoc"),
@@ -403,13 +422,13 @@ def test_a_copied_heading_typed_over_as_a_new_body_is_an_error_until_its_id_is_d
     book = openpyxl.load_workbook(path)
     sheet = book["Danh sách"]
     copied = sheet.max_row - 3
-    result = import_roster(portal, MAU, path, year=Y2025)
+    result = import_roster(portal, MAU, path)
     assert _messages(result) == [_mismatch(copied, "Cụm chuyên môn số 3 (dữ liệu mẫu)",
                                            "Cụm chuyên môn số 1 (dữ liệu mẫu)", "mau-cum-1")]
     # The hint followed: the id cell deleted, a new cluster with what was typed under it.
     sheet.cell(copied, COLUMNS.index("body_id") + 1).value = None
     book.save(path)
-    result = import_roster(portal, MAU, path, year=Y2025)
+    result = import_roster(portal, MAU, path)
     assert result.errors == [], result.report()
     assert summary(portal, result.proposal.bodies, result.new_people) == [
         "Tổ chức mới: Cụm chuyên môn số 3 (dữ liệu mẫu) (mau-cum-chuyen-mon-so-3-du-lieu-mau, Cụm chuyên môn), 3 "
@@ -427,7 +446,7 @@ def test_a_heading_retyped_that_still_names_its_body_keeps_it(data: Path, tmp_pa
         sheet.cell(_heading_row(sheet, "mau-cum-1"), 1).value = "CỤM 01"
 
     portal, path = _retyped(data, tmp_path, capitals)
-    result = import_roster(portal, MAU, path, year=Y2025)
+    result = import_roster(portal, MAU, path)
     assert result.errors == [], result.report()
     assert summary(portal, result.proposal.bodies, result.new_people) == []
 
@@ -450,7 +469,15 @@ def test_a_row_the_import_changes_no_longer_cites_its_page_of_the_original(data:
         sheet.cell(rows["mau-do-thi-my-duyen"], column["role"]).value = "Phó Nhóm trưởng"
         sheet.cell(rows["mau-chau-van-loi"], column["unit"]).value = "THCS Hoa Sen (dữ liệu mẫu)"
 
-    portal, path = _retyped(data, tmp_path, edit)
+    # The table pasted into a sheet of the clerk's own (without the workbook's title, which
+    # says it is for 2026-2027), imported into 2025-2026.
+    portal, _ = load(data)
+    path = tmp_path / "ds.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    book = openpyxl.load_workbook(path)
+    edit(book["Danh sách"])
+    book["Danh sách"].delete_rows(1, 3)
+    book.save(path)
     assert {m.person: m.page for m in portal.bodies[(Y2025, "mau-to-cot-can-toan")].members} == {
         "mau-pham-thi-lan": 2, "mau-do-thi-my-duyen": 2, "mau-chau-van-loi": 2, "mau-huynh-ngoc-anh": 2}
     result = import_roster(portal, MAU, path, year=Y2025)

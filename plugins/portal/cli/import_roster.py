@@ -122,7 +122,7 @@ def _workbook(portal: Portal, args: argparse.Namespace) -> int:
     if args.office not in portal.offices or year is None:
         raise RosterError(f"đơn vị '{args.office}' không có trong dữ liệu hoặc chưa có năm học nào.")
     _write_new(args.workbook, workbook_bytes(portal, args.office, year, args.body), args.force, "bảng Excel")
-    print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal)}")
+    print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal, str(args.workbook))}")
     return Exit.OK
 
 

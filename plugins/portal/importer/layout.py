@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from ..dates import SchoolYear
 from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
 from .errors import RosterError
@@ -143,6 +144,9 @@ class Table:
     sections: list[Section]
     warnings: list[tuple[int, Problem]] = field(default_factory=list)  # (order, problem)
     notes: list[str] = field(default_factory=list)
+    # The year a workbook of `cotcan nhap --workbook` is for, and the line of its title (workbook.year_in_title).
+    year: SchoolYear | None = None
+    year_line: int | None = None
 
     @property
     def rows(self) -> list[TableRow]:

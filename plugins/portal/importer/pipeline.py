@@ -19,6 +19,7 @@ from .proposal import propose
 from .read import read_grids
 from .result import ImportResult
 from .rows import match_row
+from .workbook import into_year, year_in_title
 
 
 def read_table(path: Path, fmt: str | None = None, shown: str | None = None, matcher: Matcher | None = None,
@@ -39,8 +40,17 @@ def read_table(path: Path, fmt: str | None = None, shown: str | None = None, mat
     table = find_roster(grid, lambda text: read_heading(text, subject_of, names.__contains__),
                         matcher.subject_named if matcher else None)
     _tell_sheets(table, grid, same, schools)
+    # The title a workbook for a year keeps above its header (rows the roster does not read).
+    titled = next(((year, row.line) for row in grid.rows[:_TITLE_ROWS] for cell in row.cells
+                   if (year := year_in_title(cell.text)) is not None), None)
+    if titled is not None:
+        table.year, table.year_line = titled
     table.warnings += _hidden_rows(grid, table)
     return table
+
+
+# The rows above a workbook's header: its title, then a line on how to fill it in (workbook.py).
+_TITLE_ROWS = 3
 
 
 def _header_names(grid: Grid, fuzzy: bool) -> str | None:
@@ -111,6 +121,13 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
     office's latest), placing each section in the body its heading names."""
     matcher = matcher or Matcher(portal, office)
     year = year or latest_year(portal, office)
+    if table.year is not None and year is not None and table.year != year and office in portal.offices:
+        # Never into another year: a workbook for next year imported before `cotcan nam-moi`
+        # would rewrite the signed year, or an ended office's past one.
+        line = f" (tiêu đề, dòng {table.year_line})" if table.year_line is not None else ""
+        raise RosterError(f"{table.source}: bảng là danh sách năm học {table.year}{line}, không nhập vào năm học "
+                          f"{year} của {office}: mỗi bảng chỉ nhập vào năm học nó ghi. Gợi ý: "
+                          f"{into_year(portal, office, table.year, table.source)}.")
     placement = Placement(portal, matcher, table.source, year, body, decision)
     school_table = "school" in table.columns and "name" not in table.columns
     rows = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from xlsxwriter.worksheet import Worksheet
@@ -30,7 +31,9 @@ from xlsxwriter.worksheet import Worksheet
 from .. import commands, terms, vocab, wording
 from ..checks import is_placeholder
 from ..dates import SchoolYear
+from ..diff import office_years
 from ..model import Body, Membership, Portal
+from ..text import fold
 from .errors import RosterError
 from .layout import LABELS
 
@@ -63,18 +66,68 @@ class Lists:
 
     def title(self) -> str:
         if self.placeholder:
-            return (f"DANH SÁCH NĂM HỌC {self.year} (chép từ năm học trước, quyết định năm học chưa ghi: sửa theo "
+            return (f"{_TITLE} {self.year} (chép từ năm học trước, quyết định năm học chưa ghi: sửa theo "
                     "quyết định mới rồi nhập lại)")
-        return f"DANH SÁCH NĂM HỌC {self.prepares} (chép từ năm học {self.year}: sửa cho năm mới rồi nhập lại)"
+        return f"{_TITLE} {self.prepares} (chép từ năm học {self.year}: sửa cho năm mới rồi nhập lại)"
 
-    def told(self, portal: Portal) -> str:
-        """What the command says once the workbook is written."""
+    def told(self, portal: Portal, path: str) -> str:
+        """What the command says once the workbook is written at `path`."""
         office = portal.offices[self.office].short_name
         if self.placeholder:
             return (f"danh sách năm học {self.year} của {office}: quyết định năm học còn là chỗ giữ, nên bảng là "
-                    "danh sách của chính năm học này, để sửa theo quyết định mới rồi nhập lại bằng --input.")
+                    "danh sách của chính năm học này, để sửa theo quyết định mới rồi nhập lại bằng "
+                    f"{commands.IMPORT.line('--office', self.office, '--input', path)}.")
         return (f"danh sách năm học {self.year} của {office} như cuối năm học, để sửa cho năm học {self.prepares}; "
-                f"bắt đầu năm học đó ({commands.NEW_YEAR.line('--office', self.office)}) rồi nhập lại bằng --input.")
+                f"{into_year(portal, self.office, self.prepares, path)}.")
+
+
+# The title's first words, then the year the workbook is for: read back on import (year_in_title).
+_TITLE = "DANH SÁCH NĂM HỌC"
+_TITLE_YEAR = re.compile(rf"{fold(_TITLE)} (\d{{4}})-(\d{{4}}) \(chep tu nam hoc\b")
+
+
+def year_in_title(text: str) -> SchoolYear | None:
+    """The year a workbook of `cotcan nhap --workbook` is for, read from its title (Lists.title),
+    however Excel or the clerk changed its case or marks; None for any other text."""
+    match = _TITLE_YEAR.match(fold(text))
+    if match is None or int(match.group(2)) != int(match.group(1)) + 1:
+        return None
+    return SchoolYear(int(match.group(1)))
+
+
+def into_year(portal: Portal, office_id: str, year: SchoolYear, path: str) -> str:
+    """How the lists of a workbook for `year` reach that year: the office's own year (started,
+    or to start with `cotcan nam-moi`), or, for an office that ended before it, the year of
+    each successor that carries it on (started, or to start with `--successor`)."""
+    office = portal.offices[office_id]
+    if not office.ended_before(year):
+        return _steps(portal, office_id, office_id, year, path, ())
+    assert office.valid_until is not None
+    heirs = [x.office for x in office.successors if x.office in portal.offices]
+    ended = f"{office.short_name} đã chấm dứt hoạt động từ sau ngày {office.valid_until.vietnamese()}"
+    if not heirs:
+        return f"{ended} và chưa ghi đơn vị kế thừa (successors) trong data/offices.yml: ghi đơn vị kế thừa trước"
+    return (f"{ended}, năm học {year} do đơn vị kế thừa ban hành: "
+            + " hoặc ".join(_steps(portal, office_id, heir, year, path, ("--successor", heir)) for heir in heirs))
+
+
+def _steps(portal: Portal, office_id: str, issuer: str, year: SchoolYear, path: str,
+           successor: tuple[str, ...]) -> str:
+    """Import into `issuer`'s `year`, after starting it from `office_id`'s last year unless
+    it is started (for a successor: unless it carries `office_id`'s bodies on already)."""
+    years = office_years(portal, issuer)
+    last = office_years(portal, office_id)[-1]
+    carried = {b.id for b in portal.bodies_in(last) if b.office == office_id}
+    started = year in years and (not successor or any(
+        b.id in carried for b in portal.bodies_in(year) if b.office == issuer))
+    of = f" của {portal.offices[issuer].short_name}" if successor else ""
+    on_year = () if max([*years, year]) == year else ("--year", str(year))  # else the import's default
+    imported = commands.IMPORT.line("--office", issuer, "--input", path, *on_year)
+    if started:
+        return f"nhập vào năm học đó{of}: {imported}"
+    to = () if year == SchoolYear(last.start + 1) else ("--to", str(year))  # else nam-moi's default
+    return (f"bắt đầu năm học đó{of} ({commands.NEW_YEAR.line('--office', office_id, *successor, *to)}) rồi nhập "
+            f"lại bằng {imported}")
 
 
 def lists_for(portal: Portal, office: str, year: SchoolYear, body: str | None = None) -> Lists:
