@@ -495,3 +495,63 @@ def test_a_row_the_import_changes_no_longer_cites_its_page_of_the_original(data:
     assert result.errors == [], result.report()
     assert set(_pages(result, "mau-to-cot-can-toan").values()) == set(_pages(result, "mau-to-cot-can").values()) == {
         None}
+
+
+# A Sở's year carrying two districts on: Củ Chi's "Cụm 01" and Dầu Tiếng's "Cụm Một" are
+# both cluster no. 1
+
+
+@pytest.fixture
+def two_districts(data: Path) -> Portal:
+    """so-gddt-tp-hcm's 2025-2026, started from Củ Chi's 2024-2025, with Dầu Tiếng's
+    2023-2024 added."""
+    portal, _ = load(data)
+    assert write(plan_successor(portal, data, "pgddt-cu-chi", HCM), data) == []
+    portal, _ = load(data, draft=True)
+    assert write(plan_successor(portal, data, "pgddt-dau-tieng", HCM, new=Y2025), data) == []
+    portal, _ = load(data, draft=True)
+    assert {b.id: b.name for b in portal.bodies_in(Y2025) if b.id in ("cc-cum-01", "dt-cum-mot")} == {
+        "cc-cum-01": "Cụm 01", "dt-cum-mot": "Cụm Một"}
+    return portal
+
+
+@pytest.mark.parametrize("heading", ["Cụm Một", "CỤM MỘT", "cụm một (tiếp theo)"])
+def test_a_heading_that_is_a_cluster_s_very_name_places_it_among_clusters_of_the_same_number(
+        two_districts: Portal, tmp_path: Path, heading: str) -> None:
+    path = tmp_path / "cum.csv"
+    path.write_text("STT,Họ và tên,Chức vụ,Đơn vị công tác,Vai trò\n"
+                    f",{heading},,,\n"
+                    ",Lê Văn Hoà,Hiệu trưởng,TH Bến Súc,Cụm trưởng\n"
+                    ",TH Dầu Tiếng,,,Thành viên\n", encoding="utf-8")
+    result = import_roster(two_districts, HCM, path)
+    assert result.errors == [], result.report()
+    assert [b.target.id for b in result.proposal.bodies] == ["dt-cum-mot"]
+
+
+def test_a_number_alone_naming_two_clusters_is_an_error_naming_each_cluster_s_name_to_type(
+        two_districts: Portal, tmp_path: Path) -> None:
+    path = tmp_path / "cum.csv"
+    path.write_text("STT,Họ và tên,Chức vụ,Đơn vị công tác,Vai trò\n,CỤM 1,,,\n"
+                    "1,Nguyễn Văn Hiếu,Hiệu trưởng,THCS Thị Trấn 2,Cụm trưởng\n", encoding="utf-8")
+    result = import_roster(two_districts, HCM, path)
+    assert _messages(result) == [
+        "2: tiêu đề 'CỤM 1' khớp với nhiều tổ chức: cc-cum-01 (Cụm 01), dt-cum-mot (Cụm Một). | ghi đúng tên của "
+        "một trong các tổ chức đó ở dòng tiêu đề: 'Cụm 01' (cc-cum-01, chép từ Phòng GDĐT huyện Củ Chi); 'Cụm Một' "
+        "(dt-cum-mot, chép từ Phòng GDĐT huyện Dầu Tiếng)."]
+
+
+def test_a_heading_whose_hidden_id_is_another_cluster_s_of_the_same_number_is_an_error(
+        two_districts: Portal, data: Path, tmp_path: Path) -> None:
+    """The "Cụm Một" heading row copied with Cụm 01's hidden id (pasted over, as a clerk
+    reorders rows): never Cụm 01's list replaced by Cụm Một's."""
+    path = tmp_path / "so.xlsx"
+    path.write_bytes(workbook_bytes(two_districts, HCM, Y2025))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    at = _heading_row(sheet, "dt-cum-mot")
+    sheet.cell(at, COLUMNS.index("body_id") + 1).value = "cc-cum-01"
+    book.save(path)
+    result = import_roster(two_districts, HCM, path)
+    assert [m.split(" | ")[0] for m in _messages(result)] == [
+        f"{at}: tiêu đề 'Cụm Một' không phải tên của Cụm 01 (cc-cum-01), tổ chức mà ô 'Mã tổ chức' (cột ẩn) của dòng "
+        "này ghi."]

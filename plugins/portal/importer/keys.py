@@ -163,5 +163,12 @@ def body_key(text: str) -> str:
     return re.sub(r"(?<![0-9])0+(?=[0-9])", "", key)
 
 
+def typed_name_key(text: str) -> str:
+    """A body's name as typed, to tell apart names whose numbers read alike (body_key):
+    folded, i/y made one, punctuation as spaces, numbers as written: 'Cụm Một' -> 'cum mot',
+    'CỤM 01' -> 'cum 01'."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", spelling(text)).split())
+
+
 def subject_key(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", spelling(text))

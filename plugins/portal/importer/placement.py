@@ -32,8 +32,8 @@ from ..model import Body, Portal
 from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
-from .headings import HeadingLabel
-from .keys import body_key
+from .headings import HeadingLabel, aside_dropped
+from .keys import body_key, typed_name_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
 
@@ -95,6 +95,13 @@ def _says(label: HeadingLabel, body: Body) -> bool:
     if label.number is not None and label.kinds:
         return body.kind in label.kinds and _number_in(body.name) == label.number
     return _names_words(body, label)
+
+
+def _exactly(label: HeadingLabel, bodies: list[Body]) -> list[Body]:
+    """The bodies whose name the heading is, as typed (typed_name_key: 'Cụm Một' is not 'Cụm 01',
+    which read alike by kind and number), with or without the words between brackets."""
+    typed = {typed_name_key(label.text), typed_name_key(aside_dropped(label.text))}
+    return [b for b in bodies if typed_name_key(b.name) in typed or typed_name_key(aside_dropped(b.name)) in typed]
 
 
 def _names_words(body: Body, label: HeadingLabel) -> bool:
@@ -165,7 +172,10 @@ class Placement:
                 self._problem(heading, f"không có tổ chức nào mang mã '{heading.body_id}' trong năm học "
                               f"{self.year or ''}.", hint="xóa ô 'Mã tổ chức' nếu đây là một tổ chức mới.")
                 return None
-            if _says(label, body):
+            # A heading that is another body's very name is not this one's, whatever it shares
+            # with it ('Cụm Một' is cluster no. 1, as 'Cụm 01' is).
+            exact = _exactly(label, self.bodies)
+            if body in exact or (not exact and _says(label, body)):
                 return self._existing(body)
             # As a member's hidden id: used only while the visible heading still names the body.
             # Neither reading is safe: by the id, a rename or a new body typed over a copied
@@ -182,7 +192,8 @@ class Placement:
             return self._existing(found[0])
         if len(found) > 1:
             self._problem(heading, f"tiêu đề '{label.text}' khớp với nhiều tổ chức: {_names(found)}.",
-                          hint="ghi tên tổ chức đầy đủ hơn ở dòng tiêu đề.")
+                          hint="ghi đúng tên của một trong các tổ chức đó ở dòng tiêu đề: "
+                               + "; ".join(self._named(b) for b in found) + ".")
             return None
         if label.subject:
             return self.subject_group(context, label.subject, heading)
@@ -208,9 +219,19 @@ class Placement:
                 found = self._outermost_excluded([b for b in self.bodies if _names_words(b, label)])
             if len(found) > 1 and label.kinds:
                 found = [b for b in found if b.kind in label.kinds] or found
+        if len(found) > 1:
+            found = [b for b in found if b in _exactly(label, found)] or found
         if len(found) > 1 and context:
             found = [b for b in found if b.parent == context.id] or found
         return found
+
+    def _named(self, body: Body) -> str:
+        """A body's name to type, and the office it was carried on from, if another's."""
+        earlier = max((y for y, i in self.portal.bodies if i == body.id and self.year and y < self.year), default=None)
+        office = self.portal.bodies[(earlier, body.id)].office if earlier is not None else body.office
+        came = (f", chép từ {self.portal.offices[office].short_name}"
+                if office != body.office and office in self.portal.offices else "")
+        return f"'{body.name}' ({body.id}{came})"
 
     def _outermost_excluded(self, bodies: list[Body]) -> list[Body]:
         """Of bodies whose names hold the heading's words, drop those that hold another
