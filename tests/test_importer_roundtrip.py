@@ -555,3 +555,60 @@ def test_a_heading_whose_hidden_id_is_another_cluster_s_of_the_same_number_is_an
     assert [m.split(" | ")[0] for m in _messages(result)] == [
         f"{at}: tiêu đề 'Cụm Một' không phải tên của Cụm 01 (cc-cum-01), tổ chức mà ô 'Mã tổ chức' (cột ẩn) của dòng "
         "này ghi."]
+
+
+# A school that closes at the end of the year: out of the workbook for the next year, as out of it
+
+
+LONG_THANH = "mau-thcs-long-thanh"
+
+
+def _closes(data: Path) -> None:
+    """THCS Long Thạnh merges into THCS Hoa Sen at the end of 2025-2026 (entered by the clerk)."""
+    path = data / "schools" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    school = f"  - id: {LONG_THANH}\n    name: THCS Long Thạnh (dữ liệu mẫu)\n    level: THCS\n"
+    assert text.count(school) == 1
+    path.write_text(text.replace(school, school + "    valid_until: 2026-06-30\n    successor: mau-thcs-hoa-sen\n"),
+                    encoding="utf-8")
+
+
+def test_the_workbook_for_next_year_leaves_out_a_school_closed_by_then_as_nam_moi_does(data: Path,
+                                                                                      tmp_path: Path) -> None:
+    _closes(data)
+    portal, problems = load(data)
+    assert [p for p in problems if p.severity == "error"] == []
+    name = portal.schools[LONG_THANH].name
+    path = tmp_path / "nam-sau.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, Y2025))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    cells = [str(c.value) for row in sheet.iter_rows(min_row=5) for c in row if c.value is not None]
+    assert name not in cells and LONG_THANH not in cells  # no row of the school, no person's unit
+    offered = [c.value for c in book[LISTS_SHEET]["B"]]
+    assert name not in offered and portal.schools["mau-thcs-hoa-sen"].name in offered  # nor in the drop-down
+    # A person whose unit it was keeps the row, the unit blank, as nam-moi leaves them.
+    column = {key: i + 1 for i, key in enumerate(COLUMNS)}
+    row = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(r, column["member_id"]).value == "mau-ho-van-thai")
+    assert (sheet.cell(row, column["unit"]).value, sheet.cell(row, column["unit_id"]).value) == (None, None)
+    portal = _start_next_year(data)
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [], result.report()
+    assert plan_changes(result, data, data.parent) == []
+
+
+def test_a_closed_school_named_in_a_later_year_is_never_told_to_be_added_to_schools(data: Path) -> None:
+    """Named in the new year's list (the old workbook imported back): the error says it closed;
+    no warning tells to add it to the year's `schools:`."""
+    _closes(data)
+    _start_next_year(data)
+    path = data / "years" / "2026-2027" / f"{MAU}.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("role: pho-cum-truong, position: Hiệu trưởng}",
+                                 f"role: pho-cum-truong, position: Hiệu trưởng, unit: {LONG_THANH}}}", 1),
+                    encoding="utf-8")
+    _, problems = load(data, draft=True)
+    about = [p for p in problems if "THCS Long Thạnh" in p.message]
+    assert [p.severity for p in about] == ["error"], [p.message for p in about]
+    assert "đã chấm dứt hoạt động" in about[0].message
+    assert not [p for p in problems if p.hint and LONG_THANH in p.hint and "'schools:'" in p.hint]

@@ -429,7 +429,9 @@ def _check_managed_schools(ctx: _Context) -> None:
     for body in p.bodies.values():
         for i, m in enumerate(body.members):
             school = p.schools.get(m.school or m.unit or "")
-            if school is None or (body.school_year, school.id) in warned:
+            # A school closed by then is an error of its own (_check_closed_schools), whose hint is
+            # to take it out: never also "add it to 'schools:'".
+            if school is None or (body.school_year, school.id) in warned or school.ended_before(body.school_year):
                 continue
             manager = p.offices.get(p.managing_office(school, body.school_year))
             if manager is None or not manager.ended_before(body.school_year):

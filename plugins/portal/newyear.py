@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from . import commands, newyear_text, terms
+from .carried_rows import carried_row, closed_schools
 from .dates import SchoolYear
 from .diff import office_years
 from .errors import PortalError
@@ -197,7 +198,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
                                            if d.source.file == shown_target}
     if decision["id"] in portal.documents and not shared:
         raise NewYearError(f"mã văn bản chỗ giữ '{decision['id']}' đã có trong dữ liệu.")
-    closed = {school.id: school for school in portal.schools.values() if school.ended_before(new)}
+    closed = closed_schools(portal, new)
     # Handed on: the schools the ended office managed in its last year that still exist.
     schools = None if issuer is office else [
         school.id for school in portal.schools.values()
@@ -227,7 +228,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     bodies = carried.data.get("bodies") or []
     return NewYear(issuer, old, new, source, target, decision["id"], result, len(bodies),
                    sum(len(b.get("members") or []) for b in bodies), office,
-                   _closed_schools(portal, carried, closed), _units_to_fill(portal, carried, closed),
+                   _closed_named(portal, carried, closed), _units_to_fill(portal, carried, closed),
                    base, added)
 
 
@@ -254,7 +255,7 @@ def _added(base: str, copied: str, carried: Carried, office: Office, old: School
     return result, tuple(schools)
 
 
-def _closed_schools(portal: Portal, carried: Carried, closed: dict[str, School]) -> tuple[ClosedSchool, ...]:
+def _closed_named(portal: Portal, carried: Carried, closed: dict[str, School]) -> tuple[ClosedSchool, ...]:
     """The schools that closed before the new year and that the old year named."""
     named = set(carried.old.get("schools") or []) | {
         row.get(key) for body in carried.old.get("bodies") or [] for row in body.get("members") or []
@@ -313,25 +314,6 @@ def _replace(path: Path, text: str) -> None:
     staged = path.with_name(f".{path.name}.nam-moi")
     staged.write_text(text, encoding="utf-8")
     staged.replace(path)
-
-
-# What a row holds that points into the old year's signed original: never carried into a new
-# year, whose list has no original yet ("tr. 2" would cite last year's).
-_OLD_ORIGINAL_FIELDS = ("page",)
-
-
-def _carried_row(row: Any, closed: set[str]) -> Any:
-    """A member's or duty's row for the new year; None for a school that closed. A person
-    whose unit closed keeps the row without the unit (never guess their new school)."""
-    if not isinstance(row, dict):
-        return row
-    if row.get("school") in closed:
-        return None
-    new = {key: value for key, value in row.items() if key not in _OLD_ORIGINAL_FIELDS}
-    if new.get("unit") in closed:
-        del new["unit"]
-        new.pop("as_written", None)  # it names the school too
-    return new
 
 
 def _renumber(bodies: list[dict[str, Any]], members: dict[int, list[Any]]) -> None:
@@ -402,9 +384,9 @@ def carry(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], offic
         elif "members" in body:
             before[i] = body["members"]
         if i in before:
-            rows[(i, "members")] = [_carried_row(row, closed) for row in before[i]]
+            rows[(i, "members")] = [carried_row(row, closed) for row in before[i]]
         if "duties" in body:
-            rows[(i, "duties")] = [_carried_row(row, set()) for row in body["duties"]]
+            rows[(i, "duties")] = [carried_row(row, set()) for row in body["duties"]]
     _renumber(bodies, {i: new_rows for (i, key), new_rows in rows.items() if key == "members"})
     for (i, key), new_rows in rows.items():
         bodies[i][key] = [row for row in new_rows if row is not None]

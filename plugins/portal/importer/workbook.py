@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from xlsxwriter.worksheet import Worksheet
 
 from .. import commands, terms, vocab, wording
+from ..carried_rows import carried_member, closed_schools
 from ..checks import is_placeholder
 from ..dates import SchoolYear
 from ..diff import office_years
@@ -138,9 +139,12 @@ def lists_for(portal: Portal, office: str, year: SchoolYear, body: str | None = 
     placeholder = any(is_placeholder(d) for b, members in listed
                       if members and (d := portal.documents.get(b.decision)) is not None)
     if not placeholder:
-        # For the next year: numbered as `cotcan nam-moi` numbers the lists it copies (over the
-        # whole year, so that a part of a list keeps the numbers it has in it).
-        listed = _renumbered(listed)
+        # For the next year: as `cotcan nam-moi` copies the lists (the schools closed by then out,
+        # the unit of their people blank), numbered as it numbers them (over the whole year, so
+        # that a part of a list keeps the numbers it has in it).
+        closed = closed_schools(portal, SchoolYear(year.start + 1))
+        listed = _renumbered([(b, tuple(kept for m in members if (kept := carried_member(m, closed)) is not None))
+                              for b, members in listed])
     listed = [(b, members) for b, members in listed if members]
     if body is not None:
         chosen = next((b for b in bodies if b.id == body), None)
@@ -230,7 +234,7 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
                     sheet.write_blank(row, column, None, cell)
             row += 1
     last = max(row - 1 + 200, header_row + 500)  # room for the rows the clerk adds
-    _drop_downs(portal, office, sheet, lists, header_row + 1, last)
+    _drop_downs(portal, office, written.prepares, sheet, lists, header_row + 1, last)
     for column, key in enumerate(COLUMNS):
         if key in _WIDTHS:
             sheet.set_column(column, column, _WIDTHS[key])
@@ -243,11 +247,13 @@ def workbook_bytes(portal: Portal, office: str, year: SchoolYear, body: str | No
     return buffer.getvalue()
 
 
-def _drop_downs(portal: Portal, office: str, sheet: Worksheet, lists: Worksheet, first: int, last: int) -> None:
-    """The drop-down lists of Vai trò (strict), Đơn vị công tác and Môn (suggestions:
-    a new school or a spelling of the decision may still be typed)."""
+def _drop_downs(portal: Portal, office: str, year: SchoolYear, sheet: Worksheet, lists: Worksheet, first: int,
+                last: int) -> None:
+    """The drop-down lists of Vai trò (strict), Đơn vị công tác (the schools open in `year`) and
+    Môn (suggestions: a new school or a spelling of the decision may still be typed)."""
     roles = list(vocab.ROLES.values())
-    schools = sorted(s.name for s in portal.schools_managed_by(office))
+    closed = closed_schools(portal, year)
+    schools = sorted(s.name for s in portal.schools_managed_by(office) if s.id not in closed)
     schools.append(portal.offices[office].short_name)
     subjects = [s.name for s in portal.subjects.values()]
     for column, (title, values) in enumerate((("Vai trò", roles), ("Đơn vị công tác", schools), ("Môn", subjects))):
