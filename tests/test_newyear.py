@@ -370,3 +370,40 @@ def test_a_group_whose_leading_school_closed_is_started_and_its_leader_awaited(r
     final = cotcan("kiem-tra", "--data", str(repo_data))
     assert final.returncode == 1 and any(block.startswith("LỖI") and ": không có nhóm trưởng." in block
                                          for block in final.stdout.split("\n\n"))
+
+
+def test_the_line_over_an_added_district_s_bodies_is_not_carried_into_later_years(repo_data: Path) -> None:
+    """nam-moi writes it among the Sở's bodies, after the last row of the list above: copying
+    the Sở's year, every line nam-moi wrote is written anew or not at all, never kept with the
+    rows."""
+    started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+    started(repo_data, "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026")
+    added = "# Tiếp tục các tổ chức của pgddt-dau-tieng (năm học 2023-2024), chép thêm bằng cotcan nam-moi."
+    first = (repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").read_text(encoding="utf-8")
+    assert f"\n  {added}\n  - id: dt-" in first
+    started(repo_data, "so-gddt-tp-hcm")
+    text = (repo_data / "years" / "2026-2027" / "so-gddt-tp-hcm.yml").read_text(encoding="utf-8")
+    assert "Tiếp tục các tổ chức" not in text
+    assert [b["id"] for b in year_file(repo_data, "2026-2027", "so-gddt-tp-hcm")["bodies"]] == [
+        b["id"] for b in year_file(repo_data, "2025-2026", "so-gddt-tp-hcm")["bodies"]]
+
+
+def test_a_reason_for_no_list_citing_the_old_decision_is_marked_as_copied(repo_data: Path) -> None:
+    """Dầu Tiếng's Hội đồng had its list in Quyết định 68/QĐ-PGDĐT of 2023-2024: the new year
+    does not say so of itself; the report names the body. A reason citing no document stays."""
+    council = "dt-hoi-dong-cm-nv"
+    old = next(b for b in year_file(repo_data, "2023-2024", "pgddt-dau-tieng")["bodies"] if b["id"] == council)
+    assert "68/QĐ-PGDĐT" in old["no_roster"]
+    told = started(repo_data, "pgddt-dau-tieng")
+    new = next(b for b in year_file(repo_data, "2024-2025", "pgddt-dau-tieng")["bodies"] if b["id"] == council)
+    assert new["no_roster"] == ("Chép từ năm học 2023-2024, chưa sửa theo văn bản năm học 2024-2025: "
+                                + old["no_roster"])
+    assert ("Lý do không có danh sách ('no_roster') nhắc văn bản của năm học cũ, đã ghi thêm 'Chép từ năm học "
+            f"2023-2024…': sửa theo quyết định mới (hoặc thay bằng danh sách):\n  - {old['name']}\n") in told
+    # A reason that cites no document of the year stays as it is.
+    kept = [b for b in year_file(repo_data, "2015-2016", "pgddt-thu-dau-mot")["bodies"] if b.get("no_roster")]
+    assert kept
+    told = started(repo_data, "pgddt-thu-dau-mot")
+    assert "no_roster" not in told
+    assert [(b["id"], b["no_roster"]) for b in year_file(repo_data, "2016-2017", "pgddt-thu-dau-mot")["bodies"]
+            if b.get("no_roster")] == [(b["id"], b["no_roster"]) for b in kept]

@@ -16,6 +16,7 @@ written over the file only if it is unchanged since it was read, and put back if
 from __future__ import annotations
 
 import copy
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,8 @@ class NewYear:
     # was read (written over only if unchanged since), and the schools added to its `schools:`.
     base: str | None = None
     added_schools: tuple[str, ...] = ()
+    # The bodies whose `no_roster` cited the old year's documents (marked NO_ROSTER_COPIED), by name.
+    reasons_copied: tuple[str, ...] = ()
 
 
 def successor_hint(portal: Portal, office: Office) -> str:
@@ -226,10 +229,12 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
         result = (newyear_text.plain_header(new, shown_source) + "\n"
                   + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=4096))
     bodies = carried.data.get("bodies") or []
+    reasons = tuple(b.get("name") or b["id"] for b, was in zip(bodies, carried.old.get("bodies") or [], strict=True)
+                    if b.get("no_roster") != was.get("no_roster"))
     return NewYear(issuer, old, new, source, target, decision["id"], result, len(bodies),
                    sum(len(b.get("members") or []) for b in bodies), office,
                    _closed_named(portal, carried, closed), _units_to_fill(portal, carried, closed),
-                   base, added)
+                   base, added, reasons)
 
 
 def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,
@@ -340,6 +345,11 @@ def _renumber(bodies: list[dict[str, Any]], members: dict[int, list[Any]]) -> No
                     row["stt"] = number
 
 
+# A body's `no_roster` that cites a document of the old year, as the new year carries it until
+# the new decision says why it gives no list (or gives one).
+NO_ROSTER_COPIED = "Chép từ năm học {old}, chưa sửa theo văn bản năm học {year}: {reason}"
+
+
 def carry(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], office: str | None = None,
           schools: list[str] | None = None, latest: dict[str, list[dict[str, Any]]] | None = None,
           closed: set[str] | None = None) -> Carried:
@@ -347,11 +357,13 @@ def carry(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], offic
     a body's `source` that was one of the old year's documents goes too (the new list comes
     from the new decision); for a successor, its own id as `office` and the schools handed
     on as `schools`. `latest`: the lists amending decisions changed, by body id, as they
-    stood at the end of the old year; their amendments are not copied. Rows lose what cites
+    stood at the end of the old year; their amendments are not copied. A `no_roster` citing
+    one of the old year's documents says it was copied (NO_ROSTER_COPIED). Rows lose what cites
     the old original (their page); `closed` schools go from `schools:` and the lists (a
     person whose unit closed stays, without it); lists are numbered anew."""
     closed = closed or set()
     old_documents = {d.get("id") for d in old.get("documents") or []}
+    numbers = {unicodedata.normalize("NFC", str(d["number"])) for d in old.get("documents") or [] if d.get("number")}
     data: dict[str, Any] = {}
     for key, value in old.items():
         if key == "documents" or (key == "schools" and schools is not None):
@@ -377,6 +389,10 @@ def carry(old: dict[str, Any], year: SchoolYear, decision: dict[str, Any], offic
         body["decision"] = decision["id"]
         if body.get("source") in old_documents:
             del body["source"]
+        reason = body.get("no_roster")
+        if isinstance(reason, str) and any(n in unicodedata.normalize("NFC", reason) for n in numbers):
+            # Why the old year's decision gave no list is not why the new one gives none.
+            body["no_roster"] = NO_ROSTER_COPIED.format(old=old.get("school_year"), year=year, reason=reason)
         if latest and body.get("id") in latest:
             replaced.add(i)
             body.pop("amendments", None)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import commands
 from .dates import SchoolYear
 
 # The comments nam-moi writes; `{…}` stands for what changes from file to file.
@@ -26,7 +27,7 @@ _EDIT = "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ c
 _SUCCESSOR = "# Đơn vị kế thừa {office} ban hành năm học này thay đơn vị đã chấm dứt."
 _NOTES = "# Ghi chú chép từ năm học {old_year}:"
 _HANDED_ON = "# Trường nhận từ đơn vị đã chấm dứt: đơn vị này quản lý từ năm học này."
-_ADDED = "# Tiếp tục các tổ chức của {office} (năm học {old_year}), chép thêm bằng cotcan nam-moi."
+_ADDED = "# Tiếp tục các tổ chức của {office} (năm học {old_year}), chép thêm bằng " + commands.NEW_YEAR.line() + "."
 # The first line of the year file of a new site (`cotcan tao-trang`): of its own year only.
 _NEW_SITE = "# Năm học {year} của {name}: các văn bản, tổ chức và thành viên."
 _PLACEHOLDER = (
@@ -104,6 +105,7 @@ class Carried:
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _DECISION = re.compile(r"^(\s*(?:-\s+)?decision:\s*)([^\s#]+)(.*)$")
 _SOURCE = re.compile(r"^\s+source:\s*([^\s#]+)\s*(?:#.*)?$")
+_NO_ROSTER = re.compile(r"^(\s*(?:-\s+)?no_roster:\s*)\S")
 _LIST_KEY = re.compile(r"^(\s+)(members|duties|amendments):\s*(?:#.*)?$")
 
 
@@ -118,6 +120,11 @@ def _is_comment(line: str) -> bool:
 def _flow(entry: Any) -> str:
     return str(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, default_flow_style=True,
                               width=4096)).strip()
+
+
+def _scalar(value: Any) -> str:
+    """A value as it reads on one line after a key."""
+    return _flow([value])[1:-1]
 
 
 def _item_lines(value: Any, indent: int, flow: bool) -> list[str]:
@@ -178,6 +185,10 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
         notes.pop(0)
     while notes and not notes[-1].strip():
         notes.pop()
+    # nam-moi's own lines are written anew, wherever they stand: one among a list's rows (the line
+    # over the bodies another office's year added, which ends the list of the body above it)
+    # would otherwise be kept with the rows.
+    lines = lines[:lead] + [line for line in lines[lead:] if not written_by_new_year(line)]
     out = header(year, old_year, source, successor)
     if notes:
         out += [_NOTES.format(old_year=old_year), *notes]
@@ -187,9 +198,6 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
     i = lead
     while i < len(lines):
         line = lines[i]
-        if written_by_new_year(line):
-            i += 1
-            continue
         top = _TOP_KEY.match(line)
         if top:
             section = top.group(1)
@@ -219,7 +227,7 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
                 while k > i + 1 and _is_comment(lines[k - 1]):
                     k -= 1
                 out.extend(["documents:", *placeholder_lines(decision, year)])
-                out.extend(x for x in lines[k:j] if not written_by_new_year(x))
+                out.extend(lines[k:j])
                 i = j
                 continue
             if section == "bodies" and not any(x.startswith("documents:") for x in lines):
@@ -253,6 +261,10 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
             match = _DECISION.match(line)
             if match:
                 line = f"{match.group(1)}{decision['id']}{match.group(3)}"
+            reason = _NO_ROSTER.match(line)
+            new_reason = carried.data["bodies"][body].get("no_roster") if reason else None
+            if reason and new_reason != carried.old["bodies"][body].get("no_roster"):
+                line = f"{reason.group(1)}{_scalar(new_reason)}"
             listed_from = _SOURCE.match(line)
             if listed_from and listed_from.group(1) in old_documents:
                 i += 1

@@ -54,6 +54,10 @@ def closed_schools(year: NewYear) -> list[str]:
         lines.append("Cần điền đơn vị ('unit') cho những người sau: đơn vị cũ là trường đã chấm dứt nên đã bỏ; "
                      "không tự đoán trường mới:")
         lines.extend(f"  - {fill.person}, {fill.body} (đơn vị cũ: {fill.school.name})" for fill in year.units_to_fill)
+    if year.reasons_copied:
+        lines.append("Lý do không có danh sách ('no_roster') nhắc văn bản của năm học cũ, đã ghi thêm 'Chép từ năm "
+                     f"học {year.old}…': sửa theo quyết định mới (hoặc thay bằng danh sách):")
+        lines.extend(f"  - {name}" for name in year.reasons_copied)
     return lines
 
 
