@@ -612,3 +612,35 @@ def test_a_closed_school_named_in_a_later_year_is_never_told_to_be_added_to_scho
     assert [p.severity for p in about] == ["error"], [p.message for p in about]
     assert "đã chấm dứt hoạt động" in about[0].message
     assert not [p for p in problems if p.hint and LONG_THANH in p.hint and "'schools:'" in p.hint]
+
+
+def test_a_person_moved_to_another_group_keeps_the_position_the_table_has_no_column_for(data: Path,
+                                                                                         tmp_path: Path) -> None:
+    """The new year's workbook, its Chức vụ column deleted, bà Diễm's row cut from Nhóm Ngữ văn
+    and inserted under Nhóm Tiếng Anh (her Môn retyped): she keeps "Giáo viên" as those who
+    stayed keep theirs."""
+    portal = _start_next_year(data)
+    path = tmp_path / "nam-moi.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    column = {key: i + 1 for i, key in enumerate(COLUMNS)}
+    at = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(r, column["member_id"]).value == "mau-luu-thi-diem")
+    moved = [sheet.cell(at, c).value for c in range(1, len(COLUMNS) + 1)]
+    sheet.delete_rows(at)
+    under = _heading_row(sheet, "mau-to-cot-can-tieng-anh") + 1
+    sheet.insert_rows(under)
+    for c, value in enumerate(moved, start=1):
+        sheet.cell(under, c).value = value
+    sheet.cell(under, column["subject"]).value = "Tiếng Anh"
+    sheet.cell(under, column["stt"]).value = None
+    sheet.delete_cols(column["position"])
+    book.save(path)
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [], result.report()
+    english = next(b for b in result.proposal.bodies if b.target.id == "mau-to-cot-can-tieng-anh")
+    diem = next(m.entry for m in english.members if m.entry.get("person") == "mau-luu-thi-diem")
+    assert (diem.get("position"), diem.get("unit")) == ("Giáo viên", "mau-thcs-hoa-sen")
+    assert {m.entry.get("position") for b in result.proposal.bodies for m in b.members
+            if m.entry.get("person")} == {m.position for b in portal.bodies_in(SchoolYear(2026)) if b.office == MAU
+                                          for m in b.members if m.person}

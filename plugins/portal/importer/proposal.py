@@ -10,6 +10,10 @@ care not to lose what the table does not say:
   `as_written` where the cell is only "position - unit" as the site's export writes it;
   its `subject`, `note`, `position` or `unit` when the table has no column that writes it
   (then its `as_written` too, when position and unit are as they were);
+- a person new to the body who has a row in another body of the year (moved from one group
+  of a team to another, or between lists) keeps that row's `position` and `unit` when the
+  table has no column that writes them (the one in the same list, else their only row of
+  the year; none when several could be meant);
   `page` (of the signed original) only on a row left as it was, in a list whose document
   has an original;
 - a table of people leaves the body's schools as they are, and a table of schools its
@@ -126,6 +130,37 @@ _WRITTEN_IN: dict[str, frozenset[str]] = {
     "position": frozenset({"position", "as_written"}), "unit": frozenset({"unit", "as_written"})}
 
 
+# What a member moved from another body of the year keeps from that row when the table has no
+# column for it: where they work that year. Not the note (a remark on the row it was written
+# on), nor the subject (in a subject group, the group's).
+_MOVED_KEEPS = ("position", "unit")
+
+
+def _team(body: Body | Target) -> str:
+    """The list a body's rows are numbered in: a subject group's team, else the body itself."""
+    return body.parent if body.kind == "nhom-bo-mon" and body.parent else body.id
+
+
+def _moved_from(target: Target, rows: Sequence[tuple[Body, Membership]]) -> Membership | None:
+    """A person's row in another body of the year, that a row of theirs in `target` moved from:
+    the one in the same list (a team and its groups), else their only one in the year; None
+    when there is none, or several to choose from."""
+    others = [(b, m) for b, m in rows if b.id != target.id]
+    same = [m for b, m in others if _team(b) == _team(target)]
+    if len(same) == 1:
+        return same[0]
+    return others[0][1] if not same and len(others) == 1 else None
+
+
+def _carried_on_move(entry: dict[str, Any], old: Membership, row: ImportedRow) -> dict[str, Any]:
+    """The row's entry, with what the table has no column for kept from the person's other row."""
+    entry = dict(entry)
+    for key in _MOVED_KEEPS:
+        if key not in entry and getattr(old, key) is not None and not _WRITTEN_IN[key] & row.columns:
+            entry[key] = getattr(old, key)
+    return _ordered(entry)
+
+
 def _cites_page(portal: Portal, entry: dict[str, Any], old: Membership, target: Target) -> bool:
     """Whether a member keeps the page of the signed original its row was cited from (a
     table does not say it): only when the import leaves the row as it was, and the list's
@@ -145,9 +180,11 @@ def _ordered(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], problems: list[Problem],
-                 refused: Sequence[ImportedRow] = ()) -> ProposedBody:
+                 refused: Sequence[ImportedRow] = (),
+                 year_rows: dict[str, list[tuple[Body, Membership]]] | None = None) -> ProposedBody:
     """The body's list after the import (see the module's docstring). `refused` are the
-    table's rows refused for an error: a member kept is said to be in one of them."""
+    table's rows refused for an error: a member kept is said to be in one of them.
+    `year_rows`: each person's rows in the year's bodies, for a person new to this one."""
     old_members = list(target.existing.members) if target.existing else []
     unused = dict(enumerate(old_members))
     imported: list[ProposedMember] = []
@@ -163,6 +200,8 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
                       == key), None)
         if index is not None:
             entry = _carry_over(entry, unused.pop(index), row, portal, target)
+        elif row.person and (moved := _moved_from(target, (year_rows or {}).get(row.person, []))) is not None:
+            entry = _carried_on_move(entry, moved, row)
         imported.append(ProposedMember(entry, index, row))
     leader = vocab.LEADER_ROLE.get(target.kind)
     has_people = any(row.person for row in rows)
@@ -371,11 +410,16 @@ def propose(portal: Portal, targets: list[Target], rows: list[ImportedRow], year
         target = by_id.get(row.target or "")
         settle_role(row, target.kind if target else None, target.shown if target else None,
                     target.subjects if target else frozenset())
+    year_rows: dict[str, list[tuple[Body, Membership]]] = defaultdict(list)
+    for body in portal.bodies_in(year) if year is not None else []:
+        for member in body.members:
+            if member.person:
+                year_rows[member.person].append((body, member))
     for target in targets:
         mine = [row for row in rows if row.target == target.id and row.matched]
         if mine:
             refused = [row for row in rows if not row.matched and row.target in {target.id, None}]
-            proposal.bodies.append(propose_body(portal, target, mine, proposal.problems, refused))
+            proposal.bodies.append(propose_body(portal, target, mine, proposal.problems, refused, year_rows))
     if year is not None:
         _check_list_numbers(portal, year, proposal.bodies)
     seen: set[str] = set()
