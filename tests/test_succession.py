@@ -469,6 +469,24 @@ def test_a_successor_for_an_office_that_has_not_ended_says_so(tmp_path: Path) ->
     assert not (data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").exists()
 
 
+def test_a_successor_asked_for_a_year_the_office_still_had_names_the_year_it_starts(tmp_path: Path) -> None:
+    """Dầu Tiếng ended on 30/6/2025, its last year on file 2023-2024: the next, 2024-2025, is
+    its own; its successor starts with 2025-2026, which the message names with --to."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    result = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--data", str(data))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "LỖI Phòng Giáo dục và Đào tạo huyện Dầu Tiếng hoạt động đến hết ngày 30/06/2025, nên năm học 2024-2025 do "
+        "đơn vị này tự bắt đầu (cotcan nam-moi --office pgddt-dau-tieng); đơn vị kế thừa bắt đầu từ năm học "
+        "2025-2026: cotcan nam-moi --office pgddt-dau-tieng --successor so-gddt-tp-hcm --to 2025-2026.\n")
+    assert not (data / "years" / "2024-2025" / "so-gddt-tp-hcm.yml").exists()
+    # As told.
+    result = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026", "--data",
+                      str(data))
+    assert result.returncode == 0, result.stderr
+
+
 # A Sở that carries on several district offices in one year file
 
 

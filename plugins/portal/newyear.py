@@ -152,8 +152,16 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
                            "đơn vị này tự bắt đầu năm học mới (bỏ --successor).")
     old, new = _years(portal, office, old, new)
     if not office.ended_before(new):
-        raise NewYearError(f"{office.name} chưa chấm dứt hoạt động trước năm học {new}: đơn vị này tự bắt đầu "
-                           f"năm học mới (bỏ --successor).")
+        first = new
+        while not office.ended_before(first):
+            first = SchoolYear(first.start + 1)
+        # Its last year on file may be years before its end (Dầu Tiếng: 2023-2024, ended 30/6/2025).
+        to = () if new == SchoolYear(old.start + 1) else ("--to", str(new))
+        raise NewYearError(
+            f"{office.name} hoạt động đến hết ngày {office.valid_until.vietnamese()}, nên năm học {new} do đơn vị "
+            "này tự bắt đầu "
+            f"({commands.NEW_YEAR.line('--office', office.id, *to)}); đơn vị kế thừa bắt đầu từ năm học {first}: "
+            f"{commands.NEW_YEAR.line('--office', office.id, '--successor', successor_id, '--to', str(first))}.")
     heirs = [x.office for x in office.successors]
     if successor_id not in heirs:
         have = f"đơn vị kế thừa: {', '.join(heirs)}" if heirs else "chưa ghi đơn vị kế thừa nào"
