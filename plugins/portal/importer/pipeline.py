@@ -118,7 +118,8 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
                  year: SchoolYear | None = None, body: str | None = None,
                  decision: str | None = None) -> ImportResult:
     """Match every row of a table to the office's data for a school year (default: the
-    office's latest), placing each section in the body its heading names."""
+    office's latest), placing each section in the body its heading names. A workbook for
+    another year (`Table.year`) raises RosterError."""
     matcher = matcher or Matcher(portal, office)
     year = year or latest_year(portal, office)
     if table.year is not None and year is not None and table.year != year and office in portal.offices:

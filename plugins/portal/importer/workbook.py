@@ -13,7 +13,10 @@ schools and subjects.
 The workbook is for the next year, or for the year itself while its decision is still the
 placeholder `cotcan nam-moi` wrote (`Lists.prepares`). For the next year, the lists are as
 `cotcan nam-moi` copies them: as they stood at the end of the year (`terms.history(body).latest`),
-numbered 1..n once across a team and its subject groups; for the year itself, as they are.
+numbered 1..n once across a team and its subject groups, each row as nam-moi carries it
+(carried_rows.py); for the year itself, as they are. The title names the year the workbook is
+for; the importer reads it back (`year_in_title`) and imports the workbook into no other year,
+saying how to reach that one (`into_year`).
 
 Written with XlsxWriter, as the site's exports: the same data gives the same bytes.
 """
