@@ -163,10 +163,16 @@ class Matcher:
 
     # Schools and the office
 
-    def is_office(self, text: str) -> bool:
+    def office_unit(self, text: str) -> str | None:
+        """The office a unit's text names: an office of the data by its name or short name
+        (an ended Phòng's staff in its successor's year keep their Phòng); else any "Phòng
+        GD…" is the importing office; None for a text that names no office."""
         key = fold(text)
-        return key.startswith(("phong gd", "phong giao duc")) or key in (fold(self.office.name),
-                                                                        fold(self.office.short_name))
+        named = [o.id for o in self.portal.offices.values()
+                 if key in {fold(o.name), fold(o.short_name), *(fold(f.name) for f in o.former_names)}]
+        if len(named) == 1:
+            return named[0]
+        return self.office.id if key.startswith(("phong gd", "phong giao duc")) or self.office.id in named else None
 
     def school(self, text: str) -> Found:
         """The school a unit's text names: the whole name; else the longest known name

@@ -664,8 +664,8 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     if not unit_text or result.unit is not None:
         return
     unit_id = row.get("unit_id")
-    if matcher.is_office(unit_text):
-        result.unit = matcher.office.id
+    if (office := matcher.office_unit(unit_text)) is not None:
+        result.unit = office
     elif (known := _known_school(matcher, unit_id, unit_text)) is not None:
         result.unit = known.id
     else:
