@@ -1492,7 +1492,7 @@ def test_a_school_written_as_the_leading_school_is_the_group_s_leader(repo_porta
 
 
 def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = "HỘI ĐỒNG KHOA HỌC",
-                     last_column: str = "Ghi chú") -> Path:
+                     last_column: str = "Ghi chú", paragraphs: bool = False) -> Path:
     """A council's list under its heading (merged across the table), as a new body of the year."""
     people = [("Võ Văn Khoa", "Bình Minh"), ("Lâm Thị Tuyết Mai", "Tân Phú"), ("Hồ Văn Thái", "Long Thạnh"),
               ("Châu Văn Lợi", "Tân Phú")]
@@ -1500,7 +1500,7 @@ def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = 
         [*MAU_HEADER[:-1], last_column], ["", heading, None, None, None, None],
         *([i, name, "Giáo viên", _pgd_mau(school), "", note]
           for i, ((name, school), note) in enumerate(zip(people, notes, strict=False), start=1))],
-        merges=("B2:F2",))
+        merges=("B2:F2",), paragraphs=paragraphs)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -1664,3 +1664,66 @@ def test_a_council_officer_s_initials_are_read_in_capitals_only(repo_portal: Por
     assert result.errors == []
     assert [(r.role, r.note) for r in result.rows] == list(zip(
         ["chu-tich", "uy-vien", "uy-vien", "pho-chu-tich"], notes, strict=True))
+
+
+# A Ghi chú whose second line is a role by itself, after a line that seemed to go on.
+_ROLE_ON_A_LINE_OF_ITS_OWN = [
+    ("dạy giỏi cấp huyện\nthư ký", "dạy giỏi cấp huyện; thư ký", "thu-ky"),
+    ("Tổ trưởng chuyên môn\nPhó nhóm trưởng", "Tổ trưởng chuyên môn; Phó nhóm trưởng", "pho-nhom-truong"),
+    ("Hiệu phó\nThư ký", "Hiệu phó; Thư ký", "thu-ky"),
+    ("Khối trưởng khối\nThư ký", "Khối trưởng khối; Thư ký", "thu-ky"),
+    ("Bí thư chi bộ\nNhóm trưởng", "Bí thư chi bộ; Nhóm trưởng", "nhom-truong"),
+    ("giáo viên cốt cán\nnhóm trưởng", "giáo viên cốt cán; nhóm trưởng", "nhom-truong"),
+    ("Hiệu phó\nPhụ trách chuyên môn", "Hiệu phó; Phụ trách chuyên môn", "uy-vien"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_role_on_a_line_of_its_own_is_an_item_whatever_the_line_before(repo_portal: Portal, tmp_path: Path,
+                                                                          fmt: str) -> None:
+    """The re-review of the importer's mended rules: "dạy giỏi cấp huyện" | "thư ký" went on
+    as one phrase (a last word "cấp"... "huyện", a line in lower case), "Tổ trưởng chuyên
+    môn" | "Phó nhóm trưởng" too (a last word "môn"): the role was lost without a word. A
+    line that is a role or a post by itself starts an item; "Hiệu phó", "chi bộ", "chuyên
+    môn" are whole."""
+    people = ["Võ Văn Khoa", "Châu Văn Lợi", "Huỳnh Ngọc Ánh", "Đỗ Thị Mỹ Duyên", "Nguyễn Văn Phúc",
+              "Trần Thị Kim Oanh", "Bùi Thanh Tâm"]
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        *([i, name, "Giáo viên", _pgd_mau("Bình Minh"), "Toán", written]
+          for i, (name, (written, _, _)) in enumerate(zip(people, _ROLE_ON_A_LINE_OF_ITS_OWN, strict=True),
+                                                       start=1))],
+        merges=("B2:F2",), paragraphs=True)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [(r.note, r.role) for r in result.rows] == [(note, role) for _, note, role in _ROLE_ON_A_LINE_OF_ITS_OWN]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("column", ["Ghi chú", "Nhiệm vụ"])
+def test_a_cluster_deputy_on_a_line_after_a_post_is_the_cluster_s_deputy(repo_portal: Portal, tmp_path: Path,
+                                                                          fmt: str, column: str) -> None:
+    """The re-review: "Tổ trưởng chuyên môn" | "Phó cụm trưởng" and "Phụ trách tổ" | "Phó
+    cụm trưởng" were a plain member of the cluster, the deputy lost."""
+    notes = ["Cụm trưởng", "Tổ trưởng chuyên môn\nPhó cụm trưởng", "Phụ trách tổ\nPhó cụm trưởng"]
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", column], ["", "CỤM CHUYÊN MÔN SỐ 1", None, None, None],
+        *([i, name, "Hiệu trưởng", _pgd_mau(school), note] for i, ((name, school), note) in enumerate(zip(
+            [("Phan Văn Lộc", "Hoa Sen"), ("Lâm Thị Tuyết Mai", "Tân Phú"), ("Hồ Văn Thái", "Long Thạnh")], notes,
+            strict=True), start=1))], merges=("B2:E2",), paragraphs=True)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR)
+    assert [r.role for r in result.rows] == ["cum-truong", "pho-cum-truong", "pho-cum-truong"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written", ["Thư ký Hội đồng\nBộ môn Toán", "Thư ký HĐ\nBộ môn Toán"])
+def test_a_council_s_name_on_a_capitalised_line_goes_on_the_council(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                   written: str) -> None:
+    """The re-review: Word capitalises each paragraph, and "Thư ký Hội đồng" | "Bộ môn
+    Toán" was two items, the Toán council's secretary the Ngữ văn council's without a word.
+    A line after "Hội đồng" or "HĐ" is the council's name; the council rule then reads it
+    (another subject by its id: a post elsewhere, kept in the note)."""
+    path = _science_council(tmp_path, fmt, [written], heading="HỘI ĐỒNG BỘ MÔN NGỮ VĂN", paragraphs=True)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    shown = " ".join(written.split())
+    assert [(r.role, r.note) for r in result.rows] == [("uy-vien", shown)]
