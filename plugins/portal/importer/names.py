@@ -40,15 +40,6 @@ MIDDLE_NAMES = frozenset({"thị", "văn", "hữu", "đình"})
 # first that starts with one and goes on ("Trần Thị Bình") is another person's name.
 FAMILY_NAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "huỳnh", "phan", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
                           "trịnh", "đoàn"})
-# Family names that are as often a given or middle name ("Nguyễn Thị" | "Hoàng Anh", "Lê
-# Văn" | "Kim Sơn"), with their marks: a later line starting with one may be another
-# person's name or the rest of one long name; after a family name ("Nguyễn Hoàng" | "Anh
-# Thư") one is a second family name or a middle name, no whole name.
-FAMILY_OR_GIVEN_NAMES = frozenset({
-    "hoàng", "vũ", "dương", "lý", "trương", "đinh", "lâm", "phùng", "mai", "tô", "đào", "cao", "lương", "lưu", "hà",
-    "tạ", "châu", "thái", "quách", "kiều", "triệu", "chu", "tăng", "mạc", "tôn", "vương", "giang", "âu", "la", "doãn",
-    "nông", "hứa", "từ", "diệp", "thân", "quan", "lò", "lã", "đàm", "khúc", "lục", "bạch", "ông", "thạch", "danh",
-    "kim", "sơn", "ksor", "siu", "nay", "rơ"})
 # A name of this many words is two people's: the longest names have six ("Tôn Nữ Thị Hoàng Phương Thảo").
 TOO_MANY_WORDS = 7
 
@@ -89,12 +80,13 @@ def _words(text: str) -> list[str]:
 
 def _whole_name(line: str) -> bool:
     """Whether a line of a name cell could be a whole name: "Chu Thị Hồng Nhãn", "Ksor
-    Nay", "Lê Trinh", "Lò Văn Pó", "H'Hen Niê"; not one word, a name ending in a middle
-    name, nor family names alone ("Nguyễn Lê", "Nguyễn Hoàng": FAMILY_OR_GIVEN_NAMES after
-    a family name)."""
+    Nay", "Lê Trinh", "Lò Văn Pó", "H'Hen Niê", a family name and a word that is as often
+    a family name as a given one ("Trần Mai", "Nguyễn Hoàng": one name wrapped or two
+    people, only the clerk knows); not one word, a name ending in a middle name, nor
+    common family names alone ("Nguyễn Lê")."""
     words = _words(line)
     return (len(words) > 1 and words[-1] not in MIDDLE_NAMES
-            and not (words[0] in FAMILY_NAMES and (FAMILY_NAMES | FAMILY_OR_GIVEN_NAMES).issuperset(words[1:])))
+            and not (words[0] in FAMILY_NAMES and FAMILY_NAMES.issuperset(words[1:])))
 
 
 def _another_name(line: str) -> bool:
