@@ -1733,3 +1733,27 @@ def test_a_council_s_name_on_a_capitalised_line_goes_on_the_council(repo_portal:
     assert result.errors == []
     shown = " ".join(written.split())
     assert [(r.role, r.note) for r in result.rows] == [("uy-vien", shown)]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("heading, notes", [
+    ("HỘI ĐỒNG KHOA HỌC", ["Chủ tịch HĐKH", "Phó Chủ tịch HĐ Khoa học tự nhiên",
+                           "Thư ký Hội đồng bộ môn Khoa học tự nhiên", "Thư ký Hội đồng khoa học cấp huyện"]),
+    ("HỘI ĐỒNG BỘ MÔN TOÁN", ["Chủ tịch HĐ bộ môn Toán học", "Thư ký HĐ bộ môn Toán - Tin",
+                              "Ủy viên HĐ bộ môn Toán - Tin học", "Thư ký Hội đồng bộ môn Toán cấp huyện"]),
+])
+def test_a_council_named_by_more_words_than_the_list_s_kind_or_subject_is_another(
+        repo_portal: Portal, tmp_path: Path, fmt: str, heading: str, notes: list[str]) -> None:
+    """The re-review: "khoa học" is the start of "Khoa học tự nhiên", "Toán" of "Toán -
+    Tin": the Khoa học tự nhiên council's deputy and secretary were the Hội đồng khoa học's,
+    the Toán - Tin council's secretary the Toán council's, without a word (for a subject
+    column, "Toán - Tin" beside "Toán" is an error). A kind or a name within another's is
+    followed by no more words but of a level, a place or a year ("cấp huyện")."""
+    path = _science_council(tmp_path, fmt, notes, heading=heading)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [(r.role, r.note) for r in result.rows] == [
+        ("chu-tich", notes[0]), ("uy-vien", notes[1]), ("uy-vien", notes[2]), ("thu-ky", notes[3])]
+    assert [p.message for r in result.rows for p in r.remarks if "hội đồng khác" in p.message] == [
+        f"'{note}' ghi chức vụ ở một hội đồng khác, không phải {heading}: giữ ở ghi chú, không đọc là vai trò."
+        for note in notes[1:3]]

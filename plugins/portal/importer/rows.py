@@ -494,8 +494,26 @@ def _position_written(row: TableRow) -> tuple[str, str]:
 def _note_parts(lines: Sequence[str]) -> list[str]:
     """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
     trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
-    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _NOTE_PARTS.split(line))
+    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _line_parts(line))
     return _posts_whole([part for part in parts if part])
+
+
+def _line_parts(line: str) -> list[str]:
+    """A line of a note split at _NOTE_PARTS, but a dash within a subject council's name
+    ("Thư ký HĐ bộ môn Toán - Tin": the Toán - Tin council, not the Toán one; a dash
+    before a role or a post still splits: "Thư ký HĐ bộ môn Toán - Nhóm trưởng")."""
+    parts: list[str] = []
+    start, dash = 0, False
+    for separator in (*_NOTE_PARTS.finditer(line), None):
+        part = line[start:separator.start() if separator else len(line)]
+        council = council_role(parts[-1]) if dash and parts else None
+        if council and council[1].subject and part.strip() and not _starts_an_item(part.strip()):
+            parts[-1] = f"{parts[-1]} - {part.strip()}"
+        else:
+            parts.append(part)
+        if separator:
+            start, dash = separator.end(), separator.group().strip() in DASHES
+    return parts
 
 
 def _note(row: TableRow) -> str | None:
