@@ -1757,3 +1757,23 @@ def test_a_council_named_by_more_words_than_the_list_s_kind_or_subject_is_anothe
     assert [p.message for r in result.rows for p in r.remarks if "hội đồng khác" in p.message] == [
         f"'{note}' ghi chức vụ ở một hội đồng khác, không phải {heading}: giữ ở ghi chú, không đọc là vai trò."
         for note in notes[1:3]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("column", ["Ghi chú", "Vai trò"])
+@pytest.mark.parametrize("heading, roles", [
+    ("HỘI ĐỒNG BỘ MÔN TIẾNG ANH", ["Chủ tịch HĐBM Tiếng Anh", "Phó CT HĐBM Tiếng Anh", "TK HĐ BM Anh văn",
+                                   "UV HĐBM Tiếng Anh"]),
+    ("HỘI ĐỒNG BỘ MÔN NGỮ VĂN", ["Chủ tịch HĐ bộ môn Ngữ văn", "Phó CT HĐBM Văn", "Thư ký HĐBM Ngữ văn",
+                                 "UV HĐBM Văn"]),
+])
+def test_a_subject_council_abbreviated_hdbm_is_read_as_written_out(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                     column: str, heading: str,
+                                                                     roles: list[str]) -> None:
+    """The re-review: "HĐBM" (Hội đồng bộ môn) was not read: "Phó CT HĐBM Tiếng Anh" in the
+    Tiếng Anh council was said to be of another council (an error in a Vai trò column)."""
+    path = _science_council(tmp_path, fmt, roles, heading=heading, last_column=column)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
+    assert not [p for r in result.rows for p in r.remarks if "hội đồng khác" in p.message]

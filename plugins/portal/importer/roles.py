@@ -62,7 +62,8 @@ _QUALIFIERS = (r"(?:cap|huyen|tinh|thanh pho|quan|thi xa|thi tran|xa|phuong|ngan
 _QUALIFIED_END = rf"(?= |$)(?: {_QUALIFIERS}(?![a-z0-9]))*$"
 _COUNCIL_KIND = re.compile(rf"^(?P<kind>{'|'.join(sorted(_COUNCIL_KINDS, key=len, reverse=True))}){_QUALIFIED_END}")
 _PEOPLES_COUNCIL = re.compile(r"^(?:nd|nhan dan)(?![a-z])")  # Hội đồng nhân dân: never a list's council
-_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|mon) (?=[a-z])")  # "Hội đồng bộ môn Văn": of a subject
+# "Hội đồng bộ môn Văn", "HĐBM Văn", "HĐ BM Văn": of a subject.
+_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|bm|mon) (?=[a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 # An abbreviation of a role as lists write it: two to four letters, dots or spaces between
 # them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
