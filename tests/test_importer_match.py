@@ -1777,3 +1777,21 @@ def test_a_subject_council_abbreviated_hdbm_is_read_as_written_out(repo_portal: 
     assert result.errors == []
     assert [r.role for r in result.rows] == ["chu-tich", "pho-chu-tich", "thu-ky", "uy-vien"]
     assert not [p for r in result.rows for p in r.remarks if "hội đồng khác" in p.message]
+
+
+@pytest.mark.parametrize("fmt, paragraphs", [("xlsx", False), ("docx", False), ("docx", True)])
+@pytest.mark.parametrize("written, title", [
+    ("Nguyễn Văn Mới\nThS.", "ThS"), ("ThS.\nNguyễn Văn Mới", "ThS."), ("ThS. Nguyễn Văn Mới", "ThS."),
+    ("Nguyễn Văn Mới\nTS", "TS"), ("PGS.TS.\nNguyễn Văn Mới", "PGS.TS."), ("Nguyễn Văn Mới KS.", "KS"),
+    ("CN. Nguyễn Văn Mới", "CN."), ("GS\nNguyễn Văn Mới", "GS")])
+def test_an_academic_title_in_the_name_cell_is_a_remark_never_part_of_the_name(
+        repo_portal: Portal, tmp_path: Path, fmt: str, paragraphs: bool, written: str, title: str) -> None:
+    """The re-review: "Nguyễn Văn Mới" | "ThS." was a new person "Nguyễn Văn Mới ThS", "ThS."
+    | "Nguyễn Văn Mới" the error of two lines that could each be a name. A title is a
+    remark written in the name cell: an error naming it, and no new person."""
+    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]],
+                       paragraphs=paragraphs)
+    result = import_roster(repo_portal, MAU, path)
+    [error] = result.errors
+    assert error.message.endswith(f"có ghi thêm '{title}'.") and "Họ và tên" in error.path
+    assert result.new_people == [] and result.rows[0].person is None
