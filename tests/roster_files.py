@@ -28,10 +28,13 @@ from pathlib import Path
 from openpyxl.utils.cell import range_boundaries
 
 
-def write_table(path: Path, rows: Sequence[Sequence[object]], merges: tuple[str, ...] = ()) -> Path:
+def write_table(path: Path, rows: Sequence[Sequence[object]], merges: tuple[str, ...] = (),
+                paragraphs: bool = False) -> Path:
     """One table as a clerk types it, in Excel or Word by the path's suffix, with cells
     merged as Excel ranges: "B1:C1" a header over two columns (w:gridSpan in Word), "A1:A2"
-    down two rows (w:vMerge). A cell a merge covers is None in `rows`."""
+    down two rows (w:vMerge). A cell a merge covers is None in `rows`. A cell's lines are
+    lines of one cell (Alt+Enter in Excel; Shift+Enter in Word), or in Word with
+    `paragraphs` one paragraph each (Enter)."""
     if path.suffix == ".xlsx":
         import openpyxl
 
@@ -50,8 +53,12 @@ def write_table(path: Path, rows: Sequence[Sequence[object]], merges: tuple[str,
     table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            if value is not None:
-                table.cell(r, c).text = str(value)
+            if value is None:
+                continue
+            first, *more = str(value).split("\n") if paragraphs else [str(value)]
+            table.cell(r, c).text = first
+            for line in more:
+                table.cell(r, c).add_paragraph(line)
     for merge in merges:
         first_column, first_row, last_column, last_row = range_boundaries(merge)
         assert first_column is not None and first_row is not None and last_column is not None and last_row is not None

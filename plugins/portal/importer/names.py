@@ -11,7 +11,8 @@ with a family name and goes on ("Lê Hoa" | "Phạm Lan") or when the name would
 for one person's. A later line is never taken for a given name because its first word is
 in no list of family names: minority family names ("Lò", "Vi", "Cầm", "Giàng") and an Ê Đê
 name ("Y Moan Niê") start a whole name too. A last line
-that is a role or a position ("Nhóm trưởng", "GV") is a remark. A hyphen between two
+that is a role or a position ("Nhóm trưởng", "GV") is a remark, as is an academic title on
+a line of its own or before the name ("ThS.", "TS", "PGS.TS."). A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
 """
@@ -40,15 +41,12 @@ MIDDLE_NAMES = frozenset({"thị", "văn", "hữu", "đình"})
 # first that starts with one and goes on ("Trần Thị Bình") is another person's name.
 FAMILY_NAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "huỳnh", "phan", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
                           "trịnh", "đoàn"})
-# Family names that are as often a given or middle name ("Nguyễn Thị" | "Hoàng Anh", "Lê
-# Văn" | "Kim Sơn"), with their marks: a later line starting with one may be another
-# person's name or the rest of one long name; after a family name ("Nguyễn Hoàng" | "Anh
-# Thư") one is a second family name or a middle name, no whole name.
-FAMILY_OR_GIVEN_NAMES = frozenset({
-    "hoàng", "vũ", "dương", "lý", "trương", "đinh", "lâm", "phùng", "mai", "tô", "đào", "cao", "lương", "lưu", "hà",
-    "tạ", "châu", "thái", "quách", "kiều", "triệu", "chu", "tăng", "mạc", "tôn", "vương", "giang", "âu", "la", "doãn",
-    "nông", "hứa", "từ", "diệp", "thân", "quan", "lò", "lã", "đàm", "khúc", "lục", "bạch", "ông", "thạch", "danh",
-    "kim", "sơn", "ksor", "siu", "nay", "rơ"})
+# Academic titles and degrees written with a name ("ThS.", "TS", "PGS.TS."): a remark,
+# never part of the name, on a line of its own or before the name ("ThS. Nguyễn Văn Mới").
+_TITLE = r"(?:(?:PGS|GS)\.?\s*TS|ThS|Ths|TS|PGS|GS|CN|KS)\.?"
+_ACADEMIC_TITLE = re.compile(_TITLE)
+_LEADING_TITLE = re.compile(rf"^({_TITLE})(?:\s+|(?<=\.))(?=\w)")
+_LAST_TITLE = re.compile(rf"\s+({_TITLE})$")
 # A name of this many words is two people's: the longest names have six ("Tôn Nữ Thị Hoàng Phương Thảo").
 TOO_MANY_WORDS = 7
 
@@ -67,8 +65,13 @@ def read_name(text: str) -> WrittenName:
     parentheses, after a dash, or on a last line of its own."""
     name, remark = _remark(_TRAILING.sub("", text.translate(APOSTROPHES)))
     lines = _lines(name)
+    title = _LEADING_TITLE.match(name.strip()) or _LAST_TITLE.search(name.strip())
     if not remark and len(lines) > 1 and _is_a_title(lines[-1]):
         name, remark = "\n".join(lines[:-1]), lines[-1]
+    elif not remark and len(lines) > 1 and _is_a_title(lines[0]):
+        name, remark = "\n".join(lines[1:]), lines[0]
+    elif not remark and title:
+        name, remark = name.strip()[:title.start()] + name.strip()[title.end():], title.group(1)
     name = _TRAILING.sub("", name)
     lines = _lines(name)
     if len(lines) < 2:
@@ -89,12 +92,13 @@ def _words(text: str) -> list[str]:
 
 def _whole_name(line: str) -> bool:
     """Whether a line of a name cell could be a whole name: "Chu Thị Hồng Nhãn", "Ksor
-    Nay", "Lê Trinh", "Lò Văn Pó", "H'Hen Niê"; not one word, a name ending in a middle
-    name, nor family names alone ("Nguyễn Lê", "Nguyễn Hoàng": FAMILY_OR_GIVEN_NAMES after
-    a family name)."""
+    Nay", "Lê Trinh", "Lò Văn Pó", "H'Hen Niê", a family name and a word that is as often
+    a family name as a given one ("Trần Mai", "Nguyễn Hoàng": one name wrapped or two
+    people, only the clerk knows); not one word, a name ending in a middle name, nor
+    common family names alone ("Nguyễn Lê")."""
     words = _words(line)
     return (len(words) > 1 and words[-1] not in MIDDLE_NAMES
-            and not (words[0] in FAMILY_NAMES and (FAMILY_NAMES | FAMILY_OR_GIVEN_NAMES).issuperset(words[1:])))
+            and not (words[0] in FAMILY_NAMES and FAMILY_NAMES.issuperset(words[1:])))
 
 
 def _another_name(line: str) -> bool:
@@ -118,5 +122,8 @@ def _remark(text: str) -> tuple[str, str]:
 
 
 def _is_a_title(text: str) -> bool:
+    """Whether a text written with a name is a remark: an abbreviated position ("GV"), a
+    role ("Nhóm trưởng", "NT") or an academic title ("ThS.")."""
     role, loose = role_match(text)
-    return is_abbreviated_position(text) or (role is not None and not loose) or bool(abbreviated_roles(text))
+    return (is_abbreviated_position(text) or (role is not None and not loose) or bool(abbreviated_roles(text))
+            or bool(_ACADEMIC_TITLE.fullmatch(text.strip())))

@@ -54,9 +54,16 @@ _COUNCIL_KINDS: dict[str, str] = {
     "khoa hoc": "khoa hoc", "kh": "khoa hoc", "tu danh gia": "tu danh gia", "tdg": "tu danh gia",
     "tuyen sinh": "tuyen sinh", "ts": "tuyen sinh", "kiem tra": "kiem tra", "kt": "kiem tra",
     "ky luat": "ky luat", "kl": "ky luat", "tham dinh": "tham dinh", "kiem dinh": "kiem dinh"}
-_COUNCIL_KIND = re.compile(rf"^(?:{'|'.join(sorted(_COUNCIL_KINDS, key=len, reverse=True))})(?![a-z])")
+# Words that may follow a council's kind or name and name no other council: its level,
+# place or year ("Hội đồng khoa học cấp huyện", "HĐ TĐKT ngành giáo dục năm học 2024").
+# Other words after them may ("Hội đồng khoa học tự nhiên", "bộ môn Toán - Tin": a subject).
+_QUALIFIERS = (r"(?:cap|huyen|tinh|thanh pho|quan|thi xa|thi tran|xa|phuong|nganh|giao duc|truong|thcs|thpt|th"
+               r"|nam|nam hoc|[0-9]+)")
+_QUALIFIED_END = rf"(?= |$)(?: {_QUALIFIERS}(?![a-z0-9]))*$"
+_COUNCIL_KIND = re.compile(rf"^(?P<kind>{'|'.join(sorted(_COUNCIL_KINDS, key=len, reverse=True))}){_QUALIFIED_END}")
 _PEOPLES_COUNCIL = re.compile(r"^(?:nd|nhan dan)(?![a-z])")  # Hội đồng nhân dân: never a list's council
-_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|mon) (?=[a-z])")  # "Hội đồng bộ môn Văn": of a subject
+# "Hội đồng bộ môn Văn", "HĐBM Văn", "HĐ BM Văn": of a subject.
+_SUBJECT_COUNCIL = re.compile(r"^(?:bo mon|bm|mon) (?=[a-z])")
 COUNCIL_KIND = "hoi-dong"  # the kind of body whose list names its officers after it
 # An abbreviation of a role as lists write it: two to four letters, dots or spaces between
 # them ("NT", "P.NT", "P. N. T.", "TK."); in capitals (abbreviated_roles).
@@ -269,7 +276,7 @@ def _council_named(words: str) -> CouncilNamed:
     subject = _SUBJECT_COUNCIL.match(words)
     kind = _COUNCIL_KIND.match(words)
     return CouncilNamed(words, words[subject.end():] if subject else "",
-                        _COUNCIL_KINDS[kind.group()] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
+                        _COUNCIL_KINDS[kind.group("kind")] if kind else "", bool(_PEOPLES_COUNCIL.match(words)))
 
 
 def same_council(named: CouncilNamed, listed: CouncilNamed) -> bool:
@@ -289,9 +296,14 @@ def same_council(named: CouncilNamed, listed: CouncilNamed) -> bool:
 
 
 def _within(words: str, other: str) -> bool:
-    """Whether either text's words are a run of the other's, or one word the initials of such a run."""
-    return any(f" {a} " in f" {b} " or " " not in a and a in _initial_runs(b)
-               for a, b in ((words, other), (other, words)))
+    """Whether either text's words are a run of the other's followed by no more words but
+    of a level, place or year (_QUALIFIERS: "khoa hoc" is not within "khoa hoc tu nhien",
+    nor "toan" within "toan tin"), or one word the initials of such a run."""
+    return any(_run_in(a, b) or " " not in a and a in _initial_runs(b) for a, b in ((words, other), (other, words)))
+
+
+def _run_in(words: str, other: str) -> bool:
+    return bool(re.search(rf"(?:^| ){re.escape(words)}{_QUALIFIED_END}", other))
 
 
 def _initial_runs(words: str) -> set[str]:

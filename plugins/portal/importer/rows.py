@@ -494,8 +494,26 @@ def _position_written(row: TableRow) -> tuple[str, str]:
 def _note_parts(lines: Sequence[str]) -> list[str]:
     """The parts of a note, each read for a role: its lines split at _NOTE_PARTS ("Tổ
     trưởng CM, Phó nhóm trưởng": two parts), a post at the school made whole (_posts_whole)."""
-    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _NOTE_PARTS.split(line))
+    parts = (_BULLET.sub("", part.strip()) for line in lines for part in _line_parts(line))
     return _posts_whole([part for part in parts if part])
+
+
+def _line_parts(line: str) -> list[str]:
+    """A line of a note split at _NOTE_PARTS, but a dash within a subject council's name
+    ("Thư ký HĐ bộ môn Toán - Tin": the Toán - Tin council, not the Toán one; a dash
+    before a role or a post still splits: "Thư ký HĐ bộ môn Toán - Nhóm trưởng")."""
+    parts: list[str] = []
+    start, dash = 0, False
+    for separator in (*_NOTE_PARTS.finditer(line), None):
+        part = line[start:separator.start() if separator else len(line)]
+        council = council_role(parts[-1]) if dash and parts else None
+        if council and council[1].subject and part.strip() and not _starts_an_item(part.strip()):
+            parts[-1] = f"{parts[-1]} - {part.strip()}"
+        else:
+            parts.append(part)
+        if separator:
+            start, dash = separator.end(), separator.group().strip() in DASHES
+    return parts
 
 
 def _note(row: TableRow) -> str | None:
@@ -518,9 +536,15 @@ _OPEN_END = re.compile(rf"[{DASHES}:(]$")
 # Words that end no item of a note, with their marks (lower case): a preposition, a
 # conjunction, a word waiting for its name or number ("Dạy giỏi cấp" | "huyện", "Nhóm
 # trưởng nhóm" | "Toán", "Chủ tịch HĐ bộ môn" | "Ngữ văn", "Phó" | "Nhóm trưởng"), unless
-# the line is a role's label by itself ("Phó nhóm", "Tổ phó", "Trưởng tổ").
+# the line is a role's label by itself ("Phó nhóm", "Tổ phó", "Trưởng tổ") or ends with
+# a whole word pair (_WHOLE_PAIRS: "Hiệu phó", "Bí thư chi bộ", "Tổ trưởng chuyên môn").
 _UNFINISHED_WORDS = frozenset({"cấp", "của", "và", "với", "tại", "ở", "về", "môn", "bộ", "nhóm", "tổ", "phó",
                                "khối", "lớp", "năm"})
+_WHOLE_PAIRS = frozenset({"hiệu phó", "tổ phó", "nhóm phó", "khối phó", "cụm phó", "chi bộ", "đảng bộ",
+                          "chuyên môn"})
+# The end of a line naming a council whose name is on the next line, whatever that
+# line's case (Word capitalises each paragraph: "Thư ký Hội đồng" | "Bộ môn Toán").
+_COUNCIL_END = re.compile(r"(?:^|\s)(?:hội đồng|hđ)$", re.IGNORECASE)
 
 
 def _lines_joined(lines: Sequence[str]) -> str:
@@ -547,13 +571,28 @@ def _lines_joined(lines: Sequence[str]) -> str:
 def _wraps(before: str, line: str) -> bool:
     """Whether a line of a note is the phrase of the line before it wrapped, not an item of
     its own: the line before leaves it open (_OPEN_END, a parenthesis not closed, a last
-    word in _UNFINISHED_WORDS), or the line starts in lower case or with a parenthesis, as
-    no item does ("Giáo viên dạy giỏi cấp" | "huyện năm 2023", "Thư ký Hội đồng" | "bộ môn
-    Ngữ văn", "Phó nhóm trưởng" | "(dạy lớp 9)")."""
+    word in _UNFINISHED_WORDS, a council's name to come: _COUNCIL_END), or the line starts
+    in lower case or with a parenthesis, as no item does ("Giáo viên dạy giỏi cấp" | "huyện
+    năm 2023", "Thư ký Hội đồng" | "Bộ môn Ngữ văn", "Phó nhóm trưởng" | "(dạy lớp 9)").
+    Never a line that starts an item by itself (_starts_an_item: "dạy giỏi cấp huyện" |
+    "thư ký", "Hiệu phó" | "Thư ký"), but to finish a role or a post the line before only
+    begins ("Phó" | "nhóm trưởng"): a role lost in a phrase is worse than a note cut."""
+    if _starts_an_item(line) and (_starts_an_item(before) or not _starts_an_item(f"{before} {line}")):
+        return False
     words = before.lower().split()
     return bool(
         _OPEN_END.search(before) or before.count("(") > before.count(")") or line[0].islower() or line[0] == "("
-        or words and words[-1] in _UNFINISHED_WORDS and role_label(before) is None)
+        or _COUNCIL_END.search(before)
+        or words and words[-1] in _UNFINISHED_WORDS and role_label(before) is None
+        and " ".join(words[-2:]) not in _WHOLE_PAIRS)
+
+
+def _starts_an_item(text: str) -> bool:
+    """Whether a text is by itself an item of a note that names a role or a post: a role's
+    label, spelling or abbreviation, a text starting with one ("Nhóm trưởng nhóm Toán"), a
+    school leading a body, a post at the school or a council's officer, or words like a role's."""
+    return bool(role_label(text) or role_match(text)[0] or leading_school_role(text) or is_school_post(text)
+                or looks_like_a_role(text))
 
 
 def _goes_on(before: str, part: str) -> bool:
