@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from cli_util import cotcan
-from full_dataset import PRIVATE_EMAIL, with_texts, write
+from full_dataset import PRIVATE_EMAIL, PRIVATE_PHONE, with_texts, write
 from test_pages import build, write_site
 from test_privacy import ORDINARY_PAGE
 from test_publish import run_build
@@ -79,6 +79,37 @@ def in_table_of_contents_title(root: Path) -> None:
         "attr_list", {"toc": {"permalink": True, "title": "Mục lục (góp ý: cô Thùy, 0912 345 678)"}}]))
 
 
+def in_html_page(root: Path) -> None:
+    """A page MkDocs copies as it is (no Markdown): the number split by a character reference."""
+    (root / "content/trang.html").write_text(
+        "<!doctype html>\n<html><body>\n<p>Cô Thùy: ĐT 0912&#32;345&nbsp;678</p>\n</body></html>\n", encoding="utf-8")
+
+
+def in_text_file(root: Path) -> None:
+    """Notepad's way: a byte order mark and Windows line ends; the name's suffix upper-case."""
+    (root / "content/ghi-chu.TXT").write_bytes("\ufeffGhi chú\r\nCô Thùy: 0912.345.678\r\n".encode())
+
+
+def in_svg_image(root: Path) -> None:
+    (root / "content/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="15">0912<tspan>345</tspan>678</text></svg>\n',
+        encoding="utf-8")
+
+
+def in_theme_template(root: Path) -> None:
+    """A template of the theme's custom_dir: Material prints its announce block on every page."""
+    edit_config(root, lambda config: config["theme"].update(custom_dir="overrides"))
+    (root / "overrides").mkdir()
+    (root / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Đường dây nóng 0912 345 678{% endblock %}\n',
+        encoding="utf-8")
+
+
+def in_upper_case_page(root: Path) -> None:
+    """MkDocs reads ".MD" as no Markdown: it copies the file as it is."""
+    (root / "content/lien-he-2.MD").write_text("# Liên hệ\n\nCô Thùy: 0912 345 678\n", encoding="utf-8")
+
+
 # The case, and where its report must say the value is (file and key, or file and line).
 CASES: dict[str, tuple[Edit, str]] = {
     "copyright": (in_copyright, "mkdocs.yml, mục copyright:"),
@@ -86,6 +117,11 @@ CASES: dict[str, tuple[Edit, str]] = {
     "Markdown option": (in_table_of_contents_title, "mkdocs.yml, mục markdown_extensions.toc.title:"),
     "page": (in_page, "content/lien-he.md, dòng 3:"),
     "file name": (in_file_name, "content/anh/Cô Thùy 0912.345.678.png:"),
+    "HTML page": (in_html_page, "content/trang.html, dòng 3:"),
+    "text file": (in_text_file, "content/ghi-chu.TXT, dòng 2:"),
+    "SVG image": (in_svg_image, "content/logo.svg, dòng 1:"),
+    "theme template": (in_theme_template, "overrides/main.html, dòng 2:"),
+    "upper-case page": (in_upper_case_page, "content/lien-he-2.MD, dòng 3:"),
 }
 
 
@@ -285,3 +321,25 @@ def test_a_refused_build_under_mkdocs_serve_ends_with_a_vietnamese_line() -> Non
     assert isinstance(ended.value, SystemExit) and ended.value.code == 1
     assert ended.value.format_message() == notices.build_stopped(kept=False)  # serve publishes nothing
     assert plugin.on_build_error(error=ValueError("a bug")) is None  # MkDocs shows it as it is
+
+
+# Every text file, whatever its name
+
+
+@pytest.mark.parametrize("name", ["bang.csv", "du-lieu.json", "trang.js", "kieu.css", "so-do.xml", "cu.htm",
+                                  "danh-ba.vcf", "lich.ics", "GHI-CHU.Txt", "khong-duoi"])
+def test_every_text_file_is_read_whatever_its_name(tmp_path: Path, name: str) -> None:
+    """Any file MkDocs copies as it is: text when its first bytes hold no NUL (UTF-16 by its mark)."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_text("Cô Thùy; 0912 345 678\n", encoding="utf-16" if "Txt" in name else "utf-8")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    problems = site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE]))
+    assert [(p.file, p.line) for p in problems] == [(f"content/{name}", 1)]
+
+
+def test_a_binary_file_is_checked_by_its_name_alone(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/anh.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR tEXt 0912 345 678")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    assert file.text is None
+    assert site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE])) == []

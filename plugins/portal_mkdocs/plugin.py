@@ -27,9 +27,8 @@ from portal.render import Renderer
 from portal.sample import without_sample
 from portal.site_checks import (
     Settings,
-    SiteFile,
     file_problems,
-    read_page,
+    folder_files,
     rendered_problems,
     settings_problems,
     shown_path,
@@ -188,7 +187,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if spec.edit_path:
                 file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
-        self._check_files(files, config)
+        self._check_files(config)
         return files
 
     @staticmethod
@@ -201,20 +200,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if problems:
             raise PluginError(notices.site_settings_refused(shown, report(problems)))
 
-    def _check_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Stop the build when a file of the site's own folders fails a check of
-        portal.site_checks: a Markdown page holding a private contact (any page, those
-        exclude_docs or draft_docs leave out too), a file named with one (its address);
-        every such file and line is listed at once."""
+    def _check_files(self, config: MkDocsConfig) -> None:
+        """Stop the build when a file of the site's own folders (docs_dir, the theme's
+        custom_dir: what `cotcan kiem-tra` walks) fails a check of portal.site_checks: a text
+        file holding a private contact (any page, those exclude_docs or draft_docs leave out
+        too; a template of the theme), a file named with one (its address); every such file
+        and line is listed at once."""
         self.rendered_problems = []
         if self.renderer is None:
             return
-        own = [SiteFile(file.src_uri, self._shown(file, config),
-                        read_page(Path(file.abs_src_path)) if file.is_documentation_page() else None)
-               for file in files if not file.generated_by and file.abs_src_path]  # generated: checked ids
-        problems = file_problems(own, self.renderer.pages.portal.redactor)
+        problems = self.site_file_problems(config, self.renderer.pages.portal.redactor)
         if problems:
             raise PluginError(notices.site_files_refused(report(problems)))
+
+    @staticmethod
+    def site_file_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
+        """What the checks of portal.site_checks find in the files of docs_dir and custom_dir."""
+        folders = [Path(folder) for folder in (config.docs_dir, config.theme.custom_dir) if folder]
+        return file_problems(folder_files(folders, Path(config.config_file_path or ".").parent), redactor)
 
     def _shown(self, file: File, config: MkDocsConfig) -> str:
         """A hand-written page's source file, as the clerk finds it from the project's folder."""
