@@ -251,24 +251,57 @@ def find_contacts(text: str) -> list[Found]:
     return sorted([*_emails(text), *map(partial(_bracketed, text), _phones(text))], key=lambda f: (f.start, f.end))
 
 
-_PAIRS = {"(": ")", "（": "）"}
+_OPENING = "([{（［｛"
+_CLOSING = ")]}）］｝"
+_BRACKETS = frozenset(_OPENING + _CLOSING)
+
+
+def _has_value(written: str) -> bool:
+    """Whether `written` holds a character of a contact (a digit or a letter), not signs alone."""
+    return any(c.isalnum() for c in written)
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) of each pair of brackets of `text` that match, kind by kind."""
+    pairs: list[tuple[int, int]] = []
+    open_at: dict[str, list[int]] = {c: [] for c in _OPENING}
+    for i, c in enumerate(text):
+        if c in open_at:
+            open_at[c].append(i)
+        elif c in _CLOSING and (stack := open_at[_OPENING[_CLOSING.index(c)]]):
+            pairs.append((stack.pop(), i))
+    return pairs
 
 
 def _bracketed(text: str, found: Found) -> Found:
-    """A phone whose parenthesis opens or closes outside it, taken with both or neither:
-    "(0912.345.678)" whole, not "(0912.345.678" (leaving "[đã ẩn])" on a page), and
-    "(+84) 912 345 678" whole, not "+84) 912 345 678". A run of digit groups takes in
-    the parentheses inside a number ("(028) 3829 1234"), and those around it on one side."""
+    """`found` widened or narrowed so that no pair of brackets has one bracket in it and the
+    other outside: replacing it never leaves an unbalanced bracket in a balanced text.
+
+    A run of digit groups takes in the brackets inside a number ("(028) 3829 1234") and a
+    "(" before its first digit; the private number read in it may start or end inside a pair.
+    For each pair cut by the span: a bracket at the span's edge (no character of the value
+    between it and the edge: the "(" of "(0912.345.678, cô Thùy)") is left out of it, unless
+    its match is just outside (only spaces between), which is then taken in ("(0912.345.678)"
+    whole). Any other cut pair ("ĐT 0912 (944 718)", "(ĐT 0912) 944 718") is taken in whole,
+    with what it holds: a bracket inside a value cannot be left out without showing part of
+    the value, and hiding more is the safe side. Brackets that match nothing are left as they
+    are (the text was not balanced)."""
     start, end = found.start, found.end
-    written = text[start:end]
-    if written[0] in _PAIRS and _PAIRS[written[0]] not in written:
-        if text[end:end + 1] == _PAIRS[written[0]]:
-            end += 1
-        else:
-            start += 1
-    elif start > 0 and (close := _PAIRS.get(text[start - 1])) is not None and close in written \
-            and text[start - 1] not in written:
-        start -= 1
+    if not _BRACKETS.intersection(text[start:end]):
+        return found
+    pairs = _bracket_pairs(text)
+
+    def cut(pair: tuple[int, int]) -> bool:
+        return (start <= pair[0] < end) != (start <= pair[1] < end)
+
+    for opening, closing in filter(cut, pairs):  # at the edges: left out, or the match taken in
+        if start <= opening < end and not _has_value(text[start:opening]) and text[end:closing].strip():
+            start = opening + 1
+        elif start <= closing < end and not _has_value(text[closing + 1:end]) and text[opening + 1:start].strip():
+            end = closing
+    while cut_pairs := list(filter(cut, pairs)):  # the span only grows: this ends
+        start = min(start, *(opening for opening, _ in cut_pairs))
+        end = max(end, *(closing + 1 for _, closing in cut_pairs))
     return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
@@ -335,8 +368,31 @@ class Redactor:
                     prefixes = self.numbers.get(national)
                     if prefixes is None:
                         continue
-                    start = run.start() if digits[:first] in prefixes else groups[owner[first]][0]
-                    yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+                    start = self._number_start(run, groups, owner, digits, first, prefixes)
+                    if start is not None:
+                        yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+
+    @staticmethod
+    def _number_start(run: re.Match[str], groups: list[tuple[int, int, str]], owner: list[int], digits: str,
+                      first: int, prefixes: frozenset[str]) -> int | None:
+        """Where the private number whose national digits start at digits[first] is written
+        from in its run, or None when the run is another number.
+
+        The digits before it are its trunk "0" or country code: hidden with it, from the run's
+        start, or from the group where they start ("1 0 912 944 718"). Other digits in its own
+        first group ("Mã 20912345678"): a longer number holding it, hidden whole with that
+        group (when in doubt, hide). Whole groups of other digits before it ("Tổng:
+        1.912.944.718 đồng"): the run is another number that merely ends in its digits, an
+        amount or a code; no reader dials it, so it is neither hidden nor refused on a page."""
+        if digits[:first] in prefixes:
+            return run.start()
+        group = owner[first]
+        group_first = owner.index(group)  # the group's first digit
+        for earlier in range(group - 1, -1, -1):
+            at = owner.index(earlier)
+            if digits[at:first] in prefixes:
+                return groups[earlier][0]
+        return groups[group][0] if group_first < first else None
 
     def _split_phones(self, text: str) -> Iterator[Found]:
         """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
