@@ -110,6 +110,37 @@ def in_upper_case_page(root: Path) -> None:
     (root / "content/lien-he-2.MD").write_text("# Liên hệ\n\nCô Thùy: 0912 345 678\n", encoding="utf-8")
 
 
+def in_copyright_as_html(root: Path) -> None:
+    """The theme prints the copyright as HTML: a reader sees the number whole."""
+    edit_config(root, lambda config: config.update(copyright="© Phòng GDĐT · ĐT 0912&#51;45<b></b>678"))
+
+
+def as_a_number_in_extra(root: Path) -> None:
+    """YAML reads it as an int; Material prints the social link's name as it is."""
+    edit_config(root, lambda config: config.update(extra={"social": [
+        {"icon": "fontawesome/solid/phone", "link": "tel:0243 823 4567", "name": 84912345678}]}))
+
+
+def percent_encoded_in_extra(root: Path) -> None:
+    edit_config(root, lambda config: config.update(extra={"social": [
+        {"icon": "fontawesome/solid/phone", "link": "tel:0912%33%34%35678"}]}))
+
+
+def percent_encoded_in_page(root: Path) -> None:
+    (root / "content/lien-he.md").write_text("# Liên hệ\n\n[Gọi cô Thùy](tel:0912%33%34%35678)\n", encoding="utf-8")
+
+
+def escaped_in_front_matter(root: Path) -> None:
+    """The theme prints the front matter's title as YAML reads it: "\\u0033" is "3"."""
+    (root / "content/lien-he.md").write_text(
+        '---\ntitle: "Liên hệ cô Thùy 0912 \\u003345 678"\n---\n\n# Liên hệ\n', encoding="utf-8")
+
+
+def in_circled_digits_of_a_file_name(root: Path) -> None:
+    (root / "content/anh").mkdir()
+    (root / "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+
+
 # The case, and where its report must say the value is (file and key, or file and line).
 CASES: dict[str, tuple[Edit, str]] = {
     "copyright": (in_copyright, "mkdocs.yml, mục copyright:"),
@@ -122,6 +153,12 @@ CASES: dict[str, tuple[Edit, str]] = {
     "SVG image": (in_svg_image, "content/logo.svg, dòng 1:"),
     "theme template": (in_theme_template, "overrides/main.html, dòng 2:"),
     "upper-case page": (in_upper_case_page, "content/lien-he-2.MD, dòng 3:"),
+    "copyright as HTML": (in_copyright_as_html, "mkdocs.yml, mục copyright:"),
+    "number in extra": (as_a_number_in_extra, "mkdocs.yml, mục extra.social[0].name:"),
+    "percent-encoded link in extra": (percent_encoded_in_extra, "mkdocs.yml, mục extra.social[0].link:"),
+    "percent-encoded link in a page": (percent_encoded_in_page, "content/lien-he.md, dòng 3:"),
+    "escape in front matter": (escaped_in_front_matter, "content/lien-he.md, dòng 2:"),
+    "circled digits in a file name": (in_circled_digits_of_a_file_name, "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png:"),
 }
 
 

@@ -34,10 +34,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
+from urllib.parse import unquote
 
 import phonenumbers
+import yaml
 
-from .page_text import html_text, markdown_text
+from .page_text import html_text, markdown_text, plain_text
 from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
@@ -522,7 +524,9 @@ def _public_fields(kind: type[Any]) -> tuple[str, ...]:
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A hand-written page that holds a private phone or e-mail (in any written form), as
     written or as a reader sees it through its markup (page_text.markdown_text: `**0912**
-    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written.
+    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written; a line also
+    percent-decoded (`tel:0912%3944718`), and the front matter's values as YAML reads them
+    (`title: "0912\\u0039…"`).
 
     Such a page is refused, not redacted: it is the office's own Markdown, where a private
     value is a mistake to fix at its source, and redacting rendered HTML would have to
@@ -539,8 +543,49 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
         else:
             merged.append((start, end, label))
-    return [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
-            for start, end, label in merged]
+    problems = [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
+                for start, end, label in merged]
+    # Readings that are traced to a line, not to a place in it: told where no other is.
+    told = {problem.line for problem in problems}
+    for line, read in (*_percent_decoded_lines(text), *_front_matter_values(text)):
+        if line not in told and (found := redactor.find(read)):
+            problems += [_private_in_page(shown_as, line, f.label, read[f.start:f.end]) for f in found]
+            told.add(line)
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _percent_decoded_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line, the line percent-decoded) of each line with a "%": a link's target as the
+    browser reads it (`tel:0912%3944718`, `mailto:thu%40…`)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if "%" in line and (decoded := unquote(line)) != line:
+            yield number, decoded
+
+
+# A page's front matter, as MkDocs finds it (mkdocs.utils.meta).
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def _front_matter_values(text: str) -> Iterator[tuple[int, str]]:
+    """(line, value) of each value of a page's front matter as YAML reads it (`title:
+    "0912\\u0033…"`: the theme prints the title), keys too; nothing if it is no YAML (MkDocs
+    then reads none either)."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return
+    try:
+        root = yaml.compose(found.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    nodes = [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node.start_mark.line + 2, node.value  # the YAML starts on the file's line 2
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
 
 
 def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> list[Problem]:
@@ -558,27 +603,42 @@ def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) ->
     """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
     image's address, the "edit this page" link of a data file's pages, where nothing can be
     hidden. Refused, as an id holding one is."""
-    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{name[found.start:found.end]}'.",
+    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{read[found.start:found.end]}'.",
                     expected="tên tệp không chứa thông tin liên hệ",
                     hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
-            for found in redactor.find(name)]
+            for read, found in _found_in_readings(redactor, name, plain_text(name), unquote(name))]
+
+
+def _found_in_readings(redactor: Redactor, *readings: str) -> list[tuple[str, Found]]:
+    """The private values of the first of `readings` (one text read in several ways, as
+    written first) that holds any, with that reading."""
+    for read in readings:
+        if found := redactor.find(read):
+            return [(read, f) for f in found]
+    return []
 
 
 def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor) -> list[Problem]:
     """Every text of a settings file as read (mkdocs.yml: its values and keys, nested, walked
     whatever they are called) that holds a private value, by key path. The theme prints them
-    on every page: site_name, site_description, copyright, extra, the nav's titles..."""
+    on every page: site_name, site_description, copyright, extra, the nav's titles... Each is
+    read as written, as the page shows it (html_text: `0912&#51;…`, `0912<b></b>…`), and
+    percent-decoded (a link's `tel:0912%33…`)."""
     if not redactor:
         return []
-    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{text[found.start:found.end]}'.",
+    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{read[found.start:found.end]}'.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
-            for path, text in settings_texts(settings, ()) for found in redactor.find(text)]
+            for path, text in settings_texts(settings, ())
+            for read, found in _found_in_readings(redactor, text, html_text(text), unquote(text))]
 
 
 def settings_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
-    """(key path, text) for every text in `value`, keys included."""
+    """(key path, text) for every text in `value`, keys included; a number as written in
+    the page (`name: 84912345678` is printed as it is)."""
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path, str(value)
     elif isinstance(value, Mapping):  # a dict, or options as loaded (MkDocs's Config)
         for key, item in value.items():
             if isinstance(key, str):  # a nav title is a key
