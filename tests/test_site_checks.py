@@ -32,6 +32,7 @@ from conftest import REPO
 from portal import privacy, site_checks
 from portal.commands import Exit
 from portal.privacy import settings_texts
+from portal.problems import NOTHING_PUBLISHED
 from portal.site_config import read_site_config
 from portal_mkdocs import notices
 from portal_mkdocs.plugin import PortalPlugin
@@ -190,6 +191,8 @@ def test_the_check_refuses_what_the_build_refuses_with_the_same_report(tmp_path:
     # The build's last line (MkDocs prints it on standard output) is Vietnamese: no English for
     # the clerk, no traceback.
     assert built.stdout.strip().splitlines()[-1] == notices.build_stopped(kept=True)
+    # One closing line, true of what was refused: not the data's "Dữ liệu có lỗi…" before it.
+    assert NOTHING_PUBLISHED not in built.stderr + built.stdout
     assert "Aborted" not in built.stderr + built.stdout and "Traceback" not in built.stderr
     assert not (root / "site").exists()
 

@@ -67,6 +67,11 @@ def theme_safe_title(title: str) -> str:
     return plain.replace("&", "&amp;")
 
 
+def _config_name(config: MkDocsConfig) -> str:
+    """mkdocs.yml, as the clerk calls it."""
+    return Path(config.config_file_path or "mkdocs.yml").name
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
@@ -195,10 +200,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Stop the build when a text of mkdocs.yml fails a check of portal.site_checks (a
         private contact, markup in site_name): the theme prints site_name, site_description,
         copyright, extra and the nav on every page."""
-        shown = Path(config.config_file_path or "mkdocs.yml").name  # as the clerk calls it
-        problems = settings_problems(Settings(theme.settings_as_written(config), shown), redactor)
-        if problems:
-            raise PluginError(notices.site_settings_refused(shown, report(problems)))
+        problems = PortalPlugin.settings_problems(config, redactor)
+        if problems:  # the build's last line says it stopped (on_build_error): no other closing
+            raise PluginError(notices.site_settings_refused(_config_name(config), report(problems, closing=None)))
+
+    @staticmethod
+    def settings_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
+        """What the checks of portal.site_checks find in mkdocs.yml's texts."""
+        return settings_problems(Settings(theme.settings_as_written(config), _config_name(config)), redactor)
 
     def _check_files(self, config: MkDocsConfig) -> None:
         """Stop the build when a file of the site's own folders (docs_dir, the theme's
@@ -211,7 +220,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         problems = self.site_file_problems(config, self.renderer.pages.portal.redactor)
         if problems:
-            raise PluginError(notices.site_files_refused(report(problems)))
+            raise PluginError(notices.site_files_refused(report(problems, closing=None)))
 
     @staticmethod
     def site_file_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
@@ -282,7 +291,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one step."""
         if self.rendered_problems:  # the staged site is abandoned (on_build_error)
-            raise PluginError(notices.site_files_refused(report(self.rendered_problems)))
+            raise PluginError(notices.site_files_refused(report(self.rendered_problems, closing=None)))
         checkpoint(Step.BUILT)
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:
