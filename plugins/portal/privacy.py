@@ -547,9 +547,9 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
                 for start, end, label in merged]
     # Readings that are traced to a line, not to a place in it: told where no other is.
     told = {problem.line for problem in problems}
-    for line, read in (*_percent_decoded_lines(text), *_front_matter_values(text)):
-        if line not in told and (found := redactor.find(read)):
-            problems += [_private_in_page(shown_as, line, f.label, read[f.start:f.end]) for f in found]
+    for line, decoded in (*_percent_decoded_lines(text), *_front_matter_values(text)):
+        if line not in told and (found := redactor.find(decoded)):
+            problems += [_private_in_page(shown_as, line, f.label, decoded[f.start:f.end]) for f in found]
             told.add(line)
     return sorted(problems, key=Problem.sort_key)
 
