@@ -383,3 +383,16 @@ def test_a_binary_file_is_checked_by_its_name_alone(tmp_path: Path) -> None:
     [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
     assert file.text is None
     assert site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE])) == []
+
+
+def test_a_value_only_running_code_gives_is_said_to_be_unchecked(tmp_path: Path) -> None:
+    """The hostile review: MkDocs runs `!!python/object/apply:` (the copyright became the
+    private number), which kiem-tra cannot read without running code: it passed in silence."""
+    root = clean_site(tmp_path)
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write('copyright: !!python/object/apply:operator.add ["ĐT 0912", " 345 678"]\n')
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:]
+    assert ("CẢNH BÁO mkdocs.yml, mục copyright: giá trị 'python/object/apply:operator.add' chỉ có khi chạy "
+            "mã Python") in checked.stdout
+    assert build(root).returncode == 1  # MkDocs ran it: the build reads the text and refuses it

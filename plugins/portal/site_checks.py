@@ -32,7 +32,7 @@ from .privacy import (
     private_values_in_page,
     private_values_in_settings,
 )
-from .problems import Problem
+from .problems import KeyPath, Problem, format_path
 from .sanitize import breaks_theme
 
 
@@ -43,6 +43,21 @@ class Settings:
 
     values: Mapping[str, Any]
     shown_as: str  # the file, as the clerk calls it: "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A value of mkdocs.yml that `cotcan kiem-tra` reads as an object, as MkDocs would (a
+    `!relative` path, a `!!python/name:...` function), or cannot read without running code
+    (`!!python/object/apply:...`, which MkDocs runs). The build never sees one: MkDocs has
+    made the object."""
+
+    tag: str
+    value: str
+
+    @property
+    def runs_code(self) -> bool:
+        return self.tag.startswith("tag:yaml.org,2002:python/object")
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,26 @@ def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem
                     hint="dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")]
 
 
+def _values_made_by_code(settings: Settings, redactor: Redactor) -> list[Problem]:
+    """A value that only running code gives (the check runs none): not checked, and said so."""
+    return [Problem(settings.shown_as, None, format_path(path),
+                    f"giá trị '{value.tag.removeprefix('tag:yaml.org,2002:')}' chỉ có khi chạy mã Python "
+                    "(MkDocs chạy nó khi dựng trang), nên kiem-tra không đọc được để kiểm tra.",
+                    hint="ghi giá trị này thành chữ để kiem-tra đọc được.", severity="warning")
+            for path, value in _tagged_values(settings.values, ()) if value.runs_code]
+
+
+def _tagged_values(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Tagged]]:
+    if isinstance(value, Tagged):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _tagged_values(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _tagged_values(item, (*path, i))
+
+
 def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem]:
     return private_values_in_settings(settings.values, settings.shown_as, redactor)
 
@@ -99,7 +134,7 @@ def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
     return problems
 
 
-SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings)
+SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
 FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 

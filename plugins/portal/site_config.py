@@ -28,6 +28,7 @@ from .problems import Problem
 from .site_checks import (
     Settings,
     SiteFile,
+    Tagged,
     file_problems,
     folder_files,
     settings_problems,
@@ -36,14 +37,6 @@ from .site_checks import (
 from .yamlsource import ReadResult, decode, read_bytes, unparsable
 
 DEFAULT_DOCS_DIR = "docs"  # MkDocs' default docs_dir
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """A value MkDocs reads as an object (`!relative`, `!!python/name:...`): no text of the site."""
-
-    tag: str
-    value: str
 
 
 class _Loader(yaml.SafeLoader):
