@@ -34,6 +34,7 @@ from portal.dependencies import DependencyIndex, KeyCollector, json_keys, record
 from portal.load import load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
+from portal.problems import NOTHING_PUBLISHED
 from portal.render import Renderer
 from portal_mkdocs import notices
 from portal_mkdocs import preview as preview_module
@@ -511,3 +512,25 @@ def test_a_school_year_page_is_not_mapped_to_the_decision_of_its_subject_groups(
     for decision in ("mau-2024-qd-to-cot-can", "mau-2024-qd-to-cot-can-kien-toan"):
         assert record_key(decision) not in school_year
         assert record_key(decision) in keys["to-chuc/mau-to-cot-can-toan/2024-2025/"]
+
+
+def test_an_edit_that_makes_a_number_of_the_sites_own_files_private_is_refused(
+        project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The hostile review: a copyright holding a number that an edit of people/*.yml made
+    someone's private contact kept being served (the site's own files were checked at the
+    full build only). The preview now checks them again, as the full build would."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + "\ncopyright: © Phòng GDĐT · đường dây nóng 0912 345 678\n",
+                                        encoding="utf-8")
+    (project / "content/lien-he-to.md").write_text("# Liên hệ\n\nTổ trưởng: 0912.345.678\n", encoding="utf-8")
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    before = files_of(served)
+    replace_in("data/people/pgddt-cu-chi.yml", "name: Nguyễn Văn Hiếu\n",
+               "name: Nguyễn Văn Hiếu\n    contact:\n      phone: '0912 345 678'\n")(project)
+    assert plugin.preview is not None
+    assert plugin.preview.update(plugin) is Outcome.KEPT
+    assert files_of(served) == before
+    assert "LỖI mkdocs.yml, mục copyright: có số điện thoại riêng tư '0912 345 678'." in caplog.text
+    assert "LỖI content/lien-he-to.md, dòng 3:" in caplog.text
+    assert NOTHING_PUBLISHED not in caplog.text  # the preview says what it kept

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -129,6 +130,69 @@ def test_a_number_in_parentheses_is_hidden_with_both_or_neither(text: str) -> No
     for found in [*find_contacts(text), *Redactor(["0912345678"]).find(text)]:
         written = text[found.start:found.end]
         assert written.count("(") == written.count(")"), written
+
+
+def _balanced(text: str) -> bool:
+    stack: list[str] = []
+    for c in text:
+        if c in "([{（［｛":
+            stack.append(")]}）］｝"["([{（［｛".index(c)])
+        elif c in ")]}）］｝" and (not stack or stack.pop() != c):
+            return False
+    return not stack
+
+
+def _bracketed_forms() -> Iterator[str]:
+    """"ĐT 0912 944 718 cô Thùy" with one or two pairs of brackets of any kind around any
+    stretch of its words and groups, the country code before it or not."""
+    for code in ("", "+84 ", "84"):
+        words = ["ĐT", code + "0912" if code != "84" else "84912", "944", "718", "cô", "Thùy"]
+        stretches = [(a, b) for a in range(len(words)) for b in range(a + 1, len(words) + 1)]
+        for (a, b), (c, d) in itertools.product(stretches, repeat=2):
+            if not (b <= c or (a <= c and d <= b)):
+                continue  # crossing pairs: no balanced text
+            for inner, outer in itertools.product(("()", "[]", "（）", "{}"), ("()", "［］")):
+                marked = list(words)
+                marked[c] = inner[0] + marked[c]
+                marked[d - 1] += inner[1]
+                marked[a] = outer[0] + marked[a]
+                marked[b - 1] += outer[1]
+                yield " ".join(marked)
+                yield "".join(marked[1:4]) + " " + " ".join(marked[4:])
+
+
+def test_a_hidden_number_never_leaves_an_unbalanced_bracket() -> None:
+    """The hostile review: "ĐT 0912 (944 718)" became "ĐT [đã ẩn])", "(ĐT 0912) 944 718"
+    "(ĐT [đã ẩn]" (privacy._bracketed looked only at the first character of the number)."""
+    redact = Redactor(["0912944718"])
+    forms = [form for form in _bracketed_forms() if _balanced(form)]
+    assert len(forms) > 1000
+    for form in forms:
+        redacted = redact(form)
+        assert REDACTED in redacted and "944" not in redacted, (form, redacted)
+        assert _balanced(redacted), (form, redacted)
+
+
+@pytest.mark.parametrize("text, redacted", [
+    ("ĐT 0912 (944 718)", f"ĐT {REDACTED}"),
+    ("(84) (0912944718)", REDACTED),
+    ("(0912)(944)(718)", REDACTED),
+    ("(0912944718, cô Thùy)", f"({REDACTED}, cô Thùy)"),  # the name stays: only the "(" is left out
+])
+def test_a_cut_pair_of_brackets_is_taken_in_or_left_out(text: str, redacted: str) -> None:
+    assert Redactor(["0912944718"])(text) == redacted
+
+
+@pytest.mark.parametrize("text", ["Tổng: 1.912.944.718 đồng", "Kinh phí 21.912.944.718 đ", "Mã hồ sơ 3-912-944-718"])
+def test_a_longer_number_ending_in_a_private_numbers_groups_is_no_private_number(text: str) -> None:
+    """The hostile review: an amount of money became "1.[đã ẩn] đồng", and a page holding it
+    was refused. Whole digit groups before a private number that are not its trunk or country
+    code make the run another number; other digits in its first group still hide it whole."""
+    redact = Redactor(["0912944718"])
+    assert redact(text) is text
+    assert private_values_in_page(text, "content/kinh-phi.md", redact) == []
+    assert redact("Mã 20912944718") == f"Mã {REDACTED}"
+    assert redact("Tổ 1: 0 912 944 718") == f"Tổ 1: {REDACTED}"
 
 
 def test_a_contact_that_is_no_phone_or_e_mail_matches_no_word() -> None:

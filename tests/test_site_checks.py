@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from cli_util import cotcan
-from full_dataset import PRIVATE_EMAIL, with_texts, write
+from full_dataset import PRIVATE_EMAIL, PRIVATE_PHONE, with_texts, write
 from test_pages import build, write_site
 from test_privacy import ORDINARY_PAGE
 from test_publish import run_build
@@ -32,6 +32,7 @@ from conftest import REPO
 from portal import privacy, site_checks
 from portal.commands import Exit
 from portal.privacy import settings_texts
+from portal.problems import NOTHING_PUBLISHED
 from portal.site_config import read_site_config
 from portal_mkdocs import notices
 from portal_mkdocs.plugin import PortalPlugin
@@ -79,6 +80,68 @@ def in_table_of_contents_title(root: Path) -> None:
         "attr_list", {"toc": {"permalink": True, "title": "Mục lục (góp ý: cô Thùy, 0912 345 678)"}}]))
 
 
+def in_html_page(root: Path) -> None:
+    """A page MkDocs copies as it is (no Markdown): the number split by a character reference."""
+    (root / "content/trang.html").write_text(
+        "<!doctype html>\n<html><body>\n<p>Cô Thùy: ĐT 0912&#32;345&nbsp;678</p>\n</body></html>\n", encoding="utf-8")
+
+
+def in_text_file(root: Path) -> None:
+    """Notepad's way: a byte order mark and Windows line ends; the name's suffix upper-case."""
+    (root / "content/ghi-chu.TXT").write_bytes("\ufeffGhi chú\r\nCô Thùy: 0912.345.678\r\n".encode())
+
+
+def in_svg_image(root: Path) -> None:
+    (root / "content/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="15">0912<tspan>345</tspan>678</text></svg>\n',
+        encoding="utf-8")
+
+
+def in_theme_template(root: Path) -> None:
+    """A template of the theme's custom_dir: Material prints its announce block on every page."""
+    edit_config(root, lambda config: config["theme"].update(custom_dir="overrides"))
+    (root / "overrides").mkdir()
+    (root / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Đường dây nóng 0912 345 678{% endblock %}\n',
+        encoding="utf-8")
+
+
+def in_upper_case_page(root: Path) -> None:
+    """MkDocs reads ".MD" as no Markdown: it copies the file as it is."""
+    (root / "content/lien-he-2.MD").write_text("# Liên hệ\n\nCô Thùy: 0912 345 678\n", encoding="utf-8")
+
+
+def in_copyright_as_html(root: Path) -> None:
+    """The theme prints the copyright as HTML: a reader sees the number whole."""
+    edit_config(root, lambda config: config.update(copyright="© Phòng GDĐT · ĐT 0912&#51;45<b></b>678"))
+
+
+def as_a_number_in_extra(root: Path) -> None:
+    """YAML reads it as an int; Material prints the social link's name as it is."""
+    edit_config(root, lambda config: config.update(extra={"social": [
+        {"icon": "fontawesome/solid/phone", "link": "tel:0243 823 4567", "name": 84912345678}]}))
+
+
+def percent_encoded_in_extra(root: Path) -> None:
+    edit_config(root, lambda config: config.update(extra={"social": [
+        {"icon": "fontawesome/solid/phone", "link": "tel:0912%33%34%35678"}]}))
+
+
+def percent_encoded_in_page(root: Path) -> None:
+    (root / "content/lien-he.md").write_text("# Liên hệ\n\n[Gọi cô Thùy](tel:0912%33%34%35678)\n", encoding="utf-8")
+
+
+def escaped_in_front_matter(root: Path) -> None:
+    """The theme prints the front matter's title as YAML reads it: "\\u0033" is "3"."""
+    (root / "content/lien-he.md").write_text(
+        '---\ntitle: "Liên hệ cô Thùy 0912 \\u003345 678"\n---\n\n# Liên hệ\n', encoding="utf-8")
+
+
+def in_circled_digits_of_a_file_name(root: Path) -> None:
+    (root / "content/anh").mkdir()
+    (root / "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+
+
 # The case, and where its report must say the value is (file and key, or file and line).
 CASES: dict[str, tuple[Edit, str]] = {
     "copyright": (in_copyright, "mkdocs.yml, mục copyright:"),
@@ -86,6 +149,17 @@ CASES: dict[str, tuple[Edit, str]] = {
     "Markdown option": (in_table_of_contents_title, "mkdocs.yml, mục markdown_extensions.toc.title:"),
     "page": (in_page, "content/lien-he.md, dòng 3:"),
     "file name": (in_file_name, "content/anh/Cô Thùy 0912.345.678.png:"),
+    "HTML page": (in_html_page, "content/trang.html, dòng 3:"),
+    "text file": (in_text_file, "content/ghi-chu.TXT, dòng 2:"),
+    "SVG image": (in_svg_image, "content/logo.svg, dòng 1:"),
+    "theme template": (in_theme_template, "overrides/main.html, dòng 2:"),
+    "upper-case page": (in_upper_case_page, "content/lien-he-2.MD, dòng 3:"),
+    "copyright as HTML": (in_copyright_as_html, "mkdocs.yml, mục copyright:"),
+    "number in extra": (as_a_number_in_extra, "mkdocs.yml, mục extra.social[0].name:"),
+    "percent-encoded link in extra": (percent_encoded_in_extra, "mkdocs.yml, mục extra.social[0].link:"),
+    "percent-encoded link in a page": (percent_encoded_in_page, "content/lien-he.md, dòng 3:"),
+    "escape in front matter": (escaped_in_front_matter, "content/lien-he.md, dòng 2:"),
+    "circled digits in a file name": (in_circled_digits_of_a_file_name, "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png:"),
 }
 
 
@@ -117,6 +191,8 @@ def test_the_check_refuses_what_the_build_refuses_with_the_same_report(tmp_path:
     # The build's last line (MkDocs prints it on standard output) is Vietnamese: no English for
     # the clerk, no traceback.
     assert built.stdout.strip().splitlines()[-1] == notices.build_stopped(kept=True)
+    # One closing line, true of what was refused: not the data's "Dữ liệu có lỗi…" before it.
+    assert NOTHING_PUBLISHED not in built.stderr + built.stdout
     assert "Aborted" not in built.stderr + built.stdout and "Traceback" not in built.stderr
     assert not (root / "site").exists()
 
@@ -285,3 +361,38 @@ def test_a_refused_build_under_mkdocs_serve_ends_with_a_vietnamese_line() -> Non
     assert isinstance(ended.value, SystemExit) and ended.value.code == 1
     assert ended.value.format_message() == notices.build_stopped(kept=False)  # serve publishes nothing
     assert plugin.on_build_error(error=ValueError("a bug")) is None  # MkDocs shows it as it is
+
+
+# Every text file, whatever its name
+
+
+@pytest.mark.parametrize("name", ["bang.csv", "du-lieu.json", "trang.js", "kieu.css", "so-do.xml", "cu.htm",
+                                  "danh-ba.vcf", "lich.ics", "GHI-CHU.Txt", "khong-duoi"])
+def test_every_text_file_is_read_whatever_its_name(tmp_path: Path, name: str) -> None:
+    """Any file MkDocs copies as it is: text when its first bytes hold no NUL (UTF-16 by its mark)."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_text("Cô Thùy; 0912 345 678\n", encoding="utf-16" if "Txt" in name else "utf-8")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    problems = site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE]))
+    assert [(p.file, p.line) for p in problems] == [(f"content/{name}", 1)]
+
+
+def test_a_binary_file_is_checked_by_its_name_alone(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/anh.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR tEXt 0912 345 678")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    assert file.text is None
+    assert site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE])) == []
+
+
+def test_a_value_only_running_code_gives_is_said_to_be_unchecked(tmp_path: Path) -> None:
+    """The hostile review: MkDocs runs `!!python/object/apply:` (the copyright became the
+    private number), which kiem-tra cannot read without running code: it passed in silence."""
+    root = clean_site(tmp_path)
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write('copyright: !!python/object/apply:operator.add ["ĐT 0912", " 345 678"]\n')
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:]
+    assert ("CẢNH BÁO mkdocs.yml, mục copyright: giá trị 'python/object/apply:operator.add' chỉ có khi chạy "
+            "mã Python") in checked.stdout
+    assert build(root).returncode == 1  # MkDocs ran it: the build reads the text and refuses it

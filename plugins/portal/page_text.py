@@ -168,3 +168,9 @@ def html_text(markup: str) -> str:
     reader.feed(markup)
     reader.close()
     return "".join(map(_read_as, "".join(reader.parts) + "".join("\n" + v for v in reader.values)))
+
+
+def plain_text(text: str) -> str:
+    """`text` with each character read as the privacy check reads it (a file's name: circled,
+    superscript or full-width digits as digits)."""
+    return "".join(map(_read_as, text))

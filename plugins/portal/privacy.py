@@ -34,10 +34,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
+from urllib.parse import unquote
 
 import phonenumbers
+import yaml
 
-from .page_text import html_text, markdown_text
+from .page_text import html_text, markdown_text, plain_text
 from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
@@ -251,24 +253,57 @@ def find_contacts(text: str) -> list[Found]:
     return sorted([*_emails(text), *map(partial(_bracketed, text), _phones(text))], key=lambda f: (f.start, f.end))
 
 
-_PAIRS = {"(": ")", "（": "）"}
+_OPENING = "([{（［｛"
+_CLOSING = ")]}）］｝"
+_BRACKETS = frozenset(_OPENING + _CLOSING)
+
+
+def _has_value(written: str) -> bool:
+    """Whether `written` holds a character of a contact (a digit or a letter), not signs alone."""
+    return any(c.isalnum() for c in written)
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) of each pair of brackets of `text` that match, kind by kind."""
+    pairs: list[tuple[int, int]] = []
+    open_at: dict[str, list[int]] = {c: [] for c in _OPENING}
+    for i, c in enumerate(text):
+        if c in open_at:
+            open_at[c].append(i)
+        elif c in _CLOSING and (stack := open_at[_OPENING[_CLOSING.index(c)]]):
+            pairs.append((stack.pop(), i))
+    return pairs
 
 
 def _bracketed(text: str, found: Found) -> Found:
-    """A phone whose parenthesis opens or closes outside it, taken with both or neither:
-    "(0912.345.678)" whole, not "(0912.345.678" (leaving "[đã ẩn])" on a page), and
-    "(+84) 912 345 678" whole, not "+84) 912 345 678". A run of digit groups takes in
-    the parentheses inside a number ("(028) 3829 1234"), and those around it on one side."""
+    """`found` widened or narrowed so that no pair of brackets has one bracket in it and the
+    other outside: replacing it never leaves an unbalanced bracket in a balanced text.
+
+    A run of digit groups takes in the brackets inside a number ("(028) 3829 1234") and a
+    "(" before its first digit; the private number read in it may start or end inside a pair.
+    For each pair cut by the span: a bracket at the span's edge (no character of the value
+    between it and the edge: the "(" of "(0912.345.678, cô Thùy)") is left out of it, unless
+    its match is just outside (only spaces between), which is then taken in ("(0912.345.678)"
+    whole). Any other cut pair ("ĐT 0912 (944 718)", "(ĐT 0912) 944 718") is taken in whole,
+    with what it holds: a bracket inside a value cannot be left out without showing part of
+    the value, and hiding more is the safe side. Brackets that match nothing are left as they
+    are (the text was not balanced)."""
     start, end = found.start, found.end
-    written = text[start:end]
-    if written[0] in _PAIRS and _PAIRS[written[0]] not in written:
-        if text[end:end + 1] == _PAIRS[written[0]]:
-            end += 1
-        else:
-            start += 1
-    elif start > 0 and (close := _PAIRS.get(text[start - 1])) is not None and close in written \
-            and text[start - 1] not in written:
-        start -= 1
+    if not _BRACKETS.intersection(text[start:end]):
+        return found
+    pairs = _bracket_pairs(text)
+
+    def cut(pair: tuple[int, int]) -> bool:
+        return (start <= pair[0] < end) != (start <= pair[1] < end)
+
+    for opening, closing in filter(cut, pairs):  # at the edges: left out, or the match taken in
+        if start <= opening < end and not _has_value(text[start:opening]) and text[end:closing].strip():
+            start = opening + 1
+        elif start <= closing < end and not _has_value(text[closing + 1:end]) and text[opening + 1:start].strip():
+            end = closing
+    while cut_pairs := list(filter(cut, pairs)):  # the span only grows: this ends
+        start = min(start, *(opening for opening, _ in cut_pairs))
+        end = max(end, *(closing + 1 for _, closing in cut_pairs))
     return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
@@ -335,8 +370,31 @@ class Redactor:
                     prefixes = self.numbers.get(national)
                     if prefixes is None:
                         continue
-                    start = run.start() if digits[:first] in prefixes else groups[owner[first]][0]
-                    yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+                    start = self._number_start(run, groups, owner, digits, first, prefixes)
+                    if start is not None:
+                        yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+
+    @staticmethod
+    def _number_start(run: re.Match[str], groups: list[tuple[int, int, str]], owner: list[int], digits: str,
+                      first: int, prefixes: frozenset[str]) -> int | None:
+        """Where the private number whose national digits start at digits[first] is written
+        from in its run, or None when the run is another number.
+
+        The digits before it are its trunk "0" or country code: hidden with it, from the run's
+        start, or from the group where they start ("1 0 912 944 718"). Other digits in its own
+        first group ("Mã 20912345678"): a longer number holding it, hidden whole with that
+        group (when in doubt, hide). Whole groups of other digits before it ("Tổng:
+        1.912.944.718 đồng"): the run is another number that merely ends in its digits, an
+        amount or a code; no reader dials it, so it is neither hidden nor refused on a page."""
+        if digits[:first] in prefixes:
+            return run.start()
+        group = owner[first]
+        group_first = owner.index(group)  # the group's first digit
+        for earlier in range(group - 1, -1, -1):
+            at = owner.index(earlier)
+            if digits[at:first] in prefixes:
+                return groups[earlier][0]
+        return groups[group][0] if group_first < first else None
 
     def _split_phones(self, text: str) -> Iterator[Found]:
         """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
@@ -466,7 +524,9 @@ def _public_fields(kind: type[Any]) -> tuple[str, ...]:
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A hand-written page that holds a private phone or e-mail (in any written form), as
     written or as a reader sees it through its markup (page_text.markdown_text: `**0912**
-    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written.
+    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written; a line also
+    percent-decoded (`tel:0912%3944718`), and the front matter's values as YAML reads them
+    (`title: "0912\\u0039…"`).
 
     Such a page is refused, not redacted: it is the office's own Markdown, where a private
     value is a mistake to fix at its source, and redacting rendered HTML would have to
@@ -483,8 +543,49 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
         else:
             merged.append((start, end, label))
-    return [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
-            for start, end, label in merged]
+    problems = [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
+                for start, end, label in merged]
+    # Readings that are traced to a line, not to a place in it: told where no other is.
+    told = {problem.line for problem in problems}
+    for line, decoded in (*_percent_decoded_lines(text), *_front_matter_values(text)):
+        if line not in told and (found := redactor.find(decoded)):
+            problems += [_private_in_page(shown_as, line, f.label, decoded[f.start:f.end]) for f in found]
+            told.add(line)
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _percent_decoded_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line, the line percent-decoded) of each line with a "%": a link's target as the
+    browser reads it (`tel:0912%3944718`, `mailto:thu%40…`)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if "%" in line and (decoded := unquote(line)) != line:
+            yield number, decoded
+
+
+# A page's front matter, as MkDocs finds it (mkdocs.utils.meta).
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def _front_matter_values(text: str) -> Iterator[tuple[int, str]]:
+    """(line, value) of each value of a page's front matter as YAML reads it (`title:
+    "0912\\u0033…"`: the theme prints the title), keys too; nothing if it is no YAML (MkDocs
+    then reads none either)."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return
+    try:
+        root = yaml.compose(found.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    nodes = [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node.start_mark.line + 2, node.value  # the YAML starts on the file's line 2
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
 
 
 def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> list[Problem]:
@@ -502,27 +603,42 @@ def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) ->
     """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
     image's address, the "edit this page" link of a data file's pages, where nothing can be
     hidden. Refused, as an id holding one is."""
-    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{name[found.start:found.end]}'.",
+    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{read[found.start:found.end]}'.",
                     expected="tên tệp không chứa thông tin liên hệ",
                     hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
-            for found in redactor.find(name)]
+            for read, found in _found_in_readings(redactor, name, plain_text(name), unquote(name))]
+
+
+def _found_in_readings(redactor: Redactor, *readings: str) -> list[tuple[str, Found]]:
+    """The private values of the first of `readings` (one text read in several ways, as
+    written first) that holds any, with that reading."""
+    for read in readings:
+        if found := redactor.find(read):
+            return [(read, f) for f in found]
+    return []
 
 
 def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor) -> list[Problem]:
     """Every text of a settings file as read (mkdocs.yml: its values and keys, nested, walked
     whatever they are called) that holds a private value, by key path. The theme prints them
-    on every page: site_name, site_description, copyright, extra, the nav's titles..."""
+    on every page: site_name, site_description, copyright, extra, the nav's titles... Each is
+    read as written, as the page shows it (html_text: `0912&#51;…`, `0912<b></b>…`), and
+    percent-decoded (a link's `tel:0912%33…`)."""
     if not redactor:
         return []
-    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{text[found.start:found.end]}'.",
+    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{read[found.start:found.end]}'.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
-            for path, text in settings_texts(settings, ()) for found in redactor.find(text)]
+            for path, text in settings_texts(settings, ())
+            for read, found in _found_in_readings(redactor, text, html_text(text), unquote(text))]
 
 
 def settings_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
-    """(key path, text) for every text in `value`, keys included."""
+    """(key path, text) for every text in `value`, keys included; a number as written in
+    the page (`name: 84912345678` is printed as it is)."""
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path, str(value)
     elif isinstance(value, Mapping):  # a dict, or options as loaded (MkDocs's Config)
         for key, item in value.items():
             if isinstance(key, str):  # a nav title is a key

@@ -3,8 +3,14 @@ pages' folder (`docs_dir`, content/ here) and of its theme folder (`custom_dir`)
 
 One list, run by both that refuse a site: the build (portal_mkdocs.plugin: the settings once
 the data is loaded, the files in MkDocs' `files` event) and `cotcan kiem-tra` (which reads
-mkdocs.yml and the folders itself: site_config.py). A check added to a list here is run by
-both without either being changed; tests/test_site_checks.py holds them to it.
+mkdocs.yml itself: site_config.py). Both walk the two folders with `folder_files`, so they
+check the same files. A check added to a list here is run by both without either being
+changed; tests/test_site_checks.py holds them to it.
+
+Every text file is checked by its text, whatever its name: a Markdown page, and the files
+MkDocs copies as they are (an .html page, a .txt, an .svg, a .csv) or the theme renders (the
+templates of custom_dir). A file is text when its first bytes hold no NUL byte (the test of
+git and grep); any other file (an image, a PDF scan) is checked by its name only.
 
 `RENDERED_CHECKS` read a hand-written page as MkDocs' Markdown (and its extensions, e.g.
 pymdownx.snippets) made it: the build alone can run them, the check has no such Markdown.
@@ -12,8 +18,9 @@ pymdownx.snippets) made it: the build alone can run them, the check has no such 
 
 from __future__ import annotations
 
+import codecs
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,7 @@ from .privacy import (
     private_values_in_page,
     private_values_in_settings,
 )
-from .problems import Problem
+from .problems import KeyPath, Problem, format_path
 from .sanitize import breaks_theme
 
 
@@ -39,20 +46,41 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Tagged:
+    """A value of mkdocs.yml that `cotcan kiem-tra` reads as an object, as MkDocs would (a
+    `!relative` path, a `!!python/name:...` function), or cannot read without running code
+    (`!!python/object/apply:...`, which MkDocs runs). The build never sees one: MkDocs has
+    made the object."""
+
+    tag: str
+    value: str
+
+    @property
+    def runs_code(self) -> bool:
+        return self.tag.startswith("tag:yaml.org,2002:python/object")
+
+
+@dataclass(frozen=True)
 class SiteFile:
     """A file of the site's own folders (not one a plugin generates)."""
 
     uri: str  # its name as the site uses it: relative to its folder, with "/"
     shown_as: str  # relative to the folder of mkdocs.yml (shown_path)
-    text: str | None  # a Markdown page's text (read_page); None for any other file
+    text: str | None  # a text file's text (read_text); None for any other file
+
+    @property
+    def markup(self) -> bool:
+        """Whether a reader sees it as HTML does (an .html page, an .svg image, a template)."""
+        return self.uri.lower().endswith(MARKUP_SUFFIXES)
 
 
 SettingsCheck = Callable[[Settings, Redactor], list[Problem]]
 FileCheck = Callable[[SiteFile, Redactor], list[Problem]]
 RenderedCheck = Callable[[str, str, Redactor], list[Problem]]
 
-# Markdown pages, by the suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
+# Files a browser shows through their markup: read as a reader sees them too (html_text).
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml")
+_SNIFFED = 8192  # bytes looked at for a NUL before a file is read as text
 
 
 def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem]:
@@ -66,6 +94,26 @@ def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem
                     hint="dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")]
 
 
+def _values_made_by_code(settings: Settings, redactor: Redactor) -> list[Problem]:
+    """A value that only running code gives (the check runs none): not checked, and said so."""
+    return [Problem(settings.shown_as, None, format_path(path),
+                    f"giá trị '{value.tag.removeprefix('tag:yaml.org,2002:')}' chỉ có khi chạy mã Python "
+                    "(MkDocs chạy nó khi dựng trang), nên kiem-tra không đọc được để kiểm tra.",
+                    hint="ghi giá trị này thành chữ để kiem-tra đọc được.", severity="warning")
+            for path, value in _tagged_values(settings.values, ()) if value.runs_code]
+
+
+def _tagged_values(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Tagged]]:
+    if isinstance(value, Tagged):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _tagged_values(item, (*path, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _tagged_values(item, (*path, i))
+
+
 def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem]:
     return private_values_in_settings(settings.values, settings.shown_as, redactor)
 
@@ -74,12 +122,20 @@ def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
     return private_values_in_file_name(file.uri, file.shown_as, redactor)
 
 
-def _private_in_page(file: SiteFile, redactor: Redactor) -> list[Problem]:
-    return [] if file.text is None else private_values_in_page(file.text, file.shown_as, redactor)
+def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    """A text file holding a private value as written, or as a reader sees it through its
+    Markdown or HTML markup: where it is written when that is known, else as the browser
+    shows it (html_text)."""
+    if file.text is None:
+        return []
+    problems = private_values_in_page(file.text, file.shown_as, redactor)
+    if not problems and file.markup:
+        problems = private_values_in_html(file.text, file.shown_as, redactor)
+    return problems
 
 
-SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings)
-FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_page)
+SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
+FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 
 
@@ -99,15 +155,34 @@ def rendered_problems(html: str, shown_as: str, redactor: Redactor) -> list[Prob
     return [problem for check in RENDERED_CHECKS for problem in check(html, shown_as, redactor)]
 
 
-def is_markdown(name: str) -> bool:
-    return name.lower().endswith(MARKDOWN_SUFFIXES)
+def folder_files(folders: Iterable[Path], root: Path) -> Iterator[SiteFile]:
+    """Every file of the folders, as MkDocs walks them (links followed, names sorted), each
+    text file with its text; shown from `root`, the folder of mkdocs.yml."""
+    for folder in folders:
+        for current, dirs, names in os.walk(folder, followlinks=True):
+            dirs.sort()
+            for name in sorted(names):
+                path = Path(current, name)
+                uri = Path(os.path.relpath(path, folder)).as_posix()
+                yield SiteFile(uri, shown_path(path, root), read_text(path))
 
 
-def read_page(path: Path) -> str:
-    """A Markdown page's text as MkDocs reads it (UTF-8, a byte order mark dropped, any line
-    ending as "\\n"); a byte that is no UTF-8 is replaced (MkDocs refuses the page itself)."""
-    with open(path, encoding="utf-8-sig", errors="replace") as source:
-        return source.read()
+def read_text(path: Path) -> str | None:
+    """A text file's text, as MkDocs reads a page (UTF-8, a byte order mark dropped, any line
+    ending as "\\n"; a byte that is no UTF-8 replaced: its digits and Latin letters stay
+    readable); a UTF-16 file by its byte order mark. None for a file whose first bytes hold a
+    NUL (an image, a scan): no text."""
+    with open(path, "rb") as source:
+        head = source.read(_SNIFFED)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        elif b"\0" in head:
+            return None
+        else:
+            encoding = "utf-8-sig"
+        data = head + source.read()
+    text = data.decode(encoding, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def shown_path(path: str | Path, root: Path) -> str:

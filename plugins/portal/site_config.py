@@ -28,23 +28,15 @@ from .problems import Problem
 from .site_checks import (
     Settings,
     SiteFile,
+    Tagged,
     file_problems,
-    is_markdown,
-    read_page,
+    folder_files,
     settings_problems,
     shown_path,
 )
 from .yamlsource import ReadResult, decode, read_bytes, unparsable
 
 DEFAULT_DOCS_DIR = "docs"  # MkDocs' default docs_dir
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """A value MkDocs reads as an object (`!relative`, `!!python/name:...`): no text of the site."""
-
-    tag: str
-    value: str
 
 
 class _Loader(yaml.SafeLoader):
@@ -99,16 +91,8 @@ class SiteConfig:
     folders: tuple[Path, ...]
 
     def files(self) -> Iterator[SiteFile]:
-        """Every file of the folders, as MkDocs walks them (links followed, names sorted);
-        a Markdown page with its text."""
-        root = self.path.parent
-        for folder in self.folders:
-            for current, dirs, names in os.walk(folder, followlinks=True):
-                dirs.sort()
-                for name in sorted(names):
-                    path = Path(current, name)
-                    uri = Path(os.path.relpath(path, folder)).as_posix()
-                    yield SiteFile(uri, shown_path(path, root), read_page(path) if is_markdown(name) else None)
+        """Every file of the folders, as the build checks them (site_checks.folder_files)."""
+        return folder_files(self.folders, self.path.parent)
 
 
 def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:

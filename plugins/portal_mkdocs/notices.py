@@ -115,5 +115,10 @@ def preview_data_error(data_dir: str, error: Exception) -> str:
     return (f"Dữ liệu trong {data_dir}/ có lỗi, bản xem trước giữ nguyên trang trước lần sửa này:\n\n{error}")
 
 
+def preview_site_refused(problems: str) -> str:
+    return ("Theo dữ liệu vừa sửa, cấu hình hoặc tệp của trang web có thông tin liên hệ riêng tư; "
+            f"bản xem trước giữ nguyên trang trước lần sửa này:\n\n{problems}")
+
+
 def preview_full_build(reason: str) -> str:
     return f"Xem trước: dựng lại toàn bộ trang web ({reason})."

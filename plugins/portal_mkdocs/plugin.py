@@ -27,9 +27,8 @@ from portal.render import Renderer
 from portal.sample import without_sample
 from portal.site_checks import (
     Settings,
-    SiteFile,
     file_problems,
-    read_page,
+    folder_files,
     rendered_problems,
     settings_problems,
     shown_path,
@@ -66,6 +65,11 @@ def theme_safe_title(title: str) -> str:
     """
     plain = title.replace("<", "‹").replace(">", "›").replace('"', "”")
     return plain.replace("&", "&amp;")
+
+
+def _config_name(config: MkDocsConfig) -> str:
+    """mkdocs.yml, as the clerk calls it."""
+    return Path(config.config_file_path or "mkdocs.yml").name
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -188,7 +192,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if spec.edit_path:
                 file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
             files.append(file)
-        self._check_files(files, config)
+        self._check_files(config)
         return files
 
     @staticmethod
@@ -196,25 +200,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Stop the build when a text of mkdocs.yml fails a check of portal.site_checks (a
         private contact, markup in site_name): the theme prints site_name, site_description,
         copyright, extra and the nav on every page."""
-        shown = Path(config.config_file_path or "mkdocs.yml").name  # as the clerk calls it
-        problems = settings_problems(Settings(theme.settings_as_written(config), shown), redactor)
-        if problems:
-            raise PluginError(notices.site_settings_refused(shown, report(problems)))
+        problems = PortalPlugin.settings_problems(config, redactor)
+        if problems:  # the build's last line says it stopped (on_build_error): no other closing
+            raise PluginError(notices.site_settings_refused(_config_name(config), report(problems, closing=None)))
 
-    def _check_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Stop the build when a file of the site's own folders fails a check of
-        portal.site_checks: a Markdown page holding a private contact (any page, those
-        exclude_docs or draft_docs leave out too), a file named with one (its address);
-        every such file and line is listed at once."""
+    @staticmethod
+    def settings_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
+        """What the checks of portal.site_checks find in mkdocs.yml's texts."""
+        return settings_problems(Settings(theme.settings_as_written(config), _config_name(config)), redactor)
+
+    def _check_files(self, config: MkDocsConfig) -> None:
+        """Stop the build when a file of the site's own folders (docs_dir, the theme's
+        custom_dir: what `cotcan kiem-tra` walks) fails a check of portal.site_checks: a text
+        file holding a private contact (any page, those exclude_docs or draft_docs leave out
+        too; a template of the theme), a file named with one (its address); every such file
+        and line is listed at once."""
         self.rendered_problems = []
         if self.renderer is None:
             return
-        own = [SiteFile(file.src_uri, self._shown(file, config),
-                        read_page(Path(file.abs_src_path)) if file.is_documentation_page() else None)
-               for file in files if not file.generated_by and file.abs_src_path]  # generated: checked ids
-        problems = file_problems(own, self.renderer.pages.portal.redactor)
+        problems = self.site_file_problems(config, self.renderer.pages.portal.redactor)
         if problems:
-            raise PluginError(notices.site_files_refused(report(problems)))
+            raise PluginError(notices.site_files_refused(report(problems, closing=None)))
+
+    @staticmethod
+    def site_file_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
+        """What the checks of portal.site_checks find in the files of docs_dir and custom_dir."""
+        folders = [Path(folder) for folder in (config.docs_dir, config.theme.custom_dir) if folder]
+        return file_problems(folder_files(folders, Path(config.config_file_path or ".").parent), redactor)
 
     def _shown(self, file: File, config: MkDocsConfig) -> str:
         """A hand-written page's source file, as the clerk finds it from the project's folder."""
@@ -279,7 +291,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the exports, index the site with Pagefind, then publish it in one step."""
         if self.rendered_problems:  # the staged site is abandoned (on_build_error)
-            raise PluginError(notices.site_files_refused(report(self.rendered_problems)))
+            raise PluginError(notices.site_files_refused(report(self.rendered_problems, closing=None)))
         checkpoint(Step.BUILT)
         site = Path(config.site_dir) if self.publisher is None else self.publisher.site
         try:

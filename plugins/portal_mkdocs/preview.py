@@ -16,7 +16,9 @@ index is not rebuilt: it is stale until the next full build, and the served page
 the caller then runs MkDocs' full build. Once the pages are written, the same thread
 checks that the purged stylesheet stays what it was (the names the pages use decide which
 rules it keeps); if not, it asks for a full build. A data error leaves the served site as
-it was and shows the clerk's report.
+it was and shows the clerk's report; so does an edit that makes private a contact written in
+the site's own files (mkdocs.yml, content/, the theme's custom_dir: portal.site_checks, run
+again when the private values change).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from portal.dependencies import DependencyIndex, KeyCollector, json_keys
 from portal.kept_results import KeptResults
 from portal.load import cycle_collector_paused
 from portal.pages import Pages, PageSpec
-from portal.problems import DataError
+from portal.problems import DataError, report
 from portal.render import Renderer
 from portal.urls import src_uri
 
@@ -189,6 +191,16 @@ class Preview:
         if not self.files.changed:
             self._resume_exports()
             return Outcome.UNCHANGED
+        if pages.portal.redactor.values != built.pages.portal.redactor.values:
+            # The site's own texts were checked against the last private values: again, as the
+            # full build would (a copyright holding a number the edit made private).
+            redactor = pages.portal.redactor
+            refused = [*plugin.settings_problems(built.config, redactor),
+                       *plugin.site_file_problems(built.config, redactor)]
+            if refused:
+                log.error(notices.preview_site_refused(report(refused, closing=None)))
+                self._resume_exports()
+                return Outcome.KEPT
         self.settle()
         self._next_update.clear()
         touched = self.index.pages(changed_keys(built.pages, pages))
