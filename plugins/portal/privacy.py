@@ -371,30 +371,30 @@ class Redactor:
                     if prefixes is None:
                         continue
                     start = self._number_start(run, groups, owner, digits, first, prefixes)
-                    if start is not None:
-                        yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+                    yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
 
     @staticmethod
     def _number_start(run: re.Match[str], groups: list[tuple[int, int, str]], owner: list[int], digits: str,
-                      first: int, prefixes: frozenset[str]) -> int | None:
+                      first: int, prefixes: frozenset[str]) -> int:
         """Where the private number whose national digits start at digits[first] is written
-        from in its run, or None when the run is another number.
+        from in its run.
 
         The digits before it are its trunk "0" or country code: hidden with it, from the run's
         start, or from the group where they start ("1 0 912 944 718"). Other digits in its own
         first group ("Mã 20912345678"): a longer number holding it, hidden whole with that
-        group (when in doubt, hide). Whole groups of other digits before it ("Tổng:
-        1.912.944.718 đồng"): the run is another number that merely ends in its digits, an
-        amount or a code; no reader dials it, so it is neither hidden nor refused on a page."""
+        group. Whole groups of other digits before it: hidden from its own group, since they
+        may be another number written beside it ("ĐT: 0274 3822 123 - 912 944 718", "1. 912
+        944 718", a line above): when in doubt, hide. An amount that ends in its digits
+        ("1.912.944.718 đồng") is hidden too, and a page holding one refused: a review showed
+        that telling it apart published numbers written after a list number or a landline."""
         if digits[:first] in prefixes:
             return run.start()
         group = owner[first]
-        group_first = owner.index(group)  # the group's first digit
         for earlier in range(group - 1, -1, -1):
             at = owner.index(earlier)
             if digits[at:first] in prefixes:
                 return groups[earlier][0]
-        return groups[group][0] if group_first < first else None
+        return groups[group][0]
 
     def _split_phones(self, text: str) -> Iterator[Found]:
         """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
