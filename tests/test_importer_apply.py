@@ -346,6 +346,27 @@ def test_the_workbook_command_writes_a_new_file_and_never_overwrites_one(data: P
     assert code == 0, err
 
 
+@pytest.mark.parametrize("title", ["DANH SÁCH NĂM HỌC 2024 - 2025 (chép từ năm học 2023-2024: sửa cho năm mới)",
+                                   "DANH SÁCH NĂM HỌC 2024-2025", "DANH SÁCH TỔ CỐT CÁN NĂM HỌC 2024–2025",
+                                   "Danh sách năm học 2024/2025"])
+def test_a_workbook_whose_title_the_clerk_retyped_still_lands_in_its_own_year_only(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str) -> None:
+    """The last hostile review: a title retyped with spaces round the dash, or its note
+    deleted, was no longer read, and the next year's workbook rewrote the signed 2023-2024.
+    A table with the workbook's id columns is read for its year however its title is typed."""
+    target = tmp_path / "nam-sau.xlsx"
+    code, _, err = run(capsys, "--office", DT, "--workbook", str(target), "--year", "2023-2024", "--data", str(data))
+    assert code == 0, err
+    book = openpyxl.load_workbook(target)
+    book["Danh sách"]["A1"].value = title
+    book.save(target)
+    before = tree(data)
+    code, out, err = run(capsys, "--office", DT, "--input", str(target), "--year", "2023-2024", "--apply",
+                         "--data", str(data))
+    assert (code, out) == (2, "") and "bảng là danh sách năm học 2024-2025 (tiêu đề, dòng 1)" in err, err
+    assert tree(data) == before
+
+
 CU_CHI, HCM = "pgddt-cu-chi", "so-gddt-tp-hcm"
 
 

@@ -11,7 +11,7 @@ from .errors import RosterError
 from .grid import Grid
 from .headings import aside_dropped, read_heading
 from .keys import body_key
-from .layout import Table, find_roster, header_keys
+from .layout import ID_KEYS, Table, find_roster, header_keys
 from .limits import LIMITS, Limits
 from .matcher import Matcher
 from .placement import TEAM_KINDS, Placement, Target, latest_year
@@ -41,8 +41,9 @@ def read_table(path: Path, fmt: str | None = None, shown: str | None = None, mat
                         matcher.subject_named if matcher else None)
     _tell_sheets(table, grid, same, schools)
     # The title a workbook for a year keeps above its header (rows the roster does not read).
+    ours = bool(ID_KEYS & table.columns.keys())
     titled = next(((year, row.line) for row in grid.rows[:_TITLE_ROWS] for cell in row.cells
-                   if (year := year_in_title(cell.text)) is not None), None)
+                   if (year := year_in_title(cell.text, ours)) is not None), None)
     if titled is not None:
         table.year, table.year_line = titled
     table.warnings += _hidden_rows(grid, table)

@@ -88,12 +88,18 @@ class Lists:
 # The title's first words, then the year the workbook is for: read back on import (year_in_title).
 _TITLE = "DANH SÁCH NĂM HỌC"
 _TITLE_YEAR = re.compile(rf"{fold(_TITLE)} (\d{{4}})-(\d{{4}}) \(chep tu nam hoc\b")
+# In a table that is surely one of these workbooks (its hidden id columns), the title as a
+# clerk may have retyped it: "năm học 2024 - 2025", an en dash, the note after it deleted.
+_EDITED_TITLE_YEAR = re.compile(r"\bnam hoc\s*(\d{4})\s*[-\u2010-\u2015/]\s*(\d{4})\b")
 
 
-def year_in_title(text: str) -> SchoolYear | None:
+def year_in_title(text: str, workbook: bool = False) -> SchoolYear | None:
     """The year a workbook of `cotcan nhap --workbook` is for, read from its title (Lists.title),
-    however Excel or the clerk changed its case or marks; None for any other text."""
-    match = _TITLE_YEAR.match(fold(text))
+    however Excel or the clerk changed its case or marks; with `workbook` (the table has the
+    workbook's id columns), also as the clerk retyped it; None for any other text (a signed
+    list's own title names its year too, and is imported into the year asked)."""
+    folded = fold(text)
+    match = _TITLE_YEAR.match(folded) or (_EDITED_TITLE_YEAR.search(folded) if workbook else None)
     if match is None or int(match.group(2)) != int(match.group(1)) + 1:
         return None
     return SchoolYear(int(match.group(1)))
