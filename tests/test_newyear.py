@@ -407,3 +407,30 @@ def test_a_reason_for_no_list_citing_the_old_decision_is_marked_as_copied(repo_d
     assert "no_roster" not in told
     assert [(b["id"], b["no_roster"]) for b in year_file(repo_data, "2016-2017", "pgddt-thu-dau-mot")["bodies"]
             if b.get("no_roster")] == [(b["id"], b["no_roster"]) for b in kept]
+
+
+_DOCUMENTED_NEW_YEAR = re.compile(r"`(cotcan nam-moi --office [^`]*)`")
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/commands.md"])
+def test_the_documented_new_year_commands_run_on_the_shipped_data(repo_data: Path, page: str) -> None:
+    """README's "Adding a new school year" told `cotcan nam-moi --office pgddt-cu-chi --from
+    2024-2025 --to 2025-2026`, which the shipped data refuses (Củ Chi ended on 30/6/2025):
+    every nam-moi command the page writes out in full runs, in the page's order, on one copy
+    of the shipped data (a usage line with placeholders is no command)."""
+    found = [" ".join(command.split()) for command in _DOCUMENTED_NEW_YEAR.findall(
+        (REPO / page).read_text(encoding="utf-8"))]
+    lines = [line for line in found if not re.search(r"[<\[…]|\bID\b", line)]
+    assert lines
+    for line in lines:
+        done = cotcan(*line.split()[1:], "--data", str(repo_data))
+        assert done.returncode == 0, (line, done.stderr)
+
+
+def test_a_successor_without_a_year_is_told_how_its_first_one_starts(repo_data: Path) -> None:
+    """`cotcan nam-moi --office so-gddt-tp-hcm` on the shipped data said "không có dữ liệu năm
+    học  để chép" (a year left blank in the sentence): it names the ended offices' commands."""
+    done = new_year("--office", "so-gddt-tp-hcm", "--data", str(repo_data))
+    assert done.returncode == 2 and "  " not in done.stderr.strip()
+    assert "chưa có năm học nào để chép" in done.stderr
+    assert "cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm" in done.stderr

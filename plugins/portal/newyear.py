@@ -26,7 +26,7 @@ import yaml
 from . import commands, newyear_text, terms
 from .carried_rows import carried_row, closed_schools
 from .dates import SchoolYear
-from .diff import office_years
+from .diff import office_years, predecessors
 from .errors import PortalError
 from .importer.proposal import membership_entry
 from .load import load, shown_path
@@ -112,11 +112,16 @@ def _years(portal: Portal, office: Office, old: SchoolYear | None,
            new: SchoolYear | None) -> tuple[SchoolYear, SchoolYear]:
     """The year to copy (the office's latest by default) and the year to start (the next)."""
     years = office_years(portal, office.id)
-    old = old or (years[-1] if years else None)
-    if old is None or old not in years:
-        have = ", ".join(str(y) for y in years) or "chưa có năm nào"
-        raise NewYearError(f"đơn vị {office.id} không có dữ liệu năm học {old or ''} để chép "
-                           f"(các năm đang có: {have}).")
+    if not years:
+        ended = [o for o in predecessors(portal, office.id) if office_years(portal, o)]
+        starts = "; ".join(commands.NEW_YEAR.line("--office", o, "--successor", office.id) for o in ended)
+        raise NewYearError(f"đơn vị {office.id} chưa có năm học nào để chép."
+                           + (f" Gợi ý: năm học đầu tiên của đơn vị này bắt đầu từ năm học cuối của đơn vị đã chấm "
+                              f"dứt mà nó kế thừa: {starts}." if starts else ""))
+    old = old or years[-1]
+    if old not in years:
+        raise NewYearError(f"đơn vị {office.id} không có dữ liệu năm học {old} để chép "
+                           f"(các năm đang có: {', '.join(str(y) for y in years)}).")
     new = new or SchoolYear(old.start + 1)
     if new <= old:
         raise NewYearError(f"năm học mới ({new}) phải sau năm học chép từ ({old}).")
