@@ -433,16 +433,22 @@ def succession_office(portal: Portal, office_id: str, old: SchoolYear, new: Scho
     return None
 
 
+def carried_on(portal: Portal, office_id: str) -> tuple[SchoolYear, SchoolYear] | None:
+    """For an office that ended: its last year, and the first later year in which a successor
+    carries its bodies on (succession_office; diff_years compares the two); None when there is
+    no such year yet, or the office has no year."""
+    years = office_years(portal, office_id)
+    if not years:
+        return None
+    later = sorted({oy.school_year for oy in portal.office_years if oy.school_year > years[-1]})
+    return next(((years[-1], year) for year in later if succession_office(portal, office_id, years[-1], year)), None)
+
+
 def carried_from(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear) -> list[str]:
     """The ended offices, with data for `old`, whose bodies `office_id`'s year `new` carries on:
     those `diff_years(portal, <it>, old, new)` compares with `office_id`'s year."""
-    return [o for o in predecessors(portal, office_id)
+    return [o for o in portal.predecessors(office_id)
             if old in office_years(portal, o) and succession_office(portal, o, old, new) == office_id]
-
-
-def predecessors(portal: Portal, office_id: str) -> list[str]:
-    """The offices that name `office_id` among their successors."""
-    return [o.id for o in portal.offices.values() if any(x.office == office_id for x in o.successors)]
 
 
 class _Collector:

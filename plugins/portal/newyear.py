@@ -26,7 +26,7 @@ import yaml
 from . import commands, newyear_text, terms
 from .carried_rows import carried_row, closed_schools
 from .dates import SchoolYear
-from .diff import office_years, predecessors
+from .diff import office_years
 from .errors import PortalError
 from .importer.proposal import membership_entry
 from .load import load, shown_path
@@ -113,7 +113,7 @@ def _years(portal: Portal, office: Office, old: SchoolYear | None,
     """The year to copy (the office's latest by default) and the year to start (the next)."""
     years = office_years(portal, office.id)
     if not years:
-        ended = [o for o in predecessors(portal, office.id) if office_years(portal, o)]
+        ended = [o for o in portal.predecessors(office.id) if office_years(portal, o)]
         starts = "; ".join(commands.NEW_YEAR.line("--office", o, "--successor", office.id) for o in ended)
         raise NewYearError(f"đơn vị {office.id} chưa có năm học nào để chép."
                            + (f" Gợi ý: năm học đầu tiên của đơn vị này bắt đầu từ năm học cuối của đơn vị đã chấm "

@@ -498,9 +498,5 @@ def _pairs(years: list[SchoolYear]) -> list[tuple[SchoolYear, SchoolYear]]:
 
 def _succession(portal: Portal, office_id: str) -> list[tuple[SchoolYear, SchoolYear]]:
     """The ended office's last year and the first later year a successor carries it on in."""
-    years = diff.office_years(portal, office_id)
-    if not years:
-        return []
-    later = sorted({oy.school_year for oy in portal.office_years if oy.school_year > years[-1]})
-    return next(([(years[-1], year)] for year in later
-                 if diff.succession_office(portal, office_id, years[-1], year)), [])
+    carried = diff.carried_on(portal, office_id)
+    return [carried] if carried else []

@@ -21,11 +21,11 @@ from ..dates import SchoolYear
 from ..diff import (
     DiffError,
     carried_from,
+    carried_on,
     diff_body,
     diff_within_year,
     diff_years,
     office_years,
-    predecessors,
     succession_office,
 )
 from ..diff_report import format_text, to_json
@@ -83,7 +83,7 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
     own = office_years(portal, office)
     if not own:
         raise DiffError(f"đơn vị {office} chưa có dữ liệu năm học nào.")
-    before = {p: years for p in predecessors(portal, office)
+    before = {p: years for p in portal.predecessors(office)
               if (years := [y for y in office_years(portal, p) if y < own[0]])}
     if new is not None and new < own[0]:
         return _in_ended_office(office, own[0], before, old, new)
@@ -93,12 +93,12 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
         if later:
             return having[0], old, later[0]
         new = own[0]  # the successor's first year, compared with the ended office's
-    if new is None and (old is None or old == own[-1]) and (carried := _carried_on(portal, office, own[-1])):
-        return office, own[-1], carried  # an ended office's last year, and its successor's
+    if new is None and (old is None or old == own[-1]) and (carried := carried_on(portal, office)):
+        return office, *carried  # an ended office's last year, and its successor's
     try:
         old, new = pick_years(sorted(set(own) | {y for years in before.values() for y in years}), old, new)
     except DiffError as error:
-        raise DiffError(f"{error}{_no_successor_year(portal, office, own[-1])}") from None
+        raise DiffError(f"{error}{_no_successor_year(portal, office)}") from None
     if old in own or new not in own:
         return office, old, new  # the office's own years; a year it lacks is reported by the diff
     ended = carried_from(portal, office, old, new)
@@ -114,25 +114,19 @@ def across_succession(portal: Portal, office: str, old: SchoolYear | None,
                     f"từng đơn vị: {commands_each}")
 
 
-def _carried_on(portal: Portal, office: str, last: SchoolYear) -> SchoolYear | None:
-    """For an office that ended: the first year after its `last` in which a successor
-    carries on its bodies (diff_years compares the two); the latest change of its lists."""
-    later = sorted({y for s in portal.offices[office].successors for y in office_years(portal, s.office) if y > last})
-    return next((y for y in later if succession_office(portal, office, last, y) is not None), None)
-
-
-def _no_successor_year(portal: Portal, office: str, last: SchoolYear) -> str:
+def _no_successor_year(portal: Portal, office: str) -> str:
     """For an ended office whose years cannot be compared as asked: where its lists went
     on (a successor's year, compared there), or how to start that year."""
     ended = portal.offices[office]
     if ended.valid_until is None or not ended.successors:
         return ""
-    carried = _carried_on(portal, office, last)
+    carried = carried_on(portal, office)
     if carried is not None:
-        heir = succession_office(portal, office, last, carried)
+        last, year = carried
+        heir = succession_office(portal, office, last, year)
         assert heir is not None
         return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; các tổ chức của đơn vị này "
-                f"được {heir} tiếp tục từ năm học {carried}: so sánh năm học {last} với năm học đó bằng "
+                f"được {heir} tiếp tục từ năm học {year}: so sánh năm học {last} với năm học đó bằng "
                 f"{commands.DIFF.line('--office', office)}, các năm học sau bằng "
                 f"{commands.DIFF.line('--office', heir)}.")
     successors = ", ".join(s.office for s in ended.successors)
@@ -147,7 +141,7 @@ def also_carried(portal: Portal, office: str, compared: str, new: SchoolYear) ->
     year of each (one taken over later than the year before `new`, as a district whose
     last year on file is older): compared each on its own."""
     found = []
-    for other in predecessors(portal, office):
+    for other in portal.predecessors(office):
         years = [y for y in office_years(portal, other) if y < new]
         if other != compared and years and succession_office(portal, other, years[-1], new) == office:
             found.append((other, years[-1]))
