@@ -29,7 +29,7 @@ table is an error on the rows concerned, with a word when a merged cell did it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,9 +101,7 @@ def _carry_over(entry: dict[str, Any], old: Membership, row: ImportedRow, portal
         del entry["as_written"]
         entry.pop("position", None)
         entry.update({key: value for key, value in (("position", old.position), ("unit", old.unit)) if value})
-    for key, columns in _WRITTEN_IN.items():
-        if key not in entry and getattr(old, key) is not None and not columns & row.columns:
-            entry[key] = getattr(old, key)  # a column the table has not: it says nothing of it
+    _keep_unwritten(entry, old, row, _WRITTEN_IN)
     if "as_written" not in entry and old.as_written and (entry.get("position"), entry.get("unit")) == (
             old.position, old.unit):
         entry["as_written"] = old.as_written
@@ -155,10 +153,16 @@ def _moved_from(target: Target, rows: Sequence[tuple[Body, Membership]]) -> Memb
 def _carried_on_move(entry: dict[str, Any], old: Membership, row: ImportedRow) -> dict[str, Any]:
     """The row's entry, with what the table has no column for kept from the person's other row."""
     entry = dict(entry)
-    for key in _MOVED_KEEPS:
+    _keep_unwritten(entry, old, row, _MOVED_KEEPS)
+    return _ordered(entry)
+
+
+def _keep_unwritten(entry: dict[str, Any], old: Membership, row: ImportedRow, keys: Iterable[str]) -> None:
+    """Each of `keys` the table has no column for (_WRITTEN_IN) and `entry` lacks, from `old`:
+    a column the table has not says nothing of it."""
+    for key in keys:
         if key not in entry and getattr(old, key) is not None and not _WRITTEN_IN[key] & row.columns:
             entry[key] = getattr(old, key)
-    return _ordered(entry)
 
 
 def _cites_page(portal: Portal, entry: dict[str, Any], old: Membership, target: Target) -> bool:
@@ -333,7 +337,7 @@ def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedB
     lists: dict[str, list[ProposedBody]] = defaultdict(list)
     for body in bodies:
         target = body.target
-        lists[target.parent if target.kind == "nhom-bo-mon" and target.parent else target.id].append(body)
+        lists[_team(target)].append(body)
     for head, proposed in lists.items():
         before, after = _list_parts(portal, year, head, proposed)
         numbering = number_list([[row.stt for row in rows] for _, rows in after])
