@@ -40,6 +40,11 @@ class Successor:
     took_over: str | None
 
 
+def _ended_before(valid_until: PartialDate | None, year: SchoolYear) -> bool:
+    """Whether a unit whose last day is `valid_until` (None: still open) ended before `year` began."""
+    return valid_until is not None and valid_until.last_day < year.first_day
+
+
 @dataclass(frozen=True)
 class Office:
     id: str
@@ -63,7 +68,7 @@ class Office:
 
     def ended_before(self, year: SchoolYear) -> bool:
         """Whether the office stopped before the school year began."""
-        return self.valid_until is not None and self.valid_until.last_day < year.first_day
+        return _ended_before(self.valid_until, year)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class School:
 
     def ended_before(self, year: SchoolYear) -> bool:
         """Whether the school closed (or merged into its successor) before the school year began."""
-        return self.valid_until is not None and self.valid_until.last_day < year.first_day
+        return _ended_before(self.valid_until, year)
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ class View:
                 if p.managing_office(school, oy.school_year) != oy.office:
                     continue  # another office's year file took it over
                 # A school merged or closed before the year began has no page for it.
-                if school.valid_until is None or school.valid_until.last_day >= oy.school_year.first_day:
+                if not school.ended_before(oy.school_year):
                     self.schools_in_year[oy.school_year].add(school.id)
         for doc in p.documents.values():
             for rel in doc.related:
