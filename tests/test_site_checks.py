@@ -377,6 +377,26 @@ def test_every_text_file_is_read_whatever_its_name(tmp_path: Path, name: str) ->
     assert [(p.file, p.line) for p in problems] == [(f"content/{name}", 1)]
 
 
+@pytest.mark.parametrize(("name", "written", "line"), [
+    # Copied as they are: a browser shows "&#51;" and "&nbsp;" as written, no number.
+    ("ghi-chu.txt", "Ghi chú\r\nCô Thùy: 0912&#51;45 678\r\n", None),
+    ("danh-ba.csv", "Họ tên;Điện thoại\nCô Thùy;0912&nbsp;345&nbsp;678\n", None),
+    ("danh-ba.csv", "Họ tên;Điện thoại\nCô Thùy;0912 345 678\n", 2),
+    ("ghi-chu.txt", "Cô Thùy: ０９１２ ３４５ ６７８\n", 1),  # full-width digits: read all the same
+    ("ghi-chu.txt", "Cô Thùy: **0912** 345 678\n", 1),  # no Markdown: shown with its stars
+    # Read through their markup: the browser resolves the reference.
+    ("lien-he.md", "# Liên hệ\n\nCô Thùy: 0912&#51;45 678\n", 3),
+    ("trang.html", "<!doctype html>\n<p>Cô Thùy: 0912&#51;45 678</p>\n", 2),
+    ("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>0912&#51;45 678</text></svg>\n', 1),
+])
+def test_each_file_is_read_as_a_browser_shows_it(tmp_path: Path, name: str, written: str, line: int | None) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_text(written, encoding="utf-8")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    problems = site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE]))
+    assert [(p.file, p.line) for p in problems] == ([] if line is None else [(f"content/{name}", line)])
+
+
 def test_a_binary_file_is_checked_by_its_name_alone(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content/anh.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR tEXt 0912 345 678")

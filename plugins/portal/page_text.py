@@ -10,6 +10,10 @@ these texts as well as in the page as written (privacy.private_values_in_page):
   escapes are resolved; the values of the tags' attributes (a link's `href`, a `title`)
   follow the text, each on a line of its own. Each character is traced to where it is
   written, for the line of a problem.
+- `markup_text(source)`: the same for an HTML page (or an SVG image) a browser shows as it
+  is written: comments and tags taken out, character references resolved, no Markdown.
+- `literal_text(source)`: a text file a browser shows as it is (a .txt, a .csv): nothing
+  taken out or resolved, each character read as below.
 - `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
   extensions) made of the source that the first reading did not foresee.
 
@@ -41,12 +45,14 @@ _BLANKS = frozenset("\u2800\u115f\u1160\u3164\uffa0")
 # set on the character before (a variation selector, the keycap of "0\ufe0f\u20e3").
 _UNSEEN = frozenset({"Cf", "Mn", "Me"})
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_HTML = (r"(?P<comment><!--.*?(?:-->|\Z))"
+         r"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>)"
+         rf"|(?P<reference>{_REFERENCE.pattern})")
+_MARKUP = re.compile(_HTML, re.DOTALL)
 _MARKDOWN = re.compile(
-    r"(?P<comment><!--.*?(?:-->|\Z))"
-    r"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>)"
-    rf"|(?P<reference>{_REFERENCE.pattern})"
-    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
-    r"|(?P<marker>[*_~`\[\]])",  # emphasis, strike-through, code, a link's brackets
+    _HTML
+    + r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+    + r"|(?P<marker>[*_~`\[\]])",  # emphasis, strike-through, code, a link's brackets
     re.DOTALL)
 _ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""")
 
@@ -101,12 +107,12 @@ class _Reading:
     def add_source(self, source: str, start: int, end: int) -> None:
         """source[start:end], character by character, its references resolved."""
         for reference in _REFERENCE.finditer(source, start, end):
-            self._add_plain(source, start, reference.start())
+            self.add_plain(source, start, reference.start())
             self.add(html.unescape(reference.group()), reference.start(), reference.end())
             start = reference.end()
-        self._add_plain(source, start, end)
+        self.add_plain(source, start, end)
 
-    def _add_plain(self, source: str, start: int, end: int) -> None:
+    def add_plain(self, source: str, start: int, end: int) -> None:
         for i in range(start, end):
             self.add(source[i], i, i + 1)
 
@@ -116,10 +122,26 @@ class _Reading:
 
 def markdown_text(source: str) -> TracedText:
     """The text of a Markdown page as a reader sees it, then its tags' attribute values."""
+    return _read_markup(source, _MARKDOWN)
+
+
+def markup_text(source: str) -> TracedText:
+    """The text of an HTML page as a browser shows it, then its tags' attribute values."""
+    return _read_markup(source, _MARKUP)
+
+
+def literal_text(source: str) -> TracedText:
+    """A text shown as it is written (no markup), each character read as the check reads it."""
+    reading = _Reading()
+    reading.add_plain(source, 0, len(source))
+    return reading.done()
+
+
+def _read_markup(source: str, tokens: re.Pattern[str]) -> TracedText:
     reading = _Reading()
     values: list[tuple[int, int]] = []  # where each attribute value is written
     start = 0
-    for token in _MARKDOWN.finditer(source):
+    for token in tokens.finditer(source):
         reading.add_source(source, start, token.start())
         start = token.end()
         if token.group("tag"):
@@ -129,7 +151,7 @@ def markdown_text(source: str) -> TracedText:
                        for value in _ATTRIBUTE_VALUE.finditer(source, token.start(), token.end())]
         elif token.group("reference"):
             reading.add(html.unescape(token.group()), token.start(), token.end())
-        elif token.group("escaped"):
+        elif token.lastgroup == "escaped":
             reading.add(token.group("escaped"), token.start(), token.end())
         # a comment or a marker: nothing of it is read
     reading.add_source(source, start, len(source))

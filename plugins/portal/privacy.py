@@ -14,8 +14,9 @@ by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
   (`redacted`). The loader runs it once over the checked model, so that every output
   (pages, titles, exports, feed, calendar, search) starts from clean text and no
   redaction ever runs over markup.
-- `private_values_in_page`, `private_values_in_html`: a hand-written page holding a private
-  value, in its Markdown or in what a reader sees of it (page_text), is refused, not redacted;
+- `private_values_in_page`, `private_values_in_markup`, `private_values_in_plain_text`,
+  `private_values_in_html`: a hand-written page or file holding a private value, as written or
+  in what a reader sees of it (page_text: through Markdown, HTML, or none), is refused, not redacted;
   so is a file whose name holds one (`private_values_in_file_name`), and a text of
   mkdocs.yml, which the theme prints on every page (`private_values_in_settings`).
 
@@ -39,7 +40,7 @@ from urllib.parse import unquote
 import phonenumbers
 import yaml
 
-from .page_text import html_text, markdown_text, plain_text
+from .page_text import TracedText, html_text, literal_text, markdown_text, markup_text, plain_text
 from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
@@ -532,9 +533,33 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
     value is a mistake to fix at its source, and redacting rendered HTML would have to
     tell text from markup (the old HTML-level redaction rewrote attributes too).
     """
+    return _private_in_text(text, shown_as, redactor, markdown_text,
+                            lambda: (*_percent_decoded_lines(text), *_front_matter_values(text)))
+
+
+def private_values_in_markup(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file a browser shows through its HTML markup (an .html page, an .svg image, a
+    template of the theme) holding a private value, as written or as shown
+    (page_text.markup_text: `0912&#32;944&nbsp;718`), or in a line percent-decoded (a link's
+    `tel:0912%3944718`); then as the browser's own parser shows it (html_text), without a line."""
+    problems = _private_in_text(text, shown_as, redactor, markup_text, lambda: _percent_decoded_lines(text))
+    return problems or private_values_in_html(text, shown_as, redactor)
+
+
+def private_values_in_plain_text(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file a browser shows as it is written (a .txt, a .csv) holding a private value: no
+    markup is read in it (`&#48;912…` shows as written, no number)."""
+    return _private_in_text(text, shown_as, redactor, literal_text, lambda: ())
+
+
+def _private_in_text(text: str, shown_as: str, redactor: Redactor, read_as: Callable[[str], TracedText],
+                     decoded_lines: Callable[[], Iterable[tuple[int, str]]]) -> list[Problem]:
+    """The private values of `text`, as written and as `read_as` reads it, each at its line;
+    then those of `decoded_lines` (readings traced to a line, not to a place in it) on the
+    lines where none was found."""
     if not redactor:
         return []
-    read = markdown_text(text)
+    read = read_as(text)
     spans = [(found.start, found.end, found.label) for found in redactor.find(text)]
     spans += [(*read.written(found.start, found.end), found.label) for found in redactor.find(read.text)]
     merged: list[tuple[int, int, str]] = []  # a value found both ways is told once
@@ -545,9 +570,8 @@ def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list
             merged.append((start, end, label))
     problems = [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
                 for start, end, label in merged]
-    # Readings that are traced to a line, not to a place in it: told where no other is.
     told = {problem.line for problem in problems}
-    for line, decoded in (*_percent_decoded_lines(text), *_front_matter_values(text)):
+    for line, decoded in decoded_lines():
         if line not in told and (found := redactor.find(decoded)):
             problems += [_private_in_page(shown_as, line, f.label, decoded[f.start:f.end]) for f in found]
             told.add(line)

@@ -7,9 +7,10 @@ mkdocs.yml itself: site_config.py). Both walk the two folders with `folder_files
 check the same files. A check added to a list here is run by both without either being
 changed; tests/test_site_checks.py holds them to it.
 
-Every text file is checked by its text, whatever its name: a Markdown page, and the files
-MkDocs copies as they are (an .html page, a .txt, an .svg, a .csv) or the theme renders (the
-templates of custom_dir). A file is text when its first bytes hold no NUL byte (the test of
+Every text file is checked by its text, whatever its name, read as a browser will show it: a
+Markdown page through its Markdown and HTML; the files MkDocs copies as they are through their
+HTML markup (an .html page, an .svg) or as written (a .txt, a .csv: `&#48;` is no digit
+there); the templates of custom_dir, which the theme renders, as HTML. A file is text when its first bytes hold no NUL byte (the test of
 git and grep); any other file (an image, a PDF scan) is checked by its name only.
 
 `RENDERED_CHECKS` read a hand-written page as MkDocs' Markdown (and its extensions, e.g.
@@ -29,7 +30,9 @@ from .privacy import (
     Redactor,
     private_values_in_file_name,
     private_values_in_html,
+    private_values_in_markup,
     private_values_in_page,
+    private_values_in_plain_text,
     private_values_in_settings,
 )
 from .problems import KeyPath, Problem, format_path
@@ -69,6 +72,11 @@ class SiteFile:
     text: str | None  # a text file's text (read_text); None for any other file
 
     @property
+    def markdown(self) -> bool:
+        """Whether MkDocs renders it as a Markdown page (by its name, as MkDocs tells one)."""
+        return self.uri.endswith(MARKDOWN_SUFFIXES)
+
+    @property
     def markup(self) -> bool:
         """Whether a reader sees it as HTML does (an .html page, an .svg image, a template)."""
         return self.uri.lower().endswith(MARKUP_SUFFIXES)
@@ -78,7 +86,10 @@ SettingsCheck = Callable[[Settings, Redactor], list[Problem]]
 FileCheck = Callable[[SiteFile, Redactor], list[Problem]]
 RenderedCheck = Callable[[str, str, Redactor], list[Problem]]
 
-# Files a browser shows through their markup: read as a reader sees them too (html_text).
+# MkDocs' Markdown pages (mkdocs.utils.markdown_extensions, matched case-sensitively: it
+# copies an ".MD" file as it is).
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+# Files a browser shows through their markup; any other text file it shows as it is written.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml")
 _SNIFFED = 8192  # bytes looked at for a NUL before a file is read as text
 
@@ -123,15 +134,16 @@ def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 
 def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
-    """A text file holding a private value as written, or as a reader sees it through its
-    Markdown or HTML markup: where it is written when that is known, else as the browser
-    shows it (html_text)."""
+    """A text file holding a private value as written, or as a reader sees it: a Markdown page
+    through its Markdown and HTML, a page or image of HTML markup through that markup, any
+    other file (a .txt, a .csv, MkDocs copies them as they are) as it is written."""
     if file.text is None:
         return []
-    problems = private_values_in_page(file.text, file.shown_as, redactor)
-    if not problems and file.markup:
-        problems = private_values_in_html(file.text, file.shown_as, redactor)
-    return problems
+    if file.markdown:
+        return private_values_in_page(file.text, file.shown_as, redactor)
+    if file.markup:
+        return private_values_in_markup(file.text, file.shown_as, redactor)
+    return private_values_in_plain_text(file.text, file.shown_as, redactor)
 
 
 SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
