@@ -142,6 +142,10 @@ def in_circled_digits_of_a_file_name(root: Path) -> None:
     (root / "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
 
 
+def in_photo_details(root: Path) -> None:
+    _image(root / "content/anh.png", "Ảnh chụp tại trường, liên hệ cô Thùy 0912 345 678")
+
+
 # The case, and where its report must say the value is (file and key, or file and line).
 CASES: dict[str, tuple[Edit, str]] = {
     "copyright": (in_copyright, "mkdocs.yml, mục copyright:"),
@@ -160,6 +164,7 @@ CASES: dict[str, tuple[Edit, str]] = {
     "percent-encoded link in a page": (percent_encoded_in_page, "content/lien-he.md, dòng 3:"),
     "escape in front matter": (escaped_in_front_matter, "content/lien-he.md, dòng 2:"),
     "circled digits in a file name": (in_circled_digits_of_a_file_name, "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png:"),
+    "photo's details": (in_photo_details, "content/anh.png:"),
 }
 
 
@@ -397,12 +402,59 @@ def test_each_file_is_read_as_a_browser_shows_it(tmp_path: Path, name: str, writ
     assert [(p.file, p.line) for p in problems] == ([] if line is None else [(f"content/{name}", line)])
 
 
-def test_a_binary_file_is_checked_by_its_name_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_text_file_with_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: str) -> None:
+    """Notepad's "Unicode" saves UTF-16 with its mark; a browser reads the file by it."""
     (tmp_path / "content").mkdir()
-    (tmp_path / "content/anh.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR tEXt 0912 345 678")
+    (tmp_path / "content/danh-ba.txt").write_bytes(
+        "\ufeffDanh bạ\r\nCô Thùy: 0912 345 678\r\n".encode(encoding))
     [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
-    assert file.text is None
-    assert site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE])) == []
+    problems = site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE]))
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("content/danh-ba.txt", 2, "trang viết tay có số điện thoại riêng tư '0912 345 678'.")]
+
+
+def _image(path: Path, details: str | None = None) -> None:
+    """A real PNG (its details in an iTXt chunk, kept uncompressed) or PDF (the author's name)."""
+    from PIL import Image, PngImagePlugin
+
+    image = Image.new("RGB", (40, 30), (180, 40, 40))
+    if path.suffix == ".png":
+        info = PngImagePlugin.PngInfo()
+        if details:
+            info.add_itxt("Description", details)
+        image.save(path, pnginfo=info)
+    else:
+        image.save(path, "PDF", **({"author": details} if details else {}))
+
+
+def _binary_problems(root: Path) -> list[tuple[str, int | None, str]]:
+    files = list(site_checks.folder_files([root / "content"], root))
+    assert all(file.text is None for file in files)
+    return [(p.file, p.line, p.message) for p in site_checks.file_problems(files, privacy.Redactor([PRIVATE_PHONE]))]
+
+
+def test_a_binary_file_is_checked_by_its_readable_text(tmp_path: Path) -> None:
+    """A photo or a scan is published as it is: a number in its details is read by anyone."""
+    (tmp_path / "content").mkdir()
+    _image(tmp_path / "content/anh.png", "Ảnh chụp tại trường, liên hệ cô Thùy 0912 345 678")
+    _image(tmp_path / "content/ke-hoach.pdf", "Co Thuy - DT 0912.345.678")
+    assert _binary_problems(tmp_path) == [
+        ("content/anh.png", None, "tệp có số điện thoại riêng tư '0912 345 678' trong phần chữ đọc được của tệp."),
+        ("content/ke-hoach.pdf", None, "tệp có số điện thoại riêng tư '0912.345.678' trong phần chữ đọc được "
+                                       "của tệp.")]
+
+
+def test_a_genuine_binary_file_is_not_refused(tmp_path: Path) -> None:
+    import mkdocs
+
+    (tmp_path / "content").mkdir()
+    _image(tmp_path / "content/anh.png", "Ảnh chụp tại trường")
+    _image(tmp_path / "content/ke-hoach.pdf")
+    for font in sorted(Path(mkdocs.__file__).parent.glob("themes/*/webfonts/*"))[:4]:
+        (tmp_path / "content" / font.name).write_bytes(font.read_bytes())
+    assert len(list((tmp_path / "content").iterdir())) == 6
+    assert _binary_problems(tmp_path) == []
 
 
 def test_a_value_only_running_code_gives_is_said_to_be_unchecked(tmp_path: Path) -> None:

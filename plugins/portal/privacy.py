@@ -623,6 +623,18 @@ def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> li
             for found in redactor.find(text)]
 
 
+def private_values_in_runs(runs: Iterable[str], shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file that is no text (an image, a PDF, a font), published as it is, holding a private
+    value in its runs of printable characters (site_checks.readable_runs): anyone who
+    downloads it can read them. The line means nothing there; each value is told once."""
+    if not redactor:
+        return []
+    problems = [Problem(shown_as, None, "", f"tệp có {found.label} riêng tư '{run[found.start:found.end]}' "
+                        "trong phần chữ đọc được của tệp.", hint=_REMOVE_FROM_FILE)
+                for run in runs if may_hold_contact(run) for found in redactor.find(run)]
+    return list(dict.fromkeys(problems))
+
+
 def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
     image's address, the "edit this page" link of a data file's pages, where nothing can be
@@ -675,6 +687,8 @@ def settings_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, st
 
 _ONLY_IN_CONTACT = "thông tin liên hệ riêng tư chỉ ghi trong 'contact' của người đó."
 _REMOVE_PRIVATE = "xóa nó khỏi trang; " + _ONLY_IN_CONTACT
+_REMOVE_FROM_FILE = ("tệp được đăng nguyên như vậy, ai tải về cũng đọc được: xóa nó khỏi tệp (chữ trong tệp, "
+                     "thông tin của ảnh hay tài liệu) rồi lưu lại, hoặc bỏ tệp khỏi trang; " + _ONLY_IN_CONTACT)
 # Without a line: the value shows only once the page is built (an extension of Markdown put it there).
 _REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ một tệp mà trang chèn vào): xóa nó khỏi "
                     "trang hoặc tệp đó; " + _ONLY_IN_CONTACT)

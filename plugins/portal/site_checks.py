@@ -10,8 +10,11 @@ changed; tests/test_site_checks.py holds them to it.
 Every text file is checked by its text, whatever its name, read as a browser will show it: a
 Markdown page through its Markdown and HTML; the files MkDocs copies as they are through their
 HTML markup (an .html page, an .svg) or as written (a .txt, a .csv: `&#48;` is no digit
-there); the templates of custom_dir, which the theme renders, as HTML. A file is text when its first bytes hold no NUL byte (the test of
-git and grep); any other file (an image, a PDF scan) is checked by its name only.
+there); the templates of custom_dir, which the theme renders, as HTML. A file is text when it
+starts with a byte order mark (UTF-8, UTF-16, UTF-32: a browser reads it by that mark) or its
+first bytes hold no NUL byte (the test of git and grep). Any other file (an image, a PDF scan,
+a font) is published as it is: its runs of printable ASCII (what `strings` shows) are checked,
+a number kept in plain digits in a photo's or a document's details too.
 
 `RENDERED_CHECKS` read a hand-written page as MkDocs' Markdown (and its extensions, e.g.
 pymdownx.snippets) made it: the build alone can run them, the check has no such Markdown.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +37,7 @@ from .privacy import (
     private_values_in_markup,
     private_values_in_page,
     private_values_in_plain_text,
+    private_values_in_runs,
     private_values_in_settings,
 )
 from .problems import KeyPath, Problem, format_path
@@ -70,6 +75,7 @@ class SiteFile:
     uri: str  # its name as the site uses it: relative to its folder, with "/"
     shown_as: str  # relative to the folder of mkdocs.yml (shown_path)
     text: str | None  # a text file's text (read_text); None for any other file
+    runs: tuple[str, ...] = ()  # any other file's runs of printable ASCII (readable_runs)
 
     @property
     def markdown(self) -> bool:
@@ -92,6 +98,13 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # Files a browser shows through their markup; any other text file it shows as it is written.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml")
 _SNIFFED = 8192  # bytes looked at for a NUL before a file is read as text
+# A byte order mark, by the encoding a browser reads after it (UTF-32's before UTF-16's: "FF FE 00 00" starts both).
+_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+          (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+# Printable ASCII and tab kept, every other byte a line break; runs of 6 or more ("a@b.vn",
+# the shortest address: a number is longer) are kept, as `strings` keeps runs of 4.
+_PRINTABLE = bytes(b if 0x20 <= b < 0x7F or b == 0x09 else 0x0A for b in range(256))
+_READABLE_RUN = re.compile(rb"[^\n]{6,}")
 
 
 def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem]:
@@ -129,6 +142,10 @@ def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem
     return private_values_in_settings(settings.values, settings.shown_as, redactor)
 
 
+def _private_in_binary_file(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    return private_values_in_runs(file.runs, file.shown_as, redactor)
+
+
 def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
     return private_values_in_file_name(file.uri, file.shown_as, redactor)
 
@@ -147,7 +164,7 @@ def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 
 SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
-FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text)
+FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text, _private_in_binary_file)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 
 
@@ -169,32 +186,38 @@ def rendered_problems(html: str, shown_as: str, redactor: Redactor) -> list[Prob
 
 def folder_files(folders: Iterable[Path], root: Path) -> Iterator[SiteFile]:
     """Every file of the folders, as MkDocs walks them (links followed, names sorted), each
-    text file with its text; shown from `root`, the folder of mkdocs.yml."""
+    text file with its text, any other with its readable runs; shown from `root`, the folder
+    of mkdocs.yml."""
     for folder in folders:
         for current, dirs, names in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(names):
                 path = Path(current, name)
                 uri = Path(os.path.relpath(path, folder)).as_posix()
-                yield SiteFile(uri, shown_path(path, root), read_text(path))
+                data = path.read_bytes()
+                text = read_text(data)
+                yield SiteFile(uri, shown_path(path, root), text, () if text is not None else readable_runs(data))
 
 
-def read_text(path: Path) -> str | None:
+def read_text(data: bytes) -> str | None:
     """A text file's text, as MkDocs reads a page (UTF-8, a byte order mark dropped, any line
     ending as "\\n"; a byte that is no UTF-8 replaced: its digits and Latin letters stay
-    readable); a UTF-16 file by its byte order mark. None for a file whose first bytes hold a
-    NUL (an image, a scan): no text."""
-    with open(path, "rb") as source:
-        head = source.read(_SNIFFED)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        elif b"\0" in head:
+    readable); a UTF-16 or UTF-32 file by its byte order mark. None for a file whose first
+    bytes hold a NUL (an image, a scan): no text."""
+    encoding = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+    if encoding is None:
+        if b"\0" in data[:_SNIFFED]:
             return None
-        else:
-            encoding = "utf-8-sig"
-        data = head + source.read()
+        encoding = "utf-8"
     text = data.decode(encoding, errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def readable_runs(data: bytes) -> tuple[str, ...]:
+    """The runs of printable ASCII in a file that is no text, as `strings` finds them (a
+    photo's or a PDF's details, text kept uncompressed), its NUL bytes taken out first: the
+    ASCII of UTF-16 text reads too (a PDF keeps its details so: "\\xfe\\xff\\x00C\\x00o...")."""
+    return tuple(run.decode("ascii") for run in _READABLE_RUN.findall(data.replace(b"\0", b"").translate(_PRINTABLE)))
 
 
 def shown_path(path: str | Path, root: Path) -> str:
