@@ -142,6 +142,15 @@ def in_circled_digits_of_a_file_name(root: Path) -> None:
     (root / "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
 
 
+def in_an_inherited_file(root: Path) -> None:
+    """The offices of a province share one base file: the value is there, not in mkdocs.yml."""
+    (root / "chung").mkdir()
+    (root / "chung/co-so.yml").write_text("copyright: © Sở GDĐT, đường dây nóng 0912-345-678\n"
+                                          "extra:\n  lien_he: Văn phòng Sở\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("INHERIT: chung/co-so.yml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def in_photo_details(root: Path) -> None:
     _image(root / "content/anh.png", "Ảnh chụp tại trường, liên hệ cô Thùy 0912 345 678")
 
@@ -165,6 +174,7 @@ CASES: dict[str, tuple[Edit, str]] = {
     "escape in front matter": (escaped_in_front_matter, "content/lien-he.md, dòng 2:"),
     "circled digits in a file name": (in_circled_digits_of_a_file_name, "content/anh/⓪⑨①②③④⑤⑥⑦⑧.png:"),
     "photo's details": (in_photo_details, "content/anh.png:"),
+    "inherited file": (in_an_inherited_file, "chung/co-so.yml, mục copyright:"),
 }
 
 

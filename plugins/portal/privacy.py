@@ -654,9 +654,10 @@ def _found_in_readings(redactor: Redactor, *readings: str) -> list[tuple[str, Fo
     return []
 
 
-def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor) -> list[Problem]:
+def private_values_in_settings(settings: Any, holder: Callable[[KeyPath], str], redactor: Redactor) -> list[Problem]:
     """Every text of a settings file as read (mkdocs.yml: its values and keys, nested, walked
-    whatever they are called) that holds a private value, by key path. The theme prints them
+    whatever they are called) that holds a private value, by key path in the file that holds
+    it (`holder`: mkdocs.yml, or the file it inherits the value from). The theme prints them
     on every page: site_name, site_description, copyright, extra, the nav's titles... Each is
     read as written, as the page shows it (html_text: `0912&#51;…`, `0912<b></b>…`), and
     percent-decoded (a link's `tel:0912%33…`)."""
@@ -665,7 +666,8 @@ def private_values_in_settings(settings: Any, shown_as: str, redactor: Redactor)
     return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{read[found.start:found.end]}'.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
             for path, text in settings_texts(settings, ())
-            for read, found in _found_in_readings(redactor, text, html_text(text), unquote(text))]
+            for read, found in _found_in_readings(redactor, text, html_text(text), unquote(text))
+            for shown_as in (holder(path),)]
 
 
 def settings_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:

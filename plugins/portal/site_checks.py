@@ -51,6 +51,31 @@ class Settings:
 
     values: Mapping[str, Any]
     shown_as: str  # the file, as the clerk calls it: "mkdocs.yml"
+    # With INHERIT: each file's own values (named as `values` are), mkdocs.yml's first, then the
+    # file it inherits from, and so on (site_config.read_site_config).
+    sources: tuple[SettingsSource, ...] = ()
+
+    def holder(self, path: KeyPath) -> str:
+        """The file that holds the value at `path`: the first of `sources` that writes it."""
+        return next((source.shown_as for source in self.sources if _has_path(source.values, path)), self.shown_as)
+
+
+@dataclass(frozen=True)
+class SettingsSource:
+    """One file of mkdocs.yml's INHERIT chain, with the values it writes itself."""
+
+    shown_as: str
+    values: Mapping[str, Any]
+
+
+def _has_path(value: Any, path: KeyPath) -> bool:
+    for key in path:
+        in_table = isinstance(value, Mapping) and key in value
+        if in_table or (isinstance(value, (list, tuple)) and isinstance(key, int) and key < len(value)):
+            value = value[key]
+        else:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -113,14 +138,14 @@ def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem
     name = settings.values.get("site_name")
     if not isinstance(name, str) or not breaks_theme(name):
         return []
-    return [Problem(settings.shown_as, None, "site_name",
+    return [Problem(settings.holder(("site_name",)), None, "site_name",
                     f"'{name}' có ký tự \", <, > mà giao diện ghi nguyên vào HTML của mọi trang.",
                     hint="dùng dấu ngoặc kép “ ” thay cho \" và bỏ < >.")]
 
 
 def _values_made_by_code(settings: Settings, redactor: Redactor) -> list[Problem]:
     """A value that only running code gives (the check runs none): not checked, and said so."""
-    return [Problem(settings.shown_as, None, format_path(path),
+    return [Problem(settings.holder(path), None, format_path(path),
                     f"giá trị '{value.tag.removeprefix('tag:yaml.org,2002:')}' chỉ có khi chạy mã Python "
                     "(MkDocs chạy nó khi dựng trang), nên kiem-tra không đọc được để kiểm tra.",
                     hint="ghi giá trị này thành chữ để kiem-tra đọc được.", severity="warning")
@@ -139,7 +164,7 @@ def _tagged_values(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Tagged]
 
 
 def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem]:
-    return private_values_in_settings(settings.values, settings.shown_as, redactor)
+    return private_values_in_settings(settings.values, settings.holder, redactor)
 
 
 def _private_in_binary_file(file: SiteFile, redactor: Redactor) -> list[Problem]:

@@ -27,6 +27,7 @@ from .privacy import Redactor
 from .problems import Problem
 from .site_checks import (
     Settings,
+    SettingsSource,
     SiteFile,
     Tagged,
     file_problems,
@@ -98,11 +99,14 @@ class SiteConfig:
 def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
     """mkdocs.yml at `path`, or the problems that keep it from being read."""
     shown = path.name
-    values, problems = _read(path, shown, ())
+    chain: list[SettingsSource] = []
+    values, problems = _read(path, shown, path.parent, (), chain)
     if values is None:
         return None, problems
-    settings = {**values, "plugins": _plugins_by_name(values.get("plugins"), values.get("theme")),
-                "markdown_extensions": _extension_options(values.get("markdown_extensions"))}
+    theme = values.get("theme")
+    named = _named_settings(values, theme)
+    sources = tuple(SettingsSource(source.shown_as, _named_settings(source.values, theme)) for source in chain)
+    settings = Settings(named, shown, sources if len(sources) > 1 else ())
     folders: list[Path] = []
     named = (("docs_dir", values.get("docs_dir", DEFAULT_DOCS_DIR)), ("theme.custom_dir", _custom_dir(values)))
     for key, written in named:
@@ -112,12 +116,33 @@ def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
         if folder.is_dir():
             folders.append(folder)
         else:
-            problems.append(Problem(shown, None, key, f"không có thư mục '{written}' ({folder.resolve()}).",
+            problems.append(Problem(settings.holder(tuple(key.split("."))), None, key,
+                                    f"không có thư mục '{written}' ({folder.resolve()}).",
                                     expected="một thư mục có sẵn, tính từ thư mục chứa " + shown))
-    return SiteConfig(path, Settings(settings, shown), tuple(folders)), problems
+    return SiteConfig(path, settings, tuple(folders)), problems
 
 
-def _read(path: Path, shown: str, inheriting: tuple[Path, ...]) -> tuple[dict[str, Any] | None, list[Problem]]:
+def inherited_sources(path: Path) -> tuple[SettingsSource, ...]:
+    """The files of mkdocs.yml's INHERIT chain with their own values (Settings.sources), for
+    the build, whose settings MkDocs has read; none without INHERIT."""
+    config, _ = read_site_config(path)
+    return () if config is None else config.settings.sources
+
+
+def _named_settings(values: Mapping[str, Any], theme: Any) -> dict[str, Any]:
+    """The values, each plugin's and Markdown extension's options under its name."""
+    named = dict(values)
+    if "plugins" in values:
+        named["plugins"] = _plugins_by_name(values["plugins"], theme)
+    if "markdown_extensions" in values:
+        named["markdown_extensions"] = _extension_options(values["markdown_extensions"])
+    return named
+
+
+def _read(path: Path, shown: str, root: Path, inheriting: tuple[Path, ...],
+          chain: list[SettingsSource]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The values of mkdocs.yml at `path` with those it inherits; each file's own in `chain`,
+    shown from `root`, the folder of mkdocs.yml."""
     data = read_bytes(path, shown)
     if isinstance(data, ReadResult):
         return None, data.problems
@@ -131,18 +156,19 @@ def _read(path: Path, shown: str, inheriting: tuple[Path, ...]) -> tuple[dict[st
     except RecursionError:
         return None, [unparsable(shown, yamlerrors.TOO_DEEP)]
     if values is None:
-        return {}, []
+        values = {}
     if not isinstance(values, dict):
         return None, [Problem(shown, None, "", "tệp cấu hình không phải một bảng 'tên: giá trị'.")]
-    if "INHERIT" not in values:
+    parent = path.parent / str(values.pop("INHERIT")) if "INHERIT" in values else None
+    chain.append(SettingsSource(shown, values))
+    if parent is None:
         return values, []
-    parent = path.parent / str(values.pop("INHERIT"))
-    shown_parent = shown_path(parent, path.parent)
+    shown_parent = shown_path(parent, root)
     if parent.resolve() in inheriting or parent.resolve() == path.resolve():
         return None, [Problem(shown, None, "INHERIT", f"kế thừa vòng quanh: '{shown_parent}' lại kế thừa tệp này.")]
     if not parent.is_file():
         return None, [Problem(shown, None, "INHERIT", f"không có tệp '{shown_parent}' để kế thừa.")]
-    inherited, problems = _read(parent, shown_parent, (*inheriting, path.resolve()))
+    inherited, problems = _read(parent, shown_parent, root, (*inheriting, path.resolve()), chain)
     return (None if inherited is None else _merged(inherited, values)), problems
 
 

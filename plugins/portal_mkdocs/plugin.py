@@ -33,6 +33,7 @@ from portal.site_checks import (
     settings_problems,
     shown_path,
 )
+from portal.site_config import inherited_sources
 from portal.urls import UrlFormats, src_uri
 
 from . import build_cache, edit, nav, notices, output, preview_serve, theme
@@ -207,7 +208,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @staticmethod
     def settings_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:
         """What the checks of portal.site_checks find in mkdocs.yml's texts."""
-        return settings_problems(Settings(theme.settings_as_written(config), _config_name(config)), redactor)
+        # Each value told in the file that holds it (INHERIT), as `cotcan kiem-tra` tells it.
+        sources = inherited_sources(Path(config.config_file_path)) if config.config_file_path else ()
+        return settings_problems(Settings(theme.settings_as_written(config), _config_name(config), sources), redactor)
 
     def _check_files(self, config: MkDocsConfig) -> None:
         """Stop the build when a file of the site's own folders (docs_dir, the theme's
