@@ -32,7 +32,7 @@ from conftest import REPO
 from portal import privacy, site_checks
 from portal.commands import Exit
 from portal.privacy import settings_texts
-from portal.problems import NOTHING_PUBLISHED
+from portal.problems import NOTHING_PUBLISHED, nothing_published
 from portal.site_config import read_site_config
 from portal_mkdocs import notices
 from portal_mkdocs.plugin import PortalPlugin
@@ -210,6 +210,20 @@ def test_the_check_refuses_what_the_build_refuses_with_the_same_report(tmp_path:
     assert NOTHING_PUBLISHED not in built.stderr + built.stdout
     assert "Aborted" not in built.stderr + built.stdout and "Traceback" not in built.stderr
     assert not (root / "site").exists()
+
+
+def test_the_checks_closing_line_says_where_the_errors_are(tmp_path: Path) -> None:
+    """Not the data's "Dữ liệu có lỗi…" under errors of mkdocs.yml alone."""
+    root = clean_site(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    in_copyright(root)
+    last_line = lambda: cotcan("kiem-tra", cwd=root).stdout.rstrip().splitlines()[-1]  # noqa: E731
+    assert last_line() == nothing_published(in_data=False, in_site=True)
+    (root / "data/ghi-chu.yml").write_text("- Cô Thùy\n", encoding="utf-8")  # no kind of data is kept there
+    assert last_line() == nothing_published(in_data=True, in_site=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert last_line() == nothing_published(in_data=True, in_site=False) == NOTHING_PUBLISHED
+    assert len({nothing_published(True, False), nothing_published(False, True), nothing_published(True, True)}) == 3
 
 
 def test_a_clean_site_passes_the_check(tmp_path: Path) -> None:

@@ -81,8 +81,15 @@ class DataError(PortalError):
         super().__init__(report(self.problems, summary_of=errors))
 
 
-# What a build (and the check, which says what a build would do) tells after an error.
-NOTHING_PUBLISHED = "Dữ liệu có lỗi nên không xuất bản trang nào. Sửa các lỗi trên rồi chạy lại."
+def nothing_published(in_data: bool = True, in_site: bool = False) -> str:
+    """What a build (and the check, which says what a build would do) tells after an error in
+    the data, in the site's own files (mkdocs.yml, the hand-written pages: site_checks), or both."""
+    where = {(True, False): "Dữ liệu", (False, True): "Cấu hình và trang viết tay của trang",
+             (True, True): "Dữ liệu, cấu hình và trang viết tay của trang"}[(in_data, in_site)]
+    return f"{where} có lỗi nên không xuất bản trang nào. Sửa các lỗi trên rồi chạy lại."
+
+
+NOTHING_PUBLISHED = nothing_published()
 
 
 def report(problems: Iterable[Problem], summary_of: Sequence[Problem] | None = None,

@@ -18,7 +18,7 @@ from .. import commands
 from ..commands import Exit
 from ..load import load
 from ..model import Portal
-from ..problems import report
+from ..problems import nothing_published, report
 from ..site_config import site_problems
 from .arguments import add_config_option, add_data_option
 from .command import Command, existing_data, site_config_file
@@ -49,15 +49,16 @@ def _run(args: argparse.Namespace) -> int:
     data = existing_data(args.data)
     config_file = site_config_file(args.config_file, data)
     portal, problems = load(data, draft=args.draft)
-    if config_file is not None:
-        problems += site_problems(config_file, portal.redactor)
+    in_site = site_problems(config_file, portal.redactor) if config_file is not None else []
     errors = [p for p in problems if p.severity == "error"]
-    if not errors:
+    site_errors = [p for p in in_site if p.severity == "error"]
+    if not errors and not site_errors:
         for line in _counts(portal):
             print(line)
         print()
-    print(report(problems))
-    return Exit.DATA if errors else Exit.OK
+    print(report([*problems, *in_site], closing=nothing_published(bool(errors), bool(site_errors))
+                 if errors or site_errors else None))
+    return Exit.DATA if errors or site_errors else Exit.OK
 
 
 COMMAND = Command(
