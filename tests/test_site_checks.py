@@ -426,6 +426,34 @@ def test_each_file_is_read_as_a_browser_shows_it(tmp_path: Path, name: str, writ
     assert [(p.file, p.line) for p in problems] == ([] if line is None else [(f"content/{name}", line)])
 
 
+@pytest.mark.parametrize(("name", "written", "quoted"), [
+    ("lien-he.md", "Cô Thùy: 0&#57;12 345 678\n", "'0&#57;12 345 678' (đọc ra là '0912 345 678')"),
+    ("lien-he.md", "[Gọi cô Thùy](tel:%30912%20345%20678)\n", "'%30912%20345%20678' (đọc ra là '0912 345 678')"),
+    ("lien-he.md", '---\ntitle: "Cô Thùy 0912 \\u003345 678"\n---\n',
+     "'\"Cô Thùy 0912 \\u003345 678\"' (đọc ra là '0912 345 678')"),
+    ("trang.html", "<p>ĐT 0912&#51;45<b></b>678</p>\n", "'0912&#51;45<b></b>678' (đọc ra là '0912345678')"),
+    ("ghi-chu.txt", "Cô Thùy: 0912 345 678\n", "'0912 345 678'"),  # as it reads: no second quote
+])
+def test_a_value_found_once_decoded_is_quoted_as_written(tmp_path: Path, name: str, written: str,
+                                                          quoted: str) -> None:
+    """The clerk searches the file for what the report quotes: "0&#57;12", not "0912"."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_text(written, encoding="utf-8")
+    [file] = site_checks.folder_files([tmp_path / "content"], tmp_path)
+    [problem] = site_checks.file_problems([file], privacy.Redactor([PRIVATE_PHONE]))
+    assert problem.message == f"trang viết tay có số điện thoại riêng tư {quoted}."
+
+
+@pytest.mark.parametrize(("value", "quoted"), [
+    ("© Phòng GDĐT · ĐT 0912&#51;45<b></b>678", "'0912&#51;45<b></b>678' (đọc ra là '0912345678')"),
+    ("tel:0912%33%34%35678", "'0912%33%34%35678' (đọc ra là '0912345678')"),
+])
+def test_a_value_of_mkdocs_yml_found_once_decoded_is_quoted_as_written(value: str, quoted: str) -> None:
+    settings = site_checks.Settings({"copyright": value}, "mkdocs.yml")
+    [problem] = site_checks.settings_problems(settings, privacy.Redactor([PRIVATE_PHONE]))
+    assert problem.message == f"có số điện thoại riêng tư {quoted}."
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_a_text_file_with_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: str) -> None:
     """Notepad's "Unicode" saves UTF-16 with its mark; a browser reads the file by it."""

@@ -12,6 +12,7 @@ these texts as well as in the page as written (privacy.private_values_in_page):
   written, for the line of a problem.
 - `markup_text(source)`: the same for an HTML page (or an SVG image) a browser shows as it
   is written: comments and tags taken out, character references resolved, no Markdown.
+- `percent_decoded(source)`: a link's target as the browser reads it, escapes decoded.
 - `literal_text(source)`: a text file a browser shows as it is (a .txt, a .csv): nothing
   taken out or resolved, each character read as below.
 - `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
@@ -26,6 +27,7 @@ number.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import html
 import re
@@ -134,6 +136,29 @@ def literal_text(source: str) -> TracedText:
     """A text shown as it is written (no markup), each character read as the check reads it."""
     reading = _Reading()
     reading.add_plain(source, 0, len(source))
+    return reading.done()
+
+
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def percent_decoded(source: str) -> TracedText:
+    """`source` with its percent escapes decoded as a browser reads a link's target
+    (`tel:0912%33…`), each character traced to the escapes that write it."""
+    reading = _Reading()
+    start = 0
+    for run in _PERCENT_RUN.finditer(source):
+        reading.add_plain(source, start, run.start())
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        first = run.start()
+        for at in range(run.start(), run.end(), 3):
+            if char := decoder.decode(bytes.fromhex(source[at + 1:at + 3])):
+                reading.add(char, first, at + 3)
+                first = at + 3
+        if rest := decoder.decode(b"", final=True):
+            reading.add(rest, first, run.end())
+        start = run.end()
+    reading.add_plain(source, start, len(source))
     return reading.done()
 
 

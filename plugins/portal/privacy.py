@@ -35,12 +35,19 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
-from urllib.parse import unquote
 
 import phonenumbers
 import yaml
 
-from .page_text import TracedText, html_text, literal_text, markdown_text, markup_text, plain_text
+from .page_text import (
+    TracedText,
+    html_text,
+    literal_text,
+    markdown_text,
+    markup_text,
+    percent_decoded,
+    plain_text,
+)
 from .problems import KeyPath, Problem, format_path
 
 REDACTED = "[đã ẩn]"
@@ -525,75 +532,70 @@ def _public_fields(kind: type[Any]) -> tuple[str, ...]:
 def private_values_in_page(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A hand-written page that holds a private phone or e-mail (in any written form), as
     written or as a reader sees it through its markup (page_text.markdown_text: `**0912**
-    944 718`, `0912&nbsp;944&nbsp;718`), each at the line where it is written; a line also
-    percent-decoded (`tel:0912%3944718`), and the front matter's values as YAML reads them
-    (`title: "0912\\u0039…"`).
+    944 718`, `0912&nbsp;944&nbsp;718`) or percent-decoded (`tel:0912%3944718`), each at the
+    line where it is written; and the front matter's values as YAML reads them (`title:
+    "0912\\u0039…"`).
 
     Such a page is refused, not redacted: it is the office's own Markdown, where a private
     value is a mistake to fix at its source, and redacting rendered HTML would have to
     tell text from markup (the old HTML-level redaction rewrote attributes too).
     """
-    return _private_in_text(text, shown_as, redactor, markdown_text,
-                            lambda: (*_percent_decoded_lines(text), *_front_matter_values(text)))
+    return _private_in_text(text, shown_as, redactor, (markdown_text, percent_decoded),
+                            lambda: _front_matter_values(text))
 
 
 def private_values_in_markup(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A file a browser shows through its HTML markup (an .html page, an .svg image, a
     template of the theme) holding a private value, as written or as shown
-    (page_text.markup_text: `0912&#32;944&nbsp;718`), or in a line percent-decoded (a link's
+    (page_text.markup_text: `0912&#32;944&nbsp;718`), or percent-decoded (a link's
     `tel:0912%3944718`); then as the browser's own parser shows it (html_text), without a line."""
-    problems = _private_in_text(text, shown_as, redactor, markup_text, lambda: _percent_decoded_lines(text))
+    problems = _private_in_text(text, shown_as, redactor, (markup_text, percent_decoded), lambda: ())
     return problems or private_values_in_html(text, shown_as, redactor)
 
 
 def private_values_in_plain_text(text: str, shown_as: str, redactor: Redactor) -> list[Problem]:
     """A file a browser shows as it is written (a .txt, a .csv) holding a private value: no
     markup is read in it (`&#48;912…` shows as written, no number)."""
-    return _private_in_text(text, shown_as, redactor, literal_text, lambda: ())
+    return _private_in_text(text, shown_as, redactor, (literal_text,), lambda: ())
 
 
-def _private_in_text(text: str, shown_as: str, redactor: Redactor, read_as: Callable[[str], TracedText],
-                     decoded_lines: Callable[[], Iterable[tuple[int, str]]]) -> list[Problem]:
-    """The private values of `text`, as written and as `read_as` reads it, each at its line;
-    then those of `decoded_lines` (readings traced to a line, not to a place in it) on the
-    lines where none was found."""
+def _private_in_text(text: str, shown_as: str, redactor: Redactor, readings: Iterable[Callable[[str], TracedText]],
+                     decoded_values: Callable[[], Iterable[tuple[int, str, str]]]) -> list[Problem]:
+    """The private values of `text`, as written and as each of `readings` reads it, each at
+    its line, quoted as written (and as read, where that differs); then those of
+    `decoded_values` ((line, as written, as read): readings traced to a line, not to a place
+    in it) on the lines where none was found."""
     if not redactor:
         return []
-    read = read_as(text)
-    spans = [(found.start, found.end, found.label) for found in redactor.find(text)]
-    spans += [(*read.written(found.start, found.end), found.label) for found in redactor.find(read.text)]
-    merged: list[tuple[int, int, str]] = []  # a value found both ways is told once
-    for start, end, label in sorted(spans):
+    spans = [(found.start, found.end, found.label, text[found.start:found.end]) for found in redactor.find(text)]
+    for read_as in readings:
+        read = read_as(text)
+        spans += [(*read.written(found.start, found.end), found.label, read.text[found.start:found.end])
+                  for found in redactor.find(read.text)]
+    merged: list[tuple[int, int, str, str]] = []  # a value found several ways is told once
+    for start, end, label, shown in sorted(spans, key=lambda span: (span[0], -span[1])):
         if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), *merged[-1][2:])
         else:
-            merged.append((start, end, label))
-    problems = [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end])
-                for start, end, label in merged]
+            merged.append((start, end, label, shown))
+    problems = [_private_in_page(shown_as, text.count("\n", 0, start) + 1, label, text[start:end], shown)
+                for start, end, label, shown in merged]
     told = {problem.line for problem in problems}
-    for line, decoded in decoded_lines():
+    for line, written, decoded in decoded_values():
         if line not in told and (found := redactor.find(decoded)):
-            problems += [_private_in_page(shown_as, line, f.label, decoded[f.start:f.end]) for f in found]
+            problems += [_private_in_page(shown_as, line, f.label, written, decoded[f.start:f.end]) for f in found]
             told.add(line)
     return sorted(problems, key=Problem.sort_key)
-
-
-def _percent_decoded_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line, the line percent-decoded) of each line with a "%": a link's target as the
-    browser reads it (`tel:0912%3944718`, `mailto:thu%40…`)."""
-    for number, line in enumerate(text.split("\n"), 1):
-        if "%" in line and (decoded := unquote(line)) != line:
-            yield number, decoded
 
 
 # A page's front matter, as MkDocs finds it (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-def _front_matter_values(text: str) -> Iterator[tuple[int, str]]:
-    """(line, value) of each value of a page's front matter as YAML reads it (`title:
-    "0912\\u0033…"`: the theme prints the title), keys too; nothing if it is no YAML (MkDocs
-    then reads none either)."""
+def _front_matter_values(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line, as written, value) of each value of a page's front matter as YAML reads it
+    (`title: "0912\\u0033…"`: the theme prints the title), keys too; nothing if it is no YAML
+    (MkDocs then reads none either)."""
     found = _FRONT_MATTER.match(text)
     if found is None:
         return
@@ -604,8 +606,8 @@ def _front_matter_values(text: str) -> Iterator[tuple[int, str]]:
     nodes = [root] if root is not None else []
     while nodes:
         node = nodes.pop()
-        if isinstance(node, yaml.ScalarNode):
-            yield node.start_mark.line + 2, node.value  # the YAML starts on the file's line 2
+        if isinstance(node, yaml.ScalarNode):  # the YAML starts on the file's line 2
+            yield node.start_mark.line + 2, found.group(1)[node.start_mark.index:node.end_mark.index], node.value
         elif isinstance(node, yaml.SequenceNode):
             nodes += node.value
         elif isinstance(node, yaml.MappingNode):
@@ -639,18 +641,24 @@ def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) ->
     """A file whose name (`name`, as the site uses it) holds a private value: a page's or an
     image's address, the "edit this page" link of a data file's pages, where nothing can be
     hidden. Refused, as an id holding one is."""
-    return [Problem(shown_as, None, "", f"tên tệp chứa {found.label} riêng tư '{read[found.start:found.end]}'.",
+    return [Problem(shown_as, None, "", f"tên tệp chứa {label} riêng tư {quoted}.",
                     expected="tên tệp không chứa thông tin liên hệ",
                     hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
-            for read, found in _found_in_readings(redactor, name, plain_text(name), unquote(name))]
+            for label, quoted in _found_in_readings(redactor, name, literal_text, percent_decoded)]
 
 
-def _found_in_readings(redactor: Redactor, *readings: str) -> list[tuple[str, Found]]:
-    """The private values of the first of `readings` (one text read in several ways, as
-    written first) that holds any, with that reading."""
-    for read in readings:
-        if found := redactor.find(read):
-            return [(read, f) for f in found]
+def _found_in_readings(redactor: Redactor, text: str, *readings: Callable[[str], TracedText | str]
+                       ) -> list[tuple[str, str]]:
+    """(label, quote) of each private value of `text` as written, else of the first of
+    `readings` that finds any: quoted as written where the reading traces it, else as read."""
+    if found := redactor.find(text):
+        return [(f.label, _quoted(text[f.start:f.end], text[f.start:f.end])) for f in found]
+    for read_as in readings:
+        read = read_as(text)
+        shown = read.text if isinstance(read, TracedText) else read
+        if found := redactor.find(shown):
+            return [(f.label, _quoted(text[slice(*read.written(f.start, f.end))], shown[f.start:f.end])
+                     if isinstance(read, TracedText) else f"'{shown[f.start:f.end]}'") for f in found]
     return []
 
 
@@ -663,10 +671,10 @@ def private_values_in_settings(settings: Any, holder: Callable[[KeyPath], str], 
     percent-decoded (a link's `tel:0912%33…`)."""
     if not redactor:
         return []
-    return [Problem(shown_as, None, format_path(path), f"có {found.label} riêng tư '{read[found.start:found.end]}'.",
+    return [Problem(shown_as, None, format_path(path), f"có {label} riêng tư {quoted}.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
             for path, text in settings_texts(settings, ())
-            for read, found in _found_in_readings(redactor, text, html_text(text), unquote(text))
+            for label, quoted in _found_in_readings(redactor, text, markup_text, percent_decoded, html_text)
             for shown_as in (holder(path),)]
 
 
@@ -696,6 +704,12 @@ _REMOVE_RENDERED = ("nó hiện ra khi trang được dựng (có thể từ m�
                     "trang hoặc tệp đó; " + _ONLY_IN_CONTACT)
 
 
-def _private_in_page(shown_as: str, line: int | None, label: str, written: str) -> Problem:
-    return Problem(shown_as, line, "", f"trang viết tay có {label} riêng tư '{written}'.",
+def _quoted(written: str, read: str) -> str:
+    """A value quoted as written, and as it reads where that differs (`0&#57;12…`, `%30912…`)."""
+    read = " ".join(read.split())  # a line break read in it (`<br>`) is a space in one line
+    return f"'{written}'" if plain_text(written) == plain_text(read) else f"'{written}' (đọc ra là '{read}')"
+
+
+def _private_in_page(shown_as: str, line: int | None, label: str, written: str, read: str | None = None) -> Problem:
+    return Problem(shown_as, line, "", f"trang viết tay có {label} riêng tư {_quoted(written, read or written)}.",
                    hint=_REMOVE_PRIVATE if line is not None else _REMOVE_RENDERED)

@@ -104,9 +104,9 @@ def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
     if values is None:
         return None, problems
     theme = values.get("theme")
-    named = _named_settings(values, theme)
+    as_named = _named_settings(values, theme)
     sources = tuple(SettingsSource(source.shown_as, _named_settings(source.values, theme)) for source in chain)
-    settings = Settings(named, shown, sources if len(sources) > 1 else ())
+    settings = Settings(as_named, shown, sources if len(sources) > 1 else ())
     folders: list[Path] = []
     named = (("docs_dir", values.get("docs_dir", DEFAULT_DOCS_DIR)), ("theme.custom_dir", _custom_dir(values)))
     for key, written in named:
