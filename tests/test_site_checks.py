@@ -226,6 +226,27 @@ def test_the_checks_closing_line_says_where_the_errors_are(tmp_path: Path) -> No
     assert len({nothing_published(True, False), nothing_published(False, True), nothing_published(True, True)}) == 3
 
 
+@pytest.mark.parametrize(("change", "told"), [
+    (lambda config: config["plugins"].append("lich-hoc"),
+     "LỖI mkdocs.yml, mục plugins: chưa cài tiện ích (plugin) 'lich-hoc' mà mkdocs.yml dùng"),
+    (lambda config: config["theme"].update(name="materal"),
+     "LỖI mkdocs.yml, mục theme: chưa cài giao diện (theme) 'materal' mà mkdocs.yml dùng"),
+    (lambda config: config.update(site_descripton="Cổng thông tin"),
+     "CẢNH BÁO mkdocs.yml, mục site_descripton: MkDocs không biết mục 'site_descripton'"),
+])
+def test_the_check_runs_mkdocs_own_validation(tmp_path: Path, change: Callable[[dict[str, Any]], None],
+                                              told: str) -> None:
+    """The build refuses these with MkDocs' English "Aborted with … configuration errors!"."""
+    root = clean_site(tmp_path)
+    edit_config(root, change)
+    checked = cotcan("kiem-tra", cwd=root)
+    assert told in checked.stdout, checked.stdout[-3000:]
+    error = told.startswith("LỖI")
+    assert checked.returncode == (Exit.DATA if error else Exit.OK)
+    assert checked.stdout.rstrip().endswith(nothing_published(in_data=False, in_site=True) if error
+                                            else "0 lỗi, 1 cảnh báo.")
+
+
 def test_a_clean_site_passes_the_check(tmp_path: Path) -> None:
     root = clean_site(tmp_path)
     checked = cotcan("kiem-tra", cwd=root)

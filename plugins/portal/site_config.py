@@ -7,7 +7,7 @@ Python tags (`!!python/name:material.extensions.emoji.twemoji`, in Material's em
 stand for objects, not text, as they do in the build. Plugins are named as MkDocs names them:
 `search` under the theme `material` is `material/search` when that plugin is installed, a
 second `portal` is `portal #2`. What MkDocs itself validates (an unknown option, a plugin not
-installed) the build alone reports.
+installed) `cotcan kiem-tra` asks of the adapter (portal_mkdocs.config_check).
 """
 
 from __future__ import annotations

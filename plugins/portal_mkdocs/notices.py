@@ -7,6 +7,7 @@ published is still there (it always is: nothing replaces it before the new one i
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from portal.errors import PortalError, os_reason
@@ -86,6 +87,25 @@ def site_files_refused(problems: str) -> str:
     """The report of the site's own files that fail a check of portal.site_checks (a
     hand-written page, or a file named, with a private contact)."""
     return f"Trang viết tay hoặc tên tệp của trang có lỗi:\n\n{problems}"
+
+
+_CONFIG_MESSAGES = (  # MkDocs' own words (mkdocs.config), and the clerk's
+    (re.compile(r"Unrecognised configuration name: (.+)"),
+     "MkDocs không biết mục '{0}' (viết sai tên, hoặc mục của bản MkDocs khác): xóa hoặc sửa tên mục."),
+    (re.compile(r'The "(.+)" plugin is not installed'),
+     "chưa cài tiện ích (plugin) '{0}' mà mkdocs.yml dùng: cài gói của nó, hoặc xóa nó khỏi plugins."),
+    (re.compile(r"Unrecognised theme name: '([^']+)'"),
+     "chưa cài giao diện (theme) '{0}' mà mkdocs.yml dùng: cài gói của nó, hoặc sửa tên (thường là 'material')."),
+)
+
+
+def config_refused(message: str) -> str:
+    """An error or warning of MkDocs' validation of mkdocs.yml, in the clerk's words where
+    they are known, else MkDocs' own quoted."""
+    for pattern, said in _CONFIG_MESSAGES:
+        if found := pattern.match(message):
+            return said.format(*found.groups())
+    return f"MkDocs không chấp nhận giá trị này: “{message}”"
 
 
 def site_settings_refused(shown: str, problems: str) -> str:

@@ -13,12 +13,14 @@ normal check and the build refuse them.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+from pathlib import Path
 
 from .. import commands
 from ..commands import Exit
 from ..load import load
 from ..model import Portal
-from ..problems import nothing_published, report
+from ..problems import Problem, nothing_published, report
 from ..site_config import site_problems
 from .arguments import add_config_option, add_data_option
 from .command import Command, existing_data, site_config_file
@@ -45,11 +47,22 @@ def _counts(portal: Portal) -> list[str]:
     return lines
 
 
+def _mkdocs_problems(config_file: Path) -> list[Problem]:
+    """MkDocs' own validation of mkdocs.yml (an unknown option, a plugin or theme not
+    installed), from the adapter, where MkDocs is installed (the build needs it anyway)."""
+    if importlib.util.find_spec("mkdocs") is None:
+        return []
+    from portal_mkdocs.config_check import config_problems
+
+    return config_problems(config_file)
+
+
 def _run(args: argparse.Namespace) -> int:
     data = existing_data(args.data)
     config_file = site_config_file(args.config_file, data)
     portal, problems = load(data, draft=args.draft)
-    in_site = site_problems(config_file, portal.redactor) if config_file is not None else []
+    in_site = [*site_problems(config_file, portal.redactor), *_mkdocs_problems(config_file)] \
+        if config_file is not None else []
     errors = [p for p in problems if p.severity == "error"]
     site_errors = [p for p in in_site if p.severity == "error"]
     if not errors and not site_errors:
