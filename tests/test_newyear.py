@@ -434,3 +434,51 @@ def test_a_successor_without_a_year_is_told_how_its_first_one_starts(repo_data: 
     assert done.returncode == 2 and "  " not in done.stderr.strip()
     assert "chưa có năm học nào để chép" in done.stderr
     assert "cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm" in done.stderr
+
+
+def test_a_clerk_s_comments_inside_a_row_are_kept_when_the_row_is_rewritten(sample_data: Path) -> None:
+    """Rows that lose their page (and one that loses it first of all) are rewritten: the
+    comments on and inside them stay, in their place, and the data is what the new year holds."""
+    path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
+            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
+            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
+            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
+            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    assert rows in text
+    clerk = ("      - stt:   5\n"
+             "        person: mau-nguyen-van-phuc   # chuyển trường từ 1/10\n"
+             "        # nhóm trưởng từ năm 2022\n"
+             "        role: nhom-truong\n"
+             "        position: Giáo viên\n"
+             "        unit: mau-thcs-tan-phu\n"
+             "        subject: Ngữ văn\n"
+             "        page: 3   # trang 3 bản scan\n"
+             "      - page: 3\n"
+             "        stt: 6 # số thứ tự theo QĐ\n"
+             "        person: mau-tran-thi-kim-oanh\n"
+             "        role: uy-vien\n"
+             "        position: Phó Hiệu trưởng\n"
+             "        unit: mau-thcs-phuoc-an\n"
+             "        subject: Ngữ văn\n"
+             "        note: 'Kiêm # thư ký'   # dấu # trong ngoặc là chữ\n"
+             "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+             "unit: mau-th-thcs-suoi-da, subject: Ngữ văn, page: 3}    # xem lại chức vụ\n")
+    path.write_text(text.replace(rows, clerk), encoding="utf-8")
+    old = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    started(sample_data, "pgddt-mau")
+    written = (sample_data / "years" / "2025-2026" / "pgddt-mau.yml").read_text(encoding="utf-8")
+    assert ("      - stt:   5\n"
+            "        person: mau-nguyen-van-phuc   # chuyển trường từ 1/10\n"
+            "        # nhóm trưởng từ năm 2022\n"
+            "        role: nhom-truong\n") in written
+    assert "        subject: Ngữ văn\n        # trang 3 bản scan\n      - stt: 6 # số thứ tự theo QĐ\n" in written
+    assert "        note: 'Kiêm # thư ký'   # dấu # trong ngoặc là chữ\n" in written
+    assert ("      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}    # xem lại chức vụ\n") in written
+    van = next(b for b in yaml.safe_load(written)["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
+    was = next(b for b in old["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
+    assert van["members"] == [{k: v for k, v in row.items() if k != "page"} for row in was["members"]]
