@@ -245,7 +245,8 @@ def leading_comments(path: Path) -> list[str]:
 
 def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once(repo_data: Path) -> None:
     """The Sở's second and third years: no successor's line (it succeeds no one in them), no
-    "schools received" line, and the clerk's notes once, under one line, not nested."""
+    "schools received" line, and the clerk's notes once, under one line, not nested, naming
+    the year they were first copied from (the Phòng's 2024-2025), not the year before each."""
     successor_line = "# Đơn vị kế thừa so-gddt-mau ban hành năm học này thay đơn vị đã chấm dứt."
     first = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-mau.yml")
     assert successor_line in first  # the first year, copied from the Phòng that ended
@@ -258,7 +259,7 @@ def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once
             f"# Năm học {year}: chép từ data/years/{old}/so-gddt-mau.yml.",
             f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old}; văn bản của năm cũ đã bỏ.",
             "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
-            f"# Ghi chú chép từ năm học {old}:", *notes]
+            "# Ghi chú chép từ năm học 2024-2025:", *notes]
         assert "# Trường nhận từ đơn vị đã chấm dứt" not in path.read_text(encoding="utf-8")
         assert year_file(repo_data, year, "so-gddt-mau")["schools"] == year_file(
             repo_data, "2025-2026", "so-gddt-mau")["schools"]
@@ -482,3 +483,31 @@ def test_a_clerk_s_comments_inside_a_row_are_kept_when_the_row_is_rewritten(samp
     van = next(b for b in yaml.safe_load(written)["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
     was = next(b for b in old["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
     assert van["members"] == [{k: v for k, v in row.items() if k != "page"} for row in was["members"]]
+
+
+def test_notes_carried_over_three_years_keep_the_year_they_were_first_copied_from(sample_data: Path) -> None:
+    """2024-2025's notes, carried into 2025-2026 and again into 2026-2027, stay under one
+    "2024-2025" line; a note the clerk wrote in 2025-2026 (above the header, and one between
+    the header's lines) comes under one "2025-2026" line; no label piles up or is re-dated."""
+    first = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    notes = leading_comments(first)
+    assert notes and not any("Ghi chú chép" in line for line in notes)
+    started(sample_data, "pgddt-mau")
+    second = sample_data / "years" / "2025-2026" / "pgddt-mau.yml"
+    header = leading_comments(second)
+    assert header[3:] == ["# Ghi chú chép từ năm học 2024-2025:", *notes]
+    text = second.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines[2:2] = ["#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]
+    second.write_text("#Năm 2025-2026: chờ quyết định kiện toàn của Sở.\n#\n" + "\n".join(lines) + "\n",
+                      encoding="utf-8")
+    started(sample_data, "pgddt-mau")
+    third = leading_comments(sample_data / "years" / "2026-2027" / "pgddt-mau.yml")
+    assert third == [
+        "# Năm học 2026-2027: chép từ data/years/2025-2026/pgddt-mau.yml.",
+        "# Tổ chức, thành viên và nhiệm vụ giữ như năm học 2025-2026; văn bản của năm cũ đã bỏ.",
+        "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
+        "# Ghi chú chép từ năm học 2024-2025:", *notes,
+        "# Ghi chú chép từ năm học 2025-2026:",
+        "#Năm 2025-2026: chờ quyết định kiện toàn của Sở.", "#",
+        "#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]

@@ -4,8 +4,9 @@ must change changed, so that the clerk's comments and layout stay.
 The comments nam-moi writes itself are worded here, once, and recognised by the same
 wording when a later year is copied: they are written anew for the new year, never carried
 on (a header copied into every later year would nest and grow, and say what is no longer
-true). The clerk's own comments at the top of the old file are carried once, under one line
-saying which year they were copied from.
+true). The clerk's own comments at the top of the old file are carried, under one line
+naming the year they were first copied from (`carried_notes`): that line is the one comment
+of nam-moi's that a later copy reads, never re-dated or repeated.
 """
 
 from __future__ import annotations
@@ -57,6 +58,34 @@ def header(year: SchoolYear, old_year: SchoolYear, source: str, successor: str |
     if successor is not None:
         lines.append(_SUCCESSOR.format(office=successor))
     return lines
+
+
+_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _NOTES.split("{old_year}")))
+
+
+def carried_notes(lead: list[str], old_year: SchoolYear) -> list[str]:
+    """The clerk's notes among the old file's first comment lines, for the new file: each
+    under one line naming the year it was first copied from. Notes under such a line (up to
+    the next of nam-moi's lines) were carried into the old year and keep their year; the
+    others were written in the old year and are labelled with it. Each year once, oldest first."""
+    by_year: dict[str, list[str]] = {}
+    label: str | None = None
+    for line in lead:
+        if (named := _NOTES_LABEL.fullmatch(line.strip())) is not None:
+            label = named.group(1)
+        elif written_by_new_year(line):
+            label = None
+        else:
+            by_year.setdefault(label or old_year.label, []).append(line)
+    out = []
+    for year_label, notes in sorted(by_year.items()):
+        while notes and not notes[0].strip():
+            notes.pop(0)
+        while notes and not notes[-1].strip():
+            notes.pop()
+        if notes:
+            out += [_NOTES.format(old_year=year_label), *notes]
+    return out
 
 
 def plain_header(year: SchoolYear, source: str) -> str:
@@ -268,18 +297,11 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
     lead = 0
     while lead < len(lines) and _is_comment(lines[lead]):
         lead += 1
-    notes = [line for line in lines[:lead] if not written_by_new_year(line)]
-    while notes and not notes[0].strip():
-        notes.pop(0)
-    while notes and not notes[-1].strip():
-        notes.pop()
     # nam-moi's own lines are written anew, wherever they stand: one among a list's rows (the line
     # over the bodies another office's year added, which ends the list of the body above it)
     # would otherwise be kept with the rows.
     lines = lines[:lead] + [line for line in lines[lead:] if not written_by_new_year(line)]
-    out = header(year, old_year, source, successor)
-    if notes:
-        out += [_NOTES.format(old_year=old_year), *notes]
+    out = [*header(year, old_year, source, successor), *carried_notes(lines[:lead], old_year)]
     section = None
     body = -1
     bodies_indent: int | None = None
