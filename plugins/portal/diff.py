@@ -438,7 +438,7 @@ def _covering(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear, 
     for body_id, body in bodies.items():
         if body_id in carried or body_id in earlier:
             continue
-        members = [m for m in body.members if m.school in schools or m.unit in schools]
+        members = tuple(m for m in body.members if m.school in schools or m.unit in schools)
         if members:
             found[body_id] = dataclasses.replace(body, members=members)
     return found

@@ -215,14 +215,14 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
     indent = _indent(segment[0]) + 2
     parts: list[tuple[str, list[str]]] = []
     for j, line in enumerate(segment):
-        key = _ROW_KEY.match(line)
-        if j == 0 or (key and not _is_comment(line) and _indent(line) == indent):
-            if key is None or key.group(2) not in old:
+        found = _ROW_KEY.match(line)
+        if j == 0 or (found and not _is_comment(line) and _indent(line) == indent):
+            if found is None or found.group(2) not in old:
                 return None
-            parts.append((key.group(2), [line]))
+            parts.append((found.group(2), [line]))
         else:
             parts[-1][1].append(line)
-    if [key for key, _ in parts] != list(old):
+    if [name for name, _ in parts] != list(old):
         return None
     out: list[str] = []
     for key, lines in parts:
