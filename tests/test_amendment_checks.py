@@ -407,3 +407,72 @@ def test_one_run_reports_every_amendment_problem(dataset: Dataset) -> None:
     portal, _ = load(dataset.write(), dataset.root)  # the model as built, beside its errors
     assert [m.person for m in terms.history(portal.bodies[(Y2024, "a-to-toan")]).latest] == [
         "a-ha-thi-lien", "a-dang-van-thuy", "a-tran-van-binh", "a-vu-van-dat"]
+
+
+# The numbers of the rows an amending decision adds -------------------------------------------------
+
+def _added_numbers(dataset: Dataset) -> list[tuple[str, int | None, str, str]]:
+    return [(p.severity, p.line, p.path, p.message) for p in dataset.problems()]
+
+
+def test_added_rows_going_on_from_the_list_or_numbered_from_one_are_both_accepted(dataset: Dataset) -> None:
+    """QĐ 7 adds two rows numbered on from the list (4, 5, after Bình's 3 left); QĐ 2 numbers
+    its own rows from 1, as its annex does: both are what a signed decision may say."""
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        remove:
+          - {person: a-tran-van-binh}
+        add:
+          - {stt:  4, person: a-ngo-thi-cuc, role: uy-vien, unit: a-thcs-mot}   # Phụ lục QĐ 7
+          - stt: 5
+            person: a-tran-van-binh
+            role: uy-vien
+      - decision: a-2025-qd-2   # phụ lục đánh số riêng
+        from: 2025-02-10
+        remove: [{person: a-ngo-thi-cuc}]
+        add:
+          - {stt: 1, person: a-vu-van-dat, role: uy-vien, unit: a-thcs-hai}
+""")
+    assert _added_numbers(dataset) == []
+
+
+def test_an_added_row_with_the_number_of_a_member_still_there_is_refused(dataset: Dataset) -> None:
+    """The clerk typed 2 (Thùy's number, she is still in the group) for the row QĐ 7 adds as 4."""
+    _dataset(dataset, """\
+      - decision: a-2024-qd-7
+        from: 2024-11-01
+        add:
+          - {stt: 2,  person: a-vu-van-dat, role: uy-vien, unit: a-thcs-hai}  # QĐ 7 ghi số 4
+""")
+    (problem,) = dataset.problems()
+    assert problem.format() == (
+        f"LỖI {YEAR}, dòng {_line(dataset, '- {stt: 2')}, mục bodies[1].amendments[0].add[0].stt: Nhóm Toán: dòng "
+        "bổ sung theo Quyết định số 7/QĐ-PGDĐT, 01/11/2024 mang số thứ tự 2, số của Đặng Vân Thùy "
+        "('a-dang-van-thuy'), người còn có tên trong danh sách ngày 01/11/2024.\n"
+        "    cần: số tiếp theo số cuối của danh sách (từ 4), hoặc số riêng của quyết định bổ sung đánh từ 1\n"
+        "    nhận được: 2\n"
+        "    gợi ý: so với quyết định bổ sung đã ký: nếu quyết định đánh số tiếp danh sách, số này chép sai; nếu "
+        "quyết định đánh số riêng các dòng bổ sung từ 1, ghi đúng các số đó; nếu người mới thay người cũ, ghi "
+        "bằng 'replace'.")
+
+
+def test_a_number_used_twice_in_one_decision_and_a_gap_after_the_list(dataset: Dataset) -> None:
+    """QĐ 2 adds two rows: the clerk typed 7 twice (an error), and 7 where the list stops at 3
+    (a warning: the decision may skip numbers, the clerk checks it)."""
+    _dataset(dataset, """\
+      - decision: a-2025-qd-2
+        from: 2025-02-10
+        add:
+          - {stt: 7, person: a-vu-van-dat, role: uy-vien, unit: a-thcs-hai}
+          - {stt: 7, person: a-ngo-thi-cuc, role: uy-vien, unit: a-thcs-mot}
+""")
+    first, second = _line(dataset, "- {stt: 7, person: a-vu"), _line(dataset, "- {stt: 7, person: a-ngo")
+    assert _added_numbers(dataset) == [
+        ("warning", first, "bodies[1].amendments[0].add[0].stt",
+         "Nhóm Toán: các dòng bổ sung theo Quyết định số 2/QĐ-PGDĐT, 10/02/2025 bắt đầu từ số thứ tự 7, còn danh "
+         "sách đến ngày 10/02/2025 dừng ở số 3."),
+        ("error", second, "bodies[1].amendments[0].add[1].stt",
+         "số thứ tự 7 có ở hai dòng bổ sung của Quyết định số 2/QĐ-PGDĐT, 10/02/2025: đã có ở "
+         "amendments[0].add[0]."),
+    ]

@@ -25,6 +25,7 @@ from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
 from portal.privacy import REDACTED
+from portal.schema import FILE_SCHEMAS
 from portal.urls import UrlFormats
 
 SITE = "https://so-lieu.example.vn/cot-can/"
@@ -481,3 +482,28 @@ def test_every_feed_and_calendar_of_a_build_parses(repo_site: Path) -> None:
         assert ET.parse(path).getroot().tag == f"{ATOM}feed"
     for path in calendars:
         assert assert_rfc5545(path.read_bytes()).walk("VEVENT"), path
+
+
+def test_xlsx_stt_is_a_number_and_every_other_cell_a_string(portal: Portal, dataset: Dataset) -> None:
+    """STT is a number cell, as Excel sorts it (2 before 10; the data holds whole numbers only);
+    every text is a string cell, even one made of digits (a note "12", a subject "10")."""
+    def cells(data: bytes) -> list[list[openpyxl.cell.Cell]]:
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+        assert sheet is not None
+        rows = [list(row) for row in sheet.iter_rows()]
+        header = next(i for i, row in enumerate(rows) if row[0].value == "STT")
+        return rows[header + 1:]
+
+    assert FILE_SCHEMAS["year"]["properties"]["bodies"]["items"]["properties"]["members"]["items"][
+        "properties"]["stt"]["type"] == "integer"
+    for body in rostered(portal):
+        rows = cells(exports.roster_xlsx(portal, body))
+        for row, m in zip(rows, every_row(portal, body), strict=True):
+            assert (row[0].data_type, row[0].value) == ("n", m.stt)  # no number: an empty cell
+            assert all(c.data_type == "s" for c in row[1:] if c.value is not None)
+    members = dataset.year["bodies"][1]["members"]
+    members[1].update({"note": "12", "subject": "10"})
+    got, _ = load_or_raise(dataset.write(), dataset.root)
+    row = cells(exports.roster_xlsx(got, got.bodies[(Y2024, "a-to-toan")]))[1]
+    assert (row[0].data_type, row[0].value) == ("n", members[1]["stt"])
+    assert [(c.value, c.data_type) for c in row if c.value in ("10", "12")] == [("10", "s"), ("12", "s")]

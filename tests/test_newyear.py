@@ -245,7 +245,8 @@ def leading_comments(path: Path) -> list[str]:
 
 def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once(repo_data: Path) -> None:
     """The Sở's second and third years: no successor's line (it succeeds no one in them), no
-    "schools received" line, and the clerk's notes once, under one line, not nested."""
+    "schools received" line, and the clerk's notes once, under one line, not nested, naming
+    the year they were first copied from (the Phòng's 2024-2025), not the year before each."""
     successor_line = "# Đơn vị kế thừa so-gddt-mau ban hành năm học này thay đơn vị đã chấm dứt."
     first = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-mau.yml")
     assert successor_line in first  # the first year, copied from the Phòng that ended
@@ -258,7 +259,7 @@ def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once
             f"# Năm học {year}: chép từ data/years/{old}/so-gddt-mau.yml.",
             f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old}; văn bản của năm cũ đã bỏ.",
             "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
-            f"# Ghi chú chép từ năm học {old}:", *notes]
+            "# Ghi chú chép từ năm học 2024-2025:", *notes]
         assert "# Trường nhận từ đơn vị đã chấm dứt" not in path.read_text(encoding="utf-8")
         assert year_file(repo_data, year, "so-gddt-mau")["schools"] == year_file(
             repo_data, "2025-2026", "so-gddt-mau")["schools"]
@@ -434,3 +435,79 @@ def test_a_successor_without_a_year_is_told_how_its_first_one_starts(repo_data: 
     assert done.returncode == 2 and "  " not in done.stderr.strip()
     assert "chưa có năm học nào để chép" in done.stderr
     assert "cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm" in done.stderr
+
+
+def test_a_clerk_s_comments_inside_a_row_are_kept_when_the_row_is_rewritten(sample_data: Path) -> None:
+    """Rows that lose their page (and one that loses it first of all) are rewritten: the
+    comments on and inside them stay, in their place, and the data is what the new year holds."""
+    path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
+            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
+            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
+            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
+            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    assert rows in text
+    clerk = ("      - stt:   5\n"
+             "        person: mau-nguyen-van-phuc   # chuyển trường từ 1/10\n"
+             "        # nhóm trưởng từ năm 2022\n"
+             "        role: nhom-truong\n"
+             "        position: Giáo viên\n"
+             "        unit: mau-thcs-tan-phu\n"
+             "        subject: Ngữ văn\n"
+             "        page: 3   # trang 3 bản scan\n"
+             "      - page: 3\n"
+             "        stt: 6 # số thứ tự theo QĐ\n"
+             "        person: mau-tran-thi-kim-oanh\n"
+             "        role: uy-vien\n"
+             "        position: Phó Hiệu trưởng\n"
+             "        unit: mau-thcs-phuoc-an\n"
+             "        subject: Ngữ văn\n"
+             "        note: 'Kiêm # thư ký'   # dấu # trong ngoặc là chữ\n"
+             "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+             "unit: mau-th-thcs-suoi-da, subject: Ngữ văn, page: 3}    # xem lại chức vụ\n")
+    path.write_text(text.replace(rows, clerk), encoding="utf-8")
+    old = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    started(sample_data, "pgddt-mau")
+    written = (sample_data / "years" / "2025-2026" / "pgddt-mau.yml").read_text(encoding="utf-8")
+    assert ("      - stt:   5\n"
+            "        person: mau-nguyen-van-phuc   # chuyển trường từ 1/10\n"
+            "        # nhóm trưởng từ năm 2022\n"
+            "        role: nhom-truong\n") in written
+    assert "        subject: Ngữ văn\n        # trang 3 bản scan\n      - stt: 6 # số thứ tự theo QĐ\n" in written
+    assert "        note: 'Kiêm # thư ký'   # dấu # trong ngoặc là chữ\n" in written
+    assert ("      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}    # xem lại chức vụ\n") in written
+    van = next(b for b in yaml.safe_load(written)["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
+    was = next(b for b in old["bodies"] if b["id"] == "mau-to-cot-can-ngu-van")
+    assert van["members"] == [{k: v for k, v in row.items() if k != "page"} for row in was["members"]]
+
+
+def test_notes_carried_over_three_years_keep_the_year_they_were_first_copied_from(sample_data: Path) -> None:
+    """2024-2025's notes, carried into 2025-2026 and again into 2026-2027, stay under one
+    "2024-2025" line; a note the clerk wrote in 2025-2026 (above the header, and one between
+    the header's lines) comes under one "2025-2026" line; no label piles up or is re-dated."""
+    first = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    notes = leading_comments(first)
+    assert notes and not any("Ghi chú chép" in line for line in notes)
+    started(sample_data, "pgddt-mau")
+    second = sample_data / "years" / "2025-2026" / "pgddt-mau.yml"
+    header = leading_comments(second)
+    assert header[3:] == ["# Ghi chú chép từ năm học 2024-2025:", *notes]
+    text = second.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines[2:2] = ["#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]
+    second.write_text("#Năm 2025-2026: chờ quyết định kiện toàn của Sở.\n#\n" + "\n".join(lines) + "\n",
+                      encoding="utf-8")
+    started(sample_data, "pgddt-mau")
+    third = leading_comments(sample_data / "years" / "2026-2027" / "pgddt-mau.yml")
+    assert third == [
+        "# Năm học 2026-2027: chép từ data/years/2025-2026/pgddt-mau.yml.",
+        "# Tổ chức, thành viên và nhiệm vụ giữ như năm học 2025-2026; văn bản của năm cũ đã bỏ.",
+        "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
+        "# Ghi chú chép từ năm học 2024-2025:", *notes,
+        "# Ghi chú chép từ năm học 2025-2026:",
+        "#Năm 2025-2026: chờ quyết định kiện toàn của Sở.", "#",
+        "#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]

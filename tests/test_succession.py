@@ -578,3 +578,42 @@ def test_a_body_id_that_clashes_when_adding_is_refused_naming_both(tmp_path: Pat
             f"(data/{SO_HCM_2025})") in refused.stderr
     assert "Không ghi gì" in refused.stderr
     assert (data / SO_HCM_2025).read_text(encoding="utf-8") == before
+
+
+def test_a_body_the_successor_set_up_for_the_ended_office_s_schools_is_named_as_new(tmp_path: Path) -> None:
+    """Củ Chi 2024-2025 → the Sở's 2025-2026: besides Củ Chi's clusters carried on, the Sở set
+    up a cluster of its own over Củ Chi schools (and one of Dầu Tiếng's). The clerk comparing
+    Củ Chi's two years sees it created, with the Củ Chi schools and people who joined it; the
+    other district's school is not Củ Chi's change, and the body has no page of Củ Chi's."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    path = data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml"
+    text = path.read_text(encoding="utf-8")
+    decision = yaml.safe_load(text)["documents"][0]["id"]
+    path.write_text(text + (
+        "  # Cụm mới do Sở lập, gồm trường của Củ Chi và Dầu Tiếng\n"
+        "  - id: sgd-hcm-cum-lien-huyen-1\n"
+        "    kind:   cum-chuyen-mon\n"
+        "    name: Cụm liên huyện số 1   # tạm đặt tên\n"
+        f"    decision: {decision}\n"
+        "    members:\n"
+        "      - person: cc-nguyen-van-quy\n"
+        "        role: cum-truong\n"
+        "        position: Hiệu trưởng\n"
+        "        unit: cc-th-thcs-tan-trung\n"
+        "      - {stt: 1, school: cc-thcs-trung-lap,  role: thanh-vien}\n"
+        "      - {stt: 2, school: dt-th-long-hoa, role: thanh-vien}  # Dầu Tiếng\n"), encoding="utf-8")
+    portal, _ = load_or_raise(data, tmp_path, draft=True)
+    diff = diff_years(portal, "pgddt-cu-chi", Y2024, Y2025)
+    created = [c for c in diff.changes if c.kind == "body-created"]
+    assert [(c.target, c.label) for c in created] == [("sgd-hcm-cum-lien-huyen-1", "Cụm liên huyện số 1")]
+    joined = {c.target for c in diff.changes if c.kind == "member-joined"
+              and [b.id for b in c.bodies] == ["sgd-hcm-cum-lien-huyen-1"]}
+    assert joined == {"cc-nguyen-van-quy", "cc-thcs-trung-lap"}
+    assert "sgd-hcm-cum-lien-huyen-1" not in {b.body for b in diff.bodies}
+    shown = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--data", str(data))
+    assert shown.returncode == 0, shown.stderr
+    assert "Cụm liên huyện số 1" in shown.stdout and "Long Hòa" not in shown.stdout
+    pages = Pages(portal)
+    assert len({spec.url for spec in pages.diff_pages()}) == len(list(pages.diff_pages()))

@@ -4,7 +4,9 @@ Each amendment is checked against the body's list as it stands on the amendment'
 (portal.terms applies them in date order): its decision and members exist, its date lies
 in the school year and not before the decision it amends nor before its own decision,
 whom it removes, replaces or gives another role is in the list that day, whom it adds is
-not (two terms of one person at once), and no day has two leaders.
+not (two terms of one person at once), and no day has two leaders. The numbers of the rows a
+decision adds are checked against the list it amends (numbering.number_added), over the
+whole signed list (a team and its subject groups) unless each group is numbered from 1.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import terms, vocab, wording
 from .model import Amendment, Body, Membership, member_key
+from .numbering import EXPECTED_IN_ADDED, AddedNumber, expected_added, number_added, number_list
 
 if TYPE_CHECKING:
     from .checks import _Context
@@ -153,3 +156,62 @@ def _check_leaders(ctx: _Context, body: Body, history: terms.History) -> None:
 
 def _holders(roster: tuple[Membership, ...], role: str) -> list[str]:
     return [member_key(m) for m in roster if m.role == role]
+
+
+def check_added_numbers(ctx: _Context, head: Body) -> None:
+    """The numbers (STT) of the rows each amending decision adds to the signed list `head`
+    heads: its own rows and its subject groups' (numbering.number_added), decision by decision."""
+    parts = ctx.portal.list_bodies(head)
+    if not any(b.amendments for b in parts):
+        return
+    by_part = number_list([[m.stt for m in b.members] for b in parts]).by_part
+    for group in [[b] for b in parts] if by_part else [parts]:
+        histories = {b.id: terms.history(b) for b in group}
+        decisions = sorted({(a.start.first_day, a.decision) for b in group for a in b.amendments})
+        for day, decision in decisions:
+            # The decision's added rows, in the list's order: (body, amendment's index, row's index,
+            # row); a row that could not be added (reported by check_amendments) is left out.
+            rows = [(b, i, k, m) for b in group for i, a in enumerate(b.amendments)
+                    if (a.start.first_day, a.decision) == (day, decision) for k, m in enumerate(a.add)
+                    if histories[b.id].term_of(m) is not None]
+            if all(m.stt is None for *_, m in rows):
+                continue
+            added = {id(m) for *_, m in rows}
+            # The other rows of the list with a number, by number.
+            held = [(t.member.stt, t) for h in histories.values() for t in h.terms
+                    if t.member.stt is not None and id(t.member) not in added]
+            in_force = {stt: t for stt, t in held if t.in_force(day)}
+            last = max((stt for stt, t in held if t.start is None or t.start.first_day <= day), default=None)
+            for fault in number_added([m.stt for *_, m in rows], in_force, last):
+                body, i, k, _ = rows[fault.index]
+                _report_added(ctx, body, (i, k), fault, decision, day, in_force, rows, last)
+
+
+def _report_added(ctx: _Context, body: Body, at: tuple[int, int], fault: AddedNumber, decision: str,
+                  day: datetime.date, in_force: dict[int, terms.Term],
+                  rows: list[tuple[Body, int, int, Membership]], last: int | None) -> None:
+    path = ("amendments", at[0], "add", at[1], "stt")
+    document = ctx.portal.documents.get(decision)
+    named = wording.document_label(document) if document else f"'{decision}'"
+    when = terms.as_partial(day).vietnamese()
+    following = last + 1 if last is not None else None
+    if fault.kind == "twice":
+        first, i, k, _ = rows[fault.first or 0]
+        where = f"amendments[{i}].add[{k}]" + ("" if first is body else f" của {first.name}")
+        ctx.add(body.source, path, f"số thứ tự {fault.stt} có ở hai dòng bổ sung của {named}: đã có ở {where}.",
+                expected=EXPECTED_IN_ADDED, actual=str(fault.stt),
+                hint="so với quyết định bổ sung đã ký để tìm số chép sai.")
+    elif fault.kind == "taken":
+        holder = in_force[fault.stt].member
+        ctx.add(body.source, path, f"{body.name}: dòng bổ sung theo {named} mang số thứ tự {fault.stt}, số của "
+                f"{_label(ctx, member_key(holder))}, người còn có tên trong danh sách ngày {when}.",
+                expected=expected_added(following), actual=str(fault.stt),
+                hint="so với quyết định bổ sung đã ký: nếu quyết định đánh số tiếp danh sách, số này chép sai; "
+                     "nếu quyết định đánh số riêng các dòng bổ sung từ 1, ghi đúng các số đó; nếu người mới "
+                     "thay người cũ, ghi bằng 'replace'.")
+    else:
+        ctx.add(body.source, path, f"{body.name}: các dòng bổ sung theo {named} bắt đầu từ số thứ tự {fault.stt}, "
+                f"còn danh sách đến ngày {when} dừng ở số {last}.",
+                expected=expected_added(following), actual=str(fault.stt),
+                hint="nếu quyết định đã ký ghi đúng như vậy thì giữ nguyên; nếu không, sửa số chép sai.",
+                severity="warning")

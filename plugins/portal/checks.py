@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import commands, privacy, vocab, wording
-from .amendment_checks import check_amendments
+from .amendment_checks import check_added_numbers, check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Person, Portal, School, Source, member_key
@@ -642,6 +642,7 @@ def _check_roster(ctx: _Context, body: Body, complete: bool, draft: bool) -> Non
                     hint="tìm dòng bị thiếu hoặc chép hai lần.")
     if p.list_head(body) is body:
         _check_stt(ctx, body)
+        check_added_numbers(ctx, body)
 
 
 def _check_duplicate_members(ctx: _Context, body: Body) -> None:

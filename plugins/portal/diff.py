@@ -317,11 +317,17 @@ class _Years:
                 raise DiffError(f"đơn vị {office_id} không có dữ liệu năm học {year} "
                                 f"(các năm đang có: {have}).")
         self.old_year_data, self.new_year_data = years[old], years[new]
+        # A successor's bodies new in its year that name the ended office's schools (_covering).
+        self.covering: frozenset[str] = frozenset()
         if day is None:
             self.old_bodies = {b: _at_end(portal.bodies[(old, b)]) for b in years[old].bodies}
             new_bodies = {b: _at_end(portal.bodies[(new, b)]) for b in years[new].bodies}
             # A successor's year may hold other bodies too: only those carried over, and those set up inside them.
             self.new_bodies = new_bodies if heir is None else _carried(new_bodies, set(self.old_bodies))
+            if heir is not None:
+                covering = _covering(portal, office_id, old, new, new_bodies, set(self.new_bodies))
+                self.covering = frozenset(covering)
+                self.new_bodies.update(covering)
         else:
             before = day - datetime.timedelta(days=1)
             bodies = [portal.bodies[(new, b)] for b in years[new].bodies]
@@ -418,6 +424,24 @@ def _carried(bodies: dict[str, Body], kept: set[str]) -> dict[str, Body]:
         return parent is not None and depth < len(bodies) and carried(parent, depth + 1)
 
     return {body_id: body for body_id, body in bodies.items() if carried(body)}
+
+
+def _covering(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear, bodies: dict[str, Body],
+              carried: set[str]) -> dict[str, Body]:
+    """The bodies of a successor's year `new` that it set up that year (no earlier year has
+    the id) and not inside a body it carries on, naming a school the ended office managed in
+    its year `old` (as a member, or as a member's unit): each with only those members, the ones
+    the ended office's schools see join (the rest of the list is the successor's own concern)."""
+    schools = {s.id for s in portal.schools.values() if portal.managing_office(s, old) == office_id}
+    earlier = {body_id for year, body_id in portal.bodies if year < new}
+    found = {}
+    for body_id, body in bodies.items():
+        if body_id in carried or body_id in earlier:
+            continue
+        members = tuple(m for m in body.members if m.school in schools or m.unit in schools)
+        if members:
+            found[body_id] = dataclasses.replace(body, members=members)
+    return found
 
 
 def succession_office(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear) -> str | None:
@@ -867,8 +891,12 @@ def diff_years(portal: Portal, office_id: str, old_year: SchoolYear,
     bodies = []
     for body_id in ctx.order:
         differ = _BodyDiffer(ctx, body_id)
-        bodies.append(differ.run())
+        body_diff = differ.run()
         everything.extend(differ.changes)  # a move is in two bodies, but counted once here
+        # A successor's own new body is named among the changes, but is not one of this
+        # office's bodies: its page of changes is the successor's (several ended offices may see it).
+        if body_id not in ctx.covering:
+            bodies.append(body_diff)
     _issuer_change(ctx, everything)
     _school_changes(ctx, everything)
     _document_changes(ctx, everything)

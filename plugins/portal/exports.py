@@ -102,8 +102,9 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
 
     title = roster_title(portal, body)
     buffer = io.BytesIO()
-    # Every cell is written with write_string (a string, never a formula); the options
-    # keep even write() from turning a string into a formula, a number or a link.
+    # Every text is written with write_string (a string, never a formula); the options keep
+    # even write() from turning a string into a formula, a number or a link. STT alone is a
+    # number (the data holds whole numbers only): Excel sorts and filters 2 before 10.
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                             "strings_to_numbers": False, "strings_to_urls": False})
     creator = portal.offices[body.office].name if body.office in portal.offices else ""
@@ -123,7 +124,7 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
     sheet.write_row(header_row, 0, ROSTER_COLUMNS, header)
     for i, row in enumerate(roster_rows(portal, body), start=header_row + 1):
         for j, value in enumerate(row):
-            if j == 0 and value.isdigit():
+            if j == ROSTER_COLUMNS.index("STT") and value:
                 sheet.write_number(i, j, int(value), cell)
             elif value:
                 sheet.write_string(i, j, value, cell)

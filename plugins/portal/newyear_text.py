@@ -4,8 +4,9 @@ must change changed, so that the clerk's comments and layout stay.
 The comments nam-moi writes itself are worded here, once, and recognised by the same
 wording when a later year is copied: they are written anew for the new year, never carried
 on (a header copied into every later year would nest and grow, and say what is no longer
-true). The clerk's own comments at the top of the old file are carried once, under one line
-saying which year they were copied from.
+true). The clerk's own comments at the top of the old file are carried, under one line
+naming the year they were first copied from (`carried_notes`): that line is the one comment
+of nam-moi's that a later copy reads, never re-dated or repeated.
 """
 
 from __future__ import annotations
@@ -57,6 +58,34 @@ def header(year: SchoolYear, old_year: SchoolYear, source: str, successor: str |
     if successor is not None:
         lines.append(_SUCCESSOR.format(office=successor))
     return lines
+
+
+_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _NOTES.split("{old_year}")))
+
+
+def carried_notes(lead: list[str], old_year: SchoolYear) -> list[str]:
+    """The clerk's notes among the old file's first comment lines, for the new file: each
+    under one line naming the year it was first copied from. Notes under such a line (up to
+    the next of nam-moi's lines) were carried into the old year and keep their year; the
+    others were written in the old year and are labelled with it. Each year once, oldest first."""
+    by_year: dict[str, list[str]] = {}
+    label: str | None = None
+    for line in lead:
+        if (named := _NOTES_LABEL.fullmatch(line.strip())) is not None:
+            label = named.group(1)
+        elif written_by_new_year(line):
+            label = None
+        else:
+            by_year.setdefault(label or old_year.label, []).append(line)
+    out = []
+    for year_label, notes in sorted(by_year.items()):
+        while notes and not notes[0].strip():
+            notes.pop(0)
+        while notes and not notes[-1].strip():
+            notes.pop()
+        if notes:
+            out += [_NOTES.format(old_year=year_label), *notes]
+    return out
 
 
 def plain_header(year: SchoolYear, source: str) -> str:
@@ -148,10 +177,98 @@ def _block_end(lines: list[str], start: int, key_indent: int) -> int:
     return i
 
 
+_ROW_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(\s*:\s*)")
+
+
+def _comment_start(line: str) -> int | None:
+    """Where a line's trailing comment starts (with the spaces before its '#'); None for none,
+    or for a line PyYAML cannot read alone. Read by PyYAML's scanner, so that a '#' inside a
+    quoted value is not taken for a comment."""
+    try:
+        ends = [t.end_mark.index for t in yaml.scan(line) if not isinstance(
+            t, (yaml.StreamStartToken, yaml.StreamEndToken, yaml.BlockEndToken))]
+    except yaml.YAMLError:
+        return None
+    end = max(ends, default=0)
+    return end if line[end:].lstrip().startswith("#") else None
+
+
+def _row_comments(segment: list[str], indent: int) -> list[str]:
+    """The comments of a row's lines, each on a line of its own at `indent`: a row written
+    anew keeps them above it."""
+    out = []
+    for line in segment:
+        if _is_comment(line):
+            out.append(line)
+        elif (at := _comment_start(line)) is not None:
+            out.append(" " * indent + line[at:].strip())
+    return out
+
+
+def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None:
+    """A block row's lines with only the fields that changed edited: a field left out goes
+    (its comments stay, as lines of their own), a changed one-line value is replaced before
+    its trailing comment, every other line stays as the clerk wrote it. None when the row is
+    not a block of one field a line (with its value on that line when it changed)."""
+    if not (isinstance(old, dict) and isinstance(new, dict)) or [k for k in old if k in new] != list(new):
+        return None
+    indent = _indent(segment[0]) + 2
+    parts: list[tuple[str, list[str]]] = []
+    for j, line in enumerate(segment):
+        found = _ROW_KEY.match(line)
+        if j == 0 or (found and not _is_comment(line) and _indent(line) == indent):
+            if found is None or found.group(2) not in old:
+                return None
+            parts.append((found.group(2), [line]))
+        else:
+            parts[-1][1].append(line)
+    if [name for name, _ in parts] != list(old):
+        return None
+    out: list[str] = []
+    for key, lines in parts:
+        if key not in new:
+            out.extend(_row_comments(lines, indent))
+        elif new[key] == old[key]:
+            out.extend(lines)
+        elif all(_is_comment(line) for line in lines[1:]):
+            line, at = lines[0], _comment_start(lines[0])
+            written = _ROW_KEY.match(line)
+            assert written is not None
+            out.extend([f"{written.group(0)}{_scalar(new[key])}{line[at:] if at is not None else ''}", *lines[1:]])
+        else:
+            return None
+    first = next((j for j, line in enumerate(out) if not _is_comment(line)), None)
+    if first is None:
+        return None
+    if not out[first].lstrip().startswith("- "):  # the row's first field went: the next opens it
+        out[first] = f"{' ' * (indent - 2)}- {out[first].lstrip()}"
+    try:
+        same = yaml.safe_load("\n".join(line[indent - 2:] for line in out)) == [new]
+    except yaml.YAMLError:
+        same = False
+    return out if same else None
+
+
+def edited_row(segment: list[str], old: Any, new: Any) -> list[str]:
+    """A row's lines (`segment`, its trailing comment lines left out) for its new value, with
+    the clerk's comments kept: edited in place when it is a block; a row in braces on one
+    line keeps its trailing comment; any other row is written anew with its comments above."""
+    indent = _indent(segment[0])
+    flow = segment[0].lstrip()[1:].lstrip().startswith("{")
+    if not flow and (edited := _edited_in_place(segment, old, new)) is not None:
+        return edited
+    written = _item_lines(new, indent, flow)
+    at = _comment_start(segment[0]) if flow and len(segment) == 1 else None
+    if at is not None:
+        return [written[0] + segment[0][at:]]
+    return [*_row_comments(segment, indent), *written]
+
+
 def edit_rows(block: list[str], old: Sequence[Any], new: Rows) -> list[str]:
-    """A list's lines with each row that changed written anew (in its own style: one line in
-    braces, or a block) and each row left out dropped; comments between rows are kept. A
-    layout it does not understand is returned unchanged (the caller checks the result)."""
+    """A list's lines with each row that changed written anew (`edited_row`: in its own style,
+    one line in braces or a block, keeping its comments) and each row left out dropped;
+    comments between rows are kept. A layout it does not understand is returned unchanged
+    (the caller checks the result)."""
     starts = [j for j, line in enumerate(block) if not _is_comment(line) and line.lstrip().startswith("-")]
     if not starts or len({_indent(block[j]) for j in starts}) != 1 or len(starts) != len(old) or len(old) != len(new):
         return block
@@ -165,7 +282,7 @@ def edit_rows(block: list[str], old: Sequence[Any], new: Rows) -> list[str]:
         while end > 1 and _is_comment(segment[end - 1]):
             end -= 1
         if new[k] is not None:
-            out.extend(_item_lines(new[k], _indent(segment[0]), segment[0].lstrip()[1:].lstrip().startswith("{")))
+            out.extend(edited_row(segment[:end], old[k], new[k]))
         out.extend(segment[end:])
     return out
 
@@ -180,18 +297,11 @@ def rewrite(text: str, carried: Carried, old_year: SchoolYear, year: SchoolYear,
     lead = 0
     while lead < len(lines) and _is_comment(lines[lead]):
         lead += 1
-    notes = [line for line in lines[:lead] if not written_by_new_year(line)]
-    while notes and not notes[0].strip():
-        notes.pop(0)
-    while notes and not notes[-1].strip():
-        notes.pop()
     # nam-moi's own lines are written anew, wherever they stand: one among a list's rows (the line
     # over the bodies another office's year added, which ends the list of the body above it)
     # would otherwise be kept with the rows.
     lines = lines[:lead] + [line for line in lines[lead:] if not written_by_new_year(line)]
-    out = header(year, old_year, source, successor)
-    if notes:
-        out += [_NOTES.format(old_year=old_year), *notes]
+    out = [*header(year, old_year, source, successor), *carried_notes(lines[:lead], old_year)]
     section = None
     body = -1
     bodies_indent: int | None = None

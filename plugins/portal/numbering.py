@@ -15,16 +15,31 @@ one part a number is always used once. Otherwise (some part goes on from another
 list is numbered once across, and a number on two rows is a clash: a typing mistake, or
 a list numbered both ways (two groups start again at 1 and a third goes on), whose two
 groups that start at 1 clash on 1 at least.
+
+The rows an amending decision adds (`number_added`) are numbered one of two ways too, both
+what a signed decision may do: going on from the last number of the list it amends (16, 17
+after 15), or as the decision's own list from 1. Within the decision a number is used once;
+going on, a number that a row still in the list has is a clash, and a first number other
+than the one after the list's last is only a warning (the decision may skip or reuse one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 # What a clerk is told is expected, by the checker and the importer alike.
 EXPECTED_IN_BODY = "mỗi dòng của một tổ chức một số thứ tự riêng"
 EXPECTED_IN_LIST = "mỗi số thứ tự ở một dòng của cả danh sách (tổ và các nhóm của tổ), hoặc mỗi nhóm đánh số lại từ 1"
+EXPECTED_IN_ADDED = "mỗi dòng bổ sung của một quyết định một số thứ tự riêng"
+
+
+def expected_added(following: int | None) -> str:
+    """What the rows an amending decision adds are expected to be numbered, given the number
+    after the last of the list it amends (None: the list has no numbers)."""
+    going_on = f"số tiếp theo số cuối của danh sách (từ {following})" if following else "số tiếp theo danh sách"
+    return f"{going_on}, hoặc số riêng của quyết định bổ sung đánh từ 1"
 
 
 @dataclass(frozen=True)
@@ -111,3 +126,37 @@ def number_list(parts: Sequence[Sequence[int | None]]) -> Numbering:
 
 def _by_part(starts: Sequence[int | None]) -> bool:
     return all(start in (None, 1) for start in starts)
+
+
+@dataclass(frozen=True)
+class AddedNumber:
+    """What is wrong with the number of a row an amending decision adds: used twice in the
+    decision (`first`: the earlier row), a number a row still in the list has, or a first
+    number that does not follow the list's last (`following`: the number that would)."""
+
+    index: int  # the row's index among the decision's added rows
+    stt: int
+    kind: Literal["twice", "taken", "gap"]
+    first: int | None = None
+    following: int | None = None
+
+
+def number_added(added: Sequence[int | None], in_force: Collection[int], last: int | None) -> tuple[AddedNumber, ...]:
+    """The faults of the numbers of the rows one amending decision adds to a list (None: a row
+    without one), given the numbers of the rows in the list that day (`in_force`) and the
+    largest number the list has used before it (`last`; None: none)."""
+    found: list[AddedNumber] = []
+    seen: dict[int, int] = {}
+    for i, stt in enumerate(added):
+        if stt is None:
+            continue
+        if stt in seen:
+            found.append(AddedNumber(i, stt, "twice", first=seen[stt]))
+        seen.setdefault(stt, i)
+    if not seen or min(seen) == 1:
+        return tuple(found)  # the decision's own list, from 1
+    taken = [AddedNumber(i, stt, "taken") for stt, i in seen.items() if stt in in_force]
+    start = min(seen)
+    if not taken and last is not None and start != last + 1:
+        found.append(AddedNumber(seen[start], start, "gap", following=last + 1))
+    return tuple(sorted([*found, *taken], key=lambda f: f.index))
