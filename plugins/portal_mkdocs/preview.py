@@ -310,8 +310,9 @@ class Preview:
             assert file.page is not None
             _populate_page(file.page, built.config, built.files)
             _build_page(file.page, built.config, doc_files, built.nav, built.env)
-            after.append(_read(path))
-            self._relink(path, after[-1])
+            html = path.read_bytes().decode("utf-8")  # as written, newlines too: relink counts its bytes
+            after.append(html)
+            self._relink(path, html)
             self.queue.written(dest_uri)
         return before, after
 
@@ -347,7 +348,7 @@ class Preview:
         sources = tuple(HREF.findall(found.group(0)))
         sheet = next((j.sheet for j in self.built.sheets if j.sources == sources), None)
         if sheet is not None:
-            relink(page, sheet)
+            relink(page, sheet, html)
 
     def _write_exports(self, pages: Pages) -> None:
         """What is due (ExportsDue), from `pages`' data, as the full build writes it

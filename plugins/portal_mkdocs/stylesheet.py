@@ -164,8 +164,11 @@ def join_stylesheets(site: Path, read: PagesRead | None = None,
     return joined
 
 
-def relink(page: Path, sheet: str) -> None:
-    html = page.read_bytes().decode("utf-8")
+def relink(page: Path, sheet: str, html: str | None = None) -> None:
+    """Point the page's run of links at `sheet`; `html`: the page's text, when the caller has
+    just read it (a preview's rewritten page is not read a second time)."""
+    if html is None:
+        html = page.read_bytes().decode("utf-8")
     found = RUN.search(html)
     assert found is not None  # matched a moment ago
     link = sheet_link(found.group("root"), sheet)
