@@ -1731,6 +1731,45 @@ def test_a_role_on_a_line_of_its_own_is_an_item_whatever_the_line_before(repo_po
     assert [(r.note, r.role) for r in result.rows] == [(note, role) for _, note, role in _ROLE_ON_A_LINE_OF_ITS_OWN]
 
 
+# A Ghi chú whose first line is a label ending with a colon: (as written, the note, the role
+# or None when the row is refused, the role's warning or error).
+_LABELLED_NOTES = [
+    ("Phụ trách:\nNhóm trưởng", "Phụ trách: Nhóm trưởng", "nhom-truong",
+     "'Phụ trách: Nhóm trưởng' được hiểu là Nhóm trưởng."),
+    ("Nhiệm vụ:\nP.Nhóm trưởng", "Nhiệm vụ: P.Nhóm trưởng", "pho-nhom-truong",
+     "'Nhiệm vụ: P.Nhóm trưởng' được hiểu là Phó Nhóm trưởng."),
+    ("Phụ trách: Thư ký\nDạy giỏi cấp huyện", "Phụ trách: Thư ký; Dạy giỏi cấp huyện", "thu-ky",
+     "'Phụ trách: Thư ký' được hiểu là Thư ký."),
+    ("Nhóm trưởng:\nThư ký", "Nhóm trưởng: Thư ký", None,
+     "'Nhóm trưởng: Thư ký' có thể là Nhóm trưởng hoặc Thư ký."),
+    ("Tổ trưởng:\ntổ Toán", "Tổ trưởng: tổ Toán", "uy-vien", None),
+    ("Phụ trách:\nlớp 9A", "Phụ trách: lớp 9A", "uy-vien", None),
+    ("Phụ trách:\nTrưởng ban", "Phụ trách: Trưởng ban", None, "không rõ vai trò 'Phụ trách: Trưởng ban'."),
+]
+
+
+@pytest.mark.parametrize("fmt, paragraphs", [("xlsx", False), ("docx", False), ("docx", True)])
+def test_a_line_ending_with_a_colon_introduces_the_next_and_its_role_is_read(repo_portal: Portal, tmp_path: Path,
+                                                                             fmt: str, paragraphs: bool) -> None:
+    """The re-review: "Phụ trách:" | "Nhóm trưởng" was published as the note "Phụ trách:;
+    Nhóm trưởng" (a line that is a role started an item whatever the line before). A line
+    ending with a colon introduces the next: one item, whose role is read from what the
+    label introduces, with a warning; a role beside the label's own is two roles, an error;
+    a post at the school ("Tổ trưởng: tổ Toán") stays a note."""
+    people = ["Võ Văn Khoa", "Châu Văn Lợi", "Huỳnh Ngọc Ánh", "Đỗ Thị Mỹ Duyên", "Nguyễn Văn Phúc",
+              "Trần Thị Kim Oanh", "Bùi Thanh Tâm"]
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        *([i, name, "Giáo viên", _pgd_mau("Bình Minh"), "Toán", written]
+          for i, (name, (written, *_)) in enumerate(zip(people, _LABELLED_NOTES, strict=True), start=1))],
+        merges=("B2:F2",), paragraphs=paragraphs)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [r.note for r in result.rows] == [note for _, note, _, _ in _LABELLED_NOTES]
+    assert [r.role if r.matched else None for r in result.rows] == [role for _, _, role, _ in _LABELLED_NOTES]
+    said = [next((p.message for p in r.problems + r.remarks if "Ghi chú" in p.path), None) for r in result.rows]
+    assert said == [message for *_, message in _LABELLED_NOTES]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 @pytest.mark.parametrize("column", ["Ghi chú", "Nhiệm vụ"])
 def test_a_cluster_deputy_on_a_line_after_a_post_is_the_cluster_s_deputy(repo_portal: Portal, tmp_path: Path,
