@@ -1847,17 +1847,42 @@ def test_a_subject_council_abbreviated_hdbm_is_read_as_written_out(repo_portal: 
 
 @pytest.mark.parametrize("fmt, paragraphs", [("xlsx", False), ("docx", False), ("docx", True)])
 @pytest.mark.parametrize("written, title", [
-    ("Nguyễn Văn Mới\nThS.", "ThS"), ("ThS.\nNguyễn Văn Mới", "ThS."), ("ThS. Nguyễn Văn Mới", "ThS."),
-    ("Nguyễn Văn Mới\nTS", "TS"), ("PGS.TS.\nNguyễn Văn Mới", "PGS.TS."), ("Nguyễn Văn Mới KS.", "KS"),
-    ("CN. Nguyễn Văn Mới", "CN."), ("GS\nNguyễn Văn Mới", "GS")])
-def test_an_academic_title_in_the_name_cell_is_a_remark_never_part_of_the_name(
+    ("{}\nThS.", "ThS"), ("ThS.\n{}", "ThS."), ("ThS. {}", "ThS."), ("ThS {}", "ThS"), ("{}\nTS", "TS"),
+    ("PGS.TS.\n{}", "PGS.TS."), ("{} KS.", "KS"), ("CN. {}", "CN."), ("GS\n{}", "GS"), ("{} (ThS.)", "ThS."),
+    ("{} - TS.", "TS")])
+def test_an_academic_title_in_the_name_cell_is_dropped_and_the_person_matched_by_the_rest(
         repo_portal: Portal, tmp_path: Path, fmt: str, paragraphs: bool, written: str, title: str) -> None:
-    """The re-review: "Nguyễn Văn Mới" | "ThS." was a new person "Nguyễn Văn Mới ThS", "ThS."
-    | "Nguyễn Văn Mới" the error of two lines that could each be a name. A title is a
-    remark written in the name cell: an error naming it, and no new person."""
-    path = write_table(tmp_path / f"ds.{fmt}", [MAU_HEADER, [1, written, "Giáo viên", TP, "Toán", None]],
-                       paragraphs=paragraphs)
-    result = import_roster(repo_portal, MAU, path)
-    [error] = result.errors
-    assert error.message.endswith(f"có ghi thêm '{title}'.") and "Họ và tên" in error.path
-    assert result.new_people == [] and result.rows[0].person is None
+    """The re-review: "ThS. Đỗ Thị Mỹ Duyên" was refused, though the data knows her (and
+    before that "Nguyễn Văn Mới" | "ThS." was a new person "Nguyễn Văn Mới ThS"). A title
+    is never part of the name: it is dropped with a warning naming it, the known person
+    found by the rest of the cell, a new one proposed under the rest."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        [1, written.format("Đỗ Thị Mỹ Duyên"), "Giáo viên", _pgd_mau("Bình Minh"), "Toán", "Nhóm trưởng"],
+        [2, written.format("Nguyễn Văn Mới"), "Giáo viên", _pgd_mau("Tân Phú"), "Toán", None]],
+        merges=("B2:F2",), paragraphs=paragraphs)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.name, r.person, r.role) for r in result.rows] == [
+        ("Đỗ Thị Mỹ Duyên", "mau-do-thi-my-duyen", "nhom-truong"), ("Nguyễn Văn Mới", "mau-nguyen-van-moi", "uy-vien")]
+    assert [p["name"] for p in result.new_people] == ["Nguyễn Văn Mới"]
+    for row, name in zip(result.rows, ["Đỗ Thị Mỹ Duyên", "Nguyễn Văn Mới"], strict=True):
+        assert (f"đọc là '{name}'; '{title}' là học hàm, học vị, không ghi vào họ tên."
+                in [p.message.split(", ", 1)[-1] for p in row.remarks])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("written", ["ThS. Đỗ Thị\nMỹ Duyên", "TS.\nĐỗ Thị\nMỹ Duyên",
+                                     "ThS. Đỗ Thị Mỹ Duyên (Nhóm trưởng)"])
+def test_a_title_beside_a_wrapped_name_or_a_role_is_dropped_and_the_rest_read_as_without_it(
+        repo_portal: Portal, tmp_path: Path, fmt: str, written: str) -> None:
+    """A title with a name wrapped onto two lines, or with a role in parentheses: the rest is
+    read as it would be without the title (the lines of a known name joined, the role read)."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        [1, written, "Giáo viên", _pgd_mau("Bình Minh"), "Toán", None if "(" in written else "Nhóm trưởng"]],
+        merges=("B2:F2",), paragraphs=True)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.person, r.role) for r in result.rows] == [("mau-do-thi-my-duyen", "nhom-truong")]
+    assert any("là học hàm, học vị" in p.message for p in result.rows[0].remarks)

@@ -225,7 +225,8 @@ def _name_error(result: ImportedRow, problem: NameProblem) -> None:
 def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column: str | None) -> bool:
     """The name without what was written with it (see names.py): signs at its end are
     dropped with a warning, a role in parentheses, after a dash or on a line of its own
-    is the row's role with a warning, the lines of one name are joined with a warning;
+    is the row's role with a warning, an academic title ("ThS.") is dropped with a
+    warning, the name matched by the rest, the lines of one name are joined with a warning;
     any other remark, or two lines that could each be a name and together are no one's
     name, is an error (False: the row stops there)."""
     written = result.name
@@ -236,9 +237,13 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
     if cell.lines and not _lines_of_one_name(result, matcher, cell):
         return False
     result.name = cell.name
+    if cell.title:  # matched by the rest: the data keeps no title
+        result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'; '{cell.title}' là học hàm, học vị, "
+                       "không ghi vào họ tên.", severity="warning")
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
-    if cell.name != written.translate(APOSTROPHES):  # a typographic apostrophe made plain is no change
+    # A typographic apostrophe made plain is no change.
+    if not cell.title and cell.name != written.translate(APOSTROPHES):
         result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'.", severity="warning")
     return True
 
