@@ -1416,6 +1416,50 @@ def test_a_remark_in_parentheses_does_not_make_two_subject_columns_disagree(repo
         ("Võ Văn Khoa", "toan", "nhom-truong"), ("Châu Văn Lợi", "toan", "uy-vien")]
 
 
+@pytest.mark.parametrize("fmt, paragraphs", [("xlsx", False), ("docx", True)])
+def test_van_is_ngu_van_in_a_subject_column_and_a_heading_but_not_in_van_hoa_or_a_name(
+        repo_portal: Portal, tmp_path: Path, fmt: str, paragraphs: bool) -> None:
+    """The re-review: "Văn", as offices write the subject, was no subject ("không rõ môn
+    'Văn'"), and the heading "NHÓM VĂN" was read as a person's name, a new person "Nhóm
+    Văn". "Văn" is an alias of Ngữ văn; "Văn hóa" is still no subject, and a name with the
+    middle name Văn is a name."""
+    path = write_table(tmp_path / f"ds.{fmt}", [
+        MAU_HEADER, ["", "NHÓM VĂN", None, None, None, None],
+        [1, "Nguyễn Văn Phúc", "Giáo viên", _pgd_mau("Tân Phú"), "Văn", "Nhóm trưởng"],
+        [2, "Trần Thị Kim Oanh", "Phó Hiệu trưởng", _pgd_mau("Phước An"), "Ngữ Văn", None],
+        [3, "Mai Thị Hồng\nNhung", "Giáo viên", _pgd_mau("Suối Đá").replace("THCS", "TH-THCS"), "VĂN", None],
+        [4, "Lưu Thị Diễm", "Giáo viên", _pgd_mau("Hoa Sen"), "Văn hóa", None]],
+        merges=("B2:F2",), paragraphs=paragraphs)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert [(r.person, r.subject_id, r.target) for r in result.rows] == [
+        ("mau-nguyen-van-phuc", "ngu-van", "mau-to-cot-can-ngu-van"),
+        ("mau-tran-thi-kim-oanh", "ngu-van", "mau-to-cot-can-ngu-van"),
+        ("mau-mai-thi-hong-nhung", "ngu-van", "mau-to-cot-can-ngu-van"),
+        ("mau-luu-thi-diem", None, "mau-to-cot-can-ngu-van")]
+    assert result.new_people == []
+    assert [p.message for p in result.errors] == ["không rõ môn 'Văn hóa'."]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("heading, notes, roles", [
+    ("HỘI ĐỒNG BỘ MÔN ANH VĂN", ["Chủ tịch HĐ bộ môn Anh văn", "Thư ký HĐ bộ môn Ngữ văn", "Phó CT HĐBM Văn"],
+     ["chu-tich", "uy-vien", "uy-vien"]),
+    ("HỘI ĐỒNG BỘ MÔN VĂN", ["Chủ tịch HĐ bộ môn Ngữ văn", "Thư ký HĐBM Văn", "Phó CT HĐ bộ môn Anh văn"],
+     ["chu-tich", "thu-ky", "uy-vien"]),
+    ("HỘI ĐỒNG BỘ MÔN TOÁN THCS NGUYỄN VĂN TRỖI", ["Chủ tịch HĐ bộ môn Toán", "Thư ký HĐ bộ môn Văn",
+                                                   "Phó CT HĐBM Toán"], ["chu-tich", "uy-vien", "pho-chu-tich"]),
+])
+def test_van_in_a_council_s_name_is_ngu_van_only_where_it_names_a_subject(
+        repo_portal: Portal, tmp_path: Path, fmt: str, heading: str, notes: list[str], roles: list[str]) -> None:
+    """With "Văn" an alias of Ngữ văn, the council of "Anh văn" must not also be the Ngữ văn
+    council, nor a council named after the school THCS Nguyễn Văn Trỗi: an officer of the Ngữ
+    văn council would be given the list's role without a word."""
+    path = _science_council(tmp_path, fmt, notes, heading=heading)
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
+    assert result.errors == []
+    assert [r.role for r in result.rows] == roles
+
+
 def _word_note_in_paragraphs(path: Path, rows: list[tuple[str, str, list[str]]]) -> Path:
     """A Word list whose Ghi chú cells hold several paragraphs (Enter in the cell), under a
     heading row merged across the table, as a clerk types it."""
@@ -1528,7 +1572,7 @@ def _science_council(tmp_path: Path, fmt: str, notes: list[str], heading: str = 
                      last_column: str = "Ghi chú", paragraphs: bool = False) -> Path:
     """A council's list under its heading (merged across the table), as a new body of the year."""
     people = [("Võ Văn Khoa", "Bình Minh"), ("Lâm Thị Tuyết Mai", "Tân Phú"), ("Hồ Văn Thái", "Long Thạnh"),
-              ("Châu Văn Lợi", "Tân Phú")]
+              ("Châu Văn Lợi", "Tân Phú"), ("Đỗ Thị Mỹ Duyên", "Bình Minh")]
     return write_table(tmp_path / f"hd.{fmt}", [
         [*MAU_HEADER[:-1], last_column], ["", heading, None, None, None, None],
         *([i, name, "Giáo viên", _pgd_mau(school), "", note]
@@ -1564,20 +1608,19 @@ def test_an_officer_of_a_council_the_list_is_not_is_a_note_not_its_role(repo_por
                                                                          fmt: str) -> None:
     """A council's name was never compared with the list's: "Thư ký Hội đồng bộ môn Văn" in
     the list of the Toán council was its Thư ký, "Ủy viên HĐND xã" (the commune's People's
-    Council) its Ủy viên with a warning. Another subject, surely so by its id ("Ngữ văn") or
-    said when only its words tell ("Văn"), and the People's Council are posts elsewhere,
-    kept in the note; the list's own subject or kind ("bộ môn Toán học", "HĐ bộ môn") is the role."""
-    path = _science_council(tmp_path, fmt, ["Chủ tịch Hội đồng bộ môn Toán học", "Thư ký Hội đồng bộ môn Văn",
-                                            "Ủy viên HĐND xã", "Phó CT HĐ bộ môn Ngữ văn"],
-                            heading="HỘI ĐỒNG BỘ MÔN TOÁN")
+    Council) its Ủy viên with a warning. Another subject, surely so by its id ("Ngữ văn",
+    "Văn", an alias of it) or said when only its words tell ("Tiếng Việt", no subject of the
+    data), and the People's Council are posts elsewhere, kept in the note; the list's own
+    subject or kind ("bộ môn Toán học", "HĐ bộ môn") is the role."""
+    notes = ["Chủ tịch Hội đồng bộ môn Toán học", "Thư ký Hội đồng bộ môn Văn", "Ủy viên HĐND xã",
+             "Phó CT HĐ bộ môn Ngữ văn", "Thư ký HĐ bộ môn Tiếng Việt"]
+    path = _science_council(tmp_path, fmt, notes, heading="HỘI ĐỒNG BỘ MÔN TOÁN")
     result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-to-cot-can")
     assert result.errors == []
     assert {r.target for r in result.rows} == {"mau-hoi-dong-bo-mon-toan"}
-    assert [(r.role, r.note) for r in result.rows] == [
-        ("chu-tich", "Chủ tịch Hội đồng bộ môn Toán học"), ("uy-vien", "Thư ký Hội đồng bộ môn Văn"),
-        ("uy-vien", "Ủy viên HĐND xã"), ("uy-vien", "Phó CT HĐ bộ môn Ngữ văn")]
+    assert [(r.role, r.note) for r in result.rows] == [("chu-tich", notes[0])] + [("uy-vien", n) for n in notes[1:]]
     assert [p.message for r in result.rows for p in r.remarks if "hội đồng" in p.message] == [
-        "'Thư ký Hội đồng bộ môn Văn' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG BỘ MÔN TOÁN: giữ ở ghi "
+        "'Thư ký HĐ bộ môn Tiếng Việt' ghi chức vụ ở một hội đồng khác, không phải HỘI ĐỒNG BỘ MÔN TOÁN: giữ ở ghi "
         "chú, không đọc là vai trò."]
 
 
