@@ -319,7 +319,7 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
         if another and _exact_role_column(result, read):
             _another_council_in_role_column(result, read, body_kind, body_name)
             return False
-        if another and not surely:
+        if another and not surely and _an_officer(read, body_kind):
             _another_council_said(result, read, body_name)
         if not another:
             kept.append(read)
@@ -682,13 +682,22 @@ def _another_council(read: RoleRead, body_name: str | None, body_subjects: froze
     return not same_council(named, council_of_list(body_name or "")), False
 
 
+def _an_officer(read: RoleRead, body_kind: str | None) -> bool:
+    """Whether a council's officer read names an officer's role of the list (its leader,
+    deputy or secretary): only such a role would be given wrongly if the council were the
+    list's after all; a plain member's ("Ủy viên HĐ TĐKT cụm 2") leaves the row a plain
+    member either way, another kind of body's ("Tổ trưởng HĐ chấm thi") is no role here."""
+    return fits_kind(read.role, body_kind) and read.role not in ORDINARY_ROLES
+
+
 def _another_council_text(read: RoleRead, body_name: str | None) -> str:
     return f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}"
 
 
 def _another_council_said(result: ImportedRow, read: RoleRead, body_name: str | None) -> None:
     """A council's officer of another council than the list's, kept in the note, when that
-    is not sure (_another_council): the list's council may be named otherwise."""
+    is not sure (_another_council) and the role is an officer's of the list (_an_officer):
+    the list's council may be named otherwise."""
     result.problem(read.column, f"{_another_council_text(read, body_name)}: giữ ở ghi chú, không đọc là vai trò.",
                    severity="warning",
                    hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
