@@ -62,6 +62,9 @@ def _first_part(subject: str) -> str:
     return re.split(r"[-/,(]", subject)[0].strip()
 
 
+# Words after which a body's name gives a subject ("Nhóm Văn", "Tổ Văn", "Hội đồng bộ môn Văn",
+# "HĐBM Văn"), folded.
+_BEFORE_A_SUBJECT = frozenset({"mon", "nhom", "to", "bm", "hdbm"})
 _REMARK = re.compile(r"\s*\([^()]*\)$")  # "toan (lop 6-9)": what a subject's column says of the subject
 
 
@@ -142,6 +145,10 @@ class Matcher:
         # council writes them, signs dropped ("Hội đồng bộ môn Hoạt động trải nghiệm, hướng nghiệp").
         self.subject_words = ({_plain(key): subject for key, subject in self.subject_firsts.items()}
                               | {_plain(key): subject for key, subject in self.subject_keys.items()})
+        # An alias of one ordinary word ("Văn"), which a name may hold in another sense
+        # (subjects_in); not an abbreviation in capitals ("GDCD"), which has none.
+        self.subject_short = {_plain(subject_key(alias)) for s in portal.subjects.values() for alias in s.aliases
+                              if len(alias.split()) == 1 and not alias.isupper()}
         self.prefix = self._id_prefix()
         self.taken = set(portal.people)
         self.proposed: dict[tuple[str, str | None], str] = {}
@@ -326,11 +333,21 @@ class Matcher:
 
     def subjects_in(self, text: str) -> frozenset[str]:
         """The subjects a body's name names among its words (`subject_words`): "Hội đồng bộ
-        môn Toán" -> Toán, "Hội đồng bộ môn HĐTN" -> Hoạt động trải nghiệm, hướng nghiệp."""
+        môn Toán" -> Toán, "Hội đồng bộ môn HĐTN" -> Hoạt động trải nghiệm, hướng nghiệp.
+        The longest run first, none within it ("Anh văn" is Tiếng Anh, not also "Văn"); an
+        alias of one ordinary word (`subject_short`) only after a word that says a subject
+        follows ("Nhóm Văn", "Hội đồng bộ môn Văn"; not "THCS Nguyễn Văn Trỗi", "Văn hóa")."""
         words = _plain(subject_key(text)).split()
-        return frozenset(self.subject_words[run] for size in range(1, _SUBJECT_WORDS + 1)
-                         for start in range(len(words) - size + 1)
-                         if (run := " ".join(words[start:start + size])) in self.subject_words)
+        found: set[str] = set()
+        start = 0
+        while start < len(words):
+            runs = (" ".join(words[start:start + size]) for size in range(_SUBJECT_WORDS, 0, -1))
+            run = next((run for run in runs if run in self.subject_words and (
+                run not in self.subject_short or start > 0 and words[start - 1] in _BEFORE_A_SUBJECT)), None)
+            if run is not None:
+                found.add(self.subject_words[run])
+            start += len(run.split()) if run is not None else 1
+        return frozenset(found)
 
     def close_subjects(self, text: str) -> list[Candidate]:
         key = subject_key(text)

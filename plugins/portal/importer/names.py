@@ -12,7 +12,8 @@ for one person's. A later line is never taken for a given name because its first
 in no list of family names: minority family names ("Lò", "Vi", "Cầm", "Giàng") and an Ê Đê
 name ("Y Moan Niê") start a whole name too. A last line
 that is a role or a position ("Nhóm trưởng", "GV") is a remark, as is an academic title on
-a line of its own or before the name ("ThS.", "TS", "PGS.TS."). A hyphen between two
+a line of its own, before or after the name ("ThS.", "TS", "PGS.TS."): the title, kept
+apart from the name and from the remark, so that the name is matched by the rest. A hyphen between two
 letters belongs to a minority name ("Y-Moan"), as does an apostrophe ("H'Hen Niê", which
 Word types ’), unless what follows the hyphen is a position or a role ("Bẩy-GV").
 """
@@ -55,30 +56,46 @@ TOO_MANY_WORDS = 7
 class WrittenName:
     name: str  # what is matched: one line, without the remark and the signs at the end
     remark: str  # the text in the parentheses or after the dash; "" when none
+    title: str  # an academic title written with the name ("ThS.", "PGS.TS."); "" when none
     lines: tuple[str, ...]  # the name's lines when a line break splits the name itself; else ()
     one_name: bool  # one name only: at most one line could be whole, or each later one starts with a middle name
     apart: bool  # the lines are surely several names: a later line led by a family name, or too many words
 
 
 def read_name(text: str) -> WrittenName:
-    """The name in a name cell (its lines joined by line breaks), and its remark: in
-    parentheses, after a dash, or on a last line of its own."""
+    """The name in a name cell (its lines joined by line breaks), its remark (in
+    parentheses, after a dash, or on a last line of its own) and its academic title."""
     name, remark = _remark(_TRAILING.sub("", text.translate(APOSTROPHES)))
+    name, title = _title_apart(name)
+    if not title and _ACADEMIC_TITLE.fullmatch(remark.strip()):  # "Đỗ Thị Mỹ Duyên (ThS)", "... - ThS."
+        title, remark = remark, ""
     lines = _lines(name)
-    title = _LEADING_TITLE.match(name.strip()) or _LAST_TITLE.search(name.strip())
     if not remark and len(lines) > 1 and _is_a_title(lines[-1]):
         name, remark = "\n".join(lines[:-1]), lines[-1]
     elif not remark and len(lines) > 1 and _is_a_title(lines[0]):
         name, remark = "\n".join(lines[1:]), lines[0]
-    elif not remark and title:
-        name, remark = name.strip()[:title.start()] + name.strip()[title.end():], title.group(1)
     name = _TRAILING.sub("", name)
     lines = _lines(name)
     if len(lines) < 2:
-        return WrittenName(clean(name), clean(remark), (), True, False)
+        return WrittenName(clean(name), clean(remark), clean(title), (), True, False)
     apart = len(_words(name)) >= TOO_MANY_WORDS or any(map(_another_name, lines[1:]))
     one_name = sum(map(_whole_name, lines)) <= 1 or all(_words(line)[0] in MIDDLE_NAMES for line in lines[1:])
-    return WrittenName(clean(name), clean(remark), lines, one_name, apart)
+    return WrittenName(clean(name), clean(remark), clean(title), lines, one_name, apart)
+
+
+def _title_apart(text: str) -> tuple[str, str]:
+    """(the text without its academic title, the title): on a first or last line of its
+    own ("ThS." | "Nguyễn Văn Mới"), before or after the name ("ThS. Đỗ Thị Mỹ Duyên")."""
+    lines = _lines(text)
+    if len(lines) > 1 and _ACADEMIC_TITLE.fullmatch(lines[-1]):
+        return "\n".join(lines[:-1]), lines[-1]
+    if len(lines) > 1 and _ACADEMIC_TITLE.fullmatch(lines[0]):
+        return "\n".join(lines[1:]), lines[0]
+    stripped = text.strip()
+    title = _LEADING_TITLE.match(stripped) or _LAST_TITLE.search(stripped)
+    if title is None:
+        return text, ""
+    return stripped[:title.start()] + stripped[title.end():], title.group(1)
 
 
 def _lines(text: str) -> tuple[str, ...]:

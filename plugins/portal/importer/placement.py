@@ -4,9 +4,10 @@ A heading names an existing body of the office in that year, matched by what it 
 a subject group by its subject ("NHÓM TOÁN"), a numbered cluster or group by its kind and
 number ("CỤM 01" = "Cụm Một" = "Cụm 1"), any other by its name without marks, case or
 number-word differences ("I. CÁN BỘ QUẢN LÝ" in "Tổ cốt cán Cán bộ quản lí"). A heading
-that names no body proposes a new one, its kind guessed from its words (cụm ->
-cum-chuyen-mon, nhóm + subject -> nhom-bo-mon, ...), its parent that of the bodies of
-the same kind, its decision `--decision` or the one most bodies of the year have.
+that names no body proposes a new one, named by the heading without its words between
+brackets, its kind guessed from its words (cụm -> cum-chuyen-mon, nhóm + subject ->
+nhom-bo-mon, ...), its parent that of the bodies of the same kind, its decision
+`--decision` or the one most bodies of the year have.
 
 Rows before any heading go into `--body`. Rows with a subject, in a team (tổ, hội đồng),
 go into the team's subject group for that subject: existing, or new (`<team>-<subject>`),
@@ -69,8 +70,10 @@ class Target:
     @property
     def shown(self) -> str:
         """Its name as the data or the list writes it: a new body named after its heading,
-        as the heading is printed ("HỘI ĐỒNG TĐKT", of which `name` is "Hội đồng tđkt")."""
-        printed = self.heading.label.text if self.existing is None and self.heading is not None else None
+        as the heading is printed ("HỘI ĐỒNG TĐKT", of which `name` is "Hội đồng tđkt"),
+        without its words between brackets (_new_name)."""
+        printed = (aside_dropped(self.heading.label.text) if self.existing is None and self.heading is not None
+                   else None)
         return printed if printed is not None and _title(printed) == self.name else self.name
 
 
@@ -114,6 +117,13 @@ def _names_words(body: Body, label: HeadingLabel) -> bool:
 def _title(text: str) -> str:
     """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'."""
     return text[:1] + text[1:].lower() if text.upper() == text else text
+
+
+def _new_name(label: HeadingLabel) -> str:
+    """The name of a new body a heading names: its text without its words between
+    brackets, which say something of the list, not the body's name ("CỤM 03 (5 trường)",
+    "HỘI ĐỒNG TĐKT (Kèm theo Quyết định số …)" -> "Cụm 03", "HỘI ĐỒNG TĐKT")."""
+    return _title(aside_dropped(label.text))
 
 
 def latest_year(portal: Portal, office: str) -> SchoolYear | None:
@@ -203,7 +213,7 @@ class Placement:
                           expected="tên một tổ chức đã có, hoặc bắt đầu bằng 'Cụm', 'Nhóm', 'Tổ', 'Hội đồng'",
                           hint=self._names_hint())
             return None
-        return self._new(heading, label.kinds, _title(label.text), None, context)
+        return self._new(heading, label.kinds, _new_name(label), None, context)
 
     def _matches(self, heading: Heading, context: Target | None) -> list[Body]:
         label = heading.label

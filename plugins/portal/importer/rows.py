@@ -83,7 +83,9 @@ class RoleRead:
 
     text: str  # that cell, or part of a note, as written: "Nhóm trưởng", "P.Nhóm trưởng", "Tổ trưởng"
     role: str
-    loose: bool  # read through a one-letter slip or from an abbreviation ("NT"), which the report says
+    # Read through a one-letter slip, from an abbreviation ("NT"), or after a label naming no role
+    # ("Phụ trách: Nhóm trưởng", _introduced), which the report says.
+    loose: bool
     column: str = "note"  # the column of `text`: _role sets it once the texts are read (_role_parts)
     # An officer of a council named after the role ("Thư ký HĐKH"): a role in that council's list only.
     council: CouncilNamed | None = None
@@ -223,7 +225,8 @@ def _name_error(result: ImportedRow, problem: NameProblem) -> None:
 def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column: str | None) -> bool:
     """The name without what was written with it (see names.py): signs at its end are
     dropped with a warning, a role in parentheses, after a dash or on a line of its own
-    is the row's role with a warning, the lines of one name are joined with a warning;
+    is the row's role with a warning, an academic title ("ThS.") is dropped with a
+    warning, the name matched by the rest, the lines of one name are joined with a warning;
     any other remark, or two lines that could each be a name and together are no one's
     name, is an error (False: the row stops there)."""
     written = result.name
@@ -234,9 +237,13 @@ def _read_name(result: ImportedRow, matcher: Matcher, row: TableRow, role_column
     if cell.lines and not _lines_of_one_name(result, matcher, cell):
         return False
     result.name = cell.name
+    if cell.title:  # matched by the rest: the data keeps no title
+        result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'; '{cell.title}' là học hàm, học vị, "
+                       "không ghi vào họ tên.", severity="warning")
     if cell.remark:
         return _role_in_name(result, written, cell.remark, role_column)
-    if cell.name != written.translate(APOSTROPHES):  # a typographic apostrophe made plain is no change
+    # A typographic apostrophe made plain is no change.
+    if not cell.title and cell.name != written.translate(APOSTROPHES):
         result.problem("name", f"họ và tên ghi '{written}', đọc là '{cell.name}'.", severity="warning")
     return True
 
@@ -312,7 +319,7 @@ def _settle_column_role(result: ImportedRow, body_kind: str | None, body_name: s
         if another and _exact_role_column(result, read):
             _another_council_in_role_column(result, read, body_kind, body_name)
             return False
-        if another and not surely:
+        if another and not surely and _an_officer(read, body_kind):
             _another_council_said(result, read, body_name)
         if not another:
             kept.append(read)
@@ -416,24 +423,20 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
           matcher: Matcher) -> str | None:
     """The roles the Vai trò column and each part of the Ghi chú cells name (_role_parts):
     labels and spellings, a council's officer, an abbreviation, on a school's row its
-    leading a body ("Trường nhóm trưởng"); none written: the body's
-    ordinary member. A text that reads like a role but is none is an error. The role is
-    chosen among those read once the row is placed (settle_role); until then, the one that
-    fits `body_kind`. Gives the column the role was read from (None: none)."""
+    leading a body ("Trường nhóm trưởng"), each part whole and what a label and a colon
+    in it introduce ("Phụ trách: Nhóm trưởng"); none written: the body's ordinary member.
+    A text that reads like a role but is none is an error. The role is chosen among those
+    read once the row is placed (settle_role); until then, the one that fits `body_kind`.
+    Gives the column the role was read from (None: none)."""
     column_of = _role_parts(row)
     read: list[RoleRead] = []
     for part in column_of:
-        role, loose = role_match(part)  # a post at the school is none (roles._SCHOOL_POST)
-        if leading := leading_school_role(part):  # of a person's row, the school leads: a note
-            read += [RoleRead(part, leading, False, school=True)] if is_school else []
-        elif role is not None:
-            read.append(RoleRead(part, role, loose))
-        elif council := council_role(part):  # a council's officer: a role in that council's list only
-            role, named = council
-            read.append(RoleRead(part, role, False, council=named,
-                                 council_subject=matcher.subject_of_words(named.subject or named.words)))
-        else:  # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
-            read += [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(part)]
+        whole = _part_read(part, part, is_school, matcher)
+        introduced = _introduced(part)
+        # What a label and a colon introduce is read too ("Phụ trách: Nhóm trưởng"), said when the
+        # label names no role; beside a role the label names, a second role is an error, not lost.
+        after = _part_read(introduced, part, is_school, matcher) if introduced else []
+        read += whole + [replace(r, loose=True) if not whole else r for r in after]
     read = [replace(r, column=column) for r in read for column in column_of[r.text]]
     result.role_from_merge = any(r.column in row.merged for r in read)
     result.role = ordinary_role(body_kind, is_school)
@@ -451,6 +454,34 @@ def _role(result: ImportedRow, row: TableRow, body_kind: str | None, is_school: 
     return first.column
 
 
+def _part_read(text: str, part: str, is_school: bool, matcher: Matcher) -> list[RoleRead]:
+    """The roles a text of a part of the Vai trò or Ghi chú cells names (the part itself, or
+    what its label introduces: _introduced): labels and spellings, a council's officer, an
+    abbreviation, on a school's row its leading a body."""
+    role, loose = role_match(text)  # a post at the school is none (roles._SCHOOL_POST)
+    if leading := leading_school_role(text):  # of a person's row, the school leads: a note
+        return [RoleRead(part, leading, False, school=True)] if is_school else []
+    if role is not None:
+        return [RoleRead(part, role, loose)]
+    if council := council_role(text):  # a council's officer: a role in that council's list only
+        role, named = council
+        return [RoleRead(part, role, False, council=named,
+                         council_subject=matcher.subject_of_words(named.subject or named.words))]
+    # "NT"; "CT", a Chủ tịch or a Cụm trưởng, is told by the body (settle_role)
+    return [RoleRead(part, abbreviated, True, abbreviation=True) for abbreviated in abbreviated_roles(text)]
+
+
+# A label and a colon before what it introduces, in a part of a note: "Phụ trách: Nhóm trưởng".
+_LABEL = re.compile(r"^[^:]*[^\W\d_][^:]*:\s*(?=\S)")
+
+
+def _introduced(part: str) -> str | None:
+    """What a label and a colon introduce in a part of a note ("Phụ trách: Nhóm trưởng" ->
+    "Nhóm trưởng"); None when the part has no such label."""
+    label = _LABEL.match(part)
+    return part[label.end():] if label else None
+
+
 def _unknown_role(row: TableRow, column_of: dict[str, tuple[str, ...]],
                   read: list[RoleRead]) -> tuple[str, str] | None:
     """(column, text) of a role written that no role of the data is: the Vai trò cell
@@ -460,8 +491,8 @@ def _unknown_role(row: TableRow, column_of: dict[str, tuple[str, ...]],
     text = row.get("role")
     if text and "role" not in row.loose and not any(r.column == "role" for r in read):
         return "role", text
-    unknown = next((part for part, columns in column_of.items() if "note" in columns and looks_like_a_role(part)),
-                   None)
+    unknown = next((part for part, columns in column_of.items() if "note" in columns
+                    and any(looks_like_a_role(text) for text in (part, _introduced(part)) if text)), None)
     return ("note", unknown) if unknown and not read else None
 
 
@@ -576,7 +607,11 @@ def _wraps(before: str, line: str) -> bool:
     năm 2023", "Thư ký Hội đồng" | "Bộ môn Ngữ văn", "Phó nhóm trưởng" | "(dạy lớp 9)").
     Never a line that starts an item by itself (_starts_an_item: "dạy giỏi cấp huyện" |
     "thư ký", "Hiệu phó" | "Thư ký"), but to finish a role or a post the line before only
-    begins ("Phó" | "nhóm trưởng"): a role lost in a phrase is worse than a note cut."""
+    begins ("Phó" | "nhóm trưởng"): a role lost in a phrase is worse than a note cut; or
+    after a label and a colon ("Phụ trách:" | "Nhóm trưởng"), whose role is read from what
+    the label introduces (_introduced)."""
+    if before.endswith(":"):
+        return True
     if _starts_an_item(line) and (_starts_an_item(before) or not _starts_an_item(f"{before} {line}")):
         return False
     words = before.lower().split()
@@ -647,13 +682,22 @@ def _another_council(read: RoleRead, body_name: str | None, body_subjects: froze
     return not same_council(named, council_of_list(body_name or "")), False
 
 
+def _an_officer(read: RoleRead, body_kind: str | None) -> bool:
+    """Whether a council's officer read names an officer's role of the list (its leader,
+    deputy or secretary): only such a role would be given wrongly if the council were the
+    list's after all; a plain member's ("Ủy viên HĐ TĐKT cụm 2") leaves the row a plain
+    member either way, another kind of body's ("Tổ trưởng HĐ chấm thi") is no role here."""
+    return fits_kind(read.role, body_kind) and read.role not in ORDINARY_ROLES
+
+
 def _another_council_text(read: RoleRead, body_name: str | None) -> str:
     return f"'{read.text}' ghi chức vụ ở một hội đồng khác, không phải {body_name}"
 
 
 def _another_council_said(result: ImportedRow, read: RoleRead, body_name: str | None) -> None:
     """A council's officer of another council than the list's, kept in the note, when that
-    is not sure (_another_council): the list's council may be named otherwise."""
+    is not sure (_another_council) and the role is an officer's of the list (_an_officer):
+    the list's council may be named otherwise."""
     result.problem(read.column, f"{_another_council_text(read, body_name)}: giữ ở ghi chú, không đọc là vai trò.",
                    severity="warning",
                    hint=f"nếu đó là vai trò trong {body_name}, ghi đúng tên hội đồng hoặc chỉ ghi "
