@@ -289,30 +289,35 @@ def test_a_heading_naming_no_body_proposes_one_with_a_guessed_kind(repo_portal: 
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_a_new_body_is_named_by_its_heading_without_the_words_between_brackets(repo_portal: Portal, tmp_path: Path,
-                                                                               fmt: str) -> None:
+def test_a_new_body_is_named_by_its_heading_without_its_remark_between_brackets(repo_portal: Portal, tmp_path: Path,
+                                                                                 fmt: str) -> None:
     """The review of the importer: "CỤM 03 (5 trường)" proposed a body named "CỤM 03 (5
     trường)" (id mau-cum-03-5-truong), though the same words are left aside to match a body
     that exists. A count, "(tiếp theo)" or the decision's reference says something of the
-    list, not the body's name."""
+    list, not the body's name; other words between brackets may be part of it ("(Tiểu học)":
+    two such teams would otherwise get one name)."""
     path = write_table(tmp_path / f"ds.{fmt}", [
         MAU_HEADER, ["", "CỤM 03 (5 trường)", None, None, None, None],
         [1, "Phan Văn Lộc", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "Cụm trưởng"],
         ["", "HỘI ĐỒNG TĐKT (Kèm theo Quyết định số 315/QĐ-PGDĐT)", None, None, None, None],
         [1, "Lâm Thị Tuyết Mai", "Hiệu trưởng", _pgd_mau("Tân Phú"), "", "Chủ tịch"],
         ["", "Nhóm liên trường số 9 (09 người)", None, None, None, None],
-        [1, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"), "", "Nhóm trưởng"]],
-        merges=("B2:F2", "B4:F4", "B6:F6"))
+        [1, "Hồ Văn Thái", "Hiệu trưởng", _pgd_mau("Long Thạnh"), "", "Nhóm trưởng"],
+        ["", "CỤM 04 (Tiểu học)", None, None, None, None],
+        [1, "Trần Văn Lực", "Hiệu trưởng", _pgd_mau("Hoa Sen"), "", "Cụm trưởng"]],
+        merges=("B2:F2", "B4:F4", "B6:F6", "B8:F8"))
     result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, decision="mau-2024-qd-cum")
     assert result.errors == []
     new = [(b.target.id, b.target.kind, b.target.name, b.target.shown) for b in result.proposal.bodies
            if b.target.existing is None]
     assert new == [("mau-cum-03", "cum-chuyen-mon", "Cụm 03", "CỤM 03"),
                    ("mau-hoi-dong-tdkt", "hoi-dong", "Hội đồng tđkt", "HỘI ĐỒNG TĐKT"),
-                   ("mau-nhom-lien-truong-so-9", "nhom-lien-truong", "Nhóm liên trường số 9", "Nhóm liên trường số 9")]
+                   ("mau-nhom-lien-truong-so-9", "nhom-lien-truong", "Nhóm liên trường số 9", "Nhóm liên trường số 9"),
+                   ("mau-cum-04-tieu-hoc", "cum-chuyen-mon", "Cụm 04 (Tiểu học)", "CỤM 04 (Tiểu học)")]
     assert [r.target for r in result.rows] == [target for target, *_ in new]
     written = {b["id"]: b["name"] for b in result.data()["bodies"]}
-    assert [written[target] for target, *_ in new] == ["Cụm 03", "Hội đồng tđkt", "Nhóm liên trường số 9"]
+    assert [written[target] for target, *_ in new] == ["Cụm 03", "Hội đồng tđkt", "Nhóm liên trường số 9",
+                                                        "Cụm 04 (Tiểu học)"]
 
 
 def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodies(repo_portal: Portal,

@@ -427,14 +427,15 @@ def test_a_copied_heading_typed_over_as_a_new_body_is_an_error_until_its_id_is_d
     result = import_roster(portal, MAU, path)
     assert _messages(result) == [_mismatch(copied, "Cụm chuyên môn số 3 (dữ liệu mẫu)",
                                            "Cụm chuyên môn số 1 (dữ liệu mẫu)", "mau-cum-1")]
-    # The hint followed: the id cell deleted, a new cluster with what was typed under it, named
-    # by the heading without its words between brackets.
+    # The hint followed: the id cell deleted, a new cluster with what was typed under it (its
+    # words between brackets are no remark on the list: they stay in the name).
     sheet.cell(copied, COLUMNS.index("body_id") + 1).value = None
     book.save(path)
     result = import_roster(portal, MAU, path)
     assert result.errors == [], result.report()
     assert summary(portal, result.proposal.bodies, result.new_people) == [
-        "Tổ chức mới: Cụm chuyên môn số 3 (mau-cum-chuyen-mon-so-3, Cụm chuyên môn), 3 thành viên."]
+        "Tổ chức mới: Cụm chuyên môn số 3 (dữ liệu mẫu) (mau-cum-chuyen-mon-so-3-du-lieu-mau, Cụm chuyên môn), 3 "
+        "thành viên."]
     new = next(b for b in result.proposal.bodies if b.target.existing is None)
     assert [(m.entry.get("person") or m.entry.get("school"), m.entry["role"]) for m in new.members] == [
         ("mau-lam-thi-tuyet-mai", "cum-truong"), ("mau-thcs-binh-minh", "thanh-vien"),

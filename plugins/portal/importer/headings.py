@@ -90,6 +90,21 @@ def aside_dropped(text: str) -> str:
     return " ".join(_ASIDE.sub(" ", text).split())
 
 
+# Words between brackets that say something of the list, not of the body: a count "(5 trường)",
+# "(09 người)", "(Kèm theo Quyết định số …)", "(tiếp theo)". Others may be part of a name
+# ("TỔ CỐT CÁN (Tiểu học)", the sample office's "(dữ liệu mẫu)").
+_REMARK_WORDS = ("kem theo", "tiep theo", "gom ", "danh sach", "tong so")
+
+
+def remarks_dropped(text: str) -> str:
+    """The text without its words between brackets that remark on the list (a count, the
+    document it is attached to), for the name of a new body a heading names."""
+    def kept(aside: re.Match[str]) -> str:
+        inner = body_key(aside.group()[1:-1])
+        return " " if inner[:1].isdigit() or inner.startswith(_REMARK_WORDS) else aside.group()
+    return " ".join(_ASIDE.sub(kept, text).split())
+
+
 def _read(core: str, subject_of: Callable[[str], str | None]) -> tuple[tuple[str, ...], int | None, str | None] | None:
     """The kinds, number and subject of a heading's text (numbering and words between
     brackets dropped); None when its words name no kind of body and no subject."""

@@ -33,7 +33,7 @@ from ..model import Body, Portal
 from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
-from .headings import HeadingLabel, aside_dropped
+from .headings import HeadingLabel, aside_dropped, remarks_dropped
 from .keys import body_key, typed_name_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
@@ -71,8 +71,8 @@ class Target:
     def shown(self) -> str:
         """Its name as the data or the list writes it: a new body named after its heading,
         as the heading is printed ("HỘI ĐỒNG TĐKT", of which `name` is "Hội đồng tđkt"),
-        without its words between brackets (_new_name)."""
-        printed = (aside_dropped(self.heading.label.text) if self.existing is None and self.heading is not None
+        without its remarks between brackets (_new_name)."""
+        printed = (remarks_dropped(self.heading.label.text) if self.existing is None and self.heading is not None
                    else None)
         return printed if printed is not None and _title(printed) == self.name else self.name
 
@@ -115,15 +115,24 @@ def _names_words(body: Body, label: HeadingLabel) -> bool:
 
 
 def _title(text: str) -> str:
-    """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'."""
-    return text[:1] + text[1:].lower() if text.upper() == text else text
+    """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'; its words between
+    brackets as typed ('CỤM 04 (Tiểu học)' -> 'Cụm 04 (Tiểu học)')."""
+    if aside_dropped(text).upper() != aside_dropped(text):
+        return text
+    parts = _BRACKETED.split(text)
+    lowered = "".join(part if k % 2 else part.lower() for k, part in enumerate(parts))
+    return text[:1] + lowered[1:]
+
+
+_BRACKETED = re.compile(r"(\([^()]*\))")
 
 
 def _new_name(label: HeadingLabel) -> str:
-    """The name of a new body a heading names: its text without its words between
-    brackets, which say something of the list, not the body's name ("CỤM 03 (5 trường)",
-    "HỘI ĐỒNG TĐKT (Kèm theo Quyết định số …)" -> "Cụm 03", "HỘI ĐỒNG TĐKT")."""
-    return _title(aside_dropped(label.text))
+    """The name of a new body a heading names: its text without the words between brackets
+    that say something of the list, not the body's name ("CỤM 03 (5 trường)", "HỘI ĐỒNG
+    TĐKT (Kèm theo Quyết định số …)" -> "Cụm 03", "HỘI ĐỒNG TĐKT"; "TỔ CỐT CÁN (Tiểu học)"
+    keeps its brackets)."""
+    return _title(remarks_dropped(label.text))
 
 
 def latest_year(portal: Portal, office: str) -> SchoolYear | None:
