@@ -46,7 +46,11 @@ def test_the_document_forms_on_a_complete_decision(repo_portal: Portal) -> None:
     assert wording.document_reference(repo_portal, doc) == reference
     assert wording.document_reference(repo_portal, doc, short_issuer=True) == reference.replace(
         issuer.name, issuer.short_name)
-    assert wording.enclosed_in(repo_portal, doc) == f"(Kèm theo {reference})"
+    # Củ Chi's clusters are set up by this decision, but listed in Hướng dẫn 1671.
+    cluster = repo_portal.bodies[(SchoolYear(2024), "cc-cum-01")]
+    assert cluster.decision == doc.id and cluster.list_document == "cc-2024-hd-1671"
+    guidance = repo_portal.documents[cluster.list_document]
+    assert wording.list_origin(repo_portal, cluster) == f"(Theo {wording.document_reference(repo_portal, guidance)})"
 
 
 def test_a_decision_whose_number_and_day_were_left_blank(repo_portal: Portal) -> None:
@@ -263,7 +267,7 @@ def test_templates_write_no_wording_phrase_by_hand() -> None:
     for name, source in _templates().items():
         # The one place a number stands alone: the "Số hiệu" field of a document's page.
         for _ in re.finditer(r"\.number\b", source.replace(NUMBER_FIELD, "")):
-            found.append(f"{name}: a document's number by hand (doc_name, doc_citation, enclosed_in)")
+            found.append(f"{name}: a document's number by hand (doc_name, doc_citation)")
         if re.search(r"doc_kind\s*}}\s*số", source):
             found.append(f"{name}: 'kind số number' by hand (doc_name)")
         if "role_text" in source:

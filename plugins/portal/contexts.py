@@ -329,6 +329,7 @@ class PrintHeader:
 
     issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
     nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
+    origin: str  # under the title: the document the list is in, and its amendments (wording.list_origin)
     address: str | None  # the page's address online, for its QR code; None without site_url
 
 

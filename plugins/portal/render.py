@@ -44,7 +44,6 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "role_note": wording.role_as_printed_note,
         "activity_title": wording.activity_title,
         "activity_time": wording.activity_time,
-        "enclosed_in": partial(wording.enclosed_in, portal),
         "leader_since": partial(wording.leader_since, portal),
     }
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import terms, vocab
 from .dates import PartialDate, SchoolYear
-from .model import Activity, Document, Membership, Original, Portal, School
+from .model import Activity, Body, Document, Membership, Original, Portal, School
 from .terms import Event, Term
 from .text import fold, normalize
 
@@ -211,9 +211,28 @@ def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
     return tuple(o.name.upper() for o in (parent, office) if o is not None)
 
 
-def enclosed_in(portal: Portal, doc: Document) -> str:
-    """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
-    return f"(Kèm theo {document_reference(portal, doc)})"
+# A list that comes with a decision is its annex ("danh sách kèm theo", its Điều 1 says); a
+# guidance or a plan names its groups in its own text. A list copied from another document
+# than the decision that set the body up is attached to neither.
+ANNEXING_KINDS = frozenset({"quyet-dinh"})
+
+
+def list_origin(portal: Portal, body: Body) -> str:
+    """The line under a DANH SÁCH's title, naming the document the list is in
+    (`Body.list_document`, the page's "Danh sách theo") and the later ones rows of it come
+    from (terms.later_documents): '(Kèm theo Quyết định số 215/QĐ-PGDĐT ngày ... của ...;
+    sửa đổi, bổ sung theo Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024)', '(Theo Hướng dẫn số
+    1671/HD-PGDĐT-THCS ngày ... của ...)'; '' when the data holds no such document."""
+    doc = portal.documents.get(body.list_document)
+    if doc is None:
+        return ""
+    attached = body.list_document == body.decision and doc.kind in ANNEXING_KINDS
+    text = f"{'Kèm theo' if attached else 'Theo'} {document_reference(portal, doc)}"
+    later = [portal.documents[d] for d in terms.later_documents(portal, body) if d in portal.documents]
+    if later:
+        text += "; sửa đổi, bổ sung theo " + ", ".join(
+            " ".join([document_name(d), *([signing_date(d.date)] if d.date else [])]) for d in later)
+    return f"({text})"
 
 
 # Originals and where a row comes from
