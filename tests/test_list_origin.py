@@ -11,6 +11,7 @@ import openpyxl
 
 from conftest import Dataset
 from portal import exports, wording
+from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
 from portal.model import Portal
@@ -95,3 +96,20 @@ def test_only_a_decisions_own_list_is_said_to_come_with_it(dataset: Dataset) -> 
     dataset.year["documents"][0]["kind"] = "huong-dan"
     portal = _load(dataset)
     assert wording.list_origin(portal, portal.bodies[(YEAR, "a-to")]).startswith("(Theo Hướng dẫn số 1/QĐ-PGDĐT ")
+
+
+def test_a_district_phong_is_headed_by_its_peoples_committee(repo_portal: Portal) -> None:
+    """Nghị định 30/2020/NĐ-CP: the line above a Phòng GDĐT's name is its governing body, the
+    district UBND; every real Phòng of the data, and its printed lists."""
+    phong = [o for o in repo_portal.offices.values() if o.kind == "phong-gddt" and not o.sample]
+    assert {"pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-thu-dau-mot"} <= {o.id for o in phong}
+    for office in phong:
+        parent = repo_portal.offices[office.parent or ""]
+        assert parent.kind == "ubnd-huyen" and parent.valid_until == office.valid_until, office.id
+        assert wording.issuer_heading(repo_portal, office.id) == (parent.name.upper(), office.name.upper())
+    pages = Pages(repo_portal)
+    printed = [spec.context for spec in pages.all()
+               if isinstance(spec.context, BodyPage) and spec.context.office in phong and spec.context.roster]
+    assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu"}
+    for page in printed:
+        assert page.print_header.issuer[0].startswith("ỦY BAN NHÂN DÂN "), page.body.id
