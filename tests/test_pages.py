@@ -91,7 +91,8 @@ def test_school_page_names_the_subject_group_leaders(site: Path) -> None:
 def test_cluster_page_names_its_leader_and_schools(site: Path) -> None:
     text = article_text(site / "to-chuc/cc-cum-02/2024-2025/index.html")
     assert "Cụm trưởng Nguyễn Văn Quý, Hiệu trưởng trường TH-THCS Tân Trung" in text
-    assert "Phó Cục trưởng Nguyễn Thanh Điền" in text  # the document's own wording
+    # The document's own wording, with the standard title beside it.
+    assert "Phó Cục trưởng (tức Phó Cụm trưởng; văn bản ghi như vậy) Nguyễn Thanh Điền" in text
     school = article_text(site / "truong/cc-thcs-trung-lap/2024-2025/index.html")
     assert "Cụm trưởng: Nguyễn Văn Quý" in school
     assert "Phó Cụm trưởng: Nguyễn Thanh Điền" in school  # the standard name on a school's page

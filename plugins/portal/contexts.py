@@ -363,7 +363,7 @@ class BodyPage(PageContext):
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
-        parts += [f"{wording.member_role(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
+        parts += [f"{wording.role_as_read(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
         return " · ".join(p for p in parts if p)
 
 
@@ -387,7 +387,7 @@ class PersonPage(PageContext):
     signed: tuple[Document, ...]
 
     def summary(self) -> str:
-        parts = [f"{wording.member_role(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
+        parts = [f"{wording.role_as_read(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
                  for s in (entry.seat for entry in self.entries[:3])]
         if len(self.entries) > 3:
             parts.append(f"và {len(self.entries) - 3} vai trò khác")

@@ -62,7 +62,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         subject = subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:
-            note = wording.member_role(m)
+            note = wording.role_as_read(m)
         stt = "" if m.stt is None else str(m.stt)
         source = portal.documents.get(terms.row_document(member_body, term))
         rows.append((stt, name, post, subject, note, wording.date_text(term.start), wording.date_text(term.until),

@@ -63,6 +63,14 @@ def role_as_printed_note(member: Membership) -> str:
     return f"tức {standard}; văn bản ghi như vậy"
 
 
+def role_as_read(member: Membership) -> str:
+    """A member's role as the public reads it, wherever it is shown (pages, charts, search
+    summaries, exports, what an amendment did): as the document printed it, with the standard
+    title beside a slip: 'Phó Cục trưởng (tức Phó Cụm trưởng; văn bản ghi như vậy)'."""
+    note = role_as_printed_note(member)
+    return f"{member_role(member)} ({note})" if note else member_role(member)
+
+
 def body_kind_name(kind: str) -> str:
     return vocab.BODY_KINDS.get(kind, kind)
 
@@ -285,11 +293,11 @@ def _sentence(text: str) -> str:
 def amendment_event(portal: Portal, event: Event) -> str:
     """One thing an amending decision did: 'Bà Phạm Thị Lan thay ông Võ Văn Khoa làm Nhóm trưởng'."""
     who = member_mention(portal, event.member)
-    role = member_role(event.member)
+    role = role_as_read(event.member)
     if event.kind == "replaced":
         return _sentence(f"{who} thay {member_mention(portal, event.previous)} làm {role}")
     if event.kind == "role" and event.previous is not None:
-        return _sentence(f"{who} chuyển từ {member_role(event.previous)} sang {role}")
+        return _sentence(f"{who} chuyển từ {role_as_read(event.previous)} sang {role}")
     if event.kind == "removed":
         return _sentence(f"{who} thôi tham gia ({role})")
     return f"Bổ sung {who} ({role})"
@@ -310,7 +318,7 @@ def term_period(term: Term) -> str:
 def leader_since(portal: Portal, member: Membership, start: PartialDate, replaced: Membership | None) -> str:
     """A leader who took office during the year (`member`'s row, from `start`, in the place
     of `replaced`): 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa' (view.LeaderSince)."""
-    text = f"{member_role(member)} từ {start.vietnamese()}"
+    text = f"{role_as_read(member)} từ {start.vietnamese()}"
     if replaced is not None:
         text += f", thay {member_mention(portal, replaced)}"
     return text
