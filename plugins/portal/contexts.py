@@ -377,6 +377,7 @@ class TimelineEntry:
     seat: Seat
     period: str
     decision: Document | None
+    post: str  # "Chức vụ - Đơn vị công tác" that year (wording.written_post): tells namesakes apart
 
 
 @dataclass(frozen=True)
@@ -387,8 +388,10 @@ class PersonPage(PageContext):
     signed: tuple[Document, ...]
 
     def summary(self) -> str:
-        parts = [f"{wording.role_as_read(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
-                 for s in (entry.seat for entry in self.entries[:3])]
+        # The post ("Hiệu trưởng - THCS Tân Bình") first: two namesakes in one team differ by it.
+        parts = [f"{wording.role_as_read(e.seat.membership)} {e.seat.body.name} ("
+                 f"{'; '.join(p for p in (e.post, f'{e.seat.body.school_year}, {e.seat.office.short_name}') if p)})"
+                 for e in self.entries[:3]]
         if len(self.entries) > 3:
             parts.append(f"và {len(self.entries) - 3} vai trò khác")
         if self.signed:

@@ -409,7 +409,8 @@ class Pages:
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
             entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
-                terms.row_document(seat.body, seat.term))) for seat in seats)
+                terms.row_document(seat.body, seat.term)), wording.written_post(
+                self.portal, seat.membership, at=seat.body.school_year)) for seat in seats)
             context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
                                  tuple(v.signed_by[person.id]))
             yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
