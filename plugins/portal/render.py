@@ -39,6 +39,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "page_citation": wording.page_citation,
         "relation": wording.relation_name,
         "doc_name": wording.document_name,
+        "doc_number": wording.number_field_text,
         "doc_citation": wording.document_citation,
         "doc_heading": wording.document_heading,
         "activity_title": wording.activity_title,

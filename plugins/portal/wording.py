@@ -152,16 +152,35 @@ UNNUMBERED = "(chưa có số)"
 BLANK_VALUE = "(trống)"
 
 
+def _figure_left_blank(number: str) -> bool:
+    """Whether the original left the number's figure blank, to be written in by hand once
+    signed: 'Số: /QĐ-PGDĐT' (Điện Biên Phủ's decision)."""
+    return number.lstrip().startswith("/")
+
+
+def number_text(number: str) -> str:
+    """A document's number as every text gives it: as written, a figure left blank shown as
+    a gap: '…/QĐ-PGDĐT'."""
+    return f"…{number.lstrip()}" if _figure_left_blank(number) else number
+
+
+def number_field_text(number: str) -> str:
+    """The "Số hiệu" of a document's page, saying what the original left blank, as
+    issue_date_text does for a day: '…/QĐ-PGDĐT (văn bản để trống số)'."""
+    return f"{number_text(number)} (văn bản để trống số)" if _figure_left_blank(number) else number
+
+
 def document_citation(doc: Document) -> str:
     """Kind and number as a legal text cites it: 'Thông tư 20/2018/TT-BGDĐT'."""
     kind = document_kind_name(doc.kind)
-    return f"{kind} {doc.number}" if doc.number else kind
+    return f"{kind} {number_text(doc.number)}" if doc.number else kind
 
 
 def document_name(doc: Document) -> str:
-    """Kind and number: 'Quyết định số 140/QĐ-PGDĐT' ('Quyết định' without a number)."""
+    """Kind and number: 'Quyết định số 140/QĐ-PGDĐT' ('Quyết định' without a number,
+    'Quyết định số …/QĐ-PGDĐT' when the original left the figure blank)."""
     kind = document_kind_name(doc.kind)
-    return f"{kind} số {doc.number}" if doc.number else kind
+    return f"{kind} số {number_text(doc.number)}" if doc.number else kind
 
 
 def document_heading(doc: Document) -> str:
