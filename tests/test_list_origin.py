@@ -26,7 +26,8 @@ def _cluster_listed_in_a_guidance(dataset: Dataset) -> None:
     leaders with a printed role, its schools); and an amending decision on the team's list."""
     docs: list[dict[str, Any]] = dataset.year["documents"]
     docs.append({"id": "a-2024-hd-7", "kind": "huong-dan", "number": "7/HD-PGDĐT-THCS", "date": "2024-09-20",
-                 "title": "Về sinh hoạt cụm chuyên môn", "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})
+                 "title": "Về sinh hoạt cụm chuyên môn",
+                 "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})
     docs.append({"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
                  "title": "Về việc kiện toàn tổ cốt cán",
                  "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})

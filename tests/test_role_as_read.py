@@ -38,7 +38,8 @@ def test_a_role_printed_with_a_slip_is_never_shown_bare(repo_portal: Portal) -> 
     found: dict[str, list[str]] = {}
     shown = set()
     for spec in pages.all():
-        for where, text in ((spec.url, _without_full_text(renderer.render(spec))), (f"{spec.url} (tóm tắt)", spec.context.summary() or "")):
+        html = _without_full_text(renderer.render(spec))
+        for where, text in ((spec.url, html), (f"{spec.url} (tóm tắt)", spec.context.summary() or "")):
             if SLIP in text:
                 shown.add(spec.template)
                 found[where] = _bare(text, as_read)
