@@ -107,7 +107,10 @@ def test_csv_parses_back_to_the_roster(portal: Portal) -> None:
             if m.note:
                 assert row[4] == m.note
             elif m.role not in ("uy-vien", "thanh-vien"):
-                assert row[4] == (m.role_text or vocab.ROLES[m.role])
+                # The role as printed, a slip with the standard title beside it.
+                note = wording.role_as_printed_note(m)
+                printed = m.role_text or vocab.ROLES[m.role]
+                assert row[4] == (f"{printed} ({note})" if note else printed)
 
 
 def test_csv_of_the_dien_bien_phu_teachers(portal: Portal) -> None:
@@ -115,12 +118,13 @@ def test_csv_of_the_dien_bien_phu_teachers(portal: Portal) -> None:
     rows = list(csv.reader(io.StringIO(exports.roster_csv(portal, body).decode("utf-8-sig"))))
     numbered = [r for r in rows[1:] if r[0]]
     assert [int(r[0]) for r in numbered] == list(range(1, 77))
-    # No amending decision: no "Từ ngày" nor "Đến ngày"; the decision as printed ("Số: /QĐ-PGDĐT").
+    # No amending decision: no "Từ ngày" nor "Đến ngày"; the decision as printed ("Số: /QĐ-PGDĐT"),
+    # the figure left blank read as a gap.
     assert numbered[0] == ["1", "Tạ Thị Nành", "Giáo viên - THCS Nam Thanh- tăng cường chuyên môn Phòng GD-ĐT",
-                           "Ngữ văn-GDĐP", "Nhóm trưởng", "", "", "Quyết định số /QĐ-PGDĐT"]
+                           "Ngữ văn-GDĐP", "Nhóm trưởng", "", "", "Quyết định số …/QĐ-PGDĐT"]
     assert numbered[10][4] == "P.Nhóm trưởng"
     assert rows[1] == ["", "Lê Thị Hồng", "Trưởng Phòng Giáo dục - Đào tạo", "", "Tổ trưởng", "", "",
-                       "Quyết định số /QĐ-PGDĐT"]
+                       "Quyết định số …/QĐ-PGDĐT"]
 
 
 def test_a_cluster_lists_its_schools_by_name(portal: Portal) -> None:

@@ -93,10 +93,10 @@ def test_the_first_page_is_the_official_sheet(printed: dict[str, PrintedList], p
     for kind, sheet in printed.items():
         first = _one_text(sheet.pages[0])
         body = sheet.body
-        decision = portal.documents[body.decision]
-        issuer = wording.issuer_heading(portal, decision.issuer or body.office)
+        listed_in = portal.documents[body.list_document]
+        issuer = wording.issuer_heading(portal, listed_in.issuer or body.office)
         expected = [*issuer, *wording.NATIONAL_HEADING, "DANH SÁCH", body.name, f"năm học {body.school_year}",
-                    wording.enclosed_in(portal, decision), "Họ và tên", "Vai trò", "Chức vụ - Đơn vị công tác"]
+                    wording.list_origin(portal, body), "Họ và tên", "Vai trò", "Chức vụ - Đơn vị công tác"]
         for words in expected:
             assert _one_text(words) in first, f"{kind}: '{words}' not on the first page:\n{first[:800]}"
         # The issuer is on the left of the nation, line by line, as on the decision.

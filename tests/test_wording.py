@@ -46,16 +46,43 @@ def test_the_document_forms_on_a_complete_decision(repo_portal: Portal) -> None:
     assert wording.document_reference(repo_portal, doc) == reference
     assert wording.document_reference(repo_portal, doc, short_issuer=True) == reference.replace(
         issuer.name, issuer.short_name)
-    assert wording.enclosed_in(repo_portal, doc) == f"(Kèm theo {reference})"
+    # Củ Chi's clusters are set up by this decision, but listed in Hướng dẫn 1671.
+    cluster = repo_portal.bodies[(SchoolYear(2024), "cc-cum-01")]
+    assert cluster.decision == doc.id and cluster.list_document == "cc-2024-hd-1671"
+    guidance = repo_portal.documents[cluster.list_document]
+    assert wording.list_origin(repo_portal, cluster) == f"(Theo {wording.document_reference(repo_portal, guidance)})"
 
 
 def test_a_decision_whose_number_and_day_were_left_blank(repo_portal: Portal) -> None:
     """Điện Biên Phủ's decision reads "Số: /QĐ-PGDĐT" and "ngày  tháng  năm 2024"."""
     doc = repo_portal.documents["dbp-2024-qd-to-cot-can-thcs"]
     assert doc.number == "/QĐ-PGDĐT" and doc.date == PartialDate(2024)
+    # The figure left blank reads as a gap, never "số /QĐ-PGDĐT".
     assert wording.document_reference(repo_portal, doc) == (
-        "Quyết định số /QĐ-PGDĐT năm 2024 của Phòng Giáo dục và Đào tạo thành phố Điện Biên Phủ")
-    assert wording.document_label(doc) == "Quyết định số /QĐ-PGDĐT, năm 2024"
+        "Quyết định số …/QĐ-PGDĐT năm 2024 của Phòng Giáo dục và Đào tạo thành phố Điện Biên Phủ")
+    assert wording.document_label(doc) == "Quyết định số …/QĐ-PGDĐT, năm 2024"
+    assert wording.document_page_title(doc) == "Quyết định …/QĐ-PGDĐT"
+    assert wording.number_field_text(doc.number) == "…/QĐ-PGDĐT (văn bản để trống số)"
+    # A clerk's copy with a space before the slash reads the same; a whole number is left as it is.
+    assert wording.number_text("  /KH-PGDĐT") == "…/KH-PGDĐT"
+    assert wording.number_field_text("48/KH-PGDĐT") == wording.number_text("48/KH-PGDĐT") == "48/KH-PGDĐT"
+
+
+def test_a_blank_number_is_nowhere_shown_bare(repo_portal: Portal) -> None:
+    """Every page (its title and text), every list export and the feed: no "số /QĐ"."""
+    pages = Pages(repo_portal)
+    renderer = Renderer(pages)
+    bare = re.compile(r"(?:số|Quyết định)\s+/")
+    document = "van-ban/dbp-2024-qd-to-cot-can-thcs/"
+    # A document's full text quotes the original as printed ("Số: /QĐ-PGDĐT"): left out.
+    texts = {spec.url: re.sub(r"<h2>Toàn văn</h2>.*?(?=<h2|$)", "", f"{spec.title}\n{renderer.render(spec)}",
+                              flags=re.DOTALL) for spec in pages.all()}
+    assert "<dd>…/QĐ-PGDĐT (văn bản để trống số)</dd>" in texts[document]
+    assert "<h1>Quyết định số …/QĐ-PGDĐT</h1>" in texts[document]
+    texts |= {path: data.decode("utf-8-sig") for path, data in exports.export_files(repo_portal).items()
+              if path.endswith(".csv")}
+    texts["atom.xml"] = feed.feed_bytes(repo_portal, None, "").decode("utf-8")
+    assert [where for where, text in texts.items() if bare.search(text)] == []
 
 
 def test_a_documents_page_says_what_its_date_left_blank(repo_portal: Portal) -> None:
@@ -254,7 +281,7 @@ def _templates() -> dict[str, str]:
     return found
 
 
-NUMBER_FIELD = "{% if doc.number %}<dt>Số hiệu</dt><dd>{{ doc.number }}</dd>{% endif %}"
+NUMBER_FIELD = "{% if doc.number %}<dt>Số hiệu</dt><dd>{{ doc.number | doc_number }}</dd>{% endif %}"
 
 
 def test_templates_write_no_wording_phrase_by_hand() -> None:
@@ -263,7 +290,7 @@ def test_templates_write_no_wording_phrase_by_hand() -> None:
     for name, source in _templates().items():
         # The one place a number stands alone: the "Số hiệu" field of a document's page.
         for _ in re.finditer(r"\.number\b", source.replace(NUMBER_FIELD, "")):
-            found.append(f"{name}: a document's number by hand (doc_name, doc_citation, enclosed_in)")
+            found.append(f"{name}: a document's number by hand (doc_name, doc_citation)")
         if re.search(r"doc_kind\s*}}\s*số", source):
             found.append(f"{name}: 'kind số number' by hand (doc_name)")
         if "role_text" in source:

@@ -109,7 +109,7 @@ def timeline(portal: Portal, person: Person, seats: Sequence[Seat]) -> str:
         opened = terms.opening_day(portal, seat.body)
         begins = term.start.first_day if term.start else max(opened or year.first_day, year.first_day)
         ends = term.until.last_day if term.until else year.last_day
-        role = wording.member_role(seat.membership)
+        role = wording.role_as_read(seat.membership)
         period = wording.term_period(term)
         y = TIMELINE_AXIS + row * TIMELINE_ROW
         left, right = x(begins), x(ends)

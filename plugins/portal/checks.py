@@ -536,7 +536,7 @@ def _check_subject_twins(ctx: _Context) -> None:
 
 def _check_pages(ctx: _Context, body: Body) -> None:
     """A row or a duty cites a page of the original that the document has."""
-    listed = ctx.portal.documents.get(body.source_document or body.decision)
+    listed = ctx.portal.documents.get(body.list_document)
     pages = listed.originals[0].pages if listed and listed.originals else None
     if listed is None or pages is None:
         return

@@ -329,6 +329,7 @@ class PrintHeader:
 
     issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
     nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
+    origin: str  # under the title: the document the list is in, and its amendments (wording.list_origin)
     address: str | None  # the page's address online, for its QR code; None without site_url
 
 
@@ -362,7 +363,7 @@ class BodyPage(PageContext):
 
     def summary(self) -> str:
         parts = [wording.body_kind_name(self.body.kind), self.office.short_name, f"năm học {self.year}"]
-        parts += [f"{wording.member_role(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
+        parts += [f"{wording.role_as_read(h.membership)}: {h.person.name}" for h in self.leaders[:2] if h.person]
         return " · ".join(p for p in parts if p)
 
 
@@ -376,6 +377,7 @@ class TimelineEntry:
     seat: Seat
     period: str
     decision: Document | None
+    post: str  # "Chức vụ - Đơn vị công tác" that year (wording.written_post): tells namesakes apart
 
 
 @dataclass(frozen=True)
@@ -386,8 +388,10 @@ class PersonPage(PageContext):
     signed: tuple[Document, ...]
 
     def summary(self) -> str:
-        parts = [f"{wording.member_role(s.membership)} {s.body.name} ({s.body.school_year}, {s.office.short_name})"
-                 for s in (entry.seat for entry in self.entries[:3])]
+        # The post ("Hiệu trưởng - THCS Tân Bình") first: two namesakes in one team differ by it.
+        parts = [f"{wording.role_as_read(e.seat.membership)} {e.seat.body.name} ("
+                 f"{'; '.join(p for p in (e.post, f'{e.seat.body.school_year}, {e.seat.office.short_name}') if p)})"
+                 for e in self.entries[:3]]
         if len(self.entries) > 3:
             parts.append(f"và {len(self.entries) - 3} vai trò khác")
         if self.signed:

@@ -865,7 +865,7 @@ def _document_changes(ctx: _Years, out: _Collector) -> None:
                 out.add((_KIND_ORDER["document-replaced"], *sort[1:]), change)
             continue
         added = [("kind", wording.document_kind_name(doc.kind), doc.kind),
-                 ("number", doc.number, None),
+                 ("number", wording.number_text(doc.number) if doc.number else None, None),
                  ("date", doc.date.vietnamese() if doc.date else None, None),
                  ("signer", _signer(portal, doc), doc.signer.person if doc.signer else None)]
         change = Change("document-added", "document", doc.id, doc.title, (), tuple(

@@ -27,7 +27,7 @@ from .urls import UrlFormats
 # The official column order of a DANH SÁCH table, then when each row is in force and by which
 # document: "Từ ngày" is the day an amending decision put the row in (empty for the list as
 # first signed, in force from its decision), "Đến ngày" the last day of a row an amending
-# decision ended, "Theo văn bản" the decision the row comes from.
+# decision ended, "Theo văn bản" the document the row comes from (terms.row_document).
 ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú",
                                    "Từ ngày", "Đến ngày", "Theo văn bản")
 ROSTER_CSV = "danh-sach.csv"
@@ -62,11 +62,11 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         subject = subjects.get(m, "")
         note = m.note or ""
         if not note and m.role not in ORDINARY_ROLES:
-            note = wording.member_role(m)
+            note = wording.role_as_read(m)
         stt = "" if m.stt is None else str(m.stt)
-        decision = portal.documents.get(term.decision or member_body.decision)
+        source = portal.documents.get(terms.row_document(member_body, term))
         rows.append((stt, name, post, subject, note, wording.date_text(term.start), wording.date_text(term.until),
-                     wording.document_name(decision) if decision else ""))
+                     wording.document_name(source) if source else ""))
     return rows
 
 
@@ -118,9 +118,9 @@ def roster_xlsx(portal: Portal, body: Body) -> bytes:
     cell = workbook.add_format({"valign": "top", "text_wrap": True, "border": 1})
     header_row = 3  # 0-based: title, decision, blank line, header
     sheet.write_string(0, 0, title, bold_title)
-    decision = portal.documents.get(body.decision)
-    if decision:
-        sheet.write_string(1, 0, wording.enclosed_in(portal, decision), italic)
+    origin = wording.list_origin(portal, body)
+    if origin:
+        sheet.write_string(1, 0, origin, italic)
     sheet.write_row(header_row, 0, ROSTER_COLUMNS, header)
     for i, row in enumerate(roster_rows(portal, body), start=header_row + 1):
         for j, value in enumerate(row):

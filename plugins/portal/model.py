@@ -328,6 +328,13 @@ class Body:
     # Changes to the list during the year, in the order the file gives them.
     amendments: tuple[Amendment, ...] = ()
 
+    @property
+    def list_document(self) -> str:
+        """The document the list is in (the page's "Danh sách theo"): `source` when the list
+        was copied from another document than the decision that set the body up, else the
+        decision."""
+        return self.source_document or self.decision
+
 
 @dataclass(frozen=True)
 class OfficeYear:

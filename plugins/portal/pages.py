@@ -325,8 +325,10 @@ class Pages:
             lists = p.list_bodies(body)
             amended = terms.amended(lists)
             decision = p.documents.get(body.decision)
-            header = PrintHeader(wording.issuer_heading(p, (decision.issuer if decision else None) or body.office),
-                                 wording.NATIONAL_HEADING, absolute(self.site_url, url) if self.site_url else None)
+            listed_in = p.documents.get(body.list_document)
+            header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
+                                 wording.NATIONAL_HEADING, wording.list_origin(p, body),
+                                 absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
                 previous_year=self.body_previous_year.get((body.id, year)),
@@ -358,7 +360,7 @@ class Pages:
     def _cited(self, body: Body) -> CitedOriginal | None:
         """Where the pages a list's rows and duties cite lead: the list's document, and its
         first published original."""
-        document = self.portal.documents.get(body.source_document or body.decision)
+        document = self.portal.documents.get(body.list_document)
         if document is None:
             return None
         return CitedOriginal(document, next(iter(document.published_originals), None))
@@ -407,7 +409,8 @@ class Pages:
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
             entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
-                seat.term.decision or seat.body.decision)) for seat in seats)
+                terms.row_document(seat.body, seat.term)), wording.written_post(
+                self.portal, seat.membership, at=seat.body.school_year)) for seat in seats)
             context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
                                  tuple(v.signed_by[person.id]))
             yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,

@@ -28,7 +28,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "issue_date": wording.issue_date_text,
         "isodate": wording.iso_date_text,
         "role": wording.role_name,
-        "member_role": wording.member_role,
+        "role_as_read": wording.role_as_read,
         "body_kind": wording.body_kind_name,
         "doc_kind": wording.document_kind_name,
         "office_kind": wording.office_kind_name,
@@ -39,12 +39,11 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "page_citation": wording.page_citation,
         "relation": wording.relation_name,
         "doc_name": wording.document_name,
+        "doc_number": wording.number_field_text,
         "doc_citation": wording.document_citation,
         "doc_heading": wording.document_heading,
-        "role_note": wording.role_as_printed_note,
         "activity_title": wording.activity_title,
         "activity_time": wording.activity_time,
-        "enclosed_in": partial(wording.enclosed_in, portal),
         "leader_since": partial(wording.leader_since, portal),
     }
 

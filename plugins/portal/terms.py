@@ -302,6 +302,26 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     return [(b, term) for b, row in rows for term in row]
 
 
+def row_document(body: Body, term: Term) -> str:
+    """The document a row of a list comes from: the amending decision that put it in, else
+    the document its body's list is in (`Body.list_document`). The exports' "Theo văn bản"
+    and a person's roles cite it."""
+    return term.decision or body.list_document
+
+
+def later_documents(portal: Portal, body: Body) -> list[str]:
+    """The documents other than the list's own (`Body.list_document`) that rows of the list
+    come from: the amending decisions, and the decision that set up a subject group later in
+    the year; in order of their dates (undated last), then of their rows."""
+    own = body.list_document
+    found = list(dict.fromkeys(row_document(b, t) for b, t in roster_terms(portal, body)))
+
+    def dated(doc_id: str) -> tuple[bool, datetime.date]:
+        doc = portal.documents.get(doc_id)
+        return (doc is None or doc.date is None, doc.date.first_day if doc and doc.date else datetime.date.min)
+    return sorted((d for d in found if d != own), key=dated)
+
+
 def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:
     """The Môn cell of each row of the body's list (as first signed and as amended): the
     subject as printed, else the subject of the group the row is in, so that a list

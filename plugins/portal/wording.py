@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import terms, vocab
 from .dates import PartialDate, SchoolYear
-from .model import Activity, Document, Membership, Original, Portal, School
+from .model import Activity, Body, Document, Membership, Original, Portal, School
 from .terms import Event, Term
 from .text import fold, normalize
 
@@ -61,6 +61,14 @@ def role_as_printed_note(member: Membership) -> str:
     if normalize(printed).casefold() == normalize(standard).casefold():
         return ""
     return f"tức {standard}; văn bản ghi như vậy"
+
+
+def role_as_read(member: Membership) -> str:
+    """A member's role as the public reads it, wherever it is shown (pages, charts, search
+    summaries, exports, what an amendment did): as the document printed it, with the standard
+    title beside a slip: 'Phó Cục trưởng (tức Phó Cụm trưởng; văn bản ghi như vậy)'."""
+    note = role_as_printed_note(member)
+    return f"{member_role(member)} ({note})" if note else member_role(member)
 
 
 def body_kind_name(kind: str) -> str:
@@ -144,16 +152,35 @@ UNNUMBERED = "(chưa có số)"
 BLANK_VALUE = "(trống)"
 
 
+def _figure_left_blank(number: str) -> bool:
+    """Whether the original left the number's figure blank, to be written in by hand once
+    signed: 'Số: /QĐ-PGDĐT' (Điện Biên Phủ's decision)."""
+    return number.lstrip().startswith("/")
+
+
+def number_text(number: str) -> str:
+    """A document's number as every text gives it: as written, a figure left blank shown as
+    a gap: '…/QĐ-PGDĐT'."""
+    return f"…{number.lstrip()}" if _figure_left_blank(number) else number
+
+
+def number_field_text(number: str) -> str:
+    """The "Số hiệu" of a document's page, saying what the original left blank, as
+    issue_date_text does for a day: '…/QĐ-PGDĐT (văn bản để trống số)'."""
+    return f"{number_text(number)} (văn bản để trống số)" if _figure_left_blank(number) else number
+
+
 def document_citation(doc: Document) -> str:
     """Kind and number as a legal text cites it: 'Thông tư 20/2018/TT-BGDĐT'."""
     kind = document_kind_name(doc.kind)
-    return f"{kind} {doc.number}" if doc.number else kind
+    return f"{kind} {number_text(doc.number)}" if doc.number else kind
 
 
 def document_name(doc: Document) -> str:
-    """Kind and number: 'Quyết định số 140/QĐ-PGDĐT' ('Quyết định' without a number)."""
+    """Kind and number: 'Quyết định số 140/QĐ-PGDĐT' ('Quyết định' without a number,
+    'Quyết định số …/QĐ-PGDĐT' when the original left the figure blank)."""
     kind = document_kind_name(doc.kind)
-    return f"{kind} số {doc.number}" if doc.number else kind
+    return f"{kind} số {number_text(doc.number)}" if doc.number else kind
 
 
 def document_heading(doc: Document) -> str:
@@ -211,9 +238,28 @@ def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
     return tuple(o.name.upper() for o in (parent, office) if o is not None)
 
 
-def enclosed_in(portal: Portal, doc: Document) -> str:
-    """The line under a DANH SÁCH's title: '(Kèm theo Quyết định số ... ngày ... của ...)'."""
-    return f"(Kèm theo {document_reference(portal, doc)})"
+# A list that comes with a decision is its annex ("danh sách kèm theo", its Điều 1 says); a
+# guidance or a plan names its groups in its own text. A list copied from another document
+# than the decision that set the body up is attached to neither.
+ANNEXING_KINDS = frozenset({"quyet-dinh"})
+
+
+def list_origin(portal: Portal, body: Body) -> str:
+    """The line under a DANH SÁCH's title, naming the document the list is in
+    (`Body.list_document`, the page's "Danh sách theo") and the later ones rows of it come
+    from (terms.later_documents): '(Kèm theo Quyết định số 215/QĐ-PGDĐT ngày ... của ...;
+    sửa đổi, bổ sung theo Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024)', '(Theo Hướng dẫn số
+    1671/HD-PGDĐT-THCS ngày ... của ...)'; '' when the data holds no such document."""
+    doc = portal.documents.get(body.list_document)
+    if doc is None:
+        return ""
+    attached = body.list_document == body.decision and doc.kind in ANNEXING_KINDS
+    text = f"{'Kèm theo' if attached else 'Theo'} {document_reference(portal, doc)}"
+    later = [portal.documents[d] for d in terms.later_documents(portal, body) if d in portal.documents]
+    if later:
+        text += "; sửa đổi, bổ sung theo " + ", ".join(
+            " ".join([document_name(d), *([signing_date(d.date)] if d.date else [])]) for d in later)
+    return f"({text})"
 
 
 # Originals and where a row comes from
@@ -266,11 +312,11 @@ def _sentence(text: str) -> str:
 def amendment_event(portal: Portal, event: Event) -> str:
     """One thing an amending decision did: 'Bà Phạm Thị Lan thay ông Võ Văn Khoa làm Nhóm trưởng'."""
     who = member_mention(portal, event.member)
-    role = member_role(event.member)
+    role = role_as_read(event.member)
     if event.kind == "replaced":
         return _sentence(f"{who} thay {member_mention(portal, event.previous)} làm {role}")
     if event.kind == "role" and event.previous is not None:
-        return _sentence(f"{who} chuyển từ {member_role(event.previous)} sang {role}")
+        return _sentence(f"{who} chuyển từ {role_as_read(event.previous)} sang {role}")
     if event.kind == "removed":
         return _sentence(f"{who} thôi tham gia ({role})")
     return f"Bổ sung {who} ({role})"
@@ -291,7 +337,7 @@ def term_period(term: Term) -> str:
 def leader_since(portal: Portal, member: Membership, start: PartialDate, replaced: Membership | None) -> str:
     """A leader who took office during the year (`member`'s row, from `start`, in the place
     of `replaced`): 'Nhóm trưởng từ 04/11/2024, thay ông Võ Văn Khoa' (view.LeaderSince)."""
-    text = f"{member_role(member)} từ {start.vietnamese()}"
+    text = f"{role_as_read(member)} từ {start.vietnamese()}"
     if replaced is not None:
         text += f", thay {member_mention(portal, replaced)}"
     return text
