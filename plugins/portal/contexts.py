@@ -155,11 +155,20 @@ class Heir:
 
 
 @dataclass(frozen=True)
+class Predecessor:
+    """An office that ended and named this one as a successor, with its last school year on
+    the portal (None: it published none): an heir with no year of its own yet points there."""
+
+    office: Office
+    last_year: SchoolYear | None
+
+
+@dataclass(frozen=True)
 class OfficePage(PageContext):
     office: Office
     parent: Office | None
     successors: tuple[Heir, ...]
-    predecessors: tuple[Office, ...]  # offices that ended and named this one as a successor
+    predecessors: tuple[Predecessor, ...]
     years: tuple[OfficeYearSection, ...]  # oldest first
 
     def summary(self) -> str:
@@ -175,6 +184,7 @@ class ManagedYears:
 
     office: Office
     years: tuple[SchoolYear, ...]
+    heirs: tuple[Office, ...] = ()  # who carries on the office's work, when it ended
 
 
 @dataclass(frozen=True)
@@ -245,6 +255,7 @@ class SchoolYearPage(PageContext):
     # the school it merged into, if any.
     closes: bool
     successor: School | None
+    office_heirs: tuple[Office, ...] = ()  # who carries on the office's work, when it ended
 
     def summary(self) -> str:
         parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")

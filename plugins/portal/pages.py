@@ -43,6 +43,7 @@ from .contexts import (
     OfficeYearSection,
     PageContext,
     PersonPage,
+    Predecessor,
     PrintHeader,
     RoleDuties,
     RosterSpan,
@@ -231,8 +232,9 @@ class Pages:
             sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
                                                self._documents(oy)) for oy in years)
             heirs = tuple(Heir(p.offices[x.office], x.took_over) for x in office.successors if x.office in p.offices)
-            context = OfficePage(office, p.offices.get(office.parent or ""), heirs,
-                                 tuple(self._predecessors.get(office.id, ())), sections)
+            before = tuple(Predecessor(o, max(diff.office_years(p, o.id), default=None))
+                           for o in self._predecessors.get(office.id, ()))
+            context = OfficePage(office, p.offices.get(office.parent or ""), heirs, before, sections)
             yield PageSpec(self.url("office", office=office.id), office.name, "office.html", context,
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
 
@@ -253,7 +255,9 @@ class Pages:
                 runs[-1][1].append(year)
             else:
                 runs.append((office, [year]))
-        return tuple(ManagedYears(self.portal.offices[office], tuple(run)) for office, run in runs)
+        offices = self.portal.offices
+        return tuple(ManagedYears(offices[office], tuple(run), self.view.heirs(offices[office]))
+                     for office, run in runs)
 
     def school_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
@@ -287,7 +291,8 @@ class Pages:
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
                         subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff),
-                        closes=closes, successor=p.schools.get(school.successor or "") if closes else None),
+                        closes=closes, successor=p.schools.get(school.successor or "") if closes else None,
+                        office_heirs=v.heirs(office)),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})
