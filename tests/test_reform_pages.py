@@ -8,7 +8,8 @@ import re
 import pytest
 
 from portal import wording
-from portal.dates import PartialDate
+from portal.dates import PartialDate, SchoolYear
+from portal.diff import OfficeDiff, diff_years
 from portal.model import Portal
 from portal.pages import Pages
 from portal.render import Renderer
@@ -101,3 +102,70 @@ def test_the_change_page_and_the_office_page_use_the_one_phrase(repo_portal: Por
     office = rendered["don-vi/pgddt-mau/"]
     assert f"Đơn vị {phrase} (giải thể, chấm dứt hoạt động); đơn vị kế thừa:" in change
     assert f"Đơn vị {phrase} (giải thể, chấm dứt hoạt động); đơn vị kế thừa:" in office
+
+
+# From a school's or an office's page to what changed -----------------------------------
+
+
+def _diff(portal: Portal, office: str, old: str, new: str) -> OfficeDiff:
+    return diff_years(portal, office, SchoolYear.parse(old), SchoolYear.parse(new))  # type: ignore[arg-type]
+
+
+def test_a_school_s_changes_are_the_change_page_s_own(repo_portal: Portal) -> None:
+    """THCS Vĩnh Lộc merged into THCS Tân Phú after 2023-2024, and Tân Phú moved group: both are
+    Tân Phú's changes; a teacher whose unit became Tân Phú is the teacher's change."""
+    d = _diff(repo_portal, "pgddt-mau", "2023-2024", "2024-2025")
+    merged = [s for s in repo_portal.schools.values() if s.successor == "mau-thcs-tan-phu"]
+    assert [s.id for s in merged] == ["mau-thcs-vinh-loc"]
+    own = d.of_school("mau-thcs-tan-phu")
+    assert {(c.kind, c.target) for c in own} == {("school-merged", "mau-thcs-vinh-loc"),
+                                                 ("school-moved", "mau-thcs-tan-phu")}
+    assert all(c in d.changes for c in own)
+    units = [c for c in d.changes if c.kind == "unit-changed"
+             and any(f.new_id == "mau-thcs-tan-phu" for f in c.fields)]
+    assert units and not set(units) & set(own)
+    assert {c.kind for c in d.of_school("mau-thcs-vinh-loc")} >= {"school-merged", "member-left"}
+
+
+def test_a_school_s_year_page_names_its_changes_and_links_the_change_page(repo_portal: Portal) -> None:
+    pages = Pages(repo_portal)
+    renderer = Renderer(pages)
+    specs = {spec.url: spec for spec in pages.all()}
+    page = renderer.render(specs["truong/mau-thcs-tan-phu/2024-2025/"])
+    section = page[page.index('<h2 id="thay-doi">'):]
+    assert "Thay đổi so với năm học 2023-2024" in section
+    assert 'href="#thay-doi"' in page[:page.index('<h2 id="thay-doi">')]  # near the top
+    text = _text(section)
+    assert "THCS Vĩnh Lộc (dữ liệu mẫu) sáp nhập vào: THCS Tân Phú (dữ liệu mẫu)" in text
+    assert ("THCS Tân Phú (dữ liệu mẫu) [Nhóm liên trường số 2 (dữ liệu mẫu) → Nhóm liên trường số 1 "
+            "(dữ liệu mẫu)]") in text
+    link = re.search(r'Mọi thay đổi của đơn vị: <a href="([^"]+)">', section)
+    assert link and link.group(1).endswith("thay-doi/pgddt-mau/2023-2024-den-2024-2025/")
+    # Across the succession: the Sở's year links the ended office's change page, where the
+    # school's lists came from.
+    later = renderer.render(specs["truong/mau-thcs-tan-phu/2025-2026/"])
+    assert "thay-doi/pgddt-mau/2024-2025-den-2025-2026/" in later
+    assert "Trường không chuyển cụm, nhóm liên trường." in _text(later)
+    # A year with no change page (Củ Chi has one year, and no successor's year yet) says nothing.
+    assert 'id="thay-doi"' not in renderer.render(specs["truong/cc-thcs-phu-hoa-dong/2024-2025/"])
+    # Every change page a school's year links exists.
+    for url, spec in specs.items():
+        if spec.template == "school_year.html":
+            for target in re.findall(r'href="[./]*(thay-doi/[^"]+)"', renderer.render(spec)):
+                assert target in specs, (url, target)
+
+
+def test_an_office_page_links_each_year_s_change_pages(repo_portal: Portal) -> None:
+    pages = Pages(repo_portal)
+    renderer = Renderer(pages)
+    specs = {spec.url: spec for spec in pages.all()}
+    for office in repo_portal.offices:
+        html = renderer.render(specs[f"don-vi/{office}/"])
+        linked = set(re.findall(r'href="[./]*(thay-doi/[^"]+/\d{4}-\d{4}-den-\d{4}-\d{4}/)"', html))
+        expected = {f"thay-doi/{d.office}/{d.old_year}-den-{d.new_year}/" for d in pages.diffs
+                    if office in (d.office, d.new_office)}
+        assert linked == expected, office
+    mau = _text(renderer.render(specs["don-vi/pgddt-mau/"]))
+    assert ("Danh sách khi đơn vị kế thừa tiếp tục: Thay đổi 2024-2025 → 2025-2026: "
+            "Phòng GDĐT huyện Mẫu (dữ liệu mẫu).") in mau
+    assert "Thay đổi trong năm học 2024-2025" in mau  # its amending decisions
