@@ -422,7 +422,8 @@ def test_the_ended_office_page_says_so_and_links_its_successors(repo_site: Path,
         assert f'don-vi/{heir.office}/"' in html
         assert heir.took_over and heir.took_over in text
     successor = article_text(repo_site / "don-vi" / "so-gddt-mau" / "index.html")
-    assert "Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (hoạt động đến hết ngày 30/06/2025)" in successor
+    assert ("Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (hoạt động đến hết ngày 30/06/2025)"
+            in successor)
 
 
 @pytest.mark.build
