@@ -22,6 +22,7 @@ from portal.load import load_or_raise
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
+OFFICE_GUIDE = "huong-dan-van-phong"  # content/huong-dan-van-phong.md, out of the index
 SEARCH_SCRIPT = REPO / "plugins/portal_mkdocs/overrides/assets/javascripts/portal-search.js"
 
 
@@ -87,8 +88,10 @@ def test_the_build_writes_the_pagefind_bundle_and_only_articles_are_indexed(site
     for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"):
         assert (bundle / name).is_file(), name
     all_pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
-    # A body's changes are on its office's change page too: those pages stay out.
-    unindexed = [p for p in all_pages if p.relative_to(site).parts[:2] == ("thay-doi", "to-chuc")]
+    # A body's changes are on its office's change page too: those pages stay out, and so does
+    # the office's guide (front matter `portal_searchable: false`).
+    unindexed = [p for p in all_pages if p.relative_to(site).parts[:2] == ("thay-doi", "to-chuc")
+                 or p.relative_to(site).parts[0] == OFFICE_GUIDE]
     pages = [p for p in all_pages if p not in unindexed]
     assert len(pages) > 100 and unindexed
     for path in pages:
@@ -253,6 +256,32 @@ def test_a_persons_own_page_comes_first_with_or_without_marks(
     assert results[0]["href"] == url and results[0]["title"] == title, results[:3]
     assert all(FOLD_OPEN not in r["excerpt"] for r in results), "folded copies shown in an excerpt"
     assert re.search(r"\d{4}-\d{4}", results[0]["excerpt"]), "the summary names the year"
+
+
+def test_the_office_s_guide_is_on_the_site_but_out_of_the_index(site: Path) -> None:
+    """The reader's guide (huong-dan/) is indexed and short; the office's guide, with its
+    commands and YAML keys, is published, linked from the reader's guide and the footer, and
+    never found by a reader's search."""
+    indexed = _fragments(site)
+    assert "/huong-dan/" in indexed and f"/{OFFICE_GUIDE}/" not in indexed
+    guide = (site / OFFICE_GUIDE / "index.html").read_text("utf-8")
+    assert "cotcan nam-moi" in guide and "data-pagefind-body" not in guide
+    office_words = ("cotcan", "pip install", "valid_until", "placeholder", "mkdocs.yml", "data/years")
+    assert not [w for w in office_words if w in indexed["/huong-dan/"]]
+    assert "năm học hiện tại" not in indexed["/huong-dan/"]
+    reader = (site / "huong-dan" / "index.html").read_text("utf-8")
+    footer = (site / "nguoi" / "dbp-ha-thi-lien" / "index.html").read_text("utf-8")
+    assert f'href="../{OFFICE_GUIDE}/">Hướng dẫn cho văn phòng' in reader
+    assert f'href="../../{OFFICE_GUIDE}/">Hướng dẫn cho văn phòng' in footer[footer.index("md-copyright"):]
+
+
+@pytest.mark.parametrize("query", ["to toan cu chi", "cum truong cu chi", "cotcan nam moi"])
+def test_a_reader_s_search_finds_the_lists_not_the_guides(page: Any, base_url: str, query: str) -> None:
+    page.goto(base_url)
+    _open_search(page)
+    hrefs = [r["href"] for r in _search(page, query)]
+    assert f"/{OFFICE_GUIDE}/" not in hrefs, hrefs
+    assert "/huong-dan/" not in hrefs[:5], hrefs[:5]
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

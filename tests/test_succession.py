@@ -414,7 +414,7 @@ def test_the_sample_successor_year_carries_the_office_on(repo_portal: Portal) ->
 def test_the_ended_office_page_says_so_and_links_its_successors(repo_site: Path, repo_portal: Portal) -> None:
     text = article_text(repo_site / "don-vi" / "pgddt-mau" / "index.html")
     office = repo_portal.offices["pgddt-mau"]
-    assert "Đơn vị đã chấm dứt hoạt động sau ngày 30/06/2025 (giải thể, chấm dứt hoạt động)." in text
+    assert "Đơn vị hoạt động đến hết ngày 30/06/2025 (giải thể, chấm dứt hoạt động); đơn vị kế thừa:" in text
     assert "Lý do chấm dứt Giải thể, chấm dứt hoạt động" in text
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
     html = (repo_site / "don-vi" / "pgddt-mau" / "index.html").read_text(encoding="utf-8")
@@ -422,7 +422,8 @@ def test_the_ended_office_page_says_so_and_links_its_successors(repo_site: Path,
         assert f'don-vi/{heir.office}/"' in html
         assert heir.took_over and heir.took_over in text
     successor = article_text(repo_site / "don-vi" / "so-gddt-mau" / "index.html")
-    assert "Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (chấm dứt sau ngày 30/06/2025)" in successor
+    assert ("Kế thừa từ Phòng Giáo dục và Đào tạo huyện Mẫu (dữ liệu mẫu) (hoạt động đến hết ngày 30/06/2025)"
+            in successor)
 
 
 @pytest.mark.build

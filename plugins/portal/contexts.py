@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from . import fulltext, wording
 from .dates import PartialDate, SchoolYear
 from .dependencies import SHOWN_BY_NAME
-from .diff import BodyDiff, DayDiff, OfficeDiff, YearChanges
+from .diff import BodyDiff, Change, DayDiff, OfficeDiff, YearChanges
 from .diff_report import ChangeGroup
 from .model import Activity, Body, Document, Duty, LegalBasis, Membership, Office, Original, Person, School, Subject
 from .view import HomeGroup, LeaderSince, Seat
@@ -99,6 +99,16 @@ class DiffEntry:
 
 
 @dataclass(frozen=True)
+class ChangesLink:
+    """A change page, as a school's or an office's page links it: the office compared (the
+    ended one, across a succession) and the two years."""
+
+    office: Office
+    old_year: SchoolYear
+    new_year: SchoolYear
+
+
+@dataclass(frozen=True)
 class YearChangesEntry:
     changes: YearChanges
     office: Office
@@ -144,6 +154,10 @@ class OfficeYearSection:
     year: SchoolYear
     bodies: tuple[Body, ...] = field(metadata=SHOWN_BY_NAME)  # the top-level ones
     documents: tuple[Document, ...]
+    # The change pages of the year: its own against the year before, and those of the ended
+    # offices it carries on.
+    changes: tuple[ChangesLink, ...] = ()
+    changes_in_year: bool = False  # its page of changes within the year exists
 
 
 @dataclass(frozen=True)
@@ -155,12 +169,23 @@ class Heir:
 
 
 @dataclass(frozen=True)
+class Predecessor:
+    """An office that ended and named this one as a successor, with its last school year on
+    the portal (None: it published none): an heir with no year of its own yet points there."""
+
+    office: Office
+    last_year: SchoolYear | None
+
+
+@dataclass(frozen=True)
 class OfficePage(PageContext):
     office: Office
     parent: Office | None
     successors: tuple[Heir, ...]
-    predecessors: tuple[Office, ...]  # offices that ended and named this one as a successor
+    predecessors: tuple[Predecessor, ...]
     years: tuple[OfficeYearSection, ...]  # oldest first
+    # An ended office: the change pages from its last year to a successor's year carrying it on.
+    carried_on: tuple[ChangesLink, ...] = ()
 
     def summary(self) -> str:
         return " · ".join(p for p in (wording.office_kind_name(self.office.kind), self.office.place or "") if p)
@@ -175,6 +200,7 @@ class ManagedYears:
 
     office: Office
     years: tuple[SchoolYear, ...]
+    heirs: tuple[Office, ...] = ()  # who carries on the office's work, when it ended
 
 
 @dataclass(frozen=True)
@@ -245,6 +271,11 @@ class SchoolYearPage(PageContext):
     # the school it merged into, if any.
     closes: bool
     successor: School | None
+    office_heirs: tuple[Office, ...] = ()  # who carries on the office's work, when it ended
+    # The year's change page (against the school's previous year), and what it says of the
+    # school itself (OfficeDiff.of_school).
+    changes: ChangesLink | None = None
+    school_changes: tuple[Change, ...] = ()
 
     def summary(self) -> str:
         parts = (wording.level_name(self.school.level), self.office.short_name, f"năm học {self.year}")

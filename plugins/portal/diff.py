@@ -211,6 +211,15 @@ class OfficeDiff:
     def total(self) -> int:
         return sum(n for _, n in self.counts)
 
+    def of_school(self, school_id: str) -> tuple[Change, ...]:
+        """The changes of a school as a unit of the lists, as the change page lists them: it
+        joined, left or moved between clusters or inter-school groups, became or stopped being
+        a group's lead school, was renamed or merged, or a school merged into it. A person's
+        change of unit to or from it is that person's, not the school's."""
+        return tuple(c for c in self.changes if c.target_type in ("school", "post") and (
+            (c.target_type == "school" and c.target == school_id)
+            or any(school_id in (f.old_id, f.new_id) for f in c.fields)))
+
     def body(self, body_id: str) -> BodyDiff:
         for body in self.bodies:
             if body.body == body_id:

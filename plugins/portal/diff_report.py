@@ -221,11 +221,10 @@ def format_text(diff: OfficeDiff | BodyDiff | YearChanges) -> str:
     lines = [f"Thay đổi {years}: {diff.office_name} (mã {diff.office})"]
     if diff.sample:
         lines.append(_SAMPLE_LINE)
-    until = wording.iso_date_text(diff.office_valid_until)
-    if until:
+    if diff.office_valid_until:
         names = ", ".join(x.name for x in diff.office_successors)
         successor = f"; đơn vị kế thừa: {names}" if names else ""
-        lines.append(f"Đơn vị hoạt động đến hết ngày {until}{successor}.")
+        lines.append(f"Đơn vị {wording.active_until(diff.office_valid_until)}{successor}.")
     lines.append("")
     lines += _count_lines(diff.counts, diff.unchanged_members)
     lines += _grouped_lines(diff.changes, with_bodies=True)

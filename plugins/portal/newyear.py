@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from . import commands, newyear_text, terms
+from . import commands, newyear_text, terms, wording
 from .carried_rows import carried_row, closed_schools
 from .dates import SchoolYear
 from .diff import office_years
@@ -163,7 +163,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
         # Its last year on file may be years before its end (Dầu Tiếng: 2023-2024, ended 30/6/2025).
         to = () if new == SchoolYear(old.start + 1) else ("--to", str(new))
         raise NewYearError(
-            f"{office.name} hoạt động đến hết ngày {office.valid_until.vietnamese()}, nên năm học {new} do đơn vị "
+            f"{office.name} {wording.active_until(office.valid_until)}, nên năm học {new} do đơn vị "
             "này tự bắt đầu "
             f"({commands.NEW_YEAR.line('--office', office.id, *to)}); đơn vị kế thừa bắt đầu từ năm học {first}: "
             f"{commands.NEW_YEAR.line('--office', office.id, '--successor', successor_id, '--to', str(first))}.")

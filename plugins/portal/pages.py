@@ -23,6 +23,7 @@ from .contexts import (
     BodyDiffPage,
     BodyPage,
     BodyTree,
+    ChangesLink,
     ChildBody,
     CitedOriginal,
     DaySection,
@@ -43,6 +44,7 @@ from .contexts import (
     OfficeYearSection,
     PageContext,
     PersonPage,
+    Predecessor,
     PrintHeader,
     RoleDuties,
     RosterSpan,
@@ -122,6 +124,10 @@ class Pages:
         # Where a year page and a body page link to the change since the previous year.
         self.previous_year: dict[tuple[str, SchoolYear], SchoolYear] = {
             (d.office, d.new_year): d.old_year for d in self.diffs}
+        # The change pages of an office's year: its own, then those of the ended offices it carries on.
+        self.diffs_into: dict[tuple[str, SchoolYear], list[diff.OfficeDiff]] = defaultdict(list)
+        for d in sorted(self.diffs, key=lambda d: d.office != d.new_office):
+            self.diffs_into[(d.new_office, d.new_year)].append(d)
         # Computed once: the year pages link the calendars, the build writes them (calendar_files).
         self.calendar_events = calendar.plan_events(portal, self.urls)
         self.calendars = {(oy.school_year, oy.office) for oy in self.calendar_events}
@@ -228,13 +234,32 @@ class Pages:
             if not wanted(self.url("office", office=office.id)):
                 continue
             years = sorted((oy for oy in p.office_years if oy.office == office.id), key=lambda oy: oy.school_year)
-            sections = tuple(OfficeYearSection(oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)),
-                                               self._documents(oy)) for oy in years)
+            sections = tuple(OfficeYearSection(
+                oy.school_year, tuple(self._top_bodies(office.id, oy.school_year)), self._documents(oy),
+                tuple(self._changes_link(d) for d in self.diffs_into.get((office.id, oy.school_year), ())),
+                (office.id, oy.school_year) in self.within) for oy in years)
+            carried_on = tuple(self._changes_link(d) for d in self.diffs
+                               if d.office == office.id and d.new_office != office.id)
             heirs = tuple(Heir(p.offices[x.office], x.took_over) for x in office.successors if x.office in p.offices)
-            context = OfficePage(office, p.offices.get(office.parent or ""), heirs,
-                                 tuple(self._predecessors.get(office.id, ())), sections)
+            before = tuple(Predecessor(o, max(diff.office_years(p, o.id), default=None))
+                           for o in self._predecessors.get(office.id, ()))
+            context = OfficePage(office, p.offices.get(office.parent or ""), heirs, before, sections, carried_on)
             yield PageSpec(self.url("office", office=office.id), office.name, "office.html", context,
                            edit_path="data/offices.yml", filters={"don_vi": [office.short_name]})
+
+    def _changes_link(self, d: diff.OfficeDiff) -> ChangesLink:
+        return ChangesLink(self.portal.offices[d.office], d.old_year, d.new_year)
+
+    def _year_changes_of_school(self, school: School, year: SchoolYear, office: Office,
+                                years: tuple[SchoolYear, ...]) -> diff.OfficeDiff | None:
+        """The change page of a school's year: the one comparing it with the school's previous
+        year (under the office that published that year: an ended office across a succession),
+        else the office's own; None when the year has none."""
+        candidates = self.diffs_into.get((office.id, year), [])
+        index = years.index(year)
+        compared = self.view.publisher(school, years[index - 1]) if index else office.id
+        return (next((d for d in candidates if d.office == compared), None)
+                or next((d for d in candidates if d.office == office.id), None))
 
     @cached_property
     def _predecessors(self) -> dict[str, list[Office]]:
@@ -253,7 +278,9 @@ class Pages:
                 runs[-1][1].append(year)
             else:
                 runs.append((office, [year]))
-        return tuple(ManagedYears(self.portal.offices[office], tuple(run)) for office, run in runs)
+        offices = self.portal.offices
+        return tuple(ManagedYears(offices[office], tuple(run), self.view.heirs(offices[office]))
+                     for office, run in runs)
 
     def school_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p, v = self.portal, self.view
@@ -279,6 +306,7 @@ class Pages:
                 leaders, jumps = self._subject_leaders(office, year)
                 name = wording.school_name(school, year)
                 closes = school.ended_before(SchoolYear(year.start + 1))
+                changes = self._year_changes_of_school(school, year, office, years)
                 yield PageSpec(
                     self.url("school_year", school=school.id, year=year),
                     f"{name} — năm học {year}", "school_year.html",
@@ -287,7 +315,10 @@ class Pages:
                         clusters=tuple(self._school_body(s) for s in seats if s.body.kind == "cum-chuyen-mon"),
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
                         subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff),
-                        closes=closes, successor=p.schools.get(school.successor or "") if closes else None),
+                        closes=closes, successor=p.schools.get(school.successor or "") if closes else None,
+                        office_heirs=v.heirs(office),
+                        changes=self._changes_link(changes) if changes else None,
+                        school_changes=changes.of_school(school.id) if changes else ()),
                     edit_path=school.source.file,
                     filters={"nam_hoc": [year.label], "truong": [school.name],
                              "don_vi": [office.short_name]})

@@ -26,7 +26,6 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     return {
         "date": wording.date_text,
         "issue_date": wording.issue_date_text,
-        "isodate": wording.iso_date_text,
         "role": wording.role_name,
         "role_as_read": wording.role_as_read,
         "body_kind": wording.body_kind_name,
@@ -34,6 +33,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "office_kind": wording.office_kind_name,
         "level": wording.level_name,
         "end_reason": wording.end_reason_name,
+        "active_until": wording.active_until,
         "contact_label": wording.contact_label,
         "original_label": wording.original_label,
         "page_citation": wording.page_citation,

@@ -26,6 +26,8 @@ class HomeGroup:
     office: Office
     year: SchoolYear
     schools: list[School]
+    # Who carries the office's work on, when it ended (said beside its schools).
+    heirs: tuple[Office, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,10 @@ class View:
                  for y in self.years_of_office.get(o, ()) if y > year]
         return bool(later) and school.ended_before(max(later))
 
+    def heirs(self, office: Office) -> tuple[Office, ...]:
+        """The offices that carry on the work of an office that ended (its `successors`)."""
+        return tuple(self.portal.offices[x.office] for x in office.successors if x.office in self.portal.offices)
+
     def home_groups(self) -> list[HomeGroup]:
         """Every current school that has a page, once, under its own latest year and the office
         that published it (a school that closed is not offered: its pages stay, reached from its
@@ -240,7 +246,8 @@ class View:
             years = self.school_years(school.id)
             if years and not self.closed_after(school, years[-1]):
                 grouped[(self.publisher(school, years[-1]), years[-1])].append(school)
-        groups = [HomeGroup(self.portal.offices[office], year, self.sorted_schools(schools))
+        groups = [HomeGroup(self.portal.offices[office], year, self.sorted_schools(schools),
+                            self.heirs(self.portal.offices[office]))
                   for (office, year), schools in grouped.items()]
         return sorted(groups, key=lambda g: (collation_key(g.office.name), g.office.id, -g.year.start))
 

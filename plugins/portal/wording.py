@@ -33,11 +33,6 @@ def issue_date_text(date: PartialDate | None) -> str:
     return f"{date.vietnamese()} (văn bản để trống {'ngày' if date.month else 'ngày, tháng'})"
 
 
-def iso_date_text(iso: str | None) -> str:
-    """date_text of a date kept as ISO text ('2025-06-30'), as a diff's summary keeps it."""
-    return date_text(PartialDate.parse(iso)) if iso else ""
-
-
 # Labels of the controlled vocabularies (vocab.py); a code without a label shows as itself.
 
 
@@ -95,6 +90,17 @@ def contact_label(field: str) -> str:
 def end_reason_name(reason: str) -> str:
     """Why an office ended: 'Giải thể, chấm dứt hoạt động'."""
     return vocab.OFFICE_END_REASONS.get(reason, reason)
+
+
+def active_until(day: PartialDate | str) -> str:
+    """The last day of an office that ended (its `valid_until`), as its page, its schools' and
+    years' pages, the change pages and the commands all say it: 'hoạt động đến hết ngày
+    30/06/2025' ('... đến hết tháng 06/2025' when the day is not known). A date kept as ISO
+    text (a diff's summary) reads the same."""
+    date = PartialDate.parse(day) if isinstance(day, str) else day
+    if date is None:
+        raise ValueError(f"not a date: {day!r}")
+    return f"hoạt động đến hết {'ngày ' if date.is_full else ''}{date.vietnamese()}"
 
 
 # "căn cứ" is no relation a document declares in `related`: the page's own index

@@ -15,7 +15,7 @@ import argparse
 import json
 from typing import Any
 
-from .. import commands
+from .. import commands, wording
 from ..commands import Exit
 from ..dates import SchoolYear
 from ..diff import (
@@ -125,13 +125,13 @@ def _no_successor_year(portal: Portal, office: str) -> str:
         last, year = carried
         heir = succession_office(portal, office, last, year)
         assert heir is not None
-        return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; các tổ chức của đơn vị này "
+        return (f" Đơn vị {office} {wording.active_until(ended.valid_until)}; các tổ chức của đơn vị này "
                 f"được {heir} tiếp tục từ năm học {year}: so sánh năm học {last} với năm học đó bằng "
                 f"{commands.DIFF.line('--office', office)}, các năm học sau bằng "
                 f"{commands.DIFF.line('--office', heir)}.")
     successors = ", ".join(s.office for s in ended.successors)
     start = commands.NEW_YEAR.line("--office", office, "--successor", ended.successors[0].office)
-    return (f" Đơn vị {office} hoạt động đến hết ngày {ended.valid_until.vietnamese()}; chưa có năm học nào của "
+    return (f" Đơn vị {office} {wording.active_until(ended.valid_until)}; chưa có năm học nào của "
             f"đơn vị kế thừa ({successors}) tiếp tục các tổ chức của đơn vị này. Gợi ý: bắt đầu năm học đó bằng "
             f"{start}.")
 
