@@ -232,7 +232,7 @@ def test_the_checks_closing_line_says_where_the_errors_are(tmp_path: Path) -> No
     (lambda config: config["theme"].update(name="materal"),
      "LỖI mkdocs.yml, mục theme: chưa cài giao diện (theme) 'materal' mà mkdocs.yml dùng"),
     (lambda config: config.update(site_descripton="Cổng thông tin"),
-     "CẢNH BÁO mkdocs.yml, mục site_descripton: MkDocs không biết mục 'site_descripton'"),
+     "LỖI mkdocs.yml, mục site_descripton: MkDocs không biết mục 'site_descripton'"),
 ])
 def test_the_check_runs_mkdocs_own_validation(tmp_path: Path, change: Callable[[dict[str, Any]], None],
                                               told: str) -> None:
@@ -541,3 +541,127 @@ def test_a_value_only_running_code_gives_is_said_to_be_unchecked(tmp_path: Path)
     assert ("CẢNH BÁO mkdocs.yml, mục copyright: giá trị 'python/object/apply:operator.add' chỉ có khi chạy "
             "mã Python") in checked.stdout
     assert build(root).returncode == 1  # MkDocs ran it: the build reads the text and refuses it
+
+
+# MkDocs' own validation, run by kiem-tra (portal_mkdocs/config_check.py)
+
+
+def _with_config(root: Path, written: str, *, dropped: str = "") -> None:
+    """mkdocs.yml as a clerk edits it by hand: `dropped` taken out, `written` added at its end."""
+    path = root / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(dropped, "") + written, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ('extra:\n  lien_he: !!python/object/apply:os.system ["echo chay > da-chay.txt"]\n', "extra.lien_he"),
+    ("extra:\n  x: !!python/name:khong_co.thu_gi\n", "extra.x"),
+    ("hooks:\n  - hooks/dem.py\n", "hooks"),
+    ("markdown_extensions:\n  - tien_ich_rieng\n", "markdown_extensions"),
+])
+def test_the_check_runs_no_code_of_mkdocs_yml(tmp_path: Path, written: str, key: str) -> None:
+    """The hostile review: MkDocs' loader ran `os.system` and its validation imported the hooks
+    (a hook importing a missing module ended kiem-tra with exit 3): kiem-tra runs neither, and
+    says once that MkDocs' validation was not run."""
+    root = clean_site(tmp_path)
+    (root / "hooks").mkdir()
+    code = "open('da-chay.txt', 'w').write('chạy')\nimport khong_co_mo_dun\n"
+    (root / "hooks/dem.py").write_text(code, encoding="utf-8")
+    (root / "tien_ich_rieng.py").write_text(code, encoding="utf-8")
+    _with_config(root, written)
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.OK, checked.stdout[-3000:] + checked.stderr[-3000:]
+    assert not (root / "da-chay.txt").exists()
+    said = [line for line in checked.stdout.splitlines() if "không chạy phần kiểm tra của MkDocs" in line]
+    assert said == [f"CẢNH BÁO mkdocs.yml: kiem-tra không chạy phần kiểm tra của MkDocs cho tệp này: mục {key} "
+                    + said[0].split(f"mục {key} ", 1)[1]], checked.stdout[-3000:]
+
+
+def test_a_python_tag_in_an_inherited_file_is_told_there(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    (root / "chung.yml").write_text("extra:\n  lam: !!python/object/apply:os.system ['echo > da-chay.txt']\n",
+                                    encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("INHERIT: chung.yml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    checked = cotcan("kiem-tra", cwd=root)
+    assert not (root / "da-chay.txt").exists()
+    assert "CẢNH BÁO chung.yml: kiem-tra không chạy phần kiểm tra của MkDocs" in checked.stdout, checked.stdout[-3000:]
+
+
+@pytest.mark.parametrize(("written", "dropped", "told"), [
+    ("markdown_extensions:\n  - toc:\n      permalink: true\n      bogus_opt: 3\n", "",
+     "LỖI mkdocs.yml, mục markdown_extensions: tiện ích Markdown 'toc' không có tùy chọn 'bogus_opt'"),
+    ("markdown_extensions:\n  - attr_list\n  - pymdownx.khong_co\n", "",
+     "LỖI mkdocs.yml, mục markdown_extensions: không nạp được tiện ích Markdown 'pymdownx.khong_co': chưa cài "
+     "mô-đun Python 'pymdownx.khong_co'"),
+    ('use_directory_urls: "có"\n', "use_directory_urls: true\n",
+     "LỖI mkdocs.yml, mục use_directory_urls: sai kiểu giá trị: cần true hoặc false, đang ghi một đoạn chữ."),
+    ("site_url: pgddt.example.edu.vn\n", "",
+     "LỖI mkdocs.yml, mục site_url: không phải một địa chỉ trang web đầy đủ"),
+    ("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $site/doan\n", "",
+     "LỖI mkdocs.yml, mục markdown_extensions[0].pymdownx.snippets.base_path: '!relative $site/doan' không dùng"),
+])
+def test_mkdocs_refusals_are_one_vietnamese_line(tmp_path: Path, written: str, dropped: str, told: str) -> None:
+    """The review: a traceback joined with "\\u000a", MkDocs' English ("Expected type: <class
+    'bool'>…", "The URL isn't valid…"), or nothing at all (a wrong `!relative`) while the build
+    refuses the file."""
+    root = clean_site(tmp_path)
+    _with_config(root, written, dropped=dropped)
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.DATA, checked.stdout[-3000:] + checked.stderr[-3000:]
+    [block] = errors(checked.stdout)
+    assert block.startswith(told), block
+    assert "\\u000a" not in block and "Traceback" not in block and "Expected" not in block
+    assert build(root).returncode == 1  # the build refuses it too
+
+
+def test_any_fault_of_mkdocs_validation_is_told_at_its_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plugin that cannot read its options (a module it needs missing) raised past the check: exit 3."""
+    def missing(*args: object) -> None:
+        raise ModuleNotFoundError("No module named 'lxml'")
+
+    monkeypatch.setattr(PortalPlugin, "load_config", missing)
+    checked = cotcan("kiem-tra", cwd=clean_site(tmp_path))
+    assert checked.returncode == Exit.DATA, checked.stdout[-3000:] + checked.stderr[-3000:]
+    assert [block.splitlines()[0] for block in errors(checked.stdout)] == [
+        "LỖI mkdocs.yml, mục plugins: chưa cài mô-đun Python 'lxml' mà mục này cần: cài gói của nó."]
+
+
+@pytest.mark.parametrize(("change", "told"), [
+    (lambda config: config.update(site_nam="Phòng GDĐT"),
+     "LỖI mkdocs.yml, mục site_nam: MkDocs không biết mục 'site_nam'"),
+    (lambda config: config.update(site_nam="Phòng GDĐT", strict=False),  # still built with --strict
+     "LỖI mkdocs.yml, mục site_nam: MkDocs không biết mục 'site_nam'"),
+    (lambda config: config["plugins"][0]["portal"].update(publisher2="Phòng GDĐT"),
+     "LỖI mkdocs.yml, mục plugins.portal.publisher2: MkDocs không biết mục 'publisher2'"),
+])
+def test_mkdocs_warnings_are_errors_as_in_the_strict_build(tmp_path: Path, change: Callable[[dict[str, Any]], None],
+                                                            told: str) -> None:
+    """Every documented build runs `mkdocs build --strict`: kiem-tra said 0 lỗi, the build
+    "Aborted with 1 configuration warnings in 'strict' mode!"."""
+    root = clean_site(tmp_path)
+    edit_config(root, change)
+    checked = cotcan("kiem-tra", cwd=root)
+    assert checked.returncode == Exit.DATA, checked.stdout[-3000:]
+    [block] = errors(checked.stdout)
+    assert block.startswith(told) and "--strict" in block, block
+    assert checked.stdout.rstrip().endswith(nothing_published(in_data=False, in_site=True))
+    assert build(root).returncode == 1
+
+
+def test_a_missing_docs_dir_is_told_once(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    _with_config(root, "docs_dir: noidung\n", dropped="docs_dir: content\n")
+    checked = cotcan("kiem-tra", cwd=root)
+    assert [block.splitlines()[0].split(":")[0] for block in errors(checked.stdout)] == ["LỖI mkdocs.yml, mục docs_dir"]
+
+
+def test_mkdocs_refusal_is_told_in_the_inherited_file_that_holds_it(tmp_path: Path) -> None:
+    root = clean_site(tmp_path)
+    (root / "cfg").mkdir()
+    (root / "cfg/chung.yml").write_text("site_nam: Sở GDĐT\nuse_directory_urls: 'có'\n", encoding="utf-8")
+    _with_config(root, "", dropped="use_directory_urls: true\n")
+    config = root / "mkdocs.yml"
+    config.write_text("INHERIT: cfg/chung.yml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    checked = cotcan("kiem-tra", cwd=root)
+    assert [block.splitlines()[0].split(":")[0] for block in errors(checked.stdout)] == [
+        "LỖI cfg/chung.yml, mục site_nam", "LỖI cfg/chung.yml, mục use_directory_urls"], checked.stdout[-3000:]

@@ -92,6 +92,11 @@ class Tagged:
     def runs_code(self) -> bool:
         return self.tag.startswith("tag:yaml.org,2002:python/object")
 
+    @property
+    def python(self) -> bool:
+        """A Python tag: MkDocs' loader imports a module (`python/name`) or runs code for it."""
+        return self.tag.startswith("tag:yaml.org,2002:python/")
+
 
 @dataclass(frozen=True)
 class SiteFile:
@@ -149,18 +154,19 @@ def _values_made_by_code(settings: Settings, redactor: Redactor) -> list[Problem
                     f"giá trị '{value.tag.removeprefix('tag:yaml.org,2002:')}' chỉ có khi chạy mã Python "
                     "(MkDocs chạy nó khi dựng trang), nên kiem-tra không đọc được để kiểm tra.",
                     hint="ghi giá trị này thành chữ để kiem-tra đọc được.", severity="warning")
-            for path, value in _tagged_values(settings.values, ()) if value.runs_code]
+            for path, value in tagged_values(settings.values) if value.runs_code]
 
 
-def _tagged_values(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Tagged]]:
+def tagged_values(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Tagged]]:
+    """Every `Tagged` value within `value`, with its key path."""
     if isinstance(value, Tagged):
         yield path, value
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            yield from _tagged_values(item, (*path, str(key)))
+            yield from tagged_values(item, (*path, str(key)))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _tagged_values(item, (*path, i))
+            yield from tagged_values(item, (*path, i))
 
 
 def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem]:

@@ -7,7 +7,8 @@ Python tags (`!!python/name:material.extensions.emoji.twemoji`, in Material's em
 stand for objects, not text, as they do in the build. Plugins are named as MkDocs names them:
 `search` under the theme `material` is `material/search` when that plugin is installed, a
 second `portal` is `portal #2`. What MkDocs itself validates (an unknown option, a plugin not
-installed) `cotcan kiem-tra` asks of the adapter (portal_mkdocs.config_check).
+installed) `cotcan kiem-tra` asks of the adapter (portal_mkdocs.config_check), which hands
+MkDocs the values read here: MkDocs' own loader, which runs Python tags, never reads the file.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ class SiteConfig:
     path: Path
     settings: Settings
     folders: tuple[Path, ...]
+    # The values as MkDocs loads them (INHERIT merged, !ENV read), plugins not renamed: what
+    # portal_mkdocs.config_check hands MkDocs' validation.
+    written: Mapping[str, Any]
 
     def files(self) -> Iterator[SiteFile]:
         """Every file of the folders, as the build checks them (site_checks.folder_files)."""
@@ -119,7 +123,7 @@ def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
             problems.append(Problem(settings.holder(tuple(key.split("."))), None, key,
                                     f"không có thư mục '{written}' ({folder.resolve()}).",
                                     expected="một thư mục có sẵn, tính từ thư mục chứa " + shown))
-    return SiteConfig(path, settings, tuple(folders)), problems
+    return SiteConfig(path, settings, tuple(folders), values), problems
 
 
 def inherited_sources(path: Path) -> tuple[SettingsSource, ...]:

@@ -200,7 +200,8 @@ def _actual(doc: YamlDocument, path: KeyPath, value: Any) -> str:
     return written if len(written) <= 80 else written[:77] + "..."
 
 
-def _type_name(types: str | list[str]) -> str:
+def type_name(types: str | list[str]) -> str:
+    """A JSON schema type, or several, in the clerk's words ("true hoặc false")."""
     names = [types] if isinstance(types, str) else types
     return " hoặc ".join(_TYPE_NAMES.get(t, t) for t in names)
 
@@ -279,7 +280,7 @@ def _problems(doc: YamlDocument, path: KeyPath, error: ValidationError) -> Itera
                                   hint=FORMER_FIELDS.get(str(name)) or _close(str(name), known)
                                   or "xóa trường này hoặc sửa tên.")
     elif kind == "type":
-        yield doc.problem(path, "sai kiểu giá trị.", expected=_type_name(value),
+        yield doc.problem(path, "sai kiểu giá trị.", expected=type_name(value),
                           actual=_actual(doc, path, instance), hint=_type_hint(doc, path, value, instance))
     elif kind == "enum":
         choices = [str(c) for c in value]

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from portal.errors import PortalError, os_reason
+from portal.validate import type_name
+from portal.wording import BLANK_VALUE
 
 KEPT = "Trang web đang có vẫn giữ nguyên."
 
@@ -89,23 +92,96 @@ def site_files_refused(problems: str) -> str:
     return f"Trang viết tay hoặc tên tệp của trang có lỗi:\n\n{problems}"
 
 
-_CONFIG_MESSAGES = (  # MkDocs' own words (mkdocs.config), and the clerk's
+def _not_installed(kind: str, name: str) -> str:
+    return f"chưa cài {kind} '{name}' mà mkdocs.yml dùng: cài gói của nó, hoặc xóa nó khỏi mkdocs.yml."
+
+
+# MkDocs' Python types (config_options.Type and its kin), as the schema names them (validate.type_name).
+_PYTHON_TYPES = {"bool": "boolean", "str": "string", "int": "integer", "list": "array", "dict": "object"}
+
+
+def _type(python: str) -> str:
+    return BLANK_VALUE if python == "NoneType" else type_name(_PYTHON_TYPES.get(python, python))
+
+
+def _wrong_type(expected: str, received: str) -> str:
+    names = re.findall(r"<class '(\w+)'>", expected) or [expected]
+    return f"sai kiểu giá trị: cần {' hoặc '.join(_type(name) for name in names)}, đang ghi {_type(received)}."
+
+
+def _extension_refused(extension: str, reason: str) -> str:
+    if missing := re.fullmatch(r"ModuleNotFoundError: No module named '([^']+)'", reason):
+        return (f"không nạp được tiện ích Markdown '{extension}': chưa cài mô-đun Python '{missing[1]}'. "
+                "Cài gói của nó, hoặc xóa nó khỏi markdown_extensions.")
+    if option := re.fullmatch(r"KeyError: '([^']+)'", reason):
+        return f"tiện ích Markdown '{extension}' không có tùy chọn '{option[1]}': xóa hoặc sửa tên tùy chọn."
+    return f"không nạp được tiện ích Markdown '{extension}': “{reason}”"
+
+
+_PLACES = {"directory": "thư mục", "file": "tệp"}
+_CONFIG_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    # MkDocs' own words (mkdocs.config.config_options), searched for in its message, and the clerk's.
     (re.compile(r"Unrecognised configuration name: (.+)"),
-     "MkDocs không biết mục '{0}' (viết sai tên, hoặc mục của bản MkDocs khác): xóa hoặc sửa tên mục."),
-    (re.compile(r'The "(.+)" plugin is not installed'),
-     "chưa cài tiện ích (plugin) '{0}' mà mkdocs.yml dùng: cài gói của nó, hoặc xóa nó khỏi plugins."),
+     lambda found: f"MkDocs không biết mục '{found[1]}' (viết sai tên, hoặc mục của bản MkDocs khác): "
+                   "xóa hoặc sửa tên mục."),
+    (re.compile(r'The "(.+)" plugin is not installed'), lambda found: _not_installed("tiện ích (plugin)", found[1])),
     (re.compile(r"Unrecognised theme name: '([^']+)'"),
-     "chưa cài giao diện (theme) '{0}' mà mkdocs.yml dùng: cài gói của nó, hoặc sửa tên (thường là 'material')."),
+     lambda found: _not_installed("giao diện (theme)", found[1]) + " Tên thường dùng là 'material'."),
+    (re.compile(r"Expected type: (.+) but received: <class '(\w+)'>"), lambda found: _wrong_type(found[1], found[2])),
+    (re.compile(r"Expected (?:a )?(list|dict|string|boolean)(?: of items)?,? (?:but a |got |but received: )"
+                r"<class '(\w+)'>"),
+     lambda found: _wrong_type({"list": "<class 'list'>", "dict": "<class 'dict'>", "string": "<class 'str'>",
+                                "boolean": "<class 'bool'>"}[found[1]], found[2])),
+    (re.compile(r"The URL isn't valid|Unable to parse the URL"),
+     lambda found: "không phải một địa chỉ trang web đầy đủ: cần bắt đầu bằng https:// (hoặc http://) rồi tên "
+                   "miền, ví dụ 'https://pgddt.example.edu.vn/'."),
+    (re.compile(r"The path '(.+)' isn't an existing (directory|file)"),
+     lambda found: f"không có {_PLACES[found[2]]} '{found[1]}'."),
+    (re.compile(r"The path set in custom_dir \('(.+)'\) does not exist"),
+     lambda found: f"không có thư mục '{found[1]}'."),
+    (re.compile(r"Failed to load extension '([^']+)'\.(?:.*\n)?(.*)$", re.DOTALL),
+     lambda found: _extension_refused(found[1], found[2].strip())),
+    (re.compile(r"ModuleNotFoundError: No module named '([^']+)'"),
+     lambda found: f"chưa cài mô-đun Python '{found[1]}' mà mục này cần: cài gói của nó."),
 )
 
+# Every build the project documents runs strict (README's `mkdocs build --strict`, the new site's
+# workflow, the shipped `strict: true`): MkDocs' warnings about mkdocs.yml stop it too.
+_STRICT = "Bản dựng chạy nghiêm ngặt (mkdocs build --strict): cảnh báo này của MkDocs cũng làm dừng dựng trang."
 
-def config_refused(message: str) -> str:
-    """An error or warning of MkDocs' validation of mkdocs.yml, in the clerk's words where
-    they are known, else MkDocs' own quoted."""
-    for pattern, said in _CONFIG_MESSAGES:
-        if found := pattern.match(message):
-            return said.format(*found.groups())
-    return f"MkDocs không chấp nhận giá trị này: “{message}”"
+
+def config_refused(message: str, warning: bool = False) -> str:
+    """An error or warning of MkDocs' validation of mkdocs.yml (the option's name already taken
+    off), in the clerk's words where it is known, else its last line quoted (a Markdown
+    extension's error comes with a traceback); a warning says that the build refuses it too."""
+    said = next((say(found) for pattern, say in _CONFIG_MESSAGES if (found := pattern.search(message))), None)
+    if said is None:
+        last = next((line.strip() for line in reversed(message.splitlines()) if line.strip()), "")
+        said = f"MkDocs không chấp nhận giá trị này: “{last}”"
+    return f"{said} {_STRICT}" if warning else said
+
+
+def config_not_validated(key: str, reason: str) -> str:
+    """The one warning of a mkdocs.yml whose MkDocs validation kiem-tra does not run, and why."""
+    return (f"kiem-tra không chạy phần kiểm tra của MkDocs cho tệp này: mục {key} {reason} (MkDocs chạy nó khi "
+            "dựng trang), mà kiem-tra không chạy mã. Lỗi MkDocs tìm ra (mục sai tên, tiện ích chưa cài…) chỉ hiện "
+            "khi dựng trang.")
+
+
+def made_by_code(tag: str) -> str:
+    return f"có giá trị '{tag.removeprefix('tag:yaml.org,2002:')}' chỉ có khi chạy mã Python"
+
+
+HOOKS_RUN_CODE = "nạp mã Python của trang"
+
+
+def extension_in_site(extension: str) -> str:
+    return f"dùng tiện ích Markdown '{extension}' là mã Python trong thư mục của trang"
+
+
+def relative_refused(written: str) -> str:
+    return (f"'!relative {written}' không dùng được: sau !relative chỉ ghi $config_dir/… hoặc $docs_dir/…, hoặc "
+            "không ghi gì.")
 
 
 def site_settings_refused(shown: str, problems: str) -> str:

@@ -47,22 +47,25 @@ def _counts(portal: Portal) -> list[str]:
     return lines
 
 
-def _mkdocs_problems(config_file: Path) -> list[Problem]:
+def _mkdocs_problems(config_file: Path, told: list[Problem]) -> list[Problem]:
     """MkDocs' own validation of mkdocs.yml (an unknown option, a plugin or theme not
-    installed), from the adapter, where MkDocs is installed (the build needs it anyway)."""
+    installed), from the adapter, where MkDocs is installed (the build needs it anyway); what
+    site_config `told` already is not told twice."""
     if importlib.util.find_spec("mkdocs") is None:
         return []
     from portal_mkdocs.config_check import config_problems
 
-    return config_problems(config_file)
+    return config_problems(config_file, told)
 
 
 def _run(args: argparse.Namespace) -> int:
     data = existing_data(args.data)
     config_file = site_config_file(args.config_file, data)
     portal, problems = load(data, draft=args.draft)
-    in_site = [*site_problems(config_file, portal.redactor), *_mkdocs_problems(config_file)] \
-        if config_file is not None else []
+    in_site: list[Problem] = []
+    if config_file is not None:
+        in_site = site_problems(config_file, portal.redactor)
+        in_site += _mkdocs_problems(config_file, in_site)
     errors = [p for p in problems if p.severity == "error"]
     site_errors = [p for p in in_site if p.severity == "error"]
     if not errors and not site_errors:
