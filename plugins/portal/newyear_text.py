@@ -4,9 +4,10 @@ must change changed, so that the clerk's comments and layout stay.
 The comments nam-moi writes itself are worded here, once, and recognised by the same
 wording when a later year is copied: they are written anew for the new year, never carried
 on (a header copied into every later year would nest and grow, and say what is no longer
-true). The clerk's own comments at the top of the old file are carried, under one line
-naming the year they were first copied from (`carried_notes`): that line is the one comment
-of nam-moi's that a later copy reads, never re-dated or repeated.
+true). The clerk's own comments at the top of the old file are carried (`carried_notes`),
+each line labelled with the year it was written in ("# [2024-2025] …"), kept by later copies
+and never re-dated: any comment without the label is the old year's own, wherever the clerk
+put it among the carried lines.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ _COPIED_FROM = "# Năm học {year}: chép từ {source}."
 _KEPT = "# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old_year}; văn bản của năm cũ đã bỏ."
 _EDIT = "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường."
 _SUCCESSOR = "# Đơn vị kế thừa {office} ban hành năm học này thay đơn vị đã chấm dứt."
-_NOTES = "# Ghi chú chép từ năm học {old_year}:"
+_NOTES = "# Ghi chú chép từ các năm học trước, năm học viết ghi chú ở đầu mỗi dòng:"
+# The line over the carried notes of files written before each carried line said its year.
+_OLD_NOTES = "# Ghi chú chép từ năm học {old_year}:"
 _HANDED_ON = "# Trường nhận từ đơn vị đã chấm dứt: đơn vị này quản lý từ năm học này."
 _ADDED = "# Tiếp tục các tổ chức của {office} (năm học {old_year}), chép thêm bằng " + commands.NEW_YEAR.line() + "."
 # The first line of the year file of a new site (`cotcan tao-trang`): of its own year only.
@@ -37,8 +40,8 @@ _PLACEHOLDER = (
     "# sửa 'decision:' của các tổ chức.",
 )
 _OURS = tuple(re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", template)))
-              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _HANDED_ON, _ADDED, _NEW_SITE,
-                                 *_PLACEHOLDER))
+              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _OLD_NOTES, _HANDED_ON, _ADDED,
+                               _NEW_SITE, *_PLACEHOLDER))
 
 
 def new_site_header(year: SchoolYear, name: str) -> str:
@@ -60,32 +63,46 @@ def header(year: SchoolYear, old_year: SchoolYear, source: str, successor: str |
     return lines
 
 
-_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _NOTES.split("{old_year}")))
+_OLD_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _OLD_NOTES.split("{old_year}")))
+# A carried note: "# [2024-2025] …", the year it was written in.
+_CARRIED = re.compile(r"\s*# \[(\d{4}-\d{4})\](?: .*)?")
+
+
+def _labelled(line: str, year: str) -> str:
+    """A comment line with the year it was written in after its '#'."""
+    indent, text = line[:_indent(line)], line.lstrip(" ")[1:]
+    return f"{indent}# [{year}]" + (text if text.startswith(" ") or not text else f" {text}")
 
 
 def carried_notes(lead: list[str], old_year: SchoolYear) -> list[str]:
-    """The clerk's notes among the old file's first comment lines, for the new file: each
-    under one line naming the year it was first copied from. Notes under such a line (up to
-    the next of nam-moi's lines) were carried into the old year and keep their year; the
-    others were written in the old year and are labelled with it. Each year once, oldest first."""
-    by_year: dict[str, list[str]] = {}
-    label: str | None = None
+    """The clerk's notes among the old file's first comment lines, for the new file, each
+    line labelled with the year it was written in, under one line of nam-moi's. A line that
+    has the label keeps it; any other is the old year's own. Files written before the label
+    was on each line carried notes under "# Ghi chú chép từ năm học …": a line under it keeps
+    its year up to the first blank line or line of nam-moi's; what follows is the old year's
+    (the safe reading: a clerk's later note below the block is never dated years back). In
+    the file's order, the oldest year first."""
+    notes: list[tuple[str, str]] = []  # (year, line)
+    block: str | None = None  # the year of the old-style block the line is in
     for line in lead:
-        if (named := _NOTES_LABEL.fullmatch(line.strip())) is not None:
-            label = named.group(1)
+        if (carried := _CARRIED.fullmatch(line)) is not None:
+            notes.append((carried.group(1), line))
+        elif (named := _OLD_NOTES_LABEL.fullmatch(line.strip())) is not None:
+            block = named.group(1)
         elif written_by_new_year(line):
-            label = None
+            block = None
+        elif not line.strip():
+            block = None
+            notes.append((notes[-1][0] if notes else old_year.label, ""))  # a blank line goes with the one above
         else:
-            by_year.setdefault(label or old_year.label, []).append(line)
-    out = []
-    for year_label, notes in sorted(by_year.items()):
-        while notes and not notes[0].strip():
-            notes.pop(0)
-        while notes and not notes[-1].strip():
-            notes.pop()
-        if notes:
-            out += [_NOTES.format(old_year=year_label), *notes]
-    return out
+            year = block or old_year.label
+            notes.append((year, _labelled(line, year)))
+    out = [line for _, line in sorted(notes, key=lambda note: note[0])]
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1]:
+        out.pop()
+    return [_NOTES, *out] if out else []
 
 
 def plain_header(year: SchoolYear, source: str) -> str:
