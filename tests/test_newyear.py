@@ -547,3 +547,48 @@ def test_notes_carried_over_three_years_keep_the_year_they_were_written_in(sampl
         CARRIED, *carried, *of_2025,
         "# [2026-2027] Năm 2026-2027: Tổ Tin học đã có quyết định.",
         "# [2026-2027] Cụm 01 họp lần đầu ngày 15/9/2026."]
+
+
+def test_a_block_text_and_an_anchor_keep_their_layout_when_the_row_is_rewritten(sample_data: Path) -> None:
+    """Rows that lose their page: a folded note whose second line starts with '#' (text, no
+    comment), a literal note ending the row, and a row with an anchor (the checker refuses an
+    alias, not an anchor alone). Each keeps its layout (only the page line goes), the anchor
+    stays, and the data is what the new year holds."""
+    path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
+            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
+            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
+            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
+            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    folded = ("      - stt: 5\n"
+              "        person: mau-nguyen-van-phuc\n"
+              "        role: nhom-truong\n"
+              "        page: 3\n"
+              "        note: >-\n"
+              "          Phụ trách chuyên đề đọc hiểu\n"
+              "          # 12 theo Công văn 12/PGDĐT, là chữ của ghi chú\n")
+    literal = ("      - stt: 6\n"
+               "        person: mau-tran-thi-kim-oanh\n"
+               "        role: uy-vien\n"
+               "        page: 3\n"
+               "        note: |\n"
+               "          Kiêm thư ký\n"
+               "          từ tháng 10\n")
+    anchored = ("      - &nhung {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, unit: mau-th-thcs-suoi-da, "
+                "page: 3}    # xem lại chức vụ\n")
+    assert rows in text
+    path.write_text(text.replace(rows, folded + literal + anchored), encoding="utf-8")
+    old = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    started(sample_data, "pgddt-mau")
+    written = (sample_data / "years" / "2025-2026" / "pgddt-mau.yml").read_text(encoding="utf-8")
+    assert folded.replace("        page: 3\n", "") in written
+    assert literal.replace("        page: 3\n", "") in written
+    assert ("      - &nhung {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, unit: mau-th-thcs-suoi-da}"
+            "    # xem lại chức vụ\n") in written
+    assert "# 12 theo Công văn" not in written.replace(folded.splitlines()[-1], "")  # no copy as a comment
+    new = {b["id"]: b for b in yaml.safe_load(written)["bodies"]}
+    van = next(body for body in old["bodies"] if body["id"] == "mau-to-cot-can-ngu-van")
+    assert new[van["id"]]["members"] == [{k: v for k, v in row.items() if k != "page"} for row in van["members"]]

@@ -210,11 +210,40 @@ def _comment_start(line: str) -> int | None:
     return end if line[end:].lstrip().startswith("#") else None
 
 
+# A field whose value is a block scalar (`note: >-`, `note: |`), its text on the lines below.
+_BLOCK_SCALAR = re.compile(r"^(\s*(?:-\s+)?)[^\s#&*][^#]*?:\s+(?:&\S+\s+)?[|>][-+1-9]*\s*(?:#.*)?$")
+# A row with an anchor (`- &name {…}`, `- &name` over a block): the checker refuses an alias of a
+# row, not the anchor, which stays.
+_ANCHOR = re.compile(r"^(\s*-\s+)&[^\s{}\[\],]+[ \t]*")
+
+
+def _in_text(lines: Sequence[str]) -> list[bool]:
+    """Whether each line is the text of a block scalar: a line of it that starts with '#' is
+    text, not a comment. The text is every line below the field more indented than its key
+    (and the blank lines between them)."""
+    inside = [False] * len(lines)
+    j = 0
+    while j < len(lines):
+        opened = None if _is_comment(lines[j]) else _BLOCK_SCALAR.match(lines[j])
+        j += 1
+        if opened is None:
+            continue
+        key, last, k = len(opened.group(1)), j - 1, j
+        while k < len(lines) and (not lines[k].strip() or _indent(lines[k]) > key):
+            last = k if lines[k].strip() else last
+            k += 1
+        inside[j:last + 1] = [True] * (last + 1 - j)  # blank lines after the text are the list's
+        j = last + 1
+    return inside
+
+
 def _row_comments(segment: list[str], indent: int) -> list[str]:
     """The comments of a row's lines, each on a line of its own at `indent`: a row written
-    anew keeps them above it."""
+    anew keeps them above it. The text of a block scalar is no comment: it is in the value."""
     out = []
-    for line in segment:
+    for line, text in zip(segment, _in_text(segment), strict=True):
+        if text:
+            continue
         if _is_comment(line):
             out.append(line)
         elif (at := _comment_start(line)) is not None:
@@ -225,15 +254,17 @@ def _row_comments(segment: list[str], indent: int) -> list[str]:
 def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None:
     """A block row's lines with only the fields that changed edited: a field left out goes
     (its comments stay, as lines of their own), a changed one-line value is replaced before
-    its trailing comment, every other line stays as the clerk wrote it. None when the row is
-    not a block of one field a line (with its value on that line when it changed)."""
+    its trailing comment, every other line stays as the clerk wrote it (a block scalar's text
+    among them). None when the row is not a block of one field a line (with its value on that
+    line when it changed)."""
     if not (isinstance(old, dict) and isinstance(new, dict)) or [k for k in old if k in new] != list(new):
         return None
     indent = _indent(segment[0]) + 2
+    text = _in_text(segment)
     parts: list[tuple[str, list[str]]] = []
     for j, line in enumerate(segment):
         found = _ROW_KEY.match(line)
-        if j == 0 or (found and not _is_comment(line) and _indent(line) == indent):
+        if j == 0 or (found and not text[j] and not _is_comment(line) and _indent(line) == indent):
             if found is None or found.group(2) not in old:
                 return None
             parts.append((found.group(2), [line]))
@@ -247,7 +278,8 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
             out.extend(_row_comments(lines, indent))
         elif new[key] == old[key]:
             out.extend(lines)
-        elif all(_is_comment(line) for line in lines[1:]):
+        elif all(_is_comment(line) and not inside for line, inside in zip(lines[1:], _in_text(lines)[1:],
+                                                                          strict=True)):
             line, at = lines[0], _comment_start(lines[0])
             written = _ROW_KEY.match(line)
             assert written is not None
@@ -260,7 +292,8 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
     if not out[first].lstrip().startswith("- "):  # the row's first field went: the next opens it
         out[first] = f"{' ' * (indent - 2)}- {out[first].lstrip()}"
     try:
-        same = yaml.safe_load("\n".join(line[indent - 2:] for line in out)) == [new]
+        # With its final line break: a literal block's text (`note: |`) ends with one.
+        same = yaml.safe_load("".join(line[indent - 2:] + "\n" for line in out)) == [new]
     except yaml.YAMLError:
         same = False
     return out if same else None
@@ -269,7 +302,11 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
 def edited_row(segment: list[str], old: Any, new: Any) -> list[str]:
     """A row's lines (`segment`, its trailing comment lines left out) for its new value, with
     the clerk's comments kept: edited in place when it is a block; a row in braces on one
-    line keeps its trailing comment; any other row is written anew with its comments above."""
+    line keeps its trailing comment; any other row is written anew with its comments above.
+    A row's anchor (`- &name …`) stays on it, for the aliases that name it."""
+    anchor = _ANCHOR.match(segment[0])
+    if anchor is not None:
+        return _anchored(segment, anchor, old, new)
     indent = _indent(segment[0])
     flow = segment[0].lstrip()[1:].lstrip().startswith("{")
     if not flow and (edited := _edited_in_place(segment, old, new)) is not None:
@@ -281,22 +318,43 @@ def edited_row(segment: list[str], old: Any, new: Any) -> list[str]:
     return [*_row_comments(segment, indent), *written]
 
 
+def _anchored(segment: list[str], anchor: re.Match[str], old: Any, new: Any) -> list[str]:
+    """A row with an anchor, edited as `edited_row` edits it, the anchor kept where it was: on
+    the row in braces (`- &name {…}`), or on its own line over the block (`- &name`). An anchor
+    on a row's first key (`- &name stt: 6`, which names the key, not the row) is in doubt: the
+    row is left as the clerk wrote it (the caller's check finds what did not change)."""
+    rest = segment[0][anchor.end():]
+    if rest.startswith("{"):
+        lines = edited_row([anchor.group(1) + rest, *segment[1:]], old, new)
+        at = next(j for j, line in enumerate(lines) if not _is_comment(line))
+        lines[at] = anchor.group(0) + lines[at].lstrip()[1:].lstrip()
+        return lines
+    if rest.strip() and not rest.lstrip().startswith("#"):
+        return segment
+    indent = _indent(segment[0]) + 2
+    written = _item_lines(new, indent - 2, False)
+    return [segment[0], *_row_comments(segment[1:], indent), " " * indent + written[0][indent:], *written[1:]]
+
+
 def edit_rows(block: list[str], old: Sequence[Any], new: Rows) -> list[str]:
     """A list's lines with each row that changed written anew (`edited_row`: in its own style,
     one line in braces or a block, keeping its comments) and each row left out dropped;
     comments between rows are kept. A layout it does not understand is returned unchanged
     (the caller checks the result)."""
-    starts = [j for j, line in enumerate(block) if not _is_comment(line) and line.lstrip().startswith("-")]
+    text = _in_text(block)
+    starts = [j for j, line in enumerate(block)
+              if not text[j] and not _is_comment(line) and line.lstrip().startswith("-")]
     if not starts or len({_indent(block[j]) for j in starts}) != 1 or len(starts) != len(old) or len(old) != len(new):
         return block
     out = block[:starts[0]]
     for k, start in enumerate(starts):
-        segment = block[start:starts[k + 1] if k + 1 < len(starts) else len(block)]
+        stop = starts[k + 1] if k + 1 < len(starts) else len(block)
+        segment = block[start:stop]
         if new[k] == old[k]:
             out.extend(segment)
             continue
         end = len(segment)
-        while end > 1 and _is_comment(segment[end - 1]):
+        while end > 1 and _is_comment(segment[end - 1]) and not text[start + end - 1]:
             end -= 1
         if new[k] is not None:
             out.extend(edited_row(segment[:end], old[k], new[k]))
