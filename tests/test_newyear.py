@@ -53,7 +53,7 @@ def test_copies_the_last_year_keeping_ids(sample_data: Path) -> None:
     assert "cotcan so-sanh --office pgddt-mau --from 2024-2025 --to 2025-2026" in result.stdout
 
     text = target.read_text(encoding="utf-8")
-    assert "# DỮ LIỆU MẪU, KHÔNG CÓ THẬT." in text  # the old comments are kept
+    assert "# [2024-2025] DỮ LIỆU MẪU, KHÔNG CÓ THẬT." in text  # the old comments are kept, with their year
     data = yaml.safe_load(text)
     old = yaml.safe_load((sample_data / "years" / "2024-2025" / "pgddt-mau.yml").read_text(encoding="utf-8"))
     assert data["school_year"] == "2025-2026"
@@ -243,14 +243,29 @@ def leading_comments(path: Path) -> list[str]:
     return lines[:next(i for i, line in enumerate(lines) if not line.startswith("#"))]
 
 
+CARRIED = "# Ghi chú chép từ các năm học trước, năm học viết ghi chú ở đầu mỗi dòng:"
+
+
+def labelled(year: str, notes: list[str]) -> list[str]:
+    """Comment lines as nam-moi carries them, each with the year it was written in."""
+    return [f"# [{year}] {line.removeprefix('#').removeprefix(' ')}" if line.strip("# ") else f"# [{year}]"
+            for line in notes]
+
+
 def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once(repo_data: Path) -> None:
     """The Sở's second and third years: no successor's line (it succeeds no one in them), no
-    "schools received" line, and the clerk's notes once, under one line, not nested, naming
-    the year they were first copied from (the Phòng's 2024-2025), not the year before each."""
+    "schools received" line, and the clerk's notes once, not nested, each line naming the year
+    it was written in (the Phòng's 2024-2025), not the year before each. The Sở's 2025-2026 was
+    written before each carried line said its year (one line over the block): its block is read
+    up to its first blank line, and the note the clerk added below that is 2025-2026's own."""
     successor_line = "# Đơn vị kế thừa so-gddt-mau ban hành năm học này thay đơn vị đã chấm dứt."
-    first = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-mau.yml")
+    path = repo_data / "years" / "2025-2026" / "so-gddt-mau.yml"
+    first = leading_comments(path)
     assert successor_line in first  # the first year, copied from the Phòng that ended
     notes = first[first.index("# Ghi chú chép từ năm học 2024-2025:") + 1:]
+    own = "# Ghi chú năm 2025-2026: Sở tiếp nhận cụm 01 từ 01/07/2025."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nschool_year:", f"\n\n{own}\nschool_year:", 1), encoding="utf-8")
     started(repo_data, "so-gddt-mau")
     started(repo_data, "so-gddt-mau")
     for year, old in (("2026-2027", "2025-2026"), ("2027-2028", "2026-2027")):
@@ -259,7 +274,9 @@ def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once
             f"# Năm học {year}: chép từ data/years/{old}/so-gddt-mau.yml.",
             f"# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old}; văn bản của năm cũ đã bỏ.",
             "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
-            "# Ghi chú chép từ năm học 2024-2025:", *notes]
+            CARRIED, *labelled("2024-2025", notes)]
+        assert path.read_text(encoding="utf-8").splitlines()[len(notes) + 4:len(notes) + 6] == [
+            "", "# [2025-2026] Ghi chú năm 2025-2026: Sở tiếp nhận cụm 01 từ 01/07/2025."]
         assert "# Trường nhận từ đơn vị đã chấm dứt" not in path.read_text(encoding="utf-8")
         assert year_file(repo_data, year, "so-gddt-mau")["schools"] == year_file(
             repo_data, "2025-2026", "so-gddt-mau")["schools"]
@@ -284,7 +301,8 @@ def test_a_successor_s_first_year_still_says_whom_it_carries_on(repo_data: Path)
     started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
     header = leading_comments(repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml")
     assert "# Đơn vị kế thừa so-gddt-tp-hcm ban hành năm học này thay đơn vị đã chấm dứt." in header
-    assert header.count("# Ghi chú chép từ năm học 2024-2025:") == 1
+    assert header.count(CARRIED) == 1 and "# Ghi chú chép từ năm học 2024-2025:" not in header
+    assert header[header.index(CARRIED) + 1].startswith("# [2024-2025] ")
 
 
 def close_an_nhon(data: Path) -> None:
@@ -485,29 +503,92 @@ def test_a_clerk_s_comments_inside_a_row_are_kept_when_the_row_is_rewritten(samp
     assert van["members"] == [{k: v for k, v in row.items() if k != "page"} for row in was["members"]]
 
 
-def test_notes_carried_over_three_years_keep_the_year_they_were_first_copied_from(sample_data: Path) -> None:
-    """2024-2025's notes, carried into 2025-2026 and again into 2026-2027, stay under one
-    "2024-2025" line; a note the clerk wrote in 2025-2026 (above the header, and one between
-    the header's lines) comes under one "2025-2026" line; no label piles up or is re-dated."""
-    first = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
-    notes = leading_comments(first)
-    assert notes and not any("Ghi chú chép" in line for line in notes)
+def insert_notes(path: Path, notes: dict[int, str]) -> None:
+    """A clerk's comment lines added at the top of a year file, each before the line of that
+    index (as the file stands before any is added)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for at, note in sorted(notes.items(), reverse=True):
+        lines[at:at] = note.split("\n")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_notes_carried_over_three_years_keep_the_year_they_were_written_in(sample_data: Path) -> None:
+    """2024-2025's notes are carried into every later year, each line labelled 2024-2025. Each
+    year the clerk writes a note somewhere else among the first lines: above the header, between
+    its lines, below the carried notes just above `school_year:`, in the middle of the carried
+    notes. Each is labelled with the year it was written in, and keeps it; none is re-dated, no
+    label piles up."""
+    years = ("2025-2026", "2026-2027", "2027-2028")
+    notes = leading_comments(sample_data / "years" / "2024-2025" / "pgddt-mau.yml")
+    assert len(notes) > 2 and not any("Ghi chú chép" in line for line in notes)
+    carried = labelled("2024-2025", notes)
     started(sample_data, "pgddt-mau")
-    second = sample_data / "years" / "2025-2026" / "pgddt-mau.yml"
-    header = leading_comments(second)
-    assert header[3:] == ["# Ghi chú chép từ năm học 2024-2025:", *notes]
-    text = second.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    lines[2:2] = ["#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]
-    second.write_text("#Năm 2025-2026: chờ quyết định kiện toàn của Sở.\n#\n" + "\n".join(lines) + "\n",
-                      encoding="utf-8")
+    second = sample_data / "years" / years[0] / "pgddt-mau.yml"
+    assert leading_comments(second)[3:] == [CARRIED, *carried]
+    ended = 4 + len(carried)  # the line after the carried notes: school_year
+    insert_notes(second, {0: "#Năm 2025-2026: chờ quyết định kiện toàn của Sở.\n#",
+                          2: "#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  ",
+                          ended: "# Ghi chú năm 2025-2026: Sở tiếp nhận cụm 01 từ 01/07/2025."})
     started(sample_data, "pgddt-mau")
-    third = leading_comments(sample_data / "years" / "2026-2027" / "pgddt-mau.yml")
-    assert third == [
+    third = sample_data / "years" / years[1] / "pgddt-mau.yml"
+    of_2025 = ["# [2025-2026] Năm 2025-2026: chờ quyết định kiện toàn của Sở.", "# [2025-2026]",
+               "# [2025-2026]   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  ",
+               "# [2025-2026] Ghi chú năm 2025-2026: Sở tiếp nhận cụm 01 từ 01/07/2025."]
+    assert leading_comments(third) == [
         "# Năm học 2026-2027: chép từ data/years/2025-2026/pgddt-mau.yml.",
         "# Tổ chức, thành viên và nhiệm vụ giữ như năm học 2025-2026; văn bản của năm cũ đã bỏ.",
         "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường.",
-        "# Ghi chú chép từ năm học 2024-2025:", *notes,
-        "# Ghi chú chép từ năm học 2025-2026:",
-        "#Năm 2025-2026: chờ quyết định kiện toàn của Sở.", "#",
-        "#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  "]
+        CARRIED, *carried, *of_2025]
+    # 2026-2027: one note among the 2024-2025 lines, one at the end of the carried lines.
+    insert_notes(third, {5: "# Năm 2026-2027: Tổ Tin học đã có quyết định.",
+                         4 + len(carried) + len(of_2025): "# Cụm 01 họp lần đầu ngày 15/9/2026."})
+    started(sample_data, "pgddt-mau")
+    assert leading_comments(sample_data / "years" / years[2] / "pgddt-mau.yml")[3:] == [
+        CARRIED, *carried, *of_2025,
+        "# [2026-2027] Năm 2026-2027: Tổ Tin học đã có quyết định.",
+        "# [2026-2027] Cụm 01 họp lần đầu ngày 15/9/2026."]
+
+
+def test_a_block_text_and_an_anchor_keep_their_layout_when_the_row_is_rewritten(sample_data: Path) -> None:
+    """Rows that lose their page: a folded note whose second line starts with '#' (text, no
+    comment), a literal note ending the row, and a row with an anchor (the checker refuses an
+    alias, not an anchor alone). Each keeps its layout (only the page line goes), the anchor
+    stays, and the data is what the new year holds."""
+    path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
+            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
+            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
+            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
+            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    folded = ("      - stt: 5\n"
+              "        person: mau-nguyen-van-phuc\n"
+              "        role: nhom-truong\n"
+              "        page: 3\n"
+              "        note: >-\n"
+              "          Phụ trách chuyên đề đọc hiểu\n"
+              "          # 12 theo Công văn 12/PGDĐT, là chữ của ghi chú\n")
+    literal = ("      - stt: 6\n"
+               "        person: mau-tran-thi-kim-oanh\n"
+               "        role: uy-vien\n"
+               "        page: 3\n"
+               "        note: |\n"
+               "          Kiêm thư ký\n"
+               "          từ tháng 10\n")
+    anchored = ("      - &nhung {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, unit: mau-th-thcs-suoi-da, "
+                "page: 3}    # xem lại chức vụ\n")
+    assert rows in text
+    path.write_text(text.replace(rows, folded + literal + anchored), encoding="utf-8")
+    old = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    started(sample_data, "pgddt-mau")
+    written = (sample_data / "years" / "2025-2026" / "pgddt-mau.yml").read_text(encoding="utf-8")
+    assert folded.replace("        page: 3\n", "") in written
+    assert literal.replace("        page: 3\n", "") in written
+    assert ("      - &nhung {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, unit: mau-th-thcs-suoi-da}"
+            "    # xem lại chức vụ\n") in written
+    assert "# 12 theo Công văn" not in written.replace(folded.splitlines()[-1], "")  # no copy as a comment
+    new = {b["id"]: b for b in yaml.safe_load(written)["bodies"]}
+    van = next(body for body in old["bodies"] if body["id"] == "mau-to-cot-can-ngu-van")
+    assert new[van["id"]]["members"] == [{k: v for k, v in row.items() if k != "page"} for row in van["members"]]

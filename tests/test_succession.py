@@ -618,3 +618,31 @@ def test_a_body_the_successor_set_up_for_the_ended_office_s_schools_is_named_as_
     assert "Cụm liên huyện số 1" in shown.stdout and "Long Hòa" not in shown.stdout
     pages = Pages(portal)
     assert len({spec.url for spec in pages.diff_pages()}) == len(list(pages.diff_pages()))
+
+
+def test_a_school_moved_into_a_body_carried_from_another_ended_office_reads_as_a_move(tmp_path: Path) -> None:
+    """The Sở carries on Củ Chi's and then Dầu Tiếng's lists in 2025-2026, and the clerk moves
+    THCS Tân Tiến from Củ Chi's Cụm 01 into Dầu Tiếng's Cụm Một. Comparing Củ Chi's two years
+    shows the move (Cụm 01 → Cụm Một), not a school that left; Cụm Một appears with only that
+    school, and is not said to be created (it is Dầu Tiếng's, carried on)."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
+    assert new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026",
+                    "--data", str(data)).returncode == 0
+    path = data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml"
+    text = path.read_text(encoding="utf-8")
+    row = re.search(r"\n      - \{stt: \d+, school: cc-thcs-tan-tien, role: thanh-vien\}[^\n]*", text)
+    into = "\n      - {school: dt-th-dau-tieng, role: thanh-vien}"
+    assert row is not None and into in text
+    text = text.replace(row.group(0), "", 1).replace(
+        into, into + "\n      - {school: cc-thcs-tan-tien, role: thanh-vien}   # chuyển từ Cụm 01 (Củ Chi)", 1)
+    path.write_text(text, encoding="utf-8")
+    portal, _ = load_or_raise(data, tmp_path, draft=True)
+    diff = diff_years(portal, "pgddt-cu-chi", Y2024, Y2025)
+    about = [(c.kind, [b.id for b in c.bodies]) for c in diff.changes if c.target == "cc-thcs-tan-tien"]
+    assert ("school-moved", ["cc-cum-01", "dt-cum-mot"]) in about
+    assert not [kind for kind, _ in about if kind in ("member-left", "member-joined")]
+    assert not [c for c in diff.changes if c.kind == "body-created" and c.target == "dt-cum-mot"]
+    assert [c.target for c in diff.changes if [b.id for b in c.bodies] == ["dt-cum-mot"]] == []
+    assert "dt-cum-mot" not in {b.body for b in diff.bodies}

@@ -5,8 +5,10 @@ Each amendment is checked against the body's list as it stands on the amendment'
 in the school year and not before the decision it amends nor before its own decision,
 whom it removes, replaces or gives another role is in the list that day, whom it adds is
 not (two terms of one person at once), and no day has two leaders. The numbers of the rows a
-decision adds are checked against the list it amends (numbering.number_added), over the
-whole signed list (a team and its subject groups) unless each group is numbered from 1.
+decision adds or brings in by `replace` are compared with the list it amends
+(numbering.number_added), over the whole signed list (a team and its subject groups) unless
+each group is numbered from 1: only warnings, since the signed decision's numbers are what
+the data transcribes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import terms, vocab, wording
 from .model import Amendment, Body, Membership, member_key
-from .numbering import EXPECTED_IN_ADDED, AddedNumber, expected_added, number_added, number_list
+from .numbering import EXPECTED_IN_ADDED, AddedNumber, AddedRow, expected_added, number_added, number_list
 
 if TYPE_CHECKING:
     from .checks import _Context
@@ -158,22 +160,35 @@ def _holders(roster: tuple[Membership, ...], role: str) -> list[str]:
     return [member_key(m) for m in roster if m.role == role]
 
 
+# A row a decision puts in a list: (body, amendment's index, path of the row in the amendment, row).
+_Row = tuple[Body, int, tuple[str | int, ...], Membership]
+
+
 def check_added_numbers(ctx: _Context, head: Body) -> None:
-    """The numbers (STT) of the rows each amending decision adds to the signed list `head`
-    heads: its own rows and its subject groups' (numbering.number_added), decision by decision."""
+    """The numbers (STT) of the rows each amending decision adds or brings in by `replace` to
+    the signed list `head` heads: its own rows and its subject groups' (numbering.number_added),
+    decision by decision. Warnings only: the decision may number its rows any way it likes."""
     parts = ctx.portal.list_bodies(head)
     if not any(b.amendments for b in parts):
         return
     by_part = number_list([[m.stt for m in b.members] for b in parts]).by_part
     for group in [[b] for b in parts] if by_part else [parts]:
         histories = {b.id: terms.history(b) for b in group}
+        # The number of the row each replacement takes, by the replacing row.
+        taking = {id(e.member): e.previous.stt for h in histories.values() for step in h.steps
+                  for e in step.events if e.kind == "replaced" and e.previous is not None}
         decisions = sorted({(a.start.first_day, a.decision) for b in group for a in b.amendments})
         for day, decision in decisions:
-            # The decision's added rows, in the list's order: (body, amendment's index, row's index,
-            # row); a row that could not be added (reported by check_amendments) is left out.
-            rows = [(b, i, k, m) for b in group for i, a in enumerate(b.amendments)
-                    if (a.start.first_day, a.decision) == (day, decision) for k, m in enumerate(a.add)
-                    if histories[b.id].term_of(m) is not None]
+            # The decision's rows, in the list's order, its replacements before its additions
+            # (as applied); a row that could not be put in (reported by check_amendments) is left out.
+            rows: list[_Row] = []
+            for b in group:
+                for i, a in enumerate(b.amendments):
+                    if (a.start.first_day, a.decision) != (day, decision):
+                        continue
+                    rows += [(b, i, ("replace", k, "with"), r.new) for k, r in enumerate(a.replace)]
+                    rows += [(b, i, ("add", k), m) for k, m in enumerate(a.add)]
+            rows = [row for row in rows if histories[row[0].id].term_of(row[3]) is not None]
             if all(m.stt is None for *_, m in rows):
                 continue
             added = {id(m) for *_, m in rows}
@@ -182,33 +197,40 @@ def check_added_numbers(ctx: _Context, head: Body) -> None:
                     if t.member.stt is not None and id(t.member) not in added]
             in_force = {stt: t for stt, t in held if t.in_force(day)}
             last = max((stt for stt, t in held if t.start is None or t.start.first_day <= day), default=None)
-            for fault in number_added([m.stt for *_, m in rows], in_force, last):
-                body, i, k, _ = rows[fault.index]
-                _report_added(ctx, body, (i, k), fault, decision, day, in_force, rows, last)
+            numbered = [AddedRow(group.index(b), m.stt, taking.get(id(m))) for b, _, _, m in rows]
+            for fault in number_added(numbered, in_force, last):
+                _report_added(ctx, rows[fault.index], fault, decision, day, in_force, rows, last)
 
 
-def _report_added(ctx: _Context, body: Body, at: tuple[int, int], fault: AddedNumber, decision: str,
-                  day: datetime.date, in_force: dict[int, terms.Term],
-                  rows: list[tuple[Body, int, int, Membership]], last: int | None) -> None:
-    path = ("amendments", at[0], "add", at[1], "stt")
+def _row_name(row: _Row) -> str:
+    """A row of a decision, as the clerk reads it: 'dòng bổ sung' or 'dòng thay người'."""
+    return "dòng thay người" if row[2][0] == "replace" else "dòng bổ sung"
+
+
+def _report_added(ctx: _Context, row: _Row, fault: AddedNumber, decision: str, day: datetime.date,
+                  in_force: dict[int, terms.Term], rows: list[_Row], last: int | None) -> None:
+    body, i, at, _ = row
+    path = ("amendments", i, *at, "stt")
     document = ctx.portal.documents.get(decision)
     named = wording.document_label(document) if document else f"'{decision}'"
     when = terms.as_partial(day).vietnamese()
     following = last + 1 if last is not None else None
     if fault.kind == "twice":
-        first, i, k, _ = rows[fault.first or 0]
-        where = f"amendments[{i}].add[{k}]" + ("" if first is body else f" của {first.name}")
-        ctx.add(body.source, path, f"số thứ tự {fault.stt} có ở hai dòng bổ sung của {named}: đã có ở {where}.",
+        first = rows[fault.first or 0]
+        where = f"amendments[{first[1]}]" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first[2])
+        where += "" if first[0] is body else f" của {first[0].name}"
+        ctx.add(body.source, path, f"số thứ tự {fault.stt} có ở hai dòng của {named}: đã có ở {where}.",
                 expected=EXPECTED_IN_ADDED, actual=str(fault.stt),
-                hint="so với quyết định bổ sung đã ký để tìm số chép sai.")
+                hint="so với quyết định đã ký: nếu quyết định ghi đúng như vậy thì giữ nguyên; nếu không, sửa số "
+                     "chép sai.", severity="warning")
     elif fault.kind == "taken":
         holder = in_force[fault.stt].member
-        ctx.add(body.source, path, f"{body.name}: dòng bổ sung theo {named} mang số thứ tự {fault.stt}, số của "
-                f"{_label(ctx, member_key(holder))}, người còn có tên trong danh sách ngày {when}.",
+        ctx.add(body.source, path, f"{body.name}: {_row_name(row)} theo {named} mang số thứ tự {fault.stt}, số "
+                f"của {_label(ctx, member_key(holder))}, người còn có tên trong danh sách ngày {when}.",
                 expected=expected_added(following), actual=str(fault.stt),
-                hint="so với quyết định bổ sung đã ký: nếu quyết định đánh số tiếp danh sách, số này chép sai; "
-                     "nếu quyết định đánh số riêng các dòng bổ sung từ 1, ghi đúng các số đó; nếu người mới "
-                     "thay người cũ, ghi bằng 'replace'.")
+                hint="so với quyết định đã ký: nếu quyết định ghi đúng như vậy thì giữ nguyên; nếu quyết định "
+                     "đánh số tiếp danh sách, số này chép sai; nếu quyết định đánh số riêng các dòng của nó từ 1, "
+                     "ghi đúng các số đó; nếu người mới thay người cũ, ghi bằng 'replace'.", severity="warning")
     else:
         ctx.add(body.source, path, f"{body.name}: các dòng bổ sung theo {named} bắt đầu từ số thứ tự {fault.stt}, "
                 f"còn danh sách đến ngày {when} dừng ở số {last}.",

@@ -328,14 +328,17 @@ class _Years:
         self.old_year_data, self.new_year_data = years[old], years[new]
         # A successor's bodies new in its year that name the ended office's schools (_covering).
         self.covering: frozenset[str] = frozenset()
+        # Those of them another ended office had before: carried on, not created.
+        self.carried_elsewhere: frozenset[str] = frozenset()
         if day is None:
             self.old_bodies = {b: _at_end(portal.bodies[(old, b)]) for b in years[old].bodies}
             new_bodies = {b: _at_end(portal.bodies[(new, b)]) for b in years[new].bodies}
             # A successor's year may hold other bodies too: only those carried over, and those set up inside them.
             self.new_bodies = new_bodies if heir is None else _carried(new_bodies, set(self.old_bodies))
             if heir is not None:
-                covering = _covering(portal, office_id, old, new, new_bodies, set(self.new_bodies))
+                covering = _covering(portal, office_id, heir, old, new, new_bodies, set(self.new_bodies))
                 self.covering = frozenset(covering)
+                self.carried_elsewhere = frozenset(b for year, b in portal.bodies if year < new and b in covering)
                 self.new_bodies.update(covering)
         else:
             before = day - datetime.timedelta(days=1)
@@ -393,10 +396,13 @@ class _Years:
     @staticmethod
     def _move_group(body: Body, m: Membership) -> tuple[str, ...] | None:
         """Bodies a member can move between: bodies of one kind inside the same parent
-        (the subject groups of a core team), or clusters and inter-school groups."""
-        if body.parent is None and body.kind not in CLUSTER_KINDS:
+        (the subject groups of a core team), or clusters and inter-school groups of one kind,
+        whatever body they are in (across a succession, one district's council and another's)."""
+        if body.kind in CLUSTER_KINDS:
+            return ("school" if m.school is not None else "person", body.kind, "")
+        if body.parent is None:
             return None
-        return ("school" if m.school is not None else "person", body.kind, body.parent or "")
+        return ("school" if m.school is not None else "person", body.kind, body.parent)
 
     def _moves(self) -> dict[tuple[str, str], tuple[str, str]]:
         """(member key, body id) -> (old body id, new body id) for each member that moved.
@@ -435,14 +441,17 @@ def _carried(bodies: dict[str, Body], kept: set[str]) -> dict[str, Body]:
     return {body_id: body for body_id, body in bodies.items() if carried(body)}
 
 
-def _covering(portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear, bodies: dict[str, Body],
-              carried: set[str]) -> dict[str, Body]:
-    """The bodies of a successor's year `new` that it set up that year (no earlier year has
-    the id) and not inside a body it carries on, naming a school the ended office managed in
-    its year `old` (as a member, or as a member's unit): each with only those members, the ones
-    the ended office's schools see join (the rest of the list is the successor's own concern)."""
+def _covering(portal: Portal, office_id: str, heir: str, old: SchoolYear, new: SchoolYear,
+              bodies: dict[str, Body], carried: set[str]) -> dict[str, Body]:
+    """The bodies of a successor `heir`'s year `new` that are not its own from an earlier year
+    (set up that year, or carried on from another ended office) and not inside a body it carries
+    on from this one, naming a school the ended office managed in its year `old` (as a member,
+    or as a member's unit): each with only those members, the ones the ended office's schools
+    see join or move into (the rest of the list is not this office's concern)."""
     schools = {s.id for s in portal.schools.values() if portal.managing_office(s, old) == office_id}
-    earlier = {body_id for year, body_id in portal.bodies if year < new}
+    # Only the successor's own earlier bodies: one it carries on from another ended office may
+    # now hold this office's schools (a school moved into it reads as a move).
+    earlier = {body_id for (year, body_id), body in portal.bodies.items() if year < new and body.office == heir}
     found = {}
     for body_id, body in bodies.items():
         if body_id in carried or body_id in earlier:
@@ -577,9 +586,10 @@ class _BodyDiffer:
         ctx, old, new = self.ctx, self.old, self.new
         if old is None:
             assert new is not None
-            self._body_change("body-created", new, (
-                FieldChange("kind", None, wording.body_kind_name(new.kind), None, new.kind),
-                *self._parent_fields(None, new)))
+            if self.id not in ctx.carried_elsewhere:
+                self._body_change("body-created", new, (
+                    FieldChange("kind", None, wording.body_kind_name(new.kind), None, new.kind),
+                    *self._parent_fields(None, new)))
         elif new is None:
             self._body_change("body-dissolved", old, (
                 FieldChange("kind", wording.body_kind_name(old.kind), None, old.kind, None),

@@ -237,7 +237,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     added: tuple[str, ...] = ()
     if base is not None:
         result, added = _added(base, result, carried, office, old, new, shown_target, None if shared else decision)
-    elif yaml.safe_load(result) != expected:
+    elif not _reads_as(result, expected):
         # A layout the line edits do not understand: write the same data plainly instead.
         result = (newyear_text.plain_header(new, shown_source) + "\n"
                   + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=4096))
@@ -248,6 +248,15 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
                    sum(len(b.get("members") or []) for b in bodies), office,
                    _closed_named(portal, carried, closed), _units_to_fill(portal, carried, closed),
                    base, added, reasons)
+
+
+def _reads_as(text: str, expected: dict[str, Any]) -> bool:
+    """Whether the text the line edits wrote holds `expected` (text PyYAML cannot read, an
+    alias whose anchor went, holds nothing)."""
+    try:
+        return bool(yaml.safe_load(text) == expected)
+    except yaml.YAMLError:
+        return False
 
 
 def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,
@@ -266,7 +275,7 @@ def _added(base: str, copied: str, carried: Carried, office: Office, old: School
     if decision is not None:
         expected["documents"] = [*(existing.get("documents") or []), dict(decision)]
     expected["bodies"] = [*(existing.get("bodies") or []), *bodies]
-    if result is None or yaml.safe_load(result) != expected:
+    if result is None or not _reads_as(result, expected):
         raise NewYearError(f"không chép thêm được vào {shown_target}: bố cục tệp khác với bố cục lệnh này ghi "
                            "(các mục của 'bodies:', 'schools:', 'documents:' bắt đầu bằng '- '). Không ghi gì; "
                            "chép thêm bằng tay (giữ nguyên mã).")

@@ -4,9 +4,10 @@ must change changed, so that the clerk's comments and layout stay.
 The comments nam-moi writes itself are worded here, once, and recognised by the same
 wording when a later year is copied: they are written anew for the new year, never carried
 on (a header copied into every later year would nest and grow, and say what is no longer
-true). The clerk's own comments at the top of the old file are carried, under one line
-naming the year they were first copied from (`carried_notes`): that line is the one comment
-of nam-moi's that a later copy reads, never re-dated or repeated.
+true). The clerk's own comments at the top of the old file are carried (`carried_notes`),
+each line labelled with the year it was written in ("# [2024-2025] …"), kept by later copies
+and never re-dated: any comment without the label is the old year's own, wherever the clerk
+put it among the carried lines.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ _COPIED_FROM = "# Năm học {year}: chép từ {source}."
 _KEPT = "# Tổ chức, thành viên và nhiệm vụ giữ như năm học {old_year}; văn bản của năm cũ đã bỏ."
 _EDIT = "# Sửa theo quyết định mới; giữ nguyên mã (id) của tổ chức, người và trường."
 _SUCCESSOR = "# Đơn vị kế thừa {office} ban hành năm học này thay đơn vị đã chấm dứt."
-_NOTES = "# Ghi chú chép từ năm học {old_year}:"
+_NOTES = "# Ghi chú chép từ các năm học trước, năm học viết ghi chú ở đầu mỗi dòng:"
+# The line over the carried notes of files written before each carried line said its year.
+_OLD_NOTES = "# Ghi chú chép từ năm học {old_year}:"
 _HANDED_ON = "# Trường nhận từ đơn vị đã chấm dứt: đơn vị này quản lý từ năm học này."
 _ADDED = "# Tiếp tục các tổ chức của {office} (năm học {old_year}), chép thêm bằng " + commands.NEW_YEAR.line() + "."
 # The first line of the year file of a new site (`cotcan tao-trang`): of its own year only.
@@ -37,8 +40,8 @@ _PLACEHOLDER = (
     "# sửa 'decision:' của các tổ chức.",
 )
 _OURS = tuple(re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", template)))
-              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _HANDED_ON, _ADDED, _NEW_SITE,
-                                 *_PLACEHOLDER))
+              for template in (_COPIED_FROM, _KEPT, _EDIT, _SUCCESSOR, _NOTES, _OLD_NOTES, _HANDED_ON, _ADDED,
+                               _NEW_SITE, *_PLACEHOLDER))
 
 
 def new_site_header(year: SchoolYear, name: str) -> str:
@@ -60,32 +63,46 @@ def header(year: SchoolYear, old_year: SchoolYear, source: str, successor: str |
     return lines
 
 
-_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _NOTES.split("{old_year}")))
+_OLD_NOTES_LABEL = re.compile(r"(\d{4}-\d{4})".join(re.escape(part) for part in _OLD_NOTES.split("{old_year}")))
+# A carried note: "# [2024-2025] …", the year it was written in.
+_CARRIED = re.compile(r"\s*# \[(\d{4}-\d{4})\](?: .*)?")
+
+
+def _labelled(line: str, year: str) -> str:
+    """A comment line with the year it was written in after its '#'."""
+    indent, text = line[:_indent(line)], line.lstrip(" ")[1:]
+    return f"{indent}# [{year}]" + (text if text.startswith(" ") or not text else f" {text}")
 
 
 def carried_notes(lead: list[str], old_year: SchoolYear) -> list[str]:
-    """The clerk's notes among the old file's first comment lines, for the new file: each
-    under one line naming the year it was first copied from. Notes under such a line (up to
-    the next of nam-moi's lines) were carried into the old year and keep their year; the
-    others were written in the old year and are labelled with it. Each year once, oldest first."""
-    by_year: dict[str, list[str]] = {}
-    label: str | None = None
+    """The clerk's notes among the old file's first comment lines, for the new file, each
+    line labelled with the year it was written in, under one line of nam-moi's. A line that
+    has the label keeps it; any other is the old year's own. Files written before the label
+    was on each line carried notes under "# Ghi chú chép từ năm học …": a line under it keeps
+    its year up to the first blank line or line of nam-moi's; what follows is the old year's
+    (the safe reading: a clerk's later note below the block is never dated years back). In
+    the file's order, the oldest year first."""
+    notes: list[tuple[str, str]] = []  # (year, line)
+    block: str | None = None  # the year of the old-style block the line is in
     for line in lead:
-        if (named := _NOTES_LABEL.fullmatch(line.strip())) is not None:
-            label = named.group(1)
+        if (carried := _CARRIED.fullmatch(line)) is not None:
+            notes.append((carried.group(1), line))
+        elif (named := _OLD_NOTES_LABEL.fullmatch(line.strip())) is not None:
+            block = named.group(1)
         elif written_by_new_year(line):
-            label = None
+            block = None
+        elif not line.strip():
+            block = None
+            notes.append((notes[-1][0] if notes else old_year.label, ""))  # a blank line goes with the one above
         else:
-            by_year.setdefault(label or old_year.label, []).append(line)
-    out = []
-    for year_label, notes in sorted(by_year.items()):
-        while notes and not notes[0].strip():
-            notes.pop(0)
-        while notes and not notes[-1].strip():
-            notes.pop()
-        if notes:
-            out += [_NOTES.format(old_year=year_label), *notes]
-    return out
+            year = block or old_year.label
+            notes.append((year, _labelled(line, year)))
+    out = [line for _, line in sorted(notes, key=lambda note: note[0])]
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1]:
+        out.pop()
+    return [_NOTES, *out] if out else []
 
 
 def plain_header(year: SchoolYear, source: str) -> str:
@@ -193,11 +210,40 @@ def _comment_start(line: str) -> int | None:
     return end if line[end:].lstrip().startswith("#") else None
 
 
+# A field whose value is a block scalar (`note: >-`, `note: |`), its text on the lines below.
+_BLOCK_SCALAR = re.compile(r"^(\s*(?:-\s+)?)[^\s#&*][^#]*?:\s+(?:&\S+\s+)?[|>][-+1-9]*\s*(?:#.*)?$")
+# A row with an anchor (`- &name {…}`, `- &name` over a block): the checker refuses an alias of a
+# row, not the anchor, which stays.
+_ANCHOR = re.compile(r"^(\s*-\s+)&[^\s{}\[\],]+[ \t]*")
+
+
+def _in_text(lines: Sequence[str]) -> list[bool]:
+    """Whether each line is the text of a block scalar: a line of it that starts with '#' is
+    text, not a comment. The text is every line below the field more indented than its key
+    (and the blank lines between them)."""
+    inside = [False] * len(lines)
+    j = 0
+    while j < len(lines):
+        opened = None if _is_comment(lines[j]) else _BLOCK_SCALAR.match(lines[j])
+        j += 1
+        if opened is None:
+            continue
+        key, last, k = len(opened.group(1)), j - 1, j
+        while k < len(lines) and (not lines[k].strip() or _indent(lines[k]) > key):
+            last = k if lines[k].strip() else last
+            k += 1
+        inside[j:last + 1] = [True] * (last + 1 - j)  # blank lines after the text are the list's
+        j = last + 1
+    return inside
+
+
 def _row_comments(segment: list[str], indent: int) -> list[str]:
     """The comments of a row's lines, each on a line of its own at `indent`: a row written
-    anew keeps them above it."""
+    anew keeps them above it. The text of a block scalar is no comment: it is in the value."""
     out = []
-    for line in segment:
+    for line, text in zip(segment, _in_text(segment), strict=True):
+        if text:
+            continue
         if _is_comment(line):
             out.append(line)
         elif (at := _comment_start(line)) is not None:
@@ -208,15 +254,17 @@ def _row_comments(segment: list[str], indent: int) -> list[str]:
 def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None:
     """A block row's lines with only the fields that changed edited: a field left out goes
     (its comments stay, as lines of their own), a changed one-line value is replaced before
-    its trailing comment, every other line stays as the clerk wrote it. None when the row is
-    not a block of one field a line (with its value on that line when it changed)."""
+    its trailing comment, every other line stays as the clerk wrote it (a block scalar's text
+    among them). None when the row is not a block of one field a line (with its value on that
+    line when it changed)."""
     if not (isinstance(old, dict) and isinstance(new, dict)) or [k for k in old if k in new] != list(new):
         return None
     indent = _indent(segment[0]) + 2
+    text = _in_text(segment)
     parts: list[tuple[str, list[str]]] = []
     for j, line in enumerate(segment):
         found = _ROW_KEY.match(line)
-        if j == 0 or (found and not _is_comment(line) and _indent(line) == indent):
+        if j == 0 or (found and not text[j] and not _is_comment(line) and _indent(line) == indent):
             if found is None or found.group(2) not in old:
                 return None
             parts.append((found.group(2), [line]))
@@ -230,7 +278,8 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
             out.extend(_row_comments(lines, indent))
         elif new[key] == old[key]:
             out.extend(lines)
-        elif all(_is_comment(line) for line in lines[1:]):
+        elif all(_is_comment(line) and not inside for line, inside in zip(lines[1:], _in_text(lines)[1:],
+                                                                          strict=True)):
             line, at = lines[0], _comment_start(lines[0])
             written = _ROW_KEY.match(line)
             assert written is not None
@@ -243,7 +292,8 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
     if not out[first].lstrip().startswith("- "):  # the row's first field went: the next opens it
         out[first] = f"{' ' * (indent - 2)}- {out[first].lstrip()}"
     try:
-        same = yaml.safe_load("\n".join(line[indent - 2:] for line in out)) == [new]
+        # With its final line break: a literal block's text (`note: |`) ends with one.
+        same = yaml.safe_load("".join(line[indent - 2:] + "\n" for line in out)) == [new]
     except yaml.YAMLError:
         same = False
     return out if same else None
@@ -252,7 +302,11 @@ def _edited_in_place(segment: list[str], old: Any, new: Any) -> list[str] | None
 def edited_row(segment: list[str], old: Any, new: Any) -> list[str]:
     """A row's lines (`segment`, its trailing comment lines left out) for its new value, with
     the clerk's comments kept: edited in place when it is a block; a row in braces on one
-    line keeps its trailing comment; any other row is written anew with its comments above."""
+    line keeps its trailing comment; any other row is written anew with its comments above.
+    A row's anchor (`- &name …`) stays on it, for the aliases that name it."""
+    anchor = _ANCHOR.match(segment[0])
+    if anchor is not None:
+        return _anchored(segment, anchor, old, new)
     indent = _indent(segment[0])
     flow = segment[0].lstrip()[1:].lstrip().startswith("{")
     if not flow and (edited := _edited_in_place(segment, old, new)) is not None:
@@ -264,22 +318,43 @@ def edited_row(segment: list[str], old: Any, new: Any) -> list[str]:
     return [*_row_comments(segment, indent), *written]
 
 
+def _anchored(segment: list[str], anchor: re.Match[str], old: Any, new: Any) -> list[str]:
+    """A row with an anchor, edited as `edited_row` edits it, the anchor kept where it was: on
+    the row in braces (`- &name {…}`), or on its own line over the block (`- &name`). An anchor
+    on a row's first key (`- &name stt: 6`, which names the key, not the row) is in doubt: the
+    row is left as the clerk wrote it (the caller's check finds what did not change)."""
+    rest = segment[0][anchor.end():]
+    if rest.startswith("{"):
+        lines = edited_row([anchor.group(1) + rest, *segment[1:]], old, new)
+        at = next(j for j, line in enumerate(lines) if not _is_comment(line))
+        lines[at] = anchor.group(0) + lines[at].lstrip()[1:].lstrip()
+        return lines
+    if rest.strip() and not rest.lstrip().startswith("#"):
+        return segment
+    indent = _indent(segment[0]) + 2
+    written = _item_lines(new, indent - 2, False)
+    return [segment[0], *_row_comments(segment[1:], indent), " " * indent + written[0][indent:], *written[1:]]
+
+
 def edit_rows(block: list[str], old: Sequence[Any], new: Rows) -> list[str]:
     """A list's lines with each row that changed written anew (`edited_row`: in its own style,
     one line in braces or a block, keeping its comments) and each row left out dropped;
     comments between rows are kept. A layout it does not understand is returned unchanged
     (the caller checks the result)."""
-    starts = [j for j, line in enumerate(block) if not _is_comment(line) and line.lstrip().startswith("-")]
+    text = _in_text(block)
+    starts = [j for j, line in enumerate(block)
+              if not text[j] and not _is_comment(line) and line.lstrip().startswith("-")]
     if not starts or len({_indent(block[j]) for j in starts}) != 1 or len(starts) != len(old) or len(old) != len(new):
         return block
     out = block[:starts[0]]
     for k, start in enumerate(starts):
-        segment = block[start:starts[k + 1] if k + 1 < len(starts) else len(block)]
+        stop = starts[k + 1] if k + 1 < len(starts) else len(block)
+        segment = block[start:stop]
         if new[k] == old[k]:
             out.extend(segment)
             continue
         end = len(segment)
-        while end > 1 and _is_comment(segment[end - 1]):
+        while end > 1 and _is_comment(segment[end - 1]) and not text[start + end - 1]:
             end -= 1
         if new[k] is not None:
             out.extend(edited_row(segment[:end], old[k], new[k]))

@@ -16,11 +16,16 @@ list is numbered once across, and a number on two rows is a clash: a typing mist
 a list numbered both ways (two groups start again at 1 and a third goes on), whose two
 groups that start at 1 clash on 1 at least.
 
-The rows an amending decision adds (`number_added`) are numbered one of two ways too, both
-what a signed decision may do: going on from the last number of the list it amends (16, 17
-after 15), or as the decision's own list from 1. Within the decision a number is used once;
-going on, a number that a row still in the list has is a clash, and a first number other
-than the one after the list's last is only a warning (the decision may skip or reuse one).
+The rows an amending decision puts in a list (`number_added`: the rows it adds and the `with`
+of its replacements, in the decision's order) are numbered one of several ways, all what a
+signed decision may do: going on from the last number of the list it amends (16, 17 after
+15), a replacement in the row it takes keeping that row's number, or the decision's own
+list from 1 ("1. thay …, 2. bổ sung …"), once across the decision or again from 1 in each
+group it adds to (the rule of `number_list`, applied to the decision's rows). Since a
+signed decision may also be wrong, and the data says what it says, every fault found here is
+a warning for the clerk to compare with the decision, none an error: a number on two of the
+decision's rows (within one group when it numbers group by group), or, going on, a number
+that a row still in the list has, or a first number other than the one after the list's last.
 """
 
 from __future__ import annotations
@@ -32,14 +37,15 @@ from typing import Literal
 # What a clerk is told is expected, by the checker and the importer alike.
 EXPECTED_IN_BODY = "mỗi dòng của một tổ chức một số thứ tự riêng"
 EXPECTED_IN_LIST = "mỗi số thứ tự ở một dòng của cả danh sách (tổ và các nhóm của tổ), hoặc mỗi nhóm đánh số lại từ 1"
-EXPECTED_IN_ADDED = "mỗi dòng bổ sung của một quyết định một số thứ tự riêng"
+EXPECTED_IN_ADDED = ("mỗi dòng bổ sung hoặc thay người của một quyết định một số thứ tự riêng (hoặc riêng trong "
+                     "mỗi nhóm, khi quyết định đánh số từng nhóm từ 1)")
 
 
 def expected_added(following: int | None) -> str:
-    """What the rows an amending decision adds are expected to be numbered, given the number
-    after the last of the list it amends (None: the list has no numbers)."""
+    """What the rows an amending decision adds or brings in by `replace` are expected to be
+    numbered, given the number after the last of the list it amends (None: the list has none)."""
     going_on = f"số tiếp theo số cuối của danh sách (từ {following})" if following else "số tiếp theo danh sách"
-    return f"{going_on}, hoặc số riêng của quyết định bổ sung đánh từ 1"
+    return f"{going_on}, số của dòng người được thay, hoặc số riêng của quyết định đánh từ 1"
 
 
 @dataclass(frozen=True)
@@ -129,34 +135,51 @@ def _by_part(starts: Sequence[int | None]) -> bool:
 
 
 @dataclass(frozen=True)
-class AddedNumber:
-    """What is wrong with the number of a row an amending decision adds: used twice in the
-    decision (`first`: the earlier row), a number a row still in the list has, or a first
-    number that does not follow the list's last (`following`: the number that would)."""
+class AddedRow:
+    """A row an amending decision puts in a list: one it adds, or the `with` of a `replace`."""
 
-    index: int  # the row's index among the decision's added rows
+    part: int  # the part of the list it goes in
+    stt: int | None
+    replaces: int | None = None  # for a replacement, the number of the row it takes
+
+
+@dataclass(frozen=True)
+class AddedNumber:
+    """What may be wrong with the number of a row an amending decision puts in the list: used
+    twice in the decision (`first`: the earlier row), a number a row still in the list has, or
+    a first number that does not follow the list's last (`following`: the number that would)."""
+
+    index: int  # the row's index among the decision's rows
     stt: int
     kind: Literal["twice", "taken", "gap"]
     first: int | None = None
     following: int | None = None
 
 
-def number_added(added: Sequence[int | None], in_force: Collection[int], last: int | None) -> tuple[AddedNumber, ...]:
-    """The faults of the numbers of the rows one amending decision adds to a list (None: a row
-    without one), given the numbers of the rows in the list that day (`in_force`) and the
-    largest number the list has used before it (`last`; None: none)."""
-    found: list[AddedNumber] = []
-    seen: dict[int, int] = {}
-    for i, stt in enumerate(added):
-        if stt is None:
-            continue
-        if stt in seen:
-            found.append(AddedNumber(i, stt, "twice", first=seen[stt]))
-        seen.setdefault(stt, i)
-    if not seen or min(seen) == 1:
-        return tuple(found)  # the decision's own list, from 1
-    taken = [AddedNumber(i, stt, "taken") for stt, i in seen.items() if stt in in_force]
-    start = min(seen)
-    if not taken and last is not None and start != last + 1:
-        found.append(AddedNumber(seen[start], start, "gap", following=last + 1))
+def number_added(rows: Sequence[AddedRow], in_force: Collection[int], last: int | None) -> tuple[AddedNumber, ...]:
+    """What may be wrong with the numbers of the rows one amending decision puts in a list,
+    given the numbers of the rows in the list that day (`in_force`, without those the decision
+    ends) and the largest number the list has used before it (`last`; None: none)."""
+    parts: dict[int, list[int]] = {}  # part -> the indexes of its rows, in order
+    for i, row in enumerate(rows):
+        parts.setdefault(row.part, []).append(i)
+    order = sorted(parts)
+    numbering = number_list([[rows[i].stt for i in parts[p]] for p in order])
+
+    def index(place: Place) -> int:
+        return parts[order[place.part]][place.index]
+
+    found = [AddedNumber(index(c.place), c.stt, "twice", first=index(c.first)) for c in numbering.clashes]
+    numbers = [row.stt for row in rows if row.stt is not None]
+    if not numbers or min(numbers) == 1:
+        return tuple(sorted(found, key=lambda f: f.index))  # the decision's own list, from 1
+    # Going on from the list; a replacement keeping the number of the row it takes is in place.
+    going_on: dict[int, int] = {}
+    for i, row in enumerate(rows):
+        if row.stt is not None and row.stt != row.replaces:
+            going_on.setdefault(row.stt, i)
+    taken = [AddedNumber(i, stt, "taken") for stt, i in going_on.items() if stt in in_force]
+    if going_on and not taken and last is not None and min(going_on) != last + 1:
+        start = min(going_on)
+        found.append(AddedNumber(going_on[start], start, "gap", following=last + 1))
     return tuple(sorted([*found, *taken], key=lambda f: f.index))
