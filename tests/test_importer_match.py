@@ -18,7 +18,7 @@ from conftest import REPO
 from portal.dates import SchoolYear
 from portal.importer import ImportResult, RosterError, import_roster, read_table
 from portal.importer import matcher as matcher_module
-from portal.importer.matcher import Matcher
+from portal.importer.matcher import Found, Matcher
 from portal.load import load
 from portal.model import Office, Person, Portal, Source
 from roster_files import DAU_TIENG_2024, write_table
@@ -1795,3 +1795,21 @@ def test_an_academic_title_in_the_name_cell_is_a_remark_never_part_of_the_name(
     [error] = result.errors
     assert error.message.endswith(f"có ghi thêm '{title}'.") and "Họ và tên" in error.path
     assert result.new_people == [] and result.rows[0].person is None
+
+
+# -- "Sở GDĐT" as a unit ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Sở GDĐT", "Sở Giáo dục và Đào tạo", "SỞ GD&ĐT", "Sở GD-ĐT"])
+def test_the_department_named_as_a_unit_is_the_importing_so_or_the_so_above_a_phong(repo_portal: Portal,
+                                                                                   written: str) -> None:
+    """A Sở's own staff give "Sở GDĐT" as their unit (as a Phòng's give "Phòng GDĐT"); in a
+    Phòng's list it is the Sở its `parent` names."""
+    assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit(written) == Found("so-gddt-tp-hcm")
+    assert Matcher(repo_portal, "pgddt-cu-chi").office_unit(written) == Found("so-gddt-tp-hcm")
+    unknown = Matcher(repo_portal, "pgddt-dien-bien-phu").office_unit(written)  # its parent is a UBND
+    assert unknown is not None and unknown.id is None and unknown.problem == (
+        f"'{written}' là Sở nào? Phòng GDĐT TP Điện Biên Phủ chưa ghi đơn vị cấp trên (parent) trong "
+        "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này")
+    assert {c.id for c in unknown.candidates} == {o.id for o in repo_portal.offices.values() if o.kind == "so-gddt"}
+    assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit("Sở GDĐT Bình Dương") == Found("so-gddt-binh-duong")
