@@ -1813,3 +1813,37 @@ def test_the_department_named_as_a_unit_is_the_importing_so_or_the_so_above_a_ph
         "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này")
     assert {c.id for c in unknown.candidates} == {o.id for o in repo_portal.offices.values() if o.kind == "so-gddt"}
     assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit("Sở GDĐT Bình Dương") == Found("so-gddt-binh-duong")
+
+
+# -- "I. LÃNH ĐẠO TỔ": the leaders of the team the list is of --------------------------------------
+
+
+def _team_with_its_leaders(tmp_path: Path, fmt: str, heading: str) -> Path:
+    """A Sở's team list as signed: its leaders under their own heading, then its Toán group."""
+    return write_table(tmp_path / f"to.{fmt}", [
+        MAU_HEADER,
+        ["", heading, None, None, None, None],
+        [1, "Lê Hoàng Nam", "Trưởng phòng Giáo dục trung học", "Sở GDĐT", "", "Tổ trưởng"],
+        [2, "Nguyễn Thị Thu Hà", "Chuyên viên", "Sở GDĐT", "", "Tổ phó"],
+        ["", "II. NHÓM TOÁN", None, None, None, None],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]], merges=("B2:F2", "B5:F5"))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("heading", ["I. LÃNH ĐẠO TỔ", "BAN LÃNH ĐẠO", "I. Tổ trưởng, tổ phó", "A. Lãnh đạo tổ (02)"])
+def test_a_leadership_heading_places_its_rows_in_the_body_given(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                 heading: str) -> None:
+    """review-office item 12: refused before ("không khớp tổ chức nào"), even with --body."""
+    result = import_roster(repo_portal, MAU, _team_with_its_leaders(tmp_path, fmt, heading), body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.person, r.role, r.target) for r in result.rows] == [
+        ("sgd-mau-le-hoang-nam", "to-truong", "mau-to-cot-can"), ("mau-nguyen-thi-thu-ha", "to-pho", "mau-to-cot-can"),
+        ("mau-pham-thi-lan", "nhom-truong", "mau-to-cot-can-toan")]
+
+
+def test_a_leadership_heading_without_body_says_to_give_it(repo_portal: Portal, tmp_path: Path) -> None:
+    result = import_roster(repo_portal, MAU, _team_with_its_leaders(tmp_path, "docx", "I. LÃNH ĐẠO TỔ"))
+    [problem] = [p for p in result.errors if "LÃNH ĐẠO TỔ" in p.message]
+    assert problem.message == "tiêu đề 'LÃNH ĐẠO TỔ' là phần lãnh đạo của một tổ chức, nhưng không rõ là tổ chức nào."
+    assert problem.hint is not None and problem.hint.startswith("chạy lại với --body <mã tổ chức>; các tổ chức của năm "
+                                                                "học: mau-to-cot-can (")
