@@ -29,7 +29,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from ..errors import PortalError
 
-DISTRIBUTION = "portal-cot-can"
+DISTRIBUTION = "portal-cot-can"  # the portal's name as pip knows it
 # The entry point that makes a wheel this portal and not another project of the same name.
 PLUGIN_GROUP = "mkdocs.plugins"
 PLUGIN_ENTRY = ("portal", "portal_mkdocs.plugin:PortalPlugin")
@@ -52,10 +52,6 @@ class Source:
 
     requirement: str
     wheel: Path | None
-
-
-def installed_version() -> str:
-    return metadata.version(DISTRIBUTION)
 
 
 def check_wheel(wheel: Path) -> str:
@@ -84,9 +80,10 @@ def check_wheel(wheel: Path) -> str:
     if points.get(PLUGIN_GROUP, PLUGIN_ENTRY[0], fallback="").strip() != PLUGIN_ENTRY[1]:
         raise PackageError(f"{what}: tệp mang tên {DISTRIBUTION} nhưng không có phần bổ trợ MkDocs của cổng "
                            "thông tin; không phải gói của nhóm phát triển.")
-    if str(version) != headers.get("Version") or str(version) != installed_version():
+    running = metadata.version(DISTRIBUTION)
+    if str(version) != headers.get("Version") or str(version) != running:
         raise PackageError(f"{what}: tệp là phiên bản {headers.get('Version')}, chương trình đang chạy là phiên bản "
-                           f"{installed_version()}; tạo trang bằng đúng phiên bản của tệp (cài tệp đó rồi chạy lại).")
+                           f"{running}; tạo trang bằng đúng phiên bản của tệp (cài tệp đó rồi chạy lại).")
     return str(version)
 
 
