@@ -712,3 +712,18 @@ def test_script_reads_a_subject_from_the_other_of_two_subject_columns(tmp_path: 
     bodies = {body["id"]: [m.get("person") for m in body["members"]] for body in yaml.safe_load(done.stdout)["bodies"]}
     assert "mau-nguyen-van-phuc" in bodies["mau-to-cot-can-ngu-van"]
     assert "mau-to-cot-can" not in bodies
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_script_reads_the_so_s_own_staff_whose_unit_is_written_so_gddt(tmp_path: Path, suffix: str) -> None:
+    """A Sở's list names its own staff's unit "Sở GDĐT" or "Sở Giáo dục và Đào tạo" (review-office
+    item 3: refused before, with unrelated schools suggested)."""
+    path = write_table(tmp_path / f"so.{suffix}", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"],
+        [None, "Lê Hoàng Nam", "Trưởng phòng Giáo dục trung học", "Sở GDĐT", "Tổ trưởng"],
+        [None, "Đinh Thị Ngọc Mai", "Chuyên viên", "Sở Giáo dục và Đào tạo", "Thư ký"]])
+    done = run_script("--office", "so-gddt-mau", "--year", "2025-2026", "--body", "mau-to-cot-can",
+                      "--input", str(path))
+    assert done.returncode == 0, done.stderr
+    assert members(done) == [("sgd-mau-le-hoang-nam", "to-truong", "so-gddt-mau"),
+                             ("sgd-mau-dinh-thi-ngoc-mai", "thu-ky", "so-gddt-mau")]

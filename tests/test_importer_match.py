@@ -18,7 +18,7 @@ from conftest import REPO
 from portal.dates import SchoolYear
 from portal.importer import ImportResult, RosterError, import_roster, read_table
 from portal.importer import matcher as matcher_module
-from portal.importer.matcher import Matcher
+from portal.importer.matcher import Found, Matcher
 from portal.load import load
 from portal.model import Office, Person, Portal, Source
 from roster_files import DAU_TIENG_2024, write_table
@@ -1959,3 +1959,55 @@ def test_a_title_beside_a_wrapped_name_or_a_role_is_dropped_and_the_rest_read_as
     assert result.errors == []
     assert [(r.person, r.role) for r in result.rows] == [("mau-do-thi-my-duyen", "nhom-truong")]
     assert any("là học hàm, học vị" in p.message for p in result.rows[0].remarks)
+
+
+# -- "Sở GDĐT" as a unit ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Sở GDĐT", "Sở Giáo dục và Đào tạo", "SỞ GD&ĐT", "Sở GD-ĐT"])
+def test_the_department_named_as_a_unit_is_the_importing_so_or_the_so_above_a_phong(repo_portal: Portal,
+                                                                                   written: str) -> None:
+    """A Sở's own staff give "Sở GDĐT" as their unit (as a Phòng's give "Phòng GDĐT"); in a
+    Phòng's list it is the Sở its `parent` names."""
+    assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit(written) == Found("so-gddt-tp-hcm")
+    assert Matcher(repo_portal, "pgddt-cu-chi").office_unit(written) == Found("so-gddt-tp-hcm")
+    unknown = Matcher(repo_portal, "pgddt-dien-bien-phu").office_unit(written)  # its parent is a UBND
+    assert unknown is not None and unknown.id is None and unknown.problem == (
+        f"'{written}' là Sở nào? Phòng GDĐT TP Điện Biên Phủ chưa ghi đơn vị cấp trên (parent) trong "
+        "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này")
+    assert {c.id for c in unknown.candidates} == {o.id for o in repo_portal.offices.values() if o.kind == "so-gddt"}
+    assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit("Sở GDĐT Bình Dương") == Found("so-gddt-binh-duong")
+
+
+# -- "I. LÃNH ĐẠO TỔ": the leaders of the team the list is of --------------------------------------
+
+
+def _team_with_its_leaders(tmp_path: Path, fmt: str, heading: str) -> Path:
+    """A Sở's team list as signed: its leaders under their own heading, then its Toán group."""
+    return write_table(tmp_path / f"to.{fmt}", [
+        MAU_HEADER,
+        ["", heading, None, None, None, None],
+        [1, "Lê Hoàng Nam", "Trưởng phòng Giáo dục trung học", "Sở GDĐT", "", "Tổ trưởng"],
+        [2, "Nguyễn Thị Thu Hà", "Chuyên viên", "Sở GDĐT", "", "Tổ phó"],
+        ["", "II. NHÓM TOÁN", None, None, None, None],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]], merges=("B2:F2", "B5:F5"))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("heading", ["I. LÃNH ĐẠO TỔ", "BAN LÃNH ĐẠO", "I. Tổ trưởng, tổ phó", "A. Lãnh đạo tổ (02)"])
+def test_a_leadership_heading_places_its_rows_in_the_body_given(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                 heading: str) -> None:
+    """review-office item 12: refused before ("không khớp tổ chức nào"), even with --body."""
+    result = import_roster(repo_portal, MAU, _team_with_its_leaders(tmp_path, fmt, heading), body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.person, r.role, r.target) for r in result.rows] == [
+        ("sgd-mau-le-hoang-nam", "to-truong", "mau-to-cot-can"), ("mau-nguyen-thi-thu-ha", "to-pho", "mau-to-cot-can"),
+        ("mau-pham-thi-lan", "nhom-truong", "mau-to-cot-can-toan")]
+
+
+def test_a_leadership_heading_without_body_says_to_give_it(repo_portal: Portal, tmp_path: Path) -> None:
+    result = import_roster(repo_portal, MAU, _team_with_its_leaders(tmp_path, "docx", "I. LÃNH ĐẠO TỔ"))
+    [problem] = [p for p in result.errors if "LÃNH ĐẠO TỔ" in p.message]
+    assert problem.message == "tiêu đề 'LÃNH ĐẠO TỔ' là phần lãnh đạo của một tổ chức, nhưng không rõ là tổ chức nào."
+    assert problem.hint is not None and problem.hint.startswith("chạy lại với --body <mã tổ chức>; các tổ chức của năm "
+                                                                "học: mau-to-cot-can (")

@@ -114,6 +114,12 @@ def test_the_installed_cotcan_creates_a_site_that_builds_once_its_placeholders_a
          "Sở Giáo dục và Đào tạo tỉnh Điện Biên", "--year", "2025-2026", "--package", str(built)],
         cwd=tmp_path, env=env)
     assert (office / "vendor" / built.name).read_bytes() == built.read_bytes()
+    # Without --package: the wheel pip installed this cotcan from (its direct_url.json).
+    by_default = tmp_path / "mac-dinh"
+    run([str(bin_dir / "cotcan"), "tao-trang", str(by_default), "--office", "so-gddt-dien-bien", "--name",
+         "Sở Giáo dục và Đào tạo tỉnh Điện Biên"], cwd=tmp_path, env=env)
+    assert (by_default / "vendor" / built.name).read_bytes() == built.read_bytes()
+    assert f"./vendor/{built.name}" in (by_default / "requirements.txt").read_text(encoding="utf-8").splitlines()
     run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--no-index", "-r", "requirements.txt"],
         cwd=office, env=env)
     for refused in run_build_commands(office, bin_dir):

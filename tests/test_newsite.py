@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +26,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markers import runs_mkdocs
 from mkdocs import config as mkdocs_config
+from mkdocs import utils as mkdocs_utils
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import REPO, build_env
 from portal import commands
@@ -34,22 +38,68 @@ from portal.cli.new_site import current_school_year
 from portal.commands import Exit
 from portal.load import load
 from portal.newsite.files import GITLAB_CI, REQUIREMENTS, WORKFLOW, markdown_text, yaml_scalar
+from portal.newsite.package import Source, recorded_source
 from portal.schema import FILE_SCHEMAS
 
 OFFICE = "so-gddt-dien-bien"
 NAME = "Sở Giáo dục và Đào tạo tỉnh Điện Biên"
 YEAR = "2025-2026"
+# The office's copy of the portal, as the development team sends it (portal_wheel).
+WHEEL = f"portal_cot_can-{metadata.version(DISTRIBUTION)}-py3-none-any.whl"
 FILES = {
-    "README.md", "mkdocs.yml", "requirements.txt", ".gitignore", ".github/workflows/xuat-ban.yml", ".gitlab-ci.yml",
+    "README.md", "mkdocs.yml", "requirements.txt", "constraints.txt", ".gitignore", f"vendor/{WHEEL}",
+    ".github/workflows/xuat-ban.yml", ".gitlab-ci.yml",
     "docs/gioi-thieu.md", "data/offices.yml", "data/subjects.yml", f"data/schools/{OFFICE}.yml",
     f"data/people/{OFFICE}.yml", f"data/years/{YEAR}/{OFFICE}.yml",
 }
 
 
+def portal_wheel(folder: Path, name: str = WHEEL, project: str = DISTRIBUTION, version: str | None = None,
+                 entry_points: str = "[mkdocs.plugins]\nportal = portal_mkdocs.plugin:PortalPlugin\n") -> Path:
+    """A wheel file as `pip wheel` makes it, with what tao-trang reads of it: its METADATA
+    (name, version) and entry points (the portal's MkDocs plugin)."""
+    version = version or metadata.version(DISTRIBUTION)
+    info = f"{project.replace('-', '_')}-{version}.dist-info"
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(folder / name, "w") as archive:
+        archive.writestr("portal/__init__.py", "")
+        archive.writestr(f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {project}\nVersion: {version}\n"
+                                             "Requires-Dist: mkdocs<2,>=1.6\n")
+        archive.writestr(f"{info}/entry_points.txt", f"[console_scripts]\ncotcan = portal.cli:main\n\n{entry_points}")
+        archive.writestr(f"{info}/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+    return folder / name
+
+
+_DIST: list[Path] = []  # the folder of the module's portal wheel (dist)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portal's wheel, made once, outside the folders the tests look into."""
+    _DIST[:] = [tmp_path_factory.mktemp("dist")]
+    portal_wheel(_DIST[0])
+    return _DIST[0]
+
+
+def package() -> tuple[str, str]:
+    return "--package", str(_DIST[0] / WHEEL)
+
+
 def new_site(folder: Path, *options: str, name: str = NAME,
              run: Callable[..., subprocess.CompletedProcess[str]] = cotcan) -> subprocess.CompletedProcess[str]:
+    """tao-trang with the portal's wheel given (this test runs from a source install, where
+    the default has no copy to name), unless `options` say how to install it."""
+    if "--package" not in options:
+        options = (*options, *package())
     return run("tao-trang", str(folder), "--office", OFFICE, "--name", name, "--short-name", "Sở GDĐT Điện Biên",
                   "--year", YEAR, *options)
+
+
+def mkdocs_yml(folder: Path) -> dict[str, Any]:
+    """The site's mkdocs.yml as MkDocs reads it (`!ENV` included)."""
+    with (folder / "mkdocs.yml").open(encoding="utf-8") as file:
+        values: dict[str, Any] = mkdocs_utils.yaml_load(file)
+    return values
 
 
 def files_in(folder: Path) -> set[str]:
@@ -165,7 +215,7 @@ def test_the_folder_the_clerk_stands_in_is_filled(tmp_path: Path, asked: str) ->
     here = tmp_path / "trang"
     here.mkdir()
     inode = here.stat().st_ino
-    done = cotcan("tao-trang", asked, "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=here)
+    done = cotcan("tao-trang", asked, "--office", OFFICE, "--name", NAME, "--year", YEAR, *package(), cwd=here)
     assert (done.returncode, done.stderr) == (Exit.OK, "")
     assert files_in(here) == FILES and here.stat().st_ino == inode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["trang"], "the staging folder is gone"
@@ -177,14 +227,14 @@ def test_a_repository_just_cloned_is_filled_and_its_git_folder_kept(tmp_path: Pa
     here = tmp_path / "trang"
     (here / ".git").mkdir(parents=True)
     (here / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
-    done = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=here)
+    done = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, *package(), cwd=here)
     assert (done.returncode, done.stderr) == (Exit.OK, "")
     assert files_in(here) == FILES | {".git/HEAD"}
     assert (here / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
     other = tmp_path / "khac"
     (other / ".git").mkdir(parents=True)
     (other / "README.md").write_text("# Trang", encoding="utf-8")
-    refused = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, cwd=other)
+    refused = cotcan("tao-trang", ".", "--office", OFFICE, "--name", NAME, "--year", YEAR, *package(), cwd=other)
     assert refused.returncode == Exit.USAGE and "thư mục đã có và không trống ('README.md')" in refused.stderr
     assert sorted(p.name for p in other.iterdir()) == [".git", "README.md"]
 
@@ -207,14 +257,15 @@ def test_a_folder_that_cannot_be_made_names_the_folder_asked_for(tmp_path: Path)
     (("--name", "Sở\u200bGDĐT"), "LỖI --name: "),
     (("--name", "Sở\nGDĐT"), "LỖI --name: "),
     (("--short-name", "x" * 501), "LỖI --short-name: "),
-    (("--package", "a\nb"), "LỖI --package: cần một dòng yêu cầu của pip"),
+    (("--package", "a\nb"), "LỖI --package: cần một tệp .whl, hoặc một dòng yêu cầu của pip"),
     (("--package", "khong-co.whl"), "LỖI --package: không có tệp khong-co.whl."),
 ])
 def test_a_wrong_value_is_refused_before_anything_is_written(tmp_path: Path, options: tuple[str, str],
                                                              said: str) -> None:
     option, value = options
     values = {"--office": OFFICE, "--name": NAME, option: value}
-    done = cotcan("tao-trang", str(tmp_path / "trang"), *[x for pair in values.items() for x in pair], cwd=tmp_path)
+    done = cotcan("tao-trang", str(tmp_path / "trang"), *[x for pair in values.items() for x in pair],
+                  *(package() if option != "--package" else ()), cwd=tmp_path)
     assert done.returncode == Exit.USAGE, done.stdout
     assert done.stderr.startswith(said) and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
@@ -225,7 +276,7 @@ def test_a_site_name_the_theme_would_write_raw_into_html_is_refused(tmp_path: Pa
     `aria-label`): a quote or angle bracket in the name it comes from would break out of it.
     Refused before anything is written; a clean --short-name makes such a --name usable."""
     name = 'Sở GDĐT "Đặc biệt" <script>alert(1)</script>'
-    done = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", name, cwd=tmp_path)
+    done = cotcan("tao-trang", str(tmp_path / "trang"), "--office", OFFICE, "--name", name, *package(), cwd=tmp_path)
     assert (done.returncode, done.stdout) == (Exit.USAGE, "")
     assert done.stderr.startswith(f"LỖI --name: '{name}' có ký tự \", <, > mà giao diện trang ghi nguyên vào HTML")
     assert "--short-name" in done.stderr and "“ ”" in done.stderr
@@ -235,7 +286,7 @@ def test_a_site_name_the_theme_would_write_raw_into_html_is_refused(tmp_path: Pa
     assert short.returncode == Exit.USAGE and short.stderr.startswith("LỖI --short-name: ")
     kept = new_site(tmp_path / "trang", name=name)  # with a clean --short-name: the full name kept as written
     assert kept.returncode == Exit.OK, kept.stderr
-    config = yaml.safe_load((tmp_path / "trang" / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_yml(tmp_path / "trang")
     assert config["site_name"] == "Tổ cốt cán — Sở GDĐT Điện Biên"
 
 
@@ -248,7 +299,7 @@ def test_a_name_with_yaml_and_markdown_syntax_arrives_as_written(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     portal, _ = load(folder / "data", folder, draft=True)
     assert portal.offices[OFFICE].name == HOSTILE_NAME
-    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_yml(folder)
     assert config["plugins"] == [{"portal": {"publisher": HOSTILE_NAME}}]
     for page in ("README.md", "docs/gioi-thieu.md"):
         html = markdown.markdown((folder / page).read_text(encoding="utf-8"))
@@ -273,22 +324,95 @@ def test_the_subjects_are_the_repository_s(created: Path) -> None:
     assert (created / "data" / "subjects.yml").read_bytes() == (REPO / "data" / "subjects.yml").read_bytes()
 
 
-def test_requirements_pin_this_version_or_name_the_package_given(tmp_path: Path, created: Path) -> None:
-    def requirement(folder: Path) -> str:
-        lines = (folder / REQUIREMENTS).read_text(encoding="utf-8").splitlines()
-        return [line for line in lines if line and not line.startswith("#")][-1]
+def requirement(folder: Path) -> str:
+    lines = (folder / REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")][-1]
 
-    assert requirement(created) == f"{DISTRIBUTION}=={metadata.version(DISTRIBUTION)}"
-    for line in ("portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@v0.1.0",
-                 "portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl"):
+
+COMMIT = "3f2a9c1d5e7b8a0f4c6d2e1b9a8f7c6d5e4b3a21"
+SHA256 = "9d5e3c1f0b7a2e4d6c8b0a1f3e5d7c9b2a4f6e8d0c1b3a5f7e9d2c4b6a8f0e1d"
+
+
+def test_the_portal_is_installed_from_the_office_s_own_copy_never_by_name(tmp_path: Path, created: Path) -> None:
+    """Dependency confusion: portal-cot-can is not on PyPI, so a bare name would install
+    whatever someone registers under it. The copy is a checked wheel, or pinned by a hash."""
+    assert requirement(created) == f"./vendor/{WHEEL}"
+    assert (created / "vendor" / WHEEL).read_bytes() == (_DIST[0] / WHEEL).read_bytes()
+    for line in (f"portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@{COMMIT}",
+                 f"portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl#sha256={SHA256}"):
         folder = tmp_path / str(len(line))
-        assert new_site(folder, "--package", line).returncode == 0
+        done = new_site(folder, "--package", line)
+        assert done.returncode == 0, done.stderr
         assert requirement(folder) == line and not (folder / "vendor").exists()
-    wheel = tmp_path / "portal_cot_can-0.1.0-py3-none-any.whl"
-    wheel.write_bytes(b"PK\x03\x04 a wheel")
-    assert new_site(tmp_path / "wheel", "--package", str(wheel)).returncode == 0
-    assert requirement(tmp_path / "wheel") == f"./vendor/{wheel.name}"
-    assert (tmp_path / "wheel" / "vendor" / wheel.name).read_bytes() == wheel.read_bytes()
+
+    # This test runs from a source folder (an editable install): no copy to name by default.
+    done = cotcan("tao-trang", str(tmp_path / "mac-dinh"), "--office", OFFICE, "--name", NAME, cwd=tmp_path)
+    assert done.returncode == Exit.USAGE and done.stderr.startswith("LỖI --package: chưa cho, và không biết "), \
+        done.stderr
+    refused = {
+        "requests": "không phải gói portal-cot-can",
+        f"{DISTRIBUTION}=={metadata.version(DISTRIBUTION)}": "chưa chỉ đích danh một bản",
+        "portal-cot-can>=0.1": "chưa chỉ đích danh một bản",
+        "portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl": "chưa chỉ đích danh",
+        "portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@v0.1.0": "chưa chỉ đích danh",
+        f"requests @ https://pypi.example/requests-2.0-py3-none-any.whl#sha256={SHA256}": "không phải gói portal",
+        str(portal_wheel(tmp_path / "khac", "requests-2.32.0-py3-none-any.whl", "requests", "2.32.0")):
+            "đây là gói 'requests', không phải phần mềm portal-cot-can",
+        str(portal_wheel(tmp_path / "gia", entry_points="[mkdocs.plugins]\nportal = evil.plugin:Plugin\n")):
+            "không có phần bổ trợ MkDocs của cổng thông tin",
+        str(portal_wheel(tmp_path / "cu", "portal_cot_can-0.0.9-py3-none-any.whl", version="0.0.9")):
+            f"tệp là phiên bản 0.0.9, chương trình đang chạy là phiên bản {metadata.version(DISTRIBUTION)}",
+    }
+    (tmp_path / "hong").mkdir()
+    (tmp_path / "hong" / WHEEL).write_bytes(b"PK\x03\x04 not a zip")
+    refused[str(tmp_path / "hong" / WHEEL)] = "tệp bị hỏng hoặc không phải tệp wheel"
+    for package_given, said in refused.items():
+        folder = tmp_path / "bi-tu-choi"
+        done = new_site(folder, "--package", package_given)
+        assert done.returncode == Exit.USAGE and done.stderr.startswith("LỖI --package") and said in done.stderr, (
+            package_given, done.stderr)
+        assert not folder.exists()
+
+
+@pytest.mark.parametrize(("recorded", "line"), [
+    ({"url": "https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl",
+      "archive_info": {"hashes": {"sha256": SHA256}}},
+     f"portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl#sha256={SHA256}"),
+    ({"url": "https://so-gddt.example/p.whl", "archive_info": {"hash": f"sha256={SHA256}"}},
+     f"portal-cot-can @ https://so-gddt.example/p.whl#sha256={SHA256}"),
+    ({"url": "https://github.com/so-gddt/portal-cot-can", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+     f"portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@{COMMIT}"),
+    ({"url": "https://so-gddt.example/p.whl", "archive_info": {}}, None),
+    ({"url": "file:///work/portal", "dir_info": {"editable": True}}, None),
+])
+def test_by_default_the_copy_pip_installed_the_program_from(recorded: dict[str, Any], line: str | None) -> None:
+    """PEP 610's direct_url.json, as pip writes it; a copy no other machine can fetch names none."""
+    source = recorded_source(recorded)
+    assert (source.requirement if source else None) == line
+
+
+def test_a_wheel_pip_installed_the_program_from_is_vendored(tmp_path: Path) -> None:
+    wheel = portal_wheel(tmp_path / "tai-ve")
+    source = recorded_source({"url": wheel.as_uri(), "archive_info": {"hashes": {"sha256": SHA256}}})
+    assert source == Source(f"./vendor/{WHEEL}", wheel)
+
+
+def test_every_package_the_build_needs_is_pinned_to_the_version_installed(created: Path) -> None:
+    """constraints.txt: the installed package's own requirements, followed to the end (extras
+    included: pagefind[bin] brings pagefind-bin), each at the version installed here."""
+    lines = (created / REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+    assert "-c constraints.txt" in lines and lines.index("-c constraints.txt") < lines.index(requirement(created))
+    pins = [line for line in (created / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    assert pins == sorted(pins, key=lambda pin: pin.split("==")[0]), pins
+    assert all(re.fullmatch(r"[a-z0-9.-]+==[^=\s]+", pin) for pin in pins), pins
+    pinned = dict(pin.split("==") for pin in pins)
+    direct = {Requirement(text) for text in metadata.requires(DISTRIBUTION) or []}
+    needed = {canonicalize_name(r.name) for r in direct if r.marker is None or r.marker.evaluate({"extra": ""})}
+    assert needed >= {"mkdocs", "mkdocs-material", "pagefind", "pyyaml", "jinja2"}
+    assert needed | {"pagefind-bin", "markdown", "pymdown-extensions"} <= set(pinned)
+    assert all(pinned[name] == metadata.version(name) for name in pinned)
+    assert DISTRIBUTION not in pinned and "pytest" not in pinned  # the portal itself; not the test extra
 
 
 def test_the_readme_and_the_guides_name_only_commands_that_exist(created: Path) -> None:
@@ -335,14 +459,51 @@ def test_the_github_workflow_builds_and_publishes_to_pages(created: Path) -> Non
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
     assert uses[:2] == ["actions/checkout", "actions/setup-python"] and uses[-1] == "actions/upload-pages-artifact"
     runs = [step["run"] for step in build["steps"] if "run" in step]
-    assert runs == ["python -m pip install -r requirements.txt", "python -m mkdocs build --strict"]
+    assert (runs[0], runs[-1]) == ("python -m pip install -r requirements.txt", "python -m mkdocs build --strict")
     assert build["steps"][-1]["with"]["path"] == "site"  # MkDocs' site_dir; mkdocs.yml keeps the default
-    assert "site_dir" not in yaml.safe_load((created / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "site_dir" not in mkdocs_yml(created)
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
     gitlab = yaml.safe_load((created / GITLAB_CI).read_text(encoding="utf-8"))
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
-    assert "python -m mkdocs build --strict --site-dir public" in gitlab["pages"]["script"]
+    assert gitlab["pages"]["script"][-1].endswith("python -m mkdocs build --strict --site-dir public")
+
+
+# The first major version of each action that runs on Node 24 (GitHub runs Node 20 actions no
+# longer from June 2026): checkout and setup-python v6 (2025), configure-pages v6,
+# upload-pages-artifact v5, deploy-pages v5 (2026).
+NODE_24_MAJORS = {"actions/checkout": 6, "actions/setup-python": 6, "actions/configure-pages": 6,
+                  "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+
+
+def test_the_workflow_s_actions_are_pinned_to_majors_that_still_run(created: Path) -> None:
+    used = [step["uses"] for job in workflow(created)["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert {use.split("@")[0] for use in used} == set(NODE_24_MAJORS)
+    for use in used:
+        action, version = use.split("@")
+        assert re.fullmatch(r"v\d+", version) and int(version[1:]) >= NODE_24_MAJORS[action], use
+
+
+def test_the_workflows_index_with_pagefind_1_6_and_give_the_site_its_address(created: Path) -> None:
+    """Pagefind 1.6 from npm, as this repository's CI installs it (1.5.2's index differs from
+    build to build); site_url from GitHub Pages' configure-pages and GitLab's CI_PAGES_URL."""
+    steps = workflow(created)["jobs"]["build"]["steps"]
+    [install] = [step["run"] for step in steps if "pagefind@" in step.get("run", "")]
+    prefix = re.search(r'npm install --prefix "([^"]+)" .*pagefind@1\.6\.0\n', install)
+    assert prefix and f"PAGEFIND_BINARY_PATH={prefix[1]}/node_modules/@pagefind/linux-x64/bin/pagefind_extended" in (
+        install)
+    [pages] = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/configure-pages@")]
+    [build] = [i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", "")]
+    assert steps[pages]["id"] == "pages" and pages < build
+    assert steps[build]["env"] == {"NO_MKDOCS_2_WARNING": "1", "PORTAL_SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    script = yaml.safe_load((created / GITLAB_CI).read_text(encoding="utf-8"))["pages"]["script"]
+    npm = next(line for line in script if "pagefind@" in line)
+    assert npm.endswith("pagefind@1.6.0")
+    binary = f"{npm.split('--prefix ')[1].split()[0]}/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
+    assert f"export PAGEFIND_BINARY_PATH={binary}" in script
+    assert script[-1].startswith('PORTAL_SITE_URL="$CI_PAGES_URL" ')
+    assert mkdocs_yml(created)["site_url"] in ("", None)  # PORTAL_SITE_URL unset here
+    assert "site_url: !ENV [PORTAL_SITE_URL, \"\"]\n" in (created / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_the_repository_lines_of_mkdocs_yml_open_the_branch_the_workflow_publishes(fresh: Path) -> None:
@@ -350,7 +511,7 @@ def test_the_repository_lines_of_mkdocs_yml_open_the_branch_the_workflow_publish
     own default for GitHub is the `master` branch, which a new GitHub repository does not have."""
     config_file = fresh / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
-    assert "repo_url" not in yaml.safe_load(text), "no edit link until the office has a repository"
+    assert "repo_url" not in mkdocs_yml(fresh), "no edit link until the office has a repository"
     on = workflow(fresh).get("on", workflow(fresh).get(True))
     [branch] = on["push"]["branches"]
     uncommented = re.sub(r"(?m)^# (repo_url|edit_uri): ", r"\1: ", text)
@@ -361,13 +522,19 @@ def test_the_repository_lines_of_mkdocs_yml_open_the_branch_the_workflow_publish
     assert config.edit_uri == f"edit/{branch}/{docs}/"
 
 
+# A project site on GitHub Pages (or GitLab Pages): the site lives under /trang-so/, not at /.
+PAGES_URL = "https://so-gddt-dien-bien.github.io/trang-so"
+
+
 def build_commands(site: Path) -> list[tuple[str, dict[str, str]]]:
     """Each CI file's build command (the step or line that runs MkDocs), with its variables."""
     flow = workflow(site)
-    found = [(step["run"], step.get("env", {})) for job in flow["jobs"].values() for step in job["steps"]
-             if "mkdocs build" in step.get("run", "")]
+    github = {"${{ steps.pages.outputs.base_url }}": PAGES_URL}  # what configure-pages gives
+    found = [(step["run"], {k: github.get(v, v) for k, v in step.get("env", {}).items()})
+             for job in flow["jobs"].values() for step in job["steps"] if "mkdocs build" in step.get("run", "")]
     gitlab = yaml.safe_load((site / GITLAB_CI).read_text(encoding="utf-8"))["pages"]
-    found += [(line, gitlab.get("variables", {})) for line in gitlab["script"] if "mkdocs build" in line]
+    found += [(line, {**gitlab.get("variables", {}), "CI_PAGES_URL": PAGES_URL}) for line in gitlab["script"]
+              if "mkdocs build" in line]
     assert len(found) == 2
     return found
 
@@ -423,3 +590,57 @@ def test_the_workflow_build_fails_with_placeholders_and_passes_once_replaced(fre
         assert "Hà Thị Liên" in school and "THCS Him Lam" in school
         assert "Sở Giáo dục và Đào tạo tỉnh Điện Biên" in (site / "index.html").read_text(encoding="utf-8")
         assert (site / "gioi-thieu" / "index.html").is_file()
+        # site_url from the workflow: the 404 page loads the theme from the project's folder.
+        missing = (site / "404.html").read_text(encoding="utf-8")
+        assert '"/trang-so/assets/' in missing and '"/assets/' not in missing
+
+
+# -- what a clerk's machine adds, and the site's address ------------------------------------------
+
+
+def test_the_gitignore_keeps_the_readme_s_environment_and_python_s_leftovers_out(fresh: Path) -> None:
+    """README.md makes a virtual environment inside the repository: `git add .` must not
+    commit it (300 MB), nor Python's caches or Office's lock files."""
+    readme = (fresh / "README.md").read_text(encoding="utf-8")
+    [venv] = re.findall(r"python3 -m venv (\S+)", readme)
+    (fresh / venv / "lib").mkdir(parents=True)
+    (fresh / venv / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (fresh / "__pycache__").mkdir()
+    (fresh / "__pycache__" / "x.cpython-312.pyc").write_bytes(b"\0")
+    (fresh / "~$danh-sach.docx").write_bytes(b"\0")
+    subprocess.run(["git", "init", "-q", str(fresh)], check=True)
+    subprocess.run(["git", "-C", str(fresh), "add", "."], check=True)
+    staged = subprocess.run(["git", "-C", str(fresh), "ls-files"], capture_output=True, text=True, check=True)
+    assert set(staged.stdout.splitlines()) == FILES
+    assert "NO_MKDOCS_2_WARNING=1" in readme  # Material's English banner on every local build
+
+
+def site_url_warnings(site: Path) -> list[str]:
+    done = cotcan("kiem-tra", "--draft", cwd=site)
+    assert done.returncode == Exit.OK, done.stdout
+    return [block for block in done.stdout.split("\n\n") if "mục site_url" in block]
+
+
+def test_kiem_tra_warns_when_the_site_has_no_address(fresh: Path, tmp_path: Path) -> None:
+    """An empty site_url is not the build's error (it runs --strict with an empty `!ENV` value
+    on a clerk's machine) but kiem-tra says what is lost and where to set it; a site_url read
+    from PORTAL_SITE_URL, which the workflows set, is not warned of."""
+    assert site_url_warnings(fresh) == []
+    config = fresh / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('site_url: !ENV [PORTAL_SITE_URL, ""]\n', ""), encoding="utf-8")
+    [warning] = site_url_warnings(fresh)  # as tao-trang wrote it before: commented out
+    assert warning.startswith("CẢNH BÁO mkdocs.yml, mục site_url: chưa có địa chỉ công khai của trang: trang 404")
+    assert "bản in không có mã QR" in warning and "PORTAL_SITE_URL" in warning
+    config.write_text(text.replace('site_url: !ENV [PORTAL_SITE_URL, ""]', "site_url: ''"), encoding="utf-8")
+    [warning] = site_url_warnings(fresh)
+    line = config.read_text(encoding="utf-8").splitlines().index("site_url: ''") + 1
+    assert warning.startswith(f"CẢNH BÁO mkdocs.yml, dòng {line}, mục site_url: ")
+
+    given = tmp_path / "co-dia-chi"
+    assert new_site(given, "--site-url", "https://so-gddt-dien-bien.github.io/trang-so").returncode == Exit.OK
+    assert mkdocs_yml(given)["site_url"] == "https://so-gddt-dien-bien.github.io/trang-so/"
+    assert site_url_warnings(given) == []
+    refused = new_site(tmp_path / "sai", "--site-url", "so-gddt-dien-bien.github.io/trang-so")
+    assert refused.returncode == Exit.USAGE and refused.stderr.startswith("LỖI --site-url: ")
+    assert not (tmp_path / "sai").exists()

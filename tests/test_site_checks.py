@@ -45,6 +45,7 @@ def clean_site(root: Path) -> Path:
     files hold none: a hand-written page with ordinary numbers and a published phone."""
     write_site(root, data=write(with_texts(lambda text, _field, _room: text), root))
     (root / "content/lien-he.md").write_text(ORDINARY_PAGE, encoding="utf-8")
+    edit_config(root, lambda config: config.update(site_url="https://so-gddt.example/to-cot-can/"))  # its address
     return root
 
 
@@ -182,11 +183,15 @@ def errors(report: str) -> list[str]:
     """The error blocks of a clerk's report (a LỖI line and its indented lines), however the
     report was printed (MkDocs' log puts its own prefix before the report's first line only)."""
     blocks: list[str] = []
+    in_error = False  # the indented lines under a warning (CẢNH BÁO) are not an error's
     for line in report.splitlines():
         if line.startswith("LỖI "):
             blocks.append(line)
-        elif line.startswith("    ") and blocks:
+            in_error = True
+        elif line.startswith("    ") and in_error:
             blocks[-1] += "\n" + line
+        else:
+            in_error = False
     return sorted(blocks)
 
 

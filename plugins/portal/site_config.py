@@ -230,8 +230,41 @@ def _plugins_by_name(written: Any, theme: Any) -> Any:
 
 def site_problems(path: Path, redactor: Redactor) -> list[Problem]:
     """What the build refuses in the site's own files beyond data/: every check of
-    site_checks on mkdocs.yml at `path` and on the files of its folders."""
+    site_checks on mkdocs.yml at `path` and on the files of its folders; and what only
+    `cotcan kiem-tra` warns of (a site without its address)."""
     config, problems = read_site_config(path)
     if config is None:
         return problems
-    return [*problems, *settings_problems(config.settings, redactor), *file_problems(config.files(), redactor)]
+    return [*problems, *settings_problems(config.settings, redactor), *file_problems(config.files(), redactor),
+            *_unset_site_url(config)]
+
+
+def _unset_site_url(config: SiteConfig) -> list[Problem]:
+    """A warning when mkdocs.yml gives the site no address, unless it reads it from the
+    environment (`!ENV`), which the publishing workflows set: not from the build, which
+    runs --strict with an empty `!ENV` value on a clerk's machine."""
+    if config.settings.values.get("site_url"):
+        return []
+    holder = config.settings.holder(("site_url",))
+    written = _top_level_node(config.path.parent / holder, "site_url")
+    if written is not None and written[1].tag == "!ENV":
+        return []
+    return [Problem(holder, None if written is None else written[0].start_mark.line + 1, "site_url",
+                    "chưa có địa chỉ công khai của trang: trang 404 tải kiểu trang và ô tìm kiếm từ gốc '/' (hỏng khi "
+                    "trang nằm trong một thư mục con, như trang của một kho trên GitHub Pages), bản in không có mã QR "
+                    "dẫn về trang, nguồn tin Atom chỉ có liên kết tương đối.",
+                    expected="địa chỉ của trang, ví dụ site_url: https://so-gddt-dien-bien.github.io/trang-so/",
+                    hint="ghi địa chỉ đó vào mkdocs.yml; hoặc site_url: !ENV [PORTAL_SITE_URL, \"\"] khi quy trình "
+                         "xuất bản (GitHub Pages, GitLab Pages) đặt biến PORTAL_SITE_URL.",
+                    severity="warning")]
+
+
+def _top_level_node(path: Path, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The key and value nodes of `key` in the YAML file at `path` (read already: it parses)."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next(((k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from ..commands import CommandName
 from ..errors import PortalError
+from ..newsite.package import DISTRIBUTION  # the distribution that installs the `cotcan` console script
 
-# The distribution that installs the `cotcan` console script (pyproject.toml).
-DISTRIBUTION = "portal-cot-can"
 CONFIG_FILE = "mkdocs.yml"  # the site's configuration, beside its data folder
 
 

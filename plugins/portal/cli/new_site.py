@@ -12,17 +12,18 @@ import argparse
 import datetime
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import commands, vocab
 from ..commands import Exit
 from ..dates import SchoolYear
 from ..newsite import NewSite, SiteSpec, create_site
-from ..newsite.create import VENDOR
+from ..newsite.package import VENDOR, Source, installed_source, pinned_dependencies, requirement_line, wheel_source
 from ..problems import report
 from ..sanitize import breaks_theme
 from ..schema import ID_PATTERN, NAME_PATTERN
 from .arguments import school_year
-from .command import DISTRIBUTION, Command, CommandError, installed_version
+from .command import Command, CommandError, installed_version
 from .guard import say
 
 DEFAULT_KIND = "so-gddt"  # since 1/7/2025 a province's Sở publishes (or a commune)
@@ -47,9 +48,13 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=school_year, metavar="NĂM_HỌC",
                         help="năm học đầu tiên (mặc định: năm học đang chuẩn bị hoặc đang diễn ra)")
     parser.add_argument("--package", metavar="GÓI",
-                        help=f"cách cài phần mềm, ghi vào requirements.txt: một tệp .whl (được chép vào {VENDOR}/), "
-                             "hoặc một dòng của pip như 'portal-cot-can @ git+https://…' (mặc định: "
-                             f"{DISTRIBUTION}==phiên bản đang dùng)")
+                        help=f"bản phần mềm mà trang cài, ghi vào requirements.txt: một tệp .whl của phần mềm (được "
+                             f"chép vào {VENDOR}/), hoặc một dòng của pip chỉ đích danh một bản: 'portal-cot-can @ "
+                             "https://….whl#sha256=…' hay 'portal-cot-can @ git+https://…@<mã commit>' (mặc định: "
+                             "tệp wheel hay địa chỉ mà phần mềm đang chạy được cài từ đó)")
+    parser.add_argument("--site-url", metavar="ĐỊA_CHỈ",
+                        help="địa chỉ công khai của trang, ví dụ https://so-gddt-dien-bien.github.io/trang-so/ (mặc "
+                             "định: quy trình xuất bản trên GitHub Pages, GitLab Pages tự điền)")
 
 
 def _text(option: str, value: str, pattern: str, expected: str) -> str:
@@ -66,34 +71,48 @@ def _site_name_source(option: str, value: str) -> str:
     return value
 
 
-def _requirement(package: str | None, version: str) -> tuple[str, Path | None]:
-    """The line of requirements.txt, and the wheel to copy into the site when there is one."""
+def _source(package: str | None) -> Source:
+    """How requirements.txt installs the portal: never by its name alone (newsite.package)."""
     if package is None:
-        return f"{DISTRIBUTION}=={version}", None
+        return installed_source()
     if package.endswith(".whl") and "://" not in package and "@" not in package:  # a file here, not a URL
         wheel = Path(package)
         if not wheel.is_file():
             raise CommandError(f"--package: không có tệp {wheel}.")
-        return f"./{VENDOR}/{wheel.name}", wheel
+        return wheel_source(wheel)
     if "\n" in package or "\r" in package or not package.strip():
-        raise CommandError("--package: cần một dòng yêu cầu của pip, ví dụ 'portal-cot-can @ git+https://…'.")
-    return package.strip(), None
+        raise CommandError("--package: cần một tệp .whl, hoặc một dòng yêu cầu của pip, ví dụ "
+                           "'portal-cot-can @ git+https://…@<mã commit>'.")
+    return Source(requirement_line(package), None)
 
 
-def _spec(args: argparse.Namespace, version: str, requirement: str) -> SiteSpec:
+def _site_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or \
+            any(c.isspace() for c in value):
+        raise CommandError(f"--site-url: '{value}' không dùng được; cần địa chỉ công khai của trang, ví dụ "
+                           "https://so-gddt-dien-bien.github.io/trang-so/.")
+    return value if value.endswith("/") else f"{value}/"
+
+
+def _spec(args: argparse.Namespace, version: str) -> tuple[SiteSpec, Path | None]:
+    """The site asked for, and the wheel to copy into it when there is one: the values typed
+    are checked before the package is looked for."""
     name_expected = "một dòng chữ, không để trống, không quá 500 ký tự"
     _site_name_source(*(("--short-name", args.short_name) if args.short_name is not None else ("--name", args.name)))
-    return SiteSpec(
-        office=_text("--office", args.office, ID_PATTERN,
-                     "chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ so-gddt-dien-bien"),
-        name=_text("--name", args.name, NAME_PATTERN, name_expected),
-        short_name=None if args.short_name is None else _text("--short-name", args.short_name, NAME_PATTERN,
-                                                                name_expected),
-        kind=args.kind,
-        year=args.year or current_school_year(datetime.date.today()),
-        requirement=requirement,
-        version=version,
-    )
+    office = _text("--office", args.office, ID_PATTERN,
+                     "chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ so-gddt-dien-bien")
+    name = _text("--name", args.name, NAME_PATTERN, name_expected)
+    short_name = None if args.short_name is None else _text("--short-name", args.short_name, NAME_PATTERN,
+                                                              name_expected)
+    site_url = _site_url(args.site_url)
+    source = _source(args.package)
+    spec = SiteSpec(office=office, name=name, short_name=short_name, kind=args.kind,
+                    year=args.year or current_school_year(datetime.date.today()), requirement=source.requirement,
+                    version=version, pins=tuple(pinned_dependencies()), site_url=site_url)
+    return spec, source.wheel
 
 
 def next_steps(site: NewSite, spec: SiteSpec) -> list[str]:
@@ -109,9 +128,7 @@ def next_steps(site: NewSite, spec: SiteSpec) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    version = installed_version()
-    requirement, wheel = _requirement(args.package, version)
-    spec = _spec(args, version, requirement)
+    spec, wheel = _spec(args, installed_version())
     created = create_site(args.folder, spec, wheel)
     if isinstance(created, list):
         say("Chưa tạo gì: dữ liệu của trang mới không qua được kiểm tra.\n")

@@ -46,6 +46,14 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Headings over the leaders of the body the list is of, listed before its groups: "I. LÃNH
+# ĐẠO TỔ", "BAN LÃNH ĐẠO", "LÃNH ĐẠO HỘI ĐỒNG", "TỔ TRƯỞNG, TỔ PHÓ" (body_key of the words).
+# Only words that can mean nothing but the body's own leadership.
+_LEADERSHIP = re.compile(r"(?:ban )?lanh dao(?: (?:to|nhom|hoi dong|cum|mang luoi))?"
+                         r"|(?:to|nhom|cum) truong(?: (?:va )?(?:cac )?(?:to|nhom|cum) pho)?"
+                         r"|chu tich(?: (?:va )?(?:cac )?pho chu tich)?(?: hoi dong)?")
+
+
 # Words so short that a name can start with them ("Tô", "Tổ"; "Nhóm" alone): they head a
 # body only when a number or a subject follows.
 _SHORT_WORDS = frozenset({"to", "nhom"})
@@ -59,6 +67,8 @@ class HeadingLabel:
     kinds: tuple[str, ...]  # kinds of body it may name; () when only a subject or a name says
     number: int | None  # "CỤM 02" -> 2
     subject: str | None  # a subject id, when the heading is a subject group's
+    # The heading is over the leaders of the body the list is of ("LÃNH ĐẠO TỔ"), not a body's name.
+    leadership: bool = False
 
 
 def read_heading(text: str, subject_of: Callable[[str], str | None],
@@ -74,6 +84,8 @@ def read_heading(text: str, subject_of: Callable[[str], str | None],
     if not key:
         return None
     words = body_key(aside_dropped(rest))
+    if _LEADERSHIP.fullmatch(words):
+        return HeadingLabel(rest, key, words, (), None, None, leadership=True)
     read = _read(aside_dropped(rest), subject_of)
     if read is not None:
         return HeadingLabel(rest, key, words, *read)

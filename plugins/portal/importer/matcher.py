@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import wording
 from ..model import Portal
 from ..text import normalize, slugify
+from ..vocab import SO_GDDT
 from .errors import RosterError
 from .keys import LEVEL_CODES, fold, name_key, school_key, starts_with_a_number, subject_key, without_level
 
@@ -170,16 +171,34 @@ class Matcher:
 
     # Schools and the office
 
-    def office_unit(self, text: str) -> str | None:
+    def office_unit(self, text: str) -> Found | None:
         """The office a unit's text names: an office of the data by its name or short name
         (an ended Phòng's staff in its successor's year keep their Phòng); else any "Phòng
-        GD…" is the importing office; None for a text that names no office."""
+        GD…" is the importing office, and any "Sở GD…" the importing Sở, or the Sở above an
+        importing Phòng (its `parent`); None for a text that names no office."""
         key = fold(text)
         named = [o.id for o in self.portal.offices.values()
                  if key in {fold(o.name), fold(o.short_name), *(fold(f.name) for f in o.former_names)}]
         if len(named) == 1:
-            return named[0]
-        return self.office.id if key.startswith(("phong gd", "phong giao duc")) or self.office.id in named else None
+            return Found(named[0])
+        if key.startswith(("phong gd", "phong giao duc")) or self.office.id in named:
+            return Found(self.office.id)
+        if key.startswith(("so gd", "so giao duc")):
+            return self._department(text)
+        return None
+
+    def _department(self, text: str) -> Found:
+        """"Sở GDĐT" in a list: the importing office if it is a Sở, else the Sở its `parent` names."""
+        if self.office.kind == SO_GDDT:
+            return Found(self.office.id)
+        parent = self.portal.offices.get(self.office.parent or "")
+        if parent is not None and parent.kind == SO_GDDT:
+            return Found(parent.id)
+        departments = [Candidate(o.id, o.short_name) for o in sorted(self.portal.offices.values(), key=lambda o: o.id)
+                       if o.kind == SO_GDDT]
+        return Found(problem=f"'{text}' là Sở nào? {self.office.short_name} chưa ghi đơn vị cấp trên (parent) trong "
+                             "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này",
+                     candidates=departments)
 
     def school(self, text: str) -> Found:
         """The school a unit's text names: the whole name; else the longest known name

@@ -206,6 +206,8 @@ class Placement:
                                f"trong {body.source.file}; nếu đây là một tổ chức mới, xóa ô '{LABELS['body_id']}' "
                                "của dòng này (hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
             return None
+        if label.leadership:
+            return self._leadership(heading)
         found = self._matches(heading, context)
         if len(found) == 1:
             return self._existing(found[0])
@@ -223,6 +225,19 @@ class Placement:
                           hint=self._names_hint())
             return None
         return self._new(heading, label.kinds, _new_name(label), None, context)
+
+    def _leadership(self, heading: Heading) -> Target | None:
+        """"LÃNH ĐẠO TỔ": the leaders of the body given with --body, in that body itself."""
+        if self.root is not None:
+            return self.root
+        teams = [b for b in self.bodies if b.parent is None]
+        self._problem(heading, f"tiêu đề '{heading.label.text}' là phần lãnh đạo của một tổ chức, nhưng không rõ là "
+                      "tổ chức nào.",
+                      expected="--body <mã tổ chức>: các dòng dưới tiêu đề này được ghi vào chính tổ chức đó",
+                      hint="chạy lại với --body <mã tổ chức>" + (
+                          f"; các tổ chức của năm học: {', '.join(f'{b.id} ({b.name})' for b in teams[:8])}"
+                          if teams else "; ghi tổ chức vào tệp năm học trước (cotcan kiem-tra --draft)") + ".")
+        return None
 
     def _matches(self, heading: Heading, context: Target | None) -> list[Body]:
         label = heading.label

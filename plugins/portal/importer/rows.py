@@ -748,7 +748,9 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
         return
     unit_id = row.get("unit_id")
     if (office := matcher.office_unit(unit_text)) is not None:
-        result.unit = office
+        result.unit = office.id
+        if office.problem:
+            result.not_found(column, office)
     elif (known := _known_school(matcher, unit_id, unit_text)) is not None:
         result.unit = known.id
     else:

@@ -20,8 +20,7 @@ from ..errors import PortalError, os_reason
 from ..load import load
 from ..problems import Problem
 from .files import SiteSpec, site_files
-
-VENDOR = "vendor"
+from .package import VENDOR
 
 
 class NewSiteError(PortalError):

@@ -20,6 +20,7 @@ from .. import commands, vocab
 from ..dates import SchoolYear
 from ..newyear import placeholder_decision
 from ..newyear_text import new_site_header
+from .package import CONSTRAINTS
 
 # The placeholders' ids: the clerk replaces them (and every use of them) with real ones.
 SCHOOL = "truong-cho-giu"
@@ -31,6 +32,7 @@ _FILES: tuple[tuple[str, str, bool], ...] = (
     ("README.md", "README.md", True),
     ("mkdocs.yml", "mkdocs.yml", True),
     ("requirements.txt", "requirements.txt", True),
+    ("constraints.txt", "constraints.txt", True),
     ("gitignore", ".gitignore", False),
     ("github-pages.yml", ".github/workflows/xuat-ban.yml", False),
     ("gitlab-ci.yml", ".gitlab-ci.yml", False),
@@ -59,6 +61,11 @@ class SiteSpec:
     requirement: str
     # The installed package's version, named in the README and requirements.txt.
     version: str
+    # `name==version` of every package the build needs besides the portal (constraints.txt).
+    pins: tuple[str, ...]
+    # The site's public address when the clerk gave it; else mkdocs.yml takes it from
+    # PORTAL_SITE_URL, which the publishing workflows set.
+    site_url: str | None = None
 
     @property
     def site_name(self) -> str:
@@ -110,7 +117,8 @@ def _variables(spec: SiteSpec) -> dict[str, Any]:
     return {
         "office": spec.office, "name": spec.name, "short_name": spec.short_name, "kind": spec.kind,
         "year": spec.year.label, "site_name": spec.site_name, "version": spec.version,
-        "requirement": spec.requirement, "decision": placeholder_decision(spec.office, spec.year),
+        "requirement": spec.requirement, "pins": spec.pins, "constraints": CONSTRAINTS,
+        "site_url": spec.site_url, "decision": placeholder_decision(spec.office, spec.year),
         "year_header": new_site_header(spec.year, spec.name),
         "school": SCHOOL, "person": PERSON, "body": BODY,
         "office_kinds": list(vocab.OFFICE_KINDS), "school_levels": list(vocab.SCHOOL_LEVELS),
