@@ -241,3 +241,31 @@ def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     assert helped.returncode == 0 and "kiểm tra nháp" in helped.stdout
     refused = cotcan_process("kiem-tra", cwd=tmp_path, env=env)
     assert refused.returncode == Exit.USAGE and "không có thư mục dữ liệu này" in refused.stderr
+
+
+def test_every_command_reads_the_data_folder_the_site_s_mkdocs_yml_names(tmp_path: Path) -> None:
+    """With `data_dir: du-lieu` in mkdocs.yml, cotcan read ./data (exit 2, or passed on an old
+    copy of data/ while the build failed on du-lieu), even with -f: every command that takes
+    --data reads the folder the build reads, from the site's folder and, with -f, from any
+    other; --data that differs from it is said."""
+    site = tmp_path / "Sở GD Điện Biên" / "trang sở"
+    shutil.copytree(REPO / "data", site / "data")  # an old copy, without the error
+    shutil.copytree(REPO / "data", site / "du-lieu")
+    offices = site / "du-lieu" / "offices.yml"
+    offices.write_text(offices.read_text(encoding="utf-8").replace("parent: ubnd-tp-dien-bien-phu",
+                                                                   "parent: ubnd-tp-dien-bien-phuu"), encoding="utf-8")
+    (site / "mkdocs.yml").write_text("site_name: Tổ cốt cán\nplugins:\n  - portal:\n      data_dir: du-lieu\n",
+                                     encoding="utf-8")
+    (site / "docs").mkdir()
+    elsewhere = tmp_path / "nơi khác"
+    elsewhere.mkdir()
+    for name, needs in NEEDS.items():
+        for done in (cotcan(name, *needs, cwd=site),
+                     cotcan(name, *needs, "-f", str(site / "mkdocs.yml"), cwd=elsewhere)):
+            shown = done.stdout + done.stderr
+            assert done.returncode == Exit.DATA, (name, shown)
+            assert "LỖI du-lieu/offices.yml" in shown and "ubnd-tp-dien-bien-phuu" in shown, (name, shown)
+    told = cotcan("kiem-tra", "--data", "data", cwd=site)
+    assert told.returncode == Exit.OK, told.stdout
+    assert told.stderr.startswith("CẢNH BÁO: --data data khác thư mục dữ liệu mà mkdocs.yml ghi (data_dir: du-lieu)")
+

@@ -33,7 +33,7 @@ from ..load import load
 from ..model import Portal
 from ..problems import report
 from .arguments import add_data_option, school_year
-from .command import Command, existing_data
+from .command import Command, site_folders
 from .guard import say
 
 
@@ -172,7 +172,7 @@ def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[Scho
 def _run(args: argparse.Namespace) -> int:
     # As a draft: the diff publishes nothing, and a year just started (`cotcan nam-moi`) or being
     # imported still holds its placeholder decision, which the clerk sees as a warning.
-    portal, problems = load(existing_data(args.data), draft=True)
+    portal, problems = load(site_folders(args.data, args.config_file).data, draft=True)
     if problems:  # warnings do not stop the diff, but the clerk should see them
         say(report(problems, closing="Dữ liệu có lỗi nên chưa so sánh được. Sửa các lỗi trên rồi chạy lại."))
     if any(p.severity == "error" for p in problems):

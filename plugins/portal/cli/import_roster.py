@@ -40,7 +40,7 @@ from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
 from .arguments import add_data_option, school_year
-from .command import Command, CommandError, existing_data
+from .command import Command, CommandError, site_folders
 from .guard import say
 
 
@@ -81,7 +81,7 @@ def _run(args: argparse.Namespace) -> int:
     if (args.input is None) == (args.workbook is None):
         say("LỖI: cần đúng một trong hai: --input (nhập một danh sách) hoặc --workbook (ghi bảng cho năm sau).")
         return Exit.USAGE
-    data = existing_data(args.data)
+    data = site_folders(args.data, args.config_file).data
     # As the draft check sees it: a new year's placeholder decision (`cotcan nam-moi`) or a new
     # site's placeholders (`cotcan tao-trang`) do not stop an import. Each file read is kept, so
     # that the check after the import (dry run or --apply) reads again only the files it changes.

@@ -21,7 +21,7 @@ from ..load import load, shown_path
 from ..newyear import NewYear, plan, plan_successor, write
 from ..problems import report
 from .arguments import add_data_option, school_year
-from .command import Command, existing_data
+from .command import Command, site_folders
 from .guard import say
 
 
@@ -79,7 +79,7 @@ def next_steps(year: NewYear, shown: str) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    data_dir = existing_data(args.data)
+    data_dir = site_folders(args.data, args.config_file).data
     portal, problems = load(data_dir, draft=True)
     if any(p.severity == "error" for p in problems):
         say("Dữ liệu hiện có lỗi; sửa trước khi bắt đầu năm học mới.\n")
