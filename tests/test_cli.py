@@ -12,6 +12,7 @@ import argparse
 import errno
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -269,3 +270,22 @@ def test_every_command_reads_the_data_folder_the_site_s_mkdocs_yml_names(tmp_pat
     assert told.returncode == Exit.OK, told.stdout
     assert told.stderr.startswith("CẢNH BÁO: --data data khác thư mục dữ liệu mà mkdocs.yml ghi (data_dir: du-lieu)")
 
+
+def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Path) -> None:
+    """`cd trang sở; …` and `--input ../văn bản/ds 2026.xlsx` were printed as they are: pasted,
+    the shell split them (`LỖI: không hiểu tùy chọn: bản/ds 2026.xlsx`). Every word is quoted
+    as a POSIX shell needs; read back by the shell's rules, each is the path given."""
+    work = tmp_path / "Sở GD Điện Biên"
+    (tmp_path / "văn bản").mkdir()
+    work.mkdir()
+    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A", cwd=work)
+    assert made.returncode == 0, made.stderr
+    cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
+    assert cd is not None and shlex.split(cd.group(1)) == ["cd", "trang sở"]
+    workbook = "../văn bản/ds 2026 (bản sửa).xlsx"
+    done = cotcan("nhap", "--office", "pgddt-mau", "--workbook", workbook, "--data", str(REPO / "data"), cwd=work)
+    assert done.returncode == 0, done.stderr
+    printed = re.search(r"(cotcan nhap .*)\.$", done.stdout.strip())
+    assert printed is not None, done.stdout
+    words = shlex.split(printed.group(1))
+    assert words[words.index("--input") + 1] == workbook and (work / workbook).is_file()
