@@ -676,3 +676,13 @@ def test_a_team_declared_without_members_is_a_draft_warning_and_takes_its_import
     assert [(m["role"], m["person"]) for m in body["members"]] == [
         ("to-truong", "dt-nguyen-thi-thu-van"), ("to-pho", "dt-vo-minh-tam"), ("uy-vien", "dt-pham-thi-ngoc-ha")]
     assert "Tổ cốt cán Tin học: không có thành viên nào" not in cotcan("kiem-tra", "--draft", "--data", str(data)).stdout
+
+
+@pytest.mark.parametrize("name", ["nam sau.docx", "nam-sau.xls", "nam-sau"])
+def test_a_workbook_not_named_xlsx_is_refused_and_nothing_written(data: Path, tmp_path: Path, name: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`--workbook x.docx` wrote an Excel file named .docx, then told the clerk to import it."""
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(tmp_path / name), "--data", str(data))
+    assert code == 2 and not out and "Traceback" not in err
+    assert err.startswith(f"LỖI --workbook {tmp_path / name}: bảng ghi ra là tệp Excel .xlsx;")
+    assert not (tmp_path / name).exists()
