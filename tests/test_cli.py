@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib.abc
 import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -289,3 +292,47 @@ def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Pat
     assert printed is not None, done.stdout
     words = shlex.split(printed.group(1))
     assert words[words.index("--input") + 1] == workbook and (work / workbook).is_file()
+
+
+class _InterruptedImport(importlib.abc.MetaPathFinder):
+    """Ctrl+C while Python imports the program's commands (their quarter second)."""
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == "portal.cli.app":
+            raise KeyboardInterrupt
+        return None
+
+
+def test_ctrl_c_while_the_commands_are_imported_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """portal.cli imported every command module before the guard took over: Ctrl+C in the
+    first quarter second printed a traceback. The console script's `main` imports them inside."""
+    monkeypatch.delitem(sys.modules, "portal.cli.app")
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
+    code, out, err = run(capsys, "kiem-tra", "--data", str(REPO / "data"))
+    assert (code, out, err) == (Exit.INTERRUPTED, "", "Đã dừng theo yêu cầu (Ctrl+C).\n")
+
+
+# The installed console script's own lines (pip writes them), after a line saying the
+# interpreter is up: Python's own start, with this machine's .pth files, is not the program's.
+_CONSOLE_SCRIPT = "import sys; print('ready', flush=True); from portal.cli import main; sys.exit(main())"
+
+
+@pytest.mark.parametrize("ready", [False, True], ids=["at-once", "0.1s-into-the-program"])
+def test_ctrl_c_at_once_never_shows_a_traceback(ready: bool) -> None:
+    """SIGINT to a fresh `cotcan` at once, and 0.1 s into the program (while it imports its
+    commands): it dies before Python has started, or says one line with exit 130 (or, as
+    Python may end a process that had Ctrl+C, the signal's own status)."""
+    started = subprocess.Popen([sys.executable, "-c", _CONSOLE_SCRIPT, "kiem-tra", "--data", str(REPO / "data")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    if ready:
+        assert started.stdout is not None and started.stdout.readline() == "ready\n"
+        time.sleep(0.1)
+    started.send_signal(signal.SIGINT)
+    _, err = started.communicate(timeout=600)
+    assert "Traceback" not in err
+    told = err == "Đã dừng theo yêu cầu (Ctrl+C).\n"
+    assert (started.returncode, err) == (-signal.SIGINT, "") or (
+        told and started.returncode in (Exit.INTERRUPTED, -signal.SIGINT)), (started.returncode, err)
+    if ready:
+        assert told
