@@ -32,6 +32,7 @@ from portal.cli.arguments import school_year
 from portal.cli.command import DISTRIBUTION
 from portal.cli.guard import guarded
 from portal.commands import Exit
+from portal.load import load
 
 # argparse's English, which must never reach the clerk (the brief's list, and the rest of
 # argparse's own phrases).
@@ -157,6 +158,18 @@ def test_an_unknown_office_is_named_and_nothing_is_written(tmp_path: Path) -> No
         assert done.returncode == Exit.USAGE, (name, done.stderr)
         assert "pgddt-dien-bienphu" in done.stderr and "Traceback" not in done.stderr
     assert sorted(str(path) for path in (REPO / "data").rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["so-sanh", "nam-moi", "nhap"])
+def test_an_unknown_office_is_an_error_naming_the_nearest_ids_or_those_there_are(name: str) -> None:
+    """`cotcan so-sanh --office khong-co` said `Không có đơn vị nào mang mã 'khong-co'.`, with no
+    `LỖI` and no id to choose: every command says it as the importer did, with the ids."""
+    ids = sorted(load(REPO / "data")[0].offices)
+    for asked, told in (("pgddt-mauu", "Có phải: pgddt-mau, "), ("khong-co", f"Các mã đơn vị đang có: {ids[0]}, ")):
+        args = [a if a != "pgddt-mau" else asked for a in NEEDS[name]]
+        done = cotcan(name, *args, "--data", str(REPO / "data"))
+        assert done.returncode == Exit.USAGE, (name, done.stderr)
+        assert done.stderr.startswith(f"LỖI không có đơn vị nào mang mã '{asked}'. {told}"), (name, done.stderr)
 
 
 def test_data_with_an_error_stops_every_command_and_only_the_check_speaks_of_publishing(tmp_path: Path) -> None:

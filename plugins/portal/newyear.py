@@ -28,7 +28,7 @@ from .carried_rows import carried_row, closed_schools
 from .checks import is_placeholder
 from .dates import SchoolYear
 from .diff import office_years
-from .errors import PortalError
+from .errors import PortalError, unknown_office
 from .importer.proposal import membership_entry
 from .load import load, shown_path
 from .model import Office, Portal, School
@@ -134,7 +134,7 @@ def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None 
     """Work out the new year's file; raises NewYearError when it cannot be started."""
     office = portal.offices.get(office_id)
     if office is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+        raise NewYearError(unknown_office(office_id, portal.offices))
     old, new = _years(portal, office, old, new)
     if office.ended_before(new):
         assert office.valid_until is not None
@@ -151,7 +151,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     ended office managed listed under `schools:`, so that they carry on under the successor."""
     office = portal.offices.get(office_id)
     if office is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+        raise NewYearError(unknown_office(office_id, portal.offices))
     # An office still open is told so first: naming successors for it would be the wrong fix.
     if office.valid_until is None:
         raise NewYearError(f"{office.name} chưa chấm dứt hoạt động (không có 'valid_until' trong data/offices.yml): "
@@ -175,7 +175,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
                            "ghi nó vào 'successors' trong data/offices.yml trước.")
     successor = portal.offices.get(successor_id)
     if successor is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{successor_id}'.")
+        raise NewYearError(unknown_office(successor_id, portal.offices))
     if successor.ended_before(new):
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))

@@ -29,11 +29,12 @@ from ..diff import (
     succession_office,
 )
 from ..diff_report import format_text, to_json
+from ..errors import unknown_office
 from ..load import load
 from ..model import Portal
 from ..problems import report
 from .arguments import add_data_option, school_year
-from .command import Command, site_folders
+from .command import Command, CommandError, site_folders
 from .guard import say
 
 
@@ -178,8 +179,7 @@ def _run(args: argparse.Namespace) -> int:
     if any(p.severity == "error" for p in problems):
         return Exit.DATA
     if args.office not in portal.offices:
-        say(f"Không có đơn vị nào mang mã '{args.office}'.")
-        return Exit.USAGE
+        raise CommandError(unknown_office(args.office, portal.offices))
     try:
         if args.year is not None:
             if args.old or args.new:
