@@ -81,6 +81,19 @@ def test_the_help_of_the_program_and_of_every_command_is_vietnamese(capsys: pyte
         assert command.names.name in helps["cotcan"][1] and command.names.alias in helps["cotcan"][1]
 
 
+def test_no_help_gives_a_sample_office_s_id_as_its_example() -> None:
+    """The helps' examples were the sample data's ids (pgddt-mau, so-gddt-mau), which an
+    office's own site does not have: every example id has a real office's shape, the same
+    in every command."""
+    samples = {office.id for office in load(REPO / "data")[0].offices.values() if office.sample}
+    assert samples
+    helps = {name: parser.format_help() for name, parser in subparsers().items()}
+    for name, text in helps.items():
+        flat = " ".join(text.split())
+        assert not [s for s in samples if re.search(rf"\b{re.escape(s)}\b", flat)], (name, flat)
+        assert set(re.findall(r"ví dụ ((?:so|pgddt)-[a-z-]+)", flat.replace("- ", "-"))) <= {"so-gddt-dien-bien"}, name
+
+
 def test_every_value_an_option_takes_is_named_in_vietnamese() -> None:
     """argparse names a value after the option in capitals (--office OFFICE): English."""
     for name, parser in subparsers().items():

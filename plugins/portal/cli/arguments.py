@@ -88,6 +88,17 @@ def school_year(text: str) -> SchoolYear:
     return year
 
 
+# The office id every help gives as its example: one that has the shape of a real office's
+# (`cotcan tao-trang`'s), not the sample data's, which an office's own site does not have.
+OFFICE_EXAMPLE = "so-gddt-dien-bien"
+
+
+def add_office_option(parser: argparse.ArgumentParser) -> None:
+    """`--office`: the office a command works on, by its id in data/offices.yml."""
+    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ",
+                        help=f"mã đơn vị (mục id trong offices.yml), ví dụ {OFFICE_EXAMPLE}")
+
+
 def add_data_option(parser: argparse.ArgumentParser) -> None:
     """`--data` and `--config-file` (`-f`, as MkDocs names it): the folder of the YAML data,
     and the site's mkdocs.yml, whose `data_dir` is the data folder when --data is not given

@@ -33,13 +33,13 @@ from ..errors import unknown_office
 from ..load import load
 from ..model import Portal
 from ..problems import report
-from .arguments import add_data_option, school_year
+from .arguments import add_data_option, add_office_option, school_year
 from .command import Command, CommandError, site_folders
 from .guard import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    add_office_option(parser)
     parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
                         help="năm học cũ (mặc định: năm liền trước năm mới)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",

@@ -39,7 +39,7 @@ from ..importer.workbook import lists_for, workbook_bytes
 from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
-from .arguments import add_data_option, school_year
+from .arguments import add_data_option, add_office_option, school_year
 from .command import Command, CommandError, site_folders
 from .guard import say
 
@@ -47,7 +47,7 @@ WORKBOOK_SUFFIX = ".xlsx"  # what --workbook writes (workbook_bytes), and Excel 
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-dau-tieng")
+    add_office_option(p)
     p.add_argument("--input", type=Path, metavar="TỆP",
                    help="tệp danh sách (.docx, .xlsx, .csv, .tsv, .txt, .pdf)")
     p.add_argument("--format", choices=FORMATS, metavar="ĐỊNH_DẠNG",

@@ -20,20 +20,20 @@ from ..commands import Exit
 from ..load import load, shown_path
 from ..newyear import NewYear, plan, plan_successor, write
 from ..problems import report
-from .arguments import add_data_option, school_year
+from .arguments import OFFICE_EXAMPLE, add_data_option, add_office_option, school_year
 from .command import Command, site_folders
 from .guard import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    add_office_option(parser)
     parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
                         help="năm học chép từ (mặc định: năm mới nhất của đơn vị)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
                         help="năm học mới (mặc định: năm sau --from)")
     parser.add_argument("--successor", metavar="MÃ_ĐƠN_VỊ",
                         help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office (khi --office đã "
-                             "chấm dứt hoạt động), ví dụ so-gddt-mau")
+                             f"chấm dứt hoạt động), ví dụ {OFFICE_EXAMPLE}")
     add_data_option(parser)
 
 
