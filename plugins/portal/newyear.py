@@ -252,26 +252,32 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
                    base, added, reasons)
 
 
+def _drafts(portal: Portal, office: Office, year: SchoolYear) -> list[str]:
+    """The placeholder decisions in `office`'s file for `year`."""
+    return [doc.id for doc in portal.documents.values()
+            if doc.school_year == year and doc.office == office.id and is_placeholder(doc)]
+
+
 def _refuse_a_draft(portal: Portal, office: Office, old: SchoolYear, new: SchoolYear, shown_source: str) -> None:
     """A year whose decision is still a placeholder is a draft: copying it would start a year
     nobody asked for (a second `nam-moi` run, or the first on a new site), and every command's
     default year would then be that one. No option copies it anyway: a real need to start
     `new` before `old` is signed is met by copying the last signed year (`--from`)."""
-    drafts = [doc.id for doc in portal.documents.values()
-              if doc.school_year == old and doc.office == office.id and is_placeholder(doc)]
+    drafts = _drafts(portal, office, old)
     if not drafts:
         return
-    signed = [y for y in office_years(portal, office.id) if y < old and not any(
-        is_placeholder(doc) for doc in portal.documents.values() if doc.school_year == y and doc.office == office.id)]
-    anyway = (f" Nếu thật sự cần bắt đầu năm học {new} trước khi có quyết định năm học {old}, chép từ năm học gần "
-              f"nhất đã có quyết định: {commands.NEW_YEAR.line('--office', office.id, '--from', str(signed[-1]), '--to', str(new))}."
-              if signed else "")
+    signed = [y for y in office_years(portal, office.id) if y < old and not _drafts(portal, office, y)]
+    anyway = ""
+    if signed:
+        copy_signed = commands.NEW_YEAR.line("--office", office.id, "--from", str(signed[-1]), "--to", str(new))
+        anyway = (f" Nếu thật sự cần bắt đầu năm học {new} trước khi có quyết định năm học {old}, chép từ năm học "
+                  f"gần nhất đã có quyết định: {copy_signed}.")
+    importing = commands.IMPORT.line("--office", office.id, "--year", str(old), "--input", "danh-sach.docx")
     raise NewYearError(
         f"năm học {old} của {office.short_name} vẫn là bản nháp: văn bản {', '.join(repr(d) for d in drafts)} trong "
         f"{shown_source} còn là văn bản chỗ giữ (chưa có quyết định đã ký), nên chưa chép được sang năm học {new}. "
         f"Không ghi gì. Nhập quyết định đã ký của năm học {old} (số, ngày, người ký; xóa dòng 'placeholder: true') và "
-        f"danh sách đã ký ({commands.IMPORT.line('--office', office.id, '--year', str(old), '--input', 'danh-sach.docx')})"
-        f".{anyway}")
+        f"danh sách đã ký ({importing}).{anyway}")
 
 
 def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,
