@@ -3,7 +3,8 @@
 The logic is the core's (portal.newyear): data/years/<from>/<office>.yml is copied to
 data/years/<to>/<office>.yml with the bodies, members and duties kept (same ids, so the site
 can show what changed), the old year's documents dropped, and every body pointing to one
-placeholder decision (`placeholder: true`) that only a draft check accepts. Never overwrites
+placeholder decision (`placeholder: true`) that only a draft check accepts. Never copies a
+year whose decision is still such a placeholder (newyear._refuse_a_draft). Never overwrites
 a file; checks the new file and removes it again if it does not pass. Refuses an office
 that ended before the new year, naming its successors and `--successor`, which starts the
 successor's year file from the ended office's last year (same body ids, the successor as the
@@ -115,7 +116,8 @@ COMMAND = Command(
     names=commands.NEW_YEAR,
     summary="bắt đầu năm học mới của một đơn vị, chép từ năm trước, giữ nguyên mã",
     description="Bắt đầu năm học mới cho một đơn vị: chép tệp của năm trước, giữ nguyên mã của tổ chức, người, "
-                "trường; bỏ văn bản cũ, thay bằng một quyết định chờ số. Không ghi đè tệp đã có.",
+                "trường; bỏ văn bản cũ, thay bằng một quyết định chờ số. Không ghi đè tệp đã có; không chép năm học "
+                "mà quyết định còn là chỗ giữ (bản nháp).",
     add_arguments=_add_arguments,
     run=_run,
 )
