@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib.abc
 import os
 import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -28,6 +32,7 @@ from portal.cli.arguments import school_year
 from portal.cli.command import DISTRIBUTION
 from portal.cli.guard import guarded
 from portal.commands import Exit
+from portal.load import load
 
 # argparse's English, which must never reach the clerk (the brief's list, and the rest of
 # argparse's own phrases).
@@ -74,6 +79,19 @@ def test_the_help_of_the_program_and_of_every_command_is_vietnamese(capsys: pyte
         assert command.description.split(":")[0] in " ".join(helps[command.names.name][1].split())
         assert helps[command.names.name][1] == helps[command.names.alias][1]
         assert command.names.name in helps["cotcan"][1] and command.names.alias in helps["cotcan"][1]
+
+
+def test_no_help_gives_a_sample_office_s_id_as_its_example() -> None:
+    """The helps' examples were the sample data's ids (pgddt-mau, so-gddt-mau), which an
+    office's own site does not have: every example id has a real office's shape, the same
+    in every command."""
+    samples = {office.id for office in load(REPO / "data")[0].offices.values() if office.sample}
+    assert samples
+    helps = {name: parser.format_help() for name, parser in subparsers().items()}
+    for name, text in helps.items():
+        flat = " ".join(text.split())
+        assert not [s for s in samples if re.search(rf"\b{re.escape(s)}\b", flat)], (name, flat)
+        assert set(re.findall(r"ví dụ ((?:so|pgddt)-[a-z-]+)", flat.replace("- ", "-"))) <= {"so-gddt-dien-bien"}, name
 
 
 def test_every_value_an_option_takes_is_named_in_vietnamese() -> None:
@@ -153,6 +171,18 @@ def test_an_unknown_office_is_named_and_nothing_is_written(tmp_path: Path) -> No
         assert done.returncode == Exit.USAGE, (name, done.stderr)
         assert "pgddt-dien-bienphu" in done.stderr and "Traceback" not in done.stderr
     assert sorted(str(path) for path in (REPO / "data").rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["so-sanh", "nam-moi", "nhap"])
+def test_an_unknown_office_is_an_error_naming_the_nearest_ids_or_those_there_are(name: str) -> None:
+    """`cotcan so-sanh --office khong-co` said `Không có đơn vị nào mang mã 'khong-co'.`, with no
+    `LỖI` and no id to choose: every command says it as the importer did, with the ids."""
+    ids = sorted(load(REPO / "data")[0].offices)
+    for asked, told in (("pgddt-mauu", "Có phải: pgddt-mau, "), ("khong-co", f"Các mã đơn vị đang có: {ids[0]}, ")):
+        args = [a if a != "pgddt-mau" else asked for a in NEEDS[name]]
+        done = cotcan(name, *args, "--data", str(REPO / "data"))
+        assert done.returncode == Exit.USAGE, (name, done.stderr)
+        assert done.stderr.startswith(f"LỖI không có đơn vị nào mang mã '{asked}'. {told}"), (name, done.stderr)
 
 
 def test_data_with_an_error_stops_every_command_and_only_the_check_speaks_of_publishing(tmp_path: Path) -> None:
@@ -241,3 +271,94 @@ def test_vietnamese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     assert helped.returncode == 0 and "kiểm tra nháp" in helped.stdout
     refused = cotcan_process("kiem-tra", cwd=tmp_path, env=env)
     assert refused.returncode == Exit.USAGE and "không có thư mục dữ liệu này" in refused.stderr
+
+
+def test_every_command_reads_the_data_folder_the_site_s_mkdocs_yml_names(tmp_path: Path) -> None:
+    """With `data_dir: du-lieu` in mkdocs.yml, cotcan read ./data (exit 2, or passed on an old
+    copy of data/ while the build failed on du-lieu), even with -f: every command that takes
+    --data reads the folder the build reads, from the site's folder and, with -f, from any
+    other; --data that differs from it is said."""
+    site = tmp_path / "Sở GD Điện Biên" / "trang sở"
+    shutil.copytree(REPO / "data", site / "data")  # an old copy, without the error
+    shutil.copytree(REPO / "data", site / "du-lieu")
+    offices = site / "du-lieu" / "offices.yml"
+    offices.write_text(offices.read_text(encoding="utf-8").replace("parent: ubnd-tp-dien-bien-phu",
+                                                                   "parent: ubnd-tp-dien-bien-phuu"), encoding="utf-8")
+    (site / "mkdocs.yml").write_text("site_name: Tổ cốt cán\nplugins:\n  - portal:\n      data_dir: du-lieu\n",
+                                     encoding="utf-8")
+    (site / "docs").mkdir()
+    elsewhere = tmp_path / "nơi khác"
+    elsewhere.mkdir()
+    for name, needs in NEEDS.items():
+        for done in (cotcan(name, *needs, cwd=site),
+                     cotcan(name, *needs, "-f", str(site / "mkdocs.yml"), cwd=elsewhere)):
+            shown = done.stdout + done.stderr
+            assert done.returncode == Exit.DATA, (name, shown)
+            assert "LỖI du-lieu/offices.yml" in shown and "ubnd-tp-dien-bien-phuu" in shown, (name, shown)
+    told = cotcan("kiem-tra", "--data", "data", cwd=site)
+    assert told.returncode == Exit.OK, told.stdout
+    assert told.stderr.startswith("CẢNH BÁO: --data data khác thư mục dữ liệu mà mkdocs.yml ghi (data_dir: du-lieu)")
+
+
+def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Path) -> None:
+    """`cd trang sở; …` and `--input ../văn bản/ds 2026.xlsx` were printed as they are: pasted,
+    the shell split them (`LỖI: không hiểu tùy chọn: bản/ds 2026.xlsx`). Every word is quoted
+    as a POSIX shell needs; read back by the shell's rules, each is the path given."""
+    work = tmp_path / "Sở GD Điện Biên"
+    (tmp_path / "văn bản").mkdir()
+    work.mkdir()
+    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A", cwd=work)
+    assert made.returncode == 0, made.stderr
+    cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
+    assert cd is not None and shlex.split(cd.group(1)) == ["cd", "trang sở"]
+    workbook = "../văn bản/ds 2026 (bản sửa).xlsx"
+    done = cotcan("nhap", "--office", "pgddt-mau", "--workbook", workbook, "--data", str(REPO / "data"), cwd=work)
+    assert done.returncode == 0, done.stderr
+    printed = re.search(r"(cotcan nhap .*)\.$", done.stdout.strip())
+    assert printed is not None, done.stdout
+    words = shlex.split(printed.group(1))
+    assert words[words.index("--input") + 1] == workbook and (work / workbook).is_file()
+
+
+class _InterruptedImport(importlib.abc.MetaPathFinder):
+    """Ctrl+C while Python imports the program's commands (their quarter second)."""
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == "portal.cli.app":
+            raise KeyboardInterrupt
+        return None
+
+
+def test_ctrl_c_while_the_commands_are_imported_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """portal.cli imported every command module before the guard took over: Ctrl+C in the
+    first quarter second printed a traceback. The console script's `main` imports them inside."""
+    monkeypatch.delitem(sys.modules, "portal.cli.app")
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
+    code, out, err = run(capsys, "kiem-tra", "--data", str(REPO / "data"))
+    assert (code, out, err) == (Exit.INTERRUPTED, "", "Đã dừng theo yêu cầu (Ctrl+C).\n")
+
+
+# The installed console script's own lines (pip writes them), after a line saying the
+# interpreter is up: Python's own start, with this machine's .pth files, is not the program's.
+_CONSOLE_SCRIPT = "import sys; print('ready', flush=True); from portal.cli import main; sys.exit(main())"
+
+
+@pytest.mark.parametrize("ready", [False, True], ids=["at-once", "0.1s-into-the-program"])
+def test_ctrl_c_at_once_never_shows_a_traceback(ready: bool) -> None:
+    """SIGINT to a fresh `cotcan` at once, and 0.1 s into the program (while it imports its
+    commands): it dies before Python has started, or says one line with exit 130 (or, as
+    Python may end a process that had Ctrl+C, the signal's own status)."""
+    started = subprocess.Popen([sys.executable, "-c", _CONSOLE_SCRIPT, "kiem-tra", "--data", str(REPO / "data")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    if ready:
+        assert started.stdout is not None and started.stdout.readline() == "ready\n"
+        time.sleep(0.1)
+    started.send_signal(signal.SIGINT)
+    _, err = started.communicate(timeout=600)
+    assert "Traceback" not in err
+    told = err == "Đã dừng theo yêu cầu (Ctrl+C).\n"
+    assert (started.returncode, err) == (-signal.SIGINT, "") or (
+        told and started.returncode in (Exit.INTERRUPTED, -signal.SIGINT)), (started.returncode, err)
+    if ready:
+        assert told

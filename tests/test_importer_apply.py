@@ -641,3 +641,49 @@ def test_a_group_numbered_on_beside_groups_numbered_from_1_is_told_before_apply_
     assert code == 1
     assert refused in err
     assert tree(mau_data) == before
+
+
+def test_a_team_declared_without_members_is_a_draft_warning_and_takes_its_imported_list(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new office writes its decision's teams, then imports each signed list (a new site's
+    README, step 3): a team without members was an error even under --draft, and the import
+    into it was refused because "the data has errors". Under --draft it is a warning naming
+    the import; the import fills it; the real check (the build's) still refuses it empty."""
+    year = data / "years" / "2024-2025" / f"{DT}.yml"
+    team = "dt-to-cot-can-tin-hoc"
+    year.write_text(year.read_text(encoding="utf-8") + (
+        f"  - id: {team}\n    kind: to-cot-can\n    name: Tổ cốt cán Tin học\n"
+        f"    decision: {DT}-2024-qd-cho-so\n"), encoding="utf-8")
+    draft = cotcan("kiem-tra", "--draft", "--data", str(data))
+    assert draft.returncode == 0, draft.stdout
+    block = next(b for b in draft.stdout.split("\n\n") if "Tổ cốt cán Tin học: không có thành viên nào." in b)
+    assert block.startswith("CẢNH BÁO")
+    assert f"cotcan nhap --office {DT} --body {team} --input danh-sach.docx" in block
+    assert cotcan("kiem-tra", "--data", str(data)).returncode == 1
+    signed = write_table(tmp_path / "ds tin học.xlsx", [
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", None, None, None],
+        ["DANH SÁCH TỔ CỐT CÁN TIN HỌC NĂM HỌC 2024-2025", None, None, None],
+        [],
+        ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Ghi chú"],
+        [1, "Bà Nguyễn Thị Thu Vân", "Hiệu trưởng - Trường TH Bến Súc", "Tổ trưởng"],
+        [2, "Võ Minh Tâm", "Giáo viên - TH Thanh An ", "Tổ phó"],
+        [3, "Phạm Thị Ngọc Hà", "Giáo viên - TH Thanh An", ""],
+    ], merges=("A1:D1", "A2:D2"))
+    code, _, err = run(capsys, "--office", DT, "--body", team, "--input", str(signed), "--apply",
+                       "--data", str(data))
+    assert code == 0, err
+    body = next(b for b in yaml.safe_load(year.read_text(encoding="utf-8"))["bodies"] if b["id"] == team)
+    assert [(m["role"], m["person"]) for m in body["members"]] == [
+        ("to-truong", "dt-nguyen-thi-thu-van"), ("to-pho", "dt-vo-minh-tam"), ("uy-vien", "dt-pham-thi-ngoc-ha")]
+    after = cotcan("kiem-tra", "--draft", "--data", str(data))
+    assert "Tổ cốt cán Tin học: không có thành viên nào" not in after.stdout
+
+
+@pytest.mark.parametrize("name", ["nam sau.docx", "nam-sau.xls", "nam-sau"])
+def test_a_workbook_not_named_xlsx_is_refused_and_nothing_written(data: Path, tmp_path: Path, name: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`--workbook x.docx` wrote an Excel file named .docx, then told the clerk to import it."""
+    code, out, err = run(capsys, "--office", DT, "--workbook", str(tmp_path / name), "--data", str(data))
+    assert code == 2 and not out and "Traceback" not in err
+    assert err.startswith(f"LỖI --workbook {tmp_path / name}: bảng ghi ra là tệp Excel .xlsx;")
+    assert not (tmp_path / name).exists()

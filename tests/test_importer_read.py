@@ -489,6 +489,32 @@ def test_an_old_xls_workbook_is_asked_to_be_saved_as_xlsx(tmp_path: Path) -> Non
         read_grids(path)
 
 
+def _newer_workbook(path: Path) -> None:
+    write_table(path.with_suffix(".xlsx"), [["STT", "Họ và tên", "Đơn vị"], [1, "Nguyễn Văn An", "THCS Him Lam"]])
+    path.with_suffix(".xlsx").rename(path)
+
+
+def _web_page(path: Path) -> None:
+    path.write_text("<html><body><table><tr><td>STT</td><td>Họ và tên</td></tr></table></body></html>",
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("make", [_newer_workbook, _web_page], ids=["xlsx-named-xls", "html-named-xls"])
+def test_any_file_named_xls_is_asked_to_be_saved_as_xlsx(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    """A workbook an export program (or `--workbook x.xls`) named .xls, not an Excel 97-2003
+    file, said "lỗi kỹ thuật: InvalidFileException": the same sentence as an old .xls."""
+    path = tmp_path / "ds cụm 01.xls"
+    make(path)
+    with pytest.raises(RosterError) as raised:
+        read_grids(path)
+    old = tmp_path / "cu.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    with pytest.raises(RosterError) as told_for_old:
+        read_grids(old)
+    assert str(raised.value) == str(told_for_old.value).replace(str(old), str(path))
+    assert "lỗi kỹ thuật" not in str(raised.value) and "Lưu thành" in str(raised.value)
+
+
 def test_an_old_doc_file_is_asked_to_be_saved_as_docx(tmp_path: Path) -> None:
     path = tmp_path / "quyet-dinh.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)

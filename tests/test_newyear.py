@@ -162,6 +162,15 @@ def started(data: Path, office: str, *args: str) -> str:
     return result.stdout
 
 
+def sign(data: Path, year: str, office: str) -> None:
+    """The clerk enters the signed decision over the placeholder `nam-moi` wrote into the year
+    file: a number, and the mark gone."""
+    path = data / "years" / year / f"{office}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    placeholder: true\n") == 1
+    path.write_text(text.replace("    placeholder: true\n", "    number: 301/QĐ-SGDĐT\n"), encoding="utf-8")
+
+
 def year_file(data: Path, year: str, office: str) -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((data / "years" / year / f"{office}.yml").read_text(encoding="utf-8"))
     return loaded
@@ -267,6 +276,7 @@ def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\nschool_year:", f"\n\n{own}\nschool_year:", 1), encoding="utf-8")
     started(repo_data, "so-gddt-mau")
+    sign(repo_data, "2026-2027", "so-gddt-mau")
     started(repo_data, "so-gddt-mau")
     for year, old in (("2026-2027", "2025-2026"), ("2027-2028", "2026-2027")):
         path = repo_data / "years" / year / "so-gddt-mau.yml"
@@ -287,6 +297,7 @@ def test_a_new_office_s_second_year_says_it_succeeded_no_one(tmp_path: Path) -> 
     made = cotcan("tao-trang", str(site), "--office", "pgddt-thu", "--name", "Phòng Giáo dục và Đào tạo huyện Thử")
     assert made.returncode == 0, made.stderr
     (year,) = (site / "data" / "years").iterdir()
+    sign(site / "data", year.name, "pgddt-thu")
     started(site / "data", "pgddt-thu")
     following = SchoolYear(int(year.name[:4]) + 1).label
     path = site / "data" / "years" / following / "pgddt-thu.yml"
@@ -400,6 +411,7 @@ def test_the_line_over_an_added_district_s_bodies_is_not_carried_into_later_year
     added = "# Tiếp tục các tổ chức của pgddt-dau-tieng (năm học 2023-2024), chép thêm bằng cotcan nam-moi."
     first = (repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml").read_text(encoding="utf-8")
     assert f"\n  {added}\n  - id: dt-" in first
+    sign(repo_data, "2025-2026", "so-gddt-tp-hcm")
     started(repo_data, "so-gddt-tp-hcm")
     text = (repo_data / "years" / "2026-2027" / "so-gddt-tp-hcm.yml").read_text(encoding="utf-8")
     assert "Tiếp tục các tổ chức" not in text
@@ -436,7 +448,9 @@ def test_the_documented_new_year_commands_run_on_the_shipped_data(repo_data: Pat
     """README's "Adding a new school year" told `cotcan nam-moi --office pgddt-cu-chi --from
     2024-2025 --to 2025-2026`, which the shipped data refuses (Củ Chi ended on 30/6/2025):
     every nam-moi command the page writes out in full runs, in the page's order, on one copy
-    of the shipped data (a usage line with placeholders is no command)."""
+    of the shipped data (a usage line with placeholders is no command). A year a command
+    started is a draft that the next would refuse to copy: its decision is signed in between,
+    as the clerk does before starting the year after."""
     found = [" ".join(command.split()) for command in _DOCUMENTED_NEW_YEAR.findall(
         (REPO / page).read_text(encoding="utf-8"))]
     lines = [line for line in found if not re.search(r"[<\[…]|\bID\b", line)]
@@ -444,6 +458,8 @@ def test_the_documented_new_year_commands_run_on_the_shipped_data(repo_data: Pat
     for line in lines:
         done = cotcan(*line.split()[1:], "--data", str(repo_data))
         assert done.returncode == 0, (line, done.stderr)
+        for started_year in re.findall(r"data/years/([\d-]+)/([a-z0-9-]+)\.yml", done.stdout)[:1]:
+            sign(repo_data, *started_year)
 
 
 def test_a_successor_without_a_year_is_told_how_its_first_one_starts(repo_data: Path) -> None:
@@ -529,6 +545,7 @@ def test_notes_carried_over_three_years_keep_the_year_they_were_written_in(sampl
     insert_notes(second, {0: "#Năm 2025-2026: chờ quyết định kiện toàn của Sở.\n#",
                           2: "#   Sở chưa giao chỉ tiêu Tổ Tin học (hỏi lại tháng 10)  ",
                           ended: "# Ghi chú năm 2025-2026: Sở tiếp nhận cụm 01 từ 01/07/2025."})
+    sign(sample_data, years[0], "pgddt-mau")
     started(sample_data, "pgddt-mau")
     third = sample_data / "years" / years[1] / "pgddt-mau.yml"
     of_2025 = ["# [2025-2026] Năm 2025-2026: chờ quyết định kiện toàn của Sở.", "# [2025-2026]",
@@ -542,6 +559,7 @@ def test_notes_carried_over_three_years_keep_the_year_they_were_written_in(sampl
     # 2026-2027: one note among the 2024-2025 lines, one at the end of the carried lines.
     insert_notes(third, {5: "# Năm 2026-2027: Tổ Tin học đã có quyết định.",
                          4 + len(carried) + len(of_2025): "# Cụm 01 họp lần đầu ngày 15/9/2026."})
+    sign(sample_data, years[1], "pgddt-mau")
     started(sample_data, "pgddt-mau")
     assert leading_comments(sample_data / "years" / years[2] / "pgddt-mau.yml")[3:] == [
         CARRIED, *carried, *of_2025,
@@ -592,3 +610,41 @@ def test_a_block_text_and_an_anchor_keep_their_layout_when_the_row_is_rewritten(
     new = {b["id"]: b for b in yaml.safe_load(written)["bodies"]}
     van = next(body for body in old["bodies"] if body["id"] == "mau-to-cot-can-ngu-van")
     assert new[van["id"]]["members"] == [{k: v for k, v in row.items() if k != "page"} for row in van["members"]]
+
+
+def test_a_year_still_a_draft_is_not_copied_into_the_year_after(sample_data: Path) -> None:
+    """A second `nam-moi` run copied 2025-2026, whose decision was still the placeholder, into a
+    2026-2027 nobody asked for, which every later default year then landed on: refused, nothing
+    written, the clerk told to enter the signed decision and list; the only way to start the
+    year after anyway is to copy the last signed year, named in full."""
+    started(sample_data, "pgddt-mau")
+    again = new_year("--office", "pgddt-mau", "--data", str(sample_data))
+    assert again.returncode == 2 and "Traceback" not in again.stderr
+    assert "năm học 2025-2026 của Phòng GDĐT huyện Mẫu (dữ liệu mẫu) vẫn là bản nháp" in again.stderr
+    assert "'pgddt-mau-2025-qd-cho-so' trong data/years/2025-2026/pgddt-mau.yml" in again.stderr
+    assert "cotcan nhap --office pgddt-mau --year 2025-2026 --input danh-sach.docx" in again.stderr
+    assert not (sample_data / "years" / "2026-2027").exists()
+    explicit = new_year("--office", "pgddt-mau", "--from", "2025-2026", "--to", "2026-2027", "--data", str(sample_data))
+    assert explicit.returncode == 2 and "vẫn là bản nháp" in explicit.stderr
+    assert not (sample_data / "years" / "2026-2027").exists()
+    # The default year of the other commands stays the year being prepared.
+    workbook = cotcan("nhap", "--office", "pgddt-mau", "--workbook", str(sample_data.parent / "ds.xlsx"),
+                      "--data", str(sample_data))
+    assert workbook.returncode == 0 and "năm học 2025-2026" in workbook.stdout
+    anyway = re.search(r"chép từ năm học gần nhất đã có quyết định: (cotcan nam-moi [^.]*)\.", again.stderr)
+    assert anyway is not None and anyway.group(1) == ("cotcan nam-moi --office pgddt-mau --from 2024-2025 "
+                                                      "--to 2026-2027")
+    started(sample_data, "pgddt-mau", *anyway.group(1).split()[4:])
+    assert year_file(sample_data, "2026-2027", "pgddt-mau")["school_year"] == "2026-2027"
+
+
+def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
+    """On a brand-new site `nam-moi` created the year after the site's own at once."""
+    site = tmp_path / "trang mới"
+    made = cotcan("tao-trang", str(site), "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A")
+    assert made.returncode == 0, made.stderr
+    (year,) = (site / "data" / "years").iterdir()
+    refused = cotcan("nam-moi", "--office", "so-a", cwd=site)
+    assert refused.returncode == 2 and f"năm học {year.name} của" in refused.stderr
+    assert "vẫn là bản nháp" in refused.stderr and "gần nhất đã có quyết định" not in refused.stderr
+    assert [y.name for y in (site / "data" / "years").iterdir()] == [year.name]

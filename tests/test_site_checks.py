@@ -210,7 +210,7 @@ def test_the_check_refuses_what_the_build_refuses_with_the_same_report(tmp_path:
     assert "riêng tư" in found[0]
     # The build's last line (MkDocs prints it on standard output) is Vietnamese: no English for
     # the clerk, no traceback.
-    assert built.stdout.strip().splitlines()[-1] == notices.build_stopped(kept=True)
+    assert built.stdout.strip().splitlines()[-1] == notices.build_stopped(kept=False)  # no site built yet
     # One closing line, true of what was refused: not the data's "Dữ liệu có lỗi…" before it.
     assert NOTHING_PUBLISHED not in built.stderr + built.stdout
     assert "Aborted" not in built.stderr + built.stdout and "Traceback" not in built.stderr
@@ -402,6 +402,29 @@ def test_a_folder_of_data_alone_is_checked_as_before(tmp_path: Path) -> None:
 
 
 # The build's last line
+
+
+def test_a_refused_build_says_the_site_is_kept_only_when_there_is_one(tmp_path: Path) -> None:
+    """A refused first build said "Trang web đang có vẫn giữ nguyên." with no site yet."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    from portal_mkdocs.publish import Publisher
+
+    site = tmp_path / "trang sở" / "site"
+    site.parent.mkdir()
+    lines = []
+    for built in (False, True):
+        if built:
+            site.mkdir()
+            (site / "index.html").write_text("<!doctype html><title>Tổ cốt cán</title>", encoding="utf-8")
+        plugin = PortalPlugin()
+        plugin.on_startup(command="build", dirty=False)
+        plugin.publisher = Publisher(site, lock_timeout=1, notify=print)
+        with pytest.raises(Abort) as ended:
+            plugin.on_build_error(error=PluginError("Dữ liệu trong data/ có lỗi"))
+        lines.append(ended.value.format_message())
+    assert lines == [notices.build_stopped(kept=False), notices.build_stopped(kept=True)]
+    assert notices.KEPT not in lines[0] and lines[1].endswith(notices.KEPT)
 
 
 def test_a_refused_build_under_mkdocs_serve_ends_with_a_vietnamese_line() -> None:

@@ -599,8 +599,13 @@ def _check_roster(ctx: _Context, body: Body, complete: bool, draft: bool) -> Non
                 hint="xóa 'no_roster' khi đã có danh sách.")
     if not body.members:
         if not body.no_roster and not children and complete:
+            # A draft's body written before its list is imported (a new office declares its
+            # teams, then imports each signed list into one): the import fills it.
+            importing = commands.IMPORT.line("--office", body.office, "--body", body.id, "--input", "danh-sach.docx")
             ctx.add(s, (), f"{body.name}: không có thành viên nào.",
-                    expected="danh sách 'members', hoặc 'no_roster: <lý do>' khi văn bản không kèm danh sách")
+                    expected="danh sách 'members', hoặc 'no_roster: <lý do>' khi văn bản không kèm danh sách",
+                    hint=f"nhập danh sách đã ký của tổ chức này: {importing}. {_ONLY_A_DRAFT}" if draft else None,
+                    severity=_placeholder_severity(draft))
     else:
         leader = vocab.LEADER_ROLE[body.kind]
         leaders = [i for i, m in enumerate(body.members) if m.role == leader]

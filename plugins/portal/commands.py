@@ -3,16 +3,24 @@
 The command-line tool (`portal.cli`) registers them, and every message that tells the clerk
 what to run next (the checker's hints, the new year's next steps, the importer's advice, a
 new site's README) writes them through `CommandName.line`, so that renaming a command is
-one edit here.
+one edit here; any other command the clerk is told to copy (`cd` into a new site) through
+`shell_line`, so that a path with spaces pastes back as one argument.
 """
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from enum import IntEnum
 
 # The console script ([project.scripts] in pyproject.toml): one program, one subcommand per step.
 PROGRAM = "cotcan"
+
+
+def shell_line(*words: str) -> str:
+    """A command as a POSIX shell reads it back, word for word: each word quoted where the
+    shell would split or expand it (`'../văn bản/ds 2026.xlsx'`), left bare otherwise."""
+    return " ".join(shlex.quote(word) for word in words)
 
 
 @dataclass(frozen=True)
@@ -23,8 +31,8 @@ class CommandName:
     alias: str
 
     def line(self, *arguments: str) -> str:
-        """The command as the clerk types it, e.g. `cotcan kiem-tra --draft`."""
-        return " ".join((PROGRAM, self.name, *arguments))
+        """The command as the clerk types it, e.g. `cotcan kiem-tra --draft`, quoted for the shell."""
+        return shell_line(PROGRAM, self.name, *arguments)
 
 
 CHECK = CommandName("kiem-tra", "check")

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from . import terms, vocab, wording
 from .dates import PartialDate, SchoolYear
-from .errors import PortalError
+from .errors import PortalError, unknown_office
 from .model import Body, Document, Duty, Membership, Office, Portal, School, member_key
 from .text import collation_key, fold, normalize, person_sort_key
 
@@ -309,7 +309,7 @@ class _Years:
     def __init__(self, portal: Portal, office_id: str, old: SchoolYear, new: SchoolYear,
                  day: datetime.date | None = None) -> None:
         if office_id not in portal.offices:
-            raise DiffError(f"không có đơn vị nào mang mã '{office_id}'.")
+            raise DiffError(unknown_office(office_id, portal.offices))
         if old == new and day is None:
             raise DiffError(f"hai năm học cần so sánh trùng nhau ({old}).")
         self.portal = portal

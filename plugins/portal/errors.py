@@ -6,11 +6,27 @@ expected); the subclasses say which step failed.
 
 from __future__ import annotations
 
+import difflib
 import errno
+from collections.abc import Iterable
 
 
 class PortalError(Exception):
     """Something the office can fix: the message says what and where, in Vietnamese."""
+
+
+_LISTED = 10  # known office ids named when none is close to the one asked for
+
+
+def unknown_office(office_id: str, known: Iterable[str]) -> str:
+    """The sentence for an office id the data does not have: the ids close to it (a typo),
+    else the ids there are."""
+    ids = sorted(known)
+    close = difflib.get_close_matches(office_id, ids, n=3, cutoff=0.5)
+    if close:
+        return f"không có đơn vị nào mang mã '{office_id}'. Có phải: {', '.join(close)}?"
+    listed = ", ".join(ids[:_LISTED]) + (f" và {len(ids) - _LISTED} mã khác" if len(ids) > _LISTED else "")
+    return f"không có đơn vị nào mang mã '{office_id}'. Các mã đơn vị đang có: {listed or 'chưa có'}."
 
 
 # Why the system refused a file or folder, for the errors a clerk can meet and act on.

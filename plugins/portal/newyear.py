@@ -25,9 +25,10 @@ import yaml
 
 from . import commands, newyear_text, terms, wording
 from .carried_rows import carried_row, closed_schools
+from .checks import is_placeholder
 from .dates import SchoolYear
 from .diff import office_years
-from .errors import PortalError
+from .errors import PortalError, unknown_office
 from .importer.proposal import membership_entry
 from .load import load, shown_path
 from .model import Office, Portal, School
@@ -133,7 +134,7 @@ def plan(portal: Portal, data_dir: Path, office_id: str, old: SchoolYear | None 
     """Work out the new year's file; raises NewYearError when it cannot be started."""
     office = portal.offices.get(office_id)
     if office is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+        raise NewYearError(unknown_office(office_id, portal.offices))
     old, new = _years(portal, office, old, new)
     if office.ended_before(new):
         assert office.valid_until is not None
@@ -150,7 +151,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
     ended office managed listed under `schools:`, so that they carry on under the successor."""
     office = portal.offices.get(office_id)
     if office is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{office_id}'.")
+        raise NewYearError(unknown_office(office_id, portal.offices))
     # An office still open is told so first: naming successors for it would be the wrong fix.
     if office.valid_until is None:
         raise NewYearError(f"{office.name} chưa chấm dứt hoạt động (không có 'valid_until' trong data/offices.yml): "
@@ -174,7 +175,7 @@ def plan_successor(portal: Portal, data_dir: Path, office_id: str, successor_id:
                            "ghi nó vào 'successors' trong data/offices.yml trước.")
     successor = portal.offices.get(successor_id)
     if successor is None:
-        raise NewYearError(f"không có đơn vị nào mang mã '{successor_id}'.")
+        raise NewYearError(unknown_office(successor_id, portal.offices))
     if successor.ended_before(new):
         raise NewYearError(f"{successor.name} cũng đã chấm dứt trước năm học {new}; "
                            + successor_hint(portal, successor))
@@ -204,6 +205,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     source = data_dir / "years" / old.label / f"{office.id}.yml"
     target = data_dir / "years" / new.label / f"{issuer.id}.yml"
     shown_target = shown_path(target, data_dir.parent)
+    _refuse_a_draft(portal, office, old, new, shown_path(source, data_dir.parent))
     adding = issuer is not office and target.exists()
     if target.exists() and not adding:
         raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
@@ -257,6 +259,34 @@ def _reads_as(text: str, expected: dict[str, Any]) -> bool:
         return bool(yaml.safe_load(text) == expected)
     except yaml.YAMLError:
         return False
+
+
+def _drafts(portal: Portal, office: Office, year: SchoolYear) -> list[str]:
+    """The placeholder decisions in `office`'s file for `year`."""
+    return [doc.id for doc in portal.documents.values()
+            if doc.school_year == year and doc.office == office.id and is_placeholder(doc)]
+
+
+def _refuse_a_draft(portal: Portal, office: Office, old: SchoolYear, new: SchoolYear, shown_source: str) -> None:
+    """A year whose decision is still a placeholder is a draft: copying it would start a year
+    nobody asked for (a second `nam-moi` run, or the first on a new site), and every command's
+    default year would then be that one. No option copies it anyway: a real need to start
+    `new` before `old` is signed is met by copying the last signed year (`--from`)."""
+    drafts = _drafts(portal, office, old)
+    if not drafts:
+        return
+    signed = [y for y in office_years(portal, office.id) if y < old and not _drafts(portal, office, y)]
+    anyway = ""
+    if signed:
+        copy_signed = commands.NEW_YEAR.line("--office", office.id, "--from", str(signed[-1]), "--to", str(new))
+        anyway = (f" Nếu thật sự cần bắt đầu năm học {new} trước khi có quyết định năm học {old}, chép từ năm học "
+                  f"gần nhất đã có quyết định: {copy_signed}.")
+    importing = commands.IMPORT.line("--office", office.id, "--year", str(old), "--input", "danh-sach.docx")
+    raise NewYearError(
+        f"năm học {old} của {office.short_name} vẫn là bản nháp: văn bản {', '.join(repr(d) for d in drafts)} trong "
+        f"{shown_source} còn là văn bản chỗ giữ (chưa có quyết định đã ký), nên chưa chép được sang năm học {new}. "
+        f"Không ghi gì. Nhập quyết định đã ký của năm học {old} (số, ngày, người ký; xóa dòng 'placeholder: true') và "
+        f"danh sách đã ký ({importing}).{anyway}")
 
 
 def _added(base: str, copied: str, carried: Carried, office: Office, old: SchoolYear, new: SchoolYear,

@@ -39,6 +39,10 @@ from .site_checks import (
 from .yamlsource import ReadResult, decode, read_bytes, unparsable
 
 DEFAULT_DOCS_DIR = "docs"  # MkDocs' default docs_dir
+# The portal plugin's name in mkdocs.yml (its entry point) and its data folder option, with
+# the option's default (portal_mkdocs.config.PortalConfig.data_dir).
+PLUGIN = "portal"
+DEFAULT_DATA_DIR = "data"
 
 
 class _Loader(yaml.SafeLoader):
@@ -268,3 +272,18 @@ def _top_level_node(path: Path, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     if not isinstance(root, yaml.MappingNode):
         return None
     return next(((k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def configured_data_dir(path: Path) -> Path | None:
+    """The data folder mkdocs.yml at `path` gives the portal plugin (`data_dir`, by default
+    `data`), relative to the folder of mkdocs.yml as the plugin resolves it
+    (portal_mkdocs.config.DataDir); None when mkdocs.yml cannot be read or names no folder."""
+    config, _ = read_site_config(path)
+    if config is None:
+        return None
+    plugins = config.settings.values.get("plugins")
+    options = plugins.get(PLUGIN) if isinstance(plugins, Mapping) else None
+    written = options.get("data_dir", DEFAULT_DATA_DIR) if isinstance(options, Mapping) else DEFAULT_DATA_DIR
+    if not isinstance(written, str) or not written.strip():
+        return None
+    return path.parent / written

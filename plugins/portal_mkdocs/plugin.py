@@ -366,10 +366,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.publisher.abandon()
             if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
                 log.error(str(fault))
-                raise Abort(notices.build_stopped(kept=True)) from None
+                raise Abort(notices.build_stopped(kept=self.publisher.holds_site())) from None
         if isinstance(error, BuildError):
             log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
-            raise Abort(notices.build_stopped(kept=self.publisher is not None)) from None
+            # A first build (no site yet), or `mkdocs serve` (which publishes nothing), keeps none.
+            raise Abort(notices.build_stopped(kept=self.publisher is not None and self.publisher.holds_site())) \
+                from None
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""

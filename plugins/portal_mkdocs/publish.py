@@ -92,6 +92,15 @@ class Publisher:
         self.lock.release()
         return published
 
+    def holds_site(self) -> bool:
+        """Whether the site folder (or the release it links to) holds a site built before:
+        only then does a refused build leave "the site there" as it was (notices.KEPT)."""
+        try:
+            with os.scandir(self.site) as entries:
+                return any(True for _ in entries)
+        except OSError:  # none yet (a first build), or not a folder
+            return False
+
     def abandon(self) -> None:
         """Nothing is published: remove the staging folder, release the lock. Idempotent."""
         shutil.rmtree(self.staging, ignore_errors=True)

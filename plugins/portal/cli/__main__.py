@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .app import main
+from . import main
 
 if __name__ == "__main__":  # imported by a walk over the package, it runs nothing
     sys.exit(main())

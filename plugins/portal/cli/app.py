@@ -39,11 +39,11 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The console script `cotcan`: its exit code (docs/commands.md); never raises but
-    SystemExit from argparse (--help, --version, a wrong command line)."""
+def run(argv: list[str] | None = None) -> int:
+    """The program, once imported (`portal.cli.main` imports it): its exit code; never raises
+    but SystemExit from argparse (--help, --version, a wrong command line)."""
 
-    def run() -> int:
+    def chosen() -> int:
         top = parser()
         # Unknown options are refused by the command's own parser, so that the usage line
         # shown is the command's (argparse's parse_args would show the program's).
@@ -57,4 +57,4 @@ def main(argv: list[str] | None = None) -> int:
         code: int = args.run(args)
         return code
 
-    return guarded(run)
+    return guarded(chosen)

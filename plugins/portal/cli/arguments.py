@@ -88,17 +88,24 @@ def school_year(text: str) -> SchoolYear:
     return year
 
 
-DEFAULT_DATA = Path("data")
+# The office id every help gives as its example: one that has the shape of a real office's
+# (`cotcan tao-trang`'s), not the sample data's, which an office's own site does not have.
+OFFICE_EXAMPLE = "so-gddt-dien-bien"
+
+
+def add_office_option(parser: argparse.ArgumentParser) -> None:
+    """`--office`: the office a command works on, by its id in data/offices.yml."""
+    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ",
+                        help=f"mã đơn vị (mục id trong offices.yml), ví dụ {OFFICE_EXAMPLE}")
 
 
 def add_data_option(parser: argparse.ArgumentParser) -> None:
-    """`--data`: the folder of the YAML data, by default `data` in the current folder."""
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="THƯ_MỤC",
-                        help="thư mục dữ liệu (mặc định: data trong thư mục hiện tại)")
-
-
-def add_config_option(parser: argparse.ArgumentParser) -> None:
-    """`--config-file` (`-f`, as MkDocs names it): the site's mkdocs.yml, by default the one
-    beside the data folder."""
+    """`--data` and `--config-file` (`-f`, as MkDocs names it): the folder of the YAML data,
+    and the site's mkdocs.yml, whose `data_dir` is the data folder when --data is not given
+    (command.site_folders)."""
+    parser.add_argument("--data", type=Path, default=None, metavar="THƯ_MỤC",
+                        help="thư mục dữ liệu (mặc định: data_dir của plugin portal trong mkdocs.yml, như khi dựng "
+                             "trang; không có mkdocs.yml thì data trong thư mục hiện tại)")
     parser.add_argument("-f", "--config-file", type=Path, default=None, metavar="TỆP",
-                        help="tệp cấu hình của trang (mặc định: mkdocs.yml cạnh thư mục dữ liệu, nếu có)")
+                        help="tệp cấu hình của trang (mặc định: mkdocs.yml cạnh thư mục --data, hoặc trong thư mục "
+                             "hiện tại, nếu có)")

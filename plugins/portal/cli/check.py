@@ -1,7 +1,7 @@
 """`cotcan kiem-tra`: check the data, and what the build refuses in the site's own files, and
 print a report an office clerk can act on.
 
-The site's own files are its mkdocs.yml (beside the data folder, or `--config-file`) and the
+The site's own files are its mkdocs.yml (command.site_folders: `-f`, or beside --data, or here) and the
 folders it names (the pages' `docs_dir`, the theme's `custom_dir`): every check the build runs
 on them (portal.site_checks) runs here too. A folder of data without mkdocs.yml is checked alone.
 Prints every error and warning (file, line, field, what was expected, a hint), then, when
@@ -22,13 +22,12 @@ from ..load import load
 from ..model import Portal
 from ..problems import Problem, nothing_published, report
 from ..site_config import site_problems
-from .arguments import add_config_option, add_data_option
-from .command import Command, existing_data, site_config_file
+from .arguments import add_data_option
+from .command import Command, site_folders
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
-    add_config_option(parser)
     parser.add_argument("--draft", action="store_true",
                         help="kiểm tra nháp: chấp nhận chỗ giữ (văn bản chưa có số, đơn vị, trường, người chưa "
                              "điền) như cảnh báo, khi đang soạn năm học mới hoặc trang mới")
@@ -59,8 +58,8 @@ def _mkdocs_problems(config_file: Path, told: list[Problem]) -> list[Problem]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    data = existing_data(args.data)
-    config_file = site_config_file(args.config_file, data)
+    site = site_folders(args.data, args.config_file)
+    data, config_file = site.data, site.config_file
     portal, problems = load(data, draft=args.draft)
     in_site: list[Problem] = []
     if config_file is not None:

@@ -29,16 +29,17 @@ from ..diff import (
     succession_office,
 )
 from ..diff_report import format_text, to_json
+from ..errors import unknown_office
 from ..load import load
 from ..model import Portal
 from ..problems import report
-from .arguments import add_data_option, school_year
-from .command import Command, existing_data
+from .arguments import add_data_option, add_office_option, school_year
+from .command import Command, CommandError, site_folders
 from .guard import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    add_office_option(parser)
     parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
                         help="năm học cũ (mặc định: năm liền trước năm mới)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
@@ -172,14 +173,13 @@ def _in_ended_office(office: str, first: SchoolYear, before: dict[str, list[Scho
 def _run(args: argparse.Namespace) -> int:
     # As a draft: the diff publishes nothing, and a year just started (`cotcan nam-moi`) or being
     # imported still holds its placeholder decision, which the clerk sees as a warning.
-    portal, problems = load(existing_data(args.data), draft=True)
+    portal, problems = load(site_folders(args.data, args.config_file).data, draft=True)
     if problems:  # warnings do not stop the diff, but the clerk should see them
         say(report(problems, closing="Dữ liệu có lỗi nên chưa so sánh được. Sửa các lỗi trên rồi chạy lại."))
     if any(p.severity == "error" for p in problems):
         return Exit.DATA
     if args.office not in portal.offices:
-        say(f"Không có đơn vị nào mang mã '{args.office}'.")
-        return Exit.USAGE
+        raise CommandError(unknown_office(args.office, portal.offices))
     try:
         if args.year is not None:
             if args.old or args.new:

@@ -30,6 +30,13 @@ def os_error_line(error: OSError) -> str:
     return f"LỖI {where}{reason}."
 
 
+def interrupted() -> int:
+    """Ctrl+C: one line, and the exit code a shell gives it."""
+    use_utf8()
+    say("Đã dừng theo yêu cầu (Ctrl+C).")
+    return Exit.INTERRUPTED
+
+
 def guarded(run: Callable[[], int]) -> int:
     """Run a command: its exit code, or for what it did not handle one line and the code
     docs/commands.md gives (2 for the clerk's files and folders, 3 for a fault of ours)."""
@@ -40,8 +47,7 @@ def guarded(run: Callable[[], int]) -> int:
         say(f"LỖI {error}")
         return Exit.USAGE
     except KeyboardInterrupt:
-        say("Đã dừng theo yêu cầu (Ctrl+C).")
-        return Exit.INTERRUPTED
+        return interrupted()
     except BrokenPipeError:
         _drop_output()  # the reader of a pipe (`| head`) has gone: nothing left to say
         return Exit.OK

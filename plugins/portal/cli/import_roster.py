@@ -39,13 +39,15 @@ from ..importer.workbook import lists_for, workbook_bytes
 from ..load import load
 from ..model import Portal
 from ..problems import Problem, report
-from .arguments import add_data_option, school_year
-from .command import Command, CommandError, existing_data
+from .arguments import add_data_option, add_office_option, school_year
+from .command import Command, CommandError, site_folders
 from .guard import say
+
+WORKBOOK_SUFFIX = ".xlsx"  # what --workbook writes (workbook_bytes), and Excel opens by this name only
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-dau-tieng")
+    add_office_option(p)
     p.add_argument("--input", type=Path, metavar="TỆP",
                    help="tệp danh sách (.docx, .xlsx, .csv, .tsv, .txt, .pdf)")
     p.add_argument("--format", choices=FORMATS, metavar="ĐỊNH_DẠNG",
@@ -81,7 +83,10 @@ def _run(args: argparse.Namespace) -> int:
     if (args.input is None) == (args.workbook is None):
         say("LỖI: cần đúng một trong hai: --input (nhập một danh sách) hoặc --workbook (ghi bảng cho năm sau).")
         return Exit.USAGE
-    data = existing_data(args.data)
+    if args.workbook is not None and args.workbook.suffix.lower() != WORKBOOK_SUFFIX:
+        raise CommandError(f"--workbook {args.workbook}: bảng ghi ra là tệp Excel {WORKBOOK_SUFFIX}; đặt tên tệp "
+                           f"có đuôi {WORKBOOK_SUFFIX}, ví dụ danh-sach-nam-sau{WORKBOOK_SUFFIX}. Chưa ghi gì.")
+    data = site_folders(args.data, args.config_file).data
     # As the draft check sees it: a new year's placeholder decision (`cotcan nam-moi`) or a new
     # site's placeholders (`cotcan tao-trang`) do not stop an import. Each file read is kept, so
     # that the check after the import (dry run or --apply) reads again only the files it changes.

@@ -22,7 +22,7 @@ from ..newsite.package import VENDOR, Source, installed_source, pinned_dependenc
 from ..problems import report
 from ..sanitize import breaks_theme
 from ..schema import ID_PATTERN, NAME_PATTERN
-from .arguments import school_year
+from .arguments import OFFICE_EXAMPLE, school_year
 from .command import Command, CommandError, installed_version
 from .guard import say
 
@@ -39,7 +39,7 @@ def current_school_year(today: datetime.date) -> SchoolYear:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="THƯ_MỤC", help="thư mục mới (hoặc trống) cho kho dữ liệu")
     parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ",
-                        help="mã của đơn vị: chữ thường không dấu, số, dấu gạch ngang, ví dụ so-gddt-dien-bien")
+                        help=f"mã của đơn vị: chữ thường không dấu, số, dấu gạch ngang, ví dụ {OFFICE_EXAMPLE}")
     parser.add_argument("--name", required=True, metavar="TÊN",
                         help="tên đầy đủ của đơn vị, ví dụ 'Sở Giáo dục và Đào tạo tỉnh Điện Biên'")
     parser.add_argument("--short-name", metavar="TÊN_NGẮN", help="tên ngắn, ví dụ 'Sở GDĐT Điện Biên'")
@@ -103,7 +103,7 @@ def _spec(args: argparse.Namespace, version: str) -> tuple[SiteSpec, Path | None
     name_expected = "một dòng chữ, không để trống, không quá 500 ký tự"
     _site_name_source(*(("--short-name", args.short_name) if args.short_name is not None else ("--name", args.name)))
     office = _text("--office", args.office, ID_PATTERN,
-                     "chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ so-gddt-dien-bien")
+                     f"chữ thường không dấu, số và dấu gạch ngang đơn, ví dụ {OFFICE_EXAMPLE}")
     name = _text("--name", args.name, NAME_PATTERN, name_expected)
     short_name = None if args.short_name is None else _text("--short-name", args.short_name, NAME_PATTERN,
                                                               name_expected)
@@ -118,7 +118,7 @@ def _spec(args: argparse.Namespace, version: str) -> tuple[SiteSpec, Path | None
 def next_steps(site: NewSite, spec: SiteSpec) -> list[str]:
     return [
         "Việc cần làm tiếp (README.md của trang ghi đầy đủ):",
-        f"  1. cd {site.folder}; cài phần mềm: python3 -m pip install -r requirements.txt",
+        f"  1. {commands.shell_line('cd', str(site.folder))}; cài phần mềm: python3 -m pip install -r requirements.txt",
         "  2. Thay các chỗ giữ (placeholder: true) bằng thông tin thật: đơn vị, các trường, quyết định và danh "
         f"sách năm học {spec.year}. {commands.CHECK.line('--draft')} liệt kê những chỗ còn lại.",
         f"  3. Kiểm tra: {commands.CHECK.line()}; xem trước: python3 -m mkdocs serve",

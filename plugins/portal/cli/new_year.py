@@ -3,7 +3,8 @@
 The logic is the core's (portal.newyear): data/years/<from>/<office>.yml is copied to
 data/years/<to>/<office>.yml with the bodies, members and duties kept (same ids, so the site
 can show what changed), the old year's documents dropped, and every body pointing to one
-placeholder decision (`placeholder: true`) that only a draft check accepts. Never overwrites
+placeholder decision (`placeholder: true`) that only a draft check accepts. Never copies a
+year whose decision is still such a placeholder (newyear._refuse_a_draft). Never overwrites
 a file; checks the new file and removes it again if it does not pass. Refuses an office
 that ended before the new year, naming its successors and `--successor`, which starts the
 successor's year file from the ended office's last year (same body ids, the successor as the
@@ -20,20 +21,20 @@ from ..commands import Exit
 from ..load import load, shown_path
 from ..newyear import NewYear, plan, plan_successor, write
 from ..problems import report
-from .arguments import add_data_option, school_year
-from .command import Command, existing_data
+from .arguments import OFFICE_EXAMPLE, add_data_option, add_office_option, school_year
+from .command import Command, site_folders
 from .guard import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--office", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ pgddt-mau")
+    add_office_option(parser)
     parser.add_argument("--from", dest="old", type=school_year, metavar="NĂM_HỌC",
                         help="năm học chép từ (mặc định: năm mới nhất của đơn vị)")
     parser.add_argument("--to", dest="new", type=school_year, metavar="NĂM_HỌC",
                         help="năm học mới (mặc định: năm sau --from)")
     parser.add_argument("--successor", metavar="MÃ_ĐƠN_VỊ",
                         help="đơn vị kế thừa bắt đầu năm học mới từ năm cuối của --office (khi --office đã "
-                             "chấm dứt hoạt động), ví dụ so-gddt-mau")
+                             f"chấm dứt hoạt động), ví dụ {OFFICE_EXAMPLE}")
     add_data_option(parser)
 
 
@@ -79,7 +80,7 @@ def next_steps(year: NewYear, shown: str) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    data_dir = existing_data(args.data)
+    data_dir = site_folders(args.data, args.config_file).data
     portal, problems = load(data_dir, draft=True)
     if any(p.severity == "error" for p in problems):
         say("Dữ liệu hiện có lỗi; sửa trước khi bắt đầu năm học mới.\n")
@@ -115,7 +116,8 @@ COMMAND = Command(
     names=commands.NEW_YEAR,
     summary="bắt đầu năm học mới của một đơn vị, chép từ năm trước, giữ nguyên mã",
     description="Bắt đầu năm học mới cho một đơn vị: chép tệp của năm trước, giữ nguyên mã của tổ chức, người, "
-                "trường; bỏ văn bản cũ, thay bằng một quyết định chờ số. Không ghi đè tệp đã có.",
+                "trường; bỏ văn bản cũ, thay bằng một quyết định chờ số. Không ghi đè tệp đã có; không chép năm học "
+                "mà quyết định còn là chỗ giữ (bản nháp).",
     add_arguments=_add_arguments,
     run=_run,
 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import wording
+from ..errors import unknown_office
 from ..model import Portal
 from ..text import normalize, slugify
 from ..vocab import SO_GDDT
@@ -93,9 +94,7 @@ class Matcher:
 
     def __init__(self, portal: Portal, office: str) -> None:
         if office not in portal.offices:
-            close = difflib.get_close_matches(office, sorted(portal.offices), n=3, cutoff=0.5)
-            hint = f" Có phải: {', '.join(close)}?" if close else ""
-            raise RosterError(f"không có đơn vị nào mang mã '{office}'.{hint}")
+            raise RosterError(unknown_office(office, portal.offices))
         self.portal = portal
         self.office = portal.offices[office]
         # A successor also lists the schools and people of the offices it carries on.

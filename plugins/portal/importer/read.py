@@ -4,7 +4,7 @@ The format comes from `--format`, else the file's name, else its first bytes. Be
 anything is parsed: the file must exist and stay under the size limit; a zip package
 (.xlsx, .docx) under the unpacked-size limit. An old binary Office file (.xls, .doc,
 or a workbook with a password, which Office stores the same way) gets a message
-saying how to save it in the newer format.
+saying how to save it in the newer format; so does any file named .xls.
 """
 
 from __future__ import annotations
@@ -79,7 +79,9 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
             head = stream.read(4096)
     except OSError as exc:
         raise RosterError(f"{shown}: không đọc được tệp ({os_reason(exc)}).") from None
-    if head.startswith(_OLE2):
+    # Named .xls, a file is refused whatever it holds (openpyxl reads no file by that name): an
+    # Excel 2003 file, or a newer workbook or a web page an export program named so.
+    if head.startswith(_OLE2) or path.suffix.lower() == ".xls":
         how = _OLD_OFFICE.get(path.suffix.lower())
         if how is None:
             how = ("tệp Office kiểu cũ hoặc có đặt mật khẩu: bỏ mật khẩu và lưu lại dạng .xlsx (Excel) "
