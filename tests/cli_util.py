@@ -19,6 +19,10 @@ from pathlib import Path
 from conftest import REPO
 from portal.cli import main
 
+# tao-trang run from this source install names no wheel by default (it refuses): a pip line
+# pinned to a commit stands for the office's copy of the package where the test is not about it.
+PINNED_PACKAGE = ("--package", "portal-cot-can @ git+https://example.invalid/portal-cot-can@" + "0" * 40)
+
 
 def cotcan(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """`cotcan ARGS` in `cwd`, in this process; argparse's exit (--help, a wrong command line)

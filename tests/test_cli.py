@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from cli_util import cotcan, cotcan_process
+from cli_util import PINNED_PACKAGE, cotcan, cotcan_process
 
 from conftest import REPO
 from portal import commands
@@ -307,7 +307,8 @@ def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Pat
     work = tmp_path / "Sở GD Điện Biên"
     (tmp_path / "văn bản").mkdir()
     work.mkdir()
-    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A", cwd=work)
+    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A",
+                  *PINNED_PACKAGE, cwd=work)
     assert made.returncode == 0, made.stderr
     cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
     assert cd is not None and shlex.split(cd.group(1)) == ["cd", "trang sở"]

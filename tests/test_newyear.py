@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from cli_util import cotcan
+from cli_util import PINNED_PACKAGE, cotcan
 from test_diff import SAMPLE_FILES
 
 from conftest import REPO
@@ -294,7 +294,8 @@ def test_the_header_is_written_anew_each_year_and_the_clerk_s_notes_carried_once
 
 def test_a_new_office_s_second_year_says_it_succeeded_no_one(tmp_path: Path) -> None:
     site = tmp_path / "newsite"
-    made = cotcan("tao-trang", str(site), "--office", "pgddt-thu", "--name", "Phòng Giáo dục và Đào tạo huyện Thử")
+    made = cotcan("tao-trang", str(site), "--office", "pgddt-thu", "--name", "Phòng Giáo dục và Đào tạo huyện Thử",
+                  *PINNED_PACKAGE)
     assert made.returncode == 0, made.stderr
     (year,) = (site / "data" / "years").iterdir()
     sign(site / "data", year.name, "pgddt-thu")
@@ -641,7 +642,8 @@ def test_a_year_still_a_draft_is_not_copied_into_the_year_after(sample_data: Pat
 def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
     """On a brand-new site `nam-moi` created the year after the site's own at once."""
     site = tmp_path / "trang mới"
-    made = cotcan("tao-trang", str(site), "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A")
+    made = cotcan("tao-trang", str(site), "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A",
+                  *PINNED_PACKAGE)
     assert made.returncode == 0, made.stderr
     (year,) = (site / "data" / "years").iterdir()
     refused = cotcan("nam-moi", "--office", "so-a", cwd=site)
