@@ -4,6 +4,7 @@ names that are no names, and fuzzy matching kept to a few candidates."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import unicodedata
 from pathlib import Path
@@ -1968,13 +1969,17 @@ def test_a_title_beside_a_wrapped_name_or_a_role_is_dropped_and_the_rest_read_as
 def test_the_department_named_as_a_unit_is_the_importing_so_or_the_so_above_a_phong(repo_portal: Portal,
                                                                                    written: str) -> None:
     """A Sở's own staff give "Sở GDĐT" as their unit (as a Phòng's give "Phòng GDĐT"); in a
-    Phòng's list it is the Sở its `parent` names."""
+    Phòng's list it is the Sở above it: its `parent`, or the one Sở under the governing body its
+    parents lead to (Củ Chi's parent is UBND huyện Củ Chi, under UBND TP.HCM, the Sở's parent)."""
     assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit(written) == Found("so-gddt-tp-hcm")
     assert Matcher(repo_portal, "pgddt-cu-chi").office_unit(written) == Found("so-gddt-tp-hcm")
-    unknown = Matcher(repo_portal, "pgddt-dien-bien-phu").office_unit(written)  # its parent is a UBND
+    assert Matcher(repo_portal, "pgddt-dien-bien-phu").office_unit(written) == Found("so-gddt-dien-bien")
+    offices = dict(repo_portal.offices)
+    offices["pgddt-cu-chi"] = dataclasses.replace(offices["pgddt-cu-chi"], parent=None)
+    unknown = Matcher(dataclasses.replace(repo_portal, offices=offices), "pgddt-cu-chi").office_unit(written)
     assert unknown is not None and unknown.id is None and unknown.problem == (
-        f"'{written}' là Sở nào? Phòng GDĐT TP Điện Biên Phủ chưa ghi đơn vị cấp trên (parent) trong "
-        "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này")
+        f"'{written}' là Sở nào? Các đơn vị cấp trên (parent) của Phòng GDĐT huyện Củ Chi trong data/offices.yml "
+        "không dẫn tới một Sở; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này")
     assert {c.id for c in unknown.candidates} == {o.id for o in repo_portal.offices.values() if o.kind == "so-gddt"}
     assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit("Sở GDĐT Bình Dương") == Found("so-gddt-binh-duong")
 

@@ -187,16 +187,25 @@ class Matcher:
         return None
 
     def _department(self, text: str) -> Found:
-        """"Sở GDĐT" in a list: the importing office if it is a Sở, else the Sở its `parent` names."""
+        """"Sở GDĐT" in a list: the importing office if it is a Sở, else the Sở above it: its
+        `parent`, or the one Sở under the nearest governing body above it (a Phòng's parent is
+        its district People's Committee, whose parent the province's, the Sở's parent)."""
         if self.office.kind == SO_GDDT:
             return Found(self.office.id)
-        parent = self.portal.offices.get(self.office.parent or "")
-        if parent is not None and parent.kind == SO_GDDT:
-            return Found(parent.id)
+        offices = self.portal.offices
+        above, seen = offices.get(self.office.parent or ""), set()
+        while above is not None and above.id not in seen:
+            seen.add(above.id)
+            if above.kind == SO_GDDT:
+                return Found(above.id)
+            under = [o.id for o in offices.values() if o.kind == SO_GDDT and o.parent == above.id]
+            if len(under) == 1:
+                return Found(under[0])
+            above = offices.get(above.parent or "")
         departments = [Candidate(o.id, o.short_name) for o in sorted(self.portal.offices.values(), key=lambda o: o.id)
                        if o.kind == SO_GDDT]
-        return Found(problem=f"'{text}' là Sở nào? {self.office.short_name} chưa ghi đơn vị cấp trên (parent) trong "
-                             "data/offices.yml; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này",
+        return Found(problem=f"'{text}' là Sở nào? Các đơn vị cấp trên (parent) của {self.office.short_name} trong "
+                             "data/offices.yml không dẫn tới một Sở; ghi parent, hoặc ghi tên đầy đủ của Sở vào ô này",
                      candidates=departments)
 
     def school(self, text: str) -> Found:
