@@ -197,3 +197,34 @@ def test_search_indexes_the_transcription_not_the_pdf(repo_site: Path) -> None:
                        if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"))
     assert PDF_ONLY_WORD.lower().encode() not in index.lower()
     assert "tiếp tục các nhóm bộ môn".encode() in index  # the transcription on the page is indexed
+
+
+# What a published original holds
+
+
+def _pdf_with_author(author: bytes) -> bytes:
+    """A PDF as a scanner's software writes it, its details (the author) in plain text."""
+    return PDF.replace(b"%%EOF", b"99 0 obj << /Author (" + author + b") >> endobj\n%%EOF")
+
+
+def test_a_published_original_holding_a_private_number_is_refused_at_its_document(dataset: Dataset) -> None:
+    """The hostile review: data/files/ was checked by nothing, and published as it is."""
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0912 944 718"), publish_original=True)
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (YEAR, "documents[0].originals[0].file", "error")
+    assert problem.line is not None
+    assert problem.message == ("bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0912 944 718' trong "
+                               "phần chữ đọc được của tệp.")
+    assert problem.hint is not None and "publish_original: false" in problem.hint
+    # Not published: nothing to refuse.
+    dataset.year["documents"][0]["publish_original"] = False
+    assert dataset.problems() == []
+
+
+def test_the_build_refuses_a_published_original_holding_a_private_number(dataset: Dataset) -> None:
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0912 944 718"), publish_original=True)
+    root = write_site(dataset.root, data=dataset.write())
+    result = build(root)
+    assert result.returncode != 0
+    assert "bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0912 944 718'" in result.stderr
+    assert not (root / "site" / "index.html").exists()

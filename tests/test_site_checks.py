@@ -693,3 +693,202 @@ def test_mkdocs_refusal_is_told_in_the_inherited_file_that_holds_it(tmp_path: Pa
     checked = cotcan("kiem-tra", cwd=root)
     assert [block.splitlines()[0].split(":")[0] for block in errors(checked.stdout)] == [
         "LỖI cfg/chung.yml, mục site_nam", "LỖI cfg/chung.yml, mục use_directory_urls"], checked.stdout[-3000:]
+
+
+# What anyone who downloads a file can read in it (portal/file_reading.py)
+
+REVIEWED_PHONE, REVIEWED_EMAIL = "0912944718", "thiennv@dt.sgdbinhduong.edu.vn"
+
+
+def _problems_of(root: Path, *private: str) -> list[tuple[str, int | None, str, str]]:
+    files = site_checks.folder_files([root / "content"], root)
+    return [(p.file, p.line, p.severity, p.message)
+            for p in site_checks.file_problems(files, privacy.Redactor(private or (REVIEWED_PHONE, REVIEWED_EMAIL)))]
+
+
+def _binary(place: str = "") -> Callable[[str], str]:
+    inside = f" (phần {place} bên trong tệp)" if place else ""
+    return lambda quoted: f"tệp có số điện thoại riêng tư {quoted} trong phần chữ đọc được của tệp{inside}."
+
+
+@pytest.mark.parametrize(("name", "data", "line", "message"), [
+    # Notepad's UTF-16 without its mark, a no-break space inside the number: read as UTF-16, by its NUL bytes.
+    ("a.txt", "Liên hệ thầy Nhạn: 0912\u00a0944\u00a0718\r\n".encode("utf-16-le"), 1,
+     "trang viết tay có số điện thoại riêng tư '0912\u00a0944\u00a0718'."),
+    # UTF-8 with a NUL pasted in: text by its name, quoted as written (not '0912944 718').
+    ("b.txt", "Liên hệ\x00 0912\u00a0944\u00a0718 hoặc 0912–947–273\n".encode(), 1,
+     "trang viết tay có số điện thoại riêng tư '0912\u00a0944\u00a0718'."),
+    ("c.csv", "Họ tên;Điện thoại\nThầy Nhạn\x00;０９１２９４４７１８\n".encode(), 2,
+     "trang viết tay có số điện thoại riêng tư '０９１２９４４７１８'."),
+    # A page with a NUL: read as Markdown (the build refuses it so), its reference resolved.
+    ("e.md", "# Trang\n\x00\nGọi 0912&#57;44718 nhé.\n".encode(), 3,
+     "trang viết tay có số điện thoại riêng tư '0912&#57;44718' (đọc ra là '0912944718')."),
+    # No text by its name: its UTF-16 readings, through the same reading as a page.
+    ("d.dat", "thư: thiennv＠dt.sgdbinhduong.edu.vn".encode("utf-16-le"), None,
+     "tệp có địa chỉ thư điện tử riêng tư 'thiennv＠dt.sgdbinhduong.edu.vn' trong phần chữ đọc được của tệp."),
+    ("g.dat", "Số: 0912 ９４４ 718".encode("utf-16-be"), None, _binary()("'0912 ９４４ 718'")),
+])
+def test_a_file_with_nul_bytes_is_read_as_a_browser_or_an_editor_reads_it(
+        tmp_path: Path, name: str, data: bytes, line: int | None, message: str) -> None:
+    """The hostile review: all passed kiem-tra and the build, read as ASCII runs."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_bytes(data)
+    assert _problems_of(tmp_path) == [(f"content/{name}", line, "error", message)]
+
+
+def _docx(path: Path) -> None:
+    """The number split over runs, as Word keeps a word made bold in the middle."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Liên hệ thầy Nhạn: ĐT ")
+    paragraph.add_run("0912").bold = True
+    paragraph.add_run(" 944 718")
+    document.save(str(path))
+
+
+def _xlsx(path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ tên", "Điện thoại"])
+    sheet.append([1, "Nguyễn Văn Thiện", "0912.944.718"])
+    sheet.append([2, "Trần Văn Nhạn", 912944718])  # typed as a number: its 0 dropped
+    book.save(path)
+
+
+def _zip(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ghi-chu.txt", "Danh bạ tổ\r\nThầy Nhạn: 0912944718\r\n")
+        _docx(path.with_suffix(".docx"))
+        archive.write(path.with_suffix(".docx"), "ho-so/lien-he.docx")  # a .docx inside: read one level down
+    path.with_suffix(".docx").unlink()
+
+
+def _pdf_with_page_text(path: Path, *shown: bytes) -> None:
+    """A PDF whose page draws its text from a FlateDecode stream (each word placed apart,
+    as Word prints it), and an image beside it."""
+    import zlib
+
+    from PIL import Image
+
+    picture = io_bytes(lambda out: Image.new("RGB", (40, 30), (180, 40, 40)).save(out, "JPEG"))
+    page = zlib.compress(b"BT /F1 11 Tf 72 720 Td (Li\\352n h\\352 th\\340y Nh\\341n:) Tj " + b" ".join(shown) + b" ET")
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+                     b"4 0 obj\n<< /Length " + str(len(page)).encode() + b" /Filter /FlateDecode >>\nstream\n"
+                     + page + b"\nendstream\nendobj\n5 0 obj\n<< /Type /XObject /Subtype /Image /Length "
+                     + str(len(picture)).encode() + b" /Filter /DCTDecode >>\nstream\n" + picture
+                     + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+def io_bytes(write: Callable[[Any], None]) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    write(out)
+    return out.getvalue()
+
+
+def _png_with_compressed_details(path: Path) -> None:
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("Description", "Ảnh tổ chuyên môn, ĐT thầy Nhạn 0912944718", zip=True)
+    Image.new("RGB", (40, 30), (180, 40, 40)).save(path, pnginfo=info)
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("lien-he.docx", _docx, _binary("word/document.xml")("'0912 944 718'")),
+    ("danh-sach.xlsx", _xlsx, _binary("xl/worksheets/sheet1.xml")("'0912.944.718'")),
+    ("ho-so.zip", _zip, _binary("ghi-chu.txt")("'0912944718'")),
+    ("ke-hoach.pdf", lambda path: _pdf_with_page_text(path, b"[(0912) -250 (944) 120 (718)] TJ"),
+     _binary()("'0912944718'")),
+    ("ke-hoach-2.pdf", lambda path: _pdf_with_page_text(path, b"(\\060912) Tj 40 0 Td (944) Tj 30 0 Td (718) Tj"),
+     _binary()("'0912\n944\n718' (đọc ra là '0912 944 718')")),
+    ("anh.png", _png_with_compressed_details, _binary()("'0912944718'")),
+])
+def test_compressed_content_is_read(tmp_path: Path, name: str, make: Callable[[Path], None], message: str) -> None:
+    """The hostile review: kiem-tra read none of these (a stored zip, a PNG's tEXt only)."""
+    (tmp_path / "content").mkdir()
+    make(tmp_path / "content" / name)
+    found = _problems_of(tmp_path)
+    assert (f"content/{name}", None, "error", message) in found, found
+    if name == "ho-so.zip":  # and the Word file inside it
+        inside = "ho-so/lien-he.docx → word/document.xml"
+        assert (f"content/{name}", None, "error", _binary(inside)("'0912 944 718'")) in found
+    if name == "danh-sach.xlsx":  # and the number in its cell
+        assert (f"content/{name}", None, "error", _binary("xl/worksheets/sheet1.xml")("'912944718'")) in found
+
+
+def test_a_pdf_is_no_text_even_without_an_early_nul(tmp_path: Path) -> None:
+    """Its header and details are ASCII: it was called "trang viết tay …, dòng 70"."""
+    (tmp_path / "content").mkdir()
+    pdf = (REPO / "data/files/mau/sgd-mau-2025-qd-to-cot-can.pdf").read_bytes()
+    assert b"\0" not in pdf[:8192]
+    author = b"99 0 obj << /Author (Chuyen vien - DT 0912 944 718) >> endobj\n"
+    (tmp_path / "content/ban-sao.pdf").write_bytes(pdf + author)
+    assert _problems_of(tmp_path) == [("content/ban-sao.pdf", None, "error", _binary()("'0912 944 718'"))]
+
+
+def test_ordinary_office_files_images_and_fonts_are_not_refused(tmp_path: Path) -> None:
+    """No false alarm from compressed bytes, pixels, glyphs or the shipped original."""
+    import mkdocs
+
+    content = tmp_path / "content"
+    content.mkdir()
+    _docx(content / "lien-he.docx")
+    _xlsx(content / "danh-sach.xlsx")
+    _zip(content / "ho-so.zip")
+    _pdf_with_page_text(content / "ke-hoach.pdf", b"(0243 823 4567) Tj")
+    _png_with_compressed_details(content / "anh.png")
+    _image(content / "anh-2.png", "Ảnh chụp tại trường")
+    (content / "anh.jpg").write_bytes(io_bytes(lambda out: __import__("PIL.Image").Image.new(
+        "RGB", (300, 200), (20, 90, 160)).save(out, "JPEG", comment=b"Phong GDDT")))
+    for font in sorted(Path(mkdocs.__file__).parent.glob("themes/*/webfonts/*"))[:4]:
+        (content / font.name).write_bytes(font.read_bytes())
+    for original in sorted((REPO / "data/files").rglob("*.*")):
+        (content / original.name).write_bytes(original.read_bytes())
+    (content / "in-tu-libreoffice.pdf").write_bytes((REPO / "tests/fixtures/import/dt-2024-cum.pdf").read_bytes())
+    # Private values nobody wrote in them: the files' own numbers are no one's contact.
+    assert _problems_of(tmp_path, PRIVATE_PHONE, PRIVATE_EMAIL) == []
+
+
+def test_a_number_is_read_where_a_large_file_is_decoded_in_pieces(tmp_path: Path) -> None:
+    """A file is decoded a megabyte at a time (no copy of the whole): a number across the
+    end of a piece is read whole."""
+    from portal import file_reading
+
+    text = "Thầy Nhạn: 0912 944 718".encode("utf-16-le")
+    data = b"\0" * (1024 * 1024 - 20) + text + b"\0\1" * 5000
+    readings, unread = file_reading.file_readings(data)
+    assert any("0912 944 718" in reading.text for reading in readings) and unread == frozenset()
+
+
+def test_a_zip_bomb_is_read_up_to_the_cap_and_said(tmp_path: Path) -> None:
+    import zipfile
+
+    from portal import file_reading
+
+    (tmp_path / "content").mkdir()
+    with zipfile.ZipFile(tmp_path / "content/bom.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "Thầy Nhạn 0912944718\n")
+        archive.writestr("b.bin", b"\0" * (file_reading.MAX_READ + 1))
+    assert _problems_of(tmp_path) == [
+        ("content/bom.zip", None, "error", _binary("a.txt")("'0912944718'")),
+        ("content/bom.zip", None, "warning", "phần nén bên trong tệp giải nén ra hơn 50,0 MB: chỉ 50,0 MB đầu được "
+                                             "đọc để tìm thông tin liên hệ riêng tư, phần còn lại chưa được kiểm tra.")]
+
+
+def test_a_file_over_the_cap_is_not_read_and_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a file of gigabytes would stop the check: it is named with the cap."""
+    monkeypatch.setattr(site_checks, "MAX_READ", 2 * 1024 * 1024)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/video.mp4").write_bytes(b"\0\1" * (1024 * 1024 + 1))
+    (tmp_path / "content/anh.png").write_bytes(b"\0\1" * 1024)
+    assert _problems_of(tmp_path) == [
+        ("content/video.mp4", None, "warning", "tệp lớn hơn 2,0 MB nên không được đọc để tìm thông tin liên hệ "
+                                               "riêng tư.")]

@@ -8,9 +8,11 @@ reported. Where the hash or size is not written yet, the message gives the right
 so the clerk copies them instead of computing them.
 
 A document's originals are published only when it says `publish_original: true`: a scan
-carries signatures and sometimes phone numbers that the transcription hides. The site then
-holds each file beside the document's page (`van-ban/<document>/<file name>`), byte for
-byte, verified again as it is copied (`read_verified`). Search indexes the transcription
+carries signatures and sometimes phone numbers that the transcription hides. Such a file is
+then checked as the site's own files are (`check_published_originals`: a private contact in
+what can be read of it is an error at the document). The site holds each file beside the
+document's page (`van-ban/<document>/<file name>`), byte for byte, verified again as it is
+copied (`read_verified`). Search indexes the transcription
 on the page, never the file (Pagefind reads HTML only).
 """
 
@@ -25,7 +27,9 @@ from typing import Any
 from . import wording
 from .errors import PortalError
 from .model import Document, Original, Portal
+from .privacy import Redactor
 from .problems import KeyPath, Problem, format_path
+from .site_checks import file_problems, read_file
 from .urls import UrlFormats
 from .yamlsource import YamlDocument
 
@@ -133,6 +137,34 @@ def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: O
                        expected=f"sha256: {original.sha256}, size: {original.size}", actual=right,
                        hint=f"nếu tệp mới là bản đúng (ví dụ bản quét lại), ghi lại đúng như sau: {right}; nếu "
                             "không, lấy lại tệp cũ (tệp có thể đã bị sửa hoặc chép nhầm).")
+
+
+# What a clerk does with a published original that holds a private contact.
+_PUBLISHED_AS_IT_IS = ("bản gốc được đăng nguyên như vậy (publish_original: true), ai tải về cũng đọc được: đăng "
+                       "một bản sao đã xóa số hay địa chỉ đó (rồi ghi lại sha256 và size), hoặc ghi "
+                       "publish_original: false để không đăng bản gốc.")
+
+
+def check_published_originals(portal: Portal, data_dir: Path, shown_root: Path, docs: dict[str, YamlDocument],
+                              redactor: Redactor) -> list[Problem]:
+    """Every original a document publishes, checked as the site's own files are
+    (site_checks.FILE_CHECKS: what anyone who downloads it can read), each problem told at
+    the document's `originals[i].file`, the file named. A file check_originals refuses
+    (missing, a symlink, too large) is not read."""
+    problems: list[Problem] = []
+    files_root = (data_dir / FILES_DIR).resolve()
+    for doc in portal.documents.values():
+        for i, original in enumerate(doc.published_originals):
+            path = data_dir / original.file
+            if (path.is_symlink() or files_root not in path.resolve().parents or not path.is_file()
+                    or path.stat().st_size > MAX_BYTES):
+                continue
+            file = read_file(path, original.name, _shown(path, shown_root))
+            problems += [_problem(docs, doc, ("originals", i, "file"), f"bản gốc {problem.file}"
+                                  + (f", dòng {problem.line}" if problem.line else "") + f": {problem.message}",
+                                  hint=_PUBLISHED_AS_IT_IS, severity=problem.severity)
+                         for problem in file_problems([file], redactor)]
+    return problems
 
 
 def published(portal: Portal, urls: UrlFormats) -> dict[str, Original]:

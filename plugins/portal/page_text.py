@@ -17,6 +17,10 @@ these texts as well as in the page as written (privacy.private_values_in_page):
   taken out or resolved, each character read as below.
 - `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
   extensions) made of the source that the first reading did not foresee.
+- `xml_text(source)`: an XML member of an Office file (a Word document, a sheet's strings)
+  as its application shows it: tags dropped with nothing in their place (Word splits one
+  line's text over many runs: `<w:t>0912</w:t></w:r><w:r><w:t>944 718</w:t>`), references
+  resolved.
 
 In both, each character is taken in its compatibility form (NFKC: full-width, circled and
 superscript digits, no-break spaces), invisible characters (soft hyphen, zero-width space,
@@ -215,6 +219,15 @@ def html_text(markup: str) -> str:
     reader.feed(markup)
     reader.close()
     return "".join(map(_read_as, "".join(reader.parts) + "".join("\n" + v for v in reader.values)))
+
+
+_XML_TAG = re.compile(r"<[^<>]*>")
+
+
+def xml_text(source: str) -> str:
+    """The text of an XML document as an application shows it (see the module's docstring)."""
+    text = html.unescape(_XML_TAG.sub("", source))
+    return text if text.isascii() else plain_text(text)
 
 
 def plain_text(text: str) -> str:

@@ -17,8 +17,9 @@ by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
 - `private_values_in_page`, `private_values_in_markup`, `private_values_in_plain_text`,
   `private_values_in_html`: a hand-written page or file holding a private value, as written or
   in what a reader sees of it (page_text: through Markdown, HTML, or none), is refused, not redacted;
-  so is a file whose name holds one (`private_values_in_file_name`), and a text of
-  mkdocs.yml, which the theme prints on every page (`private_values_in_settings`).
+  so is a file whose name holds one (`private_values_in_file_name`), a file that is no text
+  page holding one in what can be read of it (`private_values_in_readings`: file_reading),
+  and a text of mkdocs.yml, which the theme prints on every page (`private_values_in_settings`).
 
 Speed: a text without a digit or an "@"-like sign costs two regex searches; numbers are
 looked up in a set (no `phonenumbers` call per text), so a province's data is redacted
@@ -39,6 +40,7 @@ from typing import Any, Literal, TypeVar, cast
 import phonenumbers
 import yaml
 
+from .file_reading import Reading
 from .page_text import (
     TracedText,
     html_text,
@@ -47,6 +49,7 @@ from .page_text import (
     markup_text,
     percent_decoded,
     plain_text,
+    xml_text,
 )
 from .problems import KeyPath, Problem, format_path
 
@@ -625,15 +628,26 @@ def private_values_in_html(markup: str, shown_as: str, redactor: Redactor) -> li
             for found in redactor.find(text)]
 
 
-def private_values_in_runs(runs: Iterable[str], shown_as: str, redactor: Redactor) -> list[Problem]:
-    """A file that is no text (an image, a PDF, a font), published as it is, holding a private
-    value in its runs of printable characters (site_checks.readable_runs): anyone who
-    downloads it can read them. The line means nothing there; each value is told once."""
+def private_values_in_readings(readings: Iterable[Reading], shown_as: str, redactor: Redactor) -> list[Problem]:
+    """A file that is no text page (an image, a PDF, an Office file, an archive, a font),
+    published as it is, holding a private value in what can be read of it (file_reading:
+    its runs of text, a zip's members, a PDF's streams and strings): anyone who downloads it
+    can read them. Each reading is read as written, then as a reader sees it (an XML member
+    through its markup, xml_text; any other as the check reads each character, literal_text:
+    "０９１２" as "0912"), quoted as written where found so. The line means nothing there;
+    each value is told once."""
     if not redactor:
         return []
-    problems = [Problem(shown_as, None, "", f"tệp có {found.label} riêng tư '{run[found.start:found.end]}' "
-                        "trong phần chữ đọc được của tệp.", hint=_REMOVE_FROM_FILE)
-                for run in runs if may_hold_contact(run) for found in redactor.find(run)]
+    problems: list[Problem] = []
+    for reading in readings:
+        text = reading.text
+        if not may_hold_contact(text):
+            continue
+        as_read = (xml_text,) if reading.markup else (literal_text,) if not text.isascii() else ()
+        inside = f" (phần {reading.place} bên trong tệp)" if reading.place else ""
+        problems += [Problem(shown_as, None, "", f"tệp có {label} riêng tư {quoted} trong phần chữ đọc được của "
+                             f"tệp{inside}.", hint=_REMOVE_FROM_FILE)
+                     for label, quoted in _found_in_readings(redactor, text, *as_read)]
     return list(dict.fromkeys(problems))
 
 

@@ -7,14 +7,19 @@ mkdocs.yml itself: site_config.py). Both walk the two folders with `folder_files
 check the same files. A check added to a list here is run by both without either being
 changed; tests/test_site_checks.py holds them to it.
 
-Every text file is checked by its text, whatever its name, read as a browser will show it: a
-Markdown page through its Markdown and HTML; the files MkDocs copies as they are through their
-HTML markup (an .html page, an .svg) or as written (a .txt, a .csv: `&#48;` is no digit
-there); the templates of custom_dir, which the theme renders, as HTML. A file is text when it
-starts with a byte order mark (UTF-8, UTF-16, UTF-32: a browser reads it by that mark) or its
-first bytes hold no NUL byte (the test of git and grep). Any other file (an image, a PDF scan,
-a font) is published as it is: its runs of printable ASCII (what `strings` shows) are checked,
-a number kept in plain digits in a photo's or a document's details too.
+Every text file is checked by its text, read as a browser will show it: a Markdown page
+through its Markdown and HTML; the files MkDocs copies as they are through their HTML markup
+(an .html page, an .svg) or as written (a .txt, a .csv: `&#48;` is no digit there); the
+templates of custom_dir, which the theme renders, as HTML. A file is text when it starts
+with a byte order mark (UTF-8, UTF-16, UTF-32: a browser reads it by that mark), when its
+name is one MkDocs renders as Markdown or a browser shows as text (`TEXT_SUFFIXES`: a NUL
+byte in it is read as "\ufffd"), or when it starts with no known binary format (`%PDF-`,
+a PNG, a zip…) and its first bytes hold no NUL byte (the test of git and grep). Any other
+file (an image, a PDF, an Office file, a font) is published as it is: what anyone who
+downloads it can read in it is checked (file_reading: its runs of text as UTF-8 and UTF-16,
+a zip's members, a PDF's streams and strings, a PNG's compressed details); so is a text
+file's UTF-16 reading when it holds a NUL. A file over file_reading.MAX_READ is not read: a
+warning says so.
 
 `RENDERED_CHECKS` read a hand-written page as MkDocs' Markdown (and its extensions, e.g.
 pymdownx.snippets) made it: the build alone can run them, the check has no such Markdown.
@@ -24,12 +29,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import wording
+from .file_reading import MAX_READ, PDF_START, PNG_START, ZIP_START, Reading, Unread, file_readings, wide_readings
 from .privacy import (
     Redactor,
     private_values_in_file_name,
@@ -37,7 +43,7 @@ from .privacy import (
     private_values_in_markup,
     private_values_in_page,
     private_values_in_plain_text,
-    private_values_in_runs,
+    private_values_in_readings,
     private_values_in_settings,
 )
 from .problems import KeyPath, Problem, format_path
@@ -104,8 +110,9 @@ class SiteFile:
 
     uri: str  # its name as the site uses it: relative to its folder, with "/"
     shown_as: str  # relative to the folder of mkdocs.yml (shown_path)
-    text: str | None  # a text file's text (read_text); None for any other file
-    runs: tuple[str, ...] = ()  # any other file's runs of printable ASCII (readable_runs)
+    text: str | None  # a text file's text (read_file); None for any other file
+    readings: tuple[Reading, ...] = ()  # what else can be read in it (file_reading.file_readings)
+    unread: frozenset[Unread] = frozenset()  # what of it was not read (too large, beyond the cap)
 
     @property
     def markdown(self) -> bool:
@@ -127,14 +134,19 @@ RenderedCheck = Callable[[str, str, Redactor], list[Problem]]
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # Files a browser shows through their markup; any other text file it shows as it is written.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml")
+# Files read as text whatever their bytes (matched in lower case): MkDocs' Markdown, markup,
+# and what a browser shows as text by its name (its type as a web server gives it).
+TEXT_SUFFIXES = (*MARKDOWN_SUFFIXES, *MARKUP_SUFFIXES, ".txt", ".text", ".csv", ".tsv", ".json", ".js",
+                 ".mjs", ".css", ".map", ".webmanifest", ".vcf", ".ics", ".yml", ".yaml", ".rss", ".atom")
 _SNIFFED = 8192  # bytes looked at for a NUL before a file is read as text
+# The first bytes of formats that are no text even when no NUL comes early (a PDF's header
+# and details are ASCII): a PDF, a PNG, a zip, a JPEG, a GIF, a font, a gzip.
+_BINARY_STARTS = (PDF_START, PNG_START, ZIP_START, b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"wOFF", b"wOF2",
+                  b"OTTO", b"\x1f\x8b")
 # A byte order mark, by the encoding a browser reads after it (UTF-32's before UTF-16's: "FF FE 00 00" starts both).
 _MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
           (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
-# Printable ASCII and tab kept, every other byte a line break; runs of 6 or more ("a@b.vn",
-# the shortest address: a number is longer) are kept, as `strings` keeps runs of 4.
-_PRINTABLE = bytes(b if 0x20 <= b < 0x7F or b == 0x09 else 0x0A for b in range(256))
-_READABLE_RUN = re.compile(rb"[^\n]{6,}")
+_WIDE_MARKS = tuple(mark for mark, name in _MARKS if name != "utf-8-sig")
 
 
 def _markup_in_site_name(settings: Settings, redactor: Redactor) -> list[Problem]:
@@ -174,7 +186,22 @@ def _private_in_settings(settings: Settings, redactor: Redactor) -> list[Problem
 
 
 def _private_in_binary_file(file: SiteFile, redactor: Redactor) -> list[Problem]:
-    return private_values_in_runs(file.runs, file.shown_as, redactor)
+    return private_values_in_readings(file.readings, file.shown_as, redactor)
+
+
+def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    """What of a file could not be read for the privacy check: said, since it is published."""
+    if not redactor:
+        return []
+    cap = wording.file_size(MAX_READ)
+    said = {"too_large": f"tệp lớn hơn {cap} nên không được đọc để tìm thông tin liên hệ riêng tư.",
+            "capped": f"phần nén bên trong tệp giải nén ra hơn {cap}: chỉ {cap} đầu được đọc để tìm thông tin "
+                      "liên hệ riêng tư, phần còn lại chưa được kiểm tra.",
+            "locked": "tệp có phần nén được khóa bằng mật khẩu: phần đó không đọc được để tìm thông tin liên hệ "
+                      "riêng tư."}
+    return [Problem(file.shown_as, None, "", said[reason], severity="warning",
+                    hint="tệp vẫn được đăng nguyên như vậy: tự xem lại tệp, hoặc bỏ tệp khỏi trang nếu không cần.")
+            for reason in sorted(file.unread)]
 
 
 def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
@@ -195,7 +222,8 @@ def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 
 SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
-FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text, _private_in_binary_file)
+FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text, _private_in_binary_file,
+                                      _unread_parts)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 
 
@@ -205,9 +233,9 @@ def settings_problems(settings: Settings, redactor: Redactor) -> list[Problem]:
 
 
 def file_problems(files: Iterable[SiteFile], redactor: Redactor) -> list[Problem]:
-    """What every check of the site's files finds."""
-    files = list(files)
-    return [problem for check in FILE_CHECKS for file in files for problem in check(file, redactor)]
+    """What every check of the site's files finds (a file at a time: what is read of one is
+    let go before the next is read)."""
+    return [problem for file in files for check in FILE_CHECKS for problem in check(file, redactor)]
 
 
 def rendered_problems(html: str, shown_as: str, redactor: Redactor) -> list[Problem]:
@@ -217,38 +245,56 @@ def rendered_problems(html: str, shown_as: str, redactor: Redactor) -> list[Prob
 
 def folder_files(folders: Iterable[Path], root: Path) -> Iterator[SiteFile]:
     """Every file of the folders, as MkDocs walks them (links followed, names sorted), each
-    text file with its text, any other with its readable runs; shown from `root`, the folder
-    of mkdocs.yml."""
+    read by read_file; shown from `root`, the folder of mkdocs.yml."""
     for folder in folders:
         for current, dirs, names in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(names):
                 path = Path(current, name)
-                uri = Path(os.path.relpath(path, folder)).as_posix()
-                data = path.read_bytes()
-                text = read_text(data)
-                yield SiteFile(uri, shown_path(path, root), text, () if text is not None else readable_runs(data))
+                yield read_file(path, Path(os.path.relpath(path, folder)).as_posix(), shown_path(path, root))
 
 
-def read_text(data: bytes) -> str | None:
-    """A text file's text, as MkDocs reads a page (UTF-8, a byte order mark dropped, any line
-    ending as "\\n"; a byte that is no UTF-8 replaced: its digits and Latin letters stay
-    readable); a UTF-16 or UTF-32 file by its byte order mark. None for a file whose first
-    bytes hold a NUL (an image, a scan): no text."""
-    encoding = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+def read_file(path: Path, uri: str, shown_as: str) -> SiteFile:
+    """A file the site publishes, named `uri` on the site: a text file with its text, and
+    what else can be read in it (file_reading); one over MAX_READ not read."""
+    if path.stat().st_size > MAX_READ:
+        return SiteFile(uri, shown_as, None, unread=frozenset({"too_large"}))
+    data = path.read_bytes()
+    encoding = text_encoding(data, uri)
     if encoding is None:
-        if b"\0" in data[:_SNIFFED]:
-            return None
-        encoding = "utf-8"
+        return SiteFile(uri, shown_as, None, *file_readings(data))
+    # Read as UTF-8, NUL bytes and all: a UTF-16 text after all? Its runs are read so too.
+    return SiteFile(uri, shown_as, _text(data, encoding), wide_readings(data) if encoding == "utf-8" else ())
+
+
+def text_encoding(data: bytes, uri: str) -> str | None:
+    """The encoding a text file is read in: a UTF-16 or UTF-32 file by its byte order mark, or
+    by its NUL bytes (_utf16_by_its_nuls), else UTF-8. None for a file that is no text (see
+    the module's docstring)."""
+    encoding = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+    if encoding is not None:
+        return encoding
+    sniffed = data[:_SNIFFED]
+    if not uri.lower().endswith(TEXT_SUFFIXES):
+        return None if data.startswith(_BINARY_STARTS) or b"\0" in sniffed else "utf-8"
+    return (_utf16_by_its_nuls(sniffed) if b"\0" in sniffed else None) or "utf-8"
+
+
+def _text(data: bytes, encoding: str) -> str:
+    """A text file's text, as MkDocs reads a page: a byte order mark dropped, any line ending
+    as "\\n", a byte that is no character of `encoding` replaced (its digits and Latin letters
+    stay readable), a NUL too."""
     text = data.decode(encoding, errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\0", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def readable_runs(data: bytes) -> tuple[str, ...]:
-    """The runs of printable ASCII in a file that is no text, as `strings` finds them (a
-    photo's or a PDF's details, text kept uncompressed), its NUL bytes taken out first: the
-    ASCII of UTF-16 text reads too (a PDF keeps its details so: "\\xfe\\xff\\x00C\\x00o...")."""
-    return tuple(run.decode("ascii") for run in _READABLE_RUN.findall(data.replace(b"\0", b"").translate(_PRINTABLE)))
+def _utf16_by_its_nuls(sniffed: bytes) -> str | None:
+    """UTF-16 without its mark, as Notepad tells it, for a text file whose NUL bytes are the
+    high bytes of its letters (a quarter of its bytes or more, most on one side), else None."""
+    at_even, at_odd = sniffed[::2].count(0), sniffed[1::2].count(0)
+    if max(at_even, at_odd) * 4 < len(sniffed) or at_even == at_odd:
+        return None
+    return "utf-16-le" if at_odd > at_even else "utf-16-be"
 
 
 def shown_path(path: str | Path, root: Path) -> str:

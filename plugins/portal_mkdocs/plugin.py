@@ -222,8 +222,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.renderer is None:
             return
         problems = self.site_file_problems(config, self.renderer.pages.portal.redactor)
-        if problems:
+        if any(problem.severity == "error" for problem in problems):
             raise PluginError(notices.site_files_refused(report(problems, closing=None)))
+        for warning in problems:  # a file too large to read whole: published, and said so
+            log.warning(warning.format())
 
     @staticmethod
     def site_file_problems(config: MkDocsConfig, redactor: Redactor) -> list[Problem]:

@@ -195,8 +195,9 @@ class Preview:
             # The site's own texts were checked against the last private values: again, as the
             # full build would (a copyright holding a number the edit made private).
             redactor = pages.portal.redactor
-            refused = [*plugin.settings_problems(built.config, redactor),
-                       *plugin.site_file_problems(built.config, redactor)]
+            refused = [problem for problem in [*plugin.settings_problems(built.config, redactor),
+                                               *plugin.site_file_problems(built.config, redactor)]
+                       if problem.severity == "error"]
             if refused:
                 log.error(notices.preview_site_refused(report(refused, closing=None)))
                 self._resume_exports()

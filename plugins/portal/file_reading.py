@@ -1,0 +1,332 @@
+"""What anyone who downloads a file that is no text page can read in it.
+
+A site publishes its images, scans, Office files and archives as they are; the privacy
+check (privacy.private_values_in_readings) looks for private values in what this module
+reads from their bytes, as a viewer or an editor could show it:
+
+- the runs of written text in the file's bytes read three ways: as UTF-8 with its NUL bytes
+  dropped (ASCII details, a UTF-8 text with a NUL in it), and, when it holds a NUL, as UTF-16
+  little- and big-endian without a byte order mark (what Notepad saves and sniffs); a run is
+  6 characters or more of Latin letters (Vietnamese too), digits, spaces, punctuation,
+  dashes, full-width and circled forms (`_TEXT_CHAR`); any other character ends it, so the
+  noise of compressed pixels is left out;
+- a zip (.docx, .xlsx, .pptx, .odt, .ods, .zip; by its first bytes): each member, an XML
+  member as markup, any other by these same rules;
+- a PDF: each stream inflated (FlateDecode, or any stream zlib can inflate) and read as
+  above, and the strings the PDF writes (`(…)`, `<…>`: page text drawn in a standard font,
+  the document's details) in the file and in its inflated streams;
+- a PNG: its compressed text chunks (zTXt, iTXt) inflated.
+
+Unpacking goes one level down (a .docx in a .zip is read; a zip in that .docx only by its
+runs), and stops once `MAX_READ` bytes have been unpacked from one file (a zip bomb): the
+check then says the file was not read whole (`Unread`). Nothing is read from pixels (a
+scanned page, an image in a PDF: no OCR), nor text a PDF draws through a font of its own
+encoding (glyph numbers with no Unicode beside them), nor an encrypted member.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Bytes read of one file at most, and bytes unpacked from it at most: a larger file is not
+# read (reading GBs would stop the check); beyond it, an archive is not read on.
+MAX_READ = 50 * 1024 * 1024
+_WIDE = ("utf-16-le", "utf-16-be")
+_DEPTH = 1  # levels of unpacking below the file: a member is unpacked, a member's member not
+
+# The characters of a written text: ASCII's printable ones, tab and line ends, Latin letters
+# with their marks (Vietnamese), general punctuation (dashes, invisible spaces), superscripts,
+# the minus sign, circled digits, CJK punctuation and full-width forms ("０９１２", "＠").
+_TEXT_RANGES = ((0x09, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x1E00, 0x1EFF),
+                (0x2000, 0x209F), (0x2212, 0x2212), (0x2460, 0x24FF), (0x3000, 0x303F), (0xFF00, 0xFFEF))
+_TEXT_CHAR = "[" + "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in _TEXT_RANGES) + "]"
+_TEXT_RUN = re.compile(f"{_TEXT_CHAR}{{6,}}")  # 6: "a@b.vn", the shortest address
+_TEXT_TAIL = re.compile(f"{_TEXT_CHAR}*")
+_CHUNK = 1024 * 1024  # bytes decoded at a time; characters of a run carried over at most
+
+ZIP_START = b"PK\x03\x04"
+PDF_START = b"%PDF-"
+PNG_START = b"\x89PNG\r\n\x1a\n"
+JPEG_START = b"\xff\xd8\xff"
+_XML_NAMES = (".xml", ".rels", ".vml", ".svg", ".xhtml", ".html", ".htm")
+
+# A PDF's streams, its strings and arrays (their strings are one text: "[(0912) -250 (944)] TJ").
+_STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
+# (Possessive: no backtracking over the bytes of a stream that is no text; a string's own
+# brackets, balanced, are escaped or nested one level.)
+_PDF_TOKEN = re.compile(rb"\((?P<literal>(?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+)\)"
+                        rb"|<(?P<hex>[0-9A-Fa-f\s]*+)>|(?P<open>\[)|(?P<close>\])", re.DOTALL)
+_PDF_ESCAPE = re.compile(rb"\\(?:(?P<octal>[0-7]{1,3})|(?P<line>\r\n|\r|\n)|(?P<char>.))", re.DOTALL)
+_SPACES = re.compile(rb"\s+")
+_PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_PDF_FILTER = re.compile(rb"/Filter\b")
+_PDF_FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
+_PDF_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+# What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member.
+Unread = Literal["too_large", "capped", "locked"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text read from a file that is no text page."""
+
+    text: str
+    markup: bool = False  # an XML member of a zip: read through its markup
+    place: str = ""  # the member of a zip it is read from ("word/document.xml"); "" for the file
+
+
+@dataclass
+class _Budget:
+    """Bytes that may still be unpacked from one file, and what could not be read."""
+
+    left: int = MAX_READ
+    unread: set[Unread] = field(default_factory=set)
+
+    def inflate(self, data: bytes | memoryview) -> bytes | None:
+        """`data` inflated by zlib (its end may be followed by anything), within the budget;
+        None for data zlib does not inflate."""
+        if self.left <= 0:
+            self.unread.add("capped")
+            return None
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data, self.left)
+        except zlib.error:
+            return None
+        if inflater.unconsumed_tail:  # the budget stopped it
+            self.unread.add("capped")
+        self.left -= len(inflated)
+        return inflated
+
+
+def file_readings(data: bytes) -> tuple[tuple[Reading, ...], frozenset[Unread]]:
+    """What can be read in the bytes of a file that is no text (see the module), and what the
+    reading left out."""
+    budget = _Budget()
+    readings = tuple(_readings(data, budget, 0, ""))
+    return readings, frozenset(budget.unread)
+
+
+def wide_readings(data: bytes) -> tuple[Reading, ...]:
+    """The runs of a text file read as UTF-8 that holds NUL bytes, read as UTF-16 (without
+    its mark, as Notepad saves it): none when it holds no NUL."""
+    return tuple(Reading(run) for encoding in _WIDE if b"\0" in data for run in text_runs(data, encoding))
+
+
+def _readings(data: bytes, budget: _Budget, depth: int, place: str) -> Iterator[Reading]:
+    """A file's readings by its format: of a zip, a PDF, a PNG, a JPEG only the parts that
+    hold text (not their compressed bytes nor pixels, which would only cost time); of any
+    other file, or one below _DEPTH, its runs."""
+    if depth <= _DEPTH:
+        if data.startswith(ZIP_START) and (members := _zip_readings(data, budget, depth, place)) is not None:
+            yield from members
+            return
+        if data.startswith(PDF_START):
+            yield from _pdf_readings(data, budget, place)
+            return
+        if data.startswith(PNG_START):
+            yield from _png_readings(data, budget, place)
+            return
+    if data.startswith(JPEG_START):  # its details come before its pixels (the start of scan)
+        scan = data.find(b"\xff\xda")
+        data = data[:scan] if scan > 0 else data
+    yield from _runs_of(data, place)
+
+
+def _runs_of(data: bytes | memoryview, place: str) -> Iterator[Reading]:
+    """The runs of written text of `data` as UTF-8, and as UTF-16 when it holds a NUL."""
+    for encoding in ("utf-8", *(_WIDE if b"\0" in data else ())):
+        yield from (Reading(run, place=place) for run in text_runs(data, encoding))
+
+
+def text_runs(data: bytes | memoryview, encoding: str) -> Iterator[str]:
+    """The runs of written text of `data` read in `encoding` (UTF-8: its NUL bytes dropped),
+    a byte that is no character of it ending a run."""
+    return _runs(_decoded(data, encoding))
+
+
+def _decoded(data: bytes | memoryview, encoding: str) -> Iterator[str]:
+    """`data` decoded a piece at a time (no copy of a whole large file), errors replaced."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    view = memoryview(data)
+    for i in range(0, len(view), _CHUNK):
+        piece = view[i:i + _CHUNK]
+        yield decoder.decode(bytes(piece).replace(b"\0", b"") if encoding == "utf-8" else piece)
+    yield decoder.decode(b"", final=True)
+
+
+def _runs(pieces: Iterator[str]) -> Iterator[str]:
+    """The runs of written text in a text given in pieces: the run a piece ends with is
+    carried to the next one, so that no number is cut where a piece ends."""
+    carried = ""
+    for piece in pieces:
+        text = carried + piece
+        tail = _TEXT_TAIL.match(text[::-1])  # the run the piece ends with, reversed
+        kept = tail.end() if tail is not None and tail.end() < _CHUNK else 0
+        yield from _string_runs(text[:len(text) - kept])
+        carried = text[len(text) - kept:]
+    yield from _string_runs(carried)
+
+
+def _string_runs(text: str) -> Iterator[str]:
+    return (run.group() for run in _TEXT_RUN.finditer(text))
+
+
+def _zip_readings(data: bytes, budget: _Budget, depth: int, place: str) -> list[Reading] | None:
+    """A zip's member names and comment, and each member, an XML one as markup, any other by
+    the same rules; None for no zip after all (its runs are read)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return None
+    names = "\n".join([archive.comment.decode("utf-8", errors="replace"), *(m.filename for m in members)])
+    readings = [Reading(run, place=place) for run in _string_runs(names)]
+    for member in members:
+        if member.is_dir():
+            continue
+        if member.flag_bits & 0x1:  # encrypted
+            budget.unread.add("locked")
+            continue
+        if budget.left <= 0:
+            budget.unread.add("capped")
+            break
+        try:
+            with archive.open(member) as stream:
+                content = stream.read(budget.left + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+            readings += _runs_of(data[member.header_offset:member.header_offset + member.compress_size], place)
+            continue  # a member it cannot unpack: its bytes as they are
+        if len(content) > budget.left:
+            budget.unread.add("capped")
+            content = content[:budget.left]
+        budget.left -= len(content)
+        inside = f"{place} → {member.filename}" if place else member.filename
+        if member.filename.lower().endswith(_XML_NAMES) or content.lstrip().startswith(b"<?xml"):
+            readings.append(Reading(_xml_text(content), markup=True, place=inside))
+        else:
+            readings += _readings(content, budget, depth + 1, inside)
+    return readings
+
+
+def _xml_text(content: bytes) -> str:
+    """An XML member's text as written (UTF-8, or UTF-16 by its mark)."""
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+                           (codecs.BOM_UTF8, "utf-8-sig")):
+        if content.startswith(mark):
+            return content.decode(encoding, errors="replace")
+    return content.decode("utf-8", errors="replace")
+
+
+def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:
+    """A PDF's objects (their runs and strings) and its streams: each inflated (or as it is,
+    uncompressed) and read so too, but images (pixels: nothing to read)."""
+    view = memoryview(data)
+    outside: list[memoryview] = []  # the objects between the streams
+    start = 0
+    for stream in _STREAM.finditer(data):
+        if stream.start() < start:
+            continue  # "stream" in a stream's own bytes
+        outside.append(view[start:stream.start()])
+        end = data.find(b"endstream", stream.end())
+        end = len(data) if end < 0 else end
+        header = data[max(data.rfind(b"obj", start, stream.start()), start):stream.start()]  # its dictionary
+        if _PDF_IMAGE.search(header) is None:
+            content = view[stream.end():end]
+            inflated = budget.inflate(content) if _PDF_FILTER.search(header) else bytes(content)
+            if inflated is not None:
+                yield from _runs_of(inflated, place)
+                if _PDF_FONT.search(header) is None:  # a font's program holds no string to read
+                    yield from (Reading(run, place=place) for run in _string_runs(_pdf_strings(inflated)))
+        start = end
+    outside.append(view[start:])
+    for part in outside:
+        yield from _runs_of(part, place)
+        yield from (Reading(run, place=place) for run in _string_runs(_pdf_strings(part)))
+
+
+def _pdf_strings(data: bytes | memoryview) -> str:
+    """The strings of a PDF's objects or page text, one a line; an array's strings as one
+    (a word drawn in pieces, its kerning between)."""
+    lines: list[str] = []
+    in_array = False
+    for token in _PDF_TOKEN.finditer(data):
+        if token.group("open") is not None:
+            in_array = True
+            lines.append("")
+        elif token.group("close") is not None:
+            in_array = False
+        else:
+            literal = token.group("literal")
+            raw = _unescaped(literal) if literal is not None else _unhexed(token.group("hex"))
+            text = _pdf_text(raw)
+            if in_array and lines:
+                lines[-1] += text
+            else:
+                lines.append(text)
+    return "\n".join(lines)
+
+
+def _unescaped(literal: bytes) -> bytes:
+    def one(escape: re.Match[bytes]) -> bytes:
+        if escape.group("octal"):
+            return bytes([int(escape.group("octal"), 8) & 0xFF])
+        if escape.group("line"):
+            return b""
+        char = escape.group("char")
+        return _PDF_ESCAPED.get(char, char)
+    return _PDF_ESCAPE.sub(one, literal)
+
+
+def _unhexed(digits: bytes) -> bytes:
+    digits = _SPACES.sub(b"", digits)
+    return bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode("ascii"))
+
+
+def _pdf_text(raw: bytes) -> str:
+    """A PDF string's text: UTF-16 by its mark, UTF-8 by its mark (PDF 2.0), else as
+    PDFDocEncoding, which is Latin-1 for letters and digits."""
+    if raw.startswith(codecs.BOM_UTF16_BE):
+        return raw[2:].decode("utf-16-be", errors="replace")
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="replace")
+    return raw.decode("latin-1")
+
+
+def _png_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:
+    """A PNG's chunks but its pixels (IDAT): their runs, and its compressed text chunks
+    (zTXt, iTXt) inflated."""
+    view = memoryview(data)
+    at = len(PNG_START)
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        body = view[at + 8:at + 8 + length]
+        at += 12 + length
+        if kind == b"IDAT":
+            continue
+        yield from _runs_of(body, place)
+        keyword_end = bytes(body[:80]).find(b"\0")  # a keyword has 79 bytes at most
+        text: bytes | None = None
+        if kind == b"zTXt" and keyword_end >= 0:  # keyword, 0, method, compressed Latin-1
+            text = budget.inflate(body[keyword_end + 2:])
+            encoding = "latin-1"
+        elif kind == b"iTXt" and keyword_end >= 0 and body[keyword_end + 1] == 1:
+            # keyword, 0, compressed, method, language, 0, translated keyword, 0, UTF-8 text
+            rest = bytes(body[keyword_end + 3:])
+            language_end = rest.find(b"\0")
+            translated_end = rest.find(b"\0", language_end + 1) if language_end >= 0 else -1
+            text = budget.inflate(rest[translated_end + 1:]) if translated_end >= 0 else None
+            encoding = "utf-8"
+        if text is not None:
+            yield from (Reading(run, place=place) for run in _string_runs(text.decode(encoding, errors="replace")))
+        if kind == b"IEND":
+            break
