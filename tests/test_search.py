@@ -19,6 +19,7 @@ import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
 from portal.load import load_or_raise
+from portal.text import collation_key
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
@@ -292,6 +293,47 @@ def test_a_filter_restricts_the_results(page: Any, base_url: str) -> None:
       return Promise.all(search.results.map(async r => (await r.data()).filters['Năm học'] || []));
     }""")
     assert filters and all("2023-2024" in values for values in filters)
+
+
+def _shown_filters(page: Any) -> dict[str, list[str]]:
+    """The filter groups of the search panel and their values, in the order shown."""
+    shown: dict[str, list[str]] = page.evaluate("""() => Object.fromEntries(
+      Array.from(document.querySelectorAll('#portal-search-ui .pagefind-ui__filter-block'), block => [
+        block.querySelector('legend').textContent.trim(),
+        Array.from(block.querySelectorAll('.pagefind-ui__filter-value input'), input => input.value)]))""")
+    return shown
+
+
+def test_filters_and_their_values_are_in_vietnamese_order(page: Any, base_url: str, site: Path) -> None:
+    """Pagefind's UI lists values by their bytes ("Toán, Vật lí, Âm nhạc"; "Tân" after
+    "Thanh"; "Đơn vị" after every other filter): the search script reorders them."""
+    page.goto(base_url)
+    _open_search(page)
+    _search(page, "truong")  # a word on most pages: every filter, many values
+    page.wait_for_function("""() => document.querySelectorAll(
+      '#portal-search-ui .pagefind-ui__filter-block').length === %d""" % len(FILTER_LABELS))
+    shown = _shown_filters(page)
+    assert list(shown) == list(FILTER_LABELS.values())
+    assert any(values != sorted(values) for values in shown.values()), "nothing to reorder: a weak test"
+    for label, values in shown.items():
+        assert values == sorted(values, key=collation_key), label
+    assert shown["Môn"].index("Âm nhạc") < shown["Môn"].index("Toán")
+    order = json.loads((site / "pagefind" / "portal-filter-order.json").read_text(encoding="utf-8"))
+    assert all(set(values) <= set(order[label]) for label, values in shown.items())
+    # A value still filters from its new place, and the order holds as the counts change.
+    block = page.locator(".pagefind-ui__filter-block", has_text="Môn")
+    block.locator("summary").click()
+    block.locator("label", has_text="Âm nhạc").click()
+    filtered = page.evaluate("""async () => {
+      const search = await (await import('/pagefind/pagefind.js')).search('truong', {filters: {'Môn': 'Âm nhạc'}});
+      return search.results.length;
+    }""")
+    assert filtered > 0
+    page.wait_for_function("""(n) => document.querySelector('#portal-search-ui input[value="Âm nhạc"]').checked
+      && document.querySelector('#portal-search-ui .pagefind-ui__message').textContent.startsWith(n + ' kết quả')
+      && !document.querySelector('#portal-search-ui .pagefind-ui__loading')""", arg=filtered)
+    for label, values in _shown_filters(page).items():
+        assert values == sorted(values, key=collation_key), label
 
 
 # How long portal-search.js waits for the filters before it starts Pagefind's UI anyway.

@@ -1,6 +1,6 @@
 """Site search with Pagefind: what each page tells the index, and the index build.
 
-The plugin calls three things here:
+The plugin calls four things here:
 
 - `fold_d(html)`: Pagefind folds tone marks ("thuy" finds "Thùy") but keeps đ a letter
   of its own, so "dang" would not find "Đặng". After each line or sentence that holds a
@@ -12,6 +12,8 @@ The plugin calls three things here:
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
   weight on the h1 of a person's, a body's, a school's or an office's own page.
+- `write_filter_order(bundle, specs)`: the values of each filter in Vietnamese order, for
+  the search script (Pagefind's UI lists them in the order of their bytes).
 - `build_index(site_dir)`: runs Pagefind over the built site: the binary of the Python
   package `pagefind[bin]`, or the one PAGEFIND_BINARY_PATH or the plugin's
   `pagefind_binary` names (`find_indexer`; docs/publishing.md).
@@ -22,6 +24,7 @@ Only the article is indexed: the theme override (overrides/main.html) puts
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -34,7 +37,7 @@ from html import escape
 from pathlib import Path
 
 from portal.pages import PageSpec
-from portal.text import fold
+from portal.text import collation_key, fold
 
 from . import shards
 from .written import Noted
@@ -61,6 +64,8 @@ HEADING_WEIGHTS: dict[str, float] = {
 
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
 OUTPUT_DIR = "pagefind"
+# In the bundle, beside Pagefind's files: the order of each filter's values (write_filter_order).
+FILTER_ORDER = "portal-filter-order.json"
 
 # Text inside these elements is left alone: code, scripts, and elements whose content
 # cannot hold a <span>.
@@ -183,6 +188,29 @@ def heading_weight(spec: PageSpec) -> float | None:
 def _filters_line(spec: PageSpec) -> str:
     values = [v for key in FILTER_LABELS for v in spec.filters.get(key, [])]
     return " · ".join(dict.fromkeys(values))
+
+
+def filter_order(specs: Iterable[PageSpec]) -> dict[str, list[str]]:
+    """Every value of each filter of the searchable pages, by the filter's name in the UI, in
+    Vietnamese order (ICU collation, as the site's own lists): Pagefind's UI lists them, and
+    the filters, in the order of their bytes ("Toán, Vật lí, Âm nhạc, Địa lí"; "Đơn vị" last).
+    portal-search.js reorders both by it."""
+    values: dict[str, set[str]] = {}
+    for spec in specs:
+        if spec.searchable:
+            for key, given in spec.filters.items():
+                values.setdefault(FILTER_LABELS.get(key, key), set()).update(v for v in given if v)
+    # The filters in the order of FILTER_LABELS (a year, an office, a school...); the script
+    # shows them so too.
+    ranks = {label: n for n, label in enumerate(FILTER_LABELS.values())}
+    return {label: sorted(found, key=lambda v: (collation_key(v), v))
+            for label, found in sorted(values.items(), key=lambda item: (ranks.get(item[0], len(ranks)), item[0]))}
+
+
+def write_filter_order(bundle: Path, specs: Iterable[PageSpec]) -> None:
+    """The filter order (filter_order) as FILTER_ORDER in the Pagefind bundle."""
+    text = json.dumps(filter_order(specs), ensure_ascii=False, indent=0)
+    (bundle / FILTER_ORDER).write_text(text + "\n", encoding="utf-8")
 
 
 # Pagefind's Python package finds its binary here first (pagefind.service.get_executable).
