@@ -196,6 +196,18 @@ def test_fold_d_adds_an_indexed_attribute_after_each_line_with_d_bar() -> None:
     assert FOLD_OPEN not in text
 
 
+def test_the_number_of_a_cluster_or_group_is_indexed_also_as_typed_the_other_way() -> None:
+    """A clerk writes "Cụm 02", "NHÓM 1", "tổ 3"; a reader types "cum 2", "nhom 01"."""
+    html = ("<h1>Cụm 02 <small>năm học 2024-2025</small></h1><td>NHÓM 1</td><p>Thành viên tổ 3, "
+            "tổ 10.</p><p>Quyết định số 02/QĐ ngày 03/09/2024, cụm trường 2</p>")
+    copies = re.findall(r'data-fold="([^"]*)"', fold_d(html))
+    # "tổ 10" has no other way; a document's number, a date, "cụm trường 2" get no copy of theirs.
+    assert copies == ["⟦2⟧", "⟦01⟧", "⟦03⟧", "⟦dinh⟧ ⟦qd⟧"]
+    assert "⟦" not in re.sub(r"<[^>]+>", "", fold_d(html))
+    # With a đ in the same sentence, one span holds both.
+    assert re.findall(r'data-fold="([^"]*)"', fold_d("<p>Cụm 01 do Đặng Vân Thùy phụ trách</p>")) == ["⟦dang⟧ ⟦1⟧"]
+
+
 # The search UI, in a browser -------------------------------------------------------------
 
 
@@ -254,6 +266,18 @@ def test_a_persons_own_page_comes_first_with_or_without_marks(
     assert results[0]["href"] == url and results[0]["title"] == title, results[:3]
     assert all(FOLD_OPEN not in r["excerpt"] for r in results), "folded copies shown in an excerpt"
     assert re.search(r"\d{4}-\d{4}", results[0]["excerpt"]), "the summary names the year"
+
+
+def test_a_group_is_found_by_its_number_with_a_leading_zero(page: Any, base_url: str) -> None:
+    """"Nhóm 1" for "nhom 01": the copy "⟦01⟧" matches and the excerpt marks the "1" it stands for."""
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, "nhom 01")
+    assert "Nhóm 1 — 2024-2025" in [r["title"] for r in results[:3]], results[:5]
+    marks = page.evaluate("""() => Array.from(document.querySelectorAll(
+      '#portal-search-ui .pagefind-ui__result-excerpt mark'), m => m.textContent)""")
+    assert all(FOLD_OPEN not in r["excerpt"] for r in results)
+    assert any(re.fullmatch(r"0?1\W?", mark) for mark in marks), marks
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

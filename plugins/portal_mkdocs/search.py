@@ -8,6 +8,8 @@ The plugin calls four things here:
   that Pagefind indexes (`data-pagefind-index-attrs`): nothing is added to the page's
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
+  The number of a cluster, group or team gets a copy written the other way too: "Cụm 02"
+  is also "2", "Nhóm 1" also "01" (a reader types "cum 2").
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
@@ -76,6 +78,8 @@ _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP_OPEN = re.compile(r"<\s*(?:" + "|".join(sorted(_SKIP)) + r")(?![a-zA-Z0-9-])", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _WORD = re.compile(r"[^\W\d_]+")
+# A cluster, group or team and its number ("Cụm 02", "NHÓM 1", "tổ 3"), in any case.
+_NUMBERED = re.compile(r"\b(?:cụm|nhóm|tổ)\s+(\d{1,3})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
 # Pagefind runs the text of adjacent cells together ("LoạiNhóm"); a space between them
@@ -84,18 +88,19 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 
 def fold_d(html: str) -> str:
-    """Add a hidden, indexed copy without marks of the words that hold a đ.
+    """Add a hidden, indexed copy without marks of the words that hold a đ, and of the
+    numbers of clusters and groups written the other way (_number_copies).
 
     The copies of a line or sentence follow it, in an attribute Pagefind indexes
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
     copy and paste or anything else that reads it.
     """
-    if "đ" not in html and "Đ" not in html:
+    if not _needs_copies(html):
         return html
     parts = _TOKENS.split(html)
     if _SKIP_OPEN.search(html) is None:  # most articles: no element to leave alone, no tag to read
         for i in range(0, len(parts), 2):
-            if "đ" in parts[i] or "Đ" in parts[i]:
+            if _needs_copies(parts[i]):
                 parts[i] = _fold_text(parts[i])
         return "".join(parts)
     skip: list[str] = []
@@ -110,9 +115,13 @@ def fold_d(html: str) -> str:
                     skip.pop()
             elif name in _SKIP and name not in _VOID and not part.rstrip().endswith("/>"):
                 skip.append(name)
-        elif not skip and ("đ" in part or "Đ" in part):
+        elif not skip and _needs_copies(part):
             parts[i] = _fold_text(part)
     return "".join(parts)
+
+
+def _needs_copies(text: str) -> bool:
+    return "đ" in text or "Đ" in text or _NUMBERED.search(text) is not None
 
 
 @lru_cache(maxsize=65536)  # the runs repeat too: a name in a cell, a role, an office
@@ -124,12 +133,25 @@ def _fold_text(text: str) -> str:
 
 def _fold_piece(text: str) -> str:
     words = dict.fromkeys(_folded(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
+    words.update(dict.fromkeys(_number_copies(text)))
     if not words:
         return text
     copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in words)
     body = text.rstrip()
     span = f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
     return body + span + text[len(body):]
+
+
+def _number_copies(text: str) -> list[str]:
+    """The numbers of clusters, groups and teams in `text` as a reader may type them and the
+    text does not have them: "Cụm 02" -> "2", "Nhóm 1" -> "01". Pagefind matches a word as
+    typed (and the last word of a query as the start of one): "cum 2" found every page with
+    "2024" before the cluster, "cum 02" nothing of "Cụm 2"."""
+    copies = []
+    for match in _NUMBERED.finditer(text):
+        written = match.group(1)
+        copies += [form for form in (str(int(written)), f"{int(written):02d}") if form != written]
+    return copies
 
 
 @lru_cache(maxsize=65536)

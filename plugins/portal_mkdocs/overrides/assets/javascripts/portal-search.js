@@ -10,7 +10,8 @@
  * - Instant navigation: Material swaps the page content but keeps the header, so the UI
  *   is made once; on every new page (document$) the panel closes.
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
- *   after a line with "Đặng", see plugins/portal_mkdocs/search.py). The copies are taken
+ *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and of the numbers of
+ *   clusters and groups written the other way ("⟦2⟧" after "Cụm 02"). The copies are taken
  *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Every filter of every part is loaded before the UI starts (see `engine`).
@@ -49,8 +50,15 @@
       .toLowerCase();
   }
 
+  // The words of a token as copies write them: letters folded; a number also without its
+  // leading zeros and with one ("02" has the copy "2", "1" the copy "01").
   function wordsOf(token) {
-    return fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+/gu) || [];
+    var words = fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+|\d+/gu) || [];
+    words.filter(function (word) { return /^\d+$/.test(word); }).forEach(function (number) {
+      var n = parseInt(number, 10);
+      words.push(String(n), (n < 10 ? "0" : "") + n);
+    });
+    return words;
   }
 
   var FOLDED = /^(<mark>)?\u27e6([^\u27e7\s]*)\u27e7([^\s<]*)(<\/mark>)?$/;
