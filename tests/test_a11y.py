@@ -25,6 +25,7 @@ injected into each page; nothing is fetched from the network.
   the content after the header's few buttons, every stop on the screen (the closed
   navigation drawer takes no focus); the menu button opens the drawer from the keyboard
   and Esc closes it. On a wide screen the navigation's links still take the focus.
+- On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
 from __future__ import annotations
@@ -335,6 +336,38 @@ def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_kee
     finally:
         context.close()
     assert not errors + more
+
+
+# Each school year in a heading that the layout splits over two lines.
+_BROKEN_YEARS_JS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const match of text.textContent.matchAll(/\\d{4}-\\d{4}/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(heading.textContent.trim().slice(0, 80));
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.spread
+def test_no_heading_breaks_inside_a_school_year_on_a_phone(browser: Any, built: dict[str, str]) -> None:
+    failures = []
+    # And the page the review saw broken: "Cụm 02 năm học 2024-" over "2025".
+    for label, path in [*keyboard_pages("demo"), ("body.html", "to-chuc/cc-cum-02/2024-2025/")]:
+        context, page, _ = _open(browser, built["demo"] + path, PHONE)
+        try:
+            failures += [f"{label}: {heading}" for heading in page.evaluate(_BROKEN_YEARS_JS)]
+        finally:
+            context.close()
+    assert not failures, "\n".join(failures)
 
 
 def test_the_choice_covers_every_kind_and_block() -> None:
