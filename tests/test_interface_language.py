@@ -174,6 +174,7 @@ def test_every_page_kind_says_back_to_top_and_skip_to_content(repo_site: Path, r
         top = re.search(r'<button type="button" class="md-top md-icon"[^>]*>(.*?)</button>', html, re.S)
         assert top and shown_text_of(top[1]) == [MISLABELLED["top"][1]], kind
         skips = re.findall(r'<a href="#[^"]*" class="md-skip[^"]*">(.*?)</a>', html, re.S)
-        assert [s.strip() for s in skips] in ([MISLABELLED["action.skip"][1]], [MISLABELLED["action.skip"][1]] * 2), kind
+        # The portal's, and Material's own (hidden) on a page with a table of contents.
+        assert {s.strip() for s in skips} == {MISLABELLED["action.skip"][1]} and len(skips) <= 2, kind
         text = " ".join(shown_text(page))
         assert MISLABELLED["top"][0] not in text and f">{MISLABELLED['action.skip'][0]}<" not in html, kind

@@ -334,8 +334,8 @@ def test_filters_and_their_values_are_in_vietnamese_order(page: Any, base_url: s
     page.goto(base_url)
     _open_search(page)
     _search(page, "truong")  # a word on most pages: every filter, many values
-    page.wait_for_function("""() => document.querySelectorAll(
-      '#portal-search-ui .pagefind-ui__filter-block').length === %d""" % len(FILTER_LABELS))
+    page.wait_for_function("""(n) => document.querySelectorAll(
+      '#portal-search-ui .pagefind-ui__filter-block').length === n""", arg=len(FILTER_LABELS))
     shown = _shown_filters(page)
     assert list(shown) == list(FILTER_LABELS.values())
     assert any(values != sorted(values) for values in shown.values()), "nothing to reorder: a weak test"
