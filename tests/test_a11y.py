@@ -20,6 +20,12 @@ injected into each page; nothing is fetched from the network.
   (minimum)" (24 x 24 CSS px, or spaced so that 24 px circles centred on them do not
   overlap another target; links inside a sentence are exempt, as WCAG says), and a
   full-page screenshot of each fullest page is saved in tests/artifacts/ for review.
+- Keyboard, on a phone, on a page of every kind, every hand-written page and the 404 page:
+  the first Tab shows a skip link to the content, which takes the focus there; Tab reaches
+  the content after the header's few buttons, every stop on the screen (the closed
+  navigation drawer takes no focus); the menu button opens the drawer from the keyboard
+  and Esc closes it. On a wide screen the navigation's links still take the focus.
+- On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
 from __future__ import annotations
@@ -211,6 +217,156 @@ def test_every_hand_written_page(browser: Any, built: dict[str, str], build: str
 @pytest.mark.parametrize("build", list(BUILDS))
 def test_the_search_results(browser: Any, built: dict[str, str], build: str) -> None:
     failures = _check_page(browser, built[build], "search", search=True, screenshot=f"{build}-search")
+    assert not failures, "\n".join(failures)
+
+
+SKIP_LINK = "Chuyển đến nội dung"
+# The header's stops before the content on a phone: the skip link, the menu, the search.
+HEADER_STOPS = 3
+# Where the focus is: what it is, whether it is shown on the screen, whether it is in the content.
+_FOCUS_JS = """() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const shown = r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0
+    && r.top < innerHeight && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+  return {name: el.tagName.toLowerCase() + ' "' + (el.getAttribute('aria-label') || el.textContent).trim().slice(0, 40)
+            + '" at ' + [r.left, r.top, r.width, r.height].map(Math.round),
+          shown, text: el.textContent.trim(), inContent: !!el.closest('#__portal-content'),
+          inNav: !!el.closest('.md-sidebar--primary')};
+}"""
+
+
+_CONTENT_TABBABLE_JS = """() => Array.from(document.querySelectorAll(
+  '#__portal-content :is(a[href], button, input, select, textarea, summary, [tabindex="0"])'))
+  .some(el => el.checkVisibility({checkVisibilityCSS: true}))"""
+
+
+def keyboard_pages(build: str) -> list[tuple[str, str]]:
+    """(label, URL path): a page of every kind, every hand-written page, the 404 page."""
+    firsts = {c.template: c.url for c in reversed(choices(build))}
+    return ([(template, firsts[template]) for template in TEMPLATES if template in firsts]
+            + [(f"content/{name}.md", f"{name}/") for name in CONTENT_PAGES] + [("404", "404.html")])
+
+
+def _focus(page: Any) -> dict[str, Any]:
+    page.wait_for_timeout(300)  # the skip link fades in; the drawer slides (.25 s)
+    focus: dict[str, Any] = page.evaluate(_FOCUS_JS)
+    return focus
+
+
+def _phone_keyboard_failures(browser: Any, url: str, label: str) -> list[str]:
+    context, page, errors = _open(browser, url, PHONE)
+    failures = []
+    try:
+        skips = page.evaluate("Array.from(document.querySelectorAll('a.md-skip'))"
+                              ".filter(a => a.checkVisibility()).map(a => a.textContent.trim())")
+        if skips != [SKIP_LINK]:
+            failures.append(f"{label}: skip links {skips}, not one")
+        # A page without a link in its text (a short hand-written page) has nothing to stop at there.
+        tabbable = page.evaluate(_CONTENT_TABBABLE_JS)
+        walk = []
+        for _ in range(HEADER_STOPS + 1):
+            page.keyboard.press("Tab")
+            walk.append(_focus(page))
+            if walk[-1]["inContent"]:
+                break
+        if walk[0]["text"] != SKIP_LINK or not walk[0]["shown"]:
+            failures.append(f"{label}: the first Tab is not the skip link on the screen: {walk[0]['name']}")
+        if tabbable and not walk[-1]["inContent"]:
+            failures.append(f"{label}: the content is not reached in {len(walk)} Tabs: {[f['name'] for f in walk]}")
+        failures += [f"{label}: Tab {n} is not on the screen: {f['name']}" for n, f in enumerate(walk, 1)
+                     if not f["shown"] or f["inNav"]]
+        if walk[0]["text"] == SKIP_LINK:
+            for _ in walk[1:]:  # back to the skip link
+                page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            after = _focus(page)
+            if not after["shown"] or (tabbable and not after["inContent"]):
+                failures.append(f"{label}: after the skip link, Tab goes to {after['name']}")
+    finally:
+        context.close()
+    return failures + [f"{label}: script error {e}" for e in errors]
+
+
+@pytest.mark.spread
+def test_the_keyboard_reaches_the_content_of_every_kind_of_page_on_a_phone(browser: Any,
+                                                                          built: dict[str, str]) -> None:
+    pages = keyboard_pages("demo")
+    assert {label for label, _ in pages} >= set(TEMPLATES)
+    failures = [f for label, path in pages for f in _phone_keyboard_failures(browser, built["demo"] + path, label)]
+    assert not failures, "\n".join(failures)
+
+
+def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_keeps_the_focus(
+        browser: Any, built: dict[str, str]) -> None:
+    url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
+    context, page, errors = _open(browser, url, PHONE)
+    try:
+        menu = page.locator("[data-portal-menu]")
+        menu.focus()
+        page.keyboard.press("Enter")
+        opened = _focus(page)
+        assert opened["inNav"] and opened["shown"], opened["name"]
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Tab")
+        assert _focus(page)["inNav"] and _focus(page)["shown"]
+        page.keyboard.press("Escape")
+        closed = _focus(page)
+        assert "Danh mục trang" in closed["name"] and menu.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Tab")
+        assert not _focus(page)["inNav"], "the closed drawer took the focus"
+        menu.click()  # a tap still opens it, and the overlay closes it
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)
+        page.wait_for_timeout(300)
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+    context, page, more = _open(browser, url, DESKTOP)
+    try:
+        stops = []
+        for _ in range(HEADER_STOPS + 3):
+            page.keyboard.press("Tab")
+            stops.append(_focus(page))
+        assert any(f["inNav"] and f["shown"] for f in stops), [f["name"] for f in stops]
+        assert not page.locator("[data-portal-menu]").is_visible()
+    finally:
+        context.close()
+    assert not errors + more
+
+
+# Each school year in a heading that the layout splits over two lines.
+_BROKEN_YEARS_JS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const match of text.textContent.matchAll(/\\d{4}-\\d{4}/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(heading.textContent.trim().slice(0, 80));
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.spread
+def test_no_heading_breaks_inside_a_school_year_on_a_phone(browser: Any, built: dict[str, str]) -> None:
+    failures = []
+    # And the page the review saw broken: "Cụm 02 năm học 2024-" over "2025".
+    for label, path in [*keyboard_pages("demo"), ("body.html", "to-chuc/cc-cum-02/2024-2025/")]:
+        context, page, _ = _open(browser, built["demo"] + path, PHONE)
+        try:
+            failures += [f"{label}: {heading}" for heading in page.evaluate(_BROKEN_YEARS_JS)]
+        finally:
+            context.close()
     assert not failures, "\n".join(failures)
 
 

@@ -147,3 +147,34 @@ def test_the_404_page_is_vietnamese_and_leads_home(repo_site: Path) -> None:
     text = " ".join(shown_text(page))
     assert "Không tìm thấy trang này" in text and "404 - Not found" not in html
     assert re.search(r'<a href="[^"]*">trang chủ</a>', html)
+
+
+# Labels of Material's vi.html that say something else than the control does, and what the
+# portal's theme layer (overrides/partials/language.html) says instead.
+MISLABELLED = {
+    "top": ("Trở lại mục lục", "Lên đầu trang"),  # "back to the table of contents" on "back to top"
+    "action.skip": ("Bỏ qua", "Chuyển đến nội dung"),  # "skip", alone
+}
+
+
+def vietnamese_strings() -> dict[str, str]:
+    source = (files("material") / "templates/partials/languages/vi.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', source, re.MULTILINE))
+
+
+def test_material_still_has_the_labels_the_portal_corrects() -> None:
+    """When Material mends a label, the portal's own can go (and this test says so)."""
+    vietnamese = vietnamese_strings()
+    assert {key: vietnamese.get(key) for key in MISLABELLED} == {key: wrong for key, (wrong, _) in MISLABELLED.items()}
+
+
+def test_every_page_kind_says_back_to_top_and_skip_to_content(repo_site: Path, repo_portal: Portal) -> None:
+    for kind, page in one_page_per_kind(repo_site, repo_portal):
+        html = page.read_text(encoding="utf-8")
+        top = re.search(r'<button type="button" class="md-top md-icon"[^>]*>(.*?)</button>', html, re.S)
+        assert top and shown_text_of(top[1]) == [MISLABELLED["top"][1]], kind
+        skips = re.findall(r'<a href="#[^"]*" class="md-skip[^"]*">(.*?)</a>', html, re.S)
+        # The portal's, and Material's own (hidden) on a page with a table of contents.
+        assert {s.strip() for s in skips} == {MISLABELLED["action.skip"][1]} and len(skips) <= 2, kind
+        text = " ".join(shown_text(page))
+        assert MISLABELLED["top"][0] not in text and f">{MISLABELLED['action.skip'][0]}<" not in html, kind

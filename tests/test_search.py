@@ -19,6 +19,7 @@ import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
 from portal.load import load_or_raise
+from portal.text import collation_key
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
@@ -198,6 +199,18 @@ def test_fold_d_adds_an_indexed_attribute_after_each_line_with_d_bar() -> None:
     assert FOLD_OPEN not in text
 
 
+def test_the_number_of_a_cluster_or_group_is_indexed_also_as_typed_the_other_way() -> None:
+    """A clerk writes "Cụm 02", "NHÓM 1", "tổ 3"; a reader types "cum 2", "nhom 01"."""
+    html = ("<h1>Cụm 02 <small>năm học 2024-2025</small></h1><td>NHÓM 1</td><p>Thành viên tổ 3, "
+            "tổ 10.</p><p>Quyết định số 02/QĐ ngày 03/09/2024, cụm trường 2</p>")
+    copies = re.findall(r'data-fold="([^"]*)"', fold_d(html))
+    # "tổ 10" has no other way; a document's number, a date, "cụm trường 2" get no copy of theirs.
+    assert copies == ["⟦2⟧", "⟦01⟧", "⟦03⟧", "⟦dinh⟧ ⟦qd⟧"]
+    assert "⟦" not in re.sub(r"<[^>]+>", "", fold_d(html))
+    # With a đ in the same sentence, one span holds both.
+    assert re.findall(r'data-fold="([^"]*)"', fold_d("<p>Cụm 01 do Đặng Vân Thùy phụ trách</p>")) == ["⟦dang⟧ ⟦1⟧"]
+
+
 # The search UI, in a browser -------------------------------------------------------------
 
 
@@ -284,6 +297,18 @@ def test_a_reader_s_search_finds_the_lists_not_the_guides(page: Any, base_url: s
     assert "/huong-dan/" not in hrefs[:5], hrefs[:5]
 
 
+def test_a_group_is_found_by_its_number_with_a_leading_zero(page: Any, base_url: str) -> None:
+    """"Nhóm 1" for "nhom 01": the copy "⟦01⟧" matches and the excerpt marks the "1" it stands for."""
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, "nhom 01")
+    assert "Nhóm 1 — 2024-2025" in [r["title"] for r in results[:3]], results[:5]
+    marks = page.evaluate("""() => Array.from(document.querySelectorAll(
+      '#portal-search-ui .pagefind-ui__result-excerpt mark'), m => m.textContent)""")
+    assert all(FOLD_OPEN not in r["excerpt"] for r in results)
+    assert any(re.fullmatch(r"0?1\W?", mark) for mark in marks), marks
+
+
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:
     page.goto(base_url)
     _open_search(page)
@@ -321,6 +346,47 @@ def test_a_filter_restricts_the_results(page: Any, base_url: str) -> None:
       return Promise.all(search.results.map(async r => (await r.data()).filters['Năm học'] || []));
     }""")
     assert filters and all("2023-2024" in values for values in filters)
+
+
+def _shown_filters(page: Any) -> dict[str, list[str]]:
+    """The filter groups of the search panel and their values, in the order shown."""
+    shown: dict[str, list[str]] = page.evaluate("""() => Object.fromEntries(
+      Array.from(document.querySelectorAll('#portal-search-ui .pagefind-ui__filter-block'), block => [
+        block.querySelector('legend').textContent.trim(),
+        Array.from(block.querySelectorAll('.pagefind-ui__filter-value input'), input => input.value)]))""")
+    return shown
+
+
+def test_filters_and_their_values_are_in_vietnamese_order(page: Any, base_url: str, site: Path) -> None:
+    """Pagefind's UI lists values by their bytes ("Toán, Vật lí, Âm nhạc"; "Tân" after
+    "Thanh"; "Đơn vị" after every other filter): the search script reorders them."""
+    page.goto(base_url)
+    _open_search(page)
+    _search(page, "truong")  # a word on most pages: every filter, many values
+    page.wait_for_function("""(n) => document.querySelectorAll(
+      '#portal-search-ui .pagefind-ui__filter-block').length === n""", arg=len(FILTER_LABELS))
+    shown = _shown_filters(page)
+    assert list(shown) == list(FILTER_LABELS.values())
+    assert any(values != sorted(values) for values in shown.values()), "nothing to reorder: a weak test"
+    for label, values in shown.items():
+        assert values == sorted(values, key=collation_key), label
+    assert shown["Môn"].index("Âm nhạc") < shown["Môn"].index("Toán")
+    order = json.loads((site / "pagefind" / "portal-filter-order.json").read_text(encoding="utf-8"))
+    assert all(set(values) <= set(order[label]) for label, values in shown.items())
+    # A value still filters from its new place, and the order holds as the counts change.
+    block = page.locator(".pagefind-ui__filter-block", has_text="Môn")
+    block.locator("summary").click()
+    block.locator("label", has_text="Âm nhạc").click()
+    filtered = page.evaluate("""async () => {
+      const search = await (await import('/pagefind/pagefind.js')).search('truong', {filters: {'Môn': 'Âm nhạc'}});
+      return search.results.length;
+    }""")
+    assert filtered > 0
+    page.wait_for_function("""(n) => document.querySelector('#portal-search-ui input[value="Âm nhạc"]').checked
+      && document.querySelector('#portal-search-ui .pagefind-ui__message').textContent.startsWith(n + ' kết quả')
+      && !document.querySelector('#portal-search-ui .pagefind-ui__loading')""", arg=filtered)
+    for label, values in _shown_filters(page).items():
+        assert values == sorted(values, key=collation_key), label
 
 
 # How long portal-search.js waits for the filters before it starts Pagefind's UI anyway.

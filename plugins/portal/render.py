@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import diff_report, qr, wording
+from .headings import keep_years_together
 from .link_html import LinkCache, PageLinks
 from .links import Link, Links
 from .model import Portal
@@ -110,6 +111,8 @@ class Renderer:
 
     def render(self, page: PageSpec) -> str:
         """The page's HTML (the article): its template with the fields of its context, and
-        the link builders (link_html.py) for its address."""
+        the link builders (link_html.py) for its address; a school year in a heading keeps
+        on one line (headings.py)."""
         template = self.env.get_template(page.template)
-        return template.render(**PageLinks(self.link_cache, page.url).variables(), **page.context.variables())
+        return keep_years_together(
+            template.render(**PageLinks(self.link_cache, page.url).variables(), **page.context.variables()))

@@ -48,7 +48,7 @@ from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .preview import Preview
 from .publish import Publisher
-from .search import Indexer, PagefindError, PagefindMissing, find_indexer
+from .search import OUTPUT_DIR, Indexer, PagefindError, PagefindMissing, find_indexer, write_filter_order
 from .written import WrittenPages
 
 log = get_plugin_logger(__name__)
@@ -317,6 +317,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             stats, sheets = index_and_join(Path(config.site_dir), self.indexer,
                                            self.config.search_part_megabytes * 1e6, self.written)
             self.written = None
+            write_filter_order(Path(config.site_dir) / OUTPUT_DIR, self.specs.values())  # for portal-search.js
             packed = precompress(Path(config.site_dir), build_cache.default_folder())
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None

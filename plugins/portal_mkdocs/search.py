@@ -1,6 +1,6 @@
 """Site search with Pagefind: what each page tells the index, and the index build.
 
-The plugin calls three things here:
+The plugin calls four things here:
 
 - `fold_d(html)`: Pagefind folds tone marks ("thuy" finds "Thùy") but keeps đ a letter
   of its own, so "dang" would not find "Đặng". After each line or sentence that holds a
@@ -8,10 +8,14 @@ The plugin calls three things here:
   that Pagefind indexes (`data-pagefind-index-attrs`): nothing is added to the page's
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
+  The number of a cluster, group or team gets a copy written the other way too: "Cụm 02"
+  is also "2", "Nhóm 1" also "01" (a reader types "cum 2").
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
   weight on the h1 of a person's, a body's, a school's or an office's own page.
+- `write_filter_order(bundle, specs)`: the values of each filter in Vietnamese order, for
+  the search script (Pagefind's UI lists them in the order of their bytes).
 - `build_index(site_dir)`: runs Pagefind over the built site: the binary of the Python
   package `pagefind[bin]`, or the one PAGEFIND_BINARY_PATH or the plugin's
   `pagefind_binary` names (`find_indexer`; docs/publishing.md).
@@ -22,6 +26,7 @@ Only the article is indexed: the theme override (overrides/main.html) puts
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -34,7 +39,7 @@ from html import escape
 from pathlib import Path
 
 from portal.pages import PageSpec
-from portal.text import fold
+from portal.text import collation_key, fold
 
 from . import shards
 from .written import Noted
@@ -61,6 +66,8 @@ HEADING_WEIGHTS: dict[str, float] = {
 
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
 OUTPUT_DIR = "pagefind"
+# In the bundle, beside Pagefind's files: the order of each filter's values (write_filter_order).
+FILTER_ORDER = "portal-filter-order.json"
 
 # Text inside these elements is left alone: code, scripts, and elements whose content
 # cannot hold a <span>.
@@ -71,6 +78,8 @@ _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP_OPEN = re.compile(r"<\s*(?:" + "|".join(sorted(_SKIP)) + r")(?![a-zA-Z0-9-])", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _WORD = re.compile(r"[^\W\d_]+")
+# A cluster, group or team and its number ("Cụm 02", "NHÓM 1", "tổ 3"), in any case.
+_NUMBERED = re.compile(r"\b(?:cụm|nhóm|tổ)\s+(\d{1,3})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
 # Pagefind runs the text of adjacent cells together ("LoạiNhóm"); a space between them
@@ -79,18 +88,19 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 
 def fold_d(html: str) -> str:
-    """Add a hidden, indexed copy without marks of the words that hold a đ.
+    """Add a hidden, indexed copy without marks of the words that hold a đ, and of the
+    numbers of clusters and groups written the other way (_number_copies).
 
     The copies of a line or sentence follow it, in an attribute Pagefind indexes
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
     copy and paste or anything else that reads it.
     """
-    if "đ" not in html and "Đ" not in html:
+    if not _needs_copies(html):
         return html
     parts = _TOKENS.split(html)
     if _SKIP_OPEN.search(html) is None:  # most articles: no element to leave alone, no tag to read
         for i in range(0, len(parts), 2):
-            if "đ" in parts[i] or "Đ" in parts[i]:
+            if _needs_copies(parts[i]):
                 parts[i] = _fold_text(parts[i])
         return "".join(parts)
     skip: list[str] = []
@@ -105,9 +115,13 @@ def fold_d(html: str) -> str:
                     skip.pop()
             elif name in _SKIP and name not in _VOID and not part.rstrip().endswith("/>"):
                 skip.append(name)
-        elif not skip and ("đ" in part or "Đ" in part):
+        elif not skip and _needs_copies(part):
             parts[i] = _fold_text(part)
     return "".join(parts)
+
+
+def _needs_copies(text: str) -> bool:
+    return "đ" in text or "Đ" in text or _NUMBERED.search(text) is not None
 
 
 @lru_cache(maxsize=65536)  # the runs repeat too: a name in a cell, a role, an office
@@ -119,12 +133,25 @@ def _fold_text(text: str) -> str:
 
 def _fold_piece(text: str) -> str:
     words = dict.fromkeys(_folded(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
+    words.update(dict.fromkeys(_number_copies(text)))
     if not words:
         return text
     copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in words)
     body = text.rstrip()
     span = f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
     return body + span + text[len(body):]
+
+
+def _number_copies(text: str) -> list[str]:
+    """The numbers of clusters, groups and teams in `text` as a reader may type them and the
+    text does not have them: "Cụm 02" -> "2", "Nhóm 1" -> "01". Pagefind matches a word as
+    typed (and the last word of a query as the start of one): "cum 2" found every page with
+    "2024" before the cluster, "cum 02" nothing of "Cụm 2"."""
+    copies = []
+    for match in _NUMBERED.finditer(text):
+        written = match.group(1)
+        copies += [form for form in (str(int(written)), f"{int(written):02d}") if form != written]
+    return copies
 
 
 @lru_cache(maxsize=65536)
@@ -183,6 +210,29 @@ def heading_weight(spec: PageSpec) -> float | None:
 def _filters_line(spec: PageSpec) -> str:
     values = [v for key in FILTER_LABELS for v in spec.filters.get(key, [])]
     return " · ".join(dict.fromkeys(values))
+
+
+def filter_order(specs: Iterable[PageSpec]) -> dict[str, list[str]]:
+    """Every value of each filter of the searchable pages, by the filter's name in the UI, in
+    Vietnamese order (ICU collation, as the site's own lists): Pagefind's UI lists them, and
+    the filters, in the order of their bytes ("Toán, Vật lí, Âm nhạc, Địa lí"; "Đơn vị" last).
+    portal-search.js reorders both by it."""
+    values: dict[str, set[str]] = {}
+    for spec in specs:
+        if spec.searchable:
+            for key, given in spec.filters.items():
+                values.setdefault(FILTER_LABELS.get(key, key), set()).update(v for v in given if v)
+    # The filters in the order of FILTER_LABELS (a year, an office, a school...); the script
+    # shows them so too.
+    ranks = {label: n for n, label in enumerate(FILTER_LABELS.values())}
+    return {label: sorted(found, key=lambda v: (collation_key(v), v))
+            for label, found in sorted(values.items(), key=lambda item: (ranks.get(item[0], len(ranks)), item[0]))}
+
+
+def write_filter_order(bundle: Path, specs: Iterable[PageSpec]) -> None:
+    """The filter order (filter_order) as FILTER_ORDER in the Pagefind bundle."""
+    text = json.dumps(filter_order(specs), ensure_ascii=False, indent=0)
+    (bundle / FILTER_ORDER).write_text(text + "\n", encoding="utf-8")
 
 
 # Pagefind's Python package finds its binary here first (pagefind.service.get_executable).

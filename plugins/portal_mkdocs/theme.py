@@ -23,6 +23,7 @@ SCRIPTS = (
     SCRIPT,
     "assets/javascripts/portal-asof.js",  # a list that changed during the year, on any day (body pages)
     "assets/javascripts/portal-deadlines.js",  # past and upcoming deadlines, by today's date
+    "assets/javascripts/portal-menu.js",  # the header's menu button opens the navigation drawer
 )
 LANGUAGE = "vi"
 EDIT_BUTTON = "content.action.edit"  # Material's feature that shows a page's edit link

@@ -10,12 +10,16 @@
  * - Instant navigation: Material swaps the page content but keeps the header, so the UI
  *   is made once; on every new page (document$) the panel closes.
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
- *   after a line with "Đặng", see plugins/portal_mkdocs/search.py). The copies are taken
+ *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and of the numbers of
+ *   clusters and groups written the other way ("⟦2⟧" after "Cụm 02"). The copies are taken
  *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Every filter of every part is loaded before the UI starts (see `engine`).
  * - Each result shows its title, a summary line (who, which body, which year: the
  *   `summary` metadata) and the excerpt.
+ * - The filters and their values are shown in Vietnamese order, that of the table the build
+ *   writes (pagefind/portal-filter-order.json): Pagefind's UI lists them by their bytes
+ *   ("Toán, Vật lí, Âm nhạc, Địa lí").
  */
 (function () {
   "use strict";
@@ -46,8 +50,15 @@
       .toLowerCase();
   }
 
+  // The words of a token as copies write them: letters folded; a number also without its
+  // leading zeros and with one ("02" has the copy "2", "1" the copy "01").
   function wordsOf(token) {
-    return fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+/gu) || [];
+    var words = fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+|\d+/gu) || [];
+    words.filter(function (word) { return /^\d+$/.test(word); }).forEach(function (number) {
+      var n = parseInt(number, 10);
+      words.push(String(n), (n < 10 ? "0" : "") + n);
+    });
+    return words;
   }
 
   var FOLDED = /^(<mark>)?\u27e6([^\u27e7\s]*)\u27e7([^\s<]*)(<\/mark>)?$/;
@@ -143,6 +154,58 @@
     });
   }
 
+  // Filter name -> [value, ...] in Vietnamese order, once loaded (plugins/portal_mkdocs/search.py).
+  var filterOrder = null;
+
+  // Moves `items` (siblings, in the order given) into the order of `rank(item)`, after the
+  // node that follows the last of them; items without a rank keep their place after those
+  // with one. Nothing moves when the order is right (the UI redraws in place; a move would
+  // call this again through the observer).
+  function arrange(items, rank) {
+    var sorted = items.slice().sort(function (a, b) { return rank(a) - rank(b); });
+    if (sorted.every(function (item, i) { return item === items[i]; })) return;
+    var parent = items[0].parentNode;
+    var after = items[items.length - 1].nextSibling;
+    sorted.forEach(function (item) { parent.insertBefore(item, after); });
+  }
+
+  function ranker(list) {
+    var ranks = {};
+    list.forEach(function (name, i) { ranks[name] = i; });
+    return function (name) { return name in ranks ? ranks[name] : list.length; };
+  }
+
+  function orderFilters() {
+    if (!filterOrder) return;
+    var ui = panel.querySelector("#portal-search-ui");
+    var blocks = Array.prototype.slice.call(ui.querySelectorAll(".pagefind-ui__filter-block"));
+    var groupRank = ranker(Object.keys(filterOrder));
+    function nameOf(block) {
+      var legend = block.querySelector("legend");
+      return legend ? legend.textContent.trim() : "";
+    }
+    if (blocks.length > 1) arrange(blocks, function (block) { return groupRank(nameOf(block)); });
+    blocks.forEach(function (block) {
+      var values = Array.prototype.slice.call(block.querySelectorAll(".pagefind-ui__filter-value"));
+      var valueRank = ranker(filterOrder[nameOf(block)] || []);
+      if (values.length > 1) {
+        arrange(values, function (value) {
+          var input = value.querySelector("input");
+          return valueRank(input ? input.value : "");
+        });
+      }
+    });
+  }
+
+  function watchFilters(order) {
+    if (!filterOrder) {  // once: a load that failed is tried again
+      new MutationObserver(orderFilters).observe(panel.querySelector("#portal-search-ui"),
+                                                 { childList: true, subtree: true });
+    }
+    filterOrder = order;
+    orderFilters();
+  }
+
   function load() {
     if (loading) return loading;
     status.hidden = false;
@@ -157,7 +220,12 @@
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (parts) { return engine(parts.merge); });
-    loading = Promise.all([ready, addScript(bundlePath + "pagefind-ui.js")]).then(function () {
+    // Without the table (a site built before it was written) the UI keeps its own order.
+    var order = fetch(bundlePath + "portal-filter-order.json").then(function (response) {
+      return response.ok ? response.json() : null;
+    }).catch(function () { return null; });
+    loading = Promise.all([ready, addScript(bundlePath + "pagefind-ui.js"), order]).then(function (loaded) {
+      if (loaded[2]) watchFilters(loaded[2]);
       /* global PagefindUI */
       window.portalSearch = new PagefindUI({
         element: "#portal-search-ui",
