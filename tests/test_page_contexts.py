@@ -129,12 +129,14 @@ def test_a_person_summary_names_three_roles_then_counts(repo_portal: Portal) -> 
     leader = _context(pages, "nguoi/dbp-le-thi-hong/")
     assert isinstance(leader.context, PersonPage)
     assert search.search_data(leader).summary == (
-        "Tổ trưởng Tổ cốt cán Cán bộ quản lí (2024-2025, Phòng GDĐT TP Điện Biên Phủ); "
-        "Tổ trưởng Tổ giáo viên cốt cán THCS cấp thành phố (2024-2025, Phòng GDĐT TP Điện Biên Phủ); ký 1 văn bản")
+        "Tổ trưởng Tổ cốt cán Cán bộ quản lí (Trưởng Phòng Giáo dục - Đào tạo; 2024-2025, Phòng GDĐT TP Điện Biên "
+        "Phủ); Tổ trưởng Tổ giáo viên cốt cán THCS cấp thành phố (Trưởng Phòng Giáo dục - Đào tạo; 2024-2025, Phòng "
+        "GDĐT TP Điện Biên Phủ); ký 1 văn bản")
     busy = dataclasses.replace(leader.context, entries=leader.context.entries * 3, signed=())
-    assert busy.summary().count("(2024-2025") == 3 and busy.summary().endswith("; và 3 vai trò khác")
+    assert busy.summary().count("; 2024-2025, ") == 3 and busy.summary().endswith("; và 3 vai trò khác")
     deputy = _context(pages, "nguoi/cc-nguyen-thanh-dien/")  # printed "Phó Cục trưởng": as the document wrote it
-    assert search.search_data(deputy).summary.startswith("Phó Cục trưởng Cụm 02 (2024-2025")
+    assert search.search_data(deputy).summary.startswith(
+        "Phó Cục trưởng (tức Phó Cụm trưởng; văn bản ghi như vậy) Cụm 02 (")
 
 
 def test_a_renamed_school_is_named_as_it_was_in_each_year(repo_portal: Portal) -> None:

@@ -55,7 +55,19 @@ def role_as_printed_note(member: Membership) -> str:
     printed = member_role(member)
     if normalize(printed).casefold() == normalize(standard).casefold():
         return ""
-    return f"tức {standard}; văn bản ghi như vậy"
+    return _ROLE_NOTE.format(standard=standard)
+
+
+_ROLE_NOTE = "tức {standard}; văn bản ghi như vậy"
+# The note in brackets after a printed role, as role_as_read writes it (the importer drops it).
+_ROLE_NOTE_WRITTEN = re.compile(r"\s*\(" + re.escape(_ROLE_NOTE).replace(re.escape("{standard}"), r"[^;()]+") + r"\)")
+
+
+def without_role_note(text: str) -> str:
+    """A role as role_as_read wrote it (an export read back by the importer), without the
+    portal's own note: 'Phó Cục trưởng (tức Phó Cụm trưởng; văn bản ghi như vậy)' -> 'Phó Cục
+    trưởng', the role the document printed."""
+    return _ROLE_NOTE_WRITTEN.sub("", text)
 
 
 def role_as_read(member: Membership) -> str:

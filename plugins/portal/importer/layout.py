@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .. import wording
 from ..dates import SchoolYear
 from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
@@ -572,6 +573,12 @@ class _Layout:
                             if any(i < len(row.cells) and row.cells[i].refused for i in columns))
         lines = {key: self._lines(row, columns) for key, columns in used.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
+        # The portal's own exports write a slip's standard role beside it: read back, the printed role.
+        for key in ("role", "note"):
+            if key in values:
+                values[key] = wording.without_role_note(values[key])
+            if key in lines:
+                lines[key] = tuple(wording.without_role_note(line) for line in lines[key])
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
                                                list(row.problems) + alike_problems, refused, lines, self.loose,
                                                frozenset(self.columns)))
