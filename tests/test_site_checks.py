@@ -857,6 +857,45 @@ def test_ordinary_office_files_images_and_fonts_are_not_refused(tmp_path: Path) 
     assert _problems_of(tmp_path, PRIVATE_PHONE, PRIVATE_EMAIL) == []
 
 
+# A PDF of this machine's documentation: 3,267 distinct stretches of its numbers are valid
+# mobiles, "419 39 484 17 735" among them.
+_LIBTASN1 = Path("/usr/share/doc/libtasn1-doc/libtasn1.pdf")
+
+
+def _pdf_with_drawing(path: Path) -> None:
+    """A PDF whose page draws lines: its coordinates hold the private number's digits
+    (part of a run, in groups of 1 digit, 5 groups), as a real drawing's do."""
+    _pdf_with_page_text(path, b"(Ban ve) Tj ET 419 39 484 17 735 re f 0.939 484.177 m 1 0939 484 177 l S "
+                              b"9 39 48 41 77 l S 939 484 177 Td 84 0 R BT")
+
+
+@pytest.mark.parametrize("make", [
+    _pdf_with_drawing,
+    pytest.param(lambda path: path.write_bytes(_LIBTASN1.read_bytes()), id="libtasn1.pdf",
+                 marks=pytest.mark.skipif(not _LIBTASN1.is_file(), reason="libtasn1-doc is not installed")),
+])
+def test_the_numbers_of_a_files_own_structure_are_no_phone(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    """The re-review: '419 39 484 17 735' of libtasn1.pdf's drawing was refused as the private
+    0939 484 177. In a file's bytes a number is read only as a person writes it; the same
+    digits in a text file are still someone's number."""
+    (tmp_path / "content").mkdir()
+    make(tmp_path / "content/tai-lieu.pdf")
+    assert _problems_of(tmp_path, "0939 484 177") == []
+    (tmp_path / "content/ghi-chu.txt").write_text("Xem bản vẽ: 419 39 484 17 735\n", encoding="utf-8")
+    assert _problems_of(tmp_path, "0939 484 177") == [
+        ("content/ghi-chu.txt", 1, "error", "trang viết tay có số điện thoại riêng tư '419 39 484 17 735'.")]
+
+
+@pytest.mark.parametrize("written", [b"(0939 484 177) Tj", b"(DT: +84 939 484 177) Tj", b"(0939.484.177) Tj",
+                                     b"[(0939) -250 (484) 120 (177)] TJ", rb"(\(093\) 948-4177) Tj"])
+def test_a_number_written_as_a_person_writes_it_is_read_in_a_pdf(tmp_path: Path, written: bytes) -> None:
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/ke-hoach.pdf", written)
+    found = _problems_of(tmp_path, "0939 484 177")
+    # (Told as read from the page's stream and from its strings: quoted as each reads it.)
+    assert {(file, severity) for file, _, severity, _ in found} == {("content/ke-hoach.pdf", "error")}, found
+
+
 def test_a_number_is_read_where_a_large_file_is_decoded_in_pieces(tmp_path: Path) -> None:
     """A file is decoded a megabyte at a time (no copy of the whole): a number across the
     end of a piece is read whole."""

@@ -22,6 +22,10 @@ runs), and stops once `MAX_READ` bytes have been unpacked from one file (a zip b
 check then says the file was not read whole (`Unread`). Nothing is read from pixels (a
 scanned page, an image in a PDF: no OCR), nor text a PDF draws through a font of its own
 encoding (glyph numbers with no Unicode beside them), nor an encrypted member.
+
+Each reading says how it is read (`ReadAs`): a number in what is read of a file's bytes is
+mostly the file's own (privacy.Redactor.find_as_written reads a phone there only as a person
+writes one).
 """
 
 from __future__ import annotations
@@ -72,6 +76,11 @@ _PDF_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 # What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member.
 Unread = Literal["too_large", "capped", "locked"]
+# How a reading is read: "bytes", runs read out of a file's bytes (a PDF's streams and objects, a
+# member that is no XML, an image's chunks), where numbers are mostly the file's own structure
+# (offsets, coordinates, sizes); "markup", an XML member of a zip, a written text read through
+# its markup; "text", a text file's runs read as UTF-16 (wide_readings).
+ReadAs = Literal["bytes", "markup", "text"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Reading:
     """A text read from a file that is no text page."""
 
     text: str
-    markup: bool = False  # an XML member of a zip: read through its markup
+    read_as: ReadAs = "bytes"
     place: str = ""  # the member of a zip it is read from ("word/document.xml"); "" for the file
 
 
@@ -118,7 +127,7 @@ def file_readings(data: bytes) -> tuple[tuple[Reading, ...], frozenset[Unread]]:
 def wide_readings(data: bytes) -> tuple[Reading, ...]:
     """The runs of a text file read as UTF-8 that holds NUL bytes, read as UTF-16 (without
     its mark, as Notepad saves it): none when it holds no NUL."""
-    return tuple(Reading(run) for encoding in _WIDE if b"\0" in data for run in text_runs(data, encoding))
+    return tuple(Reading(run, "text") for encoding in _WIDE if b"\0" in data for run in text_runs(data, encoding))
 
 
 def _readings(data: bytes, budget: _Budget, depth: int, place: str) -> Iterator[Reading]:
@@ -211,7 +220,7 @@ def _zip_readings(data: bytes, budget: _Budget, depth: int, place: str) -> list[
         budget.left -= len(content)
         inside = f"{place} → {member.filename}" if place else member.filename
         if member.filename.lower().endswith(_XML_NAMES) or content.lstrip().startswith(b"<?xml"):
-            readings.append(Reading(_xml_text(content), markup=True, place=inside))
+            readings.append(Reading(_xml_text(content), "markup", place=inside))
         else:
             readings += _readings(content, budget, depth + 1, inside)
     return readings

@@ -89,6 +89,12 @@ _MAX_DIGITS = 15  # E.164
 # service lines (1800 xxxx), and "1201-2020" in a document's number would be one.
 _MIN_DIGITS = 9
 _MAX_GROUPS = 8  # of one written number: "+84 (0) 91 23 45 67 8"
+# A number read out of a file's bytes (Redactor.find_as_written), where digit groups are mostly
+# offsets and coordinates ("419 39 484 17 735" of a PDF's drawing holds a valid mobile): only as a
+# person writes one, at the start of its run, with its trunk "0" or country code, in at most 4
+# groups of 2 digits or more ("0912 944 718", "+84 912 944 718", "0912.944.718").
+_WRITTEN_GROUPS = 4
+_WRITTEN_GROUP_DIGITS = 2
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -352,6 +358,29 @@ class Redactor:
         found += [f for f in map(partial(_bracketed, text), self._split_phones(text))
                   if not any(p.start <= f.start and f.end <= p.end for p in phones)]
         return sorted(found, key=lambda f: (f.start, f.end))
+
+    def find_as_written(self, text: str) -> list[Found]:
+        """The private values of `text` read out of a file's bytes (file_reading's "bytes"
+        readings): e-mails as find does, numbers only as a person writes them
+        (_WRITTEN_GROUPS), so that a file's own numbers are not taken for a phone."""
+        return sorted([*self._private_emails(text), *map(partial(_bracketed, text), self._written_phones(text))],
+                      key=lambda f: (f.start, f.end))
+
+    def _written_phones(self, text: str) -> Iterator[Found]:
+        if not self.numbers or not _HAS_DIGIT.search(text):
+            return
+        for run in _RUN.finditer(text):
+            groups = _groups(text, run)
+            digits = ""
+            for _, end, group in groups[:_WRITTEN_GROUPS]:
+                if len(group) < _WRITTEN_GROUP_DIGITS:
+                    break
+                digits += group
+                national = next((digits[-n:] for n in self.lengths
+                                 if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
+                if national is not None:
+                    yield Found(run.start(), end, "phone", (national,))
+                    break
 
     def _private_emails(self, text: str) -> Iterator[Found]:
         if not self.emails:
@@ -634,8 +663,10 @@ def private_values_in_readings(readings: Iterable[Reading], shown_as: str, redac
     its runs of text, a zip's members, a PDF's streams and strings): anyone who downloads it
     can read them. Each reading is read as written, then as a reader sees it (an XML member
     through its markup, xml_text; any other as the check reads each character, literal_text:
-    "０９１２" as "0912"), quoted as written where found so. The line means nothing there;
-    each value is told once."""
+    "０９１２" as "0912"), quoted as written where found so. A reading of the file's bytes
+    (not an XML member, not a text file's) finds a number only as a person writes it
+    (Redactor.find_as_written): their digits are mostly the file's own. The line means
+    nothing there; each value is told once."""
     if not redactor:
         return []
     problems: list[Problem] = []
@@ -643,11 +674,12 @@ def private_values_in_readings(readings: Iterable[Reading], shown_as: str, redac
         text = reading.text
         if not may_hold_contact(text):
             continue
-        as_read = (xml_text,) if reading.markup else (literal_text,) if not text.isascii() else ()
+        as_read = (xml_text,) if reading.read_as == "markup" else (literal_text,) if not text.isascii() else ()
+        find = redactor.find_as_written if reading.read_as == "bytes" else redactor.find
         inside = f" (phần {reading.place} bên trong tệp)" if reading.place else ""
         problems += [Problem(shown_as, None, "", f"tệp có {label} riêng tư {quoted} trong phần chữ đọc được của "
                              f"tệp{inside}.", hint=_REMOVE_FROM_FILE)
-                     for label, quoted in _found_in_readings(redactor, text, *as_read)]
+                     for label, quoted in _found_in_readings(find, text, *as_read)]
     return list(dict.fromkeys(problems))
 
 
@@ -658,19 +690,19 @@ def private_values_in_file_name(name: str, shown_as: str, redactor: Redactor) ->
     return [Problem(shown_as, None, "", f"tên tệp chứa {label} riêng tư {quoted}.",
                     expected="tên tệp không chứa thông tin liên hệ",
                     hint="tên tệp hiện trong địa chỉ trên trang web nên không ẩn được: đổi tên tệp.")
-            for label, quoted in _found_in_readings(redactor, name, literal_text, percent_decoded)]
+            for label, quoted in _found_in_readings(redactor.find, name, literal_text, percent_decoded)]
 
 
-def _found_in_readings(redactor: Redactor, text: str, *readings: Callable[[str], TracedText | str]
-                       ) -> list[tuple[str, str]]:
-    """(label, quote) of each private value of `text` as written, else of the first of
-    `readings` that finds any: quoted as written where the reading traces it, else as read."""
-    if found := redactor.find(text):
+def _found_in_readings(find: Callable[[str], list[Found]], text: str,
+                       *readings: Callable[[str], TracedText | str]) -> list[tuple[str, str]]:
+    """(label, quote) of each private value `find` finds in `text` as written, else in the
+    first of `readings` that finds any: quoted as written where the reading traces it, else as read."""
+    if found := find(text):
         return [(f.label, _quoted(text[f.start:f.end], text[f.start:f.end])) for f in found]
     for read_as in readings:
         read = read_as(text)
         shown = read.text if isinstance(read, TracedText) else read
-        if found := redactor.find(shown):
+        if found := find(shown):
             return [(f.label, _quoted(text[slice(*read.written(f.start, f.end))], shown[f.start:f.end])
                      if isinstance(read, TracedText) else f"'{shown[f.start:f.end]}'") for f in found]
     return []
@@ -688,7 +720,7 @@ def private_values_in_settings(settings: Any, holder: Callable[[KeyPath], str], 
     return [Problem(shown_as, None, format_path(path), f"có {label} riêng tư {quoted}.",
                     hint=f"giao diện in giá trị này trên mọi trang: xóa nó khỏi {shown_as}; {_ONLY_IN_CONTACT}")
             for path, text in settings_texts(settings, ())
-            for label, quoted in _found_in_readings(redactor, text, markup_text, percent_decoded, html_text)
+            for label, quoted in _found_in_readings(redactor.find, text, markup_text, percent_decoded, html_text)
             for shown_as in (holder(path),)]
 
 
