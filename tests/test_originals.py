@@ -72,7 +72,7 @@ def test_the_hint_gives_the_hash_and_size_to_copy(dataset: Dataset) -> None:
     (problem,) = dataset.problems()
     assert problem.message == "bản gốc data/files/a-qd-1.pdf chưa ghi sha256 và size."
     assert problem.hint == f"ghi đúng như sau: sha256: {hashlib.sha256(PDF).hexdigest()}, size: {len(PDF)}."
-    facts = originals.file_facts(dataset.root / "data" / "files" / "a-qd-1.pdf")
+    facts = originals.file_facts((dataset.root / "data" / "files" / "a-qd-1.pdf").read_bytes())
     assert (facts.sha256, facts.size) == (hashlib.sha256(PDF).hexdigest(), len(PDF))
 
 
@@ -228,3 +228,39 @@ def test_the_build_refuses_a_published_original_holding_a_private_number(dataset
     assert result.returncode != 0
     assert "bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0912 944 718'" in result.stderr
     assert not (root / "site" / "index.html").exists()
+
+
+def test_a_published_original_is_read_once_and_checked_again_only_when_it_or_a_private_value_changes(
+        dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The re-review: every preview refresh read each published original twice (its hash, then
+    what it holds) and checked it again (20 originals: an edit of a name known after 7.9 s)."""
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0912 944 718"), publish_original=True)
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spied_open(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "a-qd-1.pdf":
+            opened.append(path.name)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spied_open)  # Path.read_bytes opens through it
+    monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals())
+    refused = ("bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0912 944 718' trong phần chữ đọc "
+               "được của tệp.")
+
+    def messages() -> list[str]:
+        return [p.message for p in dataset.problems()]
+
+    assert messages() == [refused]
+    assert (opened, originals.CHECKED.checked) == (["a-qd-1.pdf"], 1)
+    dataset.files["people/pgddt-a.yml"]["people"][1]["name"] = "Hà Thị Liên Hương"  # a name edited
+    assert messages() == [refused]
+    assert (len(opened), originals.CHECKED.checked) == (2, 1)  # read for its hash, not checked again
+    # Another private value: checked again, for it.
+    dataset.files["people/pgddt-a.yml"]["people"][1]["contact"] = {"phone": "0939 484 177"}
+    assert messages() == [refused]
+    assert originals.CHECKED.checked == 2
+    # The file replaced (its new hash written): checked again.
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0939.484.177"), publish_original=True)
+    assert messages() == [refused.replace("0912 944 718", "0939.484.177")]
+    assert originals.CHECKED.checked == 3

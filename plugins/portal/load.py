@@ -48,7 +48,7 @@ from .model import (
     Subject,
     Successor,
 )
-from .originals import check_originals, check_published_originals
+from .originals import check_originals
 from .problems import DataError, KeyPath, Problem, printable
 from .schema import ID_PATTERN
 from .text import slugify
@@ -530,10 +530,10 @@ def _load(data_dir: Path, shown_root: Path, draft: bool, kept: CheckedFiles | No
     for kind, doc, invalid in valid:
         steps[kind](doc, invalid)
     problems += check_portal(portal, documents, unbuilt, draft=draft, kept=None if kept is None else kept.privacy)
-    problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents)
     redactor = portal.redactor
-    if not unbuilt.people:  # with people left out, some private contacts are not known
-        problems += check_published_originals(portal, data_dir, shown_root, documents, redactor)
+    # With people left out, some private contacts are not known: published originals are not checked.
+    problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents,
+                                redactor=None if unbuilt.people else redactor)
     # Checked, then redacted once: every output starts from text without private values.
     clean = redactor.redacted(portal) if kept is None else kept.privacy.redacted(portal, redactor.values,
                                                                                    redactor.redacted)

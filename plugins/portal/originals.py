@@ -9,8 +9,9 @@ so the clerk copies them instead of computing them.
 
 A document's originals are published only when it says `publish_original: true`: a scan
 carries signatures and sometimes phone numbers that the transcription hides. Such a file is
-then checked as the site's own files are (`check_published_originals`: a private contact in
-what can be read of it is an error at the document). The site holds each file beside the
+then checked as the site's own files are (`check_originals` given the redactor: a private
+contact in what can be read of it is an error at the document; the result kept by the file's
+content for the process, `CheckedOriginals`). The site holds each file beside the
 document's page (`van-ban/<document>/<file name>`), byte for byte, verified again as it is
 copied (`read_verified`). Search indexes the transcription
 on the page, never the file (Pagefind reads HTML only).
@@ -29,7 +30,7 @@ from .errors import PortalError
 from .model import Document, Original, Portal
 from .privacy import Redactor
 from .problems import KeyPath, Problem, format_path
-from .site_checks import file_problems, read_file
+from .site_checks import file_problems, site_file
 from .urls import UrlFormats
 from .yamlsource import YamlDocument
 
@@ -37,7 +38,6 @@ FILES_DIR = "files"
 # A scan of a few pages is 1 to 5 MB; a file larger than this is too heavy for a phone and
 # is usually a scan at a needlessly high resolution.
 MAX_BYTES = 20 * 1024 * 1024
-_CHUNK = 1024 * 1024
 
 
 class OriginalChanged(PortalError):
@@ -52,15 +52,9 @@ class FileFacts:
     sha256: str
 
 
-def file_facts(path: Path) -> FileFacts:
-    """Size and SHA-256 of a file, read in chunks: what to write in `originals`."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return FileFacts(size, digest.hexdigest())
+def file_facts(data: bytes) -> FileFacts:
+    """Size and SHA-256 of a file's bytes: what to write in `originals`."""
+    return FileFacts(len(data), hashlib.sha256(data).hexdigest())
 
 
 def _problem(docs: dict[str, YamlDocument], doc: Document, sub: KeyPath, message: str, **details: Any) -> Problem:
@@ -70,10 +64,49 @@ def _problem(docs: dict[str, YamlDocument], doc: Document, sub: KeyPath, message
     return Problem(doc.source.file, line, format_path(path), message, **details)
 
 
+class CheckedOriginals:
+    """What the checks of the site's files found in each published original, by its content
+    (SHA-256), its name and where it is shown, for the private values they looked for: under
+    `mkdocs serve` every load checked every published original again (20 originals, 5 MB: an
+    edit of a name took 7.9 s to be known instead of 0.1 s). Another value to look for
+    forgets them all; a file's new bytes are a new entry. One for the process (`CHECKED`)."""
+
+    def __init__(self) -> None:
+        self._values: frozenset[str] | None = None
+        self._kept: dict[tuple[str, str, str], list[Problem]] = {}
+        self._used: set[tuple[str, str, str]] = set()
+        self.checked = 0  # originals checked, not found kept, since the process began (for the tests)
+
+    def problems(self, data: bytes, sha256: str, name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
+        """The site's file checks of the file `data` (whose SHA-256 is `sha256`), or their kept result."""
+        if redactor.values != self._values:
+            self._values, self._kept = redactor.values, {}
+        key = (sha256, name, shown_as)
+        if key not in self._kept:
+            self._kept[key] = file_problems([site_file(data, name, shown_as)], redactor)
+            self.checked += 1
+        self._used.add(key)
+        return self._kept[key]
+
+    def finish(self) -> None:
+        """A load's originals are checked: keep only the entries it used (a replaced file's
+        old bytes are not kept for the life of the preview)."""
+        self._kept = {key: self._kept[key] for key in self._used if key in self._kept}
+        self._used = set()
+
+
+CHECKED = CheckedOriginals()
+
+
 def check_originals(portal: Portal, data_dir: Path, shown_root: Path, docs: dict[str, YamlDocument], *,
-                    all_documents_built: bool = True) -> list[Problem]:
+                    all_documents_built: bool = True, redactor: Redactor | None = None) -> list[Problem]:
     """Every original of every document against its file; and the files nobody lists (only
-    when every document was built: a document left out for its own error lists files too)."""
+    when every document was built: a document left out for its own error lists files too).
+    With a `redactor` (every person built: no private value unknown), every original a document
+    publishes is also checked as the site's own files are (site_checks.FILE_CHECKS: what anyone
+    who downloads it can read), each problem told at the document's `originals[i].file`, the
+    file named; from the same reading of the file, its result kept (CHECKED). A file refused
+    here (missing, a symlink, too large) is not read."""
     problems: list[Problem] = []
     files_root = (data_dir / FILES_DIR).resolve()
     listed: set[Path] = set()
@@ -82,13 +115,15 @@ def check_originals(portal: Portal, data_dir: Path, shown_root: Path, docs: dict
         for i, original in enumerate(doc.originals):
             path = data_dir / original.file
             listed.add(path.resolve())
-            problems += _check_one(docs, doc, i, original, path, files_root, shown_root)
+            published = redactor if doc.publish_original else None
+            problems += _check_one(docs, doc, i, original, path, files_root, shown_root, published)
             if original.name in names:  # both would be published at the same address
                 problems.append(_problem(docs, doc, ("originals", i, "file"),
                                          f"hai bản gốc cùng tên tệp '{original.name}'.",
                                          expected="mỗi bản gốc của một văn bản có tên tệp riêng",
                                          hint=f"bản kia ở originals[{names[original.name]}]; đổi tên một tệp."))
             names.setdefault(original.name, i)
+    CHECKED.finish()
     if all_documents_built and files_root.is_dir():
         for path in sorted(files_root.rglob("*")):
             if path.is_file() and path.resolve() not in listed:
@@ -106,7 +141,8 @@ def _shown(path: Path, shown_root: Path) -> str:
 
 
 def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: Original, path: Path,
-               files_root: Path, shown_root: Path) -> Iterator[Problem]:
+               files_root: Path, shown_root: Path, published: Redactor | None) -> Iterator[Problem]:
+    """An original against its file, and, `published` (the redactor), what can be read in it."""
     shown = _shown(path, shown_root)
     here: KeyPath = ("originals", i)
     if path.is_symlink() or files_root not in path.resolve().parents:
@@ -124,7 +160,19 @@ def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: O
                        expected=f"tối đa {wording.file_size(MAX_BYTES)}",
                        hint="quét lại ở 150-200 dpi, đen trắng, hoặc nén tệp PDF rồi ghi lại sha256 và size.")
         return
-    facts = file_facts(path)
+    data = path.read_bytes()  # at most MAX_BYTES: read once, for its facts and for what it holds
+    facts = file_facts(data)
+    yield from _facts_problems(docs, doc, here, original, shown, facts)
+    if published:
+        yield from (_problem(docs, doc, here + ("file",), f"bản gốc {problem.file}"
+                             + (f", dòng {problem.line}" if problem.line else "") + f": {problem.message}",
+                             hint=_PUBLISHED_AS_IT_IS, severity=problem.severity)
+                    for problem in CHECKED.problems(data, facts.sha256, original.name, shown, published))
+
+
+def _facts_problems(docs: dict[str, YamlDocument], doc: Document, here: KeyPath, original: Original, shown: str,
+                    facts: FileFacts) -> Iterator[Problem]:
+    """A file whose size and SHA-256 are not written, or differ from those written."""
     right = f"sha256: {facts.sha256}, size: {facts.size}"
     if original.sha256 is None or original.size is None:
         missing = " và ".join(k for k, v in (("sha256", original.sha256), ("size", original.size)) if v is None)
@@ -143,28 +191,6 @@ def _check_one(docs: dict[str, YamlDocument], doc: Document, i: int, original: O
 _PUBLISHED_AS_IT_IS = ("bản gốc được đăng nguyên như vậy (publish_original: true), ai tải về cũng đọc được: đăng "
                        "một bản sao đã xóa số hay địa chỉ đó (rồi ghi lại sha256 và size), hoặc ghi "
                        "publish_original: false để không đăng bản gốc.")
-
-
-def check_published_originals(portal: Portal, data_dir: Path, shown_root: Path, docs: dict[str, YamlDocument],
-                              redactor: Redactor) -> list[Problem]:
-    """Every original a document publishes, checked as the site's own files are
-    (site_checks.FILE_CHECKS: what anyone who downloads it can read), each problem told at
-    the document's `originals[i].file`, the file named. A file check_originals refuses
-    (missing, a symlink, too large) is not read."""
-    problems: list[Problem] = []
-    files_root = (data_dir / FILES_DIR).resolve()
-    for doc in portal.documents.values():
-        for i, original in enumerate(doc.published_originals):
-            path = data_dir / original.file
-            if (path.is_symlink() or files_root not in path.resolve().parents or not path.is_file()
-                    or path.stat().st_size > MAX_BYTES):
-                continue
-            file = read_file(path, original.name, _shown(path, shown_root))
-            problems += [_problem(docs, doc, ("originals", i, "file"), f"bản gốc {problem.file}"
-                                  + (f", dòng {problem.line}" if problem.line else "") + f": {problem.message}",
-                                  hint=_PUBLISHED_AS_IT_IS, severity=problem.severity)
-                         for problem in file_problems([file], redactor)]
-    return problems
 
 
 def published(portal: Portal, urls: UrlFormats) -> dict[str, Original]:

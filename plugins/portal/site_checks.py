@@ -259,7 +259,11 @@ def read_file(path: Path, uri: str, shown_as: str) -> SiteFile:
     what else can be read in it (file_reading); one over MAX_READ not read."""
     if path.stat().st_size > MAX_READ:
         return SiteFile(uri, shown_as, None, unread=frozenset({"too_large"}))
-    data = path.read_bytes()
+    return site_file(path.read_bytes(), uri, shown_as)
+
+
+def site_file(data: bytes, uri: str, shown_as: str) -> SiteFile:
+    """A file the site publishes, from its bytes (at most MAX_READ): see read_file."""
     encoding = text_encoding(data, uri)
     if encoding is None:
         return SiteFile(uri, shown_as, None, *file_readings(data))
