@@ -604,6 +604,23 @@ def test_the_check_runs_no_code_of_mkdocs_yml(tmp_path: Path, written: str, key:
                     + said[0].split(f"mục {key} ", 1)[1]], checked.stdout[-3000:]
 
 
+def test_material_s_emoji_setting_is_validated_with_the_rest(tmp_path: Path) -> None:
+    """The re-review: Material's documented emoji setting (`!!python/name:` of an installed
+    function, imported, never called) turned MkDocs' validation of the whole file off, so a
+    typo the strict build refuses passed kiem-tra. An installed name is imported as MkDocs'
+    loader does; the rest is validated."""
+    root = clean_site(tmp_path)
+    _with_config(root, "markdown_extensions:\n  - attr_list\n  - pymdownx.emoji:\n"
+                       "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                       "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    clean = cotcan("kiem-tra", cwd=root)
+    assert clean.returncode == Exit.OK and "không chạy phần kiểm tra của MkDocs" not in clean.stdout, clean.stdout
+    _with_config(root, "site_nam: Thử\n")
+    typo = cotcan("kiem-tra", cwd=root)
+    assert typo.returncode == Exit.DATA and "LỖI mkdocs.yml, mục site_nam: MkDocs không biết mục 'site_nam'" in \
+        typo.stdout, typo.stdout[-3000:]
+
+
 def test_a_python_tag_in_an_inherited_file_is_told_there(tmp_path: Path) -> None:
     root = clean_site(tmp_path)
     (root / "chung.yml").write_text("extra:\n  lam: !!python/object/apply:os.system ['echo > da-chay.txt']\n",

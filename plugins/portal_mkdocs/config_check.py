@@ -14,6 +14,8 @@ extension (imported and given its options, as the build does).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -76,7 +78,7 @@ def _not_validated(site: SiteConfig) -> Problem | None:
     settings = site.settings
     for source in (settings.values, *(s.values for s in settings.sources)):
         for key_path, value in tagged_values(source):
-            if value.python:
+            if value.python and _installed_name(value, site.path.parent) is None:
                 return _unvalidated(settings, key_path, notices.made_by_code(value.tag))
     if "hooks" in site.written:
         return _unvalidated(settings, ("hooks",), notices.HOOKS_RUN_CODE)
@@ -84,6 +86,27 @@ def _not_validated(site: SiteConfig) -> Problem | None:
         if _in_site_folder(extension, site.path.parent):
             return _unvalidated(settings, ("markdown_extensions",), notices.extension_in_site(extension))
     return None
+
+
+_PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+
+
+def _installed_name(value: Tagged, folder: Path) -> str | None:
+    """The dotted name a `!!python/name:` value imports, when its module is installed code (not
+    the site's folder or the current one): importing it is what the build's validation does
+    with the plugins and extensions too, and nothing is called (Material's documented emoji
+    setting: `!!python/name:material.extensions.emoji.twemoji`). None for any other Python tag."""
+    if not value.tag.startswith(_PYTHON_NAME):
+        return None
+    name = value.tag.removeprefix(_PYTHON_NAME)
+    module = name.rpartition(".")[0]
+    if not module or _in_site_folder(module, folder):
+        return None
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    return name if spec is not None else None
 
 
 def _unvalidated(settings: Settings, key_path: KeyPath, reason: str) -> Problem:
@@ -119,6 +142,10 @@ class _RelativeRefused(Exception):
 def _placeholders(value: Any, config: MkDocsConfig, key_path: KeyPath) -> Any:
     """`value` with each `!relative` made the object MkDocs' loader makes of it
     (mkdocs.utils.yaml._construct_dir_placeholder)."""
+    if isinstance(value, Tagged) and value.tag.startswith(_PYTHON_NAME):
+        # Only an installed name comes here (_not_validated): imported as MkDocs' loader would.
+        module, _, attribute = value.tag.removeprefix(_PYTHON_NAME).rpartition(".")
+        return getattr(importlib.import_module(module), attribute)
     if isinstance(value, Tagged) and value.tag == "!relative":
         prefix, _, suffix = value.value.partition("/")
         if prefix == "$config_dir":
