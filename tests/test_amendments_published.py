@@ -69,8 +69,9 @@ def test_the_team_list_carries_its_groups_rows_with_their_own_decisions(repo_por
     # The Tin học group was set up by Quyết định 260: its rows are its list as first signed, in
     # force from that decision's day, as the page's rows say (data-from).
     tin_hoc = [r for r in rows if r[3] == "Tin học"]
-    assert [(r[1], r[5], r[7]) for r in tin_hoc] == [("Trịnh Minh Khôi", "04/11/2024", "Quyết định số 260/QĐ-PGDĐT"),
-                                                     ("Quách Thị Bích Ngọc", "04/11/2024", "Quyết định số 260/QĐ-PGDĐT")]
+    by_260 = "Quyết định số 260/QĐ-PGDĐT"
+    assert [(r[1], r[5], r[7]) for r in tin_hoc] == [("Trịnh Minh Khôi", "04/11/2024", by_260),
+                                                     ("Quách Thị Bích Ngọc", "04/11/2024", by_260)]
     _, page = _page(pages, "to-chuc/mau-to-cot-can/2024-2025/")
     for row in tin_hoc:
         tr = next(tr for tr in page.split("<tr")[1:] if row[1] in tr)

@@ -134,5 +134,6 @@ def test_a_decision_that_only_takes_a_member_off_is_named_in_the_line_and_in_her
         assert sheet is not None and sheet["A2"].value == line
         rows = csv.DictReader(io.StringIO(exports.roster_csv(portal, roster).decode("utf-8-sig")))
         by_name = {row["Họ và tên"]: (row["Đến ngày"], row["Theo văn bản"]) for row in rows}
-        assert by_name["Đặng Vân Thùy"] == ("14/01/2025", "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 12/QĐ-PGDĐT")
+        assert by_name["Đặng Vân Thùy"] == ("14/01/2025",
+                                            "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 12/QĐ-PGDĐT")
         assert by_name["Hà Thị Liên"] == ("", "Quyết định số 1/QĐ-PGDĐT")

@@ -69,8 +69,9 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         stt = "" if m.stt is None else str(m.stt)
         source = portal.documents.get(terms.row_document(member_body, term))
         removed = portal.documents.get(histories[member_body.id].removed_by(term) or "")
-        rows.append((stt, name, post, subject, note, wording.date_text(terms.row_start(portal, body, member_body, term)),
-                     wording.date_text(term.until), wording.row_documents(source, removed)))
+        start = terms.row_start(portal, body, member_body, term)
+        rows.append((stt, name, post, subject, note, wording.date_text(start), wording.date_text(term.until),
+                     wording.row_documents(source, removed)))
     return rows
 
 
