@@ -61,15 +61,23 @@ def test_the_csv_dates_each_row_and_names_its_decision(repo_portal: Portal) -> N
     assert [row[1] for row in rows[1:3]] == ["Võ Văn Khoa", "Phạm Thị Lan"]
 
 
-def test_the_team_list_carries_its_groups_rows_with_their_own_decisions(repo_portal: Portal) -> None:
+def test_the_team_list_carries_its_groups_rows_with_their_own_decisions(repo_portal: Portal, pages: Pages) -> None:
     team = repo_portal.bodies[(Y2024, "mau-to-cot-can")]
     rows = exports.roster_rows(repo_portal, team)
     assert ("Phạm Thị Lan", "04/11/2024", "", "Quyết định số 260/QĐ-PGDĐT") in {
         (r[1], r[5], r[6], r[7]) for r in rows}
-    # The Tin học group was set up by Quyết định 260: its rows are its list as first signed.
+    # The Tin học group was set up by Quyết định 260: its rows are its list as first signed, in
+    # force from that decision's day, as the page's rows say (data-from).
     tin_hoc = [r for r in rows if r[3] == "Tin học"]
-    assert [(r[1], r[5], r[7]) for r in tin_hoc] == [("Trịnh Minh Khôi", "", "Quyết định số 260/QĐ-PGDĐT"),
-                                                     ("Quách Thị Bích Ngọc", "", "Quyết định số 260/QĐ-PGDĐT")]
+    by_260 = "Quyết định số 260/QĐ-PGDĐT"
+    assert [(r[1], r[5], r[7]) for r in tin_hoc] == [("Trịnh Minh Khôi", "04/11/2024", by_260),
+                                                     ("Quách Thị Bích Ngọc", "04/11/2024", by_260)]
+    _, page = _page(pages, "to-chuc/mau-to-cot-can/2024-2025/")
+    for row in tin_hoc:
+        tr = next(tr for tr in page.split("<tr")[1:] if row[1] in tr)
+        assert tr.startswith(' data-from="2024-11-04"'), tr[:80]
+    # The rows of the list as first signed stay without a day (in force from its decision).
+    assert next(r for r in rows if r[1] == "Đỗ Thị Mỹ Duyên")[5] == ""
 
 
 def test_the_xlsx_has_the_same_columns_and_imports_back_as_first_signed(repo_portal: Portal, tmp_path: Path) -> None:

@@ -97,6 +97,21 @@ def test_any_day_chosen_in_the_control(browser: Any, base_url: str) -> None:
     assert errors == []
 
 
+def test_a_list_printed_for_an_earlier_day_names_that_day(browser: Any, base_url: str) -> None:
+    context, page, errors = _open(browser, base_url, "2024-12-20")
+    page.get_by_label("Xem danh sách ngày").fill("2024-10-01")
+    page.emulate_media(media="print")
+    heading = page.locator(".portal-print-heading")
+    assert heading.is_visible()
+    assert "Danh sách ngày 01/10/2024" in heading.inner_text()
+    assert _names(page)[0] == "Võ Văn Khoa"  # the rows printed are that day's
+    # The screen shows it in the status line, not twice.
+    page.emulate_media(media="screen")
+    assert not page.locator(".portal-asof-printed").is_visible()
+    context.close()
+    assert errors == []
+
+
 def test_the_team_list_follows_its_groups_and_a_group_set_up_later(browser: Any, base_url: str) -> None:
     """The team's list holds its subject groups' rows: the Tin học group, set up by Quyết định
     260 on 4/11/2024, is not there before."""

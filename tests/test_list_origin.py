@@ -114,3 +114,26 @@ def test_a_district_phong_is_headed_by_its_peoples_committee(repo_portal: Portal
     assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu"}
     for page in printed:
         assert page.print_header.issuer[0].startswith("ỦY BAN NHÂN DÂN "), page.body.id
+
+
+def test_a_decision_that_only_takes_a_member_off_is_named_in_the_line_and_in_her_row(dataset: Dataset) -> None:
+    """Quyết định 12 only takes Đặng Vân Thùy off the Toán group: the printed line, the
+    workbook's heading and her row's "Theo văn bản" all name it."""
+    dataset.year["documents"].append({"id": "a-2025-qd-12", "kind": "quyet-dinh", "number": "12/QĐ-PGDĐT",
+                                      "date": "2025-01-15", "title": "Về việc thôi tham gia nhóm bộ môn",
+                                      "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})
+    toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
+    toan["amendments"] = [{"decision": "a-2025-qd-12", "from": "2025-01-15", "remove": [{"person": "a-dang-van-thuy"}]}]
+    portal = _load(dataset)
+    line = ("(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo huyện A; "
+            "sửa đổi, bổ sung theo Quyết định số 12/QĐ-PGDĐT ngày 15/01/2025)")
+    for url, body in (("to-chuc/a-to/2024-2025/", "a-to"), ("to-chuc/a-to-toan/2024-2025/", "a-to-toan")):
+        assert f"<em>{line}</em>" in _page(portal, url), url
+        roster = portal.bodies[(YEAR, body)]
+        sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, roster))).active
+        assert sheet is not None and sheet["A2"].value == line
+        rows = csv.DictReader(io.StringIO(exports.roster_csv(portal, roster).decode("utf-8-sig")))
+        by_name = {row["Họ và tên"]: (row["Đến ngày"], row["Theo văn bản"]) for row in rows}
+        assert by_name["Đặng Vân Thùy"] == ("14/01/2025",
+                                            "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 12/QĐ-PGDĐT")
+        assert by_name["Hà Thị Liên"] == ("", "Quyết định số 1/QĐ-PGDĐT")

@@ -37,6 +37,7 @@ from portal.cli.command import DISTRIBUTION
 from portal.cli.new_site import current_school_year
 from portal.commands import Exit
 from portal.load import load
+from portal.model import Portal
 from portal.newsite.files import GITLAB_CI, REQUIREMENTS, WORKFLOW, markdown_text, yaml_scalar
 from portal.newsite.package import Source, recorded_source
 from portal.schema import FILE_SCHEMAS
@@ -425,6 +426,19 @@ def test_the_readme_and_the_guides_name_only_commands_that_exist(created: Path) 
         used = set(re.findall(r"\bcotcan ([^\s`]+)", text))
         assert used and used - {"LỆNH", "--help", "--version"} <= names, used
     assert "scripts/" not in (REPO / "content" / "huong-dan-van-phong.md").read_text(encoding="utf-8")
+
+
+def test_the_office_guide_s_examples_name_bodies_of_the_shipped_data(repo_portal: Portal) -> None:
+    """A `--body` the guide gives is a body of the data, of the office its command names."""
+    guide = (REPO / "content" / "huong-dan-van-phong.md").read_text(encoding="utf-8")
+    examples = re.findall(r"`([^`]*--body [a-z0-9][^`]*)`", guide)
+    assert examples
+    for span in examples:
+        office = re.search(r"--office ([a-z0-9-]+)", span)
+        body = re.search(r"--body ([a-z0-9-]+)", span)
+        assert office and body, span  # which office's body: said with it
+        owners = {b.office for b in repo_portal.bodies.values() if b.id == body[1]}
+        assert owners == {office[1]}, (span, owners)
 
 
 def test_the_default_year_is_the_one_being_prepared_or_under_way() -> None:

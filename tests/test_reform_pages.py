@@ -8,6 +8,7 @@ import re
 import pytest
 
 from portal import wording
+from portal.contexts import YearPage
 from portal.dates import PartialDate, SchoolYear
 from portal.diff import OfficeDiff, diff_years
 from portal.model import Portal
@@ -93,6 +94,55 @@ def test_an_office_page_says_its_end_once_and_a_successor_says_it_has_no_year(
             "Phòng GDĐT huyện Dầu Tiếng (năm học 2023-2024), Phòng GDĐT TP Thủ Dầu Một (năm học 2015-2016).") in heir
     assert "(hoạt động đến hết ngày 30/06/2025)" in heir  # its "Kế thừa từ" rows
     assert "chưa công bố năm học nào" not in rendered["don-vi/so-gddt-mau/"]
+
+
+def test_an_ended_office_without_a_year_says_it_published_none_not_yet_none(
+        repo_portal: Portal, rendered: dict[str, str]) -> None:
+    ended = [o for o in repo_portal.offices.values() if o.valid_until
+             and "công bố năm học nào" in rendered[f"don-vi/{o.id}/"]]
+    assert {o.id for o in ended} >= {"ubnd-huyen-cu-chi", "so-gddt-binh-duong"}
+    for office in ended:
+        page = rendered[f"don-vi/{office.id}/"]
+        assert "Đơn vị không công bố năm học nào trên cổng thông tin." in page, office.id
+        assert "chưa công bố" not in page, office.id
+
+
+def test_a_school_closed_before_its_office_ended_names_no_heir(repo_portal: Portal, rendered: dict[str, str]) -> None:
+    closed = [s for s in repo_portal.schools.values() if s.valid_until
+              and (office := repo_portal.offices[s.office]).valid_until
+              and s.valid_until.last_day < office.valid_until.last_day]
+    assert "mau-thcs-vinh-loc" in {s.id for s in closed}
+    for school in closed:
+        pages = {url: text for url, text in rendered.items() if url.startswith(f"truong/{school.id}/")}
+        assert pages, school.id
+        for url, text in pages.items():
+            if "Đơn vị quản lý" in text:
+                assert "hoạt động đến hết" in text and "đơn vị kế thừa" not in text, url
+    # A school still open when its office ended names the heirs (Phú Hòa Đông: above).
+    assert "đơn vị kế thừa" in rendered["truong/mau-thcs-tan-phu/"]
+
+
+def test_the_year_page_says_which_offices_ended_in_their_sections(repo_portal: Portal,
+                                                                  rendered: dict[str, str]) -> None:
+    pages = Pages(repo_portal)
+    seen = set()
+    for spec in pages.all():
+        if not isinstance(spec.context, YearPage):
+            continue
+        # Each office's section: from its heading to the next office's.
+        names = [entry.office.name for entry in spec.context.offices]
+        text = rendered[spec.url]
+        for entry, after in zip(spec.context.offices, [*names[1:], None], strict=True):
+            office = entry.office
+            if office.valid_until is None:
+                continue
+            section = _section(text, f"{office.name} ", after) if after else text[text.index(f"{office.name} "):]
+            assert f"Đơn vị {wording.active_until(office.valid_until)}" in section, (spec.url, office.id)
+            if office.successors:
+                note = _ended(repo_portal, office.id).replace(office.name, "Đơn vị", 1)
+                assert note in section, (spec.url, office.id)
+            seen.add((spec.url, office.id))
+    assert {("nam-hoc/2024-2025/", "pgddt-cu-chi"), ("nam-hoc/2024-2025/", "pgddt-dien-bien-phu")} <= seen
 
 
 def test_the_change_page_and_the_office_page_use_the_one_phrase(repo_portal: Portal,

@@ -19,7 +19,7 @@ import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
 from portal.load import load_or_raise
-from portal.text import collation_key
+from portal.text import collation_key, fold
 from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
@@ -286,6 +286,25 @@ def test_the_office_s_guide_is_on_the_site_but_out_of_the_index(site: Path) -> N
     footer = (site / "nguoi" / "dbp-ha-thi-lien" / "index.html").read_text("utf-8")
     assert f'href="../{OFFICE_GUIDE}/">Hướng dẫn cho văn phòng' in reader
     assert f'href="../../{OFFICE_GUIDE}/">Hướng dẫn cho văn phòng' in footer[footer.index("md-copyright"):]
+
+
+def test_the_reader_s_guide_names_no_person_it_would_compete_with(site: Path) -> None:
+    """The guide's search examples name nobody of the data: its page would rank among the
+    person's own for their name."""
+    fragments = [json.loads(v[v.index(b"{"):]) for k, v in _decoded_index(site).items() if k.endswith(".pf_fragment")]
+    names = {f["meta"]["title"] for f in fragments if f["url"].startswith("/nguoi/")}
+    guide = fold(next(f["content"] for f in fragments if f["url"] == "/huong-dan/"))
+    assert len(names) > 100
+    assert not [name for name in names if fold(name) in guide]
+
+
+def test_a_search_for_a_person_does_not_find_the_reader_s_guide(page: Any, base_url: str) -> None:
+    """"ha thi lien", the guide's example once, ranked the guide third."""
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, "ha thi lien")
+    assert results and results[0]["href"].startswith("/nguoi/"), results[:3]
+    assert "/huong-dan/" not in [r["href"] for r in results], [r["href"] for r in results]
 
 
 @pytest.mark.parametrize("query", ["to toan cu chi", "cum truong cu chi", "cotcan nam moi"])

@@ -141,6 +141,7 @@ class OfficeInYear:
     changes_in_year: bool  # its page of changes within the year exists
     # Offices that ended and whose bodies this office carries on this year: the change pages.
     taken_over: tuple[DiffEntry, ...] = ()
+    heirs: tuple[Office, ...] = ()  # who carries on the office's work, when it ended
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,11 @@ from .terms import Term
 from .urls import UrlFormats
 
 # The official column order of a DANH SÁCH table, then when each row is in force and by which
-# document: "Từ ngày" is the day an amending decision put the row in (empty for the list as
-# first signed, in force from its decision), "Đến ngày" the last day of a row an amending
-# decision ended, "Theo văn bản" the document the row comes from (terms.row_document).
+# document: "Từ ngày" is the day an amending decision put the row in, or a subject group set up
+# later in the year came into force (terms.row_start; empty for the list as first signed, in
+# force from its decision), "Đến ngày" the last day of a row an amending decision ended,
+# "Theo văn bản" the document the row comes from (terms.row_document) and the decision that
+# took its member off the list, if one did (wording.row_documents).
 ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú",
                                    "Từ ngày", "Đến ngày", "Theo văn bản")
 ROSTER_CSV = "danh-sach.csv"
@@ -51,6 +53,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     """
     subjects = terms.subject_cells(portal, body)
     rows: list[tuple[str, ...]] = []
+    histories = {b.id: terms.history(b) for b in portal.list_bodies(body)}
     for member_body, term in terms.roster_terms(portal, body):
         m = term.member
         if m.person:
@@ -65,8 +68,10 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
             note = wording.role_as_read(m)
         stt = "" if m.stt is None else str(m.stt)
         source = portal.documents.get(terms.row_document(member_body, term))
-        rows.append((stt, name, post, subject, note, wording.date_text(term.start), wording.date_text(term.until),
-                     wording.document_name(source) if source else ""))
+        removed = portal.documents.get(histories[member_body.id].removed_by(term) or "")
+        start = terms.row_start(portal, body, member_body, term)
+        rows.append((stt, name, post, subject, note, wording.date_text(start), wording.date_text(term.until),
+                     wording.row_documents(source, removed)))
     return rows
 
 

@@ -226,7 +226,7 @@ class Pages:
                            if d.new_office == oy.office and d.office != oy.office and d.new_year == year)
         return OfficeInYear(p.offices[oy.office], bodies, self._documents(oy), (year, oy.office) in self.calendars,
                             self.previous_year.get((oy.office, year)), (oy.office, year) in self.within,
-                            taken_over)
+                            taken_over, self.view.heirs(p.offices[oy.office]))
 
     def office_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal
@@ -279,7 +279,7 @@ class Pages:
             else:
                 runs.append((office, [year]))
         offices = self.portal.offices
-        return tuple(ManagedYears(offices[office], tuple(run), self.view.heirs(offices[office]))
+        return tuple(ManagedYears(offices[office], tuple(run), self.view.school_heirs(offices[office], school))
                      for office, run in runs)
 
     def school_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
@@ -316,7 +316,7 @@ class Pages:
                         groups=tuple(self._school_body(s) for s in seats if s.body.kind == "nhom-lien-truong"),
                         subject_leaders=leaders, subject_jumps=jumps, staff=tuple(staff),
                         closes=closes, successor=p.schools.get(school.successor or "") if closes else None,
-                        office_heirs=v.heirs(office),
+                        office_heirs=v.school_heirs(office, school),
                         changes=self._changes_link(changes) if changes else None,
                         school_changes=changes.of_school(school.id) if changes else ()),
                     edit_path=school.source.file,

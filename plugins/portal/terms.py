@@ -146,6 +146,15 @@ class History:
             by_row.setdefault(id(term.member), term)
         return by_row
 
+    def removed_by(self, term: Term) -> str | None:
+        """The amending decision that took the member of a row off the list (not replaced by
+        another, not moved to another role: the last term of its row ended); None otherwise."""
+        return term.ended_by if term in self._last_of_rows else None
+
+    @functools.cached_property
+    def _last_of_rows(self) -> frozenset[Term]:
+        return frozenset(row[-1] for row in self.rows if row)
+
     def predecessor(self, term: Term) -> Term | None:
         """Whose post a term took over: another member's term in the same role that ended the
         day before it began (the leader replaced, or who left as the deputy took over)."""
@@ -309,12 +318,27 @@ def row_document(body: Body, term: Term) -> str:
     return term.decision or body.list_document
 
 
+def row_start(portal: Portal, list_body: Body, body: Body, term: Term) -> PartialDate | None:
+    """The "Từ ngày" of a row of `list_body`'s list, `body` the (sub)body it is in: the day an
+    amending decision put it in, or the day a subject group set up later in the year by its
+    own decision came into force (the page's rows start there too); None for a row of the
+    list as first signed, in force from the list's decision."""
+    if term.start is not None:
+        return term.start
+    opened = opening_day(portal, body)
+    if body is list_body or opened is None or opened == opening_day(portal, list_body):
+        return None
+    return as_partial(opened)
+
+
 def later_documents(portal: Portal, body: Body) -> list[str]:
-    """The documents other than the list's own (`Body.list_document`) that rows of the list
-    come from: the amending decisions, and the decision that set up a subject group later in
-    the year; in order of their dates (undated last), then of their rows."""
+    """The documents other than the list's own (`Body.list_document`) that changed the list:
+    the amending decisions (those that put rows in, and those that only took members off),
+    and the decision that set up a subject group later in the year; in order of their dates
+    (undated last), then of their rows."""
     own = body.list_document
-    found = list(dict.fromkeys(row_document(b, t) for b, t in roster_terms(portal, body)))
+    found = list(dict.fromkeys(doc for b, t in roster_terms(portal, body)
+                               for doc in (row_document(b, t), t.ended_by) if doc))
 
     def dated(doc_id: str) -> tuple[bool, datetime.date]:
         doc = portal.documents.get(doc_id)

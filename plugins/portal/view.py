@@ -237,6 +237,13 @@ class View:
         """The offices that carry on the work of an office that ended (its `successors`)."""
         return tuple(self.portal.offices[x.office] for x in office.successors if x.office in self.portal.offices)
 
+    def school_heirs(self, office: Office, school: School) -> tuple[Office, ...]:
+        """The heirs a school's pages name beside its ended office: none for a school that
+        closed before the office ended (the heirs never managed it)."""
+        if school.valid_until and office.valid_until and school.valid_until.last_day < office.valid_until.last_day:
+            return ()
+        return self.heirs(office)
+
     def home_groups(self) -> list[HomeGroup]:
         """Every current school that has a page, once, under its own latest year and the office
         that published it (a school that closed is not offered: its pages stay, reached from its

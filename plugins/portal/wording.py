@@ -280,6 +280,16 @@ def list_origin(portal: Portal, body: Body) -> str:
     return f"({text})"
 
 
+def row_documents(source: Document | None, removed_by: Document | None) -> str:
+    """The exports' "Theo văn bản" cell: the document a row comes from, and the decision that
+    took the member off the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thôi theo Quyết
+    định số 301/QĐ-PGDĐT'."""
+    cited = document_name(source) if source else ""
+    if removed_by is None:
+        return cited
+    return "; ".join(part for part in (cited, f"thôi theo {document_name(removed_by)}") if part)
+
+
 # Originals and where a row comes from
 
 

@@ -6,8 +6,9 @@
  * at the latest date the data covers are shown and the others carry `hidden`. The script
  * shows the control (a date input), sets it to the reader's own day (the build never reads
  * a clock: the same data gives the same page), kept within the school year, and shows the
- * rows in force on the day chosen. Its words come from the page (data-status-*): no text of
- * its own. Nothing is fetched.
+ * rows in force on the day chosen, and names that day in the printed sheet's heading
+ * (.portal-asof-printed: a list printed for an earlier day says which). Its words come from
+ * the page (data-status-*): no text of its own. Nothing is fetched.
  */
 (function () {
   "use strict";
@@ -29,6 +30,7 @@
     var input = control.querySelector("input[type=date]");
     var status = control.querySelector(".portal-asof-status");
     var latest = document.querySelector("[data-portal-asof-latest]");
+    var printed = document.querySelector(".portal-asof-printed");
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.portal-roster tr[data-from]"));
     if (!input || !status || !rows.length) return;
 
@@ -42,6 +44,10 @@
       });
       var words = count ? control.dataset.statusOn : control.dataset.statusNone;
       status.textContent = words.replace("{date}", shown(day)).replace("{count}", String(count));
+      if (printed) {
+        printed.textContent = control.dataset.statusPrinted.replace("{date}", shown(day));
+        printed.hidden = false;
+      }
       // "Danh sách hiện hành theo ... từ ngày ..." holds from the latest change on.
       if (latest) latest.hidden = day < latest.getAttribute("data-portal-asof-latest");
     }
