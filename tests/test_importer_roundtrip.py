@@ -44,7 +44,13 @@ def test_every_published_xlsx_imports_back_without_loss(repo_portal: Portal, tmp
         result = import_roster(repo_portal, body.office, path, year=body.school_year, body=body.id)
         assert result.errors == [], result.report()
         subjects = terms.subject_cells(repo_portal, body)
-        for row, member in zip(result.rows, repo_portal.roster(body), strict=True):
+        # Rows with a "Từ ngày" (a subject group set up later in the year by its own decision)
+        # are left aside by the importer as an amendment's rows are, said in its report.
+        since = exports.ROSTER_COLUMNS.index("Từ ngày")
+        signed = [term.member for (_, term), row in zip(terms.roster_terms(repo_portal, body),
+                                                        exports.roster_rows(repo_portal, body), strict=True)
+                  if not row[since]]
+        for row, member in zip(result.rows, signed, strict=True):
             where = f"{body.id} {body.school_year}, dòng {row.line}"
             assert (row.stt, row.person, row.school, row.role) == (member.stt, member.person, member.school,
                                                                    member.role), where
