@@ -664,7 +664,7 @@ def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     assert year.returncode == 2
     assert year.stderr.startswith("Không so sánh được: không có năm học nào sau 2024-2025 để so sánh. Đơn vị "
                                   "pgddt-mau hoạt động đến hết ngày 30/06/2025; chưa có năm học nào của đơn vị kế thừa")
-    assert year.stderr.endswith("cotcan nam-moi --office pgddt-mau --successor so-gddt-mau.\n")
+    assert year.stderr.endswith(f"cotcan nam-moi --office pgddt-mau --successor so-gddt-mau --data {sample_data}.\n")
     bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     # --from and --to typed the wrong way round: refused, not a backwards diff ("new" bodies that are gone).
@@ -693,3 +693,4 @@ def test_diff_script_within_a_year(sample_data: Path) -> None:
                      "--data", str(sample_data))
     assert (unknown.returncode, unknown.stderr) == (
         2, "Không so sánh được: năm học 2024-2025 không có tổ chức 'mau-x'.\n")
+

@@ -205,7 +205,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     source = data_dir / "years" / old.label / f"{office.id}.yml"
     target = data_dir / "years" / new.label / f"{issuer.id}.yml"
     shown_target = shown_path(target, data_dir.parent)
-    _refuse_a_draft(portal, office, old, new, shown_path(source, data_dir.parent))
+    _refuse_a_draft(portal, office, issuer, old, new, shown_path(source, data_dir.parent))
     adding = issuer is not office and target.exists()
     if target.exists() and not adding:
         raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
@@ -267,18 +267,22 @@ def _drafts(portal: Portal, office: Office, year: SchoolYear) -> list[str]:
             if doc.school_year == year and doc.office == office.id and is_placeholder(doc)]
 
 
-def _refuse_a_draft(portal: Portal, office: Office, old: SchoolYear, new: SchoolYear, shown_source: str) -> None:
+def _refuse_a_draft(portal: Portal, office: Office, issuer: Office, old: SchoolYear, new: SchoolYear,
+                    shown_source: str) -> None:
     """A year whose decision is still a placeholder is a draft: copying it would start a year
     nobody asked for (a second `nam-moi` run, or the first on a new site), and every command's
     default year would then be that one. No option copies it anyway: a real need to start
-    `new` before `old` is signed is met by copying the last signed year (`--from`)."""
+    `new` before `old` is signed is met by copying the last signed year (`--from`), for the
+    same issuer (`--successor` when the clerk gave it)."""
     drafts = _drafts(portal, office, old)
     if not drafts:
         return
     signed = [y for y in office_years(portal, office.id) if y < old and not _drafts(portal, office, y)]
     anyway = ""
     if signed:
-        copy_signed = commands.NEW_YEAR.line("--office", office.id, "--from", str(signed[-1]), "--to", str(new))
+        successor = ("--successor", issuer.id) if issuer is not office else ()
+        copy_signed = commands.NEW_YEAR.line("--office", office.id, *successor, "--from", str(signed[-1]),
+                                             "--to", str(new))
         anyway = (f" Nếu thật sự cần bắt đầu năm học {new} trước khi có quyết định năm học {old}, chép từ năm học "
                   f"gần nhất đã có quyết định: {copy_signed}.")
     importing = commands.IMPORT.line("--office", office.id, "--year", str(old), "--input", "danh-sach.docx")
