@@ -691,3 +691,25 @@ def test_a_workbook_not_named_xlsx_is_refused_and_nothing_written(data: Path, tm
     assert err.startswith(f"LỖI --workbook {tmp_path / name}: bảng ghi ra là tệp Excel .xlsx;")
     assert not (tmp_path / name).exists()
 
+
+def test_ctrl_c_during_the_check_after_applying_restores_the_files_and_says_so(
+        data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """mend3-office item 3: the restore covered the writes only; Ctrl+C in the check after them
+    left the files written and unchecked under "Đã dừng theo yêu cầu"."""
+    from portal.cli import import_roster as command
+
+    before = tree(data)
+    real_load = command.load
+
+    def interrupted_once_written(*args: object, **kwargs: object) -> object:
+        if tree(data) != before:  # the check after the writes
+            raise KeyboardInterrupt
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "load", interrupted_once_written)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    assert code == 130 and "Traceback" not in err
+    assert err.rstrip().endswith("Đã dừng theo yêu cầu (Ctrl+C); đã trả lại các tệp như cũ, không ghi gì.")
+    assert tree(data) == before
+

@@ -670,3 +670,36 @@ def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
     assert "vẫn là bản nháp" in refused.stderr and "gần nhất đã có quyết định" not in refused.stderr
     assert [y.name for y in (site / "data" / "years").iterdir()] == [year.name]
 
+
+@pytest.mark.parametrize("successor", [False, True])
+def test_ctrl_c_during_the_check_of_a_new_year_undoes_the_file(request: pytest.FixtureRequest,
+                                                               monkeypatch: pytest.MonkeyPatch, successor: bool) -> None:
+    """mend3-office item 3: Ctrl+C while the new file was checked left it written and unchecked,
+    and a rerun said it was there already ("đã có; không ghi đè"). Now it is removed (a file
+    added to is put back as it was), and the line says so."""
+    from portal import newyear
+
+    if successor:  # the Sở's file for 2025-2026 carries Củ Chi on; Dầu Tiếng is added to it
+        repo_data = request.getfixturevalue("repo_data")
+        started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+        args = ("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026")
+        target, said = "so-gddt-tp-hcm.yml", "các phần chép thêm đã được bỏ, tệp giữ như cũ"
+    else:
+        repo_data = request.getfixturevalue("sample_data")
+        args = ("--office", "pgddt-mau")
+        target, said = "pgddt-mau.yml", "đã bị xóa"
+    before = {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()}
+    real_load = newyear.load
+
+    def interrupted_once_written(*args: object, **kwargs: object) -> object:
+        if {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()} != before:
+            raise KeyboardInterrupt
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(newyear, "load", interrupted_once_written)
+    stopped = new_year(*args, "--data", str(repo_data))
+    assert stopped.returncode == 130 and "Traceback" not in stopped.stderr
+    assert stopped.stderr == f"Đã dừng theo yêu cầu (Ctrl+C); data/years/2025-2026/{target} {said}.\n"
+    assert {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()} == before
+    monkeypatch.undo()
+    assert new_year(*args, "--data", str(repo_data)).returncode == 0
