@@ -694,3 +694,19 @@ def test_diff_script_within_a_year(sample_data: Path) -> None:
     assert (unknown.returncode, unknown.stderr) == (
         2, "Không so sánh được: năm học 2024-2025 không có tổ chức 'mau-x'.\n")
 
+
+def test_an_unknown_office_is_said_alone_before_the_data_s_warnings(tmp_path: Path) -> None:
+    """mend3-office item 6: `so-sanh --office <mistyped>` printed every draft warning of the
+    data before the one line that mattered."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    path = data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    number: 215/QĐ-PGDĐT\n") == 1  # the decision not signed yet: a draft's warning
+    path.write_text(text.replace("    number: 215/QĐ-PGDĐT\n", "    placeholder: true\n"), encoding="utf-8")
+    warned = cotcan("so-sanh", "--office", "so-gddt-mau", "--data", str(data))
+    assert warned.stderr.startswith("CẢNH BÁO"), warned.stderr
+    done = cotcan("so-sanh", "--office", "so-gddt-dien-bin", "--data", str(data))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("LỖI không có đơn vị nào mang mã 'so-gddt-dien-bin'. Có phải: so-gddt-dien-bien")
+    assert "CẢNH BÁO" not in done.stderr

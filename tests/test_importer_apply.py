@@ -713,3 +713,12 @@ def test_ctrl_c_during_the_check_after_applying_restores_the_files_and_says_so(
     assert err.rstrip().endswith("Đã dừng theo yêu cầu (Ctrl+C); đã trả lại các tệp như cũ, không ghi gì.")
     assert tree(data) == before
 
+
+def test_a_workbook_for_an_unknown_office_names_the_nearest_ids(tmp_path: Path) -> None:
+    """mend3-office item 6: the workbook said "không có trong dữ liệu hoặc chưa có năm học nào",
+    not the shared sentence with the ids nearest the one typed."""
+    done = cotcan("nhap", "--office", "so-gddt-dien-bin", "--workbook", str(tmp_path / "x.xlsx"),
+                  "--data", str(REPO / "data"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("LỖI không có đơn vị nào mang mã 'so-gddt-dien-bin'. Có phải: so-gddt-dien-bien")
+    assert not (tmp_path / "x.xlsx").exists()
