@@ -2055,3 +2055,46 @@ def test_an_unknown_or_bare_phong_in_a_so_list_is_an_error_naming_the_phong_know
          "vào data/offices.yml, hoặc ghi tên Phòng như ở đó.", known),
         ("'Phòng GDĐT' là Phòng nào? Danh sách của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) ghi tên Phòng "
          "(như 'Phòng GDĐT huyện Tuần Giáo').", known)]
+
+
+# -- "II. THÀNH VIÊN": the members of the team the list is of ---------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize(("leaders", "members"), [
+    ("I. LÃNH ĐẠO TỔ", "II. THÀNH VIÊN"), ("I. LÃNH ĐẠO TỔ CỐT CÁN", "II. CÁC THÀNH VIÊN"),
+    ("A. Lãnh đạo tổ", "B. Thành viên tổ"), ("I. LÃNH ĐẠO TỔ", "II. THÀNH VIÊN TỔ CỐT CÁN (02 người)")])
+def test_a_members_heading_places_its_rows_in_the_body_given(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                             leaders: str, members: str) -> None:
+    """mend3-office item 4: refused ("không khớp tổ chức nào"), even with --body, and its rows
+    landed outside the body."""
+    path = write_table(tmp_path / f"to.{fmt}", [
+        MAU_HEADER,
+        ["", leaders, None, None, None, None],
+        [1, "Lê Hoàng Nam", "Trưởng phòng Giáo dục trung học", "Sở GDĐT", "", "Tổ trưởng"],
+        [2, "Nguyễn Thị Thu Hà", "Chuyên viên", "Sở GDĐT", "", "Tổ phó"],
+        ["", members, None, None, None, None],
+        [3, "Phạm Thị Lan", "Giáo viên", BM, "", ""]], merges=("B2:F2", "B5:F5"))
+    result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.person, r.target) for r in result.rows] == [
+        ("sgd-mau-le-hoang-nam", "mau-to-cot-can"), ("mau-nguyen-thi-thu-ha", "mau-to-cot-can"),
+        ("mau-pham-thi-lan", "mau-to-cot-can")]
+
+
+def test_a_members_heading_without_body_says_to_give_it(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "to.docx", [
+        MAU_HEADER, ["", "THÀNH VIÊN", None, None, None, None], [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", ""]],
+        merges=("B2:F2",))
+    result = import_roster(repo_portal, MAU, path)
+    [problem] = [p for p in result.errors if "THÀNH VIÊN" in p.message]
+    assert problem.message == "tiêu đề 'THÀNH VIÊN' là phần thành viên của một tổ chức, nhưng không rõ là tổ chức nào."
+
+
+def test_a_members_heading_naming_a_group_is_that_group(repo_portal: Portal, tmp_path: Path) -> None:
+    """"THÀNH VIÊN NHÓM TOÁN" names a group, not the members of the team given."""
+    path = write_table(tmp_path / "to.xlsx", [
+        MAU_HEADER, ["", "THÀNH VIÊN NHÓM TOÁN", None, None, None, None],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]], merges=("B2:F2",))
+    result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
+    assert [r.target for r in result.rows] != ["mau-to-cot-can"]
