@@ -672,8 +672,8 @@ def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("successor", [False, True])
-def test_ctrl_c_during_the_check_of_a_new_year_undoes_the_file(request: pytest.FixtureRequest,
-                                                               monkeypatch: pytest.MonkeyPatch, successor: bool) -> None:
+def test_ctrl_c_during_the_check_of_a_new_year_undoes_the_file(
+        request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, successor: bool) -> None:
     """mend3-office item 3: Ctrl+C while the new file was checked left it written and unchecked,
     and a rerun said it was there already ("đã có; không ghi đè"). Now it is removed (a file
     added to is put back as it was), and the line says so."""

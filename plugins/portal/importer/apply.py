@@ -24,7 +24,6 @@ from .errors import RosterError
 from .merge import FileChange, digest
 from .trial import brought
 
-
 # What Ctrl+C during an import left: the guard's line ends with it.
 RESTORED = "đã trả lại các tệp như cũ, không ghi gì"
 

@@ -216,8 +216,8 @@ class Matcher:
         if not place:
             return Found(problem=f"'{text}' là Phòng nào? Danh sách của {self.office.short_name} ghi tên Phòng "
                                  "(như 'Phòng GDĐT huyện Tuần Giáo')", candidates=known)
-        at_place = [o for o in offices
-                    if place in {phong_place(name) for name in (o.name, o.short_name, *(f.name for f in o.former_names))}]
+        at_place = [o for o in offices if place in {phong_place(name) for name in
+                                                    (o.name, o.short_name, *(f.name for f in o.former_names))}]
         found = [o for o in at_place if o in own] or at_place
         if len(found) == 1:
             return Found(found[0].id)
