@@ -363,3 +363,26 @@ def test_ctrl_c_at_once_never_shows_a_traceback(ready: bool) -> None:
         told and started.returncode in (Exit.INTERRUPTED, -signal.SIGINT)), (started.returncode, err)
     if ready:
         assert told
+
+
+def test_a_command_printed_after_a_run_from_another_folder_names_the_same_site(tmp_path: Path) -> None:
+    """mend3-office item 6: a run with -f from another folder printed `cotcan nhap … --input …`
+    without -f, which pasted there said "không có thư mục dữ liệu này"."""
+    site = tmp_path / "trang sở"
+    shutil.copytree(REPO / "data", site / "data")
+    (site / "mkdocs.yml").write_text("site_name: Tổ cốt cán\nplugins:\n  - portal\n", encoding="utf-8")
+    elsewhere = tmp_path / "văn bản"
+    elsewhere.mkdir()
+    config = os.path.relpath(site / "mkdocs.yml", elsewhere)
+    done = cotcan("nhap", "--office", "so-gddt-mau", "--workbook", "ds.xlsx", "-f", config, cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    printed = re.search(r"(cotcan nhap .*)\.$", done.stdout.strip())
+    assert printed is not None, done.stdout
+    words = shlex.split(printed.group(1))
+    assert words[-2:] == ["-f", config]
+    # Pasted there, it reads the site's data (this workbook is for the year after the one it
+    # copies, not started yet: told so, with the commands to run, again naming the site).
+    pasted = cotcan(*words[1:], cwd=elsewhere)
+    assert pasted.returncode == 2 and "không có thư mục dữ liệu này" not in pasted.stderr, pasted.stderr
+    assert "bảng là danh sách năm học 2026-2027" in pasted.stderr, pasted.stderr
+    assert f"(cotcan nam-moi --office so-gddt-mau -f {shlex.quote(config)})" in pasted.stderr

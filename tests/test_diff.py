@@ -664,7 +664,7 @@ def test_diff_script_wrong_office_or_year(sample_data: Path) -> None:
     assert year.returncode == 2
     assert year.stderr.startswith("Không so sánh được: không có năm học nào sau 2024-2025 để so sánh. Đơn vị "
                                   "pgddt-mau hoạt động đến hết ngày 30/06/2025; chưa có năm học nào của đơn vị kế thừa")
-    assert year.stderr.endswith("cotcan nam-moi --office pgddt-mau --successor so-gddt-mau.\n")
+    assert year.stderr.endswith(f"cotcan nam-moi --office pgddt-mau --successor so-gddt-mau --data {sample_data}.\n")
     bad = cotcan("so-sanh", "--office", "pgddt-mau", "--to", "2024", "--data", str(sample_data))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     # --from and --to typed the wrong way round: refused, not a backwards diff ("new" bodies that are gone).
@@ -693,3 +693,20 @@ def test_diff_script_within_a_year(sample_data: Path) -> None:
                      "--data", str(sample_data))
     assert (unknown.returncode, unknown.stderr) == (
         2, "Không so sánh được: năm học 2024-2025 không có tổ chức 'mau-x'.\n")
+
+
+def test_an_unknown_office_is_said_alone_before_the_data_s_warnings(tmp_path: Path) -> None:
+    """mend3-office item 6: `so-sanh --office <mistyped>` printed every draft warning of the
+    data before the one line that mattered."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    path = data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    number: 215/QĐ-PGDĐT\n") == 1  # the decision not signed yet: a draft's warning
+    path.write_text(text.replace("    number: 215/QĐ-PGDĐT\n", "    placeholder: true\n"), encoding="utf-8")
+    warned = cotcan("so-sanh", "--office", "so-gddt-mau", "--data", str(data))
+    assert warned.stderr.startswith("CẢNH BÁO"), warned.stderr
+    done = cotcan("so-sanh", "--office", "so-gddt-dien-bin", "--data", str(data))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("LỖI không có đơn vị nào mang mã 'so-gddt-dien-bin'. Có phải: so-gddt-dien-bien")
+    assert "CẢNH BÁO" not in done.stderr

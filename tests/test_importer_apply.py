@@ -340,7 +340,7 @@ def test_the_workbook_command_writes_a_new_file_and_never_overwrites_one(data: P
     assert (code, out) == (2, "")
     assert err == (f"LỖI {target}: bảng là danh sách năm học 2024-2025 (tiêu đề, dòng 1), không nhập vào năm học "
                    f"2023-2024 của {DT}: mỗi bảng chỉ nhập vào năm học nó ghi. Gợi ý: nhập vào năm học đó: cotcan "
-                   f"nhap --office {DT} --input {target}.\n")
+                   f"nhap --office {DT} --input {target} --data {data}.\n")
     assert tree(data) == before
     code, _, err = run(capsys, "--office", DT, "--input", str(target), "--data", str(data))
     assert code == 0, err
@@ -381,7 +381,8 @@ def test_an_ended_office_s_workbook_is_for_its_successor_s_year_and_lands_in_no_
     assert code == 0, err
     steps = ("Phòng GDĐT huyện Củ Chi đã chấm dứt hoạt động từ sau ngày 30/06/2025, năm học 2025-2026 do đơn vị kế "
              "thừa ban hành: bắt đầu năm học đó của Sở GDĐT TP.HCM (cotcan nam-moi --office pgddt-cu-chi --successor "
-             f"so-gddt-tp-hcm) rồi nhập lại bằng cotcan nhap --office so-gddt-tp-hcm --input {target}")
+             f"so-gddt-tp-hcm --data {data}) rồi nhập lại bằng cotcan nhap --office so-gddt-tp-hcm --input {target} "
+             f"--data {data}")
     assert out == (f"Đã ghi {target}: danh sách năm học 2024-2025 của Phòng GDĐT huyện Củ Chi như cuối năm học, để "
                    f"sửa cho năm học 2025-2026; {steps}.\n")
     book = openpyxl.load_workbook(target)
@@ -402,7 +403,8 @@ def test_an_ended_office_s_workbook_is_for_its_successor_s_year_and_lands_in_no_
     code, out, err = run(capsys, "--office", CU_CHI, "--input", str(target), "--apply", "--data", str(data))
     assert (code, out, err) == (2, "", f"{refused}Phòng GDĐT huyện Củ Chi đã chấm dứt hoạt động từ sau ngày "
                                        "30/06/2025, năm học 2025-2026 do đơn vị kế thừa ban hành: nhập vào năm học đó "
-                                       f"của Sở GDĐT TP.HCM: cotcan nhap --office {HCM} --input {target}.\n")
+                                       f"của Sở GDĐT TP.HCM: cotcan nhap --office {HCM} --input {target} --data "
+                                       f"{data}.\n")
     assert tree(data) == before
     # As told: into the successor's year, which loses the school's row; the past stays signed.
     def an_phu(year: str, office: str) -> int:
@@ -451,7 +453,8 @@ def test_a_year_the_office_has_not_started_is_refused_with_the_command(data: Pat
     code, out, err = run(capsys, "--office", DT, "--input", str(path), "--year", "2030-2031", "--data", str(data))
     assert (code, out) == (2, "")
     assert err == (f"LỖI đơn vị {DT} chưa có năm học 2030-2031 (các năm đang có: 2023-2024, 2024-2025). Gợi ý: "
-                   f"bắt đầu năm học bằng cotcan nam-moi --office {DT} --to 2030-2031 rồi nhập danh sách.\n")
+                   f"bắt đầu năm học bằng cotcan nam-moi --office {DT} --to 2030-2031 --data {data} rồi nhập danh "
+                   "sách.\n")
     assert tree(data) == before
 
 
@@ -687,3 +690,35 @@ def test_a_workbook_not_named_xlsx_is_refused_and_nothing_written(data: Path, tm
     assert code == 2 and not out and "Traceback" not in err
     assert err.startswith(f"LỖI --workbook {tmp_path / name}: bảng ghi ra là tệp Excel .xlsx;")
     assert not (tmp_path / name).exists()
+
+
+def test_ctrl_c_during_the_check_after_applying_restores_the_files_and_says_so(
+        data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """mend3-office item 3: the restore covered the writes only; Ctrl+C in the check after them
+    left the files written and unchecked under "Đã dừng theo yêu cầu"."""
+    from portal.cli import import_roster as command
+
+    before = tree(data)
+    real_load = command.load
+
+    def interrupted_once_written(*args: object, **kwargs: object) -> object:
+        if tree(data) != before:  # the check after the writes
+            raise KeyboardInterrupt
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "load", interrupted_once_written)
+    code, _, err = run(capsys, "--office", DT, "--input", str(DAU_TIENG_2024.write_xlsx(tmp_path / "ds.xlsx")),
+                       "--data", str(data), "--apply")
+    assert code == 130 and "Traceback" not in err
+    assert err.rstrip().endswith("Đã dừng theo yêu cầu (Ctrl+C); đã trả lại các tệp như cũ, không ghi gì.")
+    assert tree(data) == before
+
+
+def test_a_workbook_for_an_unknown_office_names_the_nearest_ids(tmp_path: Path) -> None:
+    """mend3-office item 6: the workbook said "không có trong dữ liệu hoặc chưa có năm học nào",
+    not the shared sentence with the ids nearest the one typed."""
+    done = cotcan("nhap", "--office", "so-gddt-dien-bin", "--workbook", str(tmp_path / "x.xlsx"),
+                  "--data", str(REPO / "data"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("LỖI không có đơn vị nào mang mã 'so-gddt-dien-bin'. Có phải: so-gddt-dien-bien")
+    assert not (tmp_path / "x.xlsx").exists()

@@ -2016,3 +2016,85 @@ def test_a_leadership_heading_without_body_says_to_give_it(repo_portal: Portal, 
     assert problem.message == "tiêu đề 'LÃNH ĐẠO TỔ' là phần lãnh đạo của một tổ chức, nhưng không rõ là tổ chức nào."
     assert problem.hint is not None and problem.hint.startswith("chạy lại với --body <mã tổ chức>; các tổ chức của năm "
                                                                 "học: mau-to-cot-can (")
+
+
+# -- "Phòng GDĐT huyện X" in a Sở's list: that Phòng, never the Sở ------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Phòng GDĐT huyện Mẫu", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN MẪU", "Phòng GD&ĐT Mẫu",
+                                     "Phòng GD-ĐT huyện Mẫu (dữ liệu mẫu)"])
+def test_a_phong_in_a_so_list_is_that_phong_by_its_place(repo_portal: Portal, written: str) -> None:
+    """mend3-office item 1: any "Phòng GD…" was the importing Sở (a Phòng's staff recorded as the Sở's)."""
+    assert Matcher(repo_portal, MAU).office_unit(written) == Found("pgddt-mau")
+    assert Matcher(repo_portal, "so-gddt-dien-bien").office_unit(
+        written.replace("Mẫu", "Điện Biên Phủ").replace("MẪU", "ĐIỆN BIÊN PHỦ").replace("huyện", "thành phố")
+        .replace("HUYỆN", "TP.")) == Found("pgddt-dien-bien-phu")
+    # A Phòng's own "Phòng GDĐT", and a Sở's own Phòng (Giáo dục Trung học), stay the importing office.
+    assert Matcher(repo_portal, "pgddt-cu-chi").office_unit("Phòng GDĐT") == Found("pgddt-cu-chi")
+    assert Matcher(repo_portal, MAU).office_unit("Phòng Giáo dục Trung học") == Found(MAU)
+    assert Matcher(repo_portal, MAU).office_unit("Phòng GDTrH") == Found(MAU)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_an_unknown_or_bare_phong_in_a_so_list_is_an_error_naming_the_phong_known(
+        repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    path = write_table(tmp_path / f"to.{fmt}", [
+        MAU_HEADER, ["", "NHÓM TOÁN", None, None, None, None],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"],
+        [2, "Lò Văn Tuấn", "Chuyên viên", "Phòng GD&ĐT huyện Tuần Giáo", "Toán", ""],
+        [3, "Quàng Thị Mai", "Chuyên viên", "Phòng GDĐT", "Toán", ""],
+        [4, "Đỗ Thị Mỹ Duyên", "Chuyên viên", "Phòng Giáo dục và Đào tạo huyện Mẫu", "Toán", ""]],
+        merges=("B2:F2",))
+    result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
+    units = {r.name: r.unit for r in result.rows}
+    assert units["Đỗ Thị Mỹ Duyên"] == "pgddt-mau"
+    assert MAU not in {units["Lò Văn Tuấn"], units["Quàng Thị Mai"]}
+    known = "gần nhất: pgddt-mau (Phòng GDĐT huyện Mẫu (dữ liệu mẫu))"
+    assert [(p.message, p.hint) for p in result.errors if "Phòng" in p.message] == [
+        ("'Phòng GD&ĐT huyện Tuần Giáo' không phải Phòng nào trong data/offices.yml; thêm Phòng đó "
+         "vào data/offices.yml, hoặc ghi tên Phòng như ở đó.", known),
+        ("'Phòng GDĐT' là Phòng nào? Danh sách của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) ghi tên Phòng "
+         "(như 'Phòng GDĐT huyện Tuần Giáo').", known)]
+
+
+# -- "II. THÀNH VIÊN": the members of the team the list is of ---------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize(("leaders", "members"), [
+    ("I. LÃNH ĐẠO TỔ", "II. THÀNH VIÊN"), ("I. LÃNH ĐẠO TỔ CỐT CÁN", "II. CÁC THÀNH VIÊN"),
+    ("A. Lãnh đạo tổ", "B. Thành viên tổ"), ("I. LÃNH ĐẠO TỔ", "II. THÀNH VIÊN TỔ CỐT CÁN (02 người)")])
+def test_a_members_heading_places_its_rows_in_the_body_given(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                             leaders: str, members: str) -> None:
+    """mend3-office item 4: refused ("không khớp tổ chức nào"), even with --body, and its rows
+    landed outside the body."""
+    path = write_table(tmp_path / f"to.{fmt}", [
+        MAU_HEADER,
+        ["", leaders, None, None, None, None],
+        [1, "Lê Hoàng Nam", "Trưởng phòng Giáo dục trung học", "Sở GDĐT", "", "Tổ trưởng"],
+        [2, "Nguyễn Thị Thu Hà", "Chuyên viên", "Sở GDĐT", "", "Tổ phó"],
+        ["", members, None, None, None, None],
+        [3, "Phạm Thị Lan", "Giáo viên", BM, "", ""]], merges=("B2:F2", "B5:F5"))
+    result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
+    assert result.errors == []
+    assert [(r.person, r.target) for r in result.rows] == [
+        ("sgd-mau-le-hoang-nam", "mau-to-cot-can"), ("mau-nguyen-thi-thu-ha", "mau-to-cot-can"),
+        ("mau-pham-thi-lan", "mau-to-cot-can")]
+
+
+def test_a_members_heading_without_body_says_to_give_it(repo_portal: Portal, tmp_path: Path) -> None:
+    path = write_table(tmp_path / "to.docx", [
+        MAU_HEADER, ["", "THÀNH VIÊN", None, None, None, None], [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", ""]],
+        merges=("B2:F2",))
+    result = import_roster(repo_portal, MAU, path)
+    [problem] = [p for p in result.errors if "THÀNH VIÊN" in p.message]
+    assert problem.message == "tiêu đề 'THÀNH VIÊN' là phần thành viên của một tổ chức, nhưng không rõ là tổ chức nào."
+
+
+def test_a_members_heading_naming_a_group_is_that_group(repo_portal: Portal, tmp_path: Path) -> None:
+    """"THÀNH VIÊN NHÓM TOÁN" names a group, not the members of the team given."""
+    path = write_table(tmp_path / "to.xlsx", [
+        MAU_HEADER, ["", "THÀNH VIÊN NHÓM TOÁN", None, None, None, None],
+        [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]], merges=("B2:F2",))
+    result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
+    assert [r.target for r in result.rows] != ["mau-to-cot-can"]

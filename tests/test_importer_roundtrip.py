@@ -353,8 +353,8 @@ def test_the_workbook_names_the_year_it_is_for_in_either_order(data: Path, tmp_p
     for path in (before, after):
         assert openpyxl.load_workbook(path).properties.title == "Danh sách năm học 2026-2027"
     assert "năm học 2025-2026 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu) như cuối năm học, để sửa cho năm học 2026-2027; " \
-           f"bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau) rồi nhập lại bằng cotcan nhap --office " \
-           f"so-gddt-mau --input {before}." in told_before
+           f"bắt đầu năm học đó (cotcan nam-moi --office so-gddt-mau --data {data}) rồi nhập lại bằng cotcan nhap " \
+           f"--office so-gddt-mau --input {before} --data {data}." in told_before
     assert "năm học 2026-2027 của Sở GDĐT tỉnh Mẫu (dữ liệu mẫu): quyết định năm học còn là chỗ giữ" in told_after
 
 

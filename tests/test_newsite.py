@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,7 @@ from portal.commands import Exit
 from portal.load import load
 from portal.model import Portal
 from portal.newsite.files import GITLAB_CI, REQUIREMENTS, WORKFLOW, markdown_text, yaml_scalar
-from portal.newsite.package import Source, recorded_source
+from portal.newsite.package import CONSTRAINTS, Source, recorded_source
 from portal.schema import FILE_SCHEMAS
 
 OFFICE = "so-gddt-dien-bien"
@@ -340,7 +341,7 @@ def test_the_portal_is_installed_from_the_office_s_own_copy_never_by_name(tmp_pa
     assert requirement(created) == f"./vendor/{WHEEL}"
     assert (created / "vendor" / WHEEL).read_bytes() == (_DIST[0] / WHEEL).read_bytes()
     for line in (f"portal-cot-can @ git+https://github.com/so-gddt/portal-cot-can@{COMMIT}",
-                 f"portal-cot-can @ https://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl#sha256={SHA256}"):
+                 f"portal-cot-can @ https://so-gddt.example/{WHEEL}#sha256={SHA256}"):
         folder = tmp_path / str(len(line))
         done = new_site(folder, "--package", line)
         assert done.returncode == 0, done.stderr
@@ -373,6 +374,28 @@ def test_the_portal_is_installed_from_the_office_s_own_copy_never_by_name(tmp_pa
         assert done.returncode == Exit.USAGE and done.stderr.startswith("LỖI --package") and said in done.stderr, (
             package_given, done.stderr)
         assert not folder.exists()
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    (f"portal-cot-can @ file:///home/van-thu/tai-ve/{WHEEL}#sha256={SHA256}", "không tải được địa chỉ 'file://…'"),
+    (f"portal-cot-can @ git+file:///home/van-thu/portal-cot-can@{COMMIT}", "không tải được địa chỉ 'git+file://…'"),
+    (f"portal-cot-can @ git+ssh://git@github.com/so-gddt/portal-cot-can@{COMMIT}",
+     "không tải được địa chỉ 'git+ssh://…'"),
+    (f"portal-cot-can @ http://so-gddt.example/{WHEEL}#sha256={SHA256}", "không tải được địa chỉ 'http://…'"),
+    (f"portal-cot-can @ https://so-gddt.example/portal_cot_can-9.9.9-py3-none-any.whl#sha256={SHA256}",
+     f"tệp là phiên bản 9.9.9, chương trình đang chạy là phiên bản {metadata.version(DISTRIBUTION)}"),
+    (f"portal-cot-can @ https://so-gddt.example/requests-2.0-py3-none-any.whl#sha256={SHA256}",
+     "tệp 'requests-2.0-py3-none-any.whl' là gói 'requests', không phải phần mềm portal-cot-can"),
+    (f"portal-cot-can @ https://so-gddt.example/portal-cot-can.tar.gz#sha256={SHA256}",
+     "địa chỉ không trỏ tới một tệp wheel"),
+])
+def test_a_package_line_only_this_machine_could_install_is_refused(tmp_path: Path, line: str, said: str) -> None:
+    """mend3-office item 5: a file:, ssh or http address (the runner that builds the site cannot
+    fetch it), a wheel of another version than the constraints pin, another project's wheel."""
+    done = new_site(tmp_path / "trang", "--package", line)
+    assert done.returncode == Exit.USAGE and done.stderr.startswith(f"LỖI --package: '{line}': ") \
+        and said in done.stderr, done.stderr
+    assert not (tmp_path / "trang").exists()
 
 
 @pytest.mark.parametrize(("recorded", "line"), [
@@ -658,3 +681,30 @@ def test_kiem_tra_warns_when_the_site_has_no_address(fresh: Path, tmp_path: Path
     refused = new_site(tmp_path / "sai", "--site-url", "so-gddt-dien-bien.github.io/trang-so")
     assert refused.returncode == Exit.USAGE and refused.stderr.startswith("LỖI --site-url: ")
     assert not (tmp_path / "sai").exists()
+
+
+def test_the_readme_s_upgrade_steps_bring_every_file_the_new_requirements_name(fresh: Path, tmp_path: Path) -> None:
+    """mend3-office item 5: the steps copied requirements.txt and constraints.txt only, whose
+    new last line names ./vendor/<new wheel>, which was not copied. The steps are followed here
+    as written: the site made aside, the files they name copied over."""
+    readme = (fresh / "README.md").read_text(encoding="utf-8")
+    made_aside = re.search(r"^   `(cotcan tao-trang [^`]*)`$", readme, re.MULTILINE)
+    assert made_aside is not None, readme
+    words = [str(_DIST[0] / WHEEL) if word == "TỆP_MỚI.whl" else word for word in shlex.split(made_aside.group(1))]
+    aside = (tmp_path / "lam-viec" / "kho" / words[2]).resolve()
+    (tmp_path / "lam-viec" / "kho").mkdir(parents=True)
+    assert cotcan(*words[1:], cwd=tmp_path / "lam-viec" / "kho").returncode == 0
+    shutil.rmtree(fresh / "vendor")
+    step = readme[readme.index("3. Chép"):readme.index("4. ")]
+    for name in re.findall(r"`([^`]+)`", step):
+        source = aside / name
+        if source.is_dir():  # vendor/: the wheel the new requirements name
+            (fresh / name).mkdir(exist_ok=True)
+            for wheel in source.iterdir():
+                shutil.copy(wheel, fresh / name / wheel.name)
+        elif source.is_file():
+            shutil.copy(source, fresh / name)
+    named = [line.removeprefix("-c ") for line in (fresh / REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#") and (line.startswith(("-c ", "./")))]
+    assert named == [CONSTRAINTS, f"./vendor/{WHEEL}"]
+    assert all((fresh / path).is_file() for path in named)

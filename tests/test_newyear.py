@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -634,9 +635,27 @@ def test_a_year_still_a_draft_is_not_copied_into_the_year_after(sample_data: Pat
     assert workbook.returncode == 0 and "năm học 2025-2026" in workbook.stdout
     anyway = re.search(r"chép từ năm học gần nhất đã có quyết định: (cotcan nam-moi [^.]*)\.", again.stderr)
     assert anyway is not None and anyway.group(1) == ("cotcan nam-moi --office pgddt-mau --from 2024-2025 "
-                                                      "--to 2026-2027")
-    started(sample_data, "pgddt-mau", *anyway.group(1).split()[4:])
+                                                      f"--to 2026-2027 --data {sample_data}")
+    assert cotcan(*shlex.split(anyway.group(1))[1:]).returncode == 0
     assert year_file(sample_data, "2026-2027", "pgddt-mau")["school_year"] == "2026-2027"
+
+
+def test_a_draft_refused_for_a_successor_names_a_command_that_starts_it(repo_data: Path) -> None:
+    """mend3-office item 2: the hint for `--successor` dropped `--successor` (and `--data`), so
+    that pasted it was refused again (the Phòng ended; use --successor)."""
+    (repo_data / "years" / "2025-2026" / "so-gddt-mau.yml").unlink()
+    path = repo_data / "years" / "2024-2025" / "pgddt-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    number: 215/QĐ-PGDĐT\n") == 1
+    path.write_text(text.replace("    number: 215/QĐ-PGDĐT\n", "    placeholder: true\n"), encoding="utf-8")
+    refused = new_year("--office", "pgddt-mau", "--successor", "so-gddt-mau", "--data", str(repo_data))
+    assert refused.returncode == 2 and "năm học 2024-2025 của Phòng GDĐT huyện Mẫu (dữ liệu mẫu) vẫn là bản nháp" \
+        in refused.stderr
+    hint = re.search(r"chép từ năm học gần nhất đã có quyết định: (cotcan nam-moi .*?)\.$", refused.stderr, re.M)
+    assert hint is not None
+    pasted = cotcan(*shlex.split(hint.group(1))[1:])
+    assert pasted.returncode == 0, pasted.stderr
+    assert year_file(repo_data, "2025-2026", "so-gddt-mau")["school_year"] == "2025-2026"
 
 
 def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
@@ -650,3 +669,37 @@ def test_a_new_site_s_placeholder_year_is_not_copied(tmp_path: Path) -> None:
     assert refused.returncode == 2 and f"năm học {year.name} của" in refused.stderr
     assert "vẫn là bản nháp" in refused.stderr and "gần nhất đã có quyết định" not in refused.stderr
     assert [y.name for y in (site / "data" / "years").iterdir()] == [year.name]
+
+
+@pytest.mark.parametrize("successor", [False, True])
+def test_ctrl_c_during_the_check_of_a_new_year_undoes_the_file(
+        request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, successor: bool) -> None:
+    """mend3-office item 3: Ctrl+C while the new file was checked left it written and unchecked,
+    and a rerun said it was there already ("đã có; không ghi đè"). Now it is removed (a file
+    added to is put back as it was), and the line says so."""
+    from portal import newyear
+
+    if successor:  # the Sở's file for 2025-2026 carries Củ Chi on; Dầu Tiếng is added to it
+        repo_data = request.getfixturevalue("repo_data")
+        started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+        args = ("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026")
+        target, said = "so-gddt-tp-hcm.yml", "các phần chép thêm đã được bỏ, tệp giữ như cũ"
+    else:
+        repo_data = request.getfixturevalue("sample_data")
+        args = ("--office", "pgddt-mau")
+        target, said = "pgddt-mau.yml", "đã bị xóa"
+    before = {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()}
+    real_load = newyear.load
+
+    def interrupted_once_written(*args: object, **kwargs: object) -> object:
+        if {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()} != before:
+            raise KeyboardInterrupt
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(newyear, "load", interrupted_once_written)
+    stopped = new_year(*args, "--data", str(repo_data))
+    assert stopped.returncode == 130 and "Traceback" not in stopped.stderr
+    assert stopped.stderr == f"Đã dừng theo yêu cầu (Ctrl+C); data/years/2025-2026/{target} {said}.\n"
+    assert {p: p.read_bytes() for p in sorted(repo_data.rglob("*")) if p.is_file()} == before
+    monkeypatch.undo()
+    assert new_year(*args, "--data", str(repo_data)).returncode == 0

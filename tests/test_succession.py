@@ -225,8 +225,8 @@ def test_the_successor_compares_its_first_year_with_the_ended_office_s_last(tmp_
     started = new_year("--office", "pgddt-dien-bien-phu", "--successor", "so-gddt-dien-bien", "--data", str(data))
     assert started.returncode == 0, started.stderr
     step = next(line for line in started.stdout.splitlines() if line.startswith("  5. Xem thay đổi: cotcan "))
-    assert step.endswith("cotcan so-sanh --office pgddt-dien-bien-phu --from 2024-2025 --to 2025-2026")
-    printed = cotcan(*step.split("cotcan ", 1)[1].split(), "--data", str(data))
+    assert step.endswith(f"cotcan so-sanh --office pgddt-dien-bien-phu --from 2024-2025 --to 2025-2026 --data {data}")
+    printed = cotcan(*step.split("cotcan ", 1)[1].split())
     assert printed.returncode == 0, printed.stderr
     assert printed.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào tạo thành phố Điện Biên "
                                      "Phủ (mã pgddt-dien-bien-phu)\n")
@@ -247,7 +247,8 @@ def test_an_ended_office_asked_alone_is_compared_with_the_successor_year_carryin
     shutil.copytree(REPO / "data", data)
     alone = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--data", str(data))
     assert alone.returncode == 2 and alone.stderr.strip().endswith(
-        "Gợi ý: bắt đầu năm học đó bằng cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm."), alone.stderr
+        f"Gợi ý: bắt đầu năm học đó bằng cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm --data {data}."
+    ), alone.stderr
     assert new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(data)).returncode == 0
     asked = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2024-2025", "--to", "2025-2026",
                    "--data", str(data))
@@ -273,15 +274,15 @@ def test_a_year_carrying_two_districts_on_names_the_comparison_of_the_other(tmp_
     successor = cotcan("so-sanh", "--office", "so-gddt-tp-hcm", "--to", "2025-2026", "--data", str(data))
     assert successor.returncode == 0, successor.stderr
     assert ("Năm học 2025-2026 cũng tiếp tục các tổ chức của pgddt-dau-tieng (năm học cuối 2023-2024): so sánh bằng "
-            "cotcan so-sanh --office pgddt-dau-tieng.") in successor.stderr
+            f"cotcan so-sanh --office pgddt-dau-tieng --data {data}.") in successor.stderr
     other = cotcan("so-sanh", "--office", "pgddt-dau-tieng", "--data", str(data))
     assert other.returncode == 0 and other.stdout.startswith("Thay đổi 2023-2024 → 2025-2026: "), other.stderr
     later = cotcan("so-sanh", "--office", "pgddt-cu-chi", "--from", "2025-2026", "--data", str(data))
     assert later.returncode == 2 and "nam-moi" not in later.stderr
     assert later.stderr.strip().endswith(
         "các tổ chức của đơn vị này được so-gddt-tp-hcm tiếp tục từ năm học 2025-2026: so sánh năm học 2024-2025 "
-        "với năm học đó bằng cotcan so-sanh --office pgddt-cu-chi, các năm học sau bằng cotcan so-sanh --office "
-        "so-gddt-tp-hcm."), later.stderr
+        f"với năm học đó bằng cotcan so-sanh --office pgddt-cu-chi --data {data}, các năm học sau bằng cotcan "
+        f"so-sanh --office so-gddt-tp-hcm --data {data}."), later.stderr
 
 
 def test_two_years_before_the_successor_s_own_are_compared_in_the_ended_office() -> None:
@@ -341,8 +342,8 @@ def test_a_successor_year_carrying_two_offices_on_names_the_comparison_of_each(d
     assert (both.returncode, both.stdout) == (2, ""), both.stderr
     assert both.stderr.endswith(
         "Không so sánh được: năm học 2025-2026 của so-b tiếp tục tổ chức của 2 đơn vị đã chấm dứt; so sánh từng "
-        "đơn vị: cotcan so-sanh --office pgddt-a --from 2024-2025 --to 2025-2026; cotcan so-sanh --office "
-        "pgddt-c --from 2024-2025 --to 2025-2026\n")
+        f"đơn vị: cotcan so-sanh --office pgddt-a --from 2024-2025 --to 2025-2026 --data {data}; cotcan so-sanh "
+        f"--office pgddt-c --from 2024-2025 --to 2025-2026 --data {data}\n")
     one = cotcan("so-sanh", "--office", "pgddt-c", "--from", "2024-2025", "--to", "2025-2026", "--data", str(data))
     assert one.returncode == 0 and one.stdout.startswith("Thay đổi 2024-2025 → 2025-2026: Phòng Giáo dục và Đào "
                                                          "tạo huyện C"), one.stderr
@@ -479,8 +480,9 @@ def test_a_successor_asked_for_a_year_the_office_still_had_names_the_year_it_sta
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         "LỖI Phòng Giáo dục và Đào tạo huyện Dầu Tiếng hoạt động đến hết ngày 30/06/2025, nên năm học 2024-2025 do "
-        "đơn vị này tự bắt đầu (cotcan nam-moi --office pgddt-dau-tieng); đơn vị kế thừa bắt đầu từ năm học "
-        "2025-2026: cotcan nam-moi --office pgddt-dau-tieng --successor so-gddt-tp-hcm --to 2025-2026.\n")
+        f"đơn vị này tự bắt đầu (cotcan nam-moi --office pgddt-dau-tieng --data {data}); đơn vị kế thừa bắt đầu từ "
+        f"năm học 2025-2026: cotcan nam-moi --office pgddt-dau-tieng --successor so-gddt-tp-hcm --to 2025-2026 "
+        f"--data {data}.\n")
     assert not (data / "years" / "2024-2025" / "so-gddt-tp-hcm.yml").exists()
     # As told.
     result = new_year("--office", "pgddt-dau-tieng", "--successor", "so-gddt-tp-hcm", "--to", "2025-2026", "--data",

@@ -18,6 +18,11 @@ class PortalError(Exception):
 _LISTED = 10  # known office ids named when none is close to the one asked for
 
 
+class Undone(KeyboardInterrupt):
+    """Ctrl+C after a command had written files, which it put back as they were: the
+    message says so (the guard adds it to its line)."""
+
+
 def unknown_office(office_id: str, known: Iterable[str]) -> str:
     """The sentence for an office id the data does not have: the ids close to it (a typo),
     else the ids there are."""

@@ -28,7 +28,7 @@ from .carried_rows import carried_row, closed_schools
 from .checks import is_placeholder
 from .dates import SchoolYear
 from .diff import office_years
-from .errors import PortalError, unknown_office
+from .errors import PortalError, Undone, unknown_office
 from .importer.proposal import membership_entry
 from .load import load, shown_path
 from .model import Office, Portal, School
@@ -205,7 +205,7 @@ def _copy(portal: Portal, data_dir: Path, office: Office, issuer: Office, old: S
     source = data_dir / "years" / old.label / f"{office.id}.yml"
     target = data_dir / "years" / new.label / f"{issuer.id}.yml"
     shown_target = shown_path(target, data_dir.parent)
-    _refuse_a_draft(portal, office, old, new, shown_path(source, data_dir.parent))
+    _refuse_a_draft(portal, office, issuer, old, new, shown_path(source, data_dir.parent))
     adding = issuer is not office and target.exists()
     if target.exists() and not adding:
         raise NewYearError(f"{shown_target} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc xóa nó nếu "
@@ -267,18 +267,22 @@ def _drafts(portal: Portal, office: Office, year: SchoolYear) -> list[str]:
             if doc.school_year == year and doc.office == office.id and is_placeholder(doc)]
 
 
-def _refuse_a_draft(portal: Portal, office: Office, old: SchoolYear, new: SchoolYear, shown_source: str) -> None:
+def _refuse_a_draft(portal: Portal, office: Office, issuer: Office, old: SchoolYear, new: SchoolYear,
+                    shown_source: str) -> None:
     """A year whose decision is still a placeholder is a draft: copying it would start a year
     nobody asked for (a second `nam-moi` run, or the first on a new site), and every command's
     default year would then be that one. No option copies it anyway: a real need to start
-    `new` before `old` is signed is met by copying the last signed year (`--from`)."""
+    `new` before `old` is signed is met by copying the last signed year (`--from`), for the
+    same issuer (`--successor` when the clerk gave it)."""
     drafts = _drafts(portal, office, old)
     if not drafts:
         return
     signed = [y for y in office_years(portal, office.id) if y < old and not _drafts(portal, office, y)]
     anyway = ""
     if signed:
-        copy_signed = commands.NEW_YEAR.line("--office", office.id, "--from", str(signed[-1]), "--to", str(new))
+        successor = ("--successor", issuer.id) if issuer is not office else ()
+        copy_signed = commands.NEW_YEAR.line("--office", office.id, *successor, "--from", str(signed[-1]),
+                                             "--to", str(new))
         anyway = (f" Nếu thật sự cần bắt đầu năm học {new} trước khi có quyết định năm học {old}, chép từ năm học "
                   f"gần nhất đã có quyết định: {copy_signed}.")
     importing = commands.IMPORT.line("--office", office.id, "--year", str(old), "--input", "danh-sach.docx")
@@ -338,7 +342,8 @@ def _units_to_fill(portal: Portal, carried: Carried, closed: dict[str, School]) 
 def write(year: NewYear, data_dir: Path) -> list[Problem]:
     """Create the new file (never over an existing one), or write the additions over the file
     they were made from (only if unchanged since), and check the data as a draft; on an error,
-    remove the file again (or put the file back as it was) and return the problems of that file."""
+    remove the file again (or put the file back as it was) and return the problems of that file;
+    on Ctrl+C during the check, the same, and the guard's line says so."""
     shown = shown_path(year.target, data_dir.parent)
     if year.base is not None:
         if year.target.read_text(encoding="utf-8") != year.base:
@@ -353,17 +358,34 @@ def write(year: NewYear, data_dir: Path) -> list[Problem]:
                 out.write(year.text)
         except FileExistsError:
             raise NewYearError(f"{shown} vừa được tạo bởi việc khác; không ghi đè.") from None
-    _, problems = load(data_dir, draft=True)
+    try:
+        _, problems = load(data_dir, draft=True)
+    except BaseException as stop:  # Ctrl+C during the check: no file is left written unchecked
+        _undo(year, made_folder)
+        if isinstance(stop, KeyboardInterrupt):
+            raise Undone(f"{shown} {undone(year)}") from None
+        raise
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        if year.base is not None:
-            _replace(year.target, year.base)
-        else:
-            year.target.unlink()
-            if made_folder:
-                year.target.parent.rmdir()
+        _undo(year, made_folder)
         return [p for p in errors if p.file == shown] or errors
     return []
+
+
+def _undo(year: NewYear, made_folder: bool) -> None:
+    """Remove the file `write` created (and the folder, if it made it), or put back the file
+    it added to."""
+    if year.base is not None:
+        _replace(year.target, year.base)
+    else:
+        year.target.unlink()
+        if made_folder:
+            year.target.parent.rmdir()
+
+
+def undone(year: NewYear) -> str:
+    """What `_undo` did, as the clerk is told it after the file's name."""
+    return "đã bị xóa" if year.base is None else "các phần chép thêm đã được bỏ, tệp giữ như cũ"
 
 
 def _replace(path: Path, text: str) -> None:

@@ -15,6 +15,7 @@ OFFICE_KINDS: dict[str, str] = {
     "ubnd-xa": "Ủy ban nhân dân cấp xã",
 }
 SO_GDDT = "so-gddt"  # a province's department: "Sở GDĐT" in a list names it (importer.matcher)
+PHONG_GDDT = "phong-gddt"  # a district's office: in a Sở's list, "Phòng GDĐT huyện X" names one (importer.matcher)
 
 # Why an office ended (`end_reason`, with `valid_until` and `successors`), as GOV.UK words
 # its closed organisations: merged into another, split between several, renamed (a new

@@ -54,7 +54,11 @@ def run(argv: list[str] | None = None) -> int:
             top.print_help()
             say(f"\nLỖI: thiếu LỆNH; chọn một trong: {', '.join(c.names.name for c in COMMANDS)}.")
             return Exit.USAGE
-        code: int = args.run(args)
+        # The site the clerk named, for the commands printed for them to run next.
+        site = [*(("--data", str(args.data)) if getattr(args, "data", None) else ()),
+                *(("-f", str(args.config_file)) if getattr(args, "config_file", None) else ())]
+        with commands.site_options(*site):
+            code: int = args.run(args)
         return code
 
     return guarded(chosen)

@@ -174,12 +174,15 @@ def _run(args: argparse.Namespace) -> int:
     # As a draft: the diff publishes nothing, and a year just started (`cotcan nam-moi`) or being
     # imported still holds its placeholder decision, which the clerk sees as a warning.
     portal, problems = load(site_folders(args.data, args.config_file).data, draft=True)
+    errors = any(p.severity == "error" for p in problems)
+    # An office id mistyped is said first, alone: not after every warning of the data. (With
+    # errors, the office may be missing because of one: the report says which.)
+    if not errors and args.office not in portal.offices:
+        raise CommandError(unknown_office(args.office, portal.offices))
     if problems:  # warnings do not stop the diff, but the clerk should see them
         say(report(problems, closing="Dữ liệu có lỗi nên chưa so sánh được. Sửa các lỗi trên rồi chạy lại."))
-    if any(p.severity == "error" for p in problems):
+    if errors:
         return Exit.DATA
-    if args.office not in portal.offices:
-        raise CommandError(unknown_office(args.office, portal.offices))
     try:
         if args.year is not None:
             if args.old or args.new:

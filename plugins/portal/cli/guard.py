@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from ..commands import Exit
-from ..errors import PortalError, os_reason
+from ..errors import PortalError, Undone, os_reason
 
 
 def say(text: str) -> None:
@@ -30,10 +30,11 @@ def os_error_line(error: OSError) -> str:
     return f"LỖI {where}{reason}."
 
 
-def interrupted() -> int:
-    """Ctrl+C: one line, and the exit code a shell gives it."""
+def interrupted(undone: str = "") -> int:
+    """Ctrl+C: one line (with what the command put back, if it had written), and the exit
+    code a shell gives it."""
     use_utf8()
-    say("Đã dừng theo yêu cầu (Ctrl+C).")
+    say(f"Đã dừng theo yêu cầu (Ctrl+C); {undone}." if undone else "Đã dừng theo yêu cầu (Ctrl+C).")
     return Exit.INTERRUPTED
 
 
@@ -46,6 +47,8 @@ def guarded(run: Callable[[], int]) -> int:
     except PortalError as error:
         say(f"LỖI {error}")
         return Exit.USAGE
+    except Undone as stop:
+        return interrupted(str(stop))
     except KeyboardInterrupt:
         return interrupted()
     except BrokenPipeError:

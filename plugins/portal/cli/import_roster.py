@@ -25,7 +25,7 @@ from .. import commands
 from ..checked_files import CheckedFiles
 from ..commands import Exit
 from ..diff import office_years
-from ..errors import os_reason
+from ..errors import os_reason, unknown_office
 from ..importer.apply import apply_changes, write_atomic
 from ..importer.changes import summary, unified_diff
 from ..importer.errors import RosterError
@@ -123,9 +123,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _workbook(portal: Portal, args: argparse.Namespace) -> int:
+    if args.office not in portal.offices:
+        raise RosterError(unknown_office(args.office, portal.offices))
     year = args.year or latest_year(portal, args.office)
-    if args.office not in portal.offices or year is None:
-        raise RosterError(f"đơn vị '{args.office}' không có trong dữ liệu hoặc chưa có năm học nào.")
+    if year is None:
+        raise RosterError(f"đơn vị '{args.office}' chưa có năm học nào trong dữ liệu: chưa có danh sách để xuất bảng.")
     _write_new(args.workbook, workbook_bytes(portal, args.office, year, args.body), args.force, "bảng Excel")
     print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal, str(args.workbook))}")
     return Exit.OK

@@ -19,7 +19,7 @@ import argparse
 from .. import commands
 from ..commands import Exit
 from ..load import load, shown_path
-from ..newyear import NewYear, plan, plan_successor, write
+from ..newyear import NewYear, plan, plan_successor, undone, write
 from ..problems import report
 from .arguments import OFFICE_EXAMPLE, add_data_option, add_office_option, school_year
 from .command import Command, site_folders
@@ -93,8 +93,7 @@ def _run(args: argparse.Namespace) -> int:
     errors = write(year, data_dir)
     shown = shown_path(year.target, data_dir.parent)
     if errors:
-        undone = "đã bị xóa" if year.base is None else "các phần chép thêm đã được bỏ, tệp giữ như cũ"
-        say(f"Bản chép {shown} không qua được kiểm tra nên {undone}:\n")
+        say(f"Bản chép {shown} không qua được kiểm tra nên {undone(year)}:\n")
         # A school left out because it closed may be why (a group whose leading school it was).
         if year.closed:
             say("\n".join(closed_schools(year)) + "\n")

@@ -7,7 +7,8 @@
 - Verified: each file is read back and must hold exactly the bytes intended.
 - Checked: the checker runs on the whole data afterwards; if the import brought an
   error (trial.py: the same question the dry run asks), every file is put back as it was
-  (a new file removed) and the errors reported.
+  (a new file removed) and the errors reported. Ctrl+C while writing or checking puts
+  them back too, and says so.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import os_reason
+from ..errors import Undone, os_reason
 from ..problems import Problem
 from .errors import RosterError
 from .merge import FileChange, digest
 from .trial import brought
+
+# What Ctrl+C during an import left: the guard's line ends with it.
+RESTORED = "đã trả lại các tệp như cũ, không ghi gì"
 
 
 @dataclass
@@ -62,6 +66,13 @@ def _restore(changes: list[FileChange]) -> None:
             write_atomic(change.path, change.old)
 
 
+def _undo(written: list[FileChange], stop: BaseException) -> None:
+    """Put the files back as they were; Ctrl+C is told so (the guard's line says it)."""
+    _restore(written)
+    if isinstance(stop, KeyboardInterrupt) and not isinstance(stop, Undone):
+        raise Undone(RESTORED) from None
+
+
 def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]], before: list[Problem]) -> Outcome:
     """Write every change (see the module's docstring). `check` loads and checks the
     data; an error it finds that was not among the problems `before` undoes the import."""
@@ -83,10 +94,14 @@ def apply_changes(changes: list[FileChange], check: Callable[[], list[Problem]],
         _restore(written)
         raise RosterError(f"{change.shown}: không ghi được tệp ({os_reason(exc)}); đã trả lại "
                           "các tệp như cũ.") from None
-    except BaseException:
-        _restore(written)
+    except BaseException as stop:
+        _undo(written, stop)
         raise
-    errors = brought(before, check()).errors
+    try:
+        errors = brought(before, check()).errors
+    except BaseException as stop:  # Ctrl+C during the check: nothing is left written unchecked
+        _undo(written, stop)
+        raise
     if errors:
         _restore(written)
         return Outcome([], errors)

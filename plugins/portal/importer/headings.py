@@ -46,12 +46,19 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-# Headings over the leaders of the body the list is of, listed before its groups: "I. LÃNH
-# ĐẠO TỔ", "BAN LÃNH ĐẠO", "LÃNH ĐẠO HỘI ĐỒNG", "TỔ TRƯỞNG, TỔ PHÓ" (body_key of the words).
-# Only words that can mean nothing but the body's own leadership.
-_LEADERSHIP = re.compile(r"(?:ban )?lanh dao(?: (?:to|nhom|hoi dong|cum|mang luoi))?"
-                         r"|(?:to|nhom|cum) truong(?: (?:va )?(?:cac )?(?:to|nhom|cum) pho)?"
-                         r"|chu tich(?: (?:va )?(?:cac )?pho chu tich)?(?: hoi dong)?")
+# A body's kind as a heading names the body the list is of, with no name or subject: "tổ",
+# "tổ cốt cán", "hội đồng bộ môn" (body_key of the words).
+_OWN_BODY = r"(?: (?:to|nhom|hoi dong|cum|mang luoi)(?: cot can| bo mon)?)?"
+# Headings over a part of the body the list is of, listed before or instead of its groups, and
+# what they head: its leaders ("I. LÃNH ĐẠO TỔ", "BAN LÃNH ĐẠO", "LÃNH ĐẠO TỔ CỐT CÁN", "TỔ
+# TRƯỞNG, TỔ PHÓ"), its members ("II. THÀNH VIÊN", "CÁC THÀNH VIÊN", "THÀNH VIÊN TỔ"). Only
+# words that can mean nothing but the body's own ("THÀNH VIÊN NHÓM TOÁN" names a group).
+_PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:ban )?lanh dao" + _OWN_BODY
+                + r"|(?:to|nhom|cum) truong(?: (?:va )?(?:cac )?(?:to|nhom|cum) pho)?"
+                r"|chu tich(?: (?:va )?(?:cac )?pho chu tich)?(?: hoi dong)?"), "phần lãnh đạo"),
+    (re.compile(r"(?:cac )?thanh vien" + _OWN_BODY), "phần thành viên"),
+)
 
 
 # Words so short that a name can start with them ("Tô", "Tổ"; "Nhóm" alone): they head a
@@ -67,8 +74,9 @@ class HeadingLabel:
     kinds: tuple[str, ...]  # kinds of body it may name; () when only a subject or a name says
     number: int | None  # "CỤM 02" -> 2
     subject: str | None  # a subject id, when the heading is a subject group's
-    # The heading is over the leaders of the body the list is of ("LÃNH ĐẠO TỔ"), not a body's name.
-    leadership: bool = False
+    # The heading is over a part of the body the list is of, not a body's name: which part
+    # ("phần lãnh đạo" for "LÃNH ĐẠO TỔ", "phần thành viên" for "THÀNH VIÊN"; _PARTS).
+    part: str | None = None
 
 
 def read_heading(text: str, subject_of: Callable[[str], str | None],
@@ -84,8 +92,9 @@ def read_heading(text: str, subject_of: Callable[[str], str | None],
     if not key:
         return None
     words = body_key(aside_dropped(rest))
-    if _LEADERSHIP.fullmatch(words):
-        return HeadingLabel(rest, key, words, (), None, None, leadership=True)
+    for pattern, part in _PARTS:
+        if pattern.fullmatch(words):
+            return HeadingLabel(rest, key, words, (), None, None, part=part)
     read = _read(aside_dropped(rest), subject_of)
     if read is not None:
         return HeadingLabel(rest, key, words, *read)

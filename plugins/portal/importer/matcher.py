@@ -20,7 +20,7 @@ from .. import wording
 from ..errors import unknown_office
 from ..model import Portal
 from ..text import normalize, slugify
-from ..vocab import SO_GDDT
+from ..vocab import PHONG_GDDT, SO_GDDT
 from .errors import RosterError
 from .keys import LEVEL_CODES, fold, name_key, school_key, starts_with_a_number, subject_key, without_level
 
@@ -80,6 +80,23 @@ def _boundary_prefixes(key: str) -> list[str]:
     first: a known name followed by more text ("thcs nam thanh-tang cuong ...")."""
     cuts = [i for i, char in enumerate(key) if not char.isalnum()]
     return [key] + [key[:i] for i in reversed(cuts) if key[:i].strip()]
+
+
+# "Phòng GDĐT huyện Tuần Giáo" as its words, folded: "Phòng", the office's subject (in
+# full or cut short; not "Giáo dục Trung học", a Sở's own Phòng), then the place, with or
+# without "huyện", "thành phố", "thị xã", "quận".
+_PHONG = re.compile(r"^phong (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)\b ?(.*)$")
+_PLACE_KIND = re.compile(r"^(?:huyen|thanh pho|thi xa|quan|tp|tx) ")
+
+
+def phong_place(text: str) -> str | None:
+    """The place a "Phòng GDĐT …" text names ("tuan giao"), "" for a bare "Phòng GDĐT",
+    None for a text that is not a Phòng GDĐT's name."""
+    words = fold(re.sub(r"\([^()]*\)", " ", text)).replace("gd&dt", "gddt")  # "(dữ liệu mẫu)" dropped
+    match = _PHONG.match(" ".join(re.sub(r"[^a-z0-9]+", " ", words).split()))
+    if match is None:
+        return None
+    return _PLACE_KIND.sub("", match.group(1) + " ").strip()
 
 
 def _goes_on_with_a_number(key: str, beginning: str) -> bool:
@@ -172,18 +189,57 @@ class Matcher:
 
     def office_unit(self, text: str) -> Found | None:
         """The office a unit's text names: an office of the data by its name or short name
-        (an ended Phòng's staff in its successor's year keep their Phòng); else any "Phòng
-        GD…" is the importing office, and any "Sở GD…" the importing Sở, or the Sở above an
-        importing Phòng (its `parent`); None for a text that names no office."""
+        (an ended Phòng's staff in its successor's year keep their Phòng); in a Sở's list, a
+        "Phòng GDĐT …" is the Phòng of the data by its place (_phong); else any "Phòng GD…"
+        is the importing office ("Phòng GDTrH", a Sở's own), and any "Sở GD…" the importing
+        Sở, or the Sở above an importing Phòng (its `parent`); None for a text that names no office."""
         key = fold(text)
         named = [o.id for o in self.portal.offices.values()
                  if key in {fold(o.name), fold(o.short_name), *(fold(f.name) for f in o.former_names)}]
         if len(named) == 1:
             return Found(named[0])
+        if self.office.kind == SO_GDDT and (place := phong_place(text)) is not None:
+            return self._phong(text, place)
         if key.startswith(("phong gd", "phong giao duc")) or self.office.id in named:
             return Found(self.office.id)
         if key.startswith(("so gd", "so giao duc")):
             return self._department(text)
+        return None
+
+    def _phong(self, text: str, place: str) -> Found:
+        """A "Phòng GDĐT …" in a Sở's list: the Phòng of the data at that place, those under
+        the importing Sở first (a "huyện Châu Thành" is in several provinces); never the Sở
+        itself, which would record another office's staff as its own."""
+        offices = sorted((o for o in self.portal.offices.values() if o.kind == PHONG_GDDT), key=lambda o: o.id)
+        own = [o for o in offices if self.department_of(o.id) == self.office.id]
+        known = [Candidate(o.id, o.short_name) for o in own or offices]
+        if not place:
+            return Found(problem=f"'{text}' là Phòng nào? Danh sách của {self.office.short_name} ghi tên Phòng "
+                                 "(như 'Phòng GDĐT huyện Tuần Giáo')", candidates=known)
+        at_place = [o for o in offices if place in {phong_place(name) for name in
+                                                    (o.name, o.short_name, *(f.name for f in o.former_names))}]
+        found = [o for o in at_place if o in own] or at_place
+        if len(found) == 1:
+            return Found(found[0].id)
+        if found:
+            return Found(problem=f"'{text}' khớp với nhiều Phòng",
+                         candidates=[Candidate(o.id, o.short_name) for o in found])
+        return Found(problem=f"'{text}' không phải Phòng nào trong data/offices.yml; thêm Phòng đó vào "
+                             "data/offices.yml, hoặc ghi tên Phòng như ở đó", candidates=known)
+
+    def department_of(self, office: str) -> str | None:
+        """The Sở above an office: its `parent`, or the one Sở under the nearest governing
+        body above it; None where its parents lead to none."""
+        offices = self.portal.offices
+        above, seen = offices.get(offices[office].parent or ""), set()
+        while above is not None and above.id not in seen:
+            seen.add(above.id)
+            if above.kind == SO_GDDT:
+                return above.id
+            under = [o.id for o in offices.values() if o.kind == SO_GDDT and o.parent == above.id]
+            if len(under) == 1:
+                return under[0]
+            above = offices.get(above.parent or "")
         return None
 
     def _department(self, text: str) -> Found:
@@ -192,16 +248,8 @@ class Matcher:
         its district People's Committee, whose parent the province's, the Sở's parent)."""
         if self.office.kind == SO_GDDT:
             return Found(self.office.id)
-        offices = self.portal.offices
-        above, seen = offices.get(self.office.parent or ""), set()
-        while above is not None and above.id not in seen:
-            seen.add(above.id)
-            if above.kind == SO_GDDT:
-                return Found(above.id)
-            under = [o.id for o in offices.values() if o.kind == SO_GDDT and o.parent == above.id]
-            if len(under) == 1:
-                return Found(under[0])
-            above = offices.get(above.parent or "")
+        if (department := self.department_of(self.office.id)) is not None:
+            return Found(department)
         departments = [Candidate(o.id, o.short_name) for o in sorted(self.portal.offices.values(), key=lambda o: o.id)
                        if o.kind == SO_GDDT]
         return Found(problem=f"'{text}' là Sở nào? Các đơn vị cấp trên (parent) của {self.office.short_name} trong "

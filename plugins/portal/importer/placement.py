@@ -206,8 +206,8 @@ class Placement:
                                f"trong {body.source.file}; nếu đây là một tổ chức mới, xóa ô '{LABELS['body_id']}' "
                                "của dòng này (hiện cột ẩn), hoặc gõ tiêu đề vào một dòng mới.")
             return None
-        if label.leadership:
-            return self._leadership(heading)
+        if label.part:
+            return self._own_part(heading, label.part)
         found = self._matches(heading, context)
         if len(found) == 1:
             return self._existing(found[0])
@@ -226,12 +226,13 @@ class Placement:
             return None
         return self._new(heading, label.kinds, _new_name(label), None, context)
 
-    def _leadership(self, heading: Heading) -> Target | None:
-        """"LÃNH ĐẠO TỔ": the leaders of the body given with --body, in that body itself."""
+    def _own_part(self, heading: Heading, part: str) -> Target | None:
+        """"LÃNH ĐẠO TỔ", "THÀNH VIÊN": the leaders or members of the body given with --body, in
+        that body itself."""
         if self.root is not None:
             return self.root
         teams = [b for b in self.bodies if b.parent is None]
-        self._problem(heading, f"tiêu đề '{heading.label.text}' là phần lãnh đạo của một tổ chức, nhưng không rõ là "
+        self._problem(heading, f"tiêu đề '{heading.label.text}' là {part} của một tổ chức, nhưng không rõ là "
                       "tổ chức nào.",
                       expected="--body <mã tổ chức>: các dòng dưới tiêu đề này được ghi vào chính tổ chức đó",
                       hint="chạy lại với --body <mã tổ chức>" + (

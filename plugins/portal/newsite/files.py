@@ -124,6 +124,9 @@ def _variables(spec: SiteSpec) -> dict[str, Any]:
         "office_kinds": list(vocab.OFFICE_KINDS), "school_levels": list(vocab.SCHOOL_LEVELS),
         "program": commands.PROGRAM, "new_site": commands.NEW_SITE.name, "exit_codes": commands.exit_codes_text(),
         "import_line": commands.IMPORT.line("--office", spec.office, "--input", "danh-sach.docx"),
+        # README's upgrade: a site made aside by the new version, whose requirements are copied over.
+        "upgrade_line": commands.NEW_SITE.line("../trang-tam", "--office", spec.office, "--name", spec.name,
+                                               "--package", "TỆP_MỚI.whl"),
         "cmd": {"check": commands.CHECK, "import_": commands.IMPORT, "diff": commands.DIFF,
                 "new_year": commands.NEW_YEAR},
     }

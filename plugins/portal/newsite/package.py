@@ -88,7 +88,8 @@ def check_wheel(wheel: Path) -> str:
 
 
 def requirement_line(line: str) -> str:
-    """A pip line naming the portal by a URL pinned by its hash or a git commit; else PackageError."""
+    """A pip line naming the portal by an https URL of its wheel at the running version, pinned
+    by its hash, or a git+https commit; else PackageError."""
     try:
         requirement = Requirement(line.strip())
     except InvalidRequirement:
@@ -101,7 +102,34 @@ def requirement_line(line: str) -> str:
     if not pinned or requirement.extras or requirement.marker:
         raise PackageError(f"--package: '{line}' chưa chỉ đích danh một bản của phần mềm (một tên hay một địa chỉ "
                            "không kèm mã băm có thể trỏ tới gói của người khác); cần " + _EXAMPLES + ".")
+    # The runner that builds the site fetches it: a file:, ssh or http address works on this
+    # machine only, or not safely.
+    if not url.startswith(("https://", "git+https://")):
+        raise PackageError(f"--package: '{line}': máy dựng trang (CI) không tải được địa chỉ "
+                           f"'{url.split('://')[0]}://…', chỉ địa chỉ https:// (hoặc git+https://); cần {_EXAMPLES}, "
+                           "hoặc cho chính tệp .whl (được chép vào vendor/).")
+    if not url.startswith("git+"):
+        _check_wheel_url(line, url)
     return str(requirement)
+
+
+def _check_wheel_url(line: str, url: str) -> None:
+    """A URL's file, named as this portal's wheel at the version running here: constraints.txt
+    pins the dependencies of this version, and another project's wheel is not the portal."""
+    file_name = PurePosixPath(unquote(urlsplit(url).path)).name
+    running = metadata.version(DISTRIBUTION)
+    try:
+        name, version, _, _ = parse_wheel_filename(file_name)
+    except InvalidWheelFilename:
+        raise PackageError(f"--package: '{line}': địa chỉ không trỏ tới một tệp wheel (cần tệp dạng "
+                           f"portal_cot_can-{running}-py3-none-any.whl).") from None
+    if name != canonicalize_name(DISTRIBUTION):
+        raise PackageError(f"--package: '{line}': tệp '{file_name}' là gói '{name}', không phải phần mềm "
+                           f"{DISTRIBUTION}.")
+    if str(version) != running:
+        raise PackageError(f"--package: '{line}': tệp là phiên bản {version}, chương trình đang chạy là phiên bản "
+                           f"{running} (constraints.txt ghim các gói của phiên bản này); tạo trang bằng đúng phiên "
+                           "bản của tệp (cài tệp đó rồi chạy lại).")
 
 
 def installed_source() -> Source:
