@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
@@ -81,15 +82,21 @@ def test_an_amended_list_names_its_amending_decision_and_each_row_its_own(datase
     portal = _load(dataset)
     line = ("(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo huyện A; "
             "sửa đổi, bổ sung theo Quyết định số 9/QĐ-PGDĐT ngày 04/11/2024)")
+    for rows in _team_and_group_printed_with(portal, line):
+        by_name = {row["Họ và tên"]: row["Theo văn bản"] for row in rows}
+        assert by_name["Hà Thị Liên"] == "Quyết định số 1/QĐ-PGDĐT"
+        assert by_name["Đặng Vân Thùy"] == "Quyết định số 9/QĐ-PGDĐT"
+
+
+def _team_and_group_printed_with(portal: Portal, line: str) -> Iterator[list[dict[str, str]]]:
+    """The team's and its Toán group's CSV rows, once their page and workbook are seen to
+    print `line` under the DANH SÁCH."""
     for url, body in (("to-chuc/a-to/2024-2025/", "a-to"), ("to-chuc/a-to-toan/2024-2025/", "a-to-toan")):
         assert f"<em>{line}</em>" in _page(portal, url), url
         roster = portal.bodies[(YEAR, body)]
         sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, roster))).active
         assert sheet is not None and sheet["A2"].value == line
-        rows = csv.DictReader(io.StringIO(exports.roster_csv(portal, roster).decode("utf-8-sig")))
-        by_name = {row["Họ và tên"]: row["Theo văn bản"] for row in rows}
-        assert by_name["Hà Thị Liên"] == "Quyết định số 1/QĐ-PGDĐT"
-        assert by_name["Đặng Vân Thùy"] == "Quyết định số 9/QĐ-PGDĐT"
+        yield list(csv.DictReader(io.StringIO(exports.roster_csv(portal, roster).decode("utf-8-sig"))))
 
 
 def test_only_a_decisions_own_list_is_said_to_come_with_it(dataset: Dataset) -> None:
@@ -127,12 +134,7 @@ def test_a_decision_that_only_takes_a_member_off_is_named_in_the_line_and_in_her
     portal = _load(dataset)
     line = ("(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo huyện A; "
             "sửa đổi, bổ sung theo Quyết định số 12/QĐ-PGDĐT ngày 15/01/2025)")
-    for url, body in (("to-chuc/a-to/2024-2025/", "a-to"), ("to-chuc/a-to-toan/2024-2025/", "a-to-toan")):
-        assert f"<em>{line}</em>" in _page(portal, url), url
-        roster = portal.bodies[(YEAR, body)]
-        sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, roster))).active
-        assert sheet is not None and sheet["A2"].value == line
-        rows = csv.DictReader(io.StringIO(exports.roster_csv(portal, roster).decode("utf-8-sig")))
+    for rows in _team_and_group_printed_with(portal, line):
         by_name = {row["Họ và tên"]: (row["Đến ngày"], row["Theo văn bản"]) for row in rows}
         assert by_name["Đặng Vân Thùy"] == ("14/01/2025",
                                             "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 12/QĐ-PGDĐT")

@@ -473,17 +473,21 @@ def test_a_successor_without_a_year_is_told_how_its_first_one_starts(repo_data: 
     assert "cotcan nam-moi --office pgddt-cu-chi --successor so-gddt-tp-hcm" in done.stderr
 
 
+# Three rows of the sample's Ngữ văn group as shipped (one line each), which tests rewrite.
+_NGU_VAN_ROWS = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
+                 "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
+                 "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
+                 "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
+                 "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
+                 "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+
+
 def test_a_clerk_s_comments_inside_a_row_are_kept_when_the_row_is_rewritten(sample_data: Path) -> None:
     """Rows that lose their page (and one that loses it first of all) are rewritten: the
     comments on and inside them stay, in their place, and the data is what the new year holds."""
     path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
     text = path.read_text(encoding="utf-8")
-    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
-            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
-            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
-            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
-            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
-            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    rows = _NGU_VAN_ROWS
     assert rows in text
     clerk = ("      - stt:   5\n"
              "        person: mau-nguyen-van-phuc   # chuyển trường từ 1/10\n"
@@ -576,12 +580,7 @@ def test_a_block_text_and_an_anchor_keep_their_layout_when_the_row_is_rewritten(
     stays, and the data is what the new year holds."""
     path = sample_data / "years" / "2024-2025" / "pgddt-mau.yml"
     text = path.read_text(encoding="utf-8")
-    rows = ("      - {stt: 5, person: mau-nguyen-van-phuc, role: nhom-truong, position: Giáo viên, "
-            "unit: mau-thcs-tan-phu, subject: Ngữ văn}\n"
-            "      - {stt: 6, person: mau-tran-thi-kim-oanh, role: uy-vien, position: Phó Hiệu trưởng, "
-            "unit: mau-thcs-phuoc-an, subject: Ngữ văn}\n"
-            "      - {stt: 7, person: mau-mai-thi-hong-nhung, role: uy-vien, position: Giáo viên, "
-            "unit: mau-th-thcs-suoi-da, subject: Ngữ văn}\n")
+    rows = _NGU_VAN_ROWS
     folded = ("      - stt: 5\n"
               "        person: mau-nguyen-van-phuc\n"
               "        role: nhom-truong\n"
