@@ -316,6 +316,13 @@ def test_a_reader_s_search_finds_the_lists_not_the_guides(page: Any, base_url: s
     assert "/huong-dan/" not in hrefs[:5], hrefs[:5]
 
 
+def test_the_reader_s_guide_is_found_by_its_title(page: Any, base_url: str) -> None:
+    """Its words weigh a fifth of the lists' (portal_search_weight), its title finds it."""
+    page.goto(base_url)
+    _open_search(page)
+    assert [r["href"] for r in _search(page, "huong dan tra cuu")][0] == "/huong-dan/"
+
+
 def test_a_group_is_found_by_its_number_with_a_leading_zero(page: Any, base_url: str) -> None:
     """"Nhóm 1" for "nhom 01": the copy "⟦01⟧" matches and the excerpt marks the "1" it stands for."""
     page.goto(base_url)
