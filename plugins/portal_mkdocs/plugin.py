@@ -185,13 +185,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             hubs = [nav.Hub(spec.title, uri) for uri, spec in self.specs.items() if spec.in_nav]
             pages = [file for file in files.documentation_pages() if file.inclusion.is_in_nav()]
             config.nav = nav.with_hubs(config.nav, hubs, pages)  # the hand-written pages are there already
+        edit_uris: dict[str, str] = {}  # a data file's, worked out once: a province has 93 for 25,000 pages
         for uri, spec in self.specs.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a hand-written page of content/ takes precedence
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, uri, content="", inclusion=inclusion)
             if spec.edit_path:
-                file.edit_uri = edit.edit_uri(self.data_dir.parent / spec.edit_path, Path(config.docs_dir))
+                if spec.edit_path not in edit_uris:
+                    edit_uris[spec.edit_path] = edit.edit_uri(self.data_dir.parent / spec.edit_path,
+                                                              Path(config.docs_dir))
+                file.edit_uri = edit_uris[spec.edit_path]
             files.append(file)
         self._check_files(config)
         return files
