@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from cli_util import PINNED_PACKAGE, cotcan, cotcan_process
+from test_commands import cmd_words, powershell_words
 
 from conftest import REPO
 from portal import commands
@@ -31,7 +32,7 @@ from portal.cli import app, check, main
 from portal.cli.arguments import school_year
 from portal.cli.command import DISTRIBUTION
 from portal.cli.guard import guarded
-from portal.commands import Exit
+from portal.commands import Exit, Shell
 from portal.load import load
 
 # argparse's English, which must never reach the clerk (the brief's list, and the rest of
@@ -300,25 +301,35 @@ def test_every_command_reads_the_data_folder_the_site_s_mkdocs_yml_names(tmp_pat
     assert told.stderr.startswith("CẢNH BÁO: --data data khác thư mục dữ liệu mà mkdocs.yml ghi (data_dir: du-lieu)")
 
 
-def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Path) -> None:
+# How each shell reads a printed line back (tests/test_commands.py: Windows' two, by models).
+READ_BACK = {Shell.POSIX: [shlex.split], Shell.WINDOWS: [cmd_words, powershell_words]}
+
+
+@pytest.mark.parametrize("shell", list(Shell))
+def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Path, shell: Shell) -> None:
     """`cd trang sở; …` and `--input ../văn bản/ds 2026.xlsx` were printed as they are: pasted,
-    the shell split them (`LỖI: không hiểu tùy chọn: bản/ds 2026.xlsx`). Every word is quoted
-    as a POSIX shell needs; read back by the shell's rules, each is the path given."""
+    the shell split them (`LỖI: không hiểu tùy chọn: bản/ds 2026.xlsx`); then quoted for a POSIX
+    shell only, which cmd.exe does not read (office-cmds item 1). Every word is quoted as the
+    shell of the machine needs, a path absolute (item 2); read back by that shell's rules
+    (cmd.exe's and PowerShell's on Windows), each is the path given, from any folder."""
     work = tmp_path / "Sở GD Điện Biên"
     (tmp_path / "văn bản").mkdir()
     work.mkdir()
-    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A",
-                  *PINNED_PACKAGE, cwd=work)
+    with commands.quoting(shell):
+        made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A",
+                      *PINNED_PACKAGE, cwd=work)
+        workbook = "../văn bản/ds 2026 (bản sửa).xlsx"
+        done = cotcan("nhap", "--office", "pgddt-mau", "--workbook", workbook, "--data", str(REPO / "data"), cwd=work)
     assert made.returncode == 0, made.stderr
-    cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
-    assert cd is not None and shlex.split(cd.group(1)) == ["cd", "trang sở"]
-    workbook = "../văn bản/ds 2026 (bản sửa).xlsx"
-    done = cotcan("nhap", "--office", "pgddt-mau", "--workbook", workbook, "--data", str(REPO / "data"), cwd=work)
     assert done.returncode == 0, done.stderr
-    printed = re.search(r"(cotcan nhap .*)\.$", done.stdout.strip())
-    assert printed is not None, done.stdout
-    words = shlex.split(printed.group(1))
-    assert words[words.index("--input") + 1] == workbook and (work / workbook).is_file()
+    cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
+    printed = re.search(r"cotcan nhap .*? --data \S+", done.stdout)  # the first of the commands it names
+    assert cd is not None and printed is not None, made.stdout + done.stdout
+    for read in READ_BACK[shell]:
+        assert read(cd.group(1)) == ["cd", str(work / "trang sở")]
+        words = read(printed.group())
+        assert words[words.index("--input") + 1] == str(tmp_path / "văn bản/ds 2026 (bản sửa).xlsx")
+        assert (work / workbook).is_file()
 
 
 class _InterruptedImport(importlib.abc.MetaPathFinder):
@@ -379,10 +390,11 @@ def test_a_command_printed_after_a_run_from_another_folder_names_the_same_site(t
     printed = re.search(r"(cotcan nhap .*)\.$", done.stdout.strip())
     assert printed is not None, done.stdout
     words = shlex.split(printed.group(1))
-    assert words[-2:] == ["-f", config]
-    # Pasted there, it reads the site's data (this workbook is for the year after the one it
-    # copies, not started yet: told so, with the commands to run, again naming the site).
-    pasted = cotcan(*words[1:], cwd=elsewhere)
+    assert words[-2:] == ["-f", str(site / "mkdocs.yml")]
+    # Pasted in yet another folder, it reads the site's data (this workbook is for the year
+    # after the one it copies, not started yet: told so, with the commands to run, again
+    # naming the site).
+    pasted = cotcan(*words[1:], cwd=tmp_path)
     assert pasted.returncode == 2 and "không có thư mục dữ liệu này" not in pasted.stderr, pasted.stderr
     assert "bảng là danh sách năm học 2026-2027" in pasted.stderr, pasted.stderr
-    assert f"(cotcan nam-moi --office so-gddt-mau -f {shlex.quote(config)})" in pasted.stderr
+    assert f"(cotcan nam-moi --office so-gddt-mau -f {shlex.quote(str(site / 'mkdocs.yml'))})" in pasted.stderr

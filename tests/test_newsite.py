@@ -137,6 +137,20 @@ def test_every_file_is_written_and_the_clerk_is_told_what_next(tmp_path: Path) -
     assert not [p for p in tmp_path.iterdir() if p.name != "trang"], "the staging folder is gone"
 
 
+def test_the_files_are_the_same_whichever_machine_makes_them(created: Path, tmp_path: Path) -> None:
+    """office-cmds item 1: a command printed for the clerk is written for the shell of the
+    machine (cmd.exe and PowerShell on Windows); the README's, in a file every machine reads
+    and git keeps, stay written for a POSIX shell, as the README's other commands."""
+    folder = tmp_path / created.name
+    with commands.quoting(commands.Shell.WINDOWS):
+        done = new_site(folder)
+    assert done.returncode == 0, done.stderr
+    assert files_in(folder) == files_in(created)
+    assert {name: (folder / name).read_bytes() for name in files_in(folder)} == {
+        name: (created / name).read_bytes() for name in files_in(created)}
+    assert f"--name {shlex.quote(NAME)}" in (folder / "README.md").read_text(encoding="utf-8")
+
+
 def placeholder_lists() -> set[str]:
     """The lists of the data format whose records may be placeholders, from the schema."""
     found = set()

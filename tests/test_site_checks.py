@@ -16,6 +16,7 @@ import ast
 import inspect
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from test_privacy import ORDINARY_PAGE
 from test_publish import run_build
 
 from conftest import REPO
-from portal import privacy, site_checks
+from portal import privacy, site_checks, site_config
 from portal.commands import Exit
 from portal.privacy import settings_texts
 from portal.problems import NOTHING_PUBLISHED, nothing_published
@@ -278,6 +279,39 @@ def test_the_check_reads_the_mkdocs_yml_it_is_told(tmp_path: Path) -> None:
     missing = cotcan("kiem-tra", "--data", str(root / "data"), "--config-file", str(root / "khong-co.yml"), cwd=root)
     assert missing.returncode == Exit.USAGE
     assert "khong-co.yml: không có tệp cấu hình này" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_the_check_reads_mkdocs_yml_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """office-cmds item 3: kiem-tra parsed mkdocs.yml three times (for its data folder, for the
+    site's checks, for MkDocs' validation). It reads it, and the file it inherits, once, and
+    tells what each of the three told: the data folder it names, a private number in the
+    inherited file, a folder missing, an option MkDocs does not know, the address not set."""
+    root = clean_site(tmp_path / "trang")
+    (root / "data").rename(root / "du-lieu")
+    edit_config(root, lambda config: (config["plugins"][0]["portal"].update(data_dir="du-lieu"),
+                                      config.pop("site_url"), config["theme"].update(custom_dir="giao-dien")))
+    (root / "chung.yml").write_text("copyright: © Phòng GDĐT, đường dây nóng 0912-345-678\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("INHERIT: chung.yml\nsite_nam: Thử\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    reads: Counter[str] = Counter()
+    read_bytes = site_config.read_bytes
+
+    def counted(path: Path, shown: str) -> object:
+        reads[path.name] += 1
+        return read_bytes(path, shown)
+
+    monkeypatch.setattr(site_config, "read_bytes", counted)
+    checked = cotcan("kiem-tra", "-f", str(config), cwd=tmp_path)
+    assert checked.returncode == Exit.DATA and checked.stderr == "", checked.stderr
+    assert [block.splitlines()[0] for block in errors(checked.stdout)] == [
+        "LỖI chung.yml, mục copyright: có số điện thoại riêng tư '0912-345-678'.",
+        "LỖI mkdocs.yml, mục site_nam: MkDocs không biết mục 'site_nam' (viết sai tên, hoặc mục của bản MkDocs "
+        "khác): xóa hoặc sửa tên mục. Bản dựng chạy nghiêm ngặt (mkdocs build --strict): cảnh báo này của MkDocs "
+        "cũng làm dừng dựng trang.",
+        f"LỖI mkdocs.yml, mục theme.custom_dir: không có thư mục 'giao-dien' ({(root / 'giao-dien').resolve()})."]
+    assert "CẢNH BÁO mkdocs.yml, mục site_url: chưa có địa chỉ công khai của trang" in checked.stdout
+    assert "\n3 lỗi, 1 cảnh báo.\n" in checked.stdout
+    assert reads == {"mkdocs.yml": 1, "chung.yml": 1}
 
 
 def test_a_broken_mkdocs_yml_is_told_at_its_line(tmp_path: Path) -> None:

@@ -5,37 +5,95 @@ what to run next (the checker's hints, the new year's next steps, the importer's
 new site's README) writes them through `CommandName.line`, so that renaming a command is
 one edit here, and so that each carries the site options the clerk gave the running command
 (`site_options`); any other command the clerk is told to copy (`cd` into a new site) through
-`shell_line`, so that a path with spaces pastes back as one argument.
+`shell_line`. Both write each word as the shell of the machine they run on reads it back
+(`Shell`: a POSIX shell, or on Windows cmd.exe and PowerShell), and a path absolute, so that
+the line pastes back as the same words in any folder.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 # The console script ([project.scripts] in pyproject.toml): one program, one subcommand per step.
 PROGRAM = "cotcan"
 
+# A word of a command line: text as it is, or a path (written absolute).
+Word = str | os.PathLike[str]
 
-def shell_line(*words: str) -> str:
-    """A command as a POSIX shell reads it back, word for word: each word quoted where the
-    shell would split or expand it (`'../văn bản/ds 2026.xlsx'`), left bare otherwise."""
-    return " ".join(shlex.quote(word) for word in words)
+
+class Shell(Enum):
+    """The shells a printed command is written for."""
+
+    POSIX = "posix"  # sh, bash, zsh: Linux, macOS
+    WINDOWS = "windows"  # cmd.exe and PowerShell, which a clerk on Windows opens alike
+
+
+# The shell of the machine the program runs on; another within `quoting` (a new site's README,
+# which every machine reads; tests, which have no Windows).
+_SHELL: ContextVar[Shell] = ContextVar("shell", default=Shell.WINDOWS if os.name == "nt" else Shell.POSIX)
+
+
+@contextmanager
+def quoting(shell: Shell) -> Iterator[None]:
+    """Within this block, every command line is written for `shell`."""
+    token = _SHELL.set(shell)
+    try:
+        yield
+    finally:
+        _SHELL.reset(token)
+
+
+def shell_line(*words: Word) -> str:
+    """A command as the shell it is written for (`quoting`; by default this machine's) reads
+    it back, word for word: each word quoted where the shell would split or expand it, left
+    bare otherwise; a path absolute, so that the line works pasted in any folder."""
+    shell = _SHELL.get()
+    return " ".join(shell_word(os.path.abspath(w) if isinstance(w, os.PathLike) else w, shell) for w in words)
+
+
+# What a word may hold bare on Windows: letters (Vietnamese too) and digits, and the marks of a
+# path or an option, none of which cmd.exe or PowerShell reads as syntax (PowerShell gives
+# a meaning to , ; ( ) { } @ # ' $ ` in a bare word, cmd.exe to & | < > ^ %).
+_WINDOWS_BARE = re.compile(r"[\w.:/\\-]+")
+# Backslashes before a double quote, or at the end of a word put in double quotes.
+_BEFORE_QUOTE = re.compile(r'(\\*)("|$)')
+# What PowerShell still reads inside double quotes: its escape, the backtick, and a `$` that
+# starts a variable or a subexpression (`$tên`, `$2026`, `${…}`, `$(…)`, `$$`, `$?`, `$^`,
+# `$:`); any other `$` (`$ 2026`, a last `$`) it keeps, as cmd.exe does.
+_POWERSHELL_EXPANDS = re.compile(r"`|\$(?=[\w{(?^$:])")
+
+
+def shell_word(word: str, shell: Shell) -> str:
+    """`word` as `shell` reads it back. POSIX: in single quotes when needed (shlex.quote:
+    `'../văn bản/ds 2026.xlsx'`). Windows: in double quotes when needed, which cmd.exe and
+    PowerShell both take as one word (`"D:\\Văn bản\\ds 2026.xlsx"`): backslashes and a `"` as
+    every Windows program's C runtime reads them back (subprocess.list2cmdline's rule); what
+    PowerShell would expand there escaped with its backtick (cmd.exe, which has no such escape,
+    keeps it: docs/commands.md)."""
+    if shell is Shell.POSIX:
+        return shlex.quote(word)
+    if _WINDOWS_BARE.fullmatch(word):
+        return word
+    runtime = _BEFORE_QUOTE.sub(lambda m: m.group(1) * 2 + ('\\"' if m.group(2) else ""), word)
+    return '"' + _POWERSHELL_EXPANDS.sub(lambda m: "`" + m.group(), runtime) + '"'
 
 
 # The site options (`--data`, `-f`) of the command running, as the clerk gave them: a command
 # printed for the clerk to run next names the same site, so that pasted in the same folder it
 # works (a run from another folder names the site's data; without them the pasted command
 # would look in the folder it is run from).
-_SITE_OPTIONS: ContextVar[tuple[str, ...]] = ContextVar("site_options", default=())
+_SITE_OPTIONS: ContextVar[tuple[Word, ...]] = ContextVar("site_options", default=())
 
 
 @contextmanager
-def site_options(*words: str) -> Iterator[None]:
+def site_options(*words: Word) -> Iterator[None]:
     """Within this block, every command line printed for the clerk ends with `words`."""
     token = _SITE_OPTIONS.set(words)
     try:
@@ -53,9 +111,10 @@ class CommandName:
     alias: str
     on_a_site: bool = True
 
-    def line(self, *arguments: str) -> str:
+    def line(self, *arguments: Word) -> str:
         """The command as the clerk types it, e.g. `cotcan kiem-tra --draft`, quoted for the
-        shell, with the site options of the command running (`site_options`)."""
+        shell (`shell_line`: a path absolute), with the site options of the command running
+        (`site_options`)."""
         site = _SITE_OPTIONS.get() if self.on_a_site else ()
         return shell_line(PROGRAM, self.name, *arguments, *site)
 

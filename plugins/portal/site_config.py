@@ -232,14 +232,12 @@ def _plugins_by_name(written: Any, theme: Any) -> Any:
     return named
 
 
-def site_problems(path: Path, redactor: Redactor) -> list[Problem]:
-    """What the build refuses in the site's own files beyond data/: every check of
-    site_checks on mkdocs.yml at `path` and on the files of its folders; and what only
-    `cotcan kiem-tra` warns of (a site without its address)."""
-    config, problems = read_site_config(path)
-    if config is None:
-        return problems
-    return [*problems, *settings_problems(config.settings, redactor), *file_problems(config.files(), redactor),
+def site_problems(config: SiteConfig, redactor: Redactor) -> list[Problem]:
+    """What the build refuses in the site's own files beyond data/, past what reading
+    mkdocs.yml met (read_site_config's problems): every check of site_checks on its settings
+    and on the files of its folders; and what only `cotcan kiem-tra` warns of (a site
+    without its address)."""
+    return [*settings_problems(config.settings, redactor), *file_problems(config.files(), redactor),
             *_unset_site_url(config)]
 
 
@@ -274,16 +272,13 @@ def _top_level_node(path: Path, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     return next(((k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
-def configured_data_dir(path: Path) -> Path | None:
-    """The data folder mkdocs.yml at `path` gives the portal plugin (`data_dir`, by default
-    `data`), relative to the folder of mkdocs.yml as the plugin resolves it
-    (portal_mkdocs.config.DataDir); None when mkdocs.yml cannot be read or names no folder."""
-    config, _ = read_site_config(path)
-    if config is None:
-        return None
+def configured_data_dir(config: SiteConfig) -> Path | None:
+    """The data folder mkdocs.yml gives the portal plugin (`data_dir`, by default `data`),
+    relative to the folder of mkdocs.yml as the plugin resolves it
+    (portal_mkdocs.config.DataDir); None when it names no folder."""
     plugins = config.settings.values.get("plugins")
     options = plugins.get(PLUGIN) if isinstance(plugins, Mapping) else None
     written = options.get("data_dir", DEFAULT_DATA_DIR) if isinstance(options, Mapping) else DEFAULT_DATA_DIR
     if not isinstance(written, str) or not written.strip():
         return None
-    return path.parent / written
+    return config.path.parent / written

@@ -29,7 +29,7 @@ from mkdocs.utils.yaml import ConfigDirPlaceholder, DocsDirPlaceholder, Relative
 
 from portal.problems import KeyPath, Problem, format_path
 from portal.site_checks import Settings, Tagged, tagged_values
-from portal.site_config import SiteConfig, read_site_config
+from portal.site_config import SiteConfig
 
 from . import notices
 
@@ -41,18 +41,14 @@ _PLUGIN_ERRORS = re.compile(r"\n(?=Plugin ')")
 _VALIDATING = {Config._validate.__code__, Config._pre_validate.__code__, Config._post_validate.__code__}
 
 
-def config_problems(path: Path, told: Sequence[Problem] = ()) -> list[Problem]:
-    """The errors of MkDocs' validation of mkdocs.yml at `path` (its warnings too: every
-    documented build runs strict), or the one warning that it was not run. An error `told`
-    already (site_config's: a folder missing) is not told twice; nothing when site_config
-    cannot read the file (it tells why)."""
-    site, _ = read_site_config(path)
-    if site is None:
-        return []
+def config_problems(site: SiteConfig, told: Sequence[Problem] = ()) -> list[Problem]:
+    """The errors of MkDocs' validation of mkdocs.yml, as site_config read it (its warnings
+    too: every documented build runs strict), or the one warning that it was not run. An
+    error `told` already (site_config's: a folder missing) is not told twice."""
     settings = site.settings
     if (unvalidated := _not_validated(site)) is not None:
         return [unvalidated]
-    config = MkDocsConfig(config_file_path=os.path.abspath(path))
+    config = MkDocsConfig(config_file_path=os.path.abspath(site.path))
     try:
         values = _placeholders(site.written, config, ())
     except _RelativeRefused as refused:

@@ -54,9 +54,10 @@ def run(argv: list[str] | None = None) -> int:
             top.print_help()
             say(f"\nLỖI: thiếu LỆNH; chọn một trong: {', '.join(c.names.name for c in COMMANDS)}.")
             return Exit.USAGE
-        # The site the clerk named, for the commands printed for them to run next.
-        site = [*(("--data", str(args.data)) if getattr(args, "data", None) else ()),
-                *(("-f", str(args.config_file)) if getattr(args, "config_file", None) else ())]
+        # The site the clerk named, for the commands printed for them to run next (as paths:
+        # printed absolute, so that they name it from any folder).
+        site = [*(("--data", args.data) if getattr(args, "data", None) else ()),
+                *(("-f", args.config_file) if getattr(args, "config_file", None) else ())]
         with commands.site_options(*site):
             code: int = args.run(args)
         return code

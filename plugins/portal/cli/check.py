@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-from pathlib import Path
 
 from .. import commands
 from ..commands import Exit
 from ..load import load
 from ..model import Portal
 from ..problems import Problem, nothing_published, report
-from ..site_config import site_problems
+from ..site_config import SiteConfig, site_problems
 from .arguments import add_data_option
 from .command import Command, site_folders
 
@@ -46,7 +45,7 @@ def _counts(portal: Portal) -> list[str]:
     return lines
 
 
-def _mkdocs_problems(config_file: Path, told: list[Problem]) -> list[Problem]:
+def _mkdocs_problems(config: SiteConfig, told: list[Problem]) -> list[Problem]:
     """MkDocs' own validation of mkdocs.yml (an unknown option, a plugin or theme not
     installed), from the adapter, where MkDocs is installed (the build needs it anyway); what
     site_config `told` already is not told twice."""
@@ -54,17 +53,17 @@ def _mkdocs_problems(config_file: Path, told: list[Problem]) -> list[Problem]:
         return []
     from portal_mkdocs.config_check import config_problems
 
-    return config_problems(config_file, told)
+    return config_problems(config, told)
 
 
 def _run(args: argparse.Namespace) -> int:
+    # mkdocs.yml is read once, here (site_folders), for its data_dir and every check of it.
     site = site_folders(args.data, args.config_file)
-    data, config_file = site.data, site.config_file
-    portal, problems = load(data, draft=args.draft)
-    in_site: list[Problem] = []
-    if config_file is not None:
-        in_site = site_problems(config_file, portal.redactor)
-        in_site += _mkdocs_problems(config_file, in_site)
+    portal, problems = load(site.data, draft=args.draft)
+    in_site = list(site.config_read)
+    if site.config is not None:
+        in_site += site_problems(site.config, portal.redactor)
+        in_site += _mkdocs_problems(site.config, in_site)
     errors = [p for p in problems if p.severity == "error"]
     site_errors = [p for p in in_site if p.severity == "error"]
     if not errors and not site_errors:

@@ -12,7 +12,8 @@ from pathlib import Path
 from ..commands import CommandName
 from ..errors import PortalError
 from ..newsite.package import DISTRIBUTION  # the distribution that installs the `cotcan` console script
-from ..site_config import DEFAULT_DATA_DIR, PLUGIN, configured_data_dir
+from ..problems import Problem
+from ..site_config import DEFAULT_DATA_DIR, PLUGIN, SiteConfig, configured_data_dir, read_site_config
 from .guard import say
 
 CONFIG_FILE = "mkdocs.yml"  # the site's configuration, beside its data folder
@@ -37,10 +38,13 @@ class Command:
 
 @dataclass(frozen=True)
 class Site:
-    """The folders a command works on: the data folder, and the site's mkdocs.yml if any."""
+    """The folders a command works on: the data folder, and the site's mkdocs.yml if any,
+    read once: its settings (None when it cannot be read) and what reading it met."""
 
     data: Path
     config_file: Path | None
+    config: SiteConfig | None
+    config_read: tuple[Problem, ...]
 
 
 def site_folders(data: Path | None, config_file: Path | None) -> Site:
@@ -50,7 +54,8 @@ def site_folders(data: Path | None, config_file: Path | None) -> Site:
     --data; else the `data_dir` of that mkdocs.yml, as the build reads it; else ./data. Both
     given and naming different folders: a warning, and --data is used."""
     config = _site_config_file(config_file, data)
-    configured = configured_data_dir(config) if config is not None else None
+    read, read_problems = read_site_config(config) if config is not None else (None, [])
+    configured = configured_data_dir(read) if read is not None else None
     if data is None:
         if config is not None and configured is None:
             say(f"CẢNH BÁO {config}: không đọc được thư mục dữ liệu (data_dir của plugin {PLUGIN}); dùng "
@@ -59,7 +64,7 @@ def site_folders(data: Path | None, config_file: Path | None) -> Site:
     elif configured is not None and os.path.abspath(data) != os.path.abspath(configured):
         say(f"CẢNH BÁO: --data {data} khác thư mục dữ liệu mà {config} ghi (data_dir: {configured}); lệnh dùng "
             f"{data} như đã ghi, còn khi dựng trang thì dùng {configured}.")
-    return Site(_existing_data(data), config)
+    return Site(_existing_data(data), config, read, tuple(read_problems))
 
 
 def _existing_data(folder: Path) -> Path:

@@ -129,7 +129,7 @@ def _workbook(portal: Portal, args: argparse.Namespace) -> int:
     if year is None:
         raise RosterError(f"đơn vị '{args.office}' chưa có năm học nào trong dữ liệu: chưa có danh sách để xuất bảng.")
     _write_new(args.workbook, workbook_bytes(portal, args.office, year, args.body), args.force, "bảng Excel")
-    print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal, str(args.workbook))}")
+    print(f"Đã ghi {args.workbook}: {lists_for(portal, args.office, year, args.body).told(portal, args.workbook)}")
     return Exit.OK
 
 

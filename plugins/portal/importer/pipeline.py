@@ -129,7 +129,7 @@ def import_table(portal: Portal, office: str, table: Table, matcher: Matcher | N
         line = f" (tiêu đề, dòng {table.year_line})" if table.year_line is not None else ""
         raise RosterError(f"{table.source}: bảng là danh sách năm học {table.year}{line}, không nhập vào năm học "
                           f"{year} của {office}: mỗi bảng chỉ nhập vào năm học nó ghi. Gợi ý: "
-                          f"{into_year(portal, office, table.year, table.source)}.")
+                          f"{into_year(portal, office, table.year, Path(table.source))}.")
     placement = Placement(portal, matcher, table.source, year, body, decision)
     school_table = "school" in table.columns and "name" not in table.columns
     rows = []

@@ -28,6 +28,7 @@ import datetime
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -74,7 +75,7 @@ class Lists:
                     "quyết định mới rồi nhập lại)")
         return f"{_TITLE} {self.prepares} (chép từ năm học {self.year}: sửa cho năm mới rồi nhập lại)"
 
-    def told(self, portal: Portal, path: str) -> str:
+    def told(self, portal: Portal, path: Path) -> str:
         """What the command says once the workbook is written at `path`."""
         office = portal.offices[self.office].short_name
         if self.placeholder:
@@ -105,7 +106,7 @@ def year_in_title(text: str, workbook: bool = False) -> SchoolYear | None:
     return SchoolYear(int(match.group(1)))
 
 
-def into_year(portal: Portal, office_id: str, year: SchoolYear, path: str) -> str:
+def into_year(portal: Portal, office_id: str, year: SchoolYear, path: Path) -> str:
     """How the lists of a workbook for `year` reach that year: the office's own year (started,
     or to start with `cotcan nam-moi`), or, for an office that ended before it, the year of
     each successor that carries it on (started, or to start with `--successor`)."""
@@ -121,7 +122,7 @@ def into_year(portal: Portal, office_id: str, year: SchoolYear, path: str) -> st
             + " hoặc ".join(_steps(portal, office_id, heir, year, path, ("--successor", heir)) for heir in heirs))
 
 
-def _steps(portal: Portal, office_id: str, issuer: str, year: SchoolYear, path: str,
+def _steps(portal: Portal, office_id: str, issuer: str, year: SchoolYear, path: Path,
            successor: tuple[str, ...]) -> str:
     """Import into `issuer`'s `year`, after starting it from `office_id`'s last year unless
     it is started (for a successor: unless it carries `office_id`'s bodies on already)."""

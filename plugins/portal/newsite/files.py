@@ -133,15 +133,18 @@ def _variables(spec: SiteSpec) -> dict[str, Any]:
 
 
 def site_files(spec: SiteSpec) -> dict[str, str]:
-    """Every file of the new repository: its path (POSIX, relative) and its text."""
+    """Every file of the new repository: its path (POSIX, relative) and its text, the same
+    on every machine: the README's commands are written for a POSIX shell, as its others are,
+    with a note for Windows."""
     environment = _environment()
-    variables = _variables(spec)
     files = {}
-    for template, target, rendered in _FILES:
-        path = target.format(office=spec.office, year=spec.year.label)
-        if rendered:
-            files[path] = environment.get_template(template).render(variables)
-        else:
-            source = resources.files("portal.newsite").joinpath("templates", *template.split("/"))
-            files[path] = source.read_text(encoding="utf-8")
+    with commands.quoting(commands.Shell.POSIX):
+        variables = _variables(spec)
+        for template, target, rendered in _FILES:
+            path = target.format(office=spec.office, year=spec.year.label)
+            if rendered:
+                files[path] = environment.get_template(template).render(variables)
+            else:
+                source = resources.files("portal.newsite").joinpath("templates", *template.split("/"))
+                files[path] = source.read_text(encoding="utf-8")
     return files
