@@ -110,9 +110,11 @@ def browser() -> Iterator[Any]:
         yield browser
 
 
-def _open(browser: Any, url: str, viewport: dict[str, int]) -> tuple[Any, Any, list[str]]:
-    """A new context and page at `url`, the clock fixed, only the local server answering."""
-    context = browser.new_context(viewport=viewport, locale="vi-VN")
+def _open(browser: Any, url: str, viewport: dict[str, int], *,
+          javascript: bool = True) -> tuple[Any, Any, list[str]]:
+    """A new context and page at `url`, the clock fixed, only the local server answering;
+    with `javascript` False, the page's scripts off (a reader who turned them off)."""
+    context = browser.new_context(viewport=viewport, locale="vi-VN", java_script_enabled=javascript)
     base = re.match(r"https?://[^/]+/", url)
     assert base
     context.route(re.compile(r"^(?!" + re.escape(base.group(0)) + ")"), lambda route: route.abort())
@@ -352,6 +354,33 @@ def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_kee
     finally:
         context.close()
     assert not errors + more
+
+
+def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[str, str]) -> None:
+    """A phone with JavaScript off, or before the script has come on a slow line: the menu is
+    the theme's label for the drawer's checkbox, so a tap opens the drawer on its links and the
+    overlay closes it. It has a tooltip and no aria-expanded (no script would keep it true);
+    once the script runs, it is the button of the test above."""
+    url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
+    context, page, errors = _open(browser, url, PHONE, javascript=False)
+    try:
+        menu = page.locator("[data-portal-menu]")
+        links = page.locator(".md-sidebar--primary a[href]")
+        assert not links.first.is_visible(), "the closed drawer shows"
+        menu.click()
+        page.wait_for_timeout(300)  # the drawer slides (.25 s)
+        assert page.evaluate("document.getElementById('__drawer').checked"), "the tap did not open the drawer"
+        box = links.first.bounding_box()
+        assert links.first.is_visible() and box and 0 <= box["x"] < PHONE["width"], box
+        page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)  # the overlay
+        page.wait_for_timeout(300)
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert not links.first.is_visible()
+        assert menu.is_visible() and menu.get_attribute("title") == "Danh mục trang"
+        assert menu.get_attribute("aria-expanded") is None
+    finally:
+        context.close()
+    assert not errors
 
 
 # Each school year in a heading that the layout splits over two lines.

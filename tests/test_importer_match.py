@@ -1974,6 +1974,8 @@ def test_the_department_named_as_a_unit_is_the_importing_so_or_the_so_above_a_ph
     assert Matcher(repo_portal, "so-gddt-tp-hcm").office_unit(written) == Found("so-gddt-tp-hcm")
     assert Matcher(repo_portal, "pgddt-cu-chi").office_unit(written) == Found("so-gddt-tp-hcm")
     assert Matcher(repo_portal, "pgddt-dien-bien-phu").office_unit(written) == Found("so-gddt-dien-bien")
+    # The sample Phòng likewise: UBND huyện Mẫu, under UBND tỉnh Mẫu, the sample Sở's parent.
+    assert Matcher(repo_portal, "pgddt-mau").office_unit(written) == Found("so-gddt-mau")
     offices = dict(repo_portal.offices)
     offices["pgddt-cu-chi"] = dataclasses.replace(offices["pgddt-cu-chi"], parent=None)
     unknown = Matcher(dataclasses.replace(repo_portal, offices=offices), "pgddt-cu-chi").office_unit(written)

@@ -108,19 +108,60 @@ def test_only_a_decisions_own_list_is_said_to_come_with_it(dataset: Dataset) -> 
 
 def test_a_district_phong_is_headed_by_its_peoples_committee(repo_portal: Portal) -> None:
     """Nghị định 30/2020/NĐ-CP: the line above a Phòng GDĐT's name is its governing body, the
-    district UBND; every real Phòng of the data, and its printed lists."""
-    phong = [o for o in repo_portal.offices.values() if o.kind == "phong-gddt" and not o.sample]
-    assert {"pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-thu-dau-mot"} <= {o.id for o in phong}
+    district UBND, which names the place; the Phòng's own line does not say it again
+    ('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO'). Every Phòng of the data, the sample's too (its UBND is
+    fictional, as it is), and its printed lists."""
+    phong = [o for o in repo_portal.offices.values() if o.kind == "phong-gddt"]
+    assert {"pgddt-cu-chi", "pgddt-dau-tieng", "pgddt-thu-dau-mot", "pgddt-mau"} <= {o.id for o in phong}
     for office in phong:
         parent = repo_portal.offices[office.parent or ""]
         assert parent.kind == "ubnd-huyen" and parent.valid_until == office.valid_until, office.id
-        assert wording.issuer_heading(repo_portal, office.id) == (parent.name.upper(), office.name.upper())
+        assert parent.sample == office.sample, office.id
+        assert wording.issuer_heading(repo_portal, office.id) == (parent.name.upper(), "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert wording.issuer_heading(repo_portal, "pgddt-cu-chi") == ("ỦY BAN NHÂN DÂN HUYỆN CỦ CHI",
+                                                                   "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
     pages = Pages(repo_portal)
     printed = [spec.context for spec in pages.all()
                if isinstance(spec.context, BodyPage) and spec.context.office in phong and spec.context.roster]
-    assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu"}
+    assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu", "pgddt-mau"}
     for page in printed:
         assert page.print_header.issuer[0].startswith("ỦY BAN NHÂN DÂN "), page.body.id
+
+
+def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset: Dataset) -> None:
+    """The governing body's line carries the place, as a clerk typed it (old-style tones,
+    capitals, a double space); the issuer's line drops it only when it ends with that very
+    place. A Sở under its province's UBND reads 'SỞ GIÁO DỤC VÀ ĐÀO TẠO'; an office over
+    another place, or under a body that names none, keeps its whole name."""
+    offices: list[dict[str, Any]] = dataset.files["offices.yml"]["offices"]
+    offices[0]["parent"] = "ubnd-a"
+    offices += [
+        {"id": "ubnd-a", "name": "Uỷ ban nhân dân  Huyện A", "short_name": "UBND huyện A", "kind": "ubnd-huyen",
+         "place": "A"},
+        {"id": "ubnd-t", "name": "Ủy ban nhân dân tỉnh Thuận Hoà", "short_name": "UBND tỉnh Thuận Hoà",
+         "kind": "ubnd-tinh", "place": "Thuận Hoà"},
+        {"id": "so-t", "name": "Sở Giáo dục và Đào tạo tỉnh Thuận Hòa", "short_name": "Sở GDĐT Thuận Hòa",
+         "kind": "so-gddt", "parent": "ubnd-t", "place": "Thuận Hòa"},
+        {"id": "pgddt-b", "name": "Phòng Giáo dục và Đào tạo huyện B", "short_name": "Phòng GDĐT B",
+         "kind": "phong-gddt", "parent": "ubnd-a", "place": "B"},
+        {"id": "bo", "name": "Bộ Giáo dục và Đào tạo", "short_name": "Bộ GDĐT", "kind": "bo-gddt", "place": "Hà Nội"},
+        {"id": "cuc", "name": "Cục Nhà giáo và Cán bộ quản lý giáo dục", "short_name": "Cục NGCBQLGD",
+         "kind": "bo-gddt", "parent": "bo", "place": "Hà Nội"},
+    ]
+    portal = _load(dataset)
+    above = "UỶ BAN NHÂN DÂN  HUYỆN A"  # as typed
+    assert wording.issuer_heading(portal, "pgddt-a") == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert wording.issuer_heading(portal, "so-t") == ("ỦY BAN NHÂN DÂN TỈNH THUẬN HOÀ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    assert wording.issuer_heading(portal, "pgddt-b") == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN B")
+    assert wording.issuer_heading(portal, "cuc") == ("BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+                                                     "CỤC NHÀ GIÁO VÀ CÁN BỘ QUẢN LÝ GIÁO DỤC")
+    assert wording.issuer_heading(portal, "bo") == ("BỘ GIÁO DỤC VÀ ĐÀO TẠO",)
+    # The printed list of the Phòng's team: its sheet's top left.
+    spec = next(spec for spec in Pages(portal).all()
+                if isinstance(spec.context, BodyPage) and spec.context.body.id == "a-to")
+    assert isinstance(spec.context, BodyPage)
+    assert spec.context.print_header.issuer == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert f"{above}<br><strong>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO</strong>" in _page(portal, spec.url)
 
 
 def test_a_decision_that_only_takes_a_member_off_is_named_in_the_line_and_in_her_row(dataset: Dataset) -> None:

@@ -70,8 +70,10 @@ def files_with(site: Path, marks: list[str]) -> dict[str, list[str]]:
     return found
 
 
-# The fictional office, and its two fictional successors (one carries its bodies on in 2025-2026).
-SAMPLE_OFFICES = {"pgddt-mau", "so-gddt-mau", "ubnd-xa-mau"}
+# The fictional office, its fictional district and provincial UBND (its parent and its Sở's, as
+# a real Phòng's and Sở's), and its two fictional successors (one carries its bodies on in
+# 2025-2026).
+SAMPLE_OFFICES = {"pgddt-mau", "ubnd-huyen-mau", "ubnd-tinh-mau", "so-gddt-mau", "ubnd-xa-mau"}
 
 
 def test_without_sample_keeps_every_real_record_and_nothing_of_the_sample(repo_portal: Portal) -> None:
@@ -93,6 +95,12 @@ def test_without_sample_keeps_every_real_record_and_nothing_of_the_sample(repo_p
     for office in public.offices.values():
         assert office.parent not in SAMPLE_OFFICES
         assert not {x.office for x in office.successors} & SAMPLE_OFFICES
+    # And no fictional office names a real one as its parent: the sample Phòng is under its
+    # district UBND, the sample Sở under its province's, as the real ones, all fictional.
+    for office_id in SAMPLE_OFFICES:
+        assert repo_portal.offices[office_id].parent in SAMPLE_OFFICES | {None}, office_id
+    parents = {o: repo_portal.offices[o].parent for o in ("pgddt-mau", "ubnd-huyen-mau", "so-gddt-mau")}
+    assert parents == {"pgddt-mau": "ubnd-huyen-mau", "ubnd-huyen-mau": "ubnd-tinh-mau", "so-gddt-mau": "ubnd-tinh-mau"}
 
 
 def test_data_without_sample_offices_is_returned_as_is(dataset: Dataset) -> None:

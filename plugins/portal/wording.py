@@ -246,14 +246,39 @@ def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = Fa
 NATIONAL_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
+# Where a local body's name names its place: the levels of local government (Nghị định
+# 30/2020/NĐ-CP, Phụ lục I, Mục II.2: the governing body's name carries the province, district
+# or commune where the issuer sits).
+_PLACE_ABOVE = re.compile(r"\b(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường) ", re.IGNORECASE)
+
+
 def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
     """The issuer's lines at the top left of a decision, in capitals: the office above it
-    (when the data names one), then the office itself."""
+    (when the data names one), then the office itself, without the place the line above
+    already says: 'ỦY BAN NHÂN DÂN HUYỆN CỦ CHI' over 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', as a
+    Phòng's letterhead reads (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
     office = portal.offices.get(office_id)
     if office is None:
         return ()
     parent = portal.offices.get(office.parent or "")
-    return tuple(o.name.upper() for o in (parent, office) if o is not None)
+    if parent is None:
+        return (office.name.upper(),)
+    return parent.name.upper(), _without_place(office.name, parent.name).upper()
+
+
+def _without_place(name: str, above: str) -> str:
+    """`name` without the place it ends with when `above` ends with the same place
+    ('Phòng Giáo dục và Đào tạo huyện Củ Chi' under 'Ủy ban nhân dân huyện Củ Chi'), else
+    `name` as it is."""
+    above = normalize(above)
+    found = _PLACE_ABOVE.search(above)
+    if found is None:
+        return name
+    words, place = name.split(), above[found.start():].split()
+    ending = [normalize(word).casefold() for word in words[-len(place):]]
+    if len(words) <= len(place) or ending != [word.casefold() for word in place]:
+        return name
+    return " ".join(words[:-len(place)])
 
 
 # A list that comes with a decision is its annex ("danh sách kèm theo", its Điều 1 says); a

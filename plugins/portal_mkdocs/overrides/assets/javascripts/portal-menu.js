@@ -2,8 +2,10 @@
  * The menu button of the header (partials/header.html): opens and closes the theme's
  * navigation drawer on a narrow screen, from the keyboard as from a tap.
  *
- * The drawer is the theme's checkbox #__drawer (its overlay and its title still close it);
- * the button clicks it, so the theme sees the change as from its own <label>.
+ * The page prints the menu as the theme's <label> for the drawer's checkbox #__drawer, which
+ * a tap opens without any script; this turns it into a button, which the keyboard reaches.
+ * The button clicks the checkbox, so the theme sees the change as from its own <label> (its
+ * overlay and its title still close the drawer).
  * - aria-expanded follows the checkbox, whatever changed it.
  * - Opened from the keyboard, the focus goes to the drawer's first link; Esc inside the
  *   drawer closes it and gives the focus back to the button.
@@ -12,10 +14,17 @@
 (function () {
   "use strict";
 
-  var button = document.querySelector("[data-portal-menu]");
+  var label = document.querySelector("[data-portal-menu]");
   var drawer = document.getElementById("__drawer");
-  if (!button || !drawer || button.dataset.portalMenuReady) return;
-  button.dataset.portalMenuReady = "1";
+  if (!label || !drawer || label.tagName !== "LABEL") return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.title = label.title;
+  button.setAttribute("aria-label", label.title);
+  button.setAttribute("data-portal-menu", "");
+  while (label.firstChild) button.appendChild(label.firstChild);
+  label.replaceWith(button);
 
   function sidebar() {
     return document.querySelector(".md-sidebar--primary");
