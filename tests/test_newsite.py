@@ -7,6 +7,7 @@ placeholders, passing once they are replaced as a clerk would replace them.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import shlex
@@ -39,8 +40,9 @@ from portal.cli.new_site import current_school_year
 from portal.commands import Exit
 from portal.load import load
 from portal.model import Portal
+from portal.newsite import package as package_module
 from portal.newsite.files import GITLAB_CI, REQUIREMENTS, WORKFLOW, markdown_text, yaml_scalar
-from portal.newsite.package import CONSTRAINTS, Source, recorded_source
+from portal.newsite.package import CONSTRAINTS, PackageError, Source, recorded_source
 from portal.schema import FILE_SCHEMAS
 
 OFFICE = "so-gddt-dien-bien"
@@ -427,6 +429,31 @@ def test_by_default_the_copy_pip_installed_the_program_from(recorded: dict[str, 
     """PEP 610's direct_url.json, as pip writes it; a copy no other machine can fetch names none."""
     source = recorded_source(recorded)
     assert (source.requirement if source else None) == line
+
+
+@pytest.mark.parametrize(("url", "vcs_info", "scheme"), [
+    ("ssh://git@github.com/so-gddt/portal-cot-can.git", {"vcs": "git", "commit_id": COMMIT}, "git+ssh"),
+    ("http://so-gddt.example/portal_cot_can-0.1.0-py3-none-any.whl", None, "http"),
+])
+def test_without_package_an_install_the_runner_cannot_fetch_is_refused(
+        monkeypatch: pytest.MonkeyPatch, url: str, vcs_info: dict[str, str] | None, scheme: str) -> None:
+    """tao-trang without --package, on a machine where pip installed the program over ssh (a
+    key the CI runner does not have) or plain http: the line pip recorded is not written into
+    requirements.txt, where the office's first build would fail to fetch it; the clerk is told
+    why and what to give instead."""
+    how = {"vcs_info": vcs_info} if vcs_info else {"archive_info": {"hashes": {"sha256": SHA256}}}
+    recorded = {"url": url, **how}
+
+    class Installed:
+        @staticmethod
+        def read_text(name: str) -> str | None:
+            return json.dumps(recorded) if name == "direct_url.json" else None
+
+    monkeypatch.setattr(package_module.metadata, "distribution", lambda name: Installed())
+    with pytest.raises(PackageError) as refused:
+        package_module.installed_source()
+    message = str(refused.value)
+    assert f"không tải được địa chỉ '{scheme}://…'" in message and "--package TỆP.whl" in message, message
 
 
 def test_a_wheel_pip_installed_the_program_from_is_vendored(tmp_path: Path) -> None:

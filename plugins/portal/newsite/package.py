@@ -102,15 +102,23 @@ def requirement_line(line: str) -> str:
     if not pinned or requirement.extras or requirement.marker:
         raise PackageError(f"--package: '{line}' chưa chỉ đích danh một bản của phần mềm (một tên hay một địa chỉ "
                            "không kèm mã băm có thể trỏ tới gói của người khác); cần " + _EXAMPLES + ".")
-    # The runner that builds the site fetches it: a file:, ssh or http address works on this
-    # machine only, or not safely.
-    if not url.startswith(("https://", "git+https://")):
-        raise PackageError(f"--package: '{line}': máy dựng trang (CI) không tải được địa chỉ "
-                           f"'{url.split('://')[0]}://…', chỉ địa chỉ https:// (hoặc git+https://); cần {_EXAMPLES}, "
-                           "hoặc cho chính tệp .whl (được chép vào vendor/).")
+    if not fetchable(url):
+        raise PackageError(f"--package: '{line}': {_not_fetchable(url)}; cần {_EXAMPLES}, hoặc cho chính tệp .whl "
+                           "(được chép vào vendor/).")
     if not url.startswith("git+"):
         _check_wheel_url(line, url)
     return str(requirement)
+
+
+def fetchable(url: str) -> bool:
+    """Whether the runner that builds the site (CI) can fetch `url`: a file:, ssh or http
+    address works on this machine only (a key, a local file), or not safely."""
+    return url.startswith(("https://", "git+https://"))
+
+
+def _not_fetchable(url: str) -> str:
+    return (f"máy dựng trang (CI) không tải được địa chỉ '{url.split('://')[0]}://…', chỉ địa chỉ https:// "
+            "(hoặc git+https://)")
 
 
 def _check_wheel_url(line: str, url: str) -> None:
@@ -141,6 +149,10 @@ def installed_source() -> Source:
         raise PackageError("--package: chưa cho, và không biết phần mềm đang chạy được cài từ tệp nào (nó được cài "
                            "từ một thư mục mã nguồn); cho --package TỆP.whl (tệp wheel mà nhóm phát triển gửi), hoặc "
                            f"--package {_EXAMPLES}.")
+    url = source.requirement.split(" @ ", 1)[-1]
+    if source.wheel is None and not fetchable(url):  # pip's record of a git+ssh:// or http:// install
+        raise PackageError(f"--package: chưa cho, và phần mềm đang chạy được cài từ '{url}': {_not_fetchable(url)}; "
+                           f"cho --package TỆP.whl (tệp wheel mà nhóm phát triển gửi), hoặc --package {_EXAMPLES}.")
     return source
 
 
