@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .dates import PartialDate
+from .dates import PartialDate, SchoolYear
 from .model import member_key
 
 if TYPE_CHECKING:
@@ -322,14 +322,23 @@ class ListInForce:
     since: datetime.date | None = None
 
 
-def _in_force(portal: Portal, document: str, day: datetime.date) -> ListInForce:
+def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> ListInForce:
     found = ListInForce(document)
     seen = {document}
     while (by := portal.replaced_by.get(found.document)) is not None and by.day is not None \
-            and by.day <= day and by.document not in seen:
+            and by.day <= day and by.document not in seen and _of_year(portal, by.document, year):
         seen.add(by.document)
         found = ListInForce(by.document, found.document, by.day)
     return found
+
+
+def _of_year(portal: Portal, document: str, year: SchoolYear) -> bool:
+    """Whether a replacing document may hold a list of `year`: one of that year's files (or
+    one only cited). A later year's decision that replaces this year's sets up that year's
+    list, not this one's: this year's list keeps its document (whose page says it was
+    replaced)."""
+    doc = portal.documents.get(document)
+    return doc is not None and doc.school_year in (None, year)
 
 
 def _last_day(body: Body, day: datetime.date | None) -> datetime.date:
@@ -341,7 +350,7 @@ def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) 
     """The document the body's list is in on `day` (default: the latest list): a replaced
     decision is no longer in force from the replacing one's day, and the list it held is
     the replacing one's from then on (the replacing decision re-issues the whole list)."""
-    return _in_force(portal, body.list_document, _last_day(body, day))
+    return _in_force(portal, body.list_document, _last_day(body, day), body.school_year)
 
 
 def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
@@ -355,7 +364,7 @@ def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | No
     if term.until is not None:
         last = min(last, term.until.last_day)
     for document in dict.fromkeys((own, body.list_document)):
-        found = _in_force(portal, document, last)
+        found = _in_force(portal, document, last, body.school_year)
         if found.since is not None and (term.start is None or term.start.first_day <= found.since):
             return found.document
     return own
