@@ -188,8 +188,9 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         if terms.amended(p.list_bodies(body)):  # a list with the date control prints the day's line
             assert lines == [(' data-from="" data-until="2024-11-03" hidden', before),
                              (' data-from="2024-11-04" data-until=""', latest)], body.id
-        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>")[0]
-        assert "260/QĐ-PGDĐT" in facts and "(thay thế <a" in facts and "215/QĐ-PGDĐT</a>, từ ngày 04/11/2024)" in facts
+        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
+        assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
+            r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
     kept = renderer.render(specs["nguoi/mau-do-thi-my-duyen/"])
     assert all("260/QĐ-PGDĐT" in row and "215/QĐ-PGDĐT" not in row for row in _rows_of(kept, "2024-2025"))
     replaced = renderer.render(specs["nguoi/mau-vo-van-khoa/"])

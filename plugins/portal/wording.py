@@ -281,7 +281,7 @@ def list_origin(portal: Portal, body: Body, day: datetime.date | None = None) ->
     parts = [f"{'Kèm theo' if own and doc.kind in ANNEXING_KINDS else 'Theo'} {document_reference(portal, doc)}"]
     replaced = portal.documents.get(current.replaced or "")
     if replaced is not None:
-        parts.append(f"{vocab.RELATIONS['thay-the']} {dated_name(replaced)}")
+        parts.append(f"{relation_name('thay-the')} {dated_name(replaced)}")
     later = [portal.documents[d] for d in terms.later_documents(portal, body, day) if d in portal.documents]
     if later:
         parts.append("sửa đổi, bổ sung theo " + ", ".join(dated_name(d) for d in later))
