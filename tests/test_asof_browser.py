@@ -105,6 +105,17 @@ def test_a_list_printed_for_an_earlier_day_names_that_day(browser: Any, base_url
     assert heading.is_visible()
     assert "Danh sách ngày 01/10/2024" in heading.inner_text()
     assert _names(page)[0] == "Võ Văn Khoa"  # the rows printed are that day's
+    # and the document they were in that day: Quyết định 215, before 260 replaced it.
+    origin = page.locator(".portal-print-origin")
+    assert [origin.nth(i).inner_text() for i in range(origin.count()) if origin.nth(i).is_visible()] == [
+        "(Kèm theo Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024 của Phòng Giáo dục và Đào tạo huyện Mẫu "
+        "(dữ liệu mẫu))"]
+    page.emulate_media(media="screen")
+    page.get_by_label("Xem danh sách ngày").fill("2024-11-04")
+    page.emulate_media(media="print")
+    assert [origin.nth(i).inner_text() for i in range(origin.count()) if origin.nth(i).is_visible()] == [
+        "(Kèm theo Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024 của Phòng Giáo dục và Đào tạo huyện Mẫu "
+        "(dữ liệu mẫu); thay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024)"]
     # The screen shows it in the status line, not twice.
     page.emulate_media(media="screen")
     assert not page.locator(".portal-asof-printed").is_visible()

@@ -700,3 +700,26 @@ def test_a_report_says_as_above_for_what_the_block_above_said() -> None:
     assert text.count(hint) == 1 and text.count("    gợi ý: như trên") == 2
     assert text.count("    cần: như trên") == 2 and text.count("    cần: mỗi dòng một số") == 1
     assert "    gợi ý: ghi tên." in text  # another hint is written out
+
+
+def test_a_decision_cannot_replace_one_signed_after_it(dataset: Dataset) -> None:
+    """The relation written on the wrong document: the founding decision 'replaces' the one
+    that replaced it. It would end the later decision's lists before they began."""
+    docs = dataset.year["documents"]
+    docs.append({"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
+                 "title": "Về việc kiện toàn tổ cốt cán",
+                 "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})
+    docs[0]["related"] = [{"ref": "a-2024-qd-9", "relation": "thay-the"}]
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (
+        "data/years/2024-2025/pgddt-a.yml", "documents[0].related[0].ref", "error")
+    written = dataset.write().joinpath("years/2024-2025/pgddt-a.yml").read_text(encoding="utf-8")
+    assert problem.line is not None and "ref: a-2024-qd-9" in written.splitlines()[problem.line - 1]
+    assert problem.message == ("văn bản ngày 13/09/2024 không thể thay thế văn bản ký sau nó "
+                               "('a-2024-qd-9', ngày 04/11/2024).")
+    assert problem.hint == ("nếu 'a-2024-qd-9' mới là văn bản thay thế văn bản này thì ghi 'related' ở đó: "
+                            "{ref: a-2024-qd-1, relation: thay-the}.")
+    # The right way round is accepted.
+    del docs[0]["related"]
+    docs[1]["related"] = [{"ref": "a-2024-qd-1", "relation": "thay-the"}]
+    assert dataset.messages() == []

@@ -4,14 +4,16 @@ sheet's line under its title, the exports' "Theo văn bản" and a person's role
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 
 from conftest import Dataset
-from portal import exports, wording
+from portal import exports, terms, wording
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
@@ -180,3 +182,162 @@ def test_a_decision_that_only_takes_a_member_off_is_named_in_the_line_and_in_her
         assert by_name["Đặng Vân Thùy"] == ("14/01/2025",
                                             "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 12/QĐ-PGDĐT")
         assert by_name["Hà Thị Liên"] == ("", "Quyết định số 1/QĐ-PGDĐT")
+
+
+# A decision that replaces another ("thay-the"): the list is the replacing one's from its day.
+
+SAMPLE_215, SAMPLE_260 = "mau-2024-qd-to-cot-can", "mau-2024-qd-to-cot-can-kien-toan"
+
+
+def _rows_of(html: str, name: str) -> list[str]:
+    """The rows of the page's first table that name `name`."""
+    return [row for row in html.split("<tbody>")[1].split("</tbody>")[0].split("<tr") if name in row]
+
+
+def _origin_lines(html: str) -> list[tuple[str, str]]:
+    """The printed lines under a DANH SÁCH's title: (the <p>'s attributes, its text)."""
+    return re.findall(r'<p class="portal-print-origin"([^>]*)><em>([^<]*)</em></p>', html)
+
+
+def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(repo_portal: Portal) -> None:
+    """Quyết định 260 (04/11/2024) replaces 215: every list 215 held (those 260 amends, and
+    those it leaves as they were) is 260's from that day, as its line, its rows, its page and
+    its members' pages say; the day before, 215's; 215's own page says it was replaced."""
+    p = repo_portal
+    old, new = p.documents[SAMPLE_215], p.documents[SAMPLE_260]
+    held = [b for b in p.bodies.values() if b.school_year == YEAR and b.list_document == old.id]
+    assert {"mau-to-cot-can", "mau-to-cot-can-toan", "mau-to-cot-can-ngu-van"} <= {b.id for b in held}
+    latest = (f"(Kèm theo {wording.document_reference(p, new)}; thay thế Quyết định số 215/QĐ-PGDĐT "
+              "ngày 10/09/2024)")
+    before = f"(Kèm theo {wording.document_reference(p, old)})"
+    assert latest.startswith("(Kèm theo Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024 của Phòng Giáo dục")
+    pages = Pages(p)
+    renderer = Renderer(pages)
+    specs = {s.url: s for s in pages.all()}
+    for body in held:
+        assert wording.list_origin(p, body) == latest, body.id
+        assert wording.list_origin(p, body, datetime.date(2024, 11, 3)) == before, body.id
+        sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(p, body))).active
+        assert sheet is not None and sheet["A2"].value == latest
+        rows = list(csv.DictReader(io.StringIO(exports.roster_csv(p, body).decode("utf-8-sig"))))
+        # Every row in the list on 04/11/2024 is 260's; only the leader it replaced is 215's.
+        assert {(r["Đến ngày"], r["Theo văn bản"]) for r in rows} <= {
+            ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT")}, body.id
+        html = renderer.render(specs[f"to-chuc/{body.id}/2024-2025/"])
+        lines = _origin_lines(html)
+        assert lines[-1][1] == latest and "hidden" not in lines[-1][0], body.id
+        if terms.amended(p.list_bodies(body)):  # a list with the date control prints the day's line
+            assert lines == [(' data-from="" data-until="2024-11-03" hidden', before),
+                             (' data-from="2024-11-04" data-until=""', latest)], body.id
+        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
+        assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
+            r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
+    kept = renderer.render(specs["nguoi/mau-do-thi-my-duyen/"])
+    assert all("260/QĐ-PGDĐT" in row and "215/QĐ-PGDĐT" not in row for row in _rows_of(kept, "2024-2025"))
+    replaced = renderer.render(specs["nguoi/mau-vo-van-khoa/"])
+    assert all("215/QĐ-PGDĐT" in row for row in _rows_of(replaced, "2024-2025"))
+    page = renderer.render(specs[f"van-ban/{old.id}/"])
+    assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 04/11/2024: được thay thế bởi <a [^>]+>"
+                     r"Quyết định số 260/QĐ-PGDĐT</a>", page)
+    assert "<dt>Hiệu lực</dt>" not in renderer.render(specs[f"van-ban/{new.id}/"])
+
+
+def _amended_then_replaced(dataset: Dataset) -> None:
+    """Quyết định 5 (01/10/2024) amends Quyết định 1's Toán group: Ngô Văn Năm joins, Đặng Vân
+    Thùy leaves. Quyết định 9, signed 01/11/2024 and in force from 04/11/2024, replaces
+    Quyết định 1 and changes only the Ngữ văn group (the Toán group it lists as it was).
+    Quyết định 12 (15/01/2025) then adds a member to the Toán group."""
+    def signer() -> dict[str, str]:  # one dict each: a shared one would be written as a YAML alias
+        return {"person": "a-le-thi-hong", "title": "Trưởng phòng"}
+    dataset.files["people/pgddt-a.yml"]["people"] += [
+        {"id": "a-ngo-van-nam", "name": "Ngô Văn Năm"}, {"id": "a-vu-thi-sau", "name": "Vũ Thị Sáu"},
+        {"id": "a-ly-van-bay", "name": "Lý Văn Bảy"}, {"id": "a-to-thi-tam", "name": "Tô Thị Tám"}]
+    dataset.year["documents"] += [
+        {"id": "a-2024-qd-5", "kind": "quyet-dinh", "number": "5/QĐ-PGDĐT", "date": "2024-10-01",
+         "title": "Về việc điều chỉnh thành viên tổ cốt cán", "signer": signer()},
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-01",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": signer(),
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]},
+        {"id": "a-2025-qd-12", "kind": "quyet-dinh", "number": "12/QĐ-PGDĐT", "date": "2025-01-15",
+         "title": "Về việc bổ sung thành viên nhóm Toán", "signer": signer()}]
+    bodies: list[dict[str, Any]] = dataset.year["bodies"]
+    toan = next(b for b in bodies if b["id"] == "a-to-toan")
+    toan["amendments"] = [
+        {"decision": "a-2025-qd-12", "from": "2025-01-15", "add": [
+            {"stt": 4, "person": "a-to-thi-tam", "role": "uy-vien", "unit": "a-thcs-hai"}]},
+        {"decision": "a-2024-qd-5", "from": "2024-10-01", "remove": [{"person": "a-dang-van-thuy"}], "add": [
+            {"stt": 3, "person": "a-ngo-van-nam", "role": "uy-vien", "unit": "a-thcs-mot"}]}]
+    bodies.append({"id": "a-to-ngu-van", "kind": "nhom-bo-mon", "name": "Nhóm Ngữ văn", "parent": "a-to",
+                   "decision": "a-2024-qd-1", "subject": "ngu-van",
+                   "members": [{"stt": 1, "person": "a-vu-thi-sau", "role": "nhom-truong", "unit": "a-thcs-hai"}],
+                   "amendments": [{"decision": "a-2024-qd-9", "from": "2024-11-04", "add": [
+                       {"stt": 2, "person": "a-ly-van-bay", "role": "uy-vien", "unit": "a-thcs-mot"}]}]})
+    bodies[0]["declared_count"] = 3
+
+
+def test_a_replaced_decision_amended_before_it_was_replaced(dataset: Dataset) -> None:
+    """What amended the replaced list is its history: from the replacing decision's day (its
+    amendments' `from`, not its signing date) the list and every row still in it are the
+    replacing decision's; a row an amendment put in earlier and it kept too; the amendments
+    after it are its own amendments. Each day of the year prints the line of that day."""
+    _amended_then_replaced(dataset)
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    of_a = "của Phòng Giáo dục và Đào tạo huyện A"
+    first = f"(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 {of_a})"
+    amended = first[:-1] + "; sửa đổi, bổ sung theo Quyết định số 5/QĐ-PGDĐT ngày 01/10/2024)"
+    replaced = (f"(Kèm theo Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 {of_a}; "
+                "thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
+    latest = replaced[:-1] + "; sửa đổi, bổ sung theo Quyết định số 12/QĐ-PGDĐT ngày 15/01/2025)"
+    days = {(2024, 9, 30): first, (2024, 10, 1): amended, (2024, 11, 3): amended, (2024, 11, 4): replaced,
+            (2025, 1, 14): replaced, (2025, 1, 15): latest}
+    for day, line in days.items():
+        assert wording.list_origin(portal, team, datetime.date(*day)) == line, day
+    html = _page(portal, "to-chuc/a-to/2024-2025/")
+    assert _origin_lines(html) == [(' data-from="" data-until="2024-09-30" hidden', first),
+                                   (' data-from="2024-10-01" data-until="2024-11-03" hidden', amended),
+                                   (' data-from="2024-11-04" data-until="2025-01-14" hidden', replaced),
+                                   (' data-from="2025-01-15" data-until=""', latest)]
+    # The Toán group: Quyết định 9 changed nothing in it, yet it is Quyết định 9's list.
+    toan = portal.bodies[(YEAR, "a-to-toan")]
+    assert wording.list_origin(portal, toan) == latest
+    for rows in _team_and_group_printed_with(portal, latest):
+        by_name = {row["Họ và tên"]: (row["Từ ngày"], row["Đến ngày"], row["Theo văn bản"]) for row in rows}
+        assert by_name["Hà Thị Liên"] == ("", "", "Quyết định số 9/QĐ-PGDĐT")
+        assert by_name["Ngô Văn Năm"] == ("01/10/2024", "", "Quyết định số 9/QĐ-PGDĐT")
+        assert by_name["Đặng Vân Thùy"] == ("", "30/09/2024",
+                                            "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 5/QĐ-PGDĐT")
+        assert by_name["Tô Thị Tám"] == ("15/01/2025", "", "Quyết định số 12/QĐ-PGDĐT")
+    team_rows = {r[1]: r[7] for r in exports.roster_rows(portal, team)}
+    assert team_rows["Vũ Thị Sáu"] == team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT"
+    # The row as it stood on a day before the replacement cites what was in force then.
+    nam = next(t for t in terms.history(toan).terms if t.member.person == "a-ngo-van-nam")
+    assert terms.row_document(portal, toan, nam, datetime.date(2024, 10, 15)) == "a-2024-qd-5"
+    person = _page(portal, "nguoi/a-ngo-van-nam/")
+    assert all("9/QĐ-PGDĐT" in row and "5/QĐ-PGDĐT" not in row for row in _rows_of(person, "2024-2025"))
+    # Quyết định 1's page: no longer in force from the day Quyết định 9 is, by it.
+    assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 04/11/2024: được thay thế bởi <a [^>]+>"
+                     r"Quyết định số 9/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))
+
+
+def test_a_later_years_decision_that_replaces_this_years_leaves_this_years_lists(dataset: Dataset) -> None:
+    """A decision of the 2025-2026 file that replaces the 2024-2025 decision (signed in the
+    summer both years' files cover) sets up the new year's list: the 2024-2025 list keeps
+    its own decision, which its page says was replaced."""
+    dataset.files["years/2025-2026/pgddt-a.yml"] = {
+        "school_year": "2025-2026", "office": "pgddt-a",
+        "documents": [{"id": "a-2025-qd-3", "kind": "quyet-dinh", "number": "3/QĐ-PGDĐT", "date": "2025-08-20",
+                       "title": "Về việc thành lập tổ cốt cán năm học 2025-2026",
+                       "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+                       "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}],
+        "bodies": [{"id": "a-to", "kind": "to-cot-can", "name": "Tổ cốt cán", "decision": "a-2025-qd-3",
+                    "members": [{"person": "a-le-thi-hong", "role": "to-truong"}]}]}
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    old = portal.bodies[(YEAR, "a-to")]
+    assert wording.list_origin(portal, old) == wording.list_origin(portal, old, datetime.date(2024, 9, 13)) == (
+        "(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo huyện A)")
+    assert {r[7] for r in exports.roster_rows(portal, old)} == {"Quyết định số 1/QĐ-PGDĐT"}
+    assert "<dt>Danh sách theo</dt>" not in _page(portal, "to-chuc/a-to/2024-2025/")
+    assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 20/08/2025: được thay thế bởi <a [^>]+>"
+                     r"Quyết định số 3/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))

@@ -361,8 +361,32 @@ class PrintHeader:
 
     issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
     nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
-    origin: str  # under the title: the document the list is in, and its amendments (wording.list_origin)
+    # Under the title: the document the list is in, and its amendments (wording.list_origin),
+    # the latest last; one line, for no days in particular, unless the list changed in the year.
+    origins: tuple[OriginLine, ...]
     address: str | None  # the page's address online, for its QR code; None without site_url
+
+
+@dataclass(frozen=True)
+class OriginLine:
+    """The line under a DANH SÁCH's title on the days it holds (ISO, '' when open): the
+    script of the list on a date (portal-asof.js) prints the one of the day chosen."""
+
+    text: str
+    start: str
+    until: str
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A document another replaced ("thay-the"): the replacing one, the replaced one, and the
+    first day the replacing one is in force (None when the data dates it by nothing). A
+    list's page names them under "Danh sách theo", the replaced document's page under
+    "Hiệu lực"."""
+
+    document: Document
+    replaced: Document
+    since: PartialDate | None
 
 
 @dataclass(frozen=True)
@@ -390,6 +414,7 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
+    replaced_list: Replaced | None
     print_header: PrintHeader
     cited: CitedOriginal | None = None
 
@@ -457,6 +482,7 @@ class DocumentPage(PageContext):
     legal_bases: tuple[BasisLine, ...]
     text_blocks: tuple[fulltext.Block, ...]  # the full text, its tab-separated tables as tables
     originals: tuple[Original, ...] = ()  # published beside the page (publish_original)
+    replaced_by: Replaced | None = None  # no longer in force: the document that replaced it
 
     def summary(self) -> str:
         parts = [self.doc.title, self.issuer.short_name if self.issuer else "", wording.date_text(self.doc.date)]

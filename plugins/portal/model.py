@@ -7,6 +7,7 @@ terms of Vietnamese education offices).
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -149,6 +150,16 @@ class Signer:
 class Related:
     ref: str
     relation: str
+
+
+@dataclass(frozen=True)
+class Replacing:
+    """The document that replaces another ("thay-the": "Quyết định này thay thế Quyết định số
+    ..."), and the first day it is in force: the earliest `from` of its amendments, else its
+    own date; None when the data dates it by neither (then no list is said to change by it)."""
+
+    document: str
+    day: datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -431,6 +442,26 @@ class Portal:
             seen.add(child.id)
             found.append(child)
             stack.extend(reversed(self.children(child)))
+        return found
+
+    @cached_property
+    def replaced_by(self) -> dict[str, Replacing]:
+        """Each document another one replaces, with the one that does (the earliest, when two
+        do). A replaced document is no longer in force from that day: a list it holds is the
+        replacing one's from then on (portal.terms)."""
+        starts: dict[str, datetime.date] = {}
+        for body in self.bodies.values():
+            for a in body.amendments:
+                starts[a.decision] = min(a.start.first_day, starts.get(a.decision, a.start.first_day))
+        found: dict[str, Replacing] = {}
+        for doc in self.documents.values():
+            day = starts.get(doc.id) or (doc.date.first_day if doc.date else None)
+            for rel in doc.related:
+                if rel.relation != "thay-the" or rel.ref == doc.id:
+                    continue
+                known = found.get(rel.ref)
+                if known is None or (day is not None and (known.day is None or day < known.day)):
+                    found[rel.ref] = Replacing(doc.id, day)
         return found
 
     @cached_property

@@ -6,6 +6,7 @@ each page's template with its context (portal.contexts), built here once per pag
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -42,10 +43,12 @@ from .contexts import (
     OfficeSchools,
     OfficesPage,
     OfficeYearSection,
+    OriginLine,
     PageContext,
     PersonPage,
     Predecessor,
     PrintHeader,
+    Replaced,
     RoleDuties,
     RosterSpan,
     SchoolBody,
@@ -356,9 +359,11 @@ class Pages:
             lists = p.list_bodies(body)
             amended = terms.amended(lists)
             decision = p.documents.get(body.decision)
-            listed_in = p.documents.get(body.list_document)
+            in_force = terms.list_in_force(p, body)
+            listed_in = p.documents.get(in_force.document)
             header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
-                                 wording.NATIONAL_HEADING, wording.list_origin(p, body),
+                                 wording.NATIONAL_HEADING, self._origins(body) if amended else (
+                                     OriginLine(wording.list_origin(p, body), "", ""),),
                                  absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
@@ -380,6 +385,7 @@ class Pages:
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
                 decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
+                replaced_list=self._replaced_list(in_force),
                 print_header=header,
                 cited=self._cited(body))
             yield PageSpec(
@@ -387,6 +393,36 @@ class Pages:
                 edit_path=body.source.file,
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
+
+    def _origins(self, body: Body) -> tuple[OriginLine, ...]:
+        """The line under the DANH SÁCH's title for each stretch of the year in which it holds
+        (terms.origin_days), the latest last."""
+        days = terms.origin_days(self.portal, body)
+        if not days:
+            return (OriginLine(wording.list_origin(self.portal, body), "", ""),)
+        eve = days[0] - datetime.timedelta(days=1)
+        lines = [OriginLine(wording.list_origin(self.portal, body, eve), "", eve.isoformat())]
+        for n, day in enumerate(days):
+            until = days[n + 1] - datetime.timedelta(days=1) if n + 1 < len(days) else None
+            text = wording.list_origin(self.portal, body, until)
+            if text == lines[-1].text:  # the same line goes on
+                lines[-1] = OriginLine(text, lines[-1].start, until.isoformat() if until else "")
+            else:
+                lines.append(OriginLine(text, day.isoformat(), until.isoformat() if until else ""))
+        return tuple(lines)
+
+    def _replaced_list(self, in_force: terms.ListInForce) -> Replaced | None:
+        document = self.portal.documents.get(in_force.document)
+        replaced = self.portal.documents.get(in_force.replaced or "")
+        if document is None or replaced is None or in_force.since is None:
+            return None
+        return Replaced(document, replaced, terms.as_partial(in_force.since))
+
+    def _replaced_by(self, doc: Document) -> Replaced | None:
+        by = self.portal.replaced_by.get(doc.id)
+        if by is None or by.document not in self.portal.documents:
+            return None
+        return Replaced(self.portal.documents[by.document], doc, terms.as_partial(by.day) if by.day else None)
 
     def _cited(self, body: Body) -> CitedOriginal | None:
         """Where the pages a list's rows and duties cite lead: the list's document, and its
@@ -440,7 +476,7 @@ class Pages:
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
             entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
-                terms.row_document(seat.body, seat.term)), wording.written_post(
+                terms.row_document(self.portal, seat.body, seat.term)), wording.written_post(
                 self.portal, seat.membership, at=seat.body.school_year)) for seat in seats)
             context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
                                  tuple(v.signed_by[person.id]))
@@ -512,7 +548,8 @@ class Pages:
             context = DocumentPage(doc, issuer, tuple(v.bodies_by_document[doc.id]),
                                    tuple((p.documents[rel.ref], rel.relation) for rel in doc.related),
                                    tuple(v.referenced_by[doc.id]), activities, amends, bases,
-                                   fulltext.blocks(doc.text) if doc.text else (), doc.published_originals)
+                                   fulltext.blocks(doc.text) if doc.text else (), doc.published_originals,
+                                   self._replaced_by(doc))
             yield PageSpec(self.url("document", document=doc.id), wording.document_page_title(doc), "document.html",
                            context, edit_path=doc.source.file, filters=filters)
 

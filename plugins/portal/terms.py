@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .dates import PartialDate
+from .dates import PartialDate, SchoolYear
 from .model import member_key
 
 if TYPE_CHECKING:
@@ -311,11 +311,63 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
     return [(b, term) for b, row in rows for term in row]
 
 
-def row_document(body: Body, term: Term) -> str:
-    """The document a row of a list comes from: the amending decision that put it in, else
-    the document its body's list is in (`Body.list_document`). The exports' "Theo văn bản"
+@dataclass(frozen=True)
+class ListInForce:
+    """The document a list is in on a day: its own (`Body.list_document`), or the one that
+    replaced it by then ("thay-the", a replacement of a replacement followed), with the
+    document that one replaced and the day it did (None when the list's own is in force)."""
+
+    document: str
+    replaced: str | None = None
+    since: datetime.date | None = None
+
+
+def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> ListInForce:
+    found = ListInForce(document)
+    seen = {document}
+    while (by := portal.replaced_by.get(found.document)) is not None and by.day is not None \
+            and by.day <= day and by.document not in seen and _of_year(portal, by.document, year):
+        seen.add(by.document)
+        found = ListInForce(by.document, found.document, by.day)
+    return found
+
+
+def _of_year(portal: Portal, document: str, year: SchoolYear) -> bool:
+    """Whether a replacing document may hold a list of `year`: one of that year's files (or
+    one only cited). A later year's decision that replaces this year's sets up that year's
+    list, not this one's: this year's list keeps its document (whose page says it was
+    replaced)."""
+    doc = portal.documents.get(document)
+    return doc is not None and doc.school_year in (None, year)
+
+
+def _last_day(body: Body, day: datetime.date | None) -> datetime.date:
+    """`day`, or else the last day the body's school year covers (the latest list)."""
+    return day or body.school_year.window[1]
+
+
+def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) -> ListInForce:
+    """The document the body's list is in on `day` (default: the latest list): a replaced
+    decision is no longer in force from the replacing one's day, and the list it held is
+    the replacing one's from then on (the replacing decision re-issues the whole list)."""
+    return _in_force(portal, body.list_document, _last_day(body, day), body.school_year)
+
+
+def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
+    """The document a row of a list comes from, as of `day` (default: the latest list): the
+    amending decision that put it in, else the document its body's list is in
+    (`Body.list_document`); but a row still in force when that document (or the list's) was
+    replaced comes from the replacing one, which lists it anew. The exports' "Theo văn bản"
     and a person's roles cite it."""
-    return term.decision or body.list_document
+    own = term.decision or body.list_document
+    last = _last_day(body, day)
+    if term.until is not None:
+        last = min(last, term.until.last_day)
+    for document in dict.fromkeys((own, body.list_document)):
+        found = _in_force(portal, document, last, body.school_year)
+        if found.since is not None and (term.start is None or term.start.first_day <= found.since):
+            return found.document
+    return own
 
 
 def row_start(portal: Portal, list_body: Body, body: Body, term: Term) -> PartialDate | None:
@@ -331,19 +383,48 @@ def row_start(portal: Portal, list_body: Body, body: Body, term: Term) -> Partia
     return as_partial(opened)
 
 
-def later_documents(portal: Portal, body: Body) -> list[str]:
-    """The documents other than the list's own (`Body.list_document`) that changed the list:
-    the amending decisions (those that put rows in, and those that only took members off),
-    and the decision that set up a subject group later in the year; in order of their dates
-    (undated last), then of their rows."""
-    own = body.list_document
-    found = list(dict.fromkeys(doc for b, t in roster_terms(portal, body)
-                               for doc in (row_document(b, t), t.ended_by) if doc))
+def later_documents(portal: Portal, body: Body, day: datetime.date | None = None) -> list[str]:
+    """The documents other than the one the list is in on `day` (`list_in_force`; default:
+    the latest list) that changed it by then: the amending decisions (those that put rows
+    in, and those that only took members off), and the decision that set up a subject group
+    later in the year; in order of their dates (undated last), then of their rows. Once the
+    list's document was replaced, what changed the replaced list is left out: the replacing
+    decision lists its rows anew."""
+    last = _last_day(body, day)
+    current = list_in_force(portal, body, last)
+    found: list[str] = []
+    for b, t in roster_terms(portal, body):
+        if not in_force(portal, b, last) or (t.start is not None and t.start.first_day > last):
+            continue  # not in the list yet on that day
+        if current.since is not None and t.until is not None and t.until.last_day < current.since:
+            continue  # a row of the replaced list only
+        found.append(row_document(portal, b, t, last))
+        if t.ended_by and t.until is not None and t.until.last_day < last:
+            found.append(t.ended_by)
 
     def dated(doc_id: str) -> tuple[bool, datetime.date]:
         doc = portal.documents.get(doc_id)
         return (doc is None or doc.date is None, doc.date.first_day if doc and doc.date else datetime.date.min)
-    return sorted((d for d in found if d != own), key=dated)
+    return sorted((d for d in dict.fromkeys(found) if d != current.document), key=dated)
+
+
+def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
+    """The days in the body's school year the documents its list is said to come from may
+    change (`later_documents`, `list_in_force`): its and its subject groups' amendments, the
+    setting up of a group later in the year, and the replacements of the list's documents
+    and of its amending decisions (replacements of replacements followed); in order."""
+    lists = portal.list_bodies(body)
+    days = {a.start.first_day for b in lists for a in b.amendments}
+    days.update(day for b in lists[1:] if (day := opening_day(portal, b)) is not None)
+    for document in {b.list_document for b in lists} | {a.decision for b in lists for a in b.amendments}:
+        seen = {document}
+        while (by := portal.replaced_by.get(document)) is not None and by.document not in seen:
+            seen.add(by.document)
+            if by.day is not None:
+                days.add(by.day)
+            document = by.document
+    first, last = body.school_year.window
+    return sorted(day for day in days if first < day <= last)
 
 
 def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:

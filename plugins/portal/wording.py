@@ -8,6 +8,7 @@ one place. Vietnamese text for the public; no markup (templates escape what they
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from . import terms, vocab
@@ -287,22 +288,34 @@ def _without_place(name: str, above: str) -> str:
 ANNEXING_KINDS = frozenset({"quyet-dinh"})
 
 
-def list_origin(portal: Portal, body: Body) -> str:
-    """The line under a DANH SÁCH's title, naming the document the list is in
-    (`Body.list_document`, the page's "Danh sách theo") and the later ones rows of it come
-    from (terms.later_documents): '(Kèm theo Quyết định số 215/QĐ-PGDĐT ngày ... của ...;
-    sửa đổi, bổ sung theo Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024)', '(Theo Hướng dẫn số
-    1671/HD-PGDĐT-THCS ngày ... của ...)'; '' when the data holds no such document."""
-    doc = portal.documents.get(body.list_document)
+def list_origin(portal: Portal, body: Body, day: datetime.date | None = None) -> str:
+    """The line under a DANH SÁCH's title, naming the document the list is in on `day`
+    (default: the latest list; terms.list_in_force: `Body.list_document`, the page's "Danh
+    sách theo", or the decision that replaced it, and the one it replaced) and the later
+    ones rows of it come from (terms.later_documents): '(Kèm theo Quyết định số
+    215/QĐ-PGDĐT ngày ... của ...; sửa đổi, bổ sung theo Quyết định số 301/QĐ-PGDĐT ngày
+    ...)', '(Kèm theo Quyết định số 260/QĐ-PGDĐT ngày ... của ...; thay thế Quyết định số
+    215/QĐ-PGDĐT ngày ...)', '(Theo Hướng dẫn số 1671/HD-PGDĐT-THCS ngày ... của ...)'; ''
+    when the data holds no such document."""
+    current = terms.list_in_force(portal, body, day)
+    doc = portal.documents.get(current.document)
     if doc is None:
         return ""
-    attached = body.list_document == body.decision and doc.kind in ANNEXING_KINDS
-    text = f"{'Kèm theo' if attached else 'Theo'} {document_reference(portal, doc)}"
-    later = [portal.documents[d] for d in terms.later_documents(portal, body) if d in portal.documents]
+    # A replacing decision re-issues the list as its own annex.
+    own = current.replaced is not None or body.list_document == body.decision
+    parts = [f"{'Kèm theo' if own and doc.kind in ANNEXING_KINDS else 'Theo'} {document_reference(portal, doc)}"]
+    replaced = portal.documents.get(current.replaced or "")
+    if replaced is not None:
+        parts.append(f"{relation_name('thay-the')} {dated_name(replaced)}")
+    later = [portal.documents[d] for d in terms.later_documents(portal, body, day) if d in portal.documents]
     if later:
-        text += "; sửa đổi, bổ sung theo " + ", ".join(
-            " ".join([document_name(d), *([signing_date(d.date)] if d.date else [])]) for d in later)
-    return f"({text})"
+        parts.append("sửa đổi, bổ sung theo " + ", ".join(dated_name(d) for d in later))
+    return f"({'; '.join(parts)})"
+
+
+def dated_name(doc: Document) -> str:
+    """'Quyết định số 260/QĐ-PGDĐT ngày 04/11/2024': the name and, when known, the date."""
+    return " ".join([document_name(doc), *([signing_date(doc.date)] if doc.date else [])])
 
 
 def row_documents(source: Document | None, removed_by: Document | None) -> str:

@@ -7,7 +7,9 @@
  * shows the control (a date input), sets it to the reader's own day (the build never reads
  * a clock: the same data gives the same page), kept within the school year, and shows the
  * rows in force on the day chosen, and names that day in the printed sheet's heading
- * (.portal-asof-printed: a list printed for an earlier day says which). Its words come from
+ * (.portal-asof-printed: a list printed for an earlier day says which) with the line naming
+ * the document the list was in that day (.portal-print-origin: before a replacement, the
+ * replaced decision). Its words come from
  * the page (data-status-*): no text of its own. Nothing is fetched.
  */
 (function () {
@@ -32,16 +34,22 @@
     var latest = document.querySelector("[data-portal-asof-latest]");
     var printed = document.querySelector(".portal-asof-printed");
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.portal-roster tr[data-from]"));
+    // The printed line naming the document the list is in, one for each stretch of the year.
+    var origins = Array.prototype.slice.call(document.querySelectorAll(".portal-print-origin[data-from]"));
     if (!input || !status || !rows.length) return;
+
+    function inForce(element, day) {
+      var from = element.getAttribute("data-from"), until = element.getAttribute("data-until");
+      return (!from || from <= day) && (!until || day <= until);
+    }
 
     function show(day) {
       var count = 0;
       rows.forEach(function (row) {
-        var from = row.getAttribute("data-from"), until = row.getAttribute("data-until");
-        var inForce = (!from || from <= day) && (!until || day <= until);
-        row.hidden = !inForce;
-        if (inForce) count += 1;
+        row.hidden = !inForce(row, day);
+        if (!row.hidden) count += 1;
       });
+      origins.forEach(function (origin) { origin.hidden = !inForce(origin, day); });
       var words = count ? control.dataset.statusOn : control.dataset.statusNone;
       status.textContent = words.replace("{date}", shown(day)).replace("{count}", String(count));
       if (printed) {
