@@ -322,11 +322,12 @@ def test_the_commands_printed_to_copy_paste_back_as_the_same_words(tmp_path: Pat
         done = cotcan("nhap", "--office", "pgddt-mau", "--workbook", workbook, "--data", str(REPO / "data"), cwd=work)
     assert made.returncode == 0, made.stderr
     assert done.returncode == 0, done.stderr
-    cd = re.search(r"^  1\. (cd .*); cài phần mềm", made.stdout, re.MULTILINE)
+    cd = re.search(r"^  1\. ((?:cd|pushd) .*); cài phần mềm", made.stdout, re.MULTILINE)
     printed = re.search(r"cotcan nhap .*? --data \S+", done.stdout)  # the first of the commands it names
     assert cd is not None and printed is not None, made.stdout + done.stdout
     for read in READ_BACK[shell]:
-        assert read(cd.group(1)) == ["cd", str(work / "trang sở")]
+        # pushd on Windows: cmd.exe's cd leaves the drive as it is (review D3)
+        assert read(cd.group(1)) == ["pushd" if shell is Shell.WINDOWS else "cd", str(work / "trang sở")]
         words = read(printed.group())
         assert words[words.index("--input") + 1] == str(tmp_path / "văn bản/ds 2026 (bản sửa).xlsx")
         assert (work / workbook).is_file()
@@ -398,3 +399,20 @@ def test_a_command_printed_after_a_run_from_another_folder_names_the_same_site(t
     assert pasted.returncode == 2 and "không có thư mục dữ liệu này" not in pasted.stderr, pasted.stderr
     assert "bảng là danh sách năm học 2026-2027" in pasted.stderr, pasted.stderr
     assert f"(cotcan nam-moi --office so-gddt-mau -f {shlex.quote(str(site / 'mkdocs.yml'))})" in pasted.stderr
+
+
+def test_the_draft_check_a_placeholder_error_names_carries_the_site_options(tmp_path: Path) -> None:
+    """The placeholder errors say that only `cotcan kiem-tra --draft` accepts them: the phrase
+    was made when the module was imported, so that it never named the site the clerk gave
+    (`--data`), and pasted in another folder it looked for ./data (review of 3 December, D2)."""
+    made = cotcan("tao-trang", "trang sở", "--office", "so-a", "--name", "Sở Giáo dục và Đào tạo tỉnh A",
+                  *PINNED_PACKAGE, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    elsewhere = tmp_path / "văn bản"
+    elsewhere.mkdir()
+    told = cotcan("kiem-tra", "--data", "../trang sở/data", cwd=elsewhere)
+    assert told.returncode == Exit.DATA, told.stdout + told.stderr
+    hinted = re.findall(r"\((cotcan kiem-tra --draft[^)]*)\)", told.stdout + told.stderr)
+    assert hinted, told.stdout + told.stderr
+    for line in hinted:
+        assert shlex.split(line) == ["cotcan", "kiem-tra", "--draft", "--data", str(tmp_path / "trang sở" / "data")]

@@ -81,7 +81,9 @@ def cmd_words(line: str) -> list[str]:
 
 
 # Characters PowerShell reads in a bare word of a command's arguments.
-POWERSHELL_SPECIAL = set(",;(){}@#'\"$`&|<>")
+POWERSHELL_SPECIAL = set(",;(){}@#'\"$`&|<>“”„")
+# What PowerShell takes for a double quote (its CharTraits.IsDoubleQuote): the typographic ones too.
+POWERSHELL_QUOTES = '"“”„'
 
 
 def powershell_words(line: str) -> list[str]:
@@ -94,7 +96,7 @@ def powershell_words(line: str) -> list[str]:
     while i < len(line):
         if line[i] in " \t":
             i += 1
-        elif line[i] == '"':
+        elif line[i] in POWERSHELL_QUOTES:
             word = []
             i += 1
             while True:
@@ -103,10 +105,10 @@ def powershell_words(line: str) -> list[str]:
                 if c == "`":
                     word.append(line[i + 1])
                     i += 2
-                elif c == '"' and line[i + 1:i + 2] == '"':
-                    word.append('"')
+                elif c in POWERSHELL_QUOTES and line[i + 1:i + 2] and line[i + 1] in POWERSHELL_QUOTES:
+                    word.append(c)
                     i += 2
-                elif c == '"':
+                elif c in POWERSHELL_QUOTES:
                     i += 1
                     break
                 else:
@@ -129,8 +131,9 @@ def _nfd(text: str) -> str:
 
 
 # Words a clerk's paths and values hold on Windows: every character a Windows file name may
-# hold (all but < > : " / \ | ? *, which are separators or forbidden), but a backtick and a `$`
-# before a name, which PowerShell alone reads (test_what_only_one_windows_shell_reads_back).
+# hold (all but < > : " / \ | ? *, which are separators or forbidden), but a backtick, a `$`
+# before a name and the typographic double quotes “ ” „, which PowerShell alone reads
+# (test_what_only_one_windows_shell_reads_back).
 WINDOWS_WORDS = [
     "--office", "pgddt-dau-tieng", "2024-2025", "D:\\Văn bản\\ds 2026.xlsx", _nfd("D:\\Văn bản\\ds 2026.xlsx"),
     "C:\\Users\\Nguyễn Thị Lan\\Trang sở\\mkdocs.yml", "D:\\Lê's & Co\\ds.xlsx", "D:\\Chi phí $ 2026\\ds.xlsx",
@@ -161,16 +164,17 @@ def test_the_windows_line_agrees_with_the_standard_library(word: str) -> None:
 
 
 def test_what_only_one_windows_shell_reads_back() -> None:
-    """The limits docs/commands.md states: PowerShell expands a `$` before a name and reads the
-    backtick as its escape inside double quotes, so both are escaped with a backtick, which
+    """The limits docs/commands.md states: PowerShell expands a `$` before a name, reads the
+    backtick as its escape inside double quotes and “ ” „ as double quotes (review of 3
+    December, D1: a file name Word proposed), so all are escaped with a backtick, which
     cmd.exe keeps; a double quote, which no Windows file name holds, is written as the C
     runtime reads it, which PowerShell does not."""
-    powershell_only = "D:\\Dự toán$2026\\${x}$(y)$$ `A`\\ds.xlsx"
+    powershell_only = "D:\\Dự toán$2026\\${x}$(y)$$ `A`\\Công văn “khẩn” „số 5”.docx"
     with commands.quoting(Shell.WINDOWS):
         escaped = commands.shell_line("cotcan", powershell_only)
         quote = commands.shell_line("cotcan", 'Tổ "Toán" 2026')
     assert powershell_words(escaped) == ["cotcan", powershell_only]
-    assert cmd_words(escaped) == ["cotcan", "D:\\Dự toán`$2026\\`${x}`$(y)`$$ ``A``\\ds.xlsx"]
+    assert cmd_words(escaped) == ["cotcan", "D:\\Dự toán`$2026\\`${x}`$(y)`$$ ``A``\\Công văn `“khẩn`” `„số 5`”.docx"]
     assert cmd_words(quote) == ["cotcan", 'Tổ "Toán" 2026']
     with pytest.raises(AssertionError):
         powershell_words(quote)

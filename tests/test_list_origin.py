@@ -149,7 +149,13 @@ def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset:
         {"id": "bo", "name": "Bộ Giáo dục và Đào tạo", "short_name": "Bộ GDĐT", "kind": "bo-gddt", "place": "Hà Nội"},
         {"id": "cuc", "name": "Cục Nhà giáo và Cán bộ quản lý giáo dục", "short_name": "Cục NGCBQLGD",
          "kind": "bo-gddt", "parent": "bo", "place": "Hà Nội"},
+        # A Sở by its legal name, without the level word (review of 3 December, D4).
+        {"id": "ubnd-hn", "name": "Ủy ban nhân dân thành phố Hà Nội", "short_name": "UBND TP Hà Nội",
+         "kind": "ubnd-tinh", "place": "Hà Nội"},
+        {"id": "so-hn", "name": "Sở Giáo dục và Đào tạo Hà Nội", "short_name": "Sở GDĐT Hà Nội",
+         "kind": "so-gddt", "parent": "ubnd-hn", "place": "Hà Nội"},
     ]
+    offices[offices.index(next(o for o in offices if o["id"] == "ubnd-a"))]["parent"] = "ubnd-t"
     portal = _load(dataset)
     above = "UỶ BAN NHÂN DÂN  HUYỆN A"  # as typed
     assert wording.issuer_heading(portal, "pgddt-a") == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
@@ -158,6 +164,9 @@ def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset:
     assert wording.issuer_heading(portal, "cuc") == ("BỘ GIÁO DỤC VÀ ĐÀO TẠO",
                                                      "CỤC NHÀ GIÁO VÀ CÁN BỘ QUẢN LÝ GIÁO DỤC")
     assert wording.issuer_heading(portal, "bo") == ("BỘ GIÁO DỤC VÀ ĐÀO TẠO",)
+    assert wording.issuer_heading(portal, "so-hn") == ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    # A People's Committee's own letterhead: nothing above it, its province though a parent.
+    assert wording.issuer_heading(portal, "ubnd-a") == (above,)
     # The printed list of the Phòng's team: its sheet's top left.
     spec = next(spec for spec in Pages(portal).all()
                 if isinstance(spec.context, BodyPage) and spec.context.body.id == "a-to")

@@ -99,8 +99,10 @@ def test_without_sample_keeps_every_real_record_and_nothing_of_the_sample(repo_p
     # district UBND, the sample Sở under its province's, as the real ones, all fictional.
     for office_id in SAMPLE_OFFICES:
         assert repo_portal.offices[office_id].parent in SAMPLE_OFFICES | {None}, office_id
-    parents = {o: repo_portal.offices[o].parent for o in ("pgddt-mau", "ubnd-huyen-mau", "so-gddt-mau")}
-    assert parents == {"pgddt-mau": "ubnd-huyen-mau", "ubnd-huyen-mau": "ubnd-tinh-mau", "so-gddt-mau": "ubnd-tinh-mau"}
+    parents = {o: repo_portal.offices[o].parent for o in ("pgddt-mau", "ubnd-huyen-mau", "so-gddt-mau", "ubnd-xa-mau")}
+    # Two-tier government from 1 July 2025: a commune is under its province (review D6).
+    assert parents == {"pgddt-mau": "ubnd-huyen-mau", "ubnd-huyen-mau": "ubnd-tinh-mau", "so-gddt-mau": "ubnd-tinh-mau",
+                       "ubnd-xa-mau": "ubnd-tinh-mau"}
 
 
 def test_data_without_sample_offices_is_returned_as_is(dataset: Dataset) -> None:

@@ -334,7 +334,10 @@ def _placeholder_severity(draft: bool) -> Severity:
     return "warning" if draft else "error"
 
 
-_ONLY_A_DRAFT = f"Chỉ bản kiểm tra nháp ({commands.CHECK.line('--draft')}) chấp nhận chỗ giữ; trang web thì không."
+def _only_a_draft() -> str:
+    # Made with the message, not at import: the command line carries the site options of the
+    # command running (commands.site_options), so that it pastes back from any folder.
+    return f"Chỉ bản kiểm tra nháp ({commands.CHECK.line('--draft')}) chấp nhận chỗ giữ; trang web thì không."
 
 
 def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
@@ -344,7 +347,7 @@ def _check_placeholder(ctx: _Context, doc: Document, draft: bool) -> None:
             f"văn bản '{doc.id}' là văn bản chỗ giữ, chưa được thay bằng văn bản đã ký.",
             expected="số, ngày, người ký và trích yếu của văn bản thật",
             hint="nhập văn bản thật: số, ngày, người ký, căn cứ, nơi nhận, toàn văn"
-                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "") + ". " + _ONLY_A_DRAFT,
+                 + (", rồi xóa 'placeholder: true'" if doc.placeholder else "") + ". " + _only_a_draft(),
             severity=_placeholder_severity(draft))
 
 
@@ -365,7 +368,7 @@ def _check_placeholder_records(ctx: _Context, draft: bool) -> None:
         ctx.add(source, ("placeholder",), f"{what} '{record_id}' là chỗ giữ, chưa được thay bằng {what} thật.",
                 expected=_PLACEHOLDER_RECORDS[what],
                 hint="điền thông tin thật rồi xóa 'placeholder: true'; khi đổi mã, đổi cả ở mọi chỗ dùng mã đó. "
-                     + _ONLY_A_DRAFT,
+                     + _only_a_draft(),
                 severity=_placeholder_severity(draft))
     # The mark deleted, the placeholder's name kept: still a placeholder.
     named = [*(("đơn vị", r.id, r.name, r.source) for r in p.offices.values() if not r.placeholder),
@@ -378,7 +381,7 @@ def _check_placeholder_records(ctx: _Context, draft: bool) -> None:
         if PLACEHOLDER_NAME in normalize(name).casefold():
             ctx.add(source, ("name",), f"{what} '{record_id}' vẫn mang tên chỗ giữ '{name}'.",
                     expected=_PLACEHOLDER_RECORDS.get(what, "tên, loại và danh sách của tổ chức theo quyết định"),
-                    hint="ghi tên thật thay cho tên chỗ giữ. " + _ONLY_A_DRAFT,
+                    hint="ghi tên thật thay cho tên chỗ giữ. " + _only_a_draft(),
                     severity=_placeholder_severity(draft))
 
 
@@ -621,7 +624,7 @@ def _check_roster(ctx: _Context, body: Body, complete: bool, draft: bool) -> Non
             importing = commands.IMPORT.line("--office", body.office, "--body", body.id, "--input", "danh-sach.docx")
             ctx.add(s, (), f"{body.name}: không có thành viên nào.",
                     expected="danh sách 'members', hoặc 'no_roster: <lý do>' khi văn bản không kèm danh sách",
-                    hint=f"nhập danh sách đã ký của tổ chức này: {importing}. {_ONLY_A_DRAFT}" if draft else None,
+                    hint=f"nhập danh sách đã ký của tổ chức này: {importing}. {_only_a_draft()}" if draft else None,
                     severity=_placeholder_severity(draft))
     else:
         leader = vocab.LEADER_ROLE[body.kind]
@@ -632,7 +635,7 @@ def _check_roster(ctx: _Context, body: Body, complete: bool, draft: bool) -> Non
             awaited = draft and decision is not None and is_placeholder(decision)
             ctx.add(s, ("members",), f"{body.name}: không có {label}.",
                     expected=f"đúng một thành viên có 'role: {leader}'",
-                    hint=f"danh sách đã ký sẽ ghi {label}; nhập danh sách đó. {_ONLY_A_DRAFT}" if awaited
+                    hint=f"danh sách đã ký sẽ ghi {label}; nhập danh sách đó. {_only_a_draft()}" if awaited
                     else "kiểm tra cột Ghi chú của danh sách gốc.", severity="warning" if awaited else "error")
         for extra in leaders[1:]:
             ctx.add(s, ("members", extra, "role"), f"{body.name}: có hai {label}.",

@@ -58,16 +58,25 @@ def shell_line(*words: Word) -> str:
     return " ".join(shell_word(os.path.abspath(w) if isinstance(w, os.PathLike) else w, shell) for w in words)
 
 
+def change_folder_line(folder: os.PathLike[str]) -> str:
+    """The command that makes `folder` the current one: `cd` in a POSIX shell; `pushd` on
+    Windows, which changes the drive too in cmd.exe (where `cd D:\\trang` from C: does not,
+    and `cd /d`, which does, PowerShell refuses) as in PowerShell."""
+    return shell_line("pushd" if _SHELL.get() is Shell.WINDOWS else "cd", folder)
+
+
 # What a word may hold bare on Windows: letters (Vietnamese too) and digits, and the marks of a
 # path or an option, none of which cmd.exe or PowerShell reads as syntax (PowerShell gives
 # a meaning to , ; ( ) { } @ # ' $ ` in a bare word, cmd.exe to & | < > ^ %).
 _WINDOWS_BARE = re.compile(r"[\w.:/\\-]+")
 # Backslashes before a double quote, or at the end of a word put in double quotes.
 _BEFORE_QUOTE = re.compile(r'(\\*)("|$)')
-# What PowerShell still reads inside double quotes: its escape, the backtick, and a `$` that
+# What PowerShell still reads inside double quotes: its escape, the backtick; a `$` that
 # starts a variable or a subexpression (`$tên`, `$2026`, `${…}`, `$(…)`, `$$`, `$?`, `$^`,
-# `$:`); any other `$` (`$ 2026`, a last `$`) it keeps, as cmd.exe does.
-_POWERSHELL_EXPANDS = re.compile(r"`|\$(?=[\w{(?^$:])")
+# `$:`); any other `$` (`$ 2026`, a last `$`) it keeps, as cmd.exe does; and the typographic
+# double quotes, which it takes for `"` (Word proposes a document's first line as its file
+# name, “ ” and all).
+_POWERSHELL_EXPANDS = re.compile(r"[`“”„]|\$(?=[\w{(?^$:])")
 
 
 def shell_word(word: str, shell: Shell) -> str:

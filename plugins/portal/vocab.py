@@ -16,6 +16,8 @@ OFFICE_KINDS: dict[str, str] = {
 }
 SO_GDDT = "so-gddt"  # a province's department: "Sở GDĐT" in a list names it (importer.matcher)
 PHONG_GDDT = "phong-gddt"  # a district's office: in a Sở's list, "Phòng GDĐT huyện X" names one (importer.matcher)
+# The People's Committees: the governing bodies, whose own letterhead names no body above them.
+GOVERNING_KINDS = frozenset({"ubnd-tinh", "ubnd-huyen", "ubnd-xa"})
 
 # Why an office ended (`end_reason`, with `valid_until` and `successors`), as GOV.UK words
 # its closed organisations: merged into another, split between several, renamed (a new

@@ -257,29 +257,33 @@ def issuer_heading(portal: Portal, office_id: str) -> tuple[str, ...]:
     """The issuer's lines at the top left of a decision, in capitals: the office above it
     (when the data names one), then the office itself, without the place the line above
     already says: 'ỦY BAN NHÂN DÂN HUYỆN CỦ CHI' over 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', as a
-    Phòng's letterhead reads (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+    Phòng's letterhead reads (Nghị định 30/2020/NĐ-CP, Phụ lục I). A People's Committee
+    heads its own letterhead ('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', nothing above it)."""
     office = portal.offices.get(office_id)
     if office is None:
         return ()
     parent = portal.offices.get(office.parent or "")
-    if parent is None:
+    if parent is None or office.kind in vocab.GOVERNING_KINDS:
         return (office.name.upper(),)
     return parent.name.upper(), _without_place(office.name, parent.name).upper()
 
 
 def _without_place(name: str, above: str) -> str:
-    """`name` without the place it ends with when `above` ends with the same place
-    ('Phòng Giáo dục và Đào tạo huyện Củ Chi' under 'Ủy ban nhân dân huyện Củ Chi'), else
-    `name` as it is."""
+    """`name` without the place it ends with when `above` ends with the same place, with or
+    without its level ('Phòng Giáo dục và Đào tạo huyện Củ Chi' under 'Ủy ban nhân dân huyện
+    Củ Chi'; 'Sở Giáo dục và Đào tạo Hà Nội', its legal name, under 'Ủy ban nhân dân thành
+    phố Hà Nội'), else `name` as it is."""
     above = normalize(above)
     found = _PLACE_ABOVE.search(above)
     if found is None:
         return name
-    words, place = name.split(), above[found.start():].split()
-    ending = [normalize(word).casefold() for word in words[-len(place):]]
-    if len(words) <= len(place) or ending != [word.casefold() for word in place]:
-        return name
-    return " ".join(words[:-len(place)])
+    words = name.split()
+    level_and_place = above[found.start():].split()
+    for place in (level_and_place, above[found.end():].split()):
+        ending = [normalize(word).casefold() for word in words[-len(place):]]
+        if place and len(words) > len(place) and ending == [word.casefold() for word in place]:
+            return " ".join(words[:-len(place)])
+    return name
 
 
 # A list that comes with a decision is its annex ("danh sách kèm theo", its Điều 1 says); a

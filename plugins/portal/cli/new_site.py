@@ -118,7 +118,7 @@ def _spec(args: argparse.Namespace, version: str) -> tuple[SiteSpec, Path | None
 def next_steps(site: NewSite, spec: SiteSpec) -> list[str]:
     return [
         "Việc cần làm tiếp (README.md của trang ghi đầy đủ):",
-        f"  1. {commands.shell_line('cd', site.folder)}; cài phần mềm: python3 -m pip install -r requirements.txt",
+        f"  1. {commands.change_folder_line(site.folder)}; cài phần mềm: python3 -m pip install -r requirements.txt",
         "  2. Thay các chỗ giữ (placeholder: true) bằng thông tin thật: đơn vị, các trường, quyết định và danh "
         f"sách năm học {spec.year}. {commands.CHECK.line('--draft')} liệt kê những chỗ còn lại.",
         f"  3. Kiểm tra: {commands.CHECK.line()}; xem trước: python3 -m mkdocs serve",
