@@ -102,8 +102,8 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 
 def fold_d(html: str) -> str:
-    """Add a hidden, indexed copy without marks of the words that hold a đ, and of the
-    numbers of clusters and groups written the other way (_number_copies).
+    """Add a hidden, indexed copy without marks of the words that hold a đ, and of each
+    cluster, group or team joined to its number ("cum2": _number_copies).
 
     The copies of a line or sentence follow it, in an attribute Pagefind indexes
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
