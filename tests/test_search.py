@@ -18,9 +18,11 @@ from typing import Any
 import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
+from portal.importer.keys import body_key
 from portal.load import load_or_raise
 from portal.text import collation_key, fold
-from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, fold_d
+from portal.urls import UrlFormats
+from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, NUMBERED_KINDS, fold_d
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
 OFFICE_GUIDE = "huong-dan-van-phong"  # content/huong-dan-van-phong.md, out of the index
@@ -199,16 +201,33 @@ def test_fold_d_adds_an_indexed_attribute_after_each_line_with_d_bar() -> None:
     assert FOLD_OPEN not in text
 
 
-def test_the_number_of_a_cluster_or_group_is_indexed_also_as_typed_the_other_way() -> None:
-    """A clerk writes "Cụm 02", "NHÓM 1", "tổ 3"; a reader types "cum 2", "nhom 01"."""
+def test_a_cluster_or_group_and_its_number_are_indexed_as_one_word() -> None:
+    """A clerk writes "Cụm 02", "NHÓM 1", "tổ 3", "Cụm chuyên môn số 2"; a reader types "cum 2",
+    which the search script asks for as "cum2" (Pagefind took its "2" as the start of "2024")."""
     html = ("<h1>Cụm 02 <small>năm học 2024-2025</small></h1><td>NHÓM 1</td><p>Thành viên tổ 3, "
-            "tổ 10.</p><p>Quyết định số 02/QĐ ngày 03/09/2024, cụm trường 2</p>")
+            "tổ 10.</p><p>Quyết định số 02/QĐ ngày 03/09/2024, cụm trường 2</p>"
+            "<p>Nhóm liên trường số 3 (dữ liệu mẫu)</p><li>Tổ cốt cán theo Quyết định số 02/QĐ-UBND</li>")
     copies = re.findall(r'data-fold="([^"]*)"', fold_d(html))
-    # "tổ 10" has no other way; a document's number, a date, "cụm trường 2" get no copy of theirs.
-    assert copies == ["⟦2⟧", "⟦01⟧", "⟦03⟧", "⟦dinh⟧ ⟦qd⟧"]
+    # A document's number, a date, "cụm trường 2" (a number not right after the word and
+    # without "số") get none.
+    assert copies == ["⟦cum2⟧ ⟦cum02⟧", "⟦nhom1⟧ ⟦nhom01⟧", "⟦to3⟧ ⟦to03⟧ ⟦to10⟧", "⟦dinh⟧ ⟦qd⟧",
+                      "⟦nhom3⟧ ⟦nhom03⟧", "⟦dinh⟧ ⟦qd⟧"]
     assert "⟦" not in re.sub(r"<[^>]+>", "", fold_d(html))
     # With a đ in the same sentence, one span holds both.
-    assert re.findall(r'data-fold="([^"]*)"', fold_d("<p>Cụm 01 do Đặng Vân Thùy phụ trách</p>")) == ["⟦dang⟧ ⟦1⟧"]
+    assert (re.findall(r'data-fold="([^"]*)"', fold_d("<p>Cụm 01 do Đặng Vân Thùy phụ trách</p>"))
+            == ["⟦dang⟧ ⟦cum1⟧ ⟦cum01⟧"])
+    # A number in words, as Dầu Tiếng names its clusters; not a word of a sentence or a name.
+    words = ("<h1>Cụm Hai</h1><caption>CỤM MỘT</caption><p>Các tổ sau đây; cụm từ; nhóm tư vấn; "
+             "Cụm Hai Bà Trưng; Tổ Năm học 2024-2025</p>")
+    assert re.findall(r'data-fold="([^"]*)"', fold_d(words)) == ["⟦cum2⟧ ⟦cum02⟧", "⟦cum1⟧ ⟦cum01⟧", "⟦day⟧"]
+
+
+def test_the_search_script_joins_the_words_the_index_joins() -> None:
+    """portal-search.js makes "cum 2" the word "cum2" for the same kinds as search.py."""
+    script = SEARCH_SCRIPT.read_text(encoding="utf-8")
+    joined = re.search(r"var NUMBERED_KINDS = \[([^\]]*)\];", script)
+    assert joined is not None
+    assert json.loads(f"[{joined.group(1)}]") == [fold(kind) for kind in NUMBERED_KINDS]
 
 
 # The search UI, in a browser -------------------------------------------------------------
@@ -323,16 +342,55 @@ def test_the_reader_s_guide_is_found_by_its_title(page: Any, base_url: str) -> N
     assert [r["href"] for r in _search(page, "huong dan tra cuu")][0] == "/huong-dan/"
 
 
-def test_a_group_is_found_by_its_number_with_a_leading_zero(page: Any, base_url: str) -> None:
-    """"Nhóm 1" for "nhom 01": the copy "⟦01⟧" matches and the excerpt marks the "1" it stands for."""
+def _numbered_bodies() -> dict[str, set[str]]:
+    """Every body of the data (sample office included, as the site built here) whose name has a
+    number ("Cụm 02", "Nhóm 1", "Cụm chuyên môn số 2", "Cụm Hai"), by the query a reader types
+    for it without marks or leading zero ("cum 2"): the addresses of those pages. The number is
+    read as the importer reads it when it matches a list's heading to a body (body_key)."""
+    portal, _ = load_or_raise(REPO / "data")
+    found: dict[str, set[str]] = {}
+    for body in portal.bodies.values():
+        words = body_key(body.name).split()
+        numbers = [word for word in words if re.fullmatch(r"\d{1,3}", word)]
+        if numbers:
+            query = f"{words[0]} {numbers[-1]}"
+            found.setdefault(query, set()).add("/" + UrlFormats().body.format(body=body.id, year=body.school_year))
+    return found
+
+
+def test_a_cluster_or_group_is_found_first_by_its_number_typed_plainly(page: Any, base_url: str) -> None:
+    """"cum 2" on a phone: the pages of the clusters numbered 2 come first, before any other
+    page. Several offices (or years) may have a Cụm 2: then all of them come first, in the order
+    Pagefind gives (here Củ Chi's Cụm 02, Dầu Tiếng's Cụm Hai and the sample office's Cụm
+    chuyên môn số 2 of two years). Pagefind took the "2" as the start of "2024-2025", and Cụm 01 could come first."""
+    expected = _numbered_bodies()
+    assert {"cum 1", "cum 2", "nhom 3"} <= set(expected), sorted(expected)
+    assert "/to-chuc/dt-cum-hai/2023-2024/" in expected["cum 2"]
     page.goto(base_url)
     _open_search(page)
-    results = _search(page, "nhom 01")
-    assert "Nhóm 1 — 2024-2025" in [r["title"] for r in results[:3]], results[:5]
+    wrong = {}
+    for query, urls in sorted(expected.items()):
+        hrefs = [r["href"] for r in _search(page, query)]
+        if set(hrefs[:len(urls)]) != urls:
+            wrong[query] = (sorted(urls), hrefs[:len(urls) + 2])
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("query", ["nhom 01", "Nhóm 01"])
+def test_a_group_is_found_by_its_number_with_a_leading_zero(page: Any, base_url: str, query: str) -> None:
+    """"Nhóm 1" for "nhom 01": the copy "⟦nhom01⟧" matches and the excerpt marks the "Nhóm" and
+    the "1" it stands for."""
+    page.goto(base_url)
+    _open_search(page)
+    results = _search(page, query)
+    first = _numbered_bodies()["nhom 1"]
+    assert "/to-chuc/cc-nhom-lien-truong-1/2024-2025/" in first
+    assert {r["href"] for r in results[:len(first)]} == first, results[:len(first) + 2]
     marks = page.evaluate("""() => Array.from(document.querySelectorAll(
       '#portal-search-ui .pagefind-ui__result-excerpt mark'), m => m.textContent)""")
     assert all(FOLD_OPEN not in r["excerpt"] for r in results)
     assert any(re.fullmatch(r"0?1\W?", mark) for mark in marks), marks
+    assert any(re.fullmatch(r"Nhóm", mark, re.IGNORECASE) for mark in marks), marks
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

@@ -8,8 +8,8 @@ The plugin calls four things here:
   that Pagefind indexes (`data-pagefind-index-attrs`): nothing is added to the page's
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
-  The number of a cluster, group or team gets a copy written the other way too: "Cụm 02"
-  is also "2", "Nhóm 1" also "01" (a reader types "cum 2").
+  A cluster, group or team and its number get a copy joined into one word: "Cụm 02" is
+  also "cum2" and "cum02", the word portal-search.js makes of a query "cum 2".
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
@@ -78,8 +78,22 @@ _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _SKIP_OPEN = re.compile(r"<\s*(?:" + "|".join(sorted(_SKIP)) + r")(?![a-zA-Z0-9-])", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _WORD = re.compile(r"[^\W\d_]+")
-# A cluster, group or team and its number ("Cụm 02", "NHÓM 1", "tổ 3"), in any case.
-_NUMBERED = re.compile(r"\b(?:cụm|nhóm|tổ)\s+(\d{1,3})\b", re.IGNORECASE)
+# A cluster, group or team and its number, in any case: "Cụm 02", "NHÓM 1", "tổ 3", and with
+# "số" after up to two words, "Cụm chuyên môn số 2", "Nhóm liên trường số 3" (not "cụm
+# trường 2": without "số", the number follows the word). Not a document's number or a date
+# ("Tổ ... số 02/QĐ"). portal-search.js joins the same words of a query (NUMBERED_KINDS).
+NUMBERED_KINDS = ("cụm", "nhóm", "tổ")
+# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI" (as the importer reads
+# them: portal/importer/keys.py). Capitalised only: in a sentence "các tổ sau", "nhóm tư vấn",
+# "cụm từ" are no numbers; and not before "học" or a capitalised word: "Tổ Năm học", a name
+# ("Cụm Hai Bà Trưng"), "Cụm Mười Một" (not read: better no copy than "cum10").
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10}
+_NUMBERED = re.compile(
+    r"\b(?i:(" + "|".join(NUMBERED_KINDS) + r")\s+(?:(?:[^\W\d_]+\s+){0,2}?số\s+)?)"
+    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in NUMBER_WORDS)
+    + r")\b)")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
 # Pagefind runs the text of adjacent cells together ("LoạiNhóm"); a space between them
@@ -88,8 +102,8 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 
 def fold_d(html: str) -> str:
-    """Add a hidden, indexed copy without marks of the words that hold a đ, and of the
-    numbers of clusters and groups written the other way (_number_copies).
+    """Add a hidden, indexed copy without marks of the words that hold a đ, and of each
+    cluster, group or team joined to its number ("cum2": _number_copies).
 
     The copies of a line or sentence follow it, in an attribute Pagefind indexes
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
@@ -143,15 +157,21 @@ def _fold_piece(text: str) -> str:
 
 
 def _number_copies(text: str) -> list[str]:
-    """The numbers of clusters, groups and teams in `text` as a reader may type them and the
-    text does not have them: "Cụm 02" -> "2", "Nhóm 1" -> "01". Pagefind matches a word as
-    typed (and the last word of a query as the start of one): "cum 2" found every page with
-    "2024" before the cluster, "cum 02" nothing of "Cụm 2"."""
+    """Each cluster, group and team of `text` with its number, joined into one word as a reader
+    types it, the number without and with a leading zero: "Cụm 02" -> "cum2", "cum02";
+    "Nhóm liên trường số 3" -> "nhom3", "nhom03"; "Cụm Hai" -> "cum2", "cum02". Pagefind takes
+    the last word of a query as the start of a longer one: the "2" of "cum 2" matched every
+    "2024-2025" and a page with "cụm" and any "2" could come first; portal-search.js asks for
+    "cum2" instead."""
     copies = []
     for match in _NUMBERED.finditer(text):
-        written = match.group(1)
-        copies += [form for form in (str(int(written)), f"{int(written):02d}") if form != written]
-    return copies
+        kind, digits, word = match.groups()
+        if word and (after := _NEXT_WORD.match(text, match.end())) and (
+                after.group(1)[0].isupper() or after.group(1).lower() == "học"):
+            continue
+        number = int(digits) if digits else NUMBER_WORDS[word.lower()]
+        copies += [f"{_folded(kind)}{number}", f"{_folded(kind)}{number:02d}"]
+    return list(dict.fromkeys(copies))
 
 
 @lru_cache(maxsize=65536)

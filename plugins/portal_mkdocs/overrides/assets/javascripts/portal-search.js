@@ -9,10 +9,14 @@
  *   button, Tab walks through the filters and the results (links).
  * - Instant navigation: Material swaps the page content but keeps the header, so the UI
  *   is made once; on every new page (document$) the panel closes.
+ * - Numbers of clusters, groups and teams: "cum 2" (or "Cụm 02", "nhom so 3") is searched
+ *   as the one word "cum2" ("cum02", "nhom3"), which the index holds after each "Cụm 02",
+ *   "Cụm chuyên môn số 2" (`joinNumbers`). Pagefind takes the last word of a query as the
+ *   start of a longer one: "2" matched every "2024-2025", and Cụm 01 could come first.
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
- *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and of the numbers of
- *   clusters and groups written the other way ("⟦2⟧" after "Cụm 02"). The copies are taken
- *   out of the excerpts here; when a copy matched, the word it stands for is highlighted.
+ *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and the joined numbers
+ *   ("⟦cum2⟧ ⟦cum02⟧" after "Cụm 02"). The copies are taken out of the excerpts here; when
+ *   a copy matched, the words it stands for are highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Every filter of every part is loaded before the UI starts (see `engine`).
  * - Each result shows its title, a summary line (who, which body, which year: the
@@ -51,7 +55,7 @@
   }
 
   // The words of a token as copies write them: letters folded; a number also without its
-  // leading zeros and with one ("02" has the copy "2", "1" the copy "01").
+  // leading zeros and with one ("02" is "2" and "02", "1" is "1" and "01").
   function wordsOf(token) {
     var words = fold(token.replace(/<[^>]*>/g, "")).match(/\p{L}+|\d+/gu) || [];
     words.filter(function (word) { return /^\d+$/.test(word); }).forEach(function (number) {
@@ -61,10 +65,39 @@
     return words;
   }
 
+  // The words before a number that the index joins to it (search.py NUMBERED_KINDS, folded).
+  var NUMBERED_KINDS = ["cum", "nhom", "to"];
+
+  // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "cum2",
+  // "Cụm 02" -> "cum02", "nhom so 3" -> "nhom3"; the other words as typed. Pagefind's UI
+  // shows the query as typed.
+  function joinNumbers(term) {
+    var words = term.trim().split(/\s+/);
+    var out = [];
+    for (var i = 0; i < words.length; i++) {
+      var kind = fold(words[i]);
+      var at = i + 1 < words.length - 1 && fold(words[i + 1]) === "so" ? i + 2 : i + 1;
+      if (NUMBERED_KINDS.indexOf(kind) >= 0 && /^\d{1,3}$/.test(words[at] || "")) {
+        var n = parseInt(words[at], 10);
+        // The form typed: "cum 02" is "cum02", "cum 2" and "cum 002" "cum2" (the copies are both).
+        out.push(kind + (words[at].length === 2 && n < 10 ? "0" : "") + n);
+        i = at;
+      } else {
+        out.push(words[i]);
+      }
+    }
+    return out.join(" ");
+  }
+
   var FOLDED = /^(<mark>)?\u27e6([^\u27e7\s]*)\u27e7([^\s<]*)(<\/mark>)?$/;
 
+  function mark(token) {
+    return token.indexOf("<mark>") < 0 ? "<mark>" + token + "</mark>" : token;
+  }
+
   // Takes the copies "⟦dang⟧" out of an excerpt; when a copy matched the query, the word
-  // it stands for (a little before it: copies follow their line) is highlighted instead.
+  // it stands for (a little before it: copies follow their line) is highlighted instead; for
+  // a joined number ("⟦cum2⟧"), the number and the word before it ("Cụm 02").
   function cleanExcerpt(html) {
     if (!html || html.indexOf("\u27e6") < 0) return html;
     var out = [];
@@ -75,9 +108,17 @@
         return;
       }
       if (match[1]) {
+        var joined = /^(\p{L}+)(\d+)$/u.exec(match[2]);
+        var word = joined ? joined[2] : match[2];
         for (var k = out.length - 1; k >= 0 && k >= out.length - 60; k--) {
-          if (wordsOf(out[k]).indexOf(match[2]) < 0) continue;
-          if (out[k].indexOf("<mark>") < 0) out[k] = "<mark>" + out[k] + "</mark>";
+          if (wordsOf(out[k]).indexOf(word) < 0) continue;
+          out[k] = mark(out[k]);
+          // "Cụm 02", "Nhóm liên trường số 3": the kind is up to three words before.
+          for (var j = k - 1; joined && j >= 0 && j >= k - 4; j--) {
+            if (wordsOf(out[j]).indexOf(joined[1]) < 0) continue;
+            out[j] = mark(out[j]);
+            break;
+          }
           break;
         }
       }
@@ -238,6 +279,7 @@
         pageSize: 8,
         debounceTimeoutMs: 150,
         processResult: processResult,
+        processTerm: joinNumbers,
       });
       return new Promise(function (resolve) {
         (function wait() {
