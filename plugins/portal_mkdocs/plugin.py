@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -43,7 +43,7 @@ from .edit import edit_url
 from .generated_page import GeneratedPage
 from .index_and_sheets import index_and_join
 from .killpoints import Step, checkpoint
-from .notices import PublishError
+from .notices import BuildStopped, PublishError
 from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .preview import Preview
@@ -379,8 +379,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         BuildError: every PluginError of the portal) or a fault of the file system while MkDocs
         wrote the site (disk full, read-only; one line instead of a traceback) is told here,
         and the build ends with a Vietnamese line and exit code 1 (an Abort, as MkDocs ends on
-        a BuildError with the English "Aborted with a BuildError!"). Under `mkdocs serve` the
-        served site is put back (served_site.py)."""
+        a BuildError with the English "Aborted with a BuildError!"), which carries the report
+        (BuildStopped). Under `mkdocs serve` the served site is put back (served_site.py) and the
+        server shows the report on its pages (preview_serve.py)."""
         self._stop_workers()
         kept = False  # a first build has no site yet
         if self.served is not None:
@@ -391,10 +392,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             kept = self.publisher.holds_site()
             if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
                 log.error(str(fault))
-                raise Abort(notices.build_stopped(kept=kept)) from None
+                raise BuildStopped(str(fault), kept=kept) from None
         if isinstance(error, BuildError):
             log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
-            raise Abort(notices.build_stopped(kept=kept)) from None
+            raise BuildStopped(str(error), kept=kept) from None
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too,
@@ -412,6 +413,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         if self.preview is None:  # `mkdocs serve --clean` builds as `mkdocs build` does
             server.watch(str(self.data_dir))
+            preview_serve.keep_serving(server)
         else:
             preview = self.preview
             preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self))

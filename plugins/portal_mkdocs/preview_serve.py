@@ -10,6 +10,12 @@ rewrite (the server then reloads the browser) and writes them in the background;
 for one of them still waiting has it written first and waits for it (`written_first`).
 While the search index is stale, every HTML page the server sends carries a notice saying
 so (the files on disk stay those a full build writes).
+
+An edit refused (the preview's Outcome.KEPT, or a full build that stops on an error) leaves the
+last good site served (served_site.py keeps it through a full build), and until a build
+succeeds every HTML page the server sends shows the report the terminal shows. MkDocs' own
+loop would print an English line (and a traceback for an error not its own) and hold every
+request from then on: `keep_serving`'s builder tells the error itself and lets the requests go.
 """
 
 from __future__ import annotations
@@ -18,15 +24,20 @@ import html
 import posixpath
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from portal.commands import EXIT_MEANINGS, Exit
+
 from . import notices
+from .notices import BuildStopped
 from .preview import Outcome, Preview
 
 log = get_plugin_logger(__name__)
@@ -35,6 +46,30 @@ DATA_SUFFIXES = (".yml", ".yaml")
 FULL_BUILD_MARK = "/portal-preview-full-build"  # no data file: the next build is a full one
 NOTICE_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
                 "background:#fff3cd;color:#1f1f1f;border-top:1px solid #b58a00;font:14px/1.4 sans-serif")
+REFUSED_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
+                 "max-height:60vh;overflow:auto;background:#fde8e8;color:#1f1f1f;"
+                 "border-top:3px solid #b3261e;font:14px/1.4 sans-serif")
+REPORT_STYLE = "margin:.5em 0 0;white-space:pre-wrap;font:13px/1.4 monospace"
+
+
+@dataclass
+class Shown:
+    """What the served pages say beside the site (in the response only, never on disk)."""
+
+    refused: str = ""  # the report of the last edit refused, until a build succeeds
+    search_stale: Callable[[], bool] = lambda: False
+
+    def notice(self) -> bytes:
+        """The notice every HTML page carries now, or nothing."""
+        stale = html.escape(notices.SEARCH_STALE) if self.search_stale() else ""
+        if self.refused:
+            return (f'<div class="portal-preview-notice" role="alert" style="{REFUSED_STYLE}">'
+                    f'<p style="margin:0;font-weight:bold">{html.escape(notices.PREVIEW_REFUSED)}</p>'
+                    f'<pre style="{REPORT_STYLE}">{html.escape(self.refused)}</pre>'
+                    + (f'<p style="margin:.5em 0 0">{stale}</p>' if stale else "") + "</div>").encode()
+        if stale:
+            return f'<p class="portal-preview-notice" role="status" style="{NOTICE_STYLE}">{stale}</p>'.encode()
+        return b""
 
 
 class ChangeRecorder(FileSystemEventHandler):
@@ -77,7 +112,8 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         if Path(path).exists():
             server.observer.schedule(recorder, str(Path(path).resolve()), recursive=True)
     server.watch(str(data_dir))  # MkDocs' own handler wakes its build loop
-    full_build = server.builder
+    shown = Shown(search_stale=lambda: preview.search_stale)
+    build_in_full = guarded(server, server.builder, shown)
     # Closed while a build decides what to write: a request then waits, so that it cannot get
     # a page the update is about to rewrite before the update says so (written_first).
     open_gate = threading.Event()
@@ -89,10 +125,14 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             if only_data_files(recorder.take(), data_dir):
                 outcome = update()
                 if outcome is not Outcome.FULL:
+                    shown.refused = preview.refused  # KEPT: why; else the data is as served
                     return
                 log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
             preview.settle()  # the last update's pages are written before MkDocs writes them all
-            full_build(*args, **kwargs)
+            if not build_in_full(*args, **kwargs):
+                # What was refused may lie outside data/ (a page of content/): only a full build
+                # can tell that it is mended, and the preview's state is the refused build's.
+                recorder.force_full_build()
         finally:
             open_gate.set()
 
@@ -100,15 +140,72 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
 
     def request_full_build() -> None:
         recorder.force_full_build()
-        # MkDocs 1.6 has no public call for this: its watch handlers do the same.
-        with server._rebuild_cond:
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        wake_build_loop(server)
 
     preview.request_full_build = request_full_build
     pages_first = written_first(server.serve_request, server.mount_path, open_gate, preview.wait_for)
-    server.set_app(with_notice(pages_first, lambda: preview.search_stale))
+    server.set_app(with_notice(pages_first, shown.notice))
     return recorder
+
+
+def keep_serving(server: LiveReloadServer) -> Shown:
+    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`)."""
+    shown = Shown()
+    build = guarded(server, server.builder, shown)
+
+    def builder() -> None:
+        build()
+
+    server.builder = builder
+    server.set_app(with_notice(server.serve_request, shown.notice))
+    return shown
+
+
+def guarded(server: LiveReloadServer, full_build: Callable[..., None], shown: Shown) -> Callable[..., bool]:
+    """`full_build`, which returns whether it built. When it fails, the error's last line is told
+    here (MkDocs' loop would add its English one), its report kept for the served pages, and
+    the requests held for the build are let go to the site kept (served_site.py)."""
+
+    def build(*args: Any, **kwargs: Any) -> bool:
+        try:
+            full_build(*args, **kwargs)
+        except Exception as error:  # whatever it is, the server must serve on
+            shown.refused = told(error)
+            release_requests(server)
+            return False
+        shown.refused = ""
+        return True
+
+    return build
+
+
+def told(error: Exception) -> str:
+    """Log the last line of a failed build; the report the served pages show."""
+    if isinstance(error, Abort):  # MkDocs' end of a build: what stopped it is told above
+        log.logger.error(str(error))
+        return error.report if isinstance(error, BuildStopped) else str(error)
+    # A fault of the code, not of the data: its traceback, for whoever mends it.
+    line = f"{EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"
+    log.logger.error(line, exc_info=error)
+    return line
+
+
+# MkDocs 1.6's LiveReloadServer has no public call for these: they do what its own watch
+# handlers (wake_build_loop) and its build loop after a build that returns (release_requests)
+# do, through its private attributes, used nowhere else.
+
+def wake_build_loop(server: LiveReloadServer) -> None:
+    """Have the server's loop build (a watched file changed)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
+def release_requests(server: LiveReloadServer) -> None:
+    """Let the requests held for the build go to the site as it is, and browsers reload."""
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
 
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -140,13 +237,12 @@ def written_first(app: WsgiApp, mount_path: str, open_gate: threading.Event,
     return serve
 
 
-def with_notice(app: WsgiApp, stale: Callable[[], bool]) -> WsgiApp:
-    """`app` whose HTML pages say, while `stale()`, that search lags behind the edit."""
-    notice = (f'<p class="portal-preview-notice" role="status" style="{NOTICE_STYLE}">'
-              f"{html.escape(notices.SEARCH_STALE)}</p>").encode()
+def with_notice(app: WsgiApp, notice_now: Callable[[], bytes]) -> WsgiApp:
+    """`app` whose HTML pages carry the notice `notice_now()` gives, if any (Shown.notice)."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if not stale():
+        notice = notice_now()
+        if not notice:
             return app(environ, start_response)
         answer: list[Any] = []
 
