@@ -21,7 +21,7 @@ from test_preview import copy_project, replace_in
 
 from conftest import build_env
 from portal_mkdocs import notices
-from portal_mkdocs.preview_serve import Shown
+from portal_mkdocs.preview_serve import Shown, guarded
 from portal_mkdocs.served_site import ServedSite
 
 NOTICE = b"portal-preview-notice"
@@ -183,6 +183,25 @@ def test_the_notice_of_a_refused_edit_is_escaped_and_says_search_lags_too() -> N
     assert 'role="status"' in shown.notice().decode() and ALERT not in shown.notice().decode()
     shown.search_stale = lambda: False
     assert shown.notice() == b""
+
+
+def test_a_failed_build_is_told_and_kept_for_the_pages_until_one_succeeds(caplog: pytest.LogCaptureFixture) -> None:
+    """Nothing reaches MkDocs' loop, which would print its English line and hold every request."""
+    report = "LỖI content/gioi-thieu.md, dòng 19: trang viết tay có số điện thoại riêng tư."
+    outcomes: list[Exception | None] = [notices.BuildStopped(report, kept=True), ValueError("a bug"), None]
+
+    def full_build() -> None:
+        if (error := outcomes.pop(0)) is not None:
+            raise error
+
+    shown = Shown()
+    build = guarded(full_build, shown)
+    build()
+    assert shown.refused == report and notices.build_stopped(kept=True) in caplog.text
+    build()
+    assert shown.refused == notices.build_fault(ValueError("a bug")) and "Traceback" in caplog.text
+    build()
+    assert shown.refused == ""
 
 
 def test_a_served_site_set_aside_comes_back_if_the_build_fails(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from portal.commands import EXIT_MEANINGS, Exit
 from portal.errors import PortalError, os_reason
 from portal.validate import type_name
 from portal.wording import BLANK_VALUE
@@ -86,6 +87,11 @@ def pagefind_missing(path: str | None) -> str:
 def build_stopped(kept: bool) -> str:
     """The last line of a build that stopped on an error told above it (MkDocs' own is English)."""
     return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
+
+
+def build_fault(error: Exception) -> str:
+    """A build stopped by a fault of the code, not of the data or the site's files."""
+    return f"Dừng dựng trang web vì {EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"
 
 
 class BuildStopped(Abort):

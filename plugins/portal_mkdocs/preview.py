@@ -16,7 +16,8 @@ index is not rebuilt: it is stale until the next full build, and the served page
 the caller then runs MkDocs' full build. Once the pages are written, the same thread
 checks that the purged stylesheet stays what it was (the names the pages use decide which
 rules it keeps); if not, it asks for a full build. A data error leaves the served site as
-it was and shows the clerk's report; so does an edit that makes private a contact written in
+it was and shows the clerk's report (in the terminal, and on the served pages: `refused`,
+preview_serve.py); so does an edit that makes private a contact written in
 the site's own files (mkdocs.yml, content/, the theme's custom_dir: portal.site_checks, run
 again when the private values change).
 """

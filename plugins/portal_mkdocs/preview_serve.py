@@ -13,9 +13,10 @@ so (the files on disk stay those a full build writes).
 
 An edit refused (the preview's Outcome.KEPT, or a full build that stops on an error) leaves the
 last good site served (served_site.py keeps it through a full build), and until a build
-succeeds every HTML page the server sends shows the report the terminal shows. MkDocs' own
-loop would print an English line (and a traceback for an error not its own) and hold every
-request from then on: `keep_serving`'s builder tells the error itself and lets the requests go.
+succeeds every HTML page the server sends shows the report the terminal shows. A builder that
+raises would have MkDocs' loop print an English line (and a traceback for an error not its own)
+and hold every request from then on: `guarded` tells the error itself and returns, and the
+loop then lets the requests go and has the browsers reload, as after a build.
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
-
-from portal.commands import EXIT_MEANINGS, Exit
 
 from . import notices
 from .notices import BuildStopped
@@ -113,7 +112,7 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             server.observer.schedule(recorder, str(Path(path).resolve()), recursive=True)
     server.watch(str(data_dir))  # MkDocs' own handler wakes its build loop
     shown = Shown(search_stale=lambda: preview.search_stale)
-    build_in_full = guarded(server, server.builder, shown)
+    build_in_full = guarded(server.builder, shown)
     # Closed while a build decides what to write: a request then waits, so that it cannot get
     # a page the update is about to rewrite before the update says so (written_first).
     open_gate = threading.Event()
@@ -129,7 +128,8 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
                     return
                 log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
             preview.settle()  # the last update's pages are written before MkDocs writes them all
-            if not build_in_full(*args, **kwargs):
+            build_in_full(*args, **kwargs)
+            if shown.refused:
                 # What was refused may lie outside data/ (a page of content/): only a full build
                 # can tell that it is mended, and the preview's state is the refused build's.
                 recorder.force_full_build()
@@ -148,33 +148,25 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
     return recorder
 
 
-def keep_serving(server: LiveReloadServer) -> Shown:
+def keep_serving(server: LiveReloadServer) -> None:
     """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`)."""
     shown = Shown()
-    build = guarded(server, server.builder, shown)
-
-    def builder() -> None:
-        build()
-
-    server.builder = builder
+    server.builder = guarded(server.builder, shown)
     server.set_app(with_notice(server.serve_request, shown.notice))
-    return shown
 
 
-def guarded(server: LiveReloadServer, full_build: Callable[..., None], shown: Shown) -> Callable[..., bool]:
-    """`full_build`, which returns whether it built. When it fails, the error's last line is told
-    here (MkDocs' loop would add its English one), its report kept for the served pages, and
-    the requests held for the build are let go to the site kept (served_site.py)."""
+def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None]:
+    """`full_build`, whose error is told here and its report kept in `shown.refused` (emptied by
+    a build that succeeds). MkDocs' loop, to which it returns as after a build, then lets the
+    requests held for it go to the site kept (served_site.py) and has the browsers reload."""
 
-    def build(*args: Any, **kwargs: Any) -> bool:
+    def build(*args: Any, **kwargs: Any) -> None:
         try:
             full_build(*args, **kwargs)
         except Exception as error:  # whatever it is, the server must serve on
             shown.refused = told(error)
-            release_requests(server)
-            return False
-        shown.refused = ""
-        return True
+        else:
+            shown.refused = ""
 
     return build
 
@@ -185,27 +177,17 @@ def told(error: Exception) -> str:
         log.logger.error(str(error))
         return error.report if isinstance(error, BuildStopped) else str(error)
     # A fault of the code, not of the data: its traceback, for whoever mends it.
-    line = f"{EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"
+    line = notices.build_fault(error)
     log.logger.error(line, exc_info=error)
     return line
 
 
-# MkDocs 1.6's LiveReloadServer has no public call for these: they do what its own watch
-# handlers (wake_build_loop) and its build loop after a build that returns (release_requests)
-# do, through its private attributes, used nowhere else.
-
 def wake_build_loop(server: LiveReloadServer) -> None:
-    """Have the server's loop build (a watched file changed)."""
+    """Have the server's loop build, as its own watch handlers do: MkDocs 1.6 has no public
+    call for it (the only use of its private attributes)."""
     with server._rebuild_cond:
         server._want_rebuild = True
         server._rebuild_cond.notify_all()
-
-
-def release_requests(server: LiveReloadServer) -> None:
-    """Let the requests held for the build go to the site as it is, and browsers reload."""
-    with server._epoch_cond:
-        server._visible_epoch = server._wanted_epoch
-        server._epoch_cond.notify_all()
 
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
