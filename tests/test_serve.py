@@ -21,6 +21,7 @@ from test_preview import copy_project, replace_in
 
 from conftest import build_env
 from portal_mkdocs import notices
+from portal_mkdocs.preview import Outcome
 from portal_mkdocs.preview_serve import Shown, guarded
 from portal_mkdocs.served_site import ServedSite
 
@@ -183,6 +184,18 @@ def test_the_notice_of_a_refused_edit_is_escaped_and_says_search_lags_too() -> N
     assert 'role="status"' in shown.notice().decode() and ALERT not in shown.notice().decode()
     shown.search_stale = lambda: False
     assert shown.notice() == b""
+
+
+def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:
+    """The preview refuses an edit that makes private a number of mkdocs.yml (Outcome.KEPT); the
+    watcher's second event of that save loads the same data (UNCHANGED): still refused."""
+    report = "LỖI mkdocs.yml, mục copyright: có số điện thoại riêng tư '0912 345 678'."
+    shown = Shown()
+    shown.after_update(Outcome.KEPT, report)
+    shown.after_update(Outcome.UNCHANGED, "")
+    assert shown.refused == report
+    shown.after_update(Outcome.UPDATED, "")
+    assert shown.refused == ""
 
 
 def test_a_failed_build_is_told_and_kept_for_the_pages_until_one_succeeds(caplog: pytest.LogCaptureFixture) -> None:

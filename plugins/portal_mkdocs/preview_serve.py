@@ -58,6 +58,15 @@ class Shown:
     refused: str = ""  # the report of the last edit refused, until a build succeeds
     search_stale: Callable[[], bool] = lambda: False
 
+    def after_update(self, outcome: Outcome, report: str) -> None:
+        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown).
+        UNCHANGED (a second event of a save) leaves the last word: the same data was refused
+        (its private values, in the site's own files) or shown."""
+        if outcome is Outcome.KEPT:
+            self.refused = report
+        elif outcome is Outcome.UPDATED:
+            self.refused = ""
+
     def notice(self) -> bytes:
         """The notice every HTML page carries now, or nothing."""
         stale = html.escape(notices.SEARCH_STALE) if self.search_stale() else ""
@@ -123,8 +132,8 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         try:
             if only_data_files(recorder.take(), data_dir):
                 outcome = update()
+                shown.after_update(outcome, preview.refused)
                 if outcome is not Outcome.FULL:
-                    shown.refused = preview.refused  # KEPT: why; else the data is as served
                     return
                 log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
             preview.settle()  # the last update's pages are written before MkDocs writes them all
