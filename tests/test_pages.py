@@ -206,9 +206,14 @@ def test_serve_watches_the_data_folder(tmp_path: Path) -> None:
 
     class Server:
         watched: list[str] = []
+        builder = staticmethod(lambda: None)
+        serve_request = staticmethod(lambda environ, start_response: [])
 
         def watch(self, path: str) -> None:
             self.watched.append(path)
+
+        def set_app(self, app: object) -> None:
+            self.app = app
 
     plugin = PortalPlugin()
     plugin.load_config({})

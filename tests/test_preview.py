@@ -41,7 +41,7 @@ from portal_mkdocs import preview as preview_module
 from portal_mkdocs.css_purge import purge
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
-from portal_mkdocs.preview_serve import only_data_files, with_notice, written_first
+from portal_mkdocs.preview_serve import Shown, only_data_files, with_notice, written_first
 
 SERVE_URL = "http://127.0.0.1:8000/"
 STALE_BY_DESIGN = "pagefind"  # the search index: rebuilt by the next full build only
@@ -297,6 +297,7 @@ def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,
     assert files_of(served) == before
     assert not plugin.preview.search_stale
     assert "data/people/pgddt-cu-chi.yml, dòng" in caplog.text  # the clerk's report, in Vietnamese
+    assert "data/people/pgddt-cu-chi.yml, dòng" in plugin.preview.refused  # for the served pages
 
 
 def test_a_year_file_added_or_removed_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
@@ -361,7 +362,7 @@ def test_served_pages_say_search_lags_while_it_does() -> None:
         return [page]
 
     stale = [False]
-    served = with_notice(app, lambda: stale[0])
+    served = with_notice(app, Shown(search_stale=lambda: stale[0]).notice)
     answers: list[list[tuple[str, str]]] = []
     assert b"".join(served({}, lambda status, headers: answers.append(headers))) == page
     stale[0] = True

@@ -471,7 +471,7 @@ def test_a_refused_build_under_mkdocs_serve_ends_with_a_vietnamese_line() -> Non
     with pytest.raises(Abort) as ended:
         plugin.on_build_error(error=PluginError("Dữ liệu trong data/ có lỗi"))
     assert isinstance(ended.value, SystemExit) and ended.value.code == 1
-    assert ended.value.format_message() == notices.build_stopped(kept=False)  # serve publishes nothing
+    assert ended.value.format_message() == notices.build_stopped(kept=False)  # no served site set aside
     assert plugin.on_build_error(error=ValueError("a bug")) is None  # MkDocs shows it as it is
 
 

@@ -11,6 +11,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
+from portal.commands import EXIT_MEANINGS, Exit
 from portal.errors import PortalError, os_reason
 from portal.validate import type_name
 from portal.wording import BLANK_VALUE
@@ -84,6 +87,21 @@ def pagefind_missing(path: str | None) -> str:
 def build_stopped(kept: bool) -> str:
     """The last line of a build that stopped on an error told above it (MkDocs' own is English)."""
     return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
+
+
+def build_fault(error: Exception) -> str:
+    """A build stopped by a fault of the code, not of the data or the site's files."""
+    return f"Dừng dựng trang web vì {EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"
+
+
+class BuildStopped(Abort):
+    """The end of a refused build: `build_stopped` as MkDocs' Abort (the CLI prints it and
+    exits with 1), carrying the report told above it, which `mkdocs serve` shows on the
+    served pages (preview_serve.py)."""
+
+    def __init__(self, report: str, *, kept: bool) -> None:
+        super().__init__(build_stopped(kept))
+        self.report = report
 
 
 def site_files_refused(problems: str) -> str:
@@ -214,6 +232,10 @@ def preview_data_error(data_dir: str, error: Exception) -> str:
 def preview_site_refused(problems: str) -> str:
     return ("Theo dữ liệu vừa sửa, cấu hình hoặc tệp của trang web có thông tin liên hệ riêng tư; "
             f"bản xem trước giữ nguyên trang trước lần sửa này:\n\n{problems}")
+
+
+PREVIEW_REFUSED = ("Bản xem trước: lần sửa vừa rồi CHƯA được hiển thị vì có lỗi; trang đang xem là bản "
+                   "dựng đúng gần nhất. Sửa các lỗi dưới đây rồi lưu lại, trang sẽ tự tải lại.")
 
 
 def preview_full_build(reason: str) -> str:

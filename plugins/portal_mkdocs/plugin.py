@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -43,12 +43,13 @@ from .edit import edit_url
 from .generated_page import GeneratedPage
 from .index_and_sheets import index_and_join
 from .killpoints import Step, checkpoint
-from .notices import PublishError
+from .notices import BuildStopped, PublishError
 from .parallel import Ahead, worker_count
 from .precompress import precompress
 from .preview import Preview
 from .publish import Publisher
 from .search import OUTPUT_DIR, Indexer, PagefindError, PagefindMissing, find_indexer, write_filter_order
+from .served_site import ServedSite
 from .written import WrittenPages
 
 log = get_plugin_logger(__name__)
@@ -81,6 +82,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.command = "build"
         # MkDocs writes into the publisher's staging folder; a finished build replaces the site.
         self.publisher: Publisher | None = None
+        # Under `mkdocs serve`: the served site, set aside until the build has made a new one.
+        self.served: ServedSite | None = None
+        self.dirty = False
         self.indexer: Indexer | None = None
         self.chrome = ChromeCache()
         self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
@@ -92,8 +96,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
         # MkDocs keeps this instance for every build of the process (tests run many): start afresh.
         self.publisher = None
+        self.served = None
         self.preview = Preview() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -110,6 +116,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 config.site_dir = str(self.publisher.start())
             except PublishError as error:
                 raise PluginError(str(error)) from None
+        elif not self.dirty:  # the served site stays until this build has made a new one
+            self.served = ServedSite(Path(config.site_dir))
+            self.served.set_aside()
         try:  # found now, not after the pages are built
             self.indexer = find_indexer(self._pagefind_binary(config))
         except PagefindMissing as error:
@@ -337,12 +346,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         log.info(f"Pagefind: {stats.pages} trang, {stats.files} tệp, {stats.bytes / 1024:.0f} KiB "
                  f"trong {stats.seconds:.1f} s, {stats.parts} phần "
                  f"(Pagefind {stats.indexer.version_text}, {stats.indexer.binary})")
+        if config.strict and output.strict_warnings_pending():
+            if self.publisher is not None:
+                self.publisher.abandon()  # MkDocs aborts next: keep the old site (on_build_error)
+            return
+        if self.served is not None:
+            self.served.drop()
+            self.served = None
         if self.preview is not None and self.renderer is not None:
             self.preview.built_fully(config, self.renderer.pages, self.specs, sheets)
         if self.publisher is None:
-            return
-        if config.strict and output.strict_warnings_pending():
-            self.publisher.abandon()  # MkDocs aborts next: keep the old site
             return
         try:
             self.publisher.publish()
@@ -366,25 +379,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         BuildError: every PluginError of the portal) or a fault of the file system while MkDocs
         wrote the site (disk full, read-only; one line instead of a traceback) is told here,
         and the build ends with a Vietnamese line and exit code 1 (an Abort, as MkDocs ends on
-        a BuildError with the English "Aborted with a BuildError!"). Under `mkdocs serve` the
-        server prints that line and keeps serving (LiveReloadServer._build_loop catches it)."""
+        a BuildError with the English "Aborted with a BuildError!"), which carries the report
+        (BuildStopped). Under `mkdocs serve` the served site is put back (served_site.py) and the
+        server shows the report on its pages (preview_serve.py)."""
         self._stop_workers()
+        kept = False  # a first build has no site yet
+        if self.served is not None:
+            kept = self.served.put_back()
+            self.served = None
         if self.publisher is not None:
             self.publisher.abandon()
+            kept = self.publisher.holds_site()
             if isinstance(error, OSError) and (fault := self.publisher.fault(error)) is not None:
                 log.error(str(fault))
-                raise Abort(notices.build_stopped(kept=self.publisher.holds_site())) from None
+                raise BuildStopped(str(fault), kept=kept) from None
         if isinstance(error, BuildError):
             log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
-            # A first build (no site yet), or `mkdocs serve` (which publishes nothing), keeps none.
-            raise Abort(notices.build_stopped(kept=self.publisher is not None and self.publisher.holds_site())) \
-                from None
+            raise BuildStopped(str(error), kept=kept) from None
 
     def on_shutdown(self) -> None:
-        """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too."""
+        """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too,
+        and put back the served site (MkDocs then removes its folder)."""
         self._stop_workers()
         if self.publisher is not None:
             self.publisher.abandon()
+        if self.served is not None:
+            self.served.put_back()
+            self.served = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         """MkDocs event `serve`: an edit of data/ rewrites the pages it touched (preview_serve.py)."""
@@ -392,6 +413,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         if self.preview is None:  # `mkdocs serve --clean` builds as `mkdocs build` does
             server.watch(str(self.data_dir))
+            preview_serve.keep_serving(server)
         else:
             preview = self.preview
             preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self))

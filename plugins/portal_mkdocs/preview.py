@@ -16,7 +16,8 @@ index is not rebuilt: it is stale until the next full build, and the served page
 the caller then runs MkDocs' full build. Once the pages are written, the same thread
 checks that the purged stylesheet stays what it was (the names the pages use decide which
 rules it keeps); if not, it asks for a full build. A data error leaves the served site as
-it was and shows the clerk's report; so does an edit that makes private a contact written in
+it was and shows the clerk's report (in the terminal, and on the served pages: `refused`,
+preview_serve.py); so does an edit that makes private a contact written in
 the site's own files (mkdocs.yml, content/, the theme's custom_dir: portal.site_checks, run
 again when the private values change).
 """
@@ -102,6 +103,7 @@ class ExportsDue:
 class Preview:
     built: Built | None = None
     search_stale: bool = False  # the served site's search index predates an edit
+    refused: str = ""  # the report of the last update, if it was refused (Outcome.KEPT)
     index: DependencyIndex = field(default_factory=DependencyIndex)
     files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
     results: KeptResults = field(default_factory=KeptResults)  # the diffs of the last Pages, with their reads
@@ -181,13 +183,12 @@ class Preview:
             return Outcome.FULL
         started = time.perf_counter()
         built = self.built
+        self.refused = ""
         self._next_update.set()  # the load has the processor to itself, not the last edit's exports
         try:
             pages = plugin.load_pages(built.config)
         except DataError as error:
-            log.error(notices.preview_data_error(plugin.config.data_dir, error))
-            self._resume_exports()
-            return Outcome.KEPT
+            return self._refuse(notices.preview_data_error(plugin.config.data_dir, error))
         if not self.files.changed:
             self._resume_exports()
             return Outcome.UNCHANGED
@@ -199,9 +200,7 @@ class Preview:
                                                *plugin.site_file_problems(built.config, redactor)]
                        if problem.severity == "error"]
             if refused:
-                log.error(notices.preview_site_refused(report(refused, closing=None)))
-                self._resume_exports()
-                return Outcome.KEPT
+                return self._refuse(notices.preview_site_refused(report(refused, closing=None)))
         self.settle()
         self._next_update.clear()
         touched = self.index.pages(changed_keys(built.pages, pages))
@@ -238,6 +237,13 @@ class Preview:
         self._checking.start()
         log.info(notices.preview_pages_known(len(found), time.perf_counter() - started))
         return Outcome.UPDATED
+
+    def _refuse(self, told: str) -> Outcome:
+        """The edit is not shown: the clerk is told why, in the terminal and on the served pages."""
+        log.error(told)
+        self.refused = told
+        self._resume_exports()
+        return Outcome.KEPT
 
     def _resume_exports(self) -> None:
         """An update that writes nothing: what the last one left of its exports is written now."""

@@ -10,6 +10,13 @@ rewrite (the server then reloads the browser) and writes them in the background;
 for one of them still waiting has it written first and waits for it (`written_first`).
 While the search index is stale, every HTML page the server sends carries a notice saying
 so (the files on disk stay those a full build writes).
+
+An edit refused (the preview's Outcome.KEPT, or a full build that stops on an error) leaves the
+last good site served (served_site.py keeps it through a full build), and until a build
+succeeds every HTML page the server sends shows the report the terminal shows. A builder that
+raises would have MkDocs' loop print an English line (and a traceback for an error not its own)
+and hold every request from then on: `guarded` tells the error itself and returns, and the
+loop then lets the requests go and has the browsers reload, as after a build.
 """
 
 from __future__ import annotations
@@ -18,15 +25,18 @@ import html
 import posixpath
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from . import notices
+from .notices import BuildStopped
 from .preview import Outcome, Preview
 
 log = get_plugin_logger(__name__)
@@ -35,6 +45,39 @@ DATA_SUFFIXES = (".yml", ".yaml")
 FULL_BUILD_MARK = "/portal-preview-full-build"  # no data file: the next build is a full one
 NOTICE_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
                 "background:#fff3cd;color:#1f1f1f;border-top:1px solid #b58a00;font:14px/1.4 sans-serif")
+REFUSED_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
+                 "max-height:60vh;overflow:auto;background:#fde8e8;color:#1f1f1f;"
+                 "border-top:3px solid #b3261e;font:14px/1.4 sans-serif")
+REPORT_STYLE = "margin:.5em 0 0;white-space:pre-wrap;font:13px/1.4 monospace"
+
+
+@dataclass
+class Shown:
+    """What the served pages say beside the site (in the response only, never on disk)."""
+
+    refused: str = ""  # the report of the last edit refused, until a build succeeds
+    search_stale: Callable[[], bool] = lambda: False
+
+    def after_update(self, outcome: Outcome, report: str) -> None:
+        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown).
+        UNCHANGED (a second event of a save) leaves the last word: the same data was refused
+        (its private values, in the site's own files) or shown."""
+        if outcome is Outcome.KEPT:
+            self.refused = report
+        elif outcome is Outcome.UPDATED:
+            self.refused = ""
+
+    def notice(self) -> bytes:
+        """The notice every HTML page carries now, or nothing."""
+        stale = html.escape(notices.SEARCH_STALE) if self.search_stale() else ""
+        if self.refused:
+            return (f'<div class="portal-preview-notice" role="alert" style="{REFUSED_STYLE}">'
+                    f'<p style="margin:0;font-weight:bold">{html.escape(notices.PREVIEW_REFUSED)}</p>'
+                    f'<pre style="{REPORT_STYLE}">{html.escape(self.refused)}</pre>'
+                    + (f'<p style="margin:.5em 0 0">{stale}</p>' if stale else "") + "</div>").encode()
+        if stale:
+            return f'<p class="portal-preview-notice" role="status" style="{NOTICE_STYLE}">{stale}</p>'.encode()
+        return b""
 
 
 class ChangeRecorder(FileSystemEventHandler):
@@ -77,7 +120,8 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         if Path(path).exists():
             server.observer.schedule(recorder, str(Path(path).resolve()), recursive=True)
     server.watch(str(data_dir))  # MkDocs' own handler wakes its build loop
-    full_build = server.builder
+    shown = Shown(search_stale=lambda: preview.search_stale)
+    build_in_full = guarded(server.builder, shown)
     # Closed while a build decides what to write: a request then waits, so that it cannot get
     # a page the update is about to rewrite before the update says so (written_first).
     open_gate = threading.Event()
@@ -88,11 +132,16 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         try:
             if only_data_files(recorder.take(), data_dir):
                 outcome = update()
+                shown.after_update(outcome, preview.refused)
                 if outcome is not Outcome.FULL:
                     return
                 log.info(notices.preview_full_build("trang được thêm hoặc bớt, hoặc bảng kiểu đổi"))
             preview.settle()  # the last update's pages are written before MkDocs writes them all
-            full_build(*args, **kwargs)
+            build_in_full(*args, **kwargs)
+            if shown.refused:
+                # What was refused may lie outside data/ (a page of content/): only a full build
+                # can tell that it is mended, and the preview's state is the refused build's.
+                recorder.force_full_build()
         finally:
             open_gate.set()
 
@@ -100,15 +149,54 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
 
     def request_full_build() -> None:
         recorder.force_full_build()
-        # MkDocs 1.6 has no public call for this: its watch handlers do the same.
-        with server._rebuild_cond:
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        wake_build_loop(server)
 
     preview.request_full_build = request_full_build
     pages_first = written_first(server.serve_request, server.mount_path, open_gate, preview.wait_for)
-    server.set_app(with_notice(pages_first, lambda: preview.search_stale))
+    server.set_app(with_notice(pages_first, shown.notice))
     return recorder
+
+
+def keep_serving(server: LiveReloadServer) -> None:
+    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`)."""
+    shown = Shown()
+    server.builder = guarded(server.builder, shown)
+    server.set_app(with_notice(server.serve_request, shown.notice))
+
+
+def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None]:
+    """`full_build`, whose error is told here and its report kept in `shown.refused` (emptied by
+    a build that succeeds). MkDocs' loop, to which it returns as after a build, then lets the
+    requests held for it go to the site kept (served_site.py) and has the browsers reload."""
+
+    def build(*args: Any, **kwargs: Any) -> None:
+        try:
+            full_build(*args, **kwargs)
+        except Exception as error:  # whatever it is, the server must serve on
+            shown.refused = told(error)
+        else:
+            shown.refused = ""
+
+    return build
+
+
+def told(error: Exception) -> str:
+    """Log the last line of a failed build; the report the served pages show."""
+    if isinstance(error, Abort):  # MkDocs' end of a build: what stopped it is told above
+        log.logger.error(str(error))
+        return error.report if isinstance(error, BuildStopped) else str(error)
+    # A fault of the code, not of the data: its traceback, for whoever mends it.
+    line = notices.build_fault(error)
+    log.logger.error(line, exc_info=error)
+    return line
+
+
+def wake_build_loop(server: LiveReloadServer) -> None:
+    """Have the server's loop build, as its own watch handlers do: MkDocs 1.6 has no public
+    call for it (the only use of its private attributes)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -140,13 +228,12 @@ def written_first(app: WsgiApp, mount_path: str, open_gate: threading.Event,
     return serve
 
 
-def with_notice(app: WsgiApp, stale: Callable[[], bool]) -> WsgiApp:
-    """`app` whose HTML pages say, while `stale()`, that search lags behind the edit."""
-    notice = (f'<p class="portal-preview-notice" role="status" style="{NOTICE_STYLE}">'
-              f"{html.escape(notices.SEARCH_STALE)}</p>").encode()
+def with_notice(app: WsgiApp, notice_now: Callable[[], bytes]) -> WsgiApp:
+    """`app` whose HTML pages carry the notice `notice_now()` gives, if any (Shown.notice)."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if not stale():
+        notice = notice_now()
+        if not notice:
             return app(environ, start_response)
         answer: list[Any] = []
 

@@ -1,0 +1,233 @@
+"""`mkdocs serve` after an edit it refuses (preview_serve.py, served_site.py): the last good site
+stays served, every HTML page shows the report the terminal shows until a build succeeds, and
+no request hangs. The server runs for real, on a copy of the repository."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from markers import runs_mkdocs
+from test_preview import copy_project, replace_in
+
+from conftest import build_env
+from portal_mkdocs import notices
+from portal_mkdocs.preview import Outcome
+from portal_mkdocs.preview_serve import Shown, guarded
+from portal_mkdocs.served_site import ServedSite
+
+NOTICE = b"portal-preview-notice"
+ALERT = 'role="alert"'
+WAIT_S = 90  # a full build of the repository's data on a loaded machine
+REFUSED_WAIT_S = 30  # a refusal comes within seconds: before the pages are written
+PRIVATE_PHONE = "0912 944 718"  # Lê Văn Hoà's, in data/people/pgddt-dau-tieng.yml: private
+PERSON_PAGE = "nguoi/dt-le-van-hoa/"
+
+
+@dataclass
+class Served:
+    url: str
+    tmp: Path  # the server's TMPDIR: its site folder is made there
+    log: Path
+
+    def get(self, path: str) -> str:
+        """The page, or "" while it cannot be had (a request the server holds, a build under way)."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as answer:
+                return str(answer.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    def wait_for(self, path: str, shows: Callable[[str], bool], within: float = WAIT_S) -> str:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if shows(page := self.get(path)):
+                return page
+            time.sleep(0.3)
+        pytest.fail(f"{path} not served as expected within {within:g} s; the server said:\n"
+                    + self.log.read_text(encoding="utf-8", errors="replace")[-3000:])
+
+    def files_on_disk(self) -> dict[Path, bytes]:
+        """Every HTML file of the served folder (and of any folder beside it)."""
+        return {path: path.read_bytes() for path in self.tmp.rglob("*.html")}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@runs_mkdocs
+@contextmanager
+def mkdocs_serve(project: Path, *options: str) -> Iterator[Served]:
+    port, tmp, log = _free_port(), project.parent / "tmp", project.parent / "serve.log"
+    tmp.mkdir()
+    env = {**build_env(), "TMPDIR": str(tmp), "SOURCE_DATE_EPOCH": "1727740800"}
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        served = Served(f"http://127.0.0.1:{port}/", tmp, log)
+        served.wait_for("", lambda page: "</html>" in page)
+        yield served
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def refused(*shown: str) -> Callable[[str], bool]:
+    """A page served with the notice of a refused edit holding each of `shown`."""
+    return lambda page: ALERT in page and all(text in page for text in shown)
+
+
+def shown_without_notice(text: str) -> Callable[[str], bool]:
+    return lambda page: text in page and ALERT not in page
+
+
+def append_line(project: Path, relative: str, line: str) -> int:
+    """`line` added at the end of the file; its number."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"\n{line}\n", encoding="utf-8")
+    return len((text + f"\n{line}").splitlines())
+
+
+def no_notice_on_disk(served: Served) -> None:
+    written = served.files_on_disk()
+    assert written and not [path for path, content in written.items() if NOTICE in content]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_refused_rebuild_keeps_the_last_site_served_with_the_report(project: Path) -> None:
+    with mkdocs_serve(project) as served:
+        before = served.wait_for("gioi-thieu/", lambda page: "</html>" in page)
+        # A data error with a page of content/ touched at once: MkDocs' full build runs, and
+        # stops before it writes anything.
+        replace_in("data/years/2024-2025/pgddt-cu-chi.yml", "school_year: 2024-2025\n",
+                   "school_year: 2024-20X5\n")(project)
+        append_line(project, "content/gioi-thieu.md", "Cập nhật: danh sách tổ năm học mới.")
+        page = served.wait_for("gioi-thieu/", refused("data/years/2024-2025/pgddt-cu-chi.yml, dòng 3",
+                                                      "mục school_year", "cần:"), within=REFUSED_WAIT_S)
+        assert "Cập nhật: danh sách tổ năm học mới." not in page and html_of(before) in page
+        assert refused("pgddt-cu-chi.yml, dòng 3")(served.get("nam-hoc/"))  # every page says so
+        assert "An error happened" not in served.log.read_text(encoding="utf-8")
+        no_notice_on_disk(served)
+
+        # Mended, but a hand-written page now holds a private number: refused after MkDocs
+        # emptied the folder it writes into.
+        replace_in("data/years/2024-2025/pgddt-cu-chi.yml", "school_year: 2024-20X5\n",
+                   "school_year: 2024-2025\n")(project)
+        line = append_line(project, "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
+        page = served.wait_for("gioi-thieu/", refused(f"content/gioi-thieu.md, dòng {line}:"), within=REFUSED_WAIT_S)
+        assert "Đường dây nóng" not in page and html_of(before) in page
+        no_notice_on_disk(served)
+
+        # Mended: the new page is served, and the notice is gone.
+        replace_in("content/gioi-thieu.md", f"\nĐường dây nóng: {PRIVATE_PHONE}\n", "")(project)
+        served.wait_for("gioi-thieu/", shown_without_notice("Cập nhật: danh sách tổ năm học mới."))
+        no_notice_on_disk(served)
+
+
+def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project: Path) -> None:
+    # A data file alone, with an error: the preview keeps the site (Outcome.KEPT) and says why.
+    with mkdocs_serve(project) as served:
+        served.wait_for(PERSON_PAGE, lambda page: "Lê Văn Hoà" in page)
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
+        page = served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
+        assert "Lê Văn Hoà Bình" not in page
+        no_notice_on_disk(served)
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà Bình\n")(project)
+        served.wait_for(PERSON_PAGE, shown_without_notice("Lê Văn Hoà Bình"))
+        no_notice_on_disk(served)
+
+
+def test_a_refused_rebuild_under_serve_clean_keeps_the_last_site_served_with_the_report(project: Path) -> None:
+    # `--clean`: no preview; every build is a full one, published as `mkdocs build` publishes.
+    with mkdocs_serve(project, "--clean") as served:
+        before = served.wait_for("gioi-thieu/", lambda page: "</html>" in page)
+        line = append_line(project, "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
+        page = served.wait_for("gioi-thieu/", refused(f"content/gioi-thieu.md, dòng {line}:"), within=REFUSED_WAIT_S)
+        assert "Đường dây nóng" not in page and html_of(before) in page
+        no_notice_on_disk(served)
+        replace_in("content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}", "Cập nhật: năm học mới.")(project)
+        served.wait_for("gioi-thieu/", shown_without_notice("Cập nhật: năm học mới."))
+        no_notice_on_disk(served)
+
+
+def html_of(page: str) -> str:
+    """The page's article: what the site shows, whatever the server adds around it."""
+    return page[page.index("<article"):page.index("</article>")]
+
+
+def test_the_notice_of_a_refused_edit_is_escaped_and_says_search_lags_too() -> None:
+    shown = Shown(refused="LỖI data/people/a.yml, dòng 2: tên '<script>alert(1)</script>' & 'x'",
+                  search_stale=lambda: True)
+    notice = shown.notice().decode()
+    assert notice.count(ALERT) == 1 and "<script>" not in notice
+    assert "&#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27; &amp; &#x27;x&#x27;" in notice
+    assert notices.SEARCH_STALE in notice and notices.PREVIEW_REFUSED in notice
+    shown.refused = ""
+    assert 'role="status"' in shown.notice().decode() and ALERT not in shown.notice().decode()
+    shown.search_stale = lambda: False
+    assert shown.notice() == b""
+
+
+def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:
+    """The preview refuses an edit that makes private a number of mkdocs.yml (Outcome.KEPT); the
+    watcher's second event of that save loads the same data (UNCHANGED): still refused."""
+    report = "LỖI mkdocs.yml, mục copyright: có số điện thoại riêng tư '0912 345 678'."
+    shown = Shown()
+    shown.after_update(Outcome.KEPT, report)
+    shown.after_update(Outcome.UNCHANGED, "")
+    assert shown.refused == report
+    shown.after_update(Outcome.UPDATED, "")
+    assert shown.refused == ""
+
+
+def test_a_failed_build_is_told_and_kept_for_the_pages_until_one_succeeds(caplog: pytest.LogCaptureFixture) -> None:
+    """Nothing reaches MkDocs' loop, which would print its English line and hold every request."""
+    report = "LỖI content/gioi-thieu.md, dòng 19: trang viết tay có số điện thoại riêng tư."
+    outcomes: list[Exception | None] = [notices.BuildStopped(report, kept=True), ValueError("a bug"), None]
+
+    def full_build() -> None:
+        if (error := outcomes.pop(0)) is not None:
+            raise error
+
+    shown = Shown()
+    build = guarded(full_build, shown)
+    build()
+    assert shown.refused == report and notices.build_stopped(kept=True) in caplog.text
+    build()
+    assert shown.refused == notices.build_fault(ValueError("a bug")) and "Traceback" in caplog.text
+    build()
+    assert shown.refused == ""
+
+
+def test_a_served_site_set_aside_comes_back_if_the_build_fails(tmp_path: Path) -> None:
+    site = tmp_path / "mkdocs_abc"
+    (site / "nguoi").mkdir(parents=True)
+    (site / "nguoi/index.html").write_text("trang cũ", encoding="utf-8")
+    served = ServedSite(site)
+    served.set_aside()
+    assert list(site.iterdir()) == []  # what MkDocs empties and writes into
+    (site / "index.html").write_text("nửa trang mới", encoding="utf-8")
+    assert served.put_back()
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["nguoi", "nguoi/index.html"]
+    served.set_aside()
+    (site / "index.html").write_text("trang mới", encoding="utf-8")
+    served.drop()
+    assert os.listdir(tmp_path) == ["mkdocs_abc"] and os.listdir(site) == ["index.html"]
