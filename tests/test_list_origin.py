@@ -350,3 +350,57 @@ def test_a_later_years_decision_that_replaces_this_years_leaves_this_years_lists
     assert "<dt>Danh sách theo</dt>" not in _page(portal, "to-chuc/a-to/2024-2025/")
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 20/08/2025: được thay thế bởi <a [^>]+>"
                      r"Quyết định số 3/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))
+
+
+def _in_force_line(html: str) -> tuple[str, str]:
+    """The screen line "Danh sách hiện hành theo ...": (the day the script shows it from, its text)."""
+    found = re.search(r'<p class="portal-in-force" data-portal-asof-latest="([^"]*)">(.*?)</p>', html)
+    assert found is not None
+    return found[1], re.sub(r"<[^>]+>", "", found[2])
+
+
+def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dataset: Dataset) -> None:
+    """The reviewer's chain: Quyết định 9 replaces Quyết định 1 (and amends it from 04/11/2024),
+    then Quyết định 15 of 03/02/2025 replaces Quyết định 9, amending nothing. From 03/02/2025
+    the list is Quyết định 15's: the screen line says so, as "Danh sách theo" and the printed
+    line do; an amendment after the replacement is named again."""
+    _amended_then_replaced(dataset)
+    dataset.year["documents"].append(
+        {"id": "a-2025-qd-15", "kind": "quyet-dinh", "number": "15/QĐ-PGDĐT", "date": "2025-02-03",
+         "title": "Về việc kiện toàn lần hai tổ cốt cán", "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+         "related": [{"ref": "a-2024-qd-9", "relation": "thay-the"}]})
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    for url in ("to-chuc/a-to/2024-2025/", "to-chuc/a-to-toan/2024-2025/"):
+        html = _page(portal, url)
+        assert _in_force_line(html) == ("2025-02-03", "Danh sách hiện hành theo Quyết định số 15/QĐ-PGDĐT, "
+                                                      "từ ngày 03/02/2025."), url
+        assert "15/QĐ-PGDĐT" in html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>")[0]
+        assert _origin_lines(html)[-1][1].startswith("(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025")
+    # An amendment after the replacement is the latest change again.
+    toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
+    toan["amendments"][0]["from"] = "2025-03-02"
+    html = _page(_load(dataset), "to-chuc/a-to/2024-2025/")
+    assert _in_force_line(html) == ("2025-03-02", "Danh sách hiện hành theo Quyết định số 12/QĐ-PGDĐT, "
+                                                  "từ ngày 02/03/2025.")
+
+
+def test_a_replacement_dated_by_its_month_only_is_published_by_its_month(dataset: Dataset) -> None:
+    """Quyết định 9 dated 'tháng 12/2024' (the day left blank), with no amendment, replaces
+    Quyết định 1: the pages say 'từ tháng 12/2024', never a first of the month the data does
+    not give; the list is Quyết định 9's from 01/12/2024 all the same."""
+    dataset.year["documents"].append(
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-12",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]})
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    assert terms.list_in_force(portal, team, datetime.date(2024, 11, 30)).document == "a-2024-qd-1"
+    assert terms.list_in_force(portal, team, datetime.date(2024, 12, 1)).document == "a-2024-qd-9"
+    page = _page(portal, "to-chuc/a-to/2024-2025/")
+    facts = page.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
+    assert re.fullmatch(r"Thay thế <a [^>]+>Quyết định số 1/QĐ-PGDĐT</a> từ tháng 12/2024", facts[1])
+    replaced = _page(portal, "van-ban/a-2024-qd-1/")
+    assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ tháng 12/2024: được thay thế bởi ", replaced)
+    for html in (page, replaced):
+        assert "01/12/2024" not in html

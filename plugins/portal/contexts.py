@@ -339,7 +339,8 @@ class AsOf:
     """A list that changed during the year: its latest change, and the days the control of
     the list on a date offers (ISO)."""
 
-    day: PartialDate
+    day: PartialDate  # as precise as the data gives it
+    since: str  # the first day it covers (ISO): the script shows the line from then on
     decision: Document | None
     first: str
     last: str
@@ -379,8 +380,9 @@ class OriginLine:
 
 @dataclass(frozen=True)
 class Replaced:
-    """A document another replaced ("thay-the"): the replacing one, the replaced one, and the
-    first day the replacing one is in force (None when the data dates it by nothing). A
+    """A document another replaced ("thay-the"): the replacing one, the replaced one, and
+    when the replacing one is in force, as precise as the data dates it (None when it dates
+    it by nothing). A
     list's page names them under "Danh sách theo", the replaced document's page under
     "Hiệu lực"."""
 

@@ -315,11 +315,17 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
 class ListInForce:
     """The document a list is in on a day: its own (`Body.list_document`), or the one that
     replaced it by then ("thay-the", a replacement of a replacement followed), with the
-    document that one replaced and the day it did (None when the list's own is in force)."""
+    document that one replaced and when it did, as precise as the data dates it (None when
+    the list's own is in force)."""
 
     document: str
     replaced: str | None = None
-    since: datetime.date | None = None
+    since: PartialDate | None = None
+
+    @property
+    def since_day(self) -> datetime.date | None:
+        """The day the list switched to `document` (the first day `since` covers)."""
+        return self.since.first_day if self.since else None
 
 
 def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> ListInForce:
@@ -328,7 +334,7 @@ def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYea
     while (by := portal.replaced_by.get(found.document)) is not None and by.day is not None \
             and by.day <= day and by.document not in seen and _of_year(portal, by.document, year):
         seen.add(by.document)
-        found = ListInForce(by.document, found.document, by.day)
+        found = ListInForce(by.document, found.document, by.start)
     return found
 
 
@@ -365,7 +371,7 @@ def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | No
         last = min(last, term.until.last_day)
     for document in dict.fromkeys((own, body.list_document)):
         found = _in_force(portal, document, last, body.school_year)
-        if found.since is not None and (term.start is None or term.start.first_day <= found.since):
+        if found.since_day is not None and (term.start is None or term.start.first_day <= found.since_day):
             return found.document
     return own
 
@@ -396,7 +402,7 @@ def later_documents(portal: Portal, body: Body, day: datetime.date | None = None
     for b, t in roster_terms(portal, body):
         if not in_force(portal, b, last) or (t.start is not None and t.start.first_day > last):
             continue  # not in the list yet on that day
-        if current.since is not None and t.until is not None and t.until.last_day < current.since:
+        if current.since_day is not None and t.until is not None and t.until.last_day < current.since_day:
             continue  # a row of the replaced list only
         found.append(row_document(portal, b, t, last))
         if t.ended_by and t.until is not None and t.until.last_day < last:

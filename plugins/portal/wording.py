@@ -231,6 +231,12 @@ def signing_date(date: PartialDate) -> str:
     return f"ngày {date.vietnamese()}" if date.is_full else date.vietnamese()
 
 
+def from_date(date: PartialDate) -> str:
+    """Since when something holds: 'từ ngày 04/11/2024', or 'từ tháng 12/2024' / 'từ năm
+    2024' when the data gives no day (the first day it covers is no date the data gives)."""
+    return f"từ {signing_date(date)}"
+
+
 def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = False) -> str:
     """'Quyết định số 140/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo ...': the
     name, the date, the issuer (its short name with `short_issuer`); each part when known."""
