@@ -229,9 +229,11 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(p, body))).active
         assert sheet is not None and sheet["A2"].value == latest
         rows = list(csv.DictReader(io.StringIO(exports.roster_csv(p, body).decode("utf-8-sig"))))
-        # Every row in the list on 04/11/2024 is 260's; only the leader it replaced is 215's.
+        # Every row in the list on 04/11/2024 is 260's: those 215 put in say so after it; only
+        # the leader replaced that day is 215's alone.
         assert {(r["Đến ngày"], r["Theo văn bản"]) for r in rows} <= {
-            ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT")}, body.id
+            ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT"),
+            ("", "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024")}, body.id
         html = renderer.render(specs[f"to-chuc/{body.id}/2024-2025/"])
         lines = _origin_lines(html)
         assert lines[-1][1] == latest and "hidden" not in lines[-1][0], body.id
@@ -241,8 +243,11 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
         assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
             r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
+    # A row 215 put in and 260 kept: the person's page names both, as the exports do.
     kept = renderer.render(specs["nguoi/mau-do-thi-my-duyen/"])
-    assert all("260/QĐ-PGDĐT" in row and "215/QĐ-PGDĐT" not in row for row in _rows_of(kept, "2024-2025"))
+    (row,) = _rows_of(kept, "2024-2025")
+    cited = re.sub(r"<[^>]+>", "", row.split('data-label="Theo văn bản">')[1]).strip()
+    assert cited == "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024"
     replaced = renderer.render(specs["nguoi/mau-vo-van-khoa/"])
     assert all("215/QĐ-PGDĐT" in row for row in _rows_of(replaced, "2024-2025"))
     page = renderer.render(specs[f"van-ban/{old.id}/"])
@@ -312,18 +317,21 @@ def test_a_replaced_decision_amended_before_it_was_replaced(dataset: Dataset) ->
     assert wording.list_origin(portal, toan) == latest
     for rows in _team_and_group_printed_with(portal, latest):
         by_name = {row["Họ và tên"]: (row["Từ ngày"], row["Đến ngày"], row["Theo văn bản"]) for row in rows}
-        assert by_name["Hà Thị Liên"] == ("", "", "Quyết định số 9/QĐ-PGDĐT")
-        assert by_name["Ngô Văn Năm"] == ("01/10/2024", "", "Quyết định số 9/QĐ-PGDĐT")
+        by_9 = "thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024"
+        assert by_name["Hà Thị Liên"] == ("", "", f"Quyết định số 1/QĐ-PGDĐT; {by_9}")
+        assert by_name["Ngô Văn Năm"] == ("01/10/2024", "", f"Quyết định số 5/QĐ-PGDĐT; {by_9}")
         assert by_name["Đặng Vân Thùy"] == ("", "30/09/2024",
                                             "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 5/QĐ-PGDĐT")
         assert by_name["Tô Thị Tám"] == ("15/01/2025", "", "Quyết định số 12/QĐ-PGDĐT")
     team_rows = {r[1]: r[7] for r in exports.roster_rows(portal, team)}
-    assert team_rows["Vũ Thị Sáu"] == team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT"
+    assert team_rows["Vũ Thị Sáu"] == "Quyết định số 1/QĐ-PGDĐT; thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024"
+    assert team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT"
     # The row as it stood on a day before the replacement cites what was in force then.
     nam = next(t for t in terms.history(toan).terms if t.member.person == "a-ngo-van-nam")
     assert terms.row_document(portal, toan, nam, datetime.date(2024, 10, 15)) == "a-2024-qd-5"
     person = _page(portal, "nguoi/a-ngo-van-nam/")
-    assert all("9/QĐ-PGDĐT" in row and "5/QĐ-PGDĐT" not in row for row in _rows_of(person, "2024-2025"))
+    assert all("5/QĐ-PGDĐT</a>; thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024" in row
+               for row in _rows_of(person, "2024-2025"))
     # Quyết định 1's page: no longer in force from the day Quyết định 9 is, by it.
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 04/11/2024: được thay thế bởi <a [^>]+>"
                      r"Quyết định số 9/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))

@@ -431,12 +431,15 @@ class BodyPage(PageContext):
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One term of a person: the seat, when (wording.term_period), by which decision."""
+    """One term of a person: the seat, when (wording.term_period), by which decision, and the
+    decision that replaced it while the term lasted, from when (terms.row_source)."""
 
     seat: Seat
     period: str
     decision: Document | None
     post: str  # "Chức vụ - Đơn vị công tác" that year (wording.written_post): tells namesakes apart
+    held_by: Document | None = None
+    since: PartialDate | None = None
 
 
 @dataclass(frozen=True)

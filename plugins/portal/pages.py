@@ -481,15 +481,20 @@ class Pages:
                 continue
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
-            entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
-                terms.row_document(self.portal, seat.body, seat.term)), wording.written_post(
-                self.portal, seat.membership, at=seat.body.school_year)) for seat in seats)
+            entries = tuple(self._timeline_entry(seat) for seat in seats)
             context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
                                  tuple(v.signed_by[person.id]))
             yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
                                     "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
+
+    def _timeline_entry(self, seat: Seat) -> TimelineEntry:
+        p = self.portal
+        source = terms.row_source(p, seat.body, seat.term)
+        return TimelineEntry(seat, wording.term_period(seat.term), p.documents.get(source.document),
+                             wording.written_post(p, seat.membership, at=seat.body.school_year),
+                             p.documents.get(source.held_by or ""), source.since)
 
     def diff_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal

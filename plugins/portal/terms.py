@@ -359,12 +359,27 @@ def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) 
     return _in_force(portal, body.list_document, _last_day(body, day), body.school_year)
 
 
-def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
-    """The document a row of a list comes from, as of `day` (default: the latest list): the
-    amending decision that put it in, else the document its body's list is in
-    (`Body.list_document`); but a row still in force when that document (or the list's) was
-    replaced comes from the replacing one, which lists it anew. The exports' "Theo văn bản"
-    and a person's roles cite it."""
+@dataclass(frozen=True)
+class RowSource:
+    """Where a row of a list comes from: the document that put it in (`document`), and the
+    one that replaced it (or the list's) while the row was still in the list, which lists
+    it anew (`held_by`), from when, as precise as the data dates it (`since`)."""
+
+    document: str
+    held_by: str | None = None
+    since: PartialDate | None = None
+
+    @property
+    def current(self) -> str:
+        """The document the row is in: the replacing one, else the one that put it in."""
+        return self.held_by or self.document
+
+
+def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> RowSource:
+    """Where a row of a list comes from, as of `day` (default: the latest list): the amending
+    decision that put it in, else the document its body's list is in (`Body.list_document`);
+    and, for a row still in force when that document (or the list's) was replaced, the
+    replacing one. The exports' "Theo văn bản" and a person's roles cite both."""
     own = term.decision or body.list_document
     last = _last_day(body, day)
     if term.until is not None:
@@ -372,8 +387,15 @@ def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | No
     for document in dict.fromkeys((own, body.list_document)):
         found = _in_force(portal, document, last, body.school_year)
         if found.since_day is not None and (term.start is None or term.start.first_day <= found.since_day):
-            return found.document
-    return own
+            # A row the replacing decision itself put in (its amendment of the list it replaces) is its own.
+            return RowSource(own) if found.document == own else RowSource(own, found.document, found.since)
+    return RowSource(own)
+
+
+def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
+    """The document a row of a list is in as of `day` (`row_source`): the replacing decision
+    for a row still in force when the one that put it in was replaced."""
+    return row_source(portal, body, term, day).current
 
 
 def row_start(portal: Portal, list_body: Body, body: Body, term: Term) -> PartialDate | None:

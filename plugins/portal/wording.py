@@ -328,14 +328,22 @@ def dated_name(doc: Document) -> str:
     return " ".join([document_name(doc), *([signing_date(doc.date)] if doc.date else [])])
 
 
-def row_documents(source: Document | None, removed_by: Document | None) -> str:
-    """The exports' "Theo văn bản" cell: the document a row comes from, and the decision that
-    took the member off the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thôi theo Quyết
-    định số 301/QĐ-PGDĐT'."""
-    cited = document_name(source) if source else ""
-    if removed_by is None:
-        return cited
-    return "; ".join(part for part in (cited, f"thôi theo {document_name(removed_by)}") if part)
+def row_documents(source: Document | None, removed_by: Document | None, held_by: Document | None = None,
+                  since: PartialDate | None = None) -> str:
+    """The exports' "Theo văn bản" cell: the document a row comes from, the one that replaced
+    it while the row was in the list (`row_held_by`), and the decision that took the member
+    off the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số
+    260/QĐ-PGDĐT từ ngày 04/11/2024; thôi theo Quyết định số 301/QĐ-PGDĐT'."""
+    parts = [document_name(source) if source else "", row_held_by(held_by, since) if held_by else "",
+             f"thôi theo {document_name(removed_by)}" if removed_by else ""]
+    return "; ".join(part for part in parts if part)
+
+
+def row_held_by(held_by: Document, since: PartialDate | None) -> str:
+    """After the document a row comes from, the one that replaced it while the row was in the
+    list: 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024'."""
+    return " ".join([f"{relation_name('thay-the')} bởi {document_name(held_by)}",
+                     *([from_date(since)] if since else [])])
 
 
 # Originals and where a row comes from
