@@ -746,7 +746,8 @@ def test_decisions_that_replace_one_another_round_a_loop_are_an_error(dataset: D
     (no date tells them apart); and a loop of three. One error a loop, on the relation of
     its first document."""
     docs = dataset.year["documents"]
-    docs += [_decision(260, "2024-11-04", "a-2024-qd-1", "a-2024-qd-270"), _decision(270, "2024-11-04", "a-2024-qd-260")]
+    docs += [_decision(260, "2024-11-04", "a-2024-qd-1", "a-2024-qd-270"),
+             _decision(270, "2024-11-04", "a-2024-qd-260")]
     (problem,) = dataset.problems()
     assert (problem.file, problem.path, problem.severity) == (YEAR, "documents[1].related[1].ref", "error")
     assert "ref: a-2024-qd-270" in _line_of(dataset, problem)

@@ -22,8 +22,8 @@ from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Person, Portal, School, Source, member_key
 from .numbering import number_list
-from .replacement_checks import check_replacements
 from .problems import KeyPath, Problem, Severity, format_path
+from .replacement_checks import check_replacements
 from .sample_scope import sample_files, sample_ids
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize

@@ -74,7 +74,7 @@ def _check_loops(ctx: _Context, replacements: list[tuple[Document, int, Document
         if frozenset(loop) in reported:
             continue
         reported.add(frozenset(loop))
-        steps = ", ".join(f"'{a}' thay thế '{b}'" for a, b in zip(loop, [*loop[1:], loop[0]]))
+        steps = ", ".join(f"'{a}' thay thế '{b}'" for a, b in zip(loop, [*loop[1:], loop[0]], strict=True))
         ctx.add(doc.source, ("related", i, "ref"),
                 f"các văn bản thay thế lẫn nhau thành vòng: {steps}.",
                 expected="mỗi văn bản chỉ thay thế văn bản ban hành trước nó",
