@@ -7,13 +7,14 @@ import csv
 import datetime
 import io
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 
 from conftest import Dataset
-from portal import exports, terms, wording
+from portal import exports, feed, terms, wording
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
@@ -22,6 +23,7 @@ from portal.pages import Pages
 from portal.render import Renderer
 
 YEAR = SchoolYear(2024)
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _cluster_listed_in_a_guidance(dataset: Dataset) -> None:
@@ -413,3 +415,33 @@ def test_a_replacement_dated_by_its_month_only_is_published_by_its_month(dataset
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ tháng 12/2024: được thay thế bởi ", replaced)
     for html in (page, replaced):
         assert "01/12/2024" not in html
+
+
+def test_the_replaced_decision_is_marked_in_every_list_of_documents(repo_portal: Portal) -> None:
+    """Quyết định 215, replaced by 260 from 04/11/2024: each list of documents (the archive's
+    every section, its office's page, its year's page) marks it as its own page does, and
+    260's feed entry says it replaces 215. 260 itself is no replaced document."""
+    p = repo_portal
+    old, new = p.documents[SAMPLE_215], p.documents[SAMPLE_260]
+    pages = Pages(p)
+    renderer = Renderer(pages)
+    specs = {s.url: s for s in pages.all()}
+    mark = "hết hiệu lực từ ngày 04/11/2024"
+    urls = ["van-ban/", f"don-vi/{old.office}/", f"nam-hoc/{YEAR}/"]
+    for url in urls:
+        items = re.findall(r"<li>(.*?)</li>", renderer.render(specs[url]), re.S)
+        of_old = [item for item in items if f'href="{_relative_document(url, old.id)}"' in item]
+        of_new = [item for item in items if f'href="{_relative_document(url, new.id)}"' in item]
+        assert of_old and all(item.endswith(f" — {mark}") for item in of_old), url
+        assert of_new and not any("hết hiệu lực" in item for item in of_new), url
+    assert f"<dd>{mark.capitalize()}: được thay thế bởi" in renderer.render(specs[f"van-ban/{old.id}/"])
+    root = ET.fromstring(feed.feed_bytes(p, None, "https://so.example.vn/"))
+    summaries = {link.get("href"): entry.findtext(f"{ATOM}summary") or "" for entry in root.iter(f"{ATOM}entry")
+                 for link in entry.iter(f"{ATOM}link")}
+    assert ("\nThay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024 từ ngày 04/11/2024.\n"
+            in summaries[f"https://so.example.vn/van-ban/{new.id}/"])
+    assert "Thay thế" not in summaries[f"https://so.example.vn/van-ban/{old.id}/"]
+
+
+def _relative_document(page: str, document: str) -> str:
+    return "../" * page.count("/") + f"van-ban/{document}/"

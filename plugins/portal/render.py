@@ -48,6 +48,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "activity_title": wording.activity_title,
         "activity_time": wording.activity_time,
         "leader_since": partial(wording.leader_since, portal),
+        "no_longer_in_force": partial(wording.no_longer_in_force, portal),
     }
 
 

@@ -339,6 +339,24 @@ def row_documents(source: Document | None, removed_by: Document | None, held_by:
     return "; ".join(part for part in parts if part)
 
 
+def replaces(replaced: Document, since: PartialDate | None) -> str:
+    """What a replacing decision's feed entry says: 'Thay thế Quyết định số 215/QĐ-PGDĐT ngày
+    10/09/2024 từ ngày 04/11/2024' (the day as precise as the data dates it)."""
+    return " ".join([f"{relation_name('thay-the').capitalize()} {dated_name(replaced)}",
+                     *([from_date(since)] if since else [])])
+
+
+def no_longer_in_force(portal: Portal, doc: Document) -> str:
+    """A replaced document's mark, on its page and in the lists of documents: 'hết hiệu lực từ
+    ngày 04/11/2024' (from the replacing one's first day, as precise as the data dates it;
+    Portal.replaced_by), 'hết hiệu lực' when the data dates it by nothing; '' for a document
+    no other replaces."""
+    by = portal.replaced_by.get(doc.id)
+    if by is None or by.document not in portal.documents:
+        return ""
+    return " ".join(["hết hiệu lực", *([from_date(by.start)] if by.start else [])])
+
+
 def row_held_by(held_by: Document, since: PartialDate | None) -> str:
     """After the document a row comes from, the one that replaced it while the row was in the
     list: 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024'."""
