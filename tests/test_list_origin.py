@@ -388,6 +388,15 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
                                                       "từ ngày 03/02/2025."), url
         assert "15/QĐ-PGDĐT" in html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>")[0]
         assert _origin_lines(html)[-1][1].startswith("(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025")
+    # A row of the first list names each decision that held it after the one that put it in.
+    both = ("thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024, "
+            "Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025")
+    team_rows = {r[1]: r[7] for r in exports.roster_rows(portal, portal.bodies[(YEAR, "a-to")])}
+    assert team_rows["Hà Thị Liên"] == f"Quyết định số 1/QĐ-PGDĐT; {both}"
+    assert team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT; thay thế bởi Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025"
+    assert team_rows["Tô Thị Tám"] == "Quyết định số 12/QĐ-PGDĐT; thay thế bởi Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025"
+    (row,) = _rows_of(_page(portal, "nguoi/a-ha-thi-lien/"), "2024-2025")
+    assert f"1/QĐ-PGDĐT</a>; {both}" in row
     # An amendment after the replacement is the latest change again.
     toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
     toan["amendments"][0]["from"] = "2025-03-02"

@@ -432,14 +432,13 @@ class BodyPage(PageContext):
 @dataclass(frozen=True)
 class TimelineEntry:
     """One term of a person: the seat, when (wording.term_period), by which decision, and the
-    decision that replaced it while the term lasted, from when (terms.row_source)."""
+    decisions that replaced it while the term lasted, from when (terms.row_source)."""
 
     seat: Seat
     period: str
     decision: Document | None
     post: str  # "Chức vụ - Đơn vị công tác" that year (wording.written_post): tells namesakes apart
-    held_by: Document | None = None
-    since: PartialDate | None = None
+    held_by: str = ""  # 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024' (wording.row_held_by)
 
 
 @dataclass(frozen=True)

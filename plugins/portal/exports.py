@@ -74,8 +74,7 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         removed = portal.documents.get(histories[member_body.id].removed_by(term) or "")
         start = terms.row_start(portal, body, member_body, term)
         rows.append((stt, name, post, subject, note, wording.date_text(start), wording.date_text(term.until),
-                     wording.row_documents(portal.documents.get(source.document), removed,
-                                           portal.documents.get(source.held_by or ""), source.since)))
+                     wording.row_documents(portal, source, removed)))
     return rows
 
 

@@ -494,7 +494,7 @@ class Pages:
         source = terms.row_source(p, seat.body, seat.term)
         return TimelineEntry(seat, wording.term_period(seat.term), p.documents.get(source.document),
                              wording.written_post(p, seat.membership, at=seat.body.school_year),
-                             p.documents.get(source.held_by or ""), source.since)
+                             wording.row_held_by(p, source))
 
     def diff_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal

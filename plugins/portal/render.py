@@ -27,7 +27,6 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     return {
         "date": wording.date_text,
         "from_date": wording.from_date,
-        "row_held_by": wording.row_held_by,
         "issue_date": wording.issue_date_text,
         "role": wording.role_name,
         "role_as_read": wording.role_as_read,

@@ -329,13 +329,21 @@ class ListInForce:
 
 
 def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> ListInForce:
-    found = ListInForce(document)
+    chain = _replacements(portal, document, day, year)
+    return chain[-1] if chain else ListInForce(document)
+
+
+def _replacements(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> list[ListInForce]:
+    """The replacements of `document` in force by `day`, in order: the one that replaced it,
+    the one that replaced that one, and so on (a loop stopped)."""
+    chain: list[ListInForce] = []
     seen = {document}
-    while (by := portal.replaced_by.get(found.document)) is not None and by.day is not None \
+    while (by := portal.replaced_by.get(document)) is not None and by.day is not None \
             and by.day <= day and by.document not in seen and _of_year(portal, by.document, year):
         seen.add(by.document)
-        found = ListInForce(by.document, found.document, by.start)
-    return found
+        chain.append(ListInForce(by.document, document, by.start))
+        document = by.document
+    return chain
 
 
 def _of_year(portal: Portal, document: str, year: SchoolYear) -> bool:
@@ -362,33 +370,38 @@ def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) 
 @dataclass(frozen=True)
 class RowSource:
     """Where a row of a list comes from: the document that put it in (`document`), and the
-    one that replaced it (or the list's) while the row was still in the list, which lists
-    it anew (`held_by`), from when, as precise as the data dates it (`since`)."""
+    ones that replaced it (or the list's) while the row was still in the list, each listing
+    it anew, in order, each with when, as precise as the data dates it (`held_by`)."""
 
     document: str
-    held_by: str | None = None
-    since: PartialDate | None = None
+    held_by: tuple[ListInForce, ...] = ()
 
     @property
     def current(self) -> str:
-        """The document the row is in: the replacing one, else the one that put it in."""
-        return self.held_by or self.document
+        """The document the row is in: the last replacing one, else the one that put it in."""
+        return self.held_by[-1].document if self.held_by else self.document
 
 
 def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> RowSource:
     """Where a row of a list comes from, as of `day` (default: the latest list): the amending
     decision that put it in, else the document its body's list is in (`Body.list_document`);
     and, for a row still in force when that document (or the list's) was replaced, the
-    replacing one. The exports' "Theo văn bản" and a person's roles cite both."""
+    replacing ones. The exports' "Theo văn bản" and a person's roles cite them all."""
     own = term.decision or body.list_document
     last = _last_day(body, day)
     if term.until is not None:
         last = min(last, term.until.last_day)
     for document in dict.fromkeys((own, body.list_document)):
-        found = _in_force(portal, document, last, body.school_year)
-        if found.since_day is not None and (term.start is None or term.start.first_day <= found.since_day):
-            # A row the replacing decision itself put in (its amendment of the list it replaces) is its own.
-            return RowSource(own) if found.document == own else RowSource(own, found.document, found.since)
+        chain = _replacements(portal, document, last, body.school_year)
+        # A replacing decision that put the row in itself (its amendment of the list it
+        # replaces) is where the row comes from, not a replacement of it.
+        ids = [link.document for link in chain]
+        if own in ids:
+            chain = chain[ids.index(own) + 1:]
+        held = tuple(link for link in chain if link.since_day is not None
+                     and (term.start is None or term.start.first_day <= link.since_day))
+        if held:
+            return RowSource(own, held)
     return RowSource(own)
 
 

@@ -14,7 +14,7 @@ import re
 from . import terms, vocab
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Original, Portal, School
-from .terms import Event, Term
+from .terms import Event, RowSource, Term
 from .text import fold, normalize
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
@@ -328,13 +328,13 @@ def dated_name(doc: Document) -> str:
     return " ".join([document_name(doc), *([signing_date(doc.date)] if doc.date else [])])
 
 
-def row_documents(source: Document | None, removed_by: Document | None, held_by: Document | None = None,
-                  since: PartialDate | None = None) -> str:
-    """The exports' "Theo văn bản" cell: the document a row comes from, the one that replaced
-    it while the row was in the list (`row_held_by`), and the decision that took the member
-    off the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số
+def row_documents(portal: Portal, source: RowSource, removed_by: Document | None) -> str:
+    """The exports' "Theo văn bản" cell: the document a row comes from, those that replaced it
+    while the row was in the list (`row_held_by`), and the decision that took the member off
+    the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số
     260/QĐ-PGDĐT từ ngày 04/11/2024; thôi theo Quyết định số 301/QĐ-PGDĐT'."""
-    parts = [document_name(source) if source else "", row_held_by(held_by, since) if held_by else "",
+    doc = portal.documents.get(source.document)
+    parts = [document_name(doc) if doc else "", row_held_by(portal, source),
              f"thôi theo {document_name(removed_by)}" if removed_by else ""]
     return "; ".join(part for part in parts if part)
 
@@ -357,11 +357,13 @@ def no_longer_in_force(portal: Portal, doc: Document) -> str:
     return " ".join(["hết hiệu lực", *([from_date(by.start)] if by.start else [])])
 
 
-def row_held_by(held_by: Document, since: PartialDate | None) -> str:
-    """After the document a row comes from, the one that replaced it while the row was in the
-    list: 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024'."""
-    return " ".join([f"{relation_name('thay-the')} bởi {document_name(held_by)}",
-                     *([from_date(since)] if since else [])])
+def row_held_by(portal: Portal, source: RowSource) -> str:
+    """After the document a row comes from, those that replaced it while the row was in the
+    list, each from when: 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024, Quyết
+    định số 301/QĐ-PGDĐT từ ngày 15/01/2025'; '' when none did."""
+    held = [" ".join([document_name(portal.documents[link.document]), *([from_date(link.since)] if link.since else [])])
+            for link in source.held_by if link.document in portal.documents]
+    return f"{relation_name('thay-the')} bởi {', '.join(held)}" if held else ""
 
 
 # Originals and where a row comes from
