@@ -52,12 +52,14 @@ def test_the_csv_dates_each_row_and_names_its_decision(repo_portal: Portal) -> N
     assert rows[0][5:] == ["Từ ngày", "Đến ngày", "Theo văn bản"]
     by_name = {row[1]: row for row in rows[1:]}
     # The leader of the list as first signed, until the eve of the amendment; the newcomer from
-    # its day, in the same row number; the others all year, by the decision in force: 260,
-    # which replaced the founding decision 215 and lists them anew.
+    # its day, in the same row number; the others all year, by the founding decision 215, then
+    # by 260, which replaced it and lists them anew: both named, and from when. "Từ ngày"
+    # stays empty: the row is in force from 215's day, the first document the cell names.
     assert by_name["Võ Văn Khoa"][0] == by_name["Phạm Thị Lan"][0] == "1"
     assert by_name["Võ Văn Khoa"][5:] == ["", "03/11/2024", "Quyết định số 215/QĐ-PGDĐT"]
     assert by_name["Phạm Thị Lan"][5:] == ["04/11/2024", "", "Quyết định số 260/QĐ-PGDĐT"]
-    assert by_name["Đỗ Thị Mỹ Duyên"][5:] == ["", "", "Quyết định số 260/QĐ-PGDĐT"]
+    assert by_name["Đỗ Thị Mỹ Duyên"][5:] == ["", "", "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số "
+                                                    "260/QĐ-PGDĐT từ ngày 04/11/2024"]
     # Row by row: the one who took the leader's row over comes right after it.
     assert [row[1] for row in rows[1:3]] == ["Võ Văn Khoa", "Phạm Thị Lan"]
 

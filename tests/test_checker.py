@@ -723,3 +723,84 @@ def test_a_decision_cannot_replace_one_signed_after_it(dataset: Dataset) -> None
     del docs[0]["related"]
     docs[1]["related"] = [{"ref": "a-2024-qd-1", "relation": "thay-the"}]
     assert dataset.messages() == []
+
+
+def _decision(number: int, date: str, *replaced: str) -> dict[str, Any]:
+    """Quyết định `number` of Phòng GDĐT A, signed `date`, that replaces `replaced`."""
+    doc: dict[str, Any] = {"id": f"a-2024-qd-{number}", "kind": "quyet-dinh", "number": f"{number}/QĐ-PGDĐT",
+                           "date": date, "title": "Về việc kiện toàn tổ cốt cán",
+                           "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}}
+    if replaced:
+        doc["related"] = [{"ref": ref, "relation": "thay-the"} for ref in replaced]
+    return doc
+
+
+def _line_of(dataset: Dataset, problem: Problem) -> str:
+    written = dataset.write().joinpath(problem.file.removeprefix("data/")).read_text(encoding="utf-8")
+    assert problem.line is not None
+    return written.splitlines()[problem.line - 1]
+
+
+def test_decisions_that_replace_one_another_round_a_loop_are_an_error(dataset: Dataset) -> None:
+    """The reviewer's case: 260 and 270, signed the same day, each says it replaces the other
+    (no date tells them apart); and a loop of three. One error a loop, on the relation of
+    its first document."""
+    docs = dataset.year["documents"]
+    docs += [_decision(260, "2024-11-04", "a-2024-qd-1", "a-2024-qd-270"),
+             _decision(270, "2024-11-04", "a-2024-qd-260")]
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (YEAR, "documents[1].related[1].ref", "error")
+    assert "ref: a-2024-qd-270" in _line_of(dataset, problem)
+    assert problem.message == ("các văn bản thay thế lẫn nhau thành vòng: 'a-2024-qd-260' thay thế 'a-2024-qd-270', "
+                               "'a-2024-qd-270' thay thế 'a-2024-qd-260'.")
+    assert problem.hint == ("bỏ 'relation: thay-the' ở văn bản bị thay thế (văn bản cũ không ghi văn bản thay "
+                            "thế nó).")
+    # 260 replaces 280, which replaces 270, which replaces 260.
+    docs[1]["related"][1]["ref"] = "a-2024-qd-280"
+    docs.append(_decision(280, "2024-11-04", "a-2024-qd-270"))
+    assert [(p.path, p.message) for p in dataset.problems()] == [(
+        "documents[1].related[1].ref",
+        "các văn bản thay thế lẫn nhau thành vòng: 'a-2024-qd-260' thay thế 'a-2024-qd-280', "
+        "'a-2024-qd-280' thay thế 'a-2024-qd-270', 'a-2024-qd-270' thay thế 'a-2024-qd-260'.")]
+
+
+def test_a_document_replaced_by_two_is_a_warning_naming_the_first(dataset: Dataset) -> None:
+    """The reviewer's case: 260 (04/11/2024) and 270 (02/12/2024) both replace Quyết định 1.
+    The lists go to 260 from 04/11; 270 most likely replaces 260."""
+    docs = dataset.year["documents"]
+    docs += [_decision(270, "2024-12-02", "a-2024-qd-1"), _decision(260, "2024-11-04", "a-2024-qd-1")]
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (YEAR, "documents[1].related[0].ref", "warning")
+    assert "ref: a-2024-qd-1" in _line_of(dataset, problem)
+    assert problem.message == ("văn bản 'a-2024-qd-1' đã được thay thế bởi 'a-2024-qd-260' (có hiệu lực từ "
+                               "04/11/2024); văn bản này thay thế nó lần nữa.")
+    assert problem.hint == ("văn bản này có lẽ thay thế 'a-2024-qd-260': ghi {ref: a-2024-qd-260, relation: "
+                            "thay-the}; nếu văn bản ghi đúng như vậy thì giữ nguyên.")
+    docs[1]["related"] = [{"ref": "a-2024-qd-260", "relation": "thay-the"}]  # the chain: no warning
+    assert dataset.messages() == []
+
+
+def test_a_decision_of_another_office_replacing_one_is_a_warning(dataset: Dataset) -> None:
+    """The reviewer's case: a decision in Phòng GDĐT B's file replaces Phòng GDĐT A's
+    Quyết định 1: B would take over A's lists and their letterhead. A successor may."""
+    offices = dataset.files["offices.yml"]["offices"]
+    offices.append({"id": "pgddt-b", "name": "Phòng Giáo dục và Đào tạo huyện B", "short_name": "Phòng GDĐT B",
+                    "kind": "phong-gddt", "place": "B"})
+    b_file = "years/2024-2025/pgddt-b.yml"
+    dataset.files[b_file] = {"school_year": "2024-2025", "office": "pgddt-b", "documents": [
+        {"id": "b-2024-qd-999", "kind": "quyet-dinh", "number": "999/QĐ-PGDĐT", "date": "2024-12-05",
+         "title": "Về việc kiện toàn tổ cốt cán", "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}]}
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.path, problem.severity) == (f"data/{b_file}", "documents[0].related[0].ref",
+                                                              "warning")
+    assert "ref: a-2024-qd-1" in _line_of(dataset, problem)
+    assert problem.message == ("văn bản của Phòng GDĐT B ('pgddt-b') thay thế văn bản 'a-2024-qd-1' của "
+                               "Phòng GDĐT A ('pgddt-a'): các danh sách theo 'a-2024-qd-1' sẽ thành danh sách "
+                               "kèm theo văn bản này, với tiêu đề của Phòng GDĐT B ('pgddt-b').")
+    # Written in B's file, but issued by A: no warning.
+    dataset.files[b_file]["documents"][0]["issuer"] = "pgddt-a"
+    assert dataset.messages() == []
+    # B carries on A's work (A ended, B its successor): no warning.
+    del dataset.files[b_file]["documents"][0]["issuer"]
+    offices[0].update({"valid_until": "2025-06-30", "end_reason": "giai-the", "successors": [{"office": "pgddt-b"}]})
+    assert dataset.messages() == []

@@ -7,13 +7,14 @@ import csv
 import datetime
 import io
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 
 from conftest import Dataset
-from portal import exports, terms, wording
+from portal import exports, feed, terms, wording
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.load import load_or_raise
@@ -22,6 +23,7 @@ from portal.pages import Pages
 from portal.render import Renderer
 
 YEAR = SchoolYear(2024)
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _cluster_listed_in_a_guidance(dataset: Dataset) -> None:
@@ -229,9 +231,11 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(p, body))).active
         assert sheet is not None and sheet["A2"].value == latest
         rows = list(csv.DictReader(io.StringIO(exports.roster_csv(p, body).decode("utf-8-sig"))))
-        # Every row in the list on 04/11/2024 is 260's; only the leader it replaced is 215's.
+        # Every row in the list on 04/11/2024 is 260's: those 215 put in say so after it; only
+        # the leader replaced that day is 215's alone.
         assert {(r["Đến ngày"], r["Theo văn bản"]) for r in rows} <= {
-            ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT")}, body.id
+            ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT"),
+            ("", "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024")}, body.id
         html = renderer.render(specs[f"to-chuc/{body.id}/2024-2025/"])
         lines = _origin_lines(html)
         assert lines[-1][1] == latest and "hidden" not in lines[-1][0], body.id
@@ -241,8 +245,11 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
         assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
             r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
+    # A row 215 put in and 260 kept: the person's page names both, as the exports do.
     kept = renderer.render(specs["nguoi/mau-do-thi-my-duyen/"])
-    assert all("260/QĐ-PGDĐT" in row and "215/QĐ-PGDĐT" not in row for row in _rows_of(kept, "2024-2025"))
+    (row,) = _rows_of(kept, "2024-2025")
+    cited = re.sub(r"<[^>]+>", "", row.split('data-label="Theo văn bản">')[1]).strip()
+    assert cited == "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024"
     replaced = renderer.render(specs["nguoi/mau-vo-van-khoa/"])
     assert all("215/QĐ-PGDĐT" in row for row in _rows_of(replaced, "2024-2025"))
     page = renderer.render(specs[f"van-ban/{old.id}/"])
@@ -312,18 +319,21 @@ def test_a_replaced_decision_amended_before_it_was_replaced(dataset: Dataset) ->
     assert wording.list_origin(portal, toan) == latest
     for rows in _team_and_group_printed_with(portal, latest):
         by_name = {row["Họ và tên"]: (row["Từ ngày"], row["Đến ngày"], row["Theo văn bản"]) for row in rows}
-        assert by_name["Hà Thị Liên"] == ("", "", "Quyết định số 9/QĐ-PGDĐT")
-        assert by_name["Ngô Văn Năm"] == ("01/10/2024", "", "Quyết định số 9/QĐ-PGDĐT")
+        by_9 = "thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024"
+        assert by_name["Hà Thị Liên"] == ("", "", f"Quyết định số 1/QĐ-PGDĐT; {by_9}")
+        assert by_name["Ngô Văn Năm"] == ("01/10/2024", "", f"Quyết định số 5/QĐ-PGDĐT; {by_9}")
         assert by_name["Đặng Vân Thùy"] == ("", "30/09/2024",
                                             "Quyết định số 1/QĐ-PGDĐT; thôi theo Quyết định số 5/QĐ-PGDĐT")
         assert by_name["Tô Thị Tám"] == ("15/01/2025", "", "Quyết định số 12/QĐ-PGDĐT")
     team_rows = {r[1]: r[7] for r in exports.roster_rows(portal, team)}
-    assert team_rows["Vũ Thị Sáu"] == team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT"
+    assert team_rows["Vũ Thị Sáu"] == f"Quyết định số 1/QĐ-PGDĐT; {by_9}"
+    assert team_rows["Lý Văn Bảy"] == "Quyết định số 9/QĐ-PGDĐT"
     # The row as it stood on a day before the replacement cites what was in force then.
     nam = next(t for t in terms.history(toan).terms if t.member.person == "a-ngo-van-nam")
     assert terms.row_document(portal, toan, nam, datetime.date(2024, 10, 15)) == "a-2024-qd-5"
     person = _page(portal, "nguoi/a-ngo-van-nam/")
-    assert all("9/QĐ-PGDĐT" in row and "5/QĐ-PGDĐT" not in row for row in _rows_of(person, "2024-2025"))
+    assert all("5/QĐ-PGDĐT</a>; thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024" in row
+               for row in _rows_of(person, "2024-2025"))
     # Quyết định 1's page: no longer in force from the day Quyết định 9 is, by it.
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 04/11/2024: được thay thế bởi <a [^>]+>"
                      r"Quyết định số 9/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))
@@ -350,3 +360,98 @@ def test_a_later_years_decision_that_replaces_this_years_leaves_this_years_lists
     assert "<dt>Danh sách theo</dt>" not in _page(portal, "to-chuc/a-to/2024-2025/")
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ ngày 20/08/2025: được thay thế bởi <a [^>]+>"
                      r"Quyết định số 3/QĐ-PGDĐT</a>", _page(portal, "van-ban/a-2024-qd-1/"))
+
+
+def _in_force_line(html: str) -> tuple[str, str]:
+    """The screen line "Danh sách hiện hành theo ...": (the day the script shows it from, its text)."""
+    found = re.search(r'<p class="portal-in-force" data-portal-asof-latest="([^"]*)">(.*?)</p>', html)
+    assert found is not None
+    return found[1], re.sub(r"<[^>]+>", "", found[2])
+
+
+def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dataset: Dataset) -> None:
+    """The reviewer's chain: Quyết định 9 replaces Quyết định 1 (and amends it from 04/11/2024),
+    then Quyết định 15 of 03/02/2025 replaces Quyết định 9, amending nothing. From 03/02/2025
+    the list is Quyết định 15's: the screen line says so, as "Danh sách theo" and the printed
+    line do; an amendment after the replacement is named again."""
+    _amended_then_replaced(dataset)
+    dataset.year["documents"].append(
+        {"id": "a-2025-qd-15", "kind": "quyet-dinh", "number": "15/QĐ-PGDĐT", "date": "2025-02-03",
+         "title": "Về việc kiện toàn lần hai tổ cốt cán",
+         "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+         "related": [{"ref": "a-2024-qd-9", "relation": "thay-the"}]})
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    for url in ("to-chuc/a-to/2024-2025/", "to-chuc/a-to-toan/2024-2025/"):
+        html = _page(portal, url)
+        assert _in_force_line(html) == ("2025-02-03", "Danh sách hiện hành theo Quyết định số 15/QĐ-PGDĐT, "
+                                                      "từ ngày 03/02/2025."), url
+        assert "15/QĐ-PGDĐT" in html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>")[0]
+        assert _origin_lines(html)[-1][1].startswith("(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025")
+    # A row of the first list names each decision that held it after the one that put it in.
+    both = ("thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024, "
+            "Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025")
+    team_rows = {r[1]: r[7] for r in exports.roster_rows(portal, portal.bodies[(YEAR, "a-to")])}
+    assert team_rows["Hà Thị Liên"] == f"Quyết định số 1/QĐ-PGDĐT; {both}"
+    by_15 = "thay thế bởi Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025"
+    assert team_rows["Lý Văn Bảy"] == f"Quyết định số 9/QĐ-PGDĐT; {by_15}"
+    assert team_rows["Tô Thị Tám"] == f"Quyết định số 12/QĐ-PGDĐT; {by_15}"
+    (row,) = _rows_of(_page(portal, "nguoi/a-ha-thi-lien/"), "2024-2025")
+    assert f"1/QĐ-PGDĐT</a>; {both}" in row
+    # An amendment after the replacement is the latest change again.
+    toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
+    toan["amendments"][0]["from"] = "2025-03-02"
+    html = _page(_load(dataset), "to-chuc/a-to/2024-2025/")
+    assert _in_force_line(html) == ("2025-03-02", "Danh sách hiện hành theo Quyết định số 12/QĐ-PGDĐT, "
+                                                  "từ ngày 02/03/2025.")
+
+
+def test_a_replacement_dated_by_its_month_only_is_published_by_its_month(dataset: Dataset) -> None:
+    """Quyết định 9 dated 'tháng 12/2024' (the day left blank), with no amendment, replaces
+    Quyết định 1: the pages say 'từ tháng 12/2024', never a first of the month the data does
+    not give; the list is Quyết định 9's from 01/12/2024 all the same."""
+    dataset.year["documents"].append(
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-12",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]})
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    assert terms.list_in_force(portal, team, datetime.date(2024, 11, 30)).document == "a-2024-qd-1"
+    assert terms.list_in_force(portal, team, datetime.date(2024, 12, 1)).document == "a-2024-qd-9"
+    page = _page(portal, "to-chuc/a-to/2024-2025/")
+    facts = page.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
+    assert re.fullmatch(r"Thay thế <a [^>]+>Quyết định số 1/QĐ-PGDĐT</a> từ tháng 12/2024", facts[1])
+    replaced = _page(portal, "van-ban/a-2024-qd-1/")
+    assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ tháng 12/2024: được thay thế bởi ", replaced)
+    for html in (page, replaced):
+        assert "01/12/2024" not in html
+
+
+def test_the_replaced_decision_is_marked_in_every_list_of_documents(repo_portal: Portal) -> None:
+    """Quyết định 215, replaced by 260 from 04/11/2024: each list of documents (the archive's
+    every section, its office's page, its year's page) marks it as its own page does, and
+    260's feed entry says it replaces 215. 260 itself is no replaced document."""
+    p = repo_portal
+    old, new = p.documents[SAMPLE_215], p.documents[SAMPLE_260]
+    pages = Pages(p)
+    renderer = Renderer(pages)
+    specs = {s.url: s for s in pages.all()}
+    mark = "hết hiệu lực từ ngày 04/11/2024"
+    urls = ["van-ban/", f"don-vi/{old.office}/", f"nam-hoc/{YEAR}/"]
+    for url in urls:
+        items = re.findall(r"<li>(.*?)</li>", renderer.render(specs[url]), re.S)
+        of_old = [item for item in items if f'href="{_relative_document(url, old.id)}"' in item]
+        of_new = [item for item in items if f'href="{_relative_document(url, new.id)}"' in item]
+        assert of_old and all(item.endswith(f" — {mark}") for item in of_old), url
+        assert of_new and not any("hết hiệu lực" in item for item in of_new), url
+    assert f"<dd>{mark.capitalize()}: được thay thế bởi" in renderer.render(specs[f"van-ban/{old.id}/"])
+    root = ET.fromstring(feed.feed_bytes(p, None, "https://so.example.vn/"))
+    summaries = {link.get("href"): entry.findtext(f"{ATOM}summary") or "" for entry in root.iter(f"{ATOM}entry")
+                 for link in entry.iter(f"{ATOM}link")}
+    assert ("\nThay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024 từ ngày 04/11/2024.\n"
+            in summaries[f"https://so.example.vn/van-ban/{new.id}/"])
+    assert "Thay thế" not in summaries[f"https://so.example.vn/van-ban/{old.id}/"]
+
+
+def _relative_document(page: str, document: str) -> str:
+    return "../" * page.count("/") + f"van-ban/{document}/"

@@ -23,6 +23,7 @@ from .kept_privacy import KeptPrivacy
 from .model import Body, Document, Office, Person, Portal, School, Source, member_key
 from .numbering import number_list
 from .problems import KeyPath, Problem, Severity, format_path
+from .replacement_checks import check_replacements
 from .sample_scope import sample_files, sample_ids
 from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
 from .text import normalize
@@ -143,6 +144,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     _check_people(ctx)
     _check_placeholder_records(ctx, draft)
     _check_documents(ctx, draft)
+    check_replacements(ctx)
     _check_office_years(ctx)
     _check_bodies(ctx, draft)
     if not unbuilt.people:  # with people left out, some private contacts are not known
@@ -262,21 +264,6 @@ def _named(person: Person) -> str:
     return f"'{person.name}' ({person.id}, {person.source.file}, dòng {person.source.line})"
 
 
-def _check_replaced(ctx: _Context, doc: Document, index: int, replaced: Document | None) -> None:
-    """A decision replaces an earlier one: signed before it, the relation is most likely written
-    the wrong way round (and would end the later decision's lists before they began)."""
-    if replaced is None or doc.date is None or replaced.date is None:
-        return
-    if doc.date.last_day < replaced.date.first_day:
-        ctx.add(doc.source, ("related", index, "ref"),
-                f"văn bản ngày {doc.date.vietnamese()} không thể thay thế văn bản ký sau nó "
-                f"('{replaced.id}', ngày {replaced.date.vietnamese()}).",
-                expected=f"một văn bản ký trước hoặc cùng ngày {doc.date.vietnamese()}",
-                actual=replaced.id,
-                hint=f"nếu '{replaced.id}' mới là văn bản thay thế văn bản này thì ghi 'related' ở đó: "
-                     f"{{ref: {doc.id}, relation: thay-the}}.")
-
-
 def _check_documents(ctx: _Context, draft: bool) -> None:
     p, u = ctx.portal, ctx.unbuilt
     for doc in p.documents.values():
@@ -292,8 +279,6 @@ def _check_documents(ctx: _Context, draft: bool) -> None:
             ctx.ref(s, ("related", i, "ref"), rel.ref, p.documents, u.documents, "văn bản", "data/")
             if rel.ref == doc.id:
                 ctx.add(s, ("related", i, "ref"), "văn bản không thể liên quan đến chính nó.")
-            elif rel.relation == "thay-the":
-                _check_replaced(ctx, doc, i, p.documents.get(rel.ref))
         year = doc.school_year
         if year is not None and doc.date is not None:
             _in_year(ctx, s, ("date",), doc.date, year)

@@ -339,7 +339,8 @@ class AsOf:
     """A list that changed during the year: its latest change, and the days the control of
     the list on a date offers (ISO)."""
 
-    day: PartialDate
+    day: PartialDate  # as precise as the data gives it
+    since: str  # the first day it covers (ISO): the script shows the line from then on
     decision: Document | None
     first: str
     last: str
@@ -379,8 +380,9 @@ class OriginLine:
 
 @dataclass(frozen=True)
 class Replaced:
-    """A document another replaced ("thay-the"): the replacing one, the replaced one, and the
-    first day the replacing one is in force (None when the data dates it by nothing). A
+    """A document another replaced ("thay-the"): the replacing one, the replaced one, and
+    when the replacing one is in force, as precise as the data dates it (None when it dates
+    it by nothing). A
     list's page names them under "Danh sách theo", the replaced document's page under
     "Hiệu lực"."""
 
@@ -429,12 +431,14 @@ class BodyPage(PageContext):
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One term of a person: the seat, when (wording.term_period), by which decision."""
+    """One term of a person: the seat, when (wording.term_period), by which decision, and the
+    decisions that replaced it while the term lasted, from when (terms.row_source)."""
 
     seat: Seat
     period: str
     decision: Document | None
     post: str  # "Chức vụ - Đơn vị công tác" that year (wording.written_post): tells namesakes apart
+    held_by: str = ""  # 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024' (wording.row_held_by)
 
 
 @dataclass(frozen=True)

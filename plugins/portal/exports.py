@@ -28,9 +28,11 @@ from .urls import UrlFormats
 # document: "Từ ngày" is the day an amending decision put the row in, or a subject group set up
 # later in the year came into force (terms.row_start; empty for the list as first signed, in
 # force from its decision), "Đến ngày" the last day of a row an amending decision ended,
-# "Theo văn bản" the document the row comes from (terms.row_document: the decision that
-# replaced the list's for a row still in it then) and the decision that took its member off
-# the list, if one did (wording.row_documents).
+# "Theo văn bản" the document the row comes from (terms.row_source: the decision that put it
+# in, or the list's), the decision that replaced it for a row still in the list then, and the
+# decision that took its member off the list, if one did (wording.row_documents). "Từ ngày"
+# stays the row's own: empty for a row of the list as first signed that a replacing decision
+# kept, whose first document the cell names.
 ROSTER_COLUMNS: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú",
                                    "Từ ngày", "Đến ngày", "Theo văn bản")
 ROSTER_CSV = "danh-sach.csv"
@@ -68,11 +70,11 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         if not note and m.role not in ORDINARY_ROLES:
             note = wording.role_as_read(m)
         stt = "" if m.stt is None else str(m.stt)
-        source = portal.documents.get(terms.row_document(portal, member_body, term))
+        source = terms.row_source(portal, member_body, term)
         removed = portal.documents.get(histories[member_body.id].removed_by(term) or "")
         start = terms.row_start(portal, body, member_body, term)
         rows.append((stt, name, post, subject, note, wording.date_text(start), wording.date_text(term.until),
-                     wording.row_documents(source, removed)))
+                     wording.row_documents(portal, source, removed)))
     return rows
 
 

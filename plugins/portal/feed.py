@@ -1,6 +1,7 @@
 """An Atom feed (RFC 4287) of the documents the offices publish, newest first.
 
-Each entry links to the document's page; an amending decision's entry also says what it
+Each entry links to the document's page; a replacing decision's entry says which document it
+replaces from which day, an amending decision's what it
 changed in each list, from which day, and the lists it set up (and carries the category
 "Điều chỉnh danh sách"). Dates come from the documents (a partial date stands for its
 first day), so the feed changes only when the data does: `updated` is the newest
@@ -85,11 +86,16 @@ def amendments_by_document(portal: Portal) -> dict[str, list[tuple[Body, Step]]]
 
 
 def _summary(portal: Portal, doc: Document, amends: list[tuple[Body, Step]]) -> str:
-    """The document's reference and title; for an amending decision, what it changed in each list."""
+    """The document's reference and title; the documents it replaces, from when; for an
+    amending decision, what it changed in each list."""
     text = wording.document_reference(portal, doc)
     if doc.school_year:
         text += f", năm học {doc.school_year}"
     text = f"{text}. {doc.title}"
+    for replaced_id, by in sorted(portal.replaced_by.items()):
+        replaced = portal.documents.get(replaced_id)
+        if by.document == doc.id and replaced is not None:
+            text += f"\n{wording.replaces(replaced, by.start)}."
     for body, step in amends:
         events = "; ".join(wording.amendment_event(portal, event) for event in step.events)
         text += f"\nTừ ngày {step.amendment.start.vietnamese()}, {body.name}: {events}."

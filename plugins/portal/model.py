@@ -155,11 +155,17 @@ class Related:
 @dataclass(frozen=True)
 class Replacing:
     """The document that replaces another ("thay-the": "Quyết định này thay thế Quyết định số
-    ..."), and the first day it is in force: the earliest `from` of its amendments, else its
-    own date; None when the data dates it by neither (then no list is said to change by it)."""
+    ..."), and when it is in force: the earliest `from` of its amendments, else its own date,
+    as precise as the data gives it (a month: 'từ tháng 12/2024'); None when the data dates
+    it by neither (then no list is said to change by it)."""
 
     document: str
-    day: datetime.date | None
+    start: PartialDate | None
+
+    @property
+    def day(self) -> datetime.date | None:
+        """The day lists switch to the replacing document: the first day `start` covers."""
+        return self.start.first_day if self.start else None
 
 
 @dataclass(frozen=True)
@@ -449,19 +455,22 @@ class Portal:
         """Each document another one replaces, with the one that does (the earliest, when two
         do). A replaced document is no longer in force from that day: a list it holds is the
         replacing one's from then on (portal.terms)."""
-        starts: dict[str, datetime.date] = {}
+        starts: dict[str, PartialDate] = {}
         for body in self.bodies.values():
             for a in body.amendments:
-                starts[a.decision] = min(a.start.first_day, starts.get(a.decision, a.start.first_day))
+                known_start = starts.get(a.decision)
+                if known_start is None or a.start.first_day < known_start.first_day:
+                    starts[a.decision] = a.start
         found: dict[str, Replacing] = {}
         for doc in self.documents.values():
-            day = starts.get(doc.id) or (doc.date.first_day if doc.date else None)
+            replacing = Replacing(doc.id, starts.get(doc.id) or doc.date)
             for rel in doc.related:
                 if rel.relation != "thay-the" or rel.ref == doc.id:
                     continue
                 known = found.get(rel.ref)
+                day = replacing.day
                 if known is None or (day is not None and (known.day is None or day < known.day)):
-                    found[rel.ref] = Replacing(doc.id, day)
+                    found[rel.ref] = replacing
         return found
 
     @cached_property

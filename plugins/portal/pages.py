@@ -416,13 +416,13 @@ class Pages:
         replaced = self.portal.documents.get(in_force.replaced or "")
         if document is None or replaced is None or in_force.since is None:
             return None
-        return Replaced(document, replaced, terms.as_partial(in_force.since))
+        return Replaced(document, replaced, in_force.since)
 
     def _replaced_by(self, doc: Document) -> Replaced | None:
         by = self.portal.replaced_by.get(doc.id)
         if by is None or by.document not in self.portal.documents:
             return None
-        return Replaced(self.portal.documents[by.document], doc, terms.as_partial(by.day) if by.day else None)
+        return Replaced(self.portal.documents[by.document], doc, by.start)
 
     def _cited(self, body: Body) -> CitedOriginal | None:
         """Where the pages a list's rows and duties cite lead: the list's document, and its
@@ -440,13 +440,19 @@ class Pages:
         return RosterSpan(start, term.until.iso() if term.until else "", term.until is None)
 
     def _as_of(self, lists: list[Body]) -> AsOf:
-        """The latest change of a list (its body's and its subject groups'), and the days
-        from its coming into force to the end of the school year."""
+        """The latest change of a list (its body's and its subject groups'): its latest
+        amendment, or the decision that replaced the list's document when that came later
+        (or the same day: the list is then the replacing decision's, terms.list_in_force);
+        and the days from its coming into force to the end of the school year."""
         year = lists[0].school_year
-        latest = max((a for b in lists for a in b.amendments), key=lambda a: a.start)
+        latest = max((a for b in lists for a in b.amendments), key=lambda a: a.start.first_day)
+        start, decision = latest.start, latest.decision
+        in_force = terms.list_in_force(self.portal, lists[0])
+        if in_force.since is not None and in_force.since.first_day >= start.first_day:
+            start, decision = in_force.since, in_force.document
         opened = [day for b in lists if (day := terms.opening_day(self.portal, b)) is not None]
         first = min(opened) if opened else year.window[0]
-        return AsOf(latest.start, self.portal.documents.get(latest.decision), first.isoformat(),
+        return AsOf(start, start.first_day.isoformat(), self.portal.documents.get(decision), first.isoformat(),
                     year.window[1].isoformat())
 
     def _history(self, lists: list[Body]) -> tuple[HistoryEntry, ...]:
@@ -475,15 +481,20 @@ class Pages:
                 continue
             seats = v.seats_of_person[person.id]
             years = sorted({s.body.school_year.label for s in seats})
-            entries = tuple(TimelineEntry(seat, wording.term_period(seat.term), self.portal.documents.get(
-                terms.row_document(self.portal, seat.body, seat.term)), wording.written_post(
-                self.portal, seat.membership, at=seat.body.school_year)) for seat in seats)
+            entries = tuple(self._timeline_entry(seat) for seat in seats)
             context = PersonPage(person, entries, charts.timeline(self.portal, person, seats),
                                  tuple(v.signed_by[person.id]))
             yield PageSpec(self.url("person", person=person.id), person.name, "person.html", context,
                            edit_path=person.source.file,
                            filters={"nam_hoc": years,
                                     "vai_tro": sorted({wording.role_name(s.membership.role) for s in seats})})
+
+    def _timeline_entry(self, seat: Seat) -> TimelineEntry:
+        p = self.portal
+        source = terms.row_source(p, seat.body, seat.term)
+        return TimelineEntry(seat, wording.term_period(seat.term), p.documents.get(source.document),
+                             wording.written_post(p, seat.membership, at=seat.body.school_year),
+                             wording.row_held_by(p, source))
 
     def diff_pages(self, wanted: Wanted = every_page) -> Iterator[PageSpec]:
         p = self.portal

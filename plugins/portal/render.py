@@ -26,6 +26,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     module's own function (bound to the data where it looks a name up)."""
     return {
         "date": wording.date_text,
+        "from_date": wording.from_date,
         "issue_date": wording.issue_date_text,
         "role": wording.role_name,
         "role_as_read": wording.role_as_read,
@@ -46,6 +47,7 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
         "activity_title": wording.activity_title,
         "activity_time": wording.activity_time,
         "leader_since": partial(wording.leader_since, portal),
+        "no_longer_in_force": partial(wording.no_longer_in_force, portal),
     }
 
 

@@ -315,21 +315,35 @@ def roster_terms(portal: Portal, body: Body) -> list[tuple[Body, Term]]:
 class ListInForce:
     """The document a list is in on a day: its own (`Body.list_document`), or the one that
     replaced it by then ("thay-the", a replacement of a replacement followed), with the
-    document that one replaced and the day it did (None when the list's own is in force)."""
+    document that one replaced and when it did, as precise as the data dates it (None when
+    the list's own is in force)."""
 
     document: str
     replaced: str | None = None
-    since: datetime.date | None = None
+    since: PartialDate | None = None
+
+    @property
+    def since_day(self) -> datetime.date | None:
+        """The day the list switched to `document` (the first day `since` covers)."""
+        return self.since.first_day if self.since else None
 
 
 def _in_force(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> ListInForce:
-    found = ListInForce(document)
+    chain = _replacements(portal, document, day, year)
+    return chain[-1] if chain else ListInForce(document)
+
+
+def _replacements(portal: Portal, document: str, day: datetime.date, year: SchoolYear) -> list[ListInForce]:
+    """The replacements of `document` in force by `day`, in order: the one that replaced it,
+    the one that replaced that one, and so on (a loop stopped)."""
+    chain: list[ListInForce] = []
     seen = {document}
-    while (by := portal.replaced_by.get(found.document)) is not None and by.day is not None \
+    while (by := portal.replaced_by.get(document)) is not None and by.day is not None \
             and by.day <= day and by.document not in seen and _of_year(portal, by.document, year):
         seen.add(by.document)
-        found = ListInForce(by.document, found.document, by.day)
-    return found
+        chain.append(ListInForce(by.document, document, by.start))
+        document = by.document
+    return chain
 
 
 def _of_year(portal: Portal, document: str, year: SchoolYear) -> bool:
@@ -353,21 +367,48 @@ def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) 
     return _in_force(portal, body.list_document, _last_day(body, day), body.school_year)
 
 
-def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
-    """The document a row of a list comes from, as of `day` (default: the latest list): the
-    amending decision that put it in, else the document its body's list is in
-    (`Body.list_document`); but a row still in force when that document (or the list's) was
-    replaced comes from the replacing one, which lists it anew. The exports' "Theo văn bản"
-    and a person's roles cite it."""
+@dataclass(frozen=True)
+class RowSource:
+    """Where a row of a list comes from: the document that put it in (`document`), and the
+    ones that replaced it (or the list's) while the row was still in the list, each listing
+    it anew, in order, each with when, as precise as the data dates it (`held_by`)."""
+
+    document: str
+    held_by: tuple[ListInForce, ...] = ()
+
+    @property
+    def current(self) -> str:
+        """The document the row is in: the last replacing one, else the one that put it in."""
+        return self.held_by[-1].document if self.held_by else self.document
+
+
+def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> RowSource:
+    """Where a row of a list comes from, as of `day` (default: the latest list): the amending
+    decision that put it in, else the document its body's list is in (`Body.list_document`);
+    and, for a row still in force when that document (or the list's) was replaced, the
+    replacing ones. The exports' "Theo văn bản" and a person's roles cite them all."""
     own = term.decision or body.list_document
     last = _last_day(body, day)
     if term.until is not None:
         last = min(last, term.until.last_day)
     for document in dict.fromkeys((own, body.list_document)):
-        found = _in_force(portal, document, last, body.school_year)
-        if found.since is not None and (term.start is None or term.start.first_day <= found.since):
-            return found.document
-    return own
+        chain = _replacements(portal, document, last, body.school_year)
+        # A replacing decision that put the row in itself (its amendment of the list it
+        # replaces) is where the row comes from, not a replacement of it.
+        ids = [link.document for link in chain]
+        if own in ids:
+            chain = chain[ids.index(own) + 1:]
+        held = tuple(link for link in chain if link.since_day is not None
+                     and (term.start is None or term.start.first_day <= link.since_day))
+        if held:
+            return RowSource(own, held)
+    return RowSource(own)
+
+
+def row_document(portal: Portal, body: Body, term: Term, day: datetime.date | None = None) -> str:
+    """The document a row of a list is in as of `day` (`row_source`): the replacing decision
+    for a row still in force when the one that put it in was replaced."""
+    return row_source(portal, body, term, day).current
 
 
 def row_start(portal: Portal, list_body: Body, body: Body, term: Term) -> PartialDate | None:
@@ -396,7 +437,7 @@ def later_documents(portal: Portal, body: Body, day: datetime.date | None = None
     for b, t in roster_terms(portal, body):
         if not in_force(portal, b, last) or (t.start is not None and t.start.first_day > last):
             continue  # not in the list yet on that day
-        if current.since is not None and t.until is not None and t.until.last_day < current.since:
+        if current.since_day is not None and t.until is not None and t.until.last_day < current.since_day:
             continue  # a row of the replaced list only
         found.append(row_document(portal, b, t, last))
         if t.ended_by and t.until is not None and t.until.last_day < last:

@@ -14,7 +14,7 @@ import re
 from . import terms, vocab
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Original, Portal, School
-from .terms import Event, Term
+from .terms import Event, RowSource, Term
 from .text import fold, normalize
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
@@ -231,6 +231,12 @@ def signing_date(date: PartialDate) -> str:
     return f"ngày {date.vietnamese()}" if date.is_full else date.vietnamese()
 
 
+def from_date(date: PartialDate) -> str:
+    """Since when something holds: 'từ ngày 04/11/2024', or 'từ tháng 12/2024' / 'từ năm
+    2024' when the data gives no day (the first day it covers is no date the data gives)."""
+    return f"từ {signing_date(date)}"
+
+
 def document_reference(portal: Portal, doc: Document, *, short_issuer: bool = False) -> str:
     """'Quyết định số 140/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo ...': the
     name, the date, the issuer (its short name with `short_issuer`); each part when known."""
@@ -322,14 +328,42 @@ def dated_name(doc: Document) -> str:
     return " ".join([document_name(doc), *([signing_date(doc.date)] if doc.date else [])])
 
 
-def row_documents(source: Document | None, removed_by: Document | None) -> str:
-    """The exports' "Theo văn bản" cell: the document a row comes from, and the decision that
-    took the member off the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thôi theo Quyết
-    định số 301/QĐ-PGDĐT'."""
-    cited = document_name(source) if source else ""
-    if removed_by is None:
-        return cited
-    return "; ".join(part for part in (cited, f"thôi theo {document_name(removed_by)}") if part)
+def row_documents(portal: Portal, source: RowSource, removed_by: Document | None) -> str:
+    """The exports' "Theo văn bản" cell: the document a row comes from, those that replaced it
+    while the row was in the list (`row_held_by`), and the decision that took the member off
+    the list when one did: 'Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số
+    260/QĐ-PGDĐT từ ngày 04/11/2024; thôi theo Quyết định số 301/QĐ-PGDĐT'."""
+    doc = portal.documents.get(source.document)
+    parts = [document_name(doc) if doc else "", row_held_by(portal, source),
+             f"thôi theo {document_name(removed_by)}" if removed_by else ""]
+    return "; ".join(part for part in parts if part)
+
+
+def replaces(replaced: Document, since: PartialDate | None) -> str:
+    """What a replacing decision's feed entry says: 'Thay thế Quyết định số 215/QĐ-PGDĐT ngày
+    10/09/2024 từ ngày 04/11/2024' (the day as precise as the data dates it)."""
+    return " ".join([f"{relation_name('thay-the').capitalize()} {dated_name(replaced)}",
+                     *([from_date(since)] if since else [])])
+
+
+def no_longer_in_force(portal: Portal, doc: Document) -> str:
+    """A replaced document's mark, on its page and in the lists of documents: 'hết hiệu lực từ
+    ngày 04/11/2024' (from the replacing one's first day, as precise as the data dates it;
+    Portal.replaced_by), 'hết hiệu lực' when the data dates it by nothing; '' for a document
+    no other replaces."""
+    by = portal.replaced_by.get(doc.id)
+    if by is None or by.document not in portal.documents:
+        return ""
+    return " ".join(["hết hiệu lực", *([from_date(by.start)] if by.start else [])])
+
+
+def row_held_by(portal: Portal, source: RowSource) -> str:
+    """After the document a row comes from, those that replaced it while the row was in the
+    list, each from when: 'thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024, Quyết
+    định số 301/QĐ-PGDĐT từ ngày 15/01/2025'; '' when none did."""
+    held = [" ".join([document_name(portal.documents[link.document]), *([from_date(link.since)] if link.since else [])])
+            for link in source.held_by if link.document in portal.documents]
+    return f"{relation_name('thay-the')} bởi {', '.join(held)}" if held else ""
 
 
 # Originals and where a row comes from
