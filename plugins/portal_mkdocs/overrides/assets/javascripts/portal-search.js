@@ -85,7 +85,7 @@
       var at = i + 1 < words.length - 1 && fold(words[i + 1]) === "so" ? i + 2 : i + 1;
       if (NUMBERED_KINDS.indexOf(kind) >= 0 && /^\d{1,3}$/.test(words[at] || "")) {
         var n = parseInt(words[at], 10);
-        // The form typed: "cum 02" is "cum02", "cum 2" and "cum 002" "cum2" (the copies are both).
+        // The form typed: "cum 02" is "jcum02j", "cum 2" and "cum 002" "jcum2j" (the copies are both).
         out.push(NUMBER_MARK + kind + (words[at].length === 2 && n < 10 ? "0" : "") + n + NUMBER_MARK);
         i = at;
       } else {
