@@ -8,8 +8,9 @@ The plugin calls four things here:
   that Pagefind indexes (`data-pagefind-index-attrs`): nothing is added to the page's
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
-  A cluster, group or team and its number get a copy joined into one word: "Cụm 02" is
-  also "cum2" and "cum02", the word portal-search.js makes of a query "cum 2".
+  A cluster, group or team and its number get a copy joined into one word, just before
+  it: "Cụm 02" is also "jcum2j" and "jcum02j", the word portal-search.js makes of a query
+  "cum 2".
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
   year) and the filters of the page's `PageSpec` as Pagefind attributes, and a higher
@@ -65,6 +66,9 @@ HEADING_WEIGHTS: dict[str, float] = {
 }
 
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
+# Around a joined number ("jcum2j", _number_copies): a letter no Vietnamese word has, and
+# none of the data alone (a word "j" would be found for a number no body has).
+NUMBER_MARK = "j"
 OUTPUT_DIR = "pagefind"
 # In the bundle, beside Pagefind's files: the order of each filter's values (write_filter_order).
 FILTER_ORDER = "portal-filter-order.json"
@@ -94,6 +98,7 @@ _NUMBERED = re.compile(
     r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in NUMBER_WORDS)
     + r")\b)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_GLUED_END = re.compile(r"\S+\Z")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
 # Pagefind runs the text of adjacent cells together ("LoạiNhóm"); a space between them
@@ -103,9 +108,10 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 def fold_d(html: str) -> str:
     """Add a hidden, indexed copy without marks of the words that hold a đ, and of each
-    cluster, group or team joined to its number ("cum2": _number_copies).
+    cluster, group or team joined to its number ("jcum2j": _number_copies).
 
-    The copies of a line or sentence follow it, in an attribute Pagefind indexes
+    The đ copies of a line or sentence follow it, a number's copy comes just before the
+    word holding its kind; both in an attribute Pagefind indexes
     (`data-pagefind-index-attrs`): no text is added to the page, for screen readers,
     copy and paste or anything else that reads it.
     """
@@ -146,23 +152,41 @@ def _fold_text(text: str) -> str:
 
 
 def _fold_piece(text: str) -> str:
-    words = dict.fromkeys(_folded(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word)
-    words.update(dict.fromkeys(_number_copies(text)))
-    if not words:
+    """A line or sentence with its copies: the đ words' after it, each number's joined copy
+    just before the word holding the kind ("Cụm 02" is "<span …⟦jcum2j⟧ ⟦jcum02j⟧…></span>Cụm 02").
+    Pagefind's excerpt starts halfway between the page's start and the match, or some twelve
+    words before it: after the number, or at the end of the line, the copy left the kind out
+    ("02 năm học 2024-2025.")."""
+    words = [_folded(word) for word in _WORD.findall(text) if "đ" in word or "Đ" in word]
+    numbers = _number_copies(text)
+    if not words and not numbers:
         return text
-    copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in words)
-    body = text.rstrip()
-    span = f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
-    return body + span + text[len(body):]
+    out, done = [], 0
+    for at, copies in numbers:
+        out += [text[done:at], _copies_span(copies)]
+        done = at
+    rest = text[done:]
+    body = rest.rstrip()
+    return "".join(out) + body + (_copies_span(words) if words else "") + rest[len(body):]
 
 
-def _number_copies(text: str) -> list[str]:
-    """Each cluster, group and team of `text` with its number, joined into one word as a reader
-    types it, the number without and with a leading zero: "Cụm 02" -> "cum2", "cum02";
-    "Nhóm liên trường số 3" -> "nhom3", "nhom03"; "Cụm Hai" -> "cum2", "cum02". Pagefind takes
-    the last word of a query as the start of a longer one: the "2" of "cum 2" matched every
-    "2024-2025" and a page with "cụm" and any "2" could come first; portal-search.js asks for
-    "cum2" instead."""
+def _copies_span(words: list[str]) -> str:
+    copies = " ".join(f"{FOLD_OPEN}{word}{FOLD_CLOSE}" for word in dict.fromkeys(words))
+    return f'<span class="portal-fold" data-fold="{copies}" data-pagefind-index-attrs="data-fold"></span>'
+
+
+def _number_copies(text: str) -> list[tuple[int, list[str]]]:
+    """Each cluster, group and team of `text` with its number, joined into one word, the number
+    without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "jcum2j", "jcum02j";
+    "Nhóm liên trường số 3" -> "jnhom3j", "jnhom03j"; "Cụm Hai" -> "jcum2j", "jcum02j"; with
+    where its copy goes: the start of the word (between spaces) holding the kind.
+
+    Pagefind matches a query's word to every word of the index that starts with it, and when
+    there is none, to the longest word of the index that starts the query's word (its search,
+    find_word_extensions): the "2" of "cum 2" matched every "2024-2025" and a page with "cụm"
+    and any "2" could come first; portal-search.js asks for "jcum2j" instead. Without the end
+    mark "cum1" would find "cum12"; without the first, "cum12", which no cluster has, found
+    "cum1" (or "cum": every page with "cụm")."""
     copies = []
     for match in _NUMBERED.finditer(text):
         kind, digits, word = match.groups()
@@ -170,8 +194,9 @@ def _number_copies(text: str) -> list[str]:
                 after.group(1)[0].isupper() or after.group(1).lower() == "học"):
             continue
         number = int(digits) if digits else NUMBER_WORDS[word.lower()]
-        copies += [f"{_folded(kind)}{number}", f"{_folded(kind)}{number:02d}"]
-    return list(dict.fromkeys(copies))
+        at = len(_GLUED_END.sub("", text[:match.start()]))  # "(Cụm 02)": before the "("
+        copies.append((at, [f"{NUMBER_MARK}{_folded(kind)}{n}{NUMBER_MARK}" for n in (f"{number}", f"{number:02d}")]))
+    return copies
 
 
 @lru_cache(maxsize=65536)

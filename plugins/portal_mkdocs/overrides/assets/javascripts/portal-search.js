@@ -10,12 +10,12 @@
  * - Instant navigation: Material swaps the page content but keeps the header, so the UI
  *   is made once; on every new page (document$) the panel closes.
  * - Numbers of clusters, groups and teams: "cum 2" (or "Cụm 02", "nhom so 3") is searched
- *   as the one word "cum2" ("cum02", "nhom3"), which the index holds after each "Cụm 02",
- *   "Cụm chuyên môn số 2" (`joinNumbers`). Pagefind takes the last word of a query as the
+ *   as the one word "jcum2j" ("jcum02j", "jnhom3j"), which the index holds before each "Cụm 02",
+ *   "Cụm chuyên môn số 2" (`joinNumbers`). Pagefind takes each word of a query as the
  *   start of a longer one: "2" matched every "2024-2025", and Cụm 01 could come first.
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
  *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and the joined numbers
- *   ("⟦cum2⟧ ⟦cum02⟧" after "Cụm 02"). The copies are taken out of the excerpts here; when
+ *   ("⟦jcum2j⟧ ⟦jcum02j⟧" before "Cụm 02"). The copies are taken out of the excerpts here; when
  *   a copy matched, the words it stands for are highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Every filter of every part is loaded before the UI starts (see `engine`).
@@ -67,9 +67,15 @@
 
   // The words before a number that the index joins to it (search.py NUMBERED_KINDS, folded).
   var NUMBERED_KINDS = ["cum", "nhom", "to"];
+  // Around a joined number, in the index and in a query (search.py NUMBER_MARK): "jcum2j". Pagefind
+  // matches a query's word to every word that starts with it, and where there is none, to the
+  // longest word that starts the query's word: without the marks "cum1" found "cum12", and
+  // "cum12", where no cluster 12 is, found "cum1".
+  var NUMBER_MARK = "j";
+  var JOINED = new RegExp("^" + NUMBER_MARK + "(\\p{L}+)(\\d+)" + NUMBER_MARK + "$", "u");
 
-  // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "cum2",
-  // "Cụm 02" -> "cum02", "nhom so 3" -> "nhom3"; the other words as typed. Pagefind's UI
+  // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "jcum2j",
+  // "Cụm 02" -> "jcum02j", "nhom so 3" -> "jnhom3j"; the other words as typed. Pagefind's UI
   // shows the query as typed.
   function joinNumbers(term) {
     var words = term.trim().split(/\s+/);
@@ -79,8 +85,8 @@
       var at = i + 1 < words.length - 1 && fold(words[i + 1]) === "so" ? i + 2 : i + 1;
       if (NUMBERED_KINDS.indexOf(kind) >= 0 && /^\d{1,3}$/.test(words[at] || "")) {
         var n = parseInt(words[at], 10);
-        // The form typed: "cum 02" is "cum02", "cum 2" and "cum 002" "cum2" (the copies are both).
-        out.push(kind + (words[at].length === 2 && n < 10 ? "0" : "") + n);
+        // The form typed: "cum 02" is "jcum02j", "cum 2" and "cum 002" "jcum2j" (the copies are both).
+        out.push(NUMBER_MARK + kind + (words[at].length === 2 && n < 10 ? "0" : "") + n + NUMBER_MARK);
         i = at;
       } else {
         out.push(words[i]);
@@ -95,30 +101,39 @@
     return token.indexOf("<mark>") < 0 ? "<mark>" + token + "</mark>" : token;
   }
 
-  // Takes the copies "⟦dang⟧" out of an excerpt; when a copy matched the query, the word
-  // it stands for (a little before it: copies follow their line) is highlighted instead; for
-  // a joined number ("⟦cum2⟧"), the number and the word before it ("Cụm 02").
+  // Takes the copies out of an excerpt. When a copy of a đ word ("⟦dang⟧") matched, the word it
+  // stands for is highlighted: a little before it, copies of đ words follow their line. When a
+  // joined number matched ("⟦jcum2j⟧"), the words after it: the kind, then the number ("Cụm 02",
+  // "Nhóm liên trường số 3"), its copy is just before them.
   function cleanExcerpt(html) {
     if (!html || html.indexOf("\u27e6") < 0) return html;
     var out = [];
+    var ahead = null; // a joined number matched: {words: [kind, number] still to find, left: tokens}
+    function push(token) {
+      out.push(token);
+      if (!ahead) return;
+      if (wordsOf(token).indexOf(ahead.words[0]) >= 0) {
+        out[out.length - 1] = mark(token);
+        ahead.words.shift();
+      }
+      if (!ahead.words.length || --ahead.left <= 0) ahead = null;
+    }
     html.split(/\s+/).forEach(function (token) {
       var match = FOLDED.exec(token);
       if (!match) {
-        out.push(token);
+        push(token);
+        return;
+      }
+      var joined = JOINED.exec(match[2]);
+      if (joined) {
+        if (match[1]) ahead = { words: [joined[1], joined[2]], left: 6 };
+        if (match[3]) push(match[3]); // "⟦jto3j⟧(tổ": the text after the copy is the next word's
         return;
       }
       if (match[1]) {
-        var joined = /^(\p{L}+)(\d+)$/u.exec(match[2]);
-        var word = joined ? joined[2] : match[2];
         for (var k = out.length - 1; k >= 0 && k >= out.length - 60; k--) {
-          if (wordsOf(out[k]).indexOf(word) < 0) continue;
+          if (wordsOf(out[k]).indexOf(match[2]) < 0) continue;
           out[k] = mark(out[k]);
-          // "Cụm 02", "Nhóm liên trường số 3": the kind is up to three words before.
-          for (var j = k - 1; joined && j >= 0 && j >= k - 4; j--) {
-            if (wordsOf(out[j]).indexOf(joined[1]) < 0) continue;
-            out[j] = mark(out[j]);
-            break;
-          }
           break;
         }
       }
