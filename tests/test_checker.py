@@ -804,3 +804,20 @@ def test_a_decision_of_another_office_replacing_one_is_a_warning(dataset: Datase
     del dataset.files[b_file]["documents"][0]["issuer"]
     offices[0].update({"valid_until": "2025-06-30", "end_reason": "giai-the", "successors": [{"office": "pgddt-b"}]})
     assert dataset.messages() == []
+
+
+def test_a_replacement_by_another_office_first_is_not_offered_as_the_one_to_follow(dataset: Dataset) -> None:
+    """Review C, D3: B's stray decision (20/09) and A's own (04/11) both replace A's Quyết định 1.
+    The "replaced twice" hint told A's correct decision to replace B's instead, chaining the
+    lists behind the slip; only B's decision is warned of, as another office's."""
+    dataset.files["offices.yml"]["offices"].append(
+        {"id": "pgddt-b", "name": "Phòng Giáo dục và Đào tạo huyện B", "short_name": "Phòng GDĐT B",
+         "kind": "phong-gddt", "place": "B"})
+    b_file = "years/2024-2025/pgddt-b.yml"
+    dataset.files[b_file] = {"school_year": "2024-2025", "office": "pgddt-b", "documents": [
+        {"id": "b-2024-qd-140", "kind": "quyet-dinh", "number": "140/QĐ-PGDĐT", "date": "2024-09-20",
+         "title": "Về việc kiện toàn tổ cốt cán", "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}]}
+    dataset.year["documents"].append(_decision(260, "2024-11-04", "a-2024-qd-1"))
+    (problem,) = dataset.problems()
+    assert (problem.file, problem.severity) == (f"data/{b_file}", "warning")
+    assert problem.message.startswith("văn bản của Phòng GDĐT B ('pgddt-b') thay thế văn bản 'a-2024-qd-1'")

@@ -448,8 +448,8 @@ def test_the_replaced_decision_is_marked_in_every_list_of_documents(repo_portal:
     root = ET.fromstring(feed.feed_bytes(p, None, "https://so.example.vn/"))
     summaries = {link.get("href"): entry.findtext(f"{ATOM}summary") or "" for entry in root.iter(f"{ATOM}entry")
                  for link in entry.iter(f"{ATOM}link")}
-    assert ("\nThay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024 từ ngày 04/11/2024.\n"
-            in summaries[f"https://so.example.vn/van-ban/{new.id}/"])
+    assert (f"{new.title}.\nThay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024 từ ngày 04/11/2024.\n"
+            in summaries[f"https://so.example.vn/van-ban/{new.id}/"])  # the title ends its sentence (review C, D8)
     assert "Thay thế" not in summaries[f"https://so.example.vn/van-ban/{old.id}/"]
 
 

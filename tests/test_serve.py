@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from markers import runs_mkdocs
+from mkdocs.exceptions import Abort, ConfigurationError
 from test_preview import copy_project, replace_in
 
 from conftest import build_env
@@ -231,3 +233,34 @@ def test_a_served_site_set_aside_comes_back_if_the_build_fails(tmp_path: Path) -
     (site / "index.html").write_text("trang mới", encoding="utf-8")
     served.drop()
     assert os.listdir(tmp_path) == ["mkdocs_abc"] and os.listdir(site) == ["index.html"]
+
+
+def test_the_folder_made_in_place_of_the_served_one_is_as_private(tmp_path: Path) -> None:
+    """MkDocs serves from a folder of mkdtemp (the user's alone: 0700); the one made in its
+    place was 0755, the unpublished preview readable by any user of the machine (review C, D6)."""
+    site = tmp_path / "mkdocs_abc"
+    site.mkdir(mode=0o700)
+    os.chmod(site, 0o700)
+    ServedSite(site).set_aside()
+    assert stat.S_IMODE(os.stat(site).st_mode) == 0o700
+
+
+@pytest.mark.parametrize(("error", "config"), [
+    (ConfigurationError("MkDocs encountered an error parsing the configuration file: mapping values are not "
+                        "allowed here"), True),
+    (Abort("Aborted with 1 configuration warnings in 'strict' mode!"), False),
+])
+def test_mkdocs_own_refusal_is_the_clerks_not_a_fault_of_the_program(
+        error: Exception, config: bool, caplog: pytest.LogCaptureFixture) -> None:
+    """A broken mkdocs.yml under serve was told as a fault of the program, with a traceback,
+    and a mistyped key under `strict` by MkDocs' English line alone (review C, D1 and D2): the
+    bar names the file or the build's warnings, and the command that tells them in Vietnamese."""
+    shown = Shown()
+
+    def full_build() -> None:
+        raise error
+
+    guarded(full_build, shown)()
+    assert shown.refused.startswith("mkdocs.yml có lỗi: “" if config else "MkDocs dừng dựng trang (xem các dòng")
+    assert str(error) in shown.refused and "cotcan kiem-tra" in shown.refused
+    assert "Traceback" not in caplog.text and notices.EXIT_MEANINGS[notices.Exit.UNEXPECTED] not in shown.refused

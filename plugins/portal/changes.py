@@ -44,6 +44,13 @@ def changed_keys(old: Pages, new: Pages) -> frozenset[Key]:
         keys |= _changed_result(old_changes, new_changes, collector)
     for (body, _) in _changed_entries(old.body_previous_year, new.body_previous_year):
         keys.add(record_key(body))
+    # A replacement's day comes from the replacing decision's amendments, in the bodies' records:
+    # the pages citing either document (a row "215; thay thế bởi 260 từ ngày …") change with it.
+    for replaced in _changed_entries(old.portal.replaced_by, new.portal.replaced_by):
+        keys.add(record_key(replaced))
+        for by in (old.portal.replaced_by.get(replaced), new.portal.replaced_by.get(replaced)):
+            if by is not None:
+                keys.add(record_key(by.document))
     for (year, office) in old.calendars ^ new.calendars:
         keys.add(year_key(office, year))
     old_diffs = {(d.office, d.old_year, d.new_year): d for d in old.diffs}

@@ -91,18 +91,21 @@ def _summary(portal: Portal, doc: Document, amends: list[tuple[Body, Step]]) -> 
     text = wording.document_reference(portal, doc)
     if doc.school_year:
         text += f", năm học {doc.school_year}"
-    text = f"{text}. {doc.title}"
+    lines = [f"{text}. {doc.title}"]
     for replaced_id, by in sorted(portal.replaced_by.items()):
         replaced = portal.documents.get(replaced_id)
         if by.document == doc.id and replaced is not None:
-            text += f"\n{wording.replaces(replaced, by.start)}."
+            lines.append(f"{wording.replaces(replaced, by.start)}.")
     for body, step in amends:
         events = "; ".join(wording.amendment_event(portal, event) for event in step.events)
-        text += f"\nTừ ngày {step.amendment.start.vietnamese()}, {body.name}: {events}."
+        lines.append(f"Từ ngày {step.amendment.start.vietnamese()}, {body.name}: {events}.")
     set_up = [b.name for b in portal.bodies.values() if b.decision == doc.id] if amends else []
     if set_up:
-        text += f"\nThành lập: {'; '.join(set_up)}."
-    return text
+        lines.append(f"Thành lập: {'; '.join(set_up)}.")
+    if len(lines) > 1 and not lines[0].endswith((".", "!", "?", "…")):
+        # A reader shows the lines as one paragraph: the title ends its sentence.
+        lines[0] += "."
+    return "\n".join(lines)
 
 
 def feed_bytes(portal: Portal, urls: UrlFormats | None, site_url: str) -> bytes:

@@ -114,6 +114,11 @@ def _check_replaced_twice(ctx: _Context, replacements: list[tuple[Document, int,
         first = p.replaced_by.get(replaced_id)
         if len(replacing) < 2 or first is None:
             continue
+        first_doc, replaced_doc = p.documents.get(first.document), p.documents[replaced_id]
+        if first_doc is not None and not _by_an_heir(p, first_doc, replaced_doc):
+            # The first is another office's (its own warning says so): chaining this one behind
+            # it would follow that slip; this one is most likely right.
+            continue
         for doc, i in replacing:
             if doc.id == first.document:
                 continue
@@ -134,7 +139,7 @@ def _check_issuer(ctx: _Context, doc: Document, index: int, replaced: Document) 
     work (successors, followed)."""
     p = ctx.portal
     issuer, owner = doc.issuer or doc.office, replaced.issuer or replaced.office
-    if issuer is None or owner is None or issuer in _heirs(p, {owner, replaced.office or owner}):
+    if issuer is None or owner is None or _by_an_heir(p, doc, replaced):
         return
     names = {o: f"{p.offices[o].short_name} ('{o}')" if o in p.offices else f"'{o}'" for o in (issuer, owner)}
     ctx.add(doc.source, ("related", index, "ref"),
@@ -145,6 +150,13 @@ def _check_issuer(ctx: _Context, doc: Document, index: int, replaced: Document) 
             actual=replaced.id,
             hint="kiểm tra lại mã văn bản trong 'ref'; nếu văn bản ghi đúng như vậy thì giữ nguyên.",
             severity="warning")
+
+
+def _by_an_heir(portal: Portal, doc: Document, replaced: Document) -> bool:
+    """Whether `doc` is issued by the replaced document's office, or by one carrying on its
+    work; True where the data names no issuer to compare."""
+    issuer, owner = doc.issuer or doc.office, replaced.issuer or replaced.office
+    return issuer is None or owner is None or issuer in _heirs(portal, {owner, replaced.office or owner})
 
 
 def _heirs(portal: Portal, offices: set[str]) -> set[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from portal.commands import EXIT_MEANINGS, Exit
+from portal.commands import CHECK, EXIT_MEANINGS, Exit
 from portal.errors import PortalError, os_reason
 from portal.validate import type_name
 from portal.wording import BLANK_VALUE
@@ -92,6 +92,15 @@ def build_stopped(kept: bool) -> str:
 def build_fault(error: Exception) -> str:
     """A build stopped by a fault of the code, not of the data or the site's files."""
     return f"Dừng dựng trang web vì {EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"
+
+
+def mkdocs_refused(error: Exception, *, config: bool) -> str:
+    """A build MkDocs itself stopped under `mkdocs serve`: mkdocs.yml it could not read
+    (`config`), or its own end of a build (warnings under `strict`), in English; with the
+    command that tells the same in Vietnamese, at its file and line."""
+    said = str(error).strip()
+    why = "mkdocs.yml có lỗi" if config else "MkDocs dừng dựng trang (xem các dòng WARNING, ERROR ở cửa sổ lệnh)"
+    return f"{why}: “{said}”. Kiểm tra để xem lỗi bằng tiếng Việt, chỉ rõ tệp và dòng: {CHECK.line()}"
 
 
 class BuildStopped(Abort):
@@ -235,7 +244,8 @@ def preview_site_refused(problems: str) -> str:
 
 
 PREVIEW_REFUSED = ("Bản xem trước: lần sửa vừa rồi CHƯA được hiển thị vì có lỗi; trang đang xem là bản "
-                   "dựng đúng gần nhất. Sửa các lỗi dưới đây rồi lưu lại, trang sẽ tự tải lại.")
+                   "dựng đúng gần nhất. Sửa các lỗi trong báo cáo dưới đây rồi lưu tệp: trang sẽ tự tải lại, "
+                   "không cần chạy lại lệnh.")
 
 
 def preview_full_build(reason: str) -> str:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -182,9 +182,13 @@ def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None
 
 def told(error: Exception) -> str:
     """Log the last line of a failed build; the report the served pages show."""
-    if isinstance(error, Abort):  # MkDocs' end of a build: what stopped it is told above
+    if isinstance(error, BuildStopped):  # the portal's refusal: its report is told above
         log.logger.error(str(error))
-        return error.report if isinstance(error, BuildStopped) else str(error)
+        return error.report
+    if isinstance(error, (Abort, ConfigurationError)):  # MkDocs' own: mkdocs.yml, strict warnings
+        line = notices.mkdocs_refused(error, config=isinstance(error, ConfigurationError))
+        log.logger.error(line)
+        return line
     # A fault of the code, not of the data: its traceback, for whoever mends it.
     line = notices.build_fault(error)
     log.logger.error(line, exc_info=error)

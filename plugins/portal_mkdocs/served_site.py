@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 
@@ -25,8 +26,10 @@ class ServedSite:
         """Move the served folder aside and leave an empty one in its place."""
         self.put_back()  # a build whose end ran no event of this plugin may have left one aside
         if os.path.isdir(self.site):  # else there is nothing to keep (MkDocs makes the folder)
+            mode = stat.S_IMODE(os.stat(self.site).st_mode)  # MkDocs' temporary folder is the user's alone
             os.rename(self.site, self.aside)
-            self.site.mkdir()
+            self.site.mkdir(mode=mode)
+            os.chmod(self.site, mode)  # as it was, whatever the umask
 
     def put_back(self) -> bool:
         """The folder set aside in place again (if one is); whether it holds a site."""

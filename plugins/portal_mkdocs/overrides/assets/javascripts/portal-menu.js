@@ -1,6 +1,7 @@
 /*
  * The menu button of the header (partials/header.html): opens and closes the theme's
- * navigation drawer on a narrow screen, from the keyboard as from a tap.
+ * navigation drawer on a narrow screen, from the keyboard as from a tap. And the header's
+ * skip link, which moves the focus to the content (below).
  *
  * The page prints the menu as the theme's <label> for the drawer's checkbox #__drawer, which
  * a tap opens without any script; this turns it into a button, which the keyboard reaches.
@@ -13,6 +14,18 @@
  */
 (function () {
   "use strict";
+
+  // The skip link (also in partials/header.html) moves the focus to the content it jumps to,
+  // whoever handles the jump: the theme's instant navigation may scroll there without moving
+  // the focus, and the next Tab then went to the menu button.
+  var skip = document.querySelector("a.portal-skip");
+  if (skip && !skip.dataset.portalSkipReady) {
+    skip.dataset.portalSkipReady = "1";
+    skip.addEventListener("click", function () {
+      var content = document.getElementById("__portal-content");
+      if (content) content.focus();
+    });
+  }
 
   var label = document.querySelector("[data-portal-menu]");
   var drawer = document.getElementById("__drawer");
