@@ -455,16 +455,13 @@ def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
     setting up of a group later in the year, and the replacements of the list's documents
     and of its amending decisions (replacements of replacements followed); in order."""
     lists = portal.list_bodies(body)
+    first, last = body.school_year.window
     days = {a.start.first_day for b in lists for a in b.amendments}
     days.update(day for b in lists[1:] if (day := opening_day(portal, b)) is not None)
     for document in {b.list_document for b in lists} | {a.decision for b in lists for a in b.amendments}:
-        seen = {document}
-        while (by := portal.replaced_by.get(document)) is not None and by.document not in seen:
-            seen.add(by.document)
-            if by.day is not None:
-                days.add(by.day)
-            document = by.document
-    first, last = body.school_year.window
+        # The replacements that can switch a list this year (list_in_force follows the same).
+        days.update(link.since_day for link in _replacements(portal, document, last, body.school_year)
+                    if link.since_day is not None)
     return sorted(day for day in days if first < day <= last)
 
 

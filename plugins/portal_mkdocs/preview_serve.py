@@ -43,10 +43,10 @@ log = get_plugin_logger(__name__)
 
 DATA_SUFFIXES = (".yml", ".yaml")
 FULL_BUILD_MARK = "/portal-preview-full-build"  # no data file: the next build is a full one
-NOTICE_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
-                "background:#fff3cd;color:#1f1f1f;border-top:1px solid #b58a00;font:14px/1.4 sans-serif")
-REFUSED_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"
-                 "max-height:60vh;overflow:auto;background:#fde8e8;color:#1f1f1f;"
+_BAR_STYLE = "position:fixed;left:0;right:0;bottom:0;z-index:100;margin:0;padding:.5em 1em;"  # at the foot
+NOTICE_STYLE = (_BAR_STYLE + "background:#fff3cd;color:#1f1f1f;border-top:1px solid #b58a00;"
+                "font:14px/1.4 sans-serif")
+REFUSED_STYLE = (_BAR_STYLE + "max-height:60vh;overflow:auto;background:#fde8e8;color:#1f1f1f;"
                  "border-top:3px solid #b3261e;font:14px/1.4 sans-serif")
 REPORT_STYLE = "margin:.5em 0 0;white-space:pre-wrap;font:13px/1.4 monospace"
 
