@@ -129,19 +129,10 @@ def test_a_refused_rebuild_keeps_the_last_site_served_with_the_report(project: P
         assert "An error happened" not in served.log.read_text(encoding="utf-8")
         no_notice_on_disk(served)
 
-        # Mended, but a hand-written page now holds a private number: refused after MkDocs
-        # emptied the folder it writes into.
+        # Mended, but a hand-written page now holds a private number; then that is mended too.
         replace_in("data/years/2024-2025/pgddt-cu-chi.yml", "school_year: 2024-20X5\n",
                    "school_year: 2024-2025\n")(project)
-        line = append_line(project, "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
-        page = served.wait_for("gioi-thieu/", refused(f"content/gioi-thieu.md, dòng {line}:"), within=REFUSED_WAIT_S)
-        assert "Đường dây nóng" not in page and html_of(before) in page
-        no_notice_on_disk(served)
-
-        # Mended: the new page is served, and the notice is gone.
-        replace_in("content/gioi-thieu.md", f"\nĐường dây nóng: {PRIVATE_PHONE}\n", "")(project)
-        served.wait_for("gioi-thieu/", shown_without_notice("Cập nhật: danh sách tổ năm học mới."))
-        no_notice_on_disk(served)
+        a_private_number_refused_then_removed(served, project, before, "", "Cập nhật: danh sách tổ năm học mới.")
 
 
 def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project: Path) -> None:
@@ -161,13 +152,23 @@ def test_a_refused_rebuild_under_serve_clean_keeps_the_last_site_served_with_the
     # `--clean`: no preview; every build is a full one, published as `mkdocs build` publishes.
     with mkdocs_serve(project, "--clean") as served:
         before = served.wait_for("gioi-thieu/", lambda page: "</html>" in page)
-        line = append_line(project, "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
-        page = served.wait_for("gioi-thieu/", refused(f"content/gioi-thieu.md, dòng {line}:"), within=REFUSED_WAIT_S)
-        assert "Đường dây nóng" not in page and html_of(before) in page
-        no_notice_on_disk(served)
-        replace_in("content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}", "Cập nhật: năm học mới.")(project)
-        served.wait_for("gioi-thieu/", shown_without_notice("Cập nhật: năm học mới."))
-        no_notice_on_disk(served)
+        a_private_number_refused_then_removed(served, project, before, "Cập nhật: năm học mới.",
+                                              "Cập nhật: năm học mới.")
+
+
+def a_private_number_refused_then_removed(served: Served, project: Path, before: str, replacement: str,
+                                          shown: str) -> None:
+    """A private number written on a hand-written page: the build is refused after MkDocs
+    emptied the folder it writes into, and the page as `before` is served with the report;
+    the line replaced by `replacement`, the page showing `shown` is served without it. No
+    file on disk ever holds the notice."""
+    line = append_line(project, "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
+    page = served.wait_for("gioi-thieu/", refused(f"content/gioi-thieu.md, dòng {line}:"), within=REFUSED_WAIT_S)
+    assert "Đường dây nóng" not in page and html_of(before) in page
+    no_notice_on_disk(served)
+    replace_in("content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}", replacement)(project)
+    served.wait_for("gioi-thieu/", shown_without_notice(shown))
+    no_notice_on_disk(served)
 
 
 def html_of(page: str) -> str:
