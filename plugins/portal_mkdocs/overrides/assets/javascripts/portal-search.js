@@ -262,6 +262,24 @@
     orderFilters();
   }
 
+  // The index, loaded once. When only the UI's script failed, the next opening keeps it, even
+  // while it is still loading: starting afresh would destroy it under the merges under way
+  // (a destroy sent to Pagefind's worker mid-load may never be answered). An index that
+  // failed is loaded afresh.
+  var indexing = null;
+
+  function index() {
+    if (indexing) return indexing;
+    // A large site's index comes in parts (plugins/portal_mkdocs/shards.py): the first is
+    // bundlePath itself, the others are listed in portal-parts.json and merged into it.
+    indexing = fetch(bundlePath + "portal-parts.json").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (parts) { return engine(parts.merge); });
+    indexing.catch(function () { indexing = null; });
+    return indexing;
+  }
+
   function load() {
     if (loading) return loading;
     status.hidden = false;
@@ -270,12 +288,7 @@
     css.rel = "stylesheet";
     css.href = bundlePath + "pagefind-ui.css";
     document.head.appendChild(css);
-    // A large site's index comes in parts (plugins/portal_mkdocs/shards.py): the first is
-    // bundlePath itself, the others are listed in portal-parts.json and merged into it.
-    var ready = fetch(bundlePath + "portal-parts.json").then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(function (parts) { return engine(parts.merge); });
+    var ready = index();
     // Without the table (a site built before it was written) the UI keeps its own order.
     var order = fetch(bundlePath + "portal-filter-order.json").then(function (response) {
       return response.ok ? response.json() : null;
