@@ -382,12 +382,28 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
          "related": [{"ref": "a-2024-qd-9", "relation": "thay-the"}]})
     assert dataset.messages() == []
     portal = _load(dataset)
+    # The chain, back to the list's own decision: a reader holding Quyết định 1's list (or
+    # 9's) finds the one in their hands named, wherever the list's origin is printed.
+    chain = ("thay thế Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 "
+             "(thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
     for url in ("to-chuc/a-to/2024-2025/", "to-chuc/a-to-toan/2024-2025/"):
         html = _page(portal, url)
         assert _in_force_line(html) == ("2025-02-03", "Danh sách hiện hành theo Quyết định số 15/QĐ-PGDĐT, "
                                                       "từ ngày 03/02/2025."), url
-        assert "15/QĐ-PGDĐT" in html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>")[0]
-        assert _origin_lines(html)[-1][1].startswith("(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025")
+        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
+        assert "15/QĐ-PGDĐT" in facts[0]
+        assert re.sub(r"<[^>]+>", "", facts[1]) == ("Thay thế Quyết định số 9/QĐ-PGDĐT từ ngày 03/02/2025 "
+                                                    "(thay thế Quyết định số 1/QĐ-PGDĐT từ ngày 04/11/2024)"), url
+        lines = dict(_origin_lines(html))
+        assert lines[' data-from="2025-02-03" data-until=""'] == (
+            "(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025 của Phòng Giáo dục và Đào tạo huyện A; "
+            f"{chain})"), url  # 12 amended 9's list: history once 15 re-issued it
+        # Before 15, the line names 9 and what it replaced only.
+        assert lines[' data-from="2024-11-04" data-until="2025-01-14" hidden'].endswith(
+            "; thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)"), url
+    for body in (portal.bodies[(YEAR, "a-to")], portal.bodies[(YEAR, "a-to-toan")]):
+        sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, body))).active
+        assert sheet is not None and chain in sheet["A2"].value, body.id
     # A row of the first list names each decision that held it after the one that put it in.
     both = ("thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024, "
             "Quyết định số 15/QĐ-PGDĐT từ ngày 03/02/2025")

@@ -416,7 +416,8 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
-    replaced_list: Replaced | None
+    # The replacements of the latest list, the last first (pages._replaced_list); () for none.
+    replaced_list: tuple[Replaced, ...]
     print_header: PrintHeader
     cited: CitedOriginal | None = None
 

@@ -359,8 +359,7 @@ class Pages:
             lists = p.list_bodies(body)
             amended = terms.amended(lists)
             decision = p.documents.get(body.decision)
-            in_force = terms.list_in_force(p, body)
-            listed_in = p.documents.get(in_force.document)
+            listed_in = p.documents.get(terms.list_in_force(p, body).document)
             header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
                                  wording.NATIONAL_HEADING, self._origins(body) if amended else (
                                      OriginLine(wording.list_origin(p, body), "", ""),),
@@ -385,7 +384,7 @@ class Pages:
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
                 decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
-                replaced_list=self._replaced_list(in_force),
+                replaced_list=self._replaced_list(body),
                 print_header=header,
                 cited=self._cited(body))
             yield PageSpec(
@@ -411,12 +410,13 @@ class Pages:
                 lines.append(OriginLine(text, day.isoformat(), until.isoformat() if until else ""))
         return tuple(lines)
 
-    def _replaced_list(self, in_force: terms.ListInForce) -> Replaced | None:
-        document = self.portal.documents.get(in_force.document)
-        replaced = self.portal.documents.get(in_force.replaced or "")
-        if document is None or replaced is None or in_force.since is None:
-            return None
-        return Replaced(document, replaced, in_force.since)
+    def _replaced_list(self, body: Body) -> tuple[Replaced, ...]:
+        """The replacements of the body's latest list, the last first: the decision it is in and
+        the one that decision replaced, then what that one replaced, back to its own document."""
+        docs = self.portal.documents
+        return tuple(Replaced(docs[link.document], docs[link.replaced], link.since)
+                     for link in reversed(terms.list_replacements(self.portal, body))
+                     if link.document in docs and link.replaced in docs and link.since is not None)
 
     def _replaced_by(self, doc: Document) -> Replaced | None:
         by = self.portal.replaced_by.get(doc.id)

@@ -367,6 +367,13 @@ def list_in_force(portal: Portal, body: Body, day: datetime.date | None = None) 
     return _in_force(portal, body.list_document, _last_day(body, day), body.school_year)
 
 
+def list_replacements(portal: Portal, body: Body, day: datetime.date | None = None) -> tuple[ListInForce, ...]:
+    """Every replacement of the body's list by `day` (default: the latest list), the first
+    first: the one that replaced the list's own document, the one that replaced that one,
+    and so on; the last is `list_in_force`. Empty while the list's own document is in force."""
+    return tuple(_replacements(portal, body.list_document, _last_day(body, day), body.school_year))
+
+
 @dataclass(frozen=True)
 class RowSource:
     """Where a row of a list comes from: the document that put it in (`document`), and the

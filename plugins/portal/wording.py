@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 from . import terms, vocab
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Body, Document, Membership, Original, Portal, School
-from .terms import Event, RowSource, Term
+from .terms import Event, ListInForce, RowSource, Term
 from .text import fold, normalize
 
 # Dates, as an office writes them (PartialDate.vietnamese): 13/09/2024, tháng 09/2024, năm 2024
@@ -306,7 +307,8 @@ def list_origin(portal: Portal, body: Body, day: datetime.date | None = None) ->
     215/QĐ-PGDĐT ngày ... của ...; sửa đổi, bổ sung theo Quyết định số 301/QĐ-PGDĐT ngày
     ...)', '(Kèm theo Quyết định số 260/QĐ-PGDĐT ngày ... của ...; thay thế Quyết định số
     215/QĐ-PGDĐT ngày ...)', '(Theo Hướng dẫn số 1671/HD-PGDĐT-THCS ngày ... của ...)'; ''
-    when the data holds no such document."""
+    when the data holds no such document. A replacement of a replacement names the chain
+    back to the list's own document (`replaced_chain`)."""
     current = terms.list_in_force(portal, body, day)
     doc = portal.documents.get(current.document)
     if doc is None:
@@ -314,13 +316,27 @@ def list_origin(portal: Portal, body: Body, day: datetime.date | None = None) ->
     # A replacing decision re-issues the list as its own annex.
     own = current.replaced is not None or body.list_document == body.decision
     parts = [f"{'Kèm theo' if own and doc.kind in ANNEXING_KINDS else 'Theo'} {document_reference(portal, doc)}"]
-    replaced = portal.documents.get(current.replaced or "")
-    if replaced is not None:
-        parts.append(f"{relation_name('thay-the')} {dated_name(replaced)}")
+    replaced = replaced_chain(portal, terms.list_replacements(portal, body, day))
+    if replaced:
+        parts.append(replaced)
     later = [portal.documents[d] for d in terms.later_documents(portal, body, day) if d in portal.documents]
     if later:
         parts.append("sửa đổi, bổ sung theo " + ", ".join(dated_name(d) for d in later))
     return f"({'; '.join(parts)})"
+
+
+def replaced_chain(portal: Portal, chain: Sequence[ListInForce]) -> str:
+    """What a list's replacing decision replaced (`chain`: terms.list_replacements, the first
+    first), and what that one replaced in its turn, back to the list's own document: 'thay thế
+    Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 (thay thế Quyết định số 1/QĐ-PGDĐT ngày
+    13/09/2024)'; '' for no replacement. A reader holding any of the earlier papers finds it."""
+    text = ""
+    for link in chain:
+        replaced = portal.documents.get(link.replaced or "")
+        if replaced is not None:
+            named = f"{relation_name('thay-the')} {dated_name(replaced)}"
+            text = f"{named} ({text})" if text else named
+    return text
 
 
 def dated_name(doc: Document) -> str:
