@@ -229,9 +229,13 @@ def test_without_the_script_the_body_page_shows_the_latest_list_and_the_history(
     # The control of the list on a date waits for the script; the rows carry their days.
     assert re.search(r'<div class="portal-asof" data-portal-asof hidden', html)
     assert '<tr data-from="2024-09-10" data-until="2024-11-03" hidden>' in html
-    # A list nobody amended has neither control nor dates.
-    _, plain = _page(pages, "to-chuc/mau-to-cot-can-ngu-van/2024-2025/")
+    # A list nobody amended, whose decision nobody replaced, has neither control nor dates; one
+    # replaced though never amended (Nhóm Ngữ văn: Quyết định 260 keeps it as it was) has both.
+    _, plain = _page(pages, "to-chuc/mau-cum-1/2024-2025/")
     assert "data-portal-asof" not in plain and "data-from" not in plain
+    _, replaced = _page(pages, "to-chuc/mau-to-cot-can-ngu-van/2024-2025/")
+    assert re.search(r'<div class="portal-asof" data-portal-asof hidden', replaced)
+    assert '<tr data-from="2024-09-10" data-until="">' in replaced
 
 
 def test_the_school_page_names_the_leader_in_force_and_whom_she_replaced(pages: Pages) -> None:

@@ -8,12 +8,16 @@ Vietnam's time zone, so that no test depends on the day it runs.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from browser_util import build_site, chromium, require_chromium, serve
+
+from portal import terms, wording
+from portal.model import Portal
 
 GROUP = "to-chuc/mau-to-cot-can-toan/2024-2025/"
 TEAM = "to-chuc/mau-to-cot-can/2024-2025/"
@@ -119,6 +123,32 @@ def test_a_list_printed_for_an_earlier_day_names_that_day(browser: Any, base_url
     # The screen shows it in the status line, not twice.
     page.emulate_media(media="screen")
     assert not page.locator(".portal-asof-printed").is_visible()
+    context.close()
+    assert errors == []
+
+
+def test_a_list_replaced_but_never_amended_printed_for_a_day_before(browser: Any, base_url: str,
+                                                                     repo_portal: Portal) -> None:
+    """A list whose decision another replaced, though no amendment touched it (the sample's
+    Nhóm Ngữ văn: Quyết định 260 re-issues it as it was): the page offers it on any day, and
+    printed for the eve of the replacement it names the replaced decision."""
+    p = repo_portal
+    replaced = sorted((b for b in p.bodies.values() if b.office == "pgddt-mau"
+                       and terms.list_replacements(p, b) and not terms.amended(p.list_bodies(b))), key=lambda b: b.id)
+    assert replaced
+    body = replaced[0]
+    link = terms.list_replacements(p, body)[0]
+    assert link.since_day is not None and link.replaced is not None
+    eve = link.since_day - datetime.timedelta(days=1)
+    context, page, errors = _open(browser, base_url, eve.isoformat(), f"to-chuc/{body.id}/{body.school_year}/")
+    assert page.locator("[data-portal-asof]").is_visible()
+    assert page.get_by_label("Xem danh sách ngày").input_value() == eve.isoformat()
+    page.emulate_media(media="print")
+    origin = page.locator(".portal-print-origin")
+    shown = [origin.nth(i).inner_text() for i in range(origin.count()) if origin.nth(i).is_visible()]
+    assert shown == [wording.list_origin(p, body, eve)]
+    assert wording.document_reference(p, p.documents[link.replaced]) in shown[0]
+    assert p.documents[link.document].number not in shown[0]
     context.close()
     assert errors == []
 

@@ -218,6 +218,7 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
     old, new = p.documents[SAMPLE_215], p.documents[SAMPLE_260]
     held = [b for b in p.bodies.values() if b.school_year == YEAR and b.list_document == old.id]
     assert {"mau-to-cot-can", "mau-to-cot-can-toan", "mau-to-cot-can-ngu-van"} <= {b.id for b in held}
+    assert any(not terms.amended(p.list_bodies(b)) for b in held)  # a list replaced, never amended
     latest = (f"(Kèm theo {wording.document_reference(p, new)}; thay thế Quyết định số 215/QĐ-PGDĐT "
               "ngày 10/09/2024)")
     before = f"(Kèm theo {wording.document_reference(p, old)})"
@@ -237,11 +238,13 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
             ("", "Quyết định số 260/QĐ-PGDĐT"), ("03/11/2024", "Quyết định số 215/QĐ-PGDĐT"),
             ("", "Quyết định số 215/QĐ-PGDĐT; thay thế bởi Quyết định số 260/QĐ-PGDĐT từ ngày 04/11/2024")}, body.id
         html = renderer.render(specs[f"to-chuc/{body.id}/2024-2025/"])
-        lines = _origin_lines(html)
-        assert lines[-1][1] == latest and "hidden" not in lines[-1][0], body.id
-        if terms.amended(p.list_bodies(body)):  # a list with the date control prints the day's line
-            assert lines == [(' data-from="" data-until="2024-11-03" hidden', before),
-                             (' data-from="2024-11-04" data-until=""', latest)], body.id
+        # Amended or not, the list changed document on 04/11/2024: the page offers it on any
+        # day (the date control), and the sheet printed for a day before names 215.
+        assert _origin_lines(html) == [(' data-from="" data-until="2024-11-03" hidden', before),
+                                       (' data-from="2024-11-04" data-until=""', latest)], body.id
+        assert f'<input type="date" id="portal-asof-{body.id}" min="{terms.opening_day(p, body)}"' in html, body.id
+        assert _in_force_line(html) == ("2024-11-04", "Danh sách hiện hành theo Quyết định số 260/QĐ-PGDĐT, "
+                                                      "từ ngày 04/11/2024."), body.id
         facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
         assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
             r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
@@ -420,6 +423,38 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
     html = _page(_load(dataset), "to-chuc/a-to/2024-2025/")
     assert _in_force_line(html) == ("2025-03-02", "Danh sách hiện hành theo Quyết định số 12/QĐ-PGDĐT, "
                                                   "từ ngày 02/03/2025.")
+
+
+def test_a_list_joined_by_a_group_set_up_later_is_offered_on_any_day(dataset: Dataset) -> None:
+    """Quyết định 7 (02/12/2024) sets up a Ngữ văn group in the team that Quyết định 1 set up;
+    nothing is amended or replaced. The team's list grows that day: its page offers it on any
+    day, the group's rows from 02/12/2024, each day's sheet with that day's line."""
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-vu-thi-sau", "name": "Vũ Thị Sáu"})
+    dataset.year["documents"].append(
+        {"id": "a-2024-qd-7", "kind": "quyet-dinh", "number": "7/QĐ-PGDĐT", "date": "2024-12-02",
+         "title": "Về việc thành lập nhóm Ngữ văn", "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"}})
+    dataset.year["bodies"].append(
+        {"id": "a-to-ngu-van", "kind": "nhom-bo-mon", "name": "Nhóm Ngữ văn", "parent": "a-to",
+         "decision": "a-2024-qd-7", "subject": "ngu-van",
+         "members": [{"stt": 3, "person": "a-vu-thi-sau", "role": "nhom-truong", "unit": "a-thcs-hai"}]})
+    dataset.year["bodies"][0]["declared_count"] = 3
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    assert not terms.amended(portal.list_bodies(team)) and not terms.list_replacements(portal, team)
+    html = _page(portal, "to-chuc/a-to/2024-2025/")
+    first = "(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 của Phòng Giáo dục và Đào tạo huyện A)"
+    assert _origin_lines(html) == [
+        (' data-from="" data-until="2024-12-01" hidden', first),
+        (' data-from="2024-12-02" data-until=""', first[:-1] + "; sửa đổi, bổ sung theo Quyết định số "
+                                                             "7/QĐ-PGDĐT ngày 02/12/2024)")]
+    assert '<input type="date" id="portal-asof-a-to" min="2024-09-13"' in html
+    assert _in_force_line(html) == ("2024-12-02", "Danh sách hiện hành theo Quyết định số 7/QĐ-PGDĐT, "
+                                                  "từ ngày 02/12/2024.")
+    (row,) = _rows_of(html, "Vũ Thị Sáu")
+    assert row.startswith(' data-from="2024-12-02" data-until=""')
+    # The group's own list never changed: no control there.
+    assert "data-portal-asof" not in _page(portal, "to-chuc/a-to-ngu-van/2024-2025/")
 
 
 def test_a_replacement_dated_by_its_month_only_is_published_by_its_month(dataset: Dataset) -> None:

@@ -357,11 +357,12 @@ class Pages:
             subjects = terms.subject_cells(p, body)
             roles = sorted({wording.role_name(term.member.role) for _, term in rows})
             lists = p.list_bodies(body)
-            amended = terms.amended(lists)
+            # Amended, replaced or joined by a group during the year: the page offers any day.
+            changes = terms.changes_in_year(p, body)
             decision = p.documents.get(body.decision)
             listed_in = p.documents.get(terms.list_in_force(p, body).document)
             header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
-                                 wording.NATIONAL_HEADING, self._origins(body) if amended else (
+                                 wording.NATIONAL_HEADING, self._origins(body) if changes else (
                                      OriginLine(wording.list_origin(p, body), "", ""),),
                                  absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
@@ -375,8 +376,8 @@ class Pages:
                 # its groups fall back to the group's subject.
                 subjects=tuple((term.member.subject or "") if b is body else subjects.get(term.member, "")
                                for b, term in rows),
-                spans=tuple(self._span(b, term) for b, term in rows) if amended else (),
-                as_of=self._as_of(lists) if amended else None,
+                spans=tuple(self._span(b, term) for b, term in rows) if changes else (),
+                as_of=self._as_of(lists) if changes else None,
                 history=self._history(lists),
                 changes_in_year=(body.office, year) in self.within,
                 duties_by_role=self._duties_by_role(body),
@@ -441,16 +442,20 @@ class Pages:
 
     def _as_of(self, lists: list[Body]) -> AsOf:
         """The latest change of a list (its body's and its subject groups'): its latest
-        amendment, or the decision that replaced the list's document when that came later
-        (or the same day: the list is then the replacing decision's, terms.list_in_force);
-        and the days from its coming into force to the end of the school year."""
+        amendment, the setting up of a subject group later in the year, or the decision that
+        replaced the list's document, whichever came last (on the same day, the replacing
+        decision: the list is then its, terms.list_in_force); and the days from its coming
+        into force to the end of the school year."""
         year = lists[0].school_year
-        latest = max((a for b in lists for a in b.amendments), key=lambda a: a.start.first_day)
-        start, decision = latest.start, latest.decision
-        in_force = terms.list_in_force(self.portal, lists[0])
-        if in_force.since is not None and in_force.since.first_day >= start.first_day:
-            start, decision = in_force.since, in_force.document
         opened = [day for b in lists if (day := terms.opening_day(self.portal, b)) is not None]
+        changes = [(a.start, a.decision) for b in lists for a in b.amendments]
+        changes += [(terms.as_partial(day), group.decision) for group in terms.later_groups(self.portal, lists[0])
+                    if (day := terms.opening_day(self.portal, group)) is not None]
+        in_force = terms.list_in_force(self.portal, lists[0])
+        if in_force.since is not None:
+            changes.append((in_force.since, in_force.document))
+        # max() keeps the first of equals: the replacement, put last, wins by sorting first.
+        start, decision = max(reversed(changes), key=lambda change: change[0].first_day)
         first = min(opened) if opened else year.window[0]
         return AsOf(start, start.first_day.isoformat(), self.portal.documents.get(decision), first.isoformat(),
                     year.window[1].isoformat())

@@ -472,6 +472,23 @@ def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
     return sorted(day for day in days if first < day <= last)
 
 
+def later_groups(portal: Portal, body: Body) -> list[Body]:
+    """The subject groups of the body's list set up by a decision of another day than the
+    list's (`row_start`: their rows start there)."""
+    opened = opening_day(portal, body)
+    return [group for group in portal.list_bodies(body)[1:]
+            if (day := opening_day(portal, group)) is not None and day != opened]
+
+
+def changes_in_year(portal: Portal, body: Body) -> bool:
+    """Whether the body's list, or the document it is said to come from, changes during its
+    school year: amended, set up by a decision another replaced (`list_replacements`), or
+    joined by a subject group later (`later_groups`). Its page then offers the list on any
+    day, each day's rows with that day's document."""
+    return (amended(portal.list_bodies(body)) or bool(list_replacements(portal, body))
+            or bool(later_groups(portal, body)))
+
+
 def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:
     """The Môn cell of each row of the body's list (as first signed and as amended): the
     subject as printed, else the subject of the group the row is in, so that a list
