@@ -230,6 +230,25 @@ def test_a_cluster_or_group_and_its_number_are_indexed_as_one_word() -> None:
     assert re.findall(r'data-fold="([^"]*)"', fold_d(words)) == ["⟦jcum2j⟧ ⟦jcum02j⟧", "⟦jcum1j⟧ ⟦jcum01j⟧", "⟦day⟧"]
 
 
+def test_a_number_in_words_is_read_whole_where_it_ends_a_name_not_where_it_starts_a_word() -> None:
+    """"Cụm Mười Một" is cluster 11, not 10 nor none; "Hai Mươi Mốt" 21. A number word that
+    starts a compound or a name is none: "Nhóm Tư vấn" (a consulting group) gave "nhom4", so
+    "nhom 4" found it."""
+    def joined(html: str) -> list[str]:
+        copies = re.findall(r'data-fold="([^"]*)"', fold_d(html))
+        return [copy.replace(FOLD_OPEN, "").replace("⟧", "").replace(NUMBER_MARK, "")
+                for copy in copies if NUMBER_MARK in copy]
+
+    names = ("<h1>Cụm Mười Một</h1><td>CỤM HAI MƯƠI</td><td>Cụm Hai Mươi Mốt</td><td>Cụm Mười Lăm</td>"
+             "<td>NHÓM MƯỜI TƯ</td><p>Tham gia Nhóm Tư</p><p>Cụm Một (gồm 5 trường)</p>"
+             "<p>Cụm Hai năm học 2023-2024</p><p>Cụm Mười</p>")
+    assert joined(names) == ["cum11", "cum20", "cum21", "cum15", "nhom14", "nhom4 nhom04", "cum1 cum01",
+                             "cum2 cum02", "cum10"]
+    compounds = ("<p>Nhóm Tư vấn tâm lý học đường</p><p>Tổ Một số môn</p><td>Nhóm Ba lô</td><td>NHÓM TƯ VẤN</td>"
+                 "<td>Tổ Năm học 2024-2025</td><td>Cụm Mười Hai Bà Trưng</td><td>Cụm Mười Năm</td>")
+    assert joined(compounds) == []
+
+
 def test_the_search_script_joins_the_words_the_index_joins() -> None:
     """portal-search.js makes "cum 2" the word "jcum2j" for the same kinds and with the same
     mark as search.py."""

@@ -87,17 +87,27 @@ _WORD = re.compile(r"[^\W\d_]+")
 # trường 2": without "số", the number follows the word). Not a document's number or a date
 # ("Tổ ... số 02/QĐ"). portal-search.js joins the same words of a query (NUMBERED_KINDS).
 NUMBERED_KINDS = ("cụm", "nhóm", "tổ")
-# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI" (as the importer reads
-# them: portal/importer/keys.py). Capitalised only: in a sentence "các tổ sau", "nhóm tư vấn",
-# "cụm từ" are no numbers; and not before "học" or a capitalised word: "Tổ Năm học", a name
-# ("Cụm Hai Bà Trưng"), "Cụm Mười Một" (not read: better no copy than "cum10").
+# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI", "Cụm Mười Một" (11), "Cụm
+# Hai Mươi Mốt" (21), its first word capitalised (in a sentence "các tổ sau", "cụm từ" are no
+# numbers). The units; "mười" is ten, "hai mươi" twenty (_NUMBER_IN_WORDS).
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                "chín": 9, "mười": 10}
+                "chín": 9}
+_TEN, _TENS = "mười", "mươi"
+# The unit after "mười" or "mươi": fifteen is "mười lăm", twenty-one "hai mươi mốt" (or "một"),
+# fourteen "mười bốn" or "mười tư"; "mười năm" is ten years.
+_LAST_UNITS = {**{word: n for word, n in NUMBER_WORDS.items() if word != "năm"}, "lăm": 5, "mốt": 1}
+_NUMBER_IN_WORDS = (
+    rf"{_TEN}(?:\s+(?:{'|'.join(w for w in _LAST_UNITS if w != 'mốt')}))?"
+    rf"|(?:{'|'.join(w for w in NUMBER_WORDS if w not in ('một', 'tư'))})\s+{_TENS}(?:\s+(?:{'|'.join(_LAST_UNITS)}))?"
+    rf"|{'|'.join(NUMBER_WORDS)}")
 _NUMBERED = re.compile(
     r"\b(?i:(" + "|".join(NUMBERED_KINDS) + r")\s+(?:(?:[^\W\d_]+\s+){0,2}?số\s+)?)"
-    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in NUMBER_WORDS)
-    + r")\b)")
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(?i:(" + _NUMBER_IN_WORDS + r"))(?!\w))")
+# What may follow a number in words: no word (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm
+# Hai, năm học ..."), or a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
+# "Cụm Một và Cụm Hai"). Not any other word: a number word starts many compounds and names, "Nhóm
+# Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng".
+_AFTER_A_NAME = re.compile(r"(?!\s*[^\W\d_])|\s+(?:năm học|và|gồm|của|thuộc|do|có)(?!\w)", re.IGNORECASE)
 _GLUED_END = re.compile(r"\S+\Z")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
@@ -189,14 +199,26 @@ def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     "cum1" (or "cum": every page with "cụm")."""
     copies = []
     for match in _NUMBERED.finditer(text):
-        kind, digits, word = match.groups()
-        if word and (after := _NEXT_WORD.match(text, match.end())) and (
-                after.group(1)[0].isupper() or after.group(1).lower() == "học"):
+        kind, digits, words = match.groups()
+        if digits:
+            number = int(digits)
+        elif words[0].isupper() and _AFTER_A_NAME.match(text, match.end()):
+            number = _in_words(words.lower().split())
+        else:
             continue
-        number = int(digits) if digits else NUMBER_WORDS[word.lower()]
         at = len(_GLUED_END.sub("", text[:match.start()]))  # "(Cụm 02)": before the "("
         copies.append((at, [f"{NUMBER_MARK}{_folded(kind)}{n}{NUMBER_MARK}" for n in (f"{number}", f"{number:02d}")]))
     return copies
+
+
+def _in_words(words: list[str]) -> int:
+    """The value of a number in words as _NUMBER_IN_WORDS reads it: ["mười", "một"] -> 11,
+    ["hai", "mươi", "mốt"] -> 21, ["tư"] -> 4."""
+    if words[0] == _TEN:
+        return 10 + (_LAST_UNITS[words[1]] if len(words) > 1 else 0)
+    if len(words) > 1:
+        return 10 * NUMBER_WORDS[words[0]] + (_LAST_UNITS[words[2]] if len(words) > 2 else 0)
+    return NUMBER_WORDS[words[0]]
 
 
 @lru_cache(maxsize=65536)
