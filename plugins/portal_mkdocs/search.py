@@ -9,7 +9,7 @@ The plugin calls four things here:
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
   A cluster, group or team and its number get a copy joined into one word, just before
-  it: "Cụm 02" is also "jcum2j" and "jcum02j", the word portal-search.js makes of a query
+  it: "Cụm 02" is also "ƶcum2ƶ" and "ƶcum02ƶ", the word portal-search.js makes of a query
   "cum 2".
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
@@ -66,9 +66,12 @@ HEADING_WEIGHTS: dict[str, float] = {
 }
 
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
-# Around a joined number ("jcum2j", _number_copies): a letter no Vietnamese word has, and
-# none of the data alone (a word "j" would be found for a number no body has).
-NUMBER_MARK = "j"
+# Around a joined number ("ƶcum2ƶ", _number_copies): a letter Pagefind keeps in a word as it is
+# (no mark to fold), that no reader types and no data holds. Pagefind takes each word of a query
+# as the start of longer ones: with "j", a query "j" (a school or a person "J") found every
+# cluster page (a hostile review); a word of the data that is the mark alone would be found for
+# a number no body has.
+NUMBER_MARK = "ƶ"
 OUTPUT_DIR = "pagefind"
 # In the bundle, beside Pagefind's files: the order of each filter's values (write_filter_order).
 FILTER_ORDER = "portal-filter-order.json"
@@ -118,7 +121,7 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 def fold_d(html: str) -> str:
     """Add a hidden, indexed copy without marks of the words that hold a đ, and of each
-    cluster, group or team joined to its number ("jcum2j": _number_copies).
+    cluster, group or team joined to its number ("ƶcum2ƶ": _number_copies).
 
     The đ copies of a line or sentence follow it, a number's copy comes just before the
     word holding its kind; both in an attribute Pagefind indexes
@@ -163,7 +166,7 @@ def _fold_text(text: str) -> str:
 
 def _fold_piece(text: str) -> str:
     """A line or sentence with its copies: the đ words' after it, each number's joined copy
-    just before the word holding the kind ("Cụm 02" is "<span …⟦jcum2j⟧ ⟦jcum02j⟧…></span>Cụm 02").
+    just before the word holding the kind ("Cụm 02" is "<span …⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧…></span>Cụm 02").
     Pagefind's excerpt starts halfway between the page's start and the match, or some twelve
     words before it: after the number, or at the end of the line, the copy left the kind out
     ("02 năm học 2024-2025.")."""
@@ -187,14 +190,14 @@ def _copies_span(words: list[str]) -> str:
 
 def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     """Each cluster, group and team of `text` with its number, joined into one word, the number
-    without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "jcum2j", "jcum02j";
-    "Nhóm liên trường số 3" -> "jnhom3j", "jnhom03j"; "Cụm Hai" -> "jcum2j", "jcum02j"; with
+    without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "ƶcum2ƶ", "ƶcum02ƶ";
+    "Nhóm liên trường số 3" -> "ƶnhom3ƶ", "ƶnhom03ƶ"; "Cụm Hai" -> "ƶcum2ƶ", "ƶcum02ƶ"; with
     where its copy goes: the start of the word (between spaces) holding the kind.
 
     Pagefind matches a query's word to every word of the index that starts with it, and when
     there is none, to the longest word of the index that starts the query's word (its search,
     find_word_extensions): the "2" of "cum 2" matched every "2024-2025" and a page with "cụm"
-    and any "2" could come first; portal-search.js asks for "jcum2j" instead. Without the end
+    and any "2" could come first; portal-search.js asks for "ƶcum2ƶ" instead. Without the end
     mark "cum1" would find "cum12"; without the first, "cum12", which no cluster has, found
     "cum1" (or "cum": every page with "cụm")."""
     copies = []
