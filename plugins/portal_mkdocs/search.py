@@ -191,7 +191,8 @@ def _copies_span(words: list[str]) -> str:
 def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     """Each cluster, group and team of `text` with its number, joined into one word, the number
     without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "ƶcum2ƶ", "ƶcum02ƶ";
-    "Nhóm liên trường số 3" -> "ƶnhom3ƶ", "ƶnhom03ƶ"; "Cụm Hai" -> "ƶcum2ƶ", "ƶcum02ƶ"; with
+    "Nhóm liên trường số 3" -> "ƶnhom3ƶ", "ƶnhom03ƶ"; "Cụm Hai" -> "ƶcum2ƶ", "ƶcum02ƶ"; "Cụm Mười
+    Một" -> "ƶcum11ƶ"; "Nhóm Tư vấn" none (_AFTER_A_NAME); with
     where its copy goes: the start of the word (between spaces) holding the kind.
 
     Pagefind matches a query's word to every word of the index that starts with it, and when
