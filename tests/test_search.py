@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
@@ -23,7 +24,18 @@ from portal.importer.keys import body_key
 from portal.load import load_or_raise
 from portal.text import collation_key, fold
 from portal.urls import UrlFormats
-from portal_mkdocs.search import FILTER_LABELS, FOLD_OPEN, NUMBER_MARK, NUMBER_WORDS, NUMBERED_KINDS, fold_d
+from portal_mkdocs.search import (
+    FILTER_LABELS,
+    FOLD_CLOSE,
+    FOLD_OPEN,
+    NUMBER_MARK,
+    NUMBER_WORDS,
+    NUMBERED_KINDS,
+    SearchData,
+    annotate,
+    build_index,
+    fold_d,
+)
 
 PRIVATE = ["0912944718", "thiennv@dt.sgdbinhduong.edu.vn"]
 OFFICE_GUIDE = "huong-dan-van-phong"  # content/huong-dan-van-phong.md, out of the index
@@ -204,7 +216,7 @@ def test_fold_d_adds_an_indexed_attribute_after_each_line_with_d_bar() -> None:
 
 def test_a_cluster_or_group_and_its_number_are_indexed_as_one_word() -> None:
     """A clerk writes "Cụm 02", "NHÓM 1", "tổ 3", "Cụm chuyên môn số 2"; a reader types "cum 2",
-    which the search script asks for as "jcum2j" (Pagefind took its "2" as the start of "2024").
+    which the search script asks for as "ƶcum2ƶ" (Pagefind took its "2" as the start of "2024").
     The copy goes just before the word holding the kind, so that an excerpt, which starts some
     words before the match, shows the kind and the number."""
     html = ("<h1>Cụm 02 <small>năm học 2024-2025</small></h1><td>NHÓM 1</td><p>Thành viên (tổ 3), "
@@ -214,24 +226,43 @@ def test_a_cluster_or_group_and_its_number_are_indexed_as_one_word() -> None:
     copies = re.findall(r'data-fold="([^"]*)"', folded)
     # A document's number, a date, "cụm trường 2" (a number not right after the word and
     # without "số") get none.
-    assert copies == ["⟦jcum2j⟧ ⟦jcum02j⟧", "⟦jnhom1j⟧ ⟦jnhom01j⟧", "⟦jto3j⟧ ⟦jto03j⟧", "⟦jto10j⟧",
-                      "⟦dinh⟧ ⟦qd⟧", "⟦jnhom3j⟧ ⟦jnhom03j⟧", "⟦dinh⟧ ⟦qd⟧"]
+    assert copies == ["⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧", "⟦ƶnhom1ƶ⟧ ⟦ƶnhom01ƶ⟧", "⟦ƶto3ƶ⟧ ⟦ƶto03ƶ⟧", "⟦ƶto10ƶ⟧",
+                      "⟦dinh⟧ ⟦qd⟧", "⟦ƶnhom3ƶ⟧ ⟦ƶnhom03ƶ⟧", "⟦dinh⟧ ⟦qd⟧"]
     # Each number's copy just before the word holding its kind, "(tổ" included.
-    spans = re.finditer(r'data-fold="⟦j[^"]*"[^>]*></span>', folded)
+    spans = re.finditer(rf'data-fold="⟦{NUMBER_MARK}[^"]*"[^>]*></span>', folded)
     after = [folded[span.end():].split("<")[0] for span in spans]
     assert after == ["Cụm 02 ", "NHÓM 1", "(tổ 3), ", "tổ 10.", "Nhóm liên trường số 3 (dữ liệu mẫu)"]
     assert "⟦" not in re.sub(r"<[^>]+>", "", folded)
     # With a đ in the same sentence, the đ words' copy after it.
     assert (re.findall(r'data-fold="([^"]*)"', fold_d("<p>Cụm 01 do Đặng Vân Thùy phụ trách</p>"))
-            == ["⟦jcum1j⟧ ⟦jcum01j⟧", "⟦dang⟧"])
+            == ["⟦ƶcum1ƶ⟧ ⟦ƶcum01ƶ⟧", "⟦dang⟧"])
     # A number in words, as Dầu Tiếng names its clusters; not a word of a sentence or a name.
     words = ("<h1>Cụm Hai</h1><caption>CỤM MỘT</caption><p>Các tổ sau đây; cụm từ; nhóm tư vấn; "
              "Cụm Hai Bà Trưng; Tổ Năm học 2024-2025</p>")
-    assert re.findall(r'data-fold="([^"]*)"', fold_d(words)) == ["⟦jcum2j⟧ ⟦jcum02j⟧", "⟦jcum1j⟧ ⟦jcum01j⟧", "⟦day⟧"]
+    assert re.findall(r'data-fold="([^"]*)"', fold_d(words)) == ["⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧", "⟦ƶcum1ƶ⟧ ⟦ƶcum01ƶ⟧", "⟦day⟧"]
+
+
+def test_a_number_in_words_is_read_whole_where_it_ends_a_name_not_where_it_starts_a_word() -> None:
+    """"Cụm Mười Một" is cluster 11, not 10 nor none; "Hai Mươi Mốt" 21. A number word that
+    starts a compound or a name is none: "Nhóm Tư vấn" (a consulting group) gave "nhom4", so
+    "nhom 4" found it."""
+    def joined(html: str) -> list[str]:
+        copies = re.findall(r'data-fold="([^"]*)"', fold_d(html))
+        return [copy.replace(FOLD_OPEN, "").replace("⟧", "").replace(NUMBER_MARK, "")
+                for copy in copies if NUMBER_MARK in copy]
+
+    names = ("<h1>Cụm Mười Một</h1><td>CỤM HAI MƯƠI</td><td>Cụm Hai Mươi Mốt</td><td>Cụm Mười Lăm</td>"
+             "<td>NHÓM MƯỜI TƯ</td><p>Tham gia Nhóm Tư</p><p>Cụm Một (gồm 5 trường)</p>"
+             "<p>Cụm Hai năm học 2023-2024</p><p>Cụm Mười</p>")
+    assert joined(names) == ["cum11", "cum20", "cum21", "cum15", "nhom14", "nhom4 nhom04", "cum1 cum01",
+                             "cum2 cum02", "cum10"]
+    compounds = ("<p>Nhóm Tư vấn tâm lý học đường</p><p>Tổ Một số môn</p><td>Nhóm Ba lô</td><td>NHÓM TƯ VẤN</td>"
+                 "<td>Tổ Năm học 2024-2025</td><td>Cụm Mười Hai Bà Trưng</td><td>Cụm Mười Năm</td>")
+    assert joined(compounds) == []
 
 
 def test_the_search_script_joins_the_words_the_index_joins() -> None:
-    """portal-search.js makes "cum 2" the word "jcum2j" for the same kinds and with the same
+    """portal-search.js makes "cum 2" the word "ƶcum2ƶ" for the same kinds and with the same
     mark as search.py."""
     script = SEARCH_SCRIPT.read_text(encoding="utf-8")
     joined = re.search(r"var NUMBERED_KINDS = \[([^\]]*)\];", script)
@@ -272,6 +303,8 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
           return results.every(Boolean) ? results : null;
         }""", arg=query, timeout=10_000)
     results: list[dict[str, str]] = handle.json_value()
+    shown = [r["title"] + " " + r["excerpt"] for r in results]
+    assert not [text for text in shown if FOLD_OPEN in text or FOLD_CLOSE in text or NUMBER_MARK in text], shown
     return results
 
 
@@ -488,9 +521,11 @@ def test_a_number_no_body_has_finds_no_body_of_another_number(page: Any, base_ur
     trường số 1 first with its "1" highlighted, "cum 10" Cụm 1, "to 1" every page with "tổ".
     For each number of the data, the number with one more digit that no body has (and "1" for
     a kind without numbers) finds no numbered body and highlights no number. No word of the
-    index is the mark alone ("j"): Pagefind would take it for any joined number it lacks."""
+    index holds the mark but the joined numbers: the mark alone would be taken for any joined
+    number the index lacks."""
     text = fold(" ".join(_fragments(site).values())).lower()
-    assert not re.search(rf"(?<!\w){NUMBER_MARK}(?!\w)", text)
+    marked = set(re.findall(rf"\w*{NUMBER_MARK}\w*", text))
+    assert marked and all(re.fullmatch(rf"{NUMBER_MARK}[a-z]+\d+{NUMBER_MARK}", word) for word in marked), marked
     numbers: dict[str, set[int]] = {}
     for query in _numbered_bodies():
         kind, number = query.split()
@@ -513,6 +548,79 @@ def test_a_number_no_body_has_finds_no_body_of_another_number(page: Any, base_ur
         if bodies & set(found) or numbers_marked:
             wrong[query] = (sorted(bodies & set(found)), numbers_marked[:5])
     assert not wrong, wrong
+
+
+def test_a_one_letter_query_finds_the_words_it_starts_not_the_joined_numbers(page: Any, base_url: str,
+                                                                           site: Path) -> None:
+    """Pagefind takes a query's word as the start of longer ones: when the joined numbers were
+    "jcum2j", a query "j" (a school or a person "J") found every page of a numbered cluster,
+    group or team, its kind highlighted. It finds the pages with a word that starts with "j"
+    ("JSON"), and highlights only those words."""
+    copy = re.compile(rf"{FOLD_OPEN}[^{FOLD_CLOSE}]*{FOLD_CLOSE}")
+    with_j = {url for url, text in _fragments(site).items()
+              if re.search(r"(?<!\w)j", fold(copy.sub(" ", text)).lower())}
+    page.goto(base_url)
+    _open_search(page)
+    found = _search(page, "j")
+    marked = [mark for _, marks in _excerpts(page) for mark in marks]
+    assert (_result_count(page) if found else 0) == len(with_j), (found[:3], sorted(with_j)[:3])
+    assert all(re.match(r"\W*j", fold(mark).lower()) for mark in marked), marked  # "(JSON)."
+
+
+def _header_search_site(folder: Path, pages: dict[str, str]) -> None:
+    """A static site of `pages` (address -> the article's HTML), each as the plugin marks it up
+    (search.annotate), under the header's search (partials/portal-search.html and its script),
+    indexed by Pagefind as a build does."""
+    overrides = REPO / "plugins/portal_mkdocs/overrides"
+    icons = jinja2.DictLoader({".icons/material/magnify.svg": "", ".icons/material/close.svg": ""})
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), icons]), autoescape=True)
+    header = env.get_template("partials/portal-search.html").render(base_url="/")
+    for url, article in pages.items():
+        title = re.sub(r"<[^>]+>", "", article.split("</h1>")[0])
+        html = (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+                f'<header class="md-header">{header}</header><article data-pagefind-body>'
+                f"{annotate(article, SearchData(title=title))}</article>"
+                '<script src="/assets/javascripts/portal-search.js"></script></body></html>')
+        (folder / url.strip("/")).mkdir(parents=True, exist_ok=True)
+        (folder / url.strip("/") / "index.html").write_text(html, encoding="utf-8")
+    (folder / "assets/javascripts").mkdir(parents=True)
+    (folder / "assets/javascripts/portal-search.js").write_bytes(SEARCH_SCRIPT.read_bytes())
+    build_index(folder)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("cum 11", ["/cum-muoi-mot/"]),
+    ("cum 10", ["/cum-muoi/"]),
+    ("cum 21", ["/cum-hai-muoi-mot/"]),
+    ("cum 15", ["/cum-muoi-lam/"]),
+    ("nhom 4", ["/nhom-tu/"]),
+    ("j", ["/truong-j/"]),
+])
+def test_numbers_in_words_and_compounds_through_the_header_search(
+        browser: Any, tmp_path: Path, query: str, expected: list[str]) -> None:
+    """The data has no "Cụm Mười Một" nor "Nhóm Tư vấn": a site of a few such pages, the header's
+    search over it. "cum 11" finds Cụm Mười Một (it had no copy), "cum 10" only Cụm Mười; "nhom
+    4" finds Nhóm Tư and not Nhóm Tư vấn (a consulting group, which had "jnhom4j"); "j" the
+    school named J and no joined number."""
+    _header_search_site(tmp_path, {
+        "/cum-muoi-mot/": "<h1>Cụm Mười Một</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS Minh Hòa.</p>",
+        "/cum-muoi/": "<h1>Cụm Mười</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS Long Hòa.</p>",
+        "/cum-hai-muoi-mot/": "<h1>CỤM HAI MƯƠI MỐT</h1><p>Gồm 4 trường, năm học 2024-2025.</p>",
+        "/cum-muoi-lam/": "<h1>Cụm Mười Lăm (gồm 3 trường)</h1>",
+        "/nhom-tu/": "<h1>Nhóm Tư</h1><p>Nhóm liên trường, năm học 2024-2025.</p>",
+        "/nhom-tu-van/": "<h1>Nhóm Tư vấn tâm lý học đường</h1><p>Tổ Một số môn; Nhóm Ba lô.</p>",
+        "/truong-j/": "<h1>Trường Mầm non J</h1><p>Lớp mẫu giáo 5 tuổi.</p>",
+    })
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with serve(tmp_path) as url:
+        page.goto(url + "cum-muoi/")
+        _open_search(page)
+        found = [r["href"] for r in _search(page, query)]
+    context.close()
+    assert found == expected and not errors, (found, errors)
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

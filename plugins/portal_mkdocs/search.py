@@ -9,7 +9,7 @@ The plugin calls four things here:
   text, and the excerpt around a match is the right one. The brackets let the search UI
   take the copies out of the excerpts (overrides/assets/javascripts/portal-search.js).
   A cluster, group or team and its number get a copy joined into one word, just before
-  it: "Cụm 02" is also "jcum2j" and "jcum02j", the word portal-search.js makes of a query
+  it: "Cụm 02" is also "ƶcum2ƶ" and "ƶcum02ƶ", the word portal-search.js makes of a query
   "cum 2".
 - `annotate(html, data, weight)` (`annotate_generated` for a generated page): an empty,
   hidden element with the result title, a one-line summary (who, which body, which
@@ -66,9 +66,12 @@ HEADING_WEIGHTS: dict[str, float] = {
 }
 
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"
-# Around a joined number ("jcum2j", _number_copies): a letter no Vietnamese word has, and
-# none of the data alone (a word "j" would be found for a number no body has).
-NUMBER_MARK = "j"
+# Around a joined number ("ƶcum2ƶ", _number_copies): a letter Pagefind keeps in a word as it is
+# (no mark to fold), that no reader types and no data holds. Pagefind takes each word of a query
+# as the start of longer ones: with "j", a query "j" (a school or a person "J") found every
+# cluster page (a hostile review); a word of the data that is the mark alone would be found for
+# a number no body has.
+NUMBER_MARK = "ƶ"
 OUTPUT_DIR = "pagefind"
 # In the bundle, beside Pagefind's files: the order of each filter's values (write_filter_order).
 FILTER_ORDER = "portal-filter-order.json"
@@ -87,17 +90,27 @@ _WORD = re.compile(r"[^\W\d_]+")
 # trường 2": without "số", the number follows the word). Not a document's number or a date
 # ("Tổ ... số 02/QĐ"). portal-search.js joins the same words of a query (NUMBERED_KINDS).
 NUMBERED_KINDS = ("cụm", "nhóm", "tổ")
-# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI" (as the importer reads
-# them: portal/importer/keys.py). Capitalised only: in a sentence "các tổ sau", "nhóm tư vấn",
-# "cụm từ" are no numbers; and not before "học" or a capitalised word: "Tổ Năm học", a name
-# ("Cụm Hai Bà Trưng"), "Cụm Mười Một" (not read: better no copy than "cum10").
+# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI", "Cụm Mười Một" (11), "Cụm
+# Hai Mươi Mốt" (21), its first word capitalised (in a sentence "các tổ sau", "cụm từ" are no
+# numbers). The units; "mười" is ten, "hai mươi" twenty (_NUMBER_IN_WORDS).
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                "chín": 9, "mười": 10}
+                "chín": 9}
+_TEN, _TENS = "mười", "mươi"
+# The unit after "mười" or "mươi": fifteen is "mười lăm", twenty-one "hai mươi mốt" (or "một"),
+# fourteen "mười bốn" or "mười tư"; "mười năm" is ten years.
+_LAST_UNITS = {**{word: n for word, n in NUMBER_WORDS.items() if word != "năm"}, "lăm": 5, "mốt": 1}
+_NUMBER_IN_WORDS = (
+    rf"{_TEN}(?:\s+(?:{'|'.join(w for w in _LAST_UNITS if w != 'mốt')}))?"
+    rf"|(?:{'|'.join(w for w in NUMBER_WORDS if w not in ('một', 'tư'))})\s+{_TENS}(?:\s+(?:{'|'.join(_LAST_UNITS)}))?"
+    rf"|{'|'.join(NUMBER_WORDS)}")
 _NUMBERED = re.compile(
     r"\b(?i:(" + "|".join(NUMBERED_KINDS) + r")\s+(?:(?:[^\W\d_]+\s+){0,2}?số\s+)?)"
-    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in NUMBER_WORDS)
-    + r")\b)")
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(?i:(" + _NUMBER_IN_WORDS + r"))(?!\w))")
+# What may follow a number in words: no word (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm
+# Hai, năm học ..."), or a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
+# "Cụm Một và Cụm Hai"). Not any other word: a number word starts many compounds and names, "Nhóm
+# Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng".
+_AFTER_A_NAME = re.compile(r"(?!\s*[^\W\d_])|\s+(?:năm học|và|gồm|của|thuộc|do|có)(?!\w)", re.IGNORECASE)
 _GLUED_END = re.compile(r"\S+\Z")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
@@ -108,7 +121,7 @@ _CELL_END = re.compile(r"(</(?:dt|dd|th|td|caption)>)(?=<)")
 
 def fold_d(html: str) -> str:
     """Add a hidden, indexed copy without marks of the words that hold a đ, and of each
-    cluster, group or team joined to its number ("jcum2j": _number_copies).
+    cluster, group or team joined to its number ("ƶcum2ƶ": _number_copies).
 
     The đ copies of a line or sentence follow it, a number's copy comes just before the
     word holding its kind; both in an attribute Pagefind indexes
@@ -153,7 +166,7 @@ def _fold_text(text: str) -> str:
 
 def _fold_piece(text: str) -> str:
     """A line or sentence with its copies: the đ words' after it, each number's joined copy
-    just before the word holding the kind ("Cụm 02" is "<span …⟦jcum2j⟧ ⟦jcum02j⟧…></span>Cụm 02").
+    just before the word holding the kind ("Cụm 02" is "<span …⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧…></span>Cụm 02").
     Pagefind's excerpt starts halfway between the page's start and the match, or some twelve
     words before it: after the number, or at the end of the line, the copy left the kind out
     ("02 năm học 2024-2025.")."""
@@ -177,26 +190,39 @@ def _copies_span(words: list[str]) -> str:
 
 def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     """Each cluster, group and team of `text` with its number, joined into one word, the number
-    without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "jcum2j", "jcum02j";
-    "Nhóm liên trường số 3" -> "jnhom3j", "jnhom03j"; "Cụm Hai" -> "jcum2j", "jcum02j"; with
+    without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "ƶcum2ƶ", "ƶcum02ƶ";
+    "Nhóm liên trường số 3" -> "ƶnhom3ƶ", "ƶnhom03ƶ"; "Cụm Hai" -> "ƶcum2ƶ", "ƶcum02ƶ"; "Cụm Mười
+    Một" -> "ƶcum11ƶ"; "Nhóm Tư vấn" none (_AFTER_A_NAME); with
     where its copy goes: the start of the word (between spaces) holding the kind.
 
     Pagefind matches a query's word to every word of the index that starts with it, and when
     there is none, to the longest word of the index that starts the query's word (its search,
     find_word_extensions): the "2" of "cum 2" matched every "2024-2025" and a page with "cụm"
-    and any "2" could come first; portal-search.js asks for "jcum2j" instead. Without the end
+    and any "2" could come first; portal-search.js asks for "ƶcum2ƶ" instead. Without the end
     mark "cum1" would find "cum12"; without the first, "cum12", which no cluster has, found
     "cum1" (or "cum": every page with "cụm")."""
     copies = []
     for match in _NUMBERED.finditer(text):
-        kind, digits, word = match.groups()
-        if word and (after := _NEXT_WORD.match(text, match.end())) and (
-                after.group(1)[0].isupper() or after.group(1).lower() == "học"):
+        kind, digits, words = match.groups()
+        if digits:
+            number = int(digits)
+        elif words[0].isupper() and _AFTER_A_NAME.match(text, match.end()):
+            number = _in_words(words.lower().split())
+        else:
             continue
-        number = int(digits) if digits else NUMBER_WORDS[word.lower()]
         at = len(_GLUED_END.sub("", text[:match.start()]))  # "(Cụm 02)": before the "("
         copies.append((at, [f"{NUMBER_MARK}{_folded(kind)}{n}{NUMBER_MARK}" for n in (f"{number}", f"{number:02d}")]))
     return copies
+
+
+def _in_words(words: list[str]) -> int:
+    """The value of a number in words as _NUMBER_IN_WORDS reads it: ["mười", "một"] -> 11,
+    ["hai", "mươi", "mốt"] -> 21, ["tư"] -> 4."""
+    if words[0] == _TEN:
+        return 10 + (_LAST_UNITS[words[1]] if len(words) > 1 else 0)
+    if len(words) > 1:
+        return 10 * NUMBER_WORDS[words[0]] + (_LAST_UNITS[words[2]] if len(words) > 2 else 0)
+    return NUMBER_WORDS[words[0]]
 
 
 @lru_cache(maxsize=65536)

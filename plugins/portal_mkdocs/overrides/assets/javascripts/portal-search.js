@@ -10,12 +10,12 @@
  * - Instant navigation: Material swaps the page content but keeps the header, so the UI
  *   is made once; on every new page (document$) the panel closes.
  * - Numbers of clusters, groups and teams: "cum 2" (or "Cụm 02", "nhom so 3") is searched
- *   as the one word "jcum2j" ("jcum02j", "jnhom3j"), which the index holds before each "Cụm 02",
+ *   as the one word "ƶcum2ƶ" ("ƶcum02ƶ", "ƶnhom3ƶ"), which the index holds before each "Cụm 02",
  *   "Cụm chuyên môn số 2" (`joinNumbers`). Pagefind takes each word of a query as the
  *   start of a longer one: "2" matched every "2024-2025", and Cụm 01 could come first.
  * - Excerpts: the index holds copies without marks of the words with a đ ("⟦dang⟧"
  *   after a line with "Đặng", see plugins/portal_mkdocs/search.py), and the joined numbers
- *   ("⟦jcum2j⟧ ⟦jcum02j⟧" before "Cụm 02"). The copies are taken out of the excerpts here; when
+ *   ("⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧" before "Cụm 02"). The copies are taken out of the excerpts here; when
  *   a copy matched, the words it stands for are highlighted.
  * - A large site's index is in parts, merged here (pagefind/portal-parts.json).
  * - Every filter of every part is loaded before the UI starts (see `engine`).
@@ -67,15 +67,16 @@
 
   // The words before a number that the index joins to it (search.py NUMBERED_KINDS, folded).
   var NUMBERED_KINDS = ["cum", "nhom", "to"];
-  // Around a joined number, in the index and in a query (search.py NUMBER_MARK): "jcum2j". Pagefind
+  // Around a joined number, in the index and in a query (search.py NUMBER_MARK): "ƶcum2ƶ". Pagefind
   // matches a query's word to every word that starts with it, and where there is none, to the
   // longest word that starts the query's word: without the marks "cum1" found "cum12", and
-  // "cum12", where no cluster 12 is, found "cum1".
-  var NUMBER_MARK = "j";
+  // "cum12", where no cluster 12 is, found "cum1". A letter no reader types: with "j", a query
+  // "j" found every copy.
+  var NUMBER_MARK = "ƶ";
   var JOINED = new RegExp("^" + NUMBER_MARK + "(\\p{L}+)(\\d+)" + NUMBER_MARK + "$", "u");
 
-  // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "jcum2j",
-  // "Cụm 02" -> "jcum02j", "nhom so 3" -> "jnhom3j"; the other words as typed. Pagefind's UI
+  // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "ƶcum2ƶ",
+  // "Cụm 02" -> "ƶcum02ƶ", "nhom so 3" -> "ƶnhom3ƶ"; the other words as typed. Pagefind's UI
   // shows the query as typed.
   function joinNumbers(term) {
     var words = term.trim().split(/\s+/);
@@ -85,7 +86,7 @@
       var at = i + 1 < words.length - 1 && fold(words[i + 1]) === "so" ? i + 2 : i + 1;
       if (NUMBERED_KINDS.indexOf(kind) >= 0 && /^\d{1,3}$/.test(words[at] || "")) {
         var n = parseInt(words[at], 10);
-        // The form typed: "cum 02" is "jcum02j", "cum 2" and "cum 002" "jcum2j" (the copies are both).
+        // The form typed: "cum 02" is "ƶcum02ƶ", "cum 2" and "cum 002" "ƶcum2ƶ" (the copies are both).
         out.push(NUMBER_MARK + kind + (words[at].length === 2 && n < 10 ? "0" : "") + n + NUMBER_MARK);
         i = at;
       } else {
@@ -103,7 +104,7 @@
 
   // Takes the copies out of an excerpt. When a copy of a đ word ("⟦dang⟧") matched, the word it
   // stands for is highlighted: a little before it, copies of đ words follow their line. When a
-  // joined number matched ("⟦jcum2j⟧"), the words after it: the kind, then the number ("Cụm 02",
+  // joined number matched ("⟦ƶcum2ƶ⟧"), the words after it: the kind, then the number ("Cụm 02",
   // "Nhóm liên trường số 3"), its copy is just before them.
   function cleanExcerpt(html) {
     if (!html || html.indexOf("\u27e6") < 0) return html;
@@ -127,7 +128,7 @@
       var joined = JOINED.exec(match[2]);
       if (joined) {
         if (match[1]) ahead = { words: [joined[1], joined[2]], left: 6 };
-        if (match[3]) push(match[3]); // "⟦jto3j⟧(tổ": the text after the copy is the next word's
+        if (match[3]) push(match[3]); // "⟦ƶto3ƶ⟧(tổ": the text after the copy is the next word's
         return;
       }
       if (match[1]) {
