@@ -27,7 +27,8 @@ injected into each page; nothing is fetched from the network.
   and Esc closes it. The open drawer is modal: the page behind is inert, Tab goes round the
   menu and the drawer's links on the screen, and nothing is left inert once it closes (Esc,
   the overlay, instant navigation) or the window widens. On a wide screen the navigation's
-  links still take the focus.
+  links still take the focus. Without JavaScript the keyboard reaches the drawer's checkbox,
+  named by the menu, which shows the focus; Space opens the drawer.
 - On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
@@ -335,6 +336,8 @@ def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_kee
         page.keyboard.press("Escape")
         closed = _focus(page)
         assert "Danh mục trang" in closed["name"] and menu.get_attribute("aria-expanded") == "false"
+        # The checkbox, a keyboard stop without JavaScript, is not one beside the button.
+        assert page.evaluate("getComputedStyle(document.getElementById('__drawer')).display") == "none"
         page.keyboard.press("Tab")
         assert not _focus(page)["inNav"], "the closed drawer took the focus"
         menu.click()  # a tap still opens it, and the overlay closes it
@@ -481,14 +484,37 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
 def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[str, str]) -> None:
     """A phone with JavaScript off, or before the script has come on a slow line: the menu is
     the theme's label for the drawer's checkbox, so a tap opens the drawer on its links and the
-    overlay closes it. It has a tooltip and no aria-expanded (no script would keep it true);
-    once the script runs, it is the button of the test above."""
+    overlay closes it. It has a tooltip and no aria-expanded (no script would keep it true).
+    The keyboard reaches the drawer's checkbox, named by the menu, and Space opens it; once
+    the script runs, the menu is the button of the tests above and the checkbox is out of the
+    tab order again."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     context, page, errors = _open(browser, url, PHONE, javascript=False)
     try:
         menu = page.locator("[data-portal-menu]")
         links = page.locator(".md-sidebar--primary a[href]")
         assert not links.first.is_visible(), "the closed drawer shows"
+        # The keyboard: the first Tab is the drawer's checkbox (named by the menu, the menu
+        # showing the focus), Space opens the drawer, whose links Tab then reaches.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "__drawer"
+        # The name chromium gives screen readers (Playwright's own reckoning skips a label's title).
+        tree = context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        names = [n["name"]["value"] for n in tree if n.get("role", {}).get("value") == "checkbox"]
+        assert names == ["Danh mục trang"], names
+        assert menu.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "the menu shows no focus"
+        page.keyboard.press("Space")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the drawer"
+        walk = []
+        for _ in range(HEADER_STOPS + 2):
+            page.keyboard.press("Tab")
+            walk.append(_focus(page))
+        assert any(f["inNav"] and f["shown"] for f in walk), [f["name"] for f in walk]
+        page.locator("#__drawer").focus()
+        page.keyboard.press("Space")
+        page.wait_for_timeout(300)
+        assert not page.evaluate("document.getElementById('__drawer').checked") and not links.first.is_visible()
         menu.click()
         page.wait_for_timeout(300)  # the drawer slides (.25 s)
         assert page.evaluate("document.getElementById('__drawer').checked"), "the tap did not open the drawer"
