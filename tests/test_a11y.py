@@ -24,7 +24,11 @@ injected into each page; nothing is fetched from the network.
   the first Tab shows a skip link to the content, which takes the focus there; Tab reaches
   the content after the header's few buttons, every stop on the screen (the closed
   navigation drawer takes no focus); the menu button opens the drawer from the keyboard
-  and Esc closes it. On a wide screen the navigation's links still take the focus.
+  and Esc closes it. The open drawer is modal: the page behind is inert, Tab goes round the
+  menu and the drawer's links on the screen, and nothing is left inert once it closes (Esc,
+  the overlay, instant navigation) or the window widens. On a wide screen the navigation's
+  links still take the focus. Without JavaScript the keyboard reaches the drawer's checkbox,
+  named by the menu, which shows the focus; Space opens the drawer.
 - On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
@@ -332,6 +336,8 @@ def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_kee
         page.keyboard.press("Escape")
         closed = _focus(page)
         assert "Danh mục trang" in closed["name"] and menu.get_attribute("aria-expanded") == "false"
+        # The checkbox, a keyboard stop without JavaScript, is not one beside the button.
+        assert page.evaluate("getComputedStyle(document.getElementById('__drawer')).display") == "none"
         page.keyboard.press("Tab")
         assert not _focus(page)["inNav"], "the closed drawer took the focus"
         menu.click()  # a tap still opens it, and the overlay closes it
@@ -356,17 +362,159 @@ def test_the_menu_opens_the_drawer_from_the_keyboard_and_the_wide_navigation_kee
     assert not errors + more
 
 
+# Each element that the keyboard or a screen reader could reach behind the open drawer, and
+# whether it is out of their reach (inside an inert element); and anything left inert.
+_BEHIND_JS = """() => {
+  const behind = ['a.portal-skip', '.md-header .portal-search__toggle', '#__portal-content', '.md-footer'];
+  return {held: behind.map(s => [s, !!document.querySelector(s)?.closest('[inert]')]),
+          menu: !!document.querySelector('[data-portal-menu]').closest('[inert]'),
+          drawer: !!document.querySelector('.md-sidebar--primary').closest('[inert]'),
+          inert: document.querySelectorAll('[inert]').length};
+}"""
+_OPEN_JS = "document.getElementById('__drawer').checked"
+
+
+def _open_by_keyboard(page: Any) -> Any:
+    menu = page.locator("[data-portal-menu]")
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides (.25 s)
+    return menu
+
+
+def _round_the_drawer(page: Any) -> list[str]:
+    """Tab, then Shift+Tab, 40 times each in the open drawer: every stop is the menu or a
+    link of the drawer on the screen, and the walk goes round (the menu, then the drawer).
+    The names of the stops."""
+    names = []
+    for key in ("Tab", "Shift+Tab"):
+        walk = []
+        for _ in range(40):
+            page.keyboard.press(key)
+            walk.append(page.evaluate(_FOCUS_JS))
+        outside = [f["name"] for f in walk if not (f["inNav"] and f["shown"]) and "Danh mục trang" not in f["name"]]
+        assert not outside, f"{key} left the drawer or went out of sight: {outside}"
+        at_menu = [n for n, f in enumerate(walk) if "Danh mục trang" in f["name"]]
+        assert len(at_menu) >= 2 and walk[at_menu[0] + 1]["inNav"], [f["name"] for f in walk]
+        names += [f["text"] for f in walk]
+    return names
+
+
+def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any, built: dict[str, str]) -> None:
+    """WAI-ARIA's modal dialog on a phone: while the drawer is open the page behind is inert
+    (the menu button and the drawer are not), Tab and Shift+Tab go round the button and the
+    drawer, "/" opens no search behind it, and Esc closes it from wherever the focus is, with
+    the focus on the menu. Closing by the overlay, instant navigation from a link of the
+    drawer, and a window widened past the drawer all leave nothing inert."""
+    url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
+    context, page, errors = _open(browser, url, PHONE)
+    try:
+        menu = _open_by_keyboard(page)
+        behind = page.evaluate(_BEHIND_JS)
+        assert all(held for _, held in behind["held"]), behind
+        assert not behind["menu"] and not behind["drawer"], behind
+        _round_the_drawer(page)
+        page.keyboard.press("/")
+        assert page.locator("#portal-search-panel").is_hidden(), "'/' opened the search behind the drawer"
+        # Esc with the focus on the menu (not in the drawer) closes it too.
+        menu.focus()
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert not page.evaluate(_OPEN_JS), "Esc on the menu left the drawer open"
+        assert "Danh mục trang" in _focus(page)["name"] and page.evaluate(_BEHIND_JS)["inert"] == 0
+        # Opened by a tap, the focus nowhere: Esc closes it.
+        menu.click()
+        page.wait_for_timeout(300)
+        assert page.evaluate(_BEHIND_JS)["inert"] > 0
+        page.evaluate("document.activeElement.blur()")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert not page.evaluate(_OPEN_JS) and "Danh mục trang" in _focus(page)["name"]
+        assert page.evaluate(_BEHIND_JS)["inert"] == 0
+        # The overlay closes it and gives the page back: the skip link is the next stop.
+        menu.click()
+        page.wait_for_timeout(300)
+        page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)
+        page.wait_for_timeout(300)
+        assert not page.evaluate(_OPEN_JS) and page.evaluate(_BEHIND_JS)["inert"] == 0
+        # Widened past the drawer (a phone turned, a window enlarged): the page is back.
+        _open_by_keyboard(page)
+        assert page.evaluate(_BEHIND_JS)["inert"] > 0
+        page.set_viewport_size(DESKTOP)
+        page.wait_for_timeout(100)
+        assert page.evaluate(_BEHIND_JS)["inert"] == 0, "inert left on a wide screen"
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(100)
+        shown_open = page.evaluate(_OPEN_JS)
+        assert (page.evaluate(_BEHIND_JS)["inert"] > 0) == shown_open
+        if shown_open:
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(300)
+        # A link of the drawer followed from the keyboard: instant navigation closes the drawer
+        # and the new page is not inert.
+        _open_by_keyboard(page)
+        page.evaluate("window.__stillTheSamePage = true")
+        page.keyboard.press("Tab")  # the drawer's title (the site's logo), then "Trang chủ"
+        page.keyboard.press("Enter")
+        page.wait_for_url(built["demo"])
+        page.wait_for_function(f"() => !{_OPEN_JS}")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__stillTheSamePage === true"), "Material's instant navigation did not take over"
+        assert page.evaluate(_BEHIND_JS)["inert"] == 0, "inert left after instant navigation"
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+    assert not errors
+
+
+def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict[str, str]) -> None:
+    """On a page of a section (the hand-written "Giới thiệu" pages), the drawer opens on that
+    section: its links take the focus, on the screen; on another page, the closed section's
+    links (transparent, out to the right) take none, which the walk above checks."""
+    context, page, errors = _open(browser, built["demo"] + "cach-doc-van-ban/", PHONE)
+    try:
+        _open_by_keyboard(page)
+        names = _round_the_drawer(page)
+        assert {"Giới thiệu", "Hướng dẫn tra cứu"} <= set(names), names
+    finally:
+        context.close()
+    assert not errors
+
+
 def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[str, str]) -> None:
     """A phone with JavaScript off, or before the script has come on a slow line: the menu is
     the theme's label for the drawer's checkbox, so a tap opens the drawer on its links and the
-    overlay closes it. It has a tooltip and no aria-expanded (no script would keep it true);
-    once the script runs, it is the button of the test above."""
+    overlay closes it. It has a tooltip and no aria-expanded (no script would keep it true).
+    The keyboard reaches the drawer's checkbox, named by the menu, and Space opens it; once
+    the script runs, the menu is the button of the tests above and the checkbox is out of the
+    tab order again."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     context, page, errors = _open(browser, url, PHONE, javascript=False)
     try:
         menu = page.locator("[data-portal-menu]")
         links = page.locator(".md-sidebar--primary a[href]")
         assert not links.first.is_visible(), "the closed drawer shows"
+        # The keyboard: the first Tab is the drawer's checkbox (named by the menu, the menu
+        # showing the focus), Space opens the drawer, whose links Tab then reaches.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "__drawer"
+        # The name chromium gives screen readers (Playwright's own reckoning skips a label's title).
+        tree = context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        names = [n["name"]["value"] for n in tree if n.get("role", {}).get("value") == "checkbox"]
+        assert names == ["Danh mục trang"], names
+        assert menu.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "the menu shows no focus"
+        page.keyboard.press("Space")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the drawer"
+        walk = []
+        for _ in range(HEADER_STOPS + 2):
+            page.keyboard.press("Tab")
+            walk.append(_focus(page))
+        assert any(f["inNav"] and f["shown"] for f in walk), [f["name"] for f in walk]
+        page.locator("#__drawer").focus()
+        page.keyboard.press("Space")
+        page.wait_for_timeout(300)
+        assert not page.evaluate("document.getElementById('__drawer').checked") and not links.first.is_visible()
         menu.click()
         page.wait_for_timeout(300)  # the drawer slides (.25 s)
         assert page.evaluate("document.getElementById('__drawer').checked"), "the tap did not open the drawer"

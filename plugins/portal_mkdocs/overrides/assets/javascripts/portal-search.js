@@ -363,6 +363,8 @@
       return;
     }
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isOpen()) return;
+    // Not behind the open navigation drawer (portal-menu.js makes the header inert then).
+    if (root.closest("[inert]")) return;
     var target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     event.preventDefault();
