@@ -143,6 +143,11 @@ def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project
         page = served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
         assert "Lê Văn Hoà Bình" not in page
         no_notice_on_disk(served)
+        # Saved back as it was (review D9): the pages are as served, with no bar at all.
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà\n")(project)
+        served.wait_for(PERSON_PAGE, lambda page: "Lê Văn Hoà" in page and NOTICE.decode() not in page)
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
+        served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
         replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà Bình\n")(project)
         served.wait_for(PERSON_PAGE, shown_without_notice("Lê Văn Hoà Bình"))
         no_notice_on_disk(served)
@@ -199,6 +204,15 @@ def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:
     assert shown.refused == report
     shown.after_update(Outcome.UPDATED, "")
     assert shown.refused == ""
+
+
+def test_a_refused_edit_undone_takes_the_report_away() -> None:
+    """Review D9: the file saved back as it was (Outcome.AS_SERVED): the pages served are those
+    of its data, and nothing refused is left to show."""
+    shown = Shown()
+    shown.after_update(Outcome.KEPT, "LỖI data/people/pgddt-dau-tieng.yml, dòng 4: …")
+    shown.after_update(Outcome.AS_SERVED, "")
+    assert shown.refused == "" and shown.notice() == b""
 
 
 def test_a_failed_build_is_told_and_kept_for_the_pages_until_one_succeeds(caplog: pytest.LogCaptureFixture) -> None:

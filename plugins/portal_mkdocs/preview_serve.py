@@ -59,12 +59,13 @@ class Shown:
     search_stale: Callable[[], bool] = lambda: False
 
     def after_update(self, outcome: Outcome, report: str) -> None:
-        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown).
+        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown);
+        AS_SERVED, nothing (the refused edit is undone: the data is that of the pages served).
         UNCHANGED (a second event of a save) leaves the last word: the same data was refused
         (its private values, in the site's own files) or shown."""
         if outcome is Outcome.KEPT:
             self.refused = report
-        elif outcome is Outcome.UPDATED:
+        elif outcome in (Outcome.UPDATED, Outcome.AS_SERVED):
             self.refused = ""
 
     def notice(self) -> bytes:
