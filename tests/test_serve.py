@@ -5,6 +5,8 @@ no request hangs. The server runs for real, on a copy of the repository."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -40,6 +42,7 @@ class Served:
     url: str
     tmp: Path  # the server's TMPDIR: its site folder is made there
     log: Path
+    process: subprocess.Popen[bytes]
 
     def get(self, path: str) -> str:
         """The page, or "" while it cannot be had (a request the server holds, a build under way)."""
@@ -77,14 +80,20 @@ def mkdocs_serve(project: Path, *options: str) -> Iterator[Served]:
     env = {**build_env(), "TMPDIR": str(tmp), "SOURCE_DATE_EPOCH": "1727740800"}
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                  start_new_session=True)  # a group of its own, as in a terminal
     try:
-        served = Served(f"http://127.0.0.1:{port}/", tmp, log)
+        served = Served(f"http://127.0.0.1:{port}/", tmp, log, server)
         served.wait_for("", lambda page: "</html>" in page)
         yield served
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def builds_started(served: Served) -> int:
+    return served.log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
 
 def refused(*shown: str) -> Callable[[str], bool]:
@@ -279,3 +288,24 @@ def test_mkdocs_own_refusal_is_the_clerks_not_a_fault_of_the_program(
     assert shown.refused.startswith("mkdocs.yml có lỗi: “" if config else "MkDocs dừng dựng trang (xem các dòng")
     assert str(error) in shown.refused and "cotcan kiem-tra" in shown.refused
     assert "Traceback" not in caplog.text and notices.EXIT_MEANINGS[notices.Exit.UNEXPECTED] not in shown.refused
+
+
+@pytest.mark.parametrize("options", [(), ("--clean",)], ids=["serve", "serve --clean"])
+def test_ctrl_c_leaves_nothing_beside_the_served_site(project: Path, options: tuple[str, ...]) -> None:
+    """Review D10: `mkdocs serve --clean` stopped by Ctrl-C left its lock file in the temporary
+    folder. Ctrl-C (SIGINT to the whole group, as a terminal sends it) while idle, then in
+    another run while a refused build runs: nothing but what MkDocs removes was ever there."""
+    for during_a_build in (False, True):
+        run = project.parent / f"run-{during_a_build}"
+        shutil.copytree(project, run / "project")
+        with mkdocs_serve(run / "project", *options) as served:
+            if during_a_build:
+                started = builds_started(served)
+                append_line(run / "project", "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
+                deadline = time.monotonic() + REFUSED_WAIT_S
+                while builds_started(served) == started and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert builds_started(served) > started
+            os.killpg(served.process.pid, signal.SIGINT)
+            assert served.process.wait(timeout=60) in (0, 1)  # 1: click's "Aborted!" in the first build
+            assert os.listdir(served.tmp) == [], served.log.read_text(encoding="utf-8")[-2000:]
