@@ -140,8 +140,10 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             preview.settle()  # the last update's pages are written before MkDocs writes them all
             build_in_full(*args, **kwargs)
             if shown.refused:
-                # What was refused may lie outside data/ (a page of content/): only a full build
-                # can tell that it is mended, and the preview's state is the refused build's.
+                # The site served lacks what the refused build was to write (a change outside
+                # data/, pages added or removed, the sheet), which only a full build writes, and
+                # the plugin's state is now the refused build's: full builds until one succeeds
+                # (docs/plugin.md, "After a refused full build").
                 recorder.force_full_build()
         finally:
             open_gate.set()
