@@ -300,6 +300,30 @@ def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,
     assert "data/people/pgddt-cu-chi.yml, dòng" in plugin.preview.refused  # for the served pages
 
 
+def test_an_edit_refused_then_undone_rewrites_nothing(project: Path, tmp_path: Path) -> None:
+    """Review D9: the clerk saves a broken file (refused), then saves it back exactly as it was.
+    Against the last load the file changed, against the pages served nothing did: the preview
+    rewrote the hubs and the pages the file touches, and said that search lagged."""
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    written = {path: path.stat().st_mtime_ns for path in served.rglob("*") if path.is_file()}
+    people = project / "data/people/pgddt-cu-chi.yml"
+    good = people.read_bytes()
+    replace_in("data/people/pgddt-cu-chi.yml", "name: Nguyễn Văn Hiếu\n", "name: {Nguyễn Văn Hiếu\n")(project)
+    assert preview.update(plugin) is Outcome.KEPT
+    people.write_bytes(good)
+    assert preview.update(plugin) is Outcome.AS_SERVED
+    assert preview.settle() and not preview.search_stale and preview.refused == ""
+    assert {path: path.stat().st_mtime_ns for path in served.rglob("*") if path.is_file()} == written
+    # An edit after it is told against the pages served, as ever.
+    EDITS["a person renamed"](project)
+    assert preview.update(plugin) is Outcome.UPDATED and preview.settle() and preview.search_stale
+    full_build(project, tmp_path / "full")
+    assert differences(served, tmp_path / "full") == []
+
+
 def test_a_year_file_added_or_removed_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
     # Pages come and go with it (the sitemap and MkDocs' files change): MkDocs builds it all.
     plugin = portal_plugin(serve_build(project, tmp_path / "served"))

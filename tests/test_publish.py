@@ -14,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -291,6 +292,44 @@ def test_a_build_gives_up_after_the_lock_timeout_and_never_touches_a_live_build(
     assert (live / "nguoi").is_dir()
 
 
+def test_a_lock_let_go_leaves_no_file_and_the_build_waiting_takes_the_next_one(tmp_path: Path) -> None:
+    """Review D10: `mkdocs serve --clean` left `.mkdocs_….lock` in the temporary folder at every
+    stop (its site folder, MkDocs' own, goes; the lock beside it stayed). The holder now
+    removes the file; a build that was waiting on it starts again on the one at the path,
+    which a third build then finds held."""
+    path = tmp_path / ".site.lock"
+    first, waiting, third = SiteLock(path), SiteLock(path), SiteLock(path)
+    assert first.acquire(0, lambda holder: None)
+    took: list[bool] = []
+    told = threading.Event()
+    thread = threading.Thread(target=lambda: took.append(waiting.acquire(30, lambda holder: told.set())))
+    thread.start()
+    assert told.wait(timeout=30)
+    first.release()
+    thread.join(timeout=30)
+    assert took == [True] and path.is_file() and waiting.holder() == os.getpid()
+    assert not third.acquire(0, lambda holder: None)  # the file at the path is the one held
+    waiting.release()
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_lock_whose_taking_is_cut_short_removes_its_file_but_never_anothers(tmp_path: Path) -> None:
+    """A Ctrl-C while the lock is taken (on_shutdown then lets the publisher go)."""
+    path = tmp_path / ".site.lock"
+
+    def interrupted(holder: int | None) -> None:
+        raise KeyboardInterrupt
+
+    held, cut = SiteLock(path), SiteLock(path)
+    assert held.acquire(0, lambda holder: None)
+    with pytest.raises(KeyboardInterrupt):
+        cut.acquire(30, interrupted)
+    cut.release()
+    assert path.is_file() and not SiteLock(path).acquire(0, lambda holder: None)  # still held
+    held.release()
+    assert os.listdir(tmp_path) == []
+
+
 def test_only_leftovers_whose_process_is_gone_are_removed(tmp_path: Path) -> None:
     gone = _dead_pid()
     (tmp_path / f".site.building-{gone}").mkdir()
@@ -306,7 +345,7 @@ def test_only_leftovers_whose_process_is_gone_are_removed(tmp_path: Path) -> Non
         assert notices == ["Đã dọn 2 thư mục tạm của lần dựng bị ngắt trước."]
     finally:
         publisher.abandon()
-    assert not staging.exists()
+    assert not staging.exists() and not (tmp_path / ".site.lock").exists()
 
 
 def _dead_pid() -> int:

@@ -5,6 +5,8 @@ no request hangs. The server runs for real, on a copy of the repository."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -40,6 +42,7 @@ class Served:
     url: str
     tmp: Path  # the server's TMPDIR: its site folder is made there
     log: Path
+    process: subprocess.Popen[bytes]
 
     def get(self, path: str) -> str:
         """The page, or "" while it cannot be had (a request the server holds, a build under way)."""
@@ -77,14 +80,20 @@ def mkdocs_serve(project: Path, *options: str) -> Iterator[Served]:
     env = {**build_env(), "TMPDIR": str(tmp), "SOURCE_DATE_EPOCH": "1727740800"}
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                  start_new_session=True)  # a group of its own, as in a terminal
     try:
-        served = Served(f"http://127.0.0.1:{port}/", tmp, log)
+        served = Served(f"http://127.0.0.1:{port}/", tmp, log, server)
         served.wait_for("", lambda page: "</html>" in page)
         yield served
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def builds_started(served: Served) -> int:
+    return served.log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
 
 def refused(*shown: str) -> Callable[[str], bool]:
@@ -143,6 +152,11 @@ def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project
         page = served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
         assert "Lê Văn Hoà Bình" not in page
         no_notice_on_disk(served)
+        # Saved back as it was (review D9): the pages are as served, with no bar at all.
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà\n")(project)
+        served.wait_for(PERSON_PAGE, lambda page: "Lê Văn Hoà" in page and NOTICE.decode() not in page)
+        replace_in("data/people/pgddt-dau-tieng.yml", "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
+        served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
         replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà Bình\n")(project)
         served.wait_for(PERSON_PAGE, shown_without_notice("Lê Văn Hoà Bình"))
         no_notice_on_disk(served)
@@ -199,6 +213,15 @@ def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:
     assert shown.refused == report
     shown.after_update(Outcome.UPDATED, "")
     assert shown.refused == ""
+
+
+def test_a_refused_edit_undone_takes_the_report_away() -> None:
+    """Review D9: the file saved back as it was (Outcome.AS_SERVED): the pages served are those
+    of its data, and nothing refused is left to show."""
+    shown = Shown()
+    shown.after_update(Outcome.KEPT, "LỖI data/people/pgddt-dau-tieng.yml, dòng 4: …")
+    shown.after_update(Outcome.AS_SERVED, "")
+    assert shown.refused == "" and shown.notice() == b""
 
 
 def test_a_failed_build_is_told_and_kept_for_the_pages_until_one_succeeds(caplog: pytest.LogCaptureFixture) -> None:
@@ -265,3 +288,24 @@ def test_mkdocs_own_refusal_is_the_clerks_not_a_fault_of_the_program(
     assert shown.refused.startswith("mkdocs.yml có lỗi: “" if config else "MkDocs dừng dựng trang (xem các dòng")
     assert str(error) in shown.refused and "cotcan kiem-tra" in shown.refused
     assert "Traceback" not in caplog.text and notices.EXIT_MEANINGS[notices.Exit.UNEXPECTED] not in shown.refused
+
+
+@pytest.mark.parametrize("options", [(), ("--clean",)], ids=["serve", "serve --clean"])
+def test_ctrl_c_leaves_nothing_beside_the_served_site(project: Path, options: tuple[str, ...]) -> None:
+    """Review D10: `mkdocs serve --clean` stopped by Ctrl-C left its lock file in the temporary
+    folder. Ctrl-C (SIGINT to the whole group, as a terminal sends it) while idle, then in
+    another run while a refused build runs: nothing but what MkDocs removes was ever there."""
+    for during_a_build in (False, True):
+        run = project.parent / f"run-{during_a_build}"
+        shutil.copytree(project, run / "project")
+        with mkdocs_serve(run / "project", *options) as served:
+            if during_a_build:
+                started = builds_started(served)
+                append_line(run / "project", "content/gioi-thieu.md", f"Đường dây nóng: {PRIVATE_PHONE}")
+                deadline = time.monotonic() + REFUSED_WAIT_S
+                while builds_started(served) == started and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert builds_started(served) > started
+            os.killpg(served.process.pid, signal.SIGINT)
+            assert served.process.wait(timeout=60) in (0, 1)  # 1: click's "Aborted!" in the first build
+            assert os.listdir(served.tmp) == [], served.log.read_text(encoding="utf-8")[-2000:]

@@ -73,6 +73,11 @@ class CheckedFiles:
         self._kept[key] = (data, checked)
         return checked
 
+    def contents(self) -> dict[tuple[Path, str, str], bytes | None]:
+        """Each file the last load read, with its bytes (None: unreadable): two loads with the
+        same contents give the same model, whatever was loaded between them."""
+        return {key: kept[0] if (kept := self._kept.get(key)) is not None else None for key in self._seen}
+
     def start(self) -> None:
         """A load begins: count the files read again from here."""
         self._seen = set()

@@ -243,6 +243,10 @@ def preview_site_refused(problems: str) -> str:
             f"bản xem trước giữ nguyên trang trước lần sửa này:\n\n{problems}")
 
 
+PREVIEW_AS_SERVED = ("Xem trước: dữ liệu đã trở lại đúng như trang đang hiển thị (lần sửa có lỗi đã được hoàn "
+                     "tác); không trang nào cần dựng lại.")
+
+
 PREVIEW_REFUSED = ("Bản xem trước: lần sửa vừa rồi CHƯA được hiển thị vì có lỗi; trang đang xem là bản "
                    "dựng đúng gần nhất. Sửa các lỗi trong báo cáo dưới đây rồi lưu tệp: trang sẽ tự tải lại, "
                    "không cần chạy lại lệnh.")

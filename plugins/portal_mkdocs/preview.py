@@ -70,6 +70,7 @@ class Outcome(enum.Enum):
     UPDATED = "updated"  # the touched pages are rewritten
     KEPT = "kept"  # the data has an error: nothing was written
     UNCHANGED = "unchanged"  # no data file changed since the last load (a second event of one save)
+    AS_SERVED = "as served"  # the data is again that of the served pages (an edit refused, then undone)
     FULL = "full"  # a full build is needed
 
 
@@ -106,6 +107,8 @@ class Preview:
     refused: str = ""  # the report of the last update, if it was refused (Outcome.KEPT)
     index: DependencyIndex = field(default_factory=DependencyIndex)
     files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
+    # Each data file as the load of the served pages read it (CheckedFiles.contents).
+    served_files: dict[tuple[Path, str, str], bytes | None] = field(default_factory=dict)
     results: KeptResults = field(default_factory=KeptResults)  # the diffs of the last Pages, with their reads
     # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -143,6 +146,7 @@ class Preview:
         self.settle()  # no thread of the last build writes into this one's map
         env, files = self._env
         self.built = Built(config, files, self._nav, env, pages, sheets)
+        self.served_files = self.files.contents()  # the build's own load (on_config)
         self.search_stale = False
         self.sheet_changed = False
         self.due = ExportsDue()  # the full build wrote them all
@@ -192,6 +196,12 @@ class Preview:
         if not self.files.changed:
             self._resume_exports()
             return Outcome.UNCHANGED
+        if self.files.contents() == self.served_files:
+            # An edit refused, then undone (the file saved back as it was): against the last
+            # load it changed, against the pages served nothing did; none is written again.
+            log.info(notices.PREVIEW_AS_SERVED)
+            self._resume_exports()
+            return Outcome.AS_SERVED
         if pages.portal.redactor.values != built.pages.portal.redactor.values:
             # The site's own texts were checked against the last private values: again, as the
             # full build would (a copyright holding a number the edit made private).
@@ -218,6 +228,7 @@ class Preview:
         found = [file for uri in specs if (file := built.files.get_file_from_path(uri)) is not None
                  and file.generated_by and file.page is not None]  # else a hand-written page took the URL
         plugin.specs.update(specs)
+        self.served_files = self.files.contents()
         self.due.bodies |= {(spec.context.body.school_year, spec.context.body.id) for spec in specs.values()
                             if isinstance(spec.context, BodyPage)}
         self.due.years |= {year for year in pages.portal.school_years

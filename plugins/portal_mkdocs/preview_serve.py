@@ -59,12 +59,13 @@ class Shown:
     search_stale: Callable[[], bool] = lambda: False
 
     def after_update(self, outcome: Outcome, report: str) -> None:
-        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown).
+        """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown);
+        AS_SERVED, nothing (the refused edit is undone: the data is that of the pages served).
         UNCHANGED (a second event of a save) leaves the last word: the same data was refused
         (its private values, in the site's own files) or shown."""
         if outcome is Outcome.KEPT:
             self.refused = report
-        elif outcome is Outcome.UPDATED:
+        elif outcome in (Outcome.UPDATED, Outcome.AS_SERVED):
             self.refused = ""
 
     def notice(self) -> bytes:
@@ -139,8 +140,10 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
             preview.settle()  # the last update's pages are written before MkDocs writes them all
             build_in_full(*args, **kwargs)
             if shown.refused:
-                # What was refused may lie outside data/ (a page of content/): only a full build
-                # can tell that it is mended, and the preview's state is the refused build's.
+                # The site served lacks what the refused build was to write (a change outside
+                # data/, pages added or removed, the sheet), which only a full build writes, and
+                # the plugin's state is now the refused build's: full builds until one succeeds
+                # (docs/plugin.md, "After a refused full build").
                 recorder.force_full_build()
         finally:
             open_gate.set()
