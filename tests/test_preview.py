@@ -324,6 +324,24 @@ def test_an_edit_refused_then_undone_rewrites_nothing(project: Path, tmp_path: P
     assert differences(served, tmp_path / "full") == []
 
 
+def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp_path: Path) -> None:
+    """Review P2: an edit shown (search lags), then the file saved back as the full build
+    indexed it: the pages are those of the full build again, and so is the search index."""
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    people = project / "data/people/pgddt-cu-chi.yml"
+    good = people.read_bytes()
+    EDITS["a person renamed"](project)
+    assert preview.update(plugin) is Outcome.UPDATED and preview.settle() and preview.search_stale
+    people.write_bytes(good)
+    assert preview.update(plugin) is Outcome.UPDATED and preview.settle()
+    assert not preview.search_stale
+    full_build(project, tmp_path / "full")
+    assert differences(served, tmp_path / "full") == []
+
+
 def test_a_year_file_added_or_removed_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
     # Pages come and go with it (the sitemap and MkDocs' files change): MkDocs builds it all.
     plugin = portal_plugin(serve_build(project, tmp_path / "served"))

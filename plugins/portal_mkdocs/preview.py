@@ -109,6 +109,8 @@ class Preview:
     files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
     # Each data file as the load of the served pages read it (CheckedFiles.contents).
     served_files: dict[tuple[Path, str, str], bytes | None] = field(default_factory=dict)
+    # The data files as the last full build read them: what the search index was made of.
+    indexed_files: dict[tuple[Path, str, str], bytes | None] = field(default_factory=dict)
     results: KeptResults = field(default_factory=KeptResults)  # the diffs of the last Pages, with their reads
     # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -147,6 +149,7 @@ class Preview:
         env, files = self._env
         self.built = Built(config, files, self._nav, env, pages, sheets)
         self.served_files = self.files.contents()  # the build's own load (on_config)
+        self.indexed_files = self.served_files
         self.search_stale = False
         self.sheet_changed = False
         self.due = ExportsDue()  # the full build wrote them all
@@ -238,7 +241,8 @@ class Preview:
             plugin.renderer = Renderer(pages)
         plugin.renderer.use(pages)
         built.pages = pages
-        self.search_stale = True
+        # The data back as the full build indexed it: its pages, and so its index, are those again.
+        self.search_stale = self.served_files != self.indexed_files
         # The pages are written by one thread, the one a request waits for first (wait_for),
         # then the rewritten pages are mapped again, the stylesheet checked (a full build follows
         # if the sheet changes), and the exports written (those the next update takes over, it
