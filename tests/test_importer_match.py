@@ -122,6 +122,40 @@ def test_cum_mot_matches_cum_1_and_cum_hai_matches_02(dt_portal: Portal, tmp_pat
     assert [r.target for r in result.rows] == ["dt-cum-mot", "dt-cum-hai"]
 
 
+def _renamed(portal: Portal, body: str, name: str) -> Portal:
+    """The portal with a body named otherwise in every year."""
+    bodies = {key: dataclasses.replace(b, name=name) if key[1] == body else b for key, b in portal.bodies.items()}
+    return dataclasses.replace(portal, bodies=bodies)
+
+
+@pytest.mark.parametrize("name, heading, other", [
+    ("Cụm Hai Mươi Tư", "CỤM 24", "CỤM 2"),
+    ("Cụm mười một", "Cụm 11", "CỤM 10"),
+    ("Cụm Mười Lăm", "CỤM 15", "CỤM 10"),
+])
+def test_a_cluster_named_by_a_number_in_words_has_that_whole_number(dt_portal: Portal, tmp_path: Path,
+                                                                       name: str, heading: str, other: str) -> None:
+    """A cluster named "Cụm Hai Mươi Tư" is cluster 24, as search reads it (portal.number_words):
+    the heading "CỤM 24" names it, "CỤM 2" does not (it read as 2, and took "CỤM 2"'s rows)."""
+    portal = _renamed(dt_portal, "dt-cum-hai", name)
+    row = ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "", ""]
+    assert [r.target for r in import_roster(portal, DT, tsv(tmp_path, [HEADER, [heading], row])).rows] == [
+        "dt-cum-hai"]
+    assert [r.target for r in import_roster(portal, DT, tsv(tmp_path, [HEADER, [other], row])).rows] != [
+        "dt-cum-hai"]
+
+
+def test_a_number_word_that_starts_a_name_is_no_number(dt_portal: Portal, tmp_path: Path) -> None:
+    """"Nhóm Tư vấn học đường" (a consulting group), "Cụm Năm Căn" (a place) have no number: a
+    heading "CỤM 5" is not Cụm Năm Căn."""
+    portal = _renamed(dt_portal, "dt-cum-hai", "Cụm Năm Căn")
+    row = ["1", "Đỗ Tấn Nhạn", "Hiệu trưởng - TH Minh Thạnh", "", ""]
+    rows = import_roster(portal, DT, tsv(tmp_path, [HEADER, ["CỤM 5"], row])).rows
+    assert [r.target for r in rows] != ["dt-cum-hai"]
+    assert [r.target for r in import_roster(portal, DT, tsv(tmp_path, [HEADER, ["CỤM NĂM CĂN"], row])).rows] == [
+        "dt-cum-hai"]
+
+
 def test_rows_go_into_inter_school_groups(repo_portal: Portal, tmp_path: Path) -> None:
     path = tsv(tmp_path, [["STT", "Tên trường", "Ghi chú"], ["NHÓM LIÊN TRƯỜNG SỐ 2"],
                           ["1", "Trường TH-THCS Tân Trung", "Nhóm trưởng"], ["2", "THCS Bình Hòa", ""],

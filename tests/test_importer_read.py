@@ -430,6 +430,12 @@ def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Pa
 @pytest.mark.parametrize("text, kinds, number, subject", [
     ("CỤM 01", ("cum-chuyen-mon",), 1, None),
     ("Cụm Một", ("cum-chuyen-mon",), 1, None),
+    # A number in words, whole and in any case, where it ends the name (portal.number_words).
+    ("CỤM HAI MƯƠI TƯ", ("cum-chuyen-mon",), 24, None),
+    ("cụm mười một (tiếp theo)", ("cum-chuyen-mon",), 11, None),
+    ("Cụm chuyên môn số Hai", ("cum-chuyen-mon",), 2, None),
+    ("Cụm Mười Năm", ("cum-chuyen-mon",), None, None),
+    ("Cụm Năm Căn", ("cum-chuyen-mon",), None, None),
     ("CỤM CHUYÊN MÔN SỐ 12", ("cum-chuyen-mon",), 12, None),
     ("NHÓM TOÁN", ("nhom-bo-mon",), None, "toan"),
     ("2. Môn Ngữ văn", ("nhom-bo-mon",), None, "ngu-van"),

@@ -39,6 +39,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from portal import number_words
 from portal.pages import PageSpec
 from portal.text import collation_key, fold
 
@@ -88,29 +89,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A cluster, group or team and its number, in any case: "Cụm 02", "NHÓM 1", "tổ 3", and with
 # "số" after up to two words, "Cụm chuyên môn số 2", "Nhóm liên trường số 3" (not "cụm
 # trường 2": without "số", the number follows the word). Not a document's number or a date
-# ("Tổ ... số 02/QĐ"). portal-search.js joins the same words of a query (NUMBERED_KINDS).
+# ("Tổ ... số 02/QĐ"). Or a number in words where it ends the name, as the importer reads it
+# (portal.number_words): "Cụm Hai", "cụm mười một", not "Nhóm Tư vấn". portal-search.js joins the
+# same words of a query (NUMBERED_KINDS).
 NUMBERED_KINDS = ("cụm", "nhóm", "tổ")
-# A number in words, as a body's name writes it: "Cụm Một", "CỤM HAI", "Cụm Mười Một" (11), "Cụm
-# Hai Mươi Mốt" (21), its first word capitalised (in a sentence "các tổ sau", "cụm từ" are no
-# numbers). The units; "mười" is ten, "hai mươi" twenty (_NUMBER_IN_WORDS).
-NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                "chín": 9}
-_TEN, _TENS = "mười", "mươi"
-# The unit after "mười" or "mươi": fifteen is "mười lăm", twenty-one "hai mươi mốt" (or "một"),
-# fourteen "mười bốn" or "mười tư"; "mười năm" is ten years.
-_LAST_UNITS = {**{word: n for word, n in NUMBER_WORDS.items() if word != "năm"}, "lăm": 5, "mốt": 1}
-_NUMBER_IN_WORDS = (
-    rf"{_TEN}(?:\s+(?:{'|'.join(w for w in _LAST_UNITS if w != 'mốt')}))?"
-    rf"|(?:{'|'.join(w for w in NUMBER_WORDS if w not in ('một', 'tư'))})\s+{_TENS}(?:\s+(?:{'|'.join(_LAST_UNITS)}))?"
-    rf"|{'|'.join(NUMBER_WORDS)}")
 _NUMBERED = re.compile(
     r"\b(?i:(" + "|".join(NUMBERED_KINDS) + r")\s+(?:(?:[^\W\d_]+\s+){0,2}?số\s+)?)"
-    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(?i:(" + _NUMBER_IN_WORDS + r"))(?!\w))")
-# What may follow a number in words: no word (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm
-# Hai, năm học ..."), or a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
-# "Cụm Một và Cụm Hai"). Not any other word: a number word starts many compounds and names, "Nhóm
-# Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng".
-_AFTER_A_NAME = re.compile(r"(?!\s*[^\W\d_])|\s+(?:năm học|và|gồm|của|thuộc|do|có)(?!\w)", re.IGNORECASE)
+    r"(?:(\d{1,3})(?![\d/]|[.,-]\d)|(" + number_words.PATTERN + r")(?!\w))")
 _GLUED_END = re.compile(r"\S+\Z")
 _SENTENCE_END = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _H1 = re.compile(r"<h1(?=[\s>])")
@@ -192,7 +177,7 @@ def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     """Each cluster, group and team of `text` with its number, joined into one word, the number
     without and with a leading zero, between two NUMBER_MARKs: "Cụm 02" -> "ƶcum2ƶ", "ƶcum02ƶ";
     "Nhóm liên trường số 3" -> "ƶnhom3ƶ", "ƶnhom03ƶ"; "Cụm Hai" -> "ƶcum2ƶ", "ƶcum02ƶ"; "Cụm Mười
-    Một" -> "ƶcum11ƶ"; "Nhóm Tư vấn" none (_AFTER_A_NAME); with
+    Một" -> "ƶcum11ƶ"; "Nhóm Tư vấn" none (number_words.read); with
     where its copy goes: the start of the word (between spaces) holding the kind.
 
     Pagefind matches a query's word to every word of the index that starts with it, and when
@@ -203,26 +188,16 @@ def _number_copies(text: str) -> list[tuple[int, list[str]]]:
     "cum1" (or "cum": every page with "cụm")."""
     copies = []
     for match in _NUMBERED.finditer(text):
-        kind, digits, words = match.groups()
+        kind, digits, _ = match.groups()
         if digits:
             number = int(digits)
-        elif words[0].isupper() and _AFTER_A_NAME.match(text, match.end()):
-            number = _in_words(words.lower().split())
+        elif (in_words := number_words.read(text, match.start(3))) is not None:
+            number = in_words.value
         else:
             continue
         at = len(_GLUED_END.sub("", text[:match.start()]))  # "(Cụm 02)": before the "("
         copies.append((at, [f"{NUMBER_MARK}{_folded(kind)}{n}{NUMBER_MARK}" for n in (f"{number}", f"{number:02d}")]))
     return copies
-
-
-def _in_words(words: list[str]) -> int:
-    """The value of a number in words as _NUMBER_IN_WORDS reads it: ["mười", "một"] -> 11,
-    ["hai", "mươi", "mốt"] -> 21, ["tư"] -> 4."""
-    if words[0] == _TEN:
-        return 10 + (_LAST_UNITS[words[1]] if len(words) > 1 else 0)
-    if len(words) > 1:
-        return 10 * NUMBER_WORDS[words[0]] + (_LAST_UNITS[words[2]] if len(words) > 2 else 0)
-    return NUMBER_WORDS[words[0]]
 
 
 @lru_cache(maxsize=65536)

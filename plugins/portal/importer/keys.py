@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import number_words
 from ..text import fold as _fold
 
 _LEVEL_WORDS = [
@@ -26,13 +28,11 @@ _LEVEL_WORDS = [
 ]
 LEVEL_CODES = frozenset({"th", "thcs", "thpt", "th-thcs", "thcs-thpt", "mn", "mg", "gdtx", "ptdtbt", "ptdtnt"})
 
-# Number words as headings and body names spell them ("Cụm Một", "CỤM HAI"), read as
-# numbers only after a word that numbers a body ("Nam Thanh" stays a name).
-_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
-          "chin": 9}
-_NUMBER_WORDS = re.compile(
-    r"(?<![a-z0-9])(cum|nhom|to|so|khoi|ban|truong|mon) (?:(muoi)(?: (mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|"
-    r"(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin))(?![a-z0-9])")
+# A word that numbers a body, before a number in words (portal.number_words): "Cụm Một", "CỤM
+# HAI", "Cụm chuyên môn số Hai"; "Nam Thanh" stays a name.
+_NUMBERED = re.compile(r"(?<!\w)(?:cụm|nhóm|tổ|số|khối|ban|trường|môn)\s+", re.IGNORECASE)
+# The words of a number in words, folded: "muoi" is "mười" and "mươi".
+_NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
 # Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
 # which are words of names or letters.
 _ROMAN = frozenset({"ii", "iii", "iv"})
@@ -138,7 +138,7 @@ def word_prefixes(key: str) -> list[str]:
 
 def _is_number_word(word: str) -> bool:
     """'2', 'hai', 'muoi', 'ii' (folded): a word that may number a school or a body."""
-    return word.isdigit() or word in _UNITS or word == "muoi" or word in _ROMAN
+    return word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN
 
 
 def starts_with_a_number(words: list[str]) -> bool:
@@ -148,18 +148,24 @@ def starts_with_a_number(words: list[str]) -> bool:
     return bool(words) and _is_number_word(words[0])
 
 
-def _number(match: re.Match[str]) -> str:
-    before, _, unit, alone = match.groups()
-    value = _UNITS[alone] if alone else 10 + (_UNITS[unit] if unit else 0)
-    return f"{before} {value}"
+def _in_digits(text: str) -> str:
+    """The numbers in words of `text` after a word that numbers a body, in digits: "Cụm Hai Mươi
+    Tư" -> "Cụm 24"; "Nhóm Tư vấn", "Cụm Năm Căn" kept (number_words.read)."""
+    text = unicodedata.normalize("NFC", text)
+    out, done = [], 0
+    for match in _NUMBERED.finditer(text):
+        number = number_words.read(text, match.end())
+        if number is not None:
+            out += [text[done:match.end()], str(number.value)]
+            done = number.end
+    return "".join(out) + text[done:]
 
 
 def body_key(text: str) -> str:
     """A body's name or a heading for matching: folded, i/y made one, number words as
     digits without leading zeros, punctuation as spaces: 'CỤM 01', 'Cụm Một', 'cụm 1'
     -> 'cum 1'."""
-    key = re.sub(r"[^a-z0-9]+", " ", spelling(text))
-    key = _NUMBER_WORDS.sub(_number, " ".join(key.split()))
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", spelling(_in_digits(text))).split())
     return re.sub(r"(?<![0-9])0+(?=[0-9])", "", key)
 
 
