@@ -379,6 +379,18 @@ class OriginLine:
 
 
 @dataclass(frozen=True)
+class ListSource:
+    """A list's "Danh sách theo" on the days it holds (ISO, '' when open; as OriginLine): the
+    decision the list is in, and the ones it replaced, the latest first
+    (wording.replaced_documents)."""
+
+    document: Document
+    replaced: tuple[Document, ...]
+    start: str
+    until: str
+
+
+@dataclass(frozen=True)
 class Replaced:
     """A document another replaced ("thay-the"): the replacing one, the replaced one, and
     when the replacing one is in force, as precise as the data dates it (None when it dates
@@ -416,8 +428,8 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
-    # The replacements of the latest list, the last first (pages._replaced_list); () for none.
-    replaced_list: tuple[Replaced, ...]
+    # "Danh sách theo" of a list another decision replaced, day by day (pages._list_sources); () for none.
+    list_sources: tuple[ListSource, ...]
     print_header: PrintHeader
     cited: CitedOriginal | None = None
 
