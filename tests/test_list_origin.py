@@ -129,7 +129,8 @@ def test_a_district_phong_is_headed_by_its_peoples_committee(repo_portal: Portal
                if isinstance(spec.context, BodyPage) and spec.context.office in phong and spec.context.roster]
     assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu", "pgddt-mau"}
     for page in printed:
-        assert page.print_header.issuer[0].startswith("ỦY BAN NHÂN DÂN "), page.body.id
+        headings = page.print_header.issuers
+        assert all(heading.lines[0].startswith("ỦY BAN NHÂN DÂN ") for heading in headings), page.body.id
 
 
 def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset: Dataset) -> None:
@@ -173,7 +174,7 @@ def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset:
     spec = next(spec for spec in Pages(portal).all()
                 if isinstance(spec.context, BodyPage) and spec.context.body.id == "a-to")
     assert isinstance(spec.context, BodyPage)
-    assert spec.context.print_header.issuer == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert [heading.lines for heading in spec.context.print_header.issuers] == [(above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")]
     assert f"{above}<br><strong>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO</strong>" in _page(portal, spec.url)
 
 
@@ -555,3 +556,39 @@ def test_a_list_replaced_on_its_own_first_day_is_the_replacing_decisions_all_yea
         assert "data-portal-asof" not in html and "data-from" not in html, body_id
         (dds, attributes), = _list_sources(html)
         assert attributes == "" and dds[0][1].startswith(wording.document_name(replacing) + ", "), body_id
+
+
+def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(dataset: Dataset) -> None:
+    """Sở GDĐT T's Quyết định 20 (04/11/2024) replaces Phòng A's Quyết định 1: the sheet printed
+    for a day before is headed by the Phòng, as its line names Quyết định 1 "của Phòng ...";
+    from 04/11/2024, by the Sở. Each letterhead holds the days its line does."""
+    dataset.files["offices.yml"]["offices"] += [
+        {"id": "ubnd-t", "name": "Ủy ban nhân dân tỉnh T", "short_name": "UBND tỉnh T", "kind": "ubnd-tinh",
+         "place": "T"},
+        {"id": "so-t", "name": "Sở Giáo dục và Đào tạo tỉnh T", "short_name": "Sở GDĐT T", "kind": "so-gddt",
+         "parent": "ubnd-t", "place": "T"}]
+    dataset.year["documents"].append(
+        {"id": "t-2024-qd-20", "kind": "quyet-dinh", "number": "20/QĐ-SGDĐT", "date": "2024-11-04",
+         "issuer": "so-t", "title": "Về việc kiện toàn tổ cốt cán huyện A",
+         "signer": {"person": "a-le-thi-hong", "title": "Giám đốc"},
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]})
+    # Another office's decision taking over a list: a warning to check, no error.
+    assert [m.split(":")[0] for m in dataset.messages()] == [
+        "CẢNH BÁO data/years/2024-2025/pgddt-a.yml, dòng 25, mục documents[1].related[0].ref"]
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    html = _page(portal, "to-chuc/a-to/2024-2025/")
+    headings = re.findall(r'<p class="portal-print-issuer"([^>]*)>(.*?)</p>', html)
+    lines = _origin_lines(html)
+    assert [attributes for attributes, _ in headings] == [attributes for attributes, _ in lines]
+    assert len(headings) == 2
+    for (attributes, heading), (_, line) in zip(headings, lines, strict=True):
+        day = re.search(r'data-until="([^"]*)"', attributes)
+        assert day is not None
+        on = datetime.date.fromisoformat(day[1]) if day[1] else None
+        issuer = portal.documents[terms.list_in_force(portal, team, on).document].issuer
+        assert issuer is not None and portal.offices[issuer].name in line
+        assert re.sub(r"<[^>]+>", "", heading.replace("<br>", "\n")).split("\n") == list(
+            wording.issuer_heading(portal, issuer)), attributes
+    assert [portal.documents[terms.list_in_force(portal, team, day).document].issuer
+            for day in (datetime.date(2024, 11, 3), None)] == ["pgddt-a", "so-t"]

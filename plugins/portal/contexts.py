@@ -360,12 +360,24 @@ class HistoryEntry:
 class PrintHeader:
     """The top of a list's printed sheet (DANH SÁCH), as on the decision it comes with."""
 
-    issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
+    # Top left: the office above the issuer, the issuer (wording.issuer_heading), of the
+    # decision the list is in, the latest last; one for no days in particular, as `origins`.
+    issuers: tuple[IssuerHeading, ...]
     nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
     # Under the title: the document the list is in, and its amendments (wording.list_origin),
     # the latest last; one line, for no days in particular, unless the list changed in the year.
     origins: tuple[OriginLine, ...]
     address: str | None  # the page's address online, for its QR code; None without site_url
+
+
+@dataclass(frozen=True)
+class IssuerHeading:
+    """A DANH SÁCH's top left on the days it holds (ISO, '' when open; as OriginLine): the
+    letterhead of the issuer of the decision the list is in those days."""
+
+    lines: tuple[str, ...]
+    start: str
+    until: str
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .contexts import (
     HistoryEntry,
     Holder,
     HomePage,
+    IssuerHeading,
     ListSource,
     ManagedYears,
     OfficeInYear,
@@ -362,9 +363,7 @@ class Pages:
             # Amended, replaced or joined by a group during the year: the page offers any day.
             changes = terms.changes_in_year(p, body)
             decision = p.documents.get(body.decision)
-            listed_in = p.documents.get(terms.list_in_force(p, body).document)
-            header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
-                                 wording.NATIONAL_HEADING, self._origins(body, changes),
+            header = PrintHeader(self._issuers(body, changes), wording.NATIONAL_HEADING, self._origins(body, changes),
                                  absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
@@ -420,6 +419,16 @@ class Pages:
         """The line under the DANH SÁCH's title for each stretch of the year (`_by_day`)."""
         line = partial(wording.list_origin, self.portal, body)
         return tuple(OriginLine(text, start, until) for text, start, until in self._by_day(body, changes, line))
+
+    def _issuers(self, body: Body, changes: bool) -> tuple[IssuerHeading, ...]:
+        """The printed sheet's top left for each stretch of the year (`_by_day`): the issuer of
+        the decision the list is in (another office's, once its decision replaced the list's)."""
+        p = self.portal
+
+        def issuer(day: datetime.date | None) -> tuple[str, ...]:
+            listed_in = p.documents.get(terms.list_in_force(p, body, day).document)
+            return wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office)
+        return tuple(IssuerHeading(lines, start, until) for lines, start, until in self._by_day(body, changes, issuer))
 
     def _list_sources(self, body: Body, changes: bool) -> tuple[ListSource, ...]:
         """The page's "Danh sách theo" of a list another decision replaced, for each stretch of
