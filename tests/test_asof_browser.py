@@ -153,6 +153,39 @@ def test_a_list_replaced_but_never_amended_printed_for_a_day_before(browser: Any
     assert errors == []
 
 
+def _list_source(page: Any) -> list[str]:
+    """The "Danh sách theo" a reader sees: its lines."""
+    dds = page.locator("dt:text-is('Danh sách theo') ~ dd.portal-list-source")
+    return [dds.nth(i).inner_text() for i in range(dds.count()) if dds.nth(i).is_visible()]
+
+
+def test_the_list_source_follows_the_day_chosen(browser: Any, base_url: str, repo_portal: Portal) -> None:
+    """"Danh sách theo" of each sample list another decision replaced names, on a day before
+    the replacement, the replaced decision (as the printed line does), and from its day the
+    replacing one and what it replaced; without the script, the latest."""
+    p = repo_portal
+    replaced = [b for b in p.bodies.values() if b.office == "pgddt-mau" and terms.replaced_in_year(p, b)]
+    assert {"mau-to-cot-can", "mau-to-cot-can-ngu-van"} <= {b.id for b in replaced}
+    for body in sorted(replaced, key=lambda b: b.id):
+        (link,) = terms.list_replacements(p, body)
+        assert link.since_day is not None and link.replaced is not None
+        old, new = p.documents[link.replaced], p.documents[link.document]
+        eve = link.since_day - datetime.timedelta(days=1)
+        path = f"to-chuc/{body.id}/{body.school_year}/"
+        context, page, errors = _open(browser, base_url, eve.isoformat(), path)
+        (shown,) = _list_source(page)
+        assert shown.startswith(wording.document_name(old) + ", ") and new.number not in shown, body.id
+        page.get_by_label("Xem danh sách ngày").fill(link.since_day.isoformat())
+        chain = wording.replaced_chain(p, terms.list_replacements(p, body))
+        assert _list_source(page)[0].startswith(wording.document_name(new) + ", ")
+        assert _list_source(page)[1:] == [chain[0].upper() + chain[1:]], body.id
+        context.close()
+        assert errors == []
+        context, page, _ = _open(browser, base_url, None, path, javascript=False)
+        assert _list_source(page)[1:] == [chain[0].upper() + chain[1:]], body.id
+        context.close()
+
+
 def test_the_team_list_follows_its_groups_and_a_group_set_up_later(browser: Any, base_url: str) -> None:
     """The team's list holds its subject groups' rows: the Tin học group, set up by Quyết định
     260 on 4/11/2024, is not there before."""

@@ -129,7 +129,8 @@ def test_a_district_phong_is_headed_by_its_peoples_committee(repo_portal: Portal
                if isinstance(spec.context, BodyPage) and spec.context.office in phong and spec.context.roster]
     assert {page.office.id for page in printed} >= {"pgddt-cu-chi", "pgddt-dien-bien-phu", "pgddt-mau"}
     for page in printed:
-        assert page.print_header.issuer[0].startswith("ỦY BAN NHÂN DÂN "), page.body.id
+        headings = page.print_header.issuers
+        assert all(heading.lines[0].startswith("ỦY BAN NHÂN DÂN ") for heading in headings), page.body.id
 
 
 def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset: Dataset) -> None:
@@ -173,7 +174,7 @@ def test_the_issuers_line_leaves_out_only_the_place_the_line_above_says(dataset:
     spec = next(spec for spec in Pages(portal).all()
                 if isinstance(spec.context, BodyPage) and spec.context.body.id == "a-to")
     assert isinstance(spec.context, BodyPage)
-    assert spec.context.print_header.issuer == (above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert [heading.lines for heading in spec.context.print_header.issuers] == [(above, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")]
     assert f"{above}<br><strong>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO</strong>" in _page(portal, spec.url)
 
 
@@ -203,6 +204,15 @@ SAMPLE_215, SAMPLE_260 = "mau-2024-qd-to-cot-can", "mau-2024-qd-to-cot-can-kien-
 def _rows_of(html: str, name: str) -> list[str]:
     """The rows of the page's first table that name `name`."""
     return [row for row in html.split("<tbody>")[1].split("</tbody>")[0].split("<tr") if name in row]
+
+
+def _list_sources(html: str) -> list[tuple[list[tuple[str, str]], str]]:
+    """The page's "Danh sách theo", stretch by stretch: its <dd>s (attributes, text without
+    tags), with the stretch's attributes."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for attributes, text in re.findall(r'<dd class="portal-list-source"([^>]*)>(.*?)</dd>', html):
+        found.setdefault(attributes, []).append((attributes, re.sub(r"<[^>]+>", "", text)))
+    return [(dds, attributes) for attributes, dds in found.items()]
 
 
 def _origin_lines(html: str) -> list[tuple[str, str]]:
@@ -245,9 +255,15 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         assert f'<input type="date" id="portal-asof-{body.id}" min="{terms.opening_day(p, body)}"' in html, body.id
         assert _in_force_line(html) == ("2024-11-04", "Danh sách hiện hành theo Quyết định số 260/QĐ-PGDĐT, "
                                                       "từ ngày 04/11/2024."), body.id
-        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
-        assert "260/QĐ-PGDĐT</a>" in facts[0] and re.fullmatch(
-            r"Thay thế <a [^>]+>Quyết định số 215/QĐ-PGDĐT</a> từ ngày 04/11/2024", facts[1]), body.id
+        # "Danh sách theo" follows the day as the printed line does: 215 before, 260 after,
+        # naming 215 by its signing date, in the printed line's words.
+        (early, _), (late, chain) = _list_sources(html)
+        assert [attributes for attributes, _ in early] == [' data-from="" data-until="2024-11-03" hidden']
+        assert early[0][1].startswith(wording.document_name(old) + ", ")
+        assert late[0][1].startswith(wording.document_name(new) + ", ")
+        assert chain == ' data-from="2024-11-04" data-until=""'
+        assert late[1][1] == "Thay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024"
+        assert late[1][1][0].lower() + late[1][1][1:] in latest, body.id
     # A row 215 put in and 260 kept: the person's page names both, as the exports do.
     kept = renderer.render(specs["nguoi/mau-do-thi-my-duyen/"])
     (row,) = _rows_of(kept, "2024-2025")
@@ -388,15 +404,22 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
     # The chain, back to the list's own decision: a reader holding Quyết định 1's list (or
     # 9's) finds the one in their hands named, wherever the list's origin is printed.
     chain = ("thay thế Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 "
-             "(thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
+             "và Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024")
     for url in ("to-chuc/a-to/2024-2025/", "to-chuc/a-to-toan/2024-2025/"):
         html = _page(portal, url)
         assert _in_force_line(html) == ("2025-02-03", "Danh sách hiện hành theo Quyết định số 15/QĐ-PGDĐT, "
                                                       "từ ngày 03/02/2025."), url
-        facts = html.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
-        assert "15/QĐ-PGDĐT" in facts[0]
-        assert re.sub(r"<[^>]+>", "", facts[1]) == ("Thay thế Quyết định số 9/QĐ-PGDĐT từ ngày 03/02/2025 "
-                                                    "(thay thế Quyết định số 1/QĐ-PGDĐT từ ngày 04/11/2024)"), url
+        # "Danh sách theo", day by day: the decision the list is in and, in the printed
+        # line's words (the signing dates), what it replaced back to Quyết định 1.
+        stretches = {attributes: [text for _, text in dds] for dds, attributes in _list_sources(html)}
+        assert list(stretches) == [' data-from="" data-until="2024-11-03" hidden',
+                                   ' data-from="2024-11-04" data-until="2025-02-02" hidden',
+                                   ' data-from="2025-02-03" data-until=""'], url
+        named = [[wording.document_name(portal.documents[d]) for d in docs]
+                 for docs in (["a-2024-qd-1"], ["a-2024-qd-9", "a-2024-qd-1"], ["a-2025-qd-15", "a-2024-qd-9"])]
+        for (document, *replaced), texts in zip(named, stretches.values(), strict=True):
+            assert texts[0].startswith(document + ", ") and len(texts) == 1 + bool(replaced), url
+        assert stretches[' data-from="2025-02-03" data-until=""'][1] == chain[0].upper() + chain[1:], url
         lines = dict(_origin_lines(html))
         assert lines[' data-from="2025-02-03" data-until=""'] == (
             "(Kèm theo Quyết định số 15/QĐ-PGDĐT ngày 03/02/2025 của Phòng Giáo dục và Đào tạo huyện A; "
@@ -470,8 +493,9 @@ def test_a_replacement_dated_by_its_month_only_is_published_by_its_month(dataset
     assert terms.list_in_force(portal, team, datetime.date(2024, 11, 30)).document == "a-2024-qd-1"
     assert terms.list_in_force(portal, team, datetime.date(2024, 12, 1)).document == "a-2024-qd-9"
     page = _page(portal, "to-chuc/a-to/2024-2025/")
-    facts = page.split("<dt>Danh sách theo</dt><dd>")[1].split("</dd>\n")[0].split("</dd><dd>")
-    assert re.fullmatch(r"Thay thế <a [^>]+>Quyết định số 1/QĐ-PGDĐT</a> từ tháng 12/2024", facts[1])
+    (dds, latest) = _list_sources(page)[-1]
+    assert latest == ' data-from="2024-12-01" data-until=""'  # read by the script only
+    assert dds[1][1] == "Thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024"
     replaced = _page(portal, "van-ban/a-2024-qd-1/")
     assert re.search(r"<dt>Hiệu lực</dt><dd>Hết hiệu lực từ tháng 12/2024: được thay thế bởi ", replaced)
     for html in (page, replaced):
@@ -506,3 +530,65 @@ def test_the_replaced_decision_is_marked_in_every_list_of_documents(repo_portal:
 
 def _relative_document(page: str, document: str) -> str:
     return "../" * page.count("/") + f"van-ban/{document}/"
+
+
+def test_a_list_replaced_on_its_own_first_day_is_the_replacing_decisions_all_year(dataset: Dataset) -> None:
+    """Quyết định 9, signed the day Quyết định 1 set the team up, replaces it (a clerk's
+    corrected copy): Quyết định 1 held the list no day. The page offers no day (nothing
+    changes), each row is Quyết định 9's alone, and the line says what 9 replaced."""
+    first = next(d for d in dataset.year["documents"] if d["id"] == "a-2024-qd-1")
+    dataset.year["documents"].append(
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": first["date"],
+         "title": "Về việc thành lập tổ cốt cán (thay thế)",
+         "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]})
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    replacing = portal.documents["a-2024-qd-9"]
+    for body_id in ("a-to", "a-to-toan"):
+        body = portal.bodies[(YEAR, body_id)]
+        assert terms.list_replacements(portal, body) and not terms.changes_in_year(portal, body), body_id
+        assert terms.origin_days(portal, body) == [], body_id
+        assert {r[7] for r in exports.roster_rows(portal, body)} == {wording.document_name(replacing)}, body_id
+        assert wording.list_origin(portal, body).endswith(
+            "; " + wording.replaced_chain(portal, terms.list_replacements(portal, body)) + ")"), body_id
+        html = _page(portal, f"to-chuc/{body_id}/2024-2025/")
+        assert "data-portal-asof" not in html and "data-from" not in html, body_id
+        (dds, attributes), = _list_sources(html)
+        assert attributes == "" and dds[0][1].startswith(wording.document_name(replacing) + ", "), body_id
+
+
+def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(dataset: Dataset) -> None:
+    """Sở GDĐT T's Quyết định 20 (04/11/2024) replaces Phòng A's Quyết định 1: the sheet printed
+    for a day before is headed by the Phòng, as its line names Quyết định 1 "của Phòng ...";
+    from 04/11/2024, by the Sở. Each letterhead holds the days its line does."""
+    dataset.files["offices.yml"]["offices"] += [
+        {"id": "ubnd-t", "name": "Ủy ban nhân dân tỉnh T", "short_name": "UBND tỉnh T", "kind": "ubnd-tinh",
+         "place": "T"},
+        {"id": "so-t", "name": "Sở Giáo dục và Đào tạo tỉnh T", "short_name": "Sở GDĐT T", "kind": "so-gddt",
+         "parent": "ubnd-t", "place": "T"}]
+    dataset.year["documents"].append(
+        {"id": "t-2024-qd-20", "kind": "quyet-dinh", "number": "20/QĐ-SGDĐT", "date": "2024-11-04",
+         "issuer": "so-t", "title": "Về việc kiện toàn tổ cốt cán huyện A",
+         "signer": {"person": "a-le-thi-hong", "title": "Giám đốc"},
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]})
+    # Another office's decision taking over a list: a warning to check, no error.
+    assert [m.split(":")[0] for m in dataset.messages()] == [
+        "CẢNH BÁO data/years/2024-2025/pgddt-a.yml, dòng 25, mục documents[1].related[0].ref"]
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    html = _page(portal, "to-chuc/a-to/2024-2025/")
+    headings = re.findall(r'<p class="portal-print-issuer"([^>]*)>(.*?)</p>', html)
+    lines = _origin_lines(html)
+    assert [attributes for attributes, _ in headings] == [attributes for attributes, _ in lines]
+    assert len(headings) == 2
+    for (attributes, heading), (_, line) in zip(headings, lines, strict=True):
+        day = re.search(r'data-until="([^"]*)"', attributes)
+        assert day is not None
+        on = datetime.date.fromisoformat(day[1]) if day[1] else None
+        issuer = portal.documents[terms.list_in_force(portal, team, on).document].issuer
+        assert issuer is not None and portal.offices[issuer].name in line
+        assert re.sub(r"<[^>]+>", "", heading.replace("<br>", "\n")).split("\n") == list(
+            wording.issuer_heading(portal, issuer)), attributes
+    assert [portal.documents[terms.list_in_force(portal, team, day).document].issuer
+            for day in (datetime.date(2024, 11, 3), None)] == ["pgddt-a", "so-t"]

@@ -360,7 +360,9 @@ class HistoryEntry:
 class PrintHeader:
     """The top of a list's printed sheet (DANH SÁCH), as on the decision it comes with."""
 
-    issuer: tuple[str, ...]  # top left: the office above the issuer, the issuer (wording.issuer_heading)
+    # Top left: the office above the issuer, the issuer (wording.issuer_heading), of the
+    # decision the list is in, the latest last; one for no days in particular, as `origins`.
+    issuers: tuple[IssuerHeading, ...]
     nation: tuple[str, ...]  # top right: wording.NATIONAL_HEADING
     # Under the title: the document the list is in, and its amendments (wording.list_origin),
     # the latest last; one line, for no days in particular, unless the list changed in the year.
@@ -369,11 +371,33 @@ class PrintHeader:
 
 
 @dataclass(frozen=True)
+class IssuerHeading:
+    """A DANH SÁCH's top left on the days it holds (ISO, '' when open; as OriginLine): the
+    letterhead of the issuer of the decision the list is in those days."""
+
+    lines: tuple[str, ...]
+    start: str
+    until: str
+
+
+@dataclass(frozen=True)
 class OriginLine:
     """The line under a DANH SÁCH's title on the days it holds (ISO, '' when open): the
     script of the list on a date (portal-asof.js) prints the one of the day chosen."""
 
     text: str
+    start: str
+    until: str
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """A list's "Danh sách theo" on the days it holds (ISO, '' when open; as OriginLine): the
+    decision the list is in, and the ones it replaced, the latest first
+    (wording.replaced_documents)."""
+
+    document: Document
+    replaced: tuple[Document, ...]
     start: str
     until: str
 
@@ -416,8 +440,8 @@ class BodyPage(PageContext):
     charts: tuple[str, ...]  # inline SVG, drawn from the data (charts.py escapes it)
     decision: Document | None
     source_document: Document | None
-    # The replacements of the latest list, the last first (pages._replaced_list); () for none.
-    replaced_list: tuple[Replaced, ...]
+    # "Danh sách theo" of a list another decision replaced, day by day (pages._list_sources); () for none.
+    list_sources: tuple[ListSource, ...]
     print_header: PrintHeader
     cited: CitedOriginal | None = None
 

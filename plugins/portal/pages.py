@@ -37,6 +37,8 @@ from .contexts import (
     HistoryEntry,
     Holder,
     HomePage,
+    IssuerHeading,
+    ListSource,
     ManagedYears,
     OfficeInYear,
     OfficePage,
@@ -92,6 +94,7 @@ class PageSpec:
 # Which pages to build, by URL (an incremental preview builds only those an edit touched).
 Wanted = Callable[[str], bool]
 _Derived = TypeVar("_Derived")  # a result derived from the model (a diff)
+_Held = TypeVar("_Held")  # what a list's page says on the days it holds
 
 
 def every_page(url: str) -> bool:
@@ -360,10 +363,7 @@ class Pages:
             # Amended, replaced or joined by a group during the year: the page offers any day.
             changes = terms.changes_in_year(p, body)
             decision = p.documents.get(body.decision)
-            listed_in = p.documents.get(terms.list_in_force(p, body).document)
-            header = PrintHeader(wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office),
-                                 wording.NATIONAL_HEADING, self._origins(body) if changes else (
-                                     OriginLine(wording.list_origin(p, body), "", ""),),
+            header = PrintHeader(self._issuers(body, changes), wording.NATIONAL_HEADING, self._origins(body, changes),
                                  absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
@@ -385,7 +385,7 @@ class Pages:
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
                 decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
-                replaced_list=self._replaced_list(body),
+                list_sources=self._list_sources(body, changes),
                 print_header=header,
                 cited=self._cited(body))
             yield PageSpec(
@@ -394,30 +394,56 @@ class Pages:
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
 
-    def _origins(self, body: Body) -> tuple[OriginLine, ...]:
-        """The line under the DANH SÁCH's title for each stretch of the year in which it holds
-        (terms.origin_days), the latest last."""
-        days = terms.origin_days(self.portal, body)
+    def _by_day(self, body: Body, changes: bool,
+                held: Callable[[datetime.date | None], _Held]) -> list[tuple[_Held, str, str]]:
+        """What `held` gives for each stretch of the year in which it holds (terms.origin_days:
+        the days the documents a list comes from may change), with its first and last day
+        (ISO, '' when open), the latest last: the script of the list on a date
+        (portal-asof.js) shows the one of the day chosen. One, for no days in particular
+        (the latest), when the list does not change in the year (`changes`)."""
+        days = terms.origin_days(self.portal, body) if changes else []
         if not days:
-            return (OriginLine(wording.list_origin(self.portal, body), "", ""),)
+            return [(held(None), "", "")]
         eve = days[0] - datetime.timedelta(days=1)
-        lines = [OriginLine(wording.list_origin(self.portal, body, eve), "", eve.isoformat())]
+        found = [(held(eve), "", eve.isoformat())]
         for n, day in enumerate(days):
             until = days[n + 1] - datetime.timedelta(days=1) if n + 1 < len(days) else None
-            text = wording.list_origin(self.portal, body, until)
-            if text == lines[-1].text:  # the same line goes on
-                lines[-1] = OriginLine(text, lines[-1].start, until.isoformat() if until else "")
+            value, last = held(until), until.isoformat() if until else ""
+            if value == found[-1][0]:  # the same goes on
+                found[-1] = (value, found[-1][1], last)
             else:
-                lines.append(OriginLine(text, day.isoformat(), until.isoformat() if until else ""))
-        return tuple(lines)
+                found.append((value, day.isoformat(), last))
+        return found
 
-    def _replaced_list(self, body: Body) -> tuple[Replaced, ...]:
-        """The replacements of the body's latest list, the last first: the decision it is in and
-        the one that decision replaced, then what that one replaced, back to its own document."""
-        docs = self.portal.documents
-        return tuple(Replaced(docs[link.document], docs[link.replaced], link.since)
-                     for link in reversed(terms.list_replacements(self.portal, body))
-                     if link.document in docs and link.replaced in docs and link.since is not None)
+    def _origins(self, body: Body, changes: bool) -> tuple[OriginLine, ...]:
+        """The line under the DANH SÁCH's title for each stretch of the year (`_by_day`)."""
+        line = partial(wording.list_origin, self.portal, body)
+        return tuple(OriginLine(text, start, until) for text, start, until in self._by_day(body, changes, line))
+
+    def _issuers(self, body: Body, changes: bool) -> tuple[IssuerHeading, ...]:
+        """The printed sheet's top left for each stretch of the year (`_by_day`): the issuer of
+        the decision the list is in (another office's, once its decision replaced the list's)."""
+        p = self.portal
+
+        def issuer(day: datetime.date | None) -> tuple[str, ...]:
+            listed_in = p.documents.get(terms.list_in_force(p, body, day).document)
+            return wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office)
+        return tuple(IssuerHeading(lines, start, until) for lines, start, until in self._by_day(body, changes, issuer))
+
+    def _list_sources(self, body: Body, changes: bool) -> tuple[ListSource, ...]:
+        """The page's "Danh sách theo" of a list another decision replaced, for each stretch of
+        the year (`_by_day`): the decision the list is in and those it replaced (as the printed
+        line names them, wording.replaced_chain); () for a list never replaced."""
+        p = self.portal
+        if not terms.list_replacements(p, body):
+            return ()
+
+        def source(day: datetime.date | None) -> tuple[str, tuple[Document, ...]]:
+            return (terms.list_in_force(p, body, day).document,
+                    wording.replaced_documents(p, terms.list_replacements(p, body, day)))
+        return tuple(ListSource(p.documents[document], replaced, start, until)
+                     for (document, replaced), start, until in self._by_day(body, changes, source)
+                     if document in p.documents)
 
     def _replaced_by(self, doc: Document) -> Replaced | None:
         by = self.portal.replaced_by.get(doc.id)

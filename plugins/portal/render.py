@@ -27,6 +27,8 @@ def wording_filters(portal: Portal) -> dict[str, Callable[..., str]]:
     return {
         "date": wording.date_text,
         "from_date": wording.from_date,
+        "signing_date": wording.signing_date,
+        "series_separator": wording.series_separator,
         "issue_date": wording.issue_date_text,
         "role": wording.role_name,
         "role_as_read": wording.role_as_read,

@@ -407,6 +407,13 @@ def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None
             chain = chain[ids.index(own) + 1:]
         held = tuple(link for link in chain if link.since_day is not None
                      and (term.start is None or term.start.first_day <= link.since_day))
+        if term.start is None:
+            # A replacement in force from the list's first day: the row was never the
+            # replaced document's, it comes from the replacing one.
+            from_start = [link for link in held if link.since_day is not None
+                          and link.since_day <= list_start(portal, body)]
+            if from_start:
+                return RowSource(from_start[-1].document, held[len(from_start):])
         if held:
             return RowSource(own, held)
     return RowSource(own)
@@ -460,9 +467,10 @@ def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
     """The days in the body's school year the documents its list is said to come from may
     change (`later_documents`, `list_in_force`): its and its subject groups' amendments, the
     setting up of a group later in the year, and the replacements of the list's documents
-    and of its amending decisions (replacements of replacements followed); in order."""
+    and of its amending decisions (replacements of replacements followed); after the list's
+    first day (`list_start`: a change on it holds all the list's days), in order."""
     lists = portal.list_bodies(body)
-    first, last = body.school_year.window
+    first, last = list_start(portal, body), body.school_year.window[1]
     days = {a.start.first_day for b in lists for a in b.amendments}
     days.update(day for b in lists[1:] if (day := opening_day(portal, b)) is not None)
     for document in {b.list_document for b in lists} | {a.decision for b in lists for a in b.amendments}:
@@ -485,8 +493,20 @@ def changes_in_year(portal: Portal, body: Body) -> bool:
     school year: amended, set up by a decision another replaced (`list_replacements`), or
     joined by a subject group later (`later_groups`). Its page then offers the list on any
     day, each day's rows with that day's document."""
-    return (amended(portal.list_bodies(body)) or bool(list_replacements(portal, body))
+    return (amended(portal.list_bodies(body)) or replaced_in_year(portal, body)
             or bool(later_groups(portal, body)))
+
+
+def replaced_in_year(portal: Portal, body: Body) -> bool:
+    """Whether the body's list is replaced after its first day (`list_start`): one replaced
+    on that day, or before, was never in force; the list is the replacing one's all year."""
+    start = list_start(portal, body)
+    return any(link.since_day is not None and start < link.since_day for link in list_replacements(portal, body))
+
+
+def list_start(portal: Portal, body: Body) -> datetime.date:
+    """The list's first day: its decision's (`opening_day`), else the school year's."""
+    return opening_day(portal, body) or body.school_year.window[0]
 
 
 def subject_cells(portal: Portal, body: Body) -> dict[Membership, str]:

@@ -327,16 +327,30 @@ def list_origin(portal: Portal, body: Body, day: datetime.date | None = None) ->
 
 def replaced_chain(portal: Portal, chain: Sequence[ListInForce]) -> str:
     """What a list's replacing decision replaced (`chain`: terms.list_replacements, the first
-    first), and what that one replaced in its turn, back to the list's own document: 'thay thế
-    Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 (thay thế Quyết định số 1/QĐ-PGDĐT ngày
-    13/09/2024)'; '' for no replacement. A reader holding any of the earlier papers finds it."""
-    text = ""
-    for link in chain:
-        replaced = portal.documents.get(link.replaced or "")
-        if replaced is not None:
-            named = f"{relation_name('thay-the')} {dated_name(replaced)}"
-            text = f"{named} ({text})" if text else named
-    return text
+    first), and what that one replaced in its turn, back to the list's own document, each
+    with its signing date as on the paper: 'thay thế Quyết định số 15/QĐ-PGDĐT ngày
+    03/02/2025, Quyết định số 9/QĐ-PGDĐT ngày 01/11/2024 và Quyết định số 1/QĐ-PGDĐT ngày
+    13/09/2024'; '' for no replacement. A reader holding any of the earlier papers finds it.
+    The page's "Danh sách theo" names the same documents in the same words, with links."""
+    replaced = replaced_documents(portal, chain)
+    return f"{relation_name('thay-the')} {series([dated_name(doc) for doc in replaced])}" if replaced else ""
+
+
+def replaced_documents(portal: Portal, chain: Sequence[ListInForce]) -> tuple[Document, ...]:
+    """The documents `chain` (terms.list_replacements) replaced, the latest first: the one
+    the list's document in force replaced, then back to the list's own."""
+    return tuple(doc for link in reversed(chain) if (doc := portal.documents.get(link.replaced or "")) is not None)
+
+
+def series_separator(index: int, count: int) -> str:
+    """What goes before the `index`-th (from 0) of `count` names read in a row: nothing before
+    the first, ' và ' before the last, ', ' otherwise."""
+    return "" if index == 0 else " và " if index == count - 1 else ", "
+
+
+def series(names: Sequence[str]) -> str:
+    """'A', 'A và B', 'A, B và C'."""
+    return "".join(series_separator(i, len(names)) + name for i, name in enumerate(names))
 
 
 def dated_name(doc: Document) -> str:

@@ -9,7 +9,8 @@
  * rows in force on the day chosen, and names that day in the printed sheet's heading
  * (.portal-asof-printed: a list printed for an earlier day says which) with the line naming
  * the document the list was in that day (.portal-print-origin: before a replacement, the
- * replaced decision). Its words come from
+ * replaced decision) and its issuer's letterhead (.portal-print-issuer), as the page's "Danh
+ * sách theo" does (.portal-list-source). Its words come from
  * the page (data-status-*): no text of its own. Nothing is fetched.
  */
 (function () {
@@ -34,8 +35,10 @@
     var latest = document.querySelector("[data-portal-asof-latest]");
     var printed = document.querySelector(".portal-asof-printed");
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.portal-roster tr[data-from]"));
-    // The printed line naming the document the list is in, one for each stretch of the year.
-    var origins = Array.prototype.slice.call(document.querySelectorAll(".portal-print-origin[data-from]"));
+    // What names the document the list is in, one for each stretch of the year: the printed
+    // line and letterhead, and the page's "Danh sách theo".
+    var origins = Array.prototype.slice.call(document.querySelectorAll(
+      ".portal-print-origin[data-from], .portal-print-issuer[data-from], .portal-list-source[data-from]"));
     if (!input || !status || !rows.length) return;
 
     function inForce(element, day) {
