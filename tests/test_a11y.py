@@ -25,8 +25,10 @@ injected into each page; nothing is fetched from the network.
   the content after the header's few buttons, every stop on the screen (the closed
   navigation drawer takes no focus); the menu button opens the drawer from the keyboard
   and Esc closes it. The open drawer is modal: the page behind is inert, Tab goes round the
-  menu and the drawer's links on the screen, and nothing is left inert once it closes (Esc,
-  the overlay, instant navigation) or the window widens. On a wide screen the navigation's
+  drawer's stops drawn on the screen (elementFromPoint at their centre: not the menu under
+  the drawer, not the links under an open section, whose back arrow is a stop), and nothing
+  is left inert once it closes (Esc, the overlay, instant navigation) or the window widens;
+  resized past the drawer, the focus stays in sight. On a wide screen the navigation's
   links still take the focus. Without JavaScript the keyboard reaches the drawer's checkbox,
   named by the menu, which shows the focus; Space opens the drawer.
 - On a phone, no heading breaks inside a school year ("2024-" over "2025").
@@ -238,6 +240,9 @@ _FOCUS_JS = """() => {
   return {name: el.tagName.toLowerCase() + ' "' + (el.getAttribute('aria-label') || el.textContent).trim().slice(0, 40)
             + '" at ' + [r.left, r.top, r.width, r.height].map(Math.round),
           shown, text: el.textContent.trim(), inContent: !!el.closest('#__portal-content'),
+          // Drawn at its centre, not under something else (an open section of the drawer).
+          drawn: el !== document.body
+            && el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)),
           inNav: !!el.closest('.md-sidebar--primary')};
 }"""
 
@@ -383,19 +388,19 @@ def _open_by_keyboard(page: Any) -> Any:
 
 
 def _round_the_drawer(page: Any) -> list[str]:
-    """Tab, then Shift+Tab, 40 times each in the open drawer: every stop is the menu or a
-    link of the drawer on the screen, and the walk goes round (the menu, then the drawer).
-    The names of the stops."""
+    """Tab, then Shift+Tab, 40 times each in the open drawer: every stop is in the drawer and
+    drawn on the screen at its centre (not the menu, which the drawer covers at 360 px, nor a
+    link under an open section), and the walk goes round. The names of the stops."""
     names = []
     for key in ("Tab", "Shift+Tab"):
         walk = []
         for _ in range(40):
             page.keyboard.press(key)
             walk.append(page.evaluate(_FOCUS_JS))
-        outside = [f["name"] for f in walk if not (f["inNav"] and f["shown"]) and "Danh mục trang" not in f["name"]]
+        outside = [f["name"] for f in walk if not (f["inNav"] and f["shown"] and f["drawn"])]
         assert not outside, f"{key} left the drawer or went out of sight: {outside}"
-        at_menu = [n for n, f in enumerate(walk) if "Danh mục trang" in f["name"]]
-        assert len(at_menu) >= 2 and walk[at_menu[0] + 1]["inNav"], [f["name"] for f in walk]
+        round_ = [f["name"] for f in walk]
+        assert round_.count(round_[0]) >= 2, round_
         names += [f["text"] for f in walk]
     return names
 
@@ -404,8 +409,8 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
     """WAI-ARIA's modal dialog on a phone: while the drawer is open the page behind is inert
     (the menu button and the drawer are not), Tab and Shift+Tab go round the button and the
     drawer, "/" opens no search behind it, and Esc closes it from wherever the focus is, with
-    the focus on the menu. Closing by the overlay, instant navigation from a link of the
-    drawer, and a window widened past the drawer all leave nothing inert."""
+    the focus on the menu. Closing by the overlay and instant navigation from a link of the
+    drawer leave nothing inert (a window widened past the drawer: the test below)."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     context, page, errors = _open(browser, url, PHONE)
     try:
@@ -437,19 +442,6 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
         page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)
         page.wait_for_timeout(300)
         assert not page.evaluate(_OPEN_JS) and page.evaluate(_BEHIND_JS)["inert"] == 0
-        # Widened past the drawer (a phone turned, a window enlarged): the page is back.
-        _open_by_keyboard(page)
-        assert page.evaluate(_BEHIND_JS)["inert"] > 0
-        page.set_viewport_size(DESKTOP)
-        page.wait_for_timeout(100)
-        assert page.evaluate(_BEHIND_JS)["inert"] == 0, "inert left on a wide screen"
-        page.set_viewport_size(PHONE)
-        page.wait_for_timeout(100)
-        shown_open = page.evaluate(_OPEN_JS)
-        assert (page.evaluate(_BEHIND_JS)["inert"] > 0) == shown_open
-        if shown_open:
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
         # A link of the drawer followed from the keyboard: instant navigation closes the drawer
         # and the new page is not inert.
         _open_by_keyboard(page)
@@ -467,18 +459,72 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
     assert not errors
 
 
-def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict[str, str]) -> None:
-    """On a page of a section (the hand-written "Giới thiệu" pages), the drawer opens on that
-    section: its links take the focus, on the screen; on another page, the closed section's
-    links (transparent, out to the right) take none, which the walk above checks."""
-    context, page, errors = _open(browser, built["demo"] + "cach-doc-van-ban/", PHONE)
+def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any, built: dict[str, str]) -> None:
+    """A phone turned, a window enlarged or narrowed with the drawer open: the page is given
+    back on a wide screen and the focus, on the drawer's title that a wide screen hides, goes
+    to the sidebar's first link; narrowed again, the drawer is closed, not sprung open over
+    the page, and the focus is on the menu. Never lost to the page's body."""
+    url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
+    context, page, errors = _open(browser, url, PHONE)
     try:
+        # Widened past the drawer (a phone turned, a window enlarged) with the focus on the
+        # drawer's title, which a wide screen hides: the page is back, the focus on the
+        # sidebar's first link (not lost to the page's body).
         _open_by_keyboard(page)
-        names = _round_the_drawer(page)
-        assert {"Giới thiệu", "Hướng dẫn tra cứu"} <= set(names), names
+        assert page.evaluate(_BEHIND_JS)["inert"] > 0
+        page.set_viewport_size(DESKTOP)
+        page.wait_for_timeout(100)
+        assert page.evaluate(_BEHIND_JS)["inert"] == 0, "inert left on a wide screen"
+        wide = _focus(page)
+        assert wide["inNav"] and wide["shown"] and wide["drawn"], f"widened, the focus went to {wide['name']}"
+        # Narrowed again: the drawer closed (not sprung open over the page), the focus on the
+        # menu (the sidebar's links are in the closed drawer).
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(300)
+        assert not page.evaluate(_OPEN_JS), "narrowed, the drawer sprang open over the page"
+        assert page.evaluate(_BEHIND_JS)["inert"] == 0
+        narrowed = _focus(page)
+        assert "Danh mục trang" in narrowed["name"] and narrowed["shown"], f"narrowed: {narrowed['name']}"
     finally:
         context.close()
     assert not errors
+
+
+_BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__title[for^=\"__nav\"]')"
+_SECTION_LABEL_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for^=\"__nav\"]')"
+
+
+def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict[str, str]) -> None:
+    """On a page of a section (the hand-written "Giới thiệu" pages), the drawer opens on that
+    section's panel, drawn over the drawer's top level: the focus goes to the panel's back
+    arrow and Tab goes round it and the section's links, none of the links under the panel
+    (on another page, the closed section's links, transparent, out to the right, take none,
+    which the walk above checks). Enter or Space on the back arrow goes back up, the focus on
+    the section's label; Enter or Space there opens the section again, the focus on its back
+    arrow."""
+    for path in ("gioi-thieu/", "cach-doc-van-ban/"):
+        context, page, errors = _open(browser, built["demo"] + path, PHONE)
+        try:
+            _open_by_keyboard(page)
+            opened = _focus(page)
+            assert opened["drawn"] and page.evaluate(_BACK_ARROW_JS), f"{path}: opened on {opened['name']}"
+            names = _round_the_drawer(page)
+            assert {"Giới thiệu", "Hướng dẫn tra cứu"} <= set(names), names
+            assert "Trang chủ" not in names, f"{path}: Tab reached the links under the section: {names}"
+            for key in ("Enter", "Space"):
+                page.locator(".md-sidebar--primary label.md-nav__title[for^='__nav']").focus()
+                page.keyboard.press(key)
+                up = _focus(page)
+                assert up["drawn"] and page.evaluate(_SECTION_LABEL_JS), f"{path}: {key} on the arrow: {up['name']}"
+                names = _round_the_drawer(page)
+                assert "Trang chủ" in names and "Cách đọc một văn bản" not in names, names
+                page.locator(".md-sidebar--primary label.md-nav__link[for^='__nav']").focus()
+                page.keyboard.press(key)
+                down = _focus(page)
+                assert down["drawn"] and page.evaluate(_BACK_ARROW_JS), f"{path}: {key} on the section: {down['name']}"
+        finally:
+            context.close()
+        assert not errors
 
 
 def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[str, str]) -> None:

@@ -10,10 +10,15 @@
  * - aria-expanded follows the checkbox, whatever changed it.
  * - The open drawer is modal, as in WAI-ARIA's dialog pattern: the rest of the page is
  *   `inert` (out of the tab order and of a screen reader's reach) but for the menu button,
- *   and Tab goes round the button and the drawer's links. Esc closes it and gives the focus
- *   back to the button. Whatever closes it (Esc, the button, the overlay, the theme on
- *   instant navigation) or a window widened past the drawer gives the page back.
- * - Opened from the keyboard, the focus goes to the drawer's first link.
+ *   and Tab goes round what is drawn on top: the links and section labels of the drawer's
+ *   level on top (an open section's panel covers the levels above it), the panel's back
+ *   arrow, and the button only where the drawer leaves it in sight. Esc closes it and gives
+ *   the focus back to the button. Whatever closes it (Esc, the button, the overlay, the
+ *   theme on instant navigation) or a window widened past the drawer gives the page back.
+ * - Opened from the keyboard, the focus goes to the drawer's first stop; opening or leaving
+ *   a section moves it to the panel's back arrow or to the section's label.
+ * - Resized past the breakpoint, the focus is not lost: narrowed, the drawer is closed and
+ *   the focus on the button; widened, on the sidebar's first link if the drawer's title had it.
  * - The header is kept across instant navigation: this runs once.
  */
 (function () {
@@ -52,19 +57,48 @@
     return document.querySelector(".md-sidebar--primary");
   }
 
-  // What the keyboard reaches while the drawer is open, in tab order: the button, then the
-  // drawer's links and its section labels on the screen (not those of a closed section).
+  // The drawer's deepest open section (its panel is drawn over the levels above it, whose
+  // links are then out of sight under it), or the drawer's top level.
+  function level(nav) {
+    var open = nav.querySelectorAll(".md-nav__toggle:checked ~ nav.md-nav");
+    return open.length ? open[open.length - 1] : nav;
+  }
+
+  // What the keyboard reaches while the drawer is open, in tab order: the drawer's links and
+  // section labels of the level on top, with its back arrow, and the menu button if the
+  // drawer leaves it in sight (at 360 px the drawer covers it: a stop there showed nothing).
   function stops() {
     var nav = sidebar();
-    var inside = nav ? nav.querySelectorAll("a[href], button, input, [tabindex]") : [];
-    var found = [button];
+    var top = nav ? level(nav) : null;
+    var inside = top ? top.querySelectorAll("a[href], button, input, [tabindex]") : [];
+    var found = shown(button) ? [button] : [];
     for (var i = 0; i < inside.length; i++) {
       var el = inside[i];
-      if (el.tabIndex >= 0 && el.getClientRects().length && getComputedStyle(el).visibility === "visible") {
-        found.push(el);
-      }
+      if (el.tabIndex >= 0 && visible(el)) found.push(el);
     }
     return found;
+  }
+
+  function visible(el) {
+    return el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
+  }
+
+  // Whether the element is drawn at its centre (not under the drawer).
+  function shown(el) {
+    var box = el.getBoundingClientRect();
+    var hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return !!hit && el.contains(hit);
+  }
+
+  // A section's panel has a title with a back arrow, the theme's <label> for the section's
+  // checkbox, which takes no focus: the keyboard could not go back up. A stop now (the theme
+  // clicks a focused label on Enter; Space below).
+  function arrows() {
+    var nav = sidebar();
+    if (!nav) return;
+    nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
+      if (title.htmlFor !== drawer.id) title.tabIndex = 0;
+    });
   }
 
   // Everything inert but `keep` and their ancestors: each sibling of them and of their
@@ -102,30 +136,75 @@
 
   button.addEventListener("click", function (event) {
     drawer.click();
-    // detail 0: Enter or Space, not a tap or a mouse click.
+    // detail 0: Enter or Space, not a tap or a mouse click. (The drawer has only begun to
+    // slide over the button.)
     if (drawer.checked && event.detail === 0) {
-      var link = stops()[1];
+      var link = stops().filter(function (el) { return el !== button; })[0];
       if (link) link.focus();
     }
   });
   drawer.addEventListener("change", sync);
-  narrow.addEventListener("change", sync);
+
+  // A section of the open drawer opened (Enter on its label) or left (its back arrow): the
+  // focus follows, to the panel's back arrow or to the section's label, instead of staying
+  // under the panel or on a back arrow that is going out of sight.
+  document.addEventListener("change", function (event) {
+    var toggle = event.target;
+    var nav = sidebar();
+    if (!held.length || !nav || !nav.contains(toggle) || !toggle.classList.contains("md-nav__toggle")) return;
+    var to = toggle.checked
+      ? toggle.parentElement.querySelector("label.md-nav__title[for='" + toggle.id + "']")
+      : nav.querySelector("label.md-nav__link[for='" + toggle.id + "']");
+    if (to && nav.contains(document.activeElement)) to.focus();
+  });
+
+  // The last element that had the focus: a window resized past the breakpoint hides it (the
+  // drawer's title on a wide screen, the sidebar's links in a closed drawer) and the browser
+  // may have moved the focus to the body already.
+  var last = null;
+  document.addEventListener("focusin", function (event) { last = event.target; });
+  narrow.addEventListener("change", function () {
+    // Narrowed with the drawer still checked: closed, not sprung open over the page.
+    if (narrow.matches && drawer.checked) drawer.click();
+    sync();
+    var was = document.activeElement && document.activeElement !== document.body ? document.activeElement : last;
+    var nav = sidebar();
+    if (!was || !(was === button || (nav && nav.contains(was)))) return;
+    // Narrowed, the drawer is closed (its links go out of sight once it has slid out): to the
+    // menu. Widened, the focus stays where it is still seen, else to the sidebar's first link,
+    // else to the content.
+    if (!narrow.matches && visible(was)) return;
+    var to = narrow.matches ? button : nav && first(nav);
+    (to || document.getElementById("__portal-content")).focus();
+  });
+
+  function first(nav) {
+    var links = nav.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) if (visible(links[i])) return links[i];
+    return null;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (!held.length) return;
+    var at = document.activeElement;
     if (event.key === "Escape") {
       drawer.click();
       button.focus();
     } else if (event.key === "Tab") {
-      // Round, not out to the browser's address bar: from the last stop to the first (the
-      // button), and back; from nowhere (the focus on the page's body after a tap) in.
+      // Round the stops, not out to the browser's address bar nor to the links under an open
+      // section; from nowhere (the focus on the page's body after a tap) in.
       var all = stops();
-      var at = all.indexOf(document.activeElement);
-      var to = event.shiftKey ? (at <= 0 ? all.length - 1 : -1) : (at < 0 || at === all.length - 1 ? 0 : -1);
-      if (to < 0) return;
+      var i = all.indexOf(at);
+      var to = event.shiftKey ? (i <= 0 ? all.length - 1 : i - 1) : (i < 0 || i === all.length - 1 ? 0 : i + 1);
       event.preventDefault();
-      all[to].focus();
+      if (all[to]) all[to].focus();
+    } else if (event.key === " " && at && at.tagName === "LABEL" && at.htmlFor && sidebar().contains(at)) {
+      // Space on a section's label or a back arrow, as Enter (the theme's): a button's keys.
+      event.preventDefault();
+      at.click();
     }
   });
-  if (window.document$) window.document$.subscribe(sync);
+  if (window.document$) window.document$.subscribe(function () { arrows(); sync(); });
+  arrows();
   sync();
 })();
