@@ -9,6 +9,8 @@ a heading "CỤM 2" was matched to "Cụm Hai Mươi Tư" and "nhom 4" found "Nh
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # The units. "mười" is ten, "hai mươi" twenty.
@@ -19,20 +21,57 @@ _TEN, _TENS = "mười", "mươi"
 _LAST_UNITS = {**{word: n for word, n in UNITS.items() if word != "năm"}, "lăm": 5, "mốt": 1}
 # Every word of a number in words.
 WORDS = frozenset({*UNITS, *_LAST_UNITS, _TEN, _TENS})
-# The words of a number, in any case ("CỤM HAI MƯƠI"): "mười" and a unit, a unit (not "một",
-# "tư") and "mươi" and a unit, or a unit. A regular expression's source, for the callers that
-# look for the word before it ("Cụm", "số").
-PATTERN = (
-    rf"(?i:{_TEN}(?:\s+(?:{'|'.join(w for w in _LAST_UNITS if w != 'mốt')}))?"
-    rf"|(?:{'|'.join(w for w in UNITS if w not in ('một', 'tư'))})\s+{_TENS}(?:\s+(?:{'|'.join(_LAST_UNITS)}))?"
-    rf"|{'|'.join(UNITS)})")
-_NUMBER = re.compile(PATTERN + r"(?!\w)")
 # What may follow a number in words: no word (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm
-# Hai, năm học ..."), or a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
-# "Cụm Một và Cụm Hai"). Not any other word: a number word starts many compounds and names, "Nhóm
-# Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng", "Cụm Năm Căn", and
-# words of a sentence, "họp cụm hai lần".
-_AFTER_A_NAME = re.compile(r"(?!\s*[^\W\d_])|\s+(?:năm học|và|gồm|của|thuộc|do|có)(?!\w)", re.IGNORECASE)
+# Hai, năm học ..."), a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
+# "Cụm Một và Cụm Hai"), or a school level or a place's kind, as a heading goes on ("CỤM HAI
+# THCS", "Cụm Một Phường Ba Đình"). Not any other word: a number word starts many compounds and
+# names, "Nhóm Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng", "Cụm Năm
+# Căn", and words of a sentence, "họp cụm hai lần".
+_FOLLOWERS = ("năm học", "và", "gồm", "của", "thuộc", "do", "có",
+              "thcs", "th", "thpt", "mn", "mg", "tiểu học", "trung học", "mầm non", "trường", "khối",
+              "xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "thành phố", "tỉnh")
+
+
+def _unmarked(word: str) -> str:
+    """'mười' -> 'muoi': the word as typed without marks (case kept, đ as d)."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The patterns and values of number words as written, with their marks or without."""
+    pattern: str  # a regular expression's source, for the callers that look for the word before it
+    number: re.Pattern[str]
+    after_a_name: re.Pattern[str]
+    units: dict[str, int]
+    last_units: dict[str, int]
+    ten: str
+    tens: str
+
+
+def _reading(spelt: Callable[[str], str]) -> _Reading:
+    units = {spelt(w): n for w, n in UNITS.items()}
+    last = {spelt(w): n for w, n in _LAST_UNITS.items()}
+    ten, tens = spelt(_TEN), spelt(_TENS)
+    # "mười" and a unit (not "mốt", which is "một" when typed without marks), a unit (not "một",
+    # "tư") and "mươi" and a unit, or a unit; in any case.
+    after_ten = [w for w in last if w != spelt("mốt") or w == spelt("một")]
+    pattern = (
+        rf"(?i:{ten}(?:\s+(?:{'|'.join(after_ten)}))?"
+        rf"|(?:{'|'.join(w for w in units if w not in (spelt('một'), spelt('tư')))})\s+{tens}"
+        rf"(?:\s+(?:{'|'.join(last)}))?"
+        rf"|{'|'.join(units)})")
+    after = re.compile(r"(?!\s*[^\W\d_])|\s+(?:" + "|".join(spelt(w) for w in _FOLLOWERS) + r")(?!\w)",
+                       re.IGNORECASE)
+    return _Reading(pattern, re.compile(pattern + r"(?!\w)"), after, units, last, ten, tens)
+
+
+_MARKED = _reading(lambda word: word)
+# Typed without marks ("NHOM MOT", "CUM HAI MUOI TU"): "mười" and "mươi" are both "muoi", read
+# by their place as above.
+_UNMARKED = _reading(_unmarked)
+PATTERN = _MARKED.pattern
 
 
 @dataclass(frozen=True)
@@ -41,17 +80,20 @@ class NumberInWords:
     end: int  # where its last word ends in the text
 
 
-def read(text: str, at: int) -> NumberInWords | None:
-    """The number in words at `at` in `text` (NFC), when the name ends with it (_AFTER_A_NAME):
-    "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None."""
-    match = _NUMBER.match(text, at)
-    if match is None or not _AFTER_A_NAME.match(text, match.end()):
+def read(text: str, at: int, *, marks: bool = True) -> NumberInWords | None:
+    """The number in words at `at` in `text` (NFC), when the name ends with it or goes on as a
+    name does (_FOLLOWERS): "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None.
+    `marks=False` reads a text typed without marks ("NHOM MOT"); with marks, "cụm từ", "các
+    tổ sau" are no numbers."""
+    reading = _MARKED if marks else _UNMARKED
+    match = reading.number.match(text, at)
+    if match is None or not reading.after_a_name.match(text, match.end()):
         return None
     words = match.group().lower().split()
-    if words[0] == _TEN:
-        value = 10 + (_LAST_UNITS[words[1]] if len(words) > 1 else 0)
+    if words[0] == reading.ten:
+        value = 10 + (reading.last_units[words[1]] if len(words) > 1 else 0)
     elif len(words) > 1:
-        value = 10 * UNITS[words[0]] + (_LAST_UNITS[words[2]] if len(words) > 2 else 0)
+        value = 10 * reading.units[words[0]] + (reading.last_units[words[2]] if len(words) > 2 else 0)
     else:
-        value = UNITS[words[0]]
+        value = reading.units[words[0]]
     return NumberInWords(value, match.end())

@@ -30,7 +30,11 @@ LEVEL_CODES = frozenset({"th", "thcs", "thpt", "th-thcs", "thcs-thpt", "mn", "mg
 
 # A word that numbers a body, before a number in words (portal.number_words): "Cụm Một", "CỤM
 # HAI", "Cụm chuyên môn số Hai"; "Nam Thanh" stays a name.
-_NUMBERED = re.compile(r"(?<!\w)(?:cụm|nhóm|tổ|số|khối|ban|trường|môn)\s+", re.IGNORECASE)
+_NUMBERED_WORDS = ("cụm", "nhóm", "tổ", "số", "khối", "ban", "trường", "môn")
+_NUMBERED = re.compile(r"(?<!\w)(?:" + "|".join(_NUMBERED_WORDS) + r")\s+", re.IGNORECASE)
+# The same, typed without marks ("NHOM MOT", "CUM HAI THCS").
+_NUMBERED_UNMARKED = re.compile(r"(?<!\w)(?:" + "|".join(_fold(w) for w in _NUMBERED_WORDS) + r")\s+",
+                                re.IGNORECASE)
 # The words of a number in words, folded: "muoi" is "mười" and "mươi".
 _NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
 # Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
@@ -150,11 +154,15 @@ def starts_with_a_number(words: list[str]) -> bool:
 
 def _in_digits(text: str) -> str:
     """The numbers in words of `text` after a word that numbers a body, in digits: "Cụm Hai Mươi
-    Tư" -> "Cụm 24"; "Nhóm Tư vấn", "Cụm Năm Căn" kept (number_words.read)."""
+    Tư" -> "Cụm 24", "CUM HAI THCS" -> "CUM 2 THCS"; "Nhóm Tư vấn", "Cụm Năm Căn" kept
+    (number_words.read)."""
     text = unicodedata.normalize("NFC", text)
+    # A text typed without any mark is read so ("CUM HAI" is 2); one with marks needs them on
+    # its number ("các tổ sau" is no 6, "cụm từ" no 4).
+    marks = not text.isascii()
     out, done = [], 0
-    for match in _NUMBERED.finditer(text):
-        number = number_words.read(text, match.end())
+    for match in (_NUMBERED if marks else _NUMBERED_UNMARKED).finditer(text):
+        number = number_words.read(text, match.end(), marks=marks)
         if number is not None:
             out += [text[done:match.end()], str(number.value)]
             done = number.end
