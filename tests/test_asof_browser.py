@@ -179,6 +179,13 @@ def test_the_list_source_follows_the_day_chosen(browser: Any, base_url: str, rep
         chain = wording.replaced_chain(p, terms.list_replacements(p, body))
         assert _list_source(page)[0].startswith(wording.document_name(new) + ", ")
         assert _list_source(page)[1:] == [chain[0].upper() + chain[1:]], body.id
+        # A day before the list's first (typed below the control's least): no list, nor any
+        # document it is said to come from, on the page or on paper (review F); the letterhead
+        # is the office's, kept.
+        control = page.get_by_label("Xem danh sách ngày")
+        control.fill((datetime.date.fromisoformat(control.get_attribute("min")) - datetime.timedelta(days=1)).isoformat())
+        assert _list_source(page) == [], body.id
+        assert page.locator(".portal-print-origin:not([hidden])").count() == 0
         context.close()
         assert errors == []
         context, page, _ = _open(browser, base_url, None, path, javascript=False)

@@ -52,7 +52,10 @@
         row.hidden = !inForce(row, day);
         if (!row.hidden) count += 1;
       });
-      origins.forEach(function (origin) { origin.hidden = !inForce(origin, day); });
+      // Before the list's first day (typed below the least the control offers) no document
+      // holds it: none is named.
+      var before = input.min && day < input.min;
+      origins.forEach(function (origin) { origin.hidden = before || !inForce(origin, day); });
       var words = count ? control.dataset.statusOn : control.dataset.statusNone;
       status.textContent = words.replace("{date}", shown(day)).replace("{count}", String(count));
       if (printed) {
