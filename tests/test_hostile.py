@@ -52,6 +52,10 @@ NASTY_EXTENSIONS = [".yml", ".YML", ".Yaml", ".yaml"]
 # Characters no output may carry: C0 controls but tab and line breaks, U+FFFE, U+FFFF, surrogates.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+# Each drawn value a copy: a mutation in place (a key added to {"x": {...}}) changed
+# NASTY_VALUES for the examples after it (Hypothesis: FlakyStrategyDefinition, in CI).
+NASTY = st.sampled_from(NASTY_VALUES).map(copy.deepcopy)
+
 
 def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [prefix] if prefix else []
@@ -71,7 +75,7 @@ def mutated_dataset(draw: st.DrawFn) -> dict[str, str]:
         name = draw(st.sampled_from(sorted(files)))
         targets = paths(files[name])
         if not targets:  # the file is already a bare value: replace it whole
-            files[name] = draw(st.sampled_from(NASTY_VALUES))
+            files[name] = draw(NASTY)
             continue
         path = draw(st.sampled_from(targets))
         parent = files[name]
@@ -79,11 +83,11 @@ def mutated_dataset(draw: st.DrawFn) -> dict[str, str]:
             parent = parent[part]
         action = draw(st.sampled_from(["replace", "delete", "add"]))
         if action == "replace":
-            parent[path[-1]] = draw(st.sampled_from(NASTY_VALUES) | st.text(max_size=30))
+            parent[path[-1]] = draw(NASTY | st.text(max_size=30))
         elif action == "delete":
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "id", "../x", "members"]))] = draw(st.sampled_from(NASTY_VALUES))
+            parent[draw(st.sampled_from(["extra", "id", "../x", "members"]))] = draw(NASTY)
     texts = {name: yaml.safe_dump(content, allow_unicode=True, sort_keys=False) for name, content in files.items()}
     if draw(st.booleans()):  # break one file's YAML syntax
         name = draw(st.sampled_from(sorted(texts)))
