@@ -183,7 +183,8 @@ def test_the_list_source_follows_the_day_chosen(browser: Any, base_url: str, rep
         # document it is said to come from, on the page or on paper (review F); the letterhead
         # is the office's, kept.
         control = page.get_by_label("Xem danh sách ngày")
-        control.fill((datetime.date.fromisoformat(control.get_attribute("min")) - datetime.timedelta(days=1)).isoformat())
+        first = datetime.date.fromisoformat(control.get_attribute("min"))
+        control.fill((first - datetime.timedelta(days=1)).isoformat())
         assert _list_source(page) == [], body.id
         assert page.locator(".portal-print-origin:not([hidden])").count() == 0
         context.close()
