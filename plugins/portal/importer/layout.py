@@ -328,16 +328,11 @@ def _ends_with(name: str, part: str) -> bool:
 def _columns_named(claims: tuple[Claim, ...]) -> str:
     """"hai cột 'Bộ môn' (cột thứ 5) và 'Môn học' (cột thứ 6)"."""
     count = "hai cột" if len(claims) == 2 else f"{len(claims)} cột"
-    return f"{count} {_and([f'{_quoted(c.text)} (cột thứ {c.columns[0] + 1})' for c in claims])}"
+    return f"{count} {wording.series([f'{_quoted(c.text)} (cột thứ {c.columns[0] + 1})' for c in claims])}"
 
 
 def _quoted(text: str) -> str:
     return f"'{text}'"
-
-
-def _and(items: list[str]) -> str:
-    """"a, b và c"."""
-    return f"{', '.join(items[:-1])} và {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 # The subject a cell's whole text names (matcher.Matcher.subject_named), when the caller
@@ -535,7 +530,8 @@ class _Layout:
             if any(not _same_value(alike.key, value, other, self.subject_of) for _, other in others):
                 problems.append(row_problem(
                     self.grid.source, row, f"{_columns_named(tuple(c for c, _ in filled))} đều là cột "
-                    f"'{LABELS[alike.key]}' nhưng ghi khác nhau ở dòng này: {_and([_quoted(t) for _, t in filled])}.",
+                    f"'{LABELS[alike.key]}' nhưng ghi khác nhau ở dòng này: "
+                    f"{wording.series([_quoted(t) for _, t in filled])}.",
                     hint="giữ chữ ở một cột, xóa ở cột kia (hoặc đổi tiêu đề của cột không cần đọc), rồi nhập lại."))
         return values, used, problems
 
