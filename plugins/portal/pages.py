@@ -362,8 +362,10 @@ class Pages:
             lists = p.list_bodies(body)
             # Amended, replaced or joined by a group during the year: the page offers any day.
             changes = terms.changes_in_year(p, body)
+            # The days its origin line, letterhead and "Danh sách theo" may switch on (_by_day).
+            days = terms.origin_days(p, body) if changes else []
             decision = p.documents.get(body.decision)
-            header = PrintHeader(self._issuers(body, changes), wording.NATIONAL_HEADING, self._origins(body, changes),
+            header = PrintHeader(self._issuers(body, days), wording.NATIONAL_HEADING, self._origins(body, days),
                                  absolute(self.site_url, url) if self.site_url else None)
             context = BodyPage(
                 body, office, subject, year, tuple(v.years_of_body[body.id]),
@@ -385,7 +387,7 @@ class Pages:
                 charts=(charts.members_per_subject(p, body), charts.leaders_per_school(p, body)),
                 decision=decision,
                 source_document=p.documents.get(body.source_document or ""),
-                list_sources=self._list_sources(body, changes),
+                list_sources=self._list_sources(body, days),
                 print_header=header,
                 cited=self._cited(body))
             yield PageSpec(
@@ -394,14 +396,14 @@ class Pages:
                 filters={"nam_hoc": [year.label], "don_vi": [office.short_name],
                          "mon": [subject.name] if subject else [], "vai_tro": roles})
 
-    def _by_day(self, body: Body, changes: bool,
+    @staticmethod
+    def _by_day(days: list[datetime.date],
                 held: Callable[[datetime.date | None], _Held]) -> list[tuple[_Held, str, str]]:
-        """What `held` gives for each stretch of the year in which it holds (terms.origin_days:
-        the days the documents a list comes from may change), with its first and last day
-        (ISO, '' when open), the latest last: the script of the list on a date
-        (portal-asof.js) shows the one of the day chosen. One, for no days in particular
-        (the latest), when the list does not change in the year (`changes`)."""
-        days = terms.origin_days(self.portal, body) if changes else []
+        """What `held` gives for each stretch of the year in which it holds (`days`:
+        terms.origin_days, the days the documents a list comes from may change), with its
+        first and last day (ISO, '' when open), the latest last: the script of the list on a
+        date (portal-asof.js) shows the one of the day chosen. One, for no days in particular
+        (the latest), without days (a list that does not change in the year)."""
         if not days:
             return [(held(None), "", "")]
         eve = days[0] - datetime.timedelta(days=1)
@@ -415,12 +417,12 @@ class Pages:
                 found.append((value, day.isoformat(), last))
         return found
 
-    def _origins(self, body: Body, changes: bool) -> tuple[OriginLine, ...]:
+    def _origins(self, body: Body, days: list[datetime.date]) -> tuple[OriginLine, ...]:
         """The line under the DANH SÁCH's title for each stretch of the year (`_by_day`)."""
         line = partial(wording.list_origin, self.portal, body)
-        return tuple(OriginLine(text, start, until) for text, start, until in self._by_day(body, changes, line))
+        return tuple(OriginLine(text, start, until) for text, start, until in self._by_day(days, line))
 
-    def _issuers(self, body: Body, changes: bool) -> tuple[IssuerHeading, ...]:
+    def _issuers(self, body: Body, days: list[datetime.date]) -> tuple[IssuerHeading, ...]:
         """The printed sheet's top left for each stretch of the year (`_by_day`): the issuer of
         the decision the list is in (another office's, once its decision replaced the list's)."""
         p = self.portal
@@ -428,9 +430,9 @@ class Pages:
         def issuer(day: datetime.date | None) -> tuple[str, ...]:
             listed_in = p.documents.get(terms.list_in_force(p, body, day).document)
             return wording.issuer_heading(p, (listed_in.issuer if listed_in else None) or body.office)
-        return tuple(IssuerHeading(lines, start, until) for lines, start, until in self._by_day(body, changes, issuer))
+        return tuple(IssuerHeading(lines, start, until) for lines, start, until in self._by_day(days, issuer))
 
-    def _list_sources(self, body: Body, changes: bool) -> tuple[ListSource, ...]:
+    def _list_sources(self, body: Body, days: list[datetime.date]) -> tuple[ListSource, ...]:
         """The page's "Danh sách theo" of a list another decision replaced, for each stretch of
         the year (`_by_day`): the decision the list is in and those it replaced (as the printed
         line names them, wording.replaced_chain); () for a list never replaced."""
@@ -442,7 +444,7 @@ class Pages:
             return (terms.list_in_force(p, body, day).document,
                     wording.replaced_documents(p, terms.list_replacements(p, body, day)))
         return tuple(ListSource(p.documents[document], replaced, start, until)
-                     for (document, replaced), start, until in self._by_day(body, changes, source)
+                     for (document, replaced), start, until in self._by_day(days, source)
                      if document in p.documents)
 
     def _replaced_by(self, doc: Document) -> Replaced | None:
