@@ -84,8 +84,18 @@ def read(text: str, at: int, *, marks: bool = True) -> NumberInWords | None:
     """The number in words at `at` in `text` (NFC), when the name ends with it or goes on as a
     name does (_FOLLOWERS): "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None.
     `marks=False` reads a text typed without marks ("NHOM MOT"); with marks, "cụm từ", "các
-    tổ sau" are no numbers."""
-    reading = _MARKED if marks else _UNMARKED
+    tổ sau" are no numbers, but one typed with "muoi" is ("CỤM MUOI MOT": an unmarked "muoi"
+    can only be a number, where "sau", "nam", "ba" are words of their own)."""
+    if not marks:
+        return _read(_UNMARKED, text, at)
+    found = _read(_MARKED, text, at)
+    if found is None and (unmarked := _read(_UNMARKED, text, at)) is not None \
+            and _UNMARKED.ten in text[at:unmarked.end].lower().split():
+        return unmarked
+    return found
+
+
+def _read(reading: _Reading, text: str, at: int) -> NumberInWords | None:
     match = reading.number.match(text, at)
     if match is None or not reading.after_a_name.match(text, match.end()):
         return None
