@@ -264,3 +264,42 @@ def test_a_published_original_is_read_once_and_checked_again_only_when_it_or_a_p
     with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0939.484.177"), publish_original=True)
     assert messages() == [refused.replace("0912 944 718", "0939.484.177")]
     assert originals.CHECKED.checked == 3
+
+
+def test_a_clean_published_original_is_not_read_again_by_the_next_run_until_what_it_was_checked_for_changes(
+        dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every build and every `kiem-tra` read each published original again (a text PDF: about
+    0.5 s a MB). A clean verdict is kept between processes, for the file's bytes, the private
+    values looked for and the core's code; a file with a problem is never kept."""
+    folder = tmp_path / "cache"
+
+    def run() -> tuple[list[str], int]:
+        """A new process's check: a new CHECKED over the same cache folder."""
+        monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: folder))
+        return [p.message for p in dataset.problems()], originals.CHECKED.checked
+
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0274 3822 123"), publish_original=True)
+    assert run() == ([], 1)
+    assert run() == ([], 0)  # the verdict kept: the file read for its hash only
+    dataset.files["people/pgddt-a.yml"]["people"][1]["contact"] = {"phone": "0939 484 177"}
+    assert run() == ([], 1)  # another private value: read again
+    assert run() == ([], 0)
+    monkeypatch.setattr(originals.build_cache, "core_digest", lambda: "another version of the checks")
+    assert run() == ([], 1)
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0939.484.177"), publish_original=True)
+    refused = ("bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0939.484.177' trong phần chữ đọc "
+               "được của tệp.")
+    assert run() == ([refused], 1)
+    assert run() == ([refused], 1)  # a refusal is never kept
+    # An entry that says anything else than clean, as a damaged or forged file would, is not trusted.
+    for entry in (folder / originals.CLEAN_KIND).iterdir():
+        entry.write_bytes(hashlib.sha256(b"dirty").digest() + b"dirty")
+    with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0274 3822 123"), publish_original=True)
+    monkeypatch.setattr(originals.build_cache, "core_digest", lambda: "the first version")
+    assert run() == ([], 1)
+    for entry in (folder / originals.CLEAN_KIND).iterdir():
+        entry.write_bytes(hashlib.sha256(b"dirty").digest() + b"dirty")
+    assert run() == ([], 1)
+    # No cache folder (PORTAL_CACHE_DIR set empty): checked every time.
+    monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: None))
+    assert [p.message for p in dataset.problems()] == [] and originals.CHECKED.checked == 1

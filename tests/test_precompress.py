@@ -1,6 +1,6 @@
 """Precompressed copies of the large assets (portal_mkdocs/precompress.py): beside the file,
 byte-identical from run to run, decompressing to the file, only where they pay; kept between
-builds (portal_mkdocs/build_cache.py) without changing a byte."""
+builds (portal/build_cache.py) without changing a byte."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import Any
 import brotli
 import pytest
 
-from portal_mkdocs import build_cache
+from portal import build_cache
+from portal.build_cache import DIGEST_BYTES, PRUNE_AFTER_DAYS, BuildCache
 from portal_mkdocs import precompress as precompress_module
-from portal_mkdocs.build_cache import DIGEST_BYTES, PRUNE_AFTER_DAYS, BuildCache
 from portal_mkdocs.precompress import CACHE_KIND, MIN_BYTES, precompress
 
 

@@ -20,12 +20,12 @@ on the page, never the file (Pagefind reads HTML only).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import wording
+from . import build_cache, wording
 from .errors import PortalError
 from .model import Document, Original, Portal
 from .privacy import Redactor
@@ -69,9 +69,17 @@ class CheckedOriginals:
     (SHA-256), its name and where it is shown, for the private values they looked for: under
     `mkdocs serve` every load checked every published original again (20 originals, 5 MB: an
     edit of a name took 7.9 s to be known instead of 0.1 s). Another value to look for
-    forgets them all; a file's new bytes are a new entry. One for the process (`CHECKED`)."""
+    forgets them all; a file's new bytes are a new entry. One for the process (`CHECKED`).
 
-    def __init__(self) -> None:
+    A file found clean is also kept between processes (build_cache, `CLEAN_KIND`), so that
+    the next build or `cotcan kiem-tra` does not read it again: named by the file's SHA-256,
+    its name and place, the private values looked for (their SHA-256, not the values) and the
+    core's own source, so that another value, another file or another version of the checks
+    reads it again. A file with a problem is never kept there: it is read, and refused, on
+    every run."""
+
+    def __init__(self, folder: Callable[[], Path | None] = build_cache.default_folder) -> None:
+        self._folder = folder
         self._values: frozenset[str] | None = None
         self._kept: dict[tuple[str, str, str], list[Problem]] = {}
         self._used: set[tuple[str, str, str]] = set()
@@ -83,16 +91,32 @@ class CheckedOriginals:
             self._values, self._kept = redactor.values, {}
         key = (sha256, name, shown_as)
         if key not in self._kept:
-            self._kept[key] = file_problems([site_file(data, name, shown_as)], redactor)
-            self.checked += 1
+            cache, recipe, source = self._clean_entry(key, redactor)
+            if cache.get(recipe, source, _CLEAN.__eq__, len(_CLEAN)) is not None:
+                self._kept[key] = []
+            else:
+                self._kept[key] = file_problems([site_file(data, name, shown_as)], redactor)
+                self.checked += 1
+                if not self._kept[key]:
+                    cache.put(recipe, source, _CLEAN)
         self._used.add(key)
         return self._kept[key]
+
+    def _clean_entry(self, key: tuple[str, str, str], redactor: Redactor) -> tuple[build_cache.BuildCache, str, bytes]:
+        values = hashlib.sha256("\0".join(sorted(redactor.values)).encode("utf-8")).hexdigest()
+        recipe = f"original checked clean, core {build_cache.core_digest()}, private values {values}"
+        return build_cache.BuildCache(self._folder(), CLEAN_KIND), recipe, "\0".join(key).encode("utf-8")
 
     def finish(self) -> None:
         """A load's originals are checked: keep only the entries it used (a replaced file's
         old bytes are not kept for the life of the preview)."""
         self._kept = {key: self._kept[key] for key in self._used if key in self._kept}
         self._used = set()
+        build_cache.BuildCache(self._folder(), CLEAN_KIND).prune()
+
+
+CLEAN_KIND = "originals-clean"  # the subfolder of the cache (build_cache.py)
+_CLEAN = b"clean"
 
 
 CHECKED = CheckedOriginals()

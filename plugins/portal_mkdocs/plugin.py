@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portal import calendar, exports, feed, originals
+from portal import build_cache, calendar, exports, feed, originals
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.privacy import Redactor
@@ -36,7 +36,7 @@ from portal.site_checks import (
 from portal.site_config import inherited_sources
 from portal.urls import UrlFormats, src_uri
 
-from . import build_cache, edit, nav, notices, output, preview_serve, theme
+from . import edit, nav, notices, output, preview_serve, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import brotli
 
-from .build_cache import BuildCache
+from portal.build_cache import BuildCache
 
 # What compresses well and a browser asks for at once: style, scripts, WebAssembly, data.
 SUFFIXES = frozenset({".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".xml", ".csv", ".ics"})

@@ -1,9 +1,11 @@
 """Files kept from one build to the next, for work whose result depends on its input alone.
 
-The precompressed copies of Material's and Pagefind's scripts (precompress.py) are the same
-bytes from build to build, and Brotli's best took 4 of the 7 seconds of a small site's build
-(an office's portal of 229 pages; each test build paid it again). Kept here, they are made
-once per machine and content.
+The precompressed copies of Material's and Pagefind's scripts (portal_mkdocs/precompress.py)
+are the same bytes from build to build, and Brotli's best took 4 of the 7 seconds of a small
+site's build (an office's portal of 229 pages; each test build paid it again). Kept here, they
+are made once per machine and content. So is the verdict that a published original holds no
+private value (originals.py): reading a text PDF takes about half a second a megabyte, and
+every build and every `cotcan kiem-tra` read each original again.
 
 - An entry is named by the SHA-256 of what it was made from and how (the caller's `recipe`:
   the method, its settings, the library's version), so a new Material or a new Brotli makes
@@ -30,6 +32,7 @@ may write to it may also write to those.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -46,6 +49,17 @@ DIGEST_BYTES = 32  # an entry's SHA-256 of what it keeps, before it
 TEMPORARY_PREFIX = ".writing-"
 # What the cache writes: entries named by a SHA-256, temporary files while one is written.
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}|" + re.escape(TEMPORARY_PREFIX) + r"\w+")
+
+
+@functools.cache
+def core_digest() -> str:
+    """The SHA-256 of the core's own source (every module of this package): a recipe that
+    names it makes new entries once the code that made them changes, released or not."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def default_folder() -> Path | None:
