@@ -259,8 +259,9 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         # naming 215 by its signing date, in the printed line's words.
         (early, _), (late, chain) = _list_sources(html)
         assert [attributes for attributes, _ in early] == [' data-from="" data-until="2024-11-03" hidden']
-        assert early[0][1].startswith(wording.document_name(old) + ", ")
-        assert late[0][1].startswith(wording.document_name(new) + ", ")
+        # Each decision by its signing date in the same words: one style of date in the sentence.
+        assert early[0][1] == f"{wording.dated_name(old)}: {old.title}"
+        assert late[0][1] == f"{wording.dated_name(new)}: {new.title}"
         assert chain == ' data-from="2024-11-04" data-until=""'
         assert late[1][1] == "Thay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024"
         assert late[1][1][0].lower() + late[1][1][1:] in latest, body.id
@@ -415,10 +416,10 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
         assert list(stretches) == [' data-from="" data-until="2024-11-03" hidden',
                                    ' data-from="2024-11-04" data-until="2025-02-02" hidden',
                                    ' data-from="2025-02-03" data-until=""'], url
-        named = [[wording.document_name(portal.documents[d]) for d in docs]
+        named = [[wording.dated_name(portal.documents[d]) for d in docs]
                  for docs in (["a-2024-qd-1"], ["a-2024-qd-9", "a-2024-qd-1"], ["a-2025-qd-15", "a-2024-qd-9"])]
         for (document, *replaced), texts in zip(named, stretches.values(), strict=True):
-            assert texts[0].startswith(document + ", ") and len(texts) == 1 + bool(replaced), url
+            assert texts[0].startswith(document + ": ") and len(texts) == 1 + bool(replaced), url
         assert stretches[' data-from="2025-02-03" data-until=""'][1] == chain[0].upper() + chain[1:], url
         lines = dict(_origin_lines(html))
         assert lines[' data-from="2025-02-03" data-until=""'] == (
@@ -555,7 +556,7 @@ def test_a_list_replaced_on_its_own_first_day_is_the_replacing_decisions_all_yea
         html = _page(portal, f"to-chuc/{body_id}/2024-2025/")
         assert "data-portal-asof" not in html and "data-from" not in html, body_id
         (dds, attributes), = _list_sources(html)
-        assert attributes == "" and dds[0][1].startswith(wording.document_name(replacing) + ", "), body_id
+        assert attributes == "" and dds[0][1].startswith(wording.dated_name(replacing) + ": "), body_id
 
 
 def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(dataset: Dataset) -> None:
