@@ -593,3 +593,36 @@ def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(d
             wording.issuer_heading(portal, issuer)), attributes
     assert [portal.documents[terms.list_in_force(portal, team, day).document].issuer
             for day in (datetime.date(2024, 11, 3), None)] == ["pgddt-a", "so-t"]
+
+
+def test_a_row_put_in_on_the_day_of_a_replacement_is_the_replacing_decisions(dataset: Dataset) -> None:
+    """Quyết định 7 adds Ngô Văn Năm to the Toán group from 04/11/2024, the day Quyết định 9,
+    which replaces Quyết định 1, comes into force: Quyết định 9 re-issues the whole list with
+    his row in it, so his row is Quyết định 9's alone, in the exports and on his page, as the
+    printed line has it; the rows Quyết định 1 put in say that 9 took them over."""
+    def signer() -> dict[str, str]:
+        return {"person": "a-le-thi-hong", "title": "Trưởng phòng"}
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-ngo-van-nam", "name": "Ngô Văn Năm"})
+    dataset.year["documents"] += [
+        {"id": "a-2024-qd-7", "kind": "quyet-dinh", "number": "7/QĐ-PGDĐT", "date": "2024-11-01",
+         "title": "Về việc bổ sung thành viên nhóm Toán", "signer": signer()},
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": signer(),
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}]
+    toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
+    toan["amendments"] = [{"decision": "a-2024-qd-7", "from": "2024-11-04", "add": [
+        {"stt": 3, "person": "a-ngo-van-nam", "role": "uy-vien", "unit": "a-thcs-mot"}]}]
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    latest = ("(Kèm theo Quyết định số 9/QĐ-PGDĐT ngày 04/11/2024 của Phòng Giáo dục và Đào tạo huyện A; "
+              "thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
+    for rows in _team_and_group_printed_with(portal, latest):
+        by_name = {row["Họ và tên"]: (row["Từ ngày"], row["Theo văn bản"]) for row in rows}
+        assert by_name["Ngô Văn Năm"] == ("04/11/2024", "Quyết định số 9/QĐ-PGDĐT")
+        assert by_name["Hà Thị Liên"] == (
+            "", "Quyết định số 1/QĐ-PGDĐT; thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024")
+    nam = next(t for t in terms.history(portal.bodies[(YEAR, "a-to-toan")]).terms if t.member.person == "a-ngo-van-nam")
+    assert terms.row_source(portal, portal.bodies[(YEAR, "a-to-toan")], nam) == terms.RowSource("a-2024-qd-9")
+    (row,) = _rows_of(_page(portal, "nguoi/a-ngo-van-nam/"), "2024-2025")
+    cited = re.sub(r"<[^>]+>", "", row.split('data-label="Theo văn bản">')[1]).strip()
+    assert cited == "Quyết định số 9/QĐ-PGDĐT"

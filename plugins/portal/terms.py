@@ -407,13 +407,14 @@ def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None
             chain = chain[ids.index(own) + 1:]
         held = tuple(link for link in chain if link.since_day is not None
                      and (term.start is None or term.start.first_day <= link.since_day))
-        if term.start is None:
-            # A replacement in force from the list's first day: the row was never the
-            # replaced document's, it comes from the replacing one.
-            from_start = [link for link in held if link.since_day is not None
-                          and link.since_day <= list_start(portal, body)]
-            if from_start:
-                return RowSource(from_start[-1].document, held[len(from_start):])
+        # A replacement in force from the row's first day (the list's, for a row of the list
+        # as first signed; the amendment's, for a row one put in that very day): the
+        # replacing decision re-issues the whole list with the row in it, which was never
+        # the replaced document's: the row comes from the replacing one alone.
+        begun = term.start.first_day if term.start is not None else list_start(portal, body)
+        from_start = [link for link in held if link.since_day is not None and link.since_day <= begun]
+        if from_start:
+            return RowSource(from_start[-1].document, held[len(from_start):])
         if held:
             return RowSource(own, held)
     return RowSource(own)
