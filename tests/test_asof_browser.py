@@ -174,10 +174,10 @@ def test_the_list_source_follows_the_day_chosen(browser: Any, base_url: str, rep
         path = f"to-chuc/{body.id}/{body.school_year}/"
         context, page, errors = _open(browser, base_url, eve.isoformat(), path)
         (shown,) = _list_source(page)
-        assert shown.startswith(wording.document_name(old) + ", ") and new.number not in shown, body.id
+        assert shown.startswith(wording.dated_name(old) + ": ") and new.number not in shown, body.id
         page.get_by_label("Xem danh sách ngày").fill(link.since_day.isoformat())
         chain = wording.replaced_chain(p, terms.list_replacements(p, body))
-        assert _list_source(page)[0].startswith(wording.document_name(new) + ", ")
+        assert _list_source(page)[0].startswith(wording.dated_name(new) + ": ")
         assert _list_source(page)[1:] == [chain[0].upper() + chain[1:]], body.id
         # A day before the list's first (typed below the control's least): no list, nor any
         # document it is said to come from, on the page or on paper (review F); the letterhead

@@ -259,8 +259,9 @@ def test_the_sample_replacing_decision_holds_every_list_of_the_one_it_replaced(r
         # naming 215 by its signing date, in the printed line's words.
         (early, _), (late, chain) = _list_sources(html)
         assert [attributes for attributes, _ in early] == [' data-from="" data-until="2024-11-03" hidden']
-        assert early[0][1].startswith(wording.document_name(old) + ", ")
-        assert late[0][1].startswith(wording.document_name(new) + ", ")
+        # Each decision by its signing date in the same words: one style of date in the sentence.
+        assert early[0][1] == f"{wording.dated_name(old)}: {old.title}"
+        assert late[0][1] == f"{wording.dated_name(new)}: {new.title}"
         assert chain == ' data-from="2024-11-04" data-until=""'
         assert late[1][1] == "Thay thế Quyết định số 215/QĐ-PGDĐT ngày 10/09/2024"
         assert late[1][1][0].lower() + late[1][1][1:] in latest, body.id
@@ -415,10 +416,10 @@ def test_the_current_list_line_names_a_replacement_of_the_replacing_decision(dat
         assert list(stretches) == [' data-from="" data-until="2024-11-03" hidden',
                                    ' data-from="2024-11-04" data-until="2025-02-02" hidden',
                                    ' data-from="2025-02-03" data-until=""'], url
-        named = [[wording.document_name(portal.documents[d]) for d in docs]
+        named = [[wording.dated_name(portal.documents[d]) for d in docs]
                  for docs in (["a-2024-qd-1"], ["a-2024-qd-9", "a-2024-qd-1"], ["a-2025-qd-15", "a-2024-qd-9"])]
         for (document, *replaced), texts in zip(named, stretches.values(), strict=True):
-            assert texts[0].startswith(document + ", ") and len(texts) == 1 + bool(replaced), url
+            assert texts[0].startswith(document + ": ") and len(texts) == 1 + bool(replaced), url
         assert stretches[' data-from="2025-02-03" data-until=""'][1] == chain[0].upper() + chain[1:], url
         lines = dict(_origin_lines(html))
         assert lines[' data-from="2025-02-03" data-until=""'] == (
@@ -555,7 +556,7 @@ def test_a_list_replaced_on_its_own_first_day_is_the_replacing_decisions_all_yea
         html = _page(portal, f"to-chuc/{body_id}/2024-2025/")
         assert "data-portal-asof" not in html and "data-from" not in html, body_id
         (dds, attributes), = _list_sources(html)
-        assert attributes == "" and dds[0][1].startswith(wording.document_name(replacing) + ", "), body_id
+        assert attributes == "" and dds[0][1].startswith(wording.dated_name(replacing) + ": "), body_id
 
 
 def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(dataset: Dataset) -> None:
@@ -592,3 +593,93 @@ def test_a_list_another_office_took_over_is_printed_under_each_days_letterhead(d
             wording.issuer_heading(portal, issuer)), attributes
     assert [portal.documents[terms.list_in_force(portal, team, day).document].issuer
             for day in (datetime.date(2024, 11, 3), None)] == ["pgddt-a", "so-t"]
+
+
+def _groups_set_up_by_their_own_decisions(dataset: Dataset) -> None:
+    """Quyết định 1 (13/09/2024) sets the team and its Toán group up; Quyết định 0 (05/09/2024,
+    before it) had set up a Tiếng Anh group, Quyết định 3 (01/10/2024, after it) sets up a Ngữ
+    văn group, each group by its own decision; Quyết định 9 (04/11/2024) replaces Quyết định 1."""
+    def signer() -> dict[str, str]:  # one dict each: a shared one would be written as a YAML alias
+        return {"person": "a-le-thi-hong", "title": "Trưởng phòng"}
+    dataset.files["subjects.yml"]["subjects"].append({"id": "tieng-anh", "name": "Tiếng Anh"})
+    dataset.files["people/pgddt-a.yml"]["people"] += [
+        {"id": "a-vu-thi-sau", "name": "Vũ Thị Sáu"}, {"id": "a-ly-van-bay", "name": "Lý Văn Bảy"}]
+    dataset.year["documents"] += [
+        {"id": "a-2024-qd-0", "kind": "quyet-dinh", "number": "0/QĐ-PGDĐT", "date": "2024-09-05",
+         "title": "Về việc thành lập nhóm Tiếng Anh", "signer": signer()},
+        {"id": "a-2024-qd-3", "kind": "quyet-dinh", "number": "3/QĐ-PGDĐT", "date": "2024-10-01",
+         "title": "Về việc thành lập nhóm Ngữ văn", "signer": signer()},
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": signer(),
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}]
+    dataset.year["bodies"] += [
+        {"id": "a-to-tieng-anh", "kind": "nhom-bo-mon", "name": "Nhóm Tiếng Anh", "parent": "a-to",
+         "decision": "a-2024-qd-0", "subject": "tieng-anh",
+         "members": [{"stt": 3, "person": "a-ly-van-bay", "role": "nhom-truong", "unit": "a-thcs-mot"}]},
+        {"id": "a-to-ngu-van", "kind": "nhom-bo-mon", "name": "Nhóm Ngữ văn", "parent": "a-to",
+         "decision": "a-2024-qd-3", "subject": "ngu-van",
+         "members": [{"stt": 4, "person": "a-vu-thi-sau", "role": "nhom-truong", "unit": "a-thcs-hai"}]}]
+    dataset.year["bodies"][0]["declared_count"] = 4
+
+
+def test_a_decision_signed_before_the_lists_is_never_said_to_amend_it(dataset: Dataset) -> None:
+    """A decision signed on or before the one the list is in cannot amend that list: Quyết định
+    0, older than Quyết định 1, is never named "sửa đổi, bổ sung theo"; Quyết định 3 is, while
+    Quyết định 1 holds the list, and no longer once Quyết định 9 re-issued the whole list (it is
+    history then). The page's lines, the workbook's heading and the screen agree."""
+    _groups_set_up_by_their_own_decisions(dataset)
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    of_a = "của Phòng Giáo dục và Đào tạo huyện A"
+    first = f"(Kèm theo Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024 {of_a})"
+    with_3 = first[:-1] + "; sửa đổi, bổ sung theo Quyết định số 3/QĐ-PGDĐT ngày 01/10/2024)"
+    latest = (f"(Kèm theo Quyết định số 9/QĐ-PGDĐT ngày 04/11/2024 {of_a}; "
+              "thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
+    days = {(2024, 9, 30): first, (2024, 10, 1): with_3, (2024, 11, 3): with_3, (2024, 11, 4): latest}
+    for day, line in days.items():
+        assert wording.list_origin(portal, team, datetime.date(*day)) == line, day
+    assert wording.list_origin(portal, team) == latest
+    assert [line for _, line in _origin_lines(_page(portal, "to-chuc/a-to/2024-2025/"))] == [first, with_3, latest]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.roster_xlsx(portal, team))).active
+    assert sheet is not None and sheet["A2"].value == latest
+    # Each group's rows still cite the decision that set it up; each group's own list is its.
+    rows = {r[1]: r[7] for r in exports.roster_rows(portal, team)}
+    assert rows["Lý Văn Bảy"] == "Quyết định số 0/QĐ-PGDĐT" and rows["Vũ Thị Sáu"] == "Quyết định số 3/QĐ-PGDĐT"
+    for group, decision in (("a-to-tieng-anh", "0/QĐ-PGDĐT ngày 05/09/2024"),
+                            ("a-to-ngu-van", "3/QĐ-PGDĐT ngày 01/10/2024")):
+        assert wording.list_origin(portal, portal.bodies[(YEAR, group)]) == (
+            f"(Kèm theo Quyết định số {decision} {of_a})"), group
+
+
+def test_a_row_put_in_on_the_day_of_a_replacement_is_the_replacing_decisions(dataset: Dataset) -> None:
+    """Quyết định 7 adds Ngô Văn Năm to the Toán group from 04/11/2024, the day Quyết định 9,
+    which replaces Quyết định 1, comes into force: Quyết định 9 re-issues the whole list with
+    his row in it, so his row is Quyết định 9's alone, in the exports and on his page, as the
+    printed line has it; the rows Quyết định 1 put in say that 9 took them over."""
+    def signer() -> dict[str, str]:
+        return {"person": "a-le-thi-hong", "title": "Trưởng phòng"}
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-ngo-van-nam", "name": "Ngô Văn Năm"})
+    dataset.year["documents"] += [
+        {"id": "a-2024-qd-7", "kind": "quyet-dinh", "number": "7/QĐ-PGDĐT", "date": "2024-11-01",
+         "title": "Về việc bổ sung thành viên nhóm Toán", "signer": signer()},
+        {"id": "a-2024-qd-9", "kind": "quyet-dinh", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
+         "title": "Về việc kiện toàn tổ cốt cán", "signer": signer(),
+         "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}]
+    toan = next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")
+    toan["amendments"] = [{"decision": "a-2024-qd-7", "from": "2024-11-04", "add": [
+        {"stt": 3, "person": "a-ngo-van-nam", "role": "uy-vien", "unit": "a-thcs-mot"}]}]
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    latest = ("(Kèm theo Quyết định số 9/QĐ-PGDĐT ngày 04/11/2024 của Phòng Giáo dục và Đào tạo huyện A; "
+              "thay thế Quyết định số 1/QĐ-PGDĐT ngày 13/09/2024)")
+    for rows in _team_and_group_printed_with(portal, latest):
+        by_name = {row["Họ và tên"]: (row["Từ ngày"], row["Theo văn bản"]) for row in rows}
+        assert by_name["Ngô Văn Năm"] == ("04/11/2024", "Quyết định số 9/QĐ-PGDĐT")
+        assert by_name["Hà Thị Liên"] == (
+            "", "Quyết định số 1/QĐ-PGDĐT; thay thế bởi Quyết định số 9/QĐ-PGDĐT từ ngày 04/11/2024")
+    nam = next(t for t in terms.history(portal.bodies[(YEAR, "a-to-toan")]).terms if t.member.person == "a-ngo-van-nam")
+    assert terms.row_source(portal, portal.bodies[(YEAR, "a-to-toan")], nam) == terms.RowSource("a-2024-qd-9")
+    (row,) = _rows_of(_page(portal, "nguoi/a-ngo-van-nam/"), "2024-2025")
+    cited = re.sub(r"<[^>]+>", "", row.split('data-label="Theo văn bản">')[1]).strip()
+    assert cited == "Quyết định số 9/QĐ-PGDĐT"

@@ -407,13 +407,14 @@ def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None
             chain = chain[ids.index(own) + 1:]
         held = tuple(link for link in chain if link.since_day is not None
                      and (term.start is None or term.start.first_day <= link.since_day))
-        if term.start is None:
-            # A replacement in force from the list's first day: the row was never the
-            # replaced document's, it comes from the replacing one.
-            from_start = [link for link in held if link.since_day is not None
-                          and link.since_day <= list_start(portal, body)]
-            if from_start:
-                return RowSource(from_start[-1].document, held[len(from_start):])
+        # A replacement in force from the row's first day (the list's, for a row of the list
+        # as first signed; the amendment's, for a row one put in that very day): the
+        # replacing decision re-issues the whole list with the row in it, which was never
+        # the replaced document's: the row comes from the replacing one alone.
+        begun = term.start.first_day if term.start is not None else list_start(portal, body)
+        from_start = [link for link in held if link.since_day is not None and link.since_day <= begun]
+        if from_start:
+            return RowSource(from_start[-1].document, held[len(from_start):])
         if held:
             return RowSource(own, held)
     return RowSource(own)
@@ -444,7 +445,8 @@ def later_documents(portal: Portal, body: Body, day: datetime.date | None = None
     in, and those that only took members off), and the decision that set up a subject group
     later in the year; in order of their dates (undated last), then of their rows. Once the
     list's document was replaced, what changed the replaced list is left out: the replacing
-    decision lists its rows anew."""
+    decision lists its rows anew. A document signed on or before the one the list is in
+    (`signed_not_after`) is no amendment of it: the list is that one's."""
     last = _last_day(body, day)
     current = list_in_force(portal, body, last)
     found: list[str] = []
@@ -460,7 +462,19 @@ def later_documents(portal: Portal, body: Body, day: datetime.date | None = None
     def dated(doc_id: str) -> tuple[bool, datetime.date]:
         doc = portal.documents.get(doc_id)
         return (doc is None or doc.date is None, doc.date.first_day if doc and doc.date else datetime.date.min)
-    return sorted((d for d in dict.fromkeys(found) if d != current.document), key=dated)
+    return sorted((d for d in dict.fromkeys(found) if d != current.document
+                   and not signed_not_after(portal, d, current.document)), key=dated)
+
+
+def signed_not_after(portal: Portal, document: str, other: str) -> bool:
+    """Whether `document` was signed on or before `other` as far as both dates tell (both dated,
+    the last day `document`'s date covers not after the first `other`'s does). Such a document
+    cannot amend `other`'s list: a subject group its own decision set up before the list's
+    document (or before the decision that replaced it, which re-issues the whole list) is in
+    that list, its decision history."""
+    doc, then = portal.documents.get(document), portal.documents.get(other)
+    return (doc is not None and doc.date is not None and then is not None and then.date is not None
+            and doc.date.last_day <= then.date.first_day)
 
 
 def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
