@@ -363,6 +363,9 @@ class Redactor:
                 prefixes = {"", "0", code, code + "0", "00" + code, "00" + code + "0"}
                 self.numbers[phonenumbers.national_significant_number(number)] = frozenset(prefixes)
         self.lengths = sorted({len(n) for n in self.numbers})
+        # The heads of the national numbers: a number written without its trunk over whole
+        # groups (_split_bare) is followed only while its digits are one.
+        self.heads = frozenset(n[:k] for n in self.numbers for k in range(_WRITTEN_GROUP_DIGITS, len(n) + 1))
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
@@ -492,8 +495,9 @@ class Redactor:
         for run in _PRIVATE_RUN.finditer(text):
             groups = _groups(text, run)
             for i in range(len(groups)):
-                found = (self._split_from(text, groups, i) if _NUMBER_START.fullmatch(groups[i][2]) else None) \
-                    or self._split_bare(text, groups, i)
+                first = groups[i][2]
+                found = (self._split_from(text, groups, i) if _NUMBER_START.fullmatch(first) else None) \
+                    or (self._split_bare(text, groups, i) if first in self.heads else None)
                 if found is not None:
                     yield found
 
@@ -523,7 +527,7 @@ class Redactor:
             if len(groups[j][2]) < _WRITTEN_GROUP_DIGITS:
                 return None
             digits += groups[j][2]
-            if len(digits) > self.lengths[-1]:
+            if digits not in self.heads:
                 return None
             if digits in self.numbers:
                 joins = {text[groups[k][1]:groups[k + 1][0]] for k in range(i, j)}
