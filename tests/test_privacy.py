@@ -203,6 +203,61 @@ def test_a_private_number_after_other_digit_groups_is_hidden_from_its_own_group(
     assert private_values_in_page(text, "content/lien-he.md", redact) != []
 
 
+@pytest.mark.parametrize("text, redacted", [
+    ("ĐT 912/944/718", f"ĐT {REDACTED}"),
+    ("ĐT: 912,944,718.", f"ĐT: {REDACTED}."),
+    ("912 | 944 | 718", REDACTED),
+    ("Thầy Nhạn (912·944·718)", f"Thầy Nhạn ({REDACTED})"),
+    ("91/294/4718", REDACTED),
+    ("Lớp 12, 912/944/718", f"Lớp 12, {REDACTED}"),
+    ("ĐT: 0274/3822/123 - 912/944/718", f"ĐT: 0274/3822/123 - {REDACTED}"),
+])
+def test_a_private_number_split_by_other_signs_without_its_trunk_is_hidden(text: str, redacted: str) -> None:
+    """A known stop: these were published (a number split by other signs was read only from
+    its trunk or country code). Its national digits over whole groups, nothing glued to it."""
+    redact = Redactor(["0912944718"])
+    assert redact(text) == redacted
+    assert private_values_in_page(text, "content/lien-he.md", redact) != []
+
+
+@pytest.mark.parametrize("text, private", [
+    ("Tổng: 1,912,944,718 đồng", "0912944718"),  # a longer number holding it
+    ("Mã 2912/944/718", "0912944718"),
+    ("Mã 912/944/7180", "0912944718"),
+    ("912/944/718/2024", "0912944718"),
+    ("Mã HS912/944/718", "0912944718"),
+    ("Quyết định số 912, 944, 718/QĐ-SGDĐT", "0912944718"),
+    ("Điểm: 9,12 - 9,44 - 7,18", "0912944718"),
+    ("Từ 9/12/2024 - 10/12/2024", "0912202410"),
+    ("Lịch: 9:12, 20:24, 10:30", "0912202410"),
+])
+def test_numbers_that_only_hold_a_private_numbers_digits_are_no_private_number(text: str, private: str) -> None:
+    assert Redactor([private])(text) is text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("0274 3822 123 - 0939 484 177", ["0939 484 177"]),
+    ("ĐT 0274 3822 123 – 0939.484.177 – 0939 484 177", ["0939.484.177", "0939 484 177"]),
+    ("0274 3822 123 (0939 484 177)", ["0939 484 177"]),
+    ("Tổ 1\n0939 484 177", ["0939 484 177"]),  # a PDF's strings: one a line
+    ("ĐT 939484177", ["939484177"]),
+    ("939484177 - 0274 3822 123", ["939484177"]),
+])
+def test_a_number_a_person_writes_is_read_anywhere_in_a_run_of_a_files_bytes(text: str, found: list[str]) -> None:
+    """Known stops: a number after another in its run, and a bare one, were not read in a
+    file's bytes (only the run's start, with its trunk or country code, was tried)."""
+    assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text", ["1 0939 484 177 l", "1.0939 484 177 20 re", "0.0939 484 177 re", "0.939484177",
+                                  "20939484177", "9394841770", "939484177 12 re", "12 939484177", "939 484 177 Td",
+                                  "a939484177", "939484177b", "1 939.484.177 m", "12 -939484177 l",
+                                  "1 -0939 484 177 l"])
+def test_a_files_own_digits_are_no_number_in_its_bytes(text: str) -> None:
+    """A PDF's operands, decimals and longer digit runs: no private number, bare or after another."""
+    assert Redactor(["0939 484 177"]).find_as_written(text) == []
+
+
 def test_a_contact_that_is_no_phone_or_e_mail_matches_no_word() -> None:
     """`email: "x"` once made 2,969 replacements, inside markup too; `"không có"` rewrote
     "không có thật". A value that is not a valid contact now matches nothing (and the

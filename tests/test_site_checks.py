@@ -913,6 +913,13 @@ def test_ordinary_office_files_images_and_fonts_are_not_refused(tmp_path: Path) 
 _LIBTASN1 = Path("/usr/share/doc/libtasn1-doc/libtasn1.pdf")
 
 
+def _pdf_with_bare_digits(path: Path) -> None:
+    """A PDF whose drawing holds the private number's national digits in one group, beside
+    other digits, after a decimal's dot, a minus sign, or inside a longer number."""
+    _pdf_with_page_text(path, b"(Ban ve) Tj ET 939484177 12 re 0.939484177 m 20939484177 l 12 -939484177 l "
+                              b"1.0939 484 177 20 re 1 -0939 484 177 l BT")
+
+
 def _pdf_with_drawing(path: Path) -> None:
     """A PDF whose page draws lines: its coordinates hold the private number's digits
     (part of a run, in groups of 1 digit, 5 groups), as a real drawing's do."""
@@ -922,6 +929,7 @@ def _pdf_with_drawing(path: Path) -> None:
 
 @pytest.mark.parametrize("make", [
     _pdf_with_drawing,
+    _pdf_with_bare_digits,
     pytest.param(lambda path: path.write_bytes(_LIBTASN1.read_bytes()), id="libtasn1.pdf",
                  marks=pytest.mark.skipif(not _LIBTASN1.is_file(), reason="libtasn1-doc is not installed")),
 ])
@@ -945,6 +953,28 @@ def test_a_number_written_as_a_person_writes_it_is_read_in_a_pdf(tmp_path: Path,
     found = _problems_of(tmp_path, "0939 484 177")
     # (Told as read from the page's stream and from its strings: quoted as each reads it.)
     assert {(file, severity) for file, _, severity, _ in found} == {("content/ke-hoach.pdf", "error")}, found
+
+
+@pytest.mark.parametrize(("written", "quoted"), [
+    (b"(DT: 0274 3822 123 - 0939 484 177) Tj", "0939 484 177"),
+    (b"(DT: 0274 3822 123) Tj 0 -14 Td (\\(0939\\) 484-177) Tj", "(0939) 484-177"),
+    (b"(Thay Nhan: 939484177) Tj", "939484177"),
+])
+def test_a_number_after_another_or_bare_is_read_in_a_pdf(tmp_path: Path, written: bytes, quoted: str) -> None:
+    """Known stops: a number after a landline in its run, or bare, was published in a PDF."""
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/ke-hoach.pdf", written)
+    found = _problems_of(tmp_path, "0939 484 177")
+    assert ("content/ke-hoach.pdf", None, "error", _binary()(f"'{quoted}'")) in found, found
+
+
+def test_a_bare_number_is_read_in_a_zips_text_member(tmp_path: Path) -> None:
+    import zipfile
+
+    (tmp_path / "content").mkdir()
+    with zipfile.ZipFile(tmp_path / "content/ho-so.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ghi-chu.txt", "Danh bạ tổ\r\nThầy Nhạn: 912944718\r\nMã hồ sơ: 20912944718\r\n")
+    assert _problems_of(tmp_path) == [("content/ho-so.zip", None, "error", _binary("ghi-chu.txt")("'912944718'"))]
 
 
 def test_a_number_is_read_where_a_large_file_is_decoded_in_pieces(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ lines; `SECRET.MAIL@…`, `secret.mail @ truong . edu . vn`, `secret.mail%40truo
 `secret.mail[at]truong[.]edu.vn`, `secret．mail（at）truong．edu．vn`. Every form is brought to
 one key before comparing: E.164 for a phone (the `phonenumbers` library, region VN), the
 lower-case address for an e-mail. A known private number is also found with its digits split
-by any other punctuation (`0912/944/718`, `0912 | 944 | 718`).
+by any other punctuation (`0912/944/718`, `0912 | 944 | 718`), and without its trunk over whole
+groups (`912/944/718`).
 
 - `find_contacts(text)`: every valid phone number and e-mail address written in a text,
   with its key. The checker uses it: a contact in public text must be someone's.
@@ -79,9 +80,12 @@ _RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR}{{1,6}}\d+)*")
 # lists ("09/12/2024 - 10/12/2024", "9,12 - 9,44"), so in it a number is read only as whole
 # groups from one that starts a number as it is written, its trunk "0" or country code
 # written too: "0" alone or with two digits more ("0 912/…", "0912/…", not a date's "09"),
-# or the country code ("84", "84912", "0084"); see Redactor._split_phones.
+# or the country code ("84", "84912", "0084"); see Redactor._split_phones. Without them, only as
+# exactly whole groups of 2 digits or more, nothing glued to it (Redactor._split_bare).
 _PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)+")
 _NUMBER_START = re.compile(r"0(?:\d\d+)?|(?:00)?84\d*")
+# A sign and a letter after the last group: a decision's or a document's number ("718/QĐ-UBND").
+_SUFFIX = re.compile(r"[^\w\s][^\W\d_]")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _MAX_DIGITS = 15  # E.164
@@ -91,10 +95,18 @@ _MIN_DIGITS = 9
 _MAX_GROUPS = 8  # of one written number: "+84 (0) 91 23 45 67 8"
 # A number read out of a file's bytes (Redactor.find_as_written), where digit groups are mostly
 # offsets and coordinates ("419 39 484 17 735" of a PDF's drawing holds a valid mobile): only as a
-# person writes one, at the start of its run, with its trunk "0" or country code, in at most 4
-# groups of 2 digits or more ("0912 944 718", "+84 912 944 718", "0912.944.718").
+# person writes one, with its trunk "0" or country code, in at most 4 groups of 2 digits or more
+# ("0912 944 718", "+84 912 944 718", "0912.944.718"), or bare in one group standing alone
+# ("912944718"), from the start of its run or after a _WRITTEN_BREAK.
 _WRITTEN_GROUPS = 4
 _WRITTEN_GROUP_DIGITS = 2
+# What a person puts between two numbers written side by side in one run ("0274 3822 123 - 0939
+# 484 177", "(0939 484 177)", one on each line): a dash, an opening bracket or a line break, with
+# spaces or not. Never spaces alone nor a dot: a PDF's operands ("1 0939 484 177 l") and a
+# decimal's fraction ("1.0939") are no number's start; nor a dash just before the digits, a
+# minus sign ("12 -939484177 l").
+_DASHES = "\\-\u2010-\u2015\u2212\uff0d"
+_WRITTEN_BREAK = re.compile(rf"[^.]*[\n\r(\uff08{_DASHES}][^.]*(?<![{_DASHES}])")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -182,6 +194,11 @@ def contact_key(kind: str, value: str) -> str | None:
 
 def _groups(text: str, run: re.Match[str]) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), _ascii_digits(m.group())) for m in _DIGITS.finditer(text, run.start(), run.end())]
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a letter or a digit touches text[start:end] before or after it ("QĐ912944718")."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def _phones(text: str) -> Iterator[Found]:
@@ -346,6 +363,9 @@ class Redactor:
                 prefixes = {"", "0", code, code + "0", "00" + code, "00" + code + "0"}
                 self.numbers[phonenumbers.national_significant_number(number)] = frozenset(prefixes)
         self.lengths = sorted({len(n) for n in self.numbers})
+        # The heads of the national numbers: a number written without its trunk over whole
+        # groups (_split_bare) is followed only while its digits are one.
+        self.heads = frozenset(n[:k] for n in self.numbers for k in range(_WRITTEN_GROUP_DIGITS, len(n) + 1))
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
@@ -371,16 +391,44 @@ class Redactor:
             return
         for run in _RUN.finditer(text):
             groups = _groups(text, run)
-            digits = ""
-            for _, end, group in groups[:_WRITTEN_GROUPS]:
-                if len(group) < _WRITTEN_GROUP_DIGITS:
-                    break
-                digits += group
-                national = next((digits[-n:] for n in self.lengths
-                                 if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
-                if national is not None:
-                    yield Found(run.start(), end, "phone", (national,))
-                    break
+            i = 0
+            while i < len(groups):
+                found = self._written_from(text, run, groups, i) if self._written_edge(text, groups, i - 1) else None
+                if found is None:
+                    i += 1
+                    continue
+                yield found[0]
+                i = found[1] + 1
+
+    def _written_from(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
+                      i: int) -> tuple[Found, int] | None:
+        """The private number a person writes from groups[i] (a run's start, or after a
+        _WRITTEN_BREAK), and its last group: with its trunk or country code in at most
+        _WRITTEN_GROUPS groups of _WRITTEN_GROUP_DIGITS digits or more, or bare in that one
+        group alone ("912944718", then the run's end or a break; a longer group, or one joined
+        to others by spaces or dots, is the file's own)."""
+        start = run.start() if i == 0 else groups[i][0]
+        digits = ""
+        for j, (_, end, group) in enumerate(groups[i:i + _WRITTEN_GROUPS], i):
+            if len(group) < _WRITTEN_GROUP_DIGITS:
+                return None
+            digits += group
+            national = next((digits[-n:] for n in self.lengths
+                             if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
+            if national is None and j == i and group in self.numbers and self._written_edge(text, groups, j) \
+                    and not _glued(text, groups[j][0], end):
+                national = group
+            if national is not None:
+                return Found(start, end, "phone", (national,)), j
+        return None
+
+    @staticmethod
+    def _written_edge(text: str, groups: list[tuple[int, int, str]], k: int) -> bool:
+        """Whether a written number may end after groups[k] and start after it: the run's edge
+        (k is before its first group or its last), or a _WRITTEN_BREAK between two groups."""
+        if k < 0 or k + 1 >= len(groups):
+            return True
+        return _WRITTEN_BREAK.fullmatch(text, groups[k][1], groups[k + 1][0]) is not None
 
     def _private_emails(self, text: str) -> Iterator[Found]:
         if not self.emails:
@@ -440,25 +488,56 @@ class Redactor:
         """A private number whose groups are joined by other signs (_PRIVATE_RUN): whole
         groups from one that starts a written number (_NUMBER_START: "0912" of "0912/944/718",
         "0" of "0 912/944/718", "84" of "+84 (0) 912/944/718"), with its trunk or country
-        code; never a date's "09" nor a decimal's "9"."""
+        code; never a date's "09" nor a decimal's "9". Or written without them, as whole
+        groups (_split_bare: "912/944/718")."""
         if not self.numbers or not _HAS_DIGIT.search(text):
             return
         for run in _PRIVATE_RUN.finditer(text):
             groups = _groups(text, run)
-            for i, (start, _, first) in enumerate(groups):
-                if not _NUMBER_START.fullmatch(first):
-                    continue
-                digits = ""
-                for j in range(i, min(len(groups), i + _MAX_GROUPS)):
-                    digits += groups[j][2]
-                    if len(digits) > _MAX_DIGITS + 1:
-                        break
-                    national = next((digits[-n:] for n in self.lengths
-                                     if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
-                    if national is not None:
-                        plus = start > 0 and text[start - 1] == "+"  # "+84/912/…": hidden with its sign
-                        yield Found(start - plus, groups[j][1], "phone", (national,))
-                        break
+            for i in range(len(groups)):
+                first = groups[i][2]
+                found = (self._split_from(text, groups, i) if _NUMBER_START.fullmatch(first) else None) \
+                    or (self._split_bare(text, groups, i) if first in self.heads else None)
+                if found is not None:
+                    yield found
+
+    def _split_from(self, text: str, groups: list[tuple[int, int, str]], i: int) -> Found | None:
+        start = groups[i][0]
+        digits = ""
+        for j in range(i, min(len(groups), i + _MAX_GROUPS)):
+            digits += groups[j][2]
+            if len(digits) > _MAX_DIGITS + 1:
+                break
+            national = next((digits[-n:] for n in self.lengths
+                             if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
+            if national is not None:
+                plus = start > 0 and text[start - 1] == "+"  # "+84/912/…": hidden with its sign
+                return Found(start - plus, groups[j][1], "phone", (national,))
+        return None
+
+    def _split_bare(self, text: str, groups: list[tuple[int, int, str]], i: int) -> Found | None:
+        """A private number written without its trunk, its national digits exactly whole groups
+        of 2 digits or more from groups[i] ("912/944/718", "91 | 294 | 4718"), nothing glued to
+        it: no letter or digit beside it, and not joined to another group by a sign that joins
+        its own groups ("1,912,944,718" is a longer number holding it; "Lớp 12, 912/944/718" is
+        not). A date's, a time's or a decimal's single digits ("9/12/2024", "9,12 - 9,44") never
+        make one up."""
+        digits = ""
+        for j in range(i, min(len(groups), i + _MAX_GROUPS)):
+            if len(groups[j][2]) < _WRITTEN_GROUP_DIGITS:
+                return None
+            digits += groups[j][2]
+            if digits not in self.heads:
+                return None
+            if digits in self.numbers:
+                joins = {text[groups[k][1]:groups[k + 1][0]] for k in range(i, j)}
+                before = text[groups[i - 1][1]:groups[i][0]] if i > 0 else None
+                after = text[groups[j][1]:groups[j + 1][0]] if j + 1 < len(groups) else None
+                if before in joins or after in joins or _glued(text, groups[i][0], groups[j][1]) \
+                        or _SUFFIX.match(text, groups[j][1]):
+                    return None
+                return Found(groups[i][0], groups[j][1], "phone", (digits,))
+        return None
 
     def __call__(self, text: str) -> str:
         """`text` with its private values replaced; the same object when there is none."""
