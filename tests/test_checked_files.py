@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 from examples import representatives
+from saved_back import SAVED_BACK
 
 from conftest import REPO
-from portal.checked_files import CheckedFiles
+from portal.checked_files import CheckedFiles, Contents, same_files
 from portal.load import find_files, load
 from portal.validate import record_lists
 
@@ -246,3 +247,37 @@ def test_an_unchanged_record_is_not_scanned_or_redacted_again(project: Path) -> 
         assert files.privacy.redone == 0  # its records are equal to those redacted before
     finally:
         year.write_bytes(original)
+
+
+def _contents(path: Path, data: bytes) -> Contents:
+    """The contents of a load of one file holding `data`."""
+    files = CheckedFiles()
+    path.write_bytes(data)
+    files.start()
+    files.check(path, "data/people/pgddt-cu-chi.yml", "people")
+    files.finish()
+    return files.contents()
+
+
+@pytest.mark.parametrize("saved_back", SAVED_BACK)
+def test_a_file_saved_back_with_the_same_values_is_the_same(tmp_path: Path, saved_back: str) -> None:
+    path = tmp_path / "people.yml"
+    original = (REPO / "data/people/pgddt-cu-chi.yml").read_bytes()
+    changed = SAVED_BACK[saved_back](original)
+    assert changed != original
+    assert same_files(_contents(path, original), _contents(path, changed))
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    (b"people:\n  - id: a\n    name: '1'\n", b"people:\n  - id: a\n    name: 1\n"),  # text, not a number
+    (b"people:\n  - id: a\n    name: 1\n", b"people:\n  - id: a\n    name: true\n"),  # 1 == True in Python
+    (b"people:\n  - id: a\n    name: 1\n", b"people:\n  - id: a\n    name: 1.0\n"),
+    (b"people:\n  - id: a\n    name: 0x1\n", b"people:\n  - id: a\n    name: 1\n"),  # as typed, for messages
+    (b"people:\n  - id: a\n    name: x\n", b"people:\n\n  - id: a\n    name: x\n"),  # every line moved
+    (b"people:\n  - id: a\n    name: |\n      x\n", b"people:\n  - id: a\n    name: |\n      x \n"),  # kept
+    (b"people:\n  - id: a\n    name: x\n", b"people: [{id: a, name: x\n"),  # not read
+])
+def test_a_file_with_other_values_lines_or_order_is_another(tmp_path: Path, one: bytes, other: bytes) -> None:
+    path = tmp_path / "people.yml"
+    assert not same_files(_contents(path, one), _contents(path, other))
+    assert same_files(_contents(path, one), _contents(path, one.replace(b"\n", b"\r\n")))

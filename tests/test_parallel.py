@@ -5,11 +5,14 @@ hold a province's articles at once); a worker replaced by a fresh fork after its
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import build_env
 from portal_mkdocs import parallel
 from portal_mkdocs.parallel import AHEAD, CHUNK, Ahead
 
@@ -74,3 +77,25 @@ def test_a_worker_gives_way_to_a_fresh_fork_after_its_tasks(tmp_path: Path, monk
     assert [uri for uri, _ in made] == [f"p{i}.md" for i in range(12 * CHUNK)]
     workers = {pid for _, pid in made}
     assert len(workers) >= 12 // 3 and str(os.getpid()) not in workers
+
+
+# A build with the plugin's SIGTERM handler (termination.py) whose workers are stopped.
+STOPPED_WORKERS = """
+from pathlib import Path
+import sys, time
+from portal_mkdocs import termination
+from portal_mkdocs.parallel import Ahead
+termination.handle_sigterm()
+ahead = Ahead(lambda uri: uri, ["a.md", "b.md"], lambda: {}, 2, Path(sys.argv[1]))
+assert ahead.take("a.md") == "a.md"
+time.sleep(0.5)  # every worker idle, waiting for a task
+ahead.close()
+"""
+
+
+def test_workers_stopped_under_the_sigterm_handler_end_quietly(tmp_path: Path) -> None:
+    """Review (serve5): the pool stops its workers with SIGTERM; forked with the handler that
+    has SIGTERM clean up as Ctrl-C does, each raised it and printed a traceback."""
+    ended = subprocess.run([sys.executable, "-c", STOPPED_WORKERS, str(tmp_path / "site")], env=build_env(),
+                           capture_output=True, text=True, timeout=60)
+    assert (ended.returncode, ended.stderr) == (0, "")

@@ -26,6 +26,7 @@ from markers import runs_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from saved_back import SAVED_BACK
 
 from conftest import REPO, SAMPLE_DATA_ON
 from portal import exports
@@ -338,6 +339,43 @@ def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp
     people.write_bytes(good)
     assert preview.update(plugin) is Outcome.UPDATED and preview.settle()
     assert not preview.search_stale
+    full_build(project, tmp_path / "full")
+    assert differences(served, tmp_path / "full") == []
+
+
+def _written(site: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+
+
+def test_a_file_saved_back_with_the_same_values_is_the_data_served(project: Path, tmp_path: Path) -> None:
+    """Review (serve5): a data file saved again with the same values but other bytes (Notepad's
+    CRLF line endings and byte order mark, a space left after a value) was another file to the
+    preview: the hubs were rewritten, and search said to lag though the data was that indexed."""
+    served = tmp_path / "served"
+    plugin = portal_plugin(serve_build(project, served))
+    preview = plugin.preview
+    assert preview is not None and preview.settle()
+    written = _written(served)
+    people = project / "data/people/pgddt-cu-chi.yml"
+    good = people.read_bytes()
+    broken, renamed = (good.replace("name: Nguyễn Văn Hiếu\n".encode(), f"name: {new}\n".encode())
+                       for new in ("{Nguyễn Văn Hiếu", "Nguyễn Văn Hiếu Anh"))
+    assert len({good, broken, renamed}) == 3
+    for name, saved_back in SAVED_BACK.items():
+        people.write_bytes(saved_back(good))  # saved again, unedited
+        assert preview.update(plugin) is Outcome.AS_SERVED, name
+        people.write_bytes(broken)  # an edit refused, then undone
+        assert preview.update(plugin) is Outcome.KEPT, name
+        people.write_bytes(saved_back(good))
+        assert preview.update(plugin) is Outcome.AS_SERVED, name
+        assert preview.settle() and not preview.search_stale and preview.refused == "", name
+    assert _written(served) == written  # no page rewritten
+    for name, saved_back in SAVED_BACK.items():
+        people.write_bytes(renamed)  # an edit shown, then undone: its pages are written back
+        assert preview.update(plugin) is Outcome.UPDATED and preview.settle() and preview.search_stale, name
+        people.write_bytes(saved_back(good))
+        assert preview.update(plugin) is Outcome.UPDATED and preview.settle(), name
+        assert not preview.search_stale, name  # the data is that the search index was made of
     full_build(project, tmp_path / "full")
     assert differences(served, tmp_path / "full") == []
 

@@ -178,8 +178,12 @@ def test_a_half_done_swap_is_undone_before_anything_else(
     assert leftovers(root) == []
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], stop: signal.Signals) -> None:
+    """Review (serve5): SIGTERM (`kill <pid>`: systemd, a CI job cancelled) ended the build at
+    once, leaving the staging folder and the lock file; it cleans up as Ctrl-C does, and the
+    build ends with the status of a process SIGTERM ended."""
     old, _ = reference
     root = project(tmp_path, "exchange")
     assert run_build(root).returncode == 0
@@ -188,11 +192,12 @@ def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
     build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
                              env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
-    build.send_signal(signal.SIGINT)
+    build.send_signal(stop)
     _, errors = build.communicate(timeout=120)
-    assert build.returncode != 0, errors
+    assert build.returncode == -signal.SIGTERM if stop == signal.SIGTERM else build.returncode != 0, errors
     assert snapshot(root / "site") == old
     assert leftovers(root) == [], errors
+    assert not (root / ".site.lock").exists(), errors
 
 
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:

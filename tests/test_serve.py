@@ -290,11 +290,51 @@ def test_mkdocs_own_refusal_is_the_clerks_not_a_fault_of_the_program(
     assert "Traceback" not in caplog.text and notices.EXIT_MEANINGS[notices.Exit.UNEXPECTED] not in shown.refused
 
 
+# The plugin's clean-up at the end of `mkdocs serve`, with the served site set aside by a build
+# Ctrl-C stopped, and a second Ctrl-C that comes while the site is put back.
+SECOND_CTRL_C = """
+import os, shutil, signal, sys
+from pathlib import Path
+from portal_mkdocs import served_site
+from portal_mkdocs.plugin import PortalPlugin
+
+site = Path(sys.argv[1])
+plugin = PortalPlugin()
+plugin.served = served_site.ServedSite(site)
+plugin.served.set_aside()
+(site / "half-written.html").write_text("by the build stopped")
+_rmtree = shutil.rmtree
+def rmtree(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    _rmtree(*args, **kwargs)
+served_site.shutil.rmtree = rmtree
+plugin.on_shutdown()
+"""
+
+
+def test_a_second_ctrl_c_while_the_served_site_is_put_back_does_not_stop_it(tmp_path: Path) -> None:
+    """Review (serve5): a second Ctrl-C during the clean-up at shutdown stopped it between the
+    removal of the half-built folder and the return of the one set aside, which stayed aside."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("served", encoding="utf-8")
+    ended = subprocess.run([sys.executable, "-c", SECOND_CTRL_C, str(site)], env=build_env(),
+                           capture_output=True, text=True, timeout=60)
+    assert ended.returncode == 0, ended.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 @pytest.mark.parametrize("options", [(), ("--clean",)], ids=["serve", "serve --clean"])
-def test_ctrl_c_leaves_nothing_beside_the_served_site(project: Path, options: tuple[str, ...]) -> None:
+def test_ctrl_c_leaves_nothing_beside_the_served_site(project: Path, options: tuple[str, ...],
+                                                      stop: signal.Signals) -> None:
     """Review D10: `mkdocs serve --clean` stopped by Ctrl-C left its lock file in the temporary
     folder. Ctrl-C (SIGINT to the whole group, as a terminal sends it) while idle, then in
-    another run while a refused build runs: nothing but what MkDocs removes was ever there."""
+    another run while a refused build runs: nothing but what MkDocs removes was ever there.
+    Review (serve5): SIGTERM to the server's process (`kill <pid>`) left everything there (the
+    served folder, the one set aside, the lock); it cleans up as Ctrl-C does, and the server
+    ends with the status of a process SIGTERM ended."""
     for during_a_build in (False, True):
         run = project.parent / f"run-{during_a_build}"
         shutil.copytree(project, run / "project")
@@ -306,6 +346,10 @@ def test_ctrl_c_leaves_nothing_beside_the_served_site(project: Path, options: tu
                 while builds_started(served) == started and time.monotonic() < deadline:
                     time.sleep(0.05)
                 assert builds_started(served) > started
-            os.killpg(served.process.pid, signal.SIGINT)
-            assert served.process.wait(timeout=60) in (0, 1)  # 1: click's "Aborted!" in the first build
+            if stop == signal.SIGINT:
+                os.killpg(served.process.pid, signal.SIGINT)
+                assert served.process.wait(timeout=60) in (0, 1)  # 1: click's "Aborted!" in the first build
+            else:
+                served.process.send_signal(signal.SIGTERM)
+                assert served.process.wait(timeout=60) == -signal.SIGTERM
             assert os.listdir(served.tmp) == [], served.log.read_text(encoding="utf-8")[-2000:]

@@ -243,8 +243,9 @@ def preview_site_refused(problems: str) -> str:
             f"bản xem trước giữ nguyên trang trước lần sửa này:\n\n{problems}")
 
 
-PREVIEW_AS_SERVED = ("Xem trước: dữ liệu đã trở lại đúng như trang đang hiển thị (lần sửa có lỗi đã được hoàn "
-                     "tác); không trang nào cần dựng lại.")
+PREVIEW_AS_SERVED = ("Xem trước: dữ liệu vẫn đúng như trang đang hiển thị (lần sửa có lỗi đã được hoàn tác, hoặc "
+                     "tệp chỉ được lưu lại theo cách khác: kiểu xuống dòng, dấu BOM, dấu cách thừa); không trang "
+                     "nào cần dựng lại.")
 
 
 PREVIEW_REFUSED = ("Bản xem trước: lần sửa vừa rồi CHƯA được hiển thị vì có lỗi; trang đang xem là bản "

@@ -36,7 +36,7 @@ from portal.site_checks import (
 from portal.site_config import inherited_sources
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, notices, output, preview_serve, theme
+from . import edit, nav, notices, output, preview_serve, termination, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
@@ -95,6 +95,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.rendered_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        termination.handle_sigterm()  # `kill <pid>` cleans up as Ctrl-C does (on_shutdown)
         self.command = command
         self.dirty = dirty
         # MkDocs keeps this instance for every build of the process (tests run many): start afresh.
@@ -398,14 +399,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise BuildStopped(str(error), kept=kept) from None
 
     def on_shutdown(self) -> None:
-        """Ctrl-C (KeyboardInterrupt) skips on_build_error: remove the staging folder here too,
-        and put back the served site (MkDocs then removes its folder)."""
-        self._stop_workers()
-        if self.publisher is not None:
-            self.publisher.abandon()
-        if self.served is not None:
-            self.served.put_back()
-            self.served = None
+        """Ctrl-C (KeyboardInterrupt) and SIGTERM (termination.py) skip on_build_error: remove
+        the staging folder and the lock here too, and put back the served site (MkDocs then
+        removes its folder), with SIGINT and SIGTERM held off meanwhile: a second Ctrl-C would
+        cut it short and leave the folder aside or the staging folder."""
+        with termination.held():
+            self._stop_workers()
+            if self.publisher is not None:
+                self.publisher.abandon()
+            if self.served is not None:
+                self.served.put_back()
+                self.served = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         """MkDocs event `serve`: an edit of data/ rewrites the pages it touched (preview_serve.py)."""

@@ -43,7 +43,7 @@ from mkdocs.structure.nav import Navigation
 
 from portal import calendar, exports, feed
 from portal.changes import changed_keys
-from portal.checked_files import CheckedFiles
+from portal.checked_files import CheckedFiles, Contents, same_files
 from portal.contexts import BodyPage
 from portal.dates import SchoolYear
 from portal.dependencies import DependencyIndex, KeyCollector, json_keys
@@ -108,9 +108,9 @@ class Preview:
     index: DependencyIndex = field(default_factory=DependencyIndex)
     files: CheckedFiles = field(default_factory=CheckedFiles)  # each data file as the last load read it
     # Each data file as the load of the served pages read it (CheckedFiles.contents).
-    served_files: dict[tuple[Path, str, str], bytes | None] = field(default_factory=dict)
+    served_files: Contents = field(default_factory=dict)
     # The data files as the last full build read them: what the search index was made of.
-    indexed_files: dict[tuple[Path, str, str], bytes | None] = field(default_factory=dict)
+    indexed_files: Contents = field(default_factory=dict)
     results: KeptResults = field(default_factory=KeptResults)  # the diffs of the last Pages, with their reads
     # How many pages use each name the stylesheet's purge reads; the names of scripts and sheets.
     page_names: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -199,9 +199,11 @@ class Preview:
         if not self.files.changed:
             self._resume_exports()
             return Outcome.UNCHANGED
-        if self.files.contents() == self.served_files:
-            # An edit refused, then undone (the file saved back as it was): against the last
-            # load it changed, against the pages served nothing did; none is written again.
+        if same_files(self.files.contents(), self.served_files):
+            # An edit refused, then undone (the file saved back as it was, or only with other
+            # line endings, a byte order mark, a space after a value: same_files), or a file
+            # saved again so: against the last load it changed, against the pages served
+            # nothing did; none is written again.
             log.info(notices.PREVIEW_AS_SERVED)
             self._resume_exports()
             return Outcome.AS_SERVED
@@ -242,7 +244,7 @@ class Preview:
         plugin.renderer.use(pages)
         built.pages = pages
         # The data back as the full build indexed it: its pages, and so its index, are those again.
-        self.search_stale = self.served_files != self.indexed_files
+        self.search_stale = not same_files(self.served_files, self.indexed_files)
         # The pages are written by one thread, the one a request waits for first (wait_for),
         # then the rewritten pages are mapped again, the stylesheet checked (a full build follows
         # if the sheet changes), and the exports written (those the next update takes over, it
