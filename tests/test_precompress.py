@@ -192,6 +192,35 @@ def test_entries_unused_for_a_month_are_pruned_and_a_read_renews_one(tmp_path: P
     assert cache.get("other recipe", b"new", lambda made: True, max_bytes=100) is None  # named by recipe and source
 
 
+def test_a_cache_folder_others_may_write_to_or_reached_through_a_link_is_not_used(tmp_path: Path) -> None:
+    """A review: an entry is believed as it says (originals.py keeps a verdict that a file holds
+    no private value), and through a linked kind folder entries were written, and pruned, in
+    the link's target."""
+    cache = BuildCache(tmp_path / "cache", "kind")
+    cache.put("recipe", b"source", b"made")
+    assert cache.get("recipe", b"source", lambda made: True, max_bytes=100) == b"made"
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+    (tmp_path / "cache").chmod(0o777)  # anyone may write an entry there
+    assert cache.get("recipe", b"source", lambda made: True, max_bytes=100) is None
+    (tmp_path / "cache").chmod(0o700)
+    (tmp_path / "cache/kind").chmod(0o775)
+    assert cache.get("recipe", b"source", lambda made: True, max_bytes=100) is None
+    # A kind folder that is a link: nothing written, read or pruned through it.
+    target = tmp_path / "elsewhere"
+    target.mkdir(mode=0o700)
+    old = target / ("0" * 64)
+    old.write_bytes(b"someone else's file named as an entry")
+    long_ago = time.time() - (PRUNE_AFTER_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    (tmp_path / "linked").mkdir(mode=0o700)
+    (tmp_path / "linked/kind").symlink_to(target)
+    linked = BuildCache(tmp_path / "linked", "kind")
+    linked.put("recipe", b"source", b"made")
+    linked.prune()
+    assert list(target.iterdir()) == [old]
+    assert linked.get("recipe", b"source", lambda made: True, max_bytes=100) is None
+
+
 def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "chosen"))
     assert build_cache.default_folder() == tmp_path / "chosen"

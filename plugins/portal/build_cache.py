@@ -21,6 +21,8 @@ every build and every `cotcan kiem-tra` read each original again.
   only entries and temporary files, by their names, never another file left in the folder.
 - Where the folder cannot be read or written (a read-only home, a full disk), the build
   works as without it. No output byte depends on the cache.
+- Used only where the cache's folder and the kind's are the user's own: real folders, not
+  links, that nobody else may write to (`_trusted`); otherwise the build works as without it.
 
 The folder: $PORTAL_CACHE_DIR (set empty: no cache), else $XDG_CACHE_HOME/portal-cot-can,
 else ~/.cache/portal-cot-can (none where the user has no home). A relative path in either
@@ -85,7 +87,7 @@ class BuildCache:
     def get(self, recipe: str, source: bytes, valid: Callable[[bytes], bool], max_bytes: int) -> bytes | None:
         """What was made from `source` by `recipe`, if kept, whole, at most `max_bytes` and `valid`."""
         path = self._path(recipe, source)
-        if path is None:
+        if path is None or not self._trusted():
             return None
         try:
             entry = _read_regular_file(path, DIGEST_BYTES + max_bytes)
@@ -105,7 +107,10 @@ class BuildCache:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            if not self._trusted():
+                return
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
             try:
                 with os.fdopen(descriptor, "wb") as file:
@@ -119,7 +124,7 @@ class BuildCache:
 
     def prune(self, now: float | None = None) -> None:
         """Remove the entries unused for PRUNE_AFTER_DAYS, and temporary files as old."""
-        if self.folder is None:
+        if self.folder is None or not self._trusted():
             return
         oldest = (time.time() if now is None else now) - PRUNE_AFTER_DAYS * 86400
         try:
@@ -131,6 +136,23 @@ class BuildCache:
                 status = path.lstat()
                 if stat.S_ISREG(status.st_mode) and status.st_mtime < oldest:
                     path.unlink()
+
+    def _trusted(self) -> bool:
+        """Whether the cache's folder and this kind's are this user's alone: real folders (not
+        links, which would have entries written, and pruned, elsewhere), owned by the user, that
+        nobody else may write to (an entry is believed as it says: a verdict that an original
+        holds no private value cannot be checked as a copy is)."""
+        assert self.folder is not None
+        for folder in (self.folder.parent, self.folder):
+            try:
+                status = folder.lstat()
+            except OSError:
+                return False
+            owner = getattr(os, "getuid", None)
+            if not stat.S_ISDIR(status.st_mode) or status.st_mode & 0o022 \
+                    or (owner is not None and status.st_uid != owner()):
+                return False
+        return True
 
     def _path(self, recipe: str, source: bytes) -> Path | None:
         if self.folder is None:

@@ -73,9 +73,10 @@ class CheckedOriginals:
 
     A file found clean is also kept between processes (build_cache, `CLEAN_KIND`), so that
     the next build or `cotcan kiem-tra` does not read it again: named by the file's SHA-256,
-    its name and place, the private values looked for (their SHA-256, not the values) and the
-    core's own source, so that another value, another file or another version of the checks
-    reads it again. A file with a problem is never kept there: it is read, and refused, on
+    its name and place, what the redactor looks for (`Redactor.digest`: a SHA-256 of the
+    private values, of the numbers phonenumbers makes of them and of the libraries' versions)
+    and the core's own source, so that another value, another file or another version of the
+    checks or of what they use reads it again. A file with a problem is never kept there: it is read, and refused, on
     every run."""
 
     def __init__(self, folder: Callable[[], Path | None] = build_cache.default_folder) -> None:
@@ -103,8 +104,7 @@ class CheckedOriginals:
         return self._kept[key]
 
     def _clean_entry(self, key: tuple[str, str, str], redactor: Redactor) -> tuple[build_cache.BuildCache, str, bytes]:
-        values = hashlib.sha256("\0".join(sorted(redactor.values)).encode("utf-8")).hexdigest()
-        recipe = f"original checked clean, core {build_cache.core_digest()}, private values {values}"
+        recipe = f"original checked clean, core {build_cache.core_digest()}, looking for {redactor.digest()}"
         return build_cache.BuildCache(self._folder(), CLEAN_KIND), recipe, "\0".join(key).encode("utf-8")
 
     def finish(self) -> None:

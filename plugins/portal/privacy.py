@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import itertools
+import platform
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -371,6 +373,18 @@ class Redactor:
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
+
+    def digest(self) -> str:
+        """The SHA-256 of what this redactor looks for and of what reads it: the private values,
+        the numbers and addresses it makes of them, and the versions of phonenumbers (which
+        numbers are valid), of Unicode's tables (which characters are digits) and of Python. A
+        verdict kept for it (originals.CheckedOriginals) is another's once any of them changes:
+        a number an older phonenumbers did not know is not looked for, and a file holding it
+        was found clean."""
+        numbers = (f"{number} {' '.join(sorted(prefixes))}" for number, prefixes in sorted(self.numbers.items()))
+        understood = [*sorted(self.values), "", *numbers, "", *sorted(self.emails), "",
+                      phonenumbers.__version__, unicodedata.unidata_version, platform.python_version()]
+        return hashlib.sha256("\0".join(understood).encode("utf-8")).hexdigest()
 
     def find(self, text: str) -> list[Found]:
         """The private values written in `text`, in any form."""
