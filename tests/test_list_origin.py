@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
+import pytest
 
 from conftest import Dataset
 from portal import exports, feed, terms, wording
@@ -683,3 +684,46 @@ def test_a_row_put_in_on_the_day_of_a_replacement_is_the_replacing_decisions(dat
     (row,) = _rows_of(_page(portal, "nguoi/a-ngo-van-nam/"), "2024-2025")
     cited = re.sub(r"<[^>]+>", "", row.split('data-label="Theo văn bản">')[1]).strip()
     assert cited == "Quyết định số 9/QĐ-PGDĐT"
+
+
+_NGO_VAN_NAM = [{"stt": 3, "person": "a-ngo-van-nam", "role": "uy-vien", "unit": "a-thcs-mot"}]
+_QD9_REPLACES_QD1 = {"id": "a-2024-qd-9", "number": "9/QĐ-PGDĐT", "date": "2024-11-04",
+                     "related": [{"ref": "a-2024-qd-1", "relation": "thay-the"}]}
+
+
+@pytest.mark.parametrize("documents, amendment, cited", [
+    # Signed the day of the list's decision, in force a week later: it amends the list.
+    ([{"id": "a-2024-qd-2", "number": "2/QĐ-PGDĐT", "date": "2024-09-13"}],
+     {"decision": "a-2024-qd-2", "from": "2024-09-20"}, "2/QĐ-PGDĐT"),
+    # Signed the day of the replacing decision: it amends the replacing decision's list, from
+    # that day or later; the row is its own, not the replacing decision's.
+    ([_QD9_REPLACES_QD1, {"id": "a-2024-qd-10", "number": "10/QĐ-PGDĐT", "date": "2024-11-04"}],
+     {"decision": "a-2024-qd-10", "from": "2024-11-04"}, "10/QĐ-PGDĐT"),
+    ([_QD9_REPLACES_QD1, {"id": "a-2024-qd-10", "number": "10/QĐ-PGDĐT", "date": "2024-11-04"}],
+     {"decision": "a-2024-qd-10", "from": "2024-11-10"}, "10/QĐ-PGDĐT"),
+    # Signed before the replacement, in force after it: not in the list the replacing one re-issued.
+    ([_QD9_REPLACES_QD1, {"id": "a-2024-qd-5", "number": "5/QĐ-PGDĐT", "date": "2024-10-20"}],
+     {"decision": "a-2024-qd-5", "from": "2024-11-15"}, "5/QĐ-PGDĐT"),
+])
+def test_an_amendment_in_force_after_the_list_began_is_cited_by_the_line_as_by_its_row(
+        dataset: Dataset, documents: list[dict[str, Any]], amendment: dict[str, Any], cited: str) -> None:
+    """A review: leaving out of the line every document signed on or before the list's (the
+    mend of a subject group's older decision cited as amending it) dropped amendments signed
+    the same day as the list's or the replacing decision, or before it and in force after it,
+    while their rows cited them; and a row put in the day of a replacement by an amendment
+    signed that day was given to the replacing decision."""
+    dataset.files["people/pgddt-a.yml"]["people"].append({"id": "a-ngo-van-nam", "name": "Ngô Văn Năm"})
+    for document in documents:
+        dataset.year["documents"].append({"kind": "quyet-dinh", "title": "Về việc điều chỉnh tổ cốt cán",
+                                          "signer": {"person": "a-le-thi-hong", "title": "Trưởng phòng"},
+                                          **document})
+    next(b for b in dataset.year["bodies"] if b["id"] == "a-to-toan")["amendments"] = [
+        {**amendment, "add": _NGO_VAN_NAM}]
+    assert dataset.messages() == []
+    portal = _load(dataset)
+    team = portal.bodies[(YEAR, "a-to")]
+    row = {r[1]: r[7] for r in exports.roster_rows(portal, team)}["Ngô Văn Năm"]
+    assert row == f"Quyết định số {cited}"
+    assert f"sửa đổi, bổ sung theo Quyết định số {cited} ngày" in wording.list_origin(portal, team)
+    (person_row,) = _rows_of(_page(portal, "nguoi/a-ngo-van-nam/"), "2024-2025")
+    assert f"Quyết định số {cited}" in person_row and "thay thế bởi" not in person_row

@@ -405,8 +405,11 @@ def row_source(portal: Portal, body: Body, term: Term, day: datetime.date | None
         ids = [link.document for link in chain]
         if own in ids:
             chain = chain[ids.index(own) + 1:]
+        # A decision signed on or after the amendment that put the row in (`signed_on_or_after`)
+        # is no replacement of its row: that amendment amends the replacing decision's list.
         held = tuple(link for link in chain if link.since_day is not None
-                     and (term.start is None or term.start.first_day <= link.since_day))
+                     and (term.start is None or (term.start.first_day <= link.since_day
+                                                 and not signed_on_or_after(portal, own, link.document))))
         # A replacement in force from the row's first day (the list's, for a row of the list
         # as first signed; the amendment's, for a row one put in that very day): the
         # replacing decision re-issues the whole list with the row in it, which was never
@@ -445,36 +448,36 @@ def later_documents(portal: Portal, body: Body, day: datetime.date | None = None
     in, and those that only took members off), and the decision that set up a subject group
     later in the year; in order of their dates (undated last), then of their rows. Once the
     list's document was replaced, what changed the replaced list is left out: the replacing
-    decision lists its rows anew. A document signed on or before the one the list is in
-    (`signed_not_after`) is no amendment of it: the list is that one's."""
+    decision lists its rows anew. A subject group set up by its own decision on or before the
+    list's first day in force (the list's decision's, or the replacing one's) is in that list
+    from its start: its decision amends nothing of it."""
     last = _last_day(body, day)
     current = list_in_force(portal, body, last)
+    begun = current.since_day if current.since_day is not None else list_start(portal, body)
     found: list[str] = []
     for b, t in roster_terms(portal, body):
         if not in_force(portal, b, last) or (t.start is not None and t.start.first_day > last):
             continue  # not in the list yet on that day
         if current.since_day is not None and t.until is not None and t.until.last_day < current.since_day:
             continue  # a row of the replaced list only
-        found.append(row_document(portal, b, t, last))
+        start = row_start(portal, body, b, t)
+        if t.start is not None or (start is not None and start.first_day > begun):
+            found.append(row_document(portal, b, t, last))
         if t.ended_by and t.until is not None and t.until.last_day < last:
             found.append(t.ended_by)
 
     def dated(doc_id: str) -> tuple[bool, datetime.date]:
         doc = portal.documents.get(doc_id)
         return (doc is None or doc.date is None, doc.date.first_day if doc and doc.date else datetime.date.min)
-    return sorted((d for d in dict.fromkeys(found) if d != current.document
-                   and not signed_not_after(portal, d, current.document)), key=dated)
+    return sorted((d for d in dict.fromkeys(found) if d != current.document), key=dated)
 
 
-def signed_not_after(portal: Portal, document: str, other: str) -> bool:
-    """Whether `document` was signed on or before `other` as far as both dates tell (both dated,
-    the last day `document`'s date covers not after the first `other`'s does). Such a document
-    cannot amend `other`'s list: a subject group its own decision set up before the list's
-    document (or before the decision that replaced it, which re-issues the whole list) is in
-    that list, its decision history."""
+def signed_on_or_after(portal: Portal, document: str, other: str) -> bool:
+    """Whether `document` was signed on or after `other` as far as both dates tell (both dated,
+    the first day `document`'s date covers not before the last `other`'s does)."""
     doc, then = portal.documents.get(document), portal.documents.get(other)
     return (doc is not None and doc.date is not None and then is not None and then.date is not None
-            and doc.date.last_day <= then.date.first_day)
+            and doc.date.first_day >= then.date.last_day)
 
 
 def origin_days(portal: Portal, body: Body) -> list[datetime.date]:
