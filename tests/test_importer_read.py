@@ -449,6 +449,9 @@ def test_a_single_line_that_names_no_body_is_skipped_with_a_warning(tmp_path: Pa
     ("CỤM MUOI MOT", ("cum-chuyen-mon",), 11, None),
     ("CỤM CHUYÊN MÔN SỐ HAI MUOI TU - THCS", ("cum-chuyen-mon",), 24, None),
     ("Cụm Muoi Năm", ("cum-chuyen-mon",), None, None),
+    # A line without marks but with Word's dash or a no-break space is still typed without marks.
+    ("CUM BON – THCS", ("cum-chuyen-mon",), 4, None),
+    ("CUM MUOI MOT\u00a0THCS", ("cum-chuyen-mon",), 11, None),
     ("NHOM MOT", ("nhom-bo-mon", "nhom-lien-truong"), 1, None),
     ("CỤM CHUYÊN MÔN SỐ 12", ("cum-chuyen-mon",), 12, None),
     ("NHÓM TOÁN", ("nhom-bo-mon",), None, "toan"),

@@ -158,8 +158,9 @@ def _in_digits(text: str) -> str:
     (number_words.read)."""
     text = unicodedata.normalize("NFC", text)
     # A text typed without any mark is read so ("CUM HAI" is 2); one with marks needs them on
-    # its number ("các tổ sau" is no 6, "cụm từ" no 4).
-    marks = not text.isascii()
+    # its number ("các tổ sau" is no 6, "cụm từ" no 4). Marks are its letters': Word's dash
+    # "–", a no-break space or curly quotes are none ("CUM BON – THCS" is 4).
+    marks = any(not c.isascii() for c in text if c.isalpha())
     out, done = [], 0
     for match in (_NUMBERED if marks else _NUMBERED_UNMARKED).finditer(text):
         number = number_words.read(text, match.end(), marks=marks)
