@@ -33,13 +33,18 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where Ctrl-C's KeyboardInterrupt would be."""
 
 
-_state = {"installed": False, "terminated": False}
+class _State:
+    installed = False  # the handler is this process's
+    terminated = False  # a SIGTERM came: the process ends by it once cleaned up
+
+
+_state = _State()
 
 
 def handle_sigterm() -> None:
     """Have SIGTERM end the process through its clean-up (see the module's docstring). Only in
     the main thread (Python runs handlers there), only once, and never over another handler."""
-    if _state["installed"] or threading.current_thread() is not threading.main_thread():
+    if _state.installed or threading.current_thread() is not threading.main_thread():
         return
     if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         return
@@ -48,25 +53,25 @@ def handle_sigterm() -> None:
     # A forked child (the build's workers, parallel.py) ends at SIGTERM at once, as before:
     # its pool stops it so, and it has nothing to clean up.
     os.register_at_fork(after_in_child=_default_in_child)
-    _state["installed"] = True
+    _state.installed = True
 
 
 def _default_in_child() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _state["installed"] = _state["terminated"] = False
+    _state.installed = _state.terminated = False
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
-    if _state["terminated"]:
+    if _state.terminated:
         return  # the clean-up of the first one is running: let it finish
-    _state["terminated"] = True
+    _state.terminated = True
     raise Terminated
 
 
 def _end_as_terminated() -> None:
     """At exit, after a SIGTERM: end by it (the handlers atexit has still to run are those
     registered before this one; the one that matters, logging's flush, is run here)."""
-    if not _state["terminated"]:
+    if not _state.terminated:
         return
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
