@@ -66,7 +66,8 @@
 
   // What the keyboard reaches while the drawer is open, in tab order: the drawer's links and
   // section labels of the level on top, with its back arrow, and the menu button if the
-  // drawer leaves it in sight (at 360 px the drawer covers it: a stop there showed nothing).
+  // drawer leaves it in sight (at 360 px the drawer covers it: a stop there showed nothing; the
+  // theme's overlay covers it from the first frame the drawer slides in).
   function stops() {
     var nav = sidebar();
     var top = nav ? level(nav) : null;
@@ -92,12 +93,23 @@
 
   // A section's panel has a title with a back arrow, the theme's <label> for the section's
   // checkbox, which takes no focus: the keyboard could not go back up. A stop now (the theme
-  // clicks a focused label on Enter; Space below).
+  // clicks a focused label on Enter; Space below), a button named by where it goes back to
+  // and the section it leaves (the menu's label carries the phrase, partials/language.html):
+  // "Quay lại Danh mục trang từ Giới thiệu". The section's name, the text shown, stays in it.
+  var back = label.getAttribute("data-portal-back") || "";
   function arrows() {
     var nav = sidebar();
     if (!nav) return;
     nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
-      if (title.htmlFor !== drawer.id) title.tabIndex = 0;
+      if (title.htmlFor === drawer.id) return;
+      title.tabIndex = 0;
+      title.setAttribute("role", "button");
+      var up = title.parentElement.parentElement.closest("nav.md-nav");
+      var top = nav.querySelector("nav.md-nav--primary");
+      var upTitle = up && up !== top && up.querySelector(":scope > .md-nav__title");
+      var to = upTitle ? upTitle.textContent.trim() : button.title;
+      title.setAttribute("aria-label", back.replace("{to}", function () { return to; })
+        .replace("{from}", function () { return title.textContent.trim(); }));
     });
   }
 
@@ -132,6 +144,10 @@
     if (drawer.checked && narrow.matches && nav) {
       hold([button, nav, drawer].concat(Array.prototype.slice.call(document.querySelectorAll(".md-overlay"))));
     }
+    // Nor does the page behind scroll (a finger or a wheel on the overlay, or past the end of
+    // the drawer's list): the root's overflow is hidden while it is held (portal.css), which
+    // keeps its scroll position, so nothing is to restore once the drawer closes.
+    document.documentElement.classList.toggle("portal-drawer-open", held.length > 0);
   }
 
   button.addEventListener("click", function (event) {
