@@ -492,7 +492,7 @@ def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any,
     assert not errors
 
 
-_BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__title[for^=\"__nav\"]')"
+_BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary .md-nav__title[data-portal-for^=\"__nav\"]')"
 _SECTION_LABEL_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for^=\"__nav\"]')"
 
 
@@ -514,7 +514,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
             assert {"Giới thiệu", "Hướng dẫn tra cứu"} <= set(names), names
             assert "Trang chủ" not in names, f"{path}: Tab reached the links under the section: {names}"
             for key in ("Enter", "Space"):
-                page.locator(".md-sidebar--primary label.md-nav__title[for^='__nav']").focus()
+                page.locator(".md-sidebar--primary .md-nav__title[data-portal-for^='__nav']").focus()
                 page.keyboard.press(key)
                 up = _focus(page)
                 assert up["drawn"] and page.evaluate(_SECTION_LABEL_JS), f"{path}: {key} on the arrow: {up['name']}"
@@ -530,7 +530,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
 
 
 _BACK_ARROWS_JS = """() => Array.from(document.querySelectorAll(
-  '.md-sidebar--primary label.md-nav__title:not([for="__drawer"])')).map(el => el.textContent.trim())"""
+  '.md-sidebar--primary .md-nav__title:not([for="__drawer"])')).map(el => el.textContent.trim())"""
 
 
 def test_a_back_arrow_is_a_button_that_says_it_goes_back(browser: Any, built: dict[str, str]) -> None:

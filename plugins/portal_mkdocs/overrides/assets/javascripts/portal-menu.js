@@ -92,24 +92,32 @@
   }
 
   // A section's panel has a title with a back arrow, the theme's <label> for the section's
-  // checkbox, which takes no focus: the keyboard could not go back up. A stop now (the theme
-  // clicks a focused label on Enter; Space below), a button named by where it goes back to
-  // and the section it leaves (the menu's label carries the phrase, partials/language.html):
-  // "Quay lại Danh mục trang từ Giới thiệu". The section's name, the text shown, stays in it.
+  // checkbox, which takes no focus and is no button: the keyboard could not go back up, and a
+  // screen reader read the section's name alone. A <button> now, in its place (same classes and
+  // content; it clicks the checkbox, as the label did), named by where it goes back to and the
+  // section it leaves (the menu's label carries the phrase, partials/language.html): "Quay lại
+  // Danh mục trang từ Giới thiệu". The section's name, the text shown, stays in it.
   var back = label.getAttribute("data-portal-back") || "";
   function arrows() {
     var nav = sidebar();
     if (!nav) return;
+    var top = nav.querySelector("nav.md-nav--primary");
     nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
-      if (title.htmlFor === drawer.id) return;
-      title.tabIndex = 0;
-      title.setAttribute("role", "button");
+      var toggle = document.getElementById(title.htmlFor);
+      if (title.htmlFor === drawer.id || !toggle) return;
+      var arrow = document.createElement("button");
+      arrow.type = "button";
+      arrow.className = title.className;
+      arrow.setAttribute("data-portal-for", title.htmlFor);
+      while (title.firstChild) arrow.appendChild(title.firstChild);
       var up = title.parentElement.parentElement.closest("nav.md-nav");
-      var top = nav.querySelector("nav.md-nav--primary");
       var upTitle = up && up !== top && up.querySelector(":scope > .md-nav__title");
       var to = upTitle ? upTitle.textContent.trim() : button.title;
-      title.setAttribute("aria-label", back.replace("{to}", function () { return to; })
-        .replace("{from}", function () { return title.textContent.trim(); }));
+      var from = arrow.textContent.trim();
+      arrow.setAttribute("aria-label", back.replace("{to}", function () { return to; })
+        .replace("{from}", function () { return from; }));
+      arrow.addEventListener("click", function () { toggle.click(); });
+      title.replaceWith(arrow);
     });
   }
 
@@ -169,7 +177,7 @@
     var nav = sidebar();
     if (!held.length || !nav || !nav.contains(toggle) || !toggle.classList.contains("md-nav__toggle")) return;
     var to = toggle.checked
-      ? toggle.parentElement.querySelector("label.md-nav__title[for='" + toggle.id + "']")
+      ? toggle.parentElement.querySelector(".md-nav__title[data-portal-for='" + toggle.id + "']")
       : nav.querySelector("label.md-nav__link[for='" + toggle.id + "']");
     if (to && nav.contains(document.activeElement)) to.focus();
   });
@@ -214,10 +222,13 @@
       var to = event.shiftKey ? (i <= 0 ? all.length - 1 : i - 1) : (i < 0 || i === all.length - 1 ? 0 : i + 1);
       event.preventDefault();
       if (all[to]) all[to].focus();
-    } else if (event.key === " " && at && at.tagName === "LABEL" && at.htmlFor && sidebar().contains(at)) {
-      // Space on a section's label or a back arrow, as Enter (the theme's): a button's keys.
+    } else if ((event.key === " " || event.key === "Enter") && at && at.tagName === "LABEL" && at.htmlFor
+               && sidebar().contains(at)) {
+      // Space on a section's label, as Enter (the theme clicks a focused label on Enter, on the
+      // window, after this): a button's keys. Neither goes on to the back arrow the focus then
+      // moves to (a button clicks on Enter's keypress, which would close the section again).
       event.preventDefault();
-      at.click();
+      if (event.key === " ") at.click();
     }
   });
   if (window.document$) window.document$.subscribe(function () { arrows(); sync(); });
