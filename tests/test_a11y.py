@@ -117,10 +117,12 @@ def browser() -> Iterator[Any]:
 
 
 def _open(browser: Any, url: str, viewport: dict[str, int], *,
-          javascript: bool = True) -> tuple[Any, Any, list[str]]:
+          javascript: bool = True, touch: bool = False) -> tuple[Any, Any, list[str]]:
     """A new context and page at `url`, the clock fixed, only the local server answering;
-    with `javascript` False, the page's scripts off (a reader who turned them off)."""
-    context = browser.new_context(viewport=viewport, locale="vi-VN", java_script_enabled=javascript)
+    with `javascript` False, the page's scripts off (a reader who turned them off); with
+    `touch`, a touch screen."""
+    context = browser.new_context(viewport=viewport, locale="vi-VN", java_script_enabled=javascript,
+                                  has_touch=touch)
     base = re.match(r"https?://[^/]+/", url)
     assert base
     context.route(re.compile(r"^(?!" + re.escape(base.group(0)) + ")"), lambda route: route.abort())
@@ -490,7 +492,7 @@ def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any,
     assert not errors
 
 
-_BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__title[for^=\"__nav\"]')"
+_BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary .md-nav__title[data-portal-for^=\"__nav\"]')"
 _SECTION_LABEL_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for^=\"__nav\"]')"
 
 
@@ -512,7 +514,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
             assert {"Giới thiệu", "Hướng dẫn tra cứu"} <= set(names), names
             assert "Trang chủ" not in names, f"{path}: Tab reached the links under the section: {names}"
             for key in ("Enter", "Space"):
-                page.locator(".md-sidebar--primary label.md-nav__title[for^='__nav']").focus()
+                page.locator(".md-sidebar--primary .md-nav__title[data-portal-for^='__nav']").focus()
                 page.keyboard.press(key)
                 up = _focus(page)
                 assert up["drawn"] and page.evaluate(_SECTION_LABEL_JS), f"{path}: {key} on the arrow: {up['name']}"
@@ -525,6 +527,106 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
         finally:
             context.close()
         assert not errors
+
+
+_BACK_ARROWS_JS = """() => Array.from(document.querySelectorAll(
+  '.md-sidebar--primary .md-nav__title:not([for="__drawer"])')).map(el => el.textContent.trim())"""
+
+
+def test_a_back_arrow_is_a_button_that_says_it_goes_back(browser: Any, built: dict[str, str]) -> None:
+    """A section's back arrow was a <label> named by the section's title: no button for a screen
+    reader, nothing said of going back. It is a button named "Quay lại <where it goes> từ <the
+    section>": its text shown stays in its name (WCAG 2.5.3), and Enter still goes up."""
+    context, page, errors = _open(browser, built["demo"] + "gioi-thieu/", PHONE)
+    try:
+        _open_by_keyboard(page)
+        arrow = page.get_by_role("button", name="Quay lại Danh mục trang từ Giới thiệu", exact=True)
+        assert arrow.count() == 1 and page.evaluate(_BACK_ARROW_JS)
+        assert arrow.evaluate("el => el === document.activeElement")
+        # Every back arrow of the drawer, whatever the navigation holds.
+        texts = page.evaluate(_BACK_ARROWS_JS)
+        assert texts, "no back arrow"
+        for text in texts:
+            named = page.get_by_role("button", name=re.compile(rf"^Quay lại \S.* từ {re.escape(text)}$"),
+                                       include_hidden=True)
+            assert named.count() == 1, f"the back arrow '{text}' is no button named 'Quay lại … từ {text}'"
+        page.keyboard.press("Enter")
+        assert _focus(page)["drawn"] and page.evaluate(_SECTION_LABEL_JS)
+    finally:
+        context.close()
+    assert not errors
+
+
+def _wheel_scrolls(page: Any, x: int, y: int) -> bool:
+    """Whether the wheel over (x, y) scrolls the page."""
+    before = page.evaluate("scrollY")
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(300)
+    return bool(page.evaluate("scrollY") != before)
+
+
+def _swipe_scrolls(page: Any, x: int, y: int) -> bool:
+    """Whether a finger dragged up from (x, y) scrolls the page (touch events through chromium's
+    DevTools protocol; the context has touch)."""
+    before = page.evaluate("scrollY")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for moved in range(20, 300, 20):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - moved}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+    page.wait_for_timeout(500)
+    return bool(page.evaluate("scrollY") != before)
+
+
+def test_the_page_behind_the_open_drawer_does_not_scroll(browser: Any, built: dict[str, str]) -> None:
+    """With the drawer open on a phone, a finger or the wheel on the overlay, or past the end
+    of the drawer's list, scrolled the page behind. It stays where it was, and scrolls again,
+    from the same place, whatever closes the drawer: Esc, the overlay, a window widened past
+    the drawer, a link followed (instant navigation)."""
+    url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
+    overlay = (PHONE["width"] - 20, PHONE["height"] // 2)
+    context, page, errors = _open(browser, url, PHONE, touch=True)
+    try:
+        page.evaluate("scrollTo(0, 400)")
+        where = page.evaluate("scrollY")
+        assert where > 0, "the page is too short to scroll"
+        for close in ("Escape", "overlay", "wider"):
+            _open_by_keyboard(page)
+            assert not _wheel_scrolls(page, *overlay), "the wheel on the overlay scrolled the page"
+            assert not _swipe_scrolls(page, *overlay), "a finger on the overlay scrolled the page"
+            for _ in range(3):  # the drawer's own list, scrolled past its end
+                _wheel_scrolls(page, 100, PHONE["height"] // 2)
+            assert page.evaluate("scrollY") == where, "scrolling the drawer scrolled the page"
+            if close == "Escape":
+                page.keyboard.press("Escape")
+            elif close == "overlay":
+                page.mouse.click(*overlay)
+            else:
+                page.set_viewport_size(DESKTOP)
+            page.wait_for_timeout(300)
+            assert not page.evaluate(_OPEN_JS) or close == "wider"
+            if close != "wider":
+                assert page.evaluate("scrollY") == where, f"closed by {close}, the page moved"
+            size = page.viewport_size
+            assert _wheel_scrolls(page, size["width"] // 2, size["height"] // 2), f"closed by {close}: no scroll"
+            if close != "wider":
+                assert _swipe_scrolls(page, *overlay), f"closed by {close}, a finger does not scroll the page"
+            page.set_viewport_size(PHONE)
+            page.wait_for_timeout(300)
+            page.evaluate(f"scrollTo(0, {where})")
+        # A link of the drawer followed: the new page scrolls.
+        _open_by_keyboard(page)
+        page.keyboard.press("Tab")  # the drawer's title (the site's logo), then "Trang chủ"
+        page.keyboard.press("Enter")
+        page.wait_for_url(built["demo"])
+        page.wait_for_function(f"() => !{_OPEN_JS}")
+        page.wait_for_timeout(300)
+        assert _wheel_scrolls(page, 100, 300), "after a link of the drawer, the new page does not scroll"
+    finally:
+        context.close()
+    assert not errors
 
 
 def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[str, str]) -> None:

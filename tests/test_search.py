@@ -22,7 +22,7 @@ from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium,
 
 from portal.importer.keys import body_key
 from portal.load import load_or_raise
-from portal.number_words import UNITS
+from portal.number_words import UNITS, WORDS
 from portal.text import collation_key, fold
 from portal.urls import UrlFormats
 from portal_mkdocs.search import (
@@ -268,13 +268,21 @@ def test_a_number_in_words_is_read_whole_where_it_ends_a_name_not_where_it_start
 
 def test_the_search_script_joins_the_words_the_index_joins() -> None:
     """portal-search.js makes "cum 2" the word "ƶcum2ƶ" for the same kinds and with the same
-    mark as search.py."""
+    mark as search.py, and knows the brackets of the copies (which a query loses)."""
     script = SEARCH_SCRIPT.read_text(encoding="utf-8")
     joined = re.search(r"var NUMBERED_KINDS = \[([^\]]*)\];", script)
     assert joined is not None
     assert json.loads(f"[{joined.group(1)}]") == [fold(kind) for kind in NUMBERED_KINDS]
     mark = re.search(r'var NUMBER_MARK = "([^"]*)";', script)
     assert mark is not None and mark.group(1) == NUMBER_MARK
+    # The number words the excerpt highlights are number_words' (folded).
+    tables = {name: re.search(rf"var {name} = (\{{[^}}]*\}});", script) for name in ("UNITS", "LAST_UNITS")}
+    read = {name: json.loads(re.sub(r"(\w+):", r'"\1":', found.group(1))) for name, found in tables.items() if found}
+    assert read.get("UNITS") == {fold(word): n for word, n in UNITS.items()}, read
+    assert set(read.get("LAST_UNITS", {})) | set(read["UNITS"]) | {"muoi"} == {fold(word) for word in WORDS}
+    for name, value in (("FOLD_OPEN", FOLD_OPEN), ("FOLD_CLOSE", FOLD_CLOSE)):
+        found = re.search(rf'var {name} = ("[^"]*");', script)
+        assert found is not None and json.loads(found.group(1)) == value, name
 
 
 # The search UI, in a browser -------------------------------------------------------------
@@ -572,6 +580,35 @@ def test_a_one_letter_query_finds_the_words_it_starts_not_the_joined_numbers(pag
     assert all(re.match(r"\W*j", fold(mark).lower()) for mark in marked), marked  # "(JSON)."
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    (NUMBER_MARK, ""),
+    (NUMBER_MARK.upper(), ""),
+    (f"{FOLD_OPEN}{NUMBER_MARK}", ""),
+    (f"cum 2{NUMBER_MARK}", "cum 2"),
+    (f"{NUMBER_MARK}nhom 1", "nhom 1"),
+    (f"{NUMBER_MARK}cum2{NUMBER_MARK}", "cum2"),
+    (f"{FOLD_OPEN}dang{FOLD_CLOSE} van thuy", "dang van thuy"),
+])
+def test_what_only_the_index_writes_is_taken_out_of_a_query(page: Any, base_url: str, typed: str,
+                                                            meant: str) -> None:
+    """The mark of the joined numbers typed ("ƶ", or "Ƶ", which Pagefind lowers) was the start of
+    every copy "ƶcum2ƶ": it listed every numbered cluster, group and team. A query with it, or
+    with the brackets of the copies, finds what the query without them finds: nothing at all
+    for the mark alone, as an empty box."""
+    page.goto(base_url)
+    _open_search(page)
+    expected = [r["href"] for r in _search(page, meant)] if meant else []
+    assert bool(expected) == bool(meant), meant
+    if meant:
+        assert [r["href"] for r in _search(page, typed)] == expected
+        return
+    search_input = page.locator("#portal-search-input")
+    search_input.press_sequentially(typed, delay=5)
+    page.wait_for_timeout(1000)  # the UI's debounce (150 ms) and a search
+    shown = page.evaluate("document.querySelectorAll('#portal-search-ui .pagefind-ui__result').length")
+    assert shown == 0, f"'{typed}' listed {shown} results"
+
+
 def _header_search_site(folder: Path, pages: dict[str, str]) -> None:
     """A static site of `pages` (address -> the article's HTML), each as the plugin marks it up
     (search.annotate), under the header's search (partials/portal-search.html and its script),
@@ -606,8 +643,9 @@ def test_numbers_in_words_and_compounds_through_the_header_search(
     """The data has no "Cụm Mười Một" nor "Nhóm Tư vấn": a site of a few such pages, the header's
     search over it. "cum 11" finds Cụm Mười Một (it had no copy), "cum 10" only Cụm Mười; "nhom
     4" finds Nhóm Tư and not Nhóm Tư vấn (a consulting group, which had "jnhom4j"); "j" the
-    school named J and no joined number."""
-    _header_search_site(tmp_path, {
+    school named J and no joined number. A number found highlights the body's kind and every
+    word of its number ("Cụm Mười Một", not the kind alone)."""
+    pages = {
         "/cum-muoi-mot/": "<h1>Cụm Mười Một</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS Minh Hòa.</p>",
         "/cum-muoi/": "<h1>Cụm Mười</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS Long Hòa.</p>",
         "/cum-hai-muoi-mot/": "<h1>CỤM HAI MƯƠI MỐT</h1><p>Gồm 4 trường, năm học 2024-2025.</p>",
@@ -615,7 +653,8 @@ def test_numbers_in_words_and_compounds_through_the_header_search(
         "/nhom-tu/": "<h1>Nhóm Tư</h1><p>Nhóm liên trường, năm học 2024-2025.</p>",
         "/nhom-tu-van/": "<h1>Nhóm Tư vấn tâm lý học đường</h1><p>Tổ Một số môn; Nhóm Ba lô.</p>",
         "/truong-j/": "<h1>Trường Mầm non J</h1><p>Lớp mẫu giáo 5 tuổi.</p>",
-    })
+    }
+    _header_search_site(tmp_path, pages)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
     errors: list[str] = []
@@ -624,8 +663,13 @@ def test_numbers_in_words_and_compounds_through_the_header_search(
         page.goto(url + "cum-muoi/")
         _open_search(page)
         found = [r["href"] for r in _search(page, query)]
+        marked = _excerpts(page)[0][1] if found else []
     context.close()
     assert found == expected and not errors, (found, errors)
+    if re.search(r"\d", query):
+        heading = re.sub(r"<[^>]+>", " ", pages[expected[0]].split("</h1>")[0]).split()
+        name = [word for word in heading if word.lower() in NUMBERED_KINDS or word.lower() in WORDS]
+        assert [word.strip(".,;:()") for word in marked] == name, (query, marked)
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

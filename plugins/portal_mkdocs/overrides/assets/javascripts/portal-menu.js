@@ -66,7 +66,8 @@
 
   // What the keyboard reaches while the drawer is open, in tab order: the drawer's links and
   // section labels of the level on top, with its back arrow, and the menu button if the
-  // drawer leaves it in sight (at 360 px the drawer covers it: a stop there showed nothing).
+  // drawer leaves it in sight (at 360 px the drawer covers it: a stop there showed nothing; the
+  // theme's overlay covers it from the first frame the drawer slides in).
   function stops() {
     var nav = sidebar();
     var top = nav ? level(nav) : null;
@@ -91,13 +92,32 @@
   }
 
   // A section's panel has a title with a back arrow, the theme's <label> for the section's
-  // checkbox, which takes no focus: the keyboard could not go back up. A stop now (the theme
-  // clicks a focused label on Enter; Space below).
+  // checkbox, which takes no focus and is no button: the keyboard could not go back up, and a
+  // screen reader read the section's name alone. A <button> now, in its place (same classes and
+  // content; it clicks the checkbox, as the label did), named by where it goes back to and the
+  // section it leaves (the menu's label carries the phrase, partials/language.html): "Quay lại
+  // Danh mục trang từ Giới thiệu". The section's name, the text shown, stays in it.
+  var back = label.getAttribute("data-portal-back") || "";
   function arrows() {
     var nav = sidebar();
     if (!nav) return;
+    var top = nav.querySelector("nav.md-nav--primary");
     nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
-      if (title.htmlFor !== drawer.id) title.tabIndex = 0;
+      var toggle = document.getElementById(title.htmlFor);
+      if (title.htmlFor === drawer.id || !toggle) return;
+      var arrow = document.createElement("button");
+      arrow.type = "button";
+      arrow.className = title.className;
+      arrow.setAttribute("data-portal-for", title.htmlFor);
+      while (title.firstChild) arrow.appendChild(title.firstChild);
+      var up = title.parentElement.parentElement.closest("nav.md-nav");
+      var upTitle = up && up !== top && up.querySelector(":scope > .md-nav__title");
+      var to = upTitle ? upTitle.textContent.trim() : button.title;
+      var from = arrow.textContent.trim();
+      arrow.setAttribute("aria-label", back.replace("{to}", function () { return to; })
+        .replace("{from}", function () { return from; }));
+      arrow.addEventListener("click", function () { toggle.click(); });
+      title.replaceWith(arrow);
     });
   }
 
@@ -132,6 +152,10 @@
     if (drawer.checked && narrow.matches && nav) {
       hold([button, nav, drawer].concat(Array.prototype.slice.call(document.querySelectorAll(".md-overlay"))));
     }
+    // Nor does the page behind scroll (a finger or a wheel on the overlay, or past the end of
+    // the drawer's list): the root's overflow is hidden while it is held (portal.css), which
+    // keeps its scroll position, so nothing is to restore once the drawer closes.
+    document.documentElement.classList.toggle("portal-drawer-open", held.length > 0);
   }
 
   button.addEventListener("click", function (event) {
@@ -153,7 +177,7 @@
     var nav = sidebar();
     if (!held.length || !nav || !nav.contains(toggle) || !toggle.classList.contains("md-nav__toggle")) return;
     var to = toggle.checked
-      ? toggle.parentElement.querySelector("label.md-nav__title[for='" + toggle.id + "']")
+      ? toggle.parentElement.querySelector(".md-nav__title[data-portal-for='" + toggle.id + "']")
       : nav.querySelector("label.md-nav__link[for='" + toggle.id + "']");
     if (to && nav.contains(document.activeElement)) to.focus();
   });
@@ -198,10 +222,13 @@
       var to = event.shiftKey ? (i <= 0 ? all.length - 1 : i - 1) : (i < 0 || i === all.length - 1 ? 0 : i + 1);
       event.preventDefault();
       if (all[to]) all[to].focus();
-    } else if (event.key === " " && at && at.tagName === "LABEL" && at.htmlFor && sidebar().contains(at)) {
-      // Space on a section's label or a back arrow, as Enter (the theme's): a button's keys.
+    } else if ((event.key === " " || event.key === "Enter") && at && at.tagName === "LABEL" && at.htmlFor
+               && sidebar().contains(at)) {
+      // Space on a section's label, as Enter (the theme clicks a focused label on Enter, on the
+      // window, after this): a button's keys. Neither goes on to the back arrow the focus then
+      // moves to (a button clicks on Enter's keypress, which would close the section again).
       event.preventDefault();
-      at.click();
+      if (event.key === " ") at.click();
     }
   });
   if (window.document$) window.document$.subscribe(function () { arrows(); sync(); });

@@ -74,12 +74,18 @@
   // "j" found every copy.
   var NUMBER_MARK = "ƶ";
   var JOINED = new RegExp("^" + NUMBER_MARK + "(\\p{L}+)(\\d+)" + NUMBER_MARK + "$", "u");
+  // Around the copies in the index (search.py FOLD_OPEN, FOLD_CLOSE): "⟦ƶcum2ƶ⟧", "⟦dang⟧".
+  var FOLD_OPEN = "\u27e6";
+  var FOLD_CLOSE = "\u27e7";
+  // What only the index writes, taken out of a query: typed, the mark ("ƶ", or "Ƶ", which Pagefind
+  // lowers) started every joined number and listed every numbered body; "⟦" every copy.
+  var INTERNAL = new RegExp("[" + FOLD_OPEN + FOLD_CLOSE + NUMBER_MARK + "]", "giu");
 
   // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "ƶcum2ƶ",
   // "Cụm 02" -> "ƶcum02ƶ", "nhom so 3" -> "ƶnhom3ƶ"; the other words as typed. Pagefind's UI
-  // shows the query as typed.
+  // shows the query as typed. What only the index writes is taken out first (INTERNAL).
   function joinNumbers(term) {
-    var words = term.trim().split(/\s+/);
+    var words = term.replace(INTERNAL, "").trim().split(/\s+/);
     var out = [];
     for (var i = 0; i < words.length; i++) {
       var kind = fold(words[i]);
@@ -96,7 +102,28 @@
     return out.join(" ");
   }
 
-  var FOLDED = /^(<mark>)?\u27e6([^\u27e7\s]*)\u27e7([^\s<]*)(<\/mark>)?$/;
+  // A number in words as portal/number_words.py reads it (its UNITS, _LAST_UNITS, _TEN and _TENS,
+  // folded), for the excerpt only: the query reads digits. "muoi" is ten, and "-ty" after a unit.
+  var UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+  var LAST_UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+  var TEN = "muoi";
+
+  function has(table, word) { return Object.prototype.hasOwnProperty.call(table, word); }
+
+  function isNumberWord(word) { return word === TEN || has(UNITS, word) || has(LAST_UNITS, word); }
+
+  // The value of folded number words: "muoi mot" 11, "hai muoi mot" 21, "tu" 4; -1 for none.
+  function spelt(words) {
+    var first = words[0] === TEN ? 10 : has(UNITS, words[0]) ? UNITS[words[0]] : -1;
+    var rest = words.slice(first === 10 ? 1 : 2);
+    if (first < 0 || rest.length > 1 || (first !== 10 && words.length > 1 && words[1] !== TEN)) return -1;
+    var tens = first === 10 || words.length === 1 ? first : 10 * first;
+    if (!rest.length) return tens;
+    return has(LAST_UNITS, rest[0]) ? tens + LAST_UNITS[rest[0]] : -1;
+  }
+
+  var FOLDED = new RegExp("^(<mark>)?" + FOLD_OPEN +
+                          "([^" + FOLD_CLOSE + "\\s]*)" + FOLD_CLOSE + "([^\\s<]*)(</mark>)?$");
 
   function mark(token) {
     return token.indexOf("<mark>") < 0 ? "<mark>" + token + "</mark>" : token;
@@ -105,17 +132,28 @@
   // Takes the copies out of an excerpt. When a copy of a đ word ("⟦dang⟧") matched, the word it
   // stands for is highlighted: a little before it, copies of đ words follow their line. When a
   // joined number matched ("⟦ƶcum2ƶ⟧"), the words after it: the kind, then the number ("Cụm 02",
-  // "Nhóm liên trường số 3"), its copy is just before them.
+  // "Nhóm liên trường số 3", "Cụm Mười Một" for "⟦ƶcum11ƶ⟧"), its copy is just before them.
   function cleanExcerpt(html) {
-    if (!html || html.indexOf("\u27e6") < 0) return html;
+    if (!html || html.indexOf(FOLD_OPEN) < 0) return html;
     var out = [];
-    var ahead = null; // a joined number matched: {words: [kind, number] still to find, left: tokens}
+    // A joined number matched: {words: [kind, number] still to find, left: tokens, run: the
+    // places of the number words in a row since the kind}.
+    var ahead = null;
     function push(token) {
       out.push(token);
       if (!ahead) return;
-      if (wordsOf(token).indexOf(ahead.words[0]) >= 0) {
+      var words = wordsOf(token);
+      if (words.indexOf(ahead.words[0]) >= 0) {
         out[out.length - 1] = mark(token);
         ahead.words.shift();
+      } else if (ahead.words.length === 1) {
+        // The number in words ("Cụm Mười Một" for "cum 11"): the words in a row that read as it.
+        ahead.run = words.length === 1 && isNumberWord(words[0]) ? (ahead.run || []).concat([out.length - 1]) : null;
+        var run = ahead.run || [];
+        if (run.length && spelt(run.map(function (k) { return wordsOf(out[k])[0]; })) === +ahead.words[0]) {
+          run.forEach(function (k) { out[k] = mark(out[k]); });
+          ahead.words.shift();
+        }
       }
       if (!ahead.words.length || --ahead.left <= 0) ahead = null;
     }
