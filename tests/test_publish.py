@@ -200,6 +200,31 @@ def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
     assert not (root / ".site.lock").exists(), errors
 
 
+def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    """Review 7: systemd stopping a service and a CI job cancelled signal the build's whole
+    group; a worker killed while it waited for a task held the pool's queue lock, and stopping
+    the pool waited for it for ever, signals ignored, the lock file kept (parallel.Ahead.close)."""
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    add_page(root)
+    build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
+                             env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
+    group = subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True, text=True).stdout.split()
+    assert len(group) > 1, "no worker forked: the case is not exercised"
+    os.killpg(build.pid, signal.SIGTERM)
+    _, errors = build.communicate(timeout=60)
+    assert build.returncode == -signal.SIGTERM, errors
+    assert "Traceback" not in errors, errors
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == [], errors
+    assert not (root / ".site.lock").exists(), errors
+    _wait_for(lambda: not subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True).stdout)
+
+
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:
     if swap.renameat2 is None:
         pytest.skip("no renameat2 in this C library: the rename fallback is used (tested above)")

@@ -36,6 +36,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -52,6 +53,9 @@ AHEAD = 4  # chunks asked of each worker beyond the page MkDocs writes: enough t
 # Tasks a worker runs before a fresh one is forked in its place: what a worker reads of the
 # shared data it copies (reference counts), so a long-lived one ends up with a copy of most.
 TASKS_PER_WORKER = 100
+# How long stopping the workers may take before they are killed (Ahead.close): a tenth of a
+# second when all is well.
+STOP_SECONDS = 5.0
 EXPORTS_FOLDER = ".portal-exports"  # in the site being built, removed once its files are moved
 
 
@@ -120,9 +124,23 @@ class Ahead:
         output.move_files(self._exports_folder, site_dir, self._exports.get())
 
     def close(self) -> None:
-        """Stop the workers: their memory is given back before Pagefind runs."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
-            gc.unfreeze()
+        """Stop the workers: their memory is given back before Pagefind runs.
+
+        A worker that a signal ended while it waited for a task (SIGTERM sent to the build's
+        whole process group: systemd stopping a service, a CI job cancelled) held the pool's
+        queue lock, and `Pool.terminate` waits for that lock for ever: the build hung, its lock
+        file kept (a review). It is given STOP_SECONDS in a thread of its own; past them the
+        workers are killed and the pool left to that thread, which the process does not wait
+        for at its exit."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        stopping = threading.Thread(target=pool.terminate, name="portal-stop-workers", daemon=True)
+        stopping.start()
+        stopping.join(STOP_SECONDS)
+        if stopping.is_alive():
+            for child in multiprocessing.active_children():  # the pool's workers: the only ones
+                child.kill()
+        else:
+            pool.join()
+        gc.unfreeze()
