@@ -529,6 +529,45 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
         assert not errors
 
 
+_TOC_ENTRY_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for=\"__toc\"]')"
+_TOC_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary button.md-nav__title[data-portal-for=\"__toc\"]')"
+
+
+def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(browser: Any,
+                                                                           built: dict[str, str]) -> None:
+    """On a page with a table of contents, the drawer lists the page as the theme's <label> that
+    opens the "Mục lục" panel: it had no tabindex, Tab went past it and the panel was for touch
+    only. Tab reaches it; Enter or Space opens the panel, the focus on its back arrow, Tab goes
+    round the panel's links; Enter or Space on the arrow goes back, the focus on the entry."""
+    context, page, errors = _open(browser, built["demo"] + "huong-dan/", PHONE)
+    try:
+        _open_by_keyboard(page)
+        for _ in range(30):
+            if page.evaluate(_TOC_ENTRY_JS):
+                break
+            page.keyboard.press("Tab")
+        entry = _focus(page)
+        assert page.evaluate(_TOC_ENTRY_JS) and entry["drawn"], f"Tab never reached the page's entry: {entry['name']}"
+        toc = page.evaluate("""() => Array.from(document.querySelectorAll(
+          '.md-sidebar--primary nav.md-nav--secondary a.md-nav__link'), a => a.textContent.trim())""")
+        assert toc, "the page has no table of contents"
+        for key in ("Enter", "Space"):
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)  # the panel slides
+            opened = _focus(page)
+            assert opened["drawn"] and page.evaluate(_TOC_ARROW_JS), f"{key} on the entry: {opened['name']}"
+            names = _round_the_drawer(page)
+            assert set(toc) <= set(names) and entry["text"] not in names, names
+            page.locator(".md-sidebar--primary button.md-nav__title[data-portal-for='__toc']").focus()
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)
+            back = _focus(page)
+            assert back["drawn"] and page.evaluate(_TOC_ENTRY_JS), f"{key} on the back arrow: {back['name']}"
+    finally:
+        context.close()
+    assert not errors
+
+
 _BACK_ARROWS_JS = """() => Array.from(document.querySelectorAll(
   '.md-sidebar--primary .md-nav__title:not([for="__drawer"])')).map(el => el.textContent.trim())"""
 

@@ -22,6 +22,7 @@ from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium,
 
 from portal.importer.keys import body_key
 from portal.load import load_or_raise
+from portal.number_words import _FOLLOWERS as FOLLOWERS
 from portal.number_words import UNITS, WORDS
 from portal.text import collation_key, fold
 from portal.urls import UrlFormats
@@ -280,6 +281,9 @@ def test_the_search_script_joins_the_words_the_index_joins() -> None:
     read = {name: json.loads(re.sub(r"(\w+):", r'"\1":', found.group(1))) for name, found in tables.items() if found}
     assert read.get("UNITS") == {fold(word): n for word, n in UNITS.items()}, read
     assert set(read.get("LAST_UNITS", {})) | set(read["UNITS"]) | {"muoi"} == {fold(word) for word in WORDS}
+    followers = re.search(r"var FOLLOWERS = \[([^\]]*)\];", script)
+    assert followers is not None
+    assert json.loads(f"[{followers.group(1)}]") == sorted({fold(words.split()[0]) for words in FOLLOWERS})
     for name, value in (("FOLD_OPEN", FOLD_OPEN), ("FOLD_CLOSE", FOLD_CLOSE)):
         found = re.search(rf'var {name} = ("[^"]*");', script)
         assert found is not None and json.loads(found.group(1)) == value, name
@@ -441,6 +445,23 @@ def test_a_cluster_or_group_is_found_first_by_its_number_typed_plainly(page: Any
         if set(hrefs[:len(urls)]) != urls:
             wrong[query] = (sorted(urls), hrefs[:len(urls) + 2])
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("cum2", "cum 2"), ("Cụm 2,", "cum 2"), ("cumso2", "cum 2"), ("Nhóm1.", "nhom 1"), ("nhom 01;", "nhom 01"),
+])
+def test_a_number_typed_without_a_space_or_with_punctuation_finds_what_it_means(
+        page: Any, base_url: str, typed: str, meant: str) -> None:
+    """On a phone "cum2" comes without a space: it listed every cluster (the "cum" of each
+    "cụm"), as "Cụm 2," did (the comma kept the "2" from the kind). Each finds what the query
+    spelt out finds, its excerpts highlighted alike."""
+    page.goto(base_url)
+    _open_search(page)
+    expected = _search(page, meant)
+    marked = _excerpts(page)
+    assert {r["href"] for r in expected[:2]} <= set(_numbered_bodies()[meant.replace(" 0", " ")]), expected[:3]
+    assert [r["href"] for r in _search(page, typed)] == [r["href"] for r in expected]
+    assert _excerpts(page) == marked
 
 
 @pytest.mark.parametrize("query", ["nhom 01", "Nhóm 01"])
@@ -670,6 +691,35 @@ def test_numbers_in_words_and_compounds_through_the_header_search(
         heading = re.sub(r"<[^>]+>", " ", pages[expected[0]].split("</h1>")[0]).split()
         name = [word for word in heading if word.lower() in NUMBERED_KINDS or word.lower() in WORDS]
         assert [word.strip(".,;:()") for word in marked] == name, (query, marked)
+
+
+def test_the_excerpt_marks_the_number_where_search_py_reads_it(browser: Any, tmp_path: Path) -> None:
+    """A joined number matched: the excerpt marks the kind and its number right after it or after
+    "số", the whole number. It marked any number word of the next six words ("Ba" of "Nhóm Ba
+    Đình số 3", "Hai" of "Cụm Hai Bà số 2") and a spelt number as soon as its first words were
+    the number ("Hai" of "Cụm Hai Mươi số 2"). "năm học" may follow a number in words."""
+    pages = {
+        "/nhom-ba-dinh/": ("<h1>Nhóm Ba Đình số 3</h1><p>Nhóm liên trường của phường.</p>", ["Nhóm", "3"]),
+        "/cum-hai-ba/": ("<h1>Cụm Hai Bà số 2</h1><p>Cụm chuyên môn của phường.</p>", ["Cụm", "2"]),
+        "/cum-hai-muoi/": ("<h1>Cụm Hai Mươi số 2</h1><p>Cụm chuyên môn của xã.</p>", ["Cụm", "2"]),
+        "/cum-hai/": ("<h1>Cụm Hai năm học 2024-2025</h1><p>Cụm chuyên môn của quận.</p>", ["Cụm", "Hai"]),
+    }
+    _header_search_site(tmp_path, {url: html for url, (html, _) in pages.items()})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    marked: dict[str, list[str]] = {}
+    with serve(tmp_path) as url:
+        page.goto(url + "cum-hai/")
+        _open_search(page)
+        for query in ("nhom 3", "cum 2"):
+            results = _search(page, query)
+            for result, (_, marks) in zip(results, _excerpts(page), strict=True):
+                marked[result["href"]] = [word.strip(".,;:()") for word in marks]
+    context.close()
+    assert not errors, errors
+    assert marked == {url: marks for url, (_, marks) in pages.items()}
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

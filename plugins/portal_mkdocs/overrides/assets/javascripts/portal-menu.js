@@ -101,6 +101,12 @@
   function arrows() {
     var nav = sidebar();
     if (!nav) return;
+    // The current page's entry where the page has a table of contents: the theme's <label> for
+    // #__toc, which opens the "Mục lục" panel, without the tabindex its section labels have: Tab
+    // went past it, and the panel was for touch only. A stop now, opened as a section's label.
+    nav.querySelectorAll("label.md-nav__link[for]:not([tabindex])").forEach(function (entry) {
+      if (entry.htmlFor !== drawer.id) entry.tabIndex = 0;
+    });
     var top = nav.querySelector("nav.md-nav--primary");
     nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
       var toggle = document.getElementById(title.htmlFor);

@@ -82,18 +82,21 @@
   var INTERNAL = new RegExp("[" + FOLD_OPEN + FOLD_CLOSE + NUMBER_MARK + "]", "giu");
 
   // A query as the index holds a cluster's, a group's or a team's number: "cum 2" -> "ƶcum2ƶ",
-  // "Cụm 02" -> "ƶcum02ƶ", "nhom so 3" -> "ƶnhom3ƶ"; the other words as typed. Pagefind's UI
+  // "Cụm 02" -> "ƶcum02ƶ", "nhom so 3" -> "ƶnhom3ƶ"; typed as one word too ("cum2", "cumso2", a phone's
+  // way), and with punctuation after it ("Cụm 2,"); the other words as typed. Pagefind's UI
   // shows the query as typed. What only the index writes is taken out first (INTERNAL).
   function joinNumbers(term) {
     var words = term.replace(INTERNAL, "").trim().split(/\s+/);
     var out = [];
     for (var i = 0; i < words.length; i++) {
       var kind = fold(words[i]);
+      var glued = GLUED_NUMBER.exec(kind);
       var at = i + 1 < words.length - 1 && fold(words[i + 1]) === "so" ? i + 2 : i + 1;
-      if (NUMBERED_KINDS.indexOf(kind) >= 0 && /^\d{1,3}$/.test(words[at] || "")) {
-        var n = parseInt(words[at], 10);
-        // The form typed: "cum 02" is "ƶcum02ƶ", "cum 2" and "cum 002" "ƶcum2ƶ" (the copies are both).
-        out.push(NUMBER_MARK + kind + (words[at].length === 2 && n < 10 ? "0" : "") + n + NUMBER_MARK);
+      var number = NUMBER.exec(words[at] || "");
+      if (glued && NUMBERED_KINDS.indexOf(glued[1]) >= 0) {
+        out.push(numberWord(glued[1], glued[2]));
+      } else if (NUMBERED_KINDS.indexOf(kind) >= 0 && number) {
+        out.push(numberWord(kind, number[1]));
         i = at;
       } else {
         out.push(words[i]);
@@ -102,11 +105,26 @@
     return out.join(" ");
   }
 
+  // The number as typed (1 to 3 digits, search.py _NUMBERED), the punctuation after it left out: "2,".
+  var NUMBER = /^(\d{1,3})\p{P}*$/u;
+  // A kind and its number as one word, folded: "cum2", "cumso2", "nhom03.".
+  var GLUED_NUMBER = /^(\p{L}+?)(?:so)?(\d{1,3})\p{P}*$/u;
+
+  // The form typed: "cum 02" is "ƶcum02ƶ", "cum 2" and "cum 002" "ƶcum2ƶ" (the copies are both).
+  function numberWord(kind, digits) {
+    var n = parseInt(digits, 10);
+    return NUMBER_MARK + kind + (digits.length === 2 && n < 10 ? "0" : "") + n + NUMBER_MARK;
+  }
+
   // A number in words as portal/number_words.py reads it (its UNITS, _LAST_UNITS, _TEN and _TENS,
   // folded), for the excerpt only: the query reads digits. "muoi" is ten, and "-ty" after a unit.
   var UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
   var LAST_UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
   var TEN = "muoi";
+  // The first words of what may follow a number in words (number_words.py _FOLLOWERS, folded):
+  // "Cụm Hai thuộc ...", not "Cụm Hai Bà Trưng", nor "Nhóm Ba Đình".
+  var FOLLOWERS = ["co", "cua", "do", "gom", "huyen", "khoi", "mam", "mg", "mn", "nam", "phuong", "quan", "th",
+                   "thanh", "thcs", "thi", "thpt", "thuoc", "tieu", "tinh", "trung", "truong", "va", "xa"];
 
   function has(table, word) { return Object.prototype.hasOwnProperty.call(table, word); }
 
@@ -132,30 +150,63 @@
   // Takes the copies out of an excerpt. When a copy of a đ word ("⟦dang⟧") matched, the word it
   // stands for is highlighted: a little before it, copies of đ words follow their line. When a
   // joined number matched ("⟦ƶcum2ƶ⟧"), the words after it: the kind, then the number ("Cụm 02",
-  // "Nhóm liên trường số 3", "Cụm Mười Một" for "⟦ƶcum11ƶ⟧"), its copy is just before them.
+  // "Nhóm liên trường số 3", "Cụm Mười Một" for "⟦ƶcum11ƶ⟧"), its copy is just before them. As
+  // search.py reads it (portal/number_words.py read()): the number right after the kind or after
+  // "số", the whole number (not "Hai" of "Cụm Hai Mươi Tư" for 2, nor of "Cụm Hai Bà Trưng", nor
+  // "Ba" of "Nhóm liên trường Ba Đình số 3"); "năm học" may follow it ("Cụm Hai năm học ...").
   function cleanExcerpt(html) {
     if (!html || html.indexOf(FOLD_OPEN) < 0) return html;
     var out = [];
-    // A joined number matched: {words: [kind, number] still to find, left: tokens, run: the
-    // places of the number words in a row since the kind}.
+    // A joined number matched: {words: [kind, number] still to find, left: tokens, next: whether
+    // the next token may start the number, run: the places of the number words in a row there}.
     var ahead = null;
+    function folded(k) {
+      var words = wordsOf(out[k]);
+      return words.length === 1 ? words[0] : "";
+    }
+    // The number words in a row read as the number where the name ends with them (`next`, the
+    // token after them: none, or no word, or a word of FOLLOWERS), or as it and "năm" of "năm
+    // học": marked.
+    function spelled(next) {
+      var run = ahead.run.map(folded);
+      var target = +ahead.words[0];
+      var text = next.replace(/<[^>]*>/g, "");
+      var ends = /[^\p{L}\p{N}]$/u.test(out[ahead.run[run.length - 1]].replace(/<[^>]*>/g, ""))
+        || !/^\p{L}/u.test(text) || FOLLOWERS.indexOf(wordsOf(text)[0]) >= 0;
+      var end = spelt(run) === target && ends ? run.length
+        : run.length > 1 && run[run.length - 1] === "nam" && wordsOf(text)[0] === "hoc"
+          && spelt(run.slice(0, -1)) === target ? run.length - 1 : 0;
+      ahead.run.slice(0, end).forEach(function (k) { out[k] = mark(out[k]); });
+      ahead.run = null;
+      if (end) ahead.words.shift();
+    }
     function push(token) {
       out.push(token);
       if (!ahead) return;
       var words = wordsOf(token);
-      if (words.indexOf(ahead.words[0]) >= 0) {
-        out[out.length - 1] = mark(token);
-        ahead.words.shift();
-      } else if (ahead.words.length === 1) {
-        // The number in words ("Cụm Mười Một" for "cum 11"): the words in a row that read as it.
-        ahead.run = words.length === 1 && isNumberWord(words[0]) ? (ahead.run || []).concat([out.length - 1]) : null;
-        var run = ahead.run || [];
-        if (run.length && spelt(run.map(function (k) { return wordsOf(out[k])[0]; })) === +ahead.words[0]) {
-          run.forEach(function (k) { out[k] = mark(out[k]); });
+      var word = words.length === 1 ? words[0] : "";
+      if (ahead.words.length === 2) {
+        if (words.indexOf(ahead.words[0]) >= 0) {
+          out[out.length - 1] = mark(token);
           ahead.words.shift();
+          ahead.next = true;
         }
+      } else if (ahead.run && isNumberWord(word)) {
+        ahead.run.push(out.length - 1);
+      } else {
+        if (ahead.run) spelled(token);
+        if (ahead.words.length && ahead.next && words.indexOf(ahead.words[0]) >= 0) {
+          out[out.length - 1] = mark(token);
+          ahead.words.shift();
+        } else if (ahead.words.length && ahead.next && isNumberWord(word)) {
+          ahead.run = [out.length - 1];
+        }
+        ahead.next = word === "so";
       }
-      if (!ahead.words.length || --ahead.left <= 0) ahead = null;
+      if (!ahead.words.length || --ahead.left <= 0) {
+        if (ahead.words.length && ahead.run) spelled("");
+        ahead = null;
+      }
     }
     html.split(/\s+/).forEach(function (token) {
       var match = FOLDED.exec(token);
@@ -179,6 +230,7 @@
       var last = out.length - 1;
       if (match[3] && last >= 0 && !/[.,;:!?]$/.test(out[last].replace(/<\/mark>$/, ""))) out[last] += match[3];
     });
+    if (ahead && ahead.run) spelled("");
     return out.join(" ");
   }
 
