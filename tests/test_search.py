@@ -22,8 +22,7 @@ from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium,
 
 from portal.importer.keys import body_key
 from portal.load import load_or_raise
-from portal.number_words import _FOLLOWERS as FOLLOWERS
-from portal.number_words import UNITS, WORDS
+from portal.number_words import FOLLOWERS, UNITS, WORDS
 from portal.text import collation_key, fold
 from portal.urls import UrlFormats
 from portal_mkdocs.search import (

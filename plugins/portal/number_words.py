@@ -21,13 +21,14 @@ _TEN, _TENS = "mười", "mươi"
 _LAST_UNITS = {**{word: n for word, n in UNITS.items() if word != "năm"}, "lăm": 5, "mốt": 1}
 # Every word of a number in words.
 WORDS = frozenset({*UNITS, *_LAST_UNITS, _TEN, _TENS})
-# What may follow a number in words: no word (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm
-# Hai, năm học ..."), a word that starts what is said of the name ("Cụm Hai năm học 2023-2024",
-# "Cụm Một và Cụm Hai"), or a school level or a place's kind, as a heading goes on ("CỤM HAI
-# THCS", "Cụm Một Phường Ba Đình"). Not any other word: a number word starts many compounds and
-# names, "Nhóm Tư vấn", "Tổ Một số môn", "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng", "Cụm Năm
-# Căn", and words of a sentence, "họp cụm hai lần".
-_FOLLOWERS = ("năm học", "và", "gồm", "của", "thuộc", "do", "có",
+# What may follow a number in words (portal-search.js mirrors it, test_search checks): no word
+# (the name ends: "Nhóm Tư", "Cụm Một (gồm ...)", "Cụm Hai, năm học ..."), a word that starts
+# what is said of the name ("Cụm Hai năm học 2023-2024", "Cụm Một và Cụm Hai"), or a school level
+# or a place's kind, as a heading goes on ("CỤM HAI THCS", "Cụm Một Phường Ba Đình"). Not any
+# other word: a number word starts many compounds and names, "Nhóm Tư vấn", "Tổ Một số môn",
+# "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng", "Cụm Năm Căn", and words of a sentence, "họp
+# cụm hai lần".
+FOLLOWERS = ("năm học", "và", "gồm", "của", "thuộc", "do", "có",
               "thcs", "th", "thpt", "mn", "mg", "tiểu học", "trung học", "mầm non", "trường", "khối",
               "xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "thành phố", "tỉnh")
 
@@ -62,7 +63,7 @@ def _reading(spelt: Callable[[str], str]) -> _Reading:
         rf"|(?:{'|'.join(w for w in units if w not in (spelt('một'), spelt('tư')))})\s+{tens}"
         rf"(?:\s+(?:{'|'.join(last)}))?"
         rf"|{'|'.join(units)})")
-    after = re.compile(r"(?!\s*[^\W\d_])|\s+(?:" + "|".join(spelt(w) for w in _FOLLOWERS) + r")(?!\w)",
+    after = re.compile(r"(?!\s*[^\W\d_])|\s+(?:" + "|".join(spelt(w) for w in FOLLOWERS) + r")(?!\w)",
                        re.IGNORECASE)
     return _Reading(pattern, re.compile(pattern + r"(?!\w)"), after, units, last, ten, tens)
 
@@ -82,7 +83,7 @@ class NumberInWords:
 
 def read(text: str, at: int, *, marks: bool = True) -> NumberInWords | None:
     """The number in words at `at` in `text` (NFC), when the name ends with it or goes on as a
-    name does (_FOLLOWERS): "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None.
+    name does (FOLLOWERS): "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None.
     `marks=False` reads a text typed without marks ("NHOM MOT"); with marks, "cụm từ", "các
     tổ sau" are no numbers, but one typed with "muoi" is ("CỤM MUOI MOT": an unmarked "muoi"
     can only be a number, where "sau", "nam", "ba" are words of their own)."""

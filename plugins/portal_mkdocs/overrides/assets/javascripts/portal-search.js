@@ -121,7 +121,7 @@
   var UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
   var LAST_UNITS = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
   var TEN = "muoi";
-  // The first words of what may follow a number in words (number_words.py _FOLLOWERS, folded):
+  // The first words of what may follow a number in words (number_words.py FOLLOWERS, folded):
   // "Cụm Hai thuộc ...", not "Cụm Hai Bà Trưng", nor "Nhóm Ba Đình".
   var FOLLOWERS = ["co", "cua", "do", "gom", "huyen", "khoi", "mam", "mg", "mn", "nam", "phuong", "quan", "th",
                    "thanh", "thcs", "thi", "thpt", "thuoc", "tieu", "tinh", "trung", "truong", "va", "xa"];
