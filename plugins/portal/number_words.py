@@ -29,8 +29,8 @@ WORDS = frozenset({*UNITS, *_LAST_UNITS, _TEN, _TENS})
 # "Nhóm Ba lô", "Tổ Năm học", "Cụm Hai Bà Trưng", "Cụm Năm Căn", and words of a sentence, "họp
 # cụm hai lần".
 FOLLOWERS = ("năm học", "và", "gồm", "của", "thuộc", "do", "có",
-              "thcs", "th", "thpt", "mn", "mg", "tiểu học", "trung học", "mầm non", "trường", "khối",
-              "xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "thành phố", "tỉnh")
+             "thcs", "th", "thpt", "mn", "mg", "tiểu học", "trung học", "mầm non", "trường", "khối",
+             "xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "thành phố", "tỉnh")
 
 
 def _unmarked(word: str) -> str:
