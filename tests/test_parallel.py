@@ -4,7 +4,9 @@ hold a province's articles at once); a worker replaced by a fresh fork after its
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -99,3 +101,61 @@ def test_workers_stopped_under_the_sigterm_handler_end_quietly(tmp_path: Path) -
     ended = subprocess.run([sys.executable, "-c", STOPPED_WORKERS, str(tmp_path / "site")], env=build_env(),
                            capture_output=True, text=True, timeout=60)
     assert (ended.returncode, ended.stderr) == (0, "")
+
+
+def _deaf_to_sigterm(uri: str) -> str:
+    """An article that leaves its worker deaf to SIGTERM, as a worker is when a SIGTERM sent to
+    it is lost (one that reached it in the fork, before its handler was reset), and the last
+    page's keeps it busy long after the pool is stopped."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if uri == "last.md":
+        time.sleep(30)
+    return uri
+
+
+def test_workers_the_pool_cannot_stop_are_killed_after_a_while(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI hung for good in Pool.terminate, joining a fresh worker its SIGTERM had not ended
+    (and review 7 made it hang so with a worker killed while it held the pool's queue lock):
+    stopping the pool is given STOP_SECONDS, then every worker is killed."""
+    monkeypatch.setattr(parallel, "STOP_SECONDS", 0.5)
+    uris = [f"p{i}.md" for i in range(4 * CHUNK)] + ["last.md"]
+    ahead = Ahead(_deaf_to_sigterm, uris, lambda: {}, WORKERS, tmp_path / "site")
+    for uri in uris[:-1]:
+        ahead.take(uri)  # every worker has rendered some: deaf now; one is on the last page
+    time.sleep(0.3)
+    started = time.monotonic()
+    ahead.close()
+    assert time.monotonic() - started < 10
+    _wait_for_no_children()
+
+
+def _wait_for_no_children() -> None:
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+
+
+SIGTERM_IN_THE_FORK = """
+import os, signal, time
+from portal_mkdocs import termination
+# Registered first, so run first in the child: a SIGTERM that reaches it before the portal's
+# hook has made SIGTERM's handler the default again (the pool's, to a fresh worker).
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGTERM))
+termination.handle_sigterm()
+pid = os.fork()
+if pid == 0:
+    time.sleep(3)
+    os._exit(0)  # the SIGTERM was lost
+_, status = os.waitpid(pid, 0)
+print(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM)
+"""
+
+
+def test_a_sigterm_that_reaches_a_child_while_it_forks_ends_it(tmp_path: Path) -> None:
+    """CI hung for good in Pool.terminate, joining a fresh worker its SIGTERM had not ended:
+    sent before the child's handler was reset to the default, it was lost. SIGTERM is held back
+    across the fork and let through once the default is back (termination.py)."""
+    ended = subprocess.run([sys.executable, "-c", SIGTERM_IN_THE_FORK], env=build_env(),
+                           capture_output=True, text=True, timeout=60)
+    assert (ended.returncode, ended.stdout.strip(), ended.stderr) == (0, "True", "")

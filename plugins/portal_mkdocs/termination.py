@@ -51,14 +51,25 @@ def handle_sigterm() -> None:
     signal.signal(signal.SIGTERM, _raise_terminated)
     atexit.register(_end_as_terminated)
     # A forked child (the build's workers, parallel.py) ends at SIGTERM at once, as before:
-    # its pool stops it so, and it has nothing to clean up.
-    os.register_at_fork(after_in_child=_default_in_child)
+    # its pool stops it so, and it has nothing to clean up. SIGTERM is held back in the forking
+    # thread across the fork: one that reached a fresh worker before its handler was reset was
+    # lost, and the pool waited for that worker for ever (the test suite's CI hung so).
+    os.register_at_fork(before=_hold_back, after_in_parent=_let_through, after_in_child=_default_in_child)
     _state.installed = True
+
+
+def _hold_back() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _let_through() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _default_in_child() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _state.installed = _state.terminated = False
+    _let_through()  # a SIGTERM sent meanwhile is delivered now, and ends the child
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
