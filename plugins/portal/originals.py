@@ -104,7 +104,7 @@ class CheckedOriginals:
         return self._kept[key]
 
     def _clean_entry(self, key: tuple[str, str, str], redactor: Redactor) -> tuple[build_cache.BuildCache, str, bytes]:
-        recipe = f"original checked clean, core {build_cache.core_digest()}, looking for {redactor.digest()}"
+        recipe = f"original checked clean, core {build_cache.core_digest()}, looking for {redactor.digest}"
         return build_cache.BuildCache(self._folder(), CLEAN_KIND), recipe, "\0".join(key).encode("utf-8")
 
     def finish(self) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import hashlib
 import itertools
 import platform
@@ -374,6 +375,7 @@ class Redactor:
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
 
+    @functools.cached_property
     def digest(self) -> str:
         """The SHA-256 of what this redactor looks for and of what reads it: the private values,
         the numbers and addresses it makes of them, and the versions of phonenumbers (which
