@@ -24,7 +24,7 @@ from test_output import UNSTABLE_UPSTREAM
 from test_pages import write_site
 
 from conftest import build_env
-from portal_mkdocs import swap
+from portal_mkdocs import notices, swap
 from portal_mkdocs.killpoints import KILL_AT, Step
 from portal_mkdocs.lock import SiteLock
 from portal_mkdocs.notices import KEPT
@@ -121,11 +121,11 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes
 
 # Every step, in each way of publishing that passes through it.
 KILL_CASES: dict[str, tuple[Step, ...]] = {
-    "exchange": (Step.BUILT, Step.STAGED, Step.EXCHANGED),
+    "exchange": (Step.BUILT, Step.STAGED, Step.EXCHANGED, Step.REMOVING),
     "renames": (Step.STAGED, Step.OLD_MOVED),
     "symlink": (Step.STAGED, Step.RELEASED, Step.LINKED, Step.SWITCHED),
 }
-AFTER_THE_SWITCH = {Step.EXCHANGED, Step.SWITCHED}
+AFTER_THE_SWITCH = {Step.EXCHANGED, Step.SWITCHED, Step.REMOVING}
 
 
 def test_every_step_of_publishing_is_killed_in_some_case() -> None:
@@ -221,6 +221,45 @@ def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
     assert leftovers(root) == [], errors
     assert not (root / ".site.lock").exists(), errors
     _wait_for(lambda: not subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True).stdout)
+
+
+# A stop while the old site is removed: the rmtree after the switch (whatever it names) sends
+# the build SIGTERM, once, as `kill <pid>` would while a large old site is being removed.
+SIGTERM_WHILE_REMOVING = """
+import os, pathlib, shutil, signal
+_rmtree = shutil.rmtree
+def rmtree(path, *args, **kwargs):
+    if pathlib.Path('site/moi/index.html').exists() and not os.environ.get('SENT'):
+        os.environ['SENT'] = '1'
+        os.kill(os.getpid(), signal.SIGTERM)
+    return _rmtree(path, *args, **kwargs)
+shutil.rmtree = rmtree
+"""
+
+
+@pytest.mark.parametrize("mode", ["exchange", "renames"])
+def test_a_stop_while_the_old_site_is_removed_says_the_new_one_is_published(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
+    """The new site is in place when the SIGTERM comes: the build says so, and names what is
+    left of the old one, which the next build removes."""
+    _, new = reference
+    root = project(tmp_path, mode)
+    prelude = NO_EXCHANGE if mode == "renames" else ""
+    assert run_build(root, prelude).returncode == 0
+    add_page(root)
+    stopped = run_build(root, prelude + SIGTERM_WHILE_REMOVING)
+    assert stopped.returncode == -signal.SIGTERM, stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert snapshot(root / "site") == new
+    assert notices.published(root / "site") in stopped.stderr
+    [left] = leftovers(root)
+    assert notices.old_site_left(root / "site", [root / left]) in stopped.stderr
+    assert snapshot(root / left) != new  # the old site, not the new one
+    assert not (root / ".site.lock").exists()
+    again = run_build(root, prelude)
+    assert again.returncode == 0, again.stderr
+    assert leftovers(root) == []
+    assert snapshot(root / "site") == new
 
 
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:

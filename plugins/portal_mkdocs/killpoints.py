@@ -23,6 +23,7 @@ class Step(enum.StrEnum):
     RELEASED = "released"  # symlink: the staging folder renamed to a release; the link not switched
     LINKED = "linked"  # symlink: the new link made under a temporary name; not moved over site/ yet
     SWITCHED = "switched"  # symlink: site/ points at the new release; old releases not pruned yet
+    REMOVING = "removing"  # the new site published; what it replaced about to be removed
 
 
 def checkpoint(step: Step) -> None:

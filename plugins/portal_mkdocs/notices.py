@@ -66,6 +66,15 @@ def published(site: Path) -> str:
     return f"Đã xuất bản trang web vào {site}"
 
 
+def old_site_left(site: Path, left: list[Path]) -> str:
+    """A stop (Ctrl-C, SIGTERM) while the site the new one replaced was removed: the new one
+    is published, and what is left is removed by the next build."""
+    rest = "; ".join(str(path) for path in left) or "không còn gì"
+    return (f"Trang web mới ĐÃ được xuất bản vào {site}; lệnh dừng (Ctrl-C hoặc SIGTERM) đến khi đang xoá bản "
+            f"cũ, nên còn lại: {rest}. Lần dựng sau sẽ tự xoá, hoặc có thể xoá tay. Dòng “Aborted!” sau đây "
+            "chỉ báo việc dừng này.")
+
+
 def switched(site: Path, release: Path) -> str:
     return f"Đã xuất bản trang web vào {release} và chuyển {site} sang đó"
 

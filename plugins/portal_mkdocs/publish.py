@@ -4,15 +4,20 @@ A build writes into a staging folder `.<site>.building-<pid>` and, once it is wh
 (pages, exports, search index, no strict warning), puts it in place of the site:
 
 - `site/` is a folder (or missing): the two folders are swapped in one step (Linux
-  renameat2 RENAME_EXCHANGE), then the old one is removed. Elsewhere two renames, with
-  recovery: a build that finds `site/` missing and its old copy aside
-  (`.<site>.old-<pid>`) puts it back before anything else.
+  renameat2 RENAME_EXCHANGE), the old one is renamed `.<site>.removing-<pid>`, then removed.
+  Elsewhere two renames, with recovery: a build that finds `site/` missing and its old copy
+  aside (`.<site>.old-<pid>`) puts it back before anything else.
 - `site/` is a symlink (to a web root): the staging folder is made beside the link's
   target, renamed to a release `<site>.release-<n>`, and the link is switched to it in
   one step (a new link, then os.replace). The release it replaced is kept for a
   rollback (KEEP_PREVIOUS_RELEASES), older ones are removed; a target the portal did not
   create is never removed.
 - `site/` is a mount point: refused before building (it cannot be replaced in one step).
+
+The switch itself runs with Ctrl-C and SIGTERM deferred (termination.deferred): it is a few
+renames. What it replaced is removed after it, with them let through: a stop that comes then
+(the old site may be large) leaves the rest to the next build, which removes it, and says that
+the new site is published and what is left (notices.old_site_left).
 
 The lock (lock.py) is held from the start of the build until the site is published or
 the build has failed, so the clean-up of leftovers at the start never meets a live
@@ -27,13 +32,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from . import notices, swap
+from . import notices, swap, termination
 from .killpoints import Step, checkpoint
 from .lock import SiteLock
 from .notices import PublishError
 
 KEEP_PREVIOUS_RELEASES = 1
-STAGING, ASIDE, NEW_LINK = "building", "old", "link"
+STAGING, ASIDE, NEW_LINK, REMOVING = "building", "old", "link", "removing"
 
 
 def _owner_gone(pid: int) -> bool:
@@ -122,38 +127,75 @@ class Publisher:
     # Folder
 
     def _replace_folder(self) -> Path:
-        if not os.path.lexists(self.site):
-            os.rename(self.staging, self.site)  # nothing to replace: one rename
-        elif swap.exchange(self.staging, self.site):
-            checkpoint(Step.EXCHANGED)
-            shutil.rmtree(self.staging, ignore_errors=True)  # the old site, now under the staging name
-        else:
-            aside = self.site.parent / self._name(ASIDE, os.getpid())
-            swap.replace_by_renames(self.staging, self.site, aside)
-            shutil.rmtree(aside, ignore_errors=True)
-        self.notify(notices.published(self.site))
+        def switch() -> list[Path]:
+            if not os.path.lexists(self.site):
+                os.rename(self.staging, self.site)  # nothing to replace: one rename
+                replaced = []
+            elif swap.exchange(self.staging, self.site):
+                checkpoint(Step.EXCHANGED)
+                replaced = [self._set_aside(self.staging)]  # the old site, now under the staging name
+            else:
+                aside = self.site.parent / self._name(ASIDE, os.getpid())
+                swap.replace_by_renames(self.staging, self.site, aside)
+                replaced = [self._set_aside(aside)]
+            self.notify(notices.published(self.site))
+            return replaced
+
+        self._switch_then_remove(switch)
         return self.site
+
+    def _switch_then_remove(self, switch: Callable[[], list[Path]]) -> None:
+        """Run `switch` (a few renames that publish the new site and say so; it returns what the
+        new site replaced) with Ctrl-C and SIGTERM deferred, so that no stop cuts it in two; then
+        remove what it returns. A stop that comes after `switch` (deferred, or during the removal:
+        the old site may be large) stops the build, as it asked, after saying that the site is
+        published and what is left, which the next build removes."""
+        replaced: list[Path] | None = None
+        try:
+            with termination.deferred():
+                replaced = switch()
+            for path in replaced:
+                checkpoint(Step.REMOVING)
+                shutil.rmtree(path, ignore_errors=True)
+        except KeyboardInterrupt:
+            if replaced is not None:
+                self.notify(notices.old_site_left(self.site, [path for path in replaced if os.path.lexists(path)]))
+            raise
+
+    def _set_aside(self, old: Path) -> Path:
+        """The old site renamed to be removed (a name only its removal and the next build's
+        clean-up use); where that fails, the old site where it is."""
+        removing = self.site.parent / self._name(REMOVING, os.getpid())
+        try:
+            os.rename(old, removing)
+        except OSError:
+            return old
+        return removing
 
     # Symlink
 
     def _switch_link(self) -> Path:
-        previous = Path(os.path.realpath(self.site))
         release = self.workdir / f"{self.site.name}.release-{max(self._releases(), default=0) + 1:05d}"
-        os.rename(self.staging, release)
-        checkpoint(Step.RELEASED)
-        # Written the way the link was: absolute, or relative to the link's folder.
-        text = str(release) if os.path.isabs(os.readlink(self.site)) else os.path.relpath(
-            release, os.path.realpath(self.site.parent))
-        try:
-            swap.switch_link(self.site, text, self.site.parent / self._name(NEW_LINK, os.getpid()))
-        except OSError:
-            shutil.rmtree(release, ignore_errors=True)
-            raise
-        checkpoint(Step.SWITCHED)
-        if self._release_number(previous) is None and previous.exists():
-            self.notify(notices.foreign_target_kept(self.site, previous))
-        self._prune_releases()
-        self.notify(notices.switched(self.site, release))
+
+        def switch() -> list[Path]:
+            previous = Path(os.path.realpath(self.site))
+            os.rename(self.staging, release)
+            checkpoint(Step.RELEASED)
+            # Written the way the link was: absolute, or relative to the link's folder.
+            text = str(release) if os.path.isabs(os.readlink(self.site)) else os.path.relpath(
+                release, os.path.realpath(self.site.parent))
+            try:
+                swap.switch_link(self.site, text, self.site.parent / self._name(NEW_LINK, os.getpid()))
+            except OSError:
+                shutil.rmtree(release, ignore_errors=True)
+                raise
+            checkpoint(Step.SWITCHED)
+            if self._release_number(previous) is None and previous.exists():
+                self.notify(notices.foreign_target_kept(self.site, previous))
+            self.notify(notices.switched(self.site, release))
+            return self._releases_to_prune()
+
+        self._switch_then_remove(switch)
         return release
 
     def _releases(self) -> dict[int, Path]:
@@ -166,16 +208,14 @@ class Publisher:
         match = re.fullmatch(re.escape(self.site.name) + r"\.release-(\d+)", path.name)
         return int(match.group(1)) if match and path.parent == self.workdir else None
 
-    def _prune_releases(self) -> None:
-        """Keep the release the link points to and the newest ones before it; a release
+    def _releases_to_prune(self) -> list[Path]:
+        """All but the release the link points to and the newest ones before it; a release
         newer than the current one was never switched to (a build killed in between)."""
         current = self._release_number(Path(os.path.realpath(self.site)))
         releases = self._releases()
         older = sorted((n for n in releases if current is None or n < current), reverse=True)
         keep = {current, *older[:KEEP_PREVIOUS_RELEASES]}
-        for number, path in releases.items():
-            if number not in keep:
-                shutil.rmtree(path, ignore_errors=True)
+        return [path for number, path in sorted(releases.items()) if number not in keep]
 
     # Recovery
 
@@ -184,7 +224,8 @@ class Publisher:
         remove what interrupted builds left (only where their process is gone)."""
         if swap.restore_aside(self.site, self._leftovers(self.site.parent, ASIDE)):
             self.notify(notices.restored(self.site))
-        stale = [*self._leftovers(self.site.parent, ASIDE), *self._leftovers(self.site.parent, NEW_LINK)]
+        stale = [*self._leftovers(self.site.parent, ASIDE), *self._leftovers(self.site.parent, NEW_LINK),
+                 *self._leftovers(self.site.parent, REMOVING)]
         for folder in {self.workdir, self.site.parent}:
             stale += self._leftovers(folder, STAGING)
         for path in stale:
@@ -195,7 +236,8 @@ class Publisher:
         if stale:
             self.notify(notices.cleaned(len(stale)))
         if self.linked:
-            self._prune_releases()
+            for path in self._releases_to_prune():
+                shutil.rmtree(path, ignore_errors=True)
 
     def _leftovers(self, folder: Path, kind: str) -> list[Path]:
         pattern = re.compile(re.escape(f".{self.site.name}.{kind}-") + r"(\d+)")

@@ -12,7 +12,9 @@ nobody caught: its parent sees the status of a process that SIGTERM ended (143 i
 whatever MkDocs or click made of the interruption.
 
 `held` keeps SIGINT and SIGTERM from cutting a short clean-up in two (a second Ctrl-C while
-the served folder is put back, notably): they are ignored while it runs.
+the served folder is put back, notably): they are ignored while it runs. `deferred` keeps them
+from cutting a short step of publishing in two (the exchange of the old and new site, and the
+rename of the old one aside): they wait until it is done, then take effect.
 """
 
 from __future__ import annotations
@@ -106,3 +108,18 @@ def held() -> Iterator[None]:
         for number, handler in before.items():
             if handler is not None:  # None: a handler not set from Python, which cannot be set again
                 signal.signal(number, handler)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM kept pending while the block runs, and delivered once it is done: the
+    interruption (KeyboardInterrupt, Terminated) is raised after the block, never inside it. Main
+    thread only (Python runs handlers there); elsewhere as is. Keep the block short: a stop waits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
