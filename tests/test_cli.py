@@ -25,9 +25,10 @@ from pathlib import Path
 import pytest
 from cli_util import PINNED_PACKAGE, cotcan, cotcan_process
 from test_commands import cmd_words, powershell_words
+from test_pages import write_site
 
 from conftest import REPO
-from portal import commands
+from portal import build_cache, commands, originals
 from portal.cli import app, check, main
 from portal.cli.arguments import school_year
 from portal.cli.command import DISTRIBUTION
@@ -416,3 +417,20 @@ def test_the_draft_check_a_placeholder_error_names_carries_the_site_options(tmp_
     assert hinted, told.stdout + told.stderr
     for line in hinted:
         assert shlex.split(line) == ["cotcan", "kiem-tra", "--draft", "--data", str(tmp_path / "trang sở" / "data")]
+
+
+def test_kiem_tra_refuses_a_cache_folder_the_build_would_refuse_and_writes_nothing_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kiem-tra keeps its verdicts on the originals in the build's cache: inside the site's pages
+    (or site_dir) it wrote entries the next build published. It says what the build says."""
+    monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals())  # kiem-tra sets its folder
+    site = write_site(tmp_path / "trang")
+    for inside in (site / "content/cache", site / "site/cache"):
+        monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(inside))
+        told = cotcan("kiem-tra", cwd=site)
+        assert told.returncode == Exit.DATA, told.stdout
+        assert f"LỖI {build_cache.ENVIRONMENT_VARIABLE}: Thư mục bộ nhớ đệm (cache) {inside}" in told.stdout
+        assert not inside.exists()
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
+    assert cotcan("kiem-tra", cwd=site).returncode == Exit.OK
+

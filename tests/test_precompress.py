@@ -8,6 +8,7 @@ import dataclasses
 import gzip
 import hashlib
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -242,3 +243,39 @@ def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: A
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert build_cache.default_folder() is None
+
+
+def test_a_cache_folder_inside_the_sites_own_folders_or_relative_is_refused(tmp_path: Path, monkeypatch: Any) -> None:
+    """Inside docs_dir (or the theme's custom_dir) its entries would be published; inside
+    site_dir each build's exchange would remove it; a relative one is taken from the build's
+    folder. Each is refused, naming the variable and the folder."""
+    docs, web_root = tmp_path / "docs", tmp_path / "www"
+    docs.mkdir()
+    web_root.mkdir()
+    (tmp_path / "site").symlink_to(web_root)
+    own = [docs, tmp_path / "site"]
+    for inside in (docs / "cache", docs, tmp_path / "site", web_root / "cache"):  # the link's target too
+        monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(inside))
+        with pytest.raises(build_cache.UnsafeFolder) as refused:
+            build_cache.site_folder(own)
+        assert f"{inside} (theo biến môi trường {build_cache.ENVIRONMENT_VARIABLE})" in str(refused.value)
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
+    assert build_cache.site_folder(own) == tmp_path / "cache"
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, "")
+    assert build_cache.site_folder(own) is None
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, "content/cache")
+    with pytest.raises(build_cache.UnsafeFolder, match="PORTAL_CACHE_DIR=content/cache là đường dẫn tương đối"):
+        build_cache.site_folder([])
+    # The default folder, when the home folder (or XDG_CACHE_HOME) lies in the site's.
+    monkeypatch.delenv(build_cache.ENVIRONMENT_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(docs))
+    with pytest.raises(build_cache.UnsafeFolder, match="mặc định, theo biến môi trường XDG_CACHE_HOME hoặc HOME"):
+        build_cache.site_folder(own)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(docs))
+    with pytest.raises(build_cache.UnsafeFolder, match=re.escape(str(docs / ".cache" / build_cache.FOLDER_NAME))):
+        build_cache.site_folder(own)
+    monkeypatch.setenv("HOME", "content")  # the cache would be content/.cache/…, from the build's folder
+    assert build_cache.default_folder() is None
+    with pytest.raises(build_cache.UnsafeFolder, match="HOME=content là đường dẫn tương đối"):
+        build_cache.site_folder(own)

@@ -24,6 +24,7 @@ from test_output import UNSTABLE_UPSTREAM
 from test_pages import write_site
 
 from conftest import build_env
+from portal import build_cache
 from portal_mkdocs import notices, swap
 from portal_mkdocs.killpoints import KILL_AT, Step
 from portal_mkdocs.lock import SiteLock
@@ -260,6 +261,26 @@ def test_a_stop_while_the_old_site_is_removed_says_the_new_one_is_published(
     assert again.returncode == 0, again.stderr
     assert leftovers(root) == []
     assert snapshot(root / "site") == new
+
+
+@pytest.mark.parametrize("chosen", ["inside content/", "relative"])
+def test_a_cache_folder_that_the_site_would_publish_stops_the_build_before_anything_is_written(
+        tmp_path: Path, chosen: str) -> None:
+    """PORTAL_CACHE_DIR inside docs_dir: its entries were published with the pages (inside
+    site_dir, removed by each exchange); a relative one is taken from the build's folder."""
+    root = project(tmp_path, "exchange")
+    folder = str(root / "content/cache") if chosen == "inside content/" else "content/cache"
+    refused = run_build(root, PORTAL_CACHE_DIR=folder)
+    assert refused.returncode == 1, refused.stderr
+    assert "Traceback" not in refused.stderr
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv(build_cache.ENVIRONMENT_VARIABLE, folder)
+        with pytest.raises(build_cache.UnsafeFolder) as expected:
+            build_cache.site_folder([root / "content"])
+    assert str(expected.value) in refused.stderr
+    assert folder in str(expected.value) and build_cache.ENVIRONMENT_VARIABLE in str(expected.value)
+    assert not (root / "content/cache").exists()
+    assert not (root / "site").exists() and leftovers(root) == []
 
 
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:

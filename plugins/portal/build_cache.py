@@ -25,10 +25,14 @@ every build and every `cotcan kiem-tra` read each original again.
   links, that nobody else may write to (`_trusted`); otherwise the build works as without it.
 
 The folder: $PORTAL_CACHE_DIR (set empty: no cache), else $XDG_CACHE_HOME/portal-cot-can,
-else ~/.cache/portal-cot-can (none where the user has no home). A relative path in either
-variable is ignored, as the XDG specification asks: taken from the build's folder, it could
-end up in the published site. The folder is as trusted as the installed packages: whoever
-may write to it may also write to those.
+else ~/.cache/portal-cot-can (none where the user has no home). A relative $XDG_CACHE_HOME is
+ignored, as the XDG specification asks. The folder is as trusted as the installed packages:
+whoever may write to it may also write to those.
+
+`site_folder` is the folder a build or `cotcan kiem-tra` uses: it refuses (UnsafeFolder, in
+the clerk's words) a relative $PORTAL_CACHE_DIR or home folder (taken from the build's folder, it
+could end up in the published site) and a folder inside one of the site's own (the pages' docs_dir, the
+theme's custom_dir, whose files are published; site_dir, which each build replaces).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "PORTAL_CACHE_DIR"
@@ -65,17 +69,67 @@ def core_digest() -> str:
 
 
 def default_folder() -> Path | None:
-    """The cache's folder for this user, or None where $PORTAL_CACHE_DIR is set empty or
-    relative."""
+    """The cache's folder for this user, or None where $PORTAL_CACHE_DIR is set empty, or it
+    or the home folder is relative (site_folder refuses those)."""
     if ENVIRONMENT_VARIABLE in os.environ:
         chosen = Path(os.environ[ENVIRONMENT_VARIABLE])
         return chosen if chosen.is_absolute() else None
     if (xdg := Path(os.environ.get("XDG_CACHE_HOME", ""))).is_absolute():
         return xdg / FOLDER_NAME
+    home = _home()
+    return home / ".cache" / FOLDER_NAME if home is not None and home.is_absolute() else None
+
+
+def _home() -> Path | None:
     try:
-        return Path.home() / ".cache" / FOLDER_NAME
+        return Path.home()
     except RuntimeError:  # no home (HOME unset, a user with no entry): no cache
         return None
+
+
+def _relative_setting() -> str | None:
+    """The variable that names the cache's folder and its value, as `NAME=value`, when that
+    value is a relative path (taken from the build's folder, it could be published)."""
+    if ENVIRONMENT_VARIABLE in os.environ:
+        written = os.environ[ENVIRONMENT_VARIABLE]
+        return f"{ENVIRONMENT_VARIABLE}={written}" if written and not Path(written).is_absolute() else None
+    if Path(os.environ.get("XDG_CACHE_HOME", "")).is_absolute():
+        return None
+    home = _home()
+    return None if home is None or home.is_absolute() else f"HOME={os.environ.get('HOME', '')}"
+
+
+class UnsafeFolder(ValueError):
+    """The cache's folder would be published or replaced with the site: the clerk's message."""
+
+
+def site_folder(site_folders: Sequence[Path]) -> Path | None:
+    """default_folder(), for a site whose own folders are `site_folders` (docs_dir, custom_dir,
+    site_dir: absolute, or relative to the current folder). UnsafeFolder when $PORTAL_CACHE_DIR
+    (or, without it and $XDG_CACHE_HOME, the home folder) is relative, or when the folder is
+    inside one of them."""
+    if (relative := _relative_setting()) is not None:
+        raise UnsafeFolder(
+            f"Biến môi trường {relative} là đường dẫn tương đối: thư mục bộ nhớ đệm (cache) "
+            "phải là đường dẫn tuyệt đối, ngoài thư mục của trang (nếu không, nó có thể bị xuất bản cùng trang "
+            f"web). Hãy đặt {ENVIRONMENT_VARIABLE} là một đường dẫn tuyệt đối, ví dụ "
+            f"{ENVIRONMENT_VARIABLE}=$HOME/.cache/{FOLDER_NAME}, hoặc {ENVIRONMENT_VARIABLE}= (để trống) để không "
+            "dùng bộ nhớ đệm.")
+    folder = default_folder()
+    if folder is None:
+        return None
+    real = Path(os.path.realpath(folder))
+    for site in site_folders:
+        own = Path(os.path.realpath(site))
+        if real == own or own in real.parents:
+            chosen = (f"theo biến môi trường {ENVIRONMENT_VARIABLE}" if os.environ.get(ENVIRONMENT_VARIABLE)
+                      else "mặc định, theo biến môi trường XDG_CACHE_HOME hoặc HOME")
+            raise UnsafeFolder(
+                f"Thư mục bộ nhớ đệm (cache) {folder} ({chosen}) nằm trong thư mục {site} của trang: các tệp "
+                "của nó sẽ bị xuất bản cùng trang web, hoặc bị xoá khi trang được thay. Hãy đặt "
+                f"{ENVIRONMENT_VARIABLE} là một thư mục ngoài trang (đường dẫn tuyệt đối), hoặc "
+                f"{ENVIRONMENT_VARIABLE}= (để trống) để không dùng bộ nhớ đệm.")
+    return folder
 
 
 class BuildCache:

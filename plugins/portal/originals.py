@@ -86,6 +86,10 @@ class CheckedOriginals:
         self._used: set[tuple[str, str, str]] = set()
         self.checked = 0  # originals checked, not found kept, since the process began (for the tests)
 
+    def use_folder(self, folder: Path | None) -> None:
+        """Keep entries in `folder` (build_cache.site_folder: the one the site allows), None: none."""
+        self._folder = lambda: folder
+
     def problems(self, data: bytes, sha256: str, name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
         """The site's file checks of the file `data` (whose SHA-256 is `sha256`), or their kept result."""
         if redactor.values != self._values:

@@ -39,6 +39,7 @@ from .site_checks import (
 from .yamlsource import ReadResult, decode, read_bytes, unparsable
 
 DEFAULT_DOCS_DIR = "docs"  # MkDocs' default docs_dir
+DEFAULT_SITE_DIR = "site"  # MkDocs' default site_dir
 # The portal plugin's name in mkdocs.yml (its entry point) and its data folder option, with
 # the option's default (portal_mkdocs.config.PortalConfig.data_dir).
 PLUGIN = "portal"

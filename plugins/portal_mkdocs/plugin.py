@@ -91,6 +91,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
         self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
         self.written: WrittenPages | None = None  # the pages of this build, as written (written.py)
+        self.cache_folder: Path | None = None  # the build cache's (portal.build_cache), checked in on_config
         # Private values in the rendered hand-written pages, told together after the last page.
         self.rendered_problems: list[Problem] = []
 
@@ -109,6 +110,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return config
         if self.preview is not None:
             self.preview.full_build_starts()
+        self.cache_folder = self._cache_folder(config)
+        originals.CHECKED.use_folder(self.cache_folder)
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
             # First: the lock, and the recovery of an interrupted publication (publish.py).
             self.publisher = Publisher(Path(config.site_dir), lock_timeout=self.config.lock_timeout,
@@ -141,6 +144,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         with cycle_collector_paused():
             self.specs = {src_uri(spec.url): spec for spec in pages.all()}
         return config
+
+    @staticmethod
+    def _cache_folder(config: MkDocsConfig) -> Path | None:
+        """The build cache's folder (build_cache.site_folder), refused inside the site's own
+        folders: before the lock is taken, nothing to clean up."""
+        site = Path(config.site_dir)
+        folders = [Path(config.docs_dir), site, Path(os.path.realpath(site))]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        try:
+            return build_cache.site_folder(folders)
+        except build_cache.UnsafeFolder as error:
+            raise PluginError(str(error)) from None
 
     def load_pages(self, config: MkDocsConfig) -> Pages:
         """Load and check data/ (DataError if it has errors), and make its pages."""
@@ -332,7 +348,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                            self.config.search_part_megabytes * 1e6, self.written)
             self.written = None
             write_filter_order(Path(config.site_dir) / OUTPUT_DIR, self.specs.values())  # for portal-search.js
-            packed = precompress(Path(config.site_dir), build_cache.default_folder())
+            packed = precompress(Path(config.site_dir), self.cache_folder)
         except PagefindError as error:
             raise PluginError(notices.index_failed(site, error.detail)) from None
         except originals.OriginalChanged as error:

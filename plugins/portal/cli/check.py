@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 
-from .. import commands
+from .. import build_cache, commands, originals
 from ..commands import Exit
 from ..load import load
 from ..model import Portal
 from ..problems import Problem, nothing_published, report
-from ..site_config import SiteConfig, site_problems
+from ..site_config import DEFAULT_SITE_DIR, SiteConfig, site_problems
 from .arguments import add_data_option
 from .command import Command, site_folders
 
@@ -56,11 +56,25 @@ def _mkdocs_problems(config: SiteConfig, told: list[Problem]) -> list[Problem]:
     return config_problems(config, told)
 
 
+def _use_cache(config: SiteConfig | None) -> list[Problem]:
+    """Have the checks of the originals keep their verdicts in the cache's folder the build
+    uses (build_cache.site_folder); where the build would refuse it, none, and the refusal."""
+    folders = [] if config is None else [
+        *config.folders, config.path.parent / str(config.written.get("site_dir", DEFAULT_SITE_DIR))]
+    try:
+        originals.CHECKED.use_folder(build_cache.site_folder(folders))
+    except build_cache.UnsafeFolder as error:
+        originals.CHECKED.use_folder(None)
+        return [Problem(build_cache.ENVIRONMENT_VARIABLE, None, "", str(error))]
+    return []
+
+
 def _run(args: argparse.Namespace) -> int:
     # mkdocs.yml is read once, here (site_folders), for its data_dir and every check of it.
     site = site_folders(args.data, args.config_file)
+    in_site = _use_cache(site.config)
     portal, problems = load(site.data, draft=args.draft)
-    in_site = list(site.config_read)
+    in_site += site.config_read
     if site.config is not None:
         in_site += site_problems(site.config, portal.redactor)
         in_site += _mkdocs_problems(site.config, in_site)
