@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import time
+import types
 from importlib import metadata
 from pathlib import Path
 
@@ -434,3 +435,35 @@ def test_kiem_tra_refuses_a_cache_folder_the_build_would_refuse_and_writes_nothi
     monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
     assert cotcan("kiem-tra", cwd=site).returncode == Exit.OK
 
+
+def _disk_full_entries(**where: str) -> tuple[int, str]:
+    """tempfile.mkstemp(dir=, prefix=) for the cache, on a full disk: its file is made, writing to it
+    fails (ENOSPC)."""
+    path = Path(where["dir"]) / f"{where['prefix']}full"
+    path.touch()
+    return os.open("/dev/full", os.O_WRONLY), str(path)
+
+
+def test_kiem_tra_says_the_same_whatever_cache_it_cannot_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kiem-tra writes its verdicts on the originals to the cache: one it cannot write (its
+    folder's parent a file, a full disk, a read-only folder) makes it slower, nothing else."""
+    def run() -> tuple[int, str, str, int]:
+        monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals())  # a new process's
+        told = cotcan("kiem-tra")
+        return told.returncode, told.stdout, told.stderr, originals.CHECKED.checked
+
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, "")
+    without = run()
+    assert without[0] == Exit.OK and without[3] > 0, without  # an original is checked: the cache is tried
+    (tmp_path / "file").write_text("a file where a folder would be", encoding="utf-8")
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "file/cache"))
+    assert run() == without
+    read_only = tmp_path / "read-only"
+    read_only.mkdir(mode=0o500)
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(read_only))
+    assert run() == without  # (under root, which may write there, an ordinary cache)
+    monkeypatch.setenv(build_cache.ENVIRONMENT_VARIABLE, str(tmp_path / "full"))
+    monkeypatch.setattr(build_cache, "tempfile", types.SimpleNamespace(mkstemp=_disk_full_entries))
+    assert run() == without
+    assert run() == without  # nothing kept: read again
+    assert [path.name for path in (tmp_path / "full").rglob("*") if path.is_file()] == []

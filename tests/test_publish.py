@@ -283,6 +283,32 @@ def test_a_cache_folder_that_the_site_would_publish_stops_the_build_before_anyth
     assert not (root / "site").exists() and leftovers(root) == []
 
 
+# The cache's entries on a full disk: each is made, and writing it fails with ENOSPC.
+CACHE_ON_A_FULL_DISK = """
+import os, pathlib, types
+from portal import build_cache
+def mkstemp(**where):
+    path = pathlib.Path(where['dir']) / (where['prefix'] + 'full')
+    path.touch()
+    return os.open('/dev/full', os.O_WRONLY), str(path)
+build_cache.tempfile = types.SimpleNamespace(mkstemp=mkstemp)
+"""
+
+
+@pytest.mark.parametrize("cache", ["parent is a file", "disk full"])
+def test_a_cache_that_cannot_be_written_gives_the_same_site(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], cache: str) -> None:
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    (tmp_path / "file").write_text("a file where the cache's folder would be", encoding="utf-8")
+    folder, prelude = (tmp_path / "file/cache", "") if cache == "parent is a file" else (
+        tmp_path / "cache", CACHE_ON_A_FULL_DISK)
+    built = run_build(root, prelude, PORTAL_CACHE_DIR=str(folder))
+    assert built.returncode == 0, built.stderr
+    assert snapshot(root / "site") == old
+    assert not folder.exists() or [path for path in folder.rglob("*") if path.is_file()] == []
+
+
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:
     if swap.renameat2 is None:
         pytest.skip("no renameat2 in this C library: the rename fallback is used (tested above)")
