@@ -309,6 +309,24 @@ def test_a_cache_that_cannot_be_written_gives_the_same_site(
     assert not folder.exists() or [path for path in folder.rglob("*") if path.is_file()] == []
 
 
+def test_a_strict_build_with_warnings_ends_with_a_vietnamese_line_and_keeps_the_old_site(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    """MkDocs ends a strict build with warnings after the plugins' on_post_build, in English
+    ("Aborted with 1 warnings in strict mode!"); its on_build_error tells it in Vietnamese."""
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    (root / "content/lien-ket.md").write_text("# Liên kết\n\n[Trang không có](khong-co.md)\n", encoding="utf-8")
+    warned = run_build(root)
+    assert warned.returncode == 1, warned.stderr
+    assert "WARNING" in warned.stderr and "khong-co.md" in warned.stderr
+    assert f"ERROR   -  {notices.strict_warnings(1)}" in warned.stderr
+    assert warned.stdout.strip() == notices.build_stopped(kept=True)  # click prints an Abort there
+    assert "Aborted with" not in warned.stderr + warned.stdout and "Traceback" not in warned.stderr
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == [] and not (root / ".site.lock").exists()
+
+
 def test_the_swap_exchanges_two_folders_in_one_step(tmp_path: Path) -> None:
     if swap.renameat2 is None:
         pytest.skip("no renameat2 in this C library: the rename fallback is used (tested above)")

@@ -98,6 +98,13 @@ def build_stopped(kept: bool) -> str:
     return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
 
 
+def strict_warnings(count: int) -> str:
+    """A build MkDocs ends after its pages because of warnings, as `--strict` asks (its own
+    last line, in English, is "Aborted with N warnings in strict mode!")."""
+    return (f"Bản dựng chạy nghiêm ngặt (mkdocs build --strict): {count} cảnh báo ở trên (các dòng WARNING) cũng "
+            "làm dừng dựng trang, nên trang web mới không được xuất bản. Sửa điều các cảnh báo nêu rồi dựng lại.")
+
+
 def build_fault(error: Exception) -> str:
     """A build stopped by a fault of the code, not of the data or the site's files."""
     return f"Dừng dựng trang web vì {EXIT_MEANINGS[Exit.UNEXPECTED]}: {type(error).__name__}: {error}"

@@ -8,15 +8,16 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 
-def strict_warnings_pending() -> bool:
+def strict_warnings_pending() -> int:
     """In strict mode MkDocs counts warnings and aborts only after `on_post_build`: a
     build that is about to fail must not be published. MkDocs keeps the count in a
-    CountHandler on its logger; this reads it."""
+    CountHandler on its logger; this reads it: the warnings (and errors) logged so far."""
     import logging
 
     from mkdocs.utils import CountHandler
 
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+    return sum(count for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)
+               for _, count in handler.get_counts())
 
 
 def write_files(site_dir: Path, files: dict[str, bytes]) -> None:

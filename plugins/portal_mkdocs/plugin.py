@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -413,6 +413,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if isinstance(error, BuildError):
             log.logger.error(str(error))  # as MkDocs logs it (unprefixed), before its own last line
             raise BuildStopped(str(error), kept=kept) from None
+        if self.publisher is not None and isinstance(error, Abort) and not isinstance(error, BuildStopped) \
+                and (count := output.strict_warnings_pending()):
+            # MkDocs' end of a strict build with warnings, raised after on_post_build: told in Vietnamese.
+            # (Under `mkdocs serve` the builder tells it: preview_serve.told.)
+            line = notices.strict_warnings(count)
+            log.logger.error(line)
+            raise BuildStopped(line, kept=kept) from None
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) and SIGTERM (termination.py) skip on_build_error: remove
