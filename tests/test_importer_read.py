@@ -804,6 +804,29 @@ def test_utf16_text_without_a_bom_is_read(tmp_path: Path) -> None:
     assert rows_of(path)[0]["name"] == "Hà Thị Liên"
 
 
+def test_text_saved_by_excel_keeps_a_cell_of_two_lines_whole(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" (UTF-16, tabs) quotes a cell written on two lines (Alt+Enter),
+    as CSV does: one row, not a row of "Hà Thị Liên | Giáo viên" and one of "THCS Him Lam\"",
+    which matched a person and proposed another named after the school."""
+    path = tmp_path / "danh-sach.txt"
+    text = "\t".join(HEADER) + '\r\n1\tHà Thị Liên\t"Giáo viên\nTHCS Him Lam"\tToán\t"Nhóm ""Toán"""\r\n'
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    table = read_table(path)
+    assert [(row.line, row.cells) for row in table.rows] == [
+        (2, {"stt": "1", "name": "Hà Thị Liên", "post": "Giáo viên THCS Him Lam", "subject": "Toán",
+             "note": 'Nhóm "Toán"'})]
+    assert table.rows[0].lines == {"post": ("Giáo viên", "THCS Him Lam")}
+
+
+def test_text_pasted_from_word_is_split_at_tabs_whatever_its_quotes(tmp_path: Path) -> None:
+    """Without a cell that opens with a quote, a tab-separated file is Word's paste: a quote
+    inside a cell is text."""
+    path = tmp_path / "danh-sach.txt"
+    path.write_text("\t".join(HEADER) + '\n1\tHà Thị Liên\tGiáo viên - THCS Him Lam\tToán\tGV "giỏi\n',
+                    encoding="utf-8")
+    assert rows_of(path)[0]["note"] == 'GV "giỏi'
+
+
 # Limits: a clear message instead of minutes of work
 
 
