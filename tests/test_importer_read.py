@@ -728,6 +728,29 @@ def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) ->
         "rồi nhập lại; nếu họ vẫn thuộc danh sách, bỏ ẩn để thấy đủ danh sách.")
 
 
+def test_columns_hidden_in_excel_that_are_read_are_named_in_a_warning(tmp_path: Path) -> None:
+    """A clerk hides a column of private notes rather than deleting it: it is read as any
+    "Ghi chú", and said; a hidden column the importer does not read ("Năm sinh") is only
+    said not to be read, and the workbook's own hidden id columns are not named."""
+    path = tmp_path / "cot-an.xlsx"
+    book = workbook(path, [[*HEADER, "Ghi chú", "Năm sinh", "Mã thành viên"],
+                           [1, "Lê Thị A", "GV - THCS Him Lam", "", "", "đang nghỉ ốm", 1980, ""]])
+    sheet = book.active
+    assert sheet is not None
+    for column in "FGH":
+        sheet.column_dimensions[column].hidden = True
+    book.save(path)
+    table = read_table(path)
+    assert table.rows[0].get("note") == "đang nghỉ ốm"
+    assert [warning.format() for _, warning in table.warnings] == [
+        f"CẢNH BÁO {path}, dòng 1: cột thứ 7 'Năm sinh' không được nhập.\n    gợi ý: chỉ các cột sau được đọc: STT, "
+        "Họ và tên, Tên trường, Chức vụ - Đơn vị công tác, Chức vụ, Đơn vị công tác, Môn, Vai trò, Ghi chú, Từ ngày, "
+        "Mã tổ chức, Mã thành viên, Mã đơn vị.",
+        f"CẢNH BÁO {path}, dòng 1: cột thứ 6 'Ghi chú' đang bị ẩn trong Excel nhưng vẫn được nhập như mọi cột "
+        "khác.\n    gợi ý: nếu cột đó không thuộc danh sách đã ký (ghi chú riêng, số liệu nội bộ), xóa hẳn cột đó "
+        "trong tệp rồi nhập lại; nếu có, bỏ ẩn để thấy đủ danh sách."]
+
+
 def test_a_formula_saved_without_its_value_is_named_not_read_as_an_empty_cell(tmp_path: Path) -> None:
     """openpyxl (and some web exports) save formulas uncalculated; Excel and LibreOffice save
     the value beside the formula, which is then read as any cell."""

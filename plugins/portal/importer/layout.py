@@ -395,6 +395,8 @@ class _Layout:
         # Header cells that name no column the importer reads ("Năm sinh", "Số điện thoại"),
         # by their text, each where it first heads a column: the report says they are not read.
         self.unread_headers: dict[str, tuple[int, GridRow, int]] = {}
+        # The columns read though hidden in the workbook, each where it first heads: its header's text.
+        self.hidden_headers: dict[int, tuple[int, GridRow, str]] = {}
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
@@ -460,6 +462,11 @@ class _Layout:
         for i, cell in enumerate(row.cells):
             if cell.text and cell.merged != "across" and i not in claimed:
                 self.unread_headers.setdefault(cell.text, (order, row, i))
+        not_read = read.sorting[1] if read.sorting else None  # the "Tên" beside a whole name
+        for claim in read.claims:
+            if (claim.key in read.columns and claim.key not in ID_KEYS and claim != not_read
+                    and (hidden := [i for i in claim.columns if i in self.grid.hidden_columns])):
+                self.hidden_headers.setdefault(hidden[0], (order, row, claim.text))
         self.open_header = (row, read.claims)
 
     def _columns(self, order: int, row: GridRow, read: HeaderRead) -> dict[str, tuple[int, ...]]:
@@ -640,7 +647,8 @@ class _Layout:
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._unread_header_warnings() + self._unsorted_problems()
+        warnings = (self.warnings + self._unread_warnings() + self._unread_header_warnings()
+                    + self._hidden_column_warnings() + self._unsorted_problems())
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -670,6 +678,17 @@ class _Layout:
                 self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập.", severity="warning",
                 hint=CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
         return warnings
+
+    def _hidden_column_warnings(self) -> list[tuple[int, Problem]]:
+        """A column the importer reads but the workbook hides (the workbook's own id columns
+        aside) is said: what the clerk neither sees nor prints, a private note on a teacher's
+        health, would go into the public data unseen."""
+        return [(order, row_problem(
+            self.grid.source, row, f"cột thứ {column + 1} '{text}' đang bị ẩn trong Excel nhưng vẫn được nhập như "
+            "mọi cột khác.", severity="warning",
+            hint="nếu cột đó không thuộc danh sách đã ký (ghi chú riêng, số liệu nội bộ), xóa hẳn cột đó trong tệp "
+                 "rồi nhập lại; nếu có, bỏ ẩn để thấy đủ danh sách."))
+            for column, (order, row, text) in sorted(self.hidden_headers.items())]
 
     def _unsorted_problems(self) -> list[tuple[int, Problem]]:
         """The "Tên" not read, told where a name does not end with it: in a warning, or an
