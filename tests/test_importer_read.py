@@ -728,6 +728,20 @@ def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) ->
         "rồi nhập lại; nếu họ vẫn thuộc danh sách, bỏ ẩn để thấy đủ danh sách.")
 
 
+@pytest.mark.parametrize("total", [["Tổng cộng", "18 người"], ["", "TỔNG CỘNG:", "18"], ["Cộng", "", "", "", 18]])
+def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path, total: list[object]) -> None:
+    """A total typed as a label and a count in two cells was a row: "Tổng cộng" | "18" a new
+    person named Tổng Cộng, "Tổng cộng" | "18 người" an error on a name with digits. A person
+    whose family name is Tống is a person."""
+    path = tmp_path / "tong.xlsx"
+    workbook(path, [HEADER, [1, "Tống Thị A", "GV - THCS Him Lam", "", ""], total])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Tống Thị A"]
+    shown = " | ".join(str(cell) for cell in total if cell)
+    assert [warning.format() for _, warning in table.warnings] == [
+        f"CẢNH BÁO {path}, dòng 3: bỏ qua dòng tổng '{shown}': không phải một người hay một trường."]
+
+
 def test_columns_hidden_in_excel_that_are_read_are_named_in_a_warning(tmp_path: Path) -> None:
     """A clerk hides a column of private notes rather than deleting it: it is read as any
     "Ghi chú", and said; a hidden column the importer does not read ("Năm sinh") is only

@@ -93,6 +93,16 @@ def _is_number(text: str) -> bool:
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+# The label of a list's total row, with its marks: "Tổng cộng", "TỔNG SỐ:", "Cộng"; not the
+# family name Tống. What follows it, if anything, is a colon or a count.
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\d|$)", re.IGNORECASE)
+
+
+def _is_total(visible: list[str]) -> bool:
+    """A total row split over cells ("Tổng cộng" | "18 người", "" | "Tổng" | "18"): its first
+    text the label, every other a count. One text alone is a lone text (see _data_row)."""
+    return len(visible) > 1 and bool(_TOTAL.match(visible[0])) and all(any(c.isdigit() for c in t)
+                                                                       for t in visible[1:])
 
 
 def _numbers_the_columns(texts: list[str]) -> bool:
@@ -559,6 +569,11 @@ class _Layout:
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
+        if _is_total(visible):
+            self.warnings.append((order, row_problem(
+                self.grid.source, row, f"bỏ qua dòng tổng '{' | '.join(visible)}': không phải một người hay một "
+                "trường.", severity="warning")))
+            return
         lone_name = values.get("name") or values.get("school")
         if len(set(visible)) == 1 and (not lone_name or not stt and name_problem(lone_name)):
             self.warnings.append((order, row_problem(
