@@ -742,6 +742,32 @@ def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path
         f"CẢNH BÁO {path}, dòng 3: bỏ qua dòng tổng '{shown}': không phải một người hay một trường."]
 
 
+@pytest.mark.parametrize("closing", [
+    ["", "NGƯỜI LẬP BIỂU", "", "", "TRƯỞNG PHÒNG"],
+    ["", "Nơi nhận:", "", "KT. TRƯỞNG PHÒNG"],
+    ["", "", "Điện Biên Phủ, ngày 20 tháng 9 năm 2024"],
+    ["", "", "", "", "KT. TRƯỞNG PHÒNG"],
+])
+def test_the_signatures_under_a_list_in_excel_end_it(tmp_path: Path, closing: list[object]) -> None:
+    """An Excel user types who signs under the table, in the same sheet: "NGƯỜI LẬP BIỂU" and
+    the signer's name were two new people of the last group, "Nơi nhận:" a person in error."""
+    path = tmp_path / "chu-ky.xlsx"
+    workbook(path, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""], [], closing, ["", "PHÓ TRƯỞNG PHÒNG"], [],
+                    ["", "Nguyễn Văn Lập", "", "", "Lê Thị Hồng"]])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A"]
+    said = next(text for text in closing if text)
+    assert f"Dừng đọc danh sách ở dòng 4 ('{said}'): phần nơi nhận, chữ ký dưới bảng không được nhập." in table.notes
+    assert table.warnings == []
+
+
+def test_a_leader_s_unnumbered_row_and_a_dated_note_are_rows_of_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "lanh-dao.xlsx"
+    workbook(path, [HEADER, ["", "LÊ THỊ HỒNG", "Q. TRƯỞNG PHÒNG", "", "TỔ TRƯỞNG"],
+                    [1, "Lê Thị A", "GV - THCS Him Lam", "", "Điện Biên Phủ, ngày 1 tháng 9 năm 2024"]])
+    assert [row.get("name") for row in read_table(path).rows] == ["LÊ THỊ HỒNG", "Lê Thị A"]
+
+
 def test_columns_hidden_in_excel_that_are_read_are_named_in_a_warning(tmp_path: Path) -> None:
     """A clerk hides a column of private notes rather than deleting it: it is read as any
     "Ghi chú", and said; a hidden column the importer does not read ("Năm sinh") is only

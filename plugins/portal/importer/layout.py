@@ -98,6 +98,27 @@ _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 _TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\d|$)", re.IGNORECASE)
 
 
+# A cell of the block under a list (recipients, the place and date, who signs and for whom),
+# which Excel users type in the rows under the table: "Nơi nhận:", "NGƯỜI LẬP BIỂU",
+# "KT. TRƯỞNG PHÒNG", "Điện Biên Phủ, ngày 20 tháng 9 năm 2024".
+_CLOSING = re.compile(r"^(?:nơi nhận|người lập(?: biểu| bảng| danh sách)?)\s*:?$"
+                      r"|^[^,]+,\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}\.?$", re.IGNORECASE)
+_SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*\S")  # "KT. TRƯỞNG PHÒNG", in capitals
+
+
+def _closes(text: str) -> bool:
+    return bool(_CLOSING.match(text)) or (text.isupper() and bool(_SIGNING_FOR.match(text)))
+
+
+def _closing(values: dict[str, str], visible: list[str]) -> str | None:
+    """The text that starts the block under the list, when this row is its first: no number,
+    no name but the block's own words (a leader's row may be unnumbered; a note may hold a date)."""
+    if _is_number(values.get("stt", "")):
+        return None
+    name = values.get("name") or values.get("school") or ""
+    return next((t for t in visible if _closes(t)), None) if not name or _closes(name) else None
+
+
 def _is_total(visible: list[str]) -> bool:
     """A total row split over cells ("Tổng cộng" | "18 người", "" | "Tổng" | "18"): its first
     text the label, every other a count. One text alone is a lone text (see _data_row)."""
@@ -394,6 +415,7 @@ class _Layout:
         self.sections = [Section(None)]
         self.warnings: list[tuple[int, Problem]] = []
         self.amended_rows = 0  # rows of a published list that an amending decision put in
+        self.closings: list[str] = []  # where the block under the list (recipients, signatures) started
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
         # The header just read, while the row under it may still complete it (_sub_header).
@@ -569,6 +591,11 @@ class _Layout:
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
+        if (closing := _closing(values, visible)) is not None:
+            self.in_roster = False  # until another header
+            self.closings.append(f"Dừng đọc danh sách ở {row_place(row.line, row.place)} ('{closing}'): phần nơi nhận, "
+                                 "chữ ký dưới bảng không được nhập.")
+            return
         if _is_total(visible):
             self.warnings.append((order, row_problem(
                 self.grid.source, row, f"bỏ qua dòng tổng '{' | '.join(visible)}': không phải một người hay một "
@@ -656,7 +683,7 @@ class _Layout:
                                   f"{' và '.join(missing)} (chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
-        notes = list(self.grid.notes)
+        notes = list(self.grid.notes) + self.closings
         if self.amended_rows:
             notes.append(f"Bỏ qua {self.amended_rows} dòng có 'Từ ngày': các dòng quyết định điều chỉnh bổ sung "
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
