@@ -116,6 +116,23 @@ def test_word_merges_are_resolved_like_excel_ones(tmp_path: Path) -> None:
     assert rows[0].place == "bảng 1, hàng 3"
 
 
+def test_a_word_table_inside_a_frame_table_is_read(tmp_path: Path) -> None:
+    """A decision laid out inside a one-cell table: its list is a table within that cell. It
+    was "no header found", the frame read as one row of text."""
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.text = "DANH SÁCH"
+    inner = frame.add_table(rows=3, cols=3)
+    for r, cells in enumerate([HEADER[:3], ["1", "Lê Thị A", "GV - THCS Him Lam"], ["2", "Lê Thị B", "GV - THCS X"]]):
+        for c, text in enumerate(cells):
+            inner.cell(r, c).text = text
+    frame.add_paragraph("Nơi nhận:")
+    path = tmp_path / "khung.docx"
+    document.save(str(path))
+    assert [(row.place, row.get("name")) for row in read_table(path).rows] == [
+        ("bảng 1, hàng 2", "Lê Thị A"), ("bảng 1, hàng 3", "Lê Thị B")]
+
+
 def test_the_messy_roster_reads_the_same_from_excel_and_word(tmp_path: Path) -> None:
     """Title rows, a motto table and a signature table, headings as merged rows and as a
     paragraph between tables, merged roles, schools and subjects."""
