@@ -1236,6 +1236,41 @@ def _pgd_mau(text: str) -> str:
     return f"THCS {text} (dữ liệu mẫu)"
 
 
+@pytest.mark.parametrize("header, position, written", [
+    (MAU_HEADER, "Giáo viên", f"Giáo viên\n{_pgd_mau('Bình Minh')}"),  # Alt+Enter, the Đơn vị cell left empty
+    (MAU_HEADER, "GV", f"GV - {_pgd_mau('Bình Minh')}"),
+    ([c for c in MAU_HEADER if c != "Đơn vị công tác"], "Giáo viên", f"Giáo viên {_pgd_mau('Bình Minh')}"),
+])
+def test_a_school_written_in_the_position_cell_is_read_as_the_unit_and_said(repo_portal: Portal, tmp_path: Path,
+                                                                           header: list[str], position: str,
+                                                                           written: str) -> None:
+    """A clerk's workbook has "Chức vụ" and "Đơn vị công tác" apart but the school typed
+    under the Chức vụ: it was kept as the position ("Giáo viên THCS Bình Minh"), the unit
+    left out, without a word."""
+    cells = {"STT": 1, "Họ và tên": "Đỗ Thị Mỹ Duyên", "Chức vụ": written, "Đơn vị công tác": None, "Môn": "Toán",
+             "Ghi chú": None}
+    path = write_table(tmp_path / "ds.xlsx", [header, [cells[column] for column in header]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    assert result.errors == []
+    [row] = result.rows
+    assert (row.position, row.unit) == ("Giáo viên", "mau-thcs-binh-minh")
+    empty = "ô đơn vị công tác trống" if "Đơn vị công tác" in header else "bảng không có cột đơn vị công tác"
+    [said] = [p for p in row.remarks if "ghi cả đơn vị" in p.message]
+    assert (said.path, said.message) == (
+        "cột 'Chức vụ'", f"ô chức vụ ghi cả đơn vị ('{' '.join(written.split())}') mà {empty}: đọc chức vụ "
+        f"'{position}', đơn vị '{_pgd_mau('Bình Minh')}'.")
+
+
+@pytest.mark.parametrize("written", ["Phó Hiệu trưởng phụ trách THCS", "Tổ trưởng chuyên môn"])
+def test_a_position_naming_no_school_of_the_data_stays_the_position_unsaid(repo_portal: Portal, tmp_path: Path,
+                                                                          written: str) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, [1, "Đỗ Thị Mỹ Duyên", written, None, "Toán", None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    [row] = result.rows
+    assert (row.position, row.unit) == (written, None)
+    assert not [p for p in row.remarks if "ghi cả đơn vị" in p.message]
+
+
 def _roles(result: ImportResult) -> list[tuple[int | None, str]]:
     return [(r.stt, r.role) for r in result.rows]
 

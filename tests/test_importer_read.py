@@ -116,6 +116,23 @@ def test_word_merges_are_resolved_like_excel_ones(tmp_path: Path) -> None:
     assert rows[0].place == "bảng 1, hàng 3"
 
 
+def test_a_word_table_inside_a_frame_table_is_read(tmp_path: Path) -> None:
+    """A decision laid out inside a one-cell table: its list is a table within that cell. It
+    was "no header found", the frame read as one row of text."""
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.text = "DANH SÁCH"
+    inner = frame.add_table(rows=3, cols=3)
+    for r, cells in enumerate([HEADER[:3], ["1", "Lê Thị A", "GV - THCS Him Lam"], ["2", "Lê Thị B", "GV - THCS X"]]):
+        for c, text in enumerate(cells):
+            inner.cell(r, c).text = text
+    frame.add_paragraph("Nơi nhận:")
+    path = tmp_path / "khung.docx"
+    document.save(str(path))
+    assert [(row.place, row.get("name")) for row in read_table(path).rows] == [
+        ("bảng 1, hàng 2", "Lê Thị A"), ("bảng 1, hàng 3", "Lê Thị B")]
+
+
 def test_the_messy_roster_reads_the_same_from_excel_and_word(tmp_path: Path) -> None:
     """Title rows, a motto table and a signature table, headings as merged rows and as a
     paragraph between tables, merged roles, schools and subjects."""
@@ -728,6 +745,69 @@ def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) ->
         "rồi nhập lại; nếu họ vẫn thuộc danh sách, bỏ ẩn để thấy đủ danh sách.")
 
 
+@pytest.mark.parametrize("total", [["Tổng cộng", "18 người"], ["", "TỔNG CỘNG:", "18"], ["Cộng", "", "", "", 18]])
+def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path, total: list[object]) -> None:
+    """A total typed as a label and a count in two cells was a row: "Tổng cộng" | "18" a new
+    person named Tổng Cộng, "Tổng cộng" | "18 người" an error on a name with digits. A person
+    whose family name is Tống is a person."""
+    path = tmp_path / "tong.xlsx"
+    workbook(path, [HEADER, [1, "Tống Thị A", "GV - THCS Him Lam", "", ""], total])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Tống Thị A"]
+    shown = " | ".join(str(cell) for cell in total if cell)
+    assert [warning.format() for _, warning in table.warnings] == [
+        f"CẢNH BÁO {path}, dòng 3: bỏ qua dòng tổng '{shown}': không phải một người hay một trường."]
+
+
+@pytest.mark.parametrize("closing", [
+    ["", "NGƯỜI LẬP BIỂU", "", "", "TRƯỞNG PHÒNG"],
+    ["", "Nơi nhận:", "", "KT. TRƯỞNG PHÒNG"],
+    ["", "", "Điện Biên Phủ, ngày 20 tháng 9 năm 2024"],
+    ["", "", "", "", "KT. TRƯỞNG PHÒNG"],
+])
+def test_the_signatures_under_a_list_in_excel_end_it(tmp_path: Path, closing: list[object]) -> None:
+    """An Excel user types who signs under the table, in the same sheet: "NGƯỜI LẬP BIỂU" and
+    the signer's name were two new people of the last group, "Nơi nhận:" a person in error."""
+    path = tmp_path / "chu-ky.xlsx"
+    workbook(path, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""], [], closing, ["", "PHÓ TRƯỞNG PHÒNG"], [],
+                    ["", "Nguyễn Văn Lập", "", "", "Lê Thị Hồng"]])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A"]
+    said = next(text for text in closing if text)
+    assert f"Dừng đọc danh sách ở dòng 4 ('{said}'): phần nơi nhận, chữ ký dưới bảng không được nhập." in table.notes
+    assert table.warnings == []
+
+
+def test_a_leader_s_unnumbered_row_and_a_dated_note_are_rows_of_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "lanh-dao.xlsx"
+    workbook(path, [HEADER, ["", "LÊ THỊ HỒNG", "Q. TRƯỞNG PHÒNG", "", "TỔ TRƯỞNG"],
+                    [1, "Lê Thị A", "GV - THCS Him Lam", "", "Điện Biên Phủ, ngày 1 tháng 9 năm 2024"]])
+    assert [row.get("name") for row in read_table(path).rows] == ["LÊ THỊ HỒNG", "Lê Thị A"]
+
+
+def test_columns_hidden_in_excel_that_are_read_are_named_in_a_warning(tmp_path: Path) -> None:
+    """A clerk hides a column of private notes rather than deleting it: it is read as any
+    "Ghi chú", and said; a hidden column the importer does not read ("Năm sinh") is only
+    said not to be read, and the workbook's own hidden id columns are not named."""
+    path = tmp_path / "cot-an.xlsx"
+    book = workbook(path, [[*HEADER, "Ghi chú", "Năm sinh", "Mã thành viên"],
+                           [1, "Lê Thị A", "GV - THCS Him Lam", "", "", "đang nghỉ ốm", 1980, ""]])
+    sheet = book.active
+    assert sheet is not None
+    for column in "FGH":
+        sheet.column_dimensions[column].hidden = True
+    book.save(path)
+    table = read_table(path)
+    assert table.rows[0].get("note") == "đang nghỉ ốm"
+    assert [warning.format() for _, warning in table.warnings] == [
+        f"CẢNH BÁO {path}, dòng 1: cột thứ 7 'Năm sinh' không được nhập.\n    gợi ý: chỉ các cột sau được đọc: STT, "
+        "Họ và tên, Tên trường, Chức vụ - Đơn vị công tác, Chức vụ, Đơn vị công tác, Môn, Vai trò, Ghi chú, Từ ngày, "
+        "Mã tổ chức, Mã thành viên, Mã đơn vị.",
+        f"CẢNH BÁO {path}, dòng 1: cột thứ 6 'Ghi chú' đang bị ẩn trong Excel nhưng vẫn được nhập như mọi cột "
+        "khác.\n    gợi ý: nếu cột đó không thuộc danh sách đã ký (ghi chú riêng, số liệu nội bộ), xóa hẳn cột đó "
+        "trong tệp rồi nhập lại; nếu có, bỏ ẩn để thấy đủ danh sách."]
+
+
 def test_a_formula_saved_without_its_value_is_named_not_read_as_an_empty_cell(tmp_path: Path) -> None:
     """openpyxl (and some web exports) save formulas uncalculated; Excel and LibreOffice save
     the value beside the formula, which is then read as any cell."""
@@ -802,6 +882,29 @@ def test_utf16_text_without_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "unicode.txt"
     path.write_bytes(("\t".join(HEADER) + "\r\n1\tHà Thị Liên\tGV - THCS Him Lam\t\t\r\n").encode("utf-16-le"))
     assert rows_of(path)[0]["name"] == "Hà Thị Liên"
+
+
+def test_text_saved_by_excel_keeps_a_cell_of_two_lines_whole(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" (UTF-16, tabs) quotes a cell written on two lines (Alt+Enter),
+    as CSV does: one row, not a row of "Hà Thị Liên | Giáo viên" and one of "THCS Him Lam\"",
+    which matched a person and proposed another named after the school."""
+    path = tmp_path / "danh-sach.txt"
+    text = "\t".join(HEADER) + '\r\n1\tHà Thị Liên\t"Giáo viên\nTHCS Him Lam"\tToán\t"Nhóm ""Toán"""\r\n'
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    table = read_table(path)
+    assert [(row.line, row.cells) for row in table.rows] == [
+        (2, {"stt": "1", "name": "Hà Thị Liên", "post": "Giáo viên THCS Him Lam", "subject": "Toán",
+             "note": 'Nhóm "Toán"'})]
+    assert table.rows[0].lines == {"post": ("Giáo viên", "THCS Him Lam")}
+
+
+def test_text_pasted_from_word_is_split_at_tabs_whatever_its_quotes(tmp_path: Path) -> None:
+    """Without a cell that opens with a quote, a tab-separated file is Word's paste: a quote
+    inside a cell is text."""
+    path = tmp_path / "danh-sach.txt"
+    path.write_text("\t".join(HEADER) + '\n1\tHà Thị Liên\tGiáo viên - THCS Him Lam\tToán\tGV "giỏi\n',
+                    encoding="utf-8")
+    assert rows_of(path)[0]["note"] == 'GV "giỏi'
 
 
 # Limits: a clear message instead of minutes of work

@@ -59,6 +59,7 @@ class Grid:
     notes: list[str] = field(default_factory=list)
     sheet: str | None = None  # the sheet's name, of a workbook
     hidden: frozenset[int] = frozenset()  # the lines of the rows hidden in the sheet
+    hidden_columns: frozenset[int] = frozenset()  # the columns hidden in the sheet, from 0
 
 
 def where(row: GridRow, column: str | None = None) -> str:

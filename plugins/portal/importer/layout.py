@@ -93,6 +93,37 @@ def _is_number(text: str) -> bool:
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+# The label of a list's total row, with its marks: "Tổng cộng", "TỔNG SỐ:", "Cộng"; not the
+# family name Tống. What follows it, if anything, is a colon or a count.
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\d|$)", re.IGNORECASE)
+
+
+# A cell of the block under a list (recipients, the place and date, who signs and for whom),
+# which Excel users type in the rows under the table: "Nơi nhận:", "NGƯỜI LẬP BIỂU",
+# "KT. TRƯỞNG PHÒNG", "Điện Biên Phủ, ngày 20 tháng 9 năm 2024".
+_CLOSING = re.compile(r"^(?:nơi nhận|người lập(?: biểu| bảng| danh sách)?)\s*:?$"
+                      r"|^[^,]+,\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}\.?$", re.IGNORECASE)
+_SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*\S")  # "KT. TRƯỞNG PHÒNG", in capitals
+
+
+def _closes(text: str) -> bool:
+    return bool(_CLOSING.match(text)) or (text.isupper() and bool(_SIGNING_FOR.match(text)))
+
+
+def _closing(values: dict[str, str], visible: list[str]) -> str | None:
+    """The text that starts the block under the list, when this row is its first: no number,
+    no name but the block's own words (a leader's row may be unnumbered; a note may hold a date)."""
+    if _is_number(values.get("stt", "")):
+        return None
+    name = values.get("name") or values.get("school") or ""
+    return next((t for t in visible if _closes(t)), None) if not name or _closes(name) else None
+
+
+def _is_total(visible: list[str]) -> bool:
+    """A total row split over cells ("Tổng cộng" | "18 người", "" | "Tổng" | "18"): its first
+    text the label, every other a count. One text alone is a lone text (see _data_row)."""
+    return len(visible) > 1 and bool(_TOTAL.match(visible[0])) and all(any(c.isdigit() for c in t)
+                                                                       for t in visible[1:])
 
 
 def _numbers_the_columns(texts: list[str]) -> bool:
@@ -384,6 +415,7 @@ class _Layout:
         self.sections = [Section(None)]
         self.warnings: list[tuple[int, Problem]] = []
         self.amended_rows = 0  # rows of a published list that an amending decision put in
+        self.closings: list[str] = []  # where the block under the list (recipients, signatures) started
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
         # The header just read, while the row under it may still complete it (_sub_header).
@@ -395,6 +427,8 @@ class _Layout:
         # Header cells that name no column the importer reads ("Năm sinh", "Số điện thoại"),
         # by their text, each where it first heads a column: the report says they are not read.
         self.unread_headers: dict[str, tuple[int, GridRow, int]] = {}
+        # The columns read though hidden in the workbook, each where it first heads: its header's text.
+        self.hidden_headers: dict[int, tuple[int, GridRow, str]] = {}
         # Header cells naming one key alike: all the headers', and the header's in use.
         self.alike: dict[tuple[int, str], _Alike] = {}
         self.current_alike: list[_Alike] = []
@@ -460,6 +494,11 @@ class _Layout:
         for i, cell in enumerate(row.cells):
             if cell.text and cell.merged != "across" and i not in claimed:
                 self.unread_headers.setdefault(cell.text, (order, row, i))
+        not_read = read.sorting[1] if read.sorting else None  # the "Tên" beside a whole name
+        for claim in read.claims:
+            if (claim.key in read.columns and claim.key not in ID_KEYS and claim != not_read
+                    and (hidden := [i for i in claim.columns if i in self.grid.hidden_columns])):
+                self.hidden_headers.setdefault(hidden[0], (order, row, claim.text))
         self.open_header = (row, read.claims)
 
     def _columns(self, order: int, row: GridRow, read: HeaderRead) -> dict[str, tuple[int, ...]]:
@@ -552,6 +591,16 @@ class _Layout:
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
+        if (closing := _closing(values, visible)) is not None:
+            self.in_roster = False  # until another header
+            self.closings.append(f"Dừng đọc danh sách ở {row_place(row.line, row.place)} ('{closing}'): phần nơi nhận, "
+                                 "chữ ký dưới bảng không được nhập.")
+            return
+        if _is_total(visible):
+            self.warnings.append((order, row_problem(
+                self.grid.source, row, f"bỏ qua dòng tổng '{' | '.join(visible)}': không phải một người hay một "
+                "trường.", severity="warning")))
+            return
         lone_name = values.get("name") or values.get("school")
         if len(set(visible)) == 1 and (not lone_name or not stt and name_problem(lone_name)):
             self.warnings.append((order, row_problem(
@@ -634,13 +683,14 @@ class _Layout:
                                   f"{' và '.join(missing)} (chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
-        notes = list(self.grid.notes)
+        notes = list(self.grid.notes) + self.closings
         if self.amended_rows:
             notes.append(f"Bỏ qua {self.amended_rows} dòng có 'Từ ngày': các dòng quyết định điều chỉnh bổ sung "
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
-        warnings = self.warnings + self._unread_warnings() + self._unread_header_warnings() + self._unsorted_problems()
+        warnings = (self.warnings + self._unread_warnings() + self._unread_header_warnings()
+                    + self._hidden_column_warnings() + self._unsorted_problems())
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -670,6 +720,17 @@ class _Layout:
                 self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập.", severity="warning",
                 hint=CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
         return warnings
+
+    def _hidden_column_warnings(self) -> list[tuple[int, Problem]]:
+        """A column the importer reads but the workbook hides (the workbook's own id columns
+        aside) is said: what the clerk neither sees nor prints, a private note on a teacher's
+        health, would go into the public data unseen."""
+        return [(order, row_problem(
+            self.grid.source, row, f"cột thứ {column + 1} '{text}' đang bị ẩn trong Excel nhưng vẫn được nhập như "
+            "mọi cột khác.", severity="warning",
+            hint="nếu cột đó không thuộc danh sách đã ký (ghi chú riêng, số liệu nội bộ), xóa hẳn cột đó trong tệp "
+                 "rồi nhập lại; nếu có, bỏ ẩn để thấy đủ danh sách."))
+            for column, (order, row, text) in sorted(self.hidden_headers.items())]
 
     def _unsorted_problems(self) -> list[tuple[int, Problem]]:
         """The "Tên" not read, told where a name does not end with it: in a warning, or an

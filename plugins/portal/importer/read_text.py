@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 
 from .errors import RosterError
@@ -42,8 +43,17 @@ def _check_rows(shown: str, count: int, limits: Limits) -> None:
                           "Gợi ý: tách thành nhiều tệp, mỗi tệp một quyết định.")
 
 
+# A cell that opens with a quote: Excel's "Text (Tab delimited)" and "Unicode Text" quote a
+# cell holding a line break (Alt+Enter), a tab or a quote, as CSV does.
+_QUOTED_CELL = re.compile(r'(?:^|\t)"', re.MULTILINE)
+
+
 def read_tsv(text: str, shown: str, limits: Limits) -> Grid:
-    """Lines split at tabs, as Word's table pastes into a text file."""
+    """Lines split at tabs, as Word's table pastes into a text file; a file where a cell
+    opens with a quote is read as Excel saves text, quotes and all (see read_csv): a cell
+    written on two lines would otherwise be two rows, each half a person."""
+    if _QUOTED_CELL.search(text):
+        return read_csv(text, shown, limits, "\t")
     lines = text.splitlines()
     _check_rows(shown, len(lines), limits)
     build = RowBuilder(shown, limits)
@@ -58,10 +68,11 @@ def _delimiter(text: str) -> str:
         return ","
 
 
-def read_csv(text: str, shown: str, limits: Limits) -> Grid:
-    """CSV rows; a quote opened and never closed (which would swallow the rows after
-    it into one cell) is an error naming the line where it opened."""
-    delimiter = _delimiter(text)
+def read_csv(text: str, shown: str, limits: Limits, delimiter: str | None = None) -> Grid:
+    """CSV rows (the delimiter sniffed unless given); a quote opened and never closed
+    (which would swallow the rows after it into one cell) is an error naming the line
+    where it opened."""
+    delimiter = delimiter or _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
     build = RowBuilder(shown, limits)
     rows = []

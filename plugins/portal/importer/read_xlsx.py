@@ -56,15 +56,17 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 @dataclass
 class _SheetXml:
     """What openpyxl's read-only mode does not give: the merged ranges, the cells whose
-    formula has no value saved with it (openpyxl reads those as empty), the hidden rows."""
+    formula has no value saved with it (openpyxl reads those as empty), the hidden rows and
+    columns."""
 
     merged: list[tuple[int, int, int, int]]  # (first column, first row, last column, last row), from 1
     uncomputed: list[str]  # cell references such as "B5"
     hidden: set[int]  # row numbers, from 1
+    hidden_columns: set[int]  # column indices, from 0
 
 
 def _scan_sheet(archive: zipfile.ZipFile, path: str) -> _SheetXml:
-    scanned = _SheetXml(merged=[], uncomputed=[], hidden=set())
+    scanned = _SheetXml(merged=[], uncomputed=[], hidden=set(), hidden_columns=set())
     row = 0
     with archive.open(path) as source:
         for _, element in ElementTree.iterparse(source):
@@ -72,6 +74,10 @@ def _scan_sheet(archive: zipfile.ZipFile, path: str) -> _SheetXml:
                 row = int(element.get("r") or row + 1)  # "r" may be left out: the row after the last
                 if element.get("hidden") in ("1", "true"):  # hidden by hand, by a filter or a collapsed outline
                     scanned.hidden.add(row)
+            elif element.tag == f"{_MAIN}col":  # a run of columns of one width, hidden or not
+                if element.get("hidden") in ("1", "true"):
+                    first = int(element.get("min") or 1)
+                    scanned.hidden_columns.update(range(first - 1, int(element.get("max") or first)))
             elif element.tag == f"{_MAIN}mergeCell":
                 min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
                 scanned.merged.append((min_col, min_row, max_col, max_row))
@@ -146,11 +152,14 @@ def _read_sheet(archive: zipfile.ZipFile, xml_path: str, sheet: Any, shown: str,
                               "lớn cho một danh sách. Gợi ý: xóa các dòng thừa hoặc tách thành nhiều tệp.")
         raw.append([(_cell_text(value), "") for value in values])
     hidden: set[int] = set()
+    hidden_columns: set[int] = set()
     if xml_path in archive.namelist():
         scanned = _scan_sheet(archive, xml_path)
         _refuse_uncomputed(scanned.uncomputed, sheet.title, shown)
         _apply_merges(raw, scanned.merged)
         hidden = scanned.hidden
+        hidden_columns = scanned.hidden_columns
     build = RowBuilder(shown, limits)
     rows = [build.row(i, "", cells, 0) for i, cells in enumerate(raw, start=1)]
-    return Grid(shown, rows, [f"Đọc trang tính '{sheet.title}'."], sheet.title, frozenset(hidden))
+    return Grid(shown, rows, [f"Đọc trang tính '{sheet.title}'."], sheet.title, frozenset(hidden),
+                frozenset(hidden_columns))

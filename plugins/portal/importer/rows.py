@@ -742,6 +742,8 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
             unit_text, result.unit = "", matcher.office.id
     else:
         unit_text, column = row.get("unit"), "unit"
+        if (school := _school_in_position(result, matcher, row, position)) is not None:
+            position, unit_text, column = *school, "position"
     result.position = normalize_position(position) if position else None
     _role_in_position(result, column if column == "post" else "position", position)
     if not unit_text or result.unit is not None:
@@ -758,6 +760,23 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
         result.unit = found.id
         if found.problem:
             result.not_found(column, found)
+
+
+def _school_in_position(result: ImportedRow, matcher: Matcher, row: TableRow, position: str) -> tuple[str, str] | None:
+    """A Chức vụ cell that names the school too ("Giáo viên - THCS Him Lam", or on two lines
+    of the cell), its Đơn vị công tác cell empty or the table without one: (position, the
+    school's text), said in a warning, when the rest is one school of the data; else None,
+    the cell all position (a school's own post: "Phó Hiệu trưởng phụ trách THCS")."""
+    if row.get("unit") or not position or is_office_staff(fold(position)):
+        return None
+    written, unit_text = split_post(position)
+    if not written or not unit_text or matcher.school(unit_text).id is None:
+        return None
+    empty = "ô đơn vị công tác trống" if "unit" in row.columns else "bảng không có cột đơn vị công tác"
+    result.problem("position", f"ô chức vụ ghi cả đơn vị ('{position}') mà {empty}: đọc chức vụ '{written}', "
+                   f"đơn vị '{unit_text}'.", severity="warning",
+                   hint="nếu đúng vậy, không cần sửa; đơn vị ghi ở cột 'Đơn vị công tác' thì không có cảnh báo này.")
+    return written, unit_text
 
 
 def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
