@@ -220,7 +220,10 @@
     if (!lockedAt || at.pathname !== lockedAt.pathname || at.search !== lockedAt.search) return;
     // Instantly: the theme's html may scroll smoothly.
     window.scrollTo({ top: y, behavior: "instant" });
-    var heading = at.hash !== lockedAt.hash && document.getElementById(decodeURIComponent(at.hash.slice(1)));
+    if (at.hash === lockedAt.hash) return;
+    var id = at.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (error) { /* a stray "%": the id as written */ }
+    var heading = id && document.getElementById(id);
     if (heading) heading.scrollIntoView({ behavior: "instant" });
   }
 
@@ -253,7 +256,7 @@
     if (!held.length || !nav || !nav.contains(toggle) || !toggle.classList.contains("md-nav__toggle")) return;
     var to = toggle.checked
       ? toggle.parentElement.querySelector(".md-nav__title[data-portal-for='" + toggle.id + "']")
-      : nav.querySelector(".md-nav__link[for='" + toggle.id + "'], .md-nav__link[data-portal-for='" + toggle.id + "']");
+      : nav.querySelector(".md-nav__link:is([for='" + toggle.id + "'], [data-portal-for='" + toggle.id + "'])");
     if (to && nav.contains(document.activeElement)) to.focus();
   });
 
