@@ -411,8 +411,8 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
     """WAI-ARIA's modal dialog on a phone: while the drawer is open the page behind is inert
     (the menu button and the drawer are not), Tab and Shift+Tab go round the button and the
     drawer, "/" opens no search behind it, and Esc closes it from wherever the focus is, with
-    the focus on the menu. Closing by the overlay and instant navigation from a link of the
-    drawer leave nothing inert (a window widened past the drawer: the test below)."""
+    the focus on the menu. Closing by the overlay (the focus on the menu too) and instant
+    navigation from a link of the drawer leave nothing inert (a window widened past the drawer: the test below)."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     context, page, errors = _open(browser, url, PHONE)
     try:
@@ -438,12 +438,14 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
         page.wait_for_timeout(300)
         assert not page.evaluate(_OPEN_JS) and "Danh mục trang" in _focus(page)["name"]
         assert page.evaluate(_BEHIND_JS)["inert"] == 0
-        # The overlay closes it and gives the page back: the skip link is the next stop.
+        # The overlay closes it and gives the page back, the focus on the menu (it was left on
+        # the page's body).
         menu.click()
         page.wait_for_timeout(300)
         page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)
         page.wait_for_timeout(300)
         assert not page.evaluate(_OPEN_JS) and page.evaluate(_BEHIND_JS)["inert"] == 0
+        assert "Danh mục trang" in _focus(page)["name"], f"after the overlay: {_focus(page)['name']}"
         # A link of the drawer followed from the keyboard: instant navigation closes the drawer
         # and the new page is not inert.
         _open_by_keyboard(page)
@@ -462,10 +464,11 @@ def test_the_open_drawer_holds_the_keyboard_and_gives_the_page_back(browser: Any
 
 
 def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any, built: dict[str, str]) -> None:
-    """A phone turned, a window enlarged or narrowed with the drawer open: the page is given
-    back on a wide screen and the focus, on the drawer's title that a wide screen hides, goes
-    to the sidebar's first link; narrowed again, the drawer is closed, not sprung open over
-    the page, and the focus is on the menu. Never lost to the page's body."""
+    """A phone turned, a window enlarged or narrowed with the drawer open: the drawer is closed
+    (its hidden menu button said "open"), the page is given back on a wide screen and the
+    focus, on the drawer's title that a wide screen hides, goes to the sidebar's first link;
+    narrowed again, the drawer is closed, not sprung open over the page, and the focus is on
+    the menu. Never lost to the page's body."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     context, page, errors = _open(browser, url, PHONE)
     try:
@@ -477,6 +480,9 @@ def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any,
         page.set_viewport_size(DESKTOP)
         page.wait_for_timeout(100)
         assert page.evaluate(_BEHIND_JS)["inert"] == 0, "inert left on a wide screen"
+        # The drawer is closed: the hidden menu said it was open ("true") until narrowed again.
+        assert not page.evaluate(_OPEN_JS), "widened, the drawer stayed open"
+        assert page.locator("[data-portal-menu]").get_attribute("aria-expanded") == "false"
         wide = _focus(page)
         assert wide["inNav"] and wide["shown"] and wide["drawn"], f"widened, the focus went to {wide['name']}"
         # Narrowed again: the drawer closed (not sprung open over the page), the focus on the
@@ -493,7 +499,8 @@ def test_a_window_resized_past_the_drawer_keeps_the_focus_in_sight(browser: Any,
 
 
 _BACK_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary .md-nav__title[data-portal-for^=\"__nav\"]')"
-_SECTION_LABEL_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for^=\"__nav\"]')"
+_SECTION_LABEL_JS = ("document.activeElement.matches("
+                     "'.md-sidebar--primary button.md-nav__link[data-portal-for^=\"__nav\"]')")
 
 
 def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict[str, str]) -> None:
@@ -502,7 +509,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
     arrow and Tab goes round it and the section's links, none of the links under the panel
     (on another page, the closed section's links, transparent, out to the right, take none,
     which the walk above checks). Enter or Space on the back arrow goes back up, the focus on
-    the section's label; Enter or Space there opens the section again, the focus on its back
+    the section's button; Enter or Space there opens the section again, the focus on its back
     arrow."""
     for path in ("gioi-thieu/", "cach-doc-van-ban/"):
         context, page, errors = _open(browser, built["demo"] + path, PHONE)
@@ -520,7 +527,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
                 assert up["drawn"] and page.evaluate(_SECTION_LABEL_JS), f"{path}: {key} on the arrow: {up['name']}"
                 names = _round_the_drawer(page)
                 assert "Trang chủ" in names and "Cách đọc một văn bản" not in names, names
-                page.locator(".md-sidebar--primary label.md-nav__link[for^='__nav']").focus()
+                page.locator(".md-sidebar--primary button.md-nav__link[data-portal-for^='__nav']").focus()
                 page.keyboard.press(key)
                 down = _focus(page)
                 assert down["drawn"] and page.evaluate(_BACK_ARROW_JS), f"{path}: {key} on the section: {down['name']}"
@@ -538,7 +545,8 @@ def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(brow
     """On a page with a table of contents, the drawer lists the page as the theme's <label> that
     opens the "Mục lục" panel: it had no tabindex, Tab went past it and the panel was for touch
     only. Tab reaches it; Enter or Space opens the panel, the focus on its back arrow, Tab goes
-    round the panel's links; Enter or Space on the arrow goes back, the focus on the entry."""
+    round the panel's links; Enter or Space on the arrow goes back, the focus on the entry. A
+    link of the panel goes to its heading."""
     context, page, errors = _open(browser, built["demo"] + "huong-dan/", PHONE)
     try:
         _open_by_keyboard(page)
@@ -563,6 +571,22 @@ def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(brow
             page.wait_for_timeout(300)
             back = _focus(page)
             assert back["drawn"] and page.evaluate(_TOC_ENTRY_JS), f"{key} on the back arrow: {back['name']}"
+        # A link of the panel followed: the drawer closes on the page scrolled to that heading (the
+        # page under the drawer is held fixed: the browser's own jump could not scroll it).
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        links = page.locator(".md-sidebar--primary nav.md-nav--secondary a.md-nav__link")
+        link = links.nth(links.count() // 2)
+        heading = (link.get_attribute("href") or "").partition("#")[2]
+        assert heading, link.get_attribute("href")
+        top_js = "id => document.getElementById(decodeURIComponent(id)).getBoundingClientRect().top"
+        assert page.evaluate(top_js, heading) > PHONE["height"], f"{heading} is on the screen already"
+        link.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => !{_OPEN_JS}")
+        page.wait_for_timeout(300)
+        top = page.evaluate(top_js, heading)
+        assert 0 <= top < PHONE["height"] // 2, f"the page did not go to {heading}: its top at {top}"
     finally:
         context.close()
     assert not errors
@@ -596,6 +620,80 @@ def test_a_back_arrow_is_a_button_that_says_it_goes_back(browser: Any, built: di
     assert not errors
 
 
+# Each section's opener in the sidebar: its role and name as a screen reader has them, its
+# aria-expanded, whether its section's checkbox is checked, and how it is drawn.
+_OPENERS_JS = """() => Array.from(document.querySelectorAll(
+  '.md-sidebar--primary :is(label.md-nav__link[for^="__nav"], button.md-nav__link[data-portal-for^="__nav"])'),
+  el => {
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    const toggle = document.getElementById(el.htmlFor || el.dataset.portalFor);
+    return {tag: el.tagName, text: el.textContent.trim(), expanded: el.getAttribute('aria-expanded'),
+            checked: toggle.checked, box: [box.x, box.y, box.width, box.height],
+            look: ['color', 'font', 'padding', 'margin', 'display', 'justifyContent', 'alignItems', 'cursor',
+                   'textAlign', 'backgroundColor', 'borderTopWidth', 'lineHeight', 'letterSpacing']
+                  .map(name => `${name}: ${style[name]}`)};
+  })"""
+
+
+def _openers(browser: Any, url: str, viewport: dict[str, int], *, javascript: bool) -> list[dict[str, Any]]:
+    """_OPENERS_JS on a page of `url`, the drawer open on a phone."""
+    context, page, errors = _open(browser, url, viewport, javascript=javascript)
+    try:
+        if viewport == PHONE:
+            page.locator("[data-portal-menu]").click()
+            page.wait_for_timeout(300)
+        openers: list[dict[str, Any]] = page.evaluate(_OPENERS_JS)
+    finally:
+        context.close()
+    assert not errors
+    return openers
+
+
+def test_a_section_s_label_is_a_button_that_says_whether_it_is_open(browser: Any, built: dict[str, str]) -> None:
+    """A section's label, which opens its panel in the drawer and unfolds it in the wide sidebar,
+    took the focus but a screen reader read the section's name as plain text: no control, nothing
+    said of whether it was open. It is a disclosure button: its name the section's, aria-expanded
+    following its checkbox (Enter, a click). It looks as the label did (without JavaScript the
+    label stays), on a phone and in the wide sidebar, where it still unfolds the section."""
+    url = built["demo"]
+    for viewport in (PHONE, DESKTOP):
+        labels = _openers(browser, url, viewport, javascript=False)
+        buttons = _openers(browser, url, viewport, javascript=True)
+        assert labels and {label["tag"] for label in labels} == {"LABEL"}, labels
+        assert [(b["tag"], b["text"], b["box"], b["look"]) for b in buttons] == \
+            [("BUTTON", label["text"], label["box"], label["look"]) for label in labels]
+        assert all(b["expanded"] == str(b["checked"]).lower() for b in buttons), buttons
+    context, page, errors = _open(browser, url, DESKTOP)
+    try:
+        for opener in labels:
+            button = page.get_by_role("button", name=opener["text"], exact=True)
+            links = page.locator(f"nav[aria-labelledby='{button.get_attribute('id')}'] a[href]")
+            assert button.get_attribute("aria-expanded") == "false" and not links.first.is_visible()
+            button.click()
+            page.wait_for_timeout(300)
+            assert button.get_attribute("aria-expanded") == "true" and links.first.is_visible(), opener["text"]
+            button.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            assert button.get_attribute("aria-expanded") == "false" and not links.first.is_visible(), opener["text"]
+    finally:
+        context.close()
+    context, page, more = _open(browser, url, PHONE)
+    try:
+        _open_by_keyboard(page)
+        button = page.get_by_role("button", name=labels[0]["text"], exact=True)
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        assert page.evaluate(_BACK_ARROW_JS) and button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        assert page.evaluate(_SECTION_LABEL_JS) and button.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+    assert not errors + more
+
+
 def _wheel_scrolls(page: Any, x: int, y: int) -> bool:
     """Whether the wheel over (x, y) scrolls the page."""
     before = page.evaluate("scrollY")
@@ -619,11 +717,16 @@ def _swipe_scrolls(page: Any, x: int, y: int) -> bool:
     return bool(page.evaluate("scrollY") != before)
 
 
+_CONTENT_TOP_JS = "document.getElementById('__portal-content').getBoundingClientRect().top"
+
+
 def test_the_page_behind_the_open_drawer_does_not_scroll(browser: Any, built: dict[str, str]) -> None:
     """With the drawer open on a phone, a finger or the wheel on the overlay, or past the end
     of the drawer's list, scrolled the page behind. It stays where it was, and scrolls again,
     from the same place, whatever closes the drawer: Esc, the overlay, a window widened past
-    the drawer, a link followed (instant navigation)."""
+    the drawer, a link followed (instant navigation). The root's overflow hidden was the only
+    hold, which Safari before iOS 16 ignores on touch: the body is fixed where it was, and the
+    page scrolled back there once the drawer closes."""
     url = built["demo"] + next(c.url for c in choices("demo") if c.template == "body.html")
     overlay = (PHONE["width"] - 20, PHONE["height"] // 2)
     context, page, errors = _open(browser, url, PHONE, touch=True)
@@ -632,12 +735,18 @@ def test_the_page_behind_the_open_drawer_does_not_scroll(browser: Any, built: di
         where = page.evaluate("scrollY")
         assert where > 0, "the page is too short to scroll"
         for close in ("Escape", "overlay", "wider"):
+            top = page.evaluate(_CONTENT_TOP_JS)
             _open_by_keyboard(page)
+            assert page.evaluate(_CONTENT_TOP_JS) == top, "opening the drawer moved the page"
+            # Safari before iOS 16 scrolls the root on touch, its overflow hidden or not, as a
+            # script may: the page is fixed where it was.
+            page.evaluate("document.scrollingElement.scrollTop += 200")
+            assert page.evaluate(_CONTENT_TOP_JS) == top, "a scroll of the root moved the page"
             assert not _wheel_scrolls(page, *overlay), "the wheel on the overlay scrolled the page"
             assert not _swipe_scrolls(page, *overlay), "a finger on the overlay scrolled the page"
             for _ in range(3):  # the drawer's own list, scrolled past its end
                 _wheel_scrolls(page, 100, PHONE["height"] // 2)
-            assert page.evaluate("scrollY") == where, "scrolling the drawer scrolled the page"
+            assert page.evaluate(_CONTENT_TOP_JS) == top, "scrolling the drawer scrolled the page"
             if close == "Escape":
                 page.keyboard.press("Escape")
             elif close == "overlay":

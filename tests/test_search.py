@@ -20,11 +20,13 @@ import jinja2
 import pytest
 from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
 
+from portal import number_words
 from portal.importer.keys import body_key
 from portal.load import load_or_raise
 from portal.number_words import FOLLOWERS, UNITS, WORDS
 from portal.text import collation_key, fold
 from portal.urls import UrlFormats
+from portal_mkdocs import search as search_module
 from portal_mkdocs.search import (
     FILTER_LABELS,
     FOLD_CLOSE,
@@ -719,6 +721,124 @@ def test_the_excerpt_marks_the_number_where_search_py_reads_it(browser: Any, tmp
     context.close()
     assert not errors, errors
     assert marked == {url: marks for url, (_, marks) in pages.items()}
+
+
+# A header search whose Pagefind is a stand-in: its UI keeps the options the script gives it
+# (processResult, processTerm), so that a test runs the script's own reading of excerpts.
+_STAND_IN = {
+    "pagefind/portal-parts.json": '{"merge": []}',
+    "pagefind/pagefind.js": "export async function destroy() {}\nexport async function options() {}\n"
+                            "export async function filters() { return {}; }\nexport async function mergeIndex() {}\n",
+    "pagefind/pagefind-ui.css": "",
+    "pagefind/pagefind-ui.js": "window.PagefindUI = function (options) { window.portalUI = options;"
+                               " var input = document.createElement('input');"
+                               " input.className = 'pagefind-ui__search-input';"
+                               " document.querySelector(options.element).appendChild(input); };",
+}
+
+# The highlighted words of each excerpt as the script cleans it: [excerpt, ...] -> [[word, ...], ...].
+_MARKED_JS = """excerpts => excerpts.map(excerpt => {
+  const shown = document.createElement('div');
+  shown.innerHTML = window.portalUI.processResult({excerpt: excerpt, meta: {}}).excerpt;
+  return Array.from(shown.querySelectorAll('mark'), m => m.textContent);
+})"""
+
+
+def _spellings() -> list[str]:
+    """Every run of number words number_words could meet, as a number or not: a unit, "mười",
+    "mười" and a unit, a unit and "mươi", a unit, "mươi" and a unit, over every unit word it
+    knows (UNITS, and those only after "mười" or "mươi": "lăm", "mốt")."""
+    ten, tens = number_words._TEN, number_words._TENS
+    units = sorted(WORDS - {ten, tens})
+    return ([*units, ten] + [f"{ten} {u}" for u in units] + [f"{u} {tens}" for u in units]
+            + [f"{u} {tens} {v}" for u in units for v in units])
+
+
+def _number_corpus() -> list[tuple[str, int, list[str]]]:
+    """Names of clusters, groups and teams with a number in words, derived from number_words'
+    tables, each with the number search.py copies before it (the copy an excerpt shows) and the
+    words the script should mark for it. Every run of number words (_spellings), marked and typed
+    without marks, after the kind, after "số" or a name and "số", ending the name or followed by
+    each of FOLLOWERS, by punctuation, or by a word that makes a compound ("Nhóm Tư vấn", "Cụm
+    Hai Bà Trưng"); kinds and cases in turn. Where search.py reads the words as a number, the
+    kind and those words (the whole number: not "Hai" of "Hai Mươi"); where it reads none, the
+    name goes on with "số 5", which search.py reads: the kind and "5", no number word."""
+    tails = ["", ",", " (gồm 3 trường)", " vấn tâm lý", " Bà Trưng", " học", " lần mỗi tháng",
+             *(f" {follower} Mẫu" for follower in FOLLOWERS)]
+    cases = (str.title, str.upper, str.lower)
+    corpus = []
+    for n, (spelt, marked, before, tail) in enumerate(
+            (spelt, marked, before, tail) for spelt in _spellings() for marked in (True, False)
+            for before in ("", "số ", "chuyên môn số ") for tail in tails):
+        kind = cases[n % len(cases)](NUMBERED_KINDS[n % len(NUMBERED_KINDS)])
+        words = cases[n // len(NUMBERED_KINDS) % len(cases)](spelt if marked else number_words._unmarked(spelt))
+        text = f"{kind} {before}{words}{tail}"
+        read = _read_numbers(text)
+        for match, value in read:
+            corpus.append((text, value, [kind, *(word.strip(".,;:()") for word in match.split())]))
+        if not read and not before and not tail and len(words.split()) <= 2:
+            assert _copied(f"{text} số 5") == [5], text
+            corpus.append((f"{text} số 5", 5, [kind, "5"]))
+    return corpus
+
+
+def _copied(text: str) -> list[int]:
+    """The numbers search.py copies before the names of `text`."""
+    return [int(re.sub(r"\D", "", copy[0])) for _, copy in search_module._number_copies(text)]
+
+
+def _read_numbers(text: str) -> list[tuple[str, int]]:
+    """The number words search.py reads in `text` and their value (its copies: _number_copies)."""
+    found = []
+    for match in search_module._NUMBERED.finditer(text):
+        if match.group(3) is not None and (read := number_words.read(text, match.start(3))) is not None:
+            found.append((text[match.start(3):read.end], read.value))
+    assert [value for _, value in found] == _copied(text), text
+    return found
+
+
+def test_the_excerpt_reads_a_number_in_words_as_number_words_does(browser: Any, tmp_path: Path) -> None:
+    """portal-search.js reads numbers in words again in the excerpts it highlights, a mirror of
+    number_words.py (and of search.py, which copies "Cụm Hai" as "ƶcum2ƶ"): the tables are compared
+    above, this compares the readings. Over a corpus derived from number_words' own tables, each
+    name under the copy of a number search.py reads there, or of one it could be mistaken for:
+    the script marks the kind and the whole number where search.py reads that number, and no
+    number word where it reads none or another."""
+    corpus = _number_corpus()
+    assert len(corpus) > 10000
+    overrides = REPO / "plugins/portal_mkdocs/overrides"
+    icons = jinja2.DictLoader({".icons/material/magnify.svg": "", ".icons/material/close.svg": ""})
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), icons]), autoescape=True)
+    header = env.get_template("partials/portal-search.html").render(base_url="/")
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>T</title></head><body>'
+        f'<header class="md-header">{header}</header>'
+        '<script src="/assets/javascripts/portal-search.js"></script></body></html>', encoding="utf-8")
+    for name, text in {**_STAND_IN, "assets/javascripts/portal-search.js": SEARCH_SCRIPT.read_text("utf-8")}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        with serve(tmp_path) as url:
+            page.goto(url)
+            _open_search(page)
+            excerpts = []
+            for text, value, _ in corpus:
+                kind = fold(text.split()[0])
+                first, *more = (f"{FOLD_OPEN}{NUMBER_MARK}{kind}{n}{NUMBER_MARK}{FOLD_CLOSE}"
+                                for n in dict.fromkeys((f"{value}", f"{value:02d}")))
+                excerpts.append(" ".join([f"<mark>{first}</mark>", *more, text]))
+            marked = page.evaluate(_MARKED_JS, excerpts)
+    finally:
+        context.close()
+    assert not errors, errors
+    wrong = [(text, value, expected, [word.strip(".,;:()") for word in got])
+             for (text, value, expected), got in zip(corpus, marked, strict=True)
+             if [word.strip(".,;:()") for word in got] != expected]
+    assert not wrong, f"{len(wrong)} of {len(corpus)}: " + "\n".join(map(str, wrong[:40]))
 
 
 def test_a_group_is_found_by_its_role_and_subject_without_marks(page: Any, base_url: str) -> None:

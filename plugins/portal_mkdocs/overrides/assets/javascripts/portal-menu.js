@@ -10,15 +10,17 @@
  * - aria-expanded follows the checkbox, whatever changed it.
  * - The open drawer is modal, as in WAI-ARIA's dialog pattern: the rest of the page is
  *   `inert` (out of the tab order and of a screen reader's reach) but for the menu button,
- *   and Tab goes round what is drawn on top: the links and section labels of the drawer's
+ *   and Tab goes round what is drawn on top: the links and section buttons of the drawer's
  *   level on top (an open section's panel covers the levels above it), the panel's back
- *   arrow, and the button only where the drawer leaves it in sight. Esc closes it and gives
- *   the focus back to the button. Whatever closes it (Esc, the button, the overlay, the
- *   theme on instant navigation) or a window widened past the drawer gives the page back.
+ *   arrow, and the button only where the drawer leaves it in sight. Esc or a tap on the
+ *   overlay closes it and gives the focus back to the button. Whatever closes it (Esc, the
+ *   button, the overlay, the theme on instant navigation) or a window resized past the drawer
+ *   (which closes it) gives the page back, scrolled where it was.
+ * - A section's label is a disclosure button (aria-expanded), its back arrow a button.
  * - Opened from the keyboard, the focus goes to the drawer's first stop; opening or leaving
- *   a section moves it to the panel's back arrow or to the section's label.
- * - Resized past the breakpoint, the focus is not lost: narrowed, the drawer is closed and
- *   the focus on the button; widened, on the sidebar's first link if the drawer's title had it.
+ *   a section moves it to the panel's back arrow or to the section's button.
+ * - Resized past the breakpoint, the focus is not lost: narrowed, the focus on the button;
+ *   widened, on the sidebar's first link if the drawer's title had it.
  * - The header is kept across instant navigation: this runs once.
  */
 (function () {
@@ -107,6 +109,26 @@
     nav.querySelectorAll("label.md-nav__link[for]:not([tabindex])").forEach(function (entry) {
       if (entry.htmlFor !== drawer.id) entry.tabIndex = 0;
     });
+    // A section's label, which opens its panel in the drawer and unfolds it in the wide sidebar:
+    // with its tabindex, a screen reader read the section's name as plain text, nothing said of
+    // a control nor of whether it was open. A <button> now, in its place (same id, which names
+    // the section's <nav>, classes and content; it clicks the checkbox, as the label did), with
+    // aria-expanded following the checkbox (`expanded`): a disclosure button.
+    nav.querySelectorAll("label.md-nav__link[for^='__nav']").forEach(function (entry) {
+      var toggle = document.getElementById(entry.htmlFor);
+      if (!toggle) return;
+      var opener = document.createElement("button");
+      opener.type = "button";
+      opener.id = entry.id;
+      opener.className = entry.className;
+      opener.setAttribute("data-portal-for", entry.htmlFor);
+      while (entry.firstChild) opener.appendChild(entry.firstChild);
+      opener.addEventListener("click", function () { toggle.click(); });
+      var focused = document.activeElement === entry;
+      entry.replaceWith(opener);
+      if (focused) opener.focus();
+    });
+    expanded();
     var top = nav.querySelector("nav.md-nav--primary");
     nav.querySelectorAll("label.md-nav__title[for]").forEach(function (title) {
       var toggle = document.getElementById(title.htmlFor);
@@ -124,6 +146,16 @@
         .replace("{from}", function () { return from; }));
       arrow.addEventListener("click", function () { toggle.click(); });
       title.replaceWith(arrow);
+    });
+  }
+
+  // Each section's button says whether its section is open (its checkbox, whatever changed it).
+  function expanded() {
+    var nav = sidebar();
+    if (!nav) return;
+    nav.querySelectorAll("button.md-nav__link[data-portal-for]").forEach(function (opener) {
+      var toggle = document.getElementById(opener.getAttribute("data-portal-for"));
+      opener.setAttribute("aria-expanded", toggle && toggle.checked ? "true" : "false");
     });
   }
 
@@ -159,9 +191,40 @@
       hold([button, nav, drawer].concat(Array.prototype.slice.call(document.querySelectorAll(".md-overlay"))));
     }
     // Nor does the page behind scroll (a finger or a wheel on the overlay, or past the end of
-    // the drawer's list): the root's overflow is hidden while it is held (portal.css), which
-    // keeps its scroll position, so nothing is to restore once the drawer closes.
-    document.documentElement.classList.toggle("portal-drawer-open", held.length > 0);
+    // the drawer's list).
+    lock(held.length > 0);
+  }
+
+  // The page held in place: the root's overflow hidden (portal.css), and the body fixed at the
+  // offset it was scrolled to, as the theme holds the page under its search on a phone (its
+  // body[data-md-scrolllock] and style.top): Safari before iOS 16 ignores the overflow on touch.
+  // Let go, the page is scrolled back to that offset, then to the heading a link of the page's
+  // table of contents in the drawer went to (the browser could not scroll the fixed page); a
+  // page that instant navigation brought in stays where the theme put it.
+  var lockedAt = null;
+  function lock(on) {
+    var root = document.documentElement;
+    var body = document.body;
+    if (on === root.classList.contains("portal-drawer-open")) return;
+    root.classList.toggle("portal-drawer-open", on);
+    if (on) {
+      lockedAt = new URL(location.href);
+      body.style.top = -window.scrollY + "px";
+      body.setAttribute("data-md-scrolllock", "");
+      return;
+    }
+    var y = -parseInt(body.style.top || "0", 10);
+    body.removeAttribute("data-md-scrolllock");
+    body.style.top = "";
+    var at = new URL(location.href);
+    if (!lockedAt || at.pathname !== lockedAt.pathname || at.search !== lockedAt.search) return;
+    // Instantly: the theme's html may scroll smoothly.
+    window.scrollTo({ top: y, behavior: "instant" });
+    if (at.hash === lockedAt.hash) return;
+    var id = at.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (error) { /* a stray "%": the id as written */ }
+    var heading = id && document.getElementById(id);
+    if (heading) heading.scrollIntoView({ behavior: "instant" });
   }
 
   button.addEventListener("click", function (event) {
@@ -174,17 +237,26 @@
     }
   });
   drawer.addEventListener("change", sync);
+  // A tap on the overlay (the theme's <label> for the checkbox) closes the drawer, and the focus,
+  // on nothing after the tap, goes back to the menu, as after Esc.
+  document.addEventListener("click", function (event) {
+    if (!drawer.checked || !event.target.closest || !event.target.closest(".md-overlay")) return;
+    event.preventDefault();
+    drawer.click();
+    button.focus();
+  });
 
-  // A section of the open drawer opened (Enter on its label) or left (its back arrow): the
-  // focus follows, to the panel's back arrow or to the section's label, instead of staying
+  // A section of the open drawer opened (Enter on its button) or left (its back arrow): the
+  // focus follows, to the panel's back arrow or to the section's button, instead of staying
   // under the panel or on a back arrow that is going out of sight.
   document.addEventListener("change", function (event) {
     var toggle = event.target;
     var nav = sidebar();
+    if (nav && nav.contains(toggle)) expanded();
     if (!held.length || !nav || !nav.contains(toggle) || !toggle.classList.contains("md-nav__toggle")) return;
     var to = toggle.checked
       ? toggle.parentElement.querySelector(".md-nav__title[data-portal-for='" + toggle.id + "']")
-      : nav.querySelector("label.md-nav__link[for='" + toggle.id + "']");
+      : nav.querySelector(".md-nav__link:is([for='" + toggle.id + "'], [data-portal-for='" + toggle.id + "'])");
     if (to && nav.contains(document.activeElement)) to.focus();
   });
 
@@ -194,8 +266,10 @@
   var last = null;
   document.addEventListener("focusin", function (event) { last = event.target; });
   narrow.addEventListener("change", function () {
-    // Narrowed with the drawer still checked: closed, not sprung open over the page.
-    if (narrow.matches && drawer.checked) drawer.click();
+    // Past the breakpoint either way, the drawer is closed: widened, the menu that said it was
+    // open is hidden (and its aria-expanded was left "true"); narrowed, it does not spring open
+    // over the page.
+    if (drawer.checked) drawer.click();
     sync();
     var was = document.activeElement && document.activeElement !== document.body ? document.activeElement : last;
     var nav = sidebar();

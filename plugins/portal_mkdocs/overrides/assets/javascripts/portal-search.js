@@ -216,7 +216,11 @@
       }
       var joined = JOINED.exec(match[2]);
       if (joined) {
-        if (match[1]) ahead = { words: [joined[1], joined[2]], left: 6 };
+        // Looked for in the next 9 words at most: the kind, two words of the name and "số",
+        // three number words, "năm" of "năm học" and the word after them, which says whether the
+        // name ends there (with 6, "Tổ chuyên môn số Ba Mươi Ba" went unmarked; test_search's
+        // corpus of number_words' tables finds such drifts).
+        if (match[1]) ahead = { words: [joined[1], joined[2]], left: 9 };
         if (match[3]) push(match[3]); // "⟦ƶto3ƶ⟧(tổ": the text after the copy is the next word's
         return;
       }
