@@ -121,12 +121,13 @@ _WRITTEN_BREAK = re.compile(rf"[^.]*[\n\r(\uff08/{_DASHES}][^.]*(?<![{_DASHES}])
 _LINE_BREAK = re.compile(r"[\n\r]")
 # What follows the operands of a PDF's content stream, arrays and dictionaries: an operator
 # ("939 484 177 Td", "… re", "… cm"), an object's reference or start ("84 0 R", "12 0 obj"), the end
-# of an array or a dictionary. A number without its trunk followed by one is the file's own.
+# of an array or a dictionary; an operator ends where a PDF's token does (a space or a delimiter). A
+# number without its trunk followed by one is the file's own.
 _PDF_OPERATORS = ("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k "
                   "l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W "
                   "W* y ' \" R obj")
 _OPERAND_END = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(_PDF_OPERATORS.split(), key=len, reverse=True)))
-                          + r")(?![^\W\d_])|\s*[\]>}]")
+                          + r")(?=[\s()<>\[\]{}/%]|\Z)|\s*[\]>}]")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
