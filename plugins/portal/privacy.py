@@ -109,7 +109,7 @@ _WRITTEN_GROUPS = 4
 _WRITTEN_GROUP_DIGITS = 2
 # A file's bytes join a number's groups by "/" too ("0912/944/718"); what joins them is then "/"
 # between every two groups, so that a list of dates ("09/12/2024 - 10/12/2024") makes up none.
-_WRITTEN_RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:(?:{_SEPARATOR}|/){{1,6}}\d+)*")
+_WRITTEN_RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR[:-1]}/]{{1,6}}\d+)*")
 # What a person puts between two numbers written side by side in one run ("0274 3822 123 - 0939
 # 484 177", "(0939 484 177)", "0274 3822 123 / 0939 484 177", one on each line): a dash, a slash, an
 # opening bracket or a line break, with spaces or not; or what ends a list's number ("1. 0939 484
@@ -388,6 +388,11 @@ class Redactor:
         # (_split_bare) is followed only while its digits start one (_starts_a_number; a set of
         # every head would hold eight strings a number, 1.6 million for 200,000 people).
         self.ordered = sorted(self.numbers)
+        # What a number read in a file's bytes (_written_from) may start with: the first digit of a
+        # trunk or country code written before it, the first two of a national number (a set
+        # lookup keeps most of a file's own digit groups from a search in `ordered`).
+        self.prefix_heads = frozenset(p[0] for prefixes in self.numbers.values() for p in prefixes if p)
+        self.heads = frozenset(n[:_WRITTEN_GROUP_DIGITS] for n in self.numbers)
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
@@ -446,10 +451,15 @@ class Redactor:
         from a leading trunk; a "(0)" after the country code not counted), joined by "/" between
         every two (from a group that starts a number as _split_phones reads one: "0912/…", not a
         date's "09/12/…") or by none; or without them (_written_bare)."""
+        first = groups[i][2]
+        if len(first) < _WRITTEN_GROUP_DIGITS:  # most of a file's own groups
+            return None
+        if first[0] not in self.prefix_heads:
+            return self._written_bare(text, run, groups, i)
         start = run.start() if i == 0 else groups[i][0]
-        limit = _WRITTEN_GROUPS + groups[i][2].startswith("0")
+        limit = _WRITTEN_GROUPS + first.startswith("0")
         slashed = i + 1 < len(groups) and "/" in text[groups[i][1]:groups[i + 1][0]]
-        if slashed and not _NUMBER_START.fullmatch(groups[i][2]):  # a date's "09/12/…", as _split_phones
+        if slashed and not _NUMBER_START.fullmatch(first):  # a date's "09/12/…", as _split_phones
             limit = 0
         digits = ""
         counted = 0
@@ -475,6 +485,8 @@ class Redactor:
         ("…/QĐ") nor a PDF's operator after it (_OPERAND_END: "939 484 177 Td" are operands). A file's
         numbers of its own are one group of 8 digits at most (offsets), or groups joined by spaces
         to others, or followed by their operator."""
+        if groups[i][2][:_WRITTEN_GROUP_DIGITS] not in self.heads:
+            return None
         digits = ""
         for j in range(i, min(len(groups), i + _WRITTEN_GROUPS)):
             start, end, group = groups[j]
