@@ -249,6 +249,48 @@ def test_a_number_a_person_writes_is_read_anywhere_in_a_run_of_a_files_bytes(tex
     assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("939 484 177", ["939 484 177"]),  # without its trunk, in groups
+    ("ĐT: 939.484.177.", ["939.484.177"]),
+    ("Thầy Nhạn (939 484 177)", ["(939 484 177)"]),
+    ("DT 939/484/177", ["939/484/177"]),
+    ("+84 (0) 939 484 177", ["+84 (0) 939 484 177"]),  # "(0)" after the country code
+    ("+84(0)939.484.177", ["+84(0)939.484.177"]),
+    ("1. 0939 484 177", ["0939 484 177"]),  # after a list's number
+    ("2) 0939.484.177", ["0939.484.177"]),
+    ("1. 939 484 177", ["939 484 177"]),
+    ("0939/484/177", ["0939/484/177"]),  # split by "/"
+    ("0939 / 484 / 177", ["0939 / 484 / 177"]),
+    ("ĐT: 0274.3822.123 / 0939.484.177", ["0939.484.177"]),
+    ("09 39 48 41 77", ["09 39 48 41 77"]),  # five groups of two
+    ("0939 48 41 77", ["0939 48 41 77"]),
+    ("0939 484 177 0939.484.177", ["0939 484 177", "0939.484.177"]),  # each number after a space is told
+])
+def test_a_number_written_otherwise_is_read_in_a_files_bytes(text: str, found: list[str]) -> None:
+    """The hostile review: the text readings found these, a file's bytes did not (or only the
+    first of two numbers written side by side)."""
+    assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng: 1.939.484.177 đồng", "Tổng 1 939 484 177 đồng", "Quyết định số 939/QĐ-UBND", "Số 939/484/177/QĐ-UBND",
+    "Mã 20939484177", "939\n484\n177",  # a table's column: one cell a line
+    "0 939 484 177 re", "939 484 177 0 0 cm", "939 484 177 Td", "1 939 484 177 l", "[939 484 177]",
+    "<< /W [939 484 177] >>", "[278 939 484 177 556]", "(x) 939 484 177 TJ", "4. 939 484 177 re",
+    "9 39 48 41 77 l S", "0.0939/484/177", "09/39/484 177"])
+def test_a_files_other_numbers_are_no_number_written_without_its_trunk(text: str) -> None:
+    """Amounts, decisions' numbers, a longer run, a PDF's operands before their operator, an
+    array's numbers: no private number, with its trunk or without."""
+    assert Redactor(["0939 484 177"]).find_as_written(text) == []
+
+
+@pytest.mark.parametrize("text", ["Từ 09/12/2024 - 10/12/2024", "09/12/2024/10", "Ngày 09/12/2024 10/12/2024"])
+def test_a_list_of_dates_split_by_slashes_is_no_number(text: str) -> None:
+    """A number whose groups "/" joins is joined so between every two: a date's "/" and the
+    dash between two dates make up none."""
+    assert Redactor(["0912202410"]).find_as_written(text) == []
+
+
 @pytest.mark.parametrize("text", ["1 0939 484 177 l", "1.0939 484 177 20 re", "0.0939 484 177 re", "0.939484177",
                                   "20939484177", "9394841770", "939484177 12 re", "12 939484177", "939 484 177 Td",
                                   "a939484177", "939484177b", "1 939.484.177 m", "12 -939484177 l",

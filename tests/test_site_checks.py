@@ -968,6 +968,70 @@ def test_a_number_after_another_or_bare_is_read_in_a_pdf(tmp_path: Path, written
     assert ("content/ke-hoach.pdf", None, "error", _binary()(f"'{quoted}'")) in found, found
 
 
+@pytest.mark.parametrize(("written", "quoted"), [
+    (b"[(DT: 0939 4)-12(84 177)] TJ", "0939 484 177"),  # one TJ's strings, kerned apart
+    (b"[(DT: 939 4)-12(84 177)] TJ", "939 484 177"),  # without its trunk
+    (b"[(DT: 0274 3822 123 \\226 09)-20(39 484 177)] TJ", "0939 484 177"),  # WinAnsi's en dash
+    (b"(0939\\226484\\226177) Tj", "0939–484–177"),
+    (b"(DT: +84 \\(0\\) 939 484 177) Tj", "+84 (0) 939 484 177"),
+    (b"(1. 0939 484 177) Tj", "0939 484 177"),
+    (b"(0939/484/177) Tj", "0939/484/177"),
+    (b"(09 39 48 41 77) Tj", "09 39 48 41 77"),
+])
+def test_a_number_written_otherwise_is_read_in_a_pdf(tmp_path: Path, written: bytes, quoted: str) -> None:
+    """The hostile review: each was published in a PDF's page text."""
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/ke-hoach.pdf", written)
+    found = _problems_of(tmp_path, "0939 484 177")
+    assert any(f"'{quoted}'" in message for *_, message in found), found
+
+
+def test_each_number_of_a_files_bytes_is_told(tmp_path: Path) -> None:
+    """Two numbers side by side (a space between) were told as one."""
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/ke-hoach.pdf", b"(DT: 0939 484 177 0912.944.718) Tj")
+    assert _problems_of(tmp_path, "0939 484 177", REVIEWED_PHONE) == [
+        ("content/ke-hoach.pdf", None, "error", _binary()(f"'{n}'")) for n in ("0939 484 177", "0912.944.718")]
+
+
+def _pdf_with_a_page_of_numbers(path: Path) -> None:
+    """A page as Word prints a table: kerned TJ arrays, amounts, a decision's number, drawing
+    operators whose operands hold the private number's digits without its trunk, and a name
+    tree whose keys (an array of strings that is no TJ's) join into its digits."""
+    _pdf_with_page_text(path, b"[(Quy)-20(\\352t \\(\\)nh s\\366 939/Q\\320-UBND)] TJ 0 -14 Td "
+                              b"[(T\\364ng: 1.939.484.177 \\(\\)\\364ng)] TJ 0 -14 Td (1 939 484 177) Tj "
+                              b"(939) Tj 40 0 Td (484) Tj 40 0 Td (177) Tj ET 0 939 484 177 re f "
+                              b"939 484 177 0 0 cm [939 484 177] 0 d 939 484 177 rg q 939 484 177 Td Q BT "
+                              b"/Dests << /Names [(939) 3 0 R (484177) 5 0 R] >>")
+
+
+def test_a_page_of_other_numbers_is_no_private_number(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    _pdf_with_a_page_of_numbers(tmp_path / "content/bang.pdf")
+    assert _problems_of(tmp_path, "0939 484 177") == []
+
+
+def test_a_number_written_otherwise_is_read_in_a_zips_and_a_word_files_members(tmp_path: Path) -> None:
+    """Each form in a text member of a zip, and in a Word file's member that is no XML (its
+    bytes), each told."""
+    import zipfile
+
+    import docx
+
+    (tmp_path / "content").mkdir()
+    with zipfile.ZipFile(tmp_path / "content/ho-so.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ghi-chu.txt", "Danh bạ tổ\r\n1. Thầy Nhạn: 939 484 177\r\n2) 0912/944/718\r\n")
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch")
+    document.save(str(tmp_path / "content/ke-hoach.docx"))
+    with zipfile.ZipFile(tmp_path / "content/ke-hoach.docx", "a") as archive:
+        archive.writestr("word/ghi-chu.bin", b"\0\1" + "ĐT thầy Nhạn: +84 (0) 939 484 177".encode() + b"\0")
+    assert _problems_of(tmp_path, "0939 484 177", REVIEWED_PHONE) == [
+        ("content/ho-so.zip", None, "error", _binary("ghi-chu.txt")("'939 484 177'")),
+        ("content/ho-so.zip", None, "error", _binary("ghi-chu.txt")("'0912/944/718'")),
+        ("content/ke-hoach.docx", None, "error", _binary("word/ghi-chu.bin")("'+84 (0) 939 484 177'"))]
+
+
 def test_a_bare_number_is_read_in_a_zips_text_member(tmp_path: Path) -> None:
     import zipfile
 

@@ -14,7 +14,8 @@ reads from their bytes, as a viewer or an editor could show it:
   member as markup, any other by these same rules;
 - a PDF: each stream inflated (FlateDecode, or any stream zlib can inflate) and read as
   above, and the strings the PDF writes (`(…)`, `<…>`: page text drawn in a standard font,
-  the document's details) in the file and in its inflated streams;
+  the document's details) in the file and in its inflated streams, one a line, those of one
+  TJ array as one text (a word kerned apart), bytes 0x80-0x9F as WinAnsiEncoding reads them;
 - a PNG: its compressed text chunks (zTXt, iTXt) inflated.
 
 Unpacking goes one level down (a .docx in a .zip is read; a zip in that .docx only by its
@@ -61,18 +62,23 @@ PNG_START = b"\x89PNG\r\n\x1a\n"
 JPEG_START = b"\xff\xd8\xff"
 _XML_NAMES = (".xml", ".rels", ".vml", ".svg", ".xhtml", ".html", ".htm")
 
-# A PDF's streams, its strings and arrays (their strings are one text: "[(0912) -250 (944)] TJ").
+# A PDF's streams, its strings and arrays (a TJ array's strings are one text: "[(0912) -250 (944)] TJ").
 _STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
 # (Possessive: no backtracking over the bytes of a stream that is no text; a string's own
 # brackets, balanced, are escaped or nested one level.)
 _PDF_TOKEN = re.compile(rb"\((?P<literal>(?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+)\)"
                         rb"|<(?P<hex>[0-9A-Fa-f\s]*+)>|(?P<open>\[)|(?P<close>\])", re.DOTALL)
+_TJ = re.compile(rb"\s*TJ\b")  # the operator that shows an array's strings as one text
 _PDF_ESCAPE = re.compile(rb"\\(?:(?P<octal>[0-7]{1,3})|(?P<line>\r\n|\r|\n)|(?P<char>.))", re.DOTALL)
 _SPACES = re.compile(rb"\s+")
 _PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _PDF_FILTER = re.compile(rb"/Filter\b")
 _PDF_FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
 _PDF_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+# Bytes 0x80-0x9F, control characters in Latin-1, as WinAnsiEncoding (Windows-1252) reads them: the
+# dashes, quotes and bullets of page text drawn in a standard font (Word's, LibreOffice's); a byte it
+# leaves undefined stays as it is.
+_WIN_ANSI = {byte: char for byte in range(0x80, 0xA0) if (char := bytes([byte]).decode("cp1252", errors="ignore"))}
 
 # What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member.
 Unread = Literal["too_large", "capped", "locked"]
@@ -263,24 +269,26 @@ def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
 
 
 def _pdf_strings(data: bytes | memoryview) -> str:
-    """The strings of a PDF's objects or page text, one a line; an array's strings as one
-    (a word drawn in pieces, its kerning between)."""
+    """The strings of a PDF's objects or page text, one a line; the strings of an array that
+    TJ shows as one (a word drawn in pieces, its kerning between: "[(0939 4) -12 (84 177)] TJ"),
+    those of any other array (a name tree's keys, a document's ids) one a line too."""
     lines: list[str] = []
-    in_array = False
+    shown: list[str] | None = None  # the strings of the array being read
     for token in _PDF_TOKEN.finditer(data):
         if token.group("open") is not None:
-            in_array = True
-            lines.append("")
+            lines += shown or ()
+            shown = []
         elif token.group("close") is not None:
-            in_array = False
+            if shown is not None and _TJ.match(data, token.end()):
+                lines.append("".join(shown))
+            else:
+                lines += shown or ()
+            shown = None
         else:
             literal = token.group("literal")
             raw = _unescaped(literal) if literal is not None else _unhexed(token.group("hex"))
-            text = _pdf_text(raw)
-            if in_array and lines:
-                lines[-1] += text
-            else:
-                lines.append(text)
+            (lines if shown is None else shown).append(_pdf_text(raw))
+    lines += shown or ()
     return "\n".join(lines)
 
 
@@ -301,13 +309,14 @@ def _unhexed(digits: bytes) -> bytes:
 
 
 def _pdf_text(raw: bytes) -> str:
-    """A PDF string's text: UTF-16 by its mark, UTF-8 by its mark (PDF 2.0), else as
-    PDFDocEncoding, which is Latin-1 for letters and digits."""
+    """A PDF string's text: UTF-16 by its mark, UTF-8 by its mark (PDF 2.0), else as Latin-1
+    (PDFDocEncoding's letters and digits), its bytes 0x80-0x9F as WinAnsiEncoding reads them
+    (_WIN_ANSI: the page text of a standard font, its en dash 0x96 in "0939–484–177")."""
     if raw.startswith(codecs.BOM_UTF16_BE):
         return raw[2:].decode("utf-16-be", errors="replace")
     if raw.startswith(codecs.BOM_UTF8):
         return raw[3:].decode("utf-8", errors="replace")
-    return raw.decode("latin-1")
+    return raw.decode("latin-1").translate(_WIN_ANSI)
 
 
 def _png_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:

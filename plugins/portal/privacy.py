@@ -99,18 +99,35 @@ _MIN_DIGITS = 9
 _MAX_GROUPS = 8  # of one written number: "+84 (0) 91 23 45 67 8"
 # A number read out of a file's bytes (Redactor.find_as_written), where digit groups are mostly
 # offsets and coordinates ("419 39 484 17 735" of a PDF's drawing holds a valid mobile): only as a
-# person writes one, with its trunk "0" or country code, in at most 4 groups of 2 digits or more
-# ("0912 944 718", "+84 912 944 718", "0912.944.718"), or bare in one group standing alone
-# ("912944718"), from the start of its run or after a _WRITTEN_BREAK.
+# person writes one, from the start of its run or after a _WRITTEN_BREAK. With its trunk "0" or
+# country code, in at most 4 groups of 2 digits or more ("0912 944 718", "+84 912 944 718",
+# "0912.944.718", "0912/944/718"), 5 when its first group starts with the trunk ("09 12 94 47 18":
+# no file writes a number of its own with a leading 0), a trunk written "(0)" after the country code
+# not counted ("+84 (0) 912 944 718"). Or without them, its national digits exactly whole groups on
+# one line, standing alone ("912944718", "912 944 718"; Redactor._written_bare).
 _WRITTEN_GROUPS = 4
 _WRITTEN_GROUP_DIGITS = 2
+# A file's bytes join a number's groups by "/" too ("0912/944/718"); what joins them is then "/"
+# between every two groups, so that a list of dates ("09/12/2024 - 10/12/2024") makes up none.
+_WRITTEN_RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR[:-1]}/]{{1,6}}\d+)*")
 # What a person puts between two numbers written side by side in one run ("0274 3822 123 - 0939
-# 484 177", "(0939 484 177)", one on each line): a dash, an opening bracket or a line break, with
-# spaces or not. Never spaces alone nor a dot: a PDF's operands ("1 0939 484 177 l") and a
-# decimal's fraction ("1.0939") are no number's start; nor a dash just before the digits, a
-# minus sign ("12 -939484177 l").
+# 484 177", "(0939 484 177)", "0274 3822 123 / 0939 484 177", one on each line): a dash, a slash, an
+# opening bracket or a line break, with spaces or not; or what ends a list's number ("1. 0939 484
+# 177", "2) 0939.484.177"), a dot or a closing bracket and a space. Never spaces alone nor a dot alone:
+# a PDF's operands ("1 0939 484 177 l") and a decimal's fraction ("1.0939") are no number's start;
+# nor a dash just before the digits, a minus sign ("12 -939484177 l").
 _DASHES = "\\-\u2010-\u2015\u2212\uff0d"
-_WRITTEN_BREAK = re.compile(rf"[^.]*[\n\r(\uff08{_DASHES}][^.]*(?<![{_DASHES}])")
+_WRITTEN_BREAK = re.compile(rf"[^.]*[\n\r(\uff08/{_DASHES}][^.]*(?<![{_DASHES}])|[.)]\s+")
+_LINE_BREAK = re.compile(r"[\n\r]")
+# What follows the operands of a PDF's content stream, arrays and dictionaries: an operator
+# ("939 484 177 Td", "… re", "… cm"), an object's reference or start ("84 0 R", "12 0 obj"), the end
+# of an array or a dictionary; an operator ends where a PDF's token does (a space or a delimiter). A
+# number without its trunk followed by one is the file's own.
+_PDF_OPERATORS = ("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k "
+                  "l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W "
+                  "W* y ' \" R obj")
+_OPERAND_END = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(_PDF_OPERATORS.split(), key=len, reverse=True)))
+                          + r")(?=[\s()<>\[\]{}/%]|\Z)|\s*[\]>}]")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -371,6 +388,11 @@ class Redactor:
         # (_split_bare) is followed only while its digits start one (_starts_a_number; a set of
         # every head would hold eight strings a number, 1.6 million for 200,000 people).
         self.ordered = sorted(self.numbers)
+        # What a number read in a file's bytes (_written_from) may start with: the first digit of a
+        # trunk or country code written before it, the first two of a national number (a set
+        # lookup keeps most of a file's own digit groups from a search in `ordered`).
+        self.prefix_heads = frozenset(p[0] for prefixes in self.numbers.values() for p in prefixes if p)
+        self.heads = frozenset(n[:_WRITTEN_GROUP_DIGITS] for n in self.numbers)
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.numbers)
@@ -407,11 +429,14 @@ class Redactor:
     def _written_phones(self, text: str) -> Iterator[Found]:
         if not self.numbers or not _HAS_DIGIT.search(text):
             return
-        for run in _RUN.finditer(text):
+        for run in _WRITTEN_RUN.finditer(text):
             groups = _groups(text, run)
             i = 0
+            after_one = False  # the group after a number found: another may start there ("0939 484 177 0912 …")
             while i < len(groups):
-                found = self._written_from(text, run, groups, i) if self._written_edge(text, groups, i - 1) else None
+                found = self._written_from(text, run, groups, i) \
+                    if after_one or self._written_edge(text, groups, i - 1) else None
+                after_one = found is not None
                 if found is None:
                     i += 1
                     continue
@@ -420,24 +445,61 @@ class Redactor:
 
     def _written_from(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
                       i: int) -> tuple[Found, int] | None:
-        """The private number a person writes from groups[i] (a run's start, or after a
-        _WRITTEN_BREAK), and its last group: with its trunk or country code in at most
-        _WRITTEN_GROUPS groups of _WRITTEN_GROUP_DIGITS digits or more, or bare in that one
-        group alone ("912944718", then the run's end or a break; a longer group, or one joined
-        to others by spaces or dots, is the file's own)."""
+        """The private number a person writes from groups[i] (a run's start, after a
+        _WRITTEN_BREAK or after another number), and its last group: with its trunk or country
+        code in at most _WRITTEN_GROUPS groups of _WRITTEN_GROUP_DIGITS digits or more (one more
+        from a leading trunk; a "(0)" after the country code not counted), joined by "/" between
+        every two (from a group that starts a number as _split_phones reads one: "0912/…", not a
+        date's "09/12/…") or by none; or without them (_written_bare)."""
+        first = groups[i][2]
+        if len(first) < _WRITTEN_GROUP_DIGITS:  # most of a file's own groups
+            return None
+        if first[0] not in self.prefix_heads:
+            return self._written_bare(text, run, groups, i)
         start = run.start() if i == 0 else groups[i][0]
+        limit = _WRITTEN_GROUPS + first.startswith("0")
+        slashed = i + 1 < len(groups) and "/" in text[groups[i][1]:groups[i + 1][0]]
+        if slashed and not _NUMBER_START.fullmatch(first):  # a date's "09/12/…", as _split_phones
+            limit = 0
         digits = ""
-        for j, (_, end, group) in enumerate(groups[i:i + _WRITTEN_GROUPS], i):
-            if len(group) < _WRITTEN_GROUP_DIGITS:
-                return None
+        counted = 0
+        for j in range(i, len(groups)):
+            _, end, group = groups[j]
+            trunk = j > i and group == "0" and text[groups[j][0] - 1:end + 1] == "(0)"
+            if (len(group) < _WRITTEN_GROUP_DIGITS and not trunk) or counted == limit \
+                    or (j > i and ("/" in text[groups[j - 1][1]:groups[j][0]]) != slashed):
+                break
+            counted += not trunk
             digits += group
             national = next((digits[-n:] for n in self.lengths
                              if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
-            if national is None and j == i and group in self.numbers and self._written_edge(text, groups, j) \
-                    and not _glued(text, groups[j][0], end):
-                national = group
             if national is not None:
                 return Found(start, end, "phone", (national,)), j
+        return self._written_bare(text, run, groups, i)
+
+    def _written_bare(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
+                      i: int) -> tuple[Found, int] | None:
+        """A private number without its trunk from groups[i]: its national digits exactly whole
+        groups of 2 digits or more (at most _WRITTEN_GROUPS) on one line, where a written number
+        may end (the run's end or a _WRITTEN_BREAK), nothing glued to it, and no decision's number
+        ("…/QĐ") nor a PDF's operator after it (_OPERAND_END: "939 484 177 Td" are operands). A file's
+        numbers of its own are one group of 8 digits at most (offsets), or groups joined by spaces
+        to others, or followed by their operator."""
+        if groups[i][2][:_WRITTEN_GROUP_DIGITS] not in self.heads:
+            return None
+        digits = ""
+        for j in range(i, min(len(groups), i + _WRITTEN_GROUPS)):
+            start, end, group = groups[j]
+            if len(group) < _WRITTEN_GROUP_DIGITS or (j > i and _LINE_BREAK.search(text, groups[j - 1][1], start)):
+                return None
+            digits += group
+            if not self._starts_a_number(digits):
+                return None
+            if digits in self.numbers:
+                if not self._written_edge(text, groups, j) or _glued(text, groups[i][0], end) \
+                        or _SUFFIX.match(text, end) or _OPERAND_END.match(text, end):
+                    return None
+                return Found(run.start() if i == 0 else groups[i][0], end, "phone", (digits,)), j
         return None
 
     @staticmethod
