@@ -107,6 +107,14 @@ def test_dates_times_and_decimals_joined_by_other_signs_are_no_private_number(te
     assert Redactor([private])(text) is text
 
 
+def test_a_date_written_with_dots_or_dashes_is_no_private_number_in_a_text() -> None:
+    """'09.12.2024 - 10' held the digits of 0912 202 410: a page with a date range was refused and
+    the data's text redacted. A date is a date whatever follows; a number after it is still hidden."""
+    dates = "Từ 09.12.2024 - 10.12.2024, từ 09-12-2024 - 10-12-2024; gọi 09.12.2024 - "
+    assert Redactor(["0912202410"])(dates + "0912 202 410") == dates + REDACTED
+    assert private_values_in_page("Lịch: 09.12.2024 - 10.12.2024\n", "content/lich.md", Redactor(["0912202410"])) == []
+
+
 @pytest.mark.parametrize("form", ["ĐT +84 (0) 912/944/718", "GV TH Định Hiệp - 0 912/944/718", "0/912/944/718",
                                   "+84912/944/718", "84/912/944/718", "0084/912/944/718"])
 def test_a_private_number_split_after_its_trunk_or_country_code_is_hidden(form: str) -> None:

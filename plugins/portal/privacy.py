@@ -369,6 +369,13 @@ def _bracketed(text: str, found: Found) -> Found:
     return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
+def _holds_date(text: str, groups: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether text[start:end] holds a whole date (_DATE) from one of its groups: the digits of
+    "09.12.2024 - 10" are a date's and a day's, no number, whatever private number they spell."""
+    return any(g_start >= start and (date := _DATE.match(text, g_start)) is not None and date.end() <= end
+               for g_start, _, _ in groups)
+
+
 # Redacting
 
 
@@ -571,7 +578,9 @@ class Redactor:
                     if prefixes is None:
                         continue
                     start = self._number_start(run, groups, owner, digits, first, prefixes)
-                    yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+                    end = groups[owner[first + length - 1]][1]
+                    if not _holds_date(text, groups, start, end):
+                        yield Found(start, end, "phone", (national,))
 
     @staticmethod
     def _number_start(run: re.Match[str], groups: list[tuple[int, int, str]], owner: list[int], digits: str,
