@@ -927,9 +927,18 @@ def _pdf_with_drawing(path: Path) -> None:
                               b"9 39 48 41 77 l S 939 484 177 Td 84 0 R BT")
 
 
+def _pdf_drawn_with_84(path: Path) -> None:
+    """A PDF whose drawing's operands start with "84", as a generated page's rectangles and a
+    Chromium print's lines do ("84 336 244 450 re", "849.48999 175.896 l"), the private
+    number's digits after them."""
+    _pdf_with_page_text(path, b"(Ban ve) Tj ET 0.77 0.2 0.1 rg 84 939 484 177 re f 420 120 m 156 168 l S\n"
+                              b"/G28 gs\n416.57901 479.048 m\n849.39484 177.896 l\nS\n84 939 484 177\n12 m BT")
+
+
 @pytest.mark.parametrize("make", [
     _pdf_with_drawing,
     _pdf_with_bare_digits,
+    _pdf_drawn_with_84,
     pytest.param(lambda path: path.write_bytes(_LIBTASN1.read_bytes()), id="libtasn1.pdf",
                  marks=pytest.mark.skipif(not _LIBTASN1.is_file(), reason="libtasn1-doc is not installed")),
 ])
@@ -945,7 +954,8 @@ def test_the_numbers_of_a_files_own_structure_are_no_phone(tmp_path: Path, make:
         ("content/ghi-chu.txt", 1, "error", "trang viết tay có số điện thoại riêng tư '419 39 484 17 735'.")]
 
 
-@pytest.mark.parametrize("written", [b"(0939 484 177) Tj", b"(DT: +84 939 484 177) Tj", b"(0939.484.177) Tj",
+@pytest.mark.parametrize("written", [b"(0939 484 177) Tj", b"(DT: +84 939 484 177) Tj", b"(DT: 84 939 484 177) Tj",
+                                     b"(0939.484.177) Tj",
                                      b"[(0939) -250 (484) 120 (177)] TJ", rb"(\(093\) 948-4177) Tj"])
 def test_a_number_written_as_a_person_writes_it_is_read_in_a_pdf(tmp_path: Path, written: bytes) -> None:
     (tmp_path / "content").mkdir()
@@ -1009,6 +1019,14 @@ def test_a_page_of_other_numbers_is_no_private_number(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     _pdf_with_a_page_of_numbers(tmp_path / "content/bang.pdf")
     assert _problems_of(tmp_path, "0939 484 177") == []
+
+
+def test_a_pdfs_dates_written_with_dots_are_no_private_number(tmp_path: Path) -> None:
+    """'09.12.2024 - 10.12.2024' in a PDF's page text refused it for a private 0912 202 410."""
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/lich.pdf", b"(Tu 09.12.2024 - 10.12.2024) Tj",
+                        b"[(Ngay 09-12-2024 - 10-12-2024)] TJ")
+    assert _problems_of(tmp_path, "0912 202 410") == []
 
 
 def test_a_number_written_otherwise_is_read_in_a_zips_and_a_word_files_members(tmp_path: Path) -> None:

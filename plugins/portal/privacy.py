@@ -126,8 +126,15 @@ _LINE_BREAK = re.compile(r"[\n\r]")
 _PDF_OPERATORS = ("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k "
                   "l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W "
                   "W* y ' \" R obj")
-_OPERAND_END = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(_PDF_OPERATORS.split(), key=len, reverse=True)))
-                          + r")(?=[\s()<>\[\]{}/%]|\Z)|\s*[\]>}]")
+# Other operands may stand between ("84 939 484 177\n12 m": a line of a content stream broken
+# before its last operands).
+_OPERAND_END = re.compile(r"(?:\s+[-+]?(?:\d+(?:\.\d*)?|\.\d+))*(?:\s+(?:"
+                          + "|".join(map(re.escape, sorted(_PDF_OPERATORS.split(), key=len, reverse=True)))
+                          + r")(?=[\s()<>\[\]{}/%]|\Z)|\s*[\]>}])")
+# A date (day, month, year joined by one and the same sign: "09.12.2024", "09-12-2024"): no
+# number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
+# digits of 0912 202 410).
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -362,6 +369,13 @@ def _bracketed(text: str, found: Found) -> Found:
     return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
+def _holds_date(text: str, groups: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether text[start:end] holds a whole date (_DATE) from one of its groups: the digits of
+    "09.12.2024 - 10" are a date's and a day's, no number, whatever private number they spell."""
+    return any(g_start >= start and (date := _DATE.match(text, g_start)) is not None and date.end() <= end
+               for g_start, _, _ in groups)
+
+
 # Redacting
 
 
@@ -450,9 +464,13 @@ class Redactor:
         code in at most _WRITTEN_GROUPS groups of _WRITTEN_GROUP_DIGITS digits or more (one more
         from a leading trunk; a "(0)" after the country code not counted), joined by "/" between
         every two (from a group that starts a number as _split_phones reads one: "0912/…", not a
-        date's "09/12/…") or by none; or without them (_written_bare)."""
+        date's "09/12/…") or by none; or without them (_written_bare). Never from a date
+        (_DATE). A country code written without its "+" ("84 939 484 177", "84939484177") is also
+        the first digits of many a drawing's operands ("84 336 244 450 re", "849.48999 175.896 l"):
+        the number it starts is read only where a number written without its trunk may end
+        (_written_end) and with a dot joining all its groups or none."""
         first = groups[i][2]
-        if len(first) < _WRITTEN_GROUP_DIGITS:  # most of a file's own groups
+        if len(first) < _WRITTEN_GROUP_DIGITS or _DATE.match(text, groups[i][0]):  # most of a file's own groups
             return None
         if first[0] not in self.prefix_heads:
             return self._written_bare(text, run, groups, i)
@@ -473,8 +491,13 @@ class Redactor:
             digits += group
             national = next((digits[-n:] for n in self.lengths
                              if len(digits) > n and digits[:-n] in self.numbers.get(digits[-n:], ())), None)
-            if national is not None:
-                return Found(start, end, "phone", (national,)), j
+            if national is None:
+                continue
+            code = digits[:-len(national)]
+            if code[:1] not in ("", "0") and not (i == 0 and run.group().startswith("+")) \
+                    and not (self._written_end(text, groups, i, j) and self._one_dot(text, groups, i, j)):
+                break
+            return Found(start, end, "phone", (national,)), j
         return self._written_bare(text, run, groups, i)
 
     def _written_bare(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
@@ -496,11 +519,27 @@ class Redactor:
             if not self._starts_a_number(digits):
                 return None
             if digits in self.numbers:
-                if not self._written_edge(text, groups, j) or _glued(text, groups[i][0], end) \
-                        or _SUFFIX.match(text, end) or _OPERAND_END.match(text, end):
+                if not self._written_end(text, groups, i, j):
                     return None
                 return Found(run.start() if i == 0 else groups[i][0], end, "phone", (digits,)), j
         return None
+
+    @classmethod
+    def _written_end(cls, text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
+        """Whether a number read from groups[i] to groups[j] ends as a person's does, not as a
+        file's own numbers: where a written number may end (_written_edge), nothing glued to it,
+        no decision's number after it ("…/QĐ") nor a PDF's operator, after other operands or not
+        (_OPERAND_END)."""
+        end = groups[j][1]
+        return cls._written_edge(text, groups, j) and not _glued(text, groups[i][0], end) \
+            and not _SUFFIX.match(text, end) and not _OPERAND_END.match(text, end)
+
+    @staticmethod
+    def _one_dot(text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
+        """Whether a dot joins every two of groups[i..j] or none ("84.939.484.177"; not a decimal's
+        "849.48999 175")."""
+        joins = {text[groups[k][1]:groups[k + 1][0]] for k in range(i, j)}
+        return joins == {"."} or not any("." in join for join in joins)
 
     @staticmethod
     def _written_edge(text: str, groups: list[tuple[int, int, str]], k: int) -> bool:
@@ -539,7 +578,9 @@ class Redactor:
                     if prefixes is None:
                         continue
                     start = self._number_start(run, groups, owner, digits, first, prefixes)
-                    yield Found(start, groups[owner[first + length - 1]][1], "phone", (national,))
+                    end = groups[owner[first + length - 1]][1]
+                    if not _holds_date(text, groups, start, end):
+                        yield Found(start, end, "phone", (national,))
 
     @staticmethod
     def _number_start(run: re.Match[str], groups: list[tuple[int, int, str]], owner: list[int], digits: str,
