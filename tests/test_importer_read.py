@@ -765,17 +765,50 @@ def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path
     ["", "", "Điện Biên Phủ, ngày 20 tháng 9 năm 2024"],
     ["", "", "", "", "KT. TRƯỞNG PHÒNG"],
 ])
-def test_the_signatures_under_a_list_in_excel_end_it(tmp_path: Path, closing: list[object]) -> None:
+def test_the_signatures_under_a_list_in_excel_are_skipped(tmp_path: Path, closing: list[object]) -> None:
     """An Excel user types who signs under the table, in the same sheet: "NGƯỜI LẬP BIỂU" and
-    the signer's name were two new people of the last group, "Nơi nhận:" a person in error."""
+    the signer's name were two new people of the last group, "Nơi nhận:" a person in error.
+    Each row of the block is skipped, and said."""
     path = tmp_path / "chu-ky.xlsx"
     workbook(path, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""], [], closing, ["", "PHÓ TRƯỞNG PHÒNG"], [],
                     ["", "Nguyễn Văn Lập", "", "", "Lê Thị Hồng"]])
     table = read_table(path)
     assert [row.get("name") for row in table.rows] == ["Lê Thị A"]
     said = next(text for text in closing if text)
-    assert f"Dừng đọc danh sách ở dòng 4 ('{said}'): phần nơi nhận, chữ ký dưới bảng không được nhập." in table.notes
-    assert table.warnings == []
+    shown = " | ".join(text for text in closing if text)
+    assert [warning.message for _, warning in table.warnings] == [
+        f"bỏ qua dòng '{shown}': phần nơi nhận, chữ ký dưới bảng ('{said}'), không phải một người.",
+        *(f"bỏ qua dòng '{signer}': dòng không có số thứ tự ngay dưới phần chữ ký bắt đầu ở dòng 4 ('{said}'), "
+          "đọc là chức danh, tên người ký." for signer in ("PHÓ TRƯỞNG PHÒNG", "Nguyễn Văn Lập | Lê Thị Hồng"))]
+    assert all(warning.severity == "warning" for _, warning in table.warnings)
+
+
+def test_rows_after_a_signature_block_inside_the_list_are_read(tmp_path: Path) -> None:
+    """The hostile review: a group's own signatures, or a remark spilling into a row of its own
+    ("Điện Biên, ngày 1 tháng 8 năm 2024."), ended the list; every later group and person was
+    dropped with one note. The list reads on at the next numbered row or heading."""
+    path = tmp_path / "giua.xlsx"
+    workbook(path, [HEADER, ["I. Tổ Toán"], [1, "Lê Thị A", "GV - THCS Him Lam", "Toán", ""],
+                    ["", "", "", "", "Điện Biên, ngày 1 tháng 8 năm 2024."],
+                    [2, "Lê Thị B", "GV - THCS Him Lam", "Toán", ""],
+                    ["", "", "KT. HIỆU TRƯỞNG"], ["", "", "PHÓ HIỆU TRƯỞNG"], ["", "", "Lò Văn Ký"],
+                    ["II. Tổ Văn"], [3, "Lê Thị C", "GV - THCS Him Lam", "Văn", ""]])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Lê Thị B", "Lê Thị C"]
+    assert [(section.heading.label.text if section.heading else None, [row.get("name") for row in section.rows])
+            for section in table.sections if section.rows] == [
+        ("Tổ Toán", ["Lê Thị A", "Lê Thị B"]), ("Tổ Văn", ["Lê Thị C"])]
+    assert [warning.line for _, warning in table.warnings] == [4, 6, 7, 8]
+
+
+def test_a_closing_looking_row_in_an_unnumbered_list_is_skipped_alone(tmp_path: Path) -> None:
+    path = tmp_path / "khong-so.xlsx"
+    workbook(path, [HEADER, ["", "Lê Thị A", "GV - THCS Him Lam", "Toán", ""], ["", "", "KT. HIỆU TRƯỞNG", "", ""],
+                    ["", "Lê Thị B", "GV - THCS Him Lam", "Toán", ""]])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Lê Thị B"]
+    assert [warning.message for _, warning in table.warnings] == [
+        "bỏ qua dòng 'KT. HIỆU TRƯỞNG': phần nơi nhận, chữ ký dưới bảng ('KT. HIỆU TRƯỞNG'), không phải một người."]
 
 
 def test_a_leader_s_unnumbered_row_and_a_dated_note_are_rows_of_the_list(tmp_path: Path) -> None:

@@ -415,7 +415,9 @@ class _Layout:
         self.sections = [Section(None)]
         self.warnings: list[tuple[int, Problem]] = []
         self.amended_rows = 0  # rows of a published list that an amending decision put in
-        self.closings: list[str] = []  # where the block under the list (recipients, signatures) started
+        # Where the block under the list (recipients, signatures) started, while its unnumbered rows run on.
+        self.closing: tuple[str, str] | None = None
+        self.numbered = False  # whether a numbered row of the list was read
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
         # The header just read, while the row under it may still complete it (_sub_header).
@@ -489,6 +491,7 @@ class _Layout:
         self.first_columns = self.first_columns or self.columns
         self.width = len(row.cells)
         self.in_roster = True
+        self.closing = None
         self.unheaded = {i for i, cell in enumerate(row.cells) if not cell.text and cell.merged != "across"}
         claimed = {i for claim in read.claims for i in claim.columns}
         for i, cell in enumerate(row.cells):
@@ -583,6 +586,7 @@ class _Layout:
         heading = self._heading(order, row, values)
         if heading is not None:
             self.sections.append(Section(heading))
+            self.closing = None
             return
         if values.get("since"):
             self.amended_rows += 1
@@ -591,10 +595,7 @@ class _Layout:
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
-        if (closing := _closing(values, visible)) is not None:
-            self.in_roster = False  # until another header
-            self.closings.append(f"Dừng đọc danh sách ở {row_place(row.line, row.place)} ('{closing}'): phần nơi nhận, "
-                                 "chữ ký dưới bảng không được nhập.")
+        if self._in_closing(order, row, values, visible):
             return
         if _is_total(visible):
             self.warnings.append((order, row_problem(
@@ -627,6 +628,35 @@ class _Layout:
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
                                                list(row.problems) + alike_problems, refused, lines, self.loose,
                                                frozenset(self.columns)))
+
+    def _in_closing(self, order: int, row: GridRow, values: dict[str, str], visible: list[str]) -> bool:
+        """Whether the row is the block under a list (recipients, the place and date, who signs)
+        or an unnumbered row right after its start (the signer's title and name): skipped, each
+        in a warning. A numbered row, a heading or a header reads the list on (a group's own
+        signatures may close each group); a list with no numbered row yet skips the row alone."""
+        numbered = _is_number(values.get("stt", ""))
+        if numbered:
+            self.numbered = True
+            self.closing = None
+            return False
+        shown = " | ".join(visible)
+        if (closing := _closing(values, visible)) is not None:
+            if self.numbered:
+                self.closing = (row_place(row.line, row.place), closing)
+            self.warnings.append((order, row_problem(
+                self.grid.source, row, f"bỏ qua dòng '{shown}': phần nơi nhận, chữ ký dưới bảng ('{closing}'), không "
+                "phải một người.", severity="warning",
+                hint="nếu đây là một người của danh sách, ghi họ tên vào cột 'Họ và tên' và số thứ tự vào cột "
+                     "'STT', rồi nhập lại.")))
+            return True
+        if self.closing is None:
+            return False
+        place, closing = self.closing
+        self.warnings.append((order, row_problem(
+            self.grid.source, row, f"bỏ qua dòng '{shown}': dòng không có số thứ tự ngay dưới phần chữ ký bắt đầu "
+            f"ở {place} ('{closing}'), đọc là chức danh, tên người ký.", severity="warning",
+            hint="nếu đây là một người của danh sách, ghi số thứ tự vào cột 'STT' rồi nhập lại.")))
+        return True
 
     def _check_sorting(self, order: int, row: GridRow, texts: list[str], name: str) -> None:
         """Record the row if the "Tên" beside the whole name, not read, is not the end of its name."""
@@ -683,7 +713,7 @@ class _Layout:
                                   f"{' và '.join(missing)} (chỉ thấy {have}).")
             raise RosterError(f"{source}: không tìm thấy dòng tiêu đề của danh sách (cần các cột 'STT', "
                               "'Họ và tên', 'Chức vụ - Đơn vị công tác', có thể thêm 'Môn', 'Ghi chú').")
-        notes = list(self.grid.notes) + self.closings
+        notes = list(self.grid.notes)
         if self.amended_rows:
             notes.append(f"Bỏ qua {self.amended_rows} dòng có 'Từ ngày': các dòng quyết định điều chỉnh bổ sung "
                          "trong năm học. Danh sách nhập là danh sách ban đầu; quyết định điều chỉnh ghi vào "
