@@ -759,6 +759,16 @@ def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path
         f"CẢNH BÁO {path}, dòng 3: bỏ qua dòng tổng '{shown}': không phải một người hay một trường."]
 
 
+def test_a_total_label_outside_the_stt_and_name_columns_is_no_total(tmp_path: Path) -> None:
+    """The hostile review: the label matched in any column, so a row whose position cell reads
+    "Cộng:" and whose note holds a count was skipped as a total."""
+    path = tmp_path / "khong-tong.xlsx"
+    workbook(path, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""], ["", "", "Cộng:", "", "2 tiết"]])
+    table = read_table(path)
+    assert [row.get("post") for row in table.rows] == ["GV - THCS Him Lam", "Cộng:"]
+    assert not any("dòng tổng" in warning.message for _, warning in table.warnings)
+
+
 @pytest.mark.parametrize("closing", [
     ["", "NGƯỜI LẬP BIỂU", "", "", "TRƯỞNG PHÒNG"],
     ["", "Nơi nhận:", "", "KT. TRƯỞNG PHÒNG"],

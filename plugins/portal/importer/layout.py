@@ -119,11 +119,15 @@ def _closing(values: dict[str, str], visible: list[str]) -> str | None:
     return next((t for t in visible if _closes(t)), None) if not name or _closes(name) else None
 
 
-def _is_total(visible: list[str]) -> bool:
+def _is_total(visible: list[tuple[int, str]], label_columns: set[int]) -> bool:
     """A total row split over cells ("Tổng cộng" | "18 người", "" | "Tổng" | "18"): its first
-    text the label, every other a count. One text alone is a lone text (see _data_row)."""
-    return len(visible) > 1 and bool(_TOTAL.match(visible[0])) and all(any(c.isdigit() for c in t)
-                                                                       for t in visible[1:])
+    text the label, in the STT or name column, every other a count. One text alone is a lone
+    text (see _data_row)."""
+    if len(visible) < 2:
+        return False
+    (first, label), *counts = visible
+    return first in label_columns and bool(_TOTAL.match(label)) and all(any(c.isdigit() for c in t)
+                                                                        for _, t in counts)
 
 
 def _numbers_the_columns(texts: list[str]) -> bool:
@@ -591,13 +595,14 @@ class _Layout:
         if values.get("since"):
             self.amended_rows += 1
             return
-        visible = [t for i, t in enumerate(texts) if t and i not in self._id_columns()]
+        placed = [(i, t) for i, t in enumerate(texts) if t and i not in self._id_columns()]
+        visible = [t for _, t in placed]
         stt = values.get("stt", "")
         if _is_number(stt) and not any(v for k, v in values.items() if k not in ID_KEYS and k != "stt"):
             return  # a numbered row left empty (a template's spare rows)
         if self._in_closing(order, row, values, visible):
             return
-        if _is_total(visible):
+        if _is_total(placed, {i for key in ("stt", "name", "school") for i in self.columns.get(key, ())}):
             self.warnings.append((order, row_problem(
                 self.grid.source, row, f"bỏ qua dòng tổng '{' | '.join(visible)}': không phải một người hay một "
                 "trường.", severity="warning")))
