@@ -1271,6 +1271,22 @@ def test_a_position_naming_no_school_of_the_data_stays_the_position_unsaid(repo_
     assert not [p for p in row.remarks if "ghi cả đơn vị" in p.message]
 
 
+@pytest.mark.parametrize("written", ["Giáo viên biệt phái từ", "Nguyên Hiệu trưởng", "Giáo viên dạy tăng cường tại",
+                                     "Chuyên viên phụ trách", "Giáo viên hỗ trợ"])
+def test_a_school_only_mentioned_in_the_position_cell_is_not_the_unit(repo_portal: Portal, tmp_path: Path,
+                                                                       written: str) -> None:
+    """The hostile review: a school the teacher is sent from, or was head of, was read as the unit."""
+    position = f"{written} {_pgd_mau('Hoa Sen')}"
+    path = write_table(tmp_path / "ds.xlsx", [MAU_HEADER, [1, "Đỗ Thị Mỹ Duyên", position, None, "Toán", None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    [row] = result.rows
+    assert (row.position, row.unit) == (position, None)
+    [said] = [p for p in row.remarks if p.path == "cột 'Chức vụ'" and "chưa có đơn vị" in p.message]
+    assert (said.message, said.severity) == (
+        f"ô chức vụ nhắc '{_pgd_mau('Hoa Sen')}' ('{position}') nhưng đó không phải đơn vị công tác, mà ô đơn vị công "
+        "tác trống: người này chưa có đơn vị công tác.", "warning")
+
+
 def _roles(result: ImportResult) -> list[tuple[int | None, str]]:
     return [(r.stt, r.role) for r in result.rows]
 

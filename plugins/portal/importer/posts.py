@@ -51,6 +51,21 @@ def split_post(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+# The words that, ending the text before a school in a Chức vụ cell, make it a school the
+# person is sent from or to, or looks after, not the unit: "Giáo viên biệt phái từ THCS X",
+# "Giáo viên dạy tăng cường tại THCS X", "Chuyên viên phụ trách THCS X".
+_RELATION_WORDS = ("từ", "tại", "ở", "phụ trách", "kiêm", "kiêm nhiệm", "biệt phái", "tăng cường", "hỗ trợ")
+_RELATION = re.compile(rf"(?<!\w)(?:{'|'.join(_RELATION_WORDS)})$", re.IGNORECASE)
+_FORMER = re.compile(r"^nguyên(?!\w)", re.IGNORECASE)  # "Nguyên Hiệu trưởng THCS X": a post left
+
+
+def school_only_mentioned(position: str) -> bool:
+    """Whether a school after this position (split_post's first part) is not the person's unit:
+    the position ends with a word of relation, or is a former post ("Nguyên ...")."""
+    text = clean(position)
+    return bool(_RELATION.search(text) or _FORMER.match(text))
+
+
 def is_office_staff(folded_post: str) -> bool:
     """'Trưởng Phòng Giáo dục - Đào tạo': the office's own staff; the dash is in its name."""
     return folded_post.startswith(("truong phong", "pho truong phong"))

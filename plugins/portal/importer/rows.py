@@ -21,7 +21,7 @@ from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, rema
 from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
-from .posts import DASHES, is_office_staff, normalize_position, split_post
+from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post
 from .roles import (
     COUNCIL_KIND,
     ORDINARY_ROLES,
@@ -766,13 +766,21 @@ def _school_in_position(result: ImportedRow, matcher: Matcher, row: TableRow, po
     """A Chức vụ cell that names the school too ("Giáo viên - THCS Him Lam", or on two lines
     of the cell), its Đơn vị công tác cell empty or the table without one: (position, the
     school's text), said in a warning, when the rest is one school of the data; else None,
-    the cell all position (a school's own post: "Phó Hiệu trưởng phụ trách THCS")."""
+    the cell all position (a school's own post: "Phó Hiệu trưởng phụ trách THCS"), and a school
+    only mentioned ("Giáo viên biệt phái từ THCS X", "Nguyên Hiệu trưởng THCS X") said to leave
+    the unit missing."""
     if row.get("unit") or not position or is_office_staff(fold(position)):
         return None
     written, unit_text = split_post(position)
     if not written or not unit_text or matcher.school(unit_text).id is None:
         return None
     empty = "ô đơn vị công tác trống" if "unit" in row.columns else "bảng không có cột đơn vị công tác"
+    if school_only_mentioned(written):
+        result.problem("position", f"ô chức vụ nhắc '{unit_text}' ('{position}') nhưng đó không phải đơn vị công "
+                       f"tác, mà {empty}: người này chưa có đơn vị công tác.", severity="warning",
+                       hint="ghi trường người này đang công tác vào cột 'Đơn vị công tác' (thêm cột đó nếu chưa có), "
+                            "rồi nhập lại.")
+        return None
     result.problem("position", f"ô chức vụ ghi cả đơn vị ('{position}') mà {empty}: đọc chức vụ '{written}', "
                    f"đơn vị '{unit_text}'.", severity="warning",
                    hint="nếu đúng vậy, không cần sửa; đơn vị ghi ở cột 'Đơn vị công tác' thì không có cảnh báo này.")
