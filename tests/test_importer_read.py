@@ -133,6 +133,25 @@ def test_a_word_table_inside_a_frame_table_is_read(tmp_path: Path) -> None:
         ("bảng 1, hàng 2", "Lê Thị A"), ("bảng 1, hàng 3", "Lê Thị B")]
 
 
+@pytest.mark.parametrize("nested_in", [(1, 2), (2, 0)])
+def test_a_roster_with_a_table_nested_in_a_cell_is_read_as_a_roster(tmp_path: Path,
+                                                                    nested_in: tuple[int, int]) -> None:
+    """The hostile review: any table holding a table was taken for a frame, so a roster with a
+    small table in a cell (or a signature table nested in its last row) was refused "không tìm
+    thấy dòng tiêu đề"."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r, cells in enumerate([HEADER[:3], ["1", "Lê Thị A", "GV - THCS Him Lam"], ["2", "Lê Thị B", "GV - THCS X"]]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    nested = table.cell(*nested_in).add_table(rows=1, cols=2)
+    nested.cell(0, 0).text, nested.cell(0, 1).text = "Nơi nhận", "KT. TRƯỞNG PHÒNG"
+    path = tmp_path / "long-bang.docx"
+    document.save(str(path))
+    assert [(row.place, row.get("name")) for row in read_table(path).rows] == [
+        ("bảng 1, hàng 2", "Lê Thị A"), ("bảng 1, hàng 3", "Lê Thị B")]
+
+
 def test_the_messy_roster_reads_the_same_from_excel_and_word(tmp_path: Path) -> None:
     """Title rows, a motto table and a signature table, headings as merged rows and as a
     paragraph between tables, merged roles, schools and subjects."""

@@ -6,8 +6,9 @@ between two tables or rows inside one. Every table row is a `GridRow` of its tab
 (numbered from 1), every non-empty paragraph a one-cell row of table -1; the layout step
 decides which are the roster.
 
-A table whose cells hold tables (a frame laid around the whole decision) is read as what its
-cells hold, in order: its tables are tables of the file, its paragraphs paragraphs.
+A table of one column whose cells hold tables (a frame laid around the whole decision) is read
+as what its cells hold, in order: its tables are tables of the file, its paragraphs paragraphs.
+Any other table holding a table (a roster with a small table in a cell) is read as rows.
 
 Merged cells as Word stores them (python-docx's `CT_Tc`): `w:vMerge` continues the
 cell above, whose text then belongs to this row too; `w:gridSpan` widens a cell over
@@ -61,9 +62,12 @@ def read_docx(path: Path, shown: str, limits: Limits) -> Grid:
 
 
 def _frames(table: Any) -> bool:
-    """A table that holds tables in its cells: a frame laid around the decision (or its list),
-    read as what it holds rather than as rows."""
-    return any(tc.tbl_lst for tr in table._tbl.tr_lst for tc in tr.tc_lst)
+    """A table of one column (every row one cell, after merges) that holds tables in its cells:
+    a frame laid around the decision (or its list), read as what it holds rather than as rows.
+    A roster with a small table in one of its cells is a roster, that cell's text its paragraphs'."""
+    rows = table._tbl.tr_lst
+    return (all(len(tr.tc_lst) == 1 and not tr.grid_before for tr in rows)
+            and any(tc.tbl_lst for tr in rows for tc in tr.tc_lst))
 
 
 def _cells(table: Any) -> list[Any]:
