@@ -960,6 +960,24 @@ def test_text_saved_by_excel_keeps_a_cell_of_two_lines_whole(tmp_path: Path) -> 
     assert table.rows[0].lines == {"post": ("Giáo viên", "THCS Him Lam")}
 
 
+@pytest.mark.parametrize("name, note", [('"Bé" Lê Thị B', "GV"), ('"Bé Lê Thị B', 'GV "giỏi"')])
+def test_text_pasted_from_word_with_a_cell_opening_with_a_quote_is_split_at_tabs(tmp_path: Path, name: str,
+                                                                                 note: str) -> None:
+    """The hostile review: a cell of Word's paste opening with a quote made the file Excel's,
+    its quotes stripped ('"Bé" Lê Thị B' read 'Bé Lê Thị B') or a lone quote refusing the file."""
+    path = tmp_path / "danh-sach.txt"
+    path.write_text("\t".join(HEADER) + f"\n1\t{name}\tGiáo viên - THCS Him Lam\tToán\t{note}\n"
+                    "2\tHà Thị Liên\tGiáo viên - THCS Him Lam\tToán\t\n", encoding="utf-8")
+    assert [(row["name"], row["note"]) for row in rows_of(path)] == [(name, note), ("Hà Thị Liên", "")]
+
+
+def test_utf8_text_with_every_quoted_cell_whole_is_read_as_excel_s(tmp_path: Path) -> None:
+    path = tmp_path / "danh-sach.txt"
+    path.write_text("\t".join(HEADER) + '\n1\tHà Thị Liên\t"Giáo viên\nTHCS Him Lam"\tToán\t"Nhóm ""Toán"""\n',
+                    encoding="utf-8")
+    assert [(row["post"], row["note"]) for row in rows_of(path)] == [("Giáo viên THCS Him Lam", 'Nhóm "Toán"')]
+
+
 def test_text_pasted_from_word_is_split_at_tabs_whatever_its_quotes(tmp_path: Path) -> None:
     """Without a cell that opens with a quote, a tab-separated file is Word's paste: a quote
     inside a cell is text."""

@@ -96,5 +96,5 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
         return [read_docx(path, shown, limits)]
     if fmt == "pdf":
         return [read_pdf(path, shown, limits)]
-    text = decode(path.read_bytes(), shown)
-    return [read_tsv(text, shown, limits) if fmt == "tsv" else read_csv(text, shown, limits)]
+    text, utf16 = decode(path.read_bytes(), shown)
+    return [read_tsv(text, shown, limits, utf16) if fmt == "tsv" else read_csv(text, shown, limits)]

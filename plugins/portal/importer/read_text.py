@@ -12,10 +12,9 @@ from .grid import Grid, RowBuilder
 from .limits import Limits, thousands
 
 
-def decode(data: bytes, shown: str) -> str:
-    """The text of a file: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text",
-    with a BOM or recognised by its zero bytes) or code page 1258 (Excel's CSV in a
-    Vietnamese Windows, which writes a tone as a separate mark)."""
+def _utf16(data: bytes) -> str | None:
+    """The text of a UTF-16 file (Excel's "Unicode text"), with a BOM or recognised by its
+    zero bytes; None if it is not one."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     sample = data[:4096]
@@ -26,12 +25,21 @@ def decode(data: bytes, shown: str) -> str:
             return data.decode("utf-16-le" if odd_zeros else "utf-16-be")
         except UnicodeDecodeError:
             pass
+    return None
+
+
+def decode(data: bytes, shown: str) -> tuple[str, bool]:
+    """The text of a file, and whether it is UTF-16 (Excel's "Unicode text", with a BOM or
+    recognised by its zero bytes); else UTF-8 (with or without BOM) or code page 1258 (Excel's
+    CSV in a Vietnamese Windows, which writes a tone as a separate mark)."""
+    if (text := _utf16(data)) is not None:
+        return text, True
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
         pass
     try:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
+        return unicodedata.normalize("NFC", data.decode("cp1258")), False
     except UnicodeDecodeError as exc:
         raise RosterError(f"{shown}: không đọc được chữ trong tệp (byte thứ {exc.start + 1}). "
                           "Gợi ý: lưu lại tệp ở dạng UTF-8 (Excel: Lưu thành → CSV UTF-8).") from None
@@ -46,13 +54,23 @@ def _check_rows(shown: str, count: int, limits: Limits) -> None:
 # A cell that opens with a quote: Excel's "Text (Tab delimited)" and "Unicode Text" quote a
 # cell holding a line break (Alt+Enter), a tab or a quote, as CSV does.
 _QUOTED_CELL = re.compile(r'(?:^|\t)"', re.MULTILINE)
+# A whole cell as Excel quotes it: closed by a quote before a tab or the end of a line, every
+# quote inside doubled.
+_EXCEL_CELL = re.compile(r'"(?:[^"]|"")*"(?=\t|\r|\n|$)')
 
 
-def read_tsv(text: str, shown: str, limits: Limits) -> Grid:
-    """Lines split at tabs, as Word's table pastes into a text file; a file where a cell
-    opens with a quote is read as Excel saves text, quotes and all (see read_csv): a cell
-    written on two lines would otherwise be two rows, each half a person."""
-    if _QUOTED_CELL.search(text):
+def _saved_by_excel(text: str) -> bool:
+    """Some cell opens with a quote, and every such cell is a whole cell as Excel quotes it."""
+    starts = [m.end() - 1 for m in _QUOTED_CELL.finditer(text)]
+    return bool(starts) and all(_EXCEL_CELL.match(text, start) for start in starts)
+
+
+def read_tsv(text: str, shown: str, limits: Limits, utf16: bool = False) -> Grid:
+    """Lines split at tabs, as Word's table pastes into a text file (a quote is text); a file
+    Excel saved (UTF-16, its "Unicode Text", with a cell that opens with a quote; or every cell
+    that opens with a quote quoted whole as Excel does) is read with Excel's quotes (see
+    read_csv): a cell written on two lines would otherwise be two rows, each half a person."""
+    if _QUOTED_CELL.search(text) and (utf16 or _saved_by_excel(text)):
         return read_csv(text, shown, limits, "\t")
     lines = text.splitlines()
     _check_rows(shown, len(lines), limits)
