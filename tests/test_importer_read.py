@@ -821,13 +821,18 @@ def test_rows_after_a_signature_block_inside_the_list_are_read(tmp_path: Path) -
                     ["", "", "", "", "Điện Biên, ngày 1 tháng 8 năm 2024."],
                     [2, "Lê Thị B", "GV - THCS Him Lam", "Toán", ""],
                     ["", "", "KT. HIỆU TRƯỞNG"], ["", "", "PHÓ HIỆU TRƯỞNG"], ["", "", "Lò Văn Ký"],
-                    ["II. Tổ Văn"], [3, "Lê Thị C", "GV - THCS Him Lam", "Văn", ""]])
+                    ["II. Tổ Văn"], [3, "Lê Thị C", "GV - THCS Him Lam", "Văn", ""],
+                    ["", "", "", "", "Điện Biên, ngày 2 tháng 8 năm 2024"], ["", "", "", "", "TỔ TRƯỞNG"],
+                    ["", "", "", "", "Lò Văn Tổ"]])
     table = read_table(path)
     assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Lê Thị B", "Lê Thị C"]
     assert [(section.heading.label.text if section.heading else None, [row.get("name") for row in section.rows])
             for section in table.sections if section.rows] == [
         ("Tổ Toán", ["Lê Thị A", "Lê Thị B"]), ("Tổ Văn", ["Lê Thị C"])]
-    assert [warning.line for _, warning in table.warnings] == [4, 6, 7, 8]
+    assert [warning.line for _, warning in table.warnings] == [4, 6, 7, 8, 11, 12, 13]
+    assert table.warnings[-2][1].message == (
+        "bỏ qua dòng 'TỔ TRƯỞNG': dòng không có số thứ tự ngay dưới phần chữ ký bắt đầu ở dòng 11 ('Điện Biên, ngày 2 "
+        "tháng 8 năm 2024'), đọc là chức danh, tên người ký.")
 
 
 def test_a_closing_looking_row_in_an_unnumbered_list_is_skipped_alone(tmp_path: Path) -> None:

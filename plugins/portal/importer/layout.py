@@ -588,7 +588,8 @@ class _Layout:
         merged = frozenset(key for key, (i, *_) in used.items()
                            if i < len(row.cells) and row.cells[i].merged == "down")
         heading = self._heading(order, row, values)
-        if heading is not None:
+        # Under a signature block, "TỔ TRƯỞNG" is the signer's title, not the part of the list it heads.
+        if heading is not None and not (self.closing is not None and heading.label.part):
             self.sections.append(Section(heading))
             self.closing = None
             return
