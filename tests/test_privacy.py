@@ -305,6 +305,26 @@ def test_a_number_written_otherwise_is_read_in_a_files_bytes(text: str, found: l
     assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("(Số tiền: 939.484.177 đồng)", []), ("Tổng kinh phí: 939 484 177 (đồng)", []), ("1. 939 484 177 đồng", []),
+    ("Kinh phí 939.484.177đ", []), ("939.484.177đ/tháng", []), ("Dự toán 939 484 177 VNĐ", []),
+    ("939 484 177 vnd", []), ("Số tiền: 939.484.177", []), ("tien 939.484.177", []),
+    ("ĐT 939 484 177 (Dong)", ["939 484 177"]), ("939 484 177 đến 12", ["939 484 177"]),
+    ("Số tiền: 939 484 177", ["939 484 177"]),  # not grouped as an amount
+    ("0939 484 177 đồng", ["0939 484 177"]), ("+84 939 484 177 đồng", ["+84 939 484 177"]),  # its trunk written
+])
+def test_an_amount_of_money_is_no_number_without_its_trunk_in_a_files_bytes(text: str, found: list[str]) -> None:
+    """The review: a PDF's amounts ("939.484.177 đồng") were refused as the private 0939 484 177 written
+    without its trunk. A number with its trunk or country code is one whatever follows."""
+    assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text", ["Số tiền: 939.484.177 đồng", "939 484 177 (đồng)"])
+def test_an_amount_of_money_in_a_text_is_hidden_as_a_number(text: str) -> None:
+    """In a text a number without its trunk is hidden whatever follows (when in doubt, hide)."""
+    assert Redactor(["0939 484 177"])(text) != text
+
+
 @pytest.mark.parametrize("text", [
     "Tổng: 1.939.484.177 đồng", "Tổng 1 939 484 177 đồng", "Quyết định số 939/QĐ-UBND", "Số 939/484/177/QĐ-UBND",
     "Mã 20939484177", "939\n484\n177",  # a table's column: one cell a line

@@ -138,6 +138,13 @@ _OPERAND_END = re.compile(r"(?:\s+[-+]?(?:\d+(?:\.\d*)?|\.\d+))*(?:\s+(?:"
 # trunk "0" then a digit of the number, in a group of 3 digits or more (not a date's "09"), or the
 # country code written "0084" (one written "+84" starts a run of its own).
 _SPACED_START = re.compile(r"0[1-9]\d+|0084\d*")
+# An amount of money, no number without its trunk, in a file's bytes (Redactor._amount): digits a
+# currency word follows ("939.484.177 đồng", "939 484 177 (đồng)", "939.484.177đ/tháng", "… VNĐ"; not
+# "dong", a name as a standard font's page text writes it: "ĐT 939 484 177 (Dong)"), or grouped by dots in
+# threes after "tiền" ("Số tiền: 939.484.177").
+_CURRENCY = re.compile(r"\s*[(\[]?\s*(?:đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?<!\w)ti(?:ền|en)\s*:?\s*\Z", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
@@ -502,6 +509,8 @@ class Redactor:
             if national is None:
                 continue
             code = digits[:-len(national)]
+            if not code and self._amount(text, groups, i, j):
+                break
             if code[:1] not in ("", "0") and not (i == 0 and run.group().startswith("+")) \
                     and not (self._written_end(text, groups, i, j) and self._one_dot(text, groups, i, j)):
                 break
@@ -544,7 +553,7 @@ class Redactor:
             if not self._starts_a_number(digits):
                 return None
             if digits in self.numbers:
-                if not self._written_end(text, groups, i, j):
+                if not self._written_end(text, groups, i, j) or self._amount(text, groups, i, j):
                     return None
                 return Found(run.start() if i == 0 else groups[i][0], end, "phone", (digits,)), j
         return None
@@ -558,6 +567,15 @@ class Redactor:
         end = groups[j][1]
         return cls._written_edge(text, groups, j) and not _glued(text, groups[i][0], end) \
             and not _SUFFIX.match(text, end) and not _OPERAND_END.match(text, end)
+
+    @staticmethod
+    def _amount(text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
+        """Whether groups[i..j], read as a number without its trunk, are an amount of money: a currency
+        word after them (_CURRENCY), or dots grouping them in threes after "tiền" (_THOUSANDS)."""
+        start, end = groups[i][0], groups[j][1]
+        return _CURRENCY.match(text, end) is not None or (
+            _THOUSANDS.fullmatch(text, start, end) is not None and _MONEY_BEFORE.search(text[max(0, start - 8):start])
+            is not None)
 
     @staticmethod
     def _one_dot(text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
