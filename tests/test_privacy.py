@@ -258,6 +258,26 @@ def test_a_number_a_person_writes_is_read_anywhere_in_a_run_of_a_files_bytes(tex
 
 
 @pytest.mark.parametrize("text, found", [
+    ("ĐT: 0215 3824 123 0939 484 177", ["0939 484 177"]),  # a public landline, then a private mobile
+    ("ĐT: 0215.3824.123 0939.484.177", ["0939.484.177"]),
+    ("0912 345 678 0939 484 177", ["0939 484 177"]),
+    ("ngày 09.12.2024 0939484177", ["0939484177"]),
+    ("Phòng 204 0939.484.177", ["0939.484.177"]),
+    ("12\t0939484177", ["0939484177"]),
+    ("12 0939484177 Zalo", ["0939484177"]),
+    ("0215 3824 123 0939 484 177 0912 345 678", ["0939 484 177"]),
+    ("ĐT 0215 3824 123 0084 939 484 177", ["0084 939 484 177"]),
+    ("ĐT 0215 3824 123 (+84) 939 484 177", ["(+84) 939 484 177"]),
+    ("+84 939/484/177", ["+84 939/484/177"]),  # the country code apart, then "/" between the others
+    ("+84 939 48 41 77", ["+84 939 48 41 77"]),  # four groups after the country code
+])
+def test_a_number_after_other_digits_and_spaces_is_read_in_a_files_bytes(text: str, found: list[str]) -> None:
+    """The review: a number after other digits and spaces only was found only when those were a private
+    number too; a PDF line written as one string published it."""
+    assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
     ("939 484 177", ["939 484 177"]),  # without its trunk, in groups
     ("ĐT: 939.484.177.", ["939.484.177"]),
     ("Thầy Nhạn (939 484 177)", ["(939 484 177)"]),
@@ -283,6 +303,26 @@ def test_a_number_written_otherwise_is_read_in_a_files_bytes(text: str, found: l
     """The hostile review: the text readings found these, a file's bytes did not (or only the
     first of two numbers written side by side)."""
     assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("(Số tiền: 939.484.177 đồng)", []), ("Tổng kinh phí: 939 484 177 (đồng)", []), ("1. 939 484 177 đồng", []),
+    ("Kinh phí 939.484.177đ", []), ("939.484.177đ/tháng", []), ("Dự toán 939 484 177 VNĐ", []),
+    ("939 484 177 vnd", []), ("Số tiền: 939.484.177", []), ("tien 939.484.177", []),
+    ("ĐT 939 484 177 (Dong)", ["939 484 177"]), ("939 484 177 đến 12", ["939 484 177"]),
+    ("Số tiền: 939 484 177", ["939 484 177"]),  # not grouped as an amount
+    ("0939 484 177 đồng", ["0939 484 177"]), ("+84 939 484 177 đồng", ["+84 939 484 177"]),  # its trunk written
+])
+def test_an_amount_of_money_is_no_number_without_its_trunk_in_a_files_bytes(text: str, found: list[str]) -> None:
+    """The review: a PDF's amounts ("939.484.177 đồng") were refused as the private 0939 484 177 written
+    without its trunk. A number with its trunk or country code is one whatever follows."""
+    assert [text[f.start:f.end] for f in Redactor(["0939 484 177"]).find_as_written(text)] == found
+
+
+@pytest.mark.parametrize("text", ["Số tiền: 939.484.177 đồng", "939 484 177 (đồng)"])
+def test_an_amount_of_money_in_a_text_is_hidden_as_a_number(text: str) -> None:
+    """In a text a number without its trunk is hidden whatever follows (when in doubt, hide)."""
+    assert Redactor(["0939 484 177"])(text) != text
 
 
 @pytest.mark.parametrize("text", [
@@ -328,7 +368,10 @@ def test_a_list_of_dates_split_by_slashes_is_no_number(text: str) -> None:
 @pytest.mark.parametrize("text", ["1 0939 484 177 l", "1.0939 484 177 20 re", "0.0939 484 177 re", "0.939484177",
                                   "20939484177", "9394841770", "939484177 12 re", "12 939484177", "939 484 177 Td",
                                   "a939484177", "939484177b", "1 939.484.177 m", "12 -939484177 l",
-                                  "1 -0939 484 177 l"])
+                                  "1 -0939 484 177 l", "1 0939 484 177 0 0 cm", "[1 0939 484 177]",
+                                  "[278 0939 484 177 556]", "12 0939484177 re", "1 0939 484 177\n12 m",
+                                  "12 0939 484 1770", "12 00939484177", "12 0939484177a", "0.5 0939484177 Td",
+                                  "09.12.2024 09.12.2024"])
 def test_a_files_own_digits_are_no_number_in_its_bytes(text: str) -> None:
     """A PDF's operands, decimals and longer digit runs: no private number, bare or after another."""
     assert Redactor(["0939 484 177"]).find_as_written(text) == []

@@ -857,7 +857,7 @@ def _png_with_compressed_details(path: Path) -> None:
     ("danh-sach.xlsx", _xlsx, _binary("xl/worksheets/sheet1.xml")("'0912.944.718'")),
     ("ho-so.zip", _zip, _binary("ghi-chu.txt")("'0912944718'")),
     ("ke-hoach.pdf", lambda path: _pdf_with_page_text(path, b"[(0912) -250 (944) 120 (718)] TJ"),
-     _binary()("'0912944718'")),
+     _binary()("'0912 944718'")),  # a word gap, then kerning
     ("ke-hoach-2.pdf", lambda path: _pdf_with_page_text(path, b"(\\060912) Tj 40 0 Td (944) Tj 30 0 Td (718) Tj"),
      _binary()("'0912\n944\n718' (đọc ra là '0912 944 718')")),
     ("anh.png", _png_with_compressed_details, _binary()("'0912944718'")),
@@ -963,6 +963,17 @@ def test_a_number_written_as_a_person_writes_it_is_read_in_a_pdf(tmp_path: Path,
     found = _problems_of(tmp_path, "0939 484 177")
     # (Told as read from the page's stream and from its strings: quoted as each reads it.)
     assert {(file, severity) for file, _, severity, _ in found} == {("content/ke-hoach.pdf", "error")}, found
+
+
+@pytest.mark.parametrize("written", [b"[(Tu 09.12.2024) -3000 (10.12.2024)] TJ",
+                                     b"[(Tu 09.12.2024)-200(10.12.2024)] TJ",
+                                     b"[(Tu 09.12.2024) +250.5 (10.12.2024)] TJ"])
+def test_a_word_gap_in_a_tj_array_is_a_space(tmp_path: Path, written: bytes) -> None:
+    """The review: a TJ array's strings were joined whatever their kerning, and two dates a word gap
+    apart read '09.12.202410', refused as the private 0912 202 410."""
+    (tmp_path / "content").mkdir()
+    _pdf_with_page_text(tmp_path / "content/ke-hoach.pdf", written)
+    assert _problems_of(tmp_path, "0912202410") == []
 
 
 @pytest.mark.parametrize(("written", "quoted"), [

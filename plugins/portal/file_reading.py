@@ -15,7 +15,8 @@ reads from their bytes, as a viewer or an editor could show it:
 - a PDF: each stream inflated (FlateDecode, or any stream zlib can inflate) and read as
   above, and the strings the PDF writes (`(…)`, `<…>`: page text drawn in a standard font,
   the document's details) in the file and in its inflated streams, one a line, those of one
-  TJ array as one text (a word kerned apart), bytes 0x80-0x9F as WinAnsiEncoding reads them;
+  TJ array as one text (a word kerned apart; a word gap a space), bytes 0x80-0x9F as
+  WinAnsiEncoding reads them;
 - a PNG: its compressed text chunks (zTXt, iTXt) inflated.
 
 Unpacking goes one level down (a .docx in a .zip is read; a zip in that .docx only by its
@@ -69,6 +70,10 @@ _STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
 _PDF_TOKEN = re.compile(rb"\((?P<literal>(?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+)\)"
                         rb"|<(?P<hex>[0-9A-Fa-f\s]*+)>|(?P<open>\[)|(?P<close>\])", re.DOTALL)
 _TJ = re.compile(rb"\s*TJ\b")  # the operator that shows an array's strings as one text
+# A TJ array's number between two strings moves the next one by thousandths of an em: kerning within
+# a word, or, from a word gap on (as PDF text extractors read it), a space ("[(09.12.2024) -3000 (10.12.2024)]").
+_KERNING = re.compile(rb"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+_WORD_GAP = 200
 _PDF_ESCAPE = re.compile(rb"\\(?:(?P<octal>[0-7]{1,3})|(?P<line>\r\n|\r|\n)|(?P<char>.))", re.DOTALL)
 _SPACES = re.compile(rb"\s+")
 _PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
@@ -271,10 +276,13 @@ def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
 def _pdf_strings(data: bytes | memoryview) -> str:
     """The strings of a PDF's objects or page text, one a line; the strings of an array that
     TJ shows as one (a word drawn in pieces, its kerning between: "[(0939 4) -12 (84 177)] TJ"),
-    those of any other array (a name tree's keys, a document's ids) one a line too."""
+    a space between two where a word gap or more moves them apart (_WORD_GAP), those of any
+    other array (a name tree's keys, a document's ids) one a line too."""
     lines: list[str] = []
     shown: list[str] | None = None  # the strings of the array being read
+    after = 0  # where the token before ends
     for token in _PDF_TOKEN.finditer(data):
+        gap, after = data[after:token.start()], token.end()
         if token.group("open") is not None:
             lines += shown or ()
             shown = []
@@ -287,6 +295,8 @@ def _pdf_strings(data: bytes | memoryview) -> str:
         else:
             literal = token.group("literal")
             raw = _unescaped(literal) if literal is not None else _unhexed(token.group("hex"))
+            if shown and any(abs(float(n)) >= _WORD_GAP for n in _KERNING.findall(gap)):
+                shown.append(" ")
             (lines if shown is None else shown).append(_pdf_text(raw))
     lines += shown or ()
     return "\n".join(lines)

@@ -134,6 +134,17 @@ _OPERAND_END = re.compile(r"(?:\s+[-+]?(?:\d+(?:\.\d*)?|\.\d+))*(?:\s+(?:"
 # A date (day, month, year joined by one and the same sign: "09.12.2024", "09-12-2024"): no
 # number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
 # digits of 0912 202 410).
+# What a number read in a file's bytes after spaces only may start with (Redactor._spaced_from): its
+# trunk "0" then a digit of the number, in a group of 3 digits or more (not a date's "09"), or the
+# country code written "0084" (one written "+84" starts a run of its own).
+_SPACED_START = re.compile(r"0[1-9]\d+|0084\d*")
+# An amount of money, no number without its trunk, in a file's bytes (Redactor._amount): digits a
+# currency word follows ("939.484.177 đồng", "939 484 177 (đồng)", "939.484.177đ/tháng", "… VNĐ"; not
+# "dong", a name as a standard font's page text writes it: "ĐT 939 484 177 (Dong)"), or grouped by dots in
+# threes after "tiền" ("Số tiền: 939.484.177").
+_CURRENCY = re.compile(r"\s*[(\[]?\s*(?:đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?<!\w)ti(?:ền|en)\s*:?\s*\Z", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
@@ -449,7 +460,7 @@ class Redactor:
             after_one = False  # the group after a number found: another may start there ("0939 484 177 0912 …")
             while i < len(groups):
                 found = self._written_from(text, run, groups, i) \
-                    if after_one or self._written_edge(text, groups, i - 1) else None
+                    if after_one or self._written_edge(text, groups, i - 1) else self._spaced_from(text, run, groups, i)
                 after_one = found is not None
                 if found is None:
                     i += 1
@@ -475,9 +486,13 @@ class Redactor:
         if first[0] not in self.prefix_heads:
             return self._written_bare(text, run, groups, i)
         start = run.start() if i == 0 else groups[i][0]
-        limit = _WRITTEN_GROUPS + first.startswith("0")
-        slashed = i + 1 < len(groups) and "/" in text[groups[i][1]:groups[i + 1][0]]
-        if slashed and not _NUMBER_START.fullmatch(first):  # a date's "09/12/…", as _split_phones
+        plus = i == 0 and run.group().startswith("+")
+        limit = _WRITTEN_GROUPS + (first.startswith("0") or plus)
+        # A country code written so ("+84", "0084") may stand apart by a space: the "/" joins after it.
+        joined = i + 1 if (plus or first.startswith("00")) and i + 2 < len(groups) \
+            and "/" not in text[groups[i][1]:groups[i + 1][0]] else i
+        slashed = joined + 1 < len(groups) and "/" in text[groups[joined][1]:groups[joined + 1][0]]
+        if slashed and joined == i and not _NUMBER_START.fullmatch(first):  # a date's "09/12/…", as _split_phones
             limit = 0
         digits = ""
         counted = 0
@@ -485,7 +500,7 @@ class Redactor:
             _, end, group = groups[j]
             trunk = j > i and group == "0" and text[groups[j][0] - 1:end + 1] == "(0)"
             if (len(group) < _WRITTEN_GROUP_DIGITS and not trunk) or counted == limit \
-                    or (j > i and ("/" in text[groups[j - 1][1]:groups[j][0]]) != slashed):
+                    or (j > joined and ("/" in text[groups[j - 1][1]:groups[j][0]]) != slashed):
                 break
             counted += not trunk
             digits += group
@@ -494,11 +509,30 @@ class Redactor:
             if national is None:
                 continue
             code = digits[:-len(national)]
+            if not code and self._amount(text, groups, i, j):
+                break
             if code[:1] not in ("", "0") and not (i == 0 and run.group().startswith("+")) \
                     and not (self._written_end(text, groups, i, j) and self._one_dot(text, groups, i, j)):
                 break
             return Found(start, end, "phone", (national,)), j
         return self._written_bare(text, run, groups, i)
+
+    def _spaced_from(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
+                     i: int) -> tuple[Found, int] | None:
+        """The private number a person writes from groups[i] after spaces only, whatever digits
+        come before ("ĐT: 0215 3824 123 0939 484 177", "ngày 09.12.2024 0939484177"): only from a
+        group that starts as a written number (_SPACED_START: a PDF's operands never write a
+        leading zero), ending where no operator, other operands, decision's number nor letter
+        follows ("1 0939 484 177 l" are operands)."""
+        if i == 0 or not text[groups[i - 1][1]:groups[i][0]].isspace() or not _SPACED_START.fullmatch(groups[i][2]):
+            return None
+        found = self._written_from(text, run, groups, i)
+        if found is None:
+            return None
+        end = found[0].end
+        if _glued(text, groups[i][0], end) or _SUFFIX.match(text, end) or _OPERAND_END.match(text, end):
+            return None
+        return found
 
     def _written_bare(self, text: str, run: re.Match[str], groups: list[tuple[int, int, str]],
                       i: int) -> tuple[Found, int] | None:
@@ -519,7 +553,7 @@ class Redactor:
             if not self._starts_a_number(digits):
                 return None
             if digits in self.numbers:
-                if not self._written_end(text, groups, i, j):
+                if not self._written_end(text, groups, i, j) or self._amount(text, groups, i, j):
                     return None
                 return Found(run.start() if i == 0 else groups[i][0], end, "phone", (digits,)), j
         return None
@@ -533,6 +567,15 @@ class Redactor:
         end = groups[j][1]
         return cls._written_edge(text, groups, j) and not _glued(text, groups[i][0], end) \
             and not _SUFFIX.match(text, end) and not _OPERAND_END.match(text, end)
+
+    @staticmethod
+    def _amount(text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
+        """Whether groups[i..j], read as a number without its trunk, are an amount of money: a currency
+        word after them (_CURRENCY), or dots grouping them in threes after "tiền" (_THOUSANDS)."""
+        start, end = groups[i][0], groups[j][1]
+        return _CURRENCY.match(text, end) is not None or (
+            _THOUSANDS.fullmatch(text, start, end) is not None and _MONEY_BEFORE.search(text[max(0, start - 8):start])
+            is not None)
 
     @staticmethod
     def _one_dot(text: str, groups: list[tuple[int, int, str]], i: int, j: int) -> bool:
