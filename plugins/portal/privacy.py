@@ -131,9 +131,6 @@ _PDF_OPERATORS = ("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET
 _OPERAND_END = re.compile(r"(?:\s+[-+]?(?:\d+(?:\.\d*)?|\.\d+))*(?:\s+(?:"
                           + "|".join(map(re.escape, sorted(_PDF_OPERATORS.split(), key=len, reverse=True)))
                           + r")(?=[\s()<>\[\]{}/%]|\Z)|\s*[\]>}])")
-# A date (day, month, year joined by one and the same sign: "09.12.2024", "09-12-2024"): no
-# number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
-# digits of 0912 202 410).
 # What a number read in a file's bytes after spaces only may start with (Redactor._spaced_from): its
 # trunk "0" then a digit of the number, in a group of 3 digits or more (not a date's "09"), or the
 # country code written "0084" (one written "+84" starts a run of its own).
@@ -145,6 +142,9 @@ _SPACED_START = re.compile(r"0[1-9]\d+|0084\d*")
 _CURRENCY = re.compile(r"\s*[(\[]?\s*(?:đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?<!\w)ti(?:ền|en)\s*:?\s*\Z", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# A date (day, month, year joined by one and the same sign: "09.12.2024", "09-12-2024"): no
+# number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
+# digits of 0912 202 410).
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
