@@ -33,13 +33,13 @@ def pytest_report_header() -> str:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto`: two workers a processor, as much of the suite waits (Chromium, builds in
-    subprocesses, pages settling) rather than computes: with one more worker than the
-    processors, CI's two processors were busy 1.3 of the time (docs/testing.md); xdist's own
-    answer where PYTEST_XDIST_AUTO_NUM_WORKERS says how many."""
+    """`-n auto`: a worker more than the processors, as much of the suite waits (Chromium,
+    builds in subprocesses, pages settling) rather than computes (two a processor were tried
+    and were no faster: docs/testing.md); xdist's own answer where PYTEST_XDIST_AUTO_NUM_WORKERS
+    says how many."""
     if "PYTEST_XDIST_AUTO_NUM_WORKERS" in os.environ:
         return None
-    return 2 * processors()
+    return processors() + 1
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
