@@ -150,7 +150,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The build cache's folder (build_cache.site_folder), refused inside the site's own
         folders: before the lock is taken, nothing to clean up."""
         site = Path(config.site_dir)
-        folders = [Path(config.docs_dir), site, Path(os.path.realpath(site))]
+        folders = [Path(config.docs_dir), site]  # site_folder follows links: a linked site's target too
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
         try:
