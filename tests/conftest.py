@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Run in the background of a shell without job control (`pytest &` in a script), the run
+    # inherits Ctrl-C ignored, and so would every program it starts: the tests that send one
+    # would see it ignored. The default comes back here, for this process and its children.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     # Before collection: the property tests' decorators read the count when their module is imported.
     if is_quick_subset(config.getoption("markexpr")):
         draw_a_share()
