@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import json
 import re
 import shutil
@@ -67,6 +68,12 @@ EDITS: dict[str, Edit] = {
     # A person renamed: their page, every list they are on, the change pages naming them.
     "a person renamed": replace_in("data/people/pgddt-cu-chi.yml", "name: Nguyễn Văn Hiếu\n",
                                    "name: Nguyễn Văn Hiếu Anh\n"),
+    # An amending decision's date with the day its change takes effect: the subject group's
+    # `since` note ("Nhóm trưởng từ ..., thay ...") on every school year page of its office,
+    # which holds the group by name only (contexts.SubjectLeaders) and the note's own rows.
+    "an amending decision's date and its note": replace_in(
+        "data/years/2024-2025/pgddt-mau.yml", "    date: 2024-11-04\n", "    date: 2024-11-05\n",
+        ("        from: 2024-11-04\n", "        from: 2024-11-05\n")),
     # A core team's secretary renamed: the team's page and theirs, not the subject groups below
     # the team (they show it by name: dependencies.SHOWN_BY_NAME).
     "a core team's member renamed": replace_in("data/people/pgddt-mau.yml", "name: Lê Minh Tuấn\n",
@@ -78,12 +85,6 @@ EDITS: dict[str, Edit] = {
         "      - {stt: 13, school: cc-thcs-trung-lap, role: thanh-vien}\n"),
     # A decision's date: its page, the archive, every list it decides, the feed, the calendars.
     "a decision's date": replace_in(CU_CHI_2024, "    date: 2024-09-13\n", "    date: 2024-09-12\n"),
-    # An amending decision's date with the day its change takes effect: the subject group's
-    # `since` note ("Nhóm trưởng từ ..., thay ...") on every school year page of its office,
-    # which holds the group by name only (contexts.SubjectLeaders) and the note's own rows.
-    "an amending decision's date and its note": replace_in(
-        "data/years/2024-2025/pgddt-mau.yml", "    date: 2024-11-04\n", "    date: 2024-11-05\n",
-        ("        from: 2024-11-04\n", "        from: 2024-11-05\n")),
     # A school moved from one cluster to another: both clusters, the school's year page, the diffs.
     "a school moved to another cluster": replace_in(
         CU_CHI_2024, "      - {stt: 10, school: cc-thcs-trung-an, role: thanh-vien}\n", "",
@@ -98,9 +99,12 @@ EDITS: dict[str, Edit] = {
 }
 
 
+PROJECT_PARTS = ("mkdocs.yml", "content", "data")
+
+
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in PROJECT_PARTS:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)
@@ -139,6 +143,32 @@ def full_build(project: Path, site: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+class FullBuilds:
+    """The full builds the served sites are compared with, one per project content: several
+    tests reach the same data (as shipped, a person renamed, that and a decision's date) and
+    each such build is made once. The module's tests share a worker (a group per module), the
+    environment is the `project` fixture's, and a build does not depend on the project's folder
+    (each test has its own)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def of(self, project: Path) -> Path:
+        content = hashlib.sha256()
+        for path in sorted(p for part in PROJECT_PARTS for p in [project / part, *(project / part).rglob("*")]
+                           if p.is_file()):
+            content.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        site = self.folder / content.hexdigest()[:16]
+        if not site.is_dir():
+            full_build(project, site)
+        return site
+
+
+@pytest.fixture(scope="module")
+def full_builds(tmp_path_factory: pytest.TempPathFactory) -> FullBuilds:
+    return FullBuilds(tmp_path_factory.mktemp("full-builds"))
+
+
 def files_of(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
             if path.is_file() and path.relative_to(site).parts[0] != STALE_BY_DESIGN}
@@ -164,7 +194,7 @@ def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
     return plugin
 
 
-def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path) -> None:
+def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path, full_builds: FullBuilds) -> None:
     # One served site, edited file after file; after each edit, a full build of the edited
     # data, in a fresh MkDocs, is the reference.
     config = serve_build(project, tmp_path / "served")
@@ -172,7 +202,7 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
     added, cluster = record_key("cc-thcs-trung-lap"), "to-chuc/cc-cum-01/2024-2025/"
     assert plugin.preview is not None and plugin.preview.settle()
     assert cluster not in plugin.preview.index.pages([added])
-    for step, (name, edit) in enumerate(EDITS.items()):
+    for name, edit in EDITS.items():
         edit(project)
         assert plugin.preview is not None
         assert plugin.preview.update(plugin) is Outcome.UPDATED, name
@@ -180,9 +210,7 @@ def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Pat
         assert plugin.preview.settle(), f"{name}: the stylesheet changed"
         if name == "a member added to a body":  # the pages rewritten are mapped again (in the background)
             assert cluster in plugin.preview.index.pages([added])
-        reference = tmp_path / f"full-{step}"
-        full_build(project, reference)
-        assert differences(tmp_path / "served", reference) == [], name
+        assert differences(tmp_path / "served", full_builds.of(project)) == [], name
 
 
 class HeldExports:
@@ -225,7 +253,7 @@ def renamed_with_exports_held(project: Path, tmp_path: Path, monkeypatch: pytest
 
 
 def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_build(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project: Path, tmp_path: Path, full_builds: FullBuilds, monkeypatch: pytest.MonkeyPatch) -> None:
     # The second update takes over the exports the first one's thread has not written yet,
     # and writes them from the newer data: the first edit's lists (a person renamed in one
     # office) are not among the second's (a date in another office).
@@ -235,12 +263,11 @@ def test_an_edit_made_while_the_last_one_is_written_gives_the_bytes_of_a_full_bu
     EDITS["an amending decision's date and its note"](project)
     assert preview.update(plugin) is Outcome.UPDATED
     assert preview.settle() and exports_of.all_written_by_others_than(first)
-    full_build(project, tmp_path / "full")
-    assert differences(tmp_path / "served", tmp_path / "full") == []
+    assert differences(tmp_path / "served", full_builds.of(project)) == []
 
 
 def test_an_edit_with_an_error_after_another_leaves_the_exports_of_the_other(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project: Path, tmp_path: Path, full_builds: FullBuilds, monkeypatch: pytest.MonkeyPatch) -> None:
     # The update that finds the error writes nothing, but the exports the last one left it.
     plugin, exports_of, first = renamed_with_exports_held(project, tmp_path, monkeypatch)
     preview = plugin.preview
@@ -251,8 +278,8 @@ def test_an_edit_with_an_error_after_another_leaves_the_exports_of_the_other(
     assert preview.update(plugin) is Outcome.KEPT
     assert preview.settle() and exports_of.all_written_by_others_than(first)
     broken.write_text(good, encoding="utf-8")
-    full_build(project, tmp_path / "full")  # of the data the served site shows: the rename only
-    assert differences(tmp_path / "served", tmp_path / "full") == []
+    # of the data the served site shows: the rename only
+    assert differences(tmp_path / "served", full_builds.of(project)) == []
 
 
 def test_a_page_that_needs_a_rule_the_sheet_left_out_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
@@ -301,7 +328,7 @@ def test_a_data_error_changes_nothing_served(project: Path, tmp_path: Path,
     assert "data/people/pgddt-cu-chi.yml, dòng" in plugin.preview.refused  # for the served pages
 
 
-def test_an_edit_refused_then_undone_rewrites_nothing(project: Path, tmp_path: Path) -> None:
+def test_an_edit_refused_then_undone_rewrites_nothing(project: Path, tmp_path: Path, full_builds: FullBuilds) -> None:
     """Review D9: the clerk saves a broken file (refused), then saves it back exactly as it was.
     Against the last load the file changed, against the pages served nothing did: the preview
     rewrote the hubs and the pages the file touches, and said that search lagged."""
@@ -321,11 +348,11 @@ def test_an_edit_refused_then_undone_rewrites_nothing(project: Path, tmp_path: P
     # An edit after it is told against the pages served, as ever.
     EDITS["a person renamed"](project)
     assert preview.update(plugin) is Outcome.UPDATED and preview.settle() and preview.search_stale
-    full_build(project, tmp_path / "full")
-    assert differences(served, tmp_path / "full") == []
+    assert differences(served, full_builds.of(project)) == []
 
 
-def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp_path: Path) -> None:
+def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp_path: Path,
+                                                              full_builds: FullBuilds) -> None:
     """Review P2: an edit shown (search lags), then the file saved back as the full build
     indexed it: the pages are those of the full build again, and so is the search index."""
     served = tmp_path / "served"
@@ -339,15 +366,15 @@ def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp
     people.write_bytes(good)
     assert preview.update(plugin) is Outcome.UPDATED and preview.settle()
     assert not preview.search_stale
-    full_build(project, tmp_path / "full")
-    assert differences(served, tmp_path / "full") == []
+    assert differences(served, full_builds.of(project)) == []
 
 
 def _written(site: Path) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
 
 
-def test_a_file_saved_back_with_the_same_values_is_the_data_served(project: Path, tmp_path: Path) -> None:
+def test_a_file_saved_back_with_the_same_values_is_the_data_served(project: Path, tmp_path: Path,
+                                                                   full_builds: FullBuilds) -> None:
     """Review (serve5): a data file saved again with the same values but other bytes (Notepad's
     CRLF line endings and byte order mark, a space left after a value) was another file to the
     preview: the hubs were rewritten, and search said to lag though the data was that indexed."""
@@ -376,8 +403,9 @@ def test_a_file_saved_back_with_the_same_values_is_the_data_served(project: Path
         people.write_bytes(saved_back(good))
         assert preview.update(plugin) is Outcome.UPDATED and preview.settle(), name
         assert not preview.search_stale, name  # the data is that the search index was made of
-    full_build(project, tmp_path / "full")
-    assert differences(served, tmp_path / "full") == []
+    people.write_bytes(good)  # the same values again: the full build of the data as shipped is the reference
+    assert preview.update(plugin) is Outcome.AS_SERVED
+    assert differences(served, full_builds.of(project)) == []
 
 
 def test_a_year_file_added_or_removed_asks_for_a_full_build(project: Path, tmp_path: Path) -> None:
@@ -527,7 +555,7 @@ def test_a_core_team_member_is_not_mapped_to_its_subject_groups() -> None:
 
 
 def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project: Path, tmp_path: Path, full_builds: FullBuilds, monkeypatch: pytest.MonkeyPatch) -> None:
     """The browser reloads as soon as the update knows its pages; its request for a page still
     waiting moves that page to the front (preview_serve.written_first) and gets the bytes of a
     full build of the edited data, and in the end every file is a full build's."""
@@ -569,8 +597,7 @@ def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
     request.join(timeout=120)
     assert built[1] == asked  # right after the page the writer was on
     assert preview.settle()
-    reference = tmp_path / "full"
-    full_build(project, reference)
+    reference = full_builds.of(project)
     assert b"".join(answer) == (reference / asked).read_bytes()
     assert differences(served, reference) == []
     # A second event of the same save (the watcher may report one write twice): nothing to do.
