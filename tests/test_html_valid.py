@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_util import build_site
 
 # (source, message pattern, source extract pattern, reason): a message is excluded when
 # both patterns match. Entries from the theme must still match something (the test below
@@ -80,11 +79,11 @@ def _excluded(message: dict[str, Any]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def messages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[dict[str, Any]]]]:
-    """The site, built once, and v.Nu's errors and warnings on all its HTML pages."""
+def messages(repo_site: Path) -> Iterator[tuple[Path, list[dict[str, Any]]]]:
+    """The repository's site (the sample office on: every kind of page), and v.Nu's errors
+    and warnings on all its HTML pages."""
     java, jar = _require_checker()
-    site = tmp_path_factory.mktemp("vnu") / "site"
-    build_site(site)
+    site = repo_site
     pages = sorted(str(p) for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
     assert len(pages) > 100
     result = subprocess.run([java, "-Xss4m", "-jar", str(jar), "--format", "json", "--exit-zero-always", *pages],

@@ -144,11 +144,8 @@ def test_names_are_plain_text_on_paper(printed: dict[str, PrintedList]) -> None:
             assert style["line"] == "none" and style["color"] == "rgb(0, 0, 0)", (kind, style)
 
 
-def test_without_site_url_no_qr_code_is_printed(tmp_path: Path) -> None:
-    require_chromium()
-    site = tmp_path / "site"
-    build_site(site)
-    html = (site / "to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/index.html").read_text(encoding="utf-8")
+def test_without_site_url_no_qr_code_is_printed(repo_site: Path) -> None:
+    html = (repo_site / "to-chuc/dbp-to-cot-can-thcs-gv-toan/2024-2025/index.html").read_text(encoding="utf-8")
     assert "DANH SÁCH" in html and "portal-print-qr" not in html and "<svg role=\"img\" aria-label=\"Mã QR" not in html
 
 

@@ -6,14 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_util import build_site, chromium, require_chromium, serve
+from browser_util import chromium, require_chromium, serve
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("print") / "site"
-    build_site(site_dir)
-    return site_dir
+def site(repo_site: Path) -> Path:
+    return repo_site
 
 
 def test_charts_are_inline_svg_with_a_title_and_a_text_description(site: Path) -> None:
