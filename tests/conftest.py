@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import fcntl
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -166,18 +168,34 @@ def repo_build(site: Path, *, sample_data: bool) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, sample_data: bool) -> Path:
+    """The repository's site, built once per run: under pytest-xdist, by the first worker that
+    asks for it, in the run's folder the workers share, while the others wait on its lock (each
+    worker built it again: three builds of the same site where one will do)."""
+    if worker_id == "master":  # one process
+        site = tmp_path_factory.mktemp(name) / "site"
+        repo_build(site, sample_data=sample_data)
+        return site
+    shared = tmp_path_factory.getbasetemp().parent / name  # the run's folder, one per run
+    shared.mkdir(exist_ok=True)
+    site, done = shared / "site", shared / "built"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():  # a build that failed left no mark: the next worker tries again
+            shutil.rmtree(site, ignore_errors=True)
+            repo_build(site, sample_data=sample_data)
+            done.touch()
+    return site
+
+
 @pytest.fixture(scope="session")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def repo_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The repository's own site with the sample office (several years, every page kind), built
     once per run with --strict; tests only read it."""
-    site = tmp_path_factory.mktemp("repo") / "site"
-    repo_build(site, sample_data=True)
-    return site
+    return built_once(tmp_path_factory, worker_id, "repo", sample_data=True)
 
 
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def public_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The repository's site as published by default: the sample office switched off."""
-    site = tmp_path_factory.mktemp("public") / "site"
-    repo_build(site, sample_data=False)
-    return site
+    return built_once(tmp_path_factory, worker_id, "public", sample_data=False)
