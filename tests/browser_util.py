@@ -26,7 +26,7 @@ from conftest import SAMPLE_DATA_ON
 
 REPO = Path(__file__).resolve().parent.parent
 
-__all__ = ["serve", "chromium", "build_site", "require_chromium"]
+__all__ = ["serve", "chromium", "build_site", "require_chromium", "settle", "Requests"]
 
 ARTIFACTS = REPO / "tests" / "artifacts"
 # The header search is over: Pagefind's message counts the results ("12 kết quả cho …") and
@@ -41,6 +41,48 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
+
+
+# Resolves once the page is still: two frames drawn, then every finite animation or transition
+# running has ended (Material's drawer slides in .25 s, the skip link fades in), again until a
+# frame starts none, or `limit` ms have passed (an animation started on every frame would hold
+# it). Instead of a fixed wait: most of what the browser tests did was wait.
+_STILL_JS = """(limit) => new Promise(done => {
+  const start = performance.now();
+  const frame = () => new Promise(drawn => requestAnimationFrame(() => drawn()));
+  const running = () => document.getAnimations().filter(animation => animation.playState === 'running'
+    && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
+  const late = () => new Promise(over => setTimeout(over, Math.max(0, limit - (performance.now() - start))));
+  (async () => {
+    await frame();
+    await frame();
+    for (let now = running(); now.length && performance.now() - start < limit; now = running()) {
+      await Promise.race([Promise.all(now.map(animation => animation.finished.catch(() => null))), late()]);
+      await frame();
+    }
+    done();
+  })();
+})"""
+
+
+class Requests:
+    """The requests a page has in flight, followed from before it opens."""
+
+    def __init__(self, page: Any) -> None:
+        self.pending: set[Any] = set()
+        page.on("request", lambda request: self.pending.add(request))  # Playwright takes no built-in
+        page.on("requestfinished", lambda request: self.pending.discard(request))
+        page.on("requestfailed", lambda request: self.pending.discard(request))
+
+
+def settle(page: Any, requests: Requests | None = None, limit_ms: int = 2_000) -> None:
+    """Until no request is in flight (with `requests`) and nothing moves (_STILL_JS)."""
+    if requests is not None:
+        for _ in range(limit_ms // 10):
+            if not requests.pending:
+                break
+            page.wait_for_timeout(10)
+    page.evaluate(_STILL_JS, limit_ms)
 
 
 @drives_browser

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_util import REPO, RESULTS_COUNTED, chromium, require_chromium, serve
+from browser_util import REPO, RESULTS_COUNTED, Requests, chromium, require_chromium, serve, settle
 from examples import examples
 from fullest_pages import TEMPLATES, fullest_pages
 from hypothesis import given, settings
@@ -376,18 +376,20 @@ def computed_styles(browser: Any, url: str, viewport: dict[str, int], originals:
                 html = SITE_SHEET.sub(lambda link: originals.format(root=link["root"]), html)
             route.fulfill(response=response, body=html)
         page.route(re.compile(r"(/|\.html)$"), restore)
+    requests = Requests(page)
     page.goto(url)
-    page.wait_for_load_state("networkidle")
     if search:
         page.locator(".md-header .portal-search__toggle").click()
         query = page.locator("#portal-search-input")
         query.press_sequentially("ha thi lien", delay=5)
         page.wait_for_function(SEARCH_DONE, timeout=10_000)
-        page.wait_for_load_state("networkidle")
-    # Settled: two snapshots half a second apart agree (transitions, Pagefind's filters load late).
+    # Settled: two snapshots agree, each once no request is in flight and nothing moves
+    # (transitions; Pagefind's filters load late), a tenth of a second apart.
+    settle(page, requests)
     digest: str = page.evaluate(DIGEST)
     for _ in range(20):
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(100)
+        settle(page, requests)
         previous, digest = digest, page.evaluate(DIGEST)
         if digest == previous:
             break
