@@ -43,22 +43,22 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Resolves once the page is still: two frames drawn, then every finite animation or transition
-# running has ended (Material's drawer slides in .25 s, the skip link fades in), again until a
-# frame starts none, or `limit` ms have passed (an animation started on every frame would hold
-# it). Instead of a fixed wait: most of what the browser tests did was wait.
+# Resolves once the page is still: a frame drawn with no finite animation or transition running
+# (Material's drawer slides in .25 s, the skip link fades in) and the page scrolled where it was a
+# frame before (a smooth jump to a heading), or once `limit` ms have passed (an animation
+# started on every frame would hold it). Instead of fixed waits: the browser tests mostly waited.
 _STILL_JS = """(limit) => new Promise(done => {
   const start = performance.now();
   const frame = () => new Promise(drawn => requestAnimationFrame(() => drawn()));
-  const running = () => document.getAnimations().filter(animation => animation.playState === 'running'
+  const moving = () => document.getAnimations().some(animation => animation.playState === 'running'
     && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
-  const late = () => new Promise(over => setTimeout(over, Math.max(0, limit - (performance.now() - start))));
   (async () => {
-    await frame();
-    await frame();
-    for (let now = running(); now.length && performance.now() - start < limit; now = running()) {
-      await Promise.race([Promise.all(now.map(animation => animation.finished.catch(() => null))), late()]);
+    let scrolled = null;
+    for (;;) {
       await frame();
+      const now = `${scrollX},${scrollY}`;
+      if ((now === scrolled && !moving()) || performance.now() - start > limit) break;
+      scrolled = now;
     }
     done();
   })();
@@ -76,7 +76,9 @@ class Requests:
 
 
 def settle(page: Any, requests: Requests | None = None, limit_ms: int = 2_000) -> None:
-    """Until no request is in flight (with `requests`) and nothing moves (_STILL_JS)."""
+    """Until no request is in flight (with `requests`) and nothing moves (_STILL_JS). Only on
+    a page whose scripts run: without them no frame is ever announced, and this would wait
+    for ever."""
     if requests is not None:
         for _ in range(limit_ms // 10):
             if not requests.pending:
