@@ -145,10 +145,10 @@ def full_build(project: Path, site: Path) -> None:
 
 class FullBuilds:
     """The full builds the served sites are compared with, one per project content: several
-    tests reach the same data (as shipped, a person renamed, that and a decision's date) and
-    each such build is made once. The module's tests share a worker (a group per module), the
-    environment is the `project` fixture's, and a build does not depend on the project's folder
-    (each test has its own)."""
+    tests reach the same data (as shipped; a person renamed; that and an amending decision's
+    date, EDITS' first two in their order) and each such build is made once. The module's
+    tests share a worker (a group per module), the environment is the `project` fixture's, and
+    a build does not depend on the project's folder (each test has its own)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

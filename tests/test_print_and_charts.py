@@ -5,17 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from browser_util import chromium, require_chromium, serve
 
 
-@pytest.fixture(scope="module")
-def site(repo_site: Path) -> Path:
-    return repo_site
-
-
-def test_charts_are_inline_svg_with_a_title_and_a_text_description(site: Path) -> None:
-    page = (site / "to-chuc/dbp-to-cot-can-thcs-gv/2024-2025/index.html").read_text(encoding="utf-8")
+def test_charts_are_inline_svg_with_a_title_and_a_text_description(repo_site: Path) -> None:
+    page = (repo_site / "to-chuc/dbp-to-cot-can-thcs-gv/2024-2025/index.html").read_text(encoding="utf-8")
     charts = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', page)
     assert len(charts) == 2
     description = re.search(r'<desc id="[^"]+">([^<]+)</desc>', page)
@@ -23,9 +17,9 @@ def test_charts_are_inline_svg_with_a_title_and_a_text_description(site: Path) -
     assert "THCS Him Lam: 7" in page
 
 
-def test_printing_a_roster_shows_the_official_list_only(site: Path) -> None:
+def test_printing_a_roster_shows_the_official_list_only(repo_site: Path) -> None:
     require_chromium()
-    with serve(site) as base, chromium() as browser:
+    with serve(repo_site) as base, chromium() as browser:
         page = browser.new_page()
         page.goto(base + "to-chuc/dbp-to-cot-can-thcs-gv/2024-2025/")
         page.emulate_media(media="print")
