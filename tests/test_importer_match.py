@@ -1287,6 +1287,30 @@ def test_a_school_only_mentioned_in_the_position_cell_is_not_the_unit(repo_porta
         "tác trống: người này chưa có đơn vị công tác.", "warning")
 
 
+@pytest.mark.parametrize("written", ["Giáo viên biệt phái từ", "Nguyên Hiệu trưởng", "Chuyên viên phụ trách"])
+def test_a_school_only_mentioned_in_the_combined_post_cell_is_not_the_unit(repo_portal: Portal, tmp_path: Path,
+                                                                           written: str) -> None:
+    """The same in one "Chức vụ - Đơn vị công tác" cell: the school after a word of relation
+    is not the unit; a school after a dash further on is."""
+    header = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Ghi chú"]
+    mentioned = f"{written} {_pgd_mau('Hoa Sen')}"
+    with_unit = f"{mentioned} - {_pgd_mau('Tân Phú')}"
+    path = write_table(tmp_path / "ds.xlsx", [header, [1, "Đỗ Thị Mỹ Duyên", mentioned, None],
+                                              [2, "Lâm Thị Tuyết Mai", with_unit, None]])
+    result = import_roster(repo_portal, PGD_MAU, path, year=PGD_MAU_YEAR, body="mau-to-cot-can")
+    alone, then_unit = result.rows
+    assert (alone.position, alone.unit) == (mentioned, None)
+    [said] = [p for p in alone.remarks if "chưa có đơn vị" in p.message]
+    assert (said.path, said.message, said.severity) == (
+        "cột 'Chức vụ - Đơn vị công tác'",
+        f"ô chức vụ nhắc '{_pgd_mau('Hoa Sen')}' ('{mentioned}') nhưng đó không phải đơn vị công tác, mà ô không "
+        "ghi đơn vị nào khác: người này chưa có đơn vị công tác.", "warning")
+    assert said.hint == (f"ghi trường người này đang công tác sau dấu gạch ngang: '{mentioned} - "
+                         "<trường đang công tác>', rồi nhập lại.")
+    assert (then_unit.position, then_unit.unit) == (mentioned, "mau-thcs-tan-phu")
+    assert not [p for p in then_unit.remarks if "chưa có đơn vị" in p.message]
+
+
 def _roles(result: ImportResult) -> list[tuple[int | None, str]]:
     return [(r.stt, r.role) for r in result.rows]
 

@@ -38,9 +38,7 @@ def split_post(text: str) -> tuple[str, str]:
     """'Hiệu trưởng - THCS Him Lam' -> ('Hiệu trưởng', 'THCS Him Lam'); without a dash, at
     the school's level: 'Hiệu trưởng TH&THCS Thanh Trường' -> ('Hiệu trưởng', 'TH&THCS ...').
     The dash inside 'TH-THCS' does not count. Position as written (see normalize_position)."""
-    compounds = [m.span() for m in _COMPOUND.finditer(text)]
-    dash = next((m for m in _DASH.finditer(text)
-                 if not any(a <= m.start() < b for a, b in compounds)), None)
+    dash = _dash(text)
     level = _LEVEL.search(text)
     if level and level.start() > 0 and (dash is None or level.start() < dash.start()):
         return text[:level.start()].strip(), text[level.start():].strip()
@@ -57,6 +55,26 @@ def split_post(text: str) -> tuple[str, str]:
 _RELATION_WORDS = ("từ", "tại", "ở", "phụ trách", "kiêm", "kiêm nhiệm", "biệt phái", "tăng cường", "hỗ trợ")
 _RELATION = re.compile(rf"(?<!\w)(?:{'|'.join(_RELATION_WORDS)})$", re.IGNORECASE)
 _FORMER = re.compile(r"^nguyên(?!\w)", re.IGNORECASE)  # "Nguyên Hiệu trưởng THCS X": a post left
+
+
+def _dash(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first dash from start that is not inside a level such as 'TH-THCS'."""
+    compounds = [m.span() for m in _COMPOUND.finditer(text)]
+    return next((m for m in _DASH.finditer(text, start) if not any(a <= m.start() < b for a, b in compounds)), None)
+
+
+def split_post_mentioning(text: str) -> tuple[str, str, str]:
+    """split_post, where a school only mentioned (school_only_mentioned) stays in the position:
+    (position, unit, the school only mentioned). 'Giáo viên biệt phái từ THCS X - THCS Y' ->
+    ('Giáo viên biệt phái từ THCS X', 'THCS Y', 'THCS X'); without the dash, no unit."""
+    written, unit = split_post(text)
+    if not written or not unit or not school_only_mentioned(written):
+        return written, unit, ""
+    school_start = len(text.rstrip()) - len(unit)
+    dash = _dash(text, school_start)
+    if dash is None:
+        return text.strip(), "", unit
+    return text[:dash.start()].strip(), text[dash.end():].strip(), text[school_start:dash.start()].strip()
 
 
 def school_only_mentioned(position: str) -> bool:

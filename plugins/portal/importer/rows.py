@@ -21,7 +21,7 @@ from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, rema
 from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
-from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post
+from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post, split_post_mentioning
 from .roles import (
     COUNCIL_KIND,
     ORDINARY_ROLES,
@@ -519,7 +519,7 @@ def _position_written(row: TableRow) -> tuple[str, str]:
     post = row.get("post")
     if not post:
         return "position", row.get("position")
-    return "post", post if is_office_staff(fold(post)) else split_post(post)[0]
+    return "post", post if is_office_staff(fold(post)) else split_post_mentioning(post)[0]
 
 
 def _note_parts(lines: Sequence[str]) -> list[str]:
@@ -737,9 +737,13 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     column, position = _position_written(row)
     if column == "post":
         result.as_written = row.get("post")
-        unit_text = split_post(result.as_written)[1]
+        _, unit_text, mentioned = split_post_mentioning(result.as_written)
         if is_office_staff(fold(result.as_written)):
             unit_text, result.unit = "", matcher.office.id
+        elif mentioned and not unit_text:
+            _only_mentioned(result, column, mentioned, result.as_written, "ô không ghi đơn vị nào khác",
+                            hint=f"ghi trường người này đang công tác sau dấu gạch ngang: '{result.as_written} - "
+                                 "<trường đang công tác>', rồi nhập lại.")
     else:
         unit_text, column = row.get("unit"), "unit"
         if (school := _school_in_position(result, matcher, row, position)) is not None:
@@ -776,15 +780,21 @@ def _school_in_position(result: ImportedRow, matcher: Matcher, row: TableRow, po
         return None
     empty = "ô đơn vị công tác trống" if "unit" in row.columns else "bảng không có cột đơn vị công tác"
     if school_only_mentioned(written):
-        result.problem("position", f"ô chức vụ nhắc '{unit_text}' ('{position}') nhưng đó không phải đơn vị công "
-                       f"tác, mà {empty}: người này chưa có đơn vị công tác.", severity="warning",
-                       hint="ghi trường người này đang công tác vào cột 'Đơn vị công tác' (thêm cột đó nếu chưa có), "
-                            "rồi nhập lại.")
+        _only_mentioned(result, "position", unit_text, position, empty)
         return None
     result.problem("position", f"ô chức vụ ghi cả đơn vị ('{position}') mà {empty}: đọc chức vụ '{written}', "
                    f"đơn vị '{unit_text}'.", severity="warning",
                    hint="nếu đúng vậy, không cần sửa; đơn vị ghi ở cột 'Đơn vị công tác' thì không có cảnh báo này.")
     return written, unit_text
+
+
+def _only_mentioned(result: ImportedRow, column: str, school: str, written: str, no_unit: str,
+                    hint: str = "ghi trường người này đang công tác vào cột 'Đơn vị công tác' (thêm cột đó nếu chưa "
+                                "có), rồi nhập lại.") -> None:
+    """Said of a school only mentioned by the position ("biệt phái từ", "Nguyên Hiệu trưởng"):
+    the person is left without a unit."""
+    result.problem(column, f"ô chức vụ nhắc '{school}' ('{written}') nhưng đó không phải đơn vị công tác, mà "
+                   f"{no_unit}: người này chưa có đơn vị công tác.", severity="warning", hint=hint)
 
 
 def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
