@@ -845,6 +845,25 @@ def test_a_closing_looking_row_in_an_unnumbered_list_is_skipped_alone(tmp_path: 
         "bỏ qua dòng 'KT. HIỆU TRƯỞNG': phần nơi nhận, chữ ký dưới bảng ('KT. HIỆU TRƯỞNG'), không phải một người."]
 
 
+@pytest.mark.parametrize("signer", [["", "Lò Văn Ký"], ["", "Lò Văn Ký", "", "", "Lê Thị Hồng"]])
+def test_a_signer_s_name_under_the_block_of_an_unnumbered_list_is_no_person(tmp_path: Path, signer: list[str]) -> None:
+    """The hostile review: in a list without numbers, the signer's name under "KT. HIỆU
+    TRƯỞNG" (alone, or beside another signer's in a cell of its own) was a new person of the
+    list. Under the block, a row is the list's again once it holds a name and a post, a unit
+    or a subject, as the list's own rows do."""
+    path = tmp_path / "khong-so-ky.xlsx"
+    workbook(path, [HEADER, ["", "Lê Thị A", "GV - THCS Him Lam", "Toán", ""], ["", "", "", "", "KT. HIỆU TRƯỞNG"],
+                    ["", "", "", "", "PHÓ HIỆU TRƯỞNG"], [], signer,
+                    ["", "Lê Thị B", "GV - THCS Him Lam", "", ""]])
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Lê Thị B"]
+    shown = " | ".join(text for text in signer if text)
+    assert [warning.message for _, warning in table.warnings] == [
+        "bỏ qua dòng 'KT. HIỆU TRƯỞNG': phần nơi nhận, chữ ký dưới bảng ('KT. HIỆU TRƯỞNG'), không phải một người.",
+        *(f"bỏ qua dòng '{text}': dòng không có số thứ tự ngay dưới phần chữ ký bắt đầu ở dòng 3 ('KT. HIỆU "
+          "TRƯỞNG'), đọc là chức danh, tên người ký." for text in ("PHÓ HIỆU TRƯỞNG", shown))]
+
+
 def test_a_leader_s_unnumbered_row_and_a_dated_note_are_rows_of_the_list(tmp_path: Path) -> None:
     path = tmp_path / "lanh-dao.xlsx"
     workbook(path, [HEADER, ["", "LÊ THỊ HỒNG", "Q. TRƯỞNG PHÒNG", "", "TỔ TRƯỞNG"],

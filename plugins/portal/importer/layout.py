@@ -106,6 +106,11 @@ _CLOSING = re.compile(r"^(?:nơi nhận|người lập(?: biểu| bảng| danh s
 _SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*\S")  # "KT. TRƯỞNG PHÒNG", in capitals
 
 
+# What a row of a list of people holds beside the name, and the rows of the block under it
+# (the signer's title, the signer's name) do not.
+_LISTED_BESIDE_THE_NAME = ("post", "position", "unit", "subject")
+
+
 def _closes(text: str) -> bool:
     return bool(_CLOSING.match(text)) or (text.isupper() and bool(_SIGNING_FOR.match(text)))
 
@@ -639,7 +644,8 @@ class _Layout:
         """Whether the row is the block under a list (recipients, the place and date, who signs)
         or an unnumbered row right after its start (the signer's title and name): skipped, each
         in a warning. A numbered row, a heading or a header reads the list on (a group's own
-        signatures may close each group); a list with no numbered row yet skips the row alone."""
+        signatures may close each group); in a list with no numbered row yet, so does a row
+        with a name and what the list's own rows hold beside it (_LISTED_BESIDE_THE_NAME)."""
         numbered = _is_number(values.get("stt", ""))
         if numbered:
             self.numbered = True
@@ -647,8 +653,7 @@ class _Layout:
             return False
         shown = " | ".join(visible)
         if (closing := _closing(values, visible)) is not None:
-            if self.numbered:
-                self.closing = (row_place(row.line, row.place), closing)
+            self.closing = (row_place(row.line, row.place), closing)
             self.warnings.append((order, row_problem(
                 self.grid.source, row, f"bỏ qua dòng '{shown}': phần nơi nhận, chữ ký dưới bảng ('{closing}'), không "
                 "phải một người.", severity="warning",
@@ -656,6 +661,10 @@ class _Layout:
                      "'STT', rồi nhập lại.")))
             return True
         if self.closing is None:
+            return False
+        if not self.numbered and (values.get("school") or values.get("name") and any(
+                values.get(key) for key in _LISTED_BESIDE_THE_NAME)):
+            self.closing = None
             return False
         place, closing = self.closing
         self.warnings.append((order, row_problem(
