@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,33 +31,7 @@ def rendering_into(folder: Path) -> Ahead:
         return f"<article>{uri[::-1]}</article>"
 
     uris = [f"nguoi/p{i:04d}.md" for i in range(40 * CHUNK)]
-    return rendering(article, uris, lambda: {"danh-sach.csv": b"ho_ten\n"}, folder / "site")
-
-
-def rendering(article: Callable[[str], str], uris: list[str], exports: Callable[[], dict[str, bytes]],
-              site: Path) -> Ahead:
-    """Workers forked, the exports started, then the articles of `uris` asked for."""
-    ahead = Ahead(article, exports, WORKERS, site)
-    ahead.render(uris)
-    return ahead
-
-
-def test_the_exports_start_before_the_pages_are_known(tmp_path: Path) -> None:
-    """The workers are forked once the data is loaded: the exports are made while MkDocs still
-    reads its files and pages, before any article is asked for."""
-    ahead = Ahead(lambda uri: uri, lambda: {"danh-sach.csv": b"ho_ten\n"}, WORKERS, tmp_path / "site")
-    try:
-        written = tmp_path / "site" / parallel.EXPORTS_FOLDER / "danh-sach.csv"
-        deadline = time.monotonic() + 30
-        while not written.exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert written.read_bytes() == b"ho_ten\n"
-        ahead.render(["a.md"])
-        assert ahead.take("a.md") == "a.md"
-        ahead.move_exports(tmp_path / "site")
-        assert (tmp_path / "site/danh-sach.csv").read_bytes() == b"ho_ten\n"
-    finally:
-        ahead.close()
+    return Ahead(article, uris, lambda: {"danh-sach.csv": b"ho_ten\n"}, WORKERS, folder / "site")
 
 
 def rendered(folder: Path) -> int:
@@ -97,8 +70,8 @@ def test_pages_asked_out_of_order_are_each_handed_over_once(tmp_path: Path) -> N
 
 def test_a_worker_gives_way_to_a_fresh_fork_after_its_tasks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "TASKS_PER_WORKER", 3)
-    ahead = rendering(lambda uri: f"{uri}:{os.getpid()}", [f"p{i}.md" for i in range(12 * CHUNK)], dict,
-                      tmp_path / "site")
+    ahead = Ahead(lambda uri: f"{uri}:{os.getpid()}", [f"p{i}.md" for i in range(12 * CHUNK)], dict, WORKERS,
+                  tmp_path / "site")
     try:
         made = [ahead.take(f"p{i}.md").split(":") for i in range(12 * CHUNK)]
     finally:
@@ -115,8 +88,7 @@ import sys, time
 from portal_mkdocs import termination
 from portal_mkdocs.parallel import Ahead
 termination.handle_sigterm()
-ahead = Ahead(lambda uri: uri, lambda: {}, 2, Path(sys.argv[1]))
-ahead.render(["a.md", "b.md"])
+ahead = Ahead(lambda uri: uri, ["a.md", "b.md"], lambda: {}, 2, Path(sys.argv[1]))
 assert ahead.take("a.md") == "a.md"
 time.sleep(0.5)  # every worker idle, waiting for a task
 ahead.close()
@@ -147,7 +119,7 @@ def test_workers_the_pool_cannot_stop_are_killed_after_a_while(tmp_path: Path, m
     stopping the pool is given STOP_SECONDS, then every worker is killed."""
     monkeypatch.setattr(parallel, "STOP_SECONDS", 0.5)
     uris = [f"p{i}.md" for i in range(4 * CHUNK)] + ["last.md"]
-    ahead = rendering(_deaf_to_sigterm, uris, lambda: {}, tmp_path / "site")
+    ahead = Ahead(_deaf_to_sigterm, uris, lambda: {}, WORKERS, tmp_path / "site")
     for uri in uris[:-1]:
         ahead.take(uri)  # every worker has rendered some: deaf now; one is on the last page
     time.sleep(0.3)

@@ -1,15 +1,11 @@
 """The articles of generated pages and the exports, made ahead in worker processes.
 
-MkDocs writes pages one after the other. Once the data is loaded and the page specs made
-(the end of `on_config`), worker processes are forked (they share the loaded data,
-copy-on-write): one starts on the export files at once, while the build process alone
-still collects MkDocs' files, the nav and the pages (a few seconds at a province's scale,
-one processor idle before); once every page is read (`on_env`) and the pages MkDocs will
-write are known, they render each generated page's article (`render`), while MkDocs' own
-loop fills each page's chrome and writes it: `take(uri)` hands over an article when MkDocs
-reaches its page, in the order MkDocs writes them (pages asked for in another order are
-kept until taken). An article depends on the data and its spec alone, both final when the
-workers are forked. The worker that makes the exports writes them into a
+MkDocs writes pages one after the other. Once every page is read (`on_env`), the data and
+the page specs are final, so worker processes forked then (they share the loaded data,
+copy-on-write) render each generated page's article and make the export files, while
+MkDocs' own loop fills each page's chrome and writes it: `take(uri)` hands over an
+article when MkDocs reaches its page, in the order MkDocs writes them (pages asked for in
+another order are kept until taken). The worker that makes the exports writes them into a
 folder of their own beside the pages (`EXPORTS_FOLDER`, in the site being built: the same
 file system), and `move_exports` moves them into place after the pages, as the build
 process wrote them before: their bytes (megabytes of XLSX at a province) never go
@@ -96,28 +92,20 @@ def can_fork() -> bool:
 class Ahead:
     """Articles rendered and exports made in a pool of forked workers."""
 
-    def __init__(self, article: Callable[[str], str], exports: Callable[[], dict[str, bytes]], workers: int,
-                 site_dir: Path) -> None:
+    def __init__(self, article: Callable[[str], str], uris: list[str], exports: Callable[[], dict[str, bytes]],
+                 workers: int, site_dir: Path) -> None:
         global _ARTICLE, _EXPORTS
         _ARTICLE, _EXPORTS = article, exports
         gc.freeze()  # until close(): see the module's docstring
         pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
         self._pool: Pool | None = pool
-        self._workers = workers
-        # The exports at once: one worker makes them while MkDocs reads the pages; MkDocs
-        # keeps the site folder's hidden entries when it empties it before the pages.
+        # The exports first: one worker makes them while the others start on the pages.
         self._exports_folder = site_dir / EXPORTS_FOLDER
         self._exports: AsyncResult[list[str]] = pool.apply_async(_exports, (self._exports_folder,))
-        self._chunks: Iterator[list[str]] = iter(())
-        self._asked: deque[AsyncResult[list[tuple[str, str]]]] = deque()
+        self._chunks: Iterator[list[str]] = (uris[start:start + CHUNK] for start in range(0, len(uris), CHUNK))
+        self._asked: deque[AsyncResult[list[tuple[str, str]]]] = deque(
+            pool.apply_async(_articles, (chunk,)) for chunk in islice(self._chunks, AHEAD * workers))
         self._early: dict[str, str] = {}
-
-    def render(self, uris: list[str]) -> None:
-        """Start on the articles of the pages at `uris`, in the order MkDocs will write them."""
-        assert self._pool is not None
-        self._chunks = (uris[start:start + CHUNK] for start in range(0, len(uris), CHUNK))
-        self._asked.extend(self._pool.apply_async(_articles, (chunk,))
-                           for chunk in islice(self._chunks, AHEAD * self._workers))
 
     def take(self, uri: str) -> str:
         """The article of the page at `uri` (each is taken once)."""

@@ -143,9 +143,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
         with cycle_collector_paused():
             self.specs = {src_uri(spec.url): spec for spec in pages.all()}
-        workers = worker_count()
-        if self.command == "build" and workers > 1:  # the exports start now (parallel.py)
-            self.ahead = Ahead(self._article, lambda: self._export_files(config), workers, Path(config.site_dir))
         return config
 
     @staticmethod
@@ -183,9 +180,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.preview is not None:
             self.preview.saw_env(env, files)
         self.written = WrittenPages(Path(config.site_dir))
-        if self.ahead is not None:
-            self.ahead.render([file.src_uri for file in files.documentation_pages()
-                               if file.generated_by and file.src_uri in self.specs])
+        workers = worker_count()
+        if self.renderer is not None and self.command == "build" and workers > 1:
+            uris = [file.src_uri for file in files.documentation_pages()
+                    if file.generated_by and file.src_uri in self.specs]
+            self.ahead = Ahead(self._article, uris, lambda: self._export_files(config), workers, Path(config.site_dir))
         return env
 
     def _article(self, uri: str) -> str:
