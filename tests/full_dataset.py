@@ -36,9 +36,9 @@ EMAIL_FORMS = [
     "secret.mail（at）truong.edu.vn",
 ]
 FORMS = PHONE_FORMS + EMAIL_FORMS
-# The private number's digits split by any other punctuation: that number too, when it is
-# known (the redactor, a hand-written page), though no number of anybody is read so
-# ("13/09/2024, 14/09/2024" holds a valid mobile number).
+# The private number's digits split by any other punctuation: that number too. A number of
+# nobody is read so only with one sign between every two groups, from its trunk (privacy's
+# _PUNCTUATED_RUN: "13/09/2024, 14/09/2024" holds a valid mobile number).
 PUNCTUATED_PHONE_FORMS = [
     "0912/345/678", "0912,345,678", "0912_345_678", "0912·345·678", "0912:345:678", "0912~345~678",
     "0912*345*678", "0912'345'678", "0912 | 345 | 678",

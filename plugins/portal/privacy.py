@@ -87,6 +87,13 @@ _RUN = re.compile(rf"(?:\+\s?)?\(?\d+(?:{_SEPARATOR}{{1,6}}\d+)*")
 # or the country code ("84", "84912", "0084"); see Redactor._split_phones. Without them, only as
 # exactly whole groups of 2 digits or more, nothing glued to it (Redactor._split_bare).
 _PRIVATE_RUN = re.compile(r"(?:\+\s?)?\(?\d+(?:[\W_]{1,6}\d+)+")
+# Any number (find_contacts) with its groups joined by another sign (_punctuated_phones:
+# "0912/944/718", "0912·944·718", "0912_944_718", "0912 | 944 | 718"): one and the same sign,
+# spaces around it or not, between every two groups of 2 digits or more, the first group its trunk
+# "0" and 2 digits more or its country code after a "+". A list of dates joins its groups by two
+# signs ("13/09/2024, 14/09/2024"), a date starts with a day ("09/12/2024"), a document's number
+# ends with letters ("0912/2024/QĐ-UBND"): none is read so.
+_PUNCTUATED_RUN = re.compile(r"(?:\+\s?84|0\d\d)\d*(?P<join>\s*(?:[^\w\s]|_)\s*)\d{2,}(?:(?P=join)\d{2,})*")
 _NUMBER_START = re.compile(r"0(?:\d\d+)?|(?:00)?84\d*")
 # A sign and a letter after the last group: a decision's or a document's number ("718/QĐ-UBND").
 _SUFFIX = re.compile(r"[^\w\s][^\W\d_]")
@@ -266,6 +273,20 @@ def _phones(text: str) -> Iterator[Found]:
             i = best[0] + 1
 
 
+def _punctuated_phones(text: str, found: list[Found]) -> Iterator[Found]:
+    """Valid phone numbers whose groups are joined by another sign (_PUNCTUATED_RUN), whole,
+    nothing glued to them, not one _phones found already."""
+    for run in _PUNCTUATED_RUN.finditer(text):
+        start, end = run.span()
+        if _glued(text, start, end) or _SUFFIX.match(text, end) or (start > 0 and text[start - 1] in "+/.,-_") \
+                or any(f.start < end and start < f.end for f in found):
+            continue
+        digits = "".join(group for _, _, group in _groups(text, run))
+        plus = "+" if text[start] == "+" else ""
+        if _MIN_DIGITS <= len(digits) <= _MAX_DIGITS and (key := phone_key(plus + digits)):
+            yield Found(start, end, "phone", (key,))
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of a local part or a domain: what lies between its dots (or "[dot]"s)."""
     words: list[tuple[int, int]] = []
@@ -323,7 +344,9 @@ def find_contacts(text: str) -> list[Found]:
     """Every valid phone number and e-mail address written in `text`, in any form."""
     if not may_hold_contact(text):
         return []
-    return sorted([*_emails(text), *map(partial(_bracketed, text), _phones(text))], key=lambda f: (f.start, f.end))
+    phones = list(_phones(text))
+    phones += _punctuated_phones(text, phones)
+    return sorted([*_emails(text), *map(partial(_bracketed, text), phones)], key=lambda f: (f.start, f.end))
 
 
 _OPENING = "([{（［｛"
