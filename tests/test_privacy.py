@@ -92,9 +92,23 @@ def test_any_number_whose_groups_one_sign_joins_is_found(form: str) -> None:
 
 @pytest.mark.parametrize("text", ["Ngày 13/09/2024, 14/09/2024", "09/12/2024", "Từ 09/12/2024 - 10/12/2024",
                                   "Số 0912/2024/QĐ-UBND", "Thông tư 01/2024/TT-BGDĐT", "Điểm 9,12 - 9,44 - 7,18",
-                                  "Mã 20912/345/678", "Lịch 09:12, 20:24, 10:30", "0912/345-678", "Tỉ lệ 9,1% / 29,4%"])
-def test_dates_document_numbers_and_mixed_signs_are_no_number_of_anybody(text: str) -> None:
+                                  "Mã 20912/345/678", "Lịch 09:12, 20:24, 10:30", "0912/345-678", "Tỉ lệ 9,1% / 29,4%",
+                                  "Hội giảng từ 09.12.2024 - 13.12.2024", "từ 09-12-2024 - 13-12-2024",
+                                  "Hạn nộp 09.12.2024 17:00", "kinh phí 352.500.000 đồng", "1.352.500.000 đồng",
+                                  "912.345.678 VNĐ", "kinh phí 352.500.000", "dự toán 352,500,000"])
+def test_dates_amounts_document_numbers_and_mixed_signs_are_no_number_of_anybody(text: str) -> None:
+    """The hostile review: an activity "từ 09.12.2024 - 13.12.2024" or "kinh phí 352.500.000 đồng"
+    was refused as a phone number of nobody ("09.12.2024 - 13", "352.500.000"): no plan could
+    be published."""
     assert find_contacts(text) == []
+
+
+@pytest.mark.parametrize("text, number", [("Từ 09.12.2024 gọi 0912 345 678", "0912 345 678"),
+                                          ("09.12.2024 0912.345.678", "0912.345.678"),
+                                          ("kinh phí: 0352.500.000", "0352.500.000"),
+                                          ("gọi 912 345 678", "912 345 678")])
+def test_a_number_of_nobody_after_a_date_or_with_its_trunk_is_still_found(text: str, number: str) -> None:
+    assert [text[f.start:f.end] for f in find_contacts(text)] == [number]
 
 
 @pytest.mark.parametrize("form", PRIVATE_FORMS)

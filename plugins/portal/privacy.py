@@ -149,6 +149,7 @@ _SPACED_START = re.compile(r"0[1-9]\d+|0084\d*")
 _CURRENCY = re.compile(r"\s*[(\[]?\s*(?:đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?<!\w)ti(?:ền|en)\s*:?\s*\Z", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THOUSANDS_ANY = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 # A date (day, month, year joined by one and the same sign: "09.12.2024", "09-12-2024"): no
 # number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
 # digits of 0912 202 410).
@@ -249,21 +250,28 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _phones(text: str) -> Iterator[Found]:
     """Valid phone numbers: in each run of digit groups, from each group, the longest
-    stretch of groups that is a valid number."""
+    stretch of groups that is a valid number. A date's groups are none of a number's
+    ("09.12.2024 - 13.12.2024", "09.12.2024 17:00"), nor is an amount of money (_no_amount)."""
     if not _HAS_DIGIT.search(text):
         return
+    dates = [date.span() for date in _DATE.finditer(text) if not _glued(text, *date.span())]
     for run in _RUN.finditer(text):
         groups = _groups(text, run)
+        in_date = [any(a <= start < b for a, b in dates) for start, _, _ in groups]
         plus = run.group().startswith("+")
         i = 0
         while i < len(groups):
             best: tuple[int, str] | None = None
             digits = ""
             for j in range(i, min(len(groups), i + _MAX_GROUPS)):
+                if in_date[j]:
+                    break
                 digits += groups[j][2]
                 if len(digits) > _MAX_DIGITS:
                     break
-                if len(digits) >= _MIN_DIGITS and (key := phone_key(("+" if plus and i == 0 else "") + digits)):
+                with_plus = plus and i == 0
+                if len(digits) >= _MIN_DIGITS and (key := phone_key(("+" if with_plus else "") + digits)) \
+                        and (with_plus or _no_amount(text, groups[i][0], groups[j][1], digits)):
                     best = (j, key)
             if best is None:
                 i += 1
@@ -271,6 +279,15 @@ def _phones(text: str) -> Iterator[Found]:
             start = run.start() if i == 0 else groups[i][0]
             yield Found(start, groups[best[0]][1], "phone", (best[1],))
             i = best[0] + 1
+
+
+def _no_amount(text: str, start: int, end: int, digits: str) -> bool:
+    """Whether text[start:end], read as a number of nobody, is no amount of money: written with its
+    trunk "0", or neither followed by a currency word ("352.500.000 đồng", "912 345 678 VNĐ") nor
+    grouped in threes by dots or commas ("kinh phí 352.500.000", "1,352,500,000"). A number of
+    nobody so written ("912.345.678") is not found: budgets are on many a plan."""
+    return digits.startswith("0") or (_CURRENCY.match(text, end) is None
+                                      and _THOUSANDS_ANY.fullmatch(text, start, end) is None)
 
 
 def _punctuated_phones(text: str, found: list[Found]) -> Iterator[Found]:
