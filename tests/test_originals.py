@@ -19,7 +19,9 @@ from portal.load import load_or_raise
 from portal.model import Portal
 from portal.urls import UrlFormats
 
-PDF = b"%PDF-1.4\n% a made-up original for the tests\n%%EOF\n"
+# A PDF with no page, whose pages pdfminer reads (none): a file it cannot read is said to be so.
+PDF = (b"%PDF-1.4\n% a made-up original for the tests\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+       b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
 YEAR = "data/years/2024-2025/pgddt-a.yml"
 
 
@@ -204,7 +206,8 @@ def test_search_indexes_the_transcription_not_the_pdf(repo_site: Path) -> None:
 
 def _pdf_with_author(author: bytes) -> bytes:
     """A PDF as a scanner's software writes it, its details (the author) in plain text."""
-    return PDF.replace(b"%%EOF", b"99 0 obj << /Author (" + author + b") >> endobj\n%%EOF")
+    return PDF.replace(b"trailer\n<< /Root 1 0 R", b"99 0 obj << /Author (" + author + b") >> endobj\n"
+                       b"trailer\n<< /Root 1 0 R /Info 99 0 R")
 
 
 def test_a_published_original_holding_a_private_number_is_refused_at_its_document(dataset: Dataset) -> None:

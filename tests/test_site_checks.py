@@ -30,7 +30,7 @@ from test_privacy import ORDINARY_PAGE
 from test_publish import run_build
 
 from conftest import REPO
-from portal import privacy, site_checks, site_config
+from portal import file_reading, privacy, site_checks, site_config
 from portal.commands import Exit
 from portal.privacy import settings_texts
 from portal.problems import NOTHING_PUBLISHED, nothing_published
@@ -834,6 +834,71 @@ def _pdf_with_page_text(path: Path, *shown: bytes) -> None:
                      + page + b"\nendstream\nendobj\n5 0 obj\n<< /Type /XObject /Subtype /Image /Length "
                      + str(len(picture)).encode() + b" /Filter /DCTDecode >>\nstream\n" + picture
                      + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+def _pdf_drawn_through_its_own_font(text: str) -> bytes:
+    """A PDF whose page draws `text` as Word's "Save as PDF" and a browser's printing do: through
+    a font of its own encoding (Identity-H), each character a glyph number that spells nothing,
+    and the font's Unicode map (ToUnicode) beside it, from which a viewer reads and copies it."""
+    import zlib
+
+    glyphs = {c: 0x203 + 7 * i for i, c in enumerate(sorted(set(text)))}
+    shown = "".join(f"{glyphs[c]:04X}" for c in text)
+    pairs = "".join(f"<{g:04X}> <{ord(c):04X}>\n" for c, g in glyphs.items())
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+            "/Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            f"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{len(glyphs)} beginbfchar\n{pairs}"
+            "endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
+    content = f"BT /F1 11 Tf 72 720 Td <{shown}> Tj ET".encode("ascii")
+
+    def stream(data: bytes) -> bytes:
+        packed = zlib.compress(data)
+        return b"<< /Length " + str(len(packed)).encode() + b" /Filter /FlateDecode >>\nstream\n" + packed + \
+            b"\nendstream"
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+               b"/Contents 4 0 R >>", stream(content),
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSerif /Encoding /Identity-H "
+               b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSerif /CIDSystemInfo << /Registry "
+               b"(Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 500 >>",
+               stream(cmap),
+               b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSerif /Flags 4 /FontBBox [0 -200 1000 900] "
+               b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]
+    out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return (out + b"xref\n0 " + str(len(objects) + 1).encode() + b"\n0000000000 65535 f \n" + table
+            + b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R >>\nstartxref\n"
+            + str(len(out)).encode() + b"\n%%EOF\n")
+
+
+def test_the_text_a_pdf_draws_through_a_font_of_its_own_is_read_as_a_viewer_shows_it(tmp_path: Path) -> None:
+    """The hostile review: a decision saved as PDF from Word or a browser, a teacher's number and
+    address on its page, was published (its bytes hold glyph numbers, not the digits)."""
+    (tmp_path / "content").mkdir()
+    pdf = _pdf_drawn_through_its_own_font(f"Đầu mối: bà Lan, điện thoại {REVIEWED_PHONE}, thư điện tử "
+                                          f"{REVIEWED_EMAIL}.")
+    (tmp_path / "content/quyet-dinh.pdf").write_bytes(pdf)
+    readings, unread = file_reading.file_readings(pdf)
+    redactor = privacy.Redactor([REVIEWED_PHONE, REVIEWED_EMAIL])
+    assert unread == frozenset()
+    assert not any(redactor.find_as_written(r.text) for r in readings if r.read_as == "bytes")
+    found = {message for _, _, _, message in _problems_of(tmp_path)}
+    assert _binary()(f"'{REVIEWED_PHONE}'") in found
+    assert f"tệp có địa chỉ thư điện tử riêng tư '{REVIEWED_EMAIL}' trong phần chữ đọc được của tệp." in found
+
+
+def test_a_pdf_whose_pages_cannot_be_read_is_said_to_be_unchecked(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/hong.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Pages /Kids [2 0 R >>\nendobj\n%%EOF")
+    assert _problems_of(tmp_path) == [("content/hong.pdf", None, "warning", "không đọc được chữ trên các trang của "
+                                       "tệp PDF (tệp có thể bị hỏng): chưa kiểm tra được thông tin liên hệ riêng "
+                                       "tư trong đó.")]
 
 
 def io_bytes(write: Callable[[Any], None]) -> bytes:

@@ -17,13 +17,18 @@ reads from their bytes, as a viewer or an editor could show it:
   the document's details) in the file and in its inflated streams, one a line, those of one
   TJ array as one text (a word kerned apart; a word gap a space), bytes 0x80-0x9F as
   WinAnsiEncoding reads them;
+  and each page's text as a viewer shows and copies it, its characters read through each
+  font's Unicode map (pdfminer.six): the text Word's "Save as PDF" or a browser's printing
+  draws through a font of its own encoding, glyph numbers that no string of the file spells;
+  a line that ends on a hyphen joined to the next ("lan.pham@thcs-⏎binhminh.edu.vn");
 - a PNG: its compressed text chunks (zTXt, iTXt) inflated.
 
 Unpacking goes one level down (a .docx in a .zip is read; a zip in that .docx only by its
 runs), and stops once `MAX_READ` bytes have been unpacked from one file (a zip bomb): the
-check then says the file was not read whole (`Unread`). Nothing is read from pixels (a
+check then says the file was not read whole (`Unread`), as it says of a PDF whose pages
+pdfminer cannot read (damaged, or locked by a password). Nothing is read from pixels (a
 scanned page, an image in a PDF: no OCR), nor text a PDF draws through a font of its own
-encoding (glyph numbers with no Unicode beside them), nor an encrypted member.
+encoding without a Unicode map, nor an encrypted member.
 
 Each reading says how it is read (`ReadAs`): a number in what is read of a file's bytes is
 mostly the file's own (privacy.Redactor.find_as_written reads a phone there only as a person
@@ -40,6 +45,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
+
+import pdfminer
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTTextContainer
+from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 # Bytes read of one file at most, and bytes unpacked from it at most: a larger file is not
 # read (reading GBs would stop the check); beyond it, an archive is not read on.
@@ -85,12 +95,20 @@ _PDF_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 # leaves undefined stays as it is.
 _WIN_ANSI = {byte: char for byte in range(0x80, 0xA0) if (char := bytes([byte]).decode("cp1252", errors="ignore"))}
 
-# What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member.
-Unread = Literal["too_large", "capped", "locked"]
+# What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member
+# or PDF, a PDF's pages that pdfminer cannot read.
+Unread = Literal["too_large", "capped", "locked", "damaged"]
+# The readers whose version changes what is read of a file: a verdict kept for a file (originals.py)
+# is another's once one changes.
+READERS = f"pdfminer.six {pdfminer.__version__}"
+# A line of a PDF's page text that ends on a hyphen, joined to the next: an address or a word
+# wrapped there.
+_WRAPPED = re.compile(r"(?<=-)\n")
 # How a reading is read: "bytes", runs read out of a file's bytes (a PDF's streams and objects, a
 # member that is no XML, an image's chunks), where numbers are mostly the file's own structure
 # (offsets, coordinates, sizes); "markup", an XML member of a zip, a written text read through
-# its markup; "text", a text file's runs read as UTF-16 (wide_readings).
+# its markup; "text", a text file's runs read as UTF-16 (wide_readings), or a PDF's page text as
+# a viewer shows it.
 ReadAs = Literal["bytes", "markup", "text"]
 
 
@@ -151,6 +169,7 @@ def _readings(data: bytes, budget: _Budget, depth: int, place: str) -> Iterator[
             return
         if data.startswith(PDF_START):
             yield from _pdf_readings(data, budget, place)
+            yield from _pdf_page_texts(data, budget, place)
             return
         if data.startswith(PNG_START):
             yield from _png_readings(data, budget, place)
@@ -271,6 +290,21 @@ def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
     for part in outside:
         yield from _runs_of(part, place)
         yield from (Reading(run, place=place) for run in _string_runs(_pdf_strings(part)))
+
+
+def _pdf_page_texts(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:
+    """Each page's text as a viewer shows it (pdfminer.six: through each font's Unicode map),
+    a line that ends on a hyphen joined to the next; a PDF whose pages cannot be read is said
+    to be so (`budget.unread`)."""
+    try:
+        for page in extract_pages(io.BytesIO(data)):
+            text = "".join(element.get_text() for element in page if isinstance(element, LTTextContainer))
+            if text.strip():
+                yield Reading(_WRAPPED.sub("", text), "text", place)
+    except PDFPasswordIncorrect:
+        budget.unread.add("locked")
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; what was read stands
+        budget.unread.add("damaged")
 
 
 def _pdf_strings(data: bytes | memoryview) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build_cache, wording
+from . import build_cache, file_reading, wording
 from .errors import PortalError
 from .model import Document, Original, Portal
 from .privacy import Redactor
@@ -108,7 +108,8 @@ class CheckedOriginals:
         return self._kept[key]
 
     def _clean_entry(self, key: tuple[str, str, str], redactor: Redactor) -> tuple[build_cache.BuildCache, str, bytes]:
-        recipe = f"original checked clean, core {build_cache.core_digest()}, looking for {redactor.digest}"
+        recipe = (f"original checked clean, core {build_cache.core_digest()}, read by {file_reading.READERS}, "
+                  f"looking for {redactor.digest}")
         return build_cache.BuildCache(self._folder(), CLEAN_KIND), recipe, "\0".join(key).encode("utf-8")
 
     def finish(self) -> None:

@@ -197,8 +197,10 @@ def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
     said = {"too_large": f"tệp lớn hơn {cap} nên không được đọc để tìm thông tin liên hệ riêng tư.",
             "capped": f"phần nén bên trong tệp giải nén ra hơn {cap}: chỉ {cap} đầu được đọc để tìm thông tin "
                       "liên hệ riêng tư, phần còn lại chưa được kiểm tra.",
-            "locked": "tệp có phần nén được khóa bằng mật khẩu: phần đó không đọc được để tìm thông tin liên hệ "
-                      "riêng tư."}
+            "locked": "tệp có phần được khóa bằng mật khẩu: phần đó không đọc được để tìm thông tin liên hệ "
+                      "riêng tư.",
+            "damaged": "không đọc được chữ trên các trang của tệp PDF (tệp có thể bị hỏng): chưa kiểm tra được "
+                       "thông tin liên hệ riêng tư trong đó."}
     return [Problem(file.shown_as, None, "", said[reason], severity="warning",
                     hint="tệp vẫn được đăng nguyên như vậy: tự xem lại tệp, hoặc bỏ tệp khỏi trang nếu không cần.")
             for reason in sorted(file.unread)]
