@@ -118,6 +118,18 @@ def test_every_written_form_is_redacted_and_nothing_else(form: str) -> None:
     assert redact(text) == f"Liên hệ năm 2024 cô Thùy: {REDACTED}. Số khác 0913 456 789, thư a@b.vn."
 
 
+@pytest.mark.parametrize("written", ["lan.pham@thcs\u2011binhminh.edu.vn", "lan.pham@thcs\u2010binhminh.edu.vn",
+                                     "lan.pham@thcs\u2013binhminh.edu.vn", "lan.pham@thcs\u00adbinhminh.edu.vn",
+                                     "lan.pham@thcs-\u200bbinhminh.edu.vn", "lan.pham@thcs\u2060binhminh.edu.vn",
+                                     "lan.pham@thcsbinhminh.edu.vn", "0983⁵¹⁷²⁶⁴", "⓪⑨⑧③⑤①⑦②⑥④"])
+def test_a_value_written_with_characters_read_otherwise_is_hidden_in_the_data(written: str) -> None:
+    """The hostile review: a note "Thư: lan.pham@thcs‑binhminh.edu.vn" (a no-break hyphen) was
+    published, in the pages, the exports and the search index, though a hand-written page holding
+    it was refused; so were superscript and circled digits."""
+    redact = Redactor(["0983517264", "lan.pham@thcs-binhminh.edu.vn"])
+    assert redact(f"Thư, điện thoại: {written}; xem 2024.") == f"Thư, điện thoại: {REDACTED}; xem 2024."
+
+
 def test_a_number_inside_a_longer_run_is_redacted_without_its_neighbours() -> None:
     redact = Redactor([PRIVATE_PHONE])
     assert redact("năm 2024 0912 345 678") == f"năm 2024 {REDACTED}"

@@ -136,6 +136,11 @@ def markup_text(source: str) -> TracedText:
     return _read_markup(source, _MARKUP)
 
 
+def read_as_written(source: str) -> bool:
+    """Whether each character of `source` is read as it is written (literal_text changes nothing)."""
+    return source.isascii() or all(_read_as(c) == c for c in source if not c.isascii())
+
+
 def literal_text(source: str) -> TracedText:
     """A text shown as it is written (no markup), each character read as the check reads it."""
     reading = _Reading()

@@ -54,6 +54,7 @@ from .page_text import (
     markup_text,
     percent_decoded,
     plain_text,
+    read_as_written,
     xml_text,
 )
 from .problems import KeyPath, Problem, format_path
@@ -176,9 +177,12 @@ EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _TOP_LEVEL = re.compile(r"[^\W\d_]{2,}")
 # A text without a digit and without any sign of an "@" holds no contact: most names.
 # (Every form _AT finds starts with one of these; a phone has digits.)
-_HINT = re.compile(rf"\d|@|＠|﹫|%40|&#|&commat;|{_BRACKETED_AT}|(?<=\s)at(?=\s)", re.IGNORECASE)
+# Digits that are no decimal digits (\d) but read as one (NFKC: superscripts, subscripts, circled
+# and other enclosed digits "⓪⑨⑧"; page_text's reading, Redactor.find).
+_OTHER_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+_HINT = re.compile(rf"\d|[{_OTHER_DIGITS}]|@|＠|﹫|%40|&#|&commat;|{_BRACKETED_AT}|(?<=\s)at(?=\s)", re.IGNORECASE)
 # What each of _HINT's forms starts with, found in half its time: _HINT is asked only then.
-_HINT_START = re.compile(r"[\d@＠﹫%&\[({<（［｛＜]|\sat\s", re.IGNORECASE)
+_HINT_START = re.compile(rf"[\d{_OTHER_DIGITS}@＠﹫%&\[({{<（［｛＜]|\sat\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -438,6 +442,9 @@ class Redactor:
     def __init__(self, private_values: Iterable[str]) -> None:
         self.values = frozenset(v for v in private_values if v)
         self.emails = frozenset(k for v in self.values if (k := email_key(v)))
+        # An address written with an invisible character for its hyphen (a soft hyphen, a zero-width
+        # space: the check's reading drops them, "thcs\u00adbinhminh"), or without it, is that address.
+        self.unhyphenated = {key.replace("-", ""): key for key in self.emails if "-" in key}
         # A private number is found by its national significant number ("912345678")
         # among the digits of a run, whatever separates them; the digits allowed before
         # it (trunk 0, country code) are redacted with it.
@@ -476,13 +483,25 @@ class Redactor:
         return hashlib.sha256("\0".join(understood).encode("utf-8")).hexdigest()
 
     def find(self, text: str) -> list[Found]:
-        """The private values written in `text`, in any form."""
+        """The private values written in `text`, in any form: as written, and as the check reads
+        each character (literal_text: "thcs‑binhminh" with a no-break hyphen, a soft hyphen or a
+        zero-width space inside an address, superscript or circled digits), where it reads otherwise."""
+        found = self._find_as_written(text)
+        if not read_as_written(text):
+            read = literal_text(text)
+            for item in self._find_as_written(read.text):
+                start, end = read.written(item.start, item.end)
+                if not any(f.start < end and start < f.end for f in found):
+                    found.append(_bracketed(text, replace(item, start=start, end=end)))
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    def _find_as_written(self, text: str) -> list[Found]:
         phones = [_bracketed(text, f) for f in self._private_phones(text)]
         found = [*self._private_emails(text), *phones]
         # A number split by other signs (_split_phones) that the plain reading found too, once.
         found += [f for f in map(partial(_bracketed, text), self._split_phones(text))
                   if not any(p.start <= f.start and f.end <= p.end for p in phones)]
-        return sorted(found, key=lambda f: (f.start, f.end))
+        return found
 
     def find_as_written(self, text: str) -> list[Found]:
         """The private values of `text` read out of a file's bytes (file_reading's "bytes"
@@ -641,8 +660,8 @@ class Redactor:
                 continue
             local, domain = words
             for first, used, key in _email_keys(text, local, domain):
-                if key in self.emails:
-                    yield Found(local[first][0], domain[used - 1][1], "email", (key,))
+                if key in self.emails or key in self.unhyphenated:
+                    yield Found(local[first][0], domain[used - 1][1], "email", (self.unhyphenated.get(key, key),))
                     break
 
     def _private_phones(self, text: str) -> Iterator[Found]:
