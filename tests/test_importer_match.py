@@ -514,6 +514,34 @@ def test_a_list_whose_roles_are_in_the_post_column_is_told_it_has_no_leader(repo
     assert "thêm cột" in (told.hint or "")
 
 
+def _leaderless(portal: Portal, body: str) -> Portal:
+    """The portal with a body whose leader is an ordinary member in every year."""
+    bodies = {key: dataclasses.replace(b, members=tuple(
+        dataclasses.replace(m, role="uy-vien") if m.role == "cum-truong" else m for m in b.members))
+        if key[1] == body else b for key, b in portal.bodies.items()}
+    return dataclasses.replace(portal, bodies=bodies)
+
+
+@pytest.mark.parametrize("started, outcome", [
+    (True, "--apply vẫn ghi vì quyết định của tổ chức còn là chỗ giữ, nhưng kiểm tra (trừ bản nháp) và dựng trang "
+           "web sẽ báo lỗi cho đến khi có Cụm trưởng."),
+    (False, "dữ liệu hiện có cũng chưa có Cụm trưởng nên --apply vẫn ghi, nhưng kiểm tra vẫn báo lỗi."),
+], ids=["placeholder-decision", "leaderless-before"])
+def test_a_list_without_its_leader_says_when_apply_writes_it(repo_portal: Portal, dt_portal: Portal,
+                                                              tmp_path: Path, started: bool, outcome: str) -> None:
+    """The hostile review: the warning said --apply would refuse the list, and --apply wrote it.
+    In a year `cotcan nam-moi` started, the decision is a placeholder, and the draft check the
+    import runs only warns of a missing leader there; a body that had no leader before has the
+    checker's error already, which --apply does not count as the import's."""
+    portal = dt_portal if started else _leaderless(repo_portal, "dt-cum-hai")
+    path = tsv(tmp_path, [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],
+                          ["1", "Đỗ Tấn Nhạn", "Giáo viên", "TH Minh Thạnh"]])
+    result = import_roster(portal, "pgddt-dau-tieng", path, body="dt-cum-hai")
+    [told] = [p for p in result.proposal.problems if "không có" in p.message]
+    assert (told.severity, told.message) == (
+        "warning", f"Cụm Hai (dt-cum-hai): danh sách không có Cụm trưởng; {outcome}")
+
+
 @pytest.mark.parametrize("note", ["Chủ tịch HĐCMNV", "Thư ký Hội đồng cấp huyện", "Thư ký Hội đồng (kiêm ủy viên)"])
 def test_a_council_s_own_officer_named_otherwise_is_read_unsaid(repo_portal: Portal, tmp_path: Path,
                                                                note: str) -> None:

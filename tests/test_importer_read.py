@@ -541,6 +541,22 @@ def test_an_empty_file_is_called_empty(tmp_path: Path, name: str) -> None:
     assert str(raised.value) == f"{path}: tệp rỗng (0 byte). Gợi ý: mở tệp kiểm tra đã lưu danh sách vào đó chưa."
 
 
+@pytest.mark.parametrize("lock, real, program", [("~$danh-sach.xlsx", "danh-sach.xlsx", "Excel"),
+                                                 ("~$nh-sach.docx", "danh-sach.docx", "Word")])
+def test_the_lock_file_of_a_file_open_in_office_names_that_file(tmp_path: Path, lock: str, real: str,
+                                                                program: str) -> None:
+    """The hostile review: Excel's "~$danh-sach.xlsx", there while the list is open, was "not a
+    valid .xlsx". Word replaces the first two characters of a long name by "~$"."""
+    write_table(tmp_path / real, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""]])
+    path = tmp_path / lock
+    path.write_bytes(b"\x07Nguyen A" + b"\x00" * 157)  # the owner's name, as Office writes it
+    with pytest.raises(RosterError) as caught:
+        read_grids(path)
+    assert str(caught.value) == (
+        f"{path}: đây là tệp khóa tạm thời {program} tạo ra khi đang mở tệp '{tmp_path / real}', không phải danh "
+        f"sách. Gợi ý: đóng {program} (lưu tệp nếu cần), rồi nhập tệp '{tmp_path / real}'.")
+
+
 def test_an_old_xls_workbook_is_asked_to_be_saved_as_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "danh-sach.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
@@ -778,6 +794,25 @@ def test_a_total_row_over_several_cells_is_skipped_with_a_warning(tmp_path: Path
         f"CẢNH BÁO {path}, dòng 3: bỏ qua dòng tổng '{shown}': không phải một người hay một trường."]
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+@pytest.mark.parametrize("label, merges", [
+    ("Tổng cộng", ()), ("CỘNG:", ()), ("tổng số", ()), ("Cộng", ("B4:E4",)), ("TỔNG CỘNG", ("A4:E4",))])
+def test_a_total_label_alone_in_its_row_is_skipped_as_a_total(tmp_path: Path, suffix: str, label: str,
+                                                             merges: tuple[str, ...]) -> None:
+    """The hostile review: "Tổng cộng" alone in the name column (or merged across the row),
+    with no count and no number, was a new person hs-tong-cong, who replaced the body's list
+    on --apply. An unnumbered name of the family Tống alone in its row is still a person."""
+    column = 0 if merges and merges[0].startswith("A") else 1
+    total: list[object] = ["", "", "", "", ""]
+    total[column] = label
+    path = write_table(tmp_path / f"tong-mot-o.{suffix}", [
+        HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""], ["", "Tống Văn Bình", "", "", ""], total], merges)
+    table = read_table(path)
+    assert [row.get("name") for row in table.rows] == ["Lê Thị A", "Tống Văn Bình"]
+    assert [warning.message for _, warning in table.warnings] == [
+        f"bỏ qua dòng tổng '{label}': không phải một người hay một trường."]
+
+
 def test_a_total_label_outside_the_stt_and_name_columns_is_no_total(tmp_path: Path) -> None:
     """The hostile review: the label matched in any column, so a row whose position cell reads
     "Cộng:" and whose note holds a count was skipped as a total."""
@@ -914,6 +949,91 @@ def test_a_formula_saved_without_its_value_is_named_not_read_as_an_empty_cell(tm
         ("LÊ THỊ A", "GV - THCS X"), ("Lê Thị B", "GV - THCS Y")]
 
 
+def test_an_excel_error_in_a_cell_read_is_an_error_of_its_row_not_data(tmp_path: Path) -> None:
+    """The hostile review: "#N/A" (a VLOOKUP that found nothing) and "#REF!" were written to the
+    data as a position and a note. openpyxl saves such a value as Excel does (`t="e"`); a
+    column the importer does not read may hold one, and a typed "#N/A" text is text."""
+    path = tmp_path / "loi-excel.xlsx"
+    book = workbook(path, [[*HEADER, "Năm sinh"], [1, "Lê Thị A", "#N/A", "Toán", "#REF!", "#VALUE!"],
+                           [2, "Lê Thị B", "GV - THCS Him Lam", "Toán", "", "#DIV/0!"]])
+    sheet = book.active
+    assert sheet is not None
+    sheet["C3"].value = "#N/A"
+    sheet["C3"].data_type = "s"  # typed as text: no error
+    book.save(path)
+    assert 'C2" t="e"' in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    first, second = read_table(path).rows
+    assert (first.get("post"), first.get("note"), first.refused) == ("", "", {"post", "note"})
+    assert [problem.format() for problem in first.problems] == [
+        f"LỖI {path}, dòng 2, mục cột '{column}': ô chứa giá trị lỗi của Excel '{error}' (kết quả của một công "
+        "thức), không phải dữ liệu.\n    gợi ý: sửa ô này trong Excel (sửa công thức, hoặc gõ giá trị đúng thay cho "
+        "công thức), lưu lại rồi nhập lại." for column, error in (("Chức vụ - Đơn vị công tác", "#N/A"),
+                                                                   ("Ghi chú", "#REF!"))]
+    assert (second.get("post"), second.problems) == ("#N/A", [])
+
+
+@pytest.mark.parametrize("tag, text_tag", [("w:ins", "w:t"), ("w:del", "w:delText"), ("w:moveFrom", "w:delText"),
+                                           ("w:moveTo", "w:t")])
+def test_a_word_file_with_tracked_changes_is_refused(tmp_path: Path, tag: str, text_tag: str) -> None:
+    """The hostile review: a name typed with Track Changes on ("Thị " inserted) read without it,
+    and deleted text could be read as if it were there."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    path = write_table(tmp_path / "theo-doi.docx", [HEADER, [1, "Lê Thu Hà", "GV - THCS Him Lam", "", ""]])
+    document = docx.Document(str(path))
+    change, run, text = OxmlElement(tag), OxmlElement("w:r"), OxmlElement(text_tag)
+    change.set(qn("w:id"), "1")
+    change.set(qn("w:author"), "VT")
+    text.text = "Thị "
+    run.append(text)
+    change.append(run)
+    document.tables[0].cell(1, 1).paragraphs[0]._p.append(change)
+    document.save(str(path))
+    with pytest.raises(RosterError) as caught:
+        read_table(path)
+    assert str(caught.value) == (
+        f"{path}: tệp Word còn những thay đổi được theo dõi (thêm, xóa, chuyển chữ) chưa chấp nhận hay từ chối, nên "
+        "không biết danh sách ghi gì. Gợi ý: mở tệp bằng Word, chọn Xem lại > Chấp nhận > Chấp nhận Tất cả Thay đổi "
+        "(hoặc Từ chối những thay đổi không đúng), lưu lại rồi nhập lại.")
+
+
+def test_word_s_automatic_numbering_of_the_stt_column_is_said_once_per_table(tmp_path: Path) -> None:
+    """The hostile review: an STT column numbered by Word (Home > Numbering, or the List Number
+    style) holds no text, so the members lost their numbers without a word."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for number, style in ((1, None), (2, "List Number")):
+        document.add_paragraph(f"{number}. Nhóm {number}")
+        table = document.add_table(rows=3, cols=len(HEADER))
+        for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+            cell.text = text
+        for r in (1, 2):
+            table.cell(r, 1).text = f"Lê Thị {number}{r}"
+            table.cell(r, 2).text = "GV - THCS Him Lam"
+            paragraph = table.cell(r, 0).paragraphs[0]
+            if style:
+                paragraph.style = document.styles[style]
+                continue
+            numbering, level, which = OxmlElement("w:numPr"), OxmlElement("w:ilvl"), OxmlElement("w:numId")
+            level.set(qn("w:val"), "0")
+            which.set(qn("w:val"), "5")
+            numbering.extend([level, which])
+            paragraph._p.get_or_add_pPr().append(numbering)
+    path = tmp_path / "tu-dong.docx"
+    document.save(str(path))
+    table_read = read_table(path)
+    assert [(row.get("stt"), row.get("name")) for row in table_read.rows] == [
+        ("", "Lê Thị 11"), ("", "Lê Thị 12"), ("", "Lê Thị 21"), ("", "Lê Thị 22")]
+    assert [warning.format() for _, warning in table_read.warnings] == [
+        f"CẢNH BÁO {path}, mục bảng {number}, hàng 2, cột 'STT': các số ở cột này do Word tự đánh (đánh số tự động), "
+        "không nằm trong ô nên không được đọc: các dòng của bảng này nhập không có số thứ tự.\n    gợi ý: nếu cần số "
+        "thứ tự, gõ số vào các ô cột STT thay cho đánh số tự động (chọn cột, bấm Trang đầu > Đánh số để tắt), lưu lại "
+        "rồi nhập lại." for number in (1, 2)]
+
+
 def test_a_broken_word_file_is_a_message(tmp_path: Path) -> None:
     path = tmp_path / "hong.docx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -1040,6 +1160,19 @@ def test_too_many_rows(tmp_path: Path, suffix: str) -> None:
         path.write_text("\n".join(("\t" if suffix == "tsv" else ",").join(r) for r in lines), encoding="utf-8")
     with pytest.raises(RosterError, match=r"hơn 20 dòng"):
         read_grids(path, limits=Limits(rows=20))
+
+
+def test_the_row_limit_of_a_sheet_counts_the_rows_that_hold_a_value(tmp_path: Path) -> None:
+    """The hostile review: one formatted, empty cell at A1048576 (which the clerk cannot see)
+    made a list of three rows "more than 50.000 rows"."""
+    path = tmp_path / "dinh-dang-xa.xlsx"
+    book = workbook(path, [HEADER, [1, "Lê Thị A", "GV - THCS Him Lam", "", ""]])
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1048576"].font = openpyxl.styles.Font(bold=True)
+    book.save(path)
+    [grid] = read_grids(path, limits=Limits(rows=20))
+    assert [row.line for row in grid.rows] == [1, 2]
 
 
 def test_a_huge_cell_is_an_error_of_its_row_not_minutes_of_matching(tmp_path: Path) -> None:

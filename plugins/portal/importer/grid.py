@@ -35,6 +35,8 @@ class Cell:
     merged: Merge = ""
     refused: bool = False  # its text failed a reading check (the row's problem says which): read as ""
     lines: tuple[str, ...] = ()  # its lines, cleaned, when a line break splits its text; else ()
+    excel_error: bool = False  # its text is an error Excel shows ("#N/A", "#REF!"), a formula's result
+    auto_numbered: bool = False  # empty, but Word numbers it itself (automatic numbering): a number not read
 
 
 @dataclass

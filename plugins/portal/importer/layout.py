@@ -94,8 +94,11 @@ def _is_number(text: str) -> bool:
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 # The label of a list's total row, with its marks: "Tổng cộng", "TỔNG SỐ:", "Cộng"; not the
-# family name Tống. What follows it, if anything, is a colon or a count.
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\d|$)", re.IGNORECASE)
+# family name Tống. What follows it, if anything, is a colon or a count; alone in its row, at
+# most a colon (no person's name is one of these words).
+_TOTAL_LABEL = r"(?:tổng cộng|tổng số|tổng|cộng)"
+_TOTAL = re.compile(rf"^{_TOTAL_LABEL}\s*(?::|\d|$)", re.IGNORECASE)
+_TOTAL_ALONE = re.compile(rf"^{_TOTAL_LABEL}\s*:?$", re.IGNORECASE)
 
 
 # A cell of the block under a list (recipients, the place and date, who signs and for whom),
@@ -125,14 +128,17 @@ def _closing(values: dict[str, str], visible: list[str]) -> str | None:
 
 
 def _is_total(visible: list[tuple[int, str]], label_columns: set[int]) -> bool:
-    """A total row split over cells ("Tổng cộng" | "18 người", "" | "Tổng" | "18"): its first
-    text the label, in the STT or name column, every other a count. One text alone is a lone
-    text (see _data_row)."""
-    if len(visible) < 2:
+    """A total row: its first text the label, in the STT or name column (or merged across the
+    row from there), and every other a count ("Tổng cộng" | "18 người", "" | "Tổng" | "18"), or
+    the label alone ("Cộng", "TỔNG CỘNG:"). Any other lone text is a lone text (see _data_row)."""
+    if not visible:
         return False
     (first, label), *counts = visible
-    return first in label_columns and bool(_TOTAL.match(label)) and all(any(c.isdigit() for c in t)
-                                                                        for _, t in counts)
+    if first not in label_columns:
+        return False
+    if not counts:
+        return bool(_TOTAL_ALONE.match(label))
+    return bool(_TOTAL.match(label)) and all(any(c.isdigit() for c in t) for _, t in counts)
 
 
 def _numbers_the_columns(texts: list[str]) -> bool:
@@ -438,6 +444,8 @@ class _Layout:
         # Header cells that name no column the importer reads ("Năm sinh", "Số điện thoại"),
         # by their text, each where it first heads a column: the report says they are not read.
         self.unread_headers: dict[str, tuple[int, GridRow, int]] = {}
+        # The Word tables whose STT cells Word numbers itself, each with its first such row (the numbers are not read).
+        self.auto_numbered: dict[int, tuple[int, GridRow]] = {}
         # The columns read though hidden in the workbook, each where it first heads: its header's text.
         self.hidden_headers: dict[int, tuple[int, GridRow, str]] = {}
         # Header cells naming one key alike: all the headers', and the header's in use.
@@ -626,8 +634,13 @@ class _Layout:
         for alike in self.current_alike:
             alike.filled.update(c for c in alike.claims if any(i < len(texts) and texts[i] for i in c.columns))
         self._check_sorting(order, row, texts, values.get("name", ""))
+        if any(i < len(row.cells) and row.cells[i].auto_numbered for i in used.get("stt", ())):
+            self.auto_numbered.setdefault(row.table, (order, row))
+        excel_errors = self._excel_errors(row, used)
+        for key in excel_errors:
+            values[key] = ""  # never read as data: its problem says why it is empty
         refused = frozenset(key for key, columns in used.items()
-                            if any(i < len(row.cells) and row.cells[i].refused for i in columns))
+                            if any(i < len(row.cells) and row.cells[i].refused for i in columns)) | excel_errors.keys()
         lines = {key: self._lines(row, columns) for key, columns in used.items()
                  if any(i < len(row.cells) and row.cells[i].lines for i in columns)}
         # The portal's own exports write a slip's standard role beside it: read back, the printed role.
@@ -637,8 +650,22 @@ class _Layout:
             if key in lines:
                 lines[key] = tuple(wording.without_role_note(line) for line in lines[key])
         self.sections[-1].rows.append(TableRow(order, row.line, row.place, values, merged,
-                                               list(row.problems) + alike_problems, refused, lines, self.loose,
-                                               frozenset(self.columns)))
+                                               [*row.problems, *alike_problems, *excel_errors.values()], refused,
+                                               lines, self.loose, frozenset(self.columns)))
+
+    def _excel_errors(self, row: GridRow, used: dict[str, tuple[int, ...]]) -> dict[str, Problem]:
+        """The keys read whose cell holds an error Excel shows ("#N/A", "#REF!": a formula's
+        result, not data), each with its problem."""
+        found = {}
+        for key, columns in used.items():
+            cell = next((row.cells[i] for i in columns if i < len(row.cells) and row.cells[i].excel_error), None)
+            if cell is not None:
+                found[key] = row_problem(
+                    self.grid.source, row, f"ô chứa giá trị lỗi của Excel '{cell.text}' (kết quả của một công thức), "
+                    "không phải dữ liệu.", column=self.loose.get(key) or LABELS[key],
+                    hint="sửa ô này trong Excel (sửa công thức, hoặc gõ giá trị đúng thay cho công thức), lưu lại "
+                         "rồi nhập lại.")
+        return found
 
     def _in_closing(self, order: int, row: GridRow, values: dict[str, str], visible: list[str]) -> bool:
         """Whether the row is the block under a list (recipients, the place and date, who signs)
@@ -735,7 +762,7 @@ class _Layout:
                          "mục 'amendments' của tổ chức.")
         columns = {key: columns[0] for key, columns in self.first_columns.items()}
         warnings = (self.warnings + self._unread_warnings() + self._unread_header_warnings()
-                    + self._hidden_column_warnings() + self._unsorted_problems())
+                    + self._hidden_column_warnings() + self._unsorted_problems() + self._auto_numbered_warnings())
         table = Table(source, columns, self.sections, warnings, notes)
         if not table.rows:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
@@ -776,6 +803,16 @@ class _Layout:
             hint="nếu cột đó không thuộc danh sách đã ký (ghi chú riêng, số liệu nội bộ), xóa hẳn cột đó trong tệp "
                  "rồi nhập lại; nếu có, bỏ ẩn để thấy đủ danh sách."))
             for column, (order, row, text) in sorted(self.hidden_headers.items())]
+
+    def _auto_numbered_warnings(self) -> list[tuple[int, Problem]]:
+        """A Word table numbered by Word itself in its STT column: the numbers are shown, not
+        written in the cells, so they are not read; said once per table."""
+        return [(order, row_problem(
+            self.grid.source, row, "các số ở cột này do Word tự đánh (đánh số tự động), không nằm trong ô nên không "
+            "được đọc: các dòng của bảng này nhập không có số thứ tự.", column=LABELS["stt"],
+            severity="warning", hint="nếu cần số thứ tự, gõ số vào các ô cột STT thay cho đánh số tự động (chọn cột, "
+                                     "bấm Trang đầu > Đánh số để tắt), lưu lại rồi nhập lại."))
+            for order, row in self.auto_numbered.values()]
 
     def _unsorted_problems(self) -> list[tuple[int, Problem]]:
         """The "Tên" not read, told where a name does not end with it: in a warning, or an

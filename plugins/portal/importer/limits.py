@@ -16,7 +16,7 @@ class Limits:
     file_bytes: int = 20 * 1024 * 1024
     # What the zip of an .xlsx or .docx unpacks to (a "zip bomb" is small on disk).
     unpacked_bytes: int = 200 * 1024 * 1024
-    rows: int = 50_000
+    rows: int = 50_000  # in a workbook, those holding a value: an empty row is not kept (read_xlsx.Rows)
     # A name, a post or a school is a line of text; a longer cell is not a roster's.
     cell_chars: int = 1_000
 

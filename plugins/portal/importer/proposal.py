@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab, wording
+from ..checks import is_placeholder
 from ..dates import SchoolYear
 from ..model import Body, Membership, Portal
 from ..numbering import EXPECTED_IN_BODY, number_list
@@ -236,7 +237,7 @@ def propose_body(portal: Portal, target: Target, rows: list[ImportedRow], proble
     if leader is not None:
         _check_leaders(portal, target, imported, kept_members, leader)
         if not any(m.entry["role"] == leader for m in kept_members + imported):
-            problems.append(_no_leader(target, leader, rows[0].source))
+            problems.append(_no_leader(portal, target, leader, rows[0].source))
     _check_numbers(portal, target, imported, kept_members, problems)
     return ProposedBody(target, kept_people + imported + kept_schools)
 
@@ -362,12 +363,23 @@ def _check_list_numbers(portal: Portal, year: SchoolYear, bodies: list[ProposedB
                                  severity="warning", expected=expected, hint=hint)
 
 
-def _no_leader(target: Target, leader: str, source: str) -> Problem:
-    """A body left without its leader, said on the list's row: the checker refuses it (in the
-    dry run as with --apply), but its hint speaks of the data file, this one of the list's
-    columns. A warning: the checker's error is the one that counts."""
+def _no_leader(portal: Portal, target: Target, leader: str, source: str) -> Problem:
+    """A body left without its leader, said on the list's row, with what --apply does: the
+    checker's hint speaks of the data file, this one of the list's columns. A warning: the
+    checker's problem is the one that counts, an error unless the body's decision is still a
+    placeholder (a warning in the draft check the import runs: checks._check_roster); --apply
+    refuses only an error the data did not have before (trial.brought)."""
     role = wording.role_name(leader)
-    return Problem(source, None, "", f"{target.name} ({target.id}): danh sách không có {role}; --apply sẽ báo lỗi.",
+    decision = portal.documents.get(target.decision or "")
+    if decision is not None and is_placeholder(decision):
+        outcome = (f"--apply vẫn ghi vì quyết định của tổ chức còn là chỗ giữ, nhưng kiểm tra (trừ bản nháp) và "
+                   f"dựng trang web sẽ báo lỗi cho đến khi có {role}")
+    elif target.existing is not None and target.existing.members and all(
+            member.role != leader for member in target.existing.members):
+        outcome = f"dữ liệu hiện có cũng chưa có {role} nên --apply vẫn ghi, nhưng kiểm tra vẫn báo lỗi"
+    else:
+        outcome = "--apply sẽ báo lỗi"
+    return Problem(source, None, "", f"{target.name} ({target.id}): danh sách không có {role}; {outcome}.",
                    expected=f"một dòng ghi vai trò {role}", severity="warning",
                    hint="ghi vai trò ở cột 'Ghi chú' hoặc 'Vai trò' (thêm cột nếu danh sách chưa có).")
 

@@ -4,11 +4,13 @@ The format comes from `--format`, else the file's name, else its first bytes. Be
 anything is parsed: the file must exist and stay under the size limit; a zip package
 (.xlsx, .docx) under the unpacked-size limit. An old binary Office file (.xls, .doc,
 or a workbook with a password, which Office stores the same way) gets a message
-saying how to save it in the newer format; so does any file named .xls.
+saying how to save it in the newer format; so does any file named .xls. The lock file
+Excel or Word keeps beside a file while it is open ("~$ds.xlsx") names that file.
 """
 
 from __future__ import annotations
 
+import glob
 import zipfile
 from pathlib import Path
 
@@ -44,8 +46,35 @@ def guess_format(path: Path, head: bytes = b"") -> str:
     return "tsv" if b"\t" in head.split(b"\n", 1)[0] else "csv"
 
 
+def _program(fmt: str) -> str:
+    """The program a clerk opens a file of this format with."""
+    return "Word" if fmt == "docx" else "Excel"
+
+
+# Excel's and Word's lock file beside a file that is open: "~$" and the file's name ("~$ds.xlsx"),
+# or for Word its name with its first two characters replaced ("~$nh-sach.docx" for "danh-sach.docx").
+_LOCK = "~$"
+
+
+def _locked_file(path: Path) -> Path:
+    """The file a lock file stands for: the name without "~$" unless only Word's form is there."""
+    rest = path.name[len(_LOCK):]
+    words = [sibling for sibling in path.parent.glob(f"??{glob.escape(rest)}")
+             if not sibling.name.startswith(_LOCK)]
+    return path.with_name(rest) if path.with_name(rest).exists() or not words else min(words)
+
+
+def _refuse_lock_file(path: Path, shown: str) -> None:
+    if not path.name.startswith(_LOCK):
+        return
+    owner = Path(shown).with_name(_locked_file(path).name)
+    program = _program(_SUFFIXES.get(path.suffix.lower(), "xlsx"))
+    raise RosterError(f"{shown}: đây là tệp khóa tạm thời {program} tạo ra khi đang mở tệp '{owner}', không phải "
+                      f"danh sách. Gợi ý: đóng {program} (lưu tệp nếu cần), rồi nhập tệp '{owner}'.")
+
+
 def _check_package(path: Path, fmt: str, shown: str, limits: Limits) -> None:
-    program = "Excel" if fmt == "xlsx" else "Word"
+    program = _program(fmt)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -68,6 +97,7 @@ def read_grids(path: Path, fmt: str | None = None, shown: str | None = None,
         raise RosterError(f"{shown}: không tìm thấy tệp.")
     if not path.is_file():
         raise RosterError(f"{shown}: không phải là tệp.")
+    _refuse_lock_file(path, shown)
     try:
         size = path.stat().st_size
         if size == 0:

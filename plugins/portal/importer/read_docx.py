@@ -10,6 +10,9 @@ A table of one column whose cells hold tables (a frame laid around the whole dec
 as what its cells hold, in order: its tables are tables of the file, its paragraphs paragraphs.
 Any other table holding a table (a roster with a small table in a cell) is read as rows.
 
+A file with tracked changes not yet accepted or rejected (w:ins, w:del, w:moveFrom, w:moveTo
+in its body) is refused: python-docx reads no inserted text and some deleted text.
+
 Merged cells as Word stores them (python-docx's `CT_Tc`): `w:vMerge` continues the
 cell above, whose text then belongs to this row too; `w:gridSpan` widens a cell over
 several grid columns, the covered ones empty; `w:gridBefore` skips columns at the start.
@@ -17,6 +20,7 @@ several grid columns, the covered ones empty; `w:gridBefore` skips columns at th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,7 @@ def read_docx(path: Path, shown: str, limits: Limits) -> Grid:
 
     try:
         document = docx.Document(str(path))
+        _refuse_tracked_changes(document, shown)
         build = RowBuilder(shown, limits)
         rows: list[GridRow] = []
         count = {"tables": 0, "paragraphs": 0}
@@ -61,6 +66,19 @@ def read_docx(path: Path, shown: str, limits: Limits) -> Grid:
     return Grid(shown, rows)
 
 
+# Text a clerk's edits left tracked (Review > Track Changes): inserted, deleted or moved. python-docx
+# reads no inserted run and some deleted ones, so what the list says is unknown until they are settled.
+_TRACKED = ".//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo"
+
+
+def _refuse_tracked_changes(document: Any, shown: str) -> None:
+    if document.element.body.xpath(_TRACKED):
+        raise RosterError(f"{shown}: tệp Word còn những thay đổi được theo dõi (thêm, xóa, chuyển chữ) chưa chấp "
+                          "nhận hay từ chối, nên không biết danh sách ghi gì. Gợi ý: mở tệp bằng Word, chọn Xem lại > "
+                          "Chấp nhận > Chấp nhận Tất cả Thay đổi (hoặc Từ chối những thay đổi không đúng), lưu lại rồi "
+                          "nhập lại.")
+
+
 def _frames(table: Any) -> bool:
     """A table of one column (every row one cell, after merges) that holds tables in its cells:
     a frame laid around the decision (or its list), read as what it holds rather than as rows.
@@ -84,14 +102,36 @@ def _table_rows(table: Any, number: int, build: RowBuilder) -> list[GridRow]:
     above: list[str] = []  # the text of each grid column in the row above
     for index, tr in enumerate(table._tbl.tr_lst, start=1):
         cells: list[tuple[str, Merge]] = [("", "across")] * tr.grid_before
+        numbered = []  # the columns of empty cells Word numbers itself
         for tc in tr.tc_lst:
             column = len(cells)
             if tc.vMerge == "continue":
                 first: tuple[str, Merge] = (above[column] if column < len(above) else "", "down")
             else:
-                first = (_Cell(tc, table).text, "")
+                cell = _Cell(tc, table)
+                first = (cell.text, "")
+                if not cell.text.strip() and _auto_numbered(cell):
+                    numbered.append(column)
             cells.append(first)
             cells.extend([("", "across")] * (tc.grid_span - 1))
         above = [text for text, _ in cells]
-        rows.append(build.row(None, f"bảng {number}, hàng {index}", cells, number))
+        row = build.row(None, f"bảng {number}, hàng {index}", cells, number)
+        for column in numbered:
+            row.cells[column] = replace(row.cells[column], auto_numbered=True)
+        rows.append(row)
     return rows
+
+
+def _auto_numbered(cell: Any) -> bool:
+    """Whether a paragraph of the cell carries Word's automatic numbering (Home > Numbering, or a
+    numbered style such as List Number): Word shows a number that is no text of the cell."""
+    for paragraph in cell.paragraphs:
+        properties = paragraph._p.pPr
+        numbering = properties.numPr if properties is not None else None
+        style = paragraph.style
+        while numbering is None and style is not None:  # the style's, else the one it is based on
+            numbering = style.element.pPr.numPr if style.element.pPr is not None else None
+            style = style.base_style
+        if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
+            return True  # numId 0 is numbering taken off
+    return False
