@@ -354,6 +354,43 @@ def test_a_school_that_closed_is_left_out_of_the_new_year_and_its_people_flagged
     assert printed.count("(đơn vị cũ: THCS An Nhơn (dữ liệu mẫu))") == 2
 
 
+def test_a_unit_left_out_because_its_school_closed_is_asked_for_until_it_is_filled_in(repo_data: Path) -> None:
+    """THCS Nhuận Đức closed on 30/6/2025: the Sở's copy of Củ Chi's year keeps ông Điền's row
+    without his unit, which nam-moi said once. The check said nothing after it (0 lỗi, 0 cảnh báo
+    once the decision was entered), and the rows were published with no unit; it now asks for the
+    unit at every run, as for every placeholder the copy leaves: a warning in the draft, an error
+    otherwise, until the row names one."""
+    path = repo_data / "schools" / "pgddt-cu-chi.yml"
+    entry = "  - id: cc-thcs-nhuan-duc\n    name: THCS Nhuận Đức\n    level: THCS\n"
+    text = path.read_text(encoding="utf-8")
+    assert entry in text
+    path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-phuoc-hiep\n"),
+                    encoding="utf-8")
+    assert "  - Nguyễn Thanh Điền, Cụm 02 (đơn vị cũ: THCS Nhuận Đức)" in started(
+        repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+    target = repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml"
+    row = "      - person: cc-nguyen-thanh-dien\n"
+    line = target.read_text(encoding="utf-8").splitlines(keepends=True).index(row) + 1
+
+    def asked(*options: str) -> tuple[int, list[str]]:
+        checked = cotcan("kiem-tra", *options, "--data", str(repo_data))
+        return checked.returncode, [block for block in checked.stdout.split("\n\n") if "Nguyễn Thanh Điền" in block]
+
+    code, [draft] = asked("--draft")
+    assert code == 0
+    assert draft.startswith(f"CẢNH BÁO data/years/2025-2026/so-gddt-tp-hcm.yml, dòng {line}, mục "
+                            "bodies[1].members[1].unit: Nguyễn Thanh Điền: chưa có đơn vị công tác trong năm học "
+                            "2025-2026; đơn vị năm học 2024-2025 là THCS Nhuận Đức, đã chấm dứt hoạt động sau ngày "
+                            "30/06/2025."), draft
+    assert "Trường kế thừa: 'cc-thcs-phuoc-hiep'." in draft
+    sign(repo_data, "2025-2026", "so-gddt-tp-hcm")
+    code, [final] = asked()
+    assert code == 1 and final.startswith("LỖI data/years/2025-2026/so-gddt-tp-hcm.yml"), final
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace(row, row + "        unit: cc-thcs-phuoc-hiep\n"), encoding="utf-8")
+    assert asked() == (0, [])
+
+
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|but|its|is|with)\b", re.IGNORECASE)
 
 

@@ -263,6 +263,88 @@ def test_a_stop_while_the_old_site_is_removed_says_the_new_one_is_published(
     assert snapshot(root / "site") == new
 
 
+# A file that cannot be removed, as one owned by root (left by a `sudo` build) or marked immutable
+# (`chattr +i`): the file whose inode LOCKED_INODE names, wherever it is renamed to.
+UNDELETABLE = """
+import errno, os, shutil
+_unlink = os.unlink
+def unlink(path, *, dir_fd=None):
+    if os.stat(path, dir_fd=dir_fd, follow_symlinks=False).st_ino == int(os.environ['LOCKED_INODE']):
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), path)
+    _unlink(path, dir_fd=dir_fd)
+os.unlink = unlink
+"""
+
+
+@pytest.mark.parametrize("mode", ["exchange", "renames"])
+def test_an_old_site_that_cannot_be_removed_is_named_and_never_stops_a_later_build(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
+    """The old site's index.html cannot be removed: the switch publishes the new site and says
+    which hidden folder is left and how to remove it; every later build publishes too, and says
+    it again (it refused, naming site/, and the portal was stuck); once the file can be removed,
+    the next build removes the folder."""
+    _, new = reference
+    root = project(tmp_path, mode)
+    prelude = NO_EXCHANGE if mode == "renames" else ""
+    assert run_build(root, prelude).returncode == 0
+    site = root / "site"
+    locked = {"LOCKED_INODE": str((site / "index.html").stat().st_ino)}
+    add_page(root)
+    built = run_build(root, prelude + UNDELETABLE, **locked)
+    assert built.returncode == 0, built.stderr
+    assert snapshot(site) == new
+    [left] = leftovers(root)
+    assert left.startswith(".site.removing-")
+    refused = PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+    said = notices.old_site_not_removed(site, root / left, root / left / "index.html", refused)
+    assert said in built.stderr
+    assert f"sudo rm -rf '{root / left}'" in said and "thư mục ẩn" in said
+    assert not (root / ".site.lock").exists()
+
+    again = run_build(root, prelude + UNDELETABLE, **locked)
+    assert again.returncode == 0, again.stderr
+    assert notices.leftover_not_removed(root / left, root / left / "index.html", refused) in again.stderr
+    assert notices.published(site) in again.stderr and KEPT not in again.stderr
+    assert snapshot(site) == new
+    assert leftovers(root) == [left]
+
+    cleaned = run_build(root, prelude)
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert notices.cleaned(1) in cleaned.stderr
+    assert leftovers(root) == [] and snapshot(site) == new
+
+
+def test_a_leftover_that_cannot_be_removed_is_named_and_the_others_are_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the start of a build: the leftovers that can go go, the one that cannot is named, and
+    the build goes on (it stopped, naming the site instead)."""
+    gone = _dead_pid()
+    stuck = tmp_path / f".site.removing-{gone}"
+    (stuck / "nguoi").mkdir(parents=True)
+    (stuck / "nguoi/index.html").write_text("owned by root", encoding="utf-8")
+    (tmp_path / f".site.building-{gone}").mkdir()
+    (tmp_path / "site").mkdir()
+    locked = (stuck / "nguoi/index.html").stat().st_ino
+    unlink = os.unlink
+
+    def refusing(path: str, *, dir_fd: int | None = None) -> None:
+        if os.stat(path, dir_fd=dir_fd, follow_symlinks=False).st_ino == locked:
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), path)
+        unlink(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", refusing)
+    said: list[str] = []
+    publisher = Publisher(tmp_path / "site", lock_timeout=0, notify=said.append)
+    staging = publisher.start()
+    publisher.abandon()
+    monkeypatch.undo()
+    refused = PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+    assert said == [notices.leftover_not_removed(stuck, stuck / "nguoi/index.html", refused), notices.cleaned(1)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [stuck.name, "site"]
+    assert [p.relative_to(stuck).as_posix() for p in sorted(stuck.rglob("*"))] == ["nguoi", "nguoi/index.html"]
+    assert not staging.exists()
+
+
 @pytest.mark.parametrize("chosen", ["inside content/", "relative"])
 def test_a_cache_folder_that_the_site_would_publish_stops_the_build_before_anything_is_written(
         tmp_path: Path, chosen: str) -> None:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import commands, privacy, vocab, wording
+from . import commands, privacy, terms, vocab, wording
 from .amendment_checks import check_added_numbers, check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
@@ -147,6 +147,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     check_replacements(ctx)
     _check_office_years(ctx)
     _check_bodies(ctx, draft)
+    _check_units_to_fill(ctx, draft)
     if not unbuilt.people:  # with people left out, some private contacts are not known
         _check_privacy(ctx, kept)
     return ctx.problems
@@ -517,6 +518,41 @@ def _check_bodies(ctx: _Context, draft: bool) -> None:
             continue
         _check_roster(ctx, body, complete=(body.school_year, body.id) not in incomplete, draft=draft)
     _check_subject_twins(ctx)
+
+
+def _check_units_to_fill(ctx: _Context, draft: bool) -> None:
+    """A person listed without a unit whose unit in the body's year before (its list at the end of
+    that year) was a school that closed in between: `cotcan nam-moi` leaves that unit out and never
+    guesses the new one, so the clerk fills it in. Like the placeholders nam-moi writes, a warning
+    in a draft and an error otherwise, until the row names a unit."""
+    p = ctx.portal
+    years: defaultdict[str, list[SchoolYear]] = defaultdict(list)
+    for year, body_id in p.bodies:
+        years[body_id].append(year)
+    for body in p.bodies.values():
+        before = [year for year in years[body.id] if year < body.school_year]
+        if not before or all(m.unit or not m.person for m in body.members):
+            continue
+        previous = p.bodies[(max(before), body.id)]
+        units = {m.person: m.unit for m in terms.history(previous).latest if m.person}
+        for i, member in enumerate(body.members):
+            if member.unit or member.person is None:
+                continue
+            school = p.schools.get(units.get(member.person) or "")
+            if school is None or not school.ended_before(body.school_year):
+                continue
+            assert school.valid_until is not None
+            person = p.people.get(member.person)
+            ctx.add(body.source, ("members", i, "unit"),
+                    f"{person.name if person else member.person}: chưa có đơn vị công tác trong năm học "
+                    f"{body.school_year}; đơn vị năm học {previous.school_year} là {school.name}, đã chấm dứt hoạt "
+                    f"động sau ngày {school.valid_until.vietnamese()}.",
+                    expected=f"unit: <mã trường hoặc đơn vị nơi người này công tác trong năm học {body.school_year}>",
+                    hint=f"ghi đơn vị người này công tác theo quyết định năm học {body.school_year}; nếu người này "
+                         "không còn trong danh sách, xóa dòng."
+                         + (f" Trường kế thừa: '{school.successor}'." if school.successor else "")
+                         + (f" {_only_a_draft()}" if draft else ""),
+                    severity=_placeholder_severity(draft))
 
 
 def _check_subject_twins(ctx: _Context) -> None:

@@ -6,7 +6,8 @@ the check accepts only as a draft until the real decision replaces it. A list th
 decisions changed during the old year starts the new one as it stood at its end (its
 `amendments` are the old year's). Rows lose the page of last year's original they cite, and
 each list is numbered 1..n anew. Schools that closed before the new year are left out of it
-(a person whose unit one was keeps the row, without the unit, and is reported). Comments
+(a person whose unit one was keeps the row, without the unit, and is reported; the check asks
+for the unit until it is filled in: checks._check_units_to_fill). Comments
 (those inside a rewritten row too) and layout are kept (newyear_text.py). Nothing is overwritten: the file is created
 exclusively, checked, and removed again when it does not pass. A successor that carries on
 several ended offices adds the second and later ones to its year file: only additions,

@@ -75,6 +75,30 @@ def old_site_left(site: Path, left: list[Path]) -> str:
             "chỉ báo việc dừng này.")
 
 
+def old_site_not_removed(site: Path, left: Path, blocker: Path, error: OSError) -> str:
+    """What the new site replaced (the old site, or an old release) could not be removed after the
+    switch: the new one is published all the same."""
+    return (f"Trang web mới ĐÃ được xuất bản vào {site}, nhưng bản cũ chưa xoá hết được: "
+            f"{_not_removed(blocker, error)}. {_remove_by_hand(left)}")
+
+
+def leftover_not_removed(left: Path, blocker: Path, error: OSError) -> str:
+    """A folder an earlier build left could not be removed at the start of this one, which goes on."""
+    return (f"Không xoá được thư mục {left} mà một lần dựng trước để lại: {_not_removed(blocker, error)}. "
+            f"{_remove_by_hand(left)}")
+
+
+def _not_removed(blocker: Path, error: OSError) -> str:
+    return f"không xoá được {blocker} ({os_reason(error)})"
+
+
+def _remove_by_hand(left: Path) -> str:
+    hidden = " (thư mục ẩn: tên bắt đầu bằng dấu chấm, xem bằng ls -a)" if left.name.startswith(".") else ""
+    return (f"Hãy xoá thư mục {left}{hidden} bằng tài khoản có quyền xoá nó, ví dụ: sudo rm -rf '{left}' "
+            f"(tệp bị khoá bằng chattr +i thì gỡ khoá trước: sudo chattr -R -i '{left}'). Thư mục này không ngăn "
+            "việc xuất bản, nhưng mỗi lần dựng sẽ nhắc lại cho đến khi nó được xoá.")
+
+
 def switched(site: Path, release: Path) -> str:
     return f"Đã xuất bản trang web vào {release} và chuyển {site} sang đó"
 

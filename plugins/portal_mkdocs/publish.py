@@ -19,6 +19,11 @@ renames. What it replaced is removed after it, with them let through: a stop tha
 (the old site may be large) leaves the rest to the next build, which removes it, and says that
 the new site is published and what is left (notices.old_site_left).
 
+A folder that cannot be removed (a file of it owned by root, left by a `sudo` build) never stops
+a build: the new site is published all the same, and the build says which folder is left and
+that it needs removing with the rights it asks for (notices.old_site_not_removed just after the
+switch, notices.leftover_not_removed at every later start, until it is gone).
+
 The lock (lock.py) is held from the start of the build until the site is published or
 the build has failed, so the clean-up of leftovers at the start never meets a live
 build's folder; a leftover is also removed only when the process named in it is gone.
@@ -29,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +45,29 @@ from .notices import PublishError
 
 KEEP_PREVIOUS_RELEASES = 1
 STAGING, ASIDE, NEW_LINK, REMOVING = "building", "old", "link", "removing"
+
+
+def _remove(path: Path) -> tuple[Path, OSError] | None:
+    """Remove a folder (or a link, a file) as far as it can be: None once it is gone, else the
+    first file that could not be removed (its full path) and why."""
+    failed: list[tuple[Path, OSError]] = []
+
+    def note(name: str, error: BaseException) -> None:  # rmtree goes on past it
+        assert isinstance(error, OSError)  # the only errors rmtree hands on
+        failed.append((Path(name), error))
+
+    try:
+        if path.is_symlink() or not path.is_dir():
+            path.unlink()
+        elif sys.version_info >= (3, 12):
+            shutil.rmtree(path, onexc=lambda _, name, error: note(name, error))
+        else:
+            shutil.rmtree(path, onerror=lambda _, name, info: note(name, info[1]))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        failed.append((path, error))
+    return failed[0] if failed and os.path.lexists(path) else None
 
 
 def _owner_gone(pid: int) -> bool:
@@ -147,16 +176,18 @@ class Publisher:
     def _switch_then_remove(self, switch: Callable[[], list[Path]]) -> None:
         """Run `switch` (a few renames that publish the new site and say so; it returns what the
         new site replaced) with Ctrl-C and SIGTERM deferred, so that no stop cuts it in two; then
-        remove what it returns. A stop that comes after `switch` (deferred, or during the removal:
-        the old site may be large) stops the build, as it asked, after saying that the site is
-        published and what is left, which the next build removes."""
+        remove what it returns, saying what could not be (the site is published all the same). A
+        stop that comes after `switch` (deferred, or during the removal: the old site may be large)
+        stops the build, as it asked, after saying that the site is published and what is left,
+        which the next build removes."""
         replaced: list[Path] | None = None
         try:
             with termination.deferred():
                 replaced = switch()
             for path in replaced:
                 checkpoint(Step.REMOVING)
-                shutil.rmtree(path, ignore_errors=True)
+                if (stuck := _remove(path)) is not None:
+                    self.notify(notices.old_site_not_removed(self.site, path, *stuck))
         except KeyboardInterrupt:
             if replaced is not None:
                 self.notify(notices.old_site_left(self.site, [path for path in replaced if os.path.lexists(path)]))
@@ -221,20 +252,22 @@ class Publisher:
 
     def _recover(self) -> None:
         """Before anything else: undo a replacement cut between its two renames, then
-        remove what interrupted builds left (only where their process is gone)."""
+        remove what interrupted builds left (only where their process is gone); one that cannot
+        be removed is named, and the build goes on."""
         if swap.restore_aside(self.site, self._leftovers(self.site.parent, ASIDE)):
             self.notify(notices.restored(self.site))
         stale = [*self._leftovers(self.site.parent, ASIDE), *self._leftovers(self.site.parent, NEW_LINK),
                  *self._leftovers(self.site.parent, REMOVING)]
         for folder in {self.workdir, self.site.parent}:
             stale += self._leftovers(folder, STAGING)
+        removed = 0
         for path in stale:
-            if path.is_symlink() or not path.is_dir():
-                path.unlink()
+            if (stuck := _remove(path)) is None:
+                removed += 1
             else:
-                shutil.rmtree(path)
-        if stale:
-            self.notify(notices.cleaned(len(stale)))
+                self.notify(notices.leftover_not_removed(path, *stuck))
+        if removed:
+            self.notify(notices.cleaned(removed))
         if self.linked:
             for path in self._releases_to_prune():
                 shutil.rmtree(path, ignore_errors=True)
