@@ -718,3 +718,27 @@ def test_pagefind_accepts_every_flag_the_index_build_passes(tmp_path: Path) -> N
     assert flags == {"--site", "--output-path", "--force-language", "--quiet", "--glob"}
     listed = subprocess.run([str(indexer.binary), "--help"], capture_output=True, text=True, check=True).stdout
     assert {flag for flag in flags if not re.search(rf"(^|\s){flag}\b", listed)} == set()
+
+
+def test_ctrl_c_to_the_whole_process_group_while_workers_run_says_so_in_vietnamese(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    """The office's review: a terminal's Ctrl-C reaches every process of the build, and each
+    forked worker printed multiprocessing's English "Process ForkPoolWorker-1:" and a traceback
+    above click's "Aborted!"; nothing said, in Vietnamese, that the old site was kept."""
+    old, _ = reference
+    root = project(tmp_path, "exchange")
+    assert run_build(root).returncode == 0
+    add_page(root)
+    build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
+                             env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
+    group = subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True, text=True).stdout.split()
+    assert len(group) > 1, "no worker forked: the case is not exercised"
+    os.killpg(build.pid, signal.SIGINT)
+    _, errors = build.communicate(timeout=60)
+    assert build.returncode == 1, errors
+    assert "ForkPoolWorker" not in errors and "Traceback" not in errors, errors
+    assert notices.interrupted(kept=True) in errors, errors
+    assert snapshot(root / "site") == old
+    assert leftovers(root) == [], errors

@@ -122,6 +122,12 @@ def build_stopped(kept: bool) -> str:
     return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")
 
 
+def interrupted(kept: bool) -> str:
+    """Said when Ctrl-C or SIGTERM stops a build before it published (click's "Aborted!" follows)."""
+    return ("Đã dừng dựng trang web theo lệnh dừng (Ctrl-C hoặc SIGTERM): không xuất bản gì."
+            + (f" {KEPT}" if kept else ""))
+
+
 def strict_warnings(count: int) -> str:
     """A build MkDocs ends after its pages because of warnings, as `--strict` asks (its own
     last line, in English, is "Aborted with N warnings in strict mode!")."""

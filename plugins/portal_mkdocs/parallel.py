@@ -35,6 +35,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -89,6 +90,14 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def _deaf_to_ctrl_c() -> None:
+    """A worker ignores Ctrl-C, which the terminal sends to every process of the build: the
+    build process stops them (close), and a worker's KeyboardInterrupt would print
+    multiprocessing's English "Process ForkPoolWorker-1:" and its traceback under the build's
+    own lines."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Ahead:
     """Articles rendered and exports made in a pool of forked workers."""
 
@@ -97,7 +106,7 @@ class Ahead:
         global _ARTICLE, _EXPORTS
         _ARTICLE, _EXPORTS = article, exports
         gc.freeze()  # until close(): see the module's docstring
-        pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
+        pool = multiprocessing.get_context("fork").Pool(workers, _deaf_to_ctrl_c, maxtasksperchild=TASKS_PER_WORKER)
         self._pool: Pool | None = pool
         # The exports first: one worker makes them while the others start on the pages.
         self._exports_folder = site_dir / EXPORTS_FOLDER

@@ -6,6 +6,7 @@ Domain logic lives in the `portal` core; this module only adapts it to MkDocs ev
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any, Literal
 
@@ -426,10 +427,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         the staging folder and the lock here too, and put back the served site (MkDocs then
         removes its folder), with SIGINT and SIGTERM held off meanwhile: a second Ctrl-C would
         cut it short and leave the folder aside or the staging folder."""
+        stopped = isinstance(sys.exc_info()[1], KeyboardInterrupt)  # on_shutdown runs in MkDocs' `finally`
         with termination.held():
             self._stop_workers()
             if self.publisher is not None:
+                unpublished = self.publisher.staging.exists()
                 self.publisher.abandon()
+                if stopped and unpublished:
+                    log.info(notices.interrupted(self.publisher.holds_site()))
             if self.served is not None:
                 self.served.put_back()
                 self.served = None
