@@ -46,9 +46,12 @@ from full_dataset import (
 )
 from test_pages import build, write_site
 
+from conftest import Dataset
 from portal import privacy
 from portal.load import load
+from portal.pages import Pages
 from portal.privacy import REDACTED, Redactor, find_contacts, private_values_in_page
+from portal.render import Renderer
 from portal_mkdocs.edit import edit_url
 
 # An independent look for a leak (not the code under test): NFKC (fullwidth digits,
@@ -763,3 +766,36 @@ def test_a_published_contact_is_shown(private_site: Path) -> None:
     page = decoded(private_site / "nguoi/a-le-thi-hong/index.html")
     assert PUBLISHED_PHONE in page
     assert EMAIL_FORMS[0] not in page
+
+
+# An office's public contact
+
+
+def _office_with_contact(dataset: Dataset, **contact: str) -> None:
+    dataset.files["offices.yml"]["offices"][0]["contact"] = contact
+
+
+def test_an_offices_public_number_in_a_text_passes_and_is_shown_on_its_page(dataset: Dataset) -> None:
+    """The hostile review: "liên hệ văn phòng Phòng GDĐT 0274 3822 123" in a plan was refused as a
+    number of nobody, and only a made-up person publishing it let it through."""
+    _office_with_contact(dataset, phone="0274 3822 123", email="pgddt@huyena.edu.vn")
+    dataset.year["documents"][0]["title"] = "Về việc thành lập tổ cốt cán (liên hệ văn phòng: 0274.3822.123)"
+    portal, problems = load(dataset.write(), dataset.root)
+    assert problems == []
+    assert "0274.3822.123" in portal.documents["a-2024-qd-1"].title  # public: never redacted
+    pages = Pages(portal)
+    office = next(spec for spec in pages.all() if spec.template == "office.html")
+    shown = Renderer(pages).render(office)
+    assert "<dt>Số điện thoại</dt><dd>0274 3822 123</dd>" in shown
+    assert "<dt>Thư điện tử</dt><dd>pgddt@huyena.edu.vn</dd>" in shown
+
+
+def test_an_offices_contact_must_be_valid_and_no_ones_private_value(dataset: Dataset) -> None:
+    _office_with_contact(dataset, phone="0274 3822", email="0912944718")
+    assert [(p.path, p.message) for p in dataset.problems()] == [
+        ("offices[0].contact.phone", "không phải số điện thoại hợp lệ."),
+        ("offices[0].contact.email", "không phải địa chỉ thư điện tử hợp lệ.")]
+    _office_with_contact(dataset, phone="+84 912 944 718")  # Đặng Vân Thùy's, private
+    [problem] = dataset.problems()
+    assert problem.path == "offices[0].contact.phone" and problem.line is not None
+    assert "Đặng Vân Thùy" in problem.message and "riêng tư" in problem.message

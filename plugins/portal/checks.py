@@ -25,7 +25,16 @@ from .numbering import number_list
 from .problems import KeyPath, Problem, Severity, format_path
 from .replacement_checks import check_replacements
 from .sample_scope import sample_files, sample_ids
-from .schema import CONTACT, FILE_SCHEMAS, ID_PATTERN, ORIGINAL_FILE_PATTERN, SHA256_PATTERN, Schema
+from .schema import (
+    CONTACT,
+    CONTACT_SCHEMAS,
+    FILE_SCHEMAS,
+    ID_PATTERN,
+    OFFICE_CONTACT,
+    ORIGINAL_FILE_PATTERN,
+    SHA256_PATTERN,
+    Schema,
+)
 from .text import normalize
 from .yamlsource import YamlDocument
 
@@ -732,8 +741,8 @@ def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tu
     whether it is an id, shown in addresses). Free keys (a figure's parts) are text too.
     Private contacts are left out. A text that holds none costs one regex search: no path,
     no call (a province's people file has a million texts, nearly all names and ids)."""
-    if schema is CONTACT or schema.get("pattern") == SHA256_PATTERN:
-        return  # private, or a hash: its digits are no phone number
+    if any(schema is contact for contact in CONTACT_SCHEMAS) or schema.get("pattern") == SHA256_PATTERN:
+        return  # a contact (checked as one: _check_privacy), or a hash: its digits are no phone number
     if isinstance(value, str):
         if privacy.may_hold_contact(value):
             # An original's file name is shown in an address too, as an id is.
@@ -775,7 +784,8 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
             else:
                 kept_private.setdefault(key, person)
     _check_published_private(ctx, published, kept_private)
-    known_keys = frozenset(kept_private.keys() | {key for _, _, key in published})
+    offices = _office_contacts(ctx, kept_private)
+    known_keys = frozenset(kept_private.keys() | {key for _, _, key in published} | offices)
 
     def scan(doc: YamlDocument) -> list[Problem]:
         return _private_values_in_file(doc, known_keys, p.redactor)
@@ -784,6 +794,28 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
         ctx.problems += scan(doc) if kept is None else kept.scan(doc, known_keys, p.redactor.values, scan)
     if kept is not None:
         kept.end_scan()
+
+
+def _office_contacts(ctx: _Context, kept_private: dict[str, Person]) -> set[str]:
+    """The keys of the offices' public contacts, each a valid phone or e-mail that no person
+    keeps private (the office's page shows it)."""
+    keys: set[str] = set()
+    for office in ctx.portal.offices.values():
+        for kind, value in office.contact.items():
+            key = privacy.contact_key(kind, value)
+            if key is None:
+                ctx.add(office.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
+                        expected=OFFICE_CONTACT["properties"][kind]["description"], actual=repr(value),
+                        hint="ghi đúng một số điện thoại hoặc một địa chỉ của cơ quan; không có thì bỏ trường này.")
+            elif (owner := kept_private.get(key)) is not None:
+                ctx.add(office.source, ("contact", kind),
+                        f"công bố {privacy.KIND_LABELS[kind]} '{value}' của đơn vị, mà {_named(owner)} giữ riêng tư: "
+                        "một liên hệ không thể vừa công bố vừa riêng tư.",
+                        hint=f"ghi ở đây số hoặc địa chỉ chung của cơ quan; nếu đó là liên hệ riêng của {owner.name}, "
+                             "bỏ nó khỏi 'contact' của đơn vị.")
+            else:
+                keys.add(key)
+    return keys
 
 
 def _check_published_private(ctx: _Context, published: list[tuple[Person, str, str]],
@@ -820,5 +852,6 @@ def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: 
                     path, f"đoạn chữ công khai có {found.label} '{text[found.start:found.end]}' "
                     "không thuộc liên hệ riêng tư của ai.",
                     hint="thêm nó vào 'contact' của người sở hữu để trang web ẩn đi; không bao giờ "
-                    "công bố thông tin cá nhân khi chưa được đồng ý."))
+                    "công bố thông tin cá nhân khi chưa được đồng ý. Số hoặc địa chỉ chung của cơ quan thì ghi vào "
+                    "'contact' của đơn vị trong data/offices.yml (công khai, hiện trên trang đơn vị)."))
     return problems

@@ -168,7 +168,7 @@ def _office(o: Office) -> dict[str, Any]:
             "place": o.place, "valid_from": _iso(o.valid_from), "valid_until": _iso(o.valid_until),
             "end_reason": o.end_reason,
             "successors": [{"office": x.office, "took_over": x.took_over} for x in o.successors],
-            "note": o.note, "former_names": _former(o.former_names),
+            "note": o.note, "former_names": _former(o.former_names), "contact": dict(sorted(o.contact.items())),
             "sample": o.sample}
 
 

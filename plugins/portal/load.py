@@ -335,7 +335,8 @@ class _Builder:
                 valid_until=_date(o.get("valid_until")), end_reason=o.get("end_reason"),
                 successors=tuple(Successor(x["office"], x.get("took_over")) for x in o.get("successors") or []),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
-                source=self.source(doc, path), placeholder=bool(o.get("placeholder")))
+                source=self.source(doc, path), placeholder=bool(o.get("placeholder")),
+                contact=dict(o.get("contact") or {}))
 
     def subjects(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, s in self.records(doc, "subjects", invalid):

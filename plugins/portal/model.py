@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -66,6 +66,8 @@ class Office:
     # A stand-in written by `cotcan tao-trang` until the office's own details are entered:
     # accepted by a draft check only (so are a placeholder school's and person's).
     placeholder: bool = False
+    # Its public phone number and e-mail address ("phone", "email"), shown on its page.
+    contact: Mapping[str, str] = field(default_factory=dict)
 
     def ended_before(self, year: SchoolYear) -> bool:
         """Whether the office stopped before the school year began."""

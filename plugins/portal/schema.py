@@ -121,6 +121,31 @@ SUCCESSOR = _object(
     "đơn vị tiếp nhận một phần hoặc toàn bộ công việc của đơn vị đã chấm dứt",
 )
 
+
+def _contact(description: str) -> Schema:
+    """A phone number and an e-mail address. The checker also requires a valid phone number
+    (region VN, or with its +country code) and a plain e-mail address (portal.privacy.contact_key):
+    a value that is neither would match nothing when the site hides it, or when it looks for it."""
+    return _object(
+        {
+            "phone": {**_text("số điện thoại, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40),
+                      "format": "phone"},
+            "email": {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"},
+        },
+        [],
+        description,
+    )
+
+
+# A person's contact fields: private.
+CONTACT = _contact("liên hệ riêng tư: không công bố trừ khi có trong publish")
+# An office's: public (its switchboard, its address), shown on its page; a text of the data may
+# write them as it may a published contact of a person.
+OFFICE_CONTACT = _contact("liên hệ công khai của đơn vị (số tổng đài, thư điện tử của cơ quan): hiện trên trang "
+                          "đơn vị")
+# Contact fields, checked as contacts (checks._check_privacy) rather than as texts.
+CONTACT_SCHEMAS = (CONTACT, OFFICE_CONTACT)
+
 OFFICE = _object(
     {
         "id": _id("mã đơn vị"),
@@ -135,6 +160,7 @@ OFFICE = _object(
         "successors": _list(SUCCESSOR, "đơn vị kế thừa, mỗi đơn vị với phần việc tiếp nhận"),
         "note": _text("ghi chú (ví dụ văn bản pháp luật làm đơn vị chấm dứt)", max_length=2000),
         "former_names": _list(FORMER_NAME, "tên cũ"),
+        "contact": OFFICE_CONTACT,
         "sample": {"type": "boolean", "description": "dữ liệu mẫu (không có thật)"},
         "placeholder": {"type": "boolean", "description": "chỗ giữ của trang mới: điền thông tin thật rồi xóa"},
     },
@@ -169,18 +195,6 @@ SCHOOL = _object(
     "một trường",
 )
 
-# Private contact fields. The checker also requires a valid phone number (region VN, or
-# with its +country code) and a plain e-mail address (portal.privacy.contact_key): a value
-# that is neither would match nothing when the site hides it.
-CONTACT = _object(
-    {
-        "phone": {**_text("số điện thoại, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40),
-                  "format": "phone"},
-        "email": {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"},
-    },
-    [],
-    "liên hệ riêng tư: không công bố trừ khi có trong publish",
-)
 
 PERSON = _object(
     {
