@@ -799,3 +799,22 @@ def test_an_offices_contact_must_be_valid_and_no_ones_private_value(dataset: Dat
     [problem] = dataset.problems()
     assert problem.path == "offices[0].contact.phone" and problem.line is not None
     assert "Đặng Vân Thùy" in problem.message and "riêng tư" in problem.message
+
+
+# A citizen's identity number
+
+
+@pytest.mark.parametrize("note", ["CCCD 001185012345", "Số CMND: 012345678", "căn cước công dân số 001 185 012 345"])
+def test_a_citizens_identity_number_in_a_public_text_is_an_error(dataset: Dataset, note: str) -> None:
+    """The importer's hostile review: a note "CCCD 001185012345" went into the public list."""
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    [problem] = dataset.problems()
+    assert problem.path == "bodies[1].members[0].note" and problem.line is not None
+    assert problem.message.startswith("đoạn chữ công khai có số căn cước công dân hoặc chứng minh nhân dân")
+
+
+@pytest.mark.parametrize("note", ["Thẻ CCCD cấp ngày 12/05/2021", "Theo QĐ 1234/QĐ-CCCD", "CCCD 0011850123",
+                                  "Cấp CCCD cho học sinh năm 2024-2025"])
+def test_a_text_about_identity_cards_holding_no_such_number_passes(dataset: Dataset, note: str) -> None:
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    assert dataset.problems() == []

@@ -355,6 +355,20 @@ def _emails(text: str) -> Iterator[Found]:
             yield Found(local[first][0], domain[used - 1][1], "email", tuple(k for _, _, k in keys))
 
 
+# A citizen's identity number named as one: "CCCD: 001185012345", "số CMND 012345678", "căn cước
+# công dân số 001 185 012 345" (12 digits, or 9 for the old card), personal data no list publishes.
+_IDENTITY = re.compile(r"(?<!\w)(?:cccd|cmnd|cmtnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
+                       r"|(?:số )?định danh(?: cá nhân)?)(?!\w)[^\d\n]{0,20}?(?P<number>\d(?:[ .]?\d){8,11})(?!\d)",
+                       re.IGNORECASE)
+_IDENTITY_DIGITS = (9, 12)
+
+
+def find_identity_numbers(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes a citizen's identity number (CCCD, CMND) after its name."""
+    return [match.span("number") for match in _IDENTITY.finditer(text)
+            if sum(c.isdigit() for c in match.group("number")) in _IDENTITY_DIGITS]
+
+
 def may_hold_contact(text: str) -> bool:
     """False when `text` has no digit and no sign of an "@": then find_contacts, and any
     Redactor's find, find nothing in it (one regex search: a name costs no more)."""
