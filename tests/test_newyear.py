@@ -366,8 +366,9 @@ def test_a_unit_left_out_because_its_school_closed_is_asked_for_until_it_is_fill
     assert entry in text
     path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-phuoc-hiep\n"),
                     encoding="utf-8")
-    assert "  - Nguyễn Thanh Điền, Cụm 02 (đơn vị cũ: THCS Nhuận Đức)" in started(
-        repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+    said = started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
+    assert "  - Nguyễn Thanh Điền, Cụm 02 (đơn vị cũ: THCS Nhuận Đức)" in said
+    assert "'cotcan kiem-tra' nhắc lại cho đến khi điền xong" in said
     target = repo_data / "years" / "2025-2026" / "so-gddt-tp-hcm.yml"
     row = "      - person: cc-nguyen-thanh-dien\n"
     line = target.read_text(encoding="utf-8").splitlines(keepends=True).index(row) + 1

@@ -53,7 +53,7 @@ def closed_schools(year: NewYear) -> list[str]:
                          f"{school.valid_until.vietnamese()}{heir}.")
     if year.units_to_fill:
         lines.append("Cần điền đơn vị ('unit') cho những người sau: đơn vị cũ là trường đã chấm dứt nên đã bỏ; "
-                     "không tự đoán trường mới:")
+                     "không tự đoán trường mới; 'cotcan kiem-tra' nhắc lại cho đến khi điền xong:")
         lines.extend(f"  - {fill.person}, {fill.body} (đơn vị cũ: {fill.school.name})" for fill in year.units_to_fill)
     if year.reasons_copied:
         lines.append("Lý do không có danh sách ('no_roster') nhắc văn bản của năm học cũ, đã ghi thêm 'Chép từ năm "
