@@ -163,6 +163,16 @@ def started(data: Path, office: str, *args: str) -> str:
     return result.stdout
 
 
+def _closed_on_reform_day(data: Path, school: str, name: str, successor: str) -> None:
+    """One of Củ Chi's schools closed on 30/6/2025, `successor` carrying on."""
+    path = data / "schools" / "pgddt-cu-chi.yml"
+    entry = f"  - id: {school}\n    name: {name}\n    level: THCS\n"
+    text = path.read_text(encoding="utf-8")
+    assert entry in text
+    path.write_text(text.replace(entry, entry + f"    valid_until: 2025-06-30\n    successor: {successor}\n"),
+                    encoding="utf-8")
+
+
 def sign(data: Path, year: str, office: str) -> None:
     """The clerk enters the signed decision over the placeholder `nam-moi` wrote into the year
     file: a number, and the mark gone."""
@@ -360,12 +370,7 @@ def test_a_unit_left_out_because_its_school_closed_is_asked_for_until_it_is_fill
     once the decision was entered), and the rows were published with no unit; it now asks for the
     unit at every run, as for every placeholder the copy leaves: a warning in the draft, an error
     otherwise, until the row names one."""
-    path = repo_data / "schools" / "pgddt-cu-chi.yml"
-    entry = "  - id: cc-thcs-nhuan-duc\n    name: THCS Nhuận Đức\n    level: THCS\n"
-    text = path.read_text(encoding="utf-8")
-    assert entry in text
-    path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-phuoc-hiep\n"),
-                    encoding="utf-8")
+    _closed_on_reform_day(repo_data, "cc-thcs-nhuan-duc", "THCS Nhuận Đức", "cc-thcs-phuoc-hiep")
     said = started(repo_data, "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm")
     assert "  - Nguyễn Thanh Điền, Cụm 02 (đơn vị cũ: THCS Nhuận Đức)" in said
     assert "'cotcan kiem-tra' nhắc lại cho đến khi điền xong" in said
@@ -422,12 +427,7 @@ def test_a_group_whose_leading_school_closed_is_started_and_its_leader_awaited(r
     copy was refused and the year could not be started at all; now the draft check says the
     signed list will name the leader (a warning, as every placeholder of the year), and the
     build refuses the year until it does."""
-    path = repo_data / "schools" / "pgddt-cu-chi.yml"
-    entry = "  - id: cc-thcs-an-nhon-tay\n    name: THCS An Nhơn Tây\n    level: THCS\n"
-    text = path.read_text(encoding="utf-8")
-    assert entry in text
-    path.write_text(text.replace(entry, entry + "    valid_until: 2025-06-30\n    successor: cc-thcs-an-phu\n"),
-                    encoding="utf-8")
+    _closed_on_reform_day(repo_data, "cc-thcs-an-nhon-tay", "THCS An Nhơn Tây", "cc-thcs-an-phu")
     result = new_year("--office", "pgddt-cu-chi", "--successor", "so-gddt-tp-hcm", "--data", str(repo_data))
     assert result.returncode == 0, result.stderr
     assert ("  - THCS An Nhơn Tây (cc-thcs-an-nhon-tay): hoạt động đến hết ngày 30/06/2025, sáp nhập vào THCS An Phú "

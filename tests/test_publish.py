@@ -199,12 +199,9 @@ def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
     assert not (root / ".site.lock").exists(), errors
 
 
-def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
-    """Review 7: systemd stopping a service and a CI job cancelled signal the build's whole
-    group; a worker killed while it waited for a task held the pool's queue lock, and stopping
-    the pool waited for it for ever, signals ignored, the lock file kept (parallel.Ahead.close)."""
-    old, _ = reference
+def _rebuilding_with_workers(tmp_path: Path) -> tuple[Path, subprocess.Popen[str]]:
+    """A project built once, then a page added and a build started in a process group of its own,
+    held after its first page with its workers forked: the project and the build."""
     root = project(tmp_path, "exchange")
     assert run_build(root).returncode == 0
     add_page(root)
@@ -214,6 +211,16 @@ def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
     _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
     group = subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True, text=True).stdout.split()
     assert len(group) > 1, "no worker forked: the case is not exercised"
+    return root, build
+
+
+def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
+        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    """Review 7: systemd stopping a service and a CI job cancelled signal the build's whole
+    group; a worker killed while it waited for a task held the pool's queue lock, and stopping
+    the pool waited for it for ever, signals ignored, the lock file kept (parallel.Ahead.close)."""
+    old, _ = reference
+    root, build = _rebuilding_with_workers(tmp_path)
     os.killpg(build.pid, signal.SIGTERM)
     _, errors = build.communicate(timeout=60)
     assert build.returncode == -signal.SIGTERM, errors
@@ -726,15 +733,7 @@ def test_ctrl_c_to_the_whole_process_group_while_workers_run_says_so_in_vietname
     forked worker printed multiprocessing's English "Process ForkPoolWorker-1:" and a traceback
     above click's "Aborted!"; nothing said, in Vietnamese, that the old site was kept."""
     old, _ = reference
-    root = project(tmp_path, "exchange")
-    assert run_build(root).returncode == 0
-    add_page(root)
-    build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
-                             env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
-    _wait_for(lambda: any(root.glob(".site.building-*/**/index.html")))
-    group = subprocess.run(["pgrep", "-g", str(build.pid)], capture_output=True, text=True).stdout.split()
-    assert len(group) > 1, "no worker forked: the case is not exercised"
+    root, build = _rebuilding_with_workers(tmp_path)
     os.killpg(build.pid, signal.SIGINT)
     _, errors = build.communicate(timeout=60)
     assert build.returncode == 1, errors

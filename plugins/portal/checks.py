@@ -774,12 +774,10 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
     published: list[tuple[Person, str, str]] = []  # (person, field, key)
     for person in p.people.values():
         for kind, value in person.contact.items():
-            key = privacy.contact_key(kind, value)
+            key = _valid_contact(ctx, person.source, CONTACT, kind, value)
             if key is None:
-                ctx.add(person.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
-                        expected=CONTACT["properties"][kind]["description"], actual=repr(value),
-                        hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
-            elif kind in person.publish:
+                continue
+            if kind in person.publish:
                 published.append((person, kind, key))
             else:
                 kept_private.setdefault(key, person)
@@ -796,18 +794,27 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
         kept.end_scan()
 
 
+def _valid_contact(ctx: _Context, source: Source, schema: Schema, kind: str, value: str) -> str | None:
+    """The key of a contact field's value (privacy.contact_key); None, said at its line, when it
+    is no valid phone number or e-mail address."""
+    key = privacy.contact_key(kind, value)
+    if key is None:
+        ctx.add(source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
+                expected=schema["properties"][kind]["description"], actual=repr(value),
+                hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
+    return key
+
+
 def _office_contacts(ctx: _Context, kept_private: dict[str, Person]) -> set[str]:
     """The keys of the offices' public contacts, each a valid phone or e-mail that no person
     keeps private (the office's page shows it)."""
     keys: set[str] = set()
     for office in ctx.portal.offices.values():
         for kind, value in office.contact.items():
-            key = privacy.contact_key(kind, value)
+            key = _valid_contact(ctx, office.source, OFFICE_CONTACT, kind, value)
             if key is None:
-                ctx.add(office.source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
-                        expected=OFFICE_CONTACT["properties"][kind]["description"], actual=repr(value),
-                        hint="ghi đúng một số điện thoại hoặc một địa chỉ của cơ quan; không có thì bỏ trường này.")
-            elif (owner := kept_private.get(key)) is not None:
+                continue
+            if (owner := kept_private.get(key)) is not None:
                 ctx.add(office.source, ("contact", kind),
                         f"công bố {privacy.KIND_LABELS[kind]} '{value}' của đơn vị, mà {_named(owner)} giữ riêng tư: "
                         "một liên hệ không thể vừa công bố vừa riêng tư.",
