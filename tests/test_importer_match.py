@@ -17,7 +17,7 @@ from cli_util import cotcan
 
 from conftest import REPO
 from portal.dates import SchoolYear
-from portal.importer import ImportResult, RosterError, import_roster, read_table
+from portal.importer import ImportResult, RosterError, import_roster, legacy, read_table
 from portal.importer import matcher as matcher_module
 from portal.importer.matcher import Found, Matcher
 from portal.load import load
@@ -26,6 +26,7 @@ from roster_files import DAU_TIENG_2024, write_table
 
 DT = "pgddt-dau-tieng"
 HEADER = ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Môn", "Ghi chú"]
+UNIT_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"]
 
 
 @pytest.fixture(scope="module")
@@ -373,7 +374,8 @@ def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodie
     # The ninth hostile review: the mend made these "several schools"; a place is no number.
     ("Hiệu trưởng trường THCS Thị Trấn huyện Củ Chi", "cc-thcs-thi-tran", None),
     ("Hiệu trưởng trường THCS Thị Trấn điểm lẻ", "cc-thcs-thi-tran", None),
-    ("Hiệu trưởng trường THCS Thị Trấn 3", None, "'trường THCS Thị Trấn 3' khớp với nhiều trường."),
+    # A number no school of the data has: another school (the twenty-second review; was "several schools").
+    ("Hiệu trưởng trường THCS Thị Trấn 3", None, "không tìm thấy trường 'trường THCS Thị Trấn 3'."),
     # The tenth: these became THCS Thị Trấn, without a word.
     ("Hiệu trưởng trường THCS Thị Trấn số 2", None, "'trường THCS Thị Trấn số 2' khớp với nhiều trường."),
     ("Hiệu trưởng trường THCS Thị Trấn II", None, "'trường THCS Thị Trấn II' khớp với nhiều trường."),
@@ -938,6 +940,70 @@ def test_a_known_name_written_with_other_marks_is_found_and_said(repo_portal: Po
     path = tsv(tmp_path, [HEADER, ["1", "HÀ THỊ LIÊN", "Phó Hiệu trưởng - THCS Him Lam", "", ""]])
     row = import_roster(repo_portal, "pgddt-dien-bien-phu", path).rows[0]
     assert row.person == "dbp-ha-thi-lien" and not row.new_person
+
+
+# Names typed in an old font encoding, VNI or TCVN3 (the twenty-second hostile review: a VNI name
+# was a new person "Nguyeãn Thò Thanh Taâm", a TCVN3 one "có chữ số", the ¹ of its "ạ")
+
+_VNI_SAID = "bảng mã VNI, phông chữ VNI-Times, VNI-Helve..."
+_TCVN3_SAID = "bảng mã TCVN3 (ABC), phông chữ .VnTime, .VnArial..."
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("name, said, source", [
+    ("Nguyeãn Thò Thanh Taâm", _VNI_SAID, "'VNI Windows'"),
+    ("Traàn Vaên Baûo", _VNI_SAID, "'VNI Windows'"),
+    ("NGUYEÃN VAÊN HUØNG", _VNI_SAID, "'VNI Windows'"),
+    ("Ph¹m ThÞ Thu H\xad¬ng", _TCVN3_SAID, "'TCVN3 (ABC)'"),
+    ("Lª V¨n Hïng", _TCVN3_SAID, "'TCVN3 (ABC)'"),
+    ("Vò TiÕn Dòng", _TCVN3_SAID, "'TCVN3 (ABC)'"),
+])
+def test_a_name_typed_in_an_old_font_is_said_to_be_so(repo_portal: Portal, tmp_path: Path, fmt: str, name: str,
+                                                       said: str, source: str) -> None:
+    path = write_table(tmp_path / f"ds.{fmt}", [UNIT_HEADER, [1, name, "Giáo viên", "THCS Him Lam", None]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    [error] = result.errors
+    shown = name.replace("\xad", "")  # TCVN3's ư, a soft hyphen, is taken out as an invisible character
+    assert error.message == f"'{shown}' gõ bằng {said}, không phải chữ Unicode."
+    assert error.path.endswith("cột 'Họ và tên'")
+    assert f"Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn {source}, Đích 'Unicode'" in (error.hint or "")
+    assert result.new_people == [] and result.rows[0].person is None
+
+
+def test_a_row_typed_in_an_old_font_is_said_to_be_so_where_its_name_cannot_tell(repo_portal: Portal,
+                                                                                 tmp_path: Path) -> None:
+    """VNI's Hồ Thị Thanh Nga is "Hoà Thò Thanh Nga", every code a Unicode letter: its
+    position tells the font, before the name becomes a new person."""
+    path = write_table(tmp_path / "ds.xlsx", [UNIT_HEADER, [1, "Hoà Thò Thanh Nga", "Giaùo vieân", "THCS Him Lam",
+                                                            None]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    [error] = result.errors
+    assert error.message == f"'Giaùo vieân' gõ bằng {_VNI_SAID}, không phải chữ Unicode."
+    assert error.path.endswith("cột 'Chức vụ'")
+    assert result.new_people == []
+
+
+def test_no_text_of_the_data_reads_as_an_old_font_and_each_name_typed_in_one_does(repo_portal: Portal) -> None:
+    """The rule (legacy.py) against the data: no name, school, office, subject or body is
+    taken for an old font; every person's name typed in TCVN3 is, and typed in VNI, unless
+    each of its codes is also a Unicode letter ("Hoà Thò Thanh Nga")."""
+    texts = [*(p.name for p in repo_portal.people.values()), *(s.name for s in repo_portal.schools.values()),
+             *(o.name for o in repo_portal.offices.values()), *(s.name for s in repo_portal.subjects.values()),
+             *(b.name for b in repo_portal.bodies.values())]
+    assert [text for text in texts if legacy.legacy_font(text)] == []
+    letters = legacy._VIETNAMESE
+    small, capitals = legacy._TCVN3[:len(letters)], legacy._TCVN3[len(letters):]  # then Ă Â Ê Ô Ơ Ư Đ
+    tcvn3 = {**dict(zip(letters, small, strict=True)), **dict(zip(letters.upper(), small, strict=True)),
+             **dict(zip("ĂÂÊÔƠƯĐ", capitals, strict=True))}
+    vni = {**dict(zip(letters, legacy._VNI, strict=True)),
+           **dict(zip(letters.upper(), (code.upper() for code in legacy._VNI), strict=True))}
+    unicode_letters = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+    for person in repo_portal.people.values():
+        in_tcvn3 = "".join(tcvn3.get(c, c) for c in person.name)
+        in_vni = "".join(vni.get(c, c) for c in person.name)
+        assert in_tcvn3 == person.name or legacy.legacy_font(in_tcvn3) == legacy.TCVN3, in_tcvn3
+        assert in_vni == person.name or legacy.legacy_font(in_vni) in (legacy.VNI, legacy.EITHER) or all(
+            c.isascii() or c in unicode_letters for c in in_vni), in_vni
 
 
 # Names written with a remark
@@ -2237,3 +2303,69 @@ def test_a_members_heading_naming_a_group_is_that_group(repo_portal: Portal, tmp
         [1, "Phạm Thị Lan", "Giáo viên", BM, "Toán", "Nhóm trưởng"]], merges=("B2:F2",))
     result = import_roster(repo_portal, MAU, path, body="mau-to-cot-can")
     assert [r.target for r in result.rows] != ["mau-to-cot-can"]
+
+
+# A school's number and place written after its name (the twenty-second hostile review: "THCS
+# Nguyễn Du 2", "THCS Kim Đồng số 2" were THCS Nguyễn Du and THCS Kim Đồng, without a word)
+
+
+@pytest.mark.parametrize("unit", ["THCS Tân Tiến 2", "THCS Tân Tiến số 2", "Trường THCS Tân Tiến II",
+                                  "THCS Tân Tiến Hai", "thcs tan tien so 3", "Tân Tiến 2"])
+def test_a_number_after_a_school_s_name_that_no_school_has_is_another_school(
+        repo_portal: Portal, tmp_path: Path, unit: str) -> None:
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == [None]
+    [error] = result.errors
+    assert error.message == f"không tìm thấy trường '{unit}'."
+    assert "cc-thcs-tan-tien (THCS Tân Tiến)" in (error.hint or "")
+
+
+@pytest.mark.parametrize("unit", ["THCS Tân Tiến", "THCS Tân Tiến, huyện Củ Chi", "THCS Tân Tiến - huyện Củ Chi",
+                                  "THCS Tân Tiến (H. Củ Chi)", "THCS Tân Tiến, TP.HCM",
+                                  "THCS Tân Tiến, xã Tân Tiến", "THCS Tân Tiến Năm Căn", "THCS Tân Tiến điểm lẻ"])
+def test_a_place_after_a_school_s_name_that_the_data_agrees_with_is_silent(
+        repo_portal: Portal, tmp_path: Path, unit: str) -> None:
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == ["cc-thcs-tan-tien"]
+    assert result.errors == []
+    assert [p.message for p in result.rows[0].remarks if "Tân Tiến" in p.message] == []
+
+
+@pytest.mark.parametrize("unit, place", [("THCS Tân Tiến, huyện Mường Tè", "huyện Mường Tè"),
+                                         ("THCS Tân Tiến - Quận 3", "Quận 3"),
+                                         ("THCS Tân Tiến, tỉnh Lai Châu", "tỉnh Lai Châu")])
+def test_a_place_after_a_school_s_name_against_its_office_s_place_is_another_school(
+        repo_portal: Portal, tmp_path: Path, unit: str, place: str) -> None:
+    """THCS Tân Tiến is Phòng GDĐT huyện Củ Chi's (place: Củ Chi, under Thành phố Hồ Chí Minh)."""
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == [None]
+    [error] = result.errors
+    assert error.message.startswith(f"không tìm thấy trường '{unit}': {place} không phải nơi của THCS Tân Tiến "
+                                    "(cc-thcs-tan-tien) trong dữ liệu, trường này thuộc ")
+    assert ("Củ Chi (Phòng GDĐT huyện Củ Chi)" if "tỉnh" not in place else "Thành phố Hồ Chí Minh") in error.message
+    assert error.hint == "gần nhất: cc-thcs-tan-tien (THCS Tân Tiến)"
+
+
+def test_a_place_after_a_school_s_name_the_data_cannot_check_is_said(repo_portal: Portal, tmp_path: Path) -> None:
+    """The data gives no commune of THCS Tân Tiến: read as it, with a warning naming both."""
+    unit = "THCS Tân Tiến, xã Phước Thạnh"
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == ["cc-thcs-tan-tien"]
+    assert result.errors == []
+    [said] = [p for p in result.all_problems() if "Phước Thạnh" in p.message]
+    assert said.message == (f"'{unit}' được hiểu là THCS Tân Tiến (cc-thcs-tan-tien), nhưng dữ liệu không ghi trường "
+                            "này thuộc xã Phước Thạnh: kiểm tra đúng là trường này, không phải một trường cùng tên ở "
+                            "nơi khác.")
+    assert said.path.endswith("cột 'Đơn vị công tác'")
+
+
+def test_a_school_with_the_number_written_is_found_by_it(repo_portal: Portal, tmp_path: Path) -> None:
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", "THCS Thị Trấn 2, huyện Củ Chi",
+                                        "Cụm trưởng"]])
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == ["cc-thcs-thi-tran-2"]
+    assert result.errors == []

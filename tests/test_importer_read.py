@@ -1247,6 +1247,33 @@ def test_a_grid_without_a_header_names_what_it_needs() -> None:
         find_roster(Grid("x.tsv", []), lambda text: None)
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("title, header, said", [
+    ("DANH S¸CH NHãM TO¸N", ["STT", "Hä vµ tªn", "Chøc vô", "§¬n vÞ c«ng t¸c", "M«n"],
+     "'DANH S¸CH NHãM TO¸N' gõ bằng bảng mã TCVN3 (ABC)"),
+    ("", ["STT", "Hoï vaø teân", "Chöùc vuï", "Ñôn vò coâng taùc", "Moân"], "'Hoï vaø teân' gõ bằng bảng mã VNI"),
+])
+def test_a_file_typed_in_an_old_font_is_said_to_be_so_not_only_that_it_has_no_header(
+        tmp_path: Path, fmt: str, title: str, header: list[str], said: str) -> None:
+    """The twenty-second hostile review: a workbook typed in .VnTime got only "không tìm thấy dòng tiêu đề"."""
+    path = write_table(tmp_path / f"ds.{fmt}", [[title, None, None, None, None], header,
+                                                [1, "Vò §×nh Kh«i", "Gi¸o viªn", "THCS NguyÔn Du", "To¸n"]])
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    message = str(raised.value)
+    assert "không tìm thấy dòng tiêu đề của danh sách vì chữ trong tệp gõ bằng phông chữ cũ: " + said in message
+    assert "Gợi ý: chuyển tệp sang Unicode rồi nhập lại" in message
+
+
+def test_a_header_typed_in_an_old_font_is_said_to_be_so(tmp_path: Path) -> None:
+    path = write_table(tmp_path / "ds.xlsx", [HEADER + ["M«n d¹y"], [1, "Hà Thị Liên", "GV - THCS Him Lam", None,
+                                                                     None, "Toán"]])
+    [said] = [p for _, p in read_table(path).warnings if "M«n d¹y" in p.message]
+    assert said.message == ("cột thứ 6 'M«n d¹y' không được nhập: 'M«n d¹y' gõ bằng bảng mã TCVN3 (ABC), phông chữ "
+                            ".VnTime, .VnArial..., không phải chữ Unicode.")
+    assert "'TCVN3 (ABC)'" in (said.hint or "")
+
+
 def test_paths_with_spaces_and_marks(tmp_path: Path) -> None:
     folder = tmp_path / "Danh sách năm 2024"
     folder.mkdir()

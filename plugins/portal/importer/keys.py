@@ -39,7 +39,7 @@ _NUMBERED_UNMARKED = re.compile(r"(?<!\w)(?:" + "|".join(_fold(w) for w in _NUMB
 _NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
 # Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
 # which are words of names or letters.
-_ROMAN = frozenset({"ii", "iii", "iv"})
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4}
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -150,6 +150,22 @@ def starts_with_a_number(words: list[str]) -> bool:
     if words[:1] == ["so"]:
         words = words[1:]
     return bool(words) and _is_number_word(words[0])
+
+
+def number_value(words: list[str]) -> int | None:
+    """The number words (folded) start with, read strictly: '2', 'so 02', 'ii', a number in
+    words that ends the name or goes on as a name does ('hai', 'hai huyen ...':
+    portal.number_words); None for words that only start like one ('nam can', 'ba vi')."""
+    if words[:1] == ["so"]:
+        words = words[1:]
+    if not words:
+        return None
+    if words[0].isdigit():
+        return int(words[0])
+    if words[0] in _ROMAN:
+        return _ROMAN[words[0]]
+    found = number_words.read(" ".join(words), 0, marks=False)
+    return found.value if found is not None else None
 
 
 def _in_digits(text: str) -> str:

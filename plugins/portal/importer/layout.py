@@ -41,6 +41,7 @@ from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel, name_only
 from .keys import compact, name_problem
+from .legacy import legacy_font
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
@@ -745,6 +746,7 @@ class _Layout:
     def _table(self) -> Table:
         source = self.grid.source
         if not self.first_columns:
+            self._refuse_legacy_header()
             if self.near_miss:
                 row, named = self.near_miss
                 have = ", ".join(f"'{LABELS[k]}'" for k in named)
@@ -768,6 +770,18 @@ class _Layout:
             raise RosterError(f"{source}: có dòng tiêu đề nhưng không có dòng danh sách nào bên dưới.")
         return table
 
+    def _refuse_legacy_header(self) -> None:
+        """No header found, and the text where it was looked for is typed in an old font
+        encoding (legacy.py: "Hä vµ tªn" is TCVN3's Họ và tên): that is said, not only that
+        no header was found. Looked for in the header that missed a column, else in every row."""
+        rows = [self.near_miss[0]] if self.near_miss else self.grid.rows
+        for row in rows:
+            for cell in row.cells:
+                if (font := legacy_font(cell.text)) is not None:
+                    raise RosterError(f"{self.grid.source}, {row_place(row.line, row.place)}: không tìm thấy dòng tiêu "
+                                      "đề của danh sách vì chữ trong tệp gõ bằng phông chữ cũ: "
+                                      f"{font.said_of(cell.text)}. Gợi ý: {font.hint}")
+
     def _unread_warnings(self) -> list[tuple[int, Problem]]:
         warnings = []
         for column, rows in sorted(self.unread.items()):
@@ -788,9 +802,11 @@ class _Layout:
             if compact(text) in _EXPORTED:
                 continue
             private = _CONTACT_HEADER.search(compact(text)) is not None
+            font = legacy_font(text)
             warnings.append((order, row_problem(
-                self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập.", severity="warning",
-                hint=CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
+                self.grid.source, row, f"cột thứ {column + 1} '{text}' không được nhập"
+                + (f": {font.said_of(text)}." if font else "."), severity="warning",
+                hint=font.hint if font else CONTACT_NOT_IMPORTED if private else _COLUMNS_READ)))
         return warnings
 
     def _hidden_column_warnings(self) -> list[tuple[int, Problem]]:

@@ -22,7 +22,17 @@ from ..model import Portal
 from ..text import normalize, slugify
 from ..vocab import PHONG_GDDT, SO_GDDT
 from .errors import RosterError
-from .keys import LEVEL_CODES, fold, name_key, school_key, starts_with_a_number, subject_key, without_level
+from .keys import (
+    LEVEL_CODES,
+    fold,
+    name_key,
+    number_value,
+    school_key,
+    starts_with_a_number,
+    subject_key,
+    without_level,
+)
+from .places import school_places, written_after
 
 # How many candidates fuzzy matching ranks at most, and how many it suggests.
 _BLOCK = 200
@@ -104,6 +114,17 @@ def _goes_on_with_a_number(key: str, beginning: str) -> bool:
     "2" of "thcs thi tran 2", the "hai", "so 2", "ii" of "thcs thi tran hai"; not "huyen cu chi"."""
     rest = key[len(beginning):]
     return rest[:1] == " " and starts_with_a_number(rest.split())
+
+
+def _number_after(key: str, beginning: str) -> int | None:
+    """The number a key goes on with after its beginning, read strictly (keys.number_value):
+    2 for "thcs nguyen du 2", "thcs kim dong so 2", "... ii"; None for "thcs thi tran nam can"."""
+    rest = key[len(beginning):]
+    return number_value(re.findall(r"[a-z0-9]+", rest)) if rest[:1] == " " else None
+
+
+def _not_found(text: str) -> str:
+    return f"không tìm thấy trường '{text}'"
 
 
 class Matcher:
@@ -258,9 +279,12 @@ class Matcher:
 
     def school(self, text: str) -> Found:
         """The school a unit's text names: the whole name; else the longest known name
-        it starts with, unless the text goes on with a number where another known name goes
-        on with one ("THCS Thị Trấn Hai" beside THCS Thị Trấn 2: several schools, an error);
-        else, when it gives no level, the same without the level."""
+        it starts with, unless the text goes on with a number: one no school of the data has
+        after that name is another school ("THCS Nguyễn Du 2" is not THCS Nguyễn Du: not
+        found), one where another known name goes on with a number may mean either ("THCS
+        Thị Trấn Hai" beside THCS Thị Trấn 2: several schools, an error); else, when it gives
+        no level, the same without the level. A place written after the name is checked
+        against the school's (_placed)."""
         key = school_key(text)
         if not key:
             return Found(problem="thiếu đơn vị công tác")
@@ -270,17 +294,56 @@ class Matcher:
             steps.append(self.school_bare)
         for index in steps:
             for prefix in prefixes:
-                matches = index.get(prefix.strip(" -"))
+                beginning = prefix.strip(" -")
+                matches = index.get(beginning)
                 if not matches:
                     continue
                 if prefix != key and _goes_on_with_a_number(key, prefix):
+                    longer = self.school_longer.get(beginning, set())
+                    number = _number_after(key, prefix)
+                    if number is not None and not any(number in self._numbers(s, beginning) for s in longer):
+                        return self._no_school(text, key)  # "THCS Nguyễn Du 2", "THCS Kim Đồng số 2"
                     # "THCS Thị Trấn Hai": THCS Thị Trấn, or THCS Thị Trấn 2 written otherwise
-                    matches = matches | self.school_longer.get(prefix.strip(" -"), set())
+                    matches = matches | longer
                 if len(matches) == 1:
-                    return Found(next(iter(matches)))
+                    school = next(iter(matches))
+                    return Found(school) if prefix == key else self._placed(text, school, beginning)
                 found = [Candidate(s, self.portal.schools[s].name) for s in sorted(matches)]
                 return Found(problem=f"'{text}' khớp với nhiều trường", candidates=found)
-        return Found(problem=f"không tìm thấy trường '{text}'", candidates=self.close_schools(key))
+        return self._no_school(text, key)
+
+    def _no_school(self, text: str, key: str) -> Found:
+        return Found(problem=_not_found(text), candidates=self.close_schools(key))
+
+    def _numbers(self, school: str, beginning: str) -> set[int | None]:
+        """The numbers a school's names go on with after a beginning ({2} for THCS Thị Trấn 2)."""
+        keys = {k for key in self.school_keys[school] for k in (key, without_level(key))}
+        return {_number_after(key, beginning) for key in keys if key.startswith(beginning)}
+
+    def _placed(self, text: str, school: str, beginning: str) -> Found:
+        """A school read by the beginning of a text, the places written after its name
+        checked against what the data says of its place (places.py): one that names another
+        place at the level of the school's office ("huyện Mường Tè" for a school of Phòng
+        GDĐT huyện Củ Chi) is another school, an error naming both; one at a level the data
+        gives no place for is said in a warning; one the data gives, or none, is silent."""
+        record = self.portal.schools[school]
+        known = school_places(self.portal, record)
+        unknown = []
+        for place in written_after(text, beginning):
+            if known.agrees(place):
+                continue
+            if offices := known.at_levels(place):
+                theirs = ", ".join(f"{where} ({office})" for _, where, office in offices)
+                return Found(problem=f"{_not_found(text)}: {place.shown} không phải nơi của {record.name} ({school}) "
+                                     f"trong dữ liệu, trường này thuộc {theirs}; nếu là một trường khác, thêm trường "
+                                     f"đó vào data/schools/{record.office}.yml; nếu đúng là trường này, sửa hoặc bỏ "
+                                     "địa danh sau tên trường", candidates=[Candidate(school, record.name)])
+            unknown.append(place.shown)
+        if not unknown:
+            return Found(school)
+        return Found(school, remark=f"'{text}' được hiểu là {record.name} ({school}), nhưng dữ liệu không ghi trường "
+                                    f"này thuộc {', '.join(unknown)}: kiểm tra đúng là trường này, không phải một "
+                                    "trường cùng tên ở nơi khác")
 
     def close_schools(self, key: str) -> list[Candidate]:
         """The schools nearest a key, among those sharing a word of its name."""

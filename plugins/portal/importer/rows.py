@@ -19,6 +19,7 @@ from ..problems import Problem, Severity
 from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
 from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
+from .legacy import legacy_font
 from .matcher import Candidate, Found, Matcher
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post, split_post_mentioning
@@ -57,6 +58,8 @@ _BULLET = re.compile(rf"^[{DASHES}•*+]\s*")
 # A school's departments are "tổ": a position "Tổ trưởng", "Tổ phó" is their head at the
 # school ("Tổ trưởng chuyên môn" written short), nothing to warn about (_role_in_position).
 _SCHOOL_HEADS = frozenset({"to-truong", "to-pho"})
+# The cells a row is checked for an old font encoding in (_legacy_cell): the name's first.
+_LEGACY_ORDER = ("name", "school", *(key for key in LABELS if key not in {"name", "school", *ID_KEYS}))
 _EMPTY_IF_ORDINARY = "cột '{column}' để trống nếu là thành viên bình thường."
 # The cells of a row whose text the data keeps and the site publishes (as written): every
 # column read but a number, a name (a person's is refused with digits, a school's matched),
@@ -173,6 +176,8 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
                          headers=row.loose, columns=row.columns)
     result.problems += [p for p in row.problems if p.severity == "error"]
     result.remarks += [p for p in row.problems if p.severity != "error"]
+    if _legacy_cell(result, row):
+        return result
     if row.get("stt") and stt is None:
         result.problem("stt", f"STT '{row.get('stt')}' không phải là số.", severity="warning")
     if row.get("subject"):
@@ -190,8 +195,7 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     if is_school:
         found = _known_school(matcher, row.get("member_id"), name) or matcher.school(name)
         result.school = found.id
-        if found.problem:
-            result.not_found("school" if row.get("school") else "name", found)
+        _school_found(result, "school" if row.get("school") else "name", found)
         return result
     if not name:
         if not {"name", "school"} & row.refused:  # else its cell's own problem says why it is empty
@@ -206,6 +210,18 @@ def match_row(matcher: Matcher, row: TableRow, source: str, school_table: bool, 
     _post(result, matcher, row)
     _person(result, matcher, row)
     return result
+
+
+def _legacy_cell(result: ImportedRow, row: TableRow) -> bool:
+    """Whether a cell of the row is typed in an old font encoding (legacy.py): the name's
+    first, then the others the row reads; one error, on the first (the row stops there: its
+    name would be a new person "Nguyeãn Thò Thanh Taâm", its school and subject unknown)."""
+    for column in _LEGACY_ORDER:
+        if (font := legacy_font(row.get(column))) is not None:
+            result.problem(column, font.said_of(row.get(column)) + ".",
+                           expected=_ONE_NAME if column == "name" else None, hint=font.hint)
+            return True
+    return False
 
 
 def _contacts(result: ImportedRow, row: TableRow) -> None:
@@ -762,8 +778,16 @@ def _post(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     else:
         found = matcher.school(unit_text)
         result.unit = found.id
-        if found.problem:
-            result.not_found(column, found)
+        _school_found(result, column, found)
+
+
+def _school_found(result: ImportedRow, column: str, found: Found) -> None:
+    """What a school's lookup said: the error of a school not found, the warning of a
+    place the data cannot check."""
+    if found.problem:
+        result.not_found(column, found)
+    elif found.remark:
+        result.problem(column, found.remark + ".", severity="warning")
 
 
 def _school_in_position(result: ImportedRow, matcher: Matcher, row: TableRow, position: str) -> tuple[str, str] | None:
