@@ -98,7 +98,15 @@ def test_any_number_whose_groups_one_sign_joins_is_found(form: str) -> None:
                                   "Mã 20912/345/678", "Lịch 09:12, 20:24, 10:30", "0912/345-678", "Tỉ lệ 9,1% / 29,4%",
                                   "Hội giảng từ 09.12.2024 - 13.12.2024", "từ 09-12-2024 - 13-12-2024",
                                   "Hạn nộp 09.12.2024 17:00", "kinh phí 352.500.000 đồng", "1.352.500.000 đồng",
-                                  "912.345.678 VNĐ", "kinh phí 352.500.000", "dự toán 352,500,000"])
+                                  "912.345.678 VNĐ", "kinh phí 352.500.000", "dự toán 352,500,000",
+                                  # The second review of the check (all refused before):
+                                  "Mức chi: 300.000 - 500.000 đồng/người", "Học phí 300.000 – 500.000đ/tháng",
+                                  "Kinh phí từ 150.700.000 - 190.300.000 đồng", "Tổng cộng: 352 500 000",
+                                  "Kinh phí: 21.187.000 (34 trường)", "128.900.000 (808.700.000 đã giải ngân)",
+                                  "Sáng 05.09 (07.00 - 09.00): khai giảng", "Thứ Hai, 09.12 (07.30 - 11.00)",
+                                  "Phòng thi 301 - 302 - 303", "Tập huấn 09.12.24 - 13.12.24", "01-08-24 - 05-08-24",
+                                  "Mã số thuế: 0312345678", "STK 0123 456 789", "Tổng kinh phí: 1.069.000.000 đồng",
+                                  "gọi 912 345 678"])
 def test_dates_amounts_document_numbers_and_mixed_signs_are_no_number_of_anybody(text: str) -> None:
     """The hostile review: an activity "từ 09.12.2024 - 13.12.2024" or "kinh phí 352.500.000 đồng"
     was refused as a phone number of nobody ("09.12.2024 - 13", "352.500.000"): no plan could
@@ -109,7 +117,9 @@ def test_dates_amounts_document_numbers_and_mixed_signs_are_no_number_of_anybody
 @pytest.mark.parametrize("text, number", [("Từ 09.12.2024 gọi 0912 345 678", "0912 345 678"),
                                           ("09.12.2024 0912.345.678", "0912.345.678"),
                                           ("kinh phí: 0352.500.000", "0352.500.000"),
-                                          ("gọi 912 345 678", "912 345 678")])
+                                          ("gọi 84 912 345 678", "84 912 345 678"),
+                                          ("09.12.34.56.78", "09.12.34.56.78"),
+                                          ("Liên hệ cô Hoa: 0983⁵¹⁷²⁶⁴", "0983⁵¹⁷²⁶⁴")])
 def test_a_number_of_nobody_after_a_date_or_with_its_trunk_is_still_found(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_contacts(text)] == [number]
 
@@ -818,3 +828,11 @@ def test_a_citizens_identity_number_in_a_public_text_is_an_error(dataset: Datase
 def test_a_text_about_identity_cards_holding_no_such_number_passes(dataset: Dataset, note: str) -> None:
     dataset.year["bodies"][1]["members"][0]["note"] = note
     assert dataset.problems() == []
+
+
+@pytest.mark.parametrize("cell, found", [("912345678", ["912345678"]), ("ĐT 912 345 678", ["912 345 678"]),
+                                         ("Phụ cấp 352.500.000 đồng", []), ("352.500.000", [])])
+def test_an_imported_cell_is_searched_for_numbers_without_their_trunk_too(cell: str, found: list[str]) -> None:
+    """Excel drops a number's leading 0 ("912345678"): the importer's cells are searched so, an amount
+    still none."""
+    assert [cell[f.start:f.end] for f in find_contacts(cell, without_trunk=True)] == found

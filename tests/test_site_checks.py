@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -836,7 +837,7 @@ def _pdf_with_page_text(path: Path, *shown: bytes) -> None:
                      + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
 
 
-def _pdf_drawn_through_its_own_font(text: str) -> bytes:
+def _pdf_drawn_through_its_own_font(text: str, font_box: bytes = b"/FontBBox [0 -200 1000 900] ") -> bytes:
     """A PDF whose page draws `text` as Word's "Save as PDF" and a browser's printing do: through
     a font of its own encoding (Identity-H), each character a glyph number that spells nothing,
     and the font's Unicode map (ToUnicode) beside it, from which a viewer reads and copies it."""
@@ -864,8 +865,8 @@ def _pdf_drawn_through_its_own_font(text: str) -> bytes:
                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSerif /CIDSystemInfo << /Registry "
                b"(Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 500 >>",
                stream(cmap),
-               b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSerif /Flags 4 /FontBBox [0 -200 1000 900] "
-               b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]
+               b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSerif /Flags 4 " + font_box
+               + b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]
     out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -891,6 +892,16 @@ def test_the_text_a_pdf_draws_through_a_font_of_its_own_is_read_as_a_viewer_show
     found = {message for _, _, _, message in _problems_of(tmp_path)}
     assert _binary()(f"'{REVIEWED_PHONE}'") in found
     assert f"tệp có địa chỉ thư điện tử riêng tư '{REVIEWED_EMAIL}' trong phần chữ đọc được của tệp." in found
+
+
+def test_reading_a_pdf_logs_nothing_of_pdfminer_s(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The second review: every PDF a browser prints (its fonts' descriptors without a FontBBox) had
+    pdfminer log "Could not get FontBBox from font descriptor …", in English, above the report."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/ke-hoach.pdf").write_bytes(_pdf_drawn_through_its_own_font("Kế hoạch năm học", font_box=b""))
+    with caplog.at_level(logging.DEBUG):
+        assert _problems_of(tmp_path) == []
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("pdfminer")] == []
 
 
 def test_a_pdf_whose_pages_cannot_be_read_is_said_to_be_unchecked(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import zipfile
 import zlib
@@ -101,6 +102,10 @@ Unread = Literal["too_large", "capped", "locked", "damaged"]
 # The readers whose version changes what is read of a file: a verdict kept for a file (originals.py)
 # is another's once one changes.
 READERS = f"pdfminer.six {pdfminer.__version__}"
+# pdfminer logs what it finds odd in a file, in English ("Could not get FontBBox from font descriptor",
+# for every font a browser's print embeds), to the root logger: a clerk would read it above the report.
+# A file it cannot read raises, and is said (`damaged`).
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 # A line of a PDF's page text that ends on a hyphen, joined to the next: an address or a word
 # wrapped there.
 _WRAPPED = re.compile(r"(?<=-)\n")

@@ -155,6 +155,15 @@ _THOUSANDS_ANY = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 # number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
 # digits of 0912 202 410).
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+# A date with a year of two digits ("09.12.24"), not followed by its sign and a digit ("09.12.34.56.78"
+# is a number in groups of two).
+_SHORT_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1\d\d(?!\d)(?![.\-/]\d)")
+# A range of times of the day ("07.00 - 09.00", "7:30–11:00", "7h30 - 11h").
+_TIME_RANGE = re.compile(r"(?:[01]?\d|2[0-3])[.:h][0-5]\d\s*[-\u2010-\u2015]\s*"
+                         r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h)(?!\d)")
+# A number a label names as no phone's: a tax code, a bank account ("MST: 0312345678", "STK 0123 456 789").
+_LABELLED_NUMBER = re.compile(r"(?<!\w)(?:mst|mã số thuế|stk|số tài khoản|tài khoản)\s*:?\s*(?:số\s*)?"
+                              r"(?P<number>\d(?:[ .]?\d)*)", re.IGNORECASE)
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -252,30 +261,34 @@ def _glued(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-def _phones(text: str) -> Iterator[Found]:
-    """Valid phone numbers: in each run of digit groups, from each group, the longest
-    stretch of groups that is a valid number. A date's groups are none of a number's
-    ("09.12.2024 - 13.12.2024", "09.12.2024 17:00"), nor is an amount of money (_no_amount)."""
+def _phones(text: str, without_trunk: bool) -> Iterator[Found]:
+    """Valid phone numbers: in each run of digit groups, from each group that may start one
+    (_may_start), the longest stretch of groups that is a valid number written as a person writes
+    one (_as_written). No group of a date, a time range or a labelled number (_no_number_spans)
+    is part of one."""
     if not _HAS_DIGIT.search(text):
         return
-    dates = [date.span() for date in _DATE.finditer(text) if not _glued(text, *date.span())]
+    spans = _no_number_spans(text)
     for run in _RUN.finditer(text):
         groups = _groups(text, run)
-        in_date = [any(a <= start < b for a, b in dates) for start, _, _ in groups]
+        in_other = [any(a <= start < b for a, b in spans) for start, _, _ in groups]
         plus = run.group().startswith("+")
         i = 0
         while i < len(groups):
+            if not _may_start(text, groups, i):
+                i += 1
+                continue
             best: tuple[int, str] | None = None
             digits = ""
+            with_plus = plus and i == 0
             for j in range(i, min(len(groups), i + _MAX_GROUPS)):
-                if in_date[j]:
+                if in_other[j]:
                     break
                 digits += groups[j][2]
                 if len(digits) > _MAX_DIGITS:
                     break
-                with_plus = plus and i == 0
                 if len(digits) >= _MIN_DIGITS and (key := phone_key(("+" if with_plus else "") + digits)) \
-                        and (with_plus or _no_amount(text, groups[i][0], groups[j][1], digits)):
+                        and _as_written(text, groups[i][0], groups[j][1], digits, with_plus, without_trunk):
                     best = (j, key)
             if best is None:
                 i += 1
@@ -285,13 +298,37 @@ def _phones(text: str) -> Iterator[Found]:
             i = best[0] + 1
 
 
-def _no_amount(text: str, start: int, end: int, digits: str) -> bool:
-    """Whether text[start:end], read as a number of nobody, is no amount of money: written with its
-    trunk "0", or neither followed by a currency word ("352.500.000 đồng", "912 345 678 VNĐ") nor
-    grouped in threes by dots or commas ("kinh phí 352.500.000", "1,352,500,000"). A number of
-    nobody so written ("912.345.678") is not found: budgets are on many a plan."""
-    return digits.startswith("0") or (_CURRENCY.match(text, end) is None
-                                      and _THOUSANDS_ANY.fullmatch(text, start, end) is None)
+def _no_number_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes digits that are no phone number's: a date (_DATE, _SHORT_DATE:
+    "09.12.2024 - 13.12.2024", "09.12.24 - 13.12.24"), a range of times ("(07.00 - 09.00)"), a
+    number a label names (a tax code, a bank account: "MST: 0312345678")."""
+    spans = [m.span() for pattern in (_DATE, _SHORT_DATE, _TIME_RANGE) for m in pattern.finditer(text)
+             if not _glued(text, *m.span())]
+    return spans + [m.span("number") for m in _LABELLED_NUMBER.finditer(text)]
+
+
+def _may_start(text: str, groups: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a number may start at groups[i]: not right after a group a dot or a comma joins it
+    to ("1.069.000.000": its "069" is no trunk)."""
+    return i == 0 or text[groups[i - 1][1]:groups[i][0]] not in (".", ",")
+
+
+def _as_written(text: str, start: int, end: int, digits: str, with_plus: bool, without_trunk: bool) -> bool:
+    """Whether text[start:end], valid, is a number of nobody as a person writes one: with its
+    trunk "0", its "+", or the country code before the national number ("84 912 345 678"). A
+    number without them is an amount, a range of amounts, a list of rooms far more often than a
+    phone ("300.000 - 500.000 đồng", "352 500 000", "phòng 301 - 302 - 303"). `without_trunk`
+    (a cell of an imported list, where Excel drops a number's leading 0): one without them too,
+    but an amount (_amount_at)."""
+    if with_plus or digits.startswith("0") or (digits.startswith("84") and len(digits) >= _MIN_DIGITS + 2):
+        return True
+    return without_trunk and not _amount_at(text, start, end)
+
+
+def _amount_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is an amount of money: a currency word after it ("352.500.000 đồng",
+    "912 345 678 VNĐ") or its digits grouped in threes by dots or commas ("352.500.000")."""
+    return _CURRENCY.match(text, end) is not None or _THOUSANDS_ANY.fullmatch(text, start, end) is not None
 
 
 def _punctuated_phones(text: str, found: list[Found]) -> Iterator[Found]:
@@ -358,15 +395,16 @@ def _emails(text: str) -> Iterator[Found]:
 # A citizen's identity number named as one: "CCCD: 001185012345", "số CMND 012345678", "căn cước
 # công dân số 001 185 012 345" (12 digits, or 9 for the old card), personal data no list publishes.
 _IDENTITY = re.compile(r"(?<!\w)(?:cccd|cmnd|cmtnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
-                       r"|(?:số )?định danh(?: cá nhân)?)(?!\w)[^\d\n]{0,20}?(?P<number>\d(?:[ .]?\d){8,11})(?!\d)",
+                       r"|(?:số )?định danh(?: cá nhân)?)(?!\w)[^\d\n]{0,40}?(?P<number>\d(?:[ .\-]?\d){8,11})(?!\d)",
                        re.IGNORECASE)
 _IDENTITY_DIGITS = (9, 12)
 
 
 def find_identity_numbers(text: str) -> list[tuple[int, int]]:
-    """Where `text` writes a citizen's identity number (CCCD, CMND) after its name."""
+    """Where `text` writes a citizen's identity number (CCCD, CMND) after its name, not an amount."""
     return [match.span("number") for match in _IDENTITY.finditer(text)
-            if sum(c.isdigit() for c in match.group("number")) in _IDENTITY_DIGITS]
+            if sum(c.isdigit() for c in match.group("number")) in _IDENTITY_DIGITS
+            and not _amount_at(text, *match.span("number"))]  # "làm CCCD cho học sinh: 125.000.000 đồng"
 
 
 def may_hold_contact(text: str) -> bool:
@@ -375,13 +413,26 @@ def may_hold_contact(text: str) -> bool:
     return _HINT_START.search(text) is not None and _HINT.search(text) is not None
 
 
-def find_contacts(text: str) -> list[Found]:
-    """Every valid phone number and e-mail address written in `text`, in any form."""
+def find_contacts(text: str, *, without_trunk: bool = False) -> list[Found]:
+    """Every valid phone number and e-mail address written in `text`, in any form a person writes
+    one (a number with its trunk "0" or country code; `without_trunk`, one without them too, but
+    an amount: _as_written), as written and as the check reads each character."""
     if not may_hold_contact(text):
         return []
-    phones = list(_phones(text))
+    found = _contacts_as_written(text, without_trunk)
+    if not read_as_written(text):  # superscript or circled digits: "0983⁵¹⁷²⁶⁴"
+        read = literal_text(text)
+        for item in _contacts_as_written(read.text, without_trunk):
+            start, end = read.written(item.start, item.end)
+            if not any(f.start < end and start < f.end for f in found):
+                found.append(_bracketed(text, replace(item, start=start, end=end)))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _contacts_as_written(text: str, without_trunk: bool) -> list[Found]:
+    phones = list(_phones(text, without_trunk))
     phones += _punctuated_phones(text, phones)
-    return sorted([*_emails(text), *map(partial(_bracketed, text), phones)], key=lambda f: (f.start, f.end))
+    return [*_emails(text), *map(partial(_bracketed, text), phones)]
 
 
 _OPENING = "([{（［｛"

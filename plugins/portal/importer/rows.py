@@ -229,7 +229,7 @@ def _contacts(result: ImportedRow, row: TableRow) -> None:
     post) is an error: contacts are private and never imported from a list (the checker
     refuses a number of nobody; a known one would only be hidden)."""
     for column in _PUBLISHED_CELLS:
-        for found in find_contacts(row.get(column)):
+        for found in find_contacts(row.get(column), without_trunk=True):  # Excel drops a number's leading 0
             result.problem(column, f"có {KIND_LABELS[found.kind]} '{row.get(column)[found.start:found.end]}'.",
                            expected="không ghi thông tin liên hệ trong danh sách", hint=CONTACT_NOT_IMPORTED)
 
