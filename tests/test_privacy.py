@@ -788,16 +788,20 @@ def _office_with_contact(dataset: Dataset, **contact: str) -> None:
 def test_an_offices_public_number_in_a_text_passes_and_is_shown_on_its_page(dataset: Dataset) -> None:
     """The hostile review: "liên hệ văn phòng Phòng GDĐT 0274 3822 123" in a plan was refused as a
     number of nobody, and only a made-up person publishing it let it through."""
-    _office_with_contact(dataset, phone="0274 3822 123", email="pgddt@huyena.edu.vn")
-    dataset.year["documents"][0]["title"] = "Về việc thành lập tổ cốt cán (liên hệ văn phòng: 0274.3822.123)"
+    _office_with_contact(dataset, email="pgddt@huyena.edu.vn", hotline="0274 3822 555", fax="(0274) 3822 124",
+                         phone="0274 3822 123")
+    title = "Về việc thành lập tổ cốt cán (liên hệ văn phòng: 0274.3822.123, fax 0274 3822 124; đường dây nóng: " \
+            "0274.3822.555)"
+    dataset.year["documents"][0]["title"] = title
     portal, problems = load(dataset.write(), dataset.root)
     assert problems == []
-    assert "0274.3822.123" in portal.documents["a-2024-qd-1"].title  # public: never redacted
+    assert portal.documents["a-2024-qd-1"].title == title  # public: never redacted
     pages = Pages(portal)
     office = next(spec for spec in pages.all() if spec.template == "office.html")
     shown = Renderer(pages).render(office)
-    assert "<dt>Số điện thoại</dt><dd>0274 3822 123</dd>" in shown
-    assert "<dt>Thư điện tử</dt><dd>pgddt@huyena.edu.vn</dd>" in shown
+    shown_in_order = ("<dt>Số điện thoại</dt><dd>0274 3822 123</dd><dt>Fax</dt><dd>(0274) 3822 124</dd>"
+                      "<dt>Đường dây nóng</dt><dd>0274 3822 555</dd><dt>Thư điện tử</dt><dd>pgddt@huyena.edu.vn</dd>")
+    assert shown_in_order in shown
 
 
 def test_an_offices_contact_must_be_valid_and_no_ones_private_value(dataset: Dataset) -> None:

@@ -799,7 +799,7 @@ def _valid_contact(ctx: _Context, source: Source, schema: Schema, kind: str, val
     is no valid phone number or e-mail address."""
     key = privacy.contact_key(kind, value)
     if key is None:
-        ctx.add(source, ("contact", kind), f"không phải {privacy.KIND_LABELS[kind]} hợp lệ.",
+        ctx.add(source, ("contact", kind), f"không phải {privacy.KIND_LABELS[privacy.contact_kind(kind)]} hợp lệ.",
                 expected=schema["properties"][kind]["description"], actual=repr(value),
                 hint="mỗi trường ghi đúng một số điện thoại hoặc một địa chỉ; không có thì bỏ trường này.")
     return key
@@ -816,7 +816,8 @@ def _office_contacts(ctx: _Context, kept_private: dict[str, Person]) -> set[str]
                 continue
             if (owner := kept_private.get(key)) is not None:
                 ctx.add(office.source, ("contact", kind),
-                        f"công bố {privacy.KIND_LABELS[kind]} '{value}' của đơn vị, mà {_named(owner)} giữ riêng tư: "
+                        f"công bố {privacy.KIND_LABELS[privacy.contact_kind(kind)]} '{value}' của đơn vị, mà "
+                        f"{_named(owner)} giữ riêng tư: "
                         "một liên hệ không thể vừa công bố vừa riêng tư.",
                         hint=f"ghi ở đây số hoặc địa chỉ chung của cơ quan; nếu đó là liên hệ riêng của {owner.name}, "
                              "bỏ nó khỏi 'contact' của đơn vị.")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import vocab
 from .checked_files import Checked, CheckedFiles, read_and_check
 from .checks import Unbuilt, check_portal
 from .dates import PartialDate, SchoolYear, school_year_fault
@@ -336,7 +337,7 @@ class _Builder:
                 successors=tuple(Successor(x["office"], x.get("took_over")) for x in o.get("successors") or []),
                 note=o.get("note"), former_names=_former(o), sample=bool(o.get("sample")),
                 source=self.source(doc, path), placeholder=bool(o.get("placeholder")),
-                contact=dict(o.get("contact") or {}))
+                contact={k: o["contact"][k] for k in vocab.OFFICE_CONTACT_FIELDS if k in (o.get("contact") or {})})
 
     def subjects(self, doc: YamlDocument, invalid: frozenset[KeyPath]) -> None:
         for path, s in self.records(doc, "subjects", invalid):

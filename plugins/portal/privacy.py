@@ -240,13 +240,15 @@ def email_key(value: str) -> str | None:
     return value.lower() if EMAIL_ADDRESS.fullmatch(value) else None
 
 
-def contact_key(kind: str, value: str) -> str | None:
+def contact_kind(field: str) -> ContactKind:
+    """What a contact field holds: an e-mail address ("email"), else a phone number ("phone",
+    an office's "fax" and "hotline")."""
+    return "email" if field == "email" else "phone"
+
+
+def contact_key(field: str, value: str) -> str | None:
     """The key of a `contact` field's value, or None when it is not a valid one of its kind."""
-    if kind == "phone":
-        return phone_key(value)
-    if kind == "email":
-        return email_key(value)
-    return None
+    return email_key(value) if contact_kind(field) == "email" else phone_key(value)
 
 
 # Finding contacts in a text

@@ -122,27 +122,29 @@ SUCCESSOR = _object(
 )
 
 
-def _contact(description: str) -> Schema:
-    """A phone number and an e-mail address. The checker also requires a valid phone number
+def _phone(description: str) -> Schema:
+    return {**_text(f"{description}, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40), "format": "phone"}
+
+
+_EMAIL: Schema = {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"}
+
+
+def _contact(fields: dict[str, Schema], description: str) -> Schema:
+    """Phone numbers and an e-mail address. The checker also requires a valid phone number
     (region VN, or with its +country code) and a plain e-mail address (portal.privacy.contact_key):
     a value that is neither would match nothing when the site hides it, or when it looks for it."""
-    return _object(
-        {
-            "phone": {**_text("số điện thoại, ví dụ 0912 345 678 hoặc +84 912 345 678", max_length=40),
-                      "format": "phone"},
-            "email": {**_text("địa chỉ thư điện tử, ví dụ ten@truong.edu.vn", max_length=200), "format": "email"},
-        },
-        [],
-        description,
-    )
+    return _object(fields, [], description)
 
 
 # A person's contact fields: private.
-CONTACT = _contact("liên hệ riêng tư: không công bố trừ khi có trong publish")
+CONTACT = _contact({"phone": _phone("số điện thoại"), "email": _EMAIL},
+                   "liên hệ riêng tư: không công bố trừ khi có trong publish")
 # An office's: public (its switchboard, its address), shown on its page; a text of the data may
 # write them as it may a published contact of a person.
-OFFICE_CONTACT = _contact("liên hệ công khai của đơn vị (số tổng đài, thư điện tử của cơ quan): hiện trên trang "
-                          "đơn vị")
+OFFICE_CONTACT = _contact({"phone": _phone("số điện thoại"), "fax": _phone("số fax"),
+                           "hotline": _phone("số đường dây nóng"), "email": _EMAIL},
+                          "liên hệ công khai của đơn vị (số tổng đài, fax, đường dây nóng, thư điện tử của cơ quan): "
+                          "hiện trên trang đơn vị")
 # Contact fields, checked as contacts (checks._check_privacy) rather than as texts.
 CONTACT_SCHEMAS = (CONTACT, OFFICE_CONTACT)
 

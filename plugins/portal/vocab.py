@@ -146,3 +146,11 @@ PRIVATE_CONTACT_FIELDS: dict[str, str] = {
     "phone": "Số điện thoại",
     "email": "Thư điện tử",
 }
+# An office's public contact fields (data/offices.yml), in the order its page shows them; each
+# but "email" a phone number.
+OFFICE_CONTACT_FIELDS: dict[str, str] = {
+    "phone": "Số điện thoại",
+    "fax": "Fax",
+    "hotline": "Đường dây nóng",
+    "email": "Thư điện tử",
+}

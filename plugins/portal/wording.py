@@ -98,7 +98,7 @@ def level_name(level: str) -> str:
 
 def contact_label(field: str) -> str:
     """A contact field as the public page names it: 'Số điện thoại', not 'phone'."""
-    return vocab.PRIVATE_CONTACT_FIELDS.get(field, field)
+    return vocab.OFFICE_CONTACT_FIELDS.get(field) or vocab.PRIVATE_CONTACT_FIELDS.get(field, field)
 
 
 def end_reason_name(reason: str) -> str:
