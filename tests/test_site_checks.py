@@ -1181,3 +1181,23 @@ def test_a_file_over_the_cap_is_not_read_and_said(tmp_path: Path, monkeypatch: p
     assert _problems_of(tmp_path) == [
         ("content/video.mp4", None, "warning", "tệp lớn hơn 2,0 MB nên không được đọc để tìm thông tin liên hệ "
                                                "riêng tư.")]
+
+
+def test_a_citizens_identity_number_in_a_page_or_a_file_is_refused(tmp_path: Path) -> None:
+    """The second privacy review: "CCCD số 001185012345" in a hand-written page and in a PDF's page
+    was published (only the data was searched for identity numbers)."""
+    import docx
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "lien-he.md").write_text("# Liên hệ\n\nThầy An, CCCD số 001185012345.\n", encoding="utf-8")
+    (content / "quyet-dinh.pdf").write_bytes(_pdf_drawn_through_its_own_font("Ông Hùng, số CMND 012345678."))
+    document = docx.Document()
+    document.add_paragraph("Căn cước công dân: 001 185 012 345")
+    document.save(str(content / "danh-sach.docx"))
+    (content / "ke-hoach.md").write_text("Làm CCCD cho học sinh: 125.000.000 đồng.\n", encoding="utf-8")
+    said = "số căn cước công dân hoặc chứng minh nhân dân"
+    assert _problems_of(tmp_path) == [
+        ("content/danh-sach.docx", None, "error", f"tệp có {said} '001 185 012 345' trong phần chữ đọc được của tệp."),
+        ("content/lien-he.md", 3, "error", f"trang viết tay có {said} '001185012345'."),
+        ("content/quyet-dinh.pdf", None, "error", f"tệp có {said} '012345678' trong phần chữ đọc được của tệp.")]

@@ -856,9 +856,8 @@ def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: 
             continue
         for start, end in privacy.find_identity_numbers(text):
             problems.append(doc.problem(
-                path, f"đoạn chữ công khai có số căn cước công dân hoặc chứng minh nhân dân '{text[start:end]}'.",
-                expected="không ghi số giấy tờ tùy thân",
-                hint="số giấy tờ tùy thân là thông tin cá nhân, không công bố trên trang web: xóa nó khỏi dữ liệu."))
+                path, f"đoạn chữ công khai có {privacy.IDENTITY_NUMBER} '{text[start:end]}'.",
+                expected="không ghi số giấy tờ tùy thân", hint=f"{privacy.IDENTITY_HINT} khỏi dữ liệu."))
         for found in privacy.find_contacts(text):
             if known.isdisjoint(found.keys):
                 problems.append(doc.problem(

@@ -402,6 +402,10 @@ _IDENTITY = re.compile(r"(?<!\w)(?:cccd|cmnd|cmtnd|cmt|căn cước(?: công dâ
 _IDENTITY_DIGITS = (9, 12)
 
 
+IDENTITY_NUMBER = "số căn cước công dân hoặc chứng minh nhân dân"
+IDENTITY_HINT = "số giấy tờ tùy thân là thông tin cá nhân, không công bố trên trang web: xóa nó"
+
+
 def find_identity_numbers(text: str) -> list[tuple[int, int]]:
     """Where `text` writes a citizen's identity number (CCCD, CMND) after its name, not an amount."""
     return [match.span("number") for match in _IDENTITY.finditer(text)

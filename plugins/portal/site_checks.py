@@ -36,8 +36,12 @@ from typing import Any
 
 from . import wording
 from .file_reading import MAX_READ, PDF_START, PNG_START, ZIP_START, Reading, Unread, file_readings, wide_readings
+from .page_text import xml_text
 from .privacy import (
+    IDENTITY_HINT,
+    IDENTITY_NUMBER,
     Redactor,
+    find_identity_numbers,
     private_values_in_file_name,
     private_values_in_html,
     private_values_in_markup,
@@ -206,6 +210,24 @@ def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
             for reason in sorted(file.unread)]
 
 
+def _identity_numbers(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    """A citizen's identity number after its name (privacy.find_identity_numbers), at its line in
+    a text file as written, or in what can be read of another file (an Office file's text, a PDF's
+    pages; not its bytes' own digits): refused, as in the data, whatever private values are known."""
+    problems = []
+    if file.text is not None:
+        problems += [Problem(file.shown_as, file.text.count("\n", 0, start) + 1, "",
+                             f"trang viết tay có {IDENTITY_NUMBER} '{file.text[start:end]}'.", hint=f"{IDENTITY_HINT}.")
+                     for start, end in find_identity_numbers(file.text)]
+    for reading in file.readings:
+        if reading.read_as != "bytes":
+            text = xml_text(reading.text) if reading.read_as == "markup" else reading.text
+            problems += [Problem(file.shown_as, None, "", f"tệp có {IDENTITY_NUMBER} '{text[start:end]}' trong phần "
+                                 "chữ đọc được của tệp.", hint=f"{IDENTITY_HINT} khỏi tệp rồi lưu lại.")
+                         for start, end in find_identity_numbers(text)]
+    return list(dict.fromkeys(problems))
+
+
 def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
     return private_values_in_file_name(file.uri, file.shown_as, redactor)
 
@@ -225,7 +247,7 @@ def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
 FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text, _private_in_binary_file,
-                                      _unread_parts)
+                                      _identity_numbers, _unread_parts)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 
 
