@@ -2369,3 +2369,15 @@ def test_a_school_with_the_number_written_is_found_by_it(repo_portal: Portal, tm
     result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
     assert [row.unit for row in result.rows] == ["cc-thcs-thi-tran-2"]
     assert result.errors == []
+
+
+def test_a_district_named_as_its_province_is_no_agreement(repo_portal: Portal, tmp_path: Path) -> None:
+    """The review: THCS Him Lam is Thành phố Điện Biên Phủ's, in the province of Điện Biên; "huyện
+    Điện Biên" (another district, named as the province) matched it silently: places were compared
+    whatever their level."""
+    unit = "THCS Him Lam, huyện Điện Biên"
+    path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Tổ trưởng"]])
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path, body="dbp-to-cot-can-thcs-cbql")
+    assert [row.unit for row in result.rows] == [None]
+    [error] = result.errors
+    assert error.message.startswith(f"không tìm thấy trường '{unit}': huyện Điện Biên không phải nơi của THCS Him Lam")

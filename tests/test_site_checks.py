@@ -904,6 +904,18 @@ def test_reading_a_pdf_logs_nothing_of_pdfminer_s(tmp_path: Path, caplog: pytest
     assert [record.getMessage() for record in caplog.records if record.name.startswith("pdfminer")] == []
 
 
+def test_a_pdf_read_in_part_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review: pdfminer takes about 30 ms a page at every build, and a PDF of thousands of pages
+    had no bound but its 50 MB. Past MAX_PDF_PAGES its pages are not read, and that is said."""
+    for module in (file_reading, site_checks):  # the reading, and its warning
+        monkeypatch.setattr(module, "MAX_PDF_PAGES", 0)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/ke-hoach.pdf").write_bytes(_pdf_drawn_through_its_own_font("Kế hoạch năm học"))
+    assert _problems_of(tmp_path) == [("content/ke-hoach.pdf", None, "warning", "tệp PDF dài hơn 0 trang: chỉ chữ trên "
+                                       "0 trang đầu được đọc để tìm thông tin liên hệ riêng tư, các trang sau chưa "
+                                       "được kiểm tra.")]
+
+
 def test_a_pdf_whose_pages_cannot_be_read_is_said_to_be_unchecked(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content/hong.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Pages /Kids [2 0 R >>\nendobj\n%%EOF")

@@ -98,7 +98,10 @@ _WIN_ANSI = {byte: char for byte in range(0x80, 0xA0) if (char := bytes([byte]).
 
 # What of a file was not read: all of it (over MAX_READ), what lies beyond the cap, an encrypted member
 # or PDF, a PDF's pages that pdfminer cannot read.
-Unread = Literal["too_large", "capped", "locked", "damaged"]
+Unread = Literal["too_large", "capped", "locked", "damaged", "pages"]
+# Pages of a PDF whose text is read at most (pdfminer lays out about 30 ms a page, at every build):
+# a decision and its lists; a longer file is said to be read in part ("pages").
+MAX_PDF_PAGES = 60
 # The readers whose version changes what is read of a file: a verdict kept for a file (originals.py)
 # is another's once one changes.
 READERS = f"pdfminer.six {pdfminer.__version__}"
@@ -299,10 +302,13 @@ def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
 
 def _pdf_page_texts(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:
     """Each page's text as a viewer shows it (pdfminer.six: through each font's Unicode map),
-    a line that ends on a hyphen joined to the next; a PDF whose pages cannot be read is said
-    to be so (`budget.unread`)."""
+    a line that ends on a hyphen joined to the next, of the first MAX_PDF_PAGES pages; a PDF
+    whose pages cannot be read, or are more, is said to be so (`budget.unread`)."""
     try:
-        for page in extract_pages(io.BytesIO(data)):
+        for number, page in enumerate(extract_pages(io.BytesIO(data), maxpages=MAX_PDF_PAGES + 1), 1):
+            if number > MAX_PDF_PAGES:
+                budget.unread.add("pages")
+                break
             text = "".join(element.get_text() for element in page if isinstance(element, LTTextContainer))
             if text.strip():
                 yield Reading(_WRAPPED.sub("", text), "text", place)

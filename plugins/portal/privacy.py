@@ -36,6 +36,7 @@ import hashlib
 import itertools
 import platform
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -155,15 +156,20 @@ _THOUSANDS_ANY = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 # number a person writes starts there, whatever follows ("09.12.2024 - 10.12.2024" holds the
 # digits of 0912 202 410).
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+# Where a date with a year of two digits or a range of times may start: not right after a digit, nor
+# after a digit group and one sign ("09 12.3.45 678" is a number, not "09" and a date).
+_NOT_AFTER_DIGITS = r"(?<!\d)(?<!\d[\s.\-/])"
 # A date with a year of two digits ("09.12.24"), not followed by its sign and a digit ("09.12.34.56.78"
 # is a number in groups of two).
-_SHORT_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1\d\d(?!\d)(?![.\-/]\d)")
+_SHORT_DATE = re.compile(_NOT_AFTER_DIGITS + r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1\d\d"
+                         r"(?!\d)(?![.\-/]\d)")
 # A range of times of the day ("07.00 - 09.00", "7:30–11:00", "7h30 - 11h").
-_TIME_RANGE = re.compile(r"(?:[01]?\d|2[0-3])[.:h][0-5]\d\s*[-\u2010-\u2015]\s*"
+_TIME_RANGE = re.compile(_NOT_AFTER_DIGITS + r"(?:[01]?\d|2[0-3])[.:h][0-5]\d\s*[-\u2010-\u2015]\s*"
                          r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h)(?!\d)")
-# A number a label names as no phone's: a tax code, a bank account ("MST: 0312345678", "STK 0123 456 789").
+# A number a label names as no phone's: a tax code, a bank account ("MST: 0312345678", "STK 0123 456 789":
+# its first group), written without spaces (a phone after it is still read: "MST: 0312345678 0912 345 678").
 _LABELLED_NUMBER = re.compile(r"(?<!\w)(?:mst|mã số thuế|stk|số tài khoản|tài khoản)\s*:?\s*(?:số\s*)?"
-                              r"(?P<number>\d(?:[ .]?\d)*)", re.IGNORECASE)
+                              r"(?P<number>\d(?:[.\-]?\d)*)", re.IGNORECASE)
 
 # E-mails. "@" and the ways people hide it; "." and the ways people hide it.
 # (Spaces around it are taken in by _email_words: a leading \s* here would cost a try at
@@ -273,7 +279,7 @@ def _phones(text: str, without_trunk: bool) -> Iterator[Found]:
     spans = _no_number_spans(text)
     for run in _RUN.finditer(text):
         groups = _groups(text, run)
-        in_other = [any(a <= start < b for a, b in spans) for start, _, _ in groups]
+        in_other = [_inside(spans, start) for start, _, _ in groups]
         plus = run.group().startswith("+")
         i = 0
         while i < len(groups):
@@ -301,18 +307,32 @@ def _phones(text: str, without_trunk: bool) -> Iterator[Found]:
 
 
 def _no_number_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` writes digits that are no phone number's: a date (_DATE, _SHORT_DATE:
-    "09.12.2024 - 13.12.2024", "09.12.24 - 13.12.24"), a range of times ("(07.00 - 09.00)"), a
-    number a label names (a tax code, a bank account: "MST: 0312345678")."""
-    spans = [m.span() for pattern in (_DATE, _SHORT_DATE, _TIME_RANGE) for m in pattern.finditer(text)
-             if not _glued(text, *m.span())]
-    return spans + [m.span("number") for m in _LABELLED_NUMBER.finditer(text)]
+    """Where `text` writes digits that are no phone number's, in order and apart (_inside): a date
+    (_DATE, _SHORT_DATE: "09.12.2024 - 13.12.2024", "09.12.24 - 13.12.24"), a range of times
+    ("(07.00 - 09.00)"), a number a label names (a tax code, a bank account: "MST: 0312345678")."""
+    spans = sorted([*(m.span() for pattern in (_DATE, _SHORT_DATE, _TIME_RANGE) for m in pattern.finditer(text)
+                      if not _glued(text, *m.span())),
+                    *(m.span("number") for m in _LABELLED_NUMBER.finditer(text))])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` lies in one of `spans` (in order and apart): a search, not a walk, so that a
+    long text of dates costs no more than its length."""
+    k = bisect.bisect_right(spans, (at, sys.maxsize)) - 1  # the last span starting at or before `at`
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _may_start(text: str, groups: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether a number may start at groups[i]: not right after a group a dot or a comma joins it
-    to ("1.069.000.000": its "069" is no trunk)."""
-    return i == 0 or text[groups[i - 1][1]:groups[i][0]] not in (".", ",")
+    """Whether a number may start at groups[i]: not right after a group of 1 to 3 digits a dot or
+    a comma joins it to ("1.069.000.000": its "069" is no trunk; "0912345678.0987654321" is two)."""
+    return i == 0 or text[groups[i - 1][1]:groups[i][0]] not in (".", ",") or len(groups[i - 1][2]) > 3
 
 
 def _as_written(text: str, start: int, end: int, digits: str, with_plus: bool, without_trunk: bool) -> bool:

@@ -35,7 +35,17 @@ from pathlib import Path
 from typing import Any
 
 from . import wording
-from .file_reading import MAX_READ, PDF_START, PNG_START, ZIP_START, Reading, Unread, file_readings, wide_readings
+from .file_reading import (
+    MAX_PDF_PAGES,
+    MAX_READ,
+    PDF_START,
+    PNG_START,
+    ZIP_START,
+    Reading,
+    Unread,
+    file_readings,
+    wide_readings,
+)
 from .page_text import xml_text
 from .privacy import (
     IDENTITY_HINT,
@@ -204,7 +214,9 @@ def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
             "locked": "tệp có phần được khóa bằng mật khẩu: phần đó không đọc được để tìm thông tin liên hệ "
                       "riêng tư.",
             "damaged": "không đọc được chữ trên các trang của tệp PDF (tệp có thể bị hỏng): chưa kiểm tra được "
-                       "thông tin liên hệ riêng tư trong đó."}
+                       "thông tin liên hệ riêng tư trong đó.",
+            "pages": f"tệp PDF dài hơn {MAX_PDF_PAGES} trang: chỉ chữ trên {MAX_PDF_PAGES} trang đầu được đọc để tìm "
+                     "thông tin liên hệ riêng tư, các trang sau chưa được kiểm tra."}
     return [Problem(file.shown_as, None, "", said[reason], severity="warning",
                     hint="tệp vẫn được đăng nguyên như vậy: tự xem lại tệp, hoặc bỏ tệp khỏi trang nếu không cần.")
             for reason in sorted(file.unread)]

@@ -81,7 +81,10 @@ class SchoolPlaces:
     named: frozenset[str]  # places its names hold, and its name without the level
 
     def agrees(self, place: Written) -> bool:
-        return any(same_place(place.name, known) for known in (*self.named, *(p for _, p, _ in self.offices)))
+        """Whether the place written is one the school's names hold, or its offices' place at a level
+        the written place may be ("huyện Điện Biên" is not the province Điện Biên: a district of it)."""
+        return any(same_place(place.name, known) for known in self.named) or any(
+            same_place(place.name, known) for _, known, _ in self.at_levels(place))
 
     def at_levels(self, place: Written) -> list[tuple[str, str, str]]:
         """The school's offices' places at a level the written place may be."""
