@@ -121,7 +121,7 @@ def test_dates_amounts_document_numbers_and_mixed_signs_are_no_number_of_anybody
                                           ("09.12.34.56.78", "09.12.34.56.78"),
                                           ("Liên hệ cô Hoa: 0983⁵¹⁷²⁶⁴", "0983⁵¹⁷²⁶⁴"),
                                           # The third review and CI's property test (a date's look-alike):
-                                          ("09 12.3.45 678", "09 12.3.45 678"),
+                                          ("09 12.3.45 678", "09 12.3.45 678"), ("09.1.23 45678", "09.1.23 45678"),
                                           ("MST: 0312345678 0912345678", "0912345678"),
                                           ("STK 0123 456 789 0912 345 678", "0912 345 678")])
 def test_a_number_of_nobody_after_a_date_or_with_its_trunk_is_still_found(text: str, number: str) -> None:

@@ -159,10 +159,10 @@ _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|2
 # Where a date with a year of two digits or a range of times may start: not right after a digit, nor
 # after a digit group and one sign ("09 12.3.45 678" is a number, not "09" and a date).
 _NOT_AFTER_DIGITS = r"(?<!\d)(?<!\d[\s.\-/])"
-# A date with a year of two digits ("09.12.24"), not followed by its sign and a digit ("09.12.34.56.78"
-# is a number in groups of two).
+# A date with a year of two digits ("09.12.24"), not followed by its sign or a space and a digit
+# ("09.12.34.56.78", "09.1.23 45678" are numbers).
 _SHORT_DATE = re.compile(_NOT_AFTER_DIGITS + r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1\d\d"
-                         r"(?!\d)(?![.\-/]\d)")
+                         r"(?!\d)(?![.\-/\s]\d)")
 # A range of times of the day ("07.00 - 09.00", "7:30–11:00", "7h30 - 11h").
 _TIME_RANGE = re.compile(_NOT_AFTER_DIGITS + r"(?:[01]?\d|2[0-3])[.:h][0-5]\d\s*[-\u2010-\u2015]\s*"
                          r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h)(?!\d)")
