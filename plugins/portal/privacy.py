@@ -445,10 +445,17 @@ def find_contacts(text: str, *, without_trunk: bool = False) -> list[Found]:
     an amount: _as_written), as written and as the check reads each character."""
     if not may_hold_contact(text):
         return []
-    found = _contacts_as_written(text, without_trunk)
-    if not read_as_written(text):  # superscript or circled digits: "0983⁵¹⁷²⁶⁴"
+    return _as_written_and_read(text, partial(_contacts_as_written, without_trunk=without_trunk))
+
+
+def _as_written_and_read(text: str, find: Callable[[str], list[Found]]) -> list[Found]:
+    """What `find` finds in `text` as written, and as the check reads each character (literal_text:
+    superscript or circled digits "0983⁵¹⁷²⁶⁴", a no-break hyphen in an address) where that reads
+    otherwise, traced back to where it is written; each place once, in order."""
+    found = find(text)
+    if not read_as_written(text):
         read = literal_text(text)
-        for item in _contacts_as_written(read.text, without_trunk):
+        for item in find(read.text):
             start, end = read.written(item.start, item.end)
             if not any(f.start < end and start < f.end for f in found):
                 found.append(_bracketed(text, replace(item, start=start, end=end)))
@@ -577,14 +584,7 @@ class Redactor:
         """The private values written in `text`, in any form: as written, and as the check reads
         each character (literal_text: "thcs‑binhminh" with a no-break hyphen, a soft hyphen or a
         zero-width space inside an address, superscript or circled digits), where it reads otherwise."""
-        found = self._find_as_written(text)
-        if not read_as_written(text):
-            read = literal_text(text)
-            for item in self._find_as_written(read.text):
-                start, end = read.written(item.start, item.end)
-                if not any(f.start < end and start < f.end for f in found):
-                    found.append(_bracketed(text, replace(item, start=start, end=end)))
-        return sorted(found, key=lambda f: (f.start, f.end))
+        return _as_written_and_read(text, self._find_as_written)
 
     def _find_as_written(self, text: str) -> list[Found]:
         phones = [_bracketed(text, f) for f in self._private_phones(text)]
