@@ -1084,6 +1084,21 @@ def test_invisible_characters_are_removed_with_a_warning(tmp_path: Path) -> None
     assert [p.severity for p in row.problems] == ["warning"]
 
 
+def test_a_soft_hyphen_is_removed_from_unicode_text_and_kept_as_tcvn3s_u_horn(tmp_path: Path) -> None:
+    """U+00AD is TCVN3's ư as Windows-1252 reads it: a header "Tr­êng" (Trường, .VnTime) keeps
+    it, so that the warning quotes the cell as typed; in Unicode text it is Word's optional
+    hyphen, taken out with a warning."""
+    path = write_table(tmp_path / "ds.xlsx", [HEADER + ["Tr\xadêng cò"],
+                                              [1, "Hà Thị Li\xadên", "GV - THCS Him Lam", None, None, None]])
+    table = read_table(path)
+    assert table.rows[0].get("name") == "Hà Thị Liên"
+    messages = [p.message for _, p in table.warnings] + [p.message for p in table.rows[0].problems]
+    assert "ô ở cột thứ 2 có ký tự ẩn (khoảng trắng không độ rộng, dấu gạch mềm...) đã được bỏ đi." in messages
+    assert "cột thứ 6 'Tr\xadêng cò' không được nhập: 'Tr\xadêng cò' gõ bằng bảng mã TCVN3 (ABC), phông chữ " \
+           ".VnTime, .VnArial..., không phải chữ Unicode." in messages
+    assert not any("cột thứ 6 có ký tự ẩn" in m for m in messages)
+
+
 def test_utf16_text_without_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "unicode.txt"
     path.write_bytes(("\t".join(HEADER) + "\r\n1\tHà Thị Liên\tGV - THCS Him Lam\t\t\r\n").encode("utf-16-le"))

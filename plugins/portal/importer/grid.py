@@ -9,7 +9,8 @@ width reads as one cell of text.
 
 Cells are cleaned as they enter the grid: Unicode NFC, plain single spaces, invisible
 format characters (zero-width spaces, soft hyphens, a stray BOM) removed with a
-warning, control characters (NUL, ...) and over-long cells reported as errors of the row.
+warning (not a soft hyphen that is TCVN3's ư), control characters (NUL, ...) and
+over-long cells reported as errors of the row.
 A cell written on several lines is read as one line, its lines kept beside it: two names
 on two lines of one name cell are two people, not one (rows.py).
 """
@@ -21,12 +22,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..problems import Problem, Severity
+from .legacy import TCVN3, legacy_font
 from .limits import LIMITS, Limits, thousands
 
 Merge = Literal["", "down", "across"]
 
 # Tab, line feed and carriage return are layout inside a cell, not control characters.
 _LAYOUT = frozenset("\t\n\r")
+_SOFT_HYPHEN = "\xad"
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,11 @@ def _control_characters(text: str) -> list[str]:
 
 
 def _without_format_characters(text: str) -> str:
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    """The text without its invisible format characters, but for the soft hyphens of a text
+    typed in TCVN3: U+00AD is its ư ("H\xad¬ng", Hương), kept for legacy.py to tell and for
+    its message to quote the cell as typed."""
+    bare = "".join(c for c in text if unicodedata.category(c) != "Cf" or c == _SOFT_HYPHEN)
+    return bare if _SOFT_HYPHEN not in bare or legacy_font(bare) is TCVN3 else bare.replace(_SOFT_HYPHEN, "")
 
 
 def _lines(text: str) -> tuple[str, ...]:

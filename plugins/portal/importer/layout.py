@@ -16,6 +16,9 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
 - A header cell merged across columns covers them all: "Họ và tên" over the family name
   and the given name reads them as one name. A row of header words right under it
   ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
+  So does the second row of a two-row header, its other cells merged down or empty: words
+  under a merged cell that is read leave it whole ("Tổ" | "Nhóm" under "Chức vụ"), those
+  under one that is not are columns of their own ("Điện thoại" | "Email" under "Liên hệ").
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
   one; of two alike ("Bộ môn" | "Môn học") the first with data in the rows under them is
   read, and a row where it is empty reads the other; a row where they differ is an error
@@ -344,21 +347,58 @@ def header_keys(cells: list[Cell], fuzzy: bool = True) -> HeaderRead:
     return _read_claims(_claims(cells, fuzzy))
 
 
-def _sub_header(header: list[Claim], cells: list[Cell]) -> dict[Claim, list[Claim]] | None:
-    """The header cells merged across columns that the row under them names column by
-    column ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác"), with the claims
-    that replace each; None when the row is not such a sub-header (a row of the list)."""
-    own = [cell.text for cell in cells if cell.text and cell.merged != "down"]
+@dataclass(frozen=True)
+class _SubHeader:
+    """A second header row, under header cells merged across columns: the claims it puts in
+    place of a merged cell it names column by column, the claims under a merged cell that
+    names no column read ("Thông tin" over "Chức vụ" | "Đơn vị công tác"), and its texts
+    that name no column read under such a cell ("Điện thoại" | "Email" under "Liên hệ")."""
+
+    split: dict[Claim, list[Claim]]
+    added: list[Claim]
+    unread: list[tuple[int, str]]
+
+
+def _spans(cells: list[Cell]) -> dict[int, tuple[int, ...]]:
+    """The columns of each header cell merged across several, by each column it covers."""
+    spans: dict[int, tuple[int, ...]] = {}
+    for index, cell in enumerate(cells):
+        end = index + 1
+        while cell.merged != "across" and end < len(cells) and cells[end].merged == "across":
+            end += 1
+        if end - index > 1:
+            spans.update(dict.fromkeys(range(index, end), tuple(range(index, end))))
+    return spans
+
+
+def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _SubHeader | None:
+    """The row under a header as the second row of a two-row header: its texts stand under
+    header cells merged across columns ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công
+    tác", "Tổ" | "Nhóm" under "Chức vụ", "Điện thoại" | "Email" under "Liên hệ"), its other
+    cells are empty or the header's merged down ("STT", "Họ và tên" over both rows). None
+    when it is a row of the list: a number, a text under a column of its own, or a text no
+    header word where the list names its people or schools, with no header cell merged down
+    to tell it is the header's."""
+    spans = _spans(header)
+    own = [(i, cell.text) for i, cell in enumerate(cells) if cell.text and cell.merged != "down"]
+    if not own or any(text.isdigit() or i not in spans for i, text in own):
+        return None
     parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
-    if not own or any(text.isdigit() for text in own) or len(parts) != len(own):
-        return None  # a text that is no header word
-    split: dict[Claim, list[Claim]] = {}
+    named = {i for part in parts for i in part.columns}
+    names = {i for c in claims if c.key in ("name", "school") for i in c.columns}
+    if (any(i not in named for i, _ in own) and not any(cell.merged == "down" for cell in cells)
+            and any(i in names for i, _ in own)):
+        return None  # a row of the list right under the header
+    sub = _SubHeader({}, [], [])
     for part in parts:
-        parent = next((c for c in header if len(c.columns) > 1 and part.columns[0] in c.columns), None)
+        parent = next((c for c in claims if len(c.columns) > 1 and part.columns[0] in c.columns), None)
         if parent is None:
-            return None
-        split.setdefault(parent, []).append(part)
-    return split
+            sub.added.append(part)
+        else:
+            sub.split.setdefault(parent, []).append(part)
+    claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
+    sub.unread.extend((i, text) for i, text in own if i not in named and i not in claimed)
+    return sub
 
 
 def row_place(line: int | None, place: str) -> str:
@@ -537,16 +577,16 @@ class _Layout:
         return columns
 
     def _completes_header(self, order: int, row: GridRow) -> bool:
-        """Whether the row is a sub-header of the header just read (see _sub_header); if so
-        the merged header cells give way to the columns it names."""
+        """Whether the row is the second row of the header just read (see _sub_header); if
+        so the merged header cells it names column by column give way to those columns."""
         if self.open_header is None:
             return False
         header_row, claims = self.open_header
         self.open_header = None
-        split = _sub_header(claims, row.cells) if row.table == header_row.table else None
-        if split is None:
+        sub = _sub_header(header_row.cells, claims, row.cells) if row.table == header_row.table else None
+        if sub is None:
             return False
-        for parent, parts in split.items():
+        for parent, parts in sub.split.items():
             if not set(parent.columns) <= {i for part in parts for i in part.columns}:
                 raise RosterError(
                     f"{self.grid.source}, {row_place(row.line, row.place)}: dòng tiêu đề thứ hai chỉ ghi tên cho "
@@ -554,9 +594,17 @@ class _Layout:
                     f"{parent.columns[-1] + 1}). "
                     "Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
                     "công tác'), rồi nhập lại.")
-        read = _read_claims([c for c in claims if c not in split] + [p for parts in split.values() for p in parts])
+        read = _read_claims([c for c in claims if c not in sub.split] + sub.added
+                            + [p for parts in sub.split.values() for p in parts])
         if not read.columns:
             return False
+        spans = _spans(header_row.cells)
+        for column, text in sub.unread:  # said instead of the cell over them ("Liên hệ")
+            above = header_row.cells[spans[column][0]].text
+            seen = self.unread_headers.get(above)
+            if seen is not None and seen[1] is header_row and seen[2] == spans[column][0]:
+                del self.unread_headers[above]
+            self.unread_headers.setdefault(text, (order, row, column))
         for alike in self.current_alike:  # the header row's, replaced by this row's
             del self.alike[(alike.order, alike.key)]
         columns = self._columns(order, row, read)

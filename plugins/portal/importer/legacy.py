@@ -15,15 +15,20 @@ The rule comes from the two encodings' tables (below, in the order of `_VIETNAME
 - a VNI mark after a vowel where Vietnamese never has that pair: "eã" (ễ), "aâ" (â), "oâ"
   (ô), "ôù" (ớ); not "oà", "oá", "oã", which Unicode writes too ("Hoà", "Khoá", "xoã").
 Unicode Vietnamese holds none of these, so a real name is never taken for one; and a text
-holding a letter neither table has (ă, đ, ơ, ư, ạ ...) is Unicode. A name whose every code
-is also a Unicode letter ("Hoà Thò Thanh Nga", VNI's Hồ Thị Thanh Nga) cannot be told: the
-row's other cells ("Giaùo vieân") usually tell it (rows._legacy_cell).
+holding a letter neither table has (ă, đ, ơ, ư, ạ ...) is Unicode. A word tells only when,
+read back through that table, it is a Vietnamese syllable: "Müller" ("Mỹller" in TCVN3),
+"Schrödinger", "Jürgen Böhm", "Peña" (a foreign teacher, a language centre) are no old
+font. A name whose every code is also a Unicode letter ("Hoà Thò Thanh Nga", VNI's Hồ Thị
+Thanh Nga) cannot be told: the row's other cells ("Giaùo vieân") usually tell it
+(rows._legacy_cell).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..text import fold
 
 # The letters of Vietnamese with a mark, each vowel with its five tones (a à ả ã á ạ), then đ;
 # the tables below give each one's spelling in the same order.
@@ -65,6 +70,44 @@ _QUOTED = re.compile(r"^«(?=[A-ZÀ-ÝĐ])|»$")
 _UNICODE_ONLY = frozenset(c for c in _VIETNAMESE_LETTERS if ord(c) > 0xFF)
 
 
+# A Vietnamese syllable without its marks: an initial consonant, then a vowel group that ends
+# in i, y, o or u and takes no final ("ai", "ươi"), or one that may take a final consonant.
+_SYLLABLE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    "(?:ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu|ieu|yeu|oai|oay|oeo|uay|uoi|uou|uya|uyu"
+    "|(?:[aeiouy]|ie|ye|oa|oe|oo|ua|ue|uo|uy|uye)(?:ng|nh|ch|[cmnptk])?)")
+# An abbreviation with a đ: "GDĐT", "HĐND", "SĐT".
+_ABBREVIATION = re.compile("(?i)[bcdghklmnpqrstvxđ]*đ[bcdghklmnpqrstvxđ]*")
+_CODES_TCVN3 = dict(zip("".join(_TCVN3), _VIETNAMESE + "ăâêôơưđ", strict=True))
+_CODES_VNI = {**dict(zip(_VNI, _VIETNAMESE, strict=True)),
+              **dict(zip((code.upper() for code in _VNI), _VIETNAMESE.upper(), strict=True))}
+
+
+def _syllables_in(codes: dict[str, str], word: str) -> bool:
+    """Whether a word read through a table's codes is Vietnamese syllables (one, or a few
+    joined by '-' or '/': "To¸n/Tin"); False for a code the table does not have ("Strauß")."""
+    for part in re.split("[-/]", word):
+        letters, at = [], 0
+        while at < len(part):
+            code = next((part[at:at + n] for n in (2, 1) if part[at:at + n] in codes), None)
+            if code is None and not ("a" <= part[at].lower() <= "z"):
+                return False
+            letters.append(codes[code] if code else part[at])
+            at += len(code) if code else 1
+        read = "".join(letters)
+        if part and not (_SYLLABLE.fullmatch(fold(read)) or _ABBREVIATION.fullmatch(read)):
+            return False
+    return True
+
+
+def _tcvn3(word: str) -> bool:
+    return _syllables_in(_CODES_TCVN3, word)
+
+
+def _vni(word: str) -> bool:
+    return _syllables_in(_CODES_VNI, word)
+
+
 @dataclass(frozen=True)
 class LegacyFont:
     """The old encoding a text is typed in, as a clerk knows it."""
@@ -97,11 +140,11 @@ def legacy_font(text: str) -> LegacyFont | None:
         return None
     words = [_QUOTED.sub("", word.strip(_AROUND)).lstrip(_ETH) for word in text.split()]
     words = [word for word in words if any("a" <= c.lower() <= "z" for c in word)]
-    if any(_TCVN3_ONLY.intersection(word) or _TCVN3_CAPITAL.search(word) or _TCVN3_AFTER_CONSONANT.search(word)
-           for word in words):
+    if any((_TCVN3_ONLY.intersection(word) or _TCVN3_CAPITAL.search(word) or _TCVN3_AFTER_CONSONANT.search(word))
+           and _tcvn3(word) for word in words):
         return TCVN3
-    if any(_VNI_PAIR.search(word) for word in words):
+    if any(_VNI_PAIR.search(word) and _vni(word) for word in words):
         return VNI
-    if any(_FOREIGN.intersection(word) for word in words):
+    if any(_FOREIGN.intersection(word) and (_tcvn3(word) or _vni(word)) for word in words):
         return EITHER
     return None
