@@ -31,6 +31,9 @@ injected into each page; nothing is fetched from the network.
   resized past the drawer, the focus stays in sight. On a wide screen the navigation's
   links still take the focus. Without JavaScript the keyboard reaches the drawer's checkbox,
   named by the menu, which shows the focus; Space opens the drawer.
+- The drawer's openers (a section's label, the current page's entry that opens its table of
+  contents) are disclosure buttons that look as the theme's labels did; the header behind the
+  open drawer keeps its title and is out of a screen reader's reach.
 - On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
@@ -536,7 +539,7 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
         assert not errors
 
 
-_TOC_ENTRY_JS = "document.activeElement.matches('.md-sidebar--primary label.md-nav__link[for=\"__toc\"]')"
+_TOC_ENTRY_JS = "document.activeElement.matches('.md-sidebar--primary button.md-nav__link[data-portal-for=\"__toc\"]')"
 _TOC_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary button.md-nav__title[data-portal-for=\"__toc\"]')"
 
 
@@ -544,9 +547,9 @@ def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(brow
                                                                            built: dict[str, str]) -> None:
     """On a page with a table of contents, the drawer lists the page as the theme's <label> that
     opens the "Mục lục" panel: it had no tabindex, Tab went past it and the panel was for touch
-    only. Tab reaches it; Enter or Space opens the panel, the focus on its back arrow, Tab goes
-    round the panel's links; Enter or Space on the arrow goes back, the focus on the entry. A
-    link of the panel goes to its heading."""
+    only. Tab reaches it (a button: the test below); Enter or Space opens the panel, the focus on
+    its back arrow, Tab goes round the panel's links; Enter or Space on the arrow goes back, the
+    focus on the entry, which says the panel is closed. A link of the panel goes to its heading."""
     context, page, errors = _open(browser, built["demo"] + "huong-dan/", PHONE)
     try:
         _open_by_keyboard(page)
@@ -564,6 +567,7 @@ def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(brow
             page.wait_for_timeout(300)  # the panel slides
             opened = _focus(page)
             assert opened["drawn"] and page.evaluate(_TOC_ARROW_JS), f"{key} on the entry: {opened['name']}"
+            assert page.locator("[data-portal-for='__toc'][aria-expanded='true']").count() == 1, key
             names = _round_the_drawer(page)
             assert set(toc) <= set(names) and entry["text"] not in names, names
             page.locator(".md-sidebar--primary button.md-nav__title[data-portal-for='__toc']").focus()
@@ -571,6 +575,7 @@ def test_the_keyboard_opens_the_table_of_contents_of_the_page_in_the_drawer(brow
             page.wait_for_timeout(300)
             back = _focus(page)
             assert back["drawn"] and page.evaluate(_TOC_ENTRY_JS), f"{key} on the back arrow: {back['name']}"
+            assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
         # A link of the panel followed: the drawer closes on the page scrolled to that heading (the
         # page under the drawer is held fixed: the browser's own jump could not scroll it).
         page.keyboard.press("Enter")
@@ -620,29 +625,39 @@ def test_a_back_arrow_is_a_button_that_says_it_goes_back(browser: Any, built: di
     assert not errors
 
 
-# Each section's opener in the sidebar: its role and name as a screen reader has them, its
-# aria-expanded, whether its section's checkbox is checked, and how it is drawn.
-_OPENERS_JS = """() => Array.from(document.querySelectorAll(
-  '.md-sidebar--primary :is(label.md-nav__link[for^="__nav"], button.md-nav__link[data-portal-for^="__nav"])'),
+# Each opener in the sidebar of a checkbox whose id starts with the argument (a section's,
+# "__nav", or the page's table of contents, "__toc"): its aria-expanded, whether its checkbox is
+# checked, and how it is drawn: its box, its look, its icon's, and whether what follows it
+# (the page's link, a panel) shows.
+_OPENERS_JS = """(toggles) => Array.from(document.querySelectorAll(`.md-sidebar--primary
+  :is(label.md-nav__link[for^="${toggles}"], button.md-nav__link[data-portal-for^="${toggles}"])`),
   el => {
     const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    const icon = getComputedStyle(el.querySelector('.md-icon') || el, '::after');
     const toggle = document.getElementById(el.htmlFor || el.dataset.portalFor);
+    const after = [];
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      after.push(`${next.tagName}: ${getComputedStyle(next).display}`);
+    }
     return {tag: el.tagName, text: el.textContent.trim(), expanded: el.getAttribute('aria-expanded'),
             checked: toggle.checked, box: [box.x, box.y, box.width, box.height],
             look: ['color', 'font', 'padding', 'margin', 'display', 'justifyContent', 'alignItems', 'cursor',
                    'textAlign', 'backgroundColor', 'borderTopWidth', 'lineHeight', 'letterSpacing']
-                  .map(name => `${name}: ${style[name]}`)};
+                  .map(name => `${name}: ${style[name]}`)
+                  .concat(['content', 'display', 'width', 'maskImage'].map(name => `icon ${name}: ${icon[name]}`),
+                          after)};
   })"""
 
 
-def _openers(browser: Any, url: str, viewport: dict[str, int], *, javascript: bool) -> list[dict[str, Any]]:
+def _openers(browser: Any, url: str, viewport: dict[str, int], *, javascript: bool,
+             toggles: str = "__nav") -> list[dict[str, Any]]:
     """_OPENERS_JS on a page of `url`, the drawer open on a phone."""
     context, page, errors = _open(browser, url, viewport, javascript=javascript)
     try:
         if viewport == PHONE:
             page.locator("[data-portal-menu]").click()
             page.wait_for_timeout(300)
-        openers: list[dict[str, Any]] = page.evaluate(_OPENERS_JS)
+        openers: list[dict[str, Any]] = page.evaluate(_OPENERS_JS, toggles)
     finally:
         context.close()
     assert not errors
@@ -692,6 +707,144 @@ def test_a_section_s_label_is_a_button_that_says_whether_it_is_open(browser: Any
     finally:
         context.close()
     assert not errors + more
+
+
+# A hand-written page with a table of contents, longer than a phone's screen.
+TOC_PAGE = "huong-dan/"
+
+
+def _ignored(page: Any, selector: str) -> list[bool]:
+    """Whether each element matching `selector` is out of the accessibility tree chromium gives
+    screen readers (Playwright's own reckoning does not follow `inert`)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+        return [bool(cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+                     ["nodes"][0].get("ignored")) for node in found]
+    finally:
+        cdp.detach()
+
+
+def test_the_page_s_entry_is_a_button_that_opens_its_table_of_contents(browser: Any, built: dict[str, str]) -> None:
+    """The current page's entry in the drawer, on a page with a table of contents, was the
+    theme's <label for="__toc"> given a tabindex: a screen reader met a focusable label with no
+    role (ARIA allows a <label> none), nothing said of what it opens nor whether it was open. It
+    is a disclosure button named by the page's title and what it opens ("…, mục lục của trang"),
+    aria-controls naming the panel, aria-expanded following the checkbox. It looks as the label
+    did, on a phone and on a wide screen (where both are hidden, the page's link shown and the
+    panel not); without JavaScript the label stays and a tap on it still opens the panel."""
+    url = built["demo"] + TOC_PAGE
+    for viewport in (PHONE, DESKTOP):
+        labels = _openers(browser, url, viewport, javascript=False, toggles="__toc")
+        buttons = _openers(browser, url, viewport, javascript=True, toggles="__toc")
+        assert [label["tag"] for label in labels] == ["LABEL"], labels
+        assert [(b["tag"], b["text"], b["box"], b["look"]) for b in buttons] == \
+            [("BUTTON", label["text"], label["box"], label["look"]) for label in labels]
+        assert [b["expanded"] for b in buttons] == ["false"], buttons
+    name = f"{labels[0]['text']}, mục lục của trang"
+    context, page, errors = _open(browser, url, PHONE)
+    try:
+        _open_by_keyboard(page)
+        named = page.get_by_role("button", name=name, exact=True, expanded=False)
+        assert named.count() == 1, page.locator(".md-sidebar--primary").aria_snapshot()
+        entry = page.locator(".md-sidebar--primary button.md-nav__link[data-portal-for='__toc']")
+        # As chromium gives it to screen readers, too.
+        tree = context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        roles = [n["role"]["value"] for n in tree if n.get("name", {}).get("value") == name and not n.get("ignored")]
+        assert roles == ["button"], roles
+        panel = page.locator(f"#{entry.get_attribute('aria-controls')}")
+        assert panel.evaluate("el => el.matches('nav.md-nav--secondary')")
+        links = panel.locator("a.md-nav__link")
+        assert links.count() > 0 and not links.first.is_visible()
+        entry.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)  # the panel slides
+        assert entry.get_attribute("aria-expanded") == "true"
+        box = links.first.bounding_box()
+        assert links.first.is_visible() and box and 0 <= box["x"] < PHONE["width"], box
+    finally:
+        context.close()
+    assert not errors
+    context, page, errors = _open(browser, url, PHONE, javascript=False)
+    try:
+        page.locator("[data-portal-menu]").click()
+        page.wait_for_timeout(300)
+        page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.getElementById('__toc').checked"), "the tap did not open the panel"
+        link = page.locator(".md-sidebar--primary nav.md-nav--secondary a.md-nav__link").first
+        box = link.bounding_box()
+        assert link.is_visible() and box and 0 <= box["x"] < PHONE["width"], box
+    finally:
+        context.close()
+    assert not errors
+
+
+# The header's title (Material shows the site's name at the top of a page, the page's title once
+# its <h1> is scrolled past), the topics drawn, and the reader's place that the table of
+# contents in the drawer marks.
+_HEADER_TITLE_JS = """() => {
+  const title = document.querySelector('[data-md-component="header-title"]');
+  return {pageTitle: title.classList.contains('md-header__title--active'),
+          shown: Array.from(title.querySelectorAll('.md-header__topic'))
+            .filter(topic => getComputedStyle(topic).opacity === '1').map(topic => topic.textContent.trim()),
+          place: Array.from(document.querySelectorAll(
+            '.md-sidebar--primary [data-md-component="toc"] a.md-nav__link--active'), a => a.textContent.trim())};
+}"""
+
+
+def _header_title(page: Any) -> dict[str, Any]:
+    page.wait_for_timeout(500)  # the theme's topics slide (.4 s)
+    title: dict[str, Any] = page.evaluate(_HEADER_TITLE_JS)
+    return title
+
+
+def test_the_header_behind_the_open_drawer_keeps_its_title(browser: Any, built: dict[str, str]) -> None:
+    """A page read halfway down on a phone: the header shows the page's title, the drawer's
+    table of contents marks the reader's place. The drawer opened (by the keyboard, by a tap),
+    the page held under it took the window's scroll offset to 0 (the body fixed): the theme,
+    which follows it, put the site's name in the header under the overlay and took the place off
+    the table of contents, then back once closed. They stay as they were, while open (the phone
+    turned, too) and once closed; the header's title behind the drawer is out of a screen
+    reader's reach (inert). The theme still follows the scroll afterwards, and on the page a
+    link of the drawer leads to."""
+    context, page, errors = _open(browser, built["demo"] + TOC_PAGE, PHONE)
+    try:
+        page.evaluate("scrollTo(0, document.scrollingElement.scrollHeight / 2)")
+        before = _header_title(page)
+        where = page.evaluate("scrollY")
+        assert before["pageTitle"] and len(before["shown"]) == 1 and before["place"], before
+        assert not any(_ignored(page, ".md-header__topic"))
+        for how in ("keyboard", "tap"):
+            if how == "keyboard":
+                _open_by_keyboard(page)
+            else:
+                page.locator("[data-portal-menu]").click()
+            assert _header_title(page) == before, f"opened by {how}"
+            assert all(_ignored(page, ".md-header__topic")), f"opened by {how}: the header's title is read"
+            if how == "keyboard":
+                page.set_viewport_size({"width": PHONE["height"], "height": PHONE["width"]})  # still a drawer
+                assert page.evaluate(_OPEN_JS) and _header_title(page)["pageTitle"], "the phone turned"
+                page.set_viewport_size(PHONE)
+                page.keyboard.press("Escape")
+            else:
+                page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)  # the overlay
+            assert _header_title(page) == before and page.evaluate("scrollY") == where, f"closed after {how}"
+            assert not any(_ignored(page, ".md-header__topic"))
+        page.evaluate("scrollTo(0, 0)")
+        assert not _header_title(page)["pageTitle"], "the theme no longer follows the scroll"
+        # A link of the drawer (instant navigation): the new page at its top, then scrolled.
+        _open_by_keyboard(page)  # on the panel of the page's section, the focus on its back arrow
+        page.keyboard.press("Tab")  # the section's first page
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => !location.pathname.endsWith('/{TOC_PAGE}') && !{_OPEN_JS}")
+        assert not _header_title(page)["pageTitle"] and page.evaluate("scrollY") == 0
+        page.evaluate("scrollTo(0, document.scrollingElement.scrollHeight / 2)")
+        assert _header_title(page)["pageTitle"], "after a link of the drawer, the theme no longer follows the scroll"
+    finally:
+        context.close()
+    assert not errors
 
 
 def _wheel_scrolls(page: Any, x: int, y: int) -> bool:

@@ -16,7 +16,8 @@
  *   overlay closes it and gives the focus back to the button. Whatever closes it (Esc, the
  *   button, the overlay, the theme on instant navigation) or a window resized past the drawer
  *   (which closes it) gives the page back, scrolled where it was.
- * - A section's label is a disclosure button (aria-expanded), its back arrow a button.
+ * - A section's label is a disclosure button (aria-expanded), its back arrow a button; so is
+ *   the current page's entry that opens its table of contents (aria-controls naming it too).
  * - Opened from the keyboard, the focus goes to the drawer's first stop; opening or leaving
  *   a section moves it to the panel's back arrow or to the section's button.
  * - Resized past the breakpoint, the focus is not lost: narrowed, the focus on the button;
@@ -103,29 +104,27 @@
   function arrows() {
     var nav = sidebar();
     if (!nav) return;
-    // The current page's entry where the page has a table of contents: the theme's <label> for
-    // #__toc, which opens the "Mục lục" panel, without the tabindex its section labels have: Tab
-    // went past it, and the panel was for touch only. A stop now, opened as a section's label.
-    nav.querySelectorAll("label.md-nav__link[for]:not([tabindex])").forEach(function (entry) {
-      if (entry.htmlFor !== drawer.id) entry.tabIndex = 0;
-    });
     // A section's label, which opens its panel in the drawer and unfolds it in the wide sidebar:
     // with its tabindex, a screen reader read the section's name as plain text, nothing said of
-    // a control nor of whether it was open. A <button> now, in its place (same id, which names
-    // the section's <nav>, classes and content; it clicks the checkbox, as the label did), with
-    // aria-expanded following the checkbox (`expanded`): a disclosure button.
-    nav.querySelectorAll("label.md-nav__link[for^='__nav']").forEach(function (entry) {
+    // a control nor of whether it was open. And the current page's entry where the page has a
+    // table of contents, the theme's label for #__toc, which opens the "Mục lục" panel: no stop
+    // at all, then a focusable label, which ARIA allows no role. A <button> now, in its place
+    // (same id, which names a section's <nav>, classes and content; it clicks the checkbox, as
+    // the label did), with aria-expanded following the checkbox (`expanded`): a disclosure
+    // button. (portal.css gives the page's entry the theme's rules for label[for=__toc].)
+    nav.querySelectorAll("label.md-nav__link:is([for^='__nav'], [for='__toc'])").forEach(function (entry) {
       var toggle = document.getElementById(entry.htmlFor);
       if (!toggle) return;
       var opener = document.createElement("button");
       opener.type = "button";
-      opener.id = entry.id;
+      if (entry.id) opener.id = entry.id;
       opener.className = entry.className;
       opener.setAttribute("data-portal-for", entry.htmlFor);
       while (entry.firstChild) opener.appendChild(entry.firstChild);
       opener.addEventListener("click", function () { toggle.click(); });
       var focused = document.activeElement === entry;
       entry.replaceWith(opener);
+      if (entry.htmlFor === "__toc") contents(opener);
       if (focused) opener.focus();
     });
     expanded();
@@ -147,6 +146,20 @@
       arrow.addEventListener("click", function () { toggle.click(); });
       title.replaceWith(arrow);
     });
+  }
+
+  // The page's entry names the panel it opens, the table of contents beside it (the theme's
+  // <nav> labelled "Mục lục"), by aria-controls; its name says what it opens, the page's title
+  // shown first (WCAG 2.5.3): "Hướng dẫn tra cứu, mục lục của trang" (the phrase is the menu's
+  // data-portal-toc, partials/language.html). The page's title alone did not say it.
+  var tocName = label.getAttribute("data-portal-toc") || "{page}";
+  function contents(opener) {
+    var panel = opener.parentElement.querySelector(":scope > nav.md-nav--secondary");
+    if (!panel) return;
+    panel.id = panel.id || "__portal-toc";
+    opener.setAttribute("aria-controls", panel.id);
+    var page = opener.textContent.trim();
+    opener.setAttribute("aria-label", tocName.replace("{page}", function () { return page; }));
   }
 
   // Each section's button says whether its section is open (its checkbox, whatever changed it).
@@ -198,6 +211,10 @@
   // The page held in place: the root's overflow hidden (portal.css), and the body fixed at the
   // offset it was scrolled to, as the theme holds the page under its search on a phone (its
   // body[data-md-scrolllock] and style.top): Safari before iOS 16 ignores the overflow on touch.
+  // The root stays as tall as that offset and a screen, so the window keeps its scroll offset:
+  // it fell to 0 with the body fixed, and the theme, which follows it, took the page for
+  // scrolled to its top under the drawer (the header's title went from the page's to the
+  // site's, the table of contents in the drawer lost the reader's place), then back once closed.
   // Let go, the page is scrolled back to that offset, then to the heading a link of the page's
   // table of contents in the drawer went to (the browser could not scroll the fixed page); a
   // page that instant navigation brought in stays where the theme put it.
@@ -209,6 +226,7 @@
     root.classList.toggle("portal-drawer-open", on);
     if (on) {
       lockedAt = new URL(location.href);
+      root.style.height = "calc(100% + " + window.scrollY + "px)";
       body.style.top = -window.scrollY + "px";
       body.setAttribute("data-md-scrolllock", "");
       return;
@@ -216,6 +234,7 @@
     var y = -parseInt(body.style.top || "0", 10);
     body.removeAttribute("data-md-scrolllock");
     body.style.top = "";
+    root.style.height = "";
     var at = new URL(location.href);
     if (!lockedAt || at.pathname !== lockedAt.pathname || at.search !== lockedAt.search) return;
     // Instantly: the theme's html may scroll smoothly.
@@ -302,13 +321,6 @@
       var to = event.shiftKey ? (i <= 0 ? all.length - 1 : i - 1) : (i < 0 || i === all.length - 1 ? 0 : i + 1);
       event.preventDefault();
       if (all[to]) all[to].focus();
-    } else if ((event.key === " " || event.key === "Enter") && at && at.tagName === "LABEL" && at.htmlFor
-               && sidebar().contains(at)) {
-      // Space on a section's label, as Enter (the theme clicks a focused label on Enter, on the
-      // window, after this): a button's keys. Neither goes on to the back arrow the focus then
-      // moves to (a button clicks on Enter's keypress, which would close the section again).
-      event.preventDefault();
-      if (event.key === " ") at.click();
     }
   });
   if (window.document$) window.document$.subscribe(function () { arrows(); sync(); });
