@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -350,6 +351,54 @@ def test_a_leftover_that_cannot_be_removed_is_named_and_the_others_are_removed(
     assert sorted(p.name for p in tmp_path.iterdir()) == [stuck.name, "site"]
     assert [p.relative_to(stuck).as_posix() for p in sorted(stuck.rglob("*"))] == ["nguoi", "nguoi/index.html"]
     assert not staging.exists()
+
+
+def test_an_old_site_left_aside_after_the_switch_is_never_put_back_as_the_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without RENAME_EXCHANGE the old site goes aside (`.site.old-<pid>`), the new one in its
+    place, then the old one is renamed to be removed. Where that rename fails (a file of it held
+    open: Windows refuses to rename its folder) and so does the removal (a file owned by root),
+    what is left keeps the name of an old site cut off by a kill. Once site/ was removed by hand,
+    the next build put those remains back ("Đã khôi phục"), and a refused build left them
+    published: a half-removed old site. Only an old site whose switch was cut between its two
+    renames is put back: its build's staging folder, the new site, is still beside it."""
+    site = tmp_path / "site"
+    (site / "nguoi").mkdir(parents=True)
+    (site / "index.html").write_text("trang chủ cũ", encoding="utf-8")
+    (site / "nguoi/index.html").write_text("Lê Văn Hoà (cũ)", encoding="utf-8")
+    locked = (site / "nguoi/index.html").stat().st_ino
+    rename, unlink = os.rename, os.unlink
+
+    def renaming(source: str, target: str, *args: object, **kwargs: object) -> None:
+        if Path(target).name.startswith(".site.removing-"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source)
+        rename(source, target, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refusing(path: str, *, dir_fd: int | None = None) -> None:
+        if os.stat(path, dir_fd=dir_fd, follow_symlinks=False).st_ino == locked:
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), path)
+        unlink(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(swap, "renameat2", None)
+    monkeypatch.setattr(os, "rename", renaming)
+    monkeypatch.setattr(os, "unlink", refusing)
+    said: list[str] = []
+    publisher = Publisher(site, lock_timeout=0, notify=said.append)
+    (publisher.start() / "index.html").write_text("trang chủ mới", encoding="utf-8")
+    publisher.publish()
+    monkeypatch.undo()
+    [left] = leftovers(tmp_path)
+    assert left.startswith(".site.old-") and notices.published(site) in said
+    assert [p.relative_to(tmp_path / left).as_posix() for p in sorted((tmp_path / left).rglob("*"))] == [
+        "nguoi", "nguoi/index.html"]
+
+    shutil.rmtree(site)  # the clerk removes the site, to have it built afresh
+    said.clear()
+    refused = Publisher(site, lock_timeout=0, notify=said.append)
+    refused.start()
+    refused.abandon()  # the build stops on bad data: nothing is published
+    assert not os.path.lexists(site) and notices.restored(site) not in said
+    assert leftovers(tmp_path) == [] and said == [notices.cleaned(1)]
 
 
 @pytest.mark.parametrize("chosen", ["inside content/", "relative"])

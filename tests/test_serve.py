@@ -4,7 +4,9 @@ no request hangs. The server runs for real, on a copy of the repository."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,21 +14,24 @@ import stat
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markers import runs_mkdocs
 from mkdocs.exceptions import Abort, ConfigurationError
-from test_preview import copy_project, replace_in
+from mkdocs.livereload import LiveReloadServer
+from test_preview import CU_CHI_2024, copy_project, replace_in
 
 from conftest import build_env
 from portal_mkdocs import notices
 from portal_mkdocs.preview import Outcome
-from portal_mkdocs.preview_serve import Shown, guarded
+from portal_mkdocs.preview_serve import Shown, guarded, with_report_page
 from portal_mkdocs.served_site import ServedSite
 
 NOTICE = b"portal-preview-notice"
@@ -45,12 +50,20 @@ class Served:
     process: subprocess.Popen[bytes]
 
     def get(self, path: str) -> str:
-        """The page, or "" while it cannot be had (a request the server holds, a build under way)."""
+        """The page (an error's too: the preview's report while it has no site), or "" while it
+        cannot be had (a request the server holds, a build under way)."""
+        return self.answer(path)[1]
+
+    def answer(self, path: str, timeout: float = 5) -> tuple[int, str]:
+        """The status and the page, as `get`; (0, "") while it cannot be had."""
         try:
-            with urllib.request.urlopen(self.url + path, timeout=5) as answer:
-                return str(answer.read().decode("utf-8"))
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as answer:
+                return answer.status, str(answer.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            with error:
+                return error.code, str(error.read().decode("utf-8"))
         except OSError:
-            return ""
+            return 0, ""
 
     def wait_for(self, path: str, shows: Callable[[str], bool], within: float = WAIT_S) -> str:
         deadline = time.monotonic() + within
@@ -162,6 +175,67 @@ def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project
         no_notice_on_disk(served)
 
 
+def report_page(*shown: str) -> Callable[[str], bool]:
+    """The page the preview serves while it has no site, holding each of `shown`."""
+    return lambda page: (html.escape(notices.PREVIEW_NO_SITE_TITLE) in page and NOTICE.decode() not in page
+                         and all(text in page for text in shown))
+
+
+def test_a_first_build_refused_keeps_the_preview_watching_with_the_report_as_its_page(project: Path) -> None:
+    """The data has an error when the preview starts: `mkdocs serve` ended after the report. It
+    now serves the report as every page (writing none), and builds again at each save: the
+    next report, then the site, each reloaded in the browser by MkDocs' livereload; the
+    preview then updates the pages of a data edit as after any first build. `mkdocs build`
+    still refuses the same data with status 1, publishing nothing."""
+    people = "data/people/pgddt-dau-tieng.yml"
+    replace_in(CU_CHI_2024, "school_year: 2024-2025\n", "school_year: 2024-20X5\n")(project)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=build_env(),
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 1 and f"{CU_CHI_2024}, dòng 3, mục school_year" in built.stderr
+    assert not (project / "site").exists()
+
+    with mkdocs_serve(project) as served:
+        first = served.wait_for("", report_page(f"{CU_CHI_2024}, dòng 3, mục school_year", "cần: hai năm liền nhau"))
+        status, page = served.answer(PERSON_PAGE)  # any page: there is no site yet
+        assert status == 503 and report_page(f"{CU_CHI_2024}, dòng 3")(page)
+        assert served.process.poll() is None and notices.PREVIEW_WITHOUT_SITE in served.log.read_text(encoding="utf-8")
+        assert served.files_on_disk() == {} and not (project / "site").exists()  # nothing written, nothing published
+
+        # Mended, but another file now has an error (broken first: every state saved is refused).
+        replace_in(people, "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
+        replace_in(CU_CHI_2024, "school_year: 2024-20X5\n", "school_year: 2024-2025\n")(project)
+        page = served.wait_for(PERSON_PAGE, lambda page: report_page(f"{people}, dòng 4")(page)
+                               and CU_CHI_2024 not in page, within=REFUSED_WAIT_S)
+        assert reloads_after(served, livereload_epoch(first))  # the browser showing the first report
+        assert served.files_on_disk() == {}
+
+        replace_in(people, "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà Bình\n")(project)
+        served.wait_for(PERSON_PAGE, shown_without_notice("Lê Văn Hoà Bình"))
+        assert reloads_after(served, livereload_epoch(page))  # the browser showing the second report
+        assert served.answer(PERSON_PAGE)[0] == 200 and "<article" in served.get("")
+        no_notice_on_disk(served)
+        assert not (project / "site").exists()
+        # The preview works as after a first build that succeeded: a data edit rewrites its pages.
+        replace_in(people, "name: Lê Văn Hoà Bình\n", "name: Lê Văn Hoà\n")(project)
+        served.wait_for(PERSON_PAGE, lambda page: "Lê Văn Hoà" in page and "Hoà Bình" not in page and ALERT not in page)
+        assert "trang cần dựng lại (biết sau" in served.log.read_text(encoding="utf-8")  # preview_pages_known
+
+
+def livereload_epoch(page: str) -> int:
+    """The epoch of the site a page was served from, as MkDocs' livereload script holds it."""
+    found = re.search(r"livereload\((\d+), \d+\);", page)
+    assert found, page[-500:]
+    return int(found[1])
+
+
+def reloads_after(served: Served, epoch: int) -> bool:
+    """Whether a browser showing a page of `epoch` is told to reload: MkDocs' poll answers at
+    once when a build has ended since, else after its timeout (60 s) with the same epoch."""
+    status, newest = served.answer(f"livereload/{epoch}/1", timeout=90)
+    assert status == 200, newest
+    return int(newest) > epoch
+
+
 def test_a_refused_rebuild_under_serve_clean_keeps_the_last_site_served_with_the_report(project: Path) -> None:
     # `--clean`: no preview; every build is a full one, published as `mkdocs build` publishes.
     with mkdocs_serve(project, "--clean") as served:
@@ -201,6 +275,36 @@ def test_the_notice_of_a_refused_edit_is_escaped_and_says_search_lags_too() -> N
     assert 'role="status"' in shown.notice().decode() and ALERT not in shown.notice().decode()
     shown.search_stale = lambda: False
     assert shown.notice() == b""
+
+
+def test_before_any_site_every_page_is_the_escaped_report_that_livereload_reloads(tmp_path: Path) -> None:
+    """A first build refused: any page asked for is the report, escaped, with MkDocs' livereload
+    script for the epoch served, and no bar of its own; MkDocs' poll and, once a build has made
+    a site, the pages go to MkDocs' server."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    shown = Shown(refused="LỖI data/people/a.yml, dòng 2, mục name: tên '<script>alert(1)</script>' & 'x'",
+                  built=False)
+    passed: list[str] = []
+
+    def mkdocs_app(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        passed.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [b"<html><body>site</body></html>"]
+
+    def ask(path: str) -> tuple[str, str]:
+        answer: list[str] = []
+        body = with_report_page(mkdocs_app, server, shown)({"PATH_INFO": path},
+                                                           lambda status, headers: answer.append(status))
+        return answer[0], b"".join(body).decode()
+
+    status, page = ask("/nguoi/a/")
+    assert status.startswith("503") and passed == [] and "<script>alert" not in page
+    assert "tên &#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27; &amp; &#x27;x&#x27;" in page
+    assert html.escape(notices.PREVIEW_NO_SITE) in page and f"livereload({server._visible_epoch}, " in page
+    assert shown.notice() == b""  # the page is the report: no bar beside it
+    assert ask("/livereload/1/2") == ("200 OK", "<html><body>site</body></html>") and passed == ["/livereload/1/2"]
+    shown.built = True
+    assert ask("/nguoi/a/")[0] == "200 OK" and passed[-1] == "/nguoi/a/"
 
 
 def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:

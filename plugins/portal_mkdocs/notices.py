@@ -294,9 +294,22 @@ PREVIEW_AS_SERVED = ("Xem trước: dữ liệu vẫn đúng như trang đang hi
                      "nào cần dựng lại.")
 
 
+_MEND_AND_SAVE = ("Sửa các lỗi trong báo cáo dưới đây rồi lưu tệp: trang sẽ tự tải lại, không cần chạy lại "
+                  "lệnh.")
+
 PREVIEW_REFUSED = ("Bản xem trước: lần sửa vừa rồi CHƯA được hiển thị vì có lỗi; trang đang xem là bản "
-                   "dựng đúng gần nhất. Sửa các lỗi trong báo cáo dưới đây rồi lưu tệp: trang sẽ tự tải lại, "
-                   "không cần chạy lại lệnh.")
+                   f"dựng đúng gần nhất. {_MEND_AND_SAVE}")
+
+# A first build refused: the preview has no site yet, and serves the report as its page.
+PREVIEW_NO_SITE_TITLE = "Bản xem trước: chưa dựng được trang web vì có lỗi"
+
+PREVIEW_NO_SITE = ("Chưa có trang nào để xem: báo cáo dưới đây (y như ở cửa sổ lệnh) chỉ rõ tệp, dòng và mục "
+                   f"cần sửa. {_MEND_AND_SAVE} Trang báo lỗi này chỉ có trong bản xem trước, không được ghi "
+                   "vào trang web.")
+
+PREVIEW_WITHOUT_SITE = ("Bản xem trước vẫn chạy và theo dõi các tệp, dù chưa dựng được trang web: trình duyệt "
+                        "hiện báo cáo lỗi ở trên. Sửa các lỗi rồi lưu tệp: trang web sẽ tự dựng lại, không cần "
+                        "chạy lại lệnh.")
 
 
 def preview_full_build(reason: str) -> str:

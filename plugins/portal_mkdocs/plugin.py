@@ -91,6 +91,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.nav_urls: frozenset[str] = frozenset()  # of the pages in the nav (chrome.py)
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
         self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
+        self.shown = preview_serve.Shown()  # what the pages served by `mkdocs serve` carry (preview_serve.py)
         self.written: WrittenPages | None = None  # the pages of this build, as written (written.py)
         self.cache_folder: Path | None = None  # the build cache's (portal.build_cache), checked in on_config
         # Private values in the rendered hand-written pages, told together after the last page.
@@ -104,11 +105,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.publisher = None
         self.served = None
         self.preview = Preview() if command == "serve" else None
+        self.shown = preview_serve.Shown(built=False)  # nothing is served yet
+        if self.preview is not None:  # a refused first build no longer ends `mkdocs serve`
+            preview_serve.outlive_first_build(self.shown, lambda: self.config.enabled)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        # Absolute: the option resolves it (config.DataDir). First: a first build refused below
+        # still has `mkdocs serve` watch it (on_serve).
+        self.data_dir = Path(self.config.data_dir)
         if self.preview is not None:
             self.preview.full_build_starts()
         self.cache_folder = self._cache_folder(config)
@@ -131,7 +138,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         theme.add_theme_layer(config)
         theme.default_to_vietnamese(config)
         theme.show_edit_button(config, self.config.edit_url_template)
-        self.data_dir = Path(self.config.data_dir)  # absolute: the option resolves it (config.DataDir)
         try:
             pages = self.load_pages(config)
         except DataError as error:
@@ -448,4 +454,4 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             preview_serve.keep_serving(server)
         else:
             preview = self.preview
-            preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self))
+            preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self), self.shown)

@@ -17,6 +17,11 @@ succeeds every HTML page the server sends shows the report the terminal shows. A
 raises would have MkDocs' loop print an English line (and a traceback for an error not its own)
 and hold every request from then on: `guarded` tells the error itself and returns, and the
 loop then lets the requests go and has the browsers reload, as after a build.
+
+A refused first build ended `mkdocs serve` (MkDocs 1.6 runs it before it starts the server,
+and lets no plugin catch its error): `outlive_first_build` guards that one build too, so that
+the server starts and watches; until a build succeeds, every page asked for is the report
+(`with_report_page`), which MkDocs' livereload reloads after each build, as it reloads a page.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
@@ -49,6 +56,8 @@ NOTICE_STYLE = (_BAR_STYLE + "background:#fff3cd;color:#1f1f1f;border-top:1px so
 REFUSED_STYLE = (_BAR_STYLE + "max-height:60vh;overflow:auto;background:#fde8e8;color:#1f1f1f;"
                  "border-top:3px solid #b3261e;font:14px/1.4 sans-serif")
 REPORT_STYLE = "margin:.5em 0 0;white-space:pre-wrap;font:13px/1.4 monospace"
+PAGE_STYLE = "margin:0 auto;max-width:60em;padding:1em;color:#1f1f1f;font:16px/1.5 sans-serif"
+HEADING_STYLE = "margin:0 0 .5em;padding-bottom:.25em;border-bottom:3px solid #b3261e;font-size:1.4em"
 
 
 @dataclass
@@ -57,6 +66,9 @@ class Shown:
 
     refused: str = ""  # the report of the last edit refused, until a build succeeds
     search_stale: Callable[[], bool] = lambda: False
+    # False until a build has made a site (`mkdocs serve` starts so: outlive_first_build); meanwhile
+    # every page asked for is the report (with_report_page), and no notice is added to any.
+    built: bool = True
 
     def after_update(self, outcome: Outcome, report: str) -> None:
         """What the preview's update says: KEPT, why; UPDATED, nothing (the edit is shown);
@@ -69,7 +81,9 @@ class Shown:
             self.refused = ""
 
     def notice(self) -> bytes:
-        """The notice every HTML page carries now, or nothing."""
+        """The notice every HTML page carries now, or nothing (no site: the page is the report)."""
+        if not self.built:
+            return b""
         stale = html.escape(notices.SEARCH_STALE) if self.search_stale() else ""
         if self.refused:
             return (f'<div class="portal-preview-notice" role="alert" style="{REFUSED_STYLE}">'
@@ -113,15 +127,19 @@ def only_data_files(paths: set[Path], data_dir: Path) -> bool:
 
 
 def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, data_dir: Path,
-           update: Callable[[], Outcome]) -> ChangeRecorder:
-    """Watch data/ and route the server's rebuilds through the preview."""
+           update: Callable[[], Outcome], shown: Shown) -> ChangeRecorder:
+    """Watch data/ and route the server's rebuilds through the preview; `shown` is what the
+    first build left (outlive_first_build)."""
     recorder = ChangeRecorder()
     watched = [str(data_dir), config.docs_dir, config.config_file_path, *config.watch]
     for path in dict.fromkeys(p for p in watched if p):
         if Path(path).exists():
             server.observer.schedule(recorder, str(Path(path).resolve()), recursive=True)
     server.watch(str(data_dir))  # MkDocs' own handler wakes its build loop
-    shown = Shown(search_stale=lambda: preview.search_stale)
+    shown.search_stale = lambda: preview.search_stale
+    if not shown.built:  # the first build was refused: the preview has nothing to update
+        recorder.force_full_build()
+        log.info(notices.PREVIEW_WITHOUT_SITE)
     build_in_full = guarded(server.builder, shown)
     # Closed while a build decides what to write: a request then waits, so that it cannot get
     # a page the update is about to rewrite before the update says so (written_first).
@@ -155,13 +173,15 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
         wake_build_loop(server)
 
     preview.request_full_build = request_full_build
-    pages_first = written_first(server.serve_request, server.mount_path, open_gate, preview.wait_for)
+    pages_first = written_first(with_report_page(server.serve_request, server, shown), server.mount_path,
+                                open_gate, preview.wait_for)
     server.set_app(with_notice(pages_first, shown.notice))
     return recorder
 
 
 def keep_serving(server: LiveReloadServer) -> None:
-    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`)."""
+    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`,
+    whose first build, a plain `mkdocs build` to the plugin, has succeeded)."""
     shown = Shown()
     server.builder = guarded(server.builder, shown)
     server.set_app(with_notice(server.serve_request, shown.notice))
@@ -179,8 +199,25 @@ def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None
             shown.refused = told(error)
         else:
             shown.refused = ""
+            shown.built = True
 
     return build
+
+
+def outlive_first_build(shown: Shown, enabled: Callable[[], bool]) -> None:
+    """Have the first build of `mkdocs serve` `guarded` too, its report kept in `shown`, so that
+    a refusal no longer ends the command: `serve` then starts the server and calls `on_serve`
+    (attach), as after a build. MkDocs 1.6 gives no plugin that build's error (`on_build_error`
+    cannot stop it; `on_serve` comes after it): its `serve` calls the `build` of its module,
+    replaced here until that call (a private name of MkDocs, as `wake_build_loop` uses). With
+    the plugin off (`enabled` asked then: its options are read by then), nothing is attached:
+    the build runs as it is."""
+
+    def first(*args: Any, **kwargs: Any) -> None:
+        mkdocs_serve.build = mkdocs_build  # type: ignore[attr-defined]  # the later builds are attach's
+        (guarded(mkdocs_build, shown) if enabled() else mkdocs_build)(*args, **kwargs)
+
+    mkdocs_serve.build = first  # type: ignore[attr-defined]
 
 
 def told(error: Exception) -> str:
@@ -200,7 +237,7 @@ def told(error: Exception) -> str:
 
 def wake_build_loop(server: LiveReloadServer) -> None:
     """Have the server's loop build, as its own watch handlers do: MkDocs 1.6 has no public
-    call for it (the only use of its private attributes)."""
+    call for it (one of the few uses of its private names: outlive_first_build, with_report_page)."""
     with server._rebuild_cond:
         server._want_rebuild = True
         server._rebuild_cond.notify_all()
@@ -233,6 +270,36 @@ def written_first(app: WsgiApp, mount_path: str, open_gate: threading.Event,
         return app(environ, start_response)
 
     return serve
+
+
+def with_report_page(app: WsgiApp, server: LiveReloadServer, shown: Shown) -> WsgiApp:
+    """`app` once a build has made a site; before that, any page of the site asked for is the
+    report of the build refused (`report_page`), with MkDocs' livereload script as it adds it
+    to a page it serves, for the epoch of the last build: when the next ends, refused too or
+    not, the browser reloads it (the site, or the next report). Private names of MkDocs 1.6:
+    `_inject_js_into_html`, `_visible_epoch`. In the response only: the served folder is empty."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if shown.built or path.startswith("/livereload/") or dest_uri(path, server.mount_path) is None:
+            return app(environ, start_response)
+        page = server._inject_js_into_html(report_page(shown.refused), server._visible_epoch)
+        start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"),
+                                                   ("Content-Length", str(len(page))), ("Cache-Control", "no-store")])
+        return [page]
+
+    return serve
+
+
+def report_page(report: str) -> bytes:
+    """The page the preview serves while it has no site: what to do, then the report."""
+    return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(notices.PREVIEW_NO_SITE_TITLE)}</title>\n</head>\n<body>\n"
+            f'<main style="{PAGE_STYLE}" role="alert">\n'
+            f'<h1 style="{HEADING_STYLE}">{html.escape(notices.PREVIEW_NO_SITE_TITLE)}</h1>\n'
+            f"<p>{html.escape(notices.PREVIEW_NO_SITE)}</p>\n"
+            f'<pre style="{REPORT_STYLE}">{html.escape(report)}</pre>\n</main>\n</body>\n</html>\n').encode()
 
 
 def with_notice(app: WsgiApp, notice_now: Callable[[], bytes]) -> WsgiApp:

@@ -6,7 +6,8 @@ A build writes into a staging folder `.<site>.building-<pid>` and, once it is wh
 - `site/` is a folder (or missing): the two folders are swapped in one step (Linux
   renameat2 RENAME_EXCHANGE), the old one is renamed `.<site>.removing-<pid>`, then removed.
   Elsewhere two renames, with recovery: a build that finds `site/` missing and its old copy
-  aside (`.<site>.old-<pid>`) puts it back before anything else.
+  aside (`.<site>.old-<pid>`) beside the new one (the staging folder of the same pid) puts
+  it back before anything else.
 - `site/` is a symlink (to a web root): the staging folder is made beside the link's
   target, renamed to a release `<site>.release-<n>`, and the link is switched to it in
   one step (a new link, then os.replace). The release it replaced is kept for a
@@ -254,7 +255,12 @@ class Publisher:
         """Before anything else: undo a replacement cut between its two renames, then
         remove what interrupted builds left (only where their process is gone); one that cannot
         be removed is named, and the build goes on."""
-        if swap.restore_aside(self.site, self._leftovers(self.site.parent, ASIDE)):
+        # Only an old site whose switch was cut between its two renames: its build's staging folder
+        # (the new site) is still there. One left after a switch that went through, which could not
+        # be renamed or removed then, is stale, perhaps half removed: never put back.
+        cut = [aside for aside in self._leftovers(self.site.parent, ASIDE)
+               if (self.workdir / self._name(STAGING, int(aside.name.rpartition("-")[2]))).is_dir()]
+        if swap.restore_aside(self.site, cut):
             self.notify(notices.restored(self.site))
         stale = [*self._leftovers(self.site.parent, ASIDE), *self._leftovers(self.site.parent, NEW_LINK),
                  *self._leftovers(self.site.parent, REMOVING)]
