@@ -380,3 +380,64 @@ def test_the_feed_and_calendars_parse_whatever_a_title_holds(repo_portal: Portal
     ET.fromstring(feed.feed_bytes(hostile, None, "https://example.org/"))
     for data in calendar.calendar_files(hostile, None, "https://example.org/").values():
         assert_rfc5545(data)
+
+
+# Identity numbers and dates of birth: found under their heading in any table a text writes, and
+# no date of a decision, a meeting or a term is a birth.
+
+DAYS = st.integers(1, 28)
+MONTHS = st.integers(1, 12)
+YEARS = st.integers(1950, 2030)
+DATE_SIGNS = st.sampled_from(["/", "-", "."])
+
+
+@st.composite
+def written_date(draw: st.DrawFn) -> str:
+    sign = draw(DATE_SIGNS)
+    day, month = draw(DAYS), draw(MONTHS)
+    day_text = draw(st.sampled_from([str(day), f"{day:02}"]))
+    month_text = draw(st.sampled_from([str(month), f"{month:02}"]))
+    return f"{day_text}{sign}{month_text}{sign}{draw(YEARS)}"
+
+
+# What a plan, a decision or a notice writes before a date that is no one's birth.
+NOT_A_BIRTH = st.sampled_from([
+    "Quyết định số {n}/QĐ-UBND ngày", "Kế hoạch số {n}/KH-PGDĐT ngày", "Công văn số {n}/PGDĐT ngày", "từ ngày",
+    "đến ngày", "Họp tổ ngày", "Học sinh ngày", "học sinh tựu trường ngày", "Tuyển sinh ngày", "tuyển sinh:",
+    "Thí sinh dự thi ngày", "Sinh hoạt chuyên môn ngày", "Giáng sinh ngày", "Vệ sinh trường lớp ngày",
+    "Phát sinh ngày", "Hy sinh ngày", "Nhiệm kỳ {n} từ", "Ngày", "ngày ký", "Hiệu lực từ", "Nam sinh viên, ngày"])
+
+
+@settings(max_examples=examples(300))
+@given(before=NOT_A_BIRTH, n=st.integers(1, 9999), date=written_date(), after=st.sampled_from(["", ".", ", tại trường",
+                                                                                                  " - 30/6/2025"]))
+def test_a_date_of_a_decision_a_meeting_or_a_term_is_no_birth(before: str, n: int, date: str, after: str) -> None:
+    text = f"{before.format(n=n)} {date}{after}"
+    assert [value for value in privacy.find_personal_values(text) if value.kind == "birth"] == []
+
+
+CARD = st.builds(lambda province, rest: f"{province}{rest}", st.sampled_from(["001", "024", "079", "096"]),
+                 st.from_regex(r"[0-3]\d{8}", fullmatch=True))
+ACCOUNT = st.from_regex(r"[1-9]\d{11}", fullmatch=True)
+NAMES = st.sampled_from(["Lê Văn An", "Hà Thị Bình", "Đặng Vân Thùy", "Lò Văn Tư"])
+IDENTITY_HEADINGS = st.sampled_from(["Số CCCD", "CCCD", "CMND/CCCD", "Số định danh cá nhân", "Căn cước công dân",
+                                     "Số CCCD (12 số)"])
+
+
+@settings(max_examples=examples(200))
+@given(heading=IDENTITY_HEADINGS, shape=st.sampled_from(["markdown", "tab", "csv", "column"]),
+       rows=st.lists(st.tuples(NAMES, CARD, ACCOUNT), min_size=1, max_size=4))
+def test_a_card_number_under_its_heading_is_found_and_an_account_number_never(
+        heading: str, shape: str, rows: list[tuple[str, str, str]]) -> None:
+    table = [["STT", "Họ và tên", heading, "Số tài khoản"], *([str(i), *row] for i, row in enumerate(rows, 1))]
+    if shape == "column":  # a PDF's page text: each column apart, the heading over its values
+        lines = [cell for column in zip(*table, strict=True) for cell in column]
+    else:
+        join = {"markdown": " | ", "tab": "\t", "csv": ","}[shape]
+        lines = [("| " if shape == "markdown" else "") + join.join(row) + (" |" if shape == "markdown" else "")
+                 for row in table]
+        if shape == "markdown":
+            lines.insert(1, "|---|---|---|---|")
+    text = "Danh sách kèm theo\n" + "\n".join(lines) + "\n"
+    found = [(value.kind, text[value.start:value.end]) for value in privacy.find_personal_values(text)]
+    assert found == [("identity", card) for _, card, _ in rows]

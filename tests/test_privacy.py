@@ -844,3 +844,62 @@ def test_an_imported_cell_is_searched_for_numbers_without_their_trunk_too(cell: 
     """Excel drops a number's leading 0 ("912345678"): the importer's cells are searched so, an amount
     still none."""
     assert [cell[f.start:f.end] for f in find_contacts(cell, without_trunk=True)] == found
+
+
+# A citizen's identity number under a table's column heading, a date of birth
+
+
+def test_an_identity_number_under_its_column_heading_in_a_public_text_is_an_error(dataset: Dataset) -> None:
+    """The third privacy review: a list pasted into a note as a Markdown table, its numbers under
+    "Số CCCD", not after the word on their own line, went into the public data."""
+    dataset.year["bodies"][1]["members"][0]["note"] = (
+        "Danh sách tổ:\n\n| STT | Họ và tên | Số CCCD | Số tài khoản |\n|:---:|---|---|---|\n"
+        "| 1 | Lê Văn An | 001185012345 | 123456789012 |\n| 2 | Hà Thị Bình | 001 190 054 321 | 0123456789012 |\n")
+    problems = dataset.problems()
+    assert sorted((p.path, p.message) for p in problems) == sorted(
+        ("bodies[1].members[0].note", f"đoạn chữ công khai có {privacy.IDENTITY_NUMBER} '{number}' (cột 'Số CCCD').")
+        for number in ("001185012345", "001 190 054 321"))
+    assert all(p.line is not None and p.hint == f"{privacy.IDENTITY_HINT} khỏi dữ liệu." for p in problems)
+
+
+@pytest.mark.parametrize("note, date", [
+    ("Thầy Nam sinh ngày 12/3/1985, dạy Toán.", "12/3/1985"), ("Ngày sinh: 12-03-1985", "12-03-1985"),
+    ("Cô Bình (NS: 12/03/1985)", "12/03/1985"), ("Lê Văn An, sinh 12.3.1985", "12.3.1985"),
+    ("Em An sinh ngày 12 tháng 3 năm 2014", "12 tháng 3 năm 2014"), ("Ngày, tháng, năm sinh: 1/2/90", "1/2/90"),
+    ("Họ và tên | Ngày sinh\nLê Văn An | 05/07/1985", "05/07/1985")])
+def test_a_date_of_birth_in_a_public_text_is_an_error(dataset: Dataset, note: str, date: str) -> None:
+    """Nghị định 13/2023/NĐ-CP: a person's date of birth is personal data; it was published as it came."""
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    [problem] = dataset.problems()
+    assert problem.path == "bodies[1].members[0].note" and problem.line is not None
+    assert problem.message.startswith(f"đoạn chữ công khai có ngày sinh '{date}'")
+    assert problem.expected == "không ghi ngày sinh (năm sinh thì được)"
+    assert problem.hint == f"{privacy.BIRTH_DATE_HINT} khỏi dữ liệu."
+
+
+@pytest.mark.parametrize("note", [
+    "Sinh năm 1985", "Năm sinh: 1985", "Học sinh ngày 05/9/2024 tựu trường", "Tuyển sinh ngày 15/7/2024",
+    "Theo Quyết định số 123/QĐ-UBND ngày 12/3/2024", "Làm việc từ ngày 05/9/2024", "Giáng sinh ngày 24/12/2024",
+    "Bác Hồ sinh ngày 19/5/1890 tại làng Kim Liên", "Liệt sĩ hy sinh ngày 27/7/1972",
+    "Kỷ niệm 135 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2025)", "Vệ sinh ngày 12/3/2024",
+    "Ông Nam sinh hoạt chi bộ ngày 12/3/2024", "Phát sinh ngày 05/9/2024: thêm một lớp",
+    "| Họ và tên | Năm sinh |\n|---|---|\n| Lê Văn An | 1985 |",
+    "| Số quyết định | Ngày ký |\n|---|---|\n| 123/QĐ-UBND | 12/3/2024 |",
+    "Hồ sơ: bản sao CCCD, ngày sinh\nNộp trước ngày 15/9/2024, tại văn phòng"])
+def test_a_date_that_is_no_ones_birth_passes(dataset: Dataset, note: str) -> None:
+    """Dates of decisions, meetings, terms and feasts, a year of birth alone (staff lists publish
+    it), a birth before 1920 (history) are no private date of birth."""
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    assert dataset.problems() == []
+
+
+def test_a_date_of_birth_in_a_lists_rows_read_as_lines_is_found_in_its_place() -> None:
+    """A PDF's table whose rows a reader gives a line each: the row's date in the place of "Ngày sinh"
+    among the heading's dates is a birth, the date beside it (entering the profession) is not; the
+    card's number is, the account's is not."""
+    text = ("DANH SÁCH GIÁO VIÊN\nSTT Họ và tên Ngày sinh Ngày vào ngành Số CCCD Số tài khoản\n"
+            "1 Lê Văn An 12/03/1985 05/09/2010 001185012345 123456789012\n"
+            "2 Hà Thị Bình 1/2/1990 05/09/2012 001190054321 987654321098\nNgười lập biểu\nngày 05/9/2024\n")
+    assert [(v.kind, text[v.start:v.end], v.heading) for v in privacy.find_personal_values(text)] == [
+        ("birth", "12/03/1985", "Ngày sinh"), ("identity", "001185012345", "CCCD"),
+        ("birth", "1/2/1990", "Ngày sinh"), ("identity", "001190054321", "CCCD")]

@@ -841,16 +841,21 @@ def _pdf_drawn_through_its_own_font(text: str, font_box: bytes = b"/FontBBox [0 
     """A PDF whose page draws `text` as Word's "Save as PDF" and a browser's printing do: through
     a font of its own encoding (Identity-H), each character a glyph number that spells nothing,
     and the font's Unicode map (ToUnicode) beside it, from which a viewer reads and copies it."""
+    return _pdf_drawing([(72, 720, text)], font_box)
+
+
+def _pdf_drawing(texts: list[tuple[int, int, str]], font_box: bytes = b"/FontBBox [0 -200 1000 900] ") -> bytes:
+    """A PDF whose page draws each text at its place (x, y), as _pdf_drawn_through_its_own_font."""
     import zlib
 
-    glyphs = {c: 0x203 + 7 * i for i, c in enumerate(sorted(set(text)))}
-    shown = "".join(f"{glyphs[c]:04X}" for c in text)
+    glyphs = {c: 0x203 + 7 * i for i, c in enumerate(sorted({c for _, _, text in texts for c in text}))}
     pairs = "".join(f"<{g:04X}> <{ord(c):04X}>\n" for c, g in glyphs.items())
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
             "/Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             f"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{len(glyphs)} beginbfchar\n{pairs}"
             "endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
-    content = f"BT /F1 11 Tf 72 720 Td <{shown}> Tj ET".encode("ascii")
+    content = "\n".join(f"BT /F1 11 Tf {x} {y} Td <{''.join(f'{glyphs[c]:04X}' for c in text)}> Tj ET"
+                        for x, y, text in texts).encode("ascii")
 
     def stream(data: bytes) -> bytes:
         packed = zlib.compress(data)
@@ -1213,3 +1218,130 @@ def test_a_citizens_identity_number_in_a_page_or_a_file_is_refused(tmp_path: Pat
         ("content/danh-sach.docx", None, "error", f"tệp có {said} '001 185 012 345' trong phần chữ đọc được của tệp."),
         ("content/lien-he.md", 3, "error", f"trang viết tay có {said} '001185012345'."),
         ("content/quyet-dinh.pdf", None, "error", f"tệp có {said} '012345678' trong phần chữ đọc được của tệp.")]
+
+
+# Identity numbers and dates of birth under a table's column heading
+
+SAID_IDENTITY = privacy.IDENTITY_NUMBER
+
+
+def test_a_column_of_identity_numbers_and_birth_dates_in_a_page_is_refused_at_its_lines(tmp_path: Path) -> None:
+    """The third privacy review: a staff list pasted into a page as a Markdown table (numbers under "Số
+    CCCD", dates under "Ngày sinh") and a CSV file beside it were published: only a number after the
+    word on its own line was found. A year of birth, an account's number, a decision's date pass."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "danh-sach.md").write_text(
+        "# Danh sách giáo viên\n\n| STT | Họ và tên | Ngày sinh | Số CCCD | Số tài khoản |\n|:--:|---|---|---|---|\n"
+        "| 1 | Lê Văn An | 12/03/1985 | 001185012345 | 123456789012 |\n"
+        "| 2 | Hà Thị Bình | 1990 | 001 190 054 321 | 0123456789 |\n", encoding="utf-8")
+    (content / "ds.csv").write_text("STT;Họ và tên;CMND/CCCD\n1;Lò Văn Tư;012345678\n", encoding="utf-8")
+    (content / "quyet-dinh.md").write_text(
+        "| Số quyết định | Ngày ký | Năm sinh |\n|---|---|---|\n| 123456789012 | 05/9/2024 | 1985 |\n",
+        encoding="utf-8")
+    assert _problems_of(tmp_path) == [
+        ("content/danh-sach.md", 5, "error", "trang viết tay có ngày sinh '12/03/1985' (cột 'Ngày sinh')."),
+        ("content/danh-sach.md", 5, "error", f"trang viết tay có {SAID_IDENTITY} '001185012345' (cột 'Số CCCD')."),
+        ("content/danh-sach.md", 6, "error", f"trang viết tay có {SAID_IDENTITY} '001 190 054 321' (cột 'Số CCCD')."),
+        ("content/ds.csv", 2, "error", f"trang viết tay có {SAID_IDENTITY} '012345678' (cột 'CMND/CCCD').")]
+
+
+def test_a_column_of_identity_numbers_and_birth_dates_in_an_office_file_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """An Excel list and a Word list, as clerks make them: title rows, "Ngày, tháng, năm sinh" merged
+    over "Nam" and "Nữ", a date typed as a date (Excel keeps its serial), a card's number typed as a
+    number (Excel drops its leading zeros); under "Số tài khoản", a year under the birth heading: nothing."""
+    import datetime
+
+    import docx
+    import openpyxl
+
+    content = tmp_path / "content"
+    content.mkdir()
+    rows: list[list[Any]] = [
+        ["STT", "Họ và tên", "Ngày, tháng, năm sinh", None, "Số CCCD", "Số tài khoản"],
+        [None, None, "Nam", "Nữ", None, None],
+        [1, "Hà Thị Liên", None, datetime.datetime(1980, 3, 12), 1180012345, 123456789012],
+        [2, "Lò Văn Tư", "05/07/1985", None, "001185012345", "0123456789"],
+        [3, "Lò Văn Ba", "1990", None, None, None]]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    sheet.append(["DANH SÁCH GIÁO VIÊN TRƯỜNG THCS HIM LAM"])
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("C2:D2")
+    book.save(content / "danh-sach.xlsx")
+    document = docx.Document()
+    document.add_paragraph("DANH SÁCH GIÁO VIÊN")
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                dated = isinstance(value, datetime.datetime)
+                table.cell(r, c).text = value.strftime("%d/%m/%Y") if dated else str(value)
+    table.cell(0, 2).merge(table.cell(0, 3))
+    document.save(str(content / "danh-sach.docx"))
+
+    def said(value: str, where: str, heading: str, label: str = SAID_IDENTITY) -> str:
+        return f"tệp có {label} '{value}' ({where}, cột '{heading}') trong phần chữ đọc được của tệp."
+
+    birth, identity = "Ngày, tháng, năm sinh", "Số CCCD"
+    in_word, in_sheet = "của bảng thứ 1", "của trang tính 'Danh sách'"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/danh-sach.docx", None, "error", said("12/03/1980", f"hàng 3, ô thứ 4 {in_word}", birth, "ngày sinh")),
+        ("content/danh-sach.docx", None, "error", said("1180012345", f"hàng 3, ô thứ 5 {in_word}", identity)),
+        ("content/danh-sach.docx", None, "error", said("05/07/1985", f"hàng 4, ô thứ 3 {in_word}", birth, "ngày sinh")),
+        ("content/danh-sach.docx", None, "error", said("001185012345", f"hàng 4, ô thứ 5 {in_word}", identity)),
+        ("content/danh-sach.xlsx", None, "error", said("12/03/1980", f"ô D4 {in_sheet}", birth, "ngày sinh")),
+        ("content/danh-sach.xlsx", None, "error", said("1180012345", f"ô E4 {in_sheet}", identity)),
+        ("content/danh-sach.xlsx", None, "error", said("05/07/1985", f"ô C5 {in_sheet}", birth, "ngày sinh")),
+        ("content/danh-sach.xlsx", None, "error", said("001185012345", f"ô E5 {in_sheet}", identity))])
+
+
+@pytest.mark.parametrize("gap", [40, 8], ids=["columns apart", "cells run together"])
+def test_identity_numbers_and_birth_dates_in_a_pdfs_table_are_refused(tmp_path: Path, gap: int) -> None:
+    """A list saved as PDF: its page text gives each column apart (the heading, then its values), or,
+    the cells close together, runs them into lines in another order ("12/03/1985 001185012345
+    123456789012", the heading "Số CCCD" last): a card's number is then told by how the card writes
+    it, an account's number is not; a date of birth is not told there."""
+    rows = [["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Số tài khoản"],
+            ["1", "Lê Văn An", "12/03/1985", "001185012345", "123456789012"],
+            ["2", "Hà Thị Bình", "01/02/1990", "001190054321", "987654321098"]]
+    starts = [40]
+    for column in range(4):  # 11 points a character's height, 5.5 its width
+        starts.append(starts[-1] + max(len(row[column]) for row in rows) * 11 // 2 + gap)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/danh-sach.pdf").write_bytes(_pdf_drawing(
+        [(starts[c], 700 - 14 * r, text) for r, row in enumerate(rows) for c, text in enumerate(row)]))
+    heading = "Số CCCD" if gap == 40 else "CCCD"
+    found = [f"tệp có {SAID_IDENTITY} '{number}' (cột '{heading}') trong phần chữ đọc được của tệp."
+             for number in ("001185012345", "001190054321")]
+    if gap == 40:
+        found += [f"tệp có ngày sinh '{date}' (cột 'Ngày sinh') trong phần chữ đọc được của tệp."
+                  for date in ("12/03/1985", "01/02/1990")]
+    assert sorted(message for _, _, _, message in _problems_of(tmp_path)) == sorted(found)
+
+
+def test_office_tables_reads_cells_in_their_columns_and_skips_what_is_no_xml() -> None:
+    """Shared and inline strings, a merged range, a sheet named on its tab; a Word cell spanning two
+    columns; a member that is no well-formed XML gives no table, and no error."""
+    members = {
+        "xl/workbook.xml": '<workbook xmlns:r="urn:r"><sheets><sheet name="Tổ Toán" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                                      "</Relationships>",
+        "xl/sharedStrings.xml": "<sst><si><t>Ngày sinh</t></si><si><r><t>Lê </t></r><r><t>An</t></r></si></sst>",
+        "xl/worksheets/sheet1.xml": '<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>0</v></c></row>'
+                                    '<row r="4"><c r="A4" t="s"><v>1</v></c><c r="C4" t="inlineStr"><is><t>x</t></is>'
+                                    '</c><c r="B4"><v>31118</v></c></row></sheetData>'
+                                    '<mergeCells><mergeCell ref="B3:C3"/></mergeCells></worksheet>',
+        "word/document.xml": "<document><body><tbl><tr><tc><tcPr><gridSpan val='2'/></tcPr><p><t>Số CCCD</t></p>"
+                             "</tc><tc><p><t>Ghi</t></p><p><t>chú</t></p></tc></tr></tbl></body></document>",
+        "word/footer1.xml": "<ftr><tbl><tr><tc><p>&undefined;</p></tc></tr></tbl>"}
+    readings = [file_reading.Reading(text, "markup", place) for place, text in members.items()]
+    sheet, word = file_reading.office_tables(readings)
+    assert [[(c.text, c.column, c.span, c.number, c.where) for c in row] for row in sheet.rows] == [
+        [("Ngày sinh", 1, 2, False, "ô B3 của trang tính 'Tổ Toán'")],
+        [("Lê An", 0, 1, False, "ô A4 của trang tính 'Tổ Toán'"), ("x", 2, 1, False, "ô C4 của trang tính 'Tổ Toán'"),
+         ("31118", 1, 1, True, "ô B4 của trang tính 'Tổ Toán'")]]
+    assert [[(c.text, c.column, c.span) for c in row] for row in word.rows] == [[("Số CCCD", 0, 2), ("Ghi\nchú", 2, 1)]]

@@ -854,10 +854,11 @@ def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: 
                     expected="mã không chứa thông tin liên hệ",
                     hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
             continue
-        for start, end in privacy.find_identity_numbers(text):
-            problems.append(doc.problem(
-                path, f"đoạn chữ công khai có {privacy.IDENTITY_NUMBER} '{text[start:end]}'.",
-                expected="không ghi số giấy tờ tùy thân", hint=f"{privacy.IDENTITY_HINT} khỏi dữ liệu."))
+        for value in privacy.find_personal_values(text):
+            said = privacy.personal_said(value.kind, text[value.start:value.end], value.heading)
+            problems.append(doc.problem(path, f"đoạn chữ công khai có {said}.",
+                                        expected=privacy.PERSONAL_EXPECTED[value.kind],
+                                        hint=f"{privacy.PERSONAL_HINTS[value.kind]} khỏi dữ liệu."))
         for found in privacy.find_contacts(text):
             if known.isdisjoint(found.keys):
                 problems.append(doc.problem(

@@ -33,6 +33,11 @@ encoding without a Unicode map, nor an encrypted member.
 Each reading says how it is read (`ReadAs`): a number in what is read of a file's bytes is
 mostly the file's own (privacy.Redactor.find_as_written reads a phone there only as a person
 writes one).
+
+`office_tables` reads the tables of an Office file from its XML members, cell by cell with the
+column each cell stands in: a workbook's sheets (.xlsx), a Word document's tables (.docx). A
+value is found under its column's heading there ("Số CCCD", "Ngày sinh": privacy), where the
+member's text as written runs every cell into the next.
 """
 
 from __future__ import annotations
@@ -41,9 +46,10 @@ import codecs
 import io
 import logging
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -403,3 +409,173 @@ def _png_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
             yield from (Reading(run, place=place) for run in _string_runs(text.decode(encoding, errors="replace")))
         if kind == b"IEND":
             break
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A cell of a table: its text, the column it starts in (from 0) and the columns it covers
+    (a merged heading over "Nam" and "Nữ"); `number`, a sheet's numeric cell, its text the
+    number Excel keeps (an identity number without its leading 0, a date's serial)."""
+
+    text: str
+    column: int
+    span: int = 1
+    number: bool = False
+    where: str = ""  # where a clerk finds it in the file: "ô C5 của trang tính 'Danh sách'"
+
+
+@dataclass(frozen=True)
+class FileTable:
+    """A table read from an Office file: its rows of cells, empty cells left out."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
+# An XML member's path in a zip, after the place of the file that holds it ("ho-so.zip → a.docx").
+_INSIDE = " → "
+
+
+def office_tables(readings: Iterable[Reading]) -> Iterator[FileTable]:
+    """The tables of the Office files among `readings` (the markup readings of their XML
+    members; a file in a zip by its own members): each sheet of a workbook, each table of a
+    Word document, its body, headers and footers. A member that is no XML is left out."""
+    members: dict[str, dict[str, str]] = {}  # by the file holding them: member path -> its XML
+    for reading in readings:
+        if reading.read_as == "markup":
+            holder, _, member = reading.place.rpartition(_INSIDE)
+            members.setdefault(holder, {})[member] = reading.text
+    for files in members.values():
+        yield from _sheets(files)
+        for path in sorted(files):
+            if path.startswith("word/") and (root := _xml_root(files[path])) is not None:
+                yield from _word_tables(root)
+
+
+def _xml_root(text: str) -> ET.Element | None:
+    """An XML member parsed, or None for one that is no well-formed XML. (expat, as Python
+    ships it, expands no external entity and stops an entity expansion that blows up.)"""
+    try:
+        return ET.fromstring(text)
+    except (ET.ParseError, ValueError):
+        return None
+
+
+def _local(tag: object) -> str:
+    """A tag's or attribute's name without its namespace: a strict Office Open XML file names
+    the same elements in other namespaces."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _attribute(element: ET.Element, name: str) -> str | None:
+    return next((value for key, value in element.attrib.items() if _local(key) == name), None)
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) == name]
+
+
+def _texts(element: ET.Element) -> str:
+    """The text of an element's runs (`t` elements: a shared string's, a Word paragraph's)."""
+    return "".join(node.text or "" for node in element.iter() if _local(node.tag) == "t")
+
+
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
+
+
+def _column_of(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def _letters(column: int) -> str:
+    """A column's letters as Excel names it (0: "A", 26: "AA")."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _sheets(files: Mapping[str, str]) -> Iterator[FileTable]:
+    """A workbook's sheets, each named as Excel shows it on its tab (xl/workbook.xml), its
+    shared strings put in their cells."""
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in files and (strings := _xml_root(files["xl/sharedStrings.xml"])) is not None:
+        shared = [_texts(item) for item in _children(strings, "si")]
+    for path, name in _sheet_names(files).items():
+        if path in files and (root := _xml_root(files[path])) is not None:
+            yield _sheet_table(root, name, shared)
+
+
+def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
+    """Each sheet's member path and its name on its tab; a sheet the workbook does not name is
+    named by its path."""
+    targets: dict[str, str] = {}  # a relationship's id -> its member
+    if "xl/_rels/workbook.xml.rels" in files and (rels := _xml_root(files["xl/_rels/workbook.xml.rels"])) is not None:
+        for relation in rels:
+            target = (relation.get("Target") or "").lstrip("/")
+            targets[relation.get("Id") or ""] = target if target.startswith("xl/") else f"xl/{target}"
+    names: dict[str, str] = {}
+    if "xl/workbook.xml" in files and (book := _xml_root(files["xl/workbook.xml"])) is not None:
+        for sheet in book.iter():
+            if _local(sheet.tag) == "sheet" and (path := targets.get(_attribute(sheet, "id") or "")):
+                names[path] = sheet.get("name") or path
+    for path in files:
+        if path.startswith("xl/worksheets/") and path.endswith(".xml"):
+            names.setdefault(path, path)
+    return names
+
+
+def _sheet_table(root: ET.Element, name: str, shared: list[str]) -> FileTable:
+    """A sheet's cells by row (`<row><c r="C5" t="s"><v>3</v></c>`), a merged cell covering
+    the columns of its range (`<mergeCell ref="E4:F4"/>`)."""
+    spans: dict[tuple[int, int], int] = {}
+    for merge in root.iter():
+        if _local(merge.tag) == "mergeCell" and (area := merge.get("ref", "")).count(":") == 1:
+            first, last = (_CELL_REF.fullmatch(part) for part in area.split(":"))
+            if first and last:
+                spans[int(first[2]), _column_of(first[1])] = _column_of(last[1]) - _column_of(first[1]) + 1
+    rows: list[tuple[TableCell, ...]] = []
+    for row_number, row in enumerate((e for e in root.iter() if _local(e.tag) == "row"), 1):
+        written = row.get("r") or ""
+        row_number = int(written) if written.isdigit() else row_number
+        cells = []
+        for column, cell in enumerate(_children(row, "c")):
+            ref = _CELL_REF.fullmatch(cell.get("r") or "")
+            column = _column_of(ref[1]) if ref else column
+            kind = cell.get("t") or "n"
+            value = next((v.text or "" for v in _children(cell, "v")), "")
+            if kind == "s":
+                text = shared[int(value)] if value.isdigit() and int(value) < len(shared) else ""
+            elif kind == "inlineStr":
+                text = "".join(_texts(part) for part in _children(cell, "is"))
+            else:
+                text = value
+            if text.strip():
+                cells.append(TableCell(text, column, spans.get((row_number, column), 1), kind == "n",
+                                       f"ô {_letters(column)}{row_number} của trang tính '{name}'"))
+        rows.append(tuple(cells))
+    return FileTable(tuple(rows))
+
+
+def _word_tables(root: ET.Element) -> Iterator[FileTable]:
+    """A Word part's tables (`w:tbl`), each cell in the columns of the table's grid it covers
+    (`w:gridSpan`), its paragraphs one a line; a table inside a cell is a table of its own."""
+    for number, table in enumerate((e for e in root.iter() if _local(e.tag) == "tbl"), 1):
+        rows: list[tuple[TableCell, ...]] = []
+        for row_number, row in enumerate(_children(table, "tr"), 1):
+            cells, column = [], 0
+            for cell_number, cell in enumerate(_children(row, "tc"), 1):
+                span = next((int(value) for properties in _children(cell, "tcPr")
+                             for e in _children(properties, "gridSpan")
+                             if (value := _attribute(e, "val") or "").isdigit() and int(value) > 0), 1)
+                text = "\n".join(_texts(paragraph) for paragraph in _children(cell, "p"))
+                if text.strip():
+                    cells.append(TableCell(text, column, span, where=f"hàng {row_number}, ô thứ {cell_number} của "
+                                                                      f"bảng thứ {number}"))
+                column += span
+            rows.append(tuple(cells))
+        yield FileTable(tuple(rows))

@@ -44,14 +44,18 @@ from .file_reading import (
     Reading,
     Unread,
     file_readings,
+    office_tables,
     wide_readings,
 )
 from .page_text import xml_text
 from .privacy import (
-    IDENTITY_HINT,
-    IDENTITY_NUMBER,
+    PERSONAL_HINTS,
+    PersonalKind,
+    PersonalValue,
     Redactor,
-    find_identity_numbers,
+    find_personal_values,
+    personal_said,
+    personal_values_in_table,
     private_values_in_file_name,
     private_values_in_html,
     private_values_in_markup,
@@ -222,22 +226,37 @@ def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
             for reason in sorted(file.unread)]
 
 
-def _identity_numbers(file: SiteFile, redactor: Redactor) -> list[Problem]:
-    """A citizen's identity number after its name (privacy.find_identity_numbers), at its line in
-    a text file as written, or in what can be read of another file (an Office file's text, a PDF's
-    pages; not its bytes' own digits): refused, as in the data, whatever private values are known."""
+def _personal_values(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    """A citizen's identity number or a date of birth (privacy.find_personal_values: after its name,
+    or under its column's heading), at its line in a text file as written, or in what can be read of
+    another file (an Office file's text, a PDF's pages; not its bytes' own digits), and in an Office
+    file's tables, at its cell (file_reading.office_tables): refused, as in the data, whatever private
+    values are known."""
     problems = []
     if file.text is not None:
-        problems += [Problem(file.shown_as, file.text.count("\n", 0, start) + 1, "",
-                             f"trang viết tay có {IDENTITY_NUMBER} '{file.text[start:end]}'.", hint=f"{IDENTITY_HINT}.")
-                     for start, end in find_identity_numbers(file.text)]
+        problems += [Problem(file.shown_as, file.text.count("\n", 0, value.start) + 1, "",
+                             f"trang viết tay có {_said(value, file.text)}.", hint=f"{PERSONAL_HINTS[value.kind]}.")
+                     for value in find_personal_values(file.text)]
+    in_cells = set()
+    for table in office_tables(file.readings):
+        for r, c, kind, heading, shown in personal_values_in_table(table.rows):
+            in_cells.add(shown)
+            problems.append(_in_file(file, personal_said(kind, shown, heading, table.rows[r][c].where), kind))
     for reading in file.readings:
         if reading.read_as != "bytes":
             text = xml_text(reading.text) if reading.read_as == "markup" else reading.text
-            problems += [Problem(file.shown_as, None, "", f"tệp có {IDENTITY_NUMBER} '{text[start:end]}' trong phần "
-                                 "chữ đọc được của tệp.", hint=f"{IDENTITY_HINT} khỏi tệp rồi lưu lại.")
-                         for start, end in find_identity_numbers(text)]
+            problems += [_in_file(file, _said(value, text), value.kind) for value in find_personal_values(text)
+                         if text[value.start:value.end] not in in_cells]  # a cell's value is told at its cell
     return list(dict.fromkeys(problems))
+
+
+def _said(value: PersonalValue, text: str) -> str:
+    return personal_said(value.kind, text[value.start:value.end], value.heading)
+
+
+def _in_file(file: SiteFile, said: str, kind: PersonalKind) -> Problem:
+    return Problem(file.shown_as, None, "", f"tệp có {said} trong phần chữ đọc được của tệp.",
+                   hint=f"{PERSONAL_HINTS[kind]} khỏi tệp rồi lưu lại.")
 
 
 def _private_in_file_name(file: SiteFile, redactor: Redactor) -> list[Problem]:
@@ -259,7 +278,7 @@ def _private_in_text(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 SETTINGS_CHECKS: tuple[SettingsCheck, ...] = (_markup_in_site_name, _private_in_settings, _values_made_by_code)
 FILE_CHECKS: tuple[FileCheck, ...] = (_private_in_file_name, _private_in_text, _private_in_binary_file,
-                                      _identity_numbers, _unread_parts)
+                                      _personal_values, _unread_parts)
 RENDERED_CHECKS: tuple[RenderedCheck, ...] = (private_values_in_html,)
 
 
