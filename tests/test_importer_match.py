@@ -175,7 +175,7 @@ def test_a_year_after_a_group_number_in_words_is_no_part_of_it(repo_portal: Port
                                      "NHÓM NĂM 2024-2025"])
 def test_nam_before_a_year_is_the_year_not_five(repo_portal: Portal, tmp_path: Path, heading: str) -> None:
     """"năm" is "five" and "year": before a number in digits it is the year ("Nhóm trường năm 2024"
-    is the groups of 2024), and the rows do not go to Nhóm 5 unasked (keys._number_in_words)."""
+    is the groups of 2024), and the rows do not go to Nhóm 5 unasked (number_words.read)."""
     path = tsv(tmp_path, [["STT", "Tên trường", "Ghi chú"], [heading], ["1", "Trường TH-THCS Tân Trung", ""]])
     assert [r.target for r in import_roster(repo_portal, "pgddt-cu-chi", path).rows] != ["cc-nhom-lien-truong-5"]
 

@@ -268,6 +268,17 @@ def test_a_number_in_words_is_read_whole_where_it_ends_a_name_not_where_it_start
     assert joined(lower) == ["cum11", "cum21", "nhom4 nhom04", "cum3 cum03"]
 
 
+def test_nam_before_digits_is_a_year_in_the_index_not_five() -> None:
+    """"năm" before a number in digits is the year (number_words.read, as the importer reads a
+    heading): "cụm năm 2024" gave "ƶcum5ƶ", so "cum 5" found every plan of the clusters of 2024;
+    "Cụm Hai năm 2024" gave none, so "cum 2" did not find it."""
+    copies = re.findall(r'data-fold="([^"]*)"', fold_d(
+        "<h1>Kế hoạch sinh hoạt cụm năm 2024</h1><p>Lịch họp nhóm năm 2024-2025 của các trường.</p>"
+        "<h2>Cụm Hai năm 2024</h2><td>CỤM MƯỜI NĂM 2025</td><td>Nhóm Năm năm 2024</td>"
+        "<p>Cụm Năm Căn; Cụm Năm (gồm 4 trường)</p>"))
+    assert copies == ["⟦ƶcum2ƶ⟧ ⟦ƶcum02ƶ⟧", "⟦ƶcum10ƶ⟧", "⟦ƶnhom5ƶ⟧ ⟦ƶnhom05ƶ⟧", "⟦ƶcum5ƶ⟧ ⟦ƶcum05ƶ⟧"]
+
+
 def test_the_search_script_joins_the_words_the_index_joins() -> None:
     """portal-search.js makes "cum 2" the word "ƶcum2ƶ" for the same kinds and with the same
     mark as search.py, and knows the brackets of the copies (which a query loses)."""
@@ -658,14 +669,16 @@ def _header_search_site(folder: Path, pages: dict[str, str]) -> None:
     ("cum 21", ["/cum-hai-muoi-mot/"]),
     ("cum 15", ["/cum-muoi-lam/"]),
     ("nhom 4", ["/nhom-tu/"]),
+    ("cum 5", ["/cum-nam/"]),
     ("j", ["/truong-j/"]),
 ])
 def test_numbers_in_words_and_compounds_through_the_header_search(
         browser: Any, tmp_path: Path, query: str, expected: list[str]) -> None:
     """The data has no "Cụm Mười Một" nor "Nhóm Tư vấn": a site of a few such pages, the header's
     search over it. "cum 11" finds Cụm Mười Một (it had no copy), "cum 10" only Cụm Mười; "nhom
-    4" finds Nhóm Tư and not Nhóm Tư vấn (a consulting group, which had "jnhom4j"); "j" the
-    school named J and no joined number. A number found highlights the body's kind and every
+    4" finds Nhóm Tư and not Nhóm Tư vấn (a consulting group, which had "jnhom4j"); "cum 5" Cụm
+    Năm and not a plan of the clusters "năm 2024" (of the year); "j" the school named J and no
+    joined number. A number found highlights the body's kind and every
     word of its number ("Cụm Mười Một", not the kind alone)."""
     pages = {
         "/cum-muoi-mot/": "<h1>Cụm Mười Một</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS Minh Hòa.</p>",
@@ -675,6 +688,8 @@ def test_numbers_in_words_and_compounds_through_the_header_search(
         "/nhom-tu/": "<h1>Nhóm Tư</h1><p>Nhóm liên trường, năm học 2024-2025.</p>",
         "/nhom-tu-van/": "<h1>Nhóm Tư vấn tâm lý học đường</h1><p>Tổ Một số môn; Nhóm Ba lô.</p>",
         "/truong-j/": "<h1>Trường Mầm non J</h1><p>Lớp mẫu giáo 5 tuổi.</p>",
+        "/cum-nam/": "<h1>Cụm Năm</h1><p>Cụm trưởng: Hiệu trưởng Trường THCS An Lập.</p>",
+        "/ke-hoach-cum/": "<h1>Kế hoạch sinh hoạt cụm năm 2024</h1><p>Các cụm họp hằng tháng.</p>",
     }
     _header_search_site(tmp_path, pages)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
@@ -759,11 +774,14 @@ def _number_corpus() -> list[tuple[str, int, list[str]]]:
     tables, each with the number search.py copies before it (the copy an excerpt shows) and the
     words the script should mark for it. Every run of number words (_spellings), marked and typed
     without marks, after the kind, after "số" or a name and "số", ending the name or followed by
-    each of FOLLOWERS, by punctuation, or by a word that makes a compound ("Nhóm Tư vấn", "Cụm
-    Hai Bà Trưng"); kinds and cases in turn. Where search.py reads the words as a number, the
-    kind and those words (the whole number: not "Hai" of "Hai Mươi"); where it reads none, the
-    name goes on with "số 5", which search.py reads: the kind and "5", no number word."""
+    each of FOLLOWERS, by punctuation, by a word that makes a compound ("Nhóm Tư vấn", "Cụm
+    Hai Bà Trưng") or by a year ("Cụm Hai năm 2024", "Cụm năm 2024"); kinds and cases in turn.
+    Where search.py reads the words as a number, the kind and those words (the whole number: not
+    "Hai" of "Hai Mươi"); where it reads none, the name goes on with "số 5", which search.py
+    reads: the kind and "5", no number word; or, where the words would be a number if the name
+    ended with them, under that number's copy: the kind, no number word."""
     tails = ["", ",", " (gồm 3 trường)", " vấn tâm lý", " Bà Trưng", " học", " lần mỗi tháng",
+             " năm 2024", " NĂM 2024-2025", " nam 2024", " 2024",
              *(f" {follower} Mẫu" for follower in FOLLOWERS)]
     cases = (str.title, str.upper, str.lower)
     corpus = []
@@ -779,6 +797,10 @@ def _number_corpus() -> list[tuple[str, int, list[str]]]:
         if not read and not before and not tail and len(words.split()) <= 2:
             assert _copied(f"{text} số 5") == [5], text
             corpus.append((f"{text} số 5", 5, [kind, "5"]))
+        # Marked only: words typed without marks before a marked follower ("Cụm ba muoi quận") are
+        # none to search.py, which reads them with its unmarked FOLLOWERS ("quan"), not to the script.
+        if not read and marked and tail and (ended := _read_numbers(f"{kind} {before}{words}")):
+            corpus.append((text, ended[0][1], [kind]))
     return corpus
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from portal import number_words
 from portal.text import fold, name_sort_text, normalize, person_sort_key, slugify
 
 
@@ -44,3 +47,30 @@ def test_explicit_sort_name_wins_for_compound_family_names() -> None:
     assert name_sort_text("Tôn Nữ Minh Anh") == "Anh Nữ Minh Tôn"
     key = person_sort_key("Tôn Nữ Minh Anh", "Anh Minh Tôn Nữ")
     assert key < person_sort_key("Trần Minh Anh")
+
+
+
+@pytest.mark.parametrize(("before", "after", "marks", "number"), [
+    ("Cụm trường ", "năm 2024", True, None),  # "năm 2024" is the year: no number
+    ("Kế hoạch sinh hoạt cụm ", "năm 2024", True, None),
+    ("NHOM ", "NAM 2024", False, None),
+    ("Cụm ", "Hai năm 2024", True, ("Hai", 2)),  # a year after the number ends the name
+    ("NHÓM ", "HAI NĂM 2024-2025", True, ("HAI", 2)),
+    ("NHOM ", "HAI NAM 2024", False, ("HAI", 2)),
+    ("Cụm ", "Hai Mươi Lăm năm 2024", True, ("Hai Mươi Lăm", 25)),
+    ("Cụm ", "Mười năm 2024", True, ("Mười", 10)),  # "mười năm" is ten years, not fifteen
+    ("CỤM ", "MUOI NĂM 2024", True, ("MUOI", 10)),
+    ("Nhóm ", "Năm năm 2024", True, ("Năm", 5)),
+    ("Cụm ", "Năm", True, ("Năm", 5)),
+    ("CUM ", "NAM THCS", False, ("NAM", 5)),
+    ("Nhóm ", "Năm năm học 2024-2025", True, ("Năm", 5)),
+    ("Cụm ", "Năm Căn", True, None),
+    ("Cụm ", "Hai Nam 2", True, None),  # "Nam" among marked words is a name, no year
+])
+def test_nam_before_digits_is_a_year_that_ends_a_number_in_words(
+        before: str, after: str, marks: bool, number: tuple[str, int] | None) -> None:
+    """"năm" is five and year: before a number in digits it is the year, for the importer
+    (body_key) and the search index alike. Typed without marks "nam" is too; with marks only
+    "năm" is ("Nam" is a name)."""
+    found = number_words.read(before + after, len(before), marks=marks)
+    assert ((after[:found.end - len(before)], found.value) if found else None) == number

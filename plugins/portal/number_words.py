@@ -49,6 +49,7 @@ class _Reading:
     last_units: dict[str, int]
     ten: str
     tens: str
+    year: re.Pattern[str]  # "năm" and a number in digits: a year, where the text ends for read()
 
 
 def _reading(spelt: Callable[[str], str]) -> _Reading:
@@ -65,7 +66,11 @@ def _reading(spelt: Callable[[str], str]) -> _Reading:
         rf"|{'|'.join(units)})")
     after = re.compile(r"(?!\s*[^\W\d_])|\s+(?:" + "|".join(spelt(w) for w in FOLLOWERS) + r")(?!\w)",
                        re.IGNORECASE)
-    return _Reading(pattern, re.compile(pattern + r"(?!\w)"), after, units, last, ten, tens)
+    # "năm" before a number in digits is "year", not five: "Cụm trường năm 2024", "NHOM NAM 2"; a
+    # number in words may stand before it ("Cụm Hai năm 2024"). With marks, only "năm" is a year:
+    # "Nam" is a name ("Cụm Hai Nam 2").
+    year = re.compile(rf"(?<!\w){spelt('năm')}\s+\d", re.IGNORECASE)
+    return _Reading(pattern, re.compile(pattern + r"(?!\w)"), after, units, last, ten, tens, year)
 
 
 _MARKED = _reading(lambda word: word)
@@ -84,9 +89,13 @@ class NumberInWords:
 def read(text: str, at: int, *, marks: bool = True) -> NumberInWords | None:
     """The number in words at `at` in `text` (NFC), when the name ends with it or goes on as a
     name does (FOLLOWERS): "Cụm Mười Một" at 4 -> 11; "Nhóm Tư vấn", "Cụm Mười Năm" -> None.
-    `marks=False` reads a text typed without marks ("NHOM MOT"); with marks, "cụm từ", "các
-    tổ sau" are no numbers, but one typed with "muoi" is ("CỤM MUOI MOT": an unmarked "muoi"
-    can only be a number, where "sau", "nam", "ba" are words of their own)."""
+    A year ends the text: "Cụm năm 2024" has no number, "Cụm Hai năm 2024" is 2.
+    `marks=False` reads a text typed without marks ("NHOM MOT", "NHOM HAI NAM 2024"); with
+    marks, "cụm từ", "các tổ sau" are no numbers, but one typed with "muoi" is ("CỤM MUOI MOT":
+    an unmarked "muoi" can only be a number, where "sau", "nam", "ba" are words of their own)."""
+    year = (_MARKED if marks else _UNMARKED).year.search(text, at)
+    if year is not None:
+        text = text[:year.start()]
     if not marks:
         return _read(_UNMARKED, text, at)
     found = _read(_MARKED, text, at)

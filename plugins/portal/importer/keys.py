@@ -164,23 +164,8 @@ def number_value(words: list[str]) -> int | None:
         return int(words[0])
     if words[0] in _ROMAN:
         return _ROMAN[words[0]]
-    found = _number_in_words(" ".join(words), 0, marks=False)
+    found = number_words.read(" ".join(words), 0, marks=False)
     return found.value if found is not None else None
-
-
-# "năm" before a number in digits is "year", not five: "Cụm trường năm 2024", "NHOM NAM 2"; a
-# number in words may stand before it ("Cụm Hai năm 2024"). With marks, only "năm" is a year:
-# "Nam" is a name ("Cụm Hai Nam 2").
-_YEAR = re.compile(r"(?<!\w)năm\s+\d", re.IGNORECASE)
-_YEAR_UNMARKED = re.compile(r"(?<!\w)nam\s+\d", re.IGNORECASE)
-
-
-def _number_in_words(text: str, at: int, *, marks: bool) -> number_words.NumberInWords | None:
-    """number_words.read, with a year after the number read as the number's end: "Cụm năm
-    2024" has no number, "CUM HAI NAM 2024" is 2 (search.py, which reads a query, keeps
-    number_words' own reading)."""
-    year = (_YEAR if marks else _YEAR_UNMARKED).search(text, at)
-    return number_words.read(text[:year.start()] if year else text, at, marks=marks)
 
 
 def _in_digits(text: str) -> str:
@@ -194,7 +179,7 @@ def _in_digits(text: str) -> str:
     marks = any(not c.isascii() for c in text if c.isalpha())
     out, done = [], 0
     for match in (_NUMBERED if marks else _NUMBERED_UNMARKED).finditer(text):
-        number = _number_in_words(text, match.end(), marks=marks)
+        number = number_words.read(text, match.end(), marks=marks)
         if number is not None:
             out += [text[done:match.end()], str(number.value)]
             done = number.end

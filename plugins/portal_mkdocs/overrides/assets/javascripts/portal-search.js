@@ -126,6 +126,9 @@
   var FOLLOWERS = ["co", "cua", "do", "gom", "huyen", "khoi", "mam", "mg", "mn", "nam", "phuong", "quan", "th",
                    "thanh", "thcs", "thi", "thpt", "thuoc", "tieu", "tinh", "trung", "truong", "va", "xa"];
 
+  // A token that ends with the word "năm", in any case (number_words.py's year, marked).
+  var YEAR = /(?:^|[^\p{L}\p{N}_])năm$/iu;
+
   function has(table, word) { return Object.prototype.hasOwnProperty.call(table, word); }
 
   function isNumberWord(word) { return word === TEN || has(UNITS, word) || has(LAST_UNITS, word); }
@@ -153,7 +156,8 @@
   // "Nhóm liên trường số 3", "Cụm Mười Một" for "⟦ƶcum11ƶ⟧"), its copy is just before them. As
   // search.py reads it (portal/number_words.py read()): the number right after the kind or after
   // "số", the whole number (not "Hai" of "Cụm Hai Mươi Tư" for 2, nor of "Cụm Hai Bà Trưng", nor
-  // "Ba" of "Nhóm liên trường Ba Đình số 3"); "năm học" may follow it ("Cụm Hai năm học ...").
+  // "Ba" of "Nhóm liên trường Ba Đình số 3"); "năm học" may follow it ("Cụm Hai năm học ..."),
+  // and a year ("Cụm Hai năm 2024": "năm" before digits is no five, "Cụm năm 2024" no number).
   function cleanExcerpt(html) {
     if (!html || html.indexOf(FOLD_OPEN) < 0) return html;
     var out = [];
@@ -166,15 +170,18 @@
     }
     // The number words in a row read as the number where the name ends with them (`next`, the
     // token after them: none, or no word, or a word of FOLLOWERS), or as it and "năm" of "năm
-    // học": marked.
+    // học" or of a year: marked.
     function spelled(next) {
       var run = ahead.run.map(folded);
       var target = +ahead.words[0];
       var text = next.replace(/<[^>]*>/g, "");
-      var ends = /[^\p{L}\p{N}]$/u.test(out[ahead.run[run.length - 1]].replace(/<[^>]*>/g, ""))
-        || !/^\p{L}/u.test(text) || FOLLOWERS.indexOf(wordsOf(text)[0]) >= 0;
-      var end = spelt(run) === target && ends ? run.length
-        : run.length > 1 && run[run.length - 1] === "nam" && wordsOf(text)[0] === "hoc"
+      var last = out[ahead.run[run.length - 1]].replace(/<[^>]*>/g, "");
+      var ends = /[^\p{L}\p{N}]$/u.test(last) || !/^\p{L}/u.test(text) || FOLLOWERS.indexOf(wordsOf(text)[0]) >= 0;
+      // "năm" with its marks and a number in digits after it: a year (number_words.py year, as
+      // search.py reads, with marks), where the name ends.
+      var year = YEAR.test(last) && /^\p{Nd}/u.test(text);
+      var end = spelt(run) === target && ends && !year ? run.length
+        : run.length > 1 && run[run.length - 1] === "nam" && (year || wordsOf(text)[0] === "hoc")
           && spelt(run.slice(0, -1)) === target ? run.length - 1 : 0;
       ahead.run.slice(0, end).forEach(function (k) { out[k] = mark(out[k]); });
       ahead.run = null;
