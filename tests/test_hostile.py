@@ -441,3 +441,50 @@ def test_a_card_number_under_its_heading_is_found_and_an_account_number_never(
     text = "Danh sách kèm theo\n" + "\n".join(lines) + "\n"
     found = [(value.kind, text[value.start:value.end]) for value in privacy.find_personal_values(text)]
     assert found == [("identity", card) for _, card, _ in rows]
+
+
+@settings(max_examples=examples(200))
+@given(first=written_date(), last=written_date(),
+       bound=st.sampled_from([" đến {last}", " - {last}", " – {last}", " đến ngày {last}", " tới {last}",
+                              " trở về trước", " trở về sau", " trở đi"]),
+       who=st.sampled_from(["Tuyển trẻ", "Nhận trẻ em", "Trẻ", "Đối tượng: trẻ"]))
+def test_an_enrolments_bound_of_birth_dates_is_no_ones_birth(first: str, last: str, bound: str, who: str) -> None:
+    text = f"{who} sinh ngày {first}{bound.format(last=last)} vào lớp 1."
+    assert privacy.find_personal_values(text) == []
+
+
+GAPS = st.sampled_from([" ", "\u00a0", ".", ""])
+IDENTITY_HEADING_VARIANTS = st.sampled_from(["Số CCCD/Hộ chiếu", "Số CMND/CCCD, ngày cấp, nơi cấp", "Số thẻ căn cước",
+                                             "CCCD/CMND/Hộ chiếu", "Mã định danh", "Số CCCD và ngày cấp"])
+CELL_TAILS = st.sampled_from(["", " - 12/5/2021 - Cục CS QLHC về TTXH", " (CA Hà Nội)", ", cấp ngày 05/9/2021"])
+
+
+@settings(max_examples=examples(200))
+@given(heading=IDENTITY_HEADING_VARIANTS, card=CARD, gap=GAPS, tail=CELL_TAILS, name=NAMES)
+def test_a_card_number_grouped_or_followed_by_its_issue_is_found_under_any_heading_naming_it(
+        heading: str, card: str, gap: str, tail: str, name: str) -> None:
+    number = gap.join((card[:3], card[3:6], card[6:9], card[9:]))
+    text = f"| STT | Họ và tên | {heading} |\n|---|---|---|\n| 1 | {name} | {number}{tail} |\n"
+    assert [(v.kind, text[v.start:v.end]) for v in privacy.find_personal_values(text)] == [("identity", number)]
+
+
+@settings(max_examples=examples(200))
+@given(code=st.from_regex(r"\d{3}[4-9]\d{8}|[1-9]\d{7}", fullmatch=True), name=st.sampled_from(
+    ["THCS Him Lam", "TH Kim Đồng", "MN Hoa Sen"]), shape=st.sampled_from(["markdown", "text"]))
+def test_a_schools_code_under_ma_dinh_danh_is_no_ones_card(code: str, name: str, shape: str) -> None:
+    """Twelve digits whose fourth is no century's (0 to 3), or eight: a code no card writes."""
+    text = (f"| Mã trường | Mã định danh | Tên trường |\n|---|---|---|\n| 1 | {code} | {name} |\n"
+            if shape == "markdown" else f"Trường {name}, mã định danh: {code}.")
+    assert privacy.find_personal_values(text) == []
+
+
+BIRTH_HEADING_SEPARATORS = st.sampled_from([" ", ", ", "/", " / ", " - ", ".", "-"])
+
+
+@settings(max_examples=examples(200))
+@given(sep=BIRTH_HEADING_SEPARATORS, date=st.one_of(written_date(), st.builds(
+    lambda y, m, d: f"{y}-{m:02}-{d:02}", YEARS, MONTHS, DAYS)), name=NAMES)
+def test_a_birth_date_under_a_heading_with_any_separator_is_found(sep: str, date: str, name: str) -> None:
+    heading = f"Ngày{sep}tháng{sep}năm sinh"
+    text = f"| STT | Họ và tên | {heading} |\n|---|---|---|\n| 1 | {name} | {date} |\n"
+    assert [(v.kind, text[v.start:v.end]) for v in privacy.find_personal_values(text)] == [("birth", date)]

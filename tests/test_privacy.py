@@ -903,3 +903,47 @@ def test_a_date_of_birth_in_a_lists_rows_read_as_lines_is_found_in_its_place() -
     assert [(v.kind, text[v.start:v.end], v.heading) for v in privacy.find_personal_values(text)] == [
         ("birth", "12/03/1985", "Ngày sinh"), ("identity", "001185012345", "CCCD"),
         ("birth", "1/2/1990", "Ngày sinh"), ("identity", "001190054321", "CCCD")]
+
+
+@pytest.mark.parametrize("note", [
+    # a budget's source "NS" (ngân sách) beside the date money was granted
+    "| STT | Nội dung | Nguồn | Ngày cấp | Số tiền |\n|---|---|---|---|---|\n"
+    "| 1 | Mua thiết bị | NS | 12/3/2025 | 120.000.000 |",
+    "Nguồn NS - 15/01/2025: cấp đợt 1",
+    # a school's code (mã định danh of an organization), in a list of schools and after its name
+    "| Mã trường | Mã định danh | Tên trường |\n|---|---|---|\n| 79000701 | 079701000123 | THCS Him Lam |",
+    "Mã định danh của trường: 079701000123",
+    # a list read from a PDF: its first date is entering the profession, "Năm sinh" heads years
+    "STT Họ và tên Năm sinh Ngày vào ngành\n1 Lê Văn An 1985 05/09/2010\n2 Hà Thị Bình 1990 01/09/2012",
+    # an enrolment's bounds, a biology teacher's visit
+    "Tuyển trẻ sinh ngày 01/01/2021 đến 31/5/2021 vào lớp mẫu giáo", "Nhận trẻ sinh ngày 01/6/2020 trở về trước",
+    "Giáo viên dạy Sinh ngày 12/3/2025 dự giờ lớp 9A"])
+def test_a_clerks_budget_list_of_schools_or_enrolment_plan_passes(dataset: Dataset, note: str) -> None:
+    """The fourth privacy review: a budget's "NS", a school's "Mã định danh", a PDF's "Năm sinh"
+    beside "Ngày vào ngành", an enrolment's range of birth dates were refused as a person's."""
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    assert dataset.problems() == []
+
+
+@pytest.mark.parametrize("text, kind, value, heading", [
+    ("Ngày sinh: 1985-03-12", "birth", "1985-03-12", ""),
+    ("Ngày sinh: ngày 12/3/1985", "birth", "12/3/1985", ""),
+    ("CCCD: 001\u00a0185\u00a0012\u00a0345", "identity", "001\u00a0185\u00a0012\u00a0345", ""),
+    ("Mã định danh: 001185012345", "identity", "001185012345", ""),
+    ("| Họ và tên | Ngày - tháng - năm sinh |\n|---|---|\n| Lê Văn An | 12/3/1985 |", "birth", "12/3/1985",
+     "Ngày - tháng - năm sinh"),
+    ("| Họ và tên | Ngày sinh |\n|---|---|\n| Lê Văn An | 12/03/1985 00:00:00 |", "birth", "12/03/1985 00:00:00",
+     "Ngày sinh"),
+    ("| Họ và tên | Số CCCD/Hộ chiếu |\n|---|---|\n| Lê Văn An | 1185012345 |", "identity", "1185012345",
+     "Số CCCD/Hộ chiếu"),
+    ("| Họ và tên | Số CMND/CCCD, ngày cấp, nơi cấp |\n|---|---|\n| Lê Văn An | 012345678, 12/5/2015, CA Hà Nội |",
+     "identity", "012345678", "Số CMND/CCCD, ngày cấp, nơi cấp"),
+    ('"STT","Họ và tên","Ngày sinh"\n"1","Lê Văn An","12/03/1985"\n', "birth", "12/03/1985", "Ngày sinh"),
+    ("| Họ và tên | Mã định danh |\n|---|---|\n| Lê Văn An | 001185012345 |", "identity", "001185012345",
+     "Mã định danh")])
+def test_a_birth_date_or_identity_number_written_another_way_is_found(text: str, kind: str, value: str,
+                                                                     heading: str) -> None:
+    """The fourth privacy review: an ISO date, a no-break space in a number, a heading with dashes,
+    "/Hộ chiếu" or ", ngày cấp" in it, a CSV's quotes, a card's number under "Mã định danh" slipped."""
+    assert [(v.kind, text[v.start:v.end], v.heading) for v in privacy.find_personal_values(text)] == [
+        (kind, value, heading)]

@@ -1345,3 +1345,84 @@ def test_office_tables_reads_cells_in_their_columns_and_skips_what_is_no_xml() -
         [("Lê An", 0, 1, False, "ô A4 của trang tính 'Tổ Toán'"), ("x", 2, 1, False, "ô C4 của trang tính 'Tổ Toán'"),
          ("31118", 1, 1, True, "ô B4 của trang tính 'Tổ Toán'")]]
     assert [[(c.text, c.column, c.span) for c in row] for row in word.rows] == [[("Số CCCD", 0, 2), ("Ghi\nchú", 2, 1)]]
+
+
+def test_a_heading_broken_over_two_lines_or_naming_a_passport_and_the_issue_still_heads_its_column(
+        tmp_path: Path) -> None:
+    """The fourth privacy review: a narrow Word heading typed "Ngày", Shift+Enter, "sinh" read as
+    "Ngàysinh"; an Excel column "Số CCCD/Hộ chiếu" (a number, its zeros dropped), a column "Số
+    CMND/CCCD, ngày cấp, nơi cấp" (the number, then its issue), a date exported as "1985-03-12"."""
+    import docx
+    import openpyxl
+
+    content = tmp_path / "content"
+    content.mkdir()
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, (first, second) in enumerate([("Họ và", "tên"), ("Ngày", "sinh"), ("Số", "CCCD")]):
+        run = table.cell(0, c).paragraphs[0].add_run(first)
+        run.add_break()
+        run.add_text(second)
+    for c, value in enumerate(["Lê Văn An", "12/03/1985", "001185012345"]):
+        table.cell(1, c).text = value
+    document.save(str(content / "danh-sach.docx"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "DS"
+    for row in [["Họ và tên", "Số CCCD/Hộ chiếu", "Số CMND/CCCD, ngày cấp, nơi cấp", "Ngày sinh"],
+                ["Lê Văn An", 1185012345, "012345678 - 12/5/2015 - CA Hà Nội", "1985-03-12"]]:
+        sheet.append(row)
+    book.save(content / "danh-sach.xlsx")
+
+    def said(value: str, where: str, heading: str, label: str = SAID_IDENTITY) -> str:
+        return f"tệp có {label} '{value}' ({where}, cột '{heading}') trong phần chữ đọc được của tệp."
+
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/danh-sach.docx", None, "error", said("12/03/1985", "hàng 2, ô thứ 2 của bảng thứ 1", "Ngày sinh",
+                                                       "ngày sinh")),
+        ("content/danh-sach.docx", None, "error", said("001185012345", "hàng 2, ô thứ 3 của bảng thứ 1", "Số CCCD")),
+        ("content/danh-sach.xlsx", None, "error", said("1185012345", "ô B2 của trang tính 'DS'", "Số CCCD/Hộ chiếu")),
+        ("content/danh-sach.xlsx", None, "error", said("012345678", "ô C2 của trang tính 'DS'",
+                                                       "Số CMND/CCCD, ngày cấp, nơi cấp")),
+        ("content/danh-sach.xlsx", None, "error", said("1985-03-12", "ô D2 của trang tính 'DS'", "Ngày sinh",
+                                                       "ngày sinh"))])
+
+
+def test_a_clerks_list_of_schools_budget_and_appointment_pass(tmp_path: Path) -> None:
+    """The fourth privacy review: a list of schools by their "Mã định danh" (an organization's code),
+    a budget whose source "NS" (ngân sách) stands beside a date, or heads amounts in thousands (a
+    date's serial to Excel), and a decision's annex (a year of birth, the appointment's date) were
+    refused as a person's card and birth."""
+    import datetime
+
+    import docx
+    import openpyxl
+
+    content = tmp_path / "content"
+    content.mkdir()
+    book = openpyxl.Workbook()
+    schools = book.active
+    assert schools is not None
+    schools.title = "Trường"
+    for row in [["STT", "Mã trường", "Mã định danh", "Tên trường"], [1, 79000701, 79701000123, "THCS Him Lam"],
+                [2, "79000702", "079701000124", "TH Kim Đồng"]]:
+        schools.append(row)
+    budget = book.create_sheet("Kinh phí")
+    for row in [["STT", "Nội dung", "Nguồn", "Ngày cấp", "Kinh phí (nghìn đồng)", None],
+                [None, None, None, None, "NS", "XHH"],
+                [1, "Mua thiết bị", "NS", datetime.datetime(2025, 3, 12), 45000, 12000],
+                [2, "Sửa chữa", "NS", "15/4/2025", 38500, None]]:
+        budget.append(row)
+    budget.merge_cells("E1:F1")
+    book.save(content / "ke-hoach.xlsx")
+    document = docx.Document()
+    document.add_paragraph("DANH SÁCH CỐT CÁN (Kèm theo Quyết định số 123/QĐ-PGDĐT ngày 05/9/2025)")
+    rows = [["STT", "Họ và tên", "Năm sinh", "Đơn vị", "Ngày bổ nhiệm"], ["1", "Lê Văn An", "1985", "THCS Him Lam",
+                                                                         "05/9/2025"]]
+    table = document.add_table(rows=2, cols=5)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(content / "quyet-dinh.docx"))
+    assert _problems_of(tmp_path) == []

@@ -475,8 +475,20 @@ def _children(element: ET.Element, name: str) -> list[ET.Element]:
 
 
 def _texts(element: ET.Element) -> str:
-    """The text of an element's runs (`t` elements: a shared string's, a Word paragraph's)."""
+    """The text of an element's runs (`t` elements: a shared string's)."""
     return "".join(node.text or "" for node in element.iter() if _local(node.tag) == "t")
+
+
+# What a Word run writes besides its text: a line break (Shift+Enter: "Ngày<br/>sinh" in a narrow
+# heading is two words, not "Ngàysinh"), a tab.
+_RUN_SPACES = {"br": "\n", "cr": "\n", "tab": "\t"}
+
+
+def _paragraph_text(paragraph: ET.Element) -> str:
+    """A Word paragraph's text: its runs' texts, breaks and tabs (a tab stop in the paragraph's
+    properties, `pPr`, writes nothing)."""
+    return "".join(node.text or "" if _local(node.tag) == "t" else _RUN_SPACES.get(_local(node.tag), "")
+                   for part in paragraph if _local(part.tag) != "pPr" for node in part.iter())
 
 
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
@@ -572,7 +584,7 @@ def _word_tables(root: ET.Element) -> Iterator[FileTable]:
                 span = next((int(value) for properties in _children(cell, "tcPr")
                              for e in _children(properties, "gridSpan")
                              if (value := _attribute(e, "val") or "").isdigit() and int(value) > 0), 1)
-                text = "\n".join(_texts(paragraph) for paragraph in _children(cell, "p"))
+                text = "\n".join(_paragraph_text(paragraph) for paragraph in _children(cell, "p"))
                 if text.strip():
                     cells.append(TableCell(text, column, span, where=f"hàng {row_number}, ô thứ {cell_number} của "
                                                                       f"bảng thứ {number}"))

@@ -425,12 +425,21 @@ PersonalKind = Literal["identity", "birth"]
 # công dân số 001 185 012 345" (12 digits, or 9 for the old card), personal data no list publishes.
 _IDENTITY_NAME = (r"cccd|cmnd|cmtnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
                   r"|(?:số |mã )?định danh(?: cá nhân)?")
-_IDENTITY = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)[^\d\n]{{0,40}}?(?P<number>\d(?:[ .\-]?\d){{8,11}})(?!\d)",
-                       re.IGNORECASE)
+# Digits are grouped by a space, a no-break space (Word puts one where a number must not wrap), a dot, a dash.
+_DIGIT_GAP = r"[ \u00a0\u202f.\-]"
+_IDENTITY = re.compile(rf"(?<!\w)(?P<name>{_IDENTITY_NAME})(?!\w)[^\d\n]{{0,40}}?"
+                       rf"(?P<number>\d(?:{_DIGIT_GAP}?\d){{8,11}})(?!\d)", re.IGNORECASE)
 _IDENTITY_DIGITS = (9, 12)
 # Under a column's heading, an identity number is any number of 9 to 12 digits: Excel keeps a number
 # typed in a cell without its leading zeros (a card's number starts with its province's code, 001 to 096).
-_IDENTITY_CELL = re.compile(r"'?\d(?:[ .\-]?\d){8,11}")
+_IDENTITY_CELL = re.compile(rf"'?\d(?:{_DIGIT_GAP}?\d){{8,11}}")
+# A cell under "Số CMND/CCCD, ngày cấp, nơi cấp" writes the number first, then the rest: "001185012345
+# - 12/5/2021 - Cục CS QLHC", "012345678 (CA Hà Nội)". Its first part ends before a comma, a bracket, a
+# dash, a word or a date.
+_CELL_PART_END = re.compile(r"\s*(?:[,;(\n]|[-–](?=\s)|\s(?=[^\d\s])|\s(?=\d{1,2}[/.\-]\d))")
+# "Mã định danh" alone is also a school's or an office's code (Quyết định 20/2020/QĐ-TTg), in lists of
+# schools: under it, or after it, only a number as a card writes it (_card_shaped) is a person's.
+_CODE_NAME = re.compile(r"mã\s+định\s+danh(?!\s+cá\s+nhân)", re.IGNORECASE)
 # A card's number as the 2016 card writes it, 12 digits: the code of the province where the citizen was
 # born (Thông tư 59/2021/TT-BCA), the century and sex (0 to 3 for 1900 to 2099), then 8 digits. In a row
 # of a list read as one line of text (a PDF's table), such a number is told from an account's.
@@ -439,28 +448,36 @@ _PROVINCES = ("001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 0
               "067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096")
 _PROVINCE_CODES = frozenset(_PROVINCES.split())
 _CARD_NUMBER = re.compile(r"(?<![\w.,/\-])0\d{2}[0-3]\d{8}(?![\w,/\-]|\.\d)")
+_CARD_DIGITS = 12
 
-# A date as a person writes one: "12/3/1985", "12-03-1985", "12.03.85", "12 tháng 3 năm 1985".
+# A date as a person writes one: "12/3/1985", "12-03-1985", "12.03.85", "12 tháng 3 năm 1985", or
+# as a program writes it: "1985-03-12" (a CSV exported from a database).
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
-_WRITTEN_DATE = (rf"(?<!\d){_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[^\S\n]*(?P=sign)[^\S\n]*"
+_WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[^\S\n]*(?P=sign)[^\S\n]*"
                  rf"(?P<year>\d{{4}}|\d{{2}})|[^\S\n]+th[áa]ng[^\S\n]+{_MONTH}[^\S\n]*,?[^\S\n]+n[ăa]m[^\S\n]+"
-                 rf"(?P<long_year>\d{{4}}))(?!\d)")
-_DATE_CELL = re.compile(_WRITTEN_DATE, re.IGNORECASE)
+                 rf"(?P<long_year>\d{{4}}))|(?P<iso_year>\d{{4}})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
+# In a cell, a date may carry the time a program added to it: "12/03/1985 00:00:00".
+_DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
 # A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
-# sinh 12/3/1985", "NS: 12/03/1985" (in capitals only: "ns" is no word), "(sinh 12.3.1985)", the
+# sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
+# is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |"), "(sinh 12.3.1985)", the
 # date right after its name, a colon, a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
 # A year alone ("sinh năm 1985", "Năm sinh: 1985") is not looked for: staff lists and decisions
 # (an appointment, an election's candidates) publish it, and it tells no one apart.
-_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)|sinh(?:[^\S\n]+ng[àa]y)?)(?!\w)[^\S\n]*(?:[:=|\-–]|l[àa](?!\w))?"
-                    rf"[^\S\n]*(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
+_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+ng[àa]y)?)(?!\w)[^\S\n]*"
+                    rf"(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*(?:ng[àa]y[^\S\n]+)?(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
+# A date followed by the end of a range or a limit is an enrolment's bound, no one's birth: "trẻ sinh ngày
+# 01/01/2021 đến 31/5/2021", "sinh ngày 01/6/2020 trở về trước".
+_RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[àa]y[^\S\n]*)?{_DAY}[^\S\n]*[./\-]"
+                          r"|trở[^\S\n]+(?:về[^\S\n]+)?(?:trước|sau|đi))", re.IGNORECASE)
 # The words before "sinh" that make it no birth: a student ("học sinh ngày 05/9/2024 tựu trường"),
 # an enrolment ("tuyển sinh ngày 15/7"), a feast ("Giáng sinh ngày 24/12", "Phục sinh"), a death
 # ("hy sinh ngày 27/7/1972"), cleaning ("vệ sinh ngày 12/3"), something arising ("phát sinh ngày ...").
 # Those that are also given names ("Nam", "An", "Trường", "Phát"; any without its marks: "Cong",
 # "Giang") only in lower case or starting a sentence: "Ông Nam sinh ngày 12/3/1985" is a birth (_born).
 _NOT_BIRTH_WORDS = ("học thí tuyển giáo vệ hy hi sơ khai nữ ký kí tái hồi cộng sản cứu dưỡng phóng sát môn hộ nội "
-                    "ngoại giáng đản phục bẩm tập mưu")
+                    "ngoại giáng đản phục bẩm tập mưu dạy tổ khối")
 _NOT_BIRTH_NAMES = ("phát nam an dân nhân song thư tiên hậu trường tân quyên thi sinh hoc tuyen giao ve phat so nu "
                     "ky ki tai hoi cong san cuu duong dan nhan phong sat quyen thu tien mon hau truong ho noi ngoai "
                     "tan giang phuc bam tap muu")
@@ -476,12 +493,18 @@ _SERIALS = range((datetime.date(_HISTORY_BEFORE, 1, 1) - _SERIAL_START).days,
                  (datetime.date(2100, 1, 1) - _SERIAL_START).days)
 
 # A table's heading of a column of identity numbers or dates of birth: "Số CCCD", "CMND/CCCD",
-# "Số định danh cá nhân", "Căn cước công dân"; "Ngày sinh", "Ngày, tháng, năm sinh", "Năm sinh",
-# "NS", "Sinh ngày"; a note in brackets after it ("Ngày sinh (dd/mm/yyyy)"), a colon.
-_ONE_IDENTITY = rf"(?:số\s+)?(?:{_IDENTITY_NAME})"
-_IDENTITY_HEADING = re.compile(rf"{_ONE_IDENTITY}(?:\s*(?:/|,|-|hoặc)\s*{_ONE_IDENTITY})*", re.IGNORECASE)
-_BIRTH_HEADING = re.compile(r"(?:ng[àa]y\s*[,/]?\s*th[áa]ng\s*[,/]?\s*)?n[ăa]m\s+sinh|ng[àa]y\s+sinh|sinh\s+ng[àa]y"
-                            r"|(?-i:NS)", re.IGNORECASE)
+# "Số định danh cá nhân", "Số thẻ căn cước", "Số CCCD/Hộ chiếu", "Số CMND/CCCD, ngày cấp, nơi cấp"
+# (one of them an identity's name); "Ngày sinh", "Ngày, tháng, năm sinh", "Ngày - tháng - năm sinh",
+# "Năm sinh", "NS", "Sinh ngày"; a note in brackets after it ("Ngày sinh (dd/mm/yyyy)"), a colon.
+_ONE_IDENTITY = (rf"(?:số\s+)?(?:thẻ\s+)?(?:{_IDENTITY_NAME})|(?:số\s+)?hộ\s+chiếu|ng[àa]y(?:\s+cấp)?"
+                 r"|nơi\s+cấp")
+_IDENTITY_HEADING = re.compile(
+    rf"(?:{_ONE_IDENTITY})(?:\s*(?:[/,;\-–]|hoặc|và)\s*(?:{_ONE_IDENTITY})|\s+(?:{_ONE_IDENTITY}))*", re.IGNORECASE)
+_DATE_PARTS = r"ng[àa]y\s*[,/.\-–]?\s*th[áa]ng\s*[,/.\-–]?\s*n[ăa]m\s+sinh"
+_BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|sinh\s+ng[àa]y|(?-i:NS)", re.IGNORECASE)
+# "NS" alone is also a budget's source (ngân sách): it heads a column of dates written as dates,
+# never the cell beside it nor a sheet's number (an amount in thousands is a date's serial too).
+_ABBREVIATED = "NS"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
 
@@ -530,7 +553,18 @@ def find_identity_numbers(text: str) -> list[tuple[int, int]]:
     """Where `text` writes a citizen's identity number (CCCD, CMND) after its name, not an amount."""
     return [match.span("number") for match in _IDENTITY.finditer(text)
             if sum(c.isdigit() for c in match.group("number")) in _IDENTITY_DIGITS
-            and not _amount_at(text, *match.span("number"))]  # "làm CCCD cho học sinh: 125.000.000 đồng"
+            and not _amount_at(text, *match.span("number"))  # "làm CCCD cho học sinh: 125.000.000 đồng"
+            and (not _CODE_NAME.fullmatch(match.group("name")) or _card_shaped(match.group("number")))]
+
+
+def _card_shaped(number: str) -> bool:
+    """Whether a number is one as a card writes it (_CARD_NUMBER), its leading zeros maybe dropped
+    (Excel keeps a number typed in a cell so): a province's code, the century and sex, 8 digits."""
+    digits = "".join(c for c in number if c.isdigit())
+    if not _CARD_DIGITS - 2 <= len(digits) <= _CARD_DIGITS:
+        return False
+    digits = digits.zfill(_CARD_DIGITS)
+    return digits[:3] in _PROVINCE_CODES and digits[3] in "0123"
 
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
@@ -541,7 +575,7 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     for match in _BIRTH.finditer(text):
         if match.group("name").lower().startswith("sinh") and not _born(text, match.start()):
             continue
-        if _of_a_living_person(match):
+        if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
             found.append(match.span("date"))
     return found
 
@@ -564,7 +598,7 @@ def _born(text: str, at: int) -> bool:
 def _of_a_living_person(date: re.Match[str]) -> bool:
     """Whether a written date (_WRITTEN_DATE) may be a living person's birth: from _HISTORY_BEFORE
     on; a year of two digits ("12/3/85") may be any."""
-    year = date.group("year") or date.group("long_year")
+    year = date.group("year") or date.group("long_year") or date.group("iso_year")
     return len(year) == 2 or int(year) >= _HISTORY_BEFORE
 
 
@@ -598,11 +632,11 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
             if kind is not None:
                 heading = " ".join(cell.text.split())
                 headings.append((range(cell.column, cell.column + cell.span), kind, heading))
-                beside = (kind, heading)
+                beside = (kind, heading) if heading != _ABBREVIATED else None
                 continue
             under = [(kind, heading) for columns, kind, heading in below if cell.column in columns]
             for kind, heading in ([beside] if beside else []) + under[::-1]:  # the nearest heading first
-                if (shown := _personal_cell(cell, kind)) is not None:
+                if (shown := _personal_cell(cell, kind, heading)) is not None:
                     yield r, c, kind, heading, shown
                     break
             beside = None
@@ -613,27 +647,39 @@ def _heading_kind(text: str) -> PersonalKind | None:
     text = " ".join(_BRACKETED.sub(" ", text).split()).rstrip(":").strip()
     if not text or len(text) > _HEADING_MAX or _HAS_DIGIT.search(text):
         return None
-    if _IDENTITY_HEADING.fullmatch(text):
+    if _IDENTITY_HEADING.fullmatch(text) and _IDENTITY_WORDS.search(text):
         return "identity"
     return "birth" if _BIRTH_HEADING.fullmatch(text) else None
 
 
-def _personal_cell(cell: TableCell, kind: PersonalKind) -> str | None:
-    """A cell's value as a clerk sees it when it is a personal value of `kind` (its whole text), else
-    None: an identity number of 9 to 12 digits; a full date of birth (a year alone passes), a sheet's
-    date by its serial."""
+def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | None:
+    """A cell's value as a clerk sees it when it is a personal value of `kind` under `heading` (its
+    text, or the number that starts it), else None: an identity number of 9 to 12 digits (under "Mã
+    định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes), a sheet's date by
+    its serial (not under _ABBREVIATED)."""
+    text = cell.text.strip()
+    if kind == "identity":
+        written = _identity_in_cell(cell)
+        card_only = all(_CODE_NAME.fullmatch(name) for name in _IDENTITY_WORDS.findall(heading))
+        return written if written is not None and (not card_only or _card_shaped(written)) else None
+    if cell.number:
+        number = _sheet_number(text)
+        if number is None or number not in _SERIALS or heading == _ABBREVIATED:
+            return None
+        return (_SERIAL_START + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
+    match = _DATE_CELL.fullmatch(text)
+    return text if match is not None and _of_a_living_person(match) else None
+
+
+def _identity_in_cell(cell: TableCell) -> str | None:
+    """The number of 9 to 12 digits a cell holds: a sheet's number, the cell's text, or the first part
+    of its text (_CELL_PART_END); else None."""
     text = cell.text.strip()
     if cell.number:
         number = _sheet_number(text)
-        if number is None:
-            return None
-        if kind == "identity":
-            return str(number) if 9 <= len(str(number)) <= 12 else None
-        return (_SERIAL_START + datetime.timedelta(days=number)).strftime("%d/%m/%Y") if number in _SERIALS else None
-    if kind == "identity":
-        return text if _IDENTITY_CELL.fullmatch(text) else None
-    match = _DATE_CELL.fullmatch(text)
-    return text if match is not None and _of_a_living_person(match) else None
+        return str(number) if number is not None and 9 <= len(str(number)) <= 12 else None
+    first = _CELL_PART_END.split(text, maxsplit=1)[0]
+    return first if _IDENTITY_CELL.fullmatch(first) else None
 
 
 def _sheet_number(text: str) -> int | None:
@@ -669,7 +715,7 @@ def _text_table_values(text: str) -> Iterator[PersonalValue]:
 
 def _delimited_values(block: list[tuple[int, str]], delimiter: str) -> Iterator[PersonalValue]:
     """The personal values of one table written a row a line (`block`: each line with where it
-    starts), its cells split by `delimiter` (a CSV's quotes kept in them: no value is quoted then).
+    starts), its cells split by `delimiter`, a CSV's quotes around a cell left out ('"Ngày sinh"').
     A comma or a semicolon also joins the parts of a sentence: a table by them has as many cells in
     every line."""
     rows: list[list[tuple[int, str]]] = []  # each cell: where it starts in the text, its text
@@ -682,19 +728,27 @@ def _delimited_values(block: list[tuple[int, str]], delimiter: str) -> Iterator[
             at += len(part) + len(delimiter)
         if delimiter == "|":  # a Markdown row's outer bars hold no cell
             cells = cells[1 if line.lstrip().startswith("|") else 0:-1 if line.rstrip().endswith("|") else None]
-        rows.append(cells)
+        rows.append([_unquoted(at, part) for at, part in cells])
     if delimiter in ",;" and len({len(row) for row in rows}) > 1:
         return
     written = [[(at, part) for at, part in row if part.strip()] for row in rows]
     table = [[TableCell(part, column) for column, (_, part) in enumerate(row) if part.strip()] for row in rows]
-    for r, c, kind, heading, _ in personal_values_in_table(table):
-        yield _cell_value(*written[r][c], kind, heading)
+    for r, c, kind, heading, shown in personal_values_in_table(table):
+        yield _cell_value(*written[r][c], shown, kind, heading)
 
 
-def _cell_value(at: int, text: str, kind: PersonalKind, heading: str) -> PersonalValue:
-    """A cell's value (its text, starting at `at`) without the spaces and an Excel apostrophe around it."""
-    lead = len(text) - len(text.lstrip(" \t'"))
-    return PersonalValue(at + lead, at + len(text.rstrip()), kind, heading)
+def _unquoted(at: int, part: str) -> tuple[int, str]:
+    """A CSV cell (its text, starting at `at`) without the quotes around it."""
+    inner = part.strip()
+    if len(inner) < 2 or inner[0] != '"' or inner[-1] != '"':
+        return at, part
+    return at + part.index('"') + 1, inner[1:-1]
+
+
+def _cell_value(at: int, text: str, shown: str, kind: PersonalKind, heading: str) -> PersonalValue:
+    """Where a cell's value `shown` stands in its text (starting at `at`), without an Excel apostrophe."""
+    start = at + text.index(shown) + shown.startswith("'")
+    return PersonalValue(start, at + text.index(shown) + len(shown), kind, heading)
 
 
 def _column_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
@@ -709,8 +763,8 @@ def _column_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
             continue
         if heading is None or not line.strip():
             continue
-        if _personal_cell(TableCell(line, 0), heading[0]) is not None:
-            yield _cell_value(at, line, *heading)
+        if (shown := _personal_cell(TableCell(line, 0), *heading)) is not None:
+            yield _cell_value(at, line, shown, *heading)
         elif not (heading[0] == "birth" and re.fullmatch(r"\s*(?:19|20)\d\d\s*", line)):  # a year goes on
             heading = None
 
@@ -743,8 +797,9 @@ def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
 
 
 _IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
-_BIRTH_WORDS = re.compile(r"(?<!\w)(?:(?:ng[àa]y\s*[,/]?\s*th[áa]ng\s*[,/]?\s*)?n[ăa]m\s+sinh|ng[àa]y\s+sinh"
-                          r"|sinh\s+ng[àa]y|(?-i:NS))(?!\w)", re.IGNORECASE)
+# "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
+_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y|(?-i:NS))(?!\w)",
+                          re.IGNORECASE)
 # A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
 _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 
