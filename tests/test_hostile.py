@@ -28,7 +28,7 @@ from test_pages import write_site
 from test_privacy import leaks
 
 from conftest import BASE, Dataset
-from portal import calendar, feed, privacy, sanitize, vocab
+from portal import calendar, feed, personal_data, privacy, sanitize, vocab
 from portal.load import load, load_or_raise
 from portal.model import Portal
 from portal.pages import Pages
@@ -413,7 +413,7 @@ NOT_A_BIRTH = st.sampled_from([
                                                                                                   " - 30/6/2025"]))
 def test_a_date_of_a_decision_a_meeting_or_a_term_is_no_birth(before: str, n: int, date: str, after: str) -> None:
     text = f"{before.format(n=n)} {date}{after}"
-    assert [value for value in privacy.find_personal_values(text) if value.kind == "birth"] == []
+    assert [value for value in personal_data.find_personal_values(text) if value.kind == "birth"] == []
 
 
 CARD = st.builds(lambda province, rest: f"{province}{rest}", st.sampled_from(["001", "024", "079", "096"]),
@@ -439,7 +439,7 @@ def test_a_card_number_under_its_heading_is_found_and_an_account_number_never(
         if shape == "markdown":
             lines.insert(1, "|---|---|---|---|")
     text = "Danh sách kèm theo\n" + "\n".join(lines) + "\n"
-    found = [(value.kind, text[value.start:value.end]) for value in privacy.find_personal_values(text)]
+    found = [(value.kind, text[value.start:value.end]) for value in personal_data.find_personal_values(text)]
     assert found == [("identity", card) for _, card, _ in rows]
 
 
@@ -450,7 +450,7 @@ def test_a_card_number_under_its_heading_is_found_and_an_account_number_never(
        who=st.sampled_from(["Tuyển trẻ", "Nhận trẻ em", "Trẻ", "Đối tượng: trẻ"]))
 def test_an_enrolments_bound_of_birth_dates_is_no_ones_birth(first: str, last: str, bound: str, who: str) -> None:
     text = f"{who} sinh ngày {first}{bound.format(last=last)} vào lớp 1."
-    assert privacy.find_personal_values(text) == []
+    assert personal_data.find_personal_values(text) == []
 
 
 GAPS = st.sampled_from([" ", "\u00a0", ".", ""])
@@ -465,7 +465,7 @@ def test_a_card_number_grouped_or_followed_by_its_issue_is_found_under_any_headi
         heading: str, card: str, gap: str, tail: str, name: str) -> None:
     number = gap.join((card[:3], card[3:6], card[6:9], card[9:]))
     text = f"| STT | Họ và tên | {heading} |\n|---|---|---|\n| 1 | {name} | {number}{tail} |\n"
-    assert [(v.kind, text[v.start:v.end]) for v in privacy.find_personal_values(text)] == [("identity", number)]
+    assert [(v.kind, text[v.start:v.end]) for v in personal_data.find_personal_values(text)] == [("identity", number)]
 
 
 @settings(max_examples=examples(200))
@@ -475,7 +475,7 @@ def test_a_schools_code_under_ma_dinh_danh_is_no_ones_card(code: str, name: str,
     """Twelve digits whose fourth is no century's (0 to 3), or eight: a code no card writes."""
     text = (f"| Mã trường | Mã định danh | Tên trường |\n|---|---|---|\n| 1 | {code} | {name} |\n"
             if shape == "markdown" else f"Trường {name}, mã định danh: {code}.")
-    assert privacy.find_personal_values(text) == []
+    assert personal_data.find_personal_values(text) == []
 
 
 BIRTH_HEADING_SEPARATORS = st.sampled_from([" ", ", ", "/", " / ", " - ", ".", "-"])
@@ -487,4 +487,4 @@ BIRTH_HEADING_SEPARATORS = st.sampled_from([" ", ", ", "/", " / ", " - ", ".", "
 def test_a_birth_date_under_a_heading_with_any_separator_is_found(sep: str, date: str, name: str) -> None:
     heading = f"Ngày{sep}tháng{sep}năm sinh"
     text = f"| STT | Họ và tên | {heading} |\n|---|---|---|\n| 1 | {name} | {date} |\n"
-    assert [(v.kind, text[v.start:v.end]) for v in privacy.find_personal_values(text)] == [("birth", date)]
+    assert [(v.kind, text[v.start:v.end]) for v in personal_data.find_personal_values(text)] == [("birth", date)]

@@ -47,7 +47,7 @@ from full_dataset import (
 from test_pages import build, write_site
 
 from conftest import Dataset
-from portal import privacy
+from portal import personal_data, privacy
 from portal.load import load
 from portal.pages import Pages
 from portal.privacy import REDACTED, Redactor, find_contacts, private_values_in_page
@@ -857,9 +857,10 @@ def test_an_identity_number_under_its_column_heading_in_a_public_text_is_an_erro
         "| 1 | Lê Văn An | 001185012345 | 123456789012 |\n| 2 | Hà Thị Bình | 001 190 054 321 | 0123456789012 |\n")
     problems = dataset.problems()
     assert sorted((p.path, p.message) for p in problems) == sorted(
-        ("bodies[1].members[0].note", f"đoạn chữ công khai có {privacy.IDENTITY_NUMBER} '{number}' (cột 'Số CCCD').")
+        ("bodies[1].members[0].note",
+         f"đoạn chữ công khai có {personal_data.IDENTITY_NUMBER} '{number}' (cột 'Số CCCD').")
         for number in ("001185012345", "001 190 054 321"))
-    assert all(p.line is not None and p.hint == f"{privacy.IDENTITY_HINT} khỏi dữ liệu." for p in problems)
+    assert all(p.line is not None and p.hint == f"{personal_data.IDENTITY_HINT} khỏi dữ liệu." for p in problems)
 
 
 @pytest.mark.parametrize("note, date", [
@@ -874,7 +875,7 @@ def test_a_date_of_birth_in_a_public_text_is_an_error(dataset: Dataset, note: st
     assert problem.path == "bodies[1].members[0].note" and problem.line is not None
     assert problem.message.startswith(f"đoạn chữ công khai có ngày sinh '{date}'")
     assert problem.expected == "không ghi ngày sinh (năm sinh thì được)"
-    assert problem.hint == f"{privacy.BIRTH_DATE_HINT} khỏi dữ liệu."
+    assert problem.hint == f"{personal_data.BIRTH_DATE_HINT} khỏi dữ liệu."
 
 
 @pytest.mark.parametrize("note", [
@@ -900,7 +901,7 @@ def test_a_date_of_birth_in_a_lists_rows_read_as_lines_is_found_in_its_place() -
     text = ("DANH SÁCH GIÁO VIÊN\nSTT Họ và tên Ngày sinh Ngày vào ngành Số CCCD Số tài khoản\n"
             "1 Lê Văn An 12/03/1985 05/09/2010 001185012345 123456789012\n"
             "2 Hà Thị Bình 1/2/1990 05/09/2012 001190054321 987654321098\nNgười lập biểu\nngày 05/9/2024\n")
-    assert [(v.kind, text[v.start:v.end], v.heading) for v in privacy.find_personal_values(text)] == [
+    assert [(v.kind, text[v.start:v.end], v.heading) for v in personal_data.find_personal_values(text)] == [
         ("birth", "12/03/1985", "Ngày sinh"), ("identity", "001185012345", "CCCD"),
         ("birth", "1/2/1990", "Ngày sinh"), ("identity", "001190054321", "CCCD")]
 
@@ -945,5 +946,5 @@ def test_a_birth_date_or_identity_number_written_another_way_is_found(text: str,
                                                                      heading: str) -> None:
     """The fourth privacy review: an ISO date, a no-break space in a number, a heading with dashes,
     "/Hộ chiếu" or ", ngày cấp" in it, a CSV's quotes, a card's number under "Mã định danh" slipped."""
-    assert [(v.kind, text[v.start:v.end], v.heading) for v in privacy.find_personal_values(text)] == [
+    assert [(v.kind, text[v.start:v.end], v.heading) for v in personal_data.find_personal_values(text)] == [
         (kind, value, heading)]

@@ -31,7 +31,7 @@ from test_privacy import ORDINARY_PAGE
 from test_publish import run_build
 
 from conftest import REPO
-from portal import file_reading, privacy, site_checks, site_config
+from portal import file_reading, personal_data, privacy, site_checks, site_config
 from portal.commands import Exit
 from portal.privacy import settings_texts
 from portal.problems import NOTHING_PUBLISHED, nothing_published
@@ -1222,7 +1222,7 @@ def test_a_citizens_identity_number_in_a_page_or_a_file_is_refused(tmp_path: Pat
 
 # Identity numbers and dates of birth under a table's column heading
 
-SAID_IDENTITY = privacy.IDENTITY_NUMBER
+SAID_IDENTITY = personal_data.IDENTITY_NUMBER
 
 
 def test_a_column_of_identity_numbers_and_birth_dates_in_a_page_is_refused_at_its_lines(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import commands, privacy, terms, vocab, wording
+from . import commands, personal_data, privacy, terms, vocab, wording
 from .amendment_checks import check_added_numbers, check_amendments
 from .dates import PartialDate, SchoolYear
 from .kept_privacy import KeptPrivacy
@@ -854,11 +854,11 @@ def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: 
                     expected="mã không chứa thông tin liên hệ",
                     hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
             continue
-        for value in privacy.find_personal_values(text):
-            said = privacy.personal_said(value.kind, text[value.start:value.end], value.heading)
+        for value in personal_data.find_personal_values(text):
+            said = personal_data.personal_said(value.kind, text[value.start:value.end], value.heading)
             problems.append(doc.problem(path, f"đoạn chữ công khai có {said}.",
-                                        expected=privacy.PERSONAL_EXPECTED[value.kind],
-                                        hint=f"{privacy.PERSONAL_HINTS[value.kind]} khỏi dữ liệu."))
+                                        expected=personal_data.PERSONAL_EXPECTED[value.kind],
+                                        hint=f"{personal_data.PERSONAL_HINTS[value.kind]} khỏi dữ liệu."))
         for found in privacy.find_contacts(text):
             if known.isdisjoint(found.keys):
                 problems.append(doc.problem(

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import datetime
 import functools
 import hashlib
 import itertools
@@ -39,7 +38,7 @@ import platform
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
@@ -47,7 +46,7 @@ from typing import Any, Literal, TypeVar, cast
 import phonenumbers
 import yaml
 
-from .file_reading import Reading, TableCell
+from .file_reading import Reading
 from .page_text import (
     TracedText,
     html_text,
@@ -342,13 +341,13 @@ def _as_written(text: str, start: int, end: int, digits: str, with_plus: bool, w
     number without them is an amount, a range of amounts, a list of rooms far more often than a
     phone ("300.000 - 500.000 đồng", "352 500 000", "phòng 301 - 302 - 303"). `without_trunk`
     (a cell of an imported list, where Excel drops a number's leading 0): one without them too,
-    but an amount (_amount_at)."""
+    but an amount (amount_at)."""
     if with_plus or digits.startswith("0") or (digits.startswith("84") and len(digits) >= _MIN_DIGITS + 2):
         return True
-    return without_trunk and not _amount_at(text, start, end)
+    return without_trunk and not amount_at(text, start, end)
 
 
-def _amount_at(text: str, start: int, end: int) -> bool:
+def amount_at(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is an amount of money: a currency word after it ("352.500.000 đồng",
     "912 345 678 VNĐ") or its digits grouped in threes by dots or commas ("352.500.000")."""
     return _CURRENCY.match(text, end) is not None or _THOUSANDS_ANY.fullmatch(text, start, end) is not None
@@ -414,394 +413,6 @@ def _emails(text: str) -> Iterator[Found]:
             first, used, _ = keys[0]
             yield Found(local[first][0], domain[used - 1][1], "email", tuple(k for _, _, k in keys))
 
-
-# Personal data besides contacts (Nghị định 13/2023/NĐ-CP): a citizen's identity number and a
-# person's date of birth. No public text, hand-written page or published file may write one; each
-# is refused, not redacted, where it is written: after its name ("CCCD 001185012345", "sinh ngày
-# 12/3/1985"), or in a table under its column's heading ("Số CCCD", "Ngày sinh").
-PersonalKind = Literal["identity", "birth"]
-
-# A citizen's identity number named as one: "CCCD: 001185012345", "số CMND 012345678", "căn cước
-# công dân số 001 185 012 345" (12 digits, or 9 for the old card), personal data no list publishes.
-_IDENTITY_NAME = (r"cccd|cmnd|cmtnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
-                  r"|(?:số |mã )?định danh(?: cá nhân)?")
-# Digits are grouped by a space, a no-break space (Word puts one where a number must not wrap), a dot, a dash.
-_DIGIT_GAP = r"[ \u00a0\u202f.\-]"
-_IDENTITY = re.compile(rf"(?<!\w)(?P<name>{_IDENTITY_NAME})(?!\w)[^\d\n]{{0,40}}?"
-                       rf"(?P<number>\d(?:{_DIGIT_GAP}?\d){{8,11}})(?!\d)", re.IGNORECASE)
-_IDENTITY_DIGITS = (9, 12)
-# Under a column's heading, an identity number is any number of 9 to 12 digits: Excel keeps a number
-# typed in a cell without its leading zeros (a card's number starts with its province's code, 001 to 096).
-_IDENTITY_CELL = re.compile(rf"'?\d(?:{_DIGIT_GAP}?\d){{8,11}}")
-# A cell under "Số CMND/CCCD, ngày cấp, nơi cấp" writes the number first, then the rest: "001185012345
-# - 12/5/2021 - Cục CS QLHC", "012345678 (CA Hà Nội)". Its first part ends before a comma, a bracket, a
-# dash, a word or a date.
-_CELL_PART_END = re.compile(r"\s*(?:[,;(\n]|[-–](?=\s)|\s(?=[^\d\s])|\s(?=\d{1,2}[/.\-]\d))")
-# "Mã định danh" alone is also a school's or an office's code (Quyết định 20/2020/QĐ-TTg), in lists of
-# schools: under it, or after it, only a number as a card writes it (_card_shaped) is a person's.
-_CODE_NAME = re.compile(r"mã\s+định\s+danh(?!\s+cá\s+nhân)", re.IGNORECASE)
-# A card's number as the 2016 card writes it, 12 digits: the code of the province where the citizen was
-# born (Thông tư 59/2021/TT-BCA), the century and sex (0 to 3 for 1900 to 2099), then 8 digits. In a row
-# of a list read as one line of text (a PDF's table), such a number is told from an account's.
-_PROVINCES = ("001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 "
-              "034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 "
-              "067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096")
-_PROVINCE_CODES = frozenset(_PROVINCES.split())
-_CARD_NUMBER = re.compile(r"(?<![\w.,/\-])0\d{2}[0-3]\d{8}(?![\w,/\-]|\.\d)")
-_CARD_DIGITS = 12
-
-# A date as a person writes one: "12/3/1985", "12-03-1985", "12.03.85", "12 tháng 3 năm 1985", or
-# as a program writes it: "1985-03-12" (a CSV exported from a database).
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MONTH = r"(?:0?[1-9]|1[0-2])"
-_WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[^\S\n]*(?P=sign)[^\S\n]*"
-                 rf"(?P<year>\d{{4}}|\d{{2}})|[^\S\n]+th[áa]ng[^\S\n]+{_MONTH}[^\S\n]*,?[^\S\n]+n[ăa]m[^\S\n]+"
-                 rf"(?P<long_year>\d{{4}}))|(?P<iso_year>\d{{4}})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
-# In a cell, a date may carry the time a program added to it: "12/03/1985 00:00:00".
-_DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
-# A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
-# sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
-# is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |"), "(sinh 12.3.1985)", the
-# date right after its name, a colon, a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
-# A year alone ("sinh năm 1985", "Năm sinh: 1985") is not looked for: staff lists and decisions
-# (an appointment, an election's candidates) publish it, and it tells no one apart.
-_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+ng[àa]y)?)(?!\w)[^\S\n]*"
-                    rf"(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*(?:ng[àa]y[^\S\n]+)?(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
-# A date followed by the end of a range or a limit is an enrolment's bound, no one's birth: "trẻ sinh ngày
-# 01/01/2021 đến 31/5/2021", "sinh ngày 01/6/2020 trở về trước".
-_RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[àa]y[^\S\n]*)?{_DAY}[^\S\n]*[./\-]"
-                          r"|trở[^\S\n]+(?:về[^\S\n]+)?(?:trước|sau|đi))", re.IGNORECASE)
-# The words before "sinh" that make it no birth: a student ("học sinh ngày 05/9/2024 tựu trường"),
-# an enrolment ("tuyển sinh ngày 15/7"), a feast ("Giáng sinh ngày 24/12", "Phục sinh"), a death
-# ("hy sinh ngày 27/7/1972"), cleaning ("vệ sinh ngày 12/3"), something arising ("phát sinh ngày ...").
-# Those that are also given names ("Nam", "An", "Trường", "Phát"; any without its marks: "Cong",
-# "Giang") only in lower case or starting a sentence: "Ông Nam sinh ngày 12/3/1985" is a birth (_born).
-_NOT_BIRTH_WORDS = ("học thí tuyển giáo vệ hy hi sơ khai nữ ký kí tái hồi cộng sản cứu dưỡng phóng sát môn hộ nội "
-                    "ngoại giáng đản phục bẩm tập mưu dạy tổ khối")
-_NOT_BIRTH_NAMES = ("phát nam an dân nhân song thư tiên hậu trường tân quyên thi sinh hoc tuyen giao ve phat so nu "
-                    "ky ki tai hoi cong san cuu duong dan nhan phong sat quyen thu tien mon hau truong ho noi ngoai "
-                    "tan giang phuc bam tap muu")
-_NO_BIRTH_BEFORE = frozenset(_NOT_BIRTH_WORDS.split())
-_NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset(_NOT_BIRTH_NAMES.split())
-_WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
-# A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
-# is in many schools' plans.
-_HISTORY_BEFORE = 1920
-# A sheet's date is a serial number of days from 30/12/1899 (Excel's count).
-_SERIAL_START = datetime.date(1899, 12, 30)
-_SERIALS = range((datetime.date(_HISTORY_BEFORE, 1, 1) - _SERIAL_START).days,
-                 (datetime.date(2100, 1, 1) - _SERIAL_START).days)
-
-# A table's heading of a column of identity numbers or dates of birth: "Số CCCD", "CMND/CCCD",
-# "Số định danh cá nhân", "Số thẻ căn cước", "Số CCCD/Hộ chiếu", "Số CMND/CCCD, ngày cấp, nơi cấp"
-# (one of them an identity's name); "Ngày sinh", "Ngày, tháng, năm sinh", "Ngày - tháng - năm sinh",
-# "Năm sinh", "NS", "Sinh ngày"; a note in brackets after it ("Ngày sinh (dd/mm/yyyy)"), a colon.
-_ONE_IDENTITY = (rf"(?:số\s+)?(?:thẻ\s+)?(?:{_IDENTITY_NAME})|(?:số\s+)?hộ\s+chiếu|ng[àa]y(?:\s+cấp)?"
-                 r"|nơi\s+cấp")
-_IDENTITY_HEADING = re.compile(
-    rf"(?:{_ONE_IDENTITY})(?:\s*(?:[/,;\-–]|hoặc|và)\s*(?:{_ONE_IDENTITY})|\s+(?:{_ONE_IDENTITY}))*", re.IGNORECASE)
-_DATE_PARTS = r"ng[àa]y\s*[,/.\-–]?\s*th[áa]ng\s*[,/.\-–]?\s*n[ăa]m\s+sinh"
-_BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|sinh\s+ng[àa]y|(?-i:NS)", re.IGNORECASE)
-# "NS" alone is also a budget's source (ngân sách): it heads a column of dates written as dates,
-# never the cell beside it nor a sheet's number (an amount in thousands is a date's serial too).
-_ABBREVIATED = "NS"
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
-
-# A row of a table as a text writes it: a Markdown table's ("| 1 | Lê Văn An | 001185012345 |"), a
-# tab's, a CSV file's; the line under a Markdown table's heading ("|---|:--:|") holds no cell.
-_DELIMITERS = ("|", "\t", ";", ",")
-_RULE_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-# A row of a list read as one line (a PDF's table, its cells close together): it starts with its
-# number ("1", "2.", "3)"), under a heading row that starts with "STT" or "TT".
-_NUMBERED_ROW = re.compile(r"\s*\d+[.)]?(?!\S)")
-_HEADING_ROW = re.compile(r"\s*(?:stt|tt)(?!\w)", re.IGNORECASE)
-_HEADING_ROW_MAX = 120  # characters: a longer line is a paragraph
-
-
-IDENTITY_NUMBER = "số căn cước công dân hoặc chứng minh nhân dân"
-IDENTITY_HINT = "số giấy tờ tùy thân là thông tin cá nhân, không công bố trên trang web: xóa nó"
-BIRTH_DATE = "ngày sinh"
-BIRTH_DATE_HINT = ("ngày sinh của một người là thông tin cá nhân (Nghị định 13/2023/NĐ-CP), không công bố trên trang "
-                   "web (ghi năm sinh thì được): xóa nó")
-PERSONAL_LABELS: dict[PersonalKind, str] = {"identity": IDENTITY_NUMBER, "birth": BIRTH_DATE}
-PERSONAL_HINTS: dict[PersonalKind, str] = {"identity": IDENTITY_HINT, "birth": BIRTH_DATE_HINT}
-PERSONAL_EXPECTED: dict[PersonalKind, str] = {"identity": "không ghi số giấy tờ tùy thân",
-                                              "birth": "không ghi ngày sinh (năm sinh thì được)"}
-
-
-@dataclass(frozen=True)
-class PersonalValue:
-    """A personal value written in a text: where, what kind, and the heading of the column it is
-    written under ("" when written after its name)."""
-
-    start: int
-    end: int
-    kind: PersonalKind
-    heading: str = ""
-
-
-def personal_said(kind: PersonalKind, value: str, heading: str = "", where: str = "") -> str:
-    """A personal value as a message names it: "số căn cước … '001185012345'", where it stands in a
-    file's table ("ô C5 của trang tính 'Danh sách'") and the heading of its column."""
-    column = f"cột '{' '.join(heading.split())}'" if heading else ""
-    place = f" ({', '.join(filter(None, (where, column)))})" if where or column else ""
-    return f"{PERSONAL_LABELS[kind]} '{value}'{place}"
-
-
-def find_identity_numbers(text: str) -> list[tuple[int, int]]:
-    """Where `text` writes a citizen's identity number (CCCD, CMND) after its name, not an amount."""
-    return [match.span("number") for match in _IDENTITY.finditer(text)
-            if sum(c.isdigit() for c in match.group("number")) in _IDENTITY_DIGITS
-            and not _amount_at(text, *match.span("number"))  # "làm CCCD cho học sinh: 125.000.000 đồng"
-            and (not _CODE_NAME.fullmatch(match.group("name")) or _card_shaped(match.group("number")))]
-
-
-def _card_shaped(number: str) -> bool:
-    """Whether a number is one as a card writes it (_CARD_NUMBER), its leading zeros maybe dropped
-    (Excel keeps a number typed in a cell so): a province's code, the century and sex, 8 digits."""
-    digits = "".join(c for c in number if c.isdigit())
-    if not _CARD_DIGITS - 2 <= len(digits) <= _CARD_DIGITS:
-        return False
-    digits = digits.zfill(_CARD_DIGITS)
-    return digits[:3] in _PROVINCE_CODES and digits[3] in "0123"
-
-
-def find_birth_dates(text: str) -> list[tuple[int, int]]:
-    """Where `text` writes a person's date of birth after its name ("sinh ngày 12/3/1985", "NS:
-    12/03/1985"), not a student's, a feast's or a death's date ("học sinh ngày 05/9/2024") nor
-    history's (_HISTORY_BEFORE)."""
-    found = []
-    for match in _BIRTH.finditer(text):
-        if match.group("name").lower().startswith("sinh") and not _born(text, match.start()):
-            continue
-        if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
-            found.append(match.span("date"))
-    return found
-
-
-def _born(text: str, at: int) -> bool:
-    """Whether the "sinh" at `at` is a birth by the word before it (_NO_BIRTH_BEFORE): a word that is
-    also a given name is one after another word ("Ông Nam sinh ngày …"), not in lower case nor at the
-    start of a sentence ("Phát sinh ngày 05/9: …")."""
-    before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-    if before is None:
-        return True
-    word = before.group(1)
-    if word.lower() in _NO_BIRTH_BEFORE:
-        return False
-    if word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE:
-        return True
-    return word[0].isupper() and _WORD_BEFORE.search(text, max(0, before.start() - 20), before.start()) is not None
-
-
-def _of_a_living_person(date: re.Match[str]) -> bool:
-    """Whether a written date (_WRITTEN_DATE) may be a living person's birth: from _HISTORY_BEFORE
-    on; a year of two digits ("12/3/85") may be any."""
-    year = date.group("year") or date.group("long_year") or date.group("iso_year")
-    return len(year) == 2 or int(year) >= _HISTORY_BEFORE
-
-
-def find_personal_values(text: str) -> list[PersonalValue]:
-    """Every personal value `text` writes: an identity number or a date of birth after its name,
-    or in a table of the text under its column's heading (a Markdown, tab or CSV table, a column
-    or a list read from a PDF: _text_table_values); each place once, in order."""
-    if not _HAS_DIGIT.search(text):
-        return []
-    found = [*(PersonalValue(start, end, "identity") for start, end in find_identity_numbers(text)),
-             *(PersonalValue(start, end, "birth") for start, end in find_birth_dates(text))]
-    if "\n" in text:
-        found += _text_table_values(text)
-    kept: list[PersonalValue] = []
-    for value in sorted(found, key=lambda v: (v.start, -v.end)):
-        if not kept or value.start >= kept[-1].end:
-            kept.append(value)
-    return kept
-
-
-def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tuple[int, int, PersonalKind, str, str]]:
-    """(row, cell, kind, heading, value as a clerk sees it) of each cell of a table holding a personal
-    value of the kind its heading names: in the rows below the heading cell, in the columns it covers
-    (to the end of the table), or right beside it in its own row ("| Số CCCD | 001185012345 |")."""
-    headings: list[tuple[range, PersonalKind, str]] = []
-    for r, row in enumerate(rows):
-        beside: tuple[PersonalKind, str] | None = None
-        below = list(headings)  # a heading heads the rows below it, not its own
-        for c, cell in enumerate(row):
-            kind = None if cell.number else _heading_kind(cell.text)
-            if kind is not None:
-                heading = " ".join(cell.text.split())
-                headings.append((range(cell.column, cell.column + cell.span), kind, heading))
-                beside = (kind, heading) if heading != _ABBREVIATED else None
-                continue
-            under = [(kind, heading) for columns, kind, heading in below if cell.column in columns]
-            for kind, heading in ([beside] if beside else []) + under[::-1]:  # the nearest heading first
-                if (shown := _personal_cell(cell, kind, heading)) is not None:
-                    yield r, c, kind, heading, shown
-                    break
-            beside = None
-
-
-def _heading_kind(text: str) -> PersonalKind | None:
-    """The kind of personal value a table's heading cell names, or None for any other cell."""
-    text = " ".join(_BRACKETED.sub(" ", text).split()).rstrip(":").strip()
-    if not text or len(text) > _HEADING_MAX or _HAS_DIGIT.search(text):
-        return None
-    if _IDENTITY_HEADING.fullmatch(text) and _IDENTITY_WORDS.search(text):
-        return "identity"
-    return "birth" if _BIRTH_HEADING.fullmatch(text) else None
-
-
-def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | None:
-    """A cell's value as a clerk sees it when it is a personal value of `kind` under `heading` (its
-    text, or the number that starts it), else None: an identity number of 9 to 12 digits (under "Mã
-    định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes), a sheet's date by
-    its serial (not under _ABBREVIATED)."""
-    text = cell.text.strip()
-    if kind == "identity":
-        written = _identity_in_cell(cell)
-        card_only = all(_CODE_NAME.fullmatch(name) for name in _IDENTITY_WORDS.findall(heading))
-        return written if written is not None and (not card_only or _card_shaped(written)) else None
-    if cell.number:
-        number = _sheet_number(text)
-        if number is None or number not in _SERIALS or heading == _ABBREVIATED:
-            return None
-        return (_SERIAL_START + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
-    match = _DATE_CELL.fullmatch(text)
-    return text if match is not None and _of_a_living_person(match) else None
-
-
-def _identity_in_cell(cell: TableCell) -> str | None:
-    """The number of 9 to 12 digits a cell holds: a sheet's number, the cell's text, or the first part
-    of its text (_CELL_PART_END); else None."""
-    text = cell.text.strip()
-    if cell.number:
-        number = _sheet_number(text)
-        return str(number) if number is not None and 9 <= len(str(number)) <= 12 else None
-    first = _CELL_PART_END.split(text, maxsplit=1)[0]
-    return first if _IDENTITY_CELL.fullmatch(first) else None
-
-
-def _sheet_number(text: str) -> int | None:
-    """A sheet's number as a whole number ("1185012345", "1.185012345E+11", "31118.0"), or None."""
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return int(number) if number.is_integer() and 0 < number < 10 ** 13 else None
-
-
-def _text_table_values(text: str) -> Iterator[PersonalValue]:
-    """The personal values of a text's tables under their headings: of each run of lines that share a
-    delimiter (_delimited_values), cell by cell; a heading alone on its line with its values alone on
-    the lines below (a column a PDF's page text gives); a list's rows read as lines (_listed_values)."""
-    lines: list[tuple[int, str]] = []  # each line, with where it starts
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, line))
-        at += len(line) + 1
-    for delimiter in _DELIMITERS:
-        block: list[tuple[int, str]] = []
-        for start, line in [*lines, (len(text), "")]:
-            if delimiter in line:
-                block.append((start, line))
-                continue
-            if len(block) > 1:
-                yield from _delimited_values(block, delimiter)
-            block = []
-    yield from _column_values(lines)
-    yield from _listed_values(lines)
-
-
-def _delimited_values(block: list[tuple[int, str]], delimiter: str) -> Iterator[PersonalValue]:
-    """The personal values of one table written a row a line (`block`: each line with where it
-    starts), its cells split by `delimiter`, a CSV's quotes around a cell left out ('"Ngày sinh"').
-    A comma or a semicolon also joins the parts of a sentence: a table by them has as many cells in
-    every line."""
-    rows: list[list[tuple[int, str]]] = []  # each cell: where it starts in the text, its text
-    for start, line in block:
-        if delimiter == "|" and _RULE_ROW.fullmatch(line):
-            continue
-        cells, at = [], start
-        for part in line.split(delimiter):
-            cells.append((at, part))
-            at += len(part) + len(delimiter)
-        if delimiter == "|":  # a Markdown row's outer bars hold no cell
-            cells = cells[1 if line.lstrip().startswith("|") else 0:-1 if line.rstrip().endswith("|") else None]
-        rows.append([_unquoted(at, part) for at, part in cells])
-    if delimiter in ",;" and len({len(row) for row in rows}) > 1:
-        return
-    written = [[(at, part) for at, part in row if part.strip()] for row in rows]
-    table = [[TableCell(part, column) for column, (_, part) in enumerate(row) if part.strip()] for row in rows]
-    for r, c, kind, heading, shown in personal_values_in_table(table):
-        yield _cell_value(*written[r][c], shown, kind, heading)
-
-
-def _unquoted(at: int, part: str) -> tuple[int, str]:
-    """A CSV cell (its text, starting at `at`) without the quotes around it."""
-    inner = part.strip()
-    if len(inner) < 2 or inner[0] != '"' or inner[-1] != '"':
-        return at, part
-    return at + part.index('"') + 1, inner[1:-1]
-
-
-def _cell_value(at: int, text: str, shown: str, kind: PersonalKind, heading: str) -> PersonalValue:
-    """Where a cell's value `shown` stands in its text (starting at `at`), without an Excel apostrophe."""
-    start = at + text.index(shown) + shown.startswith("'")
-    return PersonalValue(start, at + text.index(shown) + len(shown), kind, heading)
-
-
-def _column_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
-    """A heading alone on its line, and on the lines right below it its values, each alone on its
-    line (blank lines between), as a PDF's page text gives a table's column ("Số CCCD\\n001185012345\\n
-    001190054321\\nSố tài khoản\\n…"): the column ends at the first line that is no value of it."""
-    heading: tuple[PersonalKind, str] | None = None
-    for at, line in lines:
-        kind = _heading_kind(line)
-        if kind is not None:
-            heading = (kind, " ".join(line.split()))
-            continue
-        if heading is None or not line.strip():
-            continue
-        if (shown := _personal_cell(TableCell(line, 0), *heading)) is not None:
-            yield _cell_value(at, line, shown, *heading)
-        elif not (heading[0] == "birth" and re.fullmatch(r"\s*(?:19|20)\d\d\s*", line)):  # a year goes on
-            heading = None
-
-
-def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
-    """A list's rows read as lines of text, its cells run together (a PDF's table, its cells close).
-
-    An identity number is one as the card writes it (_CARD_NUMBER: told from an account's) anywhere in
-    a text with a line that names such numbers among other headings (a PDF's page text gives a table's
-    heading and rows in any order). A date of birth is read in each numbered row ("1 Lê Văn An
-    12/03/1985 05/09/2010 …") right under a heading row that starts with "STT" ("STT Họ và tên Ngày
-    sinh Ngày vào ngành": no digit in it): the row's date in the place of its heading among the
-    heading row's dates (here the first), up to the first line that is no such row."""
-    named = next((m.group() for _, line in lines if len(line) <= _HEADING_ROW_MAX and not _HAS_DIGIT.search(line)
-                  and (m := _IDENTITY_WORDS.search(line))), None)
-    birth: tuple[str, int] | None = None  # the heading row's words for a date of birth, their place
-    for at, line in lines:
-        if named is not None:
-            yield from (PersonalValue(at + m.start(), at + m.end(), "identity", named)
-                        for m in _CARD_NUMBER.finditer(line) if m.group()[:3] in _PROVINCE_CODES)
-        if _HEADING_ROW.match(line) and not _HAS_DIGIT.search(line):
-            words = _BIRTH_WORDS.search(line)
-            birth = (words.group(), len(_DATE_WORDS.findall(line, 0, words.start()))) if words else None
-        elif birth is not None and _NUMBERED_ROW.match(line):
-            dates = list(_DATE_CELL.finditer(line))
-            if birth[1] < len(dates) and _of_a_living_person(date := dates[birth[1]]):
-                yield PersonalValue(at + date.start(), at + date.end(), "birth", birth[0])
-        else:
-            birth = None
-
-
-_IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
-# "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
-_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y|(?-i:NS))(?!\w)",
-                          re.IGNORECASE)
-# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
-_DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 
 
 def may_hold_contact(text: str) -> bool:

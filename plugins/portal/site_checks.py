@@ -48,14 +48,16 @@ from .file_reading import (
     wide_readings,
 )
 from .page_text import xml_text
-from .privacy import (
+from .personal_data import (
     PERSONAL_HINTS,
     PersonalKind,
     PersonalValue,
-    Redactor,
     find_personal_values,
     personal_said,
     personal_values_in_table,
+)
+from .privacy import (
+    Redactor,
     private_values_in_file_name,
     private_values_in_html,
     private_values_in_markup,
@@ -227,7 +229,7 @@ def _unread_parts(file: SiteFile, redactor: Redactor) -> list[Problem]:
 
 
 def _personal_values(file: SiteFile, redactor: Redactor) -> list[Problem]:
-    """A citizen's identity number or a date of birth (privacy.find_personal_values: after its name,
+    """A citizen's identity number or a date of birth (personal_data.find_personal_values: after its name,
     or under its column's heading), at its line in a text file as written, or in what can be read of
     another file (an Office file's text, a PDF's pages; not its bytes' own digits), and in an Office
     file's tables, at its cell (file_reading.office_tables): refused, as in the data, whatever private
