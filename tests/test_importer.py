@@ -17,7 +17,7 @@ import yaml
 from cli_util import cotcan
 
 from conftest import REPO
-from portal import exports
+from portal import exports, personal_data
 from portal.dates import SchoolYear
 from portal.importer import (
     Matcher,
@@ -267,6 +267,32 @@ def test_a_contact_in_a_published_cell_is_an_error_naming_the_cell(portal: Porta
     [error] = result.errors
     assert error.message == f"có {found}."
     assert error.hint is not None and error.hint.startswith("số điện thoại, email là thông tin riêng tư")
+
+
+@pytest.mark.parametrize("column, text, found, hint", [
+    (4, "Nhóm trưởng; CCCD 001185012345", "số căn cước công dân hoặc chứng minh nhân dân '001185012345'",
+     personal_data.IDENTITY_HINT),
+    (4, "Thư ký, sinh ngày 12/3/1985", "ngày sinh '12/3/1985'", personal_data.BIRTH_DATE_HINT),
+    (2, "Giáo viên - THCS Him Lam (NS: 05-11-1990)", "ngày sinh '05-11-1990'", personal_data.BIRTH_DATE_HINT),
+])
+def test_an_identity_number_or_a_birth_date_in_a_published_cell_is_an_error_of_its_row(
+        portal: Portal, tmp_path: Path, column: int, text: str, found: str, hint: str) -> None:
+    """A clerk's Ghi chú "sinh ngày 12/3/1985" or "CCCD ...": the import went through, then the
+    checker refused the data file it wrote and the import was undone, naming the data file's line
+    rather than the list's row. Now the row itself is refused, its cell named."""
+    cells = ["1", "Hà Thị Liên", "Phó Hiệu trưởng - THCS Him Lam", "Toán", ""]
+    cells[column] = text
+    result = import_roster(portal, OFFICE, write(tmp_path, ["\t".join(cells)]))
+    [error] = result.errors
+    assert error.message == f"có {found}."
+    assert error.hint == f"{hint} khỏi ô này."
+
+
+def test_a_year_of_birth_in_a_note_is_imported(portal: Portal, tmp_path: Path) -> None:
+    """A year alone is published in staff lists: no error, the note kept as written."""
+    result = import_roster(portal, OFFICE, write(tmp_path, [
+        "1\tHà Thị Liên\tPhó Hiệu trưởng - THCS Him Lam\tToán\tNhóm trưởng, sinh năm 1985"]))
+    assert result.errors == [] and result.rows[0].note == "Nhóm trưởng, sinh năm 1985"
 
 
 def test_a_new_person_written_in_capitals_is_proposed_in_ordinary_case(portal: Portal, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import vocab, wording
+from ..personal_data import PERSONAL_EXPECTED, PERSONAL_HINTS, find_personal_values, personal_said
 from ..privacy import KIND_LABELS, find_contacts
 from ..problems import Problem, Severity
 from ..schema import MEMBER
@@ -227,11 +228,17 @@ def _legacy_cell(result: ImportedRow, row: TableRow) -> bool:
 def _contacts(result: ImportedRow, row: TableRow) -> None:
     """A phone number or an e-mail address in a cell the data would publish (a note, a
     post) is an error: contacts are private and never imported from a list (the checker
-    refuses a number of nobody; a known one would only be hidden)."""
+    refuses a number of nobody; a known one would only be hidden). So is an identity number
+    or a date of birth (personal_data), which the checker would refuse after the import,
+    naming the data file rather than the row."""
     for column in _PUBLISHED_CELLS:
-        for found in find_contacts(row.get(column), without_trunk=True):  # Excel drops a number's leading 0
-            result.problem(column, f"có {KIND_LABELS[found.kind]} '{row.get(column)[found.start:found.end]}'.",
+        cell = row.get(column)
+        for found in find_contacts(cell, without_trunk=True):  # Excel drops a number's leading 0
+            result.problem(column, f"có {KIND_LABELS[found.kind]} '{cell[found.start:found.end]}'.",
                            expected="không ghi thông tin liên hệ trong danh sách", hint=CONTACT_NOT_IMPORTED)
+        for value in find_personal_values(cell):
+            result.problem(column, f"có {personal_said(value.kind, cell[value.start:value.end], value.heading)}.",
+                           expected=PERSONAL_EXPECTED[value.kind], hint=f"{PERSONAL_HINTS[value.kind]} khỏi ô này.")
 
 
 def _name_error(result: ImportedRow, problem: NameProblem) -> None:
