@@ -36,6 +36,20 @@ TWO_ROWS = {
         [["STT", "Họ và tên", "Chức vụ", None, "Thông tin", None, None, "Ghi chú"],
          [None, None, None, None, "Đơn vị công tác", "Điện thoại", "Email", None]],
         ("A1:A2", "B1:B2", "C1:D2", "E1:G1", "H1:H2")),
+    # Numbers under a cell that is not read label its columns: never a person "Họ và tên".
+    "Khối lớp dạy over 8 | 9": (
+        [["STT", "Họ và tên", "Chức vụ", None, "Đơn vị công tác", "Khối lớp dạy", None, "Ghi chú"],
+         [None, None, "Tổ", "Nhóm", None, 8, 9, None]],
+        ("A1:A2", "B1:B2", "C1:D1", "E1:E2", "F1:G1", "H1:H2")),
+    "Xếp loại over 2023 | 2024, nothing merged down": (
+        [["STT", "Họ và tên", "Chức vụ", None, "Đơn vị công tác", "Xếp loại", None, "Ghi chú"],
+         [None, None, None, None, None, 2023, 2024, None]],
+        ("C1:D1", "F1:G1")),
+    # A header word beside a text that is none: "Chức vụ" read whole, as in one row.
+    "Chức vụ over Chức vụ | Kiêm nhiệm": (
+        [["STT", "Họ và tên", "Chức vụ", None, "Đơn vị công tác", "Điện thoại", "Email", "Ghi chú"],
+         [None, None, "Chức vụ", "Kiêm nhiệm", None, None, None, None]],
+        ("A1:A2", "B1:B2", "C1:D1", "E1:E2", "F1:F2", "G1:G2", "H1:H2")),
 }
 
 
@@ -72,10 +86,35 @@ def test_the_columns_under_a_merged_header_cell_not_read_are_said_by_their_own_n
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_a_first_row_under_a_merged_header_is_still_a_row_of_the_list(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("merges", [("A1:B1",), ("A1:B1", "C1:D1", "E1:E3")],
+                         ids=["name-merged", "every-header-merged-and-ghi-chu-down-the-list"])
+def test_a_first_row_under_a_merged_header_is_still_a_row_of_the_list(tmp_path: Path, fmt: str,
+                                                                      merges: tuple[str, ...]) -> None:
     """A list without numbers, its name in two columns under "Họ và tên": the first row is a
-    person, not a second header row."""
-    rows = [["Họ và tên", None, "Chức vụ", "Đơn vị công tác"], ["Hà Thị", "Liên", "Giáo viên", "THCS Him Lam"],
-            ["Nguyễn Thị", "Hương", "Giáo viên", "THCS Him Lam"]]
-    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, ("A1:B1",)))
+    person, not a second header row, even when every text of it stands under a merged header
+    cell and "Ghi chú" is merged down the whole list."""
+    rows = [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None, "Ghi chú"],
+            ["Hà Thị", "Liên", "Giáo viên", "THCS Him Lam", None], ["Nguyễn Thị", "Hương", "Giáo viên", "THCS Him Lam"]]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
     assert [r.get("name") for r in table.rows] == ["Hà Thị Liên", "Nguyễn Thị Hương"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_numbers_labelling_the_columns_of_a_header_cell_not_read_are_said_by_that_cell(tmp_path: Path,
+                                                                                      fmt: str) -> None:
+    """"Khối lớp dạy" over 8 | 9: the report names the column by "Khối lớp dạy", not by "8"."""
+    header, merges = TWO_ROWS["Khối lớp dạy over 8 | 9"]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", header + ROWS, merges))
+    assert [p.message for _, p in table.warnings] == ["cột thứ 6 'Khối lớp dạy' không được nhập."]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_name_in_three_columns_under_a_two_row_header_is_read_whole(tmp_path: Path, fmt: str) -> None:
+    """"Họ" | "Tên đệm" | "Tên" under "Họ và tên": "Tên đệm" is no header word, so "Họ và tên"
+    is read whole, as in one row, rather than refused as named in part."""
+    rows = [["STT", "Họ và tên", None, None, "Chức vụ", "Đơn vị công tác"], [None, "Họ", "Tên đệm", "Tên", None, None],
+            [1, "Hà", "Thị", "Liên", "Giáo viên", "THCS Him Lam"],
+            [2, "Nguyễn", "Thị", "Hương", "Giáo viên", "THCS Him Lam"]]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, ("A1:A2", "B1:D1", "E1:E2", "F1:F2")))
+    assert [(r.get("name"), r.get("position")) for r in table.rows] == [("Hà Thị Liên", "Giáo viên"),
+                                                                         ("Nguyễn Thị Hương", "Giáo viên")]

@@ -18,7 +18,9 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
   So does the second row of a two-row header, its other cells merged down or empty: words
   under a merged cell that is read leave it whole ("Tổ" | "Nhóm" under "Chức vụ"), those
-  under one that is not are columns of their own ("Điện thoại" | "Email" under "Liên hệ").
+  under one that is not are columns of their own ("Điện thoại" | "Email" under "Liên hệ"),
+  numbers too ("Khối lớp dạy" over 6 | 7 | 8 | 9). A read cell is split only when each text
+  under it names a column ("Họ" | "Tên đệm" | "Tên" leave "Họ và tên" whole).
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
   one; of two alike ("Bộ môn" | "Môn học") the first with data in the rows under them is
   read, and a row where it is empty reads the other; a row where they differ is an error
@@ -376,18 +378,24 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     header cells merged across columns ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công
     tác", "Tổ" | "Nhóm" under "Chức vụ", "Điện thoại" | "Email" under "Liên hệ"), its other
     cells are empty or the header's merged down ("STT", "Họ và tên" over both rows). None
-    when it is a row of the list: a number, a text under a column of its own, or a text no
-    header word where the list names its people or schools, with no header cell merged down
-    to tell it is the header's."""
+    when it is a row of the list: a number under a header cell read, a text under a column
+    of its own, no header word where the list names its people or schools, or a text no
+    header word there with no header cell merged down to tell it is the header's."""
     spans = _spans(header)
+    claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
     own = [(i, cell.text) for i, cell in enumerate(cells) if cell.text and cell.merged != "down"]
-    if not own or any(text.isdigit() or i not in spans for i, text in own):
+    # A number under a merged cell that is not read labels its columns ("Khối lớp dạy" over 6 | 7 | 8 | 9).
+    if not own or any(i not in spans or (text.isdigit() and i in claimed) for i, text in own):
         return None
     parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
     named = {i for part in parts for i in part.columns}
     names = {i for c in claims if c.key in ("name", "school") for i in c.columns}
-    if (any(i not in named for i, _ in own) and not any(cell.merged == "down" for cell in cells)
-            and any(i in names for i, _ in own)):
+    written = {i for i, _ in own}
+    at_names = written & names
+    # A name where the list puts them, no header word there ("Hà Thị" | "Liên" under "Họ và tên"),
+    # is a person's even beside a header cell merged down the whole list ("Ghi chú").
+    if at_names and (not at_names & named or (any(i not in named for i, _ in own)
+                                              and not any(cell.merged == "down" for cell in cells))):
         return None  # a row of the list right under the header
     sub = _SubHeader({}, [], [])
     for part in parts:
@@ -396,8 +404,11 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
             sub.added.append(part)
         else:
             sub.split.setdefault(parent, []).append(part)
-    claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
-    sub.unread.extend((i, text) for i, text in own if i not in named and i not in claimed)
+    for parent in list(sub.split):  # a text naming no column under it: read whole, as "Tổ" | "Nhóm" leave it
+        if any(i not in named and i in written for i in parent.columns):
+            del sub.split[parent]
+    # Numbers under a cell not read label its columns, which the report names by that cell's text.
+    sub.unread.extend((i, text) for i, text in own if i not in named and i not in claimed and not text.isdigit())
     return sub
 
 
