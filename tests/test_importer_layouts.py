@@ -118,3 +118,50 @@ def test_a_name_in_three_columns_under_a_two_row_header_is_read_whole(tmp_path: 
     table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, ("A1:A2", "B1:D1", "E1:E2", "F1:F2")))
     assert [(r.get("name"), r.get("position")) for r in table.rows] == [("Hà Thị Liên", "Giáo viên"),
                                                                          ("Nguyễn Thị Hương", "Giáo viên")]
+
+
+# A list, its other merges (a school merged down over two of its teachers), and a header cell
+# merged down over the cells of a column the clerk left empty.
+HEADER_DOWN = {
+    "Ghi chú merged down the list": (
+        [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"],
+         [1, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", None],
+         [2, "Nguyễn Thị Hương", "Giáo viên", None, None],
+         [3, "Tạ Thị Nành", "Giáo viên", "THCS Nam Thanh", None]],
+        ("D2:D3",), "E1:E4"),
+    "STT merged down an unnumbered list": (
+        [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Ghi chú"],
+         [None, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", None],
+         [None, "Nguyễn Thị Hương", "Giáo viên", None, "Thư ký"],
+         [None, "Tạ Thị Nành", "Giáo viên", "THCS Nam Thanh", None]],
+        ("D2:D3",), "A1:A4"),
+    "Ghi chú merged down a two-row header and the list": (
+        [["STT", "Họ và tên", "Chức vụ", None, "Đơn vị công tác", "Ghi chú"],
+         [None, None, "Tổ", "Nhóm", None, None],
+         [1, "Hà Thị Liên", "Phó Hiệu trưởng", "Nhóm trưởng", "THCS Him Lam", None],
+         [2, "Nguyễn Thị Hương", "Giáo viên", None, None, None],
+         [3, "Tạ Thị Nành", "Giáo viên", None, "THCS Nam Thanh", None]],
+        ("A1:A2", "B1:B2", "C1:D1", "E1:E2", "E3:E4"), "F1:F5"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("layout", list(HEADER_DOWN))
+def test_a_header_cell_merged_down_the_list_gives_its_text_to_no_row(tmp_path: Path, fmt: str,
+                                                                       layout: str) -> None:
+    """"Ghi chú" merged down over the empty notes is no person's note, "STT" merged down an
+    unnumbered list no row's number; "THCS Him Lam" merged down over two teachers is still
+    the school of both. The list reads as with the header cell not merged."""
+    rows, merges, header_merge = HEADER_DOWN[layout]
+    unmerged = write_table(tmp_path / f"khong-gop.{fmt}", rows, merges)
+    merged = write_table(tmp_path / f"gop.{fmt}", rows, (*merges, header_merge))
+
+    def read(path: Path) -> list[tuple[str, str, str, str]]:
+        return [(r.get("name"), r.get("stt"), r.get("unit") or r.get("school"), r.get("note"))
+                for r in read_table(path).rows]
+
+    expected = read(unmerged)
+    assert [(name, unit) for name, _, unit, _ in expected] == [
+        ("Hà Thị Liên", "THCS Him Lam"), ("Nguyễn Thị Hương", "THCS Him Lam"), ("Tạ Thị Nành", "THCS Nam Thanh")]
+    assert not {"STT", "Ghi chú"} & {text for _, stt, _, note in expected for text in (stt, note)}
+    assert read(merged) == expected

@@ -3,9 +3,10 @@
 Every reader (text, Excel, Word, PDF) gives a `Grid`: rows of `Cell`s in reading order,
 each row knowing where it is in the file (a line, or a table and row of a Word file) so
 that every message can name it. A merged cell is resolved here, once: a vertical merge
-gives its value to every row it covers (`merged == "down"`), a horizontal one leaves the
-covered cells empty (`merged == "across"`), so that a heading merged over the whole
-width reads as one cell of text.
+gives its value to every row it covers (`merged == "down"`; the layout reads a header
+cell's value merged down over the list as empty), a horizontal one leaves the covered
+cells empty (`merged == "across"`), so that a heading merged over the whole width reads
+as one cell of text.
 
 Cells are cleaned as they enter the grid: Unicode NFC, plain single spaces, invisible
 format characters (zero-width spaces, soft hyphens, a stray BOM) removed with a

@@ -13,6 +13,9 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   (headings.read_heading). Any other single text is skipped with a warning, unless it
   is an unnumbered name (a person whose other cells are missing: the row reports it).
 - A row numbering the columns ("(1) (2) (3) …" under the header) is not a row of the list.
+- A header cell merged down over the rows of the list ("Ghi chú" over the notes left empty,
+  "STT" over an unnumbered list) is the header's: its text is no row's. A cell merged down
+  from a row of the list (a school over its teachers) gives its text to every row it covers.
 - A header cell merged across columns covers them all: "Họ và tên" over the family name
   and the given name reads them as one name. A row of header words right under it
   ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công tác") completes the header instead.
@@ -36,7 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import wording
 from ..dates import SchoolYear
@@ -412,6 +415,12 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     return sub
 
 
+def _without_cells(row: GridRow, columns: set[int]) -> GridRow:
+    """The row with the cells of `columns` empty: a header cell merged down into them is the
+    header's, not the row's ("Ghi chú" over a column left empty would be every person's note)."""
+    return replace(row, cells=[Cell("") if i in columns else cell for i, cell in enumerate(row.cells)])
+
+
 def row_place(line: int | None, place: str) -> str:
     """How a message names a row: its line ("dòng 5"), else its place in a Word or PDF file."""
     return f"dòng {line}" if line is not None else place
@@ -477,6 +486,8 @@ class _Layout:
         self.first_columns: dict[str, tuple[int, ...]] = {}
         self.width = 0  # the header's number of cells
         self.table = -2  # the grid table the roster is in now
+        # The columns whose cell in the table's row just read is a header cell, or merged down from one.
+        self.header_columns: set[int] = set()
         self.in_roster = False
         self.near_miss: tuple[GridRow, list[str]] | None = None
         self.sections = [Section(None)]
@@ -534,11 +545,15 @@ class _Layout:
         if row.table != self.table:  # a new table of a Word file
             self.table = row.table
             self.in_roster = bool(self.first_columns) and len(texts) == self.width
+            self.header_columns = set()
+        self.header_columns = {i for i in self.header_columns if i < len(row.cells) and row.cells[i].merged == "down"}
         if self._completes_header(order, row):
+            self.header_columns = set(range(len(row.cells)))
             return
         read = header_keys(row.cells, fuzzy=not self.first_columns)
         if read.columns and self._same_kind(read.columns):
             self._header(order, row, read)
+            self.header_columns = set(range(len(row.cells)))
             return
         if len(read.named) >= 2 and self.near_miss is None:
             self.near_miss = (row, read.named)
@@ -546,6 +561,11 @@ class _Layout:
             self.pending = None  # a heading paragraph counts only right above the header
         if not self.in_roster:
             return  # a title above the table, or a table that is not the roster
+        if self.header_columns:
+            row = _without_cells(row, self.header_columns)
+            texts = row.texts()
+            if not any(texts):
+                return
         self._data_row(order, row, texts)
 
     def _same_kind(self, columns: dict[str, tuple[int, ...]]) -> bool:
