@@ -32,8 +32,11 @@ injected into each page; nothing is fetched from the network.
   links still take the focus. Without JavaScript the keyboard reaches the drawer's checkbox,
   named by the menu, which shows the focus; Space opens the drawer.
 - The drawer's openers (a section's label, the current page's entry that opens its table of
-  contents) are disclosure buttons that look as the theme's labels did; the header behind the
-  open drawer keeps its title and is out of a screen reader's reach.
+  contents) are disclosure buttons that look as the theme's labels did and name the panel they
+  open; the header behind the open drawer keeps its title and is out of a screen reader's reach.
+- axe with the drawer open on a phone, on the pages the keyboard is walked on: its level on
+  top (a section's panel on a page of a section), then the "Mục lục" panel where the page has
+  one, each with a link hovered.
 - On a phone, no heading breaks inside a school year ("2024-" over "2025").
 """
 
@@ -46,7 +49,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve
+from browser_util import ARTIFACTS, REPO, build_site, chromium, require_chromium, serve, settle
 from fullest_pages import TEMPLATES, Choice, fullest_pages
 
 AXE_JS = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
@@ -539,6 +542,68 @@ def test_the_open_drawer_shows_the_section_of_the_page(browser: Any, built: dict
         assert not errors
 
 
+# The first link of the open drawer's level on top (its deepest open panel, drawn over the
+# levels above it) that is drawn on the screen at its centre: the one the pointer rests on.
+_TOP_LINK_JS = """() => {
+  const nav = document.querySelector('.md-sidebar--primary');
+  const open = nav.querySelectorAll('.md-nav__toggle:checked ~ nav.md-nav');
+  const top = open.length ? open[open.length - 1] : nav;
+  return Array.from(top.querySelectorAll('a.md-nav__link[href]')).find(a => {
+    const r = a.getBoundingClientRect();
+    return r.height > 0 && a.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  }) || null;
+}"""
+_SECTION_OPEN_JS = "!!document.querySelector('.md-sidebar--primary .md-nav__toggle[id^=\"__nav\"]:checked')"
+
+
+def _drawer_axe_failures(page: Any, where: str) -> list[str]:
+    """axe on the open drawer as it is, a link of its level on top under the pointer."""
+    settle(page)  # the drawer or its panel slides in (.25 s)
+    link = page.evaluate_handle(_TOP_LINK_JS).as_element()
+    for _ in range(20):  # on a loaded machine the slide may still be under way
+        if link is not None:
+            break
+        page.wait_for_timeout(100)
+        link = page.evaluate_handle(_TOP_LINK_JS).as_element()
+    if link is None:
+        return [f"{where}: no link of the drawer on the screen"]
+    link.hover()
+    settle(page)  # the theme's colour transition of a hovered link
+    hovered = link.text_content().strip()
+    failing = [v for v in _axe(page) if v["impact"] in FAILING_IMPACTS]
+    return [f"axe on {where}, \"{hovered}\" hovered:\n" + _report(failing)] if failing else []
+
+
+@pytest.mark.spread
+def test_axe_with_the_drawer_open_on_a_phone(browser: Any, built: dict[str, str]) -> None:
+    """The runs above check the pages with the drawer closed. Here, on the pages the keyboard
+    is walked on (a page of every kind, every hand-written page, the 404 page), at 360 px: axe
+    with the drawer open on its level on top (a "Giới thiệu" page opens it on its section's
+    panel), a link of it hovered; and where the page has a table of contents, again with the
+    "Mục lục" panel open and one of its links hovered. A review found there, and only there,
+    the panels' titles with their back arrows ("Quay lại …", the theme's grey on its grey,
+    4.41:1) and a hovered link (the theme's indigo accent on white, 4.25:1)."""
+    failures = []
+    seen = {"section": 0, "toc": 0}
+    for label, path in keyboard_pages("demo"):
+        context, page, errors = _open(browser, built["demo"] + path, PHONE)
+        try:
+            _open_by_keyboard(page)
+            seen["section"] += page.evaluate(_SECTION_OPEN_JS)
+            failures += _drawer_axe_failures(page, f"{label} (/{path}), the drawer open")
+            entry = page.locator(".md-sidebar--primary button.md-nav__link[data-portal-for='__toc']")
+            if entry.count() and entry.is_visible():
+                seen["toc"] += 1
+                entry.click()
+                failures += _drawer_axe_failures(page, f"{label} (/{path}), its \"Mục lục\" open")
+        finally:
+            context.close()
+        failures += [f"{label}: script error {e}" for e in errors]
+    # The pages checked hold both panels (else the runs would not see their titles).
+    assert seen["section"] and seen["toc"], seen
+    assert not failures, "\n".join(failures)
+
+
 _TOC_ENTRY_JS = "document.activeElement.matches('.md-sidebar--primary button.md-nav__link[data-portal-for=\"__toc\"]')"
 _TOC_ARROW_JS = "document.activeElement.matches('.md-sidebar--primary button.md-nav__title[data-portal-for=\"__toc\"]')"
 
@@ -668,8 +733,10 @@ def test_a_section_s_label_is_a_button_that_says_whether_it_is_open(browser: Any
     """A section's label, which opens its panel in the drawer and unfolds it in the wide sidebar,
     took the focus but a screen reader read the section's name as plain text: no control, nothing
     said of whether it was open. It is a disclosure button: its name the section's, aria-expanded
-    following its checkbox (Enter, a click). It looks as the label did (without JavaScript the
-    label stays), on a phone and in the wide sidebar, where it still unfolds the section."""
+    following its checkbox (Enter, a click), aria-controls naming the section's panel (which names
+    it back by aria-labelledby), as the page's entry names its table of contents. It looks as the
+    label did (without JavaScript the label stays), on a phone and in the wide sidebar, where it
+    still unfolds the section."""
     url = built["demo"]
     for viewport in (PHONE, DESKTOP):
         labels = _openers(browser, url, viewport, javascript=False)
@@ -682,7 +749,12 @@ def test_a_section_s_label_is_a_button_that_says_whether_it_is_open(browser: Any
     try:
         for opener in labels:
             button = page.get_by_role("button", name=opener["text"], exact=True)
-            links = page.locator(f"nav[aria-labelledby='{button.get_attribute('id')}'] a[href]")
+            # The panel it opens, named by aria-controls, which names the button back.
+            panel = button.get_attribute("aria-controls")
+            labelled = f"nav[aria-labelledby='{button.get_attribute('id')}']"
+            assert panel and page.locator(f"#{panel}").count() == 1, f"{opener['text']}: aria-controls {panel}"
+            assert page.locator(f"#{panel}").evaluate("(el, s) => el.matches(s)", labelled), opener["text"]
+            links = page.locator(f"{labelled} a[href]")
             assert button.get_attribute("aria-expanded") == "false" and not links.first.is_visible()
             button.click()
             page.wait_for_timeout(300)

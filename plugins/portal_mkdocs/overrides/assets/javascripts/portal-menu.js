@@ -16,8 +16,8 @@
  *   overlay closes it and gives the focus back to the button. Whatever closes it (Esc, the
  *   button, the overlay, the theme on instant navigation) or a window resized past the drawer
  *   (which closes it) gives the page back, scrolled where it was.
- * - A section's label is a disclosure button (aria-expanded), its back arrow a button; so is
- *   the current page's entry that opens its table of contents (aria-controls naming it too).
+ * - A section's label is a disclosure button (aria-expanded, aria-controls naming its panel),
+ *   its back arrow a button; so is the current page's entry that opens its table of contents.
  * - Opened from the keyboard, the focus goes to the drawer's first stop; opening or leaving
  *   a section moves it to the panel's back arrow or to the section's button.
  * - Resized past the breakpoint, the focus is not lost: narrowed, the focus on the button;
@@ -110,8 +110,9 @@
     // table of contents, the theme's label for #__toc, which opens the "Mục lục" panel: no stop
     // at all, then a focusable label, which ARIA allows no role. A <button> now, in its place
     // (same id, which names a section's <nav>, classes and content; it clicks the checkbox, as
-    // the label did), with aria-expanded following the checkbox (`expanded`): a disclosure
-    // button. (portal.css gives the page's entry the theme's rules for label[for=__toc].)
+    // the label did), with aria-expanded following the checkbox (`expanded`) and aria-controls
+    // naming the panel (`controls`): a disclosure button. (portal.css gives the page's entry the
+    // theme's rules for label[for=__toc].)
     nav.querySelectorAll("label.md-nav__link:is([for^='__nav'], [for='__toc'])").forEach(function (entry) {
       var toggle = document.getElementById(entry.htmlFor);
       if (!toggle) return;
@@ -124,6 +125,7 @@
       opener.addEventListener("click", function () { toggle.click(); });
       var focused = document.activeElement === entry;
       entry.replaceWith(opener);
+      controls(opener, toggle);
       if (entry.htmlFor === "__toc") contents(opener);
       if (focused) opener.focus();
     });
@@ -148,16 +150,23 @@
     });
   }
 
-  // The page's entry names the panel it opens, the table of contents beside it (the theme's
-  // <nav> labelled "Mục lục"), by aria-controls; its name says what it opens, the page's title
-  // shown first (WCAG 2.5.3): "Hướng dẫn tra cứu, mục lục của trang" (the phrase is the menu's
-  // data-portal-toc, partials/language.html). The page's title alone did not say it.
+  // An opener names the panel it opens by aria-controls: the theme's <nav> beside its checkbox, a
+  // section's (which names the button back by aria-labelledby) or the page's table of contents
+  // (labelled "Mục lục"). The theme gives the panel no id: one from the checkbox's, which the
+  // theme numbers in the order of the navigation ("__nav_2" gives "__portal-nav_2", "__toc"
+  // "__portal-toc").
+  function controls(opener, toggle) {
+    var panel = toggle.parentElement.querySelector(":scope > nav.md-nav");
+    if (!panel) return;
+    panel.id = panel.id || "__portal-" + toggle.id.replace(/^_+/, "");
+    opener.setAttribute("aria-controls", panel.id);
+  }
+
+  // The page's entry's name says what it opens, the page's title shown first (WCAG 2.5.3):
+  // "Hướng dẫn tra cứu, mục lục của trang" (the phrase is the menu's data-portal-toc,
+  // partials/language.html). The page's title alone did not say it.
   var tocName = label.getAttribute("data-portal-toc") || "{page}";
   function contents(opener) {
-    var panel = opener.parentElement.querySelector(":scope > nav.md-nav--secondary");
-    if (!panel) return;
-    panel.id = panel.id || "__portal-toc";
-    opener.setAttribute("aria-controls", panel.id);
     var page = opener.textContent.trim();
     opener.setAttribute("aria-label", tocName.replace("{page}", function () { return page; }));
   }
