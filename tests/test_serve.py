@@ -13,6 +13,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -22,16 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from markers import runs_mkdocs
+from mkdocs.__main__ import serve_command
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 from test_preview import CU_CHI_2024, copy_project, replace_in
 
 from conftest import build_env
+from portal.problems import NOTHING_PUBLISHED
 from portal_mkdocs import notices
 from portal_mkdocs.preview import Outcome
-from portal_mkdocs.preview_serve import Shown, guarded, with_report_page
+from portal_mkdocs.preview_serve import Shown, guarded, rebuilds_on_save, with_report_page
 from portal_mkdocs.served_site import ServedSite
 
 NOTICE = b"portal-preview-notice"
@@ -164,6 +168,8 @@ def test_a_data_edit_the_preview_refuses_is_reported_on_the_served_pages(project
         replace_in("data/people/pgddt-dau-tieng.yml", "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
         page = served.wait_for(PERSON_PAGE, refused("data/people/pgddt-dau-tieng.yml, dòng 4"), within=REFUSED_WAIT_S)
         assert "Lê Văn Hoà Bình" not in page
+        said = served.log.read_text(encoding="utf-8")  # saving the fix is enough: no "run again"
+        assert notices.SAVE_TO_REBUILD in page and notices.SAVE_TO_REBUILD in said and NOTHING_PUBLISHED not in said
         no_notice_on_disk(served)
         # Saved back as it was (review D9): the pages are as served, with no bar at all.
         replace_in("data/people/pgddt-dau-tieng.yml", "name: {Lê Văn Hoà Bình\n", "name: Lê Văn Hoà\n")(project)
@@ -198,7 +204,9 @@ def test_a_first_build_refused_keeps_the_preview_watching_with_the_report_as_its
         first = served.wait_for("", report_page(f"{CU_CHI_2024}, dòng 3, mục school_year", "cần: hai năm liền nhau"))
         status, page = served.answer(PERSON_PAGE)  # any page: there is no site yet
         assert status == 503 and report_page(f"{CU_CHI_2024}, dòng 3")(page)
-        assert served.process.poll() is None and notices.PREVIEW_WITHOUT_SITE in served.log.read_text(encoding="utf-8")
+        said = served.log.read_text(encoding="utf-8")
+        assert served.process.poll() is None and notices.PREVIEW_WITHOUT_SITE in said
+        assert notices.SAVE_TO_REBUILD in said and NOTHING_PUBLISHED not in said and notices.SAVE_TO_REBUILD in page
         assert served.files_on_disk() == {} and not (project / "site").exists()  # nothing written, nothing published
 
         # Mended, but another file now has an error (broken first: every state saved is refused).
@@ -219,6 +227,52 @@ def test_a_first_build_refused_keeps_the_preview_watching_with_the_report_as_its
         replace_in(people, "name: Lê Văn Hoà Bình\n", "name: Lê Văn Hoà\n")(project)
         served.wait_for(PERSON_PAGE, lambda page: "Lê Văn Hoà" in page and "Hoà Bình" not in page and ALERT not in page)
         assert "trang cần dựng lại (biết sau" in served.log.read_text(encoding="utf-8")  # preview_pages_known
+
+
+def test_a_first_build_refused_under_serve_clean_serves_the_report_until_a_save_mends_it(project: Path) -> None:
+    """`--clean` (MkDocs tells the plugin command="build": no preview) outlives a refused first
+    build too: the report is every page, and the save that mends the data publishes the site."""
+    replace_in(CU_CHI_2024, "school_year: 2024-2025\n", "school_year: 2024-20X5\n")(project)
+    with mkdocs_serve(project, "--clean") as served:
+        status, page = served.answer(PERSON_PAGE)
+        assert status == 503 and report_page(f"{CU_CHI_2024}, dòng 3, mục school_year", notices.SAVE_TO_REBUILD)(page)
+        said = served.log.read_text(encoding="utf-8")
+        assert notices.PREVIEW_WITHOUT_SITE in said and NOTHING_PUBLISHED not in said
+        assert served.files_on_disk() == {}
+        replace_in(CU_CHI_2024, "school_year: 2024-20X5\n", "school_year: 2024-2025\n")(project)
+        served.wait_for(PERSON_PAGE, shown_without_notice("Lê Văn Hoà"))
+        assert served.answer(PERSON_PAGE)[0] == 200
+        no_notice_on_disk(served)
+
+
+@runs_mkdocs
+def test_serve_without_livereload_still_ends_on_a_refused_first_build(project: Path) -> None:
+    """`--no-livereload`: MkDocs watches nothing and calls no on_serve, so a server kept after a
+    refused first build would answer 404 for ever. The command ends as `mkdocs build` does: the
+    report, closed by "run again", and status 1; nothing left in the temporary folder."""
+    replace_in("data/people/pgddt-dau-tieng.yml", "name: Lê Văn Hoà\n", "name: {Lê Văn Hoà Bình\n")(project)
+    tmp = project.parent / "tmp"
+    tmp.mkdir()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{_free_port()}"]
+    ended = subprocess.run(command, cwd=project, env={**build_env(), "TMPDIR": str(tmp)}, capture_output=True,
+                           text=True, timeout=WAIT_S)
+    assert ended.returncode == 1, ended.stderr[-2000:]
+    assert "data/people/pgddt-dau-tieng.yml, dòng 4" in ended.stderr and NOTHING_PUBLISHED in ended.stderr
+    assert notices.SAVE_TO_REBUILD not in ended.stderr and "Serving on" not in ended.stderr
+    assert list(tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize(("arguments", "rebuilds"), [
+    ([], True), (["--clean"], True), (["--dirty", "-a", "0.0.0.0:8001"], True), (["--no-livereload"], False),
+    (["--no-livereload", "--clean"], False)])
+def test_only_mkdocs_serve_with_livereload_outlives_a_refused_first_build(arguments: list[str], rebuilds: bool) -> None:
+    """Read from MkDocs' own `serve` command line, as click parses it (its options that matter
+    here: the others' callbacks set MkDocs' logging up, as its command line does); `serve()`
+    called from Python (no command line) ends on a refused first build, as before."""
+    assert rebuilds_on_save() is False
+    options = [option for option in serve_command.params if option.name in ("livereload", "build_type", "dev_addr")]
+    with click.Command("serve", params=options).make_context("serve", arguments):
+        assert rebuilds_on_save() is rebuilds
 
 
 def livereload_epoch(page: str) -> int:
@@ -305,6 +359,33 @@ def test_before_any_site_every_page_is_the_escaped_report_that_livereload_reload
     assert ask("/livereload/1/2") == ("200 OK", "<html><body>site</body></html>") and passed == ["/livereload/1/2"]
     shown.built = True
     assert ask("/nguoi/a/")[0] == "200 OK" and passed[-1] == "/nguoi/a/"
+
+
+def test_a_request_during_a_build_waits_for_it_before_any_site(tmp_path: Path) -> None:
+    """No site yet, a build under way (`mkdocs serve --clean` has no gate of its own): the
+    request waits for its end, as MkDocs' own requests do, then gets the site it made. Answered
+    at once, its 503 would be logged as a warning inside that build, which `strict` refuses."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    shown = Shown(refused="LỖI data/years/2024-2025/pgddt-cu-chi.yml, dòng 3, mục school_year", built=False)
+    server._wanted_epoch = server._visible_epoch + 1  # as MkDocs' build loop sets it when a build starts
+    statuses: list[str] = []
+
+    def site(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [b"<html><body>site</body></html>"]
+
+    app = with_report_page(site, server, shown)
+    asking = threading.Thread(target=lambda: app({"PATH_INFO": "/nguoi/dt-le-van-hoa/"},
+                                                 lambda status, headers: statuses.append(status)))
+    asking.start()
+    asking.join(timeout=0.5)
+    assert asking.is_alive() and statuses == []  # held while the build runs
+    shown.built = True  # the build succeeds (guarded), then the loop makes its epoch visible
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
+    asking.join(timeout=5)
+    assert statuses == ["200 OK"]
 
 
 def test_a_second_event_of_a_refused_save_keeps_the_report() -> None:

@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 
 from portal.commands import CHECK, EXIT_MEANINGS, Exit
 from portal.errors import PortalError, os_reason
+from portal.problems import DataError, report
 from portal.validate import type_name
 from portal.wording import BLANK_VALUE
 
@@ -280,8 +281,24 @@ def preview_updated(pages: int, seconds: float) -> str:
     return f"Xem trước: đã cập nhật {pages} trang trong {seconds:.1f} s. {SEARCH_STALE}"
 
 
-def preview_data_error(data_dir: str, error: Exception) -> str:
-    return (f"Dữ liệu trong {data_dir}/ có lỗi, bản xem trước giữ nguyên trang trước lần sửa này:\n\n{error}")
+# The last line of a data report under `mkdocs serve` that builds again at each save, in place of
+# problems.NOTHING_PUBLISHED's "run again" (a build command's).
+SAVE_TO_REBUILD = "Sửa các lỗi trên rồi lưu tệp: bản xem trước tự dựng lại trang web, không cần chạy lại lệnh."
+
+
+def data_refused(data_dir: str, error: DataError, *, saved: bool) -> str:
+    """The report of data/ with errors that stops a full build; closing with SAVE_TO_REBUILD
+    when the next save builds again (`saved`: preview_serve.rebuilds_on_save)."""
+    return f"Dữ liệu trong {data_dir}/ có lỗi:\n\n{_data_report(error, saved)}"
+
+
+def preview_data_error(data_dir: str, error: DataError) -> str:
+    return (f"Dữ liệu trong {data_dir}/ có lỗi, bản xem trước giữ nguyên trang trước lần sửa này:\n\n"
+            f"{_data_report(error, saved=True)}")
+
+
+def _data_report(error: DataError, saved: bool) -> str:
+    return report(error.problems, closing=SAVE_TO_REBUILD) if saved else str(error)
 
 
 def preview_site_refused(problems: str) -> str:

@@ -92,6 +92,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.ahead: Ahead | None = None  # articles and exports made in worker processes (parallel.py)
         self.preview: Preview | None = None  # under `mkdocs serve`: an edit of data/ rewrites its pages (preview.py)
         self.shown = preview_serve.Shown()  # what the pages served by `mkdocs serve` carry (preview_serve.py)
+        # A refused build is followed by another at the next save (`mkdocs serve` watching): its
+        # report then closes with "save", not "run again" (notices.data_refused).
+        self.rebuilds_on_save = False
         self.written: WrittenPages | None = None  # the pages of this build, as written (written.py)
         self.cache_folder: Path | None = None  # the build cache's (portal.build_cache), checked in on_config
         # Private values in the rendered hand-written pages, told together after the last page.
@@ -105,8 +108,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.publisher = None
         self.served = None
         self.preview = Preview() if command == "serve" else None
-        self.shown = preview_serve.Shown(built=False)  # nothing is served yet
-        if self.preview is not None:  # a refused first build no longer ends `mkdocs serve`
+        # `mkdocs serve` (--clean too) that rebuilds at each save: a refused first build no longer ends it.
+        self.rebuilds_on_save = preview_serve.rebuilds_on_save()
+        self.shown = preview_serve.Shown(built=not self.rebuilds_on_save)  # else nothing is served yet
+        if self.rebuilds_on_save:
             preview_serve.outlive_first_build(self.shown, lambda: self.config.enabled)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -141,7 +146,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         try:
             pages = self.load_pages(config)
         except DataError as error:
-            raise PluginError(f"Dữ liệu trong {self.config.data_dir}/ có lỗi:\n\n{error}") from None
+            raise PluginError(notices.data_refused(self.config.data_dir, error, saved=self.rebuilds_on_save)) from None
         self.renderer = Renderer(pages)
         self._check_settings(config, pages.portal.redactor)
         # Reproducible output: the sitemap's dates come from the data, not from the clock.
@@ -449,9 +454,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """MkDocs event `serve`: an edit of data/ rewrites the pages it touched (preview_serve.py)."""
         if not self.config.enabled:
             return
+        self.rebuilds_on_save = True  # `serve()` called from Python too: the server now watches
         if self.preview is None:  # `mkdocs serve --clean` builds as `mkdocs build` does
             server.watch(str(self.data_dir))
-            preview_serve.keep_serving(server)
+            preview_serve.keep_serving(server, self.shown)
         else:
             preview = self.preview
             preview_serve.attach(server, config, preview, self.data_dir, lambda: preview.update(self), self.shown)

@@ -22,6 +22,8 @@ A refused first build ended `mkdocs serve` (MkDocs 1.6 runs it before it starts 
 and lets no plugin catch its error): `outlive_first_build` guards that one build too, so that
 the server starts and watches; until a build succeeds, every page asked for is the report
 (`with_report_page`), which MkDocs' livereload reloads after each build, as it reloads a page.
+Only where the server rebuilds at each save (`rebuilds_on_save`): `--clean` too, not
+`--no-livereload`, which watches nothing, and ends on a refused first build as `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -179,12 +182,14 @@ def attach(server: LiveReloadServer, config: MkDocsConfig, preview: Preview, dat
     return recorder
 
 
-def keep_serving(server: LiveReloadServer) -> None:
-    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`,
-    whose first build, a plain `mkdocs build` to the plugin, has succeeded)."""
-    shown = Shown()
+def keep_serving(server: LiveReloadServer, shown: Shown) -> None:
+    """The server's builds `guarded`, its pages with their notice (`mkdocs serve --clean`, each
+    build a plain `mkdocs build` to the plugin); `shown` is what the first build left
+    (outlive_first_build): refused, the report is every page until a build succeeds."""
+    if not shown.built:
+        log.info(notices.PREVIEW_WITHOUT_SITE)
     server.builder = guarded(server.builder, shown)
-    server.set_app(with_notice(server.serve_request, shown.notice))
+    server.set_app(with_notice(with_report_page(server.serve_request, server, shown), shown.notice))
 
 
 def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None]:
@@ -202,6 +207,18 @@ def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None
             shown.built = True
 
     return build
+
+
+def rebuilds_on_save() -> bool:
+    """Whether this process is MkDocs' `mkdocs serve` with livereload (its default, `--clean`
+    included, which tells plugins command="build"): its server then calls `on_serve` and builds
+    again at each save, so a refused build, the first too, need not end it. Read from click's
+    context of MkDocs' command line (MkDocs 1.6 tells no plugin the option): `--no-livereload`
+    has the server watch nothing, and `serve()` called from Python has no such context; both
+    end on a refused first build, as before."""
+    context = click.get_current_context(silent=True)
+    return (context is not None and context.command.name == "serve"
+            and context.params.get("livereload") is True)
 
 
 def outlive_first_build(shown: Shown, enabled: Callable[[], bool]) -> None:
@@ -276,14 +293,22 @@ def with_report_page(app: WsgiApp, server: LiveReloadServer, shown: Shown) -> Ws
     """`app` once a build has made a site; before that, any page of the site asked for is the
     report of the build refused (`report_page`), with MkDocs' livereload script as it adds it
     to a page it serves, for the epoch of the last build: when the next ends, refused too or
-    not, the browser reloads it (the site, or the next report). Private names of MkDocs 1.6:
-    `_inject_js_into_html`, `_visible_epoch`. In the response only: the served folder is empty."""
+    not, the browser reloads it (the site, or the next report). A request during a build waits
+    for its end, as MkDocs' own do: answered at once, its 503, which MkDocs logs as a warning,
+    would count as one of the build's under `strict` and refuse it (`--clean` has no gate of its
+    own, as attach has). Private names of MkDocs 1.6: `_inject_js_into_html`, `_epoch_cond`,
+    `_visible_epoch`, `_wanted_epoch`. In the response only: the served folder is empty."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if shown.built or path.startswith("/livereload/") or dest_uri(path, server.mount_path) is None:
             return app(environ, start_response)
-        page = server._inject_js_into_html(report_page(shown.refused), server._visible_epoch)
+        with server._epoch_cond:
+            server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
+            epoch = server._visible_epoch
+        if shown.built:  # the build waited for made the site
+            return app(environ, start_response)
+        page = server._inject_js_into_html(report_page(shown.refused), epoch)
         start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"),
                                                    ("Content-Length", str(len(page))), ("Cache-Control", "no-store")])
         return [page]
