@@ -855,8 +855,7 @@ def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: 
                     hint="mã hiện trong địa chỉ trang web nên không ẩn được: đặt mã khác."))
             continue
         for value in personal_data.find_personal_values(text):
-            said = personal_data.personal_said(value.kind, text[value.start:value.end], value.heading)
-            problems.append(doc.problem(path, f"đoạn chữ công khai có {said}.",
+            problems.append(doc.problem(path, f"đoạn chữ công khai có {value.said(text)}.",
                                         expected=personal_data.PERSONAL_EXPECTED[value.kind],
                                         hint=f"{personal_data.PERSONAL_HINTS[value.kind]} khỏi dữ liệu."))
         for found in privacy.find_contacts(text):

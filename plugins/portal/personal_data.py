@@ -125,6 +125,13 @@ _RULE_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _NUMBERED_ROW = re.compile(r"\s*\d+[.)]?(?!\S)")
 _HEADING_ROW = re.compile(r"\s*(?:stt|tt)(?!\w)", re.IGNORECASE)
 _HEADING_ROW_MAX = 120  # characters: a longer line is a paragraph
+# An identity's name in a heading row or a heading cell (_listed_values, _heading_kind).
+_IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
+# "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
+_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y|(?-i:NS))(?!\w)",
+                          re.IGNORECASE)
+# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
+_DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 
 
 IDENTITY_NUMBER = "số căn cước công dân hoặc chứng minh nhân dân"
@@ -147,6 +154,10 @@ class PersonalValue:
     end: int
     kind: PersonalKind
     heading: str = ""
+
+    def said(self, text: str) -> str:
+        """The value, written in `text`, as a message names it (personal_said)."""
+        return personal_said(self.kind, text[self.start:self.end], self.heading)
 
 
 def personal_said(kind: PersonalKind, value: str, heading: str = "", where: str = "") -> str:
@@ -355,8 +366,8 @@ def _unquoted(at: int, part: str) -> tuple[int, str]:
 
 def _cell_value(at: int, text: str, shown: str, kind: PersonalKind, heading: str) -> PersonalValue:
     """Where a cell's value `shown` stands in its text (starting at `at`), without an Excel apostrophe."""
-    start = at + text.index(shown) + shown.startswith("'")
-    return PersonalValue(start, at + text.index(shown) + len(shown), kind, heading)
+    start = at + text.index(shown)
+    return PersonalValue(start + shown.startswith("'"), start + len(shown), kind, heading)
 
 
 def _column_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
@@ -403,10 +414,3 @@ def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
         else:
             birth = None
 
-
-_IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
-# "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
-_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y|(?-i:NS))(?!\w)",
-                          re.IGNORECASE)
-# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
-_DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)

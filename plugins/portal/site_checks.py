@@ -51,7 +51,6 @@ from .page_text import xml_text
 from .personal_data import (
     PERSONAL_HINTS,
     PersonalKind,
-    PersonalValue,
     find_personal_values,
     personal_said,
     personal_values_in_table,
@@ -237,7 +236,7 @@ def _personal_values(file: SiteFile, redactor: Redactor) -> list[Problem]:
     problems = []
     if file.text is not None:
         problems += [Problem(file.shown_as, file.text.count("\n", 0, value.start) + 1, "",
-                             f"trang viết tay có {_said(value, file.text)}.", hint=f"{PERSONAL_HINTS[value.kind]}.")
+                             f"trang viết tay có {value.said(file.text)}.", hint=f"{PERSONAL_HINTS[value.kind]}.")
                      for value in find_personal_values(file.text)]
     in_cells = set()
     for table in office_tables(file.readings):
@@ -247,13 +246,9 @@ def _personal_values(file: SiteFile, redactor: Redactor) -> list[Problem]:
     for reading in file.readings:
         if reading.read_as != "bytes":
             text = xml_text(reading.text) if reading.read_as == "markup" else reading.text
-            problems += [_in_file(file, _said(value, text), value.kind) for value in find_personal_values(text)
+            problems += [_in_file(file, value.said(text), value.kind) for value in find_personal_values(text)
                          if text[value.start:value.end] not in in_cells]  # a cell's value is told at its cell
     return list(dict.fromkeys(problems))
-
-
-def _said(value: PersonalValue, text: str) -> str:
-    return personal_said(value.kind, text[value.start:value.end], value.heading)
 
 
 def _in_file(file: SiteFile, said: str, kind: PersonalKind) -> Problem:

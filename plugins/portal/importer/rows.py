@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import vocab, wording
-from ..personal_data import PERSONAL_EXPECTED, PERSONAL_HINTS, find_personal_values, personal_said
+from ..personal_data import PERSONAL_EXPECTED, PERSONAL_HINTS, find_personal_values
 from ..privacy import KIND_LABELS, find_contacts
 from ..problems import Problem, Severity
 from ..schema import MEMBER
@@ -237,7 +237,7 @@ def _contacts(result: ImportedRow, row: TableRow) -> None:
             result.problem(column, f"có {KIND_LABELS[found.kind]} '{cell[found.start:found.end]}'.",
                            expected="không ghi thông tin liên hệ trong danh sách", hint=CONTACT_NOT_IMPORTED)
         for value in find_personal_values(cell):
-            result.problem(column, f"có {personal_said(value.kind, cell[value.start:value.end], value.heading)}.",
+            result.problem(column, f"có {value.said(cell)}.",
                            expected=PERSONAL_EXPECTED[value.kind], hint=f"{PERSONAL_HINTS[value.kind]} khỏi ô này.")
 
 
