@@ -93,21 +93,28 @@ def read(text: str, at: int, *, marks: bool = True) -> NumberInWords | None:
     `marks=False` reads a text typed without marks ("NHOM MOT", "NHOM HAI NAM 2024"); with
     marks, "cụm từ", "các tổ sau" are no numbers, but one typed with "muoi" is ("CỤM MUOI MOT":
     an unmarked "muoi" can only be a number, where "sau", "nam", "ba" are words of their own)."""
-    year = (_MARKED if marks else _UNMARKED).year.search(text, at)
-    if year is not None:
-        text = text[:year.start()]
+    ahead = _WORDS_AHEAD.match(text, at)
+    year = (_MARKED if marks else _UNMARKED).year.search(text, at, ahead.end() if ahead else at)
+    end = year.start() if year is not None else len(text)  # the text is read as if it ended there
     if not marks:
-        return _read(_UNMARKED, text, at)
-    found = _read(_MARKED, text, at)
-    if found is None and (unmarked := _read(_UNMARKED, text, at)) is not None \
+        return _read(_UNMARKED, text, at, end)
+    found = _read(_MARKED, text, at, end)
+    if found is None and (unmarked := _read(_UNMARKED, text, at, end)) is not None \
             and _UNMARKED.ten in text[at:unmarked.end].lower().split():
         return unmarked
     return found
 
 
-def _read(reading: _Reading, text: str, at: int) -> NumberInWords | None:
-    match = reading.number.match(text, at)
-    if match is None or not reading.after_a_name.match(text, match.end()):
+# A number in words is three words at most ("hai mươi mốt"), and a name's next word tells whether
+# it ends there (after_a_name): a year further on changes nothing, so it is looked for only in
+# the words just ahead (search.py reads a page's every "cụm", "nhóm", "tổ": a search to the end of
+# the page each time was quadratic in the page's length).
+_WORDS_AHEAD = re.compile(r"(?:\s*\S+){1,6}")
+
+
+def _read(reading: _Reading, text: str, at: int, end: int) -> NumberInWords | None:
+    match = reading.number.match(text, at, end)
+    if match is None or not reading.after_a_name.match(text, match.end(), end):
         return None
     words = match.group().lower().split()
     if words[0] == reading.ten:
