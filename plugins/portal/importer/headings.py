@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .keys import body_key
+from .roles import looks_like_a_role
 
 # Numbering before a heading: "I.", "II -", "1.", "A)", "Phần II:".
 _NUMBERING = re.compile(r"^(?:phan\s+)?(?:[ivxlc]+|\d{1,2}|[a-z])\s*[.):\-]\s+", re.IGNORECASE)
@@ -77,6 +78,10 @@ class HeadingLabel:
     # The heading is over a part of the body the list is of, not a body's name: which part
     # ("phần lãnh đạo" for "LÃNH ĐẠO TỔ", "phần thành viên" for "THÀNH VIÊN"; _PARTS).
     part: str | None = None
+    # Why its words cannot tell which body it is (placement says it on its row, and places its
+    # rows in none): two numbers ("NHÓM NĂM 2"), or a body's word before words it cannot read.
+    unread: str | None = None
+    hint: str | None = None
 
 
 def read_heading(text: str, subject_of: Callable[[str], str | None],
@@ -95,10 +100,46 @@ def read_heading(text: str, subject_of: Callable[[str], str | None],
     for pattern, part in _PARTS:
         if pattern.fullmatch(words):
             return HeadingLabel(rest, key, words, (), None, None, part=part)
+    if (two := _two_numbers(rest, words)) is not None:
+        return two
     read = _read(aside_dropped(rest), subject_of)
     if read is not None:
         return HeadingLabel(rest, key, words, *read)
     return name_only(rest) if numbered or is_body_name(key) or is_body_name(words) else None
+
+
+# "năm" and a number of one to three digits after a body's word: "năm" is five, and "năm 2" no
+# year ("Nhóm năm 2024" is the groups of 2024), so the heading names two numbers.
+_FIVE_AND_DIGITS = re.compile(r"^(?:so )?nam (\d{1,3})(?![0-9])")
+
+
+def _two_numbers(text: str, words: str) -> HeadingLabel | None:
+    """"NHÓM NĂM 2", "CỤM SỐ NĂM 3": group five, or group 2 with "năm" a slip? Neither is
+    read: a label that says so (unread)."""
+    kinds, after, _ = _kind_words(words)
+    found = _FIVE_AND_DIGITS.match(after) if kinds else None
+    if found is None:
+        return None
+    first, number = text.split()[0], int(found[1])
+    return HeadingLabel(text, body_key(text), words, kinds, None, None,
+                        unread=f"không rõ là số 5 ('năm') hay số {number}",
+                        hint=f"ghi rõ một số ở dòng tiêu đề, như '{first} 5' hoặc '{first} {number}', rồi nhập lại.")
+
+
+# The first word of a heading over a body, as typed ("Tổ", not the name "Tô"): a row holding only a
+# text that starts so is a heading, whether or not its words tell the body.
+_BODY_WORD = re.compile(r"^(?:nhóm|nhom|cụm|cum|tổ|hội đồng|hoi dong)(?!\w)", re.IGNORECASE)
+
+
+def unread_heading(text: str) -> HeadingLabel | None:
+    """A text alone in a row that starts with a body's word but reads as no body ("NHÓM PHÍA
+    BẮC", "NHOM II"): a heading whose body is unknown, not a person's name nor a row to pass
+    over (its rows would go into the group above). None for a role ("Tổ phó")."""
+    if not _BODY_WORD.match(text) or looks_like_a_role(text):
+        return None
+    return replace(name_only(text), unread="không đọc được là tổ chức nào",
+                   hint="ghi tiêu đề đúng tên một tổ chức đã có, hoặc loại tổ chức và số của nó ('Nhóm 2', "
+                        "'Cụm 01', 'Tổ Toán'), rồi nhập lại.")
 
 
 def name_only(text: str) -> HeadingLabel:
@@ -126,19 +167,27 @@ def remarks_dropped(text: str) -> str:
     return " ".join(_ASIDE.sub(kept, text).split())
 
 
+# "số" ("number") before a body's number: "NHÓM SỐ 2", "CỤM TRƯỜNG SỐ 02".
+_NUMBER_SIGN = re.compile(r"^so (?=\d)")
+
+
+def _kind_words(key: str) -> tuple[tuple[str, ...], str, bool]:
+    """The kinds of body a heading's first words name (its body_key), the words after them,
+    and whether they are short words (_SHORT_WORDS)."""
+    for words, found in _KIND_WORDS:
+        if key == words or key.startswith(words + " "):
+            return found, key[len(words):].strip(), words in _SHORT_WORDS
+    return (), key, False
+
+
 def _read(core: str, subject_of: Callable[[str], str | None]) -> tuple[tuple[str, ...], int | None, str | None] | None:
     """The kinds, number and subject of a heading's text (numbering and words between
     brackets dropped); None when its words name no kind of body and no subject."""
     key = body_key(core)
     if not key:
         return None
-    kinds: tuple[str, ...] = ()
-    after = key
-    short = False
-    for words, found in _KIND_WORDS:
-        if key == words or key.startswith(words + " "):
-            kinds, after, short = found, key[len(words):].strip(), words in _SHORT_WORDS
-            break
+    kinds, after, short = _kind_words(key)
+    after = _NUMBER_SIGN.sub("", after)  # "NHÓM SỐ 2"
     subject = subject_of(core)
     if subject is None and kinds and after and not after[0].isdigit():
         subject = subject_of(after)

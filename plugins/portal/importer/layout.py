@@ -10,8 +10,10 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
 - A heading is a row with a single text (a cell merged over the row, or a paragraph
   between tables), or a Roman numeral or letter in the STT column with a text beside it,
   or a body id in the workbook's "Mã tổ chức" column; its text must read as a heading
-  (headings.read_heading). Any other single text is skipped with a warning, unless it
-  is an unnumbered name (a person whose other cells are missing: the row reports it).
+  (headings.read_heading), or start with a body's word ("NHÓM PHÍA BẮC": a heading of no
+  known body, which placement reports; headings.unread_heading). Any other single text is
+  skipped with a warning, unless it is an unnumbered name (a person whose other cells are
+  missing: the row reports it).
 - A row numbering the columns ("(1) (2) (3) …" under the header) is not a row of the list.
 - A header cell merged down over the rows of the list ("Ghi chú" over the notes left empty,
   "STT" over an unnumbered list) is the header's: its text is no row's. A cell merged down
@@ -23,11 +25,15 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   under a merged cell that is read leave it whole ("Tổ" | "Nhóm" under "Chức vụ"), those
   under one that is not are columns of their own ("Điện thoại" | "Email" under "Liên hệ"),
   numbers too ("Khối lớp dạy" over 6 | 7 | 8 | 9). A read cell is split only when each text
-  under it names a column ("Họ" | "Tên đệm" | "Tên" leave "Họ và tên" whole).
+  under it names a column ("Họ" | "Tên đệm" | "Tên" leave "Họ và tên" whole). A third row
+  completes it in turn, under the second's cells merged across; a row of groups above the
+  header ("Thông tin cán bộ") gives its labels ("STT", "Ghi chú") to the header's empty cells.
   Two header cells naming the same column: the exact spelling ("Môn") wins over a loose
   one; of two alike ("Bộ môn" | "Môn học") the first with data in the rows under them is
   read, and a row where it is empty reads the other; a row where they differ is an error
   naming both. Every "Ghi chú" column is read, their texts joined.
+- Under the header of the names, a header word of their own key is a value: "Trường THCS" |
+  "Him Lam" under "Tên trường" is a school, as "Nguyễn Thị" | "Lan" under "Họ và tên" a person.
 - "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
   not end with it are told (the "Họ và tên" column may hold only the family name), in an
   error when no row's name ends with it. A family header with an alternative ("Họ và tên
@@ -47,7 +53,7 @@ from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
-from .headings import HeadingLabel, name_only
+from .headings import HeadingLabel, name_only, unread_heading
 from .keys import compact, name_problem
 from .legacy import legacy_font
 
@@ -361,7 +367,7 @@ class _SubHeader:
 
     split: dict[Claim, list[Claim]]
     added: list[Claim]
-    unread: list[tuple[int, str]]
+    unread: list[tuple[int, str, int]]  # (column, text, the column of the header cell over it)
 
 
 def _spans(cells: list[Cell]) -> dict[int, tuple[int, ...]]:
@@ -374,6 +380,26 @@ def _spans(cells: list[Cell]) -> dict[int, tuple[int, ...]]:
         if end - index > 1:
             spans.update(dict.fromkeys(range(index, end), tuple(range(index, end))))
     return spans
+
+
+def _with_labels_above(above: list[Cell], cells: list[Cell]) -> list[Cell]:
+    """A header row's cells, those left empty taking the label of a row of groups above it:
+    "STT" | "Thông tin cán bộ" (over "Họ và tên" | "Chức vụ") | "Ghi chú", where the cells under
+    "STT" and "Ghi chú" are empty. The row above is one of groups when a cell of it is merged
+    across columns beside another text (not a title alone over the table); a label of it is taken
+    only where every column it covers is empty in the header row (the lowest label of a column)."""
+    if len({c.text for c in above if c.text}) < 2 or not any(c.merged == "across" for c in above):
+        return cells
+    combined = cells + [Cell("")] * (len(above) - len(cells))  # a row of Excel ends at its last value
+    for index, cell in enumerate(above):
+        if not cell.text or cell.merged == "across":
+            continue
+        end = index + 1
+        while end < len(above) and above[end].merged == "across":
+            end += 1
+        if all(not combined[i].text and combined[i].merged != "across" for i in range(index, end)):
+            combined[index:end] = [Cell(cell.text)] + [Cell("", "across")] * (end - index - 1)
+    return combined
 
 
 def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _SubHeader | None:
@@ -392,13 +418,16 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
         return None
     parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
     named = {i for part in parts for i in part.columns}
-    names = {i for c in claims if c.key in ("name", "school") for i in c.columns}
+    names = {i: c.key for c in claims if c.key in ("name", "school") for i in c.columns}
+    # Under the names' header, a header word of its own key is a value: "Trường THCS" | "Him Lam"
+    # under "Tên trường" is a school's kind and name, where "Họ" | "Tên" under "Họ và tên" name parts.
+    labels = {i for part in parts for i in part.columns if names.get(i) != part.key}
     written = {i for i, _ in own}
-    at_names = written & names
+    at_names = written & names.keys()
     # A name where the list puts them, no header word there ("Hà Thị" | "Liên" under "Họ và tên"),
     # is a person's even beside a header cell merged down the whole list ("Ghi chú").
-    if at_names and (not at_names & named or (any(i not in named for i, _ in own)
-                                              and not any(cell.merged == "down" for cell in cells))):
+    if at_names and (not at_names & labels or (any(i not in named for i, _ in own)
+                                               and not any(cell.merged == "down" for cell in cells))):
         return None  # a row of the list right under the header
     sub = _SubHeader({}, [], [])
     for part in parts:
@@ -411,7 +440,8 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
         if any(i not in named and i in written for i in parent.columns):
             del sub.split[parent]
     # Numbers under a cell not read label its columns, which the report names by that cell's text.
-    sub.unread.extend((i, text) for i, text in own if i not in named and i not in claimed and not text.isdigit())
+    sub.unread.extend((i, text, spans[i][0]) for i, text in own
+                      if i not in named and i not in claimed and not text.isdigit())
     return sub
 
 
@@ -498,6 +528,8 @@ class _Layout:
         self.numbered = False  # whether a numbered row of the list was read
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
+        # The row of a table just passed over before its header: its labels may stand over the header's.
+        self.above: GridRow | None = None
         # The header just read, while the row under it may still complete it (_sub_header).
         self.open_header: tuple[GridRow, list[Claim]] | None = None
         # Columns under an empty header cell, and the rows with a text there (never read:
@@ -534,6 +566,7 @@ class _Layout:
 
     def _paragraph(self, order: int, row: GridRow, text: str) -> None:
         """A paragraph of a Word file: a heading of the list, or prose to pass over."""
+        self.above = None
         label = self.read_heading(text)
         heading = Heading(label, order, row.line, row.place, None) if label is not None else None
         if not self.first_columns:
@@ -542,17 +575,24 @@ class _Layout:
             self.sections.append(Section(heading))
 
     def _table_row(self, order: int, row: GridRow, texts: list[str]) -> None:
+        above, self.above = self.above, None
         if row.table != self.table:  # a new table of a Word file
             self.table = row.table
             self.in_roster = bool(self.first_columns) and len(texts) == self.width
             self.header_columns = set()
+            above = None
         self.header_columns = {i for i in self.header_columns if i < len(row.cells) and row.cells[i].merged == "down"}
         if self._completes_header(order, row):
             self.header_columns = set(range(len(row.cells)))
             return
-        read = header_keys(row.cells, fuzzy=not self.first_columns)
+        # Read as a header without the header's cells merged down into it ("Ghi chú" down the list
+        # beside "Trường TH" is no header), with the labels of a row of groups above it.
+        own = _without_cells(row, self.header_columns) if self.header_columns else row
+        if above is not None:
+            own = replace(own, cells=_with_labels_above(above.cells, own.cells))
+        read = header_keys(own.cells, fuzzy=not self.first_columns)
         if read.columns and self._same_kind(read.columns):
-            self._header(order, row, read)
+            self._header(order, own, read)
             self.header_columns = set(range(len(row.cells)))
             return
         if len(read.named) >= 2 and self.near_miss is None:
@@ -560,6 +600,7 @@ class _Layout:
         if not self.first_columns:
             self.pending = None  # a heading paragraph counts only right above the header
         if not self.in_roster:
+            self.above = row
             return  # a title above the table, or a table that is not the roster
         if self.header_columns:
             row = _without_cells(row, self.header_columns)
@@ -629,11 +670,10 @@ class _Layout:
                             + [p for parts in sub.split.values() for p in parts])
         if not read.columns:
             return False
-        spans = _spans(header_row.cells)
-        for column, text in sub.unread:  # said instead of the cell over them ("Liên hệ")
-            above = header_row.cells[spans[column][0]].text
+        for column, text, over in sub.unread:  # said instead of the cell over them ("Liên hệ")
+            above = header_row.cells[over].text
             seen = self.unread_headers.get(above)
-            if seen is not None and seen[1] is header_row and seen[2] == spans[column][0]:
+            if seen is not None and seen[1] is header_row and seen[2] == over:
                 del self.unread_headers[above]
             self.unread_headers.setdefault(text, (order, row, column))
         for alike in self.current_alike:  # the header row's, replaced by this row's
@@ -642,6 +682,7 @@ class _Layout:
         if self.first_columns is self.columns:  # the first header, completed
             self.first_columns = columns
         self.columns = columns
+        self.open_header = (row, read.claims)  # a third row may complete it in turn, under this one's cells
         return True
 
     @staticmethod
@@ -815,6 +856,8 @@ class _Layout:
         if text is None or _is_number(stt):
             return None
         label = self.read_heading(text)
+        if label is None and self.closing is None:
+            label = unread_heading(text)  # "NHÓM PHÍA BẮC": no person, nor a row of the group above
         if body_id and not values.get("member_id"):
             # The workbook names the body by its id: a heading whatever its words.
             label = label or name_only(text)

@@ -209,6 +209,10 @@ class Placement:
         if label.part:
             return self._own_part(heading, label.part)
         found = self._matches(heading, context)
+        if label.unread is not None and len(found) != 1:
+            self._problem(heading, f"tiêu đề '{label.text}' {label.unread}: các dòng bên dưới không được xếp vào tổ "
+                          "chức nào.", hint=label.hint)
+            return None
         if len(found) == 1:
             return self._existing(found[0])
         if len(found) > 1:
