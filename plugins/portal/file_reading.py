@@ -35,14 +35,15 @@ mostly the file's own (privacy.Redactor.find_as_written reads a phone there only
 writes one).
 
 `office_tables` reads the tables of an Office file from its XML members, cell by cell with the
-column each cell stands in: a workbook's sheets (.xlsx), a Word document's tables (.docx). A
-value is found under its column's heading there ("Số CCCD", "Ngày sinh": privacy), where the
-member's text as written runs every cell into the next.
+column each cell stands in: a workbook's sheets (.xlsx), a Word document's tables (.docx), an
+OpenDocument file's (.ods, .odt). A value is found under its column's heading there ("Số CCCD",
+"Ngày sinh": privacy), where the member's text as written runs every cell into the next.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import io
 import logging
 import re
@@ -415,13 +416,37 @@ def _png_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
 class TableCell:
     """A cell of a table: its text, the column it starts in (from 0) and the columns it covers
     (a merged heading over "Nam" and "Nữ"); `number`, a sheet's numeric cell, its text the
-    number Excel keeps (an identity number without its leading 0, a date's serial)."""
+    number Excel keeps (an identity number without its leading 0, a date's serial); `date`, the
+    date a date cell shows (a sheet's number formatted as a date, an ODF date cell); `formatted`,
+    whether the file says what its number is (a date's or a number's format, an ODF value type):
+    a number in Excel's General format, or in a workbook without styles, may be a date's serial."""
 
     text: str
     column: int
     span: int = 1
     number: bool = False
     where: str = ""  # where a clerk finds it in the file: "ô C5 của trang tính 'Danh sách'"
+    date: datetime.date | None = None
+    formatted: bool = False
+
+
+# A sheet's date is a number of days from 30/12/1899 (Excel's count, and Calc's), its time of day
+# the fraction; 2958465 is 31/12/9999, the last date Excel shows.
+SHEET_EPOCH = datetime.date(1899, 12, 30)
+_LAST_SERIAL = 2958465
+
+
+def _sheet_date(number: float) -> datetime.date | None:
+    """The date a sheet's number is as a date (its time dropped), or None for a number no date is."""
+    return SHEET_EPOCH + datetime.timedelta(days=int(number)) if 0 <= number <= _LAST_SERIAL else None
+
+
+def _sheet_place(column: int, row: int, sheet: str) -> str:
+    return f"ô {_letters(column)}{row} của trang tính '{sheet}'"
+
+
+def _table_place(row: int, cell: int, table: int) -> str:
+    return f"hàng {row}, ô thứ {cell} của bảng thứ {table}"
 
 
 @dataclass(frozen=True)
@@ -438,7 +463,8 @@ _INSIDE = " → "
 def office_tables(readings: Iterable[Reading]) -> Iterator[FileTable]:
     """The tables of the Office files among `readings` (the markup readings of their XML
     members; a file in a zip by its own members): each sheet of a workbook, each table of a
-    Word document, its body, headers and footers. A member that is no XML is left out."""
+    Word document, its body, headers and footers, each table of an OpenDocument file (a Calc
+    sheet, a Writer table). A member that is no XML is left out."""
     members: dict[str, dict[str, str]] = {}  # by the file holding them: member path -> its XML
     for reading in readings:
         if reading.read_as == "markup":
@@ -449,6 +475,7 @@ def office_tables(readings: Iterable[Reading]) -> Iterator[FileTable]:
         for path in sorted(files):
             if path.startswith("word/") and (root := _xml_root(files[path])) is not None:
                 yield from _word_tables(root)
+        yield from _odf_tables(files)
 
 
 def _xml_root(text: str) -> ET.Element | None:
@@ -491,7 +518,15 @@ def _paragraph_text(paragraph: ET.Element) -> str:
                    for part in paragraph if _local(part.tag) != "pPr" for node in part.iter())
 
 
-_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")  # a sheet has 1,048,576 rows
+_WHOLE = re.compile(r"[0-9]{1,9}")
+
+
+def _whole(written: str | None) -> int | None:
+    """A count or an index a file writes (a row's number, a shared string's, a style's), or None for
+    no such number: any other digit ("²", which `int` refuses), one of 10 digits or more (no sheet
+    counts so far; `int` refuses one of thousands)."""
+    return int(written) if written and _WHOLE.fullmatch(written) else None
 
 
 def _column_of(letters: str) -> int:
@@ -517,9 +552,36 @@ def _sheets(files: Mapping[str, str]) -> Iterator[FileTable]:
     shared: list[str] = []
     if "xl/sharedStrings.xml" in files and (strings := _xml_root(files["xl/sharedStrings.xml"])) is not None:
         shared = [_texts(item) for item in _children(strings, "si")]
+    styles = _number_styles(files)
     for path, name in _sheet_names(files).items():
         if path in files and (root := _xml_root(files[path])) is not None:
-            yield _sheet_table(root, name, shared)
+            yield _sheet_table(root, name, shared, styles)
+
+
+# How a cell style shows a number, by its number format: Excel's built-in formats 14 to 22 and 45 to 47
+# are dates and times, a format of its own is one when it writes a day, a month or a year ("dd/mm/yyyy")
+# outside its quoted text, its [colour] or [$-locale], its escaped and padding characters; 0 is General.
+NumberShown = Literal["general", "date", "number"]
+_DATE_FORMATS = frozenset((*range(14, 23), *range(45, 48)))
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
+_DATE_CODE = re.compile(r"[dmy]", re.IGNORECASE)
+
+
+def _number_styles(files: Mapping[str, str]) -> list[NumberShown]:
+    """How each cell style of a workbook (xl/styles.xml's cellXfs, a cell's `s` its index) shows a
+    number; none without styles (each cell then General)."""
+    if "xl/styles.xml" not in files or (root := _xml_root(files["xl/styles.xml"])) is None:
+        return []
+    codes = {element.get("numFmtId"): element.get("formatCode") or "" for element in root.iter()
+             if _local(element.tag) == "numFmt"}
+    shown: list[NumberShown] = []
+    for styles in (e for e in root.iter() if _local(e.tag) == "cellXfs"):
+        for style in _children(styles, "xf"):
+            number = style.get("numFmtId") or "0"
+            code = _FORMAT_LITERALS.sub("", codes.get(number, ""))
+            shown.append("general" if number == "0" else "date" if (
+                _whole(number) in _DATE_FORMATS or _DATE_CODE.search(code)) else "number")
+    return shown
 
 
 def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
@@ -541,9 +603,10 @@ def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
     return names
 
 
-def _sheet_table(root: ET.Element, name: str, shared: list[str]) -> FileTable:
+def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[NumberShown]) -> FileTable:
     """A sheet's cells by row (`<row><c r="C5" t="s"><v>3</v></c>`), a merged cell covering
-    the columns of its range (`<mergeCell ref="E4:F4"/>`)."""
+    the columns of its range (`<mergeCell ref="E4:F4"/>`), a number as its style shows it
+    (`styles`: a date, a number, General)."""
     spans: dict[tuple[int, int], int] = {}
     for merge in root.iter():
         if _local(merge.tag) == "mergeCell" and (area := merge.get("ref", "")).count(":") == 1:
@@ -552,8 +615,7 @@ def _sheet_table(root: ET.Element, name: str, shared: list[str]) -> FileTable:
                 spans[int(first[2]), _column_of(first[1])] = _column_of(last[1]) - _column_of(first[1]) + 1
     rows: list[tuple[TableCell, ...]] = []
     for row_number, row in enumerate((e for e in root.iter() if _local(e.tag) == "row"), 1):
-        written = row.get("r") or ""
-        row_number = int(written) if written.isdigit() else row_number
+        row_number = _whole(row.get("r")) or row_number
         cells = []
         for column, cell in enumerate(_children(row, "c")):
             ref = _CELL_REF.fullmatch(cell.get("r") or "")
@@ -561,16 +623,33 @@ def _sheet_table(root: ET.Element, name: str, shared: list[str]) -> FileTable:
             kind = cell.get("t") or "n"
             value = next((v.text or "" for v in _children(cell, "v")), "")
             if kind == "s":
-                text = shared[int(value)] if value.isdigit() and int(value) < len(shared) else ""
+                index = _whole(value)
+                text = shared[index] if index is not None and index < len(shared) else ""
             elif kind == "inlineStr":
                 text = "".join(_texts(part) for part in _children(cell, "is"))
             else:
                 text = value
             if text.strip():
+                style = _whole(cell.get("s")) or 0
+                shown = styles[style] if style < len(styles) else "general"
+                date, formatted = _sheet_cell_date(kind, text, shown)
                 cells.append(TableCell(text, column, spans.get((row_number, column), 1), kind == "n",
-                                       f"ô {_letters(column)}{row_number} của trang tính '{name}'"))
+                                       _sheet_place(column, row_number, name), date, formatted))
         rows.append(tuple(cells))
     return FileTable(tuple(rows))
+
+
+def _sheet_cell_date(kind: str, value: str, shown: NumberShown) -> tuple[datetime.date | None, bool]:
+    """The date a sheet's cell shows (a number formatted as a date; a date written as one, `t="d"`), and
+    whether the file says what its number is (`TableCell.formatted`)."""
+    try:
+        if kind == "d":
+            return datetime.date.fromisoformat(value[:10]), True
+        if kind == "n" and shown == "date":
+            return _sheet_date(float(value)), True
+    except ValueError:
+        return None, False
+    return None, kind == "n" and shown == "number"
 
 
 def _word_tables(root: ET.Element) -> Iterator[FileTable]:
@@ -581,13 +660,117 @@ def _word_tables(root: ET.Element) -> Iterator[FileTable]:
         for row_number, row in enumerate(_children(table, "tr"), 1):
             cells, column = [], 0
             for cell_number, cell in enumerate(_children(row, "tc"), 1):
-                span = next((int(value) for properties in _children(cell, "tcPr")
-                             for e in _children(properties, "gridSpan")
-                             if (value := _attribute(e, "val") or "").isdigit() and int(value) > 0), 1)
+                span = next((span for properties in _children(cell, "tcPr") for e in _children(properties, "gridSpan")
+                             if (span := _whole(_attribute(e, "val")))), 1)
                 text = "\n".join(_paragraph_text(paragraph) for paragraph in _children(cell, "p"))
                 if text.strip():
-                    cells.append(TableCell(text, column, span, where=f"hàng {row_number}, ô thứ {cell_number} của "
-                                                                      f"bảng thứ {number}"))
+                    cells.append(TableCell(text, column, span, where=_table_place(row_number, cell_number, number)))
                 column += span
             rows.append(tuple(cells))
         yield FileTable(tuple(rows))
+
+
+# An OpenDocument file's namespaces: its values (`office:value-type`, `office:date-value`), tables and text.
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_ROW_GROUPS = (f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group")
+_ODF_CELL, _ODF_COVERED = f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"
+_ODF_NUMBERS = ("float", "percentage", "currency")
+_ODF_PARAGRAPHS = (f"{_TEXT}p", f"{_TEXT}h")
+# What an ODF paragraph writes besides its text: spaces (`text:s`, `text:c` of them: a few read), a tab,
+# a line break.
+_ODF_SPACES = {f"{_TEXT}tab": "\t", f"{_TEXT}line-break": "\n"}
+_ODF_SPACES_READ = 8
+
+
+def _odf_tables(files: Mapping[str, str]) -> Iterator[FileTable]:
+    """An OpenDocument file's tables (content.xml; a Writer page's headers and footers in styles.xml):
+    a Calc sheet (.ods), its cells named as on its tab; a Writer table (.odt), named by its number."""
+    for path in ("content.xml", "styles.xml"):
+        if path not in files or (root := _xml_root(files[path])) is None:
+            continue
+        sheets = root.find(f"{_OFFICE}body/{_OFFICE}spreadsheet") is not None
+        for number, table in enumerate(root.iter(f"{_TABLE}table"), 1):
+            yield _odf_table(table, (table.get(f"{_TABLE}name") or str(number)) if sheets else None, number)
+
+
+def _odf_table(table: ET.Element, sheet: str | None, number: int) -> FileTable:
+    """An ODF table's rows (in its header rows and row groups too, not in a table inside a cell), each
+    cell in its column, named as a sheet's cell (`sheet`: its name on its tab) or a Writer table's
+    (`number`: the table's in the file).
+
+    A cell covers the columns it spans (`table:number-columns-spanned`); the cells its merge hides
+    (`table:covered-table-cell`) take their columns, and are read too (Calc keeps a hidden cell's text
+    there when asked to). A row or a cell repeated (`table:number-rows-repeated`, `…-columns-repeated`:
+    Calc writes the empty rest of a sheet as one row repeated to the 1,048,576th, its cell to the
+    16,384th column) is written once in the file and read once, at its first place, a cell covering
+    its columns; the rows and columns after it are counted on."""
+    rows: list[tuple[TableCell, ...]] = []
+    row_number = 1
+    for row in _odf_rows(table):
+        cells: list[TableCell] = []
+        column, cell_number = 0, 1  # a cell's column, and its number among the cells a reader sees
+        for cell in row:
+            if cell.tag not in (_ODF_CELL, _ODF_COVERED):
+                continue
+            repeated = _repeats(cell, f"{_TABLE}number-columns-repeated")
+            span = max(repeated, _repeats(cell, f"{_TABLE}number-columns-spanned"))
+            where = _sheet_place(column, row_number, sheet) if sheet is not None else _table_place(
+                row_number, cell_number, number)
+            if (read := _odf_cell(cell, column, span, where)) is not None:
+                cells.append(read)
+            column += repeated
+            if cell.tag == _ODF_CELL:
+                cell_number += repeated
+        rows.append(tuple(cells))
+        row_number += _repeats(row, f"{_TABLE}number-rows-repeated")
+    return FileTable(tuple(rows))
+
+
+def _odf_rows(table: ET.Element) -> Iterator[ET.Element]:
+    """A table's rows in order, in its groups of rows too (walked without recursion: groups may nest)."""
+    groups = [iter(table)]
+    while groups:
+        child = next(groups[-1], None)
+        if child is None:
+            groups.pop()
+        elif child.tag == f"{_TABLE}table-row":
+            yield child
+        elif child.tag in _ODF_ROW_GROUPS:
+            groups.append(iter(child))
+
+
+def _repeats(element: ET.Element, attribute: str) -> int:
+    """A count an ODF element writes, 1 when it writes none."""
+    return _whole(element.get(attribute)) or 1
+
+
+def _odf_cell(cell: ET.Element, column: int, span: int, where: str) -> TableCell | None:
+    """An ODF cell as a sheet's: a number (`office:value-type` float, percentage, currency) by the number
+    it keeps (`office:value`), a date by its date (`office:date-value`) and the text it shows, any other
+    by its paragraphs' text, one a line; None for an empty one."""
+    kind = cell.get(f"{_OFFICE}value-type")
+    if kind in _ODF_NUMBERS and (value := cell.get(f"{_OFFICE}value")):
+        return TableCell(value, column, span, True, where, formatted=True)
+    text = "\n".join(_odf_text(paragraph) for paragraph in cell if paragraph.tag in _ODF_PARAGRAPHS)
+    date = None
+    if kind == "date":
+        try:
+            date = datetime.date.fromisoformat((cell.get(f"{_OFFICE}date-value") or "")[:10])
+        except ValueError:
+            date = None
+    if not text.strip() and date is None:
+        return None
+    return TableCell(text, column, span, where=where, date=date, formatted=date is not None)
+
+
+def _odf_text(paragraph: ET.Element) -> str:
+    """An ODF paragraph's text, its spaces, tabs and line breaks written out (each such element's text
+    set to what it shows, in this parsed copy of the file, then the text read in order)."""
+    for node in paragraph.iter():
+        if node.tag == f"{_TEXT}s":
+            node.text = " " * min(_repeats(node, f"{_TEXT}c"), _ODF_SPACES_READ)
+        elif node.tag in _ODF_SPACES:
+            node.text = _ODF_SPACES[node.tag]
+    return "".join(paragraph.itertext())

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .file_reading import TableCell
+from .file_reading import SHEET_EPOCH, TableCell
 from .privacy import amount_at
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -69,8 +69,9 @@ _WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[
 _DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
 # A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
 # sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
-# is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |"), "(sinh 12.3.1985)", the
-# date right after its name, a colon, a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
+# is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |", and after the money's
+# name: _BUDGET_BEFORE), "(sinh 12.3.1985)", "Sinh: 12/3/1985", the date right after its name, a colon,
+# a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
 # A year alone ("sinh năm 1985", "Năm sinh: 1985") is not looked for: staff lists and decisions
 # (an appointment, an election's candidates) publish it, and it tells no one apart.
 _BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+ng[àa]y)?)(?!\w)[^\S\n]*"
@@ -92,27 +93,46 @@ _NOT_BIRTH_NAMES = ("phát nam an dân nhân song thư tiên hậu trường tâ
 _NO_BIRTH_BEFORE = frozenset(_NOT_BIRTH_WORDS.split())
 _NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset(_NOT_BIRTH_NAMES.split())
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+# "Sinh" is also a subject (Sinh học), in the name of a group of subjects: "Tổ Hóa - Sinh: 12/3/2025",
+# "Lịch họp: Toán - Tin, Hóa-Sinh 12/3/2025", the date after it a meeting's. It is the subject when the
+# words right before it are other subjects' names, each alone, joined to it by a dash, a slash, a comma or
+# "và", the first of them after "Tổ", "Nhóm", "Môn", "dạy" or where a line, a bracket or a part of a
+# sentence starts. A person's name is no subject's even when it ends with one ("Nguyễn Thị Anh - Sinh:
+# 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985").
+_SUBJECTS = "|".join(name.replace(" ", r"\s+") for name in (
+    "toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học", "văn", "ngữ văn",
+    "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ", "ktnn", "công nghệ",
+    "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn"))
+_SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:tổ|nhóm|môn|dạy))[^\S\n]*"
+                              rf"(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|và(?!\w))[^\S\n]*)+\Z", re.IGNORECASE)
+_SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
+# "NS" after the money it counts is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025", "Nguồn vốn NS:".
+_BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+phí|nguồn|vốn)[^\S\n]*\Z", re.IGNORECASE)
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
 # is in many schools' plans.
 _HISTORY_BEFORE = 1920
-# A sheet's date is a serial number of days from 30/12/1899 (Excel's count).
-_SERIAL_START = datetime.date(1899, 12, 30)
-_SERIALS = range((datetime.date(_HISTORY_BEFORE, 1, 1) - _SERIAL_START).days,
-                 (datetime.date(2100, 1, 1) - _SERIAL_START).days)
+# A sheet's number in General format (no date's, no number's format: a date pasted as a value or
+# exported keeps its serial so) is a date when it is one's serial from _HISTORY_BEFORE to 2100.
+_SERIALS = range((datetime.date(_HISTORY_BEFORE, 1, 1) - SHEET_EPOCH).days,
+                 (datetime.date(2100, 1, 1) - SHEET_EPOCH).days)
 
 # A table's heading of a column of identity numbers or dates of birth: "Số CCCD", "CMND/CCCD",
 # "Số định danh cá nhân", "Số thẻ căn cước", "Số CCCD/Hộ chiếu", "Số CMND/CCCD, ngày cấp, nơi cấp"
 # (one of them an identity's name); "Ngày sinh", "Ngày, tháng, năm sinh", "Ngày - tháng - năm sinh",
-# "Năm sinh", "NS", "Sinh ngày"; a note in brackets after it ("Ngày sinh (dd/mm/yyyy)"), a colon.
+# "Ngày/tháng/năm sinh", "Năm sinh", "NS", "SN", "Sinh ngày", shortened in a narrow column ("Ng. sinh",
+# "Ng/th/n sinh", "N/T/N sinh"); a note in brackets after it ("Ngày sinh (dd/mm/yyyy)"), a colon.
 _ONE_IDENTITY = (rf"(?:số\s+)?(?:thẻ\s+)?(?:{_IDENTITY_NAME})|(?:số\s+)?hộ\s+chiếu|ng[àa]y(?:\s+cấp)?"
                  r"|nơi\s+cấp")
 _IDENTITY_HEADING = re.compile(
     rf"(?:{_ONE_IDENTITY})(?:\s*(?:[/,;\-–]|hoặc|và)\s*(?:{_ONE_IDENTITY})|\s+(?:{_ONE_IDENTITY}))*", re.IGNORECASE)
-_DATE_PARTS = r"ng[àa]y\s*[,/.\-–]?\s*th[áa]ng\s*[,/.\-–]?\s*n[ăa]m\s+sinh"
-_BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|sinh\s+ng[àa]y|(?-i:NS)", re.IGNORECASE)
-# "NS" alone is also a budget's source (ngân sách): it heads a column of dates written as dates,
-# never the cell beside it nor a sheet's number (an amount in thousands is a date's serial too).
-_ABBREVIATED = "NS"
+_PART_GAP = r"\s*[,/.\-–]?\s*"
+_DATE_PARTS = rf"(?:ng[àa]y|ng?){_PART_GAP}(?:th[áa]ng|th?){_PART_GAP}(?:n[ăa]m\s+|n\.?\s*)sinh"
+_BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|ng\.?\s*sinh|sinh\s+ng[àa]y"
+                            r"|(?-i:NS|SN)", re.IGNORECASE)
+# "NS" alone is also a budget's source (ngân sách), "SN" a house's number (số nhà: "12/3/15"): each heads a
+# column of dates written as dates with a year of 4 digits, or a sheet's dates, never the cell beside it
+# nor a sheet's number in General format (an amount in thousands is a date's serial too).
+_ABBREVIATIONS = frozenset({"NS", "SN"})
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
 
@@ -128,9 +148,10 @@ _HEADING_ROW_MAX = 120  # characters: a longer line is a paragraph
 # An identity's name in a heading row or a heading cell (_listed_values, _heading_kind).
 _IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
 # "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
-_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y|(?-i:NS))(?!\w)",
-                          re.IGNORECASE)
-# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
+_BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|ng\.?\s*sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y"
+                          r"|(?-i:NS))(?!\w)", re.IGNORECASE)
+# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký"; in a row of
+# a table, a label of the date beside it ("Ngày lập:", "Bình Dương, ngày").
 _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 
 
@@ -194,6 +215,9 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     for match in _BIRTH.finditer(text):
         if match.group("name").lower().startswith("sinh") and not _born(text, match.start()):
             continue
+        if match.group("name") in _ABBREVIATIONS and _BUDGET_BEFORE.search(text, max(0, match.start() - 20),
+                                                                           match.start()):
+            continue
         if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
             found.append(match.span("date"))
     return found
@@ -202,7 +226,9 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
 def _born(text: str, at: int) -> bool:
     """Whether the "sinh" at `at` is a birth by the word before it (_NO_BIRTH_BEFORE): a word that is
     also a given name is one after another word ("Ông Nam sinh ngày …"), not in lower case nor at the
-    start of a sentence ("Phát sinh ngày 05/9: …")."""
+    start of a sentence ("Phát sinh ngày 05/9: …"); not the subject in a group's name (_SUBJECTS_BEFORE)."""
+    if _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
+        return False
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     if before is None:
         return True
@@ -217,8 +243,13 @@ def _born(text: str, at: int) -> bool:
 def _of_a_living_person(date: re.Match[str]) -> bool:
     """Whether a written date (_WRITTEN_DATE) may be a living person's birth: from _HISTORY_BEFORE
     on; a year of two digits ("12/3/85") may be any."""
-    year = date.group("year") or date.group("long_year") or date.group("iso_year")
+    year = _year(date)
     return len(year) == 2 or int(year) >= _HISTORY_BEFORE
+
+
+def _year(date: re.Match[str]) -> str:
+    """A written date's year as written (_WRITTEN_DATE)."""
+    return date.group("year") or date.group("long_year") or date.group("iso_year")
 
 
 def find_personal_values(text: str) -> list[PersonalValue]:
@@ -241,7 +272,11 @@ def find_personal_values(text: str) -> list[PersonalValue]:
 def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tuple[int, int, PersonalKind, str, str]]:
     """(row, cell, kind, heading, value as a clerk sees it) of each cell of a table holding a personal
     value of the kind its heading names: in the rows below the heading cell, in the columns it covers
-    (to the end of the table), or right beside it in its own row ("| Số CCCD | 001185012345 |")."""
+    (to the end of the table), or right beside it in its own row ("| Số CCCD | 001185012345 |").
+
+    A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
+    list) is that label's, as a value right after a heading is the heading's: the nearest name of a
+    value says what it is, and a column's heading above is farther."""
     headings: list[tuple[range, PersonalKind, str]] = []
     for r, row in enumerate(rows):
         beside: tuple[PersonalKind, str] | None = None
@@ -251,14 +286,22 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
             if kind is not None:
                 heading = " ".join(cell.text.split())
                 headings.append((range(cell.column, cell.column + cell.span), kind, heading))
-                beside = (kind, heading) if heading != _ABBREVIATED else None
+                beside = (kind, heading) if heading not in _ABBREVIATIONS else None
                 continue
             under = [(kind, heading) for columns, kind, heading in below if cell.column in columns]
+            if c and any(kind == "birth" for kind, _ in under) and _labels_a_date(row[c - 1]):
+                under = [(kind, heading) for kind, heading in under if kind != "birth"]
             for kind, heading in ([beside] if beside else []) + under[::-1]:  # the nearest heading first
                 if (shown := _personal_cell(cell, kind, heading)) is not None:
                     yield r, c, kind, heading, shown
                     break
             beside = None
+
+
+def _labels_a_date(cell: TableCell) -> bool:
+    """Whether a cell is a label naming a date (_DATE_WORDS: "Ngày lập:"), no value."""
+    return (not cell.number and cell.date is None and len(cell.text) <= _HEADING_MAX
+            and not _HAS_DIGIT.search(cell.text) and _DATE_WORDS.search(cell.text) is not None)
 
 
 def _heading_kind(text: str) -> PersonalKind | None:
@@ -274,20 +317,24 @@ def _heading_kind(text: str) -> PersonalKind | None:
 def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | None:
     """A cell's value as a clerk sees it when it is a personal value of `kind` under `heading` (its
     text, or the number that starts it), else None: an identity number of 9 to 12 digits (under "Mã
-    định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes), a sheet's date by
-    its serial (not under _ABBREVIATED)."""
+    định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes): a date cell's date,
+    a sheet's number in General format by its serial (not under _ABBREVIATIONS), a date written."""
     text = cell.text.strip()
     if kind == "identity":
         written = _identity_in_cell(cell)
         card_only = all(_CODE_NAME.fullmatch(name) for name in _IDENTITY_WORDS.findall(heading))
         return written if written is not None and (not card_only or _card_shaped(written)) else None
+    if cell.date is not None:
+        return cell.date.strftime("%d/%m/%Y") if cell.date.year >= _HISTORY_BEFORE else None
     if cell.number:
         number = _sheet_number(text)
-        if number is None or number not in _SERIALS or heading == _ABBREVIATED:
+        if cell.formatted or number is None or number not in _SERIALS or heading in _ABBREVIATIONS:
             return None
-        return (_SERIAL_START + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
+        return (SHEET_EPOCH + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
     match = _DATE_CELL.fullmatch(text)
-    return text if match is not None and _of_a_living_person(match) else None
+    if match is None or heading in _ABBREVIATIONS and len(_year(match)) != 4:
+        return None
+    return text if _of_a_living_person(match) else None
 
 
 def _identity_in_cell(cell: TableCell) -> str | None:

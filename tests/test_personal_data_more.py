@@ -1,0 +1,300 @@
+"""Dates of birth as clerks write them beyond the first reviews (personal_data, file_reading):
+"Sinh: 12/3/1985" in a person's line but not the subject in a group's name ("Tổ Hóa - Sinh"),
+shortened headings ("SN", "Ng. sinh", "Ng/th/n sinh"), a budget's "NS" after the money's name,
+a footer's date under "Năm sinh", a sheet's numbers read by their format, and the tables of
+LibreOffice files (.ods, .odt) written by hand as LibreOffice writes them."""
+
+from __future__ import annotations
+
+import datetime
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+
+from conftest import Dataset
+from portal import file_reading, personal_data, privacy, site_checks
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(v.kind, text[v.start:v.end], v.heading) for v in personal_data.find_personal_values(text)]
+
+
+def _problems_of(root: Path) -> list[tuple[str, str]]:
+    files = site_checks.folder_files([root / "content"], root)
+    return [(p.file, p.message) for p in site_checks.file_problems(files, privacy.Redactor(("0912944718",)))]
+
+
+def _said(value: str, where: str, heading: str) -> str:
+    return f"tệp có ngày sinh '{value}' ({where}, cột '{heading}') trong phần chữ đọc được của tệp."
+
+
+# "Sinh" in running text: a person's birth, or the subject in a group's name
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Ông Lê Văn An. Sinh: 12/3/1985. Quê quán: Thuận An, Bình Dương.", "12/3/1985"),
+    ("Bà Nguyễn Thị Anh - Sinh: 05/07/1990 - Giáo viên Tiếng Anh", "05/07/1990"),
+    ("Thầy Lê Văn Sử, sinh ngày 12/3/1985, dạy Lịch sử.", "12/3/1985")])
+def test_sinh_with_a_colon_in_a_persons_line_is_a_birth(dataset: Dataset, text: str, date: str) -> None:
+    """A person's "Sinh:" stays a birth beside the subject rule: a name that ends with a subject's
+    word ("Anh", "Sử") is a person's, not a group of subjects."""
+    dataset.year["bodies"][1]["members"][0]["note"] = text
+    [problem] = dataset.problems()
+    assert problem.message.startswith(f"đoạn chữ công khai có ngày sinh '{date}'")
+
+
+@pytest.mark.parametrize("note", [
+    "Tổ Hóa - Sinh: 12/3/2025 họp chuyên môn tại phòng 3",
+    "Lịch họp tổ chuyên môn:\nToán - Tin: 10/3/2025\nHóa-Sinh: 12/3/2025\nVăn - Sử - Địa: 14/3/2025",
+    "Tổ KHTN (Lý - Hóa - Sinh) ngày 12/3/2025 dự giờ lớp 9A",
+    "Tổ Sinh - KTNN: 05/9/2025", "Môn Sinh: 12/3/2025", "Giáo viên dạy Hóa - Sinh ngày 12/3/2025 thao giảng"])
+def test_a_subject_groups_meeting_is_no_birth(dataset: Dataset, note: str) -> None:
+    """"Sinh" (Sinh học) joined to other subjects' names is a group's name, its date a meeting's."""
+    dataset.year["bodies"][1]["members"][0]["note"] = note
+    assert dataset.problems() == []
+
+
+@pytest.mark.parametrize("text", ["Kinh phí NS: 12/3/2025 cấp đợt 1", "Nguồn vốn NS: 15/01/2025",
+                                  "Nguồn NS: 15/01/2025 (chi thường xuyên)"])
+def test_ns_after_the_money_it_counts_is_a_budgets_source(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_ns_before_a_persons_date_is_still_a_birth() -> None:
+    assert _found("Cô Hà Thị Bình (NS: 12/03/1985), tổ trưởng") == [("birth", "12/03/1985", "")]
+
+
+# Headings shortened in a narrow column; a footer's date under "Năm sinh"
+
+
+@pytest.mark.parametrize("heading", ["SN", "Ng. sinh", "Ng/th/n sinh", "N/T/N sinh", "Ngày/tháng/năm sinh"])
+def test_a_shortened_birth_heading_heads_its_column(heading: str) -> None:
+    text = (f"| STT | Họ và tên | {heading} | Chức vụ |\n|:--:|---|:--:|---|\n"
+            "| 1 | Lê Văn An | 12/03/1985 | Tổ trưởng |\n| 2 | Hà Thị Bình | 1990 | Giáo viên |\n")
+    assert _found(text) == [("birth", "12/03/1985", heading)]
+
+
+@pytest.mark.parametrize("heading", ["Ng. sinh", "Ng/th/n sinh"])
+def test_a_shortened_birth_heading_heads_a_pdf_lists_rows_read_as_lines(heading: str) -> None:
+    text = (f"DANH SÁCH GIÁO VIÊN\nSTT Họ và tên {heading} Ngày vào ngành Chức vụ\n"
+            "1 Lê Văn An 12/03/1985 05/09/2010 Tổ trưởng\n2 Hà Thị Bình 01/02/1990 05/09/2012 Giáo viên\n")
+    assert _found(text) == [("birth", "12/03/1985", heading), ("birth", "01/02/1990", heading)]
+
+
+def test_sn_over_house_numbers_or_serial_numbers_is_no_birth() -> None:
+    """"SN" is also a house's number (số nhà: "12/3/15") and an appliance's serial number."""
+    text = ("| STT | Họ và tên | SN | Đường |\n|---|---|---|---|\n| 1 | Lê Văn An | 12/3/15 | Lê Lợi |\n\n"
+            "| STT | Thiết bị | SN |\n|---|---|---|\n| 1 | Máy chiếu Epson | X5KB1200 |\n")
+    assert _found(text) == []
+
+
+def test_a_footers_date_under_a_birth_column_is_its_labels() -> None:
+    """The footer under a list ("Ngày lập:" then the date, in the column of "Năm sinh") names its date;
+    a person's full date in that column is still a birth."""
+    text = ("| STT | Họ và tên | Năm sinh | Chức vụ |\n|---|---|---|---|\n| 1 | Lê Văn An | 1985 | Tổ trưởng |\n"
+            "| 2 | Hà Thị Bình | 05/07/1990 | Giáo viên |\n| | Ngày lập: | 12/3/2025 | |\n")
+    assert _found(text) == [("birth", "05/07/1990", "Năm sinh")]
+
+
+# A sheet's numbers read by their format
+
+
+def _sheet(path: Path, rows: list[list[Any]], formats: dict[str, str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    sheet.append(["DANH SÁCH HỌC SINH ĐƯỢC HỖ TRỢ"])
+    for row in rows:
+        sheet.append(row)
+    for ref, number_format in formats.items():
+        sheet[ref].number_format = number_format
+    book.save(path)
+
+
+def test_a_sheets_number_is_a_date_by_its_format(tmp_path: Path) -> None:
+    """Under "Ngày sinh": a date typed with its time (its serial no whole number), a date typed under
+    the shortened "SN", a date pasted as a value (General format: its serial) are births; a count
+    formatted as a number ("#,##0") and a footer's date after "Ngày lập:" are not."""
+    (tmp_path / "content").mkdir()
+    _sheet(tmp_path / "content/ds.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh", "SN", "Số tiền (đồng)"],
+        [1, "Lê Văn An", datetime.datetime(2012, 3, 12, 7, 30), None, 1500000],
+        [2, "Hà Thị Bình", 41288, datetime.datetime(2013, 1, 14), 1500000],
+        [None, "Tổng số học sinh được hỗ trợ", 30000, None, 45000000000],
+        [None, "Ngày lập:", datetime.datetime(2025, 3, 12), None, None]],
+        {"C3": "dd/mm/yyyy hh:mm", "E3": "#,##0", "D4": "d/m/yyyy", "E4": "#,##0", "C5": "#,##0",
+         "E5": "#,##0", "C6": "dd/mm/yyyy"})
+    where = "của trang tính 'Danh sách'"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/ds.xlsx", _said("12/03/2012", f"ô C3 {where}", "Ngày sinh")),
+        ("content/ds.xlsx", _said("14/01/2013", f"ô C4 {where}", "Ngày sinh")),
+        ("content/ds.xlsx", _said("14/01/2013", f"ô D4 {where}", "SN"))])
+
+
+def test_a_workbook_without_styles_reads_a_number_under_a_birth_heading_by_its_value() -> None:
+    """No xl/styles.xml (a file another program wrote): a number that is a date's serial is one."""
+    members = {"xl/worksheets/sheet1.xml": '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ngày sinh'
+                                           '</t></is></c></row><row r="2"><c r="A2"><v>31118</v></c></row><row r="3">'
+                                           '<c r="A3"><v>45</v></c></row></sheetData></worksheet>'}
+    [table] = file_reading.office_tables(file_reading.Reading(text, "markup", place) for place, text in members.items())
+    assert [shown for *_, shown in personal_data.personal_values_in_table(table.rows)] == ["12/03/1985"]
+
+
+# LibreOffice files: tables of .ods and .odt
+
+
+_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+               'office:version="1.3"')
+
+
+def _odf(path: Path, kind: str, body: str) -> None:
+    """An OpenDocument file as LibreOffice saves it: its mimetype first and stored, its content.xml."""
+    mimetype = f"application/vnd.oasis.opendocument.{kind}"
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NAMESPACES}><office:body>'
+               f"<office:{kind}>{body}</office:{kind}></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                f'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+                f'"{mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _text_cell(text: str, attributes: str = "") -> str:
+    return (f'<table:table-cell {attributes} office:value-type="string" calcext:value-type="string">'
+            f"<text:p>{escape(text)}</text:p></table:table-cell>")
+
+
+def _date_cell(iso: str, shown: str) -> str:
+    return (f'<table:table-cell table:style-name="ce2" office:value-type="date" office:date-value="{iso}" '
+            f'calcext:value-type="date"><text:p>{shown}</text:p></table:table-cell>')
+
+
+def _float_cell(value: int) -> str:
+    return (f'<table:table-cell office:value-type="float" office:value="{value}" calcext:value-type="float">'
+            f"<text:p>{value}</text:p></table:table-cell>")
+
+
+_EMPTY_REST = '<table:table-cell table:number-columns-repeated="16380"/>'
+
+
+def _calc_row(*cells: str, repeated: int = 1) -> str:
+    rows = f' table:number-rows-repeated="{repeated}"' if repeated > 1 else ""
+    return f'<table:table-row table:style-name="ro1"{rows}>{"".join(cells)}{_EMPTY_REST}</table:table-row>'
+
+
+def _calc_sheet(name: str, rows: list[str]) -> str:
+    return (f'<table:table table:name="{escape(name)}" table:style-name="ta1">'
+            '<table:table-column table:style-name="co1" table:number-columns-repeated="4" '
+            'table:default-cell-style-name="Default"/><table:table-column table:number-columns-repeated="16380" '
+            f'table:default-cell-style-name="Default"/>{"".join(rows)}'
+            '<table:table-row table:number-rows-repeated="1048566"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row></table:table>')
+
+
+def test_a_calc_sheets_dates_of_birth_are_refused_at_their_cell(tmp_path: Path) -> None:
+    """A list saved from LibreOffice Calc (.ods): a title merged over the four columns, the header row,
+    dates typed as dates (office:date-value, shown "12/03/1985"), a hidden cell of the merge, empty rows
+    repeated, the footer's date after "Ngày lập:" (no birth) and the sheet's empty rest repeated to its
+    last row."""
+    (tmp_path / "content").mkdir()
+    _odf(tmp_path / "content/danh-sach.ods", "spreadsheet", _calc_sheet("Danh sách", [
+        _calc_row('<table:table-cell table:number-columns-spanned="4" table:number-rows-spanned="1" '
+                  'office:value-type="string"><text:p>DANH SÁCH GIÁO VIÊN TRƯỜNG THCS HIM LAM</text:p>'
+                  '</table:table-cell><table:covered-table-cell table:number-columns-repeated="3"/>'),
+        _calc_row(*map(_text_cell, ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"])),
+        _calc_row(_float_cell(1), _text_cell("Lê Văn An"), _date_cell("1985-03-12", "12/03/1985"),
+                  _text_cell("Tổ trưởng")),
+        _calc_row(_float_cell(2), _text_cell("Hà Thị Bình"), _date_cell("1990-07-05T00:00:00", "05/07/1990"),
+                  _text_cell("Giáo viên")),
+        _calc_row('<table:table-cell table:number-columns-repeated="4"/>', repeated=2),
+        _calc_row("<table:table-cell/>", _text_cell("Ngày lập:"), _date_cell("2025-03-12", "12/03/2025"))]))
+    where = "của trang tính 'Danh sách'"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/danh-sach.ods", _said("12/03/1985", f"ô C3 {where}", "Ngày sinh")),
+        ("content/danh-sach.ods", _said("05/07/1990", f"ô C4 {where}", "Ngày sinh"))])
+
+
+def test_a_writer_tables_dates_of_birth_and_card_numbers_are_refused_at_their_cell(tmp_path: Path) -> None:
+    """A list typed in LibreOffice Writer (.odt): a heading row, "Ngày, tháng, năm sinh" merged over
+    "Nam" and "Nữ" (a covered cell beside it), a heading broken over two lines, a card's number."""
+    cell = '<table:table-cell table:style-name="Bảng1.A1" office:value-type="string">{}</table:table-cell>'
+
+    def row(*texts: str) -> str:
+        paragraphs = ("".join(f"<text:p>{escape(line)}</text:p>" for line in text.split("\n")) if text else "<text:p/>"
+                      for text in texts)
+        return "<table:table-row>" + "".join(map(cell.format, paragraphs)) + "</table:table-row>"
+
+    body = ('<text:p text:style-name="P1">DANH SÁCH GIÁO VIÊN</text:p><table:table table:name="Bảng1">'
+            '<table:table-column table:style-name="Bảng1.A" table:number-columns-repeated="5"/>'
+            "<table:table-header-rows><table:table-row>" + cell.format("<text:p>STT</text:p>")
+            + cell.format("<text:p>Họ và tên</text:p>")
+            + '<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Ngày, tháng, '
+              'năm sinh</text:p></table:table-cell><table:covered-table-cell/>'
+            + cell.format("<text:p>Số<text:line-break/>CCCD</text:p>") + "</table:table-row>"
+            + row("", "", "Nam", "Nữ", "") + "</table:table-header-rows>"
+            + row("1", "Hà Thị Liên", "", "12/03/1980", "001180012345")
+            + row("2", "Lò Văn Tư", "05/7/1985", "", "") + "</table:table>")
+    (tmp_path / "content").mkdir()
+    _odf(tmp_path / "content/danh-sach.odt", "text", body)
+    birth, in_table = "Ngày, tháng, năm sinh", "của bảng thứ 1"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/danh-sach.odt", _said("12/03/1980", f"hàng 3, ô thứ 4 {in_table}", birth)),
+        ("content/danh-sach.odt", _said("05/7/1985", f"hàng 4, ô thứ 3 {in_table}", birth)),
+        ("content/danh-sach.odt", f"tệp có {personal_data.IDENTITY_NUMBER} '001180012345' (hàng 3, ô thứ 5 "
+                                  f"{in_table}, cột 'Số CCCD') trong phần chữ đọc được của tệp.")])
+
+
+def test_a_row_or_cell_repeated_to_the_end_of_the_sheet_is_read_once() -> None:
+    """Calc writes a sheet's empty rest as one row repeated 1,048,576 times; a hostile file repeats a
+    row of content as often, its cell over every column: each is read once, at its first place."""
+    content = (f"<office:document-content {_NAMESPACES}><office:body><office:spreadsheet>"
+               + _calc_sheet("DS", [_calc_row(_text_cell("Ngày sinh")), _calc_row(
+                   '<table:table-cell table:number-columns-repeated="16384" office:value-type="string">'
+                   "<text:p>12/03/1985</text:p></table:table-cell>", repeated=1048575)])
+               + "</office:spreadsheet></office:body></office:document-content>")
+    started = time.perf_counter()
+    [table] = file_reading.office_tables([file_reading.Reading(content, "markup", "content.xml")])
+    found = list(personal_data.personal_values_in_table(table.rows))
+    assert time.perf_counter() - started < 1
+    assert [(cell.text, cell.span, cell.where) for row in table.rows for cell in row] == [
+        ("Ngày sinh", 1, "ô A1 của trang tính 'DS'"), ("12/03/1985", 16384, "ô A2 của trang tính 'DS'")]
+    assert [(heading, shown) for *_, heading, shown in found] == [("Ngày sinh", "12/03/1985")]
+
+
+@pytest.mark.parametrize("members, cells", [
+    ({"xl/styles.xml": '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="{big}"/><xf numFmtId="²"/></cellXfs>'
+                       "</styleSheet>",
+      "xl/worksheets/sheet1.xml": '<worksheet><sheetData><row r="²"><c r="A1" s="2"><v>31118</v></c><c r="B1" t="s">'
+                                  '<v>{big}</v></c><c r="C1" s="{big}"><v>45</v></c></row></sheetData><mergeCells>'
+                                  '<mergeCell ref="A1:B{big}"/></mergeCells></worksheet>'},
+     [("31118", 0, 1, True), ("45", 2, 1, False)]),
+    ({"word/document.xml": '<document><body><tbl><tr><tc><tcPr><gridSpan val="{big}"/></tcPr><p><t>x</t></p></tc>'
+                           '<tc><tcPr><gridSpan val="²"/></tcPr><p><t>y</t></p></tc></tr></tbl></body></document>'},
+     [("x", 0, 1, False), ("y", 1, 1, False)]),
+    ({"content.xml": f"<office:document-content {_NAMESPACES}><office:body><office:spreadsheet><table:table>"
+                     '<table:table-row table:number-rows-repeated="{big}"><table:table-cell '
+                     'table:number-columns-repeated="²"><text:p>a<text:s text:c="{big}"/>b</text:p></table:table-cell>'
+                     "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"},
+     [("a b", 0, 1, False)])])
+def test_a_count_or_index_no_file_writes_is_read_as_none(members: dict[str, str],
+                                                        cells: list[tuple[str, int, int, bool]]) -> None:
+    """A hostile file's row number, style, number format, shared string, span or repeat of 5,000 digits
+    (which `int` refuses) or of a digit that is no ASCII one ("²") is read as none, not raised: the
+    cells around it are read."""
+    readings = [file_reading.Reading(text.replace("{big}", "9" * 5000), "markup", member)
+                for member, text in members.items()]
+    assert [(c.text, c.column, c.span, c.formatted) for table in file_reading.office_tables(readings)
+            for row in table.rows for c in row] == cells
