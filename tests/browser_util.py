@@ -43,26 +43,28 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Resolves once the page is still: a frame drawn with no finite animation or transition running
-# (Material's drawer slides in .25 s, the skip link fades in) and the page scrolled where it was a
-# frame before (a smooth jump to a heading), or once `limit` ms have passed (an animation
-# started on every frame would hold it). Instead of fixed waits: the browser tests mostly waited.
-_STILL_JS = """(limit) => new Promise(done => {
+# Whether a finite animation or transition runs (Material's drawer slides in .25 s, the skip
+# link fades in), and where the page is scrolled (a smooth jump to a heading).
+_MOVING = """document.getAnimations().some(animation => animation.playState === 'running'
+    && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)"""
+_MOTION_JS = f"() => [{_MOVING}, `${{scrollX}},${{scrollY}}`]"
+# Resolves once the page is still: a frame drawn with nothing moving and the page scrolled where
+# it was a frame before, or once `limit` ms have passed (an animation started on every frame
+# would hold it). Instead of fixed waits: the browser tests mostly waited.
+_STILL_JS = f"""(limit) => new Promise(done => {{
   const start = performance.now();
   const frame = () => new Promise(drawn => requestAnimationFrame(() => drawn()));
-  const moving = () => document.getAnimations().some(animation => animation.playState === 'running'
-    && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
-  (async () => {
+  (async () => {{
     let scrolled = null;
-    for (;;) {
+    for (;;) {{
       await frame();
-      const now = `${scrollX},${scrollY}`;
-      if ((now === scrolled && !moving()) || performance.now() - start > limit) break;
+      const now = `${{scrollX}},${{scrollY}}`;
+      if ((now === scrolled && !({_MOVING})) || performance.now() - start > limit) break;
       scrolled = now;
-    }
+    }}
     done();
-  })();
-})"""
+  }})();
+}})"""
 
 
 class Requests:
@@ -75,16 +77,26 @@ class Requests:
         page.on("requestfailed", lambda request: self.pending.discard(request))
 
 
-def settle(page: Any, requests: Requests | None = None, limit_ms: int = 2_000) -> None:
-    """Until no request is in flight (with `requests`) and nothing moves (_STILL_JS). Only on
-    a page whose scripts run: without them no frame is ever announced, and this would wait
-    for ever."""
+def settle(page: Any, requests: Requests | None = None, limit_ms: int = 2_000, *, scripts: bool = True) -> None:
+    """Until no request is in flight (with `requests`) and nothing moves (_STILL_JS). On a page
+    whose scripts are off (`scripts` False), no frame nor timer is ever announced to a script
+    (_STILL_JS would wait for ever): the page is asked from here every 20 ms instead, still
+    once it answers the same twice with nothing moving."""
     if requests is not None:
         for _ in range(limit_ms // 10):
             if not requests.pending:
                 break
             page.wait_for_timeout(10)
-    page.evaluate(_STILL_JS, limit_ms)
+    if scripts:
+        page.evaluate(_STILL_JS, limit_ms)
+        return
+    before = None
+    for _ in range(limit_ms // 20):
+        now = page.evaluate(_MOTION_JS)  # [moving, scrolled]
+        if not now[0] and now == before:
+            break
+        before = now
+        page.wait_for_timeout(20)
 
 
 @drives_browser
