@@ -47,8 +47,19 @@ def test_sinh_with_a_colon_in_a_persons_line_is_a_birth(dataset: Dataset, text: 
     assert problem.message.startswith(f"đoạn chữ công khai có ngày sinh '{date}'")
 
 
+@pytest.mark.parametrize("text, date", [
+    ("Cô Nguyễn Thị Lan, giáo viên dạy Toán, sinh ngày 12/3/1985, quê Thừa Thiên Huế.", "12/3/1985"),
+    ("Thầy Lê Văn An, tổ Toán - Tin, sinh ngày 05/7/1980, được tặng Bằng khen.", "05/7/1980"),
+    ("Thầy Hà Văn Tư, dạy môn Hóa, sinh ngày 20/11/1978, nhận Kỷ niệm chương.", "20/11/1978")])
+def test_sinh_in_lower_case_after_a_teachers_subject_is_a_birth(text: str, date: str) -> None:
+    """A staff profile names the teacher's subject, then the birth: "sinh" in lower case after a comma
+    is the verb, not the subject (Sinh học) joined to the name before it."""
+    assert _found(text) == [("birth", date, "")]
+
+
 @pytest.mark.parametrize("note", [
     "Tổ Hóa - Sinh: 12/3/2025 họp chuyên môn tại phòng 3",
+    "Lich hop to chuyen mon:\nToan - Tin: 10/3/2025\nHoa - Sinh: 12/3/2025", "To Ly - Hoa va Sinh: 12/3/2025",
     "Lịch họp tổ chuyên môn:\nToán - Tin: 10/3/2025\nHóa-Sinh: 12/3/2025\nVăn - Sử - Địa: 14/3/2025",
     "Tổ KHTN (Lý - Hóa - Sinh) ngày 12/3/2025 dự giờ lớp 9A",
     "Tổ Sinh - KTNN: 05/9/2025", "Môn Sinh: 12/3/2025", "Giáo viên dạy Hóa - Sinh ngày 12/3/2025 thao giảng"])
@@ -100,6 +111,15 @@ def test_a_footers_date_under_a_birth_column_is_its_labels() -> None:
     assert _found(text) == [("birth", "05/07/1990", "Năm sinh")]
 
 
+def test_a_value_that_only_says_ngay_before_the_birth_column_is_no_label() -> None:
+    """A preschool's list: the schooling ("Cả ngày", "Nửa ngày") in the column before "Ngày sinh" is a
+    value, not a label of the date beside it ("Ngày lập:")."""
+    text = ("| STT | Họ và tên trẻ | Hình thức | Ngày sinh |\n|---|---|---|---|\n"
+            "| 1 | Lê Minh An | Bán trú cả ngày | 12/3/2021 |\n| 2 | Hà Gia Bảo | Nửa ngày | 01/6/2021 |\n"
+            "| | | Cập nhật ngày: | 05/9/2025 |\n")
+    assert _found(text) == [("birth", "12/3/2021", "Ngày sinh"), ("birth", "01/6/2021", "Ngày sinh")]
+
+
 # A sheet's numbers read by their format
 
 
@@ -145,6 +165,29 @@ def test_a_workbook_without_styles_reads_a_number_under_a_birth_heading_by_its_v
                                            '<c r="A3"><v>45</v></c></row></sheetData></worksheet>'}
     [table] = file_reading.office_tables(file_reading.Reading(text, "markup", place) for place, text in members.items())
     assert [shown for *_, shown in personal_data.personal_values_in_table(table.rows)] == ["12/03/1985"]
+
+
+def test_a_workbook_of_the_1904_date_system_names_its_dates_as_excel_shows_them(tmp_path: Path) -> None:
+    """A workbook saved by old Mac Excel counts its dates from 1/1/1904: a date formatted as one, and a
+    date's serial pasted as a value (General), are named as Excel shows them, not four years early."""
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    for row in (["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn An", datetime.date(1985, 3, 12)],
+                [2, "Hà Thị Bình", (datetime.date(1990, 7, 5) - datetime.date(1904, 1, 1)).days]):
+        sheet.append(row)
+    sheet["C2"].number_format = "dd/mm/yyyy"
+    (tmp_path / "content").mkdir()
+    book.save(tmp_path / "content/ds.xlsx")
+    where = "của trang tính 'Danh sách'"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/ds.xlsx", _said("12/03/1985", f"ô C2 {where}", "Ngày sinh")),
+        ("content/ds.xlsx", _said("05/07/1990", f"ô C3 {where}", "Ngày sinh"))])
 
 
 # LibreOffice files: tables of .ods and .odt
@@ -255,6 +298,20 @@ def test_a_writer_tables_dates_of_birth_and_card_numbers_are_refused_at_their_ce
         ("content/danh-sach.odt", _said("05/7/1985", f"hàng 4, ô thứ 3 {in_table}", birth)),
         ("content/danh-sach.odt", f"tệp có {personal_data.IDENTITY_NUMBER} '001180012345' (hàng 3, ô thứ 5 "
                                   f"{in_table}, cột 'Số CCCD') trong phần chữ đọc được của tệp.")])
+
+
+def test_a_calc_cell_repeated_into_a_card_numbers_column_is_refused(tmp_path: Path) -> None:
+    """Calc writes two equal cells side by side as one, repeated (`table:number-columns-repeated="2"`): a
+    VNeID account is the card's number, so the "Số CCCD" column holds the cell that starts in the column
+    before it."""
+    (tmp_path / "content").mkdir()
+    _odf(tmp_path / "content/tai-khoan.ods", "spreadsheet", _calc_sheet("VNeID", [
+        _calc_row(*map(_text_cell, ["STT", "Họ và tên", "Tài khoản VNeID", "Số CCCD"])),
+        _calc_row(_float_cell(1), _text_cell("Lê Văn An"),
+                  _text_cell("001185012345", 'table:number-columns-repeated="2"'))]))
+    assert _problems_of(tmp_path) == [
+        ("content/tai-khoan.ods", f"tệp có {personal_data.IDENTITY_NUMBER} '001185012345' (ô C2 của trang tính "
+                                  "'VNeID', cột 'Số CCCD') trong phần chữ đọc được của tệp.")]
 
 
 def test_a_row_or_cell_repeated_to_the_end_of_the_sheet_is_read_once() -> None:

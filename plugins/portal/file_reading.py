@@ -412,6 +412,14 @@ def _png_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]
             break
 
 
+# A sheet's date is a number of days from 30/12/1899 (Excel's count, and Calc's), its time of day
+# the fraction; 2958465 is 31/12/9999, the last date Excel shows. A workbook of the 1904 date system
+# (`<workbookPr date1904="1"/>`: old Mac Excel's) counts from 1/1/1904.
+SHEET_EPOCH = datetime.date(1899, 12, 30)
+_EPOCH_1904 = datetime.date(1904, 1, 1)
+_LAST_SERIAL = 2958465
+
+
 @dataclass(frozen=True)
 class TableCell:
     """A cell of a table: its text, the column it starts in (from 0) and the columns it covers
@@ -419,7 +427,8 @@ class TableCell:
     number Excel keeps (an identity number without its leading 0, a date's serial); `date`, the
     date a date cell shows (a sheet's number formatted as a date, an ODF date cell); `formatted`,
     whether the file says what its number is (a date's or a number's format, an ODF value type):
-    a number in Excel's General format, or in a workbook without styles, may be a date's serial."""
+    a number in Excel's General format, or in a workbook without styles, may be a date's serial;
+    `epoch`, the day a sheet's serial 0 is."""
 
     text: str
     column: int
@@ -428,17 +437,12 @@ class TableCell:
     where: str = ""  # where a clerk finds it in the file: "ô C5 của trang tính 'Danh sách'"
     date: datetime.date | None = None
     formatted: bool = False
+    epoch: datetime.date = SHEET_EPOCH
 
 
-# A sheet's date is a number of days from 30/12/1899 (Excel's count, and Calc's), its time of day
-# the fraction; 2958465 is 31/12/9999, the last date Excel shows.
-SHEET_EPOCH = datetime.date(1899, 12, 30)
-_LAST_SERIAL = 2958465
-
-
-def _sheet_date(number: float) -> datetime.date | None:
+def _sheet_date(number: float, epoch: datetime.date) -> datetime.date | None:
     """The date a sheet's number is as a date (its time dropped), or None for a number no date is."""
-    return SHEET_EPOCH + datetime.timedelta(days=int(number)) if 0 <= number <= _LAST_SERIAL else None
+    return epoch + datetime.timedelta(days=int(number)) if 0 <= number <= _LAST_SERIAL else None
 
 
 def _sheet_place(column: int, row: int, sheet: str) -> str:
@@ -553,9 +557,19 @@ def _sheets(files: Mapping[str, str]) -> Iterator[FileTable]:
     if "xl/sharedStrings.xml" in files and (strings := _xml_root(files["xl/sharedStrings.xml"])) is not None:
         shared = [_texts(item) for item in _children(strings, "si")]
     styles = _number_styles(files)
+    epoch = _sheet_epoch(files)
     for path, name in _sheet_names(files).items():
         if path in files and (root := _xml_root(files[path])) is not None:
-            yield _sheet_table(root, name, shared, styles)
+            yield _sheet_table(root, name, shared, styles, epoch)
+
+
+def _sheet_epoch(files: Mapping[str, str]) -> datetime.date:
+    """The day a workbook's serial 0 is: its date system's (xl/workbook.xml's `workbookPr date1904`)."""
+    if "xl/workbook.xml" in files and (book := _xml_root(files["xl/workbook.xml"])) is not None:
+        for properties in (e for e in book.iter() if _local(e.tag) == "workbookPr"):
+            if (_attribute(properties, "date1904") or "").lower() in ("1", "true"):
+                return _EPOCH_1904
+    return SHEET_EPOCH
 
 
 # How a cell style shows a number, by its number format: Excel's built-in formats 14 to 22 and 45 to 47
@@ -603,10 +617,11 @@ def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
     return names
 
 
-def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[NumberShown]) -> FileTable:
+def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[NumberShown],
+                 epoch: datetime.date) -> FileTable:
     """A sheet's cells by row (`<row><c r="C5" t="s"><v>3</v></c>`), a merged cell covering
     the columns of its range (`<mergeCell ref="E4:F4"/>`), a number as its style shows it
-    (`styles`: a date, a number, General)."""
+    (`styles`: a date, a number, General), a date counted from the workbook's `epoch`."""
     spans: dict[tuple[int, int], int] = {}
     for merge in root.iter():
         if _local(merge.tag) == "mergeCell" and (area := merge.get("ref", "")).count(":") == 1:
@@ -632,21 +647,22 @@ def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[Nu
             if text.strip():
                 style = _whole(cell.get("s")) or 0
                 shown = styles[style] if style < len(styles) else "general"
-                date, formatted = _sheet_cell_date(kind, text, shown)
+                date, formatted = _sheet_cell_date(kind, text, shown, epoch)
                 cells.append(TableCell(text, column, spans.get((row_number, column), 1), kind == "n",
-                                       _sheet_place(column, row_number, name), date, formatted))
+                                       _sheet_place(column, row_number, name), date, formatted, epoch))
         rows.append(tuple(cells))
     return FileTable(tuple(rows))
 
 
-def _sheet_cell_date(kind: str, value: str, shown: NumberShown) -> tuple[datetime.date | None, bool]:
+def _sheet_cell_date(kind: str, value: str, shown: NumberShown,
+                     epoch: datetime.date) -> tuple[datetime.date | None, bool]:
     """The date a sheet's cell shows (a number formatted as a date; a date written as one, `t="d"`), and
     whether the file says what its number is (`TableCell.formatted`)."""
     try:
         if kind == "d":
             return datetime.date.fromisoformat(value[:10]), True
         if kind == "n" and shown == "date":
-            return _sheet_date(float(value)), True
+            return _sheet_date(float(value), epoch), True
     except ValueError:
         return None, False
     return None, kind == "n" and shown == "number"

@@ -20,6 +20,7 @@ from typing import Literal
 
 from .file_reading import SHEET_EPOCH, TableCell
 from .privacy import amount_at
+from .text import fold
 
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -97,14 +98,18 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # "Lịch họp: Toán - Tin, Hóa-Sinh 12/3/2025", the date after it a meeting's. It is the subject when the
 # words right before it are other subjects' names, each alone, joined to it by a dash, a slash, a comma or
 # "và", the first of them after "Tổ", "Nhóm", "Môn", "dạy" or where a line, a bracket or a part of a
-# sentence starts. A person's name is no subject's even when it ends with one ("Nguyễn Thị Anh - Sinh:
-# 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985").
-_SUBJECTS = "|".join(name.replace(" ", r"\s+") for name in (
-    "toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học", "văn", "ngữ văn",
-    "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ", "ktnn", "công nghệ",
-    "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn"))
-_SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:tổ|nhóm|môn|dạy))[^\S\n]*"
-                              rf"(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|và(?!\w))[^\S\n]*)+\Z", re.IGNORECASE)
+# sentence starts; a subject's name is written with its capital ("Sinh"), the verb in lower case after a
+# comma ("Cô Lan, dạy Toán, sinh ngày 12/3/1985" is a birth). A person's name is no subject's even when it
+# ends with one ("Nguyễn Thị Anh - Sinh: 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before
+# "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985"). Each name also without its marks, as typed on a phone ("To Hoa -
+# Sinh: 12/3/2025").
+_SUBJECT_NAMES = ("toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học",
+                  "văn", "ngữ văn", "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ",
+                  "ktnn", "công nghệ", "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn")
+_SUBJECTS = "|".join(name.replace(" ", r"\s+")
+                     for name in dict.fromkeys((*_SUBJECT_NAMES, *map(fold, _SUBJECT_NAMES))))
+_SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:tổ|nhóm|môn|dạy|to|nhom|mon|day))[^\S\n]*"
+                              rf"(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+\Z", re.IGNORECASE)
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
 # "NS" after the money it counts is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025", "Nguồn vốn NS:".
 _BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+phí|nguồn|vốn)[^\S\n]*\Z", re.IGNORECASE)
@@ -150,9 +155,12 @@ _IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECAS
 # "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
 _BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|ng\.?\s*sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y"
                           r"|(?-i:NS))(?!\w)", re.IGNORECASE)
-# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký"; in a row of
-# a table, a label of the date beside it ("Ngày lập:", "Bình Dương, ngày").
+# A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
 _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
+# In a row of a table, a label of the date beside it: it starts with "Ngày" ("Ngày lập", "Ngày báo cáo"), or
+# ends with a colon ("Cập nhật ngày:") or with ", ngày" ("Bình Dương, ngày"); not a value that only says
+# "ngày" ("Cả ngày", "Nửa ngày": a child's schooling, in the column before "Ngày sinh").
+_DATE_LABEL = re.compile(r"\s*ng[àa]y(?!\w).*|.*(?:(?<!\w)ng[àa]y.*:|,\s*ng[àa]y)\s*", re.IGNORECASE | re.DOTALL)
 
 
 IDENTITY_NUMBER = "số căn cước công dân hoặc chứng minh nhân dân"
@@ -227,7 +235,7 @@ def _born(text: str, at: int) -> bool:
     """Whether the "sinh" at `at` is a birth by the word before it (_NO_BIRTH_BEFORE): a word that is
     also a given name is one after another word ("Ông Nam sinh ngày …"), not in lower case nor at the
     start of a sentence ("Phát sinh ngày 05/9: …"); not the subject in a group's name (_SUBJECTS_BEFORE)."""
-    if _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
+    if text[at].isupper() and _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
         return False
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     if before is None:
@@ -272,7 +280,9 @@ def find_personal_values(text: str) -> list[PersonalValue]:
 def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tuple[int, int, PersonalKind, str, str]]:
     """(row, cell, kind, heading, value as a clerk sees it) of each cell of a table holding a personal
     value of the kind its heading names: in the rows below the heading cell, in the columns it covers
-    (to the end of the table), or right beside it in its own row ("| Số CCCD | 001185012345 |").
+    (to the end of the table; a cell that covers one of them too: a merged cell, a Calc cell repeated
+    over two columns that hold the same number), or right beside it in its own row ("| Số CCCD |
+    001185012345 |").
 
     A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
     list) is that label's, as a value right after a heading is the heading's: the nearest name of a
@@ -288,7 +298,8 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
                 headings.append((range(cell.column, cell.column + cell.span), kind, heading))
                 beside = (kind, heading) if heading not in _ABBREVIATIONS else None
                 continue
-            under = [(kind, heading) for columns, kind, heading in below if cell.column in columns]
+            under = [(kind, heading) for columns, kind, heading in below
+                     if columns.start < cell.column + cell.span and cell.column < columns.stop]
             if c and any(kind == "birth" for kind, _ in under) and _labels_a_date(row[c - 1]):
                 under = [(kind, heading) for kind, heading in under if kind != "birth"]
             for kind, heading in ([beside] if beside else []) + under[::-1]:  # the nearest heading first
@@ -299,9 +310,9 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
 
 
 def _labels_a_date(cell: TableCell) -> bool:
-    """Whether a cell is a label naming a date (_DATE_WORDS: "Ngày lập:"), no value."""
+    """Whether a cell is a label naming a date (_DATE_LABEL: "Ngày lập:"), no value."""
     return (not cell.number and cell.date is None and len(cell.text) <= _HEADING_MAX
-            and not _HAS_DIGIT.search(cell.text) and _DATE_WORDS.search(cell.text) is not None)
+            and not _HAS_DIGIT.search(cell.text) and _DATE_LABEL.fullmatch(cell.text) is not None)
 
 
 def _heading_kind(text: str) -> PersonalKind | None:
@@ -328,9 +339,10 @@ def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | N
         return cell.date.strftime("%d/%m/%Y") if cell.date.year >= _HISTORY_BEFORE else None
     if cell.number:
         number = _sheet_number(text)
-        if cell.formatted or number is None or number not in _SERIALS or heading in _ABBREVIATIONS:
+        if (cell.formatted or number is None or heading in _ABBREVIATIONS
+                or number + (cell.epoch - SHEET_EPOCH).days not in _SERIALS):  # a serial counted from 30/12/1899
             return None
-        return (SHEET_EPOCH + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
+        return (cell.epoch + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
     match = _DATE_CELL.fullmatch(text)
     if match is None or heading in _ABBREVIATIONS and len(_year(match)) != 4:
         return None
