@@ -355,3 +355,26 @@ def test_a_count_or_index_no_file_writes_is_read_as_none(members: dict[str, str]
                 for member, text in members.items()]
     assert [(c.text, c.column, c.span, c.formatted) for table in file_reading.office_tables(readings)
             for row in table.rows for c in row] == cells
+
+
+def test_a_heading_repeated_on_every_row_keeps_the_table_linear() -> None:
+    """A list's header repeated over each page, or (a hostile file) on every row: each heading is
+    compared once however often it is repeated; the birth dates under it are still found."""
+    def table(rows: int) -> list[list[file_reading.TableCell]]:
+        cells = []
+        for row in range(rows):
+            cells.append([file_reading.TableCell("Họ và tên", 0), file_reading.TableCell("Ngày sinh", 1)])
+            cells.append([file_reading.TableCell(f"Người {row}", 0), file_reading.TableCell("12/03/1985", 1)])
+        return cells
+
+    def seconds(rows: int) -> tuple[float, int]:
+        cells = table(rows)
+        started = time.process_time()
+        found = list(personal_data.personal_values_in_table(cells))
+        return time.process_time() - started, len(found)
+
+    (small, found_small), (large, found_large) = seconds(1_000), seconds(10_000)
+    assert (found_small, found_large) == (1_000, 10_000)
+    # Ten times the rows: ten times the work, give or take a noisy machine; each row compared with
+    # every heading above it was a hundred times.
+    assert large / max(small, 1e-3) < 30, (small, large)

@@ -287,7 +287,10 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
     A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
     list) is that label's, as a value right after a heading is the heading's: the nearest name of a
     value says what it is, and a column's heading above is farther."""
-    headings: list[tuple[range, PersonalKind, str]] = []
+    # Each heading once, the nearest last: a heading repeated (a list's header over each of its
+    # pages, or on every row) moves down, so that the headings a cell is compared with are as
+    # many as the table's different ones, not its rows.
+    headings: dict[tuple[range, PersonalKind, str], None] = {}
     for r, row in enumerate(rows):
         beside: tuple[PersonalKind, str] | None = None
         below = list(headings)  # a heading heads the rows below it, not its own
@@ -295,7 +298,9 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
             kind = None if cell.number else _heading_kind(cell.text)
             if kind is not None:
                 heading = " ".join(cell.text.split())
-                headings.append((range(cell.column, cell.column + cell.span), kind, heading))
+                key = (range(cell.column, cell.column + cell.span), kind, heading)
+                headings.pop(key, None)
+                headings[key] = None
                 beside = (kind, heading) if heading not in _ABBREVIATIONS else None
                 continue
             under = [(kind, heading) for columns, kind, heading in below
