@@ -241,3 +241,73 @@ def test_an_unnumbered_name_that_starts_like_tổ_is_still_a_person(repo_portal:
     result = import_roster(repo_portal, CC, _list(tmp_path, fmt, text, people=True, merged=False))
     assert [r.name.casefold() for r in result.rows if r.name] == ["nguyễn văn hiếu", text.casefold(), "nguyễn văn quý"]
     assert not [p for p in result.errors if "tiêu đề" in p.message]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
+@pytest.mark.parametrize("text", ["Tổ trưởng chuyên môn", "TỔ PHÓ CHUYÊN MÔN", "Nhóm trưởng chuyên môn",
+                                  "Tổ chức sinh hoạt: thứ Năm hằng tuần"])
+def test_a_post_or_a_note_alone_in_a_row_heads_no_body(repo_portal: Portal, tmp_path: Path, fmt: str, merged: bool,
+                                                       text: str) -> None:
+    """A list grouped by post ("Tổ trưởng chuyên môn" over the heads of departments) or a note
+    starting with "Tổ chức" ("organise"): the row is passed over with a warning and the rows under
+    it stay in the cluster above. Not a heading of no body, which put them in none (a review found
+    it), nor a new person named after the post (before, typed in the name column)."""
+    result = import_roster(repo_portal, CC, _list(tmp_path, fmt, text, people=True, merged=merged))
+    assert [(r.name, r.target) for r in result.rows] == [("Nguyễn Văn Hiếu", "cc-cum-01"),
+                                                         ("Nguyễn Văn Quý", "cc-cum-01")]
+    assert result.new_people == []
+    assert not [p for p in result.errors if "tiêu đề" in p.message]
+    assert [p.message for p in result.all_problems() if p.message.startswith("bỏ qua dòng")] == [
+        f"bỏ qua dòng '{text}': không phải một người, một trường hay tên một tổ chức."]
+
+
+# A header cell merged over the column of the names and the one beside it, labelled in a second row,
+# and the names the list holds.
+LABELLED_BESIDE_THE_NAMES = {
+    "Tên trường over Tên trường | Mã trường": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Tên trường", "Mã trường", None],
+         [1, "THCS Him Lam", "C2-HL", None], [2, "THCS Nam Thanh", "C2-NT", None]], ("A1:A2", "B1:C1", "D1:D2"),
+        ["THCS Him Lam", "THCS Nam Thanh"]),
+    "Họ và tên over Họ và tên | Năm sinh, unnumbered, Ghi chú merged down": (
+        [["Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], ["Họ và tên", "Năm sinh", None, None],
+         ["Nguyễn Thị Lan", 1985, "Giáo viên THCS Him Lam", None],
+         ["Hà Thị Liên", 1979, "Phó Hiệu trưởng THCS Him Lam", None]], ("A1:B1", "C1:C2", "D1:D4"),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"]),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(LABELLED_BESIDE_THE_NAMES))
+def test_labels_under_a_merged_names_header_are_no_row_of_the_list(tmp_path: Path, fmt: str, layout: str) -> None:
+    """"Tên trường" | "Mã trường" under "Tên trường" merged over both are the header's second row,
+    as before the rule that reads "Trường THCS" | "Him Lam" there as a school: "Tên trường" is a
+    label, not a school's kind (the first review of that rule found a school "Tên trường Mã
+    trường", a person "Họ và tên Năm sinh")."""
+    rows, merges, listed = LABELLED_BESIDE_THE_NAMES[layout]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    names = [r.get("school") or r.get("name") for r in table.rows]
+    assert len(names) == len(listed)
+    assert all(name.startswith(expected) for name, expected in zip(names, listed, strict=True))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stt_merged_down", [False, True], ids=["no-STT", "STT-merged-down"])
+@pytest.mark.parametrize("preschool", ["Nhóm trẻ Hoa Mai", "Nhóm lớp mầm non Tuổi Thơ"])
+def test_a_preschool_named_nhóm_trẻ_in_an_unnumbered_list_is_a_school(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                      stt_merged_down: bool, preschool: str) -> None:
+    """"Nhóm trẻ", "Nhóm lớp" are preschools: alone in its row of an unnumbered list of schools,
+    such a school is a row of the group, not a heading of no body that dropped it and left the
+    schools under it in none (a review found it). The office has no such school: its row says so."""
+    rows: list[list[object]] = [["Tên trường", "Ghi chú"], ["NHÓM 2", None],
+                                ["Trường TH-THCS Tân Trung", "Nhóm trưởng"], [preschool, None],
+                                ["Trường THCS Bình Hòa", None]]
+    if stt_merged_down:
+        rows = [["STT" if k == 0 else None, *row] for k, row in enumerate(rows)]
+    merges = ("A1:A5", "B2:C2") if stt_merged_down else ("A2:B2",)
+    result = import_roster(repo_portal, CC, write_table(tmp_path / f"nhom.{fmt}", rows, merges))
+    assert [(r.name, r.target) for r in result.rows] == [
+        ("Trường TH-THCS Tân Trung", "cc-nhom-lien-truong-2"), (preschool, "cc-nhom-lien-truong-2"),
+        ("Trường THCS Bình Hòa", "cc-nhom-lien-truong-2")]
+    assert [(p.line, p.message) for p in result.errors] == [
+        (4 if fmt == "xlsx" else None, f"không tìm thấy trường '{preschool}'.")]

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .keys import body_key
-from .roles import looks_like_a_role
 
 # Numbering before a heading: "I.", "II -", "1.", "A)", "Phần II:".
 _NUMBERING = re.compile(r"^(?:phan\s+)?(?:[ivxlc]+|\d{1,2}|[a-z])\s*[.):\-]\s+", re.IGNORECASE)
@@ -129,13 +128,19 @@ def _two_numbers(text: str, words: str) -> HeadingLabel | None:
 # The first word of a heading over a body, as typed ("Tổ", not the name "Tô"): a row holding only a
 # text that starts so is a heading, whether or not its words tell the body.
 _BODY_WORD = re.compile(r"^(?:nhóm|nhom|cụm|cum|tổ|hội đồng|hoi dong)(?!\w)", re.IGNORECASE)
+# Texts that start with a body's word and name no body (body_key): a post, "Tổ", "Nhóm" then "trưởng",
+# "phó", "viên" ("Tổ trưởng chuyên môn", "TỔ PHÓ CHUYÊN MÔN", "Tổ viên": a list grouped by post, its
+# rows stay in the body above); a preschool, "Nhóm trẻ", "Nhóm lớp" ("Nhóm trẻ Hoa Mai", a row of a
+# list of schools); the word "organise", "Tổ chức" ("Tổ chức sinh hoạt: thứ Năm").
+_NO_BODY = re.compile(r"^(?:(?:nhom|to) (?:truong|pho|vien)|nhom (?:tre|lop)|to chuc)(?![a-z0-9])")
 
 
 def unread_heading(text: str) -> HeadingLabel | None:
     """A text alone in a row that starts with a body's word but reads as no body ("NHÓM PHÍA
     BẮC", "NHOM II"): a heading whose body is unknown, not a person's name nor a row to pass
-    over (its rows would go into the group above). None for a role ("Tổ phó")."""
-    if not _BODY_WORD.match(text) or looks_like_a_role(text):
+    over (its rows would go into the group above). None for a post ("Tổ phó", "Tổ trưởng chuyên
+    môn"), a preschool ("Nhóm trẻ Hoa Mai"), the word "Tổ chức" (_NO_BODY)."""
+    if not _BODY_WORD.match(text) or _NO_BODY.match(body_key(text)):
         return None
     return replace(name_only(text), unread="không đọc được là tổ chức nào",
                    hint="ghi tiêu đề đúng tên một tổ chức đã có, hoặc loại tổ chức và số của nó ('Nhóm 2', "

@@ -13,7 +13,7 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   (headings.read_heading), or start with a body's word ("NHÓM PHÍA BẮC": a heading of no
   known body, which placement reports; headings.unread_heading). Any other single text is
   skipped with a warning, unless it is an unnumbered name (a person whose other cells are
-  missing: the row reports it).
+  missing: the row reports it) other than a post ("Tổ trưởng chuyên môn").
 - A row numbering the columns ("(1) (2) (3) …" under the header) is not a row of the list.
 - A header cell merged down over the rows of the list ("Ghi chú" over the notes left empty,
   "STT" over an unnumbered list) is the header's: its text is no row's. A cell merged down
@@ -32,8 +32,9 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   one; of two alike ("Bộ môn" | "Môn học") the first with data in the rows under them is
   read, and a row where it is empty reads the other; a row where they differ is an error
   naming both. Every "Ghi chú" column is read, their texts joined.
-- Under the header of the names, a header word of their own key is a value: "Trường THCS" |
-  "Him Lam" under "Tên trường" is a school, as "Nguyễn Thị" | "Lan" under "Họ và tên" a person.
+- Under the header of the names, a school's kind is a value: "Trường THCS" | "Him Lam" under "Tên
+  trường" is a school, as "Nguyễn Thị" | "Lan" under "Họ và tên" a person; "Tên trường" | "Mã
+  trường" there are labels.
 - "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
   not end with it are told (the "Họ và tên" column may hold only the family name), in an
   error when no row's name ends with it. A family header with an alternative ("Họ và tên
@@ -56,7 +57,11 @@ from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel, name_only, unread_heading
 from .keys import compact, name_problem
 from .legacy import legacy_font
+from .roles import is_school_post, looks_like_a_role
 
+# Header words that are also a school's kind, so the first half of a school named in two cells
+# ("Trường THCS" | "Him Lam" under "Tên trường": _sub_header).
+_SCHOOL_KINDS = ("truongthcs", "truongth")
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
@@ -64,7 +69,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "family": ("ho", "hodem", "holot", "hovatendem", "hotendem", "hovatenlot", "hotenlot", "hovachulot",
                "hochulot", "hovachudem", "hochudem"),
     "given": ("ten",),
-    "school": ("tentruong", "truong", "tendonvi", "donvi", "truongthcs", "truongth"),
+    "school": ("tentruong", "truong", "tendonvi", "donvi", *_SCHOOL_KINDS),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
     "position": ("chucvu", "chucvutrongdonvi"),  # not the combined "post": see also _loose_key
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
@@ -140,6 +145,11 @@ def _closing(values: dict[str, str], visible: list[str]) -> str | None:
         return None
     name = values.get("name") or values.get("school") or ""
     return next((t for t in visible if _closes(t)), None) if not name or _closes(name) else None
+
+
+def _is_post(text: str) -> bool:
+    """Whether a text is a role or a post at a school ("Tổ phó", "Tổ trưởng chuyên môn"), not a name."""
+    return looks_like_a_role(text) or is_school_post(text)
 
 
 def _is_total(visible: list[tuple[int, str]], label_columns: set[int]) -> bool:
@@ -419,9 +429,10 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
     named = {i for part in parts for i in part.columns}
     names = {i: c.key for c in claims if c.key in ("name", "school") for i in c.columns}
-    # Under the names' header, a header word of its own key is a value: "Trường THCS" | "Him Lam"
-    # under "Tên trường" is a school's kind and name, where "Họ" | "Tên" under "Họ và tên" name parts.
-    labels = {i for part in parts for i in part.columns if names.get(i) != part.key}
+    # Under the names' header, a school's kind is a value: "Trường THCS" | "Him Lam" under "Tên trường"
+    # is a school, where "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels.
+    labels = {i for part in parts for i in part.columns
+              if names.get(i) != part.key or compact(cells[part.columns[0]].text) not in _SCHOOL_KINDS}
     written = {i for i, _ in own}
     at_names = written & names.keys()
     # A name where the list puts them, no header word there ("Hà Thị" | "Liên" under "Họ và tên"),
@@ -743,7 +754,8 @@ class _Layout:
                 "trường.", severity="warning")))
             return
         lone_name = values.get("name") or values.get("school")
-        if len(set(visible)) == 1 and (not lone_name or not stt and name_problem(lone_name)):
+        # A post alone, unnumbered ("Tổ trưởng chuyên môn" grouping the list by post) is no person.
+        if len(set(visible)) == 1 and (not lone_name or not stt and (name_problem(lone_name) or _is_post(lone_name))):
             self.warnings.append((order, row_problem(
                 self.grid.source, row, f"bỏ qua dòng '{visible[0]}': không phải một người, một trường hay "
                 "tên một tổ chức.", hint="nếu đây là tên một cụm, nhóm hay tổ, viết rõ như 'Cụm 01', "
