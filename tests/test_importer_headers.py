@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Dataset, load_or_raise
 from portal.importer import ImportResult, import_roster, read_table
 from portal.model import Portal
 from roster_files import write_table
@@ -184,11 +185,18 @@ def _heading_errors(result: ImportResult) -> list[tuple[int | None, str, str]]:
     ("Nhom so 02", False, "cc-nhom-lien-truong-2"),
     ("CỤM TRƯỜNG SỐ 2", True, "cc-cum-02"),
     ("CUM TRUONG SO 2", True, "cc-cum-02"),
+    ("CỤM II", True, "cc-cum-02"),
+    ("Cụm trường số II", True, "cc-cum-02"),
+    ("NHÓM II", False, "cc-nhom-lien-truong-2"),
+    ("NHOM IV", False, "cc-nhom-lien-truong-4"),
+    ("III. NHÓM II", False, "cc-nhom-lien-truong-2"),
 ])
 def test_a_numbered_heading_places_its_rows_in_its_body(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                         merged: bool, heading: str, people: bool,
                                                         target: str) -> None:
-    """"số" before the number ("NHÓM SỐ 2") is read as "CỤM TRƯỜNG SỐ 2" always was."""
+    """"số" before the number ("NHÓM SỐ 2") is read as "CỤM TRƯỜNG SỐ 2" always was; a Roman
+    numeral as its number ("CỤM II" is Cụm 02), a numbering before the heading left aside ("III.
+    NHÓM II"). Before, "NHÓM II" was an error and "CỤM II" a new cluster "Cụm II"."""
     result = import_roster(repo_portal, CC, _list(tmp_path, fmt, heading, people=people, merged=merged))
     assert [r.target for r in result.rows] == ["cc-cum-01" if people else "cc-nhom-lien-truong-1", target]
     assert _heading_errors(result) == []
@@ -218,7 +226,7 @@ def test_a_heading_with_two_numbers_is_an_error_of_its_row(repo_portal: Portal, 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
-@pytest.mark.parametrize("heading", ["NHÓM PHÍA BẮC", "NHOM PHIA BAC", "TỔ VĂN PHÒNG", "NHÓM II"])
+@pytest.mark.parametrize("heading", ["NHÓM PHÍA BẮC", "NHOM PHIA BAC", "TỔ VĂN PHÒNG", "NHÓM A", "NHÓM XXI"])
 def test_a_heading_of_no_known_body_is_never_a_person(repo_portal: Portal, tmp_path: Path, fmt: str, merged: bool,
                                                       heading: str) -> None:
     """A row holding only a text that starts with "Nhóm", "Cụm", "Tổ", "Hội đồng" (typed with or
@@ -234,10 +242,11 @@ def test_a_heading_of_no_known_body_is_never_a_person(repo_portal: Portal, tmp_p
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("text", ["Tô Văn Phòng", "TO VAN PHONG"])
+@pytest.mark.parametrize("text", ["Tô Văn Phòng", "TO VAN PHONG", "TÔ VI", "Tô Viên"])
 def test_an_unnumbered_name_that_starts_like_tổ_is_still_a_person(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                                   text: str) -> None:
-    """"Tô" is a family name: a person alone in the name column stays a person (a new one here)."""
+    """"Tô" is a family name: a person alone in the name column stays a person (a new one here),
+    "Vi" a given name even in capitals, not team no. VI."""
     result = import_roster(repo_portal, CC, _list(tmp_path, fmt, text, people=True, merged=False))
     assert [r.name.casefold() for r in result.rows if r.name] == ["nguyễn văn hiếu", text.casefold(), "nguyễn văn quý"]
     assert not [p for p in result.errors if "tiêu đề" in p.message]
@@ -245,14 +254,15 @@ def test_an_unnumbered_name_that_starts_like_tổ_is_still_a_person(repo_portal:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
-@pytest.mark.parametrize("text", ["Tổ trưởng chuyên môn", "TỔ PHÓ CHUYÊN MÔN", "Nhóm trưởng chuyên môn",
-                                  "Tổ chức sinh hoạt: thứ Năm hằng tuần"])
+@pytest.mark.parametrize("text", ["Tổ trưởng chuyên môn", "TỔ PHÓ CHUYÊN MÔN", "Nhóm trưởng chuyên môn", "Tổ viên",
+                                  "TỔ VIÊN", "Tổ chức sinh hoạt: thứ Năm hằng tuần"])
 def test_a_post_or_a_note_alone_in_a_row_heads_no_body(repo_portal: Portal, tmp_path: Path, fmt: str, merged: bool,
                                                        text: str) -> None:
     """A list grouped by post ("Tổ trưởng chuyên môn" over the heads of departments) or a note
     starting with "Tổ chức" ("organise"): the row is passed over with a warning and the rows under
     it stay in the cluster above. Not a heading of no body, which put them in none (a review found
-    it), nor a new person named after the post (before, typed in the name column)."""
+    it), nor a new person named after the post (before, typed in the name column; "Tổ viên", a
+    plain member of a team, until a second review)."""
     result = import_roster(repo_portal, CC, _list(tmp_path, fmt, text, people=True, merged=merged))
     assert [(r.name, r.target) for r in result.rows] == [("Nguyễn Văn Hiếu", "cc-cum-01"),
                                                          ("Nguyễn Văn Quý", "cc-cum-01")]
@@ -311,3 +321,54 @@ def test_a_preschool_named_nhóm_trẻ_in_an_unnumbered_list_is_a_school(repo_po
         ("Trường THCS Bình Hòa", "cc-nhom-lien-truong-2")]
     assert [(p.line, p.message) for p in result.errors] == [
         (4 if fmt == "xlsx" else None, f"không tìm thấy trường '{preschool}'.")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
+@pytest.mark.parametrize("heading, people, name", [
+    ("NHÓM 2A", False, "Nhóm 2A"), ("Nhóm 2a", False, "Nhóm 2a"), ("CỤM 1B", True, "Cụm 1B"),
+])
+def test_a_number_with_a_letter_is_a_name_not_the_body_of_that_number(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                      merged: bool, heading: str, people: bool,
+                                                                      name: str) -> None:
+    """"NHÓM 2A" is not Nhóm 2 (before, its rows went there without a word): Củ Chi has no group
+    2A, so the heading proposes one, as a heading of a number the office has no body of does."""
+    result = import_roster(repo_portal, CC, _list(tmp_path, fmt, heading, people=people, merged=merged))
+    new = [t for t in result.targets if t.existing is None]
+    assert [t.name for t in new] == [name]
+    assert [r.target for r in result.rows] == ["cc-cum-01" if people else "cc-nhom-lien-truong-1", new[0].id]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_group_named_with_a_letter_is_told_from_the_group_of_its_number(dataset: Dataset, tmp_path: Path,
+                                                                          fmt: str) -> None:
+    """An office with "Nhóm 2" and "Nhóm 2A": each heading names its own, "NHÓM 02" too (before,
+    "Nhóm 2A" read as a group no. 2 as well, and "NHÓM 02" matched both: an error)."""
+    dataset.year["bodies"] += [
+        {"id": f"a-nhom-{suffix}", "kind": "nhom-lien-truong", "name": name, "decision": "a-2024-qd-1",
+         "members": [{"school": school, "role": "nhom-truong"}]}
+        for suffix, name, school in (("2", "Nhóm 2", "a-thcs-mot"), ("2a", "Nhóm 2A", "a-thcs-hai"))]
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    rows = [["STT", "Tên trường", "Ghi chú"], ["NHÓM 2A", None, None], [1, "Trường THCS Hai", "Nhóm trưởng"],
+            ["NHÓM 02", None, None], [1, "Trường THCS Một", "Nhóm trưởng"]]
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"nhom.{fmt}", rows, ("A2:C2", "A4:C4")))
+    assert result.errors == []
+    assert [(r.school, r.target) for r in result.rows] == [("a-thcs-hai", "a-nhom-2a"), ("a-thcs-mot", "a-nhom-2")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading", ["CỤM 02", "Cụm trường số 2", "CỤM II"])
+def test_a_cluster_named_with_a_roman_numeral_in_the_data_is_that_number(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                         heading: str) -> None:
+    """The data's "Cụm II" is cluster no. 2, however the heading writes the number (before, "CỤM
+    02" proposed a new "Cụm 02" beside it)."""
+    dataset.year["bodies"].append({"id": "a-cum-ii", "kind": "cum-chuyen-mon", "name": "Cụm II",
+                                   "decision": "a-2024-qd-1",
+                                   "members": [{"person": "a-le-thi-hong", "role": "cum-truong", "unit": "a-thcs-mot"},
+                                               {"school": "a-thcs-mot", "role": "thanh-vien"}]})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    rows = [["STT", "Tên trường", "Ghi chú"], [heading, None, None], [1, "Trường THCS Một", None],
+            [2, "Trường THCS Hai", None]]
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"cum.{fmt}", rows, ("A2:C2",)))
+    assert [t for t in result.targets if t.existing is None] == []
+    assert [(r.school, r.target) for r in result.rows] == [("a-thcs-mot", "a-cum-ii"), ("a-thcs-hai", "a-cum-ii")]

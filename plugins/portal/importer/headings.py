@@ -1,10 +1,10 @@
 """What a heading row inside a list names: "CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ".
 
-`read_heading` gives the kinds of body the words point to, a number ("Cụm Một" -> 1),
-a subject when the heading is one ("Nhóm Toán", "Môn Ngữ văn", "TOÁN"), and the key to
-match a body's name with (see keys.body_key), with and without its words between
-brackets ("NHÓM TOÁN (09 người)", "(dữ liệu mẫu)", "(tiếp theo)"), which are not read for
-the kind, the subject or the number. Whether a body of the office has that name is decided
+`read_heading` gives the kinds of body the words point to, a number ("Cụm Một", "CỤM I" -> 1;
+none in "Nhóm 2A", a name), a subject when the heading is one ("Nhóm Toán", "Môn Ngữ văn",
+"TOÁN"), and the key to match a body's name with (see keys.body_key), with and without its
+words between brackets ("NHÓM TOÁN (09 người)", "(dữ liệu mẫu)", "(tiếp theo)"), which are
+not read for the kind, the subject or the number. Whether a body of the office has that name is decided
 later (placement.py), against the year's data.
 """
 
@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .keys import body_key
+from .keys import body_key, roman_number
 
 # Numbering before a heading: "I.", "II -", "1.", "A)", "Phần II:".
 _NUMBERING = re.compile(r"^(?:phan\s+)?(?:[ivxlc]+|\d{1,2}|[a-z])\s*[.):\-]\s+", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![a-z0-9])(\d{1,3})(?![0-9])")
+# A body's number; not one with a letter after it, part of a name ("Nhóm 2A", "Cụm 1B": _NAMED_NUMBER).
+_NUMBER = re.compile(r"(?<![a-z0-9])(\d{1,3})(?![0-9a-z])")
+_NAMED_NUMBER = re.compile(r"^\d{1,3}[a-z]")
 # Words between brackets beside a heading: a count "(09 người)", "(dữ liệu mẫu)", "(tiếp
 # theo)", "(Kèm theo Quyết định số …)". Not read for the kind, the subject or the number.
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -132,12 +134,20 @@ _BODY_WORD = re.compile(r"^(?:nhóm|nhom|cụm|cum|tổ|hội đồng|hoi dong)(
 # "phó", "viên" ("Tổ trưởng chuyên môn", "TỔ PHÓ CHUYÊN MÔN", "Tổ viên": a list grouped by post, its
 # rows stay in the body above); a preschool, "Nhóm trẻ", "Nhóm lớp" ("Nhóm trẻ Hoa Mai", a row of a
 # list of schools); the word "organise", "Tổ chức" ("Tổ chức sinh hoạt: thứ Năm").
-_NO_BODY = re.compile(r"^(?:(?:nhom|to) (?:truong|pho|vien)|nhom (?:tre|lop)|to chuc)(?![a-z0-9])")
+_POST = r"(?:nhom|to) (?:truong|pho|vien)"
+_NO_BODY = re.compile(rf"^(?:{_POST}|nhom (?:tre|lop)|to chuc)(?![a-z0-9])")
+_STARTS_WITH_A_POST = re.compile(rf"^{_POST}(?![a-z0-9])")
+
+
+def starts_with_a_post(text: str) -> bool:
+    """Whether a text starts with a post of a team or a group, its word so marked ("Tổ trưởng",
+    "Nhóm phó", "Tổ viên", a plain member): no body's name, nor a person's ("Tô Viên" is one)."""
+    return bool(_BODY_WORD.match(text) and _STARTS_WITH_A_POST.match(body_key(text)))
 
 
 def unread_heading(text: str) -> HeadingLabel | None:
     """A text alone in a row that starts with a body's word but reads as no body ("NHÓM PHÍA
-    BẮC", "NHOM II"): a heading whose body is unknown, not a person's name nor a row to pass
+    BẮC", "NHÓM A"): a heading whose body is unknown, not a person's name nor a row to pass
     over (its rows would go into the group above). None for a post ("Tổ phó", "Tổ trưởng chuyên
     môn"), a preschool ("Nhóm trẻ Hoa Mai"), the word "Tổ chức" (_NO_BODY)."""
     if not _BODY_WORD.match(text) or _NO_BODY.match(body_key(text)):
@@ -172,8 +182,16 @@ def remarks_dropped(text: str) -> str:
     return " ".join(_ASIDE.sub(kept, text).split())
 
 
-# "số" ("number") before a body's number: "NHÓM SỐ 2", "CỤM TRƯỜNG SỐ 02".
-_NUMBER_SIGN = re.compile(r"^so (?=\d)")
+# "số" ("number") before a body's number: "NHÓM SỐ 2", "CỤM TRƯỜNG SỐ 02", "Cụm trường số III".
+_NUMBER_SIGN = re.compile(r"^so (?=\d|[ivx]+$)")
+
+
+def _roman_after(core: str, after: str) -> int | None:
+    """The number of a heading whose words after the body's word are only a Roman numeral
+    ("CỤM II", "Cụm trường số III", "NHÓM IV."), as typed (`core`) and as read (`after`, its
+    body_key)."""
+    typed = re.findall(r"\w+", core)
+    return roman_number(typed[-1]) if typed and after == typed[-1].lower() else None
 
 
 def _kind_words(key: str) -> tuple[tuple[str, ...], str, bool]:
@@ -196,12 +214,15 @@ def _read(core: str, subject_of: Callable[[str], str | None]) -> tuple[tuple[str
     subject = subject_of(core)
     if subject is None and kinds and after and not after[0].isdigit():
         subject = subject_of(after)
-    if short and subject is None and after and not after[0].isdigit():
+    # After a short word, only as typed: "TÔ VI" is a name, "TỔ VI" team no. 6.
+    roman = (_roman_after(core, after) if kinds and subject is None and (not short or _BODY_WORD.match(core))
+             else None)
+    if short and subject is None and roman is None and after and not after[0].isdigit():
         kinds = ()  # "Tô Thị Thịnh" is a name, not a "Tổ"
     if subject is not None and (not kinds or "nhom-bo-mon" in kinds):
         kinds = ("nhom-bo-mon",)
     if not kinds and subject is None:
         return None
-    number_match = _NUMBER.search(after) if kinds else None
-    number = int(number_match.group(1)) if number_match and subject is None else None
+    number_match = _NUMBER.search(after) if kinds and not _NAMED_NUMBER.match(after) else None
+    number = int(number_match.group(1)) if number_match and subject is None else roman
     return kinds, number, subject

@@ -40,6 +40,10 @@ _NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
 # Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
 # which are words of names or letters.
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4}
+# Roman numerals a heading or a body's name numbers a body with ("CỤM II", "Nhóm IV", "Cụm
+# XII"): one to twenty, in capitals only, so that "Vi", "Xi" stay names (roman_number).
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                   "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -166,6 +170,12 @@ def number_value(words: list[str]) -> int | None:
         return _ROMAN[words[0]]
     found = number_words.read(" ".join(words), 0, marks=False)
     return found.value if found is not None else None
+
+
+def roman_number(word: str) -> int | None:
+    """The number a word typed as a Roman numeral in capitals stands for, I to XX ("IV" -> 4);
+    None for any other word ("Vi", a name; "iv"; "XXI")."""
+    return _ROMAN_NUMERALS.index(word) + 1 if word in _ROMAN_NUMERALS else None
 
 
 def _in_digits(text: str) -> str:

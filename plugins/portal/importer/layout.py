@@ -54,7 +54,7 @@ from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
-from .headings import HeadingLabel, name_only, unread_heading
+from .headings import HeadingLabel, name_only, starts_with_a_post, unread_heading
 from .keys import compact, name_problem
 from .legacy import legacy_font
 from .roles import is_school_post, looks_like_a_role
@@ -148,8 +148,9 @@ def _closing(values: dict[str, str], visible: list[str]) -> str | None:
 
 
 def _is_post(text: str) -> bool:
-    """Whether a text is a role or a post at a school ("Tổ phó", "Tổ trưởng chuyên môn"), not a name."""
-    return looks_like_a_role(text) or is_school_post(text)
+    """Whether a text is a role or a post at a school ("Tổ phó", "Tổ trưởng chuyên môn", "Tổ viên"),
+    not a name."""
+    return looks_like_a_role(text) or is_school_post(text) or starts_with_a_post(text)
 
 
 def _is_total(visible: list[tuple[int, str]], label_columns: set[int]) -> bool:

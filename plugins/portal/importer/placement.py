@@ -34,12 +34,13 @@ from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
 from .headings import HeadingLabel, aside_dropped, remarks_dropped
-from .keys import body_key, typed_name_key
+from .keys import body_key, roman_number, typed_name_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
 
 TEAM_KINDS = frozenset({"to-cot-can", "hoi-dong", "to-mang-luoi"})
-_FIRST_NUMBER = re.compile(r"(?<![0-9])(\d{1,3})(?![0-9])")
+# A body's number in its name; none in "Nhóm 2A", a name as a whole (as headings read them).
+_FIRST_NUMBER = re.compile(r"(?<![0-9])(\d{1,3})(?![0-9a-z])")
 
 
 class Located(Protocol):
@@ -78,8 +79,11 @@ class Target:
 
 
 def _number_in(name: str) -> int | None:
+    """A body's number, in digits or a Roman numeral ("Cụm 02", "Cụm II" -> 2)."""
     match = _FIRST_NUMBER.search(body_key(name))
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    return next((n for word in re.findall(r"\w+", name) if (n := roman_number(word)) is not None), None)
 
 
 def _names(bodies: list[Body] | list[Body | Target]) -> str:
@@ -116,15 +120,23 @@ def _names_words(body: Body, label: HeadingLabel) -> bool:
 
 def _title(text: str) -> str:
     """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'; its words between
-    brackets as typed ('CỤM 04 (Tiểu học)' -> 'Cụm 04 (Tiểu học)')."""
+    brackets as typed ('CỤM 04 (Tiểu học)' -> 'Cụm 04 (Tiểu học)'), and its numbers ('NHÓM 2A'
+    -> 'Nhóm 2A', 'CỤM XII' -> 'Cụm XII')."""
     if aside_dropped(text).upper() != aside_dropped(text):
         return text
     parts = _BRACKETED.split(text)
-    lowered = "".join(part if k % 2 else part.lower() for k, part in enumerate(parts))
+    lowered = "".join(part if k % 2 else _WORD.sub(_lowered, part) for k, part in enumerate(parts))
     return text[:1] + lowered[1:]
 
 
 _BRACKETED = re.compile(r"(\([^()]*\))")
+_WORD = re.compile(r"\w+")
+
+
+def _lowered(word: re.Match[str]) -> str:
+    """A word in lower case, but a number ("2A", "XII")."""
+    text = word.group()
+    return text if any(c.isdigit() for c in text) or roman_number(text) is not None else text.lower()
 
 
 def _new_name(label: HeadingLabel) -> str:
