@@ -1,13 +1,15 @@
 """Dates of birth as clerks write them beyond the first reviews (personal_data, file_reading):
 "Sinh: 12/3/1985" in a person's line but not the subject in a group's name ("Tổ Hóa - Sinh"),
 shortened headings ("SN", "Ng. sinh", "Ng/th/n sinh"), a budget's "NS" after the money's name,
-a footer's date under "Năm sinh", a sheet's numbers read by their format, and the tables of
-LibreOffice files (.ods, .odt) written by hand as LibreOffice writes them."""
+a footer's date under "Năm sinh", a sheet's numbers read by their format, the tables of
+LibreOffice files (.ods, .odt) written by hand as LibreOffice writes them, "SINH NGÀY" in capitals
+and texts written decomposed (NFD)."""
 
 from __future__ import annotations
 
 import datetime
 import time
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -67,6 +69,26 @@ def test_a_subject_groups_meeting_is_no_birth(dataset: Dataset, note: str) -> No
     """"Sinh" (Sinh học) joined to other subjects' names is a group's name, its date a meeting's."""
     dataset.year["bodies"][1]["members"][0]["note"] = note
     assert dataset.problems() == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("CÔ NGUYỄN THỊ LAN, DẠY TOÁN, SINH NGÀY 12/3/1985, QUÊ THỪA THIÊN HUẾ", "12/3/1985"),
+    ("THẦY LÊ VĂN AN, TỔ TOÁN - TIN, SINH NGÀY 05/7/1980", "05/7/1980"),
+    ("Cô Nguyễn Thị Lan, Dạy Toán, Sinh Ngày 12/3/1985, Quê Thừa Thiên Huế", "12/3/1985")])
+def test_sinh_ngay_after_a_comma_is_a_birth_in_capitals(text: str, date: str) -> None:
+    """The fourth hostile review: a profile in capitals (a banner, a certificate's line) or with each
+    word's capital has no lower-case verb to tell: "sinh ngày" after a comma is born on that day."""
+    assert _found(text) == [("birth", date, "")]
+
+
+@pytest.mark.parametrize("text", [
+    "TỔ HÓA - SINH: 12/3/2025 HỌP CHUYÊN MÔN", "GIÁO VIÊN DẠY HÓA - SINH NGÀY 12/3/2025 THAO GIẢNG",
+    "LỊCH HỌP: TOÁN - TIN, HÓA-SINH 12/3/2025", "Tổ Toán, Sinh: 12/3/2025", "TỔ LÝ - HÓA VÀ SINH NGÀY 12/3/2025",
+    "Giáo viên dạy Toán, Sinh ngày 12/3/2025 thao giảng"])
+def test_a_subject_groups_meeting_in_capitals_is_no_birth(text: str) -> None:
+    """A group's "Sinh" joined by a dash or "và", or followed by a colon or its date, stays a subject;
+    so does a capitalised "Sinh" before "ngày" in lower case (the case tells it there)."""
+    assert _found(text) == []
 
 
 @pytest.mark.parametrize("text", ["Kinh phí NS: 12/3/2025 cấp đợt 1", "Nguồn vốn NS: 15/01/2025",
@@ -378,3 +400,74 @@ def test_a_heading_repeated_on_every_row_keeps_the_table_linear() -> None:
     # Ten times the rows: ten times the work, give or take a noisy machine; each row compared with
     # every heading above it was a hundred times.
     assert large / max(small, 1e-3) < 30, (small, large)
+
+
+# Texts written decomposed (NFD): a Mac's, some web forms'
+
+
+def _decomposed(text: str) -> str:
+    """`text` as a Mac or a web form may write it: each letter, then its marks apart ("nga\\u0300y")."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_a_page_and_a_csv_written_decomposed_are_refused_at_their_lines(tmp_path: Path) -> None:
+    """The fourth hostile review: a page typed on a Mac and a CSV exported from a web form write "ngày",
+    "Số" decomposed; the data is composed when read, these were not: "sinh ngày", "Ngày sinh", "Số
+    CCCD" were not found. Read composed, "học sinh ngày" and "Giáng sinh ngày" still pass; each value
+    is quoted as written, at its line."""
+    content = tmp_path / "content"
+    content.mkdir()
+    born = _decomposed("12 tháng 3 năm 1985")
+    (content / "gioi-thieu.md").write_text(_decomposed(
+        "# Giới thiệu tổ Toán\n\nCô Nguyễn Thị Lan, tổ trưởng, sinh ngày 12 tháng 3 năm 1985 tại Huế.\n\n"
+        "| STT | Họ và tên | Ngày sinh | Số CCCD |\n|:--:|---|---|---|\n"
+        "| 1 | Lê Văn An | 05/07/1990 | 001 190 054 321 |\n| 2 | Hà Thị Bình | 1988 | |\n\n"
+        "Nghỉ Lễ Giáng sinh ngày 24/12/2025; học sinh ngày 05/01/2026 trở lại trường.\n"), encoding="utf-8")
+    (content / "ds.csv").write_text(_decomposed(
+        "STT;Họ và tên;Ngày sinh;Số CCCD\n1;Lò Văn Tư;1990-07-05;\n2;Đặng Vân Thùy;;001190054321\n"), encoding="utf-8")
+    files = site_checks.folder_files([content], tmp_path)
+    problems = [(p.file, p.line, p.message) for p in site_checks.file_problems(files, privacy.Redactor(()))]
+    identity = personal_data.IDENTITY_NUMBER
+    assert sorted(problems) == sorted([
+        ("content/gioi-thieu.md", 3, f"trang viết tay có ngày sinh '{born}'."),
+        ("content/gioi-thieu.md", 7, "trang viết tay có ngày sinh '05/07/1990' (cột 'Ngày sinh')."),
+        ("content/gioi-thieu.md", 7, f"trang viết tay có {identity} '001 190 054 321' (cột 'Số CCCD')."),
+        ("content/ds.csv", 2, "trang viết tay có ngày sinh '1990-07-05' (cột 'Ngày sinh')."),
+        ("content/ds.csv", 3, f"trang viết tay có {identity} '001190054321' (cột 'Số CCCD').")])
+
+
+def test_office_files_written_decomposed_are_refused_at_their_cells(tmp_path: Path) -> None:
+    """A Word list and an Excel list whose text was pasted decomposed: their headings ("Ngày sinh",
+    "Số CCCD") and a card's number after "căn cước công dân số" in a paragraph are found."""
+    import docx
+    import openpyxl
+
+    content = tmp_path / "content"
+    content.mkdir()
+    rows = [["STT", "Họ và tên", "Ngày sinh", "Số CCCD"], ["1", "Lê Văn An", "12/03/1985", "001185012345"],
+            ["2", "Hà Thị Bình", "1990", ""]]
+    document = docx.Document()
+    document.add_paragraph(_decomposed("Thầy Lò Văn Tư, căn cước công dân số 001190054321, tổ trưởng."))
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = _decomposed(text)
+    document.save(str(content / "danh-sach.docx"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    sheet.append([_decomposed("DANH SÁCH GIÁO VIÊN")])
+    for row in rows:
+        sheet.append([_decomposed(text) or None for text in row])
+    book.save(content / "danh-sach.xlsx")
+    in_word, in_sheet = "của bảng thứ 1", "của trang tính 'Danh sách'"
+    identity = personal_data.IDENTITY_NUMBER
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/danh-sach.docx", f"tệp có {identity} '001190054321' trong phần chữ đọc được của tệp."),
+        ("content/danh-sach.docx", _said("12/03/1985", f"hàng 2, ô thứ 3 {in_word}", "Ngày sinh")),
+        ("content/danh-sach.docx", f"tệp có {identity} '001185012345' (hàng 2, ô thứ 4 {in_word}, cột 'Số CCCD') "
+                                   "trong phần chữ đọc được của tệp."),
+        ("content/danh-sach.xlsx", _said("12/03/1985", f"ô C3 {in_sheet}", "Ngày sinh")),
+        ("content/danh-sach.xlsx", f"tệp có {identity} '001185012345' (ô D3 {in_sheet}, cột 'Số CCCD') "
+                                   "trong phần chữ đọc được của tệp.")])

@@ -6,19 +6,23 @@ are nobody's to know): after its name ("CCCD 001185012345", "sinh ngày 12/3/198
 under its column's heading ("Số CCCD", "Ngày sinh"), whether the table is a text's (Markdown, tab,
 CSV, a PDF's column or rows read as lines: `find_personal_values`) or an Office file's cells
 (`personal_values_in_table`, over file_reading.office_tables). A year of birth alone passes: staff
-lists and appointment decisions publish it. The checker (checks.py) runs it over every public text
-of the data, site_checks.py over hand-written pages and the readable text of published files.
+lists and appointment decisions publish it. A text written decomposed (NFD, as a Mac or a web form may
+write "ngày": "nga", then its mark) is read composed, each value told where it is written. The checker
+(checks.py) runs it over every public text of the data, site_checks.py over hand-written pages and the
+readable text of published files.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .file_reading import SHEET_EPOCH, TableCell
+from .page_text import TracedText
 from .privacy import amount_at
 from .text import fold
 
@@ -99,10 +103,10 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # words right before it are other subjects' names, each alone, joined to it by a dash, a slash, a comma or
 # "và", the first of them after "Tổ", "Nhóm", "Môn", "dạy" or where a line, a bracket or a part of a
 # sentence starts; a subject's name is written with its capital ("Sinh"), the verb in lower case after a
-# comma ("Cô Lan, dạy Toán, sinh ngày 12/3/1985" is a birth). A person's name is no subject's even when it
-# ends with one ("Nguyễn Thị Anh - Sinh: 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before
-# "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985"). Each name also without its marks, as typed on a phone ("To Hoa -
-# Sinh: 12/3/2025").
+# comma ("Cô Lan, dạy Toán, sinh ngày 12/3/1985" is a birth), or as "SINH NGÀY" right after one
+# (_COMMA_BEFORE). A person's name is no subject's even when it ends with one ("Nguyễn Thị Anh - Sinh:
+# 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985").
+# Each name also without its marks, as typed on a phone ("To Hoa - Sinh: 12/3/2025").
 _SUBJECT_NAMES = ("toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học",
                   "văn", "ngữ văn", "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ",
                   "ktnn", "công nghệ", "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn")
@@ -111,6 +115,12 @@ _SUBJECTS = "|".join(name.replace(" ", r"\s+")
 _SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:tổ|nhóm|môn|dạy|to|nhom|mon|day))[^\S\n]*"
                               rf"(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+\Z", re.IGNORECASE)
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
+# In capitals ("CÔ LAN, DẠY TOÁN, SINH NGÀY 12/3/1985") or with each word's capital ("Dạy Toán, Sinh Ngày …"),
+# "Ngày" capitalised too, the case tells nothing: "sinh ngày" right after a comma is the verb (born on), a
+# part of the sentence of its own; a group's "Sinh" is joined to the subject before it by a dash, a slash or
+# "và" ("HÓA - SINH NGÀY 12/3/2025 THAO GIẢNG"), or followed by a colon or its date ("TOÁN, SINH: 12/3/2025").
+# Where "ngày" is in lower case, the case still tells: "Dạy Toán, Sinh ngày 12/3/2025 thao giảng" is the subject.
+_COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
 # "NS" after the money it counts is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025", "Nguồn vốn NS:".
 _BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+phí|nguồn|vốn)[^\S\n]*\Z", re.IGNORECASE)
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
@@ -221,21 +231,24 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     history's (_HISTORY_BEFORE)."""
     found = []
     for match in _BIRTH.finditer(text):
-        if match.group("name").lower().startswith("sinh") and not _born(text, match.start()):
+        name = match.group("name")
+        day = name[len("sinh"):].strip()  # "ngày" in "sinh ngày", or none
+        if name.lower().startswith("sinh") and not _born(text, match.start(), day_capitalised=day[:1].isupper()):
             continue
-        if match.group("name") in _ABBREVIATIONS and _BUDGET_BEFORE.search(text, max(0, match.start() - 20),
-                                                                           match.start()):
+        if name in _ABBREVIATIONS and _BUDGET_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
         if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
             found.append(match.span("date"))
     return found
 
 
-def _born(text: str, at: int) -> bool:
+def _born(text: str, at: int, *, day_capitalised: bool) -> bool:
     """Whether the "sinh" at `at` is a birth by the word before it (_NO_BIRTH_BEFORE): a word that is
     also a given name is one after another word ("Ông Nam sinh ngày …"), not in lower case nor at the
-    start of a sentence ("Phát sinh ngày 05/9: …"); not the subject in a group's name (_SUBJECTS_BEFORE)."""
-    if text[at].isupper() and _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
+    start of a sentence ("Phát sinh ngày 05/9: …"); not the subject in a group's name (_SUBJECTS_BEFORE),
+    but for "SINH NGÀY", "Sinh Ngày" (`day_capitalised`) right after a comma (_COMMA_BEFORE)."""
+    by_its_place = day_capitalised and _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
+    if text[at].isupper() and not by_its_place and _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
         return False
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     if before is None:
@@ -263,9 +276,37 @@ def _year(date: re.Match[str]) -> str:
 def find_personal_values(text: str) -> list[PersonalValue]:
     """Every personal value `text` writes: an identity number or a date of birth after its name,
     or in a table of the text under its column's heading (a Markdown, tab or CSV table, a column
-    or a list read from a PDF: _text_table_values); each place once, in order."""
+    or a list read from a PDF: _text_table_values); each place once, in order. A text written
+    decomposed is read composed (_composed), each value where it is written."""
     if not _HAS_DIGIT.search(text):
         return []
+    if unicodedata.is_normalized("NFC", text):
+        return _personal_values_in_composed(text)
+    read = _composed(text)
+    return [replace(value, start=start, end=end) for value in _personal_values_in_composed(read.text)
+            for start, end in [read.written(value.start, value.end)]]
+
+
+def _composed(text: str) -> TracedText:
+    """`text` in NFC, each character traced to where it is written: a letter and the marks typed
+    apart after it (NFD: "nga\\u0300y", as a Mac or a web form may write "ngày") read as one."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for at in range(1, len(text) + 1):
+        if at < len(text) and unicodedata.combining(text[at]):
+            continue  # a mark on the letter before it
+        letter = unicodedata.normalize("NFC", text[start:at])
+        parts.append(letter)
+        starts += [start] * len(letter)
+        ends += [at] * len(letter)
+        start = at
+    return TracedText("".join(parts), tuple(starts), tuple(ends))
+
+
+def _personal_values_in_composed(text: str) -> list[PersonalValue]:
+    """find_personal_values of a text in NFC (the words looked for are written so)."""
     found = [*(PersonalValue(start, end, "identity") for start, end in find_identity_numbers(text)),
              *(PersonalValue(start, end, "birth") for start, end in find_birth_dates(text))]
     if "\n" in text:
@@ -286,12 +327,15 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
 
     A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
     list) is that label's, as a value right after a heading is the heading's: the nearest name of a
-    value says what it is, and a column's heading above is farther."""
+    value says what it is, and a column's heading above is farther. A cell written decomposed (NFD)
+    is read, and its value told, composed."""
     # Each heading once, the nearest last: a heading repeated (a list's header over each of its
     # pages, or on every row) moves down, so that the headings a cell is compared with are as
     # many as the table's different ones, not its rows.
     headings: dict[tuple[range, PersonalKind, str], None] = {}
-    for r, row in enumerate(rows):
+    for r, written_row in enumerate(rows):
+        row = [cell if unicodedata.is_normalized("NFC", cell.text)
+               else replace(cell, text=unicodedata.normalize("NFC", cell.text)) for cell in written_row]
         beside: tuple[PersonalKind, str] | None = None
         below = list(headings)  # a heading heads the rows below it, not its own
         for c, cell in enumerate(row):
