@@ -356,9 +356,10 @@ def _get(url: str) -> str:
         return ""
 
 
-def preview_latency(root: Path, timeout_s: float = 60) -> tuple[float, list[tuple[Edit, float | None]]]:
+def preview_latency(root: Path, timeout_s: float = 60) -> tuple[float, list[tuple[Edit, float | None]], float]:
     """`mkdocs serve` on `root`: the seconds until it is up and mapped, then each edit's latency
-    (None: not served within `timeout_s`)."""
+    (None: not served within `timeout_s`), and the seconds it took to end once told to (SIGTERM,
+    as Ctrl-C: what a clerk waits for at the end of a preview)."""
     port = _free_port()
     log = root / "serve.log"
     started = time.perf_counter()
@@ -385,10 +386,14 @@ def preview_latency(root: Path, timeout_s: float = 60) -> tuple[float, list[tupl
                 time.sleep(0.05)
             results.append((edit, latency))
             time.sleep(2)  # let the server settle before the next edit
-        return ready, results
-    finally:
+        stopping = time.perf_counter()
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=600)
+        return ready, results, time.perf_counter() - stopping
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
 
 
 def show_targets(portal: dict[float, Build], ratios: dict[float, float],
@@ -491,12 +496,13 @@ def run(args: argparse.Namespace, work: Path) -> None:
     print(f"  load average at the end: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
     preview = None
     if args.preview:
-        ready, preview = preview_latency(province_root)
+        ready, preview, stopped = preview_latency(province_root)
         print(f"\n(c) preview under mkdocs serve, scale {first:g}: up and mapped after {ready:.0f} s; "
               f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
         for edit, latency in preview:
             shown = "not served within 60 s" if latency is None else f"{latency:.2f} s"
             print(f"  {edit.label} ({edit.file}): {shown} from writing the file to {edit.page} served updated")
+        print(f"  stopped (SIGTERM, as Ctrl-C) in {stopped:.1f} s")
     show_targets(portal, {first: ratio}, preview)
     if args.profile:
         profile(province_root, args.top)

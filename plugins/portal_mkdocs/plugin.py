@@ -37,7 +37,7 @@ from portal.site_checks import (
 from portal.site_config import inherited_sources
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, notices, output, preview_serve, termination, theme
+from . import edit, nav, notices, output, preview_serve, served_site, termination, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
@@ -85,6 +85,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.publisher: Publisher | None = None
         # Under `mkdocs serve`: the served site, set aside until the build has made a new one.
         self.served: ServedSite | None = None
+        self.serve_folder: Path | None = None  # MkDocs' temporary folder of `mkdocs serve`
         self.dirty = False
         self.indexer: Indexer | None = None
         self.chrome = ChromeCache()
@@ -107,6 +108,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # MkDocs keeps this instance for every build of the process (tests run many): start afresh.
         self.publisher = None
         self.served = None
+        self.serve_folder = None
         self.preview = Preview() if command == "serve" else None
         # `mkdocs serve` (--clean too) that rebuilds at each save: a refused first build no longer ends it.
         self.rebuilds_on_save = preview_serve.rebuilds_on_save()
@@ -118,6 +120,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """MkDocs event `config`: the theme layer, then load and check the data once."""
         if not self.config.enabled:
             return config
+        if preview_serve.under_serve_command():  # before the publisher (`--clean`) names its staging folder
+            self.serve_folder = Path(config.site_dir)
         # Absolute: the option resolves it (config.DataDir). First: a first build refused below
         # still has `mkdocs serve` watch it (on_serve).
         self.data_dir = Path(self.config.data_dir)
@@ -435,9 +439,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_shutdown(self) -> None:
         """Ctrl-C (KeyboardInterrupt) and SIGTERM (termination.py) skip on_build_error: remove
-        the staging folder and the lock here too, and put back the served site (MkDocs then
-        removes its folder), with SIGINT and SIGTERM held off meanwhile: a second Ctrl-C would
-        cut it short and leave the folder aside or the staging folder."""
+        the staging folder and the lock here too, and put back the served site, with SIGINT and
+        SIGTERM held off meanwhile: a second Ctrl-C would cut it short and leave the folder aside
+        or the staging folder. MkDocs' temporary folder of `mkdocs serve`, which MkDocs removes
+        next while the terminal waits, is removed in the background (served_site)."""
         stopped = isinstance(sys.exc_info()[1], KeyboardInterrupt)  # on_shutdown runs in MkDocs' `finally`
         with termination.held():
             self._stop_workers()
@@ -449,6 +454,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if self.served is not None:
                 self.served.put_back()
                 self.served = None
+            if self.serve_folder is not None:
+                served_site.removed_in_background(self.serve_folder)
+                self.serve_folder = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         """MkDocs event `serve`: an edit of data/ rewrites the pages it touched (preview_serve.py)."""

@@ -209,16 +209,27 @@ def guarded(full_build: Callable[..., None], shown: Shown) -> Callable[..., None
     return build
 
 
+def _serve_command() -> click.Context | None:
+    """Click's context of MkDocs' `mkdocs serve` command line (`--clean` included, which tells
+    plugins command="build"), or None: another command, or `serve()` called from Python."""
+    context = click.get_current_context(silent=True)
+    return context if context is not None and context.command.name == "serve" else None
+
+
+def under_serve_command() -> bool:
+    """Whether this process is `mkdocs serve` run from its command line (_serve_command)."""
+    return _serve_command() is not None
+
+
 def rebuilds_on_save() -> bool:
     """Whether this process is MkDocs' `mkdocs serve` with livereload (its default, `--clean`
-    included, which tells plugins command="build"): its server then calls `on_serve` and builds
-    again at each save, so a refused build, the first too, need not end it. Read from click's
-    context of MkDocs' command line (MkDocs 1.6 tells no plugin the option): `--no-livereload`
-    has the server watch nothing, and `serve()` called from Python has no such context; both
-    end on a refused first build, as before."""
-    context = click.get_current_context(silent=True)
-    return (context is not None and context.command.name == "serve"
-            and context.params.get("livereload") is True)
+    included): its server then calls `on_serve` and builds again at each save, so a refused
+    build, the first too, need not end it. Read from click's context of MkDocs' command line
+    (MkDocs 1.6 tells no plugin the option): `--no-livereload` has the server watch nothing,
+    and `serve()` called from Python has no such context; both end on a refused first build,
+    as before."""
+    context = _serve_command()
+    return context is not None and context.params.get("livereload") is True
 
 
 def outlive_first_build(shown: Shown, enabled: Callable[[], bool]) -> None:

@@ -7,6 +7,11 @@ place (the server holds every request while it builds, so none sees the gap); a 
 build has the old one put back, a finished build removes it. `mkdocs serve --dirty`
 is left alone: MkDocs then neither empties the folder nor writes more than the pages whose
 source changed, which it needs the old files for.
+
+Once `mkdocs serve` stops, MkDocs removes the folder it served, after the plugins' `on_shutdown`,
+while the terminal waits: a province's preview is some 70,000 files (836 MB at 1,000 schools),
+which took three minutes on a loaded disk after Ctrl-C. `removed_in_background` moves it out of
+MkDocs' way and has a process of its own remove it: the command ends at once.
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+
+# The name MkDocs' `serve` gives the folder it builds into (tempfile.mkdtemp(prefix="mkdocs_")).
+SERVE_FOLDER_PREFIX = "mkdocs_"
+REMOVING_SUFFIX = ".removing"
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 class ServedSite:
@@ -45,3 +58,26 @@ class ServedSite:
     def drop(self) -> None:
         """The build made a whole new site: the old one goes."""
         shutil.rmtree(self.aside, ignore_errors=True)
+
+
+def removed_in_background(site: Path) -> bool:
+    """MkDocs' temporary folder of `mkdocs serve` renamed (`…removing`, beside it) and removed by
+    a process of its own, in a session of its own (a second Ctrl-C to the terminal's group does
+    not stop it), so that the command ends at once: MkDocs then finds no folder to remove.
+    Only a folder named as MkDocs names it in the temporary directory (the caller knows it is
+    `mkdocs serve`'s), and only on POSIX; False where it is left to MkDocs, as before."""
+    site = Path(os.path.abspath(site))
+    if (os.name != "posix" or site.parent != Path(os.path.abspath(tempfile.gettempdir()))
+            or not site.name.startswith(SERVE_FOLDER_PREFIX) or not site.is_dir()):
+        return False
+    leaving = site.with_name(site.name + REMOVING_SUFFIX)
+    try:
+        os.rename(site, leaving)
+    except OSError:
+        return False
+    try:
+        subprocess.Popen([sys.executable, "-c", _REMOVE, str(leaving)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(leaving, ignore_errors=True)
+    return True
