@@ -15,14 +15,24 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import bench_check
+import generate_province as gen
+import pytest
+from examples import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from portal import privacy
+from portal import text as portal_text
 from portal.checks import NAMESAKES_SHOWN
 from portal.load import load
 from portal.problems import Problem
+from portal.text import normalize
 
 # The smallest size that still shows every step: a multiple of 50 (the faults come per 50
 # people), with more unknown members (one per person) than the 200 that get a hint.
@@ -123,3 +133,63 @@ def test_many_people_of_one_name_are_one_warning_and_proportionate_work(tmp_path
                                         "lần.")
     assert_linear(small_calls, big_calls, f"100 and {100 * FACTOR} people of one name")
 
+
+
+# Shortcuts of the check's hot loops must give what the long way gives.
+
+
+def _normalized_the_long_way(text: str) -> str:
+    """text.normalize without its shortcut: every text through NFD and back."""
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = portal_text._OLD_STYLE_UY.sub(r"\1\3\2", portal_text._OLD_STYLE_OA_OE.sub(r"\1\3\2", decomposed))
+    return " ".join(unicodedata.normalize("NFC", decomposed).translate(portal_text._DASHES).split())
+
+
+def test_the_toned_letters_of_the_normalize_shortcut_are_all_of_unicodes() -> None:
+    """Every character whose NFD is a, e or y and a tone mark, and more, is a Latin letter it reads."""
+    latin = set(portal_text._LATIN_LETTERS)
+    toned = [c for c in map(chr, range(sys.maxunicode + 1)) if len(d := unicodedata.normalize("NFD", c)) > 1
+             and d[0] in "aAeEyY" and d[1] in portal_text._TONES]
+    assert toned and all(ord(c) in latin for c in toned), toned
+
+
+_VIETNAMESE_NAMES = [name for name, _ in (*gen.FAMILY_NAMES, *gen.MIDDLE_MALE, *gen.MIDDLE_FEMALE)] + \
+    gen.GIVEN_MALE + gen.GIVEN_FEMALE
+# Letters and marks around old-style tones: o, u, q before a, e, y toned in NFC or with separate
+# marks, a dot below before a circumflex ("ặ"), closed syllables, dashes and spaces of any kind.
+_NAME_PARTS = [*"oOuUqQaAeEyYhHnNgGt -–‑\u00a0\t", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323", "\u0302",
+               "\u0306", "\u031b", *"àáảãạÀẠèéẻẽẹÉỳýỷỹỵÝặậệẶăâêôơưđĐ²1", "Hoà", "Thuỷ", "khoẻ", "Quý", "Hoàng"]
+
+
+@settings(max_examples=examples(2000))
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=8).map("".join))
+def test_normalize_takes_its_shortcut_only_where_the_long_way_changes_nothing(written: str) -> None:
+    assert normalize(written) == _normalized_the_long_way(written)
+
+
+def test_every_name_of_the_benchmark_normalizes_as_the_long_way_does() -> None:
+    """Each name, and an old-style one after it, in NFC and NFD, with what a clerk may type next."""
+    for name in _VIETNAMESE_NAMES:
+        for after in ("", " ", "1", "²", "_", "-", "ng", "\u0302", "ò"):
+            for written in (name + after, f"Hoà{after} {name}{after}", f"{name} Thuỷ{after}"):
+                for form in ("NFC", "NFD"):
+                    typed = unicodedata.normalize(form, written)
+                    assert normalize(typed) == _normalized_the_long_way(typed), typed
+
+
+def test_a_load_searches_each_text_for_a_contact_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check of public texts and the redaction ask privacy.may_hold_contact of the same names
+    and ids: a load's ContactHints searches each text once. A text with a sign of a contact is
+    searched again by what finds the contact in it (find_contacts, the redactor), as before."""
+    searched: Counter[str] = Counter()
+    search = privacy.may_hold_contact
+
+    def counted(text: str) -> bool:
+        searched[text] += 1
+        return search(text)
+
+    monkeypatch.setattr(privacy, "may_hold_contact", counted)
+    _, problems = load(messy_data(tmp_path, SMALL))
+    assert problems and searched  # the privacy scan ran, on data with a phone that is nobody's
+    again = {text: count for text, count in searched.items() if count > 1 and not search(text)}
+    assert not again

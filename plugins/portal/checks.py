@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -142,10 +142,12 @@ class _Context:
 
 
 def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt | None = None, *,
-                 draft: bool = False, kept: KeptPrivacy | None = None) -> list[Problem]:
+                 draft: bool = False, kept: KeptPrivacy | None = None,
+                 hints: Callable[[str], bool] = privacy.may_hold_contact) -> list[Problem]:
     """Every problem across records. `unbuilt`: records the loader left out (none when the
     model is complete); `draft` accepts placeholder documents, as warnings; `kept` (under
-    `mkdocs serve`) reuses the last load's privacy scan of each unchanged file."""
+    `mkdocs serve`) reuses the last load's privacy scan of each unchanged file; `hints`, which
+    texts the privacy scan looks into (privacy.may_hold_contact, or the load's ContactHints)."""
     if unbuilt is None:
         unbuilt = Unbuilt()
     ctx = _Context(portal, docs, unbuilt)
@@ -158,7 +160,7 @@ def check_portal(portal: Portal, docs: dict[str, YamlDocument], unbuilt: Unbuilt
     _check_bodies(ctx, draft)
     _check_units_to_fill(ctx, draft)
     if not unbuilt.people:  # with people left out, some private contacts are not known
-        _check_privacy(ctx, kept)
+        _check_privacy(ctx, kept, hints)
     return ctx.problems
 
 
@@ -735,37 +737,52 @@ def _file_schema(data: Any) -> Schema | None:
     return None
 
 
-def _public_texts(schema: Schema, value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, bool]]:
+# The contact schemas, by identity: their values are checked as contacts (_check_privacy), not
+# as public texts. One set lookup per value walked, not a search of CONTACT_SCHEMAS each.
+_CONTACT_SCHEMA_IDS = frozenset(id(schema) for schema in CONTACT_SCHEMAS)
+
+
+def _public_texts(schema: Schema, value: Any, hints: Callable[[str], bool]) -> list[tuple[KeyPath, str, bool]]:
     """Every text of a file that the site may show and that may hold a contact (a digit or a
-    sign of an "@": privacy.may_hold_contact), walked along its schema: (key path, text,
+    sign of an "@": `hints`, privacy.may_hold_contact), walked along its schema: (key path, text,
     whether it is an id, shown in addresses). Free keys (a figure's parts) are text too.
     Private contacts are left out. A text that holds none costs one regex search: no path,
     no call (a province's people file has a million texts, nearly all names and ids)."""
-    if any(schema is contact for contact in CONTACT_SCHEMAS) or schema.get("pattern") == SHA256_PATTERN:
+    found: list[tuple[KeyPath, str, bool]] = []
+    _collect_public_texts(schema, value, (), hints, found)
+    return found
+
+
+def _collect_public_texts(schema: Schema, value: Any, path: KeyPath, hints: Callable[[str], bool],
+                          found: list[tuple[KeyPath, str, bool]]) -> None:
+    """_public_texts of `value` at `path`, added to `found`: plain calls, not a generator per
+    record (200,000 of them in a province's people file)."""
+    if id(schema) in _CONTACT_SCHEMA_IDS or schema.get("pattern") == SHA256_PATTERN:
         return  # a contact (checked as one: _check_privacy), or a hash: its digits are no phone number
     if isinstance(value, str):
-        if privacy.may_hold_contact(value):
+        if hints(value):
             # An original's file name is shown in an address too, as an id is.
-            yield path, value, schema.get("pattern") in (ID_PATTERN, ORIGINAL_FILE_PATTERN)
+            found.append((path, value, schema.get("pattern") in (ID_PATTERN, ORIGINAL_FILE_PATTERN)))
     elif isinstance(value, list):
         items = schema.get("items", {})
         for i, item in enumerate(value):
-            if not isinstance(item, str) or privacy.may_hold_contact(item):
-                yield from _public_texts(items, item, (*path, i))
+            if not isinstance(item, str) or hints(item):
+                _collect_public_texts(items, item, (*path, i), hints, found)
     elif isinstance(value, dict):
         properties = schema.get("properties", {})
         free = schema.get("additionalProperties")
         for key, item in value.items():
-            if key in properties:
-                if not isinstance(item, str) or privacy.may_hold_contact(item):
-                    yield from _public_texts(properties[key], item, (*path, key))
+            known = properties.get(key)
+            if known is not None:
+                if not isinstance(item, str) or hints(item):
+                    _collect_public_texts(known, item, (*path, key), hints, found)
             elif isinstance(free, dict):
-                if privacy.may_hold_contact(str(key)):
-                    yield (*path, key), str(key), False
-                yield from _public_texts(free, item, (*path, key))
+                if hints(str(key)):
+                    found.append(((*path, key), str(key), False))
+                _collect_public_texts(free, item, (*path, key), hints, found)
 
 
-def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
+def _check_privacy(ctx: _Context, kept: KeptPrivacy | None, hints: Callable[[str], bool]) -> None:
     """Contacts are valid phones or e-mails; a phone number or e-mail address in any text
     the site shows belongs to someone's contact (the site then hides it if private); an id,
     which the site shows in addresses, holds no private value."""
@@ -786,7 +803,7 @@ def _check_privacy(ctx: _Context, kept: KeptPrivacy | None) -> None:
     known_keys = frozenset(kept_private.keys() | {key for _, _, key in published} | offices)
 
     def scan(doc: YamlDocument) -> list[Problem]:
-        return _private_values_in_file(doc, known_keys, p.redactor)
+        return _private_values_in_file(doc, known_keys, p.redactor, hints)
 
     for doc in ctx.docs.values():
         ctx.problems += scan(doc) if kept is None else kept.scan(doc, known_keys, p.redactor.values, scan)
@@ -840,13 +857,14 @@ def _check_published_private(ctx: _Context, published: list[tuple[Person, str, s
                          f"nếu {owner.name} đã đồng ý công bố, thêm '{kind}' vào 'publish' của {owner.id}.")
 
 
-def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: privacy.Redactor) -> list[Problem]:
+def _private_values_in_file(doc: YamlDocument, known: frozenset[str], redactor: privacy.Redactor,
+                            hints: Callable[[str], bool]) -> list[Problem]:
     """The privacy scan of one file's name and public texts (see _check_privacy)."""
     problems = privacy.private_values_in_file_name(doc.file, doc.file, redactor)  # in edit links
     schema = _file_schema(doc.data)
     if schema is None:
         return problems
-    for path, text, is_id in _public_texts(schema, doc.data):
+    for path, text, is_id in _public_texts(schema, doc.data, hints):
         if is_id:
             for found in redactor.find(text):
                 problems.append(doc.problem(

@@ -17,10 +17,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import privacy, vocab
 from .checked_files import Checked, CheckedFiles, read_and_check
 from .checks import Unbuilt, check_portal
 from .dates import PartialDate, SchoolYear, school_year_fault
@@ -531,14 +532,16 @@ def _load(data_dir: Path, shown_root: Path, draft: bool, kept: CheckedFiles | No
     problems += builder.duplicates()
     for kind, doc, invalid in valid:
         steps[kind](doc, invalid)
-    problems += check_portal(portal, documents, unbuilt, draft=draft, kept=None if kept is None else kept.privacy)
+    hints = privacy.ContactHints()  # the texts the check searched, not searched again by the redaction
+    problems += check_portal(portal, documents, unbuilt, draft=draft, kept=None if kept is None else kept.privacy,
+                             hints=hints)
     redactor = portal.redactor
     # With people left out, some private contacts are not known: published originals are not checked.
     problems += check_originals(portal, data_dir, shown_root, documents, all_documents_built=not unbuilt.documents,
                                 redactor=None if unbuilt.people else redactor)
     # Checked, then redacted once: every output starts from text without private values.
-    clean = redactor.redacted(portal) if kept is None else kept.privacy.redacted(portal, redactor.values,
-                                                                                   redactor.redacted)
+    redact = partial(redactor.redacted, hints=hints)
+    clean = redact(portal) if kept is None else kept.privacy.redacted(portal, redactor.values, redact)
     return clean, sorted(problems, key=Problem.sort_key)
 
 
