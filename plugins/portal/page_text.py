@@ -15,6 +15,8 @@ these texts as well as in the page as written (privacy.private_values_in_page):
 - `percent_decoded(source)`: a link's target as the browser reads it, escapes decoded.
 - `literal_text(source)`: a text file a browser shows as it is (a .txt, a .csv): nothing
   taken out or resolved, each character read as below.
+- `composed_text(source)`: only a letter and the marks written apart after it composed (NFC),
+  for the words the personal-data check looks for; no character read as below.
 - `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
   extensions) made of the source that the first reading did not foresee.
 - `xml_text(source)`: an XML member of an Office file (a Word document, a sheet's strings)
@@ -105,7 +107,10 @@ class _Reading:
 
     def add(self, written: str, start: int, end: int) -> None:
         """`written`, which stands at source[start:end] (a reference stands for its character)."""
-        read = "".join(map(_read_as, written))
+        self.add_read("".join(map(_read_as, written)), start, end)
+
+    def add_read(self, read: str, start: int, end: int) -> None:
+        """`read`, as it is read, from source[start:end]."""
         self.parts.append(read)
         self.starts += [start] * len(read)
         self.ends += [end] * len(read)
@@ -145,6 +150,20 @@ def literal_text(source: str) -> TracedText:
     """A text shown as it is written (no markup), each character read as the check reads it."""
     reading = _Reading()
     reading.add_plain(source, 0, len(source))
+    return reading.done()
+
+
+def composed_text(source: str) -> TracedText:
+    """`source` in NFC, each character traced to where it is written: a letter and the marks typed
+    apart after it (NFD: "nga\\u0300y", as a Mac or a web form may write "ngày") read as one;
+    nothing else read otherwise (the words personal_data looks for are written composed)."""
+    reading = _Reading()
+    start = 0
+    for at in range(1, len(source) + 1):
+        if at < len(source) and unicodedata.combining(source[at]):
+            continue  # a mark on the letter before it
+        reading.add_read(unicodedata.normalize("NFC", source[start:at]), start, at)
+        start = at
     return reading.done()
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .file_reading import SHEET_EPOCH, TableCell
-from .page_text import TracedText
+from .page_text import composed_text
 from .privacy import amount_at
 from .text import fold
 
@@ -277,32 +277,14 @@ def find_personal_values(text: str) -> list[PersonalValue]:
     """Every personal value `text` writes: an identity number or a date of birth after its name,
     or in a table of the text under its column's heading (a Markdown, tab or CSV table, a column
     or a list read from a PDF: _text_table_values); each place once, in order. A text written
-    decomposed is read composed (_composed), each value where it is written."""
+    decomposed is read composed (page_text.composed_text), each value where it is written."""
     if not _HAS_DIGIT.search(text):
         return []
     if unicodedata.is_normalized("NFC", text):
         return _personal_values_in_composed(text)
-    read = _composed(text)
+    read = composed_text(text)
     return [replace(value, start=start, end=end) for value in _personal_values_in_composed(read.text)
             for start, end in [read.written(value.start, value.end)]]
-
-
-def _composed(text: str) -> TracedText:
-    """`text` in NFC, each character traced to where it is written: a letter and the marks typed
-    apart after it (NFD: "nga\\u0300y", as a Mac or a web form may write "ngày") read as one."""
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    start = 0
-    for at in range(1, len(text) + 1):
-        if at < len(text) and unicodedata.combining(text[at]):
-            continue  # a mark on the letter before it
-        letter = unicodedata.normalize("NFC", text[start:at])
-        parts.append(letter)
-        starts += [start] * len(letter)
-        ends += [at] * len(letter)
-        start = at
-    return TracedText("".join(parts), tuple(starts), tuple(ends))
 
 
 def _personal_values_in_composed(text: str) -> list[PersonalValue]:
