@@ -145,17 +145,21 @@ def test_a_value_that_only_says_ngay_before_the_birth_column_is_no_label() -> No
 # A sheet's numbers read by their format
 
 
-def _sheet(path: Path, rows: list[list[Any]], formats: dict[str, str]) -> None:
+def _sheet(path: Path, rows: list[list[Any]], formats: dict[str, str] | None = None, *,
+           title: str | None = "DANH SÁCH HỌC SINH ĐƯỢC HỖ TRỢ", epoch: datetime.datetime | None = None) -> None:
+    """A workbook of one sheet "Danh sách": its title row (none for None), the rows, the number
+    formats of some cells (by reference), counted from `epoch` (Excel's own by default)."""
     import openpyxl
 
     book = openpyxl.Workbook()
+    if epoch is not None:
+        book.epoch = epoch
     sheet = book.active
     assert sheet is not None
     sheet.title = "Danh sách"
-    sheet.append(["DANH SÁCH HỌC SINH ĐƯỢC HỖ TRỢ"])
-    for row in rows:
+    for row in ([[title]] if title is not None else []) + rows:
         sheet.append(row)
-    for ref, number_format in formats.items():
+    for ref, number_format in (formats or {}).items():
         sheet[ref].number_format = number_format
     book.save(path)
 
@@ -192,20 +196,13 @@ def test_a_workbook_without_styles_reads_a_number_under_a_birth_heading_by_its_v
 def test_a_workbook_of_the_1904_date_system_names_its_dates_as_excel_shows_them(tmp_path: Path) -> None:
     """A workbook saved by old Mac Excel counts its dates from 1/1/1904: a date formatted as one, and a
     date's serial pasted as a value (General), are named as Excel shows them, not four years early."""
-    import openpyxl
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-    book = openpyxl.Workbook()
-    book.epoch = CALENDAR_MAC_1904
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Danh sách"
-    for row in (["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn An", datetime.date(1985, 3, 12)],
-                [2, "Hà Thị Bình", (datetime.date(1990, 7, 5) - datetime.date(1904, 1, 1)).days]):
-        sheet.append(row)
-    sheet["C2"].number_format = "dd/mm/yyyy"
     (tmp_path / "content").mkdir()
-    book.save(tmp_path / "content/ds.xlsx")
+    _sheet(tmp_path / "content/ds.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn An", datetime.date(1985, 3, 12)],
+        [2, "Hà Thị Bình", (datetime.date(1990, 7, 5) - datetime.date(1904, 1, 1)).days]],
+        {"C2": "dd/mm/yyyy"}, title=None, epoch=CALENDAR_MAC_1904)
     where = "của trang tính 'Danh sách'"
     assert sorted(_problems_of(tmp_path)) == sorted([
         ("content/ds.xlsx", _said("12/03/1985", f"ô C2 {where}", "Ngày sinh")),
@@ -440,7 +437,6 @@ def test_office_files_written_decomposed_are_refused_at_their_cells(tmp_path: Pa
     """A Word list and an Excel list whose text was pasted decomposed: their headings ("Ngày sinh",
     "Số CCCD") and a card's number after "căn cước công dân số" in a paragraph are found."""
     import docx
-    import openpyxl
 
     content = tmp_path / "content"
     content.mkdir()
@@ -453,14 +449,8 @@ def test_office_files_written_decomposed_are_refused_at_their_cells(tmp_path: Pa
         for c, text in enumerate(row):
             table.cell(r, c).text = _decomposed(text)
     document.save(str(content / "danh-sach.docx"))
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Danh sách"
-    sheet.append([_decomposed("DANH SÁCH GIÁO VIÊN")])
-    for row in rows:
-        sheet.append([_decomposed(text) or None for text in row])
-    book.save(content / "danh-sach.xlsx")
+    _sheet(content / "danh-sach.xlsx", [[_decomposed(text) or None for text in row] for row in rows],
+           title=_decomposed("DANH SÁCH GIÁO VIÊN"))
     in_word, in_sheet = "của bảng thứ 1", "của trang tính 'Danh sách'"
     identity = personal_data.IDENTITY_NUMBER
     assert sorted(_problems_of(tmp_path)) == sorted([
