@@ -83,7 +83,7 @@ def _number_in(name: str) -> int | None:
     match = _FIRST_NUMBER.search(body_key(name))
     if match:
         return int(match.group(1))
-    return next((n for word in re.findall(r"\w+", name) if (n := roman_number(word)) is not None), None)
+    return next((n for word in _WORD.findall(name) if (n := roman_number(word)) is not None), None)
 
 
 def _names(bodies: list[Body] | list[Body | Target]) -> str:
