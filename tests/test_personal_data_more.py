@@ -101,6 +101,61 @@ def test_ns_before_a_persons_date_is_still_a_birth() -> None:
     assert _found("Cô Hà Thị Bình (NS: 12/03/1985), tổ trưởng") == [("birth", "12/03/1985", "")]
 
 
+@pytest.mark.parametrize("text, date", [
+    ("DẠY TOÁN, SINH 12/3/1985", "12/3/1985"), ("CÔ NGUYỄN THỊ LAN, DẠY TOÁN, SINH 12/3/1985, QUÊ HUẾ", "12/3/1985"),
+    ("Dạy Toán, Sinh 12/3/1985", "12/3/1985"), ("dạy toán, sinh 12/3/1985", "12/3/1985"),
+    ("DAY TOAN, SINH 12/3/1985", "12/3/1985"), ("day Toan, sinh 12/3/1985", "12/3/1985"),
+    ("Thầy Lê Văn An, Dạy Hóa, Sinh 05.7.1980", "05.7.1980")])
+def test_sinh_and_its_date_after_a_teachers_subject_and_a_comma_is_a_birth(text: str, date: str) -> None:
+    """The fifth hostile review: "sinh" with no "ngày" nor colon, its date right after it, in capitals: after a
+    comma the case tells nothing, and a subject group's date is written "Sinh ngày", "Sinh:" or after a dash."""
+    assert _found(text) == [("birth", date, "")]
+    assert _found(unicodedata.normalize("NFD", text)) == [("birth", unicodedata.normalize("NFD", date), "")]
+
+
+@pytest.mark.parametrize("text", [
+    "Họ tên: Nguyễn Văn Anh, Sinh: 12/3/1985", "Họ tên: Anh, Sinh: 12/3/1985", "HỌ VÀ TÊN: ANH, SINH: 12/3/1985",
+    "Ho ten: Anh, Sinh: 12/3/1985", "Tên: Văn, Sinh: 12/3/1985, quê Nghệ An"])
+def test_sinh_as_a_label_after_a_name_is_a_birth(text: str) -> None:
+    """A form's line: the value after "Họ tên:" is a person's name, even one word that is also a subject's
+    ("Anh", "Văn"), not the first of a group of subjects; "Sinh:" after it labels the birth."""
+    assert _found(text) == [("birth", "12/3/1985", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "TỔ TOÁN, SINH NGÀY 12/3/2025", "Tổ Toán, Sinh ngày 12/3/2025", "Tổ Toán, Sinh Ngày 12/3/2025 họp tổ",
+    "NHÓM TOÁN - TIN, SINH NGÀY 12/3/2025 DỰ GIỜ", "Lịch họp:\n- TỔ TOÁN, SINH NGÀY 12/3/2025\n- TỔ VĂN, SỬ NGÀY 14/3",
+    "TO TOAN, SINH NGAY 12/3/2025", "Tổ Hóa - sinh: 12/3/2025", "tổ Hóa - sinh: 12/3/2025 họp chuyên môn",
+    "To Hoa - sinh: 12/3/2025"])
+def test_a_group_named_at_the_start_of_its_line_writes_subjects(text: str) -> None:
+    """"Tổ", "Nhóm" or "Môn" starting a line names a group of subjects: "Sinh" after them is the subject
+    (Sinh học) in any case, the date a meeting's; "sinh" in lower case after a dash too ("Hóa - sinh")."""
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("dạy Toán, sinh ngày 12/3/1985", "12/3/1985"), ("DẠY TOÁN, SINH NGÀY 12/3/1985", "12/3/1985"),
+    ("Tổ Toán, sinh ngày 12/3/1985 tại Huế", "12/3/1985"), ("Thầy An (tổ Toán, sinh ngày 12/3/1985)", "12/3/1985"),
+    ("ĐƠN VỊ: TỔ TOÁN, SINH NGÀY 12/3/1985", "12/3/1985"),
+    ("THẦY LÊ VĂN AN, TỔ TOÁN, SINH NGÀY 05/7/1980", "05/7/1980")])
+def test_a_group_named_inside_a_persons_line_leaves_sinh_a_birth(text: str, date: str) -> None:
+    """"Tổ Toán" after a person's name or a label ("Đơn vị:") is the person's group, and what teaches
+    ("dạy") is the person's: "SINH NGÀY" after its comma is the verb; so is "sinh" in lower case after a comma."""
+    assert _found(text) == [("birth", date, "")]
+
+
+@pytest.mark.parametrize("text", ["Nguồn kinh phí: NS: 12/3/2025", "Chi NS: 12/3/2025 (đợt 1)",
+                                  "Khoản chi NS: 15/01/2025", "Nguon kinh phi: NS: 12/3/2025", "Vốn: NS: 15/01/2025"])
+def test_ns_after_a_budgets_label_or_its_spending_is_no_birth(text: str) -> None:
+    """"NS" (ngân sách) after the money's label and its colon, or after "chi" (spent), is a budget's source."""
+    assert _found(text) == []
+
+
+def test_ns_after_a_given_name_like_chi_is_still_a_birth() -> None:
+    """"Chi" is also a given name: capitalised after another word it is a person's ("Nguyễn Thị Chi")."""
+    assert _found("Nguyễn Thị Chi NS: 12/03/1985, giáo viên") == [("birth", "12/03/1985", "")]
+
+
 # Headings shortened in a narrow column; a footer's date under "Năm sinh"
 
 
@@ -125,6 +180,48 @@ def test_sn_over_house_numbers_or_serial_numbers_is_no_birth() -> None:
     assert _found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "| STT | Họ và tên | SN | Đường |\n|---|---|---|---|\n| 1 | Lê Văn An | 12/3/2015 | Lê Lợi |\n",
+    "| STT | Chủ hộ | SN | Ngõ/Hẻm | Phường |\n|---|---|---|---|---|\n"
+    "| 1 | Lê Văn An | 12/3/2015 | 45 | Phú Cường |\n",
+    "STT;Chủ hộ;SN;Tên đường\n1;Lê Văn An;12/3/2015;Lê Lợi\n2;Hà Thị Bình;1985;Trần Phú\n",
+    "| | | Địa chỉ | |\n| STT | Họ và tên | SN | Phường |\n|---|---|---|---|\n"
+    "| 1 | Lê Văn An | 12/3/2015 | Phú Cường |\n",
+    "| | | Dia chi | |\n| STT | Ho va ten | SN | Phuong |\n|---|---|---|---|\n"
+    "| 1 | Le Van An | 12/3/2015 | Phu Cuong |\n",
+    "| STT | Chủ hộ | SN (số nhà) | Tổ dân phố |\n|---|---|---|---|\n| 1 | Lê Văn An | 12/3/2015 | Tổ 5 |\n",
+    "Hộ ông Lê Văn An, SN 12/3/2015 đường Lê Lợi, phường Phú Cường."])
+def test_sn_in_an_address_heads_house_numbers(text: str) -> None:
+    """"SN" right before a street's column ("Đường", "Ngõ/Hẻm", "Tên đường"), under "Địa chỉ" or with its
+    note "(số nhà)" heads houses' numbers: "12/3/2015" there is an address."""
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "| STT | Họ và tên | SN | Địa chỉ |\n|---|---|---|---|\n| 1 | Lê Văn An | 12/03/1985 | 12 Lê Lợi |\n",
+    "| | Địa chỉ | |\n| Họ và tên | Phường | SN |\n|---|---|---|\n| Lê Văn An | Phú Cường | 12/03/1985 |\n",
+    "| STT | Họ và tên | SN | Chức vụ | Đường |\n|---|---|---|---|---|\n"
+    "| 1 | Lê Văn An | 12/03/1985 | GV | Lê Lợi |\n"])
+def test_sn_beside_an_address_but_not_in_it_is_still_a_birth(text: str) -> None:
+    """An address's column beside "SN" (after it, or "Địa chỉ" over other columns) does not make it one."""
+    assert _found(text) == [("birth", "12/03/1985", "SN")]
+
+
+def test_sn_under_an_address_heading_in_a_workbook_heads_house_numbers(tmp_path: Path) -> None:
+    """An Excel list of households: "Địa chỉ" merged over "SN", "Đường", "Phường"; a house's number typed
+    "12/3/2015" is stored by Excel as a date. Beside it, "Ngày sinh" still heads dates of birth."""
+    from roster_files import write_table
+
+    (tmp_path / "content").mkdir()
+    write_table(tmp_path / "content/ho-dan.xlsx", [
+        ["STT", "Chủ hộ", "Ngày sinh", "Địa chỉ", None, None],
+        [None, None, None, "SN", "Đường", "Phường"],
+        [1, "Lê Văn An", "05/07/1960", datetime.datetime(2015, 3, 12), "Lê Lợi", "Phú Cường"],
+        [2, "Hà Thị Bình", "1962", "12/3/2015", "Trần Phú", "Phú Cường"]], merges=("D1:F1", "A1:A2", "B1:B2", "C1:C2"))
+    assert _problems_of(tmp_path) == [
+        ("content/ho-dan.xlsx", _said("05/07/1960", "ô C3 của trang tính 'Sheet'", "Ngày sinh"))]
+
+
 def test_a_footers_date_under_a_birth_column_is_its_labels() -> None:
     """The footer under a list ("Ngày lập:" then the date, in the column of "Năm sinh") names its date;
     a person's full date in that column is still a birth."""
@@ -140,6 +237,43 @@ def test_a_value_that_only_says_ngay_before_the_birth_column_is_no_label() -> No
             "| 1 | Lê Minh An | Bán trú cả ngày | 12/3/2021 |\n| 2 | Hà Gia Bảo | Nửa ngày | 01/6/2021 |\n"
             "| | | Cập nhật ngày: | 05/9/2025 |\n")
     assert _found(text) == [("birth", "12/3/2021", "Ngày sinh"), ("birth", "01/6/2021", "Ngày sinh")]
+
+
+@pytest.mark.parametrize("text", [
+    "| STT | Họ và tên | Năm sinh | Chức vụ |\n|---|---|---|---|\n| 1 | Lê Văn An | 1985 | Tổ trưởng |\n"
+    "| 2 | Hà Thị Bình | 1990 | Giáo viên |\n| 3 | Lò Văn Tư | 1988 | Giáo viên |\n"
+    "| 4 | Đặng Vân Thùy | 12/3/1992 | GV |\n",
+    '"STT","Họ và tên","Năm sinh","Chức vụ"\n"1","Lê Văn An","1985","Tổ trưởng"\n"2","Hà Thị Bình","1990","GV"\n'
+    '"3","Lò Văn Tư","1988","GV"\n"4","Đặng Vân Thùy","12/3/1992","GV"\n'])
+def test_a_full_date_further_down_a_year_of_birth_column_is_refused(text: str) -> None:
+    """A column of years of birth (public) where one clerk typed the whole date: that date is refused, the
+    years pass."""
+    assert _found(text) == [("birth", "12/3/1992", "Năm sinh")]
+
+
+def test_a_full_date_in_the_year_of_birth_place_of_a_pdf_lists_row_is_refused() -> None:
+    """A PDF's list read as lines under "STT … Năm sinh Ngày vào ngành": the row that writes a whole date
+    where the others write a year is refused; the row whose year is missing (its only date the next
+    column's) and the rows of years pass."""
+    text = ("DANH SÁCH GIÁO VIÊN\nSTT Họ và tên Năm sinh Ngày vào ngành Chức vụ\n"
+            "1 Lê Văn An 1985 05/09/2010 Tổ trưởng\n2 Hà Thị Bình 12/03/1990 05/09/2012 Giáo viên\n"
+            "3 Lò Văn Tư 05/09/2013 Giáo viên\n4 Đặng Vân Thùy 1992 12 tháng 9 năm 2014 Giáo viên\n")
+    assert _found(text) == [("birth", "12/03/1990", "Năm sinh")]
+
+
+@pytest.mark.parametrize("name", ["ds.xlsx", "ds.docx"])
+def test_a_full_date_in_an_office_files_year_of_birth_column_is_refused(tmp_path: Path, name: str) -> None:
+    """The same list typed in Excel (the years as numbers, the date typed as Excel stores it, a date) and in
+    Word (text), the heading over two rows ("Năm" then "sinh" in a narrow column)."""
+    from roster_files import write_table
+
+    (tmp_path / "content").mkdir()
+    born = datetime.datetime(1992, 3, 12) if name.endswith(".xlsx") else "12/03/1992"
+    write_table(tmp_path / "content" / name, [
+        ["STT", "Họ và tên", "Năm\nsinh", "Chức vụ"], [1, "Lê Văn An", 1985, "Tổ trưởng"],
+        [2, "Hà Thị Bình", 1990, "Giáo viên"], [3, "Đặng Vân Thùy", born, "Giáo viên"], [4, "Lò Văn Tư", 1988, "GV"]])
+    where = "ô C4 của trang tính 'Sheet'" if name.endswith(".xlsx") else "hàng 4, ô thứ 3 của bảng thứ 1"
+    assert _problems_of(tmp_path) == [(f"content/{name}", _said("12/03/1992", where, "Năm sinh"))]
 
 
 # A sheet's numbers read by their format
@@ -182,6 +316,25 @@ def test_a_sheets_number_is_a_date_by_its_format(tmp_path: Path) -> None:
         ("content/ds.xlsx", _said("12/03/2012", f"ô C3 {where}", "Ngày sinh")),
         ("content/ds.xlsx", _said("14/01/2013", f"ô C4 {where}", "Ngày sinh")),
         ("content/ds.xlsx", _said("14/01/2013", f"ô D4 {where}", "SN"))])
+
+
+@pytest.mark.parametrize("number_format, first, second", [
+    ('00"/"00"/"0000', "12/03/1985", "05/07/1990"), ("00\\-00\\-0000", "12-03-1985", "05-07-1990"),
+    ('00"."00"."0000', "12.03.1985", "05.07.1990"), ('#0"/"00"/"0000', "12/03/1985", "5/07/1990")])
+def test_a_number_shown_as_a_date_by_its_format_is_a_date(tmp_path: Path, number_format: str, first: str,
+                                                          second: str) -> None:
+    """A date typed without its signs (12031985) and shown as one by a format of its own
+    (`00"/"00"/"0000`: "12/03/1985") under "Ngày sinh" is a birth, told as Excel shows it; the same
+    format over a number that shows no date ("00/00/2345"), a year ("0") and an amount ("#,##0") pass."""
+    (tmp_path / "content").mkdir()
+    _sheet(tmp_path / "content/ds.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh", "Năm vào ngành", "Số tiền"], [1, "Lê Văn An", 12031985, 2010, 1500000],
+        [2, "Hà Thị Bình", 2345, 2012, 1500000], [3, "Lò Văn Tư", 5071990, 2013, 1500000]],
+        {"C3": number_format, "C4": number_format, "C5": number_format, "D3": "0", "E3": "#,##0"})
+    where = "của trang tính 'Danh sách'"
+    assert sorted(_problems_of(tmp_path)) == sorted([
+        ("content/ds.xlsx", _said(first, f"ô C3 {where}", "Ngày sinh")),
+        ("content/ds.xlsx", _said(second, f"ô C5 {where}", "Ngày sinh"))])
 
 
 def test_a_workbook_without_styles_reads_a_number_under_a_birth_heading_by_its_value() -> None:
@@ -331,6 +484,21 @@ def test_a_calc_cell_repeated_into_a_card_numbers_column_is_refused(tmp_path: Pa
     assert _problems_of(tmp_path) == [
         ("content/tai-khoan.ods", f"tệp có {personal_data.IDENTITY_NUMBER} '001185012345' (ô C2 của trang tính "
                                   "'VNeID', cột 'Số CCCD') trong phần chữ đọc được của tệp.")]
+
+
+def test_a_calc_number_shown_as_a_date_is_a_date(tmp_path: Path) -> None:
+    """LibreOffice Calc keeps what a number's format shows beside the number: 12031985 shown "12/03/1985"
+    under "Ngày sinh" is a birth; a number shown as itself passes."""
+    def shown_cell(value: int, shown: str) -> str:
+        return (f'<table:table-cell table:style-name="ce3" office:value-type="float" office:value="{value}" '
+                f'calcext:value-type="float"><text:p>{shown}</text:p></table:table-cell>')
+
+    (tmp_path / "content").mkdir()
+    _odf(tmp_path / "content/ds.ods", "spreadsheet", _calc_sheet("DS", [
+        _calc_row(*map(_text_cell, ["STT", "Họ và tên", "Ngày sinh"])),
+        _calc_row(_float_cell(1), _text_cell("Lê Văn An"), shown_cell(12031985, "12/03/1985")),
+        _calc_row(_float_cell(2), _text_cell("Hà Thị Bình"), shown_cell(1990, "1990"))]))
+    assert _problems_of(tmp_path) == [("content/ds.ods", _said("12/03/1985", "ô C2 của trang tính 'DS'", "Ngày sinh"))]
 
 
 def test_a_row_or_cell_repeated_to_the_end_of_the_sheet_is_read_once() -> None:

@@ -428,7 +428,9 @@ class TableCell:
     date a date cell shows (a sheet's number formatted as a date, an ODF date cell); `formatted`,
     whether the file says what its number is (a date's or a number's format, an ODF value type):
     a number in Excel's General format, or in a workbook without styles, may be a date's serial;
-    `epoch`, the day a sheet's serial 0 is."""
+    `epoch`, the day a sheet's serial 0 is; `shown`, a number's text as a clerk sees it where the
+    file says it ("" where not): written by a format of digits and signs (`00"/"00"/"0000` shows
+    12031985 as "12/03/1985"), or kept beside the number (an ODF cell's text)."""
 
     text: str
     column: int
@@ -438,6 +440,7 @@ class TableCell:
     date: datetime.date | None = None
     formatted: bool = False
     epoch: datetime.date = SHEET_EPOCH
+    shown: str = ""
 
 
 def _sheet_date(number: float, epoch: datetime.date) -> datetime.date | None:
@@ -579,23 +582,70 @@ NumberShown = Literal["general", "date", "number"]
 _DATE_FORMATS = frozenset((*range(14, 23), *range(45, 48)))
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
 _DATE_CODE = re.compile(r"[dmy]", re.IGNORECASE)
+# A number format of digits and signs of its own: digit placeholders ("0" writes a digit or a 0, "#" a
+# digit or nothing) between quoted text, escaped characters, dashes and spaces. A clerk who types a date
+# without its signs (12031985) shows it as one so (`00"/"00"/"0000`, `00\-00\-0000`): the cell keeps a
+# number, the sheet shows "12/03/1985".
+_DIGITS_PART = re.compile(r'[0#]|"[^"]*"|\\.|[- ]')
+_DIGITS_FORMAT = re.compile(rf"(?:{_DIGITS_PART.pattern})+")
+_LARGEST_SHOWN = 10 ** 15  # Excel keeps 15 significant digits: a larger number is no typed date
 
 
-def _number_styles(files: Mapping[str, str]) -> list[NumberShown]:
+@dataclass(frozen=True)
+class _NumberStyle:
+    """How a cell style shows a number (`shown`), and its format when one of digits and signs (`digits`)."""
+
+    shown: NumberShown = "general"
+    digits: str = ""
+
+
+def _number_styles(files: Mapping[str, str]) -> list[_NumberStyle]:
     """How each cell style of a workbook (xl/styles.xml's cellXfs, a cell's `s` its index) shows a
     number; none without styles (each cell then General)."""
     if "xl/styles.xml" not in files or (root := _xml_root(files["xl/styles.xml"])) is None:
         return []
     codes = {element.get("numFmtId"): element.get("formatCode") or "" for element in root.iter()
              if _local(element.tag) == "numFmt"}
-    shown: list[NumberShown] = []
+    shown: list[_NumberStyle] = []
     for styles in (e for e in root.iter() if _local(e.tag) == "cellXfs"):
         for style in _children(styles, "xf"):
             number = style.get("numFmtId") or "0"
-            code = _FORMAT_LITERALS.sub("", codes.get(number, ""))
-            shown.append("general" if number == "0" else "date" if (
-                _whole(number) in _DATE_FORMATS or _DATE_CODE.search(code)) else "number")
+            code = codes.get(number, "")
+            if number == "0":
+                shown.append(_NumberStyle())
+            elif _whole(number) in _DATE_FORMATS or _DATE_CODE.search(_FORMAT_LITERALS.sub("", code)):
+                shown.append(_NumberStyle("date"))
+            else:
+                shown.append(_NumberStyle("number", code if _DIGITS_FORMAT.fullmatch(code) else ""))
     return shown
+
+
+def _digits_shown(value: str, code: str) -> str:
+    """A sheet's whole number as a format of digits and signs (_DIGITS_FORMAT) shows it: its digits fill
+    the placeholders from the right, the leftmost one taking any left over; a placeholder left without
+    a digit shows "0" for "0", nothing for "#". "" for a number no digits show (a fraction, a negative,
+    a format without a placeholder)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return ""
+    if not number.is_integer() or not 0 <= number < _LARGEST_SHOWN:
+        return ""
+    parts = _DIGITS_PART.findall(code)
+    places = sum(part in ("0", "#") for part in parts)
+    if not places:
+        return ""
+    digits = str(int(number))
+    spare, fill = digits[:max(0, len(digits) - places)], digits[-places:].rjust(places)
+    shown, place = [], 0
+    for part in parts:
+        if part in ("0", "#"):
+            digit = fill[place].strip() or ("0" if part == "0" else "")
+            shown.append((spare if place == 0 else "") + digit)
+            place += 1
+        else:
+            shown.append(part[1:-1] if part.startswith('"') else part[-1])
+    return "".join(shown)
 
 
 def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
@@ -617,11 +667,12 @@ def _sheet_names(files: Mapping[str, str]) -> dict[str, str]:
     return names
 
 
-def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[NumberShown],
+def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[_NumberStyle],
                  epoch: datetime.date) -> FileTable:
     """A sheet's cells by row (`<row><c r="C5" t="s"><v>3</v></c>`), a merged cell covering
     the columns of its range (`<mergeCell ref="E4:F4"/>`), a number as its style shows it
-    (`styles`: a date, a number, General), a date counted from the workbook's `epoch`."""
+    (`styles`: a date, a number, General; digits and signs written out), a date counted from the
+    workbook's `epoch`."""
     spans: dict[tuple[int, int], int] = {}
     for merge in root.iter():
         if _local(merge.tag) == "mergeCell" and (area := merge.get("ref", "")).count(":") == 1:
@@ -645,11 +696,12 @@ def _sheet_table(root: ET.Element, name: str, shared: list[str], styles: list[Nu
             else:
                 text = value
             if text.strip():
-                style = _whole(cell.get("s")) or 0
-                shown = styles[style] if style < len(styles) else "general"
-                date, formatted = _sheet_cell_date(kind, text, shown, epoch)
+                index = _whole(cell.get("s")) or 0
+                style = styles[index] if index < len(styles) else _NumberStyle()
+                date, formatted = _sheet_cell_date(kind, text, style.shown, epoch)
+                digits = _digits_shown(text, style.digits) if kind == "n" and style.digits else ""
                 cells.append(TableCell(text, column, spans.get((row_number, column), 1), kind == "n",
-                                       _sheet_place(column, row_number, name), date, formatted, epoch))
+                                       _sheet_place(column, row_number, name), date, formatted, epoch, digits))
         rows.append(tuple(cells))
     return FileTable(tuple(rows))
 
@@ -764,12 +816,12 @@ def _repeats(element: ET.Element, attribute: str) -> int:
 
 def _odf_cell(cell: ET.Element, column: int, span: int, where: str) -> TableCell | None:
     """An ODF cell as a sheet's: a number (`office:value-type` float, percentage, currency) by the number
-    it keeps (`office:value`), a date by its date (`office:date-value`) and the text it shows, any other
-    by its paragraphs' text, one a line; None for an empty one."""
+    it keeps (`office:value`) and the text it shows, a date by its date (`office:date-value`) and the
+    text it shows, any other by its paragraphs' text, one a line; None for an empty one."""
     kind = cell.get(f"{_OFFICE}value-type")
-    if kind in _ODF_NUMBERS and (value := cell.get(f"{_OFFICE}value")):
-        return TableCell(value, column, span, True, where, formatted=True)
     text = "\n".join(_odf_text(paragraph) for paragraph in cell if paragraph.tag in _ODF_PARAGRAPHS)
+    if kind in _ODF_NUMBERS and (value := cell.get(f"{_OFFICE}value")):
+        return TableCell(value, column, span, True, where, formatted=True, shown=text)
     date = None
     if kind == "date":
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -99,30 +99,44 @@ _NO_BIRTH_BEFORE = frozenset(_NOT_BIRTH_WORDS.split())
 _NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset(_NOT_BIRTH_NAMES.split())
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # "Sinh" is also a subject (Sinh học), in the name of a group of subjects: "Tổ Hóa - Sinh: 12/3/2025",
-# "Lịch họp: Toán - Tin, Hóa-Sinh 12/3/2025", the date after it a meeting's. It is the subject when the
+# "Lịch họp: Toán - Tin, Hóa-Sinh 12/3/2025", the date after it a meeting's. It may be the subject when the
 # words right before it are other subjects' names, each alone, joined to it by a dash, a slash, a comma or
 # "và", the first of them after "Tổ", "Nhóm", "Môn", "dạy" or where a line, a bracket or a part of a
-# sentence starts; a subject's name is written with its capital ("Sinh"), the verb in lower case after a
-# comma ("Cô Lan, dạy Toán, sinh ngày 12/3/1985" is a birth), or as "SINH NGÀY" right after one
-# (_COMMA_BEFORE). A person's name is no subject's even when it ends with one ("Nguyễn Thị Anh - Sinh:
-# 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985").
+# sentence starts (_SUBJECTS_BEFORE); _names_the_subject then tells it by where the group stands and how
+# "Sinh" is written. A person's name is no subject's even when it ends with one ("Nguyễn Thị Anh - Sinh:
+# 12/3/1985", "Lê Văn Sử, sinh ngày …"), nor is a sentence before "Sinh" ("Ông Lê Văn An. Sinh: 12/3/1985"),
+# nor the value after a name's label, a name of one word ("Họ tên: Anh, Sinh: 12/3/1985": _NAME_LABEL).
 # Each name also without its marks, as typed on a phone ("To Hoa - Sinh: 12/3/2025").
 _SUBJECT_NAMES = ("toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học",
                   "văn", "ngữ văn", "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ",
                   "ktnn", "công nghệ", "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn")
 _SUBJECTS = "|".join(name.replace(" ", r"\s+")
                      for name in dict.fromkeys((*_SUBJECT_NAMES, *map(fold, _SUBJECT_NAMES))))
-_SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:tổ|nhóm|môn|dạy|to|nhom|mon|day))[^\S\n]*"
-                              rf"(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+\Z", re.IGNORECASE)
+_GROUP_WORDS = r"tổ|nhóm|môn|to|nhom|mon"
+_SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:{_GROUP_WORDS}|dạy|day))[^\S\n]*"
+                              rf"(?P<names>(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+)\Z",
+                              re.IGNORECASE)
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
-# In capitals ("CÔ LAN, DẠY TOÁN, SINH NGÀY 12/3/1985") or with each word's capital ("Dạy Toán, Sinh Ngày …"),
-# "Ngày" capitalised too, the case tells nothing: "sinh ngày" right after a comma is the verb (born on), a
-# part of the sentence of its own; a group's "Sinh" is joined to the subject before it by a dash, a slash or
-# "và" ("HÓA - SINH NGÀY 12/3/2025 THAO GIẢNG"), or followed by a colon or its date ("TOÁN, SINH: 12/3/2025").
-# Where "ngày" is in lower case, the case still tells: "Dạy Toán, Sinh ngày 12/3/2025 thao giảng" is the subject.
+_NAME_LABEL = re.compile(r"(?<!\w)t[êe]n[^\S\n]*:[^\S\n]*\Z", re.IGNORECASE)  # "Họ tên:", "Họ và tên:", "Ho ten:"
+# A group's name that starts its line, a list's mark maybe before it ("Tổ Toán, Sinh ngày 12/3/2025",
+# "- NHÓM HÓA - SINH: …"): the subjects after "Tổ" are the group's, "Sinh" among them the subject in any
+# case; but "sinh" in lower case right after a comma, the verb ("Tổ Toán, sinh ngày 12/3/1985 tại Huế").
+# After a person's name or a label ("Thầy An, tổ Toán - Tin, sinh ngày …", "Đơn vị: Tổ Toán, …") "Tổ" names
+# the person's group, and "dạy" what the person teaches: there the case tells. "Sinh" with its capital
+# joined to the subject before it by a dash, a slash or "và" is the subject ("HÓA - SINH NGÀY 12/3/2025
+# THAO GIẢNG"); in lower case, or after a comma, the verb (born; "Cô Lan, dạy Toán, sinh ngày 12/3/1985",
+# "DẠY TOÁN, SINH 12/3/1985", "Dạy Toán, Sinh Ngày …": in capitals, or each word with its capital, the
+# case tells nothing), unless written as a group's is (_SUBJECT_AFTER_A_COMMA): "Sinh" before "ngày" in
+# lower case ("Dạy Toán, Sinh ngày 12/3/2025 thao giảng"), or before a colon ("TOÁN, SINH: 12/3/2025").
+_GROUP_HEADING = re.compile(rf"[^\S\n]*(?:(?:[-–•*+]|\d{{1,2}}[.)])[^\S\n]*)?(?:{_GROUP_WORDS})[^\S\n]+",
+                            re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
-# "NS" after the money it counts is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025", "Nguồn vốn NS:".
-_BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+phí|nguồn|vốn)[^\S\n]*\Z", re.IGNORECASE)
+_SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))", re.IGNORECASE)
+# "NS" after the money it counts, its label maybe, is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025",
+# "Nguồn vốn NS:", "Nguồn kinh phí: NS: …", and after what is spent: "Chi NS: …", "Khoản chi NS: …". "Chi"
+# is also a given name: a budget's only as the words before "sinh" that are names are (_written_as_a_name).
+_BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+ph[íi]|ngu[ồo]n|v[ốo]n|(?P<spent>chi))[^\S\n]*:?[^\S\n]*\Z",
+                            re.IGNORECASE)
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
 # is in many schools' plans.
 _HISTORY_BEFORE = 1920
@@ -147,7 +161,23 @@ _BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|
 # "NS" alone is also a budget's source (ngân sách), "SN" a house's number (số nhà: "12/3/15"): each heads a
 # column of dates written as dates with a year of 4 digits, or a sheet's dates, never the cell beside it
 # nor a sheet's number in General format (an amount in thousands is a date's serial too).
-_ABBREVIATIONS = frozenset({"NS", "SN"})
+# "SN" heads houses' numbers (số nhà) only where the table says it is an address's part: under an address's
+# heading ("Địa chỉ" merged over "SN", "Đường", "Phường"), right before a street's column ("| SN | Đường |",
+# "| SN | Ngõ/Hẻm |"), or with its note ("SN (số nhà)"). Elsewhere it stays a birth's heading ("SN" for sinh
+# nhật, ngày sinh): an address's column beside it ("| SN | Địa chỉ |") tells nothing. Each word also
+# without its marks.
+_HOUSE_NUMBER = "SN"
+_ABBREVIATIONS = frozenset({"NS", _HOUSE_NUMBER})
+
+
+def _starting_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A heading that starts with one of `words`, written with or without their marks."""
+    spelt = "|".join(word.replace(" ", r"\s+") for word in dict.fromkeys((*words, *map(fold, words))))
+    return re.compile(rf"\s*(?:{spelt})(?!\w)", re.IGNORECASE)
+
+
+_ADDRESS_HEADING = _starting_words(("địa chỉ", "số nhà", "nơi ở", "chỗ ở"))
+_STREET_HEADING = _starting_words(("đường", "tên đường", "phố", "ngõ", "hẻm", "ngách", "kiệt"))
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
 
@@ -167,6 +197,11 @@ _BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|ng\.?\s*sin
                           r"|(?-i:NS))(?!\w)", re.IGNORECASE)
 # A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
 _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
+# A whole date in the place of "Năm sinh" is a clerk's slip, a birth: it is read in a row that writes as many
+# dates and years (_LONE_YEAR) as the heading row names columns of them, each in its place (a row without its
+# year would put the next column's date there).
+_YEAR_WORDS = re.compile(r"(?<!\w)n[ăa]m\s+sinh(?!\w)", re.IGNORECASE)
+_LONE_YEAR = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/.\-])")
 # In a row of a table, a label of the date beside it: it starts with "Ngày" ("Ngày lập", "Ngày báo cáo"), or
 # ends with a colon ("Cập nhật ngày:") or with ", ngày" ("Bình Dương, ngày"); not a value that only says
 # "ngày" ("Cả ngày", "Nửa ngày": a child's schooling, in the column before "Ngày sinh").
@@ -232,23 +267,20 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _BIRTH.finditer(text):
         name = match.group("name")
-        day = name[len("sinh"):].strip()  # "ngày" in "sinh ngày", or none
-        if name.lower().startswith("sinh") and not _born(text, match.start(), day_capitalised=day[:1].isupper()):
+        if name.lower().startswith("sinh") and not _born(text, match.start()):
             continue
-        if name in _ABBREVIATIONS and _BUDGET_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if name in _ABBREVIATIONS and _of_a_budget(text, match.start()):
             continue
         if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
             found.append(match.span("date"))
     return found
 
 
-def _born(text: str, at: int, *, day_capitalised: bool) -> bool:
-    """Whether the "sinh" at `at` is a birth by the word before it (_NO_BIRTH_BEFORE): a word that is
-    also a given name is one after another word ("Ông Nam sinh ngày …"), not in lower case nor at the
-    start of a sentence ("Phát sinh ngày 05/9: …"); not the subject in a group's name (_SUBJECTS_BEFORE),
-    but for "SINH NGÀY", "Sinh Ngày" (`day_capitalised`) right after a comma (_COMMA_BEFORE)."""
-    by_its_place = day_capitalised and _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
-    if text[at].isupper() and not by_its_place and _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at):
+def _born(text: str, at: int) -> bool:
+    """Whether the "sinh" at `at` is a birth: not the subject in a group's name (_names_the_subject), nor
+    after a word that makes it none (_NO_BIRTH_BEFORE); a word that is also a given name is one where it is
+    written as a name (_written_as_a_name: "Ông Nam sinh ngày …", not "Phát sinh ngày 05/9: …")."""
+    if _names_the_subject(text, at):
         return False
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     if before is None:
@@ -256,9 +288,39 @@ def _born(text: str, at: int, *, day_capitalised: bool) -> bool:
     word = before.group(1)
     if word.lower() in _NO_BIRTH_BEFORE:
         return False
-    if word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE:
-        return True
-    return word[0].isupper() and _WORD_BEFORE.search(text, max(0, before.start() - 20), before.start()) is not None
+    return word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE or _written_as_a_name(text, before.start(), word)
+
+
+def _names_the_subject(text: str, at: int) -> bool:
+    """Whether the "sinh" at `at` is the subject (Sinh học) at the end of a group of subjects' names
+    (_SUBJECTS_BEFORE), by where the group stands and how "sinh" is written (_GROUP_HEADING)."""
+    subjects = _SUBJECTS_BEFORE.search(text, max(0, at - _SUBJECTS_REACH), at)
+    if subjects is None:
+        return False
+    first = subjects.start("names")
+    if _NAME_LABEL.search(text, max(0, first - 20), first):
+        return False
+    after_a_comma = _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
+    if _GROUP_HEADING.fullmatch(text, text.rfind("\n", 0, first) + 1, first):
+        return text[at].isupper() or not after_a_comma
+    if text[at].islower():
+        return False
+    return not after_a_comma or _SUBJECT_AFTER_A_COMMA.match(text, at) is not None
+
+
+def _written_as_a_name(text: str, at: int, word: str) -> bool:
+    """Whether a word that is also a given name, written at `at`, is one there: with its capital after
+    another word, not in lower case nor starting a sentence."""
+    return word[:1].isupper() and _WORD_BEFORE.search(text, max(0, at - 20), at) is not None
+
+
+def _of_a_budget(text: str, at: int) -> bool:
+    """Whether the "NS" at `at` is a budget's source by the words before it (_BUDGET_BEFORE)."""
+    budget = _BUDGET_BEFORE.search(text, max(0, at - 30), at)
+    if budget is None:
+        return False
+    spent = budget.group("spent")
+    return not spent or not _written_as_a_name(text, budget.start("spent"), spent)
 
 
 def _of_a_living_person(date: re.Match[str]) -> bool:
@@ -309,12 +371,14 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
 
     A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
     list) is that label's, as a value right after a heading is the heading's: the nearest name of a
-    value says what it is, and a column's heading above is farther. A cell written decomposed (NFD)
-    is read, and its value told, composed."""
+    value says what it is, and a column's heading above is farther. "SN" in an address heads houses'
+    numbers, no dates (_heads_house_numbers). A cell written decomposed (NFD) is read, and its value
+    told, composed."""
     # Each heading once, the nearest last: a heading repeated (a list's header over each of its
     # pages, or on every row) moves down, so that the headings a cell is compared with are as
     # many as the table's different ones, not its rows.
     headings: dict[tuple[range, PersonalKind, str], None] = {}
+    addresses: dict[range, None] = {}  # the columns under an address's heading (_HOUSE_NUMBER)
     for r, written_row in enumerate(rows):
         row = [cell if unicodedata.is_normalized("NFC", cell.text)
                else replace(cell, text=unicodedata.normalize("NFC", cell.text)) for cell in written_row]
@@ -322,7 +386,7 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
         below = list(headings)  # a heading heads the rows below it, not its own
         for c, cell in enumerate(row):
             kind = None if cell.number else _heading_kind(cell.text)
-            if kind is not None:
+            if kind is not None and not _heads_house_numbers(row, c, addresses):
                 heading = " ".join(cell.text.split())
                 key = (range(cell.column, cell.column + cell.span), kind, heading)
                 headings.pop(key, None)
@@ -338,6 +402,28 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
                     yield r, c, kind, heading, shown
                     break
             beside = None
+        addresses.update((range(cell.column, cell.column + cell.span), None) for cell in row
+                         if _names_a_place(cell, _ADDRESS_HEADING))
+
+
+def _heads_house_numbers(row: Sequence[TableCell], c: int, addresses: Iterable[range]) -> bool:
+    """Whether row[c] is the heading "SN" of houses' numbers (_HOUSE_NUMBER): under an address's heading
+    (`addresses`, the columns of those above it), right before a street's heading in its row, or with
+    an address's note in brackets."""
+    cell = row[c]
+    if _heading_text(cell.text) != _HOUSE_NUMBER:
+        return False
+    columns = range(cell.column, cell.column + cell.span)
+    if any(address.start < columns.stop and columns.start < address.stop for address in addresses):
+        return True
+    if any(_ADDRESS_HEADING.match(note.strip("()[]")) for note in _BRACKETED.findall(cell.text)):
+        return True
+    return c + 1 < len(row) and row[c + 1].column == columns.stop and _names_a_place(row[c + 1], _STREET_HEADING)
+
+
+def _names_a_place(cell: TableCell, words: re.Pattern[str]) -> bool:
+    """Whether a cell is a heading that starts with one of `words` (_ADDRESS_HEADING, _STREET_HEADING)."""
+    return not cell.number and len(cell.text) <= _HEADING_MAX and words.match(cell.text) is not None
 
 
 def _labels_a_date(cell: TableCell) -> bool:
@@ -348,7 +434,7 @@ def _labels_a_date(cell: TableCell) -> bool:
 
 def _heading_kind(text: str) -> PersonalKind | None:
     """The kind of personal value a table's heading cell names, or None for any other cell."""
-    text = " ".join(_BRACKETED.sub(" ", text).split()).rstrip(":").strip()
+    text = _heading_text(text)
     if not text or len(text) > _HEADING_MAX or _HAS_DIGIT.search(text):
         return None
     if _IDENTITY_HEADING.fullmatch(text) and _IDENTITY_WORDS.search(text):
@@ -356,19 +442,25 @@ def _heading_kind(text: str) -> PersonalKind | None:
     return "birth" if _BIRTH_HEADING.fullmatch(text) else None
 
 
+def _heading_text(text: str) -> str:
+    """A heading cell's words, without a note in brackets ("Ngày sinh (dd/mm/yyyy)") nor its colon."""
+    return " ".join(_BRACKETED.sub(" ", text).split()).rstrip(":").strip()
+
+
 def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | None:
     """A cell's value as a clerk sees it when it is a personal value of `kind` under `heading` (its
     text, or the number that starts it), else None: an identity number of 9 to 12 digits (under "Mã
     định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes): a date cell's date,
-    a sheet's number in General format by its serial (not under _ABBREVIATIONS), a date written."""
-    text = cell.text.strip()
+    a sheet's number in General format by its serial (not under _ABBREVIATIONS), a date written, or
+    shown so by a number's format (TableCell.shown: 12031985 shown "12/03/1985")."""
+    text = (cell.shown or cell.text).strip()
     if kind == "identity":
         written = _identity_in_cell(cell)
         card_only = all(_CODE_NAME.fullmatch(name) for name in _IDENTITY_WORDS.findall(heading))
         return written if written is not None and (not card_only or _card_shaped(written)) else None
     if cell.date is not None:
         return cell.date.strftime("%d/%m/%Y") if cell.date.year >= _HISTORY_BEFORE else None
-    if cell.number:
+    if cell.number and not cell.shown:
         number = _sheet_number(text)
         if (cell.formatted or number is None or heading in _ABBREVIATIONS
                 or number + (cell.epoch - SHEET_EPOCH).days not in _SERIALS):  # a serial counted from 30/12/1899
@@ -486,21 +578,52 @@ def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
     heading and rows in any order). A date of birth is read in each numbered row ("1 Lê Văn An
     12/03/1985 05/09/2010 …") right under a heading row that starts with "STT" ("STT Họ và tên Ngày
     sinh Ngày vào ngành": no digit in it): the row's date in the place of its heading among the
-    heading row's dates (here the first), up to the first line that is no such row."""
+    heading row's dates (here the first), up to the first line that is no such row; under "Năm sinh",
+    a whole date in its place among the dates and years (_YEAR_WORDS)."""
     named = next((m.group() for _, line in lines if len(line) <= _HEADING_ROW_MAX and not _HAS_DIGIT.search(line)
                   and (m := _IDENTITY_WORDS.search(line))), None)
-    birth: tuple[str, int] | None = None  # the heading row's words for a date of birth, their place
+    birth: _ListedBirth | None = None
     for at, line in lines:
         if named is not None:
             yield from (PersonalValue(at + m.start(), at + m.end(), "identity", named)
                         for m in _CARD_NUMBER.finditer(line) if m.group()[:3] in _PROVINCE_CODES)
         if _HEADING_ROW.match(line) and not _HAS_DIGIT.search(line):
-            words = _BIRTH_WORDS.search(line)
-            birth = (words.group(), len(_DATE_WORDS.findall(line, 0, words.start()))) if words else None
+            birth = _ListedBirth.of(line)
         elif birth is not None and _NUMBERED_ROW.match(line):
-            dates = list(_DATE_CELL.finditer(line))
-            if birth[1] < len(dates) and _of_a_living_person(date := dates[birth[1]]):
-                yield PersonalValue(at + date.start(), at + date.end(), "birth", birth[0])
+            if (date := birth.date_in(line)) is not None and _of_a_living_person(date):
+                yield PersonalValue(at + date.start(), at + date.end(), "birth", birth.words)
         else:
             birth = None
+
+
+@dataclass(frozen=True)
+class _ListedBirth:
+    """The column of dates of birth a list's heading row read as a line names (_listed_values): its words,
+    its place among the row's dates; under "Năm sinh", among the row's dates and years, which must be
+    `years_too` (the columns of dates and years the heading row names), 0 for a column of dates."""
+
+    words: str
+    place: int
+    years_too: int = 0
+
+    @classmethod
+    def of(cls, heading_row: str) -> _ListedBirth | None:
+        """The column a heading row names, or None."""
+        if words := _BIRTH_WORDS.search(heading_row):
+            return cls(words.group(), len(_DATE_WORDS.findall(heading_row, 0, words.start())))
+        if words := _YEAR_WORDS.search(heading_row):
+            return cls(words.group(), len(_DATE_WORDS.findall(heading_row, 0, words.start())),
+                       len(_DATE_WORDS.findall(heading_row)) + 1)
+        return None
+
+    def date_in(self, row: str) -> re.Match[str] | None:
+        """The date a numbered row writes in the column's place, or None."""
+        dates = list(_DATE_CELL.finditer(row))
+        if not self.years_too:
+            return dates[self.place] if self.place < len(dates) else None
+        years = [year.start() for year in _LONE_YEAR.finditer(row)
+                 if not any(date.start() <= year.start() < date.end() for date in dates)]
+        written = sorted([*((date.start(), date) for date in dates), *((year, None) for year in years)],
+                         key=lambda value: value[0])  # each date, or None for a year, in order
+        return written[self.place][1] if len(written) == self.years_too else None
 
