@@ -30,6 +30,8 @@ from portal.importer import (
     school_key,
     split_post,
 )
+from portal.importer.headings import roman_after_kind
+from portal.importer.keys import roman_numeral
 from portal.importer.roles import CouncilNamed, abbreviated_roles, council_role, looks_like_a_role, role_match
 from portal.model import Portal
 from roster_files import write_table
@@ -357,6 +359,32 @@ def test_school_keys() -> None:
     assert school_key("Trường THCS xã Nà Tàu") == school_key("THCS Nà Tấu")
     assert school_key("Trung học cơ sở Tân Phú Trung") == "thcs tan phu trung"
     assert school_key("TH - THCS Tân Trung") == "th-thcs tan trung"
+
+
+@pytest.mark.parametrize("word, in_capitals, in_any_case", [
+    ("II", 2, 2), ("IV", 4, 4), ("XXI", 21, 21), ("XL", 40, 40), ("XCIX", 99, 99), ("LXXXVIII", 88, 88),
+    ("ix", None, 9), ("xxi", None, 21), ("Vi", None, None), ("vi", None, None), ("xi", None, None), ("li", None, None),
+    ("V", 5, None), ("i", None, None), ("IIII", None, None), ("IC", None, None), ("VV", None, None),
+    ("XXXX", None, None), ("C", None, None), ("CC", None, None), ("", None, None),
+])
+def test_one_reader_of_roman_numerals(word: str, in_capitals: int | None, in_any_case: int | None) -> None:
+    """Any numeral from I to XCIX written the right way, no table of them: in capitals as a body is
+    numbered ("Vi" is a name), in any case as a school's name ends, never a letter or a Vietnamese
+    word ("vi", "xi", "lí"); "IIII", "IC" are no numerals."""
+    assert roman_numeral(word, capitals=True) == in_capitals
+    assert roman_numeral(word, capitals=False) == in_any_case
+
+
+@pytest.mark.parametrize("name, number", [
+    ("Cụm II", 2), ("CỤM XXI", 21), ("Cụm trường số XL (dữ liệu mẫu)", 40), ("NHÓM IV.", 4), ("Tổ VI", 6),
+    ("Tô VI", None), ("Cụm II THCS", None), ("Tổ cốt cán cấp II", None), ("Hội đồng bộ môn THCS (cấp II)", None),
+    ("CỤM IIII", None), ("Nhóm Vi", None),
+])
+def test_a_body_s_roman_number_is_read_alike_in_a_heading_and_in_the_data(name: str, number: int | None) -> None:
+    """One reading of a body's Roman number for headings and the data's names: a numeral alone after
+    the body's kind ("cấp II" is the level of a team, not its number: before, a name holding any
+    numeral in capitals was that number in the data, and only a heading ending with it)."""
+    assert roman_after_kind(name) == number
 
 
 def test_positions_and_roles() -> None:

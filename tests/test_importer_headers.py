@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Dataset, load_or_raise
-from portal.importer import ImportResult, import_roster, read_table
+from portal.importer import ImportResult, RosterError, import_roster, read_table
 from portal.model import Portal
 from roster_files import write_table
 
@@ -190,6 +190,8 @@ def _heading_errors(result: ImportResult) -> list[tuple[int | None, str, str]]:
     ("NHÓM II", False, "cc-nhom-lien-truong-2"),
     ("NHOM IV", False, "cc-nhom-lien-truong-4"),
     ("III. NHÓM II", False, "cc-nhom-lien-truong-2"),
+    # A letter that starts more words after the number is no part of it: a place, not group 2A.
+    ("Cụm 2 - A Lưới", True, "cc-cum-02"),
 ])
 def test_a_numbered_heading_places_its_rows_in_its_body(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                         merged: bool, heading: str, people: bool,
@@ -226,7 +228,7 @@ def test_a_heading_with_two_numbers_is_an_error_of_its_row(repo_portal: Portal, 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
-@pytest.mark.parametrize("heading", ["NHÓM PHÍA BẮC", "NHOM PHIA BAC", "TỔ VĂN PHÒNG", "NHÓM A", "NHÓM XXI"])
+@pytest.mark.parametrize("heading", ["NHÓM PHÍA BẮC", "NHOM PHIA BAC", "TỔ VĂN PHÒNG", "NHÓM A", "NHÓM C"])
 def test_a_heading_of_no_known_body_is_never_a_person(repo_portal: Portal, tmp_path: Path, fmt: str, merged: bool,
                                                       heading: str) -> None:
     """A row holding only a text that starts with "Nhóm", "Cụm", "Tổ", "Hội đồng" (typed with or
@@ -273,17 +275,21 @@ def test_a_post_or_a_note_alone_in_a_row_heads_no_body(repo_portal: Portal, tmp_
 
 
 # A header cell merged over the column of the names and the one beside it, labelled in a second row,
-# and the names the list holds.
+# the names the list holds and the column beside them, not imported.
 LABELLED_BESIDE_THE_NAMES = {
     "Tên trường over Tên trường | Mã trường": (
         [["STT", "Tên trường", None, "Ghi chú"], [None, "Tên trường", "Mã trường", None],
-         [1, "THCS Him Lam", "C2-HL", None], [2, "THCS Nam Thanh", "C2-NT", None]], ("A1:A2", "B1:C1", "D1:D2"),
-        ["THCS Him Lam", "THCS Nam Thanh"]),
+         [1, "THCS Him Lam", "C2-HL", None], [2, "THCS Nam Thanh", 12, None]], ("A1:A2", "B1:C1", "D1:D2"),
+        ["THCS Him Lam", "THCS Nam Thanh"], "cột thứ 3 'Mã trường'"),
+    "Tên trường over Tên trường | Mã trường, nothing merged down": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Tên trường", "Mã trường", None],
+         [1, "THCS Him Lam", "C2-HL", None], [2, "THCS Nam Thanh", 12, None]], ("B1:C1",),
+        ["THCS Him Lam", "THCS Nam Thanh"], "cột thứ 3 'Mã trường'"),
     "Họ và tên over Họ và tên | Năm sinh, unnumbered, Ghi chú merged down": (
         [["Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], ["Họ và tên", "Năm sinh", None, None],
          ["Nguyễn Thị Lan", 1985, "Giáo viên THCS Him Lam", None],
          ["Hà Thị Liên", 1979, "Phó Hiệu trưởng THCS Him Lam", None]], ("A1:B1", "C1:C2", "D1:D4"),
-        ["Nguyễn Thị Lan", "Hà Thị Liên"]),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 2 'Năm sinh'"),
 }
 
 
@@ -293,12 +299,31 @@ def test_labels_under_a_merged_names_header_are_no_row_of_the_list(tmp_path: Pat
     """"Tên trường" | "Mã trường" under "Tên trường" merged over both are the header's second row,
     as before the rule that reads "Trường THCS" | "Him Lam" there as a school: "Tên trường" is a
     label, not a school's kind (the first review of that rule found a school "Tên trường Mã
-    trường", a person "Họ và tên Năm sinh")."""
-    rows, merges, listed = LABELLED_BESIDE_THE_NAMES[layout]
+    trường", a person "Họ và tên Năm sinh"). The column beside the names is one of its own, not
+    imported, as under a header of one row: before, the code was read into the school's name ("THCS
+    Him Lam C2-HL", "THCS Nam Thanh 12", another school) and the year into the person's ("có chữ số")."""
+    rows, merges, listed, column = LABELLED_BESIDE_THE_NAMES[layout]
     table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
-    names = [r.get("school") or r.get("name") for r in table.rows]
-    assert len(names) == len(listed)
-    assert all(name.startswith(expected) for name, expected in zip(names, listed, strict=True))
+    assert [r.get("school") or r.get("name") for r in table.rows] == listed
+    assert [p.message for _, p in table.warnings] == [f"{column} không được nhập."]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_code_beside_the_school_under_a_merged_header_imports_as_a_code_column_apart(repo_portal: Portal,
+                                                                                     tmp_path: Path, fmt: str) -> None:
+    """The list with "Mã trường" under "Tên trường" imports as the list with a "Mã trường" column of
+    its own: the same schools, no error, the column said not imported (before, "THCS Nam Thanh 12"
+    was no school: an error of its row)."""
+    merged, merges, _, _ = LABELLED_BESIDE_THE_NAMES["Tên trường over Tên trường | Mã trường"]
+    apart = [["STT", "Tên trường", "Mã trường", "Ghi chú"], *merged[2:]]
+
+    def imported(path: Path) -> tuple[object, ...]:
+        result = import_roster(repo_portal, "pgddt-dien-bien-phu", path, body="dbp-to-cot-can-thcs-cbql")
+        return [(r.school, r.role) for r in result.rows], [p.message for p in result.all_problems()]
+
+    expected = imported(write_table(tmp_path / f"rieng.{fmt}", apart))
+    assert expected[0] == [("dbp-thcs-him-lam", "thanh-vien"), ("dbp-thcs-nam-thanh", "thanh-vien")]
+    assert imported(write_table(tmp_path / f"gop.{fmt}", merged, merges)) == expected
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -327,12 +352,15 @@ def test_a_preschool_named_nhóm_trẻ_in_an_unnumbered_list_is_a_school(repo_po
 @pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
 @pytest.mark.parametrize("heading, people, name", [
     ("NHÓM 2A", False, "Nhóm 2A"), ("Nhóm 2a", False, "Nhóm 2a"), ("CỤM 1B", True, "Cụm 1B"),
+    ("NHÓM 2 A", False, "Nhóm 2 A"), ("NHÓM 2-A", False, "Nhóm 2-A"), ("Nhom 2 - a (5 truong)", False, "Nhom 2 - a"),
+    ("CỤM 1 – B", True, "Cụm 1 – B"),
 ])
 def test_a_number_with_a_letter_is_a_name_not_the_body_of_that_number(repo_portal: Portal, tmp_path: Path, fmt: str,
                                                                       merged: bool, heading: str, people: bool,
                                                                       name: str) -> None:
     """"NHÓM 2A" is not Nhóm 2 (before, its rows went there without a word): Củ Chi has no group
-    2A, so the heading proposes one, as a heading of a number the office has no body of does."""
+    2A, so the heading proposes one, as a heading of a number the office has no body of does. So
+    with a space or a dash before the letter ("NHÓM 2 A", "NHÓM 2-A": Nhóm 2 until the review after)."""
     result = import_roster(repo_portal, CC, _list(tmp_path, fmt, heading, people=people, merged=merged))
     new = [t for t in result.targets if t.existing is None]
     assert [t.name for t in new] == [name]
@@ -340,16 +368,22 @@ def test_a_number_with_a_letter_is_a_name_not_the_body_of_that_number(repo_porta
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("named, heading", [
+    ("Nhóm 2A", "NHÓM 2A"), ("Nhóm 2A", "NHÓM 2 A"), ("Nhóm 2A", "Nhóm 2-A"), ("Nhóm 2A", "NHOM 2 – A"),
+    ("Nhóm 2-A", "NHÓM 2A"), ("Nhóm 2 A", "NHÓM 2A"),
+])
 def test_a_group_named_with_a_letter_is_told_from_the_group_of_its_number(dataset: Dataset, tmp_path: Path,
-                                                                          fmt: str) -> None:
+                                                                          fmt: str, named: str, heading: str) -> None:
     """An office with "Nhóm 2" and "Nhóm 2A": each heading names its own, "NHÓM 02" too (before,
-    "Nhóm 2A" read as a group no. 2 as well, and "NHÓM 02" matched both: an error)."""
+    "Nhóm 2A" read as a group no. 2 as well, and "NHÓM 02" matched both: an error). The letter after
+    a space or a dash is the same name, in the heading or in the data (before the review after,
+    "NHÓM 2 A" was Nhóm 2, and a group named "Nhóm 2-A" a group no. 2 as well)."""
     dataset.year["bodies"] += [
         {"id": f"a-nhom-{suffix}", "kind": "nhom-lien-truong", "name": name, "decision": "a-2024-qd-1",
          "members": [{"school": school, "role": "nhom-truong"}]}
-        for suffix, name, school in (("2", "Nhóm 2", "a-thcs-mot"), ("2a", "Nhóm 2A", "a-thcs-hai"))]
+        for suffix, name, school in (("2", "Nhóm 2", "a-thcs-mot"), ("2a", named, "a-thcs-hai"))]
     portal, _ = load_or_raise(dataset.write(), dataset.root)
-    rows = [["STT", "Tên trường", "Ghi chú"], ["NHÓM 2A", None, None], [1, "Trường THCS Hai", "Nhóm trưởng"],
+    rows = [["STT", "Tên trường", "Ghi chú"], [heading, None, None], [1, "Trường THCS Hai", "Nhóm trưởng"],
             ["NHÓM 02", None, None], [1, "Trường THCS Một", "Nhóm trưởng"]]
     result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"nhom.{fmt}", rows, ("A2:C2", "A4:C4")))
     assert result.errors == []
@@ -372,3 +406,156 @@ def test_a_cluster_named_with_a_roman_numeral_in_the_data_is_that_number(dataset
     result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"cum.{fmt}", rows, ("A2:C2",)))
     assert [t for t in result.targets if t.existing is None] == []
     assert [(r.school, r.target) for r in result.rows] == [("a-thcs-mot", "a-cum-ii"), ("a-thcs-hai", "a-cum-ii")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("named, heading", [
+    ("Cụm 21", "CỤM XXI"), ("Cụm XXI", "CỤM 21"), ("Cụm 40", "Cụm trường số XL"), ("Cụm 99", "CỤM XCIX"),
+    ("Cụm 88", "CỤM LXXXVIII"), ("Cụm XXXIV (dữ liệu mẫu)", "Cụm chuyên môn số 34"),
+])
+def test_a_roman_numeral_past_xx_is_the_number_of_a_cluster(dataset: Dataset, tmp_path: Path, fmt: str, named: str,
+                                                          heading: str) -> None:
+    """Roman numerals are read as numerals, not from a table of one to twenty: "CỤM XXI" is the data's
+    Cụm 21, and a cluster the data names "Cụm XXI" is no. 21 (before, "CỤM XXI" proposed a new "Cụm
+    xxi", and "CỤM 21" a new "Cụm 21" beside "Cụm XXI")."""
+    dataset.year["bodies"].append({"id": "a-cum", "kind": "cum-chuyen-mon", "name": named, "decision": "a-2024-qd-1",
+                                   "members": [{"school": "a-thcs-mot", "role": "cum-truong"}]})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    rows = [["STT", "Tên trường", "Ghi chú"], [heading, None, None], [1, "Trường THCS Một", "Cụm trưởng"],
+            [2, "Trường THCS Hai", None]]
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"cum.{fmt}", rows, ("A2:C2",)))
+    assert [t for t in result.targets if t.existing is None] == []
+    assert [(r.school, r.target) for r in result.rows] == [("a-thcs-mot", "a-cum"), ("a-thcs-hai", "a-cum")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_new_cluster_numbered_past_xx_keeps_its_numeral(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """Củ Chi has no cluster 21: "CỤM XXI" proposes "Cụm XXI", its numeral as typed (before, "Cụm xxi")."""
+    result = import_roster(repo_portal, CC, _list(tmp_path, fmt, "CỤM XXI", people=True, merged=True))
+    assert [(t.id, t.name) for t in result.targets if t.existing is None] == [("cc-cum-xxi", "Cụm XXI")]
+    assert [r.target for r in result.rows] == ["cc-cum-01", "cc-cum-xxi"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("merged", [True, False], ids=["merged-over-the-row", "in-the-name-column"])
+@pytest.mark.parametrize("heading, people, numeral", [
+    ("CỤM IIII", True, "IIII"), ("CỤM IC", True, "IC"), ("Cụm trường số XXXX", True, "XXXX"),
+    ("NHÓM IIII", False, "IIII"), ("NHOM VV", False, "VV"),
+])
+def test_a_roman_numeral_written_wrong_is_an_error_of_its_row(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                              merged: bool, heading: str, people: bool,
+                                                              numeral: str) -> None:
+    """"CỤM IIII", "CỤM IC" (for 99, XCIX): no number is guessed from a numeral written wrong, nor a
+    new "Cụm iiii" proposed (before, for a cluster; a group's was "not read as a body", saying
+    nothing of the numeral): an error on the heading's row, its rows in no body."""
+    result = import_roster(repo_portal, CC, _list(tmp_path, fmt, heading, people=people, merged=merged))
+    assert [r.target for r in result.rows] == ["cc-cum-01" if people else "cc-nhom-lien-truong-1", None]
+    assert [t for t in result.targets if t.existing is None] == []
+    line, place = (4, "") if fmt == "xlsx" else (None, "bảng 1, hàng 4")
+    assert _heading_errors(result) == [(line, place, f"tiêu đề '{heading}' có '{numeral}', không phải một số La Mã "
+                                                     "viết đúng (từ I đến XCIX): các dòng bên dưới không được xếp vào "
+                                                     "tổ chức nào.")]
+    first = heading.split()[0]
+    assert result.errors[0].hint == (f"ghi số bằng chữ số, như '{first} 4', hoặc bằng số La Mã viết đúng, như "
+                                     f"'{first} IV', rồi nhập lại.")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, marked", [("NHOM 2", "NHÓM 2"), ("Nhom so 2", "Nhóm số 2"), ("NHOM II", "NHÓM II"),
+                                             ("Nhom hai", "Nhóm hai"), ("NHOM 2 A", "NHÓM 2 A")])
+@pytest.mark.parametrize("people", [True, False], ids=["people", "schools"])
+def test_a_heading_typed_without_marks_places_its_rows_as_with_them(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                    heading: str, marked: str, people: bool) -> None:
+    """"NHOM 2" is "NHÓM 2" typed without marks: the same body, kind and problems, in a list of people
+    as in a list of schools (only a new body's name is as typed)."""
+
+    def read(text: str) -> tuple[object, ...]:
+        result = import_roster(repo_portal, CC, _list(tmp_path, fmt, text, people=people, merged=True))
+        new = [t.name for t in result.targets if t.existing is None]
+
+        def said(message: str) -> str:
+            for name in [text, *new]:
+                message = message.replace(name, "…")
+            return message
+
+        return ([(r.target, r.role) for r in result.rows], [(t.id, t.kind) for t in result.targets],
+                [(p.line, p.path, said(p.message)) for p in result.all_problems()])
+
+    assert read(heading) == read(marked)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", ["three header rows", "a row of groups over two header rows"])
+def test_a_third_header_row_naming_part_of_a_merged_cell_is_named_as_the_third(tmp_path: Path, fmt: str,
+                                                                             layout: str) -> None:
+    """The row the error is about is the header's third (a row of groups above the header is its
+    first): before, the message said "dòng tiêu đề thứ hai" of any row completing a header."""
+    if layout == "three header rows":
+        rows: list[list[object]] = [
+            ["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", None, None, "Ghi chú"],
+            [None, None, "Chức vụ", None, "Đơn vị công tác", None],
+            [None, None, "Chức vụ", None, None, None]]
+        merges: tuple[str, ...] = ("A1:A3", "B1:B3", "C1:E1", "F1:F3", "C2:D2", "E2:E3")
+    else:
+        rows = [["STT", "Thông tin cán bộ", None, None, None, "Ghi chú"],
+                [None, "Họ và tên", None, "Chức vụ", "Đơn vị công tác", None],
+                [None, "Họ", None, None, None, None]]
+        merges = ("B1:E1", "B2:C2")
+    path = write_table(tmp_path / f"ba-dong.{fmt}", [*rows, [1, "Hà Thị Liên", "Phó Hiệu trưởng", None, "THCS Him Lam",
+                                                            None]], merges)
+    with pytest.raises(RosterError) as raised:
+        read_table(path)
+    where = "dòng 3" if fmt == "xlsx" else "bảng 1, hàng 3"
+    assert str(raised.value).startswith(f"{path}, {where}: dòng tiêu đề thứ ba chỉ ghi tên cho một phần các cột ")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_label_from_a_row_of_groups_is_said_where_it_is_written(tmp_path: Path, fmt: str) -> None:
+    """"Năm sinh" typed only in the row of groups over the header (the cell under it left empty): the
+    column is said not imported at that row, where the clerk sees the label (before, at the header's)."""
+    rows = [["STT", "Thông tin cán bộ", None, None, "Năm sinh", "Ghi chú"],
+            [None, "Họ và tên", "Chức vụ", "Đơn vị công tác", None, None],
+            [1, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Him Lam", 1979, None]]
+    table = read_table(write_table(tmp_path / f"nhom-cot.{fmt}", rows, ("B1:D1",)))
+    assert [r.get("name") for r in table.rows] == ["Hà Thị Liên"]
+    said = [(p.line, p.path, p.message) for _, p in table.warnings]
+    assert said == [(1, "", "cột thứ 5 'Năm sinh' không được nhập.") if fmt == "xlsx"
+                    else (None, "bảng 1, hàng 1", "cột thứ 5 'Năm sinh' không được nhập.")]
+
+
+def test_a_hidden_column_labelled_in_a_row_of_groups_is_said_where_it_is_labelled(tmp_path: Path) -> None:
+    """"Ghi chú" typed only in the row of groups, its column hidden in Excel: the warning that it is
+    imported though hidden names the row of its label (before, the header's)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["STT", "Thông tin cán bộ", None, None, "Ghi chú"], [None, "Họ và tên", "Chức vụ", "Đơn vị công tác"],
+                [1, "Hà Thị Liên", "Giáo viên", "THCS Him Lam", "đang nghỉ ốm"]):
+        sheet.append(row)
+    sheet.merge_cells("B1:D1")
+    sheet.column_dimensions["E"].hidden = True
+    book.save(tmp_path / "an-cot.xlsx")
+    table = read_table(tmp_path / "an-cot.xlsx")
+    assert [r.get("note") for r in table.rows] == ["đang nghỉ ốm"]
+    assert [(p.line, p.message) for _, p in table.warnings] == [
+        (1, "cột thứ 5 'Ghi chú' đang bị ẩn trong Excel nhưng vẫn được nhập như mọi cột khác.")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_level_in_roman_numerals_in_a_body_s_name_is_no_number_of_it(dataset: Dataset, tmp_path: Path,
+                                                                        fmt: str) -> None:
+    """"Tổ cốt cán cấp II" is the team of the lower secondary level, not team no. 2: the data's names are
+    read for a Roman number as headings are, a numeral alone after the body's kind. Before, any numeral
+    in capitals in a name was its number, and "TỔ 2" placed its rows in that team without a word."""
+    dataset.year["bodies"].append({"id": "a-to-cap-ii", "kind": "to-cot-can", "name": "Tổ cốt cán cấp II",
+                                   "decision": "a-2024-qd-1",
+                                   "members": [{"person": "a-dang-van-thuy", "role": "to-truong"}]})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    rows = [["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], ["TỔ 2", None, None, None],
+            [1, "Hà Thị Liên", "Phó Hiệu trưởng", "THCS Một"]]
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"to.{fmt}", rows, ("A2:D2",)))
+    new = [t for t in result.targets if t.existing is None]
+    assert [t.name for t in new] == ["Tổ 2"]
+    assert [r.target for r in result.rows] == [new[0].id]

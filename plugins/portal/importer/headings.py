@@ -1,11 +1,12 @@
 """What a heading row inside a list names: "CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ".
 
-`read_heading` gives the kinds of body the words point to, a number ("Cụm Một", "CỤM I" -> 1;
-none in "Nhóm 2A", a name), a subject when the heading is one ("Nhóm Toán", "Môn Ngữ văn",
-"TOÁN"), and the key to match a body's name with (see keys.body_key), with and without its
-words between brackets ("NHÓM TOÁN (09 người)", "(dữ liệu mẫu)", "(tiếp theo)"), which are
-not read for the kind, the subject or the number. Whether a body of the office has that name is decided
-later (placement.py), against the year's data.
+`read_heading` gives the kinds of body the words point to, a number ("Cụm Một", "CỤM I" -> 1,
+"CỤM XXI" 21; none in "Nhóm 2A" or "NHÓM 2 A", a name; "CỤM IIII" is said unread), a subject
+when the heading is one ("Nhóm Toán", "Môn Ngữ văn", "TOÁN"), and the key to match a body's
+name with (see keys.body_key), with and without its words between brackets ("NHÓM TOÁN (09
+người)", "(dữ liệu mẫu)", "(tiếp theo)"), which are not read for the kind, the subject or the
+number. Whether a body of the office has that name is decided later (placement.py), against the
+year's data.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .keys import body_key, roman_number
+from .keys import body_key, roman_like, roman_numeral
 
 # Numbering before a heading: "I.", "II -", "1.", "A)", "Phần II:".
 _NUMBERING = re.compile(r"^(?:phan\s+)?(?:[ivxlc]+|\d{1,2}|[a-z])\s*[.):\-]\s+", re.IGNORECASE)
-# A body's number; not one with a letter after it, part of a name ("Nhóm 2A", "Cụm 1B": _NAMED_NUMBER).
+# A body's number; not one with a letter after it, part of a name ("Nhóm 2A", "Cụm 1B", and "NHÓM 2 A",
+# "Nhóm 2-A", which body_key joins: keys.LETTERED_NUMBER; _NAMED_NUMBER).
 _NUMBER = re.compile(r"(?<![a-z0-9])(\d{1,3})(?![0-9a-z])")
 _NAMED_NUMBER = re.compile(r"^\d{1,3}[a-z]")
 # Words between brackets beside a heading: a count "(09 người)", "(dữ liệu mẫu)", "(tiếp
@@ -101,8 +103,8 @@ def read_heading(text: str, subject_of: Callable[[str], str | None],
     for pattern, part in _PARTS:
         if pattern.fullmatch(words):
             return HeadingLabel(rest, key, words, (), None, None, part=part)
-    if (two := _two_numbers(rest, words)) is not None:
-        return two
+    if (unread := _two_numbers(rest, words) or _misspelt_numeral(rest, words)) is not None:
+        return unread
     read = _read(aside_dropped(rest), subject_of)
     if read is not None:
         return HeadingLabel(rest, key, words, *read)
@@ -182,16 +184,44 @@ def remarks_dropped(text: str) -> str:
     return " ".join(_ASIDE.sub(kept, text).split())
 
 
-# "số" ("number") before a body's number: "NHÓM SỐ 2", "CỤM TRƯỜNG SỐ 02", "Cụm trường số III".
-_NUMBER_SIGN = re.compile(r"^so (?=\d|[ivx]+$)")
+# "số" ("number") before a body's number: "NHÓM SỐ 2", "CỤM TRƯỜNG SỐ 02", "Cụm trường số III"
+# (a word alone after it, which the Roman reading decides on: roman_after_kind).
+_NUMBER_SIGN = re.compile(r"^so (?=\d|[a-z]+$)")
 
 
-def _roman_after(core: str, after: str) -> int | None:
-    """The number of a heading whose words after the body's word are only a Roman numeral
-    ("CỤM II", "Cụm trường số III", "NHÓM IV."), as typed (`core`) and as read (`after`, its
-    body_key)."""
+def _numeral_after_kind(text: str) -> str | None:
+    """The word, as typed, that alone follows a body's kind in a heading or a body's name ("số"
+    aside, and the words between brackets): "II" of "CỤM II", "Cụm trường số II (dữ liệu mẫu)",
+    "NHÓM IV."; after "Tổ" or "Nhóm" only so typed ("TÔ VI" is a person). None when more words or
+    none follow."""
+    core = aside_dropped(text)
+    kinds, after, short = _kind_words(body_key(core))
     typed = re.findall(r"\w+", core)
-    return roman_number(typed[-1]) if typed and after == typed[-1].lower() else None
+    if not kinds or not typed or (short and not _BODY_WORD.match(core)):
+        return None
+    return typed[-1] if _NUMBER_SIGN.sub("", after) == typed[-1].lower() else None
+
+
+def roman_after_kind(text: str) -> int | None:
+    """The number a heading or a body's name gives in a Roman numeral in capitals, alone after
+    the body's kind (keys.roman_numeral): "CỤM XXI" 21, the data's "Cụm II" 2; none in "Cụm II
+    THCS", "TỔ CỐT CÁN CẤP II" (the level, not a number), "CỤM IIII"."""
+    word = _numeral_after_kind(text)
+    return roman_numeral(word, capitals=True) if word is not None else None
+
+
+def _misspelt_numeral(text: str, words: str) -> HeadingLabel | None:
+    """"CỤM IIII", "NHÓM IC": a Roman numeral written wrong, or past XCIX, alone after a body's
+    word. Not read as a number nor as a name (a new "Cụm iiii"): a label that says so (unread)."""
+    word = _numeral_after_kind(text)
+    if word is None or not roman_like(word) or roman_numeral(word, capitals=True) is not None:
+        return None
+    kinds, _, _ = _kind_words(words)
+    first = text.split()[0]
+    return HeadingLabel(text, body_key(text), words, kinds, None, None,
+                        unread=f"có '{word}', không phải một số La Mã viết đúng (từ I đến XCIX)",
+                        hint=f"ghi số bằng chữ số, như '{first} 4', hoặc bằng số La Mã viết đúng, như '{first} IV', "
+                             "rồi nhập lại.")
 
 
 def _kind_words(key: str) -> tuple[tuple[str, ...], str, bool]:
@@ -215,8 +245,7 @@ def _read(core: str, subject_of: Callable[[str], str | None]) -> tuple[tuple[str
     if subject is None and kinds and after and not after[0].isdigit():
         subject = subject_of(after)
     # After a short word, only as typed: "TÔ VI" is a name, "TỔ VI" team no. 6.
-    roman = (_roman_after(core, after) if kinds and subject is None and (not short or _BODY_WORD.match(core))
-             else None)
+    roman = roman_after_kind(core) if subject is None else None
     if short and subject is None and roman is None and after and not after[0].isdigit():
         kinds = ()  # "Tô Thị Thịnh" is a name, not a "Tổ"
     if subject is not None and (not kinds or "nhom-bo-mon" in kinds):

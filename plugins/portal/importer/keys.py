@@ -37,13 +37,21 @@ _NUMBERED_UNMARKED = re.compile(r"(?<!\w)(?:" + "|".join(_fold(w) for w in _NUMB
                                 re.IGNORECASE)
 # The words of a number in words, folded: "muoi" is "mười" and "mươi".
 _NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
-# Roman numerals a school's name may end with ("THCS Thị Trấn II"); not "i", "v", "vi", "x",
-# which are words of names or letters.
-_ROMAN = {"ii": 2, "iii": 3, "iv": 4}
-# Roman numerals a heading or a body's name numbers a body with ("CỤM II", "Nhóm IV", "Cụm
-# XII"): one to twenty, in capitals only, so that "Vi", "Xi" stay names (roman_number).
-_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                   "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+# A Roman numeral from I to XCIX (1 to 99, as far as numbers in words are read: number_words),
+# written the one right way ("IV", not "IIII"; "XCIX", not "IC"). C, D, M alone are letters more
+# often than numbers ("Nhóm C"), and no body is numbered a hundred in Roman numerals.
+_ROMAN_NUMERAL = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Lower-case numerals that are Vietnamese words ("vi", "xi", "lí"/"lý" folded): no number in a
+# school's name ("THCS Ba Vì").
+_ROMAN_SYLLABLES = frozenset({"vi", "xi", "li"})
+# A word in capitals that a clerk types as a Roman numeral, read or not ("IIII", "IC", "XXI"):
+# two letters or more of I, V, X, L, C, one of them I, V or X ("CC", the tổ cốt cán, is none).
+_ROMAN_LIKE = re.compile(r"(?=[LC]*[IVX])[IVXLC]{2,}")
+# A letter after a body's number, ending its words (before its words between brackets), is part of
+# the number: "NHÓM 2 A", "Nhóm 2-A" are group 2A (a name, headings._NAMED_NUMBER), as "NHÓM 2A"
+# is; a Latin letter only, and not one that starts more words ("Cụm 2 - A Lưới" is cluster 2).
+LETTERED_NUMBER = re.compile(r"(?<!\w)(\d{1,3})\s*[-\u2013.]?\s*([A-Za-z])(?=[^\w(]*(?:\(|$))")
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -146,7 +154,7 @@ def word_prefixes(key: str) -> list[str]:
 
 def _is_number_word(word: str) -> bool:
     """'2', 'hai', 'muoi', 'ii' (folded): a word that may number a school or a body."""
-    return word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN
+    return word.isdigit() or word in _NUMBER_WORDS or roman_numeral(word, capitals=False) is not None
 
 
 def starts_with_a_number(words: list[str]) -> bool:
@@ -166,16 +174,32 @@ def number_value(words: list[str]) -> int | None:
         return None
     if words[0].isdigit():
         return int(words[0])
-    if words[0] in _ROMAN:
-        return _ROMAN[words[0]]
+    if (roman := roman_numeral(words[0], capitals=False)) is not None:
+        return roman
     found = number_words.read(" ".join(words), 0, marks=False)
     return found.value if found is not None else None
 
 
-def roman_number(word: str) -> int | None:
-    """The number a word typed as a Roman numeral in capitals stands for, I to XX ("IV" -> 4);
-    None for any other word ("Vi", a name; "iv"; "XXI")."""
-    return _ROMAN_NUMERALS.index(word) + 1 if word in _ROMAN_NUMERALS else None
+def roman_numeral(word: str, *, capitals: bool) -> int | None:
+    """The number a word written as a Roman numeral from I to XCIX stands for ("XXI" -> 21);
+    None for any other word ("IIII", "IC", "C"). With `capitals`, only as typed in capitals, as
+    a heading or a body's name numbers a body ("CỤM IV"; "Vi" is a name, "iv" no number); else in
+    any case, as a school's name ends after folding ("thcs thi tran ii"), but never a word of one
+    letter or a Vietnamese word ("i", "v", "x", "vi", "xi", "li")."""
+    if not capitals:
+        if len(word) < 2 or word.lower() in _ROMAN_SYLLABLES:
+            return None
+        word = word.upper()
+    if not word or not _ROMAN_NUMERAL.fullmatch(word):
+        return None
+    values = [_ROMAN_VALUES[letter] for letter in word]
+    # A letter before a greater one is taken away from it: "IV" is 5 - 1, "XC" 100 - 10.
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def roman_like(word: str) -> bool:
+    """Whether a word in capitals is typed as a Roman numeral, right or not ("IIII", "IC", "XXI")."""
+    return bool(_ROMAN_LIKE.fullmatch(word))
 
 
 def _in_digits(text: str) -> str:
@@ -199,8 +223,8 @@ def _in_digits(text: str) -> str:
 def body_key(text: str) -> str:
     """A body's name or a heading for matching: folded, i/y made one, number words as
     digits without leading zeros, punctuation as spaces: 'CỤM 01', 'Cụm Một', 'cụm 1'
-    -> 'cum 1'."""
-    key = " ".join(re.sub(r"[^a-z0-9]+", " ", spelling(_in_digits(text))).split())
+    -> 'cum 1'; a letter after the number joined to it: 'NHÓM 2 A', 'Nhóm 2-A' -> 'nhom 2a'."""
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", spelling(LETTERED_NUMBER.sub(r"\1\2", _in_digits(text)))).split())
     return re.sub(r"(?<![0-9])0+(?=[0-9])", "", key)
 
 

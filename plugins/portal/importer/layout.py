@@ -393,14 +393,21 @@ def _spans(cells: list[Cell]) -> dict[int, tuple[int, ...]]:
     return spans
 
 
-def _with_labels_above(above: list[Cell], cells: list[Cell]) -> list[Cell]:
-    """A header row's cells, those left empty taking the label of a row of groups above it:
-    "STT" | "Thông tin cán bộ" (over "Họ và tên" | "Chức vụ") | "Ghi chú", where the cells under
-    "STT" and "Ghi chú" are empty. The row above is one of groups when a cell of it is merged
-    across columns beside another text (not a title alone over the table); a label of it is taken
-    only where every column it covers is empty in the header row (the lowest label of a column)."""
-    if len({c.text for c in above if c.text}) < 2 or not any(c.merged == "across" for c in above):
-        return cells
+def _groups(above: list[Cell]) -> bool:
+    """Whether a row over a header is a row of groups, the header's first row: a cell of it is
+    merged across columns beside another text (not a title alone over the table)."""
+    return len({c.text for c in above if c.text}) >= 2 and any(c.merged == "across" for c in above)
+
+
+def _with_labels_above(above: list[Cell], cells: list[Cell]) -> tuple[list[Cell], frozenset[int]]:
+    """A header row's cells, those left empty taking the label of a row of groups above it
+    (_groups): "STT" | "Thông tin cán bộ" (over "Họ và tên" | "Chức vụ") | "Ghi chú", where the
+    cells under "STT" and "Ghi chú" are empty; and the columns of the labels taken. A label is
+    taken only where every column it covers is empty in the header row (the lowest label of a
+    column)."""
+    if not _groups(above):
+        return cells, frozenset()
+    taken: set[int] = set()
     combined = cells + [Cell("")] * (len(above) - len(cells))  # a row of Excel ends at its last value
     for index, cell in enumerate(above):
         if not cell.text or cell.merged == "across":
@@ -410,7 +417,8 @@ def _with_labels_above(above: list[Cell], cells: list[Cell]) -> list[Cell]:
             end += 1
         if all(not combined[i].text and combined[i].merged != "across" for i in range(index, end)):
             combined[index:end] = [Cell(cell.text)] + [Cell("", "across")] * (end - index - 1)
-    return combined
+            taken.add(index)
+    return combined, frozenset(taken)
 
 
 def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _SubHeader | None:
@@ -436,10 +444,13 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
               if names.get(i) != part.key or compact(cells[part.columns[0]].text) not in _SCHOOL_KINDS}
     written = {i for i, _ in own}
     at_names = written & names.keys()
+    # The names' own label under them ("Tên trường" under "Tên trường", "Họ và tên" under "Họ và tên"):
+    # no school's or person's name, so the row is the header's, whatever stands beside it.
+    repeated = {i for part in parts for i in part.columns if names.get(i) == part.key and i in labels}
     # A name where the list puts them, no header word there ("Hà Thị" | "Liên" under "Họ và tên"),
     # is a person's even beside a header cell merged down the whole list ("Ghi chú").
-    if at_names and (not at_names & labels or (any(i not in named for i, _ in own)
-                                               and not any(cell.merged == "down" for cell in cells))):
+    if at_names and not repeated and (not at_names & labels or (any(i not in named for i, _ in own)
+                                                                and not any(cell.merged == "down" for cell in cells))):
         return None  # a row of the list right under the header
     sub = _SubHeader({}, [], [])
     for part in parts:
@@ -448,12 +459,16 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
             sub.added.append(part)
         else:
             sub.split.setdefault(parent, []).append(part)
+    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), the
+    # other texts head columns of their own, not read, as beside a header of one row ("Mã trường" is no part
+    # of the school's name, "Năm sinh" none of a person's).
+    apart = {i for parent in sub.split if repeated & set(parent.columns) for i in parent.columns}
     for parent in list(sub.split):  # a text naming no column under it: read whole, as "Tổ" | "Nhóm" leave it
-        if any(i not in named and i in written for i in parent.columns):
+        if not repeated & set(parent.columns) and any(i not in named and i in written for i in parent.columns):
             del sub.split[parent]
     # Numbers under a cell not read label its columns, which the report names by that cell's text.
     sub.unread.extend((i, text, spans[i][0]) for i, text in own
-                      if i not in named and i not in claimed and not text.isdigit())
+                      if i not in named and (i not in claimed or i in apart) and not text.isdigit())
     return sub
 
 
@@ -466,6 +481,16 @@ def _without_cells(row: GridRow, columns: set[int]) -> GridRow:
 def row_place(line: int | None, place: str) -> str:
     """How a message names a row: its line ("dòng 5"), else its place in a Word or PDF file."""
     return f"dòng {line}" if line is not None else place
+
+
+# The rows of a header of several rows, as a message names them (the first is 1).
+_HEADER_ROW_ORDINALS = ("thứ nhất", "thứ hai", "thứ ba", "thứ tư")
+
+
+def _header_row_name(number: int) -> str:
+    """How a message names a row of a header by its place in it: "dòng tiêu đề thứ ba"."""
+    ordinal = _HEADER_ROW_ORDINALS[number - 1] if number <= len(_HEADER_ROW_ORDINALS) else f"thứ {number}"
+    return f"dòng tiêu đề {ordinal}"
 
 
 def _ends_with(name: str, part: str) -> bool:
@@ -511,6 +536,16 @@ class _Alike:
         return tuple(c for c in self.claims if c in self.filled) or self.claims
 
 
+@dataclass(frozen=True)
+class _OpenHeader:
+    """A header row just read, which the row under it may complete."""
+
+    row: GridRow
+    claims: list[Claim]
+    number: int  # its place in the header: 1 for the first row (a row of groups above it is the first)
+    written_in: tuple[GridRow, ...]  # the rows its labels are written in: itself, a row of groups above it
+
+
 HeadingReader = Callable[[str], HeadingLabel | None]
 # The claim to read of several alike, by the order of their header row and the key.
 Chosen = dict[tuple[int, str], Claim]
@@ -540,10 +575,11 @@ class _Layout:
         self.numbered = False  # whether a numbered row of the list was read
         # A heading paragraph just before the table whose header starts the roster.
         self.pending: Heading | None = None
-        # The row of a table just passed over before its header: its labels may stand over the header's.
-        self.above: GridRow | None = None
-        # The header just read, while the row under it may still complete it (_sub_header).
-        self.open_header: tuple[GridRow, list[Claim]] | None = None
+        # The row of a table just passed over before its header, and its order: its labels may stand
+        # over the header's.
+        self.above: tuple[int, GridRow] | None = None
+        # The header row just read, while the row under it may still complete it (_sub_header).
+        self.open_header: _OpenHeader | None = None
         # Columns under an empty header cell, and the rows with a text there (never read:
         # the report says so, as a given name typed beside an unmerged "Họ và tên").
         self.unheaded: set[int] = set()
@@ -600,11 +636,14 @@ class _Layout:
         # Read as a header without the header's cells merged down into it ("Ghi chú" down the list
         # beside "Trường TH" is no header), with the labels of a row of groups above it.
         own = _without_cells(row, self.header_columns) if self.header_columns else row
+        carried: frozenset[int] = frozenset()
         if above is not None:
-            own = replace(own, cells=_with_labels_above(above.cells, own.cells))
+            cells, carried = _with_labels_above(above[1].cells, own.cells)
+            own = replace(own, cells=cells)
         read = header_keys(own.cells, fuzzy=not self.first_columns)
         if read.columns and self._same_kind(read.columns):
-            self._header(order, own, read)
+            groups = above if above is not None and _groups(above[1].cells) else None
+            self._header(order, own, read, groups, carried)
             self.header_columns = set(range(len(row.cells)))
             return
         if len(read.named) >= 2 and self.near_miss is None:
@@ -612,7 +651,7 @@ class _Layout:
         if not self.first_columns:
             self.pending = None  # a heading paragraph counts only right above the header
         if not self.in_roster:
-            self.above = row
+            self.above = (order, row)
             return  # a title above the table, or a table that is not the roster
         if self.header_columns:
             row = _without_cells(row, self.header_columns)
@@ -626,7 +665,15 @@ class _Layout:
         header words that would switch kinds ("" | "Chức vụ" | "Đơn vị") head nothing."""
         return not self.first_columns or ("name" in columns) == ("name" in self.first_columns)
 
-    def _header(self, order: int, row: GridRow, read: HeaderRead) -> None:
+    def _header(self, order: int, row: GridRow, read: HeaderRead, groups: tuple[int, GridRow] | None = None,
+                carried: frozenset[int] = frozenset()) -> None:
+        """A header row read: its columns, what the report says of them. `groups` is the row of
+        groups above it (and its order), whose labels it took in the columns `carried`: the
+        report names those where they are written."""
+
+        def written_at(column: int) -> tuple[int, GridRow]:
+            return groups if groups is not None and column in carried else (order, row)
+
         if not self.first_columns and self.pending is not None:
             self.sections.append(Section(self.pending))
         self.columns = self._columns(order, row, read)
@@ -638,13 +685,14 @@ class _Layout:
         claimed = {i for claim in read.claims for i in claim.columns}
         for i, cell in enumerate(row.cells):
             if cell.text and cell.merged != "across" and i not in claimed:
-                self.unread_headers.setdefault(cell.text, (order, row, i))
+                self.unread_headers.setdefault(cell.text, (*written_at(i), i))
         not_read = read.sorting[1] if read.sorting else None  # the "Tên" beside a whole name
         for claim in read.claims:
             if (claim.key in read.columns and claim.key not in ID_KEYS and claim != not_read
                     and (hidden := [i for i in claim.columns if i in self.grid.hidden_columns])):
-                self.hidden_headers.setdefault(hidden[0], (order, row, claim.text))
-        self.open_header = (row, read.claims)
+                self.hidden_headers.setdefault(hidden[0], (*written_at(claim.columns[0]), claim.text))
+        number, written_in = (1, (row,)) if groups is None else (2, (row, groups[1]))
+        self.open_header = _OpenHeader(row, read.claims, number, written_in)
 
     def _columns(self, order: int, row: GridRow, read: HeaderRead) -> dict[str, tuple[int, ...]]:
         """The columns a header row gives: of header cells naming one key alike, the one
@@ -665,16 +713,18 @@ class _Layout:
         so the merged header cells it names column by column give way to those columns."""
         if self.open_header is None:
             return False
-        header_row, claims = self.open_header
+        header = self.open_header
+        header_row, claims = header.row, header.claims
         self.open_header = None
         sub = _sub_header(header_row.cells, claims, row.cells) if row.table == header_row.table else None
         if sub is None:
             return False
+        apart = {column for column, _, _ in sub.unread}  # columns of their own under a read cell (_sub_header)
         for parent, parts in sub.split.items():
-            if not set(parent.columns) <= {i for part in parts for i in part.columns}:
+            if not set(parent.columns) <= {i for part in parts for i in part.columns} | apart:
                 raise RosterError(
-                    f"{self.grid.source}, {row_place(row.line, row.place)}: dòng tiêu đề thứ hai chỉ ghi tên cho "
-                    f"một phần các cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến "
+                    f"{self.grid.source}, {row_place(row.line, row.place)}: {_header_row_name(header.number + 1)} "
+                    f"chỉ ghi tên cho một phần các cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến "
                     f"{parent.columns[-1] + 1}). "
                     "Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
                     "công tác'), rồi nhập lại.")
@@ -685,7 +735,7 @@ class _Layout:
         for column, text, over in sub.unread:  # said instead of the cell over them ("Liên hệ")
             above = header_row.cells[over].text
             seen = self.unread_headers.get(above)
-            if seen is not None and seen[1] is header_row and seen[2] == over:
+            if seen is not None and any(seen[1] is written for written in header.written_in) and seen[2] == over:
                 del self.unread_headers[above]
             self.unread_headers.setdefault(text, (order, row, column))
         for alike in self.current_alike:  # the header row's, replaced by this row's
@@ -694,7 +744,8 @@ class _Layout:
         if self.first_columns is self.columns:  # the first header, completed
             self.first_columns = columns
         self.columns = columns
-        self.open_header = (row, read.claims)  # a third row may complete it in turn, under this one's cells
+        # The next row may complete it in turn, under this one's cells.
+        self.open_header = _OpenHeader(row, read.claims, header.number + 1, (row,))
         return True
 
     @staticmethod

@@ -33,13 +33,14 @@ from ..model import Body, Portal
 from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
-from .headings import HeadingLabel, aside_dropped, remarks_dropped
-from .keys import body_key, roman_number, typed_name_key
+from .headings import HeadingLabel, aside_dropped, remarks_dropped, roman_after_kind
+from .keys import LETTERED_NUMBER, body_key, roman_numeral, typed_name_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
 
 TEAM_KINDS = frozenset({"to-cot-can", "hoi-dong", "to-mang-luoi"})
-# A body's number in its name; none in "Nhóm 2A", a name as a whole (as headings read them).
+# A body's number in its name; none in "Nhóm 2A" or "Nhóm 2-A" (joined by body_key), a name as a whole
+# (as headings read them).
 _FIRST_NUMBER = re.compile(r"(?<![0-9])(\d{1,3})(?![0-9a-z])")
 
 
@@ -79,11 +80,9 @@ class Target:
 
 
 def _number_in(name: str) -> int | None:
-    """A body's number, in digits or a Roman numeral ("Cụm 02", "Cụm II" -> 2)."""
+    """A body's number, in digits or a Roman numeral read as a heading's ("Cụm 02", "Cụm II" -> 2)."""
     match = _FIRST_NUMBER.search(body_key(name))
-    if match:
-        return int(match.group(1))
-    return next((n for word in _WORD.findall(name) if (n := roman_number(word)) is not None), None)
+    return int(match.group(1)) if match else roman_after_kind(name)
 
 
 def _names(bodies: list[Body] | list[Body | Target]) -> str:
@@ -121,7 +120,7 @@ def _names_words(body: Body, label: HeadingLabel) -> bool:
 def _title(text: str) -> str:
     """A heading typed in capitals as a body's name: 'CỤM 03' -> 'Cụm 03'; its words between
     brackets as typed ('CỤM 04 (Tiểu học)' -> 'Cụm 04 (Tiểu học)'), and its numbers ('NHÓM 2A'
-    -> 'Nhóm 2A', 'CỤM XII' -> 'Cụm XII')."""
+    -> 'Nhóm 2A', 'NHÓM 2 A' -> 'Nhóm 2 A', 'CỤM XXI' -> 'Cụm XXI')."""
     if aside_dropped(text).upper() != aside_dropped(text):
         return text
     parts = _BRACKETED.split(text)
@@ -130,13 +129,14 @@ def _title(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"(\([^()]*\))")
-_WORD = re.compile(r"\w+")
+# A word, or a number with its letter ("2 A", "2-A": keys.LETTERED_NUMBER), kept as typed.
+_WORD = re.compile(LETTERED_NUMBER.pattern + r"|\w+")
 
 
 def _lowered(word: re.Match[str]) -> str:
-    """A word in lower case, but a number ("2A", "XII")."""
+    """A word in lower case, but a number ("2A", "2 A", "XII")."""
     text = word.group()
-    return text if any(c.isdigit() for c in text) or roman_number(text) is not None else text.lower()
+    return text if any(c.isdigit() for c in text) or roman_numeral(text, capitals=True) is not None else text.lower()
 
 
 def _new_name(label: HeadingLabel) -> str:
