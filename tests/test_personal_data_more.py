@@ -629,3 +629,16 @@ def test_office_files_written_decomposed_are_refused_at_their_cells(tmp_path: Pa
         ("content/danh-sach.xlsx", _said("12/03/1985", f"ô C3 {in_sheet}", "Ngày sinh")),
         ("content/danh-sach.xlsx", f"tệp có {identity} '001185012345' (ô D3 {in_sheet}, cột 'Số CCCD') "
                                    "trong phần chữ đọc được của tệp.")])
+
+
+def test_a_cell_of_marks_after_one_letter_is_read_in_linear_time() -> None:
+    """A cell of a hostile file: 30,000 marks, in an order NFC must sort, after one letter (NFC of
+    it all takes seconds a cell), in each of ten cells above a birth date that is still found."""
+    hostile = "a" + "\u0316\u0301" * 15_000
+    rows = [[file_reading.TableCell(hostile, 1, 1, False, f"A{r}")] for r in range(1, 11)]
+    rows += [[file_reading.TableCell("Ngày sinh", 1, 1, False, "A11")],
+             [file_reading.TableCell("12/03/1985", 1, 1, False, "A12")]]
+    started = time.process_time()
+    found = list(personal_data.personal_values_in_table(rows))
+    assert time.process_time() - started < 2
+    assert [(r, kind, shown) for r, _, kind, _, shown in found] == [(11, "birth", "12/03/1985")]

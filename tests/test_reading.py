@@ -1,19 +1,24 @@
-"""Reading the data files: names, encodings, limits, and PyYAML's errors in Vietnamese."""
+"""Reading the data files: names, encodings, limits, and PyYAML's errors in Vietnamese; and reading
+what a hand-written page or a published file shows (page_text), its marks typed apart (NFD) too."""
 
 from __future__ import annotations
 
 import copy
 import errno
 import os
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from examples import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Dataset, load
-from portal import yamlerrors, yamlsource
+from portal import page_text, yamlerrors, yamlsource
 from portal.problems import Problem
 
 PEOPLE = "data/people/pgddt-a.yml"
@@ -350,3 +355,108 @@ def test_yaml_tags_are_refused_and_their_record_left_out(dataset: Dataset, writt
     (problem,) = dataset.problems()  # Hà Thị Liên is left out, and not reported unknown
     assert (problem.line, problem.path) == (7, "people[1].note")
     assert problem.message.endswith(f"có thẻ YAML '{tag}' không dùng được.")
+
+
+# What a reader sees of a hand-written page or a file (portal/page_text.py): a letter and the marks
+# typed apart after it (NFD, as a Mac or a web form writes "Số": "S", "o", U+0302, U+0301) read as one.
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def test_a_letter_and_its_marks_typed_apart_are_read_as_one_where_they_are_written() -> None:
+    """Each mark was dropped, read apart from its letter: "Số" read "So", "Mã định danh" "Ma đinh danh"."""
+    source = _nfd("Số CCCD: 001185012345")
+    read = page_text.literal_text(source)
+    assert read.text == "Số CCCD: 001185012345"
+    assert read.written(0, 2) == (0, 4)  # "Số": "S", then "o" with its two marks
+    assert source[slice(*read.written(9, 21))] == "001185012345"
+    page = _nfd("# Liên hệ\n\n**Mã định danh** của cô Lan: 001185012345\n")
+    read = page_text.markdown_text(page)
+    assert "Mã định danh của cô Lan" in read.text
+    start, end = read.written(read.text.index("định"), read.text.index("định") + 4)
+    assert (page.count("\n", 0, start) + 1, page[start:end]) == (3, _nfd("định"))
+    # A mark written apart by markup or as a reference is set on its letter as a browser shows it.
+    assert page_text.markup_text("<p>S<b>o</b>&#770;&#769;</p>").text == "\nSố\n"
+    assert page_text.xml_text(_nfd("<w:r><w:t>Mã định</w:t></w:r><w:r><w:t> danh</w:t></w:r>")) == "Mã định danh"
+    assert page_text.html_text(_nfd("<p>Chứng minh nhân dân</p>")) == "\nChứng minh nhân dân\n"
+    assert page_text.plain_text(_nfd("Số ①②")) == "Số 12"
+    # A Mac's file name, linked: its marks percent-encoded apart from their letters.
+    link = "Danh%20sa%CC%81ch%20to%CC%82%CC%89.pdf"
+    read = page_text.percent_decoded(link)
+    assert read.text == "Danh sách tổ.pdf"
+    assert link[slice(*read.written(6, 7))] == "a%CC%81"
+    assert page_text.composed_text(source).text == "Số CCCD: 001185012345"
+
+
+def _traced_in(read: page_text.TracedText, source: str) -> bool:
+    """Whether each character read is traced to a place in `source`."""
+    return (len(read.starts) == len(read.ends) == len(read.text)
+            and all(0 <= start <= end <= len(source) for start, end in zip(read.starts, read.ends, strict=True)))
+
+
+@settings(max_examples=examples(300))
+@given(text=st.text(max_size=60).map(lambda text: unicodedata.normalize("NFC", text)))
+def test_a_text_in_nfc_is_read_a_character_at_a_time_each_where_it_is_written(text: str) -> None:
+    """As before: a text in NFC reads as its characters read alone, each where it is written."""
+    alone = [page_text.plain_text(char) for char in text]
+    read = page_text.literal_text(text)
+    assert read.text == page_text.plain_text(text) == "".join(alone)
+    assert read.starts == tuple(at for at, part in enumerate(alone) for _ in part)
+    assert read.ends == tuple(at + 1 for at, part in enumerate(alone) for _ in part)
+    if page_text.read_as_written(text):
+        assert read.text == text
+
+
+def _marks_in_a_row(text: str) -> int:
+    """The most marks one letter of `text` carries, decomposed."""
+    most = run = 0
+    for char in _nfd(text):
+        run = run + 1 if unicodedata.combining(char) else 0
+        most = max(most, run)
+    return most
+
+
+# A letter with fewer marks than page_text reads with it (30: Unicode's stream-safe text, UAX #15).
+@settings(max_examples=examples(300))
+@given(text=st.text(max_size=60).filter(lambda text: _marks_in_a_row(text) <= 25))
+def test_a_text_reads_the_same_decomposed_or_composed(text: str) -> None:
+    for form in ("NFD", "NFC"):
+        written = unicodedata.normalize(form, text)
+        read = page_text.literal_text(written)
+        assert read.text == page_text.literal_text(text).text == page_text.plain_text(written)
+        assert _traced_in(read, written)
+        composed = page_text.composed_text(written)
+        assert composed.text == unicodedata.normalize("NFC", text) and _traced_in(composed, written)
+
+
+# Vietnamese letters, in both cases, with each tone, and what a page writes between them. (Not any
+# character: "≮" decomposed is "<" and a mark, which starts a tag; "Ẻ" after "%5" ends an escape.)
+_LETTERS = "".join(unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+                   for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))
+_PAGE_PARTS = st.sampled_from([*_LETTERS, *"đĐbcdghklmnpqrstvx 0123456789\n.,:-", "\u00a0", "０", "①",
+                               "**", "_", "`", "\\*", "<b>", "</p>", "<a href='tel:0912'>", "&nbsp;", "&#48;",
+                               "<!-- -->", "[", "](", ")"])
+
+
+@settings(max_examples=examples(300))
+@given(page=st.lists(_PAGE_PARTS, max_size=40).map("".join))
+def test_a_page_reads_the_same_decomposed_or_composed(page: str) -> None:
+    for read_as in (page_text.markdown_text, page_text.markup_text):
+        written = _nfd(page)
+        read = read_as(written)
+        assert read.text == read_as(page).text
+        assert _traced_in(read, written)
+    assert page_text.html_text(_nfd(page)) == page_text.html_text(page)
+    assert page_text.xml_text(_nfd(page)) == page_text.xml_text(page)
+
+
+def test_a_text_of_marks_after_one_letter_is_read_in_linear_time() -> None:
+    """A hostile text: 200,000 marks, in an order NFC must sort, after one letter (NFC of it all
+    took 40 s of CPU). A letter is read with at most 30 of them, as Unicode's stream-safe text."""
+    hostile = "a" + "\u0316\u0301" * 100_000 + "\n0912 944 718"
+    started = time.process_time()
+    for read in (page_text.literal_text(hostile), page_text.composed_text(hostile)):
+        assert read.text.endswith("\n0912 944 718") and _traced_in(read, hostile)
+    assert page_text.plain_text(hostile).endswith("\n0912 944 718")
+    assert time.process_time() - started < 5

@@ -17,6 +17,7 @@ import inspect
 import json
 import logging
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -1218,6 +1219,30 @@ def test_a_citizens_identity_number_in_a_page_or_a_file_is_refused(tmp_path: Pat
         ("content/danh-sach.docx", None, "error", f"tệp có {said} '001 185 012 345' trong phần chữ đọc được của tệp."),
         ("content/lien-he.md", 3, "error", f"trang viết tay có {said} '001185012345'."),
         ("content/quyet-dinh.pdf", None, "error", f"tệp có {said} '012345678' trong phần chữ đọc được của tệp.")]
+
+
+def test_a_word_file_and_a_page_written_decomposed_are_read_composed(tmp_path: Path) -> None:
+    """Text pasted from a Mac writes each letter, then its marks apart (NFD: "Số" as "S", "o", U+0302,
+    U+0301), and Word splits a line over runs (a name made bold): "Chứng minh nhân dân số" and "Mã định
+    danh cá nhân" are found only composed (page_text reads a letter and its marks as one, in the
+    file's text and in a page's), each number quoted as written, the page's at its line."""
+    import docx
+
+    content = tmp_path / "content"
+    content.mkdir()
+    document = docx.Document()
+    paragraph = document.add_paragraph(unicodedata.normalize("NFD", "Thầy "))
+    paragraph.add_run(unicodedata.normalize("NFD", "Lò Văn Tư")).bold = True
+    paragraph.add_run(unicodedata.normalize("NFD", ", chứng minh nhân dân số 012345678, tổ trưởng."))
+    document.add_paragraph(unicodedata.normalize("NFD", "Cô Lan, mã định danh cá nhân: 001185012345."))
+    document.save(str(content / "danh-sach.docx"))
+    (content / "lien-he.md").write_text(unicodedata.normalize(
+        "NFD", "# Liên hệ\n\nCô Lan (tổ Toán)\n**Mã định danh cá nhân**: 001 185 012 345\n"), encoding="utf-8")
+    said = personal_data.IDENTITY_NUMBER
+    assert _problems_of(tmp_path) == [
+        ("content/danh-sach.docx", None, "error", f"tệp có {said} '012345678' trong phần chữ đọc được của tệp."),
+        ("content/danh-sach.docx", None, "error", f"tệp có {said} '001185012345' trong phần chữ đọc được của tệp."),
+        ("content/lien-he.md", 4, "error", f"trang viết tay có {said} '001 185 012 345'.")]
 
 
 # Identity numbers and dates of birth under a table's column heading

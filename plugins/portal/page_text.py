@@ -16,7 +16,7 @@ these texts as well as in the page as written (privacy.private_values_in_page):
 - `literal_text(source)`: a text file a browser shows as it is (a .txt, a .csv): nothing
   taken out or resolved, each character read as below.
 - `composed_text(source)`: only a letter and the marks written apart after it composed (NFC),
-  for the words the personal-data check looks for; no character read as below.
+  for the words the personal-data check looks for; nothing else read as below.
 - `html_text(html)`: the same from the rendered page, for what Markdown (and any of its
   extensions) made of the source that the first reading did not foresee.
 - `xml_text(source)`: an XML member of an Office file (a Word document, a sheet's strings)
@@ -24,11 +24,15 @@ these texts as well as in the page as written (privacy.private_values_in_page):
   line's text over many runs: `<w:t>0912</w:t></w:r><w:r><w:t>944 718</w:t>`), references
   resolved.
 
-In both, each character is taken in its compatibility form (NFKC: full-width, circled and
-superscript digits, no-break spaces), invisible characters (soft hyphen, zero-width space,
-word joiner, direction marks, combining marks) are dropped, every space-like character is
-a space and every dash-like character a "-": separators the privacy check reads inside a
-number.
+In all, what is written (references resolved, markup taken out) is read a cluster at a time
+(`_clusters`): a letter and the marks typed apart after it (NFD, as a Mac or a web form writes
+"Số": "S", "o", U+0302, U+0301; or a mark written as a reference, `o&#770;`) are read together,
+composed as a browser shows them ("ố"), and traced to all of them; what is written in NFC is
+read a character at a time, each where it is written. Each character is taken in its
+compatibility form (NFKC: full-width, circled and superscript digits, no-break spaces),
+invisible characters (soft hyphen, zero-width space, word joiner, direction marks, a mark
+left on no letter) are dropped, every space-like character is a space and every dash-like
+character a "-": separators the privacy check reads inside a number.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -63,6 +68,9 @@ _MARKDOWN = re.compile(
     + r"|(?P<marker>[*_~`\[\]])",  # emphasis, strike-through, code, a link's brackets
     re.DOTALL)
 _ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""")
+# A letter and at most 30 marks after it are read as one (Unicode's stream-safe text, UAX #15): NFC sorts
+# a letter's marks in quadratic time, and a hostile text of marks after one letter would take minutes.
+_MARKS_AT_MOST = 30
 
 
 @functools.cache
@@ -84,6 +92,44 @@ def _read_as(char: str) -> str:
     return "".join(read)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a hostile text's clusters of marks are many
+def _read_cluster(cluster: str) -> str:
+    """What a cluster (_clusters) is to the privacy check: composed, then each character as read."""
+    return "".join(map(_read_as, unicodedata.normalize("NFC", cluster)))
+
+
+def _clusters(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each cluster of `text`: a character with the marks typed after it and the
+    letters NFC composes with it ("o", U+0302, U+0301: "ố"; a Hangul syllable's), any other
+    character alone. NFC composes nothing in a text in NFC: each of its characters is alone."""
+    if unicodedata.is_normalized("NFC", text):
+        yield from ((at, at + 1) for at in range(len(text)))
+        return
+    first = 0
+    for at in range(1, len(text)):
+        if at - first > _MARKS_AT_MOST or not _joins(text[first:at], text[at]):
+            yield first, at
+            first = at
+    yield first, len(text)
+
+
+def _joins(cluster: str, char: str) -> bool:
+    """Whether `char` is read with the cluster written before it: a mark set on it, or a letter NFC
+    composes with it (a Hangul syllable's vowel); never an ASCII character."""
+    if char.isascii():
+        return False
+    if _is_mark(char):
+        return True
+    composed = unicodedata.normalize("NFC", cluster + char)
+    return composed != unicodedata.normalize("NFC", cluster) + unicodedata.normalize("NFC", char)
+
+
+@functools.cache
+def _is_mark(char: str) -> bool:
+    """Whether `char` is, or starts with, a mark set on the character before it (a combining class)."""
+    return unicodedata.combining(unicodedata.normalize("NFD", char)[0]) != 0
+
+
 @dataclass(frozen=True)
 class TracedText:
     """A text read from a source: text[i] comes from source[starts[i]:ends[i]]."""
@@ -98,22 +144,19 @@ class TracedText:
 
 
 class _Reading:
-    """A TracedText being made, a piece at a time."""
+    """A TracedText being made: what is written, a piece at a time, each character where it is
+    written; read when done, a cluster (_clusters) at a time."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
+        self.written: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
 
     def add(self, written: str, start: int, end: int) -> None:
         """`written`, which stands at source[start:end] (a reference stands for its character)."""
-        self.add_read("".join(map(_read_as, written)), start, end)
-
-    def add_read(self, read: str, start: int, end: int) -> None:
-        """`read`, as it is read, from source[start:end]."""
-        self.parts.append(read)
-        self.starts += [start] * len(read)
-        self.ends += [end] * len(read)
+        self.written.append(written)
+        self.starts += [start] * len(written)
+        self.ends += [end] * len(written)
 
     def add_source(self, source: str, start: int, end: int) -> None:
         """source[start:end], character by character, its references resolved."""
@@ -124,11 +167,20 @@ class _Reading:
         self.add_plain(source, start, end)
 
     def add_plain(self, source: str, start: int, end: int) -> None:
-        for i in range(start, end):
-            self.add(source[i], i, i + 1)
+        """source[start:end], each character where it is written."""
+        self.written.append(source[start:end])
+        self.starts += range(start, end)
+        self.ends += range(start + 1, end + 1)
 
-    def done(self) -> TracedText:
-        return TracedText("".join(self.parts), tuple(self.starts), tuple(self.ends))
+    def done(self, read: Callable[[str], str] = _read_cluster) -> TracedText:
+        """What is written, as `read` reads each cluster of it, traced to where the cluster is written
+        (from its first character's start to its last's end)."""
+        written = "".join(self.written)
+        clusters = list(_clusters(written))
+        parts = [read(written[first:last]) for first, last in clusters]
+        starts = [self.starts[first] for (first, _), part in zip(clusters, parts, strict=True) for _ in part]
+        ends = [self.ends[last - 1] for (_, last), part in zip(clusters, parts, strict=True) for _ in part]
+        return TracedText("".join(parts), tuple(starts), tuple(ends))
 
 
 def markdown_text(source: str) -> TracedText:
@@ -142,8 +194,10 @@ def markup_text(source: str) -> TracedText:
 
 
 def read_as_written(source: str) -> bool:
-    """Whether each character of `source` is read as it is written (literal_text changes nothing)."""
-    return source.isascii() or all(_read_as(c) == c for c in source if not c.isascii())
+    """Whether each character of `source` is read as it is written, nothing composed (literal_text
+    changes nothing)."""
+    return source.isascii() or (unicodedata.is_normalized("NFC", source)
+                                and all(_read_as(c) == c for c in source if not c.isascii()))
 
 
 def literal_text(source: str) -> TracedText:
@@ -158,13 +212,8 @@ def composed_text(source: str) -> TracedText:
     apart after it (NFD: "nga\\u0300y", as a Mac or a web form may write "ngày") read as one;
     nothing else read otherwise (the words personal_data looks for are written composed)."""
     reading = _Reading()
-    start = 0
-    for at in range(1, len(source) + 1):
-        if at < len(source) and unicodedata.combining(source[at]):
-            continue  # a mark on the letter before it
-        reading.add_read(unicodedata.normalize("NFC", source[start:at]), start, at)
-        start = at
-    return reading.done()
+    reading.add_plain(source, 0, len(source))
+    return reading.done(functools.partial(unicodedata.normalize, "NFC"))
 
 
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
@@ -242,7 +291,7 @@ def html_text(markup: str) -> str:
     reader = _HtmlReader()
     reader.feed(markup)
     reader.close()
-    return "".join(map(_read_as, "".join(reader.parts) + "".join("\n" + v for v in reader.values)))
+    return plain_text("".join(reader.parts) + "".join("\n" + v for v in reader.values))
 
 
 _XML_TAG = re.compile(r"<[^<>]*>")
@@ -255,6 +304,8 @@ def xml_text(source: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """`text` with each character read as the privacy check reads it (a file's name: circled,
-    superscript or full-width digits as digits)."""
-    return "".join(map(_read_as, text))
+    """`text` as the privacy check reads it, a cluster at a time (a file's name: circled,
+    superscript or full-width digits as digits, "o" and its marks typed apart as "ố")."""
+    if unicodedata.is_normalized("NFC", text):  # each character alone (_clusters), at a map's speed
+        return "".join(map(_read_as, text))
+    return "".join(_read_cluster(text[first:last]) for first, last in _clusters(text))

@@ -381,7 +381,7 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
     addresses: dict[range, None] = {}  # the columns under an address's heading (_HOUSE_NUMBER)
     for r, written_row in enumerate(rows):
         row = [cell if unicodedata.is_normalized("NFC", cell.text)
-               else replace(cell, text=unicodedata.normalize("NFC", cell.text)) for cell in written_row]
+               else replace(cell, text=composed_text(cell.text).text) for cell in written_row]  # marks bounded
         beside: tuple[PersonalKind, str] | None = None
         below = list(headings)  # a heading heads the rows below it, not its own
         for c, cell in enumerate(row):

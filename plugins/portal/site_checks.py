@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,8 +245,7 @@ def _personal_values(file: SiteFile, redactor: Redactor) -> list[Problem]:
             problems.append(_in_file(file, personal_said(kind, shown, heading, table.rows[r][c].where), kind))
     for reading in file.readings:
         if reading.read_as != "bytes":
-            # Composed before xml_text, which drops a mark written apart from its letter (NFD: "Số" read "So").
-            text = xml_text(unicodedata.normalize("NFC", reading.text)) if reading.read_as == "markup" else reading.text
+            text = xml_text(reading.text) if reading.read_as == "markup" else reading.text
             problems += [_in_file(file, value.said(text), value.kind) for value in find_personal_values(text)
                          if text[value.start:value.end] not in in_cells]  # a cell's value is told at its cell
     return list(dict.fromkeys(problems))
