@@ -559,3 +559,174 @@ def test_a_level_in_roman_numerals_in_a_body_s_name_is_no_number_of_it(dataset: 
     new = [t for t in result.targets if t.existing is None]
     assert [t.name for t in new] == ["Tổ 2"]
     assert [r.target for r in result.rows] == [new[0].id]
+
+
+def _portal_with_bodies(dataset: Dataset, *bodies: tuple[str, str, str]) -> Portal:
+    """The dataset's office with more bodies (id, kind, name), no list of members yet."""
+    dataset.year["bodies"] += [{"id": body_id, "kind": kind, "name": name, "decision": "a-2024-qd-1",
+                                "no_roster": "chưa có danh sách"} for body_id, kind, name in bodies]
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    return portal
+
+
+def _schools_under(portal: Portal, tmp_path: Path, fmt: str, heading: str) -> ImportResult:
+    """A list of one school under a heading merged over its row."""
+    rows = [["STT", "Tên trường", "Ghi chú"], [heading, None, None], [1, "Trường THCS Một", None]]
+    return import_roster(portal, "pgddt-a", write_table(tmp_path / f"ds.{fmt}", rows, ("A2:C2",)))
+
+
+# A level or a kind of school typed in its own cell under "Tên trường" (or "Đơn vị") merged over it
+# and the name: part of the school's name, as under one header cell.
+LEVEL_BESIDE_THE_NAME = {
+    "Cấp học | Tên trường under Tên trường": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Cấp học", "Tên trường", None],
+         [1, "THCS", "Một", None], [2, "TH", "Một", None]], ("A1:A2", "B1:C1", "D1:D2"), "school"),
+    "Loại hình | Tên trường under Tên trường": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Loại hình", "Tên trường", None],
+         [1, "Trường THCS", "Một", None], [2, "Trường TH", "Một", None]], ("A1:A2", "B1:C1", "D1:D2"), "school"),
+    "Cấp | Trường under Đơn vị, a list of people": (
+        [["STT", "Họ và tên", "Chức vụ", "Đơn vị", None, "Ghi chú"], [None, None, None, "Cấp", "Trường", None],
+         [1, "Lê Thị Hồng", "Giáo viên", "THCS", "Một", None], [2, "Hà Thị Liên", "Giáo viên", "TH", "Một", None]],
+        ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"), "unit"),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(LEVEL_BESIDE_THE_NAME))
+def test_a_level_column_under_a_merged_names_header_is_part_of_the_name(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                        layout: str) -> None:
+    """"Cấp học" | "Tên trường" under "Tên trường": the level is part of the school's name, as before
+    columns of their own were read under the names ("Mã trường", "Năm sinh": a label the importer
+    knows as a column). A review found "TH" | "Một" matched to THCS Một, the level dropped with only
+    "cột 'Cấp học' không được nhập": now "TH Một" is no school of the office, an error of its row."""
+    rows, merges, column = LEVEL_BESIDE_THE_NAME[layout]
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    kind = "Trường " if layout.startswith("Loại hình") else ""
+    assert [r.get(column) for r in table.rows] == [f"{kind}THCS Một", f"{kind}TH Một"]
+    assert table.warnings == []
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"ds2.{fmt}", rows, merges))
+    assert [r.school or r.unit for r in result.rows] == ["a-thcs-mot", None]
+    assert [p.message for p in result.errors] == [f"không tìm thấy trường '{kind}TH Một'."]
+
+
+# Unnumbered lists of schools with "Trường" typed in a cell of its own beside the name, under "Tên
+# trường" merged over both: every row is a school, the first too.
+TRƯỜNG_APART = {
+    "STT merged down": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Trường", "THCS Một", None],
+         [None, "Trường", "THCS Hai", None]], ("A1:A3", "B1:C1")),
+    "Trường merged down": (
+        [["Tên trường", None, "Ghi chú"], ["Trường", "THCS Một", None], [None, "THCS Hai", None]],
+        ("A1:B1", "A2:A3")),
+    "nothing merged down": (
+        [["Tên trường", None, "Ghi chú"], ["Trường", "THCS Một", None], ["Trường", "THCS Hai", None]], ("A1:B1",)),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(TRƯỜNG_APART))
+def test_the_first_school_under_a_merged_names_header_is_no_header_row(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                       layout: str) -> None:
+    """"Trường" | "THCS Một" under "Tên trường": a school, not the header's second row because
+    "Trường" is a header word (a review found the first school read as a header, the rest
+    failing, or the import stopped with "Trường" merged down)."""
+    rows, merges = TRƯỜNG_APART[layout]
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    assert [r.school for r in result.rows] == ["a-thcs-mot", "a-thcs-hai"]
+    assert result.errors == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, body", [
+    ("NHOM LI", "a-nhom-li"), ("NHÓM LI", "a-nhom-li"), ("TỔ LI", "a-to-li"), ("NHÓM XI", "a-nhom-xi"),
+])
+def test_a_body_named_by_a_syllable_like_a_numeral_is_that_body(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                heading: str, body: str) -> None:
+    """"NHÓM LI" is the data's Nhóm Lí typed in capitals without its mark, not group no. 51 (a review
+    found a new duplicate "Nhom LI" proposed): "LI" is never a numeral, and a body whose name reads
+    as the heading wins over a number the heading may be read as ("NHÓM XI" is the data's "Nhóm Xi",
+    though XI is 11)."""
+    portal = _portal_with_bodies(dataset, ("a-nhom-li", "nhom-lien-truong", "Nhóm Lí"),
+                                 ("a-to-li", "to-mang-luoi", "Tổ Lí"), ("a-nhom-xi", "nhom-lien-truong", "Nhóm Xi"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert [t.id for t in result.targets if t.existing is None] == []
+    assert [r.target for r in result.rows] == [body]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading", ["HỘI ĐỒNG CV", "GIÁO VIÊN CV", "MÔN VL", "TỔ VL", "TỔ CC", "CỤM CL"])
+def test_an_abbreviation_of_roman_letters_is_no_misspelt_numeral(repo_portal: Portal, tmp_path: Path, fmt: str,
+                                                                 heading: str) -> None:
+    """"CV" (chuyên viên), "VL" (Vật lí), "CC" (cốt cán) are abbreviations, not Roman numerals written
+    wrong: no hint to write the number in digits (a review found "HỘI ĐỒNG CV" refused so)."""
+    result = import_roster(repo_portal, CC, _list(tmp_path, fmt, heading, people=True, merged=True))
+    assert [p.message for p in result.all_problems() if "La Mã" in p.message or "La Mã" in (p.hint or "")] == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading", ["CỤM L", "CỤM C"])
+def test_a_single_letter_after_a_body_s_kind_is_a_letter(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                         heading: str) -> None:
+    """"CỤM L" is cluster L, not the data's Cụm 50 (a review found it read as 50); only I, V, X alone
+    are numerals ("CỤM V" is Cụm 5)."""
+    portal = _portal_with_bodies(dataset, ("a-cum-50", "cum-chuyen-mon", "Cụm 50"),
+                                 ("a-cum-100", "cum-chuyen-mon", "Cụm 100"), ("a-cum-5", "cum-chuyen-mon", "Cụm 5"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    new = [t for t in result.targets if t.existing is None]
+    assert [t.name for t in new] == [heading.title()]  # "Cụm L", not "Cụm l"
+    assert [r.target for r in result.rows] == [new[0].id]
+    assert [r.target for r in _schools_under(portal, tmp_path, fmt, "CỤM V").rows] == ["a-cum-5"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, number, letter", [("CỤM 3 - A", 3, "A"), ("CỤM 1. A", 1, "A"),
+                                                     ("Cụm 3 A", 3, "A")])
+def test_a_letter_apart_from_the_number_of_an_existing_body_is_warned_of(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                         heading: str, number: int,
+                                                                         letter: str) -> None:
+    """"CỤM 3 - A" is a new cluster 3A, as "CỤM 3A" is; the data has Cụm 3 and no 3A, so the row
+    says so, in case the letter is no part of the name (a review found it proposed without a word)."""
+    portal = _portal_with_bodies(dataset, ("a-cum-1", "cum-chuyen-mon", "Cụm 1"),
+                                 ("a-cum-3", "cum-chuyen-mon", "Cụm 3"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    new = [t for t in result.targets if t.existing is None]
+    assert [r.target for r in result.rows] == [t.id for t in new] != []
+    line = 2 if fmt == "xlsx" else None
+    said = [(p.line, p.message) for p in result.all_problems() if p.message.startswith("có Cụm")]
+    assert said == [(line, f"có Cụm {number} (a-cum-{number}) trong dữ liệu; '{heading}' được hiểu là một cụm chuyên "
+                           f"môn mới {number}{letter} ('{new[0].name}').")]
+    assert [p.message for p in _schools_under(portal, tmp_path, fmt, "CỤM 3A").all_problems()
+            if p.message.startswith("có Cụm")] == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, body", [
+    ("NHÓM 2 — A", "a-nhom-2a"), ("NHÓM 2/A", "a-nhom-2a"), ("NHÓM 2 Đ", "a-nhom-2d"), ("Nhóm 2 - Đ", "a-nhom-2d"),
+    ("NHÓM 2 - A (05 người)", "a-nhom-2a"),
+])
+def test_a_letter_after_a_dash_a_slash_or_a_đ_is_the_group_s(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                              heading: str, body: str) -> None:
+    """Word's em dash, a slash and the letter Đ join the number as a hyphen and A do (a review found
+    these read as Nhóm 2 without a word)."""
+    portal = _portal_with_bodies(dataset, ("a-nhom-2", "nhom-lien-truong", "Nhóm 2"),
+                                 ("a-nhom-2a", "nhom-lien-truong", "Nhóm 2A"),
+                                 ("a-nhom-2d", "nhom-lien-truong", "Nhóm 2Đ"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert result.errors == []
+    assert [r.target for r in result.rows] == [body]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading", ["NHÓM 2 - A: 05 người", "NHÓM 2A - 05 người", "NHÓM 2 - A, B"])
+def test_more_words_after_the_letter_of_an_existing_group_is_an_error_of_its_row(dataset: Dataset, tmp_path: Path,
+                                                                                 fmt: str, heading: str) -> None:
+    """"NHÓM 2 - A: 05 người" while the data has Nhóm 2A: neither Nhóm 2 (as it was read without a
+    word) nor a guess; an error on the heading's row, its rows in no body."""
+    portal = _portal_with_bodies(dataset, ("a-nhom-2", "nhom-lien-truong", "Nhóm 2"),
+                                 ("a-nhom-2a", "nhom-lien-truong", "Nhóm 2A"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert [r.target for r in result.rows] == [None]
+    assert [p.message for p in result.errors] == [f"tiêu đề '{heading}' không rõ là Nhóm 2A hay tổ chức khác: các "
+                                                  "dòng bên dưới không được xếp vào tổ chức nào."]

@@ -409,6 +409,9 @@ def test_a_heading_that_is_no_body_and_no_kind_is_an_error_with_the_year_s_bodie
     ("Hiệu trưởng trường THCS Thị Trấn điểm lẻ", "cc-thcs-thi-tran", None),
     # A number no school of the data has: another school (the twenty-second review; was "several schools").
     ("Hiệu trưởng trường THCS Thị Trấn 3", None, "không tìm thấy trường 'trường THCS Thị Trấn 3'."),
+    # After "số", "VI" and "XI" are numerals, not the syllables they are in "Ba Vì" (a review: THCS Thị Trấn).
+    ("Hiệu trưởng trường THCS Thị Trấn số VI", None, "không tìm thấy trường 'trường THCS Thị Trấn số VI'."),
+    ("Hiệu trưởng trường THCS Thị Trấn số XI", None, "không tìm thấy trường 'trường THCS Thị Trấn số XI'."),
     # The tenth: these became THCS Thị Trấn, without a word.
     ("Hiệu trưởng trường THCS Thị Trấn số 2", None, "'trường THCS Thị Trấn số 2' khớp với nhiều trường."),
     ("Hiệu trưởng trường THCS Thị Trấn II", None, "'trường THCS Thị Trấn II' khớp với nhiều trường."),

@@ -42,16 +42,23 @@ _NUMBER_WORDS = frozenset(_fold(word) for word in number_words.WORDS)
 # often than numbers ("Nhóm C"), and no body is numbered a hundred in Roman numerals.
 _ROMAN_NUMERAL = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# Lower-case numerals that are Vietnamese words ("vi", "xi", "lí"/"lý" folded): no number in a
-# school's name ("THCS Ba Vì").
+# Numerals that are Vietnamese words ("vi", "xi", "lí"/"lý" folded): no number in a school's name
+# ("THCS Ba Vì") in lower case; in capitals, "LI" is the subject Lí ("NHÓM LI", "TỔ LI"), never 51,
+# where "VI", "XI" number a body as they always did ("TỔ VI" is team no. 6).
 _ROMAN_SYLLABLES = frozenset({"vi", "xi", "li"})
-# A word in capitals that a clerk types as a Roman numeral, read or not ("IIII", "IC", "XXI"):
-# two letters or more of I, V, X, L, C, one of them I, V or X ("CC", the tổ cốt cán, is none).
-_ROMAN_LIKE = re.compile(r"(?=[LC]*[IVX])[IVXLC]{2,}")
+_SYLLABLES_IN_CAPITALS = frozenset({"LI"})
+# A word in capitals that a clerk types as a Roman numeral, read or not ("IIII", "IC", "XXI"): two
+# letters or more of I, V, X; or of I, V, X, L, C with an I or an X, and no L or C right after a V.
+# So "CC" (the tổ cốt cán), "CV" (chuyên viên), "VL" (Vật lí) are abbreviations, not numerals.
+_ROMAN_LIKE = re.compile(r"[IVX]{2,}|(?=.*[IX])(?!.*V[LC])[IVXLC]{2,}")
 # A letter after a body's number, ending its words (before its words between brackets), is part of
-# the number: "NHÓM 2 A", "Nhóm 2-A" are group 2A (a name, headings._NAMED_NUMBER), as "NHÓM 2A"
-# is; a Latin letter only, and not one that starts more words ("Cụm 2 - A Lưới" is cluster 2).
-LETTERED_NUMBER = re.compile(r"(?<!\w)(\d{1,3})\s*[-\u2013.]?\s*([A-Za-z])(?=[^\w(]*(?:\(|$))")
+# the number: "NHÓM 2 A", "Nhóm 2-A", "NHÓM 2 — A", "NHÓM 2/A", "Nhóm 2 - Đ" are group 2A or 2Đ (a
+# name, headings._NAMED_NUMBER), as "NHÓM 2A" is; a letter of the alphabet only (Latin or Đ), and not
+# one that starts more words ("Cụm 2 - A Lưới" is cluster 2: _LETTER_THEN_MORE).
+_NUMBER_AND_LETTER = r"(?<!\w)(\d{1,3})\s*[-\u2013\u2014/.]?\s*([A-Za-z\u0110\u0111])"
+LETTERED_NUMBER = re.compile(_NUMBER_AND_LETTER + r"(?=[^\w(]*(?:\(|$))")
+# The same with more words after the letter: "NHÓM 2 - A: 05 người", "Cụm 2 - A Lưới".
+_LETTER_THEN_MORE = re.compile(_NUMBER_AND_LETTER + r"(?!\w)(?=[^\w(]*\w)")
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -152,29 +159,38 @@ def word_prefixes(key: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-def _is_number_word(word: str) -> bool:
+def _is_number_word(word: str, after_so: bool) -> bool:
     """'2', 'hai', 'muoi', 'ii' (folded): a word that may number a school or a body."""
-    return word.isdigit() or word in _NUMBER_WORDS or roman_numeral(word, capitals=False) is not None
+    return word.isdigit() or word in _NUMBER_WORDS or _school_numeral(word, after_so) is not None
+
+
+def _school_numeral(word: str, after_so: bool) -> int | None:
+    """The number a Roman numeral ends a school's name with (folded): "ii" of "thcs thi tran ii"; after
+    "số" any numeral, a Vietnamese word too ("TH Thị Trấn số VI" is no. 6), elsewhere none of those
+    ("THCS Ba Vì")."""
+    return roman_numeral(word.upper(), capitals=True) if after_so else roman_numeral(word, capitals=False)
 
 
 def starts_with_a_number(words: list[str]) -> bool:
-    """Whether words start with a number: '2', 'hai', 'ii', 'so 2' ('số 02')."""
-    if words[:1] == ["so"]:
+    """Whether words start with a number: '2', 'hai', 'ii', 'so 2' ('số 02'), 'so vi'."""
+    after_so = words[:1] == ["so"]
+    if after_so:
         words = words[1:]
-    return bool(words) and _is_number_word(words[0])
+    return bool(words) and _is_number_word(words[0], after_so)
 
 
 def number_value(words: list[str]) -> int | None:
-    """The number words (folded) start with, read strictly: '2', 'so 02', 'ii', a number in
+    """The number words (folded) start with, read strictly: '2', 'so 02', 'ii', 'so vi', a number in
     words that ends the name or goes on as a name does ('hai', 'hai huyen ...':
     portal.number_words); None for words that only start like one ('nam can', 'ba vi')."""
-    if words[:1] == ["so"]:
+    after_so = words[:1] == ["so"]
+    if after_so:
         words = words[1:]
     if not words:
         return None
     if words[0].isdigit():
         return int(words[0])
-    if (roman := roman_numeral(words[0], capitals=False)) is not None:
+    if (roman := _school_numeral(words[0], after_so)) is not None:
         return roman
     found = number_words.read(" ".join(words), 0, marks=False)
     return found.value if found is not None else None
@@ -183,13 +199,16 @@ def number_value(words: list[str]) -> int | None:
 def roman_numeral(word: str, *, capitals: bool) -> int | None:
     """The number a word written as a Roman numeral from I to XCIX stands for ("XXI" -> 21);
     None for any other word ("IIII", "IC", "C"). With `capitals`, only as typed in capitals, as
-    a heading or a body's name numbers a body ("CỤM IV"; "Vi" is a name, "iv" no number); else in
-    any case, as a school's name ends after folding ("thcs thi tran ii"), but never a word of one
-    letter or a Vietnamese word ("i", "v", "x", "vi", "xi", "li")."""
+    a heading or a body's name numbers a body ("CỤM IV"; "Vi" is a name, "iv" no number), and of
+    one letter only I, V, X ("CỤM L", "NHÓM C" are letters) and never "LI" (the subject Lí); else
+    in any case, as a school's name ends after folding ("thcs thi tran ii"), but never a word of
+    one letter or a Vietnamese word ("i", "v", "x", "vi", "xi", "li")."""
     if not capitals:
         if len(word) < 2 or word.lower() in _ROMAN_SYLLABLES:
             return None
         word = word.upper()
+    elif (len(word) == 1 and word not in "IVX") or word in _SYLLABLES_IN_CAPITALS:
+        return None
     if not word or not _ROMAN_NUMERAL.fullmatch(word):
         return None
     values = [_ROMAN_VALUES[letter] for letter in word]
@@ -198,8 +217,25 @@ def roman_numeral(word: str, *, capitals: bool) -> int | None:
 
 
 def roman_like(word: str) -> bool:
-    """Whether a word in capitals is typed as a Roman numeral, right or not ("IIII", "IC", "XXI")."""
-    return bool(_ROMAN_LIKE.fullmatch(word))
+    """Whether a word in capitals is typed as a Roman numeral, right or not ("IIII", "IC", "XXI";
+    not "CV", "VL", "CC", abbreviations, nor "LI", the subject: _ROMAN_LIKE)."""
+    return word not in _SYLLABLES_IN_CAPITALS and bool(_ROMAN_LIKE.fullmatch(word))
+
+
+def letter_apart(text: str) -> tuple[int, str] | None:
+    """The number and the letter of a body's name or a heading whose letter is typed apart from its
+    number ("CỤM 3 - A" -> (3, "A"), LETTERED_NUMBER); None when there is none or they are typed
+    together ("Cụm 3A")."""
+    found = LETTERED_NUMBER.search(unicodedata.normalize("NFC", text))
+    return (int(found[1]), found[2]) if found and found.end(1) < found.start(2) else None
+
+
+def letter_then_more(text: str) -> str | None:
+    """A heading's words up to a letter after its number, when more words follow ("NHÓM 2 - A: 05
+    người" -> "NHÓM 2 - A", "NHÓM 2A - 05 người" -> "NHÓM 2A"); None when there is no such letter."""
+    text = unicodedata.normalize("NFC", text)
+    found = _LETTER_THEN_MORE.search(text)
+    return text[:found.end()] if found else None
 
 
 def _in_digits(text: str) -> str:

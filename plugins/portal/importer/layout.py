@@ -55,7 +55,7 @@ from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel, name_only, starts_with_a_post, unread_heading
-from .keys import compact, name_problem
+from .keys import LEVEL_CODES, compact, name_problem, school_key
 from .legacy import legacy_font
 from .roles import is_school_post, looks_like_a_role
 
@@ -87,6 +87,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 # A header of phone numbers or e-mail addresses, compacted (keys.compact): "Số điện thoại", "SĐT", "Email".
 _CONTACT_HEADER = re.compile(r"dienthoai|sdt|^dt|email|thudientu|mail")
+# Other headers of columns the importer knows and does not read, compacted: a code ("Mã", "Mã trường",
+# "Mã số"), a birth date or year, a sex, an identity card's number, an address.
+_OTHER_COLUMN_HEADER = re.compile(r"ma(?:so|truong|donvi|dinhdanh|canbo|cb|giaovien|gv)?"
+                                  r"|(?:ngay|nam|ngaythang|ngaythangnam)sinh|gioitinh|nu|(?:so)?(?:cccd|cmnd)"
+                                  r"|diachi")
 CONTACT_NOT_IMPORTED = ("số điện thoại, email là thông tin riêng tư, không nhập từ danh sách; nếu cần lưu, ghi vào "
                          "mục 'contact' của người đó trong data/people (chỉ công bố khi ghi 'publish').")
 LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "post": "Chức vụ - Đơn vị công tác",
@@ -427,8 +432,10 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     tác", "Tổ" | "Nhóm" under "Chức vụ", "Điện thoại" | "Email" under "Liên hệ"), its other
     cells are empty or the header's merged down ("STT", "Họ và tên" over both rows). None
     when it is a row of the list: a number under a header cell read, a text under a column
-    of its own, no header word where the list names its people or schools, or a text no
-    header word there with no header cell merged down to tell it is the header's."""
+    of its own, a school with its level where the list names its schools ("Trường" | "THCS Him
+    Lam"), no header word there, or a text no header word there with no header cell merged down
+    to tell it is the header's (unless the names' own label stands there again: "Tên trường"
+    under "Tên trường")."""
     spans = _spans(header)
     claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
     own = [(i, cell.text) for i, cell in enumerate(cells) if cell.text and cell.merged != "down"]
@@ -444,6 +451,10 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
               if names.get(i) != part.key or compact(cells[part.columns[0]].text) not in _SCHOOL_KINDS}
     written = {i for i, _ in own}
     at_names = written & names.keys()
+    # A school with its level where the list names its schools ("Trường" | "THCS Him Lam" under "Tên
+    # trường"): a row of the list, whatever header word stands beside it.
+    if any(i in names and i not in named and _reads_as_a_school(text) for i, text in own):
+        return None
     # The names' own label under them ("Tên trường" under "Tên trường", "Họ và tên" under "Họ và tên"):
     # no school's or person's name, so the row is the header's, whatever stands beside it.
     repeated = {i for part in parts for i in part.columns if names.get(i) == part.key and i in labels}
@@ -459,17 +470,33 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
             sub.added.append(part)
         else:
             sub.split.setdefault(parent, []).append(part)
-    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), the
-    # other texts head columns of their own, not read, as beside a header of one row ("Mã trường" is no part
-    # of the school's name, "Năm sinh" none of a person's).
-    apart = {i for parent in sub.split if repeated & set(parent.columns) for i in parent.columns}
+    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), a
+    # text naming a column the importer knows heads a column of its own, not read, as beside a header of
+    # one row ("Mã trường" is no part of the school's name, "Năm sinh" none of a person's). Any other
+    # ("Cấp học" | "Tên trường") is part of the name: the cells join as under one header cell.
+    apart = {i for parent in sub.split if repeated & set(parent.columns)
+             for i in parent.columns if i in written and i not in named and _names_a_column(cells[i].text)}
     for parent in list(sub.split):  # a text naming no column under it: read whole, as "Tổ" | "Nhóm" leave it
-        if not repeated & set(parent.columns) and any(i not in named and i in written for i in parent.columns):
+        if any(i not in named and i in written and i not in apart for i in parent.columns):
             del sub.split[parent]
     # Numbers under a cell not read label its columns, which the report names by that cell's text.
     sub.unread.extend((i, text, spans[i][0]) for i, text in own
                       if i not in named and (i not in claimed or i in apart) and not text.isdigit())
     return sub
+
+
+def _names_a_column(text: str) -> bool:
+    """Whether a header text that names no column read (HEADERS) names one the importer knows and
+    does not read: "Mã trường", "Năm sinh", "Số điện thoại"; not "Cấp học", "Loại hình"."""
+    key = compact(text)
+    return _CONTACT_HEADER.search(key) is not None or _OTHER_COLUMN_HEADER.fullmatch(key) is not None
+
+
+def _reads_as_a_school(text: str) -> bool:
+    """Whether a text is a school's name with its level first ("THCS Him Lam", "Trường TH Hoa Sen"),
+    no header's label."""
+    words = school_key(text).split()
+    return len(words) >= 2 and words[0] in LEVEL_CODES
 
 
 def _without_cells(row: GridRow, columns: set[int]) -> GridRow:

@@ -34,7 +34,7 @@ from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
 from .headings import HeadingLabel, aside_dropped, remarks_dropped, roman_after_kind
-from .keys import LETTERED_NUMBER, body_key, roman_numeral, typed_name_key
+from .keys import LETTERED_NUMBER, body_key, letter_apart, letter_then_more, roman_numeral, typed_name_key
 from .layout import LABELS, Heading
 from .matcher import Matcher
 
@@ -98,9 +98,15 @@ def _says(label: HeadingLabel, body: Body) -> bool:
     subject group), by kind and number, else by its name or words of it."""
     if label.subject:
         return body.kind == "nhom-bo-mon" and body.subject == label.subject
-    if label.number is not None and label.kinds:
+    if label.number is not None and label.kinds and not _named_so(body, label):
         return body.kind in label.kinds and _number_in(body.name) == label.number
     return _names_words(body, label)
+
+
+def _named_so(body: Body, label: HeadingLabel) -> bool:
+    """Whether the body's name reads as the heading (body_key), with or without its words between
+    brackets."""
+    return body_key(body.name) in (label.key, label.words)
 
 
 def _exactly(label: HeadingLabel, bodies: list[Body]) -> list[Body]:
@@ -134,9 +140,12 @@ _WORD = re.compile(LETTERED_NUMBER.pattern + r"|\w+")
 
 
 def _lowered(word: re.Match[str]) -> str:
-    """A word in lower case, but a number ("2A", "2 A", "XII")."""
+    """A word in lower case, but a number ("2A", "2 A", "XII") or a letter alone ("CỤM L" -> "Cụm L",
+    not "Cụm l", read as "Cụm 1")."""
     text = word.group()
-    return text if any(c.isdigit() for c in text) or roman_numeral(text, capitals=True) is not None else text.lower()
+    if len(text) == 1 or any(c.isdigit() for c in text) or roman_numeral(text, capitals=True) is not None:
+        return text
+    return text.lower()
 
 
 def _new_name(label: HeadingLabel) -> str:
@@ -221,6 +230,13 @@ class Placement:
         if label.part:
             return self._own_part(heading, label.part)
         found = self._matches(heading, context)
+        lettered = self._lettered_body(label)
+        if lettered is not None and found != [lettered]:
+            self._problem(heading, f"tiêu đề '{label.text}' không rõ là {lettered.name} hay tổ chức khác: các dòng "
+                          "bên dưới không được xếp vào tổ chức nào.",
+                          hint=f"ghi tiêu đề đúng tên tổ chức, như '{lettered.name}', số người hay ghi chú khác ghi "
+                               f"trong ngoặc đơn ('{lettered.name} (05 người)'), rồi nhập lại.")
+            return None
         if label.unread is not None and len(found) != 1:
             self._problem(heading, f"tiêu đề '{label.text}' {label.unread}: các dòng bên dưới không được xếp vào tổ "
                           "chức nào.", hint=label.hint)
@@ -240,7 +256,29 @@ class Placement:
                           expected="tên một tổ chức đã có, hoặc bắt đầu bằng 'Cụm', 'Nhóm', 'Tổ', 'Hội đồng'",
                           hint=self._names_hint())
             return None
-        return self._new(heading, label.kinds, _new_name(label), None, context)
+        target = self._new(heading, label.kinds, _new_name(label), None, context)
+        self._tell_number_alone(heading, target)
+        return target
+
+    def _lettered_body(self, label: HeadingLabel) -> Body | None:
+        """The body a heading's number and letter name when more words follow them ("NHÓM 2 - A: 05
+        người" while the data has Nhóm 2A), which the heading is not read as (keys.LETTERED_NUMBER)."""
+        typed = letter_then_more(aside_dropped(label.text))
+        key = body_key(typed) if typed is not None else None
+        return next((b for b in self.bodies if body_key(b.name) == key), None)
+
+    def _tell_number_alone(self, heading: Heading, target: Target) -> None:
+        """A new body whose letter is typed apart from its number ("CỤM 3 - A") while the data has a
+        body of that number alone (Cụm 3): said, in case the letter was no part of the name."""
+        apart = letter_apart(aside_dropped(heading.label.text))
+        alone = next((b for b in self.bodies if apart is not None and b.kind == target.kind
+                      and _number_in(b.name) == apart[0]), None)
+        if apart is None or alone is None:
+            return
+        self._problem(heading, f"có {alone.name} ({alone.id}) trong dữ liệu; '{heading.label.text}' được hiểu là "
+                      f"một {wording.body_kind_name(target.kind).lower()} mới {apart[0]}{apart[1]} ('{target.name}').",
+                      hint=f"nếu đây là {alone.name}, ghi tiêu đề '{alone.name}' (bỏ chữ '{apart[1]}'), rồi nhập lại.",
+                      severity="warning")
 
     def _own_part(self, heading: Heading, part: str) -> Target | None:
         """"LÃNH ĐẠO TỔ", "THÀNH VIÊN": the leaders or members of the body given with --body, in
@@ -261,11 +299,12 @@ class Placement:
         if label.subject:
             found = [b for b in self.bodies if b.kind == "nhom-bo-mon" and b.subject == label.subject]
             return [b for b in found if b.parent == context.id] if context else found
-        if label.number is not None and label.kinds:
+        # A body whose name reads as the heading's words wins over the heading's number: "NHOM LI" is
+        # the data's "Nhóm Lí", whatever number it might be read as.
+        found = [b for b in self.bodies if _named_so(b, label)]
+        if not found and label.number is not None and label.kinds:
             found = [b for b in self.bodies if b.kind in label.kinds and _number_in(b.name) == label.number]
         else:
-            found = ([b for b in self.bodies if body_key(b.name) == label.key]
-                     or [b for b in self.bodies if body_key(b.name) == label.words])
             if not found:
                 found = self._outermost_excluded([b for b in self.bodies if _names_words(b, label)])
             if len(found) > 1 and label.kinds:
