@@ -583,12 +583,16 @@ _DATE_FORMATS = frozenset((*range(14, 23), *range(45, 48)))
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
 _DATE_CODE = re.compile(r"[dmy]", re.IGNORECASE)
 # A number format of digits and signs of its own: digit placeholders ("0" writes a digit or a 0, "#" a
-# digit or nothing) between quoted text, escaped characters, dashes and spaces. A clerk who types a date
-# without its signs (12031985) shows it as one so (`00"/"00"/"0000`, `00\-00\-0000`): the cell keeps a
-# number, the sheet shows "12/03/1985".
-_DIGITS_PART = re.compile(r'[0#]|"[^"]*"|\\.|[- ]')
-_DIGITS_FORMAT = re.compile(rf"(?:{_DIGITS_PART.pattern})+")
+# digit or nothing) between quoted text (spaces too), escaped characters, dashes and spaces. A clerk who
+# types a date without its signs (12031985) shows it as one so (`00"/"00"/"0000`, `00\-00\-0000`,
+# `"Ngày "00" tháng "00" năm "0000`): the cell keeps a number, the sheet shows "12/03/1985". Only the
+# format's first section is read (a positive number's, before ";"); a [colour] or [$-locale] and the
+# padding `_)`, `*x` show nothing. Any other sign (",", ".", "%", an unquoted "/") makes it no such format.
+_DIGITS_TOKEN = re.compile(r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|(?P<place>[0#])|(?P<sign>[- ])|\[[^\]]*\]|[_*].'
+                           r"|(?P<end>;)|(?P<other>.)", re.DOTALL)
+_FORMAT_MAX = 255  # characters: Excel writes no longer format; a longer one is crafted, not read as digits
 _LARGEST_SHOWN = 10 ** 15  # Excel keeps 15 significant digits: a larger number is no typed date
+DigitsFormat = tuple[tuple[bool, str], ...]  # each part: a placeholder ("0", "#": True) or literal text
 
 
 @dataclass(frozen=True)
@@ -596,7 +600,7 @@ class _NumberStyle:
     """How a cell style shows a number (`shown`), and its format when one of digits and signs (`digits`)."""
 
     shown: NumberShown = "general"
-    digits: str = ""
+    digits: DigitsFormat = ()
 
 
 def _number_styles(files: Mapping[str, str]) -> list[_NumberStyle]:
@@ -606,45 +610,67 @@ def _number_styles(files: Mapping[str, str]) -> list[_NumberStyle]:
         return []
     codes = {element.get("numFmtId"): element.get("formatCode") or "" for element in root.iter()
              if _local(element.tag) == "numFmt"}
+    by_format: dict[str, _NumberStyle] = {}  # each format read once, however many styles use it
     shown: list[_NumberStyle] = []
     for styles in (e for e in root.iter() if _local(e.tag) == "cellXfs"):
         for style in _children(styles, "xf"):
             number = style.get("numFmtId") or "0"
-            code = codes.get(number, "")
-            if number == "0":
-                shown.append(_NumberStyle())
-            elif _whole(number) in _DATE_FORMATS or _DATE_CODE.search(_FORMAT_LITERALS.sub("", code)):
-                shown.append(_NumberStyle("date"))
-            else:
-                shown.append(_NumberStyle("number", code if _DIGITS_FORMAT.fullmatch(code) else ""))
+            if number not in by_format:
+                by_format[number] = _number_style(number, codes.get(number, ""))
+            shown.append(by_format[number])
     return shown
 
 
-def _digits_shown(value: str, code: str) -> str:
-    """A sheet's whole number as a format of digits and signs (_DIGITS_FORMAT) shows it: its digits fill
-    the placeholders from the right, the leftmost one taking any left over; a placeholder left without
-    a digit shows "0" for "0", nothing for "#". "" for a number no digits show (a fraction, a negative,
-    a format without a placeholder)."""
+def _number_style(number: str, code: str) -> _NumberStyle:
+    """How the number format `number` (its id), written `code`, shows a number."""
+    if number == "0":
+        return _NumberStyle()
+    if _whole(number) in _DATE_FORMATS or _DATE_CODE.search(_FORMAT_LITERALS.sub("", code)):
+        return _NumberStyle("date")
+    return _NumberStyle("number", _digits_format(code))
+
+
+def _digits_format(code: str) -> DigitsFormat:
+    """The first section of a number format of digits and signs (_DIGITS_TOKEN) as its placeholders and
+    literal text; () for any other format, one without a placeholder, or one longer than _FORMAT_MAX."""
+    if len(code) > _FORMAT_MAX:
+        return ()
+    parts: list[tuple[bool, str]] = []
+    for token in _DIGITS_TOKEN.finditer(code):
+        if token["end"] is not None:
+            break
+        if token["other"] is not None:
+            return ()
+        if token["place"] is not None:
+            parts.append((True, token["place"]))
+        elif (literal := token["quoted"] or token["escaped"] or token["sign"]) is not None:
+            parts.append((False, literal))
+    return tuple(parts) if any(place for place, _ in parts) else ()
+
+
+def _digits_shown(value: str, parts: DigitsFormat) -> str:
+    """A sheet's whole number as a format of digits and signs (_digits_format: `parts`) shows it: its digits
+    fill the placeholders from the right, the leftmost one taking any left over; a placeholder left without
+    a digit shows "0" for "0", nothing for "#". "" for a number no digits show (a fraction, a negative)."""
     try:
         number = float(value)
     except ValueError:
         return ""
     if not number.is_integer() or not 0 <= number < _LARGEST_SHOWN:
         return ""
-    parts = _DIGITS_PART.findall(code)
-    places = sum(part in ("0", "#") for part in parts)
+    places = sum(placeholder for placeholder, _ in parts)
     if not places:
         return ""
     digits = str(int(number))
     spare, fill = digits[:max(0, len(digits) - places)], digits[-places:].rjust(places)
     shown, place = [], 0
-    for part in parts:
-        if part in ("0", "#"):
+    for placeholder, part in parts:
+        if placeholder:
             digit = fill[place].strip() or ("0" if part == "0" else "")
             shown.append((spare if place == 0 else "") + digit)
             place += 1
         else:
-            shown.append(part[1:-1] if part.startswith('"') else part[-1])
+            shown.append(part)
     return "".join(shown)
 
 

@@ -72,6 +72,8 @@ _WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[
                  rf"(?P<long_year>\d{{4}}))|(?P<iso_year>\d{{4}})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 # In a cell, a date may carry the time a program added to it: "12/03/1985 00:00:00".
 _DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
+# A cell's date may start with "Ngày": "Ngày 12 tháng 03 năm 1985" (typed, or a number so shown by its format).
+_DAY_WORD = re.compile(r"\s*ng[àa]y\s+", re.IGNORECASE)
 # A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
 # sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
 # is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |", and after the money's
@@ -90,12 +92,16 @@ _RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[
 # ("hy sinh ngày 27/7/1972"), cleaning ("vệ sinh ngày 12/3"), something arising ("phát sinh ngày ...").
 # Those that are also given names ("Nam", "An", "Trường", "Phát"; any without its marks: "Cong",
 # "Giang") only in lower case or starting a sentence: "Ông Nam sinh ngày 12/3/1985" is a birth (_born).
-_NOT_BIRTH_WORDS = ("học thí tuyển giáo vệ hy hi sơ khai nữ ký kí tái hồi cộng sản cứu dưỡng phóng sát môn hộ nội "
-                    "ngoại giáng đản phục bẩm tập mưu dạy tổ khối")
+_NOT_BIRTH_WORDS = ("học thí tuyển giáo vệ hy hi sơ khai nữ ký kí tái hồi cộng sản cứu dưỡng phóng sát hộ nội "
+                    "ngoại giáng đản phục bẩm tập mưu")
+# The words before "Sinh" that make it the subject (Sinh học): "Môn Sinh:", "dạy Sinh", "Tổ Sinh", "Khối Sinh",
+# "Nhóm Sinh" (_a_birth_however_named may still make its date a birth).
+_SUBJECT_WORDS = "môn dạy tổ khối nhóm"
 _NOT_BIRTH_NAMES = ("phát nam an dân nhân song thư tiên hậu trường tân quyên thi sinh hoc tuyen giao ve phat so nu "
                     "ky ki tai hoi cong san cuu duong dan nhan phong sat quyen thu tien mon hau truong ho noi ngoai "
                     "tan giang phuc bam tap muu")
 _NO_BIRTH_BEFORE = frozenset(_NOT_BIRTH_WORDS.split())
+_SUBJECT_BEFORE = frozenset(_SUBJECT_WORDS.split())
 _NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset(_NOT_BIRTH_NAMES.split())
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # "Sinh" is also a subject (Sinh học), in the name of a group of subjects: "Tổ Hóa - Sinh: 12/3/2025",
@@ -117,7 +123,16 @@ _SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:{_GROUP_WORDS}|dạy|
                               rf"(?P<names>(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+)\Z",
                               re.IGNORECASE)
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
-_NAME_LABEL = re.compile(r"(?<!\w)t[êe]n[^\S\n]*:[^\S\n]*\Z", re.IGNORECASE)  # "Họ tên:", "Họ và tên:", "Ho ten:"
+# A label that introduces a person, the value after it a name even of one word that is also a subject's or
+# "Chi" ("Họ tên: Anh, Sinh: …", "Trẻ: Chi NS: …"): "Họ tên:", "Họ và tên học sinh:", "Tên trẻ:", "Học sinh:",
+# "Trẻ:", "Cháu:", "Bé:", "Giáo viên:", "GV:", a class's name ("Lớp Lá 1:", "Lớp 9A:"), each also without marks.
+_PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "học sinh", "trẻ", "cháu", "bé", "giáo viên",
+                  "gv")
+_PERSON_LABEL = "|".join(word.replace(" ", r"[^\S\n]+")
+                         for word in dict.fromkeys((*_PERSON_LABELS, *map(fold, _PERSON_LABELS))))
+_NAME_LABEL = re.compile(rf"(?<!\w)(?:(?:{_PERSON_LABEL})[^\S\n]*|l[ớo]p[^\S\n]+[^\n:,;]{{1,12}}):[^\S\n]*\Z",
+                         re.IGNORECASE)
+_LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và tên học sinh: "
 # A group's name that starts its line, a list's mark maybe before it ("Tổ Toán, Sinh ngày 12/3/2025",
 # "- NHÓM HÓA - SINH: …"): the subjects after "Tổ" are the group's, "Sinh" among them the subject in any
 # case; but "sinh" in lower case right after a comma, the verb ("Tổ Toán, sinh ngày 12/3/1985 tại Huế").
@@ -128,15 +143,33 @@ _NAME_LABEL = re.compile(r"(?<!\w)t[êe]n[^\S\n]*:[^\S\n]*\Z", re.IGNORECASE)  #
 # "DẠY TOÁN, SINH 12/3/1985", "Dạy Toán, Sinh Ngày …": in capitals, or each word with its capital, the
 # case tells nothing), unless written as a group's is (_SUBJECT_AFTER_A_COMMA): "Sinh" before "ngày" in
 # lower case ("Dạy Toán, Sinh ngày 12/3/2025 thao giảng"), or before a colon ("TOÁN, SINH: 12/3/2025").
+# Whatever these say, a date before 2000 or before a place of birth is a birth (_a_birth_however_named).
 _GROUP_HEADING = re.compile(rf"[^\S\n]*(?:(?:[-–•*+]|\d{{1,2}}[.)])[^\S\n]*)?(?:{_GROUP_WORDS})[^\S\n]+",
                             re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
 _SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))", re.IGNORECASE)
 # "NS" after the money it counts, its label maybe, is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025",
 # "Nguồn vốn NS:", "Nguồn kinh phí: NS: …", and after what is spent: "Chi NS: …", "Khoản chi NS: …". "Chi"
-# is also a given name: a budget's only as the words before "sinh" that are names are (_written_as_a_name).
-_BUDGET_BEFORE = re.compile(r"(?<!\w)(?:kinh[^\S\n]+ph[íi]|ngu[ồo]n|v[ốo]n|(?P<spent>chi))[^\S\n]*:?[^\S\n]*\Z",
-                            re.IGNORECASE)
+# is also a given name: with its capital, a budget's only at the start of its line (_of_a_budget).
+# The money may be named with its kind ("Chi thường xuyên NS:", "Vốn đối ứng NS:") and a dash before "NS"
+# ("Kinh phí - NS:").
+_BUDGET_KIND_WORDS = ("thường xuyên", "không thường xuyên", "đối ứng", "sự nghiệp", "đầu tư")
+_BUDGET_KINDS = "|".join(word.replace(" ", r"[^\S\n]+")
+                         for word in dict.fromkeys((*_BUDGET_KIND_WORDS, *map(fold, _BUDGET_KIND_WORDS))))
+_BUDGET_BEFORE = re.compile(rf"(?<!\w)(?:kinh[^\S\n]+ph[íi]|ngu[ồo]n|v[ốo]n|(?P<spent>chi))"
+                            rf"(?:[^\S\n]+(?:{_BUDGET_KINDS}))?"
+                            r"[^\S\n]*[:\-–]?[^\S\n]*\Z", re.IGNORECASE)
+# This portal's data starts with the school year 2000-2001 (data/years holds 2015-2016 on): a group's meeting
+# or a budget's spending is dated from 2000 on. Where "Sinh" may be a subject's and "NS" a budget's, a date
+# before 2000 is a person's birth, and so is a date followed by where the person was born ("TẠI HUẾ", ", quê
+# quán Nghệ An", "nơi sinh"), not by a room ("tại phòng 3", a meeting's): _a_birth_however_named.
+_PORTAL_FROM = 2000
+_ROOMS = r"phòng|hội\s+trường|trường|thư\s+viện|phong|hoi\s+truong|truong|thu\s+vien"
+_BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*[,;(\-–]?[^\S\n]*(?:t[ạa]i(?![^\S\n]+(?:{_ROOMS})(?!\w))|qu[êe]"
+                               r"|n[ơo]i[^\S\n]+sinh"
+                               r"|nguy[êe]n[^\S\n]+qu[áa]n)(?!\w)", re.IGNORECASE)
+# A year of two digits read as Excel reads one typed: 00 to 29 in the 2000s, 30 to 99 in the 1900s.
+_TWO_DIGIT_CENTURY_FROM = 30
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
 # is in many schools' plans.
 _HISTORY_BEFORE = 1920
@@ -161,11 +194,14 @@ _BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|
 # "NS" alone is also a budget's source (ngân sách), "SN" a house's number (số nhà: "12/3/15"): each heads a
 # column of dates written as dates with a year of 4 digits, or a sheet's dates, never the cell beside it
 # nor a sheet's number in General format (an amount in thousands is a date's serial too).
-# "SN" heads houses' numbers (số nhà) only where the table says it is an address's part: under an address's
-# heading ("Địa chỉ" merged over "SN", "Đường", "Phường"), right before a street's column ("| SN | Đường |",
-# "| SN | Ngõ/Hẻm |"), or with its note ("SN (số nhà)"). Elsewhere it stays a birth's heading ("SN" for sinh
-# nhật, ngày sinh): an address's column beside it ("| SN | Địa chỉ |") tells nothing. Each word also
-# without its marks.
+# "SN" heads houses' numbers (số nhà) only where the table says it is an address's part: right under an
+# address's heading and no more in the header row above ("Địa chỉ" merged over "SN", "Đường", "Phường"; not
+# a letterhead's "Địa chỉ: xã …", an earlier table's column, "Địa chỉ liên hệ" over "SN | Điện thoại"),
+# right before a street's column ("| SN | Đường |", "| SN | Ngõ/Hẻm |"), or with its note ("SN (số nhà)").
+# There a sheet's date cell passes (Excel keeps "12/3/15" typed as the date 12/03/2015); a date written with
+# a year of four digits ("12/03/1985") is still a birth: a house's number has parts of one or two digits.
+# Elsewhere it stays a birth's heading ("SN" for sinh nhật, ngày sinh): an address's column beside it ("| SN
+# | Địa chỉ |") tells nothing. Each word also without its marks.
 _HOUSE_NUMBER = "SN"
 _ABBREVIATIONS = frozenset({"NS", _HOUSE_NUMBER})
 
@@ -177,6 +213,9 @@ def _starting_words(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ADDRESS_HEADING = _starting_words(("địa chỉ", "số nhà", "nơi ở", "chỗ ở"))
+_ADDRESS_KINDS = ("thường trú", "tạm trú", "hiện nay", "hiện tại", "thuong tru", "tam tru", "hien nay", "hien tai")
+# An address's heading over the columns of its parts, with no other words than where the person lives.
+_ADDRESS_ONLY = re.compile(rf"{_ADDRESS_HEADING.pattern}(?:\s+(?:{'|'.join(_ADDRESS_KINDS)}))?", re.IGNORECASE)
 _STREET_HEADING = _starting_words(("đường", "tên đường", "phố", "ngõ", "hẻm", "ngách", "kiệt"))
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
@@ -193,14 +232,21 @@ _HEADING_ROW_MAX = 120  # characters: a longer line is a paragraph
 # An identity's name in a heading row or a heading cell (_listed_values, _heading_kind).
 _IDENTITY_WORDS = re.compile(rf"(?<!\w)(?:{_IDENTITY_NAME})(?!\w)", re.IGNORECASE)
 # "Năm sinh" alone heads years, no date: the first date of a row under it is another column's ("Ngày vào ngành").
+# "Ngày sinh hoạt", "Năm sinh hoạt" (a group's activities) name no birth.
+_NOT_AN_ACTIVITY = r"(?![^\S\n]+ho[ạa]t(?!\w))"
 _BIRTH_WORDS = re.compile(rf"(?<!\w)(?:{_DATE_PARTS}|ng[àa]y\s+sinh|ng\.?\s*sinh|(?<!n[ăa]m\s)sinh\s+ng[àa]y"
-                          r"|(?-i:NS))(?!\w)", re.IGNORECASE)
+                          rf"|(?-i:NS))(?!\w){_NOT_AN_ACTIVITY}", re.IGNORECASE)
 # A heading of a column of dates, in a heading row: "Ngày sinh", "Ngày vào ngành", "Ngày ký".
 _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 # A whole date in the place of "Năm sinh" is a clerk's slip, a birth: it is read in a row that writes as many
 # dates and years (_LONE_YEAR) as the heading row names columns of them, each in its place (a row without its
 # year would put the next column's date there).
-_YEAR_WORDS = re.compile(r"(?<!\w)n[ăa]m\s+sinh(?!\w)", re.IGNORECASE)
+_YEAR_WORDS = re.compile(rf"(?<!\w)n[ăa]m\s+sinh(?!\w){_NOT_AN_ACTIVITY}", re.IGNORECASE)
+# A date a row introduces by a word is a note's, in no column of dates ("Chuyển đến từ 05/9/2024", "QĐ
+# 12/QĐ-UBND ngày 12/3/2025"): it is not counted among the row's dates and years; a date typed for a year
+# stands bare. The word in lower case (a name's word has its capital: "Lò Văn Tư"), or "Ngày".
+_DATE_INTRODUCED = re.compile(r"(?:(?<!\w)(?:ngày|từ|đến|tới|vào|lúc|hạn|ngay|tu|den|toi|vao|luc|han)|Ngày|NGÀY)"
+                              r"[^\S\n]*:?[^\S\n]*\Z")
 _LONE_YEAR = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/.\-])")
 # In a row of a table, a label of the date beside it: it starts with "Ngày" ("Ngày lập", "Ngày báo cáo"), or
 # ends with a colon ("Cập nhật ngày:") or with ", ngày" ("Bình Dương, ngày"); not a value that only says
@@ -267,25 +313,28 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _BIRTH.finditer(text):
         name = match.group("name")
-        if name.lower().startswith("sinh") and not _born(text, match.start()):
+        if name.lower().startswith("sinh") and not _born(text, match):
             continue
-        if name in _ABBREVIATIONS and _of_a_budget(text, match.start()):
+        if name in _ABBREVIATIONS and _of_a_budget(text, match):
             continue
         if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
             found.append(match.span("date"))
     return found
 
 
-def _born(text: str, at: int) -> bool:
-    """Whether the "sinh" at `at` is a birth: not the subject in a group's name (_names_the_subject), nor
-    after a word that makes it none (_NO_BIRTH_BEFORE); a word that is also a given name is one where it is
-    written as a name (_written_as_a_name: "Ông Nam sinh ngày …", not "Phát sinh ngày 05/9: …")."""
-    if _names_the_subject(text, at):
-        return False
+def _born(text: str, birth: re.Match[str]) -> bool:
+    """Whether the "sinh" of `birth` (_BIRTH) is a birth: not the subject (Sinh học) in a group's name
+    (_names_the_subject) or after a word that names it so (_SUBJECT_BEFORE), unless its date is a birth
+    however named (_a_birth_however_named); nor after a word that makes it none (_NO_BIRTH_BEFORE); a word
+    that is also a given name is one where it is written as a name (_written_as_a_name: "Ông Nam sinh ngày
+    …", not "Phát sinh ngày 05/9: …")."""
+    at = birth.start()
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    word = before.group(1) if before is not None else ""
+    if (_names_the_subject(text, at) or word.lower() in _SUBJECT_BEFORE) and not _a_birth_however_named(text, birth):
+        return False
     if before is None:
         return True
-    word = before.group(1)
     if word.lower() in _NO_BIRTH_BEFORE:
         return False
     return word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE or _written_as_a_name(text, before.start(), word)
@@ -298,7 +347,7 @@ def _names_the_subject(text: str, at: int) -> bool:
     if subjects is None:
         return False
     first = subjects.start("names")
-    if _NAME_LABEL.search(text, max(0, first - 20), first):
+    if _NAME_LABEL.search(text, max(0, first - _LABEL_REACH), first):
         return False
     after_a_comma = _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
     if _GROUP_HEADING.fullmatch(text, text.rfind("\n", 0, first) + 1, first):
@@ -314,13 +363,32 @@ def _written_as_a_name(text: str, at: int, word: str) -> bool:
     return word[:1].isupper() and _WORD_BEFORE.search(text, max(0, at - 20), at) is not None
 
 
-def _of_a_budget(text: str, at: int) -> bool:
-    """Whether the "NS" at `at` is a budget's source by the words before it (_BUDGET_BEFORE)."""
+def _of_a_budget(text: str, ns: re.Match[str]) -> bool:
+    """Whether the "NS" of `ns` (_BIRTH) is a budget's source by the words before it (_BUDGET_BEFORE) and
+    its date no birth however named (_a_birth_however_named). "Chi" with its capital is the spending only
+    where it starts its line ("Chi NS: …"); after a word, a list's number or mark, a label ("Nguyễn Thị
+    Chi NS:", "1. Chi NS:", "- Chi NS:", "Trẻ: Chi NS:") it is a given name."""
+    at = ns.start()
     budget = _BUDGET_BEFORE.search(text, max(0, at - 30), at)
-    if budget is None:
+    if budget is None or _a_birth_however_named(text, ns):
         return False
     spent = budget.group("spent")
-    return not spent or not _written_as_a_name(text, budget.start("spent"), spent)
+    start = budget.start("spent")
+    return not spent or spent.islower() or not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
+def _a_birth_however_named(text: str, birth: re.Match[str]) -> bool:
+    """Whether the date of `birth` (_BIRTH) is a person's birth whatever the words before its name say:
+    dated before this portal's data (_PORTAL_FROM) or followed by a place of birth (_BIRTHPLACE_AFTER)."""
+    return _full_year(birth) < _PORTAL_FROM or _BIRTHPLACE_AFTER.match(text, birth.end("date")) is not None
+
+
+def _full_year(date: re.Match[str]) -> int:
+    """A written date's year, one of two digits read as Excel reads it (_TWO_DIGIT_CENTURY_FROM)."""
+    year = int(_year(date))
+    if len(_year(date)) > 2:
+        return year
+    return year + (1900 if year >= _TWO_DIGIT_CENTURY_FROM else 2000)
 
 
 def _of_a_living_person(date: re.Match[str]) -> bool:
@@ -371,14 +439,14 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
 
     A date right after a label of its own in its row ("| Ngày lập: | 12/3/2025 |", a footer under the
     list) is that label's, as a value right after a heading is the heading's: the nearest name of a
-    value says what it is, and a column's heading above is farther. "SN" in an address heads houses'
-    numbers, no dates (_heads_house_numbers). A cell written decomposed (NFD) is read, and its value
+    value says what it is, and a column's heading above is farther. Under "SN" in an address a sheet's
+    date cell is a house's number (_heads_house_numbers). A cell written decomposed (NFD) is read, and its value
     told, composed."""
     # Each heading once, the nearest last: a heading repeated (a list's header over each of its
     # pages, or on every row) moves down, so that the headings a cell is compared with are as
     # many as the table's different ones, not its rows.
-    headings: dict[tuple[range, PersonalKind, str], None] = {}
-    addresses: dict[range, None] = {}  # the columns under an address's heading (_HOUSE_NUMBER)
+    headings: dict[tuple[range, PersonalKind, str, bool], None] = {}  # columns, kind, words, of houses' numbers
+    addresses: list[range] = []  # the columns under an address's heading in the row above (_HOUSE_NUMBER)
     for r, written_row in enumerate(rows):
         row = [cell if unicodedata.is_normalized("NFC", cell.text)
                else replace(cell, text=composed_text(cell.text).text) for cell in written_row]  # marks bounded
@@ -386,39 +454,59 @@ def personal_values_in_table(rows: Sequence[Sequence[TableCell]]) -> Iterator[tu
         below = list(headings)  # a heading heads the rows below it, not its own
         for c, cell in enumerate(row):
             kind = None if cell.number else _heading_kind(cell.text)
-            if kind is not None and not _heads_house_numbers(row, c, addresses):
+            if kind is not None:
                 heading = " ".join(cell.text.split())
-                key = (range(cell.column, cell.column + cell.span), kind, heading)
+                key = (range(cell.column, cell.column + cell.span), kind, heading,
+                       _heads_house_numbers(row, c, addresses))
                 headings.pop(key, None)
                 headings[key] = None
-                beside = (kind, heading) if heading not in _ABBREVIATIONS else None
+                beside = (kind, heading) if not _abbreviated(heading) else None
                 continue
-            under = [(kind, heading) for columns, kind, heading in below
+            under = [(kind, heading, houses) for columns, kind, heading, houses in below
                      if columns.start < cell.column + cell.span and cell.column < columns.stop]
-            if c and any(kind == "birth" for kind, _ in under) and _labels_a_date(row[c - 1]):
-                under = [(kind, heading) for kind, heading in under if kind != "birth"]
-            for kind, heading in ([beside] if beside else []) + under[::-1]:  # the nearest heading first
+            if c and any(kind == "birth" for kind, _, _ in under) and _labels_a_date(row[c - 1]):
+                under = [(kind, heading, houses) for kind, heading, houses in under if kind != "birth"]
+            for kind, heading, houses in ([(*beside, False)] if beside else []) + under[::-1]:  # the nearest first
+                if houses and cell.date is not None:
+                    break  # a house's number "12/3/15" Excel turned into a date
                 if (shown := _personal_cell(cell, kind, heading)) is not None:
                     yield r, c, kind, heading, shown
                     break
             beside = None
-        addresses.update((range(cell.column, cell.column + cell.span), None) for cell in row
-                         if _names_a_place(cell, _ADDRESS_HEADING))
+        addresses = [range(cell.column, cell.column + cell.span) for cell in row if _heads_an_address(cell)]
 
 
 def _heads_house_numbers(row: Sequence[TableCell], c: int, addresses: Iterable[range]) -> bool:
-    """Whether row[c] is the heading "SN" of houses' numbers (_HOUSE_NUMBER): under an address's heading
-    (`addresses`, the columns of those above it), right before a street's heading in its row, or with
-    an address's note in brackets."""
+    """Whether row[c] is the heading "SN" of houses' numbers (_HOUSE_NUMBER): right under an address's heading
+    (`addresses`, the columns of those in the row above: _heads_an_address), right before a street's heading
+    in its row, or with an address's note in brackets."""
     cell = row[c]
     if _heading_text(cell.text) != _HOUSE_NUMBER:
         return False
     columns = range(cell.column, cell.column + cell.span)
     if any(address.start < columns.stop and columns.start < address.stop for address in addresses):
         return True
-    if any(_ADDRESS_HEADING.match(note.strip("()[]")) for note in _BRACKETED.findall(cell.text)):
+    if _noted_as_an_address(cell.text):
         return True
     return c + 1 < len(row) and row[c + 1].column == columns.stop and _names_a_place(row[c + 1], _STREET_HEADING)
+
+
+def _noted_as_an_address(heading: str) -> bool:
+    """Whether a heading carries an address's note in brackets ("SN (số nhà)")."""
+    return any(_ADDRESS_ONLY.fullmatch(_heading_text(note.strip("()[]"))) for note in _BRACKETED.findall(heading))
+
+
+def _abbreviated(heading: str) -> bool:
+    """Whether a heading is one that also names a budget or a house's number (_ABBREVIATIONS: "NS", "SN",
+    "SN (số nhà)"): it heads only dates with a year of four digits, or a sheet's date cells."""
+    return heading in _ABBREVIATIONS or _heading_text(heading) == _HOUSE_NUMBER and _noted_as_an_address(heading)
+
+
+def _heads_an_address(cell: TableCell) -> bool:
+    """Whether a cell is an address's heading and no more (_ADDRESS_ONLY: "Địa chỉ", "Địa chỉ thường trú"),
+    not a sentence ("Địa chỉ: xã Tân An…", a letterhead) nor a heading of more ("Địa chỉ liên hệ" over
+    "SN | Điện thoại | Email", "Địa chỉ, thông tin cá nhân")."""
+    return not cell.number and _ADDRESS_ONLY.fullmatch(_heading_text(cell.text)) is not None
 
 
 def _names_a_place(cell: TableCell, words: re.Pattern[str]) -> bool:
@@ -460,14 +548,16 @@ def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | N
         return written if written is not None and (not card_only or _card_shaped(written)) else None
     if cell.date is not None:
         return cell.date.strftime("%d/%m/%Y") if cell.date.year >= _HISTORY_BEFORE else None
+    abbreviated = _abbreviated(heading)
     if cell.number and not cell.shown:
         number = _sheet_number(text)
-        if (cell.formatted or number is None or heading in _ABBREVIATIONS
+        if (cell.formatted or number is None or abbreviated
                 or number + (cell.epoch - SHEET_EPOCH).days not in _SERIALS):  # a serial counted from 30/12/1899
             return None
         return (cell.epoch + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
-    match = _DATE_CELL.fullmatch(text)
-    if match is None or heading in _ABBREVIATIONS and len(_year(match)) != 4:
+    day_word = _DAY_WORD.match(text)
+    match = _DATE_CELL.fullmatch(text, day_word.end() if day_word else 0)
+    if match is None or abbreviated and len(_year(match)) != 4:
         return None
     return text if _of_a_living_person(match) else None
 
@@ -579,7 +669,8 @@ def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
     12/03/1985 05/09/2010 …") right under a heading row that starts with "STT" ("STT Họ và tên Ngày
     sinh Ngày vào ngành": no digit in it): the row's date in the place of its heading among the
     heading row's dates (here the first), up to the first line that is no such row; under "Năm sinh",
-    a whole date in its place among the dates and years (_YEAR_WORDS)."""
+    a whole date in its place among the dates and years, those a word introduces left out (_YEAR_WORDS,
+    _DATE_INTRODUCED)."""
     named = next((m.group() for _, line in lines if len(line) <= _HEADING_ROW_MAX and not _HAS_DIGIT.search(line)
                   and (m := _IDENTITY_WORDS.search(line))), None)
     birth: _ListedBirth | None = None
@@ -621,9 +712,16 @@ class _ListedBirth:
         dates = list(_DATE_CELL.finditer(row))
         if not self.years_too:
             return dates[self.place] if self.place < len(dates) else None
-        years = [year.start() for year in _LONE_YEAR.finditer(row)
-                 if not any(date.start() <= year.start() < date.end() for date in dates)]
-        written = sorted([*((date.start(), date) for date in dates), *((year, None) for year in years)],
-                         key=lambda value: value[0])  # each date, or None for a year, in order
-        return written[self.place][1] if len(written) == self.years_too else None
+        written: list[re.Match[str] | None] = []  # each date, or None for a year, in order
+        following = (date for date in dates
+                     if not _DATE_INTRODUCED.search(row, max(0, date.start() - 20), date.start()))
+        date = next(following, None)
+        for year in _LONE_YEAR.finditer(row):  # both in order: each date passed once
+            while date is not None and date.end() <= year.start():
+                written.append(date)
+                date = next(following, None)
+            if date is None or year.start() < date.start():
+                written.append(None)  # a year, not the one a date "12 tháng 3 năm 1985" writes
+        written += [date, *following] if date is not None else []
+        return written[self.place] if len(written) == self.years_too else None
 
