@@ -569,7 +569,7 @@ class _OpenHeader:
 
     row: GridRow
     claims: list[Claim]
-    number: int  # its place in the header: 1 for the first row (a row of groups above it is the first)
+    place_in_header: int  # 1 for the first row of the header (a row of groups above it is the first)
     written_in: tuple[GridRow, ...]  # the rows its labels are written in: itself, a row of groups above it
 
 
@@ -749,8 +749,9 @@ class _Layout:
         apart = {column for column, _, _ in sub.unread}  # columns of their own under a read cell (_sub_header)
         for parent, parts in sub.split.items():
             if not set(parent.columns) <= {i for part in parts for i in part.columns} | apart:
+                this_row = _header_row_name(header.place_in_header + 1)
                 raise RosterError(
-                    f"{self.grid.source}, {row_place(row.line, row.place)}: {_header_row_name(header.number + 1)} "
+                    f"{self.grid.source}, {row_place(row.line, row.place)}: {this_row} "
                     f"chỉ ghi tên cho một phần các cột dưới ô '{parent.text}' (cột thứ {parent.columns[0] + 1} đến "
                     f"{parent.columns[-1] + 1}). "
                     "Gợi ý: ghi tên cho mọi cột dưới ô đó (ví dụ 'Chức vụ' và 'Đơn vị' dưới 'Chức vụ - Đơn vị "
@@ -772,7 +773,7 @@ class _Layout:
             self.first_columns = columns
         self.columns = columns
         # The next row may complete it in turn, under this one's cells.
-        self.open_header = _OpenHeader(row, read.claims, header.number + 1, (row,))
+        self.open_header = _OpenHeader(row, read.claims, header.place_in_header + 1, (row,))
         return True
 
     @staticmethod
