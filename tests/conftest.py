@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -168,24 +169,32 @@ def repo_build(site: Path, *, sample_data: bool) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, sample_data: bool) -> Path:
-    """The repository's site, built once per run: under pytest-xdist, by the first worker that
-    asks for it, in the run's folder the workers share, while the others wait on its lock (each
-    worker built it again: three builds of the same site where one will do)."""
+def made_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+              make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills, made once per run: under pytest-xdist by the first worker that asks
+    for it, in the run's folder the workers share, while the others wait on its lock (each worker
+    made it again: three builds of the same site where one will do)."""
     if worker_id == "master":  # one process
-        site = tmp_path_factory.mktemp(name) / "site"
-        repo_build(site, sample_data=sample_data)
-        return site
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
     shared = tmp_path_factory.getbasetemp().parent / name  # the run's folder, one per run
     shared.mkdir(exist_ok=True)
-    site, done = shared / "site", shared / "built"
+    folder, done = shared / "made", shared / "done"
     with (shared / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():  # a build that failed left no mark: the next worker tries again
-            shutil.rmtree(site, ignore_errors=True)
-            repo_build(site, sample_data=sample_data)
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
             done.touch()
-    return site
+    return folder
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, sample_data: bool) -> Path:
+    """The repository's site, built once per run (made_once)."""
+    return made_once(tmp_path_factory, worker_id, name,
+                     lambda folder: repo_build(folder / "site", sample_data=sample_data)) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from markers import runs_mkdocs
 from test_output import UNSTABLE_UPSTREAM
 from test_pages import write_site
 
-from conftest import build_env
+from conftest import build_env, made_once
 from portal import build_cache
 from portal_mkdocs import notices, swap
 from portal_mkdocs.killpoints import KILL_AT, Step
@@ -106,15 +107,62 @@ def _wait_for(condition: object, seconds: float = 60) -> None:
         time.sleep(0.05)
 
 
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """The old site and the new one (with add_page), each built once, undisturbed."""
-    root = write_site(tmp_path_factory.mktemp("reference"))
-    assert run_build(root).returncode == 0
-    old = snapshot(root / "site")
-    add_page(root)
-    assert run_build(root).returncode == 0
-    new = snapshot(root / "site")
+# A folder by way of publishing ("exchange", "renames", "symlink": KILL_CASES).
+ByMode = Callable[[str], Path]
+
+
+def prelude_of(mode: str) -> str:
+    """The prelude of a build in `mode`: "renames" is a system without RENAME_EXCHANGE."""
+    return NO_EXCHANGE if mode == "renames" else ""
+
+
+def _first_build(folder: Path, mode: str) -> None:
+    root = project(folder, mode)
+    built = run_build(root, prelude_of(mode))
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.fixture(scope="session")
+def first_builds(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> ByMode:
+    """The folder of `project(folder, mode)` as its first build left it (proj/, and www/ in mode
+    "symlink"), by mode: each built once per run, when a test first asks for it."""
+    made: dict[str, Path] = {}
+
+    def first_build(mode: str) -> Path:
+        if mode not in made:
+            made[mode] = made_once(tmp_path_factory, worker_id, f"publish-first-build-{mode}",
+                                    lambda folder: _first_build(folder, mode))
+        return made[mode]
+    return first_build
+
+
+@pytest.fixture
+def with_old_site(tmp_path: Path, first_builds: ByMode) -> ByMode:
+    """`project(tmp_path, mode)` once its first build has published the old site: a copy of
+    that build, made once per run (the 229 pages each case built again are the same), links
+    kept as links. Its project folder."""
+    def copy(mode: str) -> Path:
+        for part in first_builds(mode).iterdir():
+            shutil.copytree(part, tmp_path / part.name, symlinks=True)
+        return tmp_path / "proj"
+    return copy
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+              first_builds: ByMode) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The old site (the first build) and the new one (with add_page, built once per run over a
+    copy of the first build), undisturbed."""
+    first = first_builds("exchange") / "proj"
+
+    def build_the_new_site(folder: Path) -> None:
+        root = folder / "proj"
+        shutil.copytree(first, root, symlinks=True)
+        add_page(root)
+        assert run_build(root).returncode == 0
+
+    old = snapshot(first / "site")
+    new = snapshot(made_once(tmp_path_factory, worker_id, "publish-new-site", build_the_new_site) / "proj/site")
     assert "moi/index.html" in new and "moi/index.html" not in old
     return old, new
 
@@ -137,11 +185,11 @@ def test_every_step_of_publishing_is_killed_in_some_case() -> None:
 @pytest.mark.spread  # 12 cases of about 30 s, each its own builds: shared out among the workers
 @pytest.mark.parametrize(("mode", "step"), [(mode, step) for mode, steps in KILL_CASES.items() for step in steps])
 def test_a_build_killed_at_any_step_leaves_a_whole_site_and_the_next_build_cleans_up(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str, step: Step) -> None:
+        tmp_path: Path, with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str,
+        step: Step) -> None:
     old, new = reference
-    root = project(tmp_path, mode)
-    prelude = NO_EXCHANGE if mode == "renames" else ""
-    assert run_build(root, prelude).returncode == 0
+    root = with_old_site(mode)
+    prelude = prelude_of(mode)
     add_page(root)
 
     killed = run_build(root, prelude, **{KILL_AT: step.value})
@@ -164,10 +212,9 @@ def test_a_build_killed_at_any_step_leaves_a_whole_site_and_the_next_build_clean
 
 
 def test_a_half_done_swap_is_undone_before_anything_else(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     old, _ = reference
-    root = project(tmp_path, "renames")
-    assert run_build(root, NO_EXCHANGE).returncode == 0
+    root = with_old_site("renames")
     add_page(root)
     assert run_build(root, NO_EXCHANGE, **{KILL_AT: Step.OLD_MOVED.value}).returncode == -signal.SIGKILL
     assert not (root / "site").exists()
@@ -181,12 +228,11 @@ def test_a_half_done_swap_is_undone_before_anything_else(
 
 
 def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        tmp_path: Path, with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     """Ctrl-C while the pages are written. SIGTERM, which takes the same way out: the
     whole-group test below."""
     old, _ = reference
-    root = project(tmp_path, "exchange")
-    assert run_build(root).returncode == 0
+    root = with_old_site("exchange")
     add_page(root)
     # Never released: the build is held after its first page until Ctrl-C stops it.
     build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
@@ -200,11 +246,10 @@ def test_ctrl_c_during_a_build_leaves_the_old_site_and_no_staging_folder(
     assert not (root / ".site.lock").exists(), errors
 
 
-def _rebuilding_with_workers(tmp_path: Path) -> tuple[Path, subprocess.Popen[str]]:
+def _rebuilding_with_workers(tmp_path: Path, with_old_site: ByMode) -> tuple[Path, subprocess.Popen[str]]:
     """A project built once, then a page added and a build started in a process group of its own,
     held after its first page with its workers forked: the project and the build."""
-    root = project(tmp_path, "exchange")
-    assert run_build(root).returncode == 0
+    root = with_old_site("exchange")
     add_page(root)
     build = subprocess.Popen(build_command(held_after_first_page(tmp_path / "never")), cwd=root,
                              env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -216,12 +261,12 @@ def _rebuilding_with_workers(tmp_path: Path) -> tuple[Path, subprocess.Popen[str
 
 
 def test_sigterm_to_the_whole_process_group_while_workers_run_ends_the_build(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        tmp_path: Path, with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     """Review 7: systemd stopping a service and a CI job cancelled signal the build's whole
     group; a worker killed while it waited for a task held the pool's queue lock, and stopping
     the pool waited for it for ever, signals ignored, the lock file kept (parallel.Ahead.close)."""
     old, _ = reference
-    root, build = _rebuilding_with_workers(tmp_path)
+    root, build = _rebuilding_with_workers(tmp_path, with_old_site)
     os.killpg(build.pid, signal.SIGTERM)
     _, errors = build.communicate(timeout=60)
     assert build.returncode == -signal.SIGTERM, errors
@@ -248,13 +293,12 @@ shutil.rmtree = rmtree
 
 @pytest.mark.parametrize("mode", ["exchange", "renames"])
 def test_a_stop_while_the_old_site_is_removed_says_the_new_one_is_published(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
+        with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
     """The new site is in place when the SIGTERM comes: the build says so, and names what is
     left of the old one, which the next build removes."""
     _, new = reference
-    root = project(tmp_path, mode)
-    prelude = NO_EXCHANGE if mode == "renames" else ""
-    assert run_build(root, prelude).returncode == 0
+    root = with_old_site(mode)
+    prelude = prelude_of(mode)
     add_page(root)
     stopped = run_build(root, prelude + SIGTERM_WHILE_REMOVING)
     assert stopped.returncode == -signal.SIGTERM, stopped.stderr
@@ -286,15 +330,14 @@ os.unlink = unlink
 
 @pytest.mark.parametrize("mode", ["exchange", "renames"])
 def test_an_old_site_that_cannot_be_removed_is_named_and_never_stops_a_later_build(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
+        with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]], mode: str) -> None:
     """The old site's index.html cannot be removed: the switch publishes the new site and says
     which hidden folder is left and how to remove it; every later build publishes too, and says
     it again (it refused, naming site/, and the portal was stuck); once the file can be removed,
     the next build removes the folder."""
     _, new = reference
-    root = project(tmp_path, mode)
-    prelude = NO_EXCHANGE if mode == "renames" else ""
-    assert run_build(root, prelude).returncode == 0
+    root = with_old_site(mode)
+    prelude = prelude_of(mode)
     site = root / "site"
     locked = {"LOCKED_INODE": str((site / "index.html").stat().st_ino)}
     add_page(root)
@@ -448,12 +491,11 @@ def test_a_cache_that_cannot_be_written_gives_the_same_site(
 
 
 def test_a_strict_build_with_warnings_ends_with_a_vietnamese_line_and_keeps_the_old_site(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     """MkDocs ends a strict build with warnings after the plugins' on_post_build, in English
     ("Aborted with 1 warnings in strict mode!"); its on_build_error tells it in Vietnamese."""
     old, _ = reference
-    root = project(tmp_path, "exchange")
-    assert run_build(root).returncode == 0
+    root = with_old_site("exchange")
     (root / "content/lien-ket.md").write_text("# Liên kết\n\n[Trang không có](khong-co.md)\n", encoding="utf-8")
     warned = run_build(root)
     assert warned.returncode == 1, warned.stderr
@@ -540,9 +582,9 @@ def test_a_build_waits_while_another_holds_the_lock_and_says_so(tmp_path: Path) 
     assert (root / "site/index.html").is_file()
 
 
-def test_a_build_gives_up_after_the_lock_timeout_and_never_touches_a_live_build(tmp_path: Path) -> None:
-    root = write_site(tmp_path / "proj", plugin={"lock_timeout": 1})
-    assert run_build(root).returncode == 0
+def test_a_build_gives_up_after_the_lock_timeout_and_never_touches_a_live_build(with_old_site: ByMode) -> None:
+    # The first build's site with the timeout set: the option is only how long a build waits.
+    root = write_site(with_old_site("exchange"), plugin={"lock_timeout": 1})
     before = snapshot(root / "site")
     # A staging folder whose build is alive (this process): no build may remove it.
     live = root / f".site.building-{os.getpid()}"
@@ -695,10 +737,9 @@ def pagefind_disk_full(tmp_path: Path) -> Path:
 @pytest.mark.spread  # each case its own builds
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_fault_of_the_file_system_gives_one_vietnamese_line_and_keeps_the_old_site(
-        tmp_path: Path, pagefind_disk_full: Path, fault: str) -> None:
+        with_old_site: ByMode, pagefind_disk_full: Path, fault: str) -> None:
     prelude, phrase = FAULTS[fault]
-    root = project(tmp_path, "exchange")
-    assert run_build(root).returncode == 0
+    root = with_old_site("exchange")
     before = snapshot(root / "site")
     env = {"PAGEFIND_BINARY_PATH": str(pagefind_disk_full)} if "Pagefind" in fault else {}
     result = run_build(root, prelude, **env)
@@ -777,12 +818,12 @@ def test_pagefind_accepts_every_flag_the_index_build_passes(tmp_path: Path) -> N
 
 
 def test_ctrl_c_to_the_whole_process_group_while_workers_run_says_so_in_vietnamese(
-        tmp_path: Path, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+        tmp_path: Path, with_old_site: ByMode, reference: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     """The office's review: a terminal's Ctrl-C reaches every process of the build, and each
     forked worker printed multiprocessing's English "Process ForkPoolWorker-1:" and a traceback
     above click's "Aborted!"; nothing said, in Vietnamese, that the old site was kept."""
     old, _ = reference
-    root, build = _rebuilding_with_workers(tmp_path)
+    root, build = _rebuilding_with_workers(tmp_path, with_old_site)
     os.killpg(build.pid, signal.SIGINT)
     _, errors = build.communicate(timeout=60)
     assert build.returncode == 1, errors

@@ -18,7 +18,17 @@ from typing import Any
 
 import jinja2
 import pytest
-from browser_util import ARTIFACTS, REPO, RESULTS_COUNTED, build_site, chromium, require_chromium, serve
+from browser_util import (
+    ARTIFACTS,
+    REPO,
+    RESULTS_COUNTED,
+    Requests,
+    build_site,
+    chromium,
+    require_chromium,
+    serve,
+    settle,
+)
 
 from portal import number_words
 from portal.importer.keys import body_key
@@ -316,6 +326,12 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
     search_input = page.locator("#portal-search-input")
     search_input.fill("")
     search_input.press_sequentially(query, delay=5)
+    return _answer(page, query)
+
+
+def _answer(page: Any, query: str) -> list[dict[str, str]]:
+    """Once Pagefind's UI has answered `query` (typed last): its message counts the results for
+    it, or says none was found, and nothing loads. The results as shown (href, title, excerpt)."""
     handle = page.wait_for_function(
         """(q) => {
           const ui = document.querySelector('#portal-search-ui');
@@ -637,7 +653,7 @@ def test_what_only_the_index_writes_is_taken_out_of_a_query(page: Any, base_url:
         return
     search_input = page.locator("#portal-search-input")
     search_input.press_sequentially(typed, delay=5)
-    page.wait_for_timeout(1000)  # the UI's debounce (150 ms) and a search
+    _answer(page, typed)  # the UI's debounce (150 ms) and a search: "Không tìm thấy kết quả cho ƶ"
     shown = page.evaluate("document.querySelectorAll('#portal-search-ui .pagefind-ui__result').length")
     assert shown == 0, f"'{typed}' listed {shown} results"
 
@@ -970,6 +986,7 @@ def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(pag
     (portal-search.js loads every filter before the UI starts). Here every filter file but
     the first is held back until a first search has shown its results, or for 2.5 seconds."""
     held = _hold_filter_files(page, but_first=True)
+    requests = Requests(page)
     page.goto(base_url)
     page.locator(".md-header .portal-search__toggle").click()
     query = page.locator(".pagefind-ui__search-input")
@@ -988,7 +1005,7 @@ def test_the_first_search_shows_every_filter_even_when_the_filters_come_late(pag
     if not typed:
         query.press_sequentially("ha thi lien", delay=5)
     page.wait_for_function(RESULTS_COUNTED, timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    settle(page, requests)  # the filter files let go have come, the filters are drawn
     groups = page.locator("#portal-search-ui .pagefind-ui__filter-group")
     assert groups.count() == len(FILTER_LABELS), groups.all_inner_texts()
 
