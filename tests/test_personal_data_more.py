@@ -796,3 +796,106 @@ def test_a_crafted_long_number_format_is_read_once_and_not_as_digits(tmp_path: P
 def test_ns_after_a_budgets_kind_or_a_dash_is_no_birth(text: str) -> None:
     """The money named with its kind ("thường xuyên", "đối ứng") or a dash before "NS" is still a budget's."""
     assert _found(text) == []
+
+
+# The second hostile review of privacy: a name's word read as a note's, a footer's "Ngày …" under "Năm sinh",
+# given names that are also words making "sinh" no birth
+
+
+@pytest.mark.parametrize("text, date", [
+    ("STT Họ và tên Năm sinh Giới tính Lớp\n1 Lê Văn An ngày 12/3/2015 Nam 4A", "12/3/2015"),
+    ("STT Họ và tên Năm sinh Ngày vào ngành\n1 Lê Thị Ngày 12/3/1985 05/9/2010", "12/3/1985"),
+    ("STT Ho va ten Nam sinh Ngay vao nganh\n1 Nguyen Thi tu 12/3/1985 05/9/2010", "12/3/1985")])
+def test_a_date_after_a_names_word_in_a_complete_row_is_a_year_of_births_place(text: str, date: str) -> None:
+    """A row that writes as many dates and years as the heading row names: a date after "ngày", "tu" or the
+    given name "Ngày" right after a name's word stands in the year's place, no note's."""
+    assert [value[1] for value in _found(text)] == [date]
+
+
+@pytest.mark.parametrize("footer", ["Ngày 12 tháng 3 năm 2025", "ngày 12/3/2025"])
+def test_a_footers_day_under_a_year_of_birth_column_is_no_birth(tmp_path: Path, footer: str) -> None:
+    """An Excel list under "Năm sinh": a blank row, then the footer's date merged over "Năm sinh" and "Ghi chú"."""
+    from roster_files import write_table
+
+    (tmp_path / "content").mkdir()
+    write_table(tmp_path / "content/ds.xlsx", [
+        ["STT", "Họ tên", "Năm sinh", "Ghi chú"], [1, "Lê Văn An", 1985, None], [None, None, None, None],
+        [None, None, footer, None]], merges=("C4:D4",))
+    assert _problems_of(tmp_path) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Ông Nguyễn Văn Tuyển sinh ngày 12/3/1985", "12/3/1985"), ("Cô Lê Thị Dưỡng sinh ngày 12/3/1985", "12/3/1985"),
+    ("Ông Lê Văn Khai sinh ngày 12/3/1985", "12/3/1985"), ("Ông Lê Văn Ký sinh ngày 12/3/1985", "12/3/1985"),
+    ("Ông Lò Văn Hộ sinh ngày 12/3/1985", "12/3/1985"), ("Bà Lê Thị Tập sinh ngày 12/3/1985", "12/3/1985"),
+    ("Ông Lê Văn Cứu sinh ngày 12/3/1985", "12/3/1985"), ("Cháu Lò Văn Sơ sinh ngày 12/3/2019", "12/3/2019"),
+    ("ÔNG NGUYỄN VĂN TUYỂN SINH NGÀY 12/3/1985", "12/3/1985"), ("Ông Lê Văn Tuyển Sinh Ngày 12/3/1985", "12/3/1985")])
+def test_a_given_name_that_also_makes_sinh_no_birth_is_a_name(text: str, date: str) -> None:
+    assert _found(text) == [("birth", date, "")]
+
+
+@pytest.mark.parametrize("text", ["THÔNG BÁO TUYỂN SINH NGÀY 15/7/2025", "Thông Báo Tuyển Sinh Ngày 15/7/2025",
+                                  "Nhà trường tuyển sinh ngày 15/7/2025",
+                                  "Chăm sóc trẻ sơ sinh ngày 12/3/2025", "Lễ khai sinh ngày 12/3/2025"])
+def test_those_words_in_lower_case_or_in_capitals_from_2000_make_no_birth(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("heading", ["Ngày sinh/Nơi sinh", "Ngày sinh - Nơi sinh", "Ngày sinh của trẻ",
+                                     "Ngày sinh học sinh", "Ngày sinh HS", "Ngày sinh cháu",
+                                     "Ngày/tháng/năm sinh của trẻ", "Sinh nhật", "N.sinh"])
+def test_a_birth_heading_with_its_place_or_whose_birth_heads_dates_of_birth(heading: str) -> None:
+    text = f"| STT | Họ và tên | {heading} |\n|---|---|---|\n| 1 | Lê Minh An | 12/03/2019 |\n"
+    assert _found(text) == [("birth", "12/03/2019", heading)]
+
+
+@pytest.mark.parametrize("cell, date", [
+    ("12/03/2019\nHà Nội", "12/03/2019"), ("12/3/2015, Hà Nội", "12/3/2015"), ("12/3/2015 (âm lịch)", "12/3/2015"),
+    ("12/03/2019.", "12/03/2019"), ("12/3/2015 - Nam", "12/3/2015")])
+def test_a_date_of_birth_cell_with_a_note_after_its_date_is_refused(tmp_path: Path, cell: str, date: str) -> None:
+    """An Excel list: the place, a note, a full stop after the date in the cell under "Ngày sinh"; under
+    "Năm sinh" the same cell with a year passes."""
+    from roster_files import write_table
+
+    (tmp_path / "content").mkdir()
+    write_table(tmp_path / "content/ds.xlsx", [["STT", "Họ và tên", "Ngày sinh", "Năm sinh"],
+                                               [1, "Lê Minh An", cell, cell.replace(date, "2015")]])
+    assert _problems_of(tmp_path) == [("content/ds.xlsx", _said(date, "ô C2 của trang tính 'Sheet'", "Ngày sinh"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Kinh phí NS: 12/3/2025 tại Kho bạc Nhà nước", "Nguồn vốn NS: 12/3/2025 tại KBNN huyện",
+    "Tổ Toán, Sinh ngày 12/3/2025 tại: phòng 3", "Tổ Văn - Sinh: 12/3/2025 về quê hương Bác",
+    *(f"Tổ Hóa - Sinh: 12/3/2025 tại {place}" for place in (
+        "lớp 5A", "nhà trường", "điểm trường Bản Mông", "sân trường", "các trường", "văn phòng", "P.3", "P3",
+        "UBND xã", "nhà văn hóa thôn", "Sở GD&ĐT", "PGD", "THCS Tân An", "THPT Lê Lợi", "TH Kim Đồng", "MN Hoa Sen",
+        "trung tâm", "đơn vị", "đây", "Google Meet", "online", "các lớp", "cơ sở 2", "trụ sở", "Nhà đa năng",
+        "nhà thi đấu"))])
+def test_a_meetings_or_a_budgets_place_after_its_date_is_no_birthplace(text: str) -> None:
+    """A group's meeting or a budget's spending from 2000 on, at a school, an office, a class, online, at the
+    treasury ("tại Kho bạc" after a budget's "NS"), "tại:" a label, "quê hương" no home town: no birth."""
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Kinh phí NS: 12/3/1990 tại Kho bạc", "12/3/1990"), ("Tổ Hóa - Sinh ngày 12/3/2001 tại Sơn La", "12/3/2001"),
+    ("Tổ Hóa - Sinh ngày 12/3/2001 tại Thanh Hóa", "12/3/2001"),
+    ("Tổ Hóa - Sinh ngày 12/3/2001 tại Phú Thọ", "12/3/2001")])
+def test_a_place_of_birth_that_starts_like_a_room_is_still_one(text: str, date: str) -> None:
+    assert _found(text) == [("birth", date, "")]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("1. Anh, Sinh ngày 12/3/2019", "12/3/2019"), ("Anh, Sinh ngày 12/3/2019", "12/3/2019"),
+    ("Danh sách trẻ:\nHóa, Sinh ngày 5/6/2019", "5/6/2019"), ("Em: Anh, Sinh ngày 12/3/2018", "12/3/2018"),
+    ("Con: Anh - Sinh: 12/3/2019", "12/3/2019"), ("Tên con: Anh, Sinh ngày 12/3/2019", "12/3/2019"),
+    ("Học viên: Anh, Sinh ngày 12/3/2019", "12/3/2019"),
+    ("Lớp Chồi 2 (4-5 tuổi): Anh, Sinh ngày 12/3/2020", "12/3/2020"),
+    ("Nhóm trẻ 24-36 tháng: Anh, Sinh ngày 12/3/2023", "12/3/2023"),
+    ("Cháu Lê Minh Khang sinh ngày mùng 5/3/2019", "5/3/2019"), ("Cháu Bình sinh ngày mồng 5/3/2019", "5/3/2019"),
+    ("Cháu Bình sinh vào ngày 5/3/2019", "5/3/2019")])
+def test_a_one_word_childs_name_starting_a_line_or_after_a_label_is_a_name(text: str, date: str) -> None:
+    """One subject's name alone starting a line or a list's item, a comma after it, is a child's name (a group's
+    is named after "Tổ", "Nhóm" or with several subjects); "Em:", "Con:", "Học viên:", a preschool's class
+    ("Nhóm trẻ 24-36 tháng:") introduce a person; "sinh ngày mùng …", "sinh vào ngày …" are births."""
+    assert _found(text) == [("birth", date, "")]

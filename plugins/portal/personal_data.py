@@ -74,6 +74,13 @@ _WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[
 _DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
 # A cell's date may start with "Ngày": "Ngày 12 tháng 03 năm 1985" (typed, or a number so shown by its format).
 _DAY_WORD = re.compile(r"\s*ng[àa]y\s+", re.IGNORECASE)
+# Not under "Năm sinh": a date "Ngày 12 tháng 3 năm 2025" there is a footer's, a year's column holds no day.
+_YEAR_HEADING = re.compile(r"n[ăa]m\s+sinh", re.IGNORECASE)
+# Under a heading of days, a cell's date with a note after it ("12/03/2019\nHà Nội", "12/3/2015, Hà Nội",
+# "12/3/2015 (âm lịch)", "12/3/2015 - Nam", "12/03/2019."): the date that starts it, a separator after it.
+_DATE_NOTE = re.compile(r"\s*(?:[,;(\n]|\.\s*\Z|[-–](?=\s)|\s(?=[^\d\s]))")
+# "sinh vào ngày 5/3/2019", "sinh ngày mùng 5/3/2019" ("mồng").
+_DAY_FIRSTS = r"(?:m[ùu]ng|m[ồo]ng)"
 # A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
 # sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
 # is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |", and after the money's
@@ -81,8 +88,9 @@ _DAY_WORD = re.compile(r"\s*ng[àa]y\s+", re.IGNORECASE)
 # a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
 # A year alone ("sinh năm 1985", "Năm sinh: 1985") is not looked for: staff lists and decisions
 # (an appointment, an election's candidates) publish it, and it tells no one apart.
-_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+ng[àa]y)?)(?!\w)[^\S\n]*"
-                    rf"(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*(?:ng[àa]y[^\S\n]+)?(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
+_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+(?:v[àa]o[^\S\n]+)?ng[àa]y)?)(?!\w)"
+                    rf"[^\S\n]*(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*(?:ng[àa]y[^\S\n]+)?(?:{_DAY_FIRSTS}[^\S\n]+)?"
+                    rf"(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
 # A date followed by the end of a range or a limit is an enrolment's bound, no one's birth: "trẻ sinh ngày
 # 01/01/2021 đến 31/5/2021", "sinh ngày 01/6/2020 trở về trước".
 _RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[àa]y[^\S\n]*)?{_DAY}[^\S\n]*[./\-]"
@@ -92,8 +100,12 @@ _RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[
 # ("hy sinh ngày 27/7/1972"), cleaning ("vệ sinh ngày 12/3"), something arising ("phát sinh ngày ...").
 # Those that are also given names ("Nam", "An", "Trường", "Phát"; any without its marks: "Cong",
 # "Giang") only in lower case or starting a sentence: "Ông Nam sinh ngày 12/3/1985" is a birth (_born).
-_NOT_BIRTH_WORDS = ("học thí tuyển giáo vệ hy hi sơ khai nữ ký kí tái hồi cộng sản cứu dưỡng phóng sát hộ nội "
-                    "ngoại giáng đản phục bẩm tập mưu")
+_NOT_BIRTH_WORDS = ("học thí giáo vệ hy hi nữ tái hồi cộng sản phóng sát nội ngoại giáng đản phục bẩm mưu")
+# Words that make "sinh" no birth and are also given names ("Nguyễn Văn Tuyển", "Lò Văn Sơ", "Lê Thị Dưỡng"):
+# a name where written as one (_written_as_a_name); with "Sinh" in capitals or with its capital the case tells
+# nothing ("THÔNG BÁO TUYỂN SINH NGÀY 15/7/2025", "Thông Báo Tuyển Sinh Ngày …", "ÔNG NGUYỄN VĂN TUYỂN SINH NGÀY
+# 12/3/1985"): a name there only before a birth however named (_a_birth_however_named).
+_NOT_BIRTH_GIVEN_NAMES = "tuyển sơ khai ký kí cứu dưỡng hộ tập"
 # The words before "Sinh" that make it the subject (Sinh học): "Môn Sinh:", "dạy Sinh", "Tổ Sinh", "Khối Sinh",
 # "Nhóm Sinh" (_a_birth_however_named may still make its date a birth).
 _SUBJECT_WORDS = "môn dạy tổ khối nhóm"
@@ -102,7 +114,8 @@ _NOT_BIRTH_NAMES = ("phát nam an dân nhân song thư tiên hậu trường tâ
                     "tan giang phuc bam tap muu")
 _NO_BIRTH_BEFORE = frozenset(_NOT_BIRTH_WORDS.split())
 _SUBJECT_BEFORE = frozenset(_SUBJECT_WORDS.split())
-_NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset(_NOT_BIRTH_NAMES.split())
+_NO_BIRTH_BEFORE_IN_LOWER_CASE = frozenset((*_NOT_BIRTH_NAMES.split(), *_NOT_BIRTH_GIVEN_NAMES.split()))
+_NO_BIRTH_BEFORE_IN_CAPITALS = frozenset(_NOT_BIRTH_GIVEN_NAMES.split())
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # "Sinh" is also a subject (Sinh học), in the name of a group of subjects: "Tổ Hóa - Sinh: 12/3/2025",
 # "Lịch họp: Toán - Tin, Hóa-Sinh 12/3/2025", the date after it a meeting's. It may be the subject when the
@@ -125,13 +138,14 @@ _SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:{_GROUP_WORDS}|dạy|
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
 # A label that introduces a person, the value after it a name even of one word that is also a subject's or
 # "Chi" ("Họ tên: Anh, Sinh: …", "Trẻ: Chi NS: …"): "Họ tên:", "Họ và tên học sinh:", "Tên trẻ:", "Học sinh:",
-# "Trẻ:", "Cháu:", "Bé:", "Giáo viên:", "GV:", a class's name ("Lớp Lá 1:", "Lớp 9A:"), each also without marks.
-_PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "học sinh", "trẻ", "cháu", "bé", "giáo viên",
-                  "gv")
+# "Trẻ:", "Cháu:", "Bé:", "Em:", "Con:", "Tên con:", "Học viên:", "Giáo viên:", "GV:", a class's name ("Lớp Lá 1:",
+# "Lớp 9A:", "Lớp Chồi 2 (4-5 tuổi):", a preschool's "Nhóm trẻ 24-36 tháng:"), each also without marks.
+_PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "tên con", "học sinh", "học viên", "trẻ", "cháu",
+                  "bé", "em", "con", "giáo viên", "gv")
 _PERSON_LABEL = "|".join(word.replace(" ", r"[^\S\n]+")
                          for word in dict.fromkeys((*_PERSON_LABELS, *map(fold, _PERSON_LABELS))))
-_NAME_LABEL = re.compile(rf"(?<!\w)(?:(?:{_PERSON_LABEL})[^\S\n]*|l[ớo]p[^\S\n]+[^\n:,;]{{1,12}}):[^\S\n]*\Z",
-                         re.IGNORECASE)
+_CLASS_NAME = r"(?:l[ớo]p|nh[óo]m[^\S\n]+tr[ẻe])[^\S\n]+[^\n:,;]{1,30}"
+_NAME_LABEL = re.compile(rf"(?<!\w)(?:(?:{_PERSON_LABEL})[^\S\n]*|{_CLASS_NAME}):[^\S\n]*\Z", re.IGNORECASE)
 _LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và tên học sinh: "
 # A group's name that starts its line, a list's mark maybe before it ("Tổ Toán, Sinh ngày 12/3/2025",
 # "- NHÓM HÓA - SINH: …"): the subjects after "Tổ" are the group's, "Sinh" among them the subject in any
@@ -147,6 +161,10 @@ _LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và
 _GROUP_HEADING = re.compile(rf"[^\S\n]*(?:(?:[-–•*+]|\d{{1,2}}[.)])[^\S\n]*)?(?:{_GROUP_WORDS})[^\S\n]+",
                             re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
+# One subject's name alone starting a line or a list's item, a comma after it, is a child's name, no group:
+# "1. Anh, Sinh ngày 12/3/2019" (a group's is named after "Tổ", "Nhóm", or with several subjects).
+_ONE_SUBJECT_AND_A_COMMA = re.compile(rf"(?:{_SUBJECTS})[^\S\n]*,[^\S\n]*", re.IGNORECASE)
+_LIST_ITEM_START = re.compile(r"[^\S\n]*(?:(?:[-–•*+]|\d{1,2}[.)])[^\S\n]*)?")
 _SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))", re.IGNORECASE)
 # "NS" after the money it counts, its label maybe, is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025",
 # "Nguồn vốn NS:", "Nguồn kinh phí: NS: …", and after what is spent: "Chi NS: …", "Khoản chi NS: …". "Chi"
@@ -164,10 +182,19 @@ _BUDGET_BEFORE = re.compile(rf"(?<!\w)(?:kinh[^\S\n]+ph[íi]|ngu[ồo]n|v[ốo]n
 # before 2000 is a person's birth, and so is a date followed by where the person was born ("TẠI HUẾ", ", quê
 # quán Nghệ An", "nơi sinh"), not by a room ("tại phòng 3", a meeting's): _a_birth_however_named.
 _PORTAL_FROM = 2000
-_ROOMS = r"phòng|hội\s+trường|trường|thư\s+viện|phong|hoi\s+truong|truong|thu\s+vien"
-_BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*[,;(\-–]?[^\S\n]*(?:t[ạa]i(?![^\S\n]+(?:{_ROOMS})(?!\w))|qu[êe]"
+# A meeting's place after "tại": a room, a school, an office ("tại lớp 5A", "tại UBND xã", "tại PGD", "tại Sở",
+# "tại P.3", "tại đây", online); "tại:" a label's. "Quê hương" is no one's home town.
+_ROOM_WORDS = ("phòng", "hội trường", "trường", "nhà trường", "điểm trường", "sân trường", "các trường", "thư viện",
+               "lớp", "văn phòng", "ubnd", "nhà văn hóa", "nhà văn hoá", "sở", "pgd", "thcs", "thpt", "th", "mn",
+               "trung tâm", "đơn vị", "đây", "google meet", "online", "trực tuyến", "p", "các lớp", "cơ sở", "trụ sở",
+               "nhà đa năng", "nhà thi đấu")
+_ROOMS = "|".join(word.replace(" ", r"[^\S\n]+") for word in dict.fromkeys((*_ROOM_WORDS, *map(fold, _ROOM_WORDS))))
+_AT_A_PLACE = rf"t[ạa]i(?![^\S\n]*:)(?![^\S\n]+(?:{_ROOMS})(?![^\W\d]))"
+_BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*[,;(\-–]?[^\S\n]*(?:{_AT_A_PLACE}|qu[êe](?![^\S\n]+h[ươ][ơo]ng(?!\w))"
                                r"|n[ơo]i[^\S\n]+sinh"
                                r"|nguy[êe]n[^\S\n]+qu[áa]n)(?!\w)", re.IGNORECASE)
+# After a budget's "NS" the money is kept "tại Kho bạc", "tại KBNN": "tại" names no place of birth there.
+_AT_A_TREASURY = re.compile(r"[^\S\n]*[,;(\-–]?[^\S\n]*t[ạa]i(?!\w)", re.IGNORECASE)
 # A year of two digits read as Excel reads one typed: 00 to 29 in the 2000s, 30 to 99 in the 1900s.
 _TWO_DIGIT_CENTURY_FROM = 30
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
@@ -188,9 +215,13 @@ _ONE_IDENTITY = (rf"(?:số\s+)?(?:thẻ\s+)?(?:{_IDENTITY_NAME})|(?:số\s+)?h�
 _IDENTITY_HEADING = re.compile(
     rf"(?:{_ONE_IDENTITY})(?:\s*(?:[/,;\-–]|hoặc|và)\s*(?:{_ONE_IDENTITY})|\s+(?:{_ONE_IDENTITY}))*", re.IGNORECASE)
 _PART_GAP = r"\s*[,/.\-–]?\s*"
+# A birth's heading may go on with the place of birth ("Ngày sinh/Nơi sinh", "Ngày sinh - Nơi sinh"), or
+# whose ("Ngày sinh của trẻ", "Ngày sinh học sinh", "Ngày sinh HS", "Ngày sinh cháu"); "Sinh nhật", "N.sinh".
+_PLACE_OF_BIRTH = r"\s*[/,;\-–]\s*n[ơo]i\s+sinh"
+_WHOSE_BIRTH = r"\s+(?:của\s+)?(?:trẻ|học\s+sinh|hs|cháu|bé|con|em|giáo\s+viên|gv)"
 _DATE_PARTS = rf"(?:ng[àa]y|ng?){_PART_GAP}(?:th[áa]ng|th?){_PART_GAP}(?:n[ăa]m\s+|n\.?\s*)sinh"
-_BIRTH_HEADING = re.compile(rf"(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|ng\.?\s*sinh|sinh\s+ng[àa]y"
-                            r"|(?-i:NS|SN)", re.IGNORECASE)
+_BIRTH_HEADING = re.compile(rf"(?:(?:{_DATE_PARTS})|n[ăa]m\s+sinh|ng[àa]y\s+sinh|ng?\.?\s*sinh|sinh\s+ng[àa]y"
+                            rf"|sinh\s+nh[ậa]t)(?:{_PLACE_OF_BIRTH}|{_WHOSE_BIRTH})?|(?-i:NS|SN)", re.IGNORECASE)
 # "NS" alone is also a budget's source (ngân sách), "SN" a house's number (số nhà: "12/3/15"): each heads a
 # column of dates written as dates with a year of 4 digits, or a sheet's dates, never the cell beside it
 # nor a sheet's number in General format (an amount in thousands is a date's serial too).
@@ -242,11 +273,14 @@ _DATE_WORDS = re.compile(r"(?<!\w)ng[àa]y(?!\w)", re.IGNORECASE)
 # dates and years (_LONE_YEAR) as the heading row names columns of them, each in its place (a row without its
 # year would put the next column's date there).
 _YEAR_WORDS = re.compile(rf"(?<!\w)n[ăa]m\s+sinh(?!\w){_NOT_AN_ACTIVITY}", re.IGNORECASE)
-# A date a row introduces by a word is a note's, in no column of dates ("Chuyển đến từ 05/9/2024", "QĐ
-# 12/QĐ-UBND ngày 12/3/2025"): it is not counted among the row's dates and years; a date typed for a year
-# stands bare. The word in lower case (a name's word has its capital: "Lò Văn Tư"), or "Ngày".
+# A date a row introduces by a word may be a note's, in no column of dates ("Chuyển đến từ 05/9/2024", "QĐ
+# 12/QĐ-UBND ngày 12/3/2025"): it is left out of the row's dates and years where the row writes more of them
+# than the heading row names, or where the word follows a note's word (in lower case, or with a digit:
+# _NOTE_WORD_BEFORE); after a name's word it may be the year's place ("Lê Văn An ngày 12/3/2015", the given
+# name "Lê Thị Ngày 12/3/1985"). The word in lower case (a name's word has its capital: "Lò Văn Tư"), or "Ngày".
 _DATE_INTRODUCED = re.compile(r"(?:(?<!\w)(?:ngày|từ|đến|tới|vào|lúc|hạn|ngay|tu|den|toi|vao|luc|han)|Ngày|NGÀY)"
                               r"[^\S\n]*:?[^\S\n]*\Z")
+_NOTE_WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+\Z")
 _LONE_YEAR = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/.\-])")
 # In a row of a table, a label of the date beside it: it starts with "Ngày" ("Ngày lập", "Ngày báo cáo"), or
 # ends with a colon ("Cập nhật ngày:") or with ", ngày" ("Bình Dương, ngày"); not a value that only says
@@ -327,7 +361,8 @@ def _born(text: str, birth: re.Match[str]) -> bool:
     (_names_the_subject) or after a word that names it so (_SUBJECT_BEFORE), unless its date is a birth
     however named (_a_birth_however_named); nor after a word that makes it none (_NO_BIRTH_BEFORE); a word
     that is also a given name is one where it is written as a name (_written_as_a_name: "Ông Nam sinh ngày
-    …", not "Phát sinh ngày 05/9: …")."""
+    …", not "Phát sinh ngày 05/9: …"); of those in _NO_BIRTH_BEFORE_IN_CAPITALS, before "SINH" or "Sinh"
+    only when its date is a birth however named ("THÔNG BÁO TUYỂN SINH NGÀY 15/7/2025" is none)."""
     at = birth.start()
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     word = before.group(1) if before is not None else ""
@@ -337,7 +372,12 @@ def _born(text: str, birth: re.Match[str]) -> bool:
         return True
     if word.lower() in _NO_BIRTH_BEFORE:
         return False
-    return word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE or _written_as_a_name(text, before.start(), word)
+    if word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE:
+        return True
+    if (text[at].isupper() and word.lower() in _NO_BIRTH_BEFORE_IN_CAPITALS
+            and not _a_birth_however_named(text, birth)):
+        return False
+    return _written_as_a_name(text, before.start(), word)
 
 
 def _names_the_subject(text: str, at: int) -> bool:
@@ -348,6 +388,9 @@ def _names_the_subject(text: str, at: int) -> bool:
         return False
     first = subjects.start("names")
     if _NAME_LABEL.search(text, max(0, first - _LABEL_REACH), first):
+        return False
+    if _ONE_SUBJECT_AND_A_COMMA.fullmatch(subjects.group("names")) and _LIST_ITEM_START.fullmatch(
+            text, text.rfind("\n", 0, first) + 1, first):
         return False
     after_a_comma = _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
     if _GROUP_HEADING.fullmatch(text, text.rfind("\n", 0, first) + 1, first):
@@ -367,10 +410,12 @@ def _of_a_budget(text: str, ns: re.Match[str]) -> bool:
     """Whether the "NS" of `ns` (_BIRTH) is a budget's source by the words before it (_BUDGET_BEFORE) and
     its date no birth however named (_a_birth_however_named). "Chi" with its capital is the spending only
     where it starts its line ("Chi NS: …"); after a word, a list's number or mark, a label ("Nguyễn Thị
-    Chi NS:", "1. Chi NS:", "- Chi NS:", "Trẻ: Chi NS:") it is a given name."""
+    Chi NS:", "1. Chi NS:", "- Chi NS:", "Trẻ: Chi NS:") it is a given name. "tại" after a budget's date
+    names where the money is kept (_AT_A_TREASURY), no place of birth."""
     at = ns.start()
     budget = _BUDGET_BEFORE.search(text, max(0, at - 30), at)
-    if budget is None or _a_birth_however_named(text, ns):
+    if budget is None or _a_birth_however_named(text, ns) and (
+            _full_year(ns) < _PORTAL_FROM or not _AT_A_TREASURY.match(text, ns.end("date"))):
         return False
     spent = budget.group("spent")
     start = budget.start("spent")
@@ -540,7 +585,8 @@ def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | N
     text, or the number that starts it), else None: an identity number of 9 to 12 digits (under "Mã
     định danh", a card's: _CODE_NAME); a full date of birth (a year alone passes): a date cell's date,
     a sheet's number in General format by its serial (not under _ABBREVIATIONS), a date written, or
-    shown so by a number's format (TableCell.shown: 12031985 shown "12/03/1985")."""
+    shown so by a number's format (TableCell.shown: 12031985 shown "12/03/1985"); under a heading of days
+    also after "Ngày" (_DAY_WORD) or with a note after it (_DATE_NOTE: the date alone is the value)."""
     text = (cell.shown or cell.text).strip()
     if kind == "identity":
         written = _identity_in_cell(cell)
@@ -555,11 +601,15 @@ def _personal_cell(cell: TableCell, kind: PersonalKind, heading: str) -> str | N
                 or number + (cell.epoch - SHEET_EPOCH).days not in _SERIALS):  # a serial counted from 30/12/1899
             return None
         return (cell.epoch + datetime.timedelta(days=number)).strftime("%d/%m/%Y")
-    day_word = _DAY_WORD.match(text)
-    match = _DATE_CELL.fullmatch(text, day_word.end() if day_word else 0)
+    of_days = not _YEAR_HEADING.match(_heading_text(heading))
+    day_word = _DAY_WORD.match(text) if of_days else None
+    start = day_word.end() if day_word else 0
+    match = _DATE_CELL.fullmatch(text, start)
+    if match is None and of_days and (first := _DATE_CELL.match(text, start)) and _DATE_NOTE.match(text, first.end()):
+        match = first
     if match is None or abbreviated and len(_year(match)) != 4:
         return None
-    return text if _of_a_living_person(match) else None
+    return text[:match.end()] if _of_a_living_person(match) else None
 
 
 def _identity_in_cell(cell: TableCell) -> str | None:
@@ -669,8 +719,8 @@ def _listed_values(lines: list[tuple[int, str]]) -> Iterator[PersonalValue]:
     12/03/1985 05/09/2010 …") right under a heading row that starts with "STT" ("STT Họ và tên Ngày
     sinh Ngày vào ngành": no digit in it): the row's date in the place of its heading among the
     heading row's dates (here the first), up to the first line that is no such row; under "Năm sinh",
-    a whole date in its place among the dates and years, those a word introduces left out (_YEAR_WORDS,
-    _DATE_INTRODUCED)."""
+    a whole date in its place among the dates and years, those a note's word introduces left out
+    (_YEAR_WORDS, _DATE_INTRODUCED)."""
     named = next((m.group() for _, line in lines if len(line) <= _HEADING_ROW_MAX and not _HAS_DIGIT.search(line)
                   and (m := _IDENTITY_WORDS.search(line))), None)
     birth: _ListedBirth | None = None
@@ -712,9 +762,22 @@ class _ListedBirth:
         dates = list(_DATE_CELL.finditer(row))
         if not self.years_too:
             return dates[self.place] if self.place < len(dates) else None
-        written: list[re.Match[str] | None] = []  # each date, or None for a year, in order
-        following = (date for date in dates
-                     if not _DATE_INTRODUCED.search(row, max(0, date.start() - 20), date.start()))
+        introduced = [_DATE_INTRODUCED.search(row, max(0, date.start() - 20), date.start()) for date in dates]
+        written = self._dates_and_years(row, dates)
+        if len(written) > self.years_too:
+            kept = [date for date, word in zip(dates, introduced, strict=True) if word is None]
+            written = self._dates_and_years(row, kept)
+        elif any(introduced):
+            kept = [date for date, word in zip(dates, introduced, strict=True)
+                    if word is None or not _after_a_notes_word(row, word.start())]
+            written = self._dates_and_years(row, kept)
+        return written[self.place] if len(written) == self.years_too else None
+
+    @staticmethod
+    def _dates_and_years(row: str, dates: list[re.Match[str]]) -> list[re.Match[str] | None]:
+        """Each of `dates` and each year alone (_LONE_YEAR) a row writes, in order: a date, or None for a year."""
+        written: list[re.Match[str] | None] = []
+        following = iter(dates)
         date = next(following, None)
         for year in _LONE_YEAR.finditer(row):  # both in order: each date passed once
             while date is not None and date.end() <= year.start():
@@ -723,5 +786,11 @@ class _ListedBirth:
             if date is None or year.start() < date.start():
                 written.append(None)  # a year, not the one a date "12 tháng 3 năm 1985" writes
         written += [date, *following] if date is not None else []
-        return written[self.place] if len(written) == self.years_too else None
+        return written
 
+
+def _after_a_notes_word(row: str, at: int) -> bool:
+    """Whether the word written before `at` in a row is a note's (_NOTE_WORD_BEFORE): in lower case or with a
+    digit ("Chuyển đến từ", "12/QĐ-UBND ngày"), no name's."""
+    before = _NOTE_WORD_BEFORE.search(row, max(0, at - 30), at)
+    return before is not None and (before.group(1)[:1].islower() or _HAS_DIGIT.search(before.group(1)) is not None)
