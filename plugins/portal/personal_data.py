@@ -27,6 +27,14 @@ from .privacy import amount_at
 from .text import fold
 
 _HAS_DIGIT = re.compile(r"\d")
+_GAP = r"[^\S\n]+"  # the space between two words on one line
+
+
+def _spelt(words: tuple[str, ...], gap: str = _GAP) -> str:
+    """An alternation of `words`, each written with or without its marks (as typed on a phone:
+    "To Hoa - Sinh:"), `gap` between its words."""
+    return "|".join(word.replace(" ", gap) for word in dict.fromkeys((*words, *map(fold, words))))
+
 
 # Personal data besides contacts (Nghị định 13/2023/NĐ-CP): a citizen's identity number and a
 # person's date of birth. No public text, hand-written page or published file may write one; each
@@ -129,8 +137,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 _SUBJECT_NAMES = ("toán", "tin", "tin học", "lý", "lí", "vật lý", "vật lí", "hóa", "hoá", "hóa học", "hoá học",
                   "văn", "ngữ văn", "sử", "lịch sử", "địa", "địa lý", "địa lí", "gdcd", "anh", "tiếng anh", "ngoại ngữ",
                   "ktnn", "công nghệ", "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn")
-_SUBJECTS = "|".join(name.replace(" ", r"\s+")
-                     for name in dict.fromkeys((*_SUBJECT_NAMES, *map(fold, _SUBJECT_NAMES))))
+_SUBJECTS = _spelt(_SUBJECT_NAMES, r"\s+")
 _GROUP_WORDS = r"tổ|nhóm|môn|to|nhom|mon"
 _SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:{_GROUP_WORDS}|dạy|day))[^\S\n]*"
                               rf"(?P<names>(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+)\Z",
@@ -142,8 +149,7 @@ _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several s
 # "Lớp 9A:", "Lớp Chồi 2 (4-5 tuổi):", a preschool's "Nhóm trẻ 24-36 tháng:"), each also without marks.
 _PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "tên con", "học sinh", "học viên", "trẻ", "cháu",
                   "bé", "em", "con", "giáo viên", "gv")
-_PERSON_LABEL = "|".join(word.replace(" ", r"[^\S\n]+")
-                         for word in dict.fromkeys((*_PERSON_LABELS, *map(fold, _PERSON_LABELS))))
+_PERSON_LABEL = _spelt(_PERSON_LABELS)
 _CLASS_NAME = r"(?:l[ớo]p|nh[óo]m[^\S\n]+tr[ẻe])[^\S\n]+[^\n:,;]{1,30}"
 _NAME_LABEL = re.compile(rf"(?<!\w)(?:(?:{_PERSON_LABEL})[^\S\n]*|{_CLASS_NAME}):[^\S\n]*\Z", re.IGNORECASE)
 _LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và tên học sinh: "
@@ -158,13 +164,14 @@ _LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và
 # case tells nothing), unless written as a group's is (_SUBJECT_AFTER_A_COMMA): "Sinh" before "ngày" in
 # lower case ("Dạy Toán, Sinh ngày 12/3/2025 thao giảng"), or before a colon ("TOÁN, SINH: 12/3/2025").
 # Whatever these say, a date before 2000 or before a place of birth is a birth (_a_birth_however_named).
-_GROUP_HEADING = re.compile(rf"[^\S\n]*(?:(?:[-–•*+]|\d{{1,2}}[.)])[^\S\n]*)?(?:{_GROUP_WORDS})[^\S\n]+",
+_LIST_MARK = r"[^\S\n]*(?:(?:[-–•*+]|\d{1,2}[.)])[^\S\n]*)?"  # where a line or a list's item starts: "- ", "1. "
+_GROUP_HEADING = re.compile(rf"{_LIST_MARK}(?:{_GROUP_WORDS})[^\S\n]+",
                             re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
 # One subject's name alone starting a line or a list's item, a comma after it, is a child's name, no group:
 # "1. Anh, Sinh ngày 12/3/2019" (a group's is named after "Tổ", "Nhóm", or with several subjects).
 _ONE_SUBJECT_AND_A_COMMA = re.compile(rf"(?:{_SUBJECTS})[^\S\n]*,[^\S\n]*", re.IGNORECASE)
-_LIST_ITEM_START = re.compile(r"[^\S\n]*(?:(?:[-–•*+]|\d{1,2}[.)])[^\S\n]*)?")
+_LIST_ITEM_START = re.compile(_LIST_MARK)
 _SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))", re.IGNORECASE)
 # "NS" after the money it counts, its label maybe, is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025",
 # "Nguồn vốn NS:", "Nguồn kinh phí: NS: …", and after what is spent: "Chi NS: …", "Khoản chi NS: …". "Chi"
@@ -172,8 +179,7 @@ _SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))",
 # The money may be named with its kind ("Chi thường xuyên NS:", "Vốn đối ứng NS:") and a dash before "NS"
 # ("Kinh phí - NS:").
 _BUDGET_KIND_WORDS = ("thường xuyên", "không thường xuyên", "đối ứng", "sự nghiệp", "đầu tư")
-_BUDGET_KINDS = "|".join(word.replace(" ", r"[^\S\n]+")
-                         for word in dict.fromkeys((*_BUDGET_KIND_WORDS, *map(fold, _BUDGET_KIND_WORDS))))
+_BUDGET_KINDS = _spelt(_BUDGET_KIND_WORDS)
 _BUDGET_BEFORE = re.compile(rf"(?<!\w)(?:kinh[^\S\n]+ph[íi]|ngu[ồo]n|v[ốo]n|(?P<spent>chi))"
                             rf"(?:[^\S\n]+(?:{_BUDGET_KINDS}))?"
                             r"[^\S\n]*[:\-–]?[^\S\n]*\Z", re.IGNORECASE)
@@ -188,7 +194,7 @@ _ROOM_WORDS = ("phòng", "hội trường", "trường", "nhà trường", "đi�
                "lớp", "văn phòng", "ubnd", "nhà văn hóa", "nhà văn hoá", "sở", "pgd", "thcs", "thpt", "th", "mn",
                "trung tâm", "đơn vị", "đây", "google meet", "online", "trực tuyến", "p", "các lớp", "cơ sở", "trụ sở",
                "nhà đa năng", "nhà thi đấu")
-_ROOMS = "|".join(word.replace(" ", r"[^\S\n]+") for word in dict.fromkeys((*_ROOM_WORDS, *map(fold, _ROOM_WORDS))))
+_ROOMS = _spelt(_ROOM_WORDS)
 _AT_A_PLACE = rf"t[ạa]i(?![^\S\n]*:)(?![^\S\n]+(?:{_ROOMS})(?![^\W\d]))"
 _BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*[,;(\-–]?[^\S\n]*(?:{_AT_A_PLACE}|qu[êe](?![^\S\n]+h[ươ][ơo]ng(?!\w))"
                                r"|n[ơo]i[^\S\n]+sinh"
@@ -239,14 +245,14 @@ _ABBREVIATIONS = frozenset({"NS", _HOUSE_NUMBER})
 
 def _starting_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """A heading that starts with one of `words`, written with or without their marks."""
-    spelt = "|".join(word.replace(" ", r"\s+") for word in dict.fromkeys((*words, *map(fold, words))))
+    spelt = _spelt(words, r"\s+")
     return re.compile(rf"\s*(?:{spelt})(?!\w)", re.IGNORECASE)
 
 
 _ADDRESS_HEADING = _starting_words(("địa chỉ", "số nhà", "nơi ở", "chỗ ở"))
-_ADDRESS_KINDS = ("thường trú", "tạm trú", "hiện nay", "hiện tại", "thuong tru", "tam tru", "hien nay", "hien tai")
+_ADDRESS_KINDS = _spelt(("thường trú", "tạm trú", "hiện nay", "hiện tại"), " ")
 # An address's heading over the columns of its parts, with no other words than where the person lives.
-_ADDRESS_ONLY = re.compile(rf"{_ADDRESS_HEADING.pattern}(?:\s+(?:{'|'.join(_ADDRESS_KINDS)}))?", re.IGNORECASE)
+_ADDRESS_ONLY = re.compile(rf"{_ADDRESS_HEADING.pattern}(?:\s+(?:{_ADDRESS_KINDS}))?", re.IGNORECASE)
 _STREET_HEADING = _starting_words(("đường", "tên đường", "phố", "ngõ", "hẻm", "ngách", "kiệt"))
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
@@ -278,7 +284,7 @@ _YEAR_WORDS = re.compile(rf"(?<!\w)n[ăa]m\s+sinh(?!\w){_NOT_AN_ACTIVITY}", re.I
 # than the heading row names, or where the word follows a note's word (in lower case, or with a digit:
 # _NOTE_WORD_BEFORE); after a name's word it may be the year's place ("Lê Văn An ngày 12/3/2015", the given
 # name "Lê Thị Ngày 12/3/1985"). The word in lower case (a name's word has its capital: "Lò Văn Tư"), or "Ngày".
-_DATE_INTRODUCED = re.compile(r"(?:(?<!\w)(?:ngày|từ|đến|tới|vào|lúc|hạn|ngay|tu|den|toi|vao|luc|han)|Ngày|NGÀY)"
+_DATE_INTRODUCED = re.compile(rf"(?:(?<!\w)(?:{_spelt(('ngày', 'từ', 'đến', 'tới', 'vào', 'lúc', 'hạn'))})|Ngày|NGÀY)"
                               r"[^\S\n]*:?[^\S\n]*\Z")
 _NOTE_WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+\Z")
 _LONE_YEAR = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/.\-])")
@@ -389,15 +395,20 @@ def _names_the_subject(text: str, at: int) -> bool:
     first = subjects.start("names")
     if _NAME_LABEL.search(text, max(0, first - _LABEL_REACH), first):
         return False
-    if _ONE_SUBJECT_AND_A_COMMA.fullmatch(subjects.group("names")) and _LIST_ITEM_START.fullmatch(
-            text, text.rfind("\n", 0, first) + 1, first):
+    line = _line_start(text, first)
+    if _ONE_SUBJECT_AND_A_COMMA.fullmatch(subjects.group("names")) and _LIST_ITEM_START.fullmatch(text, line, first):
         return False
     after_a_comma = _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
-    if _GROUP_HEADING.fullmatch(text, text.rfind("\n", 0, first) + 1, first):
+    if _GROUP_HEADING.fullmatch(text, line, first):
         return text[at].isupper() or not after_a_comma
     if text[at].islower():
         return False
     return not after_a_comma or _SUBJECT_AFTER_A_COMMA.match(text, at) is not None
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line that holds `at` starts."""
+    return text.rfind("\n", 0, at) + 1
 
 
 def _written_as_a_name(text: str, at: int, word: str) -> bool:
@@ -419,7 +430,7 @@ def _of_a_budget(text: str, ns: re.Match[str]) -> bool:
         return False
     spent = budget.group("spent")
     start = budget.start("spent")
-    return not spent or spent.islower() or not text[text.rfind("\n", 0, start) + 1:start].strip()
+    return not spent or spent.islower() or not text[_line_start(text, start):start].strip()
 
 
 def _a_birth_however_named(text: str, birth: re.Match[str]) -> bool:
