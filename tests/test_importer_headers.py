@@ -6,6 +6,7 @@ an error that names it: never a person, never rows slipped into the group above.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,27 @@ LABELLED_BESIDE_THE_NAMES = {
          ["Nguyễn Thị Lan", 1985, "Giáo viên THCS Him Lam", None],
          ["Hà Thị Liên", 1979, "Phó Hiệu trưởng THCS Him Lam", None]], ("A1:B1", "C1:C2", "D1:D4"),
         ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 2 'Năm sinh'"),
+    # A signature column beside the names: its cells, empty, "đã ký" or initials, are no part of a name.
+    "Họ và tên over Họ tên | Chữ ký, the rest merged down": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], [None, "Họ tên", "Chữ ký", None, None],
+         [1, "Nguyễn Thị Lan", "Lan", "Giáo viên THCS Him Lam", None],
+         [2, "Hà Thị Liên", "đã ký", "Phó Hiệu trưởng THCS Him Lam", None]], ("A1:A2", "B1:C1", "D1:D2", "E1:E2"),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 3 'Chữ ký'"),
+    "HO VA TEN over HO TEN | CHU KY, no marks, nothing merged down, NFD and spaces in the names": (
+        [["STT", "HO VA TEN", None, "CHUC VU - DON VI CONG TAC", "GHI CHU"], [None, "HO TEN", "CHU KY", None, None],
+         [1, unicodedata.normalize("NFD", "Nguyễn Thị Lan"), "NTL", "Giáo viên THCS Him Lam", None],
+         [2, "  Hà  Thị Liên ", None, "Phó Hiệu trưởng THCS Him Lam", None]], ("B1:C1",),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 3 'CHU KY'"),
+    "Họ và tên over an empty cell | Ký tên": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], [None, None, "Ký tên", None, None],
+         [1, "Nguyễn Thị Lan", "Lan", "Giáo viên THCS Him Lam", None],
+         [2, "Hà Thị Liên", None, "Phó Hiệu trưởng THCS Him Lam", None]], ("A1:A2", "B1:C1", "D1:D2", "E1:E2"),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 3 'Ký tên'"),
+    "Họ và tên over Họ và đệm | Tên | Chữ ký, nothing merged down": (
+        [["STT", "Họ và tên", None, None, "Chức vụ - Đơn vị công tác"], [None, "Họ và đệm", "Tên", "Chữ ký", None],
+         [1, "Nguyễn Thị", "Lan", "Lan", "Giáo viên THCS Him Lam"],
+         [2, "Hà Thị", "Liên", None, "Phó Hiệu trưởng THCS Him Lam"]], ("B1:D1",),
+        ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 4 'Chữ ký'"),
 }
 
 
@@ -301,11 +323,156 @@ def test_labels_under_a_merged_names_header_are_no_row_of_the_list(tmp_path: Pat
     label, not a school's kind (the first review of that rule found a school "Tên trường Mã
     trường", a person "Họ và tên Năm sinh"). The column beside the names is one of its own, not
     imported, as under a header of one row: before, the code was read into the school's name ("THCS
-    Him Lam C2-HL", "THCS Nam Thanh 12", another school) and the year into the person's ("có chữ số")."""
+    Him Lam C2-HL", "THCS Nam Thanh 12", another school) and the year into the person's ("có chữ số").
+    So is a signature column ("Chữ ký", "Ký tên"), beside the names' label, their parts' ("Họ và đệm" |
+    "Tên") or an empty cell: before, "Nguyễn Thị Lan Lan", "Hà Thị Liên đã ký", or with no label over the
+    names a new person "Chữ ký"."""
     rows, merges, listed, column = LABELLED_BESIDE_THE_NAMES[layout]
     table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
     assert [r.get("school") or r.get("name") for r in table.rows] == listed
     assert [p.message for _, p in table.warnings] == [f"{column} không được nhập."]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_signature_column_beside_the_names_imports_as_the_list_without_it(repo_portal: Portal, tmp_path: Path,
+                                                                          fmt: str) -> None:
+    """The list with "Chữ ký" under "Họ và tên" imports as the list without that column: the same people,
+    matched, and no other problem (before, "Nguyễn Thị Lan Lan" and "Hà Thị Liên đã ký" were new people)."""
+    signed, merges, _, _ = LABELLED_BESIDE_THE_NAMES["Họ và tên over Họ tên | Chữ ký, the rest merged down"]
+    plain = [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác", "Ghi chú"],
+             *[[stt, name, post, note] for stt, name, _, post, note in signed[2:]]]
+
+    def imported(path: Path) -> tuple[object, ...]:
+        result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+        return ([(r.name, r.person, r.unit) for r in result.rows],
+                [p.message for p in result.all_problems() if "'Chữ ký' không được nhập" not in p.message])
+
+    expected = imported(write_table(tmp_path / f"khong-ky.{fmt}", plain))
+    assert [person for _, person, _ in expected[0]] == ["dbp-nguyen-thi-lan", "dbp-ha-thi-lien"]
+    assert imported(write_table(tmp_path / f"co-ky.{fmt}", signed, merges)) == expected
+
+
+# The parts of a name, or a note, under "Họ và tên" merged over them: read as without the merged cell.
+NAME_PARTS_UNDER_THE_NAMES = {
+    "Họ và đệm | Tên, the rest merged down": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], [None, "Họ và đệm", "Tên", None, None],
+         [1, "Nguyễn Thị", "Lan", "Giáo viên THCS Him Lam", None], [2, "HÀ THỊ", "LIÊN", "Phó Hiệu trưởng THCS Him Lam",
+                                                                     "Thư ký"]],
+        ("A1:A2", "B1:C1", "D1:D2", "E1:E2"), [("Nguyễn Thị Lan", ""), ("HÀ THỊ LIÊN", "Thư ký")]),
+    "Ho va dem | Ten, no marks, nothing merged down": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", "Ghi chú"], [None, "Ho va dem", "Ten", None, None],
+         [1, "Nguyễn Thị", "Lan", "Giáo viên THCS Him Lam", None], [2, "Hà Thị", "Liên", "Phó Hiệu trưởng THCS Him Lam",
+                                                                     "Thư ký"]],
+        ("B1:C1",), [("Nguyễn Thị Lan", ""), ("Hà Thị Liên", "Thư ký")]),
+    "Họ tên | Ghi chú: the note, as every Ghi chú column": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác"], [None, "Họ tên", "Ghi chú", None],
+         [1, "Nguyễn Thị Lan", None, "Giáo viên THCS Him Lam"],
+         [2, "Hà Thị Liên", "Thư ký", "Phó Hiệu trưởng THCS Him Lam"]],
+        ("A1:A2", "B1:C1", "D1:D2"), [("Nguyễn Thị Lan", ""), ("Hà Thị Liên", "Thư ký")]),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(NAME_PARTS_UNDER_THE_NAMES))
+def test_a_name_s_parts_under_a_merged_names_header_still_join(tmp_path: Path, fmt: str, layout: str) -> None:
+    """"Họ và đệm" | "Tên" under "Họ và tên" join into one name whether or not the header's other cells are
+    merged down (before, with none merged down, "Họ và đệm Tên" was a person of the list: "Họ và đệm" was
+    no header of a name's part); "Ghi chú" there is the note, not a part of the name nor a column not read."""
+    rows, merges, listed = NAME_PARTS_UNDER_THE_NAMES[layout]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    assert [(r.get("name"), r.get("note")) for r in table.rows] == listed
+    assert table.warnings == []
+
+
+# A first row of the list whose family name reads as the label "Họ" (the family name Hồ, in capitals, without
+# marks), every cell of it under a header cell merged across columns: no STT column, or its cells left empty
+# (Word's automatic numbering). Each row is a person, as any row of the list.
+FAMILY_NAME_LIKE_A_LABEL = {
+    "Hồ | Thị Lan, no STT, Chức vụ - Đơn vị merged over two": (
+        [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None], ["Hồ", "Thị Lan", "Giáo viên", "THCS Một"],
+         ["Lê Thị", "Hồng", "Giáo viên", "THCS Hai"]], ("A1:B1", "C1:D1"), ["Hồ Thị Lan", "Lê Thị Hồng"]),
+    "HO | THI | LAN, STT empty, capitals without marks": (
+        [["STT", "HO VA TEN", None, None, "CHUC VU - DON VI CONG TAC", None],
+         [None, "HO", "THI", "LAN", "GIAO VIEN", "THCS MOT"], [None, "LE", "THI", "HONG", "TO TRUONG", "THCS HAI"]],
+        ("B1:D1", "E1:F1"), ["HO THI LAN", "LE THI HONG"]),
+    "HỒ | THỊ LAN, STT empty, capitals": (
+        [["STT", "HỌ VÀ TÊN", None, "CHỨC VỤ - ĐƠN VỊ CÔNG TÁC", None],
+         [None, "HỒ", "THỊ LAN", "GIÁO VIÊN", "THCS MỘT"], [None, "LÊ THỊ", "HỒNG", "GIÁO VIÊN", "THCS HAI"]],
+        ("B1:C1", "D1:E1"), ["HỒ THỊ LAN", "LÊ THỊ HỒNG"]),
+    "Hồ | Thị Lan, STT merged down the list": (
+        [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", None],
+         [None, "Hồ", "Thị Lan", "Giáo viên", "THCS Một"], [None, "Lê Thị", "Hồng", "Giáo viên", "THCS Hai"]],
+        ("A1:A3", "B1:C1", "D1:E1"), ["Hồ Thị Lan", "Lê Thị Hồng"]),
+    # Two words that fold to "Họ" | "Tên", typed with a name's marks: a person Hồ Tèn.
+    "Hồ | Tèn, NFD": (
+        [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None],
+         [unicodedata.normalize("NFD", "Hồ"), unicodedata.normalize("NFD", "Tèn"), "Giáo viên", "THCS Một"],
+         ["Lê Thị", "Hồng", "Giáo viên", "THCS Hai"]], ("A1:B1", "C1:D1"), ["Hồ Tèn", "Lê Thị Hồng"]),
+    # The same in one cell reads as "Họ tên", the names' own label: a person too (was refused as a header).
+    "Hồ Tèn in one cell": (
+        [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None], ["Hồ Tèn", None, "Giáo viên", "THCS Một"],
+         ["Lê Thị", "Hồng", "Giáo viên", "THCS Hai"]], ("A1:B1", "C1:D1"), ["Hồ Tèn", "Lê Thị Hồng"]),
+    # "Ký" reads as a signature column's label: beside "Hồ" it is a given name, and the names keep both columns.
+    "Hồ | Ký": (
+        [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None], ["Hồ", "Ký", "Giáo viên", "THCS Một"],
+         ["Lê Thị", "Hồng", "Giáo viên", "THCS Hai"]], ("A1:B1", "C1:D1"), ["Hồ Ký", "Lê Thị Hồng"]),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(FAMILY_NAME_LIKE_A_LABEL))
+def test_a_first_row_whose_family_name_reads_as_họ_is_a_row_of_the_list(tmp_path: Path, fmt: str, layout: str) -> None:
+    """"Hồ" | "Thị Lan" under "Họ và tên" merged over both: one part of a name that reads as its label ("Họ")
+    makes no header row; only two labels at least, spelt as labels, with nothing else under the names ("Họ
+    và đệm" | "Tên"). A review found that first row dropped without a word: only Lê Thị Hồng was read."""
+    rows, merges, listed = FAMILY_NAME_LIKE_A_LABEL[layout]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    assert [r.get("name") for r in table.rows] == listed
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_first_row_named_hồ_imports_as_a_person(repo_portal: Portal, tmp_path: Path, fmt: str) -> None:
+    """The reviewer's list: "Hồ" | "Thị Lan" first, STT left empty, "Chức vụ - Đơn vị công tác" merged over
+    two columns; both people are imported (before, only Hà Thị Liên, and nothing said)."""
+    rows = [["STT", "Họ và tên", None, "Chức vụ - Đơn vị công tác", None],
+            [None, "Hồ", "Thị Lan", "Giáo viên", "THCS Him Lam"],
+            [None, "Hà Thị", "Liên", "Phó Hiệu trưởng", "THCS Him Lam"]]
+    path = write_table(tmp_path / f"ds.{fmt}", rows, ("B1:C1", "D1:E1"))
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", path)
+    assert [(r.name, r.unit) for r in result.rows] == [("Hồ Thị Lan", "dbp-thcs-him-lam"),
+                                                       ("Hà Thị Liên", "dbp-thcs-him-lam")]
+    assert result.rows[1].person == "dbp-ha-thi-lien"
+
+
+# Rows of labels of a name's parts under "Họ và tên" merged over them, nothing else merged down: the header's.
+NAME_PARTS_LABELLED = {
+    "Họ | Tên": ([None, "Họ", "Tên", None], ("B1:C1",)),
+    "HO | TEN, no marks": ([None, "HO", "TEN", None], ("B1:C1",)),
+    "Họ | Tên đệm | Tên": ([None, "Họ", "Tên đệm", "Tên", None], ("B1:D1",)),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(NAME_PARTS_LABELLED))
+def test_labels_of_a_name_s_parts_under_the_names_are_the_header_s(tmp_path: Path, fmt: str, layout: str) -> None:
+    labels, merges = NAME_PARTS_LABELLED[layout]
+    width = len(labels)
+    header = ["STT", "Họ và tên", *[None] * (width - 3), "Chức vụ - Đơn vị công tác"]
+    person = [1, "Hồ Thị", *[None] * (width - 4), "Lan", "Giáo viên THCS Một"]
+    table = read_table(write_table(tmp_path / f"ds.{fmt}", [header, labels, person], merges))
+    assert [r.get("name") for r in table.rows] == ["Hồ Thị Lan"]
+    assert table.warnings == []
+
+
+def test_one_label_of_a_name_s_part_alone_under_the_names_is_a_header_naming_part_of_its_columns(
+        tmp_path: Path) -> None:
+    """"Họ" | "" under "Họ và tên": no one is named "Họ" alone; the header's second row, which names only
+    one of the columns under "Họ và tên", refused as such (not a person "Họ")."""
+    rows = [["Họ và tên", None, "Chức vụ - Đơn vị công tác", None], ["Họ", None, None, None],
+            ["Hồ", "Thị Lan", "Giáo viên", "THCS Một"]]
+    with pytest.raises(RosterError, match="dòng tiêu đề thứ hai chỉ ghi tên cho một phần các cột dưới ô 'Họ và tên'"):
+        read_table(write_table(tmp_path / "ds.xlsx", rows, ("A1:B1", "C1:D1")))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -719,7 +886,8 @@ def test_a_letter_after_a_dash_a_slash_or_a_đ_is_the_group_s(dataset: Dataset, 
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("heading", ["NHÓM 2 - A: 05 người", "NHÓM 2A - 05 người", "NHÓM 2 - A, B"])
+@pytest.mark.parametrize("heading", ["NHÓM 2 - A: 05 người", "NHÓM 2A - 05 người", "NHÓM 2 - A, B",
+                                     "NHÓM 2 A THCS"])
 def test_more_words_after_the_letter_of_an_existing_group_is_an_error_of_its_row(dataset: Dataset, tmp_path: Path,
                                                                                  fmt: str, heading: str) -> None:
     """"NHÓM 2 - A: 05 người" while the data has Nhóm 2A: neither Nhóm 2 (as it was read without a
@@ -730,3 +898,125 @@ def test_more_words_after_the_letter_of_an_existing_group_is_an_error_of_its_row
     assert [r.target for r in result.rows] == [None]
     assert [p.message for p in result.errors] == [f"tiêu đề '{heading}' không rõ là Nhóm 2A hay tổ chức khác: các "
                                                   "dòng bên dưới không được xếp vào tổ chức nào."]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, name, letter", [
+    ("NHÓM 2 A THCS", "Nhóm 2 A THCS", "A"), ("Nhom 2 a thcs", "Nhom 2 a thcs", "a"),
+    ("NHÓM 2 - A TIỂU HỌC", "Nhóm 2 - A tiểu học", "A"), ("NHÓM 2 A - TH&THCS", "Nhóm 2 A - TH&THCS", "A"),
+    (unicodedata.normalize("NFD", "NHÓM  2 A  TRUNG HỌC CƠ SỞ"), "Nhóm 2 A trung học cơ sở", "A"),
+    ("NHÓM 2 – A: 05 trường", "NHÓM 2 – A: 05 trường", "A"), ("NHÓM 2 - A - THPT", "Nhóm 2 - A - THPT", "A"),
+    ("NHÓM 2 A CẤP II", "Nhóm 2 A cấp II", "A"),
+])
+def test_a_letter_before_a_level_or_a_colon_is_part_of_the_number(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                   heading: str, name: str, letter: str) -> None:
+    """"NHÓM 2 A THCS" is group 2A of THCS, as "NHÓM 2 A" and "NHÓM 2A THCS" are group 2A: the letter is
+    followed by a school's level ("cấp II" too), or ends its part before a colon, and starts no words. The
+    data has Nhóm 2 and no 2A: a new group 2A is proposed, of the kind any new "Nhóm" heading of no subject
+    gets (the year has a subject group, Nhóm Toán: a subject group with no subject, which the checker
+    refuses), with the warning "NHÓM 2 A" gets, whatever that kind. Before, its rows went into Nhóm 2
+    without a word."""
+    portal = _portal_with_bodies(dataset, ("a-nhom-2", "nhom-lien-truong", "Nhóm 2"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    new = [t for t in result.targets if t.existing is None]
+    assert [(t.kind, t.name, t.subject) for t in new] == [("nhom-bo-mon", name, None)]
+    assert [r.target for r in result.rows] == [new[0].id]
+    typed = " ".join(unicodedata.normalize("NFC", heading).split())  # as the cell is read
+    said = [(p.line, p.message) for p in result.all_problems() if p.message.startswith("có Nhóm 2")]
+    assert said == [(2 if fmt == "xlsx" else None, f"có Nhóm 2 (a-nhom-2) trong dữ liệu; '{typed}' được hiểu là một "
+                                                   f"nhóm bộ môn mới 2{letter} ('{name}').")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("subject_group, inter_school, kind", [
+    (True, False, "nhom-bo-mon"), (True, True, "nhom-bo-mon"), (False, True, "nhom-lien-truong"),
+    (False, False, "nhom-bo-mon")])
+def test_a_new_group_of_no_subject_takes_the_kind_the_year_has(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                               subject_group: bool, inter_school: bool,
+                                                               kind: str) -> None:
+    """A list of people headed "NHÓM 2" under --body: a new group of the first kind "Nhóm" may name that
+    the year has, else the first: a subject group (without a subject, which the checker refuses: someone
+    notices) unless the year has inter-school groups and no subject group. A review found it always an
+    inter-school group, accepted without a word."""
+    if not subject_group:
+        dataset.year["bodies"] = [b for b in dataset.year["bodies"] if b["kind"] != "nhom-bo-mon"]
+        del dataset.year["bodies"][0]["declared_count"]  # the people of Nhóm Toán's list
+    if inter_school:
+        dataset.year["bodies"].append({"id": "a-nhom-1", "kind": "nhom-lien-truong", "name": "Nhóm 1",
+                                       "decision": "a-2024-qd-1", "no_roster": "chưa có danh sách"})
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    rows = [["STT", "Họ và tên", "Chức vụ - Đơn vị công tác"], ["NHÓM 2", None, None],
+            [1, "Lê Thị Hồng", "Giáo viên THCS Một"]]
+    result = import_roster(portal, "pgddt-a", write_table(tmp_path / f"ds.{fmt}", rows, ("A2:C2",)), body="a-to")
+    new = [t for t in result.targets if t.existing is None]
+    assert [(t.kind, t.name, t.subject) for t in new] == [(kind, "Nhóm 2", None)]
+    assert [r.target for r in result.rows] == [new[0].id]
+
+
+# A letter after the number that a semicolon, a comma or a dash sets apart from more words, or a word that
+# is no school's level: no part of the number, so the heading names the body of its number.
+LETTER_BEFORE_MORE_WORDS = [("Cụm 2 - A; Hồng Hạ", "a-cum-2"), ("CỤM 2 - X - TÂN LẬP", "a-cum-2"),
+                            ("Cụm 2 - A-Lưới", "a-cum-2"), ("CỤM 2 - A, gồm 5 trường", "a-cum-2"),
+                            ("NHÓM 2 - A cấp trường", "a-nhom-2"), ("NHOM 2 - A CAP TRUONG", "a-nhom-2")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, body", LETTER_BEFORE_MORE_WORDS)
+def test_a_letter_before_a_semicolon_a_comma_or_a_dash_is_no_part_of_the_number(dataset: Dataset, tmp_path: Path,
+                                                                                fmt: str, heading: str,
+                                                                                body: str) -> None:
+    """The data has Cụm 2 and Nhóm 2; "Cụm 2 - A; Hồng Hạ" is Cụm 2, as "Cụm 2 - A Lưới" is. A review found
+    these proposing a new body "2A" instead ("Cụm 2 - A; Hồng Hạ", "NHÓM 2 - A cấp trường": "cấp" alone
+    was read as a school's level); only a colon or a level after the letter ("NHÓM 2 - A: 05 người",
+    "NHÓM 2 A THCS", "NHÓM 2 A CẤP II") makes it the number's, besides its ending the heading."""
+    portal = _portal_with_bodies(dataset, ("a-cum-2", "cum-chuyen-mon", "Cụm 2"),
+                                 ("a-nhom-2", "nhom-lien-truong", "Nhóm 2"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert [t for t in result.targets if t.existing is None] == []
+    assert [r.target for r in result.rows] == [body]
+    assert result.errors == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, letter", [
+    ("Cụm 2 - A Lưới", "A"), ("cum 2 a luoi", "a"), ("Cụm 2 - A; Hồng Hạ", "A"), ("CỤM 2 - X - TÂN LẬP", "X"),
+    ("CỤM 2 - A, gồm 5 trường", "A"), ("CỤM 2 - B HỒNG HẠ", "B")])
+def test_a_letter_that_starts_more_words_is_said_when_the_number_names_a_body(dataset: Dataset, tmp_path: Path,
+                                                                            fmt: str, heading: str,
+                                                                            letter: str) -> None:
+    """"CỤM 2 - A, gồm 5 trường", "Cụm 2 - A Lưới" (A Lưới, a place the data does not know): the letter is
+    read with the words after it, and the heading names Cụm 2, as before; but not without a word, in case
+    the letter was part of the name (a cluster 2A)."""
+    portal = _portal_with_bodies(dataset, ("a-cum-2", "cum-chuyen-mon", "Cụm 2"))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert [r.target for r in result.rows] == ["a-cum-2"]
+    assert result.errors == []
+    said = [(p.line, p.message, p.hint) for p in result.all_problems() if p.message.startswith(f"'{heading}'")]
+    assert said == [(2 if fmt == "xlsx" else None,
+                     f"'{heading}' được hiểu là Cụm 2 (a-cum-2): chữ '{letter}' sau số 2 được đọc là thuộc phần sau, "
+                     "không phải một phần của số.",
+                     f"nếu đây là tổ chức 2{letter}, không phải Cụm 2, ghi số và chữ liền nhau ('2{letter}'), ghi chú "
+                     "khác trong ngoặc đơn, rồi nhập lại.")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("heading, body", [
+    # An abbreviation, by its full stop: xã, phường, huyện.
+    ("CỤM 2 - X. TÂN LẬP", "Cụm 2"), ("Cụm 2 - P. Tân Định", "Cụm 2"), ("CỤM 2 - H. CỦ CHI", "Cụm 2"),
+    # The first word of a place the data knows: a school's name, an office's place.
+    ("CỤM 2 - Y TÝ", "Cụm 2"), ("Cụm 2 - Y Tý (4 trường)", "Cụm 2"), ("Cụm 2 - A Lưới", "Cụm 2"),
+    ("CUM 2 - U MINH", "Cụm 2"),
+    # The body's very name.
+    ("CỤM 2 - B HỒNG HẠ", "Cụm 2 - B Hồng Hạ"),
+])
+def test_a_letter_that_plainly_starts_the_words_after_it_is_not_said(dataset: Dataset, tmp_path: Path, fmt: str,
+                                                                      heading: str, body: str) -> None:
+    """"CỤM 2 - X. TÂN LẬP" (xã Tân Lập), "CỤM 2 - Y TÝ" (the data has TH Y Tý): Cụm 2, and no warning
+    that the letter could be part of the number (a review found it said of every abbreviation and place)."""
+    dataset.files["offices.yml"]["offices"][0]["place"] = "U Minh"
+    dataset.files["schools/pgddt-a.yml"]["schools"] += [{"id": "a-th-y-ty", "name": "TH Y Tý", "level": "TH"},
+                                                        {"id": "a-thcs-a-luoi", "name": "THCS A Lưới", "level": "THCS"}]
+    portal = _portal_with_bodies(dataset, ("a-cum-2", "cum-chuyen-mon", body))
+    result = _schools_under(portal, tmp_path, fmt, heading)
+    assert [r.target for r in result.rows] == ["a-cum-2"]
+    assert [p.message for p in result.all_problems() if p.message.startswith(f"'{heading}'")] == []

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from cli_util import cotcan
 
-from conftest import REPO
+from conftest import REPO, Dataset, load_or_raise
 from portal.dates import SchoolYear
 from portal.importer import ImportResult, RosterError, import_roster, keys, legacy, read_table
 from portal.importer import matcher as matcher_module
@@ -2366,7 +2366,11 @@ def test_a_members_heading_naming_a_group_is_that_group(repo_portal: Portal, tmp
 @pytest.mark.parametrize("unit", ["THCS Tân Tiến 2", "THCS Tân Tiến số 2", "Trường THCS Tân Tiến II",
                                   "THCS Tân Tiến Hai", "thcs tan tien so 3", "Tân Tiến 2",
                                   # Read as numerals, not from a table of II to IV: were THCS Tân Tiến.
-                                  "THCS Tân Tiến IX", "Trường THCS Tân Tiến số XXI", "thcs tan tien vii"])
+                                  "THCS Tân Tiến IX", "Trường THCS Tân Tiến số XXI", "thcs tan tien vii",
+                                  # A numeral that is also a syllable, typed in capitals in a name that is not:
+                                  # no syllable "Xi", "Vi" (were THCS Tân Tiến, without a word).
+                                  "THCS Tân Tiến XI", "Trường THCS Tân Tiến VI", "thcs tan tien XI",
+                                  "THCS Tân Tiến XI, huyện Củ Chi"])
 def test_a_number_after_a_school_s_name_that_no_school_has_is_another_school(
         repo_portal: Portal, tmp_path: Path, unit: str) -> None:
     path = tsv(tmp_path, [UNIT_HEADER, ["1", "Nguyễn Văn Hiếu", "Hiệu trưởng", unit, "Cụm trưởng"]])
@@ -2375,6 +2379,68 @@ def test_a_number_after_a_school_s_name_that_no_school_has_is_another_school(
     [error] = result.errors
     assert error.message == f"không tìm thấy trường '{unit}'."
     assert "cc-thcs-tan-tien (THCS Tân Tiến)" in (error.hint or "")
+
+
+def _units_merged_down(tmp_path: Path, fmt: str, unit: str, people: tuple[str, str]) -> Path:
+    """Two teachers of one school, its name merged down over both rows."""
+    rows = [UNIT_HEADER, [1, people[0], "Hiệu trưởng", unit, None], [2, people[1], "Giáo viên", None, None]]
+    return write_table(tmp_path / f"ds.{fmt}", rows, ("D2:D3",))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("unit, typed, number", [
+    ("THCS TÂN TIẾN XI", "XI", 11), ("thcs tan tien xi", "xi", 11), ("THCS Tân Tiến Xi", "Xi", 11),
+    (unicodedata.normalize("NFD", "THCS  Tân Tiến Vi"), "Vi", 6), ("THCS Tân Tiến I", "I", 1),
+])
+def test_a_numeral_the_case_cannot_tell_from_a_syllable_after_a_school_s_name_is_said(
+        repo_portal: Portal, tmp_path: Path, fmt: str, unit: str, typed: str, number: int) -> None:
+    """"THCS TÂN TIẾN XI" (in capitals, "Xi" a syllable as much as 11), "THCS Tân Tiến I" (one letter):
+    no school of Củ Chi is numbered so, nor named so; read as THCS Tân Tiến, as a word after its name,
+    but no longer without a word (a review found "XI" read so silently, where "số XI" is no. 11)."""
+    path = _units_merged_down(tmp_path, fmt, unit, ("Nguyễn Văn Hiếu", "Nguyễn Văn Quý"))
+    result = import_roster(repo_portal, "pgddt-cu-chi", path, body="cc-cum-01")
+    assert [row.unit for row in result.rows] == ["cc-thcs-tan-tien", "cc-thcs-tan-tien"]
+    assert result.errors == []
+    read = " ".join(unicodedata.normalize("NFC", unit).split())
+    said = [p.message for p in result.all_problems() if p.message.startswith(f"'{read}'")]
+    assert said == [f"'{read}' được hiểu là THCS Tân Tiến (cc-thcs-tan-tien): '{typed}' ở cuối tên không được đọc là "
+                    f"số La Mã {number}; nếu đó là số của một trường khác, thêm trường đó vào "
+                    "data/schools/pgddt-cu-chi.yml rồi nhập lại."] * 2
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("named, unit, found", [
+    # The data numbers a school 11 after THCS Tân Tiến's name: XI there is that number, in any case, so
+    # either school may be meant, as of "số XI" (were THCS Tân Tiến, without a word).
+    ("THCS Tân Tiến 11", "THCS Tân Tiến XI", None), ("THCS Tân Tiến 11", "THCS TÂN TIẾN XI", None),
+    ("THCS Tân Tiến 11", "thcs tan tien xi", None), ("THCS Tân Tiến số 11", "THCS Tân Tiến Xi", None),
+    # The data's "XI", typed in capitals, is its number too (was "không tìm thấy trường").
+    ("THCS Tân Tiến XI", "THCS Tân Tiến 11", None), ("THCS Tân Tiến XI", "Trường THCS Tân Tiến số 11", None),
+    # Its very name, whatever the case.
+    ("THCS Tân Tiến XI", "THCS TÂN TIẾN XI", "a-thcs-tan-tien-11"),
+    # The data's "Xi" is a syllable, no number: another school's number is not found.
+    ("THCS Tân Tiến Xi", "THCS Tân Tiến 11", "không tìm thấy"),
+])
+def test_a_numeral_after_a_school_s_name_is_matched_against_the_data_s_numbers(
+        dataset: Dataset, tmp_path: Path, fmt: str, named: str, unit: str, found: str | None) -> None:
+    dataset.files["schools/pgddt-a.yml"]["schools"] += [
+        {"id": "a-thcs-tan-tien", "name": "THCS Tân Tiến", "level": "THCS"},
+        {"id": "a-thcs-tan-tien-11", "name": named, "level": "THCS"}]
+    portal, _ = load_or_raise(dataset.write(), dataset.root)
+    path = _units_merged_down(tmp_path, fmt, unit, ("Lê Thị Hồng", "Hà Thị Liên"))
+    result = import_roster(portal, "pgddt-a", path, body="a-to")
+    messages = [p.message for p in result.errors]
+    if found is None:
+        assert [row.unit for row in result.rows] == [None, None]
+        assert messages == [f"'{unit}' khớp với nhiều trường."] * 2
+        assert [p.hint for p in result.errors] == [f"gần nhất: a-thcs-tan-tien (THCS Tân Tiến), a-thcs-tan-tien-11 "
+                                                   f"({named})"] * 2
+    elif found == "không tìm thấy":
+        assert [row.unit for row in result.rows] == [None, None]
+        assert messages == [f"không tìm thấy trường '{unit}'."] * 2
+    else:
+        assert [row.unit for row in result.rows] == [found, found]
+        assert messages == []
 
 
 @pytest.mark.parametrize("unit", ["THCS Tân Tiến", "THCS Tân Tiến, huyện Củ Chi", "THCS Tân Tiến - huyện Củ Chi",

@@ -9,24 +9,30 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import number_words
 from ..text import fold as _fold
 
+# A school's level written out, and its code.
+_LEVEL_NAMES = {"trung học cơ sở": "thcs", "trung học phổ thông": "thpt", "tiểu học": "th", "mầm non": "mn",
+                "mẫu giáo": "mg"}
 _LEVEL_WORDS = [
     (r"tieu hoc va trung hoc co so", "th-thcs"),
     (r"trung hoc co so va trung hoc pho thong", "thcs-thpt"),
     (r"th va thcs", "th-thcs"),
     (r"thcs va thpt", "thcs-thpt"),
-    (r"trung hoc co so", "thcs"),
-    (r"trung hoc pho thong", "thpt"),
-    (r"tieu hoc", "th"),
-    (r"mam non", "mn"),
-    (r"mau giao", "mg"),
+    *((_fold(name), code) for name, code in _LEVEL_NAMES.items()),
 ]
 LEVEL_CODES = frozenset({"th", "thcs", "thpt", "th-thcs", "thcs-thpt", "mn", "mg", "gdtx", "ptdtbt", "ptdtnt"})
+# A school's level as a heading writes it after a body's number, in any case, with or without marks: a
+# code ("THCS", "TH&THCS"), its name ("Tiểu học", "TRUNG HOC CO SO"), either after "cấp" ("cấp THCS"), or
+# "cấp" and its number ("cấp II", "CAP 2"); not "cấp" alone ("cấp trường").
+_LEVEL = (r"(?i:(?:(?:cấp|cap)\s+)?(?:" + "|".join(
+    sorted({*LEVEL_CODES, *_LEVEL_NAMES, *map(_fold, _LEVEL_NAMES)}, key=len, reverse=True)
+).replace(" ", r"\s+") + r")|(?:cấp|cap)\s+(?:i{1,3}|[1-3]))(?!\w)")
 
 # A word that numbers a body, before a number in words (portal.number_words): "Cụm Một", "CỤM
 # HAI", "Cụm chuyên môn số Hai"; "Nam Thanh" stays a name.
@@ -51,14 +57,22 @@ _SYLLABLES_IN_CAPITALS = frozenset({"LI"})
 # letters or more of I, V, X; or of I, V, X, L, C with an I or an X, and no L or C right after a V.
 # So "CC" (the tổ cốt cán), "CV" (chuyên viên), "VL" (Vật lí) are abbreviations, not numerals.
 _ROMAN_LIKE = re.compile(r"[IVX]{2,}|(?=.*[IX])(?!.*V[LC])[IVXLC]{2,}")
-# A letter after a body's number, ending its words (before its words between brackets), is part of
-# the number: "NHÓM 2 A", "Nhóm 2-A", "NHÓM 2 — A", "NHÓM 2/A", "Nhóm 2 - Đ" are group 2A or 2Đ (a
-# name, headings._NAMED_NUMBER), as "NHÓM 2A" is; a letter of the alphabet only (Latin or Đ), and not
-# one that starts more words ("Cụm 2 - A Lưới" is cluster 2: _LETTER_THEN_MORE).
+# A letter after a body's number is part of the number: "NHÓM 2 A", "Nhóm 2-A", "NHÓM 2 — A", "NHÓM 2/A",
+# "Nhóm 2 - Đ" are group 2A or 2Đ (a name, headings._NAMED_NUMBER), as "NHÓM 2A" is; a letter of the
+# alphabet only (Latin or Đ). So where it ends the heading's words (before its words between brackets), where
+# a colon follows it ("NHÓM 2 - A: 05 người"), or a school's level, after a space or a dash ("NHÓM 2 A THCS",
+# "Nhóm 2 - A tiểu học", "NHÓM 2 - A - THPT": _LEVEL). Not before other words, a semicolon, a comma or a
+# dash: "Cụm 2 - A Lưới" is cluster 2 of A Lưới, "CỤM 2 - H. Củ Chi" of huyện Củ Chi, "Cụm 2 - A; Hồng Hạ",
+# "CỤM 2 - X - TÂN LẬP", "CỤM 2 - A, gồm 5 trường" cluster 2 (_LETTER_THEN_MORE; placement says so).
 _NUMBER_AND_LETTER = r"(?<!\w)(\d{1,3})\s*[-\u2013\u2014/.]?\s*([A-Za-z\u0110\u0111])"
-LETTERED_NUMBER = re.compile(_NUMBER_AND_LETTER + r"(?=[^\w(]*(?:\(|$))")
-# The same with more words after the letter: "NHÓM 2 - A: 05 người", "Cụm 2 - A Lưới".
+LETTERED_NUMBER = re.compile(_NUMBER_AND_LETTER
+                             + r"(?=[^\w(]*(?:\(|$)|\s*:|(?:\s+|\s*[-\u2013\u2014]\s*)" + _LEVEL + ")")
+# A letter after a body's number with more words after it, its part of the number or not: "NHÓM 2 - A: 05
+# người", "NHÓM 2 A THCS", "Cụm 2 - A Lưới".
 _LETTER_THEN_MORE = re.compile(_NUMBER_AND_LETTER + r"(?!\w)(?=[^\w(]*\w)")
+# The same letter with its full stop ("X.", "P.", "H.": an abbreviation), or with the word after it, a space
+# or a hyphen between ("A Lưới", "Y TÝ", "A-Lưới": letter_starts_words).
+_LETTER_STARTING = re.compile(_NUMBER_AND_LETTER + r"(?:(\.)|(?:\s+|-)(\w+))")
 # "lí"/"lý", "mĩ"/"mỹ", "kĩ"/"kỹ": a final y after a consonant is an i ("quy", "tuy" keep theirs).
 _FINAL_Y = re.compile(r"(?<![a-z])([bcdghklmnprstvx]+)y(?![a-z])")
 
@@ -196,6 +210,37 @@ def number_value(words: list[str]) -> int | None:
     return found.value if found is not None else None
 
 
+# The word that ends a school's name after its beginning (the key after it): alone (" xi"), or before a
+# place or a remark (" xi, huyen cu chi", " xi-huyen cu chi", " xi (tp.hcm)"); not before a dot ("x." is xã).
+_ENDING_WORD = re.compile(r" ([a-z]+)(?=$|[,;(-]| \()")
+
+
+def numeral_ending(rest: str) -> tuple[str, int] | None:
+    """A Roman numeral that the reading without "số" leaves out of a school's name (_school_numeral: a
+    syllable, "vi", "xi", or a letter, "i", "v", "x"), alone at the end of the name after its beginning
+    (`rest`, the key after it: " xi", " xi, huyen cu chi"): the word and its number ("xi", 11). None for
+    any other ending ("ix" is read as a number, "vi xuyen" goes on, "li" is the subject Lí)."""
+    found = _ENDING_WORD.match(rest)
+    if found is None or _school_numeral(found[1], after_so=False) is not None:
+        return None
+    number = _school_numeral(found[1], after_so=True)
+    return (found[1], number) if number is not None else None
+
+
+def typed_word(text: str, word: str) -> str:
+    """The last word of a text that folds to `word`, as typed ("XI" of "THCS Tân Tiến XI" for "xi")."""
+    typed = [w for w in re.findall(r"\w+", unicodedata.normalize("NFC", text)) if fold(w) == word]
+    return typed[-1] if typed else word
+
+
+def typed_as_a_numeral(text: str, word: str) -> bool:
+    """Whether a word (folded) of two letters or more is typed in capitals in a text that is not all in
+    capitals ("XI" in "THCS Tân Tiến XI"): a numeral, as in a heading ("TỔ VI"), where "Xi" is a syllable;
+    in a text all in capitals ("THCS TÂN TIẾN XI") or of one letter ("I") the case tells nothing."""
+    typed = typed_word(text, word)
+    return len(word) >= 2 and typed.isupper() and not text.isupper()
+
+
 def roman_numeral(word: str, *, capitals: bool) -> int | None:
     """The number a word written as a Roman numeral from I to XCIX stands for ("XXI" -> 21);
     None for any other word ("IIII", "IC", "C"). With `capitals`, only as typed in capitals, as
@@ -236,6 +281,16 @@ def letter_then_more(text: str) -> str | None:
     text = unicodedata.normalize("NFC", text)
     found = _LETTER_THEN_MORE.search(text)
     return text[:found.end()] if found else None
+
+
+def letter_starts_words(text: str, place: Callable[[str], bool]) -> bool:
+    """Whether a letter after a body's number that more words follow (letter_then_more) reads as the
+    start of those words, with no doubt that it is no part of the number: an abbreviation, by its full stop
+    ("CỤM 1 - X. TÂN LẬP": xã; "Cụm 2 - P. Tân Định": phường), or the first word of a place's name that
+    `place` knows, given the letter and the word after it folded ("a luoi" of "Cụm 2 - A Lưới", "y ty" of
+    "CỤM 2 - Y TÝ"). Not "CỤM 2 - A, gồm 5 trường", "NHÓM 2 A TOÁN": the letter may be the number's."""
+    found = _LETTER_STARTING.search(unicodedata.normalize("NFC", text))
+    return found is not None and (found[3] is not None or place(fold(f"{found[2]} {found[4]}")))
 
 
 def _in_digits(text: str) -> str:

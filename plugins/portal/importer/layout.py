@@ -34,7 +34,10 @@ split it into sections ("CỤM 01", "NHÓM TOÁN", "I. CÁN BỘ QUẢN LÝ").
   naming both. Every "Ghi chú" column is read, their texts joined.
 - Under the header of the names, a school's kind is a value: "Trường THCS" | "Him Lam" under "Tên
   trường" is a school, as "Nguyễn Thị" | "Lan" under "Họ và tên" a person; "Tên trường" | "Mã
-  trường" there are labels.
+  trường" there are labels, and a column the importer knows and does not read ("Mã trường", "Năm
+  sinh", "Chữ ký") is one of its own, beside the names' label, their parts' or an empty cell. The
+  parts' labels ("Họ" | "Tên") are labels only two at least, typed as labels, with nothing else under
+  the names: "Hồ" | "Thị Lan" is a person.
 - "Tên" beside a whole "Họ và tên" is for sorting and is not read; rows whose name does
   not end with it are told (the "Họ và tên" column may hold only the family name), in an
   error when no row's name ends with it. A family header with an alternative ("Họ và tên
@@ -55,7 +58,7 @@ from ..problems import Problem
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel, name_only, starts_with_a_post, unread_heading
-from .keys import LEVEL_CODES, compact, name_problem, school_key
+from .keys import LEVEL_CODES, compact, fold, name_problem, school_key
 from .legacy import legacy_font
 from .roles import is_school_post, looks_like_a_role
 
@@ -66,8 +69,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
     # A name in two columns ("Họ và tên đệm" | "Tên"): read as one (see _name_halves).
-    "family": ("ho", "hodem", "holot", "hovatendem", "hotendem", "hovatenlot", "hotenlot", "hovachulot",
-               "hochulot", "hovachudem", "hochudem"),
+    "family": ("ho", "hodem", "holot", "hovadem", "hovalot", "hovatendem", "hotendem", "hovatenlot", "hotenlot",
+               "hovachulot", "hochulot", "hovachudem", "hochudem"),
     "given": ("ten",),
     "school": ("tentruong", "truong", "tendonvi", "donvi", *_SCHOOL_KINDS),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
@@ -85,13 +88,15 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "member_id": ("mathanhvien",),
     "unit_id": ("madonvi",),
 }
+_NAME_PARTS = ("family", "given")  # the keys of a name's parts, read as one name
 # A header of phone numbers or e-mail addresses, compacted (keys.compact): "Số điện thoại", "SĐT", "Email".
 _CONTACT_HEADER = re.compile(r"dienthoai|sdt|^dt|email|thudientu|mail")
 # Other headers of columns the importer knows and does not read, compacted: a code ("Mã", "Mã trường",
-# "Mã số"), a birth date or year, a sex, an identity card's number, an address.
+# "Mã số"), a birth date or year, a sex, an identity card's number, an address, a signature ("Chữ ký", "Ký
+# tên", "Ký nhận", "Ký và ghi rõ họ tên", "Xác nhận").
 _OTHER_COLUMN_HEADER = re.compile(r"ma(?:so|truong|donvi|dinhdanh|canbo|cb|giaovien|gv)?"
                                   r"|(?:ngay|nam|ngaythang|ngaythangnam)sinh|gioitinh|nu|(?:so)?(?:cccd|cmnd)"
-                                  r"|diachi")
+                                  r"|diachi|(?:chu)?ky(?:ten|nhan)?(?:xacnhan)?(?:(?:va)?ghirohoten)?|xacnhan")
 CONTACT_NOT_IMPORTED = ("số điện thoại, email là thông tin riêng tư, không nhập từ danh sách; nếu cần lưu, ghi vào "
                          "mục 'contact' của người đó trong data/people (chỉ công bố khi ghi 'publish').")
 LABELS = {"stt": "STT", "name": "Họ và tên", "school": "Tên trường", "post": "Chức vụ - Đơn vị công tác",
@@ -327,7 +332,7 @@ def _name_halves(claims: list[Claim]) -> tuple[list[Claim], tuple[Claim, Claim] 
     "Họ và tên đệm" alone is the name, "Tên" alone is not."""
     family = next((c for c in claims if c.key == "family"), None)
     given = next((c for c in claims if c.key == "given"), None)
-    rest = [c for c in claims if c.key not in ("family", "given")]
+    rest = [c for c in claims if c.key not in _NAME_PARTS]
     whole = next((c for c in rest if c.key == "name"), None)
     if whole is not None:
         return rest, (whole, given) if given is not None else None
@@ -442,9 +447,10 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     # A number under a merged cell that is not read labels its columns ("Khối lớp dạy" over 6 | 7 | 8 | 9).
     if not own or any(i not in spans or (text.isdigit() and i in claimed) for i, text in own):
         return None
-    parts = [c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"]
-    named = {i for part in parts for i in part.columns}
     names = {i: c.key for c in claims if c.key in ("name", "school") for i in c.columns}
+    parts = _name_labels([c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"], names,
+                         own)
+    named = {i for part in parts for i in part.columns}
     # Under the names' header, a school's kind is a value: "Trường THCS" | "Him Lam" under "Tên trường"
     # is a school, where "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels.
     labels = {i for part in parts for i in part.columns
@@ -455,13 +461,21 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     # trường"): a row of the list, whatever header word stands beside it.
     if any(i in names and i not in named and _reads_as_a_school(text) for i, text in own):
         return None
-    # The names' own label under them ("Tên trường" under "Tên trường", "Họ và tên" under "Họ và tên"):
-    # no school's or person's name, so the row is the header's, whatever stands beside it.
-    repeated = {i for part in parts for i in part.columns if names.get(i) == part.key and i in labels}
+    # The names' own label under them ("Tên trường" under "Tên trường", "Họ và tên" under "Họ và tên"), or
+    # the parts of a person's name ("Họ và đệm" | "Tên" under "Họ và tên"): no school's or person's name, so
+    # the row is the header's, whatever stands beside it.
+    repeated = {i for part in parts for i in part.columns if i in labels
+                and (names.get(i) == part.key or names.get(i) == "name" and part.key in _NAME_PARTS)}
+    # Under the names' header merged across columns, only texts naming a column the importer knows and does
+    # not read, the names' own first column left empty ("" | "Chữ ký" under "Họ và tên"): the header's too.
+    wide = [c for c in claims if c.key in ("name", "school") and len(c.columns) > 1]
+    beside_only = (bool(at_names) and not any(c.columns[0] in written for c in wide)
+                   and all(i not in named and _names_a_column(text) for i, text in own if i in at_names))
     # A name where the list puts them, no header word there ("Hà Thị" | "Liên" under "Họ và tên"),
     # is a person's even beside a header cell merged down the whole list ("Ghi chú").
-    if at_names and not repeated and (not at_names & labels or (any(i not in named for i, _ in own)
-                                                                and not any(cell.merged == "down" for cell in cells))):
+    if at_names and not repeated and not beside_only and (
+            not at_names & labels or (any(i not in named for i, _ in own)
+                                      and not any(cell.merged == "down" for cell in cells))):
         return None  # a row of the list right under the header
     sub = _SubHeader({}, [], [])
     for part in parts:
@@ -470,12 +484,16 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
             sub.added.append(part)
         else:
             sub.split.setdefault(parent, []).append(part)
-    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), a
-    # text naming a column the importer knows heads a column of its own, not read, as beside a header of
-    # one row ("Mã trường" is no part of the school's name, "Năm sinh" none of a person's). Any other
-    # ("Cấp học" | "Tên trường") is part of the name: the cells join as under one header cell.
-    apart = {i for parent in sub.split if repeated & set(parent.columns)
+    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), or
+    # names only such columns (beside_only), a text naming a column the importer knows heads a column of its
+    # own, not read, as beside a header of one row ("Mã trường" is no part of the school's name, "Năm sinh",
+    # "Chữ ký" none of a person's). Any other ("Cấp học" | "Tên trường") is part of the name: the cells
+    # join as under one header cell.
+    apart = {i for parent in wide if beside_only or repeated & set(parent.columns)
              for i in parent.columns if i in written and i not in named and _names_a_column(cells[i].text)}
+    for parent in wide:  # the names' column, unlabelled beside columns apart ("" | "Chữ ký"): the rest of its own
+        if parent not in sub.split and apart & set(parent.columns):
+            sub.split[parent] = [replace(parent, columns=tuple(i for i in parent.columns if i not in apart))]
     for parent in list(sub.split):  # a text naming no column under it: read whole, as "Tổ" | "Nhóm" leave it
         if any(i not in named and i in written and i not in apart for i in parent.columns):
             del sub.split[parent]
@@ -483,6 +501,45 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     sub.unread.extend((i, text, spans[i][0]) for i, text in own
                       if i not in named and (i not in claimed or i in apart) and not text.isdigit())
     return sub
+
+
+def _name_labels(parts: list[Claim], names: dict[int, str], own: list[tuple[int, str]]) -> list[Claim]:
+    """The header words of a row under a header cell merged across columns (_sub_header), less those
+    under "Họ và tên" that may be a person's: a text typed with other marks than a label's ("Hồ", "Tèn"
+    are no "Họ", "Tên": _spelt_as_a_label), and the parts of a name ("Họ" | "Tên") unless two of them at
+    least label the names and every other text there is a header word or names a column of its own
+    ("Họ và đệm" | "Tên" | "Chữ ký"; "Họ" | "Tên đệm" | "Tên"). One part beside other texts is a family
+    name: "Hồ" | "Thị Lan", "HO" | "THI" | "LAN" (a review found that first row of the list dropped as a
+    header); alone under the names ("Họ" | "") it is the header's, which names only part of its columns
+    (an error that says so), since no one is named "Họ" alone."""
+    under = {i: text for i, text in own if names.get(i) == "name"}
+
+    def of_a_name(part: Claim) -> bool:
+        return part.columns[0] in under and part.key in ("name", *_NAME_PARTS)
+
+    kept = [p for p in parts if not of_a_name(p) or _spelt_as_a_label(p.text)]
+    name_parts = [p for p in kept if of_a_name(p) and p.key in _NAME_PARTS]
+    if any(of_a_name(p) and p.key == "name" for p in kept):  # the names' own label ("Họ và tên" | "Tên")
+        return kept
+    labelled = {i for p in kept for i in p.columns}
+    middle = [i for i, text in under.items() if i not in labelled
+              and _MIDDLE_NAME_LABEL.fullmatch(compact(text)) and _spelt_as_a_label(text)]
+    if (len(name_parts) + len(middle) >= 2 or len(under) == 1) and all(
+            i in labelled or i in middle or _names_a_column(text) for i, text in under.items()):
+        return kept
+    return [p for p in kept if p not in name_parts]
+
+
+# The words of a name's labels ("Họ và tên đệm", "Họ, chữ lót", "Tên"), by their folded spelling.
+_LABEL_WORDS = {fold(word): word for word in ("họ", "và", "tên", "đệm", "lót", "chữ")}
+# The label of a middle name's column: "Đệm", "Tên đệm", "Chữ lót" ("Họ" | "Tên đệm" | "Tên").
+_MIDDLE_NAME_LABEL = re.compile(r"(?:ten)?" + _MIDDLE_WORDS.pattern)
+
+
+def _spelt_as_a_label(text: str) -> bool:
+    """Whether each word of a text that folds to a word of a name's labels is typed as that word or
+    without marks ("HỌ VÀ TÊN", "Ho ten"): "Hồ", "Tèn", "HỒ" are names, no label."""
+    return all(word in (fold(word), _LABEL_WORDS.get(fold(word), word)) for word in re.findall(r"\w+", text.lower()))
 
 
 def _names_a_column(text: str) -> bool:

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import wording
@@ -27,9 +27,12 @@ from .keys import (
     fold,
     name_key,
     number_value,
+    numeral_ending,
     school_key,
     starts_with_a_number,
     subject_key,
+    typed_as_a_numeral,
+    typed_word,
     without_level,
 )
 from .places import school_places, written_after
@@ -123,6 +126,21 @@ def _number_after(key: str, beginning: str) -> int | None:
     return number_value(re.findall(r"[a-z0-9]+", rest)) if rest[:1] == " " else None
 
 
+def _typed_numeral_after(text: str, key: str, beginning: str) -> int | None:
+    """The number a Roman numeral typed in capitals ends a school's name with after its beginning, where
+    the reading without "số" leaves it out (keys.numeral_ending): 11 for "XI" of "THCS Tân Tiến XI" (its
+    key "thcs tan tien xi"); None for "THCS Tân Tiến Xi", "THCS TÂN TIẾN XI"."""
+    ending = numeral_ending(key[len(beginning):])
+    return ending[1] if ending is not None and typed_as_a_numeral(text, ending[0]) else None
+
+
+def _number_ending(text: str, key: str, beginning: str) -> int | None:
+    """The number a school's name goes on with after a beginning: read strictly (_number_after), or a
+    Roman numeral typed in capitals (_typed_numeral_after)."""
+    number = _number_after(key, beginning)
+    return number if number is not None else _typed_numeral_after(text, key, beginning)
+
+
 def _not_found(text: str) -> str:
     return f"không tìm thấy trường '{text}'"
 
@@ -140,7 +158,7 @@ class Matcher:
         self.school_exact: dict[str, set[str]] = defaultdict(set)
         self.school_bare: dict[str, set[str]] = defaultdict(set)  # without the level
         self.school_words: dict[str, set[str]] = defaultdict(set)
-        self.school_keys: dict[str, list[str]] = defaultdict(list)
+        self.school_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (key, the name as typed)
         # The schools by the beginnings of their names that go on with a number ("thcs thi
         # tran" -> THCS Thị Trấn 2), with and without the level: a text read by such a
         # beginning and going on with another number ("Hai", "3") may mean either.
@@ -152,9 +170,10 @@ class Matcher:
                 self.school_bare[without_level(key)].add(s.id)
                 for indexed in {key, without_level(key)}:
                     for beginning in _boundary_prefixes(indexed)[1:]:
-                        if _goes_on_with_a_number(indexed, beginning):
+                        if (_goes_on_with_a_number(indexed, beginning)
+                                or _typed_numeral_after(text, indexed, beginning) is not None):
                             self.school_longer[beginning].add(s.id)
-                self.school_keys[s.id].append(key)
+                self.school_keys[s.id].append((key, text))
                 for word in re.split(r"[\s-]+", without_level(key)):
                     if len(word) >= 2 and word not in LEVEL_CODES:
                         self.school_words[word].add(s.id)
@@ -298,6 +317,8 @@ class Matcher:
                 matches = index.get(beginning)
                 if not matches:
                     continue
+                ending = numeral_ending(key[len(prefix):]) if prefix != key else None
+                unsure = None  # a Roman numeral at the end that neither the data nor its case tells a number
                 if prefix != key and _goes_on_with_a_number(key, prefix):
                     longer = self.school_longer.get(beginning, set())
                     number = _number_after(key, prefix)
@@ -305,9 +326,22 @@ class Matcher:
                         return self._no_school(text, key)  # "THCS Nguyễn Du 2", "THCS Kim Đồng số 2"
                     # "THCS Thị Trấn Hai": THCS Thị Trấn, or THCS Thị Trấn 2 written otherwise
                     matches = matches | longer
+                elif ending is not None:
+                    # "THCS Tân Tiến XI": a number where the data has a school of it after that beginning
+                    # (either may then be meant, as of "số XI"), or where it is typed in capitals.
+                    longer = self.school_longer.get(beginning, set())
+                    if any(ending[1] in self._numbers(s, beginning) for s in longer):
+                        matches = matches | longer
+                    elif typed_as_a_numeral(text, ending[0]):
+                        return self._no_school(text, key)
+                    else:
+                        unsure = ending
                 if len(matches) == 1:
                     school = next(iter(matches))
-                    return Found(school) if prefix == key else self._placed(text, school, beginning)
+                    if prefix == key:
+                        return Found(school)
+                    placed = self._placed(text, school, beginning)
+                    return self._numeral_unread(text, placed, *unsure) if unsure is not None else placed
                 found = [Candidate(s, self.portal.schools[s].name) for s in sorted(matches)]
                 return Found(problem=f"'{text}' khớp với nhiều trường", candidates=found)
         return self._no_school(text, key)
@@ -316,9 +350,23 @@ class Matcher:
         return Found(problem=_not_found(text), candidates=self.close_schools(key))
 
     def _numbers(self, school: str, beginning: str) -> set[int | None]:
-        """The numbers a school's names go on with after a beginning ({2} for THCS Thị Trấn 2)."""
-        keys = {k for key in self.school_keys[school] for k in (key, without_level(key))}
-        return {_number_after(key, beginning) for key in keys if key.startswith(beginning)}
+        """The numbers a school's names go on with after a beginning ({2} for THCS Thị Trấn 2, {11} for
+        THCS Tân Tiến XI: _typed_numeral_after)."""
+        return {_number_ending(text, k, beginning)
+                for key, text in self.school_keys[school]
+                for k in {key, without_level(key)} if k.startswith(beginning)}
+
+    def _numeral_unread(self, text: str, found: Found, word: str, number: int) -> Found:
+        """A school read by the beginning of a text that ends with a Roman numeral the case cannot tell
+        from a syllable ("THCS TÂN TIẾN XI", "THCS Tân Tiến Xi") and no school of the data has: read as
+        that school, with a remark saying the numeral was not read."""
+        if found.id is None:
+            return found
+        record = self.portal.schools[found.id]
+        remark = (f"'{text}' được hiểu là {record.name} ({found.id}): '{typed_word(text, word)}' ở cuối tên không "
+                  f"được đọc là số La Mã {number}; nếu đó là số của một trường khác, thêm trường đó vào "
+                  f"data/schools/{record.office}.yml rồi nhập lại")
+        return replace(found, remark="; ".join(filter(None, (found.remark, remark))))
 
     def _placed(self, text: str, school: str, beginning: str) -> Found:
         """A school read by the beginning of a text, the places written after its name
@@ -352,8 +400,8 @@ class Matcher:
             pool |= self.school_words.get(word, set())
         if len(pool) < _SUGGEST and len(self.schools) <= _BLOCK:
             pool = {s.id for s in self.schools}  # a small office: rank them all
-        scores = {s: max(max(_ratio(key, k), _ratio(key[: len(k)], k)) for k in self.school_keys[s])
-                  for s in self._nearest_by_length(pool, key, lambda s: self.school_keys[s][0])}
+        scores = {s: max(max(_ratio(key, k), _ratio(key[: len(k)], k)) for k, _ in self.school_keys[s])
+                  for s in self._nearest_by_length(pool, key, lambda s: self.school_keys[s][0][0])}
         best = sorted(scores, key=lambda s: (-scores[s], s))[:_SUGGEST]
         return [Candidate(s, self.portal.schools[s].name) for s in best]
 

@@ -34,7 +34,17 @@ from ..problems import Problem, Severity
 from ..text import slugify
 from .errors import RosterError
 from .headings import HeadingLabel, aside_dropped, remarks_dropped, roman_after_kind
-from .keys import LETTERED_NUMBER, body_key, letter_apart, letter_then_more, roman_numeral, typed_name_key
+from .keys import (
+    LETTERED_NUMBER,
+    LEVEL_CODES,
+    body_key,
+    fold,
+    letter_apart,
+    letter_starts_words,
+    letter_then_more,
+    roman_numeral,
+    typed_name_key,
+)
 from .layout import LABELS, Heading
 from .matcher import Matcher
 
@@ -140,10 +150,11 @@ _WORD = re.compile(LETTERED_NUMBER.pattern + r"|\w+")
 
 
 def _lowered(word: re.Match[str]) -> str:
-    """A word in lower case, but a number ("2A", "2 A", "XII") or a letter alone ("CỤM L" -> "Cụm L",
-    not "Cụm l", read as "Cụm 1")."""
+    """A word in lower case, but a number ("2A", "2 A", "XII"), a letter alone ("CỤM L" -> "Cụm L",
+    not "Cụm l", read as "Cụm 1") or a school's level ("NHÓM 2 A THCS" -> "Nhóm 2 A THCS")."""
     text = word.group()
-    if len(text) == 1 or any(c.isdigit() for c in text) or roman_numeral(text, capitals=True) is not None:
+    if (len(text) == 1 or any(c.isdigit() for c in text) or roman_numeral(text, capitals=True) is not None
+            or fold(text) in LEVEL_CODES):
         return text
     return text.lower()
 
@@ -179,6 +190,7 @@ class Placement:
         # Rows in no team placed in a group of the year, by the group's parent: the first row, the groups.
         self.placed: dict[str | None, tuple[Located, list[Target]]] = {}
         self.root = self._option_body(body) if body else None
+        self._known_names: str | None = None  # the data's places and names, folded (_names_a_place)
 
     def _existing(self, body: Body) -> Target:
         if body.id not in self.targets:
@@ -242,6 +254,7 @@ class Placement:
                           "chức nào.", hint=label.hint)
             return None
         if len(found) == 1:
+            self._tell_letter_apart(heading, found[0])
             return self._existing(found[0])
         if len(found) > 1:
             self._problem(heading, f"tiêu đề '{label.text}' khớp với nhiều tổ chức: {_names(found)}.",
@@ -256,7 +269,7 @@ class Placement:
                           expected="tên một tổ chức đã có, hoặc bắt đầu bằng 'Cụm', 'Nhóm', 'Tổ', 'Hội đồng'",
                           hint=self._names_hint())
             return None
-        target = self._new(heading, label.kinds, _new_name(label), None, context)
+        target = self._new(heading, label.kinds, _new_name(label), context)
         self._tell_number_alone(heading, target)
         return target
 
@@ -269,9 +282,11 @@ class Placement:
 
     def _tell_number_alone(self, heading: Heading, target: Target) -> None:
         """A new body whose letter is typed apart from its number ("CỤM 3 - A") while the data has a
-        body of that number alone (Cụm 3): said, in case the letter was no part of the name."""
+        body of that number alone (Cụm 3) of a kind the heading may name, whatever kind is proposed ("NHÓM
+        2 A" beside the inter-school Nhóm 2 proposes a subject group where the year has one): said, in case
+        the letter was no part of the name."""
         apart = letter_apart(aside_dropped(heading.label.text))
-        alone = next((b for b in self.bodies if apart is not None and b.kind == target.kind
+        alone = next((b for b in self.bodies if apart is not None and b.kind in heading.label.kinds
                       and _number_in(b.name) == apart[0]), None)
         if apart is None or alone is None:
             return
@@ -279,6 +294,35 @@ class Placement:
                       f"một {wording.body_kind_name(target.kind).lower()} mới {apart[0]}{apart[1]} ('{target.name}').",
                       hint=f"nếu đây là {alone.name}, ghi tiêu đề '{alone.name}' (bỏ chữ '{apart[1]}'), rồi nhập lại.",
                       severity="warning")
+
+    def _tell_letter_apart(self, heading: Heading, body: Body) -> None:
+        """A heading read as the body of its number whose letter after the number more words follow
+        ("CỤM 2 - A, gồm 5 trường", "Cụm 2 - A; Hồng Hạ" are Cụm 2; keys.LETTERED_NUMBER): said, in case
+        the letter is part of the name; not where the heading is the body's name, nor where the letter
+        plainly starts the words after it (keys.letter_starts_words: "CỤM 1 - X. TÂN LẬP", "Cụm 2 - A
+        Lưới" where the data knows A Lưới)."""
+        label = heading.label
+        text = aside_dropped(label.text)
+        typed = letter_then_more(text)
+        apart = letter_apart(typed) if typed is not None else None
+        if (apart is None or label.number != apart[0] or _named_so(body, label)
+                or letter_starts_words(text, self._names_a_place)):
+            return
+        number, letter = apart
+        self._problem(heading, f"'{label.text}' được hiểu là {body.name} ({body.id}): chữ '{letter}' sau số {number} "
+                      "được đọc là thuộc phần sau, không phải một phần của số.",
+                      hint=f"nếu đây là tổ chức {number}{letter}, không phải {body.name}, ghi số và chữ liền nhau "
+                           f"('{number}{letter}'), ghi chú khác trong ngoặc đơn, rồi nhập lại.", severity="warning")
+
+    def _names_a_place(self, words: str) -> bool:
+        """Whether folded words ("a luoi") are words of a place the data knows: an office's place or name,
+        a school's name ("Phòng GDĐT huyện A Lưới", "TH Y Tý")."""
+        if self._known_names is None:
+            offices = self.portal.offices.values()
+            names = [*(o.place or "" for o in offices), *(o.name for o in offices),
+                     *(n for s in self.portal.schools.values() for n in (s.name, *s.aliases))]
+            self._known_names = "".join(f" {' '.join(re.findall(r'[a-z0-9]+', fold(name)))} |" for name in names)
+        return f" {words} " in self._known_names
 
     def _own_part(self, heading: Heading, part: str) -> Target | None:
         """"LÃNH ĐẠO TỔ", "THÀNH VIÊN": the leaders or members of the body given with --body, in
@@ -461,8 +505,10 @@ class Placement:
 
     # New bodies
 
-    def _new(self, heading: Heading, kinds: tuple[str, ...], name: str, subject: str | None,
-             context: Target | None) -> Target:
+    def _new(self, heading: Heading, kinds: tuple[str, ...], name: str, context: Target | None) -> Target:
+        """A new body a heading of no subject names (a subject's: subject_group), of the first of its kinds
+        the year has, else the first: "NHÓM 2" is a subject group where the year has one, with no subject,
+        which the checker refuses, rather than an inter-school group accepted without a word."""
         in_use = [k for k in kinds if any(b.kind == k for b in self.bodies)]
         kind = (in_use or list(kinds))[0]
         parents = {b.parent for b in self.bodies if b.kind == kind}
@@ -477,7 +523,7 @@ class Placement:
         if parent and parent_target is None and parent in self.by_id:
             parent_target = self._existing(self.by_id[parent])
         base = self.matcher.prefix + slugify(name)
-        return self._add(Target(self._free_id(base), kind, name, parent, subject,
+        return self._add(Target(self._free_id(base), kind, name, parent, None,
                                 self._decision(parent_target, kind), None, heading))
 
     def _add(self, target: Target) -> Target:
