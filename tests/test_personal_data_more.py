@@ -19,6 +19,7 @@ import pytest
 
 from conftest import Dataset
 from portal import file_reading, personal_data, privacy, site_checks
+from portal.text import fold
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:
@@ -665,6 +666,29 @@ def test_office_files_written_decomposed_are_refused_at_their_cells(tmp_path: Pa
                                    "trong phần chữ đọc được của tệp.")])
 
 
+def test_the_cells_of_an_office_files_row_are_read_apart(tmp_path: Path) -> None:
+    """The hostile review: a Word, an Excel or a Calc row "| 1 | Lê Văn Tám | sinh ngày 12/3/1985 |" was read
+    "1Lê Văn Támsinh ngày 12/3/1985" (its cells' texts joined), no word before "sinh": the birth was
+    published. Each cell is read apart, a row as a TSV line."""
+    import docx
+
+    content = tmp_path / "content"
+    content.mkdir()
+    rows = [["1", "Lê Văn Tám", "sinh ngày 12/3/1985"], ["2", "Hà Thị Bình", "NS 05/07/1990"]]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(content / "danh-sach.docx"))
+    _sheet(content / "danh-sach.xlsx", [list(row) for row in rows], title=None)
+    _odf(content / "danh-sach.ods", "spreadsheet",
+         _calc_sheet("DS", [_calc_row(*map(_text_cell, row)) for row in rows]))
+    assert sorted(_problems_of(tmp_path)) == sorted(
+        (f"content/danh-sach.{kind}", f"tệp có ngày sinh '{born}' trong phần chữ đọc được của tệp.")
+        for kind in ("docx", "xlsx", "ods") for born in ("12/3/1985", "05/07/1990"))
+
+
 def test_a_cell_of_marks_after_one_letter_is_read_in_linear_time() -> None:
     """A cell of a hostile file: 30,000 marks, in an order NFC must sort, after one letter (NFC of
     it all takes seconds a cell), in each of ten cells above a birth date that is still found."""
@@ -899,3 +923,201 @@ def test_a_one_word_childs_name_starting_a_line_or_after_a_label_is_a_name(text:
     is named after "Tổ", "Nhóm" or with several subjects); "Em:", "Con:", "Học viên:", a preschool's class
     ("Nhóm trẻ 24-36 tháng:") introduce a person; "sinh ngày mùng …", "sinh vào ngày …" are births."""
     assert _found(text) == [("birth", date, "")]
+
+
+# Births the reading of a group, a budget or an address let pass (trust.md's "Not found", closed)
+
+
+def _found_as_written_and_decomposed(text: str) -> list[list[tuple[str, str, str]]]:
+    """What is found in `text` and in `text` written decomposed (NFD), each value composed again to compare."""
+    decomposed = [(kind, unicodedata.normalize("NFC", value), heading)
+                  for kind, value, heading in _found(unicodedata.normalize("NFD", text))]
+    return [_found(text), decomposed]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Hoa – Sinh ngày 12/3/2019", "12/3/2019"), ("Ly - Sinh ngày 05/6/2020", "05/6/2020"),
+    ("1. Hoa  -  Sinh ngày 12/3/2019, con bà Lâm", "12/3/2019"), ("HOA – SINH NGÀY 12/3/2019", "12/3/2019"),
+    ("Danh sách trẻ lớp Lá:\nToan-Sinh ngày 12/3/2019", "12/3/2019"),
+    ("Lan – Sinh ngày 12/3/2019", "12/3/2019"), ("LAN  -  SINH: 12/3/2019", "12/3/2019"),
+    ("- Lan–Sinh ngày 12/3/2019", "12/3/2019")])
+def test_a_one_word_name_joined_to_sinh_by_a_dash_is_a_childs(text: str, date: str) -> None:
+    """A word that is no subject's ("Lan"), or a subject's written without its marks in a line written with
+    them ("Hoa", a girl's name, where "Hóa" would have its mark; "Ly", "Toan"), starting its line and joined to
+    "Sinh" by a dash, is a child's name: "Sinh" is born there."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Hóa - Sinh: 12/3/2025", "Toán-Sinh: 12/3/2025", "Sinh - Hóa: 12/3/2025", "Hoa - Sinh: 12/3/2025",
+    "HOA - SINH NGAY 12/3/2025", "Tổ Hoa - Sinh: 12/3/2025", "Hóa – Sinh ngày 12/3/2025 họp tổ",
+    "Anh - Sinh: 12/3/2025", "Lich hop:\nHoa - Sinh ngay 12/3/2025"])
+def test_a_groups_subjects_joined_to_sinh_by_a_dash_stay_a_meeting(text: str) -> None:
+    """Subjects written with their marks, or a line written without any ("Hoa" is "Hóa" there), or after "Tổ"."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Cháu Lò Văn Sơ Sinh Ngày 12/3/2019", "12/3/2019"), ("CHÁU LÒ VĂN SƠ SINH NGÀY 12/3/2019", "12/3/2019"),
+    ("Trẻ Nguyễn Thị Khai Sinh Ngày 05/6/2020", "05/6/2020"), ("Em Lê Văn  Tuyển Sinh Ngày 12/3/2012", "12/3/2012"),
+    ("1. Học sinh Lò Văn Sơ Sinh Ngày 12/3/2012", "12/3/2012"),
+    ("Danh sách: Cháu Lò Thị Dưỡng Sinh Ngày 12/3/2019", "12/3/2019"),
+    ("Bé Hà Văn Cứu Sinh Ngày 12/3/2020", "12/3/2020"), ("Cháu: Lò Văn Sơ Sinh Ngày 12/3/2019", "12/3/2019"),
+    ("Trẻ: Sơ Sinh Ngày 12/3/2019", "12/3/2019"), ("Họ và tên: Lò Văn Sơ Sinh Ngày 12/3/2019", "12/3/2019"),
+    ("| 1 | Cháu Lò Văn Sơ Sinh Ngày 12/3/2019 | Lá 1 |", "12/3/2019"),
+    ("1\tCháu Lò Văn Sơ Sinh Ngày 12/3/2019\tLá 1", "12/3/2019"),
+    ("a) Cháu Lò Văn Sơ Sinh Ngày 12/3/2019", "12/3/2019")])
+def test_a_name_after_a_persons_label_is_a_name_whatever_its_last_word(text: str, date: str) -> None:
+    """After a word that introduces a person ("Cháu", "Trẻ", "Em", "Học sinh") starting its line, a table's cell
+    ("|", a TSV row's tab) or a list's item ("1. ", "a) "), two to four words
+    before "Sinh" are a name even when the last is also a word that makes "sinh" no birth (Sơ sinh: newborn);
+    after a person's label and its colon ("Trẻ:", "Họ và tên:"), one to four."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Chăm Sóc Trẻ Sơ Sinh Ngày 12/3/2025", "Trẻ Sơ Sinh Ngày 12/3/2025 Được Tiêm Phòng",
+    "Trẻ Em Sơ Sinh Ngày 12/3/2025", "Thông Báo Tuyển Sinh Ngày 15/7/2025", "Học Sinh Khai Sinh Ngày 12/3/2025",
+    "Hướng Dẫn Học Sinh Về Tuyển Sinh Ngày 15/7/2025", "Con Đường Tuyển Sinh Ngày 15/7/2025",
+    "Trẻ: sơ sinh ngày 12/3/2025"])
+def test_a_label_with_one_word_or_inside_a_title_leaves_those_words_no_name(text: str) -> None:
+    """"Trẻ sơ sinh" (newborns): one word after the label; a label inside a title's words introduces no one, nor
+    does "Con" (con đường, a path) without its colon; after a colon a word in lower case is no name."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("text, date", [
+    ("TỔ TOÁN, SINH NGÀY 12/3/2015 Ở HUẾ", "12/3/2015"), ("Tổ Văn, Sinh Ngày 12/3/2015 ở Thừa Thiên Huế", "12/3/2015"),
+    ("Tổ Hóa - Sinh ngày 12/3/2015, Hà Nội", "12/3/2015"), ("Hóa - Sinh: 12/3/2016 (TP. Hồ Chí Minh)", "12/3/2016"),
+    ("Anh - Sinh: 12/3/2019, tỉnh Bắc Giang", "12/3/2019"), ("To Hoa - Sinh ngay 12/3/2015 o Ha Noi", "12/3/2015"),
+    ("Anh – Sinh ngày 12/3/2019  -  Đắk Lắk", "12/3/2019"), ("Kinh phí NS: 12/3/2025 tại Huế", "12/3/2025"),
+    ("Chi NS: 12/3/2020, Đà Nẵng", "12/3/2020"), ("Chi NS: 12/3/2020 ở Thanh Hoá", "12/3/2020"),
+    ("Nguồn NS: 12/3/2020 tại TP.HCM", "12/3/2020"), ("Chi NS: 12/3/2020 tại thành phố Cần Thơ", "12/3/2020")])
+def test_a_province_after_a_groups_or_a_budgets_date_is_a_birthplace(text: str, date: str) -> None:
+    """A province or a centrally-run city (the 34 since 1 July 2025, the 63 before) after the date, after
+    "ở", "tại", a comma, a dash or a bracket, is where the person was born, after a budget's "NS" too."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ Hóa - Sinh ngày 12/3/2025 ở trường", "TỔ TOÁN, SINH NGÀY 12/3/2025 Ở PHÒNG 3",
+    "Tổ Hóa - Sinh: 12/3/2025 ở lại trường dự giờ", "Tổ Toán, Sinh ngày 12/3/2025 ở hội trường",
+    "Kinh phí NS: 12/3/2025 tại KBNN Huế", "Chi NS: 12/3/2025 tại Kho bạc Nhà nước tỉnh Thanh Hóa",
+    "Tổ Hóa - Sinh: 12/3/2025, họp tại phòng 3", "Hóa - Sinh: 12/3/2025, Hà Nội mở rộng"])
+def test_a_meetings_room_or_a_treasury_after_its_date_is_no_birthplace(text: str) -> None:
+    """"ở trường", "ở phòng 3" are a meeting's place, as after "tại"; the treasury of a province is where a
+    budget is kept; a province's name that goes on with a word is no place alone."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+# The provinces and centrally-run cities since 1 July 2025 (Nghị quyết 202/2025/QH15), and those before it.
+_PROVINCES_SINCE_2025 = (
+    "Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh", "Lai Châu", "Điện Biên", "Sơn La",
+    "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên",
+    "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình", "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
+    "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang")
+_PROVINCES_BEFORE_2025 = (
+    "Hà Giang", "Yên Bái", "Bắc Kạn", "Vĩnh Phúc", "Bắc Giang", "Hòa Bình", "Hải Dương", "Thái Bình", "Hà Nam",
+    "Nam Định", "Quảng Bình", "Thừa Thiên Huế", "Quảng Nam", "Kon Tum", "Bình Định", "Phú Yên", "Ninh Thuận",
+    "Bình Thuận", "Đắk Nông", "Bình Phước", "Bình Dương", "Bà Rịa - Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre",
+    "Trà Vinh", "Sóc Trăng", "Hậu Giang", "Kiên Giang", "Bạc Liêu")
+
+
+def test_every_province_since_and_before_2025_is_a_birthplace_with_and_without_its_marks() -> None:
+    assert (len(_PROVINCES_SINCE_2025), len(set(_PROVINCES_SINCE_2025) - {"Huế"} | set(_PROVINCES_BEFORE_2025))) == (
+        34, 63)
+    for province in (*_PROVINCES_SINCE_2025, *_PROVINCES_BEFORE_2025):
+        for written in (province, fold(province).title(), province.upper()):
+            text = f"Tổ Hóa - Sinh ngày 12/3/2015, {written}"
+            assert _found(text) == [("birth", "12/3/2015", "")], text
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Nguyễn Thị Chi NS 12/3/2020", "12/3/2020"), ("Nguyễn Thị Chi  NS 12/03/2020", "12/03/2020"),
+    ("Nguyen Thi Chi NS 12/3/2020", "12/3/2020"), ("Cô Hà Thị Bình (NS 12/03/1985)", "12/03/1985"),
+    ("Lê Văn An, NS 12-3-1985", "12-3-1985"), ("1. Lò Thị Chi NS 5/6/2019", "5/6/2019"),
+    ("| 1 | Nguyễn Thị Chi | NS 12/3/2020 |", "12/3/2020"), ("1\tNguyễn Thị Chi\tNS 12/3/2020", "12/3/2020"),
+    ("Trẻ: Nguyễn Thị Chi NS 12/3/2020", "12/3/2020"), ("a) Lò Văn Sơ NS 12/3/2020", "12/3/2020"),
+    ("Nguyễn Thị Chi NS ngày 12/3/2020", "12/3/2020"), ("Cô Hà Thị Bình (nữ) NS 12/03/1985", "12/03/1985"),
+    ("1 Lê Văn Tám, lớp 5A, NS 12/3/1985", "12/3/1985")])
+def test_ns_without_its_colon_after_a_persons_name_is_a_birth(text: str, date: str) -> None:
+    """"NS" (ngày sinh) right after a name of words with their capitals that starts a line, a cell or a list's
+    item, or follows a person's label, its date right after it ("ngày" maybe), no colon; with a date before 2000
+    whatever stands before it."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Chi NS 12/3/2025", "Kinh phí NS 12/3/2025", "Nguồn NS 15/01/2025", "Khoản chi NS 15/01/2025",
+    "Chi thường xuyên NS 12/3/2025", "Dự toán NS 12/3/2025", "Nguồn vốn NS 12/3/2025 cấp đợt 1",
+    "| 1 | Mua thiết bị | NS | 12/3/2025 | 120.000.000 |", "1\tMua Thiết Bị\tNS\t12/3/2025\t120.000.000"])
+def test_ns_without_its_colon_after_the_money_it_counts_is_a_budgets_source(text: str) -> None:
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "1 Trường MN Hoa Sen NS 12/3/2025 150.000.000", "Phòng GD Huyện Tân Uyên NS 12/3/2025", "Tổng Hợp NS 12/3/2025",
+    "Dự Toán NS 12/3/2025", "Quyết Toán NS 12/3/2025 tại Hà Nội", "Phân Bổ NS 12/3/2025", "Trường Hoa Sen NS 12/3/2025",
+    "| 2 | Trường Tiểu Học Kim Đồng | NS 12/3/2025 |", "Huyện Tân Uyên NS ngày 12/3/2025", "Sửa Chữa NS 12/3/2025",
+    "Ban Đại Diện Cha Mẹ Học Sinh Hoa Sen NS 12/3/2025"])
+def test_ns_without_its_colon_after_a_schools_an_offices_or_a_budgets_name_passes(text: str) -> None:
+    """A budget's rows name the school, the office or the spending with capitals before "NS" (ngân sách): no
+    person's name, which starts a line, a cell or an item, or follows a person's label, and starts with no
+    school's, office's or budget's word."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Nguyễn Văn An, SN: 12/3/2015", "12/3/2015"), ("Lê Thị Hoa (DOB: 12/03/1985)", "12/03/1985"),
+    ("DOB 12/03/1985", "12/03/1985"), ("dob: 12/3/1985", "12/3/1985"), ("Lê Văn An - SN 12/03/2015", "12/03/2015"),
+    ("SN: 2015-03-12", "2015-03-12"), ("Date of birth: 12/03/1985", "12/03/1985"),
+    ("Lò Văn Tư (DOB 12/3/85)", "12/3/85")])
+def test_sn_and_dob_in_a_line_label_a_birth(text: str, date: str) -> None:
+    """"SN" (sinh nhật, ngày sinh) before a date with a year of four digits and in no address, "DOB" (date of
+    birth) before any."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Địa chỉ: SN: 12/3/15 đường Lê Lợi", "Địa chỉ: SN 12/3/15, phường 3", "Cơ sở 2: SN 12/3/15 Lê Lợi",
+    "Kinh phí SN: 12/3/2025", "Lớp học SNAP: 12/3/2025", "Địa chỉ: SN 12/3/2015 Lê Lợi",
+    "Hộ ông An, SN 12/3/2015, phường Phú Cường", "Nhà văn hóa SN 12/3/2015 khu phố 2"])
+def test_sn_before_a_houses_number_or_a_budget_stays_public(text: str) -> None:
+    """A house's number (số nhà) has parts of one or two digits, or stands in an address ("Địa chỉ:", before a
+    street or a ward); "SN" after the money is its kind (sự nghiệp)."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Sinh năm 1985, ngày 12/3/1985", "12/3/1985"), ("SINH NĂM 1985, NGÀY 12/3/1985", "12/3/1985"),
+    ("sinh nam 1985, ngay 12/3/85", "12/3/85"), ("Ông Lê Văn An sinh năm 1985 (ngày 12 tháng 3 năm 1985)",
+                                                 "12 tháng 3 năm 1985"),
+    ("Cháu An sinh năm 2019  -  ngày 05-06-2019", "05-06-2019"), ("sinh năm 1985,  vào ngày 12/3/1985", "12/3/1985")])
+def test_a_year_of_birth_then_its_full_date_is_a_birth(text: str, date: str) -> None:
+    """The year alone passes; the day of that year after it ("sinh năm 1985, ngày 12/3/1985") is the full date."""
+    assert _found_as_written_and_decomposed(text) == [[("birth", date, "")]] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Lê Văn An, sinh năm 1985, ngày 12/3/2025 được bổ nhiệm", "Tuyển sinh năm 2025, ngày 15/7/2025 nhận hồ sơ",
+    "Học sinh năm 2024, ngày 05/9/2024 tựu trường", "Trẻ sinh năm 2020, ngày 01/01/2020 đến 31/12/2020"])
+def test_a_year_of_birth_then_another_years_day_or_no_birth_passes(text: str) -> None:
+    """An appointment's day after the year of birth, an enrolment's, a student's, a range of births."""
+    assert _found_as_written_and_decomposed(text) == [[]] * 2
+
+
+@pytest.mark.parametrize("hostile", [
+    "Tổ Toán, Sinh ngày 12/3/2025{gap}x", "Kinh phí NS: 12/3/2025{gap}x", "Ông An sinh năm 1985{gap}, ngày 12/3/1985",
+    "Nguyễn Thị Chi NS{gap}12/3/2020", "Lê Văn An, SN{gap}: 12/3/2015", "Hoa{gap}- Sinh ngày 12/3/2019",
+    "Cháu Lò Văn Sơ Sinh Ngày 12/3/2019{gap}", "sinh ngày 12 tháng 3{gap}x", "Ngày sinh: 12 tháng 3{gap}, năm x"])
+def test_a_long_gap_after_a_birth_or_a_meetings_date_is_read_in_linear_time(hostile: str) -> None:
+    """A hostile line: a run of spaces where a separator may stand (each split of it between two optional
+    gaps tried once took 250 s for 80,000 spaces). Ten times the spaces: about ten times the work."""
+    def seconds(spaces: int) -> float:
+        text = hostile.format(gap=" " * spaces)
+        started = time.process_time()
+        personal_data.find_personal_values(text)
+        return time.process_time() - started
+
+    small, large = seconds(20_000), seconds(200_000)
+    assert large / max(small, 1e-3) < 30, (small, large)

@@ -867,7 +867,9 @@ def test_an_identity_number_under_its_column_heading_in_a_public_text_is_an_erro
     ("Thầy Nam sinh ngày 12/3/1985, dạy Toán.", "12/3/1985"), ("Ngày sinh: 12-03-1985", "12-03-1985"),
     ("Cô Bình (NS: 12/03/1985)", "12/03/1985"), ("Lê Văn An, sinh 12.3.1985", "12.3.1985"),
     ("Em An sinh ngày 12 tháng 3 năm 2014", "12 tháng 3 năm 2014"), ("Ngày, tháng, năm sinh: 1/2/90", "1/2/90"),
-    ("Họ và tên | Ngày sinh\nLê Văn An | 05/07/1985", "05/07/1985")])
+    ("Họ và tên | Ngày sinh\nLê Văn An | 05/07/1985", "05/07/1985"), ("Lê Thị Hoa (DOB: 12/03/1985)", "12/03/1985"),
+    ("Ông Lê Văn An sinh năm 1985, ngày 12/3/1985", "12/3/1985"), ("Nguyễn Thị Chi NS 12/3/2020", "12/3/2020"),
+    ("Cháu Lò Văn Sơ Sinh Ngày 12/3/2019", "12/3/2019"), ("Tổ Văn, Sinh Ngày 12/3/2015 ở Huế", "12/3/2015")])
 def test_a_date_of_birth_in_a_public_text_is_an_error(dataset: Dataset, note: str, date: str) -> None:
     """Nghị định 13/2023/NĐ-CP: a person's date of birth is personal data; it was published as it came."""
     dataset.year["bodies"][1]["members"][0]["note"] = note
@@ -886,7 +888,9 @@ def test_a_date_of_birth_in_a_public_text_is_an_error(dataset: Dataset, note: st
     "Ông Nam sinh hoạt chi bộ ngày 12/3/2024", "Phát sinh ngày 05/9/2024: thêm một lớp",
     "| Họ và tên | Năm sinh |\n|---|---|\n| Lê Văn An | 1985 |",
     "| Số quyết định | Ngày ký |\n|---|---|\n| 123/QĐ-UBND | 12/3/2024 |",
-    "Hồ sơ: bản sao CCCD, ngày sinh\nNộp trước ngày 15/9/2024, tại văn phòng"])
+    "Hồ sơ: bản sao CCCD, ngày sinh\nNộp trước ngày 15/9/2024, tại văn phòng",
+    "Ông Lê Văn An sinh năm 1985, ngày 12/3/2025 nhận quyết định bổ nhiệm", "Địa chỉ: SN 12/3/15 đường Lê Lợi",
+    "Chăm Sóc Trẻ Sơ Sinh Ngày 12/3/2025", "Tổ Hóa - Sinh ngày 12/3/2025 ở trường"])
 def test_a_date_that_is_no_ones_birth_passes(dataset: Dataset, note: str) -> None:
     """Dates of decisions, meetings, terms and feasts, a year of birth alone (staff lists publish
     it), a birth before 1920 (history) are no private date of birth."""

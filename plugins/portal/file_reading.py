@@ -265,7 +265,7 @@ def _zip_readings(data: bytes, budget: _Budget, depth: int, place: str) -> list[
         budget.left -= len(content)
         inside = f"{place} → {member.filename}" if place else member.filename
         if member.filename.lower().endswith(_XML_NAMES) or content.lstrip().startswith(b"<?xml"):
-            readings.append(Reading(_xml_text(content), "markup", place=inside))
+            readings.append(Reading(_parts_apart(_xml_text(content)), "markup", place=inside))
         else:
             readings += _readings(content, budget, depth + 1, inside)
     return readings
@@ -278,6 +278,20 @@ def _xml_text(content: bytes) -> str:
         if content.startswith(mark):
             return content.decode(encoding, errors="replace")
     return content.decode("utf-8", errors="replace")
+
+
+# The end of an Office file's paragraph, table cell or row (Word's, Excel's, PowerPoint's, an ODF file's; a sheet's
+# shared string): its text is written out there, so that the text of two parts is not read as one word ("Lê Văn
+# Tám</w:tc><w:tc>sinh ngày 12/3/1985" read "Lê Văn Támsinh ngày …" hid a birth). A cell's last paragraph ends
+# with its cell: a row reads as a TSV line ("1\tNguyễn Thị Chi\tNS 12/3/2020"), each row a line.
+_PART_END = re.compile(r"</(?:(?:w:p|a:p|text:p|text:h)>(?P<last>\s*</(?:w:tc|a:tc|table:table-cell)>)?"
+                       r"|(?P<cell>w:tc|a:tc|c|table:table-cell|table:covered-table-cell)>|(?:w:tr|a:tr|row|si|table:table-row)>)")
+
+
+def _parts_apart(markup: str) -> str:
+    """`markup` with a tab after each end of a table's cell, a line's end after each other end of a part
+    (_PART_END): what xml_text reads of it keeps its parts apart as an application shows them."""
+    return _PART_END.sub(lambda end: end.group() + ("\t" if end.group("last") or end.group("cell") else "\n"), markup)
 
 
 def _pdf_readings(data: bytes, budget: _Budget, place: str) -> Iterator[Reading]:

@@ -75,8 +75,10 @@ _CARD_DIGITS = 12
 # as a program writes it: "1985-03-12" (a CSV exported from a database).
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
+# Its long form's gaps ("12 tháng 3, năm 1985") match once (possessive): a run of spaces split between two of them,
+# each split tried again, was quadratic.
 _WRITTEN_DATE = (rf"(?<!\d)(?:{_DAY}(?:[^\S\n]*(?P<sign>[./\-])[^\S\n]*{_MONTH}[^\S\n]*(?P=sign)[^\S\n]*"
-                 rf"(?P<year>\d{{4}}|\d{{2}})|[^\S\n]+th[áa]ng[^\S\n]+{_MONTH}[^\S\n]*,?[^\S\n]+n[ăa]m[^\S\n]+"
+                 rf"(?P<year>\d{{4}}|\d{{2}})|[^\S\n]+th[áa]ng[^\S\n]+{_MONTH}(?:[^\S\n]*+,[^\S\n]++|[^\S\n]++)n[ăa]m[^\S\n]+"
                  rf"(?P<long_year>\d{{4}}))|(?P<iso_year>\d{{4}})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 # In a cell, a date may carry the time a program added to it: "12/03/1985 00:00:00".
 _DATE_CELL = re.compile(rf"{_WRITTEN_DATE}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", re.IGNORECASE)
@@ -90,15 +92,29 @@ _DATE_NOTE = re.compile(r"\s*(?:[,;(\n]|\.\s*\Z|[-–](?=\s)|\s(?=[^\d\s]))")
 # "sinh vào ngày 5/3/2019", "sinh ngày mùng 5/3/2019" ("mồng").
 _DAY_FIRSTS = r"(?:m[ùu]ng|m[ồo]ng)"
 # A date of birth named as one: "sinh ngày 12/3/1985", "Ngày sinh: 12-03-1985", "Ngày, tháng, năm
-# sinh 12/3/1985", "NS: 12/03/1985" (in capitals and before a colon only: "ns" is no word, and "NS"
-# is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |", and after the money's
-# name: _BUDGET_BEFORE), "(sinh 12.3.1985)", "Sinh: 12/3/1985", the date right after its name, a colon,
-# a dash or the next cell ("| Ngày sinh | 12/03/1985 |").
+# sinh 12/3/1985", "NS: 12/03/1985" (in capitals, before a colon or right before its date: "ns" is no word, and
+# "NS" is also a budget's source, ngân sách, in a table's row: "| NS | 12/3/2025 |", and after the money's
+# name: _BUDGET_BEFORE; before its date without a colon only after a name: _NAME_BEFORE), "SN: 12/3/2015" (sinh
+# nhật, ngày sinh; also a house's number, số nhà: _a_houses_number), "DOB: 12/03/1985", "Date of birth:",
+# "(sinh 12.3.1985)", "Sinh: 12/3/1985", the date right after its name, a colon, a dash or the next
+# cell ("| Ngày sinh | 12/03/1985 |"). The gaps around the sign match once (possessive: a date starts with no
+# space), so that a long run of spaces is not split between them again and again.
 # A year alone ("sinh năm 1985", "Năm sinh: 1985") is not looked for: staff lists and decisions
-# (an appointment, an election's candidates) publish it, and it tells no one apart.
-_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS)(?=[^\S\n]*:)|sinh(?:[^\S\n]+(?:v[àa]o[^\S\n]+)?ng[àa]y)?)(?!\w)"
-                    rf"[^\S\n]*(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*(?:ng[àa]y[^\S\n]+)?(?:{_DAY_FIRSTS}[^\S\n]+)?"
+# (an appointment, an election's candidates) publish it, and it tells no one apart; its day after it is
+# (_YEAR_THEN_DAY).
+_BIRTH = re.compile(rf"(?<!\w)(?P<name>(?-i:NS|SN)(?=[^\S\n]*:|[^\S\n\t]+(?:ng[àa]y[^\S\n]+)?\d)"
+                    rf"|dob|date[^\S\n]+of[^\S\n]+birth"
+                    rf"|sinh(?:[^\S\n]+(?:v[àa]o[^\S\n]+)?ng[àa]y)?)(?!\w)"
+                    rf"[^\S\n]*+(?:[:=|\-–]|l[àa](?!\w))?[^\S\n]*+(?:ng[àa]y[^\S\n]+)?(?:{_DAY_FIRSTS}[^\S\n]+)?"
                     rf"(?P<date>{_WRITTEN_DATE})", re.IGNORECASE)
+# "NS" right before its date ("NS 12/3/2020", "NS ngày 12/3/2020"), no colon after it (_COLON_AFTER), is a birth's
+# after a person's name (_NAME_BEFORE) or with a date before 2000 (_PORTAL_FROM).
+_COLON_AFTER = re.compile(r"[^\S\n]*:")
+# A year of birth, then the day of that year: "sinh năm 1985, ngày 12/3/1985", the same person's full date
+# ("sinh năm 1985, ngày 12/3/2025 được bổ nhiệm" writes another day: no birth).
+_YEAR_THEN_DAY = re.compile(rf"(?<!\w)sinh[^\S\n]+n[ăa]m[^\S\n]+(?P<stated>\d{{4}})[^\S\n]*+[,;(\-–]?[^\S\n]*+"
+                            rf"(?:v[àa]o[^\S\n]+)?ng[àa]y[^\S\n]+(?:{_DAY_FIRSTS}[^\S\n]+)?(?P<date>{_WRITTEN_DATE})",
+                            re.IGNORECASE)
 # A date followed by the end of a range or a limit is an enrolment's bound, no one's birth: "trẻ sinh ngày
 # 01/01/2021 đến 31/5/2021", "sinh ngày 01/6/2020 trở về trước".
 _RANGE_AFTER = re.compile(rf"[^\S\n]*(?:(?:đến|tới|[-–—])[^\S\n]*(?:ng[àa]y[^\S\n]*)?{_DAY}[^\S\n]*[./\-]"
@@ -139,16 +155,23 @@ _SUBJECT_NAMES = ("toán", "tin", "tin học", "lý", "lí", "vật lý", "vật
                   "ktnn", "công nghệ", "thể dục", "gdtc", "mỹ thuật", "mĩ thuật", "âm nhạc", "khtn")
 _SUBJECTS = _spelt(_SUBJECT_NAMES, r"\s+")
 _GROUP_WORDS = r"tổ|nhóm|môn|to|nhom|mon"
+_SUBJECTS_JOIN = r"[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*"
 _SUBJECTS_BEFORE = re.compile(rf"(?:\A|[\n(:;.,]|(?<!\w)(?:{_GROUP_WORDS}|dạy|day))[^\S\n]*"
-                              rf"(?P<names>(?:(?:{_SUBJECTS})[^\S\n]*(?:[-–—/,&+]|v[àa](?!\w))[^\S\n]*)+)\Z",
+                              rf"(?P<names>(?:(?:{_SUBJECTS}){_SUBJECTS_JOIN})+)\Z",
                               re.IGNORECASE)
+# One subject's name written without the marks it has ("Hoa", "Ly", "Toan"), starting a line written with marks
+# ("Hoa – Sinh ngày 12/3/2019"), is a name ("Hoa" a girl's, where "Hóa" would have its mark): _typed_bare_as_a_name.
+_ONE_SUBJECT = re.compile(rf"(?P<name>{_SUBJECTS}){_SUBJECTS_JOIN}", re.IGNORECASE)
+_SUBJECTS_TYPED_BARE = frozenset(fold(name) for name in _SUBJECT_NAMES) - frozenset(_SUBJECT_NAMES)
 _SUBJECTS_REACH = 80  # characters before "Sinh" looked at: a group of several subjects' names
 # A label that introduces a person, the value after it a name even of one word that is also a subject's or
 # "Chi" ("Họ tên: Anh, Sinh: …", "Trẻ: Chi NS: …"): "Họ tên:", "Họ và tên học sinh:", "Tên trẻ:", "Học sinh:",
 # "Trẻ:", "Cháu:", "Bé:", "Em:", "Con:", "Tên con:", "Học viên:", "Giáo viên:", "GV:", a class's name ("Lớp Lá 1:",
 # "Lớp 9A:", "Lớp Chồi 2 (4-5 tuổi):", a preschool's "Nhóm trẻ 24-36 tháng:"), each also without marks.
-_PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "tên con", "học sinh", "học viên", "trẻ", "cháu",
-                  "bé", "em", "con", "giáo viên", "gv")
+# Of those, the words that stand before a name in running text too ("Cháu Lò Văn Sơ", "Em Lê Văn An"): not "tên",
+# "con" ("Con Đường Tuyển Sinh …", a title).
+_NAMING_LABELS = ("học sinh", "học viên", "trẻ", "cháu", "bé", "em", "giáo viên", "gv")
+_PERSON_LABELS = ("tên", "tên trẻ", "tên học sinh", "tên giáo viên", "tên con", "con", *_NAMING_LABELS)
 _PERSON_LABEL = _spelt(_PERSON_LABELS)
 _CLASS_NAME = r"(?:l[ớo]p|nh[óo]m[^\S\n]+tr[ẻe])[^\S\n]+[^\n:,;]{1,30}"
 _NAME_LABEL = re.compile(rf"(?<!\w)(?:(?:{_PERSON_LABEL})[^\S\n]*|{_CLASS_NAME}):[^\S\n]*\Z", re.IGNORECASE)
@@ -164,7 +187,8 @@ _LABEL_REACH = 40  # characters before a name looked at for its label: "Họ và
 # case tells nothing), unless written as a group's is (_SUBJECT_AFTER_A_COMMA): "Sinh" before "ngày" in
 # lower case ("Dạy Toán, Sinh ngày 12/3/2025 thao giảng"), or before a colon ("TOÁN, SINH: 12/3/2025").
 # Whatever these say, a date before 2000 or before a place of birth is a birth (_a_birth_however_named).
-_LIST_MARK = r"[^\S\n]*(?:(?:[-–•*+]|\d{1,2}[.)])[^\S\n]*)?"  # where a line or a list's item starts: "- ", "1. "
+# Where a line or a list's item starts: "- ", "1. ", "a) ".
+_LIST_MARK = r"[^\S\n]*(?:(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]*)?"
 _GROUP_HEADING = re.compile(rf"{_LIST_MARK}(?:{_GROUP_WORDS})[^\S\n]+",
                             re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
@@ -172,6 +196,32 @@ _COMMA_BEFORE = re.compile(r",[^\S\n]*\Z")
 # "1. Anh, Sinh ngày 12/3/2019" (a group's is named after "Tổ", "Nhóm", or with several subjects).
 _ONE_SUBJECT_AND_A_COMMA = re.compile(rf"(?:{_SUBJECTS})[^\S\n]*,[^\S\n]*", re.IGNORECASE)
 _LIST_ITEM_START = re.compile(_LIST_MARK)
+# A name of up to four words after a person's label and its colon ("Cháu: Lò Văn Sơ", "Họ tên: Lò Văn Sơ"), or of two
+# to four after a word that introduces a person starting a line, a list's item or a part of a sentence ("Cháu Lò
+# Văn Sơ", "1. Học sinh Lò Văn Sơ", "Danh sách: Trẻ Nguyễn Thị Khai"), whatever its last word is (Sơ sinh,
+# newborn: _named_after_a_label); not one word after such a word ("Trẻ Sơ Sinh", newborns), nor a label's ("Trẻ
+# Em Sơ Sinh").
+_NAME_WORD = rf"[^\S\n]+(?!(?:{_PERSON_LABEL})(?!\w))[^\W\d_]+"
+_LABELLED_NAME = re.compile(rf"(?:(?<!\w)(?:{_PERSON_LABEL})[^\S\n]*:(?:{_NAME_WORD}){{0,3}}"
+                            rf"|(?<![^\n(:;.,|\t]){_LIST_MARK}(?:{_spelt(_NAMING_LABELS)})(?:{_NAME_WORD}){{1,3}})"
+                            r"[^\S\n]*\Z", re.IGNORECASE)
+_LABELLED_NAME_REACH = 70  # characters before a name's last word looked at: "1. Họ tên học sinh: Nguyễn Thị Minh "
+# A person's name before "NS" and its date (no colon): two to four words each with its capital (_after_a_name)
+# that start a line, a table's cell ("|", a TSV row's tab), a list's item ("1 ", "a) ") or follow a person's label
+# ("Trẻ: Nguyễn Thị Chi NS 12/3/2020", "| 1 | Nguyễn Thị Chi | NS 12/3/2020 |"), then maybe a comma, a dash or a
+# bracket, or the cell's end. Not two words at the end of others ("1 Trường MN Hoa Sen NS 12/3/2025"), nor the
+# money ("Kinh phí NS"), nor a school's, an office's or a budget's name (_NO_PERSONS_FIRST_WORDS).
+_NAME_BEFORE = re.compile(rf"(?:^|[|\t]|(?<!\w)(?i:{_PERSON_LABEL})[^\S\n]*:)"
+                          r"[^\S\n\t]*(?:(?:[-–•*+]|\d{1,3}[.)]?|[a-zđ]\))[^\S\n\t]+)?"
+                          r"(?P<name>[^\W\d_]+(?:[^\S\n\t]+[^\W\d_]+){1,3})"
+                          r"[^\S\n\t]*+[,(\-–]?[^\S\n]*+(?:[|\t][^\S\n]*+)?\Z", re.MULTILINE)
+_NAME_BEFORE_REACH = 70  # characters: "| 12 | Nguyễn Thị Minh Khai | "
+# The first word of a school's, an office's, a place's or a budget's name with capitals ("Trường Hoa Sen", "Phòng
+# GD", "Huyện Tân Uyên", "Tổng Hợp", "Dự Toán", "Quyết Toán", "Phân Bổ", "Sửa Chữa"): no person's name starts so.
+_NO_PERSONS_FIRST_WORDS = frozenset(fold(word) for word in (
+    "trường", "phòng", "sở", "bộ", "ban", "hội", "ủy", "uỷ", "ubnd", "huyện", "quận", "xã", "phường", "tỉnh", "thị",
+    "thành", "khối", "tổ", "lớp", "nhóm", "đơn", "trung", "mầm", "tiểu", "kho", "tổng", "dự", "quyết", "phân", "giao",
+    "kinh", "nguồn", "vốn", "chi", "thu", "mua", "sửa", "bổ", "cấp", "kế", "khoản", "hỗ", "quỹ"))
 _SUBJECT_AFTER_A_COMMA = re.compile(r"sinh(?:[^\S\n]*:|[^\S\n]+(?-i:ng[àa]y))", re.IGNORECASE)
 # "NS" after the money it counts, its label maybe, is a budget's source (ngân sách): "Kinh phí NS: 12/3/2025",
 # "Nguồn vốn NS:", "Nguồn kinh phí: NS: …", and after what is spent: "Chi NS: …", "Khoản chi NS: …". "Chi"
@@ -196,11 +246,34 @@ _ROOM_WORDS = ("phòng", "hội trường", "trường", "nhà trường", "đi�
                "nhà đa năng", "nhà thi đấu")
 _ROOMS = _spelt(_ROOM_WORDS)
 _AT_A_PLACE = rf"t[ạa]i(?![^\S\n]*:)(?![^\S\n]+(?:{_ROOMS})(?![^\W\d]))"
-_BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*[,;(\-–]?[^\S\n]*(?:{_AT_A_PLACE}|qu[êe](?![^\S\n]+h[ươ][ơo]ng(?!\w))"
-                               r"|n[ơo]i[^\S\n]+sinh"
-                               r"|nguy[êe]n[^\S\n]+qu[áa]n)(?!\w)", re.IGNORECASE)
-# After a budget's "NS" the money is kept "tại Kho bạc", "tại KBNN": "tại" names no place of birth there.
-_AT_A_TREASURY = re.compile(r"[^\S\n]*[,;(\-–]?[^\S\n]*t[ạa]i(?!\w)", re.IGNORECASE)
+# Where a person is born, named alone: a province or a centrally-run city, the 34 since 1 July 2025 (Nghị quyết
+# 202/2025/QH15) and the 63 before it (old papers stay in archives), maybe after "tỉnh", "thành phố", "TP.".
+_PROVINCE_NAMES = (
+    "hà nội", "huế", "hải phòng", "đà nẵng", "cần thơ", "hồ chí minh", "hcm", "sài gòn", "lai châu", "điện biên",
+    "sơn la", "lạng sơn", "quảng ninh", "thanh hóa", "thanh hoá", "nghệ an", "hà tĩnh", "cao bằng", "tuyên quang",
+    "lào cai", "thái nguyên", "phú thọ", "bắc ninh", "hưng yên", "ninh bình", "quảng trị", "quảng ngãi", "gia lai",
+    "khánh hòa", "khánh hoà", "lâm đồng", "đắk lắk", "đắc lắc", "đăk lăk", "đồng nai", "tây ninh", "vĩnh long",
+    "đồng tháp", "cà mau", "an giang",  # the 34 (Huế was Thừa Thiên Huế), then the others of the 63
+    "hà giang", "yên bái", "bắc kạn", "bắc cạn", "vĩnh phúc", "bắc giang", "hòa bình", "hoà bình", "hải dương",
+    "thái bình", "hà nam", "nam định", "quảng bình", "thừa thiên huế", "thừa thiên - huế", "quảng nam", "kon tum",
+    "kontum", "bình định", "phú yên", "ninh thuận", "bình thuận", "đắk nông", "đăk nông", "bình phước", "bình dương",
+    "bà rịa - vũng tàu", "bà rịa", "vũng tàu", "long an", "tiền giang", "bến tre", "trà vinh", "sóc trăng",
+    "hậu giang", "kiên giang", "bạc liêu")
+# "Bà Rịa - Vũng Tàu" also with another dash, spaced or not ("Bà Rịa–Vũng Tàu").
+_PROVINCES_SPELT = _spelt(_PROVINCE_NAMES).replace(f"{_GAP}-{_GAP}", r"[^\S\n]*[-–][^\S\n]*")
+_PROVINCE = rf"(?:(?:t[ỉi]nh|th[àa]nh[^\S\n]+ph[ốo]|tp\.?)[^\S\n]*)?(?:{_PROVINCES_SPELT})(?!\w)"
+# A place of birth after a date ("sinh ngày 12/3/2015 tại Huế", ", quê quán Nghệ An", "nơi sinh …"): after "tại" a
+# place that is no room (_AT_A_PLACE), after "ở" a province ("ở Huế"; "ở trường", "ở lại" name no birthplace), or a
+# province alone ending a part of the sentence after a comma, a dash or a bracket ("12/3/2015, Hà Nội", "(TP.
+# HCM)"; not ", Hà Nội tổ chức …"). Gaps match once (possessive): each split of a long run of spaces between
+# two of them tried again was quadratic.
+_BIRTHPLACE_AFTER = re.compile(rf"[^\S\n]*+(?:[,;(\-–][^\S\n]*+{_PROVINCE}(?=[^\S\n]*+(?:[,;.)\n]|\Z))"
+                               rf"|[,;(\-–]?[^\S\n]*+(?:{_AT_A_PLACE}|[ởo][^\S\n]+{_PROVINCE}"
+                               r"|qu[êe](?![^\S\n]+h[ươ][ơo]ng(?!\w))|n[ơo]i[^\S\n]+sinh|nguy[êe]n[^\S\n]+qu[áa]n)(?!\w))",
+                               re.IGNORECASE)
+# After a budget's "NS" the money is kept "tại Kho bạc", "tại KBNN": "tại" names no place of birth there, but
+# before a province ("tại Huế") it does.
+_AT_A_TREASURY = re.compile(rf"[^\S\n]*+[,;(\-–]?[^\S\n]*+t[ạa]i(?!\w)(?![^\S\n]+{_PROVINCE})", re.IGNORECASE)
 # A year of two digits read as Excel reads one typed: 00 to 29 in the 2000s, 30 to 99 in the 1900s.
 _TWO_DIGIT_CENTURY_FROM = 30
 # A date of birth before 1920 is history, no living person's: the birth of Hồ Chí Minh (19/5/1890)
@@ -249,11 +322,19 @@ def _starting_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{spelt})(?!\w)", re.IGNORECASE)
 
 
-_ADDRESS_HEADING = _starting_words(("địa chỉ", "số nhà", "nơi ở", "chỗ ở"))
+_ADDRESS_WORDS = ("địa chỉ", "số nhà", "nơi ở", "chỗ ở")
+_ADDRESS_HEADING = _starting_words(_ADDRESS_WORDS)
 _ADDRESS_KINDS = _spelt(("thường trú", "tạm trú", "hiện nay", "hiện tại"), " ")
 # An address's heading over the columns of its parts, with no other words than where the person lives.
 _ADDRESS_ONLY = re.compile(rf"{_ADDRESS_HEADING.pattern}(?:\s+(?:{_ADDRESS_KINDS}))?", re.IGNORECASE)
-_STREET_HEADING = _starting_words(("đường", "tên đường", "phố", "ngõ", "hẻm", "ngách", "kiệt"))
+_STREET_WORDS = ("đường", "tên đường", "phố", "ngõ", "hẻm", "ngách", "kiệt")
+_STREET_HEADING = _starting_words(_STREET_WORDS)
+# In a text, "SN" and its number are a house's in an address: after an address's word in its line ("Địa chỉ: SN
+# 12/3/2015"), or before a street or a ward, a commune, a hamlet ("SN 12/3/2015 đường Lê Lợi", ", phường Phú Cường").
+_ADDRESS_BEFORE = re.compile(rf"(?<!\w)(?:{_spelt(_ADDRESS_WORDS)})(?!\w)[^\n]*\Z", re.IGNORECASE)
+_LOCAL_UNITS = ("phường", "xã", "thị trấn", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "khóm", "quận", "huyện")
+_STREET_AFTER = re.compile(rf"[^\S\n]*+[,\-–]?[^\S\n]*+(?:{_spelt((*_STREET_WORDS, *_LOCAL_UNITS))})(?!\w)",
+                           re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HEADING_MAX = 60  # characters: a longer cell is a sentence, no heading
 
@@ -348,18 +429,58 @@ def _card_shaped(number: str) -> bool:
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """Where `text` writes a person's date of birth after its name ("sinh ngày 12/3/1985", "NS:
-    12/03/1985"), not a student's, a feast's or a death's date ("học sinh ngày 05/9/2024") nor
-    history's (_HISTORY_BEFORE)."""
-    found = []
-    for match in _BIRTH.finditer(text):
-        name = match.group("name")
-        if name.lower().startswith("sinh") and not _born(text, match):
-            continue
-        if name in _ABBREVIATIONS and _of_a_budget(text, match):
-            continue
-        if _of_a_living_person(match) and not _RANGE_AFTER.match(text, match.end()):
-            found.append(match.span("date"))
-    return found
+    12/03/1985") or after the year of birth ("sinh năm 1985, ngày 12/3/1985"), not a student's, a feast's
+    or a death's date ("học sinh ngày 05/9/2024") nor history's (_HISTORY_BEFORE)."""
+    found = [match.span("date") for match in _BIRTH.finditer(text) if _named_a_birth(text, match)]
+    found += [match.span("date") for match in _YEAR_THEN_DAY.finditer(text) if _the_years_birthday(text, match)]
+    return sorted(found)
+
+
+def _named_a_birth(text: str, birth: re.Match[str]) -> bool:
+    """Whether the date of `birth` (_BIRTH) is a living person's birth by the name before it: "sinh" born
+    (_born), "NS" or "SN" no budget's (_of_a_budget), "NS" without its colon after a person's name
+    (_NAME_BEFORE), "SN" no house's number (_a_houses_number)."""
+    name = birth.group("name")
+    if name.lower().startswith("sinh") and not _born(text, birth):
+        return False
+    if name in _ABBREVIATIONS and _of_a_budget(text, birth):
+        return False
+    if name == _HOUSE_NUMBER and _a_houses_number(text, birth):
+        return False
+    if (name == "NS" and not _COLON_AFTER.match(text, birth.end("name")) and _full_year(birth) >= _PORTAL_FROM
+            and not _after_a_name(text, birth.start())):
+        return False
+    return _a_living_persons_day(text, birth)
+
+
+def _a_houses_number(text: str, sn: re.Match[str]) -> bool:
+    """Whether the date after "SN" (_BIRTH) is a house's number (số nhà): with parts of one or two digits
+    ("SN 12/3/15"), or in an address (_ADDRESS_BEFORE, _STREET_AFTER: "SN 12/3/2015 đường Lê Lợi")."""
+    at = sn.start()
+    return (len(_year(sn)) != 4 or _ADDRESS_BEFORE.search(text, max(0, at - _LABEL_REACH), at) is not None
+            or _STREET_AFTER.match(text, sn.end("date")) is not None)
+
+
+def _the_years_birthday(text: str, birth: re.Match[str]) -> bool:
+    """Whether the date of `birth` (_YEAR_THEN_DAY) is in the year of birth written before it, and "sinh" born."""
+    return (int(birth.group("stated")) == _full_year(birth) and _born(text, birth)
+            and _a_living_persons_day(text, birth))
+
+
+def _a_living_persons_day(text: str, birth: re.Match[str]) -> bool:
+    """Whether the date of `birth` may be a living person's (_of_a_living_person), no enrolment's bound
+    (_RANGE_AFTER)."""
+    return _of_a_living_person(birth) and not _RANGE_AFTER.match(text, birth.end())
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    """Whether the words before `at` are a person's name, each with its capital, no school's, office's or
+    budget's (_NAME_BEFORE, _NO_PERSONS_FIRST_WORDS)."""
+    before = _NAME_BEFORE.search(text, max(0, at - _NAME_BEFORE_REACH), at)
+    if before is None:
+        return False
+    words = before.group("name").split()
+    return all(word.istitle() for word in words) and fold(words[0]).lower() not in _NO_PERSONS_FIRST_WORDS
 
 
 def _born(text: str, birth: re.Match[str]) -> bool:
@@ -367,8 +488,9 @@ def _born(text: str, birth: re.Match[str]) -> bool:
     (_names_the_subject) or after a word that names it so (_SUBJECT_BEFORE), unless its date is a birth
     however named (_a_birth_however_named); nor after a word that makes it none (_NO_BIRTH_BEFORE); a word
     that is also a given name is one where it is written as a name (_written_as_a_name: "Ông Nam sinh ngày
-    …", not "Phát sinh ngày 05/9: …"); of those in _NO_BIRTH_BEFORE_IN_CAPITALS, before "SINH" or "Sinh"
-    only when its date is a birth however named ("THÔNG BÁO TUYỂN SINH NGÀY 15/7/2025" is none)."""
+    …", not "Phát sinh ngày 05/9: …") or ends a name after a person's label (_named_after_a_label: "Cháu Lò Văn
+    Sơ Sinh Ngày …"); of those in _NO_BIRTH_BEFORE_IN_CAPITALS, before "SINH" or "Sinh" otherwise only when its
+    date is a birth however named ("THÔNG BÁO TUYỂN SINH NGÀY 15/7/2025" is none)."""
     at = birth.start()
     before = _WORD_BEFORE.search(text, max(0, at - 20), at)
     word = before.group(1) if before is not None else ""
@@ -379,6 +501,8 @@ def _born(text: str, birth: re.Match[str]) -> bool:
     if word.lower() in _NO_BIRTH_BEFORE:
         return False
     if word.lower() not in _NO_BIRTH_BEFORE_IN_LOWER_CASE:
+        return True
+    if word[:1].isupper() and _named_after_a_label(text, before.start()):
         return True
     if (text[at].isupper() and word.lower() in _NO_BIRTH_BEFORE_IN_CAPITALS
             and not _a_birth_however_named(text, birth)):
@@ -396,7 +520,8 @@ def _names_the_subject(text: str, at: int) -> bool:
     if _NAME_LABEL.search(text, max(0, first - _LABEL_REACH), first):
         return False
     line = _line_start(text, first)
-    if _ONE_SUBJECT_AND_A_COMMA.fullmatch(subjects.group("names")) and _LIST_ITEM_START.fullmatch(text, line, first):
+    if _LIST_ITEM_START.fullmatch(text, line, first) and (
+            _ONE_SUBJECT_AND_A_COMMA.fullmatch(subjects.group("names")) or _typed_bare_as_a_name(text, subjects)):
         return False
     after_a_comma = _COMMA_BEFORE.search(text, max(0, at - 20), at) is not None
     if _GROUP_HEADING.fullmatch(text, line, first):
@@ -404,6 +529,25 @@ def _names_the_subject(text: str, at: int) -> bool:
     if text[at].islower():
         return False
     return not after_a_comma or _SUBJECT_AFTER_A_COMMA.match(text, at) is not None
+
+
+def _typed_bare_as_a_name(text: str, subjects: re.Match[str]) -> bool:
+    """Whether `subjects` (_SUBJECTS_BEFORE) is one subject's name written without the marks it has ("Hoa",
+    "Ly": _SUBJECTS_TYPED_BARE) in a line written with marks near it ("Hoa – Sinh ngày 12/3/2019"): a name,
+    where the subject would have its marks too ("Hóa"); in a line typed without any it is the subject."""
+    one = _ONE_SUBJECT.fullmatch(subjects.group("names"))
+    if one is None or " ".join(one.group("name").lower().split()) not in _SUBJECTS_TYPED_BARE:
+        return False
+    first = subjects.start("names")
+    end = text.find("\n", first, first + 2 * _SUBJECTS_REACH)
+    near = text[first:end if end >= 0 else first + 2 * _SUBJECTS_REACH]
+    return any(c.isalpha() and not c.isascii() for c in near)
+
+
+def _named_after_a_label(text: str, at: int) -> bool:
+    """Whether the word at `at` ends a name after a label that introduces a person (_LABELLED_NAME: "Cháu Lò
+    Văn Sơ Sinh Ngày …", "Trẻ: Sơ Sinh Ngày …"), whatever the word is."""
+    return _LABELLED_NAME.search(text, max(0, at - _LABELLED_NAME_REACH), at) is not None
 
 
 def _line_start(text: str, at: int) -> int:
@@ -418,11 +562,11 @@ def _written_as_a_name(text: str, at: int, word: str) -> bool:
 
 
 def _of_a_budget(text: str, ns: re.Match[str]) -> bool:
-    """Whether the "NS" of `ns` (_BIRTH) is a budget's source by the words before it (_BUDGET_BEFORE) and
-    its date no birth however named (_a_birth_however_named). "Chi" with its capital is the spending only
-    where it starts its line ("Chi NS: …"); after a word, a list's number or mark, a label ("Nguyễn Thị
-    Chi NS:", "1. Chi NS:", "- Chi NS:", "Trẻ: Chi NS:") it is a given name. "tại" after a budget's date
-    names where the money is kept (_AT_A_TREASURY), no place of birth."""
+    """Whether the "NS" of `ns` (_BIRTH; "SN" too, sự nghiệp) is a budget's source by the words before it
+    (_BUDGET_BEFORE) and its date no birth however named (_a_birth_however_named). "Chi" with its capital is the
+    spending only where it starts its line ("Chi NS: …"); after a word, a list's number or mark, a label
+    ("Nguyễn Thị Chi NS:", "1. Chi NS:", "- Chi NS:", "Trẻ: Chi NS:") it is a given name. "tại" after a
+    budget's date names where the money is kept (_AT_A_TREASURY), no place of birth, unless a province follows."""
     at = ns.start()
     budget = _BUDGET_BEFORE.search(text, max(0, at - 30), at)
     if budget is None or _a_birth_however_named(text, ns) and (
