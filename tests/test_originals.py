@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from test_pages import article_text, build, write_site
+from test_site_file_cache import count_reads
 
 from conftest import REPO, Dataset
 from portal import originals, privacy
@@ -248,6 +249,7 @@ def test_a_published_original_is_read_once_and_checked_again_only_when_it_or_a_p
 
     monkeypatch.setattr(Path, "open", spied_open)  # Path.read_bytes opens through it
     monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals())
+    reads = count_reads(monkeypatch)  # the file read for what can be read in it: checked
     refused = ("bản gốc data/files/a-qd-1.pdf: tệp có số điện thoại riêng tư '0912 944 718' trong phần chữ đọc "
                "được của tệp.")
 
@@ -255,18 +257,18 @@ def test_a_published_original_is_read_once_and_checked_again_only_when_it_or_a_p
         return [p.message for p in dataset.problems()]
 
     assert messages() == [refused]
-    assert (opened, originals.CHECKED.checked) == (["a-qd-1.pdf"], 1)
+    assert (opened, reads.total()) == (["a-qd-1.pdf"], 1)
     dataset.files["people/pgddt-a.yml"]["people"][1]["name"] = "Hà Thị Liên Hương"  # a name edited
     assert messages() == [refused]
-    assert (len(opened), originals.CHECKED.checked) == (2, 1)  # read for its hash, not checked again
+    assert (len(opened), reads.total()) == (2, 1)  # read for its hash, not checked again
     # Another private value: checked again, for it.
     dataset.files["people/pgddt-a.yml"]["people"][1]["contact"] = {"phone": "0939 484 177"}
     assert messages() == [refused]
-    assert originals.CHECKED.checked == 2
+    assert reads.total() == 2
     # The file replaced (its new hash written): checked again.
     with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0939.484.177"), publish_original=True)
     assert messages() == [refused.replace("0912 944 718", "0939.484.177")]
-    assert originals.CHECKED.checked == 3
+    assert reads.total() == 3
 
 
 def test_a_clean_published_original_is_not_read_again_by_the_next_run_until_what_it_was_checked_for_changes(
@@ -275,11 +277,14 @@ def test_a_clean_published_original_is_not_read_again_by_the_next_run_until_what
     0.5 s a MB). A clean verdict is kept between processes, for the file's bytes, the private
     values looked for and the core's code; a file with a problem is never kept."""
     folder = tmp_path / "cache"
+    reads = count_reads(monkeypatch)
 
-    def run() -> tuple[list[str], int]:
-        """A new process's check: a new CHECKED over the same cache folder."""
-        monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: folder))
-        return [p.message for p in dataset.problems()], originals.CHECKED.checked
+    def run(cache: Path | None = folder) -> tuple[list[str], int]:
+        """A new process's check (a new CHECKED over the same cache folder), and how many times it
+        read the original for what can be read in it."""
+        monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: cache))
+        reads.clear()
+        return [p.message for p in dataset.problems()], reads.total()
 
     with_original(dataset, _pdf_with_author(b"Chuyen vien - DT 0274 3822 123"), publish_original=True)
     assert run() == ([], 1)
@@ -308,5 +313,28 @@ def test_a_clean_published_original_is_not_read_again_by_the_next_run_until_what
         entry.write_bytes(hashlib.sha256(b"dirty").digest() + b"dirty")
     assert run() == ([], 1)
     # No cache folder (PORTAL_CACHE_DIR set empty): checked every time.
-    monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: None))
-    assert [p.message for p in dataset.problems()] == [] and originals.CHECKED.checked == 1
+    assert run(None) == ([], 1)
+    assert run(None) == ([], 1)
+
+
+def test_a_published_original_is_hashed_once_for_its_check_and_its_kept_verdict(
+        dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The review: its SHA-256 was computed for the data's `sha256`, then again from the same
+    bytes to name its kept verdict (site_checks.SiteFile.sha256)."""
+    content = _pdf_with_author(b"Chuyen vien - DT 0274 3822 123")
+    with_original(dataset, content, publish_original=True)
+    hashed: list[bytes] = []
+    real = hashlib.sha256
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        if args and args[0] == content:
+            hashed.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "sha256", counting)  # originals' and site_checks' own
+    for _ in range(2):  # found clean, then its verdict kept: hashed once either way
+        monkeypatch.setattr(originals, "CHECKED", originals.CheckedOriginals(lambda: tmp_path / "cache"))
+        hashed.clear()
+        assert dataset.problems() == []
+        assert len(hashed) == 1
+        assert len(list((tmp_path / "cache" / originals.CLEAN_KIND).iterdir())) == 1

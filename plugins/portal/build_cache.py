@@ -3,9 +3,12 @@
 The precompressed copies of Material's and Pagefind's scripts (portal_mkdocs/precompress.py)
 are the same bytes from build to build, and Brotli's best took 4 of the 7 seconds of a small
 site's build (an office's portal of 229 pages; each test build paid it again). Kept here, they
-are made once per machine and content. So is the verdict that a published original holds no
-private value (originals.py): reading a text PDF takes about half a second a megabyte, and
-every build and every `cotcan kiem-tra` read each original again.
+are made once per machine and content. So is the verdict that a file published as it is holds
+nothing the checks refuse (site_checks.CleanFiles): a published original (originals.py, kind
+`originals-clean`), and a PDF, an Office file or an image of the site's own folders, docs_dir
+and custom_dir (kind `site-files-clean`). Reading a text PDF takes about half a second a
+megabyte, and every build, every `mkdocs serve` rebuild and every `cotcan kiem-tra` read each
+such file again.
 
 - An entry is named by the SHA-256 of what it was made from and how (the caller's `recipe`:
   the method, its settings, the library's version), so a new Material or a new Brotli makes
@@ -194,8 +197,8 @@ class BuildCache:
     def _trusted(self) -> bool:
         """Whether the cache's folder and this kind's are this user's alone: real folders (not
         links, which would have entries written, and pruned, elsewhere), owned by the user, that
-        nobody else may write to (an entry is believed as it says: a verdict that an original
-        holds no private value cannot be checked as a copy is)."""
+        nobody else may write to (an entry is believed as it says: a verdict that a file holds
+        no private value cannot be checked as a copy is)."""
         assert self.folder is not None
         for folder in (self.folder.parent, self.folder):
             try:

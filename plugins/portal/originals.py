@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build_cache, file_reading, wording
+from . import build_cache, wording
 from .errors import PortalError
 from .model import Document, Original, Portal
 from .privacy import Redactor
 from .problems import KeyPath, Problem, format_path
-from .site_checks import file_problems, site_file
+from .site_checks import CleanFiles, SiteFile
 from .urls import UrlFormats
 from .yamlsource import YamlDocument
 
@@ -71,24 +71,20 @@ class CheckedOriginals:
     edit of a name took 7.9 s to be known instead of 0.1 s). Another value to look for
     forgets them all; a file's new bytes are a new entry. One for the process (`CHECKED`).
 
-    A file found clean is also kept between processes (build_cache, `CLEAN_KIND`), so that
-    the next build or `cotcan kiem-tra` does not read it again: named by the file's SHA-256,
-    its name and place, what the redactor looks for (`Redactor.digest`: a SHA-256 of the
-    private values, of the numbers phonenumbers makes of them and of the libraries' versions)
-    and the core's own source, so that another value, another file or another version of the
-    checks or of what they use reads it again. A file with a problem is never kept there: it is read, and refused, on
+    An original found clean is also kept between processes, as the site's own files are
+    (site_checks.CleanFiles, in the cache's `CLEAN_KIND`), so that the next build or
+    `cotcan kiem-tra` does not read it again; one with a problem is read, and refused, on
     every run."""
 
     def __init__(self, folder: Callable[[], Path | None] = build_cache.default_folder) -> None:
-        self._folder = folder
+        self._clean = CleanFiles(CLEAN_KIND, folder)
         self._values: frozenset[str] | None = None
         self._kept: dict[tuple[str, str, str], list[Problem]] = {}
         self._used: set[tuple[str, str, str]] = set()
-        self.checked = 0  # originals checked, not found kept, since the process began (for the tests)
 
     def use_folder(self, folder: Path | None) -> None:
         """Keep entries in `folder` (build_cache.site_folder: the one the site allows), None: none."""
-        self._folder = lambda: folder
+        self._clean.use_folder(folder)
 
     def problems(self, data: bytes, sha256: str, name: str, shown_as: str, redactor: Redactor) -> list[Problem]:
         """The site's file checks of the file `data` (whose SHA-256 is `sha256`), or their kept result."""
@@ -96,34 +92,23 @@ class CheckedOriginals:
             self._values, self._kept = redactor.values, {}
         key = (sha256, name, shown_as)
         if key not in self._kept:
-            cache, recipe, source = self._clean_entry(key, redactor)
-            if cache.get(recipe, source, _CLEAN.__eq__, len(_CLEAN)) is not None:
-                self._kept[key] = []
-            else:
-                self._kept[key] = file_problems([site_file(data, name, shown_as)], redactor)
-                self.checked += 1
-                if not self._kept[key]:
-                    cache.put(recipe, source, _CLEAN)
+            self._kept[key] = self._clean.problems(SiteFile(name, shown_as, data, known_sha256=sha256), redactor)
         self._used.add(key)
         return self._kept[key]
-
-    def _clean_entry(self, key: tuple[str, str, str], redactor: Redactor) -> tuple[build_cache.BuildCache, str, bytes]:
-        recipe = (f"original checked clean, core {build_cache.core_digest()}, read by {file_reading.READERS}, "
-                  f"looking for {redactor.digest}")
-        return build_cache.BuildCache(self._folder(), CLEAN_KIND), recipe, "\0".join(key).encode("utf-8")
 
     def finish(self) -> None:
         """A load's originals are checked: keep only the entries it used (a replaced file's
         old bytes are not kept for the life of the preview)."""
         self._kept = {key: self._kept[key] for key in self._used if key in self._kept}
         self._used = set()
-        build_cache.BuildCache(self._folder(), CLEAN_KIND).prune()
+        self._clean.prune()
 
 
 CLEAN_KIND = "originals-clean"  # the subfolder of the cache (build_cache.py)
-_CLEAN = b"clean"
 
 
+# A new process's: a new CheckedOriginals (the tests give each test one, with no folder: an
+# in-process kiem-tra or build names its folder, and its results outlive the test).
 CHECKED = CheckedOriginals()
 
 

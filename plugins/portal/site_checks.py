@@ -19,7 +19,9 @@ file (an image, a PDF, an Office file, a font) is published as it is: what anyon
 downloads it can read in it is checked (file_reading: its runs of text as UTF-8 and UTF-16,
 a zip's members, a PDF's streams and strings, a PNG's compressed details); so is a text
 file's UTF-16 reading when it holds a NUL. A file over file_reading.MAX_READ is not read: a
-warning says so.
+warning says so. A file published as it is that every check finds clean is kept so between
+processes (CleanFiles: the build cache), and is not read again while it and what it was
+checked for are unchanged.
 
 `RENDERED_CHECKS` read a hand-written page as MkDocs' Markdown (and its extensions, e.g.
 pymdownx.snippets) made it: the build alone can run them, the check has no such Markdown.
@@ -28,13 +30,15 @@ pymdownx.snippets) made it: the build alone can run them, the check has no such 
 from __future__ import annotations
 
 import codecs
+import functools
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import wording
+from . import build_cache, file_reading, wording
 from .file_reading import (
     MAX_PDF_PAGES,
     MAX_READ,
@@ -123,15 +127,64 @@ class Tagged:
         return self.tag.startswith("tag:yaml.org,2002:python/")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as itself, never through its bytes (up to 50 MB)
 class SiteFile:
-    """A file of the site's own folders (not one a plugin generates)."""
+    """A file of the site's own folders (not one a plugin generates), or an original a document
+    publishes, from its bytes: what the checks read of it (its text, what else can be read in
+    it) is made from them when first asked, so that a file whose clean verdict is kept
+    (CleanFiles) is not read at all."""
 
     uri: str  # its name as the site uses it: relative to its folder, with "/"
     shown_as: str  # relative to the folder of mkdocs.yml (shown_path)
-    text: str | None  # a text file's text (read_file); None for any other file
-    readings: tuple[Reading, ...] = ()  # what else can be read in it (file_reading.file_readings)
-    unread: frozenset[Unread] = frozenset()  # what of it was not read (too large, beyond the cap)
+    data: bytes | None = field(repr=False)  # at most MAX_READ; None: a larger file, not read
+    # Its `sha256` where the caller has it already (an original's, originals.file_facts): not computed again.
+    known_sha256: InitVar[str | None] = None
+
+    def __post_init__(self, known_sha256: str | None) -> None:
+        if known_sha256 is not None:
+            object.__setattr__(self, "sha256", known_sha256)  # the cached property's value (frozen: no setattr)
+
+    @functools.cached_property
+    def encoding(self) -> str | None:
+        """The encoding its text is read in (text_encoding); None for a file that is no text, or not read."""
+        return None if self.data is None else text_encoding(self.data, self.uri)
+
+    @functools.cached_property
+    def text(self) -> str | None:
+        """A text file's text (_text); None for any other file."""
+        return None if self.data is None or self.encoding is None else _text(self.data, self.encoding)
+
+    @property
+    def published_as_is(self) -> bool:
+        """Whether it was read and is no text (an image, a PDF, an Office file, a font): what
+        anyone who downloads it can read in it is found by reading it (file_reading), the work a
+        kept verdict saves."""
+        return self.data is not None and self.encoding is None
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of its bytes (hex), by which its verdict is kept (CleanFiles); `known_sha256` if given."""
+        assert self.data is not None, "a file not read has no verdict kept"
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """What else can be read in it (file_reading.file_readings; a text file's UTF-16 readings)."""
+        return self._read[0]
+
+    @property
+    def unread(self) -> frozenset[Unread]:
+        """What of it was not read (too large, beyond the cap)."""
+        return self._read[1]
+
+    @functools.cached_property
+    def _read(self) -> tuple[tuple[Reading, ...], frozenset[Unread]]:
+        if self.data is None:
+            return (), frozenset({"too_large"})
+        if self.encoding is None:
+            return file_readings(self.data)
+        # Read as UTF-8, NUL bytes and all: a UTF-16 text after all? Its runs are read so too.
+        return (wide_readings(self.data) if self.encoding == "utf-8" else ()), frozenset()
 
     @property
     def markdown(self) -> bool:
@@ -286,8 +339,67 @@ def settings_problems(settings: Settings, redactor: Redactor) -> list[Problem]:
 
 def file_problems(files: Iterable[SiteFile], redactor: Redactor) -> list[Problem]:
     """What every check of the site's files finds (a file at a time: what is read of one is
-    let go before the next is read)."""
-    return [problem for file in files for check in FILE_CHECKS for problem in check(file, redactor)]
+    let go before the next is read); a file published as it is and found clean by an earlier
+    run is not read again (CLEAN_SITE_FILES)."""
+    problems = [problem for file in files for problem in CLEAN_SITE_FILES.problems(file, redactor)]
+    CLEAN_SITE_FILES.prune()
+    return problems
+
+
+def checked_file(file: SiteFile, redactor: Redactor) -> list[Problem]:
+    """What every check of one file finds (FILE_CHECKS), the file read for them."""
+    return [problem for check in FILE_CHECKS for problem in check(file, redactor)]
+
+
+class CleanFiles:
+    """The verdict "every check finds nothing in this file" (FILE_CHECKS), for a file published as
+    it is (an image, a PDF, an Office file: SiteFile.published_as_is), kept between processes in
+    the build cache (build_cache.py, the subfolder `kind`), so that the next build, `mkdocs serve`
+    rebuild or `cotcan kiem-tra` does not read the file again (a PDF's text takes about half a
+    second a megabyte to extract). An entry is named by the file's SHA-256, its name and place
+    (`uri`, which the checks read: the name holds no private value, a `.txt` is read as text;
+    `shown_as`), what the redactor looks for (`Redactor.digest`: a SHA-256 of the private values,
+    of the numbers phonenumbers makes of them and of the libraries' versions), the readers'
+    versions (file_reading.READERS) and the core's own source (build_cache.core_digest), so that
+    another file, name, value or version of the checks or of what they use reads it again. A
+    file with a problem, a warning too, is never kept: it is read, and its problems told in full,
+    on every run. A text file is always checked: no PDF or Office reader runs on it."""
+
+    def __init__(self, kind: str, folder: Callable[[], Path | None]) -> None:
+        self._kind = kind  # the subfolder of the cache
+        self._folder = folder
+
+    def use_folder(self, folder: Path | None) -> None:
+        """Keep entries in `folder` (build_cache.site_folder: the one the site allows), None: none."""
+        self._folder = lambda: folder
+
+    def problems(self, file: SiteFile, redactor: Redactor) -> list[Problem]:
+        """What every check of `file` finds: none, the file unread, when it was found clean before."""
+        cache = build_cache.BuildCache(self._folder(), self._kind)
+        entry = None
+        if cache.folder is not None and file.published_as_is:
+            recipe = (f"file checked clean, core {build_cache.core_digest()}, read by {file_reading.READERS}, "
+                      f"looking for {redactor.digest}")
+            entry = recipe, "\0".join((file.sha256, file.uri, file.shown_as)).encode("utf-8")
+            if cache.get(*entry, _CLEAN.__eq__, len(_CLEAN)) is not None:
+                return []
+        found = checked_file(file, redactor)
+        if entry is not None and not found:
+            cache.put(*entry, _CLEAN)
+        return found
+
+    def prune(self) -> None:
+        """Remove the entries unused for build_cache.PRUNE_AFTER_DAYS."""
+        build_cache.BuildCache(self._folder(), self._kind).prune()
+
+
+_CLEAN = b"clean"  # what an entry holds
+SITE_FILES_KIND = "site-files-clean"  # the subfolder of the cache for the files of docs_dir and custom_dir
+# The verdicts on the files of docs_dir and custom_dir: none kept until the build or
+# `cotcan kiem-tra` names the cache's folder the site allows (use_folder). A CleanFiles holds
+# nothing but that folder: `use_folder(None)` makes it again as a process starts (the tests do so
+# before each test: an in-process kiem-tra or build leaves its folder named).
+CLEAN_SITE_FILES = CleanFiles(SITE_FILES_KIND, lambda: None)
 
 
 def rendered_problems(html: str, shown_as: str, redactor: Redactor) -> list[Problem]:
@@ -307,20 +419,9 @@ def folder_files(folders: Iterable[Path], root: Path) -> Iterator[SiteFile]:
 
 
 def read_file(path: Path, uri: str, shown_as: str) -> SiteFile:
-    """A file the site publishes, named `uri` on the site: a text file with its text, and
-    what else can be read in it (file_reading); one over MAX_READ not read."""
-    if path.stat().st_size > MAX_READ:
-        return SiteFile(uri, shown_as, None, unread=frozenset({"too_large"}))
-    return site_file(path.read_bytes(), uri, shown_as)
-
-
-def site_file(data: bytes, uri: str, shown_as: str) -> SiteFile:
-    """A file the site publishes, from its bytes (at most MAX_READ): see read_file."""
-    encoding = text_encoding(data, uri)
-    if encoding is None:
-        return SiteFile(uri, shown_as, None, *file_readings(data))
-    # Read as UTF-8, NUL bytes and all: a UTF-16 text after all? Its runs are read so too.
-    return SiteFile(uri, shown_as, _text(data, encoding), wide_readings(data) if encoding == "utf-8" else ())
+    """A file the site publishes, named `uri` on the site, from its bytes; one over MAX_READ
+    not read."""
+    return SiteFile(uri, shown_as, None if path.stat().st_size > MAX_READ else path.read_bytes())
 
 
 def text_encoding(data: bytes, uri: str) -> str | None:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portal import build_cache, calendar, exports, feed, originals
+from portal import build_cache, calendar, exports, feed, originals, site_checks
 from portal.load import cycle_collector_paused, load_or_raise
 from portal.pages import Pages, PageSpec
 from portal.privacy import Redactor
@@ -129,6 +129,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.preview.full_build_starts()
         self.cache_folder = self._cache_folder(config)
         originals.CHECKED.use_folder(self.cache_folder)
+        site_checks.CLEAN_SITE_FILES.use_folder(self.cache_folder)
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder already
             # First: the lock, and the recovery of an interrupted publication (publish.py).
             self.publisher = Publisher(Path(config.site_dir), lock_timeout=self.config.lock_timeout,

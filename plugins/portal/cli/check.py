@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 
-from .. import build_cache, commands, originals
+from .. import build_cache, commands, originals, site_checks
 from ..commands import Exit
 from ..load import load
 from ..model import Portal
@@ -57,16 +57,20 @@ def _mkdocs_problems(config: SiteConfig, told: list[Problem]) -> list[Problem]:
 
 
 def _use_cache(config: SiteConfig | None) -> list[Problem]:
-    """Have the checks of the originals keep their verdicts in the cache's folder the build
-    uses (build_cache.site_folder); where the build would refuse it, none, and the refusal."""
+    """Have the checks of the originals and of the site's own files keep their verdicts in the
+    cache's folder the build uses (build_cache.site_folder); where the build would refuse it,
+    none, and the refusal."""
     folders = [] if config is None else [
         *config.folders, config.path.parent / str(config.written.get("site_dir", DEFAULT_SITE_DIR))]
+    refused: list[Problem] = []
     try:
-        originals.CHECKED.use_folder(build_cache.site_folder(folders))
+        folder = build_cache.site_folder(folders)
     except build_cache.UnsafeFolder as error:
-        originals.CHECKED.use_folder(None)
-        return [Problem(build_cache.ENVIRONMENT_VARIABLE, None, "", str(error))]
-    return []
+        folder = None
+        refused.append(Problem(build_cache.ENVIRONMENT_VARIABLE, None, "", str(error)))
+    originals.CHECKED.use_folder(folder)
+    site_checks.CLEAN_SITE_FILES.use_folder(folder)
+    return refused
 
 
 def _run(args: argparse.Namespace) -> int:
