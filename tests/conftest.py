@@ -9,14 +9,14 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from examples import draw_a_share, is_quick_subset, report
-from markers import DERIVED, apply_markers, runs_mkdocs
+from markers import apply_markers, runs_mkdocs
 
 from portal import originals, site_checks
 from portal.load import load, load_or_raise
@@ -36,11 +36,6 @@ def pytest_configure(config: pytest.Config) -> None:
     # Before collection: the property tests' decorators read the count when their module is imported.
     if is_quick_subset(config.getoption("markexpr")):
         draw_a_share()
-    # xdist hands out its work units sorted by their number of tests, the `spread` tests (a
-    # unit each) last, unless told not to (`--no-loadscope-reorder`, xdist 3.8; 3.5 to 3.7 always
-    # sort): the order is then the workers' collection's, heavy_first's below.
-    if hasattr(config.option, "loadscopereorder"):
-        config.option.loadscopereorder = False
 
 
 def pytest_report_header() -> str:
@@ -57,45 +52,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return processors() + 1
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Generator[None, object, object]:
-    # Before every other plugin's turn: `-m` selects on the markers, xdist reads the groups.
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     apply_markers(items)
     for item in items:  # a module's tests on one worker, so that its fixtures are made once
         if item.get_closest_marker("spread") is None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
-    results = yield
-    # After them (the selection made), in a worker of `--dist loadgroup` (xdist sets `loadgroup`
-    # there): the order in which the scheduler hands out the units. In one process (`-n 0`) the
-    # order stays the collection's.
-    if config.getoption("loadgroup", default=False):
-        items[:] = heavy_first(items)
-    return results
-
-
-def work_unit(item: pytest.Item) -> str:
-    """What `--dist loadgroup` hands a worker whole: the test's group, or the test alone (`spread`)."""
-    group = item.get_closest_marker("xdist_group")
-    return str(group.args[0]) if group else item.nodeid
-
-
-def heavy_first(items: list[pytest.Item]) -> list[pytest.Item]:
-    """The tests by work unit, those with the most tests that build or drive Chromium first,
-    then the most tests; ties, and each unit's own tests, in the collection's order.
-
-    The scheduler gives a worker the next unit as it runs out of tests: a long unit handed out
-    late (a module of builds, a browser's comparison) ends the run on one worker while the
-    others wait. The tests that neither build nor browse take seconds a module: they fill in
-    at the end."""
-    units: dict[str, list[pytest.Item]] = {}
-    for item in items:
-        units.setdefault(work_unit(item), []).append(item)
-
-    def weight(tests: list[pytest.Item]) -> tuple[int, int]:
-        heavy = sum(any(item.get_closest_marker(name) for name in DERIVED) for item in tests)
-        return heavy, len(tests)
-
-    return [item for tests in sorted(units.values(), key=weight, reverse=True) for item in tests]  # stable
 
 
 

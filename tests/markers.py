@@ -19,20 +19,18 @@ import pytest
 
 Helper = TypeVar("Helper", bound=Callable[..., Any])
 ATTRIBUTE = "portal_marker"
-BUILD, BROWSER = "build", "browser"
-DERIVED = (BUILD, BROWSER)  # the markers derived here: the tests that take time
 TESTS_DIR = Path(__file__).resolve().parent
 
 
 def runs_mkdocs(helper: Helper) -> Helper:
     """Tests that call `helper`, directly or through fixtures and helpers, are marked `build`."""
-    setattr(helper, ATTRIBUTE, BUILD)
+    setattr(helper, ATTRIBUTE, "build")
     return helper
 
 
 def drives_browser(helper: Helper) -> Helper:
     """Tests that call `helper`, directly or through fixtures and helpers, are marked `browser`."""
-    setattr(helper, ATTRIBUTE, BROWSER)
+    setattr(helper, ATTRIBUTE, "browser")
     return helper
 
 

@@ -8,7 +8,6 @@ import dataclasses
 import gc
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,8 +15,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +41,6 @@ from portal.render import Renderer
 from portal_mkdocs import notices
 from portal_mkdocs import preview as preview_module
 from portal_mkdocs.css_purge import purge
-from portal_mkdocs.parallel import processors
 from portal_mkdocs.plugin import PortalPlugin
 from portal_mkdocs.preview import Outcome
 from portal_mkdocs.preview_serve import Shown, only_data_files, with_notice, written_first
@@ -105,14 +102,14 @@ EDITS: dict[str, Edit] = {
 PROJECT_PARTS = ("mkdocs.yml", "content", "data")
 
 
-def copy_project(target: Path, source: Path = REPO) -> Path:
+def copy_project(target: Path) -> Path:
     target.mkdir(parents=True)
     for name in PROJECT_PARTS:
-        part = source / name
-        if part.is_dir():
-            shutil.copytree(part, target / name)
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
         else:
-            shutil.copy2(part, target / name)
+            shutil.copy2(source, target / name)
     return target
 
 
@@ -140,9 +137,9 @@ build(config, serve_url={SERVE_URL!r})
 
 
 @runs_mkdocs
-def full_build(project: Path, site: Path, env: dict[str, str]) -> None:
+def full_build(project: Path, site: Path) -> None:
     result = subprocess.run([sys.executable, "-c", FULL_BUILD, str(project / "mkdocs.yml"), str(site)],
-                            capture_output=True, text=True, env=env)
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -151,54 +148,25 @@ class FullBuilds:
     tests reach the same data (as shipped; a person renamed; that and an amending decision's
     date, EDITS' first two in their order) and each such build is made once. The module's
     tests share a worker (a group per module), the environment is the `project` fixture's, and
-    a build does not depend on the project's folder (each test has its own).
-
-    A test that knows its edits starts their builds ahead (`ahead`), in the background, each
-    from a copy of the project with the edits up to it made, while the served site is built and
-    updated; `of` finds the build by the content the project then has, and waits for it. At most
-    one build a processor runs at once, in the order they were asked for."""
+    a build does not depend on the project's folder (each test has its own)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.pool = ThreadPoolExecutor(max_workers=processors())
-        self.started: dict[Path, Future[None]] = {}
 
-    def site(self, project: Path) -> Path:
-        """The folder of the full build of the project's content as it is now."""
+    def of(self, project: Path) -> Path:
         content = hashlib.sha256()
         for path in sorted(p for part in PROJECT_PARTS for p in [project / part, *(project / part).rglob("*")]
                            if p.is_file()):
             content.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        return self.folder / content.hexdigest()[:16]
-
-    def ahead(self, project: Path, edits: Sequence[Edit], copy: Path) -> None:
-        """Starts the full build of a copy of `project` (made in `copy`, which nothing else
-        changes while it is built) with `edits` made in order, in the environment of now."""
-        edited = copy_project(copy, project)
-        for edit in edits:
-            edit(edited)
-        site = self.site(edited)
-        if site not in self.started and not site.is_dir():
-            self.started[site] = self.pool.submit(full_build, edited, site, dict(os.environ))
-
-    def of(self, project: Path) -> Path:
-        site = self.site(project)
-        if site in self.started:
-            self.started[site].result()  # a build that failed fails here, with its errors
-        elif not site.is_dir():
-            full_build(project, site, dict(os.environ))
+        site = self.folder / content.hexdigest()[:16]
+        if not site.is_dir():
+            full_build(project, site)
         return site
-
-    def close(self) -> None:
-        """Builds not started yet are dropped (their test failed first), running ones waited for."""
-        self.pool.shutdown(cancel_futures=True)
 
 
 @pytest.fixture(scope="module")
-def full_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FullBuilds]:
-    builds = FullBuilds(tmp_path_factory.mktemp("full-builds"))
-    yield builds
-    builds.close()
+def full_builds(tmp_path_factory: pytest.TempPathFactory) -> FullBuilds:
+    return FullBuilds(tmp_path_factory.mktemp("full-builds"))
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -228,11 +196,7 @@ def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
 
 def test_every_edit_gives_the_bytes_of_a_full_build(project: Path, tmp_path: Path, full_builds: FullBuilds) -> None:
     # One served site, edited file after file; after each edit, a full build of the edited
-    # data, in a fresh MkDocs, is the reference: all started now, each of a copy of the project
-    # with the edits up to it made (FullBuilds.ahead), while the served site is built and edited.
-    edits = list(EDITS.values())
-    for count in range(1, len(edits) + 1):
-        full_builds.ahead(project, edits[:count], tmp_path / "edited" / str(count))
+    # data, in a fresh MkDocs, is the reference.
     config = serve_build(project, tmp_path / "served")
     plugin = portal_plugin(config)
     added, cluster = record_key("cc-thcs-trung-lap"), "to-chuc/cc-cum-01/2024-2025/"
@@ -391,7 +355,6 @@ def test_an_edit_shown_then_undone_no_longer_says_search_lags(project: Path, tmp
                                                               full_builds: FullBuilds) -> None:
     """Review P2: an edit shown (search lags), then the file saved back as the full build
     indexed it: the pages are those of the full build again, and so is the search index."""
-    full_builds.ahead(project, [], tmp_path / "as-shipped")
     served = tmp_path / "served"
     plugin = portal_plugin(serve_build(project, served))
     preview = plugin.preview
@@ -596,7 +559,6 @@ def test_a_page_asked_for_during_an_update_is_written_first_with_the_new_bytes(
     """The browser reloads as soon as the update knows its pages; its request for a page still
     waiting moves that page to the front (preview_serve.written_first) and gets the bytes of a
     full build of the edited data, and in the end every file is a full build's."""
-    full_builds.ahead(project, [EDITS["a decision's date"]], tmp_path / "edited")
     served = tmp_path / "served"
     plugin = portal_plugin(serve_build(project, served))
     preview = plugin.preview
