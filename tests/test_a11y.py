@@ -37,7 +37,8 @@ injected into each page; nothing is fetched from the network.
 - axe with the drawer open on a phone, on the pages the keyboard is walked on: its level on
   top (a section's panel on a page of a section), then the "Mục lục" panel where the page has
   one, each with a link hovered.
-- On a phone, no heading breaks inside a school year ("2024-" over "2025").
+- On a phone, no heading breaks inside a school year ("2024-" over "2025"), on every page
+  checked at 360 px (the review saw it on Củ Chi's cluster 02, one of the pages an issue named).
 """
 
 from __future__ import annotations
@@ -199,6 +200,25 @@ def _hover_a_link_of_the_article(page: Any) -> None:
         settle(page)  # the theme's colour transition of a hovered link
 
 
+# Each school year in a heading that the layout splits over two lines.
+_BROKEN_YEARS_JS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const match of text.textContent.matchAll(/\\d{4}-\\d{4}/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(heading.textContent.trim().slice(0, 80));
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def _phone_failures(page: Any, label: str, search: bool, screenshot: str | None) -> list[str]:
     if screenshot:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -223,6 +243,8 @@ def _phone_failures(page: Any, label: str, search: bool, screenshot: str | None)
     if targets["offenders"]:
         failures.append(f"{label}: tap targets under {MIN_TARGET} px, too close to another:\n"
                         + "\n".join(targets["offenders"]))
+    failures += [f"{label}: a school year over two lines in a heading: {heading}"
+                 for heading in page.evaluate(_BROKEN_YEARS_JS)]
     return failures
 
 
@@ -1071,36 +1093,6 @@ def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[
     assert not errors
 
 
-# Each school year in a heading that the layout splits over two lines.
-_BROKEN_YEARS_JS = """() => {
-  const broken = [];
-  for (const heading of document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')) {
-    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      for (const match of text.textContent.matchAll(/\\d{4}-\\d{4}/g)) {
-        const range = document.createRange();
-        range.setStart(text, match.index);
-        range.setEnd(text, match.index + match[0].length);
-        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
-        if (lines.size > 1) broken.push(heading.textContent.trim().slice(0, 80));
-      }
-    }
-  }
-  return broken;
-}"""
-
-
-@pytest.mark.spread
-def test_no_heading_breaks_inside_a_school_year_on_a_phone(browser: Any, built: dict[str, str]) -> None:
-    failures = []
-    # And the page the review saw broken: "Cụm 02 năm học 2024-" over "2025".
-    for label, path in [*keyboard_pages("demo"), ("body.html", "to-chuc/cc-cum-02/2024-2025/")]:
-        context, page, _ = _open(browser, built["demo"] + path, PHONE)
-        try:
-            failures += [f"{label}: {heading}" for heading in page.evaluate(_BROKEN_YEARS_JS)]
-        finally:
-            context.close()
-    assert not failures, "\n".join(failures)
 
 
 def test_the_choice_covers_every_kind_and_block() -> None:
