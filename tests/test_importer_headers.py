@@ -69,6 +69,38 @@ def test_a_school_named_in_two_cells_under_a_merged_tên_trường_is_one_school
     assert not [p for _, p in table.warnings if p.severity == "error"]
 
 
+# "Trường" alone before the name, as typed, in capitals, without marks: the first row of an
+# unnumbered list is a school, not a second header row (the first school was dropped unsaid).
+SCHOOL_WORD_FIRST = {
+    "as typed": ("Tên trường", "Ghi chú", ("Trường", "Hoa Sen"), ("Trường", "Him Lam")),
+    "capitals": ("TÊN TRƯỜNG", "GHI CHÚ", ("TRƯỜNG", "HOA SEN"), ("TRƯỜNG", "HIM LAM")),
+    "no marks": ("Ten truong", "Ghi chu", ("Truong", "Hoa Sen"), ("Truong", "Him Lam")),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("spelling", list(SCHOOL_WORD_FIRST))
+def test_the_first_school_typed_trường_then_its_name_under_a_merged_tên_trường_is_kept(
+        tmp_path: Path, fmt: str, spelling: str) -> None:
+    header, note, *schools = SCHOOL_WORD_FIRST[spelling]
+    rows = [[header, None, note], *([*school, None] for school in schools)]
+    table = read_table(write_table(tmp_path / f"truong.{fmt}", rows, ("A1:B1",)))
+    assert [r.get("school") for r in table.rows] == [" ".join(school) for school in schools]
+    assert not table.warnings
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", ["Trường", "Trường THCS"])
+def test_a_school_s_kind_alone_under_a_merged_tên_trường_is_a_header_naming_part_of_its_columns(
+        tmp_path: Path, fmt: str, kind: str) -> None:
+    """The mirror: nothing beside it, the kind labels the first column only, which the clerk is told
+    (it was a school named "Trường THCS" and nothing else)."""
+    rows = [["Tên trường", None, "Ghi chú"], [kind, None, None], ["Trường THCS", "Him Lam", None]]
+    with pytest.raises(RosterError, match=r"(dòng|hàng) 2: dòng tiêu đề thứ hai chỉ ghi tên cho một phần các cột dưới "
+                                          r"ô 'Tên trường' \(cột thứ 1 đến 2\)"):
+        read_table(write_table(tmp_path / f"truong.{fmt}", rows, ("A1:B1",)))
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("layout", list(PEOPLE))
 def test_a_person_named_in_two_cells_under_a_merged_họ_và_tên_is_one_person(repo_portal: Portal, tmp_path: Path,

@@ -63,8 +63,8 @@ from .legacy import legacy_font
 from .roles import is_school_post, looks_like_a_role
 
 # Header words that are also a school's kind, so the first half of a school named in two cells
-# ("Trường THCS" | "Him Lam" under "Tên trường": _sub_header).
-_SCHOOL_KINDS = ("truongthcs", "truongth")
+# ("Trường THCS" | "Him Lam", "Trường" | "Hoa Sen" under "Tên trường": _sub_header).
+_SCHOOL_KINDS = ("truong", "truongthcs", "truongth")
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
@@ -72,7 +72,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "family": ("ho", "hodem", "holot", "hovadem", "hovalot", "hovatendem", "hotendem", "hovatenlot", "hotenlot",
                "hovachulot", "hochulot", "hovachudem", "hochudem"),
     "given": ("ten",),
-    "school": ("tentruong", "truong", "tendonvi", "donvi", *_SCHOOL_KINDS),
+    "school": ("tentruong", "tendonvi", "donvi", *_SCHOOL_KINDS),
     "post": ("chucvudonvicongtac", "chucvudonvi", "chucvunoicongtac", "chucvuvadonvicongtac"),
     "position": ("chucvu", "chucvutrongdonvi"),  # not the combined "post": see also _loose_key
     "unit": ("donvicongtac", "noicongtac", "truongcongtac"),
@@ -451,10 +451,16 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     parts = _name_labels([c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"], names,
                          own)
     named = {i for part in parts for i in part.columns}
-    # Under the names' header, a school's kind is a value: "Trường THCS" | "Him Lam" under "Tên trường"
-    # is a school, where "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels.
-    labels = {i for part in parts for i in part.columns
-              if names.get(i) != part.key or compact(cells[part.columns[0]].text) not in _SCHOOL_KINDS}
+    # Under the names' header, a school's kind followed there by a text no header word is a value:
+    # "Trường THCS" | "Him Lam", "Trường" | "Hoa Sen" under "Tên trường" are schools, where "Tên trường" |
+    # "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường" | "" the header's.
+    def starts_a_school(part: Claim) -> bool:
+        first = part.columns[0]
+        return (names.get(first) == part.key and compact(cells[first].text) in _SCHOOL_KINDS
+                and any(i > first and names.get(i) == part.key and i not in named and not _names_a_column(text)
+                        for i, text in own))
+
+    labels = {i for part in parts if not starts_a_school(part) for i in part.columns}
     written = {i for i, _ in own}
     at_names = written & names.keys()
     # A school with its level where the list names its schools ("Trường" | "THCS Him Lam" under "Tên
