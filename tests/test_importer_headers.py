@@ -69,12 +69,15 @@ def test_a_school_named_in_two_cells_under_a_merged_tên_trường_is_one_school
     assert not [p for _, p in table.warnings if p.severity == "error"]
 
 
-# "Trường" alone before the name, as typed, in capitals, without marks: the first row of an
-# unnumbered list is a school, not a second header row (the first school was dropped unsaid).
+# "Trường" alone before the name, as typed, without marks, in NFD: the first row of an unnumbered
+# list is a school, not a second header row (the first school was dropped unsaid). Not in capitals:
+# "TRƯỜNG" | "HOA SEN" is still read as the header's ("CẤP HỌC" is told from a name by its case only).
 SCHOOL_WORD_FIRST = {
     "as typed": ("Tên trường", "Ghi chú", ("Trường", "Hoa Sen"), ("Trường", "Him Lam")),
-    "capitals": ("TÊN TRƯỜNG", "GHI CHÚ", ("TRƯỜNG", "HOA SEN"), ("TRƯỜNG", "HIM LAM")),
     "no marks": ("Ten truong", "Ghi chu", ("Truong", "Hoa Sen"), ("Truong", "Him Lam")),
+    "NFD": tuple(unicodedata.normalize("NFD", text) if isinstance(text, str) else
+                 tuple(unicodedata.normalize("NFD", t) for t in text)
+                 for text in ("Tên trường", "Ghi chú", ("Trường", "Tân Phú"), ("Trường", "Ea Tam"))),
 }
 
 
@@ -85,8 +88,45 @@ def test_the_first_school_typed_trường_then_its_name_under_a_merged_tên_trư
     header, note, *schools = SCHOOL_WORD_FIRST[spelling]
     rows = [[header, None, note], *([*school, None] for school in schools)]
     table = read_table(write_table(tmp_path / f"truong.{fmt}", rows, ("A1:B1",)))
-    assert [r.get("school") for r in table.rows] == [" ".join(school) for school in schools]
+    # Read in NFC whatever the file's form.
+    assert [r.get("school") for r in table.rows] == [unicodedata.normalize("NFC", " ".join(school))
+                                                     for school in schools]
     assert not table.warnings
+
+
+# The mirror (found by review of the first version of that rule): "Trường" as a label of a second
+# header row under the names' header, beside labels that are no header word ("Cấp học", "Tổ chuyên
+# môn", "Xã"), never a school or a person of the list.
+SCHOOL_WORD_LABELS = {
+    "Trường | Cấp học": ([["Tên trường", None, "Ghi chú"], ["Trường", "Cấp học", None], ["Hoa Sen", "THCS", None],
+                          ["Him Lam", "TH", None]], ("A1:B1",), ["Hoa Sen THCS", "Him Lam TH"]),
+    "capitals": ([["TÊN TRƯỜNG", None, "GHI CHÚ"], ["TRƯỜNG", "CẤP HỌC", None], ["HOA SEN", "THCS", None]],
+                 ("A1:B1",), ["HOA SEN THCS"]),
+    "no marks": ([["Ten truong", None, "Ghi chu"], ["Truong", "Cap hoc", None], ["Hoa Sen", "THCS", None]],
+                 ("A1:B1",), ["Hoa Sen THCS"]),
+    "one word, numbered, STT merged down": (
+        [["STT", "Tên trường", None, "Ghi chú"], [None, "Trường", "Xã", None], [1, "Hoa Sen", "Tân Phú", None]],
+        ("A1:A2", "B1:C1", "D1:D2"), ["Hoa Sen Tân Phú"]),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(SCHOOL_WORD_LABELS))
+def test_trường_over_labels_under_the_names_is_a_second_header_row(tmp_path: Path, fmt: str, layout: str) -> None:
+    rows, merges, schools = SCHOOL_WORD_LABELS[layout]
+    table = read_table(write_table(tmp_path / f"truong.{fmt}", rows, merges))
+    assert [r.get("school") for r in table.rows] == schools
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_trường_over_a_label_under_a_merged_đơn_vị_of_teachers_is_no_person(repo_portal: Portal, tmp_path: Path,
+                                                                           fmt: str) -> None:
+    rows = [["STT", "Họ và tên", "Đơn vị", None, "Chức vụ"], [None, None, "Trường", "Tổ Chuyên Môn", None],
+            [1, "Hà Thị Liên", "THCS", "Him Lam", "Giáo viên"], [2, "Tạ Thị Nành", "THCS", "Nam Thanh", "Giáo viên"]]
+    merges = ("A1:A2", "B1:B2", "C1:D1", "E1:E2")
+    result = import_roster(repo_portal, "pgddt-dien-bien-phu", write_table(tmp_path / f"ds.{fmt}", rows, merges))
+    assert [(r.name, r.unit) for r in result.rows] == [("Hà Thị Liên", "dbp-thcs-him-lam"),
+                                                        ("Tạ Thị Nành", "dbp-thcs-nam-thanh")]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

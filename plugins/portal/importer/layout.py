@@ -64,7 +64,8 @@ from .roles import is_school_post, looks_like_a_role
 
 # Header words that are also a school's kind, so the first half of a school named in two cells
 # ("Trường THCS" | "Him Lam", "Trường" | "Hoa Sen" under "Tên trường": _sub_header).
-_SCHOOL_KINDS = ("truong", "truongthcs", "truongth")
+_SCHOOL_WORD = "truong"
+_SCHOOL_KINDS = (_SCHOOL_WORD, "truongthcs", "truongth")
 HEADERS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "sott", "sothutu"),
     "name": ("hovaten", "hoten", "hotengiaovien", "hovatengiaovien", "hotencanbo"),
@@ -451,14 +452,22 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     parts = _name_labels([c for c in _claims(cells, fuzzy=False) if cells[c.columns[0]].merged != "down"], names,
                          own)
     named = {i for part in parts for i in part.columns}
-    # Under the names' header, a school's kind followed there by a text no header word is a value:
-    # "Trường THCS" | "Him Lam", "Trường" | "Hoa Sen" under "Tên trường" are schools, where "Tên trường" |
-    # "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường" | "" the header's.
+    # Under the names' header, a school's kind followed there by texts no header word, in a row where no
+    # text names a column, is a value: "Trường THCS" | "Him Lam" under "Tên trường" is a school, where
+    # "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường THCS" | "" the header's.
+    # "Trường" alone also labels a part of the names ("Trường" | "Cấp học", "Tổ chuyên môn" under "Đơn vị"):
+    # a school only before a place's name ("Hoa Sen", "Him Lam"), in a row naming no person.
+    persons = [c for c in claims if c.key == "name"]
+    nameless = bool(persons) and not any(i == column for c in persons for column in c.columns for i, _ in own)
+
     def starts_a_school(part: Claim) -> bool:
         first = part.columns[0]
-        return (names.get(first) == part.key and compact(cells[first].text) in _SCHOOL_KINDS
-                and any(i > first and names.get(i) == part.key and i not in named and not _names_a_column(text)
-                        for i, text in own))
+        kind = compact(cells[first].text)
+        after = [text for i, text in own if i > first and names.get(i) == part.key and i not in named]
+        if names.get(first) != part.key or kind not in _SCHOOL_KINDS or not after \
+                or any(_names_a_column(text) for _, text in own):
+            return False
+        return kind != _SCHOOL_WORD or (not nameless and all(_reads_as_a_place(text) for text in after))
 
     labels = {i for part in parts if not starts_a_school(part) for i in part.columns}
     written = {i for i, _ in own}
@@ -553,6 +562,14 @@ def _names_a_column(text: str) -> bool:
     does not read: "Mã trường", "Năm sinh", "Số điện thoại"; not "Cấp học", "Loại hình"."""
     key = compact(text)
     return _CONTACT_HEADER.search(key) is not None or _OTHER_COLUMN_HEADER.fullmatch(key) is not None
+
+
+def _reads_as_a_place(text: str) -> bool:
+    """Whether a text is written as a place's name: two words at least, each a capital then small
+    letters, or a number ("Hoa Sen", "Ea Tam", "Số 1"); a label is not ("Cấp học", "Xã", "CẤP HỌC")."""
+    words = text.split()
+    return len(words) >= 2 and all(word.isdigit() or (word[0].isupper() and not any(c.isupper() for c in word[1:]))
+                                   for word in words)
 
 
 def _reads_as_a_school(text: str) -> bool:
