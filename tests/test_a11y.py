@@ -1093,8 +1093,6 @@ def test_the_menu_opens_the_drawer_without_javascript(browser: Any, built: dict[
     assert not errors
 
 
-
-
 def test_the_choice_covers_every_kind_and_block() -> None:
     demo = choices("demo")
     assert {c.template for c in demo} == set(TEMPLATES)
