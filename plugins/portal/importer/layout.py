@@ -457,15 +457,14 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     # "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường THCS" | "" the header's.
     # "Trường" alone also labels a part of the names ("Trường" | "Cấp học", "Tổ chuyên môn" under "Đơn vị"):
     # a school only before a place's name ("Hoa Sen", "Him Lam"), in a row naming no person.
-    persons = [c for c in claims if c.key == "name"]
-    nameless = bool(persons) and not any(i == column for c in persons for column in c.columns for i, _ in own)
+    nameless = "name" in names.values() and not any(names.get(i) == "name" for i, _ in own)
+    names_a_column = any(_names_a_column(text) for _, text in own)
 
     def starts_a_school(part: Claim) -> bool:
         first = part.columns[0]
         kind = compact(cells[first].text)
         after = [text for i, text in own if i > first and names.get(i) == part.key and i not in named]
-        if names.get(first) != part.key or kind not in _SCHOOL_KINDS or not after \
-                or any(_names_a_column(text) for _, text in own):
+        if names.get(first) != part.key or kind not in _SCHOOL_KINDS or not after or names_a_column:
             return False
         return kind != _SCHOOL_WORD or (not nameless and all(_reads_as_a_place(text) for text in after))
 
