@@ -69,12 +69,16 @@ def test_a_school_named_in_two_cells_under_a_merged_tên_trường_is_one_school
     assert not [p for _, p in table.warnings if p.severity == "error"]
 
 
-# "Trường" alone before the name, as typed, without marks, in NFD: the first row of an unnumbered
-# list is a school, not a second header row (the first school was dropped unsaid). Not in capitals:
-# "TRƯỜNG" | "HOA SEN" is still read as the header's ("CẤP HỌC" is told from a name by its case only).
+# "Trường" alone before the name, as typed, without marks, in NFD, in capitals: the first row of an
+# unnumbered list is a school, not a second header row (the first school was dropped unsaid). In
+# capitals the case cannot tell "HOA SEN" from a label ("CẤP HỌC"): the next row, a school's kind again
+# before another name, does.
 SCHOOL_WORD_FIRST = {
     "as typed": ("Tên trường", "Ghi chú", ("Trường", "Hoa Sen"), ("Trường", "Him Lam")),
     "no marks": ("Ten truong", "Ghi chu", ("Truong", "Hoa Sen"), ("Truong", "Him Lam")),
+    "capitals": ("TÊN TRƯỜNG", "GHI CHÚ", ("TRƯỜNG", "HOA SEN"), ("TRƯỜNG", "HIM LAM"), ("TRƯỜNG", "NAM THANH")),
+    "capitals, no marks": ("TEN TRUONG", "GHI CHU", ("TRUONG", "HOA SEN"), ("TRUONG", "HIM LAM")),
+    "capitals, then another kind": ("TÊN TRƯỜNG", "GHI CHÚ", ("TRƯỜNG", "HOA SEN"), ("TRƯỜNG THCS", "HIM LAM")),
     "NFD": tuple(unicodedata.normalize("NFD", text) if isinstance(text, str) else
                  tuple(unicodedata.normalize("NFD", t) for t in text)
                  for text in ("Tên trường", "Ghi chú", ("Trường", "Tân Phú"), ("Trường", "Ea Tam"))),
@@ -91,6 +95,33 @@ def test_the_first_school_typed_trường_then_its_name_under_a_merged_tên_trư
     # Read in NFC whatever the file's form.
     assert [r.get("school") for r in table.rows] == [unicodedata.normalize("NFC", " ".join(school))
                                                      for school in schools]
+    assert not table.warnings
+
+
+# In capitals, with the merges a clerk adds: the first school kept (it was lost; with the kind merged
+# down, the second lost its kind too: "HIM LAM").
+SCHOOL_WORD_FIRST_MERGED = {
+    "the kind merged down": ([["TÊN TRƯỜNG", None, "GHI CHÚ"], ["TRƯỜNG", "HOA SEN", None], [None, "HIM LAM", None]],
+                             ("A1:B1", "A2:A3")),
+    "STT merged down an unnumbered list": (
+        [["STT", "TÊN TRƯỜNG", None, "GHI CHÚ"], [None, "TRƯỜNG", "HOA SEN", None], [None, "TRƯỜNG", "HIM LAM", None]],
+        ("A1:A3", "B1:C1")),
+    "Ghi chú merged down the list": (
+        [["TÊN TRƯỜNG", None, "GHI CHÚ"], ["TRƯỜNG", "HOA SEN", None], ["TRƯỜNG", "HIM LAM", None]],
+        ("A1:B1", "C1:C3")),
+    "a title above, Đơn vị": (
+        [["DANH SÁCH", None, None], ["ĐƠN VỊ", None, "GHI CHÚ"], ["TRƯỜNG", "HOA SEN", None],
+         ["TRƯỜNG", "HIM LAM", None]], ("A1:C1", "A2:B2")),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("layout", list(SCHOOL_WORD_FIRST_MERGED))
+def test_the_first_school_typed_in_capitals_is_kept_whatever_the_merges(tmp_path: Path, fmt: str,
+                                                                         layout: str) -> None:
+    rows, merges = SCHOOL_WORD_FIRST_MERGED[layout]
+    table = read_table(write_table(tmp_path / f"truong.{fmt}", rows, merges))
+    assert [r.get("school") for r in table.rows] == ["TRƯỜNG HOA SEN", "TRƯỜNG HIM LAM"]
     assert not table.warnings
 
 
@@ -384,6 +415,16 @@ LABELLED_BESIDE_THE_NAMES = {
          [1, "Nguyễn Thị", "Lan", "Lan", "Giáo viên THCS Him Lam"],
          [2, "Hà Thị", "Liên", None, "Phó Hiệu trưởng THCS Him Lam"]], ("B1:D1",),
         ["Nguyễn Thị Lan", "Hà Thị Liên"], "cột thứ 4 'Chữ ký'"),
+    # Beside labels whose cells join into the name ("Trường" | "Cấp học"): the code and the number were
+    # joined too, though the report said they were not read ("Hoa Sen HS01 THCS", "Hoa Sen THCS 0912…").
+    "Tên trường over Trường | Mã trường | Cấp học": (
+        [["Tên trường", None, None, "Ghi chú"], ["Trường", "Mã trường", "Cấp học", None],
+         ["Hoa Sen", "HS01", "THCS", None], ["Him Lam", "HL02", "TH", None]], ("A1:C1",),
+        ["Hoa Sen THCS", "Him Lam TH"], "cột thứ 2 'Mã trường'"),
+    "Đơn vị over Trường | Cấp học | Số điện thoại": (
+        [["STT", "Đơn vị", None, None], [None, "Trường", "Cấp học", "Số điện thoại"],
+         [1, "Hoa Sen", "THCS", "0912 345 678"], [2, "Him Lam", "TH", None]], ("A1:A2", "B1:D1"),
+        ["Hoa Sen THCS", "Him Lam TH"], "cột thứ 4 'Số điện thoại'"),
 }
 
 

@@ -432,7 +432,8 @@ def _with_labels_above(above: list[Cell], cells: list[Cell]) -> tuple[list[Cell]
     return combined, frozenset(taken)
 
 
-def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _SubHeader | None:
+def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell],
+                below: list[Cell] | None = None) -> _SubHeader | None:
     """The row under a header as the second row of a two-row header: its texts stand under
     header cells merged across columns ("Chức vụ" | "Đơn vị" under "Chức vụ - Đơn vị công
     tác", "Tổ" | "Nhóm" under "Chức vụ", "Điện thoại" | "Email" under "Liên hệ"), its other
@@ -441,7 +442,8 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     of its own, a school with its level where the list names its schools ("Trường" | "THCS Him
     Lam"), no header word there, or a text no header word there with no header cell merged down
     to tell it is the header's (unless the names' own label stands there again: "Tên trường"
-    under "Tên trường")."""
+    under "Tên trường"). `below` is the table's next row, if any: a header's row is not typed
+    again under it ("TRƯỜNG" | "HOA SEN" over "TRƯỜNG THCS" | "HIM LAM")."""
     spans = _spans(header)
     claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
     own = [(i, cell.text) for i, cell in enumerate(cells) if cell.text and cell.merged != "down"]
@@ -456,17 +458,26 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
     # text names a column, is a value: "Trường THCS" | "Him Lam" under "Tên trường" is a school, where
     # "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường THCS" | "" the header's.
     # "Trường" alone also labels a part of the names ("Trường" | "Cấp học", "Tổ chuyên môn" under "Đơn vị"):
-    # a school only before a place's name ("Hoa Sen", "Him Lam"), in a row naming no person.
+    # a school only before a place's name ("Hoa Sen", "Him Lam"), or where the next row starts with a school's
+    # kind there too before another name (in capitals, "TRƯỜNG" | "HOA SEN" cannot be told from "TRƯỜNG" |
+    # "CẤP HỌC" alone; a header's labels are not typed again under it), in a row naming no person.
     nameless = "name" in names.values() and not any(names.get(i) == "name" for i, _ in own)
     names_a_column = any(_names_a_column(text) for _, text in own)
+
+    def again_below(first: int, after: dict[int, str]) -> bool:
+        if below is None or first >= len(below) or compact(below[first].text) not in _SCHOOL_KINDS:
+            return False
+        next_after = {i: below[i].text for i in after if i < len(below) and below[i].text}
+        return bool(next_after) and next_after != after and not any(map(_names_a_column, next_after.values()))
 
     def starts_a_school(part: Claim) -> bool:
         first = part.columns[0]
         kind = compact(cells[first].text)
-        after = [text for i, text in own if i > first and names.get(i) == part.key and i not in named]
+        after = {i: text for i, text in own if i > first and names.get(i) == part.key and i not in named}
         if names.get(first) != part.key or kind not in _SCHOOL_KINDS or not after or names_a_column:
             return False
-        return kind != _SCHOOL_WORD or (not nameless and all(_reads_as_a_place(text) for text in after))
+        return kind != _SCHOOL_WORD or (not nameless and (all(map(_reads_as_a_place, after.values()))
+                                                          or again_below(first, after)))
 
     labels = {i for part in parts if not starts_a_school(part) for i in part.columns}
     written = {i for i, _ in own}
@@ -498,19 +509,18 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell]) -> _
             sub.added.append(part)
         else:
             sub.split.setdefault(parent, []).append(part)
-    # Under the names' header that names itself again ("Tên trường" | "Mã trường" under "Tên trường"), or
-    # names only such columns (beside_only), a text naming a column the importer knows heads a column of its
-    # own, not read, as beside a header of one row ("Mã trường" is no part of the school's name, "Năm sinh",
-    # "Chữ ký" none of a person's). Any other ("Cấp học" | "Tên trường") is part of the name: the cells
-    # join as under one header cell.
-    apart = {i for parent in wide if beside_only or repeated & set(parent.columns)
-             for i in parent.columns if i in written and i not in named and _names_a_column(cells[i].text)}
-    for parent in wide:  # the names' column, unlabelled beside columns apart ("" | "Chữ ký"): the rest of its own
-        if parent not in sub.split and apart & set(parent.columns):
-            sub.split[parent] = [replace(parent, columns=tuple(i for i in parent.columns if i not in apart))]
+    # Under the names' header, a text naming a column the importer knows heads a column of its own, not read,
+    # as beside a header of one row ("Mã trường", "Số điện thoại" are no part of the school's name, "Năm sinh",
+    # "Chữ ký" none of a person's; the report says they are not read, so none is joined into a name). Any
+    # other ("Trường" | "Cấp học") is part of the name: the cells join as under one header cell.
+    apart = {i for parent in wide for i in parent.columns
+             if i in written and i not in named and _names_a_column(cells[i].text)}
     for parent in list(sub.split):  # a text naming no column under it: read whole, as "Tổ" | "Nhóm" leave it
         if any(i not in named and i in written and i not in apart for i in parent.columns):
             del sub.split[parent]
+    for parent in wide:  # the names' column, read whole or unlabelled beside columns apart: the rest of its own
+        if parent not in sub.split and apart & set(parent.columns):
+            sub.split[parent] = [replace(parent, columns=tuple(i for i in parent.columns if i not in apart))]
     # Numbers under a cell not read label its columns, which the report names by that cell's text.
     sub.unread.extend((i, text, spans[i][0]) for i, text in own
                       if i not in named and (i not in claimed or i in apart) and not text.isdigit())
@@ -822,7 +832,10 @@ class _Layout:
         header = self.open_header
         header_row, claims = header.row, header.claims
         self.open_header = None
-        sub = _sub_header(header_row.cells, claims, row.cells) if row.table == header_row.table else None
+        rows = self.grid.rows
+        below = next((rows[i] for i in range(order + 1, len(rows)) if any(rows[i].texts())), None)
+        below_cells = below.cells if below is not None and below.table == row.table else None
+        sub = _sub_header(header_row.cells, claims, row.cells, below_cells) if row.table == header_row.table else None
         if sub is None:
             return False
         apart = {column for column, _, _ in sub.unread}  # columns of their own under a read cell (_sub_header)
