@@ -666,6 +666,39 @@ def _dead_pid() -> int:
     return process.pid
 
 
+# A system without what a build needs of POSIX: Windows, where `import fcntl` fails (and os.kill(pid, 0)
+# would end the process of a leftover's id). The plugin loads; a build or a preview refuses in one line.
+WITHOUT_FCNTL = "import sys\nsys.modules['fcntl'] = None  # as on Windows: importing it fails\n"
+
+
+@pytest.mark.parametrize("command", [["build", "--strict"], ["serve", "--dev-addr", "127.0.0.1:8765"]])
+def test_without_posix_s_lock_a_build_or_a_preview_refuses_in_one_line_and_touches_nothing(
+        tmp_path: Path, command: list[str]) -> None:
+    root = write_site(tmp_path / "www")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("the site published before", encoding="utf-8")
+    before = sorted(path.relative_to(root).as_posix() for path in root.rglob("*"))
+    cli = f"{WITHOUT_FCNTL}from mkdocs.__main__ import cli\nsys.argv = ['mkdocs', *{command!r}]\ncli()\n"
+    refused = subprocess.run([sys.executable, "-c", cli], cwd=root, capture_output=True, text=True,
+                             env=build_env(), timeout=120)
+    assert refused.returncode == 1
+    # One line (MkDocs' Abort prints it on stdout): no traceback, no English.
+    assert (refused.stdout + refused.stderr).strip() == notices.unsupported_system()
+    assert sorted(path.relative_to(root).as_posix() for path in root.rglob("*")) == before
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "the site published before"
+
+
+def test_without_posix_s_lock_the_office_s_check_still_reads_the_plugin_s_settings(tmp_path: Path) -> None:
+    """`cotcan kiem-tra` reads mkdocs.yml through the plugin: it said "ModuleNotFoundError: import of fcntl"."""
+    root = write_site(tmp_path / "www")
+    check = f"{WITHOUT_FCNTL}from portal.cli import main\nsys.exit(main(['kiem-tra']))\n"
+    checked = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True,
+                             env=build_env(), timeout=300)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "fcntl" not in checked.stdout + checked.stderr
+    assert "\n0 lỗi, " in checked.stdout
+
+
 # Item 11: faults of the environment.
 
 FAULTS: dict[str, tuple[str, str]] = {

@@ -11,11 +11,14 @@ A process killed leaves the file, unlocked; the next build takes it and removes 
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+with contextlib.suppress(ModuleNotFoundError):  # Windows: the plugin refuses to build there first (system.py)
+    import fcntl
 
 POLL_SECONDS = 0.2
 

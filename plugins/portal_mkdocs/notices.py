@@ -118,6 +118,12 @@ def pagefind_missing(path: str | None) -> str:
             f"hay tuỳ chọn pagefind_binary đúng đường dẫn. {KEPT}")
 
 
+def unsupported_system() -> str:
+    return ("Máy này không dựng được trang web: phần mềm cần Linux hoặc macOS (khóa tệp và tín hiệu của hệ "
+            "điều hành), Windows không có. Trên Windows, chạy lệnh trong WSL (Ubuntu), hoặc để quy trình xuất bản "
+            f"của trang (GitHub Actions, GitLab CI) dựng. Không dựng, không xuất bản gì. {KEPT}")
+
+
 def build_stopped(kept: bool) -> str:
     """The last line of a build that stopped on an error told above it (MkDocs' own is English)."""
     return "Dừng dựng trang web vì lỗi ở trên." + (f" {KEPT}" if kept else "")

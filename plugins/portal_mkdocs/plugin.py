@@ -37,7 +37,7 @@ from portal.site_checks import (
 from portal.site_config import inherited_sources
 from portal.urls import UrlFormats, src_uri
 
-from . import edit, nav, notices, output, preview_serve, served_site, termination, theme
+from . import edit, nav, notices, output, preview_serve, served_site, system, termination, theme
 from .chrome import CHROME_TEMPLATE, ChromeCache
 from .config import PortalConfig
 from .edit import edit_url
@@ -102,6 +102,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.rendered_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        if self.config.enabled and not system.can_build():  # before anything POSIX's runs (system.py)
+            raise Abort(notices.unsupported_system())
         termination.handle_sigterm()  # `kill <pid>` cleans up as Ctrl-C does (on_shutdown)
         self.command = command
         self.dirty = dirty
