@@ -443,7 +443,7 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell],
     Lam"), no header word there, or a text no header word there with no header cell merged down
     to tell it is the header's (unless the names' own label stands there again: "Tên trường"
     under "Tên trường"). `below` is the table's next row, if any: a header's row is not typed
-    again under it ("TRƯỜNG" | "HOA SEN" over "TRƯỜNG THCS" | "HIM LAM")."""
+    again under it ("TRƯỜNG" | "HOA SEN" over "TRƯỜNG" | "HIM LAM")."""
     spans = _spans(header)
     claimed = {i for c in claims if len(c.columns) > 1 for i in c.columns}
     own = [(i, cell.text) for i, cell in enumerate(cells) if cell.text and cell.merged != "down"]
@@ -458,14 +458,17 @@ def _sub_header(header: list[Cell], claims: list[Claim], cells: list[Cell],
     # text names a column, is a value: "Trường THCS" | "Him Lam" under "Tên trường" is a school, where
     # "Tên trường" | "Mã trường" (or "Họ và tên" | "Năm sinh") are labels, and "Trường THCS" | "" the header's.
     # "Trường" alone also labels a part of the names ("Trường" | "Cấp học", "Tổ chuyên môn" under "Đơn vị"):
-    # a school only before a place's name ("Hoa Sen", "Him Lam"), or where the next row starts with a school's
-    # kind there too before another name (in capitals, "TRƯỜNG" | "HOA SEN" cannot be told from "TRƯỜNG" |
-    # "CẤP HỌC" alone; a header's labels are not typed again under it), in a row naming no person.
+    # a school only before a place's name ("Hoa Sen", "Him Lam"), or where the next row starts with it again
+    # before another name (in capitals, "TRƯỜNG" | "HOA SEN" cannot be told from "TRƯỜNG" | "CẤP HỌC" alone;
+    # a header's labels are not typed again under it), in a row naming no person.
     nameless = "name" in names.values() and not any(names.get(i) == "name" for i, _ in own)
     names_a_column = any(_names_a_column(text) for _, text in own)
 
     def again_below(first: int, after: dict[int, str]) -> bool:
-        if below is None or first >= len(below) or compact(below[first].text) not in _SCHOOL_KINDS:
+        # The word alone again: "Trường" | "Cấp học" over "Trường THCS" | "Him Lam" stays the header's (a
+        # review found the labels read as a school); so does a label over columns of its own (merged across).
+        if below is None or first >= len(below) or compact(below[first].text) != _SCHOOL_WORD or any(
+                i + 1 < len(cells) and cells[i + 1].merged == "across" for i in after):
             return False
         next_after = {i: below[i].text for i in after if i < len(below) and below[i].text}
         return bool(next_after) and next_after != after and not any(map(_names_a_column, next_after.values()))
