@@ -102,7 +102,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.rendered_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        if self.config.enabled and not system.can_build():  # before anything POSIX's runs (system.py)
+        if not system.can_build() and self.config.enabled:  # before anything POSIX's runs (system.py)
             raise Abort(notices.unsupported_system())
         termination.handle_sigterm()  # `kill <pid>` cleans up as Ctrl-C does (on_shutdown)
         self.command = command
