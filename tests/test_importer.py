@@ -32,8 +32,8 @@ from portal.importer import (
 )
 from portal.importer.headings import roman_after_kind
 from portal.importer.keys import roman_numeral
-from portal.importer.roles import CouncilNamed, abbreviated_roles, council_role, looks_like_a_role, role_match
 from portal.model import Portal
+from portal.roles import CouncilNamed, abbreviated_roles, council_role, looks_like_a_role, role_match
 from roster_files import write_table
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"

@@ -8,7 +8,7 @@ The package is split along the seams of the work, each module one step:
 - finding the roster in the grid: `layout.py` (header, data rows, heading rows) with
   `headings.py` (what a heading names);
 - matching: `keys.py` (matching keys), `posts.py` ("Chức vụ - Đơn vị công tác"),
-  `roles.py`, `names.py` (the name cell and its remark), `matcher.py` (schools, people,
+  `portal.roles` (roles a text names, core), `names.py` (the name cell and its remark), `matcher.py` (schools, people,
   subjects), `rows.py` (one row),
   `placement.py` (which body each section goes into);
 - the proposal: `proposal.py` (each body's list after the import), `result.py` (the
@@ -26,6 +26,7 @@ See docs/importer.md.
 
 from __future__ import annotations
 
+from ..roles import role_from_note
 from .errors import RosterError
 from .keys import school_key
 from .layout import Table, TableRow
@@ -34,7 +35,6 @@ from .pipeline import import_roster, import_table, read_table
 from .posts import normalize_position, split_post
 from .read import FORMATS
 from .result import ImportResult
-from .roles import role_from_note
 from .rows import ImportedRow
 
 __all__ = [

@@ -55,12 +55,12 @@ from .. import wording
 from ..dates import SchoolYear
 from ..exports import ROSTER_COLUMNS
 from ..problems import Problem
+from ..roles import is_school_post, looks_like_a_role
 from .errors import RosterError
 from .grid import Cell, Grid, GridRow, row_problem
 from .headings import HeadingLabel, name_only, starts_with_a_post, unread_heading
 from .keys import LEVEL_CODES, compact, fold, name_problem, school_key
 from .legacy import legacy_font
-from .roles import is_school_post, looks_like_a_role
 
 # Header words that are also a school's kind, so the first half of a school named in two cells
 # ("Trường THCS" | "Him Lam", "Trường" | "Hoa Sen" under "Tên trường": _sub_header).

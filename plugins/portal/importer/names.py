@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..roles import abbreviated_roles, role_match
 from .grid import clean
 from .keys import APOSTROPHES
 from .posts import DASHES, is_abbreviated_position
-from .roles import abbreviated_roles, role_match
 
 # Signs after a name that say nothing about it: "Trần Thị Kim Chung.", "Lê Văn A;".
 _TRAILING = re.compile(r"[\s.,;:]+$")

@@ -17,14 +17,7 @@ from .. import vocab, wording
 from ..personal_data import PERSONAL_EXPECTED, PERSONAL_HINTS, find_personal_values
 from ..privacy import KIND_LABELS, find_contacts
 from ..problems import Problem, Severity
-from ..schema import MEMBER
-from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
-from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
-from .legacy import legacy_font
-from .matcher import Candidate, Found, Matcher
-from .names import WrittenName, read_name
-from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post, split_post_mentioning
-from .roles import (
+from ..roles import (
     COUNCIL_KIND,
     ORDINARY_ROLES,
     CouncilNamed,
@@ -40,6 +33,13 @@ from .roles import (
     role_match,
     same_council,
 )
+from ..schema import MEMBER
+from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
+from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
+from .legacy import legacy_font
+from .matcher import Candidate, Found, Matcher
+from .names import WrittenName, read_name
+from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post, split_post_mentioning
 
 _HONORIFIC = re.compile(r"^(Ông|Bà|Thầy|Cô|Ô\.|B\.)\s+")
 _HONORIFICS = {"Ông": "Ông", "Ô.": "Ông", "Thầy": "Ông", "Bà": "Bà", "B.": "Bà", "Cô": "Bà"}

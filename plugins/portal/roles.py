@@ -1,13 +1,19 @@
-"""Roles from the text of a list: the Ghi chú or Vai trò cell, and the default role."""
+"""Roles from the text of a list: the Ghi chú or Vai trò cell, and the default role.
+
+The importer reads a list's cells with it; the exports ask it whether a printed remark says its
+row's role already (exports.roster_rows). Core: no importer module, nothing heavy to import."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .. import vocab, wording
-from .keys import fold
+from . import vocab, wording
+from .text import fold as _fold
+
+# portal.text.fold, remembered: a list repeats its roles and remarks.
+fold = lru_cache(maxsize=1 << 16)(_fold)
 
 _DEPUTY = "pho"  # the first word of a deputy's role, folded ("Phó", "P.")
 # Spellings of the role labels of vocab.ROLES seen in lists, a text may start with
