@@ -22,6 +22,7 @@ from conftest import REPO, Dataset
 from portal import calendar as ical
 from portal import exports, feed, sanitize, terms, vocab, wording
 from portal.dates import SchoolYear
+from portal.importer import import_roster
 from portal.load import load_or_raise
 from portal.model import Body, Membership, Portal
 from portal.privacy import REDACTED
@@ -179,6 +180,25 @@ def test_a_text_that_looks_like_a_formula_stays_text(portal: Portal) -> None:
     assert sheet is not None
     cells = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_a_role_read_apart_from_the_remark_comes_first_in_ghi_chú(portal: Portal, tmp_path: Path) -> None:
+    """A role read from a "Vai trò" column beside a remark in "Ghi chú": the download said the remark
+    only, and a group's leader could not be told there (a clerk's review). The XLSX imports back with it."""
+    body = next(b for b in portal.bodies.values() if b.office == "pgddt-dien-bien-phu"
+                and any(m.role == "nhom-truong" and m.person for m in b.members))
+    remark = "Giáo viên dạy giỏi cấp tỉnh"
+    members = tuple(dataclasses.replace(m, note=remark) if m.role == "nhom-truong" else m for m in body.members)
+    remarked = dataclasses.replace(body, members=members)
+    rows = list(csv.reader(io.StringIO(exports.roster_csv(portal, remarked).decode("utf-8-sig"))))
+    leaders = [m for m in members if m.role == "nhom-truong"]
+    note = exports.ROSTER_COLUMNS.index("Ghi chú")
+    assert [row[note] for row in rows[1:] if remark in row[note]] == [
+        f"{wording.role_as_read(m)}; {remark}" for m in leaders]
+    path = tmp_path / "danh-sach.xlsx"
+    path.write_bytes(exports.roster_xlsx(portal, remarked))
+    result = import_roster(portal, body.office, path, year=body.school_year, body=body.id)
+    assert [r.role for r in result.rows if r.note and remark in r.note] == ["nhom-truong"] * len(leaders)
 
 
 # JSON
@@ -423,7 +443,8 @@ def test_a_formula_in_a_list_is_text_in_the_csv_and_in_the_xlsx(dataset: Dataset
     raw = exports.roster_csv(portal, group).decode("utf-8-sig")
     assert all(line.startswith('"') for line in raw.split("\r\n") if line), "every cell quoted (OWASP)"
     rows = list(csv.reader(io.StringIO(raw)))
-    assert rows[1][2] == "'" + FORMULA and rows[1][4] == "-"
+    # The leader's remark follows the role (roster_rows); the plain member's starts its cell.
+    assert rows[1][2] == "'" + FORMULA and rows[1][4] == "Nhóm trưởng; -"
     assert rows[2][4] == "'@SUM(A1:A9)" and rows[2][2] == "'-x - THCS Hai" and rows[2][3] == "-5"
     data = exports.roster_xlsx(portal, group)
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import terms, vocab, wording
+from . import roles, terms, vocab, wording
 from .dates import PartialDate, SchoolYear
 from .model import Activity, Amendment, Body, Document, MemberRef, Membership, Office, Person, Portal, School
 from .sanitize import csv_cell
@@ -45,14 +45,21 @@ ORDINARY_ROLES = frozenset({"uy-vien", "thanh-vien"})
 # Rosters
 
 
+def _says_the_role(note: str, member: Membership) -> bool:
+    """Whether a printed remark names the member's role as the importer reads it ("P.Nhóm trưởng",
+    "Nhóm trưởng, dạy giỏi cấp tỉnh"): read back, it gives the same role."""
+    return roles.role_match(note)[0] == member.role
+
+
 def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
     """The body's list in the official columns (see ROSTER_COLUMNS), header not included:
     the list as first signed, each row followed by those that took it over during the
     year, then the rows amending decisions added (portal.terms.roster_terms).
 
     A school member (a cluster's list of schools) carries the school's name in the
-    name column. Ghi chú keeps the remark printed in the list; where there is none, a
-    row that is not a plain member (a leader named above the table) says its role.
+    name column. Ghi chú keeps the remark printed in the list; a row that is not a plain
+    member (a leader named above the table, a role read from a "Vai trò" column) says its
+    role there first, unless the remark starts with it ("Nhóm trưởng, dạy giỏi cấp tỉnh").
     """
     subjects = terms.subject_cells(portal, body)
     rows: list[tuple[str, ...]] = []
@@ -67,8 +74,8 @@ def roster_rows(portal: Portal, body: Body) -> list[tuple[str, ...]]:
         post = wording.written_post(portal, m, at=body.school_year)
         subject = subjects.get(m, "")
         note = m.note or ""
-        if not note and m.role not in ORDINARY_ROLES:
-            note = wording.role_as_read(m)
+        if m.role not in ORDINARY_ROLES and not _says_the_role(note, m):
+            note = "; ".join(text for text in (wording.role_as_read(m), note) if text)
         stt = "" if m.stt is None else str(m.stt)
         source = terms.row_source(portal, member_body, term)
         removed = portal.documents.get(histories[member_body.id].removed_by(term) or "")
