@@ -624,6 +624,27 @@ def test_a_closed_school_named_in_a_later_year_is_never_told_to_be_added_to_scho
     assert not [p for p in problems if p.hint and LONG_THANH in p.hint and "'schools:'" in p.hint]
 
 
+@pytest.mark.parametrize("retyped", ["LƯU THỊ DIỄM", "Luu Thi Diem"])
+def test_a_name_retyped_with_other_marks_or_case_in_the_workbook_is_said(data: Path, tmp_path: Path,
+                                                                        retyped: str) -> None:
+    """The hidden "Mã thành viên" still names the person, and the warning a list without ids gives
+    is given (a clerk's review: a name corrected in the workbook was passed over without a word)."""
+    portal = _start_next_year(data)
+    path = tmp_path / "nam-moi.xlsx"
+    path.write_bytes(workbook_bytes(portal, MAU, SchoolYear(2026)))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    column = {key: i + 1 for i, key in enumerate(COLUMNS)}
+    at = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(r, column["member_id"]).value == "mau-luu-thi-diem")
+    sheet.cell(at, column["name"]).value = retyped
+    book.save(path)
+    result = import_roster(portal, MAU, path)
+    assert result.errors == [], result.report()
+    assert [p.message for p in result.all_problems() if retyped in p.message] == [
+        f"'{retyped}' được hiểu là Lưu Thị Diễm (mau-luu-thi-diem), khác dấu hoặc chữ hoa."]
+    assert plan_changes(result, data, data.parent) == []
+
+
 def test_a_person_moved_to_another_group_keeps_the_position_the_table_has_no_column_for(data: Path,
                                                                                          tmp_path: Path) -> None:
     """The new year's workbook, its Chức vụ column deleted, bà Diễm's row cut from Nhóm Ngữ văn

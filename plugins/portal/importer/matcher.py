@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import wording
 from ..errors import unknown_office
-from ..model import Portal
+from ..model import Person, Portal
 from ..text import normalize, slugify
 from ..vocab import PHONG_GDDT, SO_GDDT
 from .errors import RosterError
@@ -143,6 +143,13 @@ def _number_ending(text: str, key: str, beginning: str) -> int | None:
 
 def _not_found(text: str) -> str:
     return f"không tìm thấy trường '{text}'"
+
+
+def written_otherwise(name: str, person: Person) -> str | None:
+    """What is said of a name read as a known person's but written with other marks or case."""
+    if normalize(person.name) == normalize(name):
+        return None
+    return f"'{name}' được hiểu là {person.name} ({person.id}), khác dấu hoặc chữ hoa"
 
 
 class Matcher:
@@ -449,8 +456,8 @@ class Matcher:
                 where = ", ".join(sorted(self.unit_name(u) for u in known))
                 remark = (f"'{name}' trùng tên với {ids[0]} (trước đây ở {where}): "
                           "kiểm tra có đúng là một người không")
-            elif normalize(person.name) != normalize(name):
-                remark = f"'{name}' được hiểu là {person.name} ({person.id}), khác dấu hoặc chữ hoa"
+            else:
+                remark = written_otherwise(name, person)
             return Found(ids[0], remark=remark)
         if len(ids) > 1:
             at_unit = [i for i in ids if unit and unit in self.units_of_person.get(i, set())]

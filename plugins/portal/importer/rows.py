@@ -37,7 +37,7 @@ from ..schema import MEMBER
 from .keys import APOSTROPHES, ROLE_APART, NameProblem, fold, name_problem, remark_problem
 from .layout import CONTACT_NOT_IMPORTED, ID_KEYS, LABELS, NOTES_JOINED_BY, TableRow
 from .legacy import legacy_font
-from .matcher import Candidate, Found, Matcher
+from .matcher import Candidate, Found, Matcher, written_otherwise
 from .names import WrittenName, read_name
 from .posts import DASHES, is_office_staff, normalize_position, school_only_mentioned, split_post, split_post_mentioning
 
@@ -832,7 +832,9 @@ def _person(result: ImportedRow, matcher: Matcher, row: TableRow) -> None:
     member_id = row.get("member_id")
     known = matcher.portal.people.get(member_id)
     if known is not None and fold(known.name) == fold(result.name):
-        result.person = known.id  # the workbook's hidden id, the name unchanged
+        result.person = known.id  # the workbook's hidden id, the name unchanged but for marks or case
+        if (remark := written_otherwise(result.name, known)) is not None:  # said as a list without ids says it
+            result.problem("name", remark + ".", severity="warning")
         return
     found = matcher.person(result.name, result.unit)
     if found.problem:
